@@ -1,0 +1,85 @@
+// Commander wiring: the program, its global options, and each command's wiring from src/wiring/.
+// Nothing here does work; each command's run function is loaded only when that command runs.
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from './errors';
+import type { Context } from './context';
+import { makeContext, processIO, type GlobalOptions } from './runtime';
+import { VERSION } from './version';
+import { wireRecords } from './wiring/records';
+import { wireDistortions } from './wiring/distortions';
+import { WIRINGS } from './wiring/more';
+
+export type Action = (ctx: Context, opts: any, ...args: string[]) => Promise<void> | void;
+
+export interface Wiring {
+  program: Command;
+  /** Turns a run function into a commander action with a Context. */
+  action(fn: Action): (...a: unknown[]) => Promise<void>;
+  /** Repeatable flag: --tag a --tag b -> ['a', 'b']. */
+  collect(value: string, previous?: string[]): string[];
+  /** "Examples:" help block in the style of gh. */
+  examples(...lines: string[]): string;
+}
+
+export function buildProgram(makeCtx: (g: GlobalOptions) => Context): Command {
+  const program = new Command('reframe')
+    .description('Work through a painful thought, one thought record at a time.\nYour journal stays on this computer.')
+    .version(VERSION, '-V, --version', 'show the version')
+    .option('--db <path>', 'use this journal file (default: $REFRAME_DB, then $XDG_DATA_HOME/reframe/journal.db)')
+    .addOption(new Option('--no-color', 'no colour in the output (also NO_COLOR=1)'))
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+  program.addHelpCommand(false);
+  program.helpCommand?.('help [command]', 'show help for a command');
+
+  const w: Wiring = {
+    program,
+    action: (fn) => async (...a: unknown[]) => {
+      const cmd = a[a.length - 1] as Command;
+      const opts = a[a.length - 2] as Record<string, unknown>;
+      const args = a.slice(0, -2) as string[];
+      const ctx = makeCtx(cmd.optsWithGlobals() as GlobalOptions);
+      await fn(ctx, opts, ...args);
+    },
+    collect: (value, previous = []) => [...previous, value],
+    examples: (...lines) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`,
+  };
+  wireRecords(w);
+  wireDistortions(w);
+  for (const wire of WIRINGS) wire(w);
+
+  // Every subcommand reports errors our way too.
+  const override = (c: Command) => {
+    c.exitOverride().configureOutput({ outputError: () => {} });
+    c.commands.forEach(override);
+  };
+  program.commands.forEach(override);
+  return program;
+}
+
+function usageFromCommander(err: CommanderError, argv: string[]): UsageError {
+  const text = err.message.replace(/^error:\s*/i, '').replace(/\n[\s\S]*$/, '');
+  const sub = argv.slice(2).find((a) => !a.startsWith('-'));
+  const help = sub && err.code !== 'commander.unknownCommand' ? `reframe ${sub} --help` : 'reframe --help';
+  return new UsageError(text.charAt(0).toUpperCase() + text.slice(1) + (/[.?!]$/.test(text) ? '' : '.'), `See \`${help}\`.`);
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  const io = processIO();
+  const program = buildProgram((g) => makeContext(g, { io, env: process.env }));
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return;
+  }
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return;
+      throw usageFromCommander(err, argv);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,64 @@
+// Reading the dates people type: 2026-11-22, "2026-11-22 19:05", 19:05, yesterday, 7d, 4w, 6m.
+import { endOfDay, startOfDay, subDays, subMonths, subWeeks, subYears, isValid, parse } from 'date-fns';
+import { UsageError } from '../errors';
+import { msg } from '../messages';
+
+const RELATIVE = /^(\d{1,4})\s*(d|w|m|y)$/i;
+
+/** For --since/--until: a bound as a Date. Dates alone mean the start (since) or end (until) of that local day. */
+export function parseBound(flag: string, value: string, now: Date, edge: 'start' | 'end'): Date {
+  const v = value.trim();
+  const rel = RELATIVE.exec(v);
+  if (rel) {
+    const n = Number(rel[1]);
+    const unit = rel[2].toLowerCase();
+    const back = unit === 'd' ? subDays(now, n) : unit === 'w' ? subWeeks(now, n) : unit === 'm' ? subMonths(now, n) : subYears(now, n);
+    // "7d" means the last seven local days including today.
+    return edge === 'start' ? startOfDay(unit === 'd' || unit === 'w' ? subDays(back, -1) : back) : endOfDay(back);
+  }
+  const d = parseDateTime(v, now);
+  if (!d) throw new UsageError(msg.errors.badDate(flag, value));
+  if (d.dateOnly) return edge === 'start' ? startOfDay(d.date) : endOfDay(d.date);
+  return d.date;
+}
+
+const DATE_FORMATS = ['yyyy-MM-dd', 'yyyy/MM/dd'];
+const DATETIME_FORMATS = ['yyyy-MM-dd HH:mm', 'yyyy-MM-dd HH:mm:ss', "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", 'yyyy/MM/dd HH:mm'];
+
+/** A date or datetime in local time (or ISO with a zone), "today", "yesterday", "HH:mm", "yesterday HH:mm". */
+export function parseDateTime(value: string, now: Date): { date: Date; dateOnly: boolean } | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === 'now') return { date: now, dateOnly: false };
+  if (v === 'today') return { date: startOfDay(now), dateOnly: true };
+  if (v === 'yesterday') return { date: startOfDay(subDays(now, 1)), dateOnly: true };
+  const dayTime = /^(today|yesterday)?\s*(\d{1,2}):(\d{2})$/.exec(v);
+  if (dayTime) {
+    const base = dayTime[1] === 'yesterday' ? subDays(now, 1) : now;
+    const h = Number(dayTime[2]);
+    const m = Number(dayTime[3]);
+    if (h > 23 || m > 59) return undefined;
+    const d = startOfDay(base);
+    d.setHours(h, m, 0, 0);
+    return { date: d, dateOnly: false };
+  }
+  if (/(z|[+-]\d{2}:?\d{2})$/i.test(v) && /^\d{4}-\d{2}-\d{2}t/i.test(v)) {
+    const d = new Date(value.trim());
+    return Number.isNaN(d.getTime()) ? undefined : { date: d, dateOnly: false };
+  }
+  for (const f of DATE_FORMATS) {
+    const d = parse(value.trim(), f, now);
+    if (isValid(d) && value.trim().length === f.length) return { date: d, dateOnly: true };
+  }
+  for (const f of DATETIME_FORMATS) {
+    const d = parse(value.trim(), f, now);
+    if (isValid(d)) return { date: d, dateOnly: false };
+  }
+  return undefined;
+}
+
+/** For --at: when it happened. Not in the future by more than a minute. */
+export function parseOccurredAt(value: string, now: Date): string {
+  const d = parseDateTime(value, now);
+  if (!d) throw new UsageError(msg.errors.badDate('--at', value));
+  return d.date.toISOString();
+}

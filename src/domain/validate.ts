@@ -1,0 +1,43 @@
+// Zod errors -> plain, field-by-field sentences that never quote what was typed.
+import type { z } from 'zod';
+
+/** "emotions[0].before" from a zod path. */
+export function fieldPath(path: PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+export function describeZodIssue(issue: z.core.$ZodIssue, _input?: unknown): string {
+  const where = fieldPath(issue.path);
+  let what: string;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      what = `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`;
+      break;
+    case 'invalid_type':
+      what = issue.input === undefined ? 'is missing' : `must be ${article(issue.expected)}`;
+      break;
+    default:
+      what = issue.message;
+  }
+  return where ? `${where} ${what}` : what.replace(/^has/, 'the record has').replace(/^must/, 'the record must');
+}
+
+function article(t: string): string {
+  if (t === 'array') return 'a list';
+  if (t === 'object') return 'an object';
+  if (t === 'string') return 'text';
+  if (t === 'number') return 'a number';
+  return t;
+}
+
+/** Up to three issues, joined: enough to fix the input without a wall of text. */
+export function describeZodError(err: z.ZodError, input?: unknown): string {
+  const parts = err.issues.slice(0, 3).map((i) => describeZodIssue(i, input));
+  const more = err.issues.length > 3 ? ` (and ${err.issues.length - 3} more)` : '';
+  return parts.join('; ') + more;
+}

@@ -1,0 +1,38 @@
+// Typed errors. Only src/main.ts turns them into an exit code.
+// Messages here are shown to the person: never put the text of a record in one.
+
+export class ReframeError extends Error {
+  readonly exitCode: number = 1;
+  /** An optional second line: what to do about it. */
+  readonly hint?: string;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.hint = hint;
+  }
+}
+
+/** Bad flag, bad date, rating out of range, malformed file: exit 2, nothing written. */
+export class UsageError extends ReframeError {
+  override readonly exitCode = 2;
+}
+
+/** The journal could not be opened, read or written: exit 1. */
+export class JournalError extends ReframeError {
+  override readonly exitCode = 1;
+}
+
+/** Any other operation that failed for a reason outside the person's input: exit 1. */
+export class OperationError extends ReframeError {
+  override readonly exitCode = 1;
+}
+
+/** Ctrl-C or Esc out of a prompt: exit 130. */
+export class Cancelled extends ReframeError {
+  override readonly exitCode = 130;
+}
+
+export function toExitCode(err: unknown): number {
+  if (err instanceof ReframeError) return err.exitCode;
+  return 1;
+}

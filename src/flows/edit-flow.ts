@@ -1,0 +1,113 @@
+// Interactive edit: pick a part of the record, change it, repeat; every change goes to the draft.
+import type { Prompter } from './prompter';
+import type { Library } from '../library/library';
+import type { ThoughtRecord } from '../domain/record';
+import { parseDateTime } from '../domain/dates';
+import { msg } from '../messages';
+import { truncate } from '../render/text';
+
+export interface EditDeps {
+  prompter: Prompter;
+  library: Library;
+  now: () => Date;
+  save: (r: ThoughtRecord) => void;
+}
+
+async function editLines(p: Prompter, name: string, current: string[]): Promise<string[]> {
+  const keep = current.length
+    ? await p.checkbox({ name: `${name}Keep`, message: 'Keep which of these? (space to untick)', choices: current.map((c, i) => ({ value: i, name: truncate(c, 70), checked: true })) })
+    : [];
+  const out = keep.map((i) => current[i]);
+  for (;;) {
+    const line = await p.input({ name, message: `Add one (empty line when done) ${out.length + 1}.` });
+    if (line.trim() === '') return out;
+    out.push(line);
+  }
+}
+
+export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<ThoughtRecord> {
+  const p = d.prompter;
+  const r = rec;
+  const rate = async (name: string, message: string, def?: number) => p.rating({ name, message, default: def });
+  for (;;) {
+    const field = await p.select<string>({
+      name: 'editField',
+      message: msg.flow.editWhich,
+      choices: [
+        { value: '__done', name: msg.flow.editDone },
+        { value: 'rerate', name: 'Re-rate belief and feelings now' },
+        { value: 'situation', name: `Situation: ${truncate(r.situation, 50)}` },
+        { value: 'when', name: 'When it happened' },
+        { value: 'emotions', name: `Feelings: ${r.emotions.map((e) => e.name).join(', ')}` },
+        { value: 'thought', name: `Hot thought: ${truncate(r.thought, 50)}` },
+        { value: 'distortions', name: `Thinking patterns (${r.distortions.length})` },
+        { value: 'evidenceFor', name: `Evidence for (${r.evidenceFor.length})` },
+        { value: 'evidenceAgainst', name: `Evidence against (${r.evidenceAgainst.length})` },
+        { value: 'reframe', name: `Balanced thought${r.reframe ? ': ' + truncate(r.reframe, 40) : ''}` },
+        { value: 'plan', name: 'Next step' },
+        { value: 'tags', name: `Tags${r.tags.length ? ': ' + r.tags.join(' ') : ''}` },
+      ],
+    });
+    if (field === '__done') return r;
+    switch (field) {
+      case 'rerate':
+        r.beliefAfter = await rate('beliefAfter', msg.flow.beliefAfter(r.thought), r.beliefAfter);
+        for (const e of r.emotions) e.after = await rate('emotionAfter', msg.flow.emotionAfter(e.name), e.after);
+        break;
+      case 'situation':
+        r.situation = await p.input({ name: 'situation', message: msg.flow.situation, default: r.situation, required: true });
+        break;
+      case 'when': {
+        const v = await p.input({ name: 'when', message: msg.flow.when, default: r.occurredAt, validate: (x) => (parseDateTime(x, d.now()) ? true : 'Try a time like 19:05 or 2026-11-20 08:30.') });
+        r.occurredAt = (parseDateTime(v, d.now())?.date ?? new Date(r.occurredAt)).toISOString();
+        break;
+      }
+      case 'emotions':
+        for (const e of r.emotions) {
+          e.before = await rate('emotionBefore', `${e.name}: how strong was it then, 0-100?`, e.before);
+          e.after = await rate('emotionAfter', msg.flow.emotionAfter(e.name), e.after);
+        }
+        break;
+      case 'thought':
+        r.thought = await p.input({ name: 'thought', message: 'The hot thought:', default: r.thought, required: true });
+        r.beliefBefore = await rate('beliefBefore', msg.flow.belief, r.beliefBefore);
+        break;
+      case 'distortions': {
+        const chosen = new Set(r.distortions);
+        const missing = r.distortions.filter((id) => !d.library.has(id));
+        r.distortions = await p.checkbox({
+          name: 'distortions',
+          message: msg.flow.distortions,
+          choices: [
+            ...missing.map((id) => ({ value: id, name: `${id} (${msg.unknownPattern})`, checked: true })),
+            ...d.library.patterns.map((x) => ({ value: x.id, name: x.name, description: x.summary, checked: chosen.has(x.id) })),
+          ],
+        });
+        break;
+      }
+      case 'evidenceFor':
+        r.evidenceFor = await editLines(p, 'evidenceFor', r.evidenceFor);
+        break;
+      case 'evidenceAgainst':
+        r.evidenceAgainst = await editLines(p, 'evidenceAgainst', r.evidenceAgainst);
+        break;
+      case 'reframe': {
+        const v = await p.input({ name: 'reframe', message: msg.flow.reframe, default: r.reframe });
+        r.reframe = v.trim() === '' ? undefined : v;
+        if (r.reframe) r.reframeBelief = await rate('reframeBelief', msg.flow.reframeBelief, r.reframeBelief);
+        break;
+      }
+      case 'plan': {
+        const v = await p.input({ name: 'plan', message: msg.flow.plan, default: r.actionPlan });
+        r.actionPlan = v.trim() === '' ? undefined : v;
+        break;
+      }
+      case 'tags': {
+        const v = await p.input({ name: 'tags', message: msg.flow.tags, default: r.tags.join(' ') });
+        r.tags = [...new Set(v.split(/[\s,]+/).map((x) => x.replace(/^#/, '').toLowerCase()).filter((x) => x.length > 0 && x.length <= 40))];
+        break;
+      }
+    }
+    d.save(r);
+  }
+}

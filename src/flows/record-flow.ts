@@ -1,0 +1,277 @@
+// The guided thought record, in Mind Over Mood order. Asks only through the Prompter; every answer
+// is written to the draft as soon as it is given, so Ctrl-C (or a crash) never loses one.
+import type { Prompter } from './prompter';
+import type { Library } from '../library/library';
+import type { Emotion, Answer } from '../domain/record';
+import { parseDateTime } from '../domain/dates';
+import { msg } from '../messages';
+
+export const COMMON_EMOTIONS = [
+  'anxious', 'sad', 'ashamed', 'hurt', 'lonely', 'angry', 'afraid', 'guilty', 'rejected', 'embarrassed',
+  'frustrated', 'jealous', 'hopeless', 'numb',
+];
+
+const GENERIC_QUESTIONS = [
+  'What would you tell a friend who had this thought?',
+  'Is there another way to look at what happened?',
+  'If the worst happened, how would you cope? What is most likely to happen?',
+];
+
+/** Everything answered so far. Saved as the draft's data. */
+export interface FlowState {
+  done: string[];
+  occurredAt?: string;
+  situation?: string;
+  emotions: Emotion[];
+  thoughts: string[];
+  hot?: number;
+  beliefBefore?: number;
+  distortions?: string[];
+  evidenceFor: string[];
+  evidenceAgainst: string[];
+  answers: Answer[];
+  asked: string[];
+  reframe?: string;
+  reframeBelief?: number;
+  beliefAfter?: number;
+  actionPlan?: string;
+  tags?: string[];
+}
+
+export function emptyState(): FlowState {
+  return { done: [], emotions: [], thoughts: [], evidenceFor: [], evidenceAgainst: [], answers: [], asked: [] };
+}
+
+/** A draft's data back into a state (old or odd drafts fill in the blanks). */
+export function restoreState(data: unknown): FlowState {
+  const s = { ...emptyState(), ...(typeof data === 'object' && data !== null ? (data as Partial<FlowState>) : {}) };
+  for (const k of ['done', 'emotions', 'thoughts', 'evidenceFor', 'evidenceAgainst', 'answers', 'asked'] as const) {
+    if (!Array.isArray(s[k])) (s as unknown as Record<string, unknown[]>)[k] = [];
+  }
+  return s;
+}
+
+export interface Suggestion {
+  id: string;
+  because?: string;
+  fromHistory?: boolean;
+}
+
+export interface FlowDeps {
+  prompter: Prompter;
+  library: Library;
+  now: () => Date;
+  /** Persist the state (the draft). Called after every answer. */
+  save: (s: FlowState) => void;
+  /** Patterns to pre-select for a thought, best first. */
+  suggest?: (thought: string) => Suggestion[];
+}
+
+/** The record's fields, once the flow is complete. */
+export function stateToBody(s: FlowState, fallbackTime: string) {
+  const hot = s.thoughts[s.hot ?? 0] ?? '';
+  return {
+    occurredAt: s.occurredAt ?? fallbackTime,
+    situation: s.situation ?? '',
+    emotions: s.emotions,
+    thought: hot,
+    beliefBefore: s.beliefBefore,
+    otherThoughts: s.thoughts.filter((_, i) => i !== (s.hot ?? 0)),
+    distortions: s.distortions ?? [],
+    evidenceFor: s.evidenceFor,
+    evidenceAgainst: s.evidenceAgainst,
+    answers: s.answers,
+    reframe: s.reframe,
+    reframeBelief: s.reframeBelief,
+    beliefAfter: s.beliefAfter,
+    actionPlan: s.actionPlan,
+    tags: s.tags ?? [],
+  };
+}
+
+export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<FlowState> {
+  const p = d.prompter;
+  const s = state;
+  const mark = (step: string) => {
+    if (!s.done.includes(step)) s.done.push(step);
+    d.save(s);
+  };
+  const done = (step: string) => s.done.includes(step);
+
+  p.note(s.done.length ? msg.flow.resumed : msg.flow.intro);
+
+  // 1. The situation.
+  if (!done('situation')) {
+    s.situation = await p.input({ name: 'situation', message: msg.flow.situation, required: true });
+    mark('situation');
+  }
+  if (!done('when')) {
+    const when = await p.input({
+      name: 'when',
+      message: msg.flow.when,
+      default: 'now',
+      validate: (v) => (parseDateTime(v || 'now', d.now()) ? true : 'Try a time like 19:05, "yesterday 21:00" or 2026-11-20 08:30.'),
+    });
+    s.occurredAt = (parseDateTime(when || 'now', d.now())?.date ?? d.now()).toISOString();
+    mark('when');
+  }
+
+  // 2. Emotions, each rated.
+  if (!done('emotions')) {
+    for (;;) {
+      const chosen = new Set(s.emotions.map((e) => e.name));
+      const choices = [
+        ...(s.emotions.length ? [{ value: '__done', name: msg.flow.emotionDone }] : []),
+        ...COMMON_EMOTIONS.filter((e) => !chosen.has(e)).map((e) => ({ value: e, name: e })),
+        { value: '__other', name: msg.flow.emotionOther },
+      ];
+      let name = await p.select({ name: 'emotion', message: msg.flow.emotionPick, choices });
+      if (name === '__done') break;
+      if (name === '__other') {
+        name = (await p.input({
+          name: 'emotionName',
+          message: msg.flow.emotionOwn,
+          required: true,
+          validate: (v) => (v.trim().length <= 40 ? true : 'A word or two is enough (40 characters at most).'),
+        })).trim().toLowerCase();
+        if (chosen.has(name)) continue;
+      }
+      const before = await p.rating({ name: 'emotionBefore', message: msg.flow.emotionRate(name) });
+      s.emotions.push({ name, before });
+      d.save(s);
+    }
+    mark('emotions');
+  }
+
+  // 3. Automatic thoughts; the hot one; how much it is believed.
+  if (!done('thoughts')) {
+    for (;;) {
+      const t = await p.input({
+        name: 'thought',
+        message: s.thoughts.length === 0 ? `${msg.flow.thoughts}\n${msg.flow.thoughtNext(1)}` : msg.flow.thoughtNext(s.thoughts.length + 1),
+        required: s.thoughts.length === 0,
+      });
+      if (t.trim() === '') break;
+      s.thoughts.push(t);
+      d.save(s);
+    }
+    mark('thoughts');
+  }
+  if (!done('hot')) {
+    s.hot = s.thoughts.length === 1
+      ? 0
+      : await p.select({ name: 'hot', message: msg.flow.hotPick, choices: s.thoughts.map((t, i) => ({ value: i, name: t })) });
+    mark('hot');
+  }
+  const hot = s.thoughts[s.hot ?? 0];
+  if (!done('belief')) {
+    s.beliefBefore = await p.rating({ name: 'beliefBefore', message: msg.flow.belief });
+    mark('belief');
+  }
+
+  // 4. Thinking patterns, with suggestions pre-selected.
+  if (!done('distortions')) {
+    const sugg = d.suggest ? d.suggest(hot) : [];
+    const suggested = new Map(sugg.map((x) => [x.id, x]));
+    const ordered = [
+      ...sugg.map((x) => d.library.get(x.id)).filter((x) => x !== undefined),
+      ...d.library.patterns.filter((x) => !suggested.has(x.id)),
+    ];
+    s.distortions = await p.checkbox({
+      name: 'distortions',
+      message: msg.flow.distortions,
+      choices: ordered.map((pat) => {
+        const sg = suggested.get(pat.id);
+        const why = sg ? ` (${msg.flow.suggested}${sg.fromHistory ? ', you chose this before' : ''}${sg.because ? ': ' + sg.because : ''})` : '';
+        return { value: pat.id, name: pat.name + why, description: pat.summary, checked: Boolean(sg) };
+      }),
+    });
+    mark('distortions');
+  }
+
+  // 5. Evidence for, then against, with the library's questions for the chosen patterns.
+  if (!done('evidenceFor')) {
+    p.note(msg.flow.evidenceFor);
+    await askLines(p, 'evidenceFor', s.evidenceFor, () => d.save(s));
+    mark('evidenceFor');
+  }
+  if (!done('evidenceAgainst')) {
+    p.note(msg.flow.evidenceAgainst);
+    await askLines(p, 'evidenceAgainst', s.evidenceAgainst, () => d.save(s));
+    mark('evidenceAgainst');
+  }
+  if (!done('questions')) {
+    const questions = questionsFor(s.distortions ?? [], d.library);
+    if (s.asked.length === 0) p.note(msg.flow.questionsIntro);
+    for (const q of questions) {
+      if (s.asked.includes(q)) continue;
+      const a = await p.input({ name: 'answer', message: q });
+      if (a.trim() !== '') s.answers.push({ question: q, answer: a });
+      s.asked.push(q);
+      d.save(s);
+    }
+    mark('questions');
+  }
+
+  // 6. The balanced thought.
+  if (!done('reframe')) {
+    const r = await p.input({ name: 'reframe', message: msg.flow.reframe });
+    s.reframe = r.trim() === '' ? undefined : r;
+    mark('reframe');
+  }
+  if (!done('reframeBelief')) {
+    if (s.reframe) s.reframeBelief = await p.rating({ name: 'reframeBelief', message: msg.flow.reframeBelief });
+    mark('reframeBelief');
+  }
+  if (!done('strategies')) {
+    const strategies = d.library.strategiesFor(s.distortions ?? []).slice(0, 2);
+    if (strategies.length) {
+      p.note(msg.flow.strategiesIntro);
+      for (const st of strategies) p.note(`  - ${st.name}: ${st.summary}${st.steps[0] ? ' ' + st.steps[0] : ''}`);
+    }
+    mark('strategies');
+  }
+
+  // 7. Re-rate the hot thought and each emotion.
+  if (!done('beliefAfter')) {
+    s.beliefAfter = await p.rating({ name: 'beliefAfter', message: msg.flow.beliefAfter(hot) });
+    mark('beliefAfter');
+  }
+  if (!done('emotionsAfter')) {
+    for (const e of s.emotions) {
+      if (e.after !== undefined) continue;
+      e.after = await p.rating({ name: 'emotionAfter', message: msg.flow.emotionAfter(e.name) });
+      d.save(s);
+    }
+    mark('emotionsAfter');
+  }
+
+  // 8. A plan and tags, both optional.
+  if (!done('plan')) {
+    const plan = await p.input({ name: 'plan', message: msg.flow.plan });
+    s.actionPlan = plan.trim() === '' ? undefined : plan;
+    mark('plan');
+  }
+  if (!done('tags')) {
+    const t = await p.input({ name: 'tags', message: msg.flow.tags });
+    s.tags = [...new Set(t.split(/[\s,]+/).map((x) => x.replace(/^#/, '').toLowerCase()).filter((x) => x.length > 0 && x.length <= 40))];
+    mark('tags');
+  }
+  return s;
+}
+
+async function askLines(p: Prompter, name: string, into: string[], save: () => void): Promise<void> {
+  for (;;) {
+    const line = await p.input({ name, message: `${into.length + 1}.` });
+    if (line.trim() === '') return;
+    into.push(line);
+    save();
+  }
+}
+
+/** Two questions from each chosen pattern (at most six), or general ones when none was chosen. */
+export function questionsFor(ids: string[], library: Library): string[] {
+  const qs: string[] = [];
+  for (const id of ids) for (const q of library.get(id)?.questions.slice(0, 2) ?? []) if (!qs.includes(q)) qs.push(q);
+  return qs.length ? qs.slice(0, 6) : GENERIC_QUESTIONS;
+}

@@ -1,0 +1,338 @@
+// The journal is a repository: rows <-> domain objects only happen in this folder.
+import type { Statement } from 'better-sqlite3';
+import type { DB } from './open';
+import { journalFailure } from './open';
+import type { ThoughtRecord } from '../domain/record';
+import { recordTexts } from '../domain/record';
+import { UsageError } from '../errors';
+import { msg } from '../messages';
+import { buildListQuery, type ListFilters } from './query';
+
+interface RecordRow {
+  seq: number;
+  id: string;
+  created_at: string;
+  occurred_at: string;
+  situation: string;
+  thought: string;
+  belief_before: number | null;
+  reframe: string | null;
+  reframe_belief: number | null;
+  belief_after: number | null;
+  action_plan: string | null;
+}
+
+export interface Draft {
+  id: string;
+  kind: string;
+  targetId?: string;
+  createdAt: string;
+  updatedAt: string;
+  data: unknown;
+}
+
+export interface Checkin {
+  id: string;
+  createdAt: string;
+  mood: number;
+  words?: string;
+  promptId?: string;
+}
+
+const n2u = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+/** Searchable text of a record: everything a person wrote. */
+export function ftsBody(r: ThoughtRecord): string {
+  const parts = recordTexts(r);
+  for (const a of r.answers) parts.push(a.question);
+  return parts.join('\n');
+}
+
+export class Journal {
+  private stmts = new Map<string, Statement>();
+
+  constructor(readonly db: DB, readonly path: string) {}
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** A prepared statement, made once per process. */
+  stmt(sql: string): Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Run fn in one immediate (write-locked) transaction; SQLite errors become plain JournalErrors. */
+  write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      if (err instanceof Error && err.name !== 'SqliteError' && !(err as { code?: string }).code) throw err;
+      if (err instanceof UsageError) throw err;
+      throw journalFailure(this.path, err);
+    }
+  }
+
+  /** Run a read; SQLite errors become plain JournalErrors. */
+  read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      if ((err as { code?: string })?.code === undefined) throw err;
+      throw journalFailure(this.path, err);
+    }
+  }
+
+  // ---- records -------------------------------------------------------------------------------
+
+  private insertRow(r: ThoughtRecord, updatedAt: string): number {
+    const info = this.stmt(
+      `INSERT INTO records (id, created_at, occurred_at, updated_at, situation, thought, belief_before,
+         reframe, reframe_belief, belief_after, action_plan)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(r.id, r.createdAt, r.occurredAt, updatedAt, r.situation, r.thought, r.beliefBefore ?? null,
+      r.reframe ?? null, r.reframeBelief ?? null, r.beliefAfter ?? null, r.actionPlan ?? null);
+    return Number(info.lastInsertRowid);
+  }
+
+  private insertParts(seq: number, r: ThoughtRecord): void {
+    const em = this.stmt('INSERT INTO emotions (record_seq, position, name, before, after) VALUES (?, ?, ?, ?, ?)');
+    r.emotions.forEach((e, i) => em.run(seq, i, e.name, e.before, e.after ?? null));
+    const di = this.stmt('INSERT INTO record_distortions (record_seq, position, distortion_id) VALUES (?, ?, ?)');
+    r.distortions.forEach((d, i) => di.run(seq, i, d));
+    const ot = this.stmt('INSERT INTO other_thoughts (record_seq, position, text) VALUES (?, ?, ?)');
+    r.otherThoughts.forEach((t, i) => ot.run(seq, i, t));
+    const ev = this.stmt('INSERT INTO evidence (record_seq, side, position, text) VALUES (?, ?, ?, ?)');
+    r.evidenceFor.forEach((t, i) => ev.run(seq, 'for', i, t));
+    r.evidenceAgainst.forEach((t, i) => ev.run(seq, 'against', i, t));
+    const an = this.stmt('INSERT INTO answers (record_seq, position, question, answer) VALUES (?, ?, ?, ?)');
+    r.answers.forEach((a, i) => an.run(seq, i, a.question, a.answer));
+    const tg = this.stmt('INSERT INTO tags (record_seq, position, tag) VALUES (?, ?, ?)');
+    r.tags.forEach((t, i) => tg.run(seq, i, t));
+    this.stmt('INSERT INTO records_fts (rowid, body) VALUES (?, ?)').run(seq, ftsBody(r));
+  }
+
+  private deleteParts(seq: number): void {
+    for (const t of ['emotions', 'record_distortions', 'other_thoughts', 'evidence', 'answers', 'tags']) {
+      this.stmt(`DELETE FROM ${t} WHERE record_seq = ?`).run(seq);
+    }
+    this.stmt('DELETE FROM records_fts WHERE rowid = ?').run(seq);
+  }
+
+  /** Insert one record (call inside write() to group several). */
+  insertRaw(r: ThoughtRecord, updatedAt = r.createdAt): void {
+    const seq = this.insertRow(r, updatedAt);
+    this.insertParts(seq, r);
+  }
+
+  /** Save a new record in one transaction; optionally drop the draft it came from in the same one. */
+  insert(r: ThoughtRecord, opts: { draftId?: string } = {}): void {
+    this.write(() => {
+      this.insertRaw(r);
+      if (opts.draftId) this.stmt('DELETE FROM drafts WHERE id = ?').run(opts.draftId);
+    });
+  }
+
+  /** Replace a record's contents, keeping its id and creation time. */
+  update(r: ThoughtRecord, updatedAt: string, opts: { draftId?: string } = {}): void {
+    this.write(() => {
+      const row = this.stmt('SELECT seq FROM records WHERE id = ?').get(r.id) as { seq: number } | undefined;
+      if (!row) throw new UsageError(msg.errors.noRecord(r.id), msg.errors.noRecordHint);
+      this.stmt(
+        `UPDATE records SET occurred_at = ?, updated_at = ?, situation = ?, thought = ?, belief_before = ?,
+           reframe = ?, reframe_belief = ?, belief_after = ?, action_plan = ? WHERE seq = ?`,
+      ).run(r.occurredAt, updatedAt, r.situation, r.thought, r.beliefBefore ?? null, r.reframe ?? null,
+        r.reframeBelief ?? null, r.beliefAfter ?? null, r.actionPlan ?? null, row.seq);
+      this.deleteParts(row.seq);
+      this.insertParts(row.seq, r);
+      if (opts.draftId) this.stmt('DELETE FROM drafts WHERE id = ?').run(opts.draftId);
+    });
+  }
+
+  delete(id: string): boolean {
+    return this.write(() => {
+      const row = this.stmt('SELECT seq FROM records WHERE id = ?').get(id) as { seq: number } | undefined;
+      if (!row) return false;
+      this.deleteParts(row.seq);
+      this.stmt('DELETE FROM records WHERE seq = ?').run(row.seq);
+      return true;
+    });
+  }
+
+  has(id: string): boolean {
+    return this.read(() => this.stmt('SELECT 1 FROM records WHERE id = ?').get(id) !== undefined);
+  }
+
+  count(): number {
+    return this.read(() => (this.stmt('SELECT count(*) AS n FROM records').get() as { n: number }).n);
+  }
+
+  /** Find the one record an id or a unique prefix of 6+ characters names. */
+  resolveId(prefix: string): string {
+    const p = prefix.trim();
+    if (p.length < 6) throw new UsageError(msg.errors.shortId, msg.errors.noRecordHint);
+    const candidates = new Set<string>();
+    for (const form of new Set([p, p.toUpperCase(), p.toLowerCase()])) {
+      const rows = this.read(() =>
+        this.stmt('SELECT id FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT 3').all(form, form + '\uffff'),
+      ) as { id: string }[];
+      rows.forEach((r) => candidates.add(r.id));
+    }
+    if (candidates.size === 0) throw new UsageError(msg.errors.noRecord(p), msg.errors.noRecordHint);
+    if (candidates.size > 1) throw new UsageError(msg.errors.ambiguousId(p, candidates.size), msg.errors.ambiguousIdHint);
+    return [...candidates][0];
+  }
+
+  get(id: string): ThoughtRecord | undefined {
+    return this.read(() => {
+      const row = this.stmt('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+      return row ? this.hydrate([row])[0] : undefined;
+    });
+  }
+
+  /** Records matching the filters, newest first. */
+  list(filters: ListFilters = {}): ThoughtRecord[] {
+    return [...this.iterate(filters)];
+  }
+
+  /** Records matching the filters, newest first, fetched in batches so memory stays flat. */
+  *iterate(filters: ListFilters = {}, batchSize = 500): Generator<ThoughtRecord> {
+    const q = buildListQuery(filters);
+    let seqs: number[];
+    try {
+      seqs = (this.db.prepare(q.sql).pluck().all(...q.params) as number[]);
+    } catch (err) {
+      const m = String((err as Error).message ?? '');
+      if (filters.search !== undefined && /fts5|syntax|no such column|unterminated|malformed MATCH/i.test(m)) {
+        throw new UsageError(msg.errors.badSearch, msg.errors.badSearchHint);
+      }
+      throw journalFailure(this.path, err);
+    }
+    for (let i = 0; i < seqs.length; i += batchSize) {
+      const chunk = seqs.slice(i, i + batchSize);
+      const rows = this.read(() => this.fetchRows(chunk));
+      yield* this.read(() => this.hydrate(rows));
+    }
+  }
+
+  private fetchRows(seqs: number[]): RecordRow[] {
+    if (seqs.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM records WHERE seq IN (${seqs.map(() => '?').join(',')})`)
+      .all(...seqs) as RecordRow[];
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+    return seqs.map((s) => bySeq.get(s)).filter((r): r is RecordRow => r !== undefined);
+  }
+
+  /** Rows -> records, fetching every part for the whole batch at once. */
+  private hydrate(rows: RecordRow[]): ThoughtRecord[] {
+    if (rows.length === 0) return [];
+    const seqs = rows.map((r) => r.seq);
+    const inList = `(${seqs.map(() => '?').join(',')})`;
+    const group = <T extends { record_seq: number }>(sql: string) => {
+      const m = new Map<number, T[]>();
+      for (const row of this.db.prepare(sql.replace('$IN', inList)).all(...seqs) as T[]) {
+        let list = m.get(row.record_seq);
+        if (!list) m.set(row.record_seq, (list = []));
+        list.push(row);
+      }
+      return m;
+    };
+    const emotions = group<{ record_seq: number; name: string; before: number; after: number | null }>(
+      'SELECT record_seq, name, before, after FROM emotions WHERE record_seq IN $IN ORDER BY record_seq, position');
+    const distortions = group<{ record_seq: number; distortion_id: string }>(
+      'SELECT record_seq, distortion_id FROM record_distortions WHERE record_seq IN $IN ORDER BY record_seq, position');
+    const others = group<{ record_seq: number; text: string }>(
+      'SELECT record_seq, text FROM other_thoughts WHERE record_seq IN $IN ORDER BY record_seq, position');
+    const evidence = group<{ record_seq: number; side: string; text: string }>(
+      'SELECT record_seq, side, text FROM evidence WHERE record_seq IN $IN ORDER BY record_seq, side, position');
+    const answers = group<{ record_seq: number; question: string; answer: string }>(
+      'SELECT record_seq, question, answer FROM answers WHERE record_seq IN $IN ORDER BY record_seq, position');
+    const tags = group<{ record_seq: number; tag: string }>(
+      'SELECT record_seq, tag FROM tags WHERE record_seq IN $IN ORDER BY record_seq, position');
+
+    return rows.map((row) => {
+      const ev = evidence.get(row.seq) ?? [];
+      const rec: ThoughtRecord = {
+        id: row.id,
+        createdAt: row.created_at,
+        occurredAt: row.occurred_at,
+        situation: row.situation,
+        emotions: (emotions.get(row.seq) ?? []).map((e) => ({ name: e.name, before: e.before, after: n2u(e.after) })),
+        thought: row.thought,
+        beliefBefore: n2u(row.belief_before),
+        otherThoughts: (others.get(row.seq) ?? []).map((o) => o.text),
+        distortions: (distortions.get(row.seq) ?? []).map((d) => d.distortion_id),
+        evidenceFor: ev.filter((e) => e.side === 'for').map((e) => e.text),
+        evidenceAgainst: ev.filter((e) => e.side === 'against').map((e) => e.text),
+        answers: (answers.get(row.seq) ?? []).map((a) => ({ question: a.question, answer: a.answer })),
+        reframe: n2u(row.reframe),
+        reframeBelief: n2u(row.reframe_belief),
+        beliefAfter: n2u(row.belief_after),
+        actionPlan: n2u(row.action_plan),
+        tags: (tags.get(row.seq) ?? []).map((t) => t.tag),
+      };
+      return rec;
+    });
+  }
+
+  // ---- drafts --------------------------------------------------------------------------------
+
+  saveDraft(d: Draft): void {
+    this.write(() => {
+      this.stmt(
+        `INSERT INTO drafts (id, kind, target_id, created_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, data = excluded.data`,
+      ).run(d.id, d.kind, d.targetId ?? null, d.createdAt, d.updatedAt, JSON.stringify(d.data));
+    });
+  }
+
+  /** The newest draft of a kind (and target, for edits). */
+  latestDraft(kind: string, targetId?: string): Draft | undefined {
+    const row = this.read(() =>
+      (targetId === undefined
+        ? this.stmt('SELECT * FROM drafts WHERE kind = ? ORDER BY updated_at DESC LIMIT 1').get(kind)
+        : this.stmt('SELECT * FROM drafts WHERE kind = ? AND target_id = ? ORDER BY updated_at DESC LIMIT 1').get(kind, targetId)),
+    ) as { id: string; kind: string; target_id: string | null; created_at: string; updated_at: string; data: string } | undefined;
+    if (!row) return undefined;
+    let data: unknown;
+    try {
+      data = JSON.parse(row.data);
+    } catch {
+      data = {};
+    }
+    return { id: row.id, kind: row.kind, targetId: n2u(row.target_id), createdAt: row.created_at, updatedAt: row.updated_at, data };
+  }
+
+  deleteDraft(id: string): void {
+    this.write(() => this.stmt('DELETE FROM drafts WHERE id = ?').run(id));
+  }
+
+  listDrafts(): { id: string; kind: string; targetId?: string; updatedAt: string }[] {
+    return this.read(() => this.stmt('SELECT id, kind, target_id, updated_at FROM drafts ORDER BY updated_at DESC').all() as {
+      id: string; kind: string; target_id: string | null; updated_at: string;
+    }[]).map((r) => ({ id: r.id, kind: r.kind, targetId: n2u(r.target_id), updatedAt: r.updated_at }));
+  }
+
+  // ---- check-ins -----------------------------------------------------------------------------
+
+  insertCheckin(c: Checkin): void {
+    this.write(() => {
+      this.stmt('INSERT INTO checkins (id, created_at, mood, words, prompt_id) VALUES (?, ?, ?, ?, ?)')
+        .run(c.id, c.createdAt, c.mood, c.words ?? null, c.promptId ?? null);
+    });
+  }
+
+  checkins(since?: string, until?: string): Checkin[] {
+    const rows = this.read(() => this.stmt(
+      'SELECT id, created_at, mood, words, prompt_id FROM checkins WHERE created_at >= ? AND created_at <= ? ORDER BY created_at',
+    ).all(since ?? '', until ?? '\uffff')) as { id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null }[];
+    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id) }));
+  }
+}

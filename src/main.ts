@@ -1,0 +1,59 @@
+// The one place that turns an outcome into an exit code.
+import { Cancelled, ReframeError, toExitCode } from './errors';
+import { msg } from './messages';
+
+import { VERSION } from './version';
+
+function printError(err: unknown, debug: boolean): void {
+  const w = (s: string) => process.stderr.write(s + '\n');
+  if (err instanceof Cancelled) {
+    if (err.message && err.message !== 'Stopped.') w(err.message);
+    if (err.hint) w(err.hint);
+    return;
+  }
+  if (err instanceof ReframeError) {
+    w(`reframe: ${err.message}`);
+    if (err.hint) w(err.hint);
+  } else {
+    w(`reframe: ${msg.errors.unexpected}`);
+    if (!debug) w(msg.errors.unexpectedHint);
+  }
+  if (debug && err instanceof Error && err.stack) w(err.stack);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = argv.slice(2);
+  // Fast path: nothing to load for the version.
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const debug = process.env.REFRAME_DEBUG === '1';
+  const { runCli } = await import('./cli');
+  const { closeAll } = await import('./runtime');
+  try {
+    await runCli(argv);
+    return 0;
+  } catch (err) {
+    printError(err, debug);
+    return toExitCode(err);
+  } finally {
+    try { closeAll(); } catch { /* closing is best effort */ }
+  }
+}
+
+// A reader that goes away (`reframe list | head -1`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
+main(process.argv).then(
+  (code) => { process.exitCode = code; },
+  (err) => {
+    printError(err, process.env.REFRAME_DEBUG === '1');
+    process.exitCode = toExitCode(err);
+  },
+);

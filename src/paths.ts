@@ -1,0 +1,37 @@
+import { join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+
+export interface Paths {
+  /** The journal file. */
+  db: string;
+  /** Where the person's own patterns file lives ($XDG_CONFIG_HOME/reframe). */
+  configDir: string;
+  /** Logs (the cron log) live here ($XDG_STATE_HOME/reframe). */
+  stateDir: string;
+  /** True when the journal path came from --db or $REFRAME_DB rather than the default. */
+  dbExplicit: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function home(env: Env): string {
+  return env.HOME && env.HOME.length > 0 ? env.HOME : homedir();
+}
+
+function xdg(env: Env, name: string, fallback: string): string {
+  const v = env[name];
+  // The XDG spec says relative paths are invalid and must be ignored.
+  return v && v.startsWith('/') ? v : join(home(env), fallback);
+}
+
+/** Where things live, first that applies: --db, $REFRAME_DB, $XDG_DATA_HOME, ~/.local/share. */
+export function resolvePaths(env: Env, dbFlag?: string): Paths {
+  const explicit = dbFlag ?? (env.REFRAME_DB && env.REFRAME_DB.length > 0 ? env.REFRAME_DB : undefined);
+  const db = explicit ? resolve(explicit) : join(xdg(env, 'XDG_DATA_HOME', '.local/share'), 'reframe', 'journal.db');
+  return {
+    db,
+    dbExplicit: explicit !== undefined,
+    configDir: join(xdg(env, 'XDG_CONFIG_HOME', '.config'), 'reframe'),
+    stateDir: join(xdg(env, 'XDG_STATE_HOME', '.local/state'), 'reframe'),
+  };
+}

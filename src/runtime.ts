@@ -1,0 +1,93 @@
+// The real world, wired into a Context. Tests build their own Context instead.
+import type { Context, Env, IO } from './context';
+import { resolvePaths } from './paths';
+import { makeTheme } from './render/theme';
+import { Journal } from './journal/journal';
+import { openDatabase } from './journal/open';
+import { loadLibrary, type Library } from './library/library';
+import type { Prompter } from './flows/prompter';
+import { existsSync } from 'node:fs';
+
+export interface GlobalOptions {
+  db?: string;
+  color?: boolean;
+}
+
+export function processIO(): IO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  };
+}
+
+export interface ContextParts {
+  io: IO;
+  env: Env;
+  now?: () => Date;
+  /** Override for the prompter (tests). */
+  prompter?: Prompter;
+}
+
+const opened: Journal[] = [];
+
+/** Close every journal this process opened (main.ts calls it on the way out). */
+export function closeAll(): void {
+  for (const j of opened.splice(0)) j.close();
+}
+
+export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
+  const { io, env } = parts;
+  const paths = resolvePaths(env, g.db);
+  const theme = makeTheme({ env, isTTY: Boolean(io.stdout.isTTY), color: g.color });
+  const errTheme = makeTheme({ env, isTTY: Boolean(io.stderr.isTTY), color: g.color });
+  let journal: Journal | undefined;
+  let library: Library | undefined;
+  let prompter: Prompter | undefined = parts.prompter;
+  const busy = Number(env.REFRAME_BUSY_TIMEOUT_MS);
+  const ctx: Context = {
+    io,
+    env,
+    clock: { now: parts.now ?? (() => new Date()) },
+    paths,
+    theme,
+    errTheme,
+    journal() {
+      if (!journal) {
+        const db = openDatabase(paths.db, {
+          busyTimeoutMs: Number.isFinite(busy) && busy >= 0 ? busy : 5000,
+          onUpgrade: (from, to, backup) => ctx.say(errTheme.muted(`Upgraded your journal (schema ${from} -> ${to}); a copy from before is at ${backup}.`)),
+          onLoosePermissions: (p, mode) =>
+            ctx.say(errTheme.warn(`Note: ${p} can be read by other people on this computer (mode ${mode.toString(8)}). \`chmod 600 ${p}\` keeps it to you.`)),
+        });
+        journal = new Journal(db, paths.db);
+        opened.push(journal);
+      }
+      return journal;
+    },
+    journalIfExists() {
+      if (journal) return journal;
+      if (paths.db !== ':memory:' && !existsSync(paths.db)) return undefined;
+      return ctx.journal();
+    },
+    library() {
+      if (!library) library = loadLibrary({ configDir: paths.configDir });
+      return library;
+    },
+    async prompter() {
+      if (!prompter) {
+        const { inquirerPrompter } = await import('./flows/inquirer');
+        prompter = inquirerPrompter(io.stderr, io.stdout as unknown as NodeJS.WritableStream, io.stdin);
+      }
+      return prompter;
+    },
+    say(line: string) {
+      io.stderr.write(line + '\n');
+    },
+    out(text: string) {
+      io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    },
+  };
+  return ctx;
+}

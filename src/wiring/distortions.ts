@@ -1,0 +1,21 @@
+// distortions list | show | suggest
+import type { Wiring } from '../cli';
+
+export function wireDistortions(w: Wiring): void {
+  const d = w.program.command('distortions')
+    .description('The library of thinking patterns: what they are and the questions to ask')
+    .addHelpText('after', w.examples('reframe distortions list', 'reframe distortions show mind-reading', 'reframe distortions suggest "She must think I\'m boring"'));
+
+  d.command('list')
+    .description('List every pattern in the library')
+    .option('--json', 'print the patterns as JSON')
+    .addHelpText('after', w.examples('reframe distortions list', 'reframe distortions list --json | jq -r ".[].id"'))
+    .action(w.action(async (ctx, opts) => (await import('../commands/distortions')).runDistortionsList(opts, ctx)));
+
+  d.command('show')
+    .description('Explain one pattern: examples, questions to ask, how to reframe it')
+    .argument('<id>', 'the pattern id, e.g. mind-reading')
+    .option('--json', 'print the pattern as JSON')
+    .addHelpText('after', w.examples('reframe distortions show mind-reading', 'reframe distortions show unworthy-of-love --json'))
+    .action(w.action(async (ctx, opts, id) => (await import('../commands/distortions')).runDistortionsShow(id, opts, ctx)));
+}

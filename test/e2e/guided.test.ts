@@ -1,0 +1,142 @@
+// The guided record through a real pseudo-terminal (tmux), including Ctrl-C and --resume.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run, sandbox, type Sandbox } from '../helpers/run';
+import { hasTmux, Terminal } from '../helpers/tmux';
+
+let sb: Sandbox;
+let term: Terminal | undefined;
+beforeEach(() => { sb = sandbox(); });
+afterEach(() => { term?.close(); term = undefined; sb.cleanup(); });
+
+describe.skipIf(!hasTmux())('reframe new in a terminal', () => {
+  it('walks through a whole record and saves it', async () => {
+    term = new Terminal(sb, ['new']);
+    const t = term;
+    await t.waitFor('What happened?');
+    t.type('My partner went quiet after I told her about my week 💬');
+    await t.waitFor('When was this?');
+    t.type('');
+    await t.waitFor('What did you feel?');
+    t.key('Enter'); // anxious, the first choice
+    await t.waitFor('How strong was anxious');
+    t.type('80');
+    await t.waitFor('What did you feel?', { count: 2 });
+    t.key('Enter'); // "That's all of them"
+    await t.waitFor('Thought 1:');
+    t.type("I'm not worthy of love");
+    await t.waitFor('Thought 2:');
+    t.type('');
+    await t.waitFor('How much do you believe it right now');
+    t.type('90');
+    await t.waitFor('thinking patterns');
+    t.key('Enter');
+    await t.waitFor('What facts support the thought?');
+    t.type("She didn't ask any questions.");
+    await t.waitFor(/\? 2\./);
+    t.type('');
+    await t.waitFor("What facts don't fit the thought?");
+    t.type('She told me yesterday she loves me.');
+    await t.waitFor('✔ 1. She told me yesterday');
+    await t.waitFor(/\? 2\./);
+    t.type('');
+    // No pattern was chosen, so the general questions come.
+    await t.waitFor('What would you tell a friend');
+    t.type('That one quiet evening is not a verdict.');
+    await t.waitFor('another way to look');
+    t.type('');
+    await t.waitFor('If the worst happened');
+    t.type('');
+    await t.waitFor('balanced thought');
+    t.type('She was tired; one quiet evening says nothing about my worth.');
+    await t.waitFor('How much do you believe this balanced thought');
+    t.type('70');
+    await t.waitFor('how much do you believe the first thought');
+    t.type('35');
+    await t.waitFor('How strong is anxious now');
+    t.type('40');
+    await t.waitFor('one small step');
+    t.type('Ask her how her day was.');
+    await t.waitFor('Any tags');
+    t.type('partner');
+    expect(await t.exitCode()).toBe(0);
+    const screen = t.screen();
+    expect(screen).toMatch(/What changed/);
+    expect(screen).toMatch(/anxious 80 → 40/);
+
+    const saved = JSON.parse(run(sb, ['list', '--json']).stdout);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({
+      situation: 'My partner went quiet after I told her about my week 💬',
+      thought: "I'm not worthy of love",
+      beliefBefore: 90,
+      beliefAfter: 35,
+      emotions: [{ name: 'anxious', before: 80, after: 40 }],
+      evidenceFor: ["She didn't ask any questions."],
+      evidenceAgainst: ['She told me yesterday she loves me.'],
+      answers: [{ question: 'What would you tell a friend who had this thought?', answer: 'That one quiet evening is not a verdict.' }],
+      reframe: 'She was tired; one quiet evening says nothing about my worth.',
+      reframeBelief: 70,
+      actionPlan: 'Ask her how her day was.',
+      tags: ['partner'],
+    });
+  });
+
+  it('Ctrl-C keeps a draft (exit 130) and --resume picks up where it stopped', async () => {
+    term = new Terminal(sb, ['new']);
+    let t = term;
+    await t.waitFor('What happened?');
+    t.type('Dinner with friends; I stayed quiet all evening');
+    await t.waitFor('When was this?');
+    t.type('yesterday 21:00');
+    await t.waitFor('What did you feel?');
+    t.key('Down', 'Enter'); // sad
+    await t.waitFor('How strong was sad');
+    t.type('65');
+    await t.waitFor('What did you feel?', { count: 2 });
+    t.key('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(t.screen()).toMatch(/kept as a draft/);
+    expect(t.screen()).toMatch(/reframe new --resume/);
+    t.close();
+    expect(JSON.parse(run(sb, ['list', '--json']).stdout)).toHaveLength(0);
+
+    term = new Terminal(sb, ['new', '--resume']);
+    t = term;
+    await t.waitFor('Welcome back');
+    await t.waitFor('What did you feel?');
+    t.key('Enter'); // That's all of them: the sad rating was kept
+    await t.waitFor('Thought 1:');
+    t.type("They think I'm boring");
+    await t.waitFor('Thought 2:');
+    t.type('');
+    await t.waitFor('How much do you believe it');
+    t.type('75');
+    await t.waitFor('thinking patterns');
+    t.key('Enter');
+    for (const prompt of ['What facts support', "What facts don't fit", 'What would you tell a friend', 'another way to look', 'If the worst happened', 'balanced thought']) {
+      await t.waitFor(prompt);
+      t.type('');
+    }
+    await t.waitFor('how much do you believe the first thought');
+    t.type('50');
+    await t.waitFor('How strong is sad now');
+    t.type('40');
+    await t.waitFor('one small step');
+    t.type('');
+    await t.waitFor('Any tags');
+    t.type('');
+    expect(await t.exitCode()).toBe(0);
+    const saved = JSON.parse(run(sb, ['list', '--json']).stdout);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({
+      situation: 'Dinner with friends; I stayed quiet all evening',
+      emotions: [{ name: 'sad', before: 65, after: 40 }],
+      thought: "They think I'm boring",
+      beliefBefore: 75,
+      beliefAfter: 50,
+    });
+    // The draft is gone once the record is saved.
+    const again = run(sb, ['new', '--resume']);
+    expect(again.code).toBe(2);
+  });
+});
