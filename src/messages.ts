@@ -78,6 +78,13 @@ export const msg = {
     ],
   },
 
+  // Each area keeps its sentences in its own block below; add a block just above its marker.
+  // @stats-messages
+  // @export-messages
+  // @daily-messages
+  // @doctor-messages
+  // @suggest-messages
+
   flow: {
     intro: "Let's look at this thought together. There are no wrong answers, and you can stop any time with Ctrl-C: your answers are kept.",
     resumed: 'Welcome back. Picking up where you left off.',
