@@ -21,7 +21,10 @@ export interface Wiring {
   examples(...lines: string[]): string;
 }
 
-export function buildProgram(makeCtx: (g: GlobalOptions) => Context): Command {
+/** For tests: see what a command would be run with, without running it (gh's runF). */
+export type Intercept = (call: { command: string; opts: Record<string, unknown>; args: string[]; globals: GlobalOptions }) => void;
+
+export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?: Intercept): Command {
   const program = new Command('reframe')
     .description('Work through a painful thought, one thought record at a time.\nYour journal stays on this computer.')
     .version(VERSION, '-V, --version', 'show the version')
@@ -40,6 +43,12 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context): Command {
       const cmd = a[a.length - 1] as Command;
       const opts = a[a.length - 2] as Record<string, unknown>;
       const args = a.slice(0, -2) as string[];
+      if (intercept) {
+        const path: string[] = [];
+        for (let c: Command | null = cmd; c && c.parent; c = c.parent) path.unshift(c.name());
+        intercept({ command: path.join(' '), opts, args, globals: cmd.optsWithGlobals() as GlobalOptions });
+        return;
+      }
       const ctx = makeCtx(cmd.optsWithGlobals() as GlobalOptions);
       await fn(ctx, opts, ...args);
     },
