@@ -1,5 +1,5 @@
 // Small text helpers shared by the renderers.
-import { formatDistanceStrict, format } from 'date-fns';
+import { differenceInCalendarDays, formatDistanceStrict, format } from 'date-fns';
 
 /** Terminal width of a string, ignoring colour codes (wide characters count 2). */
 export function width(s: string): number {
@@ -54,12 +54,15 @@ export function wrap(s: string, max: number, indent = ''): string {
   return out.join('\n');
 }
 
-/** "3 hours ago", "yesterday", or a date for older ones. */
+/** "just now", "3 hours ago", "yesterday 21:00", "Tuesday", or a date for older ones (calendar days, local time). */
 export function relativeTime(iso: string, now: Date): string {
   const d = new Date(iso);
   const ms = now.getTime() - d.getTime();
   if (ms >= 0 && ms < 60_000) return 'just now';
-  if (ms >= 0 && ms < 7 * 86_400_000) return formatDistanceStrict(d, now, { addSuffix: true });
+  const days = differenceInCalendarDays(now, d);
+  if (days === 0 && ms > 0) return formatDistanceStrict(d, now, { addSuffix: true, roundingMethod: 'floor' });
+  if (days === 1) return `yesterday ${format(d, 'HH:mm')}`;
+  if (days > 1 && days < 7) return `${days} days ago`;
   return format(d, d.getFullYear() === now.getFullYear() ? 'd MMM' : 'd MMM yyyy');
 }
 
