@@ -1,5 +1,5 @@
 // reframe delete ID: asks in a terminal; without one needs --yes.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from '../context';
 import { toJson } from '../domain/record';
 import { UsageError } from '../errors';

@@ -1,5 +1,5 @@
 // reframe distortions list | show ID
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from '../context';
 import { UsageError } from '../errors';
 import { msg } from '../messages';

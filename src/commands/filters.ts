@@ -1,5 +1,5 @@
 // The filters `list` and `export` share: flags -> ListFilters, validated.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from '../context';
 import type { ListFilters } from '../journal/query';
 import { UsageError } from '../errors';

@@ -1,5 +1,5 @@
 // reframe list: records, newest first, with filters.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from '../context';
 import { toJson } from '../domain/record';
 import { msg } from '../messages';

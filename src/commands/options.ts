@@ -1,5 +1,5 @@
 // Parsing a command's options with its zod schema: the edge where flags become typed values.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { UsageError } from '../errors';
 import { describeZodError } from '../domain/validate';
 

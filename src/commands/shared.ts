@@ -1,7 +1,7 @@
 // What several commands share: reading flags into record fields, ids, saving, the safety note.
 import { readFileSync } from 'node:fs';
 import { monotonicFactory } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from '../context';
 import { UsageError } from '../errors';
 import { msg } from '../messages';

@@ -1,5 +1,5 @@
 // reframe show ID: one record in full.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from '../context';
 import { toJson } from '../domain/record';
 import { UsageError } from '../errors';

@@ -1,5 +1,5 @@
 // The record: the single source of truth for its shape (CONTRACT.md, "The record").
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const MAX_TEXT = 50_000;
 export const MAX_ITEMS = 200;

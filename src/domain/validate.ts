@@ -1,5 +1,5 @@
 // Zod errors -> plain, field-by-field sentences that never quote what was typed.
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** "emotions[0].before" from a zod path. */
 export function fieldPath(path: PropertyKey[]): string {

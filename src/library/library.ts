@@ -2,7 +2,7 @@
 // from $XDG_CONFIG_HOME/reframe/patterns.json. Validated with zod at load.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError, OperationError } from '../errors';
 import { msg } from '../messages';
 import { dataDir } from './data-dir';
