@@ -27,7 +27,7 @@ export function toFilters(o: FilterFlags, ctx: Context): ListFilters {
     // An id no longer in the library may still be in old records: allow it if the format is right.
     const id = o.distortion.trim();
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) throw new UsageError(msg.errors.unknownDistortion(id), msg.errors.unknownDistortionHint);
-    if (!ctx.library().has(id)) ctx.library().check([id]);
+    if (!ctx.library().has(id) && !ctx.journalIfExists()?.usesDistortion(id)) ctx.library().check([id]);
     f.distortion = id;
   }
   if (o.emotion !== undefined) f.emotion = o.emotion;

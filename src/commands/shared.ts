@@ -147,7 +147,9 @@ export function mergeEmotions(current: Emotion[], flags: EmotionFlag[]): Emotion
 
 /** Once per save: if the words suggest danger, where to find help. On stderr, never blocking. */
 export function safetyNote(ctx: Context, r: Partial<RecordBody>): void {
-  if (!mayBeInDanger(recordTexts(r))) return;
+  // A feeling typed in ("suicidal") or a tag counts as much as a sentence.
+  const words = [...recordTexts(r), ...(r.emotions ?? []).map((e) => e.name), ...(r.tags ?? [])];
+  if (!mayBeInDanger(words)) return;
   const t = ctx.errTheme;
   ctx.say('');
   ctx.say(t.heading(msg.safety.title));

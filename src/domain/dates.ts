@@ -13,8 +13,8 @@ export function parseBound(flag: string, value: string, now: Date, edge: 'start'
     const n = Number(rel[1]);
     const unit = rel[2].toLowerCase();
     const back = unit === 'd' ? subDays(now, n) : unit === 'w' ? subWeeks(now, n) : unit === 'm' ? subMonths(now, n) : subYears(now, n);
-    // "7d" means the last seven local days including today.
-    return edge === 'start' ? startOfDay(unit === 'd' || unit === 'w' ? subDays(back, -1) : back) : endOfDay(back);
+    // "7d" means the last seven local days including today; "0d" means today.
+    return edge === 'start' ? startOfDay((unit === 'd' || unit === 'w') && n > 0 ? subDays(back, -1) : back) : endOfDay(back);
   }
   const d = parseDateTime(v, now);
   if (!d) throw new UsageError(msg.errors.badDate(flag, value));

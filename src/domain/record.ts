@@ -43,7 +43,7 @@ export const emotionName = z
 
 export const tagName = z
   .string({ error: 'must be text' })
-  .transform((s) => s.trim().replace(/^#/, '').toLowerCase())
+  .transform((s) => s.trim().replace(/^#+/, '').toLowerCase())
   .refine((s) => /^[^\s,]{1,40}$/u.test(s), { error: 'must be one word of up to 40 characters, without spaces or commas' });
 
 export const distortionId = z

@@ -11,16 +11,29 @@ export function fieldPath(path: PropertyKey[]): string {
   return out;
 }
 
-export function describeZodIssue(issue: z.core.$ZodIssue, _input?: unknown): string {
+/** The value at a zod issue's path in the input (zod 4 leaves issue.input out unless asked). */
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = input;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+export function describeZodIssue(issue: z.core.$ZodIssue, input?: unknown): string {
   const where = fieldPath(issue.path);
   let what: string;
   switch (issue.code) {
     case 'unrecognized_keys':
       what = `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`;
       break;
-    case 'invalid_type':
-      what = issue.input === undefined ? 'is missing' : `must be ${article(issue.expected)}`;
+    case 'invalid_type': {
+      const value = issue.input !== undefined ? issue.input : input === undefined ? undefined : valueAt(input, issue.path);
+      // A schema's own message ("must be a whole number from 0 to 100") says more than zod's default.
+      what = value === undefined ? 'is missing' : /^Invalid input/.test(issue.message) ? `must be ${article(issue.expected)}` : issue.message;
       break;
+    }
     default:
       what = issue.message;
   }
@@ -32,6 +45,7 @@ function article(t: string): string {
   if (t === 'object') return 'an object';
   if (t === 'string') return 'text';
   if (t === 'number') return 'a number';
+  if (t === 'int') return 'a whole number';
   return t;
 }
 

@@ -23,6 +23,8 @@ export interface FlowState {
   occurredAt?: string;
   situation?: string;
   emotions: Emotion[];
+  /** A feeling picked (or '__other' chosen) whose rating has not been given yet. */
+  pendingEmotion?: string;
   thoughts: string[];
   hot?: number;
   beliefBefore?: number;
@@ -125,8 +127,13 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
         ...COMMON_EMOTIONS.filter((e) => !chosen.has(e)).map((e) => ({ value: e, name: e })),
         { value: '__other', name: msg.flow.emotionOther },
       ];
-      let name = await p.select({ name: 'emotion', message: msg.flow.emotionPick, choices });
+      // A feeling picked but not yet rated is kept too (pendingEmotion), so Ctrl-C or a crash loses no answer.
+      let name = s.pendingEmotion ?? await p.select({ name: 'emotion', message: msg.flow.emotionPick, choices });
       if (name === '__done') break;
+      if (s.pendingEmotion !== name) {
+        s.pendingEmotion = name;
+        d.save(s);
+      }
       if (name === '__other') {
         name = (await p.input({
           name: 'emotionName',
@@ -134,10 +141,17 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
           required: true,
           validate: (v) => (v.trim().length <= 40 ? true : 'A word or two is enough (40 characters at most).'),
         })).trim().toLowerCase();
-        if (chosen.has(name)) continue;
+        if (chosen.has(name)) {
+          s.pendingEmotion = undefined;
+          d.save(s);
+          continue;
+        }
+        s.pendingEmotion = name;
+        d.save(s);
       }
       const before = await p.rating({ name: 'emotionBefore', message: msg.flow.emotionRate(name) });
       s.emotions.push({ name, before });
+      s.pendingEmotion = undefined;
       d.save(s);
     }
     mark('emotions');

@@ -1,5 +1,6 @@
 // The journal is a repository: rows <-> domain objects only happen in this folder.
 import type { Statement } from 'better-sqlite3';
+import { writeSync } from 'node:fs';
 import type { DB } from './open';
 import { journalFailure } from './open';
 import type { ThoughtRecord } from '../domain/record';
@@ -7,6 +8,7 @@ import { recordTexts } from '../domain/record';
 import { UsageError } from '../errors';
 import { msg } from '../messages';
 import { buildListQuery, type ListFilters } from './query';
+import { partFacts } from './stats';
 
 interface RecordRow {
   seq: number;
@@ -40,6 +42,17 @@ export interface Checkin {
 }
 
 const n2u = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+/**
+ * For the crash tests only (test/faults/crash.test.ts): REFRAME_TEST_SLOW_WRITE_MS=N holds every record's
+ * save open for N ms between its row and its parts, after saying so on stderr, so a kill -9 can land inside
+ * the transaction. Ignored unless set.
+ */
+const TEST_SLOW_WRITE_MS = Number(process.env.REFRAME_TEST_SLOW_WRITE_MS) || 0;
+function testPauseInsideSave(): void {
+  writeSync(2, 'reframe-test: inside a save\n');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, TEST_SLOW_WRITE_MS);
+}
 
 /** Searchable text of a record: everything a person wrote. */
 export function ftsBody(r: ThoughtRecord): string {
@@ -102,10 +115,15 @@ export class Journal {
   }
 
   private insertParts(seq: number, r: ThoughtRecord): void {
-    const em = this.stmt('INSERT INTO emotions (record_seq, position, name, before, after) VALUES (?, ?, ?, ?, ?)');
-    r.emotions.forEach((e, i) => em.run(seq, i, e.name, e.before, e.after ?? null));
-    const di = this.stmt('INSERT INTO record_distortions (record_seq, position, distortion_id) VALUES (?, ?, ?)');
-    r.distortions.forEach((d, i) => di.run(seq, i, d));
+    // Stats facts (migration 4): the record's time and relief ride on each part row, for covering indexes.
+    const f = partFacts(r);
+    const at = (first: boolean) => (first ? r.occurredAt : null);
+    const facts = (first: boolean) => (first ? [r.occurredAt, f.beliefRelief, f.emotionRelief, f.emotionRated] : [null, null, null, null]);
+    const em = this.stmt('INSERT INTO emotions (record_seq, position, name, before, after, occurred_at) VALUES (?, ?, ?, ?, ?, ?)');
+    r.emotions.forEach((e, i) => em.run(seq, i, e.name, e.before, e.after ?? null, at(f.emotionFirst[i])));
+    const di = this.stmt(`INSERT INTO record_distortions (record_seq, position, distortion_id, occurred_at, belief_relief,
+      emotion_relief, emotion_rated) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    r.distortions.forEach((d, i) => di.run(seq, i, d, ...facts(f.distortionFirst[i])));
     const ot = this.stmt('INSERT INTO other_thoughts (record_seq, position, text) VALUES (?, ?, ?)');
     r.otherThoughts.forEach((t, i) => ot.run(seq, i, t));
     const ev = this.stmt('INSERT INTO evidence (record_seq, side, position, text) VALUES (?, ?, ?, ?)');
@@ -113,8 +131,9 @@ export class Journal {
     r.evidenceAgainst.forEach((t, i) => ev.run(seq, 'against', i, t));
     const an = this.stmt('INSERT INTO answers (record_seq, position, question, answer) VALUES (?, ?, ?, ?)');
     r.answers.forEach((a, i) => an.run(seq, i, a.question, a.answer));
-    const tg = this.stmt('INSERT INTO tags (record_seq, position, tag) VALUES (?, ?, ?)');
-    r.tags.forEach((t, i) => tg.run(seq, i, t));
+    const tg = this.stmt(`INSERT INTO tags (record_seq, position, tag, occurred_at, belief_relief, emotion_relief, emotion_rated)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    r.tags.forEach((t, i) => tg.run(seq, i, t, ...facts(f.tagFirst[i])));
     this.stmt('INSERT INTO records_fts (rowid, body) VALUES (?, ?)').run(seq, ftsBody(r));
   }
 
@@ -128,6 +147,7 @@ export class Journal {
   /** Insert one record (call inside write() to group several). */
   insertRaw(r: ThoughtRecord, updatedAt = r.createdAt): void {
     const seq = this.insertRow(r, updatedAt);
+    if (TEST_SLOW_WRITE_MS > 0) testPauseInsideSave();
     this.insertParts(seq, r);
   }
 
@@ -169,6 +189,11 @@ export class Journal {
     return this.read(() => this.stmt('SELECT 1 FROM records WHERE id = ?').get(id) !== undefined);
   }
 
+  /** Whether any record names this pattern id (one that left the library may still be in old records). */
+  usesDistortion(id: string): boolean {
+    return this.read(() => this.stmt('SELECT 1 FROM record_distortions WHERE distortion_id = ? LIMIT 1').get(id) !== undefined);
+  }
+
   count(): number {
     return this.read(() => (this.stmt('SELECT count(*) AS n FROM records').get() as { n: number }).n);
   }
@@ -194,6 +219,33 @@ export class Journal {
       const row = this.stmt('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
       return row ? this.hydrate([row])[0] : undefined;
     });
+  }
+
+  /** How many records match the filters (for progress bars). */
+  countMatching(filters: ListFilters = {}): number {
+    const q = buildListQuery(filters);
+    try {
+      return (this.db.prepare(`SELECT count(*) AS n FROM (${q.sql})`).get(...q.params) as { n: number }).n;
+    } catch (err) {
+      if (filters.search !== undefined && /fts5|syntax|no such column|unterminated|malformed MATCH/i.test(String((err as Error).message ?? ''))) {
+        throw new UsageError(msg.errors.badSearch, msg.errors.badSearchHint);
+      }
+      throw journalFailure(this.path, err);
+    }
+  }
+
+  /**
+   * Run fn inside one read transaction, so every read in it (several iterate() passes, across awaits)
+   * sees the same snapshot while other processes keep writing (WAL readers never block writers).
+   */
+  async readSnapshot<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return fn();
+    this.read(() => this.db.exec('BEGIN DEFERRED'));
+    try {
+      return await fn();
+    } finally {
+      if (this.db.inTransaction) this.read(() => this.db.exec('COMMIT'));
+    }
   }
 
   /** Records matching the filters, newest first. */
@@ -282,6 +334,30 @@ export class Journal {
     });
   }
 
+  /** The hot thoughts of the newest records that name patterns, with those patterns (for suggestions). */
+  recentThoughtsWithDistortions(limit = 500): { thought: string; distortions: string[] }[] {
+    const rows = this.read(() => this.stmt(
+      `WITH recent AS (
+         SELECT r.seq, r.thought FROM records r
+         WHERE EXISTS (SELECT 1 FROM record_distortions d WHERE d.record_seq = r.seq)
+         ORDER BY r.seq DESC LIMIT ?)
+       SELECT recent.seq AS seq, recent.thought AS thought, d.distortion_id AS id
+       FROM recent JOIN record_distortions d ON d.record_seq = recent.seq
+       ORDER BY recent.seq DESC, d.position`,
+    ).all(Math.max(0, Math.floor(limit)))) as { seq: number; thought: string; id: string }[];
+    const out: { thought: string; distortions: string[] }[] = [];
+    let last: number | undefined;
+    for (const row of rows) {
+      if (row.seq !== last) {
+        out.push({ thought: row.thought, distortions: [] });
+        last = row.seq;
+      }
+      const cur = out[out.length - 1];
+      if (!cur.distortions.includes(row.id)) cur.distortions.push(row.id);
+    }
+    return out;
+  }
+
   // ---- drafts --------------------------------------------------------------------------------
 
   saveDraft(d: Draft): void {
@@ -334,5 +410,33 @@ export class Journal {
       'SELECT id, created_at, mood, words, prompt_id FROM checkins WHERE created_at >= ? AND created_at <= ? ORDER BY created_at',
     ).all(since ?? '', until ?? '\uffff')) as { id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null }[];
     return rows.map((r) => ({ id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id) }));
+  }
+
+  // ---- daily practice (reframe daily) --------------------------------------------------------
+
+  /**
+   * When records were written and check-ins made (UTC ISO strings), the practice days come from these.
+   * Times within the same quarter hour are returned once: every UTC offset in use is a multiple of
+   * 15 minutes, so a quarter hour never straddles a local midnight, and a big journal stays quick.
+   */
+  practiceTimes(): string[] {
+    const bucket = (col: string) => `substr(${col}, 1, 14) || printf('%02d', (CAST(substr(${col}, 15, 2) AS INTEGER) / 15) * 15)`;
+    const rows = this.read(() => this.stmt(
+      `SELECT ${bucket('created_at')} AS t FROM records UNION SELECT ${bucket('created_at')} AS t FROM checkins`,
+    ).all()) as { t: string }[];
+    return rows.map((r) => `${r.t}:00.000Z`);
+  }
+
+  /** Records written between two instants (inclusive, UTC ISO): how many, and how often each pattern came up. No text. */
+  writtenBetween(since: string, until: string): { records: number; distortions: { id: string; count: number }[] } {
+    return this.read(() => {
+      const records = (this.stmt('SELECT count(*) AS n FROM records WHERE created_at >= ? AND created_at <= ?')
+        .get(since, until) as { n: number }).n;
+      const distortions = (this.stmt(
+        `SELECT d.distortion_id AS id, count(*) AS count FROM record_distortions d JOIN records r ON r.seq = d.record_seq
+         WHERE r.created_at >= ? AND r.created_at <= ? GROUP BY d.distortion_id`,
+      ).all(since, until) as { id: string; count: number }[]);
+      return { records, distortions };
+    });
   }
 }

@@ -118,6 +118,59 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX checkins_created ON checkins (created_at, mood);
     `,
   },
+  {
+    version: 4,
+    name: 'stats facts on the parts tables',
+    // `stats` reads every figure from covering indexes, without joining back to records: each part row
+    // carries its record's time and relief (belief before - after; the sum and count of before - after
+    // over its rated feelings). A repeated name in one record (a tag given twice) leaves these NULL on
+    // the repeats, so it counts once. The repository (journal.ts insertParts) fills these on every
+    // write; this step fills them for existing journals. The new indexes keep the old names and still
+    // serve the list filters (they hold record_seq too).
+    sql: `
+      ALTER TABLE emotions ADD COLUMN occurred_at TEXT;
+      ALTER TABLE record_distortions ADD COLUMN occurred_at TEXT;
+      ALTER TABLE record_distortions ADD COLUMN belief_relief INTEGER;
+      ALTER TABLE record_distortions ADD COLUMN emotion_relief INTEGER;
+      ALTER TABLE record_distortions ADD COLUMN emotion_rated INTEGER;
+      ALTER TABLE tags ADD COLUMN occurred_at TEXT;
+      ALTER TABLE tags ADD COLUMN belief_relief INTEGER;
+      ALTER TABLE tags ADD COLUMN emotion_relief INTEGER;
+      ALTER TABLE tags ADD COLUMN emotion_rated INTEGER;
+
+      UPDATE emotions SET occurred_at = r.occurred_at FROM records r
+        WHERE r.seq = emotions.record_seq
+          AND NOT EXISTS (SELECT 1 FROM emotions e2 WHERE e2.record_seq = emotions.record_seq
+                            AND e2.name = emotions.name AND e2.position < emotions.position);
+
+      CREATE TEMP TABLE stats_relief AS
+        SELECT r.seq, r.occurred_at, r.belief_before - r.belief_after AS belief_relief,
+               sum(e.before - e.after) AS emotion_relief, count(e.after) AS emotion_rated
+        FROM records r LEFT JOIN emotions e ON e.record_seq = r.seq AND e.occurred_at IS NOT NULL
+        GROUP BY r.seq;
+
+      UPDATE record_distortions SET occurred_at = s.occurred_at, belief_relief = s.belief_relief,
+          emotion_relief = s.emotion_relief, emotion_rated = s.emotion_rated
+        FROM temp.stats_relief s
+        WHERE s.seq = record_distortions.record_seq
+          AND NOT EXISTS (SELECT 1 FROM record_distortions d2 WHERE d2.record_seq = record_distortions.record_seq
+                            AND d2.distortion_id = record_distortions.distortion_id AND d2.position < record_distortions.position);
+      UPDATE tags SET occurred_at = s.occurred_at, belief_relief = s.belief_relief,
+          emotion_relief = s.emotion_relief, emotion_rated = s.emotion_rated
+        FROM temp.stats_relief s
+        WHERE s.seq = tags.record_seq
+          AND NOT EXISTS (SELECT 1 FROM tags t2 WHERE t2.record_seq = tags.record_seq
+                            AND t2.tag = tags.tag AND t2.position < tags.position);
+      DROP TABLE temp.stats_relief;
+
+      DROP INDEX emotions_name;
+      CREATE INDEX emotions_name ON emotions (name, occurred_at, before, after);
+      DROP INDEX record_distortions_id;
+      CREATE INDEX record_distortions_id ON record_distortions (distortion_id, occurred_at, belief_relief, emotion_relief, emotion_rated);
+      DROP INDEX tags_tag;
+      CREATE INDEX tags_tag ON tags (tag, occurred_at, belief_relief, emotion_relief, emotion_rated);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

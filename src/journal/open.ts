@@ -1,6 +1,6 @@
 // Opening the journal: permissions, pragmas, refusing files that are not ours, migrations.
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, statSync, fstatSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, fstatSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalError } from '../errors';
 import { msg } from '../messages';
@@ -30,6 +30,8 @@ function describeOsError(path: string, err: NodeJS.ErrnoException): JournalError
   if (err.code === 'ENOSPC') return new JournalError(msg.errors.diskFull(path));
   if (err.code === 'ENOTDIR') return new JournalError(msg.errors.journalBadFolder(path), msg.errors.journalIsFolderHint);
   if (err.code === 'EROFS') return new JournalError(msg.errors.journalNoAccess(path), msg.errors.journalNoAccessHint);
+  // Creating a file or folder where the system allows none (e.g. under /proc).
+  if (err.code === 'ENOENT') return new JournalError(msg.errors.journalNoAccess(path), msg.errors.journalNoAccessHint);
   return new JournalError(msg.errors.journalCannotOpen(path), msg.errors.restoreHint);
 }
 
@@ -63,6 +65,22 @@ function looksLikeSqlite(path: string): boolean {
   }
 }
 
+/**
+ * mkdir -p, one level at a time. fs.mkdirSync's recursive mode spins forever where a parent exists but
+ * refuses children with ENOENT (e.g. under /proc/self on Node 20); this fails with that error instead.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+  for (const d of missing) {
+    try {
+      mkdirSync(d, { mode: 0o700 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // another reframe made it meanwhile
+    }
+  }
+}
+
 function prepareFile(path: string, create: boolean): 'new' | 'existing' {
   let st;
   try {
@@ -88,7 +106,7 @@ function prepareFile(path: string, create: boolean): 'new' | 'existing' {
   const dir = dirname(path);
   try {
     if (!existsSync(dir)) {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      makeFolders(dir);
       chmodSync(dir, 0o700); // mkdir's mode is filtered by the umask
     }
     const fd = openSync(path, 'wx', 0o600);
@@ -112,12 +130,14 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   let state: 'new' | 'existing' = 'new';
   if (!memory) {
     state = prepareFile(path, opts.create !== false);
-    if (state === 'existing' && opts.onLoosePermissions) {
-      try {
-        const mode = statSync(path).mode & 0o777;
-        if (mode & 0o077) opts.onLoosePermissions(path, mode);
-      } catch { /* reported by the open below */ }
-    }
+  }
+  // Checked now, said once the file is known to be a journal (not for a file reframe then refuses).
+  let looseMode: number | undefined;
+  if (!memory && state === 'existing') {
+    try {
+      const mode = statSync(path).mode & 0o777;
+      if (mode & 0o077) looseMode = mode;
+    } catch { /* reported by the open below */ }
   }
   let db: DB;
   try {
@@ -127,12 +147,16 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   }
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
+    db.pragma('foreign_keys = ON');
+    // Refuse a file that is not ours (or is too new) BEFORE changing anything in it:
+    // `journal_mode = WAL` rewrites the header of a database in rollback mode.
+    const version = identify(db, path);
+    if (looseMode !== undefined) opts.onLoosePermissions?.(path, looseMode);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
     }
-    db.pragma('foreign_keys = ON');
-    migrate(db, path, state === 'new', opts);
+    migrate(db, path, state === 'new', opts, version);
   } catch (err) {
     db.close();
     if (err instanceof JournalError) throw err;
@@ -157,9 +181,8 @@ function isEmptyDatabase(db: DB): boolean {
   return row.n === 0;
 }
 
-function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions): void {
-  const steps = opts.migrations ?? MIGRATIONS;
-  const latest = steps.length ? steps[steps.length - 1].version : 0;
+/** The journal's schema version, once it is clear the file is ours and not too new; throws otherwise. Changes nothing. */
+function identify(db: DB, path: string): number {
   // Read version, id and emptiness from one snapshot: another process may be creating the journal right now.
   const { version, appId, empty } = db.transaction(() => ({
     version: db.pragma('user_version', { simple: true }) as number,
@@ -176,6 +199,12 @@ function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions): void 
   if (version > 0 && appId !== APPLICATION_ID) {
     throw new JournalError(msg.errors.journalNotOurs(path), msg.errors.restoreHint);
   }
+  return version;
+}
+
+function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, version: number): void {
+  const steps = opts.migrations ?? MIGRATIONS;
+  const latest = steps.length ? steps[steps.length - 1].version : 0;
   if (version >= latest) return;
   if (opts.readonly) return; // read what is there; writing would need an upgrade first
 
@@ -183,8 +212,18 @@ function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions): void 
     // An existing journal is about to change shape: keep a copy of it as it was first.
     const backup = `${path}.before-v${latest}.bak`;
     if (!existsSync(backup)) {
-      db.prepare('VACUUM INTO ?').run(backup);
-      chmodSync(backup, 0o600);
+      // Into an empty 0600 file made first (never readable by others, whatever the umask), then renamed:
+      // a crash half-way leaves a stray temp file, never a half-written backup under the real name.
+      const tmp = `${backup}.${process.pid}.tmp`;
+      closeSync(openSync(tmp, 'w', 0o600));
+      chmodSync(tmp, 0o600);
+      try {
+        db.prepare('VACUUM INTO ?').run(tmp);
+        renameSync(tmp, backup);
+      } catch (err) {
+        try { unlinkSync(tmp); } catch { /* already gone */ }
+        throw err;
+      }
     }
     opts.onUpgrade?.(version, latest, backup);
   }

@@ -10,22 +10,44 @@ export interface ListFilters {
   /** Full-text search: plain words, or an FTS5 query when it uses quotes or operators. */
   search?: string;
   limit?: number;
-  /** Oldest first instead of newest first (exports read better that way). */
+  /** Oldest first instead of newest first (exports read better that way). With a limit: the newest N, oldest first. */
   ascending?: boolean;
 }
 
 const FTS_SYNTAX = /["*()^:]|\b(AND|OR|NOT|NEAR)\b/;
 
-/** Plain words become quoted terms (so "can't" or "C++" just work); real FTS5 syntax passes through. */
-export function toFtsQuery(search: string): string {
-  const s = search.trim();
-  if (FTS_SYNTAX.test(s)) return s;
-  return s
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => `"${w.replace(/"/g, '""')}"`)
-    .join(' ');
+/**
+ * Scripts written without spaces between words (Chinese, Japanese, Thai...) and Korean, whose words carry
+ * endings: the tokenizer keeps a whole run as one token, so "日本" would never find "日本語". Such words,
+ * and words with no letter or digit at all (an emoji), are matched as substrings instead.
+ */
+const SUBSTRING_SCRIPTS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+export interface SearchPlan {
+  /** An FTS5 query, when any word goes through the index. */
+  match?: string;
+  /** Words matched as substrings of the text (each must appear). */
+  substrings: string[];
 }
+
+/**
+ * --search TEXT -> the FTS5 query and the substring words, all of which a record must contain.
+ * Plain words become quoted terms (so "can't" or "C++" just work); real FTS5 syntax passes through whole.
+ */
+export function planSearch(search: string): SearchPlan {
+  const s = search.trim();
+  if (FTS_SYNTAX.test(s)) return { match: s, substrings: [] };
+  const words = s.split(/\s+/).filter(Boolean);
+  const substrings = words.filter((w) => SUBSTRING_SCRIPTS.test(w) || !LETTER_OR_DIGIT.test(w));
+  const indexed = words.filter((w) => !substrings.includes(w));
+  return {
+    match: indexed.length ? indexed.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ') : undefined,
+    substrings,
+  };
+}
+
+const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => '\\' + c);
 
 export function buildListQuery(f: ListFilters): { sql: string; params: unknown[] } {
   const where: string[] = [];
@@ -42,14 +64,32 @@ export function buildListQuery(f: ListFilters): { sql: string; params: unknown[]
   }
   if (f.tag) {
     where.push('r.seq IN (SELECT record_seq FROM tags WHERE tag = ?)');
-    params.push(f.tag.trim().replace(/^#/, '').toLowerCase());
+    params.push(f.tag.trim().replace(/^#+/, '').toLowerCase());
   }
   if (f.search !== undefined) {
-    where.push('r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
-    params.push(toFtsQuery(f.search));
+    const plan = planSearch(f.search);
+    if (plan.match !== undefined) {
+      where.push('r.seq IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)');
+      params.push(plan.match);
+    }
+    for (const w of plan.substrings) {
+      // Text is kept as typed, so look for the word both composed (NFC) and decomposed (NFD).
+      const forms = [...new Set([w.normalize('NFC'), w.normalize('NFD')])];
+      where.push(`r.seq IN (SELECT rowid FROM records_fts WHERE ${forms.map(() => "body LIKE ? ESCAPE '\\'").join(' OR ')})`);
+      params.push(...forms.map((x) => `%${likeEscape(x)}%`));
+    }
   }
   const dir = f.ascending ? 'ASC' : 'DESC';
-  let sql = `SELECT r.seq FROM records r${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY r.occurred_at ${dir}, r.id ${dir}`;
+  const from = `FROM records r${where.length ? ' WHERE ' + where.join(' AND ') : ''}`;
+  if (f.limit !== undefined && f.ascending) {
+    // --limit keeps the newest N whatever the order, so `export --limit 5` has the records `list --limit 5` shows.
+    params.push(f.limit);
+    return {
+      sql: `SELECT seq FROM (SELECT r.seq, r.occurred_at, r.id ${from} ORDER BY r.occurred_at DESC, r.id DESC LIMIT ?) ORDER BY occurred_at ASC, id ASC`,
+      params,
+    };
+  }
+  let sql = `SELECT r.seq ${from} ORDER BY r.occurred_at ${dir}, r.id ${dir}`;
   if (f.limit !== undefined) { sql += ' LIMIT ?'; params.push(f.limit); }
   return { sql, params };
 }

@@ -20,7 +20,7 @@ function isWide(cp: number): boolean {
 
 /** One line, cut to a width with an ellipsis. Newlines and tabs become spaces. */
 export function truncate(s: string, max: number, ellipsis = '…'): string {
-  const flat = s.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f]/g, '');
+  const flat = s.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
   if (width(flat) <= max) return flat;
   let out = '';
   let w = 0;
@@ -38,10 +38,14 @@ export function pad(s: string, n: number): string {
   return w >= n ? s : s + ' '.repeat(n - w);
 }
 
-/** Wrap text to a width, keeping the person's own line breaks. */
+/** Control characters a terminal would act on (escape sequences, bells), except line breaks and tabs. */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Wrap text to a width, keeping the person's own line breaks. Control characters are dropped, so text
+ *  from a record (or an imported file) can never drive the terminal. */
 export function wrap(s: string, max: number, indent = ''): string {
   const out: string[] = [];
-  for (const para of s.replace(/\r\n?/g, '\n').split('\n')) {
+  for (const para of s.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROLS, '').split('\n')) {
     let line = '';
     for (const word of para.split(/ +/)) {
       if (line && width(line) + 1 + width(word) > max) {

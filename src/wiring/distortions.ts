@@ -18,4 +18,17 @@ export function wireDistortions(w: Wiring): void {
     .option('--json', 'print the pattern as JSON')
     .addHelpText('after', w.examples('reframe distortions show mind-reading', 'reframe distortions show unworthy-of-love --json'))
     .action(w.action(async (ctx, opts, id) => (await import('../commands/distortions')).runDistortionsShow(id, opts, ctx)));
+
+  d.command('suggest')
+    .description('Which patterns a thought most likely shows, and the words that show it')
+    .argument('[text...]', 'the thought, in quotes or as several words; - reads it from standard input')
+    .option('--json', 'print the suggestions as JSON (an empty array when none fits)')
+    .option('--limit <n>', 'at most this many suggestions (default 3)')
+    .option('--no-history', 'leave out what you chose for similar thoughts in your journal')
+    .addHelpText('after', w.examples(
+      'reframe distortions suggest "She must think I\'m boring"',
+      'reframe distortions suggest I always mess everything up --json',
+      'echo "If I open up, they\'ll leave" | reframe distortions suggest - --limit 5',
+    ))
+    .action(w.action(async (ctx, opts, text) => (await import('../commands/suggest')).runDistortionsSuggest(text, opts, ctx)));
 }

@@ -2,6 +2,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const library = JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'patterns.json'), 'utf8')) as { patterns: { id: string; questions: string[] }[] };
+
+/** The questions the flow asks for the patterns `distortions suggest` pre-selects: two per pattern, six at most. */
+function questionsFor(sb: Sandbox, thought: string): string[] {
+  const ids = (JSON.parse(run(sb, ['distortions', 'suggest', thought, '--json']).stdout) as { id: string }[]).map((x) => x.id);
+  const qs: string[] = [];
+  for (const id of ids) for (const q of library.patterns.find((p) => p.id === id)!.questions.slice(0, 2)) if (!qs.includes(q)) qs.push(q);
+  return qs.slice(0, 6);
+}
 
 let sb: Sandbox;
 let term: Terminal | undefined;
@@ -29,6 +41,8 @@ describe.skipIf(!hasTmux())('reframe new in a terminal', () => {
     await t.waitFor('How much do you believe it right now');
     t.type('90');
     await t.waitFor('thinking patterns');
+    // The pattern the words show comes pre-selected, with the words that show it.
+    await t.waitFor(/◉ Not worthy of love \(suggested: "not worthy"\)/);
     t.key('Enter');
     await t.waitFor('What facts support the thought?');
     t.type("She didn't ask any questions.");
@@ -39,13 +53,13 @@ describe.skipIf(!hasTmux())('reframe new in a terminal', () => {
     await t.waitFor('✔ 1. She told me yesterday');
     await t.waitFor(/\? 2\./);
     t.type('');
-    // No pattern was chosen, so the general questions come.
-    await t.waitFor('What would you tell a friend');
-    t.type('That one quiet evening is not a verdict.');
-    await t.waitFor('another way to look');
-    t.type('');
-    await t.waitFor('If the worst happened');
-    t.type('');
+    // The questions of the chosen pattern come next; answer the first, skip the rest.
+    const questions = questionsFor(sb, "I'm not worthy of love");
+    expect(questions.length).toBeGreaterThan(1);
+    for (const [i, q] of questions.entries()) {
+      await t.waitFor(q.slice(0, 40));
+      t.type(i === 0 ? 'That one quiet evening is not a verdict.' : '');
+    }
     await t.waitFor('balanced thought');
     t.type('She was tired; one quiet evening says nothing about my worth.');
     await t.waitFor('How much do you believe this balanced thought');
@@ -73,7 +87,8 @@ describe.skipIf(!hasTmux())('reframe new in a terminal', () => {
       emotions: [{ name: 'anxious', before: 80, after: 40 }],
       evidenceFor: ["She didn't ask any questions."],
       evidenceAgainst: ['She told me yesterday she loves me.'],
-      answers: [{ question: 'What would you tell a friend who had this thought?', answer: 'That one quiet evening is not a verdict.' }],
+      distortions: ['unworthy-of-love'],
+      answers: [{ question: questionsFor(sb, "I'm not worthy of love")[0], answer: 'That one quiet evening is not a verdict.' }],
       reframe: 'She was tired; one quiet evening says nothing about my worth.',
       reframeBelief: 70,
       actionPlan: 'Ask her how her day was.',
@@ -113,7 +128,7 @@ describe.skipIf(!hasTmux())('reframe new in a terminal', () => {
     t.type('75');
     await t.waitFor('thinking patterns');
     t.key('Enter');
-    for (const prompt of ['What facts support', "What facts don't fit", 'What would you tell a friend', 'another way to look', 'If the worst happened', 'balanced thought']) {
+    for (const prompt of ['What facts support', "What facts don't fit", ...questionsFor(sb, "They think I'm boring").map((q) => q.slice(0, 40)), 'balanced thought']) {
       await t.waitFor(prompt);
       t.type('');
     }

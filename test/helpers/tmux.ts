@@ -1,5 +1,6 @@
 // Drive reframe through a real pseudo-terminal with tmux: type with send-keys, read with capture-pane.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { BIN, type Sandbox } from './run';
 
 export function hasTmux(): boolean {
@@ -57,6 +58,14 @@ export class Terminal {
   async exitCode(timeoutMs = 15_000): Promise<number> {
     const s = await this.waitFor(/\[exit:(\d+)\]/, { timeoutMs });
     return Number(/\[exit:(\d+)\]/.exec(s)![1]);
+  }
+
+  /** The pid of reframe itself: the child of the pane's shell (for kill -9 tests). */
+  programPid(): number {
+    const shell = this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim();
+    const kids = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    if (kids.length !== 1) throw new Error(`expected one program in the pane, found ${kids.length}`);
+    return Number(kids[0]);
   }
 
   close(): void {

@@ -1,0 +1,268 @@
+// Reading an import file: bytes -> text -> records, each with its 1-based position, then validated.
+// Pure: no journal, no disk. Errors name the position and the field, never the text of a record.
+import { UsageError } from '../errors';
+import { msg } from '../messages';
+import { recordInputSchema, type ThoughtRecord } from './record';
+import { describeZodError } from './validate';
+
+/** One record as found in the file: its number (1-based), the line it starts on, and the parsed JSON. */
+export interface RawItem {
+  n: number;
+  line: number;
+  value: unknown;
+  /** Where it ends in the text (for progress). */
+  end?: number;
+}
+
+export type ImportFormat = 'array' | 'jsonl' | 'object';
+
+/** UTF-8 bytes -> text. A UTF-8 byte-order mark is dropped; anything that is not UTF-8 is refused. */
+export function decodeUtf8(bytes: Uint8Array, where: string): string {
+  let start = 0;
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new UsageError(msg.transfer.notUtf8(where), msg.transfer.notUtf8Hint);
+  }
+}
+
+const WS = new Set([' ', '\t', '\n', '\r']);
+
+/**
+ * Text -> raw records. The first character that is not white space decides:
+ * `[` a JSON array; `{` one JSON object (as `show --json` prints) when the whole text parses as one,
+ * otherwise JSON Lines: one record per line, blank lines allowed, CRLF line ends allowed.
+ */
+export function readRecordsText(text: string, where: string): { format: ImportFormat; items: Iterable<RawItem> } {
+  let i = 0;
+  while (i < text.length && WS.has(text[i])) i++;
+  if (i === text.length) return { format: 'jsonl', items: [] };
+  if (text[i] === '[') return { format: 'array', items: parseArray(text, i, where) };
+  if (text[i] === '{' && text.indexOf('\n', i) >= 0) {
+    try {
+      const v: unknown = JSON.parse(text);
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+        return { format: 'object', items: [{ n: 1, line: lineAt(text, i), value: v, end: text.length }] };
+      }
+    } catch { /* not one object: read it as JSON Lines */ }
+  }
+  return { format: 'jsonl', items: parseJsonl(text, where) };
+}
+
+/** The same, all at once (records are parsed lazily by readRecordsText, so a big file is never held twice). */
+export function parseRecordsText(text: string, where: string): { format: ImportFormat; items: RawItem[] } {
+  const r = readRecordsText(text, where);
+  return { format: r.format, items: [...r.items].map(({ n, line, value }) => ({ n, line, value })) };
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let k = 0; k < index; k++) if (text.charCodeAt(k) === 10) line++;
+  return line;
+}
+
+function* parseJsonl(text: string, where: string): Generator<RawItem> {
+  let n = 0;
+  let line = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line++;
+    let s = text.slice(start, end);
+    if (s.endsWith('\r')) s = s.slice(0, -1);
+    start = end + 1;
+    if (s.trim() === '') continue;
+    n++;
+    let value: unknown;
+    try {
+      value = JSON.parse(s);
+    } catch {
+      // The last line, with no line end after it: most likely a file cut short.
+      const cut = end === text.length && !text.endsWith('\n') && /^\s*[[{]/.test(s);
+      const pos = msg.transfer.position(n, line);
+      throw new UsageError(cut ? msg.transfer.truncated(where, pos) : msg.transfer.notJson(where, pos), msg.transfer.formatHint);
+    }
+    yield { n, line, value, end };
+  }
+}
+
+/** Where a JSON string that opens at `i` ends (the index after its closing quote), or -1 at the end of the text. */
+function skipString(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j += 2; // backslash: skip the escaped character
+    else if (c === 34) return j + 1;
+    else j++;
+  }
+  return -1;
+}
+
+/** Where the JSON value that starts at `i` ends, or -1 when the text ends first. Validity is JSON.parse's job. */
+function valueEnd(text: string, i: number): number {
+  const c = text[i];
+  if (c === '"') return skipString(text, i);
+  if (c === '{' || c === '[') {
+    let depth = 0;
+    let j = i;
+    while (j < text.length) {
+      const d = text[j];
+      if (d === '"') {
+        j = skipString(text, j);
+        if (j < 0) return -1;
+        continue;
+      }
+      if (d === '{' || d === '[') depth++;
+      else if (d === '}' || d === ']') {
+        depth--;
+        if (depth === 0) return j + 1;
+      }
+      j++;
+    }
+    return -1;
+  }
+  let j = i;
+  while (j < text.length && !WS.has(text[j]) && text[j] !== ',' && text[j] !== ']') j++;
+  return j;
+}
+
+/** A JSON array, one element at a time, so an error can say which record and which line. */
+function* parseArray(text: string, open: number, where: string): Generator<RawItem> {
+  let count = 0;
+  let line = lineAt(text, open);
+  let pos = open + 1;
+  const advance = (to: number) => {
+    for (let k = pos; k < to; k++) if (text.charCodeAt(k) === 10) line++;
+    pos = to;
+  };
+  const skipWs = () => {
+    let k = pos;
+    while (k < text.length && WS.has(text[k])) k++;
+    advance(k);
+  };
+  skipWs();
+  if (text[pos] === ']') {
+    advance(pos + 1);
+  } else {
+    for (;;) {
+      skipWs();
+      if (pos >= text.length) throw new UsageError(msg.transfer.unclosed(where), msg.transfer.formatHint);
+      const n = ++count;
+      const startLine = line;
+      const end = valueEnd(text, pos);
+      if (end < 0) throw new UsageError(msg.transfer.truncated(where, msg.transfer.position(n, startLine)), msg.transfer.formatHint);
+      let value: unknown;
+      try {
+        value = JSON.parse(text.slice(pos, end));
+      } catch {
+        throw new UsageError(msg.transfer.notJson(where, msg.transfer.position(n, startLine)), msg.transfer.formatHint);
+      }
+      yield { n, line: startLine, value, end };
+      advance(end);
+      skipWs();
+      if (pos >= text.length) throw new UsageError(msg.transfer.unclosed(where), msg.transfer.formatHint);
+      if (text[pos] === ',') {
+        advance(pos + 1);
+        continue;
+      }
+      if (text[pos] === ']') {
+        advance(pos + 1);
+        break;
+      }
+      throw new UsageError(msg.transfer.expectedComma(where, line, n), msg.transfer.formatHint);
+    }
+  }
+  skipWs();
+  if (pos < text.length) throw new UsageError(msg.transfer.trailing(where, line), msg.transfer.formatHint);
+}
+
+export interface ValidateOptions {
+  where: string;
+  /** Is this pattern id in the library? */
+  knownPattern: (id: string) => boolean;
+  /** Where the person's own patterns live (named in the hint for an unknown id). */
+  patternsFile: string;
+  newId: () => string;
+  /** Now, as an ISO string: createdAt for records without one. */
+  now: string;
+  /** Called after each record is checked (progress), with where it ends in the text. */
+  onRecord?: (n: number, end: number) => void;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * JSON can spell half of a surrogate pair ("\ud83d"), which is not a character and which the journal (UTF-8)
+ * can't keep. Each one becomes U+FFFD, the replacement character, and the caller is told how many records had one.
+ */
+export function repairText(value: unknown): { value: unknown; repaired: boolean } {
+  let repaired = false;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      LONE_SURROGATE.lastIndex = 0;
+      if (!LONE_SURROGATE.test(v)) return v;
+      repaired = true;
+      return v.replace(LONE_SURROGATE, '\ufffd');
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      return out;
+    }
+    return v;
+  };
+  const out = walk(value);
+  return { value: out, repaired };
+}
+
+export interface CheckedRecord {
+  record: ThoughtRecord;
+  n: number;
+  /** Where the record ends in the text (for progress). */
+  end: number;
+  /** It had no id, and was given a new one. */
+  newId: boolean;
+  /** It held half of a surrogate pair, now U+FFFD. */
+  repaired: boolean;
+}
+
+/**
+ * Raw records -> records ready to save, one at a time, in file order. The first bad one throws (a usage error
+ * with its position and field), so a caller that goes through them all before writing writes all or nothing.
+ */
+export function* checkRecords(items: Iterable<RawItem>, o: ValidateOptions): Generator<CheckedRecord> {
+  for (const item of items) {
+    const pos = msg.transfer.position(item.n, item.line);
+    const fixed = repairText(item.value);
+    const r = recordInputSchema.safeParse(fixed.value);
+    if (!r.success) {
+      throw new UsageError(msg.transfer.invalidAt(o.where, pos, describeZodError(r.error, fixed.value)), msg.transfer.fixAndRetry);
+    }
+    const d = r.data;
+    d.distortions.forEach((id, k) => {
+      if (!o.knownPattern(id)) {
+        throw new UsageError(msg.transfer.unknownPatternAt(o.where, pos, `distortions[${k}]`, id), msg.transfer.unknownPatternHint(o.patternsFile));
+      }
+    });
+    const createdAt = d.createdAt ?? o.now;
+    const record = { ...d, id: d.id ?? o.newId(), createdAt, occurredAt: d.occurredAt ?? createdAt };
+    o.onRecord?.(item.n, item.end ?? 0);
+    yield { record, n: item.n, end: item.end ?? 0, newId: d.id === undefined, repaired: fixed.repaired };
+  }
+}
+
+/** All of them at once (small files, tests). */
+export function validateItems(items: Iterable<RawItem>, o: ValidateOptions): { records: ThoughtRecord[]; withoutId: number; repaired: number } {
+  const records: ThoughtRecord[] = [];
+  let withoutId = 0;
+  let repaired = 0;
+  for (const c of checkRecords(items, o)) {
+    records.push(c.record);
+    if (c.newId) withoutId++;
+    if (c.repaired) repaired++;
+  }
+  return { records, withoutId, repaired };
+}

@@ -1,0 +1,471 @@
+// Which thinking patterns a thought most likely shows. Rule-based and explainable: driven only by the
+// cue phrases in the pattern library (a person's own patterns can carry cues too). The code knows
+// language (contractions, case, negation), never pattern ids.
+//
+// Cue syntax: space-separated tokens matched against a run of consecutive words of the normalised
+// thought. A plain word matches exactly; `word*` is a prefix; `a|b|c` are alternatives (each may end
+// in `*`); `_` is exactly one word; `..` is a gap of 0-3 words. A cue may match anywhere.
+
+// ---- normalising ---------------------------------------------------------------------------------
+
+/** A normalised word, with the span of the original text it came from. */
+export interface Word {
+  w: string;
+  start: number;
+  end: number;
+  /** Punctuation or a line break separates this word from the one before. */
+  boundary: boolean;
+  /** The punctuation ends a sentence (. ! ? ; : or a line break), not just a clause (a comma, a dash). */
+  sentence: boolean;
+}
+
+const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
+const CHUNK = /[\p{L}\p{M}\p{N}'\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]+/gu;
+const CLAUSE_PUNCT = /[,.;:!?()\u2014\u2013\n"\u201C\u201D]|\s-\s/;
+const SENTENCE_PUNCT = /[.;:!?\n]/;
+
+/** "she's" -> "she is" only for these; otherwise 's is a possessive and just loses its apostrophe. */
+const S_IS = new Set([
+  'it', 'that', 'he', 'she', 'there', 'what', 'who', 'where', 'here', 'everyone', 'everybody', 'nobody', 'noone',
+  'someone', 'somebody', 'this', 'how', 'everything', 'nothing', 'something', 'life',
+]);
+
+/** Contractions typed without the apostrophe. Only forms that are not also ordinary words. */
+const BARE: Record<string, string[]> = {
+  im: ['i', 'am'], ive: ['i', 'have'], cannot: ['can', 'not'], cant: ['can', 'not'], wont: ['will', 'not'],
+  dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], isnt: ['is', 'not'], arent: ['are', 'not'],
+  wasnt: ['was', 'not'], werent: ['were', 'not'], havent: ['have', 'not'], hasnt: ['has', 'not'], hadnt: ['had', 'not'],
+  couldnt: ['could', 'not'], wouldnt: ['would', 'not'], shouldnt: ['should', 'not'], mustnt: ['must', 'not'],
+  neednt: ['need', 'not'], aint: ['am', 'not'], youre: ['you', 'are'], theyre: ['they', 'are'], thats: ['that', 'is'],
+  whats: ['what', 'is'], theyll: ['they', 'will'], youll: ['you', 'will'], itll: ['it', 'will'], theyve: ['they', 'have'],
+  youve: ['you', 'have'], weve: ['we', 'have'], theyd: ['they', 'would'], youd: ['you', 'would'], shes: ['she', 'is'],
+  hes: ['he', 'is'], gonna: ['going', 'to'], gotta: ['got', 'to'], wanna: ['want', 'to'], noone: ['no', 'one'],
+};
+
+/** One lower-cased chunk (letters, digits, apostrophes) -> its words, contractions expanded. */
+export function expandWord(chunk: string): string[] {
+  let c = chunk.toLowerCase().replace(APOSTROPHES, "'").replace(/^'+|'+$/g, '');
+  if (c === '') return [];
+  if (c.includes("'")) {
+    if (c === "can't") return ['can', 'not'];
+    if (c === "won't") return ['will', 'not'];
+    if (c === "shan't") return ['shall', 'not'];
+    if (c === "ain't") return ['am', 'not'];
+    if (c === "i'm") return ['i', 'am'];
+    let m = /^(.+)'(ll|re|ve|d)$/.exec(c);
+    if (m) return [...expandWord(m[1]), { ll: 'will', re: 'are', ve: 'have', d: 'would' }[m[2] as 'll']];
+    m = /^(.+)n't$/.exec(c);
+    if (m) return [...expandWord(m[1]), 'not'];
+    m = /^(.+)'s$/.exec(c);
+    if (m && S_IS.has(m[1])) return [m[1], 'is'];
+    c = c.replace(/'/g, '');
+    if (c === '') return [];
+  }
+  return BARE[c] ?? [c];
+}
+
+/** The thought as words: lower case, straight quotes, contractions expanded, punctuation gone. */
+export function normalise(text: string): Word[] {
+  const out: Word[] = [];
+  let last = 0;
+  for (const m of text.matchAll(CHUNK)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    const between = text.slice(last, start);
+    const boundary = out.length === 0 || CLAUSE_PUNCT.test(between);
+    const sentence = out.length === 0 || SENTENCE_PUNCT.test(between);
+    const ws = expandWord(m[0]);
+    ws.forEach((w, i) => out.push({ w, start, end, boundary: boundary && i === 0, sentence: sentence && i === 0 }));
+    last = end;
+  }
+  return out;
+}
+
+// ---- cues ------------------------------------------------------------------------------------------
+
+/** One word of a cue. A plain content word also matches its inflections ("leave": leaves, leaving, left). */
+type Unit = { prefix: boolean; w: string; forms?: Set<string>; ingStem?: string };
+
+/** Past forms a regular rule can't make. */
+const IRREGULAR: Record<string, string[]> = {
+  leave: ['left'], think: ['thought'], feel: ['felt'], tell: ['told'], say: ['said'], lose: ['lost'], make: ['made'],
+  see: ['saw', 'seen'], know: ['knew', 'known'], break: ['broke', 'broken'], fall: ['fell', 'fallen'], find: ['found'],
+  keep: ['kept'], give: ['gave', 'given'], take: ['took', 'taken'], run: ['ran'], come: ['came'], forget: ['forgot', 'forgotten'],
+  forgive: ['forgave', 'forgiven'], choose: ['chose', 'chosen'], hold: ['held'], hide: ['hid', 'hidden'], bring: ['brought'],
+  catch: ['caught'], fight: ['fought'], stand: ['stood'], understand: ['understood'], speak: ['spoke', 'spoken'],
+  mean: ['meant'], pay: ['paid'], sell: ['sold'], send: ['sent'], spend: ['spent'], throw: ['threw', 'thrown'],
+  write: ['wrote', 'written'], drive: ['drove', 'driven'], win: ['won'], teach: ['taught'], seek: ['sought'],
+  grow: ['grew', 'grown'], blow: ['blew', 'blown'], stick: ['stuck'], sink: ['sank', 'sunk'], swallow: [], shake: ['shook', 'shaken'],
+};
+
+/** The forms a plain word takes: walks, walked, walking; hates, hated, hating; stops, stopped; tries, tried. */
+function inflections(w: string): Set<string> {
+  const f = new Set<string>([w]);
+  for (const x of IRREGULAR[w] ?? []) f.add(x);
+  if (/[^aeiou]y$/.test(w)) {
+    f.add(w.slice(0, -1) + 'ies').add(w.slice(0, -1) + 'ied').add(w + 'ing');
+    return f;
+  }
+  if (/(s|x|z|ch|sh)$/.test(w)) f.add(w + 'es');
+  else f.add(w + 's');
+  if (w.endsWith('e')) {
+    f.add(w + 'd').add(w.slice(0, -1) + 'ing');
+  } else {
+    f.add(w + 'ed').add(w + 'ing');
+    // stop -> stopped, run -> running (one short vowel before a final consonant)
+    if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(w)) f.add(w + w.slice(-1) + 'ed').add(w + w.slice(-1) + 'ing');
+  }
+  return f;
+}
+
+function makeUnit(w: string, alone: boolean): Unit {
+  if (!alone || w.length < 3 || STOPWORDS.has(w) || NEGATORS.has(w)) return { prefix: false, w };
+  return { prefix: false, w, forms: inflections(w) };
+}
+type Tok =
+  | { kind: 'alts'; alts: Unit[][]; weight: number }
+  | { kind: 'any' }
+  | { kind: 'gap' };
+
+export interface CompiledCue {
+  source: string;
+  toks: Tok[];
+  /** The cue says the negation itself ("can't trust"), so a "not" in the thought does not cancel it. */
+  negated: boolean;
+  /** 0-1: how much a match of this cue says on its own. */
+  strength: number;
+}
+
+/** Words that cancel what follows ("I'm not a failure"). */
+const NEGATORS = new Set(['not', 'never', 'no']);
+/** Little words that say little on their own: a cue made of them is weak. */
+const STOPWORDS = new Set([
+  'i', 'me', 'my', 'myself', 'you', 'your', 'he', 'him', 'his', 'she', 'her', 'it', 'its', 'we', 'us', 'our', 'they',
+  'them', 'their', 'a', 'an', 'the', 'and', 'or', 'but', 'if', 'so', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by',
+  'from', 'up', 'out', 'as', 'is', 'am', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'have',
+  'has', 'had', 'will', 'would', 'can', 'could', 'this', 'that', 'these', 'those', 'there', 'here', 'what', 'who',
+  'just', 'very', 'really', 'too', 'all', 'any', 'some', 'one', 'about', 'then', 'than', 'when', 'how', 'like', 'get',
+  'got', 'go', 'going', 'not', 'no', 'people', 'someone', 'anyone', 'everyone',
+]);
+
+function unitWeight(u: Unit[]): number {
+  if (u.length > 1) return 1; // an expanded contraction: "shouldnt" says a lot
+  const { w, prefix } = u[0];
+  if (prefix) return w.length >= 4 ? 0.8 : 0.5;
+  return STOPWORDS.has(w) ? 0.3 : 1;
+}
+
+const compiled = new Map<string, CompiledCue>();
+
+/** Compile one cue (once per process: compiled cues are cached by their text). */
+export function compileCue(source: string): CompiledCue {
+  const hit = compiled.get(source);
+  if (hit) return hit;
+  const toks: Tok[] = [];
+  let negated = false;
+  let spec = 0;
+  for (const raw of source.trim().split(/\s+/)) {
+    if (raw === '..') {
+      toks.push({ kind: 'gap' });
+      spec -= 0.1;
+      continue;
+    }
+    if (raw === '_') {
+      toks.push({ kind: 'any' });
+      spec += 0.1;
+      continue;
+    }
+    const alts: Unit[][] = [];
+    for (const alt of raw.split('|')) {
+      if (alt === '') continue;
+      if (alt.endsWith('*')) {
+        const p = alt.slice(0, -1).toLowerCase().replace(APOSTROPHES, "'").replace(/'/g, '');
+        // "change*" also takes "changing": a final e drops before -ing.
+        if (p) alts.push([{ prefix: true, w: p, ...(p.length >= 4 && p.endsWith('e') ? { ingStem: p.slice(0, -1) + 'ing' } : {}) }]);
+        continue;
+      }
+      const ws = expandWord(alt);
+      if (ws.some((w) => NEGATORS.has(w))) negated = true;
+      if (ws.length) alts.push(ws.map((w) => makeUnit(w, ws.length === 1)));
+    }
+    if (!alts.length) continue;
+    const weight = alts.reduce((s, a) => s + unitWeight(a), 0) / alts.length * (alts.length > 1 ? 0.85 : 1);
+    spec += weight;
+    toks.push({ kind: 'alts', alts, weight });
+  }
+  // Trim gaps at the edges: they would only widen the quoted words.
+  while (toks.length && toks[0].kind === 'gap') toks.shift();
+  while (toks.length && toks[toks.length - 1].kind === 'gap') toks.pop();
+  const strength = toks.length ? 0.3 + 0.65 * (1 - Math.exp(-Math.max(0, spec) / 1.8)) : 0;
+  const c: CompiledCue = { source, toks, negated, strength };
+  compiled.set(source, c);
+  return c;
+}
+
+export interface CueMatch {
+  /** Word indexes [start, end). */
+  start: number;
+  end: number;
+}
+
+function unitMatches(u: Unit, w: string): boolean {
+  if (u.prefix) return w.startsWith(u.w) || (u.ingStem !== undefined && w.startsWith(u.ingStem));
+  return w === u.w || (u.forms !== undefined && u.forms.has(w));
+}
+
+/**
+ * Match tokens from ti at word wi; the end index or -1. Gaps take the shortest match first.
+ * A gap never reaches into the next clause (two gaps in a row may pass a comma), and never swallows a "not" in its
+ * first two words ("I'm not a failure" is no match for "i am .. failure"), unless the cue says the negation.
+ * gapFrom: where the current run of gaps began.
+ */
+function matchAt(c: CompiledCue, ti: number, words: Word[], wi: number, gapFrom = -1): number {
+  if (ti === c.toks.length) return wi;
+  const t = c.toks[ti];
+  if (t.kind === 'gap') {
+    const from = gapFrom >= 0 ? gapFrom : wi;
+    for (let g = 0; g <= 3 && wi + g <= words.length; g++) {
+      if (g > 0) {
+        const w = words[wi + g - 1];
+        // One gap stays inside its clause; two in a row (".. ..") may reach past a comma, never past a full stop.
+        if (w.sentence || (w.boundary && gapFrom < 0 && c.toks[ti + 1]?.kind !== 'gap')) break;
+        if (!c.negated && NEGATORS.has(w.w) && wi + g - 1 - from < 2) break;
+      }
+      const r = matchAt(c, ti + 1, words, wi + g, from);
+      if (r !== -1) return r;
+    }
+    return -1;
+  }
+  if (wi >= words.length) return -1;
+  if (t.kind === 'any') {
+    if (!c.negated && NEGATORS.has(words[wi].w)) return -1;
+    return matchAt(c, ti + 1, words, wi + 1);
+  }
+  for (const alt of t.alts) {
+    if (wi + alt.length > words.length) continue;
+    let ok = true;
+    for (let k = 0; k < alt.length && ok; k++) ok = unitMatches(alt[k], words[wi + k].w);
+    if (!ok) continue;
+    const r = matchAt(c, ti + 1, words, wi + alt.length);
+    if (r !== -1) return r;
+  }
+  return -1;
+}
+
+/** Words a negation passes through on its way to what it cancels ("not really a", "doesn't mean I'm"). */
+const TRANSPARENT = new Set([
+  'a', 'an', 'the', 'so', 'such', 'really', 'that', 'very', 'too', 'even', 'just', 'necessarily', 'exactly', 'totally',
+  'completely', 'entirely', 'all', 'at', 'be', 'being', 'mean', 'means', 'think', 'believe', 'feel', 'say', 'saying',
+  'make', 'makes', 'made', 'like', 'quite', 'always', 'actually', 'i', 'am', 'it', 'is', 'you', 'he', 'she', 'they',
+  'we', 'are', 'was', 'were',
+]);
+/** "can't believe I'm so stupid", "can't stop thinking I'm a failure": these do not cancel what follows. */
+const NOT_CANCELLING = new Set(['believe', 'stop', 'help']);
+
+/** True when a negation just before the match cancels it ("I'm not such a failure"). */
+export function negatedBefore(words: Word[], start: number): boolean {
+  for (let k = 1; k <= 3 && start - k >= 0; k++) {
+    if (words[start - k + 1].boundary && k > 1) return false; // punctuation ends the clause
+    const w = words[start - k].w;
+    if (NEGATORS.has(w)) {
+      const after = words[start - k + 1]?.w;
+      const before = words[start - k - 1]?.w;
+      if (w === 'not' && (before === 'can' || before === 'could') && after && NOT_CANCELLING.has(after)) return false;
+      if (w === 'no' && k > 1) return false; // "no matter what I do, I always..." is not a negation of it
+      return true;
+    }
+    if (!TRANSPARENT.has(w)) return false;
+    if (words[start - k].boundary) return false;
+  }
+  return false;
+}
+
+/** Every place a cue matches, left to right, without overlaps; negated places are left out. */
+export function matchCue(c: CompiledCue, words: Word[]): CueMatch[] {
+  const out: CueMatch[] = [];
+  if (!c.toks.length) return out;
+  for (let i = 0; i < words.length; i++) {
+    const end = matchAt(c, 0, words, i);
+    if (end === -1 || end === i) continue;
+    if (!c.negated && negatedBefore(words, i)) continue;
+    out.push({ start: i, end });
+    i = end - 1;
+  }
+  return out;
+}
+
+// ---- suggestions -----------------------------------------------------------------------------------
+
+export interface SuggestPattern {
+  id: string;
+  name: string;
+  cues?: string[];
+}
+
+export interface PastThought {
+  thought: string;
+  distortions: string[];
+}
+
+export interface PatternSuggestion {
+  id: string;
+  name: string;
+  /** 0-1. */
+  score: number;
+  /** The words of the thought that led to it, quoted as typed: "\"she thinks\"". */
+  because: string;
+  /** The person chose this pattern before for a similar thought. */
+  fromHistory?: boolean;
+}
+
+export interface SuggestOptions {
+  /** At most this many suggestions (default 3). */
+  limit?: number;
+  /** Below this score a suggestion is not shown. */
+  minScore?: number;
+}
+
+/** Suggestions scoring below this are not shown. */
+export const MIN_SCORE = 0.3;
+/** How much a past choice for a similar thought weighs. */
+const HISTORY_WEIGHT = 0.5;
+/** How similar (Jaccard on content words) a past thought must be to count. */
+const SIMILAR = 0.3;
+
+interface Hit {
+  strength: number;
+  start: number;
+  end: number;
+}
+
+/** Merge overlapping word ranges and quote them as the person typed them. */
+function quote(text: string, words: Word[], ranges: { start: number; end: number }[], max = 2): string {
+  const spans = ranges
+    .map((r) => ({ from: words[r.start].start, to: words[r.end - 1].end }))
+    .sort((a, b) => a.from - b.from);
+  const merged: { from: number; to: number }[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && (s.from <= last.to || /^\s+$/.test(text.slice(last.to, s.from)))) last.to = Math.max(last.to, s.to);
+    else merged.push({ ...s });
+  }
+  return merged
+    .slice(0, max)
+    .map((s) => `"${text.slice(s.from, s.to).replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '')}"`)
+    .join(', ');
+}
+
+/** Content words of a thought, for comparing thoughts: no little words, plural -s dropped. */
+export function contentWords(words: Word[] | string): Set<string> {
+  const ws = typeof words === 'string' ? normalise(words) : words;
+  const out = new Set<string>();
+  for (const { w } of ws) {
+    if (STOPWORDS.has(w) || NEGATORS.has(w) || w.length < 2) continue;
+    out.add(stem(w));
+  }
+  return out;
+}
+
+function stem(w: string): string {
+  if (w.length > 4 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 3 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+interface PreparedPast {
+  words: Set<string>;
+  distortions: string[];
+}
+
+/**
+ * A suggester for a library: cues compiled once, past thoughts prepared once.
+ * suggest(text) returns the patterns the thought most likely shows, best first.
+ */
+export function createSuggester(patterns: readonly SuggestPattern[], history: readonly PastThought[] = []) {
+  const lib = patterns.map((p) => ({ p, cues: (p.cues ?? []).map(compileCue).filter((c) => c.toks.length > 0) }));
+  const known = new Set(patterns.map((p) => p.id));
+  const past: PreparedPast[] = history
+    .map((h) => ({ words: contentWords(h.thought), distortions: h.distortions.filter((d) => known.has(d)) }))
+    .filter((h) => h.words.size > 0 && h.distortions.length > 0);
+
+  /** For each pattern chosen for similar past thoughts: how much it weighs, and the words in common. */
+  function fromHistory(mine: Set<string>): Map<string, { weight: number; shared: Set<string> }> {
+    const weights = new Map<string, { weight: number; shared: Set<string> }>();
+    if (!past.length || !mine.size) return weights;
+    const similar = past
+      .map((h) => ({ h, sim: jaccard(mine, h.words) }))
+      .filter((x) => x.sim >= SIMILAR)
+      .sort((a, b) => b.sim - a.sim)
+      .slice(0, 5);
+    for (const { h, sim } of similar) {
+      for (const d of h.distortions) {
+        const cur = weights.get(d) ?? { weight: 0, shared: new Set<string>() };
+        cur.weight = 1 - (1 - cur.weight) * (1 - sim);
+        for (const w of h.words) if (mine.has(w)) cur.shared.add(w);
+        weights.set(d, cur);
+      }
+    }
+    return weights;
+  }
+
+  function suggest(text: string, o: SuggestOptions = {}): PatternSuggestion[] {
+    const limit = o.limit ?? 3;
+    const minScore = o.minScore ?? MIN_SCORE;
+    const words = normalise(text);
+    if (!words.length) return [];
+    const found: (PatternSuggestion & { first: number; order: number })[] = [];
+    const hist = fromHistory(contentWords(words));
+    lib.forEach(({ p, cues }, order) => {
+      const hits: Hit[] = [];
+      for (const c of cues) for (const m of matchCue(c, words)) hits.push({ strength: c.strength, ...m });
+      const mem = hist.get(p.id);
+      const h = mem?.weight ?? 0;
+      if (!hits.length && !h) return;
+      // Distinct cue hits add up (noisy-or); a hit on words already counted adds little.
+      hits.sort((a, b) => b.strength - a.strength || a.start - b.start);
+      let miss = 1;
+      const counted: Hit[] = [];
+      for (const x of hits) {
+        const overlaps = counted.some((y) => x.start < y.end && y.start < x.end);
+        miss *= 1 - x.strength * (overlaps ? 0.25 : 1);
+        counted.push(x);
+      }
+      let score = 1 - miss;
+      let because = hits.length ? quote(text, words, hits) : '';
+      if (h > 0) {
+        score = hits.length ? 1 - (1 - score) * (1 - HISTORY_WEIGHT * h) : HISTORY_WEIGHT * h + 0.1;
+        if (!because) because = quote(text, words, sharedRanges(words, mem!.shared));
+      }
+      score = Math.min(0.99, Math.round(score * 100) / 100);
+      if (score < minScore) return;
+      found.push({
+        id: p.id, name: p.name, score, because,
+        ...(h > 0 ? { fromHistory: true } : {}),
+        first: hits.length ? Math.min(...hits.map((x) => x.start)) : words.length, order,
+      });
+    });
+    found.sort((a, b) => b.score - a.score || a.first - b.first || a.order - b.order);
+    return found.slice(0, limit).map(({ first: _f, order: _o, ...s }) => s);
+  }
+
+  return { suggest };
+}
+
+/** Where the shared content words are in this thought. */
+function sharedRanges(words: Word[], shared: Set<string>): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  words.forEach((w, i) => {
+    if (!STOPWORDS.has(w.w) && !NEGATORS.has(w.w) && shared.has(stem(w.w))) out.push({ start: i, end: i + 1 });
+  });
+  return out;
+}
+
+export type Suggester = ReturnType<typeof createSuggester>;

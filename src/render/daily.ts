@@ -1,0 +1,62 @@
+// reframe daily, as text: the prompt, the streak, yesterday in numbers (never anyone's words).
+import { format } from 'date-fns';
+import type { Theme } from './theme';
+import type { ReflectionPrompt } from '../domain/prompts';
+import type { Streak } from '../domain/streak';
+import { msg } from '../messages';
+
+export interface DailySummary {
+  /** The local day, yyyy-MM-dd. */
+  date: string;
+  prompt: ReflectionPrompt;
+  streak: Streak;
+  yesterday: { records: number; distortions: { id: string; name: string; count: number }[] };
+  checkedInToday: boolean;
+}
+
+/** The `--json` form: exactly these keys, for scripts. */
+export function dailyJson(s: DailySummary): object {
+  return {
+    date: s.date,
+    prompt: { id: s.prompt.id, theme: s.prompt.theme, text: s.prompt.text },
+    streak: { current: s.streak.current, longest: s.streak.longest },
+    yesterday: { records: s.yesterday.records, distortions: s.yesterday.distortions.map((d) => ({ id: d.id, name: d.name, count: d.count })) },
+    checkedInToday: s.checkedInToday,
+  };
+}
+
+/** The date as a person reads it: "Sunday 22 November 2026". */
+export function longDate(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return format(new Date(y, m - 1, d, 12), 'EEEE d MMMM yyyy');
+}
+
+export function streakLine(st: Streak): string {
+  if (st.current === 0) return st.longest === 0 ? msg.daily.streakNone : msg.daily.streakRestart(st.longest);
+  if (st.current === 1) return msg.daily.streakOne(st.longest);
+  return msg.daily.streak(st.current, st.longest);
+}
+
+export function yesterdayLine(y: DailySummary['yesterday']): string {
+  if (y.records === 0) return msg.daily.yesterdayNone;
+  const names = y.distortions.map((d) => (d.count > 1 ? `${d.name} (${d.count})` : d.name)).join(', ');
+  return msg.daily.yesterday(y.records, names);
+}
+
+/** The prompt block alone: what still prints when the journal can't be read. */
+export function renderPrompt(date: string, prompt: ReflectionPrompt, t: Theme): string {
+  return [
+    t.heading(msg.daily.heading(longDate(date))) + t.muted(` · ${prompt.theme}`),
+    '',
+    `  ${t.accent(prompt.text)}`,
+    '',
+  ].join('\n');
+}
+
+/** The whole report; `startCommand` adds the line that says how to begin a record. */
+export function renderDaily(s: DailySummary, t: Theme, startCommand?: string): string {
+  const lines = [renderPrompt(s.date, s.prompt, t), streakLine(s.streak), yesterdayLine(s.yesterday)];
+  if (s.checkedInToday) lines.push(msg.daily.checkedInToday);
+  if (startCommand) lines.push(t.muted(msg.daily.startRecord(startCommand)));
+  return lines.join('\n');
+}

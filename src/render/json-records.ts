@@ -1,0 +1,17 @@
+// `export --format json|jsonl`: the contract's record form, streamed. The JSON array is byte for byte what
+// `list --json` prints for the same records (2-space indent); JSON Lines is one compact record per line.
+import { toJson, type ThoughtRecord } from '../domain/record';
+
+export function* jsonArrayChunks(records: Iterable<ThoughtRecord>): Generator<string> {
+  let first = true;
+  for (const r of records) {
+    const body = JSON.stringify(toJson(r), null, 2).replace(/\n/g, '\n  ');
+    yield `${first ? '[\n' : ',\n'}  ${body}`;
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
+}
+
+export function* jsonlChunks(records: Iterable<ThoughtRecord>): Generator<string> {
+  for (const r of records) yield JSON.stringify(toJson(r)) + '\n';
+}

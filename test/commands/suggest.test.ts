@@ -1,0 +1,204 @@
+// distortions suggest as a run function, and the suggestions in the guided flow (FakePrompter).
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PassThrough } from 'node:stream';
+import { runDistortionsSuggest } from '../../src/commands/suggest';
+import { runNew } from '../../src/commands/new';
+import { UsageError } from '../../src/errors';
+import { FakePrompter, testContext, type TestContext } from '../helpers/context';
+import type { ThoughtRecord } from '../../src/domain/record';
+import { buildProgram } from '../../src/cli';
+
+let t: TestContext | undefined;
+afterEach(() => { t?.cleanup(); t = undefined; });
+
+function pastRecord(id: string, thought: string, distortions: string[]): ThoughtRecord {
+  return {
+    id, createdAt: '2026-11-01T10:00:00.000Z', occurredAt: '2026-11-01T09:00:00.000Z',
+    situation: 'At work', emotions: [{ name: 'anxious', before: 70 }], thought, otherThoughts: [], distortions,
+    evidenceFor: [], evidenceAgainst: [], answers: [], tags: [],
+  };
+}
+
+describe('reframe distortions suggest', () => {
+  it('wiring: the words of the thought, --json, --limit, --no-history', async () => {
+    let seen: { command: string; opts: Record<string, unknown>; args: unknown[] } | undefined;
+    const program = buildProgram(() => { throw new Error('no context in wiring tests'); }, (c) => { seen = c as typeof seen; });
+    await program.parseAsync(['node', 'reframe', 'distortions', 'suggest', 'I', "can't", 'cope', '--json', '--limit', '5', '--no-history']);
+    expect(seen).toMatchObject({ command: 'distortions suggest', opts: { json: true, limit: '5', history: false }, args: [['I', "can't", 'cope']] });
+    await program.parseAsync(['node', 'reframe', 'distortions', 'suggest', '-']);
+    expect(seen).toMatchObject({ opts: { history: true }, args: [['-']] });
+  });
+
+  it('--json: the contract\'s shape, best first', async () => {
+    t = testContext();
+    await runDistortionsSuggest(['She', 'must', "think I'm", 'boring'], { json: true }, t.ctx);
+    const list = JSON.parse(t.stdout.text);
+    expect(list.length).toBeGreaterThan(0);
+    expect(list[0]).toEqual({ id: 'mind-reading', name: 'Mind reading', score: expect.any(Number), because: expect.stringContaining('"') });
+    expect(list[0].because).toContain("must think I'm");
+    for (const s of list) {
+      expect(Object.keys(s).sort()).toEqual(['because', 'id', 'name', 'score']);
+      expect(s.score).toBeGreaterThan(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+    }
+    expect(list.map((s: { score: number }) => s.score)).toEqual([...list.map((s: { score: number }) => s.score)].sort((a, b) => b - a));
+    expect(t.stderr.text).toBe('');
+  });
+
+  it('a neutral sentence: [] with --json; nothing on stdout and a word on stderr without', async () => {
+    t = testContext();
+    await runDistortionsSuggest(['I bought milk on the way home'], { json: true }, t.ctx);
+    expect(JSON.parse(t.stdout.text)).toEqual([]);
+    t.cleanup();
+    t = testContext();
+    await runDistortionsSuggest(['I bought milk on the way home'], {}, t.ctx);
+    expect(t.stdout.text).toBe('');
+    expect(t.stderr.text).toMatch(/No pattern stands out/);
+  });
+
+  it('piped: one tab-separated line per pattern', async () => {
+    t = testContext();
+    await runDistortionsSuggest(["I'm such an idiot"], {}, t.ctx);
+    const [first] = t.stdout.text.trim().split('\n');
+    expect(first.split('\t')).toEqual(['labeling', 'Labeling', expect.stringMatching(/^0\.\d\d$|^1\.00$/), '"I\'m such an idiot"']);
+    expect(t.stdout.text).not.toMatch(/\u001b\[/);
+  });
+
+  it('on a terminal: names, ids, the quoted words and where to read more', async () => {
+    t = testContext({ tty: true });
+    await runDistortionsSuggest(["I feel stupid, so I must be stupid"], {}, t.ctx);
+    expect(t.stdout.text).toContain('Emotional reasoning (emotional-reasoning)');
+    expect(t.stdout.text).toMatch(/because of "I feel stupid, so I must be/);
+    expect(t.stdout.text).toMatch(/\d+%/);
+    expect(t.stdout.text).toContain('reframe distortions show ID');
+  });
+
+  it('- reads the thought from standard input', async () => {
+    t = testContext();
+    const stdin = t.ctx.io.stdin as PassThrough;
+    stdin.end("If I open up, I'll just get hurt again\n");
+    await runDistortionsSuggest(['-'], { json: true }, t.ctx);
+    expect(JSON.parse(t.stdout.text)[0].id).toBe('vulnerability-means-hurt');
+  });
+
+  it('--limit', async () => {
+    t = testContext();
+    const text = ["I'm a failure and it's all my fault, nobody will ever love me, I should be better"];
+    await runDistortionsSuggest(text, { json: true, limit: '1' }, t.ctx);
+    expect(JSON.parse(t.stdout.text)).toHaveLength(1);
+    t.cleanup();
+    t = testContext();
+    await runDistortionsSuggest(text, { json: true, limit: '10' }, t.ctx);
+    expect(JSON.parse(t.stdout.text).length).toBeGreaterThan(3);
+  });
+
+  it('usage errors: no thought, a bad --limit, an essay', async () => {
+    t = testContext();
+    await expect(runDistortionsSuggest([], {}, t.ctx)).rejects.toBeInstanceOf(UsageError);
+    await expect(runDistortionsSuggest(['   '], {}, t.ctx)).rejects.toBeInstanceOf(UsageError);
+    for (const limit of ['0', '51', 'x', '2.5', '-1']) {
+      await expect(runDistortionsSuggest(['I am a failure'], { limit }, t.ctx)).rejects.toBeInstanceOf(UsageError);
+    }
+    await expect(runDistortionsSuggest(['word '.repeat(2000)], {}, t.ctx)).rejects.toThrow(/longer than one thought/);
+    expect(t.stdout.text).toBe('');
+  });
+
+  it('does not create a journal just to look at a thought', async () => {
+    t = testContext();
+    await runDistortionsSuggest(['I always mess up'], { json: true }, t.ctx);
+    expect(existsSync(t.ctx.paths.db)).toBe(false);
+  });
+
+  it('weighs what the person chose before for a similar thought; --no-history leaves it out', async () => {
+    t = testContext();
+    t.ctx.journal().insert(pastRecord('01JD7X4Q9V6M2W8K3T5R0YH1ZC', 'My boss frowned at my report in the meeting', ['personalization']));
+    await runDistortionsSuggest(['my boss frowned at my report again'], { json: true }, t.ctx);
+    const withHistory = JSON.parse(t.stdout.text);
+    expect(withHistory).toContainEqual(expect.objectContaining({ id: 'personalization', fromHistory: true, because: '"boss frowned", "report"' }));
+    t.stdout.text = '';
+    await runDistortionsSuggest(['my boss frowned at my report again'], { json: true, history: false }, t.ctx);
+    expect(JSON.parse(t.stdout.text).map((s: { id: string }) => s.id)).not.toContain('personalization');
+  });
+
+  it('a person\'s own pattern with cues is suggested', async () => {
+    t = testContext();
+    const dir = join(t.dir, 'config', 'reframe');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'patterns.json'), JSON.stringify({
+      version: 1,
+      patterns: [{
+        id: 'comparing', name: 'Comparing myself', summary: 'Measuring myself against others.', description: 'Looking sideways.',
+        examples: ['She has it all together', 'Everyone is ahead of me'], questions: ['a?', 'b?', 'c?'], reframe: 'Look at your own path.',
+        cues: ['compar* myself', 'ahead of me'],
+      }],
+    }));
+    await runDistortionsSuggest(['I keep comparing myself to my sister'], { json: true }, t.ctx);
+    expect(JSON.parse(t.stdout.text)[0]).toMatchObject({ id: 'comparing', name: 'Comparing myself', because: '"comparing myself"' });
+  });
+});
+
+const guidedAnswers = (thought: string) => ({
+  situation: ['My boss frowned at my report'],
+  when: [''],
+  emotion: ['anxious', '__done'],
+  emotionBefore: [80],
+  thought: [thought, ''],
+  beliefBefore: [85],
+  distortions: ['suggested'],
+  evidenceFor: [''],
+  evidenceAgainst: [''],
+  answer: ['', '', '', '', '', ''],
+  reframe: ['One frown is not a verdict.'],
+  reframeBelief: [60],
+  beliefAfter: [40],
+  emotionAfter: [45],
+  plan: [''],
+  tags: [''],
+});
+
+describe('the guided flow', () => {
+  it('comes with the suggestions pre-selected and marked with the words that show them', async () => {
+    const p = new FakePrompter(guidedAnswers("I'm such an idiot, I always mess everything up"));
+    t = testContext({ tty: true, prompter: p });
+    await runNew({}, t.ctx);
+    const choices = p.lastCheckbox;
+    const checked = choices.filter((c) => c.checked);
+    expect(checked.map((c) => c.value)).toEqual(expect.arrayContaining(['labeling', 'overgeneralization']));
+    expect(checked.length).toBeLessThanOrEqual(3);
+    // Suggested ones come first, each marked, with the person's own words quoted.
+    expect(choices.slice(0, checked.length).every((c) => c.checked)).toBe(true);
+    const label = checked.find((c) => c.value === 'labeling')!;
+    expect(label.name).toBe('Labeling (suggested: "I\'m such an idiot")');
+    // The rest of the library is still there, unchecked: the person stays in charge.
+    expect(choices.length).toBe(t.ctx.library().patterns.length);
+    expect(choices.filter((c) => !c.checked).every((c) => !/suggested/.test(String(c.name)))).toBe(true);
+    // Accepting them saves them.
+    const [rec] = t.ctx.journal().list();
+    expect(rec.distortions).toEqual(checked.map((c) => c.value));
+    // After the balanced thought, one or two strategies for the chosen patterns.
+    const intro = p.notes.indexOf('Something that can help with these patterns:');
+    expect(intro).toBeGreaterThan(-1);
+    expect(p.notes.slice(intro + 1, intro + 3).every((n) => n.startsWith('  - '))).toBe(true);
+  });
+
+  it('a neutral thought pre-selects nothing', async () => {
+    const answers = { ...guidedAnswers('I need to send the report again'), distortions: [[]] as unknown as string[] };
+    const p = new FakePrompter(answers);
+    t = testContext({ tty: true, prompter: p });
+    await runNew({}, t.ctx);
+    expect(p.lastCheckbox.filter((c) => c.checked)).toEqual([]);
+  });
+
+  it('weighs what the person chose before for a similar thought, and says so', async () => {
+    const p = new FakePrompter(guidedAnswers('my boss frowned at my report again'));
+    t = testContext({ tty: true, prompter: p });
+    t.ctx.journal().insert(pastRecord('01JD7X4Q9V6M2W8K3T5R0YH1ZC', 'My boss frowned at my report in the meeting', ['personalization']));
+    await runNew({}, t.ctx);
+    const pre = p.lastCheckbox.find((c) => c.value === 'personalization')!;
+    expect(pre.checked).toBe(true);
+    expect(pre.name).toContain('you chose this before');
+    expect(pre.name).toContain('"boss frowned", "report"');
+  });
+});

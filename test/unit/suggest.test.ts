@@ -1,0 +1,284 @@
+// The suggester: normalising, the cue language, negation, scoring and the words it quotes.
+import { describe, expect, it } from 'vitest';
+import { compileCue, contentWords, createSuggester, expandWord, jaccard, matchCue, normalise } from '../../src/domain/suggest';
+import { loadLibrary } from '../../src/library/library';
+
+const lib = loadLibrary();
+const suggester = createSuggester(lib.patterns);
+const ids = (text: string, limit = 3) => suggester.suggest(text, { limit }).map((s) => s.id);
+const words = (text: string) => normalise(text).map((w) => w.w);
+const cueHits = (cue: string, text: string) =>
+  matchCue(compileCue(cue), normalise(text)).map((m) => normalise(text).slice(m.start, m.end).map((w) => w.w).join(' '));
+
+describe('normalise', () => {
+  it('lower-cases, straightens quotes, expands contractions and drops punctuation', () => {
+    expect(words("I'm SURE it's fine, isn't it?")).toEqual(['i', 'am', 'sure', 'it', 'is', 'fine', 'is', 'not', 'it']);
+    expect(words('I\u2019m not \u201Cokay\u201D')).toEqual(['i', 'am', 'not', 'okay']);
+    expect(words("can't won't don't they'll we've I'd shouldn't've")).toEqual(
+      ['can', 'not', 'will', 'not', 'do', 'not', 'they', 'will', 'we', 'have', 'i', 'would', 'should', 'not', 'have']);
+    expect(words("there's what's she's John's")).toEqual(['there', 'is', 'what', 'is', 'she', 'is', 'johns']);
+  });
+
+  it('expands contractions typed without the apostrophe, and cannot', () => {
+    expect(words('im sure i cant, dont ask, cannot')).toEqual(['i', 'am', 'sure', 'i', 'can', 'not', 'do', 'not', 'ask', 'can', 'not']);
+    expect(expandWord('gonna')).toEqual(['going', 'to']);
+    // Ordinary words that look like contractions are left alone.
+    expect(words('its ill well')).toEqual(['its', 'ill', 'well']);
+  });
+
+  it('keeps where each word came from in the original text', () => {
+    const text = "Honestly, I’m such an IDIOT!";
+    const ws = normalise(text);
+    const am = ws.find((w) => w.w === 'am')!;
+    expect(text.slice(am.start, am.end)).toBe('I’m');
+    const idiot = ws.find((w) => w.w === 'idiot')!;
+    expect(text.slice(idiot.start, idiot.end)).toBe('IDIOT');
+    expect(ws[1].boundary).toBe(true); // a comma before "I'm"
+    expect(ws[2].boundary).toBe(false);
+  });
+
+  it('copes with empty text, emoji and other scripts', () => {
+    expect(normalise('')).toEqual([]);
+    expect(words('💔 шлях — ok')).toEqual(['шлях', 'ok']);
+  });
+});
+
+describe('the cue language', () => {
+  it('plain words, prefixes and alternatives', () => {
+    expect(cueHits('my fault', 'it is all my fault')).toEqual(['my fault']);
+    expect(cueHits('disast*', 'a disastrous day')).toEqual(['disastrous']);
+    expect(cueHits('i am a|an idiot|fool', "I'm an idiot and a fool")).toEqual(['i am an idiot']);
+    expect(cueHits('ruin*|wreck* everything', 'I wreck everything')).toEqual(['wreck everything']);
+  });
+
+  it('_ is exactly one word and .. a gap of 0 to 3 words, shortest first', () => {
+    expect(cueHits('i feel _ so', 'I feel awful so')).toEqual(['i feel awful so']);
+    expect(cueHits('i feel _ so', 'I feel so')).toEqual([]);
+    expect(cueHits('always .. wrong', 'always wrong')).toEqual(['always wrong']);
+    expect(cueHits('always .. wrong', 'always goes very badly wrong')).toEqual(['always goes very badly wrong']);
+    expect(cueHits('always .. wrong', 'always goes very very badly wrong')).toEqual([]);
+    expect(cueHits('a .. b', 'a b b')).toEqual(['a b']);
+  });
+
+  it('a cue may match anywhere, more than once', () => {
+    expect(cueHits('my fault', 'my fault, all my fault')).toEqual(['my fault', 'my fault']);
+  });
+
+  it('cues may be written with capitals and contractions (a person\'s own patterns)', () => {
+    expect(cueHits("Can't trust", 'I cant trust him')).toEqual(['can not trust']);
+    expect(cueHits('shouldnt .. feel', "I shouldn't ever feel this")).toEqual(['should not ever feel']);
+  });
+
+  it('compiles each cue once per process', () => {
+    expect(compileCue('my fault')).toBe(compileCue('my fault'));
+  });
+
+  it('a more specific cue says more', () => {
+    expect(compileCue('i am such a failure').strength).toBeGreaterThan(compileCue('failure').strength);
+    expect(compileCue('failure').strength).toBeGreaterThan(compileCue('_ ..').strength);
+    for (const c of ['a', 'my fault', 'disaster*|catastroph*', 'i am a|an .. loser|failure']) {
+      expect(compileCue(c).strength).toBeGreaterThan(0);
+      expect(compileCue(c).strength).toBeLessThan(1);
+    }
+  });
+});
+
+describe('negation', () => {
+  it('"I\'m not a failure" is not labeling', () => {
+    expect(ids("I'm a failure")).toContain('labeling');
+    expect(ids("I'm not a failure")).not.toContain('labeling');
+    expect(ids("I'm not such a failure")).not.toContain('labeling');
+    expect(ids("I'm not really an idiot")).not.toContain('labeling');
+    expect(ids("Today was hard, but that doesn't mean I'm a failure")).not.toContain('labeling');
+  });
+
+  it('a negation before the words cancels them; one in another clause does not', () => {
+    expect(ids("It's not my fault")).toEqual([]);
+    expect(ids("I don't think she hates me")).not.toContain('mind-reading');
+    expect(ids("It's not fair. I'm such an idiot")).toContain('labeling');
+    expect(ids("I can't believe I'm such an idiot")).toContain('labeling');
+  });
+
+  it('a cue that says the negation itself still counts', () => {
+    expect(ids("I can't trust anyone")).toContain('mistrust-after-betrayal');
+    expect(ids("I shouldn't feel this way")).toContain('should-statements');
+    expect(ids("I'm not worthy of love")[0]).toBe('unworthy-of-love');
+    expect(ids("I'm not worthy of love")).not.toContain('labeling');
+  });
+
+  it('"never" is an absolute, not a negation to drop', () => {
+    expect(ids('Nobody ever listens to me')).toContain('overgeneralization');
+    expect(ids("I'm never going to get better")).toContain('fortune-telling');
+    expect(ids('I never get anything right')).toContain('overgeneralization');
+  });
+});
+
+describe('what it finds', () => {
+  const cases: [string, string][] = [
+    ['I feel stupid, so I must be stupid', 'emotional-reasoning'],
+    ['I feel like a burden, so I must be one', 'emotional-reasoning'],
+    ['I feel guilty so I must have done something wrong', 'emotional-reasoning'],
+    ['I always mess everything up', 'overgeneralization'],
+    ['Everyone always leaves me in the end', 'overgeneralization'],
+    ['Nothing ever works out for me', 'overgeneralization'],
+    ['I should be over this by now', 'should-statements'],
+    ['I must never make mistakes', 'should-statements'],
+    ['He ought to know how I feel', 'should-statements'],
+    ["I'm such a loser", 'labeling'],
+    ["I'm an idiot", 'labeling'],
+    ["I'm a complete failure", 'labeling'],
+    ["I'm going to fail the interview", 'fortune-telling'],
+    ["I'll never find anyone", 'fortune-telling'],
+    ['This is going to be a disaster', 'fortune-telling'],
+    ["She thinks I'm boring", 'mind-reading'],
+    ['They must think I am an idiot', 'mind-reading'],
+    ['I can tell he is annoyed with me', 'mind-reading'],
+    ["It's all his fault my life is like this", 'blaming'],
+    ["It's all my fault, I'll never forgive myself", 'blaming'],
+    ['She is upset and it is because of me', 'personalization'],
+    ['This is a complete catastrophe', 'catastrophizing'],
+    ["I can't cope with any of this", 'catastrophizing'],
+    ['Everything is falling apart', 'catastrophizing'],
+    ['I passed, but it was just luck', 'disqualifying-the-positive'],
+    ['She only said that because she had to', 'disqualifying-the-positive'],
+    ['If it is not perfect it is worthless', 'all-or-nothing'],
+    ["I can't stop thinking about the one mistake I made", 'mental-filter'],
+    // The closeness and trust patterns of the seed essays.
+    ["I'm not worthy of love", 'unworthy-of-love'],
+    ['If I open up, I will just get hurt again', 'vulnerability-means-hurt'],
+    ["If I tell them how I feel, they'll leave", 'fear-of-rejection'],
+    ["I can't trust anyone after what happened", 'mistrust-after-betrayal'],
+    ["Everyone will judge me if they find out", 'fear-of-judgement'],
+    ["I'll just cancel, it's easier than seeing them", 'avoidance'],
+    ["I'm fine, it doesn't bother me", 'denial'],
+    ['I push it down and keep busy', 'repression'],
+  ];
+  for (const [text, want] of cases) {
+    it(`${want}: ${text}`, () => {
+      expect(ids(text)).toContain(want);
+    });
+  }
+
+  it('puts the clearest pattern first', () => {
+    expect(ids('I feel worthless so I must be worthless')[0]).toBe('emotional-reasoning');
+    expect(ids('She must think I am so boring')[0]).toBe('mind-reading');
+    expect(ids("I'm such an idiot")[0]).toBe('labeling');
+  });
+});
+
+describe('neutral sentences', () => {
+  const neutral = [
+    'I bought milk on the way home',
+    'The meeting moved to Thursday',
+    'I will call the dentist tomorrow',
+    'She said the train was late',
+    'I always take the bus to work',
+    'We should go for a walk later',
+    "I'm going to the gym after work",
+    'I think it will rain later',
+    "I can't find my keys",
+    'He never texts while he is driving',
+    'I have to pick up the kids at four',
+    "I'm not sure what to cook tonight",
+    '',
+    '   ',
+    '!!! ???',
+  ];
+  for (const text of neutral) {
+    it(`nothing for: ${JSON.stringify(text)}`, () => {
+      expect(suggester.suggest(text)).toEqual([]);
+    });
+  }
+});
+
+describe('because, score and order', () => {
+  it('quotes the words of the thought as they were typed', () => {
+    const [top] = suggester.suggest('Honestly?? I’m SUCH an idiot!!');
+    expect(top.id).toBe('labeling');
+    expect(top.because).toBe('"I’m SUCH an idiot"');
+    const mr = suggester.suggest("ugh. she THINKS i'm boring").find((s) => s.id === 'mind-reading')!;
+    expect(mr.because).toContain("she THINKS i'm boring");
+  });
+
+  it('quotes separate places separately, newlines flattened', () => {
+    const s = suggester.suggest('It is my fault.\nAll of it is my fault').find((x) => x.id === 'personalization')!;
+    expect(s.because).toBe('"my fault", "my fault"');
+    const flat = suggester.suggest('I always\nmess up').find((x) => x.id === 'overgeneralization')!;
+    expect(flat.because).toBe('"I always mess"');
+  });
+
+  it('scores are in 0-1, best first, and more distinct evidence scores higher', () => {
+    for (const text of ['I feel stupid, so I must be stupid', "I'm a failure", 'I always ruin everything, nothing ever works']) {
+      const list = suggester.suggest(text, { limit: 20 });
+      expect(list.length).toBeGreaterThan(0);
+      for (const s of list) {
+        expect(s.score).toBeGreaterThan(0);
+        expect(s.score).toBeLessThanOrEqual(1);
+      }
+      expect(list.map((s) => s.score)).toEqual([...list.map((s) => s.score)].sort((a, b) => b - a));
+    }
+    const one = suggester.suggest('Nobody ever listens').find((s) => s.id === 'overgeneralization')!.score;
+    const two = suggester.suggest('Nobody ever listens, nothing ever changes, this always happens to me')
+      .find((s) => s.id === 'overgeneralization')!.score;
+    expect(two).toBeGreaterThan(one);
+  });
+
+  it('limit and minScore', () => {
+    const text = "I'm a failure and it's all my fault, nobody will ever love me, I should be better";
+    expect(suggester.suggest(text).length).toBe(3);
+    expect(suggester.suggest(text, { limit: 1 }).length).toBe(1);
+    expect(suggester.suggest(text, { limit: 10 }).length).toBeGreaterThan(3);
+    expect(suggester.suggest(text, { limit: 10, minScore: 0.999 })).toEqual([]);
+  });
+});
+
+describe('the library drives it', () => {
+  it('a person\'s own pattern with cues is suggested; one without cues never is', () => {
+    const own = createSuggester([
+      ...lib.patterns,
+      { id: 'comparing', name: 'Comparing myself', cues: ['compar* myself', 'everyone else .. better'] },
+      { id: 'quiet', name: 'No cues' },
+    ]);
+    const list = own.suggest('I keep comparing myself to my sister');
+    expect(list.map((s) => s.id)).toContain('comparing');
+    expect(list.find((s) => s.id === 'comparing')!.because).toBe('"comparing myself"');
+    expect(own.suggest('everyone else is doing better').map((s) => s.id)).toContain('comparing');
+  });
+
+  it('knows no pattern ids of its own', () => {
+    const bare = createSuggester(lib.patterns.map((p) => ({ ...p, cues: [] })));
+    expect(bare.suggest("I'm such an idiot")).toEqual([]);
+  });
+});
+
+describe('learning from the person', () => {
+  it('similarity is word overlap on content words', () => {
+    expect(jaccard(contentWords('My boss hates my reports'), contentWords('my boss hated the report'))).toBeGreaterThan(0.4);
+    expect(jaccard(contentWords('My boss hates my reports'), contentWords('I bought milk'))).toBe(0);
+    expect([...contentWords("I'm not the one")]).toEqual([]);
+  });
+
+  it('weighs the patterns chosen before for a similar thought, and says so', () => {
+    const past = [{ thought: 'My boss frowned at my report in the meeting', distortions: ['personalization', 'gone-pattern'] }];
+    const withHistory = createSuggester(lib.patterns, past);
+    const fresh = createSuggester(lib.patterns);
+    const text = 'my boss frowned at my report again';
+    expect(fresh.suggest(text).map((s) => s.id)).not.toContain('personalization');
+    const s = withHistory.suggest(text).find((x) => x.id === 'personalization')!;
+    expect(s).toMatchObject({ fromHistory: true });
+    expect(s.because).toBe('"boss frowned", "report"');
+    // An id no longer in the library is left out.
+    expect(withHistory.suggest(text, { limit: 10 }).map((x) => x.id)).not.toContain('gone-pattern');
+  });
+
+  it('raises a pattern the cues found too, and leaves unrelated thoughts alone', () => {
+    const past = [{ thought: 'she must think I am boring at dinner', distortions: ['mind-reading'] }];
+    const text = 'she must think I am boring';
+    const plain = createSuggester(lib.patterns).suggest(text).find((x) => x.id === 'mind-reading')!;
+    const weighed = createSuggester(lib.patterns, past).suggest(text).find((x) => x.id === 'mind-reading')!;
+    expect(weighed.score).toBeGreaterThan(plain.score);
+    expect(weighed.fromHistory).toBe(true);
+    expect(plain.fromHistory).toBeUndefined();
+    expect(createSuggester(lib.patterns, past).suggest('I bought milk on the way home')).toEqual([]);
+  });
+});
