@@ -15,7 +15,8 @@
 //   window is the range and the previous one the window of the same length just before it; when that
 //   holds no records (always so without --since), the range's second half against its first half.
 //   rising / falling when the share moved by 5 points or more, else steady; null with nothing to compare.
-// - streak: local days with at least one record, inside the range. current counts back from the last
+// - streak: local days with at least one record (by when it happened) or a check-in, inside the range:
+//   the same practice days as `reframe daily`. current counts back from the last
 //   day of the range (today when the range reaches today), or from the day before when that day has
 //   no record yet: a day not over does not break a streak. longest: the longest run in the range.
 import { addDays, addMonths, addWeeks, differenceInCalendarDays, endOfDay, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
@@ -237,7 +238,9 @@ export function computeStats(src: StatsSource, req: StatsRequest, nameOf: (id: s
   });
   const anchor = new Date(Math.min(until.getTime(), req.now.getTime()));
   const anchorDay = localDay(anchor);
-  const st = streak(days.filter((d) => d.records > 0).map((d) => d.day), anchorDay);
+  // Practice days: a record happened or a check-in was made (the same rule as `reframe daily`).
+  const checkinRows = src.checkins(range);
+  const st = streak([...days.filter((d) => d.records > 0).map((d) => d.day), ...checkinRows.map((c) => localDay(new Date(c.createdAt)))], anchorDay);
 
   // Trend windows: the same length just before, or the two halves of the range (one pass: `split`).
   const len = until.getTime() - since.getTime() + 1;
@@ -298,7 +301,6 @@ export function computeStats(src: StatsSource, req: StatsRequest, nameOf: (id: s
     .map((e) => ({ name: e.name, count: e.records, meanBefore: mean1(e.beforeSum, e.records), meanAfter: mean1(e.afterSum, e.afterN) }))
     .sort(byCountThenName((e) => e.name));
 
-  const checkinRows = src.checkins(range);
   const perDay = new Map<string, { sum: number; n: number }>();
   let moodSum = 0;
   for (const c of checkinRows) {

@@ -415,14 +415,15 @@ export class Journal {
   // ---- daily practice (reframe daily) --------------------------------------------------------
 
   /**
-   * When records were written and check-ins made (UTC ISO strings), the practice days come from these.
+   * Practice times (UTC ISO strings): when each record's moment happened and each check-in was made.
+   * The practice days of `daily` and `stats` come from these, so both show the same streak.
    * Times within the same quarter hour are returned once: every UTC offset in use is a multiple of
    * 15 minutes, so a quarter hour never straddles a local midnight, and a big journal stays quick.
    */
   practiceTimes(): string[] {
     const bucket = (col: string) => `substr(${col}, 1, 14) || printf('%02d', (CAST(substr(${col}, 15, 2) AS INTEGER) / 15) * 15)`;
     const rows = this.read(() => this.stmt(
-      `SELECT ${bucket('created_at')} AS t FROM records UNION SELECT ${bucket('created_at')} AS t FROM checkins`,
+      `SELECT ${bucket('occurred_at')} AS t FROM records UNION SELECT ${bucket('created_at')} AS t FROM checkins`,
     ).all()) as { t: string }[];
     return rows.map((r) => `${r.t}:00.000Z`);
   }
