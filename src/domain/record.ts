@@ -34,6 +34,16 @@ export const isoDateTime = z
   .refine((s) => s.length <= 40 && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
     error: 'must be an ISO 8601 date and time, like 2026-11-22T19:05:00Z',
   })
+  // A real calendar day (no 30 February) and real clock time.
+  .refine((s) => {
+    const [y, m, d] = s.slice(0, 10).split('-').map(Number);
+    const c = new Date(Date.UTC(y, m - 1, d));
+    return c.getUTCMonth() === m - 1 && c.getUTCDate() === d && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60;
+  }, { error: 'must be a real date and time, like 2026-11-22T19:05:00Z' })
+  // In UTC it must still be a plain four-digit year (9999-12-31T23:59-01:00 is not), so it re-imports.
+  .refine((s) => { const y = new Date(s).getUTCFullYear(); return y >= 1900 && y <= 9999; }, {
+    error: 'must be a date between the years 1900 and 9999',
+  })
   .transform((s) => new Date(s).toISOString());
 
 export const emotionName = z

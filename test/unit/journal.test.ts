@@ -154,3 +154,13 @@ describe('journal files', () => {
     copy.close();
   });
 });
+
+describe('record times', () => {
+  it('accepts ISO times with zones and stores them in UTC; refuses years that would not re-import', () => {
+    const base = { id: '01JD7X4Q9V6M2W8K3T5R0YH1ZC', createdAt: '2026-11-22T21:30:00Z', situation: 's', thought: 't', emotions: [{ name: 'sad', before: 1 }] };
+    expect(recordSchema.parse({ ...base, occurredAt: '2026-11-22T19:05+01:00' }).occurredAt).toBe('2026-11-22T18:05:00.000Z');
+    expect(recordSchema.safeParse({ ...base, occurredAt: '9999-12-31T23:59-01:00' }).success).toBe(false);
+    expect(recordSchema.safeParse({ ...base, occurredAt: '0001-01-01T00:00Z' }).success).toBe(false);
+    expect(recordSchema.safeParse({ ...base, occurredAt: '2026-02-30T10:00Z' }).success).toBe(false);
+  });
+});
