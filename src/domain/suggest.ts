@@ -3,8 +3,13 @@
 // language (contractions, case, negation), never pattern ids.
 //
 // Cue syntax: space-separated tokens matched against a run of consecutive words of the normalised
-// thought. A plain word matches exactly; `word*` is a prefix; `a|b|c` are alternatives (each may end
-// in `*`); `_` is exactly one word; `..` is a gap of 0-3 words. A cue may match anywhere.
+// thought (lower case, straight quotes, contractions expanded, punctuation gone). A plain word matches
+// itself and its regular forms ("leave": leaves, leaving, left); `word*` is a prefix; `a|b|c` are
+// alternatives of single words (each may end in `*`); `_` is exactly one word; `..` is a gap of 0-3
+// words inside one clause (`.. ..` may reach past a comma). A cue may match anywhere.
+// Generic language handling, for every cue: a "not"/"never"/"no" just before the words or early in a
+// gap cancels the match ("I'm not a failure") unless the cue says the negation itself; a first-person
+// cue reported as someone else's view ("they think [I'm boring]") does not count as the person's own.
 
 // ---- normalising ---------------------------------------------------------------------------------
 
@@ -17,6 +22,8 @@ export interface Word {
   boundary: boolean;
   /** The punctuation ends a sentence (. ! ? ; : or a line break), not just a clause (a comma, a dash). */
   sentence: boolean;
+  /** Words this one may be a form of ("leaving": leave, leav), for cues that name the plain word. */
+  bases?: string[];
 }
 
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
@@ -75,7 +82,7 @@ export function normalise(text: string): Word[] {
     const boundary = out.length === 0 || CLAUSE_PUNCT.test(between);
     const sentence = out.length === 0 || SENTENCE_PUNCT.test(between);
     const ws = expandWord(m[0]);
-    ws.forEach((w, i) => out.push({ w, start, end, boundary: boundary && i === 0, sentence: sentence && i === 0 }));
+    ws.forEach((w, i) => out.push({ w, start, end, boundary: boundary && i === 0, sentence: sentence && i === 0, bases: basesOf(w) }));
     last = end;
   }
   return out;
@@ -84,7 +91,7 @@ export function normalise(text: string): Word[] {
 // ---- cues ------------------------------------------------------------------------------------------
 
 /** One word of a cue. A plain content word also matches its inflections ("leave": leaves, leaving, left). */
-type Unit = { prefix: boolean; w: string; forms?: Set<string>; ingStem?: string };
+type Unit = { prefix: boolean; w: string; inflect?: boolean; ingStem?: string };
 
 /** Past forms a regular rule can't make. */
 const IRREGULAR: Record<string, string[]> = {
@@ -98,29 +105,38 @@ const IRREGULAR: Record<string, string[]> = {
   grow: ['grew', 'grown'], blow: ['blew', 'blown'], stick: ['stuck'], sink: ['sank', 'sunk'], swallow: [], shake: ['shook', 'shaken'],
 };
 
-/** The forms a plain word takes: walks, walked, walking; hates, hated, hating; stops, stopped; tries, tried. */
-function inflections(w: string): Set<string> {
-  const f = new Set<string>([w]);
-  for (const x of IRREGULAR[w] ?? []) f.add(x);
+/** True when x is w or one of its forms: walks, walked, walking; hates, hated, hating; stops, stopped; tries, tried. */
+function isForm(w: string, x: string): boolean {
+  if (x === w || IRREGULAR[w]?.includes(x)) return true;
   if (/[^aeiou]y$/.test(w)) {
-    f.add(w.slice(0, -1) + 'ies').add(w.slice(0, -1) + 'ied').add(w + 'ing');
-    return f;
+    const base = w.slice(0, -1);
+    return x === base + 'ies' || x === base + 'ied' || x === w + 'ing';
   }
-  if (/(s|x|z|ch|sh)$/.test(w)) f.add(w + 'es');
-  else f.add(w + 's');
-  if (w.endsWith('e')) {
-    f.add(w + 'd').add(w.slice(0, -1) + 'ing');
-  } else {
-    f.add(w + 'ed').add(w + 'ing');
-    // stop -> stopped, run -> running (one short vowel before a final consonant)
-    if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(w)) f.add(w + w.slice(-1) + 'ed').add(w + w.slice(-1) + 'ing');
-  }
-  return f;
+  if (x === (/(s|x|z|ch|sh)$/.test(w) ? w + 'es' : w + 's')) return true;
+  if (w.endsWith('e')) return x === w + 'd' || x === w.slice(0, -1) + 'ing';
+  if (x === w + 'ed' || x === w + 'ing') return true;
+  // stop -> stopped, run -> running (one short vowel before a final consonant)
+  return /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(w) && (x === w + w.slice(-1) + 'ed' || x === w + w.slice(-1) + 'ing');
+}
+
+const IRREGULAR_BASE = new Map<string, string>(Object.entries(IRREGULAR).flatMap(([base, forms]) => forms.map((f) => [f, base] as [string, string])));
+
+/** The plain words x could be a form of (a superset; isForm decides). */
+function basesOf(x: string): string[] | undefined {
+  if (x.length < 4) return undefined;
+  const out: string[] = [];
+  const irregular = IRREGULAR_BASE.get(x);
+  if (irregular) out.push(irregular);
+  if (x.endsWith('ies') || x.endsWith('ied')) out.push(x.slice(0, -3) + 'y');
+  if (x.endsWith('es')) out.push(x.slice(0, -2));
+  if (x.endsWith('s')) out.push(x.slice(0, -1));
+  if (x.endsWith('ed')) out.push(x.slice(0, -2), x.slice(0, -1), x.slice(0, -3));
+  if (x.endsWith('ing')) out.push(x.slice(0, -3), x.slice(0, -3) + 'e', x.slice(0, -4));
+  return out.length ? out : undefined;
 }
 
 function makeUnit(w: string, alone: boolean): Unit {
-  if (!alone || w.length < 3 || STOPWORDS.has(w) || NEGATORS.has(w)) return { prefix: false, w };
-  return { prefix: false, w, forms: inflections(w) };
+  return { prefix: false, w, inflect: alone && w.length >= 3 && !STOPWORDS.has(w) && !NEGATORS.has(w) };
 }
 type Tok =
   | { kind: 'alts'; alts: Unit[][]; weight: number }
@@ -156,6 +172,23 @@ function unitWeight(u: Unit[]): number {
 }
 
 const compiled = new Map<string, CompiledCue>();
+const altCache = new Map<string, Unit[] | undefined>();
+
+/** One alternative of a cue token -> the words it stands for (a contraction stands for two). */
+function altUnits(alt: string): Unit[] | undefined {
+  if (altCache.has(alt)) return altCache.get(alt);
+  let units: Unit[] | undefined;
+  if (alt.endsWith('*')) {
+    const p = alt.slice(0, -1).toLowerCase().replace(APOSTROPHES, "'").replace(/'/g, '');
+    // "change*" also takes "changing": a final e drops before -ing.
+    if (p) units = [{ prefix: true, w: p, ...(p.length >= 4 && p.endsWith('e') ? { ingStem: p.slice(0, -1) + 'ing' } : {}) }];
+  } else if (alt !== '') {
+    const ws = expandWord(alt);
+    if (ws.length) units = ws.map((w) => makeUnit(w, ws.length === 1));
+  }
+  altCache.set(alt, units);
+  return units;
+}
 
 /** Compile one cue (once per process: compiled cues are cached by their text). */
 export function compileCue(source: string): CompiledCue {
@@ -177,16 +210,10 @@ export function compileCue(source: string): CompiledCue {
     }
     const alts: Unit[][] = [];
     for (const alt of raw.split('|')) {
-      if (alt === '') continue;
-      if (alt.endsWith('*')) {
-        const p = alt.slice(0, -1).toLowerCase().replace(APOSTROPHES, "'").replace(/'/g, '');
-        // "change*" also takes "changing": a final e drops before -ing.
-        if (p) alts.push([{ prefix: true, w: p, ...(p.length >= 4 && p.endsWith('e') ? { ingStem: p.slice(0, -1) + 'ing' } : {}) }]);
-        continue;
-      }
-      const ws = expandWord(alt);
-      if (ws.some((w) => NEGATORS.has(w))) negated = true;
-      if (ws.length) alts.push(ws.map((w) => makeUnit(w, ws.length === 1)));
+      const u = altUnits(alt);
+      if (!u) continue;
+      if (u.some((x) => !x.prefix && NEGATORS.has(x.w))) negated = true;
+      alts.push(u);
     }
     if (!alts.length) continue;
     const weight = alts.reduce((s, a) => s + unitWeight(a), 0) / alts.length * (alts.length > 1 ? 0.85 : 1);
@@ -208,9 +235,10 @@ export interface CueMatch {
   end: number;
 }
 
-function unitMatches(u: Unit, w: string): boolean {
+function unitMatches(u: Unit, word: Word): boolean {
+  const w = word.w;
   if (u.prefix) return w.startsWith(u.w) || (u.ingStem !== undefined && w.startsWith(u.ingStem));
-  return w === u.w || (u.forms !== undefined && u.forms.has(w));
+  return w === u.w || (u.inflect === true && word.bases !== undefined && word.bases.includes(u.w) && isForm(u.w, w));
 }
 
 /**
@@ -244,7 +272,7 @@ function matchAt(c: CompiledCue, ti: number, words: Word[], wi: number, gapFrom 
   for (const alt of t.alts) {
     if (wi + alt.length > words.length) continue;
     let ok = true;
-    for (let k = 0; k < alt.length && ok; k++) ok = unitMatches(alt[k], words[wi + k].w);
+    for (let k = 0; k < alt.length && ok; k++) ok = unitMatches(alt[k], words[wi + k]);
     if (!ok) continue;
     const r = matchAt(c, ti + 1, words, wi + alt.length);
     if (r !== -1) return r;
@@ -265,7 +293,7 @@ const NOT_CANCELLING = new Set(['believe', 'stop', 'help']);
 /** True when a negation just before the match cancels it ("I'm not such a failure"). */
 export function negatedBefore(words: Word[], start: number): boolean {
   for (let k = 1; k <= 3 && start - k >= 0; k++) {
-    if (words[start - k + 1].boundary && k > 1) return false; // punctuation ends the clause
+    if (words[start - k + 1].boundary) return false; // a negation in an earlier clause does not reach here
     const w = words[start - k].w;
     if (NEGATORS.has(w)) {
       const after = words[start - k + 1]?.w;
@@ -275,9 +303,29 @@ export function negatedBefore(words: Word[], start: number): boolean {
       return true;
     }
     if (!TRANSPARENT.has(w)) return false;
-    if (words[start - k].boundary) return false;
   }
   return false;
+}
+
+/** Verbs that report what someone else thinks or says: "they think I'm boring". */
+const REPORTING = new Set([
+  'think', 'thinks', 'thought', 'believe', 'believes', 'say', 'says', 'said', 'know', 'knows', 'tell', 'tells', 'told',
+  'find', 'finds', 'found', 'see', 'sees', 'saw', 'decided', 'assume', 'assumes', 'assumed', 'reckon', 'reckons',
+]);
+
+/**
+ * True when the words are someone else's view of me, reported: "they think [I'm boring]", "she says [I'm a mess]".
+ * A cue in the first person ("i am ...") does not describe the person's own view there. "I think I'm a mess" does.
+ */
+export function reportedBefore(words: Word[], start: number): boolean {
+  if (words[start]?.w !== 'i' || start < 2) return false;
+  const verb = words[start - 1];
+  if (verb.boundary || !REPORTING.has(verb.w)) return false;
+  for (let k = start - 2; k >= Math.max(0, start - 4); k--) {
+    if (words[k].w === 'i') return false;
+    if (words[k].boundary) break;
+  }
+  return true;
 }
 
 /** Every place a cue matches, left to right, without overlaps; negated places are left out. */
@@ -288,6 +336,7 @@ export function matchCue(c: CompiledCue, words: Word[]): CueMatch[] {
     const end = matchAt(c, 0, words, i);
     if (end === -1 || end === i) continue;
     if (!c.negated && negatedBefore(words, i)) continue;
+    if (reportedBefore(words, i)) continue;
     out.push({ start: i, end });
     i = end - 1;
   }

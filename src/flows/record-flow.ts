@@ -196,7 +196,7 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
       message: msg.flow.distortions,
       choices: ordered.map((pat) => {
         const sg = suggested.get(pat.id);
-        const why = sg ? ` (${msg.flow.suggested}${sg.fromHistory ? ', you chose this before' : ''}${sg.because ? ': ' + sg.because : ''})` : '';
+        const why = sg ? ` (${msg.flow.suggested}${sg.fromHistory ? ', ' + msg.suggest.fromHistory : ''}${sg.because ? ': ' + sg.because : ''})` : '';
         return { value: pat.id, name: pat.name + why, description: pat.summary, checked: Boolean(sg) };
       }),
     });

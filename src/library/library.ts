@@ -64,12 +64,16 @@ export class Library {
   check(ids: string[]): void {
     for (const i of ids) if (!this.byId.has(i)) throw new UsageError(msg.errors.unknownDistortion(i), msg.errors.unknownDistortionHint);
   }
+  /**
+   * Strategies for the chosen patterns, best first. A strategy lists the patterns it helps with most
+   * first, so a pattern early in its list weighs more (1, 1/2, 1/3, ...), summed over the chosen ones.
+   */
   strategiesFor(ids: string[]): Strategy[] {
     const wanted = new Set(ids);
     return this.strategies
-      .map((s) => ({ s, hits: s.helpsWith.filter((h) => wanted.has(h)).length }))
-      .filter((x) => x.hits > 0)
-      .sort((a, b) => b.hits - a.hits)
+      .map((s, order) => ({ s, order, weight: s.helpsWith.reduce((w, h, i) => (wanted.has(h) ? w + 1 / (i + 1) : w), 0) }))
+      .filter((x) => x.weight > 0)
+      .sort((a, b) => b.weight - a.weight || a.order - b.order)
       .map((x) => x.s);
   }
 }

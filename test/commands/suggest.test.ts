@@ -122,6 +122,19 @@ describe('reframe distortions suggest', () => {
     expect(JSON.parse(t.stdout.text).map((s: { id: string }) => s.id)).not.toContain('personalization');
   });
 
+  it('the journal gives the newest thoughts that name patterns, with their patterns in order', () => {
+    t = testContext();
+    const j = t.ctx.journal();
+    j.insert(pastRecord('01JD7X4Q9V6M2W8K3T5R0YH1Z1', 'first', ['labeling', 'mind-reading']));
+    j.insert(pastRecord('01JD7X4Q9V6M2W8K3T5R0YH1Z2', 'no patterns here', []));
+    j.insert(pastRecord('01JD7X4Q9V6M2W8K3T5R0YH1Z3', 'third', ['blaming']));
+    expect(j.recentThoughtsWithDistortions()).toEqual([
+      { thought: 'third', distortions: ['blaming'] },
+      { thought: 'first', distortions: ['labeling', 'mind-reading'] },
+    ]);
+    expect(j.recentThoughtsWithDistortions(1)).toEqual([{ thought: 'third', distortions: ['blaming'] }]);
+  });
+
   it('a person\'s own pattern with cues is suggested', async () => {
     t = testContext();
     const dir = join(t.dir, 'config', 'reframe');

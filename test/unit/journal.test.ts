@@ -164,3 +164,16 @@ describe('record times', () => {
     expect(recordSchema.safeParse({ ...base, occurredAt: '2026-02-30T10:00Z' }).success).toBe(false);
   });
 });
+
+describe('strategies offered after the balanced thought', () => {
+  it('fit the chosen patterns: self-compassion for a harsh label, small steps and safety for fear of opening up', async () => {
+    const { loadLibrary } = await import('../../src/library/library');
+    const lib = loadLibrary();
+    const top2 = (ids: string[]) => lib.strategiesFor(ids).slice(0, 2).map((s) => s.id);
+    expect(top2(['labeling'])[0]).toBe('self-compassion');
+    expect(top2(['vulnerability-means-hurt'])).toEqual(expect.arrayContaining(['small-steps']));
+    expect(top2(['unworthy-of-love'])).toContain('cognitive-restructuring');
+    expect(top2(['avoidance'])[0]).toBe('small-steps');
+    expect(lib.strategiesFor([])).toEqual([]);
+  });
+});

@@ -106,6 +106,12 @@ describe('negation', () => {
     expect(ids("I'm not worthy of love")).not.toContain('labeling');
   });
 
+  it('someone else\'s view, reported, is mind reading, not the person\'s own label', () => {
+    expect(ids("They think I'm boring")).toContain('mind-reading');
+    expect(ids("They think I'm boring")).not.toContain('labeling');
+    expect(ids("I think I'm boring")).toContain('labeling');
+  });
+
   it('"never" is an absolute, not a negation to drop', () => {
     expect(ids('Nobody ever listens to me')).toContain('overgeneralization');
     expect(ids("I'm never going to get better")).toContain('fortune-telling');
