@@ -68,9 +68,10 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
   return program;
 }
 
-function usageFromCommander(err: CommanderError, argv: string[]): UsageError {
+function usageFromCommander(err: CommanderError, argv: string[], commands: Set<string>): UsageError {
   const text = err.message.replace(/^error:\s*/i, '').replace(/\n[\s\S]*$/, '');
-  const sub = argv.slice(2).find((a) => !a.startsWith('-'));
+  // Only a real command name goes into the hint: the first other word could be a flag's value (someone's words).
+  const sub = argv.slice(2).find((a) => commands.has(a));
   const help = sub && err.code !== 'commander.unknownCommand' ? `reframe ${sub} --help` : 'reframe --help';
   return new UsageError(text.charAt(0).toUpperCase() + text.slice(1) + (/[.?!]$/.test(text) ? '' : '.'), `See \`${help}\`.`);
 }
@@ -87,7 +88,7 @@ export async function runCli(argv: string[]): Promise<void> {
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return;
-      throw usageFromCommander(err, argv);
+      throw usageFromCommander(err, argv, new Set(program.commands.map((c) => c.name())));
     }
     throw err;
   }

@@ -39,9 +39,12 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
   const save = (r: ThoughtRecord) => journal.saveDraft({ id: draftId, kind: 'edit', targetId: id, createdAt, updatedAt: now(), data: r });
   const prompter = await ctx.prompter();
   let edited: ThoughtRecord;
+  const editing = structuredClone(working);
   try {
-    edited = await runEditFlow(structuredClone(working), { prompter, library: ctx.library(), now: () => ctx.clock.now(), save });
+    edited = await runEditFlow(editing, { prompter, library: ctx.library(), now: () => ctx.clock.now(), save });
   } catch (err) {
+    // Ctrl-C half-way through a change (a new thought typed, its rating not yet): keep what was typed too.
+    if ((err as { exitCode?: number })?.exitCode === 130 && JSON.stringify(editing) !== JSON.stringify(working)) save(editing);
     if ((err as { exitCode?: number })?.exitCode === 130 && journal.latestDraft('edit', id)) {
       ctx.say('');
       ctx.say(msg.editDraftKept(id));

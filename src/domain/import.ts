@@ -199,17 +199,20 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  */
 export function repairText(value: unknown): { value: unknown; repaired: boolean } {
   let repaired = false;
-  const walk = (v: unknown): unknown => {
+  // A record nests three levels deep; deeper values are left for the schema to refuse (and a hostile file
+  // nested 100,000 levels deep must not overflow the stack here).
+  const walk = (v: unknown, depth = 0): unknown => {
     if (typeof v === 'string') {
       LONE_SURROGATE.lastIndex = 0;
       if (!LONE_SURROGATE.test(v)) return v;
       repaired = true;
       return v.replace(LONE_SURROGATE, '\ufffd');
     }
-    if (Array.isArray(v)) return v.map(walk);
+    if (depth > 16) return v;
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+      for (const [k, x] of Object.entries(v)) out[k] = walk(x, depth + 1);
       return out;
     }
     return v;

@@ -84,7 +84,7 @@ describe.each(['000', '022'])('file modes under umask %s', (umask) => {
       const folder = join(t.dir, 'data', 'reframe');
       const files = walk(join(t.dir, 'data'));
       expect(files.filter((f) => !f.dir).map((f) => f.path)).toEqual([join(folder, 'journal.db')]);
-      for (const f of files) expect(f.mode).toBe(f.dir && f.path === folder ? 0o700 : f.dir ? f.mode : 0o600);
+      for (const f of files) expect(`${f.path} ${f.mode.toString(8)}`).toBe(`${f.path} ${f.dir ? '700' : '600'}`);
       const db = new Database(join(folder, 'journal.db'), { readonly: true });
       expect(db.prepare('SELECT count(*) FROM drafts').pluck().get()).toBe(1);
       db.close();
@@ -192,9 +192,8 @@ describe('the text of a record never reaches stderr', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('with the journal damaged, locked or too new: every command', () => {
-    // The damaged-journal matrix (test/e2e/damaged.test.ts) runs every command against journals full of
-    // the sentinel; here, a record saved half-way (no feelings) must not make any command print its text.
+  it('a record saved half-way (no feelings): no command prints its text on stderr', () => {
+    // Damaged, locked and too-new journals full of the sentinel: see the matrix in test/e2e/damaged.test.ts.
     const raw = new Database(sb.db);
     raw.prepare("INSERT INTO records (id, created_at, occurred_at, updated_at, situation, thought) VALUES ('01JD7X4Q9V6M2W8K3T5R0YH1ZY', '2026-11-21T10:00:00.000Z', '2026-11-21T10:00:00.000Z', '2026-11-21T10:00:00.000Z', ?, ?)").run(SENTINEL, SENTINEL);
     raw.close();
@@ -202,6 +201,19 @@ describe('the text of a record never reaches stderr', () => {
       const args = c.args(w).map((a) => (a === w.id ? '01JD7X4Q9V6M2W8K3T5R0YH1ZY' : a));
       const r = run(sb, args, { input: c.input?.(w) });
       expectCalm(r, c.name);
+    }
+  });
+
+  it('what cron logs (`reframe daily` without a terminal) carries no record text', () => {
+    for (const at of ['yesterday 21:00', 'today 08:00']) {
+      expect(run(sb, ['new', ...sentinelFlags(), '--distortion', 'mind-reading', '--at', at]).code).toBe(0);
+    }
+    for (const args of [['daily'], ['daily', '--json']]) {
+      const r = run(sb, args);
+      expectCalm(r, args.join(' '));
+      expect(r.code).toBe(0);
+      expect(r.stdout.toLowerCase()).not.toContain(SENTINEL.toLowerCase());
+      expect(r.stdout).toMatch(/\S/);
     }
   });
 

@@ -17,8 +17,9 @@ describe('concurrent writers', () => {
         `"${process.execPath}" "${require('node:path').join(__dirname, '..', '..', 'bin', 'reframe')}" new --situation "s ${tag} ${i}" --thought "t" --emotion calm:10 --tag ${tag} >/dev/null || exit 9`).join('\n');
       const p = require('node:child_process').spawn('bash', ['-c', script], { env: sb.env, stdio: ['ignore', 'ignore', 'pipe'] });
       let err = '';
-      p.stderr.on('data', (d: Buffer) => { if (!String(d).includes('Saved')) err += d; });
-      p.on('exit', (code: number) => { errors.push(err); resolve(code); });
+      p.stderr.on('data', (d: Buffer) => { err += d; });
+      // Only "Saved to your journal." lines may appear (filtered whole, as chunks can split a line).
+      p.on('exit', (code: number) => { errors.push(err.replace(/^Saved to your journal\.\n/gm, '')); resolve(code); });
     }));
     expect(await Promise.all(writers)).toEqual([0, 0, 0]);
     expect(errors).toEqual(['', '', '']);

@@ -114,6 +114,13 @@ describe('Ctrl-C in `reframe edit`', () => {
       await runEdit(id, { resume: true }, t.ctx);
       expect(t.ctx.journal().get(id)).toMatchObject({ situation: 'A quieter dinner than usual', actionPlan: 'Call her tomorrow', thought: 'Old thought' });
       expect(t.ctx.journal().listDrafts()).toEqual([]);
+
+      // Half-way through a change: the new thought is typed, Ctrl-C at its rating. The thought is kept.
+      (t.ctx as unknown as { prompter: () => Promise<FakePrompter> }).prompter = async () => new FakePrompter({ editField: ['thought'], thought: ['A kinder thought'], beliefBefore: [CTRL_C] });
+      await expect(runEdit(id, {}, t.ctx)).rejects.toBeInstanceOf(Cancelled);
+      (t.ctx as unknown as { prompter: () => Promise<FakePrompter> }).prompter = async () => new FakePrompter({ editField: ['__done'] });
+      await runEdit(id, { resume: true }, t.ctx);
+      expect(t.ctx.journal().get(id)).toMatchObject({ thought: 'A kinder thought', beliefBefore: 80, situation: 'A quieter dinner than usual' });
     } finally {
       t.cleanup();
     }

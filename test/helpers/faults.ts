@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { run, type RunResult, type Sandbox } from './run';
+import { msg } from '../../src/messages';
 
 /** Put in every text field; no error, warning or log may ever show it. */
 export const SENTINEL = 'ZEBRA-SENTINEL-4711';
@@ -125,11 +126,13 @@ export const FILE_MAKERS: FileMaker[] = [
 /** A stack trace, or an error class name, on stderr. */
 export const STACK = /^\s+at .+:\d+:\d+\)?\s*$|node:internal|\b[A-Z][a-zA-Z]*Error: /m;
 
-/** Exit 0, 1 or 2 only; no stack; the sentinel nowhere on stderr. */
+/** Exit 0, 1 or 2 only; no stack, no unexpected error; the sentinel nowhere on stderr. */
 export function expectCalm(r: RunResult, what: string): void {
   expect(r.signal, `${what}: killed by a signal`).toBeNull();
   expect([0, 1, 2], `${what}: exit ${r.code}\n${r.stderr}`).toContain(r.code);
   expect(r.stderr, `${what}: stack trace`).not.toMatch(STACK);
+  // The catch-all for errors nobody expected: a crash in disguise.
+  expect(r.stderr, `${what}: an unexpected error`).not.toContain(msg.errors.unexpected);
   expect(r.stderr.toLowerCase(), `${what}: the record's text on stderr`).not.toContain(LOWER);
 }
 
