@@ -8,7 +8,7 @@ import type { Context } from '../context';
 import { JournalError } from '../errors';
 import { msg } from '../messages';
 import { parseOptions } from './options';
-import { newId } from './shared';
+import { newId, safetyNote } from './shared';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../domain/prompts';
 import { localDay, streak } from '../domain/streak';
 import { dailyJson, renderDaily, renderPrompt, type DailySummary } from '../render/daily';
@@ -111,6 +111,7 @@ async function checkIn(ctx: Context, summary: DailySummary): Promise<void> {
   }
   save();
   ctx.say(ctx.errTheme.good(msg.daily.checkinSaved));
+  if (words) safetyNote(ctx, { situation: words });
   prompter.note('');
   const go = await prompter.confirm({ name: 'startRecord', message: msg.daily.offerRecord, default: false });
   if (!go) {

@@ -157,6 +157,17 @@ describe('reframe daily in a terminal: the check-in', () => {
     expect(tc.ctx.journal().count()).toBe(0);
   });
 
+  it('words that suggest danger show where to find help, once, and the check-in is still saved', async () => {
+    const p = new FakePrompter({ mood: [5], moodWords: ['want to die'], startRecord: [false] });
+    const tc = ctxWith({ tty: true, prompter: p });
+    await runDaily({}, tc.ctx);
+    expect(tc.ctx.journal().checkins()).toHaveLength(1);
+    expect(tc.stderr.text.split('988').length - 1).toBe(1);
+    const calm = ctxWith({ tty: true, prompter: new FakePrompter({ mood: [40], moodWords: ['tired'], startRecord: [false] }) });
+    await runDaily({}, calm.ctx);
+    expect(calm.stderr.text).not.toContain('988');
+  });
+
   it('no words is fine', async () => {
     const p = new FakePrompter({ mood: [35], moodWords: [''], startRecord: [false] });
     const tc = ctxWith({ tty: true, prompter: p });
