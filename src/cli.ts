@@ -19,6 +19,8 @@ export interface Wiring {
   collect(value: string, previous?: string[]): string[];
   /** "Examples:" help block in the style of gh. */
   examples(...lines: string[]): string;
+  /** The filters of `list`, shared by `export` (CONTRACT.md). */
+  filterFlags(cmd: Command, limitHelp?: string): Command;
 }
 
 /** For tests: see what a command would be run with, without running it (gh's runF). */
@@ -54,6 +56,14 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
     },
     collect: (value, previous = []) => [...previous, value],
     examples: (...lines) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`,
+    filterFlags: (cmd, limitHelp = 'at most this many') => cmd
+      .option('--since <when>', 'from this date, datetime, or 7d / 4w / 6m ago')
+      .option('--until <when>', 'up to this date or datetime')
+      .option('--distortion <id>', 'only records with this thinking pattern')
+      .option('--emotion <name>', 'only records with this feeling')
+      .option('--tag <tag>', 'only records with this tag')
+      .option('--search <text>', 'words anywhere in the record (full text)')
+      .option('--limit <n>', limitHelp),
   };
   wireRecords(w);
   wireDistortions(w);

@@ -37,15 +37,8 @@ export function wireRecords(w: Wiring): void {
     ))
     .action(w.action(async (ctx, opts) => (await import('../commands/new')).runNew(opts, ctx)));
 
-  program.command('list')
+  w.filterFlags(program.command('list'))
     .description('List records, newest first')
-    .option('--since <when>', 'from this date, datetime, or 7d / 4w / 6m ago')
-    .option('--until <when>', 'up to this date or datetime')
-    .option('--distortion <id>', 'only records with this thinking pattern')
-    .option('--emotion <name>', 'only records with this feeling')
-    .option('--tag <tag>', 'only records with this tag')
-    .option('--search <text>', 'words anywhere in the record (full text)')
-    .option('--limit <n>', 'at most this many')
     .option('--json', 'print the records as a JSON array')
     .addHelpText('after', w.examples(
       'reframe list',

@@ -5,19 +5,12 @@ import type { Wiring } from '../cli';
 export function wireTransfer(w: Wiring): void {
   const { program } = w;
 
-  program.command('export')
+  w.filterFlags(program.command('export'), 'only the newest N records (still written oldest first)')
     .description('Export records as markdown, JSON, JSON Lines or CSV (oldest first)')
     .addOption(new Option('--format <format>', 'md (one readable document), json (an array), jsonl (one record per line) or csv').default('md'))
     .option('--out <path>', 'write to this file (0600, replaced whole) instead of standard output; with --split, a folder')
     .option('--split', 'markdown only: one file per record, with YAML front matter, into the folder --out names')
     .option('--bom', 'csv only: start with a byte-order mark, so Excel reads accents and emoji right')
-    .option('--since <when>', 'from this date, datetime, or 7d / 4w / 6m ago')
-    .option('--until <when>', 'up to this date or datetime')
-    .option('--distortion <id>', 'only records with this thinking pattern')
-    .option('--emotion <name>', 'only records with this feeling')
-    .option('--tag <tag>', 'only records with this tag')
-    .option('--search <text>', 'words anywhere in the record (full text)')
-    .option('--limit <n>', 'only the newest N records (still written oldest first)')
     .addHelpText('after', w.examples(
       'reframe export --since 30d --out for-my-therapist.md',
       'reframe export --split --out ~/notes/reframe',

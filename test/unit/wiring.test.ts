@@ -20,6 +20,8 @@ describe('wiring', () => {
     [['edit', '01JD7X', '--belief-after', '35', '--emotion', 'anxious::40'], 'edit', { beliefAfter: '35', emotion: ['anxious::40'] }, ['01JD7X']],
     [['delete', '01JD7X', '-y'], 'delete', { yes: true }, ['01JD7X']],
     [['distortions', 'show', 'labeling'], 'distortions show', {}, ['labeling']],
+    [['export', '--since', '7d', '--tag', 'work', '--search', 'guard', '--limit', '3', '--format', 'csv'], 'export',
+      { since: '7d', tag: 'work', search: 'guard', limit: '3', format: 'csv' }, []],
   ];
   for (const [argv, command, opts, args] of table) {
     it(argv.join(' '), async () => {
