@@ -1,10 +1,10 @@
 // The one place that turns an outcome into an exit code.
-import { Cancelled, ReframeError, toExitCode } from './errors';
-import { msg } from './messages';
-
+// Only the version is imported up front: `reframe --version` should cost no more than starting Node.
+// Everything else (errors, messages, the CLI) is loaded once we know there is more to do.
 import { VERSION } from './version';
 
-function printError(err: unknown, debug: boolean): void {
+async function printError(err: unknown, debug: boolean): Promise<void> {
+  const [{ Cancelled, ReframeError }, { msg }] = await Promise.all([import('./errors'), import('./messages')]);
   const w = (s: string) => process.stderr.write(s + '\n');
   if (err instanceof Cancelled) {
     if (err.message && err.message !== 'Stopped.') w(err.message);
@@ -21,6 +21,11 @@ function printError(err: unknown, debug: boolean): void {
   if (debug && err instanceof Error && err.stack) w(err.stack);
 }
 
+async function exitCodeOf(err: unknown): Promise<number> {
+  const { toExitCode } = await import('./errors');
+  return toExitCode(err);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   // Fast path: nothing to load for the version.
@@ -35,8 +40,8 @@ export async function main(argv: string[]): Promise<number> {
     await runCli(argv);
     return 0;
   } catch (err) {
-    printError(err, debug);
-    return toExitCode(err);
+    await printError(err, debug);
+    return exitCodeOf(err);
   } finally {
     try { closeAll(); } catch { /* closing is best effort */ }
   }
@@ -52,8 +57,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 main(process.argv).then(
   (code) => { process.exitCode = code; },
-  (err) => {
-    printError(err, process.env.REFRAME_DEBUG === '1');
-    process.exitCode = toExitCode(err);
+  async (err) => {
+    await printError(err, process.env.REFRAME_DEBUG === '1');
+    process.exitCode = await exitCodeOf(err);
   },
 );

@@ -17,8 +17,11 @@ export function processIO(): IO {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    // Made on first use: most commands never read it, and Node builds a stream for it when asked.
+    get stdin() {
+      return process.stdin;
+    },
+    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
   };
 }
 
@@ -72,7 +75,8 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
       return ctx.journal();
     },
     library() {
-      if (!library) library = loadLibrary({ configDir: paths.configDir });
+      // The built-in files are the program's own (checked by its tests); the person's patterns are checked.
+      if (!library) library = loadLibrary({ configDir: paths.configDir, checkBuiltIn: false });
       return library;
     },
     async prompter() {

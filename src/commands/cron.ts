@@ -1,7 +1,7 @@
 // reframe cron install | show | remove: one crontab line that runs `reframe daily` every day.
 import { chmodSync, closeSync, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from '../context';
 import { OperationError } from '../errors';
 import { msg } from '../messages';

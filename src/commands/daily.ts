@@ -3,7 +3,7 @@
 // login script) it prints and exits at once: it never reads stdin and never creates the journal.
 import { resolve } from 'node:path';
 import { endOfDay, startOfDay, subDays } from 'date-fns';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from '../context';
 import { JournalError } from '../errors';
 import { msg } from '../messages';

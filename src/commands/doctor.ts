@@ -1,5 +1,5 @@
 // reframe doctor: look at the journal (never creating, migrating or changing it) and say what was found.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from '../context';
 import { OperationError } from '../errors';
 import { msg } from '../messages';

@@ -1,26 +1,27 @@
 // reframe export: records as markdown, JSON, JSON Lines or CSV, to stdout, a file (--out), or one markdown
 // file per record (--split --out DIR). Oldest first in every format. Streams: memory stays flat.
 import { join, resolve } from 'node:path';
-import * as z from 'zod';
 import type { Context } from '../context';
 import type { ThoughtRecord } from '../domain/record';
 import { UsageError } from '../errors';
 import { msg } from '../messages';
 import { ensurePrivateDir, exportTarget, fsyncDir, isJournalPath, writeFileAtomic } from '../fsutil';
+import type { RecordRatings } from '../journal/journal';
 import type { ListFilters } from '../journal/query';
 import { csvChunks } from '../render/csv';
 import { renderSplitFile, splitFileName } from '../render/frontmatter';
 import { jsonArrayChunks, jsonlChunks } from '../render/json-records';
 import { MdSummary, markdownDocument } from '../render/markdown';
 import { filterFlagsSchema, toFilters } from './filters';
+import * as z from '../zod-mini';
 import { parseOptions } from './options';
 import { counted, directSink, fileSink, outputSink, Progress, pump } from './transfer-io';
 
-const schema = filterFlagsSchema.extend({
-  format: z.string().optional(),
-  out: z.string().optional(),
-  split: z.boolean().optional(),
-  bom: z.boolean().optional(),
+const schema = z.extend(filterFlagsSchema, {
+  format: z.optional(z.string()),
+  out: z.optional(z.string()),
+  split: z.optional(z.boolean()),
+  bom: z.optional(z.boolean()),
 });
 
 const FORMATS: Record<string, 'md' | 'json' | 'jsonl' | 'csv'> = {
@@ -34,17 +35,18 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
   if (opts.split && format !== 'md') throw new UsageError(msg.transfer.splitNeedsMd);
   if (opts.split && (opts.out === undefined || toStdout(opts.out))) throw new UsageError(msg.transfer.splitNeedsOut, msg.transfer.splitNeedsOutHint);
   if (opts.bom && format !== 'csv') throw new UsageError(msg.transfer.bomNeedsCsv);
-  const filters: ListFilters = { ...toFilters(opts, ctx), ascending: true };
+  const filters: ListFilters = { ...(await toFilters(opts, ctx)), ascending: true };
 
   const journal = ctx.journalIfExists();
   const records = (): Iterable<ThoughtRecord> => (journal ? journal.iterate(filters) : []);
+  const ratings = (): Iterable<RecordRatings> => (journal ? journal.iterateRatings(filters) : []);
   const toTerminal = (opts.out === undefined || toStdout(opts.out)) && Boolean(ctx.io.stdout.isTTY);
   const progress = new Progress(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY) && !toTerminal, msg.transfer.progressExport, 0);
   const total = () => (journal && Boolean(ctx.io.stderr.isTTY) && !toTerminal ? journal.countMatching(filters) : 0);
 
   const work = async (): Promise<number> => {
     if (opts.split) return exportSplit(resolve(opts.out!), records, total(), progress, ctx);
-    return exportOne(format, opts, filters, records, total(), progress, ctx);
+    return exportOne(format, opts, filters, records, ratings, total(), progress, ctx);
   };
   let written: number;
   try {
@@ -59,17 +61,17 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
 
 async function exportOne(
   format: 'md' | 'json' | 'jsonl' | 'csv', opts: z.infer<typeof schema>, filters: ListFilters,
-  records: () => Iterable<ThoughtRecord>, total: number, progress: Progress, ctx: Context,
+  records: () => Iterable<ThoughtRecord>, ratings: () => Iterable<RecordRatings>, total: number, progress: Progress, ctx: Context,
 ): Promise<number> {
   const dest = opts.out !== undefined && !toStdout(opts.out) ? exportTarget(opts.out, ctx.paths.db) : undefined;
   let written = 0;
   const tick = (n: number) => { written = n; progress.tick(n); };
   let chunks: Iterable<string>;
   if (format === 'md') {
-    // The summary at the top needs a first pass; both passes read the same snapshot.
+    // The summary at the top needs a first pass (ratings and patterns only); both passes read the same snapshot.
     const summary = new MdSummary();
     progress.phase(msg.transfer.progressCheck, total);
-    for (const r of counted(records(), (n) => progress.tick(n))) summary.add(r);
+    for (const r of counted(ratings(), (n) => progress.tick(n))) summary.add(r);
     progress.phase(msg.transfer.progressExport, summary.count);
     chunks = markdownDocument(counted(records(), tick), summary, {
       library: ctx.library(), now: ctx.clock.now(), since: filters.since, until: filters.until, filters: filterWords(filters, ctx),

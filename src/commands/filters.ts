@@ -1,27 +1,30 @@
 // The filters `list` and `export` share: flags -> ListFilters, validated.
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import type { Context } from '../context';
 import type { ListFilters } from '../journal/query';
 import { UsageError } from '../errors';
 import { msg } from '../messages';
-import { parseBound } from '../domain/dates';
 
 export const filterFlagsSchema = z.object({
-  since: z.string().optional(),
-  until: z.string().optional(),
-  distortion: z.string().optional(),
-  emotion: z.string().optional(),
-  tag: z.string().optional(),
-  search: z.string().optional(),
-  limit: z.string().optional(),
+  since: z.optional(z.string()),
+  until: z.optional(z.string()),
+  distortion: z.optional(z.string()),
+  emotion: z.optional(z.string()),
+  tag: z.optional(z.string()),
+  search: z.optional(z.string()),
+  limit: z.optional(z.string()),
 });
 export type FilterFlags = z.infer<typeof filterFlagsSchema>;
 
-export function toFilters(o: FilterFlags, ctx: Context): ListFilters {
+export async function toFilters(o: FilterFlags, ctx: Context): Promise<ListFilters> {
   const now = ctx.clock.now();
   const f: ListFilters = {};
-  if (o.since !== undefined) f.since = parseBound('--since', o.since, now, 'start').toISOString();
-  if (o.until !== undefined) f.until = parseBound('--until', o.until, now, 'end').toISOString();
+  if (o.since !== undefined || o.until !== undefined) {
+    // Reading dates loads date-fns: only when a date was given.
+    const { parseBound } = await import('../domain/dates');
+    if (o.since !== undefined) f.since = parseBound('--since', o.since, now, 'start').toISOString();
+    if (o.until !== undefined) f.until = parseBound('--until', o.until, now, 'end').toISOString();
+  }
   if (f.since && f.until && f.since > f.until) throw new UsageError('--since is after --until.', 'Swap them, or widen the range.');
   if (o.distortion !== undefined) {
     // An id no longer in the library may still be in old records: allow it if the format is right.

@@ -1,18 +1,21 @@
-// reframe import FILE|-: a JSON array or JSON Lines of records. All or nothing: every record is checked
-// before anything is written (a first pass), then all are saved in one transaction (a second pass).
+// reframe import FILE|-: a JSON array or JSON Lines of records. All or nothing: into a journal, every record is
+// checked and saved in one transaction that the first bad record rolls back; when there is no journal yet,
+// every record is checked before the journal is created (a first pass), then all are saved (a second pass).
 // Ids already in the journal are skipped, and so is a second record with an id seen earlier in the same
 // file (the first one wins).
-import * as z from 'zod';
 import type { Context } from '../context';
-import { toJson } from '../domain/record';
-import { checkRecords, decodeUtf8, readRecordsText } from '../domain/import';
+import { toJson } from '../domain/record-fields';
+import type { ThoughtRecord } from '../domain/record';
+import { checkRecords, decodeUtf8, readRecordsText, type CheckedRecord } from '../domain/import';
+import type { Journal } from '../journal/journal';
 import { msg } from '../messages';
 import { userPatternsPath } from '../library/library';
+import * as z from '../zod-mini';
 import { parseOptions } from './options';
 import { newId } from './shared';
 import { Progress, readInput } from './transfer-io';
 
-const schema = z.object({ dryRun: z.boolean().optional(), json: z.boolean().optional() });
+const schema = z.object({ dryRun: z.optional(z.boolean()), json: z.optional(z.boolean()) });
 
 export interface ImportSummary {
   dryRun: boolean;
@@ -52,38 +55,57 @@ export async function runImport(file: string, raw: unknown, ctx: Context): Promi
     differentFromJournal: 0, givenNewIds: 0, repairedCharacters: 0,
   };
   const progress = new Progress(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY), msg.transfer.progressCheck, text.length);
-  try {
-    // First pass: check every record; only counts are kept, so however big the file, it is held once, as text.
-    for (const c of check((_n, end) => progress.tick(end))) {
-      s.records++;
-      if (c.newId) s.givenNewIds++;
-      if (c.repaired) s.repairedCharacters++;
+  const tick = (_n: number, end: number) => progress.tick(end);
+  const tally = (c: CheckedRecord) => {
+    s.records++;
+    if (c.newId) s.givenNewIds++;
+    if (c.repaired) s.repairedCharacters++;
+  };
+  const seen = new Set<string>();
+  /** Added, or skipped: already in the journal, or repeated in the file (the first record with an id wins). */
+  const place = (r: ThoughtRecord, journal: Journal | undefined, write: boolean) => {
+    if (seen.has(r.id)) {
+      s.repeatedInFile++;
+    } else if (journal?.has(r.id)) {
+      seen.add(r.id);
+      s.alreadyInJournal++;
+      const mine = journal.get(r.id);
+      if (!mine || JSON.stringify(toJson(mine)) !== JSON.stringify(toJson(r))) s.differentFromJournal++;
+    } else {
+      seen.add(r.id);
+      if (write) journal!.insertRaw(r);
+      s.added++;
     }
-
-    // Second pass: the same records, all known good now, saved in one transaction (or only counted).
-    // A dry run, or a file with nothing in it, never creates the journal.
-    const journal = opts.dryRun || s.records === 0 ? ctx.journalIfExists() : ctx.journal();
-    const seen = new Set<string>();
-    const apply = (write: boolean) => {
-      progress.phase(msg.transfer.progressImport, text.length);
-      for (const { record: r, end } of check(() => {})) {
-        if (seen.has(r.id)) {
-          s.repeatedInFile++; // the first record with an id wins
-        } else if (journal?.has(r.id)) {
-          seen.add(r.id);
-          s.alreadyInJournal++;
-          const mine = journal.get(r.id);
-          if (!mine || JSON.stringify(toJson(mine)) !== JSON.stringify(toJson(r))) s.differentFromJournal++;
-        } else {
-          seen.add(r.id);
-          if (write) journal!.insertRaw(r);
-          s.added++;
+  };
+  try {
+    const existing = ctx.journalIfExists();
+    if (opts.dryRun || existing) {
+      // One pass: each record is checked, counted and placed as it is read. Into a journal, all of it is one
+      // transaction: the first bad record throws, and everything before it is rolled back (all or nothing).
+      const onePass = (write: boolean) => {
+        for (const c of check(tick)) {
+          tally(c);
+          place(c.record, existing, write);
         }
-        progress.tick(end);
+      };
+      if (opts.dryRun) onePass(false);
+      else {
+        progress.phase(msg.transfer.progressImport, text.length);
+        existing!.write(() => onePass(true));
       }
-    };
-    if (opts.dryRun || !journal) apply(false);
-    else journal.write(() => apply(true));
+    } else {
+      // No journal yet: check every record first (only counts are kept, so however big the file, it is held
+      // once, as text), so that a bad file, or one with nothing in it, never creates a journal. Then the same
+      // records, all known good, are saved in one transaction.
+      for (const c of check(tick)) tally(c);
+      if (s.records > 0) {
+        const journal = ctx.journal();
+        progress.phase(msg.transfer.progressImport, text.length);
+        journal.write(() => {
+          for (const c of check(tick)) place(c.record, journal, true);
+        });
+      }
+    }
     s.skipped = s.alreadyInJournal + s.repeatedInFile;
   } finally {
     progress.stop();

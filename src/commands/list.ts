@@ -1,17 +1,17 @@
 // reframe list: records, newest first, with filters.
-import * as z from 'zod';
 import type { Context } from '../context';
-import { toJson } from '../domain/record';
+import { toJson } from '../domain/record-fields';
 import { msg } from '../messages';
-import { renderList } from '../render/table';
+import { renderListPlain } from '../render/list-plain';
+import * as z from '../zod-mini';
 import { filterFlagsSchema, toFilters } from './filters';
 import { parseOptions } from './options';
 
-const listSchema = filterFlagsSchema.extend({ json: z.boolean().optional() });
+const listSchema = z.extend(filterFlagsSchema, { json: z.optional(z.boolean()) });
 
 export async function runList(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(listSchema, raw);
-  const filters = toFilters(opts, ctx);
+  const filters = await toFilters(opts, ctx);
   const journal = ctx.journalIfExists();
   const records = journal ? journal.list(filters) : [];
   if (opts.json) {
@@ -23,5 +23,11 @@ export async function runList(raw: unknown, ctx: Context): Promise<void> {
     ctx.say(empty ? msg.emptyJournal : msg.nothingMatches);
     return;
   }
+  if (!ctx.theme.fancy) {
+    // Piped (scripts, cron): tab-separated lines; neither the table's date formatting nor the library loads.
+    ctx.out(renderListPlain(records));
+    return;
+  }
+  const { renderList } = await import('../render/table');
   ctx.out(renderList(records, { theme: ctx.theme, library: ctx.library(), now: ctx.clock.now(), width: ctx.io.stdout.columns ?? 100 }));
 }

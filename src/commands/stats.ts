@@ -1,20 +1,18 @@
 // reframe stats: trends over a range, as a report on a terminal or the contract's JSON.
-import { z } from 'zod';
 import type { Context } from '../context';
 import { UsageError } from '../errors';
 import { msg } from '../messages';
-import { parseBound } from '../domain/dates';
 import { BY_VALUES, computeStats, type By, type StatsSource } from '../domain/stats';
 import { StatsStore } from '../journal/stats';
-import { renderStats, shortDate } from '../render/stats';
 import { localDay } from '../domain/streak';
+import * as z from '../zod-mini';
 import { parseOptions } from './options';
 
 const statsSchema = z.object({
-  since: z.string().optional(),
-  until: z.string().optional(),
-  by: z.string().optional(),
-  json: z.boolean().optional(),
+  since: z.optional(z.string()),
+  until: z.optional(z.string()),
+  by: z.optional(z.string()),
+  json: z.optional(z.boolean()),
 });
 
 /** No journal file yet: the same figures as an empty journal, without creating one. */
@@ -34,11 +32,20 @@ function parseBy(value: string | undefined): By | undefined {
   return v as By;
 }
 
+/** --since and --until as instants. Reading dates loads date-fns' parser: only when one was given. */
+async function readBounds(opts: { since?: string; until?: string }, now: Date): Promise<{ since?: Date; until?: Date }> {
+  if (opts.since === undefined && opts.until === undefined) return {};
+  const { parseBound } = await import('../domain/dates');
+  return {
+    since: opts.since !== undefined ? parseBound('--since', opts.since, now, 'start') : undefined,
+    until: opts.until !== undefined ? parseBound('--until', opts.until, now, 'end') : undefined,
+  };
+}
+
 export async function runStats(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(statsSchema, raw);
   const now = ctx.clock.now();
-  const since = opts.since !== undefined ? parseBound('--since', opts.since, now, 'start') : undefined;
-  const until = opts.until !== undefined ? parseBound('--until', opts.until, now, 'end') : undefined;
+  const { since, until } = await readBounds(opts, now);
   if (since && until && since.getTime() > until.getTime()) throw new UsageError(msg.stats.badRange, msg.stats.badRangeHint);
   const by = parseBy(opts.by);
 
@@ -57,6 +64,8 @@ export async function runStats(raw: unknown, ctx: Context): Promise<void> {
     ctx.out(JSON.stringify(result.json, null, 2));
     return;
   }
+  // The report (charts, date formatting) loads only for people, not for --json.
+  const { renderStats, shortDate } = await import('../render/stats');
   const j = result.json;
   if (j.records === 0) {
     if (result.journalEmpty) ctx.say(msg.emptyJournal);

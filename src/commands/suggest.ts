@@ -1,5 +1,5 @@
 // reframe distortions suggest TEXT: the patterns a thought most likely shows, best first.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Context } from '../context';
 import { JournalError, OperationError, UsageError } from '../errors';
 import { msg } from '../messages';

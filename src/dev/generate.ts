@@ -176,10 +176,16 @@ function weightedDistinct<T>(r: Rng, items: readonly [T, number][], k: number): 
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A ULID from a time and the seeded generator: time-sortable and reproducible. */
+/** The largest time a ULID holds (48 bits of milliseconds, in the year 10889). */
+const ULID_MAX_TIME = 2 ** 48 - 1;
+
+/**
+ * A ULID from a time and the seeded generator: time-sortable and reproducible. A ULID cannot hold a time
+ * before 1970, so earlier times all get the time part of 1970-01-01 (the random part keeps them apart).
+ */
 export function seededUlid(ms: number, r: Rng): string {
   let time = '';
-  let t = ms;
+  let t = Math.min(ULID_MAX_TIME, Math.max(0, Math.floor(ms)));
   for (let i = 0; i < 10; i++) {
     time = CROCKFORD[t % 32] + time;
     t = Math.floor(t / 32);
@@ -252,7 +258,11 @@ export function generateRecords(o: GenerateOptions): ThoughtRecord[] {
   const flags = activeDayFlags(r, m, o.activeDays ?? 0.7);
   let active = flags.map((f, i) => (f ? i : -1)).filter((i) => i >= 0);
   if (active.length === 0) active = [m - 1];
-  if (active.length > n) active = active.filter(() => r() < n / active.length).slice(0, n);
+  if (active.length > n) {
+    const kept = active.filter(() => r() < n / active.length).slice(0, n);
+    // A small n over many days can keep no day at all: then one day, chosen the same way by seed.
+    active = kept.length > 0 || n === 0 ? kept : [active[Math.floor(r() * active.length)]];
+  }
   const perDay = new Map<number, number>(active.map((d) => [d, 1]));
   for (let i = active.length; i < n; i++) {
     const d = active[Math.floor(r() * active.length)];

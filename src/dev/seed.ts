@@ -5,6 +5,8 @@ import { Journal } from '../journal/journal';
 import { bulkLoad, generateRecords, type GenerateOptions } from './generate';
 
 export { generateRecords, bulkLoad } from './generate';
+/** The schema a seeded journal has (the benchmark keys its cache of journals by it). */
+export { SCHEMA_VERSION } from '../journal/migrations';
 
 export interface SeedResult {
   path: string;

@@ -2,7 +2,7 @@
 // the same local day always gives the same prompt and two days in a row never give the same one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OperationError } from '../errors';
 import { msg } from '../messages';
 import { dataDir } from '../library/data-dir';

@@ -29,32 +29,38 @@ const optionalText = z
 
 const textList = z.array(requiredText).max(MAX_ITEMS, { error: `has more than ${MAX_ITEMS} items` });
 
+/** Why an ISO time is not acceptable, or undefined when it is. */
+function isoProblem(s: string): string | undefined {
+  const shape = 'must be an ISO 8601 date and time, like 2026-11-22T19:05:00Z';
+  if (s.length > 40 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(s) || Number.isNaN(Date.parse(s))) return shape;
+  // A real calendar day (no 30 February) and real clock time.
+  const [y, m, d] = s.slice(0, 10).split('-').map(Number);
+  const c = new Date(Date.UTC(y, m - 1, d));
+  if (c.getUTCMonth() !== m - 1 || c.getUTCDate() !== d || Number(s.slice(11, 13)) > 23 || Number(s.slice(14, 16)) > 59) return shape;
+  // In UTC it must still be a plain four-digit year (9999-12-31T23:59-01:00 is not), so it re-imports.
+  const year = new Date(s).getUTCFullYear();
+  if (year < 1900 || year > 9999) return 'must be a date between the years 1900 and 9999';
+  return undefined;
+}
+
 export const isoDateTime = z
   .string({ error: 'must be an ISO 8601 date and time' })
-  .refine((s) => s.length <= 40 && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    error: 'must be an ISO 8601 date and time, like 2026-11-22T19:05:00Z',
-  })
-  // A real calendar day (no 30 February) and real clock time.
-  .refine((s) => {
-    const [y, m, d] = s.slice(0, 10).split('-').map(Number);
-    const c = new Date(Date.UTC(y, m - 1, d));
-    return c.getUTCMonth() === m - 1 && c.getUTCDate() === d && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60;
-  }, { error: 'must be a real date and time, like 2026-11-22T19:05:00Z' })
-  // In UTC it must still be a plain four-digit year (9999-12-31T23:59-01:00 is not), so it re-imports.
-  .refine((s) => { const y = new Date(s).getUTCFullYear(); return y >= 1900 && y <= 9999; }, {
-    error: 'must be a date between the years 1900 and 9999',
+  .superRefine((s, ctx) => {
+    const problem = isoProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
   .transform((s) => new Date(s).toISOString());
 
 export const emotionName = z
   .string({ error: 'must be text' })
   .transform((s) => s.trim().toLowerCase())
-  .refine((s) => s.length >= 1 && s.length <= 40, { error: 'must be 1 to 40 characters' });
+  .refine((s) => s.length >= 1 && s.length <= 40, { error: 'must be 1 to 40 characters' })
+  .refine((s) => !/\p{Cc}/u.test(s), { error: 'must not contain control characters' });
 
 export const tagName = z
   .string({ error: 'must be text' })
   .transform((s) => s.trim().replace(/^#+/, '').toLowerCase())
-  .refine((s) => /^[^\s,]{1,40}$/u.test(s), { error: 'must be one word of up to 40 characters, without spaces or commas' });
+  .refine((s) => /^[^\s,\p{Cc}]{1,40}$/u.test(s), { error: 'must be one word of up to 40 characters, without spaces or commas' });
 
 export const distortionId = z
   .string({ error: 'must be a pattern id' })
@@ -112,38 +118,5 @@ export type RecordBody = z.output<typeof recordBodySchema>;
 export type ThoughtRecord = z.output<typeof recordSchema>;
 export type RecordInput = z.output<typeof recordInputSchema>;
 
-const KEY_ORDER: (keyof ThoughtRecord)[] = [
-  'id', 'createdAt', 'occurredAt', 'situation', 'emotions', 'thought', 'beliefBefore', 'otherThoughts',
-  'distortions', 'evidenceFor', 'evidenceAgainst', 'answers', 'reframe', 'reframeBelief', 'beliefAfter',
-  'actionPlan', 'tags',
-];
-
-/** The contract's JSON form: keys in a fixed order, absent optional values left out. */
-export function toJson(r: ThoughtRecord): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of KEY_ORDER) {
-    const v = r[k];
-    if (v === undefined) continue;
-    if (k === 'emotions') {
-      out.emotions = r.emotions.map((e) => (e.after === undefined ? { name: e.name, before: e.before } : { name: e.name, before: e.before, after: e.after }));
-    } else out[k] = v;
-  }
-  return out;
-}
-
-/** Remove duplicates but keep the first occurrence's order (tags, distortions). */
-export function uniq<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
-}
-
-/** Every text field, in one list: for the safety check and for search. */
-export function recordTexts(r: Partial<RecordBody>): string[] {
-  const out: string[] = [];
-  const push = (s?: string) => { if (s) out.push(s); };
-  push(r.situation); push(r.thought); push(r.reframe); push(r.actionPlan);
-  for (const s of r.otherThoughts ?? []) push(s);
-  for (const s of r.evidenceFor ?? []) push(s);
-  for (const s of r.evidenceAgainst ?? []) push(s);
-  for (const a of r.answers ?? []) { push(a.answer); }
-  return out;
-}
+// Plain functions over records live in record-fields.ts (no zod there); re-exported for everyone else.
+export { toJson, uniq, recordTexts } from './record-fields';

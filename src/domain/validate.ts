@@ -50,7 +50,7 @@ function article(t: string): string {
 }
 
 /** Up to three issues, joined: enough to fix the input without a wall of text. */
-export function describeZodError(err: z.ZodError, input?: unknown): string {
+export function describeZodError(err: z.core.$ZodError, input?: unknown): string {
   const parts = err.issues.slice(0, 3).map((i) => describeZodIssue(i, input));
   const more = err.issues.length > 3 ? ` (and ${err.issues.length - 3} more)` : '';
   return parts.join('; ') + more;

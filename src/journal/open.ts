@@ -228,15 +228,20 @@ function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, versio
     opts.onUpgrade?.(version, latest, backup);
   }
 
-  for (const step of steps) {
-    const apply = db.transaction(() => {
-      // Read the version inside the write lock: another process may have migrated meanwhile.
-      const current = db.pragma('user_version', { simple: true }) as number;
-      if (current >= step.version) return;
-      db.exec(step.sql);
-      if (step.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${step.version}`);
-    });
-    apply.immediate();
+  const applyStep = (step: Migration) => {
+    // Read the version inside the write lock: another process may have migrated meanwhile.
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current >= step.version) return;
+    db.exec(step.sql);
+    if (step.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${step.version}`);
+  };
+  if (version === 0) {
+    // A new journal is built in one transaction (each step a savepoint inside it), so another process
+    // opening it at the same moment never sees it half-built and never takes it for an old journal.
+    db.transaction(() => { for (const step of steps) db.transaction(() => applyStep(step))(); }).immediate();
+    return;
   }
+  // An existing journal: each step in its own transaction, so a failing step leaves the last good version.
+  for (const step of steps) db.transaction(() => applyStep(step)).immediate();
 }

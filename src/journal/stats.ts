@@ -1,5 +1,5 @@
-// The SQL behind `reframe stats`: sums and counts straight from covering indexes (migration 4), never
-// hydrating records. Every function returns raw sums and counts; src/domain/stats.ts turns them into
+// The SQL behind `reframe stats`: sums and counts straight from covering indexes (migration 4) and, for the
+// whole months of a long range, from monthly sums (migration 6), never hydrating records. Every function returns raw sums and counts; src/domain/stats.ts turns them into
 // the figures people read (means, shares, trends).
 import type { ThoughtRecord } from '../domain/record';
 import type { Journal } from './journal';
@@ -101,6 +101,33 @@ function distinctSql(table: string, col: string): string {
     SELECT v FROM k WHERE v IS NOT NULL`;
 }
 
+/**
+ * A range as the UTC months wholly inside it (read from the monthly sums of migration 6) and the ranges left
+ * at each end (read from the rows): [since, end of its month] and [start of until's month, until]. Times are
+ * stored as UTC ISO strings, so a month is the first seven characters. A range within one month is all rows.
+ */
+export function byMonth(b: Bounds): { rows: Bounds[]; monthsAfter?: string; monthsBefore?: string } {
+  const first = b.since.slice(0, 7);
+  const last = b.until.slice(0, 7);
+  if (first >= last) return { rows: [b] };
+  const [y, m] = first.split('-').map(Number);
+  const firstEnd = new Date(Date.UTC(y, m, 1) - 1).toISOString();
+  return {
+    rows: [{ since: b.since, until: firstEnd }, { since: `${last}-01T00:00:00.000Z`, until: b.until }],
+    monthsAfter: first,
+    monthsBefore: last,
+  };
+}
+
+type Sums = Omit<KeyFacts, 'key' | 'recent'>;
+const NO_SUMS: Sums = { records: 0, beliefReliefSum: 0, beliefRated: 0, emotionReliefSum: 0, emotionRated: 0 };
+/** a += b, field by field (both hold only numbers). */
+function addInto<T extends object>(a: T, b: T): T {
+  const x = a as Record<string, number>;
+  for (const [k, v] of Object.entries(b)) x[k] += v as number;
+  return a;
+}
+
 export class StatsStore {
   constructor(private journal: Journal) {}
 
@@ -120,16 +147,28 @@ export class StatsStore {
     return { first: row.first ?? undefined, last: row.last ?? undefined };
   }
 
-  /** Sums over the records in range (the covering index records_occurred). */
+  /** Sums over the records in range: the whole months from the monthly sums, the ends from the covering index records_occurred. */
   totals(b: Bounds): Totals {
-    const row = this.journal.stmt(
+    const split = byMonth(b);
+    const out: Totals = { records: 0, beliefBeforeSum: 0, beliefBeforeN: 0, beliefAfterSum: 0, beliefAfterN: 0, beliefBoth: 0 };
+    const rows = this.journal.stmt(
       `SELECT count(*) AS records,
          coalesce(sum(belief_before), 0) AS beliefBeforeSum, count(belief_before) AS beliefBeforeN,
          coalesce(sum(belief_after), 0) AS beliefAfterSum, count(belief_after) AS beliefAfterN,
          count(belief_before - belief_after) AS beliefBoth
        FROM records WHERE occurred_at >= ? AND occurred_at <= ?`,
-    ).get(b.since, b.until) as Totals;
-    return { ...row };
+    );
+    for (const r of split.rows) addInto(out, rows.get(r.since, r.until) as Totals);
+    if (split.monthsAfter) {
+      addInto(out, this.journal.stmt(
+        `SELECT coalesce(sum(records), 0) AS records,
+           coalesce(sum(belief_before_sum), 0) AS beliefBeforeSum, coalesce(sum(belief_before_n), 0) AS beliefBeforeN,
+           coalesce(sum(belief_after_sum), 0) AS beliefAfterSum, coalesce(sum(belief_after_n), 0) AS beliefAfterN,
+           coalesce(sum(belief_both), 0) AS beliefBoth
+         FROM stats_month_records WHERE month > ? AND month < ?`,
+      ).get(split.monthsAfter, split.monthsBefore) as Totals);
+    }
+    return out;
   }
 
   /** Records per slice, for slices given as [start inclusive, end exclusive) ISO strings. */
@@ -142,39 +181,77 @@ export class StatsStore {
     return rows.map((r) => r.n);
   }
 
-  /** Distortion ids or tags named in the range, with their records and relief. */
-  /** `recent` counts the records at or after `split` (the trend's halves), in the same pass. */
-  keys(kind: KeyKind, b: Bounds, split?: string): KeyFacts[] {
+  /** Per distortion id or tag: its records and relief in the range (months from the sums, ends from the rows). */
+  private keySums(kind: KeyKind, names: string[], b: Bounds): Map<string, Sums> {
     const { table, col } = KEY_SQL[kind];
-    const names = this.journal.stmt(distinctSql(table, col)).all() as { v: string }[];
+    const split = byMonth(b);
+    const out = new Map<string, Sums>(names.map((n) => [n, { ...NO_SUMS }]));
     const one = this.journal.stmt(
       `SELECT count(*) AS records,
          coalesce(sum(belief_relief), 0) AS beliefReliefSum, count(belief_relief) AS beliefRated,
-         coalesce(sum(emotion_relief), 0) AS emotionReliefSum, coalesce(sum(emotion_rated), 0) AS emotionRated,
-         coalesce(sum(occurred_at >= ?), 0) AS recent
+         coalesce(sum(emotion_relief), 0) AS emotionReliefSum, coalesce(sum(emotion_rated), 0) AS emotionRated
        FROM ${table} WHERE ${col} = ? AND occurred_at >= ? AND occurred_at <= ?`,
     );
+    for (const name of names) {
+      for (const r of split.rows) addInto(out.get(name)!, one.get(name, r.since, r.until) as Sums);
+    }
+    if (split.monthsAfter) {
+      const months = this.journal.stmt(
+        `SELECT key, sum(records) AS records, sum(belief_relief_sum) AS beliefReliefSum, sum(belief_rated) AS beliefRated,
+           sum(emotion_relief_sum) AS emotionReliefSum, sum(emotion_rated) AS emotionRated
+         FROM stats_month_keys WHERE kind = ? AND month > ? AND month < ? GROUP BY key`,
+      ).all(kind, split.monthsAfter, split.monthsBefore) as (Sums & { key: string })[];
+      for (const { key, ...sums } of months) {
+        const mine = out.get(key);
+        if (mine) addInto(mine, sums);
+      }
+    }
+    return out;
+  }
+
+  /** Distortion ids or tags named in the range, with their records and relief. */
+  /** `recent` counts the records at or after `split` (the trend's halves). */
+  keys(kind: KeyKind, b: Bounds, split?: string): KeyFacts[] {
+    const { table, col } = KEY_SQL[kind];
+    const names = (this.journal.stmt(distinctSql(table, col)).all() as { v: string }[]).map((r) => r.v);
+    const sums = this.keySums(kind, names, b);
+    const recent = split !== undefined ? this.keySums(kind, names, { since: split, until: b.until }) : undefined;
     const out: KeyFacts[] = [];
-    for (const { v } of names) {
-      // Without a split, "recent" compares against a bound past every time in range: 0.
-      const row = one.get(split ?? b.until + '~', v, b.since, b.until) as Omit<KeyFacts, 'key'>;
-      if (row.records > 0) out.push({ key: v, ...row });
+    for (const key of names) {
+      const row = sums.get(key)!;
+      if (row.records > 0) out.push({ key, ...row, recent: recent?.get(key)!.records ?? 0 });
     }
     return out;
   }
 
   /** Feelings named in the range: records naming each, and the sums for its means. */
   emotions(b: Bounds): EmotionFacts[] {
-    const names = this.journal.stmt(distinctSql('emotions', 'name')).all() as { v: string }[];
+    const names = (this.journal.stmt(distinctSql('emotions', 'name')).all() as { v: string }[]).map((r) => r.v);
+    const split = byMonth(b);
+    type EmotionSums = Omit<EmotionFacts, 'name'>;
+    const sums = new Map<string, EmotionSums>(names.map((n) => [n, { records: 0, beforeSum: 0, afterSum: 0, afterN: 0 }]));
     const one = this.journal.stmt(
       `SELECT count(*) AS records, coalesce(sum(before), 0) AS beforeSum, coalesce(sum(after), 0) AS afterSum,
          count(after) AS afterN
        FROM emotions WHERE name = ? AND occurred_at >= ? AND occurred_at <= ?`,
     );
+    for (const name of names) {
+      for (const r of split.rows) addInto(sums.get(name)!, one.get(name, r.since, r.until) as EmotionSums);
+    }
+    if (split.monthsAfter) {
+      const months = this.journal.stmt(
+        `SELECT name, sum(records) AS records, sum(before_sum) AS beforeSum, sum(after_sum) AS afterSum, sum(after_n) AS afterN
+         FROM stats_month_emotions WHERE month > ? AND month < ? GROUP BY name`,
+      ).all(split.monthsAfter, split.monthsBefore) as (EmotionSums & { name: string })[];
+      for (const { name, ...row } of months) {
+        const mine = sums.get(name);
+        if (mine) addInto(mine, row);
+      }
+    }
     const out: EmotionFacts[] = [];
-    for (const { v } of names) {
-      const row = one.get(v, b.since, b.until) as Omit<EmotionFacts, 'name'>;
-      if (row.records > 0) out.push({ name: v, ...row });
+    for (const name of names) {
+      const row = sums.get(name)!;
+      if (row.records > 0) out.push({ name, ...row });
     }
     return out;
   }

@@ -1,43 +1,58 @@
 // The pattern library: built-in patterns and strategies from data/, plus the person's own patterns
-// from $XDG_CONFIG_HOME/reframe/patterns.json. Validated with zod at load.
+// from $XDG_CONFIG_HOME/reframe/patterns.json. Validated with zod at load (zod/mini: list, stats and others
+// load the library on every start, and the full API would take longer than the rest of the command).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import { UsageError, OperationError } from '../errors';
 import { msg } from '../messages';
 import { dataDir } from './data-dir';
 import { describeZodIssue } from '../domain/validate';
 
-const text = z.string().trim().min(1);
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be kebab-case, like my-pattern' });
+/** The schemas, built on first use: a command that never shows a pattern name does not pay for them. */
+function makeSchemas() {
+  const text = z.string().check(z.trim(), z.minLength(1));
+  const id = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be kebab-case, like my-pattern' }));
 
-export const patternSchema = z.strictObject({
-  id,
-  name: text,
-  group: z.enum(['thinking-error', 'closeness', 'defence', 'custom']),
-  summary: text,
-  description: text,
-  examples: z.array(text).min(2, { error: 'needs at least 2 examples' }),
-  questions: z.array(text).min(3, { error: 'needs at least 3 questions' }),
-  reframe: text,
-  cues: z.array(text).default([]),
-});
+  const pattern = z.strictObject({
+    id,
+    name: text,
+    group: z.enum(['thinking-error', 'closeness', 'defence', 'custom']),
+    summary: text,
+    description: text,
+    examples: z.array(text).check(z.minLength(2, { error: 'needs at least 2 examples' })),
+    questions: z.array(text).check(z.minLength(3, { error: 'needs at least 3 questions' })),
+    reframe: text,
+    cues: z._default(z.array(text), []),
+  });
 
-export const strategySchema = z.strictObject({
-  id,
-  name: text,
-  summary: text,
-  description: text,
-  steps: z.array(text).min(1),
-  helpsWith: z.array(id).min(1),
-});
+  const strategy = z.strictObject({
+    id,
+    name: text,
+    summary: text,
+    description: text,
+    steps: z.array(text).check(z.minLength(1)),
+    helpsWith: z.array(id).check(z.minLength(1)),
+  });
 
-const patternsFile = z.strictObject({ version: z.literal(1), patterns: z.array(patternSchema).min(1) });
-const userPatternsFile = z.strictObject({ version: z.literal(1).optional(), patterns: z.array(patternSchema.extend({ group: patternSchema.shape.group.default('custom') })) });
-const strategiesFile = z.strictObject({ version: z.literal(1), strategies: z.array(strategySchema).min(1) });
+  return {
+    pattern,
+    strategy,
+    patternsFile: z.strictObject({ version: z.literal(1), patterns: z.array(pattern).check(z.minLength(1)) }),
+    userPatternsFile: z.strictObject({
+      version: z.optional(z.literal(1)),
+      patterns: z.array(z.extend(pattern, { group: z._default(pattern.shape.group, 'custom') })),
+    }),
+    strategiesFile: z.strictObject({ version: z.literal(1), strategies: z.array(strategy).check(z.minLength(1)) }),
+  };
+}
 
-export type Pattern = z.output<typeof patternSchema>;
-export type Strategy = z.output<typeof strategySchema>;
+type Schemas = ReturnType<typeof makeSchemas>;
+let built: Schemas | undefined;
+const schemas = (): Schemas => (built ??= makeSchemas());
+
+export type Pattern = z.output<Schemas['pattern']>;
+export type Strategy = z.output<Schemas['strategy']>;
 
 export const FIXED_IDS = [
   'all-or-nothing', 'overgeneralization', 'mental-filter', 'disqualifying-the-positive', 'mind-reading',
@@ -93,7 +108,7 @@ function readJson(file: string, optional: boolean): unknown | undefined {
   }
 }
 
-function parseWith<T extends z.ZodType>(schema: T, data: unknown, file: string): z.output<T> {
+function parseWith<T extends z.ZodMiniType>(schema: T, data: unknown, file: string): z.output<T> {
   const r = schema.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0];
@@ -107,12 +122,29 @@ export function userPatternsPath(configDir: string): string {
   return join(configDir, 'patterns.json');
 }
 
-export function loadLibrary(opts: { configDir?: string; dir?: string } = {}): Library {
+export interface LoadOptions {
+  /** Where the person's own patterns.json may be. */
+  configDir?: string;
+  /** The built-in library's folder (default: data/ beside the program). */
+  dir?: string;
+  /**
+   * Check the built-in files against the schema (default). The program itself passes false: those files ship
+   * with it and are checked by the tests, which also require them to be stored exactly as parsing would
+   * leave them (test/unit/library.test.ts), so skipping the check changes nothing but the ~5 ms it takes.
+   * The person's own file is always checked.
+   */
+  checkBuiltIn?: boolean;
+}
+
+export function loadLibrary(opts: LoadOptions = {}): Library {
   const dir = opts.dir ?? dataDir();
   const pFile = join(dir, 'patterns.json');
   const sFile = join(dir, 'strategies.json');
-  const patterns = parseWith(patternsFile, readJson(pFile, false), pFile).patterns;
-  const strategies = parseWith(strategiesFile, readJson(sFile, false), sFile).strategies;
+  const check = opts.checkBuiltIn !== false;
+  const patternsData = readJson(pFile, false);
+  const strategiesData = readJson(sFile, false);
+  const patterns = check ? parseWith(schemas().patternsFile, patternsData, pFile).patterns : (patternsData as { patterns: Pattern[] }).patterns;
+  const strategies = check ? parseWith(schemas().strategiesFile, strategiesData, sFile).strategies : (strategiesData as { strategies: Strategy[] }).strategies;
   const ids = new Set<string>();
   for (const p of patterns) {
     if (ids.has(p.id)) throw new UsageError(msg.errors.libraryBroken(pFile, `the id "${p.id}" appears twice`), msg.errors.libraryBrokenHint(pFile));
@@ -124,7 +156,7 @@ export function loadLibrary(opts: { configDir?: string; dir?: string } = {}): Li
     const raw = readJson(uFile, true);
     if (raw !== undefined) {
       userFile = uFile;
-      for (const p of parseWith(userPatternsFile, raw, uFile).patterns) {
+      for (const p of parseWith(schemas().userPatternsFile, raw, uFile).patterns) {
         if (ids.has(p.id)) throw new UsageError(msg.errors.libraryBroken(uFile, `the id "${p.id}" is already taken; choose another`), msg.errors.libraryBrokenHint(uFile));
         ids.add(p.id);
         patterns.push(p);

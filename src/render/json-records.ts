@@ -1,6 +1,7 @@
 // `export --format json|jsonl`: the contract's record form, streamed. The JSON array is byte for byte what
 // `list --json` prints for the same records (2-space indent); JSON Lines is one compact record per line.
-import { toJson, type ThoughtRecord } from '../domain/record';
+import { toJson } from '../domain/record-fields';
+import type { ThoughtRecord } from '../domain/record';
 
 export function* jsonArrayChunks(records: Iterable<ThoughtRecord>): Generator<string> {
   let first = true;

@@ -85,7 +85,8 @@ export class MdSummary {
   private emotions = new Map<string, Pair>();
   private belief: Pair = { n: 0, pairs: 0, before: 0, after: 0 };
 
-  add(r: ThoughtRecord): void {
+  /** Only a record's time, ratings and patterns count (export reads just those for this first pass). */
+  add(r: Pick<ThoughtRecord, 'occurredAt' | 'beliefBefore' | 'beliefAfter' | 'emotions' | 'distortions'>): void {
     this.count++;
     if (!this.first || r.occurredAt < this.first) this.first = r.occurredAt;
     if (!this.last || r.occurredAt > this.last) this.last = r.occurredAt;

@@ -4,6 +4,7 @@ import type { Library } from '../library/library';
 import type { Theme } from './theme';
 import { pad, relativeTime, truncate, width } from './text';
 import { change } from './card';
+import { renderListPlain } from './list-plain';
 
 export interface TableOptions {
   theme: Theme;
@@ -12,20 +13,10 @@ export interface TableOptions {
   width: number;
 }
 
-/** On a TTY: aligned columns with relative dates. Piped: tab-separated, full date, no colour. */
+/** On a TTY: aligned columns with relative dates. Piped: tab-separated, full date, no colour (list-plain.ts). */
 export function renderList(records: ThoughtRecord[], o: TableOptions): string {
   const t = o.theme;
-  if (!t.fancy) {
-    return records
-      .map((r) => [
-        r.id,
-        r.occurredAt,
-        truncate(r.thought, 200, '...'),
-        r.distortions.join(','),
-        r.emotions.map((e) => `${e.name}:${e.before}${e.after !== undefined ? ':' + e.after : ''}`).join(','),
-      ].join('\t'))
-      .join('\n');
-  }
+  if (!t.fancy) return renderListPlain(records);
   const rows = records.map((r) => ({
     id: r.id.slice(0, 10),
     when: relativeTime(r.occurredAt, o.now),

@@ -36,13 +36,17 @@ function killAt(args: string[], o: { delay?: number; inside?: number; env?: Reco
     let inside = false;
     let killedInside = false;
     let timer: NodeJS.Timeout | undefined;
-    const kill = () => { if (p.exitCode === null && p.signalCode === null) { killedInside = inside; p.kill('SIGKILL'); } };
+    // "Killed inside" is only claimed for kills timed from the inside message and well within the open window:
+    // a kill at a random moment may land after the commit even when the message was seen.
+    const kill = () => { if (p.exitCode === null && p.signalCode === null) { killedInside = inside && o.inside !== undefined; p.kill('SIGKILL'); } };
     p.stdout.on('data', (d) => { out += d; });
     p.stderr.on('data', (d) => {
       err += d;
       if (!inside && err.includes(INSIDE)) {
         inside = true;
-        if (o.inside !== undefined) timer = setTimeout(kill, Math.floor(Math.random() * o.inside));
+        // Kill within the first two thirds of the window the slow write holds open, so a late timer on a busy
+        // machine still lands before the commit.
+        if (o.inside !== undefined) timer = setTimeout(kill, Math.floor(Math.random() * o.inside * 0.66));
       }
     });
     if (o.delay !== undefined) timer = setTimeout(kill, o.delay);

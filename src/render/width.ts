@@ -1,0 +1,39 @@
+// Text measuring and cutting, without dates: the helpers the piped list needs (render/text.ts re-exports them
+// beside the date formatting, which loads date-fns).
+
+/** Terminal width of a string, ignoring colour codes (wide characters count 2). */
+export function width(s: string): number {
+  let w = 0;
+  for (const ch of s.replace(/\u001b\[[0-9;]*m/g, '')) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 32 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    w += isWide(cp) ? 2 : 1;
+  }
+  return w;
+}
+
+function isWide(cp: number): boolean {
+  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd);
+}
+
+/** One line, cut to a width with an ellipsis. Newlines and tabs become spaces. */
+export function truncate(s: string, max: number, ellipsis = '…'): string {
+  const flat = s.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  if (width(flat) <= max) return flat;
+  let out = '';
+  let w = 0;
+  for (const ch of flat) {
+    const cw = width(ch);
+    if (w + cw > max - width(ellipsis)) break;
+    out += ch;
+    w += cw;
+  }
+  return out + ellipsis;
+}
+
+export function pad(s: string, n: number): string {
+  const w = width(s);
+  return w >= n ? s : s + ' '.repeat(n - w);
+}

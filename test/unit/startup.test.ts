@@ -1,0 +1,55 @@
+// Start-up shortcuts must not change behaviour: `reframe list` wires only the commands up to list's own
+// group (src/cli.ts), and each command it wires is the same command, help and all, as in the full program.
+import { describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { buildProgram, commandName } from '../../src/cli';
+
+const noContext = () => { throw new Error('no context in wiring tests'); };
+
+describe('commandName', () => {
+  const cases: [string[], string | undefined][] = [
+    [['list', '--limit', '20'], 'list'],
+    [['--db', '/tmp/list', 'stats', '--json'], 'stats'],
+    [['--db=/tmp/x.db', '--no-color', 'distortions', 'suggest', 'x'], 'distortions'],
+    [['--help'], undefined],
+    [['--version'], undefined],
+    [['--bogus', 'list'], undefined],
+    [['--db'], undefined],
+    [[], undefined],
+    [['help', 'list'], 'help'],
+    [['lsit'], 'lsit'],
+  ];
+  for (const [args, name] of cases) {
+    it(`reframe ${args.join(' ')} -> ${name}`, () => expect(commandName(['node', 'reframe', ...args])).toBe(name));
+  }
+});
+
+describe('wiring only what a command line needs', () => {
+  const full = buildProgram(noContext);
+  const names = full.commands.map((c) => c.name());
+  const describeCommand = (c: Command): unknown => ({
+    help: c.helpInformation(),
+    options: c.options.map((o) => o.flags),
+    subcommands: c.commands.map(describeCommand),
+  });
+
+  it('wires every command for help, typos and "help"', () => {
+    for (const only of [undefined, 'help', 'lsit']) {
+      expect(buildProgram(noContext, undefined, only).commands.map((c) => c.name())).toEqual(names);
+    }
+  });
+
+  for (const name of names) {
+    it(`${name}: the same command as in the full program`, () => {
+      const program = buildProgram(noContext, undefined, name);
+      const mine = program.commands.find((c) => c.name() === name);
+      expect(mine).toBeDefined();
+      expect(describeCommand(mine!)).toEqual(describeCommand(full.commands.find((c) => c.name() === name)!));
+      expect(program.commands.length).toBeLessThanOrEqual(names.length);
+    });
+  }
+
+  it('stops early for the first group', () => {
+    expect(buildProgram(noContext, undefined, 'list').commands.length).toBeLessThan(names.length);
+  });
+});
