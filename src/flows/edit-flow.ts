@@ -13,15 +13,18 @@ export interface EditDeps {
   save: (r: ThoughtRecord) => void;
 }
 
-async function editLines(p: Prompter, name: string, current: string[]): Promise<string[]> {
+/** Keep some lines, add new ones; `update` gets the list after every answer, so Ctrl-C keeps it. */
+async function editLines(p: Prompter, name: string, current: string[], update: (lines: string[]) => void): Promise<void> {
   const keep = current.length
     ? await p.checkbox({ name: `${name}Keep`, message: 'Keep which of these? (space to untick)', choices: current.map((c, i) => ({ value: i, name: truncate(c, 70), checked: true })) })
     : [];
   const out = keep.map((i) => current[i]);
+  update([...out]);
   for (;;) {
     const line = await p.input({ name, message: `Add one (empty line when done) ${out.length + 1}.` });
-    if (line.trim() === '') return out;
+    if (line.trim() === '') return;
     out.push(line);
+    update([...out]);
   }
 }
 
@@ -86,10 +89,10 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         break;
       }
       case 'evidenceFor':
-        r.evidenceFor = await editLines(p, 'evidenceFor', r.evidenceFor);
+        await editLines(p, 'evidenceFor', r.evidenceFor, (lines) => { r.evidenceFor = lines; d.save(r); });
         break;
       case 'evidenceAgainst':
-        r.evidenceAgainst = await editLines(p, 'evidenceAgainst', r.evidenceAgainst);
+        await editLines(p, 'evidenceAgainst', r.evidenceAgainst, (lines) => { r.evidenceAgainst = lines; d.save(r); });
         break;
       case 'reframe': {
         const v = await p.input({ name: 'reframe', message: msg.flow.reframe, default: r.reframe });

@@ -121,6 +121,20 @@ describe('runEdit', () => {
     expect(t.ctx.journal().get(id)!.actionPlan).toBe('Call my sister');
   });
 
+  it('interactive Ctrl-C part-way through a list keeps the lines already added', async () => {
+    t = testContext({ tty: false });
+    await runNew({ situation: 's', thought: 'I am a burden', emotion: ['sad:70'], against: ['She called me'] }, t.ctx);
+    const id = t.ctx.journal().list()[0].id;
+    t.ctx.io.interactive = true;
+    const p1 = new FakePrompter({ editField: ['evidenceAgainst'], evidenceAgainstKeep: [[0]], evidenceAgainst: ['He asked me to stay', CTRL_C] });
+    (t.ctx as { prompter: () => Promise<unknown> }).prompter = async () => p1;
+    await expect(runEdit(id, {}, t.ctx)).rejects.toBeInstanceOf(Cancelled);
+    const p2 = new FakePrompter({ editField: ['__done'] });
+    (t.ctx as { prompter: () => Promise<unknown> }).prompter = async () => p2;
+    await runEdit(id, { resume: true }, t.ctx);
+    expect(t.ctx.journal().get(id)!.evidenceAgainst).toEqual(['She called me', 'He asked me to stay']);
+  });
+
   it('with flags: unknown feeling to re-rate is a usage error and changes nothing', async () => {
     t = testContext({ tty: false });
     await runNew({ situation: 's', thought: 't', emotion: ['sad:70'] }, t.ctx);
