@@ -1,19 +1,15 @@
 // list filters by spawning bin/reframe: full-text search (with non-ASCII words), malformed searches
 // and dates (exit 2), date edges in the person's time zone, and every filter combined with AND.
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { writeJournal, rng, seededUlid, generateRecords } from '../helpers/generate';
 import { dayKey } from '../helpers/stats-oracle';
 import { recordSchema, type ThoughtRecord } from '../../src/domain/record';
 import { planSearch } from '../../src/journal/query';
+import { inTimeZone } from '../helpers/tz';
 
 const TZ = 'America/New_York';
-const savedTZ = process.env.TZ;
-beforeAll(() => { process.env.TZ = TZ; });
-afterAll(() => {
-  if (savedTZ === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTZ;
-});
+inTimeZone(TZ);
 
 let sb: Sandbox;
 beforeEach(() => { sb = sandbox('reframe-list-'); sb.env.TZ = TZ; });

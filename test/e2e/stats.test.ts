@@ -1,6 +1,6 @@
 // reframe stats, by spawning bin/reframe: figures against an independent computation, the empty cases,
 // usage errors, time zones and DST, the plain report in a pipe, and the report in a real terminal (tmux).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { Terminal, hasTmux } from '../helpers/tmux';
@@ -8,14 +8,10 @@ import { generatedJournal, writeJournal, rng, seededUlid } from '../helpers/gene
 import { oracleStats, dayKey } from '../helpers/stats-oracle';
 import { recordSchema, type ThoughtRecord } from '../../src/domain/record';
 import { loadLibrary } from '../../src/library/library';
+import { inTimeZone } from '../helpers/tz';
 
 const TZ = 'America/New_York';
-const savedTZ = process.env.TZ;
-beforeAll(() => { process.env.TZ = TZ; });
-afterAll(() => {
-  if (savedTZ === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTZ;
-});
+inTimeZone(TZ);
 
 let sb: Sandbox;
 beforeEach(() => { sb = sandbox('reframe-stats-'); sb.env.TZ = TZ; });
