@@ -54,7 +54,7 @@ if (sizes.length === 0) {
   process.stderr.write('bench: --sizes needs whole numbers, e.g. --sizes 1000,10000\n');
   process.exit(2);
 }
-if (!existsSync(join(root, 'dist', 'reframe.mjs'))) {
+if (!existsSync(join(root, 'dist', 'reframe.json'))) {
   process.stderr.write('bench: reframe is not built; run `npm run bench` (it builds first) or `npm run build`.\n');
   process.exit(2);
 }

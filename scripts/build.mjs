@@ -1,11 +1,25 @@
-// Bundles src/ into dist/ with esbuild: one entry, lazily loaded chunks per command.
-// Runs from `npm install` (prepare) and before tests and benchmarks.
-// Chunks have content hashes and the entry is replaced atomically (write + rename), so a build
-// never breaks a reframe that is running at the same moment (tests run builds side by side).
-// `node scripts/build.mjs --report` also prints what each command loads before it runs (bytes, chunks).
+// Bundles src/ into dist/ with esbuild, then builds a V8 code cache for it. Runs from `npm install`
+// (prepare) and before tests and benchmarks.
+//
+// Why one CommonJS file and a code cache: Node 20 compiles every ES module from source on every start, and
+// for `reframe list` that compiling was a fifth of the run (~20 ms). A CommonJS script can be compiled with
+// V8's cached data instead (Node 22 does this itself with module.enableCompileCache; Node 20 can't). So the
+// program is one CommonJS bundle whose modules start lazily (each command's code runs only when that
+// command is used), bin/reframe runs it through vm.Script with the cache, and this script makes the cache
+// by running the bundle once over a set of commands on a throwaway journal (scripts/warm-cache.cjs).
+//
+// Files: dist/bundle/reframe-<hash>.cjs and reframe-<hash>.cache, named by the bundle's content, and
+// dist/reframe.json naming the pair, replaced last by rename. So a build never breaks a reframe that is
+// running at that moment (tests run builds side by side), and a cache can never be paired with the wrong
+// source (V8 checks only the source's length). A cache V8 rejects (another Node version, other V8 flags) is
+// ignored: the program just compiles as it would without one.
+// `node scripts/build.mjs --report` prints the bundle's size by package and the cache's size.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,14 +48,17 @@ const zodMiniAlone = {
   },
 };
 
-// Stand-ins for two imports that cost startup time and that reframe never uses:
+// Stand-ins for imports that cost startup time and that reframe never uses:
 // - commander loads node:child_process (~2.5 ms) at import, for executable subcommands; reframe has none.
 //   It gets the real module on first use instead.
+// - @inquirer/prompts brings its editor prompt (which opens $EDITOR) and with it iconv-lite and chardet,
+//   ~680 KB that every start would read; reframe asks only with input, select, checkbox and confirm.
 // - chalk asks supports-color about the terminal at import (loading node:tty, ~2 ms) for its default instance;
 //   reframe never uses that instance: render/theme.ts decides the level and makes its own (new Chalk({ level })).
 const STAND_INS = {
   'lazy-child-process': "let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });\n",
   'no-supports-color': 'export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };\n',
+  'no-editor': "export default function editor() { throw new Error('the editor prompt is not part of reframe'); }\n",
 };
 const standIns = {
   name: 'startup-stand-ins',
@@ -49,6 +66,7 @@ const standIns = {
     const from = (pkg, importer) => importer.includes(`${sep}node_modules${sep}${pkg}${sep}`);
     b.onResolve({ filter: /^node:child_process$/ }, (a) => (from('commander', a.importer) ? { path: 'lazy-child-process', namespace: 'stand-in' } : undefined));
     b.onResolve({ filter: /^#supports-color$/ }, (a) => (from('chalk', a.importer) ? { path: 'no-supports-color', namespace: 'stand-in' } : undefined));
+    b.onResolve({ filter: /^@inquirer\/editor$/ }, (a) => (from('@inquirer/prompts', a.importer) ? { path: 'no-editor', namespace: 'stand-in' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (a) => ({ contents: STAND_INS[a.path], loader: 'js' }));
   },
 };
@@ -56,79 +74,133 @@ const standIns = {
 const result = await build({
   absWorkingDir: root,
   plugins: [zodMiniAlone, standIns],
-  entryPoints: { reframe: 'src/main.ts' },
-  outdir: 'dist',
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/bundle/reframe.cjs',
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outExtension: { '.js': '.mjs' },
-  chunkNames: 'chunks/[name]-[hash]',
   // better-sqlite3's JavaScript is bundled too (a dozen CommonJS files cost ~8 ms to load one by one);
   // its compiled addon stays in node_modules, found by scripts/sqlite-bindings.cjs.
   alias: { bindings: './scripts/sqlite-bindings.cjs' },
-  define: { __REFRAME_VERSION__: JSON.stringify(pkg.version) },
+  define: { __REFRAME_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__reframe_import_meta_url' },
+  // src/library/data-dir.ts finds data/ from import.meta.url; in the CommonJS bundle that is its own file.
+  banner: { js: "var __reframe_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   legalComments: 'none',
+  // Smaller source is faster to read at every start (~2 ms per MB). Names are kept, so a stack trace
+  // (REFRAME_DEBUG=1) still says which function it was in.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
   logLevel: 'warning',
+  // sqlite-bindings.cjs's require.resolve runs as written: the bundle gets a real require (bin/reframe).
+  logOverride: { 'require-resolve-not-external': 'silent' },
   metafile: report,
   write: false,
 });
 
-// CommonJS dependencies call require(); esbuild routes those calls through one helper (__require), which
-// needs a real `require` where it is defined. Only that chunk gets one: making it costs ~1 ms per chunk.
-const REQUIRE_SHIM = "import { createRequire as __reframeCreateRequire } from 'node:module'; const require = __reframeCreateRequire(import.meta.url);\n";
-const withShim = (f) => (f.text.includes('typeof require') ? Buffer.concat([Buffer.from(REQUIRE_SHIM), Buffer.from(f.contents)]) : f.contents);
-
-const entry = join(dist, 'reframe.mjs');
-const fresh = new Set();
-// Chunks first (new names never collide with files in use), the entry last.
-const files = [...result.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
-for (const f of files) {
-  mkdirSync(dirname(f.path), { recursive: true });
-  fresh.add(f.path);
-  const tmp = `${f.path}.${process.pid}.tmp`;
-  writeFileSync(tmp, withShim(f));
-  renameSync(tmp, f.path);
+const code = result.outputFiles[0].contents;
+const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
+const bundleDir = join(dist, 'bundle');
+mkdirSync(bundleDir, { recursive: true });
+const name = `reframe-${hash}`;
+const bundle = join(bundleDir, `${name}.cjs`);
+const tmp = (p) => `${p}.${process.pid}.tmp`;
+if (!existsSync(bundle)) {
+  writeFileSync(tmp(bundle), code);
+  renameSync(tmp(bundle), bundle);
 }
-// Old chunks: removed once nothing can still be loading them.
-const chunks = join(dist, 'chunks');
-for (const name of readdirSync(chunks)) {
-  const p = join(chunks, name);
-  try {
-    if (!fresh.has(p) && Date.now() - statSync(p).mtimeMs > 10 * 60_000) unlinkSync(p);
-  } catch { /* another build removed it */ }
-}
-if (process.env.REFRAME_BUILD_VERBOSE) console.log(`built ${files.length} files into ${relative(root, dist)}`);
-if (report) printReport(result.metafile);
 
-/** For each command: the chunks loaded before it runs (main, the CLI, the command's module, and their static imports). */
-function printReport(meta) {
-  const outs = meta.outputs;
-  const names = Object.keys(outs);
-  const closure = (start, seen = new Set()) => {
-    if (!start || seen.has(start)) return seen;
-    seen.add(start);
-    for (const i of outs[start].imports) if (i.kind === 'import-statement' && !i.external) closure(i.path, seen);
-    return seen;
-  };
-  const byEntry = (entry) => names.find((n) => outs[n].entryPoint === entry);
-  const base = closure(byEntry('src/cli.ts'), closure(byEntry('src/main.ts')));
-  const rows = names.filter((n) => outs[n].entryPoint?.startsWith('src/commands/')).map((n) => {
-    const all = closure(n, new Set(base));
-    const bytes = [...all].reduce((sum, o) => sum + outs[o].bytes, 0);
-    const pkgs = new Map();
-    for (const o of all) {
-      for (const [input, v] of Object.entries(outs[o].inputs)) {
-        const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-        const key = m ? m[1] : 'src';
-        pkgs.set(key, (pkgs.get(key) ?? 0) + v.bytesInOutput);
-      }
-    }
-    const top = [...pkgs].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${(v / 1024).toFixed(0)}K`).join(', ');
-    return { entry: outs[n].entryPoint.replace('src/commands/', ''), chunks: all.size, kb: bytes / 1024, top };
+// One code cache per command, so each start reads only the compiled code it needs (one cache for all
+// commands was twice the size and cost `list` ~4 ms more). bin/reframe picks the cache by the command
+// word in its arguments ('' for anything not listed). `new` runs first: it makes the journal the others read.
+const WARM = {
+  version: [['--version']],
+  new: [['new', '--situation', 'A quiet evening at home', '--thought', 'I always get this wrong', '--belief', '70',
+    '--emotion', 'anxious:60:40', '--distortion', 'overgeneralization', '--for', 'I forgot once',
+    '--against', 'I often remember', '--reframe', 'Sometimes I get it right', '--belief-after', '40', '--tag', 'work']],
+  list: [['list', '--limit', '20'], ['list', '--json', '--limit', '20'], ['list', '--search', 'wrong']],
+  show: [['show', '{id}'], ['show', '{id}', '--json']],
+  stats: [['stats'], ['stats', '--json'], ['stats', '--json', '--since', '30d']],
+  daily: [['daily'], ['daily', '--json']],
+  distortions: [['distortions', 'list'], ['distortions', 'show', 'labeling'], ['distortions', 'suggest', 'I always mess everything up']],
+  export: [['export', '--format', 'md', '--out', '{home}/out.md'], ['export', '--format', 'json', '--out', '{home}/out.json']],
+  '': [['--help']],
+};
+const home = mkdtempSync(join(tmpdir(), 'reframe-warm-'));
+const caches = {};
+const failures = [];
+const warmOne = (key) => new Promise((done) => {
+  const file = join(bundleDir, `${name}${key ? '.' + key : ''}.cache`);
+  const child = spawn(process.execPath, [join(root, 'scripts', 'warm-cache.cjs'), bundle, tmp(file), home, JSON.stringify(WARM[key])], {
+    cwd: home,
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  for (const r of rows.sort((a, b) => a.kb - b.kb)) {
-    console.log(`${r.entry.padEnd(18)} ${String(r.chunks).padStart(3)} chunks ${r.kb.toFixed(0).padStart(6)} KB  ${r.top}`);
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  child.on('error', (e) => { err += e.message; });
+  child.on('close', (status) => {
+    if (status === 0 && existsSync(tmp(file))) {
+      renameSync(tmp(file), file);
+      caches[key] = relative(dist, file);
+    } else {
+      rmSync(tmp(file), { force: true });
+      failures.push(`${key || 'default'}: ${err.trim().split('\n')[0] || `exit ${status}`}`);
+    }
+    done();
+  });
+});
+try {
+  await warmOne('new');
+  const rest = Object.keys(WARM).filter((k) => k !== 'new');
+  const workers = Array.from({ length: Math.min(2, availableParallelism()) }, async () => {
+    while (rest.length) await warmOne(rest.shift());
+  });
+  await Promise.all(workers);
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
+// A missing cache only makes reframe a little slower to start, so the build says so and carries on.
+if (failures.length) process.stderr.write(`build: no code cache for ${failures.join('; ')} (reframe works, it just starts a little slower)\n`);
+
+// The manifest last, by rename: until then a running reframe keeps the files it started with.
+const manifest = join(dist, 'reframe.json');
+// An all-ASCII bundle (esbuild's charset: 'ascii' escapes the rest) can be read as latin1: half the time of utf8.
+const encoding = code.every((byte) => byte < 0x80) ? 'latin1' : 'utf8';
+writeFileSync(tmp(manifest), JSON.stringify({ version: pkg.version, bundle: relative(dist, bundle), encoding, caches }, null, 2) + '\n');
+renameSync(tmp(manifest), manifest);
+
+// Old builds are removed once nothing can still be starting from them (dist/chunks and dist/reframe.mjs
+// are what builds before the code cache wrote).
+const fresh = new Set([bundle, ...Object.values(caches).map((c) => join(dist, c))]);
+for (const dir of [bundleDir, join(dist, 'chunks')]) {
+  if (!existsSync(dir)) continue;
+  for (const entry of readdirSync(dir)) {
+    const p = join(dir, entry);
+    try {
+      if (!fresh.has(p) && Date.now() - statSync(p).mtimeMs > 10 * 60_000) unlinkSync(p);
+    } catch { /* another build removed it */ }
   }
+}
+for (const old of ['reframe.mjs']) {
+  const p = join(dist, old);
+  try {
+    if (Date.now() - statSync(p).mtimeMs > 10 * 60_000) unlinkSync(p);
+  } catch { /* not there */ }
+}
+if (process.env.REFRAME_BUILD_VERBOSE) console.log(`built ${relative(root, bundle)} with ${Object.keys(caches).length} code caches`);
+if (report) printReport(result.metafile, code.length, caches);
+
+/** The bundle's bytes by package, and the size of the code cache. */
+function printReport(meta, bundleBytes, caches) {
+  const pkgs = new Map();
+  for (const out of Object.values(meta.outputs)) {
+    for (const [input, v] of Object.entries(out.inputs)) {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      const key = m ? m[1] : input.startsWith('stand-in:') ? 'stand-ins' : 'src';
+      pkgs.set(key, (pkgs.get(key) ?? 0) + v.bytesInOutput);
+    }
+  }
+  console.log(`bundle ${(bundleBytes / 1024).toFixed(0)} KB; code caches: ${Object.entries(caches).map(([k, f]) => `${k || 'default'} ${(statSync(join(dist, f)).size / 1024).toFixed(0)} KB`).join(', ')}`);
+  for (const [k, v] of [...pkgs].sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(24)} ${(v / 1024).toFixed(0).padStart(6)} KB`);
 }

@@ -1,0 +1,62 @@
+// Makes one V8 code cache for reframe's bundle (run by scripts/build.mjs; see there for why).
+// Usage: node scripts/warm-cache.cjs BUNDLE OUT HOME COMMANDS_JSON
+// Loads the bundle exactly as bin/reframe does, runs the given commands (an array of argument lists) against
+// the throwaway journal HOME/journal.db with HOME as the home folder (never the real one; output goes
+// nowhere), each once piped and once as if to a terminal, then writes what V8 compiled on the way to OUT.
+// "{id}" in an argument is the newest record's id, "{home}" the throwaway home.
+// The cache holds compiled code only: no journal text, no paths of the person's.
+'use strict';
+const { writeFileSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+const { runBundle } = require('../bin/reframe');
+
+const [bundle, out, home, commandsJson] = process.argv.slice(2);
+if (!bundle || !out || !home || !commandsJson) {
+  process.stderr.write('usage: node scripts/warm-cache.cjs BUNDLE OUT HOME COMMANDS_JSON\n');
+  process.exit(2);
+}
+const commands = JSON.parse(commandsJson);
+const db = join(home, 'journal.db');
+const env = process.env;
+for (const v of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'REFRAME_DB', 'REFRAME_DEBUG', 'FORCE_COLOR', 'NO_COLOR']) delete env[v];
+env.HOME = home;
+env.XDG_CONFIG_HOME = join(home, '.config');
+env.XDG_DATA_HOME = join(home, '.local', 'share');
+env.XDG_STATE_HOME = join(home, '.local', 'state');
+env.TERM = 'xterm-256color';
+
+function newestId() {
+  try {
+    const Database = require('better-sqlite3');
+    const conn = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      return conn.prepare('SELECT id FROM records ORDER BY occurred_at DESC LIMIT 1').pluck().get() ?? 'none';
+    } finally {
+      conn.close();
+    }
+  } catch {
+    return 'none';
+  }
+}
+
+async function main() {
+  // The bundle runs main() once as it loads, with the argv it finds: the version, which prints and returns.
+  const fill = (args) => args.map((a) => a.replace('{id}', newestId()).replace('{home}', home));
+  process.argv = [process.argv[0], resolve(bundle), '--version'];
+  const { script, exports } = runBundle(resolve(bundle), undefined);
+  for (const tty of [false, true]) {
+    // As if to a terminal: the decorated output (colour, tables, charts) has code of its own.
+    process.stdout.isTTY = tty;
+    process.stdout.columns = 100;
+    for (const args of commands) {
+      // Outcomes don't matter here, only the code they compile.
+      await exports.main([process.argv[0], resolve(bundle), '--db', db, ...fill(args)]).catch(() => {});
+    }
+  }
+  writeFileSync(out, script.createCachedData(), { mode: 0o644 });
+}
+
+main().then(
+  () => { process.exitCode = 0; },
+  (err) => { process.stderr.write(`warm-cache: ${err && err.message}\n`); process.exitCode = 1; },
+);
