@@ -10,6 +10,7 @@ import type { RecordRatings } from '../journal/journal';
 import type { ListFilters } from '../journal/query';
 import { csvChunks } from '../render/csv';
 import { renderSplitFile, splitFileName } from '../render/frontmatter';
+import { dropControls } from '../render/width';
 import { jsonArrayChunks, jsonlChunks } from '../render/json-records';
 import { MdSummary, markdownDocument } from '../render/markdown';
 import { filterFlagsSchema, toFilters } from './filters';
@@ -81,6 +82,9 @@ async function exportOne(
     const recs = counted(records(), tick);
     chunks = format === 'json' ? jsonArrayChunks(recs) : format === 'jsonl' ? jsonlChunks(recs) : csvChunks(recs, { bom: opts.bom });
   }
+  // On a terminal, text from a record must not drive it (escape sequences, bells): the rule `show` keeps.
+  // JSON escapes them already; markdown and CSV would pass them through.
+  if (!dest && ctx.io.stdout.isTTY && (format === 'md' || format === 'csv')) chunks = mapChunks(chunks, dropControls);
   await pump(chunks, !dest ? outputSink(ctx.io.stdout) : dest.direct ? directSink(dest.path) : fileSink(dest.path));
   return written;
 }
@@ -99,6 +103,10 @@ async function exportSplit(dir: string, records: () => Iterable<ThoughtRecord>, 
   }
   fsyncDir(dir);
   return n;
+}
+
+function* mapChunks(chunks: Iterable<string>, f: (s: string) => string): Iterable<string> {
+  for (const c of chunks) yield f(c);
 }
 
 /** `--out -` and `--out /dev/stdout` mean standard output (which may be a socket that can't be opened by name). */

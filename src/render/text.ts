@@ -1,12 +1,9 @@
 // Small text helpers shared by the renderers.
 import { differenceInCalendarDays, formatDistanceStrict, format } from 'date-fns';
 
-import { width } from './width';
+import { CONTROLS, width } from './width';
 
 export { pad, truncate, width } from './width';
-
-/** Control characters a terminal would act on (escape sequences, bells), except line breaks and tabs. */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** Wrap text to a width, keeping the person's own line breaks. Control characters are dropped, so text
  *  from a record (or an imported file) can never drive the terminal. */

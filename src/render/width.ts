@@ -1,6 +1,14 @@
 // Text measuring and cutting, without dates: the helpers the piped list needs (render/text.ts re-exports them
 // beside the date formatting, which loads date-fns).
 
+/** Control characters a terminal would act on (escape sequences, bells), except line breaks and tabs. */
+export const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text from a record (or an imported file) with the control characters dropped, so it can never drive the terminal. */
+export function dropControls(s: string): string {
+  return s.replace(CONTROLS, '');
+}
+
 /** Terminal width of a string, ignoring colour codes (wide characters count 2). */
 export function width(s: string): number {
   let w = 0;

@@ -223,3 +223,24 @@ describe('large exports', () => {
     }
   });
 });
+
+describe('export to a terminal', () => {
+  it('drops control characters from markdown and CSV, so a record can never drive the terminal; files keep them', () => {
+    const rec = { ...sample(1)[0], situation: 'title \u001b]0;pwned\u0007 then \u001b[2J cleared', thought: 'bell \u0007 here' };
+    seed([rec]);
+    // `script` gives the command a real pseudo-terminal and records every byte it wrote.
+    const viaTty = (format: string) => execFileSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(__dirname, '..', '..', 'bin', 'reframe'))} export --format ${format}`, '/dev/null'], {
+      env: sb.env, encoding: 'utf8', timeout: 30_000,
+    });
+    for (const format of ['md', 'csv']) {
+      const out = viaTty(format);
+      expect(out, format).toMatch(/title \\?\]0;pwned then \\?\[2J cleared/);
+      expect(out, format).not.toMatch(/[\u0007\u001b]/);
+    }
+    // To a file (or a pipe) the export stays the record, byte for byte.
+    const piped = run(sb, ['export', '--format', 'md']);
+    expect(piped.stdout).toMatch(/\u001b\\?\]0;pwned\u0007/);
+    // JSON escapes them in both cases.
+    expect(viaTty('json')).toContain('\\u001b]0;pwned\\u0007');
+  });
+});
