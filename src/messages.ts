@@ -22,6 +22,13 @@ export const msg = {
     journalTooNew: (p: string, found: number, known: number) =>
       `The journal at ${p} was written by a newer reframe (schema ${found}; this one knows up to ${known}).`,
     journalTooNewHint: 'Update reframe, then try again. Your journal was not changed.',
+    upgraded: (from: number, to: number, backup: string) => `Upgraded your journal (schema ${from} -> ${to}); a copy from before is at ${backup}.`,
+    upgradeFailed: (p: string, to: number, now: number) =>
+      `Couldn't update the journal at ${p} for this version of reframe (it is at schema ${now}, this one needs ${to}). Your records are safe; nothing was left half-changed.`,
+    upgradeFailedHint: (backup: string | undefined, cause: string) =>
+      `${cause === 'full' ? 'The disk looks full: free some space, then run reframe again. ' : ''}${backup ? `A copy from before is at ${backup}. ` : ''}Run \`reframe doctor\` to look at it.`,
+    loosePermissions: (p: string, mode: string) =>
+      `Note: ${p} can be read by other people on this computer (mode ${mode}). \`chmod 600 ${p}\` keeps it to you.`,
     journalBusy: (p: string) => `The journal at ${p} stayed busy with another reframe for too long.`,
     journalBusyHint: 'Wait for the other one to finish (a long import, perhaps), then try again.',
     diskFull: (p: string) => `The disk is full, so nothing was saved to ${p}.`,

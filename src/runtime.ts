@@ -4,6 +4,7 @@ import { resolvePaths } from './paths';
 import { makeTheme } from './render/theme';
 import { Journal } from './journal/journal';
 import { openDatabase } from './journal/open';
+import { msg } from './messages';
 import { loadLibrary, type Library } from './library/library';
 import type { Prompter } from './flows/prompter';
 import { existsSync } from 'node:fs';
@@ -60,9 +61,8 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
       if (!journal) {
         const db = openDatabase(paths.db, {
           busyTimeoutMs: Number.isFinite(busy) && busy >= 0 ? busy : 5000,
-          onUpgrade: (from, to, backup) => ctx.say(errTheme.muted(`Upgraded your journal (schema ${from} -> ${to}); a copy from before is at ${backup}.`)),
-          onLoosePermissions: (p, mode) =>
-            ctx.say(errTheme.warn(`Note: ${p} can be read by other people on this computer (mode ${mode.toString(8)}). \`chmod 600 ${p}\` keeps it to you.`)),
+          onUpgrade: (from, to, backup) => ctx.say(errTheme.muted(msg.errors.upgraded(from, to, backup))),
+          onLoosePermissions: (p, mode) => ctx.say(errTheme.warn(msg.errors.loosePermissions(p, mode.toString(8)))),
         });
         journal = new Journal(db, paths.db);
         opened.push(journal);

@@ -208,9 +208,10 @@ function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, versio
   if (version >= latest) return;
   if (opts.readonly) return; // read what is there; writing would need an upgrade first
 
+  let backup: string | undefined;
   if (version > 0 && !isNew && path !== ':memory:') {
     // An existing journal is about to change shape: keep a copy of it as it was first.
-    const backup = `${path}.before-v${latest}.bak`;
+    backup = `${path}.before-v${latest}.bak`;
     if (!existsSync(backup)) {
       // Into an empty 0600 file made first (never readable by others, whatever the umask), then renamed:
       // a crash half-way leaves a stray temp file, never a half-written backup under the real name.
@@ -225,7 +226,6 @@ function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, versio
         throw err;
       }
     }
-    opts.onUpgrade?.(version, latest, backup);
   }
 
   const applyStep = (step: Migration) => {
@@ -243,5 +243,14 @@ function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, versio
     return;
   }
   // An existing journal: each step in its own transaction, so a failing step leaves the last good version.
-  for (const step of steps) db.transaction(() => applyStep(step)).immediate();
+  try {
+    for (const step of steps) db.transaction(() => applyStep(step)).immediate();
+  } catch (err) {
+    const code = String((err as { code?: string })?.code ?? '');
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw journalFailure(path, err); // try again later
+    let now = version;
+    try { now = db.pragma('user_version', { simple: true }) as number; } catch { /* keep what we knew */ }
+    throw new JournalError(msg.errors.upgradeFailed(path, latest, now), msg.errors.upgradeFailedHint(backup, code === 'SQLITE_FULL' || code === 'ENOSPC' ? 'full' : ''));
+  }
+  if (backup) opts.onUpgrade?.(version, latest, backup);
 }

@@ -373,11 +373,12 @@ describe('migrations that cannot hurt', () => {
       raw.close();
       const before = schemaOf(path);
       const broken: Migration = { version: SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half_done (x TEXT); ALTER TABLE records ADD COLUMN y TEXT; THIS IS NOT SQL;' };
-      let backup = '';
-      expect(() => openDatabase(path, { migrations: [...MIGRATIONS, broken], onUpgrade: (_f, _t, b) => { backup = b; } })).toThrow(JournalError);
+      let upgraded = false;
+      expect(() => openDatabase(path, { migrations: [...MIGRATIONS, broken], onUpgrade: () => { upgraded = true; } })).toThrow(JournalError);
       expect(schemaOf(path)).toEqual(before);
+      expect(upgraded).toBe(false);
       // The copy was taken before the step ran, and is a whole journal at the old version.
-      expect(backup).toBe(`${path}.before-v${SCHEMA_VERSION + 1}.bak`);
+      const backup = `${path}.before-v${SCHEMA_VERSION + 1}.bak`;
       expect(schemaOf(backup)).toEqual(before);
       expect(statSync(backup).mode & 0o777).toBe(0o600);
       expect(readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -396,7 +397,20 @@ describe('migrations that cannot hurt', () => {
       const path = join(s.dir, 'journal.db');
       schemaOne(path);
       const broken: Migration = { version: SCHEMA_VERSION + 1, name: 'broken', sql: 'CREATE TABLE half_done (x TEXT); NOT SQL' };
-      expect(() => openDatabase(path, { migrations: [...MIGRATIONS, broken] })).toThrow(JournalError);
+      const upgrades: number[] = [];
+      let failure: unknown;
+      try {
+        openDatabase(path, { migrations: [...MIGRATIONS, broken], onUpgrade: (from) => upgrades.push(from) });
+      } catch (err) {
+        failure = err;
+      }
+      // Said plainly, with where the copy is; never "upgraded" for an upgrade that didn't finish.
+      expect(failure).toBeInstanceOf(JournalError);
+      expect((failure as JournalError).message).toBe(
+        `Couldn't update the journal at ${path} for this version of reframe (it is at schema ${SCHEMA_VERSION}, this one needs ${SCHEMA_VERSION + 1}). Your records are safe; nothing was left half-changed.`,
+      );
+      expect((failure as JournalError).hint).toBe(`A copy from before is at ${path}.before-v${SCHEMA_VERSION + 1}.bak. Run \`reframe doctor\` to look at it.`);
+      expect(upgrades).toEqual([]);
       const after = schemaOf(path);
       // Every good step landed whole, the broken one not at all: a consistent journal at the last good version.
       expect(after.version).toBe(SCHEMA_VERSION);

@@ -320,7 +320,7 @@ describe('no network, ever', () => {
 
   it('the bundle imports no network module', () => {
     const dist = join(ROOT, 'dist');
-    const files = walk(dist).filter((f) => !f.dir && f.path.endsWith('.mjs'));
+    const files = walk(dist).filter((f) => !f.dir && /\.(c|m)?js$/.test(f.path));
     expect(files.length).toBeGreaterThan(0);
     const NET = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'](?:node:)?(?:http|https|http2|net|tls|dns|dgram)(?:\/promises)?["']/;
     for (const f of files) expect(readFileSync(f.path, 'utf8'), f.path).not.toMatch(NET);
