@@ -342,6 +342,7 @@ export const msg = {
     belief: 'How much do you believe it right now, 0-100?',
     distortions: 'Do you see any of these thinking patterns in it? (space to choose, enter to go on)',
     suggested: 'suggested',
+    maybe: 'maybe',
     evidenceFor: 'What facts support the thought? One per line; empty line when done.',
     evidenceAgainst: "What facts don't fit the thought? One per line; empty line when done.",
     questionsIntro: 'A few questions that can help. Answer the ones that speak to you; leave empty to skip.',

@@ -28,7 +28,7 @@ export async function runDistortionsSuggest(text: unknown, raw: unknown, ctx: Co
 
   const lib = ctx.library();
   const history = opts.history === false ? [] : pastThoughts(ctx);
-  const list: PatternSuggestion[] = createSuggester(lib.patterns, history).suggest(thought, { limit });
+  const list: PatternSuggestion[] = createSuggester(lib.patterns, history, lib.lexicon).suggest(thought, { limit });
 
   if (opts.json) {
     ctx.out(JSON.stringify(list, null, 2));

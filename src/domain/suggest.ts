@@ -5,11 +5,23 @@
 // Cue syntax: space-separated tokens matched against a run of consecutive words of the normalised
 // thought (lower case, straight quotes, contractions expanded, punctuation gone). A plain word matches
 // itself and its regular forms ("leave": leaves, leaving, left); `word*` is a prefix; `a|b|c` are
-// alternatives of single words (each may end in `*`); `_` is exactly one word; `..` is a gap of 0-3
-// words inside one clause (`.. ..` may reach past a comma). A cue may match anywhere.
-// Generic language handling, for every cue: a "not"/"never"/"no" just before the words or early in a
-// gap cancels the match ("I'm not a failure") unless the cue says the negation itself; a first-person
-// cue reported as someone else's view ("they think [I'm boring]") does not count as the person's own.
+// alternatives (each may end in `*`; `i+am|i+was` joins a few words into one alternative); `_` is exactly
+// one word; `..` is a gap of 0-3 words inside one clause (`.. ..` may reach past a comma). A cue may match
+// anywhere.
+// Word sets: `@name` (also among alternatives: `@name|other`) stands for every entry of that set of the
+// library's lexicon (data/patterns.json "lexicon": self-label nouns, catastrophe words, other people, ways of
+// leaving...). An entry is written like an alternative, or as a few words ("back off", "get* bored of me").
+// A set keeps the vocabulary of a kind of thinking in one place, so every cue built on it reaches all its
+// words, and the cues can say the structure ("@others .. @mind-verb .. my|i|me .. @label-adj"). A cue that
+// names a set the lexicon lacks never matches.
+// Hints: a cue written `~cue` is weak evidence (a lone "always", a label word). It counts only in a thought
+// where some full cue has found a pattern, so it can bring a second pattern into view but never makes a
+// neutral sentence show anything.
+// Generic language handling, for every cue: a "not"/"never"/"no"/"without" just before the words, early in
+// a gap or just before the words after a gap cancels the match ("I'm not a failure", "she thinks my idea is
+// not bad") unless the cue says the negation itself; a cue about me reported as someone else's view ("they
+// think [I'm boring]") does not count as the person's own; a sentence that settles what it says ("..., and
+// that's okay", "it's fine if...") suggests nothing.
 
 // ---- normalising ---------------------------------------------------------------------------------
 
@@ -68,7 +80,7 @@ export function expandWord(chunk: string): string[] {
     c = c.replace(/'/g, '');
     if (c === '') return [];
   }
-  return BARE[c] ?? [c];
+  return Object.hasOwn(BARE, c) ? BARE[c] : [c]; // not BARE[c]: "constructor" is a word too
 }
 
 /** The thought as words: lower case, straight quotes, contractions expanded, punctuation gone. */
@@ -107,7 +119,7 @@ const IRREGULAR: Record<string, string[]> = {
 
 /** True when x is w or one of its forms: walks, walked, walking; hates, hated, hating; stops, stopped; tries, tried. */
 function isForm(w: string, x: string): boolean {
-  if (x === w || IRREGULAR[w]?.includes(x)) return true;
+  if (x === w || (Object.hasOwn(IRREGULAR, w) && IRREGULAR[w].includes(x))) return true;
   if (/[^aeiou]y$/.test(w)) {
     const base = w.slice(0, -1);
     return x === base + 'ies' || x === base + 'ied' || x === w + 'ing';
@@ -146,14 +158,19 @@ type Tok =
 export interface CompiledCue {
   source: string;
   toks: Tok[];
-  /** The cue says the negation itself ("can't trust"), so a "not" in the thought does not cancel it. */
+  /** The cue says the negation itself ("can't trust"): a token of it is a negation, so a "not" does not cancel it. */
   negated: boolean;
   /** 0-1: how much a match of this cue says on its own. */
   strength: number;
+  /** A hint (`~cue`): weak evidence that only counts when some full cue found a pattern in the same thought. */
+  hint: boolean;
 }
 
+/** How much a hint says, against a full cue of the same words. */
+const HINT = 0.6;
+
 /** Words that cancel what follows ("I'm not a failure"). */
-const NEGATORS = new Set(['not', 'never', 'no']);
+const NEGATORS = new Set(['not', 'never', 'no', 'without']);
 /** Little words that say little on their own: a cue made of them is weak. */
 const STOPWORDS = new Set([
   'i', 'me', 'my', 'myself', 'you', 'your', 'he', 'him', 'his', 'she', 'her', 'it', 'its', 'we', 'us', 'our', 'they',
@@ -171,8 +188,40 @@ function unitWeight(u: Unit[]): number {
   return STOPWORDS.has(w) ? 0.3 : 1;
 }
 
-const compiled = new Map<string, CompiledCue>();
+/** Named word sets cues may use as `@name`. */
+export type Lexicon = Readonly<Record<string, readonly string[]>>;
+const NO_LEXICON: Lexicon = Object.freeze({});
+
+/** Compiled cues, per lexicon (a cue's meaning depends on the sets it names). */
+const compiledBy = new WeakMap<Lexicon, Map<string, CompiledCue>>();
 const altCache = new Map<string, Unit[] | undefined>();
+/** Each set's entries as words, per lexicon. */
+const setCache = new WeakMap<Lexicon, Map<string, Unit[][]>>();
+
+function setUnits(lexicon: Lexicon, name: string): Unit[][] | undefined {
+  let sets = setCache.get(lexicon);
+  if (!sets) setCache.set(lexicon, (sets = new Map()));
+  const hit = sets.get(name);
+  if (hit) return hit;
+  const entries = Object.hasOwn(lexicon, name) ? lexicon[name] : undefined;
+  if (!Array.isArray(entries)) return undefined;
+  const units = entries.map(entryUnits).filter((u): u is Unit[] => u !== undefined);
+  sets.set(name, units);
+  return units;
+}
+
+/** An alternative or an entry of a word set -> its words; a few words may be joined by spaces ("back off") or +. */
+function entryUnits(entry: string): Unit[] | undefined {
+  const parts = entry.trim().split(/[\s+]+/).filter((x) => x !== '');
+  if (parts.length === 1) return altUnits(parts[0]);
+  const units: Unit[] = [];
+  for (const part of parts) {
+    const u = altUnits(part);
+    if (!u) return undefined;
+    units.push(...u);
+  }
+  return units.length ? units : undefined;
+}
 
 /** One alternative of a cue token -> the words it stands for (a contraction stands for two). */
 function altUnits(alt: string): Unit[] | undefined {
@@ -190,14 +239,18 @@ function altUnits(alt: string): Unit[] | undefined {
   return units;
 }
 
-/** Compile one cue (once per process: compiled cues are cached by their text). */
-export function compileCue(source: string): CompiledCue {
+/** Compile one cue (once per process and lexicon: compiled cues are cached by their text). */
+export function compileCue(source: string, lexicon: Lexicon = NO_LEXICON): CompiledCue {
+  let compiled = compiledBy.get(lexicon);
+  if (!compiled) compiledBy.set(lexicon, (compiled = new Map()));
   const hit = compiled.get(source);
   if (hit) return hit;
   const toks: Tok[] = [];
   let negated = false;
   let spec = 0;
-  for (const raw of source.trim().split(/\s+/)) {
+  let unknownSet = false;
+  const hint = source.trimStart().startsWith('~');
+  for (const raw of source.trim().replace(/^~/, '').split(/\s+/)) {
     if (raw === '..') {
       toks.push({ kind: 'gap' });
       spec -= 0.1;
@@ -210,12 +263,19 @@ export function compileCue(source: string): CompiledCue {
     }
     const alts: Unit[][] = [];
     for (const alt of raw.split('|')) {
-      const u = altUnits(alt);
-      if (!u) continue;
-      if (u.some((x) => !x.prefix && NEGATORS.has(x.w))) negated = true;
-      alts.push(u);
+      if (alt.startsWith('@')) {
+        const set = setUnits(lexicon, alt.slice(1));
+        if (!set) unknownSet = true;
+        else alts.push(...set);
+        continue;
+      }
+      const u = alt.includes('+') ? entryUnits(alt) : altUnits(alt);
+      if (u) alts.push(u);
     }
     if (!alts.length) continue;
+    // The cue says the negation itself when a token can only be matched by one ("not|cannot trust"); in "always|never"
+    // a negation before the words still cancels them ("it's not that they always...").
+    if (alts.every((u) => u.some((x) => !x.prefix && NEGATORS.has(x.w)))) negated = true;
     const weight = alts.reduce((s, a) => s + unitWeight(a), 0) / alts.length * (alts.length > 1 ? 0.85 : 1);
     spec += weight;
     toks.push({ kind: 'alts', alts, weight });
@@ -223,8 +283,9 @@ export function compileCue(source: string): CompiledCue {
   // Trim gaps at the edges: they would only widen the quoted words.
   while (toks.length && toks[0].kind === 'gap') toks.shift();
   while (toks.length && toks[toks.length - 1].kind === 'gap') toks.pop();
-  const strength = toks.length ? 0.3 + 0.65 * (1 - Math.exp(-Math.max(0, spec) / 1.8)) : 0;
-  const c: CompiledCue = { source, toks, negated, strength };
+  if (unknownSet) toks.length = 0;
+  const strength = toks.length ? (0.3 + 0.65 * (1 - Math.exp(-Math.max(0, spec) / 1.8))) * (hint ? HINT : 1) : 0;
+  const c: CompiledCue = { source, toks, negated, strength, hint };
   compiled.set(source, c);
   return c;
 }
@@ -243,8 +304,9 @@ function unitMatches(u: Unit, word: Word): boolean {
 
 /**
  * Match tokens from ti at word wi; the end index or -1. Gaps take the shortest match first.
- * A gap never reaches into the next clause (two gaps in a row may pass a comma), and never swallows a "not" in its
- * first two words ("I'm not a failure" is no match for "i am .. failure"), unless the cue says the negation.
+ * A gap never reaches into the next clause (two gaps in a row may pass a comma), never swallows a "not" in its
+ * first two words ("I'm not a failure" is no match for "i am .. failure"), and never ends in a negation of the words
+ * after it ("she thinks my idea is not bad"), unless the cue says the negation.
  * gapFrom: where the current run of gaps began.
  */
 function matchAt(c: CompiledCue, ti: number, words: Word[], wi: number, gapFrom = -1): number {
@@ -258,6 +320,10 @@ function matchAt(c: CompiledCue, ti: number, words: Word[], wi: number, gapFrom 
         // One gap stays inside its clause; two in a row (".. ..") may reach past a comma, never past a full stop.
         if (w.sentence || (w.boundary && gapFrom < 0 && c.toks[ti + 1]?.kind !== 'gap')) break;
         if (!c.negated && NEGATORS.has(w.w) && wi + g - 1 - from < 2) break;
+        // Nor may the words after a gap be negated by its last words ("she thinks my idea is not [bad]").
+        const next = wi + g;
+        const negatedNext = next < words.length && c.toks[ti + 1]?.kind === 'alts' && negatedBefore(words, next, from);
+        if (!c.negated && negatedNext) continue;
       }
       const r = matchAt(c, ti + 1, words, wi + g, from);
       if (r !== -1) return r;
@@ -285,14 +351,17 @@ const TRANSPARENT = new Set([
   'a', 'an', 'the', 'so', 'such', 'really', 'that', 'very', 'too', 'even', 'just', 'necessarily', 'exactly', 'totally',
   'completely', 'entirely', 'all', 'at', 'be', 'being', 'mean', 'means', 'think', 'believe', 'feel', 'say', 'saying',
   'make', 'makes', 'made', 'like', 'quite', 'always', 'actually', 'i', 'am', 'it', 'is', 'you', 'he', 'she', 'they',
-  'we', 'are', 'was', 'were',
+  'we', 'are', 'was', 'were', 'have', 'has', 'had', 'to', 'need', 'want', 'going', 'try', 'trying', 'ever',
 ]);
 /** "can't believe I'm so stupid", "can't stop thinking I'm a failure": these do not cancel what follows. */
 const NOT_CANCELLING = new Set(['believe', 'stop', 'help']);
 
-/** True when a negation just before the match cancels it ("I'm not such a failure"). */
-export function negatedBefore(words: Word[], start: number): boolean {
-  for (let k = 1; k <= 3 && start - k >= 0; k++) {
+/**
+ * True when a negation just before the match cancels it ("I'm not such a failure"). Looks back at most 4 words,
+ * and not before `from` (inside a cue: where the gap before these words began).
+ */
+export function negatedBefore(words: Word[], start: number, from = 0): boolean {
+  for (let k = 1; k <= 4 && start - k >= from; k++) {
     if (words[start - k + 1].boundary) return false; // a negation in an earlier clause does not reach here
     const w = words[start - k].w;
     if (NEGATORS.has(w)) {
@@ -307,6 +376,12 @@ export function negatedBefore(words: Word[], start: number): boolean {
   return false;
 }
 
+/** Words between "I" and what is said about me: "I'm [such a] loser", "I was [really] boring". */
+const ABOUT_ME = new Set([
+  'am', 'was', 'is', 'so', 'such', 'a', 'an', 'really', 'very', 'too', 'just', 'the', 'being', 'totally', 'completely',
+  'kind', 'of', 'bit',
+]);
+
 /** Verbs that report what someone else thinks or says: "they think I'm boring". */
 const REPORTING = new Set([
   'think', 'thinks', 'thought', 'believe', 'believes', 'say', 'says', 'said', 'know', 'knows', 'tell', 'tells', 'told',
@@ -318,6 +393,12 @@ const REPORTING = new Set([
  * A cue in the first person ("i am ...") does not describe the person's own view there. "I think I'm a mess" does.
  */
 export function reportedBefore(words: Word[], start: number): boolean {
+  // Words about me that follow "I'm" ("they think I'm [boring]") are reported too.
+  for (let k = start - 1; k >= Math.max(0, start - 4) && words[start]?.w !== 'i'; k--) {
+    if (words[k + 1].boundary) break;
+    if (words[k].w === 'i') return reportedBefore(words, k);
+    if (!ABOUT_ME.has(words[k].w)) break;
+  }
   if (words[start]?.w !== 'i' || start < 2) return false;
   const verb = words[start - 1];
   if (verb.boundary || !REPORTING.has(verb.w)) return false;
@@ -328,11 +409,40 @@ export function reportedBefore(words: Word[], start: number): boolean {
   return true;
 }
 
-/** Every place a cue matches, left to right, without overlaps; negated places are left out. */
+/** What makes a sentence settled: "..., and that's okay", "which is normal", "it's fine if...". */
+const SETTLED_BY = new Set(['ok', 'okay', 'fine', 'alright', 'normal', 'allowed', 'understandable', 'natural', 'human']);
+
+/**
+ * For each word, whether the thought accepts what it says there: the sentence before "that's okay" / "which is
+ * normal" ("I'll never be a morning person, and that's fine"), the clause after "it's okay if / to / that" ("it's
+ * okay if it isn't perfect"). Such words name a worry without believing it, so they suggest nothing.
+ */
+function settledWords(words: Word[]): boolean[] {
+  const settled = new Array<boolean>(words.length).fill(false);
+  let sentence = 0;
+  for (let k = 0; k + 2 < words.length; k++) {
+    if (words[k].sentence) sentence = k;
+    const [a, b, c, d] = [words[k].w, words[k + 1].w, words[k + 2].w, words[k + 3]?.w];
+    if (b !== 'is' || !SETTLED_BY.has(c) || words[k + 1].sentence || words[k + 2].sentence) continue;
+    if (a === 'that' || a === 'which') settled.fill(true, sentence, k);
+    else if (a === 'it' && (d === 'if' || d === 'to' || d === 'that') && !words[k + 3].sentence) {
+      let end = k + 4;
+      while (end < words.length && !words[end].boundary) end++;
+      settled.fill(true, k + 3, end);
+    }
+  }
+  return settled;
+}
+const settledCache = new WeakMap<Word[], boolean[]>();
+
+/** Every place a cue matches, left to right, without overlaps; negated or settled places are left out. */
 export function matchCue(c: CompiledCue, words: Word[]): CueMatch[] {
   const out: CueMatch[] = [];
   if (!c.toks.length) return out;
+  let settled = settledCache.get(words);
+  if (!settled) settledCache.set(words, (settled = settledWords(words)));
   for (let i = 0; i < words.length; i++) {
+    if (settled[i]) continue;
     const end = matchAt(c, 0, words, i);
     if (end === -1 || end === i) continue;
     if (!c.negated && negatedBefore(words, i)) continue;
@@ -385,6 +495,7 @@ interface Hit {
   strength: number;
   start: number;
   end: number;
+  hint: boolean;
 }
 
 /** Merge overlapping word ranges and quote them as the person typed them. */
@@ -435,11 +546,16 @@ interface PreparedPast {
 }
 
 /**
- * A suggester for a library: cues compiled once, past thoughts prepared once.
+ * A suggester for a library: cues compiled once (with the library's word sets), past thoughts prepared once.
  * suggest(text) returns the patterns the thought most likely shows, best first.
  */
-export function createSuggester(patterns: readonly SuggestPattern[], history: readonly PastThought[] = []) {
-  const lib = patterns.map((p) => ({ p, cues: (p.cues ?? []).map(compileCue).filter((c) => c.toks.length > 0) }));
+export function createSuggester(
+  patterns: readonly SuggestPattern[],
+  history: readonly PastThought[] = [],
+  /** The library's word sets, for cues that name them (`@name`). */
+  lexicon: Lexicon = NO_LEXICON,
+) {
+  const lib = patterns.map((p) => ({ p, cues: (p.cues ?? []).map((c) => compileCue(c, lexicon)).filter((c) => c.toks.length > 0) }));
   const known = new Set(patterns.map((p) => p.id));
   const past: PreparedPast[] = history
     .map((h) => ({ words: contentWords(h.thought), distortions: h.distortions.filter((d) => known.has(d)) }))
@@ -472,9 +588,19 @@ export function createSuggester(patterns: readonly SuggestPattern[], history: re
     if (!words.length) return [];
     const found: (PatternSuggestion & { first: number; order: number })[] = [];
     const hist = fromHistory(contentWords(words));
-    lib.forEach(({ p, cues }, order) => {
+    const all = lib.map(({ cues }) => {
       const hits: Hit[] = [];
-      for (const c of cues) for (const m of matchCue(c, words)) hits.push({ strength: c.strength, ...m });
+      for (const c of cues) {
+        // A hint counts once, however often its words come up.
+        const ms = matchCue(c, words);
+        for (const m of c.hint ? ms.slice(0, 1) : ms) hits.push({ strength: c.strength, hint: c.hint, ...m });
+      }
+      return hits;
+    });
+    // Hints count only in a thought some full cue has already found a pattern in: a neutral sentence stays quiet.
+    const hinted = all.some((hits) => hits.some((x) => !x.hint));
+    lib.forEach(({ p }, order) => {
+      const hits = hinted ? all[order] : all[order].filter((x) => !x.hint);
       const mem = hist.get(p.id);
       const h = mem?.weight ?? 0;
       if (!hits.length && !h) return;
@@ -488,7 +614,9 @@ export function createSuggester(patterns: readonly SuggestPattern[], history: re
         counted.push(x);
       }
       let score = 1 - miss;
-      let because = hits.length ? quote(text, words, hits) : '';
+      // The words quoted are those of the full cues when there are any: a hint only explains a pattern on its own.
+      const full = hits.filter((x) => !x.hint);
+      let because = hits.length ? quote(text, words, full.length ? full : hits) : '';
       if (h > 0) {
         score = hits.length ? 1 - (1 - score) * (1 - HISTORY_WEIGHT * h) : HISTORY_WEIGHT * h + 0.1;
         if (!because) because = quote(text, words, sharedRanges(words, mem!.shared));

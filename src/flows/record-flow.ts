@@ -57,6 +57,8 @@ export interface Suggestion {
   id: string;
   because?: string;
   fromHistory?: boolean;
+  /** Weak evidence: listed first and marked, but left for the person to tick. */
+  maybe?: boolean;
 }
 
 export interface FlowDeps {
@@ -183,7 +185,7 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
     mark('belief');
   }
 
-  // 4. Thinking patterns, with suggestions pre-selected.
+  // 4. Thinking patterns, with suggestions pre-selected (weak ones listed first, not ticked).
   if (!done('distortions')) {
     const sugg = d.suggest ? d.suggest(hot) : [];
     const suggested = new Map(sugg.map((x) => [x.id, x]));
@@ -196,8 +198,9 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
       message: msg.flow.distortions,
       choices: ordered.map((pat) => {
         const sg = suggested.get(pat.id);
-        const why = sg ? ` (${msg.flow.suggested}${sg.fromHistory ? ', ' + msg.suggest.fromHistory : ''}${sg.because ? ': ' + sg.because : ''})` : '';
-        return { value: pat.id, name: pat.name + why, description: pat.summary, checked: Boolean(sg) };
+        const label = sg?.maybe ? msg.flow.maybe : msg.flow.suggested;
+        const why = sg ? ` (${label}${sg.fromHistory ? ', ' + msg.suggest.fromHistory : ''}${sg.because ? ': ' + sg.because : ''})` : '';
+        return { value: pat.id, name: pat.name + why, description: pat.summary, checked: Boolean(sg) && !sg?.maybe };
       }),
     });
     mark('distortions');

@@ -38,7 +38,12 @@ function makeSchemas() {
   return {
     pattern,
     strategy,
-    patternsFile: z.strictObject({ version: z.literal(1), patterns: z.array(pattern).check(z.minLength(1)) }),
+    patternsFile: z.strictObject({
+      version: z.literal(1),
+      patterns: z.array(pattern).check(z.minLength(1)),
+      // Named word sets the cues may use as `@name` (see src/domain/suggest.ts).
+      lexicon: z._default(z.record(id, z.array(text)), {}),
+    }),
     userPatternsFile: z.strictObject({
       version: z.optional(z.literal(1)),
       patterns: z.array(z.extend(pattern, { group: z._default(pattern.shape.group, 'custom') })),
@@ -60,9 +65,18 @@ export const FIXED_IDS = [
   'personalization', 'blaming',
 ] as const;
 
+/** Named word sets for the cues (`@name`): catastrophe words, self-label nouns, absolutes... */
+export type Lexicon = Record<string, string[]>;
+
 export class Library {
   private byId: Map<string, Pattern>;
-  constructor(readonly patterns: Pattern[], readonly strategies: Strategy[], readonly userFile?: string) {
+  constructor(
+    readonly patterns: Pattern[],
+    readonly strategies: Strategy[],
+    readonly userFile?: string,
+    /** The built-in word sets; a person's own cues may use them too. */
+    readonly lexicon: Lexicon = {},
+  ) {
     this.byId = new Map(patterns.map((p) => [p.id, p]));
   }
   get(id: string): Pattern | undefined {
@@ -143,7 +157,9 @@ export function loadLibrary(opts: LoadOptions = {}): Library {
   const check = opts.checkBuiltIn !== false;
   const patternsData = readJson(pFile, false);
   const strategiesData = readJson(sFile, false);
-  const patterns = check ? parseWith(schemas().patternsFile, patternsData, pFile).patterns : (patternsData as { patterns: Pattern[] }).patterns;
+  const { patterns, lexicon } = check
+    ? parseWith(schemas().patternsFile, patternsData, pFile)
+    : (patternsData as { patterns: Pattern[]; lexicon: Lexicon });
   const strategies = check ? parseWith(schemas().strategiesFile, strategiesData, sFile).strategies : (strategiesData as { strategies: Strategy[] }).strategies;
   const ids = new Set<string>();
   for (const p of patterns) {
@@ -168,5 +184,5 @@ export function loadLibrary(opts: LoadOptions = {}): Library {
       if (!ids.has(h)) throw new UsageError(msg.errors.libraryBroken(sFile, `strategy "${s.id}" names an unknown pattern "${h}"`), msg.errors.libraryBrokenHint(sFile));
     }
   }
-  return new Library(patterns, strategies, userFile);
+  return new Library(patterns, strategies, userFile, lexicon);
 }

@@ -9,6 +9,8 @@ import { UsageError } from '../../src/errors';
 import { FakePrompter, testContext, type TestContext } from '../helpers/context';
 import type { ThoughtRecord } from '../../src/domain/record';
 import { buildProgram } from '../../src/cli';
+import { createSuggester } from '../../src/domain/suggest';
+import { loadLibrary } from '../../src/library/library';
 
 let t: TestContext | undefined;
 afterEach(() => { t?.cleanup(); t = undefined; });
@@ -213,5 +215,23 @@ describe('the guided flow', () => {
     expect(pre.checked).toBe(true);
     expect(pre.name).toContain('you chose this before');
     expect(pre.name).toContain('"boss frowned", "report"');
+  });
+});
+
+describe('the guided flow, weak suggestions', () => {
+  it('lists a weak one first, marked "maybe", and leaves it for the person to tick', async () => {
+    const thought = "she hasn't texted back, she must be sick of me";
+    const scores = createSuggester(loadLibrary().patterns, [], loadLibrary().lexicon).suggest(thought, { limit: 3 });
+    const weak = scores.filter((s) => s.score < 0.5);
+    const strong = scores.filter((s) => s.score >= 0.5);
+    expect(weak.length).toBeGreaterThan(0);
+    expect(strong.length).toBeGreaterThan(0);
+    const p = new FakePrompter({ ...guidedAnswers(thought), distortions: [[]] as unknown as string[] });
+    t = testContext({ tty: true, prompter: p });
+    await runNew({}, t.ctx);
+    const choices = p.lastCheckbox;
+    expect(choices.slice(0, scores.length).map((c) => c.value)).toEqual(scores.map((s) => s.id));
+    for (const s of strong) expect(choices.find((c) => c.value === s.id)).toMatchObject({ checked: true, name: expect.stringContaining('(suggested') });
+    for (const s of weak) expect(choices.find((c) => c.value === s.id)).toMatchObject({ checked: false, name: expect.stringContaining('(maybe') });
   });
 });

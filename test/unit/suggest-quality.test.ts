@@ -7,9 +7,13 @@
 // What fails the test:
 // - recall over the whole labelled set below 85%, or on the tune split below 85%;
 // - more than 10% of the neutral sentences flagged, on either split;
-// - held-out recall below HELDOUT_FLOOR. The issue's aim is 85% there too, and it is NOT met: the cues
-//   generalise to unseen wording at about 67% (measured 2026-11-22; see the issue note). The floor
-//   guards that figure against regressions until the approach changes; raise it when held-out improves.
+// - held-out recall below HELDOUT_FLOOR. The issue's aim is 85% there too, and it is NOT met. Measured
+//   2026-11-23, after the word sets, structural cues and hints of data/patterns.json ("lexicon", `@name`,
+//   `~cue`): held-out top-3 recall 76.3% of 76 (any label 80.3%), neutral flagged 0.0% of 19; tune 100% of
+//   311, neutral flagged 1.3% of 78. The tune split now includes 180 thoughts of a second labelled set that
+//   the cues were developed against (it went from 81.8% to 100% while doing so). Before (2026-11-22): held-out
+//   67.1%, neutral flagged 5.3%. The floor guards the figure against regressions; raise it when held-out
+//   improves.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,11 +23,11 @@ import { FIXED_IDS, loadLibrary } from '../../src/library/library';
 interface Item { text: string; labels: string[]; split: 'tune' | 'heldout' }
 const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'thoughts.json'), 'utf8')) as { version: number; items: Item[] };
 const lib = loadLibrary();
-const suggester = createSuggester(lib.patterns);
+const suggester = createSuggester(lib.patterns, [], lib.lexicon);
 
 const MIN_RECALL = 0.85;
 const MAX_FLAGGED = 0.1;
-const HELDOUT_FLOOR = 0.65;
+const HELDOUT_FLOOR = 0.75;
 
 function measure(split: Item['split']) {
   const items = fixture.items.filter((i) => i.split === split);

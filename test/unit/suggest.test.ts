@@ -4,7 +4,7 @@ import { compileCue, contentWords, createSuggester, expandWord, jaccard, matchCu
 import { loadLibrary } from '../../src/library/library';
 
 const lib = loadLibrary();
-const suggester = createSuggester(lib.patterns);
+const suggester = createSuggester(lib.patterns, [], lib.lexicon);
 const ids = (text: string, limit = 3) => suggester.suggest(text, { limit }).map((s) => s.id);
 const words = (text: string) => normalise(text).map((w) => w.w);
 const cueHits = (cue: string, text: string) =>
@@ -39,6 +39,9 @@ describe('normalise', () => {
 
   it('copes with empty text, emoji and other scripts', () => {
     expect(normalise('')).toEqual([]);
+    expect(words('constructor toString __proto__')).toEqual(['constructor', 'tostring', 'proto']);
+    expect(() => suggester.suggest('constructor hasOwnProperty valueOf')).not.toThrow();
+    expect(() => compileCue('constructor|valueOf')).not.toThrow();
     expect(words('💔 шлях — ok')).toEqual(['шлях', 'ok']);
   });
 });
@@ -83,6 +86,53 @@ describe('the cue language', () => {
   });
 });
 
+describe('word sets and hints', () => {
+  const lexicon = { ruin: ['ruin*', 'wreck*', 'mess up', 'get* bored of me'], people: ['he', 'she', 'my boss'] };
+  const hits = (cue: string, text: string) =>
+    matchCue(compileCue(cue, lexicon), normalise(text)).map((m) => normalise(text).slice(m.start, m.end).map((w) => w.w).join(' '));
+
+  it('@name stands for every entry of the set, single words, prefixes and phrases alike', () => {
+    expect(hits('i @ruin everything', 'I ruin everything')).toEqual(['i ruin everything']);
+    expect(hits('i @ruin everything', 'I mess up everything')).toEqual(['i mess up everything']);
+    expect(hits('@people .. @ruin', 'my boss keeps wrecking it')).toEqual(['my boss keeps wrecking']);
+    expect(hits('@people .. @ruin', 'she gets bored of me')).toEqual(['she gets bored of me']);
+    expect(hits('@people|they .. @ruin', 'they wrecked it')).toEqual(['they wrecked']);
+  });
+
+  it('a cue naming a set the lexicon lacks never matches, and a set is no cue of its own', () => {
+    expect(hits('i @nothing everything', 'I ruin everything')).toEqual([]);
+    expect(compileCue('i @ruin everything').toks).toEqual([]); // no lexicon given
+    expect(createSuggester([{ id: 'x', name: 'X', cues: [] }], [], lexicon).suggest('I ruin everything')).toEqual([]);
+  });
+
+  it('+ joins a few words into one alternative', () => {
+    expect(cueHits('i+am|i+was the reason', "I'm the reason")).toEqual(['i am the reason']);
+    expect(cueHits('i+am|i+was the reason', 'I was the reason')).toEqual(['i was the reason']);
+    expect(cueHits('i+am|i+was the reason', 'am the reason')).toEqual([]);
+  });
+
+  it('the built-in cues only name sets the lexicon has', () => {
+    const names = new Set(Object.keys(lib.lexicon));
+    expect(names.size).toBeGreaterThan(0);
+    const named = lib.patterns.flatMap((p) => p.cues.flatMap((c) => [...c.matchAll(/@([a-z0-9-]+)/g)].map((m) => m[1])));
+    expect(named.filter((n) => !names.has(n))).toEqual([]);
+    for (const p of lib.patterns) for (const c of p.cues) expect(compileCue(c, lib.lexicon).toks.length, c).toBeGreaterThan(0);
+  });
+
+  it('a hint (~cue) only counts where a full cue found something, and says less', () => {
+    const own = createSuggester([
+      { id: 'absolutes', name: 'Absolutes', cues: ['~always|never'] },
+      { id: 'labels', name: 'Labels', cues: ['i am a failure'] },
+    ]);
+    expect(own.suggest('I always take the bus')).toEqual([]);
+    const list = own.suggest("I'm a failure, I always get it wrong");
+    expect(list.map((s) => s.id)).toEqual(['labels', 'absolutes']);
+    expect(list[1]).toMatchObject({ because: '"always"' });
+    expect(list[1].score).toBeLessThan(list[0].score);
+    expect(compileCue('~always').strength).toBeLessThan(compileCue('always').strength);
+  });
+});
+
 describe('negation', () => {
   it('"I\'m not a failure" is not labeling', () => {
     expect(ids("I'm a failure")).toContain('labeling');
@@ -99,6 +149,28 @@ describe('negation', () => {
     expect(ids("I can't believe I'm such an idiot")).toContain('labeling');
   });
 
+  it('"without" negates too, and so does a negation at the end of a gap', () => {
+    expect(ids("I can say no without being a bad friend")).not.toContain('labeling');
+    expect(cueHits('thinks .. my .. stupid', 'she thinks my idea is stupid')).toEqual(['thinks my idea is stupid']);
+    expect(cueHits('thinks .. my .. stupid', 'she thinks my idea is not stupid')).toEqual([]);
+    expect(ids("One bad grade doesn't mean I'm going to fail the course")).toEqual([]);
+  });
+
+  it('"always|never" in a cue does not make a negation before it harmless', () => {
+    expect(cueHits('they always|never .. ignore me', "it's not that they always ignore me")).toEqual([]);
+    expect(compileCue('they always|never .. ignore me').negated).toBe(false);
+    expect(compileCue("not|can't trust").negated).toBe(true);
+    expect(cueHits('they always|never .. ignore me', 'they always ignore me')).toEqual(['they always ignore me']);
+  });
+
+  it('a thought that settles what it says suggests nothing there', () => {
+    expect(ids("If it's not perfect, that's okay")).toEqual([]);
+    expect(ids("It's okay if it isn't perfect")).toEqual([]);
+    expect(ids("I'll probably never be a morning person, and that's fine")).toEqual([]);
+    // Only the words it settles: "that's fine" after "he says" does not settle what follows.
+    expect(ids("He says that's fine but she must think I'm an idiot")).toContain('mind-reading');
+  });
+
   it('a cue that says the negation itself still counts', () => {
     expect(ids("I can't trust anyone")).toContain('mistrust-after-betrayal');
     expect(ids("I shouldn't feel this way")).toContain('should-statements');
@@ -110,6 +182,9 @@ describe('negation', () => {
     expect(ids("They think I'm boring")).toContain('mind-reading');
     expect(ids("They think I'm boring")).not.toContain('labeling');
     expect(ids("I think I'm boring")).toContain('labeling');
+    // Words about me after "I'm" are reported too, for any cue.
+    expect(cueHits('boring', "They think I'm boring")).toEqual([]);
+    expect(cueHits('boring', "I'm boring")).toEqual(['boring']);
   });
 
   it('"never" is an absolute, not a negation to drop', () => {
@@ -252,7 +327,7 @@ describe('the library drives it', () => {
   });
 
   it('knows no pattern ids of its own', () => {
-    const bare = createSuggester(lib.patterns.map((p) => ({ ...p, cues: [] })));
+    const bare = createSuggester(lib.patterns.map((p) => ({ ...p, cues: [] })), [], lib.lexicon);
     expect(bare.suggest("I'm such an idiot")).toEqual([]);
   });
 });
@@ -266,8 +341,8 @@ describe('learning from the person', () => {
 
   it('weighs the patterns chosen before for a similar thought, and says so', () => {
     const past = [{ thought: 'My boss frowned at my report in the meeting', distortions: ['personalization', 'gone-pattern'] }];
-    const withHistory = createSuggester(lib.patterns, past);
-    const fresh = createSuggester(lib.patterns);
+    const withHistory = createSuggester(lib.patterns, past, lib.lexicon);
+    const fresh = createSuggester(lib.patterns, [], lib.lexicon);
     const text = 'my boss frowned at my report again';
     expect(fresh.suggest(text).map((s) => s.id)).not.toContain('personalization');
     const s = withHistory.suggest(text).find((x) => x.id === 'personalization')!;
@@ -280,11 +355,11 @@ describe('learning from the person', () => {
   it('raises a pattern the cues found too, and leaves unrelated thoughts alone', () => {
     const past = [{ thought: 'she must think I am boring at dinner', distortions: ['mind-reading'] }];
     const text = 'she must think I am boring';
-    const plain = createSuggester(lib.patterns).suggest(text).find((x) => x.id === 'mind-reading')!;
-    const weighed = createSuggester(lib.patterns, past).suggest(text).find((x) => x.id === 'mind-reading')!;
+    const plain = createSuggester(lib.patterns, [], lib.lexicon).suggest(text).find((x) => x.id === 'mind-reading')!;
+    const weighed = createSuggester(lib.patterns, past, lib.lexicon).suggest(text).find((x) => x.id === 'mind-reading')!;
     expect(weighed.score).toBeGreaterThan(plain.score);
     expect(weighed.fromHistory).toBe(true);
     expect(plain.fromHistory).toBeUndefined();
-    expect(createSuggester(lib.patterns, past).suggest('I bought milk on the way home')).toEqual([]);
+    expect(createSuggester(lib.patterns, past, lib.lexicon).suggest('I bought milk on the way home')).toEqual([]);
   });
 });
