@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime, truncate, width, wrap } from '../../src/render/text';
+import { localDateTime, relativeTime, truncate, width, wrap } from '../../src/render/text';
+import { format } from 'date-fns';
+import fc from 'fast-check';
 import { colorLevel } from '../../src/render/theme';
 
 describe('relativeTime (local calendar days)', () => {
@@ -43,5 +45,22 @@ describe('colour level', () => {
     [{ env: { FORCE_COLOR: '3' }, isTTY: true, color: false }, 0],
   ])('%j -> %i', (o, want) => {
     expect(colorLevel(o as Parameters<typeof colorLevel>[0])).toBe(want);
+  });
+});
+
+describe('localDateTime', () => {
+  it("is date-fns's 'EEE d MMM yyyy, HH:mm' in local time, for any instant and time zone", () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe']) {
+        process.env.TZ = tz;
+        fc.assert(fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }), (d) => {
+          expect(localDateTime(d.toISOString())).toBe(format(d, 'EEE d MMM yyyy, HH:mm'));
+        }), { numRuns: 300 });
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });
