@@ -19,14 +19,19 @@ export interface PatternNames {
 
 /** Backslash-escape what would start emphasis, code, links, HTML, tables, strikethrough or an entity. */
 export function escapeInline(s: string): string {
+  if (!INLINE_SPECIAL.test(s)) return s; // most text has nothing to escape: skip the three passes
   return s
     .replace(/[\\`*_[\]|~]/g, '\\$&')
     .replace(/<(?=[A-Za-z/!?])/g, '\\<')
     .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&');
 }
 
+const INLINE_SPECIAL = /[\\`*_[\]|~<&]/;
+const LINE_START_SPECIAL = /^[#>+=\-0-9]/;
+
 /** After escapeInline: what would start a heading, quote, list, rule or setext underline at the start of a line. */
 function escapeLineStart(s: string): string {
+  if (!LINE_START_SPECIAL.test(s)) return s;
   return s.replace(/^([#>+=-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
 
