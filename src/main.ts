@@ -2,6 +2,7 @@
 // Only the version is imported up front: `reframe --version` should cost no more than starting Node.
 // Everything else (errors, messages, the CLI) is loaded once we know there is more to do.
 import { VERSION } from './version';
+import { serveWorker, setWorkerEntry } from './worker';
 
 async function printError(err: unknown, debug: boolean): Promise<void> {
   const [{ Cancelled, ReframeError }, { msg }] = await Promise.all([import('./errors'), import('./messages')]);
@@ -55,10 +56,18 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv).then(
-  (code) => { process.exitCode = code; },
-  async (err) => {
-    await printError(err, process.env.REFRAME_DEBUG === '1');
-    process.exitCode = await exitCodeOf(err);
-  },
-);
+function runMain(): void {
+  setWorkerEntry(process.argv[1]);
+  main(process.argv).then(
+    (code) => { process.exitCode = code; },
+    async (err) => {
+      await printError(err, process.env.REFRAME_DEBUG === '1');
+      process.exitCode = await exitCodeOf(err);
+    },
+  );
+}
+
+// A worker thread this program started (src/worker.ts) serves its task instead of the command line.
+const workerTask = process.env.REFRAME_WORKER;
+if (workerTask) void serveWorker(workerTask).then((served) => { if (!served) runMain(); });
+else runMain();

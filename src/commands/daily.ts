@@ -10,7 +10,7 @@ import { msg } from '../messages';
 import { parseOptions } from './options';
 import { newId, safetyNote } from './shared';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../domain/prompts';
-import { localDay, streak } from '../domain/streak';
+import { localDay, practiceDays, streak } from '../domain/streak';
 import { dailyJson, renderDaily, renderPrompt, type DailySummary } from '../render/daily';
 import { notify } from '../cron/notify';
 
@@ -47,7 +47,7 @@ function summarize(ctx: Context, now: Date, date: string, prompt: ReflectionProm
   if (!journal) {
     return { date, prompt, streak: { current: 0, longest: 0 }, yesterday: { records: 0, distortions: [] }, checkedInToday: false };
   }
-  const days = journal.practiceTimes().map((t) => localDay(new Date(t)));
+  const days = practiceDays(journal.practiceSpans(), (day) => journal.practiceTimesOn(day));
   const y = subDays(now, 1);
   const written = journal.writtenBetween(startOfDay(y).toISOString(), endOfDay(y).toISOString());
   const nameOf = patternNames(ctx);

@@ -1,19 +1,21 @@
-// reframe import FILE|-: a JSON array or JSON Lines of records. All or nothing: into a journal, every record is
-// checked and saved in one transaction that the first bad record rolls back; when there is no journal yet,
-// every record is checked before the journal is created (a first pass), then all are saved (a second pass).
+// reframe import FILE|-: a JSON array or JSON Lines of records. All or nothing: every record is checked and saved
+// in one transaction that the first bad record rolls back. When there is no journal yet, the new journal is built
+// in a private file and put in place only when every record is in (src/journal/fresh.ts), so a bad file never
+// creates one. Records are checked as they are saved, a big file on another thread (import-check.ts).
 // Ids already in the journal are skipped, and so is a second record with an id seen earlier in the same
 // file (the first one wins).
 import type { Context } from '../context';
+import { checkUtf8 } from '../domain/import';
 import { toJson } from '../domain/record-fields';
-import type { ThoughtRecord } from '../domain/record';
-import { checkRecords, decodeUtf8, readRecordsText, type CheckedRecord } from '../domain/import';
 import type { Journal } from '../journal/journal';
+import { buildNewJournal, removeStaleImports } from '../journal/fresh';
 import { msg } from '../messages';
 import { userPatternsPath } from '../library/library';
 import * as z from '../zod-mini';
 import { parseOptions } from './options';
 import { newId } from './shared';
 import { Progress, readInput } from './transfer-io';
+import { checkStream, readFileShared, type CheckJob, type CheckStream } from './import-check';
 
 const schema = z.object({ dryRun: z.optional(z.boolean()), json: z.optional(z.boolean()) });
 
@@ -36,78 +38,40 @@ export interface ImportSummary {
 export async function runImport(file: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);
   const where = file === '-' ? 'standard input' : file;
-  let bytes: Buffer | undefined = await readInput(file, ctx.io.stdin, (l) => ctx.say(l));
-  const text = decodeUtf8(bytes, where);
-  bytes = undefined; // the text is all we keep
+  const bytes = (file !== '-' && readFileShared(file)) || await readInput(file, ctx.io.stdin, (l) => ctx.say(l));
+  checkUtf8(bytes, where); // before the library and the journal are opened (and, say, upgraded) for nothing
   const library = ctx.library();
-  const now = ctx.clock.now().toISOString();
-  const check = (onRecord: (n: number, end: number) => void) => checkRecords(readRecordsText(text, where).items, {
+  const job: CheckJob = {
     where,
-    knownPattern: (id) => library.has(id),
+    known: library.patterns.map((p) => p.id),
     patternsFile: userPatternsPath(ctx.paths.configDir),
-    newId: () => newId(ctx),
-    now,
-    onRecord,
-  });
-
-  const s: ImportSummary = {
-    dryRun: opts.dryRun === true, records: 0, added: 0, skipped: 0, alreadyInJournal: 0, repeatedInFile: 0,
-    differentFromJournal: 0, givenNewIds: 0, repairedCharacters: 0,
+    now: ctx.clock.now().toISOString(),
   };
-  const progress = new Progress(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY), msg.transfer.progressCheck, text.length);
-  const tick = (_n: number, end: number) => progress.tick(end);
-  const tally = (c: CheckedRecord) => {
-    s.records++;
-    if (c.newId) s.givenNewIds++;
-    if (c.repaired) s.repairedCharacters++;
-  };
-  const seen = new Set<string>();
-  /** Added, or skipped: already in the journal, or repeated in the file (the first record with an id wins). */
-  const place = (r: ThoughtRecord, journal: Journal | undefined, write: boolean) => {
-    if (seen.has(r.id)) {
-      s.repeatedInFile++;
-    } else if (journal?.has(r.id)) {
-      seen.add(r.id);
-      s.alreadyInJournal++;
-      const mine = journal.get(r.id);
-      if (!mine || JSON.stringify(toJson(mine)) !== JSON.stringify(toJson(r))) s.differentFromJournal++;
-    } else {
-      seen.add(r.id);
-      if (write) journal!.insertRaw(r);
-      s.added++;
-    }
-  };
+  removeStaleImports(ctx.paths.db);
+  const progress = new Progress(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY), opts.dryRun ? msg.transfer.progressCheck : msg.transfer.progressImport, bytes.length);
+  let s: ImportSummary;
+  // Checking starts at once (a big file on another thread), while the journal is opened.
+  let stream = checkStream(bytes, job);
   try {
     const existing = ctx.journalIfExists();
-    if (opts.dryRun || existing) {
-      // One pass: each record is checked, counted and placed as it is read. Into a journal, all of it is one
-      // transaction: the first bad record throws, and everything before it is rolled back (all or nothing).
-      const onePass = (write: boolean) => {
-        for (const c of check(tick)) {
-          tally(c);
-          place(c.record, existing, write);
-        }
-      };
-      if (opts.dryRun) onePass(false);
-      else {
-        progress.phase(msg.transfer.progressImport, text.length);
-        existing!.write(() => onePass(true));
-      }
-    } else {
-      // No journal yet: check every record first (only counts are kept, so however big the file, it is held
-      // once, as text), so that a bad file, or one with nothing in it, never creates a journal. Then the same
-      // records, all known good, are saved in one transaction.
-      for (const c of check(tick)) tally(c);
-      if (s.records > 0) {
+    if (opts.dryRun) s = await importRecords(stream, { journal: existing, write: false }, ctx, progress);
+    else if (existing) s = await existing.writeAsync(() => importRecords(stream, { journal: existing, write: true }, ctx, progress));
+    else {
+      // No journal yet: build it whole, beside where it goes; a file with no records creates nothing.
+      const built = await buildNewJournal(ctx.paths.db, async (fresh) => {
+        const value = await fresh.writeAsync(() => importRecords(stream, { journal: fresh, write: true, fresh: true }, ctx, progress));
+        return { keep: value.added > 0, value };
+      });
+      s = built.value;
+      if (!built.published && built.exists) {
+        // Another reframe made the journal meanwhile: import into that one, as into any journal.
         const journal = ctx.journal();
-        progress.phase(msg.transfer.progressImport, text.length);
-        journal.write(() => {
-          for (const c of check(tick)) place(c.record, journal, true);
-        });
+        stream = checkStream(bytes, job);
+        s = await journal.writeAsync(() => importRecords(stream, { journal, write: true }, ctx, progress));
       }
     }
-    s.skipped = s.alreadyInJournal + s.repeatedInFile;
   } finally {
+    stream.close();
     progress.stop();
   }
 
@@ -116,6 +80,52 @@ export async function runImport(file: string, raw: unknown, ctx: Context): Promi
     return;
   }
   report(s, where, ctx);
+}
+
+/**
+ * Count, and save (write), every record of the stream, in file order: added, or skipped (already in the journal,
+ * or repeated in the file: the first record with an id wins). `fresh`: the journal holds nothing but this import.
+ */
+async function importRecords(stream: CheckStream, o: { journal: Journal | undefined; write: boolean; fresh?: boolean }, ctx: Context,
+  progress: Progress): Promise<ImportSummary> {
+  const s: ImportSummary = {
+    dryRun: !o.write, records: 0, added: 0, skipped: 0, alreadyInJournal: 0, repeatedInFile: 0,
+    differentFromJournal: 0, givenNewIds: 0, repairedCharacters: 0,
+  };
+  const { journal } = o;
+  const seen = new Set<string>();
+  let first = true;
+  for await (const batch of stream.batches) {
+    if (first) progress.phase(o.write ? msg.transfer.progressImport : msg.transfer.progressCheck, stream.total);
+    first = false;
+    for (const c of batch) {
+      if (c.newId) c.record.id = newId(ctx);
+    }
+    // Which are in the journal already, asked once for the batch.
+    const there = o.fresh || !journal ? undefined : journal.holding(batch.map((c) => c.record.id));
+    for (const c of batch) {
+      const r = c.record;
+      s.records++;
+      if (c.newId) s.givenNewIds++;
+      if (c.repaired) s.repairedCharacters++;
+      if (seen.has(r.id)) {
+        s.repeatedInFile++;
+        continue;
+      }
+      seen.add(r.id);
+      if (there?.has(r.id)) {
+        s.alreadyInJournal++;
+        const mine = journal!.get(r.id);
+        if (!mine || JSON.stringify(toJson(mine)) !== JSON.stringify(toJson(r))) s.differentFromJournal++;
+      } else {
+        if (o.write) journal!.insertRaw(r, r.createdAt, c.text);
+        s.added++;
+      }
+    }
+    if (batch.length) progress.tick(batch[batch.length - 1].end);
+  }
+  s.skipped = s.alreadyInJournal + s.repeatedInFile;
+  return s;
 }
 
 function report(s: ImportSummary, where: string, ctx: Context): void {

@@ -1,5 +1,6 @@
 // Reading an import file: bytes -> text -> records, each with its 1-based position, then validated.
 // Pure: no journal, no disk. Errors name the position and the field, never the text of a record.
+import { isUtf8 } from 'node:buffer';
 import { UsageError } from '../errors';
 import { msg } from '../messages';
 import { recordInputSchema, type ThoughtRecord } from './record';
@@ -12,7 +13,15 @@ export interface RawItem {
   value: unknown;
   /** Where it ends in the text (for progress). */
   end?: number;
+  /**
+   * Its JSON text spells no half of a surrogate pair (no escape from \uD800 to \uDFFF), so it has none: the text
+   * itself came from a strict UTF-8 decode. Then repairText has nothing to do. Unset: not known.
+   */
+  noSurrogates?: boolean;
 }
+
+/** Could this JSON text spell a lone surrogate? (A false yes only costs a walk through the value.) */
+const mayHaveSurrogate = (json: string) => json.includes('\\u') && /\\u[dD][89a-fA-F]/.test(json);
 
 export type ImportFormat = 'array' | 'jsonl' | 'object';
 
@@ -25,6 +34,12 @@ export function decodeUtf8(bytes: Uint8Array, where: string): string {
   } catch {
     throw new UsageError(msg.transfer.notUtf8(where), msg.transfer.notUtf8Hint);
   }
+}
+
+/** Refuse bytes that are not UTF-8 (as decodeUtf8 does), without decoding them: a quick look before anything else. */
+export function checkUtf8(bytes: Uint8Array, where: string): void {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (!isUtf8(bytes.subarray(bom))) throw new UsageError(msg.transfer.notUtf8(where), msg.transfer.notUtf8Hint);
 }
 
 const WS = new Set([' ', '\t', '\n', '\r']);
@@ -43,7 +58,7 @@ export function readRecordsText(text: string, where: string): { format: ImportFo
     try {
       const v: unknown = JSON.parse(text);
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        return { format: 'object', items: [{ n: 1, line: lineAt(text, i), value: v, end: text.length }] };
+        return { format: 'object', items: [{ n: 1, line: lineAt(text, i), value: v, end: text.length, noSurrogates: !mayHaveSurrogate(text) }] };
       }
     } catch { /* not one object: read it as JSON Lines */ }
   }
@@ -63,28 +78,87 @@ function lineAt(text: string, index: number): number {
 }
 
 function* parseJsonl(text: string, where: string): Generator<RawItem> {
-  let n = 0;
-  let line = 0;
+  yield* jsonlLines(text, where, { n: 0, line: 0 }, true);
+}
+
+/**
+ * The records of JSON Lines text, numbering on from `at` (records and lines before this text). `last`: the text
+ * ends the file (else it ends with a line end, and the next piece goes on from there). `endAt`: the progress
+ * position to give every record, instead of its end in this text.
+ */
+function* jsonlLines(text: string, where: string, at: { n: number; line: number }, last: boolean, endAt?: number): Generator<RawItem> {
   let start = 0;
-  while (start <= text.length) {
+  while (last ? start <= text.length : start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    line++;
+    at.line++;
     let s = text.slice(start, end);
     if (s.endsWith('\r')) s = s.slice(0, -1);
     start = end + 1;
     if (s.trim() === '') continue;
-    n++;
+    const n = ++at.n;
     let value: unknown;
     try {
       value = JSON.parse(s);
     } catch {
       // The last line, with no line end after it: most likely a file cut short.
-      const cut = end === text.length && !text.endsWith('\n') && /^\s*[[{]/.test(s);
-      const pos = msg.transfer.position(n, line);
+      const cut = last && end === text.length && !text.endsWith('\n') && /^\s*[[{]/.test(s);
+      const pos = msg.transfer.position(n, at.line);
       throw new UsageError(cut ? msg.transfer.truncated(where, pos) : msg.transfer.notJson(where, pos), msg.transfer.formatHint);
     }
-    yield { n, line, value, end };
+    yield { n, line: at.line, value, end: endAt ?? end, noSurrogates: !mayHaveSurrogate(s) };
+  }
+}
+
+/** How much of a big JSON Lines file is decoded at a time. */
+const PIECE = 1 << 20;
+const isSpace = (b: number | undefined) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+
+/**
+ * UTF-8 bytes -> raw records: the same records, positions and errors as readRecordsText(decodeUtf8(bytes)). A big
+ * JSON Lines file (one record on its first line, more after it) is decoded a piece at a time as its records are
+ * read, so the first ones are ready at once and the whole text is never held; anything else is decoded whole.
+ * `total` and each record's `end` are positions in the same measure (for progress).
+ */
+export function readRecordsBytes(bytes: Uint8Array, where: string): { format: ImportFormat; items: Iterable<RawItem>; total: number } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(bom);
+  // (Checked whole first, so a file that is not UTF-8 is refused as that, before any record, as when decoded whole.)
+  const nl = body.length > PIECE && body[0] === 0x7b && isUtf8(body) ? body.indexOf(0x0a) : -1;
+  if (nl > 0) {
+    let first: unknown;
+    try {
+      first = JSON.parse(decodeUtf8(body.subarray(0, nl), where));
+    } catch { /* not a record on one line: read it whole */ }
+    let k = nl;
+    while (k < body.length && isSpace(body[k])) k++;
+    // A whole record on the first line and more after it: the text is not one JSON value, so it is JSON Lines.
+    if (first !== null && typeof first === 'object' && !Array.isArray(first) && k < body.length) {
+      return { format: 'jsonl', items: jsonlPieces(body, bom, where), total: bytes.length };
+    }
+  }
+  const text = decodeUtf8(bytes, where);
+  return { ...readRecordsText(text, where), total: text.length };
+}
+
+function* jsonlPieces(body: Uint8Array, bom: number, where: string): Generator<RawItem> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const at = { n: 0, line: 0 };
+  for (let from = 0; from < body.length;) {
+    // Each piece ends just after a line end (never inside a character: a line end is one byte of its own).
+    let to = Math.min(from + PIECE, body.length);
+    if (to < body.length) {
+      const nl = body.lastIndexOf(0x0a, to - 1);
+      to = nl >= from ? nl + 1 : body.indexOf(0x0a, to) + 1 || body.length;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(body.subarray(from, to));
+    } catch {
+      throw new UsageError(msg.transfer.notUtf8(where), msg.transfer.notUtf8Hint);
+    }
+    yield* jsonlLines(text, where, at, to >= body.length, bom + to);
+    from = to;
   }
 }
 
@@ -154,12 +228,13 @@ function* parseArray(text: string, open: number, where: string): Generator<RawIt
       const end = valueEnd(text, pos);
       if (end < 0) throw new UsageError(msg.transfer.truncated(where, msg.transfer.position(n, startLine)), msg.transfer.formatHint);
       let value: unknown;
+      const json = text.slice(pos, end);
       try {
-        value = JSON.parse(text.slice(pos, end));
+        value = JSON.parse(json);
       } catch {
         throw new UsageError(msg.transfer.notJson(where, msg.transfer.position(n, startLine)), msg.transfer.formatHint);
       }
-      yield { n, line: startLine, value, end };
+      yield { n, line: startLine, value, end, noSurrogates: !mayHaveSurrogate(json) };
       advance(end);
       skipWs();
       if (pos >= text.length) throw new UsageError(msg.transfer.unclosed(where), msg.transfer.formatHint);
@@ -212,7 +287,12 @@ export function repairText(value: unknown): { value: unknown; repaired: boolean 
     if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x, depth + 1);
+      // Own keys stay own keys: a "__proto__" key set with `=` would become the copy's prototype, and its
+      // fields would pass for the record's own (the schema refuses it as an unknown field instead).
+      for (const [k, x] of Object.entries(v)) {
+        if (k === '__proto__') Object.defineProperty(out, k, { value: walk(x, depth + 1), enumerable: true, writable: true, configurable: true });
+        else out[k] = walk(x, depth + 1);
+      }
       return out;
     }
     return v;
@@ -239,7 +319,7 @@ export interface CheckedRecord {
 export function* checkRecords(items: Iterable<RawItem>, o: ValidateOptions): Generator<CheckedRecord> {
   for (const item of items) {
     const pos = msg.transfer.position(item.n, item.line);
-    const fixed = repairText(item.value);
+    const fixed = item.noSurrogates ? { value: item.value, repaired: false } : repairText(item.value);
     const r = recordInputSchema.safeParse(fixed.value);
     if (!r.success) {
       throw new UsageError(msg.transfer.invalidAt(o.where, pos, describeZodError(r.error, fixed.value)), msg.transfer.fixAndRetry);

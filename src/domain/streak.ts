@@ -52,3 +52,27 @@ export function streak(localDays: Iterable<string>, today: string): Streak {
   }
   return { current, longest };
 }
+
+/**
+ * The local days with practice, from each UTC day's first and last practice time (Journal.practiceSpans).
+ * Where the UTC offset is the same at both ends of a UTC day, the local day only moves forward with time, so
+ * the first and the last time give every local day that UTC day touches (at most two). A UTC day with a
+ * clock change is worked out time by time, from `timesOn(day)`. Two clock changes inside one day would
+ * defeat this; no time zone in use has them.
+ */
+export function practiceDays(
+  spans: Iterable<{ day: string; first: string; last: string }>,
+  timesOn: (utcDay: string) => Iterable<string>,
+): string[] {
+  const days: string[] = [];
+  for (const s of spans) {
+    const start = new Date(`${s.day}T00:00:00.000Z`);
+    const end = new Date(`${s.day}T23:59:59.999Z`);
+    if (start.getTimezoneOffset() === end.getTimezoneOffset()) {
+      days.push(localDay(new Date(s.first)), localDay(new Date(s.last)));
+    } else {
+      for (const t of timesOn(s.day)) days.push(localDay(new Date(t)));
+    }
+  }
+  return days;
+}

@@ -4,11 +4,11 @@ import { writeSync } from 'node:fs';
 import type { DB } from './open';
 import { journalFailure } from './open';
 import type { ThoughtRecord } from '../domain/record';
-import { recordTexts } from '../domain/record-fields';
+import { savedText, type SavedText } from './saved-text';
 import { UsageError } from '../errors';
 import { msg } from '../messages';
 import { buildListQuery, type ListFilters } from './query';
-import { partFacts } from './stats';
+import { MonthSums, partFacts, type PartFacts } from './stats';
 
 interface RecordRow {
   seq: number;
@@ -57,17 +57,13 @@ function testPauseInsideSave(): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, TEST_SLOW_WRITE_MS);
 }
 
-/** Searchable text of a record: everything a person wrote. */
-export function ftsBody(r: ThoughtRecord): string {
-  const parts = recordTexts(r);
-  for (const a of r.answers) parts.push(a.question);
-  return parts.join('\n');
-}
+// The text columns a record is saved with (JSON lists, searchable text) are worked out in saved-text.ts.
+export { ftsBody, savedText, type SavedText } from './saved-text';
 
 export class Journal {
   private stmts = new Map<string, Statement>();
-  /** Inside write(): the seqs saved so far, added to the monthly sums as it ends (one pass, however many). */
-  private saved: number[] | undefined;
+  /** Inside write(): what the records saved so far add to the monthly sums, written as it ends (once, however many). */
+  private saved: MonthSums | undefined;
 
   constructor(readonly db: DB, readonly path: string) {}
 
@@ -97,13 +93,13 @@ export class Journal {
           try {
             return fn();
           } catch (err) {
-            this.saved = []; // rolled back with their rows
+            this.saved = new MonthSums(); // rolled back with their rows
             throw err;
           }
         })();
       }
       return this.db.transaction(() => {
-        this.saved = [];
+        this.saved = new MonthSums();
         try {
           const out = fn();
           this.addSaved();
@@ -116,6 +112,36 @@ export class Journal {
       if (err instanceof Error && err.name !== 'SqliteError' && !(err as { code?: string }).code) throw err;
       if (err instanceof UsageError) throw err;
       throw journalFailure(this.path, err);
+    }
+  }
+
+  /**
+   * write() for work that waits in between (an import saving records as another thread checks them): one
+   * immediate transaction around all of fn, committed when it resolves, rolled back when it throws. Nothing
+   * else may use this journal while fn waits.
+   */
+  async writeAsync<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.saved || this.db.inTransaction) throw new Error('writeAsync inside another transaction');
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      throw journalFailure(this.path, err);
+    }
+    this.saved = new MonthSums();
+    try {
+      const out = await fn();
+      this.addSaved();
+      this.db.exec('COMMIT');
+      return out;
+    } catch (err) {
+      if (this.db.inTransaction) {
+        try { this.db.exec('ROLLBACK'); } catch { /* SQLite rolled it back itself */ }
+      }
+      if (err instanceof Error && err.name !== 'SqliteError' && !(err as { code?: string }).code) throw err;
+      if (err instanceof UsageError) throw err;
+      throw journalFailure(this.path, err);
+    } finally {
+      this.saved = undefined;
     }
   }
 
@@ -142,31 +168,40 @@ export class Journal {
     return Number(info.lastInsertRowid);
   }
 
-  private insertParts(seq: number, r: ThoughtRecord): void {
-    // Stats facts (migration 4): the record's time and relief ride on each part row, for covering indexes.
+  private insertParts(seq: number, r: ThoughtRecord, t: SavedText): PartFacts {
+    // Stats facts (migration 4): the record's time and relief ride on each part row (first uses only), for covering
+    // indexes. (Plain loops and arguments: an import runs this for every part of every record.)
     const f = partFacts(r);
-    const at = (first: boolean) => (first ? r.occurredAt : null);
-    const facts = (first: boolean) => (first ? [r.occurredAt, f.beliefRelief, f.emotionRelief, f.emotionRated] : [null, null, null, null]);
+    const at = r.occurredAt;
     const em = this.stmt('INSERT INTO emotions (record_seq, position, name, before, after, occurred_at) VALUES (?, ?, ?, ?, ?, ?)');
-    r.emotions.forEach((e, i) => em.run(seq, i, e.name, e.before, e.after ?? null, at(f.emotionFirst[i])));
+    for (let i = 0; i < r.emotions.length; i++) {
+      const e = r.emotions[i];
+      em.run(seq, i, e.name, e.before, e.after ?? null, f.emotionFirst[i] ? at : null);
+    }
     const di = this.stmt(`INSERT INTO record_distortions (record_seq, position, distortion_id, occurred_at, belief_relief,
       emotion_relief, emotion_rated) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    r.distortions.forEach((d, i) => di.run(seq, i, d, ...facts(f.distortionFirst[i])));
-    const ot = this.stmt('INSERT INTO other_thoughts (record_seq, position, text) VALUES (?, ?, ?)');
-    r.otherThoughts.forEach((t, i) => ot.run(seq, i, t));
-    const ev = this.stmt('INSERT INTO evidence (record_seq, side, position, text) VALUES (?, ?, ?, ?)');
-    r.evidenceFor.forEach((t, i) => ev.run(seq, 'for', i, t));
-    r.evidenceAgainst.forEach((t, i) => ev.run(seq, 'against', i, t));
-    const an = this.stmt('INSERT INTO answers (record_seq, position, question, answer) VALUES (?, ?, ?, ?)');
-    r.answers.forEach((a, i) => an.run(seq, i, a.question, a.answer));
+    for (let i = 0; i < r.distortions.length; i++) {
+      if (f.distortionFirst[i]) di.run(seq, i, r.distortions[i], at, f.beliefRelief, f.emotionRelief, f.emotionRated);
+      else di.run(seq, i, r.distortions[i], null, null, null, null);
+    }
     const tg = this.stmt(`INSERT INTO tags (record_seq, position, tag, occurred_at, belief_relief, emotion_relief, emotion_rated)
       VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    r.tags.forEach((t, i) => tg.run(seq, i, t, ...facts(f.tagFirst[i])));
-    this.stmt('INSERT INTO records_fts (rowid, body) VALUES (?, ?)').run(seq, ftsBody(r));
+    for (let i = 0; i < r.tags.length; i++) {
+      if (f.tagFirst[i]) tg.run(seq, i, r.tags[i], at, f.beliefRelief, f.emotionRelief, f.emotionRated);
+      else tg.run(seq, i, r.tags[i], null, null, null, null);
+    }
+    // The free-text lists, one row for all of them (migration 7); none when all are empty.
+    if (t.otherThoughts !== null || t.evidenceFor !== null || t.evidenceAgainst !== null || t.answers !== null) {
+      this.stmt('INSERT INTO record_lists (record_seq, other_thoughts, evidence_for, evidence_against, answers) VALUES (?, ?, ?, ?, ?)')
+        .run(seq, t.otherThoughts, t.evidenceFor, t.evidenceAgainst, t.answers);
+    }
+    this.stmt('INSERT INTO records_fts (rowid, body) VALUES (?, ?)').run(seq, t.body);
+    return f;
   }
 
+
   private deleteParts(seq: number): void {
-    for (const t of ['emotions', 'record_distortions', 'other_thoughts', 'evidence', 'answers', 'tags']) {
+    for (const t of ['emotions', 'record_distortions', 'tags', 'record_lists']) {
       this.stmt(`DELETE FROM ${t} WHERE record_seq = ?`).run(seq);
     }
     this.stmt('DELETE FROM records_fts WHERE rowid = ?').run(seq);
@@ -179,9 +214,27 @@ export class Journal {
    */
   /** Add the records saved so far in this write() to the monthly sums. */
   private addSaved(): void {
-    if (!this.saved?.length) return;
-    this.monthly(1, this.saved);
-    this.saved = [];
+    const m = this.saved;
+    if (!m?.size) return;
+    const records = this.stmt(`INSERT INTO stats_month_records VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (month) DO UPDATE SET records = records + excluded.records,
+        belief_before_sum = belief_before_sum + excluded.belief_before_sum, belief_before_n = belief_before_n + excluded.belief_before_n,
+        belief_after_sum = belief_after_sum + excluded.belief_after_sum, belief_after_n = belief_after_n + excluded.belief_after_n,
+        belief_both = belief_both + excluded.belief_both`);
+    for (const b of m.months.values()) records.run(b.month, ...b.records);
+    const keys = this.stmt(`INSERT INTO stats_month_keys VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (kind, key, month) DO UPDATE SET records = records + excluded.records,
+        belief_relief_sum = belief_relief_sum + excluded.belief_relief_sum, belief_rated = belief_rated + excluded.belief_rated,
+        emotion_relief_sum = emotion_relief_sum + excluded.emotion_relief_sum, emotion_rated = emotion_rated + excluded.emotion_rated`);
+    for (const b of m.months.values()) {
+      for (const [k, x] of b.distortion) keys.run('distortion', k, b.month, ...x);
+      for (const [k, x] of b.tag) keys.run('tag', k, b.month, ...x);
+    }
+    const emotions = this.stmt(`INSERT INTO stats_month_emotions VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (name, month) DO UPDATE SET records = records + excluded.records, before_sum = before_sum + excluded.before_sum,
+        after_sum = after_sum + excluded.after_sum, after_n = after_n + excluded.after_n`);
+    for (const b of m.months.values()) for (const [name, x] of b.emotions) emotions.run(name, b.month, ...x);
+    this.saved = new MonthSums();
   }
 
   private monthly(sign: 1 | -1, seqs: number[]): void {
@@ -221,12 +274,12 @@ export class Journal {
         after_sum = after_sum + excluded.after_sum, after_n = after_n + excluded.after_n`).run(params);
   }
 
-  /** Insert one record (call inside write() to group several). */
-  insertRaw(r: ThoughtRecord, updatedAt = r.createdAt): void {
+  /** Insert one record (call inside write() to group several); `text` when worked out already (savedText). */
+  insertRaw(r: ThoughtRecord, updatedAt = r.createdAt, text = savedText(r)): void {
     const seq = this.insertRow(r, updatedAt);
     if (TEST_SLOW_WRITE_MS > 0) testPauseInsideSave();
-    this.insertParts(seq, r);
-    if (this.saved) this.saved.push(seq); // added to the monthly sums once, as the write() ends
+    const f = this.insertParts(seq, r, text);
+    if (this.saved) this.saved.add(r, f); // added to the monthly sums once, as the write() ends
     else this.monthly(1, [seq]);
   }
 
@@ -250,7 +303,7 @@ export class Journal {
       ).run(r.occurredAt, updatedAt, r.situation, r.thought, r.beliefBefore ?? null, r.reframe ?? null,
         r.reframeBelief ?? null, r.beliefAfter ?? null, r.actionPlan ?? null, row.seq);
       this.deleteParts(row.seq);
-      this.insertParts(row.seq, r);
+      this.insertParts(row.seq, r, savedText(r));
       this.monthly(1, [row.seq]);
       if (opts.draftId) this.stmt('DELETE FROM drafts WHERE id = ?').run(opts.draftId);
     });
@@ -269,6 +322,13 @@ export class Journal {
 
   has(id: string): boolean {
     return this.read(() => this.stmt('SELECT 1 FROM records WHERE id = ?').get(id) !== undefined);
+  }
+
+  /** Which of these ids the journal holds: one query for a whole batch (an import checks thousands). */
+  holding(ids: string[]): Set<string> {
+    if (ids.length === 0) return new Set();
+    return this.read(() => new Set(this.stmt('SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?))')
+      .pluck().all(JSON.stringify(ids)) as string[]));
   }
 
   /** Whether any record names this pattern id (one that left the library may still be in old records). */
@@ -433,17 +493,14 @@ export class Journal {
       'SELECT record_seq, name, before, after FROM emotions WHERE record_seq $IN ORDER BY record_seq, position', seqs);
     const distortions = this.partsOf<[id: string]>(
       'SELECT record_seq, distortion_id FROM record_distortions WHERE record_seq $IN ORDER BY record_seq, position', seqs);
-    const others = this.partsOf<[text: string]>(
-      'SELECT record_seq, text FROM other_thoughts WHERE record_seq $IN ORDER BY record_seq, position', seqs);
-    const evidence = this.partsOf<[side: string, text: string]>(
-      'SELECT record_seq, side, text FROM evidence WHERE record_seq $IN ORDER BY record_seq, side, position', seqs);
-    const answers = this.partsOf<[question: string, answer: string]>(
-      'SELECT record_seq, question, answer FROM answers WHERE record_seq $IN ORDER BY record_seq, position', seqs);
     const tags = this.partsOf<[tag: string]>(
       'SELECT record_seq, tag FROM tags WHERE record_seq $IN ORDER BY record_seq, position', seqs);
+    const lists = this.partsOf<[otherThoughts: string | null, evidenceFor: string | null, evidenceAgainst: string | null, answers: string | null]>(
+      'SELECT record_seq, other_thoughts, evidence_for, evidence_against, answers FROM record_lists WHERE record_seq $IN', seqs);
+    const list = (json: string | null | undefined): string[] => (json == null ? [] : JSON.parse(json) as string[]);
 
     return rows.map((row) => {
-      const ev = evidence.get(row.seq) ?? [];
+      const [ot, ef, ea, an] = lists.get(row.seq)?.[0] ?? [];
       const rec: ThoughtRecord = {
         id: row.id,
         createdAt: row.created_at,
@@ -452,11 +509,11 @@ export class Journal {
         emotions: (emotions.get(row.seq) ?? []).map(([name, before, after]) => ({ name, before, after: n2u(after) })),
         thought: row.thought,
         beliefBefore: n2u(row.belief_before),
-        otherThoughts: (others.get(row.seq) ?? []).map(([text]) => text),
+        otherThoughts: list(ot),
         distortions: (distortions.get(row.seq) ?? []).map(([id]) => id),
-        evidenceFor: ev.filter(([side]) => side === 'for').map(([, text]) => text),
-        evidenceAgainst: ev.filter(([side]) => side === 'against').map(([, text]) => text),
-        answers: (answers.get(row.seq) ?? []).map(([question, answer]) => ({ question, answer })),
+        evidenceFor: list(ef),
+        evidenceAgainst: list(ea),
+        answers: an == null ? [] : (JSON.parse(an) as [string, string][]).map(([question, answer]) => ({ question, answer })),
         reframe: n2u(row.reframe),
         reframeBelief: n2u(row.reframe_belief),
         beliefAfter: n2u(row.belief_after),
@@ -548,16 +605,30 @@ export class Journal {
   // ---- daily practice (reframe daily) --------------------------------------------------------
 
   /**
-   * Practice times (UTC ISO strings): when each record's moment happened and each check-in was made.
-   * The practice days of `daily` and `stats` come from these, so both show the same streak.
-   * Times within the same quarter hour are returned once: every UTC offset in use is a multiple of
-   * 15 minutes, so a quarter hour never straddles a local midnight, and a big journal stays quick.
+   * Practice per UTC day: the first and last practice time of each UTC day that has one (records by when
+   * they happened, check-ins by when they were made). One row per day, so `daily` stays quick on years of
+   * records; domain/streak.ts turns these into local days.
    */
-  practiceTimes(): string[] {
+  practiceSpans(): { day: string; first: string; last: string }[] {
+    return this.read(() => this.stmt(
+      `SELECT substr(t, 1, 10) AS day, min(t) AS first, max(t) AS last
+       FROM (SELECT occurred_at AS t FROM records UNION ALL SELECT created_at AS t FROM checkins) GROUP BY day`,
+    ).all()) as { day: string; first: string; last: string }[];
+  }
+
+  /**
+   * Practice times (UTC ISO strings) within one UTC day, yyyy-MM-dd: when each record's moment happened and
+   * each check-in was made. Times within the same quarter hour are returned once: every UTC offset in use is
+   * a multiple of 15 minutes, so a quarter hour never straddles a local midnight.
+   */
+  practiceTimesOn(day: string): string[] {
     const bucket = (col: string) => `substr(${col}, 1, 14) || printf('%02d', (CAST(substr(${col}, 15, 2) AS INTEGER) / 15) * 15)`;
+    const from = `${day}T00:00:00.000Z`;
+    const to = `${day}T23:59:59.999Z`;
     const rows = this.read(() => this.stmt(
-      `SELECT ${bucket('occurred_at')} AS t FROM records UNION SELECT ${bucket('created_at')} AS t FROM checkins`,
-    ).all()) as { t: string }[];
+      `SELECT ${bucket('occurred_at')} AS t FROM records WHERE occurred_at BETWEEN ? AND ?
+       UNION SELECT ${bucket('created_at')} AS t FROM checkins WHERE created_at BETWEEN ? AND ?`,
+    ).all(from, to, from, to)) as { t: string }[];
     return rows.map((r) => `${r.t}:00.000Z`);
   }
 

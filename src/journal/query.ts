@@ -49,6 +49,41 @@ export function planSearch(search: string): SearchPlan {
 
 const likeEscape = (w: string) => w.replace(/[\\%_]/g, (c) => '\\' + c);
 
+/** Characters JSON writes escaped: a word without them appears as it is in a list's JSON text. */
+const JSON_ESCAPED = /["\\\u0000-\u001f]/;
+
+/**
+ * SQL for "some text field of record r contains word" (the search index keeps words, not text: migration 7).
+ * The free-text lists are JSON arrays in record_lists; their JSON text is looked at first (cheap, and it always
+ * holds a word that needs no escaping), then the items themselves, so a match is exact either way.
+ */
+function containsSql(word: string, params: unknown[]): string {
+  const like = `%${likeEscape(word)}%`;
+  const matches = "LIKE ? ESCAPE '\\'";
+  const fields = ['x.situation', 'x.thought', 'x.reframe', 'x.action_plan'].map((c) => `${c} ${matches}`);
+  params.push(like, like, like, like);
+  const lists: [column: string, items: string][] = [
+    ['l.other_thoughts', 'json_each(l.other_thoughts) WHERE'],
+    ['l.evidence_for', 'json_each(l.evidence_for) WHERE'],
+    ['l.evidence_against', 'json_each(l.evidence_against) WHERE'],
+    ['l.answers', "json_tree(l.answers) WHERE type = 'text' AND"], // [question, answer] pairs
+  ];
+  const inLists: string[] = [];
+  for (const [column, items] of lists) {
+    const exact = `EXISTS (SELECT 1 FROM ${items} value ${matches})`;
+    if (JSON_ESCAPED.test(word)) {
+      inLists.push(exact);
+      params.push(like);
+    } else {
+      inLists.push(`(${column} ${matches} AND ${exact})`);
+      params.push(like, like);
+    }
+  }
+  // One pass over each table, into a set the query then looks records up in (not a look per record in date order).
+  return `r.seq IN (SELECT x.seq FROM records x WHERE ${fields.join(' OR ')}
+    UNION ALL SELECT l.record_seq FROM record_lists l WHERE ${inLists.join(' OR ')})`;
+}
+
 export function buildListQuery(f: ListFilters): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -75,8 +110,7 @@ export function buildListQuery(f: ListFilters): { sql: string; params: unknown[]
     for (const w of plan.substrings) {
       // Text is kept as typed, so look for the word both composed (NFC) and decomposed (NFD).
       const forms = [...new Set([w.normalize('NFC'), w.normalize('NFD')])];
-      where.push(`r.seq IN (SELECT rowid FROM records_fts WHERE ${forms.map(() => "body LIKE ? ESCAPE '\\'").join(' OR ')})`);
-      params.push(...forms.map((x) => `%${likeEscape(x)}%`));
+      where.push(`(${forms.map((x) => containsSql(x, params)).join(' OR ')})`);
     }
   }
   const dir = f.ascending ? 'ASC' : 'DESC';

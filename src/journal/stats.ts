@@ -44,6 +44,68 @@ export function partFacts(r: ThoughtRecord): PartFacts {
   };
 }
 
+/**
+ * What records saved in one write add to the monthly sums (migration 6), gathered as they are saved and written
+ * once as the write ends: the same figures the SQL in Journal.monthlyRange sums from their rows (first uses only,
+ * by UTC month), without reading those rows back.
+ */
+export class MonthSums {
+  /** By month ('YYYY-MM' of occurred_at, UTC). */
+  readonly months = new Map<string, MonthBucket>();
+  private last: MonthBucket | undefined;
+
+  get size(): number {
+    return this.months.size;
+  }
+
+  add(r: ThoughtRecord, f: PartFacts): void {
+    // Records mostly come in time order: the month of the one before, usually.
+    let b = this.last;
+    if (!b || !r.occurredAt.startsWith(b.month)) {
+      const month = r.occurredAt.slice(0, 7);
+      b = this.months.get(month);
+      if (!b) this.months.set(month, (b = { month, records: [0, 0, 0, 0, 0, 0], distortion: new Map(), tag: new Map(), emotions: new Map() }));
+      this.last = b;
+    }
+    const rec = b.records;
+    rec[0]++;
+    if (r.beliefBefore !== undefined) { rec[1] += r.beliefBefore; rec[2]++; }
+    if (r.beliefAfter !== undefined) { rec[3] += r.beliefAfter; rec[4]++; }
+    if (r.beliefBefore !== undefined && r.beliefAfter !== undefined) rec[5]++;
+    const key = (m: Map<string, number[]>, k: string) => {
+      let x = m.get(k);
+      if (!x) m.set(k, (x = [0, 0, 0, 0, 0]));
+      x[0]++;
+      if (f.beliefRelief !== null) { x[1] += f.beliefRelief; x[2]++; }
+      if (f.emotionRelief !== null) x[3] += f.emotionRelief;
+      x[4] += f.emotionRated;
+    };
+    for (let i = 0; i < r.distortions.length; i++) if (f.distortionFirst[i]) key(b.distortion, r.distortions[i]);
+    for (let i = 0; i < r.tags.length; i++) if (f.tagFirst[i]) key(b.tag, r.tags[i]);
+    for (let i = 0; i < r.emotions.length; i++) {
+      if (!f.emotionFirst[i]) continue;
+      const e = r.emotions[i];
+      let x = b.emotions.get(e.name);
+      if (!x) b.emotions.set(e.name, (x = [0, 0, 0, 0]));
+      x[0]++;
+      x[1] += e.before;
+      if (e.after !== undefined) { x[2] += e.after; x[3]++; }
+    }
+  }
+}
+
+/** One month's sums: its records, and per distortion id, tag and feeling [records, ...sums] as stored in migration 6's tables. */
+export interface MonthBucket {
+  month: string;
+  /** [records, belief_before_sum, belief_before_n, belief_after_sum, belief_after_n, belief_both] */
+  records: number[];
+  /** [records, belief_relief_sum, belief_rated, emotion_relief_sum, emotion_rated] */
+  distortion: Map<string, number[]>;
+  tag: Map<string, number[]>;
+  /** [records, before_sum, after_sum, after_n] */
+  emotions: Map<string, number[]>;
+}
+
 // ---- reading ------------------------------------------------------------------------------------
 
 /** Inclusive bounds on occurred_at, as UTC ISO strings. */

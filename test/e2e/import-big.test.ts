@@ -1,0 +1,161 @@
+// Importing big files through the real binary: checked on a worker thread while saving, a new journal built in a
+// private file beside its place and linked in at the end. Still all or nothing, and nothing left behind.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { run, sandbox, start, type Sandbox } from '../helpers/run';
+import { generateRecords, writeJournal } from '../helpers/generate';
+import { testContext } from '../helpers/context';
+import { toJson, type ThoughtRecord } from '../../src/domain/record';
+import { runImport } from '../../src/commands/import';
+import { WORKER_MIN_BYTES } from '../../src/commands/import-check';
+
+let sb: Sandbox;
+beforeEach(() => { sb = sandbox(); });
+afterEach(() => sb.cleanup());
+
+const jsonl = (rs: ThoughtRecord[]) => rs.map((r) => JSON.stringify(toJson(r))).join('\n') + '\n';
+const many = generateRecords({ records: 3000, days: 365, seed: 11, unknownDistortions: 0 });
+const big = jsonl(many);
+const SECRET = 'my secret words';
+const bad = JSON.stringify({ situation: SECRET, thought: SECRET, emotions: [{ name: 'sad', before: -1 }] });
+
+function file(name: string, content: string): string {
+  const p = join(sb.dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+function dump(): string {
+  const db = new Database(sb.db, { readonly: true });
+  try {
+    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
+    return JSON.stringify(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+  } finally {
+    db.close();
+  }
+}
+
+const leftovers = () => (existsSync(dirname(sb.db)) ? readdirSync(dirname(sb.db)).filter((f) => f.includes('.import-')) : []);
+
+describe('a big import', () => {
+  it('is big enough to be checked on a worker thread', () => {
+    expect(Buffer.byteLength(big)).toBeGreaterThan(2 * WORKER_MIN_BYTES);
+  });
+
+  it('into no journal: every record, exactly; a private journal file; importing again adds nothing', () => {
+    const f = file('big.jsonl', big);
+    const r = run(sb, ['import', f]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('Added 3000 records to your journal.\n');
+    expect(leftovers()).toEqual([]);
+    expect(run(sb, ['doctor']).code).toBe(0);
+    const out = join(sb.dir, 'out.jsonl');
+    expect(run(sb, ['export', '--format', 'jsonl', '--out', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8').split('\n').sort()).toEqual(big.split('\n').sort());
+    const again = run(sb, ['import', f, '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ records: 3000, added: 0, alreadyInJournal: 3000, differentFromJournal: 0 });
+  });
+
+  it('into no journal, with a bad record at the very end: exit 2, no journal, nothing left beside it', () => {
+    const r = run(sb, ['import', file('bad.jsonl', big + bad + '\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('record 3001 (line 3001): emotions[0].before must be from 0 to 100.');
+    expect(r.stderr).not.toContain(SECRET);
+    expect(existsSync(sb.db)).toBe(false);
+    expect(existsSync(dirname(sb.db))).toBe(false);
+  });
+
+  it('into a journal, with a bad record at the very end: the journal is unchanged', () => {
+    run(sb, ['import', file('seed.jsonl', jsonl(many.slice(0, 5)))]);
+    const before = dump();
+    const r = run(sb, ['import', file('bad.jsonl', big + bad + '\n')]);
+    expect(r.code).toBe(2);
+    expect(dump()).toBe(before);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('counts repeats and records without ids, and merges with what is there', () => {
+    run(sb, ['import', file('seed.jsonl', jsonl(many.slice(0, 100)))]);
+    const changed = { ...toJson(many[0]), situation: 'changed on another computer' };
+    const noId = { situation: 'no id', thought: 't', emotions: [{ name: 'sad', before: 5 }] };
+    const text = [JSON.stringify(changed), big.trimEnd(), JSON.stringify(toJson(many[2999])), JSON.stringify(noId), JSON.stringify(noId)].join('\n');
+    const r = run(sb, ['import', file('mixed.jsonl', text), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      dryRun: false, records: 3004, added: 2902, skipped: 102, alreadyInJournal: 100, repeatedInFile: 2,
+      differentFromJournal: 1, givenNewIds: 2, repairedCharacters: 0,
+    });
+    expect(JSON.parse(run(sb, ['list', '--json']).stdout)).toHaveLength(3002);
+  });
+
+  it('--dry-run writes nothing, into no journal or into one', () => {
+    const f = file('big.jsonl', big);
+    const none = run(sb, ['import', f, '--dry-run', '--json']);
+    expect(JSON.parse(none.stdout)).toMatchObject({ dryRun: true, added: 3000 });
+    expect(existsSync(sb.db)).toBe(false);
+    run(sb, ['import', file('seed.jsonl', jsonl(many.slice(0, 40)))]);
+    const before = dump();
+    const some = run(sb, ['import', f, '--dry-run', '--json']);
+    expect(JSON.parse(some.stdout)).toMatchObject({ dryRun: true, added: 2960, alreadyInJournal: 40 });
+    expect(dump()).toBe(before);
+  });
+});
+
+describe('what a killed import leaves', () => {
+  it('killed while building a new journal: no journal, and the next import clears its private file and goes in whole', async () => {
+    const f = file('big.jsonl', big);
+    // REFRAME_TEST_SLOW_WRITE_MS holds each record's save for a millisecond and says so: a kill lands inside.
+    const p = start(sb, ['import', f], { env: { REFRAME_TEST_SLOW_WRITE_MS: '1' } });
+    p.stdin.end();
+    await new Promise<void>((resolve) => {
+      let err = '';
+      p.stderr.on('data', (d) => {
+        err += d;
+        if (err.includes('reframe-test: inside a save')) p.kill('SIGKILL');
+      });
+      p.on('exit', () => resolve());
+    });
+    expect(p.signalCode).toBe('SIGKILL');
+    expect(existsSync(sb.db)).toBe(false);
+    expect(leftovers().length).toBeGreaterThan(0);
+    const r = run(sb, ['import', f]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('Added 3000 records to your journal.\n');
+    expect(leftovers()).toEqual([]);
+  });
+
+  it('is removed by the next import; a running one\'s file is left alone', () => {
+    mkdirSync(dirname(sb.db), { recursive: true });
+    let gone = 4_000_000;
+    while (gone > 3_000_000) {
+      try { process.kill(gone, 0); gone--; } catch { break; }
+    }
+    const stale = [`.journal.db.import-${gone}.tmp`, `.journal.db.import-${gone}.tmp-journal`];
+    const live = `.journal.db.import-${process.pid}.tmp`;
+    for (const f of [...stale, live, '.journal.db.import-x.tmp', 'other.import-1.tmp']) writeFileSync(join(dirname(sb.db), f), 'records');
+    const r = run(sb, ['import', file('small.jsonl', jsonl(many.slice(0, 3)))]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dirname(sb.db)).sort()).toEqual(['.journal.db.import-x.tmp', live, 'journal.db', 'other.import-1.tmp'].sort());
+  });
+});
+
+describe('a journal made by someone else while the import builds one', () => {
+  it('gets the records instead, counted against what it holds', async () => {
+    const t = testContext();
+    try {
+      writeJournal(t.ctx.paths.db, many.slice(0, 2));
+      // As if the journal appeared after the import looked: it builds its own, finds the place taken, and goes there.
+      t.ctx.journalIfExists = () => undefined;
+      const f = join(t.dir, 'three.jsonl');
+      writeFileSync(f, jsonl(many.slice(1, 4)));
+      await runImport(f, { json: true }, t.ctx);
+      expect(JSON.parse(t.stdout.text)).toMatchObject({ records: 3, added: 2, alreadyInJournal: 1 });
+      expect(t.ctx.journal().count()).toBe(4);
+      expect(readdirSync(dirname(t.ctx.paths.db)).filter((x) => x.includes('.import-'))).toEqual([]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
