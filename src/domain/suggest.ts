@@ -5,9 +5,9 @@
 // Cue syntax: space-separated tokens matched against a run of consecutive words of the normalised
 // thought (lower case, straight quotes, contractions expanded, punctuation gone). A plain word matches
 // itself and its regular forms ("leave": leaves, leaving, left); `word*` is a prefix; `a|b|c` are
-// alternatives (each may end in `*`; `i+am|i+was` joins a few words into one alternative); `_` is exactly
-// one word; `..` is a gap of 0-3 words inside one clause (`.. ..` may reach past a comma). A cue may match
-// anywhere.
+// alternatives (each may end in `*`; `i+am|i+was` joins a few words into one alternative, and so does a
+// hyphen: "write-off"); `_` is exactly one word; `..` is a gap of 0-3 words inside one clause (`.. ..` may
+// reach past a comma). A cue may match anywhere.
 // Word sets: `@name` (also among alternatives: `@name|other`) stands for every entry of that set of the
 // library's lexicon (data/patterns.json "lexicon": self-label nouns, catastrophe words, other people, ways of
 // leaving...). An entry is written like an alternative, or as a few words ("back off", "get* bored of me").
@@ -17,11 +17,17 @@
 // Hints: a cue written `~cue` is weak evidence (a lone "always", a label word). It counts only in a thought
 // where some full cue has found a pattern, so it can bring a second pattern into view but never makes a
 // neutral sentence show anything.
-// Generic language handling, for every cue: a "not"/"never"/"no"/"without" just before the words, early in
-// a gap or just before the words after a gap cancels the match ("I'm not a failure", "she thinks my idea is
-// not bad") unless the cue says the negation itself; a cue about me reported as someone else's view ("they
-// think [I'm boring]") does not count as the person's own; a sentence that settles what it says ("..., and
-// that's okay", "it's fine if...") suggests nothing.
+// Generic language handling, for every cue: contractions typed without the apostrophe ("im", "cant", "its",
+// "shouldve"; "ill"/"id" when their neighbours say "I'll"/"I'd"), a noun's 's that can only be "is" ("my
+// brother's a loser"), a few chat spellings ("u", "ppl", "cuz") and common misspellings; a "not"/"never"/"no"/
+// "without" just before the words, early in a gap or just before the words after a gap cancels the match ("I'm
+// not a failure", "she thinks my idea is not bad") unless the cue says the negation itself; a cue about me
+// reported as someone else's view ("they think [I'm boring]", "she'll realise [I'm boring]") does not count as
+// the person's own; a sentence that settles what it says ("..., and that's okay", "it's fine if...", a plan
+// for next time) suggests nothing.
+//
+// Speed: a library has ~1,500 cues, so a cue is compiled only when a thought has a word its first token can
+// match, tokens are shared between cues, and a word set is searched by first word (compileToken, lazyCue).
 
 // ---- normalising ---------------------------------------------------------------------------------
 
@@ -59,6 +65,56 @@ const BARE: Record<string, string[]> = {
   whats: ['what', 'is'], theyll: ['they', 'will'], youll: ['you', 'will'], itll: ['it', 'will'], theyve: ['they', 'have'],
   youve: ['you', 'have'], weve: ['we', 'have'], theyd: ['they', 'would'], youd: ['you', 'would'], shes: ['she', 'is'],
   hes: ['he', 'is'], gonna: ['going', 'to'], gotta: ['got', 'to'], wanna: ['want', 'to'], noone: ['no', 'one'],
+  its: ['it', 'is'], theres: ['there', 'is'], heres: ['here', 'is'], wheres: ['where', 'is'], whos: ['who', 'is'],
+  hows: ['how', 'is'], whys: ['why', 'is'], everyones: ['everyone', 'is'], everybodys: ['everybody', 'is'],
+  nobodys: ['nobody', 'is'], nothings: ['nothing', 'is'], everythings: ['everything', 'is'], hed: ['he', 'would'],
+  itd: ['it', 'would'], shouldve: ['should', 'have'], couldve: ['could', 'have'], wouldve: ['would', 'have'],
+  mustve: ['must', 'have'], mightve: ['might', 'have'], shoulda: ['should', 'have'], coulda: ['could', 'have'],
+  woulda: ['would', 'have'], musta: ['must', 'have'], kinda: ['kind', 'of'], sorta: ['sort', 'of'], outta: ['out', 'of'],
+  dunno: ['do', 'not', 'know'], tryna: ['trying', 'to'], hafta: ['have', 'to'], hasta: ['has', 'to'], lemme: ['let', 'me'],
+  gimme: ['give', 'me'], alot: ['a', 'lot'], everytime: ['every', 'time'], anytime: ['any', 'time'],
+  // Chat shorthand and a few common misspellings, so cues need not spell them out.
+  u: ['you'], ppl: ['people'], cos: ['because'], coz: ['because'], cuz: ['because'], bc: ['because'], bcos: ['because'],
+  bcoz: ['because'], becuz: ['because'], becuase: ['because'], beacuse: ['because'], becasue: ['because'],
+  every1: ['everyone'], evry1: ['everyone'], no1: ['no', 'one'], some1: ['someone'], any1: ['anyone'],
+  prolly: ['probably'], probs: ['probably'], probly: ['probably'], defo: ['definitely'], def: ['definitely'],
+  definately: ['definitely'], definatly: ['definitely'], deffo: ['definitely'], tho: ['though'], thru: ['through'],
+  realy: ['really'], beleive: ['believe'], wierd: ['weird'], freind: ['friend'], freinds: ['friends'], thier: ['their'],
+  untill: ['until'], til: ['until'], till: ['until'], embarassed: ['embarrassed'], embarassing: ['embarrassing'],
+  embarass: ['embarrass'], anyways: ['anyway'], nothin: ['nothing'], somethin: ['something'], everythin: ['everything'],
+  y: ['why'], wat: ['what'], wot: ['what'], ya: ['you'],
+};
+
+/** Words after which a noun's 's is "is" ("my mum's always late") or, for a few, "has" ("my boss's been"). */
+const S_AFTER = new Set([
+  'a', 'an', 'the', 'so', 'such', 'not', 'never', 'always', 'just', 'really', 'very', 'too', 'going', 'gonna', 'totally',
+  'completely', 'definitely', 'probably', 'clearly', 'obviously', 'still', 'already', 'only', 'being', 'in', 'at', 'on',
+  'off', 'out', 'over', 'right', 'wrong', 'mad', 'angry', 'upset', 'sick', 'late', 'like', 'nothing', 'gone', 'been',
+  'got', 'done', 'made', 'no', 'quite', 'pretty', 'absolutely', 'literally', 'constantly', 'now', 'back',
+]);
+const S_HAS = new Set(['gone', 'been', 'got', 'done', 'made']);
+
+/**
+ * "ill" and "id" typed for "I'll" and "I'd", told from the words "ill" and "ID" by their neighbours: "ill never" is
+ * "I will never", "I feel ill" and "ill health" are not; "id rather" is "I would rather", "my id card" is not.
+ */
+const BARE_IN_CONTEXT: Record<string, { as: string[]; notAfter: Set<string>; notBefore: Set<string> }> = {
+  ill: {
+    as: ['i', 'will'],
+    notAfter: new Set([
+      'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'feel', 'feels', 'felt', 'feeling', 'get', 'gets', 'got',
+      'getting', 'fall', 'falls', 'fell', 'falling', 'so', 'very', 'really', 'too', 'quite', 'bit', 'seriously', 'mentally',
+      'terminally', 'critically', 'chronically', 'gravely', 'an', 'the', 'look', 'looks', 'looked', 'seem', 'seems',
+      'seemed', 'become', 'became', 'sound', 'sounds', 'taken', 'took', 'and', 'or', 'while', 'when', 'still', 'more',
+      'most', 'less', 'slightly', 'properly', 'violently', 'feels',
+    ]),
+    notBefore: new Set(['health', 'effects', 'effect', 'will', 'feeling', 'feelings', 'person', 'people', 'patient', 'patients', 'child', 'children', 'and', 'or', 'with', 'in', 'for', 'today', 'again', 'lately', 'at']),
+  },
+  id: {
+    as: ['i', 'would'],
+    notAfter: new Set(['my', 'your', 'his', 'her', 'their', 'our', 'the', 'an', 'a', 'photo', 'student', 'valid', 'caller', 'user', 'no', 'any', 'of', 'with', 'show', 'showed', 'need']),
+    notBefore: new Set(['card', 'cards', 'number', 'badge', 'check', 'checks', 'photo', 'and', 'or', 'please']),
+  },
 };
 
 /** One lower-cased chunk (letters, digits, apostrophes) -> its words, contractions expanded. */
@@ -93,7 +149,20 @@ export function normalise(text: string): Word[] {
     const between = text.slice(last, start);
     const boundary = out.length === 0 || CLAUSE_PUNCT.test(between);
     const sentence = out.length === 0 || SENTENCE_PUNCT.test(between);
-    const ws = expandWord(m[0]);
+    let ws = expandWord(m[0]);
+    const next = () => /^[\p{L}\p{M}\p{N}']+/u.exec(text.slice(end).replace(/^[ \t]+/, ''))?.[0].toLowerCase().replace(APOSTROPHES, "'");
+    // "my brother's a loser": a noun's 's before these words is "is" (or "has"), not a possessive ("my brother's car").
+    const own = /^(.+)['\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]s$/u.exec(m[0].toLowerCase());
+    if (own && ws.length === 1) {
+      const after = next();
+      if (after !== undefined && S_AFTER.has(after)) ws = [own[1].replace(APOSTROPHES, "'").replace(/'/g, ''), S_HAS.has(after) ? 'has' : 'is'];
+    }
+    const bare = ws.length === 1 && Object.hasOwn(BARE_IN_CONTEXT, ws[0]) ? BARE_IN_CONTEXT[ws[0]] : undefined;
+    if (bare && !m[0].includes("'")) {
+      const prev = boundary ? undefined : out[out.length - 1]?.w;
+      const after = next();
+      if ((prev === undefined || !bare.notAfter.has(prev)) && after !== undefined && !bare.notBefore.has(after)) ws = bare.as;
+    }
     ws.forEach((w, i) => out.push({ w, start, end, boundary: boundary && i === 0, sentence: sentence && i === 0, bases: basesOf(w) }));
     last = end;
   }
@@ -150,10 +219,18 @@ function basesOf(x: string): string[] | undefined {
 function makeUnit(w: string, alone: boolean): Unit {
   return { prefix: false, w, inflect: alone && w.length >= 3 && !STOPWORDS.has(w) && !NEGATORS.has(w) };
 }
-type Tok =
-  | { kind: 'alts'; alts: Unit[][]; weight: number }
-  | { kind: 'any' }
-  | { kind: 'gap' };
+/**
+ * A token of alternatives, in parts: a word set named in it is one part, shared by every token that names it, and the
+ * words written between sets make the others. Tried in the written order.
+ */
+type AltsTok = { kind: 'alts'; parts: Part[]; weight: number; negation: boolean };
+type Tok = AltsTok | { kind: 'any' } | { kind: 'gap' };
+/** Some alternatives; a long list (a word set) is indexed by first word, so a word is tried only where it can start. */
+interface Part { alts: Unit[][]; weightSum: number; negation: boolean; index?: AltIndex }
+/** Alternatives by the word their first unit names, and those that start with a prefix (tried for every word). */
+interface AltIndex { byWord: Map<string, number[]>; prefixed: number[] }
+const GAP: Tok = { kind: 'gap' };
+const ANY: Tok = { kind: 'any' };
 
 export interface CompiledCue {
   source: string;
@@ -194,6 +271,8 @@ const NO_LEXICON: Lexicon = Object.freeze({});
 
 /** Compiled cues, per lexicon (a cue's meaning depends on the sets it names). */
 const compiledBy = new WeakMap<Lexicon, Map<string, CompiledCue>>();
+/** Compiled tokens, per lexicon: cues share many ("@others", "i", "will|going"). See compileToken for null and false. */
+const tokensBy = new WeakMap<Lexicon, Map<string, AltsTok | null | false>>();
 const altCache = new Map<string, Unit[] | undefined>();
 /** Each set's entries as words, per lexicon. */
 const setCache = new WeakMap<Lexicon, Map<string, Unit[][]>>();
@@ -210,9 +289,12 @@ function setUnits(lexicon: Lexicon, name: string): Unit[][] | undefined {
   return units;
 }
 
-/** An alternative or an entry of a word set -> its words; a few words may be joined by spaces ("back off") or +. */
+/**
+ * An alternative or an entry of a word set -> its words; a few words may be joined by spaces ("back off") or +, and a
+ * hyphen parts words as it does in a thought ("write-off" is "write off").
+ */
 function entryUnits(entry: string): Unit[] | undefined {
-  const parts = entry.trim().split(/[\s+]+/).filter((x) => x !== '');
+  const parts = entry.trim().split(/[\s+-]+/).filter((x) => x !== '');
   if (parts.length === 1) return altUnits(parts[0]);
   const units: Unit[] = [];
   for (const part of parts) {
@@ -250,35 +332,28 @@ export function compileCue(source: string, lexicon: Lexicon = NO_LEXICON): Compi
   let spec = 0;
   let unknownSet = false;
   const hint = source.trimStart().startsWith('~');
+  let tokens = tokensBy.get(lexicon);
+  if (!tokens) tokensBy.set(lexicon, (tokens = new Map()));
   for (const raw of source.trim().replace(/^~/, '').split(/\s+/)) {
     if (raw === '..') {
-      toks.push({ kind: 'gap' });
+      toks.push(GAP);
       spec -= 0.1;
       continue;
     }
     if (raw === '_') {
-      toks.push({ kind: 'any' });
+      toks.push(ANY);
       spec += 0.1;
       continue;
     }
-    const alts: Unit[][] = [];
-    for (const alt of raw.split('|')) {
-      if (alt.startsWith('@')) {
-        const set = setUnits(lexicon, alt.slice(1));
-        if (!set) unknownSet = true;
-        else alts.push(...set);
-        continue;
-      }
-      const u = alt.includes('+') ? entryUnits(alt) : altUnits(alt);
-      if (u) alts.push(u);
-    }
-    if (!alts.length) continue;
+    let tok = tokens.get(raw);
+    if (tok === undefined) tokens.set(raw, (tok = compileToken(raw, lexicon)));
+    if (tok === null) unknownSet = true;
+    if (!tok) continue;
     // The cue says the negation itself when a token can only be matched by one ("not|cannot trust"); in "always|never"
     // a negation before the words still cancels them ("it's not that they always...").
-    if (alts.every((u) => u.some((x) => !x.prefix && NEGATORS.has(x.w)))) negated = true;
-    const weight = alts.reduce((s, a) => s + unitWeight(a), 0) / alts.length * (alts.length > 1 ? 0.85 : 1);
-    spec += weight;
-    toks.push({ kind: 'alts', alts, weight });
+    if (tok.negation) negated = true;
+    spec += tok.weight;
+    toks.push(tok);
   }
   // Trim gaps at the edges: they would only widen the quoted words.
   while (toks.length && toks[0].kind === 'gap') toks.shift();
@@ -288,6 +363,107 @@ export function compileCue(source: string, lexicon: Lexicon = NO_LEXICON): Compi
   const c: CompiledCue = { source, toks, negated, strength, hint };
   compiled.set(source, c);
   return c;
+}
+
+/** One token of alternatives; null when it names a set the lexicon lacks, false when it stands for nothing. */
+function compileToken(raw: string, lexicon: Lexicon): AltsTok | null | false {
+  const parts: Part[] = [];
+  let own: Unit[][] = [];
+  const flush = () => {
+    if (own.length) parts.push(makePart(own));
+    own = [];
+  };
+  for (const alt of raw.split('|')) {
+    if (alt.startsWith('@')) {
+      const set = setPart(lexicon, alt.slice(1));
+      if (!set) return null;
+      flush();
+      if (set.alts.length) parts.push(set);
+      continue;
+    }
+    const u = alt.includes('+') || alt.includes('-') ? entryUnits(alt) : altUnits(alt);
+    if (u) own.push(u);
+  }
+  flush();
+  let n = 0;
+  let sum = 0;
+  let negation = true;
+  for (const part of parts) {
+    n += part.alts.length;
+    sum += part.weightSum;
+    negation &&= part.negation;
+  }
+  if (!n) return false;
+  return { kind: 'alts', parts, weight: (sum / n) * (n > 1 ? 0.85 : 1), negation };
+}
+
+function makePart(alts: Unit[][]): Part {
+  let weightSum = 0;
+  let negation = true;
+  for (const a of alts) {
+    weightSum += unitWeight(a);
+    if (negation && !a.some((x) => !x.prefix && NEGATORS.has(x.w))) negation = false;
+  }
+  return { alts, weightSum, negation };
+}
+
+/** Each word set as one part, per lexicon. */
+const setPartsBy = new WeakMap<Lexicon, Map<string, Part>>();
+
+function setPart(lexicon: Lexicon, name: string): Part | undefined {
+  let parts = setPartsBy.get(lexicon);
+  if (!parts) setPartsBy.set(lexicon, (parts = new Map()));
+  let part = parts.get(name);
+  if (!part) {
+    const units = setUnits(lexicon, name);
+    if (!units) return undefined;
+    parts.set(name, (part = makePart(units)));
+  }
+  return part;
+}
+
+/** Index a part's alternatives by their first word (built when first matched: most parts are never reached). */
+function altIndex(part: Part): AltIndex {
+  const byWord = new Map<string, number[]>();
+  const prefixed: number[] = [];
+  part.alts.forEach((a, k) => {
+    if (a[0].prefix) prefixed.push(k);
+    else {
+      const list = byWord.get(a[0].w);
+      if (list) list.push(k);
+      else byWord.set(a[0].w, [k]);
+    }
+  });
+  return (part.index = { byWord, prefixed });
+}
+
+const NONE: readonly number[] = [];
+/** A part this short is just tried in full. */
+const SHORT = 4;
+
+/** The alternatives of a part that could match from this word, in their written order. */
+function candidates(part: Part, word: Word): readonly number[] {
+  const { byWord, prefixed } = part.index ?? altIndex(part);
+  let only: readonly number[] = byWord.get(word.w) ?? NONE;
+  let out: number[] | undefined;
+  const add = (k: number) => {
+    if (!out) out = [...only];
+    out.push(k);
+  };
+  if (word.bases) for (const b of word.bases) if (b !== word.w) for (const k of byWord.get(b) ?? NONE) add(k);
+  for (const k of prefixed) if (unitMatches(part.alts[k][0], word)) add(k);
+  if (!out) return only;
+  return out.length > 1 ? [...new Set(out)].sort((a, b) => a - b) : out;
+}
+
+/** Whether some alternative of the token could begin at this word. */
+function canStart(t: AltsTok, word: Word): boolean {
+  for (const part of t.parts) {
+    if (part.alts.length > SHORT) {
+      if (candidates(part, word).length) return true;
+    } else for (const a of part.alts) if (unitMatches(a[0], word)) return true;
+  }
+  return false;
 }
 
 export interface CueMatch {
@@ -335,13 +511,17 @@ function matchAt(c: CompiledCue, ti: number, words: Word[], wi: number, gapFrom 
     if (!c.negated && NEGATORS.has(words[wi].w)) return -1;
     return matchAt(c, ti + 1, words, wi + 1);
   }
-  for (const alt of t.alts) {
-    if (wi + alt.length > words.length) continue;
-    let ok = true;
-    for (let k = 0; k < alt.length && ok; k++) ok = unitMatches(alt[k], words[wi + k]);
-    if (!ok) continue;
-    const r = matchAt(c, ti + 1, words, wi + alt.length);
-    if (r !== -1) return r;
+  for (const part of t.parts) {
+    const cands = part.alts.length > SHORT ? candidates(part, words[wi]) : undefined;
+    for (let j = 0, n = cands ? cands.length : part.alts.length; j < n; j++) {
+      const alt = part.alts[cands ? cands[j] : j];
+      if (wi + alt.length > words.length) continue;
+      let ok = true;
+      for (let k = 0; k < alt.length && ok; k++) ok = unitMatches(alt[k], words[wi + k]);
+      if (!ok) continue;
+      const r = matchAt(c, ti + 1, words, wi + alt.length);
+      if (r !== -1) return r;
+    }
   }
   return -1;
 }
@@ -386,6 +566,8 @@ const ABOUT_ME = new Set([
 const REPORTING = new Set([
   'think', 'thinks', 'thought', 'believe', 'believes', 'say', 'says', 'said', 'know', 'knows', 'tell', 'tells', 'told',
   'find', 'finds', 'found', 'see', 'sees', 'saw', 'decided', 'assume', 'assumes', 'assumed', 'reckon', 'reckons',
+  'realise', 'realises', 'realised', 'realize', 'realizes', 'realized', 'notice', 'notices', 'noticed', 'discover',
+  'discovers', 'discovered', 'suspect', 'suspects', 'suspected',
 ]);
 
 /**
@@ -415,14 +597,22 @@ const SETTLED_BY = new Set(['ok', 'okay', 'fine', 'alright', 'normal', 'allowed'
 /**
  * For each word, whether the thought accepts what it says there: the sentence before "that's okay" / "which is
  * normal" ("I'll never be a morning person, and that's fine"), the clause after "it's okay if / to / that" ("it's
- * okay if it isn't perfect"). Such words name a worry without believing it, so they suggest nothing.
+ * okay if it isn't perfect"), a plan for next time and what just led to it ("I should have left earlier. Next
+ * time I'll leave at 7"). Such words name a worry without believing it, so they suggest nothing.
  */
 function settledWords(words: Word[]): boolean[] {
   const settled = new Array<boolean>(words.length).fill(false);
   let sentence = 0;
+  let before = 0;
   for (let k = 0; k + 2 < words.length; k++) {
-    if (words[k].sentence) sentence = k;
+    if (words[k].sentence) [before, sentence] = [sentence, k];
     const [a, b, c, d] = [words[k].w, words[k + 1].w, words[k + 2].w, words[k + 3]?.w];
+    // "I should have left earlier. Next time I'll leave at 7": a plan for next time settles what led to it, and itself.
+    if (a === 'next' && b === 'time' && (c === 'i' || c === 'we') && (d === 'will' || d === 'can' || (d === 'am' && words[k + 4]?.w === 'going'))) {
+      let end = k + 1;
+      while (end < words.length && !words[end].sentence) end++;
+      settled.fill(true, words[k].sentence ? before : sentence, end);
+    }
     if (b !== 'is' || !SETTLED_BY.has(c) || words[k + 1].sentence || words[k + 2].sentence) continue;
     if (a === 'that' || a === 'which') settled.fill(true, sentence, k);
     else if (a === 'it' && (d === 'if' || d === 'to' || d === 'that') && !words[k + 3].sentence) {
@@ -555,7 +745,7 @@ export function createSuggester(
   /** The library's word sets, for cues that name them (`@name`). */
   lexicon: Lexicon = NO_LEXICON,
 ) {
-  const lib = patterns.map((p) => ({ p, cues: (p.cues ?? []).map((c) => compileCue(c, lexicon)).filter((c) => c.toks.length > 0) }));
+  const lib = patterns.map((p) => ({ p, cues: (p.cues ?? []).map((c) => lazyCue(c, lexicon)).filter((c) => c !== undefined) }));
   const known = new Set(patterns.map((p) => p.id));
   const past: PreparedPast[] = history
     .map((h) => ({ words: contentWords(h.thought), distortions: h.distortions.filter((d) => known.has(d)) }))
@@ -588,9 +778,13 @@ export function createSuggester(
     if (!words.length) return [];
     const found: (PatternSuggestion & { first: number; order: number })[] = [];
     const hist = fromHistory(contentWords(words));
+    const starts = new Map<AltsTok, boolean>();
     const all = lib.map(({ cues }) => {
       const hits: Hit[] = [];
-      for (const c of cues) {
+      for (const lc of cues) {
+        if (lc.first && !startsAnywhere(lc.first, words, starts)) continue;
+        const c = (lc.cue ??= compileCue(lc.source, lexicon));
+        if (!c.toks.length) continue;
         // A hint counts once, however often its words come up.
         const ms = matchCue(c, words);
         for (const m of c.hint ? ms.slice(0, 1) : ms) hits.push({ strength: c.strength, hint: c.hint, ...m });
@@ -634,6 +828,42 @@ export function createSuggester(
   }
 
   return { suggest };
+}
+
+/**
+ * A cue compiled when first needed: only its first token is compiled up front, and the rest waits for a thought
+ * with a word that token can match (most cues never get there). Keeps the start of a command quick.
+ */
+interface LazyCue {
+  source: string;
+  /** Undefined when the first token is `_` or stands for nothing: then the cue is always tried. */
+  first?: AltsTok;
+  cue?: CompiledCue;
+}
+
+function lazyCue(source: string, lexicon: Lexicon): LazyCue | undefined {
+  const raws = source.trim().replace(/^~/, '').split(/\s+/);
+  let k = 0;
+  while (raws[k] === '..') k++;
+  const raw = raws[k];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === '_') return { source };
+  let tokens = tokensBy.get(lexicon);
+  if (!tokens) tokensBy.set(lexicon, (tokens = new Map()));
+  let tok = tokens.get(raw);
+  if (tok === undefined) tokens.set(raw, (tok = compileToken(raw, lexicon)));
+  if (tok === null) return undefined; // names a set the lexicon lacks: never matches
+  return tok ? { source, first: tok } : { source };
+}
+
+/** Whether some word of the thought could begin a match of this token (memoised per thought). */
+function startsAnywhere(t: AltsTok, words: Word[], memo: Map<AltsTok, boolean>): boolean {
+  let yes = memo.get(t);
+  if (yes !== undefined) return yes;
+  yes = false;
+  for (let i = 0; i < words.length && !yes; i++) yes = canStart(t, words[i]);
+  memo.set(t, yes);
+  return yes;
 }
 
 /** Where the shared content words are in this thought. */

@@ -17,13 +17,28 @@ describe('normalise', () => {
     expect(words("can't won't don't they'll we've I'd shouldn't've")).toEqual(
       ['can', 'not', 'will', 'not', 'do', 'not', 'they', 'will', 'we', 'have', 'i', 'would', 'should', 'not', 'have']);
     expect(words("there's what's she's John's")).toEqual(['there', 'is', 'what', 'is', 'she', 'is', 'johns']);
+    // A noun's 's is "is" (or "has") where a possessive could not stand.
+    expect(words("my brother's a loser, my brother's car, John's been")).toEqual(
+      ['my', 'brother', 'is', 'a', 'loser', 'my', 'brothers', 'car', 'john', 'has', 'been']);
   });
 
   it('expands contractions typed without the apostrophe, and cannot', () => {
     expect(words('im sure i cant, dont ask, cannot')).toEqual(['i', 'am', 'sure', 'i', 'can', 'not', 'do', 'not', 'ask', 'can', 'not']);
     expect(expandWord('gonna')).toEqual(['going', 'to']);
-    // Ordinary words that look like contractions are left alone.
-    expect(words('its ill well')).toEqual(['its', 'ill', 'well']);
+    // Ordinary words that look like contractions are left alone; "its" is far more often a bare "it's" in a thought.
+    expect(words('its ill well')).toEqual(['it', 'is', 'ill', 'well']);
+    expect(words('shouldve known, dunno why ppl bother')).toEqual(['should', 'have', 'known', 'do', 'not', 'know', 'why', 'people', 'bother']);
+  });
+
+  it('tells "ill" and "id" typed for "I\'ll" and "I\'d" from the words, by their neighbours', () => {
+    expect(words('ill never be good enough')).toEqual(['i', 'will', 'never', 'be', 'good', 'enough']);
+    expect(words('Ill tell him. ill be fine')).toEqual(['i', 'will', 'tell', 'him', 'i', 'will', 'be', 'fine']);
+    expect(words('I feel ill')).toEqual(['i', 'feel', 'ill']);
+    expect(words('im ill today')).toEqual(['i', 'am', 'ill', 'today']);
+    expect(words('ill health')).toEqual(['ill', 'health']);
+    expect(words('id rather stay home')).toEqual(['i', 'would', 'rather', 'stay', 'home']);
+    expect(words('my id card')).toEqual(['my', 'id', 'card']);
+    expect(words("I'll")).toEqual(['i', 'will']);
   });
 
   it('keeps where each word came from in the original text', () => {
@@ -105,6 +120,22 @@ describe('word sets and hints', () => {
     expect(createSuggester([{ id: 'x', name: 'X', cues: [] }], [], lexicon).suggest('I ruin everything')).toEqual([]);
   });
 
+  it('a hyphen parts words in a cue as it does in a thought', () => {
+    expect(cueHits('two-faced|write-off', 'she is so two-faced, a total write-off')).toEqual(['two faced', 'write off']);
+  });
+
+  it('a long set is searched by first word, and finds what a plain search finds, in the written order', () => {
+    const many: Record<string, string[]> = { big: ['zebra', 'give up', 'give in', 'walk* away', 'apple', 'leave', 'quit'] };
+    const hit = (cue: string, text: string) =>
+      matchCue(compileCue(cue, many), normalise(text)).map((m) => normalise(text).slice(m.start, m.end).map((w) => w.w).join(' '));
+    expect(hit('i @big', 'I walked away')).toEqual(['i walked away']);
+    expect(hit('i @big', 'I left')).toEqual(['i left']);
+    expect(hit('i @big', 'I gave up')).toEqual(['i gave up']); // each word of an entry takes its forms
+    expect(hit('i @big', 'I gave them up')).toEqual([]);
+    expect(hit('i @big|walking', 'I give up and I quit')).toEqual(['i give up', 'i quit']);
+    expect(hit('@big now', 'I give in now')).toEqual(['give in now']);
+  });
+
   it('+ joins a few words into one alternative', () => {
     expect(cueHits('i+am|i+was the reason', "I'm the reason")).toEqual(['i am the reason']);
     expect(cueHits('i+am|i+was the reason', 'I was the reason')).toEqual(['i was the reason']);
@@ -169,6 +200,9 @@ describe('negation', () => {
     expect(ids("I'll probably never be a morning person, and that's fine")).toEqual([]);
     // Only the words it settles: "that's fine" after "he says" does not settle what follows.
     expect(ids("He says that's fine but she must think I'm an idiot")).toContain('mind-reading');
+    // A plan for next time settles what led to it, and only that.
+    expect(ids("I should have left earlier. Next time I'll leave at 7")).toEqual([]);
+    expect(ids("I'm such an idiot. I should have left earlier. Next time I'll leave at 7")).toEqual(['labeling']);
   });
 
   it('a cue that says the negation itself still counts', () => {
@@ -233,6 +267,21 @@ describe('what it finds', () => {
     ["I'll just cancel, it's easier than seeing them", 'avoidance'],
     ["I'm fine, it doesn't bother me", 'denial'],
     ['I push it down and keep busy', 'repression'],
+    // Everyday idioms, rhetorical questions, bare contractions and words about others' views.
+    ["what's the point of even trying", 'all-or-nothing'],
+    ['why does this always happen to me', 'overgeneralization'],
+    ['here we go again, same old story', 'overgeneralization'],
+    ['ill never be good enough for this job', 'fortune-telling'],
+    ['how could I be so stupid', 'labeling'],
+    ["my brother's a loser", 'labeling'],
+    ['she\'ll realise how boring I am and stop replying', 'fear-of-rejection'],
+    ['the moment you rely on someone they let you down', 'vulnerability-means-hurt'],
+    ["everyone's nice until they want something", 'mistrust-after-betrayal'],
+    ['I keep scrolling instead of starting the essay', 'avoidance'],
+    ["didn't even want the job anyway", 'denial'],
+    ['a real man handles his own problems', 'should-statements'],
+    ['my teacher is why I hate maths', 'blaming'],
+    ['what did I do to make him so angry', 'personalization'],
   ];
   for (const [text, want] of cases) {
     it(`${want}: ${text}`, () => {
