@@ -47,6 +47,11 @@ function permissions(r: Inspection, add: (f: Finding) => void): void {
 
 /** Inspection -> findings, in the order a person would want to read them. */
 export function diagnose(r: Inspection): Finding[] {
+  const leftovers: Finding[] = r.leftovers.map((p) => ({ check: 'leftovers', status: 'warning', message: msg.doctor.leftover(p), fix: msg.doctor.leftoverFix(p) }));
+  return [...diagnoseJournal(r), ...leftovers];
+}
+
+function diagnoseJournal(r: Inspection): Finding[] {
   const out: Finding[] = [];
   const perms: Finding[] = [];
   const add = (f: Finding) => out.push(f);

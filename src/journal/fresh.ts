@@ -37,24 +37,34 @@ function alive(pid: number): boolean {
  * A file of a process still running is left alone.
  */
 export function removeStaleImports(path: string): void {
-  if (path === ':memory:') return;
+  for (const p of staleImports(path, true)) {
+    try { unlinkSync(p); } catch { /* another process removed it */ }
+  }
+}
+
+/**
+ * Files a killed import left beside the journal at `path` (those of a process still running are not stale).
+ * `sides`: also their -journal, -wal and -shm files; without, only the private journal files themselves.
+ */
+export function staleImports(path: string, sides = false): string[] {
+  if (path === ':memory:') return [];
   const base = basename(path);
   let names: string[];
   try {
     names = readdirSync(dirname(path));
   } catch {
-    return;
+    return [];
   }
   const prefix = `.${base}.import-`;
+  const out: string[] = [];
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const m = /^(\d+)\.tmp(-journal|-wal|-shm)?$/.exec(name.slice(prefix.length));
-    if (!m) continue;
+    if (!m || (m[2] && !sides)) continue;
     const pid = Number(m[1]);
-    if (pid === process.pid || !alive(pid)) {
-      try { unlinkSync(join(dirname(path), name)); } catch { /* another process removed it */ }
-    }
+    if (pid === process.pid || !alive(pid)) out.push(join(dirname(path), name));
   }
+  return out;
 }
 
 export type Built<T> = { published: true; value: T } | { published: false; value: T; exists: boolean };

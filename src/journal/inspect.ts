@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { APPLICATION_ID } from './migrations';
+import { staleImports } from './fresh';
 
 export interface FileMode {
   path: string;
@@ -23,6 +24,8 @@ export interface Inspection {
   folder?: FileMode;
   sidecars: FileMode[];
   backups: FileMode[];
+  /** Private files a killed import left beside the journal (they hold records; the next import removes them). */
+  leftovers: string[];
   sqlite?: boolean;
   openError?: 'busy' | 'damaged' | 'noAccess' | 'other';
   version?: number;
@@ -91,7 +94,7 @@ function classify(err: unknown): Inspection['openError'] {
 }
 
 export function inspectJournal(path: string, opts: { defaultLocation: boolean; busyTimeoutMs?: number }): Inspection {
-  const r: Inspection = { path, exists: false, sidecars: [], backups: [] };
+  const r: Inspection = { path, exists: false, sidecars: [], backups: [], leftovers: staleImports(path) };
   let st;
   try {
     st = statSync(path);

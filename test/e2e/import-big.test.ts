@@ -120,6 +120,14 @@ describe('what a killed import leaves', () => {
     expect(p.signalCode).toBe('SIGKILL');
     expect(existsSync(sb.db)).toBe(false);
     expect(leftovers().length).toBeGreaterThan(0);
+    // doctor points at it (it holds records), names no record text, and changes nothing.
+    const stale = join(dirname(sb.db), leftovers().find((n) => n.endsWith('.tmp'))!);
+    const doc = run(sb, ['doctor', '--json']);
+    const found = JSON.parse(doc.stdout).findings.filter((x: { check: string }) => x.check === 'leftovers');
+    expect(found).toEqual([{ check: 'leftovers', status: 'warning',
+      message: `An import that was stopped left a private file with records in it: ${stale}.`,
+      fix: `The next \`reframe import\` removes it; or remove it yourself: \`rm ${stale}\`.` }]);
+    expect(existsSync(stale)).toBe(true);
     const r = run(sb, ['import', f]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('Added 3000 records to your journal.\n');
