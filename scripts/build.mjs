@@ -17,7 +17,7 @@
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,8 +106,16 @@ mkdirSync(bundleDir, { recursive: true });
 const name = `reframe-${hash}`;
 const bundle = join(bundleDir, `${name}.cjs`);
 const tmp = (p) => `${p}.${process.pid}.tmp`;
-if (!existsSync(bundle)) {
-  writeFileSync(tmp(bundle), code);
+// Written once per content (the name is its hash); rewritten if a stopped build left it short. Synced before
+// the rename, so a power cut can't leave a short file under the right name.
+if (!existsSync(bundle) || statSync(bundle).size !== code.length) {
+  const fd = openSync(tmp(bundle), 'w', 0o644);
+  try {
+    writeSync(fd, code);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp(bundle), bundle);
 }
 
@@ -165,6 +173,13 @@ if (failures.length) process.stderr.write(`build: no code cache for ${failures.j
 
 // The manifest last, by rename: until then a running reframe keeps the files it started with.
 const manifest = join(dist, 'reframe.json');
+// The files the manifest named until now are kept until the next build: a reframe that read it a moment ago
+// may be about to read them.
+let previous = [];
+try {
+  const old = JSON.parse(readFileSync(manifest, 'utf8'));
+  previous = [old.bundle, ...Object.values(old.caches ?? {})].filter((f) => typeof f === 'string').map((f) => join(dist, f));
+} catch { /* no manifest yet */ }
 // An all-ASCII bundle (esbuild's charset: 'ascii' escapes the rest) can be read as latin1: half the time of utf8.
 const encoding = code.every((byte) => byte < 0x80) ? 'latin1' : 'utf8';
 writeFileSync(tmp(manifest), JSON.stringify({ version: pkg.version, bundle: relative(dist, bundle), encoding, caches }, null, 2) + '\n');
@@ -172,7 +187,7 @@ renameSync(tmp(manifest), manifest);
 
 // Old builds are removed once nothing can still be starting from them (dist/chunks and dist/reframe.mjs
 // are what builds before the code cache wrote).
-const fresh = new Set([bundle, ...Object.values(caches).map((c) => join(dist, c))]);
+const fresh = new Set([bundle, ...Object.values(caches).map((c) => join(dist, c)), ...previous]);
 for (const dir of [bundleDir, join(dist, 'chunks')]) {
   if (!existsSync(dir)) continue;
   for (const entry of readdirSync(dir)) {

@@ -57,7 +57,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 function runMain(): void {
-  setWorkerEntry(process.argv[1]);
+  // A worker runs the very file this code came from (the built bundle), never whatever bin/reframe would load
+  // now: a build or an upgrade during an import must not put other code on the checking thread.
+  setWorkerEntry(typeof __filename === 'string' ? __filename : process.argv[1]);
   main(process.argv).then(
     (code) => { process.exitCode = code; },
     async (err) => {

@@ -304,7 +304,7 @@ export const msg = {
           : `${n} ${kind}`,
     backups: (n: number) => `${plural(n, 'copy', 'copies')} from before an upgrade beside it, readable only by you.`,
     leftover: (p: string) => `An import that was stopped left a private file with records in it: ${p}.`,
-    leftoverFix: (p: string) => `The next \`reframe import\` removes it; or remove it yourself: \`rm ${p}\`.`,
+    leftoverFix: (p: string) => `The next \`reframe new\` or \`reframe import\` removes it; or remove it yourself: \`rm -f ${p} ${p}-journal\`.`,
     healthy: 'No problems found.',
     warningsOnly: (n: number) => `No problems found; ${plural(n, 'warning')} above.`,
     problems: (n: number) => `Found ${plural(n, 'problem')} with the journal.`,

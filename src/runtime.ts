@@ -4,6 +4,7 @@ import { resolvePaths } from './paths';
 import { makeTheme } from './render/theme';
 import { Journal } from './journal/journal';
 import { openDatabase } from './journal/open';
+import { removeStaleImports } from './journal/fresh';
 import { msg } from './messages';
 import { loadLibrary, type Library } from './library/library';
 import type { Prompter } from './flows/prompter';
@@ -66,6 +67,8 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
         });
         journal = new Journal(db, paths.db);
         opened.push(journal);
+        // A private file an import left when it was stopped holds records: it goes at the next use.
+        removeStaleImports(paths.db);
       }
       return journal;
     },

@@ -109,7 +109,9 @@ export class Journal {
         }
       }).immediate();
     } catch (err) {
-      if (err instanceof Error && err.name !== 'SqliteError' && !(err as { code?: string }).code) throw err;
+      // SQLite's own errors and file-system errors are about the journal; anything else (a worker thread out of
+      // memory, a bug) is not, and must not send the person to restore a journal that is fine.
+      if (!(err instanceof Error) || (err.name !== 'SqliteError' && !(err as NodeJS.ErrnoException).syscall)) throw err;
       if (err instanceof UsageError) throw err;
       throw journalFailure(this.path, err);
     }
@@ -137,7 +139,9 @@ export class Journal {
       if (this.db.inTransaction) {
         try { this.db.exec('ROLLBACK'); } catch { /* SQLite rolled it back itself */ }
       }
-      if (err instanceof Error && err.name !== 'SqliteError' && !(err as { code?: string }).code) throw err;
+      // SQLite's own errors and file-system errors are about the journal; anything else (a worker thread out of
+      // memory, a bug) is not, and must not send the person to restore a journal that is fine.
+      if (!(err instanceof Error) || (err.name !== 'SqliteError' && !(err as NodeJS.ErrnoException).syscall)) throw err;
       if (err instanceof UsageError) throw err;
       throw journalFailure(this.path, err);
     } finally {

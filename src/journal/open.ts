@@ -247,7 +247,8 @@ function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, versio
     for (const step of steps) db.transaction(() => applyStep(step)).immediate();
   } catch (err) {
     const code = String((err as { code?: string })?.code ?? '');
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw journalFailure(path, err); // try again later
+    // Busy, damaged or out of reach: those say what they are, as anywhere else.
+    if (/^SQLITE_(BUSY|LOCKED|CORRUPT|NOTADB|IOERR|READONLY|CANTOPEN|PERM)/.test(code)) throw journalFailure(path, err);
     let now = version;
     try { now = db.pragma('user_version', { simple: true }) as number; } catch { /* keep what we knew */ }
     throw new JournalError(msg.errors.upgradeFailed(path, latest, now), msg.errors.upgradeFailedHint(backup, code === 'SQLITE_FULL' || code === 'ENOSPC' ? 'full' : ''));

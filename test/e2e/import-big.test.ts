@@ -126,7 +126,7 @@ describe('what a killed import leaves', () => {
     const found = JSON.parse(doc.stdout).findings.filter((x: { check: string }) => x.check === 'leftovers');
     expect(found).toEqual([{ check: 'leftovers', status: 'warning',
       message: `An import that was stopped left a private file with records in it: ${stale}.`,
-      fix: `The next \`reframe import\` removes it; or remove it yourself: \`rm ${stale}\`.` }]);
+      fix: `The next \`reframe new\` or \`reframe import\` removes it; or remove it yourself: \`rm -f ${stale} ${stale}-journal\`.` }]);
     expect(existsSync(stale)).toBe(true);
     const r = run(sb, ['import', f]);
     expect(r.code, r.stderr).toBe(0);

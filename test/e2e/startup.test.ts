@@ -74,15 +74,32 @@ describe('a cache that does not fit', () => {
     for (const file of Object.values(manifest.caches)) expect(file).toContain(`reframe-${hash}.`);
   });
 
-  it('a missing manifest says how to build, exit 1, no stack', () => {
-    const home = join(dir, 'unbuilt');
-    mkdirSync(join(home, 'bin'), { recursive: true });
-    copyFileSync(BIN, join(home, 'bin', 'reframe'));
-    copyFileSync(join(ROOT, 'bin', 'package.json'), join(home, 'bin', 'package.json'));
-    const r = spawnSync(process.execPath, [join(home, 'bin', 'reframe'), 'list'], { encoding: 'utf8' });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toBe('reframe is not built yet. Run `npm install` in its folder, then try again.\n');
-    expect(r.stdout).toBe('');
+  it('a missing, empty or half-written build says how to build, exit 1, no stack', () => {
+    const bundleText = readFileSync(join(ROOT, 'dist', manifest.bundle), 'latin1');
+    const cases: [string, (home: string) => void][] = [
+      ['no manifest', () => {}],
+      ['a manifest of null', (h) => writeFileSync(join(h, 'dist', 'reframe.json'), 'null')],
+      ['a manifest cut short', (h) => writeFileSync(join(h, 'dist', 'reframe.json'), '{"bundle": "bun')],
+      ['a manifest naming no bundle', (h) => writeFileSync(join(h, 'dist', 'reframe.json'), '{"caches": {}}')],
+      ['a bundle that is not there', (h) => writeFileSync(join(h, 'dist', 'reframe.json'), '{"bundle": "bundle/gone.cjs", "caches": {}}')],
+      ['a bundle cut short', (h) => {
+        mkdirSync(join(h, 'dist', 'bundle'));
+        writeFileSync(join(h, 'dist', 'bundle', 'short.cjs'), bundleText.slice(0, 5000), 'latin1');
+        writeFileSync(join(h, 'dist', 'reframe.json'), '{"bundle": "bundle/short.cjs", "encoding": "latin1", "caches": {}}');
+      }],
+    ];
+    cases.forEach(([name, setUp], i) => {
+      const home = join(dir, `unbuilt-${i}`);
+      mkdirSync(join(home, 'bin'), { recursive: true });
+      mkdirSync(join(home, 'dist'), { recursive: true });
+      copyFileSync(BIN, join(home, 'bin', 'reframe'));
+      copyFileSync(join(ROOT, 'bin', 'package.json'), join(home, 'bin', 'package.json'));
+      setUp(home);
+      const r = spawnSync(process.execPath, [join(home, 'bin', 'reframe'), 'list'], { encoding: 'utf8' });
+      expect(r.status, name).toBe(1);
+      expect(r.stderr, name).toBe('reframe is not built yet. Run `npm install` in its folder, then try again.\n');
+      expect(r.stdout, name).toBe('');
+    });
   });
 });
 

@@ -177,3 +177,23 @@ describe('strategies offered after the balanced thought', () => {
     expect(lib.strategiesFor([])).toEqual([]);
   });
 });
+
+describe('errors inside a save', () => {
+  it('only SQLite and file-system errors are said to be about the journal; others pass through unchanged', async () => {
+    const j = memJournal();
+    // A worker thread out of memory has a code, but nothing is wrong with the journal: no "restore it" advice.
+    const oom = Object.assign(new Error('worker ran out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
+    await expect(j.writeAsync(async () => { throw oom; })).rejects.toBe(oom);
+    expect(() => j.write(() => { throw oom; })).toThrow(oom);
+    // A file-system error is about the journal's place.
+    const full = Object.assign(new Error('no space'), { code: 'ENOSPC', syscall: 'write' });
+    await expect(j.writeAsync(async () => { throw full; })).rejects.toBeInstanceOf(JournalError);
+    // A SQLite error is about the journal.
+    await expect(j.writeAsync(async () => { j.db.exec('INSERT INTO no_such_table VALUES (1)'); })).rejects.toBeInstanceOf(JournalError);
+    // And nothing was left half-done: the journal still takes a save.
+    expect(j.db.inTransaction).toBe(false);
+    j.insert(awkward);
+    expect(j.count()).toBe(1);
+    j.close();
+  });
+});
