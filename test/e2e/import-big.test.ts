@@ -3,9 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
 import { run, sandbox, start, type Sandbox } from '../helpers/run';
-import { generateRecords, writeJournal } from '../helpers/generate';
+import { generateRecords, writeJournal, dumpJournal } from '../helpers/generate';
 import { testContext } from '../helpers/context';
 import { toJson, type ThoughtRecord } from '../../src/domain/record';
 import { runImport } from '../../src/commands/import';
@@ -27,15 +26,7 @@ function file(name: string, content: string): string {
   return p;
 }
 
-function dump(): string {
-  const db = new Database(sb.db, { readonly: true });
-  try {
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
-    return JSON.stringify(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
-  } finally {
-    db.close();
-  }
-}
+const dump = () => dumpJournal(sb.db);
 
 const leftovers = () => (existsSync(dirname(sb.db)) ? readdirSync(dirname(sb.db)).filter((f) => f.includes('.import-')) : []);
 

@@ -2,11 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { generateRecords } from '../../src/dev/generate';
 import { toJson, type ThoughtRecord } from '../../src/domain/record';
+import { dumpJournal } from '../helpers/generate';
 
 let sb: Sandbox;
 beforeEach(() => { sb = sandbox(); });
@@ -23,16 +23,7 @@ function file(name: string, content: string | Buffer): string {
   return p;
 }
 
-/** Every row of every table, sorted: a journal is "unchanged" when this is. */
-function dump(): string {
-  const db = new Database(sb.db, { readonly: true });
-  try {
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-    return JSON.stringify(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
-  } finally {
-    db.close();
-  }
-}
+const dump = () => dumpJournal(sb.db);
 
 describe('import', () => {
   it('adds a JSON array and JSON Lines, says how many, and importing again adds nothing', () => {

@@ -2,9 +2,9 @@
 // and dates (exit 2), date edges in the person's time zone, and every filter combined with AND.
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
-import { writeJournal, rng, seededUlid, generateRecords } from '../helpers/generate';
+import { writeJournal, recordAt, generateRecords } from '../helpers/generate';
 import { dayKey } from '../helpers/stats-oracle';
-import { recordSchema, type ThoughtRecord } from '../../src/domain/record';
+import type { ThoughtRecord } from '../../src/domain/record';
 import { planSearch } from '../../src/journal/query';
 import { inTimeZone } from '../helpers/tz';
 
@@ -15,17 +15,8 @@ let sb: Sandbox;
 beforeEach(() => { sb = sandbox('reframe-list-'); sb.env.TZ = TZ; });
 afterEach(() => sb.cleanup());
 
-let n = 0;
 function record(at: Date, o: Partial<ThoughtRecord> = {}): ThoughtRecord {
-  return recordSchema.parse({
-    id: seededUlid(at.getTime(), rng(++n)),
-    createdAt: at.toISOString(),
-    occurredAt: at.toISOString(),
-    situation: 'An ordinary evening',
-    thought: 'Nothing in particular',
-    emotions: [{ name: 'anxious', before: 60 }],
-    ...o,
-  });
+  return recordAt(at, { situation: 'An ordinary evening', thought: 'Nothing in particular', emotions: [{ name: 'anxious', before: 60 }], ...o });
 }
 
 function ids(args: string[]): string[] {

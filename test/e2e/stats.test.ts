@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { Terminal, hasTmux } from '../helpers/tmux';
-import { generatedJournal, writeJournal, rng, seededUlid } from '../helpers/generate';
+import { generatedJournal, writeJournal, recordAt } from '../helpers/generate';
 import { oracleStats, dayKey } from '../helpers/stats-oracle';
-import { recordSchema, type ThoughtRecord } from '../../src/domain/record';
+import type { ThoughtRecord } from '../../src/domain/record';
 import { loadLibrary } from '../../src/library/library';
 import { inTimeZone } from '../helpers/tz';
 
@@ -159,18 +159,7 @@ describe('stats usage errors exit 2 with a clear line', () => {
   });
 });
 
-let n = 0;
-function record(at: Date, o: Partial<ThoughtRecord> = {}): ThoughtRecord {
-  return recordSchema.parse({
-    id: seededUlid(at.getTime(), rng(++n)),
-    createdAt: at.toISOString(),
-    occurredAt: at.toISOString(),
-    situation: 'Something happened',
-    thought: 'A hot thought',
-    emotions: [{ name: 'anxious', before: 80, after: 40 }],
-    ...o,
-  });
-}
+const record = recordAt;
 
 describe('local days in the person\'s time zone (TZ=America/New_York)', () => {
   it('a record at 23:30 on the day the clocks go back counts on that day, by day, week and in the streak', () => {

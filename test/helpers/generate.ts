@@ -4,8 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase } from '../../src/journal/open';
 import { Journal } from '../../src/journal/journal';
-import type { ThoughtRecord } from '../../src/domain/record';
-import { bulkLoad, generateRecords, type GenerateOptions } from '../../src/dev/generate';
+import Database from 'better-sqlite3';
+import { recordSchema, type ThoughtRecord } from '../../src/domain/record';
+import { bulkLoad, generateRecords, rng, seededUlid, type GenerateOptions } from '../../src/dev/generate';
 
 export {
   generateRecords, bulkLoad, rng, seededUlid, GENERATOR_DISTORTIONS, GENERATOR_UNKNOWN_DISTORTION,
@@ -35,4 +36,32 @@ export function generatedJournal(path: string, o: GenerateOptions): ThoughtRecor
   const records = generateRecords(o);
   writeJournal(path, records);
   return records;
+}
+
+let made = 0;
+/**
+ * One valid record at `at` (created and happened then), with a plain situation, thought and feeling unless
+ * `o` says otherwise. Ids are ULIDs of `at`, distinct within a test file.
+ */
+export function recordAt(at: Date, o: Partial<ThoughtRecord> = {}): ThoughtRecord {
+  return recordSchema.parse({
+    id: seededUlid(at.getTime(), rng(++made)),
+    createdAt: at.toISOString(),
+    occurredAt: at.toISOString(),
+    situation: 'Something happened',
+    thought: 'A hot thought',
+    emotions: [{ name: 'anxious', before: 80, after: 40 }],
+    ...o,
+  });
+}
+
+/** Every row of every table of the journal at `path`, sorted: a journal is "unchanged" when this is. */
+export function dumpJournal(path: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    return JSON.stringify(tables.map((t) => [t, (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort()]));
+  } finally {
+    db.close();
+  }
 }

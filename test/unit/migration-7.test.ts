@@ -14,8 +14,8 @@ import { partFacts, StatsStore } from '../../src/journal/stats';
 import { inspectJournal } from '../../src/journal/inspect';
 import { planSearch } from '../../src/journal/query';
 import { computeStats } from '../../src/domain/stats';
-import { recordSchema, toJson, type ThoughtRecord } from '../../src/domain/record';
-import { generateRecords, memJournal, rng, seededUlid } from '../helpers/generate';
+import { toJson, type ThoughtRecord } from '../../src/domain/record';
+import { generateRecords, memJournal, recordAt } from '../helpers/generate';
 
 const dir = mkdtempSync(join(tmpdir(), 'reframe-mig7-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,15 +23,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 function rec(o: Partial<ThoughtRecord>): ThoughtRecord {
   const at = new Date(Date.UTC(2026, 10, 1 + (n % 20), 8 + (n % 12)));
-  return recordSchema.parse({
-    id: seededUlid(at.getTime(), rng(++n)),
-    createdAt: at.toISOString(),
-    occurredAt: at.toISOString(),
-    situation: 'Something happened',
-    thought: 'A hot thought',
-    emotions: [{ name: 'anxious', before: 80, after: 40 }],
-    ...o,
-  });
+  n++;
+  return recordAt(at, o);
 }
 
 /** Records with every list kind, and text that is awkward for JSON, LIKE and the tokenizer. */
