@@ -1,5 +1,6 @@
 // reframe export: records as markdown, JSON, JSON Lines or CSV, to stdout, a file (--out), or one markdown
 // file per record (--split --out DIR). Oldest first in every format. Streams: memory stays flat.
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Context } from '../context';
 import type { ThoughtRecord } from '../domain/record';
@@ -84,7 +85,9 @@ async function exportOne(
   }
   // On a terminal, text from a record must not drive it (escape sequences, bells): the rule `show` keeps.
   // JSON escapes them already; markdown and CSV would pass them through.
-  if (!dest && ctx.io.stdout.isTTY && (format === 'md' || format === 'csv')) chunks = mapChunks(chunks, dropControls);
+  // `--out /dev/tty` (any character device) counts as a terminal too.
+  const terminal = dest ? dest.direct && statSync(dest.path).isCharacterDevice() : Boolean(ctx.io.stdout.isTTY);
+  if (terminal && (format === 'md' || format === 'csv')) chunks = mapChunks(chunks, dropControls);
   await pump(chunks, !dest ? outputSink(ctx.io.stdout) : dest.direct ? directSink(dest.path) : fileSink(dest.path));
   return written;
 }

@@ -237,6 +237,12 @@ describe('export to a terminal', () => {
       expect(out, format).toMatch(/title \\?\]0;pwned then \\?\[2J cleared/);
       expect(out, format).not.toMatch(/[\u0007\u001b]/);
     }
+    // --out /dev/tty is the same terminal.
+    const devTty = execFileSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(__dirname, '..', '..', 'bin', 'reframe'))} export --format md --out /dev/tty`, '/dev/null'], {
+      env: sb.env, encoding: 'utf8', timeout: 30_000,
+    });
+    expect(devTty).toMatch(/pwned then/);
+    expect(devTty).not.toMatch(/[\u0007\u001b]/);
     // To a file (or a pipe) the export stays the record, byte for byte.
     const piped = run(sb, ['export', '--format', 'md']);
     expect(piped.stdout).toMatch(/\u001b\\?\]0;pwned\u0007/);
