@@ -4,7 +4,7 @@
 // are read and checked once, as they are saved, instead of in a first pass over the whole file.
 // While it is private the file keeps a rollback journal (each page written once; WAL would write each twice),
 // with synchronous = FULL as always; it becomes a WAL journal before it is published.
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, rmdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { JournalError } from '../errors';
 import { fsyncDir } from '../fsutil';
@@ -105,7 +105,10 @@ export async function buildNewJournal<T>(path: string, fill: (j: Journal) => Pro
     journal.close();
     const fd = openSync(tmp, 'r+');
     try { fsyncSync(fd); } finally { closeSync(fd); }
-    if (!place(tmp, path)) {
+    if (place(tmp, path) !== 'placed') {
+      // Taken meanwhile, or a file system without hard links (which can't put a file in place without a moment
+      // where it could replace a journal another reframe just made): the caller imports into the journal at
+      // `path` the ordinary way, in one transaction; the file is known to be good by now.
       discard();
       return { published: false, value, exists: true };
     }
@@ -129,18 +132,15 @@ function openPrivate(tmp: string, path: string): DB {
   }
 }
 
-/** Put tmp at path unless something is there already (then false). */
-function place(tmp: string, path: string): boolean {
+/** Put tmp at path unless something is there already ('taken'), or say the file system has no hard links. */
+function place(tmp: string, path: string): 'placed' | 'taken' | 'no-links' {
   try {
     linkSync(tmp, path);
-    return true;
+    return 'placed';
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw journalFailure(path, err);
+    if (code === 'EEXIST') return 'taken';
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return 'no-links';
+    throw journalFailure(path, err);
   }
-  // A file system without hard links: as close as it allows.
-  if (existsSync(path)) return false;
-  renameSync(tmp, path);
-  return true;
 }
