@@ -81,6 +81,16 @@ export class Journal {
     return s;
   }
 
+  /**
+   * An error from a read or a write, as the person should hear it. SQLite's own errors and file-system errors
+   * are about the journal; anything else (a UsageError, a bug, a worker thread out of memory) passes through
+   * unchanged, so nobody is told to restore a journal that is fine.
+   */
+  private failure(err: unknown): unknown {
+    if (err instanceof Error && (err.name === 'SqliteError' || (err as NodeJS.ErrnoException).syscall)) return journalFailure(this.path, err);
+    return err;
+  }
+
   /** Run fn in one immediate (write-locked) transaction; SQLite errors become plain JournalErrors. */
   write<T>(fn: () => T): T {
     try {
@@ -109,11 +119,7 @@ export class Journal {
         }
       }).immediate();
     } catch (err) {
-      // SQLite's own errors and file-system errors are about the journal; anything else (a worker thread out of
-      // memory, a bug) is not, and must not send the person to restore a journal that is fine.
-      if (!(err instanceof Error) || (err.name !== 'SqliteError' && !(err as NodeJS.ErrnoException).syscall)) throw err;
-      if (err instanceof UsageError) throw err;
-      throw journalFailure(this.path, err);
+      throw this.failure(err);
     }
   }
 
@@ -139,11 +145,7 @@ export class Journal {
       if (this.db.inTransaction) {
         try { this.db.exec('ROLLBACK'); } catch { /* SQLite rolled it back itself */ }
       }
-      // SQLite's own errors and file-system errors are about the journal; anything else (a worker thread out of
-      // memory, a bug) is not, and must not send the person to restore a journal that is fine.
-      if (!(err instanceof Error) || (err.name !== 'SqliteError' && !(err as NodeJS.ErrnoException).syscall)) throw err;
-      if (err instanceof UsageError) throw err;
-      throw journalFailure(this.path, err);
+      throw this.failure(err);
     } finally {
       this.saved = undefined;
     }
@@ -154,9 +156,7 @@ export class Journal {
     try {
       return fn();
     } catch (err) {
-      if (err instanceof UsageError) throw err;
-      if ((err as { code?: string })?.code === undefined) throw err;
-      throw journalFailure(this.path, err);
+      throw this.failure(err);
     }
   }
 
