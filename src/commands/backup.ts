@@ -10,6 +10,7 @@ import { JournalError, OperationError, UsageError } from '../errors';
 import { msg } from '../messages';
 import { checkOutputFile, ensurePrivateDir, isJournalPath, writeFailure } from '../fsutil';
 import { copyDatabase, inspectJournalFile, openReadonly, restoreInto } from '../journal/backup';
+import { beginRestore } from '../journal/restore-lock';
 import { parseOptions } from './options';
 
 const schema = z.object({
@@ -95,10 +96,16 @@ async function restore(src: string, opts: Opts, ctx: Context): Promise<void> {
   try {
     if (current.ok) {
       // A healthy journal: keep a backup of it, then swap the contents inside SQLite (safe with other readers).
+      // Under the restore marker no other reframe commits between the copy and the swap (restore-lock.ts).
       const journal = ctx.journal();
-      previous = besideJournal(db, 'before-restore', ctx);
-      await copyDatabase(journal.db, previous, { overwrite: false, mode: 'delete' });
-      await restoreInto(source, db);
+      const end = beginRestore(journal.db, db);
+      try {
+        previous = besideJournal(db, 'before-restore', ctx);
+        await copyDatabase(journal.db, previous, { overwrite: false, mode: 'delete' });
+        await restoreInto(source, db);
+      } finally {
+        end();
+      }
     } else {
       if (current.reason === 'not-ours' || current.reason === 'damaged') {
         // Nothing can read it as a journal: move it (and its side files) aside, untouched.

@@ -9,6 +9,7 @@ import { UsageError } from '../errors';
 import { msg } from '../messages';
 import { buildListQuery, type ListFilters } from './query';
 import { MonthSums, partFacts, type PartFacts } from './stats';
+import { checkNoRestore, retryAfterRestore, retryAfterRestoreAsync } from './restore-lock';
 
 interface RecordRow {
   seq: number;
@@ -108,7 +109,9 @@ export class Journal {
           }
         })();
       }
-      return this.db.transaction(() => {
+      // Waits for a `backup --restore` under way, then saves into the restored journal (restore-lock.ts).
+      return retryAfterRestore(this.path, () => this.db.transaction(() => {
+        checkNoRestore(this.path);
         this.saved = new MonthSums();
         try {
           const out = fn();
@@ -117,7 +120,7 @@ export class Journal {
         } finally {
           this.saved = undefined;
         }
-      }).immediate();
+      }).immediate());
     } catch (err) {
       throw this.failure(err);
     }
@@ -129,11 +132,21 @@ export class Journal {
    * else may use this journal while fn waits.
    */
   async writeAsync<T>(fn: () => Promise<T>): Promise<T> {
+    return retryAfterRestoreAsync(this.path, () => this.writeAsyncOnce(fn));
+  }
+
+  private async writeAsyncOnce<T>(fn: () => Promise<T>): Promise<T> {
     if (this.saved || this.db.inTransaction) throw new Error('writeAsync inside another transaction');
     try {
       this.db.exec('BEGIN IMMEDIATE');
     } catch (err) {
       throw journalFailure(this.path, err);
+    }
+    try {
+      checkNoRestore(this.path);
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
     }
     this.saved = new MonthSums();
     try {

@@ -1,0 +1,77 @@
+// `backup --restore` while other reframes save: a record acknowledged ("Saved", exit 0) is never lost. It is in
+// the restored journal (it waited for the restore) or in the before-restore copy (it was saved before).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { BIN, run, sandbox, type Sandbox } from '../helpers/run';
+import { loops } from '../helpers/loops';
+
+let sb: Sandbox;
+beforeEach(() => { sb = sandbox(); });
+afterEach(() => sb.cleanup());
+
+/** One `new` as a process: its id when it said "Saved" and exited 0. */
+function save(tag: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [BIN, 'new', '--situation', `s ${tag}`, '--thought', 't', '--emotion', 'calm:10'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => { out += d; });
+    p.stderr.on('data', (d) => { err += d; });
+    p.on('exit', (code) => resolve(code === 0 && /Saved/.test(err) ? out.trim() : undefined));
+  });
+}
+
+function ids(file: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT id FROM records').all() as { id: string }[]).map((r) => r.id);
+  } finally {
+    db.close();
+  }
+}
+
+describe('backup --restore under concurrent saves', () => {
+  it('every acknowledged record is in the restored journal or a before-restore copy', async () => {
+    expect(run(sb, ['new', '--situation', 'first', '--thought', 't', '--emotion', 'calm:10']).code).toBe(0);
+    const backup = join(sb.dir, 'b.db');
+    expect(run(sb, ['backup', backup]).code).toBe(0);
+    const restores = loops(6, 3);
+    const acknowledged: string[] = [];
+    let stop = false;
+    const writer = async (w: number) => {
+      for (let i = 0; !stop; i++) {
+        const id = await save(`${w}-${i}`);
+        if (id) acknowledged.push(id);
+      }
+    };
+    const writers = [writer(1), writer(2)];
+    const restoreLoop = (async () => {
+      for (let k = 0; k < restores; k++) {
+        await new Promise((r) => setTimeout(r, 150));
+        const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
+          const p = spawn(process.execPath, [BIN, 'backup', '--restore', backup, '--yes'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+          let err = '';
+          p.stderr.on('data', (d) => { err += d; });
+          p.on('exit', (code) => resolve({ code, err }));
+        });
+        expect(r.code, r.err).toBe(0);
+      }
+      stop = true;
+    })();
+    await restoreLoop;
+    await Promise.all(writers);
+    expect(acknowledged.length).toBeGreaterThan(restores);
+    const kept = new Set(ids(sb.db));
+    for (const f of readdirSync(dirname(sb.db))) {
+      if (f.includes('.before-restore-') && f.endsWith('.bak')) for (const id of ids(join(dirname(sb.db), f))) kept.add(id);
+    }
+    const lost = acknowledged.filter((id) => !kept.has(id));
+    expect(lost).toEqual([]);
+    const db = new Database(sb.db, { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
