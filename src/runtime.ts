@@ -5,6 +5,7 @@ import { makeTheme } from './render/theme';
 import { Journal } from './journal/journal';
 import { openDatabase } from './journal/open';
 import { removeStaleImports } from './journal/fresh';
+import { busyTimeoutFromEnv, DEFAULT_BUSY_TIMEOUT_MS } from './journal/patience';
 import { msg } from './messages';
 import { loadLibrary, type Library } from './library/library';
 import type { Prompter } from './flows/prompter';
@@ -50,7 +51,6 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
   let journal: Journal | undefined;
   let library: Library | undefined;
   let prompter: Prompter | undefined = parts.prompter;
-  const busy = Number(env.REFRAME_BUSY_TIMEOUT_MS);
   const ctx: Context = {
     io,
     env,
@@ -61,7 +61,7 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
     journal() {
       if (!journal) {
         const db = openDatabase(paths.db, {
-          busyTimeoutMs: Number.isFinite(busy) && busy >= 0 ? busy : 5000,
+          busyTimeoutMs: busyTimeoutFromEnv(env) ?? DEFAULT_BUSY_TIMEOUT_MS,
           onUpgrade: (from, to, backup) => ctx.say(errTheme.muted(msg.errors.upgraded(from, to, backup))),
           onLoosePermissions: (p, mode) => ctx.say(errTheme.warn(msg.errors.loosePermissions(p, mode.toString(8)))),
         });

@@ -10,6 +10,7 @@ import {
 import { emptyState, restoreState, runRecordFlow, stateToBody, type FlowState } from '../flows/record-flow';
 import { renderChangeSummary } from '../render/card';
 import { suggesterFor } from './suggest-hook';
+import { patientDrafts, withBusyTimeout } from '../journal/patience';
 
 export async function runNew(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(recordFlagsSchema, raw);
@@ -70,8 +71,10 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
   const draftId = draft?.id ?? newId(ctx);
   const createdAt = draft?.createdAt ?? ctx.clock.now().toISOString();
   const state: FlowState = draft ? restoreState(draft.data) : emptyState();
-  const save = (s: FlowState) =>
-    journal.saveDraft({ id: draftId, kind: 'new', createdAt, updatedAt: ctx.clock.now().toISOString(), data: s });
+  // Drafts never hold the person up; the record waits as long as a person would (journal/patience.ts).
+  const drafts = patientDrafts<FlowState>(journal, ctx.env, (s) =>
+    journal.saveDraft({ id: draftId, kind: 'new', createdAt, updatedAt: ctx.clock.now().toISOString(), data: s }));
+  const save = (s: FlowState) => drafts.save(s);
 
   let done: FlowState;
   try {
@@ -85,7 +88,7 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
   } catch (err) {
     if ((err as { exitCode?: number })?.exitCode === 130) {
       if (state.done.length || state.emotions.length || state.thoughts.length) {
-        save(state);
+        drafts.flush(state);
         ctx.say('');
         ctx.say(msg.draftKept);
         ctx.say(msg.draftKeptHint);
@@ -95,7 +98,17 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
   }
   const now = ctx.clock.now().toISOString();
   const rec = validateRecord({ ...stateToBody(done, now), id: newId(ctx), createdAt: now }, 'The record', ctx);
-  journal.insert(rec, { draftId });
+  try {
+    withBusyTimeout(journal, drafts.personMs, () => journal.insert(rec, { draftId }));
+  } catch (err) {
+    // The record could not be saved: the answers stay as a draft if the journal takes anything at all.
+    try {
+      drafts.flush(done);
+      ctx.say(msg.draftKept);
+      ctx.say(msg.draftKeptHint);
+    } catch { /* the error below says why */ }
+    throw err;
+  }
   prompter.note('');
   prompter.note(renderChangeSummary(rec, ctx.theme));
   prompter.note('');
