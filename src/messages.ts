@@ -365,6 +365,21 @@ export const msg = {
     resumeIt: 'Continue it',
     startOver: 'Start a new one (the draft is discarded)',
   },
+
+  // Issue 18 (faults): a restore under way, an upgrade without room, the native addon, hostile files, leftovers.
+  faults: {
+    mb: (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1e6))} MB`,
+    upgradeNoRoom: (p: string, from: number, to: number, need: string, free: string) =>
+      `The journal at ${p} needs an upgrade (schema ${from} -> ${to}) that needs about ${need} free beside it, and there is ${free}: reading it as it is, without saving anything.`,
+    upgradeNoRoomHint: 'Free some space on that disk, then run reframe again: it upgrades then (a copy from before is kept).',
+    upgradeNoRoomWrite: (p: string, need: string, free: string) =>
+      `Can't save to the journal at ${p} yet: it needs an upgrade that needs about ${need} free beside it, and there is ${free}. Nothing was saved.`,
+    upgradeNoRoomDoctor: (from: number, to: number, need: string, free: string) =>
+      `Schema ${from}: the upgrade to ${to} needs about ${need} free beside the journal, and there is ${free}. Until then reframe reads it but can't save to it.`,
+    upgradeNoRoomFix: 'Free some space on that disk, then run any reframe command to upgrade it.',
+    restoreUnderWay: 'Another `reframe backup --restore` is putting a backup in place right now.',
+    restoreUnderWayHint: 'Wait for it to finish, then try again.',
+  },
 };
 
 export function listAnd(xs: string[]): string {

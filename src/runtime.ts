@@ -3,10 +3,12 @@ import type { Context, Env, IO } from './context';
 import { resolvePaths } from './paths';
 import { makeTheme } from './render/theme';
 import { Journal } from './journal/journal';
-import { openDatabase } from './journal/open';
+import { migrate, openDatabase } from './journal/open';
+import { openUpgradedInMemory, UpgradeNeedsRoom } from './journal/upgrade-space';
 import { removeStaleImports } from './journal/fresh';
 import { busyTimeoutFromEnv, DEFAULT_BUSY_TIMEOUT_MS } from './journal/patience';
 import { msg } from './messages';
+import { JournalError } from './errors';
 import { loadLibrary, type Library } from './library/library';
 import type { Prompter } from './flows/prompter';
 import { existsSync } from 'node:fs';
@@ -60,12 +62,24 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
     errTheme,
     journal() {
       if (!journal) {
-        const db = openDatabase(paths.db, {
-          busyTimeoutMs: busyTimeoutFromEnv(env) ?? DEFAULT_BUSY_TIMEOUT_MS,
-          onUpgrade: (from, to, backup) => ctx.say(errTheme.muted(msg.errors.upgraded(from, to, backup))),
-          onLoosePermissions: (p, mode) => ctx.say(errTheme.warn(msg.errors.loosePermissions(p, mode.toString(8)))),
-        });
+        let db;
+        let readOnly: UpgradeNeedsRoom | undefined;
+        try {
+          db = openDatabase(paths.db, {
+            busyTimeoutMs: busyTimeoutFromEnv(env) ?? DEFAULT_BUSY_TIMEOUT_MS,
+            onUpgrade: (from, to, backup) => ctx.say(errTheme.muted(msg.errors.upgraded(from, to, backup))),
+            onLoosePermissions: (p, mode) => ctx.say(errTheme.warn(msg.errors.loosePermissions(p, mode.toString(8)))),
+          });
+        } catch (err) {
+          // No room to upgrade an old journal: read it through an upgraded copy in memory (upgrade-space.ts).
+          if (!(err instanceof UpgradeNeedsRoom)) throw err;
+          db = openUpgradedInMemory(paths.db, (mem, version) => migrate(mem, ':memory:', false, {}, version));
+          readOnly = err;
+          ctx.say(errTheme.warn(err.message));
+          ctx.say(errTheme.muted(err.hint!));
+        }
         journal = new Journal(db, paths.db);
+        if (readOnly) journal.readOnlyBecause = new JournalError(msg.faults.upgradeNoRoomWrite(paths.db, msg.faults.mb(readOnly.need), msg.faults.mb(readOnly.free)), readOnly.hint);
         opened.push(journal);
         // A private file an import left when it was stopped holds records: it goes at the next use.
         removeStaleImports(paths.db);

@@ -1,11 +1,13 @@
 // reframe doctor: look at the journal (never creating, migrating or changing it) and say what was found.
 import * as z from 'zod';
+import { dirname } from 'node:path';
 import type { Context } from '../context';
 import { OperationError } from '../errors';
 import { msg } from '../messages';
 import { inspectJournal, type FileMode, type Inspection } from '../journal/inspect';
 import { SCHEMA_VERSION } from '../journal/migrations';
 import { parseOptions } from './options';
+import { freeBytes, upgradeNeed } from '../journal/upgrade-space';
 
 const schema = z.object({ json: z.boolean().optional() });
 
@@ -88,7 +90,14 @@ function diagnoseJournal(r: Inspection): Finding[] {
   else {
     add({ check: 'identity', status: 'ok', message: msg.doctor.marked });
     if (r.version! > SCHEMA_VERSION) add({ check: 'schema', status: 'problem', message: msg.doctor.schemaNew(r.version!, SCHEMA_VERSION), fix: msg.doctor.schemaNewFix });
-    else if (r.version! < SCHEMA_VERSION) add({ check: 'schema', status: 'ok', message: msg.doctor.schemaOld(r.version!, SCHEMA_VERSION) });
+    else if (r.version! < SCHEMA_VERSION) {
+      // An upgrade needs room for a copy and the rewrite (journal/upgrade-space.ts); without it, read-only.
+      const need = upgradeNeed(r.path);
+      const free = freeBytes(dirname(r.path));
+      if (free < need) {
+        add({ check: 'schema', status: 'problem', message: msg.faults.upgradeNoRoomDoctor(r.version!, SCHEMA_VERSION, msg.faults.mb(need), msg.faults.mb(free)), fix: msg.faults.upgradeNoRoomFix });
+      } else add({ check: 'schema', status: 'ok', message: msg.doctor.schemaOld(r.version!, SCHEMA_VERSION) });
+    }
     else add({ check: 'schema', status: 'ok', message: msg.doctor.schemaOk(r.version!) });
   }
   const integrity = r.integrity ?? [];

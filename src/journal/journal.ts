@@ -66,6 +66,9 @@ export class Journal {
   /** Inside write(): what the records saved so far add to the monthly sums, written as it ends (once, however many). */
   private saved: MonthSums | undefined;
 
+  /** Set when the journal can only be read (an upgrade without room: upgrade-space.ts); writes throw it. */
+  readOnlyBecause: Error | undefined;
+
   constructor(readonly db: DB, readonly path: string) {}
 
   close(): void {
@@ -94,6 +97,7 @@ export class Journal {
 
   /** Run fn in one immediate (write-locked) transaction; SQLite errors become plain JournalErrors. */
   write<T>(fn: () => T): T {
+    if (this.readOnlyBecause) throw this.readOnlyBecause;
     try {
       if (this.saved) {
         // Inside another write(), this is a savepoint: what the outer one saved so far is added to the monthly
@@ -132,6 +136,7 @@ export class Journal {
    * else may use this journal while fn waits.
    */
   async writeAsync<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.readOnlyBecause) throw this.readOnlyBecause;
     return retryAfterRestoreAsync(this.path, () => this.writeAsyncOnce(fn));
   }
 

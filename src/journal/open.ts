@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { JournalError } from '../errors';
 import { msg } from '../messages';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
+import { checkUpgradeRoom } from './upgrade-space';
 
 export type DB = Database.Database;
 
@@ -202,7 +203,7 @@ function identify(db: DB, path: string): number {
   return version;
 }
 
-function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, version: number): void {
+export function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, version: number): void {
   const steps = opts.migrations ?? MIGRATIONS;
   const latest = steps.length ? steps[steps.length - 1].version : 0;
   if (version >= latest) return;
@@ -212,6 +213,8 @@ function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, versio
   if (version > 0 && !isNew && path !== ':memory:') {
     // An existing journal is about to change shape: keep a copy of it as it was first.
     backup = `${path}.before-v${latest}.bak`;
+    // Room for the copy and the rewrite, checked before anything is written (upgrade-space.ts).
+    checkUpgradeRoom(path, version, latest);
     if (!existsSync(backup)) {
       // Into an empty 0600 file made first (never readable by others, whatever the umask), then renamed:
       // a crash half-way leaves a stray temp file, never a half-written backup under the real name.
@@ -222,7 +225,9 @@ function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, versio
         db.prepare('VACUUM INTO ?').run(tmp);
         renameSync(tmp, backup);
       } catch (err) {
-        try { unlinkSync(tmp); } catch { /* already gone */ }
+        for (const f of [tmp, `${tmp}-journal`]) {
+          try { unlinkSync(f); } catch { /* already gone */ }
+        }
         throw err;
       }
     }
