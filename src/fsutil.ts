@@ -8,6 +8,7 @@ import {
 import { basename, dirname, resolve } from 'node:path';
 import { OperationError, UsageError } from './errors';
 import { msg } from './messages';
+import { refuseForeignLink } from './safe-path';
 
 /** A hidden name beside path, unique to this write. */
 export function tempSibling(path: string): string {
@@ -57,6 +58,7 @@ export function isJournalPath(p: string, journal: string): boolean {
 export function exportTarget(path: string, journal: string): { path: string; direct: boolean } {
   const abs = resolve(path);
   if (isJournalPath(abs, journal)) throw new UsageError(msg.transfer.isJournal(abs), msg.transfer.isJournalHint);
+  refuseForeignLink(abs);
   const st = statOrUndefined(abs);
   if (st?.isDirectory()) throw new UsageError(msg.transfer.outIsFolder(abs), msg.transfer.outIsFolderHint);
   if (st && !st.isFile()) return { path: abs, direct: true };
@@ -74,6 +76,7 @@ export function exportTarget(path: string, journal: string): { path: string; dir
 export function checkOutputFile(path: string, o: { journal: string; overwrite: boolean; existsHint?: string }): string {
   const abs = resolve(path);
   if (isJournalPath(abs, o.journal)) throw new UsageError(msg.transfer.isJournal(abs), msg.transfer.isJournalHint);
+  refuseForeignLink(abs);
   const dir = dirname(abs);
   const d = statOrUndefined(dir);
   if (!d || !d.isDirectory()) throw new UsageError(msg.transfer.noFolder(dir), msg.transfer.noFolderHint(dir));
@@ -86,6 +89,7 @@ export function checkOutputFile(path: string, o: { journal: string; overwrite: b
 
 /** Make a folder (and missing parents) readable by its owner only. Returns true when it was created. */
 export function ensurePrivateDir(dir: string): boolean {
+  refuseForeignLink(dir);
   const st = statOrUndefined(dir);
   if (st) {
     if (!st.isDirectory()) throw new UsageError(msg.transfer.outIsFile(dir), msg.transfer.splitNeedsOutHint);

@@ -369,6 +369,8 @@ export const msg = {
   // Issue 18 (faults): a restore under way, an upgrade without room, the native addon, hostile files, leftovers.
   faults: {
     mb: (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1e6))} MB`,
+    /** A size a person gave in K/M/G (powers of 1024), said back the same way. */
+    size: (bytes: number) => bytes >= 1024 ** 3 ? `${+(bytes / 1024 ** 3).toFixed(1)} GB` : bytes >= 1024 ** 2 ? `${+(bytes / 1024 ** 2).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`,
     upgradeNoRoom: (p: string, from: number, to: number, need: string, free: string) =>
       `The journal at ${p} needs an upgrade (schema ${from} -> ${to}) that needs about ${need} free beside it, and there is ${free}: reading it as it is, without saving anything.`,
     upgradeNoRoomHint: 'Free some space on that disk, then run reframe again: it upgrades then (a copy from before is kept).',
@@ -377,6 +379,19 @@ export const msg = {
     upgradeNoRoomDoctor: (from: number, to: number, need: string, free: string) =>
       `Schema ${from}: the upgrade to ${to} needs about ${need} free beside the journal, and there is ${free}. Until then reframe reads it but can't save to it.`,
     upgradeNoRoomFix: 'Free some space on that disk, then run any reframe command to upgrade it.',
+    foreignLink: (p: string) => `${p} is a link another user made in a shared folder, so reframe won't write through it.`,
+    foreignLinkHint: 'Choose a path in a folder of your own. Nothing was written.',
+    badMaxSize: (v: string) => `--max-size takes a size such as 512M or 2G (got "${clip(v)}").`,
+    badMaxSizeHint: 'Use K, M or G for kilobytes, megabytes or gigabytes, or 0 for no limit.',
+    importTooBig: (where: string, max: string) => `${where} is larger than ${max}, the most import reads unless told otherwise, so nothing was imported.`,
+    importTooBigHint: 'If it really is a file of records, lift the limit with --max-size, e.g. --max-size 2G.',
+    importNotAFile: (where: string) => `${where} is not a file (a device or a folder), so nothing was imported.`,
+    importNotAFileHint: 'Give the path of a JSON or JSON Lines file, or - for standard input.',
+    importUtf16: (where: string) => `${where} is UTF-16 text; import reads UTF-8, so nothing was imported.`,
+    importUtf16Hint: (where: string) => `Convert it first: iconv -f UTF-16 -t UTF-8 ${where} > records-utf8.json`,
+    importBinary: (where: string, at: number) => `${where} is not a text file (it holds a NUL byte at byte ${at}), so nothing was imported.`,
+    importNotUtf8At: (where: string, at: number, line: number) =>
+      `${where} is not UTF-8 text (the bytes at byte ${at}, line ${line}, are not valid UTF-8), so nothing was imported.`,
     restoreUnderWay: 'Another `reframe backup --restore` is putting a backup in place right now.',
     restoreUnderWayHint: 'Wait for it to finish, then try again.',
   },

@@ -1,5 +1,5 @@
 // reframe cron install | show | remove: one crontab line that runs `reframe daily` every day.
-import { chmodSync, closeSync, fstatSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { Context } from '../context';
@@ -30,7 +30,7 @@ function prepareLog(log: string, dir: string): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
-    const fd = openSync(log, 'a', 0o600);
+    const fd = openSync(log, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW, 0o600);
     try {
       if ((fstatSync(fd).mode & 0o077) !== 0) chmodSync(log, 0o600);
     } finally {

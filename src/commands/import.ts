@@ -14,10 +14,11 @@ import { userPatternsPath } from '../library/library';
 import * as z from '../zod-mini';
 import { parseOptions } from './options';
 import { newId } from './shared';
-import { Progress, readInput } from './transfer-io';
-import { checkStream, readFileShared, type CheckJob, type CheckStream } from './import-check';
+import { Progress } from './transfer-io';
+import { describeNotUtf8, parseMaxSize, readImportInput } from './import-input';
+import { checkStream, type CheckJob, type CheckStream } from './import-check';
 
-const schema = z.object({ dryRun: z.optional(z.boolean()), json: z.optional(z.boolean()) });
+const schema = z.object({ dryRun: z.optional(z.boolean()), json: z.optional(z.boolean()), maxSize: z.optional(z.string()) });
 
 export interface ImportSummary {
   dryRun: boolean;
@@ -38,7 +39,10 @@ export interface ImportSummary {
 export async function runImport(file: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);
   const where = file === '-' ? 'standard input' : file;
-  const bytes = (file !== '-' && readFileShared(file)) || await readInput(file, ctx.io.stdin, (l) => ctx.say(l));
+  // Read once, capped, devices refused (import-input.ts); non-UTF-8 named for what it is.
+  const bytes = await readImportInput(file, parseMaxSize(opts.maxSize), ctx.io.stdin, (l) => ctx.say(l));
+  const notText = describeNotUtf8(bytes, where);
+  if (notText) throw notText;
   checkUtf8(bytes, where); // before the library and the journal are opened (and, say, upgraded) for nothing
   const library = ctx.library();
   const job: CheckJob = {

@@ -1,5 +1,5 @@
 // What export and import share: writing chunks with backpressure, reading all of an input, a progress bar.
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, writeSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 import type { Output } from '../context';
 import { UsageError } from '../errors';
@@ -71,7 +71,8 @@ export function fileSink(path: string): Sink {
 export function directSink(path: string): Sink {
   let fd: number;
   try {
-    fd = openSync(path, 'w');
+    // Never creates (O_CREAT would follow a dangling link): the target is there already, not a regular file.
+    fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY);
   } catch (err) {
     throw writeFailure(path, err);
   }

@@ -219,7 +219,8 @@ export function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions,
       // Into an empty 0600 file made first (never readable by others, whatever the umask), then renamed:
       // a crash half-way leaves a stray temp file, never a half-written backup under the real name.
       const tmp = `${backup}.${process.pid}.tmp`;
-      closeSync(openSync(tmp, 'w', 0o600));
+      try { unlinkSync(tmp); } catch { /* a killed upgrade's, with our pid: gone now */ }
+      closeSync(openSync(tmp, 'wx', 0o600)); // exclusive: never through a link planted at this name
       chmodSync(tmp, 0o600);
       try {
         db.prepare('VACUUM INTO ?').run(tmp);

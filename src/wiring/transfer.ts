@@ -25,6 +25,7 @@ export function wireTransfer(w: Wiring): void {
     .argument('<file>', 'the file to read, or - for standard input')
     .option('--dry-run', 'check every record and say what would be added, without writing anything')
     .option('--json', 'print the summary as JSON')
+    .option('--max-size <size>', 'read files up to this size (default 256M; 0 for no limit)')
     .addHelpText('after', w.examples(
       'reframe import journal.json',
       'reframe import other-laptop.jsonl --dry-run',

@@ -121,8 +121,8 @@ describe('a malformed file is refused whole: exit 2, its position and field, an 
     ['an unknown field', line({ ...base, feeling: SECRET }), /record 1 \(line 1\): the record has unknown field "feeling"\.$/m],
     ['an unknown pattern', line({ ...base, distortions: ['mind-reading', 'not-a-pattern'] }), /record 1 \(line 1\): distortions\[1\] "not-a-pattern" is not a pattern in your library\.$/m],
     ['a missing field', line({ situation: SECRET, emotions: [{ name: 'sad', before: 1 }] }), /record 1 \(line 1\): thought is missing\.$/m],
-    ['binary junk', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe, 0x00, 0x9c, 0x80, 0x81]), /is not UTF-8 text, so nothing was imported\.$/m],
-    ['a UTF-16 file', Buffer.from('\ufeff[]', 'utf16le'), /is not UTF-8 text/],
+    ['binary junk', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe, 0x00, 0x9c, 0x80, 0x81]), /is not a text file \(it holds a NUL byte at byte 3\), so nothing was imported\.$/m],
+    ['a UTF-16 file', Buffer.from('\ufeff[]', 'utf16le'), /is UTF-16 text; import reads UTF-8/],
     ['a BOM before junk', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{{')]), /record 1 \(line 1\)/],
     ['something else entirely', `name,situation\nme,${SECRET}\n`, /record 1 \(line 1\) is not valid JSON\.$/m],
   ];
