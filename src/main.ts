@@ -20,6 +20,10 @@ async function printError(err: unknown, debug: boolean): Promise<void> {
     if (!debug) w(msg.errors.unexpectedHint);
   }
   if (debug && err instanceof Error && err.stack) w(err.stack);
+  // The error underneath a plain one (the addon's loader, SQLite's own): what REFRAME_DEBUG=1 is for.
+  for (let c = debug && err instanceof Error ? (err as { cause?: unknown }).cause : undefined, k = 0; c && k < 5; c = (c as { cause?: unknown }).cause, k++) {
+    w(`Caused by: ${c instanceof Error ? c.stack ?? c.message : String(c)}`);
+  }
 }
 
 async function exitCodeOf(err: unknown): Promise<number> {

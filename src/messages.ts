@@ -392,6 +392,9 @@ export const msg = {
     importBinary: (where: string, at: number) => `${where} is not a text file (it holds a NUL byte at byte ${at}), so nothing was imported.`,
     importNotUtf8At: (where: string, at: number, line: number) =>
       `${where} is not UTF-8 text (the bytes at byte ${at}, line ${line}, are not valid UTF-8), so nothing was imported.`,
+    nativeMismatch: (node: string, v?: { built: string; needs: string }) =>
+      `reframe's SQLite part (the better-sqlite3 addon) doesn't load in Node ${node}${v ? `: it was built for NODE_MODULE_VERSION ${v.built}, and this Node needs NODE_MODULE_VERSION ${v.needs}` : ''}. Your journal was not touched.`,
+    nativeMismatchHint: (dir: string) => `Run \`npm rebuild better-sqlite3\`${dir ? ` in ${dir}` : ' in reframe\'s folder'} (or use the Node version it was installed with).`,
     restoreUnderWay: 'Another `reframe backup --restore` is putting a backup in place right now.',
     restoreUnderWayHint: 'Wait for it to finish, then try again.',
   },

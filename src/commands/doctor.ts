@@ -8,6 +8,7 @@ import { inspectJournal, type FileMode, type Inspection } from '../journal/inspe
 import { SCHEMA_VERSION } from '../journal/migrations';
 import { parseOptions } from './options';
 import { freeBytes, upgradeNeed } from '../journal/upgrade-space';
+import { ensureNative } from '../journal/native';
 
 const schema = z.object({ json: z.boolean().optional() });
 
@@ -119,6 +120,7 @@ function diagnoseJournal(r: Inspection): Finding[] {
 
 export async function runDoctor(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);
+  ensureNative();
   const busy = Number(ctx.env.REFRAME_BUSY_TIMEOUT_MS);
   const r = inspectJournal(ctx.paths.db, { defaultLocation: !ctx.paths.dbExplicit, busyTimeoutMs: Number.isFinite(busy) && busy >= 0 ? busy : 2000 });
   const findings = diagnose(r);

@@ -6,6 +6,7 @@ import { JournalError } from '../errors';
 import { msg } from '../messages';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { checkUpgradeRoom } from './upgrade-space';
+import { ensureNative } from './native';
 
 export type DB = Database.Database;
 
@@ -38,6 +39,12 @@ function describeOsError(path: string, err: NodeJS.ErrnoException): JournalError
 
 /** Maps a SQLite error raised while using the journal to a plain JournalError. */
 export function journalFailure(path: string, err: unknown): JournalError {
+  const out = journalFailureOf(path, err);
+  if (out !== err) (out as { cause?: unknown }).cause ??= err; // shown with REFRAME_DEBUG=1
+  return out;
+}
+
+function journalFailureOf(path: string, err: unknown): JournalError {
   const e = err as { code?: string; message?: string };
   const code = String(e?.code ?? '');
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
@@ -128,6 +135,7 @@ function prepareFile(path: string, create: boolean): 'new' | 'existing' {
 
 export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   const memory = path === ':memory:';
+  ensureNative(); // before the file is made: a failed load leaves nothing behind (native.ts)
   let state: 'new' | 'existing' = 'new';
   if (!memory) {
     state = prepareFile(path, opts.create !== false);
