@@ -3,6 +3,8 @@
 // Everything else (errors, messages, the CLI) is loaded once we know there is more to do.
 import { VERSION } from './version';
 import { serveWorker, setWorkerEntry } from './worker';
+import { stdoutClosed } from './pipe-closed';
+import { writeSync } from 'node:fs';
 
 async function printError(err: unknown, debug: boolean): Promise<void> {
   const [{ Cancelled, ReframeError }, { msg }] = await Promise.all([import('./errors'), import('./messages')]);
@@ -55,7 +57,12 @@ export async function main(argv: string[]): Promise<number> {
 // A reader that goes away (`reframe list | head -1`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (err.code === 'EPIPE') {
+      // Quiet for browsing (`list | head`); an export cut short says so and exits 141 (src/pipe-closed.ts).
+      const closed = stdoutClosed();
+      if (closed.line) { try { writeSync(2, closed.line + '\n'); } catch { /* stderr gone too */ } }
+      process.exit(closed.line ? closed.code : process.exitCode ?? 0);
+    }
     throw err;
   });
 }

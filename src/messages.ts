@@ -395,6 +395,13 @@ export const msg = {
     nativeMismatch: (node: string, v?: { built: string; needs: string }) =>
       `reframe's SQLite part (the better-sqlite3 addon) doesn't load in Node ${node}${v ? `: it was built for NODE_MODULE_VERSION ${v.built}, and this Node needs NODE_MODULE_VERSION ${v.needs}` : ''}. Your journal was not touched.`,
     nativeMismatchHint: (dir: string) => `Run \`npm rebuild better-sqlite3\`${dir ? ` in ${dir}` : ' in reframe\'s folder'} (or use the Node version it was installed with).`,
+    exportCutShort: 'The export was cut short: whatever was reading it closed the pipe before the end. Your journal is unchanged.',
+    dbEmpty: '--db needs the path of a journal file (it was empty).',
+    dbSpaces: (p: string) => `The journal path "${clip(p)}" starts or ends with a space, which is almost always a slip.`,
+    dbHint: 'Give the path without the spaces (or rename the file); see "Where your journal lives" in the README.',
+    yearOutOfRange: (flag: string, year: number) => `${flag} is in the year ${year}; reframe works with dates from 1900 to 2200.`,
+    clockBefore1970: 'This computer\'s clock says it is before 1970, so reframe can\'t make an id for a new record.',
+    clockBefore1970Hint: 'Set the clock to the right date and time (timedatectl, or your system settings), then try again.',
     restoreUnderWay: 'Another `reframe backup --restore` is putting a backup in place right now.',
     restoreUnderWayHint: 'Wait for it to finish, then try again.',
   },

@@ -1,5 +1,7 @@
 import { join, resolve } from 'node:path';
 import { homedir } from 'node:os';
+import { UsageError } from './errors';
+import { msg } from './messages';
 
 export interface Paths {
   /** The journal file. */
@@ -26,6 +28,11 @@ function xdg(env: Env, name: string, fallback: string): string {
 
 /** Where things live, first that applies: --db, $REFRAME_DB, $XDG_DATA_HOME, ~/.local/share. */
 export function resolvePaths(env: Env, dbFlag?: string): Paths {
+  // `--db ""` used to mean the default journal, silently; a path with spaces at its ends is a slip that left an
+  // empty file behind. Both are refused (git takes paths literally, but SQLite can't open such a name here).
+  if (dbFlag !== undefined && dbFlag.trim() === '') throw new UsageError(msg.faults.dbEmpty, msg.faults.dbHint);
+  const chosen = dbFlag ?? env.REFRAME_DB;
+  if (chosen && chosen.trim() !== '' && chosen !== chosen.trim()) throw new UsageError(msg.faults.dbSpaces(chosen), msg.faults.dbHint);
   const explicit = dbFlag ?? (env.REFRAME_DB && env.REFRAME_DB.length > 0 ? env.REFRAME_DB : undefined);
   const db = explicit ? resolve(explicit) : join(xdg(env, 'XDG_DATA_HOME', '.local/share'), 'reframe', 'journal.db');
   return {

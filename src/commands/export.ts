@@ -17,6 +17,7 @@ import { MdSummary, markdownDocument } from '../render/markdown';
 import { filterFlagsSchema, toFilters } from './filters';
 import * as z from '../zod-mini';
 import { parseOptions } from './options';
+import { whenStdoutClosed } from '../pipe-closed';
 import { counted, directSink, fileSink, outputSink, Progress, pump } from './transfer-io';
 
 const schema = z.extend(filterFlagsSchema, {
@@ -88,6 +89,7 @@ async function exportOne(
   // `--out /dev/tty` (any character device) counts as a terminal too.
   const terminal = dest ? dest.direct && statSync(dest.path).isCharacterDevice() : Boolean(ctx.io.stdout.isTTY);
   if (terminal && (format === 'md' || format === 'csv')) chunks = mapChunks(chunks, dropControls);
+  if (!dest) whenStdoutClosed(`reframe: ${msg.faults.exportCutShort}`);
   await pump(chunks, !dest ? outputSink(ctx.io.stdout) : dest.direct ? directSink(dest.path) : fileSink(dest.path));
   return written;
 }

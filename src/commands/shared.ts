@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { monotonicFactory } from 'ulid';
 import * as z from 'zod';
 import type { Context } from '../context';
-import { UsageError } from '../errors';
+import { OperationError, UsageError } from '../errors';
 import { msg } from '../messages';
 import { recordSchema, recordInputSchema, recordTexts, toJson, type ThoughtRecord, type Emotion, type RecordBody } from '../domain/record';
 import { describeZodError } from '../domain/validate';
@@ -13,7 +13,10 @@ import { mayBeInDanger } from '../domain/safety';
 const ulid = monotonicFactory();
 
 export function newId(ctx: Context): string {
-  return ulid(ctx.clock.now().getTime());
+  const t = ctx.clock.now().getTime();
+  // A ULID holds the time since 1970: a clock set before then can't make one (issue 18.9).
+  if (!(t >= 0)) throw new OperationError(msg.faults.clockBefore1970, msg.faults.clockBefore1970Hint);
+  return ulid(t);
 }
 
 export function parseRating(flag: string, value: string | undefined): number | undefined {

@@ -7,6 +7,19 @@ const RELATIVE = /^(\d{1,4})\s*(d|w|m|y)$/i;
 
 /** For --since/--until: a bound as a Date. Dates alone mean the start (since) or end (until) of that local day. */
 export function parseBound(flag: string, value: string, now: Date, edge: 'start' | 'end'): Date {
+  return sensibleYear(flag, parseBoundAnyYear(flag, value, now, edge));
+}
+
+/** Years a journal can mean (issue 18.9): 2300 blew the heat map's stack, 9999 printed 180 MB. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+function sensibleYear(flag: string, d: Date): Date {
+  const y = d.getFullYear();
+  if (!Number.isFinite(y) || y < FIRST_YEAR || y > LAST_YEAR) throw new UsageError(msg.faults.yearOutOfRange(flag, y), 'Give a date from 1900 to 2200.');
+  return d;
+}
+
+function parseBoundAnyYear(flag: string, value: string, now: Date, edge: 'start' | 'end'): Date {
   const v = value.trim();
   const rel = RELATIVE.exec(v);
   if (rel) {
@@ -60,5 +73,5 @@ export function parseDateTime(value: string, now: Date): { date: Date; dateOnly:
 export function parseOccurredAt(value: string, now: Date): string {
   const d = parseDateTime(value, now);
   if (!d) throw new UsageError(msg.errors.badDate('--at', value));
-  return d.date.toISOString();
+  return sensibleYear('--at', d.date).toISOString();
 }

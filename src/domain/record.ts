@@ -4,11 +4,17 @@ import * as z from 'zod';
 export const MAX_TEXT = 50_000;
 export const MAX_ITEMS = 200;
 
-const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// Both are case-insensitive by their specs (issue 18.9): stored in their canonical case, ULIDs upper, UUIDs lower.
+const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isRecordId(s: string): boolean {
   return ULID_RE.test(s) || UUID_RE.test(s);
+}
+
+/** A record id in its canonical case. */
+export function canonicalId(s: string): string {
+  return UUID_RE.test(s) ? s.toLowerCase() : ULID_RE.test(s) ? s.toUpperCase() : s;
 }
 
 export const rating = z
@@ -72,15 +78,28 @@ export const isoDateTime = z
   })
   .transform((s) => (isCanonicalIso(s) ? s : new Date(s).toISOString()));
 
+/**
+ * Invisible characters that can make a name look like another (issue 18.8): bidi controls, zero-width spaces,
+ * and a zero-width joiner that is not joining two emoji. Refused in feeling names and tags.
+ */
+const INVISIBLE = /[\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|(?<![\p{Extended_Pictographic}\ufe0f\u{1f3fb}-\u{1f3ff}])\u200d|\u200d(?!\p{Extended_Pictographic})/u;
+const INVISIBLE_ERROR = 'must not contain invisible direction or zero-width characters';
+/** Does a name hold one of the invisible characters refused in feeling names and tags? */
+export function hasInvisible(s: string): boolean {
+  return INVISIBLE.test(s);
+}
+
 export const emotionName = z
   .string({ error: 'must be text' })
   .transform((s) => s.trim().toLowerCase())
   .refine((s) => s.length >= 1 && s.length <= 40, { error: 'must be 1 to 40 characters' })
-  .refine((s) => !/\p{Cc}/u.test(s), { error: 'must not contain control characters' });
+  .refine((s) => !/\p{Cc}/u.test(s), { error: 'must not contain control characters' })
+  .refine((s) => !INVISIBLE.test(s), { error: INVISIBLE_ERROR });
 
 export const tagName = z
   .string({ error: 'must be text' })
   .transform((s) => s.trim().replace(/^#+/, '').toLowerCase())
+  .refine((s) => !INVISIBLE.test(s), { error: INVISIBLE_ERROR })
   .refine((s) => /^[^\s,\p{Cc}]{1,40}$/u.test(s), { error: 'must be one word of up to 40 characters, without spaces or commas' });
 
 export const distortionId = z
@@ -122,7 +141,7 @@ export const recordBodySchema = z.strictObject({
 
 /** A whole record, as --json, export and import use it. */
 export const recordSchema = recordBodySchema.extend({
-  id: z.string({ error: 'must be a ULID or UUID' }).refine(isRecordId, { error: 'must be a ULID (26 characters) or a UUID' }),
+  id: z.string({ error: 'must be a ULID or UUID' }).refine(isRecordId, { error: 'must be a ULID (26 characters) or a UUID' }).transform(canonicalId),
   createdAt: isoDateTime,
 });
 

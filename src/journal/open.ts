@@ -148,10 +148,16 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
       if (mode & 0o077) looseMode = mode;
     } catch { /* reported by the open below */ }
   }
+  // A file this call made and then couldn't use is removed: a failed open leaves no empty journal behind.
+  const unmake = () => {
+    if (state !== 'new' || memory) return;
+    try { if (statSync(path).size === 0) unlinkSync(path); } catch { /* gone, or not ours to remove */ }
+  };
   let db: DB;
   try {
     db = new Database(path, { fileMustExist: !memory, readonly: opts.readonly === true });
   } catch (err) {
+    unmake();
     throw journalFailure(path, err);
   }
   try {
@@ -168,6 +174,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
     migrate(db, path, state === 'new', opts, version);
   } catch (err) {
     db.close();
+    unmake();
     if (err instanceof JournalError) throw err;
     throw journalFailure(path, err);
   }

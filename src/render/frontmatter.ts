@@ -1,9 +1,10 @@
 // `export --split`: one markdown file per record, named YYYY-MM-DD-HHmm-<first 8 of id>.md (local time of
 // occurredAt), starting with YAML front matter that Obsidian and static-site generators read.
-// The front matter is written by the yaml library (never quoted by hand), in YAML 1.1 style so that words
-// such as "no", "on" or "2026-11-22" stay text for 1.1 readers (Jekyll, older Hugo) as well as 1.2 ones.
+// The front matter is written by the yaml library (never quoted by hand), with every string that a YAML 1.1
+// or 1.2 reader could take for something else ("no", "on", "<<", "=", "2026-11-22", "~") in double quotes, so
+// Jekyll, older Hugo and PyYAML (1.1) read the same as 1.2 readers (plainSafe below).
 import { format } from 'date-fns';
-import { stringify } from 'yaml';
+import { Document, Scalar } from 'yaml';
 import type { ThoughtRecord } from '../domain/record';
 import { renderMdRecord, type PatternNames } from './markdown';
 
@@ -23,8 +24,35 @@ export function frontMatterData(r: ThoughtRecord): Record<string, unknown> {
   return d;
 }
 
+/**
+ * A string that every YAML reader, 1.1 or 1.2, reads back as that same string when written plain: a word of
+ * letters, digits, `_` and `-` that starts with a letter and is not one of 1.1's booleans or nulls. Anything
+ * else (`<<` and `=`, which 1.1 readers such as PyYAML take for merge and value keys, `~`, numbers, times,
+ * dates, ids that start with a digit) is written in double quotes (issue 18.8).
+ */
+const PLAIN_SAFE = /^\p{L}[\p{L}\p{N}_-]*$/u;
+const YAML11_WORDS = /^(y|yes|n|no|true|false|on|off|null)$/i;
+export function plainSafe(s: string): boolean {
+  return PLAIN_SAFE.test(s) && !YAML11_WORDS.test(s);
+}
+
 export function frontMatter(r: ThoughtRecord): string {
-  return `---\n${stringify(frontMatterData(r), { version: '1.1', lineWidth: 0 })}---\n`;
+  // Each unsafe string is made a double-quoted scalar up front (the 1.1 schema would write `<<` plain).
+  const quote = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (plainSafe(v)) return v;
+      const sc = new Scalar(v);
+      sc.type = 'QUOTE_DOUBLE';
+      return sc;
+    }
+    if (Array.isArray(v)) return v.map(quote);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, quote(x)]));
+    return v;
+  };
+  // Written by the 1.2 writer (the library's 1.1 writer puts `<<` out plain whatever it is told); the
+  // quoting above is what makes it read the same under 1.1.
+  const doc = new Document(quote(frontMatterData(r)), { version: '1.2' });
+  return `---\n${doc.toString({ lineWidth: 0 })}---\n`;
 }
 
 /**

@@ -171,7 +171,8 @@ export function heatMap(days: { day: string; records: number }[], width: number,
   const allWeeks = Math.floor((lastMonday - firstMonday) / 7) + 1;
   const cols = Math.min(maxCols, allWeeks);
   firstMonday = lastMonday - (cols - 1) * 7;
-  const max = Math.max(1, ...days.map((d) => d.records));
+  let max = 1; // a loop: spreading a century of days into Math.max overflowed the stack
+  for (const d of days) if (d.records > max) max = d.records;
   const level = (n: number) => (n <= 0 ? 0 : Math.min(4, Math.ceil((n / max) * 4)));
 
   const dayStr = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);

@@ -1,8 +1,13 @@
 // Text measuring and cutting, without dates: the helpers the piped list needs (render/text.ts re-exports them
 // beside the date formatting, which loads date-fns).
 
-/** Control characters a terminal would act on (escape sequences, bells), except line breaks and tabs. */
-export const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * Control characters a terminal would act on (escape sequences, bells), except line breaks and tabs; and
+ * (issue 18.8) the invisible ones that change what a reader sees: bidi embeddings, overrides and isolates
+ * (U+202A-202E, U+2066-2069, U+200E/200F, U+061C) and zero-width spaces (U+200B, U+2060-2064, U+FEFF, U+180E).
+ * The zero-width joiners (U+200C/200D) stay: emoji and several scripts need them.
+ */
+export const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** Text from a record (or an imported file) with the control characters dropped, so it can never drive the terminal. */
 export function dropControls(s: string): string {
@@ -28,7 +33,7 @@ function isWide(cp: number): boolean {
 
 /** One line, cut to a width with an ellipsis. Newlines and tabs become spaces. */
 export function truncate(s: string, max: number, ellipsis = '…'): string {
-  const flat = s.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+  const flat = s.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(CONTROLS, '');
   if (width(flat) <= max) return flat;
   let out = '';
   let w = 0;

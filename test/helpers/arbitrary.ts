@@ -1,7 +1,7 @@
 // fast-check arbitraries for records full of awkward text: markdown and CSV syntax, line ends of every kind,
 // emoji and joiners, right-to-left text and marks, NUL and other control characters, any Unicode code point.
 import fc from 'fast-check';
-import { recordSchema, toJson, type ThoughtRecord } from '../../src/domain/record';
+import { hasInvisible, recordSchema, toJson, type ThoughtRecord } from '../../src/domain/record';
 import { FIXED_IDS } from '../../src/library/library';
 
 export const AWKWARD_PIECES = [
@@ -30,12 +30,12 @@ const optRating = fc.option(rating, { nil: undefined });
 export const emotionName = fc.oneof(
   fc.constantFrom('anxious', 'Sad', ' let down ', 'déçu', '日本', '💔', '# x', '- =1', 'a|b', '*', 'yes', 'no'),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
-).filter((s) => { const t = s.trim().toLowerCase(); return t.length >= 1 && t.length <= 40 && !/\p{Cc}/u.test(t); });
+).filter((s) => { const t = s.trim().toLowerCase(); return t.length >= 1 && t.length <= 40 && !/\p{Cc}/u.test(t) && !hasInvisible(t); });
 
 export const tag = fc.oneof(
   fc.constantFrom('work', 'Partner', '#family', '##deep', 'café', '日本', '💔', '=cmd', '-x', 'on', 'no', '2026-11-22', '123'),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 10 }),
-).filter((s) => /^[^\s,\p{Cc}]{1,40}$/u.test(s.trim().replace(/^#+/, '').toLowerCase()));
+).filter((s) => /^[^\s,\p{Cc}]{1,40}$/u.test(s.trim().replace(/^#+/, '').toLowerCase()) && !hasInvisible(s.trim().replace(/^#+/, '').toLowerCase()));
 
 const instant = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-01-01T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString());
