@@ -9,10 +9,13 @@ import { basename, dirname, resolve } from 'node:path';
 import { OperationError, UsageError } from './errors';
 import { msg } from './messages';
 import { refuseForeignLink } from './safe-path';
+import { noteTempFolder } from './leftovers';
 
 /** A hidden name beside path, unique to this write. */
 export function tempSibling(path: string): string {
-  return resolve(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // The pid lets the next run tell a killed writer's file from a live one's (leftovers.ts).
+  noteTempFolder(resolve(dirname(path)));
+  return resolve(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /** Flush a folder's entries (the rename) to disk; best effort, some file systems refuse. */

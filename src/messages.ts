@@ -402,6 +402,10 @@ export const msg = {
     yearOutOfRange: (flag: string, year: number) => `${flag} is in the year ${year}; reframe works with dates from 1900 to 2200.`,
     clockBefore1970: 'This computer\'s clock says it is before 1970, so reframe can\'t make an id for a new record.',
     clockBefore1970Hint: 'Set the clock to the right date and time (timedatectl, or your system settings), then try again.',
+    leftover: (kind: 'temp' | 'upgrade' | 'restore-marker', p: string) => kind === 'restore-marker'
+      ? `A restore that was stopped left its marker: ${p}.`
+      : `A ${kind === 'upgrade' ? 'journal upgrade' : 'export or backup'} that was stopped left a private file${kind === 'upgrade' ? ' with records in it' : ' (it may hold records)'}: ${p}.`,
+    leftoverFix: (p: string) => `The next reframe command that opens the journal removes it; or remove it yourself: \`rm -f '${p}'\`.`,
     restoreUnderWay: 'Another `reframe backup --restore` is putting a backup in place right now.',
     restoreUnderWayHint: 'Wait for it to finish, then try again.',
   },

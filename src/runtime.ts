@@ -6,6 +6,7 @@ import { Journal } from './journal/journal';
 import { migrate, openDatabase } from './journal/open';
 import { openUpgradedInMemory, UpgradeNeedsRoom } from './journal/upgrade-space';
 import { removeStaleImports } from './journal/fresh';
+import { clearNotes, sweepLeftovers, useNotes } from './leftovers';
 import { busyTimeoutFromEnv, DEFAULT_BUSY_TIMEOUT_MS } from './journal/patience';
 import { msg } from './messages';
 import { JournalError } from './errors';
@@ -43,11 +44,13 @@ const opened: Journal[] = [];
 /** Close every journal this process opened (main.ts calls it on the way out). */
 export function closeAll(): void {
   for (const j of opened.splice(0)) j.close();
+  clearNotes();
 }
 
 export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
   const { io, env } = parts;
   const paths = resolvePaths(env, g.db);
+  useNotes(paths.stateDir);
   const theme = makeTheme({ env, isTTY: Boolean(io.stdout.isTTY), color: g.color });
   const errTheme = makeTheme({ env, isTTY: Boolean(io.stderr.isTTY), color: g.color });
   let journal: Journal | undefined;
@@ -81,8 +84,10 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
         journal = new Journal(db, paths.db);
         if (readOnly) journal.readOnlyBecause = new JournalError(msg.faults.upgradeNoRoomWrite(paths.db, msg.faults.mb(readOnly.need), msg.faults.mb(readOnly.free)), readOnly.hint);
         opened.push(journal);
-        // A private file an import left when it was stopped holds records: it goes at the next use.
+        // A private file an import left when it was stopped holds records: it goes at the next use,
+        // with what killed exports, backups and upgrades left (leftovers.ts).
         removeStaleImports(paths.db);
+        sweepLeftovers(paths.db);
       }
       return journal;
     },
