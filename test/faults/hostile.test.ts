@@ -45,7 +45,10 @@ describe.each(HOSTILE)('every argument replaced by $name', ({ value }) => {
     const args = c.args(w);
     // The first, a middle and the last value (anything that is not a --flag) in turn, then the value appended.
     const positions = args.map((a, i) => (a.startsWith('-') && a !== '-' ? -1 : i)).filter((i) => i >= 0);
-    const some = [...new Set([positions[0], positions[Math.floor(positions.length / 2)], positions[positions.length - 1]])].filter((i) => i !== undefined);
+    // A developer's run tries the middle value; CI (REFRAME_FAULTS_FULL=1) the first and the last. Between them,
+    // all three (each with the value appended too); one run of all three took past 5 minutes on 2 cores.
+    const picks = process.env.REFRAME_FAULTS_FULL === '1' ? [positions[0], positions[positions.length - 1]] : [positions[Math.floor(positions.length / 2)]];
+    const some = [...new Set(picks)].filter((i) => i !== undefined);
     const variants: Buffer[][] = some.map((i) => args.map((b, j) => (j === i ? value : Buffer.from(b))));
     variants.push([...args.map((a) => Buffer.from(a)), value]);
     for (const argv of variants) {
