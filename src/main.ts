@@ -2,7 +2,7 @@
 // Only the version is imported up front: `reframe --version` should cost no more than starting Node.
 // Everything else (errors, messages, the CLI) is loaded once we know there is more to do.
 import { VERSION } from './version';
-import { serveWorker, setWorkerEntry } from './worker';
+import { serveWorker, setWorkerEntry } from './import/worker';
 
 async function printError(err: unknown, debug: boolean): Promise<void> {
   const [{ Cancelled, ReframeError }, { msg }] = await Promise.all([import('./errors'), import('./messages')]);
