@@ -91,9 +91,10 @@ export function commandName(argv: string[]): string | undefined {
   return undefined;
 }
 
-export async function runCli(argv: string[]): Promise<void> {
+/** Runs the command line; `workerEntry`: the script this process was started with (Context.workerEntry). */
+export async function runCli(argv: string[], workerEntry?: string): Promise<void> {
   const io = processIO();
-  const program = buildProgram((g) => makeContext(g, { io, env: process.env }), undefined, commandName(argv));
+  const program = buildProgram((g) => makeContext(g, { io, env: process.env, workerEntry }), undefined, commandName(argv));
   if (argv.length <= 2) {
     program.outputHelp();
     return;

@@ -2,7 +2,7 @@
 // Only the version is imported up front: `reframe --version` should cost no more than starting Node.
 // Everything else (errors, messages, the CLI) is loaded once we know there is more to do.
 import { VERSION } from './version';
-import { serveWorker, setWorkerEntry } from './import/worker';
+import { serveWorker } from './import/worker';
 
 async function printError(err: unknown, debug: boolean): Promise<void> {
   const [{ Cancelled, ReframeError }, { msg }] = await Promise.all([import('./errors'), import('./messages')]);
@@ -27,7 +27,8 @@ async function exitCodeOf(err: unknown): Promise<number> {
   return toExitCode(err);
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** `workerEntry`: the script worker threads start, when this process is reframe itself (Context.workerEntry). */
+export async function main(argv: string[], workerEntry?: string): Promise<number> {
   const args = argv.slice(2);
   // Fast path: nothing to load for the version.
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
   const { runCli } = await import('./cli');
   const { closeAll } = await import('./runtime');
   try {
-    await runCli(argv);
+    await runCli(argv, workerEntry);
     return 0;
   } catch (err) {
     await printError(err, debug);
@@ -59,8 +60,7 @@ for (const stream of [process.stdout, process.stderr]) {
 function runMain(): void {
   // A worker runs the very file this code came from (the built bundle), never whatever bin/reframe would load
   // now: a build or an upgrade during an import must not put other code on the checking thread.
-  setWorkerEntry(typeof __filename === 'string' ? __filename : process.argv[1]);
-  main(process.argv).then(
+  main(process.argv, typeof __filename === 'string' ? __filename : process.argv[1]).then(
     (code) => { process.exitCode = code; },
     async (err) => {
       await printError(err, process.env.REFRAME_DEBUG === '1');

@@ -33,6 +33,8 @@ export interface ContextParts {
   now?: () => Date;
   /** Override for the prompter (tests). */
   prompter?: Prompter;
+  /** The script worker threads start (Context.workerEntry). */
+  workerEntry?: string;
 }
 
 const opened: Journal[] = [];
@@ -58,6 +60,7 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
     paths,
     theme,
     errTheme,
+    workerEntry: parts.workerEntry,
     journal() {
       if (!journal) {
         const db = openDatabase(paths.db, {

@@ -9,7 +9,6 @@ import { checkRecords, readRecordsBytes, type CheckedRecord } from './parse';
 import type { ThoughtRecord } from '../domain/record';
 import { savedText, type SavedText } from '../journal/saved-text';
 import { UsageError } from '../errors';
-import { workerEntry } from './worker';
 
 export interface CheckJob {
   where: string;
@@ -79,12 +78,15 @@ export function readFileShared(path: string): Uint8Array | undefined {
   }
 }
 
-/** Check `bytes` (UTF-8 JSON or JSON Lines), here or on a worker thread. */
-export function checkStream(bytes: Uint8Array, job: CheckJob, o: { worker?: boolean } = {}): CheckStream {
+/**
+ * Check `bytes` (UTF-8 JSON or JSON Lines), here or on a worker thread. `entry` is the script a worker thread
+ * starts (ctx.workerEntry; none: check here); `worker` forces the choice the file's size would make.
+ */
+export function checkStream(bytes: Uint8Array, job: CheckJob, o: { entry?: string; worker?: boolean } = {}): CheckStream {
   const stream: CheckStream = {
     total: bytes.length, worker: false, batches: undefined as unknown as AsyncGenerator<Checked[]>, close: () => {},
   };
-  const entry = workerEntry();
+  const entry = o.entry;
   const here = async function* () {
     yield* batchesOf(bytes, job, (n) => { stream.total = n; });
   };

@@ -1,20 +1,9 @@
-// Worker threads that run reframe's own code (import checks a big file on one: src/commands/import-check.ts).
+// Worker threads that run reframe's own code (import checks a big file on one: src/import/check.ts).
 // A worker starts the same script this process was started with (bin/reframe, whatever form the build gives it)
 // with REFRAME_WORKER set in its environment; src/main.ts then serves that task instead of the command line.
-// Only main.ts, when it runs as the program, says which script that is: anywhere else (tests that call a
-// command in-process) there is none, and the work is done on the calling thread.
-
-let entry: string | undefined;
-
-/** Called by main.ts with the script that started this process. */
-export function setWorkerEntry(script: string | undefined): void {
-  entry = script;
-}
-
-/** The script a worker thread can start to run reframe code, when this process is reframe itself. */
-export function workerEntry(): string | undefined {
-  return entry;
-}
+// Which script that is reaches the work through the Context (ctx.workerEntry): main.ts names it when it runs as
+// the program; anywhere else (tests that call a command in-process) there is none, and the work is done on the
+// calling thread.
 
 /**
  * In a worker thread started for `task`: serve it and return true. On the main thread (REFRAME_WORKER set by

@@ -51,7 +51,7 @@ export async function runImport(file: string, raw: unknown, ctx: Context): Promi
   const progress = new Progress(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY), opts.dryRun ? msg.transfer.progressCheck : msg.transfer.progressImport, bytes.length);
   let s: ImportSummary;
   // Checking starts at once (a big file on another thread), while the journal is opened.
-  let stream = checkStream(bytes, job);
+  let stream = checkStream(bytes, job, { entry: ctx.workerEntry });
   try {
     const existing = ctx.journalIfExists();
     if (opts.dryRun) s = await importRecords(stream, { journal: existing, write: false }, ctx, progress);
@@ -66,7 +66,7 @@ export async function runImport(file: string, raw: unknown, ctx: Context): Promi
       if (!built.published && built.exists) {
         // Another reframe made the journal meanwhile: import into that one, as into any journal.
         const journal = ctx.journal();
-        stream = checkStream(bytes, job);
+        stream = checkStream(bytes, job, { entry: ctx.workerEntry });
         s = await journal.writeAsync(() => importRecords(stream, { journal, write: true }, ctx, progress));
       }
     }
