@@ -86,7 +86,7 @@ export const msg = {
   },
 
   // Each area keeps its sentences in its own block below; add a block just above its marker.
-  // reframe stats (issue 3)
+  // reframe stats
   stats: {
     badBy: (value: string) => `--by takes day, week or month (got "${clip(value)}").`,
     badRange: '--since is after --until.',
@@ -125,7 +125,7 @@ export const msg = {
     checkinMean: (mean: number, n: number) => `Average mood ${mean} over ${plural(n, 'check-in')}.`,
   },
   // @stats-messages
-  // export, import, backup (issue 4)
+  // export, import, backup
   transfer: {
     badFormat: '--format takes md, json, jsonl or csv.',
     badFormatHint: 'For example: reframe export --format json --out journal.json',
@@ -312,7 +312,7 @@ export const msg = {
   },
 
   // @doctor-messages
-  // reframe distortions suggest (issue 8)
+  // reframe distortions suggest
   suggest: {
     noText: 'Give the thought to look at.',
     noTextHint: 'For example: reframe distortions suggest "She must think I\'m boring" (or - to read it from standard input).',

@@ -1,4 +1,4 @@
-// The record: the single source of truth for its shape (CONTRACT.md, "The record").
+// The record: the single source of truth for its shape (docs/CONTRACT.md, "The record").
 import * as z from 'zod';
 
 export const MAX_TEXT = 50_000;

@@ -65,3 +65,24 @@ describe('hot paths reach only what they need at start', () => {
     });
   }
 });
+
+describe('the module graph', () => {
+  it('has no import cycle among our own modules (static imports, as the bundle runs them)', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (f: string, path: string[]) => {
+      if (state.get(f) === 'done') return;
+      if (state.get(f) === 'open') {
+        cycles.push([...path.slice(path.indexOf(f)), f].join(' -> '));
+        return;
+      }
+      state.set(f, 'open');
+      for (const i of inputs[f]?.imports ?? []) {
+        if (i.kind !== 'dynamic-import' && i.path?.startsWith('src/')) visit(i.path, [...path, f]);
+      }
+      state.set(f, 'done');
+    };
+    for (const f of Object.keys(inputs)) if (f.startsWith('src/')) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+});
