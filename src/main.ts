@@ -8,7 +8,7 @@ async function printError(err: unknown, debug: boolean): Promise<void> {
   const [{ Cancelled, ReframeError }, { msg }] = await Promise.all([import('./errors'), import('./messages')]);
   const w = (s: string) => process.stderr.write(s + '\n');
   if (err instanceof Cancelled) {
-    if (err.message && err.message !== 'Stopped.') w(err.message);
+    if (err.message && !err.silent) w(err.message);
     if (err.hint) w(err.hint);
     return;
   }

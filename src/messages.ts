@@ -365,6 +365,22 @@ export const msg = {
     resumeIt: 'Continue it',
     startOver: 'Start a new one (the draft is discarded)',
   },
+  // Flags and input files, as commands read them (src/input/, new, edit, delete)
+  input: {
+    invalidOption: (detail: string) => `Invalid option: ${detail}.`,
+    seeHelp: 'See the command\'s --help.',
+    sinceAfterUntil: '--since is after --until.',
+    sinceAfterUntilHint: 'Swap them, or widen the range.',
+    emotionExample: 'For example: --emotion anxious:80:40',
+    noFeelingToRerate: (name: string) => `There is no feeling called "${name.slice(0, 40)}" in this record to re-rate.`,
+    noFeelingToRerateHint: 'Give it a starting rating: --emotion NAME:BEFORE:AFTER.',
+    editTakesFlags: '`reframe edit` takes flags, not --input.',
+    editTakesFlagsHint: 'To replace a record from a file, delete it and use `reframe new --input`.',
+    startEdit: (id: string) => `Start with \`reframe edit ${id}\`.`,
+    idTaken: (id: string) => `A record with the id ${id} is already in the journal.`,
+    idTakenHint: 'Leave out "id" to save it as a new record, or use `reframe import` to merge files.',
+    confirmDelete: (thought: string) => `Delete the record "${thought}"? This can't be undone.`,
+  },
 };
 
 export function listAnd(xs: string[]): string {

@@ -1,5 +1,6 @@
 // The record: the single source of truth for its shape (docs/CONTRACT.md, "The record").
 import * as z from 'zod';
+import { isTag, normaliseTag } from './tags';
 
 export const MAX_TEXT = 50_000;
 export const MAX_ITEMS = 200;
@@ -80,8 +81,8 @@ export const emotionName = z
 
 export const tagName = z
   .string({ error: 'must be text' })
-  .transform((s) => s.trim().replace(/^#+/, '').toLowerCase())
-  .refine((s) => /^[^\s,\p{Cc}]{1,40}$/u.test(s), { error: 'must be one word of up to 40 characters, without spaces or commas' });
+  .transform(normaliseTag)
+  .refine(isTag, { error: 'must be one word of up to 40 characters, without spaces or commas' });
 
 export const distortionId = z
   .string({ error: 'must be a pattern id' })

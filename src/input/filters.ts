@@ -25,7 +25,7 @@ export async function toFilters(o: FilterFlags, ctx: Context): Promise<ListFilte
     if (o.since !== undefined) f.since = parseBound('--since', o.since, now, 'start').toISOString();
     if (o.until !== undefined) f.until = parseBound('--until', o.until, now, 'end').toISOString();
   }
-  if (f.since && f.until && f.since > f.until) throw new UsageError('--since is after --until.', 'Swap them, or widen the range.');
+  if (f.since && f.until && f.since > f.until) throw new UsageError(msg.input.sinceAfterUntil, msg.input.sinceAfterUntilHint);
   if (o.distortion !== undefined) {
     // An id no longer in the library may still be in old records: allow it if the format is right.
     const id = o.distortion.trim();

@@ -9,6 +9,7 @@ import { recordSchema, recordInputSchema, recordTexts, toJson, type ThoughtRecor
 import { describeZodError } from '../domain/validate';
 import { parseOccurredAt } from '../domain/dates';
 import { mayBeInDanger } from '../domain/safety';
+import { uniqueTags } from '../domain/tags';
 
 const ulid = monotonicFactory();
 
@@ -32,16 +33,16 @@ export interface EmotionFlag {
 /** NAME:BEFORE[:AFTER], or NAME::AFTER (re-rating, for edit). */
 export function parseEmotionFlag(value: string, allowNoBefore: boolean): EmotionFlag {
   const m = /^\s*([^:]{1,40}?)\s*:\s*(\d{0,3})\s*(?::\s*(\d{1,3})\s*)?$/.exec(value);
-  if (!m || m[1].trim() === '') throw new UsageError(msg.errors.badEmotion, 'For example: --emotion anxious:80:40');
+  if (!m || m[1].trim() === '') throw new UsageError(msg.errors.badEmotion, msg.input.emotionExample);
   const num = (s: string | undefined) => {
     if (s === undefined || s === '') return undefined;
     const n = Number(s);
-    if (n > 100) throw new UsageError(msg.errors.badEmotion, 'For example: --emotion anxious:80:40');
+    if (n > 100) throw new UsageError(msg.errors.badEmotion, msg.input.emotionExample);
     return n;
   };
   const before = num(m[2]);
   const after = num(m[3]);
-  if (before === undefined && !(allowNoBefore && after !== undefined)) throw new UsageError(msg.errors.badEmotion, 'For example: --emotion anxious:80:40');
+  if (before === undefined && !(allowNoBefore && after !== undefined)) throw new UsageError(msg.errors.badEmotion, msg.input.emotionExample);
   return { name: m[1].trim().toLowerCase(), before, after };
 }
 
@@ -90,7 +91,7 @@ export function fieldsFromFlags(o: RecordFlags, now: Date): Partial<Record<keyof
   if (o.reframeBelief !== undefined) f.reframeBelief = parseRating('--reframe-belief', o.reframeBelief);
   if (o.beliefAfter !== undefined) f.beliefAfter = parseRating('--belief-after', o.beliefAfter);
   if (o.plan !== undefined) f.actionPlan = o.plan;
-  if (o.tag) f.tags = [...new Set(o.tag.flatMap((t) => t.split(',')).map((t) => t.trim().replace(/^#/, '').toLowerCase()).filter(Boolean))];
+  if (o.tag) f.tags = uniqueTags(o.tag.flatMap((t) => t.split(',')));
   if (o.at !== undefined) f.occurredAt = parseOccurredAt(o.at, now);
   return f;
 }
@@ -138,7 +139,7 @@ export function mergeEmotions(current: Emotion[], flags: EmotionFlag[]): Emotion
       if (f.before !== undefined) out[i].before = f.before;
       if (f.after !== undefined) out[i].after = f.after;
     } else {
-      if (f.before === undefined) throw new UsageError(`There is no feeling called "${f.name.slice(0, 40)}" in this record to re-rate.`, 'Give it a starting rating: --emotion NAME:BEFORE:AFTER.');
+      if (f.before === undefined) throw new UsageError(msg.input.noFeelingToRerate(f.name), msg.input.noFeelingToRerateHint);
       out.push({ name: f.name, before: f.before, after: f.after });
     }
   }

@@ -4,7 +4,7 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { format } from 'date-fns';
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { JournalError, OperationError, UsageError } from '../../errors';
 import { msg } from '../../messages';
@@ -13,10 +13,10 @@ import { copyDatabase, inspectJournalFile, openReadonly, restoreInto } from '../
 import { parseOptions } from '../../input/options';
 
 const schema = z.object({
-  force: z.boolean().optional(),
-  restore: z.string().optional(),
-  yes: z.boolean().optional(),
-  json: z.boolean().optional(),
+  force: z.optional(z.boolean()),
+  restore: z.optional(z.string()),
+  yes: z.optional(z.boolean()),
+  json: z.optional(z.boolean()),
 });
 type Opts = z.infer<typeof schema>;
 

@@ -2,7 +2,7 @@
 import { chmodSync, closeSync, fstatSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { dailyLogPath } from '../../cron/log';
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { OperationError } from '../../errors';
 import { msg } from '../../messages';
@@ -11,7 +11,7 @@ import {
   cronLine, formatAt, parseAt, readCrontab, reframeInvocation, withLine, writeCrontab,
 } from '../../cron/crontab';
 
-const installOptions = z.object({ at: z.string(), notify: z.boolean().optional() });
+const installOptions = z.object({ at: z.string(), notify: z.optional(z.boolean()) });
 
 /** The journal for the line: named whenever cron, which has only HOME, would not find the same one. */
 function journalForCron(ctx: Context): string | undefined {

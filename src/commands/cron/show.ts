@@ -1,11 +1,11 @@
 // reframe cron show: the daily line from the crontab, if there is one.
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { msg } from '../../messages';
 import { parseOptions } from '../../input/options';
 import { describeLine, formatAt, ourLines, readCrontab } from '../../cron/crontab';
 
-const showOptions = z.object({ json: z.boolean().optional() });
+const showOptions = z.object({ json: z.optional(z.boolean()) });
 
 export function runCronShow(raw: unknown, ctx: Context): void {
   const opts = parseOptions(showOptions, raw);

@@ -1,5 +1,5 @@
 // reframe delete ID: asks in a terminal; without one needs --yes.
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { toJson } from '../../domain/record';
 import { UsageError } from '../../errors';
@@ -7,7 +7,7 @@ import { msg } from '../../messages';
 import { truncate } from '../../render/text';
 import { parseOptions } from '../../input/options';
 
-const schema = z.object({ yes: z.boolean().optional(), json: z.boolean().optional() });
+const schema = z.object({ yes: z.optional(z.boolean()), json: z.optional(z.boolean()) });
 
 export async function runDelete(id: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);
@@ -19,7 +19,7 @@ export async function runDelete(id: string, raw: unknown, ctx: Context): Promise
     const p = await ctx.prompter();
     const sure = await p.confirm({
       name: 'confirmDelete',
-      message: `Delete the record "${truncate(rec.thought, 50)}"? This can't be undone.`,
+      message: msg.input.confirmDelete(truncate(rec.thought, 50)),
       default: false,
     });
     if (!sure) {

@@ -1,12 +1,12 @@
 // reframe distortions show ID: one pattern, its examples, questions to ask and how to reframe it.
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { UsageError } from '../../errors';
 import { msg } from '../../messages';
 import { renderPattern } from '../../render/patterns';
 import { parseOptions } from '../../input/options';
 
-const schema = z.object({ json: z.boolean().optional() });
+const schema = z.object({ json: z.optional(z.boolean()) });
 
 export async function runDistortionsShow(id: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);

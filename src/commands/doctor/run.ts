@@ -1,5 +1,5 @@
 // reframe doctor: look at the journal (never creating, migrating or changing it) and say what was found.
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { OperationError } from '../../errors';
 import { msg } from '../../messages';
@@ -7,7 +7,7 @@ import { inspectJournal, type FileMode, type Inspection } from '../../journal/in
 import { SCHEMA_VERSION } from '../../journal/migrations';
 import { parseOptions } from '../../input/options';
 
-const schema = z.object({ json: z.boolean().optional() });
+const schema = z.object({ json: z.optional(z.boolean()) });
 
 export type Status = 'ok' | 'warning' | 'problem';
 

@@ -10,7 +10,7 @@ import { renderChangeSummary } from '../../render/card';
 
 export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(recordFlagsSchema, raw);
-  if (opts.input !== undefined) throw new UsageError('`reframe edit` takes flags, not --input.', 'To replace a record from a file, delete it and use `reframe new --input`.');
+  if (opts.input !== undefined) throw new UsageError(msg.input.editTakesFlags, msg.input.editTakesFlagsHint);
   const journal = ctx.journalIfExists();
   if (!journal) throw new UsageError(msg.errors.noRecord(idArg), msg.errors.noRecordHint);
   const id = journal.resolveId(idArg);
@@ -28,7 +28,7 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
   if (!ctx.io.interactive) throw new UsageError(msg.errors.nothingToChange);
 
   const draft = journal.latestDraft('edit', id);
-  if (opts.resume && !draft) throw new UsageError(msg.errors.noDraft, `Start with \`reframe edit ${id}\`.`);
+  if (opts.resume && !draft) throw new UsageError(msg.errors.noDraft, msg.input.startEdit(id));
   let working: ThoughtRecord = current;
   if (draft && opts.resume) {
     const parsed = recordSchema.safeParse(draft.data);

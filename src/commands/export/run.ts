@@ -18,6 +18,7 @@ import { filterFlagsSchema, toFilters } from '../../input/filters';
 import * as z from '../../zod-mini';
 import { parseOptions } from '../../input/options';
 import { counted, directSink, fileSink, outputSink, Progress, pump } from '../../io/transfer';
+import { normaliseTag } from '../../domain/tags';
 
 const schema = z.extend(filterFlagsSchema, {
   format: z.optional(z.string()),
@@ -122,7 +123,7 @@ function filterWords(f: ListFilters, ctx: Context): string[] {
   const w: string[] = [];
   if (f.distortion) w.push(`pattern ${ctx.library().nameOf(f.distortion)}`);
   if (f.emotion) w.push(`feeling ${f.emotion.trim().toLowerCase()}`);
-  if (f.tag) w.push(`tag ${f.tag.trim().replace(/^#+/, '').toLowerCase()}`);
+  if (f.tag) w.push(`tag ${normaliseTag(f.tag)}`);
   if (f.search !== undefined) w.push(`search "${f.search}"`);
   if (f.limit !== undefined) w.push(`the newest ${f.limit}`);
   return w;

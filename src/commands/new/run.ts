@@ -29,7 +29,7 @@ function fromInput(opts: RecordFlags, ctx: Context): void {
   const { data, where } = readRecordInput(opts.input!, ctx);
   const rec = validateRecord(data, where, ctx);
   const journal = ctx.journal();
-  if (journal.has(rec.id)) throw new UsageError(`A record with the id ${rec.id} is already in the journal.`, 'Leave out "id" to save it as a new record, or use `reframe import` to merge files.');
+  if (journal.has(rec.id)) throw new UsageError(msg.input.idTaken(rec.id), msg.input.idTakenHint);
   journal.insert(rec);
   reportSaved(ctx, rec, opts.json, 'saved');
 }

@@ -1,5 +1,5 @@
 // reframe show ID: one record in full.
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { toJson } from '../../domain/record';
 import { UsageError } from '../../errors';
@@ -7,7 +7,7 @@ import { msg } from '../../messages';
 import { renderCard } from '../../render/card';
 import { parseOptions } from '../../input/options';
 
-const schema = z.object({ json: z.boolean().optional() });
+const schema = z.object({ json: z.optional(z.boolean()) });
 
 export async function runShow(id: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);
