@@ -1,7 +1,7 @@
 // reframe delete ID: asks in a terminal; without one needs --yes.
 import * as z from '../../zod-mini';
 import type { Context } from '../../context';
-import { toJson } from '../../domain/record';
+import { toJson } from '../../domain/record-fields';
 import { UsageError } from '../../errors';
 import { msg } from '../../messages';
 import { truncate } from '../../render/text';

@@ -1,7 +1,7 @@
 // reframe show ID: one record in full.
 import * as z from '../../zod-mini';
 import type { Context } from '../../context';
-import { toJson } from '../../domain/record';
+import { toJson } from '../../domain/record-fields';
 import { UsageError } from '../../errors';
 import { msg } from '../../messages';
 import { renderCard } from '../../render/card';
