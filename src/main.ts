@@ -69,7 +69,7 @@ function runMain(): void {
   );
 }
 
-// A worker thread this program started (src/worker.ts) serves its task instead of the command line.
+// A worker thread this program started (src/import/worker.ts) serves its task instead of the command line.
 const workerTask = process.env.REFRAME_WORKER;
 if (workerTask) void serveWorker(workerTask).then((served) => { if (!served) runMain(); });
 else runMain();

@@ -26,7 +26,7 @@ const AHEAD = 4;
 /** From this size on, a worker pays for itself. */
 export const WORKER_MIN_BYTES = 1 << 20;
 
-/** The value the worker thread runs under (src/worker.ts). */
+/** The value the worker thread runs under (src/import/worker.ts). */
 export const TASK = 'import-check';
 
 export interface CheckStream {

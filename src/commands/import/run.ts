@@ -1,7 +1,7 @@
 // reframe import FILE|-: a JSON array or JSON Lines of records. All or nothing: every record is checked and saved
 // in one transaction that the first bad record rolls back. When there is no journal yet, the new journal is built
 // in a private file and put in place only when every record is in (src/journal/fresh.ts), so a bad file never
-// creates one. Records are checked as they are saved, a big file on another thread (import-check.ts).
+// creates one. Records are checked as they are saved, a big file on another thread (src/import/check.ts).
 // Ids already in the journal are skipped, and so is a second record with an id seen earlier in the same
 // file (the first one wins).
 import type { Context } from '../../context';
