@@ -2,7 +2,7 @@
 // npm run bench: how fast reframe starts and works on generated journals of 1k, 10k and 100k records.
 // Every figure is a whole process (`node bin/reframe ...`), timed against `node -e 0` started just before it
 // (alternating, so a busy machine slows both), as the median of several runs. Ratios of those medians are
-// what the targets (issue 7) are about, so figures compare across machines and from one change to the next.
+// what the targets below are about, so figures compare across machines and from one change to the next.
 //
 //   npm run bench                                   build, then measure 1k, 10k and 100k records
 //   node scripts/bench.mjs --sizes 1000,10000       only these journal sizes (the build must be current)
@@ -59,7 +59,7 @@ if (!existsSync(join(root, 'dist', 'reframe.json'))) {
   process.exit(2);
 }
 
-// ---- targets (issue 7), at 100k records unless said otherwise ------------------------------------------
+// ---- targets, at 100k records unless said otherwise ------------------------------------------
 
 const TARGET_SIZE = 100_000;
 const TARGETS = {

@@ -15,7 +15,9 @@
 // ignored: the program just compiles as it would without one.
 // `node scripts/build.mjs --report` prints the bundle's size by package and the cache's size.
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
+import { bundleOptions } from './bundle-config.mjs';
+import { CACHED } from './hot-paths.mjs';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -27,77 +29,7 @@ const dist = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const report = process.argv.includes('--report');
 
-// zod/mini (src/zod-mini.ts: command options, the pattern library) is bundled on its own first, so it shares
-// no files with full zod (records). esbuild splits by file: sharing zod's core files would make every
-// command load the core that full zod needs (~160 KB, ~8 ms) where mini alone needs ~40 KB.
-const zodMini = await build({
-  absWorkingDir: root,
-  entryPoints: ['src/zod-mini.ts'],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  legalComments: 'none',
-  logLevel: 'warning',
-  write: false,
-});
-const zodMiniAlone = {
-  name: 'zod-mini-alone',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]zod-mini\.ts$/ }, () => ({ contents: zodMini.outputFiles[0].text, loader: 'js' }));
-  },
-};
-
-// Stand-ins for imports that cost startup time and that reframe never uses:
-// - commander loads node:child_process (~2.5 ms) at import, for executable subcommands; reframe has none.
-//   It gets the real module on first use instead.
-// - @inquirer/prompts brings its editor prompt (which opens $EDITOR) and with it iconv-lite and chardet,
-//   ~680 KB that every start would read; reframe asks only with input, select, checkbox and confirm.
-// - chalk asks supports-color about the terminal at import (loading node:tty, ~2 ms) for its default instance;
-//   reframe never uses that instance: render/theme.ts decides the level and makes its own (new Chalk({ level })).
-const STAND_INS = {
-  'lazy-child-process': "let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });\n",
-  'no-supports-color': 'export function createSupportsColor() { return false; }\nexport default { stdout: false, stderr: false };\n',
-  'no-editor': "export default function editor() { throw new Error('the editor prompt is not part of reframe'); }\n",
-};
-const standIns = {
-  name: 'startup-stand-ins',
-  setup(b) {
-    const from = (pkg, importer) => importer.includes(`${sep}node_modules${sep}${pkg}${sep}`);
-    b.onResolve({ filter: /^node:child_process$/ }, (a) => (from('commander', a.importer) ? { path: 'lazy-child-process', namespace: 'stand-in' } : undefined));
-    b.onResolve({ filter: /^#supports-color$/ }, (a) => (from('chalk', a.importer) ? { path: 'no-supports-color', namespace: 'stand-in' } : undefined));
-    b.onResolve({ filter: /^@inquirer\/editor$/ }, (a) => (from('@inquirer/prompts', a.importer) ? { path: 'no-editor', namespace: 'stand-in' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'stand-in' }, (a) => ({ contents: STAND_INS[a.path], loader: 'js' }));
-  },
-};
-
-const result = await build({
-  absWorkingDir: root,
-  plugins: [zodMiniAlone, standIns],
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/bundle/reframe.cjs',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  // better-sqlite3's JavaScript is bundled too (a dozen CommonJS files cost ~8 ms to load one by one);
-  // its compiled addon stays in node_modules, found by scripts/sqlite-bindings.cjs.
-  alias: { bindings: './scripts/sqlite-bindings.cjs' },
-  define: { __REFRAME_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__reframe_import_meta_url' },
-  // src/library/data-dir.ts finds data/ from import.meta.url; in the CommonJS bundle that is its own file.
-  banner: { js: "var __reframe_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  legalComments: 'none',
-  // Smaller source is faster to read at every start (~2 ms per MB). Names are kept, so a stack trace
-  // (REFRAME_DEBUG=1) still says which function it was in.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  charset: 'ascii',
-  logLevel: 'warning',
-  // sqlite-bindings.cjs's require.resolve runs as written: the bundle gets a real require (bin/reframe).
-  logOverride: { 'require-resolve-not-external': 'silent' },
-  metafile: report,
-  write: false,
-});
+const result = await build({ ...(await bundleOptions(root)), metafile: report });
 
 const code = result.outputFiles[0].contents;
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
@@ -121,20 +53,11 @@ if (!existsSync(bundle) || statSync(bundle).size !== code.length) {
 
 // One code cache per command, so each start reads only the compiled code it needs (one cache for all
 // commands was twice the size and cost `list` ~4 ms more). bin/reframe picks the cache by the command
-// word in its arguments ('' for anything not listed). `new` runs first: it makes the journal the others read.
-const WARM = {
-  version: [['--version']],
-  new: [['new', '--situation', 'A quiet evening at home', '--thought', 'I always get this wrong', '--belief', '70',
-    '--emotion', 'anxious:60:40', '--distortion', 'overgeneralization', '--for', 'I forgot once',
-    '--against', 'I often remember', '--reframe', 'Sometimes I get it right', '--belief-after', '40', '--tag', 'work']],
-  list: [['list', '--limit', '20'], ['list', '--json', '--limit', '20'], ['list', '--search', 'wrong']],
-  show: [['show', '{id}'], ['show', '{id}', '--json']],
-  stats: [['stats'], ['stats', '--json'], ['stats', '--json', '--since', '30d']],
-  daily: [['daily'], ['daily', '--json']],
-  distortions: [['distortions', 'list'], ['distortions', 'show', 'labeling'], ['distortions', 'suggest', 'I always mess everything up']],
-  export: [['export', '--format', 'md', '--out', '{home}/out.md'], ['export', '--format', 'json', '--out', '{home}/out.json']],
-  '': [['--help']],
-};
+// word in its arguments ('' for anything not listed). Which commands get one is scripts/hot-paths.mjs;
+// each is warmed with the examples its own --help shows (warmUps below). `new` runs first: it makes the
+// journal the others read.
+const WARM = { version: [['--version']], ...warmUps(bundle, CACHED.filter((k) => k !== 'version')), '': [['--help']] };
+if (process.env.REFRAME_BUILD_VERBOSE) console.log(JSON.stringify(WARM));
 const home = mkdtempSync(join(tmpdir(), 'reframe-warm-'));
 const caches = {};
 const failures = [];
@@ -218,4 +141,35 @@ function printReport(meta, bundleBytes, caches) {
   }
   console.log(`bundle ${(bundleBytes / 1024).toFixed(0)} KB; code caches: ${Object.entries(caches).map(([k, f]) => `${k || 'default'} ${(statSync(join(dist, f)).size / 1024).toFixed(0)} KB`).join(', ')}`);
   for (const [k, v] of [...pkgs].sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(24)} ${(v / 1024).toFixed(0).padStart(6)} KB`);
+}
+
+/**
+ * The command lines to warm each command's cache with: the examples its `--help` shows (`$ reframe ...`), so the
+ * warm-up follows the CLI's flags instead of repeating them. A pipe ends an example; examples that need a shell
+ * (input redirection, $(...)) or start with another program are left out. A record id in an example (01JD7X...)
+ * stands for the newest record ("{id}", filled in by scripts/warm-cache.cjs).
+ */
+function warmUps(bundleFile, keys) {
+  const bin = join(root, 'bin', 'reframe');
+  const out = {};
+  for (const key of keys) {
+    const probe = `process.argv = [process.argv[0], ${JSON.stringify(bundleFile)}, ${JSON.stringify(key)}, '--help'];
+      require(${JSON.stringify(bin)}).runBundle(${JSON.stringify(bundleFile)});`;
+    const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const lines = (r.stdout ?? '').split('\n').map((l) => /^\s+\$ reframe (.*)$/.exec(l)?.[1]).filter((l) => l !== undefined);
+    out[key] = lines.map((l) => shellWords(l.split(' | ')[0])).filter((w) => w !== undefined)
+      .map((words) => words.map((w) => (/^01[0-9A-HJKMNP-TV-Z]{4,}$/.test(w) ? '{id}' : w)));
+    if (out[key].length === 0) throw new Error(`build: \`reframe ${key} --help\` shows no examples to warm its cache with`);
+  }
+  return out;
+}
+
+/** A command line's words, with '...' and "..." quoting; undefined when it needs more of a shell than that. */
+function shellWords(line) {
+  if (/[<>`]|\$\(/.test(line)) return undefined;
+  const words = [];
+  for (const m of line.trim().matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) {
+    words.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2] ?? m[3]);
+  }
+  return words;
 }

@@ -1,27 +1,15 @@
-// Commander wiring: the program, its global options, and each command's wiring from src/wiring/.
-// Nothing here does work; each command's run function is loaded only when that command runs.
+// Commander wiring: the program, its global options, and each command's wiring (src/commands/<name>/command.ts,
+// listed in src/commands/index.ts). Nothing here does work; each command's run function is loaded only when
+// that command runs.
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from './errors';
 import type { Context } from './context';
 import { makeContext, processIO, type GlobalOptions } from './runtime';
 import { VERSION } from './version';
-import { wireRecords } from './wiring/records';
-import { wireDistortions } from './wiring/distortions';
-import { WIRINGS } from './wiring/more';
+import { COMMANDS } from './commands/index';
+import type { Wiring } from './commands/kit';
 
-export type Action = (ctx: Context, opts: any, ...args: string[]) => Promise<void> | void;
-
-export interface Wiring {
-  program: Command;
-  /** Turns a run function into a commander action with a Context. */
-  action(fn: Action): (...a: unknown[]) => Promise<void>;
-  /** Repeatable flag: --tag a --tag b -> ['a', 'b']. */
-  collect(value: string, previous?: string[]): string[];
-  /** "Examples:" help block in the style of gh. */
-  examples(...lines: string[]): string;
-  /** The filters of `list`, shared by `export` (CONTRACT.md). */
-  filterFlags(cmd: Command, limitHelp?: string): Command;
-}
+export type { Action, Wiring } from './commands/kit';
 
 /** For tests: see what a command would be run with, without running it (gh's runF). */
 export type Intercept = (call: { command: string; opts: Record<string, unknown>; args: string[]; globals: GlobalOptions }) => void;
@@ -70,7 +58,7 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
       .option('--search <text>', 'words anywhere in the record (full text)')
       .option('--limit <n>', limitHelp),
   };
-  for (const wire of [wireRecords, wireDistortions, ...WIRINGS]) {
+  for (const wire of COMMANDS) {
     wire(w);
     if (only !== undefined && program.commands.some((c) => c.name() === only)) break;
   }
@@ -103,9 +91,10 @@ export function commandName(argv: string[]): string | undefined {
   return undefined;
 }
 
-export async function runCli(argv: string[]): Promise<void> {
+/** Runs the command line; `workerEntry`: the script this process was started with (Context.workerEntry). */
+export async function runCli(argv: string[], workerEntry?: string): Promise<void> {
   const io = processIO();
-  const program = buildProgram((g) => makeContext(g, { io, env: process.env }), undefined, commandName(argv));
+  const program = buildProgram((g) => makeContext(g, { io, env: process.env, workerEntry }), undefined, commandName(argv));
   if (argv.length <= 2) {
     program.outputHelp();
     return;

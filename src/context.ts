@@ -41,6 +41,11 @@ export interface Context {
   journalIfExists(): Journal | undefined;
   library(): Library;
   prompter(): Promise<Prompter>;
+  /**
+   * The script a worker thread can start to run reframe's own code (src/import/worker.ts): set only when this
+   * process is reframe itself (src/main.ts). Without it, work that could go to a thread is done on this one.
+   */
+  workerEntry?: string;
   /** Say something on stderr (chatter: "Saved", warnings). */
   say(line: string): void;
   /** Print data on stdout. */

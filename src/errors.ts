@@ -30,6 +30,22 @@ export class OperationError extends ReframeError {
 /** Ctrl-C or Esc out of a prompt: exit 130. */
 export class Cancelled extends ReframeError {
   override readonly exitCode = 130;
+
+  /** The person stopped a prompt themselves: nothing more to say than what the command said already. */
+  static stopped(): Cancelled {
+    return new Cancelled(STOPPED);
+  }
+
+  get silent(): boolean {
+    return this.message === STOPPED;
+  }
+}
+const STOPPED = 'Stopped.';
+
+/** "Is this a cancel?", in one place: the errors a prompt library throws when someone presses Ctrl-C or Esc. */
+export function isPromptCancel(err: unknown): boolean {
+  const name = (err as Error | undefined)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError';
 }
 
 export function toExitCode(err: unknown): number {

@@ -8,8 +8,8 @@ import {
 import { basename, dirname, resolve } from 'node:path';
 import { OperationError, UsageError } from './errors';
 import { msg } from './messages';
-import { refuseForeignLink } from './safe-path';
-import { noteTempFolder } from './leftovers';
+import { refuseForeignLink } from './io/safe-path';
+import { noteTempFolder } from './io/leftovers';
 
 /** A hidden name beside path, unique to this write. */
 export function tempSibling(path: string): string {

@@ -2,15 +2,13 @@
 // Only the version is imported up front: `reframe --version` should cost no more than starting Node.
 // Everything else (errors, messages, the CLI) is loaded once we know there is more to do.
 import { VERSION } from './version';
-import { serveWorker, setWorkerEntry } from './worker';
-import { stdoutClosed } from './pipe-closed';
-import { writeSync } from 'node:fs';
+import { serveWorker } from './import/worker';
 
 async function printError(err: unknown, debug: boolean): Promise<void> {
   const [{ Cancelled, ReframeError }, { msg }] = await Promise.all([import('./errors'), import('./messages')]);
   const w = (s: string) => process.stderr.write(s + '\n');
   if (err instanceof Cancelled) {
-    if (err.message && err.message !== 'Stopped.') w(err.message);
+    if (err.message && !err.silent) w(err.message);
     if (err.hint) w(err.hint);
     return;
   }
@@ -33,7 +31,8 @@ async function exitCodeOf(err: unknown): Promise<number> {
   return toExitCode(err);
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** `workerEntry`: the script worker threads start, when this process is reframe itself (Context.workerEntry). */
+export async function main(argv: string[], workerEntry?: string): Promise<number> {
   const args = argv.slice(2);
   // Fast path: nothing to load for the version.
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -44,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   const { runCli } = await import('./cli');
   const { closeAll } = await import('./runtime');
   try {
-    await runCli(argv);
+    await runCli(argv, workerEntry);
     return 0;
   } catch (err) {
     await printError(err, debug);
@@ -55,13 +54,20 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // A reader that goes away (`reframe list | head -1`) is not an error.
+let closing = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') {
-      // Quiet for browsing (`list | head`); an export cut short says so and exits 141 (src/pipe-closed.ts).
-      const closed = stdoutClosed();
-      if (closed.line) { try { writeSync(2, closed.line + '\n'); } catch { /* stderr gone too */ } }
-      process.exit(closed.line ? closed.code : process.exitCode ?? 0);
+      // Quiet for browsing (`list | head`); an export cut short says so and exits 141 (src/io/pipe-closed.ts,
+      // already loaded by then when it matters, so this resolves at once).
+      if (closing) return;
+      closing = true;
+      void import('./io/pipe-closed').then(({ stdoutClosed }) => {
+        const closed = stdoutClosed();
+        if (closed.line) { try { process.stderr.write(closed.line + '\n'); } catch { /* stderr gone too */ } }
+        process.exit(closed.line ? closed.code : process.exitCode ?? 0);
+      });
+      return;
     }
     throw err;
   });
@@ -70,8 +76,7 @@ for (const stream of [process.stdout, process.stderr]) {
 function runMain(): void {
   // A worker runs the very file this code came from (the built bundle), never whatever bin/reframe would load
   // now: a build or an upgrade during an import must not put other code on the checking thread.
-  setWorkerEntry(typeof __filename === 'string' ? __filename : process.argv[1]);
-  main(process.argv).then(
+  main(process.argv, typeof __filename === 'string' ? __filename : process.argv[1]).then(
     (code) => { process.exitCode = code; },
     async (err) => {
       await printError(err, process.env.REFRAME_DEBUG === '1');
@@ -80,7 +85,7 @@ function runMain(): void {
   );
 }
 
-// A worker thread this program started (src/worker.ts) serves its task instead of the command line.
+// A worker thread this program started (src/import/worker.ts) serves its task instead of the command line.
 const workerTask = process.env.REFRAME_WORKER;
 if (workerTask) void serveWorker(workerTask).then((served) => { if (!served) runMain(); });
 else runMain();

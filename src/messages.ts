@@ -86,7 +86,7 @@ export const msg = {
   },
 
   // Each area keeps its sentences in its own block below; add a block just above its marker.
-  // reframe stats (issue 3)
+  // reframe stats
   stats: {
     badBy: (value: string) => `--by takes day, week or month (got "${clip(value)}").`,
     badRange: '--since is after --until.',
@@ -125,7 +125,7 @@ export const msg = {
     checkinMean: (mean: number, n: number) => `Average mood ${mean} over ${plural(n, 'check-in')}.`,
   },
   // @stats-messages
-  // export, import, backup (issue 4)
+  // export, import, backup
   transfer: {
     badFormat: '--format takes md, json, jsonl or csv.',
     badFormatHint: 'For example: reframe export --format json --out journal.json',
@@ -312,7 +312,7 @@ export const msg = {
   },
 
   // @doctor-messages
-  // reframe distortions suggest (issue 8)
+  // reframe distortions suggest
   suggest: {
     noText: 'Give the thought to look at.',
     noTextHint: 'For example: reframe distortions suggest "She must think I\'m boring" (or - to read it from standard input).',
@@ -365,8 +365,24 @@ export const msg = {
     resumeIt: 'Continue it',
     startOver: 'Start a new one (the draft is discarded)',
   },
+  // Flags and input files, as commands read them (src/input/, new, edit, delete)
+  input: {
+    invalidOption: (detail: string) => `Invalid option: ${detail}.`,
+    seeHelp: 'See the command\'s --help.',
+    sinceAfterUntil: '--since is after --until.',
+    sinceAfterUntilHint: 'Swap them, or widen the range.',
+    emotionExample: 'For example: --emotion anxious:80:40',
+    noFeelingToRerate: (name: string) => `There is no feeling called "${name.slice(0, 40)}" in this record to re-rate.`,
+    noFeelingToRerateHint: 'Give it a starting rating: --emotion NAME:BEFORE:AFTER.',
+    editTakesFlags: '`reframe edit` takes flags, not --input.',
+    editTakesFlagsHint: 'To replace a record from a file, delete it and use `reframe new --input`.',
+    startEdit: (id: string) => `Start with \`reframe edit ${id}\`.`,
+    idTaken: (id: string) => `A record with the id ${id} is already in the journal.`,
+    idTakenHint: 'Leave out "id" to save it as a new record, or use `reframe import` to merge files.',
+    confirmDelete: (thought: string) => `Delete the record "${thought}"? This can't be undone.`,
+  },
 
-  // Issue 18 (faults): a restore under way, an upgrade without room, the native addon, hostile files, leftovers.
+  // When things go wrong (docs: test/faults/README.md): an upgrade without room, the addon, hostile files, leftovers.
   faults: {
     mb: (bytes: number) => `${Math.max(1, Math.ceil(bytes / 1e6))} MB`,
     /** A size a person gave in K/M/G (powers of 1024), said back the same way. */
@@ -406,8 +422,6 @@ export const msg = {
       ? `A restore that was stopped left its marker: ${p}.`
       : `A ${kind === 'upgrade' ? 'journal upgrade' : 'export or backup'} that was stopped left a private file${kind === 'upgrade' ? ' with records in it' : ' (it may hold records)'}: ${p}.`,
     leftoverFix: (p: string) => `The next reframe command that opens the journal removes it; or remove it yourself: \`rm -f '${p}'\`.`,
-    restoreUnderWay: 'Another `reframe backup --restore` is putting a backup in place right now.',
-    restoreUnderWayHint: 'Wait for it to finish, then try again.',
   },
 };
 

@@ -6,7 +6,7 @@ import { Journal } from './journal/journal';
 import { migrate, openDatabase } from './journal/open';
 import { openUpgradedInMemory, UpgradeNeedsRoom } from './journal/upgrade-space';
 import { removeStaleImports } from './journal/fresh';
-import { clearNotes, sweepLeftovers, useNotes } from './leftovers';
+import { clearNotes, sweepLeftovers, useNotes } from './io/leftovers';
 import { busyTimeoutFromEnv, DEFAULT_BUSY_TIMEOUT_MS } from './journal/patience';
 import { msg } from './messages';
 import { JournalError } from './errors';
@@ -37,6 +37,8 @@ export interface ContextParts {
   now?: () => Date;
   /** Override for the prompter (tests). */
   prompter?: Prompter;
+  /** The script worker threads start (Context.workerEntry). */
+  workerEntry?: string;
 }
 
 const opened: Journal[] = [];
@@ -63,6 +65,7 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
     paths,
     theme,
     errTheme,
+    workerEntry: parts.workerEntry,
     journal() {
       if (!journal) {
         let db;

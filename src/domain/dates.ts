@@ -10,7 +10,7 @@ export function parseBound(flag: string, value: string, now: Date, edge: 'start'
   return sensibleYear(flag, parseBoundAnyYear(flag, value, now, edge));
 }
 
-/** Years a journal can mean (issue 18.9): 2300 blew the heat map's stack, 9999 printed 180 MB. */
+/** Years a journal can mean: 2300 blew the heat map's stack, 9999 printed 180 MB. */
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2200;
 function sensibleYear(flag: string, d: Date): Date {

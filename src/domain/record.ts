@@ -1,10 +1,11 @@
-// The record: the single source of truth for its shape (CONTRACT.md, "The record").
+// The record: the single source of truth for its shape (docs/CONTRACT.md, "The record").
 import * as z from 'zod';
+import { isTag, normaliseTag } from './tags';
 
 export const MAX_TEXT = 50_000;
 export const MAX_ITEMS = 200;
 
-// Both are case-insensitive by their specs (issue 18.9): stored in their canonical case, ULIDs upper, UUIDs lower.
+// Both are case-insensitive by their specs: stored in their canonical case, ULIDs upper, UUIDs lower.
 const ULID_RE = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -79,7 +80,7 @@ export const isoDateTime = z
   .transform((s) => (isCanonicalIso(s) ? s : new Date(s).toISOString()));
 
 /**
- * Invisible characters that can make a name look like another (issue 18.8): bidi controls, zero-width spaces,
+ * Invisible characters that can make a name look like another: bidi controls, zero-width spaces,
  * and a zero-width joiner that is not joining two emoji. Refused in feeling names and tags.
  */
 const INVISIBLE = /[\u061c\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|(?<![\p{Extended_Pictographic}\ufe0f\u{1f3fb}-\u{1f3ff}])\u200d|\u200d(?!\p{Extended_Pictographic})/u;
@@ -98,9 +99,9 @@ export const emotionName = z
 
 export const tagName = z
   .string({ error: 'must be text' })
-  .transform((s) => s.trim().replace(/^#+/, '').toLowerCase())
+  .transform(normaliseTag)
   .refine((s) => !INVISIBLE.test(s), { error: INVISIBLE_ERROR })
-  .refine((s) => /^[^\s,\p{Cc}]{1,40}$/u.test(s), { error: 'must be one word of up to 40 characters, without spaces or commas' });
+  .refine(isTag, { error: 'must be one word of up to 40 characters, without spaces or commas' });
 
 export const distortionId = z
   .string({ error: 'must be a pattern id' })

@@ -1,7 +1,7 @@
 // The figures of `reframe stats`, from the sums and counts the journal gives (src/journal/stats.ts).
 // Pure apart from the local time zone: periods, days and streaks are local calendar days.
 //
-// Definitions (CONTRACT.md `stats --json`, plus the keys this file adds):
+// Definitions (docs/CONTRACT.md `stats --json`, plus the keys this file adds):
 // - since/until: the effective bounds. No --since: the start of the local day of the first record
 //   (null when there is none up to `until`). No --until: the end of today, or of the last record's day
 //   when that is later; null for an empty journal.

@@ -5,6 +5,7 @@ import type { ThoughtRecord } from '../domain/record';
 import { parseDateTime } from '../domain/dates';
 import { msg } from '../messages';
 import { truncate } from '../render/text';
+import { tagsFromText } from '../domain/tags';
 
 export interface EditDeps {
   prompter: Prompter;
@@ -107,7 +108,7 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
       }
       case 'tags': {
         const v = await p.input({ name: 'tags', message: msg.flow.tags, default: r.tags.join(' ') });
-        r.tags = [...new Set(v.split(/[\s,]+/).map((x) => x.replace(/^#/, '').toLowerCase()).filter((x) => x.length > 0 && x.length <= 40))];
+        r.tags = tagsFromText(v);
         break;
       }
     }

@@ -1,6 +1,6 @@
 // The real prompter: @inquirer/prompts on the terminal. Loaded only by commands that ask.
 import { input, select, checkbox, confirm, Separator } from '@inquirer/prompts';
-import { Cancelled } from '../errors';
+import { Cancelled, isPromptCancel } from '../errors';
 import { msg } from '../messages';
 import type { Prompter } from './prompter';
 import type { Output } from '../context';
@@ -8,8 +8,7 @@ import type { Output } from '../context';
 void Separator;
 
 function cancelled(err: unknown): never {
-  const name = (err as Error)?.name;
-  if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new Cancelled('Stopped.');
+  if (isPromptCancel(err)) throw Cancelled.stopped();
   throw err;
 }
 

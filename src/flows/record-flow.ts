@@ -5,6 +5,7 @@ import type { Library } from '../library/library';
 import type { Emotion, Answer } from '../domain/record';
 import { parseDateTime } from '../domain/dates';
 import { msg } from '../messages';
+import { tagsFromText } from '../domain/tags';
 
 export const COMMON_EMOTIONS = [
   'anxious', 'sad', 'ashamed', 'hurt', 'lonely', 'angry', 'afraid', 'guilty', 'rejected', 'embarrassed',
@@ -271,7 +272,7 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
   }
   if (!done('tags')) {
     const t = await p.input({ name: 'tags', message: msg.flow.tags });
-    s.tags = [...new Set(t.split(/[\s,]+/).map((x) => x.replace(/^#/, '').toLowerCase()).filter((x) => x.length > 0 && x.length <= 40))];
+    s.tags = tagsFromText(t);
     mark('tags');
   }
   return s;

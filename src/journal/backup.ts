@@ -3,11 +3,11 @@
 // block writers). A backup is a single self-contained file (rollback journal mode), 0600, that is itself a
 // valid journal: `reframe --db FILE list` reads it, and `reframe backup --restore FILE` puts it back.
 import Database from 'better-sqlite3';
-import { closeSync, fchmodSync, fsyncSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fsyncDir, publish, tempSibling } from '../fsutil';
 import type { DB } from './open';
-import { APPLICATION_ID, SCHEMA_VERSION } from './migrations';
+import { classifyJournal, hasSqliteHeader, readFacts } from './identity';
 
 /** better-sqlite3 copies `rate` pages per step; this many means "all of them in the next step". */
 const ALL_PAGES = 0x7fffffff;
@@ -18,16 +18,6 @@ export interface JournalFileInfo {
 }
 
 export type Inspection = ({ ok: true } & JournalFileInfo) | { ok: false; reason: 'missing' | 'unreadable' | 'not-ours' | 'too-new' | 'damaged' };
-
-function hasSqliteHeader(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    return readSync(fd, buf, 0, 16, 0) === 16 && buf.toString('latin1') === 'SQLite format 3\0';
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Is this file a Reframe journal (or a backup of one) that this version can read? Changes nothing in it. */
 export function inspectJournalFile(path: string): Inspection {
@@ -47,10 +37,11 @@ export function inspectJournalFile(path: string): Inspection {
   let db: DB | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    const schema = db.pragma('user_version', { simple: true }) as number;
-    if (appId !== APPLICATION_ID || schema < 1) return { ok: false, reason: 'not-ours' };
-    if (schema > SCHEMA_VERSION) return { ok: false, reason: 'too-new' };
+    const facts = readFacts(db);
+    const kind = classifyJournal(facts);
+    if (kind === 'empty' || kind === 'not-ours') return { ok: false, reason: 'not-ours' };
+    if (kind === 'too-new') return { ok: false, reason: 'too-new' };
+    const schema = facts.version;
     if (db.pragma('quick_check', { simple: true }) !== 'ok') return { ok: false, reason: 'damaged' };
     const records = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
     return { ok: true, records, schema };

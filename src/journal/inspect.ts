@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { APPLICATION_ID } from './migrations';
+import { classifyJournal, isSqliteHeader, readFacts } from './identity';
 import { staleImports } from './fresh';
 
 export interface FileMode {
@@ -42,8 +42,6 @@ export interface Inspection {
   checkins?: number;
   drafts?: { kind: string; count: number; targets: string[] }[];
 }
-
-const SQLITE_MAGIC = 'SQLite format 3\0';
 
 function mode(p: string): FileMode | undefined {
   try {
@@ -131,7 +129,7 @@ export function inspectJournal(path: string, opts: { defaultLocation: boolean; b
 
   const head = header(path);
   if (st.size === 0) return r; // an empty file: reframe sets it up on first use
-  r.sqlite = head !== undefined && head.length >= 16 && head.subarray(0, 16).toString('latin1') === SQLITE_MAGIC;
+  r.sqlite = head !== undefined && isSqliteHeader(head);
   if (!r.sqlite || !access) return r;
 
   // A journal in WAL mode with no -wal/-shm beside it: a read-only connection would leave new, empty ones
@@ -143,10 +141,12 @@ export function inspectJournal(path: string, opts: { defaultLocation: boolean; b
     db = new Database(path, { fileMustExist: true, readonly });
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 2000))}`);
     if (!readonly) db.pragma('query_only = 1');
-    r.version = db.pragma('user_version', { simple: true }) as number;
-    r.appId = db.pragma('application_id', { simple: true }) as number;
+    const facts = readFacts(db);
+    r.version = facts.version;
+    r.appId = facts.appId;
     const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')").pluck().all() as string[]));
-    r.ours = r.appId === APPLICATION_ID || (r.version === 0 && tables.size === 0);
+    // Ours to look into: a journal of any version (doctor says when it is too new), or one not set up yet.
+    r.ours = classifyJournal(facts) !== 'not-ours';
     if (!r.ours) return r;
     try {
       r.integrity = (db.prepare('PRAGMA integrity_check(20)').pluck().all() as string[]);

@@ -1,4 +1,4 @@
-// better-sqlite3's compiled addon must match the Node that runs reframe (issue 18, point 4). Built for
+// better-sqlite3's compiled addon must match the Node that runs reframe. Built for
 // another Node version (after `nvm use 22`, say), it fails to load, and that used to read as "damaged
 // journal". This loads it once, before any file is touched (so a failed open leaves no empty journal file
 // behind), and says what is wrong and the one command that fixes it; REFRAME_DEBUG=1 shows the loader's error.

@@ -1,12 +1,13 @@
 // Opening the journal: permissions, pragmas, refusing files that are not ours, migrations.
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, fstatSync, unlinkSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, fstatSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalError } from '../errors';
 import { msg } from '../messages';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 import { checkUpgradeRoom } from './upgrade-space';
 import { ensureNative } from './native';
+import { classifyJournal, hasSqliteHeader, readFacts } from './identity';
 
 export type DB = Database.Database;
 
@@ -24,7 +25,6 @@ export interface OpenOptions {
   onLoosePermissions?: (path: string, mode: number) => void;
 }
 
-const SQLITE_MAGIC = 'SQLite format 3\0';
 
 function describeOsError(path: string, err: NodeJS.ErrnoException): JournalError {
   if (err.code === 'EACCES' || err.code === 'EPERM') return new JournalError(msg.errors.journalNoAccess(path), msg.errors.journalNoAccessHint);
@@ -61,18 +61,6 @@ function journalFailureOf(path: string, err: unknown): JournalError {
   return new JournalError(msg.errors.journalCannotOpen(path), msg.errors.restoreHint);
 }
 
-/** Reads the first bytes without changing anything: is this a SQLite file? */
-function looksLikeSqlite(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return n === 16 && buf.toString('latin1') === SQLITE_MAGIC;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * mkdir -p, one level at a time. fs.mkdirSync's recursive mode spins forever where a parent exists but
  * refuses children with ENOENT (e.g. under /proc/self on Node 20); this fails with that error instead.
@@ -103,7 +91,7 @@ function prepareFile(path: string, create: boolean): 'new' | 'existing' {
     if (st.size === 0) return 'existing';
     let ok: boolean;
     try {
-      ok = looksLikeSqlite(path);
+      ok = hasSqliteHeader(path);
     } catch (err) {
       throw describeOsError(path, err as NodeJS.ErrnoException);
     }
@@ -192,30 +180,15 @@ export function tightenSidecars(path: string): void {
   }
 }
 
-function isEmptyDatabase(db: DB): boolean {
-  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
-  return row.n === 0;
-}
-
 /** The journal's schema version, once it is clear the file is ours and not too new; throws otherwise. Changes nothing. */
 function identify(db: DB, path: string): number {
-  // Read version, id and emptiness from one snapshot: another process may be creating the journal right now.
-  const { version, appId, empty } = db.transaction(() => ({
-    version: db.pragma('user_version', { simple: true }) as number,
-    appId: db.pragma('application_id', { simple: true }) as number,
-    empty: isEmptyDatabase(db),
-  }))();
-  if (version > SCHEMA_VERSION) {
-    throw new JournalError(msg.errors.journalTooNew(path, version, SCHEMA_VERSION), msg.errors.journalTooNewHint);
+  const facts = readFacts(db);
+  const kind = classifyJournal(facts);
+  if (kind === 'too-new') {
+    throw new JournalError(msg.errors.journalTooNew(path, facts.version, SCHEMA_VERSION), msg.errors.journalTooNewHint);
   }
-  if (version === 0 && !empty) {
-    // A SQLite file with tables of its own that we never wrote: not ours to change.
-    throw new JournalError(msg.errors.journalNotOurs(path), msg.errors.restoreHint);
-  }
-  if (version > 0 && appId !== APPLICATION_ID) {
-    throw new JournalError(msg.errors.journalNotOurs(path), msg.errors.restoreHint);
-  }
-  return version;
+  if (kind === 'not-ours') throw new JournalError(msg.errors.journalNotOurs(path), msg.errors.restoreHint);
+  return facts.version;
 }
 
 export function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, version: number): void {

@@ -1,4 +1,4 @@
-// How long a write waits for another reframe (issue 18, point 3). A 300k-record import into an existing
+// How long a write waits for another reframe. A 300k-record import into an existing
 // journal holds the write lock for ~10 s on 2 busy cores (9.2 s measured); 5 s made `new` fail beside it.
 // Writers now wait up to a minute by default (REFRAME_BUSY_TIMEOUT_MS still sets another figure). The guided
 // flow is a person at a terminal: its drafts are saved without holding them up (a draft that can't be

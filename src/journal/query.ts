@@ -1,4 +1,5 @@
 // Filters of `list` and `export` -> one SQL query over records (newest first).
+import { normaliseTag } from '../domain/tags';
 
 export interface ListFilters {
   /** Inclusive bounds on occurredAt, as UTC ISO strings. */
@@ -99,7 +100,7 @@ export function buildListQuery(f: ListFilters): { sql: string; params: unknown[]
   }
   if (f.tag) {
     where.push('r.seq IN (SELECT record_seq FROM tags WHERE tag = ?)');
-    params.push(f.tag.trim().replace(/^#+/, '').toLowerCase());
+    params.push(normaliseTag(f.tag));
   }
   if (f.search !== undefined) {
     const plan = planSearch(f.search);

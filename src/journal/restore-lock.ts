@@ -1,4 +1,4 @@
-// `backup --restore` under other writers (issue 18, point 1). The before-restore copy and the swap are two
+// `backup --restore` under other writers. The before-restore copy and the swap are two
 // SQLite steps, and a save landing between them would be in neither. So a restore first takes the journal's
 // write lock, leaves a marker beside the journal (`journal.db.restoring`, holding its pid) and lets the lock
 // go; every write (Journal.write/writeAsync) looks for the marker once it holds the write lock itself, and a

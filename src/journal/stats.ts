@@ -1,110 +1,11 @@
 // The SQL behind `reframe stats`: sums and counts straight from covering indexes (migration 4) and, for the
-// whole months of a long range, from monthly sums (migration 6), never hydrating records. Every function returns raw sums and counts; src/domain/stats.ts turns them into
-// the figures people read (means, shares, trends).
-import type { ThoughtRecord } from '../domain/record';
+// whole months of a long range, from the monthly sums (migration 6, written by journal/monthly.ts), never
+// hydrating records. Every function returns raw sums and counts; src/domain/stats.ts turns them into the
+// figures people read (means, shares, trends).
 import type { Journal } from './journal';
 
-// ---- what each part row carries (written by Journal.insertParts) --------------------------------
-
-export interface PartFacts {
-  /** Per position: true for the first use of a name in this record (repeats get NULL facts). */
-  emotionFirst: boolean[];
-  distortionFirst: boolean[];
-  tagFirst: boolean[];
-  /** belief before - after, when the record has both. */
-  beliefRelief: number | null;
-  /** Sum of before - after over the record's rated feelings (first use of each name); null when none. */
-  emotionRelief: number | null;
-  /** How many feelings that sum covers. */
-  emotionRated: number;
-}
-
-function firsts(names: string[]): boolean[] {
-  const seen = new Set<string>();
-  return names.map((n) => (seen.has(n) ? false : (seen.add(n), true)));
-}
-
-export function partFacts(r: ThoughtRecord): PartFacts {
-  const emotionFirst = firsts(r.emotions.map((e) => e.name));
-  let sum = 0;
-  let rated = 0;
-  r.emotions.forEach((e, i) => {
-    if (emotionFirst[i] && e.after !== undefined) {
-      sum += e.before - e.after;
-      rated++;
-    }
-  });
-  return {
-    emotionFirst,
-    distortionFirst: firsts(r.distortions),
-    tagFirst: firsts(r.tags),
-    beliefRelief: r.beliefBefore !== undefined && r.beliefAfter !== undefined ? r.beliefBefore - r.beliefAfter : null,
-    emotionRelief: rated ? sum : null,
-    emotionRated: rated,
-  };
-}
-
-/**
- * What records saved in one write add to the monthly sums (migration 6), gathered as they are saved and written
- * once as the write ends: the same figures the SQL in Journal.monthlyRange sums from their rows (first uses only,
- * by UTC month), without reading those rows back.
- */
-export class MonthSums {
-  /** By month ('YYYY-MM' of occurred_at, UTC). */
-  readonly months = new Map<string, MonthBucket>();
-  private last: MonthBucket | undefined;
-
-  get size(): number {
-    return this.months.size;
-  }
-
-  add(r: ThoughtRecord, f: PartFacts): void {
-    // Records mostly come in time order: the month of the one before, usually.
-    let b = this.last;
-    if (!b || !r.occurredAt.startsWith(b.month)) {
-      const month = r.occurredAt.slice(0, 7);
-      b = this.months.get(month);
-      if (!b) this.months.set(month, (b = { month, records: [0, 0, 0, 0, 0, 0], distortion: new Map(), tag: new Map(), emotions: new Map() }));
-      this.last = b;
-    }
-    const rec = b.records;
-    rec[0]++;
-    if (r.beliefBefore !== undefined) { rec[1] += r.beliefBefore; rec[2]++; }
-    if (r.beliefAfter !== undefined) { rec[3] += r.beliefAfter; rec[4]++; }
-    if (r.beliefBefore !== undefined && r.beliefAfter !== undefined) rec[5]++;
-    const key = (m: Map<string, number[]>, k: string) => {
-      let x = m.get(k);
-      if (!x) m.set(k, (x = [0, 0, 0, 0, 0]));
-      x[0]++;
-      if (f.beliefRelief !== null) { x[1] += f.beliefRelief; x[2]++; }
-      if (f.emotionRelief !== null) x[3] += f.emotionRelief;
-      x[4] += f.emotionRated;
-    };
-    for (let i = 0; i < r.distortions.length; i++) if (f.distortionFirst[i]) key(b.distortion, r.distortions[i]);
-    for (let i = 0; i < r.tags.length; i++) if (f.tagFirst[i]) key(b.tag, r.tags[i]);
-    for (let i = 0; i < r.emotions.length; i++) {
-      if (!f.emotionFirst[i]) continue;
-      const e = r.emotions[i];
-      let x = b.emotions.get(e.name);
-      if (!x) b.emotions.set(e.name, (x = [0, 0, 0, 0]));
-      x[0]++;
-      x[1] += e.before;
-      if (e.after !== undefined) { x[2] += e.after; x[3]++; }
-    }
-  }
-}
-
-/** One month's sums: its records, and per distortion id, tag and feeling [records, ...sums] as stored in migration 6's tables. */
-export interface MonthBucket {
-  month: string;
-  /** [records, belief_before_sum, belief_before_n, belief_after_sum, belief_after_n, belief_both] */
-  records: number[];
-  /** [records, belief_relief_sum, belief_rated, emotion_relief_sum, emotion_rated] */
-  distortion: Map<string, number[]>;
-  tag: Map<string, number[]>;
-  /** [records, before_sum, after_sum, after_n] */
-  emotions: Map<string, number[]>;
-}
+// What each part row carries is written with the records (journal/monthly.ts); re-exported for the tests that check it.
+export { partFacts, type PartFacts } from './monthly';
 
 // ---- reading ------------------------------------------------------------------------------------
 

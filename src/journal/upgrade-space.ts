@@ -1,4 +1,4 @@
-// An old journal on a nearly full disk (issue 18, point 2). An upgrade first writes a copy of the journal
+// An old journal on a nearly full disk. An upgrade first writes a copy of the journal
 // beside it and then rewrites part of it, so it needs room: about twice the journal's size. That is checked
 // before the upgrade starts. Without the room, nothing is written: the journal is read through an upgraded
 // copy in memory (the file itself is only read), every reading command works, and a write says why it can't.

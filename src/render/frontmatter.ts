@@ -28,7 +28,7 @@ export function frontMatterData(r: ThoughtRecord): Record<string, unknown> {
  * A string that every YAML reader, 1.1 or 1.2, reads back as that same string when written plain: a word of
  * letters, digits, `_` and `-` that starts with a letter and is not one of 1.1's booleans or nulls. Anything
  * else (`<<` and `=`, which 1.1 readers such as PyYAML take for merge and value keys, `~`, numbers, times,
- * dates, ids that start with a digit) is written in double quotes (issue 18.8).
+ * dates, ids that start with a digit) is written in double quotes.
  */
 const PLAIN_SAFE = /^\p{L}[\p{L}\p{N}_-]*$/u;
 const YAML11_WORDS = /^(y|yes|n|no|true|false|on|off|null)$/i;

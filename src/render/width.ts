@@ -3,7 +3,7 @@
 
 /**
  * Control characters a terminal would act on (escape sequences, bells), except line breaks and tabs; and
- * (issue 18.8) the invisible ones that change what a reader sees: bidi embeddings, overrides and isolates
+ * the invisible ones that change what a reader sees: bidi embeddings, overrides and isolates
  * (U+202A-202E, U+2066-2069, U+200E/200F, U+061C) and zero-width spaces (U+200B, U+2060-2064, U+FEFF, U+180E).
  * The zero-width joiners (U+200C/200D) stay: emoji and several scripts need them.
  */

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import { runDaily } from '../../src/commands/daily';
+import { runDaily } from '../../src/commands/daily/run';
 import { CTRL_C, FakePrompter, testContext, type TestContext } from '../helpers/context';
 import { Cancelled, JournalError } from '../../src/errors';
 import { loadPrompts, promptForDay } from '../../src/domain/prompts';

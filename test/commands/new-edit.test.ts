@@ -1,7 +1,7 @@
 // new and edit as run functions with a fake context: TTY on and off, a prompter that answers by name.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runNew } from '../../src/commands/new';
-import { runEdit } from '../../src/commands/edit';
+import { runNew } from '../../src/commands/new/run';
+import { runEdit } from '../../src/commands/edit/run';
 import { CTRL_C, FakePrompter, testContext, type TestContext } from '../helpers/context';
 import { Cancelled, UsageError } from '../../src/errors';
 

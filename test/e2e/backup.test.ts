@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { run, sandbox, start, type Sandbox } from '../helpers/run';
 import { generateRecords } from '../../src/dev/generate';
 import { toJson, type ThoughtRecord } from '../../src/domain/record';
-import { runBackup } from '../../src/commands/backup';
+import { runBackup } from '../../src/commands/backup/run';
 import { FakePrompter, testContext } from '../helpers/context';
 
 let sb: Sandbox;

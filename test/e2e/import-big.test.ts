@@ -7,8 +7,8 @@ import { run, sandbox, start, type Sandbox } from '../helpers/run';
 import { generateRecords, writeJournal, dumpJournal } from '../helpers/generate';
 import { testContext } from '../helpers/context';
 import { toJson, type ThoughtRecord } from '../../src/domain/record';
-import { runImport } from '../../src/commands/import';
-import { WORKER_MIN_BYTES } from '../../src/commands/import-check';
+import { runImport } from '../../src/commands/import/run';
+import { WORKER_MIN_BYTES } from '../../src/import/check';
 
 let sb: Sandbox;
 beforeEach(() => { sb = sandbox(); });

@@ -10,8 +10,8 @@ import { COMMANDS, FILE_MAKERS, SENTINEL, STACK, expectCalm, makeWorld, sentinel
 import { CTRL_C, FakePrompter, testContext } from '../helpers/context';
 import { openDatabase } from '../../src/journal/open';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/journal/migrations';
-import { runNew } from '../../src/commands/new';
-import { runEdit } from '../../src/commands/edit';
+import { runNew } from '../../src/commands/new/run';
+import { runEdit } from '../../src/commands/edit/run';
 import { ReframeError } from '../../src/errors';
 
 const mode = (p: string) => statSync(p).mode & 0o777;

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { FakePrompter, testContext } from '../helpers/context';
-import { runNew } from '../../src/commands/new';
+import { runNew } from '../../src/commands/new/run';
 import { msg } from '../../src/messages';
 
 let sb: Sandbox;

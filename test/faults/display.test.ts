@@ -1,4 +1,4 @@
-// What reaches readers (issue 18, point 8): --split front matter that YAML 1.1 and 1.2 readers (and PyYAML,
+// What reaches readers: --split front matter that YAML 1.1 and 1.2 readers (and PyYAML,
 // when installed) read back exactly; bidi and zero-width characters never reach a terminal, and are refused in
 // tags and feeling names.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

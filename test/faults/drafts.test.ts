@@ -8,8 +8,8 @@ import Database from 'better-sqlite3';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
 import { CTRL_C, FakePrompter, testContext, type Answer } from '../helpers/context';
-import { runNew } from '../../src/commands/new';
-import { runEdit } from '../../src/commands/edit';
+import { runNew } from '../../src/commands/new/run';
+import { runEdit } from '../../src/commands/edit/run';
 import { Cancelled } from '../../src/errors';
 import type { ThoughtRecord } from '../../src/domain/record';
 

@@ -1,4 +1,4 @@
-// Edges of time, ids, paths and pipes (issue 18, point 9).
+// Edges of time, ids, paths and pipes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { BIN, run, recordArgs, sandbox, type Sandbox } from '../helpers/run';
 import { STACK } from '../helpers/faults';
 import { testContext } from '../helpers/context';
-import { runNew } from '../../src/commands/new';
+import { runNew } from '../../src/commands/new/run';
 import { heatMap } from '../../src/render/stats';
 import { makeTheme } from '../../src/render/theme';
 

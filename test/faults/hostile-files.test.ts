@@ -1,4 +1,4 @@
-// Hostile files (issue 18, points 5 and 6): import refuses devices and files past its size cap, reads a named
+// Hostile files: import refuses devices and files past its size cap, reads a named
 // pipe once (with its writer's data), names non-UTF-8 input for what it is; export and backup never write
 // through a link another user planted in a shared folder.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Leftovers of killed writers (issue 18, point 7): an export's or a backup's temp file, an upgrade's copy in
+// Leftovers of killed writers: an export's or a backup's temp file, an upgrade's copy in
 // progress, a restore's marker. `doctor` names each (without removing anything); the next run that opens the
 // journal removes them, and never a file of a writer still running.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

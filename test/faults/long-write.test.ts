@@ -1,4 +1,4 @@
-// A long write beside a person (issue 18, point 3): an import holding the journal's write lock for seconds
+// A long write beside a person: an import holding the journal's write lock for seconds
 // must not cost anyone a word. The guided `new` keeps every answer while it waits and saves when the journal
 // is free; flag-mode `new` waits longer than a large import takes. The full measurement (a 300k-record import
 // beside 200 flag-mode `new`) runs with REFRAME_FAULTS_FULL=1 (CI); the quick form holds the lock directly.
@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BIN, run, sandbox, recordArgs, type Sandbox } from '../helpers/run';
 import { FakePrompter, testContext, type Answer } from '../helpers/context';
-import { runNew } from '../../src/commands/new';
+import { runNew } from '../../src/commands/new/run';
 
 let sb: Sandbox;
 beforeEach(() => { sb = sandbox(); });

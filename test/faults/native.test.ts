@@ -1,4 +1,4 @@
-// better-sqlite3's addon built for another Node (issue 18, point 4): a clear line naming the fix instead of
+// better-sqlite3's addon built for another Node: a clear line naming the fix instead of
 // "damaged journal", no empty journal file left behind, and REFRAME_DEBUG=1 showing the loader's own error.
 // A copy of the built program whose addon is not loadable stands in for another Node version here; the
 // NODE_MODULE_VERSION wording is checked on the loader's real message.

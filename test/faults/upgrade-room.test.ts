@@ -1,4 +1,4 @@
-// An old journal on a nearly full disk (issue 18, point 2): the upgrade's need is checked before it starts;
+// An old journal on a nearly full disk: the upgrade's need is checked before it starts;
 // without room, reading commands work (read-only, one line saying why and what to do), writes exit 1 saying
 // why, doctor reports it, and nothing is left beside the journal. The nearly full disk is pretended with
 // REFRAME_TEST_FREE_BYTES (see src/journal/upgrade-space.ts for why not a tmpfs).

@@ -37,7 +37,7 @@ export class FakePrompter implements Prompter {
     const q = this.answers[name];
     if (!q || q.length === 0) throw new Error(`unexpected prompt: ${name}`);
     const a = q.shift()!;
-    if (a === CTRL_C) throw new Cancelled('Stopped.');
+    if (a === CTRL_C) throw Cancelled.stopped();
     return a;
   }
   async input(o: { name: string; default?: string; validate?: (s: string) => true | string }) {

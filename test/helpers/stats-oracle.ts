@@ -1,6 +1,6 @@
 // An independent computation of `reframe stats` over plain records: plain JavaScript dates and loops,
 // no SQL, no date-fns, nothing from src/ but types. Tests compare the program's figures with these.
-// It follows the definitions written in src/domain/stats.ts and CONTRACT.md, in the process's time zone.
+// It follows the definitions written in src/domain/stats.ts and docs/CONTRACT.md, in the process's time zone.
 import type { ThoughtRecord } from '../../src/domain/record';
 
 type By = 'day' | 'week' | 'month';

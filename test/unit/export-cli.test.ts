@@ -1,7 +1,7 @@
 // export / import / backup: argv -> options without running anything, and the progress bar's rules.
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli';
-import { Progress } from '../../src/commands/transfer-io';
+import { Progress } from '../../src/io/transfer';
 
 async function parse(argv: string[]) {
   let seen: { command: string; opts: Record<string, unknown>; args: string[] } | undefined;

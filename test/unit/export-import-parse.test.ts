@@ -1,6 +1,6 @@
 // Reading import files: formats, 1-based positions, and errors that name the place, never the text.
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, parseRecordsText, repairText, validateItems } from '../../src/domain/import';
+import { decodeUtf8, parseRecordsText, repairText, validateItems } from '../../src/import/parse';
 import { UsageError } from '../../src/errors';
 import { buildListQuery } from '../../src/journal/query';
 

@@ -6,10 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { checkStream, type CheckJob } from '../../src/commands/import-check';
-import { setWorkerEntry } from '../../src/worker';
+import { checkStream, type CheckJob } from '../../src/import/check';
 import { savedText } from '../../src/journal/saved-text';
-import { checkRecords, checkUtf8, decodeUtf8, readRecordsBytes, readRecordsText, type CheckedRecord, type RawItem } from '../../src/domain/import';
+import { checkRecords, checkUtf8, decodeUtf8, readRecordsBytes, readRecordsText, type CheckedRecord, type RawItem } from '../../src/import/parse';
 import { isCanonicalIso, isoDateTime, toJson } from '../../src/domain/record';
 import { loadLibrary } from '../../src/library/library';
 import { generateRecords } from '../helpers/generate';
@@ -22,7 +21,9 @@ const job: CheckJob = {
   now: '2026-11-22T21:30:00.000Z',
 };
 
-afterEach(() => setWorkerEntry(undefined));
+/** The script a worker thread starts (what main.ts passes through the Context); none: check in place. */
+let entry: string | undefined;
+afterEach(() => { entry = undefined; });
 
 type Outcome = { items: CheckedRecord[]; batches: number; total: number } | { error: [string, string, string | undefined] };
 
@@ -30,7 +31,7 @@ type Outcome = { items: CheckedRecord[]; batches: number; total: number } | { er
 let onWorker = false;
 
 async function outcome(bytes: Uint8Array, worker: boolean): Promise<Outcome> {
-  const stream = checkStream(bytes, job, { worker });
+  const stream = checkStream(bytes, job, { worker, entry });
   const items: CheckedRecord[] = [];
   let batches = 0;
   try {
@@ -58,10 +59,10 @@ async function both(text: string | Buffer) {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   const here = await outcome(bytes, false);
   expect(onWorker).toBe(false);
-  setWorkerEntry(BIN);
+  entry = BIN;
   const there = await outcome(bytes, true);
   expect(onWorker, 'checked on the worker thread').toBe(true);
-  setWorkerEntry(undefined);
+  entry = undefined;
   return { here, there };
 }
 
@@ -109,10 +110,10 @@ describe('checking on a worker thread', () => {
     try {
       const text = Buffer.from(lines.slice(0, 1100).join('\n'));
       const here = await outcome(text, false);
-      for (const entry of [join(dir, 'missing.cjs'), join(dir, 'quits.cjs')]) {
+      for (const script of [join(dir, 'missing.cjs'), join(dir, 'quits.cjs')]) {
         writeFileSync(join(dir, 'quits.cjs'), 'process.exit(0);\n');
-        setWorkerEntry(entry);
-        expect(await outcome(text, true), entry).toEqual(here);
+        entry = script;
+        expect(await outcome(text, true), script).toEqual(here);
         expect(onWorker).toBe(false);
       }
     } finally {

@@ -13,7 +13,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, linkSync, renameSync }, linkSync, renameSync };
 });
 
-const { runImport } = await import('../../src/commands/import');
+const { runImport } = await import('../../src/commands/import/run');
 const { testContext } = await import('../helpers/context');
 const { generateRecords } = await import('../helpers/generate');
 const { toJson } = await import('../../src/domain/record');

@@ -6,7 +6,7 @@ import { StatsStore } from '../../src/journal/stats';
 import { makeTheme } from '../../src/render/theme';
 import { columnChart, glyphsFor, hbar, heatMap, renderStats, trendText } from '../../src/render/stats';
 import { width } from '../../src/render/text';
-import { runStats } from '../../src/commands/stats';
+import { runStats } from '../../src/commands/stats/run';
 import { UsageError } from '../../src/errors';
 import { msg } from '../../src/messages';
 import { generateRecords, memJournal, bulkLoad } from '../helpers/generate';

@@ -1,0 +1,29 @@
+// The start-up rules in one list: the commands that get a V8 code cache of their own (scripts/build.mjs warms
+// each with the examples its own `--help` shows, so the flags are never written out twice), and what the
+// hottest paths must never load at start. test/unit/hot-paths.test.ts checks these rules against esbuild's
+// metafile of the real bundle; docs/ARCHITECTURE.md explains them.
+//
+// "Load at start" means: reached from src/main.ts, src/cli.ts, src/runtime.ts and the command's run function by
+// static imports (an `await import()` inside a function is lazy: it loads only when that line runs).
+
+/** Commands with a code cache of their own (bin/reframe picks one by the command word; '' is the default). */
+export const CACHED = ['version', 'new', 'list', 'show', 'stats', 'daily', 'distortions', 'export'];
+
+/** Packages that cost start-up time and that no everyday read needs. */
+const HEAVY = ['yaml', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'asciichart'];
+
+/**
+ * Per hot path: the run functions it starts (none for --version), and what it must not reach.
+ * - packages: npm packages, by name
+ * - zodClassic: full zod (records use it; command options use src/zod-mini.ts, ~15 ms cheaper)
+ * - dateFns: 'none' (no date-fns at all) or 'no-format' (no src module on the path imports date-fns' formatters)
+ */
+export const HOT_PATHS = {
+  '--version': { runs: [], onlySrc: ['src/main.ts', 'src/version.ts', 'src/import/worker.ts'], packages: 'none' },
+  list: { runs: ['src/commands/list/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'none' },
+  stats: { runs: ['src/commands/stats/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'no-format' },
+  daily: { runs: ['src/commands/daily/run.ts'], packages: HEAVY },
+};
+
+/** The modules every command's start goes through before its run function. */
+export const START = ['src/main.ts', 'src/cli.ts', 'src/runtime.ts'];

@@ -1,0 +1,123 @@
+// reframe daily: today's reflection prompt and the streak. In a terminal, a short check-in (how do you
+// feel, 0-100 and a word or two) and an offer to write a full record. Anywhere else (cron, a pipe, a
+// login script) it prints and exits at once: it never reads stdin and never creates the journal.
+import { resolve } from 'node:path';
+import { endOfDay, startOfDay, subDays } from 'date-fns';
+import * as z from 'zod';
+import type { Context } from '../../context';
+import { JournalError } from '../../errors';
+import { msg } from '../../messages';
+import { parseOptions } from '../../input/options';
+import { newId, safetyNote } from '../../input/record';
+import { loadPrompts, promptForDay, type ReflectionPrompt } from '../../domain/prompts';
+import { localDay, practiceDays, streak } from '../../domain/streak';
+import { dailyJson, renderDaily, renderPrompt, type DailySummary } from '../../render/daily';
+import { notify } from '../../cron/notify';
+
+const dailyOptions = z.object({
+  json: z.boolean().optional(),
+  notify: z.boolean().optional(),
+});
+
+export async function runDaily(raw: unknown, ctx: Context): Promise<void> {
+  const opts = parseOptions(dailyOptions, raw);
+  const now = ctx.clock.now();
+  const date = localDay(now);
+  const prompt = promptForDay(loadPrompts(), date);
+  if (opts.notify) sendNotification(ctx, prompt);
+
+  let summary: DailySummary;
+  try {
+    summary = summarize(ctx, now, date, prompt);
+  } catch (err) {
+    // A damaged or locked journal: the prompt still reaches the person (not in --json, where half
+    // an answer would mislead a script), then the error and exit 1.
+    if (err instanceof JournalError && !opts.json) ctx.out(renderPrompt(date, prompt, ctx.theme));
+    throw err;
+  }
+
+  if (opts.json) return ctx.out(JSON.stringify(dailyJson(summary), null, 2));
+  if (!ctx.io.interactive) return ctx.out(renderDaily(summary, ctx.theme, startCommand(ctx)));
+  return checkIn(ctx, summary);
+}
+
+/** Everything but the prompt comes from the journal, if there is one; a missing journal is an empty one. */
+function summarize(ctx: Context, now: Date, date: string, prompt: ReflectionPrompt): DailySummary {
+  const journal = ctx.journalIfExists();
+  if (!journal) {
+    return { date, prompt, streak: { current: 0, longest: 0 }, yesterday: { records: 0, distortions: [] }, checkedInToday: false };
+  }
+  const days = practiceDays(journal.practiceSpans(), (day) => journal.practiceTimesOn(day));
+  const y = subDays(now, 1);
+  const written = journal.writtenBetween(startOfDay(y).toISOString(), endOfDay(y).toISOString());
+  const nameOf = patternNames(ctx);
+  const distortions = written.distortions
+    .map((d) => ({ id: d.id, name: nameOf(d.id), count: d.count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const checkedInToday = journal.checkins(startOfDay(now).toISOString(), endOfDay(now).toISOString()).length > 0;
+  return { date, prompt, streak: streak(days, date), yesterday: { records: written.records, distortions }, checkedInToday };
+}
+
+/** Pattern names from the library; a broken patterns file of the person's own must not stop a cron run. */
+function patternNames(ctx: Context): (id: string) => string {
+  try {
+    const lib = ctx.library();
+    return (id) => lib.nameOf(id);
+  } catch {
+    return (id) => id;
+  }
+}
+
+/** How to start a record from here: with --db when the journal was named by the flag, not the environment. */
+function startCommand(ctx: Context): string {
+  const fromEnv = ctx.env.REFRAME_DB ? resolve(ctx.env.REFRAME_DB) === ctx.paths.db : false;
+  if (!ctx.paths.dbExplicit || fromEnv) return 'reframe new';
+  return `reframe --db '${ctx.paths.db.replace(/'/g, `'\\''`)}' new`;
+}
+
+function sendNotification(ctx: Context, prompt: ReflectionPrompt): void {
+  const r = notify(msg.daily.notifyTitle, prompt.text, ctx.env);
+  if (r.sent) return;
+  ctx.say(ctx.errTheme.warn(r.reason === 'missing' ? msg.daily.notifyMissing : msg.daily.notifyFailed(r.detail)));
+}
+
+/**
+ * The check-in. The mood is kept the moment it is given: Ctrl-C at the words still saves it (a check-in
+ * without words is a whole check-in); Ctrl-C at the mood saves nothing. Both exit 130.
+ */
+async function checkIn(ctx: Context, summary: DailySummary): Promise<void> {
+  const prompter = await ctx.prompter();
+  ctx.out(renderDaily(summary, ctx.theme));
+  prompter.note('');
+  const mood = await prompter.rating({ name: 'mood', message: msg.daily.mood });
+  let words: string | undefined;
+  const save = () => {
+    ctx.journal().insertCheckin({ id: newId(ctx), createdAt: ctx.clock.now().toISOString(), mood, words, promptId: summary.prompt.id });
+  };
+  try {
+    const w = await prompter.input({
+      name: 'moodWords',
+      message: msg.daily.moodWords,
+      validate: (s) => (s.trim().length <= 80 ? true : msg.daily.moodWordsTooLong),
+    });
+    words = w.trim().replace(/\s+/g, ' ') || undefined;
+  } catch (err) {
+    if ((err as { exitCode?: number })?.exitCode === 130) {
+      save();
+      ctx.say('');
+      ctx.say(msg.daily.checkinKept(mood));
+    }
+    throw err;
+  }
+  save();
+  ctx.say(ctx.errTheme.good(msg.daily.checkinSaved));
+  if (words) safetyNote(ctx, { situation: words });
+  prompter.note('');
+  const go = await prompter.confirm({ name: 'startRecord', message: msg.daily.offerRecord, default: false });
+  if (!go) {
+    prompter.note(ctx.theme.muted(msg.daily.later));
+    return;
+  }
+  const { runNew } = await import('../new/run');
+  await runNew({}, ctx);
+}

@@ -1,0 +1,132 @@
+// reframe export: records as markdown, JSON, JSON Lines or CSV, to stdout, a file (--out), or one markdown
+// file per record (--split --out DIR). Oldest first in every format. Streams: memory stays flat.
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Context } from '../../context';
+import type { ThoughtRecord } from '../../domain/record';
+import { UsageError } from '../../errors';
+import { msg } from '../../messages';
+import { ensurePrivateDir, exportTarget, fsyncDir, isJournalPath, writeFileAtomic } from '../../fsutil';
+import type { RecordRatings } from '../../journal/journal';
+import type { ListFilters } from '../../journal/query';
+import { csvChunks } from '../../render/csv';
+import { renderSplitFile, splitFileName } from '../../render/frontmatter';
+import { dropControls } from '../../render/width';
+import { jsonArrayChunks, jsonlChunks } from '../../render/json-records';
+import { MdSummary, markdownDocument } from '../../render/markdown';
+import { filterFlagsSchema, toFilters } from '../../input/filters';
+import * as z from '../../zod-mini';
+import { parseOptions } from '../../input/options';
+import { counted, directSink, fileSink, outputSink, Progress, pump } from '../../io/transfer';
+import { normaliseTag } from '../../domain/tags';
+import { whenStdoutClosed } from '../../io/pipe-closed';
+
+const schema = z.extend(filterFlagsSchema, {
+  format: z.optional(z.string()),
+  out: z.optional(z.string()),
+  split: z.optional(z.boolean()),
+  bom: z.optional(z.boolean()),
+});
+
+const FORMATS: Record<string, 'md' | 'json' | 'jsonl' | 'csv'> = {
+  md: 'md', markdown: 'md', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', csv: 'csv',
+};
+
+export async function runExport(raw: unknown, ctx: Context): Promise<void> {
+  const opts = parseOptions(schema, raw);
+  const format = FORMATS[(opts.format ?? 'md').trim().toLowerCase()];
+  if (!format) throw new UsageError(msg.transfer.badFormat, msg.transfer.badFormatHint);
+  if (opts.split && format !== 'md') throw new UsageError(msg.transfer.splitNeedsMd);
+  if (opts.split && (opts.out === undefined || toStdout(opts.out))) throw new UsageError(msg.transfer.splitNeedsOut, msg.transfer.splitNeedsOutHint);
+  if (opts.bom && format !== 'csv') throw new UsageError(msg.transfer.bomNeedsCsv);
+  const filters: ListFilters = { ...(await toFilters(opts, ctx)), ascending: true };
+
+  const journal = ctx.journalIfExists();
+  const records = (): Iterable<ThoughtRecord> => (journal ? journal.iterate(filters) : []);
+  const ratings = (): Iterable<RecordRatings> => (journal ? journal.iterateRatings(filters) : []);
+  const toTerminal = (opts.out === undefined || toStdout(opts.out)) && Boolean(ctx.io.stdout.isTTY);
+  const progress = new Progress(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY) && !toTerminal, msg.transfer.progressExport, 0);
+  const total = () => (journal && Boolean(ctx.io.stderr.isTTY) && !toTerminal ? journal.countMatching(filters) : 0);
+
+  const work = async (): Promise<number> => {
+    if (opts.split) return exportSplit(resolve(opts.out!), records, total(), progress, ctx);
+    return exportOne(format, opts, filters, records, ratings, total(), progress, ctx);
+  };
+  let written: number;
+  try {
+    written = journal ? await journal.readSnapshot(work) : await work();
+  } finally {
+    progress.stop();
+  }
+  if (written === 0) ctx.say(msg.transfer.exportEmpty);
+  else if (opts.split) ctx.say(msg.transfer.exportedSplit(written, resolve(opts.out!)));
+  else if (opts.out !== undefined && !toStdout(opts.out)) ctx.say(msg.transfer.exported(written, resolve(opts.out)));
+}
+
+async function exportOne(
+  format: 'md' | 'json' | 'jsonl' | 'csv', opts: z.infer<typeof schema>, filters: ListFilters,
+  records: () => Iterable<ThoughtRecord>, ratings: () => Iterable<RecordRatings>, total: number, progress: Progress, ctx: Context,
+): Promise<number> {
+  const dest = opts.out !== undefined && !toStdout(opts.out) ? exportTarget(opts.out, ctx.paths.db) : undefined;
+  let written = 0;
+  const tick = (n: number) => { written = n; progress.tick(n); };
+  let chunks: Iterable<string>;
+  if (format === 'md') {
+    // The summary at the top needs a first pass (ratings and patterns only); both passes read the same snapshot.
+    const summary = new MdSummary();
+    progress.phase(msg.transfer.progressCheck, total);
+    for (const r of counted(ratings(), (n) => progress.tick(n))) summary.add(r);
+    progress.phase(msg.transfer.progressExport, summary.count);
+    chunks = markdownDocument(counted(records(), tick), summary, {
+      library: ctx.library(), now: ctx.clock.now(), since: filters.since, until: filters.until, filters: filterWords(filters, ctx),
+    });
+  } else {
+    progress.phase(msg.transfer.progressExport, total);
+    const recs = counted(records(), tick);
+    chunks = format === 'json' ? jsonArrayChunks(recs) : format === 'jsonl' ? jsonlChunks(recs) : csvChunks(recs, { bom: opts.bom });
+  }
+  // On a terminal, text from a record must not drive it (escape sequences, bells): the rule `show` keeps.
+  // JSON escapes them already; markdown and CSV would pass them through.
+  // `--out /dev/tty` (any character device) counts as a terminal too.
+  const terminal = dest ? dest.direct && statSync(dest.path).isCharacterDevice() : Boolean(ctx.io.stdout.isTTY);
+  if (terminal && (format === 'md' || format === 'csv')) chunks = mapChunks(chunks, dropControls);
+  if (!dest) whenStdoutClosed(`reframe: ${msg.faults.exportCutShort}`);
+  await pump(chunks, !dest ? outputSink(ctx.io.stdout) : dest.direct ? directSink(dest.path) : fileSink(dest.path));
+  return written;
+}
+
+async function exportSplit(dir: string, records: () => Iterable<ThoughtRecord>, total: number, progress: Progress, ctx: Context): Promise<number> {
+  if (isJournalPath(dir, ctx.paths.db)) throw new UsageError(msg.transfer.isJournal(dir), msg.transfer.isJournalHint);
+  ensurePrivateDir(dir);
+  const library = ctx.library();
+  const used = new Set<string>();
+  progress.phase(msg.transfer.progressExport, total);
+  let n = 0;
+  for (const r of records()) {
+    writeFileAtomic(join(dir, splitFileName(r, used)), renderSplitFile(r, library), { syncDir: false });
+    progress.tick(++n);
+    if (n % 200 === 0) await new Promise<void>((res) => setImmediate(res)); // let Ctrl-C and the bar through
+  }
+  fsyncDir(dir);
+  return n;
+}
+
+function* mapChunks(chunks: Iterable<string>, f: (s: string) => string): Iterable<string> {
+  for (const c of chunks) yield f(c);
+}
+
+/** `--out -` and `--out /dev/stdout` mean standard output (which may be a socket that can't be opened by name). */
+function toStdout(out: string): boolean {
+  return out === '-' || out === '/dev/stdout';
+}
+
+/** The filters other than the period (the title shows that), in words for the markdown. */
+function filterWords(f: ListFilters, ctx: Context): string[] {
+  const w: string[] = [];
+  if (f.distortion) w.push(`pattern ${ctx.library().nameOf(f.distortion)}`);
+  if (f.emotion) w.push(`feeling ${f.emotion.trim().toLowerCase()}`);
+  if (f.tag) w.push(`tag ${normaliseTag(f.tag)}`);
+  if (f.search !== undefined) w.push(`search "${f.search}"`);
+  if (f.limit !== undefined) w.push(`the newest ${f.limit}`);
+  return w;
+}

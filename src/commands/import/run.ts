@@ -1,0 +1,152 @@
+// reframe import FILE|-: a JSON array or JSON Lines of records. All or nothing: every record is checked and saved
+// in one transaction that the first bad record rolls back. When there is no journal yet, the new journal is built
+// in a private file and put in place only when every record is in (src/journal/fresh.ts), so a bad file never
+// creates one. Records are checked as they are saved, a big file on another thread (src/import/check.ts).
+// Ids already in the journal are skipped, and so is a second record with an id seen earlier in the same
+// file (the first one wins).
+import type { Context } from '../../context';
+import { checkUtf8 } from '../../import/parse';
+import { toJson } from '../../domain/record-fields';
+import type { Journal } from '../../journal/journal';
+import { buildNewJournal, removeStaleImports } from '../../journal/fresh';
+import { msg } from '../../messages';
+import { userPatternsPath } from '../../library/library';
+import * as z from '../../zod-mini';
+import { parseOptions } from '../../input/options';
+import { newId } from '../../input/record';
+import { Progress } from '../../io/transfer';
+import { describeNotUtf8, parseMaxSize, readImportInput } from '../../import/input';
+import { checkStream, type CheckJob, type CheckStream } from '../../import/check';
+
+const schema = z.object({ dryRun: z.optional(z.boolean()), json: z.optional(z.boolean()), maxSize: z.optional(z.string()) });
+
+export interface ImportSummary {
+  dryRun: boolean;
+  /** Records in the file. */
+  records: number;
+  added: number;
+  skipped: number;
+  alreadyInJournal: number;
+  repeatedInFile: number;
+  /** Of those already in the journal, how many differ from the journal's copy (which was kept). */
+  differentFromJournal: number;
+  /** Records that had no id and were given a new one. */
+  givenNewIds: number;
+  /** Records with broken characters (half of a surrogate pair) saved as U+FFFD. */
+  repairedCharacters: number;
+}
+
+export async function runImport(file: string, raw: unknown, ctx: Context): Promise<void> {
+  const opts = parseOptions(schema, raw);
+  const where = file === '-' ? 'standard input' : file;
+  // Read once, capped, devices refused (import-input.ts); non-UTF-8 named for what it is.
+  const bytes = await readImportInput(file, parseMaxSize(opts.maxSize), ctx.io.stdin, (l) => ctx.say(l));
+  const notText = describeNotUtf8(bytes, where);
+  if (notText) throw notText;
+  checkUtf8(bytes, where); // before the library and the journal are opened (and, say, upgraded) for nothing
+  const library = ctx.library();
+  const job: CheckJob = {
+    where,
+    known: library.patterns.map((p) => p.id),
+    patternsFile: userPatternsPath(ctx.paths.configDir),
+    now: ctx.clock.now().toISOString(),
+  };
+  removeStaleImports(ctx.paths.db);
+  const progress = new Progress(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY), opts.dryRun ? msg.transfer.progressCheck : msg.transfer.progressImport, bytes.length);
+  let s: ImportSummary;
+  // Checking starts at once (a big file on another thread), while the journal is opened.
+  let stream = checkStream(bytes, job, { entry: ctx.workerEntry });
+  try {
+    const existing = ctx.journalIfExists();
+    if (opts.dryRun) s = await importRecords(stream, { journal: existing, write: false }, ctx, progress);
+    else if (existing) s = await existing.writeAsync(() => importRecords(stream, { journal: existing, write: true }, ctx, progress));
+    else {
+      // No journal yet: build it whole, beside where it goes; a file with no records creates nothing.
+      const built = await buildNewJournal(ctx.paths.db, async (fresh) => {
+        const value = await fresh.writeAsync(() => importRecords(stream, { journal: fresh, write: true, fresh: true }, ctx, progress));
+        return { keep: value.added > 0, value };
+      });
+      s = built.value;
+      if (!built.published && built.exists) {
+        // Another reframe made the journal meanwhile: import into that one, as into any journal.
+        const journal = ctx.journal();
+        stream = checkStream(bytes, job, { entry: ctx.workerEntry });
+        s = await journal.writeAsync(() => importRecords(stream, { journal, write: true }, ctx, progress));
+      }
+    }
+  } finally {
+    stream.close();
+    progress.stop();
+  }
+
+  if (opts.json) {
+    ctx.out(JSON.stringify(s, null, 2));
+    return;
+  }
+  report(s, where, ctx);
+}
+
+/**
+ * Count, and save (write), every record of the stream, in file order: added, or skipped (already in the journal,
+ * or repeated in the file: the first record with an id wins). `fresh`: the journal holds nothing but this import.
+ */
+async function importRecords(stream: CheckStream, o: { journal: Journal | undefined; write: boolean; fresh?: boolean }, ctx: Context,
+  progress: Progress): Promise<ImportSummary> {
+  const s: ImportSummary = {
+    dryRun: !o.write, records: 0, added: 0, skipped: 0, alreadyInJournal: 0, repeatedInFile: 0,
+    differentFromJournal: 0, givenNewIds: 0, repairedCharacters: 0,
+  };
+  const { journal } = o;
+  const seen = new Set<string>();
+  let first = true;
+  for await (const batch of stream.batches) {
+    if (first) progress.phase(o.write ? msg.transfer.progressImport : msg.transfer.progressCheck, stream.total);
+    first = false;
+    for (const c of batch) {
+      if (c.newId) c.record.id = newId(ctx);
+    }
+    // Which are in the journal already, asked once for the batch.
+    const there = o.fresh || !journal ? undefined : journal.holding(batch.map((c) => c.record.id));
+    for (const c of batch) {
+      const r = c.record;
+      s.records++;
+      if (c.newId) s.givenNewIds++;
+      if (c.repaired) s.repairedCharacters++;
+      if (seen.has(r.id)) {
+        s.repeatedInFile++;
+        continue;
+      }
+      seen.add(r.id);
+      if (there?.has(r.id)) {
+        s.alreadyInJournal++;
+        const mine = journal!.get(r.id);
+        if (!mine || JSON.stringify(toJson(mine)) !== JSON.stringify(toJson(r))) s.differentFromJournal++;
+      } else {
+        if (o.write) journal!.insertRaw(r, r.createdAt, c.text);
+        s.added++;
+      }
+    }
+    if (batch.length) progress.tick(batch[batch.length - 1].end);
+  }
+  s.skipped = s.alreadyInJournal + s.repeatedInFile;
+  return s;
+}
+
+function report(s: ImportSummary, where: string, ctx: Context): void {
+  const t = ctx.errTheme;
+  if (s.records === 0) {
+    ctx.say(msg.transfer.empty(where));
+    return;
+  }
+  if (s.dryRun) {
+    ctx.say(msg.transfer.wouldAdd(s.added));
+    if (s.skipped) ctx.say(msg.transfer.wouldSkip(s.skipped, s.alreadyInJournal, s.repeatedInFile));
+  } else {
+    ctx.say(t.good(msg.transfer.added(s.added)));
+    if (s.skipped) ctx.say(msg.transfer.skipped(s.skipped, s.alreadyInJournal, s.repeatedInFile));
+  }
+  if (s.differentFromJournal) ctx.say(msg.transfer.differ(s.differentFromJournal));
+  if (s.givenNewIds) ctx.say(t.muted(msg.transfer.newIds(s.givenNewIds)));
+  if (s.repairedCharacters) ctx.say(t.muted(msg.transfer.repaired(s.repairedCharacters)));
+  if (s.dryRun) ctx.say(msg.transfer.dryRunDone);
+}

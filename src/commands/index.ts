@@ -1,0 +1,34 @@
+// Every command, in the order `reframe --help` lists them. To add a command: make its folder
+// (src/commands/<name>/command.ts and run.ts; docs/ARCHITECTURE.md shows one) and add its wiring here.
+// src/cli.ts wires these in order and stops at the one the command line names, so put the commands
+// people run most often first.
+import type { CommandWiring } from './kit';
+import { wireNew } from './new/command';
+import { wireList } from './list/command';
+import { wireShow } from './show/command';
+import { wireEdit } from './edit/command';
+import { wireDelete } from './delete/command';
+import { wireDistortions } from './distortions/command';
+import { wireDaily } from './daily/command';
+import { wireCron } from './cron/command';
+import { wireDoctor } from './doctor/command';
+import { wireExport } from './export/command';
+import { wireImport } from './import/command';
+import { wireBackup } from './backup/command';
+import { wireStats } from './stats/command';
+
+export const COMMANDS: CommandWiring[] = [
+  wireNew,
+  wireList,
+  wireShow,
+  wireEdit,
+  wireDelete,
+  wireDistortions,
+  wireDaily,
+  wireCron,
+  wireDoctor,
+  wireExport,
+  wireImport,
+  wireBackup,
+  wireStats,
+];

@@ -1,0 +1,15 @@
+// reframe new: wiring (flags, help, examples). The work is in ./run.ts, loaded only when the command runs.
+import { recordFlags, type Wiring } from '../kit';
+
+export function wireNew(w: Wiring): void {
+  recordFlags(w, w.program.command('new'))
+    .description('Write a new thought record (guided, in a terminal)')
+    .option('--resume', 'continue the draft you left with Ctrl-C')
+    .addHelpText('after', w.examples(
+      'reframe new',
+      'reframe new --resume',
+      'reframe new --situation "She went quiet at dinner" --thought "I\'m not worthy of love" --belief 90 --emotion anxious:80 --distortion labeling',
+      'reframe new --input record.json',
+    ))
+    .action(w.action(async (ctx, opts) => (await import('./run')).runNew(opts, ctx)));
+}

@@ -1,0 +1,117 @@
+// reframe new: the guided record in a terminal, or a record from flags or a JSON file.
+import type { Context } from '../../context';
+import { UsageError } from '../../errors';
+import { msg } from '../../messages';
+import { parseOptions } from '../../input/options';
+import {
+  fieldsFromFlags, hasFieldFlags, mergeEmotions, newId, parseEmotionFlag, readRecordInput, recordFlagsSchema,
+  reportSaved, validateRecord, type RecordFlags,
+} from '../../input/record';
+import { emptyState, restoreState, runRecordFlow, stateToBody, type FlowState } from '../../flows/record-flow';
+import { renderChangeSummary } from '../../render/card';
+import { suggesterFor } from './suggest-hook';
+import { patientDrafts, withBusyTimeout } from '../../journal/patience';
+
+export async function runNew(raw: unknown, ctx: Context): Promise<void> {
+  const opts = parseOptions(recordFlagsSchema, raw);
+  if (opts.input !== undefined) return fromInput(opts, ctx);
+  if (opts.resume || !hasFieldFlags(opts)) {
+    if (!ctx.io.interactive) {
+      if (opts.resume) throw new UsageError(msg.errors.noTTY('reframe new --resume', ''), 'Run it in a terminal.');
+      throw new UsageError(msg.errors.missingFields(['--situation', '--thought', '--emotion NAME:RATING']), msg.errors.missingFieldsHint);
+    }
+    return guided(opts, ctx);
+  }
+  return fromFlags(opts, ctx);
+}
+
+function fromInput(opts: RecordFlags, ctx: Context): void {
+  if (hasFieldFlags(opts)) throw new UsageError(msg.errors.badFlagCombo('--input', 'the record flags'), 'Put every field in the JSON file instead.');
+  const { data, where } = readRecordInput(opts.input!, ctx);
+  const rec = validateRecord(data, where, ctx);
+  const journal = ctx.journal();
+  if (journal.has(rec.id)) throw new UsageError(msg.input.idTaken(rec.id), msg.input.idTakenHint);
+  journal.insert(rec);
+  reportSaved(ctx, rec, opts.json, 'saved');
+}
+
+function fromFlags(opts: RecordFlags, ctx: Context): void {
+  const now = ctx.clock.now();
+  const f = fieldsFromFlags(opts, now);
+  const emotions = mergeEmotions([], (opts.emotion ?? []).map((e) => parseEmotionFlag(e, false)));
+  const missing: string[] = [];
+  if (f.situation === undefined || String(f.situation).trim() === '') missing.push('--situation');
+  if (f.thought === undefined || String(f.thought).trim() === '') missing.push('--thought');
+  if (emotions.length === 0) missing.push('--emotion NAME:RATING');
+  if (missing.length) throw new UsageError(msg.errors.missingFields(missing), msg.errors.missingFieldsHint);
+  const createdAt = now.toISOString();
+  const rec = validateRecord({ ...f, emotions, id: newId(ctx), createdAt, occurredAt: f.occurredAt ?? createdAt }, 'The record', ctx);
+  ctx.journal().insert(rec);
+  reportSaved(ctx, rec, opts.json, 'saved');
+}
+
+async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
+  const journal = ctx.journal();
+  const library = ctx.library();
+  const prompter = await ctx.prompter();
+  let draft = journal.latestDraft('new');
+  if (opts.resume && !draft) throw new UsageError(msg.errors.noDraft, msg.errors.noDraftHint);
+  if (draft && !opts.resume) {
+    prompter.note(msg.draftFound);
+    const choice = await prompter.select({
+      name: 'resumeOrNew',
+      message: msg.flow.resumeOrNew,
+      choices: [{ value: 'resume', name: msg.flow.resumeIt }, { value: 'new', name: msg.flow.startOver }],
+    });
+    if (choice === 'new') {
+      journal.deleteDraft(draft.id);
+      draft = undefined;
+    }
+  }
+  const draftId = draft?.id ?? newId(ctx);
+  const createdAt = draft?.createdAt ?? ctx.clock.now().toISOString();
+  const state: FlowState = draft ? restoreState(draft.data) : emptyState();
+  // Drafts never hold the person up; the record waits as long as a person would (journal/patience.ts).
+  const drafts = patientDrafts<FlowState>(journal, ctx.env, (s) =>
+    journal.saveDraft({ id: draftId, kind: 'new', createdAt, updatedAt: ctx.clock.now().toISOString(), data: s }));
+  const save = (s: FlowState) => drafts.save(s);
+
+  let done: FlowState;
+  try {
+    done = await runRecordFlow(state, {
+      prompter,
+      library,
+      now: () => ctx.clock.now(),
+      save,
+      suggest: await suggesterFor(ctx),
+    });
+  } catch (err) {
+    if ((err as { exitCode?: number })?.exitCode === 130) {
+      if (state.done.length || state.emotions.length || state.thoughts.length) {
+        drafts.flush(state);
+        ctx.say('');
+        ctx.say(msg.draftKept);
+        ctx.say(msg.draftKeptHint);
+      }
+    }
+    throw err;
+  }
+  const now = ctx.clock.now().toISOString();
+  const rec = validateRecord({ ...stateToBody(done, now), id: newId(ctx), createdAt: now }, 'The record', ctx);
+  try {
+    withBusyTimeout(journal, drafts.personMs, () => journal.insert(rec, { draftId }));
+  } catch (err) {
+    // The record could not be saved: the answers stay as a draft if the journal takes anything at all.
+    try {
+      drafts.flush(done);
+      ctx.say(msg.draftKept);
+      ctx.say(msg.draftKeptHint);
+    } catch { /* the error below says why */ }
+    throw err;
+  }
+  prompter.note('');
+  prompter.note(renderChangeSummary(rec, ctx.theme));
+  prompter.note('');
+  prompter.note(msg.flow.wellDone);
+  reportSaved(ctx, rec, opts.json, 'saved');
+}

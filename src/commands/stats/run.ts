@@ -1,0 +1,77 @@
+// reframe stats: trends over a range, as a report on a terminal or the contract's JSON.
+import type { Context } from '../../context';
+import { UsageError } from '../../errors';
+import { msg } from '../../messages';
+import { BY_VALUES, computeStats, type By, type StatsSource } from '../../domain/stats';
+import { StatsStore } from '../../journal/stats';
+import { localDay } from '../../domain/streak';
+import * as z from '../../zod-mini';
+import { parseOptions } from '../../input/options';
+
+const statsSchema = z.object({
+  since: z.optional(z.string()),
+  until: z.optional(z.string()),
+  by: z.optional(z.string()),
+  json: z.optional(z.boolean()),
+});
+
+/** No journal file yet: the same figures as an empty journal, without creating one. */
+const NOTHING: StatsSource = {
+  span: () => ({}),
+  totals: () => ({ records: 0, beliefBeforeSum: 0, beliefBeforeN: 0, beliefAfterSum: 0, beliefAfterN: 0, beliefBoth: 0 }),
+  countsIn: (slices) => slices.map(() => 0),
+  keys: () => [],
+  emotions: () => [],
+  checkins: () => [],
+};
+
+function parseBy(value: string | undefined): By | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (!(BY_VALUES as string[]).includes(v)) throw new UsageError(msg.stats.badBy(value), 'See `reframe stats --help`.');
+  return v as By;
+}
+
+/** --since and --until as instants. Reading dates loads date-fns' parser: only when one was given. */
+async function readBounds(opts: { since?: string; until?: string }, now: Date): Promise<{ since?: Date; until?: Date }> {
+  if (opts.since === undefined && opts.until === undefined) return {};
+  const { parseBound } = await import('../../domain/dates');
+  return {
+    since: opts.since !== undefined ? parseBound('--since', opts.since, now, 'start') : undefined,
+    until: opts.until !== undefined ? parseBound('--until', opts.until, now, 'end') : undefined,
+  };
+}
+
+export async function runStats(raw: unknown, ctx: Context): Promise<void> {
+  const opts = parseOptions(statsSchema, raw);
+  const now = ctx.clock.now();
+  const { since, until } = await readBounds(opts, now);
+  if (since && until && since.getTime() > until.getTime()) throw new UsageError(msg.stats.badRange, msg.stats.badRangeHint);
+  const by = parseBy(opts.by);
+
+  const request = { since, until, by, now };
+  const nameOf = (id: string) => ctx.library().nameOf(id);
+  const journal = ctx.journalIfExists();
+  let result;
+  if (journal) {
+    const store = new StatsStore(journal);
+    result = store.snapshot(() => computeStats(store, request, nameOf));
+  } else {
+    result = computeStats(NOTHING, request, nameOf);
+  }
+
+  if (opts.json) {
+    ctx.out(JSON.stringify(result.json, null, 2));
+    return;
+  }
+  // The report (charts, date formatting) loads only for people, not for --json.
+  const { renderStats, shortDate } = await import('../../render/stats');
+  const j = result.json;
+  if (j.records === 0) {
+    if (result.journalEmpty) ctx.say(msg.emptyJournal);
+    else if (j.since && j.until) ctx.say(msg.stats.emptyRange(shortDate(localDay(new Date(j.since)), true), shortDate(localDay(new Date(j.until)), true)));
+    else ctx.say(msg.nothingMatches);
+    return;
+  }
+  ctx.out(renderStats(result, { theme: ctx.theme, width: ctx.io.stdout.columns }));
+}

@@ -1,0 +1,71 @@
+// Daily practice (`reframe daily`): check-ins, and the practice days and times the streak is counted from.
+import { n2u, type JournalDb } from './database';
+
+export interface Checkin {
+  id: string;
+  createdAt: string;
+  mood: number;
+  words?: string;
+  promptId?: string;
+}
+
+type Db = JournalDb & { write<T>(fn: () => T): T };
+
+export class Practice {
+  constructor(private readonly d: Db) {}
+
+  insertCheckin(c: Checkin): void {
+    this.d.write(() => {
+      this.d.stmt('INSERT INTO checkins (id, created_at, mood, words, prompt_id) VALUES (?, ?, ?, ?, ?)')
+        .run(c.id, c.createdAt, c.mood, c.words ?? null, c.promptId ?? null);
+    });
+  }
+
+  checkins(since?: string, until?: string): Checkin[] {
+    const rows = this.d.read(() => this.d.stmt(
+      'SELECT id, created_at, mood, words, prompt_id FROM checkins WHERE created_at >= ? AND created_at <= ? ORDER BY created_at',
+    ).all(since ?? '', until ?? '\uffff')) as { id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null }[];
+    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id) }));
+  }
+
+  /**
+   * Practice per UTC day: the first and last practice time of each UTC day that has one (records by when
+   * they happened, check-ins by when they were made). One row per day, so `daily` stays quick on years of
+   * records; domain/streak.ts turns these into local days.
+   */
+  practiceSpans(): { day: string; first: string; last: string }[] {
+    return this.d.read(() => this.d.stmt(
+      `SELECT substr(t, 1, 10) AS day, min(t) AS first, max(t) AS last
+       FROM (SELECT occurred_at AS t FROM records UNION ALL SELECT created_at AS t FROM checkins) GROUP BY day`,
+    ).all()) as { day: string; first: string; last: string }[];
+  }
+
+  /**
+   * Practice times (UTC ISO strings) within one UTC day, yyyy-MM-dd: when each record's moment happened and
+   * each check-in was made. Times within the same quarter hour are returned once: every UTC offset in use is
+   * a multiple of 15 minutes, so a quarter hour never straddles a local midnight.
+   */
+  practiceTimesOn(day: string): string[] {
+    const bucket = (col: string) => `substr(${col}, 1, 14) || printf('%02d', (CAST(substr(${col}, 15, 2) AS INTEGER) / 15) * 15)`;
+    const from = `${day}T00:00:00.000Z`;
+    const to = `${day}T23:59:59.999Z`;
+    const rows = this.d.read(() => this.d.stmt(
+      `SELECT ${bucket('occurred_at')} AS t FROM records WHERE occurred_at BETWEEN ? AND ?
+       UNION SELECT ${bucket('created_at')} AS t FROM checkins WHERE created_at BETWEEN ? AND ?`,
+    ).all(from, to, from, to)) as { t: string }[];
+    return rows.map((r) => `${r.t}:00.000Z`);
+  }
+
+  /** Records written between two instants (inclusive, UTC ISO): how many, and how often each pattern came up. No text. */
+  writtenBetween(since: string, until: string): { records: number; distortions: { id: string; count: number }[] } {
+    return this.d.read(() => {
+      const records = (this.d.stmt('SELECT count(*) AS n FROM records WHERE created_at >= ? AND created_at <= ?')
+        .get(since, until) as { n: number }).n;
+      const distortions = (this.d.stmt(
+        `SELECT d.distortion_id AS id, count(*) AS count FROM record_distortions d JOIN records r ON r.seq = d.record_seq
+         WHERE r.created_at >= ? AND r.created_at <= ? GROUP BY d.distortion_id`,
+      ).all(since, until) as { id: string; count: number }[]);
+      return { records, distortions };
+    });
+  }
+}

@@ -1,0 +1,174 @@
+// Records: a record's row and its part rows (feelings, patterns, tags, the free-text lists, the search text),
+// written and found by id. Call the writing methods inside Journal.write(), which also keeps the monthly sums.
+import { writeSync } from 'node:fs';
+import type { ThoughtRecord } from '../domain/record';
+import { UsageError } from '../errors';
+import { msg } from '../messages';
+import type { RecordBatches, RecordRow } from './batches';
+import type { JournalDb } from './database';
+import type { MonthlySums, PartFacts } from './monthly';
+import { partFacts } from './monthly';
+import { savedText, type SavedText } from './saved-text';
+
+/**
+ * For the crash tests only (test/faults/crash.test.ts): REFRAME_TEST_SLOW_WRITE_MS=N holds every record's
+ * save open for N ms between its row and its parts, after saying so on stderr, so a kill -9 can land inside
+ * the transaction. Ignored unless set.
+ */
+const TEST_SLOW_WRITE_MS = Number(process.env.REFRAME_TEST_SLOW_WRITE_MS) || 0;
+function testPauseInsideSave(): void {
+  writeSync(2, 'reframe-test: inside a save\n');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, TEST_SLOW_WRITE_MS);
+}
+
+export class Records {
+  constructor(private readonly d: JournalDb, private readonly batches: RecordBatches, private readonly sums: MonthlySums) {}
+
+  private insertRow(r: ThoughtRecord, updatedAt: string): number {
+    const info = this.d.stmt(
+      `INSERT INTO records (id, created_at, occurred_at, updated_at, situation, thought, belief_before,
+         reframe, reframe_belief, belief_after, action_plan)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(r.id, r.createdAt, r.occurredAt, updatedAt, r.situation, r.thought, r.beliefBefore ?? null,
+      r.reframe ?? null, r.reframeBelief ?? null, r.beliefAfter ?? null, r.actionPlan ?? null);
+    return Number(info.lastInsertRowid);
+  }
+
+  private insertParts(seq: number, r: ThoughtRecord, t: SavedText): PartFacts {
+    // Stats facts (migration 4): the record's time and relief ride on each part row (first uses only), for covering
+    // indexes. (Plain loops and arguments: an import runs this for every part of every record.)
+    const f = partFacts(r);
+    const at = r.occurredAt;
+    const em = this.d.stmt('INSERT INTO emotions (record_seq, position, name, before, after, occurred_at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (let i = 0; i < r.emotions.length; i++) {
+      const e = r.emotions[i];
+      em.run(seq, i, e.name, e.before, e.after ?? null, f.emotionFirst[i] ? at : null);
+    }
+    const di = this.d.stmt(`INSERT INTO record_distortions (record_seq, position, distortion_id, occurred_at, belief_relief,
+      emotion_relief, emotion_rated) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    for (let i = 0; i < r.distortions.length; i++) {
+      if (f.distortionFirst[i]) di.run(seq, i, r.distortions[i], at, f.beliefRelief, f.emotionRelief, f.emotionRated);
+      else di.run(seq, i, r.distortions[i], null, null, null, null);
+    }
+    const tg = this.d.stmt(`INSERT INTO tags (record_seq, position, tag, occurred_at, belief_relief, emotion_relief, emotion_rated)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    for (let i = 0; i < r.tags.length; i++) {
+      if (f.tagFirst[i]) tg.run(seq, i, r.tags[i], at, f.beliefRelief, f.emotionRelief, f.emotionRated);
+      else tg.run(seq, i, r.tags[i], null, null, null, null);
+    }
+    // The free-text lists, one row for all of them (migration 7); none when all are empty.
+    if (t.otherThoughts !== null || t.evidenceFor !== null || t.evidenceAgainst !== null || t.answers !== null) {
+      this.d.stmt('INSERT INTO record_lists (record_seq, other_thoughts, evidence_for, evidence_against, answers) VALUES (?, ?, ?, ?, ?)')
+        .run(seq, t.otherThoughts, t.evidenceFor, t.evidenceAgainst, t.answers);
+    }
+    this.d.stmt('INSERT INTO records_fts (rowid, body) VALUES (?, ?)').run(seq, t.body);
+    return f;
+  }
+
+  private deleteParts(seq: number): void {
+    for (const t of ['emotions', 'record_distortions', 'tags', 'record_lists']) {
+      this.d.stmt(`DELETE FROM ${t} WHERE record_seq = ?`).run(seq);
+    }
+    this.d.stmt('DELETE FROM records_fts WHERE rowid = ?').run(seq);
+  }
+
+  /** Insert one record (call inside write() to group several); `text` when worked out already (savedText). */
+  insertRaw(r: ThoughtRecord, updatedAt = r.createdAt, text = savedText(r)): void {
+    const seq = this.insertRow(r, updatedAt);
+    if (TEST_SLOW_WRITE_MS > 0) testPauseInsideSave();
+    const f = this.insertParts(seq, r, text);
+    this.sums.added(seq, r, f);
+  }
+
+  has(id: string): boolean {
+    return this.d.read(() => this.d.stmt('SELECT 1 FROM records WHERE id = ?').get(id) !== undefined);
+  }
+
+  /** Which of these ids the journal holds: one query for a whole batch (an import checks thousands). */
+  holding(ids: string[]): Set<string> {
+    if (ids.length === 0) return new Set();
+    return this.d.read(() => new Set(this.d.stmt('SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?))')
+      .pluck().all(JSON.stringify(ids)) as string[]));
+  }
+
+  /** Whether any record names this pattern id (one that left the library may still be in old records). */
+  usesDistortion(id: string): boolean {
+    return this.d.read(() => this.d.stmt('SELECT 1 FROM record_distortions WHERE distortion_id = ? LIMIT 1').get(id) !== undefined);
+  }
+
+  count(): number {
+    return this.d.read(() => (this.d.stmt('SELECT count(*) AS n FROM records').get() as { n: number }).n);
+  }
+
+  /** Find the one record an id or a unique prefix of 6+ characters names. */
+  resolveId(prefix: string): string {
+    const p = prefix.trim();
+    if (p.length < 6) throw new UsageError(msg.errors.shortId, msg.errors.noRecordHint);
+    const candidates = new Set<string>();
+    for (const form of new Set([p, p.toUpperCase(), p.toLowerCase()])) {
+      const rows = this.d.read(() =>
+        this.d.stmt('SELECT id FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT 3').all(form, form + '\uffff'),
+      ) as { id: string }[];
+      rows.forEach((r) => candidates.add(r.id));
+    }
+    if (candidates.size === 0) throw new UsageError(msg.errors.noRecord(p), msg.errors.noRecordHint);
+    if (candidates.size > 1) throw new UsageError(msg.errors.ambiguousId(p, candidates.size), msg.errors.ambiguousIdHint);
+    return [...candidates][0];
+  }
+
+  get(id: string): ThoughtRecord | undefined {
+    return this.d.read(() => {
+      const row = this.d.stmt('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+      return row ? this.batches.hydrate([row])[0] : undefined;
+    });
+  }
+
+  /** The hot thoughts of the newest records that name patterns, with those patterns (for suggestions). */
+  recentThoughtsWithDistortions(limit = 500): { thought: string; distortions: string[] }[] {
+    const rows = this.d.read(() => this.d.stmt(
+      `WITH recent AS (
+         SELECT r.seq, r.thought FROM records r
+         WHERE EXISTS (SELECT 1 FROM record_distortions d WHERE d.record_seq = r.seq)
+         ORDER BY r.seq DESC LIMIT ?)
+       SELECT recent.seq AS seq, recent.thought AS thought, d.distortion_id AS id
+       FROM recent JOIN record_distortions d ON d.record_seq = recent.seq
+       ORDER BY recent.seq DESC, d.position`,
+    ).all(Math.max(0, Math.floor(limit)))) as { seq: number; thought: string; id: string }[];
+    const out: { thought: string; distortions: string[] }[] = [];
+    let last: number | undefined;
+    for (const row of rows) {
+      if (row.seq !== last) {
+        out.push({ thought: row.thought, distortions: [] });
+        last = row.seq;
+      }
+      const cur = out[out.length - 1];
+      if (!cur.distortions.includes(row.id)) cur.distortions.push(row.id);
+    }
+    return out;
+  }
+
+  /** Replace a record's contents, keeping its id and creation time (inside a write). */
+  replace(r: ThoughtRecord, updatedAt: string): void {
+    const row = this.d.stmt('SELECT seq FROM records WHERE id = ?').get(r.id) as { seq: number } | undefined;
+    if (!row) throw new UsageError(msg.errors.noRecord(r.id), msg.errors.noRecordHint);
+    this.sums.change(-1, [row.seq]); // as it was; added back as it is now below
+    this.d.stmt(
+      `UPDATE records SET occurred_at = ?, updated_at = ?, situation = ?, thought = ?, belief_before = ?,
+         reframe = ?, reframe_belief = ?, belief_after = ?, action_plan = ? WHERE seq = ?`,
+    ).run(r.occurredAt, updatedAt, r.situation, r.thought, r.beliefBefore ?? null, r.reframe ?? null,
+      r.reframeBelief ?? null, r.beliefAfter ?? null, r.actionPlan ?? null, row.seq);
+    this.deleteParts(row.seq);
+    this.insertParts(row.seq, r, savedText(r));
+    this.sums.change(1, [row.seq]);
+  }
+
+  /** Delete a record (inside a write); false when there is none with this id. */
+  remove(id: string): boolean {
+    const row = this.d.stmt('SELECT seq FROM records WHERE id = ?').get(id) as { seq: number } | undefined;
+    if (!row) return false;
+    this.sums.change(-1, [row.seq]);
+    this.deleteParts(row.seq);
+    this.d.stmt('DELETE FROM records WHERE seq = ?').run(row.seq);
+    return true;
+  }
+}
