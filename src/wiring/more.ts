@@ -5,6 +5,7 @@ import { wireDaily, wireCron } from './daily';
 import { wireDoctor } from './doctor';
 import { wireTransfer } from './transfer';
 import { wireStats } from './stats';
+import { wireSafetyPlan } from './safety-plan';
 // @wiring-imports
 
 export const WIRINGS: ((w: Wiring) => void)[] = [
@@ -13,5 +14,6 @@ export const WIRINGS: ((w: Wiring) => void)[] = [
   wireDoctor,
   wireTransfer,
   wireStats,
+  wireSafetyPlan,
   // @wiring-list
 ];

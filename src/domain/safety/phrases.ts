@@ -157,7 +157,7 @@ export const DANGER: PhraseGroup[] = [
     phrases: [
       '(better|happier|easier|fine|lighter|relieved|freer|ok|okay) (off )?without me', `(better|happier|easier|fine|ok|okay|relieved|free|lighter|good) ~4 (if|when|once) i ~2 ${GONE}`,
       '(i am|being|feel like|feel|i feel like i am) ~2 (a|such a|the|nothing but a|only a|just a) (burden|waste of (space|air|oxygen|life)|weight on|drain on)',
-      '(burden|weight) (on|to) (everyone|everybody|my family|them|all|the people|people)',
+      '(i am|feel like|i feel like i am|being) (just |only |such )?(a )?(dead weight|deadweight)', '(burden|weight) (on|to) (everyone|everybody|my family|them|all|the people|people)',
       '(nobody|no one|noone) (would|will|is going to) (even )?(miss|notice|care|mourn|cry) ~4 (if|when|gone|dead|die|died|disappeared|i am gone)',
       '(nobody|no one) would (even )?(miss|notice) me', '(who|nobody|no one) would (come|go|cry|show up) (to|at) my funeral',
       '(plan|planning|planned|imagine|imagining|thinking about|think about|thought about) ~2 my (own )?funeral',
@@ -336,7 +336,7 @@ export const DANGER: PhraseGroup[] = [
 
 /** Someone else hurting or threatening the person now: shown as a note about help for abuse, not the crisis note. */
 const WHO = '(he|she|they|him|her|husband|wife|partner|boyfriend|girlfriend|bf|gf|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|stepmother|brother|sister|uncle|aunt|ex|carer|caretaker|son|daughter|parents|grandad|grandfather|grandpa|fiance|fiancee|flatmate|roommate|landlord|coach|teacher|bully|bullies|someone|man|guy|stepbrother|cousin|priest|neighbour|neighbor|grandma|nan)';
-const HURT = '(hit|hits|hitting|punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|beat|beats|beating|beaten|choke|chokes|choked|choking|strangle|strangles|strangled|strangling|rape|raped|rapes|molest*|abuse|abuses|abused|abusing|batter*|assault*|smack|smacks|smacked|whip*|belted|shove|shoves|shoved|shoving|bit|bites|spat|burns|burned|burnt|stabbed|stabs|forces|forced|locks|locked|hurts|hurt|bruised|attacked|attacks|strikes|struck)';
+const HURT = '(hit|hits|hitting|punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|beat|beats|beating|beaten|choke|chokes|choked|choking|strangle|strangles|strangled|strangling|rape|raped|rapes|molest*|abuse|abuses|abused|abusing|batter*|assault*|smack|smacks|smacked|whip*|belted|shove|shoves|shoved|shoving|bit|bites|spat|burns|burned|burnt|stabbed|stabs|forces|forced|locks|locked|bruised|attacked|attacks|strikes|struck)';
 const TARGET = '(me|us|my (face|head|arm|arms|wrist|neck|body|back|ribs|leg|legs|hair|throat|stomach|kids|children|son|daughter|baby|dog|cat|mum|mom|sister|brother))';
 
 export const ABUSE: PhraseGroup[] = [
@@ -351,7 +351,7 @@ export const ABUSE: PhraseGroup[] = [
       '(being|been|was|am|were|get|got|getting) (abused|raped|molested|sexually assaulted|beaten up|trafficked)', `${WHO} ~2 (is|was|are|were|gets|can be|becomes) (so |really |very )?(abusive|violent)`,
       '(bruise|bruises|marks|black eye|a black eye) ~4 (from|where|because) (he|she|they|him|her|my)', '(punched|kicked|smashed) ~4 (wall|door|window) ~4 (next to|by|near|beside) (me|my head|my face)',
       '(stalking|stalks|stalked) (me|us)', '(follows|following|followed) me (home|everywhere|to work|around)', `${WHO} ~3 (controls|controlling|checks|monitors|tracks) (all )?(my|me) (money|phone|messages|every move|location|everything)`,
-      '(kill|hurt) (himself|herself|themselves) if i (leave|go|break up|end it)', `${WHO} ~3 (grab*|drag*|push*|pin*|pinned|throw|threw|throws) ~2 me (by|down|into|against|across|along|to the (ground|floor|wall)|out|over|around)`,
+      `${WHO} ~2 (hurts|keeps hurting) (me|us) \\.`, '(he|she|they) (hurts|hurt|has hurt) (me|us) (physically|badly|when (he|she|they) (is|are|gets|get) (drunk|angry))', '(kill|hurt) (himself|herself|themselves) if i (leave|go|break up|end it)', `${WHO} ~3 (grab*|drag*|push*|pin*|pinned|throw|threw|throws) ~2 me (by|down|into (the|a) (wall|door|table|floor|ground|car|cupboard|mirror|window|fridge|stairs|bath)|against|across|along|to the (ground|floor|wall)|over|around)`,
       `(threw|throws|throw|thrown) ~4 at ${TARGET}`, `${WHO} ~4 (broke|broken|fractured) my (wrist|arm|nose|jaw|ribs|rib|finger|fingers|hand|leg|tooth|teeth|cheekbone)`,
       `${WHO} (is|was) (hitting|beating|hurting|choking|abusing|raping) ${TARGET}`,
     ],
