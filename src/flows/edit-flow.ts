@@ -6,16 +6,19 @@ import { parseDateTime } from '../domain/dates';
 import { msg } from '../messages';
 import { truncate } from '../render/text';
 import { tagsFromText } from '../domain/tags';
+import type { SafetyWatch } from './safety-watch';
 
 export interface EditDeps {
   prompter: Prompter;
   library: Library;
   now: () => Date;
   save: (r: ThoughtRecord) => void;
+  /** Looks at each changed text once it is saved: the crisis note, then how to go on (safety-watch.ts). */
+  watch?: SafetyWatch;
 }
 
 /** Keep some lines, add new ones; `update` gets the list after every answer, so Ctrl-C keeps it. */
-async function editLines(p: Prompter, name: string, current: string[], update: (lines: string[]) => void): Promise<void> {
+async function editLines(p: Prompter, name: string, current: string[], update: (lines: string[]) => void, watch?: SafetyWatch): Promise<void> {
   const keep = current.length
     ? await p.checkbox({ name: `${name}Keep`, message: 'Keep which of these? (space to untick)', choices: current.map((c, i) => ({ value: i, name: truncate(c, 70), checked: true })) })
     : [];
@@ -26,6 +29,7 @@ async function editLines(p: Prompter, name: string, current: string[], update: (
     if (line.trim() === '') return;
     out.push(line);
     update([...out]);
+    await watch?.after([line]);
   }
 }
 
@@ -60,6 +64,8 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         break;
       case 'situation':
         r.situation = await p.input({ name: 'situation', message: msg.flow.situation, default: r.situation, required: true });
+        d.save(r);
+        await d.watch?.after([r.situation]);
         break;
       case 'when': {
         const v = await p.input({ name: 'when', message: msg.flow.when, default: r.occurredAt, validate: (x) => (parseDateTime(x, d.now()) ? true : 'Try a time like 19:05 or 2026-11-20 08:30.') });
@@ -74,6 +80,8 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         break;
       case 'thought':
         r.thought = await p.input({ name: 'thought', message: 'The hot thought:', default: r.thought, required: true });
+        d.save(r);
+        await d.watch?.after([r.thought]);
         r.beliefBefore = await rate('beliefBefore', msg.flow.belief, r.beliefBefore);
         break;
       case 'distortions': {
@@ -90,25 +98,31 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         break;
       }
       case 'evidenceFor':
-        await editLines(p, 'evidenceFor', r.evidenceFor, (lines) => { r.evidenceFor = lines; d.save(r); });
+        await editLines(p, 'evidenceFor', r.evidenceFor, (lines) => { r.evidenceFor = lines; d.save(r); }, d.watch);
         break;
       case 'evidenceAgainst':
-        await editLines(p, 'evidenceAgainst', r.evidenceAgainst, (lines) => { r.evidenceAgainst = lines; d.save(r); });
+        await editLines(p, 'evidenceAgainst', r.evidenceAgainst, (lines) => { r.evidenceAgainst = lines; d.save(r); }, d.watch);
         break;
       case 'reframe': {
         const v = await p.input({ name: 'reframe', message: msg.flow.reframe, default: r.reframe });
         r.reframe = v.trim() === '' ? undefined : v;
+        d.save(r);
+        await d.watch?.after([r.reframe]);
         if (r.reframe) r.reframeBelief = await rate('reframeBelief', msg.flow.reframeBelief, r.reframeBelief);
         break;
       }
       case 'plan': {
         const v = await p.input({ name: 'plan', message: msg.flow.plan, default: r.actionPlan });
         r.actionPlan = v.trim() === '' ? undefined : v;
+        d.save(r);
+        await d.watch?.after([r.actionPlan]);
         break;
       }
       case 'tags': {
         const v = await p.input({ name: 'tags', message: msg.flow.tags, default: r.tags.join(' ') });
         r.tags = tagsFromText(v);
+        d.save(r);
+        await d.watch?.after(r.tags);
         break;
       }
     }

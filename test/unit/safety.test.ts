@@ -49,6 +49,13 @@ const POSITIVE = [
   'I WANT TO DIE',
   'I don\u2019t want to live', // curly apostrophe
   'I want to\n  kill   myself', // line breaks and runs of spaces
+  // The misses issue 12 reported, each now caught.
+  'i wanna die', 'feeling sucidal again', 'I want to kil myself', "Life isn't worth living", "I've been thinking about ending it",
+  "I don't see the point of going on", "I've been looking up how many pills it would take", 'I wrote goodbye letters to my family',
+  "I've started cutting again", 'nobody would even notice if I was gone', "I'm a burden and the world would be better without me in it",
+  "I've got a plan and the rope", 'quiero morir', 'je veux mourir', 'ich will nicht mehr leben', "I won't be a problem much longer",
+  "they'd be better off without me", 'kms', 'unalive', 'su1c1dal', 'I have a plan', 'stockpiling my meds',
+  'voglio morire', 'quero morrer', 'je me scarifie', 'ich ritze mich', 'me corté otra vez',
 ];
 
 const NEGATIVE = [
@@ -77,6 +84,9 @@ const NEGATIVE = [
   'The battery is dead',
   'I bought milk on the way home',
   '',
+  'this commute is killing me', 'I could murder a pizza', "I'm dying to see her", 'ran 5 kms this morning', 'coach made us run suicides',
+  'it would be career suicide to quit', 'I have a plan for the weekend', 'had to jump off the call early', 'my phone is about to die',
+  'that dress is to die for', 'me muero de risa', 'je meurs de faim', 'ich lach mich tot', 'morrendo de rir', 'muoio di fame',
 ];
 
 describe('mayBeInDanger', () => {

@@ -7,6 +7,8 @@ import { parseOptions } from '../../input/options';
 import { fieldsFromFlags, hasFieldFlags, mergeEmotions, newId, parseEmotionFlag, recordFlagsSchema, reportSaved, validateRecord } from '../../input/record';
 import { runEditFlow } from '../../flows/edit-flow';
 import { renderChangeSummary } from '../../render/card';
+import { noteOnInterrupt, safetyWatch } from '../../safety-note';
+import { StoppedHere } from '../../flows/safety-watch';
 
 export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(recordFlagsSchema, raw);
@@ -41,14 +43,20 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
   let edited: ThoughtRecord;
   const editing = structuredClone(working);
   try {
-    edited = await runEditFlow(editing, { prompter, library: ctx.library(), now: () => ctx.clock.now(), save });
+    edited = await runEditFlow(editing, { prompter, library: ctx.library(), now: () => ctx.clock.now(), save, watch: safetyWatch(ctx, prompter) });
   } catch (err) {
+    if (err instanceof StoppedHere) {
+      save(editing);
+      ctx.say(msg.safety.stoppedEdit(id));
+      return;
+    }
     // Ctrl-C half-way through a change (a new thought typed, its rating not yet): keep what was typed too.
     if ((err as { exitCode?: number })?.exitCode === 130 && JSON.stringify(editing) !== JSON.stringify(working)) save(editing);
     if ((err as { exitCode?: number })?.exitCode === 130 && journal.latestDraft('edit', id)) {
       ctx.say('');
       ctx.say(msg.editDraftKept(id));
     }
+    if ((err as { exitCode?: number })?.exitCode === 130) noteOnInterrupt(ctx);
     throw err;
   }
   const next = validateRecord(edited, 'The record', ctx);

@@ -10,6 +10,8 @@ import {
 import { emptyState, restoreState, runRecordFlow, stateToBody, type FlowState } from '../../flows/record-flow';
 import { renderChangeSummary } from '../../render/card';
 import { suggesterFor } from './suggest-hook';
+import { noteOnInterrupt, raisedInRun, safetyWatch } from '../../safety-note';
+import { StoppedHere } from '../../flows/safety-watch';
 
 export async function runNew(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(recordFlagsSchema, raw);
@@ -81,8 +83,14 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
       now: () => ctx.clock.now(),
       save,
       suggest: await suggesterFor(ctx),
+      watch: safetyWatch(ctx, prompter),
     });
   } catch (err) {
+    if (err instanceof StoppedHere) {
+      save(state);
+      ctx.say(msg.safety.stoppedNew);
+      return;
+    }
     if ((err as { exitCode?: number })?.exitCode === 130) {
       if (state.done.length || state.emotions.length || state.thoughts.length) {
         save(state);
@@ -90,6 +98,7 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
         ctx.say(msg.draftKept);
         ctx.say(msg.draftKeptHint);
       }
+      noteOnInterrupt(ctx);
     }
     throw err;
   }
@@ -98,7 +107,10 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
   journal.insert(rec, { draftId });
   prompter.note('');
   prompter.note(renderChangeSummary(rec, ctx.theme));
-  prompter.note('');
-  prompter.note(msg.flow.wellDone);
+  // After words about dying or about being hurt, nothing cheerful: the plain line reportSaved gives.
+  if (!raisedInRun(ctx)) {
+    prompter.note('');
+    prompter.note(msg.flow.wellDone);
+  }
   reportSaved(ctx, rec, opts.json, 'saved');
 }
