@@ -13,11 +13,7 @@ export const COMMON_EMOTIONS = [
   'frustrated', 'jealous', 'hopeless', 'numb',
 ];
 
-const GENERIC_QUESTIONS = [
-  'What would you tell a friend who had this thought?',
-  'Is there another way to look at what happened?',
-  'If the worst happened, how would you cope? What is most likely to happen?',
-];
+const GENERIC_QUESTIONS = msg.flow.genericQuestions;
 
 /** Everything answered so far. Saved as the draft's data. */
 export interface FlowState {
@@ -130,7 +126,7 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
       name: 'when',
       message: msg.flow.when,
       default: 'now',
-      validate: (v) => (parseDateTime(v || 'now', d.now()) ? true : 'Try a time like 19:05, "yesterday 21:00" or 2026-11-20 08:30.'),
+      validate: (v) => (parseDateTime(v || 'now', d.now()) ? true : msg.flow.badTime),
     });
     s.occurredAt = (parseDateTime(when || 'now', d.now())?.date ?? d.now()).toISOString();
     mark('when');
@@ -157,7 +153,7 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
           name: 'emotionName',
           message: msg.flow.emotionOwn,
           required: true,
-          validate: (v) => (v.trim().length <= 40 ? true : 'A word or two is enough (40 characters at most).'),
+          validate: (v) => (v.trim().length <= 40 ? true : msg.flow.emotionTooLong),
         })).trim().toLowerCase();
         if (chosen.has(name)) {
           s.pendingEmotion = undefined;

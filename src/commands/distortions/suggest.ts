@@ -63,7 +63,7 @@ export function pastThoughts(ctx: Context, limit = HISTORY_RECORDS): PastThought
 function parseLimit(value: string | undefined): number {
   if (value === undefined) return 3;
   const n = Number(value.trim());
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 50) throw new UsageError(msg.suggest.badLimit(value), 'See `reframe distortions suggest --help`.');
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 50) throw new UsageError(msg.suggest.badLimit(value), msg.suggest.badLimitHint);
   return n;
 }
 

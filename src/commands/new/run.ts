@@ -18,7 +18,7 @@ export async function runNew(raw: unknown, ctx: Context): Promise<void> {
   if (opts.input !== undefined) return fromInput(opts, ctx);
   if (opts.resume || !hasFieldFlags(opts)) {
     if (!ctx.io.interactive) {
-      if (opts.resume) throw new UsageError(msg.errors.noTTY('reframe new --resume', ''), 'Run it in a terminal.');
+      if (opts.resume) throw new UsageError(msg.errors.noTTY('reframe new --resume', ''), msg.input.runInTerminal);
       throw new UsageError(msg.errors.missingFields(['--situation', '--thought', '--emotion NAME:RATING']), msg.errors.missingFieldsHint);
     }
     return guided(opts, ctx);
@@ -27,7 +27,7 @@ export async function runNew(raw: unknown, ctx: Context): Promise<void> {
 }
 
 function fromInput(opts: RecordFlags, ctx: Context): void {
-  if (hasFieldFlags(opts)) throw new UsageError(msg.errors.badFlagCombo('--input', 'the record flags'), 'Put every field in the JSON file instead.');
+  if (hasFieldFlags(opts)) throw new UsageError(msg.errors.badFlagCombo('--input', 'the record flags'), msg.input.inputNotFlags);
   const { data, where } = readRecordInput(opts.input!, ctx);
   const rec = validateRecord(data, where, ctx);
   const journal = ctx.journal();
@@ -46,7 +46,7 @@ function fromFlags(opts: RecordFlags, ctx: Context): void {
   if (emotions.length === 0) missing.push('--emotion NAME:RATING');
   if (missing.length) throw new UsageError(msg.errors.missingFields(missing), msg.errors.missingFieldsHint);
   const createdAt = now.toISOString();
-  const rec = validateRecord({ ...f, emotions, id: newId(ctx), createdAt, occurredAt: f.occurredAt ?? createdAt }, 'The record', ctx);
+  const rec = validateRecord({ ...f, emotions, id: newId(ctx), createdAt, occurredAt: f.occurredAt ?? createdAt }, msg.input.theRecord, ctx);
   ctx.journal().insert(rec);
   reportSaved(ctx, rec, opts.json, 'saved');
 }
@@ -103,7 +103,7 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
     throw err;
   }
   const now = ctx.clock.now().toISOString();
-  const rec = validateRecord({ ...stateToBody(done, now), id: newId(ctx), createdAt: now }, 'The record', ctx);
+  const rec = validateRecord({ ...stateToBody(done, now), id: newId(ctx), createdAt: now }, msg.input.theRecord, ctx);
   journal.insert(rec, { draftId });
   prompter.note('');
   prompter.note(renderChangeSummary(rec, ctx.theme));
