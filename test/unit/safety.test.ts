@@ -121,8 +121,9 @@ describe('mayBeInDanger', () => {
 // Batch 1 (51 danger, 40 quiet) was written before the concept shapes were measured on it: 32/51 caught (63%),
 // 4/40 false alarms. The misses were fixed by widening concepts, not by adding the sentences. Batch 2 (30 danger,
 // 25 quiet, 10 abuse) was then written fresh and measured once before any change: 22/30 caught (73%), 3/25 false
-// alarms, 8/10 abuse. That first figure on each batch is the honest estimate of how the rules generalise; the
-// held-out blind sets are the real measure. Both batches are now regression tests.
+// alarms, 8/10 abuse. Batch 3 (25 danger, 20 quiet), fresh again after batch 2's fixes: 18/25 caught (72%), 2/20
+// false alarms. That first figure on each batch is the honest estimate of how the rules generalise (about 72%,
+// twice); the held-out blind sets are the real measure. All three batches are now regression tests.
 const PROBE_DANGER = [
   "honestly I'd love to just not exist for a while, like permanently",
   "i keep fantasising about my own death",
@@ -204,6 +205,31 @@ const PROBE_DANGER = [
   "não quero mais estar viva",
   "voglio togliermi la vita",
   "everyone would be relieved if I just stopped existing",
+  // batch 3
+  "I keep picturing my own funeral and it feels peaceful",
+  "there's no way out of this except dying",
+  "i'm going to take every pill in the house",
+  "I just want the pain to end forever",
+  "I've been researching how to hang myself",
+  "the voice in my head keeps telling me to jump",
+  "I have enough tablets saved to do it properly this time",
+  "my kids would be better with a different mum",
+  "tonight I'm going to walk into the river",
+  "I left a note on the kitchen table for when they find me",
+  "been burning myself with cigarettes again",
+  "wanna end my life fr",
+  "kinda hope i dont wake up lol",
+  "i dont wanna be here anymore",
+  "quiero matarme",
+  "je vais me tuer",
+  "ich kann nicht mehr, ich will sterben",
+  "vou me matar hoje",
+  "non ce la faccio pi\u00f9, voglio sparire per sempre",
+  "I looked at the train tracks for a long time today",
+  "everyone would move on quicker if I wasn't here",
+  "I've decided. This weekend I end it.",
+  "I stood on the bridge tonight and almost jumped",
+  "I want to die so much it hurts",
 ];
 
 const PROBE_QUIET = [
@@ -271,6 +297,27 @@ const PROBE_QUIET = [
   "I'm done with this assignment, so over it",
   "Sunday's the day we move house!",
   "My sister's dog died and I want to be there for her",
+  // batch 3
+  "my car died on the motorway, waiting for the AA",
+  "I'm going to murder this exam",
+  "we end every session with a goodbye song",
+  "stocking up on paracetamol for flu season",
+  "I'd rather die than miss the concert",
+  "the party was dead so we left",
+  "I'm so hungry I could die",
+  "she gave away the ending of the film, I could kill her",
+  "deadline tonight, wish me luck",
+  "looking for a new rope for the swing",
+  "I dyed my hair red, love it",
+  "my phone's on 1%, about to die",
+  "sick of this weather, I want to move to Spain",
+  "cutting my losses and leaving the group",
+  "the kids went to sleep early, finally some peace",
+  "that comedian killed, I was crying",
+  "I'm starving, let's eat",
+  "I'm scared of dying on the flight, I hate flying",
+  "me mata la curiosidad",
+  "ich bin todm\u00fcde",
 ];
 
 const PROBE_ABUSE = [
@@ -300,6 +347,9 @@ describe('paraphrase probes', () => {
   // Known limits, kept visible: each of these fails today; when one starts passing, move it to the lists above.
   it.fails('known miss: a plan with no word for dying ("it will happen after the wedding")', () => {
     expect(assess(["it'll happen after the wedding, I won't ruin that for them"]).danger).toBe(true);
+  });
+  it.fails('known miss: not being here for a holiday, without more ("I\'m not going to be here for Christmas")', () => {
+    expect(assess(["I'm not going to be here for Christmas"]).danger).toBe(true);
   });
   it.fails('known false alarm: "I want to die" as hyperbole about the heat', () => {
     expect(assess(["this heat is killing me, I want to die in a pool"]).danger).toBe(false);

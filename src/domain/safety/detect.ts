@@ -1,9 +1,9 @@
 // Does a text suggest someone may be in danger (the crisis note), or that someone else is hurting them (the
 // note about abuse)? Used only to show where help is, gently; never to block a save, never logged.
 //
-// The method (chosen by measuring, see the README's "What the safety note catches"): curated phrases over a
-// plain form of the text, with chat spellings and near-misses of the key words put right first (normalise.ts,
-// phrases.ts). A small classifier trained on the labelled texts was measured beside it and caught fewer of the
+// The method (chosen by measuring, see the README's "What the safety note catches"): shapes (word-sets for
+// ideas, near each other) and curated phrases over a plain form of the text, with chat spellings and
+// near-misses of the key words put right first (normalise.ts, phrases.ts). A small classifier trained on the labelled texts was measured beside it and caught fewer of the
 // held-back dangerous texts at the same false alarms; and phrases can be read and reviewed, a weight can't.
 import { normalise } from './normalise';
 import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
@@ -16,7 +16,7 @@ export function compilePhrase(phrase: string): RegExp {
   // ~n: up to n words, never across a sentence end; ~n+: may cross one ("stop. Permanently."); ~n!: none of
   // the words is another person ("I hope she doesn't die" is not "I hope I die").
   s = s.replace(/ ?~(\d*)([+!]?) ?/g, (_m, n: string, kind: string) => {
-    const word = kind === '+' ? '[^ ]+' : kind === '!' ? `(?!(?:${OTHER_PEOPLE}) )[^ .]+` : '[^ .]+';
+    const word = kind === '+' ? '[^ ]+' : kind === '!' ? `(?!(?:${OTHER_PEOPLE})s? )[^ .]+` : '[^ .]+';
     return ` (?:${word} ){0,${n || 3}}`;
   });
   s = s.replace(/\*/g, '[^ .]*');

@@ -9,6 +9,11 @@
 //   a|b        either (inside ( ) to group: (want|wish) to die)
 //   [x]        an optional word or words ([really] want, [so|very] tired)
 //   ~          up to 3 other words in between (never across a "."); ~6: up to 6
+//   ~6!        up to 6 words, none of them another person or thing (OTHER_PEOPLE): "I hope she doesn't die" is
+//              not "I hope I die"
+//   ~6+        up to 6 words, and may cross a sentence end ("The flat will be empty. That's when I'll do it.")
+//   \\.         a sentence end; every text also starts with one, so "\\. ~2! want to die" is "wanna die" with no "I"
+//   ${NAME}    a concept (a word-set, see "Concepts" below) inside a `template`
 //   word*      any word that starts so (suicid* catches suicide, suicidal, suicidio, suicidarme, suicider)
 //   (?! ...)   "not followed by", as in a regular expression, right after the word and starting with a space:
 //              "end things(?! with)" keeps "end things with him" quiet
@@ -93,10 +98,10 @@ export const OTHER_PEOPLE = '(he|she|they|him|her|them|his|hers|their|theirs|it|
 const SELF = '(i|me|my|myself|mine|part of me|yo|mi|je|j|moi|eu|io|ich|mich|mir)';
 
 /** Wanting, meaning to, planning, being drawn to: the intent half of "I want to die". */
-const INTENT = '(want|wants|wanted|wanting|wish|wishes|wished|wishing|hope|hopes|hoped|hoping|pray|prays|praying|prayed|going to|about to|plan|plans|planning|planned|intend|intending|ready|decided|deciding|think about|thinking about|thought about|thinking of|thought of|thoughts of|thoughts about|considering|considered|tempted|urge|urges|longing|long|need|needs|rather|would like|would love|deserve|deserves|should|should just|could just|might just|might as well|can not wait|fantasi[sz]e|fantasi[sz]ing|dream of|dreaming of|dreaming about|tried|trying|try|attempt|attempted|counting down|looking forward|researching|googled|googling|looked up|looking up|looking at|keep|would not mind|ok with|okay with|fine with|time to|way to|ways to|how to|quiero|quisiera|queria|deseo|ganas de|pienso en|pensando en|voy a|veux|voudrais|envie d|envie de|aimerais|pense a|vais|quero|vontade de|penso em|pensando em|vou|voglio|vorrei|penso di|ho deciso di|ich will|will einfach|will nur|mochte|moechte|wurde gern|wurde gerne|am liebsten)';
+const INTENT = '(want|wants|wanted|wanting|wish|wishes|wished|wishing|hope|hopes|hoped|hoping|pray|prays|praying|prayed|going to|about to|plan|plans|planning|planned|intend|intending|ready|decided|deciding|think about|thinking about|thought about|thinking of|thought of|thoughts of|thoughts about|considering|considered|tempted|urge|urges|longing|long|need|needs|rather|would like|would love|deserve|deserves|should|should just|could just|might just|might as well|can not wait|fantasi[sz]e|fantasi[sz]ing|dream of|dreaming of|dreaming about|tried|trying|try|attempt|attempted|counting down|looking forward|picturing|imagining|imagine|researching|googled|googling|looked up|looking up|looking at|keep|would not mind|ok with|okay with|fine with|time to|way to|ways to|how to|quiero|quisiera|queria|deseo|ganas de|pienso en|pensando en|voy a|veux|voudrais|envie d|envie de|aimerais|pense a|vais|quero|vontade de|penso em|pensando em|vou|voglio|vorrei|penso di|ho deciso di|ich will|will einfach|will nur|mochte|moechte|wurde gern|wurde gerne|am liebsten)';
 
 /** Dying, being dead, ending it, not waking up, not existing: the ending half of "I want to die". */
-const ENDING = '(die(?! (of|from|laughing|hard|down|out|off|alone|happy|if|when|for|trying|inside|a little))|dying(?! (to|for|of|laughing|inside|out here|in this))|be dead|being dead|dead \\.|death(?! (of|metal|star|stare|trap|row|toll|match|grip|threat|wish on))|suicid*|kill myself|killing myself|end my life|ending my life|end it all|ending it all|end it(?! (with|between|there|here|early|off|up|for (the|a|now|today|tonight)|at|on|by|before|after|well|properly|politely|now i))|ending it(?! (with|between|off|early))|end everything|end things(?! (with|between|off|early))|take my (own )?life|taking my (own )?life|(not|never) (to )?wake up|(not|never) waking up|not (be|being) (here|around|alive|in this world)|not exist|not existing|stop existing|cease to exist|disappear(?! (for (a|the|an) |into|under|to|off|from|in|on|at|when|while|behind|until|for a))|be gone|gone (for good|forever|for ever|permanently)|sleep forever|go to sleep forever|(not|never) (to )?live|not living|not (be )?alive|unalive*|(it all|everything|my life|life|it) to (end|stop)|be over (for good|forever|for ever|permanently)|(all of (this|it)|all this|it all|everything) (to )?be over|out of (life|this life|this world)|stop living|stop waking up|stop breathing|dejar de (vivir|existir)|arreter de vivre|aufhoren zu leben|parar de viver|smettere di vivere|ctb|catch the bus|morir|morirme|matarme|suicidarme|mourir|me tuer|me suicider|en finir(?! avec (ce|cette|ces|le|les|mon|mes|un|une|son|ses|leur) )|sterben|tot sein|mich umbringen|morrer|me matar|morire|uccidermi|ammazzarmi|farla finita)';
+const ENDING = '(die(?! (of|from|laughing|hard|down|out|off|alone|happy|if|when|for|trying|inside|a little))|dying(?! (to|for|of|laughing|inside|out here|in this))|be dead|being dead|dead \\.|death(?! (of|metal|star|stare|trap|row|toll|match|grip|threat|wish on))|suicid*|kill myself|killing myself|end my life|ending my life|end it all|ending it all|end it(?! (with|between|there|here|early|off|up|for (the|a|now|today|tonight)|at|on|by|before|after|well|properly|politely|now i))|ending it(?! (with|between|off|early))|end everything|end things(?! (with|between|off|early))|take my (own )?life|taking my (own )?life|(not|never) (to )?wake up|(not|never) waking up|not (be|being) (here|around|alive|in this world)|not exist|not existing|stop existing|cease to exist|disappear(?! (for (a|the|an) |into|under|to|off|from|in|on|at|when|while|behind|until|for a))|be gone|gone (for good|forever|for ever|permanently)|sleep forever|go to sleep forever|(not|never) (to )?live|not living|not (be )?alive|unalive*|(it all|everything|my life|life|it) to (end|stop)|be over (for good|forever|for ever|permanently)|(all of (this|it)|all this|it all|everything) (to )?be over|out of (life|this life|this world)|my (own )?funeral|stop living|stop waking up|stop breathing|dejar de (vivir|existir)|arreter de vivre|aufhoren zu leben|parar de viver|smettere di vivere|ctb|catch the bus|morir|morirme|matarme|suicidarme|mourir|me tuer|me suicider|en finir(?! avec (ce|cette|ces|le|les|mon|mes|un|une|son|ses|leur) )|sterben|tot sein|mich umbringen|morrer|me matar|morire|uccidermi|ammazzarmi|farla finita)';
 
 /** Others being better off, relieved, freed: the first half of "they'd be better off without me". */
 const BETTER = '(better|better off|besser|mieux|mejor|melhor|meglio|happier|easier|fine|okay|ok|lighter|relieved|relief|freer|free|move on|moving on|kinder|kindest|favour|favor|save (them|everyone|everybody)|not have to (worry|deal|pay|waste|look after|care))';
@@ -108,7 +113,7 @@ const ABSENT = `(without me(?! (there|at|for|on|in the|this time|today|tonight))
 const MEANS = `(rope|noose|cord|ligature|gun|shotgun|rifle|pistol|firearm|blade|blades|razor|razors|knife|knives|scissors|belt|sharpener|prescription|prescriptions|${PILLS.slice(1, -1)}|sertraline|fluoxetine|citalopram|escitalopram|prozac|zoloft|amitriptyline|mirtazapine|quetiapine|lithium|diazepam|valium|zopiclone|tramadol|morphine|oxycodone|co codamol|cocodamol|lorazepam|venlafaxine|propranolol|bridge|roof|rooftop|ledge|tracks|car park|multistorey|multi storey|top floor|cliff|platform|exhaust|charcoal|bleach|poison)`;
 
 /** Dwelling on a way, keeping it close, or testing it. */
-const DRAWN = '(can not stop thinking|keep thinking|kept thinking|keeps thinking|thinking about|think about|thought about|obsessing|fixated|fantasi[sz]ing|imagining|picturing|tempted|urge|what i could do with|how easy|using (it|them) on myself|use (it|them) on myself|just in case|for later|when i am ready|high enough|strong enough|enough to|where the key is|looking over|staring at|leaned forward|leaning forward|counting|hidden|hid|hiding|stash*|saving up|saved up|stockpil*|hoard*|instead of taking|worth in the)';
+const DRAWN = '(can not stop thinking|keep thinking|kept thinking|keeps thinking|thinking about|think about|thought about|obsessing|fixated|fantasi[sz]ing|imagining|picturing|tempted|urge|what i could do with|how easy|using (it|them) on myself|use (it|them) on myself|just in case|for later|when i am ready|high enough|strong enough|enough to|where the key is|looking over|staring at|stared at|staring|looked at|gazing|for a long time|for ages|leaned forward|leaning forward|counting|hidden|hid|hiding|stash*|saving up|saved up|stockpil*|hoard*|instead of taking|worth in the)';
 
 /** Wishing for or not minding an accident or illness that would end it. */
 const WOULD_NOT_MIND = '(would not mind|glad|grateful|thankful|pleased|would not care|not mind|do not care|did not care|relief|a relief|fine by me|fine with (it|that)|ok with (it|that)|okay with (it|that)|hoping|hope|wish|wishing|pray|praying|secretly|would be nice|would not be (so )?bad|welcome)';
@@ -146,6 +151,7 @@ export const DANGER: PhraseGroup[] = [
       '(ruin*|burden*|dragging|drag|drags|holding (them|everyone|everybody|her|him) back|costing) ~8 (by )?(staying alive|being alive|still being alive|existing|still being here|me living)',
       'would (manage|cope|get on|get by|be fine|do fine) ~3 without me(?! (there|at|for|on|in the|this time|today|tonight))',
       '(better|more|worth) ~6 (life insurance|insurance (money|payout|pay out))',
+      '(voice|voices|thoughts|thought|head|brain) ~6 (telling|tells|told|keeps telling|keep telling) me to (jump|die|kill myself|end it|hurt myself|cut|do it|step)',
       '(life insurance|insurance (money|payout|pay out)) ~8 (would|more|worth|better)', 'worth more (dead|to them dead|gone)',
     ],
   },
@@ -170,7 +176,7 @@ export const DANGER: PhraseGroup[] = [
     phrases: [
       `${PLAN_CUE} ~12+ ${DO_IT}`, `${DO_IT} ~12+ ${PLAN_CUE}`, `${PLAN_CUE} ~12+ ${PLAN_CUE}`,
       `${DAY.slice(0, -1)}|the)s? (is )?(the|my) (day|night) \\. ~3 (everything|all) (is )?(ready|set|sorted|planned|done)`,
-      'know (where|how|when) ~3 know (where|how|when)', '(do not|not) (plan|intend|expect) (on )?(to be|being) (alive|here|around)',
+      'know (where|how|when) ~3 know (where|how|when)', `${DAY} ~3 (i|i will|i am going to) ~2 (end it|end my life|kill myself|end everything|go through with it)`, '(do not|not) (plan|intend|expect) (on )?(to be|being) (alive|here|around)',
     ],
   },
   {
@@ -278,7 +284,7 @@ export const DANGER: PhraseGroup[] = [
       '(nobody|no one) would (even )?(miss|notice) me', '(who|nobody|no one) would (come|go|cry|show up) (to|at) my funeral',
       '(plan|planning|planned|imagine|imagining|thinking about|think about|thought about) ~2 my (own )?funeral',
       'world ~4 better ~3 without me', '(worse|harder|a burden|a problem|problems|miserable) ~4 by (being alive|existing|being here|living|still being here)',
-      'better off with (a different|another|someone else as|a new|a better) (mum|mom|dad|mother|father|parent|wife|husband|partner|daughter|son|sister|brother)',
+      'better (off )?with (a different|another|someone else as|a new|a better) (mum|mom|dad|mother|father|parent|wife|husband|partner|daughter|son|sister|brother)',
       'if i (had )?never (been born|existed)', 'without me (in it|around|here)',
     ],
   },
@@ -291,6 +297,7 @@ export const DANGER: PhraseGroup[] = [
       `(take|taking|took|swallow*|down|downed|overdose on|neck|necked) ~2 (a load|loads|a lot|lots|the whole|a whole|a handful|handfuls|too many|a bunch|every one|the rest|enough|dozens|a box|boxes|a bottle|a packet|packets|the lot|them all|all of them|all at once|every last) ~3 ${PILLS}`,
       '(take|taking|took|swallow*|swallowing|down|downed) (them all|all of them|the lot|the whole lot|every single one|the whole (bottle|box|packet|pack))',
       `(take|took|taking|swallow*) all (of )?(my |the |those |these )?${PILLS}(?! (every|each|on time|with|in the morning|at|as|today|like|for))`,
+      `(take|taking|took|swallow*) (every|each) (single |last )?${PILLS}`,
       `how many ~2 ${PILLS} ~5 (take|kill|die|lethal|fatal|overdose|enough|until|before)`, `${PILLS} ~5 (to die|to kill|to end it|enough to|lethal|fatal)`,
       '(painless|quick|quickest|easiest|easy|best|surest|peaceful|fastest) (way|ways|method|methods) ~2 to (die|kill|end (it|my life|things)|go|do it)',
       'painless (death|suicide)', '(ways|way|how|methods|method) to (die|kill (yourself|myself|oneself)|end (it|your life|my life))',
@@ -539,7 +546,7 @@ export const QUIET: PhraseGroup[] = [
     about: 'Dying of something small, to die for, rather die than do a chore, dying after a workout or a meeting.',
     phrases: [
       '(die|died|dying|dead|death) (of|from) (embarrassment|boredom|laughter|laughing|cringe|curiosity|hunger|thirst|cold|heat|the heat|the cold|exhaustion|jealousy|envy|happiness|excitement|cuteness|shock|suspense|anticipation)',
-      'to die for', '(die|died|dying) laughing', 'rather die than (go|going|do|doing|be seen|wear|wearing|eat|eating|work|sit|listen|call|ask|spend|talk|apologi[sz]e|admit|lose|watch|sing|dance|run)',
+      'to die for', '(die|died|dying) laughing', 'rather die than(?! (live|living|go on|going on|carry on|keep|feel|be (here|alive)|wake|face|spend another|another day|this))',
       '(die|dying|dead) (after|during|at|in|from) ~2 (workout|class|run|session|leg day|gym|hike|spin|lecture|meeting|shift|exam|game|match|race|marathon|presentation|party|wedding|practice|training)',
       '(mourir|meurs|meurt|mort|morte|morts|muero|muere|morir|morirme|muerto|muerta|morrendo|morrer|morri|morto|morta|muoio|morire|morendo|sterbe|sterben|tot) (de|di|dal|dalla|vor|do|da|of) (rire|risa|rir|ridere|lachen|faim|hambre|fome|fame|hunger|ganas|sueno|sommeil|calor|chaleur|caldo|frio|froid|freddo|kalte|cansancio|cansaco|fatigue|stanchezza|vergonha|vergogna|honte|verguenza|langeweile|aburrimiento|ennui|noia|tedio|saudade|envie|sete|sed|soif|durst|sete)',
       'bridge (club|game|games|night|partner|player|players|tournament|hand|hands)', '(play|plays|played|playing) bridge', 'cross (that|the) bridge',
