@@ -1,19 +1,24 @@
 // Does a text suggest someone may be in danger (the crisis note), or that someone else is hurting them (the
 // note about abuse)? Used only to show where help is, gently; never to block a save, never logged.
 //
-// The method (chosen by measuring, see the README's "What the safety note catches"): curated phrases over a
-// plain form of the text, with chat spellings and near-misses of the key words put right first (normalise.ts,
-// phrases.ts). A small classifier trained on the labelled texts was measured beside it and caught fewer of the
+// The method (chosen by measuring, see the README's "What the safety note catches"): shapes (word-sets for
+// ideas, near each other) and curated phrases over a plain form of the text, with chat spellings and
+// near-misses of the key words put right first (normalise.ts, phrases.ts). A small classifier trained on the labelled texts was measured beside it and caught fewer of the
 // held-back dangerous texts at the same false alarms; and phrases can be read and reviewed, a weight can't.
 import { normalise } from './normalise';
-import { ABUSE, DANGER, QUIET, type PhraseGroup } from './phrases';
+import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
 
 /** A phrase as written in phrases.ts -> a regular expression over the plain form (" word word . word "). */
 export function compilePhrase(phrase: string): RegExp {
   let s = phrase.trim();
   // [x] optional words, then the gaps, then word* prefixes, then plain groups become non-capturing.
   s = s.replace(/\[([^\]]+)\] ?/g, (_m, x: string) => `(?:(?:${x}) )?`);
-  s = s.replace(/ ?~(\d*) ?/g, (_m, n: string) => ` (?:[^ .]+ ){0,${n || 3}}`);
+  // ~n: up to n words, never across a sentence end; ~n+: may cross one ("stop. Permanently."); ~n!: none of
+  // the words is another person ("I hope she doesn't die" is not "I hope I die").
+  s = s.replace(/ ?~(\d*)([+!]?) ?/g, (_m, n: string, kind: string) => {
+    const word = kind === '+' ? '[^ ]+' : kind === '!' ? `(?!(?:${OTHER_PEOPLE})s? )[^ .]+` : '[^ .]+';
+    return ` (?:${word} ){0,${n || 3}}`;
+  });
   s = s.replace(/\*/g, '[^ .]*');
   s = s.replace(/\((?!\?)/g, '(?:');
   return new RegExp(` ${s} `);
@@ -54,9 +59,10 @@ export interface Assessment {
   abuse: boolean;
 }
 
-/** The plain form with the quiet turns of phrase taken out. */
+/** The plain form with the quiet turns of phrase taken out, opening with a "." so a phrase can say "at the start
+ * of a sentence" (\\.) for texts that leave out the "I" ("wanna die fr", "thinking about ctb"). */
 function prepared(text: string): string {
-  return normalise(text).replace(phrases().quiet, ' | ');
+  return (' .' + normalise(text)).replace(phrases().quiet, ' | ');
 }
 
 function matchGroup(groups: Compiled[], s: string): string | undefined {

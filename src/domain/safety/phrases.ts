@@ -9,6 +9,11 @@
 //   a|b        either (inside ( ) to group: (want|wish) to die)
 //   [x]        an optional word or words ([really] want, [so|very] tired)
 //   ~          up to 3 other words in between (never across a "."); ~6: up to 6
+//   ~6!        up to 6 words, none of them another person or thing (OTHER_PEOPLE): "I hope she doesn't die" is
+//              not "I hope I die"
+//   ~6+        up to 6 words, and may cross a sentence end ("The flat will be empty. That's when I'll do it.")
+//   \\.         a sentence end; every text also starts with one, so "\\. ~2! want to die" is "wanna die" with no "I"
+//   ${NAME}    a concept (a word-set, see "Concepts" below) inside a `template`
 //   word*      any word that starts so (suicid* catches suicide, suicidal, suicidio, suicidarme, suicider)
 //   (?! ...)   "not followed by", as in a regular expression, right after the word and starting with a space:
 //              "end things(?! with)" keeps "end things with him" quiet
@@ -25,7 +30,7 @@ export const CANONICAL = new Map<string, string>(Object.entries({
   wasnt: 'was not', werent: 'were not', havent: 'have not', hasnt: 'has not', hadnt: 'had not', aint: 'am not',
   im: 'i am', ive: 'i have', ill: 'i will', id: 'i would', youre: 'you are', youd: 'you would', youll: 'you will',
   theyd: 'they would', theyll: 'they will', theyre: 'they are', hed: 'he would', hes: 'he is', shes: 'she is',
-  shell: 'she will', hell: 'he will', itll: 'it will', thats: 'that is', whats: 'what is', theres: 'there is', wouldve: 'would have',
+  shell: 'she will', hell: 'he will', itll: 'it will', thats: 'that is', whats: 'what is', theres: 'there is', everythings: 'everything is', nothings: 'nothing is', somethings: 'something is', wouldve: 'would have',
   // chat spellings
   wanna: 'want to', wana: 'want to', wnna: 'want to', wantto: 'want to', wnt: 'want', wan: 'want', wantin: 'wanting',
   gonna: 'going to', gona: 'going to', gunna: 'going to', finna: 'going to', gotta: 'got to', tryna: 'trying to',
@@ -47,6 +52,10 @@ export const CANONICAL = new Map<string, string>(Object.entries({
   lyf: 'life', lyfe: 'life', diee: 'die', dye: 'dye', unalived: 'unalive', unaliving: 'unalive', unalives: 'unalive', selfharm: 'self harm', selfharming: 'self harming',
   selfharmed: 'self harmed', mysefl: 'myself', mysef: 'myself', myslef: 'myself', meself: 'myself', myselfe: 'myself',
   overdoze: 'overdose', od: 'overdose', oding: 'overdosing',
+  shd: 'self harmed', shing: 'self harming', ctb: 'ctb',
+  // chat spellings in the other languages: "kiero morirme", "jveux plus vivre", "chui fatigue de vivre"
+  kiero: 'quiero', kero: 'quiero', qiero: 'quiero', kisiera: 'quisiera', ke: 'que', jveux: 'je veux', jvoudrais: 'je voudrais',
+  jpeux: 'je peux', jpense: 'je pense', jsuis: 'je suis', chui: 'je suis', jme: 'je me',
 }));
 
 /**
@@ -73,7 +82,118 @@ const BODY = '(wrist|wrists|arm|arms|forearm|forearms|thigh|thighs|leg|legs|skin
 const GONE = '(gone|dead|died|dying|was not born|were not born|had never been born|never been born|never existed|not here|not around|no longer here|not alive|not here any more|not around any more|disappeared|did not exist|was not here|were not here|was not around|were not around|was not alive|am not here|am not around)';
 const LEAVE_THIS = '(leave|leaving|left) (this|the) (world|earth|planet|life)';
 
+
+// ---------------------------------------------------------------------------------------------------------
+// Concepts: the building blocks of the SHAPES below. A shape is a few concepts near each other ("I" + wanting +
+// an ending), so one shape catches the many ways a thing is said instead of one phrase per sentence seen.
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Other people, things and pets. A "~n!" gap may not pass over one of these, so "I hope she doesn't die" or
+ * "I keep thinking about my grandad's death" is not read as being about me. Exported for detect.ts.
+ */
+export const OTHER_PEOPLE = '(he|she|they|him|her|them|his|hers|their|theirs|it|its|you|your|we|us|our|someone|somebody|everyone|everybody|anyone|anybody|people|friend|friends|mum|mums|mom|moms|mother|mothers|dad|dads|father|fathers|grand[a-z]*|nan|nans|brother|brothers|sister|sisters|son|sons|daughter|daughters|wife|wifes|husband|husbands|partner|partners|boyfriend|girlfriend|kids|children|baby|dog|dogs|cat|cats|pet|plant|plants|phone|battery|character|uncle|aunt|cousin|boss|patient|patients|character|film|movie|show|book)';
+
+/** First person, as typed (after normalise), in the six languages. */
+const SELF = '(i|me|my|myself|mine|part of me|yo|mi|je|j|moi|eu|io|ich|mich|mir)';
+
+/** Wanting, meaning to, planning, being drawn to: the intent half of "I want to die". */
+const INTENT = '(want|wants|wanted|wanting|wish|wishes|wished|wishing|hope|hopes|hoped|hoping|pray|prays|praying|prayed|going to|about to|plan|plans|planning|planned|intend|intending|ready|decided|deciding|think about|thinking about|thought about|thinking of|thought of|thoughts of|thoughts about|considering|considered|tempted|urge|urges|longing|long|need|needs|rather|would like|would love|deserve|deserves|should|should just|could just|might just|might as well|can not wait|fantasi[sz]e|fantasi[sz]ing|dream of|dreaming of|dreaming about|tried|trying|try|attempt|attempted|counting down|looking forward|picturing|imagining|imagine|researching|googled|googling|looked up|looking up|looking at|keep|would not mind|ok with|okay with|fine with|time to|way to|ways to|how to|quiero|quisiera|queria|deseo|ganas de|pienso en|pensando en|voy a|veux|voudrais|envie d|envie de|aimerais|pense a|vais|quero|vontade de|penso em|pensando em|vou|voglio|vorrei|penso di|ho deciso di|ich will|will einfach|will nur|mochte|moechte|wurde gern|wurde gerne|am liebsten)';
+
+/** Dying, being dead, ending it, not waking up, not existing: the ending half of "I want to die". */
+const ENDING = '(die(?! (of|from|laughing|hard|down|out|off|alone|happy|if|when|for|trying|inside|a little))|dying(?! (to|for|of|laughing|inside|out here|in this))|be dead|being dead|dead \\.|death(?! (of|metal|star|stare|trap|row|toll|match|grip|threat|wish on))|suicid*|kill myself|killing myself|end my life|ending my life|end it all|ending it all|end it(?! (with|between|there|here|early|off|up|for (the|a|now|today|tonight)|at|on|by|before|after|well|properly|politely|now i))|ending it(?! (with|between|off|early))|end everything|end things(?! (with|between|off|early))|take my (own )?life|taking my (own )?life|(not|never) (to )?wake up|(not|never) waking up|not (be|being) (here|around|alive|in this world)|not exist|not existing|stop existing|cease to exist|disappear(?! (for (a|the|an) |into|under|to|off|from|in|on|at|when|while|behind|until|for a))|be gone|gone (for good|forever|for ever|permanently)|sleep forever|go to sleep forever|(not|never) (to )?live|not living|not (be )?alive|unalive*|(it all|everything|my life|life|it) to (end|stop)|be over (for good|forever|for ever|permanently)|(all of (this|it)|all this|it all|everything) (to )?be over|out of (life|this life|this world)|my (own )?funeral|stop living|stop waking up|stop breathing|dejar de (vivir|existir)|arreter de vivre|aufhoren zu leben|parar de viver|smettere di vivere|ctb|catch the bus|morir|morirme|matarme|suicidarme|mourir|me tuer|me suicider|en finir(?! avec (ce|cette|ces|le|les|mon|mes|un|une|son|ses|leur) )|sterben|tot sein|mich umbringen|morrer|me matar|morire|uccidermi|ammazzarmi|farla finita)';
+
+/** Others being better off, relieved, freed: the first half of "they'd be better off without me". */
+const BETTER = '(better|better off|besser|mieux|mejor|melhor|meglio|happier|easier|fine|okay|ok|lighter|relieved|relief|freer|free|move on|moving on|kinder|kindest|favour|favor|save (them|everyone|everybody)|not have to (worry|deal|pay|waste|look after|care))';
+
+/** My absence: the second half of "they'd be better off without me". */
+const ABSENT = `(without me(?! (there|at|for|on|in the|this time|today|tonight))|without my|me gone|me not (being )?(here|around)|my absence|(if|when|once|after|the day) i ~2 ${'(gone|dead|died|die|disappeared|stopped existing|stop existing|ceased to exist|killed myself|ended it|not here|not around|not alive|no longer here|never born|did not exist|not exist|not in (it|the picture|their lives|her life|his life|your life|the way))'}|(remove|removing|removed) myself|sin mi|sans moi|ohne mich|sem mim|senza di me)`;
+
+/** A way to die, or something that could be one. */
+const MEANS = `(rope|noose|cord|ligature|gun|shotgun|rifle|pistol|firearm|blade|blades|razor|razors|knife|knives|scissors|belt|sharpener|prescription|prescriptions|${PILLS.slice(1, -1)}|sertraline|fluoxetine|citalopram|escitalopram|prozac|zoloft|amitriptyline|mirtazapine|quetiapine|lithium|diazepam|valium|zopiclone|tramadol|morphine|oxycodone|co codamol|cocodamol|lorazepam|venlafaxine|propranolol|bridge|roof|rooftop|ledge|tracks|car park|multistorey|multi storey|top floor|cliff|platform|exhaust|charcoal|bleach|poison)`;
+
+/** Dwelling on a way, keeping it close, or testing it. */
+const DRAWN = '(can not stop thinking|keep thinking|kept thinking|keeps thinking|thinking about|think about|thought about|obsessing|fixated|fantasi[sz]ing|imagining|picturing|tempted|urge|what i could do with|how easy|using (it|them) on myself|use (it|them) on myself|just in case|for later|when i am ready|high enough|strong enough|enough to|where the key is|looking over|staring at|stared at|staring|looked at|gazing|for a long time|for ages|leaned forward|leaning forward|counting|hidden|hid|hiding|stash*|saving up|saved up|stockpil*|hoard*|instead of taking|worth in the)';
+
+/** Wishing for or not minding an accident or illness that would end it. */
+const WOULD_NOT_MIND = '(would not mind|glad|grateful|thankful|pleased|would not care|not mind|do not care|did not care|relief|a relief|fine by me|fine with (it|that)|ok with (it|that)|okay with (it|that)|hoping|hope|wish|wishing|pray|praying|secretly|would be nice|would not be (so )?bad|welcome)';
+const HAPPENS_TO_ME = '((car|bus|lorry|truck|train|van|something|someone|a driver) ~2 (hit|hits|hitting|ran over|runs over|run over|kill|kills|killed|took me out|takes me out) me|(plane|flight) ~3 (went|goes|go|going|came|comes) down|(plane|flight) (crashed|crashes|crashing)|heart ~2 (stops|stop|stopped|would stop|gives out|gave out)|stop breathing|stops breathing|(cancer|illness|tumour|tumor) ~2 (comes back|come back|spreads|wins|gets me|takes me)|so (it is|it would be|it will be|it can be|everything is|it can all be) (all )?over|something terminal|is terminal|was terminal|(get|got|getting|gets) (hit|killed|run over)|die in (my sleep|an accident|a crash)|so i (do not|never|would not|will not) have to (keep going|go on living|carry on|wake up|live|exist|be here|face (another|tomorrow|it all|any of it)))';
+
+/** Setting a time or place: the plan half of "I've picked Sunday to do it". */
+const DAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|the weekend|this weekend|next week)';
+const PLAN_CUE = `((picked|chosen|chose|set|marked|decided on|settled on|pick|choose) (the |a )?(date|day|night|time|place|spot|method|${DAY.slice(1, -1)})(?! (for|of|with|out|off))|(flat|house|home|place) (will be|is going to be) empty|(everyone|everybody) (will be|is going to be) (out|away|asleep|at)|(nobody|no one) (will be|is going to be) (home|around|in)|decided it (will be|is going to be) (after|on|before|when|this|next)|(worked out|figured out|planned|know) (the|a|exactly) (time|day|date|place|spot|way|method)(?! (for|of|to get|to the|with))|date i am going to die)`;
+const DO_IT = '(do it|doing it|go through with it|then i am going \\.|i am going \\.|the end|that is when|it will be over)';
+
+/** Putting affairs in order, and the finality that goes with it. */
+const AFFAIRS = '((gave|give|giving|given) away|(said|say|saying) my (goodbye|goodbyes)|found (a )?(new )?home for|left my ~1 to|who gets (the|my)|(wrote|made|written|updated|sorted|done|sorted out) (my|a) will(?! (power|to))|(gave|given|giving|left) (the|my) (dog|cat|pets|pet|guitar|things|stuff|bike|car|books|cat and|dog and) to|paid off (my|all my) debts|my passwords|close my accounts|deleted (all )?my accounts|what music i want|at my funeral|affairs in order|(everything|all) is in order|sorted (out )?my (stuff|things))';
+const FINAL = '((will not|not going to|would not) be (here|around|alive)|will not (be )?need*|where i am going|after i am gone|when i am gone|once i am gone|feels right|much longer|almost time|it is time \\.|i am ready \\.|goodbye|(so|then) (nobody|no one) has to|in order now)';
+
+/** Self-harm acts and the words of staying clean from them. */
+const SH_ACT = '(cut(?! (back|down|out|off|corners|ties|the|my hair|class|costs|it|onions|carbs|sugar))|cutting(?! (back|down|out|off|corners|ties|the|my hair|class|costs|onions|carbs|sugar|grass))|cuts|burned myself|burnt myself|burning myself|scratched|self harm*|harmed myself|hurt myself|hurting myself|blade|blades|razor|sharpener|bled|bleed|bleeding)';
+const CLEAN = '(clean|relaps*|streak|(days|weeks|months|years) (clean|free|without))';
+
 export const DANGER: PhraseGroup[] = [
+  // The shapes come first: concepts near each other. They catch most texts on their own; the curated groups
+  // after them catch the rest and say precisely what a shape can't.
+  {
+    id: 'shape-wish',
+    about: 'Me (or a sentence with no subject) + wanting, planning or dwelling on + an ending: "part of me wants to end my life", "kiero morirme", "wanna go to sleep forever", "I hope I just don\'t wake up".',
+    phrases: [
+      `(${SELF.slice(1, -1)}|\\.) ~3! ${INTENT} ~5! ${ENDING}`,
+    ],
+  },
+  {
+    id: 'shape-burden',
+    about: 'Others better off for my absence, either order: "they\'d all be better off without me", "alle wären ohne mich besser dran", "removing myself would be the kindest thing"; my being alive harming them.',
+    phrases: [
+      `${BETTER} ~8 ${ABSENT}`, `${ABSENT} ~8 ${BETTER}`,
+      '(i stay alive|i am alive|i am still alive|i exist|i am still here|i keep living|being alive|me being alive|me existing|my existence|i live) ~8 (ruin*|burden|worse|dragging|holding (them|everyone|everybody) back|costing)',
+      '(ruin*|burden*|dragging|drag|drags|holding (them|everyone|everybody|her|him) back|costing) ~8 (by )?(staying alive|being alive|still being alive|existing|still being here|me living)',
+      'would (manage|cope|get on|get by|be fine|do fine) ~3 without me(?! (there|at|for|on|in the|this time|today|tonight))',
+      '(better|more|worth) ~6 (life insurance|insurance (money|payout|pay out))',
+      '(voice|voices|thoughts|thought|head|brain) ~6 (telling|tells|told|keeps telling|keep telling) me to (jump|die|kill myself|end it|hurt myself|cut|do it|step)',
+      '(life insurance|insurance (money|payout|pay out)) ~8 (would|more|worth|better)', 'worth more (dead|to them dead|gone)',
+    ],
+  },
+  {
+    id: 'shape-passive',
+    about: 'Wishing for, or not minding, an end that happens to me: "if a car hit me I wouldn\'t mind", "hoping the scan shows something terminal", "wouldn\'t care if the plane went down".',
+    phrases: [`${WOULD_NOT_MIND} ~12 ${HAPPENS_TO_ME}`, `${HAPPENS_TO_ME} ~12 ${WOULD_NOT_MIND}`],
+  },
+  {
+    id: 'shape-means',
+    about: 'A way to die + dwelling on it, keeping it, testing it: "a rope in the garage and I can\'t stop thinking about it", "saving up my sertraline", "looking over the edge".',
+    phrases: [
+      `${MEANS} ~12 ${DRAWN}`, `${DRAWN} ~12 ${MEANS}`,
+      '(drive|driving|drove|swerve|swerving|swerved|steer|steering|crash|crashing|veer|veering|ram|ramming) ~3 (into|off|in front of) ~4 (wall|tree|lorry|truck|oncoming|traffic|central reservation|barrier|pillar|river|sea|cliff|bus|embankment) ~14 (not brake|on purpose|how easy|tempted|want|urge|end it|die)',
+      '(thinking about|think about|thought about|keep thinking|kept thinking|tempted|urge to|how easy) ~6 (drive|driving|swerve|swerving|steer|steering|crash|crashing|veer|veering|ram|ramming) ~3 (into|off|in front of) ~4 (wall|tree|lorry|truck|oncoming|traffic|central reservation|barrier|pillar|river|sea|cliff|bus|embankment)',
+      '(months|weeks) (worth|of) ~4 (saved|hidden|stashed|in the drawer|in my drawer)',
+    ],
+  },
+  {
+    id: 'shape-plan',
+    about: 'A time or place set + doing it, across sentences: "The flat will be empty on the 14th. That\'s when I\'ll do it.", "I\'ve picked Sunday to do it", "I know where, I know how".',
+    phrases: [
+      `${PLAN_CUE} ~12+ ${DO_IT}`, `${DO_IT} ~12+ ${PLAN_CUE}`, `${PLAN_CUE} ~12+ ${PLAN_CUE}`,
+      `${DAY.slice(0, -1)}|the)s? (is )?(the|my) (day|night) \\. ~3 (everything|all) (is )?(ready|set|sorted|planned|done)`,
+      'know (where|how|when) ~3 know (where|how|when)', `${DAY} ~3 (i|i will|i am going to) ~2 (end it|end my life|kill myself|end everything|go through with it)`, '(do not|not) (plan|intend|expect) (on )?(to be|being) (alive|here|around)',
+    ],
+  },
+  {
+    id: 'shape-goodbye',
+    about: 'Putting affairs in order twice over, or with finality: "gave away my stuff... I won\'t be here to need it", "paid off my debts, left a note about who gets the cat"; messages for after.',
+    phrases: [
+      `${AFFAIRS} ~20+ ${FINAL}`, `${FINAL} ~20+ ${AFFAIRS}`, `${AFFAIRS} ~20+ ${AFFAIRS}`,
+      'if anything (happens|should happen) ~8+ (tell|sorry|love|look after|take care of)', 'sorry ~6 (it|this) (was|is) not (her|his|their|your|anyones) fault', '(tell|let) ~4 (i love|i loved|i am sorry|sorry) ~10+ (fault|forgive|goodbye)',
+      '(none of )?(this|it) (is|was) (not )?(her|his|their|your|anyones|my (mums|moms|dads|parents|familys)) fault ~6 (tell|sorry|love|goodbye)', 'last ~2 i will ever (write|say|post|send|do)',
+      '(saying|said|say) goodbye to (people|everyone|everybody)', 'will not be (here|around|alive) to (need|use|see|look after|care for|enjoy)',
+    ],
+  },
+  {
+    id: 'shape-relapse',
+    about: 'A self-harm word + staying clean or relapsing: "cut again tonight after 7 months clean", "relapsed. 143 days and I threw it away with a sharpener blade".',
+    phrases: [`${SH_ACT} ~10+ ${CLEAN}`, `${CLEAN} ~10+ ${SH_ACT}`, `relaps* ~14+ ${SH_ACT}`],
+  },
   {
     id: 'named',
     about: 'Words that name it: suicide in five languages, self-harm, killing or hanging oneself, overdose, chat euphemisms.',
@@ -81,13 +201,15 @@ export const DANGER: PhraseGroup[] = [
       'suicid*', 'suizid*', 'selbstmord*', 'selbsttotung*', 'freitod',
       'self (harm|harming|harmed|harms|injury|injure|injuring|injured|mutilate|mutilating|mutilation|delete|deleting|destruct)',
       'sh (urge|urges|again|relapse|scars|cuts|wounds|tonight)', '(relapsed|relapse|relapsing) (on )?sh', '(clean|free) from sh',
-      'sewer slide', 'unalive*', 'un alive (myself|me)', 'overdos*', 'lethal (dose|amount|overdose)', 'fatal (dose|amount|overdose)',
+      'sewer slide', 'unalive*', 'un alive (myself|me)', 'overdos*', 'lethal (dose*|amount*|overdose*)', 'fatal (dose*|amount*|overdose*)',
       'kill* (myself|me self)', 'kill (yourself|urself|oneself)', '(hang|hanging|hanged|drown|drowning|shoot|shooting|poison|poisoning|gas|gassing) myself',
       '(end|ending|ended) (my|my own) life', '(take|taking|took) (my|my own) life(?! (back|into|in (my|your|our) hands|seriously|more|for granted|easy|one|slowly))',
       '(end|ending|ended) (my|my own) (existence|suffering|misery)',
       '(end|ending) it all', '(end|ending) it (tonight|today|tomorrow|this (week|weekend)|now \\.|soon|for good|forever|once and for all)', 'end everything', 'noose', '(slit|slitting|slash|slashing|cut|cutting|open) (my )?(wrist|wrists|throat|wirst|wirsts)',
       'blow my (brains|head) (out|off)', '(bullet|gun) (in|to|through|against) my (head|brain|mouth|temple)',
       LEAVE_THIS, 'not (be )?(in|on) this (world|earth) (any more|much longer|for long)',
+      // the thought as it comes, in the second person: "you could just end your life right now"
+      '(could|should|can|just|why not) ~2 (end|take) your (own )?life(?! (back|into|in your hands|seriously|easy|for granted))', '(could|should|just) ~2 kill yourself',
     ],
   },
   {
@@ -137,7 +259,7 @@ export const DANGER: PhraseGroup[] = [
       '(want|wish|wishing|could|like|need) ~2 (stop|cease|quit) (existing|to exist|being alive|breathing)', 'not exist (any more|any longer)',
       '(hope|hoping|pray|praying|wish|wishing|want|wanting|if|rather|prefer|fine|ok|okay) ~4 (not|never|do not|will not|would not|did not) wake up',
       '(never|not) (to )?wake up (again|ever|any more)', '(sleep|asleep) (and|&) (never|not) wake', 'never wake up(?! (before|early|on time|in time|late|at|until|till))',
-      '(sleep|asleep) forever', 'go to sleep (forever|for good|and never)',
+      '(want|wish|wanna|ready|just|longing) ~3 (sleep|asleep) forever', 'go to sleep (forever|for good|and never)',
       '(will not|would not|not|no longer) be (around|here|alive|living) ~2 (much longer|for long|any more|any longer|tomorrow|next (week|month|year|christmas)|soon|to see|by (then|tomorrow|morning|the)|after (tonight|today|this))',
       '(will not|not|no longer) (going to )?be (a problem|a burden|a bother|in (anyones|your|the|everyones|their) way|anyones problem|a nuisance|bothering (anyone|you|anybody|them)|around) ~4 (much longer|for long|any more|any longer|soon)',
       '(when|once|after|if|the day|by the time|before) (i am|i was|i were|i have|i would be|i will be|i|i have been) (gone|dead|no longer here|not here any more|not around any more|not alive)',
@@ -162,8 +284,8 @@ export const DANGER: PhraseGroup[] = [
       '(nobody|no one) would (even )?(miss|notice) me', '(who|nobody|no one) would (come|go|cry|show up) (to|at) my funeral',
       '(plan|planning|planned|imagine|imagining|thinking about|think about|thought about) ~2 my (own )?funeral',
       'world ~4 better ~3 without me', '(worse|harder|a burden|a problem|problems|miserable) ~4 by (being alive|existing|being here|living|still being here)',
-      'better off with (a different|another|someone else as|a new|a better) (mum|mom|dad|mother|father|parent|wife|husband|partner|daughter|son|sister|brother)',
-      'if i (had )?never (been born|existed)', 'without me (in it|around|here|there)',
+      'better (off )?with (a different|another|someone else as|a new|a better) (mum|mom|dad|mother|father|parent|wife|husband|partner|daughter|son|sister|brother)',
+      'if i (had )?never (been born|existed)', 'without me (in it|around|here)',
     ],
   },
   {
@@ -175,6 +297,7 @@ export const DANGER: PhraseGroup[] = [
       `(take|taking|took|swallow*|down|downed|overdose on|neck|necked) ~2 (a load|loads|a lot|lots|the whole|a whole|a handful|handfuls|too many|a bunch|every one|the rest|enough|dozens|a box|boxes|a bottle|a packet|packets|the lot|them all|all of them|all at once|every last) ~3 ${PILLS}`,
       '(take|taking|took|swallow*|swallowing|down|downed) (them all|all of them|the lot|the whole lot|every single one|the whole (bottle|box|packet|pack))',
       `(take|took|taking|swallow*) all (of )?(my |the |those |these )?${PILLS}(?! (every|each|on time|with|in the morning|at|as|today|like|for))`,
+      `(take|taking|took|swallow*) (every|each) (single |last )?${PILLS}`,
       `how many ~2 ${PILLS} ~5 (take|kill|die|lethal|fatal|overdose|enough|until|before)`, `${PILLS} ~5 (to die|to kill|to end it|enough to|lethal|fatal)`,
       '(painless|quick|quickest|easiest|easy|best|surest|peaceful|fastest) (way|ways|method|methods) ~2 to (die|kill|end (it|my life|things)|go|do it)',
       'painless (death|suicide)', '(ways|way|how|methods|method) to (die|kill (yourself|myself|oneself)|end (it|your life|my life))',
@@ -211,10 +334,11 @@ export const DANGER: PhraseGroup[] = [
     about: 'Having a plan, a date, a decision: "I have a plan", "I know how and when", "Friday is the day", "too late to stop me".',
     phrases: [
       '(have|got|made|making|make|had|finished|figured out|worked out|settled on) (a|my|the) plan(?! (for|to (go|meet|see|visit|get|finish|start|study|save|pay|move|do (the|my|some)|make|work|eat|run|train|travel|buy|cook|clean|talk|call|fix|apply|learn|write|read|sleep|stay|leave work|quit|lose|build|sort|book|tell|ask))| with| b| of| at| in place for| together| sorted for)',
+      '(plan|plans|planning|imagine|imagining|thinking about|think about) (exactly )?how (i would|i will|i am going to|to) (do it|end it|go through with it)',
       '(know|decided|worked out|figured out|planned|planning|chosen|picked) (exactly )?(how|when|where) (and (when|where|how) )?(i am|i will|i would|to|i) (going to )?(do it|end it|die|kill|go through with it)',
       '(picked|chosen|chose) (a|the) (date|day|method|place|spot)(?! (for|of|to|with))',
       '(friday|saturday|sunday|monday|tuesday|wednesday|thursday|tomorrow|tonight|today|next week|this weekend|the weekend|new year|my birthday) is (the|my) (day|night|last day|last night|end) \\.',
-      '(decided|deciding|decision|made up my mind|ready|planning|plan|going|time|mind is made up) ~3 (to )?(end (it|my life|things|everything)|kill myself|do it tonight|go through with it|say goodbye for good)',
+      '(decided|deciding|decision|made up my mind|ready|planning|plan|going|time|mind is made up) ~3 (to )?(end (it|my life|things|everything)(?! (with|between|off|early|there|here))|kill myself|do it tonight|go through with it|say goodbye for good)',
       'go through with it', '(going to|will|gonna|plan to) do it (when|while|once) (everyone|everyones|everybody|everybodys|they|no one|nobody|the house)', 'i am (ending|going to end) (it|things|everything)(?! (with|between|there|here|early))', '(it is|its) (all )?(planned|arranged|sorted|decided) ~6 (nobody|no one|too late|stop me|find)',
       '(nobody|no one) will (find|know|stop) ~6 (too late|until|before i)', 'written (down )?(exactly )?how i am going to',
       `(to|about|of|going to|just|i will|i would|decided to|ready to|enough to|plan to|want to|decision to|thinking about|think about|thought about|thinking of|considering|been considering|going to|might|should|could|time to|way to|finally) (end|ending) (it|things|everything|it all|my suffering|the pain|my pain)(?! (with|between|there|here|early|off|up|for (the|a|now|today|tonight)|at|on|by|before|after|now i|in (a|the) (good|nice|friendly)|well|nicely|amicably|properly|politely|on a))`,
@@ -233,7 +357,7 @@ export const DANGER: PhraseGroup[] = [
       '(will not|do not|no longer|not) (be )?need* (them|it|this|these|those|anything|any of (it|this|them)) (where i am going|after (tonight|today|this week|i am gone|i go))',
       'where i am going (i will not|i do not|there is no)', '(gave|giving|give|given) away (all )?(my|all my) ~3 (things|stuff|belongings|possessions|pets|cat|dog)',
       '(gave|giving|give|given) (all )?(my|all my) ~2 (things|stuff|belongings|possessions) away', 'this is (goodbye|the end for me)',
-      '(wrote|written|writing|updated|made|sorted|finished|signed|making) (my|a) will(?! (power|to))', '(i am|i) (at peace|ready) ~3 (decision|to go|to die|to end|to leave)',
+      '(wrote|written|writing|updated|made|sorted|finished|signed|making) (my|a) will(?! (power|to))', '(i am|i) (at peace|ready) ~3 (decision|to go(?! (home|out|back|to|for|on|shopping|there|again|bed|sleep|now|in|and))|to die|to end|to leave(?! (work|the|home|for|now|soon|at)))',
       '(sorry|forgive me) ~6 (for what i am about to do|for what i did|for leaving|when i am gone|for what i am going to do)', 'what i am about to do',
       'thank you and goodbye', '(love you all|i love you|love you) ~3 \\. (goodbye|bye)', 'by the time ~6 (i will be|i am|i would be) (gone|dead)',
       'if (you are|anyone is|someone is|somebody is) reading this ~8 (gone|dead|too late|sorry|goodbye)', '(my )?affairs in order', 'please tell ~3 i (love|loved) ~3 \\. i am sorry', '(thank you|thanks) for everything ~6 (goodbye|i am sorry|sorry|i will not be|i love you all|forgive)',
@@ -273,6 +397,8 @@ export const DANGER: PhraseGroup[] = [
       '(nadie|ninguno) me (extranaria|echaria de menos)', 'soy una carga', '(saltar|tirarme|lanzarme) (del|de un|de una|desde|por la|al|a las|a la) ~2 (puente|edificio|techo|azotea|ventana|balcon|tren|vias|metro)',
       'todas las pastillas', '(juntando|guardando|guardadas|guardado) ~3 pastillas', 'pastillas ~3 (guardadas|juntadas) ~3 (morir|matarme|quitarme)', 'desaparecer para siempre',
       'despedirme de (todos|todo el mundo|mi familia)', 'dormir y no despertar',
+      'no quiero ~2 (seguir|estar) (viva|vivo)',
+      'me (volvi|vuelvo|he vuelto|volvere) a (cortar|lastimar|hacer dano|quemar)',
     ],
   },
   {
@@ -314,7 +440,7 @@ export const DANGER: PhraseGroup[] = [
     phrases: [
       '(quero|queria|vou|penso em|pensando em|vontade de|preciso|decidi) ~2 (morrer|me matar|matar me|suicidar|sumir para sempre|desaparecer para sempre|nao acordar|acabar com tudo|acabar com a minha vida|tirar a minha vida|me enforcar|pular)',
       '(cansado|cansada) de viver', 'nao vale a pena (viver|continuar)', 'me corto \\.', 'me machuco (de proposito|sempre|de novo)', '(dormir e )?nao acordar (mais|nunca mais)',
-      '(dar|por) fim (a|na) (minha vida|tudo)', 'quero sumir', 'nao aguento mais (viver|a vida|essa vida|existir)', 'nao quero (mais )?(viver|acordar|existir|continuar vivendo|estar aqui|continuar)', 'me matar', 'matar me', '(melhor|melhores) sem mim', '(melhor|melhores) (morto|morta)',
+      '(dar|por) fim (a|na) (minha vida|tudo)', 'quero sumir', 'nao aguento mais (viver|a vida|essa vida|existir)', 'nao quero (mais )?(viver|acordar|existir|continuar vivendo|estar aqui|continuar)', 'me matar', 'matar me', 'nao quero ~2 (estar|continuar|ficar|seguir) (viva|vivo)', '(melhor|melhores) sem mim', '(melhor|melhores) (morto|morta)',
       'me (cortei|corto|cortar|cortando|machuquei|machucar|mutilo) ~2 (de novo|outra vez|novamente|ontem|hoje|os bracos|os pulsos|nos bracos|no pulso|de proposito|mais|sempre|toda)',
       'automutil*', 'auto mutil*', 'autolesao', 'auto lesao', 'tirar (a )?(minha )?(propria )?vida', 'acabar com (tudo|a minha vida|minha vida)',
       '(sou|me sinto) (um|uma) (peso|fardo)', 'pular (da|de uma|do|de um) (ponte|predio|janela|telhado)', 'me enforcar', 'tomar todos os (remedios|comprimidos)',
@@ -336,10 +462,29 @@ export const DANGER: PhraseGroup[] = [
 
 /** Someone else hurting or threatening the person now: shown as a note about help for abuse, not the crisis note. */
 const WHO = '(he|she|they|him|her|husband|wife|partner|boyfriend|girlfriend|bf|gf|dad|father|stepdad|stepfather|mum|mom|mother|stepmum|stepmom|stepmother|brother|sister|uncle|aunt|ex|carer|caretaker|son|daughter|parents|grandad|grandfather|grandpa|fiance|fiancee|flatmate|roommate|landlord|coach|teacher|bully|bullies|someone|man|guy|stepbrother|cousin|priest|neighbour|neighbor|grandma|nan)';
-const HURT = '(hit|hits|hitting|punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|beat|beats|beating|beaten|choke|chokes|choked|choking|strangle|strangles|strangled|strangling|rape|raped|rapes|molest*|abuse|abuses|abused|abusing|batter*|assault*|smack|smacks|smacked|whip*|belted|shove|shoves|shoved|shoving|bit|bites|spat|burns|burned|burnt|stabbed|stabs|forces|forced|locks|locked|bruised|attacked|attacks|strikes|struck)';
+const HURT = '(hurts|grab|grabs|grabbed|grabbing|hit|hits|hitting|punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|beat|beats|beating|beaten|choke|chokes|choked|choking|strangle|strangles|strangled|strangling|rape|raped|rapes|molest*|abuse|abuses|abused|abusing|batter*|assault*|smack|smacks|smacked|whip*|belted|shove|shoves|shoved|shoving|bit|bites|spat|burns|burned|burnt|stabbed|stabs|forces|forced|locks|locked|bruised|attacked|attacks|strikes|struck)';
 const TARGET = '(me|us|my (face|head|arm|arms|wrist|neck|body|back|ribs|leg|legs|hair|throat|stomach|kids|children|son|daughter|baby|dog|cat|mum|mom|sister|brother))';
 
+/** Someone else's possessive, as typed without the apostrophe ("my husband's permission" -> "husbands"). */
+const WHOS = '(his|her|their|husbands|wifes|partners|boyfriends|girlfriends|dads|fathers|stepdads|mums|moms|mothers|stepmums|stepmoms|parents|brothers|sisters|carers|exs)';
+/** Cruel acts done as a punishment, to go with "as punishment" (a teenager grounded is not this). */
+const CRUEL = '(kneel|hours|without food|no food|wet|locked|locks|lock me|leaves me|left me|leave me|starve*|cold|outside|beat*|hit*|burn*|shouts|screams|belt|tied)';
+
 export const ABUSE: PhraseGroup[] = [
+  {
+    id: 'abuse-shapes',
+    about: 'Shapes rather than sentences: a person + a threat of violence to me; "if I leave" + "he\'ll kill me"; punishment + a cruel act; hiding injuries; control of where I go; image abuse.',
+    phrases: [
+      `${WHO} ~6 (said|says|told me|tells me|threaten*|swore|swears|keeps saying|warned|warns) ~6 (kill|hurt|harm|beat|hit|stab|burn|break|strangle) (me|us|the kids|my kids|my children|the dog|my dog)`,
+      'if i (ever )?(leave|tell|call|go|report|see anyone|talk) ~6 (he|she|they) (will|would|is going to|are going to) ~2 (kill|hurt|harm|beat|hit|find|take) (me|us|the kids|my kids)',
+      `(as (a )?punishment|to punish me|punishes me|punished me) ~14 ${CRUEL}`, `${CRUEL} ~14 (as (a )?punishment|to punish me|punishes me|punished me)`,
+      '(hide|hiding|hid|cover|covering|covered|cover up) (up )?(the|my) (bruises|marks|black eye|injuries)', 'bruises ~8 (because of|from) (what )?(he|she|they|him|her|them)',
+      `(not allowed|never allowed|can not|is not allowed) ~6 without (my )?${WHOS} (permission|say so|approval)`, `not allowed to (leave|go out|see|have|talk|work|use) ~8 ${WHO}`,
+      '(blocked|blocks|blocking|stood in) the (door|doorway) ~4 (so i|and i|could not|can not|would not let)',
+      '(shared|posted|sent|leaked|sharing|posting|sends|share|post|send) ~4 (my )?((private|intimate|nude|naked|sexual) (photos|pictures|pics|videos|images)|nudes|sex tape)', 'unless i do what (he|she|they) (says|wants|tells)',
+      '(lets|let) (himself|herself|themselves) (in|into) my (room|flat|house|bedroom)',
+    ],
+  },
   {
     id: 'someone-hurts-me',
     about: 'A person doing violence to me now: "he hits me", "my dad beats me", "she threw a glass at my head".',
@@ -401,8 +546,10 @@ export const QUIET: PhraseGroup[] = [
     about: 'Dying of something small, to die for, rather die than do a chore, dying after a workout or a meeting.',
     phrases: [
       '(die|died|dying|dead|death) (of|from) (embarrassment|boredom|laughter|laughing|cringe|curiosity|hunger|thirst|cold|heat|the heat|the cold|exhaustion|jealousy|envy|happiness|excitement|cuteness|shock|suspense|anticipation)',
-      'to die for', '(die|died|dying) laughing', 'rather die than (go|going|do|doing|be seen|wear|wearing|eat|eating|work|sit|listen|call|ask|spend|talk|apologi[sz]e|admit|lose|watch|sing|dance|run)',
+      'to die for', '(die|died|dying) laughing', 'rather die than(?! (live|living|go on|going on|carry on|keep|feel|be (here|alive)|wake|face|spend another|another day|this))',
       '(die|dying|dead) (after|during|at|in|from) ~2 (workout|class|run|session|leg day|gym|hike|spin|lecture|meeting|shift|exam|game|match|race|marathon|presentation|party|wedding|practice|training)',
+      '(mourir|meurs|meurt|mort|morte|morts|muero|muere|morir|morirme|muerto|muerta|morrendo|morrer|morri|morto|morta|muoio|morire|morendo|sterbe|sterben|tot) (de|di|dal|dalla|vor|do|da|of) (rire|risa|rir|ridere|lachen|faim|hambre|fome|fame|hunger|ganas|sueno|sommeil|calor|chaleur|caldo|frio|froid|freddo|kalte|cansancio|cansaco|fatigue|stanchezza|vergonha|vergogna|honte|verguenza|langeweile|aburrimiento|ennui|noia|tedio|saudade|envie|sete|sed|soif|durst|sete)',
+      'bridge (club|game|games|night|partner|player|players|tournament|hand|hands)', '(play|plays|played|playing) bridge', 'cross (that|the) bridge',
       'cross my heart (and )?hope to die', 'hit me up', 'hit (me|us) with (a|an|the|some|this|that) (idea|question|joke|news|bill|fact|truth|line|surprise|request|great|brilliant)', '(just )?(kill|shoot) me now(?! (i|and|because|please i))',
     ],
   },
@@ -417,6 +564,7 @@ export const QUIET: PhraseGroup[] = [
       '(burn|burning|burned|burnt) (myself|me) out', '(burn|burned|burnt) myself (on|with) (the|a) (stove|oven|iron|kettle|pan|hob|tray|toaster|coffee|tea|soup|candle|grill|glue gun)',
       'hurt myself (at|lifting|playing|running|skiing|falling|when i fell|on the|at work|doing|during|training|exercising|in the gym|at the gym|at football|jumping|climbing)',
       'overdos* on(?! (my |the |all |some |a |an |his |her |those |these )?(pills|meds|medication|tablets|paracetamol|painkillers|insulin|heroin|drugs|sleeping|antidepressants|opioids|fentanyl|xanax|them|it|purpose))',
+      '(bungee|bungy|cliff|base) (jump|jumps|jumped|jumping)', 'skydiv*', 'zip (line|wire)',
       'kill (myself|me) (laughing|with laughter)', '(beat|beats|beating) (me|us) (at|in|to it|to the)', '(kick|kicked|kicks) (me|us) (out of the (game|match|lobby|team|group chat))',
     ],
   },
