@@ -89,6 +89,7 @@ export const msg = {
     ],
     planIntro: 'From your safety plan:',
     noPlan: 'A safety plan can help in moments like this. When you feel ready: `reframe safety-plan edit`.',
+    standing: 'If you are in danger right now: your local emergency number, 988 in the US, 116 123 in the UK and Ireland, or `reframe safety-plan`.',
     reminder: 'Help is there now: your local emergency number, 988 in the US, Samaritans 116 123 in the UK and Ireland, https://findahelpline.com',
     howToGoOn: 'What would you like to do now?',
     goOn: 'Go on with this, at my own pace',

@@ -83,6 +83,18 @@ describe.skipIf(!hasTmux())('the crisis note in the guided flows', () => {
     expect(saved[0].distortions).toEqual([]);
   });
 
+  it('new: the crisis lines open every guided record, before the first question, whatever is typed', async () => {
+    // The detector misses some danger (README), so help is never only behind it.
+    term = new Terminal(sb, ['new']);
+    const t = term;
+    // One line of text, however the terminal wraps it.
+    const screen = (await t.waitFor('What happened?')).replace(/\s+/g, ' ');
+    expect(at(screen, msg.safety.standing)).toBeGreaterThanOrEqual(0);
+    expect(at(screen, msg.safety.standing)).toBeLessThan(at(screen, 'What happened?'));
+    t.key('C-c');
+    expect(await t.exitCode()).toBe(130);
+  });
+
   it('new: "stop here" keeps the draft and exits 0; the words were saved before the note', async () => {
     term = new Terminal(sb, ['new']);
     const t = term;
@@ -123,8 +135,10 @@ describe.skipIf(!hasTmux())('the crisis note in the guided flows', () => {
     t.type('everyone would be better off without me');
     const s = await t.waitFor(msg.safety.howToGoOn);
     expect(at(s, 'Sam 07700 900123')).toBeGreaterThan(at(s, TITLE));
-    expect(at(s, 'Sam 07700 900123')).toBeLessThan(at(s, '988'));
-    expect(at(s, 'Dr Okafor')).toBeLessThan(at(s, '988'));
+    // The note's own 988 line, not the standing line that opened the record.
+    const lines988 = s.indexOf('988', at(s, TITLE));
+    expect(at(s, 'Sam 07700 900123')).toBeLessThan(lines988);
+    expect(at(s, 'Dr Okafor')).toBeLessThan(lines988);
     t.key('Down', 'Down', 'Enter'); // see my safety plan
     await t.waitFor('my sister Ana');
     await t.waitFor(msg.safety.howToGoOn, { count: 2 });
