@@ -16,6 +16,7 @@ import { wireExport } from './export/command';
 import { wireImport } from './import/command';
 import { wireBackup } from './backup/command';
 import { wireStats } from './stats/command';
+import { wireSafetyPlan } from './safety-plan/command';
 
 export const COMMANDS: CommandWiring[] = [
   wireNew,
@@ -31,4 +32,5 @@ export const COMMANDS: CommandWiring[] = [
   wireImport,
   wireBackup,
   wireStats,
+  wireSafetyPlan,
 ];

@@ -6,26 +6,30 @@ import { parseDateTime } from '../domain/dates';
 import { msg } from '../messages';
 import { truncate } from '../render/text';
 import { tagsFromText } from '../domain/tags';
+import type { SafetyWatch } from './safety-watch';
 
 export interface EditDeps {
   prompter: Prompter;
   library: Library;
   now: () => Date;
   save: (r: ThoughtRecord) => void;
+  /** Looks at each changed text once it is saved: the crisis note, then how to go on (safety-watch.ts). */
+  watch?: SafetyWatch;
 }
 
 /** Keep some lines, add new ones; `update` gets the list after every answer, so Ctrl-C keeps it. */
-async function editLines(p: Prompter, name: string, current: string[], update: (lines: string[]) => void): Promise<void> {
+async function editLines(p: Prompter, name: string, current: string[], update: (lines: string[]) => void, watch?: SafetyWatch): Promise<void> {
   const keep = current.length
-    ? await p.checkbox({ name: `${name}Keep`, message: 'Keep which of these? (space to untick)', choices: current.map((c, i) => ({ value: i, name: truncate(c, 70), checked: true })) })
+    ? await p.checkbox({ name: `${name}Keep`, message: msg.flow.keepWhich, choices: current.map((c, i) => ({ value: i, name: truncate(c, 70), checked: true })) })
     : [];
   const out = keep.map((i) => current[i]);
   update([...out]);
   for (;;) {
-    const line = await p.input({ name, message: `Add one (empty line when done) ${out.length + 1}.` });
+    const line = await p.input({ name, message: msg.flow.addOne(out.length + 1) });
     if (line.trim() === '') return;
     out.push(line);
     update([...out]);
+    await watch?.after([line]);
   }
 }
 
@@ -39,17 +43,17 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
       message: msg.flow.editWhich,
       choices: [
         { value: '__done', name: msg.flow.editDone },
-        { value: 'rerate', name: 'Re-rate belief and feelings now' },
-        { value: 'situation', name: `Situation: ${truncate(r.situation, 50)}` },
-        { value: 'when', name: 'When it happened' },
-        { value: 'emotions', name: `Feelings: ${r.emotions.map((e) => e.name).join(', ')}` },
-        { value: 'thought', name: `Hot thought: ${truncate(r.thought, 50)}` },
-        { value: 'distortions', name: `Thinking patterns (${r.distortions.length})` },
-        { value: 'evidenceFor', name: `Evidence for (${r.evidenceFor.length})` },
-        { value: 'evidenceAgainst', name: `Evidence against (${r.evidenceAgainst.length})` },
-        { value: 'reframe', name: `Balanced thought${r.reframe ? ': ' + truncate(r.reframe, 40) : ''}` },
-        { value: 'plan', name: 'Next step' },
-        { value: 'tags', name: `Tags${r.tags.length ? ': ' + r.tags.join(' ') : ''}` },
+        { value: 'rerate', name: msg.flow.editRerate },
+        { value: 'situation', name: msg.flow.editSituation(truncate(r.situation, 50)) },
+        { value: 'when', name: msg.flow.editWhen },
+        { value: 'emotions', name: msg.flow.editFeelings(r.emotions.map((e) => e.name).join(', ')) },
+        { value: 'thought', name: msg.flow.editThought(truncate(r.thought, 50)) },
+        { value: 'distortions', name: msg.flow.editPatterns(r.distortions.length) },
+        { value: 'evidenceFor', name: msg.flow.editFor(r.evidenceFor.length) },
+        { value: 'evidenceAgainst', name: msg.flow.editAgainst(r.evidenceAgainst.length) },
+        { value: 'reframe', name: msg.flow.editReframe(r.reframe && truncate(r.reframe, 40)) },
+        { value: 'plan', name: msg.flow.editPlan },
+        { value: 'tags', name: msg.flow.editTags(r.tags.join(' ')) },
       ],
     });
     if (field === '__done') return r;
@@ -60,9 +64,11 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         break;
       case 'situation':
         r.situation = await p.input({ name: 'situation', message: msg.flow.situation, default: r.situation, required: true });
+        d.save(r);
+        await d.watch?.after([r.situation]);
         break;
       case 'when': {
-        const v = await p.input({ name: 'when', message: msg.flow.when, default: r.occurredAt, validate: (x) => (parseDateTime(x, d.now()) ? true : 'Try a time like 19:05 or 2026-11-20 08:30.') });
+        const v = await p.input({ name: 'when', message: msg.flow.when, default: r.occurredAt, validate: (x) => (parseDateTime(x, d.now()) ? true : msg.flow.badTimeEdit) });
         r.occurredAt = (parseDateTime(v, d.now())?.date ?? new Date(r.occurredAt)).toISOString();
         break;
       }
@@ -73,7 +79,9 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         }
         break;
       case 'thought':
-        r.thought = await p.input({ name: 'thought', message: 'The hot thought:', default: r.thought, required: true });
+        r.thought = await p.input({ name: 'thought', message: msg.flow.hotThought, default: r.thought, required: true });
+        d.save(r);
+        await d.watch?.after([r.thought]);
         r.beliefBefore = await rate('beliefBefore', msg.flow.belief, r.beliefBefore);
         break;
       case 'distortions': {
@@ -90,25 +98,31 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         break;
       }
       case 'evidenceFor':
-        await editLines(p, 'evidenceFor', r.evidenceFor, (lines) => { r.evidenceFor = lines; d.save(r); });
+        await editLines(p, 'evidenceFor', r.evidenceFor, (lines) => { r.evidenceFor = lines; d.save(r); }, d.watch);
         break;
       case 'evidenceAgainst':
-        await editLines(p, 'evidenceAgainst', r.evidenceAgainst, (lines) => { r.evidenceAgainst = lines; d.save(r); });
+        await editLines(p, 'evidenceAgainst', r.evidenceAgainst, (lines) => { r.evidenceAgainst = lines; d.save(r); }, d.watch);
         break;
       case 'reframe': {
         const v = await p.input({ name: 'reframe', message: msg.flow.reframe, default: r.reframe });
         r.reframe = v.trim() === '' ? undefined : v;
+        d.save(r);
+        await d.watch?.after([r.reframe]);
         if (r.reframe) r.reframeBelief = await rate('reframeBelief', msg.flow.reframeBelief, r.reframeBelief);
         break;
       }
       case 'plan': {
         const v = await p.input({ name: 'plan', message: msg.flow.plan, default: r.actionPlan });
         r.actionPlan = v.trim() === '' ? undefined : v;
+        d.save(r);
+        await d.watch?.after([r.actionPlan]);
         break;
       }
       case 'tags': {
         const v = await p.input({ name: 'tags', message: msg.flow.tags, default: r.tags.join(' ') });
         r.tags = tagsFromText(v);
+        d.save(r);
+        await d.watch?.after(r.tags);
         break;
       }
     }

@@ -9,6 +9,8 @@ import { checkRecords, readRecordsBytes, type CheckedRecord } from './parse';
 import type { ThoughtRecord } from '../domain/record';
 import { savedText, type SavedText } from '../journal/saved-text';
 import { UsageError } from '../errors';
+import { plansApart } from './plan';
+import type { SafetyPlan } from '../domain/safety-plan';
 
 export interface CheckJob {
   where: string;
@@ -37,10 +39,14 @@ export interface CheckStream {
   /** Stop checking (a stream that is given up before its end). */
   close(): void;
   batches: AsyncGenerator<Checked[]>;
+  /** Safety plans found in the file (objects with "kind": "safety-plan"), checked; complete once batches end. */
+  plans: SafetyPlan[];
 }
 
-function* batchesOf(bytes: Uint8Array, job: CheckJob, onTotal: (n: number) => void): Generator<CheckedRecord[]> {
-  const { items, total } = readRecordsBytes(bytes, job.where);
+function* batchesOf(bytes: Uint8Array, job: CheckJob, onTotal: (n: number) => void, onPlan: (p: SafetyPlan) => void): Generator<CheckedRecord[]> {
+  const read = readRecordsBytes(bytes, job.where);
+  const { total } = read;
+  const items = plansApart(read.items, job.where, onPlan);
   onTotal(total);
   const known = new Set(job.known);
   let batch: CheckedRecord[] = [];
@@ -84,11 +90,11 @@ export function readFileShared(path: string): Uint8Array | undefined {
  */
 export function checkStream(bytes: Uint8Array, job: CheckJob, o: { entry?: string; worker?: boolean } = {}): CheckStream {
   const stream: CheckStream = {
-    total: bytes.length, worker: false, batches: undefined as unknown as AsyncGenerator<Checked[]>, close: () => {},
+    total: bytes.length, worker: false, batches: undefined as unknown as AsyncGenerator<Checked[]>, close: () => {}, plans: [],
   };
   const entry = o.entry;
   const here = async function* () {
-    yield* batchesOf(bytes, job, (n) => { stream.total = n; });
+    yield* batchesOf(bytes, job, (n) => { stream.total = n; }, (p) => { stream.plans.push(p); });
   };
   // The thread starts now, so it gets going while the journal is opened.
   const thread = entry && (o.worker ?? bytes.length >= WORKER_MIN_BYTES) ? startThread(entry, bytes, job) : undefined;
@@ -100,6 +106,7 @@ export function checkStream(bytes: Uint8Array, job: CheckJob, o: { entry?: strin
 type FromWorker =
   | { t: 'total'; total: number }
   | { t: 'batch'; flat: unknown[] }
+  | { t: 'plan'; plan: SafetyPlan }
   | { t: 'done' }
   | { t: 'fail'; usage: boolean; message: string; hint?: string };
 
@@ -145,6 +152,7 @@ async function* fromThread(t: Thread, stream: CheckStream, here: () => AsyncGene
       heard = true;
       stream.worker = true;
       if (m.t === 'total') stream.total = m.total;
+      else if (m.t === 'plan') stream.plans.push(m.plan);
       else if (m.t === 'batch') {
         yield decodeBatch(m.flat);
         t.worker.postMessage('next');
@@ -261,7 +269,7 @@ export function serveCheck(): boolean {
     let wake: (() => void) | undefined;
     port.on('message', () => { ahead--; wake?.(); });
     try {
-      for (const items of batchesOf(bytes, job, (total) => port.postMessage({ t: 'total', total }))) {
+      for (const items of batchesOf(bytes, job, (total) => port.postMessage({ t: 'total', total }), (plan) => port.postMessage({ t: 'plan', plan }))) {
         port.postMessage({ t: 'batch', flat: encodeBatch(items) });
         ahead++;
         while (ahead >= AHEAD) await new Promise<void>((res) => { wake = res; });

@@ -8,8 +8,8 @@ import { msg } from '../messages';
 import { recordSchema, recordInputSchema, recordTexts, toJson, type ThoughtRecord, type Emotion, type RecordBody } from '../domain/record';
 import { describeZodError } from '../domain/validate';
 import { parseOccurredAt } from '../domain/dates';
-import { mayBeInDanger } from '../domain/safety';
 import { uniqueTags } from '../domain/tags';
+import { noteForTexts, raisedInRun } from '../safety-note';
 
 const ulid = monotonicFactory();
 
@@ -111,11 +111,11 @@ export function validateRecord(data: unknown, where: string, ctx: Context): Thou
 /** A record from --input: JSON in the contract's form; id and createdAt are made when missing. */
 export function readRecordInput(file: string, ctx: Context): { data: unknown; where: string } {
   let raw: string;
-  const where = file === '-' ? 'standard input' : file;
+  const where = file === '-' ? msg.input.stdinName : file;
   try {
     raw = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
   } catch {
-    throw new UsageError(msg.errors.cantReadFile(where), 'Check the path, then try again.');
+    throw new UsageError(msg.errors.cantReadFile(where), msg.errors.cantReadFileHint);
   }
   let data: unknown;
   try {
@@ -149,22 +149,24 @@ export function mergeEmotions(current: Emotion[], flags: EmotionFlag[]): Emotion
   return out;
 }
 
-/** Once per save: if the words suggest danger, where to find help. On stderr, never blocking. */
-export function safetyNote(ctx: Context, r: Partial<RecordBody>): void {
-  // A feeling typed in ("suicidal") or a tag counts as much as a sentence.
-  const words = [...recordTexts(r), ...(r.emotions ?? []).map((e) => e.name), ...(r.tags ?? [])];
-  if (!mayBeInDanger(words)) return;
-  const t = ctx.errTheme;
-  ctx.say('');
-  ctx.say(t.heading(msg.safety.title));
-  for (const l of msg.safety.lines) ctx.say(l);
-  ctx.say('');
+/** Every word of a record the safety note looks at: a feeling typed in ("suicidal") or a tag counts as much as a sentence. */
+export function safetyTexts(r: Partial<RecordBody>): string[] {
+  return [...recordTexts(r), ...(r.emotions ?? []).map((e) => e.name), ...(r.tags ?? [])];
 }
 
-/** Print what was saved: the id on stdout (or the record with --json), a kind line on stderr. */
+/** If the words suggest danger (or harm from someone else), where to find help: once per run, on stderr. */
+export function safetyNote(ctx: Context, r: Partial<RecordBody>): boolean {
+  const a = noteForTexts(ctx, safetyTexts(r));
+  return a.danger || a.abuse;
+}
+
+/**
+ * Print what was saved: the id on stdout (or the record with --json), a line on stderr. The record is already
+ * saved; when its words (or any answer in this run) raised the note, the note comes first and the line is plain.
+ */
 export function reportSaved(ctx: Context, rec: ThoughtRecord, json: boolean | undefined, verb: 'saved' | 'updated'): void {
   if (json) ctx.out(JSON.stringify(toJson(rec), null, 2));
   else ctx.out(rec.id);
-  ctx.say(ctx.errTheme.good(verb === 'saved' ? msg.saved(rec.id) : msg.updated(rec.id)));
-  safetyNote(ctx, rec);
+  if (safetyNote(ctx, rec) || raisedInRun(ctx)) ctx.say(verb === 'saved' ? msg.safety.savedPlain : msg.safety.updatedPlain(rec.id));
+  else ctx.say(ctx.errTheme.good(verb === 'saved' ? msg.saved(rec.id) : msg.updated(rec.id)));
 }

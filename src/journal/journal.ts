@@ -4,8 +4,10 @@
 //   records.ts   a record's row and parts, by id          batches.ts  reading records in batches (list, export)
 //   monthly.ts   the monthly stats sums, kept with writes  stats.ts    the SQL behind `reframe stats` (reading)
 //   drafts.ts    the guided flow's drafts                  practice.ts check-ins, practice days (daily)
+//   safety-plan.ts  the person's safety plan (one row)
 // write() is the unit of work: one transaction, and the monthly sums written as it ends.
 import type { ThoughtRecord } from '../domain/record';
+import type { SafetyPlan } from '../domain/safety-plan';
 import type { ListFilters } from './query';
 import { RecordBatches, type RecordRatings } from './batches';
 import { JournalDb } from './database';
@@ -14,6 +16,7 @@ import { MonthSums, MonthlySums } from './monthly';
 import { journalFailure, type DB } from './open';
 import { Practice, type Checkin } from './practice';
 import { Records } from './records';
+import { SafetyPlans } from './safety-plan';
 import type { SavedText } from './saved-text';
 import { checkNoRestore, retryAfterRestore, retryAfterRestoreAsync } from './restore-lock';
 
@@ -27,6 +30,7 @@ export class Journal extends JournalDb {
   private readonly records = new Records(this, this.batches, this.sums);
   private readonly drafts = new Drafts(this);
   private readonly practice = new Practice(this);
+  private readonly plans = new SafetyPlans(this);
 
   /** Set when the journal can only be read (an upgrade without room: upgrade-space.ts); writes throw it. */
   readOnlyBecause: Error | undefined;
@@ -183,4 +187,13 @@ export class Journal extends JournalDb {
   writtenBetween(since: string, until: string): { records: number; distortions: { id: string; count: number }[] } {
     return this.practice.writtenBetween(since, until);
   }
+
+  // ---- the safety plan (reframe safety-plan; exported and imported with the records) ---------
+
+  /** The person's safety plan, if they wrote one. */
+  safetyPlan(): SafetyPlan | undefined { return this.plans.read(); }
+  /** Write the plan, replacing the one there (inside a write() it joins that transaction). */
+  saveSafetyPlan(plan: SafetyPlan): void { this.plans.write(plan); }
+  /** Import's rule: the newer plan (by updatedAt) wins; `write` false only says what would happen. */
+  mergeSafetyPlan(plan: SafetyPlan, write: boolean): 'added' | 'replaced' | 'kept' { return this.plans.merge(plan, write); }
 }

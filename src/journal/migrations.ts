@@ -281,6 +281,19 @@ export const MIGRATIONS: Migration[] = [
         FROM records r LEFT JOIN record_lists l ON l.record_seq = r.seq;
     `,
   },
+  {
+    version: 8,
+    name: 'a personal safety plan',
+    // One row at most: the person's safety plan (src/domain/safety-plan.ts), its steps as JSON. Kept in the
+    // journal so it is backed up, exported and imported with the records.
+    sql: `
+      CREATE TABLE safety_plan (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        updated_at TEXT NOT NULL,
+        data       TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

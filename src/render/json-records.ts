@@ -3,16 +3,22 @@
 import { toJson } from '../domain/record-fields';
 import type { ThoughtRecord } from '../domain/record';
 
-export function* jsonArrayChunks(records: Iterable<ThoughtRecord>): Generator<string> {
+/** `tail`: objects after the records (the safety plan, as `{"kind": "safety-plan", ...}`). */
+export function* jsonArrayChunks(records: Iterable<ThoughtRecord>, tail: object[] = []): Generator<string> {
   let first = true;
   for (const r of records) {
     const body = JSON.stringify(toJson(r), null, 2).replace(/\n/g, '\n  ');
     yield `${first ? '[\n' : ',\n'}  ${body}`;
     first = false;
   }
+  for (const o of tail) {
+    yield `${first ? '[\n' : ',\n'}  ${JSON.stringify(o, null, 2).replace(/\n/g, '\n  ')}`;
+    first = false;
+  }
   yield first ? '[]\n' : '\n]\n';
 }
 
-export function* jsonlChunks(records: Iterable<ThoughtRecord>): Generator<string> {
+export function* jsonlChunks(records: Iterable<ThoughtRecord>, tail: object[] = []): Generator<string> {
   for (const r of records) yield JSON.stringify(toJson(r)) + '\n';
+  for (const o of tail) yield JSON.stringify(o) + '\n';
 }

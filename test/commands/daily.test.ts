@@ -158,11 +158,14 @@ describe('reframe daily in a terminal: the check-in', () => {
   });
 
   it('words that suggest danger show where to find help, once, and the check-in is still saved', async () => {
-    const p = new FakePrompter({ mood: [5], moodWords: ['want to die'], startRecord: [false] });
+    const p = new FakePrompter({ mood: [5], moodWords: ['want to die'], safetyNext: ['go'], startRecord: [false] });
     const tc = ctxWith({ tty: true, prompter: p });
     await runDaily({}, tc.ctx);
     expect(tc.ctx.journal().checkins()).toHaveLength(1);
     expect(tc.stderr.text.split('988').length - 1).toBe(1);
+    // The note first, then a plain saved line; nothing cheerful before it.
+    expect(tc.stderr.text).not.toContain('Saved your check-in.');
+    expect(tc.stderr.text.indexOf('Your check-in is saved.')).toBeGreaterThan(tc.stderr.text.indexOf('Help is available now'));
     const calm = ctxWith({ tty: true, prompter: new FakePrompter({ mood: [40], moodWords: ['tired'], startRecord: [false] }) });
     await runDaily({}, calm.ctx);
     expect(calm.stderr.text).not.toContain('988');

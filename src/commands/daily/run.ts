@@ -8,7 +8,9 @@ import type { Context } from '../../context';
 import { JournalError } from '../../errors';
 import { msg } from '../../messages';
 import { parseOptions } from '../../input/options';
-import { newId, safetyNote } from '../../input/record';
+import { newId } from '../../input/record';
+import { askHowToGoOn, noteForTexts, noteOnInterrupt } from '../../safety-note';
+import { StoppedHere } from '../../flows/safety-watch';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../../domain/prompts';
 import { localDay, practiceDays, streak } from '../../domain/streak';
 import { dailyJson, renderDaily, renderPrompt, type DailySummary } from '../../render/daily';
@@ -110,8 +112,22 @@ async function checkIn(ctx: Context, summary: DailySummary): Promise<void> {
     throw err;
   }
   save();
-  ctx.say(ctx.errTheme.good(msg.daily.checkinSaved));
-  if (words) safetyNote(ctx, { situation: words });
+  // Words about dying or being hurt: the note first (the check-in is already saved), a plain saved line, then
+  // a gentle choice before anything else is asked.
+  const a = words ? noteForTexts(ctx, [words]) : { danger: false, abuse: false };
+  if (a.danger || a.abuse) {
+    ctx.say(msg.safety.checkinSavedPlain);
+    try {
+      await askHowToGoOn(ctx, prompter, a.danger);
+    } catch (err) {
+      if (err instanceof StoppedHere) {
+        ctx.say(msg.safety.stoppedDaily);
+        return;
+      }
+      if ((err as { exitCode?: number })?.exitCode === 130) noteOnInterrupt(ctx);
+      throw err;
+    }
+  } else ctx.say(ctx.errTheme.good(msg.daily.checkinSaved));
   prompter.note('');
   const go = await prompter.confirm({ name: 'startRecord', message: msg.daily.offerRecord, default: false });
   if (!go) {

@@ -6,6 +6,7 @@ import { msg } from '../../messages';
 import { createSuggester, type PastThought, type PatternSuggestion } from '../../domain/suggest';
 import { renderSuggestions } from '../../render/suggestions';
 import { parseOptions } from '../../input/options';
+import { noteForTexts } from '../../safety-note';
 
 /** One thought is short; this keeps a pasted essay from being taken for one. */
 export const MAX_THOUGHT = 5000;
@@ -25,6 +26,14 @@ export async function runDistortionsSuggest(text: unknown, raw: unknown, ctx: Co
   const thought = words.length === 1 && words[0] === '-' ? await readStdin(ctx) : words.join(' ');
   if (thought.trim() === '') throw new UsageError(msg.suggest.noText, msg.suggest.noTextHint);
   if (thought.length > MAX_THOUGHT) throw new UsageError(msg.suggest.tooLong(MAX_THOUGHT), msg.suggest.tooLongHint);
+
+  // Words about dying, self-harm or someone hurting the person are never met with a thinking pattern: no
+  // suggestion at all (JSON []), and the note on stderr.
+  const concern = noteForTexts(ctx, [thought]);
+  if (concern.danger || concern.abuse) {
+    if (opts.json) ctx.out('[]');
+    return;
+  }
 
   const lib = ctx.library();
   const history = opts.history === false ? [] : pastThoughts(ctx);
@@ -54,7 +63,7 @@ export function pastThoughts(ctx: Context, limit = HISTORY_RECORDS): PastThought
 function parseLimit(value: string | undefined): number {
   if (value === undefined) return 3;
   const n = Number(value.trim());
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 50) throw new UsageError(msg.suggest.badLimit(value), 'See `reframe distortions suggest --help`.');
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 50) throw new UsageError(msg.suggest.badLimit(value), msg.suggest.badLimitHint);
   return n;
 }
 

@@ -7,6 +7,8 @@ import { parseOptions } from '../../input/options';
 import { fieldsFromFlags, hasFieldFlags, mergeEmotions, newId, parseEmotionFlag, recordFlagsSchema, reportSaved, validateRecord } from '../../input/record';
 import { runEditFlow } from '../../flows/edit-flow';
 import { renderChangeSummary } from '../../render/card';
+import { noteOnInterrupt, safetyWatch } from '../../safety-note';
+import { StoppedHere } from '../../flows/safety-watch';
 
 export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(recordFlagsSchema, raw);
@@ -20,7 +22,7 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
   if (hasFieldFlags(opts)) {
     const f = fieldsFromFlags(opts, ctx.clock.now());
     const emotions = opts.emotion ? mergeEmotions(current.emotions, opts.emotion.map((e) => parseEmotionFlag(e, true))) : current.emotions;
-    const next = validateRecord({ ...current, ...f, emotions }, 'The record', ctx);
+    const next = validateRecord({ ...current, ...f, emotions }, msg.input.theRecord, ctx);
     journal.update(next, now());
     reportSaved(ctx, next, opts.json, 'updated');
     return;
@@ -41,17 +43,23 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
   let edited: ThoughtRecord;
   const editing = structuredClone(working);
   try {
-    edited = await runEditFlow(editing, { prompter, library: ctx.library(), now: () => ctx.clock.now(), save });
+    edited = await runEditFlow(editing, { prompter, library: ctx.library(), now: () => ctx.clock.now(), save, watch: safetyWatch(ctx, prompter) });
   } catch (err) {
+    if (err instanceof StoppedHere) {
+      save(editing);
+      ctx.say(msg.safety.stoppedEdit(id));
+      return;
+    }
     // Ctrl-C half-way through a change (a new thought typed, its rating not yet): keep what was typed too.
     if ((err as { exitCode?: number })?.exitCode === 130 && JSON.stringify(editing) !== JSON.stringify(working)) save(editing);
     if ((err as { exitCode?: number })?.exitCode === 130 && journal.latestDraft('edit', id)) {
       ctx.say('');
       ctx.say(msg.editDraftKept(id));
     }
+    if ((err as { exitCode?: number })?.exitCode === 130) noteOnInterrupt(ctx);
     throw err;
   }
-  const next = validateRecord(edited, 'The record', ctx);
+  const next = validateRecord(edited, msg.input.theRecord, ctx);
   journal.update(next, now(), { draftId });
   prompter.note(renderChangeSummary(next, ctx.theme));
   reportSaved(ctx, next, opts.json, 'updated');

@@ -20,6 +20,8 @@ import { parseOptions } from '../../input/options';
 import { counted, directSink, fileSink, outputSink, Progress, pump } from '../../io/transfer';
 import { normaliseTag } from '../../domain/tags';
 import { whenStdoutClosed } from '../../io/pipe-closed';
+import { planToJson, type SafetyPlan } from '../../domain/safety-plan';
+import { planMarkdown } from '../../render/crisis';
 
 const schema = z.extend(filterFlagsSchema, {
   format: z.optional(z.string()),
@@ -48,9 +50,13 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
   const progress = new Progress(ctx.io.stderr, Boolean(ctx.io.stderr.isTTY) && !toTerminal, msg.transfer.progressExport, 0);
   const total = () => (journal && Boolean(ctx.io.stderr.isTTY) && !toTerminal ? journal.countMatching(filters) : 0);
 
+  // The safety plan goes with the records (JSON, JSON Lines, markdown; a file of its own with --split), so a
+  // whole export brought back with `reframe import` brings it back too. CSV is a table of records only.
+  let plan: SafetyPlan | undefined;
   const work = async (): Promise<number> => {
-    if (opts.split) return exportSplit(resolve(opts.out!), records, total(), progress, ctx);
-    return exportOne(format, opts, filters, records, ratings, total(), progress, ctx);
+    plan = journal?.safetyPlan();
+    if (opts.split) return exportSplit(resolve(opts.out!), records, total(), progress, ctx, plan);
+    return exportOne(format, opts, filters, records, ratings, total(), progress, ctx, plan);
   };
   let written: number;
   try {
@@ -58,7 +64,7 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
   } finally {
     progress.stop();
   }
-  if (written === 0) ctx.say(msg.transfer.exportEmpty);
+  if (written === 0 && !(plan && format !== 'csv')) ctx.say(msg.transfer.exportEmpty);
   else if (opts.split) ctx.say(msg.transfer.exportedSplit(written, resolve(opts.out!)));
   else if (opts.out !== undefined && !toStdout(opts.out)) ctx.say(msg.transfer.exported(written, resolve(opts.out)));
 }
@@ -66,6 +72,7 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
 async function exportOne(
   format: 'md' | 'json' | 'jsonl' | 'csv', opts: z.infer<typeof schema>, filters: ListFilters,
   records: () => Iterable<ThoughtRecord>, ratings: () => Iterable<RecordRatings>, total: number, progress: Progress, ctx: Context,
+  plan?: SafetyPlan,
 ): Promise<number> {
   const dest = opts.out !== undefined && !toStdout(opts.out) ? exportTarget(opts.out, ctx.paths.db) : undefined;
   let written = 0;
@@ -80,10 +87,12 @@ async function exportOne(
     chunks = markdownDocument(counted(records(), tick), summary, {
       library: ctx.library(), now: ctx.clock.now(), since: filters.since, until: filters.until, filters: filterWords(filters, ctx),
     });
+    if (plan) chunks = withTail(chunks, `\n${planMarkdown(plan)}`);
   } else {
     progress.phase(msg.transfer.progressExport, total);
     const recs = counted(records(), tick);
-    chunks = format === 'json' ? jsonArrayChunks(recs) : format === 'jsonl' ? jsonlChunks(recs) : csvChunks(recs, { bom: opts.bom });
+    const tail = plan ? [planToJson(plan)] : [];
+    chunks = format === 'json' ? jsonArrayChunks(recs, tail) : format === 'jsonl' ? jsonlChunks(recs, tail) : csvChunks(recs, { bom: opts.bom });
   }
   // On a terminal, text from a record must not drive it (escape sequences, bells): the rule `show` keeps.
   // JSON escapes them already; markdown and CSV would pass them through.
@@ -95,7 +104,7 @@ async function exportOne(
   return written;
 }
 
-async function exportSplit(dir: string, records: () => Iterable<ThoughtRecord>, total: number, progress: Progress, ctx: Context): Promise<number> {
+async function exportSplit(dir: string, records: () => Iterable<ThoughtRecord>, total: number, progress: Progress, ctx: Context, plan?: SafetyPlan): Promise<number> {
   if (isJournalPath(dir, ctx.paths.db)) throw new UsageError(msg.transfer.isJournal(dir), msg.transfer.isJournalHint);
   ensurePrivateDir(dir);
   const library = ctx.library();
@@ -107,8 +116,14 @@ async function exportSplit(dir: string, records: () => Iterable<ThoughtRecord>, 
     progress.tick(++n);
     if (n % 200 === 0) await new Promise<void>((res) => setImmediate(res)); // let Ctrl-C and the bar through
   }
+  if (plan) writeFileAtomic(join(dir, 'safety-plan.md'), planMarkdown(plan), { syncDir: false });
   fsyncDir(dir);
   return n;
+}
+
+function* withTail(chunks: Iterable<string>, tail: string): Iterable<string> {
+  yield* chunks;
+  yield tail;
 }
 
 function* mapChunks(chunks: Iterable<string>, f: (s: string) => string): Iterable<string> {

@@ -13,10 +13,13 @@ import { msg } from '../../messages';
 import { userPatternsPath } from '../../library/library';
 import * as z from '../../zod-mini';
 import { parseOptions } from '../../input/options';
-import { newId } from '../../input/record';
+import { newId, safetyTexts } from '../../input/record';
 import { Progress } from '../../io/transfer';
 import { describeNotUtf8, parseMaxSize, readImportInput } from '../../import/input';
 import { checkStream, type CheckJob, type CheckStream } from '../../import/check';
+import { newestPlan } from '../../import/plan';
+import { assess } from '../../domain/safety/detect';
+import { showNotes } from '../../safety-note';
 
 const schema = z.object({ dryRun: z.optional(z.boolean()), json: z.optional(z.boolean()), maxSize: z.optional(z.string()) });
 
@@ -34,6 +37,11 @@ export interface ImportSummary {
   givenNewIds: number;
   /** Records with broken characters (half of a surrogate pair) saved as U+FFFD. */
   repairedCharacters: number;
+  /** Safety plans in the file (only when it holds one), and what became of the newest: added, replaced the journal's older one, or kept the journal's. */
+  safetyPlans?: number;
+  safetyPlan?: 'added' | 'replaced' | 'kept';
+  /** Some added record's words suggest danger: the note is shown once, at the end. Not in --json. */
+  danger?: boolean;
 }
 
 export async function runImport(file: string, raw: unknown, ctx: Context): Promise<void> {
@@ -64,7 +72,7 @@ export async function runImport(file: string, raw: unknown, ctx: Context): Promi
       // No journal yet: build it whole, beside where it goes; a file with no records creates nothing.
       const built = await buildNewJournal(ctx.paths.db, async (fresh) => {
         const value = await fresh.writeAsync(() => importRecords(stream, { journal: fresh, write: true, fresh: true }, ctx, progress));
-        return { keep: value.added > 0, value };
+        return { keep: value.added > 0 || value.safetyPlan === 'added', value };
       });
       s = built.value;
       if (!built.published && built.exists) {
@@ -79,11 +87,12 @@ export async function runImport(file: string, raw: unknown, ctx: Context): Promi
     progress.stop();
   }
 
-  if (opts.json) {
-    ctx.out(JSON.stringify(s, null, 2));
-    return;
-  }
-  report(s, where, ctx);
+  const danger = s.danger === true;
+  delete s.danger;
+  if (opts.json) ctx.out(JSON.stringify(s, null, 2));
+  else report(s, where, ctx);
+  // The records' words are looked at as today's: one note at the end, however many records.
+  if (danger) showNotes(ctx, { danger: true, abuse: false }, msg.safety.importNote);
 }
 
 /**
@@ -96,9 +105,11 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
     dryRun: !o.write, records: 0, added: 0, skipped: 0, alreadyInJournal: 0, repeatedInFile: 0,
     differentFromJournal: 0, givenNewIds: 0, repairedCharacters: 0,
   };
+  let danger = false;
   const { journal } = o;
   const seen = new Set<string>();
   let first = true;
+  const words: string[] = [];
   for await (const batch of stream.batches) {
     if (first) progress.phase(o.write ? msg.transfer.progressImport : msg.transfer.progressCheck, stream.total);
     first = false;
@@ -124,19 +135,38 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
       } else {
         if (o.write) journal!.insertRaw(r, r.createdAt, c.text);
         s.added++;
+        if (!danger) words.push(...(c.text ? [c.text.body, ...r.emotions.map((e) => e.name), ...r.tags] : safetyTexts(r)));
       }
     }
+    // The added records' words, a batch at a time in one text (the note needs only one): until one is found.
+    if (!danger && words.length) danger = assess([words.join('\n')]).danger;
+    words.length = 0;
     if (batch.length) progress.tick(batch[batch.length - 1].end);
   }
   s.skipped = s.alreadyInJournal + s.repeatedInFile;
+  // The newest safety plan of the file, by the same rule: the newer plan (by updatedAt) wins.
+  const plan = newestPlan(stream.plans);
+  if (plan) s.safetyPlans = stream.plans.length;
+  if (plan) s.safetyPlan = journal ? journal.mergeSafetyPlan(plan, o.write) : 'added';
+  if (danger) s.danger = true;
   return s;
 }
 
 function report(s: ImportSummary, where: string, ctx: Context): void {
   const t = ctx.errTheme;
-  if (s.records === 0) {
+  if (s.records === 0 && !s.safetyPlan) {
     ctx.say(msg.transfer.empty(where));
     return;
+  }
+  if (s.safetyPlan) {
+    if ((s.safetyPlans ?? 0) > 1) ctx.say(msg.plan.twoInFile(s.safetyPlans ?? 0));
+    ctx.say(s.safetyPlan === 'kept' ? msg.plan.importKept
+      : s.dryRun ? (s.safetyPlan === 'added' ? msg.plan.wouldAdd : msg.plan.wouldReplace)
+        : s.safetyPlan === 'added' ? msg.plan.importAdded : msg.plan.importReplaced);
+    if (s.records === 0) {
+      if (s.dryRun) ctx.say(msg.transfer.dryRunDone);
+      return;
+    }
   }
   if (s.dryRun) {
     ctx.say(msg.transfer.wouldAdd(s.added));

@@ -11,13 +11,15 @@ import { emptyState, restoreState, runRecordFlow, stateToBody, type FlowState } 
 import { renderChangeSummary } from '../../render/card';
 import { suggesterFor } from './suggest-hook';
 import { patientDrafts, withBusyTimeout } from '../../journal/patience';
+import { noteOnInterrupt, raisedInRun, safetyWatch } from '../../safety-note';
+import { StoppedHere } from '../../flows/safety-watch';
 
 export async function runNew(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(recordFlagsSchema, raw);
   if (opts.input !== undefined) return fromInput(opts, ctx);
   if (opts.resume || !hasFieldFlags(opts)) {
     if (!ctx.io.interactive) {
-      if (opts.resume) throw new UsageError(msg.errors.noTTY('reframe new --resume', ''), 'Run it in a terminal.');
+      if (opts.resume) throw new UsageError(msg.errors.noTTY('reframe new --resume', ''), msg.input.runInTerminal);
       throw new UsageError(msg.errors.missingFields(['--situation', '--thought', '--emotion NAME:RATING']), msg.errors.missingFieldsHint);
     }
     return guided(opts, ctx);
@@ -26,7 +28,7 @@ export async function runNew(raw: unknown, ctx: Context): Promise<void> {
 }
 
 function fromInput(opts: RecordFlags, ctx: Context): void {
-  if (hasFieldFlags(opts)) throw new UsageError(msg.errors.badFlagCombo('--input', 'the record flags'), 'Put every field in the JSON file instead.');
+  if (hasFieldFlags(opts)) throw new UsageError(msg.errors.badFlagCombo('--input', 'the record flags'), msg.input.inputNotFlags);
   const { data, where } = readRecordInput(opts.input!, ctx);
   const rec = validateRecord(data, where, ctx);
   const journal = ctx.journal();
@@ -45,7 +47,7 @@ function fromFlags(opts: RecordFlags, ctx: Context): void {
   if (emotions.length === 0) missing.push('--emotion NAME:RATING');
   if (missing.length) throw new UsageError(msg.errors.missingFields(missing), msg.errors.missingFieldsHint);
   const createdAt = now.toISOString();
-  const rec = validateRecord({ ...f, emotions, id: newId(ctx), createdAt, occurredAt: f.occurredAt ?? createdAt }, 'The record', ctx);
+  const rec = validateRecord({ ...f, emotions, id: newId(ctx), createdAt, occurredAt: f.occurredAt ?? createdAt }, msg.input.theRecord, ctx);
   ctx.journal().insert(rec);
   reportSaved(ctx, rec, opts.json, 'saved');
 }
@@ -84,8 +86,14 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
       now: () => ctx.clock.now(),
       save,
       suggest: await suggesterFor(ctx),
+      watch: safetyWatch(ctx, prompter),
     });
   } catch (err) {
+    if (err instanceof StoppedHere) {
+      drafts.flush(state);
+      ctx.say(msg.safety.stoppedNew);
+      return;
+    }
     if ((err as { exitCode?: number })?.exitCode === 130) {
       if (state.done.length || state.emotions.length || state.thoughts.length) {
         drafts.flush(state);
@@ -93,11 +101,12 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
         ctx.say(msg.draftKept);
         ctx.say(msg.draftKeptHint);
       }
+      noteOnInterrupt(ctx);
     }
     throw err;
   }
   const now = ctx.clock.now().toISOString();
-  const rec = validateRecord({ ...stateToBody(done, now), id: newId(ctx), createdAt: now }, 'The record', ctx);
+  const rec = validateRecord({ ...stateToBody(done, now), id: newId(ctx), createdAt: now }, msg.input.theRecord, ctx);
   try {
     withBusyTimeout(journal, drafts.personMs, () => journal.insert(rec, { draftId }));
   } catch (err) {
@@ -111,7 +120,10 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
   }
   prompter.note('');
   prompter.note(renderChangeSummary(rec, ctx.theme));
-  prompter.note('');
-  prompter.note(msg.flow.wellDone);
+  // After words about dying or about being hurt, nothing cheerful: the plain line reportSaved gives.
+  if (!raisedInRun(ctx)) {
+    prompter.note('');
+    prompter.note(msg.flow.wellDone);
+  }
   reportSaved(ctx, rec, opts.json, 'saved');
 }

@@ -2,6 +2,7 @@
 // and the person's past records are read only when a thought is first looked at.
 import type { Context } from '../../context';
 import type { Suggestion } from '../../flows/record-flow';
+import { assess } from '../../domain/safety/detect';
 
 /** At most this many patterns are suggested: the person stays in charge. */
 const FLOW_LIMIT = 3;
@@ -14,6 +15,9 @@ export async function suggesterFor(ctx: Context): Promise<((thought: string) => 
   const [{ createSuggester }, { pastThoughts }] = await Promise.all([import('../../domain/suggest'), import('../distortions/suggest')]);
   let suggester: ReturnType<typeof createSuggester> | undefined;
   return (thought) => {
+    // Never a pattern for a thought about dying or about someone hurting the person (the flow skips the step too).
+    const concern = assess([thought]);
+    if (concern.danger || concern.abuse) return [];
     if (!suggester) {
       const lib = ctx.library();
       suggester = createSuggester(lib.patterns, pastThoughts(ctx), lib.lexicon);

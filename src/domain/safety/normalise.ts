@@ -1,0 +1,111 @@
+// Text -> the plain form the safety phrases are written against: " word word word " (lower case, accents
+// folded, apostrophes dropped, chat spellings and near-misses of the key words put right), so one phrase
+// catches "I don't want to live", "i dont wanna live" and "je ne veux plus vivre" alike.
+//
+// Why this much: the blind texts spell the dangerous words every which way ("sucidal", "suicdal", "kil myself",
+// "want 2 die", "thinkin bout endin my life"), and a missed note costs far more than a note shown once too often.
+import { CANONICAL, FUZZY_KEYS } from './phrases';
+
+/** Longest text looked at, in characters: a record's field is short; a pasted book is looked at in part. */
+export const MAX_CHARS = 20_000;
+
+// French and Italian elisions (j'ai, d'en, l'ho, m'ammazzo): the letter before the apostrophe is a word of its own.
+const ELISION = /(^|[^\p{L}])(j|d|l|m|n|s|t|c|qu|un|all|dell|nell)['\u2019\u02bc`](?=\p{L})/gu;
+const APOSTROPHE = /['\u2018\u2019\u02bc\u2032`´]/g;
+const MARKS = /\p{M}+/gu;
+const SENTENCE = /[.!?;:\n\u2026\u3002]+/g; // where one sentence ends: kept as a "." word, so a gap never spans it
+const NOT_WORD = /[^\p{L}\p{N}.]+/gu;
+const DISTANCE = /(\d)\s*kms\b/g; // "ran 5 kms": kilometres, not "kill myself"
+// "my self" is "myself", unless it is "my self-esteem", "my self-doubt" and the like.
+const MY_SELF = / my self (?!(esteem|doubt|worth|confidence|image|respect|care|control|belief|pity|awareness|love|talk|sabotage|discipline|consciousness|conscious|esteems|help|improvement|hatred|loathing) )/g;
+const REPEATS = /(\p{L})\1{2,}/gu; // "sooo", "diiie", "killl": three or more of a letter become one
+
+/** Damerau (optimal string alignment) distance, stopping early past 1: is `a` within one edit of `b`? */
+export function withinOne(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    // One substitution, or one swap of neighbours.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  // One letter more or less.
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+// The fuzzy keys by every form with one letter left out, so a near-miss is found with a few lookups
+// (the token itself, each of its one-letter-less forms, each with two neighbours swapped) instead of a
+// comparison with every key. Only words of 5 letters or more, chosen because no everyday word sits one edit
+// away from them (phrases.ts says which).
+const NEAR = new Map<string, string[]>();
+for (const key of FUZZY_KEYS) {
+  const add = (k: string) => {
+    const xs = NEAR.get(k) ?? [];
+    if (!xs.includes(key)) xs.push(key);
+    NEAR.set(k, xs);
+  };
+  add(key);
+  for (let i = 0; i < key.length; i++) add(key.slice(0, i) + key.slice(i + 1));
+}
+
+function fuzzy(token: string): string | undefined {
+  const tries = [token];
+  for (let i = 0; i < token.length; i++) tries.push(token.slice(0, i) + token.slice(i + 1));
+  for (let i = 0; i + 1 < token.length; i++) tries.push(token.slice(0, i) + token[i + 1] + token[i] + token.slice(i + 2));
+  for (const t of tries) {
+    for (const key of NEAR.get(t) ?? []) if (withinOne(token, key)) return key;
+  }
+  return undefined;
+}
+
+// Most words of a journal come back again and again: each is put right once. Bounded, so a long import can't grow it.
+const CACHE = new Map<string, string>();
+const CACHE_MAX = 50_000;
+
+// Letters written as digits inside a word ("k1ll", "su1c1de", "d13"): only in a word that has letters too.
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+const MIXED = /^(?=.*\p{L})(?=.*\d)[\p{L}\d]+$/u;
+
+function canonicalWord(raw: string): string {
+  const w = MIXED.test(raw) && CANONICAL.get(raw) === undefined ? raw.replace(/\d/g, (d) => LEET[d] ?? d) : raw;
+  const fixed = CANONICAL.get(w);
+  if (fixed !== undefined) return fixed;
+  if (w.length < 5 || w.length > 16) return w;
+  const hit = CACHE.get(w);
+  if (hit !== undefined) return hit;
+  const out = fuzzy(w) ?? w;
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(w, out);
+  return out;
+}
+
+/** The plain form, padded with a space at each end so every phrase can start and end at a word. */
+export function normalise(text: string): string {
+  const s = (text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text)
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/œ/g, 'oe')
+    .replace(ELISION, '$1$2 ')
+    .replace(APOSTROPHE, '')
+    .replace(DISTANCE, '$1 km')
+    .replace(SENTENCE, ' . ')
+    .replace(NOT_WORD, ' ')
+    .replace(REPEATS, '$1');
+  const words = s.split(' ');
+  let out = ' ';
+  for (const w of words) {
+    if (w === '') continue;
+    out += canonicalWord(w) + ' ';
+  }
+  // Every text ends a sentence, so a phrase can say "here the sentence ends" ("friday is the day \\.").
+  if (!out.endsWith(' . ')) out += '. ';
+  return out.replace(MY_SELF, ' myself ');
+}
