@@ -44,7 +44,7 @@ describe('an old journal on a nearly full disk', () => {
       ['stats', '--json'], ['export', '--format', 'json', '--out', join(sb.dir, 'out.json')], ['backup', join(sb.dir, 'copy.db')]]) {
       const r = run(sb, args, { env: FULL });
       expect(r.code, `${args[0]}: ${r.stderr}`).toBe(0);
-      expect(r.stderr).toMatch(/needs an upgrade \(schema 6 -> 7\) that needs about \d+ MB free/);
+      expect(r.stderr).toMatch(new RegExp(`needs an upgrade \\(schema 6 -> ${SCHEMA_VERSION}\\) that needs about \\d+ MB free`));
       expect(r.stderr).toMatch(/Free some space/);
       expect(r.stderr).not.toMatch(STACK);
     }
@@ -59,14 +59,14 @@ describe('an old journal on a nearly full disk', () => {
     expect(w.stderr).toMatch(/Can't save to the journal .* needs an upgrade/);
     const d = run(sb, ['doctor'], { env: FULL });
     expect(d.code).toBe(1);
-    expect(d.stdout).toMatch(/problem .*Schema 6: the upgrade to 7 needs about \d+ MB free/);
+    expect(d.stdout).toMatch(new RegExp(`problem .*Schema 6: the upgrade to ${SCHEMA_VERSION} needs about \\d+ MB free`));
     // Nothing written: the journal is byte for byte the same, and no copy or temp file beside it.
     expect(sha256(sb.db)).toBe(before);
     expect(readdirSync(dirname(sb.db)).sort().filter((f) => !/-(wal|shm)$/.test(f))).toEqual(dirBefore.filter((f) => !/-(wal|shm)$/.test(f)));
     // With room again, the next command upgrades it and keeps the copy.
     const up = run(sb, ['list', '--json']);
     expect(up.code).toBe(0);
-    expect(up.stderr).toMatch(/Upgraded your journal \(schema 6 -> 7\)/);
+    expect(up.stderr).toMatch(new RegExp(`Upgraded your journal \\(schema 6 -> ${SCHEMA_VERSION}\\)`));
     expect(run(sb, recordArgs()).code).toBe(0);
   });
 });
