@@ -3,7 +3,7 @@
 import type { Prompter } from './prompter';
 import type { Library } from '../library/library';
 import type { Emotion, Answer } from '../domain/record';
-import { parseDateTime } from '../domain/dates';
+import { readOccurredAt, whenProblem } from '../domain/dates';
 import { msg } from '../messages';
 import { tagsFromText } from '../domain/tags';
 import type { SafetyWatch } from './safety-watch';
@@ -129,9 +129,10 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
       name: 'when',
       message: msg.flow.when,
       default: 'now',
-      validate: (v) => (parseDateTime(v || 'now', d.now()) ? true : msg.flow.badTime),
+      validate: (v) => whenProblem(readOccurredAt(v || 'now', d.now()), msg.flow.badTime),
     });
-    s.occurredAt = (parseDateTime(when || 'now', d.now())?.date ?? d.now()).toISOString();
+    const at = readOccurredAt(when || 'now', d.now());
+    s.occurredAt = (at.ok ? at.date : d.now()).toISOString();
     mark('when');
   }
 

@@ -77,12 +77,30 @@ describe('reframe new with flags', () => {
   });
 });
 
+describe('--at with a time alone', () => {
+  it('a time still to come today means the day before', () => {
+    // Two hours from now, as a time of day (TZ is UTC in the sandbox): the last time the clock read that.
+    const now = Date.now();
+    const ahead = new Date(now + 2 * 3600_000);
+    const hhmm = ahead.toISOString().slice(11, 16);
+    const today = new Date(`${new Date(now).toISOString().slice(0, 10)}T${hhmm}:00.000Z`).getTime();
+    const expected = new Date(today > now + 5 * 60_000 ? today - 86_400_000 : today).toISOString();
+    const r = run(sb, recordArgs(['--at', hhmm]));
+    expect(r.code).toBe(0);
+    const [rec] = JSON.parse(run(sb, ['list', '--json']).stdout);
+    expect(rec.occurredAt).toBe(expected);
+    expect(Date.parse(rec.occurredAt)).toBeLessThanOrEqual(Date.now());
+  });
+});
+
 describe('bad input: exit 2, one clear message, nothing written', () => {
   const cases: [string, string[], RegExp][] = [
     ['rating out of range', recordArgs(['--belief-after', '101']), /--belief-after takes a whole number from 0 to 100/],
     ['bad emotion', ['new', '--situation', 's', '--thought', 't', '--emotion', 'anxious:high'], /--emotion takes NAME:BEFORE/],
     ['unknown distortion', recordArgs(['--distortion', 'nonsense']), /no thinking pattern with the id "nonsense"/],
     ['bad date', recordArgs(['--at', 'last tuesday-ish']), /--at needs a date/],
+    ['date in the future', recordArgs(['--at', '2099-01-01']), /--at "2099-01-01" is still to come/],
+    ['bad date shows what --at accepts', recordArgs(['--at', '7d']), /such as 19:05, "yesterday 21:00"/],
     ['missing fields', ['new', '--thought', 'only this'], /Missing --situation and --emotion/],
     ['unknown flag', ['new', '--bogus'], /Unknown option '--bogus'/],
   ];
