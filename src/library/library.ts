@@ -9,6 +9,13 @@ import { msg } from '../messages';
 import { dataDir } from './data-dir';
 import { describeZodIssue } from '../domain/validate';
 
+/**
+ * The levels a pattern can be at, as a CBT therapist teaches them: a thinking error in one thought, an if-then rule or
+ * assumption lived by, a core belief about oneself, or a defence against feeling something.
+ */
+export const KINDS = ['thinking-error', 'rule', 'core-belief', 'defence'] as const;
+export type PatternKind = (typeof KINDS)[number];
+
 /** The schemas, built on first use: a command that never shows a pattern name does not pay for them. */
 function makeSchemas() {
   const text = z.string().check(z.trim(), z.minLength(1));
@@ -18,6 +25,8 @@ function makeSchemas() {
     id,
     name: text,
     group: z.enum(['thinking-error', 'closeness', 'defence', 'custom']),
+    /** What level of thinking it is (see KINDS): a pattern in a thought, a rule lived by, a core belief, a defence. */
+    kind: z.enum(KINDS),
     summary: text,
     description: text,
     examples: z.array(text).check(z.minLength(2, { error: 'needs at least 2 examples' })),
@@ -46,7 +55,7 @@ function makeSchemas() {
     }),
     userPatternsFile: z.strictObject({
       version: z.optional(z.literal(1)),
-      patterns: z.array(z.extend(pattern, { group: z._default(pattern.shape.group, 'custom') })),
+      patterns: z.array(z.extend(pattern, { group: z._default(pattern.shape.group, 'custom'), kind: z._default(pattern.shape.kind, 'thinking-error') })),
     }),
     strategiesFile: z.strictObject({ version: z.literal(1), strategies: z.array(strategy).check(z.minLength(1)) }),
   };
