@@ -517,6 +517,16 @@ export const msg = {
       : `A ${kind === 'upgrade' ? 'journal upgrade' : 'export or backup'} that was stopped left a private file${kind === 'upgrade' ? ' with records in it' : ' (it may hold records)'}: ${p}.`,
     leftoverFix: (p: string) => `The next reframe command that opens the journal removes it; or remove it yourself: \`rm -f '${p}'\`.`,
   },
+  // reframe distortions list / show: what level of thinking a pattern is
+  patterns: {
+    kinds: {
+      'thinking-error': { name: 'thinking error', about: 'A thinking error: a slant in one thought, in the moment.' },
+      rule: { name: 'rule or assumption', about: 'A rule or assumption: an "if ..., then ..." you live by, underneath many thoughts.' },
+      'core-belief': { name: 'core belief', about: 'A core belief: a deep, old belief about yourself or other people. It shifts slowly, as evidence builds up over weeks.' },
+      defence: { name: 'defence', about: 'A defence: a way of protecting yourself from a feeling. It helps now and costs later.' },
+    } as Record<string, { name: string; about: string }>,
+    kindLabel: 'Kind',
+  },
 };
 
 export function listAnd(xs: string[]): string {

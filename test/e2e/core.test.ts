@@ -198,12 +198,42 @@ describe('pipes and the library', () => {
     expect(run(sb, ['distortions', 'show', 'nope']).code).toBe(2);
   });
 
+  it('every pattern says what kind it is, in list, show and --json', () => {
+    const all = JSON.parse(run(sb, ['distortions', 'list', '--json']).stdout) as { id: string; kind: string; name: string; description: string }[];
+    const kinds = new Map(all.map((p) => [p.id, p.kind]));
+    for (const p of all) expect(['thinking-error', 'rule', 'core-belief', 'defence'], p.id).toContain(p.kind);
+    expect(kinds.get('mind-reading')).toBe('thinking-error');
+    expect(kinds.get('minimization')).toBe('thinking-error');
+    expect(kinds.get('unworthy-of-love')).toBe('core-belief');
+    expect(kinds.get('vulnerability-means-hurt')).toBe('rule');
+    expect(kinds.get('if-then-rule')).toBe('rule');
+    expect(kinds.get('repression')).toBe('defence');
+    // Ids stay: the suppression pattern keeps the id repression, and says what it is.
+    const rep = all.find((p) => p.id === 'repression')!;
+    expect(rep.name).toMatch(/Suppression/);
+    expect(rep.description).toMatch(/on purpose is called suppression/);
+
+    const show = run(sb, ['distortions', 'show', 'unworthy-of-love']).stdout.replace(/\s+/g, ' ');
+    expect(show).toMatch(/A core belief:/);
+    expect(show).toMatch(/Everyone deserves love, and that includes you/);
+    expect(show).toMatch(/start with something smaller you can believe/);
+    const json = JSON.parse(run(sb, ['distortions', 'show', 'minimization', '--json']).stdout);
+    expect(json).toMatchObject({ id: 'minimization', kind: 'thinking-error' });
+    expect(json.cues).toBeUndefined();
+
+    // Piped (not a terminal): tab-separated, the kind as a fifth column after the four scripts already read.
+    const rows = run(sb, ['distortions', 'list']).stdout.trim().split('\n').map((l) => l.split('\t'));
+    expect(rows.find((r) => r[0] === 'fear-of-rejection')).toEqual(['fear-of-rejection', 'Fear of rejection', 'closeness', expect.any(String), 'rule']);
+  });
+
   it('a person can add patterns of their own; a broken file names the file and field', () => {
     const cfg = join(sb.dir, 'config', 'reframe');
     require('node:fs').mkdirSync(cfg, { recursive: true });
     const own = { patterns: [{ id: 'comparing', name: 'Comparing', summary: 'Measuring myself against others', description: 'd', examples: ['a', 'b'], questions: ['q1?', 'q2?', 'q3?'], reframe: 'r' }] };
     writeFileSync(join(cfg, 'patterns.json'), JSON.stringify(own));
     expect(run(sb, recordArgs(['--distortion', 'comparing'])).code).toBe(0);
+    // A person's own pattern is a thinking error unless it says otherwise.
+    expect(JSON.parse(run(sb, ['distortions', 'show', 'comparing', '--json']).stdout).kind).toBe('thinking-error');
     writeFileSync(join(cfg, 'patterns.json'), JSON.stringify({ patterns: [{ ...own.patterns[0], questions: ['only one?'] }] }));
     const r = run(sb, ['distortions', 'list']);
     expect(r.code).toBe(2);
