@@ -42,6 +42,8 @@ function makeSchemas() {
     description: text,
     steps: z.array(text).check(z.minLength(1)),
     helpsWith: z.array(id).check(z.minLength(1)),
+    /** Every guided thought record is this strategy (cognitive restructuring): not offered at the end of one. */
+    inEveryRecord: z.optional(z.boolean()),
   });
 
   return {
@@ -113,6 +115,10 @@ export class Library {
       .filter((x) => x.weight > 0)
       .sort((a, b) => b.weight - a.weight || a.order - b.order)
       .map((x) => x.s);
+  }
+  /** Strategies to offer at the end of a thought record: as strategiesFor, less those the record has just done. */
+  strategiesToOffer(ids: string[]): Strategy[] {
+    return this.strategiesFor(ids).filter((s) => !s.inEveryRecord);
   }
 }
 
