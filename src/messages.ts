@@ -41,6 +41,10 @@ export const msg = {
     unknownDistortion: (id: string) => `There is no thinking pattern with the id "${clip(id)}".`,
     unknownDistortionHint: 'See the ids with `reframe distortions list`.',
     badDate: (flag: string, value: string) => `${flag} needs a date or time such as 2026-11-22, "2026-11-22 19:05", 7d, 4w or 6m (got "${clip(value)}").`,
+    badAt: (value: string) =>
+      `--at needs a date or time when it happened, such as 19:05, "yesterday 21:00", 2026-11-22 or "2026-11-22 19:05" (got "${clip(value)}").`,
+    atInFuture: (value: string) =>
+      `--at "${clip(value)}" is still to come; give when it happened, such as 19:05, "yesterday 21:00" or 2026-11-22.`,
     badLimit: 'The limit must be a whole number of 1 or more.',
     badJson: (where: string) => `${where} is not valid JSON.`,
     badJsonHint: 'Check the file: it should hold one record in the JSON form shown in the README.',
@@ -434,6 +438,7 @@ export const msg = {
     ],
     badTime: 'Try a time like 19:05, "yesterday 21:00" or 2026-11-20 08:30.',
     badTimeEdit: 'Try a time like 19:05 or 2026-11-20 08:30.',
+    futureTime: 'That time is still to come. When did it happen? For example 19:05 or "yesterday 21:00".',
     emotionTooLong: 'A word or two is enough (40 characters at most).',
     hotThought: 'The hot thought:',
     keepWhich: 'Keep which of these? (space to untick)',
@@ -511,6 +516,16 @@ export const msg = {
       ? `A restore that was stopped left its marker: ${p}.`
       : `A ${kind === 'upgrade' ? 'journal upgrade' : 'export or backup'} that was stopped left a private file${kind === 'upgrade' ? ' with records in it' : ' (it may hold records)'}: ${p}.`,
     leftoverFix: (p: string) => `The next reframe command that opens the journal removes it; or remove it yourself: \`rm -f '${p}'\`.`,
+  },
+  // reframe distortions list / show: what level of thinking a pattern is
+  patterns: {
+    kinds: {
+      'thinking-error': { name: 'thinking error', about: 'A thinking error: a slant in one thought, in the moment.' },
+      rule: { name: 'rule or assumption', about: 'A rule or assumption: an "if ..., then ..." you live by, underneath many thoughts.' },
+      'core-belief': { name: 'core belief', about: 'A core belief: a deep, old belief about yourself or other people. It shifts slowly, as evidence builds up over weeks.' },
+      defence: { name: 'defence', about: 'A defence: a way of protecting yourself from a feeling. It helps now and costs later.' },
+    } as Record<string, { name: string; about: string }>,
+    kindLabel: 'Kind',
   },
 };
 

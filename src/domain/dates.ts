@@ -69,9 +69,39 @@ export function parseDateTime(value: string, now: Date): { date: Date; dateOnly:
   return undefined;
 }
 
-/** For --at: when it happened. Not in the future by more than a minute. */
-export function parseOccurredAt(value: string, now: Date): string {
+/** How far ahead of the clock a time may be and still count as now (clocks differ a little). */
+export const FUTURE_SLACK_MS = 5 * 60_000;
+
+/** When something happened, read from what was typed, or why it can't be. */
+export type OccurredAt = { ok: true; date: Date } | { ok: false; why: 'unreadable' | 'future' | 'year'; year?: number };
+
+/**
+ * When it happened (for --at and the guided "When was this?"). A time alone that is still ahead today means the
+ * day before ("21:00" typed in the morning is last night); any other time more than a few minutes ahead is refused.
+ */
+export function readOccurredAt(value: string, now: Date): OccurredAt {
   const d = parseDateTime(value, now);
-  if (!d) throw new UsageError(msg.errors.badDate('--at', value));
-  return sensibleYear('--at', d.date).toISOString();
+  if (!d) return { ok: false, why: 'unreadable' };
+  let date = d.date;
+  if (/^\s*\d{1,2}:\d{2}\s*$/.test(value) && date.getTime() > now.getTime() + FUTURE_SLACK_MS) date = subDays(date, 1);
+  const y = date.getFullYear();
+  if (!Number.isFinite(y) || y < FIRST_YEAR || y > LAST_YEAR) return { ok: false, why: 'year', year: y };
+  if (date.getTime() > now.getTime() + FUTURE_SLACK_MS) return { ok: false, why: 'future' };
+  return { ok: true, date };
+}
+
+/** What to say about a time typed at the guided "When was this?": nothing (true) when it will do. */
+export function whenProblem(r: OccurredAt, unreadable: string): true | string {
+  if (r.ok) return true;
+  if (r.why === 'unreadable') return unreadable;
+  return r.why === 'future' ? msg.flow.futureTime : msg.faults.yearOutOfRange('The date', r.year ?? NaN);
+}
+
+/** For --at: when it happened, as ISO. Not in the future by more than a few minutes. */
+export function parseOccurredAt(value: string, now: Date): string {
+  const r = readOccurredAt(value, now);
+  if (r.ok) return r.date.toISOString();
+  if (r.why === 'year') throw new UsageError(msg.faults.yearOutOfRange('--at', r.year ?? NaN), 'Give a date from 1900 to 2200.');
+  if (r.why === 'future') throw new UsageError(msg.errors.atInFuture(value));
+  throw new UsageError(msg.errors.badAt(value));
 }

@@ -2,7 +2,7 @@
 import type { Prompter } from './prompter';
 import type { Library } from '../library/library';
 import type { ThoughtRecord } from '../domain/record';
-import { parseDateTime } from '../domain/dates';
+import { readOccurredAt, whenProblem } from '../domain/dates';
 import { msg } from '../messages';
 import { truncate } from '../render/text';
 import { tagsFromText } from '../domain/tags';
@@ -68,8 +68,9 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         await d.watch?.after([r.situation]);
         break;
       case 'when': {
-        const v = await p.input({ name: 'when', message: msg.flow.when, default: r.occurredAt, validate: (x) => (parseDateTime(x, d.now()) ? true : msg.flow.badTimeEdit) });
-        r.occurredAt = (parseDateTime(v, d.now())?.date ?? new Date(r.occurredAt)).toISOString();
+        const v = await p.input({ name: 'when', message: msg.flow.when, default: r.occurredAt, validate: (x) => whenProblem(readOccurredAt(x, d.now()), msg.flow.badTimeEdit) });
+        const at = readOccurredAt(v, d.now());
+        r.occurredAt = (at.ok ? at.date : new Date(r.occurredAt)).toISOString();
         break;
       }
       case 'emotions':

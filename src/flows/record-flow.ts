@@ -3,7 +3,7 @@
 import type { Prompter } from './prompter';
 import type { Library } from '../library/library';
 import type { Emotion, Answer } from '../domain/record';
-import { parseDateTime } from '../domain/dates';
+import { readOccurredAt, whenProblem } from '../domain/dates';
 import { msg } from '../messages';
 import { tagsFromText } from '../domain/tags';
 import type { SafetyWatch } from './safety-watch';
@@ -65,8 +65,8 @@ export interface FlowDeps {
   now: () => Date;
   /** Persist the state (the draft). Called after every answer. */
   save: (s: FlowState) => void;
-  /** Patterns to pre-select for a thought, best first. */
-  suggest?: (thought: string) => Suggestion[];
+  /** Patterns to offer for the hot thought and the other thoughts written with it, best first (none is ticked). */
+  suggest?: (thought: string, others?: string[]) => Suggestion[];
   /** Looks at each free-text answer once it is saved: the crisis note, then how to go on (safety-watch.ts). */
   watch?: SafetyWatch;
 }
@@ -129,9 +129,10 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
       name: 'when',
       message: msg.flow.when,
       default: 'now',
-      validate: (v) => (parseDateTime(v || 'now', d.now()) ? true : msg.flow.badTime),
+      validate: (v) => whenProblem(readOccurredAt(v || 'now', d.now()), msg.flow.badTime),
     });
-    s.occurredAt = (parseDateTime(when || 'now', d.now())?.date ?? d.now()).toISOString();
+    const at = readOccurredAt(when || 'now', d.now());
+    s.occurredAt = (at.ok ? at.date : d.now()).toISOString();
     mark('when');
   }
 
@@ -212,9 +213,10 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
     d.save(s);
   }
 
-  // 4. Thinking patterns, with suggestions pre-selected (weak ones listed first, not ticked).
+  // 4. Thinking patterns: suggestions listed first, each with the words that led to it, none ticked: the person
+  // chooses. They read every thought written, not only the hot one.
   if (!done('distortions')) {
-    const sugg = d.suggest ? d.suggest(hot) : [];
+    const sugg = d.suggest ? d.suggest(hot, s.thoughts.filter((_, i) => i !== (s.hot ?? 0))) : [];
     const suggested = new Map(sugg.map((x) => [x.id, x]));
     const ordered = [
       ...sugg.map((x) => d.library.get(x.id)).filter((x) => x !== undefined),
@@ -227,7 +229,7 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
         const sg = suggested.get(pat.id);
         const label = sg?.maybe ? msg.flow.maybe : msg.flow.suggested;
         const why = sg ? ` (${label}${sg.fromHistory ? ', ' + msg.suggest.fromHistory : ''}${sg.because ? ': ' + sg.because : ''})` : '';
-        return { value: pat.id, name: pat.name + why, description: pat.summary, checked: Boolean(sg) && !sg?.maybe };
+        return { value: pat.id, name: pat.name + why, description: pat.summary, checked: false };
       }),
     });
     mark('distortions');
@@ -270,7 +272,7 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
     mark('reframeBelief');
   }
   if (!done('strategies')) {
-    const strategies = d.library.strategiesFor(s.distortions ?? []).slice(0, 2);
+    const strategies = d.library.strategiesToOffer(s.distortions ?? []).slice(0, 2);
     if (strategies.length) {
       p.note(msg.flow.strategiesIntro);
       for (const st of strategies) p.note(`  - ${st.name}: ${st.summary}${st.steps[0] ? ' ' + st.steps[0] : ''}`);

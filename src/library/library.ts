@@ -9,6 +9,13 @@ import { msg } from '../messages';
 import { dataDir } from './data-dir';
 import { describeZodIssue } from '../domain/validate';
 
+/**
+ * The levels a pattern can be at, as a CBT therapist teaches them: a thinking error in one thought, an if-then rule or
+ * assumption lived by, a core belief about oneself, or a defence against feeling something.
+ */
+export const KINDS = ['thinking-error', 'rule', 'core-belief', 'defence'] as const;
+export type PatternKind = (typeof KINDS)[number];
+
 /** The schemas, built on first use: a command that never shows a pattern name does not pay for them. */
 function makeSchemas() {
   const text = z.string().check(z.trim(), z.minLength(1));
@@ -18,6 +25,8 @@ function makeSchemas() {
     id,
     name: text,
     group: z.enum(['thinking-error', 'closeness', 'defence', 'custom']),
+    /** What level of thinking it is (see KINDS): a pattern in a thought, a rule lived by, a core belief, a defence. */
+    kind: z.enum(KINDS),
     summary: text,
     description: text,
     examples: z.array(text).check(z.minLength(2, { error: 'needs at least 2 examples' })),
@@ -33,6 +42,8 @@ function makeSchemas() {
     description: text,
     steps: z.array(text).check(z.minLength(1)),
     helpsWith: z.array(id).check(z.minLength(1)),
+    /** Every guided thought record is this strategy (cognitive restructuring): not offered at the end of one. */
+    inEveryRecord: z.optional(z.boolean()),
   });
 
   return {
@@ -46,7 +57,7 @@ function makeSchemas() {
     }),
     userPatternsFile: z.strictObject({
       version: z.optional(z.literal(1)),
-      patterns: z.array(z.extend(pattern, { group: z._default(pattern.shape.group, 'custom') })),
+      patterns: z.array(z.extend(pattern, { group: z._default(pattern.shape.group, 'custom'), kind: z._default(pattern.shape.kind, 'thinking-error') })),
     }),
     strategiesFile: z.strictObject({ version: z.literal(1), strategies: z.array(strategy).check(z.minLength(1)) }),
   };
@@ -104,6 +115,10 @@ export class Library {
       .filter((x) => x.weight > 0)
       .sort((a, b) => b.weight - a.weight || a.order - b.order)
       .map((x) => x.s);
+  }
+  /** Strategies to offer at the end of a thought record: as strategiesFor, less those the record has just done. */
+  strategiesToOffer(ids: string[]): Strategy[] {
+    return this.strategiesFor(ids).filter((s) => !s.inEveryRecord);
   }
 }
 

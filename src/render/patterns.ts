@@ -2,6 +2,12 @@
 import type { Library, Pattern, Strategy } from '../library/library';
 import type { Theme } from './theme';
 import { pad, wrap } from './text';
+import { msg } from '../messages';
+
+/** A pattern's kind in words ("core belief"); an unknown one shows as written. */
+export function kindName(kind: string): string {
+  return msg.patterns.kinds[kind]?.name ?? kind;
+}
 
 const GROUPS: [Pattern['group'], string][] = [
   ['thinking-error', 'Thinking patterns'],
@@ -13,16 +19,18 @@ const GROUPS: [Pattern['group'], string][] = [
 export function renderPatternList(lib: Library, t: Theme): string {
   const out: string[] = [];
   const wId = Math.max(...lib.patterns.map((p) => p.id.length));
+  const wKind = Math.max(...lib.patterns.map((p) => kindName(p.kind).length));
   for (const [g, title] of GROUPS) {
     const ps = lib.patterns.filter((p) => p.group === g);
     if (!ps.length) continue;
     if (!t.fancy) {
-      for (const p of ps) out.push([p.id, p.name, p.group, p.summary].join('\t'));
+      // The columns scripts know first; the kind was added after them.
+      for (const p of ps) out.push([p.id, p.name, p.group, p.summary, p.kind].join('\t'));
       continue;
     }
     if (out.length) out.push('');
     out.push(t.heading(title));
-    for (const p of ps) out.push(`  ${t.accent(pad(p.id, wId))}  ${p.summary}`);
+    for (const p of ps) out.push(`  ${t.accent(pad(p.id, wId))}  ${t.muted(pad(kindName(p.kind), wKind))}  ${p.summary}`);
   }
   if (t.fancy) out.push('', t.muted('More about one: reframe distortions show ID'));
   return out.join('\n');
@@ -31,7 +39,8 @@ export function renderPatternList(lib: Library, t: Theme): string {
 export function renderPattern(p: Pattern, strategies: Strategy[], t: Theme, columns: number): string {
   const w = Math.max(40, Math.min(columns, 100)) - 4;
   const bullet = t.fancy ? '•' : '-';
-  const out = [`${t.heading(p.name)} ${t.muted(`(${p.id})`)}`, wrap(p.summary, w, '  '), '', wrap(p.description, w, '  ')];
+  const out = [`${t.heading(p.name)} ${t.muted(`(${p.id})`)}`, wrap(p.summary, w, '  ')];
+  out.push(wrap(msg.patterns.kinds[p.kind]?.about ?? `${msg.patterns.kindLabel}: ${p.kind}`, w, '  '), '', wrap(p.description, w, '  '));
   out.push('', t.label('For example'), ...p.examples.map((e) => wrap(`"${e}"`, w, '    ').replace(/^ {4}/, `  ${bullet} `)));
   out.push('', t.label('Questions to ask'), ...p.questions.map((q) => wrap(q, w, '    ').replace(/^ {4}/, `  ${bullet} `)));
   out.push('', t.label('How to reframe it'), wrap(p.reframe, w, '  '));

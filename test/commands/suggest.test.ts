@@ -174,28 +174,53 @@ const guidedAnswers = (thought: string) => ({
 });
 
 describe('the guided flow', () => {
-  it('comes with the suggestions pre-selected and marked with the words that show them', async () => {
+  it('lists the suggestions first with the words that led to them, and ticks none: the person chooses', async () => {
     const p = new FakePrompter(guidedAnswers("I'm such an idiot, I always mess everything up"));
     t = testContext({ tty: true, prompter: p });
     await runNew({}, t.ctx);
     const choices = p.lastCheckbox;
-    const checked = choices.filter((c) => c.checked);
-    expect(checked.map((c) => c.value)).toEqual(expect.arrayContaining(['labeling', 'overgeneralization']));
-    expect(checked.length).toBeLessThanOrEqual(3);
+    expect(choices.filter((c) => c.checked)).toEqual([]);
+    const offered = choices.filter((c) => /\((suggested|maybe)/.test(String(c.name)));
+    expect(offered.map((c) => c.value)).toEqual(expect.arrayContaining(['labeling', 'overgeneralization']));
+    expect(offered.length).toBeLessThanOrEqual(3);
     // Suggested ones come first, each marked, with the person's own words quoted.
-    expect(choices.slice(0, checked.length).every((c) => c.checked)).toBe(true);
-    const label = checked.find((c) => c.value === 'labeling')!;
+    expect(choices.slice(0, offered.length)).toEqual(offered);
+    const label = offered.find((c) => c.value === 'labeling')!;
     expect(label.name).toBe('Labeling (suggested: "I\'m such an idiot")');
-    // The rest of the library is still there, unchecked: the person stays in charge.
+    // The rest of the library is still there: the person stays in charge.
     expect(choices.length).toBe(t.ctx.library().patterns.length);
-    expect(choices.filter((c) => !c.checked).every((c) => !/suggested/.test(String(c.name)))).toBe(true);
-    // Accepting them saves them.
+    expect(choices.slice(offered.length).every((c) => !/suggested|maybe/.test(String(c.name)))).toBe(true);
+    // What the person ticks is saved.
     const [rec] = t.ctx.journal().list();
-    expect(rec.distortions).toEqual(checked.map((c) => c.value));
-    // After the balanced thought, one or two strategies for the chosen patterns.
+    expect(rec.distortions).toEqual(offered.filter((c) => /\(suggested/.test(String(c.name))).map((c) => c.value));
+    // After the balanced thought, one or two strategies for the chosen patterns, but not cognitive restructuring:
+    // the record the person has just written is that strategy.
     const intro = p.notes.indexOf('Something that can help with these patterns:');
     expect(intro).toBeGreaterThan(-1);
-    expect(p.notes.slice(intro + 1, intro + 3).every((n) => n.startsWith('  - '))).toBe(true);
+    const offeredStrategies = p.notes.slice(intro + 1, intro + 3);
+    expect(offeredStrategies.every((n) => n.startsWith('  - '))).toBe(true);
+    expect(offeredStrategies.join('\n')).not.toMatch(/Cognitive restructuring/);
+    // (Without that rule it would have been one of the two.)
+    expect(t.ctx.library().strategiesFor(rec.distortions).slice(0, 2).map((x) => x.id)).toContain('cognitive-restructuring');
+  });
+
+  it('reads every thought written, not only the hot one', async () => {
+    const answers = { ...guidedAnswers('My boss frowned at my report'), thought: ['My boss frowned at my report', 'She must think I am useless', ''], hot: [0] };
+    const p = new FakePrompter(answers as never);
+    t = testContext({ tty: true, prompter: p });
+    await runNew({}, t.ctx);
+    const mr = p.lastCheckbox.find((c) => c.value === 'mind-reading')!;
+    expect(mr.name).toMatch(/\((suggested|maybe)[^)]*"She must think I am useless"/);
+    expect(mr.checked).toBe(false);
+    expect(p.lastCheckbox[0].value).toBe('mind-reading');
+  });
+
+  it('offers nothing when another thought is about dying', async () => {
+    const answers = { ...guidedAnswers("I'm such an idiot"), thought: ["I'm such an idiot", 'I want to die', ''], hot: [0] };
+    const p = new FakePrompter(answers as never);
+    t = testContext({ tty: true, prompter: p });
+    await runNew({}, t.ctx).catch(() => undefined);
+    expect(p.lastCheckbox.filter((c) => /suggested|maybe/.test(String(c.name)))).toEqual([]);
   });
 
   it('a neutral thought pre-selects nothing', async () => {
@@ -212,14 +237,15 @@ describe('the guided flow', () => {
     t.ctx.journal().insert(pastRecord('01JD7X4Q9V6M2W8K3T5R0YH1ZC', 'My boss frowned at my report in the meeting', ['personalization']));
     await runNew({}, t.ctx);
     const pre = p.lastCheckbox.find((c) => c.value === 'personalization')!;
-    expect(pre.checked).toBe(true);
+    expect(pre.checked).toBe(false);
+    expect(pre.name).toMatch(/\(suggested/);
     expect(pre.name).toContain('you chose this before');
     expect(pre.name).toContain('"boss frowned", "report"');
   });
 });
 
 describe('the guided flow, weak suggestions', () => {
-  it('lists a weak one first, marked "maybe", and leaves it for the person to tick', async () => {
+  it('lists a weak one first, marked "maybe"; strong or weak, none is ticked', async () => {
     const thought = 'I always mess everything up';
     const scores = createSuggester(loadLibrary().patterns, [], loadLibrary().lexicon).suggest(thought, { limit: 3 });
     const weak = scores.filter((s) => s.score < 0.5);
@@ -231,7 +257,7 @@ describe('the guided flow, weak suggestions', () => {
     await runNew({}, t.ctx);
     const choices = p.lastCheckbox;
     expect(choices.slice(0, scores.length).map((c) => c.value)).toEqual(scores.map((s) => s.id));
-    for (const s of strong) expect(choices.find((c) => c.value === s.id)).toMatchObject({ checked: true, name: expect.stringContaining('(suggested') });
+    for (const s of strong) expect(choices.find((c) => c.value === s.id)).toMatchObject({ checked: false, name: expect.stringContaining('(suggested') });
     for (const s of weak) expect(choices.find((c) => c.value === s.id)).toMatchObject({ checked: false, name: expect.stringContaining('(maybe') });
   });
 });

@@ -77,12 +77,30 @@ describe('reframe new with flags', () => {
   });
 });
 
+describe('--at with a time alone', () => {
+  it('a time still to come today means the day before', () => {
+    // Two hours from now, as a time of day (TZ is UTC in the sandbox): the last time the clock read that.
+    const now = Date.now();
+    const ahead = new Date(now + 2 * 3600_000);
+    const hhmm = ahead.toISOString().slice(11, 16);
+    const today = new Date(`${new Date(now).toISOString().slice(0, 10)}T${hhmm}:00.000Z`).getTime();
+    const expected = new Date(today > now + 5 * 60_000 ? today - 86_400_000 : today).toISOString();
+    const r = run(sb, recordArgs(['--at', hhmm]));
+    expect(r.code).toBe(0);
+    const [rec] = JSON.parse(run(sb, ['list', '--json']).stdout);
+    expect(rec.occurredAt).toBe(expected);
+    expect(Date.parse(rec.occurredAt)).toBeLessThanOrEqual(Date.now());
+  });
+});
+
 describe('bad input: exit 2, one clear message, nothing written', () => {
   const cases: [string, string[], RegExp][] = [
     ['rating out of range', recordArgs(['--belief-after', '101']), /--belief-after takes a whole number from 0 to 100/],
     ['bad emotion', ['new', '--situation', 's', '--thought', 't', '--emotion', 'anxious:high'], /--emotion takes NAME:BEFORE/],
     ['unknown distortion', recordArgs(['--distortion', 'nonsense']), /no thinking pattern with the id "nonsense"/],
     ['bad date', recordArgs(['--at', 'last tuesday-ish']), /--at needs a date/],
+    ['date in the future', recordArgs(['--at', '2099-01-01']), /--at "2099-01-01" is still to come/],
+    ['bad date shows what --at accepts', recordArgs(['--at', '7d']), /such as 19:05, "yesterday 21:00"/],
     ['missing fields', ['new', '--thought', 'only this'], /Missing --situation and --emotion/],
     ['unknown flag', ['new', '--bogus'], /Unknown option '--bogus'/],
   ];
@@ -180,12 +198,42 @@ describe('pipes and the library', () => {
     expect(run(sb, ['distortions', 'show', 'nope']).code).toBe(2);
   });
 
+  it('every pattern says what kind it is, in list, show and --json', () => {
+    const all = JSON.parse(run(sb, ['distortions', 'list', '--json']).stdout) as { id: string; kind: string; name: string; description: string }[];
+    const kinds = new Map(all.map((p) => [p.id, p.kind]));
+    for (const p of all) expect(['thinking-error', 'rule', 'core-belief', 'defence'], p.id).toContain(p.kind);
+    expect(kinds.get('mind-reading')).toBe('thinking-error');
+    expect(kinds.get('minimization')).toBe('thinking-error');
+    expect(kinds.get('unworthy-of-love')).toBe('core-belief');
+    expect(kinds.get('vulnerability-means-hurt')).toBe('rule');
+    expect(kinds.get('if-then-rule')).toBe('rule');
+    expect(kinds.get('repression')).toBe('defence');
+    // Ids stay: the suppression pattern keeps the id repression, and says what it is.
+    const rep = all.find((p) => p.id === 'repression')!;
+    expect(rep.name).toMatch(/Suppression/);
+    expect(rep.description).toMatch(/on purpose is called suppression/);
+
+    const show = run(sb, ['distortions', 'show', 'unworthy-of-love']).stdout.replace(/\s+/g, ' ');
+    expect(show).toMatch(/A core belief:/);
+    expect(show).toMatch(/Everyone deserves love, and that includes you/);
+    expect(show).toMatch(/start with something smaller you can believe/);
+    const json = JSON.parse(run(sb, ['distortions', 'show', 'minimization', '--json']).stdout);
+    expect(json).toMatchObject({ id: 'minimization', kind: 'thinking-error' });
+    expect(json.cues).toBeUndefined();
+
+    // Piped (not a terminal): tab-separated, the kind as a fifth column after the four scripts already read.
+    const rows = run(sb, ['distortions', 'list']).stdout.trim().split('\n').map((l) => l.split('\t'));
+    expect(rows.find((r) => r[0] === 'fear-of-rejection')).toEqual(['fear-of-rejection', 'Fear of rejection', 'closeness', expect.any(String), 'rule']);
+  });
+
   it('a person can add patterns of their own; a broken file names the file and field', () => {
     const cfg = join(sb.dir, 'config', 'reframe');
     require('node:fs').mkdirSync(cfg, { recursive: true });
     const own = { patterns: [{ id: 'comparing', name: 'Comparing', summary: 'Measuring myself against others', description: 'd', examples: ['a', 'b'], questions: ['q1?', 'q2?', 'q3?'], reframe: 'r' }] };
     writeFileSync(join(cfg, 'patterns.json'), JSON.stringify(own));
     expect(run(sb, recordArgs(['--distortion', 'comparing'])).code).toBe(0);
+    // A person's own pattern is a thinking error unless it says otherwise.
+    expect(JSON.parse(run(sb, ['distortions', 'show', 'comparing', '--json']).stdout).kind).toBe('thinking-error');
     writeFileSync(join(cfg, 'patterns.json'), JSON.stringify({ patterns: [{ ...own.patterns[0], questions: ['only one?'] }] }));
     const r = run(sb, ['distortions', 'list']);
     expect(r.code).toBe(2);

@@ -7,12 +7,24 @@ import { join } from 'node:path';
 
 const library = JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'patterns.json'), 'utf8')) as { patterns: { id: string; questions: string[] }[] };
 
-/** The questions the flow asks for the patterns `distortions suggest` pre-selects: two per pattern, six at most. */
+/** The questions the flow asks for the patterns `distortions suggest` offers (once ticked): two per pattern, six at most. */
 function questionsFor(sb: Sandbox, thought: string): string[] {
   const ids = (JSON.parse(run(sb, ['distortions', 'suggest', thought, '--json']).stdout) as { id: string }[]).map((x) => x.id);
   const qs: string[] = [];
   for (const id of ids) for (const q of library.patterns.find((p) => p.id === id)!.questions.slice(0, 2)) if (!qs.includes(q)) qs.push(q);
   return qs.slice(0, 6);
+}
+
+function suggestedIds(sb: Sandbox, thought: string): string[] {
+  return (JSON.parse(run(sb, ['distortions', 'suggest', thought, '--json']).stdout) as { id: string }[]).map((x) => x.id);
+}
+
+/** Nothing comes ticked: tick the first n choices (the suggestions, listed first), as a person would. */
+function tickSuggested(t: Terminal, n: number): void {
+  for (let i = 0; i < n; i++) {
+    t.key('Space');
+    if (i < n - 1) t.key('Down');
+  }
 }
 
 let sb: Sandbox;
@@ -41,7 +53,9 @@ describe.skipIf(!hasTmux())('reframe new in a terminal', () => {
     await t.waitFor('How much do you believe it right now');
     t.type('90');
     await t.waitFor('thinking patterns');
-    // The pattern the words show comes pre-selected, with the words that show it.
+    // The pattern the words show is listed first, with the words that show it, and not ticked: the person ticks it.
+    await t.waitFor(/◯ Not worthy of love \(suggested: "not worthy"\)/);
+    t.key('Space');
     await t.waitFor(/◉ Not worthy of love \(suggested: "not worthy"\)/);
     t.key('Enter');
     await t.waitFor('What facts support the thought?');
@@ -127,6 +141,7 @@ describe.skipIf(!hasTmux())('reframe new in a terminal', () => {
     await t.waitFor('How much do you believe it');
     t.type('75');
     await t.waitFor('thinking patterns');
+    tickSuggested(t, suggestedIds(sb, "They think I'm boring").length);
     t.key('Enter');
     for (const prompt of ['What facts support', "What facts don't fit", ...questionsFor(sb, "They think I'm boring").map((q) => q.slice(0, 40)), 'balanced thought']) {
       await t.waitFor(prompt);

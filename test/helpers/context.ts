@@ -59,7 +59,8 @@ export class FakePrompter implements Prompter {
   async checkbox<T>(o: { name: string; choices: Choice<T>[] }): Promise<T[]> {
     this.lastCheckbox = o.choices as Choice<unknown>[];
     const a = this.next(o.name);
-    if (a === 'suggested') return o.choices.filter((c) => c.checked).map((c) => c.value);
+    // 'suggested': the person ticks what the flow marked as suggested (nothing comes ticked).
+    if (a === 'suggested') return o.choices.filter((c) => /\(suggested/.test(String(c.name))).map((c) => c.value);
     return (a as unknown[]).map((v) => o.choices.find((c) => c.value === v)!.value);
   }
   async confirm(o: { name: string }) {

@@ -412,3 +412,38 @@ describe('learning from the person', () => {
     expect(createSuggester(lib.patterns, past, lib.lexicon).suggest('I bought milk on the way home')).toEqual([]);
   });
 });
+
+describe('levels and the false labels of issue 14', () => {
+  it('an if-then rule is labelled as a rule, not also as the fortune telling inside it', () => {
+    expect(ids("If I open up, I'll get hurt")).toContain('vulnerability-means-hurt');
+    expect(ids("If I open up, I'll get hurt")).not.toContain('fortune-telling');
+    expect(ids('If I relax, something bad will happen')).toEqual(['if-then-rule']);
+  });
+  it('a rule pattern found without an "if" leaves the thinking error in place', () => {
+    expect(ids('the waiter thought I was weird for asking')).toContain('mind-reading');
+    expect(ids("She'll leave me, I just know it")).toContain('fortune-telling');
+  });
+  it('the same thinking error is kept when a person chose it before, even inside a rule', () => {
+    const s = createSuggester(lib.patterns, [{ thought: 'if I open up I will get hurt again', distortions: ['fortune-telling'] }], lib.lexicon);
+    expect(s.suggest("If I open up, I'll get hurt again", { limit: 5 }).map((x) => x.id)).toContain('fortune-telling');
+  });
+  it('minimization is found, with the words that show it', () => {
+    const [first] = suggester.suggest("Being sober for a year isn't anything special");
+    expect(first).toMatchObject({ id: 'minimization', because: '"isn\'t anything special"' });
+    expect(ids('Other people have it much worse than me, I should not complain', 5)).toContain('minimization');
+  });
+  it('no betrayal, no "Trust once broken"; "everyone else" is not denial', () => {
+    expect(ids("She'll leave me like everyone else did")).not.toContain('mistrust-after-betrayal');
+    expect(ids('He lied to me like everyone else')).toContain('mistrust-after-betrayal');
+    expect(ids('Everyone else is ahead of me')).toEqual([]);
+    expect(ids('Everyone else does it, so it is fine that I drink')).toContain('denial');
+  });
+  it('a feeling is not a label; the label still is', () => {
+    expect(ids("I'm sad")).toEqual([]);
+    expect(ids("I'm bored")).toEqual([]);
+    expect(ids("I'm such a bore")).toContain('labeling');
+    expect(ids('I made a mistake')).toEqual([]);
+    expect(ids("I'm a mistake")).toContain('labeling');
+    expect(ids('If I make a mistake, people will think I am incompetent', 5)).not.toContain('labeling');
+  });
+});

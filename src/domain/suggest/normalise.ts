@@ -1,6 +1,6 @@
 // Normalising a thought for matching: lower case, straight quotes, contractions expanded, punctuation gone,
 // with each word's span of the original text and where clauses and sentences end (suggest/words.ts has the tables).
-import { BARE, BARE_IN_CONTEXT, IRREGULAR, S_AFTER, S_HAS, S_IS } from './words';
+import { BARE, BARE_IN_CONTEXT, IRREGULAR, S_AFTER, S_HAS, S_IS, OWN_WORDS } from './words';
 
 /** A normalised word, with the span of the original text it came from. */
 export interface Word {
@@ -96,7 +96,7 @@ const IRREGULAR_BASE = new Map<string, string>(Object.entries(IRREGULAR).flatMap
 
 /** The plain words x could be a form of (a superset; isForm decides). */
 function basesOf(x: string): string[] | undefined {
-  if (x.length < 4) return undefined;
+  if (x.length < 4 || OWN_WORDS.has(x)) return undefined;
   const out: string[] = [];
   const irregular = IRREGULAR_BASE.get(x);
   if (irregular) out.push(irregular);

@@ -1,6 +1,6 @@
 // Scoring: from the cues that match a thought (and, optionally, what the person chose for similar thoughts
 // before) to the patterns it most likely shows, best first, each with the words that show it.
-import { NEGATORS, STOPWORDS } from './words';
+import { CONDITIONALS, NEGATORS, STOPWORDS } from './words';
 import { normalise, type Word } from './normalise';
 import { NO_LEXICON, canStart, compileCue, compileToken, tokensBy, type AltsTok, type CompiledCue, type Lexicon } from './cues';
 import { matchCue } from './match';
@@ -9,6 +9,9 @@ export interface SuggestPattern {
   id: string;
   name: string;
   cues?: string[];
+  /** Its level (library KINDS). A rule ("if I open up, I'll get hurt") takes the place of a thinking error found only
+   *  inside the words that show the rule: the rule's "then" is a prediction, not a second pattern. */
+  kind?: string;
 }
 
 export interface PastThought {
@@ -136,7 +139,7 @@ export function createSuggester(
     const minScore = o.minScore ?? MIN_SCORE;
     const words = normalise(text);
     if (!words.length) return [];
-    const found: (PatternSuggestion & { first: number; order: number })[] = [];
+    const found: (PatternSuggestion & { first: number; order: number; full: Hit[] })[] = [];
     const hist = fromHistory(contentWords(words));
     const starts = new Map<AltsTok, boolean>();
     const all = lib.map(({ cues }) => {
@@ -180,11 +183,22 @@ export function createSuggester(
       found.push({
         id: p.id, name: p.name, score, because,
         ...(h > 0 ? { fromHistory: true } : {}),
-        first: hits.length ? Math.min(...hits.map((x) => x.start)) : words.length, order,
+        first: hits.length ? Math.min(...hits.map((x) => x.start)) : words.length, order, full: full.length ? full : hits,
       });
     });
+    // One thought, one level: a thinking error whose words all begin inside a rule's is the rule's "then" part.
+    // Only a rule said as one ("if ...", "unless ..."): "she thought I was weird" is mind reading, whatever else it shows.
+    const conditional = (x: Hit) => CONDITIONALS.has(words[x.start].w) || (x.start > 0 && CONDITIONALS.has(words[x.start - 1].w));
+    const rules = found.filter((f) => lib[f.order].p.kind === 'rule').flatMap((f) => f.full.filter(conditional));
+    if (rules.length) {
+      const inside = (x: Hit) => rules.some((r) => r.start <= x.start && x.start < r.end);
+      for (let k = found.length - 1; k >= 0; k--) {
+        const f = found[k];
+        if (lib[f.order].p.kind === 'thinking-error' && !f.fromHistory && f.full.length && f.full.every(inside)) found.splice(k, 1);
+      }
+    }
     found.sort((a, b) => b.score - a.score || a.first - b.first || a.order - b.order);
-    return found.slice(0, limit).map(({ first: _f, order: _o, ...s }) => s);
+    return found.slice(0, limit).map(({ first: _f, order: _o, full: _h, ...s }) => s);
   }
 
   return { suggest };

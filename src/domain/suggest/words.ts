@@ -125,3 +125,9 @@ export const REPORTING = new Set([
 
 /** What makes a sentence settled: "..., and that's okay", "which is normal", "it's fine if...". */
 export const SETTLED_BY = new Set(['ok', 'okay', 'fine', 'alright', 'normal', 'allowed', 'understandable', 'natural', 'human']);
+
+/** Words that look like a form of another word but are words of their own: "bored" is not a form of "a bore". */
+export const OWN_WORDS = new Set(['bored']);
+
+/** Words that open an if-then rule: "if I open up, I'll get hurt", "unless I'm perfect, ...". */
+export const CONDITIONALS = new Set(['if', 'unless', 'whenever']);
