@@ -29,7 +29,7 @@ export function renderNotesPlain(notes: Note[]): string {
 export function renderNotesList(notes: Note[], t: Theme, width = 100): string {
   return notes.map((n) => {
     const star = n.starred ? '* ' : '';
-    const head = `${t.id(n.id.slice(0, 8))}  ${t.muted(localDateTime(n.writtenAt))}  `;
+    const head = `${t.id(n.id)}  ${t.muted(localDateTime(n.writtenAt))}  `;
     const kind = n.kind === 'experiment' ? t.muted(`[${msg.notes.kind.experiment}] `) : '';
     const room = Math.max(20, width - 40);
     return `${head}${kind}${star}${truncate(noteHeadline(n), room)}`;

@@ -40,7 +40,7 @@ export function detectApp(bytes: Uint8Array): AppName | 'reframe' {
     try {
       json = JSON.parse(first); // one line: JSON Lines, or an app's JSON written on one line
     } catch {
-      try { json = JSON.parse(new TextDecoder().decode(bytes.subarray(i))); } catch { return 'reframe'; }
+      try { json = JSON.parse(new TextDecoder().decode(bytes.subarray(i))); } catch { return brokenJsonApp(bytes.subarray(i, i + 65536)); }
     }
     if (!isObject(json)) return 'reframe';
     if (looksLikeFreeCbt('', json)) return 'freecbt';
@@ -52,6 +52,19 @@ export function detectApp(bytes: Uint8Array): AppName | 'reframe' {
   if (first.startsWith(FREECBT_MARK) || looksLikeFreeCbt(first, undefined)) return 'freecbt';
   if (looksLikeDaylio(first)) return 'daylio';
   if (looksLikeJrnlText(first)) return 'jrnl';
+  return 'reframe';
+}
+
+/**
+ * JSON that doesn't parse: whose was it meant to be? Its keys near the start tell, so the error names the app's
+ * field and place rather than Reframe's own format. Nothing that Reframe's own records hold matches these.
+ */
+function brokenJsonApp(head: Uint8Array): AppName | 'reframe' {
+  const t = new TextDecoder().decode(head);
+  if (/"v"\s*:\s*"Archive-v/.test(t) || (/"thoughts"\s*:/.test(t) && /"automaticThought"\s*:/.test(t))) return 'freecbt';
+  if (/"thoughtRecords"\s*:/.test(t)) return 'cbt-toolkit';
+  if (/"metadata"\s*:/.test(t) && /"entries"\s*:/.test(t)) return 'dayone';
+  if (/"entries"\s*:/.test(t) && /"tags"\s*:\s*\{/.test(t)) return 'jrnl';
   return 'reframe';
 }
 

@@ -22,10 +22,14 @@ function tagsIn(s: string): string[] {
   return [...s.matchAll(/(?:^|[\s(])@([\p{L}\p{N}_-]+)/gu)].map((m) => m[1].toLowerCase());
 }
 
-function note(title: string, body: string, writtenAt: string, tags: string[], starred: boolean, pos: string): ImportedNote {
+/**
+ * jrnl gives entries no id: one is made of the wall-clock time as written and the words, so the same entry from
+ * the JSON or the text export, read in any time zone, is the same note.
+ */
+function note(clock: number[], title: string, body: string, writtenAt: string, tags: string[], starred: boolean, pos: string): ImportedNote {
   const t = [...new Set(['jrnl', ...tags.map(tagFrom).filter((x): x is string => Boolean(x))])];
   return {
-    pos, sourceId: contentId(writtenAt, title, body), kind: 'entry', writtenAt,
+    pos, sourceId: contentId(clock, title.trim(), body.trim()), kind: 'entry', writtenAt,
     title: title.trim() ? title.trim() : undefined, body, tags: t, starred,
   };
 }
@@ -49,7 +53,8 @@ export function readJrnlJson(json: unknown, o: AppOptions): AppImport {
     if (e.body !== undefined && typeof e.body !== 'string') throw fail(msg.imports.mustBeText('body'));
     if (!title.trim() && !body.trim()) throw fail(msg.imports.emptyEntry);
     const tags = Array.isArray(e.tags) ? e.tags.filter((t): t is string => typeof t === 'string') : tagsIn(`${title}\n${body}`);
-    out.notes.push(note(title, body.replace(/\s+$/, ''), at, tags, e.starred === true, pos));
+    const wall = [Number(d[1]), Number(d[2]), Number(d[3]), clock[0], clock[1]];
+    out.notes.push(note(wall, title, body.replace(/\s+$/, ''), at, tags, e.starred === true, pos));
   });
   return out;
 }
@@ -57,11 +62,11 @@ export function readJrnlJson(json: unknown, o: AppOptions): AppImport {
 export function readJrnlText(text: string, o: AppOptions): AppImport {
   const out = emptyImport('jrnl', 'text');
   const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
-  let cur: { line: number; at: string; title: string; starred: boolean; body: string[] } | undefined;
+  let cur: { line: number; wall: number[]; at: string; title: string; starred: boolean; body: string[] } | undefined;
   const flush = () => {
     if (!cur) return;
     const body = cur.body.join('\n').replace(/^\n+/, '').replace(/\s+$/, '');
-    out.notes.push(note(cur.title, body, cur.at, tagsIn(`${cur.title}\n${body}`), cur.starred, msg.imports.line(cur.line)));
+    out.notes.push(note(cur.wall, cur.title, body, cur.at, tagsIn(`${cur.title}\n${body}`), cur.starred, msg.imports.line(cur.line)));
   };
   lines.forEach((line, i) => {
     const m = HEAD.exec(line);
@@ -72,7 +77,7 @@ export function readJrnlText(text: string, o: AppOptions): AppImport {
       flush();
       // A starred entry's title ends with " *" in jrnl's text.
       const starred = /\s\*$/.test(m[5]) || m[5] === '*';
-      cur = { line: i + 1, at, title: starred ? m[5].replace(/\s?\*$/, '') : m[5], starred, body: [] };
+      cur = { line: i + 1, wall: [Number(m[1]), Number(m[2]), Number(m[3]), clock![0], clock![1]], at, title: starred ? m[5].replace(/\s?\*$/, '') : m[5], starred, body: [] };
       return;
     }
     if (!cur) {
