@@ -596,6 +596,9 @@ export const msg = {
     kind: { entry: 'journal entry', experiment: 'experiment' } as Record<string, string>,
     from: (app: string) => `from ${app}`,
     badKind: '--kind takes entry or experiment.',
+    noCheckins: 'No check-ins yet. `reframe daily` asks for one; Daylio rows come in with `reframe import`.',
+    noCheckinsMatch: 'No check-ins match that.',
+    matchingCheckins: (n: number) => `${plural(n, 'check-in')} ${n === 1 ? 'matches' : 'match'} too (reframe checkins --search to see only check-ins):`,
   },
 };
 

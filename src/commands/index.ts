@@ -18,6 +18,7 @@ import { wireBackup } from './backup/command';
 import { wireStats } from './stats/command';
 import { wireSafetyPlan } from './safety-plan/command';
 import { wireNotes } from './notes/command';
+import { wireCheckins } from './checkins/command';
 
 export const COMMANDS: CommandWiring[] = [
   wireNew,
@@ -35,4 +36,5 @@ export const COMMANDS: CommandWiring[] = [
   wireStats,
   wireSafetyPlan,
   wireNotes,
+  wireCheckins,
 ];

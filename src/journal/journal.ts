@@ -181,6 +181,8 @@ export class Journal extends JournalDb {
 
   insertCheckin(c: Checkin): void { this.practice.insertCheckin(c); }
   checkins(since?: string, until?: string): Checkin[] { return this.practice.checkins(since, until); }
+  /** Check-ins newest first, optionally only those with the search's words (reframe checkins, list --search). */
+  listCheckins(o: { search?: string; limit?: number } = {}): Checkin[] { return this.practice.list(o); }
   /** Practice per UTC day: first and last practice time of each day that has one (practice.ts). */
   practiceSpans(): { day: string; first: string; last: string }[] { return this.practice.practiceSpans(); }
   /** Practice times (UTC ISO) within one UTC day, one per quarter hour (practice.ts). */

@@ -14,6 +14,22 @@ export interface Checkin {
   tags?: string[];
 }
 
+interface CheckinRow {
+  id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null;
+  source: string | null; source_id: string | null; mood_label: string | null; tags: string | null;
+}
+
+function fromCheckinRow(r: CheckinRow): Checkin {
+  const c: Checkin = { id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id) };
+  if (r.source !== null) {
+    c.source = r.source;
+    c.sourceId = n2u(r.source_id);
+    c.moodLabel = n2u(r.mood_label);
+    c.tags = r.tags ? (JSON.parse(r.tags) as string[]) : [];
+  }
+  return c;
+}
+
 type Db = JournalDb & { write<T>(fn: () => T): T };
 
 export class Practice {
@@ -32,18 +48,26 @@ export class Practice {
     const rows = this.d.read(() => this.d.stmt(
       `SELECT id, created_at, mood, words, prompt_id, source, source_id, mood_label, tags FROM checkins
        WHERE created_at >= ? AND created_at <= ? ORDER BY created_at`,
-    ).all(since ?? '', until ?? '\uffff')) as { id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null;
-      source: string | null; source_id: string | null; mood_label: string | null; tags: string | null }[];
-    return rows.map((r) => {
-      const c: Checkin = { id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id) };
-      if (r.source !== null) {
-        c.source = r.source;
-        c.sourceId = n2u(r.source_id);
-        c.moodLabel = n2u(r.mood_label);
-        c.tags = r.tags ? (JSON.parse(r.tags) as string[]) : [];
-      }
-      return c;
-    });
+    ).all(since ?? '', until ?? '\uffff')) as CheckinRow[];
+    return rows.map(fromCheckinRow);
+  }
+
+  /**
+   * Check-ins newest first (reframe checkins, list --search): all, or those whose words, mood word or tags hold
+   * every one of the search's words (any case).
+   */
+  list(o: { search?: string; limit?: number } = {}): Checkin[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const w of (o.search ?? '').split(/\s+/).filter(Boolean)) {
+      const like = `%${w.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      where.push("(words LIKE ? ESCAPE '\\' OR mood_label LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')");
+      params.push(like, like, like);
+    }
+    let sql = `SELECT id, created_at, mood, words, prompt_id, source, source_id, mood_label, tags FROM checkins
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC`;
+    if (o.limit !== undefined) { sql += ' LIMIT ?'; params.push(o.limit); }
+    return this.d.read(() => (this.d.stmt(sql).all(...params) as CheckinRow[]).map(fromCheckinRow));
   }
 
   /**

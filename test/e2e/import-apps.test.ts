@@ -189,6 +189,14 @@ describe('Daylio', () => {
         tags: '["friends","gaming","good-meal"]', source: 'daylio' },
     ]);
     expect(summary([fx('daylio.csv')]).checkins).toEqual({ inFile: 3, added: 0, skipped: 3 });
+    // Visible and searchable: reframe checkins, and list --search.
+    const listed = JSON.parse(run(sb, ['checkins', '--json']).stdout) as Record<string, unknown>[];
+    expect(listed.map((c) => [c.mood, c.moodLabel, c.source])).toEqual([[100, 'rad', 'daylio'], [50, 'meh', 'daylio'], [0, 'awful', 'daylio']]);
+    expect(JSON.parse(run(sb, ['checkins', '--search', 'sister', '--json']).stdout)).toHaveLength(1);
+    expect(JSON.parse(run(sb, ['checkins', '--search', 'gaming', '--json']).stdout)).toHaveLength(1);
+    const found = run(sb, ['list', '--search', 'sister']);
+    expect(found.code).toBe(0);
+    expect(found.stderr).toMatch(/1 check-in matches too[^\n]*\n[0-9A-Z]{26}\t2024-02-02T12:30:00.000Z\t0\tawful\t\tBad news from home. Called my sister.\n/);
   });
 
   it('older exports (year, 7 columns) with the person\'s own mood word, given a number by --mood-map', () => {

@@ -19,8 +19,10 @@ export async function runList(raw: unknown, ctx: Context): Promise<void> {
     return;
   }
   // A search also looks through notes (entries brought in from other apps), shown after the records.
-  const notes = journal && filters.search !== undefined && !hasRecordOnlyFilters(opts) ? journal.notes({ search: filters.search }) : [];
-  if (records.length === 0 && notes.length === 0) {
+  const alsoOthers = journal && filters.search !== undefined && !hasRecordOnlyFilters(opts);
+  const notes = alsoOthers ? journal.notes({ search: filters.search, limit: filters.limit }) : [];
+  const checkins = alsoOthers ? journal.listCheckins({ search: filters.search, limit: filters.limit }) : [];
+  if (records.length === 0 && notes.length === 0 && checkins.length === 0) {
     const empty = !journal || (journal.count() === 0 && journal.noteCount() === 0);
     ctx.say(empty ? msg.emptyJournal : msg.nothingMatches);
     return;
@@ -34,17 +36,24 @@ export async function runList(raw: unknown, ctx: Context): Promise<void> {
       ctx.out(renderList(records, { theme: ctx.theme, library: ctx.library(), now: ctx.clock.now(), width: ctx.io.stdout.columns ?? 100 }));
     }
   }
-  if (notes.length) {
-    const shown = filters.limit !== undefined ? notes.slice(0, filters.limit) : notes;
-    const r = await import('../../render/notes');
-    // Piped, the records' lines stay the only thing on stdout: scripts read them; the notes go to stderr.
+  // Piped, the records' lines stay the only thing on stdout (scripts read them); notes and check-ins go to stderr.
+  const say = (header: string, plain: string, fancy: () => string) => {
     if (!ctx.theme.fancy) {
-      ctx.say(msg.notes.matchingNotes(shown.length));
-      ctx.say(r.renderNotesPlain(shown));
+      ctx.say(header);
+      ctx.say(plain);
     } else {
-      ctx.out(`${records.length ? '\n' : ''}${ctx.theme.muted(msg.notes.matchingNotes(shown.length))}`);
-      ctx.out(r.renderNotesList(shown, ctx.theme, ctx.io.stdout.columns ?? 100));
+      ctx.out(`\n${ctx.theme.muted(header)}`);
+      ctx.out(fancy());
     }
+  };
+  const width = ctx.io.stdout.columns ?? 100;
+  if (notes.length) {
+    const r = await import('../../render/notes');
+    say(msg.notes.matchingNotes(notes.length), r.renderNotesPlain(notes), () => r.renderNotesList(notes, ctx.theme, width));
+  }
+  if (checkins.length) {
+    const r = await import('../../render/checkins');
+    say(msg.notes.matchingCheckins(checkins.length), r.renderCheckinsPlain(checkins), () => r.renderCheckinsList(checkins, ctx.theme, width));
   }
 }
 
