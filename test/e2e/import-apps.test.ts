@@ -74,6 +74,10 @@ describe('FreeCBT', () => {
     expect(summary([fx('freecbt-backup.txt')])).toMatchObject({ variant: 'backup string', records: { inFile: 2, added: 0, skipped: 2 } });
     expect(records()).toHaveLength(2);
     expect(run(sb, ['import', fx('freecbt-v2.json')]).stderr).toContain('Nothing new: all 2 are already in your journal.');
+    // Such a record can be edited as it is, and a feeling added later.
+    expect(run(sb, ['edit', String(first.id), '--belief-after', '30']).code).toBe(0);
+    expect(run(sb, ['edit', String(first.id), '--emotion', 'sad:40']).code).toBe(0);
+    expect(JSON.parse(run(sb, ['show', String(first.id), '--json']).stdout)).toMatchObject({ beliefAfter: 30, emotions: [{ name: 'sad', before: 40 }] });
   });
 
   it('reads Quirk-era records: only selected patterns count, the @Quirk:thoughts: prefix is stripped from the id', () => {
