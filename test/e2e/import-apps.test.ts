@@ -219,6 +219,18 @@ describe('Daylio', () => {
   });
 });
 
+describe('standard input', () => {
+  it('reads an app\'s export from a pipe, known by its content or with --from', () => {
+    const r = run(sb, ['import', '-', '--json'], { input: readFileSync(fx('jrnl.json')) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ from: 'jrnl', notes: { added: 2 } });
+    const zip = run(sb, ['import', '-', '--from', 'dayone'], { input: readFileSync(fx('dayone.zip')) });
+    expect(zip.code).toBe(0);
+    expect(zip.stderr).toContain('Reading standard input as a Day One export (zip).');
+    expect(notes()).toHaveLength(4);
+  });
+});
+
 describe('--from', () => {
   it('forces a reader, and refuses a file that is not that app\'s, or a name it does not know', () => {
     const txt = file('entries.txt', readFileSync(fx('jrnl.txt')));
