@@ -17,6 +17,8 @@ import { wireImport } from './import/command';
 import { wireBackup } from './backup/command';
 import { wireStats } from './stats/command';
 import { wireSafetyPlan } from './safety-plan/command';
+import { wireNotes } from './notes/command';
+import { wireCheckins } from './checkins/command';
 
 export const COMMANDS: CommandWiring[] = [
   wireNew,
@@ -33,4 +35,6 @@ export const COMMANDS: CommandWiring[] = [
   wireBackup,
   wireStats,
   wireSafetyPlan,
+  wireNotes,
+  wireCheckins,
 ];

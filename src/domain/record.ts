@@ -153,6 +153,13 @@ export const recordInputSchema = recordSchema.extend({
   occurredAt: isoDateTime.optional(),
 });
 
+/**
+ * Imported records: apps that never asked for moods (FreeCBT) give none, so an imported record may have no
+ * feelings (shown as "no moods were recorded"). Records written here still need one.
+ */
+export const importedRecordSchema = recordSchema.extend({ emotions: z.array(emotionSchema).max(MAX_ITEMS) });
+export const importInputSchema = recordInputSchema.extend({ emotions: z.array(emotionSchema).max(MAX_ITEMS) });
+
 export type Emotion = z.output<typeof emotionSchema>;
 export type Answer = z.output<typeof answerSchema>;
 export type RecordBody = z.output<typeof recordBodySchema>;

@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { UsageError } from '../errors';
 import { msg } from '../messages';
-import { recordInputSchema, type ThoughtRecord } from '../domain/record';
+import { importInputSchema, type ThoughtRecord } from '../domain/record';
 import { describeZodError } from '../domain/validate';
 
 /** One record as found in the file: its number (1-based), the line it starts on, and the parsed JSON. */
@@ -320,7 +320,7 @@ export function* checkRecords(items: Iterable<RawItem>, o: ValidateOptions): Gen
   for (const item of items) {
     const pos = msg.transfer.position(item.n, item.line);
     const fixed = item.noSurrogates ? { value: item.value, repaired: false } : repairText(item.value);
-    const r = recordInputSchema.safeParse(fixed.value);
+    const r = importInputSchema.safeParse(fixed.value);
     if (!r.success) {
       throw new UsageError(msg.transfer.invalidAt(o.where, pos, describeZodError(r.error, fixed.value)), msg.transfer.fixAndRetry);
     }

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import type { Context } from '../context';
 import { OperationError, UsageError } from '../errors';
 import { msg } from '../messages';
-import { recordSchema, recordInputSchema, recordTexts, toJson, type ThoughtRecord, type Emotion, type RecordBody } from '../domain/record';
+import { importedRecordSchema, recordSchema, recordInputSchema, recordTexts, toJson, type ThoughtRecord, type Emotion, type RecordBody } from '../domain/record';
 import { describeZodError } from '../domain/validate';
 import { parseOccurredAt } from '../domain/dates';
 import { uniqueTags } from '../domain/tags';
@@ -100,8 +100,9 @@ export function fieldsFromFlags(o: RecordFlags, now: Date): Partial<Record<keyof
 }
 
 /** Validate a whole record; errors name the field, never its content. */
-export function validateRecord(data: unknown, where: string, ctx: Context): ThoughtRecord {
-  const r = recordSchema.safeParse(data);
+export function validateRecord(data: unknown, where: string, ctx: Context, o: { moodsOptional?: boolean } = {}): ThoughtRecord {
+  // A record imported from an app that never asked about moods may stay without them when edited.
+  const r = (o.moodsOptional ? importedRecordSchema : recordSchema).safeParse(data);
   if (!r.success) throw new UsageError(msg.errors.invalidRecord(where, describeZodError(r.error, data)));
   const rec = r.data;
   ctx.library().check(rec.distortions);

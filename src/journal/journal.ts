@@ -17,10 +17,11 @@ import { journalFailure, type DB } from './open';
 import { Practice, type Checkin } from './practice';
 import { Records } from './records';
 import { SafetyPlans } from './safety-plan';
+import { Notes, type Note, type NoteFilters, type SourceTable } from './notes';
 import type { SavedText } from './saved-text';
 import { checkNoRestore, retryAfterRestore, retryAfterRestoreAsync } from './restore-lock';
 
-export type { Checkin, Draft, RecordRatings };
+export type { Checkin, Draft, RecordRatings, Note, NoteFilters, SourceTable };
 // The text columns a record is saved with (JSON lists, searchable text) are worked out in saved-text.ts.
 export { ftsBody, savedText, type SavedText } from './saved-text';
 
@@ -31,6 +32,7 @@ export class Journal extends JournalDb {
   private readonly drafts = new Drafts(this);
   private readonly practice = new Practice(this);
   private readonly plans = new SafetyPlans(this);
+  private readonly notesRoom = new Notes(this);
 
   /** Set when the journal can only be read (an upgrade without room: upgrade-space.ts); writes throw it. */
   readOnlyBecause: Error | undefined;
@@ -179,6 +181,8 @@ export class Journal extends JournalDb {
 
   insertCheckin(c: Checkin): void { this.practice.insertCheckin(c); }
   checkins(since?: string, until?: string): Checkin[] { return this.practice.checkins(since, until); }
+  /** Check-ins newest first, optionally only those with the search's words (reframe checkins, list --search). */
+  listCheckins(o: { search?: string; limit?: number } = {}): Checkin[] { return this.practice.list(o); }
   /** Practice per UTC day: first and last practice time of each day that has one (practice.ts). */
   practiceSpans(): { day: string; first: string; last: string }[] { return this.practice.practiceSpans(); }
   /** Practice times (UTC ISO) within one UTC day, one per quarter hour (practice.ts). */
@@ -196,4 +200,24 @@ export class Journal extends JournalDb {
   saveSafetyPlan(plan: SafetyPlan): void { this.plans.write(plan); }
   /** Import's rule: the newer plan (by updatedAt) wins; `write` false only says what would happen. */
   mergeSafetyPlan(plan: SafetyPlan, write: boolean): 'added' | 'replaced' | 'kept' { return this.plans.merge(plan, write); }
+
+  // ---- notes and imports from other apps (migration 9) -----------------------------------------
+
+  /** Save a note (call inside write() to group several). */
+  insertNoteRaw(n: Note): void { this.notesRoom.insertRaw(n); }
+  /** Notes matching the filters, newest first. */
+  notes(f: NoteFilters = {}): Note[] { return this.notesRoom.list(f); }
+  noteCount(): number { return this.notesRoom.count(); }
+  note(id: string): Note | undefined { return this.notesRoom.get(id); }
+  /** Find the one note an id or a unique prefix of 6+ characters names. */
+  resolveNoteId(prefix: string): string { return this.notesRoom.resolveId(prefix); }
+  /** Which of these ids from another app are in the journal already (records, notes or check-ins). */
+  holdingFrom(table: SourceTable, source: string, ids: string[]): Set<string> { return this.notesRoom.sourceIds(table, source, ids); }
+  /** Save an imported record with where it came from (inside write()). */
+  insertImported(r: ThoughtRecord, updatedAt: string, source: string, sourceId: string): void {
+    this.records.insertRaw(r, updatedAt);
+    this.notesRoom.markRecordSource(r.id, source, sourceId);
+  }
+  /** Save a check-in inside an outer write() (imports). */
+  insertCheckinRaw(c: Checkin): void { this.practice.insertCheckin(c); }
 }

@@ -294,6 +294,43 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'notes, and where imported things came from',
+    // Importers (issue 21, src/import/apps/): what came from another app keeps that app's name and its own id
+    // (or, for apps without ids, a hash of the entry), so importing the same export again adds nothing.
+    // Journal entries (jrnl, Day One) and cbt-toolkit-app's experiments become notes: kept whole, dated,
+    // tagged, searchable (notes_fts, rowid = notes.seq). Daylio rows become check-ins, with their own mood
+    // word and activities kept beside the 0-100 mood.
+    sql: `
+      ALTER TABLE records ADD COLUMN source TEXT;
+      ALTER TABLE records ADD COLUMN source_id TEXT;
+      CREATE UNIQUE INDEX records_source ON records (source, source_id) WHERE source IS NOT NULL;
+
+      ALTER TABLE checkins ADD COLUMN source TEXT;
+      ALTER TABLE checkins ADD COLUMN source_id TEXT;
+      ALTER TABLE checkins ADD COLUMN mood_label TEXT;
+      ALTER TABLE checkins ADD COLUMN tags TEXT;
+      CREATE UNIQUE INDEX checkins_source ON checkins (source, source_id) WHERE source IS NOT NULL;
+
+      CREATE TABLE notes (
+        seq         INTEGER PRIMARY KEY,
+        id          TEXT NOT NULL UNIQUE,
+        kind        TEXT NOT NULL CHECK (kind IN ('entry', 'experiment')),
+        source      TEXT,
+        source_id   TEXT,
+        written_at  TEXT NOT NULL,
+        imported_at TEXT NOT NULL,
+        title       TEXT,
+        body        TEXT NOT NULL,
+        tags        TEXT,
+        starred     INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE UNIQUE INDEX notes_source ON notes (source, source_id) WHERE source IS NOT NULL;
+      CREATE INDEX notes_written ON notes (written_at);
+      CREATE VIRTUAL TABLE notes_fts USING fts5 (body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

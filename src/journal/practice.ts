@@ -7,6 +7,27 @@ export interface Checkin {
   mood: number;
   words?: string;
   promptId?: string;
+  /** Imported (Daylio): the app, its id for the row, the person's own word for the mood, and activities as tags. */
+  source?: string;
+  sourceId?: string;
+  moodLabel?: string;
+  tags?: string[];
+}
+
+interface CheckinRow {
+  id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null;
+  source: string | null; source_id: string | null; mood_label: string | null; tags: string | null;
+}
+
+function fromCheckinRow(r: CheckinRow): Checkin {
+  const c: Checkin = { id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id) };
+  if (r.source !== null) {
+    c.source = r.source;
+    c.sourceId = n2u(r.source_id);
+    c.moodLabel = n2u(r.mood_label);
+    c.tags = r.tags ? (JSON.parse(r.tags) as string[]) : [];
+  }
+  return c;
 }
 
 type Db = JournalDb & { write<T>(fn: () => T): T };
@@ -16,16 +37,37 @@ export class Practice {
 
   insertCheckin(c: Checkin): void {
     this.d.write(() => {
-      this.d.stmt('INSERT INTO checkins (id, created_at, mood, words, prompt_id) VALUES (?, ?, ?, ?, ?)')
-        .run(c.id, c.createdAt, c.mood, c.words ?? null, c.promptId ?? null);
+      this.d.stmt(`INSERT INTO checkins (id, created_at, mood, words, prompt_id, source, source_id, mood_label, tags)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(c.id, c.createdAt, c.mood, c.words ?? null, c.promptId ?? null, c.source ?? null, c.sourceId ?? null,
+          c.moodLabel ?? null, c.tags?.length ? JSON.stringify(c.tags) : null);
     });
   }
 
   checkins(since?: string, until?: string): Checkin[] {
     const rows = this.d.read(() => this.d.stmt(
-      'SELECT id, created_at, mood, words, prompt_id FROM checkins WHERE created_at >= ? AND created_at <= ? ORDER BY created_at',
-    ).all(since ?? '', until ?? '\uffff')) as { id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null }[];
-    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id) }));
+      `SELECT id, created_at, mood, words, prompt_id, source, source_id, mood_label, tags FROM checkins
+       WHERE created_at >= ? AND created_at <= ? ORDER BY created_at`,
+    ).all(since ?? '', until ?? '\uffff')) as CheckinRow[];
+    return rows.map(fromCheckinRow);
+  }
+
+  /**
+   * Check-ins newest first (reframe checkins, list --search): all, or those whose words, mood word or tags hold
+   * every one of the search's words (any case).
+   */
+  list(o: { search?: string; limit?: number } = {}): Checkin[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const w of (o.search ?? '').split(/\s+/).filter(Boolean)) {
+      const like = `%${w.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      where.push("(words LIKE ? ESCAPE '\\' OR mood_label LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')");
+      params.push(like, like, like);
+    }
+    let sql = `SELECT id, created_at, mood, words, prompt_id, source, source_id, mood_label, tags FROM checkins
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC`;
+    if (o.limit !== undefined) { sql += ' LIMIT ?'; params.push(o.limit); }
+    return this.d.read(() => (this.d.stmt(sql).all(...params) as CheckinRow[]).map(fromCheckinRow));
   }
 
   /**

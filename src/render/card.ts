@@ -43,7 +43,8 @@ export function renderCard(r: ThoughtRecord, o: CardOptions): string {
 
   lines.push(`${t.id(r.id)}  ${t.muted(`${localDateTime(r.occurredAt)} (${relativeTime(r.occurredAt, o.now)})`)}`);
   section('Situation', [para(r.situation)]);
-  section('Feelings', r.emotions.map((e) => `  ${emotionLine(e, t)}`));
+  // Imported from an app that never asked (FreeCBT): said plainly, not left out.
+  section('Feelings', r.emotions.length ? r.emotions.map((e) => `  ${emotionLine(e, t)}`) : [`  ${t.muted(msg.notes.noMoods)}`]);
   const belief = r.beliefBefore !== undefined || r.beliefAfter !== undefined ? `  ${t.muted('belief')} ${change(r.beliefBefore, r.beliefAfter, t)}` : '';
   section('Hot thought', [para(r.thought), ...(belief ? [belief] : [])]);
   section('Other thoughts', list(r.otherThoughts));

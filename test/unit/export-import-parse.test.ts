@@ -96,7 +96,6 @@ describe('validateItems', () => {
     [R({ mood: 'secret' }), 'f.json, record 3 (line 3): the record has unknown field "mood".'],
     [R({ occurredAt: 'last tuesday' }), 'f.json, record 3 (line 3): occurredAt must be an ISO 8601 date and time, like 2026-11-22T19:05:00Z.'],
     [R({ id: 'not-an-id' }), 'f.json, record 3 (line 3): id must be a ULID (26 characters) or a UUID.'],
-    [R({ emotions: [] }), 'f.json, record 3 (line 3): emotions needs at least one emotion with a rating.'],
     [['secret'], 'f.json, record 3 (line 3): the record must be an object.'],
     [R({ distortions: ['labeling', 'made-up'] }), 'f.json, record 3 (line 3): distortions[1] "made-up" is not a pattern in your library.'],
   ])('rejects %j with its position and field', (bad, message) => {
@@ -104,6 +103,11 @@ describe('validateItems', () => {
     const e = err(() => validate(parseRecordsText(text, 'f.json').items));
     expect(e.message).toBe(message);
     expect(e.message).not.toMatch(/secret/);
+  });
+
+  it('takes a record without feelings (one imported from an app that never asked, then exported)', () => {
+    const { records } = validate(parseRecordsText(JSON.stringify(R({ emotions: [] })), 'f.json').items);
+    expect(records[0].emotions).toEqual([]);
   });
 
   it('turns half of a surrogate pair into U+FFFD and counts the records it touched', () => {

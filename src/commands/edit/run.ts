@@ -22,7 +22,7 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
   if (hasFieldFlags(opts)) {
     const f = fieldsFromFlags(opts, ctx.clock.now());
     const emotions = opts.emotion ? mergeEmotions(current.emotions, opts.emotion.map((e) => parseEmotionFlag(e, true))) : current.emotions;
-    const next = validateRecord({ ...current, ...f, emotions }, msg.input.theRecord, ctx);
+    const next = validateRecord({ ...current, ...f, emotions }, msg.input.theRecord, ctx, { moodsOptional: current.emotions.length === 0 });
     journal.update(next, now());
     reportSaved(ctx, next, opts.json, 'updated');
     return;
@@ -59,7 +59,7 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
     if ((err as { exitCode?: number })?.exitCode === 130) noteOnInterrupt(ctx);
     throw err;
   }
-  const next = validateRecord(edited, msg.input.theRecord, ctx);
+  const next = validateRecord(edited, msg.input.theRecord, ctx, { moodsOptional: current.emotions.length === 0 });
   journal.update(next, now(), { draftId });
   prompter.note(renderChangeSummary(next, ctx.theme));
   reportSaved(ctx, next, opts.json, 'updated');

@@ -5,7 +5,9 @@
 // Ids already in the journal are skipped, and so is a second record with an id seen earlier in the same
 // file (the first one wins).
 import type { Context } from '../../context';
-import { checkUtf8 } from '../../import/parse';
+import { checkUtf8, decodeUtf8 } from '../../import/parse';
+import { isZip } from '../../import/apps/dayone';
+import { UsageError } from '../../errors';
 import { toJson } from '../../domain/record-fields';
 import type { Journal } from '../../journal/journal';
 import { buildNewJournal, removeStaleImports } from '../../journal/fresh';
@@ -21,7 +23,10 @@ import { newestPlan } from '../../import/plan';
 import { assess } from '../../domain/safety/detect';
 import { showNotes } from '../../safety-note';
 
-const schema = z.object({ dryRun: z.optional(z.boolean()), json: z.optional(z.boolean()), maxSize: z.optional(z.string()) });
+const schema = z.object({
+  dryRun: z.optional(z.boolean()), json: z.optional(z.boolean()), maxSize: z.optional(z.string()),
+  from: z.optional(z.string()), moodMap: z.optional(z.string()),
+});
 
 export interface ImportSummary {
   dryRun: boolean;
@@ -48,10 +53,25 @@ export async function runImport(file: string, raw: unknown, ctx: Context): Promi
   const opts = parseOptions(schema, raw);
   const where = file === '-' ? 'standard input' : file;
   // Read once, capped, devices refused (import-input.ts); non-UTF-8 named for what it is.
+  const apps = await import('../../import/apps');
+  const forced = opts.from === undefined ? undefined : apps.appNamed(opts.from);
+  const moodMap = opts.moodMap === undefined ? undefined : apps.parseMoodMap(opts.moodMap);
+  if (typeof moodMap === 'string') throw new UsageError(msg.imports.badMoodMap(moodMap), msg.imports.badMoodMapHint);
   const bytes = await readImportInput(file, parseMaxSize(opts.maxSize), ctx.io.stdin, (l) => ctx.say(l));
-  const notText = describeNotUtf8(bytes, where);
-  if (notText) throw notText;
-  checkUtf8(bytes, where); // before the library and the journal are opened (and, say, upgraded) for nothing
+  // Another app's export (FreeCBT, cbt-toolkit-app, jrnl, Day One, Daylio), known by its content or --from.
+  const zip = isZip(bytes);
+  if (!zip || forced === 'reframe') {
+    const notText = describeNotUtf8(bytes, where);
+    if (notText) throw notText;
+    checkUtf8(bytes, where); // before the library and the journal are opened (and, say, upgraded) for nothing
+  }
+  const app = forced ?? apps.detectApp(bytes);
+  if (moodMap && app !== 'daylio') throw new UsageError(msg.imports.moodMapOnlyDaylio, msg.imports.badMoodMapHint);
+  if (app !== 'reframe') {
+    const data = apps.readApp(app, bytes, zip ? undefined : decodeUtf8(bytes, where), { where, moodMap });
+    const { importFromApp } = await import('./apps');
+    return importFromApp(data, where, { dryRun: Boolean(opts.dryRun), json: Boolean(opts.json) }, ctx);
+  }
   const library = ctx.library();
   const job: CheckJob = {
     where,

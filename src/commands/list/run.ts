@@ -18,16 +18,46 @@ export async function runList(raw: unknown, ctx: Context): Promise<void> {
     ctx.out(JSON.stringify(records.map(toJson), null, 2));
     return;
   }
-  if (records.length === 0) {
-    const empty = !journal || journal.count() === 0;
+  // A search also looks through notes (entries brought in from other apps), shown after the records.
+  const alsoOthers = journal && filters.search !== undefined && !hasRecordOnlyFilters(opts);
+  const notes = alsoOthers ? journal.notes({ search: filters.search, limit: filters.limit }) : [];
+  const checkins = alsoOthers ? journal.listCheckins({ search: filters.search, limit: filters.limit }) : [];
+  if (records.length === 0 && notes.length === 0 && checkins.length === 0) {
+    const empty = !journal || (journal.count() === 0 && journal.noteCount() === 0);
     ctx.say(empty ? msg.emptyJournal : msg.nothingMatches);
     return;
   }
-  if (!ctx.theme.fancy) {
-    // Piped (scripts, cron): tab-separated lines; neither the table's date formatting nor the library loads.
-    ctx.out(renderListPlain(records));
-    return;
+  if (records.length) {
+    if (!ctx.theme.fancy) {
+      // Piped (scripts, cron): tab-separated lines; neither the table's date formatting nor the library loads.
+      ctx.out(renderListPlain(records));
+    } else {
+      const { renderList } = await import('../../render/table');
+      ctx.out(renderList(records, { theme: ctx.theme, library: ctx.library(), now: ctx.clock.now(), width: ctx.io.stdout.columns ?? 100 }));
+    }
   }
-  const { renderList } = await import('../../render/table');
-  ctx.out(renderList(records, { theme: ctx.theme, library: ctx.library(), now: ctx.clock.now(), width: ctx.io.stdout.columns ?? 100 }));
+  // Piped, the records' lines stay the only thing on stdout (scripts read them); notes and check-ins go to stderr.
+  const say = (header: string, plain: string, fancy: () => string) => {
+    if (!ctx.theme.fancy) {
+      ctx.say(header);
+      ctx.say(plain);
+    } else {
+      ctx.out(`\n${ctx.theme.muted(header)}`);
+      ctx.out(fancy());
+    }
+  };
+  const width = ctx.io.stdout.columns ?? 100;
+  if (notes.length) {
+    const r = await import('../../render/notes');
+    say(msg.notes.matchingNotes(notes.length), r.renderNotesPlain(notes), () => r.renderNotesList(notes, ctx.theme, width));
+  }
+  if (checkins.length) {
+    const r = await import('../../render/checkins');
+    say(msg.notes.matchingCheckins(checkins.length), r.renderCheckinsPlain(checkins), () => r.renderCheckinsList(checkins, ctx.theme, width));
+  }
+}
+
+/** Filters only records have (patterns, feelings, tags, dates): with one of these, notes are not listed. */
+function hasRecordOnlyFilters(o: { since?: string; until?: string; distortion?: string; emotion?: string; tag?: string }): boolean {
+  return o.since !== undefined || o.until !== undefined || o.distortion !== undefined || o.emotion !== undefined || o.tag !== undefined;
 }

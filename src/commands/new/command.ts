@@ -5,9 +5,11 @@ export function wireNew(w: Wiring): void {
   recordFlags(w, w.program.command('new'))
     .description('Write a new thought record (guided, in a terminal)')
     .option('--resume', 'continue the draft you left with Ctrl-C')
+    .option('--from-note <id>', 'start the guided record from a note (reframe notes list): its text becomes the situation')
     .addHelpText('after', w.examples(
       'reframe new',
       'reframe new --resume',
+      'reframe new --from-note 01HX3Q',
       'reframe new --situation "She went quiet at dinner" --thought "I\'m not worthy of love" --belief 90 --emotion anxious:80 --distortion labeling',
       'reframe new --input record.json',
     ))

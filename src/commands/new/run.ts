@@ -13,9 +13,13 @@ import { suggesterFor } from './suggest-hook';
 import { patientDrafts, withBusyTimeout } from '../../journal/patience';
 import { noteOnInterrupt, raisedInRun, safetyWatch } from '../../safety-note';
 import { StoppedHere } from '../../flows/safety-watch';
+import * as z from '../../zod-mini';
+
+const newSchema = z.extend(recordFlagsSchema, { fromNote: z.optional(z.string()) });
 
 export async function runNew(raw: unknown, ctx: Context): Promise<void> {
-  const opts = parseOptions(recordFlagsSchema, raw);
+  const opts = parseOptions(newSchema, raw);
+  if (opts.fromNote !== undefined) return fromNote(opts, ctx);
   if (opts.input !== undefined) return fromInput(opts, ctx);
   if (opts.resume || !hasFieldFlags(opts)) {
     if (!ctx.io.interactive) {
@@ -52,11 +56,24 @@ function fromFlags(opts: RecordFlags, ctx: Context): void {
   reportSaved(ctx, rec, opts.json, 'saved');
 }
 
-async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
+/** new --from-note ID: the guided record, with a note (from jrnl, Day One...) as its situation. */
+async function fromNote(opts: RecordFlags & { fromNote?: string }, ctx: Context): Promise<void> {
+  if (opts.input !== undefined || opts.resume || hasFieldFlags(opts)) throw new UsageError(msg.errors.badFlagCombo('--from-note', 'other record flags'), msg.notes.fromNoteHint);
+  const journal = ctx.journalIfExists();
+  if (!journal) throw new UsageError(msg.notes.noNote(opts.fromNote!), msg.notes.noNoteHint);
+  const note = journal.note(journal.resolveNoteId(opts.fromNote!))!;
+  if (!ctx.io.interactive) throw new UsageError(msg.errors.noTTY('reframe new --from-note', ''), msg.input.runInTerminal);
+  const situation = [note.title, note.body].filter((x) => x && x.trim()).join('\n\n');
+  // The situation is answered (the note's words, shown by the flow's safety look like any answer); the flow goes on from there.
+  return guided(opts, ctx, { ...emptyState(), situation, done: ['situation'] });
+}
+
+async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promise<void> {
   const journal = ctx.journal();
   const library = ctx.library();
   const prompter = await ctx.prompter();
-  let draft = journal.latestDraft('new');
+  let draft = start ? undefined : journal.latestDraft('new');
+  if (start) prompter.note(msg.notes.fromNote);
   if (opts.resume && !draft) throw new UsageError(msg.errors.noDraft, msg.errors.noDraftHint);
   if (draft && !opts.resume) {
     prompter.note(msg.draftFound);
@@ -72,7 +89,7 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
   }
   const draftId = draft?.id ?? newId(ctx);
   const createdAt = draft?.createdAt ?? ctx.clock.now().toISOString();
-  const state: FlowState = draft ? restoreState(draft.data) : emptyState();
+  const state: FlowState = draft ? restoreState(draft.data) : start ?? emptyState();
   // Drafts never hold the person up; the record waits as long as a person would (journal/patience.ts).
   const drafts = patientDrafts<FlowState>(journal, ctx.env, (s) =>
     journal.saveDraft({ id: draftId, kind: 'new', createdAt, updatedAt: ctx.clock.now().toISOString(), data: s }));
