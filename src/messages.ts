@@ -52,8 +52,6 @@ export const msg = {
     cantReadFileHint: 'Check the path, then try again.',
     noRecord: (id: string) => `No record matches "${clip(id)}".`,
     noRecordHint: 'See the ids with `reframe list`.',
-    ambiguousId: (id: string, n: number) => `"${clip(id)}" matches ${n} records.`,
-    ambiguousIdHint: 'Type more of the id to pick one.',
     shortId: 'A record id needs at least 6 characters.',
     deleteNeedsYes: 'Deleting a record without a terminal needs --yes.',
     deleteNeedsYesHint: 'Run `reframe delete ID --yes` if you are sure.',

@@ -17,6 +17,7 @@ import { wireImport } from './import/command';
 import { wireBackup } from './backup/command';
 import { wireStats } from './stats/command';
 import { wireSafetyPlan } from './safety-plan/command';
+import { wireCompletion } from './completion/command';
 
 export const COMMANDS: CommandWiring[] = [
   wireNew,
@@ -33,4 +34,5 @@ export const COMMANDS: CommandWiring[] = [
   wireBackup,
   wireStats,
   wireSafetyPlan,
+  wireCompletion,
 ];
