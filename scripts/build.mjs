@@ -130,6 +130,8 @@ for (const old of ['reframe.mjs']) {
 }
 if (process.env.REFRAME_BUILD_VERBOSE) console.log(`built ${relative(root, bundle)} with ${Object.keys(caches).length} code caches`);
 if (report) printReport(result.metafile, code.length, caches);
+// The man page (dist/man/reframe.1) from the new build's own help: for the package (--pack) or when asked (--man).
+if (pack || process.argv.includes('--man')) (await import('./man.mjs')).writeManPage();
 
 /** The bundle's bytes by package, and the size of the code cache. */
 function printReport(meta, bundleBytes, caches) {
