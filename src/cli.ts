@@ -21,12 +21,22 @@ export type Intercept = (call: { command: string; opts: Record<string, unknown>;
  * command exists: `reframe list` needn't build every other command's options first (~3 ms). Without it, or for
  * a name no wiring adds (help, a typo), every command is wired, so help and suggestions are complete.
  */
+/** The commands whose output can run past a screen, and so goes through a pager on a terminal. */
+const PAGED = new Set(['list', 'show', 'stats', 'distortions list', 'distortions show']);
+
+function commandWords(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c && c.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
 export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?: Intercept, only?: string): Command {
   const program = new Command('reframe')
     .description('Work through a painful thought, one thought record at a time.\nYour journal stays on this computer.')
     .version(VERSION, '-V, --version', 'show the version')
     .option('--db <path>', 'use this journal file (default: $REFRAME_DB, then $XDG_DATA_HOME/reframe/journal.db)')
     .addOption(new Option('--no-color', 'no colour in the output (also NO_COLOR=1)'))
+    .addOption(new Option('--no-pager', 'print long output straight to the terminal (also REFRAME_PAGER=cat)'))
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -47,8 +57,17 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
         intercept({ command: path.join(' '), opts, args, globals: cmd.optsWithGlobals() as GlobalOptions });
         return;
       }
-      const ctx = makeCtx(cmd.optsWithGlobals() as GlobalOptions);
-      await fn(ctx, opts, ...args);
+      const globals = cmd.optsWithGlobals() as GlobalOptions & { pager?: boolean };
+      const ctx = makeCtx(globals);
+      // Long output on a terminal goes through a pager (src/io/pager.ts); JSON and pipes never do.
+      const paging = PAGED.has(commandWords(cmd)) && globals.pager !== false && !opts.json && ctx.io.stdout.isTTY
+        ? await (await import('./io/pager')).startPager(ctx.io, ctx.env)
+        : undefined;
+      try {
+        await fn(ctx, opts, ...args);
+      } finally {
+        await paging?.finish();
+      }
     },
     collect: (value, previous = []) => [...previous, value],
     examples: (...lines) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`,
@@ -141,7 +160,7 @@ function bareGroup(program: Command, argv: string[]): Command | undefined {
   const last = path[path.length - 1];
   if (!last || last.commands.length === 0) return undefined;
   if ((last as unknown as { _actionHandler?: unknown })._actionHandler) return undefined;
-  const words = argv.slice(2).filter((a, i, all) => !(a === '--db' || all[i - 1] === '--db' || a.startsWith('--db=') || a === '--no-color'));
+  const words = argv.slice(2).filter((a, i, all) => !(a === '--db' || all[i - 1] === '--db' || a.startsWith('--db=') || a === '--no-color' || a === '--no-pager'));
   return words.length === path.length ? last : undefined;
 }
 
@@ -151,7 +170,7 @@ export function commandName(argv: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--db') i++;
-    else if (!a.startsWith('--db=') && a !== '--no-color') return a.startsWith('-') ? undefined : a;
+    else if (!a.startsWith('--db=') && a !== '--no-color' && a !== '--no-pager') return a.startsWith('-') ? undefined : a;
   }
   return undefined;
 }
