@@ -19,8 +19,10 @@ const dir = mkdtempSync(join(tmpdir(), 'reframe-install-'));
 chmodSync(dir, 0o755);
 let inst: Installed;
 const pkgDir = () => join(inst.prefix, 'lib', 'node_modules', 'reframe-cbt');
-// As root, a read-only package means nothing unless someone else runs it: then reframe runs as nobody.
-const asOther = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
+// As root, a read-only package means nothing unless someone else runs it: then reframe runs as nobody (when
+// nobody can reach Node and the temp folder; otherwise as root, which still checks everything but the modes).
+let asOther = false;
+const AS_NOBODY = ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'];
 const home = join(dir, 'home');
 const elsewhere = join(dir, 'elsewhere');
 
@@ -33,7 +35,7 @@ function reframe(args: string[], o: { env?: Record<string, string>; input?: stri
   const env: Record<string, string> = {
     PATH: `${join(inst.prefix, 'bin')}:${process.env.PATH}`, HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', ...o.env,
   };
-  const [cmd, pre] = asOther ? ['/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', '--']] : ['reframe', []];
+  const [cmd, pre] = asOther ? [AS_NOBODY[0], AS_NOBODY.slice(1)] : ['reframe', []];
   const r = spawnSync(cmd, [...pre, ...(asOther ? ['reframe'] : []), ...args], { cwd: elsewhere, env, encoding: 'utf8', input: o.input ?? '', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -43,7 +45,11 @@ beforeAll(async () => {
   treeMode(pkgDir(), 0o555); // read-only for everyone
   mkdirSync(elsewhere, { mode: 0o777 });
   mkdirSync(home, { mode: 0o700 });
-  if (asOther) spawnSync('chown', ['65534:65534', home, elsewhere]);
+  if (process.getuid?.() === 0 && existsSync(AS_NOBODY[0])) {
+    const probe = spawnSync(AS_NOBODY[0], [...AS_NOBODY.slice(1), inst.bin, '--version'], { cwd: elsewhere, env: { PATH: `${join(inst.prefix, 'bin')}:${process.env.PATH}` }, encoding: 'utf8' });
+    asOther = probe.status === 0;
+    if (asOther) spawnSync('chown', ['65534:65534', home, elsewhere]);
+  }
 }, 300_000);
 
 afterAll(async () => {

@@ -144,6 +144,17 @@ describe('an ambiguous id', () => {
   });
 });
 
+describe('TERM=dumb on a terminal', () => {
+  it.skipIf(!hasTmux())('keeps the table list prints for people, in ASCII and without colour', async () => {
+    expect(run(sb, recordArgs(['--distortion', 'labeling'])).code).toBe(0);
+    term = new Terminal(sb, ['list'], { TERM: 'dumb', NO_COLOR: '' });
+    const s = await term.waitFor(/\[exit:0\]/);
+    expect(s).toMatch(/ID +WHEN +THOUGHT +PATTERNS +FEELING/);
+    expect(s).toMatch(/anxious 80/);
+    expect(s).not.toMatch(/\t/);
+  });
+});
+
 describe('the pager', () => {
   const many = () => {
     const input = Array.from({ length: 80 }, (_, i) => JSON.stringify({
