@@ -178,7 +178,9 @@ export function commandName(argv: string[]): string | undefined {
 /** Runs the command line; `workerEntry`: the script this process was started with (Context.workerEntry). */
 export async function runCli(argv: string[], workerEntry?: string): Promise<void> {
   const io = processIO();
-  const program = buildProgram((g) => makeContext(g, { io, env: process.env, workerEntry }), undefined, commandName(argv));
+  // Completion walks every command, so it gets them all, wherever it sits in COMMANDS.
+  const named = commandName(argv);
+  const program = buildProgram((g) => makeContext(g, { io, env: process.env, workerEntry }), undefined, named === '__complete' ? undefined : named);
   if (argv.length <= 2) {
     program.outputHelp();
     return;

@@ -104,7 +104,7 @@ describe('stats on a generated journal', () => {
         term.close();
       }
     }
-    for (const env of [{ TERM: 'dumb' }, { LANG: 'C', NO_COLOR: '' }]) {
+    for (const env of [{ TERM: 'dumb' }, { LANG: 'C', NO_COLOR: '' }] as Record<string, string>[]) {
       const plainTerm = new Terminal(sb, ['stats', '--since', '8w'], { ...env, TZ, PAGER: 'cat' });
       try {
         expect(await plainTerm.exitCode()).toBe(0);
