@@ -28,6 +28,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const report = process.argv.includes('--report');
+// --pack (npm's prepack): dist/ holds only this build afterwards, so the package ships one bundle.
+const pack = process.argv.includes('--pack');
 
 const result = await build({ ...(await bundleOptions(root)), metafile: report });
 
@@ -105,18 +107,18 @@ try {
 } catch { /* no manifest yet */ }
 // An all-ASCII bundle (esbuild's charset: 'ascii' escapes the rest) can be read as latin1: half the time of utf8.
 const encoding = code.every((byte) => byte < 0x80) ? 'latin1' : 'utf8';
-writeFileSync(tmp(manifest), JSON.stringify({ version: pkg.version, bundle: relative(dist, bundle), encoding, caches }, null, 2) + '\n');
+writeFileSync(tmp(manifest), JSON.stringify({ version: pkg.version, bundle: relative(dist, bundle), encoding, node: process.version, arch: process.arch, keys: Object.keys(WARM), caches }, null, 2) + '\n');
 renameSync(tmp(manifest), manifest);
 
 // Old builds are removed once nothing can still be starting from them (dist/chunks and dist/reframe.mjs
 // are what builds before the code cache wrote).
-const fresh = new Set([bundle, ...Object.values(caches).map((c) => join(dist, c)), ...previous]);
+const fresh = new Set([bundle, ...Object.values(caches).map((c) => join(dist, c)), ...(pack ? [] : previous)]);
 for (const dir of [bundleDir, join(dist, 'chunks')]) {
   if (!existsSync(dir)) continue;
   for (const entry of readdirSync(dir)) {
     const p = join(dir, entry);
     try {
-      if (!fresh.has(p) && Date.now() - statSync(p).mtimeMs > 10 * 60_000) unlinkSync(p);
+      if (!fresh.has(p) && (pack || Date.now() - statSync(p).mtimeMs > 10 * 60_000)) unlinkSync(p);
     } catch { /* another build removed it */ }
   }
 }
@@ -128,6 +130,8 @@ for (const old of ['reframe.mjs']) {
 }
 if (process.env.REFRAME_BUILD_VERBOSE) console.log(`built ${relative(root, bundle)} with ${Object.keys(caches).length} code caches`);
 if (report) printReport(result.metafile, code.length, caches);
+// The man page (dist/man/reframe.1) from the new build's own help: for the package (--pack) or when asked (--man).
+if (pack || process.argv.includes('--man')) (await import('./man.mjs')).writeManPage();
 
 /** The bundle's bytes by package, and the size of the code cache. */
 function printReport(meta, bundleBytes, caches) {

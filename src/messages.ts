@@ -1,10 +1,13 @@
 // Every sentence Reframe says to a person, in one place, so the tone can be read together:
 // short, warm, plain. Never clinical, never preachy. Never the text of a record in an error.
 
+import { shell } from './messages/shell';
+
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 export const msg = {
   plural,
+  shell,
 
   errors: {
     unexpected: 'Something went wrong inside reframe. Your journal was not changed by this.',
@@ -53,8 +56,6 @@ export const msg = {
     cantReadFileHint: 'Check the path, then try again.',
     noRecord: (id: string) => `No record matches "${clip(id)}".`,
     noRecordHint: 'See the ids with `reframe list`.',
-    ambiguousId: (id: string, n: number) => `"${clip(id)}" matches ${n} records.`,
-    ambiguousIdHint: 'Type more of the id to pick one.',
     shortId: 'A record id needs at least 6 characters.',
     deleteNeedsYes: 'Deleting a record without a terminal needs --yes.',
     deleteNeedsYesHint: 'Run `reframe delete ID --yes` if you are sure.',

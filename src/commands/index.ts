@@ -19,6 +19,7 @@ import { wireStats } from './stats/command';
 import { wireSafetyPlan } from './safety-plan/command';
 import { wireNotes } from './notes/command';
 import { wireCheckins } from './checkins/command';
+import { wireCompletion } from './completion/command';
 
 export const COMMANDS: CommandWiring[] = [
   wireNew,
@@ -37,4 +38,5 @@ export const COMMANDS: CommandWiring[] = [
   wireSafetyPlan,
   wireNotes,
   wireCheckins,
+  wireCompletion,
 ];

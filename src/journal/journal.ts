@@ -149,7 +149,9 @@ export class Journal extends JournalDb {
   usesDistortion(id: string): boolean { return this.records.usesDistortion(id); }
   count(): number { return this.records.count(); }
   /** Find the one record an id or a unique prefix of 6+ characters names. */
-  resolveId(prefix: string): string { return this.records.resolveId(prefix); }
+  resolveId(prefix: string, words = false): string { return this.records.resolveId(prefix, words); }
+  /** Tags, feelings or record ids for shell completion (commands/completion). */
+  completionNames(kind: 'tags' | 'emotions' | 'ids', limit?: number): { value: string; note?: string }[] { return this.records.completionNames(kind, limit); }
   get(id: string): ThoughtRecord | undefined { return this.records.get(id); }
   /** The hot thoughts of the newest records that name patterns, with those patterns (for suggestions). */
   recentThoughtsWithDistortions(limit = 500): { thought: string; distortions: string[] }[] {

@@ -99,7 +99,7 @@ export class Notes {
     const rows = this.d.read(() => this.d.stmt('SELECT id FROM notes WHERE id >= ? AND id < ? ORDER BY id LIMIT 3')
       .pluck().all(p, p + '\uffff')) as string[];
     if (rows.length === 0) throw new UsageError(msg.notes.noNote(prefix.trim()), msg.notes.noNoteHint);
-    if (rows.length > 1) throw new UsageError(msg.notes.ambiguousId(prefix.trim()), msg.errors.ambiguousIdHint);
+    if (rows.length > 1) throw new UsageError(msg.notes.ambiguousId(prefix.trim()), msg.shell.ambiguousIdHint);
     return rows[0];
   }
 

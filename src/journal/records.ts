@@ -100,20 +100,52 @@ export class Records {
     return this.d.read(() => (this.d.stmt('SELECT count(*) AS n FROM records').get() as { n: number }).n);
   }
 
-  /** Find the one record an id or a unique prefix of 6+ characters names. */
-  resolveId(prefix: string): string {
+  /** Find the one record an id or a unique prefix of 6+ characters names. `words`: an ambiguous prefix lists the
+   *  candidates with their thought's first words (only when the person is reading stderr on a terminal: a record's
+   *  words never go into an error that may be logged); otherwise id and date only. */
+  resolveId(prefix: string, words = false): string {
     const p = prefix.trim();
     if (p.length < 6) throw new UsageError(msg.errors.shortId, msg.errors.noRecordHint);
-    const candidates = new Set<string>();
+    const candidates = new Map<string, { id: string; occurredAt: string; thought: string }>();
     for (const form of new Set([p, p.toUpperCase(), p.toLowerCase()])) {
       const rows = this.d.read(() =>
-        this.d.stmt('SELECT id FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT 3').all(form, form + '\uffff'),
-      ) as { id: string }[];
-      rows.forEach((r) => candidates.add(r.id));
+        this.d.stmt('SELECT id, occurred_at AS occurredAt, thought FROM records WHERE id >= ? AND id < ? ORDER BY id LIMIT 11').all(form, form + '\uffff'),
+      ) as { id: string; occurredAt: string; thought: string }[];
+      rows.forEach((r) => candidates.set(r.id, r));
     }
     if (candidates.size === 0) throw new UsageError(msg.errors.noRecord(p), msg.errors.noRecordHint);
-    if (candidates.size > 1) throw new UsageError(msg.errors.ambiguousId(p, candidates.size), msg.errors.ambiguousIdHint);
-    return [...candidates][0];
+    if (candidates.size > 1) {
+      // As git lists the commits a short hash could be: id, date and (on a terminal) the thought's first words, so
+      // the person can see which one they meant. Piped or logged stderr gets ids and dates only.
+      const all = [...candidates.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const total = all.length > 10 ? this.countPrefix(p) : all.length;
+      const lines = all.slice(0, 10).map((r) => `  ${r.id}  ${r.occurredAt.slice(0, 10)}${words ? `  ${firstWords(r.thought)}` : ''}`);
+      if (total > 10) lines.push(msg.shell.ambiguousIdMore(total - 10));
+      throw new UsageError(`${msg.shell.ambiguousId(p, total)}\n${lines.join('\n')}`, msg.shell.ambiguousIdHint);
+    }
+    return [...candidates.keys()][0];
+  }
+
+  private countPrefix(p: string): number {
+    let n = 0;
+    for (const form of new Set([p, p.toUpperCase(), p.toLowerCase()])) {
+      n += (this.d.read(() => this.d.stmt('SELECT count(*) AS n FROM records WHERE id >= ? AND id < ?').get(form, form + '\uffff')) as { n: number }).n;
+    }
+    return n;
+  }
+
+  /** What shell completion offers: tags and feelings most used first, and the newest records' ids with dates. */
+  completionNames(kind: 'tags' | 'emotions' | 'ids', limit = 200): { value: string; note?: string }[] {
+    return this.d.read(() => {
+      if (kind === 'ids') {
+        return (this.d.stmt('SELECT id, occurred_at AS at FROM records ORDER BY occurred_at DESC LIMIT ?').all(limit) as { id: string; at: string }[])
+          .map((r) => ({ value: r.id, note: r.at.slice(0, 16).replace('T', ' ') }));
+      }
+      const sql = kind === 'tags'
+        ? 'SELECT tag AS v, count(*) AS n FROM tags GROUP BY tag ORDER BY n DESC, tag LIMIT ?'
+        : 'SELECT name AS v, count(*) AS n FROM emotions GROUP BY name ORDER BY n DESC, name LIMIT ?';
+      return (this.d.stmt(sql).all(limit) as { v: string }[]).map((r) => ({ value: r.v }));
+    });
   }
 
   get(id: string): ThoughtRecord | undefined {
@@ -171,4 +203,13 @@ export class Records {
     this.d.stmt('DELETE FROM records WHERE seq = ?').run(row.seq);
     return true;
   }
+}
+
+/** The first words of a thought for a one-line list: at most 40 characters, one line, cut at a word. */
+function firstWords(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (flat.length <= 40) return flat;
+  const cut = flat.slice(0, 40);
+  const space = cut.lastIndexOf(' ');
+  return (space > 20 ? cut.slice(0, space) : cut) + '...';
 }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from '../zod-mini';
 import { UsageError, OperationError } from '../errors';
+import { closest } from '../input/closest';
 import { msg } from '../messages';
 import { dataDir } from './data-dir';
 import { describeZodIssue } from '../domain/validate';
@@ -102,7 +103,12 @@ export class Library {
   }
   /** Throws a usage error for ids not in the library. */
   check(ids: string[]): void {
-    for (const i of ids) if (!this.byId.has(i)) throw new UsageError(msg.errors.unknownDistortion(i), msg.errors.unknownDistortionHint);
+    for (const i of ids) if (!this.byId.has(i)) throw this.unknown(i);
+  }
+  /** The usage error for an id not in the library, with the nearest id when it looks like a slip. */
+  unknown(id: string): UsageError {
+    const near = closest(id, [...this.byId.keys()]);
+    return new UsageError(msg.errors.unknownDistortion(id), (near ? msg.shell.didYouMean(`"${near}"`) + '\n' : '') + msg.errors.unknownDistortionHint);
   }
   /**
    * Strategies for the chosen patterns, best first. A strategy lists the patterns it helps with most

@@ -6,7 +6,7 @@ import { localDateTime, relativeTime, wrap } from './text';
 import { msg } from '../messages';
 
 export function arrow(t: Theme): string {
-  return t.fancy ? '→' : '->';
+  return t.unicode ? '→' : '->';
 }
 
 /** "80 -> 40" with the change coloured: easing is good news. */
@@ -37,7 +37,7 @@ export function renderCard(r: ThoughtRecord, o: CardOptions): string {
     lines.push('', t.label(title));
     lines.push(...body);
   };
-  const bullet = t.fancy ? '•' : '-';
+  const bullet = t.unicode ? '•' : '-';
   const list = (xs: string[]) => xs.map((x) => wrap(x, w, '    ').replace(/^ {4}/, `  ${bullet} `));
   const para = (x: string) => wrap(x, w, '  ');
 

@@ -46,7 +46,7 @@ export function yesterdayLine(y: DailySummary['yesterday']): string {
 /** The prompt block alone: what still prints when the journal can't be read. */
 export function renderPrompt(date: string, prompt: ReflectionPrompt, t: Theme): string {
   return [
-    t.heading(msg.daily.heading(longDate(date))) + t.muted(` · ${prompt.theme}`),
+    t.heading(msg.daily.heading(longDate(date))) + t.muted(` ${t.unicode ? '·' : '-'} ${prompt.theme}`),
     '',
     `  ${t.accent(prompt.text)}`,
     '',

@@ -38,7 +38,7 @@ export function renderPatternList(lib: Library, t: Theme): string {
 
 export function renderPattern(p: Pattern, strategies: Strategy[], t: Theme, columns: number): string {
   const w = Math.max(40, Math.min(columns, 100)) - 4;
-  const bullet = t.fancy ? '•' : '-';
+  const bullet = t.unicode ? '•' : '-';
   const out = [`${t.heading(p.name)} ${t.muted(`(${p.id})`)}`, wrap(p.summary, w, '  ')];
   out.push(wrap(msg.patterns.kinds[p.kind]?.about ?? `${msg.patterns.kindLabel}: ${p.kind}`, w, '  '), '', wrap(p.description, w, '  '));
   out.push('', t.label('For example'), ...p.examples.map((e) => wrap(`"${e}"`, w, '    ').replace(/^ {4}/, `  ${bullet} `)));

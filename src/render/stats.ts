@@ -50,9 +50,9 @@ const PLAIN: Glyphs = {
   heat: ['.', '-', '+', '*', '#'],
 };
 
-/** Plain ASCII when there is no terminal or no colour (NO_COLOR, --no-color, TERM=dumb). */
+/** Plain ASCII when there is no terminal, TERM=dumb or a locale that isn't UTF-8; NO_COLOR keeps the blocks. */
 export function glyphsFor(t: Theme): Glyphs {
-  return t.fancy && t.level > 0 ? FANCY : PLAIN;
+  return t.unicode ? FANCY : PLAIN;
 }
 
 const fromDay = (day: string) => {

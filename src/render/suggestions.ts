@@ -12,7 +12,7 @@ export function renderSuggestions(list: PatternSuggestion[], t: Theme): string {
   }
   const out = [t.heading(msg.suggest.header)];
   for (const s of list) {
-    out.push('', `  ${t.label(s.name)} ${t.muted(`(${s.id})`)}  ${t.accent(bar(s.score))} ${t.muted(`${Math.round(s.score * 100)}%`)}`);
+    out.push('', `  ${t.label(s.name)} ${t.muted(`(${s.id})`)}  ${t.accent(bar(s.score, t.unicode))} ${t.muted(`${Math.round(s.score * 100)}%`)}`);
     if (s.because) out.push(`    ${msg.suggest.because} ${s.because}`);
     if (s.fromHistory) out.push(`    ${t.muted(msg.suggest.fromHistory)}`);
   }
@@ -20,7 +20,7 @@ export function renderSuggestions(list: PatternSuggestion[], t: Theme): string {
   return out.join('\n');
 }
 
-function bar(score: number): string {
+function bar(score: number, unicode = true): string {
   const n = Math.max(0, Math.min(5, Math.round(score * 5)));
-  return '●'.repeat(n) + '○'.repeat(5 - n);
+  return unicode ? '●'.repeat(n) + '○'.repeat(5 - n) : '#'.repeat(n) + '.'.repeat(5 - n);
 }

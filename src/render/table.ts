@@ -33,7 +33,7 @@ export function renderList(records: ThoughtRecord[], o: TableOptions): string {
   const head = `${pad('ID', wId)}  ${pad('WHEN', wWhen)}  ${pad('THOUGHT', wThought)}  ${pad('PATTERNS', wPat)}  FEELING`;
   const lines = [t.muted(head)];
   for (const r of rows) {
-    lines.push(`${t.id(pad(r.id, wId))}  ${t.muted(pad(r.when, wWhen))}  ${pad(truncate(r.thought, wThought), wThought)}  ${t.accent(pad(truncate(r.patterns, wPat), wPat))}  ${r.feel}`);
+    lines.push(`${t.id(pad(r.id, wId))}  ${t.muted(pad(r.when, wWhen))}  ${pad(truncate(r.thought, wThought, t.unicode ? '…' : '...'), wThought)}  ${t.accent(pad(truncate(r.patterns, wPat, t.unicode ? '…' : '...'), wPat))}  ${r.feel}`);
   }
   return lines.join('\n');
 }

@@ -30,8 +30,11 @@ export function colorLevel({ env, isTTY, color }: ThemeOptions): 0 | 1 | 2 | 3 {
 
 export interface Theme {
   level: 0 | 1 | 2 | 3;
-  /** Decoration (box drawing, bars, arrows) only on a TTY. */
+  /** Laid out for a person (tables, headings, relative dates): stdout is a terminal, whatever TERM says. */
   fancy: boolean;
+  /** Unicode glyphs (blocks, arrows, bullets): a terminal that isn't TERM=dumb, in a UTF-8 locale. Colour is
+   * separate: NO_COLOR takes the colour away, never the glyphs. */
+  unicode: boolean;
   heading(s: string): string;
   label(s: string): string;
   muted(s: string): string;
@@ -43,12 +46,21 @@ export interface Theme {
   chalk: ChalkInstance;
 }
 
+/** The locale's character set, from the first of LC_ALL, LC_CTYPE and LANG that is set: UTF-8 unless it names
+ * another (C, POSIX, ISO-8859-1...). With none set, UTF-8 is assumed, as nearly every terminal is. */
+export function utf8Locale(env: Env): boolean {
+  const locale = [env.LC_ALL, env.LC_CTYPE, env.LANG].find((v) => v !== undefined && v !== '');
+  if (locale === undefined) return true;
+  return /utf-?8/i.test(locale);
+}
+
 export function makeTheme(opts: ThemeOptions): Theme {
   const level = colorLevel(opts);
   const c = new Chalk({ level });
   return {
     level,
-    fancy: opts.isTTY && opts.env.TERM !== 'dumb',
+    fancy: opts.isTTY,
+    unicode: opts.isTTY && opts.env.TERM !== 'dumb' && utf8Locale(opts.env),
     heading: (s) => c.bold(s),
     label: (s) => c.bold(s),
     muted: (s) => c.dim(s),

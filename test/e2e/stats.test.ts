@@ -87,29 +87,34 @@ describe('stats on a generated journal', () => {
     expect(colour.stdout).toMatch(ESC);
   });
 
-  it('the report in a real terminal: block bars, arrows, the calendar; NO_COLOR makes it plain', async () => {
+  it('the report in a real terminal: block bars, arrows, the calendar; NO_COLOR keeps them, TERM=dumb makes it plain', async () => {
     if (!hasTmux()) return;
-    const term = new Terminal(sb, ['stats', '--since', '8w'], { NO_COLOR: '', TZ });
-    try {
-      expect(await term.exitCode()).toBe(0);
-      const screen = term.screen();
-      expect(screen).toContain('Records per week');
-      expect(screen).toContain('█');
-      expect(screen).toMatch(/[↑↓→]/);
-      expect(screen).toMatch(/Mon +[·░▒▓█ ]+/);
-      expect(screen).toMatch(/less · ░ ▒ ▓ █ more/);
-    } finally {
-      term.close();
+    // NO_COLOR is about colour only (no-color.org): the blocks and arrows stay on a UTF-8 terminal.
+    for (const env of [{ NO_COLOR: '' }, { NO_COLOR: '1' }]) {
+      const term = new Terminal(sb, ['stats', '--since', '8w'], { ...env, TZ, PAGER: 'cat' }); // the pager has its own tests (shell.test.ts)
+      try {
+        expect(await term.exitCode()).toBe(0);
+        const screen = term.screen();
+        expect(screen).toContain('Records per week');
+        expect(screen).toContain('█');
+        expect(screen).toMatch(/[↑↓→]/);
+        expect(screen).toMatch(/Mon +[·░▒▓█ ]+/);
+        expect(screen).toMatch(/less · ░ ▒ ▓ █ more/);
+      } finally {
+        term.close();
+      }
     }
-    const plainTerm = new Terminal(sb, ['stats', '--since', '8w'], { NO_COLOR: '1', TZ });
-    try {
-      expect(await plainTerm.exitCode()).toBe(0);
-      const screen = plainTerm.screen();
-      expect(screen).toContain('Records per week');
-      expect(screen).not.toMatch(FANCY_GLYPHS);
-      expect(screen).toContain('less . - + * # more');
-    } finally {
-      plainTerm.close();
+    for (const env of [{ TERM: 'dumb' }, { LANG: 'C', NO_COLOR: '' }] as Record<string, string>[]) {
+      const plainTerm = new Terminal(sb, ['stats', '--since', '8w'], { ...env, TZ, PAGER: 'cat' });
+      try {
+        expect(await plainTerm.exitCode()).toBe(0);
+        const screen = plainTerm.screen();
+        expect(screen).toContain('Records per week');
+        expect(screen).not.toMatch(FANCY_GLYPHS);
+        expect(screen).toContain('less . - + * # more');
+      } finally {
+        plainTerm.close();
+      }
     }
   });
 });

@@ -60,11 +60,18 @@ describe('renderStats', () => {
     for (const line of out.split('\n')) expect(width(line)).toBeLessThanOrEqual(100);
   });
 
-  it('NO_COLOR on a terminal gives the plain report', () => {
-    const a = renderStats(result, { theme: ttyNoColor, width: 90 });
-    const b = renderStats(result, { theme: plain, width: 90 });
-    expect(a).toBe(b);
-    expect(a).toMatch(ASCII_ONLY);
+  it('NO_COLOR on a terminal takes the colour away and keeps the blocks; TERM=dumb and a non-UTF-8 locale give ASCII', () => {
+    const noColour = renderStats(result, { theme: ttyNoColor, width: 90 });
+    expect(noColour).not.toMatch(/\x1b\[/);
+    expect(noColour).toMatch(/[█▏▎▍▌▋▊▉]/);
+    expect(noColour).toBe(renderStats(result, { theme: fancy, width: 90 }).replace(/\x1b\[[0-9;]*m/g, ''));
+    const plainText = renderStats(result, { theme: plain, width: 90 });
+    expect(plainText).toMatch(ASCII_ONLY);
+    for (const env of [{ TERM: 'dumb' }, { LANG: 'C' }, { LC_ALL: 'en_GB.ISO-8859-1', LANG: 'en_GB.UTF-8' }, { NO_COLOR: '1', LC_CTYPE: 'POSIX' }]) {
+      const t = makeTheme({ env, isTTY: true });
+      expect(t.fancy, JSON.stringify(env)).toBe(true);
+      expect(renderStats(result, { theme: t, width: 90 }).replace(/\x1b\[[0-9;]*m/g, ''), JSON.stringify(env)).toMatch(ASCII_ONLY);
+    }
   });
 
   it('shows each pattern with its count, share, trend and relief', () => {

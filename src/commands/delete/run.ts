@@ -13,7 +13,7 @@ export async function runDelete(id: string, raw: unknown, ctx: Context): Promise
   const opts = parseOptions(schema, raw);
   const journal = ctx.journalIfExists();
   if (!journal) throw new UsageError(msg.errors.noRecord(id), msg.errors.noRecordHint);
-  const rec = journal.get(journal.resolveId(id))!;
+  const rec = journal.get(journal.resolveId(id, Boolean(ctx.io.stderr.isTTY)))!;
   if (!opts.yes) {
     if (!ctx.io.interactive) throw new UsageError(msg.errors.deleteNeedsYes, msg.errors.deleteNeedsYesHint);
     const p = await ctx.prompter();

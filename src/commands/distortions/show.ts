@@ -12,7 +12,7 @@ export async function runDistortionsShow(id: string, raw: unknown, ctx: Context)
   const opts = parseOptions(schema, raw);
   const lib = ctx.library();
   const p = lib.get(id.trim());
-  if (!p) throw new UsageError(msg.errors.unknownDistortion(id), msg.errors.unknownDistortionHint);
+  if (!p) throw lib.unknown(id.trim());
   const strategies = lib.strategiesFor([p.id]);
   if (opts.json) {
     const { cues: _c, ...rest } = p;

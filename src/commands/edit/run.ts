@@ -15,7 +15,7 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
   if (opts.input !== undefined) throw new UsageError(msg.input.editTakesFlags, msg.input.editTakesFlagsHint);
   const journal = ctx.journalIfExists();
   if (!journal) throw new UsageError(msg.errors.noRecord(idArg), msg.errors.noRecordHint);
-  const id = journal.resolveId(idArg);
+  const id = journal.resolveId(idArg, Boolean(ctx.io.stderr.isTTY));
   const current = journal.get(id)!;
   const now = () => ctx.clock.now().toISOString();
 

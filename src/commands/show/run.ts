@@ -13,7 +13,7 @@ export async function runShow(id: string, raw: unknown, ctx: Context): Promise<v
   const opts = parseOptions(schema, raw);
   const journal = ctx.journalIfExists();
   if (!journal) throw new UsageError(msg.errors.noRecord(id), msg.errors.noRecordHint);
-  const rec = journal.get(journal.resolveId(id))!;
+  const rec = journal.get(journal.resolveId(id, Boolean(ctx.io.stderr.isTTY)))!;
   if (opts.json) ctx.out(JSON.stringify(toJson(rec), null, 2));
   else ctx.out(renderCard(rec, { theme: ctx.theme, library: ctx.library(), now: ctx.clock.now(), width: ctx.io.stdout.columns }));
 }
