@@ -1,11 +1,12 @@
 // Plain functions over records, kept apart from the zod schemas in record.ts, so the commands that only
 // read records (list, stats, export) and the journal itself load no zod. record.ts re-exports them.
 import type { RecordBody, ThoughtRecord } from './record';
+import { assess } from './safety/detect';
 
 const KEY_ORDER: (keyof ThoughtRecord)[] = [
   'id', 'createdAt', 'occurredAt', 'situation', 'emotions', 'thought', 'beliefBefore', 'otherThoughts',
   'distortions', 'evidenceFor', 'evidenceAgainst', 'answers', 'reframe', 'reframeBelief', 'beliefAfter',
-  'actionPlan', 'tags',
+  'actionPlan', 'whenTrue', 'tags',
 ];
 
 /** The contract's JSON form: keys in a fixed order, absent optional values left out. */
@@ -16,6 +17,9 @@ export function toJson(r: ThoughtRecord): Record<string, unknown> {
     if (v === undefined) continue;
     if (k === 'emotions') {
       out.emotions = r.emotions.map((e) => (e.after === undefined ? { name: e.name, before: e.before } : { name: e.name, before: e.before, after: e.after }));
+    } else if (k === 'whenTrue') {
+      const w = r.whenTrue!;
+      out.whenTrue = { ...(w.help !== undefined ? { help: w.help } : {}), ...(w.friend !== undefined ? { friend: w.friend } : {}) };
     } else out[k] = v;
   }
   return out;
@@ -35,5 +39,17 @@ export function recordTexts(r: Partial<RecordBody>): string[] {
   for (const s of r.evidenceFor ?? []) push(s);
   for (const s of r.evidenceAgainst ?? []) push(s);
   for (const a of r.answers ?? []) { push(a.answer); }
+  push(r.whenTrue?.help); push(r.whenTrue?.friend);
   return out;
+}
+
+/**
+ * Is this record waiting for a balanced thought (show, the markdown export and the end of the guided flow say
+ * so)? Not when it has one, and never for a thought about dying or about someone hurting the person: those are
+ * not questioned (the guided flow skips the challenge for them), so nothing nudges toward one.
+ */
+export function awaitsBalancedThought(r: Pick<RecordBody, 'reframe' | 'thought'>): boolean {
+  if (r.reframe !== undefined && r.reframe.trim() !== '') return false;
+  const a = assess([r.thought]);
+  return !a.danger && !a.abuse;
 }

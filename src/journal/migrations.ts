@@ -294,6 +294,16 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'when the thought is true',
+    // The guided record's branch for a thought the evidence mostly supports (issue 14): the help the person
+    // could ask for and what they would tell a friend, as a JSON object ({"help": ..., "friend": ...}); NULL
+    // when the branch was not taken. What they can do is action_plan, as before. Old records are unchanged.
+    sql: `
+      ALTER TABLE records ADD COLUMN when_true TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,6 +4,7 @@ import type { Library } from '../library/library';
 import type { Theme } from './theme';
 import { localDateTime, relativeTime, wrap } from './text';
 import { msg } from '../messages';
+import { awaitsBalancedThought } from '../domain/record-fields';
 
 export function arrow(t: Theme): string {
   return t.fancy ? '→' : '->';
@@ -54,8 +55,16 @@ export function renderCard(r: ThoughtRecord, o: CardOptions): string {
   section('Evidence for', list(r.evidenceFor));
   section('Evidence against', list(r.evidenceAgainst));
   section('Questions', r.answers.flatMap((a) => [wrap(a.question, w, '  ').replace(/^/, ''), t.muted(wrap(a.answer, w, '    '))].map((x, i) => (i === 0 ? t.accent(x) : x))));
+  if (r.whenTrue) {
+    section('When the thought is true', [
+      ...(r.actionPlan ? [`  ${t.muted('what I can do')}`, para(r.actionPlan)] : []),
+      ...(r.whenTrue.help ? [`  ${t.muted('help I can ask for')}`, para(r.whenTrue.help)] : []),
+      ...(r.whenTrue.friend ? [`  ${t.muted('what I would tell a friend')}`, para(r.whenTrue.friend)] : []),
+    ]);
+  }
   if (r.reframe) section('Balanced thought', [para(r.reframe), ...(r.reframeBelief !== undefined ? [`  ${t.muted('believed')} ${r.reframeBelief}`] : [])]);
-  if (r.actionPlan) section('Next step', [para(r.actionPlan)]);
+  else if (awaitsBalancedThought(r)) section('Balanced thought', [para(msg.flow.noReframeYet(r.id))]);
+  if (r.actionPlan && !r.whenTrue) section('Next step', [para(r.actionPlan)]);
   if (r.tags.length) section('Tags', [`  ${r.tags.map((x) => '#' + x).join(' ')}`]);
   return lines.join('\n');
 }
