@@ -432,6 +432,7 @@ export const msg = {
     reframe: 'Now a more balanced thought: one that takes in all of the evidence.',
     reframeBelief: 'How much do you believe this balanced thought, 0-100?',
     beliefAfter: (thought: string) => `Now, how much do you believe "${thought}", 0-100?`,
+    emotionThen: (name: string) => `How strong was the feeling (${name}) then, 0-100?`,
     emotionAfter: (name: string) => `How strong is the feeling (${name}) now, 0-100?`,
     noReframeYet: (id: string) => `No balanced thought yet: \`reframe edit ${id}\` when you are ready.`,
     noReframeShort: 'No balanced thought yet.',

@@ -27,6 +27,8 @@ export interface CardOptions {
   library: Library;
   now: Date;
   width?: number;
+  /** The review before saving: no id or time line yet, and no `reframe edit` hint (there is no id to edit). */
+  draft?: boolean;
 }
 
 export function renderCard(r: ThoughtRecord, o: CardOptions): string {
@@ -42,7 +44,8 @@ export function renderCard(r: ThoughtRecord, o: CardOptions): string {
   const list = (xs: string[]) => xs.map((x) => wrap(x, w, '    ').replace(/^ {4}/, `  ${bullet} `));
   const para = (x: string) => wrap(x, w, '  ');
 
-  lines.push(`${t.id(r.id)}  ${t.muted(`${localDateTime(r.occurredAt)} (${relativeTime(r.occurredAt, o.now)})`)}`);
+  if (o.draft) lines.push(t.muted(`${localDateTime(r.occurredAt)} (${relativeTime(r.occurredAt, o.now)})`));
+  else lines.push(`${t.id(r.id)}  ${t.muted(`${localDateTime(r.occurredAt)} (${relativeTime(r.occurredAt, o.now)})`)}`);
   section('Situation', [para(r.situation)]);
   section('Feelings', r.emotions.map((e) => `  ${emotionLine(e, t)}`));
   const belief = r.beliefBefore !== undefined || r.beliefAfter !== undefined ? `  ${t.muted('belief')} ${change(r.beliefBefore, r.beliefAfter, t)}` : '';
@@ -63,7 +66,7 @@ export function renderCard(r: ThoughtRecord, o: CardOptions): string {
     ]);
   }
   if (r.reframe) section('Balanced thought', [para(r.reframe), ...(r.reframeBelief !== undefined ? [`  ${t.muted('believed')} ${r.reframeBelief}`] : [])]);
-  else if (awaitsBalancedThought(r)) section('Balanced thought', [para(msg.flow.noReframeYet(r.id))]);
+  else if (awaitsBalancedThought(r)) section('Balanced thought', [para(o.draft ? msg.flow.noReframeShort : msg.flow.noReframeYet(r.id))]);
   if (r.actionPlan && !r.whenTrue) section('Next step', [para(r.actionPlan)]);
   if (r.tags.length) section('Tags', [`  ${r.tags.map((x) => '#' + x).join(' ')}`]);
   return lines.join('\n');
