@@ -405,7 +405,6 @@ export const msg = {
     thoughtNext: (n: number) => `Thought ${n}:`,
     hotPick: 'Which of these hurts the most? That is the one we will work on.',
     belief: 'How much do you believe it right now, 0-100?',
-    beliefIn: (thought: string) => `How much do you believe "${thought}" right now, 0-100?`,
     distortions: 'Do you see any of these thinking patterns in it? (space to choose, enter to go on)',
     suggested: 'suggested',
     maybe: 'maybe',

@@ -165,11 +165,11 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
   const askHot = async () => {
     s.hot = s.thoughts.length === 1
       ? 0
-      : await p.select({ name: 'hot', message: msg.flow.hotPick, choices: s.thoughts.map((t, i) => ({ value: i, name: t })), default: s.hot });
+      : await p.select({ name: 'hot', message: msg.flow.hotPick, choices: s.thoughts.map((t, i) => ({ value: i, name: quote(t, 100) })), default: s.hot });
     d.save(s);
   };
   const askBelief = async (again: boolean) => {
-    s.beliefBefore = await p.rating({ name: 'beliefBefore', message: msg.flow.beliefIn(quote(hotThought())), default: again ? s.beliefBefore : undefined });
+    s.beliefBefore = await p.rating({ name: 'beliefBefore', message: msg.flow.belief, default: again ? s.beliefBefore : undefined });
     d.save(s);
   };
   const askPatterns = async () => {
