@@ -236,21 +236,28 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
     });
     d.save(s);
   };
+  // The branch for a thought the evidence mostly supports; each answer is its own step, so a resume asks only the rest.
+  const whenTrueText = async (name: string, message: string, current: string | undefined, again: boolean) => {
+    const v = await p.input({ name, message, long: true, default: again ? current : undefined });
+    return v.trim() === '' ? undefined : v;
+  };
   const askWhenTrue = async (again: boolean) => {
-    if (!again) p.note(msg.flow.whenTrueIntro);
-    const text = async (name: string, message: string, current?: string) => {
-      const v = await p.input({ name, message, long: true, default: again ? current : undefined });
-      return v.trim() === '' ? undefined : v;
-    };
-    s.actionPlan = await text('whenTrueDo', msg.flow.whenTrueDo, s.actionPlan);
-    d.save(s);
-    await watch(s.actionPlan);
-    s.whenTrue = { ...s.whenTrue, help: await text('whenTrueHelp', msg.flow.whenTrueHelp, s.whenTrue?.help) };
-    d.save(s);
-    await watch(s.whenTrue.help);
-    s.whenTrue = { ...s.whenTrue, friend: await text('whenTrueFriend', msg.flow.whenTrueFriend, s.whenTrue?.friend) };
-    d.save(s);
-    await watch(s.whenTrue.friend);
+    if (!again && !done('whenTrueDo')) p.note(msg.flow.whenTrueIntro);
+    if (again || !done('whenTrueDo')) {
+      s.actionPlan = await whenTrueText('whenTrueDo', msg.flow.whenTrueDo, s.actionPlan, again);
+      mark('whenTrueDo');
+      await watch(s.actionPlan);
+    }
+    if (again || !done('whenTrueHelp')) {
+      s.whenTrue = { ...s.whenTrue, help: await whenTrueText('whenTrueHelp', msg.flow.whenTrueHelp, s.whenTrue?.help, again) };
+      mark('whenTrueHelp');
+      await watch(s.whenTrue.help);
+    }
+    if (again || !done('whenTrueFriend')) {
+      s.whenTrue = { ...s.whenTrue, friend: await whenTrueText('whenTrueFriend', msg.flow.whenTrueFriend, s.whenTrue?.friend, again) };
+      mark('whenTrueFriend');
+      await watch(s.whenTrue.friend);
+    }
   };
   const askReframe = async (again: boolean) => {
     // The heart of the method gets the most help: what was found, the patterns' own tips, an example, a start.
@@ -272,11 +279,14 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
     p.note(msg.flow.reframeTemplate);
     const r = await p.input({ name: 'reframe', message: msg.flow.reframe, long: true, default: again ? s.reframe : undefined });
     s.reframe = r.trim() === '' ? undefined : r;
-    d.save(s);
+    if (!s.reframe) s.reframeBelief = undefined;
+    mark('reframe');
     await watch(s.reframe);
+    if (again) await askReframeBelief(true);
+  };
+  const askReframeBelief = async (again: boolean) => {
     if (s.reframe) s.reframeBelief = await p.rating({ name: 'reframeBelief', message: msg.flow.reframeBelief, default: again ? s.reframeBelief : undefined });
-    else s.reframeBelief = undefined;
-    d.save(s);
+    mark('reframeBelief');
   };
   const askRerate = async (again: boolean) => {
     s.beliefAfter = await p.rating({ name: 'beliefAfter', message: msg.flow.beliefAfter(quote(hotThought())), default: again ? s.beliefAfter : undefined });
@@ -410,16 +420,8 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
   }
 
   // 7. The balanced thought, with help; it can be left for later.
-  if (!done('reframe')) {
-    await askReframe(false);
-    mark('reframe');
-    mark('reframeBelief');
-  }
-  if (!done('reframeBelief')) {
-    // A draft from before the review step may stop between the balanced thought and its rating.
-    if (s.reframe) s.reframeBelief = await p.rating({ name: 'reframeBelief', message: msg.flow.reframeBelief });
-    mark('reframeBelief');
-  }
+  if (!done('reframe')) await askReframe(false);
+  if (!done('reframeBelief')) await askReframeBelief(false);
   if (!done('strategies')) {
     const strategies = d.library.strategiesFor(s.distortions ?? []).slice(0, 2);
     if (strategies.length) {
