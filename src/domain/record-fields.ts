@@ -1,7 +1,6 @@
 // Plain functions over records, kept apart from the zod schemas in record.ts, so the commands that only
 // read records (list, stats, export) and the journal itself load no zod. record.ts re-exports them.
 import type { RecordBody, ThoughtRecord } from './record';
-import { assess } from './safety/detect';
 
 const KEY_ORDER: (keyof ThoughtRecord)[] = [
   'id', 'createdAt', 'occurredAt', 'situation', 'emotions', 'thought', 'beliefBefore', 'otherThoughts',
@@ -41,15 +40,4 @@ export function recordTexts(r: Partial<RecordBody>): string[] {
   for (const a of r.answers ?? []) { push(a.answer); }
   push(r.whenTrue?.help); push(r.whenTrue?.friend);
   return out;
-}
-
-/**
- * Is this record waiting for a balanced thought (show, the markdown export and the end of the guided flow say
- * so)? Not when it has one, and never for a thought about dying or about someone hurting the person: those are
- * not questioned (the guided flow skips the challenge for them), so nothing nudges toward one.
- */
-export function awaitsBalancedThought(r: Pick<RecordBody, 'reframe' | 'thought'>): boolean {
-  if (r.reframe !== undefined && r.reframe.trim() !== '') return false;
-  const a = assess([r.thought]);
-  return !a.danger && !a.abuse;
 }

@@ -4,7 +4,7 @@ import type { Library } from '../library/library';
 import type { Theme } from './theme';
 import { localDateTime, relativeTime, wrap } from './text';
 import { msg } from '../messages';
-import { awaitsBalancedThought } from '../domain/record-fields';
+import { awaitsBalancedThought } from '../domain/balanced-thought';
 
 export function arrow(t: Theme): string {
   return t.fancy ? '→' : '->';

@@ -10,7 +10,7 @@ import { format } from 'date-fns';
 import type { ThoughtRecord } from '../domain/record';
 import { localDateTime } from './text';
 import { msg } from '../messages';
-import { awaitsBalancedThought } from '../domain/record-fields';
+import { awaitsBalancedThought } from '../domain/balanced-thought';
 
 export interface PatternNames {
   get(id: string): { name: string } | undefined;

@@ -9,7 +9,7 @@ import {
 } from '../../input/record';
 import { emptyState, restoreState, runRecordFlow, stateToBody, type FlowState } from '../../flows/record-flow';
 import { renderCard, renderChangeSummary } from '../../render/card';
-import { awaitsBalancedThought } from '../../domain/record-fields';
+import { awaitsBalancedThought } from '../../domain/balanced-thought';
 import { suggesterFor } from './suggest-hook';
 import { patientDrafts, withBusyTimeout } from '../../journal/patience';
 import { noteOnInterrupt, raisedInRun, safetyWatch } from '../../safety-note';
