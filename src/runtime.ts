@@ -107,7 +107,7 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
     async prompter() {
       if (!prompter) {
         const { inquirerPrompter } = await import('./flows/inquirer');
-        prompter = inquirerPrompter(io.stderr, io.stdout as unknown as NodeJS.WritableStream, io.stdin);
+        prompter = inquirerPrompter(io.stderr, io.stdout as unknown as NodeJS.WritableStream, io.stdin, env);
       }
       return prompter;
     },

@@ -5,7 +5,7 @@ import type { RecordBody, ThoughtRecord } from './record';
 const KEY_ORDER: (keyof ThoughtRecord)[] = [
   'id', 'createdAt', 'occurredAt', 'situation', 'emotions', 'thought', 'beliefBefore', 'otherThoughts',
   'distortions', 'evidenceFor', 'evidenceAgainst', 'answers', 'reframe', 'reframeBelief', 'beliefAfter',
-  'actionPlan', 'tags',
+  'actionPlan', 'whenTrue', 'tags',
 ];
 
 /** The contract's JSON form: keys in a fixed order, absent optional values left out. */
@@ -16,6 +16,9 @@ export function toJson(r: ThoughtRecord): Record<string, unknown> {
     if (v === undefined) continue;
     if (k === 'emotions') {
       out.emotions = r.emotions.map((e) => (e.after === undefined ? { name: e.name, before: e.before } : { name: e.name, before: e.before, after: e.after }));
+    } else if (k === 'whenTrue') {
+      const w = r.whenTrue!;
+      out.whenTrue = { ...(w.help !== undefined ? { help: w.help } : {}), ...(w.friend !== undefined ? { friend: w.friend } : {}) };
     } else out[k] = v;
   }
   return out;
@@ -35,5 +38,6 @@ export function recordTexts(r: Partial<RecordBody>): string[] {
   for (const s of r.evidenceFor ?? []) push(s);
   for (const s of r.evidenceAgainst ?? []) push(s);
   for (const a of r.answers ?? []) { push(a.answer); }
+  push(r.whenTrue?.help); push(r.whenTrue?.friend);
   return out;
 }

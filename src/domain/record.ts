@@ -121,6 +121,16 @@ export const answerSchema = z.strictObject({
 const optRating = rating.nullish().transform((v) => v ?? undefined).optional();
 const optText = optionalText.nullish().transform((v) => (v === null || v === undefined || v.trim() === '' ? undefined : v)).optional();
 
+/**
+ * When the person found that the evidence mostly supports the thought: the help they could ask for and what
+ * they would tell a friend in the same place (what they can do is the record's actionPlan). Present, even
+ * empty, means the person said the thought is mostly true.
+ */
+export const whenTrueSchema = z.strictObject({
+  help: optText,
+  friend: optText,
+});
+
 /** The fields a person writes. */
 export const recordBodySchema = z.strictObject({
   occurredAt: isoDateTime,
@@ -137,6 +147,7 @@ export const recordBodySchema = z.strictObject({
   reframeBelief: optRating,
   beliefAfter: optRating,
   actionPlan: optText,
+  whenTrue: whenTrueSchema.nullish().transform((v) => v ?? undefined).optional(),
   tags: z.array(tagName).max(MAX_ITEMS).default([]),
 });
 
@@ -162,6 +173,7 @@ export const importInputSchema = recordInputSchema.extend({ emotions: z.array(em
 
 export type Emotion = z.output<typeof emotionSchema>;
 export type Answer = z.output<typeof answerSchema>;
+export type WhenTrue = z.output<typeof whenTrueSchema>;
 export type RecordBody = z.output<typeof recordBodySchema>;
 export type ThoughtRecord = z.output<typeof recordSchema>;
 export type RecordInput = z.output<typeof recordInputSchema>;

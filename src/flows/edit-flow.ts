@@ -25,7 +25,7 @@ async function editLines(p: Prompter, name: string, current: string[], update: (
   const out = keep.map((i) => current[i]);
   update([...out]);
   for (;;) {
-    const line = await p.input({ name, message: msg.flow.addOne(out.length + 1) });
+    const line = await p.input({ name, message: msg.flow.addOne(out.length + 1), long: true });
     if (line.trim() === '') return;
     out.push(line);
     update([...out]);
@@ -52,18 +52,18 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         { value: 'evidenceFor', name: msg.flow.editFor(r.evidenceFor.length) },
         { value: 'evidenceAgainst', name: msg.flow.editAgainst(r.evidenceAgainst.length) },
         { value: 'reframe', name: msg.flow.editReframe(r.reframe && truncate(r.reframe, 40)) },
-        { value: 'plan', name: msg.flow.editPlan },
+        { value: 'plan', name: r.whenTrue ? msg.flow.editWhenTrue : msg.flow.editPlan },
         { value: 'tags', name: msg.flow.editTags(r.tags.join(' ')) },
       ],
     });
     if (field === '__done') return r;
     switch (field) {
       case 'rerate':
-        r.beliefAfter = await rate('beliefAfter', msg.flow.beliefAfter(r.thought), r.beliefAfter);
+        r.beliefAfter = await rate('beliefAfter', msg.flow.beliefAfter(truncate(r.thought.replace(/\s+/g, ' '), 60)), r.beliefAfter);
         for (const e of r.emotions) e.after = await rate('emotionAfter', msg.flow.emotionAfter(e.name), e.after);
         break;
       case 'situation':
-        r.situation = await p.input({ name: 'situation', message: msg.flow.situation, default: r.situation, required: true });
+        r.situation = await p.input({ name: 'situation', message: msg.flow.situation, default: r.situation, required: true, long: true });
         d.save(r);
         await d.watch?.after([r.situation]);
         break;
@@ -75,12 +75,12 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
       }
       case 'emotions':
         for (const e of r.emotions) {
-          e.before = await rate('emotionBefore', `${e.name}: how strong was it then, 0-100?`, e.before);
+          e.before = await rate('emotionBefore', msg.flow.emotionThen(e.name), e.before);
           e.after = await rate('emotionAfter', msg.flow.emotionAfter(e.name), e.after);
         }
         break;
       case 'thought':
-        r.thought = await p.input({ name: 'thought', message: msg.flow.hotThought, default: r.thought, required: true });
+        r.thought = await p.input({ name: 'thought', message: msg.flow.hotThought, default: r.thought, required: true, long: true });
         d.save(r);
         await d.watch?.after([r.thought]);
         r.beliefBefore = await rate('beliefBefore', msg.flow.belief, r.beliefBefore);
@@ -105,7 +105,7 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         await editLines(p, 'evidenceAgainst', r.evidenceAgainst, (lines) => { r.evidenceAgainst = lines; d.save(r); }, d.watch);
         break;
       case 'reframe': {
-        const v = await p.input({ name: 'reframe', message: msg.flow.reframe, default: r.reframe });
+        const v = await p.input({ name: 'reframe', message: msg.flow.reframe, default: r.reframe, long: true });
         r.reframe = v.trim() === '' ? undefined : v;
         d.save(r);
         await d.watch?.after([r.reframe]);
@@ -113,10 +113,18 @@ export async function runEditFlow(rec: ThoughtRecord, d: EditDeps): Promise<Thou
         break;
       }
       case 'plan': {
-        const v = await p.input({ name: 'plan', message: msg.flow.plan, default: r.actionPlan });
+        const v = await p.input({ name: 'plan', message: r.whenTrue ? msg.flow.whenTrueDo : msg.flow.plan, default: r.actionPlan, long: true });
         r.actionPlan = v.trim() === '' ? undefined : v;
         d.save(r);
         await d.watch?.after([r.actionPlan]);
+        if (r.whenTrue) {
+          // The rest of the branch: the help to ask for, what they would tell a friend.
+          const help = await p.input({ name: 'whenTrueHelp', message: msg.flow.whenTrueHelp, default: r.whenTrue.help, long: true });
+          const friend = await p.input({ name: 'whenTrueFriend', message: msg.flow.whenTrueFriend, default: r.whenTrue.friend, long: true });
+          r.whenTrue = { help: help.trim() === '' ? undefined : help, friend: friend.trim() === '' ? undefined : friend };
+          d.save(r);
+          await d.watch?.after([r.whenTrue.help, r.whenTrue.friend]);
+        }
         break;
       }
       case 'tags': {

@@ -4,6 +4,8 @@ import { Cancelled, isPromptCancel } from '../errors';
 import { msg } from '../messages';
 import type { Prompter } from './prompter';
 import type { Output } from '../context';
+import { textPrompt } from './text-prompt';
+import { editInEditor } from './editor';
 
 void Separator;
 
@@ -12,10 +14,24 @@ function cancelled(err: unknown): never {
   throw err;
 }
 
-export function inquirerPrompter(stderr: Output, stdout: NodeJS.WritableStream, stdin: NodeJS.ReadableStream): Prompter {
+export function inquirerPrompter(stderr: Output, stdout: NodeJS.WritableStream, stdin: NodeJS.ReadableStream, env: NodeJS.ProcessEnv = {}): Prompter {
   const ctx = { input: stdin, output: stdout, clearPromptOnDone: false };
   return {
     async input(o) {
+      if (o.long) {
+        return textPrompt(
+          {
+            message: o.message,
+            default: o.default,
+            editor: (current) => editInEditor(current, env, stdin),
+            validate: (s: string) => {
+              if (o.required && s.trim() === '') return msg.flow.required;
+              return o.validate ? o.validate(s) : true;
+            },
+          },
+          ctx,
+        ).catch(cancelled);
+      }
       return input(
         {
           message: o.message,

@@ -9,7 +9,11 @@ export interface Choice<T> {
 }
 
 export interface Prompter {
-  input(o: { name: string; message: string; default?: string; required?: boolean; validate?: (s: string) => true | string }): Promise<string>;
+  /**
+   * Free text. `long`: an answer may be several lines (a paste keeps all of them) and Ctrl-E, or "e" alone,
+   * opens $VISUAL / $EDITOR on it.
+   */
+  input(o: { name: string; message: string; default?: string; required?: boolean; long?: boolean; validate?: (s: string) => true | string }): Promise<string>;
   rating(o: { name: string; message: string; default?: number }): Promise<number>;
   select<T>(o: { name: string; message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
   checkbox<T>(o: { name: string; message: string; choices: Choice<T>[] }): Promise<T[]>;

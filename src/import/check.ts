@@ -178,7 +178,7 @@ function encodeBatch(items: CheckedRecord[]): unknown[] {
   for (const { record: r, n, end, newId, repaired } of items) {
     const t = savedText(r);
     out.push(n, end, newId, repaired, r.id, r.createdAt, r.occurredAt, r.situation, r.thought, r.beliefBefore, r.reframe,
-      r.reframeBelief, r.beliefAfter, r.actionPlan, t.otherThoughts, t.evidenceFor, t.evidenceAgainst, t.answers, t.body, r.emotions.length);
+      r.reframeBelief, r.beliefAfter, r.actionPlan, r.whenTrue, t.otherThoughts, t.evidenceFor, t.evidenceAgainst, t.answers, t.body, r.emotions.length);
     for (const e of r.emotions) out.push(e.name, e.before, e.after);
     out.push(r.distortions.length, ...r.distortions, r.tags.length, ...r.tags);
   }
@@ -201,6 +201,7 @@ class Received {
   reframeBelief?: number;
   beliefAfter?: number;
   actionPlan?: string;
+  whenTrue?: ThoughtRecord['whenTrue'];
   emotions: ThoughtRecord['emotions'] = [];
   distortions: string[] = [];
   tags: string[] = [];
@@ -238,7 +239,7 @@ function decodeBatch(f: unknown[]): Checked[] {
     const newId = next<boolean>();
     const repaired = next<boolean>();
     const at = i;
-    i += 10;
+    i += 11;
     const text: SavedText = { otherThoughts: next(), evidenceFor: next(), evidenceAgainst: next(), answers: next(), body: next() };
     const record = new Received(text);
     const field = <T>(k: number) => f[at + k] as T;
@@ -252,6 +253,8 @@ function decodeBatch(f: unknown[]): Checked[] {
     record.reframeBelief = field(7);
     record.beliefAfter = field(8);
     record.actionPlan = field(9);
+    const whenTrue = field<ThoughtRecord['whenTrue']>(10);
+    if (whenTrue !== undefined) record.whenTrue = whenTrue;
     for (let k = next<number>(); k > 0; k--) record.emotions.push({ name: next(), before: next(), after: next() });
     record.distortions = list();
     record.tags = list();

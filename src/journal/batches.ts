@@ -19,6 +19,7 @@ export interface RecordRow {
   reframe_belief: number | null;
   belief_after: number | null;
   action_plan: string | null;
+  when_true: string | null;
 }
 
 /** A record's time, ratings and patterns (Journal.iterateRatings). */
@@ -182,6 +183,7 @@ export class RecordBatches {
         reframeBelief: n2u(row.reframe_belief),
         beliefAfter: n2u(row.belief_after),
         actionPlan: n2u(row.action_plan),
+        ...(row.when_true == null ? {} : { whenTrue: JSON.parse(row.when_true) as ThoughtRecord['whenTrue'] }),
         tags: (tags.get(row.seq) ?? []).map(([tag]) => tag),
       };
       return rec;

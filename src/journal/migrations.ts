@@ -297,7 +297,7 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 9,
     name: 'notes, and where imported things came from',
-    // Importers (issue 21, src/import/apps/): what came from another app keeps that app's name and its own id
+    // Importers (src/import/apps/): what came from another app keeps that app's name and its own id
     // (or, for apps without ids, a hash of the entry), so importing the same export again adds nothing.
     // Journal entries (jrnl, Day One) and cbt-toolkit-app's experiments become notes: kept whole, dated,
     // tagged, searchable (notes_fts, rowid = notes.seq). Daylio rows become check-ins, with their own mood
@@ -329,6 +329,16 @@ export const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX notes_source ON notes (source, source_id) WHERE source IS NOT NULL;
       CREATE INDEX notes_written ON notes (written_at);
       CREATE VIRTUAL TABLE notes_fts USING fts5 (body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
+  {
+    version: 10,
+    name: 'when the thought is true',
+    // The guided record's branch for a thought the evidence mostly supports: the help the person
+    // could ask for and what they would tell a friend, as a JSON object ({"help": ..., "friend": ...}); NULL
+    // when the branch was not taken. What they can do is action_plan, as before. Old records are unchanged.
+    sql: `
+      ALTER TABLE records ADD COLUMN when_true TEXT;
     `,
   },
 ];

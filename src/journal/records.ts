@@ -21,16 +21,21 @@ function testPauseInsideSave(): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, TEST_SLOW_WRITE_MS);
 }
 
+/** The when_true column (migration 9): the branch's answers as a JSON object, NULL when it was not taken. */
+export function whenTrueColumn(w: ThoughtRecord['whenTrue']): string | null {
+  return w === undefined ? null : JSON.stringify({ help: w.help, friend: w.friend });
+}
+
 export class Records {
   constructor(private readonly d: JournalDb, private readonly batches: RecordBatches, private readonly sums: MonthlySums) {}
 
   private insertRow(r: ThoughtRecord, updatedAt: string): number {
     const info = this.d.stmt(
       `INSERT INTO records (id, created_at, occurred_at, updated_at, situation, thought, belief_before,
-         reframe, reframe_belief, belief_after, action_plan)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         reframe, reframe_belief, belief_after, action_plan, when_true)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(r.id, r.createdAt, r.occurredAt, updatedAt, r.situation, r.thought, r.beliefBefore ?? null,
-      r.reframe ?? null, r.reframeBelief ?? null, r.beliefAfter ?? null, r.actionPlan ?? null);
+      r.reframe ?? null, r.reframeBelief ?? null, r.beliefAfter ?? null, r.actionPlan ?? null, whenTrueColumn(r.whenTrue));
     return Number(info.lastInsertRowid);
   }
 
@@ -186,9 +191,9 @@ export class Records {
     this.sums.change(-1, [row.seq]); // as it was; added back as it is now below
     this.d.stmt(
       `UPDATE records SET occurred_at = ?, updated_at = ?, situation = ?, thought = ?, belief_before = ?,
-         reframe = ?, reframe_belief = ?, belief_after = ?, action_plan = ? WHERE seq = ?`,
+         reframe = ?, reframe_belief = ?, belief_after = ?, action_plan = ?, when_true = ? WHERE seq = ?`,
     ).run(r.occurredAt, updatedAt, r.situation, r.thought, r.beliefBefore ?? null, r.reframe ?? null,
-      r.reframeBelief ?? null, r.beliefAfter ?? null, r.actionPlan ?? null, row.seq);
+      r.reframeBelief ?? null, r.beliefAfter ?? null, r.actionPlan ?? null, whenTrueColumn(r.whenTrue), row.seq);
     this.deleteParts(row.seq);
     this.insertParts(row.seq, r, savedText(r));
     this.sums.change(1, [row.seq]);

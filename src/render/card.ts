@@ -4,6 +4,7 @@ import type { Library } from '../library/library';
 import type { Theme } from './theme';
 import { localDateTime, relativeTime, wrap } from './text';
 import { msg } from '../messages';
+import { awaitsBalancedThought } from '../domain/balanced-thought';
 
 export function arrow(t: Theme): string {
   return t.unicode ? '→' : '->';
@@ -26,6 +27,8 @@ export interface CardOptions {
   library: Library;
   now: Date;
   width?: number;
+  /** The review before saving: no id or time line yet, and no `reframe edit` hint (there is no id to edit). */
+  draft?: boolean;
 }
 
 export function renderCard(r: ThoughtRecord, o: CardOptions): string {
@@ -41,7 +44,8 @@ export function renderCard(r: ThoughtRecord, o: CardOptions): string {
   const list = (xs: string[]) => xs.map((x) => wrap(x, w, '    ').replace(/^ {4}/, `  ${bullet} `));
   const para = (x: string) => wrap(x, w, '  ');
 
-  lines.push(`${t.id(r.id)}  ${t.muted(`${localDateTime(r.occurredAt)} (${relativeTime(r.occurredAt, o.now)})`)}`);
+  if (o.draft) lines.push(t.muted(`${localDateTime(r.occurredAt)} (${relativeTime(r.occurredAt, o.now)})`));
+  else lines.push(`${t.id(r.id)}  ${t.muted(`${localDateTime(r.occurredAt)} (${relativeTime(r.occurredAt, o.now)})`)}`);
   section('Situation', [para(r.situation)]);
   // Imported from an app that never asked (FreeCBT): said plainly, not left out.
   section('Feelings', r.emotions.length ? r.emotions.map((e) => `  ${emotionLine(e, t)}`) : [`  ${t.muted(msg.notes.noMoods)}`]);
@@ -55,8 +59,16 @@ export function renderCard(r: ThoughtRecord, o: CardOptions): string {
   section('Evidence for', list(r.evidenceFor));
   section('Evidence against', list(r.evidenceAgainst));
   section('Questions', r.answers.flatMap((a) => [wrap(a.question, w, '  ').replace(/^/, ''), t.muted(wrap(a.answer, w, '    '))].map((x, i) => (i === 0 ? t.accent(x) : x))));
+  if (r.whenTrue) {
+    section('When the thought is true', [
+      ...(r.actionPlan ? [`  ${t.muted('what I can do')}`, para(r.actionPlan)] : []),
+      ...(r.whenTrue.help ? [`  ${t.muted('help I can ask for')}`, para(r.whenTrue.help)] : []),
+      ...(r.whenTrue.friend ? [`  ${t.muted('what I would tell a friend')}`, para(r.whenTrue.friend)] : []),
+    ]);
+  }
   if (r.reframe) section('Balanced thought', [para(r.reframe), ...(r.reframeBelief !== undefined ? [`  ${t.muted('believed')} ${r.reframeBelief}`] : [])]);
-  if (r.actionPlan) section('Next step', [para(r.actionPlan)]);
+  else if (awaitsBalancedThought(r)) section('Balanced thought', [para(o.draft ? msg.flow.noReframeShort : msg.flow.noReframeYet(r.id))]);
+  if (r.actionPlan && !r.whenTrue) section('Next step', [para(r.actionPlan)]);
   if (r.tags.length) section('Tags', [`  ${r.tags.map((x) => '#' + x).join(' ')}`]);
   return lines.join('\n');
 }

@@ -10,7 +10,7 @@ import type { ThoughtRecord } from '../domain/record';
 export const CSV_COLUMNS = [
   'when', 'id', 'createdAt', 'occurredAt', 'situation', 'emotions', 'thought', 'beliefBefore', 'otherThoughts',
   'distortions', 'evidenceFor', 'evidenceAgainst', 'answers', 'reframe', 'reframeBelief', 'beliefAfter',
-  'actionPlan', 'tags',
+  'actionPlan', 'tags', 'whenTrue',
 ] as const;
 
 /** A text cell that a spreadsheet would take for a formula gets a leading single quote. */
@@ -40,6 +40,8 @@ export function csvRow(r: ThoughtRecord): (string | number)[] {
     n(r.beliefAfter),
     t(r.actionPlan),
     t(r.tags.join('; ')),
+    // Last, so the columns before it keep their places.
+    t(r.whenTrue ? [r.whenTrue.help && `help: ${r.whenTrue.help}`, r.whenTrue.friend && `friend: ${r.whenTrue.friend}`].filter(Boolean).join('\n') || 'yes' : undefined),
   ];
 }
 

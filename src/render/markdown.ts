@@ -10,6 +10,7 @@ import { format } from 'date-fns';
 import type { ThoughtRecord } from '../domain/record';
 import { localDateTime } from './text';
 import { msg } from '../messages';
+import { awaitsBalancedThought } from '../domain/balanced-thought';
 
 export interface PatternNames {
   get(id: string): { name: string } | undefined;
@@ -217,7 +218,14 @@ export function renderMdRecord(r: ThoughtRecord, o: { library: PatternNames; lev
   }
   if (r.reframe !== undefined) field(`Balanced thought${r.reframeBelief !== undefined ? ` (believed ${r.reframeBelief})` : ''}`, mdQuote(r.reframe));
   else if (r.reframeBelief !== undefined) field(`Balanced thought (believed ${r.reframeBelief})`, []);
-  if (r.actionPlan !== undefined) field('Next step', mdQuote(r.actionPlan));
+  else if (awaitsBalancedThought(r)) field('Balanced thought', msg.flow.noReframeYet(r.id));
+  if (r.whenTrue) {
+    field('When the thought is true', [
+      ...(r.actionPlan !== undefined ? ['*What I can do*', mdQuote(r.actionPlan)] : []),
+      ...(r.whenTrue.help !== undefined ? ['*Help I can ask for*', mdQuote(r.whenTrue.help)] : []),
+      ...(r.whenTrue.friend !== undefined ? ['*What I would tell a friend*', mdQuote(r.whenTrue.friend)] : []),
+    ].flat());
+  } else if (r.actionPlan !== undefined) field('Next step', mdQuote(r.actionPlan));
   if (r.tags.length) blocks.push(`**Tags:** ${r.tags.map(mdWord).join(', ')}`);
   return blocks.join('\n\n') + '\n';
 }

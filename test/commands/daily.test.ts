@@ -201,8 +201,8 @@ describe('reframe daily in a terminal: the check-in', () => {
       situation: ['He did not reply'], when: [''], emotion: ['anxious', '__done'], emotionBefore: [80],
       thought: ["He's going to leave me", ''], beliefBefore: [90], distortions: [['fortune-telling']],
       evidenceFor: [''], evidenceAgainst: ['He said he was busy', ''], answer: ['', '', '', '', ''],
-      reframe: ['A quiet day is not a goodbye.'], reframeBelief: [60], beliefAfter: [40], emotionAfter: [50],
-      plan: [''], tags: [''],
+      verdict: ['balanced'], reframe: ['A quiet day is not a goodbye.'], reframeBelief: [60], beliefAfter: [40], emotionAfter: [50],
+      plan: [''], tags: [''], review: ['save'],
     });
     const tc = ctxWith({ tty: true, prompter: p });
     await runDaily({}, tc.ctx);

@@ -163,14 +163,16 @@ const guidedAnswers = (thought: string) => ({
   beliefBefore: [85],
   distortions: ['suggested'],
   evidenceFor: [''],
-  evidenceAgainst: [''],
+  evidenceAgainst: ['', ''], // empty, and empty again after the one nudge
   answer: ['', '', '', '', '', ''],
+  verdict: ['balanced'],
   reframe: ['One frown is not a verdict.'],
   reframeBelief: [60],
   beliefAfter: [40],
   emotionAfter: [45],
   plan: [''],
   tags: [''],
+  review: ['save'],
 });
 
 describe('the guided flow', () => {

@@ -35,7 +35,7 @@ async function upToThought(t: Terminal): Promise<void> {
   t.type('');
   await t.waitFor('What did you feel?');
   t.key('Enter'); // anxious
-  await t.waitFor('How strong was anxious');
+  await t.waitFor('How strong was the feeling (anxious)');
   t.type('90');
   await t.waitFor('What did you feel?', { count: 2 });
   t.key('Enter'); // That's all of them
@@ -64,7 +64,7 @@ describe.skipIf(!hasTmux())('the crisis note in the guided flows', () => {
     t.type('95');
     // No thinking patterns, no "What facts support the thought?" for it.
     await t.waitFor("isn't one to argue with");
-    await t.waitFor('How strong is anxious now');
+    await t.waitFor('How strong is the feeling (anxious) now');
     t.type('90');
     await t.waitFor('one small step');
     expect(t.screen()).not.toContain('thinking patterns in it');
@@ -72,10 +72,17 @@ describe.skipIf(!hasTmux())('the crisis note in the guided flows', () => {
     t.type('');
     await t.waitFor('Any tags');
     t.type('');
+    // The review offers no way back into questioning the thought, and nothing about a balanced thought.
+    const review = await t.waitFor('Save it, or change an answer?');
+    expect(review).not.toContain('Change: Evidence');
+    expect(review).not.toContain('Change: Balanced thought');
+    expect(review).not.toContain('No balanced thought yet');
+    t.key('Enter');
     expect(await t.exitCode()).toBe(0);
     const end = t.screen();
     expect(count(end, TITLE)).toBe(1); // once per run
     expect(end).not.toContain('That takes courage');
+    expect(end).not.toContain('No balanced thought yet');
     expect(end).toContain(msg.safety.savedPlain);
     const saved = JSON.parse(run(sb, ['list', '--json']).stdout);
     expect(saved).toHaveLength(1);
@@ -160,7 +167,7 @@ describe.skipIf(!hasTmux())('the crisis note in the guided flows', () => {
     await t.waitFor('How much do you believe it right now');
     t.type('90');
     await t.waitFor("won't ask for evidence against your fear");
-    await t.waitFor('How strong is anxious now');
+    await t.waitFor('How strong is the feeling (anxious) now');
     t.type('90');
     await t.waitFor('one small step');
     expect(t.screen()).not.toContain("What facts don't fit");

@@ -83,13 +83,14 @@ describe('the safety note', () => {
       prompter: new FakePrompter({
         situation: ['After the argument'], when: [''], emotion: ['hopeless', '__done'], emotionBefore: [90],
         thought: ["I don't want to be alive anymore", ''], safetyNext: ['go'], beliefBefore: [80],
-        emotionAfter: [85], plan: [''], tags: [''],
+        emotionAfter: [85], plan: [''], tags: [''], review: ['save'],
       }),
     });
     try {
       await runNew({}, t.ctx);
       expectNoteOnce(t.stderr.text);
       expect(t.stdout.text).not.toContain('That takes courage');
+      expect(t.stdout.text).not.toContain('No balanced thought yet');
       expect(t.ctx.journal().count()).toBe(1);
     } finally {
       t.cleanup();

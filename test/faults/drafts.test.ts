@@ -16,7 +16,15 @@ import type { ThoughtRecord } from '../../src/domain/record';
 type Script = Record<string, Answer[]>;
 
 /** Every prompt of `reframe new`, answered: two feelings (one typed in), three thoughts, a pattern, evidence... */
-function fullScript(): Script {
+function fullScript(whenTrue = false): Script {
+  if (whenTrue) {
+    // The branch for a thought the evidence mostly supports: its three answers instead of the small step.
+    const { plan: _plan, ...rest } = fullScript();
+    return {
+      ...rest, verdict: ['true'], whenTrueDo: ['Ask her about her day'], whenTrueHelp: ['Talk to Jo'],
+      whenTrueFriend: ['One evening is one evening'], reframe: [''], reframeBelief: [],
+    };
+  }
   return {
     situation: ['She went quiet at dinner'],
     when: ['yesterday 21:00'],
@@ -30,12 +38,15 @@ function fullScript(): Script {
     evidenceFor: ["She didn't ask questions", ''],
     evidenceAgainst: ['She said she loves me', 'She was tired', ''],
     answer: ['Maybe she was tired', '', 'A friend would say one evening is not a verdict', 'I am more than one evening'],
+    answersAsEvidence: [[0, 2]],
+    verdict: ['balanced'],
     reframe: ['She was tired; one evening says nothing about my worth'],
     reframeBelief: [70],
     beliefAfter: [35],
     emotionAfter: [40, 30],
     plan: ['Ask her about her day'],
     tags: ['partner home'],
+    review: ['save'],
   };
 }
 
@@ -43,8 +54,8 @@ const clone = (s: Script): Script => Object.fromEntries(Object.entries(s).map(([
 const body = (r: ThoughtRecord) => { const { id: _i, createdAt: _c, ...rest } = r; return rest; };
 
 /** Run the whole guided flow once, without interruption: the record, and the prompts in the order asked. */
-async function uninterrupted(): Promise<{ record: ThoughtRecord; asked: string[] }> {
-  const prompter = new FakePrompter(clone(fullScript()));
+async function uninterrupted(whenTrue: boolean): Promise<{ record: ThoughtRecord; asked: string[] }> {
+  const prompter = new FakePrompter(clone(fullScript(whenTrue)));
   const t = testContext({ tty: true, prompter });
   try {
     await runNew({}, t.ctx);
@@ -55,13 +66,14 @@ async function uninterrupted(): Promise<{ record: ThoughtRecord; asked: string[]
 }
 
 describe('Ctrl-C at every prompt of `reframe new`', () => {
-  it('keeps every answer given so far: resuming asks only the rest and saves the same record', async () => {
-    const whole = await uninterrupted();
+  it.each([false, true])('keeps every answer given so far: resuming asks only the rest and saves the same record (when true: %s)', async (whenTrue) => {
+    const whole = await uninterrupted(whenTrue);
     expect(whole.asked.length).toBeGreaterThan(25);
+    if (whenTrue) expect(whole.record.whenTrue).toEqual({ help: 'Talk to Jo', friend: 'One evening is one evening' });
     for (let k = 0; k < whole.asked.length; k++) {
       const name = whole.asked[k];
       const nth = whole.asked.slice(0, k).filter((n) => n === name).length;
-      const queues = clone(fullScript());
+      const queues = clone(fullScript(whenTrue));
       queues[name].splice(nth, 0, CTRL_C);
       const t = testContext({ tty: true, prompter: new FakePrompter(queues) });
       try {
@@ -163,7 +175,7 @@ describe.skipIf(!hasTmux())('in a real terminal', () => {
     term.type('yesterday 21:00');
     await term.waitFor('What did you feel?');
     term.key('Enter'); // anxious
-    await term.waitFor('How strong was anxious');
+    await term.waitFor('How strong was the feeling (anxious)');
     term.type('70');
     await term.waitFor('What did you feel?', { count: 2 });
     term.key('Enter'); // That's all of them
@@ -190,18 +202,24 @@ describe.skipIf(!hasTmux())('in a real terminal', () => {
     term.type('75');
     await term.waitFor('thinking patterns');
     term.key('Enter');
-    for (const prompt of ['What facts support', "What facts don't fit", 'What would you tell a friend', 'another way to look', 'If the worst happened', 'balanced thought']) {
+    for (const prompt of ['What facts support', 'What would you tell a friend', 'another way to look', 'If the worst happened', "What facts don't fit", "It's hard to find any"]) {
       await term.waitFor(prompt);
       term.type('');
     }
-    await term.waitFor('how much do you believe the first thought');
+    await term.waitFor('which is closer?');
+    term.key('Enter');
+    await term.waitFor('Now a more balanced thought');
+    term.type('');
+    await term.waitFor('how much do you believe "I bought milk on the way home"');
     term.type('50');
-    await term.waitFor('How strong is anxious now');
+    await term.waitFor('How strong is the feeling (anxious) now');
     term.type('40');
     await term.waitFor('one small step');
     term.type('');
     await term.waitFor('Any tags');
     term.type('');
+    await term.waitFor('Save it, or change an answer?');
+    term.key('Enter');
     expect(await term.exitCode()).toBe(0);
     const saved = JSON.parse(run(sb, ['list', '--json']).stdout);
     expect(saved).toHaveLength(1);

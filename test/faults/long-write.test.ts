@@ -28,7 +28,8 @@ function script(): Record<string, Answer[]> {
   return {
     situation: ['She went quiet at dinner'], when: ['yesterday 21:00'], emotion: ['anxious', '__done'], emotionBefore: [80],
     thought: ["I'm not worthy of love", ''], beliefBefore: [90], distortions: [['labeling']], evidenceFor: ["She didn't ask", ''],
-    evidenceAgainst: ['She said she loves me', ''], answer: ['Maybe she was tired', '', 'One evening', 'More than one evening'],
+    answer: ['Maybe she was tired', '', 'One evening', 'More than one evening'], answersAsEvidence: [[]],
+    evidenceAgainst: ['She said she loves me', ''], verdict: ['balanced'], review: ['save'],
     reframe: ['One evening is not a verdict'], reframeBelief: [70], beliefAfter: [35], emotionAfter: [40], plan: ['Ask her'],
     tags: ['partner'],
   };

@@ -65,6 +65,7 @@ export const recordInput = fc.record({
   reframeBelief: optRating,
   beliefAfter: optRating,
   actionPlan: fc.option(someText, { nil: undefined }),
+  whenTrue: fc.option(fc.record({ help: someText, friend: someText }, { requiredKeys: [] }), { nil: undefined }),
   tags: fc.array(tag, { maxLength: 3 }),
 }, { requiredKeys: ['id', 'createdAt', 'occurredAt', 'situation', 'emotions', 'thought'] });
 

@@ -31,23 +31,26 @@ export const CTRL_C = Symbol('ctrl-c');
 export class FakePrompter implements Prompter {
   asked: string[] = [];
   notes: string[] = [];
+  /** The message of every prompt asked, by name. */
+  messages: Record<string, string[]> = {};
   constructor(private answers: Record<string, Answer[]>) {}
-  private next(name: string): Answer {
+  private next(name: string, message?: string): Answer {
     this.asked.push(name);
+    if (message !== undefined) (this.messages[name] ??= []).push(message);
     const q = this.answers[name];
     if (!q || q.length === 0) throw new Error(`unexpected prompt: ${name}`);
     const a = q.shift()!;
     if (a === CTRL_C) throw Cancelled.stopped();
     return a;
   }
-  async input(o: { name: string; default?: string; validate?: (s: string) => true | string }) {
-    const a = this.next(o.name);
+  async input(o: { name: string; message?: string; default?: string; validate?: (s: string) => true | string }) {
+    const a = this.next(o.name, o.message);
     const s = a === '' && o.default !== undefined ? o.default : String(a);
     if (o.validate && o.validate(s) !== true) throw new Error(`invalid answer for ${o.name}`);
     return s;
   }
-  async rating(o: { name: string }) {
-    return Number(this.next(o.name));
+  async rating(o: { name: string; message?: string }) {
+    return Number(this.next(o.name, o.message));
   }
   async select<T>(o: { name: string; choices: Choice<T>[] }): Promise<T> {
     const a = this.next(o.name);

@@ -27,6 +27,11 @@ export class Terminal {
     return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
   }
 
+  /** Any other tmux command on this terminal's server (load-buffer, paste-buffer for a paste). */
+  tmuxCmd(...args: string[]): string {
+    return this.tmux(...args);
+  }
+
   screen(): string {
     return this.tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', this.name);
   }

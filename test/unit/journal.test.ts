@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { openDatabase } from '../../src/journal/open';
 import { Journal } from '../../src/journal/journal';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/journal/migrations';
-import { recordSchema, type ThoughtRecord } from '../../src/domain/record';
+import { recordSchema, toJson, type ThoughtRecord } from '../../src/domain/record';
 import { JournalError } from '../../src/errors';
 
 const awkward: ThoughtRecord = recordSchema.parse({
@@ -46,6 +46,26 @@ describe('journal on :memory:', () => {
     expect(j.get(awkward.id)).toEqual(awkward);
     expect(awkward.emotions[0].name).toBe('anxious');
     expect(awkward.tags).toEqual(['partner', 'home']);
+  });
+
+  it('keeps the when-true branch (migration 9): present, empty, changed, taken away; searchable', () => {
+    const j = memJournal();
+    const whenTrue = { ...awkward, id: '01JD7X4Q9V6M2W8K3T5R0YH1ZD', whenTrue: { help: 'Ask my sister 🫶 to come with me', friend: 'You did what you could.' } };
+    j.insert(whenTrue);
+    expect(j.get(whenTrue.id)).toEqual(whenTrue);
+    expect(toJson(j.get(whenTrue.id)!)).toMatchObject({ actionPlan: awkward.actionPlan, whenTrue: { help: 'Ask my sister 🫶 to come with me', friend: 'You did what you could.' } });
+    expect(Object.keys(toJson(j.get(whenTrue.id)!)).slice(-2)).toEqual(['whenTrue', 'tags']);
+    expect(j.list({ search: 'sister' }).map((r) => r.id)).toEqual([whenTrue.id]);
+    // The branch taken with nothing written stays "taken".
+    j.update({ ...whenTrue, whenTrue: {} }, '2026-11-23T00:00:00.000Z');
+    expect(j.get(whenTrue.id)!.whenTrue).toEqual({});
+    expect(j.list({ search: 'sister' })).toEqual([]);
+    j.update({ ...whenTrue, whenTrue: undefined }, '2026-11-23T00:00:01.000Z');
+    expect(j.get(whenTrue.id)!.whenTrue).toBeUndefined();
+    expect('whenTrue' in toJson(j.get(whenTrue.id)!)).toBe(false);
+    // An old record has no branch at all.
+    j.insert(awkward);
+    expect(j.get(awkward.id)!.whenTrue).toBeUndefined();
   });
 
   it('keeps parts in their own indexed tables, so trends are SQL', () => {

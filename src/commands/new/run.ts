@@ -8,7 +8,8 @@ import {
   reportSaved, validateRecord, type RecordFlags,
 } from '../../input/record';
 import { emptyState, restoreState, runRecordFlow, stateToBody, type FlowState } from '../../flows/record-flow';
-import { renderChangeSummary } from '../../render/card';
+import { renderCard, renderChangeSummary } from '../../render/card';
+import { awaitsBalancedThought } from '../../domain/balanced-thought';
 import { suggesterFor } from './suggest-hook';
 import { patientDrafts, withBusyTimeout } from '../../journal/patience';
 import { noteOnInterrupt, raisedInRun, safetyWatch } from '../../safety-note';
@@ -104,6 +105,13 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
       save,
       suggest: await suggesterFor(ctx),
       watch: safetyWatch(ctx, prompter),
+      review: (s) => {
+        const now = ctx.clock.now().toISOString();
+        const body = stateToBody(s, now);
+        return renderCard({ ...body, id: draftId, createdAt: createdAt }, {
+          theme: ctx.theme, library, now: ctx.clock.now(), width: ctx.io.stdout.columns, draft: true,
+        });
+      },
     });
   } catch (err) {
     if (err instanceof StoppedHere) {
@@ -138,7 +146,11 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
   prompter.note('');
   prompter.note(renderChangeSummary(rec, ctx.theme));
   // After words about dying or about being hurt, nothing cheerful: the plain line reportSaved gives.
-  if (!raisedInRun(ctx)) {
+  if (awaitsBalancedThought(rec)) {
+    // Said plainly, never praised over: the balanced thought is still to come.
+    prompter.note('');
+    prompter.note(msg.flow.noReframeYet(rec.id));
+  } else if (!raisedInRun(ctx)) {
     prompter.note('');
     prompter.note(msg.flow.wellDone);
   }
