@@ -134,22 +134,40 @@ describe('export to files', () => {
     const names = readdirSync(dir).sort();
     expect(names).toHaveLength(6);
     for (const name of names) {
-      expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-\d{4}-[0-9A-Z]{8}\.md$/);
+      expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-\d{4}Z-[0-9A-Z]{8}\.md$/);
       const file = join(dir, name);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const text = readFileSync(file, 'utf8');
       const m = /^---\n([\s\S]*?)\n---\n/.exec(text)!;
-      const fm = parseYaml(m[1]);
+      // Loaded as PyYAML, Jekyll and Obsidian read it (YAML 1.1 timestamps): dates are dates, nothing nested.
+      const fm = parseYaml(m[1], { version: '1.1' });
       const rec = recs.find((x) => x.id === fm.id)!;
-      expect(name.slice(16, 24)).toBe(rec.id.slice(0, 8));
-      expect(fm).toMatchObject({ createdAt: rec.createdAt, occurredAt: rec.occurredAt, distortions: rec.distortions, tags: rec.tags });
-      expect(fm.emotions).toEqual(rec.emotions.map((e) => (e.after === undefined ? { name: e.name, before: e.before } : e)));
+      expect(name.slice(17, 25)).toBe(rec.id.slice(0, 8));
+      expect(name.slice(0, 10)).toBe(rec.occurredAt.slice(0, 10));
+      expect(fm.date).toBeInstanceOf(Date);
+      expect(fm.datetime).toBeInstanceOf(Date);
+      expect(m[1]).toMatch(/^date: \d{4}-\d{2}-\d{2}$/m);
+      expect(fm).toMatchObject({ thought: rec.thought, patterns: rec.distortions, tags: rec.tags });
+      for (const e of rec.emotions) {
+        expect(fm[`${e.name.replace(/\s+/g, '-')}-before`]).toBe(e.before);
+        if (e.after !== undefined) expect(fm[`${e.name.replace(/\s+/g, '-')}-after`]).toBe(e.after);
+      }
+      for (const v of Object.values(fm)) expect(v instanceof Date || typeof v !== 'object' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))).toBe(true);
       const tokens = new MarkdownIt({ html: true }).parse(text.slice(m[0].length), {});
       expect(tokens.filter((t) => t.type === 'heading_open').map((t) => t.tag)).toEqual(['h1']);
     }
-    // Again: the same names, replaced.
-    expect(run(sb, ['export', '--split', '--out', dir]).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(names);
+    // Again, and under other time zones: the same names, replaced, never added beside.
+    for (const TZ of ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Kiritimati']) {
+      expect(run(sb, ['export', '--split', '--out', dir], { env: { TZ } }).code).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(names);
+    }
+    // The local date in the properties follows the time zone; the name does not.
+    const one = names[0];
+    const dateIn = (TZ: string) => {
+      run(sb, ['export', '--split', '--out', dir], { env: { TZ } });
+      return /^datetime: (.*)$/m.exec(readFileSync(join(dir, one), 'utf8'))![1];
+    };
+    expect(dateIn('Asia/Kolkata')).not.toBe(dateIn('America/New_York'));
   });
 });
 
