@@ -72,8 +72,20 @@ describe('export formats', () => {
     const text = readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(text, { bom: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
-    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows[0].slice(0, CSV_COLUMNS.length)).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(9);
+    // A number column pair per feeling in the export: what a spreadsheet's AVERAGE reads, no parsing.
+    const names = [...new Set(recs.flatMap((x) => x.emotions.map((e) => e.name)))];
+    expect(rows[0].slice(CSV_COLUMNS.length).sort()).toEqual(names.flatMap((f) => [`${f} before`, `${f} after`]).sort());
+    for (const f of names) {
+      const col = rows[0].indexOf(`${f} before`);
+      const cells = rows.slice(1).map((row) => row[col]).filter((c) => c !== '');
+      const want = recs.flatMap((x) => x.emotions.filter((e) => e.name === f).slice(0, 1).map((e) => e.before));
+      expect(cells.map(Number).sort()).toEqual(want.sort());
+      expect(cells.every((c) => /^\d{1,3}$/.test(c))).toBe(true);
+      const after = rows.slice(1).map((row) => row[col + 1]).filter((c) => c !== '');
+      expect(after.length).toBe(recs.filter((x) => x.emotions.find((e) => e.name === f)?.after !== undefined).length);
+    }
     const byId = new Map(rows.slice(1).map((row) => [row[1], row]));
     const row = byId.get(recs[0].id)!;
     expect(row[CSV_COLUMNS.indexOf('situation')]).toBe(AWKWARD);

@@ -11,7 +11,7 @@ import { recordSchema, toJson, type ThoughtRecord } from '../../src/domain/recor
 import { loadLibrary } from '../../src/library/library';
 import { encodeLine, escapeInline, MdSummary, markdownDocument, mdItem, mdQuote, renderMdHead, renderMdRecord } from '../../src/render/markdown';
 import { frontMatter, frontMatterData, PlainDate, renderSplitFile, splitFileName } from '../../src/render/frontmatter';
-import { csvChunks, CSV_COLUMNS, guardCell } from '../../src/render/csv';
+import { csvChunks, CSV_COLUMNS, feelingColumns, guardCell } from '../../src/render/csv';
 import { jsonArrayChunks, jsonlChunks } from '../../src/render/json-records';
 import { validRecords, AWKWARD_PIECES } from '../helpers/arbitrary';
 
@@ -263,6 +263,21 @@ describe('csv', () => {
     const text = [...csvChunks([rec()])].join('');
     expect(text).toContain('anxious 80->40; ashamed 60');
     expect(text.split('\r\n')).toHaveLength(3);
+  });
+});
+
+describe('csv feeling columns', () => {
+  it('adds a number pair per feeling, most used first, empty where a record has none, headers guarded', () => {
+    const a = rec({ emotions: [{ name: 'anxious', before: 80, after: 40 }, { name: 'ashamed', before: 60 }] });
+    const b = rec({ id: '01JD7X4Q9V6M2W8K3T5R0YH1ZD', emotions: [{ name: 'anxious', before: 70, after: 20 }, { name: '=sum', before: 5, after: 1 }] });
+    const feelings = feelingColumns(new Map([['ashamed', 1], ['anxious', 2], ['=sum', 1]]));
+    expect(feelings).toEqual(['anxious', '=sum', 'ashamed']);
+    const rows = parseCsv([...csvChunks([a, b], { feelings })].join(''), { cast: false }) as string[][];
+    expect(rows[0].slice(CSV_COLUMNS.length)).toEqual(['anxious before', 'anxious after', "'=sum before", "'=sum after", 'ashamed before', 'ashamed after']);
+    expect(rows[1].slice(CSV_COLUMNS.length)).toEqual(['80', '40', '', '', '60', '']);
+    expect(rows[2].slice(CSV_COLUMNS.length)).toEqual(['70', '20', '5', '1', '', '']);
+    const mean = (col: number) => { const v = rows.slice(1).map((r) => r[col]).filter(Boolean).map(Number); return v.reduce((x, y) => x + y, 0) / v.length; };
+    expect(mean(CSV_COLUMNS.length)).toBe(75);
   });
 });
 
