@@ -50,7 +50,7 @@ async function load(name: string, width: number): Promise<Loaded> {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => { if (r.url() !== url) requests.push(r.url()); });
   page.on('requestfailed', (r) => errors.push(`failed: ${r.url()}`));
-  await page.setViewport({ width, height: 900 });
+  await page.setViewport({ width, height: name === 'report' ? 1500 : 900 });
   await page.goto(url, { waitUntil: 'load' });
   expect(await page.evaluate(() => document.scripts.length)).toBe(0);
   expect(await page.evaluate(() => document.querySelector('h1')?.textContent ?? '')).not.toBe('');
@@ -72,7 +72,7 @@ async function load(name: string, width: number): Promise<Loaded> {
   if (name === 'report') await page.screenshot({ path: join(sb.dir, `${name}-dark.png`), fullPage: false });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
   const png = join(sb.dir, `${name}.png`);
-  await page.screenshot({ path: png, fullPage: name === 'report' });
+  await page.screenshot({ path: png });
 
   const pdf = join(sb.dir, `${name}.pdf`);
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
