@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // reframe report in a real browser: Debian's Chromium, headless, driven by puppeteer-core (no bundled browser).
 // Each page (the period report, a record's worksheet, the blank worksheet) loads with no console errors, no
 // script and no request beyond its own file, reads in light and dark mode, and prints to PDF; pdftotext

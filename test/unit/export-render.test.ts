@@ -33,11 +33,11 @@ const HOSTILE = [
   '=1+1', '+=', 'trailing spaces   \nnext', '  leading spaces', 'a\u0000b', '\\# escaped already', '+ plus', '* star',
 ];
 
-/** How a text should read after markdown: line ends unified, trailing spaces and blank-line runs tidied. */
+/** How a text should read after markdown: line ends unified, trailing spaces and blank-line runs tidied, NEL a space. */
 function expectedText(s: string): string {
   const paras: string[][] = [];
   let cur: string[] = [];
-  for (const line of s.split(/\r\n|\r|\n/)) {
+  for (const line of s.replace(/\u0085/g, ' ').split(/\r\n|\r|\n/)) {
     if (/^[ \t]*$/.test(line)) {
       if (cur.length) paras.push(cur);
       cur = [];
@@ -83,12 +83,14 @@ const kinds = (tokens: Token[]) => new Set(tokens.map((t) => t.type));
 describe('markdown escaping', () => {
   it('escapes only what markdown would read', () => {
     expect(escapeInline("I can't *stop* [it] <b> a_b `c` ~d~ |e| \\ &amp; & 5 < 6 -> ok")).toBe(
-      "I can't \\*stop\\* \\[it\\] \\<b> a\\_b \\`c\\` \\~d\\~ \\|e\\| \\\\ \\&amp; & 5 < 6 -> ok");
+      "I can't \\*stop\\* \\[it\\] &lt;b> a\\_b \\`c\\` &#126;d&#126; &#124;e&#124; \\\\ &amp;amp; & 5 &lt; 6 -> ok");
     expect(encodeLine('# title')).toBe('\\# title');
     expect(encodeLine('---')).toBe('\\---');
     expect(encodeLine('1986. A year')).toBe('1986\\. A year');
     expect(encodeLine('  two spaces')).toBe('&#32;&#32;two spaces');
-    expect(mdQuote('a\nb\n\n\nc')).toBe('> a\\\n> b\n>\n> c');
+    expect(encodeLine('=1+1')).toBe('&#61;1+1');
+    expect(mdQuote('a\nb\n\n\nc')).toBe('> a  \n> b\n>\n> c');
+    expect(mdItem('a\nb\n\nc')).toBe('- a  \n    b\n\n    c');
   });
 
   it('keeps every hostile line as typed and never lets it change the structure', () => {
