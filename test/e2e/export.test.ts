@@ -56,7 +56,7 @@ describe('export formats', () => {
     expect(tokens.some((t) => t.type === 'html_block' || t.type === 'table_open' || t.type === 'code_block')).toBe(false);
     expect(r.stdout).toMatch(/^# Thought records, \d+ \w+ 2026 to \d+ \w+ 2026\n/);
     expect(r.stdout).toContain('- **Records:** 12\n');
-    expect(r.stdout).toContain('> \\# not a heading\\\n> \\---\\\n> \\> not a quote\\\n> \\- not a list \\| pipe \\| \\`tick\\` \\*star\\* \\<b>bold\\</b> \\&amp;\\\n> 💔 שלום \u202e =1+1');
+    expect(r.stdout).toContain('> \\# not a heading  \n> \\---  \n> \\> not a quote  \n> \\- not a list &#124; pipe &#124; \\`tick\\` \\*star\\* &lt;b>bold&lt;/b> &amp;amp;  \n> 💔 שלום \u202e =1+1');
     // Sections come oldest first.
     const ids = [...r.stdout.matchAll(/^`([0-9A-Z]{26})` · written/gm)].map((m) => m[1]);
     expect(ids).toEqual(JSON.parse(run(sb, ['list', '--json']).stdout).map((x: { id: string }) => x.id).reverse());
