@@ -10,6 +10,7 @@ export const report = {
   wroteWorksheet: 'the worksheet',
   wroteBlank: 'a blank worksheet',
   openHint: 'Open it in a browser to read it or print it.',
+  jsonHint: '--json prints to standard output; redirect it to keep it: reframe report --json > report.json',
   empty: 'No records match that, so the report has only the practice calendar.',
   blankWithId: '--blank prints an empty worksheet, so it takes no record id.',
   blankWithIdHint: 'Run `reframe report --blank`, or `reframe report ID` for a filled one.',

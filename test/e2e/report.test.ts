@@ -83,6 +83,25 @@ describe('reframe report', () => {
   });
 });
 
+describe('report --json', () => {
+  it("prints the summary's numbers, agreeing with stats, and with an ID the record", () => {
+    const recs = sample(20);
+    seed(recs);
+    const r = run(sb, ['report', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    const stats = JSON.parse(run(sb, ['stats', '--json']).stdout);
+    expect(j.records).toBe(20);
+    expect(j.patterns.map((p: { id: string; count: number }) => [p.id, p.count]).sort()).toEqual(stats.distortions.map((d: { id: string; count: number }) => [d.id, d.count]).sort());
+    expect(j.belief.rated).toBe(stats.belief.rated);
+    expect(j.practiceDays.length).toBeGreaterThan(0);
+    expect(readdirSync(sb.dir).filter((f) => f.endsWith('.html'))).toEqual([]);
+    const one = run(sb, ['report', recs[0].id, '--json']);
+    expect(JSON.parse(one.stdout)).toEqual(JSON.parse(run(sb, ['show', recs[0].id, '--json']).stdout));
+  });
+});
+
 describe('report usage errors (exit 2, nothing written)', () => {
   it.each([
     [['report', '01JD7X', '--blank'], '--blank prints an empty worksheet, so it takes no record id.'],
@@ -93,6 +112,8 @@ describe('report usage errors (exit 2, nothing written)', () => {
     [['report', '--since', 'someday'], '--since needs a date or time'],
     [['report', '--limit', '0'], 'The limit must be a whole number of 1 or more.'],
     [['report', '--out', 'missing/folder/x.html'], 'The folder'],
+    [['report', '--json', '--blank'], "--json and --blank can't be used together."],
+    [['report', '--json', '--out', 'x.json'], "--json and --out can't be used together."],
   ])('%j', (args, message) => {
     seed(sample(2));
     const before = readdirSync(sb.dir).sort();

@@ -7,6 +7,7 @@ export function wireReport(w: Wiring): void {
     .argument('[id]', 'a record id (or its first 6+ characters): that record as a worksheet')
     .option('--out <file>', 'write here (0600, replaced whole); - for standard output (default: a dated name in this folder)')
     .option('--blank', 'an empty 7-column worksheet to print and fill in by hand')
+    .option('--json', "the summary's numbers as JSON on standard output (with an ID: the record)")
     .addHelpText('after', w.examples(
       'reframe report --since 4w',
       'reframe report --tag work --out work.html',

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { format } from 'date-fns';
 import type { Context } from '../../context';
 import type { ThoughtRecord } from '../../domain/record';
+import { toJson } from '../../domain/record-fields';
 import { summarise, type CoreBeliefPath, type ExperimentRow } from '../../domain/report';
 import { UsageError } from '../../errors';
 import { exportTarget } from '../../fsutil';
@@ -25,6 +26,7 @@ import * as z from '../../zod-mini';
 const schema = z.extend(filterFlagsSchema, {
   out: z.optional(z.string()),
   blank: z.optional(z.boolean()),
+  json: z.optional(z.boolean()),
 });
 type Opts = z.infer<typeof schema>;
 
@@ -35,6 +37,8 @@ export async function runReport(id: string | undefined, raw: unknown, ctx: Conte
   const given = FILTER_FLAGS.filter((f) => opts[f] !== undefined).map((f) => `--${f}`);
   if (opts.blank && id !== undefined) throw new UsageError(msg.report.blankWithId, msg.report.blankWithIdHint);
   if ((opts.blank || id !== undefined) && given.length) throw new UsageError(msg.report.filtersWithId(given.join(', ')), msg.report.filtersWithIdHint);
+  if (opts.json && opts.blank) throw new UsageError(msg.errors.badFlagCombo('--json', '--blank'));
+  if (opts.json && opts.out !== undefined) throw new UsageError(msg.errors.badFlagCombo('--json', '--out'), msg.report.jsonHint);
   const now = ctx.clock.now();
 
   if (opts.blank) return write(renderBlankWorksheet(), opts, 'reframe-worksheet-blank.html', msg.report.wroteBlank, ctx);
@@ -43,6 +47,7 @@ export async function runReport(id: string | undefined, raw: unknown, ctx: Conte
     const journal = ctx.journalIfExists();
     if (!journal) throw new UsageError(msg.errors.noRecord(id), msg.errors.noRecordHint);
     const rec = journal.get(journal.resolveId(id))!;
+    if (opts.json) return ctx.out(JSON.stringify(toJson(rec), null, 2));
     const name = `reframe-worksheet-${format(new Date(rec.occurredAt), 'yyyy-MM-dd')}-${rec.id.slice(0, 8)}.html`;
     return write(renderWorksheet(rec, { library: ctx.library() }), opts, name, msg.report.wroteWorksheet, ctx);
   }
@@ -54,6 +59,7 @@ export async function runReport(id: string | undefined, raw: unknown, ctx: Conte
     return { records, days: journal ? practiceDays(journal, filters, now) : new Set<string>(), plan: journal?.safetyPlan(), ...progress(journal) };
   };
   const got = journal ? await journal.readSnapshot(async () => read()) : read();
+  if (opts.json) return ctx.out(JSON.stringify(reportJson(got.records, got.days, filters, ctx), null, 2));
   const html = renderReport({
     records: got.records, summary: summarise(got.records), library: ctx.library(), now,
     since: filters.since, until: filters.until, filters: filterWords(filters, ctx),
@@ -105,6 +111,20 @@ function progress(journal: Journal | undefined): { coreBeliefs?: CoreBeliefPath[
   return {
     coreBeliefs: typeof rooms?.coreBeliefPaths === 'function' ? rooms.coreBeliefPaths() : undefined,
     experiments: typeof rooms?.experimentRows === 'function' ? rooms.experimentRows() : undefined,
+  };
+}
+
+/** `report --json`: the summary's numbers (docs/CONTRACT.md), without the records' words. */
+function reportJson(records: ThoughtRecord[], days: Set<string>, f: ListFilters, ctx: Context): unknown {
+  const s = summarise(records);
+  const r1 = (x: number | undefined) => (x === undefined ? null : Math.round(x * 10) / 10);
+  const lib = ctx.library();
+  return {
+    since: f.since ?? null, until: f.until ?? null, records: s.count,
+    practiceDays: [...days].sort(),
+    patterns: s.patterns.map((p) => ({ id: p.id, name: lib.get(p.id)?.name ?? p.id, count: p.count, rated: p.rated, meanEase: r1(p.meanEase) })),
+    feelings: s.feelings.map((e) => ({ name: e.name, count: e.count, rerated: e.rerated, meanBefore: r1(e.meanBefore), meanAfter: r1(e.meanAfter) })),
+    belief: { meanBefore: r1(s.beliefMean?.before), meanAfter: r1(s.beliefMean?.after), rated: s.belief.length, records: s.belief },
   };
 }
 
