@@ -128,6 +128,7 @@ describe('report html', () => {
     const html = renderReport(input([], { practiceDays: new Set() }));
     expect(texts(html, (el) => el.name === 'h2')).toEqual(['Summary', 'Practice days']);
     expect(html).toContain('No records in this period.');
+    expect(texts(html, (el) => el.name === 'footer')[0]).toContain('988');
   });
 });
 

@@ -142,6 +142,8 @@ export function renderReport(o: ReportInput): string {
     out.push('</section>');
   }
   if (o.plan) out.push(planSection(o.plan));
+  // Help stays in reach wherever the report is read: the same standing line the program shows.
+  out.push(`<footer class="help"><p>${t(msg.safety.reminder)}</p></footer>`);
   return page({ title, body: out.join('\n') });
 }
 

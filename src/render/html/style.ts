@@ -37,6 +37,7 @@ ul.days { columns: 3; font-size: .9rem; }
 .record dd ul { margin: 0; padding-left: 1.2rem; }
 .id { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85rem; }
 .q { font-style: italic; }
+footer.help { margin-top: 2rem; border-top: 1px solid var(--line); padding-top: .5rem; color: var(--muted); font-size: .9rem; }
 @media print {
   :root { --bg: #fff; --fg: #000; --muted: #444; --line: #999; --soft: #f2f2f2; --before: #b5542e; --after: #22724f; --bar: #3d6a99; --on: #2f7d55; --off: #e6e6e6; }
   html, body { background: #fff; color: #000; }
