@@ -61,6 +61,7 @@ table.worksheet th .hint { display: block; color: var(--muted); font-weight: 400
 table.worksheet td { height: 30rem; font-size: .88rem; overflow-wrap: anywhere; }
 table.worksheet td.empty { background: repeating-linear-gradient(to bottom, transparent 0, transparent 1.9rem, var(--line) 1.9rem, var(--line) calc(1.9rem + 1px)); }
 table.worksheet td ul { margin: 0; padding-left: 1rem; } table.worksheet td li { margin-bottom: .3rem; }
+table.worksheet td p { margin: 0 0 .4rem; }
 table.worksheet .hot { font-weight: 700; }
 table.worksheet .mark { display: inline-block; font-size: .72rem; border: 1.5px solid currentColor; border-radius: 1rem; padding: 0 .35rem; margin-right: .25rem; }
 table.worksheet .rating { white-space: nowrap; color: var(--muted); }
