@@ -2,12 +2,14 @@
 // short, warm, plain. Never clinical, never preachy. Never the text of a record in an error.
 
 import { shell } from './messages/shell';
+import { report } from './messages/report';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 export const msg = {
   plural,
   shell,
+  report,
 
   errors: {
     unexpected: 'Something went wrong inside reframe. Your journal was not changed by this.',

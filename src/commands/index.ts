@@ -13,6 +13,7 @@ import { wireDaily } from './daily/command';
 import { wireCron } from './cron/command';
 import { wireDoctor } from './doctor/command';
 import { wireExport } from './export/command';
+import { wireReport } from './report/command';
 import { wireImport } from './import/command';
 import { wireBackup } from './backup/command';
 import { wireStats } from './stats/command';
@@ -32,6 +33,7 @@ export const COMMANDS: CommandWiring[] = [
   wireCron,
   wireDoctor,
   wireExport,
+  wireReport,
   wireImport,
   wireBackup,
   wireStats,

@@ -3,6 +3,11 @@
 // (feelings, patterns, tags) joined with "; ". Feelings read "anxious 80->40" ("anxious 80" before re-rating).
 // Cells that start with = + - @, a tab or a carriage return get a leading ' so no spreadsheet runs them as a
 // formula (CSV injection). `when` is the local time of occurredAt, which spreadsheets read as a date.
+// After the fixed columns, two number columns per feeling named in the export ("anxious before",
+// "anxious after", in the order of FEELING_ORDER), so a spreadsheet can average a feeling without parsing
+// text; a record without that feeling (or not re-rated yet) leaves the cell empty, which AVERAGE skips.
+// Wide rather than one row per record and feeling: a row stays a record (the shape scripts already read, and
+// what a filter or pivot in a spreadsheet counts), and no text is repeated once per feeling.
 import { format } from 'date-fns';
 import { stringify } from 'csv-stringify/sync';
 import type { ThoughtRecord } from '../domain/record';
@@ -18,7 +23,17 @@ export function guardCell(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-export function csvRow(r: ThoughtRecord): (string | number)[] {
+/** The feeling columns' names, in order: most used first, then by name (the export's first pass counts). */
+export function feelingColumns(counts: Map<string, number>): string[] {
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+}
+
+/** The header: the fixed columns, then "<feeling> before" and "<feeling> after" for each feeling. */
+export function csvHeader(feelings: readonly string[] = []): string[] {
+  return [...CSV_COLUMNS, ...feelings.flatMap((f) => [guardCell(`${f} before`), guardCell(`${f} after`)])];
+}
+
+export function csvRow(r: ThoughtRecord, feelings: readonly string[] = []): (string | number)[] {
   const t = (s: string | undefined) => (s === undefined ? '' : guardCell(s));
   const n = (v: number | undefined) => (v === undefined ? '' : v);
   return [
@@ -40,8 +55,12 @@ export function csvRow(r: ThoughtRecord): (string | number)[] {
     n(r.beliefAfter),
     t(r.actionPlan),
     t(r.tags.join('; ')),
-    // Last, so the columns before it keep their places.
+    // After the fixed columns; the feelings' number columns (as many as the export names) come last.
     t(r.whenTrue ? [r.whenTrue.help && `help: ${r.whenTrue.help}`, r.whenTrue.friend && `friend: ${r.whenTrue.friend}`].filter(Boolean).join('\n') || 'yes' : undefined),
+    ...feelings.flatMap((f) => {
+      const e = r.emotions.find((x) => x.name === f);
+      return [n(e?.before), n(e?.after)];
+    }),
   ];
 }
 
@@ -50,11 +69,12 @@ export function csvRow(r: ThoughtRecord): (string | number)[] {
 const OPTS = { record_delimiter: 'windows' as const, quoted_match: [/[\r\n]/, /^\s|\s$/] };
 
 /** The header, then rows in batches: a generator of chunks, so a big export never sits in memory. */
-export function* csvChunks(records: Iterable<ThoughtRecord>, o: { bom?: boolean } = {}): Generator<string> {
-  yield stringify([[...CSV_COLUMNS]], { ...OPTS, bom: o.bom === true });
+export function* csvChunks(records: Iterable<ThoughtRecord>, o: { bom?: boolean; feelings?: readonly string[] } = {}): Generator<string> {
+  const feelings = o.feelings ?? [];
+  yield stringify([csvHeader(feelings)], { ...OPTS, bom: o.bom === true });
   let batch: (string | number)[][] = [];
   for (const r of records) {
-    batch.push(csvRow(r));
+    batch.push(csvRow(r, feelings));
     if (batch.length >= 200) {
       yield stringify(batch, OPTS);
       batch = [];

@@ -2,10 +2,15 @@
 // record as a section. Pure; big exports come out as a generator of chunks, one per record.
 //
 // What a person wrote is kept as typed but can never change the document's shape: every text field is a
-// blockquote (or a list item), markdown characters in it are backslash-escaped, a line's leading spaces are
-// written as &#32; so they can't make a code block, and its line breaks are hard breaks. So `# not a heading`,
-// `---`, `> quote`, `1. list`, `*stars*` or `<b>` in a situation show exactly as typed. Only white space is
-// tidied: spaces at the end of a line and runs of blank lines are not kept (JSON keeps everything).
+// blockquote (or a list item), markdown characters in it are escaped, a line's leading spaces are written as
+// &#32; so they can't make a code block, and its line breaks are hard breaks. So `# not a heading`, `---`,
+// `> quote`, `1. list`, `*stars*` or `<b>` in a situation show exactly as typed. Only white space is tidied:
+// spaces at the end of a line and runs of blank lines are not kept (JSON keeps everything).
+//
+// It renders the same in CommonMark (markdown-it, Obsidian, GitHub) and Python-Markdown (MkDocs): a backslash
+// escapes only what both read as escapable (\ ` * _ [ ] # + - . ) >), anything else is a character reference
+// (&lt; &amp; &#124; &#126; &#61;), a hard break is two spaces at the end of the line (Python-Markdown has no
+// backslash break), and a list item's later lines are indented four spaces (Python-Markdown's rule).
 import { format } from 'date-fns';
 import type { ThoughtRecord } from '../domain/record';
 import { localDateTime } from './text';
@@ -18,13 +23,18 @@ export interface PatternNames {
 
 // ---- escaping ----------------------------------------------------------------------------------
 
-/** Backslash-escape what would start emphasis, code, links, HTML, tables, strikethrough or an entity. */
+/**
+ * Escape what would start emphasis, code, links, HTML, tables, strikethrough or an entity: a backslash for
+ * what CommonMark and Python-Markdown both unescape, a character reference for the rest.
+ */
 export function escapeInline(s: string): string {
-  if (!INLINE_SPECIAL.test(s)) return s; // most text has nothing to escape: skip the three passes
+  if (!INLINE_SPECIAL.test(s)) return s; // most text has nothing to escape: skip the passes
   return s
-    .replace(/[\\`*_[\]|~]/g, '\\$&')
-    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
-    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '\\&');
+    .replace(/&(?=#?[0-9A-Za-z]+;)/g, '&amp;')
+    .replace(/[\\`*_[\]]/g, '\\$&')
+    .replace(/</g, '&lt;')
+    .replace(/\|/g, '&#124;')
+    .replace(/~/g, '&#126;');
 }
 
 const INLINE_SPECIAL = /[\\`*_[\]|~<&]/;
@@ -33,12 +43,17 @@ const LINE_START_SPECIAL = /^[#>+=\-0-9]/;
 /** After escapeInline: what would start a heading, quote, list, rule or setext underline at the start of a line. */
 function escapeLineStart(s: string): string {
   if (!LINE_START_SPECIAL.test(s)) return s;
-  return s.replace(/^([#>+=-])/, '\\$1').replace(/^(\d{1,9})([.)])/, '$1\\$2');
+  return s.replace(/^([#>+-])/, '\\$1').replace(/^=/, '&#61;').replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
+
+/** A hard line break that CommonMark and Python-Markdown both read: two spaces before the line end. */
+const BR = '  \n';
 
 /** One line of a person's text, safe anywhere a paragraph line can go. */
 export function encodeLine(line: string): string {
-  const trimmed = line.replace(/[ \t]+$/, '');
+  // NUL is shown as U+FFFD by CommonMark readers; writing it so makes Python-Markdown show the same.
+  // Python-Markdown takes NEL (U+0085, an invisible control) for white space: it is written as a space.
+  const trimmed = line.replace(/\0/g, '\uFFFD').replace(/\u0085/g, ' ').replace(/[ \t]+$/, '');
   const lead = /^[ \t]*/.exec(trimmed)![0];
   const body = escapeInline(trimmed.slice(lead.length));
   if (!lead) return escapeLineStart(body);
@@ -50,7 +65,7 @@ function paragraphs(text: string): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
   for (const line of text.split(/\r\n|\r|\n/)) {
-    if (/^[ \t]*$/.test(line)) {
+    if (/^[ \t\u0085]*$/.test(line)) {
       if (cur.length) out.push(cur);
       cur = [];
     } else cur.push(encodeLine(line));
@@ -63,14 +78,23 @@ function paragraphs(text: string): string[][] {
 export function mdQuote(text: string): string {
   const ps = paragraphs(text);
   if (ps.length === 0) return '>';
-  return ps.map((p) => p.map((l) => `> ${l}`).join('\\\n')).join('\n>\n');
+  return ps.map((p) => p.map((l) => `> ${l}`).join(BR)).join('\n>\n');
 }
 
 /** A person's text as one list item. */
 export function mdItem(text: string): string {
   const ps = paragraphs(text);
   if (ps.length === 0) return '-';
-  return '- ' + ps.map((p) => p.join('\\\n  ')).join('\n\n  ');
+  return '- ' + ps.map((p) => p.join(`${BR}    `)).join('\n\n    ');
+}
+
+/**
+ * A list of a person's texts. When an item has paragraphs of its own, items are set apart by blank lines: in
+ * Python-Markdown a list item right after an indented paragraph would otherwise join that paragraph.
+ */
+export function mdList(texts: string[]): string {
+  const items = texts.map(mdItem);
+  return items.join(items.some((i) => i.includes('\n\n')) ? '\n\n' : '\n');
 }
 
 /** A short name (a feeling, a tag) on one line. */
@@ -209,10 +233,10 @@ export function renderMdRecord(r: ThoughtRecord, o: { library: PatternNames; lev
   field(`Feelings (before ${ARROW} after)`, [r.emotions.map((e) => `- ${escapeLineStart(mdWord(e.name))}: ${change(e.before, e.after)}`).join('\n')]);
   const belief = r.beliefBefore !== undefined || r.beliefAfter !== undefined ? ` (belief ${change(r.beliefBefore, r.beliefAfter)})` : '';
   field(`Hot thought${belief}`, mdQuote(r.thought));
-  if (r.otherThoughts.length) field('Other thoughts', r.otherThoughts.map(mdItem).join('\n'));
+  if (r.otherThoughts.length) field('Other thoughts', mdList(r.otherThoughts));
   if (r.distortions.length) field('Thinking patterns', r.distortions.map((d) => `- ${patternLabel(d, o.library)}`).join('\n'));
-  if (r.evidenceFor.length) field('Evidence for the thought', r.evidenceFor.map(mdItem).join('\n'));
-  if (r.evidenceAgainst.length) field('Evidence against the thought', r.evidenceAgainst.map(mdItem).join('\n'));
+  if (r.evidenceFor.length) field('Evidence for the thought', mdList(r.evidenceFor));
+  if (r.evidenceAgainst.length) field('Evidence against the thought', mdList(r.evidenceAgainst));
   if (r.answers.length) {
     field('Questions', r.answers.flatMap((a) => [questionLine(a.question), mdQuote(a.answer)]));
   }
@@ -233,8 +257,10 @@ export function renderMdRecord(r: ThoughtRecord, o: { library: PatternNames; lev
 /** A question asked of the thought: in italics when it is one line, as plain lines otherwise. */
 function questionLine(q: string): string {
   const ps = paragraphs(q);
-  if (ps.length === 1 && ps[0].length === 1 && !/^&#/.test(ps[0][0])) return `*${ps[0][0]}*`;
-  return ps.map((p) => p.join('\\\n')).join('\n\n');
+  // In italics only when nothing in it was escaped: emphasis around escapes is read differently by
+  // CommonMark and Python-Markdown. The guided flow's own questions are plain sentences.
+  if (ps.length === 1 && ps[0].length === 1 && /^[^\s\\&*_]([^\\&*_]*[^\s\\&*_])?$/.test(ps[0][0])) return `*${ps[0][0]}*`;
+  return ps.map((p) => p.join(BR)).join('\n\n');
 }
 
 /** The whole document as chunks: the head, then one chunk per record. */

@@ -56,7 +56,7 @@ describe('export formats', () => {
     expect(tokens.some((t) => t.type === 'html_block' || t.type === 'table_open' || t.type === 'code_block')).toBe(false);
     expect(r.stdout).toMatch(/^# Thought records, \d+ \w+ 2026 to \d+ \w+ 2026\n/);
     expect(r.stdout).toContain('- **Records:** 12\n');
-    expect(r.stdout).toContain('> \\# not a heading\\\n> \\---\\\n> \\> not a quote\\\n> \\- not a list \\| pipe \\| \\`tick\\` \\*star\\* \\<b>bold\\</b> \\&amp;\\\n> 💔 שלום \u202e =1+1');
+    expect(r.stdout).toContain('> \\# not a heading  \n> \\---  \n> \\> not a quote  \n> \\- not a list &#124; pipe &#124; \\`tick\\` \\*star\\* &lt;b>bold&lt;/b> &amp;amp;  \n> 💔 שלום \u202e =1+1');
     // Sections come oldest first.
     const ids = [...r.stdout.matchAll(/^`([0-9A-Z]{26})` · written/gm)].map((m) => m[1]);
     expect(ids).toEqual(JSON.parse(run(sb, ['list', '--json']).stdout).map((x: { id: string }) => x.id).reverse());
@@ -72,8 +72,20 @@ describe('export formats', () => {
     const text = readFileSync(out, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(text, { bom: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
-    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows[0].slice(0, CSV_COLUMNS.length)).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(9);
+    // A number column pair per feeling in the export: what a spreadsheet's AVERAGE reads, no parsing.
+    const names = [...new Set(recs.flatMap((x) => x.emotions.map((e) => e.name)))];
+    expect(rows[0].slice(CSV_COLUMNS.length).sort()).toEqual(names.flatMap((f) => [`${f} before`, `${f} after`]).sort());
+    for (const f of names) {
+      const col = rows[0].indexOf(`${f} before`);
+      const cells = rows.slice(1).map((row) => row[col]).filter((c) => c !== '');
+      const want = recs.flatMap((x) => x.emotions.filter((e) => e.name === f).slice(0, 1).map((e) => e.before));
+      expect(cells.map(Number).sort()).toEqual(want.sort());
+      expect(cells.every((c) => /^\d{1,3}$/.test(c))).toBe(true);
+      const after = rows.slice(1).map((row) => row[col + 1]).filter((c) => c !== '');
+      expect(after.length).toBe(recs.filter((x) => x.emotions.find((e) => e.name === f)?.after !== undefined).length);
+    }
     const byId = new Map(rows.slice(1).map((row) => [row[1], row]));
     const row = byId.get(recs[0].id)!;
     expect(row[CSV_COLUMNS.indexOf('situation')]).toBe(AWKWARD);
@@ -134,22 +146,40 @@ describe('export to files', () => {
     const names = readdirSync(dir).sort();
     expect(names).toHaveLength(6);
     for (const name of names) {
-      expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-\d{4}-[0-9A-Z]{8}\.md$/);
+      expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-\d{4}Z-[0-9A-Z]{8}\.md$/);
       const file = join(dir, name);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const text = readFileSync(file, 'utf8');
       const m = /^---\n([\s\S]*?)\n---\n/.exec(text)!;
-      const fm = parseYaml(m[1]);
+      // Loaded as PyYAML, Jekyll and Obsidian read it (YAML 1.1 timestamps): dates are dates, nothing nested.
+      const fm = parseYaml(m[1], { version: '1.1' });
       const rec = recs.find((x) => x.id === fm.id)!;
-      expect(name.slice(16, 24)).toBe(rec.id.slice(0, 8));
-      expect(fm).toMatchObject({ createdAt: rec.createdAt, occurredAt: rec.occurredAt, distortions: rec.distortions, tags: rec.tags });
-      expect(fm.emotions).toEqual(rec.emotions.map((e) => (e.after === undefined ? { name: e.name, before: e.before } : e)));
+      expect(name.slice(17, 25)).toBe(rec.id.slice(0, 8));
+      expect(name.slice(0, 10)).toBe(rec.occurredAt.slice(0, 10));
+      expect(fm.date).toBeInstanceOf(Date);
+      expect(fm.datetime).toBeInstanceOf(Date);
+      expect(m[1]).toMatch(/^date: \d{4}-\d{2}-\d{2}$/m);
+      expect(fm).toMatchObject({ thought: rec.thought, patterns: rec.distortions, tags: rec.tags });
+      for (const e of rec.emotions) {
+        expect(fm[`${e.name.replace(/\s+/g, '-')}-before`]).toBe(e.before);
+        if (e.after !== undefined) expect(fm[`${e.name.replace(/\s+/g, '-')}-after`]).toBe(e.after);
+      }
+      for (const v of Object.values(fm)) expect(v instanceof Date || typeof v !== 'object' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))).toBe(true);
       const tokens = new MarkdownIt({ html: true }).parse(text.slice(m[0].length), {});
       expect(tokens.filter((t) => t.type === 'heading_open').map((t) => t.tag)).toEqual(['h1']);
     }
-    // Again: the same names, replaced.
-    expect(run(sb, ['export', '--split', '--out', dir]).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(names);
+    // Again, and under other time zones: the same names, replaced, never added beside.
+    for (const TZ of ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Kiritimati']) {
+      expect(run(sb, ['export', '--split', '--out', dir], { env: { TZ } }).code).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual(names);
+    }
+    // The local date in the properties follows the time zone; the name does not.
+    const one = names[0];
+    const dateIn = (TZ: string) => {
+      run(sb, ['export', '--split', '--out', dir], { env: { TZ } });
+      return /^datetime: (.*)$/m.exec(readFileSync(join(dir, one), 'utf8'))![1];
+    };
+    expect(dateIn('Asia/Kolkata')).not.toBe(dateIn('America/New_York'));
   });
 });
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { run, recordArgs, sandbox, type Sandbox } from '../helpers/run';
-import { frontMatter, frontMatterData } from '../../src/render/frontmatter';
+import { frontMatter, frontMatterData, PlainDate } from '../../src/render/frontmatter';
 import { recordAt } from '../helpers/generate';
 import { STACK } from '../helpers/faults';
 import { dropControls, truncate } from '../../src/render/width';
@@ -28,8 +28,11 @@ describe('--split front matter', () => {
     for (const word of AWKWARD) {
       const r = { ...recordAt(new Date(Date.UTC(2026, 10, 22, 19))), tags: [word], emotions: [{ name: word, before: 50 }] };
       const yaml = fmYaml(frontMatter(r));
-      const want = JSON.parse(JSON.stringify(frontMatterData(r)));
-      expect(parse(yaml, { version: '1.1', merge: true }), `1.1: ${word}\n${yaml}`).toEqual(want);
+      const want = Object.fromEntries(Object.entries(frontMatterData(r)).map(([k, v]) => [k, v instanceof PlainDate ? v.text : v]));
+      // 1.1 reads the unquoted local dates as timestamps (what Obsidian and Jekyll want); the rest the same.
+      const v11 = parse(yaml, { version: '1.1', merge: true });
+      expect(v11.date, `1.1: ${word}\n${yaml}`).toBeInstanceOf(Date);
+      expect({ ...v11, date: want.date, datetime: want.datetime, created: want.created }, `1.1: ${word}\n${yaml}`).toEqual(want);
       expect(parse(yaml, { version: '1.2' }), `1.2: ${word}\n${yaml}`).toEqual(want);
     }
   });
@@ -45,7 +48,7 @@ describe('--split front matter', () => {
     expect(imp.code, imp.stderr).toBe(0);
     const out = join(sb.dir, 'notes');
     expect(run(sb, ['export', '--split', '--out', out]).code).toBe(0);
-    const script = `import sys, yaml, json\nfor p in sys.argv[1:]:\n  t = open(p, encoding='utf-8').read()\n  fm = t[4:t.index('\\n---\\n', 4)]\n  d = yaml.safe_load(fm)\n  print(json.dumps({'tags': d['tags'], 'emotions': [e['name'] for e in d['emotions']]}))\n`;
+    const script = `import sys, yaml, json\nfor p in sys.argv[1:]:\n  t = open(p, encoding='utf-8').read()\n  fm = t[4:t.index('\\n---\\n', 4)]\n  d = yaml.safe_load(fm)\n  print(json.dumps({'tags': d['tags'], 'emotions': [k for k in d if k.endswith('-before')], 'date': type(d['date']).__name__}))\n`;
     const files = readdirSync(out).map((f) => join(out, f));
     const r = spawnSync('python3', ['-c', script, ...files], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
@@ -55,6 +58,7 @@ describe('--split front matter', () => {
     for (const g of got) {
       expect(typeof g.tags[0]).toBe('string');
       expect(typeof g.emotions[0]).toBe('string');
+      expect(g.date).toBe('date');
     }
     const want = new Set(JSON.parse(run(sb, ['list', '--json']).stdout).map((x: { tags: string[] }) => x.tags[0]));
     expect(new Set(got.map((g) => g.tags[0]))).toEqual(want);

@@ -10,8 +10,8 @@ import { format } from 'date-fns';
 import { recordSchema, toJson, type ThoughtRecord } from '../../src/domain/record';
 import { loadLibrary } from '../../src/library/library';
 import { encodeLine, escapeInline, MdSummary, markdownDocument, mdItem, mdQuote, renderMdHead, renderMdRecord } from '../../src/render/markdown';
-import { frontMatter, frontMatterData, renderSplitFile, splitFileName } from '../../src/render/frontmatter';
-import { csvChunks, CSV_COLUMNS, guardCell } from '../../src/render/csv';
+import { frontMatter, frontMatterData, PlainDate, renderSplitFile, splitFileName } from '../../src/render/frontmatter';
+import { csvChunks, CSV_COLUMNS, feelingColumns, guardCell } from '../../src/render/csv';
 import { jsonArrayChunks, jsonlChunks } from '../../src/render/json-records';
 import { validRecords, AWKWARD_PIECES } from '../helpers/arbitrary';
 
@@ -33,11 +33,11 @@ const HOSTILE = [
   '=1+1', '+=', 'trailing spaces   \nnext', '  leading spaces', 'a\u0000b', '\\# escaped already', '+ plus', '* star',
 ];
 
-/** How a text should read after markdown: line ends unified, trailing spaces and blank-line runs tidied. */
+/** How a text should read after markdown: line ends unified, trailing spaces and blank-line runs tidied, NEL a space. */
 function expectedText(s: string): string {
   const paras: string[][] = [];
   let cur: string[] = [];
-  for (const line of s.split(/\r\n|\r|\n/)) {
+  for (const line of s.replace(/\u0085/g, ' ').split(/\r\n|\r|\n/)) {
     if (/^[ \t]*$/.test(line)) {
       if (cur.length) paras.push(cur);
       cur = [];
@@ -83,12 +83,14 @@ const kinds = (tokens: Token[]) => new Set(tokens.map((t) => t.type));
 describe('markdown escaping', () => {
   it('escapes only what markdown would read', () => {
     expect(escapeInline("I can't *stop* [it] <b> a_b `c` ~d~ |e| \\ &amp; & 5 < 6 -> ok")).toBe(
-      "I can't \\*stop\\* \\[it\\] \\<b> a\\_b \\`c\\` \\~d\\~ \\|e\\| \\\\ \\&amp; & 5 < 6 -> ok");
+      "I can't \\*stop\\* \\[it\\] &lt;b> a\\_b \\`c\\` &#126;d&#126; &#124;e&#124; \\\\ &amp;amp; & 5 &lt; 6 -> ok");
     expect(encodeLine('# title')).toBe('\\# title');
     expect(encodeLine('---')).toBe('\\---');
     expect(encodeLine('1986. A year')).toBe('1986\\. A year');
     expect(encodeLine('  two spaces')).toBe('&#32;&#32;two spaces');
-    expect(mdQuote('a\nb\n\n\nc')).toBe('> a\\\n> b\n>\n> c');
+    expect(encodeLine('=1+1')).toBe('&#61;1+1');
+    expect(mdQuote('a\nb\n\n\nc')).toBe('> a  \n> b\n>\n> c');
+    expect(mdItem('a\nb\n\nc')).toBe('- a  \n    b\n\n    c');
   });
 
   it('keeps every hostile line as typed and never lets it change the structure', () => {
@@ -177,24 +179,31 @@ describe('markdown document', () => {
 });
 
 describe('split markdown files', () => {
-  it('names files by local time and short id, and uses the full id when two would collide', () => {
+  it('names files by UTC time and short id, and uses the full id when two would collide', () => {
     const used = new Set<string>();
     const a = rec();
     const b = rec({ id: '01JD7X4Q9V6M2W8K3T5R0YH1ZD' });
-    const stamp = format(new Date(a.occurredAt), 'yyyy-MM-dd-HHmm');
-    expect(splitFileName(a, used)).toBe(`${stamp}-01JD7X4Q.md`);
-    expect(splitFileName(b, used)).toBe(`${stamp}-01JD7X4Q9V6M2W8K3T5R0YH1ZD.md`);
+    expect(splitFileName(a, used)).toBe('2026-11-22-1905Z-01JD7X4Q.md');
+    expect(splitFileName(b, used)).toBe('2026-11-22-1905Z-01JD7X4Q9V6M2W8K3T5R0YH1ZD.md');
   });
 
-  it('starts with YAML front matter that YAML 1.2 and 1.1 readers both read back exactly', () => {
+  it('starts with flat, typed YAML front matter that YAML 1.2 and 1.1 readers both read the same', () => {
     fc.assert(fc.property(validRecords(3), (rs) => {
       for (const r of rs) {
         const file = renderSplitFile(r, library);
         const m = /^---\n([\s\S]*?)\n---\n\n# /.exec(file);
         expect(m).not.toBeNull();
-        for (const version of ['1.2', '1.1'] as const) {
-          expect(parseYaml(m![1], { version })).toEqual(frontMatterData(r));
+        const want = Object.fromEntries(Object.entries(frontMatterData(r)).map(([k, v]) => [k, v instanceof PlainDate ? v.text : v]));
+        // 1.2 (core schema): dates are strings; 1.1 (timestamps): dates are dates. Everything else the same.
+        expect(parseYaml(m![1], { version: '1.2' })).toEqual(want);
+        const v11 = parseYaml(m![1], { version: '1.1' }) as Record<string, unknown>;
+        for (const k of ['date', 'datetime', 'created']) expect(v11[k]).toBeInstanceOf(Date);
+        expect({ ...v11, date: want.date, datetime: want.datetime, created: want.created }).toEqual(want);
+        for (const v of Object.values(v11)) {
+          const flat = v instanceof Date || ['string', 'number'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+          expect(flat).toBe(true);
         }
+        expect(v11.thought).toBe(r.thought);
         const body = md.parse(file.slice(m![0].length - 2), {});
         expect(body.filter((t) => t.type === 'heading_open').map((t) => t.tag)).toEqual(['h1']);
         expect(blocks(body, 'blockquote').map(textOf)[0]).toBe(expectedText(r.situation));
@@ -202,12 +211,25 @@ describe('split markdown files', () => {
     }), { numRuns: 60 });
   });
 
-  it('quotes what a YAML 1.1 reader would take for something else', () => {
-    const fm = frontMatter(rec({ id: '01234567890123456789012345', tags: ['no', 'on', '2026-11-22', '123'], emotions: [{ name: 'yes', before: 1 }] }));
+  it('writes the local date unquoted, ratings as numbers and each feeling as two numbers', () => {
+    const fm = frontMatter(rec({ emotions: [{ name: 'anxious', before: 80, after: 40 }, { name: 'a bit sad', before: 60 }] }));
+    const at = new Date('2026-11-22T19:05:00.000Z');
+    expect(fm).toContain(`\ndate: ${format(at, 'yyyy-MM-dd')}\n`);
+    expect(fm).toContain(`\ndatetime: ${format(at, "yyyy-MM-dd'T'HH:mm:ss")}\n`);
+    expect(fm).toContain('\nthought: "I\'m not worthy of love"\n');
+    expect(fm).toContain('\nbeliefBefore: 90\nbeliefAfter: 35\n');
+    expect(fm).toContain('\nanxious-before: 80\nanxious-after: 40\na-bit-sad-before: 60\npatterns:\n  - labeling\n  - mind-reading\ntags:\n  - partner\n');
+    expect(fm).not.toContain('a-bit-sad-after');
+  });
+
+  it('quotes what a YAML 1.1 reader would take for something else, in keys too', () => {
+    const fm = frontMatter(rec({ id: '01234567890123456789012345', tags: ['no', 'on', '2026-11-22', '123'], emotions: [{ name: '1', before: 1 }, { name: 'yes', before: 2 }] }));
     expect(fm).toContain('id: "01234567890123456789012345"');
     expect(fm).toContain('- "no"');
-    expect(fm).toContain('name: "yes"');
-    expect(parseYaml(fm.slice(4, -4), { version: '1.1' }).tags).toEqual(['no', 'on', '2026-11-22', '123']);
+    expect(fm).toContain('"1-before": 1');
+    const back = parseYaml(fm.slice(4, -4), { version: '1.1' });
+    expect(back.tags).toEqual(['no', 'on', '2026-11-22', '123']);
+    expect(back['yes-before']).toBe(2);
   });
 });
 
@@ -243,6 +265,21 @@ describe('csv', () => {
     const text = [...csvChunks([rec()])].join('');
     expect(text).toContain('anxious 80->40; ashamed 60');
     expect(text.split('\r\n')).toHaveLength(3);
+  });
+});
+
+describe('csv feeling columns', () => {
+  it('adds a number pair per feeling, most used first, empty where a record has none, headers guarded', () => {
+    const a = rec({ emotions: [{ name: 'anxious', before: 80, after: 40 }, { name: 'ashamed', before: 60 }] });
+    const b = rec({ id: '01JD7X4Q9V6M2W8K3T5R0YH1ZD', emotions: [{ name: 'anxious', before: 70, after: 20 }, { name: '=sum', before: 5, after: 1 }] });
+    const feelings = feelingColumns(new Map([['ashamed', 1], ['anxious', 2], ['=sum', 1]]));
+    expect(feelings).toEqual(['anxious', '=sum', 'ashamed']);
+    const rows = parseCsv([...csvChunks([a, b], { feelings })].join(''), { cast: false }) as string[][];
+    expect(rows[0].slice(CSV_COLUMNS.length)).toEqual(['anxious before', 'anxious after', "'=sum before", "'=sum after", 'ashamed before', 'ashamed after']);
+    expect(rows[1].slice(CSV_COLUMNS.length)).toEqual(['80', '40', '', '', '60', '']);
+    expect(rows[2].slice(CSV_COLUMNS.length)).toEqual(['70', '20', '5', '1', '', '']);
+    const mean = (col: number) => { const v = rows.slice(1).map((r) => r[col]).filter(Boolean).map(Number); return v.reduce((x, y) => x + y, 0) / v.length; };
+    expect(mean(CSV_COLUMNS.length)).toBe(75);
   });
 });
 

@@ -9,7 +9,7 @@ import { msg } from '../../messages';
 import { ensurePrivateDir, exportTarget, fsyncDir, isJournalPath, writeFileAtomic } from '../../fsutil';
 import type { RecordRatings } from '../../journal/journal';
 import type { ListFilters } from '../../journal/query';
-import { csvChunks } from '../../render/csv';
+import { csvChunks, feelingColumns } from '../../render/csv';
 import { renderSplitFile, splitFileName } from '../../render/frontmatter';
 import { dropControls } from '../../render/width';
 import { jsonArrayChunks, jsonlChunks } from '../../render/json-records';
@@ -89,10 +89,16 @@ async function exportOne(
     });
     if (plan) chunks = withTail(chunks, `\n${planMarkdown(plan)}`);
   } else {
+    // CSV has a pair of number columns per feeling, so the header needs a first pass for their names.
+    const feelings = new Map<string, number>();
+    if (format === 'csv') {
+      progress.phase(msg.transfer.progressCheck, total);
+      for (const r of counted(ratings(), (n) => progress.tick(n))) for (const e of r.emotions) feelings.set(e.name, (feelings.get(e.name) ?? 0) + 1);
+    }
     progress.phase(msg.transfer.progressExport, total);
     const recs = counted(records(), tick);
     const tail = plan ? [planToJson(plan)] : [];
-    chunks = format === 'json' ? jsonArrayChunks(recs, tail) : format === 'jsonl' ? jsonlChunks(recs, tail) : csvChunks(recs, { bom: opts.bom });
+    chunks = format === 'json' ? jsonArrayChunks(recs, tail) : format === 'jsonl' ? jsonlChunks(recs, tail) : csvChunks(recs, { bom: opts.bom, feelings: feelingColumns(feelings) });
   }
   // On a terminal, text from a record must not drive it (escape sequences, bells): the rule `show` keeps.
   // JSON escapes them already; markdown and CSV would pass them through.
