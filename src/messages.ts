@@ -1,10 +1,14 @@
 // Every sentence Reframe says to a person, in one place, so the tone can be read together:
 // short, warm, plain. Never clinical, never preachy. Never the text of a record in an error.
 
+import { progressMessages } from './messages-progress';
+
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 export const msg = {
   plural,
+  /** Re-ratings, beliefs, experiments, follow-ups, check-ins (issue 15): src/messages-progress.ts. */
+  progress: progressMessages,
 
   errors: {
     unexpected: 'Something went wrong inside reframe. Your journal was not changed by this.',

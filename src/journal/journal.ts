@@ -17,6 +17,7 @@ import { journalFailure, type DB } from './open';
 import { Practice, type Checkin } from './practice';
 import { Records } from './records';
 import { SafetyPlans } from './safety-plan';
+import { Progress } from './progress';
 import type { SavedText } from './saved-text';
 import { checkNoRestore, retryAfterRestore, retryAfterRestoreAsync } from './restore-lock';
 
@@ -31,6 +32,8 @@ export class Journal extends JournalDb {
   private readonly drafts = new Drafts(this);
   private readonly practice = new Practice(this);
   private readonly plans = new SafetyPlans(this);
+  /** Re-ratings, beliefs, experiments, follow-ups (progress.ts, migration 9): its methods are used directly. */
+  readonly progress = new Progress(this);
 
   /** Set when the journal can only be read (an upgrade without room: upgrade-space.ts); writes throw it. */
   readOnlyBecause: Error | undefined;
@@ -137,7 +140,10 @@ export class Journal extends JournalDb {
   }
 
   delete(id: string): boolean {
-    return this.write(() => this.records.remove(id));
+    return this.write(() => {
+      this.progress.unlinkRecord(id); // its re-ratings go with its row (ON DELETE CASCADE)
+      return this.records.remove(id);
+    });
   }
 
   has(id: string): boolean { return this.records.has(id); }
@@ -178,6 +184,9 @@ export class Journal extends JournalDb {
   // ---- daily practice (reframe daily) --------------------------------------------------------
 
   insertCheckin(c: Checkin): void { this.practice.insertCheckin(c); }
+  /** Inside a write (import); false when that check-in is there already. */
+  insertCheckinRaw(c: Checkin): boolean { return this.practice.insertCheckinRaw(c); }
+  answerCheckin(id: string, answer: string): void { this.practice.answerCheckin(id, answer); }
   checkins(since?: string, until?: string): Checkin[] { return this.practice.checkins(since, until); }
   /** Practice per UTC day: first and last practice time of each day that has one (practice.ts). */
   practiceSpans(): { day: string; first: string; last: string }[] { return this.practice.practiceSpans(); }

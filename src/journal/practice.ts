@@ -7,6 +7,8 @@ export interface Checkin {
   mood: number;
   words?: string;
   promptId?: string;
+  /** The answer to the day's reflection prompt (migration 9). */
+  answer?: string;
 }
 
 type Db = JournalDb & { write<T>(fn: () => T): T };
@@ -16,16 +18,32 @@ export class Practice {
 
   insertCheckin(c: Checkin): void {
     this.d.write(() => {
-      this.d.stmt('INSERT INTO checkins (id, created_at, mood, words, prompt_id) VALUES (?, ?, ?, ?, ?)')
-        .run(c.id, c.createdAt, c.mood, c.words ?? null, c.promptId ?? null);
+      this.insertCheckinRaw(c);
     });
+  }
+
+  /** Inside a write; false when a check-in with this id is there already (an import brought twice). */
+  insertCheckinRaw(c: Checkin): boolean {
+    return this.d.stmt('INSERT INTO checkins (id, created_at, mood, words, prompt_id, answer) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
+      .run(c.id, c.createdAt, c.mood, c.words ?? null, c.promptId ?? null, c.answer ?? null).changes > 0;
+  }
+
+  /** Add (or replace) the answer to the reflection prompt of a check-in already kept. */
+  answerCheckin(id: string, answer: string): void {
+    this.d.write(() => { this.d.stmt('UPDATE checkins SET answer = ? WHERE id = ?').run(answer, id); });
   }
 
   checkins(since?: string, until?: string): Checkin[] {
     const rows = this.d.read(() => this.d.stmt(
-      'SELECT id, created_at, mood, words, prompt_id FROM checkins WHERE created_at >= ? AND created_at <= ? ORDER BY created_at',
-    ).all(since ?? '', until ?? '\uffff')) as { id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null }[];
-    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id) }));
+      'SELECT id, created_at, mood, words, prompt_id, answer FROM checkins WHERE created_at >= ? AND created_at <= ? ORDER BY created_at, seq',
+    ).all(since ?? '', until ?? '\uffff')) as { id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null; answer: string | null }[];
+    return rows.map((r) => {
+      const c: Checkin = { id: r.id, createdAt: r.created_at, mood: r.mood };
+      if (r.words !== null) c.words = r.words;
+      if (r.prompt_id !== null) c.promptId = r.prompt_id;
+      if (r.answer !== null) c.answer = r.answer;
+      return c;
+    });
   }
 
   /**

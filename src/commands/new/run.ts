@@ -13,9 +13,18 @@ import { suggesterFor } from './suggest-hook';
 import { patientDrafts, withBusyTimeout } from '../../journal/patience';
 import { noteOnInterrupt, raisedInRun, safetyWatch } from '../../safety-note';
 import { StoppedHere } from '../../flows/safety-watch';
+import type { Journal } from '../../journal/journal';
+import type { ThoughtRecord } from '../../domain/record';
+import { resolveBelief } from '../../input/progress';
 
 export async function runNew(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(recordFlagsSchema, raw);
+  // --core-belief names a belief that must be there: checked before anything is asked or saved.
+  if (opts.coreBelief !== undefined) {
+    const j = ctx.journalIfExists();
+    if (!j) throw new UsageError(msg.progress.noBelief(opts.coreBelief), msg.progress.noBeliefHint);
+    opts.coreBelief = resolveBelief(j, opts.coreBelief);
+  }
   if (opts.input !== undefined) return fromInput(opts, ctx);
   if (opts.resume || !hasFieldFlags(opts)) {
     if (!ctx.io.interactive) {
@@ -33,8 +42,8 @@ function fromInput(opts: RecordFlags, ctx: Context): void {
   const rec = validateRecord(data, where, ctx);
   const journal = ctx.journal();
   if (journal.has(rec.id)) throw new UsageError(msg.input.idTaken(rec.id), msg.input.idTakenHint);
-  journal.insert(rec);
-  reportSaved(ctx, rec, opts.json, 'saved');
+  insertLinked(journal, rec, opts.coreBelief);
+  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief));
 }
 
 function fromFlags(opts: RecordFlags, ctx: Context): void {
@@ -48,8 +57,20 @@ function fromFlags(opts: RecordFlags, ctx: Context): void {
   if (missing.length) throw new UsageError(msg.errors.missingFields(missing), msg.errors.missingFieldsHint);
   const createdAt = now.toISOString();
   const rec = validateRecord({ ...f, emotions, id: newId(ctx), createdAt, occurredAt: f.occurredAt ?? createdAt }, msg.input.theRecord, ctx);
-  ctx.journal().insert(rec);
-  reportSaved(ctx, rec, opts.json, 'saved');
+  insertLinked(ctx.journal(), rec, opts.coreBelief);
+  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief));
+}
+
+/** Save a record and, when given, its link to a kept belief: one transaction. */
+function insertLinked(journal: Journal, rec: ThoughtRecord, beliefId: string | undefined, draftId?: string): void {
+  journal.write(() => {
+    journal.insert(rec, draftId ? { draftId } : {});
+    if (beliefId) journal.progress.linkRecord(rec.id, beliefId);
+  });
+}
+
+function linkOf(beliefId: string | undefined): Record<string, unknown> | undefined {
+  return beliefId ? { coreBelief: beliefId } : undefined;
 }
 
 async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
@@ -108,7 +129,7 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
   const now = ctx.clock.now().toISOString();
   const rec = validateRecord({ ...stateToBody(done, now), id: newId(ctx), createdAt: now }, msg.input.theRecord, ctx);
   try {
-    withBusyTimeout(journal, drafts.personMs, () => journal.insert(rec, { draftId }));
+    withBusyTimeout(journal, drafts.personMs, () => insertLinked(journal, rec, opts.coreBelief, draftId));
   } catch (err) {
     // The record could not be saved: the answers stay as a draft if the journal takes anything at all.
     try {
@@ -125,5 +146,5 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
     prompter.note('');
     prompter.note(msg.flow.wellDone);
   }
-  reportSaved(ctx, rec, opts.json, 'saved');
+  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief));
 }
