@@ -70,7 +70,10 @@ export const progressMessages = {
     cameTrue: 'How far the prediction came true', learned: 'What I learned', belief: 'Belief', record: 'Record', due: 'Due', done: 'Done',
   },
   status: { planned: 'planned', due: 'due', overdue: 'overdue', done: 'done' } as Record<string, string>,
-  ideasHeading: 'Small steps others have taken (ideas, not tasks):',
+  ideasHeading: 'Small steps, easiest first (ideas, not tasks):',
+  ideasNone: 'These ideas are for the closeness patterns; this one has none linked. Every step can be an experiment, though.',
+  ideasHint: 'Pick one that feels a little hard but possible: reframe experiments add --belief ID --plan "..." --prediction "..." --prediction-belief N --due tomorrow',
+  ideasBroken: (path: string) => `The experiment ideas in ${path} can't be read.`,
 
   // Follow-ups in daily
   dueHeading: 'To follow up',

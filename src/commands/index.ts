@@ -17,6 +17,9 @@ import { wireImport } from './import/command';
 import { wireBackup } from './backup/command';
 import { wireStats } from './stats/command';
 import { wireSafetyPlan } from './safety-plan/command';
+import { wireBeliefs } from './beliefs/command';
+import { wireExperiments } from './experiments/command';
+import { wireCheckins } from './checkins/command';
 
 export const COMMANDS: CommandWiring[] = [
   wireNew,
@@ -26,6 +29,9 @@ export const COMMANDS: CommandWiring[] = [
   wireDelete,
   wireDistortions,
   wireDaily,
+  wireBeliefs,
+  wireExperiments,
+  wireCheckins,
   wireCron,
   wireDoctor,
   wireExport,

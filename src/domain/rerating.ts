@@ -32,7 +32,7 @@ export function reratingBetween(before: ThoughtRecord, after: ThoughtRecord, at:
 /** The history as `show --json` gives it: the record's own ratings first when it was never re-rated. */
 export function ratingHistory(r: ThoughtRecord, kept: Rerating[]): Rerating[] {
   if (kept.length) return kept;
-  const own = ratingsOf(r, r.createdAt);
+  const own = ratingsOf(r, r.occurredAt < r.createdAt ? r.occurredAt : r.createdAt);
   return isEmptyRating(own) ? [] : [own];
 }
 

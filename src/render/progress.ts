@@ -26,7 +26,7 @@ export function whenSaid(at: string, r: Pick<ThoughtRecord, 'occurredAt' | 'crea
 
 /** "belief 90 -> 55 that night -> 35 three days later", and a line like it for each re-rated feeling. */
 export function ratingPaths(r: ThoughtRecord, history: Rerating[], t: Theme): string[] {
-  if (history.length < 2 && !(history.length === 1 && history[0].at !== r.createdAt)) return [];
+  if (history.length < 2) return [];
   const a = ` ${arrow(t)} `;
   const out: string[] = [];
   const beliefSteps = history.filter((h) => h.beliefAfter !== undefined)
@@ -34,7 +34,7 @@ export function ratingPaths(r: ThoughtRecord, history: Rerating[], t: Theme): st
   if (beliefSteps.length) out.push(`  ${t.muted(p.beliefPath)} ${r.beliefBefore ?? '?'}${a}${beliefSteps.join(a)}`);
   for (const e of r.emotions) {
     const steps = history.flatMap((h) => (h.emotions ?? []).filter((x) => x.name === e.name).map((x) => ({ h, after: x.after })));
-    if (steps.length < 2 && !(steps.length === 1 && steps[0].h.at !== r.createdAt)) continue;
+    if (steps.length < 2) continue;
     out.push(`  ${e.name} ${e.before}${a}${steps.map((s, i) => `${s.after} ${t.muted(whenSaid(s.h.at, r, i === 0 && s.h.at === history[0].at))}`).join(a)}`);
   }
   return out;

@@ -85,7 +85,8 @@ function saveKeepingRatings(journal: Journal, current: ThoughtRecord, next: Thou
     const r = reratingBetween(current, next, ratedAt);
     if (r) {
       if (journal.progress.reratings(current.id).length === 0) {
-        const own = ratingsOf(current, current.createdAt);
+        // Dated when the record was written (or the moment it is about, if earlier), so it always comes first.
+        const own = ratingsOf(current, current.occurredAt < current.createdAt ? current.occurredAt : current.createdAt);
         if (!isEmptyRating(own)) journal.progress.addRerating(current.id, own);
       }
       journal.progress.addRerating(current.id, r);
