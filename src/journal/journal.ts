@@ -192,7 +192,7 @@ export class Journal extends JournalDb {
   practiceSpans(): { day: string; first: string; last: string }[] { return this.practice.practiceSpans(); }
   /** Practice times (UTC ISO) within one UTC day, one per quarter hour (practice.ts). */
   practiceTimesOn(day: string): string[] { return this.practice.practiceTimesOn(day); }
-  /** Records written between two instants (inclusive, UTC ISO): how many, and how often each pattern came up. No text. */
+  /** Records about moments between two instants (inclusive, UTC ISO, by occurredAt): how many, and each pattern's count. No text. */
   writtenBetween(since: string, until: string): { records: number; distortions: { id: string; count: number }[] } {
     return this.practice.writtenBetween(since, until);
   }

@@ -74,14 +74,18 @@ export class Practice {
     return rows.map((r) => `${r.t}:00.000Z`);
   }
 
-  /** Records written between two instants (inclusive, UTC ISO): how many, and how often each pattern came up. No text. */
+  /**
+   * Records about moments between two instants (inclusive, UTC ISO): how many, and how often each pattern came
+   * up. No text. By when they happened, as the streak and `stats` count (issue 15: two records dated yesterday but
+   * written today are yesterday's).
+   */
   writtenBetween(since: string, until: string): { records: number; distortions: { id: string; count: number }[] } {
     return this.d.read(() => {
-      const records = (this.d.stmt('SELECT count(*) AS n FROM records WHERE created_at >= ? AND created_at <= ?')
+      const records = (this.d.stmt('SELECT count(*) AS n FROM records WHERE occurred_at >= ? AND occurred_at <= ?')
         .get(since, until) as { n: number }).n;
       const distortions = (this.d.stmt(
         `SELECT d.distortion_id AS id, count(*) AS count FROM record_distortions d JOIN records r ON r.seq = d.record_seq
-         WHERE r.created_at >= ? AND r.created_at <= ? GROUP BY d.distortion_id`,
+         WHERE r.occurred_at >= ? AND r.occurred_at <= ? GROUP BY d.distortion_id`,
       ).all(since, until) as { id: string; count: number }[]);
       return { records, distortions };
     });

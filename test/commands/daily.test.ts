@@ -59,6 +59,7 @@ describe('reframe daily without a terminal', () => {
       streak: { current: 0, longest: 0 },
       yesterday: { records: 0, distortions: [] },
       checkedInToday: false,
+      due: [],
     });
   });
 
