@@ -94,6 +94,9 @@ export const progressMessages = {
   answerAsk: 'Would you like to answer today\'s reflection? (optional, Enter to skip)',
   noCheckins: 'No check-ins in this period. `reframe daily` in a terminal makes one.',
 
+  mdBeliefs: 'Beliefs I am working on',
+  mdExperiments: 'Behavioural experiments',
+
   // Stats
   beliefsHeading: 'Beliefs over time',
   experimentsHeading: 'Behavioural experiments',
