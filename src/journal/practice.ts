@@ -37,13 +37,7 @@ export class Practice {
     const rows = this.d.read(() => this.d.stmt(
       'SELECT id, created_at, mood, words, prompt_id, answer FROM checkins WHERE created_at >= ? AND created_at <= ? ORDER BY created_at, seq',
     ).all(since ?? '', until ?? '\uffff')) as { id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null; answer: string | null }[];
-    return rows.map((r) => {
-      const c: Checkin = { id: r.id, createdAt: r.created_at, mood: r.mood };
-      if (r.words !== null) c.words = r.words;
-      if (r.prompt_id !== null) c.promptId = r.prompt_id;
-      if (r.answer !== null) c.answer = r.answer;
-      return c;
-    });
+    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id), answer: n2u(r.answer) }));
   }
 
   /**
