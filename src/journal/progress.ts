@@ -146,7 +146,11 @@ export class Progress {
     const records = this.d.stmt(
       `SELECT l.record_id FROM record_beliefs l LEFT JOIN records r ON r.id = l.record_id
        WHERE l.belief_id = ? ORDER BY r.occurred_at, l.record_id`).pluck().all(row.id) as string[];
-    const experiments = this.d.stmt('SELECT id FROM experiments WHERE belief_id = ? ORDER BY created_at, id').pluck().all(row.id) as string[];
+    // Its experiments: those testing it, and those testing a record linked to it.
+    const experiments = this.d.stmt(
+      `SELECT id FROM experiments WHERE belief_id = ?
+         OR (belief_id IS NULL AND record_id IN (SELECT record_id FROM record_beliefs WHERE belief_id = ?))
+       ORDER BY created_at, id`).pluck().all(row.id, row.id) as string[];
     return {
       id: row.id, createdAt: row.created_at, updatedAt: row.updated_at, text: row.text, type: row.type,
       alternative: n2u(row.alternative), ratings, evidence, records, experiments,
