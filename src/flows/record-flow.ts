@@ -6,6 +6,7 @@ import type { Emotion, Answer } from '../domain/record';
 import { parseDateTime } from '../domain/dates';
 import { msg } from '../messages';
 import { tagsFromText } from '../domain/tags';
+import { runDownwardArrow, type ArrowState } from './downward-arrow';
 import type { SafetyWatch } from './safety-watch';
 
 export const COMMON_EMOTIONS = [
@@ -36,6 +37,8 @@ export interface FlowState {
   beliefAfter?: number;
   actionPlan?: string;
   tags?: string[];
+  /** The downward arrow under the hot thought, when offered (downward-arrow.ts). */
+  arrow?: ArrowState;
 }
 
 export function emptyState(): FlowState {
@@ -69,6 +72,8 @@ export interface FlowDeps {
   suggest?: (thought: string) => Suggestion[];
   /** Looks at each free-text answer once it is saved: the crisis note, then how to go on (safety-watch.ts). */
   watch?: SafetyWatch;
+  /** The beliefs the person keeps: given, the downward arrow is offered after the hot thought (downward-arrow.ts). */
+  beliefs?: { id: string; text: string }[];
 }
 
 /** Every free text of a state (for a resumed draft: looked at once, before the next question). */
@@ -210,6 +215,12 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
     s.distortions = [];
     for (const step of CHALLENGE) if (!s.done.includes(step)) s.done.push(step);
     d.save(s);
+  }
+
+  // 3b. The downward arrow (issue 15): what the hot thought would mean about the person, if true. Skippable.
+  if (d.beliefs && !done('arrow') && !(concern && (concern.danger || concern.abuse))) {
+    s.arrow = await runDownwardArrow(hot, s.arrow ?? { steps: [] }, { prompter: p, beliefs: d.beliefs, save: (a) => { s.arrow = a; d.save(s); }, watch: d.watch });
+    mark('arrow');
   }
 
   // 4. Thinking patterns, with suggestions pre-selected (weak ones listed first, not ticked).

@@ -61,6 +61,24 @@ function fromFlags(opts: RecordFlags, ctx: Context): void {
   reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief));
 }
 
+function arrowBeliefs(journal: Journal, coreBelief: string | undefined): { id: string; text: string }[] | undefined {
+  if (coreBelief !== undefined) return undefined;
+  const kept = journal.progress.beliefs();
+  return kept.length ? kept.map((b) => ({ id: b.id, text: b.text })) : undefined;
+}
+
+/** The belief the record is linked to: --core-belief, or where the downward arrow ended (a new one is kept here). */
+function arrowLink(ctx: Context, journal: Journal, s: FlowState, coreBelief: string | undefined): string | undefined {
+  if (coreBelief) return coreBelief;
+  const o = s.arrow?.outcome;
+  if (!o || 'leave' in o) return undefined;
+  if ('link' in o) return journal.progress.hasBelief(o.link) ? o.link : undefined;
+  const now = ctx.clock.now().toISOString();
+  const id = newId(ctx);
+  journal.progress.insertBelief({ id, createdAt: now, updatedAt: now, text: o.keep, type: 'core', ratings: [{ at: now, conviction: o.conviction }], evidence: [], records: [], experiments: [] });
+  return id;
+}
+
 /** Save a record and, when given, its link to a kept belief: one transaction. */
 function insertLinked(journal: Journal, rec: ThoughtRecord, beliefId: string | undefined, draftId?: string): void {
   journal.write(() => {
@@ -108,6 +126,8 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
       save,
       suggest: await suggesterFor(ctx),
       watch: safetyWatch(ctx, prompter),
+      // The downward arrow is offered once the person keeps beliefs (and the record is not linked by --core-belief).
+      beliefs: arrowBeliefs(journal, opts.coreBelief),
     });
   } catch (err) {
     if (err instanceof StoppedHere) {
@@ -129,7 +149,8 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
   const now = ctx.clock.now().toISOString();
   const rec = validateRecord({ ...stateToBody(done, now), id: newId(ctx), createdAt: now }, msg.input.theRecord, ctx);
   try {
-    withBusyTimeout(journal, drafts.personMs, () => insertLinked(journal, rec, opts.coreBelief, draftId));
+    const link = () => arrowLink(ctx, journal, done, opts.coreBelief);
+    withBusyTimeout(journal, drafts.personMs, () => journal.write(() => insertLinked(journal, rec, link(), draftId)));
   } catch (err) {
     // The record could not be saved: the answers stay as a draft if the journal takes anything at all.
     try {
@@ -146,5 +167,5 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
     prompter.note('');
     prompter.note(msg.flow.wellDone);
   }
-  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief));
+  reportSaved(ctx, rec, opts.json, 'saved', linkOf(journal.progress.beliefOfRecord(rec.id)));
 }
