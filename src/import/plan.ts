@@ -17,6 +17,16 @@ export function* plansApart(items: Iterable<RawItem>, where: string, onPlan: (p:
       onProgress({ n: item.n, line: item.line, value: item.value });
       continue;
     }
+    // A record as `show --json` prints it carries its rating history and its belief: the history is taken
+    // off as re-ratings of that record; the link travels with the belief (its "records"), so it is dropped.
+    if (onProgress && isRecordWithHistory(item.value)) {
+      const { ratings, coreBelief: _b, ...record } = item.value as Record<string, unknown>;
+      if (Array.isArray(ratings)) {
+        for (const r of ratings) onProgress({ n: item.n, line: item.line, value: { kind: KINDS.rating, record: record.id, ...(r as object) } });
+      }
+      yield { ...item, value: record };
+      continue;
+    }
     if (!isPlanObject(item.value)) {
       yield item;
       continue;
@@ -39,4 +49,10 @@ const PROGRESS_KINDS = new Set<unknown>(Object.values(KINDS));
 /** An object with one of the progress kinds ("rating", "belief", "experiment", "followup", "checkin")? */
 export function isProgressObject(v: unknown): boolean {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && PROGRESS_KINDS.has((v as { kind?: unknown }).kind);
+}
+
+/** A record object (no kind) with `ratings` or `coreBelief`, as `show --json` prints it. */
+function isRecordWithHistory(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || 'kind' in v) return false;
+  return ('ratings' in v || 'coreBelief' in v) && typeof (v as { id?: unknown }).id === 'string';
 }

@@ -157,6 +157,15 @@ describe('following a belief over weeks (issue 15)', () => {
     expect(json(other, ['import', file]).progress).toMatchObject({ checkins: 1, beliefs: 1 });
     expect(json(other, ['checkins'])).toEqual(json(sb, ['checkins']));
   });
+
+  it('a record as `show --json` prints it imports with its rating history', () => {
+    const rec = ok(sb, ['new', '--situation', 's', '--thought', 't', '--belief', '90', '--belief-after', '55', '--emotion', 'sad:70', '--at', at(4)]).trim();
+    ok(sb, ['edit', rec, '--belief-after', '35', '--at', at(1)]);
+    const file = join(sb.dir, 'one.json');
+    writeFileSync(file, ok(sb, ['show', rec, '--json']));
+    expect(json(other, ['import', file])).toMatchObject({ added: 1, progress: { ratings: 2 } });
+    expect(json(other, ['show', rec])).toEqual(json(sb, ['show', rec]));
+  });
 });
 
 describe('bad input: exit 2, one clear line, nothing written', () => {
