@@ -56,6 +56,8 @@ export const progressMessages = {
   oneTarget: 'Give --belief or --record, not both.',
   needsField: (flag: string) => `reframe experiments add needs ${flag}.`,
   needsFieldHint: 'See `reframe experiments add --help` for an example.',
+  doneNeedsField: (flag: string) => `reframe experiments done needs ${flag}.`,
+  doneNeedsFieldHint: 'See `reframe experiments done --help` for an example.',
   badDue: (value: string) => `--due needs a day such as 2026-12-08, today, tomorrow or 3d (got "${clip(value)}").`,
   experimentSaved: (id: string, due: string) => `Planned experiment ${id} for ${due}. When it's done: reframe experiments done ${id} --outcome "..." --came-true N`,
   experimentDone: 'Saved how it went. Whatever happened, you tried it, and that is how beliefs change.',
@@ -107,6 +109,7 @@ export const progressMessages = {
   // Import
   badObject: (what: string, detail: string) => `${what} ${detail}`,
   ratingForMissing: 'is a re-rating of a record that is neither in the file nor in the journal',
+  experimentForMissing: 'tests a belief that is neither in the file nor in the journal',
   followUpForMissing: 'is a follow-up of a record that is neither in the file nor in the journal',
   importedProgress: (parts: string) => `Also brought in: ${parts}.`,
   wouldImportProgress: (parts: string) => `Would also bring in: ${parts}.`,

@@ -52,7 +52,7 @@ export function checkProgress(items: RawItem[], where: string): Checked {
  * them or of a record in the journal). Returns what was (or would be) added, and the added words (for the
  * safety note).
  */
-export function importProgress(c: Checked, where: string, o: { journal: Journal | undefined; write: boolean; recordsInFile: Set<string>; now: string }):
+export function importProgress(c: Checked, where: string, o: { journal: Journal | undefined; write: boolean; recordsInFile: Set<string>; added: Set<string>; now: string }):
   { counts: ProgressCounts; texts: string[] } {
   const { journal, write } = o;
   const counts: ProgressCounts = { beliefs: 0, experiments: 0, ratings: 0, checkins: 0, followUps: 0 };
@@ -64,7 +64,7 @@ export function importProgress(c: Checked, where: string, o: { journal: Journal 
   for (const { item, v } of c.ratings) if (!hasRecord(v.record)) throw bad(where, item, `${NAMES.rating} ${msg.progress.ratingForMissing}`);
   for (const { item, v } of c.followUps) if (!hasRecord(v.record)) throw bad(where, item, `${NAMES.followup} ${msg.progress.followUpForMissing}`);
   for (const { item, v } of c.experiments) {
-    if (v.belief && !hasBelief(v.belief)) throw bad(where, item, `${NAMES.experiment} tests a belief that is neither in the file nor in the journal`);
+    if (v.belief && !hasBelief(v.belief)) throw bad(where, item, `${NAMES.experiment} ${msg.progress.experimentForMissing}`);
   }
 
   for (const { v } of c.beliefs) {
@@ -96,8 +96,11 @@ export function importProgress(c: Checked, where: string, o: { journal: Journal 
     }
   }
 
+  // A record already in the journal keeps the journal's copy, history and all (the merging rule of records):
+  // only the records this import adds take their re-ratings.
   const touched = new Set<string>();
   for (const { v } of c.ratings) {
+    if (!o.added.has(v.record)) continue;
     if (!write) {
       if (!journal || !journal.progress.reratings(v.record).some((r) => r.at === v.at && r.beliefAfter === v.beliefAfter)) counts.ratings++;
       continue;

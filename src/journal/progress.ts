@@ -100,8 +100,11 @@ export class Progress {
       .run(recordId, beliefId);
   }
 
+  /** A record deleted: its link and its follow-up go with it (its re-ratings go with its row). */
   unlinkRecord(recordId: string): void {
-    if (this.hasTables()) this.d.stmt('DELETE FROM record_beliefs WHERE record_id = ?').run(recordId);
+    if (!this.hasTables()) return;
+    this.d.stmt('DELETE FROM record_beliefs WHERE record_id = ?').run(recordId);
+    this.d.stmt('DELETE FROM followups WHERE record_id = ?').run(recordId);
   }
 
   /** The belief a record is linked to, if any. */

@@ -14,7 +14,7 @@ const plan = (updatedAt: string, extra: Partial<SafetyPlan> = {}): SafetyPlan =>
 describe('the safety plan', () => {
   it('is kept in one row of the journal at schema 8, and read back as written', () => {
     const j = journal();
-    expect(SCHEMA_VERSION).toBe(8);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(8); // later migrations add rooms of their own
     expect(j.safetyPlan()).toBeUndefined();
     const p = plan('2026-11-22T21:30:00.000Z', { askForHelp: ['Sam 07700 900123'], reasonsForLiving: ['Ana 💛', 'line\nbreak'] });
     j.saveSafetyPlan(p);

@@ -10,7 +10,7 @@ import { renderChangeSummary } from '../../render/card';
 import { noteOnInterrupt, safetyWatch } from '../../safety-note';
 import { StoppedHere } from '../../flows/safety-watch';
 import type { Journal } from '../../journal/journal';
-import { isEmptyRating, ratingsOf, reratingBetween, withLatest } from '../../domain/rerating';
+import { isEmptyRating, ratingHistory, ratingsOf, reratingBetween, withLatest } from '../../domain/rerating';
 import { parseWhen } from '../../input/progress';
 
 export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promise<void> {
@@ -34,7 +34,7 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
     const emotions = emotionFlags ? mergeEmotions(current.emotions, emotionFlags) : current.emotions;
     const next = validateRecord({ ...current, ...f, emotions }, msg.input.theRecord, ctx);
     const saved = saveKeepingRatings(journal, current, next, ratedAt, now());
-    reportSaved(ctx, saved, opts.json, 'updated');
+    reportSaved(ctx, saved, opts.json, 'updated', asShown(journal, saved));
     return;
   }
   if (!ctx.io.interactive) throw new UsageError(msg.errors.nothingToChange);
@@ -71,7 +71,13 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
   }
   const next = saveKeepingRatings(journal, current, validateRecord(edited, msg.input.theRecord, ctx), now(), now(), draftId);
   prompter.note(renderChangeSummary(next, ctx.theme));
-  reportSaved(ctx, next, opts.json, 'updated');
+  reportSaved(ctx, next, opts.json, 'updated', asShown(journal, next));
+}
+
+/** What --json adds to the record, as `show --json` does: the linked belief and the rating history. */
+function asShown(journal: Journal, r: ThoughtRecord): Record<string, unknown> {
+  const belief = journal.progress.beliefOfRecord(r.id);
+  return { ...(belief ? { coreBelief: belief } : {}), ratings: ratingHistory(r, journal.progress.reratings(r.id)) };
 }
 
 /**

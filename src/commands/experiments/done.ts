@@ -18,8 +18,8 @@ const schema = z.object({
 export async function runExperimentsDone(id: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);
   const p = msg.progress;
-  if (opts.outcome === undefined) throw new UsageError(p.needsField('--outcome').replace('add', 'done'), p.needsFieldHint.replace('add', 'done'));
-  if (opts.cameTrue === undefined) throw new UsageError(p.needsField('--came-true').replace('add', 'done'), p.needsFieldHint.replace('add', 'done'));
+  if (opts.outcome === undefined) throw new UsageError(p.doneNeedsField('--outcome'), p.doneNeedsFieldHint);
+  if (opts.cameTrue === undefined) throw new UsageError(p.doneNeedsField('--came-true'), p.doneNeedsFieldHint);
   const outcome = textFlag('--outcome', opts.outcome);
   const cameTrue = parseRating('--came-true', opts.cameTrue)!;
   const learned = optionalText('--learned', opts.learned);

@@ -112,6 +112,7 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
   let danger = false;
   const { journal } = o;
   const seen = new Set<string>();
+  const addedIds = new Set<string>();
   let first = true;
   const words: string[] = [];
   for await (const batch of stream.batches) {
@@ -139,6 +140,7 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
       } else {
         if (o.write) journal!.insertRaw(r, r.createdAt, c.text);
         s.added++;
+        addedIds.add(r.id);
         if (!danger) words.push(...(c.text ? [c.text.body, ...r.emotions.map((e) => e.name), ...r.tags] : safetyTexts(r)));
       }
     }
@@ -155,7 +157,7 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
   // Re-ratings, beliefs, experiments, follow-ups, check-ins: checked, then saved in this same transaction.
   if (stream.progress.length) {
     const checked = checkProgress(stream.progress, o.where ?? '');
-    const p = importProgress(checked, o.where ?? '', { journal, write: o.write, recordsInFile: seen, now: ctx.clock.now().toISOString() });
+    const p = importProgress(checked, o.where ?? '', { journal, write: o.write, recordsInFile: seen, added: addedIds, now: ctx.clock.now().toISOString() });
     s.progress = p.counts;
     if (!danger && p.texts.length) danger = assess([p.texts.join('\n')]).danger;
   }

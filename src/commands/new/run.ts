@@ -16,6 +16,7 @@ import { StoppedHere } from '../../flows/safety-watch';
 import type { Journal } from '../../journal/journal';
 import type { ThoughtRecord } from '../../domain/record';
 import { resolveBelief } from '../../input/progress';
+import { ratingHistory } from '../../domain/rerating';
 
 export async function runNew(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(recordFlagsSchema, raw);
@@ -43,7 +44,7 @@ function fromInput(opts: RecordFlags, ctx: Context): void {
   const journal = ctx.journal();
   if (journal.has(rec.id)) throw new UsageError(msg.input.idTaken(rec.id), msg.input.idTakenHint);
   insertLinked(journal, rec, opts.coreBelief);
-  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief));
+  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief, rec));
 }
 
 function fromFlags(opts: RecordFlags, ctx: Context): void {
@@ -58,7 +59,7 @@ function fromFlags(opts: RecordFlags, ctx: Context): void {
   const createdAt = now.toISOString();
   const rec = validateRecord({ ...f, emotions, id: newId(ctx), createdAt, occurredAt: f.occurredAt ?? createdAt }, msg.input.theRecord, ctx);
   insertLinked(ctx.journal(), rec, opts.coreBelief);
-  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief));
+  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief, rec));
 }
 
 function arrowBeliefs(journal: Journal, coreBelief: string | undefined): { id: string; text: string }[] | undefined {
@@ -87,8 +88,9 @@ function insertLinked(journal: Journal, rec: ThoughtRecord, beliefId: string | u
   });
 }
 
-function linkOf(beliefId: string | undefined): Record<string, unknown> | undefined {
-  return beliefId ? { coreBelief: beliefId } : undefined;
+/** What --json adds to the record, as `show --json` does: the linked belief, and the rating history (its own). */
+function linkOf(beliefId: string | undefined, rec?: ThoughtRecord): Record<string, unknown> {
+  return { ...(beliefId ? { coreBelief: beliefId } : {}), ...(rec ? { ratings: ratingHistory(rec, []) } : {}) };
 }
 
 async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
@@ -167,5 +169,5 @@ async function guided(opts: RecordFlags, ctx: Context): Promise<void> {
     prompter.note('');
     prompter.note(msg.flow.wellDone);
   }
-  reportSaved(ctx, rec, opts.json, 'saved', linkOf(journal.progress.beliefOfRecord(rec.id)));
+  reportSaved(ctx, rec, opts.json, 'saved', linkOf(journal.progress.beliefOfRecord(rec.id), rec));
 }
