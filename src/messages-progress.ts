@@ -23,6 +23,7 @@ export const progressMessages = {
   beliefPath: 'belief',
   rerated: (id: string) => `Re-rated ${id}; the earlier ratings are kept.`,
   linkedBelief: 'Core belief',
+  howItWent: 'How the next step went',
 
   // Beliefs
   noBelief: (id: string) => `No belief matches "${clip(id)}".`,

@@ -207,6 +207,11 @@ describe('reframe daily in a terminal: the reflection answered, follow-ups first
       await runDaily({ json: true }, last.ctx);
       expect(JSON.parse(last.stdout.text).due).toEqual([]);
       expect(last.ctx.journal().progress.followUp(planned.id)).toMatchObject({ text: 'She was glad I asked' });
+      const { runShow } = await import('../../src/commands/show/run');
+      const shown = share();
+      await runShow(planned.id, {}, shown.ctx);
+      expect(shown.stdout.text).toContain('How the next step went');
+      expect(shown.stdout.text).toContain('She was glad I asked');
     } finally {
       for (const c of others) c.cleanup();
     }

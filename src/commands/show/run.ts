@@ -8,6 +8,8 @@ import { renderCard } from '../../render/card';
 import { parseOptions } from '../../input/options';
 import { ratingHistory } from '../../domain/rerating';
 import { ratingPaths } from '../../render/progress';
+import { dropControls } from '../../render/width';
+import { wrap } from '../../render/text';
 
 const schema = z.object({ json: z.optional(z.boolean()) });
 
@@ -30,6 +32,8 @@ export async function runShow(id: string, raw: unknown, ctx: Context): Promise<v
   const paths = ratingPaths(rec, history, ctx.theme);
   if (paths.length) card += `\n\n${ctx.theme.label(msg.progress.ratingsHeading)}\n${paths.join('\n')}`;
   const belief = beliefId ? journal.progress.belief(beliefId) : undefined;
-  if (belief) card += `\n\n${ctx.theme.label(msg.progress.linkedBelief)}\n  ${ctx.theme.id(belief.id)}  ${belief.text.split('\n')[0]}`;
+  if (belief) card += `\n\n${ctx.theme.label(msg.progress.linkedBelief)}\n  ${ctx.theme.id(belief.id)}  ${dropControls(belief.text.split('\n')[0])}`;
+  const followUp = journal.progress.followUp(rec.id);
+  if (followUp) card += `\n\n${ctx.theme.label(msg.progress.howItWent)}\n${wrap(followUp.text, Math.max(40, Math.min(ctx.io.stdout.columns ?? 80, 100)) - 4, '  ')}`;
   ctx.out(card);
 }
