@@ -3,6 +3,7 @@
 
 import { shell } from './messages/shell';
 import { report } from './messages/report';
+import { progressMessages } from './messages-progress';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
@@ -10,6 +11,8 @@ export const msg = {
   plural,
   shell,
   report,
+  /** Re-ratings, beliefs, experiments, follow-ups, check-ins: src/messages-progress.ts. */
+  progress: progressMessages,
 
   errors: {
     unexpected: 'Something went wrong inside reframe. Your journal was not changed by this.',

@@ -10,7 +10,7 @@ import en from 'zod/v4/locales/en.js';
 config(en());
 
 export {
-  _default, array, boolean, enum, extend, literal, maxLength, minLength, object, optional, record, refine, regex, strictObject,
+  _default, array, boolean, enum, extend, literal, number, maxLength, minLength, object, optional, record, refine, regex, strictObject,
   string, trim,
 } from 'zod/mini';
 export type { infer, input, output, ZodMiniDefault, ZodMiniType } from 'zod/mini';

@@ -20,6 +20,8 @@ import { wireStats } from './stats/command';
 import { wireSafetyPlan } from './safety-plan/command';
 import { wireNotes } from './notes/command';
 import { wireCheckins } from './checkins/command';
+import { wireBeliefs } from './beliefs/command';
+import { wireExperiments } from './experiments/command';
 import { wireCompletion } from './completion/command';
 
 export const COMMANDS: CommandWiring[] = [
@@ -30,6 +32,9 @@ export const COMMANDS: CommandWiring[] = [
   wireDelete,
   wireDistortions,
   wireDaily,
+  wireBeliefs,
+  wireExperiments,
+  wireCheckins,
   wireCron,
   wireDoctor,
   wireExport,
@@ -39,6 +44,5 @@ export const COMMANDS: CommandWiring[] = [
   wireStats,
   wireSafetyPlan,
   wireNotes,
-  wireCheckins,
   wireCompletion,
 ];

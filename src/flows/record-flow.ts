@@ -6,6 +6,7 @@ import type { Emotion, Answer, WhenTrue } from '../domain/record';
 import { readOccurredAt, whenProblem } from '../domain/dates';
 import { msg } from '../messages';
 import { tagsFromText } from '../domain/tags';
+import { runDownwardArrow, type ArrowState } from './downward-arrow';
 import type { SafetyWatch } from './safety-watch';
 
 export const COMMON_EMOTIONS = [
@@ -39,6 +40,8 @@ export interface FlowState {
   verdict?: 'true' | 'balanced';
   whenTrue?: WhenTrue;
   tags?: string[];
+  /** The downward arrow under the hot thought, when offered (downward-arrow.ts). */
+  arrow?: ArrowState;
 }
 
 export function emptyState(): FlowState {
@@ -74,6 +77,8 @@ export interface FlowDeps {
   watch?: SafetyWatch;
   /** The whole record as it stands, for the review before saving (a card, without id). */
   review?: (s: FlowState) => string;
+  /** The beliefs the person keeps: given, the downward arrow is offered after the hot thought (downward-arrow.ts). */
+  beliefs?: { id: string; text: string }[];
 }
 
 /** Every free text of a state (for a resumed draft: looked at once, before the next question). */
@@ -383,6 +388,12 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
     s.distortions = [];
     for (const step of CHALLENGE) if (!s.done.includes(step)) s.done.push(step);
     d.save(s);
+  }
+
+  // 3b. The downward arrow: what the hot thought would mean about the person, if true. Skippable.
+  if (d.beliefs && !done('arrow') && !(concern && (concern.danger || concern.abuse))) {
+    s.arrow = await runDownwardArrow(hotThought(), s.arrow ?? { steps: [] }, { prompter: p, beliefs: d.beliefs, save: (a) => { s.arrow = a; d.save(s); }, watch: d.watch });
+    mark('arrow');
   }
 
   // 4. Thinking patterns: suggestions listed first, each with the words that led to it, none ticked: the person

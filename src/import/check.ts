@@ -5,7 +5,7 @@
 // Either way the records come in file order, and the first bad one ends the stream with its usage error.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { checkRecords, readRecordsBytes, type CheckedRecord } from './parse';
+import { checkRecords, readRecordsBytes, type CheckedRecord, type RawItem } from './parse';
 import type { ThoughtRecord } from '../domain/record';
 import { savedText, type SavedText } from '../journal/saved-text';
 import { UsageError } from '../errors';
@@ -41,12 +41,15 @@ export interface CheckStream {
   batches: AsyncGenerator<Checked[]>;
   /** Safety plans found in the file (objects with "kind": "safety-plan"), checked; complete once batches end. */
   plans: SafetyPlan[];
+  /** Re-ratings, beliefs, experiments, follow-ups, check-ins (import/progress.ts checks them); complete once batches end. */
+  progress: RawItem[];
 }
 
-function* batchesOf(bytes: Uint8Array, job: CheckJob, onTotal: (n: number) => void, onPlan: (p: SafetyPlan) => void): Generator<CheckedRecord[]> {
+function* batchesOf(bytes: Uint8Array, job: CheckJob, onTotal: (n: number) => void, onPlan: (p: SafetyPlan) => void,
+  onProgress: (item: RawItem) => void): Generator<CheckedRecord[]> {
   const read = readRecordsBytes(bytes, job.where);
   const { total } = read;
-  const items = plansApart(read.items, job.where, onPlan);
+  const items = plansApart(read.items, job.where, onPlan, onProgress);
   onTotal(total);
   const known = new Set(job.known);
   let batch: CheckedRecord[] = [];
@@ -90,11 +93,11 @@ export function readFileShared(path: string): Uint8Array | undefined {
  */
 export function checkStream(bytes: Uint8Array, job: CheckJob, o: { entry?: string; worker?: boolean } = {}): CheckStream {
   const stream: CheckStream = {
-    total: bytes.length, worker: false, batches: undefined as unknown as AsyncGenerator<Checked[]>, close: () => {}, plans: [],
+    total: bytes.length, worker: false, batches: undefined as unknown as AsyncGenerator<Checked[]>, close: () => {}, plans: [], progress: [],
   };
   const entry = o.entry;
   const here = async function* () {
-    yield* batchesOf(bytes, job, (n) => { stream.total = n; }, (p) => { stream.plans.push(p); });
+    yield* batchesOf(bytes, job, (n) => { stream.total = n; }, (p) => { stream.plans.push(p); }, (i) => { stream.progress.push(i); });
   };
   // The thread starts now, so it gets going while the journal is opened.
   const thread = entry && (o.worker ?? bytes.length >= WORKER_MIN_BYTES) ? startThread(entry, bytes, job) : undefined;
@@ -107,6 +110,7 @@ type FromWorker =
   | { t: 'total'; total: number }
   | { t: 'batch'; flat: unknown[] }
   | { t: 'plan'; plan: SafetyPlan }
+  | { t: 'progress'; item: RawItem }
   | { t: 'done' }
   | { t: 'fail'; usage: boolean; message: string; hint?: string };
 
@@ -153,6 +157,7 @@ async function* fromThread(t: Thread, stream: CheckStream, here: () => AsyncGene
       stream.worker = true;
       if (m.t === 'total') stream.total = m.total;
       else if (m.t === 'plan') stream.plans.push(m.plan);
+      else if (m.t === 'progress') stream.progress.push(m.item);
       else if (m.t === 'batch') {
         yield decodeBatch(m.flat);
         t.worker.postMessage('next');
@@ -272,7 +277,8 @@ export function serveCheck(): boolean {
     let wake: (() => void) | undefined;
     port.on('message', () => { ahead--; wake?.(); });
     try {
-      for (const items of batchesOf(bytes, job, (total) => port.postMessage({ t: 'total', total }), (plan) => port.postMessage({ t: 'plan', plan }))) {
+      for (const items of batchesOf(bytes, job, (total) => port.postMessage({ t: 'total', total }), (plan) => port.postMessage({ t: 'plan', plan }),
+        (item) => port.postMessage({ t: 'progress', item }))) {
         port.postMessage({ t: 'batch', flat: encodeBatch(items) });
         ahead++;
         while (ahead >= AHEAD) await new Promise<void>((res) => { wake = res; });

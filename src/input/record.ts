@@ -68,6 +68,7 @@ export const recordFlagsSchema = z.object({
   input: z.string().optional(),
   json: z.boolean().optional(),
   resume: z.boolean().optional(),
+  coreBelief: z.string().optional(),
 });
 export type RecordFlags = z.infer<typeof recordFlagsSchema>;
 
@@ -165,8 +166,8 @@ export function safetyNote(ctx: Context, r: Partial<RecordBody>): boolean {
  * Print what was saved: the id on stdout (or the record with --json), a line on stderr. The record is already
  * saved; when its words (or any answer in this run) raised the note, the note comes first and the line is plain.
  */
-export function reportSaved(ctx: Context, rec: ThoughtRecord, json: boolean | undefined, verb: 'saved' | 'updated'): void {
-  if (json) ctx.out(JSON.stringify(toJson(rec), null, 2));
+export function reportSaved(ctx: Context, rec: ThoughtRecord, json: boolean | undefined, verb: 'saved' | 'updated', extra?: Record<string, unknown>): void {
+  if (json) ctx.out(JSON.stringify({ ...toJson(rec), ...extra }, null, 2));
   else ctx.out(rec.id);
   if (safetyNote(ctx, rec) || raisedInRun(ctx)) ctx.say(verb === 'saved' ? msg.safety.savedPlain : msg.safety.updatedPlain(rec.id));
   else ctx.say(ctx.errTheme.good(verb === 'saved' ? msg.saved(rec.id) : msg.updated(rec.id)));

@@ -18,6 +18,7 @@ import { Practice, type Checkin } from './practice';
 import { Records } from './records';
 import { SafetyPlans } from './safety-plan';
 import { Notes, type Note, type NoteFilters, type SourceTable } from './notes';
+import { Progress } from './progress';
 import type { SavedText } from './saved-text';
 import { checkNoRestore, retryAfterRestore, retryAfterRestoreAsync } from './restore-lock';
 
@@ -33,6 +34,8 @@ export class Journal extends JournalDb {
   private readonly practice = new Practice(this);
   private readonly plans = new SafetyPlans(this);
   private readonly notesRoom = new Notes(this);
+  /** Re-ratings, beliefs, experiments, follow-ups (progress.ts, migration 11): its methods are used directly. */
+  readonly progress = new Progress(this);
 
   /** Set when the journal can only be read (an upgrade without room: upgrade-space.ts); writes throw it. */
   readOnlyBecause: Error | undefined;
@@ -139,7 +142,10 @@ export class Journal extends JournalDb {
   }
 
   delete(id: string): boolean {
-    return this.write(() => this.records.remove(id));
+    return this.write(() => {
+      this.progress.unlinkRecord(id); // its re-ratings go with its row (ON DELETE CASCADE)
+      return this.records.remove(id);
+    });
   }
 
   has(id: string): boolean { return this.records.has(id); }
@@ -182,14 +188,17 @@ export class Journal extends JournalDb {
   // ---- daily practice (reframe daily) --------------------------------------------------------
 
   insertCheckin(c: Checkin): void { this.practice.insertCheckin(c); }
+  /** Inside a write (import); false when that check-in is there already. */
+  insertCheckinRaw(c: Checkin): boolean { return this.practice.insertCheckinRaw(c); }
+  answerCheckin(id: string, answer: string): void { this.practice.answerCheckin(id, answer); }
   checkins(since?: string, until?: string): Checkin[] { return this.practice.checkins(since, until); }
   /** Check-ins newest first, optionally only those with the search's words (reframe checkins, list --search). */
-  listCheckins(o: { search?: string; limit?: number } = {}): Checkin[] { return this.practice.list(o); }
+  listCheckins(o: { search?: string; limit?: number; since?: string; until?: string } = {}): Checkin[] { return this.practice.list(o); }
   /** Practice per UTC day: first and last practice time of each day that has one (practice.ts). */
   practiceSpans(): { day: string; first: string; last: string }[] { return this.practice.practiceSpans(); }
   /** Practice times (UTC ISO) within one UTC day, one per quarter hour (practice.ts). */
   practiceTimesOn(day: string): string[] { return this.practice.practiceTimesOn(day); }
-  /** Records written between two instants (inclusive, UTC ISO): how many, and how often each pattern came up. No text. */
+  /** Records about moments between two instants (inclusive, UTC ISO, by occurredAt): how many, and each pattern's count. No text. */
   writtenBetween(since: string, until: string): { records: number; distortions: { id: string; count: number }[] } {
     return this.practice.writtenBetween(since, until);
   }
@@ -220,6 +229,4 @@ export class Journal extends JournalDb {
     this.records.insertRaw(r, updatedAt);
     this.notesRoom.markRecordSource(r.id, source, sourceId);
   }
-  /** Save a check-in inside an outer write() (imports). */
-  insertCheckinRaw(c: Checkin): void { this.practice.insertCheckin(c); }
 }

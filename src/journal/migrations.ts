@@ -341,6 +341,81 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE records ADD COLUMN when_true TEXT;
     `,
   },
+  {
+    version: 11,
+    name: 'progress over time: re-ratings, core beliefs, experiments, follow-ups, check-in answers',
+    // A record's later re-ratings (the record's own columns keep the latest; the first row of a record's history
+    // is what it was rated with that night). Beliefs with their conviction over time and their positive data log;
+    // records linked to a belief (beside the record, not on it: the record's form is unchanged); behavioural
+    // experiments; how a record's plan went; a check-in's answer to the day's reflection prompt.
+    sql: `
+      CREATE TABLE record_ratings (
+        seq          INTEGER PRIMARY KEY,
+        record_seq   INTEGER NOT NULL REFERENCES records (seq) ON DELETE CASCADE,
+        at           TEXT NOT NULL,
+        belief_after INTEGER CHECK (belief_after BETWEEN 0 AND 100),
+        emotions     TEXT
+      );
+      CREATE INDEX record_ratings_record ON record_ratings (record_seq, at);
+
+      CREATE TABLE beliefs (
+        id          TEXT PRIMARY KEY,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        type        TEXT NOT NULL CHECK (type IN ('core', 'rule')),
+        alternative TEXT
+      );
+      CREATE TABLE belief_ratings (
+        seq                    INTEGER PRIMARY KEY,
+        belief_id              TEXT NOT NULL REFERENCES beliefs (id) ON DELETE CASCADE,
+        at                     TEXT NOT NULL,
+        conviction             INTEGER NOT NULL CHECK (conviction BETWEEN 0 AND 100),
+        alternative_conviction INTEGER CHECK (alternative_conviction BETWEEN 0 AND 100)
+      );
+      CREATE INDEX belief_ratings_belief ON belief_ratings (belief_id, at);
+      CREATE TABLE belief_evidence (
+        seq       INTEGER PRIMARY KEY,
+        belief_id TEXT NOT NULL REFERENCES beliefs (id) ON DELETE CASCADE,
+        at        TEXT NOT NULL,
+        text      TEXT NOT NULL
+      );
+      CREATE INDEX belief_evidence_belief ON belief_evidence (belief_id, at);
+      CREATE TABLE record_beliefs (
+        record_id TEXT PRIMARY KEY,
+        belief_id TEXT NOT NULL REFERENCES beliefs (id) ON DELETE CASCADE
+      );
+      CREATE INDEX record_beliefs_belief ON record_beliefs (belief_id);
+
+      CREATE TABLE experiments (
+        id                TEXT PRIMARY KEY,
+        created_at        TEXT NOT NULL,
+        updated_at        TEXT NOT NULL,
+        belief_id         TEXT,
+        record_id         TEXT,
+        plan              TEXT NOT NULL,
+        prediction        TEXT NOT NULL,
+        prediction_belief INTEGER NOT NULL CHECK (prediction_belief BETWEEN 0 AND 100),
+        due               TEXT NOT NULL,
+        problems          TEXT,
+        coping            TEXT,
+        done_at           TEXT,
+        outcome           TEXT,
+        came_true         INTEGER CHECK (came_true BETWEEN 0 AND 100),
+        learned           TEXT
+      );
+      CREATE INDEX experiments_due ON experiments (done_at, due);
+      CREATE INDEX experiments_belief ON experiments (belief_id);
+
+      CREATE TABLE followups (
+        record_id TEXT PRIMARY KEY,
+        at        TEXT NOT NULL,
+        text      TEXT NOT NULL
+      );
+
+      ALTER TABLE checkins ADD COLUMN answer TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -12,15 +12,17 @@ export interface Checkin {
   sourceId?: string;
   moodLabel?: string;
   tags?: string[];
+  /** The answer to the day's reflection prompt (migration 11). */
+  answer?: string;
 }
 
 interface CheckinRow {
   id: string; created_at: string; mood: number; words: string | null; prompt_id: string | null;
-  source: string | null; source_id: string | null; mood_label: string | null; tags: string | null;
+  source: string | null; source_id: string | null; mood_label: string | null; tags: string | null; answer: string | null;
 }
 
 function fromCheckinRow(r: CheckinRow): Checkin {
-  const c: Checkin = { id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id) };
+  const c: Checkin = { id: r.id, createdAt: r.created_at, mood: r.mood, words: n2u(r.words), promptId: n2u(r.prompt_id), answer: n2u(r.answer) };
   if (r.source !== null) {
     c.source = r.source;
     c.sourceId = n2u(r.source_id);
@@ -37,17 +39,27 @@ export class Practice {
 
   insertCheckin(c: Checkin): void {
     this.d.write(() => {
-      this.d.stmt(`INSERT INTO checkins (id, created_at, mood, words, prompt_id, source, source_id, mood_label, tags)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(c.id, c.createdAt, c.mood, c.words ?? null, c.promptId ?? null, c.source ?? null, c.sourceId ?? null,
-          c.moodLabel ?? null, c.tags?.length ? JSON.stringify(c.tags) : null);
+      this.insertCheckinRaw(c);
     });
+  }
+
+  /** Inside a write; false when a check-in with this id is there already (an import brought twice). */
+  insertCheckinRaw(c: Checkin): boolean {
+    return this.d.stmt(`INSERT INTO checkins (id, created_at, mood, words, prompt_id, answer, source, source_id, mood_label, tags)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+      .run(c.id, c.createdAt, c.mood, c.words ?? null, c.promptId ?? null, c.answer ?? null, c.source ?? null, c.sourceId ?? null,
+        c.moodLabel ?? null, c.tags?.length ? JSON.stringify(c.tags) : null).changes > 0;
+  }
+
+  /** Add (or replace) the answer to the reflection prompt of a check-in already kept. */
+  answerCheckin(id: string, answer: string): void {
+    this.d.write(() => { this.d.stmt('UPDATE checkins SET answer = ? WHERE id = ?').run(answer, id); });
   }
 
   checkins(since?: string, until?: string): Checkin[] {
     const rows = this.d.read(() => this.d.stmt(
-      `SELECT id, created_at, mood, words, prompt_id, source, source_id, mood_label, tags FROM checkins
-       WHERE created_at >= ? AND created_at <= ? ORDER BY created_at`,
+      `SELECT id, created_at, mood, words, prompt_id, source, source_id, mood_label, tags, answer FROM checkins
+       WHERE created_at >= ? AND created_at <= ? ORDER BY created_at, seq`,
     ).all(since ?? '', until ?? '\uffff')) as CheckinRow[];
     return rows.map(fromCheckinRow);
   }
@@ -56,15 +68,17 @@ export class Practice {
    * Check-ins newest first (reframe checkins, list --search): all, or those whose words, mood word or tags hold
    * every one of the search's words (any case).
    */
-  list(o: { search?: string; limit?: number } = {}): Checkin[] {
+  list(o: { search?: string; limit?: number; since?: string; until?: string } = {}): Checkin[] {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (o.since !== undefined) { where.push('created_at >= ?'); params.push(o.since); }
+    if (o.until !== undefined) { where.push('created_at <= ?'); params.push(o.until); }
     for (const w of (o.search ?? '').split(/\s+/).filter(Boolean)) {
       const like = `%${w.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      where.push("(words LIKE ? ESCAPE '\\' OR mood_label LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')");
-      params.push(like, like, like);
+      where.push("(words LIKE ? ESCAPE '\\' OR answer LIKE ? ESCAPE '\\' OR mood_label LIKE ? ESCAPE '\\' OR tags LIKE ? ESCAPE '\\')");
+      params.push(like, like, like, like);
     }
-    let sql = `SELECT id, created_at, mood, words, prompt_id, source, source_id, mood_label, tags FROM checkins
+    let sql = `SELECT id, created_at, mood, words, prompt_id, source, source_id, mood_label, tags, answer FROM checkins
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at DESC, id DESC`;
     if (o.limit !== undefined) { sql += ' LIMIT ?'; params.push(o.limit); }
     return this.d.read(() => (this.d.stmt(sql).all(...params) as CheckinRow[]).map(fromCheckinRow));
@@ -98,14 +112,18 @@ export class Practice {
     return rows.map((r) => `${r.t}:00.000Z`);
   }
 
-  /** Records written between two instants (inclusive, UTC ISO): how many, and how often each pattern came up. No text. */
+  /**
+   * Records about moments between two instants (inclusive, UTC ISO): how many, and how often each pattern came
+   * up. No text. By when they happened, as the streak and `stats` count (issue 15: two records dated yesterday but
+   * written today are yesterday's).
+   */
   writtenBetween(since: string, until: string): { records: number; distortions: { id: string; count: number }[] } {
     return this.d.read(() => {
-      const records = (this.d.stmt('SELECT count(*) AS n FROM records WHERE created_at >= ? AND created_at <= ?')
+      const records = (this.d.stmt('SELECT count(*) AS n FROM records WHERE occurred_at >= ? AND occurred_at <= ?')
         .get(since, until) as { n: number }).n;
       const distortions = (this.d.stmt(
         `SELECT d.distortion_id AS id, count(*) AS count FROM record_distortions d JOIN records r ON r.seq = d.record_seq
-         WHERE r.created_at >= ? AND r.created_at <= ? GROUP BY d.distortion_id`,
+         WHERE r.occurred_at >= ? AND r.occurred_at <= ? GROUP BY d.distortion_id`,
       ).all(since, until) as { id: string; count: number }[]);
       return { records, distortions };
     });

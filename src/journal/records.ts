@@ -21,7 +21,7 @@ function testPauseInsideSave(): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, TEST_SLOW_WRITE_MS);
 }
 
-/** The when_true column (migration 9): the branch's answers as a JSON object, NULL when it was not taken. */
+/** The when_true column (migration 10): the branch's answers as a JSON object, NULL when it was not taken. */
 export function whenTrueColumn(w: ThoughtRecord['whenTrue']): string | null {
   return w === undefined ? null : JSON.stringify({ help: w.help, friend: w.friend });
 }

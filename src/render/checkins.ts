@@ -7,7 +7,7 @@ import { truncate } from './width';
 export function checkinJson(c: Checkin): Record<string, unknown> {
   return {
     id: c.id, createdAt: c.createdAt, mood: c.mood, moodLabel: c.moodLabel ?? null, words: c.words ?? null, tags: c.tags ?? [],
-    source: c.source ?? null,
+    promptId: c.promptId ?? null, answer: c.answer ?? null, source: c.source ?? null,
   };
 }
 
@@ -23,7 +23,8 @@ export function renderCheckinsList(cs: Checkin[], t: Theme, width = 100): string
     const mood = `${String(c.mood).padStart(3)}${c.moodLabel ? ` ${c.moodLabel}` : ''}`;
     const tags = (c.tags ?? []).map((x) => '#' + x).join(' ');
     const words = oneLine(c.words);
-    const rest = [tags, words].filter(Boolean).join('  ');
+    const answer = oneLine(c.answer);
+    const rest = [tags, words, answer && `(${answer})`].filter(Boolean).join('  ');
     return `${t.muted(localDateTime(c.createdAt))}  ${mood}${rest ? '  ' + truncate(rest, Math.max(20, width - 40)) : ''}`;
   }).join('\n');
 }

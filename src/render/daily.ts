@@ -4,6 +4,7 @@ import type { Theme } from './theme';
 import type { ReflectionPrompt } from '../domain/prompts';
 import type { Streak } from '../domain/streak';
 import { msg } from '../messages';
+import { dropControls } from './width';
 
 export interface DailySummary {
   /** The local day, yyyy-MM-dd. */
@@ -12,6 +13,17 @@ export interface DailySummary {
   streak: Streak;
   yesterday: { records: number; distortions: { id: string; name: string; count: number }[] };
   checkedInToday: boolean;
+  /** Experiments due today or overdue, and the latest record's plan not yet followed up: listed first. */
+  due: DueItem[];
+}
+
+export interface DueItem {
+  kind: 'experiment' | 'plan';
+  /** The experiment's id, or the record's. */
+  id: string;
+  text: string;
+  /** Local day, yyyy-MM-dd: the experiment's due day, or the day of the record the plan came from. */
+  due: string;
 }
 
 /** The `--json` form: exactly these keys, for scripts. */
@@ -22,6 +34,7 @@ export function dailyJson(s: DailySummary): object {
     streak: { current: s.streak.current, longest: s.streak.longest },
     yesterday: { records: s.yesterday.records, distortions: s.yesterday.distortions.map((d) => ({ id: d.id, name: d.name, count: d.count })) },
     checkedInToday: s.checkedInToday,
+    due: s.due.map((d) => ({ kind: d.kind, id: d.id, text: d.text, due: d.due })),
   };
 }
 
@@ -54,9 +67,23 @@ export function renderPrompt(date: string, prompt: ReflectionPrompt, t: Theme): 
 }
 
 /** The whole report; `startCommand` adds the line that says how to begin a record. */
-export function renderDaily(s: DailySummary, t: Theme, startCommand?: string): string {
-  const lines = [renderPrompt(s.date, s.prompt, t), streakLine(s.streak), yesterdayLine(s.yesterday)];
+export function renderDaily(s: DailySummary, t: Theme, startCommand?: string, withWords = false): string {
+  const lines = [...dueLines(s.due, t, withWords), renderPrompt(s.date, s.prompt, t), streakLine(s.streak), yesterdayLine(s.yesterday)];
   if (s.checkedInToday) lines.push(msg.daily.checkedInToday);
   if (startCommand) lines.push(t.muted(msg.daily.startRecord(startCommand)));
   return lines.join('\n');
+}
+
+/**
+ * What to follow up, first: experiments due and the latest plan. The person's words only in a terminal
+ * (`withWords`): from cron this goes to a log file, where it names only what is due and its id.
+ */
+export function dueLines(due: DueItem[], t: Theme, withWords: boolean): string[] {
+  if (due.length === 0) return [];
+  const one = (s: string) => dropControls(s.split('\n')[0]).slice(0, 200);
+  const line = (d: DueItem) => {
+    if (!withWords) return d.kind === 'experiment' ? msg.progress.dueExperimentBare(d.id, d.due) : msg.progress.duePlanBare(d.id, d.due);
+    return `${t.id(d.id.slice(0, 10))}  ${d.kind === 'experiment' ? msg.progress.dueExperiment(one(d.text), d.due) : msg.progress.duePlan(one(d.text))}`;
+  };
+  return [t.heading(msg.progress.dueHeading), ...due.map((d) => `  ${line(d)}`), ''];
 }

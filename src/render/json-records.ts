@@ -3,8 +3,8 @@
 import { toJson } from '../domain/record-fields';
 import type { ThoughtRecord } from '../domain/record';
 
-/** `tail`: objects after the records (the safety plan, as `{"kind": "safety-plan", ...}`). */
-export function* jsonArrayChunks(records: Iterable<ThoughtRecord>, tail: object[] = []): Generator<string> {
+/** `tail`: objects after the records (re-ratings, beliefs, ..., the safety plan, each with a "kind"); read after the records. */
+export function* jsonArrayChunks(records: Iterable<ThoughtRecord>, tail: Iterable<object> = []): Generator<string> {
   let first = true;
   for (const r of records) {
     const body = JSON.stringify(toJson(r), null, 2).replace(/\n/g, '\n  ');
@@ -18,7 +18,7 @@ export function* jsonArrayChunks(records: Iterable<ThoughtRecord>, tail: object[
   yield first ? '[]\n' : '\n]\n';
 }
 
-export function* jsonlChunks(records: Iterable<ThoughtRecord>, tail: object[] = []): Generator<string> {
+export function* jsonlChunks(records: Iterable<ThoughtRecord>, tail: Iterable<object> = []): Generator<string> {
   for (const r of records) yield JSON.stringify(toJson(r)) + '\n';
   for (const o of tail) yield JSON.stringify(o) + '\n';
 }

@@ -59,6 +59,7 @@ describe('reframe daily without a terminal', () => {
       streak: { current: 0, longest: 0 },
       yesterday: { records: 0, distortions: [] },
       checkedInToday: false,
+      due: [],
     });
   });
 
@@ -144,12 +145,95 @@ describe('reframe daily without a terminal', () => {
   });
 });
 
-describe('reframe daily in a terminal: the check-in', () => {
-  it('saves the mood, the words and the prompt id, then offers a record', async () => {
-    const p = new FakePrompter({ mood: [60], moodWords: ['  tired   but ok '], startRecord: [false] });
+describe('reframe daily in a terminal: the reflection answered, follow-ups first (issue 15)', () => {
+  it('the answer to the day\'s reflection is kept with the check-in; words of danger there bring the note', async () => {
+    const p = new FakePrompter({ mood: [55], moodWords: ['ok'], reflection: ['I asked Sam for help and he came.'], startRecord: [false] });
     const tc = ctxWith({ tty: true, prompter: p });
     await runDaily({}, tc.ctx);
-    expect(p.asked).toEqual(['mood', 'moodWords', 'startRecord']);
+    expect(tc.ctx.journal().checkins()[0]).toMatchObject({ mood: 55, words: 'ok', answer: 'I asked Sam for help and he came.', promptId: todaysPrompt.id });
+    expect(tc.stderr.text).not.toContain('988');
+    const hard = ctxWith({ tty: true, prompter: new FakePrompter({ mood: [10], moodWords: ['low'], reflection: ['I want to die'], safetyNext: ['go'], startRecord: [false] }) });
+    await runDaily({}, hard.ctx);
+    expect(hard.ctx.journal().checkins()[0].answer).toBe('I want to die');
+    expect(hard.stderr.text.split('988').length - 1).toBe(1);
+  });
+
+  it('an experiment due and the latest plan are listed first and followed up; a "no" leaves them due', async () => {
+    const base = ctxWith();
+    const j = base.ctx.journal();
+    const planned = { ...record(at(1, 21)), actionPlan: 'Ask her tomorrow how her day was' };
+    j.insert(planned);
+    j.write(() => {
+      j.progress.insertBelief({ id: '01JD8A0000000000000000000B', createdAt: at(3), updatedAt: at(3), text: "I'm not worthy of love", type: 'core', ratings: [{ at: at(3), conviction: 85 }], evidence: [], records: [], experiments: [] });
+      j.progress.saveExperiment({ id: '01JD8A0000000000000000000E', createdAt: at(3), updatedAt: at(3), belief: '01JD8A0000000000000000000B', plan: 'Tell Sam one thing about my week', prediction: 'He will look bored', predictionBelief: 70, due: '2026-11-21' });
+    });
+    const env = { XDG_DATA_HOME: dirname(dirname(base.ctx.paths.db)) };
+    const others: TestContext[] = [];
+    const share = (o: { tty?: boolean; prompter?: FakePrompter } = {}) => { const c = testContext({ now: NOW, env, ...o }); others.push(c); return c; };
+    try {
+      const before = share();
+      await runDaily({ json: true }, before.ctx);
+      expect(JSON.parse(before.stdout.text).due).toEqual([
+        { kind: 'experiment', id: '01JD8A0000000000000000000E', text: 'Tell Sam one thing about my week', due: '2026-11-21' },
+        { kind: 'plan', id: planned.id, text: 'Ask her tomorrow how her day was', due: '2026-11-21' },
+      ]);
+      // From cron: listed, without the person's words (the output goes to a log), and nothing asked.
+      const cron = share();
+      await runDaily({}, cron.ctx);
+      expect(cron.stdout.text).toContain('reframe experiments show 01JD8A0000000000000000000E');
+      expect(cron.stdout.text).toContain(`reframe show ${planned.id}`);
+      expect(cron.stdout.text).not.toContain('Tell Sam');
+      expect(cron.stdout.text).not.toContain('Ask her');
+
+      const p = new FakePrompter({
+        'followUp-01JD8A0000000000000000000E': [true], outcome: ['He asked questions and told me about his week'], cameTrue: [10],
+        learned: ['Sharing a little was fine'], conviction: ['60'], [`followUp-${planned.id}`]: [false],
+        mood: [60], moodWords: [''], reflection: [''], startRecord: [false],
+      });
+      const tty = share({ tty: true, prompter: p });
+      await runDaily({}, tty.ctx);
+      expect(p.asked.slice(0, 6)).toEqual(['followUp-01JD8A0000000000000000000E', 'outcome', 'cameTrue', 'learned', 'conviction', `followUp-${planned.id}`]);
+      expect(tty.stdout.text.indexOf('Tell Sam one thing')).toBeLessThan(tty.stdout.text.indexOf(todaysPrompt.text));
+      const e = tty.ctx.journal().progress.experiment('01JD8A0000000000000000000E')!;
+      expect(e).toMatchObject({ outcome: 'He asked questions and told me about his week', cameTrue: 10, learned: 'Sharing a little was fine', doneAt: NOW.toISOString() });
+      expect(tty.ctx.journal().progress.belief('01JD8A0000000000000000000B')!.ratings.map((r) => r.conviction)).toEqual([85, 60]);
+      // The plan was not followed up: still due. Told how it went: no longer.
+      const after = share();
+      await runDaily({ json: true }, after.ctx);
+      expect(JSON.parse(after.stdout.text).due).toEqual([{ kind: 'plan', id: planned.id, text: 'Ask her tomorrow how her day was', due: '2026-11-21' }]);
+      const p2 = new FakePrompter({ [`followUp-${planned.id}`]: [true], planHow: ['She was glad I asked'], mood: [70], moodWords: [''], reflection: [''], startRecord: [false] });
+      await runDaily({}, share({ tty: true, prompter: p2 }).ctx);
+      const last = share();
+      await runDaily({ json: true }, last.ctx);
+      expect(JSON.parse(last.stdout.text).due).toEqual([]);
+      expect(last.ctx.journal().progress.followUp(planned.id)).toMatchObject({ text: 'She was glad I asked' });
+      const { runShow } = await import('../../src/commands/show/run');
+      const shown = share();
+      await runShow(planned.id, {}, shown.ctx);
+      expect(shown.stdout.text).toContain('How the next step went');
+      expect(shown.stdout.text).toContain('She was glad I asked');
+    } finally {
+      for (const c of others) c.cleanup();
+    }
+  });
+
+  it('"Yesterday" counts records about yesterday, even when written today', async () => {
+    const tc = ctxWith();
+    const j = tc.ctx.journal();
+    j.insert({ ...record(at(0, 9)), occurredAt: at(1, 20) });
+    j.insert({ ...record(at(0, 10)), id: ulid(Date.parse(at(0, 10)) + 1), occurredAt: at(1, 22) });
+    const out = await json(tc);
+    expect(out.yesterday.records).toBe(2);
+    expect(out.streak.current).toBe(1);
+  });
+});
+
+describe('reframe daily in a terminal: the check-in', () => {
+  it('saves the mood, the words and the prompt id, then offers a record', async () => {
+    const p = new FakePrompter({ mood: [60], moodWords: ['  tired   but ok '], reflection: [''], startRecord: [false] });
+    const tc = ctxWith({ tty: true, prompter: p });
+    await runDaily({}, tc.ctx);
+    expect(p.asked).toEqual(['mood', 'moodWords', 'reflection', 'startRecord']);
     const [c] = tc.ctx.journal().checkins();
     expect(c).toMatchObject({ mood: 60, words: 'tired but ok', promptId: todaysPrompt.id, createdAt: NOW.toISOString() });
     expect(tc.stdout.text).toContain(todaysPrompt.text);
@@ -166,13 +250,13 @@ describe('reframe daily in a terminal: the check-in', () => {
     // The note first, then a plain saved line; nothing cheerful before it.
     expect(tc.stderr.text).not.toContain('Saved your check-in.');
     expect(tc.stderr.text.indexOf('Your check-in is saved.')).toBeGreaterThan(tc.stderr.text.indexOf('Help is available now'));
-    const calm = ctxWith({ tty: true, prompter: new FakePrompter({ mood: [40], moodWords: ['tired'], startRecord: [false] }) });
+    const calm = ctxWith({ tty: true, prompter: new FakePrompter({ mood: [40], moodWords: ['tired'], reflection: [''], startRecord: [false] }) });
     await runDaily({}, calm.ctx);
     expect(calm.stderr.text).not.toContain('988');
   });
 
   it('no words is fine', async () => {
-    const p = new FakePrompter({ mood: [35], moodWords: [''], startRecord: [false] });
+    const p = new FakePrompter({ mood: [35], moodWords: [''], reflection: [''], startRecord: [false] });
     const tc = ctxWith({ tty: true, prompter: p });
     await runDaily({}, tc.ctx);
     expect(tc.ctx.journal().checkins()[0]).toMatchObject({ mood: 35, words: undefined });
@@ -197,7 +281,7 @@ describe('reframe daily in a terminal: the check-in', () => {
 
   it('yes to the offer runs the guided record, which saves a record', async () => {
     const p = new FakePrompter({
-      mood: [30], moodWords: ['low'], startRecord: [true],
+      mood: [30], moodWords: ['low'], reflection: [''], startRecord: [true],
       situation: ['He did not reply'], when: [''], emotion: ['anxious', '__done'], emotionBefore: [80],
       thought: ["He's going to leave me", ''], beliefBefore: [90], distortions: [['fortune-telling']],
       evidenceFor: [''], evidenceAgainst: ['He said he was busy', ''], answer: ['', '', '', '', ''],

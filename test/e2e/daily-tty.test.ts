@@ -33,6 +33,8 @@ describe.skipIf(!hasTmux())('reframe daily in a terminal', () => {
     t.type('64');
     await t.waitFor('A word or two');
     t.type('tired, a bit hopeful 🌙');
+    await t.waitFor("answer today's reflection");
+    t.type('');
     await t.waitFor('work through a thought now?');
     t.type('n');
     expect(await t.exitCode()).toBe(0);
@@ -41,6 +43,43 @@ describe.skipIf(!hasTmux())('reframe daily in a terminal', () => {
     const after = JSON.parse(run(sb, ['daily', '--json']).stdout);
     expect(after.checkedInToday).toBe(true);
     expect(after.streak).toEqual({ current: 1, longest: 1 });
+  });
+
+  it('follow-ups first: how an experiment went, the belief re-rated; then the reflection answered (issue 15)', async () => {
+    const b = run(sb, ['beliefs', 'add', "I'm not worthy of love", '--conviction', '85']).stdout.trim();
+    const add = run(sb, ['experiments', 'add', '--belief', b, '--plan', 'Tell Sam one thing about my week', '--prediction', 'He will look bored',
+      '--prediction-belief', '70', '--due', 'today']);
+    expect(add.code, add.stderr).toBe(0);
+    const e = add.stdout.trim();
+    term = new Terminal(sb, ['daily']);
+    const t = term;
+    await t.waitFor('To follow up');
+    await t.waitFor('note how it went?');
+    t.type('y');
+    await t.waitFor('What happened?');
+    t.type('He asked questions and told me about his week');
+    await t.waitFor('come true');
+    t.type('10');
+    await t.waitFor('What did you learn?');
+    t.type('Sharing a little was fine');
+    await t.waitFor('How much do you believe');
+    t.type('60');
+    await t.waitFor('How do you feel right now');
+    t.type('70');
+    await t.waitFor('A word or two');
+    t.type('lighter');
+    await t.waitFor("answer today's reflection");
+    t.type('I let someone in a little.');
+    await t.waitFor('work through a thought now?');
+    t.type('n');
+    expect(await t.exitCode()).toBe(0);
+    const done = JSON.parse(run(sb, ['experiments', 'show', e, '--json']).stdout);
+    expect(done).toMatchObject({ outcome: 'He asked questions and told me about his week', cameTrue: 10, learned: 'Sharing a little was fine' });
+    const belief = JSON.parse(run(sb, ['beliefs', 'show', b, '--json']).stdout);
+    expect(belief.ratings.map((r: { conviction: number }) => r.conviction)).toEqual([85, 60]);
+    const list = JSON.parse(run(sb, ['checkins', '--json']).stdout);
+    expect(list).toEqual([expect.objectContaining({ mood: 70, words: 'lighter', answer: 'I let someone in a little.' })]);
+    expect(JSON.parse(run(sb, ['daily', '--json']).stdout).due).toEqual([]);
   });
 
   it('Ctrl-C at the mood: exit 130, nothing saved, no journal made', async () => {
@@ -70,6 +109,8 @@ describe.skipIf(!hasTmux())('reframe daily in a terminal', () => {
     await t.waitFor('How do you feel right now');
     t.type('20');
     await t.waitFor('A word or two');
+    t.type('');
+    await t.waitFor("answer today's reflection");
     t.type('');
     await t.waitFor('work through a thought now?');
     t.type('y');

@@ -51,7 +51,7 @@ describe('reframe daily without a terminal', () => {
     const r = bare(['daily', '--json'], home);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out).sort()).toEqual(['checkedInToday', 'date', 'prompt', 'streak', 'yesterday']);
+    expect(Object.keys(out).sort()).toEqual(['checkedInToday', 'date', 'due', 'prompt', 'streak', 'yesterday']);
     expect(out.prompt).toEqual(promptForDay(prompts, out.date));
     expect(out.streak).toEqual({ current: 0, longest: 0 });
     expect(out.yesterday).toEqual({ records: 0, distortions: [] });

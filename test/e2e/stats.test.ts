@@ -29,7 +29,7 @@ function statsJson(args: string[]) {
 
 /** The program's JSON in the oracle's shape. */
 function comparable(j: Record<string, any>) {
-  const { checkins: _c, trendWindows, ...rest } = j;
+  const { checkins: _c, beliefs: _b, experiments: _e, trendWindows, ...rest } = j;
   return { ...rest, trendBasis: trendWindows.basis, trendRecords: { recent: trendWindows.recent.records, previous: trendWindows.previous.records } };
 }
 
@@ -131,6 +131,7 @@ describe('stats with nothing to show', () => {
       since: null, until: null, records: 0, periods: [], distortions: [], emotions: [],
       belief: { meanBefore: null, meanAfter: null, rated: 0 }, tags: [], streak: { current: 0, longest: 0 },
       by: 'week', trendWindows: null, checkins: { count: 0, meanMood: null, days: [] },
+      beliefs: [], experiments: { planned: 0, done: 0, meanCameTrue: null },
     });
   });
 

@@ -13,7 +13,8 @@ import { askHowToGoOn, noteForTexts, noteOnInterrupt } from '../../safety-note';
 import { StoppedHere } from '../../flows/safety-watch';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../../domain/prompts';
 import { localDay, practiceDays, streak } from '../../domain/streak';
-import { dailyJson, renderDaily, renderPrompt, type DailySummary } from '../../render/daily';
+import { dailyJson, renderDaily, renderPrompt, type DailySummary, type DueItem } from '../../render/daily';
+import { followUps } from './follow-up';
 import { notify } from '../../cron/notify';
 
 const dailyOptions = z.object({
@@ -43,11 +44,21 @@ export async function runDaily(raw: unknown, ctx: Context): Promise<void> {
   return checkIn(ctx, summary);
 }
 
+/** What is due today: experiments whose day has come, and the latest record's plan if from before today. */
+function dueToday(ctx: Context, now: Date, date: string): DueItem[] {
+  const journal = ctx.journalIfExists();
+  if (!journal) return [];
+  const out: DueItem[] = journal.progress.dueExperiments(date).map((e) => ({ kind: 'experiment' as const, id: e.id, text: e.plan, due: e.due }));
+  const plan = journal.progress.planToFollowUp(startOfDay(now).toISOString());
+  if (plan) out.push({ kind: 'plan', id: plan.id, text: plan.plan, due: localDay(new Date(plan.occurredAt)) });
+  return out;
+}
+
 /** Everything but the prompt comes from the journal, if there is one; a missing journal is an empty one. */
 function summarize(ctx: Context, now: Date, date: string, prompt: ReflectionPrompt): DailySummary {
   const journal = ctx.journalIfExists();
   if (!journal) {
-    return { date, prompt, streak: { current: 0, longest: 0 }, yesterday: { records: 0, distortions: [] }, checkedInToday: false };
+    return { date, prompt, streak: { current: 0, longest: 0 }, yesterday: { records: 0, distortions: [] }, checkedInToday: false, due: [] };
   }
   const days = practiceDays(journal.practiceSpans(), (day) => journal.practiceTimesOn(day));
   const y = subDays(now, 1);
@@ -57,7 +68,7 @@ function summarize(ctx: Context, now: Date, date: string, prompt: ReflectionProm
     .map((d) => ({ id: d.id, name: nameOf(d.id), count: d.count }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const checkedInToday = journal.checkins(startOfDay(now).toISOString(), endOfDay(now).toISOString()).length > 0;
-  return { date, prompt, streak: streak(days, date), yesterday: { records: written.records, distortions }, checkedInToday };
+  return { date, prompt, streak: streak(days, date), yesterday: { records: written.records, distortions }, checkedInToday, due: dueToday(ctx, now, date) };
 }
 
 /** Pattern names from the library; a broken patterns file of the person's own must not stop a cron run. */
@@ -89,12 +100,28 @@ function sendNotification(ctx: Context, prompt: ReflectionPrompt): void {
  */
 async function checkIn(ctx: Context, summary: DailySummary): Promise<void> {
   const prompter = await ctx.prompter();
-  ctx.out(renderDaily(summary, ctx.theme));
+  ctx.out(renderDaily(summary, ctx.theme, undefined, true));
   prompter.note('');
+  // Follow-ups first: each offered, each saved as soon as it is told. Words about danger stop here gently.
+  if (summary.due.length) {
+    try {
+      await followUps(ctx, prompter, summary.due);
+    } catch (err) {
+      if (err instanceof StoppedHere) {
+        ctx.say(msg.safety.stoppedDaily);
+        return;
+      }
+      if ((err as { exitCode?: number })?.exitCode === 130) noteOnInterrupt(ctx);
+      throw err;
+    }
+    prompter.note('');
+  }
   const mood = await prompter.rating({ name: 'mood', message: msg.daily.mood });
   let words: string | undefined;
+  let lastSaved: string | undefined;
   const save = () => {
-    ctx.journal().insertCheckin({ id: newId(ctx), createdAt: ctx.clock.now().toISOString(), mood, words, promptId: summary.prompt.id });
+    lastSaved = newId(ctx);
+    ctx.journal().insertCheckin({ id: lastSaved, createdAt: ctx.clock.now().toISOString(), mood, words, promptId: summary.prompt.id });
   };
   try {
     const w = await prompter.input({
@@ -112,9 +139,27 @@ async function checkIn(ctx: Context, summary: DailySummary): Promise<void> {
     throw err;
   }
   save();
-  // Words about dying or being hurt: the note first (the check-in is already saved), a plain saved line, then
-  // a gentle choice before anything else is asked.
-  const a = words ? noteForTexts(ctx, [words]) : { danger: false, abuse: false };
+  const id = lastSaved!;
+  // Words about dying or being hurt: the note right away (the check-in is already saved), then a plain saved
+  // line and a gentle choice before anything else is asked. Otherwise the day's reflection can be answered
+  // (optional), kept with the check-in as soon as it is given, and looked at the same way.
+  let a = words ? noteForTexts(ctx, [words]) : { danger: false, abuse: false };
+  if (!a.danger && !a.abuse) {
+    let typed: string;
+    try {
+      typed = await prompter.input({ name: 'reflection', message: `${summary.prompt.text}\n  ${msg.progress.answerAsk}` });
+    } catch (err) {
+      if ((err as { exitCode?: number })?.exitCode === 130) {
+        ctx.say('');
+        ctx.say(msg.daily.checkinKept(mood));
+      }
+      throw err;
+    }
+    if (typed.trim()) {
+      ctx.journal().answerCheckin(id, typed);
+      a = noteForTexts(ctx, [typed]);
+    }
+  }
   if (a.danger || a.abuse) {
     ctx.say(msg.safety.checkinSavedPlain);
     try {

@@ -4,11 +4,14 @@ import { UsageError } from '../../errors';
 import { msg } from '../../messages';
 import { recordSchema, type ThoughtRecord } from '../../domain/record';
 import { parseOptions } from '../../input/options';
-import { fieldsFromFlags, hasFieldFlags, mergeEmotions, newId, parseEmotionFlag, recordFlagsSchema, reportSaved, validateRecord } from '../../input/record';
+import { FIELD_FLAGS, fieldsFromFlags, hasFieldFlags, mergeEmotions, newId, parseEmotionFlag, recordFlagsSchema, reportSaved, validateRecord } from '../../input/record';
 import { runEditFlow } from '../../flows/edit-flow';
 import { renderChangeSummary } from '../../render/card';
 import { noteOnInterrupt, safetyWatch } from '../../safety-note';
 import { StoppedHere } from '../../flows/safety-watch';
+import type { Journal } from '../../journal/journal';
+import { isEmptyRating, ratingHistory, ratingsOf, reratingBetween, withLatest } from '../../domain/rerating';
+import { parseWhen } from '../../input/progress';
 
 export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(recordFlagsSchema, raw);
@@ -20,11 +23,18 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
   const now = () => ctx.clock.now().toISOString();
 
   if (hasFieldFlags(opts)) {
-    const f = fieldsFromFlags(opts, ctx.clock.now());
-    const emotions = opts.emotion ? mergeEmotions(current.emotions, opts.emotion.map((e) => parseEmotionFlag(e, true))) : current.emotions;
+    const emotionFlags = opts.emotion?.map((e) => parseEmotionFlag(e, true));
+    // Only re-rating flags (--belief-after, --emotion NAME::AFTER) with --at: --at dates the re-rating, and the
+    // moment the record is about stays where it was.
+    const reratingOnly = opts.at !== undefined && (opts.beliefAfter !== undefined || emotionFlags !== undefined)
+      && (emotionFlags ?? []).every((e) => e.before === undefined)
+      && FIELD_FLAGS.every((k) => k === 'at' || k === 'beliefAfter' || k === 'emotion' || opts[k] === undefined);
+    const f = fieldsFromFlags(reratingOnly ? { ...opts, at: undefined } : opts, ctx.clock.now());
+    const ratedAt = reratingOnly ? parseWhen(opts.at, ctx.clock.now()) : now();
+    const emotions = emotionFlags ? mergeEmotions(current.emotions, emotionFlags) : current.emotions;
     const next = validateRecord({ ...current, ...f, emotions }, msg.input.theRecord, ctx, { moodsOptional: current.emotions.length === 0 });
-    journal.update(next, now());
-    reportSaved(ctx, next, opts.json, 'updated');
+    const saved = saveKeepingRatings(journal, current, next, ratedAt, now());
+    reportSaved(ctx, saved, opts.json, 'updated', asShown(journal, saved));
     return;
   }
   if (!ctx.io.interactive) throw new UsageError(msg.errors.nothingToChange);
@@ -59,8 +69,36 @@ export async function runEdit(idArg: string, raw: unknown, ctx: Context): Promis
     if ((err as { exitCode?: number })?.exitCode === 130) noteOnInterrupt(ctx);
     throw err;
   }
-  const next = validateRecord(edited, msg.input.theRecord, ctx, { moodsOptional: current.emotions.length === 0 });
-  journal.update(next, now(), { draftId });
+  const next = saveKeepingRatings(journal, current, validateRecord(edited, msg.input.theRecord, ctx, { moodsOptional: current.emotions.length === 0 }), now(), now(), draftId);
   prompter.note(renderChangeSummary(next, ctx.theme));
-  reportSaved(ctx, next, opts.json, 'updated');
+  reportSaved(ctx, next, opts.json, 'updated', asShown(journal, next));
+}
+
+/** What --json adds to the record, as `show --json` does: the linked belief and the rating history. */
+function asShown(journal: Journal, r: ThoughtRecord): Record<string, unknown> {
+  const belief = journal.progress.beliefOfRecord(r.id);
+  return { ...(belief ? { coreBelief: belief } : {}), ratings: ratingHistory(r, journal.progress.reratings(r.id)) };
+}
+
+/**
+ * Save an edited record; a changed after-rating (belief, a feeling) is added to the record's rating history
+ * rather than written over it. The first time, what it was rated with that night goes in first. The record then
+ * holds the latest of its history. One transaction.
+ */
+function saveKeepingRatings(journal: Journal, current: ThoughtRecord, next: ThoughtRecord, ratedAt: string, updatedAt: string, draftId?: string): ThoughtRecord {
+  return journal.write(() => {
+    let out = next;
+    const r = reratingBetween(current, next, ratedAt);
+    if (r) {
+      if (journal.progress.reratings(current.id).length === 0) {
+        // Dated when the record was written (or the moment it is about, if earlier), so it always comes first.
+        const own = ratingsOf(current, current.occurredAt < current.createdAt ? current.occurredAt : current.createdAt);
+        if (!isEmptyRating(own)) journal.progress.addRerating(current.id, own);
+      }
+      journal.progress.addRerating(current.id, r);
+      out = withLatest(next, journal.progress.reratings(current.id));
+    }
+    journal.update(out, updatedAt, draftId ? { draftId } : {});
+    return out;
+  });
 }

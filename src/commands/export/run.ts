@@ -22,6 +22,9 @@ import { normaliseTag } from '../../domain/tags';
 import { whenStdoutClosed } from '../../io/pipe-closed';
 import { planToJson, type SafetyPlan } from '../../domain/safety-plan';
 import { planMarkdown } from '../../render/crisis';
+import type { Journal } from '../../journal/journal';
+import { beliefToJson, checkinToJson, experimentToJson, followUpToJson, reratingToJson } from '../../domain/progress';
+import { progressMarkdown } from '../../render/progress-markdown';
 
 const schema = z.extend(filterFlagsSchema, {
   format: z.optional(z.string()),
@@ -33,6 +36,28 @@ const schema = z.extend(filterFlagsSchema, {
 const FORMATS: Record<string, 'md' | 'json' | 'jsonl' | 'csv'> = {
   md: 'md', markdown: 'md', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', csv: 'csv',
 };
+
+/**
+ * Everything after the records in JSON and JSON Lines, each with a "kind": the re-ratings and plan follow-ups of
+ * the records exported, every belief and experiment, the check-ins of the period, then the safety plan.
+ */
+function* progressTail(journal: Journal | undefined, ids: Set<string>, filters: ListFilters, plan: SafetyPlan | undefined): Generator<object> {
+  if (journal) {
+    for (const r of journal.progress.allReratings()) if (ids.has(r.record)) yield reratingToJson(r.record, r.rating);
+    for (const f of journal.progress.followUps()) if (ids.has(f.record)) yield followUpToJson(f);
+    for (const b of journal.progress.beliefs()) yield beliefToJson({ ...b, records: b.records.filter((id) => ids.has(id)) });
+    for (const e of journal.progress.experiments()) yield experimentToJson(e);
+    for (const c of journal.checkins(filters.since, filters.until)) yield checkinToJson(c);
+  }
+  if (plan) yield planToJson(plan);
+}
+
+function* noting(records: Iterable<ThoughtRecord>, ids: Set<string>): Generator<ThoughtRecord> {
+  for (const r of records) {
+    ids.add(r.id);
+    yield r;
+  }
+}
 
 export async function runExport(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);
@@ -75,6 +100,7 @@ async function exportOne(
   plan?: SafetyPlan,
 ): Promise<number> {
   const dest = opts.out !== undefined && !toStdout(opts.out) ? exportTarget(opts.out, ctx.paths.db) : undefined;
+  const journal = ctx.journalIfExists();
   let written = 0;
   const tick = (n: number) => { written = n; progress.tick(n); };
   let chunks: Iterable<string>;
@@ -87,6 +113,8 @@ async function exportOne(
     chunks = markdownDocument(counted(records(), tick), summary, {
       library: ctx.library(), now: ctx.clock.now(), since: filters.since, until: filters.until, filters: filterWords(filters, ctx),
     });
+    const more = journal ? progressMarkdown(journal.progress.beliefs(), journal.progress.experiments(), ctx.theme.fancy) : '';
+    if (more) chunks = withTail(chunks, `\n${more}`);
     if (plan) chunks = withTail(chunks, `\n${planMarkdown(plan)}`);
   } else {
     // CSV has a pair of number columns per feeling, so the header needs a first pass for their names.
@@ -96,8 +124,10 @@ async function exportOne(
       for (const r of counted(ratings(), (n) => progress.tick(n))) for (const e of r.emotions) feelings.set(e.name, (feelings.get(e.name) ?? 0) + 1);
     }
     progress.phase(msg.transfer.progressExport, total);
-    const recs = counted(records(), tick);
-    const tail = plan ? [planToJson(plan)] : [];
+    // The records' ids are noted as they go out, so the tail carries the re-ratings and follow-ups of those.
+    const ids = new Set<string>();
+    const recs = noting(counted(records(), tick), ids);
+    const tail = format === 'csv' ? [] : progressTail(journal, ids, filters, plan);
     chunks = format === 'json' ? jsonArrayChunks(recs, tail) : format === 'jsonl' ? jsonlChunks(recs, tail) : csvChunks(recs, { bom: opts.bom, feelings: feelingColumns(feelings) });
   }
   // On a terminal, text from a record must not drive it (escape sequences, bells): the rule `show` keeps.
@@ -123,6 +153,9 @@ async function exportSplit(dir: string, records: () => Iterable<ThoughtRecord>, 
     if (n % 200 === 0) await new Promise<void>((res) => setImmediate(res)); // let Ctrl-C and the bar through
   }
   if (plan) writeFileAtomic(join(dir, 'safety-plan.md'), planMarkdown(plan), { syncDir: false });
+  const j = ctx.journalIfExists();
+  const more = j ? progressMarkdown(j.progress.beliefs(), j.progress.experiments(), false) : '';
+  if (more) writeFileAtomic(join(dir, 'beliefs-and-experiments.md'), more, { syncDir: false });
   fsyncDir(dir);
   return n;
 }

@@ -20,6 +20,7 @@ import { Progress } from '../../io/transfer';
 import { describeNotUtf8, parseMaxSize, readImportInput } from '../../import/input';
 import { checkStream, type CheckJob, type CheckStream } from '../../import/check';
 import { newestPlan } from '../../import/plan';
+import { checkProgress, countsWords, importProgress, type ProgressCounts } from '../../import/progress';
 import { assess } from '../../domain/safety/detect';
 import { showNotes } from '../../safety-note';
 
@@ -45,6 +46,8 @@ export interface ImportSummary {
   /** Safety plans in the file (only when it holds one), and what became of the newest: added, replaced the journal's older one, or kept the journal's. */
   safetyPlans?: number;
   safetyPlan?: 'added' | 'replaced' | 'kept';
+  /** Re-ratings, beliefs, experiments, check-ins, follow-ups added (or that would be): only when the file has any. */
+  progress?: ProgressCounts;
   /** Some added record's words suggest danger: the note is shown once, at the end. Not in --json. */
   danger?: boolean;
 }
@@ -86,20 +89,21 @@ export async function runImport(file: string, raw: unknown, ctx: Context): Promi
   let stream = checkStream(bytes, job, { entry: ctx.workerEntry });
   try {
     const existing = ctx.journalIfExists();
-    if (opts.dryRun) s = await importRecords(stream, { journal: existing, write: false }, ctx, progress);
-    else if (existing) s = await existing.writeAsync(() => importRecords(stream, { journal: existing, write: true }, ctx, progress));
+    if (opts.dryRun) s = await importRecords(stream, { journal: existing, write: false, where }, ctx, progress);
+    else if (existing) s = await existing.writeAsync(() => importRecords(stream, { journal: existing, write: true, where }, ctx, progress));
     else {
       // No journal yet: build it whole, beside where it goes; a file with no records creates nothing.
       const built = await buildNewJournal(ctx.paths.db, async (fresh) => {
-        const value = await fresh.writeAsync(() => importRecords(stream, { journal: fresh, write: true, fresh: true }, ctx, progress));
-        return { keep: value.added > 0 || value.safetyPlan === 'added', value };
+        const value = await fresh.writeAsync(() => importRecords(stream, { journal: fresh, write: true, fresh: true, where }, ctx, progress));
+        const more = value.progress ? Object.values(value.progress).some((n) => n > 0) : false;
+        return { keep: value.added > 0 || value.safetyPlan === 'added' || more, value };
       });
       s = built.value;
       if (!built.published && built.exists) {
         // Another reframe made the journal meanwhile: import into that one, as into any journal.
         const journal = ctx.journal();
         stream = checkStream(bytes, job, { entry: ctx.workerEntry });
-        s = await journal.writeAsync(() => importRecords(stream, { journal, write: true }, ctx, progress));
+        s = await journal.writeAsync(() => importRecords(stream, { journal, write: true, where }, ctx, progress));
       }
     }
   } finally {
@@ -119,7 +123,7 @@ export async function runImport(file: string, raw: unknown, ctx: Context): Promi
  * Count, and save (write), every record of the stream, in file order: added, or skipped (already in the journal,
  * or repeated in the file: the first record with an id wins). `fresh`: the journal holds nothing but this import.
  */
-async function importRecords(stream: CheckStream, o: { journal: Journal | undefined; write: boolean; fresh?: boolean }, ctx: Context,
+async function importRecords(stream: CheckStream, o: { journal: Journal | undefined; write: boolean; fresh?: boolean; where?: string }, ctx: Context,
   progress: Progress): Promise<ImportSummary> {
   const s: ImportSummary = {
     dryRun: !o.write, records: 0, added: 0, skipped: 0, alreadyInJournal: 0, repeatedInFile: 0,
@@ -128,6 +132,7 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
   let danger = false;
   const { journal } = o;
   const seen = new Set<string>();
+  const addedIds = new Set<string>();
   let first = true;
   const words: string[] = [];
   for await (const batch of stream.batches) {
@@ -155,6 +160,7 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
       } else {
         if (o.write) journal!.insertRaw(r, r.createdAt, c.text);
         s.added++;
+        addedIds.add(r.id);
         if (!danger) words.push(...(c.text ? [c.text.body, ...r.emotions.map((e) => e.name), ...r.tags] : safetyTexts(r)));
       }
     }
@@ -168,16 +174,25 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
   const plan = newestPlan(stream.plans);
   if (plan) s.safetyPlans = stream.plans.length;
   if (plan) s.safetyPlan = journal ? journal.mergeSafetyPlan(plan, o.write) : 'added';
+  // Re-ratings, beliefs, experiments, follow-ups, check-ins: checked, then saved in this same transaction.
+  if (stream.progress.length) {
+    const checked = checkProgress(stream.progress, o.where ?? '');
+    const p = importProgress(checked, o.where ?? '', { journal, write: o.write, recordsInFile: seen, added: addedIds, now: ctx.clock.now().toISOString() });
+    s.progress = p.counts;
+    if (!danger && p.texts.length) danger = assess([p.texts.join('\n')]).danger;
+  }
   if (danger) s.danger = true;
   return s;
 }
 
 function report(s: ImportSummary, where: string, ctx: Context): void {
   const t = ctx.errTheme;
-  if (s.records === 0 && !s.safetyPlan) {
+  const more = s.progress ? countsWords(s.progress) : '';
+  if (s.records === 0 && !s.safetyPlan && !s.progress) {
     ctx.say(msg.transfer.empty(where));
     return;
   }
+  if (more) ctx.say(s.dryRun ? msg.progress.wouldImportProgress(more) : msg.progress.importedProgress(more));
   if (s.safetyPlan) {
     if ((s.safetyPlans ?? 0) > 1) ctx.say(msg.plan.twoInFile(s.safetyPlans ?? 0));
     ctx.say(s.safetyPlan === 'kept' ? msg.plan.importKept

@@ -18,8 +18,19 @@ import * as z from '../../zod-mini';
 
 const newSchema = z.extend(recordFlagsSchema, { fromNote: z.optional(z.string()) });
 
+import type { Journal } from '../../journal/journal';
+import type { ThoughtRecord } from '../../domain/record';
+import { resolveBelief } from '../../input/progress';
+import { ratingHistory } from '../../domain/rerating';
+
 export async function runNew(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(newSchema, raw);
+  // --core-belief names a belief that must be there: checked before anything is asked or saved.
+  if (opts.coreBelief !== undefined) {
+    const j = ctx.journalIfExists();
+    if (!j) throw new UsageError(msg.progress.noBelief(opts.coreBelief), msg.progress.noBeliefHint);
+    opts.coreBelief = resolveBelief(j, opts.coreBelief);
+  }
   if (opts.fromNote !== undefined) return fromNote(opts, ctx);
   if (opts.input !== undefined) return fromInput(opts, ctx);
   if (opts.resume || !hasFieldFlags(opts)) {
@@ -38,8 +49,8 @@ function fromInput(opts: RecordFlags, ctx: Context): void {
   const rec = validateRecord(data, where, ctx);
   const journal = ctx.journal();
   if (journal.has(rec.id)) throw new UsageError(msg.input.idTaken(rec.id), msg.input.idTakenHint);
-  journal.insert(rec);
-  reportSaved(ctx, rec, opts.json, 'saved');
+  insertLinked(journal, rec, opts.coreBelief);
+  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief, rec));
 }
 
 function fromFlags(opts: RecordFlags, ctx: Context): void {
@@ -53,8 +64,39 @@ function fromFlags(opts: RecordFlags, ctx: Context): void {
   if (missing.length) throw new UsageError(msg.errors.missingFields(missing), msg.errors.missingFieldsHint);
   const createdAt = now.toISOString();
   const rec = validateRecord({ ...f, emotions, id: newId(ctx), createdAt, occurredAt: f.occurredAt ?? createdAt }, msg.input.theRecord, ctx);
-  ctx.journal().insert(rec);
-  reportSaved(ctx, rec, opts.json, 'saved');
+  insertLinked(ctx.journal(), rec, opts.coreBelief);
+  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief, rec));
+}
+
+function arrowBeliefs(journal: Journal, coreBelief: string | undefined): { id: string; text: string }[] | undefined {
+  if (coreBelief !== undefined) return undefined;
+  const kept = journal.progress.beliefs();
+  return kept.length ? kept.map((b) => ({ id: b.id, text: b.text })) : undefined;
+}
+
+/** The belief the record is linked to: --core-belief, or where the downward arrow ended (a new one is kept here). */
+function arrowLink(ctx: Context, journal: Journal, s: FlowState, coreBelief: string | undefined): string | undefined {
+  if (coreBelief) return coreBelief;
+  const o = s.arrow?.outcome;
+  if (!o || 'leave' in o) return undefined;
+  if ('link' in o) return journal.progress.hasBelief(o.link) ? o.link : undefined;
+  const now = ctx.clock.now().toISOString();
+  const id = newId(ctx);
+  journal.progress.insertBelief({ id, createdAt: now, updatedAt: now, text: o.keep, type: 'core', ratings: [{ at: now, conviction: o.conviction }], evidence: [], records: [], experiments: [] });
+  return id;
+}
+
+/** Save a record and, when given, its link to a kept belief: one transaction. */
+function insertLinked(journal: Journal, rec: ThoughtRecord, beliefId: string | undefined, draftId?: string): void {
+  journal.write(() => {
+    journal.insert(rec, draftId ? { draftId } : {});
+    if (beliefId) journal.progress.linkRecord(rec.id, beliefId);
+  });
+}
+
+/** What --json adds to the record, as `show --json` does: the linked belief, and the rating history (its own). */
+function linkOf(beliefId: string | undefined, rec?: ThoughtRecord): Record<string, unknown> {
+  return { ...(beliefId ? { coreBelief: beliefId } : {}), ...(rec ? { ratings: ratingHistory(rec, []) } : {}) };
 }
 
 /** new --from-note ID: the guided record, with a note (from jrnl, Day One...) as its situation. */
@@ -112,6 +154,8 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
           theme: ctx.theme, library, now: ctx.clock.now(), width: ctx.io.stdout.columns, draft: true,
         });
       },
+      // The downward arrow is offered once the person keeps beliefs (and the record is not linked by --core-belief).
+      beliefs: arrowBeliefs(journal, opts.coreBelief),
     });
   } catch (err) {
     if (err instanceof StoppedHere) {
@@ -133,7 +177,8 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
   const now = ctx.clock.now().toISOString();
   const rec = validateRecord({ ...stateToBody(done, now), id: newId(ctx), createdAt: now }, msg.input.theRecord, ctx);
   try {
-    withBusyTimeout(journal, drafts.personMs, () => journal.insert(rec, { draftId }));
+    const link = () => arrowLink(ctx, journal, done, opts.coreBelief);
+    withBusyTimeout(journal, drafts.personMs, () => journal.write(() => insertLinked(journal, rec, link(), draftId)));
   } catch (err) {
     // The record could not be saved: the answers stay as a draft if the journal takes anything at all.
     try {
@@ -154,5 +199,5 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
     prompter.note('');
     prompter.note(msg.flow.wellDone);
   }
-  reportSaved(ctx, rec, opts.json, 'saved');
+  reportSaved(ctx, rec, opts.json, 'saved', linkOf(journal.progress.beliefOfRecord(rec.id), rec));
 }

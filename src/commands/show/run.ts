@@ -6,6 +6,10 @@ import { UsageError } from '../../errors';
 import { msg } from '../../messages';
 import { renderCard } from '../../render/card';
 import { parseOptions } from '../../input/options';
+import { ratingHistory } from '../../domain/rerating';
+import { ratingPaths } from '../../render/progress';
+import { dropControls } from '../../render/width';
+import { wrap } from '../../render/text';
 
 const schema = z.object({ json: z.optional(z.boolean()) });
 
@@ -14,6 +18,22 @@ export async function runShow(id: string, raw: unknown, ctx: Context): Promise<v
   const journal = ctx.journalIfExists();
   if (!journal) throw new UsageError(msg.errors.noRecord(id), msg.errors.noRecordHint);
   const rec = journal.get(journal.resolveId(id, Boolean(ctx.io.stderr.isTTY)))!;
-  if (opts.json) ctx.out(JSON.stringify(toJson(rec), null, 2));
-  else ctx.out(renderCard(rec, { theme: ctx.theme, library: ctx.library(), now: ctx.clock.now(), width: ctx.io.stdout.columns }));
+  // The rating history: the ratings given with the record first, then each re-rating.
+  const history = ratingHistory(rec, journal.progress.reratings(rec.id));
+  const beliefId = journal.progress.beliefOfRecord(rec.id);
+  if (opts.json) {
+    const out: Record<string, unknown> = { ...toJson(rec) };
+    if (beliefId) out.coreBelief = beliefId;
+    out.ratings = history;
+    ctx.out(JSON.stringify(out, null, 2));
+    return;
+  }
+  let card = renderCard(rec, { theme: ctx.theme, library: ctx.library(), now: ctx.clock.now(), width: ctx.io.stdout.columns });
+  const paths = ratingPaths(rec, history, ctx.theme);
+  if (paths.length) card += `\n\n${ctx.theme.label(msg.progress.ratingsHeading)}\n${paths.join('\n')}`;
+  const belief = beliefId ? journal.progress.belief(beliefId) : undefined;
+  if (belief) card += `\n\n${ctx.theme.label(msg.progress.linkedBelief)}\n  ${ctx.theme.id(belief.id)}  ${dropControls(belief.text.split('\n')[0])}`;
+  const followUp = journal.progress.followUp(rec.id);
+  if (followUp) card += `\n\n${ctx.theme.label(msg.progress.howItWent)}\n${wrap(followUp.text, Math.max(40, Math.min(ctx.io.stdout.columns ?? 80, 100)) - 4, '  ')}`;
+  ctx.out(card);
 }

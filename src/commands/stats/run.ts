@@ -6,6 +6,7 @@ import { BY_VALUES, computeStats, type By, type StatsSource } from '../../domain
 import { StatsStore } from '../../journal/stats';
 import { localDay } from '../../domain/streak';
 import * as z from '../../zod-mini';
+import { beliefTrends, experimentFigures } from '../../domain/progress-stats';
 import { parseOptions } from '../../input/options';
 
 const statsSchema = z.object({
@@ -60,10 +61,17 @@ export async function runStats(raw: unknown, ctx: Context): Promise<void> {
     result = computeStats(NOTHING, request, nameOf);
   }
 
+  // Beliefs and experiments over the same range (issue 15).
+  const all = journal ? journal.progress.beliefs() : [];
+  const bounds = [since?.toISOString(), until?.toISOString()] as const;
+  const beliefs = beliefTrends(all, ...bounds);
+  const experiments = experimentFigures(journal ? journal.progress.experiments() : [], ...bounds);
   if (opts.json) {
-    ctx.out(JSON.stringify(result.json, null, 2));
+    ctx.out(JSON.stringify({ ...result.json, beliefs, experiments }, null, 2));
     return;
   }
+  const { renderProgressStats } = await import('../../render/progress-stats');
+  const more = renderProgressStats(beliefs, experiments, ctx.theme, ctx.io.stdout.columns);
   // The report (charts, date formatting) loads only for people, not for --json.
   const { renderStats, shortDate } = await import('../../render/stats');
   const j = result.json;
@@ -71,7 +79,8 @@ export async function runStats(raw: unknown, ctx: Context): Promise<void> {
     if (result.journalEmpty) ctx.say(msg.emptyJournal);
     else if (j.since && j.until) ctx.say(msg.stats.emptyRange(shortDate(localDay(new Date(j.since)), true), shortDate(localDay(new Date(j.until)), true)));
     else ctx.say(msg.nothingMatches);
+    if (more) ctx.out(more.replace(/^\n/, ''));
     return;
   }
-  ctx.out(renderStats(result, { theme: ctx.theme, width: ctx.io.stdout.columns }));
+  ctx.out(renderStats(result, { theme: ctx.theme, width: ctx.io.stdout.columns }) + (more ? `\n${more}` : ''));
 }
