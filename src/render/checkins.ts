@@ -13,9 +13,9 @@ export function checkinJson(c: Checkin): Record<string, unknown> {
 
 const oneLine = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-/** Piped: one tab-separated line per check-in (id, time, mood, mood word, tags, words). */
+/** Piped: one tab-separated line per check-in (id, time, mood, mood word, tags, words, the answer to the prompt). */
 export function renderCheckinsPlain(cs: Checkin[]): string {
-  return cs.map((c) => [c.id, c.createdAt, String(c.mood), c.moodLabel ?? '', (c.tags ?? []).join(','), truncate(oneLine(c.words), 200, '...')].join('\t')).join('\n');
+  return cs.map((c) => [c.id, c.createdAt, String(c.mood), c.moodLabel ?? '', (c.tags ?? []).join(','), truncate(oneLine(c.words), 200, '...'), truncate(oneLine(c.answer), 200, '...')].join('\t')).join('\n');
 }
 
 export function renderCheckinsList(cs: Checkin[], t: Theme, width = 100): string {

@@ -200,7 +200,7 @@ describe('Daylio', () => {
     expect(JSON.parse(run(sb, ['checkins', '--search', 'gaming', '--json']).stdout)).toHaveLength(1);
     const found = run(sb, ['list', '--search', 'sister']);
     expect(found.code).toBe(0);
-    expect(found.stderr).toMatch(/1 check-in matches too[^\n]*\n[0-9A-Z]{26}\t2024-02-02T12:30:00.000Z\t0\tawful\t\tBad news from home. Called my sister.\n/);
+    expect(found.stderr).toMatch(/1 check-in matches too[^\n]*\n[0-9A-Z]{26}\t2024-02-02T12:30:00.000Z\t0\tawful\t\tBad news from home. Called my sister.\t\n/);
   });
 
   it('older exports (year, 7 columns) with the person\'s own mood word, given a number by --mood-map', () => {

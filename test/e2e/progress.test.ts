@@ -149,7 +149,7 @@ describe('following a belief over weeks (issue 15)', () => {
     d.prepare("INSERT INTO checkins (id, created_at, mood, words, prompt_id, answer) VALUES ('01JD7X4Q9V6M2W8K3T5R0YH1ZC', ?, 64, 'tired', 'p001', 'I asked for help')")
       .run(daysAgo(1).toISOString());
     d.close();
-    expect(json(sb, ['checkins'])).toEqual([{ id: '01JD7X4Q9V6M2W8K3T5R0YH1ZC', createdAt: daysAgo(1).toISOString(), mood: 64, words: 'tired', promptId: 'p001', answer: 'I asked for help' }]);
+    expect(json(sb, ['checkins'])).toEqual([{ id: '01JD7X4Q9V6M2W8K3T5R0YH1ZC', createdAt: daysAgo(1).toISOString(), mood: 64, moodLabel: null, words: 'tired', tags: [], promptId: 'p001', answer: 'I asked for help', source: null }]);
     expect(ok(sb, ['checkins', '--since', '7d'])).toContain('I asked for help');
     expect(json(sb, ['checkins', '--since', 'today'])).toEqual([]);
     const file = join(sb.dir, 'c.jsonl');
