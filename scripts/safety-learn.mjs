@@ -1,0 +1,113 @@
+// The learning half of the safety classifier, shared by scripts/safety-model.mjs (which writes the shipped
+// weights) and scripts/safety-cv.mjs (which measures how well it generalises). The run-time half, the
+// features and the scoring, is in src/domain/safety (features.ts, model.ts); this file loads those from the
+// source with esbuild, so training and the program always see the same features.
+//
+// The model: logistic regression on binary features (words, word pairs, 3-5 character runs of the plain form),
+// trained by gradient descent (AdaGrad) with an L2 penalty, on "danger" against everything else (idioms,
+// everyday pain, abuse by someone else). Features seen in fewer than MIN_DF training texts are dropped.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The detector's own modules (rules, normalise, features, the shipped model's scoring), bundled from src. */
+export async function detector() {
+  const out = await build({
+    absWorkingDir: root,
+    stdin: {
+      contents: `export * from './src/domain/safety/detect';
+export { normalise } from './src/domain/safety/normalise';
+export { features } from './src/domain/safety/features';`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'reframe-safety-'));
+  const file = join(dir, 'detector.mjs');
+  writeFileSync(file, out.outputFiles[0].text);
+  try {
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The labelled texts of the tune split (test/fixtures/danger.json). Never the held-out split. */
+export function tuneItems() {
+  return JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'danger.json'), 'utf8')).items.filter((x) => x.split === 'tune');
+}
+
+export const DEFAULTS = { minDf: 2, l2: 1e-4, epochs: 30, rate: 0.3, seed: 1 };
+
+/**
+ * Trains on rows of { feats: Set<string>, y: 0|1 }; returns { bias, weights: Map<feature, weight> }.
+ * Deterministic: a fixed shuffle each epoch.
+ */
+export function train(rows, opts = {}) {
+  const { minDf, l2, epochs, rate, seed: s0 } = { ...DEFAULTS, ...opts };
+  const df = new Map();
+  for (const r of rows) for (const f of r.feats) df.set(f, (df.get(f) ?? 0) + 1);
+  const index = new Map();
+  for (const [f, n] of df) if (n >= minDf) index.set(f, index.size);
+  const xs = rows.map((r) => Int32Array.from([...r.feats].filter((f) => index.has(f)).map((f) => index.get(f))));
+  const ys = rows.map((r) => r.y);
+  const w = new Float64Array(index.size);
+  const g2 = new Float64Array(index.size).fill(1e-8);
+  let b = 0;
+  let gb = 1e-8;
+  let seed = s0;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const order = rows.map((_, i) => i);
+  for (let e = 0; e < epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const i of order) {
+      const x = xs[i];
+      let z = b;
+      for (const k of x) z += w[k];
+      const p = 1 / (1 + Math.exp(-z));
+      const g = p - ys[i];
+      gb += g * g;
+      b -= (rate * g) / Math.sqrt(gb);
+      for (const k of x) {
+        const gk = g + l2 * w[k] * rows.length;
+        g2[k] += gk * gk;
+        w[k] -= (rate * gk) / Math.sqrt(g2[k]);
+      }
+    }
+  }
+  const weights = new Map();
+  for (const [f, k] of index) if (w[k] !== 0) weights.set(f, w[k]);
+  return { bias: b, weights };
+}
+
+/** The model's score for a set of features (a log-odds; higher is more likely danger). */
+export function score(model, feats) {
+  let z = model.bias;
+  for (const f of feats) z += model.weights.get(f) ?? 0;
+  return z;
+}
+
+/**
+ * The threshold that keeps false alarms on the `negatives` scores at or under `rate` (a fraction), counting
+ * the ones the rules already raise (`ruled`, same order) as alarms whatever the score.
+ */
+export function thresholdFor(negatives, ruled, rate) {
+  const free = negatives.filter((_, i) => !ruled[i]).sort((a, b) => b - a);
+  const allowed = Math.floor(rate * negatives.length) - ruled.filter(Boolean).length;
+  if (allowed < 0) return Infinity;
+  // Scores strictly above the threshold raise the note: allow the top `allowed` free ones.
+  return allowed < free.length ? free[allowed] : -Infinity;
+}

@@ -1,0 +1,35 @@
+// What the safety classifier (model.ts) looks at in a text: the plain form normalise.ts makes (chat spellings
+// and near-misses of the key words already put right), turned into a set of features:
+//   w:word         each word
+//   b:word_word    each pair of neighbouring words in a sentence
+//   c:xyz          each run of 3 to 5 characters inside " word " (so "c: kil" is a word starting "kil")
+// Shared by the detector at run time and by the script that trains it (scripts/safety-model.mjs), so both
+// always see the same features.
+
+/** Run lengths of the character features. */
+const CHAR_MIN = 3;
+const CHAR_MAX = 5;
+/** Features looked at per text at most: a long paste is looked at in full by the rules, in part here. */
+export const MAX_FEATURE_WORDS = 1500;
+
+/** The features of one text's plain form (" word word . word "), each once. */
+export function features(plain: string): Set<string> {
+  const out = new Set<string>();
+  const words = plain.split(' ');
+  let prev = '';
+  let n = 0;
+  for (const w of words) {
+    if (w === '') continue;
+    if (w === '.') {
+      prev = '';
+      continue;
+    }
+    if (++n > MAX_FEATURE_WORDS) break;
+    out.add('w:' + w);
+    if (prev) out.add('b:' + prev + '_' + w);
+    prev = w;
+    const p = ' ' + w + ' ';
+    for (let k = CHAR_MIN; k <= CHAR_MAX; k++) for (let i = 0; i + k <= p.length; i++) out.add('c:' + p.slice(i, i + k));
+  }
+  return out;
+}
