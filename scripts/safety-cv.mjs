@@ -10,15 +10,14 @@
 // idiom false alarms (counting the rules' own) at or under IDIOM_BAR on those. The rules themselves were tuned
 // on A and B (and read C and D's figures once), so their figure on A and B is fit, not generalisation: only
 // their C and D figures (measured once, blind, before C and D became tune) say how they generalise.
-import { DEFAULTS, detector, score, thresholdFor, train, tuneItems } from './safety-learn.mjs';
+import { DEFAULTS, IDIOM_BAR, detector, score, thresholdFor, train, tuneItems } from './safety-learn.mjs';
 
-const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.04);
 const det = await detector();
-const rulesOnly = det.rulesSay ?? ((t) => det.assess([t]).danger);
+const rulesOnly = det.rulesSay;
 const items = tuneItems().map((x) => ({
   ...x,
   set: x.source.replace(/^danger-(.)\.jsonl$/, '$1'),
-  feats: det.features(det.normalise(x.text)),
+  feats: det.features(det.plainForModel(x.text)),
   rule: rulesOnly(x.text),
   y: x.label === 'danger' ? 1 : 0,
 }));

@@ -14,7 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The detector's own modules (rules, normalise, features, the shipped model's scoring), bundled from src. */
+/** The detector's own modules (rules, the plain form, the features), bundled from src, with an empty model in
+ * place of the shipped weights: what is measured or trained here never depends on a model trained before. */
 export async function detector() {
   const out = await build({
     absWorkingDir: root,
@@ -31,6 +32,16 @@ export { features } from './src/domain/safety/features';`,
     target: 'node20',
     write: false,
     logLevel: 'warning',
+    plugins: [{
+      name: 'no-shipped-model',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/model-weights$/ }, () => ({ path: 'model-weights', namespace: 'empty-model' }));
+        b.onLoad({ filter: /.*/, namespace: 'empty-model' }, () => ({
+          contents: 'export const SETTINGS = {}; export const THRESHOLD = Infinity; export const BIAS = 0; export const WEIGHTS = "";',
+          loader: 'js',
+        }));
+      },
+    }],
   });
   const dir = mkdtempSync(join(tmpdir(), 'reframe-safety-'));
   const file = join(dir, 'detector.mjs');
@@ -47,14 +58,18 @@ export function tuneItems() {
   return JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'danger.json'), 'utf8')).items.filter((x) => x.split === 'tune');
 }
 
-export const DEFAULTS = { minDf: 2, l2: 1e-4, epochs: 30, rate: 0.3, seed: 1 };
+/** At most this fraction of idioms may raise the note (rules OR classifier) on out-of-set scores: under the
+ * issue's 5% bar with a margin, because a new writer's idioms score higher than the tune sets' (the D set did). */
+export const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.03);
+
+export const DEFAULTS = { minDf: 2, l2: 1e-4, epochs: 30, rate: 0.3, seed: 1, prune: Number(process.env.PRUNE ?? 0.005) };
 
 /**
  * Trains on rows of { feats: Set<string>, y: 0|1 }; returns { bias, weights: Map<feature, weight> }.
- * Deterministic: a fixed shuffle each epoch.
+ * Deterministic: a fixed shuffle each epoch. Weights are rounded to 4 decimals, as shipped.
  */
 export function train(rows, opts = {}) {
-  const { minDf, l2, epochs, rate, seed: s0 } = { ...DEFAULTS, ...opts };
+  const { minDf, l2, epochs, rate, seed: s0, prune } = { ...DEFAULTS, ...opts };
   const df = new Map();
   for (const r of rows) for (const f of r.feats) df.set(f, (df.get(f) ?? 0) + 1);
   const index = new Map();
@@ -89,7 +104,8 @@ export function train(rows, opts = {}) {
     }
   }
   const weights = new Map();
-  for (const [f, k] of index) if (w[k] !== 0) weights.set(f, w[k]);
+  // Weights smaller than `prune` are left out: they move no score by much, and the shipped table stays small.
+  for (const [f, k] of index) if (Math.abs(w[k]) >= prune) weights.set(f, Math.round(w[k] * 1e4) / 1e4);
   return { bias: b, weights };
 }
 

@@ -12,6 +12,11 @@ const CHAR_MAX = 5;
 /** Features looked at per text at most: a long paste is looked at in full by the rules, in part here. */
 export const MAX_FEATURE_WORDS = 1500;
 
+/** A sentence end ("."), or where detect.ts cut out an everyday turn of phrase ("|"): word pairs stop there. */
+export function isBreak(w: string): boolean {
+  return w === '.' || w === '|';
+}
+
 /** The features of one text's plain form (" word word . word "), each once. */
 export function features(plain: string): Set<string> {
   const out = new Set<string>();
@@ -20,7 +25,7 @@ export function features(plain: string): Set<string> {
   let n = 0;
   for (const w of words) {
     if (w === '') continue;
-    if (w === '.') {
+    if (isBreak(w)) {
       prev = '';
       continue;
     }
