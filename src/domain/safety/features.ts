@@ -9,32 +9,38 @@
 /** Run lengths of the character features. */
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
-/** Features looked at per text at most: a long paste is looked at in full by the rules, in part here. */
-export const MAX_FEATURE_WORDS = 1500;
 
 /** A sentence end ("."), or where detect.ts cut out an everyday turn of phrase ("|"): word pairs stop there. */
 export function isBreak(w: string): boolean {
   return w === '.' || w === '|';
 }
 
+/** The features one word brings whatever its neighbours: the word, and its character runs. */
+export function wordFeatures(w: string): string[] {
+  const out = ['w:' + w];
+  const p = ' ' + w + ' ';
+  for (let k = CHAR_MIN; k <= CHAR_MAX; k++) for (let i = 0; i + k <= p.length; i++) out.push('c:' + p.slice(i, i + k));
+  return out;
+}
+
+/** The feature of two neighbouring words in a sentence. */
+export function pairFeature(prev: string, w: string): string {
+  return 'b:' + prev + '_' + w;
+}
+
 /** The features of one text's plain form (" word word . word "), each once. */
 export function features(plain: string): Set<string> {
   const out = new Set<string>();
-  const words = plain.split(' ');
   let prev = '';
-  let n = 0;
-  for (const w of words) {
+  for (const w of plain.split(' ')) {
     if (w === '') continue;
     if (isBreak(w)) {
       prev = '';
       continue;
     }
-    if (++n > MAX_FEATURE_WORDS) break;
-    out.add('w:' + w);
-    if (prev) out.add('b:' + prev + '_' + w);
+    for (const f of wordFeatures(w)) out.add(f);
+    if (prev) out.add(pairFeature(prev, w));
     prev = w;
-    const p = ' ' + w + ' ';
-    for (let k = CHAR_MIN; k <= CHAR_MAX; k++) for (let i = 0; i + k <= p.length; i++) out.add('c:' + p.slice(i, i + k));
   }
   return out;
 }
