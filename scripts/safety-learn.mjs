@@ -22,7 +22,8 @@ export async function detector() {
     stdin: {
       contents: `export * from './src/domain/safety/detect';
 export { normalise } from './src/domain/safety/normalise';
-export { features } from './src/domain/safety/features';`,
+export { features } from './src/domain/safety/features';
+export * as probes from './test/fixtures/safety-probes';`,
       resolveDir: root,
       loader: 'ts',
     },
@@ -56,6 +57,19 @@ export { features } from './src/domain/safety/features';`,
 /** The labelled texts of the tune split (test/fixtures/danger.json). Never the held-out split. */
 export function tuneItems() {
   return JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'danger.json'), 'utf8')).items.filter((x) => x.split === 'tune');
+}
+
+/** The source given to the hand-written texts of test/fixtures/safety-probes.ts: learnt from in every fold,
+ * never left out or measured on (they are not blind). */
+export const PROBES = 'safety-probes.ts';
+
+/** The hand-written texts (test/fixtures/safety-probes.ts, from `det.probes`) as labelled items. Quiet ones are
+ * "everyday", so they never count in the idiom figure the threshold is set on. */
+export function probeItems(det) {
+  const { POSITIVE, PROBE_DANGER, NEGATIVE, PROBE_QUIET, PROBE_ABUSE } = det.probes;
+  const as = (label) => (text) => ({ text, label, cat: 'probe', split: 'tune', source: PROBES });
+  return [...POSITIVE, ...PROBE_DANGER].map(as('danger'))
+    .concat([...NEGATIVE, ...PROBE_QUIET].filter((t) => t !== '').map(as('everyday')), PROBE_ABUSE.map(as('abuse')));
 }
 
 /** At most this fraction of idioms may raise the note (rules OR classifier) on out-of-set scores: under the

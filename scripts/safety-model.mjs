@@ -1,5 +1,6 @@
 // Writes src/domain/safety/model-weights.ts, the safety classifier's shipped weights, from the tune split of
-// test/fixtures/danger.json (danger-A, B, C, D; never the held-out split). Deterministic: the same fixture
+// test/fixtures/danger.json (danger-A, B, C, D; never the held-out split) and the hand-written texts of
+// test/fixtures/safety-probes.ts. Deterministic: the same fixture
 // gives the same file. Run it after changing the labelled texts, features.ts, the rules or the settings here,
 // and commit the result with the figures of `node scripts/safety-cv.mjs`.
 //
@@ -11,20 +12,20 @@
 // scores. The weights are then learnt from all four sets (settings, pruning and rounding: safety-learn.mjs).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULTS, IDIOM_BAR, detector, root, score, thresholdFor, train, tuneItems } from './safety-learn.mjs';
+import { DEFAULTS, IDIOM_BAR, PROBES, detector, probeItems, root, score, thresholdFor, train, tuneItems } from './safety-learn.mjs';
 
 const det = await detector();
-const items = tuneItems().map((x) => ({
+const items = tuneItems().concat(probeItems(det)).map((x) => ({
   set: x.source,
   label: x.label,
   feats: det.features(det.plainForModel(x.text)),
   rule: det.rulesSay(x.text),
   y: x.label === 'danger' ? 1 : 0,
 }));
-const sets = [...new Set(items.map((x) => x.set))].sort();
+const sets = [...new Set(items.map((x) => x.set))].filter((s) => s !== PROBES).sort();
 const oof = [];
 for (const s of sets) {
-  const m = train(items.filter((x) => x.set !== s), DEFAULTS);
+  const m = train(items.filter((x) => x.set !== s), DEFAULTS); // the probes are in every fold's training
   for (const x of items.filter((x) => x.set === s && x.label === 'idiom')) oof.push([x, score(m, x.feats)]);
 }
 const threshold = thresholdFor(oof.map(([, s]) => s), oof.map(([x]) => x.rule), IDIOM_BAR);

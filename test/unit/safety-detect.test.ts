@@ -164,6 +164,7 @@ describe('the safety detector on blind labelled texts', () => {
     }
     const best = Math.min(...times);
     console.log(`safety detector: a 20,000-character paste in ${best.toFixed(1)} ms (best of 5; worst ${Math.max(...times).toFixed(1)} ms)`);
-    expect(best).toBeLessThan(50);
+    // A guard against a slow path (a scan per window, a quadratic step), loose enough for a busy machine.
+    expect(best).toBeLessThan(200);
   });
 });

@@ -10,22 +10,27 @@
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
 
-/** A sentence end ("."), or where detect.ts cut out an everyday turn of phrase ("|"): word pairs stop there. */
+/** A sentence end: word pairs stop there. */
 export function isBreak(w: string): boolean {
-  return w === '.' || w === '|';
+  return w === '.';
 }
+
+/** Where detect.ts cut out an everyday turn of phrase ("dying of laughter"): a word of its own (the model learns
+ * what such a cut says), with no character runs, and no pair with the words beside it. */
+export const CUT = '|';
 
 /** The features one word brings whatever its neighbours: the word, and its character runs. */
 export function wordFeatures(w: string): string[] {
   const out = ['w:' + w];
+  if (w === CUT) return out;
   const p = ' ' + w + ' ';
   for (let k = CHAR_MIN; k <= CHAR_MAX; k++) for (let i = 0; i + k <= p.length; i++) out.push('c:' + p.slice(i, i + k));
   return out;
 }
 
-/** The feature of two neighbouring words in a sentence. */
-export function pairFeature(prev: string, w: string): string {
-  return 'b:' + prev + '_' + w;
+/** The feature of two neighbouring words in a sentence (none with a cut). */
+export function pairFeature(prev: string, w: string): string | undefined {
+  return prev === '' || prev === CUT || w === CUT ? undefined : 'b:' + prev + '_' + w;
 }
 
 /** The features of one text's plain form (" word word . word "), each once. */
@@ -39,7 +44,8 @@ export function features(plain: string): Set<string> {
       continue;
     }
     for (const f of wordFeatures(w)) out.add(f);
-    if (prev) out.add(pairFeature(prev, w));
+    const pair = pairFeature(prev, w);
+    if (pair) out.add(pair);
     prev = w;
   }
   return out;

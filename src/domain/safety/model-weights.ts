@@ -3,12931 +3,13564 @@
 // of words, c: a run of characters inside " word "). A text scores BIAS plus the weights of its features; above
 // THRESHOLD it raises the crisis note. The weights are one string, read into a table on first use only, so
 // loading the program costs nothing for them.
-export const SETTINGS = {"minDf":2,"l2":0.0001,"epochs":30,"rate":0.3,"seed":1,"prune":0.005,"idiomBar":0.03,"texts":1295,"sets":["danger-A.jsonl","danger-B.jsonl","danger-C.jsonl","danger-D.jsonl"]};
-export const THRESHOLD = 0.541;
-export const BIAS = -1.7908;
+export const SETTINGS = {"minDf":2,"l2":0.0001,"epochs":30,"rate":0.3,"seed":1,"prune":0.005,"idiomBar":0.03,"texts":1605,"sets":["danger-A.jsonl","danger-B.jsonl","danger-C.jsonl","danger-D.jsonl"]};
+export const THRESHOLD = 0.8116;
+export const BIAS = -1.3047;
 /** One feature a line: its weight, a tab, the feature; the strongest signs of danger first. */
 export const WEIGHTS = `
-0.7907	b:of_living
-0.6388	b:would_even
-0.6385	b:was_dead
-0.5819	c:anz
-0.5736	b:every_morning
-0.535	b:feel_anything
-0.5312	b:je_pense
-0.5312	b:pense_a
-0.5312	w:pense
-0.5256	c:rna
-0.5045	b:to_do
-0.4979	b:the_day
-0.4818	b:ce_week
-0.4818	b:week_end
-0.4742	b:have_picked
-0.4719	c:dged
-0.4696	c:oos
-0.4696	c:oose
-0.4696	c:oose 
-0.4653	b:miss_me
-0.4595	b:back_bad
-0.4593	b:i_wish
-0.4566	b:is_when
-0.4546	c: mir 
-0.4546	w:mir
-0.4402	b:picked_the
-0.4402	b:stop_me
-0.439	b:keep_hoping
-0.4388	b:will_sterben
-0.4129	c:eda
-0.4108	c:ritin
-0.4108	c:writi
-0.4108	w:writing
-0.4106	b:quero_me
-0.4024	b:rope_today
-0.3993	b:its_time
-0.3951	b:do_it
-0.3948	b:take_all
-0.3926	c: hid 
-0.3926	c:hid 
-0.3926	w:hid
-0.3911	c:utu
-0.3895	b:it_after
-0.3888	b:a_me
-0.3878	c:bst
-0.3862	b:until_it
-0.3857	c:deep 
-0.3857	w:deep
-0.3834	b:not_a
-0.383	b:why_i
-0.381	b:know_exactly
-0.3786	b:train_tracks
-0.3759	b:be_empty
-0.3746	b:with_mum
-0.3724	b:have_a
-0.3705	b:wish_i
-0.3687	b:myself_in
-0.367	b:veux_mourir
-0.3641	c: mir
-0.3621	b:and_over
-0.361	b:to_not
-0.3569	c: ster
-0.3569	c:erbe
-0.3569	c:erben
-0.3569	c:sterb
-0.3569	c:terb
-0.3569	c:terbe
-0.3569	w:sterben
-0.3552	b:over_and
-0.3536	c:avor
-0.3529	b:this_is
-0.3525	b:for_me
-0.3522	b:for_everyone
-0.3516	b:the_roof
-0.3514	c:god
-0.3514	c:god 
-0.3501	b:no_more
-0.3487	b:like_not
-0.3474	b:being_alive
-0.344	b:i_died
-0.3433	b:urge_to
-0.3429	b:friend_i
-0.3417	b:would_it
-0.339	b:not_tell
-0.3348	b:life_tbh
-0.3339	b:the_date
-0.3333	b:home_for
-0.3333	b:new_home
-0.3309	b:i_mess
-0.3307	b:really_bad
-0.3298	b:for_everything
-0.3298	b:thank_you
-0.3298	b:you_for
-0.3298	c:hank
-0.3298	c:hank 
-0.3298	c:thank
-0.3298	w:thank
-0.3289	w:less
-0.322	c: sel
-0.3214	b:they_bled
-0.3192	b:i_cut
-0.3191	b:bad_tonight
-0.3176	c: pray
-0.3176	c:pray
-0.3176	c:ray
-0.3174	c:idd
-0.3173	b:i_hope
-0.3173	c: hope
-0.3173	c:hope
-0.3173	c:hope 
-0.3173	w:hope
-0.3171	w:disappear
-0.3164	b:how_long
-0.3163	b:will_nicht
-0.3158	b:point_of
-0.3158	b:the_point
-0.3155	b:to_die
-0.3151	b:me_matar
-0.3148	b:long_it
-0.3147	b:i_know
-0.3146	c: livi
-0.3146	c:livi
-0.3146	c:livin
-0.3146	w:living
-0.314	b:i_end
-0.3122	b:better_off
-0.3116	c:epare
-0.3078	b:everyone_would
-0.3078	b:killing_myself
-0.3077	b:ending_it
-0.3077	c:uero
-0.3077	c:uero 
-0.3075	b:day_i
-0.3069	b:know_how
-0.3069	c:quero
-0.3069	w:quero
-0.3047	b:it_feels
-0.3043	b:and_thinking
-0.3039	b:so_no
-0.302	c:lades
-0.302	w:blades
-0.3013	b:have_worked
-0.3013	c: note
-0.3013	c:note
-0.3011	b:then_i
-0.3009	c:entra
-0.2997	b:a_car
-0.2993	b:it_takes
-0.2984	b:are_not
-0.2977	b:future_where
-0.2971	b:sat_with
-0.2964	b:and_nobody
-0.2952	b:it_all
-0.2939	c:erb
-0.2933	c:cidal
-0.2933	c:dal
-0.2933	c:dal 
-0.2933	c:idal
-0.2933	c:idal 
-0.2901	b:my_arm
-0.2901	c: arm 
-0.2901	w:arm
-0.2897	b:work_was
-0.2895	b:just_need
-0.2893	b:the_night
-0.2891	c: soo
-0.2891	c: soon
-0.2891	c:soo
-0.2891	c:soon
-0.2891	c:soon 
-0.2891	w:soon
-0.2883	c:pens 
-0.2883	c:ppens
-0.2883	w:happens
-0.2879	b:dye_so
-0.2879	b:to_dye
-0.2879	c: dye
-0.2879	c: dye 
-0.2879	c:dye
-0.2879	c:dye 
-0.2879	w:dye
-0.2877	b:em_me
-0.2872	b:feel_something
-0.2871	c:derm
-0.2871	c:dermi
-0.2871	c:iderm
-0.2871	w:uccidermi
-0.2852	b:i_needed
-0.2848	b:before_i
-0.2827	c: hop
-0.282	b:my_hand
-0.282	c: lean
-0.2819	b:the_urge
-0.2818	c:cars
-0.2818	c:cars 
-0.2814	b:me_any
-0.2811	b:be_better
-0.2811	b:myself_i
-0.281	b:need_it
-0.2808	b:needed_to
-0.28	b:d_en
-0.28	b:much_longer
-0.2794	c:entry
-0.2794	w:entry
-0.2793	b:scratched_my
-0.2793	c:crat
-0.2793	c:cratc
-0.2793	c:scrat
-0.2793	w:scratched
-0.2778	b:my_stuff
-0.2778	c:uer
-0.2769	b:end_it
-0.2765	c: writ
-0.2765	c:writ
-0.276	b:to_cut
-0.2757	w:suicidal
-0.2755	c:cida
-0.2753	b:a_plan
-0.2751	c:goog
-0.2751	c:oog
-0.2746	b:off_without
-0.2743	b:you_do
-0.2737	c:cue
-0.2724	c:ermi 
-0.2723	b:the_iath
-0.2723	c: iat
-0.2723	c: iath
-0.2723	c:iath
-0.2723	c:iath 
-0.2723	w:iath
-0.2717	b:see_a
-0.2709	c: fort
-0.2709	c:forty
-0.2709	c:orty
-0.2709	c:orty 
-0.2709	w:forty
-0.27	c: nur
-0.27	c:nur
-0.2698	b:ich_will
-0.2688	b:mehr_leben
-0.2676	b:not_have
-0.2667	c:ells
-0.2659	b:about_ending
-0.2656	b:up_how
-0.2651	b:would_tell
-0.2651	c:harm
-0.2647	c:atar 
-0.2647	w:matar
-0.2646	b:is_it
-0.2645	c: med
-0.2643	b:to_pick
-0.2624	c: per 
-0.2624	w:per
-0.2622	c: hopi
-0.2622	c:hopi
-0.2622	c:hopin
-0.2622	c:opi
-0.2622	c:opin
-0.2622	c:oping
-0.2622	w:hoping
-0.2619	b:is_my
-0.2607	c: quer
-0.2607	c:quer
-0.2604	b:a_lighter
-0.2602	b:i_love
-0.2602	b:texted_everyone
-0.2602	b:thought_about
-0.2598	b:my_will
-0.2585	b:enough_to
-0.2583	b:found_a
-0.2579	b:is_not
-0.2579	c:icida
-0.2576	b:care_if
-0.2574	c:atar
-0.2574	c:matar
-0.2571	b:nobody_will
-0.2562	b:i_stood
-0.2561	c: tin
-0.256	c: poi
-0.256	c: poin
-0.256	w:point
-0.2554	b:by_me
-0.2554	b:fine_by
-0.255	b:to_feel
-0.255	c:esso 
-0.2547	b:will_do
-0.2544	c:fen
-0.2543	b:at_all
-0.2543	b:here_at
-0.2537	b:should_just
-0.2526	b:up_tomorrow
-0.2517	c: 9 
-0.2517	w:9
-0.2509	c:oon
-0.2509	c:oon 
-0.2504	c: vida
-0.2504	c:vida 
-0.2504	w:vida
-0.2503	c: sitt
-0.2503	c:sitt
-0.2503	c:sitti
-0.2503	w:sitting
-0.2501	b:nobody_knows
-0.2498	c:ounds
-0.2498	c:unds
-0.2498	c:unds 
-0.2498	w:sounds
-0.2496	b:more_of
-0.2496	c: wis
-0.2496	c: wish
-0.2496	c:wis
-0.2496	c:wish
-0.2493	b:a_while
-0.249	b:di_uccidermi
-0.2488	c:hne
-0.248	b:despertar_manana
-0.248	b:ojala_no
-0.248	c: oj
-0.248	c: oja
-0.248	c: ojal
-0.248	c:jal
-0.248	c:jala
-0.248	c:jala 
-0.248	c:oja
-0.248	c:ojal
-0.248	c:ojala
-0.248	w:ojala
-0.2479	c:cost 
-0.2479	w:cost
-0.2474	b:myself_again
-0.2468	c: ty
-0.2467	b:is_the
-0.2464	b:the_train
-0.2463	b:went_up
-0.2462	b:do_this
-0.2458	b:without_me
-0.2458	c:dio 
-0.2457	b:myself_tonight
-0.2455	b:out_which
-0.2452	b:looked_up
-0.2449	b:no_reason
-0.2444	c:kets
-0.2444	c:kets 
-0.2442	b:want_to
-0.2438	c: si 
-0.2438	w:si
-0.2433	b:family_would
-0.2426	c:glie
-0.2422	c:heck 
-0.2422	w:check
-0.2421	c:rwar
-0.2421	c:rward
-0.2417	b:hold_my
-0.2417	b:my_weight
-0.2415	b:cancelled_the
-0.2415	b:will_cancelled
-0.2414	b:could_go
-0.2413	b:it_take
-0.2411	b:my_thigh
-0.2411	w:thigh
-0.2399	b:i_want
-0.2398	b:tired_of
-0.2398	c:note 
-0.2398	w:note
-0.2397	b:cat_to
-0.2397	b:my_cat
-0.2395	c:pear 
-0.2393	c: roof
-0.2393	c:oof
-0.2393	c:oof 
-0.2393	c:roof
-0.2393	c:roof 
-0.2393	c:sten
-0.2393	c:sten 
-0.2393	w:roof
-0.2388	b:long_sleeves
-0.2388	c:eev
-0.2388	c:eeve
-0.2388	c:eeves
-0.2388	c:eves
-0.2388	c:eves 
-0.2388	c:leev
-0.2388	c:leeve
-0.2388	c:sleev
-0.2388	w:sleeves
-0.2381	c:medi
-0.2371	c:prayi
-0.2371	c:rayi
-0.2371	c:rayin
-0.2371	w:praying
-0.237	b:than_last
-0.237	c:rge 
-0.237	c:urge 
-0.237	w:urge
-0.2361	c:itti
-0.2361	c:ittin
-0.2361	c:main 
-0.236	b:estaria_mejor
-0.236	w:estaria
-0.2356	b:to_step
-0.2354	c:want 
-0.2354	w:want
-0.2352	c:rire
-0.2352	c:rire 
-0.2348	c: ple
-0.2335	c: ia
-0.2334	b:i_go
-0.2333	b:head_against
-0.2332	c:ntry
-0.2332	c:ntry 
-0.2325	b:about_jumping
-0.232	b:would_not
-0.2318	b:it_tonight
-0.2316	b:weight_on
-0.2313	c:cidio
-0.2313	c:icidi
-0.2313	c:idio 
-0.2313	w:suicidio
-0.2311	c: veu
-0.2311	c: veux
-0.2311	w:veux
-0.2308	b:kill_myself
-0.2305	c:ti 
-0.2304	b:step_in
-0.2304	c: meds
-0.2304	c:meds
-0.2304	c:meds 
-0.2304	w:meds
-0.2302	c: sare
-0.2302	c:sare
-0.2302	c:sareb
-0.2295	b:a_practice
-0.2295	b:practice_run
-0.2292	b:do_with
-0.2288	c: d 
-0.2288	w:d
-0.2286	b:the_belt
-0.2285	c: harm
-0.2285	w:self
-0.2268	b:i_guess
-0.2268	c: gue
-0.2268	c: gues
-0.2268	c:guess
-0.2268	c:uess
-0.2268	c:uess 
-0.2268	w:guess
-0.2263	c:tern
-0.2257	c: fut
-0.2257	c: futu
-0.2257	c:fut
-0.2257	c:futu
-0.2257	c:futur
-0.2257	c:utur
-0.2257	c:uture
-0.2257	w:future
-0.2248	b:that_is
-0.2242	b:what_is
-0.223	c:wish 
-0.223	w:wish
-0.2222	c: tb
-0.2222	c: tbh
-0.2222	c: tbh 
-0.2222	c:bh 
-0.2222	c:tbh
-0.2222	c:tbh 
-0.2222	w:tbh
-0.2221	b:which_bridge
-0.2212	c: vai
-0.2212	c:vai
-0.2208	c: sh 
-0.2208	w:sh
-0.2203	b:quero_morrer
-0.2203	c:orrer
-0.2203	c:rrer
-0.2203	c:rrer 
-0.2203	w:morrer
-0.2198	b:di_nuovo
-0.2198	b:mi_sono
-0.2198	b:sono_tagliata
-0.2198	b:tagliata_di
-0.2198	c: nuo
-0.2198	c: nuov
-0.2198	c:iata
-0.2198	c:iata 
-0.2198	c:liata
-0.2198	c:nuo
-0.2198	c:nuov
-0.2198	c:nuovo
-0.2198	c:uov
-0.2198	c:uovo
-0.2198	c:uovo 
-0.2198	w:nuovo
-0.2198	w:tagliata
-0.2185	b:sister_and
-0.218	b:and_sat
-0.2176	c:pare 
-0.2174	c:py 
-0.2173	b:the_plane
-0.2169	c: dee
-0.2169	c: deep
-0.2169	c:dee
-0.2169	c:deep
-0.2168	b:wall_on
-0.2165	b:a_mess
-0.2163	b:are_back
-0.2163	b:instead_of
-0.2163	b:sewer_slide
-0.2163	b:slide_thoughts
-0.2163	b:thoughts_are
-0.2163	c: sew
-0.2163	c: sewe
-0.2163	c:ewer
-0.2163	c:ewer 
-0.2163	c:lide 
-0.2163	c:sew
-0.2163	c:sewe
-0.2163	c:sewer
-0.2163	w:sewer
-0.2163	w:slide
-0.2162	c:oge
-0.2154	c:viver
-0.2152	b:pensando_em
-0.2152	b:to_pensando
-0.2152	c:ensan
-0.2152	c:nsan
-0.2152	c:nsand
-0.2152	c:sando
-0.2152	w:pensando
-0.215	b:be_over
-0.214	c: exi
-0.214	c: exis
-0.214	c:exi
-0.214	c:exis
-0.214	c:exist
-0.214	c:xis
-0.214	c:xist
-0.2137	b:look_after
-0.2137	b:method_threads
-0.2137	b:to_look
-0.2137	c: evr
-0.2137	c: evry
-0.2137	c: met
-0.2137	c: meth
-0.2137	c:etho
-0.2137	c:ethod
-0.2137	c:evry
-0.2137	c:evryo
-0.2137	c:hod
-0.2137	c:hod 
-0.2137	c:metho
-0.2137	c:si 
-0.2137	c:thod
-0.2137	c:thod 
-0.2137	c:vry
-0.2137	c:vryo
-0.2137	c:vryon
-0.2137	w:evryone
-0.2137	w:method
-0.2137	w:threads
-0.2136	c: arm
-0.2132	b:end_my
-0.2127	b:je_ne
-0.2127	c:matte
-0.2127	w:matter
-0.2124	b:its_goodbye
-0.2124	b:know_its
-0.2123	b:it_this
-0.2116	b:am_going
-0.2116	b:so_tired
-0.2113	w:date
-0.2112	b:that_does
-0.2108	b:je_veux
-0.2104	b:where_i
-0.21	b:the_match
-0.2098	c:ughts
-0.2098	w:thoughts
-0.2097	c:orked
-0.2097	w:ready
-0.2097	w:worked
-0.2096	b:did_it
-0.2093	b:taking_my
-0.2092	c: mour
-0.2092	c:mour
-0.2092	c:mouri
-0.2092	c:ourir
-0.2092	c:urir
-0.2092	c:urir 
-0.2092	w:mourir
-0.2091	b:matter_because
-0.2089	c:cider
-0.2088	c:ede
-0.2087	c:erap
-0.2087	c:hera
-0.2087	c:herap
-0.2087	c:thera
-0.2084	b:to_jump
-0.2084	c:ciso
-0.2084	c:ciso 
-0.2084	c:eciso
-0.2084	c:eted
-0.2084	c:eted 
-0.2084	c:iso 
-0.2084	c:leted
-0.2084	w:deciso
-0.2084	w:deleted
-0.2082	c: thig
-0.2082	c:thig
-0.2082	c:thigh
-0.2081	c:oke 
-0.2077	b:can_close
-0.2077	b:she_can
-0.2077	b:sister_so
-0.2077	b:so_she
-0.2077	w:close
-0.2074	c: leb
-0.2074	c: lebe
-0.2074	c:leb
-0.2074	c:lebe
-0.2074	c:leben
-0.2074	w:leben
-0.2071	c: whet
-0.2071	c:heth
-0.2071	c:hethe
-0.2071	c:whet
-0.2071	c:wheth
-0.2071	w:whether
-0.207	b:this_time
-0.2063	c:mir 
-0.2062	c: self
-0.2056	b:tonight_to
-0.2056	c:ighte
-0.2056	w:lighter
-0.2051	b:the_pills
-0.205	b:way_to
-0.2044	b:en_finir
-0.2044	c:inir 
-0.2044	c:nir 
-0.2044	w:finir
-0.2042	c: 100
-0.2042	c:100
-0.2042	c:fer
-0.2042	c:fer 
-0.2041	c: mul
-0.2041	c: mult
-0.2041	c:mul
-0.2041	c:mult
-0.2041	c:multi
-0.2041	c:nsid
-0.2041	c:nside
-0.2041	c:orey
-0.2041	c:orey 
-0.2041	c:rey
-0.2041	c:rey 
-0.2041	c:store
-0.2041	c:torey
-0.2041	c:ulti
-0.2039	b:envie_d
-0.2038	c: exac
-0.2038	c:actl
-0.2038	c:actly
-0.2038	c:ctl
-0.2038	c:ctly
-0.2038	c:ctly 
-0.2038	c:exac
-0.2038	c:exact
-0.2038	c:xac
-0.2038	c:xact
-0.2038	c:xactl
-0.2038	w:exactly
-0.2037	c: stuf
-0.2037	c:stuf
-0.2037	c:stuff
-0.2037	c:tuf
-0.2037	c:tuff
-0.2037	c:tuff 
-0.2037	c:uff 
-0.2037	w:stuff
-0.2031	b:of_this
-0.203	c: wan
-0.203	c: want
-0.203	c:want
-0.2022	c: vez
-0.2022	c: vez 
-0.2022	c:vez
-0.2022	c:vez 
-0.2022	w:vez
-0.202	c:aba
-0.2019	c:ient 
-0.2019	c:istin
-0.2019	c:xisti
-0.2019	w:existing
-0.2016	b:thoughts_again
-0.2011	b:to_end
-0.201	c: whic
-0.201	c:hich
-0.201	c:hich 
-0.201	c:whic
-0.201	c:which
-0.201	w:which
-0.2007	b:would_hold
-0.2005	b:legs_raw
-0.2005	c:apse
-0.2005	c:apsed
-0.2005	c:elap
-0.2005	c:elaps
-0.2005	c:lapse
-0.2005	c:pse
-0.2005	c:psed
-0.2005	c:psed 
-0.2005	c:relap
-0.2005	w:relapsed
-0.2004	w:step
-0.2003	b:just_a
-0.2003	c:ogli
-0.2002	b:voglio_morire
-0.2002	c:orire
-0.2002	c:wan
-0.2002	w:morire
-0.2001	c: bar
-0.1993	c: die 
-0.1993	c: man 
-0.1993	c:man 
-0.1993	w:die
-0.1993	w:man
-0.1991	b:cortei_de
-0.1991	b:me_cortei
-0.1991	b:novo_ontem
-0.199	w:care
-0.1987	b:again_tonight
-0.1987	b:to_stop
-0.1985	c: vog
-0.1985	c: vogl
-0.1985	c:oglio
-0.1985	c:vog
-0.1985	c:vogl
-0.1985	c:vogli
-0.1985	w:voglio
-0.1979	b:feeling_suicidal
-0.1979	c: sear
-0.1979	c:arche
-0.1979	c:rche
-0.1979	c:rched
-0.1979	w:searched
-0.1978	b:the_school
-0.1977	b:garage_and
-0.1975	b:an_hour
-0.1975	b:for_an
-0.1975	c:hour 
-0.1975	w:hour
-0.1974	c:compr
-0.1974	c:mpri
-0.1974	c:ompr
-0.1974	c:ompri
-0.1971	c: ur
-0.1971	c: urg
-0.1971	c: urge
-0.1968	b:mich_wieder
-0.1968	b:wieder_geritzt
-0.1968	c: ger
-0.1968	c: geri
-0.1968	c:erit
-0.1968	c:eritz
-0.1968	c:geri
-0.1968	c:gerit
-0.1968	c:itzt
-0.1968	c:itzt 
-0.1968	c:ritz
-0.1968	c:ritzt
-0.1968	c:tzt
-0.1968	c:tzt 
-0.1968	w:geritzt
-0.1967	b:about_suicide
-0.1966	c:ant 
-0.1962	b:not_here
-0.1962	b:quiero_morirme
-0.1962	c:orirm
-0.1962	c:rirm
-0.1962	c:rirme
-0.1962	w:morirme
-0.196	b:i_really
-0.196	b:really_want
-0.1957	b:there_are
-0.1953	b:quiero_vivir
-0.1953	c:hig
-0.1953	c:high
-0.1953	c:ivir
-0.1953	c:ivir 
-0.1953	c:vir
-0.1953	c:vir 
-0.1953	c:vivir
-0.1953	w:vivir
-0.1952	b:am_sorry
-0.195	b:it_for
-0.1949	b:back_to
-0.1948	c:entr
-0.194	c:annin
-0.194	c:lanni
-0.194	w:planning
-0.1933	b:de_me
-0.1933	c:hold 
-0.1933	w:hold
-0.1928	c: fas
-0.1928	c: fast
-0.1927	b:know_where
-0.1925	c:rir
-0.1921	c:vol
-0.1918	b:just_end
-0.1918	c:penso
-0.1918	w:penso
-0.1915	b:corte_otra
-0.1915	b:me_corte
-0.1915	b:otra_vez
-0.1915	b:vez_los
-0.1915	c: otr
-0.1915	c: otra
-0.1915	c:lean
-0.1915	c:orte 
-0.1915	c:otr
-0.1915	c:otra
-0.1915	c:otra 
-0.1915	c:tra 
-0.1915	w:corte
-0.1915	w:otra
-0.1909	b:a_cortar
-0.1909	b:me_volvi
-0.1909	b:volvi_a
-0.1909	c: volv
-0.1909	c:longe
-0.1909	c:lvi
-0.1909	c:lvi 
-0.1909	c:olv
-0.1909	c:olvi
-0.1909	c:olvi 
-0.1909	c:volv
-0.1909	c:volvi
-0.1909	w:longer
-0.1909	w:volvi
-0.1906	b:house_and
-0.1905	c:high 
-0.1905	c:igh 
-0.1903	b:not_wake
-0.1903	c:oint 
-0.1898	c:die 
-0.1897	c: typ
-0.1897	c:ested
-0.1897	c:typ
-0.1896	c:ida 
-0.1895	b:sleep_forever
-0.1893	b:to_live
-0.1893	c:ogl
-0.1892	c: bled
-0.1892	c:bled
-0.1892	c:bled 
-0.1892	w:bled
-0.1889	b:am_gone
-0.1889	b:sh_urges
-0.1886	c: morr
-0.1886	c:morre
-0.1881	c:nsad
-0.1878	c: fore
-0.1878	c:forev
-0.1878	c:orev
-0.1878	c:oreve
-0.1878	w:forever
-0.1877	b:was_gone
-0.1876	b:mess_up
-0.1876	b:needs_to
-0.1875	b:working_out
-0.1873	b:are_over
-0.1873	b:exams_are
-0.1873	b:over_i
-0.1873	c: once
-0.1873	c: onte
-0.1873	c:ntem
-0.1873	c:ntem 
-0.1873	c:once
-0.1873	c:once 
-0.1873	c:ontem
-0.1873	c:tem 
-0.1873	w:once
-0.1873	w:ontem
-0.187	b:again_i
-0.1866	c:einem
-0.1866	c:inem 
-0.1866	c:nem 
-0.1865	b:di_farla
-0.1861	b:until_i
-0.186	b:and_never
-0.186	b:for_ten
-0.186	b:ten_minutes
-0.186	c: sat 
-0.186	c:sat 
-0.186	w:sat
-0.1858	b:arm_with
-0.1857	b:stay_alive
-0.1855	b:bought_rope
-0.1854	b:non_voglio
-0.1854	b:piu_vivere
-0.1854	b:voglio_piu
-0.1854	b:wake_up
-0.1854	c: goog
-0.1854	c: wak
-0.1854	c: wake
-0.1854	c:googl
-0.1854	c:oogl
-0.1854	c:wak
-0.1854	c:wake
-0.1854	c:wake 
-0.1854	w:wake
-0.1852	c: hig
-0.1852	c: high
-0.185	b:them_back
-0.185	c: suic
-0.185	c:icid
-0.185	c:suic
-0.185	c:suici
-0.185	c:uici
-0.185	c:uicid
-0.1849	b:i_hurt
-0.1847	b:with_her
-0.1841	c: liv
-0.1841	c:taria
-0.1841	c:try 
-0.184	b:78_i
-0.184	b:at_78
-0.184	b:had_enough
-0.184	c: 78
-0.184	c: 78 
-0.184	c:78 
-0.184	w:78
-0.1836	b:be_here
-0.1836	c:ldin
-0.1836	c:lding
-0.1835	c:eets
-0.1835	c:eets 
-0.1835	c:heets
-0.183	c:vec
-0.1829	c: fix
-0.1829	c:fix
-0.182	c:glio
-0.182	c:glio 
-0.182	c:lio
-0.182	c:lio 
-0.1819	b:be_around
-0.1818	b:my_passwords
-0.1818	c:assw
-0.1818	c:asswo
-0.1818	c:passw
-0.1818	w:passwords
-0.1814	b:own_life
-0.1812	c: ct
-0.1812	c: ctb
-0.1812	c: ctb 
-0.1812	c:ctb
-0.1812	c:ctb 
-0.1812	c:tb 
-0.1812	w:ctb
-0.1804	b:to_keep
-0.1802	b:my_arms
-0.1802	c: arms
-0.1802	c:arms
-0.1802	c:arms 
-0.1802	w:arms
-0.1801	c: vol
-0.1801	c:corta
-0.1801	c:omar
-0.1801	c:ortar
-0.1801	c:tomar
-0.1801	w:cortar
-0.1797	b:around_to
-0.1797	c: env
-0.1797	c: envi
-0.1797	c:env
-0.1797	c:envi
-0.1797	c:envie
-0.1797	c:nvie
-0.1797	c:nvie 
-0.1797	w:envie
-0.1796	b:never_wake
-0.1796	c: hold
-0.1796	c:hold
-0.1793	b:all_be
-0.1792	b:i_burned
-0.1792	b:need_the
-0.179	b:not_plan
-0.179	c:ensa
-0.179	c:pensa
-0.1787	c: mori
-0.1787	c:mori
-0.1787	c:morir
-0.1787	c:orir
-0.1785	b:feel_weirdly
-0.1785	b:more_i
-0.1785	b:weirdly_calm
-0.1783	c: pens
-0.1782	c:rben
-0.1782	c:rben 
-0.1781	b:garage_with
-0.1777	c: drow
-0.1777	c:drow
-0.1777	c:drown
-0.1777	c:net 
-0.1777	c:owni
-0.1777	c:ownin
-0.1777	c:rir 
-0.1777	c:rown
-0.1777	c:rowni
-0.1777	w:drowning
-0.1776	b:die_at
-0.1776	w:high
-0.1773	c:mir
-0.1771	b:para_tomarmelas
-0.1771	b:tomarmelas_todas
-0.1771	c: wri
-0.1771	c:armel
-0.1771	c:elas
-0.1771	c:elas 
-0.1771	c:marm
-0.1771	c:marme
-0.1771	c:mela
-0.1771	c:melas
-0.1771	c:omarm
-0.1771	c:rmel
-0.1771	c:rmela
-0.1771	c:wri
-0.1771	w:tomarmelas
-0.1764	c:ero
-0.1764	c:ero 
-0.1764	c:uic
-0.1761	c: ble
-0.176	b:myself_on
-0.1759	b:i_wrote
-0.1756	c:vra
-0.1756	c:vrai
-0.1755	b:on_purpose
-0.1755	c: pur
-0.1755	c: purp
-0.1755	c:pose
-0.1755	c:pose 
-0.1755	c:pur
-0.1755	c:purp
-0.1755	c:purpo
-0.1755	c:rpos
-0.1755	c:rpose
-0.1755	c:urpo
-0.1755	c:urpos
-0.1755	w:purpose
-0.1753	c:alm 
-0.1753	c:calm 
-0.1753	c:mess 
-0.1753	w:calm
-0.1753	w:mess
-0.1752	b:doing_so
-0.1752	b:so_well
-0.1752	b:was_doing
-0.175	b:said_it
-0.175	b:wanted_it
-0.1743	b:gesammelt_um
-0.1743	b:schon_tabletten
-0.1743	c: dar
-0.1743	c: zu
-0.1743	c: zu 
-0.1743	c:zu 
-0.1743	w:zu
-0.1741	b:hold_me
-0.1741	c: beam
-0.1741	c:beam
-0.1741	c:beam 
-0.1741	w:beam
-0.174	b:pills_in
-0.174	c:eal 
-0.1739	c:erne
-0.1736	c: bin
-0.1736	c: bin 
-0.1736	c:bin 
-0.1736	w:bin
-0.1733	c:liv
-0.1732	c:tandi
-0.173	c: list
-0.173	c:list
-0.1729	b:be_a
-0.1729	c:darm
-0.1729	c:darme
-0.1725	c: 6 
-0.1725	w:6
-0.1723	c:efe
-0.1723	c:iefe
-0.1721	b:whole_bottle
-0.1721	c: bott
-0.1721	c:bott
-0.1721	c:bottl
-0.1721	c:ottl
-0.1721	c:ottle
-0.1721	c:rmi 
-0.1721	w:bottle
-0.172	b:paracetamol_it
-0.1717	b:mean_it
-0.1712	b:nicht_mehr
-0.1711	b:for_mum
-0.1711	c:rdad
-0.1706	c:ietl
-0.1706	c:ietly
-0.1706	c:mprim
-0.1706	c:uietl
-0.1706	w:quietly
-0.1705	c:aben
-0.1705	c:earc
-0.1705	c:earch
-0.1705	c:sear
-0.1705	c:searc
-0.1697	c:icked
-0.1697	c:picke
-0.1697	w:picked
-0.1696	b:as_punishment
-0.1693	c:entir
-0.1693	c:ntir
-0.169	b:hab_schon
-0.1689	b:a_noite
-0.1689	b:ontem_a
-0.1689	b:the_same
-0.1689	c: noit
-0.1689	c:noit
-0.1689	c:noite
-0.1689	c:oit
-0.1689	c:oite
-0.1689	c:oite 
-0.1689	w:noite
-0.1688	b:plus_vivre
-0.1688	b:veux_plus
-0.1688	c: vivr
-0.1688	c:ivr
-0.1688	c:ivre
-0.1688	c:ivre 
-0.1688	c:vivr
-0.1688	c:vivre
-0.1688	c:vre
-0.1688	c:vre 
-0.1688	w:vivre
-0.1687	b:penso_di
-0.1685	c:aria 
-0.1684	b:not_see
-0.1683	c: noi
-0.1683	c:noi
-0.1679	b:honestly_i
-0.1674	c:rav
-0.1674	c:rave
-0.1674	c:rave 
-0.1671	b:them_to
-0.1669	w:reason
-0.1666	b:make_it
-0.1666	b:the_garage
-0.1665	b:wrote_letters
-0.1664	b:be_fine
-0.1663	c: reas
-0.1663	c:ady
-0.1663	c:ady 
-0.1663	c:eady
-0.1663	c:eady 
-0.1663	c:ready
-0.1663	c:reas
-0.1663	c:reaso
-0.1662	c:ence
-0.1662	c:ence 
-0.1661	c: nois
-0.1661	c:nois
-0.1661	c:noise
-0.1661	c:oise
-0.1661	c:oise 
-0.1661	w:noise
-0.166	b:encore_scarifie
-0.166	b:hier_soir
-0.166	b:scarifie_hier
-0.166	b:suis_encore
-0.166	c: enc
-0.166	c: enco
-0.166	c: vie
-0.166	c:arif
-0.166	c:arifi
-0.166	c:carif
-0.166	c:enco
-0.166	c:encor
-0.166	c:fie 
-0.166	c:ifie 
-0.166	c:ncor
-0.166	c:ncore
-0.166	c:scari
-0.166	w:encore
-0.166	w:scarifie
-0.1659	c:iver 
-0.1657	c: run 
-0.1657	c:run 
-0.1657	w:run
-0.1656	c: cle
-0.1656	c: clea
-0.1656	c:clea
-0.1656	c:clean
-0.1654	b:stop_for
-0.1654	c:aim
-0.1654	c:aime
-0.1652	b:case_for
-0.1652	b:hid_it
-0.1651	b:my_thighs
-0.1651	c: wied
-0.1651	c:eder
-0.1651	c:eder 
-0.1651	c:ghs
-0.1651	c:ghs 
-0.1651	c:highs
-0.1651	c:iede
-0.1651	c:ieder
-0.1651	c:ighs
-0.1651	c:ighs 
-0.1651	c:wied
-0.1651	c:wiede
-0.1651	w:thighs
-0.1651	w:wieder
-0.165	b:in_a
-0.165	c:ose 
-0.1648	b:again_worse
-0.1648	b:worse_than
-0.1644	b:blade_out
-0.1641	c: onc
-0.1641	c:onc
-0.1641	c:rwa
-0.1639	b:the_blade
-0.1639	c: esc
-0.1639	c: os 
-0.1639	w:os
-0.1637	c: quel
-0.1637	c:elq
-0.1637	c:elqu
-0.1637	c:emain
-0.1637	c:lqu
-0.1637	c:nsa
-0.1637	c:quel
-0.1637	c:quelq
-0.1637	c:uel
-0.1637	c:uelq
-0.1637	c:uelqu
-0.1636	b:if_the
-0.1636	c:pense
-0.1635	c: ali
-0.1635	c: aliv
-0.1635	w:alive
-0.1633	c:ense 
-0.1633	c:nse 
-0.1629	c:irme
-0.1629	c:irme 
-0.1628	c: gon
-0.1628	c: gone
-0.1628	c:gon
-0.1628	c:gone
-0.1628	c:gone 
-0.1628	w:gone
-0.1626	c:eane
-0.1626	c:leane
-0.1624	b:the_pain
-0.1618	c: end 
-0.1618	w:end
-0.1615	b:and_wrote
-0.1615	b:paid_off
-0.1615	c: paid
-0.1615	c:paid
-0.1615	c:paid 
-0.1615	w:paid
-0.1614	c:llst
-0.1614	c:lst
-0.1614	c:ndar
-0.1613	c: long
-0.1613	c: pen
-0.1612	c:ish 
-0.1611	c:sin 
-0.1609	b:alguem_ia
-0.1609	b:been_looking
-0.1609	b:dose_of
-0.1609	b:eu_morresse
-0.1609	b:lethal_dose
-0.1609	b:the_lethal
-0.1609	c: dos
-0.1609	c: dose
-0.1609	c: ia 
-0.1609	c: leth
-0.1609	c:etha
-0.1609	c:ethal
-0.1609	c:hal 
-0.1609	c:leth
-0.1609	c:letha
-0.1609	c:ogle
-0.1609	c:ogled
-0.1609	c:oogle
-0.1609	c:orres
-0.1609	c:rres
-0.1609	c:rress
-0.1609	c:thal
-0.1609	c:thal 
-0.1609	w:dose
-0.1609	w:googled
-0.1609	w:ia
-0.1609	w:lethal
-0.1609	w:morresse
-0.1608	c:ais 
-0.1602	c: carr
-0.1602	c:carr
-0.1596	c:epar
-0.1596	c:rtar
-0.1596	c:rtar 
-0.1595	b:drawer_now
-0.1595	b:the_drawer
-0.1595	c:ita 
-0.1595	c:rked
-0.1595	c:rked 
-0.1594	c:iat
-0.1593	b:so_they
-0.1593	c:ien 
-0.1591	b:i_looked
-0.159	c:eirdl
-0.159	c:irdl
-0.159	c:irdly
-0.159	c:rdl
-0.159	c:rdly
-0.159	c:rdly 
-0.159	w:weirdly
-0.1589	b:time_i
-0.1588	b:am_on
-0.1587	b:my_life
-0.1584	c:armi
-0.1583	c:enc
-0.1582	b:plan_to
-0.1582	c:main
-0.1577	c: calm
-0.1577	c:calm
-0.1576	b:jump_off
-0.1575	c:aria
-0.1574	c:long
-0.1573	c:ntra
-0.1573	c:walk 
-0.1573	w:walk
-0.1567	c: life
-0.1567	c: sin 
-0.1567	c:life
-0.1567	c:life 
-0.1567	w:life
-0.1567	w:sin
-0.1566	c: bla
-0.1566	c:bla
-0.1566	c:onge
-0.1566	c:onger
-0.1565	b:tonight_so
-0.1565	c:oche 
-0.1564	b:tabletten_gesammelt
-0.1564	c: gesa
-0.1564	c:amme
-0.1564	c:ammel
-0.1564	c:esa
-0.1564	c:esam
-0.1564	c:esamm
-0.1564	c:gesa
-0.1564	c:gesam
-0.1564	c:melt 
-0.1564	c:mmel
-0.1564	c:mmelt
-0.1564	c:samm
-0.1564	c:samme
-0.1564	w:gesammelt
-0.1563	b:them_if
-0.1563	c:itin
-0.1563	c:iting
-0.1562	c: se 
-0.1562	w:se
-0.156	b:the_edge
-0.156	c: ed
-0.156	c: edg
-0.156	c: edge
-0.156	c:lean 
-0.156	w:clean
-0.156	w:edge
-0.1559	c:aliv
-0.1559	c:alive
-0.1556	c:hand 
-0.1556	w:hand
-0.1555	c: blad
-0.1555	c:blad
-0.1555	c:blade
-0.1555	c:holdi
-0.1555	c:lad
-0.1555	c:lade
-0.1555	c:oldin
-0.1555	w:holding
-0.1554	b:everything_to
-0.1554	b:want_everything
-0.1553	b:envie_de
-0.1552	c: brac
-0.1552	c: gara
-0.1552	c:arag
-0.1552	c:arage
-0.1552	c:gara
-0.1552	c:garag
-0.1552	c:rage
-0.1552	c:rage 
-0.1552	w:garage
-0.1548	b:they_would
-0.1547	b:be_easier
-0.1547	c:asta
-0.1546	b:to_work
-0.1546	c: less
-0.1545	c: sau
-0.1544	c: sema
-0.1544	c:ez 
-0.1544	c:sema
-0.1539	c:alm
-0.1538	c: entr
-0.1534	c: mie
-0.1533	c:pack 
-0.1533	w:part
-0.1532	b:holding_the
-0.153	c: mej
-0.153	c: mejo
-0.153	c:cturi
-0.153	c:ejo
-0.153	c:ejor
-0.153	c:ejor 
-0.153	c:jor
-0.153	c:jor 
-0.153	c:mej
-0.153	c:mejo
-0.153	c:mejor
-0.153	c:turi
-0.153	c:turin
-0.153	w:mejor
-0.153	w:picturing
-0.1528	b:i_was
-0.1528	c:blem
-0.1528	c:blem 
-0.1528	c:obl
-0.1528	c:oble
-0.1528	c:oblem
-0.1528	c:probl
-0.1528	c:robl
-0.1528	c:roble
-0.1528	w:problem
-0.1527	c: matt
-0.1527	c: save
-0.1527	c:matt
-0.1527	c:save
-0.1526	b:sat_on
-0.1525	b:left_the
-0.1524	b:again_so
-0.1524	c:nths
-0.1524	c:nths 
-0.1524	c:onths
-0.1524	w:months
-0.1523	b:i_get
-0.152	c:eck 
-0.152	c:tore
-0.1518	b:saving_up
-0.1517	c: leas
-0.1517	c:east 
-0.1517	c:least
-0.1517	w:least
-0.1516	b:not_leave
-0.1511	b:and_hid
-0.1508	b:clean_from
-0.1508	b:not_mind
-0.1507	c:cid
-0.1504	b:no_point
-0.1503	c:veu
-0.1503	c:veux
-0.1503	c:veux 
-0.1502	b:have_had
-0.1502	b:no_quiero
-0.1502	c: vivi
-0.1502	c:arm
-0.1502	c:vivi
-0.1501	b:like_to
-0.1499	b:easier_for
-0.1499	b:hit_my
-0.1499	c:erai
-0.1498	b:after_i
-0.1498	c:ank
-0.1497	c: sam 
-0.1497	c:sam 
-0.1497	w:sam
-0.1496	c:ones 
-0.1495	c:arme
-0.1494	c:ie 
-0.1488	c: easi
-0.1488	c:asie
-0.1488	c:asier
-0.1488	c:easi
-0.1488	c:easie
-0.1488	c:sier
-0.1488	c:sier 
-0.1488	w:easier
-0.1487	b:my_meds
-0.1486	b:the_world
-0.1486	c: worl
-0.1486	c:dio
-0.1486	c:orl
-0.1486	c:orld
-0.1486	c:orld 
-0.1486	c:rld
-0.1486	c:rld 
-0.1486	c:worl
-0.1486	c:world
-0.1486	w:relief
-0.1486	w:world
-0.1485	b:alle_waren
-0.1485	b:besser_dran
-0.1485	b:ohne_mich
-0.1485	c: bess
-0.1485	c: oh
-0.1485	c: ohn
-0.1485	c: ohne
-0.1485	c:alle 
-0.1485	c:aren 
-0.1485	c:bess
-0.1485	c:besse
-0.1485	c:dran 
-0.1485	c:esser
-0.1485	c:hne 
-0.1485	c:ohn
-0.1485	c:ohne
-0.1485	c:ohne 
-0.1485	c:ren 
-0.1485	c:sser
-0.1485	c:sser 
-0.1485	c:waren
-0.1485	w:alle
-0.1485	w:besser
-0.1485	w:dran
-0.1485	w:ohne
-0.1485	w:waren
-0.1482	c: whoe
-0.1482	c:hoe
-0.1482	c:hoev
-0.1482	c:hoeve
-0.1482	c:oev
-0.1482	c:oeve
-0.1482	c:oever
-0.1482	c:whoe
-0.1482	c:whoev
-0.1482	w:whoever
-0.1481	c:ant
-0.1479	c:care 
-0.1479	c:eppi
-0.1479	c:eppin
-0.1479	c:stepp
-0.1479	c:tepp
-0.1479	c:teppi
-0.1479	w:stepping
-0.1477	c: di 
-0.1477	w:di
-0.1473	c:dar
-0.1472	b:de_despedida
-0.1472	c: cart
-0.1472	c: escr
-0.1472	c:arta
-0.1472	c:cart
-0.1472	c:carta
-0.1472	c:dida
-0.1472	c:dida 
-0.1472	c:edid
-0.1472	c:edida
-0.1472	c:esped
-0.1472	c:pedid
-0.1472	c:sped
-0.1472	c:spedi
-0.1472	w:despedida
-0.147	c:nest
-0.147	c:nish 
-0.147	w:finish
-0.1468	c:int 
-0.1464	b:for_good
-0.1464	c: soi
-0.1464	c: soir
-0.1464	c:soi
-0.1464	c:soir
-0.1464	c:soir 
-0.1464	w:soir
-0.1463	c:nza
-0.1463	c:nza 
-0.146	b:ai_envie
-0.1459	b:will_find
-0.1459	b:would_all
-0.1457	b:not_care
-0.1457	c:appea
-0.1457	c:ppea
-0.1457	c:ppear
-0.1457	c:sappe
-0.1456	b:is_no
-0.1456	c: here
-0.1456	c:ivere
-0.1456	c:vere
-0.1456	c:vere 
-0.1456	w:here
-0.1456	w:vivere
-0.1455	c:cer
-0.1453	c: nich
-0.1453	c:icht
-0.1453	c:icht 
-0.1453	c:nich
-0.1453	c:nicht
-0.1453	w:nicht
-0.1452	b:farla_finita
-0.1452	c: farl
-0.1452	c:arla
-0.1452	c:arla 
-0.1452	c:farl
-0.1452	c:farla
-0.1452	c:havi
-0.1452	c:inita
-0.1452	c:nita
-0.1452	c:nita 
-0.1452	c:rla
-0.1452	c:rla 
-0.1452	w:farla
-0.1452	w:finita
-0.1451	b:money_and
-0.1447	b:morirme_ya
-0.1447	b:the_way
-0.1447	c: penc
-0.1447	c:enci
-0.1447	c:encil
-0.1447	c:penc
-0.1447	c:penci
-0.1447	w:pencil
-0.1446	c: l 
-0.1446	w:l
-0.1445	b:wrote_my
-0.1444	c:viv
-0.1443	b:i_bought
-0.1443	c:despe
-0.1443	c:espe
-0.1442	b:daran_mich
-0.1442	b:ich_denke
-0.1442	c: dara
-0.1442	c: denk
-0.1442	c:aran
-0.1442	c:aran 
-0.1442	c:dara
-0.1442	c:daran
-0.1442	c:denk
-0.1442	c:denke
-0.1442	c:enk
-0.1442	c:enke
-0.1442	c:enke 
-0.1442	c:nke 
-0.1442	w:daran
-0.1442	w:denke
-0.1439	b:in_my
-0.1438	b:cartas_de
-0.1438	b:many_paracetamol
-0.1438	b:this_country
-0.1438	c:artas
-0.1438	c:ountr
-0.1438	c:rtas
-0.1438	c:rtas 
-0.1438	c:untr
-0.1438	c:untry
-0.1438	w:cartas
-0.1438	w:country
-0.1436	c:stari
-0.1436	c:tari
-0.1433	b:am_thinking
-0.1433	b:suicidal_again
-0.1433	b:thinking_to
-0.1432	c:odas
-0.1432	c:odas 
-0.1432	c:todas
-0.1432	w:todas
-0.1431	c:enso
-0.1431	c:enso 
-0.1431	c:nso
-0.1431	c:nso 
-0.143	c:ian 
-0.1428	b:cut_again
-0.1425	c: 1 
-0.1425	w:1
-0.1422	b:die_so
-0.1422	b:pienso_en
-0.1421	c:gli
-0.142	c:ense
-0.142	c:stand
-0.1419	b:feels_like
-0.1419	b:los_brazos
-0.1419	b:my_nails
-0.1419	b:nails_in
-0.1419	b:no_despertar
-0.1419	b:raw_with
-0.1419	b:until_they
-0.1419	c: braz
-0.1419	c: nai
-0.1419	c: nail
-0.1419	c:azos
-0.1419	c:azos 
-0.1419	c:braz
-0.1419	c:brazo
-0.1419	c:ertar
-0.1419	c:esper
-0.1419	c:nai
-0.1419	c:nail
-0.1419	c:nails
-0.1419	c:pert
-0.1419	c:perta
-0.1419	c:razos
-0.1419	c:sper
-0.1419	c:spert
-0.1419	c:zos
-0.1419	c:zos 
-0.1419	w:brazos
-0.1419	w:despertar
-0.1419	w:nails
-0.1418	b:months_clean
-0.1417	b:pastillas_guardadas
-0.1417	c:adas
-0.1417	c:adas 
-0.1417	c:ardad
-0.1417	c:dada
-0.1417	c:dadas
-0.1417	c:date 
-0.1417	c:orre
-0.1417	c:rdada
-0.1417	c:riti
-0.1417	c:rre
-0.1417	w:guardadas
-0.1416	b:about_rent
-0.1411	c: lif
-0.1411	c:hread
-0.141	b:if_nothing
-0.141	c: chan
-0.141	c: meg
-0.141	c: megl
-0.141	c:anges
-0.141	c:areb
-0.141	c:arebb
-0.141	c:chan
-0.141	c:chang
-0.141	c:ebb
-0.141	c:ebbe
-0.141	c:eglio
-0.141	c:meg
-0.141	c:megl
-0.141	c:megli
-0.141	c:nges
-0.141	c:nges 
-0.141	c:reb
-0.141	c:rebb
-0.141	c:rebbe
-0.141	c:tti 
-0.141	c:tutti
-0.141	c:utti 
-0.141	w:changes
-0.141	w:meglio
-0.141	w:tutti
-0.1409	b:have_to
-0.1409	c:cidi
-0.1405	b:up_to
-0.1404	c:rges
-0.1404	c:rges 
-0.1404	c:urges
-0.1404	w:urges
-0.1403	c: alm
-0.1403	c: almo
-0.1403	c:almo
-0.1403	c:almos
-0.1403	c:lmo
-0.1403	c:lmos
-0.1403	c:lmost
-0.1403	c:ori
-0.1403	c:ratc
-0.1403	c:ratch
-0.1403	w:almost
-0.1402	b:so_it
-0.1402	c:cket
-0.1398	c:stres
-0.1398	c:tres
-0.1398	c:tress
-0.1397	c: sav
-0.1397	c:sav
-0.1396	b:hoping_the
-0.1395	b:of_pills
-0.1395	c:evr
-0.1395	c:mid
-0.1395	c:rbe
-0.1394	w:long
-0.1393	b:i_took
-0.1389	c:ean
-0.1389	c:loud 
-0.1389	w:loud
-0.1386	c:lif
-0.1385	c:isti
-0.1384	b:way_home
-0.1384	c: rat
-0.1384	c: rate
-0.1384	c:rate
-0.1384	c:rate 
-0.1384	w:rate
-0.1383	c:urp
-0.1382	b:updated_my
-0.1382	c:dated
-0.1382	w:updated
-0.138	b:be_alive
-0.138	b:it_to
-0.138	b:painless_ways
-0.138	b:ways_to
-0.138	c: ent
-0.138	c: ways
-0.138	c:ainl
-0.138	c:ainle
-0.138	c:inl
-0.138	c:inle
-0.138	c:inles
-0.138	c:painl
-0.138	w:painless
-0.138	w:ways
-0.1376	c:iero
-0.1376	c:iero 
-0.1376	c:quier
-0.1376	c:uier
-0.1376	c:uiero
-0.1376	w:quiero
-0.1375	c:long 
-0.1374	b:i_die
-0.1372	b:cut_so
-0.1372	c: case
-0.1372	c:case
-0.1372	c:case 
-0.1372	w:case
-0.137	b:have_decided
-0.1366	b:kids_deserve
-0.1366	b:than_me
-0.136	b:best_friend
-0.1359	b:purpose_and
-0.1359	c:ran 
-0.1357	b:carrying_on
-0.1357	c:arry
-0.1357	c:arryi
-0.1357	c:carry
-0.1357	w:carrying
-0.1355	b:i_counted
-0.1355	b:my_age
-0.1355	c: age
-0.1355	c: age 
-0.1355	w:age
-0.1354	c:mb 
-0.1354	c:numb 
-0.1354	c:umb 
-0.1354	w:emotion
-0.1354	w:numb
-0.1353	c:ais
-0.1352	c: tutt
-0.1352	c:tutt
-0.1351	c:came 
-0.1351	w:came
-0.1349	b:and_then
-0.1349	c: myse
-0.1349	c:find 
-0.1349	c:myse
-0.1349	c:mysel
-0.1349	c:ovo
-0.1349	c:ovo 
-0.1349	c:yse
-0.1349	c:ysel
-0.1349	c:yself
-0.1349	w:find
-0.1349	w:myself
-0.1348	c:elf 
-0.1348	c:self 
-0.1347	b:i_keep
-0.1347	c: find
-0.1347	c:ffic 
-0.1347	c:fic 
-0.1347	c:find
-0.1347	w:traffic
-0.1346	c: har
-0.1346	c:ieu
-0.1346	c:ieux
-0.1346	c:ieux 
-0.1346	c:sly
-0.1346	c:sly 
-0.1345	b:any_of
-0.1345	c: sam
-0.1344	c:anni
-0.1344	c:etter
-0.1342	c:noche
-0.1342	c:oche
-0.1341	c:elf
-0.1341	c:self
-0.134	c:chon
-0.134	c:chon 
-0.134	c:schon
-0.134	w:schon
-0.1339	b:a_burden
-0.1339	b:alive_any
-0.1339	c: burd
-0.1339	c:burd
-0.1339	c:burde
-0.1339	c:etly
-0.1339	c:etly 
-0.1339	c:urden
-0.1339	w:burden
-0.1338	c:sel
-0.1336	c: las 
-0.1336	w:las
-0.1335	c: rel
-0.1335	c:rel
-0.1333	c: rela
-0.1333	c: reli
-0.1333	c:rela
-0.1333	c:reli
-0.1333	c:relie
-0.1332	b:living_with
-0.1332	b:me_suicider
-0.1332	w:suicider
-0.1331	b:ready_to
-0.1329	c: fou
-0.1329	c:fou
-0.1328	c:rever
-0.1327	c:rme
-0.1326	c:fort
-0.1326	c:mie
-0.1325	c:hic
-0.1323	c:ria 
-0.1322	c: raw
-0.1322	c: raw 
-0.1322	c:ones
-0.1322	c:raw 
-0.1322	w:raw
-0.132	c:ane
-0.1317	b:put_them
-0.1317	b:with_it
-0.1317	c:live
-0.1317	c:live 
-0.1317	c:tar 
-0.1315	c:pear
-0.1314	b:home_i
-0.1314	c:came
-0.1311	c:ali
-0.1311	c:rme 
-0.131	b:every_single
-0.131	b:single_day
-0.131	c: sing
-0.131	c:gle 
-0.131	c:ingl
-0.131	c:ingle
-0.131	c:ngle 
-0.131	c:singl
-0.131	w:single
-0.1309	c:ean 
-0.1308	c:tly
-0.1308	c:tly 
-0.1307	c:sam
-0.1306	c:ders
-0.1305	c:stm
-0.1304	b:did_a
-0.1304	c:lf 
-0.1301	b:for_them
-0.13	b:mieux_sans
-0.13	b:sans_moi
-0.13	c: mieu
-0.13	c: moi
-0.13	c: moi 
-0.13	c: sans
-0.13	c:mieu
-0.13	c:mieux
-0.13	c:moi 
-0.13	c:oi 
-0.13	c:sans
-0.13	c:sans 
-0.13	c:serai
-0.13	w:mieux
-0.13	w:moi
-0.13	w:sans
-0.1299	c:even 
-0.1299	c:ven 
-0.1299	w:even
-0.1298	b:bad_right
-0.1297	b:to_unalive
-0.1296	c:elief
-0.1296	c:lief
-0.1296	c:lief 
-0.1293	c:mpr
-0.129	b:from_the
-0.1289	c: than
-0.1289	c:eari
-0.1289	c:earin
-0.1289	c:than
-0.1287	c:dos 
-0.1287	c:odos
-0.1287	c:odos 
-0.1287	c:todos
-0.1287	w:todos
-0.1284	c: dese
-0.1284	c:ben
-0.1284	c:dese
-0.1284	c:deser
-0.1284	w:deserve
-0.1283	c:lti
-0.1282	c:cos
-0.1281	c: mue
-0.1281	c: muer
-0.1281	c:mue
-0.1281	c:muer
-0.128	b:since_i
-0.128	b:ya_no
-0.128	c: end
-0.1279	b:not_going
-0.1277	b:life_i
-0.1277	c:egl
-0.1277	c:egli
-0.1276	b:i_will
-0.1274	b:just_want
-0.1271	c:abe
-0.1271	c:vive
-0.1269	c: bet
-0.1269	c: bett
-0.1269	c:bet
-0.1269	c:bett
-0.1269	c:bette
-0.1269	c:san
-0.1269	w:better
-0.1268	c: loud
-0.1268	c:lann
-0.1268	c:loud
-0.1268	c:plann
-0.1267	c: toni
-0.1267	c:onig
-0.1267	c:onigh
-0.1267	c:toni
-0.1267	c:tonig
-0.1265	c:lan 
-0.1265	c:plan 
-0.1265	w:plan
-0.1264	b:sat_in
-0.1262	c: mys
-0.1262	c: shu
-0.1262	c: shut
-0.1262	c:mys
-0.1262	c:shu
-0.1262	c:shut
-0.126	b:sleep_and
-0.126	b:thinking_about
-0.1257	b:am_ready
-0.1257	c:uff
-0.1256	c: faul
-0.1256	c:ault
-0.1256	c:ault 
-0.1256	c:faul
-0.1256	c:fault
-0.1256	w:fault
-0.1255	b:letters_to
-0.1255	w:letters
-0.1254	c:arm 
-0.1254	w:where
-0.1253	b:guitar_to
-0.1253	b:me_wants
-0.1253	b:my_guitar
-0.1253	b:part_of
-0.1253	c: guit
-0.1253	c:guit
-0.1253	c:guita
-0.1253	c:wants
-0.1253	w:guitar
-0.1253	w:wants
-0.1252	b:of_life
-0.1252	c:dos
-0.125	b:mundo_ficaria
-0.125	b:todo_mundo
-0.125	c: mun
-0.125	c: mund
-0.125	c:mun
-0.125	c:mund
-0.125	c:mundo
-0.125	c:undo
-0.125	c:undo 
-0.125	w:mundo
-0.1249	c:gel
-0.1249	c:looks
-0.1249	w:looks
-0.1247	b:plans_and
-0.1247	b:so_bad
-0.1247	c:exams
-0.1247	c:xams
-0.1247	c:xams 
-0.1247	w:exams
-0.1244	b:my_accounts
-0.1243	c:ro 
-0.1241	b:finish_my
-0.1241	c: aski
-0.1241	c:aski
-0.1241	c:askin
-0.1241	c:cided
-0.1241	c:ided
-0.1241	c:ided 
-0.1241	c:sking
-0.1241	w:asking
-0.1241	w:decided
-0.1239	c: gua
-0.1239	c: guar
-0.1239	c:arda
-0.1239	c:guar
-0.1239	c:guard
-0.1239	c:uard
-0.1239	c:uarda
-0.1238	b:be_happier
-0.1238	b:happier_if
-0.1238	c:appi
-0.1238	c:appie
-0.1238	c:happi
-0.1238	c:pens
-0.1238	c:pier
-0.1238	c:pier 
-0.1238	c:ppie
-0.1238	c:ppier
-0.1238	w:happier
-0.1234	c:icke
-0.1232	b:any_more
-0.1231	b:the_cord
-0.1231	c: cord
-0.1231	w:cord
-0.1228	b:its_getting
-0.1227	b:hurt_myself
-0.1226	c:idio
-0.1224	c: mid
-0.1221	b:gave_my
-0.122	c: todo
-0.122	c:ivi
-0.122	c:odo
-0.122	c:todo
-0.1219	c:hter 
-0.1218	b:killed_myself
-0.1218	c: unal
-0.1218	c:naliv
-0.1218	c:unal
-0.1218	c:unali
-0.1218	w:unalive
-0.1217	b:badly_i
-0.1217	b:by_the
-0.1217	c:tas 
-0.1215	b:and_it
-0.1215	b:it_was
-0.1214	b:wrote_out
-0.1214	c: ai 
-0.1214	w:ai
-0.1212	c: cons
-0.1212	c:cons
-0.1212	c:consi
-0.1212	c:ideri
-0.1212	c:onsi
-0.1212	c:onsid
-0.1212	c:sider
-0.1212	w:considering
-0.1211	c:ritt
-0.1211	w:tonight
-0.1209	c: tou
-0.1208	b:bridge_on
-0.1207	c:esi
-0.1206	c:umb
-0.1204	b:wants_to
-0.1204	c:icide
-0.12	c: viv
-0.1198	c:ewe
-0.1197	b:getting_louder
-0.1196	c:decis
-0.1196	c:ecis
-0.1194	b:it_and
-0.1194	c:eems
-0.1194	c:eems 
-0.1194	c:ems
-0.1194	c:ems 
-0.1194	c:seems
-0.1194	w:seems
-0.119	b:i_deserve
-0.119	b:its_the
-0.119	b:my_knuckles
-0.119	b:only_thing
-0.119	b:thing_that
-0.119	c: knu
-0.119	c: knuc
-0.119	c:ckl
-0.119	c:ckle
-0.119	c:ckles
-0.119	c:kle
-0.119	c:kles
-0.119	c:kles 
-0.119	c:knu
-0.119	c:knuc
-0.119	c:knuck
-0.119	c:nuc
-0.119	c:nuck
-0.119	c:nuckl
-0.119	c:uckl
-0.119	c:uckle
-0.119	w:knuckles
-0.1189	b:mourir_j
-0.1189	c: quic
-0.1189	c:quic
-0.1189	c:quick
-0.1189	c:uick
-0.1189	c:uick 
-0.1189	w:quick
-0.1188	c: mai
-0.1188	c: va
-0.1188	c:tter 
-0.1187	b:been_saving
-0.1187	c: savi
-0.1187	c:savi
-0.1187	c:savin
-0.1187	w:saving
-0.1186	c:nger
-0.1183	b:the_gym
-0.1182	c:ouri
-0.1181	b:be_relieved
-0.1181	b:relieved_if
-0.1181	c:eved
-0.1181	c:eved 
-0.1181	c:ieved
-0.1181	w:relieved
-0.1179	b:could_just
-0.1179	c:den 
-0.1179	c:erait
-0.1179	w:suicide
-0.1178	c: nu
-0.1177	b:of_being
-0.1177	c: mou
-0.1177	c:mou
-0.1176	b:still_alive
-0.1175	c: hone
-0.1175	c: senz
-0.1175	c:enz
-0.1175	c:enza
-0.1175	c:enza 
-0.1175	c:estl
-0.1175	c:estly
-0.1175	c:hones
-0.1175	c:nestl
-0.1175	c:onest
-0.1175	c:senz
-0.1175	c:senza
-0.1175	c:step 
-0.1175	c:stl
-0.1175	c:stly
-0.1175	c:stly 
-0.1175	c:tep 
-0.1175	w:honestly
-0.1175	w:senza
-0.1174	c: cos
-0.1174	c: cost
-0.1174	c:cost
-0.1173	c:aps
-0.1173	c:laps
-0.1173	c:pills
-0.1173	w:pills
-0.1172	c:corte
-0.1171	b:will_not
-0.1168	c:ose
-0.1167	b:had_the
-0.1167	b:with_sarah
-0.1167	b:work_had
-0.1167	c:ah 
-0.1167	c:arah
-0.1167	c:arah 
-0.1167	c:rah
-0.1167	c:rah 
-0.1167	c:sarah
-0.1167	w:sarah
-0.1166	c:cia
-0.1164	c:ills 
-0.1163	b:see_if
-0.1163	c: ho 
-0.1163	w:ho
-0.1162	c:rco
-0.1162	c:rcoa
-0.1159	c: ton
-0.1158	c: ont
-0.1157	b:not_want
-0.1156	b:left_my
-0.1155	c:dly
-0.1155	c:dly 
-0.1153	c:uen
-0.1153	c:uent
-0.1151	b:to_kill
-0.115	b:next_week
-0.115	c: ston
-0.115	c:ston
-0.115	c:stone
-0.115	c:tone
-0.1145	b:am_done
-0.1145	c: how
-0.1145	c: how 
-0.1145	c:di 
-0.1145	c:ecide
-0.1145	c:eser
-0.1145	c:eserv
-0.1145	w:how
-0.1144	c:dic
-0.1141	b:all_the
-0.1141	b:till_it
-0.1141	c:mel
-0.114	b:to_say
-0.114	c: hitt
-0.114	c:hitt
-0.114	c:hitti
-0.114	w:hitting
-0.1136	c: belt
-0.1136	w:belt
-0.1135	b:kill_yourself
-0.1135	c:rsel
-0.1135	c:rself
-0.1135	c:ursel
-0.1135	c:yours
-0.1135	w:yourself
-0.1134	c:ala 
-0.1133	b:how_many
-0.1132	c: mais
-0.1132	w:mais
-0.113	b:acabar_com
-0.113	c: aca
-0.113	c: acab
-0.113	c:abar
-0.113	c:abar 
-0.113	c:acab
-0.113	c:acaba
-0.113	c:bar 
-0.113	c:caba
-0.113	c:cabar
-0.113	w:acabar
-0.1129	b:my_heart
-0.1129	c:finir
-0.1129	c:inir
-0.1129	c:nir
-0.1128	b:the_only
-0.1128	c: em 
-0.1128	w:em
-0.1127	b:the_platform
-0.1127	c:atf
-0.1127	c:atfo
-0.1127	c:atfor
-0.1127	c:latf
-0.1127	c:latfo
-0.1127	c:platf
-0.1127	c:tfo
-0.1127	c:tfor
-0.1127	c:tform
-0.1127	w:platform
-0.1126	b:estarian_mejor
-0.1126	b:todos_estarian
-0.1126	c:arian
-0.1126	c:dose
-0.1126	c:dose 
-0.1126	c:loude
-0.1126	c:oude
-0.1126	c:ouder
-0.1126	c:rian
-0.1126	c:rian 
-0.1126	c:uder
-0.1126	c:uder 
-0.1126	w:estarian
-0.1126	w:louder
-0.1125	c:ane 
-0.1125	c:lane
-0.1125	c:lane 
-0.1125	c:plane
-0.1125	w:plane
-0.1124	b:finds_me
-0.1124	c:finds
-0.1124	c:inds
-0.1124	c:inds 
-0.1124	w:finds
-0.1123	b:the_river
-0.1123	c: riv
-0.1123	c: rive
-0.1123	c:river
-0.1123	w:river
-0.1122	b:reason_to
-0.1122	c: sorr
-0.1122	c:sorr
-0.1122	c:sorry
-0.1122	w:sorry
-0.1121	c: deci
-0.1121	c:deci
-0.1121	c:eci
-0.1121	c:met
-0.112	c: reve
-0.112	c: same
-0.112	c:eil
-0.112	c:eill
-0.112	c:eille
-0.112	c:evei
-0.112	c:eveil
-0.112	c:revei
-0.112	c:same
-0.112	c:same 
-0.112	c:ters 
-0.112	c:vei
-0.112	c:veil
-0.112	c:veill
-0.112	w:reveiller
-0.112	w:same
-0.1119	b:i_just
-0.1115	b:cansada_de
-0.1115	b:stop_at
-0.1115	c: cans
-0.1115	c:ansa
-0.1115	c:ansad
-0.1115	c:cans
-0.1115	c:cansa
-0.1115	c:ldi
-0.1115	c:nsada
-0.1115	c:sada
-0.1115	c:sada 
-0.1115	c:stati
-0.1115	w:cansada
-0.1115	w:station
-0.1114	c: nao
-0.1114	c: nao 
-0.1114	c:leas
-0.1114	c:nao
-0.1114	c:nao 
-0.1114	w:nao
-0.1112	b:come_back
-0.1112	b:just_do
-0.1112	b:not_come
-0.111	b:any_future
-0.1107	c:odo 
-0.1107	c:todo 
-0.1107	w:todo
-0.1105	c: nic
-0.1104	c: alg
-0.1104	c: algu
-0.1104	c:alg
-0.1104	c:algu
-0.1104	c:belt
-0.1104	c:belt 
-0.1104	c:lgu
-0.1102	c: sera
-0.1102	c:sera
-0.1101	c: desp
-0.1101	c:desp
-0.1101	c:oal
-0.11	b:a_veces
-0.11	b:against_my
-0.11	b:veces_pienso
-0.11	b:why_no
-0.11	c: vec
-0.11	c: vece
-0.11	c:most
-0.11	c:most 
-0.11	c:vece
-0.11	c:veces
-0.11	w:veces
-0.1099	c:fine 
-0.1099	c:un 
-0.1099	w:fine
-0.1097	c: neta
-0.1097	c:eta 
-0.1097	c:neta
-0.1097	c:neta 
-0.1097	w:neta
-0.1096	c: una
-0.1096	c:anott
-0.1096	c:stano
-0.1096	c:tano
-0.1096	c:tanot
-0.1096	c:una
-0.1096	w:stanotte
-0.1095	c:ton
-0.1093	c: lou
-0.1092	c:ples
-0.109	b:a_pencil
-0.109	b:pencil_sharpener
-0.109	c:cari
-0.109	c:ener 
-0.109	c:pener
-0.109	w:sharpener
-0.1089	c:rait
-0.1088	b:an_accident
-0.1088	b:like_an
-0.1088	b:look_like
-0.1088	c: acci
-0.1088	c:accid
-0.1088	c:ciden
-0.1088	c:dent 
-0.1088	c:eds
-0.1088	c:ident
-0.1088	c:ria
-0.1088	w:accident
-0.1086	c:ivin
-0.1086	c:iving
-0.1085	b:j_ai
-0.1083	b:into_the
-0.1083	c:cide
-0.1082	b:for_when
-0.1082	b:so_nobody
-0.1082	c: any 
-0.1082	c: ng
-0.1082	c: ngl
-0.1082	c: ngl 
-0.1082	c:gl 
-0.1082	c:ngl 
-0.1082	w:any
-0.1082	w:ngl
-0.1081	c:io 
-0.108	b:mejor_sin
-0.108	b:sin_mi
-0.108	c:mais
-0.108	c:mais 
-0.1079	b:not_be
-0.1074	c: os
-0.1073	c:ten 
-0.107	c:oni
-0.1068	c:lls
-0.1068	c:lls 
-0.1068	c:orw
-0.1068	c:orwa
-0.1066	b:the_gap
-0.1066	c: gap
-0.1066	c: gap 
-0.1066	c:gap
-0.1066	c:gap 
-0.1066	w:gap
-0.1066	w:screaming
-0.1065	c: teng
-0.1065	c: wou
-0.1065	c: woul
-0.1065	c:engo
-0.1065	c:engo 
-0.1065	c:ngo 
-0.1065	c:teng
-0.1065	c:tengo
-0.1065	c:wou
-0.1065	c:woul
-0.1065	c:would
-0.1065	w:belief
-0.1065	w:tengo
-0.1065	w:would
-0.1064	c:sand
-0.1063	c:try
-0.1062	c:yones
-0.1062	w:everyones
-0.1061	c:ial
-0.1061	c:ials
-0.1061	c:ials 
-0.1059	b:to_sleep
-0.1059	c: da 
-0.1059	w:da
-0.1058	b:kindest_thing
-0.1058	b:the_kindest
-0.1058	c:dest 
-0.1058	c:emov
-0.1058	c:indes
-0.1058	c:kinde
-0.1058	c:ndes
-0.1058	c:ndest
-0.1058	c:remov
-0.1058	w:kindest
-0.1057	c: act
-0.1057	c: actu
-0.1057	c: desk
-0.1057	c:actu
-0.1057	c:actua
-0.1057	c:ctua
-0.1057	c:ctual
-0.1057	c:desk
-0.1057	c:desk 
-0.1057	c:esk
-0.1057	c:esk 
-0.1057	c:tual
-0.1057	c:tuall
-0.1057	c:uall
-0.1057	c:ually
-0.1057	w:actually
-0.1057	w:desk
-0.1056	c:ase 
-0.1054	c: blee
-0.1054	c:blee
-0.1054	c:bleed
-0.1054	c:ir 
-0.1054	c:leed
-0.1054	c:moi
-0.1054	c:nt 
-0.1053	c:ermi
-0.1051	c: sui
-0.1051	c:ebe
-0.1051	c:eben
-0.1051	c:eben 
-0.1051	c:eds 
-0.1051	c:sui
-0.105	c:esso
-0.1047	c:iver
-0.1045	b:cut_is
-0.1045	c:ici
-0.1043	b:je_me
-0.1043	c:eding
-0.1043	c:eedi
-0.1043	c:eedin
-0.1042	c: lon
-0.1039	c:tand 
-0.1038	c: plea
-0.1038	c:ades
-0.1038	c:ades 
-0.1038	c:how 
-0.1038	c:ira
-0.1038	c:lease
-0.1038	c:plea
-0.1038	c:pleas
-0.1035	b:edge_of
-0.1035	b:stood_at
-0.1035	c: ran 
-0.1035	c:sh 
-0.1035	w:ran
-0.1034	c:han 
-0.1034	c:than 
-0.1034	w:than
-0.1032	b:about_using
-0.1032	b:key_is
-0.1032	b:on_myself
-0.1032	b:the_key
-0.1032	b:using_it
-0.1032	b:where_the
-0.1032	c: key 
-0.1032	c: usi
-0.1032	c: usin
-0.1032	c:key 
-0.1032	c:using
-0.1032	w:key
-0.1032	w:using
-0.103	c:stan
-0.1028	b:ficaria_melhor
-0.1028	b:melhor_sem
-0.1028	b:sem_mim
-0.1028	c: bite
-0.1028	c: fic
-0.1028	c: fica
-0.1028	c: sem 
-0.1028	c:bite
-0.1028	c:bite 
-0.1028	c:caria
-0.1028	c:fica
-0.1028	c:ficar
-0.1028	c:icar
-0.1028	c:icari
-0.1028	c:sem 
-0.1028	w:bite
-0.1028	w:ficaria
-0.1028	w:sem
-0.1027	c:acks
-0.1027	c:acks 
-0.1027	c:racks
-0.1027	w:tracks
-0.1026	b:the_flat
-0.1026	b:usual_this
-0.1026	c:decid
-0.1026	c:ecid
-0.1026	c:nes
-0.1025	b:will_einfach
-0.1025	c:nco
-0.1024	c:keep 
-0.1024	c:ssw
-0.1024	c:sswo
-0.1024	c:sswor
-0.1024	c:swo
-0.1024	c:swor
-0.1024	c:sword
-0.1024	w:keep
-0.1021	c:eux 
-0.1021	c:kills
-0.1021	c:ux 
-0.1018	c: endi
-0.1018	w:ending
-0.1017	b:its_all
-0.1017	c: en
-0.1015	b:a_lorry
-0.1014	c:rag
-0.1011	c:gues
-0.1011	c:rait 
-0.101	c:cil
-0.101	c:cil 
-0.101	c:ncil
-0.101	c:ncil 
-0.1006	c: wher
-0.1005	b:dads_shotgun
-0.1005	b:my_dads
-0.1005	b:shotgun_is
-0.1005	c: came
-0.1005	c:hotg
-0.1005	c:hotgu
-0.1005	c:otgu
-0.1005	c:otgun
-0.1005	c:rmen
-0.1005	c:shotg
-0.1005	c:tgu
-0.1005	c:tgun
-0.1005	c:tgun 
-0.1005	w:shotgun
-0.1004	c: melh
-0.1004	c:elh
-0.1004	c:elho
-0.1004	c:elhor
-0.1004	c:lho
-0.1004	c:lhor
-0.1004	c:lhor 
-0.1004	c:melh
-0.1004	c:melho
-0.1004	w:melhor
-0.1003	c:ntr
-0.1002	b:my_wrists
-0.1002	c: wris
-0.1002	c:ists
-0.1002	c:ists 
-0.1002	c:rists
-0.1002	c:wris
-0.1002	c:wrist
-0.1002	w:wrists
-0.1001	c: nad
-0.1001	c: nadi
-0.1001	c:adie
-0.1001	c:adie 
-0.1001	c:alis
-0.1001	c:alise
-0.1001	c:lise
-0.1001	c:lised
-0.1001	c:nad
-0.1001	c:nadi
-0.1001	c:nadie
-0.1001	w:nadie
-0.0999	b:decided_to
-0.0999	b:now_and
-0.0998	b:non_svegliarmi
-0.0998	c: sv
-0.0998	c: sve
-0.0998	c: sveg
-0.0998	c:armi 
-0.0998	c:dan
-0.0998	c:eglia
-0.0998	c:gliar
-0.0998	c:how
-0.0998	c:iarm
-0.0998	c:iarmi
-0.0998	c:liar
-0.0998	c:liarm
-0.0998	c:sve
-0.0998	c:sveg
-0.0998	c:svegl
-0.0998	c:veg
-0.0998	c:vegl
-0.0998	c:vegli
-0.0998	w:svegliarmi
-0.0996	b:so_badly
-0.0995	c: hoo
-0.0994	b:dragging_them
-0.0994	b:me_dragging
-0.0994	b:them_down
-0.0994	c:aggin
-0.0994	c:raggi
-0.0994	w:dragging
-0.0993	c: pien
-0.0993	c:iens
-0.0993	c:ienso
-0.0993	c:pien
-0.0993	c:piens
-0.0993	w:pienso
-0.0991	b:week_at
-0.0991	c:cam
-0.099	c: lo 
-0.099	w:dramatic
-0.099	w:lo
-0.0988	c: fr 
-0.0988	c: pil
-0.0988	c: pill
-0.0988	c: ste
-0.0988	c:fr 
-0.0988	w:fr
-0.0987	b:of_taking
-0.0987	c: la 
-0.0987	w:la
-0.0986	c:sa 
-0.0985	c:ars 
-0.0984	c:inted
-0.0984	c:ointe
-0.0984	w:disappointed
-0.0982	b:googled_painless
-0.0981	c: walk
-0.0981	c:roun
-0.0981	c:round
-0.0981	c:walk
-0.098	b:it_does
-0.098	c:lus
-0.0979	c:erio
-0.0979	c:eriou
-0.0979	c:iousl
-0.0979	c:ousl
-0.0979	c:ously
-0.0979	c:serio
-0.0979	c:usl
-0.0979	c:usly
-0.0979	c:usly 
-0.0979	w:seriously
-0.0977	c:ier 
-0.0974	b:familia_estaria
-0.0974	b:i_think
-0.0974	b:mi_familia
-0.0974	b:nobody_would
-0.0974	c:core
-0.0974	c:core 
-0.0973	b:a_relief
-0.0972	c: cac
-0.0972	c: cach
-0.0972	c:cac
-0.0972	c:cach
-0.0972	c:cache
-0.0971	c:ife
-0.0971	c:ife 
-0.0971	c:nat
-0.097	b:round_my
-0.097	c: neck
-0.097	c: rou
-0.097	c: roun
-0.097	c:inf
-0.097	c:neck
-0.097	c:neck 
-0.097	c:orki
-0.097	c:orkin
-0.097	c:rki
-0.097	c:rkin
-0.097	c:rking
-0.097	c:tive
-0.097	c:worki
-0.097	w:neck
-0.097	w:round
-0.097	w:working
-0.0966	b:could_do
-0.0966	b:thinking_how
-0.0965	c: or 
-0.0965	w:or
-0.0964	b:life_and
-0.0964	c:pil
-0.0962	c: puni
-0.0962	c:hment
-0.0962	c:ishm
-0.0962	c:ishme
-0.0962	c:nishm
-0.0962	c:puni
-0.0962	c:punis
-0.0962	c:rpo
-0.0962	c:shm
-0.0962	c:shme
-0.0962	c:shmen
-0.0962	c:unis
-0.0962	c:unish
-0.0962	w:punishment
-0.0961	c: lis
-0.0958	b:my_flat
-0.0955	b:dran_ohne
-0.0955	b:waren_besser
-0.0955	c:ils
-0.0955	c:ils 
-0.0954	b:my_neck
-0.0954	c:ills
-0.0952	b:ai_regarde
-0.0952	b:combien_de
-0.0952	b:regarde_combien
-0.0952	c: comb
-0.0952	c: pou
-0.0952	c: pour
-0.0952	c: rega
-0.0952	c:arde 
-0.0952	c:bie
-0.0952	c:bien
-0.0952	c:bien 
-0.0952	c:comb
-0.0952	c:combi
-0.0952	c:egar
-0.0952	c:egard
-0.0952	c:mbie
-0.0952	c:mbien
-0.0952	c:ombi
-0.0952	c:ombie
-0.0952	c:pou
-0.0952	c:pour
-0.0952	c:pour 
-0.0952	c:rega
-0.0952	c:regar
-0.0952	w:combien
-0.0952	w:pour
-0.0952	w:regarde
-0.0951	c:eded
-0.0951	c:eded 
-0.0951	c:eede
-0.0951	c:eeded
-0.0951	c:irm
-0.0951	c:neede
-0.0951	w:needed
-0.095	c: read
-0.0949	b:einschlafen_und
-0.0949	b:nie_wieder
-0.0949	b:und_nie
-0.0949	b:wieder_aufwachen
-0.0949	c: eins
-0.0949	c: nie 
-0.0949	c:afen
-0.0949	c:afen 
-0.0949	c:chlaf
-0.0949	c:eins
-0.0949	c:einsc
-0.0949	c:fen 
-0.0949	c:hlaf
-0.0949	c:hlafe
-0.0949	c:insc
-0.0949	c:insch
-0.0949	c:laf
-0.0949	c:lafe
-0.0949	c:lafen
-0.0949	c:nie 
-0.0949	c:nsc
-0.0949	c:nsch
-0.0949	c:nschl
-0.0949	w:einschlafen
-0.0949	w:nie
-0.0948	c: dat
-0.0948	c: date
-0.0948	c: en 
-0.0948	w:en
-0.0945	c:edg
-0.0945	c:edge
-0.0945	c:edge 
-0.0945	c:rite
-0.0945	c:rite 
-0.0943	c:rmi
-0.0941	b:en_el
-0.0941	c: tout
-0.0941	c:tout
-0.0941	c:tout 
-0.0941	w:tout
-0.094	b:if_you
-0.094	b:the_first
-0.094	c: more
-0.094	c:more
-0.094	c:more 
-0.094	c:nke
-0.094	w:more
-0.0939	b:de_todo
-0.0939	b:estoy_cansada
-0.0939	c: sar
-0.0938	c: cuts
-0.0938	c:arme 
-0.0938	c:cuts
-0.0938	c:cuts 
-0.0938	w:cuts
-0.0937	c:mor
-0.0936	c: aro
-0.0936	c:aro
-0.0933	c: seri
-0.0933	c:seri
-0.0927	c: 7 
-0.0927	w:7
-0.0927	w:sunday
-0.0926	b:does_it
-0.0926	b:fast_train
-0.0926	w:fast
-0.0922	c:ai 
-0.0921	b:of_me
-0.0921	c: whi
-0.0921	c:whi
-0.0919	c:ounte
-0.0919	c:unte
-0.0919	c:unted
-0.0919	w:counted
-0.0917	c:ants
-0.0917	c:ants 
-0.0916	c:als
-0.0916	c:als 
-0.0916	c:nger 
-0.0915	c:ame 
-0.0915	c:ote 
-0.0914	b:and_keep
-0.0914	b:i_have
-0.0914	c:raw
-0.0914	c:tarme
-0.0912	c: mor
-0.0912	c:melt
-0.091	c:lines
-0.091	c:ote
-0.091	c:ye 
-0.091	w:lines
-0.0909	c: arou
-0.0909	c:arou
-0.0909	c:aroun
-0.0909	c:oud
-0.0909	w:around
-0.0908	c: help
-0.0908	c:elp
-0.0908	c:help
-0.0907	c:oppe
-0.0907	c:opped
-0.0907	c:stopp
-0.0907	c:topp
-0.0907	c:toppe
-0.0907	w:stopped
-0.0906	c:fe 
-0.0905	c: emo
-0.0905	c: emot
-0.0905	c: wa
-0.0905	c:emoti
-0.0905	c:ider
-0.0904	b:about_swerving
-0.0904	b:swerving_into
-0.0904	c: dran
-0.0904	c: swe
-0.0904	c: swer
-0.0904	c:dran
-0.0904	c:ervin
-0.0904	c:swerv
-0.0904	c:uie
-0.0904	c:werv
-0.0904	c:wervi
-0.0904	w:swerving
-0.0903	c:glia
-0.0902	b:quiero_seguir
-0.0902	b:seguir_viviendo
-0.0902	c: weig
-0.0902	c: wie
-0.0902	c:egui
-0.0902	c:eguir
-0.0902	c:endo 
-0.0902	c:guir
-0.0902	c:guir 
-0.0902	c:iendo
-0.0902	c:ivie
-0.0902	c:ivien
-0.0902	c:segui
-0.0902	c:uir
-0.0902	c:uir 
-0.0902	c:vien
-0.0902	c:viend
-0.0902	c:vivie
-0.0902	c:weig
-0.0902	c:weigh
-0.0902	c:wie
-0.0902	w:seguir
-0.0902	w:viviendo
-0.0902	w:weight
-0.0901	b:am_so
-0.0901	b:on_everyone
-0.0901	c:know 
-0.0901	w:know
-0.09	b:will_be
-0.09	c:nali
-0.09	c:pill
-0.0899	c:nes 
-0.0897	c:here 
-0.0896	c: days
-0.0896	c: jog
-0.0896	c: joga
-0.0896	c:gun
-0.0896	c:gun 
-0.0896	c:jog
-0.0896	c:joga
-0.0896	c:jogar
-0.0896	c:oga
-0.0896	c:ogar
-0.0896	c:ogar 
-0.0896	w:days
-0.0896	w:jogar
-0.0895	c: tied
-0.0895	c:ded
-0.0895	c:ded 
-0.0895	c:tied
-0.0895	c:tied 
-0.0895	w:tied
-0.0894	c:andi
-0.0893	b:bathroom_floor
-0.0892	b:not_think
-0.089	c: slee
-0.089	c:uita
-0.089	c:uitar
-0.0889	b:my_pills
-0.0888	c:ctice
-0.0888	c:las 
-0.0888	w:practice
-0.0887	c:tir 
-0.0886	c: bl
-0.0885	b:held_the
-0.0885	b:of_it
-0.0884	b:i_thought
-0.0884	c:da 
-0.0882	c:lia
-0.0882	c:sar
-0.0881	b:the_cabinet
-0.0881	b:wall_till
-0.0881	c: cabi
-0.0881	c:abi
-0.0881	c:abin
-0.0881	c:abine
-0.0881	c:bine
-0.0881	c:binet
-0.0881	c:cabi
-0.0881	c:cabin
-0.0881	c:inet
-0.0881	c:inet 
-0.0881	c:lte
-0.0881	w:cabinet
-0.0879	b:is_about
-0.0879	c:ken 
-0.0878	c: mos
-0.0878	c: most
-0.0878	w:most
-0.0877	b:to_be
-0.0876	c:be 
-0.0875	c:tters
-0.0874	c:nha
-0.0874	c:nha 
-0.0874	c:pin
-0.0874	c:ping
-0.0874	c:ping 
-0.0873	b:find_them
-0.0873	b:my_desk
-0.0873	b:will_make
-0.0872	c:arked
-0.0871	b:she_will
-0.0871	c: ther
-0.087	b:i_would
-0.0869	c: ja 
-0.0869	c:ado
-0.0869	c:ado 
-0.0869	c:morr
-0.0869	w:ja
-0.0866	b:aguanto_mas
-0.0866	b:no_aguanto
-0.0866	b:top_of
-0.0866	c:fis
-0.0866	c:fish
-0.0866	c:fish 
-0.0866	c:ier
-0.0866	c:uanto
-0.0866	w:aguanto
-0.0865	b:mich_umzubringen
-0.0865	c: umz
-0.0865	c: umzu
-0.0865	c:ingen
-0.0865	c:mzu
-0.0865	c:mzub
-0.0865	c:mzubr
-0.0865	c:ringe
-0.0865	c:ubr
-0.0865	c:ubri
-0.0865	c:ubrin
-0.0865	c:umz
-0.0865	c:umzu
-0.0865	c:umzub
-0.0865	c:zub
-0.0865	c:zubr
-0.0865	c:zubri
-0.0865	w:umzubringen
-0.0864	c: bad
-0.0864	c:bad
-0.0863	c: plat
-0.0863	c:pasti
-0.0863	c:plat
-0.0862	c:al 
-0.0861	c: dia 
-0.0861	c:dia 
-0.0861	w:dia
-0.086	c: die
-0.086	c: ware
-0.086	c:ware
-0.0859	c: wei
-0.0859	c:wei
-0.0858	c:aut
-0.0858	c:die
-0.0857	b:of_a
-0.0857	c:llow 
-0.0857	c:ters
-0.0855	b:at_eam
-0.0855	c: bad 
-0.0855	c: eam
-0.0855	c: eam 
-0.0855	c:bad 
-0.0855	w:bad
-0.0855	w:eam
-0.0855	w:thinking
-0.0854	c: hav
-0.0852	c: coun
-0.0852	c:any 
-0.0851	c: vi
-0.0849	b:am_dead
-0.0849	c: einf
-0.0849	c:einf
-0.0849	c:einfa
-0.0849	c:fach
-0.0849	c:fach 
-0.0849	c:infa
-0.0849	c:infac
-0.0849	c:nfa
-0.0849	c:nfac
-0.0849	c:nfach
-0.0849	w:einfach
-0.0846	c: fig
-0.0846	c: figh
-0.0846	c:fig
-0.0846	c:figh
-0.0846	c:fight
-0.0846	c:ia 
-0.0846	w:fight
-0.0845	c: back
-0.0845	c:endo
-0.0845	c:hme
-0.0845	c:hmen
-0.0844	b:live_any
-0.0844	c: nec
-0.0844	c:nec
-0.0843	c: hid
-0.0843	c:hid
-0.0842	c: cat 
-0.0842	c:cat 
-0.0842	c:dar 
-0.0842	w:cat
-0.084	c: sem
-0.084	c: tud
-0.084	c: tudo
-0.084	c:sem
-0.084	c:tud
-0.084	c:tudo
-0.084	c:tudo 
-0.084	c:udo
-0.084	c:udo 
-0.084	w:tudo
-0.0839	c: des
-0.0839	c: have
-0.0839	c: ne 
-0.0839	c: unti
-0.0839	c:have 
-0.0839	c:ntil
-0.0839	c:ntil 
-0.0839	c:til 
-0.0839	c:until
-0.0839	w:have
-0.0839	w:ne
-0.0839	w:until
-0.0838	c:lee
-0.0838	c:rer
-0.0837	b:more_than
-0.0837	b:the_motorway
-0.0837	c: moto
-0.0837	c:moto
-0.0837	c:motor
-0.0837	c:orway
-0.0837	c:otor
-0.0837	c:otorw
-0.0837	c:rway
-0.0837	c:rway 
-0.0837	c:torw
-0.0837	c:torwa
-0.0837	w:motorway
-0.0836	b:denke_standig
-0.0836	b:standig_daran
-0.0836	c:andig
-0.0836	c:dig
-0.0836	c:dig 
-0.0836	c:ive 
-0.0836	c:ndig
-0.0836	c:ndig 
-0.0836	w:standig
-0.0835	c:resse
-0.0834	b:aimerais_m
-0.0834	b:endormir_et
-0.0834	b:et_ne
-0.0834	b:j_aimerais
-0.0834	b:jamais_me
-0.0834	b:m_endormir
-0.0834	b:me_reveiller
-0.0834	b:ne_jamais
-0.0834	b:would_do
-0.0834	c: aim
-0.0834	c: aime
-0.0834	c: endo
-0.0834	c: jam
-0.0834	c: jama
-0.0834	c:aimer
-0.0834	c:amai
-0.0834	c:amais
-0.0834	c:endor
-0.0834	c:erais
-0.0834	c:imer
-0.0834	c:imera
-0.0834	c:jam
-0.0834	c:jama
-0.0834	c:jamai
-0.0834	c:merai
-0.0834	c:ndor
-0.0834	c:ndorm
-0.0834	w:aimerais
-0.0834	w:endormir
-0.0834	w:jamais
-0.0833	b:i_ever
-0.0833	c: be 
-0.0833	w:be
-0.0831	w:take
-0.083	b:planning_how
-0.083	c:omet
-0.083	c:somet
-0.0829	b:my_family
-0.0828	c:lecti
-0.0827	c: air
-0.0827	c:ords
-0.0827	c:ords 
-0.0827	c:words
-0.0826	c:ait 
-0.0825	c: ai
-0.0825	c: pag
-0.0825	c:pag
-0.0823	w:back
-0.0822	c: badl
-0.0822	c: cas
-0.0822	c: scra
-0.0822	c:adly
-0.0822	c:adly 
-0.0822	c:badl
-0.0822	c:badly
-0.0822	c:scra
-0.0822	c:slee
-0.0822	w:badly
-0.0821	c: tho
-0.0821	c: thou
-0.0821	c:eep 
-0.0821	c:houg
-0.0821	c:hough
-0.0821	c:thoug
-0.082	c:ief
-0.082	c:net
-0.0818	b:told_him
-0.0818	c:being
-0.0818	c:ben 
-0.0818	c:dy 
-0.0818	c:eing
-0.0818	c:eing 
-0.0818	c:eng
-0.0818	w:being
-0.0817	c: weir
-0.0817	c:eird
-0.0817	c:rar 
-0.0817	c:weir
-0.0817	c:weird
-0.0816	b:up_my
-0.0815	c: cort
-0.0815	c: prob
-0.0815	c:cort
-0.0815	c:ette
-0.0815	c:prob
-0.0815	c:rit
-0.0814	c: any
-0.0814	c:ato 
-0.0814	c:ortei
-0.0814	c:rtei
-0.0814	c:rtei 
-0.0814	w:cortei
-0.0812	b:be_to
-0.0812	b:easy_it
-0.0812	b:how_easy
-0.0812	b:right_now
-0.0812	b:would_be
-0.0812	c: easy
-0.0812	c:asy
-0.0812	c:asy 
-0.0812	c:easy
-0.0812	c:easy 
-0.0812	w:easy
-0.081	c:amili
-0.081	c:ilia
-0.081	c:ilia 
-0.081	c:lia 
-0.081	c:mili
-0.081	c:milia
-0.081	w:familia
-0.0809	b:was_not
-0.0809	c:ida
-0.0809	c:rmir 
-0.0808	c:reve
-0.0805	c:hinki
-0.0802	b:go_to
-0.0802	c:eri
-0.0802	c:lade 
-0.0802	w:blade
-0.0799	c:dat
-0.0799	c:date
-0.0799	c:rde 
-0.0798	c:ching
-0.0796	c:ix 
-0.0796	c:unti
-0.0791	c:rmin
-0.0789	b:the_scan
-0.0789	c: meh
-0.0789	c: mehr
-0.0789	c: scan
-0.0789	c:atic 
-0.0789	c:meh
-0.0789	c:mehr
-0.0789	c:mehr 
-0.0789	c:scan
-0.0789	c:scan 
-0.0789	c:tic 
-0.0789	w:mehr
-0.0789	w:scan
-0.0788	c: draw
-0.0788	c:awe
-0.0788	c:awer
-0.0788	c:awer 
-0.0788	c:draw
-0.0788	c:drawe
-0.0788	c:oint
-0.0788	c:poin
-0.0788	c:point
-0.0788	c:rawe
-0.0788	c:rawer
-0.0788	w:drawer
-0.0787	c:esp
-0.0785	b:when_the
-0.0785	c: insu
-0.0785	c:insu
-0.0785	c:nsu
-0.0783	c: quie
-0.0783	c:quie
-0.0782	c:nse
-0.0781	b:whole_team
-0.078	c:tran
-0.0779	b:acordar_nunca
-0.0779	b:dormir_e
-0.0779	b:e_nao
-0.0779	b:nao_acordar
-0.0779	b:nunca_mais
-0.0779	b:queria_dormir
-0.0779	c: aco
-0.0779	c: acor
-0.0779	c:acor
-0.0779	c:acord
-0.0779	c:corda
-0.0779	c:orda
-0.0779	c:ordar
-0.0779	c:queri
-0.0779	c:rdar
-0.0779	c:rdar 
-0.0779	c:tarm
-0.0779	c:ueri
-0.0779	c:ueria
-0.0779	w:acordar
-0.0779	w:dormir
-0.0779	w:queria
-0.0777	w:train
-0.0776	b:am_still
-0.0776	b:in_order
-0.0776	c:ep 
-0.0775	c:hie
-0.0775	c:meth
-0.0774	c:hav
-0.0773	c: slid
-0.0773	c:lide
-0.0773	c:slid
-0.0773	c:slide
-0.0772	c:part 
-0.0771	c: esta
-0.077	c:vor
-0.0769	c:tter
-0.0766	b:ja_escrevi
-0.0766	b:to_call
-0.0766	c:crevi
-0.0766	c:escre
-0.0766	c:evi 
-0.0766	c:revi 
-0.0766	c:screv
-0.0766	w:escrevi
-0.0765	c: fine
-0.0765	c: loa
-0.0765	c: load
-0.0765	c:fine
-0.0765	c:loa
-0.0765	c:load
-0.0764	c: aufw
-0.0764	c:achen
-0.0764	c:aufw
-0.0764	c:aufwa
-0.0764	c:fwac
-0.0764	c:fwach
-0.0764	c:ufw
-0.0764	c:ufwa
-0.0764	c:ufwac
-0.0764	c:wac
-0.0764	c:wach
-0.0764	c:wache
-0.0764	w:aufwachen
-0.0763	b:hot_thought
-0.0763	c: fur
-0.0763	c: jun
-0.0763	c:eads 
-0.0763	c:fur
-0.0763	c:jun
-0.0762	c: minh
-0.0762	c: sat
-0.0762	c:inha
-0.0762	c:inha 
-0.0762	c:minh
-0.0762	c:minha
-0.0762	c:ought
-0.0762	w:minha
-0.0761	c: eas
-0.0761	c:ff 
-0.0761	c:ould 
-0.0761	c:uld 
-0.076	b:nans_sleeping
-0.076	c:oldi
-0.076	c:rm 
-0.076	c:urg
-0.076	c:urge
-0.076	w:cares
-0.0759	c: noth
-0.0759	c: way
-0.0759	c:nothi
-0.0759	c:othi
-0.0759	c:othin
-0.0759	w:nothing
-0.0758	c: know
-0.0758	c:ccid
-0.0758	c:ccide
-0.0758	c:know
-0.0757	b:my_work
-0.0756	b:my_suicide
-0.0756	b:suicide_note
-0.0756	c:ara 
-0.0756	c:have
-0.0756	c:ont 
-0.0756	c:para 
-0.0756	w:para
-0.0755	b:them_all
-0.0755	c: onl
-0.0755	c: only
-0.0755	c:nly
-0.0755	c:nly 
-0.0755	c:onl
-0.0755	c:only
-0.0755	c:only 
-0.0755	w:only
-0.0754	c: fini
-0.0753	c: do 
-0.0753	w:do
-0.0752	b:out_of
-0.0747	c:knows
-0.0747	c:nows
-0.0747	c:nows 
-0.0747	w:knows
-0.0743	c:act
-0.0743	c:amm
-0.0743	c:apy
-0.0743	c:rapy
-0.0742	c:cho 
-0.0741	c:mai
-0.074	b:a_new
-0.074	w:there
-0.0739	c:any
-0.0736	c:pea
-0.0736	c:verd
-0.0734	b:my_dog
-0.0734	c: lett
-0.0734	c:dra
-0.0734	c:ish
-0.0732	c:inkin
-0.0732	c:nkin
-0.0732	c:nking
-0.0731	b:if_it
-0.073	c:ilin
-0.073	c:iling
-0.0729	c:rden
-0.0729	c:rden 
-0.0728	b:worked_out
-0.0728	c: may
-0.0728	c: mayb
-0.0728	c:ayb
-0.0728	c:aybe
-0.0728	c:aybe 
-0.0728	c:ili
-0.0728	c:lette
-0.0728	c:may
-0.0728	c:mayb
-0.0728	c:maybe
-0.0728	c:ybe
-0.0728	c:ybe 
-0.0728	w:maybe
-0.0727	c:estar
-0.0727	c:ore
-0.0726	b:car_park
-0.0726	c: givi
-0.0726	c: j 
-0.0726	c: kep
-0.0726	c: kept
-0.0726	c:eck
-0.0726	c:givi
-0.0726	c:givin
-0.0726	c:kep
-0.0726	c:kept
-0.0726	c:kept 
-0.0726	w:giving
-0.0726	w:j
-0.0726	w:kept
-0.0725	b:se_eu
-0.0725	c: eu
-0.0725	c: eu 
-0.0725	c: rig
-0.0725	c: righ
-0.0725	c:righ
-0.0725	c:right
-0.0725	w:eu
-0.0725	w:right
-0.0724	c:lem 
-0.0724	c:sul
-0.0723	c: up 
-0.0723	w:up
-0.0722	c:head 
-0.0722	w:head
-0.072	c: vive
-0.072	c:nday 
-0.072	c:ny 
-0.0718	c: dra
-0.0718	c:thou
-0.0717	c: tag
-0.0717	c: tagl
-0.0717	c:agl
-0.0717	c:agli
-0.0717	c:aglia
-0.0717	c:gliat
-0.0717	c:liat
-0.0717	c:tagl
-0.0717	c:tagli
-0.0716	c: gar
-0.0715	c:ethe
-0.0715	c:ether
-0.0714	c: doe
-0.0714	c: does
-0.0714	c:doe
-0.0714	c:does
-0.0714	c:does 
-0.0714	w:does
-0.0712	c:oir 
-0.0709	c:aned
-0.0709	c:aned 
-0.0709	c:anot
-0.0709	c:eaned
-0.0707	b:ho_pensato
-0.0707	c:ensat
-0.0707	c:nsat
-0.0707	c:nsato
-0.0707	c:rming
-0.0707	c:sato
-0.0707	c:sato 
-0.0707	w:pensato
-0.0706	b:on_top
-0.0706	c: hap
-0.0706	c: happ
-0.0706	c:happ
-0.0706	c:nig
-0.0706	c:nigh
-0.0706	c:night
-0.0706	c:rat
-0.0705	c:finit
-0.0705	c:init
-0.0705	c:nit
-0.0705	c:tre 
-0.0704	c:ritte
-0.0704	c:writt
-0.0704	w:cancelled
-0.0704	w:written
-0.0703	c:here
-0.0702	c:ait
-0.07	b:after_my
-0.07	c: pai
-0.07	c: ya 
-0.07	w:ya
-0.0699	c:tched
-0.0698	c: doi
-0.0698	c: doin
-0.0698	c:doi
-0.0698	c:doin
-0.0698	c:doing
-0.0698	c:jumpi
-0.0698	c:mpi
-0.0698	c:mpin
-0.0698	c:mping
-0.0698	c:umpi
-0.0698	c:umpin
-0.0698	w:doing
-0.0698	w:jumping
-0.0696	c: fau
-0.0696	c:fau
-0.0695	c:arb
-0.0695	c:back
-0.0693	c: alr
-0.0693	c: alre
-0.0693	c: ein
-0.0693	c:alr
-0.0693	c:alre
-0.0693	c:alrea
-0.0693	c:lre
-0.0693	c:lrea
-0.0693	c:lread
-0.0693	w:already
-0.0691	b:keep_going
-0.0691	c: cry 
-0.0691	c: mia
-0.0691	c: mia 
-0.0691	c: remo
-0.0691	c:cry 
-0.0691	c:mia
-0.0691	c:mia 
-0.0691	c:remo
-0.0691	w:cry
-0.0691	w:mia
-0.069	b:my_sisters
-0.069	c:ake 
-0.069	c:itar 
-0.069	c:sters
-0.069	w:sisters
-0.0689	b:thinking_it
-0.0689	c: stoo
-0.0689	c:noth
-0.0689	c:stoo
-0.0689	c:stood
-0.0689	c:tood
-0.0689	c:tood 
-0.0689	w:stood
-0.0687	c: sle
-0.0687	c:ord
-0.0686	c: hab
-0.0686	c: los 
-0.0686	c:hab
-0.0686	c:los 
-0.0686	w:los
-0.0685	b:le_monde
-0.0685	b:monde_serait
-0.0685	b:tout_le
-0.0685	c:erdo
-0.0685	c:erdos
-0.0685	c:monde
-0.0685	c:onde
-0.0685	c:onde 
-0.0685	c:orke
-0.0685	c:ould
-0.0685	c:rdos
-0.0685	c:rdose
-0.0685	c:uld
-0.0685	c:verdo
-0.0685	c:worke
-0.0685	w:monde
-0.0685	w:overdose
-0.0684	c: lor
-0.0684	c: lorr
-0.0684	c:lorr
-0.0684	c:lorry
-0.0684	w:lorry
-0.0683	c:den
-0.0683	c:ens
-0.0683	c:leep
-0.0683	c:lon
-0.0683	c:sleep
-0.0682	c: it 
-0.0682	c:eux
-0.0682	w:it
-0.068	c:cked
-0.068	c:cked 
-0.0679	w:decide
-0.0678	b:not_do
-0.0678	c:ott
-0.0677	c: cam
-0.0677	c:uit
-0.0676	b:loads_of
-0.0676	c: dram
-0.0676	c:amat
-0.0676	c:amati
-0.0676	c:dram
-0.0676	c:drama
-0.0676	c:loads
-0.0676	c:oads
-0.0676	c:oads 
-0.0676	c:rama
-0.0676	c:ramat
-0.0676	w:loads
-0.0675	c: way 
-0.0675	c:bye
-0.0675	c:bye 
-0.0675	c:dby
-0.0675	c:dbye
-0.0675	c:dbye 
-0.0675	c:goodb
-0.0675	c:ight 
-0.0675	c:odb
-0.0675	c:odby
-0.0675	c:odbye
-0.0675	c:oodb
-0.0675	c:oodby
-0.0675	c:tho
-0.0675	w:goodbye
-0.0675	w:way
-0.0674	c: agua
-0.0674	c: hot 
-0.0674	c: stan
-0.0674	c:agua
-0.0674	c:aguan
-0.0674	c:des
-0.0674	c:guan
-0.0674	c:guant
-0.0674	w:hot
-0.0673	b:tell_anyone
-0.0673	c: it
-0.0673	c: wr
-0.0673	c:ei 
-0.0672	b:deeper_than
-0.0672	b:than_usual
-0.0672	c:deepe
-0.0672	c:eepe
-0.0672	c:eeper
-0.0672	c:eper
-0.0672	c:eper 
-0.0672	c:era
-0.0672	w:deeper
-0.0671	b:my_nans
-0.0671	c: bac
-0.0671	c: nan
-0.0671	c: nans
-0.0671	c:nans
-0.0671	c:nans 
-0.0671	w:nans
-0.067	c: many
-0.067	c:ern
-0.067	c:many
-0.067	c:many 
-0.067	w:many
-0.0669	c:algue
-0.0669	c:ave 
-0.0669	c:lgue
-0.0669	c:lguem
-0.0669	w:alguem
-0.0668	c:back 
-0.0668	c:guem
-0.0668	c:guem 
-0.0668	c:uem
-0.0668	c:uem 
-0.0667	b:but_i
-0.0666	c:eria
-0.0666	c:eria 
-0.0664	c:inem
-0.0664	c:inki
-0.0664	c:nki
-0.0663	c: uc
-0.0663	c: ucc
-0.0663	c: ucci
-0.0663	c:ar 
-0.0663	c:dormi
-0.0663	c:ormir
-0.0663	c:rmir
-0.0663	c:ucc
-0.0663	c:ucci
-0.0663	c:uccid
-0.0661	c: qui
-0.066	b:einfach_nicht
-0.0659	c:anywa
-0.0659	c:avin
-0.0659	c:aving
-0.0659	c:nywa
-0.0659	c:nyway
-0.0659	c:ywa
-0.0659	c:yway
-0.0659	c:yway 
-0.0659	w:anyway
-0.0658	c: anot
-0.0658	c:anoth
-0.0658	c:nothe
-0.0658	w:another
-0.0657	b:today_and
-0.0656	b:knife_against
-0.0655	b:ce_la
-0.0655	b:faccio_piu
-0.0655	b:have_stopped
-0.0655	b:la_faccio
-0.0655	b:thing_i
-0.0655	c: chec
-0.0655	c: facc
-0.0655	c:bath 
-0.0655	c:ccio 
-0.0655	c:chec
-0.0655	c:check
-0.0655	c:facc
-0.0655	c:facci
-0.0655	c:hec
-0.0655	c:heck
-0.0655	w:bath
-0.0655	w:faccio
-0.0654	c: stop
-0.0654	c:stop
-0.0654	c:take 
-0.0653	c:tice 
-0.0652	c: ning
-0.0652	c: semp
-0.0652	c:empr
-0.0652	c:empre
-0.0652	c:ingu
-0.0652	c:ingue
-0.0652	c:mpre
-0.0652	c:mpre 
-0.0652	c:nguem
-0.0652	c:ningu
-0.0652	c:pre 
-0.0652	c:semp
-0.0652	c:sempr
-0.0652	w:ninguem
-0.0652	w:sempre
-0.0651	b:and_dad
-0.0651	b:mum_and
-0.0651	c: loo
-0.0651	c: ya
-0.065	c:oir
-0.0649	c: far
-0.0649	c:far
-0.0649	c:igh
-0.0649	c:ive
-0.0649	c:qui
-0.0648	c:ual
-0.0647	b:de_novo
-0.0647	c: nov
-0.0647	c: novo
-0.0647	c:dica
-0.0647	c:nov
-0.0647	c:novo
-0.0647	c:novo 
-0.0647	c:will 
-0.0647	w:novo
-0.0647	w:will
-0.0646	c:uat
-0.0646	c:uati
-0.0646	c:uatio
-0.0646	c:ust 
-0.0645	c: exa
-0.0645	c: hie
-0.0645	c: hier
-0.0645	c:eta
-0.0645	c:exa
-0.0645	c:ged
-0.0645	c:hier
-0.0645	c:hier 
-0.0645	c:iti
-0.0645	c:vi 
-0.0645	w:hier
-0.0644	b:with_a
-0.0644	c:ecidi
-0.0644	c:epp
-0.0644	c:vie 
-0.0643	c: sees
-0.0643	c:sees
-0.0643	c:sees 
-0.0643	w:sees
-0.0642	c:oul
-0.0641	c:ght 
-0.0641	c:now 
-0.064	b:wanting_to
-0.064	c:antin
-0.064	c:duc
-0.064	c:duct
-0.064	c:uct
-0.064	c:wanti
-0.064	w:wanting
-0.0639	b:have_been
-0.0639	c: jus
-0.0639	c: just
-0.0639	c:jus
-0.0639	c:just
-0.0639	c:sle
-0.0638	c:ctu
-0.0637	c:ls 
-0.0637	c:seria
-0.0637	w:seria
-0.0636	c:la 
-0.0635	b:walk_into
-0.0635	c:uant
-0.0634	c: plu
-0.0634	c: plus
-0.0634	c:eth
-0.0634	c:lus 
-0.0634	c:plu
-0.0634	c:plus
-0.0634	c:plus 
-0.0634	w:plus
-0.0632	c: plan
-0.0632	c:fie
-0.0632	c:ifie
-0.0632	c:plan
-0.0632	c:rifie
-0.063	c:dor
-0.063	c:dorm
-0.0629	b:be_needing
-0.0629	c: piu
-0.0629	c: piu 
-0.0629	c:eep
-0.0629	c:iu 
-0.0629	c:mana 
-0.0629	c:needi
-0.0629	c:piu
-0.0629	c:piu 
-0.0629	c:word
-0.0629	w:needing
-0.0629	w:piu
-0.0626	c:just 
-0.0626	w:just
-0.0625	b:tell_my
-0.0625	c:ears
-0.0625	c:ears 
-0.0624	c:azo
-0.0624	c:razo
-0.0623	b:affairs_in
-0.0623	b:my_affairs
-0.0623	c: aff
-0.0623	c: affa
-0.0623	c:affa
-0.0623	c:affai
-0.0623	c:fair
-0.0623	c:fairs
-0.0623	c:ffa
-0.0623	c:ffai
-0.0623	c:ffair
-0.0623	c:ga 
-0.0623	w:affairs
-0.062	c:oar
-0.062	c:ound 
-0.0618	b:nadie_me
-0.0618	c:para
-0.0618	c:unt
-0.0618	w:thought
-0.0617	c:it 
-0.0616	c:ult 
-0.0614	c:inge
-0.0614	c:rive
-0.0614	c:vin
-0.0614	c:ving
-0.0614	c:ving 
-0.0614	c:vo 
-0.0612	c: heu
-0.0612	c: heut
-0.0612	c: off 
-0.0612	c:eut
-0.0612	c:eute
-0.0612	c:eute 
-0.0612	c:heu
-0.0612	c:heut
-0.0612	c:heute
-0.0612	c:nde 
-0.0612	c:off 
-0.0612	w:heute
-0.0612	w:off
-0.0611	c:ace
-0.0611	c:cide 
-0.0611	c:gui
-0.0611	c:ink 
-0.061	b:have_no
-0.061	c: bei
-0.061	c: bein
-0.061	c:bein
-0.061	c:ges
-0.061	c:ong
-0.0608	c: wil
-0.0608	c: will
-0.0608	c:ara
-0.0608	c:eas
-0.0608	c:wil
-0.0608	c:will
-0.0606	b:am_liebsten
-0.0606	b:liebsten_wurde
-0.0606	b:mehr_aufwachen
-0.0606	b:wurde_ich
-0.0606	c: her
-0.0606	c: lieb
-0.0606	c: wu
-0.0606	c: wur
-0.0606	c: wurd
-0.0606	c:bste
-0.0606	c:bsten
-0.0606	c:ebs
-0.0606	c:ebst
-0.0606	c:ebste
-0.0606	c:iebs
-0.0606	c:iebst
-0.0606	c:lieb
-0.0606	c:liebs
-0.0606	c:pedi
-0.0606	c:time 
-0.0606	c:urde 
-0.0606	c:wur
-0.0606	c:wurd
-0.0606	c:wurde
-0.0606	w:liebsten
-0.0606	w:time
-0.0606	w:wurde
-0.0605	c:fini
-0.0605	c:ow 
-0.0604	b:is_in
-0.0604	b:to_hurt
-0.0604	c: agu
-0.0604	c: take
-0.0604	c:ela
-0.0603	c:iden
-0.0603	c:rig
-0.0602	b:not_alive
-0.0602	c:nge
-0.0601	b:non_ce
-0.0601	c: rese
-0.0601	c:ight
-0.06	c:arc
-0.06	c:nci
-0.0599	c:orry 
-0.0598	b:take_to
-0.0598	c: news
-0.0598	c:gre
-0.0598	c:hor 
-0.0598	c:news
-0.0598	c:news 
-0.0598	w:news
-0.0597	b:myself_so
-0.0596	b:me_suis
-0.0596	b:my_last
-0.0596	b:to_whoever
-0.0596	b:whoever_reads
-0.0596	c: sch
-0.0594	c:eft 
-0.0594	c:left 
-0.0594	w:left
-0.0593	c:ndin
-0.0593	c:nding
-0.0592	b:home_and
-0.0591	b:sleeping_pills
-0.059	c: touc
-0.059	c:ht 
-0.059	c:rei
-0.059	c:rei 
-0.059	c:touc
-0.059	c:touch
-0.0589	b:everyone_they
-0.0589	c: sund
-0.0589	c: top
-0.0589	c: top 
-0.0589	c: una 
-0.0589	c:sund
-0.0589	c:sunda
-0.0589	c:una 
-0.0589	c:unday
-0.0589	w:top
-0.0589	w:una
-0.0588	b:addormentarmi_e
-0.0588	b:e_non
-0.0588	b:svegliarmi_piu
-0.0588	b:vorrei_addormentarmi
-0.0588	c: addo
-0.0588	c: vor
-0.0588	c: vorr
-0.0588	c:addo
-0.0588	c:addor
-0.0588	c:ddor
-0.0588	c:ddorm
-0.0588	c:dorme
-0.0588	c:ntarm
-0.0588	c:orme
-0.0588	c:ormen
-0.0588	c:orrei
-0.0588	c:rment
-0.0588	c:rrei
-0.0588	c:rrei 
-0.0588	c:tarmi
-0.0588	c:vorr
-0.0588	c:vorre
-0.0588	w:addormentarmi
-0.0588	w:vorrei
-0.0586	b:the_last
-0.0586	c:em 
-0.0586	c:erman
-0.0586	c:har
-0.0586	c:ntl
-0.0586	c:ntly
-0.0586	c:ntly 
-0.0586	c:stop 
-0.0586	w:stop
-0.0585	b:the_wall
-0.0585	c: stay
-0.0585	c:deri
-0.0585	c:derin
-0.0585	c:ope 
-0.0585	c:stay
-0.0585	c:tay
-0.0584	c: noc
-0.0584	c: noch
-0.0584	c:tar
-0.0583	b:in_it
-0.0583	c: bes
-0.0583	c: hab 
-0.0583	c: hand
-0.0583	c: roo
-0.0583	c:anen
-0.0583	c:anent
-0.0583	c:bes
-0.0583	c:entl
-0.0583	c:ently
-0.0583	c:hab 
-0.0583	c:hand
-0.0583	c:mane
-0.0583	c:manen
-0.0583	c:nent
-0.0583	c:nentl
-0.0583	c:rmane
-0.0583	w:hab
-0.0583	w:permanently
-0.0581	b:of_my
-0.0581	c:itar
-0.0581	c:tua
-0.058	c:scri
-0.0579	c:fas
-0.0579	c:fast
-0.0579	c:ore 
-0.0578	c: san
-0.0578	c: upd
-0.0578	c: upda
-0.0578	c:pdat
-0.0578	c:pdate
-0.0578	c:upd
-0.0578	c:upda
-0.0578	c:updat
-0.0577	c: para
-0.0577	c:rer 
-0.0577	c:ve 
-0.0576	c:ere 
-0.0576	c:noch
-0.0576	c:och
-0.0576	c:ound
-0.0575	c:stay 
-0.0575	c:tay 
-0.0575	w:stay
-0.0572	c:hout 
-0.0572	c:itho
-0.0572	c:ithou
-0.0572	c:thout
-0.0572	c:witho
-0.0572	w:without
-0.0571	c: rea
-0.0571	c: tut
-0.0571	c:ges 
-0.0571	c:tut
-0.057	c: mel
-0.0569	c:ef 
-0.0569	c:ief 
-0.0568	c:nel
-0.0568	c:now
-0.0567	c:ave
-0.0567	c:mi 
-0.0567	c:ught 
-0.0566	c:actic
-0.0566	c:body 
-0.0566	c:ctic
-0.0566	c:ody 
-0.0565	c: unt
-0.0565	c:leed 
-0.0565	c:looke
-0.0565	w:bleed
-0.0565	w:looked
-0.0563	c:imen
-0.0563	c:iment
-0.0562	c:days
-0.0562	c:days 
-0.0562	c:ncell
-0.0561	c: went
-0.0561	c:went 
-0.0561	w:went
-0.056	c: up
-0.0559	b:aguento_mais
-0.0559	b:mais_quero
-0.0559	b:nao_aguento
-0.0559	c: ague
-0.0559	c:aguen
-0.0559	c:guen
-0.0559	c:guent
-0.0559	c:uento
-0.0559	w:aguento
-0.0558	c:wer 
-0.0557	c: pl
-0.0557	c:do 
-0.0556	b:to_go
-0.0556	c:acet
-0.0556	c:aceta
-0.0556	c:amol
-0.0556	c:amol 
-0.0556	c:arace
-0.0556	c:ceta
-0.0556	c:cetam
-0.0556	c:etam
-0.0556	c:etamo
-0.0556	c:mol
-0.0556	c:mol 
-0.0556	c:racet
-0.0556	c:tamo
-0.0556	c:tamol
-0.0556	w:paracetamol
-0.0554	b:keep_thinking
-0.0554	c:celle
-0.0553	b:the_top
-0.0552	c:bod
-0.0552	c:body
-0.0552	c:eepi
-0.0552	c:eepin
-0.0552	c:epin
-0.0552	c:eping
-0.0552	c:leepi
-0.0552	c:ody
-0.0552	w:sleeping
-0.0551	c: kno
-0.0551	c:kno
-0.0551	c:oud 
-0.055	c: ja
-0.055	c:alke
-0.055	c:alked
-0.055	c:lke
-0.055	c:lked
-0.055	c:lked 
-0.0549	c:ght
-0.0549	c:ime 
-0.0548	c: dor
-0.0548	c: dorm
-0.0548	c: nun
-0.0548	c: nunc
-0.0548	c:nun
-0.0548	c:nunc
-0.0548	c:nunca
-0.0548	c:sit
-0.0548	c:unca
-0.0548	c:unca 
-0.0548	w:nunca
-0.0547	c: al
-0.0546	c: to 
-0.0546	w:to
-0.0545	c:cci
-0.0545	c:elt 
-0.0545	c:rman
-0.0544	b:front_of
-0.0544	b:in_front
-0.0544	b:my_birthday
-0.0544	c: fron
-0.0544	c:fac
-0.0544	c:fron
-0.0544	c:front
-0.0544	c:mean 
-0.0544	c:ront
-0.0544	c:ront 
-0.0544	w:front
-0.0544	w:mean
-0.0543	c:ndi
-0.0542	c: ges
-0.0542	c: some
-0.0542	c:hon 
-0.0542	c:rink 
-0.0542	c:some
-0.0542	w:drink
-0.0542	w:every
-0.0541	c: sto
-0.0541	c:ata 
-0.0541	c:ghte
-0.0541	c:ghter
-0.0541	c:hte
-0.0541	c:hter
-0.054	b:everyone_i
-0.054	c:bac
-0.0539	c: pain
-0.0539	c:emot
-0.0537	c:blets
-0.0537	c:oke
-0.0537	w:tablets
-0.0536	c:end 
-0.0535	c:ards
-0.0535	c:ards 
-0.0535	c:drive
-0.0535	c:rive 
-0.0535	w:drive
-0.0534	b:unalive_myself
-0.0534	b:when_i
-0.0534	c:ught
-0.0532	c: per
-0.0532	c: stat
-0.0532	c:stat
-0.0531	c: wrot
-0.0531	c:opp
-0.0531	c:rote
-0.0531	c:rote 
-0.0531	c:tto
-0.0531	c:tto 
-0.0531	c:wrot
-0.0531	c:wrote
-0.0531	w:wrote
-0.053	c:prim
-0.053	c:urse
-0.0529	c: joke
-0.0529	c:joke
-0.0529	c:joke 
-0.0529	c:readi
-0.0529	w:joke
-0.0529	w:reading
-0.0528	b:alive_if
-0.0528	b:mum_will
-0.0528	c:orte
-0.0528	c:oun
-0.0526	c:repa
-0.0525	c: ten 
-0.0525	c:alta
-0.0525	c:ire 
-0.0525	c:lta
-0.0525	w:ten
-0.0523	c:lose 
-0.0522	b:a_bridge
-0.0522	b:stood_on
-0.0522	c:iso
-0.0521	c:ini
-0.0521	c:sat
-0.052	b:so_angry
-0.052	b:the_bedroom
-0.052	c: bedr
-0.052	c: its
-0.052	c: its 
-0.052	c:bedr
-0.052	c:bedro
-0.052	c:droo
-0.052	c:droom
-0.052	c:edr
-0.052	c:edro
-0.052	c:edroo
-0.052	w:bedroom
-0.052	w:its
-0.0519	c: gets
-0.0519	c:elled
-0.0519	c:gets
-0.0519	c:gets 
-0.0519	w:gets
-0.0518	b:needs_stitches
-0.0518	c: stit
-0.0518	c: til
-0.0518	c: till
-0.0518	c:stit
-0.0518	c:stitc
-0.0518	c:tches
-0.0518	c:tit
-0.0518	c:titc
-0.0518	c:titch
-0.0518	w:stitches
-0.0518	w:till
-0.0517	b:the_best
-0.0517	c:je 
-0.0516	c:pen
-0.0516	c:ses 
-0.0515	b:not_reply
-0.0515	c: ju
-0.0515	c: park
-0.0515	c:ainst
-0.0515	c:ank 
-0.0515	c:eply
-0.0515	c:eply 
-0.0515	c:gains
-0.0515	c:inst 
-0.0515	c:nst 
-0.0515	c:ply 
-0.0515	c:reply
-0.0515	c:very 
-0.0515	w:against
-0.0515	w:park
-0.0515	w:reply
-0.0511	c:itt
-0.051	c: if
-0.051	c: if 
-0.051	c: jok
-0.051	c:if 
-0.051	c:jok
-0.051	w:if
-0.0509	c:press
-0.0507	c:ima
-0.0506	c:nish
-0.0505	c: eno
-0.0505	c: enou
-0.0505	c:ase
-0.0505	c:enou
-0.0505	c:enoug
-0.0505	c:noug
-0.0505	c:nough
-0.0505	c:rais 
-0.0505	w:enough
-0.0504	b:on_the
-0.0504	c: ce 
-0.0504	c:erc
-0.0504	c:issa
-0.0504	c:muert
-0.0504	c:uert
-0.0504	w:ce
-0.0503	b:no_puedo
-0.0503	b:the_drive
-0.0503	c: pue
-0.0503	c: pued
-0.0503	c:count
-0.0503	c:form
-0.0503	c:ount
-0.0503	c:pued
-0.0503	c:puedo
-0.0503	c:sie
-0.0503	c:uedo
-0.0503	c:uedo 
-0.0503	w:puedo
-0.0502	b:take_them
-0.0502	c: ot
-0.0501	c: hon
-0.0501	c: mas 
-0.0501	c: non
-0.0501	c: soc
-0.0501	c:soc
-0.0501	c:up 
-0.0501	w:mas
-0.05	b:deserve_better
-0.05	c:ago
-0.0499	c: mim
-0.0499	c: mim 
-0.0499	c: ti
-0.0499	c:mim
-0.0499	c:mim 
-0.0499	w:mim
-0.0498	c:read
-0.0497	b:and_not
-0.0497	b:it_would
-0.0497	b:myself_fr
-0.0497	c: bra
-0.0497	c:vida
-0.0496	c: ho
-0.0495	c: then
-0.0495	c:then
-0.0495	c:then 
-0.0495	w:then
-0.0493	c: ad
-0.0493	c: add
-0.0493	c:add
-0.0493	c:ho 
-0.0492	c:nk 
-0.0491	c:arpe
-0.0491	c:arpen
-0.0491	c:harpe
-0.0491	c:rpe
-0.0491	c:rpen
-0.0491	c:rpene
-0.0488	c: pe
-0.0488	c:ams
-0.0488	c:anne
-0.0488	c:anned
-0.0488	c:lanne
-0.0488	c:nned
-0.0488	c:nned 
-0.0488	w:planned
-0.0486	b:all_evening
-0.0486	b:off_the
-0.0486	c:nic
-0.0484	b:went_to
-0.0484	c: bath
-0.0484	c:bath
-0.0483	c:ear 
-0.0483	c:sap
-0.0483	c:ust
-0.0482	b:reads_this
-0.0482	c:arbe
-0.0481	c: sin
-0.0481	c:ake
-0.048	b:kinda_want
-0.048	c:inda
-0.048	c:inda 
-0.048	c:kinda
-0.048	c:nday
-0.048	w:kinda
-0.0479	b:pills_tonight
-0.0479	c:astil
-0.0479	c:form 
-0.0479	c:illa
-0.0479	c:illas
-0.0479	c:llas
-0.0479	c:llas 
-0.0479	c:orm 
-0.0479	c:tha
-0.0479	c:tilla
-0.0479	w:pastillas
-0.0478	c:endi
-0.0478	c:endin
-0.0478	c:ld 
-0.0477	c:wher
-0.0477	c:where
-0.0476	c: ab
-0.0476	c: abo
-0.0476	c: abou
-0.0476	c: disa
-0.0476	c: no 
-0.0476	c:abo
-0.0476	c:abou
-0.0476	c:about
-0.0476	c:bout
-0.0476	c:bout 
-0.0476	c:disa
-0.0476	c:disap
-0.0476	c:isap
-0.0476	c:isapp
-0.0476	c:rta
-0.0476	c:sapp
-0.0476	w:about
-0.0476	w:no
-0.0475	b:against_the
-0.0474	c: pict
-0.0474	c:ict
-0.0474	c:ictu
-0.0474	c:ictur
+0.9571	b:like_this
+0.7348	b:plan_and
+0.7105	b:of_living
+0.6985	b:take_all
+0.682	b:keep_hoping
+0.6177	b:will_and
+0.5775	b:a_long
+0.5775	b:long_time
+0.5611	c: voi
+0.554	b:kids_would
+0.536	b:started_cutting
+0.5284	b:died_tonight
+0.5271	b:would_even
+0.5212	c:anz
+0.5119	b:nobody_can
+0.5092	b:i_looked
+0.509	c:ritz
+0.4977	b:her_fault
+0.4976	b:wish_i
+0.4951	b:everything_is
+0.4943	b:was_dead
+0.4845	b:is_when
+0.4824	b:train_tracks
+0.4752	b:with_mum
+0.4747	b:keeps_telling
+0.4747	b:telling_me
+0.4737	b:have_picked
+0.4643	b:its_time
+0.4593	b:be_empty
+0.4577	b:night_i
+0.4482	c:dged
+0.4367	b:miss_me
+0.4357	b:am_tired
+0.4345	b:last_thing
+0.4313	b:home_for
+0.4313	b:new_home
+0.4276	b:not_a
+0.4273	b:the_day
+0.4257	b:just_end
+0.4256	b:should_just
+0.4252	c:antas
+0.4252	c:ntas
+0.4155	b:feel_anything
+0.4154	c:eda
+0.4135	c: umb
+0.4135	c: umbr
+0.4135	c:mbr
+0.4135	c:mbri
+0.4135	c:mbrin
+0.4135	c:umbr
+0.4135	c:umbri
+0.413	b:about_ending
+0.4125	b:it_after
+0.4111	b:stop_me
+0.4108	b:myself_in
+0.4101	b:off_dead
+0.4085	b:find_me
+0.4084	c: mir 
+0.4084	w:mir
+0.4069	c: sein
+0.4069	c:sein
+0.4069	c:sein 
+0.4069	w:sein
+0.4047	b:go_on
+0.4039	b:day_i
+0.4022	b:i_end
+0.4015	b:my_will
+0.4003	b:going_on
+0.3967	b:stockpiling_my
+0.391	b:me_any
+0.3887	b:be_dead
+0.3876	c:iff
+0.3862	b:it_stop
+0.385	b:all_of
+0.381	b:not_need
+0.3803	c:andin
+0.3803	w:standing
+0.3796	c:oos
+0.3796	c:oose
+0.3796	c:oose 
+0.3777	b:my_prescription
+0.3775	b:rope_today
+0.3759	b:care_if
+0.3748	c: mir
+0.3716	b:even_notice
+0.3697	b:know_exactly
+0.3694	b:being_alive
+0.3672	c:god
+0.3672	c:god 
+0.3669	b:i_cut
+0.3666	b:pain_to
+0.3666	c:bst
+0.366	b:to_do
+0.3655	c:cars
+0.3655	c:cars 
+0.3632	b:picked_the
+0.3617	b:to_disappear
+0.3607	c:ffer
+0.3601	b:none_of
+0.3601	c: none
+0.3601	c:none
+0.3601	c:none 
+0.3601	w:none
+0.3591	b:clean_and
+0.3579	b:not_tell
+0.3573	c:entra
+0.3572	c:utu
+0.3566	b:and_over
+0.3556	b:until_it
+0.3544	c:ritin
+0.3544	c:writi
+0.3544	w:writing
+0.3541	c:ebo
+0.3515	b:myself_with
+0.3514	b:over_and
+0.3504	b:so_no
+0.3482	c:rna
+0.3474	b:i_died
+0.3451	b:vou_me
+0.3446	b:je_pense
+0.3446	b:to_die
+0.3437	c: hid 
+0.3437	c:hid 
+0.3437	w:hid
+0.3422	b:me_tuer
+0.3422	c: tuer
+0.3422	c:tuer
+0.3422	c:tuer 
+0.3422	c:uer 
+0.3422	w:tuer
+0.3411	b:to_live
+0.34	b:this_is
+0.3393	b:have_started
+0.3393	b:why_i
+0.3377	b:would_it
+0.3359	b:a_car
+0.3356	b:the_same
+0.3353	b:the_match
+0.3344	b:veux_mourir
+0.3337	b:will_sterben
+0.3337	w:less
+0.3332	b:i_wrote
+0.3325	b:it_this
+0.3315	c:write
+0.3315	w:write
+0.3313	b:on_living
+0.3312	b:the_pain
+0.33	b:urge_to
+0.3283	c:ounds
+0.3283	c:unds
+0.3283	c:unds 
+0.3283	w:sounds
+0.3232	b:nobody_will
+0.3227	b:work_was
+0.3221	b:i_needed
+0.3212	b:the_urge
+0.3208	b:look_after
+0.3208	b:to_look
+0.3174	b:bad_tonight
+0.3167	b:found_a
+0.3147	b:be_over
+0.3141	b:dye_so
+0.3141	b:to_dye
+0.3141	c: dye 
+0.3141	c:dye 
+0.3141	w:dye
+0.3094	b:thought_about
+0.3092	b:it_tonight
+0.3091	c:atchi
+0.3091	w:watching
+0.3089	b:to_stop
+0.3088	b:for_all
+0.3085	c: med
+0.3076	c: tin
+0.3068	b:pense_a
+0.3068	w:pense
+0.3067	c:fer
+0.306	b:really_bad
+0.3041	b:about_killing
+0.3036	b:for_me
+0.3031	b:before_i
+0.3024	b:went_up
+0.3007	b:comes_back
+0.2986	c: livi
+0.2986	c:livi
+0.2986	c:livin
+0.2986	w:living
+0.2977	b:of_going
+0.2972	b:of_this
+0.2968	b:am_gone
+0.2967	b:future_where
+0.2961	b:kind_of
+0.2961	b:of_hoping
+0.2954	b:the_iath
+0.2954	c: iat
+0.2954	c: iath
+0.2954	c:iath
+0.2954	c:iath 
+0.2954	w:iath
+0.2953	c:voi
+0.2944	b:a_mess
+0.2934	c: fort
+0.2934	c:forty
+0.2934	c:orty
+0.2934	c:orty 
+0.2934	w:forty
+0.293	c:ners
+0.293	c:ners 
+0.2919	b:is_it
+0.2919	b:would_move
+0.2918	b:d_en
+0.2905	b:that_does
+0.2898	c:kets
+0.2898	c:kets 
+0.2884	c: lean
+0.2868	c:arif
+0.2868	c:arifi
+0.2868	c:carif
+0.2868	c:fie 
+0.2868	c:ifie 
+0.2868	c:scari
+0.2868	w:scarifie
+0.2864	b:than_last
+0.2863	b:it_all
+0.2858	b:end_it
+0.2858	b:kill_myself
+0.2855	b:are_not
+0.2855	b:its_over
+0.2855	b:so_its
+0.2853	w:care
+0.2842	b:a_note
+0.2838	c:avor
+0.2835	c: harm
+0.2833	b:like_not
+0.2826	b:so_it
+0.2821	b:have_worked
+0.2815	b:a_plan
+0.2804	b:is_no
+0.28	c: meds
+0.28	c:meds
+0.28	c:meds 
+0.28	w:meds
+0.2798	b:no_more
+0.2782	b:my_stuff
+0.2779	b:would_not
+0.2777	c: ster
+0.2777	c:erbe
+0.2777	c:erben
+0.2777	c:sterb
+0.2777	c:terb
+0.2777	c:terbe
+0.2777	w:sterben
+0.2775	b:me_matar
+0.2775	b:of_life
+0.2774	c:harm
+0.2769	b:will_cancelled
+0.2752	b:see_a
+0.2747	b:everyone_would
+0.2746	w:disappear
+0.2709	b:my_hand
+0.2707	b:life_is
+0.2696	b:a_practice
+0.2696	b:practice_run
+0.2695	c:derm
+0.2695	c:dermi
+0.2695	c:iderm
+0.2695	w:uccidermi
+0.2691	b:needed_to
+0.2687	b:ce_week
+0.2687	b:week_end
+0.2682	c:ounti
+0.2682	c:untin
+0.2682	w:counting
+0.2672	b:for_everything
+0.2672	b:thank_you
+0.2672	b:you_for
+0.2672	c:hank
+0.2672	c:hank 
+0.2672	c:thank
+0.2672	w:thank
+0.2654	b:way_to
+0.2652	b:back_to
+0.2652	b:hope_i
+0.2648	b:self_harm
+0.2644	b:friend_i
+0.2644	b:the_date
+0.2643	b:die_so
+0.2643	c:rains
+0.2641	b:pain_i
+0.2634	b:i_stood
+0.262	b:i_really
+0.262	b:really_want
+0.2618	b:i_wish
+0.2613	b:my_meds
+0.2609	c:urge 
+0.2609	w:urge
+0.2602	b:keep_picturing
+0.2602	c:lades
+0.2602	w:blades
+0.2576	b:my_arm
+0.2576	c: arm 
+0.2576	w:arm
+0.2575	b:not_have
+0.2575	c: note
+0.2575	c:note
+0.2568	b:it_feels
+0.2566	c:rwar
+0.2566	c:rward
+0.2564	b:to_jump
+0.256	b:i_love
+0.256	b:texted_everyone
+0.2556	b:the_night
+0.2551	c:tarin
+0.2551	w:staring
+0.255	b:off_without
+0.255	c: vida
+0.255	c:vida 
+0.255	w:vida
+0.2544	c: same
+0.2544	c:deep 
+0.2544	c:same
+0.2544	c:same 
+0.2544	w:deep
+0.2544	w:same
+0.2541	b:sat_with
+0.254	b:been_burning
+0.2532	b:i_know
+0.2531	b:my_thigh
+0.2531	w:thigh
+0.2522	b:just_need
+0.2519	c: sitt
+0.2519	c:sitt
+0.2519	c:sitti
+0.2519	w:sitting
+0.2515	b:do_it
+0.2515	b:wall_until
+0.2513	b:quero_me
+0.2509	b:back_bad
+0.2499	c: ia
+0.2497	c:note 
+0.2497	w:note
+0.2488	b:the_roof
+0.2487	b:no_reason
+0.2487	b:will_nicht
+0.2486	b:to_pick
+0.2484	b:how_long
+0.2483	c:atarm
+0.2483	w:matarme
+0.2481	c:esso 
+0.2476	b:be_better
+0.2474	b:a_problem
+0.2471	c:olo 
+0.2467	c:itze
+0.2467	c:itze 
+0.2467	c:tze
+0.2467	c:tze 
+0.2463	b:long_it
+0.2463	c:olv
+0.2459	b:its_goodbye
+0.2459	b:know_its
+0.2456	b:do_with
+0.2451	c: dej
+0.2451	c:dej
+0.2448	b:end_my
+0.244	b:off_with
+0.2439	b:not_here
+0.2431	c:prayi
+0.2431	c:rayi
+0.2431	c:rayin
+0.2431	w:praying
+0.2429	c:atar 
+0.2429	w:matar
+0.2429	w:pill
+0.2427	b:only_way
+0.242	b:finds_me
+0.2417	b:mean_it
+0.2416	b:about_suicide
+0.2413	b:and_nobody
+0.2413	b:better_off
+0.2413	b:need_it
+0.2412	c:uero
+0.2412	c:uero 
+0.2411	c:atar
+0.2411	c:cidal
+0.2411	c:dal
+0.2411	c:dal 
+0.2411	c:idal
+0.2411	c:idal 
+0.2411	c:matar
+0.2406	c:erb
+0.2397	c:mir 
+0.2396	b:around_to
+0.2394	b:enough_tablets
+0.2387	c:main 
+0.2371	b:garage_and
+0.2366	b:been_born
+0.2366	b:it_takes
+0.2366	b:never_been
+0.2366	c: born
+0.2366	w:born
+0.2362	b:much_longer
+0.2361	b:long_sleeves
+0.2361	c:eev
+0.2361	c:eeve
+0.2361	c:eeves
+0.2361	c:eves
+0.2361	c:eves 
+0.2361	c:leev
+0.2361	c:leeve
+0.2361	c:sleev
+0.2361	w:sleeves
+0.2361	w:suicidal
+0.2345	b:whole_bottle
+0.2345	c: bott
+0.2345	c: ly
+0.2345	c: lyi
+0.2345	c: lyin
+0.2345	c:bott
+0.2345	c:bottl
+0.2345	c:ottl
+0.2345	c:ottle
+0.2345	w:bottle
+0.2345	w:lying
+0.2344	b:ich_will
+0.2342	c: ple
+0.2341	b:je_vais
+0.2341	b:vais_me
+0.2341	c: vais
+0.2341	c:quero
+0.2341	c:vais
+0.2341	c:vais 
+0.2341	w:quero
+0.2341	w:vais
+0.234	c:cida
+0.2332	c: nur
+0.2332	c:nur
+0.2323	b:not_leave
+0.2313	b:despertar_manana
+0.2313	b:ojala_no
+0.2313	b:tired_of
+0.2313	c: oj
+0.2313	c: oja
+0.2313	c: ojal
+0.2313	c:jal
+0.2313	c:jala
+0.2313	c:jala 
+0.2313	c:oja
+0.2313	c:ojal
+0.2313	c:ojala
+0.2313	w:ojala
+0.2295	c:harm 
+0.2295	w:harm
+0.2291	c:icida
+0.2287	b:make_it
+0.2283	b:home_i
+0.2283	b:weight_on
+0.2282	b:myself_i
+0.2276	b:as_punishment
+0.2275	c:idd
+0.2273	c:care 
+0.2265	b:a_bus
+0.2265	b:bus_tomorrow
+0.2265	b:got_hit
+0.2265	b:hit_by
+0.2256	b:feel_something
+0.2256	b:reason_to
+0.2254	b:would_make
+0.2252	c:pear 
+0.2247	b:goodbye_letters
+0.2247	b:wrote_goodbye
+0.2244	c:kills
+0.2243	b:for_when
+0.2242	b:am_going
+0.2241	b:have_a
+0.2233	b:i_guess
+0.2233	c: gue
+0.2233	c: gues
+0.2233	c:guess
+0.2233	c:uess
+0.2233	c:uess 
+0.2233	w:guess
+0.2229	b:no_point
+0.2227	c: fut
+0.2227	c: futu
+0.2227	c:fut
+0.2227	c:futu
+0.2227	c:futur
+0.2227	c:utur
+0.2227	c:uture
+0.2227	w:future
+0.2226	b:i_rly
+0.2226	b:rly_want
+0.2226	c: rl
+0.2226	c: rly
+0.2226	c: rly 
+0.2226	w:rly
+0.2222	b:burned_myself
+0.222	b:they_bled
+0.2219	b:cat_to
+0.2219	b:my_cat
+0.2216	b:en_finir
+0.2216	c:inir 
+0.2216	c:nir 
+0.2216	w:finir
+0.2213	c: pray
+0.2213	c: stuf
+0.2213	c:pray
+0.2213	c:ray
+0.2213	c:stuf
+0.2213	c:stuff
+0.2213	c:tuf
+0.2213	c:tuff
+0.2213	c:tuff 
+0.2213	c:uff 
+0.2213	w:stuff
+0.2211	c: liv
+0.2211	c: ty
+0.2209	c:entry
+0.2209	w:entry
+0.2205	b:never_wake
+0.2203	c:einem
+0.2203	c:inem 
+0.2203	c:nem 
+0.2202	b:i_go
+0.2201	b:tonight_to
+0.2198	b:em_me
+0.2192	c: writ
+0.2192	c:writ
+0.219	b:i_mess
+0.2189	b:could_go
+0.2187	c:mir
+0.2186	b:with_her
+0.2178	b:mehr_leben
+0.2173	c:cost 
+0.2173	w:cost
+0.2171	b:point_of
+0.2171	b:the_point
+0.2171	c: poi
+0.2171	c: poin
+0.2171	w:point
+0.217	b:di_uccidermi
+0.2169	b:to_take
+0.2167	c: 6 
+0.2167	w:6
+0.2164	c:fen
+0.2153	b:would_tell
+0.2152	c: unal
+0.2152	c:naliv
+0.2152	c:unal
+0.2152	c:unali
+0.2152	w:unalive
+0.2151	c:hne
+0.2151	c:ivir
+0.2151	c:ivir 
+0.2151	c:vir
+0.2151	c:vir 
+0.2151	c:vivir
+0.2151	w:vivir
+0.215	c:erdo
+0.215	c:erdos
+0.215	c:rdos
+0.215	c:rdose
+0.215	c:verdo
+0.2148	c: sh 
+0.2148	w:sh
+0.2147	c: wak
+0.2147	c:wak
+0.2146	b:hold_my
+0.2146	b:my_weight
+0.2146	c:orked
+0.2146	w:worked
+0.2143	c:erap
+0.2143	c:hera
+0.2143	c:herap
+0.2143	c:thera
+0.2142	b:to_feel
+0.2139	c:wait 
+0.2139	w:wait
+0.2138	c: sau
+0.2135	b:feeling_suicidal
+0.2134	c: die 
+0.2134	w:die
+0.213	b:killing_myself
+0.2128	b:then_i
+0.2127	b:working_out
+0.2127	c: quer
+0.2127	c:quer
+0.2127	c:sten
+0.2127	c:sten 
+0.2126	b:do_this
+0.2125	c:uer
+0.2124	b:je_me
+0.2124	c: sam
+0.2122	c:ntry
+0.2122	c:ntry 
+0.2116	b:life_tbh
+0.2116	b:sat_on
+0.2113	c:ermi 
+0.211	c:eful
+0.211	c:eful 
+0.2109	c:heck 
+0.2109	c:rire
+0.2109	c:rire 
+0.2109	w:check
+0.2105	b:part_of
+0.2103	b:legs_raw
+0.2103	c:ighte
+0.2102	b:after_i
+0.2101	b:which_bridge
+0.2092	c: fan
+0.2092	c:fan
+0.2088	b:would_do
+0.2081	c:cider
+0.208	b:it_take
+0.2077	b:till_it
+0.2074	b:scratched_my
+0.2074	c:crat
+0.2074	c:cratc
+0.2074	c:scrat
+0.2074	w:scratched
+0.207	b:and_thinking
+0.2067	c:entir
+0.2067	c:ntir
+0.206	c:die 
+0.2057	c:goog
+0.2057	c:oog
+0.2055	b:are_back
+0.2055	b:sewer_slide
+0.2055	b:slide_thoughts
+0.2055	b:thoughts_are
+0.2055	c: sew
+0.2055	c: sewe
+0.2055	c:ewer
+0.2055	c:ewer 
+0.2055	c:lide 
+0.2055	c:sew
+0.2055	c:sewe
+0.2055	c:sewer
+0.2055	w:sewer
+0.2055	w:slide
+0.2054	c: d 
+0.2054	w:d
+0.2053	b:there_are
+0.2049	b:cutting_my
+0.2047	b:for_everyone
+0.204	b:a_lighter
+0.204	b:are_over
+0.204	b:exams_are
+0.204	b:over_i
+0.2039	b:alive_next
+0.2036	b:for_good
+0.2036	b:nao_quero
+0.2036	b:quero_mais
+0.2033	b:di_nuovo
+0.2033	b:mi_sono
+0.2033	b:sono_tagliata
+0.2033	b:tagliata_di
+0.2033	c: nuo
+0.2033	c: nuov
+0.2033	c: thig
+0.2033	c:iata
+0.2033	c:iata 
+0.2033	c:liata
+0.2033	c:nuo
+0.2033	c:nuov
+0.2033	c:nuovo
+0.2033	c:thig
+0.2033	c:thigh
+0.2033	c:uov
+0.2033	c:uovo
+0.2033	c:uovo 
+0.2033	w:nuovo
+0.2033	w:tagliata
+0.2032	b:stay_alive
+0.2031	c:orire
+0.2031	w:morire
+0.2025	b:that_is
+0.2024	c:oke 
+0.2018	b:envie_d
+0.2017	c: onc
+0.2011	b:corte_otra
+0.2011	b:me_corte
+0.2011	b:otra_vez
+0.2011	c: otr
+0.2011	c: otra
+0.2011	c:orte 
+0.2011	c:otr
+0.2011	c:otra
+0.2011	c:otra 
+0.2011	c:tra 
+0.2011	w:corte
+0.2011	w:otra
+0.201	b:be_a
+0.2009	b:i_counted
+0.2008	c: evr
+0.2008	c: evry
+0.2008	c:evry
+0.2008	c:evryo
+0.2008	c:vry
+0.2008	c:vryo
+0.2008	c:vryon
+0.2008	w:evryone
+0.2001	c: vez
+0.2001	c: vez 
+0.2001	c:vez
+0.2001	c:vez 
+0.2001	w:vez
+0.2	b:is_my
+0.1999	b:the_face
+0.1997	c:hoe
+0.1991	b:the_belt
+0.1988	c:liv
+0.1987	c: mour
+0.1987	c:mour
+0.1987	c:mouri
+0.1987	c:ourir
+0.1987	c:urir
+0.1987	c:urir 
+0.1987	w:mourir
+0.1985	c:eted
+0.1985	c:eted 
+0.1985	c:leted
+0.1985	w:deleted
+0.1984	b:out_which
+0.1983	c: may
+0.1983	c: mayb
+0.1983	c:ayb
+0.1983	c:aybe
+0.1983	c:aybe 
+0.1983	c:may
+0.1983	c:mayb
+0.1983	c:maybe
+0.1983	c:ybe
+0.1983	c:ybe 
+0.1983	w:maybe
+0.1982	b:the_school
+0.1981	c:omar
+0.1981	c:tomar
+0.198	c: tb
+0.198	c: tbh
+0.198	c: tbh 
+0.198	c:bh 
+0.198	c:tbh
+0.198	c:tbh 
+0.198	w:tbh
+0.1979	c: vie
+0.1978	b:and_sat
+0.1976	b:the_hair
+0.1973	w:part
+0.197	b:again_tonight
+0.197	b:this_time
+0.1968	c: arm
+0.1967	c:ested
+0.1966	c:cidio
+0.1966	c:icidi
+0.1966	c:idio 
+0.1966	w:suicidio
+0.1965	b:family_would
+0.1965	c: sat 
+0.1965	c:sat 
+0.1965	w:sat
+0.1964	c: goe
+0.1964	c: goes
+0.1964	c:goe
+0.1964	c:goes
+0.1964	c:goes 
+0.1964	w:goes
+0.1963	c: ur
+0.1963	c: urg
+0.1963	c: urge
+0.1962	c:itz
+0.196	c:compr
+0.196	c:mpri
+0.196	c:ompr
+0.196	c:ompri
+0.1957	c: once
+0.1957	c:once 
+0.1957	w:once
+0.1954	b:estaria_mejor
+0.1954	c: rat
+0.1954	w:estaria
+0.1949	b:did_a
+0.1949	b:method_threads
+0.1949	c: met
+0.1949	c: meth
+0.1949	c:etho
+0.1949	c:ethod
+0.1949	c:hod
+0.1949	c:hod 
+0.1949	c:metho
+0.1949	c:thod
+0.1949	c:thod 
+0.1949	w:method
+0.1949	w:threads
+0.1948	b:be_around
+0.1946	b:know_how
+0.1944	b:a_cortar
+0.1944	b:me_volvi
+0.1944	b:volvi_a
+0.1944	c: volv
+0.1944	c:hold 
+0.1944	c:lvi
+0.1944	c:lvi 
+0.1944	c:olvi
+0.1944	c:olvi 
+0.1944	c:volv
+0.1944	c:volvi
+0.1944	w:hold
+0.1944	w:volvi
+0.1941	b:just_a
+0.1939	b:so_done
+0.1938	b:when_they
+0.1934	b:a_while
+0.1934	c:rir 
+0.1931	c: leb
+0.1931	c: lebe
+0.1931	c:leb
+0.1931	c:lebe
+0.1931	c:leben
+0.1931	w:leben
+0.1925	c: gon
+0.1925	c: gone
+0.1925	c:gon
+0.1925	c:gone
+0.1925	c:gone 
+0.1925	w:gone
+0.1923	b:para_tomarmelas
+0.1923	b:tomarmelas_todas
+0.1923	b:up_tomorrow
+0.1923	c:armel
+0.1923	c:elas
+0.1923	c:elas 
+0.1923	c:marm
+0.1923	c:marme
+0.1923	c:mela
+0.1923	c:melas
+0.1923	c:omarm
+0.1923	c:rmel
+0.1923	c:rmela
+0.1923	w:tomarmelas
+0.1922	c: roof
+0.1922	c:oof
+0.1922	c:oof 
+0.1922	c:roof
+0.1922	c:roof 
+0.1922	w:roof
+0.192	b:hit_my
+0.1919	b:quiero_morir
+0.1919	c: har
+0.1919	c:orir 
+0.1919	w:morir
+0.1917	c:oche 
+0.1915	b:an_hour
+0.1915	b:for_an
+0.1915	c:hour 
+0.1915	c:stari
+0.1915	c:tari
+0.1915	w:hour
+0.191	b:would_hold
+0.191	c: exac
+0.191	c:actl
+0.191	c:actly
+0.191	c:ctl
+0.191	c:ctly
+0.191	c:ctly 
+0.191	c:exac
+0.191	c:exact
+0.191	c:xac
+0.191	c:xact
+0.191	c:xactl
+0.191	w:exactly
+0.1907	b:to_work
+0.1905	w:ready
+0.1904	c:rco
+0.1904	c:rcoa
+0.1903	c: si 
+0.1903	w:si
+0.1901	c:cturi
+0.1901	c:tandi
+0.1901	c:turi
+0.1901	c:turin
+0.1901	w:picturing
+0.1893	b:i_deserve
+0.1892	b:not_see
+0.1892	b:quero_morrer
+0.1892	c: suic
+0.1892	c:icid
+0.1892	c:orrer
+0.1892	c:rrer
+0.1892	c:rrer 
+0.1892	c:suic
+0.1892	c:suici
+0.1892	c:uici
+0.1892	c:uicid
+0.1892	w:morrer
+0.1888	c:uic
+0.1882	b:is_the
+0.1881	c:cari
+0.1878	c:ells
+0.1877	b:cortei_de
+0.1877	b:me_cortei
+0.1877	b:novo_ontem
+0.1875	b:sometimes_i
+0.1875	c:etim
+0.1875	c:etime
+0.1875	c:meti
+0.1875	c:metim
+0.1875	c:ometi
+0.1875	w:sometimes
+0.1872	b:be_fine
+0.1872	c:tern
+0.1871	c:ede
+0.187	c:eets
+0.187	c:eets 
+0.187	c:heets
+0.187	w:pain
+0.1868	c: less
+0.1867	b:if_the
+0.1866	b:quiero_vivir
+0.1866	c: whoe
+0.1866	c:hoev
+0.1866	c:hoeve
+0.1866	c:oev
+0.1866	c:oeve
+0.1866	c:oever
+0.1866	c:whoe
+0.1866	c:whoev
+0.1866	w:whoever
+0.1865	b:again_i
+0.1865	c:rir
+0.1864	c: sare
+0.1864	c:sare
+0.1864	c:sareb
+0.1862	c:arm 
+0.186	b:pensando_em
+0.186	b:to_pensando
+0.186	c:ensan
+0.186	c:nsan
+0.186	c:nsand
+0.186	c:sando
+0.186	w:pensando
+0.1858	b:and_never
+0.1856	c: 9 
+0.1856	w:9
+0.1855	b:die_at
+0.1855	b:myself_tonight
+0.1852	b:feel_weirdly
+0.1852	b:weirdly_calm
+0.185	b:i_thought
+0.1845	b:for_ten
+0.1845	b:ten_minutes
+0.1842	b:about_jumping
+0.1839	b:had_enough
+0.1839	b:more_of
+0.1838	c:nali
+0.1834	b:was_gone
+0.1834	c:ietl
+0.1834	c:ietly
+0.1834	c:uietl
+0.1834	w:quietly
+0.1833	c: list
+0.1833	c:eal 
+0.1833	c:list
+0.1832	c: morr
+0.1832	c:morre
+0.1831	b:killed_myself
+0.1827	b:kitchen_drawer
+0.1826	c:aben
+0.1824	b:de_me
+0.1823	c:aliv
+0.1823	c:alive
+0.1822	b:hurt_myself
+0.1822	c:racks
+0.1822	w:reason
+0.1822	w:tracks
+0.1817	c:havi
+0.1816	c: wis
+0.1816	c: wish
+0.1816	c:wis
+0.1816	c:wish
+0.1815	c:lan 
+0.1815	c:live
+0.1815	c:live 
+0.1815	c:plan 
+0.1815	w:plan
+0.1814	c:erne
+0.1812	c: mori
+0.1812	c:hand 
+0.1812	c:mori
+0.1812	c:morir
+0.1812	c:orir
+0.1812	w:hand
+0.1805	b:i_pray
+0.1805	c:istin
+0.1805	c:pray 
+0.1805	c:ray 
+0.1805	c:xisti
+0.1805	w:existing
+0.1805	w:pray
+0.1804	b:hold_me
+0.1804	b:of_pills
+0.1804	c: beam
+0.1804	c:beam
+0.1804	c:beam 
+0.1804	w:beam
+0.1803	c: ct
+0.1803	c: ctb
+0.1803	c: ctb 
+0.1803	c:ctb
+0.1803	c:ctb 
+0.1803	c:tb 
+0.1803	w:ctb
+0.1798	b:not_care
+0.1796	c:ti 
+0.1795	b:they_would
+0.1795	c: vol
+0.1795	c:corta
+0.1795	c:ient 
+0.1795	c:ortar
+0.1795	w:cortar
+0.1793	b:the_garage
+0.1793	c:net 
+0.1792	c: sear
+0.1792	c:arche
+0.1792	c:rche
+0.1792	c:rched
+0.1792	w:searched
+0.1791	c:apse
+0.1791	c:apsed
+0.1791	c:elap
+0.1791	c:elaps
+0.1791	c:lapse
+0.1791	c:pill 
+0.1791	c:pse
+0.1791	c:psed
+0.1791	c:psed 
+0.1791	c:relap
+0.1791	w:relapsed
+0.1788	c: vog
+0.1788	c: vogl
+0.1788	c:oglio
+0.1788	c:vog
+0.1788	c:vogl
+0.1788	c:vogli
+0.1788	w:voglio
+0.1785	b:the_train
+0.1784	b:garage_with
+0.1782	b:about_swerving
+0.1782	b:swerving_into
+0.1782	c: swe
+0.1782	c: swer
+0.1782	c:ervin
+0.1782	c:swerv
+0.1782	c:werv
+0.1782	c:wervi
+0.1782	w:swerving
+0.1781	c:entr
+0.1776	c:oal
+0.1775	c:ntra
+0.1773	b:stood_on
+0.1771	c:pens 
+0.1771	c:ppens
+0.1771	w:happens
+0.1767	b:have_had
+0.1762	c: onte
+0.1762	c:ntem
+0.1762	c:ntem 
+0.1762	c:ontem
+0.1762	c:tem 
+0.1762	w:ontem
+0.1757	b:about_rent
+0.1757	b:taking_all
+0.1751	c: una
+0.1751	c:sam
+0.1751	c:una
+0.1749	c: quel
+0.1749	c:elq
+0.1749	c:elqu
+0.1749	c:emain
+0.1749	c:lqu
+0.1749	c:quel
+0.1749	c:quelq
+0.1749	c:uel
+0.1749	c:uelq
+0.1749	c:uelqu
+0.1748	b:nobody_knows
+0.1744	b:own_life
+0.1744	c:itti
+0.1744	c:ittin
+0.1744	c:mess 
+0.1744	w:mess
+0.1742	b:months_clean
+0.1741	c: wake
+0.1741	c:wake
+0.1741	c:wake 
+0.1741	w:wake
+0.174	c:aba
+0.1739	b:where_i
+0.1737	b:my_passwords
+0.1737	c:assw
+0.1737	c:asswo
+0.1737	c:passw
+0.1737	w:passwords
+0.1736	b:by_me
+0.1736	b:fine_by
+0.1736	c: quic
+0.1736	c:quic
+0.1736	c:quick
+0.1736	c:uick
+0.1734	c: alm
+0.1734	c: almo
+0.1734	c:almo
+0.1734	c:almos
+0.1734	c:lmo
+0.1734	c:lmos
+0.1734	c:lmost
+0.1734	w:almost
+0.1733	b:fine_if
+0.1731	b:without_me
+0.1731	c: endi
+0.1731	w:ending
+0.1729	b:tomorrow_i
+0.1728	c:want 
+0.1728	w:want
+0.1727	b:have_got
+0.1727	c:arme
+0.1726	b:hang_myself
+0.1726	b:the_world
+0.1726	c: worl
+0.1726	c:orl
+0.1726	c:orld
+0.1726	c:orld 
+0.1726	c:rld
+0.1726	c:rld 
+0.1726	c:worl
+0.1726	c:world
+0.1726	w:world
+0.1723	b:voglio_morire
+0.172	b:myself_again
+0.1719	c:ie 
+0.1719	c:mprim
+0.1718	b:way_out
+0.1718	c:blem
+0.1718	c:blem 
+0.1718	c:obl
+0.1718	c:oble
+0.1718	c:oblem
+0.1718	c:probl
+0.1718	c:robl
+0.1718	c:roble
+0.1718	w:problem
+0.1714	c:pack 
+0.1712	b:head_against
+0.1707	c: run 
+0.1707	c:run 
+0.1707	w:run
+0.1706	b:doing_so
+0.1706	b:so_well
+0.1706	b:this_country
+0.1706	b:was_doing
+0.1706	c:ountr
+0.1706	c:untr
+0.1706	c:untry
+0.1706	w:country
+0.1703	c:wish 
+0.1703	w:wish
+0.1701	b:of_being
+0.1698	c:viver
+0.1697	c: whic
+0.1697	c:hich
+0.1697	c:hich 
+0.1697	c:whic
+0.1697	c:which
+0.1697	w:which
+0.1694	b:can_close
+0.1694	b:she_can
+0.1694	b:sister_so
+0.1694	b:so_she
+0.1694	w:close
+0.1693	c: faul
+0.1693	c:ault
+0.1693	c:ault 
+0.1693	c:faul
+0.1693	c:fault
+0.1693	w:fault
+0.169	c: reas
+0.169	c:reas
+0.169	c:reaso
+0.1689	c: hold
+0.1689	c:hold
+0.1689	c:matte
+0.1689	w:matter
+0.1688	b:sister_and
+0.1685	b:not_mind
+0.1684	b:my_arms
+0.1684	c: arms
+0.1684	c: mul
+0.1684	c: mult
+0.1684	c:arms
+0.1684	c:arms 
+0.1684	c:mul
+0.1684	c:mult
+0.1684	c:multi
+0.1684	c:orey
+0.1684	c:orey 
+0.1684	c:rey
+0.1684	c:rey 
+0.1684	c:store
+0.1684	c:torey
+0.1684	c:ulti
+0.1684	w:arms
+0.1683	c:anta
+0.1682	b:just_want
+0.1681	c:fort
+0.1677	b:quiero_morirme
+0.1677	c:orirm
+0.1677	c:rirm
+0.1677	c:rirme
+0.1677	w:morirme
+0.1676	b:wrote_a
+0.1675	c:arm
+0.1674	b:them_back
+0.1672	b:sat_in
+0.1672	c:main
+0.167	c: exi
+0.167	c: exis
+0.167	c:exi
+0.167	c:exis
+0.167	c:exist
+0.167	c:xis
+0.167	c:xist
+0.1666	c: os 
+0.1666	w:os
+0.1665	c: hopi
+0.1665	c:hopi
+0.1665	c:hopin
+0.1665	c:opi
+0.1665	c:opin
+0.1665	c:oping
+0.1665	w:hoping
+0.1664	b:want_to
+0.1664	c:ero
+0.1664	c:ero 
+0.1664	c:ez 
+0.1663	b:not_plan
+0.1663	c:ida 
+0.1663	c:odas
+0.1663	c:odas 
+0.1663	c:todas
+0.1663	w:todas
+0.1661	b:non_voglio
+0.1661	b:piu_vivere
+0.1661	b:stop_at
+0.1661	b:voglio_piu
+0.1661	c:stati
+0.1661	w:station
+0.166	b:not_coming
+0.166	c:gine
+0.166	c:gine 
+0.1655	b:wall_on
+0.1654	c:rked
+0.1654	c:rked 
+0.1653	b:them_to
+0.1651	b:wanted_it
+0.165	c:oard
+0.1649	c:lway 
+0.1649	c:noche
+0.1649	c:oche
+0.1648	c:glie
+0.1644	b:a_me
+0.1644	c:iat
+0.1643	c:vra
+0.1643	c:vrai
+0.1641	c: myse
+0.1641	c:myse
+0.1641	c:mysel
+0.1641	c:yse
+0.1641	c:ysel
+0.1641	c:yself
+0.1641	w:myself
+0.164	b:there_is
+0.164	c:aim
+0.164	c:aime
+0.1639	c: gara
+0.1639	c:arag
+0.1639	c:arage
+0.1639	c:gara
+0.1639	c:garag
+0.1639	c:rage
+0.1639	c:rage 
+0.1639	w:garage
+0.1636	c:si 
+0.1635	c: life
+0.1635	c:life
+0.1635	c:life 
+0.1635	w:life
+0.1634	b:here_any
+0.1634	b:my_own
+0.1634	b:would_all
+0.1634	c: ow
+0.1634	c: own
+0.1634	c: own 
+0.1634	w:own
+0.1631	c:dose
+0.1631	c:ien 
+0.163	c:etly
+0.163	c:etly 
+0.163	c:oar
+0.1628	b:so_bad
+0.1627	b:every_single
+0.1627	b:single_day
+0.1627	c:gle 
+0.1627	c:ingl
+0.1627	c:ingle
+0.1627	c:ngle 
+0.1627	c:singl
+0.1627	w:single
+0.1626	b:thoughts_again
+0.1625	b:have_enough
+0.1623	b:many_paracetamol
+0.1623	c:efe
+0.1623	c:iefe
+0.1622	b:be_here
+0.1622	c: va
+0.1622	c:iero
+0.1622	c:iero 
+0.1622	c:quier
+0.1622	c:taria
+0.1622	c:uier
+0.1622	c:uiero
+0.1622	w:quiero
+0.162	c: man 
+0.162	c:man 
+0.162	w:man
+0.1617	c:nths
+0.1617	c:nths 
+0.1617	c:onths
+0.1617	w:months
+0.1615	b:worked_out
+0.1614	b:the_pills
+0.1613	c: vivr
+0.1613	c:ivr
+0.1613	c:ivre
+0.1613	c:ivre 
+0.1613	c:tarme
+0.1613	c:vivr
+0.1613	c:vivre
+0.1613	c:vre
+0.1613	c:vre 
+0.1613	w:vivre
+0.1611	c: wan
+0.1611	c: want
+0.1611	c:want
+0.1609	c:ali
+0.1607	w:lighter
+0.1604	c: penc
+0.1604	c:enci
+0.1604	c:encil
+0.1604	c:ensa
+0.1604	c:penc
+0.1604	c:penci
+0.1604	c:pensa
+0.1604	w:pencil
+0.1603	b:wake_up
+0.1603	c: kniv
+0.1603	c:kniv
+0.1603	c:knive
+0.1603	c:nives
+0.1603	w:knives
+0.1602	c: live
+0.1602	c:elli
+0.1602	c:ellin
+0.1602	c:telli
+0.1602	w:live
+0.1602	w:telling
+0.1601	b:looked_up
+0.16	b:78_i
+0.16	b:at_78
+0.16	c: 78
+0.16	c: 78 
+0.16	c:78 
+0.16	c:ogli
+0.16	w:78
+0.1599	c:cket
+0.1598	b:suicidal_again
+0.1596	c:wan
+0.1595	c: ali
+0.1595	c: aliv
+0.1595	c:rmi 
+0.1595	w:alive
+0.1594	b:nicht_mehr
+0.1592	b:no_quiero
+0.1591	b:to_step
+0.1591	c: soo
+0.1591	c: soon
+0.1591	c:soo
+0.1591	c:soon
+0.1591	c:soon 
+0.1591	w:soon
+0.1588	b:bad_right
+0.1588	c: wri
+0.1588	c:wri
+0.1586	c:alm 
+0.1586	c:calm 
+0.1586	c:lean 
+0.1586	w:calm
+0.1586	w:clean
+0.1585	c: mys
+0.1585	c:mys
+0.1585	w:relief
+0.1584	b:again_worse
+0.1584	b:worse_than
+0.1583	c:tas
+0.158	b:arm_with
+0.158	c:appea
+0.158	c:orre
+0.158	c:ppea
+0.158	c:ppear
+0.158	c:rre
+0.158	c:sappe
+0.1578	b:on_purpose
+0.1578	c: pur
+0.1578	c: purp
+0.1578	c:pose
+0.1578	c:pose 
+0.1578	c:pur
+0.1578	c:purp
+0.1578	c:purpo
+0.1578	c:rpos
+0.1578	c:rpose
+0.1578	c:urpo
+0.1578	c:urpos
+0.1578	w:purpose
+0.1577	b:wall_till
+0.1576	b:my_kids
+0.1576	b:not_wake
+0.1575	c:nsid
+0.1575	c:nside
+0.1574	b:case_for
+0.1574	b:hid_it
+0.1574	c:dio 
+0.1572	b:have_decided
+0.157	c: env
+0.157	c: envi
+0.157	c:env
+0.157	c:envi
+0.157	c:envie
+0.157	c:nvie
+0.157	c:nvie 
+0.157	w:envie
+0.1567	c: sema
+0.1567	c:sema
+0.1566	c:ogl
+0.1566	c:rav
+0.1566	c:rave
+0.1566	c:rave 
+0.1566	c:vol
+0.1564	c:longe
+0.1564	w:longer
+0.1563	b:a_burden
+0.1563	c: burd
+0.1563	c:burd
+0.1563	c:burde
+0.1563	c:urden
+0.1563	w:burden
+0.1558	c: per 
+0.1558	w:per
+0.1552	b:pills_in
+0.1551	b:i_was
+0.1551	c: vivi
+0.1551	c:fie
+0.1551	c:ifie
+0.1551	c:rifie
+0.1551	c:vivi
+0.155	b:thinking_to
+0.1548	c:lad
+0.1547	b:harm_urges
+0.1546	b:to_hurt
+0.1543	c:ady
+0.1543	c:ady 
+0.1543	c:eady
+0.1543	c:eady 
+0.1543	c:ready
+0.154	b:a_relief
+0.154	b:from_the
+0.154	b:my_accounts
+0.1539	b:i_burned
+0.1539	b:out_of
+0.1539	c: givi
+0.1539	c:givi
+0.1539	c:givin
+0.1539	w:giving
+0.1538	b:myself_on
+0.1538	b:the_only
+0.1538	c: dar
+0.1536	c:ant 
+0.1534	c:glio
+0.1534	c:glio 
+0.1534	c:lio
+0.1534	c:lio 
+0.1534	c:penso
+0.1534	c:rben
+0.1534	c:rben 
+0.1534	w:penso
+0.1533	w:screaming
+0.1532	c:inted
+0.1532	c:lean
+0.1532	c:ointe
+0.1532	c:ose 
+0.1532	w:disappointed
+0.1531	b:my_nails
+0.1531	b:nails_in
+0.1531	b:raw_with
+0.1531	c: nai
+0.1531	c: nail
+0.1531	c:nai
+0.1531	c:nail
+0.1531	c:nails
+0.1531	w:nails
+0.153	b:alguem_ia
+0.153	b:eu_morresse
+0.153	c: ia 
+0.153	c:orres
+0.153	c:rres
+0.153	c:rress
+0.153	w:ia
+0.153	w:morresse
+0.1529	b:tell_my
+0.1529	c: sei
+0.1529	c:sei
+0.1527	b:until_they
+0.1527	b:up_how
+0.1525	c:aria 
+0.1524	c: save
+0.1524	c:save
+0.1523	b:my_heart
+0.1516	b:to_walk
+0.1515	c: goog
+0.1515	c:cid
+0.1515	c:googl
+0.1515	c:oogl
+0.1513	b:am_sorry
+0.1513	b:pills_tonight
+0.1511	b:en_l
+0.1511	b:foutre_en
+0.1511	b:l_air
+0.1511	b:me_foutre
+0.1511	c: air 
+0.1511	c: fout
+0.1511	c:alm
+0.1511	c:fout
+0.1511	c:foutr
+0.1511	c:outr
+0.1511	c:outre
+0.1511	c:utr
+0.1511	c:utre
+0.1511	c:utre 
+0.1511	w:air
+0.1511	w:foutre
+0.151	b:my_thighs
+0.151	c: lif
+0.151	c:ghs
+0.151	c:ghs 
+0.151	c:highs
+0.151	c:ighs
+0.151	c:ighs 
+0.151	c:rdo
+0.151	w:thighs
+0.1509	c:eirdl
+0.1509	c:eppi
+0.1509	c:eppin
+0.1509	c:irdl
+0.1509	c:irdly
+0.1509	c:rdl
+0.1509	c:rdly
+0.1509	c:rdly 
+0.1509	c:stepp
+0.1509	c:tepp
+0.1509	c:teppi
+0.1509	w:stepping
+0.1509	w:weirdly
+0.1508	b:had_the
+0.1508	b:paracetamol_it
+0.1508	b:with_sarah
+0.1508	b:work_had
+0.1508	c:ah 
+0.1508	c:arah
+0.1508	c:arah 
+0.1508	c:rah
+0.1508	c:rah 
+0.1508	c:sarah
+0.1508	c:sel
+0.1508	w:sarah
+0.1507	c: dee
+0.1507	c: deep
+0.1507	c:dee
+0.1507	c:deep
+0.1505	w:date
+0.1504	b:my_life
+0.1504	c:erai
+0.1503	c:lif
+0.1501	b:penso_di
+0.1501	c: raw
+0.1501	c: raw 
+0.1501	c:raw 
+0.1501	w:raw
+0.1499	b:in_a
+0.1496	c: whet
+0.1496	c:heth
+0.1496	c:hethe
+0.1496	c:whet
+0.1496	c:wheth
+0.1496	w:whether
+0.1494	c:hig
+0.1494	c:high
+0.1493	c: noi
+0.1493	c:noi
+0.1491	b:know_where
+0.149	b:with_it
+0.1488	c:ciso
+0.1488	c:ciso 
+0.1488	c:eciso
+0.1488	c:iso 
+0.1488	w:deciso
+0.1487	b:sleep_and
+0.1487	b:the_edge
+0.1487	c: ed
+0.1487	c: edg
+0.1487	c: edge
+0.1487	w:edge
+0.1486	b:the_gym
+0.1485	b:into_the
+0.1485	c:dos
+0.1485	c:elf 
+0.1485	c:self 
+0.1485	w:where
+0.148	c:elf
+0.148	c:self
+0.1479	b:the_last
+0.1475	b:plus_vivre
+0.1475	b:veux_plus
+0.1473	b:what_is
+0.1473	c:ze 
+0.1472	c:most
+0.1472	c:most 
+0.1471	b:my_building
+0.1471	b:roof_of
+0.1471	c:build
+0.1471	c:ildi
+0.1471	c:ildin
+0.1471	c:uild
+0.1471	c:uildi
+0.1471	w:building
+0.1469	c:ait 
+0.1467	b:it_goes
+0.1467	b:mich_wieder
+0.1467	b:wieder_geritzt
+0.1467	c: ger
+0.1467	c: geri
+0.1467	c:erit
+0.1467	c:eritz
+0.1467	c:geri
+0.1467	c:gerit
+0.1467	c:ieu
+0.1467	c:ieux
+0.1467	c:ieux 
+0.1467	c:itzt
+0.1467	c:itzt 
+0.1467	c:ritzt
+0.1467	c:tzt
+0.1467	c:tzt 
+0.1467	w:geritzt
+0.1466	c:arme 
+0.1461	b:di_farla
+0.1461	c:tir 
+0.146	w:suicide
+0.1456	b:instead_of
+0.1454	b:put_them
+0.1453	b:i_have
+0.1451	c: bang
+0.1451	c: sel
+0.1451	c:bang
+0.1451	c:bang 
+0.1451	c:oint 
+0.1451	w:bang
+0.1449	b:a_noite
+0.1449	b:gave_my
+0.1449	b:ontem_a
+0.1449	c: noit
+0.1449	c:noit
+0.1449	c:noite
+0.1449	c:oit
+0.1449	c:oite
+0.1449	c:oite 
+0.1449	w:noite
+0.1447	b:night_after
+0.1447	b:plan_to
+0.1446	b:more_i
+0.1446	c:aria
+0.1444	b:did_it
+0.1444	c:och
+0.1444	c:rges
+0.1444	c:rges 
+0.1444	c:urges
+0.1444	w:urges
+0.1443	b:not_go
+0.1441	b:je_ne
+0.1441	c: aq
+0.1441	c: aqu
+0.1441	c: aqui
+0.1441	c:aqu
+0.1441	c:aqui
+0.1441	c:aqui 
+0.1441	c:qui 
+0.1441	w:aqui
+0.144	c:lf 
+0.144	c:stand
+0.1439	c:rtar
+0.1439	c:rtar 
+0.1434	c: nich
+0.1434	c:icht
+0.1434	c:icht 
+0.1434	c:nich
+0.1434	c:nicht
+0.1434	c:ori
+0.1434	w:nicht
+0.1432	c:try 
+0.1431	c: pens
+0.1431	c:ogle
+0.1431	c:ogled
+0.1431	c:oogle
+0.1431	c:rit
+0.1431	w:googled
+0.143	b:painless_ways
+0.143	b:ways_to
+0.143	c: ble
+0.143	c: ways
+0.143	c:ainl
+0.143	c:ainle
+0.143	c:inl
+0.143	c:inle
+0.143	c:inles
+0.143	c:iver 
+0.143	c:painl
+0.143	w:painless
+0.143	w:ways
+0.1428	c: drow
+0.1428	c:drow
+0.1428	c:drown
+0.1428	c:owni
+0.1428	c:ownin
+0.1428	c:rown
+0.1428	c:rowni
+0.1428	w:drowning
+0.1427	b:me_wants
+0.1427	c:wants
+0.1427	w:wants
+0.1425	b:am_on
+0.1425	b:to_not
+0.1425	c: sin 
+0.1425	c:ame 
+0.1425	w:sin
+0.1424	b:a_pencil
+0.1424	b:pencil_sharpener
+0.1424	c:ener 
+0.1424	c:pener
+0.1424	w:sharpener
+0.1423	b:move_on
+0.1422	c:nsa
+0.142	b:out_the
+0.142	c:nza
+0.142	c:nza 
+0.1418	c: brac
+0.1417	b:all_be
+0.1416	b:wants_to
+0.1415	b:and_wrote
+0.1415	b:paid_off
+0.1415	c: paid
+0.1415	c:paid
+0.1415	c:paid 
+0.1415	w:paid
+0.1413	c: typ
+0.1413	c:typ
+0.1411	b:all_the
+0.1411	c:ughts
+0.1411	w:thoughts
+0.141	b:me_suicider
+0.141	c:ener
+0.141	w:suicider
+0.1409	c: nois
+0.1409	c:nois
+0.1409	c:noise
+0.1409	c:oise
+0.1409	c:oise 
+0.1409	w:noise
+0.1408	c: bla
+0.1408	c:bla
+0.1406	b:up_to
+0.1405	c:icide
+0.1404	b:envie_de
+0.1404	c:cided
+0.1404	c:ided
+0.1404	c:ided 
+0.1404	w:decided
+0.1401	b:sleeping_pills
+0.1401	c:inf
+0.1401	c:pear
+0.14	b:i_hurt
+0.1399	c: einf
+0.1399	c:eck 
+0.1399	c:einf
+0.1399	c:einfa
+0.1399	c:fach
+0.1399	c:fach 
+0.1399	c:infa
+0.1399	c:infac
+0.1399	c:nfa
+0.1399	c:nfac
+0.1399	c:nfach
+0.1399	w:einfach
+0.1396	c: calm
+0.1396	c:calm
+0.1394	c:oon
+0.1394	c:oon 
+0.1391	c: face
+0.1391	c:face
+0.1391	c:face 
+0.1391	w:face
+0.139	b:blade_out
+0.139	b:money_and
+0.1389	b:bought_rope
+0.1388	c:tar 
+0.1386	b:thinking_of
+0.1386	c:rme
+0.1385	b:kill_yourself
+0.1385	c:finir
+0.1385	c:inir
+0.1385	c:nir
+0.1385	c:rsel
+0.1385	c:rself
+0.1385	c:ursel
+0.1385	c:yours
+0.1385	w:yourself
+0.1382	b:mieux_sans
+0.1382	b:sans_moi
+0.1382	c: mieu
+0.1382	c: moi
+0.1382	c: moi 
+0.1382	c: sans
+0.1382	c:mieu
+0.1382	c:mieux
+0.1382	c:moi 
+0.1382	c:oi 
+0.1382	c:sans
+0.1382	c:sans 
+0.1382	c:serai
+0.1382	w:mieux
+0.1382	w:moi
+0.1382	w:sans
+0.1379	b:me_quiero
+0.1377	c: mej
+0.1377	c: mejo
+0.1377	c:ejo
+0.1377	c:ejor
+0.1377	c:ejor 
+0.1377	c:jor
+0.1377	c:jor 
+0.1377	c:mej
+0.1377	c:mejo
+0.1377	c:mejor
+0.1377	w:mejor
+0.1376	c:alta
+0.1376	c:lta
+0.1372	b:if_nothing
+0.1372	c: belt
+0.1372	c: chan
+0.1372	c:anges
+0.1372	c:chan
+0.1372	c:chang
+0.1372	c:nges
+0.1372	c:nges 
+0.1372	w:belt
+0.1372	w:changes
+0.1371	c:rme 
+0.1368	c:orth 
+0.1368	c:rth 
+0.1368	w:worth
+0.1367	b:alle_waren
+0.1367	b:besser_dran
+0.1367	b:jump_off
+0.1367	b:ohne_mich
+0.1367	c: bess
+0.1367	c: oh
+0.1367	c: ohn
+0.1367	c: ohne
+0.1367	c:alle 
+0.1367	c:aren 
+0.1367	c:bess
+0.1367	c:besse
+0.1367	c:dran 
+0.1367	c:esser
+0.1367	c:hne 
+0.1367	c:ohn
+0.1367	c:ohne
+0.1367	c:ohne 
+0.1367	c:ren 
+0.1367	c:sser
+0.1367	c:sser 
+0.1367	c:waren
+0.1367	w:alle
+0.1367	w:besser
+0.1367	w:dran
+0.1367	w:ohne
+0.1367	w:waren
+0.1364	c: veu
+0.1364	c: veux
+0.1364	w:veux
+0.1362	b:said_it
+0.136	c: aski
+0.136	c:aski
+0.136	c:askin
+0.136	c:sking
+0.136	w:asking
+0.1359	b:ending_it
+0.1359	c:esso
+0.1359	c:nsad
+0.1359	c:ose
+0.1357	b:to_say
+0.1355	b:sh_urges
+0.1355	c: hoj
+0.1355	c: hoje
+0.1355	c:hoj
+0.1355	c:hoje
+0.1355	c:hoje 
+0.1355	c:oje 
+0.1355	w:hoje
+0.1354	b:will_find
+0.1354	b:ya_no
+0.1354	c: se 
+0.1354	c:ratc
+0.1354	c:ratch
+0.1354	w:se
+0.1353	b:to_end
+0.1353	c: blad
+0.1353	c:blad
+0.1353	c:blade
+0.1353	c:lade
+0.1352	b:it_for
+0.1352	c: emo
+0.1352	c: emot
+0.1352	c:emoti
+0.1352	c:evr
+0.1351	b:so_they
+0.1351	c: ng
+0.1351	c: ngl
+0.1351	c: ngl 
+0.1351	c:gl 
+0.1351	c:ngl 
+0.1351	w:ngl
+0.135	c: fr 
+0.135	c:fr 
+0.135	w:fr
+0.1349	c:ldin
+0.1349	c:lding
+0.1348	c:verd
+0.1345	c:ial
+0.1345	c:ials
+0.1345	c:ials 
+0.1339	b:holding_the
+0.1339	c: lett
+0.1338	b:be_happier
+0.1338	b:happier_if
+0.1338	c:appi
+0.1338	c:appie
+0.1338	c:happi
+0.1338	c:ivere
+0.1338	c:pier
+0.1338	c:pier 
+0.1338	c:ppier
+0.1338	c:vere
+0.1338	c:vere 
+0.1338	w:happier
+0.1338	w:vivere
+0.1336	b:tabletten_gesammelt
+0.1336	c: gesa
+0.1336	c:amme
+0.1336	c:ammel
+0.1336	c:esa
+0.1336	c:esam
+0.1336	c:esamm
+0.1336	c:gesa
+0.1336	c:gesam
+0.1336	c:melt 
+0.1336	c:mmel
+0.1336	c:mmelt
+0.1336	c:samm
+0.1336	c:samme
+0.1336	w:gesammelt
+0.1335	c:ank
+0.1335	c:star 
+0.1335	w:estar
+0.1333	c:rite
+0.1333	c:rite 
+0.1331	c:ouri
+0.133	b:the_blade
+0.133	c: havi
+0.133	c:havin
+0.133	w:having
+0.1329	c: mos
+0.1329	c: most
+0.1329	w:most
+0.1328	c:eari
+0.1328	c:earin
+0.1325	c:rdad
+0.1323	b:for_mum
+0.1323	c: cle
+0.1323	c: clea
+0.1323	c: hig
+0.1323	c: high
+0.1323	c:clea
+0.1323	c:clean
+0.1322	b:mind_if
+0.1319	c:came
+0.1316	c: end 
+0.1316	c:quar
+0.1316	w:end
+0.1315	c:ish 
+0.1315	c:ovo
+0.1315	c:ovo 
+0.1315	w:step
+0.1313	b:hab_schon
+0.1313	c:came 
+0.1313	w:came
+0.1312	b:at_all
+0.1312	b:here_at
+0.1312	b:letters_to
+0.1312	c: esc
+0.1312	c: wied
+0.1312	c:eder
+0.1312	c:eder 
+0.1312	c:iede
+0.1312	c:ieder
+0.1312	c:wied
+0.1312	c:wiede
+0.1312	w:wieder
+0.131	b:this_weekend
+0.131	c: here
+0.131	w:here
+0.1307	c:exams
+0.1307	c:xams
+0.1307	c:xams 
+0.1307	w:exams
+0.1304	b:nobody_would
+0.1304	c:find 
+0.1304	w:find
+0.1303	c:ant
+0.1302	b:not_exist
+0.1302	c: coun
+0.1302	c:xist 
+0.1302	w:exist
+0.1298	c:annin
+0.1298	c:lanni
+0.1298	w:planning
+0.1296	b:honestly_i
+0.1295	c:cep
+0.1295	c:cept
+0.1295	c:cept 
+0.1295	c:excep
+0.1295	c:uie
+0.1295	c:xcep
+0.1295	c:xcept
+0.1295	w:except
+0.1294	c:numb 
+0.1294	w:emotion
+0.1294	w:numb
+0.1292	c:earc
+0.1292	c:earch
+0.1292	c:eems
+0.1292	c:eems 
+0.1292	c:ems
+0.1292	c:ems 
+0.1292	c:sear
+0.1292	c:searc
+0.1292	c:seems
+0.1292	w:seems
+0.1291	b:left_a
+0.1291	c:overd
+0.1287	b:sea_and
+0.1287	b:the_sea
+0.1287	c: asl
+0.1287	c: asle
+0.1287	c: sea 
+0.1287	c:asl
+0.1287	c:asle
+0.1287	c:aslee
+0.1287	c:sea 
+0.1287	w:asleep
+0.1287	w:sea
+0.1285	c: than
+0.1285	c:than
+0.1284	b:any_of
+0.1284	c: pen
+0.1283	b:farla_finita
+0.1283	c: farl
+0.1283	c:arla
+0.1283	c:arla 
+0.1283	c:farl
+0.1283	c:farla
+0.1283	c:inita
+0.1283	c:nita
+0.1283	c:nita 
+0.1283	c:rla
+0.1283	c:rla 
+0.1283	w:farla
+0.1283	w:finita
+0.1282	c:onge
+0.1282	c:onger
+0.128	b:next_week
+0.1278	c: easi
+0.1278	c:asie
+0.1278	c:asier
+0.1278	c:easi
+0.1278	c:easie
+0.1278	c:sier
+0.1278	c:sier 
+0.1278	c:urp
+0.1278	w:easier
+0.1277	c: mie
+0.1277	c:hte
+0.1276	c:ence
+0.1276	c:ence 
+0.1274	b:and_hid
+0.1273	c: mou
+0.1273	c:mou
+0.1272	c:enso
+0.1272	c:enso 
+0.1272	c:nso
+0.1272	c:nso 
+0.1269	c: reli
+0.1269	c:aps
+0.1269	c:laps
+0.1269	c:reli
+0.1269	c:relie
+0.1269	c:tly
+0.1269	c:tly 
+0.1268	c:enc
+0.1267	b:tonight_i
+0.1266	b:staying_alive
+0.1266	c:lette
+0.1266	c:stayi
+0.1266	c:tayi
+0.1266	c:tayin
+0.1266	c:walk 
+0.1266	w:staying
+0.1266	w:walk
+0.1265	b:the_first
+0.1264	c:ive 
+0.1263	c:hread
+0.1262	b:the_platform
+0.1262	b:tonight_so
+0.1262	c:atf
+0.1262	c:atfo
+0.1262	c:atfor
+0.1262	c:latf
+0.1262	c:latfo
+0.1262	c:platf
+0.1262	c:tfo
+0.1262	c:tfor
+0.1262	c:tform
+0.1262	w:platform
+0.1259	c:idio
+0.1257	b:in_my
+0.1257	b:still_alive
+0.1257	c: wher
+0.1255	b:see_if
+0.1255	b:usual_this
+0.1255	c:mpr
+0.1254	c:asta
+0.1253	c:fac
+0.1253	c:high 
+0.1253	c:igh 
+0.1253	c:looke
+0.1253	w:looked
+0.1252	c: 7 
+0.1252	c: age
+0.1252	c:irme
+0.1252	c:irme 
+0.1252	c:ounte
+0.1252	c:unte
+0.1252	c:unted
+0.1252	w:7
+0.1252	w:counted
+0.1251	b:decided_to
+0.1249	c:eja
+0.1248	c:ita 
+0.1246	b:house_and
+0.1245	b:could_just
+0.1244	c:ben
+0.1244	c:holdi
+0.1244	c:oldin
+0.1244	w:holding
+0.1243	c:corte
+0.1241	b:and_it
+0.1241	b:the_rope
+0.1236	w:letters
+0.1233	c: mue
+0.1233	c: muer
+0.1233	c:mue
+0.1233	c:muer
+0.1232	b:since_i
+0.1232	b:the_flat
+0.1231	b:la_vita
+0.1231	b:togliermi_la
+0.1231	c: togl
+0.1231	c:glier
+0.1231	c:ierm
+0.1231	c:iermi
+0.1231	c:lierm
+0.1231	c:oglie
+0.1231	c:togl
+0.1231	c:togli
+0.1231	c:vita 
+0.1231	w:togliermi
+0.1231	w:vita
+0.1228	c:isti
+0.1226	c: bled
+0.1226	c:bled
+0.1226	c:bled 
+0.1226	w:bled
+0.1225	c:kind 
+0.1225	c:nest
+0.1225	w:kind
+0.1224	c: hone
+0.1224	c: matt
+0.1224	c:estl
+0.1224	c:estly
+0.1224	c:matt
+0.1224	c:nestl
+0.1224	c:onest
+0.1224	c:stl
+0.1224	c:stly
+0.1224	c:stly 
+0.1224	w:honestly
+0.1222	c: sera
+0.1222	c:sera
+0.1221	b:enough_to
+0.1221	c:loude
+0.1221	c:oude
+0.1221	c:ouder
+0.1221	c:uder
+0.1221	c:uder 
+0.1221	w:louder
+0.122	c:ecide
+0.1218	b:feels_like
+0.1217	c:ckp
+0.1217	c:ckpi
+0.1217	c:ckpil
+0.1217	c:kpi
+0.1217	c:kpil
+0.1217	c:kpili
+0.1217	c:ockp
+0.1217	c:ockpi
+0.1217	c:pili
+0.1217	c:pilin
+0.1217	c:tockp
+0.1217	w:stockpiling
+0.1215	c:ro 
+0.1214	c: todo
+0.1214	c:inda
+0.1214	c:inda 
+0.1214	c:kinda
+0.1214	c:odo
+0.1214	c:todo
+0.1214	w:kinda
+0.1213	c:cer
+0.1213	c:odo 
+0.1213	c:todo 
+0.1213	w:todo
+0.1211	c:lie 
+0.121	c:ais 
+0.1209	b:not_want
+0.1209	c: dese
+0.1209	c: end
+0.1209	c:dese
+0.1209	c:deser
+0.1209	c:fine 
+0.1209	w:deserve
+0.1209	w:fine
+0.1208	b:mum_will
+0.1208	c:erait
+0.1208	c:rait
+0.1205	b:je_veux
+0.1205	c:int 
+0.1201	c: quie
+0.1201	c:quie
+0.12	c:etter
+0.1199	c: vai
+0.1199	c:vai
+0.1198	c: dye
+0.1198	c: vou
+0.1198	c: vou 
+0.1198	c:dye
+0.1198	c:vou 
+0.1198	w:vou
+0.1197	c:rm 
+0.1195	c: loud
+0.1195	c:loud
+0.1194	b:mess_up
+0.1192	c:belt
+0.1192	c:belt 
+0.1191	b:cut_is
+0.1191	c:tore
+0.119	b:i_keep
+0.119	b:it_does
+0.1187	b:mundo_ficaria
+0.1187	b:todo_mundo
+0.1187	c: fou
+0.1187	c: mun
+0.1187	c: mund
+0.1187	c:eds
+0.1187	c:fou
+0.1187	c:mun
+0.1187	c:mund
+0.1187	c:mundo
+0.1187	c:undo
+0.1187	c:undo 
+0.1187	w:mundo
+0.1186	b:the_gap
+0.1186	c: gap
+0.1186	c: gap 
+0.1186	c:gap
+0.1186	c:gap 
+0.1186	w:gap
+0.1184	c:ewe
+0.1183	c:ote 
+0.1182	b:morirme_ya
+0.118	b:i_die
+0.1179	b:getting_louder
+0.1177	b:its_getting
+0.1177	c:looks
+0.1177	w:looks
+0.1176	c: nic
+0.1175	c:gli
+0.1174	c: 100
+0.1174	c:100
+0.1174	c:ples
+0.1174	c:ria 
+0.1172	b:no_despertar
+0.1172	b:of_it
+0.1172	b:pienso_en
+0.1172	b:the_river
+0.1172	c: riv
+0.1172	c: rive
+0.1172	c:dar
+0.1172	c:ertar
+0.1172	c:esper
+0.1172	c:pert
+0.1172	c:perta
+0.1172	c:river
+0.1172	c:sper
+0.1172	c:spert
+0.1172	w:despertar
+0.1172	w:river
+0.1171	c:armi
+0.1168	b:tablets_in
+0.1166	b:the_dog
+0.1165	c: ston
+0.1165	c:ston
+0.1165	c:stone
+0.1165	c:tone
+0.1164	c:dos 
+0.1164	c:odos
+0.1164	c:odos 
+0.1164	c:todos
+0.1164	w:todos
+0.1163	b:a_bridge
+0.1163	b:updated_my
+0.1163	c:dated
+0.1163	w:updated
+0.1161	b:daran_mich
+0.1161	b:ich_denke
+0.1161	c: dara
+0.1161	c: denk
+0.1161	c:aran
+0.1161	c:aran 
+0.1161	c:dara
+0.1161	c:daran
+0.1161	c:denk
+0.1161	c:denke
+0.1161	c:enk
+0.1161	c:enke
+0.1161	c:enke 
+0.1161	c:nke 
+0.1161	c:uen
+0.1161	c:uent
+0.1161	w:daran
+0.1161	w:denke
+0.116	c:moi
+0.1158	b:be_relieved
+0.1158	b:pastillas_guardadas
+0.1158	b:relieved_if
+0.1158	c:adas
+0.1158	c:adas 
+0.1158	c:ardad
+0.1158	c:cide
+0.1158	c:dada
+0.1158	c:dadas
+0.1158	c:eved
+0.1158	c:eved 
+0.1158	c:ieved
+0.1158	c:rdada
+0.1158	w:guardadas
+0.1158	w:relieved
+0.1157	b:dran_ohne
+0.1157	b:have_to
+0.1157	b:i_just
+0.1157	b:waren_besser
+0.1154	c: viv
+0.1153	b:down_on
+0.1153	b:the_cord
+0.1153	c: cord
+0.1153	c:asi
+0.1153	c:cil
+0.1153	c:cil 
+0.1153	c:ncil
+0.1153	c:ncil 
+0.1153	w:cord
+0.1152	b:not_think
+0.1151	b:a_lorry
+0.1149	b:taking_my
+0.1148	c: sam 
+0.1148	c:sam 
+0.1148	w:sam
+0.1146	c:ingen
+0.1146	c:ringe
+0.1146	c:stm
+0.1144	b:how_many
+0.1142	c: senz
+0.1142	c:enz
+0.1142	c:enza
+0.1142	c:enza 
+0.1142	c:senz
+0.1142	c:senza
+0.1142	w:senza
+0.1141	b:came_home
+0.1141	b:until_i
+0.1141	c:eds 
+0.114	b:held_the
+0.1138	b:and_dad
+0.1138	b:mum_and
+0.1135	c:ean 
+0.1135	c:raw
+0.1133	c:hic
+0.1132	b:cut_so
+0.1131	c:ndin
+0.1131	c:nding
+0.1129	c: dia 
+0.1129	c:dia 
+0.1129	w:dia
+0.1128	c: alg
+0.1128	c: algu
+0.1128	c:alg
+0.1128	c:algu
+0.1128	c:lgu
+0.1126	b:just_kill
+0.1126	c:cidi
+0.1126	c:escri
+0.1125	c:ctice
+0.1125	c:orke
+0.1125	c:worke
+0.1125	w:practice
+0.1124	c: vor
+0.1124	c: vorr
+0.1124	c:ira
+0.1124	c:orrei
+0.1124	c:rrei
+0.1124	c:rrei 
+0.1124	c:vorr
+0.1124	c:vorre
+0.1124	w:vorrei
+0.1123	b:the_drive
+0.1122	c: kin
+0.1122	c: kind
+0.1122	c:isi
+0.1122	c:kind
+0.1121	b:cartas_de
+0.1121	c:artas
+0.1121	c:despe
+0.1121	c:espe
+0.1121	c:rtas
+0.1121	c:rtas 
+0.1121	w:cartas
+0.1119	c: sui
+0.1119	c:sui
+0.1119	c:unti
+0.1117	b:could_do
+0.1116	c: way
+0.1115	c: rel
+0.1115	c:burni
+0.1115	c:mie
+0.1115	c:rel
+0.1115	c:viv
+0.1115	w:burning
+0.1114	c: hop
+0.1113	c:endi
+0.1113	c:endin
+0.1111	b:it_was
+0.1111	c:ching
+0.1108	c:eser
+0.1108	c:eserv
+0.1108	c:ici
+0.1107	b:come_back
+0.1107	b:not_come
+0.1106	b:mourir_j
+0.1106	c:den 
+0.1104	c: minh
+0.1104	c:inha
+0.1104	c:inha 
+0.1104	c:minh
+0.1104	c:minha
+0.1104	c:tter 
+0.1104	w:minha
+0.1103	c: sar
+0.1101	c:ult 
+0.11	c: entr
+0.11	c:eepi
+0.11	c:eepin
+0.11	c:epin
+0.11	c:eping
+0.11	c:leepi
+0.11	w:sleeping
+0.1097	b:left_my
+0.1097	b:more_than
+0.1097	c:ive
+0.1097	c:ivi
+0.1096	b:to_keep
+0.1095	c: os
+0.1095	c:llst
+0.1095	c:lst
+0.1094	c:ebe
+0.1094	c:eben
+0.1094	c:eben 
+0.1094	c:scri
+0.1094	c:sin 
+0.1093	b:step_in
+0.1093	c:lus
+0.1091	b:my_wrists
+0.1091	c: ein
+0.1091	c: wris
+0.1091	c:ists
+0.1091	c:ists 
+0.1091	c:rists
+0.1091	c:wris
+0.1091	c:wrist
+0.1091	w:wrists
+0.1089	c:dly
+0.1089	c:dly 
+0.1086	c:mel
+0.1084	b:time_i
+0.1083	b:estarian_mejor
+0.1083	b:todos_estarian
+0.1083	c:arian
+0.1083	c:rian
+0.1083	c:rian 
+0.1083	w:estarian
+0.1082	c:ape 
+0.108	c:tarm
+0.1078	c:oint
+0.1078	c:poin
+0.1078	c:point
+0.1077	c:rag
+0.1076	b:kindest_thing
+0.1076	b:the_kindest
+0.1076	c:dest 
+0.1076	c:emov
+0.1076	c:indes
+0.1076	c:kinde
+0.1076	c:ndes
+0.1076	c:ndest
+0.1076	c:remov
+0.1076	w:kindest
+0.1075	b:acabar_com
+0.1075	c: aca
+0.1075	c: acab
+0.1075	c:abar
+0.1075	c:abar 
+0.1075	c:acab
+0.1075	c:acaba
+0.1075	c:bar 
+0.1075	c:caba
+0.1075	c:cabar
+0.1075	w:acabar
+0.1074	b:wrote_letters
+0.1074	c:head 
+0.1074	w:head
+0.1073	c:ire 
+0.1072	b:every_morning
+0.1071	c: reve
+0.1071	c: way 
+0.1071	c:dio
+0.1071	c:eil
+0.1071	c:eill
+0.1071	c:eille
+0.1071	c:evei
+0.1071	c:eveil
+0.1071	c:revei
+0.1071	c:vei
+0.1071	c:veil
+0.1071	c:veill
+0.1071	w:reveiller
+0.1071	w:way
+0.107	b:not_be
+0.1069	c:andi
+0.1068	b:and_not
+0.1068	c: lis
+0.1067	c: carr
+0.1067	c:carr
+0.1065	c: act
+0.1065	c: actu
+0.1065	c:actu
+0.1065	c:actua
+0.1065	c:ctua
+0.1065	c:ctual
+0.1065	c:ense 
+0.1065	c:han 
+0.1065	c:nse 
+0.1065	c:than 
+0.1065	c:tual
+0.1065	c:tuall
+0.1065	c:uall
+0.1065	c:ually
+0.1065	w:actually
+0.1065	w:than
+0.1064	b:encore_scarifie
+0.1064	b:hier_soir
+0.1064	b:scarifie_hier
+0.1064	b:suis_encore
+0.1064	c: di 
+0.1064	c: enc
+0.1064	c: enco
+0.1064	c:enco
+0.1064	c:encor
+0.1064	c:ncor
+0.1064	c:ncore
+0.1064	w:di
+0.1064	w:encore
+0.1063	b:of_my
+0.106	b:de_despedida
+0.106	c: cart
+0.106	c: escr
+0.106	c:arta
+0.106	c:cart
+0.106	c:carta
+0.106	c:dida
+0.106	c:dida 
+0.106	c:edid
+0.106	c:edida
+0.106	c:esped
+0.106	c:pedid
+0.106	c:sped
+0.106	c:spedi
+0.106	w:despedida
+0.1058	b:i_want
+0.1057	c:decid
+0.1057	c:ecid
+0.1056	c: how
+0.1056	c: how 
+0.1056	w:how
+0.1055	c:even 
+0.1055	c:ven 
+0.1055	w:even
+0.1054	b:guitar_to
+0.1054	b:my_guitar
+0.1054	c: guit
+0.1054	c:guit
+0.1054	c:guita
+0.1054	c:sa 
+0.1054	w:guitar
+0.1052	c: case
+0.1052	c:case
+0.1052	c:case 
+0.1052	c:rei
+0.1052	c:rei 
+0.1052	w:case
+0.1051	c: viva
+0.1051	c:iva 
+0.1051	c:keep 
+0.1051	c:va 
+0.1051	c:viva
+0.1051	c:viva 
+0.1051	w:keep
+0.1051	w:viva
+0.1049	c:ife
+0.1049	c:ife 
+0.1049	c:rwa
+0.1047	c: fac
+0.1046	b:ficaria_melhor
+0.1046	b:goes_quiet
+0.1046	b:melhor_sem
+0.1046	b:sem_mim
+0.1046	c: em 
+0.1046	c: fic
+0.1046	c: fica
+0.1046	c: sav
+0.1046	c: sem 
+0.1046	c:caria
+0.1046	c:fica
+0.1046	c:ficar
+0.1046	c:icar
+0.1046	c:icari
+0.1046	c:pense
+0.1046	c:sav
+0.1046	c:sem 
+0.1046	c:tran
+0.1046	c:un 
+0.1046	w:em
+0.1046	w:ficaria
+0.1046	w:sem
+0.1045	c:duc
+0.1045	c:duct
+0.1045	c:uct
+0.1044	b:a_way
+0.1043	c:urg
+0.1043	c:urge
+0.1042	b:everything_to
+0.1042	b:life_and
+0.1042	b:want_everything
+0.1042	c: disa
+0.1042	c:disa
+0.1042	c:disap
+0.1042	c:isap
+0.1042	c:isapp
+0.1042	c:sapp
+0.1041	b:if_it
+0.1041	c:aut
+0.104	c: ent
+0.104	c:aggin
+0.104	c:raggi
+0.104	c:san
+0.104	w:dragging
+0.1039	b:best_friend
+0.1039	b:thing_i
+0.1037	c:ais
+0.1037	c:ean
+0.1036	b:vez_los
+0.1036	c:erd
+0.1034	c:rait 
+0.1033	c: blee
+0.1033	c:blee
+0.1033	c:bleed
+0.1033	c:leed
+0.1032	c:orki
+0.1032	c:orkin
+0.1032	c:rki
+0.1032	c:rkin
+0.1032	c:rking
+0.1032	c:worki
+0.1032	w:working
+0.103	b:ai_envie
+0.103	b:of_taking
+0.103	c: tho
+0.103	c: thou
+0.103	c:houg
+0.103	c:hough
+0.103	c:thoug
+0.1029	b:gesammelt_um
+0.1029	b:schon_tabletten
+0.1029	c: zu
+0.1029	c: zu 
+0.1029	c:ten 
+0.1029	c:zu 
+0.1029	w:zu
+0.1028	c:iver
+0.1027	b:life_i
+0.1027	c:ntr
+0.1026	c: only
+0.1026	c:nly
+0.1026	c:nly 
+0.1026	c:only
+0.1026	c:only 
+0.1026	w:only
+0.1024	c:ermi
+0.1024	c:loud 
+0.1024	c:sh 
+0.1024	w:loud
+0.1023	c: stat
+0.1023	c:stat
+0.1023	w:take
+0.1022	c: bee
+0.1022	c: been
+0.1022	c:bee
+0.1022	c:been
+0.1022	c:een
+0.1021	c:ivin
+0.1021	c:iving
+0.1019	c:ars 
+0.1019	c:sap
+0.1016	c: toni
+0.1016	c:onig
+0.1016	c:onigh
+0.1016	c:toni
+0.1016	c:tonig
+0.1015	b:so_badly
+0.1014	c:sly
+0.1014	c:sly 
+0.1011	b:the_way
+0.1011	c:chon
+0.1011	c:chon 
+0.1011	c:dan
+0.1011	c:schon
+0.1011	w:schon
+0.101	c:alis
+0.101	c:alise
+0.101	c:lise
+0.101	c:lised
+0.101	c:tters
+0.1009	c: hav
+0.1009	c:medi
+0.1008	c: lou
+0.1006	c:roun
+0.1006	c:round
+0.1005	b:back_and
+0.1005	b:be_alive
+0.1005	b:finish_my
+0.1005	c: have
+0.1005	c: meg
+0.1005	c: megl
+0.1005	c:areb
+0.1005	c:arebb
+0.1005	c:ebb
+0.1005	c:ebbe
+0.1005	c:eglio
+0.1005	c:fe 
+0.1005	c:have 
+0.1005	c:meg
+0.1005	c:megl
+0.1005	c:megli
+0.1005	c:reb
+0.1005	c:rebb
+0.1005	c:rebbe
+0.1005	c:tti 
+0.1005	c:tutti
+0.1005	c:utti 
+0.1005	w:have
+0.1005	w:meglio
+0.1005	w:tutti
+0.1004	c: trac
+0.1003	b:cancelled_the
+0.1003	b:it_to
+0.1003	c:eding
+0.1003	c:eedi
+0.1003	c:eedin
+0.1002	c:days
+0.1002	c:days 
+0.1	c: fas
+0.1	c: fast
+0.1	c:being
+0.1	c:date 
+0.1	c:eing
+0.1	c:eing 
+0.1	w:being
+0.0999	b:about_my
+0.0999	c: aro
+0.0999	c:aro
+0.0998	c:lem 
+0.0998	w:road
+0.0997	b:despedida_pra
+0.0997	b:einschlafen_und
+0.0997	b:nie_wieder
+0.0997	b:pra_minha
+0.0997	b:und_nie
+0.0997	b:wieder_aufwachen
+0.0997	c: eins
+0.0997	c: gua
+0.0997	c: guar
+0.0997	c: nie 
+0.0997	c:afen
+0.0997	c:afen 
+0.0997	c:arda
+0.0997	c:chlaf
+0.0997	c:eins
+0.0997	c:einsc
+0.0997	c:fen 
+0.0997	c:guar
+0.0997	c:guard
+0.0997	c:hlaf
+0.0997	c:hlafe
+0.0997	c:insc
+0.0997	c:insch
+0.0997	c:laf
+0.0997	c:lafe
+0.0997	c:lafen
+0.0997	c:nie 
+0.0997	c:nsc
+0.0997	c:nsch
+0.0997	c:nschl
+0.0997	c:uard
+0.0997	c:uarda
+0.0997	w:einschlafen
+0.0997	w:nie
+0.0995	b:saving_up
+0.0995	c:been 
+0.0995	c:een 
+0.0995	w:been
+0.0994	b:walk_into
+0.0994	c: arou
+0.0994	c:arou
+0.0994	c:aroun
+0.0994	c:sar
+0.0994	w:around
+0.0992	b:stop_for
+0.099	b:in_order
+0.099	c: fau
+0.099	c: soi
+0.099	c: soir
+0.099	c:fau
+0.099	c:soi
+0.099	c:soir
+0.099	c:soir 
+0.099	c:stan
+0.099	w:soir
+0.0987	c: find
+0.0987	c:find
+0.0985	c:edg
+0.0985	c:edge
+0.0985	c:edge 
+0.0983	c:vida
+0.0982	b:whole_way
+0.0982	c: plat
+0.0982	c:plat
+0.0981	b:know_which
+0.0979	b:will_do
+0.0979	c:cam
+0.0978	b:thinking_about
+0.0976	b:and_then
+0.0974	c: da 
+0.0974	c: draw
+0.0974	c:awe
+0.0974	c:awer
+0.0974	c:awer 
+0.0974	c:draw
+0.0974	c:drawe
+0.0974	c:rawe
+0.0974	c:rawer
+0.0974	w:da
+0.0974	w:drawer
+0.0974	w:yesterday
+0.0973	b:not_in
+0.0973	c: slid
+0.0973	c:lide
+0.0973	c:slid
+0.0973	c:slide
+0.0972	c: deci
+0.0972	c:deci
+0.0972	c:eci
+0.0971	c: rela
+0.0971	c:rela
+0.0968	c:hurts
+0.0968	c:urts
+0.0968	c:urts 
+0.0968	w:hurts
+0.0965	b:a_year
+0.0964	b:sleep_forever
+0.0964	c: shu
+0.0964	c: shut
+0.0964	c:mid
+0.0964	c:shu
+0.0964	c:shut
+0.0962	c:pens
+0.096	c: puni
+0.096	c:hment
+0.096	c:ishm
+0.096	c:ishme
+0.096	c:nishm
+0.096	c:puni
+0.096	c:punis
+0.096	c:shm
+0.096	c:shme
+0.096	c:shmen
+0.096	c:unis
+0.096	c:unish
+0.096	c:ye 
+0.096	w:punishment
+0.0959	c:emot
+0.0959	c:ote
+0.0958	b:of_a
+0.0957	c:uff
+0.0956	b:plans_and
+0.0956	c: came
+0.0955	b:ai_regarde
+0.0955	b:combien_de
+0.0955	b:drawer_now
+0.0955	b:regarde_combien
+0.0955	b:the_drawer
+0.0955	c: comb
+0.0955	c: pou
+0.0955	c: pour
+0.0955	c: rega
+0.0955	c:arde 
+0.0955	c:bien
+0.0955	c:bien 
+0.0955	c:comb
+0.0955	c:combi
+0.0955	c:egar
+0.0955	c:egard
+0.0955	c:mbien
+0.0955	c:pou
+0.0955	c:pour
+0.0955	c:pour 
+0.0955	c:rega
+0.0955	c:regar
+0.0955	w:combien
+0.0955	w:pour
+0.0955	w:regarde
+0.0954	c:ense
+0.0954	c:gues
+0.0953	b:again_so
+0.0953	c:lines
+0.0953	w:lines
+0.0952	c:amili
+0.0952	c:ilia
+0.0952	c:ilia 
+0.0952	c:lia 
+0.0952	c:mili
+0.0952	c:milia
+0.0952	w:familia
+0.0951	b:familia_estaria
+0.0951	b:mi_familia
+0.0951	c:ria
+0.095	c:uick 
+0.095	w:quick
+0.0949	b:you_do
+0.0948	b:now_and
+0.0948	b:per_sempre
+0.0945	c:cia
+0.0945	c:stres
+0.0945	c:tres
+0.0945	c:tress
+0.0944	c:here 
+0.0943	c:thou
+0.0942	c:ier
+0.0942	c:rge 
+0.0939	c: unti
+0.0939	c:ntil
+0.0939	c:ntil 
+0.0939	c:til 
+0.0939	c:until
+0.0939	w:until
+0.0938	w:thought
+0.0937	b:my_family
+0.0936	c:etl
+0.0936	w:tonight
+0.0935	c: eu
+0.0935	c: eu 
+0.0935	c:fer 
+0.0935	w:eu
+0.0934	b:week_at
+0.0933	b:the_cabinet
+0.0933	c: cabi
+0.0933	c:abi
+0.0933	c:abin
+0.0933	c:abine
+0.0933	c:bine
+0.0933	c:binet
+0.0933	c:cabi
+0.0933	c:cabin
+0.0933	c:inet
+0.0933	c:inet 
+0.0933	w:cabinet
+0.0932	b:just_do
+0.0932	c: pea
+0.0932	c: peac
+0.0932	c:eace
+0.0932	c:peac
+0.0932	c:peace
+0.0931	b:mejor_sin
+0.0931	b:sin_mi
+0.0929	c: desk
+0.0929	c:desk
+0.0929	c:desk 
+0.0929	c:esk
+0.0929	c:esk 
+0.0929	c:pasti
+0.0929	w:desk
+0.0928	c: tutt
+0.0928	c:tutt
+0.0926	c:nt 
+0.0924	c: pai
+0.0924	c:vor
+0.0922	c:hav
+0.0921	b:deeper_than
+0.0921	b:planning_how
+0.0921	b:than_usual
+0.0921	c: melh
+0.0921	c:deepe
+0.0921	c:eepe
+0.0921	c:eeper
+0.0921	c:elh
+0.0921	c:elho
+0.0921	c:elhor
+0.0921	c:eper
+0.0921	c:eper 
+0.0921	c:ir 
+0.0921	c:lecti
+0.0921	c:lho
+0.0921	c:lhor
+0.0921	c:lhor 
+0.0921	c:melh
+0.0921	c:melho
+0.0921	c:met
+0.0921	c:tabl
+0.0921	c:table
+0.0921	w:deeper
+0.0921	w:melhor
+0.092	c: vo
+0.0919	b:minha_familia
+0.0918	c: joke
+0.0918	c: onl
+0.0918	c:joke
+0.0918	c:joke 
+0.0918	c:onl
+0.0918	w:joke
+0.0917	c:veu
+0.0917	c:veux
+0.0917	c:veux 
+0.0916	b:need_the
+0.0915	c:rden
+0.0915	c:rden 
+0.0915	c:sand
+0.0914	c: wa
+0.0914	c:lti
+0.0913	c:darm
+0.0913	c:darme
+0.0913	c:dic
+0.0911	c:blets
+0.0911	w:tablets
+0.091	c: weig
+0.091	c:oud
+0.091	c:weig
+0.091	c:weigh
+0.091	w:weight
+0.0909	c: jok
+0.0909	c:jok
+0.0908	c: stoo
+0.0908	c:stoo
+0.0908	c:stood
+0.0908	c:tood
+0.0908	c:tood 
+0.0908	c:uita
+0.0908	c:uitar
+0.0908	w:stood
+0.0906	b:will_not
+0.0904	b:told_him
+0.0904	c:ord
+0.0902	c:rpo
+0.09	b:quiero_seguir
+0.09	c:aste 
+0.09	c:egui
+0.09	c:eguir
+0.09	c:guir
+0.09	c:guir 
+0.09	c:segui
+0.09	c:uir
+0.09	c:uir 
+0.09	w:seguir
+0.0899	c: las 
+0.0899	c:umb
+0.0899	w:las
+0.0897	c: non
+0.0897	c: pain
+0.0897	c:oke
+0.0896	b:if_you
+0.0896	b:round_my
+0.0896	c: neck
+0.0896	c: rou
+0.0896	c: roun
+0.0896	c:neck
+0.0896	c:neck 
+0.0896	w:neck
+0.0896	w:round
+0.0895	b:been_researching
+0.0895	c: bet
+0.0895	c: bett
+0.0895	c:archi
+0.0895	c:bet
+0.0895	c:bett
+0.0895	c:bette
+0.0895	c:esea
+0.0895	c:esear
+0.0895	c:esi
+0.0895	c:rchi
+0.0895	c:rchin
+0.0895	c:resea
+0.0895	w:better
+0.0895	w:researching
+0.0894	b:left_the
+0.0894	c:ein 
+0.0893	c: read
+0.0893	c:have
+0.0893	c:ssw
+0.0893	c:sswo
+0.0893	c:sswor
+0.0893	c:swo
+0.0893	c:swor
+0.0893	c:sword
+0.0891	c: leas
+0.0891	c:east 
+0.0891	c:least
+0.0891	w:least
+0.089	c:dy 
+0.0887	c:escr
+0.0886	c: sorr
+0.0886	c:cker
+0.0886	c:cker 
+0.0886	c:erio
+0.0886	c:eriou
+0.0886	c:iousl
+0.0886	c:ousl
+0.0886	c:ously
+0.0886	c:serio
+0.0886	c:sorr
+0.0886	c:sorry
+0.0886	c:usl
+0.0886	c:usly
+0.0886	c:usly 
+0.0886	w:seriously
+0.0886	w:sorry
+0.0885	b:so_angry
+0.0885	c: en
+0.0885	c: sem
+0.0885	c: tues
+0.0885	c:esda
+0.0885	c:esday
+0.0885	c:nke
+0.0885	c:sem
+0.0885	c:tues
+0.0885	c:tuesd
+0.0885	c:uesd
+0.0885	c:uesda
+0.0884	b:a_veces
+0.0884	b:veces_pienso
+0.0884	b:why_no
+0.0884	c: ther
+0.0884	c: vec
+0.0884	c: vece
+0.0884	c: ware
+0.0884	c:ndi
+0.0884	c:vece
+0.0884	c:veces
+0.0884	c:ware
+0.0884	w:veces
+0.0883	c: days
+0.0883	c:take 
+0.0883	w:days
+0.0882	c: desp
+0.0882	c:desp
+0.0882	c:how 
+0.0881	b:wrote_out
+0.0881	c: cort
+0.0881	c: ton
+0.0881	c:cort
+0.088	b:my_head
+0.088	c:hter 
+0.0879	c: cac
+0.0879	c: cach
+0.0879	c:cac
+0.0879	c:cach
+0.0879	c:cache
+0.0878	c:las 
+0.0878	w:started
+0.0877	c:nha
+0.0877	c:nha 
+0.0877	c:pin
+0.0877	c:ping
+0.0877	c:ping 
+0.0876	c: pil
+0.0876	c: pill
+0.0876	c:ear 
+0.0875	b:ce_soir
+0.0874	b:but_i
+0.0874	b:weeks_clean
+0.0874	c:tas 
+0.0873	c:ding
+0.0873	c:ding 
+0.0873	c:ette
+0.0871	c:ran 
+0.087	c:unt
+0.0868	b:am_still
+0.0868	c: doe
+0.0868	c: does
+0.0868	c:doe
+0.0868	c:does
+0.0868	c:does 
+0.0868	w:does
+0.0866	c: mia
+0.0866	c: mia 
+0.0866	c:mia
+0.0866	c:mia 
+0.0866	w:mia
+0.0865	c:efu
+0.0865	c:try
+0.0864	c: ai 
+0.0864	w:ai
+0.0862	c:count
+0.0862	c:ount
+0.0862	c:rmi
+0.086	c:how
+0.086	c:pil
+0.0859	c: pien
+0.0859	c:iens
+0.0859	c:ienso
+0.0859	c:nger
+0.0859	c:pien
+0.0859	c:piens
+0.0859	w:pienso
+0.0858	b:googled_painless
+0.0858	c: or 
+0.0858	w:dramatic
+0.0858	w:or
+0.0857	c: nad
+0.0857	c: nadi
+0.0857	c:adie
+0.0857	c:adie 
+0.0857	c:nad
+0.0857	c:nadi
+0.0857	c:nadie
+0.0857	c:ords
+0.0857	c:ords 
+0.0857	c:words
+0.0857	w:nadie
+0.0855	b:top_of
+0.0855	c:anott
+0.0855	c:stano
+0.0855	c:tano
+0.0855	c:tanot
+0.0855	c:ton
+0.0855	w:stanotte
+0.0854	b:floor_of
+0.0854	b:top_floor
+0.0854	c:da 
+0.0854	c:ere 
+0.0853	c: bei
+0.0853	c: bein
+0.0853	c:bein
+0.0852	c: esta
+0.0852	c: mit
+0.085	b:its_the
+0.085	b:my_knuckles
+0.085	b:only_thing
+0.085	b:thing_that
+0.085	c: knu
+0.085	c: knuc
+0.085	c:ades
+0.085	c:ades 
+0.085	c:ckl
+0.085	c:ckle
+0.085	c:ckles
+0.085	c:kle
+0.085	c:kles
+0.085	c:kles 
+0.085	c:knu
+0.085	c:knuc
+0.085	c:knuck
+0.085	c:nuc
+0.085	c:nuck
+0.085	c:nuckl
+0.085	c:uckl
+0.085	c:uckle
+0.085	w:knuckles
+0.0849	c: rate
+0.0849	c: sees
+0.0849	c:rate
+0.0849	c:rate 
+0.0849	c:sees
+0.0849	c:sees 
+0.0849	w:rate
+0.0849	w:sees
+0.0848	b:my_neck
+0.0846	c: bl
+0.0844	c:tho
+0.0842	c: dos
+0.0842	c: dose
+0.0842	c: leth
+0.0842	c: lo 
+0.0842	c:etha
+0.0842	c:ethal
+0.0842	c:hal 
+0.0842	c:leth
+0.0842	c:letha
+0.0842	c:thal
+0.0842	c:thal 
+0.0842	w:lethal
+0.0842	w:lo
+0.0841	c: fine
+0.0841	c:fine
+0.0841	c:riti
+0.084	b:dose_of
+0.084	b:lethal_dose
+0.084	b:the_lethal
+0.084	c:gen 
+0.084	w:dose
+0.0839	c:ards
+0.0839	c:ards 
+0.0838	c:ia 
+0.0837	b:los_brazos
+0.0837	c: braz
+0.0837	c:azos
+0.0837	c:azos 
+0.0837	c:braz
+0.0837	c:brazo
+0.0837	c:razos
+0.0837	c:zos
+0.0837	c:zos 
+0.0837	w:brazos
+0.0836	c: matc
+0.0836	c:atch 
+0.0836	c:egl
+0.0836	c:egli
+0.0836	c:matc
+0.0836	c:match
+0.0836	w:match
+0.0835	b:non_svegliarmi
+0.0835	c: mai
+0.0835	c: sv
+0.0835	c: sve
+0.0835	c: sveg
+0.0835	c:als
+0.0835	c:als 
+0.0835	c:armi 
+0.0835	c:eglia
+0.0835	c:gliar
+0.0835	c:iarm
+0.0835	c:iarmi
+0.0835	c:lett
+0.0835	c:liar
+0.0835	c:liarm
+0.0835	c:sve
+0.0835	c:sveg
+0.0835	c:svegl
+0.0835	c:veg
+0.0835	c:vegl
+0.0835	c:vegli
+0.0835	w:svegliarmi
+0.0834	c:hme
+0.0834	c:hmen
+0.0833	c:estar
+0.0833	w:high
+0.0832	c:ains 
+0.0832	c:oni
+0.0831	c: take
+0.083	c: long
+0.083	c:inem
+0.0829	c:eeks
+0.0829	c:eeks 
+0.0829	c:eks
+0.0829	c:eks 
+0.0829	c:weeks
+0.0829	w:weeks
+0.0828	b:to_call
+0.0828	c: dran
+0.0828	c:ake 
+0.0828	c:dran
+0.0828	c:esc
+0.0827	c: sat
+0.0827	c:ado
+0.0827	c:ado 
+0.0825	b:an_accident
+0.0825	b:like_an
+0.0825	b:look_like
+0.0825	c: acci
+0.0825	c: ont
+0.0825	c:accid
+0.0825	c:ciden
+0.0825	c:dent 
+0.0825	c:ident
+0.0825	w:accident
+0.0824	c: kep
+0.0824	c: kept
+0.0824	c: walk
+0.0824	c:kep
+0.0824	c:kept
+0.0824	c:kept 
+0.0824	c:walk
+0.0824	w:kept
+0.0823	b:alive_any
+0.0823	c:ndar
+0.0822	b:would_be
+0.0822	c: teng
+0.0822	c:engo
+0.0822	c:engo 
+0.0822	c:ngo 
+0.0822	c:teng
+0.0822	c:tengo
+0.0822	w:tengo
+0.082	c:ldi
+0.0818	c: semp
+0.0818	c:empr
+0.0818	c:empre
+0.0818	c:mpre
+0.0818	c:mpre 
+0.0818	c:pre 
+0.0818	c:semp
+0.0818	c:sempr
+0.0818	w:sempre
+0.0817	b:so_nobody
+0.0817	c: no 
+0.0817	w:no
+0.0816	b:like_to
+0.0816	c:ider
+0.0816	c:rent 
+0.0814	b:is_in
+0.0814	c:drive
+0.0814	c:here
+0.0814	c:rive 
+0.0814	w:drive
+0.0811	c: nu
+0.0811	c:di 
+0.081	c:ott
+0.081	c:poi
+0.0809	b:any_more
+0.0809	b:myself_so
+0.0807	b:my_antidepressants
+0.0807	c: meh
+0.0807	c: mehr
+0.0807	c:antid
+0.0807	c:depr
+0.0807	c:depre
+0.0807	c:epr
+0.0807	c:epre
+0.0807	c:epres
+0.0807	c:essan
+0.0807	c:idep
+0.0807	c:idepr
+0.0807	c:meh
+0.0807	c:mehr
+0.0807	c:mehr 
+0.0807	c:ntid
+0.0807	c:ntide
+0.0807	c:ressa
+0.0807	c:sant
+0.0807	c:sants
+0.0807	c:ssan
+0.0807	c:ssant
+0.0807	c:tid
+0.0807	c:tide
+0.0807	c:tidep
+0.0807	w:antidepressants
+0.0807	w:mehr
+0.0806	c:ase 
+0.0806	c:cht
+0.0805	c: fol
+0.0805	c:fol
+0.0804	c: dram
+0.0804	c: jun
+0.0804	c:amat
+0.0804	c:amati
+0.0804	c:dram
+0.0804	c:drama
+0.0804	c:jun
+0.0804	c:rama
+0.0804	c:ramat
+0.0802	b:de_mourir
+0.0802	c:ili
+0.0801	c:coun
+0.08	b:against_my
+0.08	c:tand 
+0.0799	c: en 
+0.0799	c: vi
+0.0799	c:ben 
+0.0799	w:en
+0.0798	c:ror
+0.0798	c:ror 
+0.0798	c:rror
+0.0798	c:rror 
+0.0797	c:ded
+0.0797	c:ded 
+0.0797	c:press
+0.0796	b:just_stopped
+0.0796	b:stopped_existing
+0.0795	c: mais
+0.0795	c:lade 
+0.0795	w:blade
+0.0795	w:mais
+0.0794	b:like_the
+0.0794	c:rive
+0.0793	c:pill
+0.079	c: loo
+0.0789	c:abe
+0.0789	c:own
+0.0787	b:badly_i
+0.0787	c:ken 
+0.0786	c:ave 
+0.0785	c:long
+0.0784	c:ara 
+0.0784	c:cos
+0.0784	c:eded
+0.0784	c:eded 
+0.0784	c:eede
+0.0784	c:eeded
+0.0784	c:ier 
+0.0784	c:neede
+0.0784	c:para 
+0.0784	w:needed
+0.0784	w:para
+0.0782	b:bridge_on
+0.0782	c:orte
+0.0782	w:there
+0.078	b:and_the
+0.0778	c:rifi
+0.0777	c:cide 
+0.0776	b:been_saving
+0.0776	b:my_sister
+0.0776	c: ho 
+0.0776	c: savi
+0.0776	c:ghte
+0.0776	c:oppe
+0.0776	c:opped
+0.0776	c:savi
+0.0776	c:savin
+0.0776	c:stopp
+0.0776	c:topp
+0.0776	c:toppe
+0.0776	w:ho
+0.0776	w:saving
+0.0776	w:stopped
+0.0775	c: hoo
+0.0775	c: prob
+0.0775	c:al 
+0.0775	c:prob
+0.0775	c:wher
+0.0775	c:where
+0.0774	c: dra
+0.0774	c:anni
+0.0773	b:de_todo
+0.0773	b:estoy_cansada
+0.0772	c:mais
+0.0772	c:mais 
+0.0771	c: nao
+0.0771	c: nao 
+0.0771	c:nao
+0.0771	c:nao 
+0.0771	w:nao
+0.077	b:le_monde
+0.077	b:monde_serait
+0.077	b:tout_le
+0.077	c:apy
+0.077	c:lann
+0.077	c:monde
+0.077	c:onde
+0.077	c:onde 
+0.077	c:plann
+0.077	c:rapy
+0.077	c:uar
+0.077	w:monde
+0.0767	b:je_and
+0.0767	c:lia
+0.0766	b:them_if
+0.0766	c:part 
+0.0765	c: lor
+0.0765	c: lorr
+0.0765	c: tab
+0.0765	c: tabl
+0.0765	c:atic 
+0.0765	c:lorr
+0.0765	c:lorry
+0.0765	c:non
+0.0765	c:tic 
+0.0765	c:van
+0.0765	w:lorry
+0.0764	b:any_future
+0.0764	c:fis
+0.0764	c:fish
+0.0764	c:fish 
+0.0762	c: badl
+0.0762	c:adly
+0.0762	c:adly 
+0.0762	c:badl
+0.0762	c:badly
+0.0762	w:badly
+0.0759	c:oes
+0.0759	c:oes 
+0.0758	c:alt
+0.0758	c:ils
+0.0758	c:ils 
+0.0757	c:tice 
+0.0755	c: whi
+0.0755	c:ritt
+0.0755	c:whi
+0.0754	c:glia
+0.0753	c: anot
+0.0753	c:anoth
+0.0753	c:epare
+0.0753	c:nco
+0.0753	c:nothe
+0.0753	w:another
+0.0752	b:how_high
+0.0752	c: surv
+0.0752	c:irm
+0.0752	c:rviv
+0.0752	c:rvive
+0.0752	c:surv
+0.0752	c:survi
+0.0752	c:tar
+0.0752	c:urv
+0.0752	c:urvi
+0.0752	c:urviv
+0.0752	c:vive 
+0.0752	w:survive
+0.0751	c: tak
+0.0751	c:tua
+0.075	c: lie 
+0.075	c:rmir 
+0.075	w:lie
+0.0749	c: scra
+0.0749	c:anot
+0.0749	c:ere
+0.0749	c:scra
+0.0747	b:be_easier
+0.0747	b:j_ai
+0.0747	c: cutt
+0.0747	c:cutt
+0.0747	c:cutti
+0.0747	w:cutting
+0.0746	c:ishe
+0.0746	c:ished
+0.0746	c:nishe
+0.0745	c:eux 
+0.0745	c:ux 
+0.0742	b:acordar_nunca
+0.0742	b:dormir_e
+0.0742	b:e_nao
+0.0742	b:i_kept
+0.0742	b:nao_acordar
+0.0742	b:nunca_mais
+0.0742	b:queria_dormir
+0.0742	b:will_be
+0.0742	c: aco
+0.0742	c: acor
+0.0742	c: bite
+0.0742	c:acor
+0.0742	c:acord
+0.0742	c:bite
+0.0742	c:bite 
+0.0742	c:corda
+0.0742	c:orda
+0.0742	c:ordar
+0.0742	c:queri
+0.0742	c:rdar
+0.0742	c:rdar 
+0.0742	c:ueri
+0.0742	c:ueria
+0.0742	w:acordar
+0.0742	w:bite
+0.0742	w:dormir
+0.0742	w:queria
+0.0741	c:finit
+0.0741	c:init
+0.0741	c:nit
+0.074	c: piu
+0.074	c: piu 
+0.074	c:iu 
+0.074	c:piu
+0.074	c:piu 
+0.074	w:piu
+0.0739	c:epi
+0.0739	c:eryt
+0.0739	c:eryth
+0.0739	c:ryt
+0.0739	c:ryth
+0.0739	c:rythi
+0.0739	c:veryt
+0.0739	w:everything
+0.0736	b:high_enough
+0.0736	b:my_work
+0.0736	c:morr
+0.0736	c:nde 
+0.0735	c:dra
+0.0734	b:kept_thinking
+0.0734	c: qui
+0.0733	c: far
+0.0733	c:far
+0.0732	c:elief
+0.0732	c:lief
+0.0732	c:lief 
+0.073	c:chin
+0.073	c:tene
+0.0729	b:would_never
+0.0728	b:every_night
+0.0728	b:hot_thought
+0.0728	c:bye
+0.0728	c:bye 
+0.0728	c:dby
+0.0728	c:dbye
+0.0728	c:dbye 
+0.0728	c:ders
+0.0728	c:goodb
+0.0728	c:odb
+0.0728	c:odby
+0.0728	c:odbye
+0.0728	c:ont 
+0.0728	c:oodb
+0.0728	c:oodby
+0.0728	w:goodbye
+0.0727	c:eane
+0.0727	c:leane
+0.0726	c: swa
+0.0726	c: swal
+0.0726	c:swa
+0.0726	c:swal
+0.0726	c:swall
+0.0726	c:wallo
+0.0724	c: plu
+0.0724	c: plus
+0.0724	c:lus 
+0.0724	c:plu
+0.0724	c:plus
+0.0724	c:plus 
+0.0724	w:plus
+0.0724	w:train
+0.0723	c:acks
+0.0723	c:acks 
+0.0723	c:eck
+0.0723	c:hout 
+0.0723	c:itho
+0.0723	c:ithou
+0.0723	c:thout
+0.0723	c:witho
+0.0723	w:without
+0.0722	b:non_ce
+0.0722	c: cuts
+0.0722	c:cuts
+0.0722	c:cuts 
+0.0722	w:cuts
+0.0721	c:be 
+0.072	b:badly_right
+0.0719	c:ern
+0.0718	b:i_actually
+0.0718	c: stan
+0.0717	b:a_new
+0.0717	b:the_kitchen
+0.0717	c: kitc
+0.0717	c:die
+0.0717	c:kitc
+0.0717	c:kitch
+0.0717	c:tchen
+0.0717	w:kitchen
+0.0715	b:is_not
+0.0715	c:ish
+0.0715	c:qui
+0.0714	c: gar
+0.0714	c: hon
+0.0714	c:itr
+0.0714	c:itre
+0.0714	c:itre 
+0.0713	c:bei
+0.0713	c:own 
+0.0713	c:wn 
+0.0712	c: les
+0.0712	c:lve 
+0.0711	c: die
+0.0711	c: nec
+0.0711	c:nec
+0.071	b:is_really
+0.071	b:piu_voglio
+0.071	c:take
+0.0708	b:aimerais_m
+0.0708	b:endormir_et
+0.0708	b:et_ne
+0.0708	b:j_aimerais
+0.0708	b:jamais_me
+0.0708	b:m_endormir
+0.0708	b:me_reveiller
+0.0708	b:ne_jamais
+0.0708	c: aim
+0.0708	c: aime
+0.0708	c: endo
+0.0708	c: jam
+0.0708	c: jama
+0.0708	c:aimer
+0.0708	c:amai
+0.0708	c:amais
+0.0708	c:endor
+0.0708	c:erais
+0.0708	c:imer
+0.0708	c:imera
+0.0708	c:jam
+0.0708	c:jama
+0.0708	c:jamai
+0.0708	c:merai
+0.0708	c:ndor
+0.0708	c:ndorm
+0.0708	c:nted
+0.0708	c:nted 
+0.0708	c:oun
+0.0708	w:aimerais
+0.0708	w:endormir
+0.0708	w:jamais
+0.0707	c:anywa
+0.0707	c:nywa
+0.0707	c:nyway
+0.0707	c:ywa
+0.0707	c:yway
+0.0707	c:yway 
+0.0707	w:anyway
+0.0706	c:nat
+0.0705	c: ne 
+0.0705	c:melt
+0.0705	w:ne
+0.0704	b:ho_pensato
+0.0704	c:ensat
+0.0704	c:nsat
+0.0704	c:nsato
+0.0704	c:sato
+0.0704	c:sato 
+0.0704	w:pensato
+0.0703	c: many
+0.0703	c: ot
+0.0703	c:chen
+0.0703	c:chen 
+0.0703	c:dar 
+0.0703	c:issa
+0.0703	c:many
+0.0703	c:many 
+0.0703	w:many
+0.0702	b:cansada_de
+0.0702	c: cans
+0.0702	c: soun
+0.0702	c:ansa
+0.0702	c:ansad
+0.0702	c:cans
+0.0702	c:cansa
+0.0702	c:nsada
+0.0702	c:ones
+0.0702	c:sada
+0.0702	c:sada 
+0.0702	c:soun
+0.0702	c:sound
+0.0702	w:cansada
+0.07	b:aguanto_mas
+0.07	b:no_aguanto
+0.07	c:uanto
+0.07	w:aguanto
+0.0699	c: aufw
+0.0699	c:achen
+0.0699	c:ar 
+0.0699	c:aufw
+0.0699	c:aufwa
+0.0699	c:fwac
+0.0699	c:fwach
+0.0699	c:ufw
+0.0699	c:ufwa
+0.0699	c:ufwac
+0.0699	c:wac
+0.0699	c:wach
+0.0699	c:wache
+0.0699	w:aufwachen
+0.0698	b:ce_la
+0.0698	b:faccio_piu
+0.0698	b:la_faccio
+0.0698	c: facc
+0.0698	c: unt
+0.0698	c:ccio 
+0.0698	c:facc
+0.0698	c:facci
+0.0698	c:ound
+0.0698	w:faccio
+0.0697	b:this_week
+0.0697	c:ggin
+0.0697	c:gging
+0.0697	c:leas
+0.0695	c: any 
+0.0695	c:ound 
+0.0695	w:any
+0.0694	b:mich_umzubringen
+0.0694	c: noth
+0.0694	c: umz
+0.0694	c: umzu
+0.0694	c:mzu
+0.0694	c:mzub
+0.0694	c:mzubr
+0.0694	c:nothi
+0.0694	c:othi
+0.0694	c:othin
+0.0694	c:step 
+0.0694	c:tep 
+0.0694	c:ubr
+0.0694	c:ubri
+0.0694	c:ubrin
+0.0694	c:umz
+0.0694	c:umzu
+0.0694	c:umzub
+0.0694	c:zub
+0.0694	c:zubr
+0.0694	c:zubri
+0.0694	w:nothing
+0.0694	w:umzubringen
+0.0693	c:ake
+0.0692	c: be 
+0.0692	w:be
+0.0691	w:order
+0.069	c:itarm
+0.069	c:quita
+0.069	w:quitarme
+0.0688	c:ala 
+0.0688	c:epp
+0.0687	c: doi
+0.0687	c: doin
+0.0687	c: look
+0.0687	c: stay
+0.0687	c:doi
+0.0687	c:doin
+0.0687	c:doing
+0.0687	c:look
+0.0687	c:stay
+0.0687	c:tay
+0.0687	w:doing
+0.0686	c:vie 
+0.0685	b:at_eam
+0.0685	c: des
+0.0685	c: eam
+0.0685	c: eam 
+0.0685	w:eam
+0.0683	b:at_6
+0.0683	c: hand
+0.0683	c:hand
+0.0683	c:sit
+0.0682	b:been_looking
+0.0681	c:ief
+0.0681	c:tchi
+0.0681	c:tchin
+0.068	c: cat 
+0.068	c:cat 
+0.068	w:cat
+0.0678	b:bathroom_floor
+0.0678	b:purpose_and
+0.0678	c:isa
+0.0678	c:noth
+0.0678	c:rer
+0.0677	b:knife_against
+0.0677	c: wei
+0.0677	c:oin
+0.0677	c:wei
+0.0675	c:stag 
+0.0674	c: giv
+0.0674	c: wr
+0.0674	c:giv
+0.0673	b:wanting_to
+0.0673	c:antin
+0.0673	c:ortei
+0.0673	c:rtei
+0.0673	c:rtei 
+0.0673	c:wanti
+0.0673	w:cortei
+0.0673	w:wanting
+0.0672	c:rif
+0.0671	b:about_using
+0.0671	b:easier_for
+0.0671	b:key_is
+0.0671	b:on_myself
+0.0671	b:the_key
+0.0671	b:using_it
+0.0671	b:where_the
+0.0671	c: chec
+0.0671	c: key 
+0.0671	c: usi
+0.0671	c: usin
+0.0671	c:chec
+0.0671	c:check
+0.0671	c:hec
+0.0671	c:heck
+0.0671	c:key 
+0.0671	c:using
+0.0671	w:key
+0.0671	w:thinking
+0.0671	w:using
+0.067	c: wrot
+0.067	c:arted
+0.067	c:rote
+0.067	c:rote 
+0.067	c:wrot
+0.067	c:wrote
+0.067	c:yones
+0.067	w:everyones
+0.067	w:wrote
+0.0669	b:last_time
+0.0668	b:for_them
+0.0667	c: bin
+0.0667	c: bin 
+0.0667	c:bin 
+0.0667	c:nger 
+0.0667	w:bin
+0.0666	b:days_and
+0.0666	c: ya 
+0.0666	w:ya
+0.0665	c:nci
+0.0663	b:does_it
+0.0662	c:loo
+0.0662	c:mai
+0.0661	c: pict
+0.0661	c:ict
+0.0661	c:ictu
+0.0661	c:ictur
+0.0661	c:pict
+0.0661	c:pictu
+0.066	c:arked
+0.0659	c: into
+0.0659	c:into
+0.0659	c:into 
+0.0659	w:into
+0.0657	c: mid
+0.0657	c: neta
+0.0657	c:eta 
+0.0657	c:net
+0.0657	c:neta
+0.0657	c:neta 
+0.0657	c:vi 
+0.0657	w:neta
+0.0655	c:an 
+0.0654	c: up 
+0.0654	c: wie
+0.0654	c:atc
+0.0654	c:atch
+0.0654	c:ve 
+0.0654	c:wie
+0.0654	w:up
+0.0653	c:gled
+0.0653	c:gled 
+0.0653	c:nish 
+0.0653	w:finish
+0.0652	b:the_scan
+0.0652	c: scan
+0.0652	c:ooke
+0.0652	c:ooked
+0.0652	c:rmen
+0.0652	c:scan
+0.0652	c:scan 
+0.0652	w:scan
+0.0651	c:ctu
+0.0651	c:train
+0.0651	c:utti
+0.065	c:body 
+0.065	c:ody 
+0.0649	b:the_wall
+0.0649	c:ngl
+0.0649	c:oad 
+0.0649	c:rde 
+0.0646	c:inge
+0.0645	c:omet
+0.0645	c:somet
+0.0642	c:bod
+0.0642	c:body
+0.0642	c:gun
+0.0642	c:gun 
+0.0642	c:hinki
+0.0642	c:ody
+0.064	c: ning
+0.064	c:ges 
+0.064	c:ingu
+0.064	c:ingue
+0.064	c:nguem
+0.064	c:ningu
+0.064	c:oing
+0.064	c:oing 
+0.064	w:ninguem
+0.0638	b:was_not
+0.0636	b:not_joking
+0.0636	c: ai
+0.0636	c:born
+0.0636	c:born 
+0.0636	c:llow
+0.0636	c:orry 
+0.0635	c:decis
+0.0635	c:ecis
+0.0635	c:ilin
+0.0635	c:iling
+0.0634	b:se_eu
+0.0633	c: bad
+0.0633	c:bad
+0.0632	b:my_suicide
+0.0632	b:suicide_note
+0.0632	c:crip
+0.0632	c:cript
+0.0632	c:ipt
+0.0632	c:ipti
+0.0632	c:iptio
+0.0632	c:presc
+0.0632	c:pti
+0.0632	c:ptio
+0.0632	c:ption
+0.0632	c:resc
+0.0632	c:rescr
+0.0632	c:ript
+0.0632	c:ripti
+0.0632	c:scrip
+0.0632	w:prescription
+0.0631	b:my_age
+0.0631	c: age 
+0.0631	c:act
+0.0631	c:ccid
+0.0631	c:ccide
+0.0631	c:dge
+0.0631	c:guem
+0.0631	c:guem 
+0.0631	c:uem
+0.0631	c:uem 
+0.0631	w:age
+0.063	c:ritte
+0.063	c:writt
+0.063	w:written
+0.0629	b:the_top
+0.0629	c:sda
+0.0629	c:sday
+0.0628	b:so_tired
+0.0628	c: goi
+0.0628	c: goin
+0.0628	c:goi
+0.0628	c:goin
+0.0628	c:going
+0.0628	w:going
+0.0627	c: cas
+0.0627	c:vive
+0.0625	b:kids_deserve
+0.0625	b:than_me
+0.0625	c:ams
+0.0625	c:gui
+0.0625	c:rail
+0.0623	c: jog
+0.0623	c: joga
+0.0623	c: tied
+0.0623	c:jog
+0.0623	c:joga
+0.0623	c:jogar
+0.0623	c:oga
+0.0623	c:ogar
+0.0623	c:ogar 
+0.0623	c:rat
+0.0623	c:tied
+0.0623	c:tied 
+0.0623	w:jogar
+0.0623	w:tied
+0.0622	c: fix
+0.0622	c: plan
+0.0622	c:endo
+0.0622	c:fix
+0.0622	c:plan
+0.0621	c:ought
+0.062	b:whole_team
+0.062	c: cam
+0.062	c: rea
+0.062	c:den
+0.062	c:pain 
+0.0619	b:on_top
+0.0619	c: eas
+0.0619	c:emo
+0.0619	c:itche
+0.0618	c: remo
+0.0618	c:nig
+0.0618	c:nigh
+0.0618	c:night
+0.0618	c:remo
+0.0617	c:lte
+0.0616	c: agua
+0.0616	c:agua
+0.0616	c:aguan
+0.0616	c:dica
+0.0616	c:guan
+0.0616	c:guant
+0.0616	c:mana 
+0.0615	c:urse
+0.0615	c:vo 
+0.0614	b:en_el
+0.0614	c:tak
+0.0613	c: uc
+0.0613	c: ucc
+0.0613	c: ucci
+0.0613	c:ucc
+0.0613	c:ucci
+0.0613	c:uccid
+0.0612	b:if_i
+0.0612	c: ste
+0.0611	b:all_my
+0.061	b:nans_sleeping
+0.061	c: go
+0.0609	w:thing
+0.0608	b:car_park
+0.0608	c: ya
+0.0608	c:rbe
+0.0607	c:cue
+0.0607	c:hest
+0.0607	c:hest 
+0.0606	b:thinking_how
+0.0605	c:ai 
+0.0605	c:algue
+0.0605	c:lgue
+0.0605	c:lguem
+0.0605	w:alguem
+0.0604	c:har
+0.0604	c:saved
+0.0604	w:saved
+0.0603	b:home_and
+0.0603	c:ari
+0.0603	c:rink 
+0.0603	w:drink
+0.0601	b:better_without
+0.0601	b:world_would
+0.06	b:de_novo
+0.06	c: novo
+0.06	c:novo
+0.06	c:novo 
+0.06	w:novo
+0.0599	c: sara
+0.0599	c: tag
+0.0599	c: tagl
+0.0599	c:agl
+0.0599	c:agli
+0.0599	c:aglia
+0.0599	c:gliat
+0.0599	c:liat
+0.0599	c:sara
+0.0599	c:tagl
+0.0599	c:tagli
+0.0597	c:eep 
+0.0596	c: bad 
+0.0596	c: la 
+0.0596	c:bad 
+0.0596	w:bad
+0.0596	w:la
+0.0595	b:last_year
+0.0595	c: drag
+0.0595	c: li
+0.0595	c:drag
+0.0595	c:dragg
+0.0594	b:thinking_it
+0.0594	c: lie
+0.0594	c:itar
+0.0594	c:tab
+0.0593	b:affairs_in
+0.0593	b:my_affairs
+0.0593	c: aff
+0.0593	c: affa
+0.0593	c:affa
+0.0593	c:affai
+0.0593	c:cho 
+0.0593	c:esp
+0.0593	c:fair
+0.0593	c:fairs
+0.0593	c:ff 
+0.0593	c:ffa
+0.0593	c:ffai
+0.0593	c:ffair
+0.0593	c:io 
+0.0593	c:wer 
+0.0593	w:affairs
+0.0592	b:dads_shotgun
+0.0592	b:shotgun_is
+0.0592	c: insu
+0.0592	c:hotg
+0.0592	c:hotgu
+0.0592	c:insu
+0.0592	c:ke 
+0.0592	c:lis
+0.0592	c:nsu
+0.0592	c:otgu
+0.0592	c:otgun
+0.0592	c:shotg
+0.0592	c:tgu
+0.0592	c:tgun
+0.0592	c:tgun 
+0.0592	w:shotgun
+0.059	c:lose 
+0.059	c:pen
+0.059	c:ust 
+0.0589	c: pra
+0.0589	c: sor
+0.0588	c: jus
+0.0588	c: just
+0.0588	c:jus
+0.0588	c:just
+0.0588	c:ngen
+0.0588	c:ngen 
+0.0587	c: back
+0.0587	c:ave
+0.0587	c:ep 
+0.0587	c:mos
+0.0586	b:keep_going
+0.0585	b:live_any
+0.0585	c:vou
+0.0584	c:leed 
+0.0584	w:bleed
+0.0582	b:last_entry
+0.0582	b:sorry_to
+0.0582	c:astil
+0.0582	c:illa
+0.0582	c:illas
+0.0582	c:llas
+0.0582	c:llas 
+0.0582	c:tilla
+0.0582	w:pastillas
+0.0581	c: mata
+0.0581	c:mata
+0.058	c:ged
+0.0579	c:eng
+0.0579	c:sat
+0.0578	c: fur
+0.0578	c:fur
+0.0578	c:rais 
+0.0577	b:cut_again
+0.0577	c: ja 
+0.0577	w:ja
+0.0576	c: joki
+0.0576	c: san
+0.0576	c:joki
+0.0576	c:jokin
+0.0576	c:word
+0.0576	w:joking
+0.0574	c: top
+0.0574	c: top 
+0.0574	w:top
+0.0573	c: if
+0.0573	c: if 
+0.0573	c: vive
+0.0573	c:if 
+0.0573	w:if
+0.0572	c:ato 
+0.0572	c:ei 
+0.0571	b:matter_because
+0.0571	c:hor 
+0.0569	b:been_thinking
+0.0569	c: had
+0.0569	c: had 
+0.0569	c:had
+0.0569	c:had 
+0.0569	c:hame
+0.0569	c:sham
+0.0569	c:shame
+0.0569	w:had
+0.0568	b:my_legs
+0.0568	c:it 
+0.0568	c:tle 
+0.0568	c:ttl
+0.0568	c:ttle
+0.0568	c:ttle 
+0.0567	b:she_will
+0.0566	c: cry 
+0.0566	c: help
+0.0566	c:cry 
+0.0566	c:elp
+0.0566	c:help
+0.0566	w:cry
+0.0565	c:ains
+0.0565	c:ful 
+0.0565	c:tter
+0.0564	c:nic
+0.0563	c:down
+0.0563	c:down 
+0.0563	w:back
+0.0563	w:over
+0.0562	c:ges
+0.0562	c:just 
+0.0562	c:para
+0.0562	w:just
+0.0561	c:ata
+0.0558	b:i_will
+0.0556	c: wou
+0.0556	c: woul
+0.0556	c:eads 
+0.0556	c:there
+0.0556	c:uant
+0.0556	c:wou
+0.0556	c:woul
+0.0556	c:would
+0.0556	w:would
+0.0554	c:inkin
+0.0554	c:nkin
+0.0554	c:nking
+0.0553	c:gle
+0.0553	c:sor
+0.0552	b:to_sleep
+0.0552	c: al
+0.0552	c: fini
+0.0552	c:read
+0.055	c: canc
+0.055	c: loa
+0.055	c: load
+0.055	c:em 
+0.055	c:itar 
+0.055	c:loa
+0.055	c:load
+0.0549	c: do 
+0.0549	c: it 
+0.0549	w:do
+0.0549	w:it
+0.0547	b:dragging_them
+0.0547	b:me_dragging
+0.0547	b:them_down
+0.0547	c: dis
+0.0547	c:dis
+0.0547	c:niv
+0.0547	c:nive
+0.0546	c: up
+0.0545	b:on_the
+0.0545	c:ida
+0.0543	c: self
+0.0543	c:eft 
+0.0543	c:left 
+0.0543	c:uttin
+0.0543	w:left
+0.0542	c:any 
+0.0542	c:core
+0.0542	c:core 
+0.0541	b:not_going
+0.0541	b:seguir_viviendo
+0.0541	c:dormi
+0.0541	c:endo 
+0.0541	c:iendo
+0.0541	c:ivie
+0.0541	c:ivien
+0.0541	c:ormir
+0.0541	c:rmir
+0.0541	c:vien
+0.0541	c:viend
+0.0541	c:vivie
+0.0541	w:takes
+0.0541	w:viviendo
+0.054	c: lol
+0.054	c: lol 
+0.054	c: pl
+0.054	c:inh
+0.054	c:lol
+0.054	c:lol 
+0.054	c:tting
+0.054	w:lol
+0.0539	c: fig
+0.0539	c: figh
+0.0539	c:fig
+0.0539	c:figh
+0.0539	c:fight
+0.0539	c:time 
+0.0539	w:fight
+0.0539	w:time
+0.0538	c:ra 
+0.0537	b:denke_standig
+0.0537	b:fast_train
+0.0537	b:standig_daran
+0.0537	c: hot 
+0.0537	c:andig
+0.0537	c:comi
+0.0537	c:comin
+0.0537	c:dig
+0.0537	c:dig 
+0.0537	c:ndig
+0.0537	c:ndig 
+0.0537	w:fast
+0.0537	w:hot
+0.0537	w:standig
+0.0536	c:elt 
+0.0536	c:prim
+0.0535	b:and_keep
+0.0535	b:go_to
+0.0532	b:living_with
+0.053	b:to_whoever
+0.053	b:whoever_reads
+0.053	c: go 
+0.053	w:go
+0.0529	c: di
+0.0529	c: mim
+0.0529	c: mim 
+0.0529	c:mim
+0.0529	c:mim 
+0.0529	c:mor
+0.0529	c:our 
+0.0529	c:tti
+0.0529	w:mim
+0.0528	w:decide
+0.0527	b:to_cut
+0.0527	c: j 
+0.0527	c:hr 
+0.0527	w:j
+0.0527	w:sister
+0.0526	c:en 
+0.0526	c:eri
+0.0525	c:het
+0.0525	c:imen
+0.0525	c:iment
+0.0524	c:ait
+0.0523	b:have_been
+0.0522	b:ja_escrevi
+0.0522	c:crevi
+0.0522	c:dow
+0.0522	c:escre
+0.0522	c:evi 
+0.0522	c:revi 
+0.0522	c:screv
+0.0522	w:escrevi
+0.0521	c:cle
+0.0521	c:rted
+0.0521	c:rted 
+0.052	c: ho
+0.052	c:ainst
+0.052	c:gains
+0.052	c:inst 
+0.052	c:nst 
+0.052	c:ual
+0.052	w:against
+0.0519	c: ta
+0.0519	c:inki
+0.0519	c:nki
+0.0518	c:of 
+0.0518	c:ttin
+0.0517	b:in_it
+0.0517	c:erda
+0.0516	c: agu
+0.0516	c: cons
+0.0516	c:cons
+0.0516	c:consi
+0.0516	c:ideri
+0.0516	c:onsi
+0.0516	c:onsid
+0.0516	c:sider
+0.0516	w:considering
+0.0516	w:notice
+0.0515	c:nse
+0.0514	b:i_think
+0.0514	c:erman
+0.0514	c:ntl
+0.0514	c:ntly
+0.0514	c:ntly 
+0.0514	c:stay 
+0.0514	c:tay 
+0.0514	w:nobody
+0.0514	w:stay
+0.0513	b:serait_mieux
+0.0513	w:serait
+0.0512	c:nda 
+0.0512	c:nge
+0.0511	c:nes
+0.051	c: kee
+0.051	c: keep
+0.051	c: nob
+0.051	c: nobo
+0.051	c:end 
+0.051	c:go 
+0.051	c:kee
+0.051	c:keep
+0.051	c:nob
+0.051	c:nobo
+0.051	c:nobod
+0.051	c:obo
+0.051	c:obod
+0.051	c:obody
+0.0509	c:noch
+0.0508	b:addormentarmi_e
+0.0508	b:e_non
+0.0508	b:svegliarmi_piu
+0.0508	b:vorrei_addormentarmi
+0.0508	c: addo
+0.0508	c:addo
+0.0508	c:addor
+0.0508	c:ddor
+0.0508	c:ddorm
+0.0508	c:dorme
+0.0508	c:ntarm
+0.0508	c:orme
+0.0508	c:ormen
+0.0508	c:rment
+0.0508	c:tarmi
+0.0508	c:yth
+0.0508	c:ythi
+0.0508	c:ythin
+0.0508	w:addormentarmi
+0.0507	c: ab
+0.0507	c: tud
+0.0507	c: tudo
+0.0507	c:des
+0.0507	c:tud
+0.0507	c:tudo
+0.0507	c:tudo 
+0.0507	c:udo
+0.0507	c:udo 
+0.0507	c:vin
+0.0507	c:ving
+0.0507	c:ving 
+0.0507	w:tudo
+0.0506	b:wrote_my
+0.0506	c:ablet
+0.0506	c:arc
+0.0506	c:blet
+0.0506	c:lee
+0.0505	c:anen
+0.0505	c:anent
+0.0505	c:cci
+0.0505	c:entl
+0.0505	c:ently
+0.0505	c:mane
+0.0505	c:manen
+0.0505	c:nent
+0.0505	c:nentl
+0.0505	c:rmane
+0.0505	w:permanently
+0.0504	c: bes
+0.0504	c: pra 
+0.0504	c:bes
+0.0504	c:pra 
+0.0504	w:pra
+0.0503	b:everyone_i
+0.0501	b:will_einfach
+0.0501	c:know 
+0.0501	c:resse
+0.0501	c:rman
+0.0501	c:sie
+0.0501	w:know
+0.05	b:looking_up
+0.05	b:many_pills
+0.05	b:pills_it
+0.05	c:oud 
+0.0499	c: til
+0.0499	c: till
+0.0499	w:till
+0.0498	c:chi
+0.0498	c:dor
+0.0498	c:dorm
+0.0498	c:esd
+0.0497	b:would_take
+0.0496	b:aguento_mais
+0.0496	b:mais_quero
+0.0496	b:nao_aguento
+0.0496	c: ague
+0.0496	c: tou
+0.0496	c:aguen
+0.0496	c:guen
+0.0496	c:guent
+0.0496	c:hie
+0.0496	c:uento
+0.0496	w:aguento
+0.0494	c: all 
+0.0494	c:ime 
+0.0494	w:all
+0.0493	c:oldi
+0.0492	c: plea
+0.0492	c: seg
+0.0492	c: segu
+0.0492	c:lease
+0.0492	c:plea
+0.0492	c:pleas
+0.0492	c:seg
+0.0492	c:segu
+0.0491	b:i_mean
+0.0491	c: ges
+0.0491	c: ja
+0.0491	w:every
+0.049	c: gl
+0.049	c: gla
+0.049	c: to 
+0.049	c:gla
+0.049	c:hs 
+0.049	w:to
+0.0489	c: of 
+0.0489	c:ears
+0.0489	c:ears 
+0.0489	w:of
+0.0488	b:to_unalive
+0.0488	c:ace
+0.0488	c:ago
+0.0488	c:ched
+0.0488	c:ched 
+0.0488	c:ett
+0.0486	c:ame
+0.0486	w:self
+0.0485	c: noc
+0.0485	c: noch
+0.0485	c:erc
+0.0484	b:edge_of
+0.0484	b:stood_at
+0.0484	c: it
+0.0483	b:to_be
+0.0483	c:oje
+0.0482	c:every
+0.0482	c:meth
+0.0482	c:oir 
+0.048	b:to_just
+0.048	c: hit 
+0.048	c: tot 
+0.048	c:ara
+0.048	c:hit 
+0.048	c:tot 
+0.048	w:hit
+0.048	w:tot
+0.0478	b:after_my
+0.0478	c: ei
+0.0478	c:road 
+0.0477	c:era
+0.0475	c:aki
+0.0475	c:akin
+0.0475	c:aking
+0.0474	b:my_birthday
+0.0474	c: mor
 0.0474	c:ite 
-0.0474	c:pict
-0.0474	c:pictu
-0.0474	c:poi
-0.0473	c: di
-0.0473	c:hr 
-0.0473	c:walke
-0.0473	w:walked
-0.0471	c: ei
-0.0471	c:time
-0.047	b:at_6
-0.047	c:hut
-0.047	c:ult
-0.0467	c: was 
-0.0467	c:was 
-0.0467	w:was
-0.0466	b:the_bathroom
-0.0466	c: gu
-0.0466	c: look
-0.0466	c:ata
-0.0466	c:athr
-0.0466	c:athro
-0.0466	c:bathr
-0.0466	c:hroo
-0.0466	c:hroom
-0.0466	c:look
-0.0466	c:oing
-0.0466	c:oing 
-0.0466	c:throo
-0.0466	w:bathroom
-0.0464	c:etl
-0.0464	c:ime
-0.0463	c: fol
-0.0463	c: not 
-0.0463	c:fol
-0.0463	c:not 
-0.0463	w:not
-0.0462	b:high_enough
-0.0462	b:kept_thinking
-0.046	b:the_shower
-0.046	c: toma
-0.046	c:howe
-0.046	c:hower
-0.046	c:showe
-0.046	c:take
-0.046	w:shower
-0.0459	c:cio 
-0.0459	c:ong 
-0.0458	c:loo
-0.0458	c:to 
-0.0458	c:top
-0.0457	b:actually_want
-0.0457	c:coun
-0.0456	b:my_sister
-0.0456	c: goi
-0.0456	c: goin
-0.0456	c: off
-0.0456	c:ars
-0.0456	c:goi
-0.0456	c:goin
-0.0456	c:going
-0.0456	w:going
-0.0455	b:di_me
-0.0455	b:meglio_senza
-0.0455	b:senza_di
-0.0455	b:tutti_meglio
-0.0455	c: to
-0.0455	c:bber
-0.0455	c:bbero
-0.0455	c:bero
-0.0455	c:bero 
-0.0455	c:ebber
-0.0454	c:erma
-0.0454	c:perma
-0.0454	c:rma
-0.0454	w:takes
-0.0452	b:with_me
-0.0452	c: even
-0.0452	c:even
-0.0451	b:it_should
-0.0451	b:than_it
-0.0451	c: dec
-0.0451	c: not
-0.0451	c:dec
-0.045	c: kee
-0.045	c: keep
-0.045	c: pra
-0.045	c:elt
-0.045	c:kee
-0.045	c:keep
-0.0449	c: mont
-0.0449	c: som
-0.0449	c:ehr
-0.0449	c:mont
-0.0449	c:month
-0.0449	c:nth
-0.0449	c:onth
-0.0449	c:overd
-0.0449	c:som
-0.0447	b:i_actually
-0.0447	c:zt 
-0.0446	c: les
-0.0445	c:lie 
-0.0444	c:ably
-0.0444	c:ably 
-0.0444	c:babl
-0.0444	c:bably
-0.0444	c:bly
-0.0444	c:bly 
-0.0444	c:oba
-0.0444	c:obab
-0.0444	c:obabl
-0.0444	c:proba
-0.0444	c:roba
-0.0444	c:robab
-0.0444	w:probably
-0.0443	c: tha
-0.0442	c:not
-0.0442	c:there
-0.044	c:eeli
-0.044	c:eelin
-0.044	c:elin
-0.044	c:eling
-0.044	c:feeli
-0.044	c:ngl
-0.044	w:feeling
-0.0439	c: bee
-0.0439	c: been
-0.0439	c:bee
-0.0439	c:been
-0.0439	c:een
-0.0438	c: mata
-0.0438	c:mata
-0.0438	c:nou
-0.0438	c:wni
-0.0438	c:wnin
-0.0438	c:wning
-0.0437	c: all 
-0.0437	c:went
-0.0437	w:all
-0.0436	b:serait_mieux
-0.0436	c: lef
-0.0436	c: left
-0.0436	c:eft
-0.0436	c:lef
-0.0436	c:left
-0.0436	w:serait
-0.0435	c: nex
-0.0435	c: next
-0.0435	c:ked 
-0.0435	c:nex
-0.0435	c:next
-0.0435	c:next 
-0.0435	w:next
-0.0433	c: flo
-0.0433	c: floo
-0.0433	c:erin
-0.0433	c:ering
-0.0433	c:flo
-0.0433	c:floo
-0.0433	c:floor
-0.0433	c:loor
-0.0433	c:loor 
-0.0433	c:war
-0.0433	w:floor
-0.0431	c:tim
-0.043	b:to_see
-0.043	c: stoc
-0.043	c:acci
-0.043	c:ethi
-0.043	c:ethin
-0.043	c:hink
-0.043	c:methi
-0.043	c:ometh
-0.043	c:stoc
-0.043	c:stock
-0.043	c:think
-0.043	c:tock
-0.043	w:something
-0.0429	c: see 
-0.0429	w:see
-0.0428	c:nott
-0.0428	c:notte
-0.0428	c:otte
-0.0428	c:otte 
-0.0427	b:last_time
-0.0427	c:quar
-0.0425	c:dow
-0.0425	c:rto
-0.0425	c:rto 
-0.0424	c:happe
-0.0423	c:cle
-0.042	c: now 
-0.042	c: wen
-0.042	w:now
-0.0419	c: 30
-0.0419	c: 30 
-0.0419	c: wo
-0.0419	c:30 
-0.0419	c:allin
-0.0419	c:oin
-0.0419	w:30
-0.0418	c: sor
-0.0418	c:off
-0.0418	c:ra 
-0.0417	c:ched
-0.0417	c:ched 
-0.0416	c: tak
-0.0416	c:eight
-0.0415	c:alt
-0.0415	c:bei
-0.0415	c:roo
-0.0414	b:and_a
-0.0414	c:erl
-0.0414	c:ser
-0.0413	c:ises
-0.0413	c:ises 
-0.0413	c:uises
-0.0413	w:bruises
-0.0412	b:next_to
-0.0412	c: matc
-0.0412	c:atch 
-0.0412	c:matc
-0.0412	c:match
-0.0412	c:see 
-0.0412	w:match
-0.0411	b:and_that
-0.0411	c:way 
-0.041	b:been_thinking
-0.041	b:floor_of
-0.041	b:top_floor
-0.0409	b:last_entry
-0.0409	b:sorry_to
-0.0409	c: je 
-0.0409	c: seg
-0.0409	c: segu
-0.0409	c:hs 
-0.0409	c:seg
-0.0409	c:segu
-0.0409	w:je
-0.0409	w:started
-0.0406	c: drag
-0.0406	c: wha
-0.0406	c: what
-0.0406	c:drag
-0.0406	c:dragg
-0.0406	c:wha
-0.0406	c:what
-0.0406	c:what 
-0.0406	w:what
-0.0404	c: buy
-0.0404	c: buy 
-0.0404	c:buy
-0.0404	c:buy 
-0.0404	c:ishi
-0.0404	c:ishin
-0.0404	w:buy
-0.0404	w:notice
-0.0403	c: je
-0.0403	c:reads
-0.0403	c:ya 
-0.0402	c: all
-0.0402	c:ery 
-0.0402	w:thing
-0.0401	c:aga
-0.0401	c:erm
-0.0399	c: tim
-0.0399	c: time
-0.0399	c:non
-0.0397	b:i_should
-0.0397	b:there_is
-0.0397	c:ppi
-0.0396	c:down
-0.0396	c:down 
-0.0396	c:its
-0.0396	c:its 
-0.0396	c:pain
-0.0395	b:my_room
-0.0395	c: perm
-0.0395	c:tei
-0.0395	c:tei 
-0.0394	c:aso
-0.0394	c:ason
-0.0394	c:easo
-0.0394	c:eason
-0.0394	c:stag 
-0.0393	b:ich_hab
-0.0393	c: scho
-0.0393	c:avo
-0.0393	c:scho
-0.0392	b:i_kept
-0.0392	c: ag
-0.039	c:bou
-0.0389	c:lis
-0.0388	c: docu
-0.0388	c: no
-0.0388	c:cum
-0.0388	c:cume
-0.0388	c:cumen
-0.0388	c:docu
-0.0388	c:docum
-0.0388	c:ocu
-0.0388	c:ocum
-0.0388	c:ocume
-0.0387	w:order
-0.0386	c:lett
-0.0385	c: alle
-0.0385	c:cke
-0.0385	c:iste
-0.0384	c: dele
-0.0384	c: fin
-0.0384	c:dele
-0.0384	c:delet
-0.0384	c:elet
-0.0384	c:elete
-0.0383	b:to_overdose
-0.0383	c:lan
-0.0383	c:oug
-0.0383	c:ough
-0.0383	c:tem
-0.0383	w:nobody
-0.0382	c: anyt
-0.0382	c:anyt
-0.0382	c:anyth
-0.0382	c:ao 
-0.0382	c:ide
-0.0382	c:nyt
-0.0382	c:nyth
-0.0382	c:nythi
-0.0382	w:anything
-0.0381	c:ide 
-0.038	c:top 
-0.0379	c:tabl
-0.0379	c:table
-0.0378	c: day
-0.0377	b:the_cupboard
-0.0377	c: cupb
-0.0377	c: thin
-0.0377	c:cupb
-0.0377	c:cupbo
-0.0377	c:ita
-0.0377	c:oard 
-0.0377	c:pbo
-0.0377	c:pboa
-0.0377	c:pboar
-0.0377	c:upb
-0.0377	c:upbo
-0.0377	c:upboa
-0.0377	w:cupboard
-0.0376	c:sor
-0.0375	c: nob
-0.0375	c: nobo
-0.0375	c:nob
-0.0375	c:nobo
-0.0375	c:nobod
-0.0375	c:obo
-0.0375	c:obod
-0.0375	c:obody
-0.0374	c: now
-0.0374	c:hop
-0.0374	c:takes
-0.0373	b:if_i
-0.0373	c:arria
-0.0373	c:ding
-0.0373	c:ding 
-0.0373	c:goo
-0.0373	c:iag
-0.0373	c:iage
-0.0373	c:ont
-0.0373	c:raz
-0.0373	c:riag
-0.0373	c:riage
-0.0373	c:rria
-0.0373	c:rriag
-0.0371	c:lou
-0.037	b:self_harm
-0.037	c:esc
-0.037	c:harm 
-0.037	w:harm
-0.0369	c:ads 
-0.0369	c:nle
-0.0369	c:nles
-0.0369	c:nless
-0.0369	c:ror
-0.0369	c:ror 
-0.0369	c:rror
-0.0369	c:rror 
-0.0368	c:aco
-0.0368	c:en 
-0.0368	c:ft 
-0.0368	c:ill 
-0.0367	b:each_of
-0.0367	b:to_each
-0.0367	c:less 
-0.0366	c: wal
-0.0365	c: fam
-0.0365	c: fami
-0.0365	c:amil
-0.0365	c:fam
-0.0365	c:fami
-0.0365	c:famil
-0.0365	c:tte
-0.0363	c:eli
-0.0363	c:ica
-0.0363	c:of 
-0.0362	c: rui
-0.0362	c: ruin
-0.0362	c: se
-0.0362	c:raf
-0.0362	c:ruin
-0.0362	c:uin
-0.0361	c: ke
-0.0361	c: of
-0.0361	c:erd
-0.036	c: pla
-0.036	c:rib
-0.036	c:tou
-0.0359	c: tir
-0.0358	c: aga
-0.0358	c: agai
-0.0358	c:agai
-0.0358	c:again
-0.0358	c:gai
-0.0358	c:gain
-0.0357	c:nho
-0.0357	c:nho 
-0.0356	c:ess 
-0.0354	c:ano
-0.0354	c:cord
-0.0354	c:ngo
-0.0354	c:tell 
-0.0354	c:usi
-0.0354	w:tell
-0.0353	c:pass
-0.0352	b:and_make
-0.0352	c:orta
-0.0352	c:visi
-0.0351	c:alk
-0.035	c:fin
-0.0349	c:erta
-0.0349	c:lla
-0.0348	c: had
-0.0348	c: had 
-0.0348	c:had
-0.0348	c:had 
-0.0348	c:morro
-0.0348	c:omor
-0.0348	c:omorr
-0.0348	c:orrow
-0.0348	c:rrow
-0.0348	c:rrow 
-0.0348	c:tomor
-0.0348	w:had
-0.0348	w:tomorrow
-0.0346	c: see
-0.0346	c: unde
-0.0346	c:ain 
-0.0346	c:ha 
-0.0346	c:ishe
-0.0346	c:ished
-0.0346	c:itz
-0.0346	c:nishe
-0.0346	c:out 
-0.0346	c:unde
-0.0346	c:under
-0.0346	w:finished
-0.0346	w:pain
-0.0345	c:isi
-0.0345	c:rev
-0.0344	c:gled
-0.0344	c:gled 
-0.0343	c: do
-0.0342	b:starebbero_tutti
-0.0342	c:stare
-0.0342	c:tare
-0.0342	c:tareb
-0.0342	w:starebbero
-0.0341	c: line
-0.034	c: ends
-0.034	c:an 
-0.034	c:emo
-0.034	c:scr
-0.034	w:ends
-0.0339	c: su
-0.0339	c: wai
-0.0339	c:wai
-0.0338	c:gain 
-0.0338	c:race
-0.0338	c:see
-0.0338	w:again
-0.0337	c:escr
-0.0337	c:litt
-0.0336	c: ea
-0.0336	c:aha
-0.0335	c:ack
-0.0335	c:yon
-0.0335	c:yone
-0.0334	c: them
-0.0334	c:hem 
-0.0334	c:oes
-0.0334	c:oes 
-0.0334	c:them
-0.0334	c:them 
-0.0334	w:them
-0.0333	c: sli
-0.0333	c: tol
-0.0333	c: told
-0.0333	c:ape 
-0.0333	c:elie
-0.0333	c:epi
-0.0333	c:ere
-0.0333	c:low 
-0.0333	c:sli
-0.0333	c:told
-0.0333	c:told 
-0.0333	w:told
-0.033	c:gle
-0.0329	c: hoj
-0.0329	c: hoje
-0.0329	c:hoj
-0.0329	c:hoje
-0.0329	c:hoje 
-0.0329	c:oje 
-0.0329	c:ryo
-0.0329	c:ryon
-0.0329	c:ryone
-0.0329	w:hoje
-0.0328	b:my_kids
-0.0328	w:picture
-0.0327	c: awa
-0.0327	c: away
-0.0327	c:awa
-0.0327	c:away
-0.0327	c:away 
-0.0327	w:away
-0.0326	b:want_it
-0.0325	b:again_in
-0.0325	c: i 
-0.0325	c:her
-0.0325	w:i
-0.0324	c:hem
-0.0323	c: muc
-0.0323	c: much
-0.0323	c:cor
-0.0323	c:muc
-0.0323	c:much
-0.0323	c:much 
-0.0323	c:tle 
-0.0323	c:ttl
-0.0323	c:ttle
-0.0323	c:ttle 
-0.0323	w:much
-0.0322	b:not_around
-0.0322	c: car
-0.0322	c:inh
-0.0321	c: oth
-0.0321	c: othe
-0.0321	c:alte
-0.0321	c:gen 
-0.0321	c:nce
-0.0321	c:ngen
-0.0321	c:ngen 
-0.0321	w:other
-0.032	c:parac
-0.0319	c:agu
-0.0319	c:been 
-0.0319	c:een 
-0.0319	w:been
-0.0318	b:evidence_against
-0.0318	b:evidence_for
-0.0318	c: evi
-0.0318	c: evid
-0.0318	c:air 
-0.0318	c:denc
-0.0318	c:dence
-0.0318	c:evid
-0.0318	c:evide
-0.0318	c:idenc
-0.0318	c:real 
-0.0318	c:viden
-0.0318	w:evidence
-0.0318	w:real
-0.0317	c:ink
-0.0317	c:se 
-0.0316	b:i_do
-0.0316	b:would_never
-0.0316	c:oad 
-0.0315	b:my_own
-0.0315	b:piu_voglio
-0.0315	b:up_the
-0.0315	c: ow
-0.0315	c: own
-0.0315	c: own 
-0.0315	c:thin
-0.0315	w:own
-0.0314	c:cis
-0.0314	c:ett
-0.0314	c:sid
-0.0314	c:side
-0.0314	c:wen
-0.0313	b:going_to
-0.031	c: of 
-0.031	c: scr
-0.031	w:of
-0.0309	b:back_on
-0.0309	c:ack 
-0.0309	c:drai
-0.0309	c:rro
-0.0308	b:minha_familia
-0.0308	c: boug
-0.0308	c:boug
-0.0308	c:bough
-0.0308	c:did
-0.0308	c:perm
-0.0308	w:bought
-0.0307	b:badly_right
-0.0307	c:esta
-0.0307	c:rob
-0.0306	b:despedida_pra
-0.0306	b:pra_minha
-0.0306	c:alle
-0.0305	c: li
-0.0305	c:cisi
-0.0305	c:cisio
-0.0305	c:ecisi
-0.0305	c:ser 
-0.0305	w:decision
-0.0304	c: pi
-0.0304	c:ehr 
-0.0303	c:tir
-0.0303	c:ture 
-0.0303	c:und
-0.0302	c: by
-0.0302	c:finis
-0.0302	c:hap
-0.0302	c:inis
-0.0302	c:inish
-0.0302	c:re 
-0.0301	c: be
-0.0301	c: morn
-0.0301	c:morn
-0.0301	c:morni
-0.0301	c:orni
-0.0301	c:ornin
-0.0301	c:row 
-0.0301	w:morning
-0.03	c:des 
-0.03	c:eeds
-0.03	c:eeds 
-0.03	c:needs
-0.03	w:needs
-0.0299	c: your
-0.0299	c:your
-0.0298	c:eam 
-0.0298	c:mati
-0.0298	c:orr
-0.0297	c: mit
-0.0297	c:chen
-0.0297	c:chen 
-0.0296	c:indow
-0.0296	c:ndow
-0.0296	c:our 
-0.0296	c:windo
-0.0295	c:asi
-0.0294	c:ret 
-0.0293	b:a_friend
-0.0293	b:tell_a
-0.0293	c:dge
-0.0292	c: non 
-0.0292	c: soun
-0.0292	c:chin
-0.0292	c:king
-0.0292	c:king 
-0.0292	c:non 
-0.0292	c:soun
-0.0292	c:sound
-0.0292	w:non
-0.0291	c: lo
-0.029	c: ins
-0.0289	b:would_take
-0.0289	c: car 
-0.0289	c: war
-0.0289	c:car 
-0.0289	w:car
-0.0288	c: sis
-0.0288	c: sist
-0.0288	c:ister
-0.0288	c:sist
-0.0288	c:siste
-0.0287	b:around_any
-0.0287	b:bottle_of
-0.0287	c:arch
-0.0287	c:cht
-0.0287	c:cht 
-0.0287	c:lap
-0.0287	c:rch
-0.0287	c:sts
-0.0287	c:sts 
-0.0287	c:ther
-0.0285	c: cat
-0.0285	c:pac
-0.0285	c:pack
-0.0285	c:row
-0.0285	c:sch
-0.0285	c:umen
-0.0285	c:ument
-0.0284	c:pass 
-0.0284	c:very
-0.0283	c: hit 
-0.0283	c:hit 
-0.0283	c:our
-0.0283	c:tak
-0.0283	w:hit
-0.0282	c:every
-0.0281	b:back_and
-0.0281	c:ain
-0.0281	c:erve 
-0.0281	c:rve 
-0.028	b:all_my
-0.028	b:not_joking
-0.028	c:ari
-0.028	c:pra
-0.0279	b:of_the
-0.0279	b:this_week
-0.0278	c:nce 
-0.0275	b:every_night
-0.0275	c: putt
-0.0275	c:idi
-0.0275	c:putt
-0.0275	c:putti
-0.0275	w:putting
-0.0274	c:atic
-0.0274	c:matic
-0.0273	c: kin
-0.0273	c: kind
-0.0273	c:kind
-0.0273	c:look 
-0.0273	w:look
-0.0273	w:rent
-0.0272	b:the_knife
-0.0272	c:orro
-0.0271	c: goe
-0.0271	c: goes
-0.0271	c:goe
-0.0271	c:goes
-0.0271	c:goes 
-0.0271	w:goes
-0.027	c:alk 
-0.027	c:aming
-0.027	c:eami
-0.027	c:eamin
-0.027	c:lk 
-0.027	c:reami
-0.027	c:sea
-0.0269	c:ams 
-0.0269	c:out
-0.0268	c:arted
-0.0267	c: mind
-0.0267	c:lt 
-0.0267	c:mind 
-0.0267	w:mind
-0.0266	c: wi
-0.0266	c:nted
-0.0266	c:nted 
-0.0264	c:sin
-0.0262	c: go
-0.0262	c: trac
-0.0262	c:burni
-0.0262	w:burning
-0.0262	w:wall
-0.0261	b:got_the
-0.0261	c: canc
-0.0261	c:ancel
-0.0261	c:ncel
-0.026	b:than_i
-0.026	c: tie
-0.026	c:end
-0.026	c:tti
-0.0259	c: quit
-0.0259	c:itarm
-0.0259	c:quit
-0.0259	c:quita
-0.0259	w:quitarme
-0.0258	c:ggin
-0.0258	c:gging
-0.0258	c:pas
-0.0257	c:nnin
-0.0257	c:nning
-0.0257	c:pue
-0.0256	c:rds
-0.0256	c:rds 
-0.0256	c:rist
-0.0255	c: ac
-0.0255	c:und 
-0.0254	c:ctur
-0.0254	c:nda
-0.0254	c:ounts
-0.0254	c:unts
-0.0254	c:unts 
-0.0254	w:accounts
-0.0253	c: pu
-0.0253	c:ance
-0.0253	c:ndo
-0.0253	c:pai
-0.0252	c:ela 
-0.0251	b:do_not
-0.0251	b:it_will
-0.0251	c: step
-0.0251	c:cell
-0.0251	c:nvi
-0.0249	c: joki
-0.0249	c:gh 
-0.0249	c:joki
-0.0249	c:jokin
-0.0249	c:ster
-0.0249	w:joking
-0.0248	c: ta
-0.0247	b:find_out
-0.0247	c: too 
-0.0247	c:oo 
-0.0247	c:too 
-0.0247	w:too
-0.0245	w:yesterday
-0.0244	c:cio
-0.0244	c:eryo
-0.0244	c:eryon
-0.0244	c:han
-0.0244	c:veryo
-0.0243	c: ro
-0.0242	c:hout
-0.0241	c: kn
-0.024	c:rou
-0.0239	c: pas 
-0.0239	c:ll 
-0.0239	c:pas 
-0.0239	w:pas
-0.0238	c: losi
-0.0238	c: m 
-0.0238	c:itr
-0.0238	c:itre
-0.0238	c:itre 
-0.0238	w:losing
-0.0238	w:m
-0.0237	c: na
-0.0237	c:kill 
-0.0237	c:ot 
-0.0237	c:word 
-0.0237	w:kill
-0.0236	c: si
-0.0236	c:ains
-0.0236	c:ig 
-0.0236	c:ill
-0.0236	c:park
-0.0236	c:park 
-0.0236	c:ut 
-0.0235	c: ano
-0.0235	c:gua
-0.0234	c: eat
-0.0234	c: qu
-0.0234	c:atc
-0.0234	c:atch
-0.0234	c:ble
-0.0233	c: wait
-0.0233	c:ts 
-0.0233	c:wait
-0.0232	c:rry 
-0.0231	c: vo
-0.0231	c:ind 
-0.023	b:i_said
-0.023	c:ja 
-0.023	c:unda
-0.0229	c: tab
-0.0229	c: tabl
-0.0229	c:ablet
-0.0229	c:blet
-0.0228	c:ger
-0.0227	c:own
-0.0227	c:tie
-0.0226	b:and_saved
-0.0226	c:aved
-0.0226	c:aved 
-0.0226	c:pla
-0.0226	c:saved
-0.0226	c:tan
-0.0226	w:saved
-0.0224	c:thing
-0.0223	c: e 
-0.0223	c: sl
-0.0223	c:ama
-0.0223	c:ey 
-0.0223	c:ncom
-0.0223	w:e
-0.0222	b:every_day
-0.0222	c: gav
-0.0222	c: gave
-0.0222	c:brin
-0.0222	c:bring
-0.0222	c:gav
-0.0222	c:gave
-0.0222	c:gave 
-0.0222	w:gave
-0.0221	c: pass
-0.0221	c:hin
-0.0221	c:operl
-0.0221	c:perl
-0.0221	c:perly
-0.0221	w:properly
-0.0221	w:sister
-0.022	c:wait 
-0.022	w:wait
-0.0219	w:friend
-0.0218	b:insurance_would
-0.0218	b:the_life
-0.0218	c: mes
-0.0218	c:tas
-0.0217	b:i_could
-0.0217	c: they
-0.0217	c:hey
-0.0217	c:hey 
-0.0217	c:they
-0.0217	c:they 
-0.0217	w:they
-0.0216	c:ance 
-0.0215	c: que
-0.0215	c:hat 
-0.0214	c:eed
-0.0214	c:waste
-0.0213	c:ery
-0.0213	c:go 
-0.0213	c:orse
-0.0213	c:orse 
-0.0213	c:worse
-0.0213	w:worse
-0.0212	b:again_and
-0.0212	c: goo
-0.0212	c:ami
-0.0212	c:argum
-0.0212	c:gum
-0.0212	c:gume
-0.0212	c:gumen
-0.0212	c:rgum
-0.0212	c:rgume
-0.0212	w:argument
-0.0212	w:sleep
-0.0211	c: mo
-0.0211	c:ois
-0.021	b:life_insurance
-0.021	c:aggi
-0.021	c:amily
-0.021	c:insur
-0.021	c:mily
-0.021	c:nsur
-0.021	c:nsura
-0.021	c:rance
-0.021	c:sura
-0.021	c:suran
-0.021	c:uran
-0.021	c:uranc
-0.021	c:way
-0.021	w:insurance
-0.0209	c: cor
-0.0209	c: out 
-0.0209	c:rge
-0.0209	c:rli
-0.0209	c:rlic
-0.0209	w:cleaned
-0.0209	w:out
-0.0208	c: prac
-0.0208	c: ri
-0.0208	c:acti
-0.0208	c:entar
-0.0208	c:kin
-0.0208	c:lea
-0.0208	c:leep 
-0.0208	c:menta
-0.0208	c:prac
-0.0208	c:pract
-0.0208	c:racti
-0.0207	c: et 
-0.0207	w:et
-0.0206	c: ren
-0.0206	c: rent
-0.0205	b:every_time
-0.0205	c: foun
-0.0205	c: hol
-0.0205	c:foun
-0.0205	c:found
-0.0205	w:found
-0.0203	c: care
-0.0203	c:pos
-0.0203	c:ual 
-0.0201	c: dro
-0.0201	c: go 
-0.0201	c: nee
-0.0201	c: need
-0.0201	c: very
-0.0201	c: whe
-0.0201	c:need
-0.0201	w:go
-0.0201	w:very
-0.02	c: toi
-0.02	c: toil
-0.02	c:erda
-0.02	c:ilet
-0.02	c:ilets
-0.02	c:oile
-0.02	c:oilet
-0.02	c:que
-0.02	c:toi
-0.02	c:toil
-0.02	c:toile
-0.02	w:locked
-0.02	w:toilets
-0.0199	c:enta
-0.0199	c:less
-0.0199	c:tad
-0.0199	c:tado
-0.0199	c:tado 
-0.0198	b:myself_do
-0.0198	c: by 
-0.0198	c: hard
-0.0198	c:burne
-0.0198	c:hard
-0.0198	c:hard 
-0.0198	c:rned
-0.0198	c:rned 
-0.0198	c:urne
-0.0198	c:urned
-0.0198	w:burned
-0.0198	w:by
-0.0198	w:hard
-0.0197	c:ormi
-0.0195	c: pas
-0.0195	c:epa
-0.0193	b:a_year
-0.0193	c:ell 
-0.0192	b:the_cat
-0.0192	c: af
-0.0192	c: ev
-0.0192	c:tta 
-0.0192	c:usin
-0.0191	c:aine
-0.0191	c:bbe
-0.0191	c:ine 
-0.0191	c:ke 
-0.0191	c:yone 
-0.019	c: ord
-0.019	c: orde
-0.019	c:bar
-0.019	c:orde
-0.019	c:order
-0.0189	c: anyo
-0.0189	c:anyo
-0.0189	c:anyon
-0.0189	c:nyo
-0.0189	c:nyon
-0.0189	c:nyone
-0.0189	c:tand
-0.0189	w:anyone
-0.0188	b:am_not
-0.0188	b:know_why
-0.0188	c:lle 
-0.0188	w:over
-0.0187	c:oki
-0.0187	c:okin
-0.0187	c:oking
-0.0186	c: pic
-0.0186	c:il 
-0.0186	c:pic
-0.0186	c:tam
-0.0185	b:a_way
-0.0185	c: clo
-0.0185	c: emp
-0.0185	c: empt
-0.0185	c:clo
-0.0185	c:empty
-0.0185	c:mpty
-0.0185	c:mpty 
-0.0185	c:pty
-0.0185	c:pty 
-0.0185	c:ven
-0.0185	w:empty
-0.0184	c: ni
-0.0184	c: secr
-0.0184	c:by 
-0.0184	c:ecr
-0.0184	c:ecre
-0.0184	c:ecret
-0.0184	c:secr
-0.0184	c:secre
-0.0184	c:train
-0.0183	c: eac
-0.0183	c: each
-0.0183	c:aiti
-0.0183	c:aitin
-0.0183	c:ndo 
-0.0183	c:waiti
-0.0183	w:each
-0.0183	w:waiting
-0.0182	b:now_that
-0.0181	b:my_mind
-0.0181	b:thinking_of
-0.0181	c:accio
-0.0181	c:ace 
-0.0181	c:ccio
-0.018	c: aft
-0.018	c: afte
-0.018	c:aft
-0.018	c:afte
-0.018	c:after
-0.018	c:est 
-0.018	c:fte
-0.018	c:fter
-0.0179	c: las
-0.0178	b:my_head
-0.0178	c: laun
-0.0178	c:aun
-0.0178	c:aund
-0.0178	c:aundr
-0.0178	c:laun
-0.0178	c:laund
-0.0178	c:ndry
-0.0178	c:ndry 
-0.0178	c:undr
-0.0178	c:undry
-0.0178	w:laundry
-0.0177	c: into
-0.0177	c:into
-0.0177	c:into 
-0.0177	w:into
-0.0176	c:alled
-0.0176	c:calle
-0.0176	c:lie
-0.0176	c:pie
-0.0176	w:called
-0.0175	c:ason 
-0.0175	c:star
-0.0175	w:night
-0.0174	c:ecti
-0.0174	c:ked
-0.0174	c:nti
-0.0173	c:amo
-0.0173	c:ress
-0.0173	c:ter 
-0.0172	c:ab 
-0.0171	b:only_took
-0.0171	c:ming
-0.0171	c:ming 
-0.0171	c:onte
-0.0169	c: tire
-0.0169	c:pe 
-0.0169	c:ta 
-0.0169	w:tired
-0.0167	c: fac
-0.0167	c:comi
-0.0167	c:comin
-0.0167	c:tice
-0.0166	c: best
-0.0166	c:best
-0.0166	c:best 
-0.0166	c:rui
-0.0166	w:best
-0.0165	c:ddi
-0.0164	c:ever
-0.0164	c:rdo
-0.0164	c:sk 
-0.0164	c:spe
-0.0163	c: eve
-0.0163	c: stag
-0.0163	c:eek 
-0.0163	c:ek 
-0.0163	c:week 
-0.0163	w:week
-0.0162	c:ese
-0.0161	c:canc
-0.0161	c:cance
-0.0161	c:mil
-0.016	b:and_its
-0.016	c: sta
-0.0159	c:aff
-0.0159	c:nati
-0.0159	c:orm
-0.0158	c: was
-0.0158	c:gar
-0.0158	c:sing
-0.0158	c:was
-0.0157	c: da
-0.0157	c:adi
-0.0157	c:atche
-0.0157	c:harp
-0.0157	c:sharp
-0.0155	c: cl
-0.0155	c: ever
-0.0155	c:sis
-0.0154	c:raine
-0.0153	c: sc
-0.0153	c:cat
-0.0153	c:hing 
-0.0153	w:should
-0.0152	c:hol
-0.0151	b:do_for
-0.0151	c:dest
-0.0151	c:esco
-0.0151	c:sco
-0.015	c:ann
-0.015	c:cord 
-0.015	c:das
-0.015	c:das 
-0.015	c:rda
-0.0149	c:ich
-0.0149	c:tting
-0.0148	c:motio
-0.0148	c:otio
-0.0148	c:otion
-0.0147	c: live
-0.0147	c:ener
-0.0147	w:live
-0.0146	c: did
-0.0146	c: did 
-0.0146	c: fro
-0.0146	c: net
-0.0146	c: pow
-0.0146	c: powe
-0.0146	c:did 
-0.0146	c:fro
-0.0146	c:pow
-0.0146	c:powe
-0.0146	c:power
-0.0146	w:did
-0.0145	b:has_to
-0.0145	c:bab
-0.0145	c:empt
-0.0145	c:mpt
-0.0144	b:me_feel
-0.0144	c:fore
-0.0144	c:thi
-0.0142	c: thi
-0.0142	c:oor 
-0.0141	b:the_car
-0.0141	c: dem
-0.0141	c: fi
-0.014	b:everyones_asleep
-0.014	c: asl
-0.014	c: asle
-0.014	c:asl
-0.014	c:asle
-0.014	c:aslee
-0.014	c:ur 
-0.014	w:asleep
-0.0139	c: ligh
-0.0138	c: bus
-0.0138	c: ge
-0.0138	c: lig
-0.0138	c:bus
-0.0138	c:ugh
-0.0136	c: out
-0.0136	c: po
-0.0136	c:car
-0.0136	c:own 
-0.0136	c:wn 
-0.0134	c:ague
-0.0132	c: mat
-0.0131	c: day 
-0.0131	c:ord 
-0.0131	c:yth
-0.0131	c:ythi
-0.0131	c:ythin
-0.0131	w:day
-0.013	c:acc
-0.013	c:tol
-0.0129	b:came_home
-0.0128	b:got_all
-0.0128	c:fter 
-0.0128	w:after
-0.0127	c:man
-0.0127	w:think
-0.0126	b:does_not
-0.0124	c:ddo
-0.0124	c:eads
-0.0124	c:ily
-0.0123	b:the_whole
-0.0123	c:ame
-0.0123	c:bri
-0.0123	c:ttin
-0.0121	c: st
-0.0121	c: wh
-0.0121	c:ein
-0.012	c: anyw
-0.012	c:anyw
-0.012	c:nts
-0.012	c:nts 
-0.012	c:nyw
-0.012	c:ouc
-0.012	c:ouch
-0.0119	c: brui
-0.0119	c:brui
-0.0119	c:bruis
-0.0119	c:ruis
-0.0119	c:ruise
-0.0119	c:st 
-0.0119	c:uise
-0.0118	c: mond
-0.0118	c:eve
-0.0118	c:ich 
-0.0118	c:mond
-0.0118	c:pain 
-0.0117	c: hi
-0.0116	c:eam
-0.0116	c:oom 
-0.0116	c:room
-0.0116	c:room 
-0.0115	c:ares
-0.0115	c:ares 
-0.0115	c:cares
-0.0114	c: gy
-0.0114	c: gym
-0.0114	c: gym 
-0.0114	c:gym
-0.0114	c:gym 
-0.0114	c:ym 
-0.0114	w:gym
-0.0113	c: ce
-0.0112	c: room
-0.0112	c:eur
-0.0112	c:leu
-0.0112	c:leur
-0.0112	c:ocke
-0.0112	c:ond
-0.0112	c:pes
-0.0112	c:ragg
-0.0112	c:uar
-0.0112	w:room
-0.0111	c:ell
-0.011	c:avi
-0.0109	b:want_live
-0.0109	c: ru
-0.0109	c: sea
-0.0109	c:ge 
-0.0108	c:med
-0.0107	c:tle
-0.0106	c:step
-0.0106	c:tep
-0.0105	c:age 
-0.0105	c:gue
-0.0105	c:hen 
-0.0105	c:wal
-0.0104	c: yo
-0.0104	c: you
-0.0104	c:rar
-0.0104	c:sta
-0.0104	c:you
-0.0103	b:this_weekend
-0.0103	c: ha
-0.0103	c:chi
-0.0103	c:inst
-0.0103	c:nst
-0.0103	c:over 
-0.0103	c:tche
-0.0102	c: amm
-0.0102	c: amma
-0.0102	c:amma
-0.0102	c:ammaz
-0.0102	c:azz
-0.0102	c:azza
-0.0102	c:mazz
-0.0102	c:mazza
-0.0102	c:mma
-0.0102	c:mmaz
-0.0102	c:mmazz
-0.0101	b:whole_way
-0.0101	c: sara
-0.0101	c:sara
-0.0099	b:the_wedding
-0.0098	c:ins
-0.0098	c:ture
-0.0097	b:about_what
-0.0097	b:and_they
-0.0096	c:ads
-0.0096	c:uch
-0.0095	c:arg
-0.0095	c:aste 
-0.0094	b:to_just
-0.0092	c: gui
-0.0092	c:ade
-0.0092	c:til
-0.0091	c:ite
-0.0089	c: lie
-0.0089	c: past
-0.0089	c:past
-0.0088	c: bot
-0.0088	c:bot
-0.0088	c:nd 
-0.0088	c:tera
-0.0086	c: ex
-0.0086	c:ist
-0.0085	c: whol
-0.0085	c:ews
-0.0085	c:ews 
-0.0085	c:isa
-0.0085	c:stor
-0.0085	c:ward
-0.0085	c:whol
-0.0085	c:whole
-0.0085	w:whole
-0.0084	c: lol
-0.0084	c: lol 
-0.0084	c: mea
-0.0084	c: mean
-0.0084	c:lol
-0.0084	c:lol 
-0.0084	c:mea
-0.0084	c:mean
-0.0084	w:lol
-0.0083	b:was_the
-0.0082	c: bisc
-0.0082	c:bisc
-0.0082	c:biscu
-0.0082	c:cui
-0.0082	c:cuit
-0.0082	c:isc
-0.0082	c:iscu
-0.0082	c:iscui
-0.0082	c:scu
-0.0082	c:scui
-0.0082	c:scuit
-0.0081	c:ire
-0.0081	c:ost 
-0.008	c:hou
-0.008	c:ily 
-0.008	c:mily 
-0.008	c:rio
-0.008	c:riou
-0.008	c:rious
-0.008	c:tab
-0.008	w:family
-0.0079	c: den
-0.0079	c:rope 
-0.0079	c:sy 
-0.0079	c:uri
-0.0079	w:rope
-0.0078	c: dads
-0.0078	c:eno
-0.0078	c:ough 
-0.0078	w:dads
-0.0077	c: try 
-0.0077	c:llow
-0.0077	c:omb
-0.0077	c:rea
-0.0077	w:try
-0.0076	b:a_punishment
-0.0075	b:because_i
-0.0075	c: put
-0.0075	c:ower 
-0.0075	c:put
-0.0074	c:ando
-0.0074	c:ando 
-0.0074	c:hing
-0.0073	c:het
-0.0073	c:hot 
-0.0073	c:orry
-0.0073	c:rts
-0.0073	c:rts 
-0.0072	b:what_would
-0.0072	b:would_i
-0.0072	c: ga
-0.0072	c:dads
-0.0072	c:dads 
-0.0072	c:sto
-0.0071	c: or
-0.0069	c:cet
-0.0067	c: em
-0.0067	c: mi 
-0.0067	c:afe
-0.0067	c:hat
-0.0067	c:well
-0.0067	c:well 
-0.0067	w:mi
-0.0066	c: shot
-0.0066	c: tel
-0.0066	c: tell
-0.0066	c:ooke
-0.0066	c:ooked
-0.0066	c:tell
-0.0065	c: auto
-0.0065	c: cut 
-0.0065	c:as 
-0.0065	c:auto
-0.0065	c:autom
-0.0065	c:cut 
-0.0065	c:looki
-0.0065	c:omati
-0.0065	c:ooki
-0.0065	c:ookin
-0.0065	c:uto
-0.0065	c:utom
-0.0065	c:utoma
-0.0065	w:cut
-0.0065	w:looking
-0.0064	c: sun
-0.0064	c:ste
-0.0064	c:sun
-0.0062	c: brid
-0.0062	c:appe
-0.0062	c:brid
-0.0062	c:bridg
-0.0062	w:bridge
-0.0061	c: fa
-0.0061	c:er 
-0.0061	c:ma 
-0.006	b:hab_mich
-0.006	b:without_my
-0.0059	c: ser
-0.0059	c: vit
-0.0059	c: vita
-0.0059	c:ibi
-0.0059	c:tire
-0.0059	c:vita
-0.0058	c: sit
-0.0058	c:ds 
-0.0058	c:lts
-0.0058	c:lts 
-0.0058	c:sults
-0.0058	c:ults
-0.0058	c:ults 
-0.0058	w:results
-0.0057	b:the_door
-0.0057	c:ind
-0.0057	c:nal 
-0.0055	c:ther 
-0.0054	c:op 
-0.0053	c:arte
-0.0053	c:de 
-0.0053	c:dry
-0.0053	c:dry 
-0.0052	c: acc
-0.0051	c: last
-0.0051	c: tu
-0.0051	c:jump 
-0.0051	c:last 
-0.0051	c:mp 
-0.0051	c:ump 
-0.0051	w:jump
-0.0051	w:last
-0.005	c:aten
-0.005	c:eate
-0.005	c:eaten
--0.005	c:ing
--0.005	c:nin
--0.005	c:riv
--0.0051	b:it_in
--0.0053	c: cut
--0.0053	c:locke
--0.0053	c:per
--0.0054	c: de
--0.0054	c: hur
--0.0054	c: hurt
--0.0054	c: sold
--0.0054	c:hurt
--0.0054	c:senti
--0.0054	c:sold
--0.0054	c:toma
--0.0054	c:ver
--0.0055	c:ersi
--0.0055	c:ort
--0.0055	c:rsi
--0.0055	c:versi
--0.0056	c: exam
--0.0056	c: supe
--0.0056	c:crev
--0.0056	c:exam
--0.0056	c:hur
--0.0056	c:ppe
--0.0056	c:supe
--0.0056	c:super
--0.0056	c:xam
--0.0057	c:eed 
--0.0057	c:elle
--0.0057	c:estiv
--0.0057	c:stiv
--0.0058	c:alli
--0.0058	c:ller 
--0.0058	c:nan
--0.0058	c:pre
--0.0059	c: ama
--0.0059	c: re
--0.0059	c:mera
--0.006	c: cou
--0.006	c:rnin
--0.006	c:rning
--0.0061	b:ending_my
--0.0061	c:bon 
--0.0063	c:ild
--0.0063	c:ows
--0.0063	c:ows 
--0.0063	c:serv
--0.0063	c:uando
--0.0065	c: aw
--0.0065	c:rse
--0.0067	b:before_it
--0.0067	c:wit
--0.0068	b:they_are
--0.0068	c:hil
--0.0068	c:one
--0.0069	b:that_i
--0.007	c:ead 
--0.007	c:hange
--0.007	c:hole
--0.007	c:hole 
--0.007	c:losi
--0.007	c:losin
--0.007	c:osin
--0.007	c:osing
--0.0071	c: ich
--0.0071	c: ich 
--0.0071	c:ear
--0.0071	c:exte
--0.0071	c:exted
--0.0071	c:me 
--0.0071	c:ren
--0.0071	c:texte
--0.0071	c:xte
--0.0071	c:xted
--0.0071	c:xted 
--0.0071	w:ich
--0.0071	w:texted
--0.0074	b:and_how
--0.0074	b:thought_i
--0.0074	c: comi
--0.0074	c:erve
--0.0074	c:rve
--0.0074	c:serve
--0.0074	w:coming
--0.0075	b:a_weight
--0.0075	c:atio
--0.0075	c:ation
--0.0075	c:last
--0.0075	c:olde
--0.0076	c:post 
--0.0076	w:post
--0.0077	b:sure_i
--0.0077	c:tch
--0.0078	c: traf
--0.0078	c:affi
--0.0078	c:affic
--0.0078	c:hone
--0.0078	c:omo
--0.0078	c:raff
--0.0078	c:raffi
--0.0078	c:traf
--0.0078	c:traff
--0.0079	c: held
--0.0079	c:eld 
--0.0079	c:held
--0.0079	c:held 
--0.0079	c:ris
--0.0079	w:held
--0.008	c: man
--0.008	c: trai
--0.008	c:ers 
--0.008	c:mat
--0.0082	c:ark 
--0.0082	c:eir
--0.0083	b:my_parents
--0.0084	b:down_the
--0.0084	c: coul
--0.0084	c: es
--0.0084	c:are 
--0.0084	c:coul
--0.0084	c:could
--0.0084	w:could
--0.0085	c: in
+0.0474	c:uat
+0.0474	c:uati
+0.0474	c:uatio
+0.0473	c: bot
+0.0473	c: foun
+0.0473	c:bot
+0.0473	c:ehr
+0.0473	c:foun
+0.0473	c:found
+0.0473	w:found
+0.0472	b:carrying_on
+0.0472	c: brid
+0.0472	c: non 
+0.0472	c:arry
+0.0472	c:arryi
+0.0472	c:brid
+0.0472	c:bridg
+0.0472	c:carry
+0.0472	c:non 
+0.0472	w:bridge
+0.0472	w:carrying
+0.0472	w:non
+0.0471	c: bac
+0.0471	c: roo
+0.0471	c:rte 
+0.047	c:din
+0.0469	c: weir
+0.0469	c:eird
+0.0469	c:very
+0.0469	c:weir
+0.0469	c:weird
+0.0468	b:on_everyone
+0.0468	c:ide 
+0.0467	b:going_to
+0.0466	c:ars
+0.0465	c: not
+0.0464	c: lon
+0.0464	c: para
+0.0464	c:form 
+0.0464	c:orm 
+0.0463	c: dor
+0.0463	c: dorm
+0.0463	c: nun
+0.0463	c: nunc
+0.0463	c:eep
+0.0463	c:nun
+0.0463	c:nunc
+0.0463	c:nunca
+0.0463	c:unca
+0.0463	c:unca 
+0.0463	w:nunca
+0.0462	c:form
+0.0461	c:way 
+0.046	b:unalive_myself
+0.046	c: line
+0.046	c:ught
+0.046	c:ya 
+0.0458	c:oir
+0.0457	c: rese
+0.0456	c: mont
+0.0456	c:esta
+0.0456	c:mont
+0.0456	c:month
+0.0456	c:nth
+0.0456	c:onth
+0.0456	c:rack
+0.0456	c:track
+0.0455	c: l 
+0.0455	c: ri
+0.0455	c: sch
+0.0455	c:ime
+0.0455	w:l
+0.0454	b:how_i
+0.0453	b:way_home
+0.0453	c:jumpi
+0.0453	c:mpi
+0.0453	c:mpin
+0.0453	c:mping
+0.0453	c:umpi
+0.0453	c:umpin
+0.0453	w:jumping
+0.0452	c: af
+0.0452	c: dec
+0.0452	c:dec
+0.0452	c:over 
+0.0451	c:ens
+0.045	c: not 
+0.045	c:ehr 
+0.045	c:not 
+0.045	w:not
+0.0449	b:finish_the
+0.0449	c: int
+0.0449	c:takes
+0.0449	c:ther
+0.0447	b:no_puedo
+0.0447	c: pue
+0.0447	c: pued
+0.0447	c:arte
+0.0447	c:eta
+0.0447	c:pued
+0.0447	c:puedo
+0.0447	c:quiet
+0.0447	c:uedo
+0.0447	c:uedo 
+0.0447	c:uiet
+0.0447	w:puedo
+0.0446	w:rent
+0.0445	b:take_to
+0.0445	c: aft
+0.0445	c: afte
+0.0445	c:aft
+0.0445	c:afte
+0.0445	c:after
+0.0445	c:aret
+0.0445	c:cord
+0.0445	c:fte
+0.0445	c:fter
+0.0445	c:gare
+0.0445	c:garet
+0.0445	c:ught 
+0.0444	b:find_out
+0.0444	c:canc
+0.0444	c:cance
+0.0444	c:tive
+0.0443	c: all
+0.0443	c: care
+0.0442	c: toi
+0.0442	c: toil
+0.0442	c:elt
+0.0442	c:ilet
+0.0442	c:ilets
+0.0442	c:oile
+0.0442	c:oilet
+0.0442	c:toi
+0.0442	c:toil
+0.0442	c:toile
+0.0442	w:toilets
+0.0441	c:ink 
+0.0441	c:look 
+0.0441	c:lt 
+0.0441	c:very 
+0.0441	w:look
+0.044	c:mb 
+0.044	c:umb 
+0.0438	c:ult
+0.0436	b:against_the
+0.0436	c:time
+0.0435	b:be_to
+0.0435	b:easy_it
+0.0435	b:how_easy
+0.0435	c: easy
+0.0435	c: fam
+0.0435	c: fami
+0.0435	c:amil
+0.0435	c:asy
+0.0435	c:asy 
+0.0435	c:cor
+0.0435	c:easy
+0.0435	c:easy 
+0.0435	c:fam
+0.0435	c:fami
+0.0435	c:famil
+0.0435	c:sing
+0.0435	w:easy
+0.0434	c: abo
+0.0434	c: abou
+0.0434	c: ord
+0.0434	c: orde
+0.0434	c:abo
+0.0434	c:abou
+0.0434	c:about
+0.0434	c:back
+0.0434	c:bout
+0.0434	c:bout 
+0.0434	c:orde
+0.0434	c:order
+0.0434	c:to 
+0.0434	w:about
+0.0432	c:pra
+0.0431	c: no
+0.0431	c: wal
+0.0431	c:eux
+0.0431	c:star
+0.0429	c: los 
+0.0429	c:burne
+0.0429	c:los 
+0.0429	c:rned
+0.0429	c:rned 
+0.0429	c:scr
+0.0429	c:urne
+0.0429	c:urned
+0.0429	w:burned
+0.0429	w:los
+0.0428	b:has_to
+0.0428	c: was 
+0.0428	c:hou
+0.0428	c:was 
+0.0428	w:was
+0.0427	c: nei
+0.0427	c: neig
+0.0427	c:bour
+0.0427	c:dose 
+0.0427	c:eighb
+0.0427	c:ghb
+0.0427	c:ghbo
+0.0427	c:ghbou
+0.0427	c:hbo
+0.0427	c:hbou
+0.0427	c:hbour
+0.0427	c:ighb
+0.0427	c:ighbo
+0.0427	c:nei
+0.0427	c:neig
+0.0427	c:neigh
+0.0426	c:not
+0.0425	c:rar 
+0.0425	c:reads
+0.0424	b:by_the
+0.0424	b:have_no
+0.0424	c: dow
+0.0424	c: down
+0.0424	c:amm
+0.0424	c:ind 
+0.0424	c:slee
+0.0424	w:down
+0.0423	c: bath
+0.0423	c:bath
+0.0423	c:fini
+0.0423	c:onc
+0.0422	b:and_its
+0.0422	b:it_and
+0.0422	b:loads_of
+0.0422	b:suicidal_thoughts
+0.0422	c:loads
+0.0422	c:oads
+0.0422	c:oads 
+0.0422	w:loads
+0.0421	b:my_last
+0.0421	c:iden
+0.042	b:the_bathroom
+0.042	c: flo
+0.042	c: floo
+0.042	c:athr
+0.042	c:athro
+0.042	c:bathr
+0.042	c:flo
+0.042	c:floo
+0.042	c:floor
+0.042	c:hroo
+0.042	c:hroom
+0.042	c:loor
+0.042	c:loor 
+0.042	c:throo
+0.042	w:bathroom
+0.042	w:floor
+0.0419	c: see 
+0.0419	c:ini
+0.0419	w:see
+0.0418	c:dat
+0.0418	c:date
+0.0416	c: cos
+0.0416	c: cost
+0.0416	c:cost
+0.0416	c:ian 
+0.0416	c:lla
+0.0416	c:mit
+0.0415	c:goo
+0.0414	c:ble
+0.0414	c:ght 
+0.0413	c: seri
+0.0413	c:ight 
+0.0413	c:seri
+0.0412	c:ust
+0.0411	c:atic
+0.0411	c:ht 
+0.0411	c:matic
+0.041	c: off 
+0.041	c:lan
+0.041	c:nle
+0.041	c:nles
+0.041	c:nless
+0.041	c:off 
+0.041	c:see 
+0.041	c:tched
+0.041	w:off
+0.0409	c:tche
+0.0408	c:cht 
+0.0407	c: i 
+0.0407	c:olo
+0.0407	c:sis
+0.0407	w:i
+0.0406	c: of
+0.0406	c: upd
+0.0406	c: upda
+0.0406	c:oked
+0.0406	c:oked 
+0.0406	c:pdat
+0.0406	c:pdate
+0.0406	c:rry 
+0.0406	c:upd
+0.0406	c:upda
+0.0406	c:updat
+0.0405	c:back 
+0.0404	b:everyone_they
+0.0404	c:allin
+0.0404	c:ano
+0.0404	c:tim
+0.0403	b:about_what
+0.0403	c:aggi
+0.0403	c:igh
+0.0401	c: dat
+0.0401	c: date
+0.0401	c:hout
+0.04	b:be_needing
+0.04	b:burned_my
+0.04	b:einfach_nicht
+0.04	c:acci
+0.04	c:needi
+0.04	c:rke
+0.04	w:needing
+0.0399	c: exc
+0.0399	c: exce
+0.0399	c: fa
+0.0399	c: to
+0.0399	c:exc
+0.0399	c:exce
+0.0399	c:xce
+0.0398	c: mas 
+0.0398	c: pas 
+0.0398	c: se
+0.0398	c:pas 
+0.0398	c:raine
+0.0398	c:se 
+0.0398	w:mas
+0.0398	w:pas
+0.0397	c:int
+0.0397	c:war
+0.0396	b:my_nans
+0.0396	c: nans
+0.0396	c: stop
+0.0396	c:erl
+0.0396	c:nans
+0.0396	c:nans 
+0.0396	c:stop
+0.0396	w:nans
+0.0395	c:eria
+0.0395	c:eria 
+0.0395	w:wall
+0.0394	b:i_do
+0.0394	c:eeli
+0.0394	c:eelin
+0.0394	c:elin
+0.0394	c:eling
+0.0394	c:feeli
+0.0394	c:hones
+0.0394	c:mati
+0.0394	w:feeling
+0.0393	b:does_not
+0.0393	c:ncom
+0.0392	b:it_will
+0.0392	c: ke
+0.0392	c: they
+0.0392	c:hey
+0.0392	c:hey 
+0.0392	c:they
+0.0392	c:they 
+0.0392	w:they
+0.0391	b:i_would
+0.0391	c: see
+0.0391	c:ef 
+0.0391	c:ief 
+0.0389	b:find_them
+0.0389	b:my_desk
+0.0389	c:bath 
+0.0389	w:bath
+0.0388	c:her
+0.0387	c: cor
+0.0387	c:ane
+0.0387	c:re 
+0.0387	c:wal
+0.0386	b:the_bedroom
+0.0386	c: bedr
+0.0386	c:bedr
+0.0386	c:bedro
+0.0386	c:droo
+0.0386	c:droom
+0.0386	c:edr
+0.0386	c:edro
+0.0386	c:edroo
+0.0386	c:see
+0.0386	w:bedroom
+0.0385	b:am_starting
+0.0385	b:starting_to
+0.0385	c: mel
+0.0385	c: ni
+0.0384	c:fter 
+0.0384	w:after
+0.0382	c: do
+0.0382	c: more
+0.0382	c:jump 
+0.0382	c:more
+0.0382	c:more 
+0.0382	c:mp 
+0.0382	c:tarte
+0.0382	c:ump 
+0.0382	w:jump
+0.0382	w:more
+0.0381	b:am_liebsten
+0.0381	b:liebsten_wurde
+0.0381	b:mehr_aufwachen
+0.0381	b:wurde_ich
+0.0381	c: gets
+0.0381	c: lieb
+0.0381	c: wu
+0.0381	c: wur
+0.0381	c: wurd
+0.0381	c:bste
+0.0381	c:bsten
+0.0381	c:ctur
+0.0381	c:ebs
+0.0381	c:ebst
+0.0381	c:ebste
+0.0381	c:gets
+0.0381	c:gets 
+0.0381	c:iebs
+0.0381	c:iebst
+0.0381	c:lieb
+0.0381	c:liebs
+0.0381	c:urde 
+0.0381	c:will 
+0.0381	c:wur
+0.0381	c:wurd
+0.0381	c:wurde
+0.0381	w:gets
+0.0381	w:liebsten
+0.0381	w:will
+0.0381	w:wurde
+0.038	c:pedi
+0.0379	c:lyin
+0.0379	c:lying
+0.0379	c:tch
+0.0378	b:and_feel
+0.0378	b:the_knife
+0.0378	c: lef
+0.0378	c: left
+0.0378	c:eft
+0.0378	c:lef
+0.0378	c:left
+0.0377	b:i_said
+0.0377	c: ju
+0.0377	c: tol
+0.0377	c: told
+0.0377	c:rds
+0.0377	c:rds 
+0.0377	c:told
+0.0377	c:told 
+0.0377	w:told
+0.0376	b:have_stopped
+0.0376	c:aming
+0.0376	c:eami
+0.0376	c:eamin
+0.0376	c:ita
+0.0376	c:reami
+0.0376	w:long
+0.0375	c:bri
+0.0375	c:ill 
+0.0375	c:king
+0.0375	c:king 
+0.0373	c: dem
+0.0371	c:ide
+0.0371	c:nish
+0.037	c:do 
+0.037	c:osed
+0.037	c:osed 
+0.0369	c: hab
+0.0369	c:erm
+0.0369	c:hab
+0.0369	c:pea
+0.0368	c:tell 
+0.0368	c:up 
+0.0368	w:tell
+0.0367	b:the_house
+0.0367	c: tim
+0.0367	c: time
+0.0367	c:rte
+0.0366	c: mes
+0.0366	c:nk 
+0.0364	c:eas
+0.0364	c:lls
+0.0363	c: tel
+0.0363	c: tell
+0.0363	c:ghter
+0.0363	c:hter
+0.0363	c:long 
+0.0363	c:tell
+0.0363	w:cares
+0.0362	b:me_on
+0.0362	c: qu
+0.0361	c:erma
+0.0361	c:ifi
+0.0361	c:perma
+0.036	c:ela
+0.0359	c:hing 
+0.0359	c:orw
+0.0359	c:orwa
+0.0359	c:visi
+0.0358	b:got_a
+0.0358	c:ima
+0.0357	c: muc
+0.0357	c: much
+0.0357	c:alke
+0.0357	c:alked
+0.0357	c:lke
+0.0357	c:lked
+0.0357	c:lked 
+0.0357	c:muc
+0.0357	c:much
+0.0357	c:much 
+0.0357	w:much
+0.0355	c:dge 
+0.0355	c:opp
+0.0354	c:aco
+0.0354	c:utt
+0.0353	c: hid
+0.0353	c:hid
+0.0352	c: wil
+0.0352	c: will
+0.0352	c:tem
+0.0352	c:wil
+0.0352	c:will
+0.0351	c:ase
+0.0351	c:kin
+0.035	c: perm
+0.0349	c: ag
+0.0349	c:lou
+0.0348	c:ani
+0.0347	c: gu
+0.0346	c: mind
+0.0346	c:alk
+0.0346	c:ance
+0.0346	c:mind 
+0.0346	w:mind
+0.0345	b:want_it
+0.0345	c:ser
+0.0345	c:urni
+0.0345	c:urnin
+0.0344	c:ny 
+0.0343	c: pla
+0.0343	c:muert
+0.0343	c:ragg
+0.0343	c:uert
+0.0341	b:the_life
+0.0341	c: slee
+0.034	c:aga
+0.0338	c:anag
+0.0338	c:anage
+0.0338	c:manag
+0.0338	c:nag
+0.0338	c:nage
+0.0337	c:iso
+0.0337	c:orn 
+0.0337	c:und 
+0.0336	c:la 
+0.0335	c:ag 
+0.0335	c:tag 
+0.0334	c:allo
+0.0334	c:allow
+0.0334	c:rer 
+0.0334	c:roo
+0.0333	c:argum
+0.0333	c:gum
+0.0333	c:gume
+0.0333	c:gumen
+0.0333	c:rgum
+0.0333	c:rgume
+0.0333	w:argument
+0.0332	b:i_get
+0.0332	c:bac
+0.0331	b:not_do
+0.0331	c: ano
+0.0331	c: any
+0.0331	c: know
+0.0331	c:know
+0.0328	w:cancelled
+0.0326	c: heu
+0.0326	c: heut
+0.0326	c:eut
+0.0326	c:eute
+0.0326	c:eute 
+0.0326	c:heu
+0.0326	c:heut
+0.0326	c:heute
+0.0326	w:heute
+0.0325	b:actually_want
+0.0325	c: be
+0.0325	c:ank 
+0.0325	c:drai
+0.0325	c:ery
+0.0324	c:ked 
+0.0323	c:ur 
+0.0321	c: trai
+0.0321	c:ght
+0.0321	c:ight
+0.032	b:am_thinking
+0.032	c:ills 
+0.0319	c: ove
+0.0319	c: over
+0.0318	b:it_should
+0.0318	b:than_it
+0.0318	c:no 
+0.0317	b:di_me
+0.0317	b:meglio_senza
+0.0317	b:senza_di
+0.0317	b:tutti_meglio
+0.0317	c:bber
+0.0317	c:bbero
+0.0317	c:bero
+0.0317	c:bero 
+0.0317	c:ebber
+0.0317	c:ope 
+0.0316	c: jan
+0.0316	c:jan
+0.0316	c:llow 
+0.0315	b:keep_thinking
+0.0315	c: aga
+0.0315	c: agai
+0.0315	c:agai
+0.0315	c:again
+0.0315	c:gai
+0.0315	c:gain
+0.0315	c:umen
+0.0315	c:ument
+0.0314	c: its
+0.0314	c: its 
+0.0314	w:its
+0.0313	c:tre 
+0.031	b:am_done
+0.031	c:ap 
+0.031	c:pain
+0.0308	c: hab 
+0.0308	c:hab 
+0.0308	c:nta
+0.0308	c:rts
+0.0308	c:rts 
+0.0308	c:urt
+0.0308	w:hab
+0.0307	c:acet
+0.0307	c:aceta
+0.0307	c:amol
+0.0307	c:amol 
+0.0307	c:arace
+0.0307	c:ceta
+0.0307	c:cetam
+0.0307	c:etam
+0.0307	c:etamo
+0.0307	c:idg
+0.0307	c:idge
+0.0307	c:idge 
+0.0307	c:mol
+0.0307	c:mol 
+0.0307	c:racet
+0.0307	c:ridg
+0.0307	c:ridge
+0.0307	c:tamo
+0.0307	c:tamol
+0.0307	c:thing
+0.0307	w:paracetamol
+0.0306	c: park
+0.0306	c:ecti
+0.0306	c:ich
+0.0306	w:park
+0.0305	b:will_make
+0.0305	c: taki
+0.0305	w:taking
+0.0304	c:happe
+0.0303	c: even
+0.0303	c:anne
+0.0303	c:anned
+0.0303	c:even
+0.0303	c:lanne
+0.0303	c:nned
+0.0303	c:nned 
+0.0303	w:planned
+0.0302	b:right_now
+0.0302	c: ov
+0.0302	c:out 
+0.0302	c:ret 
+0.0301	b:with_a
+0.0301	c:ll 
+0.0301	c:way
+0.03	b:the_whole
+0.03	c:ams 
+0.03	c:any
+0.0299	b:nadie_me
+0.0299	c: tut
+0.0299	c:dead 
+0.0299	c:ont
+0.0299	c:tut
+0.0299	w:dead
+0.0298	c:icke
+0.0298	c:rmin
+0.0297	c:ises
+0.0297	c:ises 
+0.0297	c:uises
+0.0297	w:bruises
+0.0296	c:oor 
+0.0296	c:ow 
+0.0295	c:nce 
+0.0295	c:ounts
+0.0295	c:unts
+0.0295	c:unts 
+0.0295	w:accounts
+0.0294	b:myself_do
+0.0294	c: bud
+0.0294	c: budg
+0.0294	c: ti
+0.0294	c:aul
+0.0294	c:bud
+0.0294	c:budg
+0.0294	c:budge
+0.0294	c:dget
+0.0294	c:dget 
+0.0294	c:udget
+0.0294	w:budget
+0.0293	c: pun
+0.0293	c:erve 
+0.0293	c:mi 
+0.0293	c:pun
+0.0293	c:rta
+0.0293	c:rve 
+0.0292	c: que
+0.0292	c: stag
+0.0292	c:ot 
+0.0291	c: docu
+0.0291	c:bou
+0.0291	c:cum
+0.0291	c:cume
+0.0291	c:cumen
+0.0291	c:docu
+0.0291	c:docum
+0.0291	c:ocu
+0.0291	c:ocum
+0.0291	c:ocume
+0.029	c:ter 
+0.0289	b:and_they
+0.0289	c: hur
+0.0289	c: hurt
+0.0289	c:ann 
+0.0289	c:hurt
+0.0288	c: blu
+0.0288	c:blu
+0.0288	c:now 
+0.0287	c: auto
+0.0287	c: ic
+0.0287	c:auto
+0.0287	c:autom
+0.0287	c:omati
+0.0287	c:uto
+0.0287	c:utom
+0.0287	c:utoma
+0.0286	c: scr
+0.0286	c:cord 
+0.0285	b:not_reply
+0.0285	c:eply
+0.0285	c:eply 
+0.0285	c:ply 
+0.0285	c:reply
+0.0285	w:reply
+0.0283	c:ami
+0.0283	c:tice
+0.0282	c: alle
+0.0282	c: goo
+0.0282	c: scho
+0.0282	c: sta
+0.0282	c:ich 
+0.0282	c:ives
+0.0282	c:nvi
+0.0282	c:scho
+0.028	b:myself_fr
+0.028	c:aine
+0.028	c:amily
+0.028	c:mily
+0.028	c:motio
+0.028	c:otio
+0.028	c:otion
+0.0279	c: pi
+0.0278	c: alr
+0.0278	c: alre
+0.0278	c: sto
+0.0278	c: wha
+0.0278	c: what
+0.0278	c:alr
+0.0278	c:alre
+0.0278	c:alrea
+0.0278	c:lre
+0.0278	c:lrea
+0.0278	c:lread
+0.0278	c:wha
+0.0278	c:what
+0.0278	c:what 
+0.0278	w:already
+0.0278	w:what
+0.0277	c:fas
+0.0277	c:fast
+0.0276	c: oth
+0.0276	c: othe
+0.0276	c:off
+0.0276	w:other
+0.0275	c: air
+0.0274	b:got_the
+0.0274	b:life_insurance
+0.0274	c:insur
+0.0274	c:nsur
+0.0274	c:nsura
+0.0274	c:orta
+0.0274	c:rance
+0.0274	c:sura
+0.0274	c:suran
+0.0274	c:uran
+0.0274	c:uranc
+0.0274	w:insurance
+0.0273	c:que
+0.0272	c:ge 
+0.0271	c:ead 
+0.0271	c:rief
+0.027	c: then
+0.027	c:lls 
+0.027	c:then
+0.027	c:then 
+0.027	w:then
+0.0268	b:the_shower
+0.0268	c:azo
+0.0268	c:howe
+0.0268	c:hower
+0.0268	c:ord 
+0.0268	c:razo
+0.0268	c:showe
+0.0268	c:tle
+0.0268	w:shower
+0.0267	c:ein
+0.0266	c: cit
+0.0266	c: city
+0.0266	c: ich
+0.0266	c: ich 
+0.0266	c:city
+0.0266	c:city 
+0.0266	c:ffic 
+0.0266	c:fic 
+0.0266	w:city
+0.0266	w:ich
+0.0266	w:traffic
+0.0264	b:and_make
+0.0263	c:agu
+0.0262	c:arria
+0.0262	c:iag
+0.0262	c:iage
+0.0262	c:mean 
+0.0262	c:riag
+0.0262	c:riage
+0.0262	c:rria
+0.0262	c:rriag
+0.0262	w:mean
+0.0261	b:me_suis
+0.0261	c:ery 
+0.026	c:hink
+0.026	c:il 
+0.026	c:think
+0.026	c:wall 
+0.0259	b:front_of
+0.0259	b:in_front
+0.0259	c: fron
+0.0259	c:aned
+0.0259	c:aned 
+0.0259	c:eaned
+0.0259	c:fron
+0.0259	c:front
+0.0259	c:ront
+0.0259	c:ront 
+0.0259	c:tig
+0.0259	w:front
+0.0257	c: ha
+0.0257	c:gain 
+0.0257	w:again
+0.0254	b:every_time
+0.0254	c:its
+0.0254	c:its 
+0.0251	c:tch 
+0.025	c: dia
+0.025	c:ft 
+0.0249	c: sli
+0.0249	c:sli
+0.0247	c: pag
+0.0247	c:hur
+0.0247	c:pag
+0.0246	c: hope
+0.0246	c:hope
+0.0246	c:hope 
+0.0246	w:hope
+0.0244	c:perm
+0.0243	c:leep
+0.0243	c:out
+0.0243	c:sleep
+0.0243	c:year 
+0.0243	w:year
+0.0242	b:the_multistorey
+0.0242	c: ac
+0.0242	c: cat
+0.0242	c:ltis
+0.0242	c:ltist
+0.0242	c:rms
+0.0242	c:rms 
+0.0242	c:tisto
+0.0242	c:ultis
+0.0242	w:multistorey
+0.0241	c:rro
+0.024	c:ao 
+0.0239	c: mat
+0.0239	c: wo
+0.0239	c:accio
+0.0239	c:arin
+0.0239	c:aring
+0.0239	c:ccio
+0.0239	c:ell 
+0.0239	c:orted
+0.0239	c:sorte
+0.0239	c:trac
+0.0239	w:sorted
+0.0238	b:alive_if
+0.0238	c: ev
+0.0238	c: gav
+0.0238	c: gave
+0.0238	c: hie
+0.0238	c: hier
+0.0238	c:gav
+0.0238	c:gave
+0.0238	c:gave 
+0.0238	c:hier
+0.0238	c:hier 
+0.0238	c:ters 
+0.0238	w:gave
+0.0238	w:hier
+0.0237	c:afe
+0.0237	c:rist
+0.0237	c:tha
+0.0236	c: off
+0.0236	c:onte
+0.0235	c:sta
+0.0234	c: now 
+0.0234	c:man
+0.0234	w:now
+0.0233	b:evidence_against
+0.0233	b:evidence_for
+0.0233	c: evi
+0.0233	c: evid
+0.0233	c:age 
+0.0233	c:denc
+0.0233	c:dence
+0.0233	c:evid
+0.0233	c:evide
+0.0233	c:idenc
+0.0233	c:viden
+0.0233	w:evidence
+0.0232	c: de 
+0.0232	c:trai
+0.0232	w:de
+0.0231	b:by_a
+0.0231	c: 0 
+0.0231	c: sin
+0.0231	w:0
+0.023	c: star
+0.023	c:oug
+0.023	c:ough
+0.0229	b:reads_this
+0.0229	c:ills
+0.0228	b:on_that
+0.0228	c: touc
+0.0228	c:bon 
+0.0228	c:touc
+0.0228	c:touch
+0.0227	c:our
+0.0227	c:ul 
+0.0226	c: toma
+0.0225	b:deserve_better
+0.0225	c: yes
+0.0225	c:ey 
+0.0225	c:ncell
+0.0225	c:side
+0.0224	c:eli
+0.0223	b:over_for
+0.0223	b:the_car
+0.0223	c:eam 
+0.0221	b:kinda_want
+0.0221	c: ever
+0.0221	c:door 
+0.0221	c:ead
+0.0221	c:ethi
+0.0221	c:ethin
+0.0221	c:methi
+0.0221	c:ometh
+0.0221	c:rda
+0.0221	w:door
+0.0221	w:something
+0.0219	c: comi
+0.0219	c: ins
+0.0219	c:ants
+0.0219	c:ants 
+0.0219	w:coming
+0.0218	c: now
+0.0218	c:ept
+0.0218	c:ept 
+0.0218	c:now
+0.0218	c:pt 
+0.0217	b:my_cousin
+0.0217	c: tha
+0.0217	c:hurt 
+0.0217	c:urt 
+0.0217	c:usin 
+0.0217	c:well
+0.0217	c:well 
+0.0217	w:cousin
+0.0217	w:hurt
+0.0216	c: whol
+0.0216	c:eth
+0.0216	c:tte
+0.0216	c:whol
+0.0216	c:whole
+0.0216	w:whole
+0.0215	b:of_me
+0.0214	b:in_the
+0.0214	c:elled
+0.0214	c:sing 
+0.0213	b:my_room
+0.0213	c: eve
+0.0213	c: per
+0.0213	c:ngle
+0.0212	c: car
+0.0212	c:knows
+0.0212	c:nows
+0.0212	c:nows 
+0.0212	w:knows
+0.0211	c:ably
+0.0211	c:ably 
+0.0211	c:babl
+0.0211	c:bably
+0.0211	c:bly
+0.0211	c:bly 
+0.0211	c:celle
+0.0211	c:nce
+0.0211	c:oba
+0.0211	c:obab
+0.0211	c:obabl
+0.0211	c:pos
+0.0211	c:proba
+0.0211	c:roba
+0.0211	c:robab
+0.0211	w:probably
+0.021	c:med
+0.021	c:nott
+0.021	c:notte
+0.021	c:otte
+0.021	c:otte 
+0.021	c:tand
+0.0209	c: rui
+0.0209	c: ruin
+0.0209	c:ell
+0.0209	c:hing
+0.0209	c:pla
+0.0209	c:ruin
+0.0209	c:uin
+0.0208	c:lon
+0.0207	c:stop 
+0.0207	w:stop
+0.0206	b:insurance_would
+0.0206	c:ecidi
+0.0205	b:not_really
+0.0205	b:today_and
+0.0205	c:morro
+0.0205	c:nti
+0.0205	c:omor
+0.0205	c:omorr
+0.0205	c:orrow
+0.0205	c:rrow
+0.0205	c:rrow 
+0.0205	c:tomor
+0.0205	w:tomorrow
+0.0204	b:the_time
+0.0204	c:akes
+0.0204	c:akes 
+0.0202	c:alk 
+0.0202	c:ersi
+0.0202	c:ives 
+0.0202	c:orr
+0.0202	c:rsi
+0.0202	c:versi
+0.0201	b:needs_stitches
+0.0201	c: sort
+0.0201	c: stit
+0.0201	c:sort
+0.0201	c:stit
+0.0201	c:stitc
+0.0201	c:tches
+0.0201	c:tit
+0.0201	c:titc
+0.0201	c:titch
+0.0201	w:stitches
+0.02	c: mich
+0.02	c:ily 
+0.02	c:mich
+0.02	c:mich 
+0.02	c:mily 
+0.02	c:over
+0.02	w:family
+0.02	w:mich
+0.0199	c: sc
+0.0199	c:gua
+0.0198	b:starebbero_tutti
+0.0198	c:eu 
+0.0198	c:sch
+0.0198	c:stare
+0.0198	c:tare
+0.0198	c:tareb
+0.0198	c:top
+0.0198	w:starebbero
+0.0197	b:only_took
+0.0197	c: unde
+0.0197	c:unde
+0.0197	c:under
+0.0196	c:rath
+0.0195	b:do_not
+0.0195	c:ama
+0.0195	c:erta
+0.0192	c:ther 
+0.0191	c: mess
+0.0191	c:mess
+0.019	c:abl
+0.019	c:ryo
+0.019	c:ryon
+0.019	c:ryone
+0.0189	c:deri
+0.0189	c:derin
+0.0189	c:litt
+0.0187	b:pastillas_para
+0.0187	c: op
+0.0187	c: ope
+0.0187	c: open
+0.0187	c: thin
+0.0187	c:able
+0.0187	c:avi
+0.0187	c:ja 
+0.0187	c:open
+0.0186	c: out 
+0.0186	c:acc
+0.0186	w:out
+0.0184	c:andl
+0.0184	c:andlo
+0.0184	c:dlo
+0.0184	c:dlor
+0.0184	c:dlord
+0.0184	c:iste
+0.0184	c:landl
+0.0184	c:lord
+0.0184	c:lord 
+0.0184	c:ndl
+0.0184	c:ndlo
+0.0184	c:ndlor
+0.0184	c:til
+0.0184	w:landlord
+0.0183	b:the_door
+0.0183	c:ague
+0.0183	c:das
+0.0183	c:das 
+0.0182	c: ad
+0.0182	c: add
+0.0182	c: fin
+0.0182	c: wai
+0.0182	c:add
+0.0182	c:ls 
+0.0182	c:wai
+0.0181	c: ren
+0.0181	c: rent
+0.0181	c:alte
+0.0181	c:icked
+0.0181	c:lie
+0.0181	c:picke
+0.0181	c:pills
+0.0181	c:uri
+0.0181	w:picked
+0.0181	w:pills
+0.018	c:sin
+0.0179	b:them_all
+0.0179	c:ess 
+0.0179	c:ink
+0.0179	c:readi
+0.0179	c:row 
+0.0179	w:reading
+0.0178	c:ho 
+0.0176	c: m 
+0.0176	c: went
+0.0176	c:went 
+0.0176	c:wni
+0.0176	c:wnin
+0.0176	c:wning
+0.0176	w:m
+0.0176	w:went
+0.0175	c:hird
+0.0175	c:hird 
+0.0175	c:sle
+0.0175	c:third
+0.0175	w:third
+0.0174	c: ye
+0.0174	c:hem
+0.0173	b:take_the
+0.0173	c:seria
+0.0173	w:seria
+0.0172	c: them
+0.0172	c:hem 
+0.0172	c:them
+0.0172	c:them 
+0.0172	w:them
+0.0171	b:again_in
+0.0171	c:han
+0.0171	w:night
+0.017	b:to_kill
+0.017	c: pu
+0.0169	b:the_best
+0.0169	c: a 
+0.0169	c:can
+0.0169	c:pai
+0.0169	c:rea
+0.0169	w:a
+0.0168	c: ro
+0.0167	b:not_around
+0.0167	c:gen
+0.0167	c:nel
+0.0167	c:nte
+0.0166	c: rig
+0.0166	c: righ
+0.0166	c:righ
+0.0166	c:right
+0.0166	c:row
+0.0166	c:tan
+0.0166	w:right
+0.0165	c: yest
+0.0165	c:elie
+0.0165	c:erday
+0.0165	c:ester
+0.0165	c:rne
+0.0165	c:sterd
+0.0165	c:terd
+0.0165	c:terda
+0.0165	c:yest
+0.0165	c:yeste
+0.0164	c:coa
+0.0162	b:i_ever
+0.0162	c:ind
+0.0162	c:lea
+0.0162	c:wall
+0.0161	c: can
+0.0161	c: su
+0.0161	c:rib
+0.0161	c:ters
+0.0161	c:tta 
+0.016	c: dro
+0.016	c:rou
+0.0159	c: tu
+0.0158	c:sk 
+0.0157	c: kno
+0.0157	c: word
+0.0157	c:avin
+0.0157	c:aving
+0.0157	c:kno
+0.0157	w:cleaned
+0.0156	b:without_my
+0.0156	c: in
+0.0155	c:did
+0.0155	c:orry
+0.0154	c: nin
+0.0154	c: war
+0.0154	c:atche
+0.0154	c:ould 
+0.0154	c:tati
+0.0154	c:tatio
+0.0154	c:uld 
+0.0153	c: ten 
+0.0153	c:itin
+0.0153	c:iting
+0.0153	w:ten
+0.0152	b:i_can
+0.0152	c: clo
+0.0152	c:clo
+0.0152	c:eart 
+0.0152	w:heart
+0.0151	c:ha 
+0.015	c: las
+0.015	c:je 
+0.015	c:ster
+0.015	c:tten 
+0.0149	c: secr
+0.0149	c: trou
+0.0149	c:ecr
+0.0149	c:ecre
+0.0149	c:ecret
+0.0149	c:eig
+0.0149	c:eigh
+0.0149	c:secr
+0.0149	c:secre
+0.0149	c:trou
+0.0148	b:do_for
+0.0147	c: punc
+0.0147	c:punc
+0.0147	c:punch
+0.0147	c:ut 
+0.0146	c: yea
+0.0146	c: year
+0.0146	c:emed
+0.0146	c:lap
+0.0146	c:sul
+0.0146	c:yea
+0.0146	c:year
+0.0145	c: past
+0.0145	c:orse
+0.0145	c:orse 
+0.0145	c:past
+0.0145	c:worse
+0.0145	w:picture
+0.0145	w:worse
+0.0144	b:than_i
+0.0144	c: news
+0.0144	c:igar
+0.0144	c:ins
+0.0144	c:news
+0.0144	c:news 
+0.0144	w:news
+0.0143	b:a_friend
+0.0143	b:tell_a
+0.0142	c:ily
+0.0142	c:mes
+0.0142	c:st 
+0.0141	b:when_i
+0.0141	c: cl
+0.014	c:avo
+0.014	c:fin
+0.014	c:ormi
+0.0139	c: car 
+0.0139	c: spre
+0.0139	c:adshe
+0.0139	c:car 
+0.0139	c:dshe
+0.0139	c:dshee
+0.0139	c:prea
+0.0139	c:pread
+0.0139	c:spre
+0.0139	c:sprea
+0.0139	w:car
+0.0138	c: hard
+0.0138	c: pe
+0.0138	c: wall
+0.0138	c:est 
+0.0138	c:hard
+0.0138	c:hard 
+0.0138	c:rob
+0.0138	w:hard
+0.0136	c:ture 
+0.0135	c:isto
+0.0135	c:nho
+0.0135	c:nho 
+0.0134	c:rig
+0.0133	c: rev
+0.0131	c: bisc
+0.0131	c:bisc
+0.0131	c:biscu
+0.0131	c:cui
+0.0131	c:cuit
+0.0131	c:isc
+0.0131	c:iscu
+0.0131	c:iscui
+0.0131	c:ite
+0.0131	c:scu
+0.0131	c:scui
+0.0131	c:scuit
+0.0131	c:taki
+0.0131	c:takin
+0.013	c: et 
+0.013	w:et
+0.0129	c: whe
+0.0129	c:bon
+0.0129	c:eads
+0.0128	c:ppe
+0.0128	c:ren
+0.0128	c:tol
+0.0127	b:with_the
+0.0127	c: gui
+0.0127	c: in 
+0.0127	w:in
+0.0126	b:each_of
+0.0126	b:to_each
+0.0126	c:ore 
+0.0125	c: vit
+0.0125	c: vita
+0.0125	c:pick 
+0.0125	c:vita
+0.0125	w:pick
+0.0124	b:want_live
+0.0124	c:brin
+0.0124	c:bring
+0.0124	c:llo
+0.0124	c:orro
+0.0123	c:ill
+0.0123	c:ould
+0.0123	c:uld
+0.0123	c:wer
+0.0122	c: very
+0.0122	w:very
+0.0121	c: nig
+0.0121	c: nigh
+0.012	b:around_any
+0.0119	b:take_them
+0.0119	c: cut
+0.0119	c: out
+0.0119	c:oki
+0.0119	c:okin
+0.0119	c:oking
+0.0118	b:am_ready
+0.0118	c:low
+0.0118	c:ndo
+0.0118	c:tad
+0.0118	c:tado
+0.0118	c:tado 
+0.0117	c:eryo
+0.0117	c:eryon
+0.0117	c:race
+0.0117	c:veryo
+0.0117	w:friend
+0.0116	c:sts
+0.0116	c:sts 
+0.0116	c:thin
+0.0116	c:tto
+0.0116	c:tto 
+0.0115	b:to_my
+0.0115	c: dr
+0.0115	c:dem
+0.0115	c:ets
+0.0115	c:ets 
+0.0115	c:ever
+0.0114	c: an 
+0.0114	w:an
+0.0113	c:aten
+0.0113	c:eate
+0.0113	c:eaten
+0.0113	c:vie
+0.0112	c: my
+0.0112	c:ain 
+0.0111	b:everyones_asleep
+0.0111	c: wen
+0.0111	c: wi
+0.0111	c:itt
+0.0111	c:ths
+0.0111	c:ths 
+0.011	c: your
+0.011	c:ourse
+0.011	c:your
+0.011	c:zt 
+0.0108	c:pac
+0.0108	c:pack
+0.0107	c: by
+0.0106	c:ser 
+0.0105	c: sit
+0.0105	c:ised
+0.0105	c:ised 
+0.0104	c: who
+0.0104	c:end
+0.0104	c:spe
+0.0104	c:ta 
+0.0104	c:who
+0.0103	c: gett
+0.0103	c:gett
+0.0103	c:getti
+0.0103	c:ocke
+0.0103	c:vec
+0.0103	c:ved 
+0.0103	w:getting
+0.0101	b:to_sort
+0.0101	c:aso
+0.0101	c:ason
+0.0101	c:easo
+0.0101	c:eason
+0.0101	c:ese
+0.0101	c:est
+0.0101	c:rime
+0.0101	c:sort 
+0.0101	c:ume
+0.0101	c:went
+0.0101	w:sort
+0.01	b:about_how
+0.01	c: de
+0.01	c: man
+0.0099	b:me_to
+0.0099	c:uch
+0.0099	c:ver
+0.0098	c:rope 
+0.0098	w:rope
+0.0097	c: good
+0.0097	c:anis
+0.0097	c:enta
+0.0097	c:erin
+0.0097	c:ering
+0.0097	c:good
+0.0097	c:oul
+0.0097	c:pue
+0.0096	c: by 
+0.0096	c: last
+0.0096	c:last 
+0.0096	w:by
+0.0096	w:last
+0.0094	c:des 
+0.0094	c:hon 
+0.0094	c:nal
+0.0093	c:senti
+0.0092	c: bor
+0.0092	c:ghts
+0.0092	c:ghts 
+0.0092	c:hts
+0.0092	c:hts 
+0.0092	c:ones 
+0.0092	w:overdose
+0.0091	c:car
+0.009	c:idi
+0.009	c:yon
+0.009	c:yone
+0.0089	b:how_to
+0.0089	c: or
+0.0089	c:ower 
+0.0089	c:swer
+0.0088	c: nev
+0.0088	c: neve
+0.0088	c: this
+0.0088	c:nev
+0.0088	c:neve
+0.0088	c:never
+0.0088	c:this
+0.0088	c:this 
+0.0088	w:never
+0.0088	w:this
+0.0087	b:bottle_of
+0.0087	c:pist
+0.0086	c:uch 
+0.0085	c: mond
+0.0085	c:like 
+0.0085	c:mond
+0.0085	c:walke
+0.0085	w:like
+0.0085	w:walked
+0.0084	b:what_would
+0.0084	b:would_i
+0.0084	c:de 
+0.0083	c: si
+0.0083	c: some
+0.0083	c:by 
+0.0083	c:ras 
+0.0083	c:some
+0.0082	c: na
+0.0082	c: was
+0.0082	c:eve
+0.0082	c:hut
+0.0082	c:oad
+0.0082	c:was
+0.0081	c: eno
+0.0081	c: enou
+0.0081	c:ema
+0.0081	c:enou
+0.0081	c:enoug
+0.0081	c:noug
+0.0081	c:nough
+0.0081	c:tral
+0.0081	w:enough
+0.008	b:next_to
+0.008	c:ost 
+0.008	c:ture
+0.008	c:und
+0.008	c:ven
+0.0079	c:less 
+0.0078	c:cut
+0.0078	c:rge
+0.0075	b:took_the
+0.0074	c: legs
+0.0074	c:hin
+0.0074	c:inst
+0.0074	c:legs
+0.0074	c:legs 
+0.0074	c:nst
+0.0074	w:legs
+0.0073	c:ack
+0.0072	b:thought_i
+0.0072	c: best
+0.0072	c: lo
+0.0072	c: sle
+0.0072	c:appe
+0.0072	c:best
+0.0072	c:best 
+0.0072	c:ient
+0.0072	c:let
+0.0072	w:best
+0.0071	c: wro
+0.0071	c:wro
+0.007	b:a_weight
+0.007	c: outs
+0.007	c:outsi
+0.007	c:rma
+0.007	c:rui
+0.007	c:side 
+0.007	c:tsi
+0.007	c:tsid
+0.007	c:tside
+0.007	c:utsi
+0.007	c:utsid
+0.007	w:outside
+0.0069	c:can 
+0.0069	c:hed 
+0.0068	c:ter
+0.0067	b:my_flat
+0.0067	c:fwa
+0.0066	c:word 
+0.0065	b:got_all
+0.0065	c:ress
+0.0063	b:was_the
+0.0063	c:indow
+0.0063	c:ndow
+0.0063	c:pe 
+0.0063	c:ses 
+0.0063	c:windo
+0.0061	c: ver 
+0.0061	c:bie
+0.0061	c:mbie
+0.0061	c:ombi
+0.0061	c:ombie
+0.0061	w:ver
+0.006	c:nes 
+0.006	c:spar
+0.0058	b:i_should
+0.0058	c: dead
+0.0058	c:ack 
+0.0058	c:dead
+0.0058	c:eur
+0.0058	c:ffe
+0.0058	c:ild
+0.0058	c:leu
+0.0058	c:leur
+0.0057	c:thi
+0.0056	w:locked
+0.0055	c:comes
+0.0055	c:ines
+0.0055	c:ines 
+0.0055	w:comes
+0.0055	w:everyone
+0.0053	b:and_that
+0.0053	c: hap
+0.0053	c: happ
+0.0053	c:as 
+0.0053	c:ast 
+0.0053	c:happ
+0.0053	c:inte
+0.0051	c:mag
+0.0051	c:sed
+0.0051	c:sed 
+0.005	c:ain
+-0.0051	c:all 
+-0.0051	c:mat
+-0.0052	c: ate
+-0.0052	c: ate 
+-0.0052	c: nie
+-0.0052	c:nie
+-0.0052	w:ate
+-0.0053	b:clean_from
+-0.0053	c:art 
+-0.0053	c:ike 
+-0.0053	c:oks
+-0.0053	c:oks 
+-0.0053	c:ooks
+-0.0053	c:ooks 
+-0.0054	c:ming
+-0.0054	c:ming 
+-0.0055	c: with
+-0.0055	c:ith
+-0.0055	c:with
+-0.0057	b:ce_que
+-0.0057	b:up_the
+-0.0057	c:app
+-0.0057	c:ham
+-0.0058	c: sca
+-0.0058	c: try 
+-0.0058	c:or 
+-0.0058	c:sca
+-0.0058	w:try
+-0.0059	c:brac
+-0.006	c:ancel
+-0.006	c:ard
+-0.006	c:choo
+-0.006	c:chool
+-0.006	c:hool
+-0.006	c:hool 
+-0.006	c:ncel
+-0.006	c:nn 
+-0.006	c:oth
+-0.006	c:schoo
+-0.006	w:school
+-0.0061	c: tie
+-0.0061	c:ab 
+-0.0061	c:alli
+-0.0061	c:ath 
+-0.0061	c:ido
+-0.0062	c: rop
+-0.0062	c: rope
+-0.0063	c:ire
+-0.0065	c: ma
+-0.0065	c:entar
+-0.0065	c:hole
+-0.0065	c:hole 
+-0.0065	c:menta
+-0.0066	c: wit
+-0.0066	c:esse 
+-0.0066	c:mil
+-0.0067	c: sing
+-0.0067	c: stai
+-0.0067	c:raz
+-0.0067	c:stai
+-0.0067	c:stair
+-0.0067	c:tair
+-0.0067	c:tra
+-0.0069	c:one 
+-0.0069	c:too
+-0.0071	b:can_not
+-0.0073	c: hou
+-0.0073	c:erve
+-0.0073	c:ring
+-0.0073	c:rve
+-0.0073	c:serve
+-0.0074	c: fi
+-0.0074	c:ol 
+-0.0075	c: dele
+-0.0075	c:appo
+-0.0075	c:appoi
+-0.0075	c:dele
+-0.0075	c:delet
+-0.0075	c:ecks
+-0.0075	c:ecks 
+-0.0075	c:elet
+-0.0075	c:elete
+-0.0075	c:hecks
+-0.0075	c:ppo
+-0.0075	c:ppoi
+-0.0075	c:ppoin
+-0.0075	w:checks
+-0.0076	b:out_for
+-0.0076	c: ex
+-0.0076	c: me
+-0.0076	c:cio
+-0.0076	c:ris
+-0.0076	c:stor
+-0.0076	c:uts
+-0.0077	c:oved
+-0.0077	c:oved 
+-0.0077	c:years
+-0.0077	w:years
+-0.0078	c: arg
+-0.0078	c: argu
+-0.0078	c: ou
+-0.0078	c:argu
+-0.0078	c:rgu
+-0.0078	c:tou
+-0.0079	c: reg
+-0.0079	c:mera
+-0.0079	c:reg
+-0.008	c:ade
+-0.008	c:las
+-0.008	c:lyi
+-0.0081	b:a_man
+-0.0082	c:ful
+-0.0082	c:ld 
+-0.0083	c:urn
+-0.0083	w:reads
+-0.0084	b:now_that
+-0.0084	c: una 
+-0.0084	c:una 
+-0.0084	w:una
+-0.0085	c: cu
 -0.0085	c:ird
--0.0085	c:oom
--0.0086	b:to_take
--0.0086	c: mon
--0.0086	c: wea
--0.0086	c:wea
--0.0087	c: la
--0.0087	c:ay 
--0.0088	c: bit
--0.0088	c: dia
--0.0088	c:bit
--0.0088	c:lit
--0.0088	c:move 
--0.0089	c: gett
--0.0089	c:cou
--0.0089	c:eu 
--0.0089	c:gett
--0.0089	c:getti
--0.0089	w:getting
--0.009	b:down_on
--0.009	c: in 
--0.009	w:in
--0.0091	c:and
--0.0091	c:ayi
--0.0091	c:ayin
--0.0091	c:aying
--0.0092	c: ve
--0.0092	c:anti
--0.0092	c:ned
--0.0092	c:ned 
--0.0092	c:oked
--0.0092	c:oked 
--0.0092	c:ourse
--0.0092	c:rom
--0.0093	b:have_got
--0.0093	c:za 
--0.0094	c: stre
--0.0094	c:brac
--0.0094	c:las
--0.0095	c: min
--0.0095	c:ump
--0.0096	c:ugh 
--0.0098	c: ove
--0.0098	c: over
--0.0098	c:app
--0.0099	c:dead 
--0.0099	w:dead
--0.01	c: ar
--0.01	c: spre
--0.01	c:adshe
--0.01	c:ans 
--0.01	c:dshe
--0.01	c:dshee
--0.01	c:prea
--0.01	c:pread
--0.01	c:spre
--0.01	c:sprea
--0.0101	c:anda
--0.0101	c:led
--0.0101	c:led 
--0.0101	c:ply
--0.0101	c:rot
--0.0102	c:rida
--0.0103	c: mi
--0.0104	c: ir
--0.0104	c: ov
--0.0104	c:uts
--0.0105	c: app 
--0.0105	c: pra 
--0.0105	c:anc
--0.0105	c:app 
--0.0105	c:pp 
--0.0105	c:pra 
--0.0105	w:app
--0.0105	w:pra
--0.0106	c:ade 
--0.0106	c:ful 
--0.0108	c:qua
--0.0109	c:abl
--0.0109	c:hrea
--0.0109	c:threa
--0.0111	c: and
--0.0112	c:emed
--0.0113	c:ling
--0.0113	c:ling 
--0.0113	c:ole 
--0.0114	b:last_week
--0.0114	c: and 
--0.0114	c:his
--0.0114	c:his 
--0.0114	w:and
--0.0115	c: raz
--0.0115	c: razo
--0.0115	c:azor
--0.0115	c:azor 
--0.0115	c:razor
--0.0115	c:zor
--0.0115	c:zor 
--0.0115	w:razor
--0.0116	c:age
--0.0116	c:ato
--0.0116	c:hurt 
--0.0116	c:urt 
--0.0116	w:hurt
--0.0117	c:der
--0.0117	c:home 
--0.0117	c:sing 
--0.0117	w:home
--0.0118	c:ster 
--0.0119	b:to_it
--0.0119	c: fo
--0.0119	c: soci
--0.0119	c:bin
--0.0119	c:cut
--0.0119	c:day 
--0.0119	c:mon
--0.0119	c:oci
--0.0119	c:soci
--0.012	c: nin
--0.012	c:ood
--0.0121	c:and 
--0.0121	c:blett
--0.0121	c:etten
--0.0121	c:nal
--0.0121	c:ope
--0.0121	w:tabletten
--0.0122	c: hour
--0.0122	c:hour
--0.0122	c:tes 
--0.0123	c: bud
--0.0123	c: budg
--0.0123	c: exh
--0.0123	c: exha
--0.0123	c:aust
--0.0123	c:bud
--0.0123	c:budg
--0.0123	c:budge
--0.0123	c:dget
--0.0123	c:dget 
--0.0123	c:exh
--0.0123	c:exha
--0.0123	c:exhau
--0.0123	c:haust
--0.0123	c:udget
--0.0123	c:xha
--0.0123	c:xhau
--0.0123	c:xhaus
--0.0123	w:budget
--0.0124	b:me_on
--0.0124	c:her 
--0.0124	c:one 
--0.0124	c:pis
--0.0125	c: wors
--0.0125	c:ith 
--0.0125	c:with 
--0.0125	c:wors
--0.0125	w:with
--0.0126	c: dan
--0.0126	c:ada 
--0.0126	c:air
--0.0127	c:monda
--0.0127	c:od 
--0.0127	c:onda
--0.0127	c:onday
--0.0127	w:monday
--0.0129	c:len
--0.0129	c:sed
--0.0129	c:sed 
--0.013	c:bel
--0.0131	b:am_the
--0.0131	c: sic
--0.0131	c: wro
--0.0131	c:os 
--0.0131	c:sappo
--0.0131	c:ude
--0.0131	c:wro
--0.0132	c: ne
--0.0133	c: tom
--0.0133	c:aren
--0.0134	c: mot
--0.0134	c: word
--0.0134	c:when 
--0.0134	w:when
--0.0135	b:make_sure
--0.0135	c:idg
--0.0135	c:idge
--0.0135	c:idge 
--0.0135	c:ridg
--0.0135	c:ridge
--0.0136	b:cut_my
--0.0137	c:ala
--0.0137	c:all
--0.0137	c:ans
--0.0138	c: le
--0.0139	b:and_now
--0.0139	c:ails
--0.0139	c:ails 
--0.0139	c:arr
--0.0139	c:hon
--0.0139	c:ppin
--0.0139	c:pping
--0.014	c:omi
--0.014	c:omin
--0.014	c:oming
--0.0141	c: ep
--0.0141	c: epi
--0.0141	c: epis
--0.0141	c:epis
--0.0141	c:episo
--0.0141	c:isod
--0.0141	c:isode
--0.0141	c:ode
--0.0141	c:piso
--0.0141	c:pisod
--0.0141	c:sod
--0.0141	c:sode
--0.0142	b:the_bridge
--0.0142	c: jan
--0.0142	c: pac
--0.0142	c: pack
--0.0142	c: spr
--0.0142	c:ess
--0.0142	c:hoo
--0.0142	c:isse
--0.0142	c:jan
--0.0142	c:misse
--0.0142	c:spr
--0.0142	c:wer
--0.0143	b:me_if
--0.0143	b:the_end
--0.0143	c:oor
--0.0144	b:the_kitchen
--0.0144	c: hear
--0.0144	c: kitc
--0.0144	c:hear
--0.0144	c:kitc
--0.0144	c:kitch
--0.0144	c:tchen
--0.0144	w:kitchen
--0.0145	c: hit
--0.0145	c: so 
--0.0145	c:hit
--0.0145	c:tes
--0.0145	w:so
--0.0147	b:is_a
--0.0147	c:ents
--0.0147	c:ents 
--0.0148	c:rni
--0.0149	c:cho
--0.0149	c:rvi
--0.0149	c:taki
--0.0149	c:takin
--0.015	c:asti
--0.015	c:at 
--0.015	c:hed 
--0.015	c:isio
--0.015	c:ision
--0.015	c:min
--0.0151	c: aus
--0.0151	c: aus 
--0.0151	c:aus 
--0.0151	c:ment
--0.0151	w:aus
--0.0152	b:tied_the
--0.0152	c: who 
--0.0152	c:ifi
--0.0152	c:who 
--0.0152	w:who
--0.0153	b:for_hours
--0.0154	c:ent 
--0.0155	b:que_me
--0.0155	c: when
--0.0155	c:iento
--0.0155	c:when
--0.0156	c:cture
--0.0156	c:let
--0.0157	b:of_how
--0.0157	c:esse
--0.0157	c:nis
--0.0158	c:ad 
--0.0159	b:a_man
--0.016	b:feel_sick
--0.016	c: tes
--0.016	c: test
--0.016	c:esse 
--0.016	c:for
--0.016	c:test
--0.016	c:utter
--0.0163	c:scre
--0.0164	c:eliev
--0.0164	c:iev
--0.0164	c:ieve
--0.0164	c:liev
--0.0164	c:lieve
--0.0164	c:noc
--0.0165	c: cu
--0.0165	c: stro
--0.0165	c:stron
--0.0165	c:tron
--0.0165	c:trong
--0.0166	c:close
--0.0166	c:rim
--0.0167	c: nie
--0.0167	c:ag 
--0.0167	c:nie
--0.0167	c:tag 
--0.0168	c:ease
--0.0168	c:itten
--0.0169	c:ok 
--0.017	c: il
--0.017	c:nto
--0.017	c:nto 
--0.0171	c: star
--0.0171	c:ega
--0.0173	c: bef
--0.0173	c: befo
--0.0173	c:bef
--0.0173	c:befo
--0.0173	c:befor
--0.0173	c:efo
--0.0173	c:efor
--0.0173	c:efore
--0.0173	c:fore 
--0.0173	c:rte 
--0.0173	w:before
--0.0174	b:the_interview
--0.0174	c:art 
--0.0174	c:th 
--0.0176	c: cuan
--0.0176	c:cuan
--0.0176	c:iou
--0.0177	c: me
--0.0177	c:over
--0.0178	c:rdr
--0.0178	c:rms
--0.0178	c:rms 
--0.0178	c:smi
--0.0179	c: for
--0.0179	c: the
--0.0179	c: ye
--0.018	c: get
--0.018	c: pr
--0.018	c:ian
--0.0181	c:hurti
--0.0181	w:hurting
--0.0182	c:cra
--0.0182	c:ee 
--0.0182	c:teri
--0.0182	c:tteri
--0.0184	b:am_incompetent
--0.0184	c: inc
--0.0184	c: inco
--0.0184	c:compe
--0.0184	c:etent
--0.0184	c:inco
--0.0184	c:incom
--0.0184	c:mpet
--0.0184	c:mpete
--0.0184	c:ncomp
--0.0184	c:ompe
--0.0184	c:ompet
--0.0184	c:pete
--0.0184	c:peten
--0.0184	w:incompetent
--0.0185	c: wort
--0.0185	c:atter
--0.0185	c:orth
--0.0185	c:orth 
--0.0185	c:rth 
--0.0185	c:utte
--0.0185	c:wort
--0.0185	c:worth
--0.0185	w:worth
--0.0186	c:imes
--0.0186	c:imes 
--0.0187	c:che
--0.0187	c:or 
--0.0187	c:tag
--0.0188	c:nte
--0.0189	c: resu
--0.0189	c:esu
--0.0189	c:esul
--0.0189	c:esult
--0.0189	c:im 
--0.0189	c:per 
--0.0189	c:resu
--0.0189	c:resul
--0.0189	c:sult
--0.019	c:ines
--0.019	c:ines 
--0.019	c:ws 
--0.0191	b:go_out
--0.0191	c: for 
--0.0191	c: sinc
--0.0191	c: trou
--0.0191	c:for 
--0.0191	c:ince
--0.0191	c:ince 
--0.0191	c:rai
--0.0191	c:sinc
--0.0191	c:since
--0.0191	c:trou
--0.0191	w:for
--0.0191	w:since
--0.0192	c: too
--0.0192	c:atte
--0.0192	c:ck 
--0.0193	b:could_not
--0.0194	c: miss
--0.0194	c: real
--0.0194	c:cab
--0.0194	c:east
--0.0194	c:llo
--0.0194	c:real
--0.0195	c:ook
--0.0196	c: kil
--0.0196	c: kill
--0.0196	c:eal
--0.0196	c:maz
--0.0196	c:swer
--0.0197	c: arg
--0.0197	c: argu
--0.0197	c:argu
--0.0197	c:need 
--0.0197	c:rgu
--0.0197	w:need
--0.0198	c:ept
--0.0198	c:ept 
--0.0198	c:pt 
--0.0199	c: noti
--0.0199	c:ast
--0.0199	c:inc
--0.0199	c:noti
--0.0199	c:notic
--0.0199	c:otice
--0.0199	c:the
--0.02	b:with_my
--0.02	c:unta
--0.0201	c:pped
--0.0201	c:pped 
--0.0203	c: bec
--0.0203	c: beca
--0.0203	c:ause
--0.0203	c:ause 
--0.0203	c:beca
--0.0203	c:becau
--0.0203	c:cau
--0.0203	c:caus
--0.0203	c:cause
--0.0203	c:eca
--0.0203	c:ecau
--0.0203	c:ecaus
--0.0203	c:nca
--0.0203	c:nca 
--0.0203	w:because
--0.0205	c: cry
--0.0205	c:cry
--0.0206	c: th
--0.0207	c:hed
--0.0207	c:om 
--0.0207	c:tten
--0.0208	b:last_night
--0.0208	b:the_move
--0.0208	w:under
--0.0209	c: my 
--0.0209	c:ati
--0.0209	c:my 
--0.0209	c:your 
--0.0209	w:my
--0.0209	w:your
--0.021	c:low
--0.0211	c: hel
--0.0211	c:able
--0.0211	c:ana
--0.0211	c:ile 
--0.0212	b:a_bit
--0.0212	c:lier
--0.0213	c:drank
--0.0213	c:rank
--0.0213	c:rank 
--0.0213	w:drank
--0.0214	c:rain
--0.0216	b:at_my
--0.0216	b:not_know
--0.0216	c:lig
--0.0216	c:tur
--0.0217	c: ca
--0.0217	c: toda
--0.0217	c:hird
--0.0217	c:hird 
--0.0217	c:oda
--0.0217	c:ole
--0.0217	c:third
--0.0217	c:toda
--0.0217	w:third
--0.0218	c:ecks
--0.0218	c:ecks 
--0.0218	c:hecks
--0.0218	w:checks
--0.0218	w:esta
--0.0219	c:isto
--0.0219	c:ngt
--0.022	c:aw 
--0.022	c:ffe
--0.022	c:oad
--0.0221	c:kil
--0.0221	c:kill
--0.0222	c:ral 
--0.0222	c:sur
--0.0223	b:the_doctor
--0.0223	c:adin
--0.0223	c:ading
--0.0223	c:eadi
--0.0223	c:eadin
--0.0223	c:old
--0.0223	c:res
--0.0224	b:left_a
--0.0224	c:grou
--0.0225	b:not_really
--0.0225	c: use
--0.0225	c:nth 
--0.0225	c:onth 
--0.0225	c:urni
--0.0225	c:urnin
--0.0225	w:month
--0.0228	c:stag
--0.0231	b:i_tell
+-0.0085	c:rais
+-0.0086	b:at_the
+-0.0086	b:feel_sick
+-0.0086	c:er 
+-0.0086	c:oil
+-0.0086	c:ump
+-0.0087	c: putt
+-0.0087	c:putt
+-0.0087	c:putti
+-0.0087	c:usi
+-0.0087	w:putting
+-0.0088	c: aut
+-0.0088	c:pis
+-0.0089	c: e 
+-0.0089	c:ts 
+-0.0089	w:e
+-0.009	c:lets
+-0.009	c:lets 
+-0.009	c:one
+-0.009	c:rent
+-0.009	c:za 
+-0.0091	c: ran 
+-0.0091	w:ran
+-0.0092	b:and_a
+-0.0092	c:ress 
+-0.0093	c: min
+-0.0093	c:alle
+-0.0093	w:finished
+-0.0094	c:sto
+-0.0098	c: an
+-0.0098	c:ch 
+-0.0098	c:chl
+-0.0098	c:schl
+-0.0098	c:sid
+-0.0098	c:sso 
+-0.01	c: pow
+-0.01	c: powe
+-0.01	c:ace 
+-0.01	c:ole 
+-0.01	c:pow
+-0.01	c:powe
+-0.01	c:power
+-0.0101	c:ling
+-0.0101	c:ling 
+-0.0101	c:ouc
+-0.0101	c:ouch
+-0.0103	c: is
+-0.0103	c: situ
+-0.0103	c:ees 
+-0.0103	c:hen 
+-0.0103	c:itu
+-0.0103	c:itua
+-0.0103	c:ituat
+-0.0103	c:scre
+-0.0103	c:situ
+-0.0103	c:situa
+-0.0103	c:tuat
+-0.0103	c:tuati
+-0.0103	w:situation
+-0.0104	b:and_now
+-0.0104	c:pare 
+-0.0105	c: day
+-0.0105	c: scar
+-0.0105	c:rin
+-0.0105	c:scar
+-0.0105	c:wit
+-0.0106	c: key
+-0.0106	c: kni
+-0.0106	c:key
+-0.0106	c:kni
+-0.0107	c: cuan
+-0.0107	c: es
+-0.0107	c: step
+-0.0107	c:cuan
+-0.0107	c:eed 
+-0.0107	c:eliev
+-0.0107	c:iev
+-0.0107	c:ieve
+-0.0107	c:liev
+-0.0107	c:lieve
+-0.0107	c:ook
+-0.0109	c:cked
+-0.0109	c:cked 
+-0.0109	c:rse
+-0.011	c: noti
+-0.011	c:noti
+-0.011	c:notic
+-0.011	c:os 
+-0.011	c:otice
+-0.0111	c: is 
+-0.0111	c: stoc
+-0.0111	c:estiv
+-0.0111	c:rar
+-0.0111	c:stiv
+-0.0111	c:stoc
+-0.0111	c:stock
+-0.0111	c:tock
+-0.0111	w:is
+-0.0112	c: for 
+-0.0112	c:for 
+-0.0112	w:for
+-0.0113	b:ich_hab
+-0.0113	b:the_interview
+-0.0113	c: mon
+-0.0113	c:other
+-0.0114	c:cet
+-0.0114	c:ves
+-0.0116	c:lier
+-0.0117	b:again_and
+-0.0117	c:ure
+-0.0117	c:ward 
+-0.0118	c: tro
+-0.0119	c:hat 
+-0.0119	c:nde
+-0.0119	c:use 
+-0.012	c: ce 
+-0.012	c:locke
+-0.012	c:times
+-0.012	w:ce
+-0.0122	c:ear
+-0.0123	c: hot
+-0.0124	c:tur
+-0.0125	c:appen
+-0.0125	c:bbe
+-0.0125	c:ppen
+-0.0126	c: anyo
+-0.0126	c:anyo
+-0.0126	c:anyon
+-0.0126	c:are 
+-0.0126	c:nyo
+-0.0126	c:nyon
+-0.0126	c:nyone
+-0.0126	c:ste
+-0.0126	w:anyone
+-0.0126	w:esta
+-0.0127	c:cti
+-0.0127	c:hink 
+-0.0128	c: ob
+-0.0128	c:crea
+-0.0128	c:cream
+-0.0128	c:eart
+-0.0128	c:esse
+-0.0128	c:heart
+-0.0128	c:screa
+-0.0129	c: bel
+-0.0129	c:bab
+-0.0129	c:ike
+-0.0129	c:ix 
+-0.0129	c:nati
+-0.0129	c:ois
+-0.0129	c:ted
+-0.0129	c:ted 
+-0.013	b:j_en
+-0.013	c:actis
+-0.013	c:ctis
+-0.013	c:ctise
+-0.013	c:hen
+-0.013	c:ine 
+-0.013	c:ple
+-0.013	c:tise
+-0.013	c:tised
+-0.013	w:practised
+-0.0131	c:eeds
+-0.0131	c:eeds 
+-0.0131	c:needs
+-0.0131	w:needs
+-0.0132	c:ers 
+-0.0132	c:ile 
+-0.0132	c:led
+-0.0132	c:led 
+-0.0132	c:ore
+-0.0133	c:eal
+-0.0133	c:pres
+-0.0135	c:atio
+-0.0135	c:ation
+-0.0135	c:tag
+-0.0136	c:ervi
+-0.0136	c:monda
+-0.0136	c:onda
+-0.0136	c:onday
+-0.0136	c:ring 
+-0.0136	w:monday
+-0.0137	c:is 
+-0.0139	c: re
+-0.014	c: tra
+-0.014	c:ood
+-0.0141	c:ds 
+-0.0142	c: em
+-0.0142	c: hit
+-0.0142	c: yo
+-0.0142	c: you
+-0.0142	c:hit
+-0.0142	c:mon
+-0.0142	c:othe
+-0.0142	c:stag
+-0.0142	c:you
+-0.0144	b:like_such
+-0.0144	c: um
+-0.0146	c:amin
+-0.0147	c:hol
+-0.0148	c:ans 
+-0.0148	c:gh 
+-0.0148	c:pass
+-0.015	c:cond
+-0.015	c:iar
+-0.015	c:uando
+-0.0152	c: pa
+-0.0152	c:raf
+-0.0152	c:tion 
+-0.0154	c: bur
+-0.0154	c: sen
+-0.0154	c:bur
+-0.0154	c:mind
+-0.0155	b:cut_my
+-0.0155	c: dea
+-0.0156	b:to_go
+-0.0156	c: mi
+-0.0156	c: sum
+-0.0156	c:teri
+-0.0156	c:tteri
+-0.0157	c:and
+-0.0157	c:ine
+-0.0158	c: ge
+-0.0158	c:and 
+-0.0159	b:so_i
+-0.0159	c: hitt
+-0.0159	c: hous
+-0.0159	c: tout
+-0.0159	c:hitt
+-0.0159	c:hitti
+-0.0159	c:tout
+-0.0159	c:tout 
+-0.0159	c:ver 
+-0.0159	w:hitting
+-0.0159	w:tout
+-0.016	w:pass
+-0.0161	c: and 
+-0.0161	c: supe
+-0.0161	c:adi
+-0.0161	c:nach 
+-0.0161	c:supe
+-0.0161	c:super
+-0.0161	w:and
+-0.0161	w:nach
+-0.0162	c: and
+-0.0163	c: brot
+-0.0163	c:brot
+-0.0163	c:broth
+-0.0163	c:roth
+-0.0163	c:rothe
+-0.0164	b:a_failure
+-0.0164	c: nott
+-0.0164	c:ral 
+-0.0164	w:notte
+-0.0165	c:ann
+-0.0165	c:nis
+-0.0166	c: bu
+-0.0167	c: sl
+-0.0167	c:mum 
+-0.0168	c: th
+-0.0169	b:for_a
+-0.0169	c:hoo
+-0.0171	c:ess
+-0.0171	c:ist 
+-0.0171	c:les
+-0.0171	c:ves 
+-0.0172	c: mana
+-0.0172	c:dea
+-0.0172	c:rac
+-0.0173	b:see_my
+-0.0173	c: wat
+-0.0173	c: watc
+-0.0173	c:es 
+-0.0173	c:wat
+-0.0173	c:watc
+-0.0173	c:watch
+-0.0174	c: bec
+-0.0174	c: beca
+-0.0174	c:ause
+-0.0174	c:ause 
+-0.0174	c:beca
+-0.0174	c:becau
+-0.0174	c:cau
+-0.0174	c:caus
+-0.0174	c:cause
+-0.0174	c:eca
+-0.0174	c:ecau
+-0.0174	c:ecaus
+-0.0174	w:because
+-0.0175	c: les 
+-0.0175	w:les
+-0.0176	c:ent 
+-0.0176	c:len
+-0.0177	b:at_school
+-0.0177	c: stro
+-0.0177	c:stron
+-0.0177	c:tron
+-0.0177	c:trong
+-0.0178	b:to_it
+-0.0178	c: hour
+-0.0178	c:hour
+-0.0179	b:died_halfway
+-0.0179	b:halfway_through
+-0.0179	c:hap
+-0.0179	c:lied
+-0.0179	c:lied 
+-0.0179	c:ouse 
+-0.0179	c:plied
+-0.0179	c:tel
+-0.0179	c:ui 
+-0.0179	w:replied
+-0.018	b:the_move
+-0.018	c: fro
+-0.018	c:fro
+-0.018	c:omo
+-0.018	c:pie
+-0.018	c:sea
+-0.0181	c:despu
+-0.0181	c:espu
+-0.0181	c:espue
+-0.0181	c:pues
+-0.0181	c:pues 
+-0.0181	c:spu
+-0.0181	c:spue
+-0.0181	c:spues
+-0.0181	w:despues
+-0.0182	c: tea 
+-0.0182	c:tea 
+-0.0182	w:tea
+-0.0183	c: ba
+-0.0186	c:agi
+-0.0186	c:leep 
+-0.0186	c:mina
+-0.0187	b:hoping_the
+-0.0187	b:my_mind
+-0.0187	c: bus
+-0.0187	c: cut 
+-0.0187	c:bus
+-0.0187	c:cut 
+-0.0187	c:lose
+-0.0187	w:cut
+-0.0188	c:arac
+-0.0188	c:atica
+-0.0189	c:hous
+-0.0189	c:house
+-0.0189	c:ough 
+-0.0189	c:the
+-0.019	c: got
+-0.019	c: got 
+-0.019	c:ment
+-0.019	c:tir
+-0.019	w:got
+-0.019	w:read
+-0.0191	c: pass
+-0.0191	c: stu
+-0.0191	c:ads 
+-0.0191	c:stu
+-0.0192	c:ice
+-0.0193	c:cis
+-0.0193	c:finis
+-0.0193	c:inis
+-0.0193	c:inish
+-0.0193	c:so 
+-0.0194	c: my 
+-0.0194	c:heet
+-0.0194	c:my 
+-0.0194	c:shee
+-0.0194	c:sheet
+-0.0194	w:my
+-0.0195	c:ents
+-0.0195	c:ents 
+-0.0195	c:uy 
+-0.0196	b:allowed_to
+-0.0196	b:not_allowed
+-0.0196	c: allo
+-0.0196	c: pic
+-0.0196	c: the
+-0.0196	c:pic
+-0.0196	w:allowed
+-0.0197	b:two_hours
+-0.0198	b:i_stopped
+-0.0198	c: shot
+-0.0198	c:aig
+-0.0198	c:aigh
+-0.0198	c:aight
+-0.0198	c:raig
+-0.0198	c:raigh
+-0.0198	c:strai
+-0.0198	c:traig
+-0.0199	b:no_one
+-0.0199	c: amaz
+-0.0199	c:amaz
+-0.0199	c:amazi
+-0.0199	c:azi
+-0.0199	c:azin
+-0.0199	c:azing
+-0.0199	c:mazi
+-0.0199	c:mazin
+-0.0199	c:zin
+-0.0199	c:zing
+-0.0199	c:zing 
+-0.0199	w:amazing
+-0.0201	c:erly
+-0.0201	c:erly 
+-0.0203	c: mum
+-0.0203	c: par
+-0.0203	c:ada 
+-0.0203	c:eek 
+-0.0203	c:ek 
+-0.0203	c:week 
+-0.0203	w:week
+-0.0204	b:delayed_two
+-0.0204	c:ddo
+-0.0204	c:qua
+-0.0206	b:with_me
+-0.0206	c:isse
+-0.0206	c:maz
+-0.0206	c:misse
+-0.0206	c:ude
+-0.0208	c:arde
+-0.0208	c:gard
+-0.0208	c:garde
+-0.0208	c:lo 
+-0.0208	c:mes 
+-0.0209	c:arpe
+-0.0209	c:arpen
+-0.0209	c:harpe
+-0.0209	c:rpe
+-0.0209	c:rpen
+-0.0209	c:rpene
+-0.0209	c:tes 
+-0.0209	c:th 
+-0.021	b:last_night
+-0.0211	c: mu
+-0.0211	c:ads
+-0.0211	c:ati
+-0.0211	c:use
+-0.0212	c: that
+-0.0212	c:nar
+-0.0212	c:that
+-0.0212	c:that 
+-0.0212	w:that
+-0.0213	c: toda
+-0.0213	c:oda
+-0.0213	c:toda
+-0.0213	c:udg
+-0.0213	c:udge
+-0.0214	b:know_why
+-0.0214	b:who_to
+-0.0214	c:per
+-0.0215	c:hange
+-0.0215	c:uts 
+-0.0216	c: ru
+-0.0216	c:got
+-0.0216	c:got 
+-0.0217	c:ext
+-0.0217	c:od 
+-0.0217	c:sol
+-0.0218	c: ca
+-0.0218	c: raz
+-0.0218	c: razo
+-0.0218	c:aren
+-0.0218	c:azor
+-0.0218	c:azor 
+-0.0218	c:ene
+-0.0218	c:razor
+-0.0218	c:sur
+-0.0218	c:zor
+-0.0218	c:zor 
+-0.0218	w:razor
+-0.0219	b:me_three
+-0.0219	c:iou
+-0.0219	c:rde
+-0.022	b:a_punishment
+-0.022	b:i_had
+-0.022	c:ole
+-0.022	c:vis
+-0.0221	c: doc
+-0.0221	c:doc
+-0.0221	c:min
+-0.0222	c:op 
+-0.0223	c: head
+-0.0223	c:head
+-0.0223	w:murdered
+-0.0224	c:eno
+-0.0224	c:olde
+-0.0226	b:not_invite
+-0.0226	c: alt
+-0.0226	c: sw
+-0.0227	b:call_with
+-0.0227	c: ne
+-0.0227	c: sinc
+-0.0227	c:elle
+-0.0227	c:ince
+-0.0227	c:ince 
+-0.0227	c:nca
+-0.0227	c:nca 
+-0.0227	c:sinc
+-0.0227	c:since
+-0.0227	w:since
+-0.0228	c:open 
+-0.0228	c:ouse
+-0.0228	w:open
+-0.0229	c:ggi
+-0.0229	c:omi
+-0.0229	c:omin
+-0.0229	c:oming
+-0.023	b:up_in
+-0.023	c:inc
+-0.0231	c: soc
 -0.0231	c:hrou
 -0.0231	c:hroug
 -0.0231	c:roug
 -0.0231	c:rough
+-0.0231	c:skin
+-0.0231	c:soc
 -0.0231	c:throu
 -0.0231	w:through
--0.0232	c:bon
--0.0233	c: hom
--0.0233	c: home
--0.0233	c:home
--0.0234	c:es 
--0.0234	c:get
--0.0235	c:edi
--0.0235	c:inste
--0.0235	c:nste
--0.0235	c:nstea
--0.0235	c:ram
--0.0235	c:stea
--0.0235	c:stead
--0.0235	c:tead
--0.0235	c:tead 
--0.0235	w:instead
--0.0236	c: sca
--0.0236	c:oks
--0.0236	c:oks 
--0.0236	c:ooks
--0.0236	c:ooks 
--0.0236	c:sca
--0.0237	c:erv
--0.0238	b:j_en
--0.0238	c:te 
--0.0239	c:ron
--0.024	c: jo
--0.024	c: ma
--0.024	c: us
--0.024	c:tat
--0.024	c:uts 
--0.0242	c: sort
--0.0242	c:sort
--0.0243	c:rent 
--0.0244	b:with_the
--0.0244	c: you 
--0.0244	c:ark
--0.0244	c:despu
--0.0244	c:espu
--0.0244	c:espue
--0.0244	c:pues
--0.0244	c:pues 
--0.0244	c:spu
--0.0244	c:spue
--0.0244	c:spues
--0.0244	c:you 
--0.0244	w:despues
--0.0244	w:you
--0.0245	b:in_every
--0.0245	c:rack
--0.0245	c:till
--0.0245	c:track
--0.0246	c: ki
--0.0246	c:ache
--0.0246	c:lied
--0.0246	c:lied 
--0.0246	c:na 
--0.0246	c:plied
--0.0246	w:replied
--0.0247	c:edo
--0.0247	c:edo 
--0.0247	c:passe
--0.0247	c:ract
--0.0248	c: sen
--0.0248	c: yea
--0.0248	c: year
--0.0248	c:ligh
--0.0248	c:light
--0.0248	c:oje
--0.0248	c:yea
--0.0248	c:year
--0.0249	c:cally
--0.0249	c:flat 
--0.0249	c:ical
--0.0249	c:icall
--0.0249	c:lat 
--0.0249	c:quiet
--0.0249	c:tical
--0.0249	c:uiet
--0.0249	w:flat
--0.025	c:vou
--0.0251	c:cha
--0.0252	b:i_snapped
--0.0252	b:snapped_at
--0.0252	c: sna
--0.0252	c: snap
--0.0252	c:napp
--0.0252	c:nappe
--0.0252	c:sna
--0.0252	c:snap
--0.0252	c:snapp
--0.0252	c:ul 
--0.0252	w:snapped
--0.0253	c: 10
--0.0253	c: show
--0.0253	c:ch 
--0.0253	c:show
--0.0254	c:urs
--0.0255	c:ios
--0.0256	c:road 
--0.0257	b:in_the
--0.0257	c:are
--0.0259	b:who_to
--0.0259	c:ist 
--0.0259	c:tic
--0.0259	c:tom
--0.026	c:oil
--0.026	c:trai
--0.0261	w:read
--0.0262	c:ea 
--0.0263	b:the_picture
--0.0263	c:nta
--0.0263	c:rac
--0.0264	b:made_a
--0.0264	c: pls
--0.0264	c: pls 
--0.0264	c:lo 
--0.0264	c:pls
--0.0264	c:pls 
--0.0264	w:pls
--0.0265	c:che 
--0.0265	c:crit
--0.0265	c:rope
--0.0266	c:kes
--0.0266	c:kes 
--0.0267	c:excel
--0.0267	c:xcel
--0.0268	c: wee
--0.0268	c: week
--0.0268	c:eek
--0.0268	c:ider 
--0.0268	c:is 
--0.0268	c:week
--0.0269	c: mich
--0.0269	c:ani
--0.0269	c:mich
--0.0269	c:mich 
--0.0269	w:mich
--0.027	b:absolutely_killed
--0.027	c: team
--0.027	c:team
--0.027	c:team 
--0.027	w:team
--0.0271	c: dead
--0.0271	c:dead
--0.0271	c:heet
--0.0271	c:shee
--0.0271	c:sheet
--0.0272	c:exam 
--0.0272	c:xam 
--0.0272	w:exam
--0.0274	c:osi
--0.0275	c: spe
--0.0275	c:ante
--0.0275	c:inte
--0.0276	c: dow
--0.0276	c: down
--0.0276	c: lan
--0.0276	w:down
--0.0277	b:would_see
--0.0277	c: vid
--0.0277	c:amin
--0.0277	c:old 
--0.0278	c:sse
--0.028	c:ada
--0.028	c:ool
--0.028	c:ool 
--0.0281	c: cha
--0.0281	c:rin
--0.0282	c:vis
--0.0282	c:wee
--0.0283	c: sur
--0.0284	c: the 
--0.0284	c:the 
--0.0284	w:the
--0.0285	b:got_slaughtered
--0.0285	b:slaughtered_5
--0.0285	c: work
--0.0285	c:wall
--0.0286	c: driv
--0.0286	c:driv
--0.0287	b:finally_made
--0.0287	b:solicitor_said
--0.0287	c:emai
--0.0288	b:all_day
--0.0289	c:ment 
--0.0289	c:thro
--0.029	b:en_peux
--0.029	b:peux_plus
--0.029	c: peu
--0.029	c: peux
--0.029	c:peu
--0.029	c:peux
--0.029	c:peux 
--0.029	w:peux
--0.0291	c:amen
--0.0291	c:start
--0.0291	c:tart
--0.0293	c:nn 
--0.0294	b:i_told
--0.0295	b:me_down
--0.0295	b:take_my
--0.0295	c:alf 
--0.0295	c:half 
--0.0295	c:lose
--0.0295	c:ring
--0.0295	w:half
--0.0296	c:ick
--0.0296	c:oth
--0.0297	c:rid
--0.0298	b:two_hours
--0.0299	b:not_invite
--0.0299	c: und
--0.03	c: res
--0.03	c: tue
--0.03	c:tai
--0.03	c:tue
--0.0301	b:took_a
--0.0301	c: we
--0.0302	c:ise
--0.0302	c:ued
--0.0303	c: dri
--0.0303	c:dri
--0.0303	c:los
--0.0303	c:uan
--0.0304	c:can
--0.0304	c:crea
--0.0304	c:cream
--0.0304	c:screa
--0.0304	c:sso 
--0.0304	c:tions
--0.0305	c:swe
--0.0306	c:rs 
--0.0307	c: fu
--0.0307	c: is
--0.0307	c:mana
--0.0307	c:mot
--0.0309	c:pare
--0.0311	c: lang
--0.0311	c:emp
--0.0311	c:lang
--0.0311	w:parents
--0.0312	c:mina
--0.0312	c:olo
--0.0313	b:like_such
--0.0313	c: doc
--0.0313	c: is 
--0.0313	c:doc
--0.0313	w:is
--0.0314	b:feel_guilty
--0.0314	b:the_group
--0.0314	c: bat
--0.0315	c: beli
--0.0315	c:beli
--0.0315	c:belie
--0.0315	c:rde
--0.0316	b:a_failure
--0.0316	c: situ
--0.0316	c:ard
--0.0316	c:hom
--0.0316	c:itu
--0.0316	c:itua
--0.0316	c:ituat
--0.0316	c:run
--0.0316	c:situ
--0.0316	c:situa
--0.0316	c:tral
--0.0316	c:tuat
--0.0316	c:tuati
--0.0316	w:situation
--0.0317	b:the_bath
--0.0317	c: bri
--0.0317	c: dy
--0.0317	c: me 
--0.0317	c:ome 
--0.0317	w:me
--0.0318	b:dance_moves
--0.0318	b:my_nephews
--0.0318	b:nephews_dance
--0.0318	c: fune
--0.0318	c: nep
--0.0318	c: neph
--0.0318	c: pre
--0.0318	c:cas
--0.0318	c:dance
--0.0318	c:eph
--0.0318	c:ephe
--0.0318	c:ephew
--0.0318	c:eral 
--0.0318	c:fune
--0.0318	c:funer
--0.0318	c:hew
--0.0318	c:hews
--0.0318	c:hews 
--0.0318	c:moves
--0.0318	c:nep
--0.0318	c:neph
--0.0318	c:nephe
--0.0318	c:nera
--0.0318	c:neral
--0.0318	c:phew
--0.0318	c:phews
--0.0318	c:rep
--0.0318	c:uner
--0.0318	c:unera
--0.0318	w:dance
--0.0318	w:funeral
--0.0318	w:moves
--0.0318	w:nephews
--0.0319	c: mu
--0.032	c: fun
--0.032	c:fun
--0.0321	b:bridge_in
--0.0321	c:ranc
--0.0323	b:am_a
--0.0323	b:no_one
--0.0323	c: let
--0.0324	c: bu
--0.0325	c: on
--0.0326	c:mind
--0.0326	c:ure
--0.0327	c:ower
--0.0327	c:rief
--0.0328	c:tion 
--0.0329	c:eone
--0.0329	c:eone 
--0.0329	c:meo
--0.0329	c:meon
--0.0329	c:meone
--0.0329	c:omeo
--0.0329	c:omeon
--0.0329	c:rt 
--0.0329	c:someo
--0.0329	w:someone
--0.033	c: thir
--0.033	c:ate 
--0.033	c:hir
--0.033	c:ien
--0.033	c:thir
--0.0331	b:and_i
--0.0331	b:group_chat
--0.0331	c:ches 
--0.0332	c: seem
--0.0332	c:eem
--0.0332	c:seem
--0.0333	b:am_just
--0.0333	c: land
--0.0334	b:on_that
--0.0334	c: on 
--0.0334	c:att
--0.0334	w:on
--0.0335	b:stood_in
--0.0335	c: acco
--0.0335	c:acco
--0.0335	c:accou
--0.0335	c:actis
--0.0335	c:cco
--0.0335	c:ccou
--0.0335	c:ccoun
--0.0335	c:ctis
--0.0335	c:ctise
--0.0335	c:tise
--0.0335	c:tised
--0.0335	c:trac
--0.0335	c:ues 
--0.0335	w:practised
--0.0336	c:ed 
--0.0336	c:ove
--0.0337	c:rest 
--0.0338	b:am_crazy
--0.0338	b:crazy_and
--0.0338	c: craz
--0.0338	c:adl
--0.0338	c:azy
--0.0338	c:azy 
--0.0338	c:craz
--0.0338	c:crazy
--0.0338	c:ento
--0.0338	c:ento 
--0.0338	c:razy
--0.0338	c:razy 
--0.0338	c:reat
--0.0338	w:crazy
--0.0339	c: coll
--0.0339	c:coll
--0.0339	c:colle
--0.0339	c:ook 
--0.0339	c:pick 
--0.0339	w:pick
--0.034	c:hro
--0.034	c:lets
--0.034	c:lets 
--0.0341	c: mad
--0.0341	c: made
--0.0341	c:mad
--0.0341	c:made
--0.0341	c:made 
--0.0341	c:tra
--0.0341	w:made
--0.0342	c: scar
--0.0342	c:erly
--0.0342	c:erly 
--0.0342	c:lled
--0.0342	c:lled 
--0.0342	c:scar
--0.0342	c:swer 
--0.0342	w:answer
--0.0343	c:ana 
--0.0343	c:pet
--0.0343	c:rent
--0.0344	c: head
--0.0344	c:atica
--0.0344	c:head
--0.0345	c:ido
--0.0345	c:ved 
--0.0346	c: can
--0.0346	c: un
--0.0347	b:to_get
--0.0347	c: dog
--0.0347	c: dog 
--0.0347	c:dog
--0.0347	c:dog 
--0.0347	c:hal
--0.0347	c:og 
--0.0347	w:dog
--0.0348	b:brother_beats
--0.0348	b:my_older
--0.0348	b:older_brother
--0.0348	c:abb
--0.0349	b:my_legs
--0.0349	c:ath
--0.0349	c:ays
--0.0349	c:ays 
--0.035	c: ogn
--0.035	c: ogni
--0.035	c:gni
--0.035	c:gni 
--0.035	c:ogn
--0.035	c:ogni
--0.035	c:ogni 
--0.035	w:ogni
--0.0351	c: prop
--0.0351	c:oper
--0.0351	c:prop
--0.0351	c:prope
--0.0351	c:roper
--0.0352	c: bit 
--0.0352	c: pie
--0.0352	c: usu
--0.0352	c: usua
--0.0352	c: wedd
--0.0352	c:bit 
--0.0352	c:ddin
--0.0352	c:dding
--0.0352	c:eddi
--0.0352	c:eddin
--0.0352	c:ond 
--0.0352	c:sua
--0.0352	c:sual
--0.0352	c:sual 
--0.0352	c:usu
--0.0352	c:usua
--0.0352	c:usual
--0.0352	c:wedd
--0.0352	c:weddi
--0.0352	w:bit
--0.0352	w:usual
--0.0352	w:wedding
--0.0353	c:rap
--0.0354	c: repo
--0.0354	c:epor
--0.0354	c:eport
--0.0354	c:repo
--0.0354	c:repor
--0.0354	c:skin
--0.0355	c:iller
--0.0356	b:embarrassed_to
--0.0356	c:apped
--0.0356	c:dia
--0.0357	c:ious
--0.0358	b:at_school
--0.0358	c: pro
--0.0358	c:lag
--0.0358	c:pro
--0.0358	c:zy 
+-0.0233	c:drank
+-0.0233	c:rank
+-0.0233	c:rank 
+-0.0233	c:rt 
+-0.0233	w:drank
+-0.0234	c:ans
+-0.0235	b:my_nudes
+-0.0235	b:post_my
+-0.0235	c: nud
+-0.0235	c: nude
+-0.0235	c:athe
+-0.0235	c:nud
+-0.0235	c:nude
+-0.0235	c:nudes
+-0.0235	c:udes
+-0.0235	c:udes 
+-0.0235	w:brother
+-0.0235	w:nudes
+-0.0236	c: exa
+-0.0236	c: vid
+-0.0236	c:exa
+-0.0236	c:step
+-0.0236	c:tep
+-0.0237	c: real
+-0.0237	c:all
+-0.0237	c:real
+-0.0238	c: tir
+-0.0238	c:nnin
+-0.0238	c:nning
+-0.0239	b:i_snapped
+-0.0239	b:snapped_at
+-0.0239	c: snap
+-0.0239	c:napp
+-0.0239	c:nappe
+-0.0239	c:nee
+-0.0239	c:nne
+-0.0239	c:snap
+-0.0239	c:snapp
+-0.0239	w:snapped
+-0.024	c:rday 
+-0.024	c:till
+-0.0241	c: dri
+-0.0241	c:ante
+-0.0241	c:dri
+-0.0241	c:hil
+-0.0241	c:ider 
+-0.0242	c:ast
+-0.0243	c: ea
+-0.0243	c:tio
+-0.0243	c:tion
+-0.0244	c:ews
+-0.0244	c:ews 
+-0.0244	c:ntar
+-0.0245	c: wors
+-0.0245	c:wors
+-0.0246	b:brother_beats
+-0.0246	b:my_older
+-0.0246	b:older_brother
+-0.0246	c:ade 
+-0.0246	c:bts
+-0.0246	c:bts 
+-0.0247	c:ishi
+-0.0247	c:ishin
+-0.0248	c: me 
+-0.0248	c: pr
+-0.0248	c: tes
+-0.0248	c: test
+-0.0248	c:need 
+-0.0248	c:test
+-0.0248	w:me
+-0.0248	w:need
+-0.025	b:my_brother
+-0.025	b:sure_i
+-0.025	c:nal 
+-0.0252	b:need_to
+-0.0252	c:close
+-0.0253	b:il_faut
+-0.0253	c: ce
+-0.0253	c: faut
+-0.0253	c:aut 
+-0.0253	c:ay 
+-0.0253	c:faut
+-0.0253	c:faut 
+-0.0253	c:ned
+-0.0253	c:ned 
+-0.0253	c:sso
+-0.0253	w:faut
+-0.0254	c: on
+-0.0255	b:en_peux
+-0.0255	b:peux_plus
+-0.0255	c: peu
+-0.0255	c: peux
+-0.0255	c:peu
+-0.0255	c:peux
+-0.0255	c:peux 
+-0.0255	w:peux
+-0.0256	c: fune
+-0.0256	c: tom
+-0.0256	c:eral 
+-0.0256	c:fune
+-0.0256	c:funer
+-0.0256	c:hat
+-0.0256	c:nap
+-0.0256	c:nera
+-0.0256	c:neral
+-0.0256	c:uner
+-0.0256	c:unera
+-0.0256	c:wel
+-0.0256	w:funeral
+-0.0257	c:ove
+-0.0258	b:a_murder
+-0.0258	b:reading_a
+-0.0258	c:blett
+-0.0258	c:etten
+-0.0258	w:tabletten
+-0.0259	c:eld
+-0.0259	c:ome
+-0.026	b:me_i
+-0.026	c: eat
+-0.026	c:ath
+-0.026	c:cra
+-0.026	c:tes
+-0.0261	c: bar
+-0.0262	c: acco
+-0.0262	c: ki
+-0.0262	c:acco
+-0.0262	c:accou
+-0.0262	c:ang 
+-0.0262	c:cco
+-0.0262	c:ccou
+-0.0262	c:ccoun
+-0.0263	c:nche
+-0.0263	c:unta
+-0.0263	w:under
+-0.0264	b:every_day
+-0.0264	c:egs
+-0.0264	c:egs 
+-0.0265	c: put
+-0.0265	c: too 
+-0.0265	c:oo 
+-0.0265	c:put
+-0.0265	c:rli
+-0.0265	c:rlic
+-0.0265	c:too 
+-0.0265	w:too
+-0.0266	c:der 
+-0.0267	c:ibi
+-0.0269	c: driv
+-0.0269	c: hu
+-0.0269	c:driv
+-0.0269	c:ure 
+-0.027	c:bel
+-0.0271	b:i_took
+-0.0271	c:bec
+-0.0271	c:ed 
+-0.0272	c:lit
+-0.0273	c: 30
+-0.0273	c: 30 
+-0.0273	c:30 
+-0.0273	c:ext 
+-0.0273	c:ith 
+-0.0273	c:ong 
+-0.0273	c:with 
+-0.0273	c:xt 
+-0.0273	w:30
+-0.0273	w:with
+-0.0274	c:ches 
+-0.0275	c:fast 
+-0.0276	c:utter
+-0.0277	b:pick_up
+-0.0277	c:inal 
+-0.0278	b:it_would
+-0.0279	b:could_not
+-0.028	b:took_a
+-0.028	c: da
+-0.0281	b:charity_shop
+-0.0281	c: clot
+-0.0281	c:clot
+-0.0281	c:cloth
+-0.0281	c:loth
+-0.0281	c:lothe
+-0.0281	c:om 
+-0.0281	c:othes
+-0.0281	c:thes 
+-0.0281	w:clothes
+-0.0282	c: doo
+-0.0282	c: door
+-0.0282	c: from
+-0.0282	c:doo
+-0.0282	c:door
+-0.0282	c:from
+-0.0282	c:from 
+-0.0282	c:rom 
+-0.0282	c:sy 
+-0.0282	w:from
+-0.0283	c: la
+-0.0283	c: traf
+-0.0283	c:affi
+-0.0283	c:affic
+-0.0283	c:hor
+-0.0283	c:raff
+-0.0283	c:raffi
+-0.0283	c:traf
+-0.0283	c:traff
+-0.0285	c: burn
+-0.0285	c:burn
+-0.0285	c:east
+-0.0286	c: so
+-0.0286	c:rang
+-0.0287	b:at_my
+-0.0287	b:lose_my
+-0.0287	c: for
+-0.0287	c: lose
+-0.0287	c: work
+-0.0287	c:lts
+-0.0287	c:lts 
+-0.0287	c:sults
+-0.0287	c:ults
+-0.0287	c:ults 
+-0.0287	w:lose
+-0.0287	w:results
+-0.0289	c:cho
+-0.0289	c:rip
+-0.029	b:tied_the
+-0.0291	c:ller 
+-0.0292	b:of_how
+-0.0292	b:on_my
+-0.0293	c: aus
+-0.0293	c: aus 
+-0.0293	c:aus 
+-0.0293	w:aus
+-0.0295	c: bit
+-0.0295	c:bit
+-0.0295	c:ease
+-0.0295	c:ker
+-0.0296	c: dan
+-0.0296	c:the 
+-0.0297	b:meeting_and
+-0.0297	c:rn 
+-0.0297	c:ste 
+-0.0299	c: the 
+-0.0299	c:ark 
+-0.0299	c:dry
+-0.0299	c:dry 
+-0.0299	w:the
+-0.03	c: ep
+-0.03	c: epi
+-0.03	c: epis
+-0.03	c: pac
+-0.03	c: pack
+-0.03	c:air 
+-0.03	c:bra
+-0.03	c:epis
+-0.03	c:episo
+-0.03	c:isod
+-0.03	c:isode
+-0.03	c:lor
+-0.03	c:ode
+-0.03	c:piso
+-0.03	c:pisod
+-0.03	c:sod
+-0.03	c:sode
+-0.0301	b:off_my
+-0.0302	c: cont
+-0.0302	c:ayi
+-0.0302	c:ayin
+-0.0302	c:aying
+-0.0302	c:cont
+-0.0302	c:ues 
+-0.0302	c:wav
+-0.0302	c:wave
+-0.0303	b:think_i
+-0.0303	c:tures
+-0.0303	c:ures
+-0.0303	c:ures 
+-0.0304	b:double_shift
+-0.0304	c: ci
+-0.0304	c:cel
+-0.0304	c:doubl
+-0.0304	w:double
+-0.0305	b:i_told
+-0.0305	c:tic
+-0.0305	c:toma
+-0.0306	c:mum
+-0.0307	b:has_not
+-0.0307	c:par
+-0.0307	c:thro
+-0.0308	b:taking_it
+-0.0308	c: mi 
+-0.0308	c:arr
+-0.0308	c:ela 
+-0.0308	w:mi
+-0.031	c:cture
+-0.031	c:tai
+-0.0311	b:would_see
+-0.0311	c: so 
+-0.0311	c:for
+-0.0311	c:vid
+-0.0311	w:so
+-0.0312	c:ails
+-0.0312	c:ails 
+-0.0312	c:ral
+-0.0313	c:evi
+-0.0314	b:time_before
+-0.0314	c: wer
+-0.0314	c: were
+-0.0314	c:bar
+-0.0314	c:were
+-0.0314	c:were 
+-0.0314	w:were
+-0.0315	b:year_since
+-0.0315	c: kil
+-0.0315	c: kill
+-0.0315	c:nth 
+-0.0315	c:onth 
+-0.0315	w:month
+-0.0316	c:rida
+-0.0317	c: on 
+-0.0317	w:on
+-0.0318	c:inste
+-0.0318	c:nste
+-0.0318	c:nstea
+-0.0318	c:on 
+-0.0318	c:stea
+-0.0318	c:stead
+-0.0318	c:tead
+-0.0318	c:tead 
+-0.0318	w:instead
+-0.0319	c:eet 
+-0.0319	c:rope
+-0.032	c: fing
+-0.032	c: il
+-0.032	c:cisi
+-0.032	c:cisio
+-0.032	c:ecisi
+-0.032	c:fing
+-0.032	c:finge
+-0.032	c:inger
+-0.032	w:decision
+-0.0321	c: spe
+-0.0322	b:am_not
+-0.0322	c:edo
+-0.0322	c:edo 
+-0.0323	c:kil
+-0.0323	c:kill
+-0.0323	c:uan
+-0.0324	b:am_the
+-0.0324	b:i_could
+-0.0324	c:ays
+-0.0324	c:ays 
+-0.0324	c:ncer
+-0.0326	b:to_see
+-0.0326	c:ws 
+-0.0327	b:before_it
+-0.0327	c: nac
+-0.0327	c: nach
+-0.0327	c:nach
+-0.0328	c: fo
+-0.0329	c: jo
+-0.0329	c: tor
+-0.0329	c:lut
+-0.0329	c:tere
+-0.033	b:bridge_in
+-0.033	c:air
+-0.033	c:rev
+-0.0331	c: run
+-0.0331	c:empt
+-0.0331	c:mpt
+-0.0332	c:ento
+-0.0332	c:ento 
+-0.0333	b:off_the
+-0.0333	c: ban
+-0.0333	c:iti
+-0.0333	c:lem
+-0.0334	b:que_me
+-0.0334	c: say 
+-0.0334	c:iento
+-0.0334	w:say
+-0.0336	c:ued
+-0.0337	c: thre
+-0.0337	c:aha
+-0.0337	c:esta 
+-0.0337	c:hre
+-0.0337	c:thre
+-0.0337	c:wor
+-0.0338	c:adsh
+-0.0338	c:dsh
+-0.0338	c:eadsh
+-0.0338	c:res
+-0.0339	c:ok 
+-0.034	c: emp
+-0.034	c: empt
+-0.034	c: pie
+-0.034	c: team
+-0.034	c: und
+-0.034	c:arke
+-0.034	c:empty
+-0.034	c:mpty
+-0.034	c:mpty 
+-0.034	c:pty
+-0.034	c:pty 
+-0.034	c:team
+-0.034	c:team 
+-0.034	c:thr
+-0.034	w:empty
+-0.034	w:team
+-0.0341	c: mot
+-0.0342	b:tell_anyone
+-0.0342	c:ower
+-0.0342	c:when 
+-0.0342	w:when
+-0.0343	c: cof
+-0.0343	c: coff
+-0.0343	c: wee
+-0.0343	c: week
+-0.0343	c:cof
+-0.0343	c:coff
+-0.0343	c:coffe
+-0.0343	c:eek
+-0.0343	c:fee 
+-0.0343	c:ffee
+-0.0343	c:ffee 
+-0.0343	c:hrea
+-0.0343	c:offe
+-0.0343	c:offee
+-0.0343	c:threa
+-0.0343	c:week
+-0.0343	w:coffee
+-0.0344	c: wor
+-0.0344	c:ows
+-0.0344	c:ows 
+-0.0345	c: amm
+-0.0345	c: amma
+-0.0345	c:amma
+-0.0345	c:ammaz
+-0.0345	c:azz
+-0.0345	c:azza
+-0.0345	c:mazz
+-0.0345	c:mazza
+-0.0345	c:mma
+-0.0345	c:mmaz
+-0.0345	c:mmazz
+-0.0346	c:ien
+-0.0346	c:noc
+-0.0347	b:make_sure
+-0.0347	b:stupid_in
+-0.0347	c:usin
+-0.0348	c: hol
+-0.0349	c:wee
+-0.035	c:eave 
+-0.035	c:mot
+-0.035	w:leave
+-0.0351	c:ana 
+-0.0351	c:rest 
+-0.0352	c:ares
+-0.0352	c:ares 
+-0.0352	c:cares
+-0.0352	c:per 
+-0.0354	c:hree
+-0.0354	c:hree 
+-0.0354	c:three
+-0.0354	w:three
+-0.0355	b:the_answer
+-0.0356	b:murder_mystery
+-0.0356	c: myst
+-0.0356	c: when
+-0.0356	c:id 
+-0.0356	c:los
+-0.0356	c:myst
+-0.0356	c:myste
+-0.0356	c:stery
+-0.0356	c:uss
+-0.0356	c:uss 
+-0.0356	c:when
+-0.0356	c:yst
+-0.0356	c:yste
+-0.0356	c:yster
+-0.0356	w:mystery
+-0.0357	c:ach 
+-0.0357	c:rom
+-0.0357	c:ute
+-0.0358	c:eone
+-0.0358	c:eone 
+-0.0358	c:meo
+-0.0358	c:meon
+-0.0358	c:meone
+-0.0358	c:omeo
+-0.0358	c:omeon
+-0.0358	c:someo
+-0.0358	c:ura
+-0.0358	w:someone
 -0.0359	c:oday
 -0.0359	c:today
--0.0359	c:urin
--0.0359	c:uring
--0.036	c:eart 
--0.036	c:rth
--0.036	w:heart
--0.0361	c: nea
--0.0361	c: near
--0.0361	c: tea 
--0.0361	c:nea
--0.0361	c:near
--0.0361	c:shot
--0.0361	c:tea 
--0.0361	w:tea
--0.0362	c:on 
--0.0363	c: aut
--0.0363	c: drin
--0.0363	c:drin
--0.0363	c:drink
--0.0363	c:rink
--0.0364	c:anted
--0.0364	c:nen
--0.0364	c:wante
--0.0364	w:wanted
--0.0366	c: char
--0.0366	c:char
--0.0366	c:lly
--0.0366	c:lly 
--0.0366	c:rk 
--0.0367	c: amaz
--0.0367	c:ally
--0.0367	c:ally 
--0.0367	c:amaz
--0.0367	c:amazi
--0.0367	c:azi
--0.0367	c:azin
--0.0367	c:azing
--0.0367	c:mazi
--0.0367	c:mazin
--0.0367	c:rd 
--0.0367	c:zin
--0.0367	c:zing
--0.0367	c:zing 
--0.0367	w:amazing
--0.0368	c:oma
--0.0369	c: hou
--0.037	c: lea
--0.037	c:inal 
--0.037	c:tio
--0.037	c:tion
--0.0371	c: co
--0.0371	c:eon
--0.0372	c:inu
--0.0372	c:tel
--0.0373	b:my_location
--0.0373	b:tracks_my
--0.0373	c: loca
--0.0373	c:cati
--0.0373	c:catio
--0.0373	c:loca
--0.0373	c:locat
--0.0373	c:ocat
--0.0373	c:ocati
--0.0373	w:location
--0.0374	b:the_hallway
--0.0374	c:allw
--0.0374	c:allwa
--0.0374	c:hallw
--0.0374	c:llw
--0.0374	c:llwa
--0.0374	c:llway
--0.0374	c:lway 
--0.0374	c:res 
--0.0374	c:ues
--0.0374	w:hallway
--0.0374	w:work
--0.0375	c:arp
--0.0375	c:evi
--0.0375	c:sda
--0.0375	c:sday
--0.0375	c:sday 
--0.0376	c:frida
--0.0376	c:men
--0.0376	c:riday
--0.0376	c:wel
--0.0376	w:friday
--0.0377	c:rse 
--0.0377	w:late
--0.0378	b:delayed_two
--0.0379	c:nni
--0.038	c:outs
--0.038	c:tin
--0.0381	b:on_saturday
--0.0381	b:the_butler
--0.0381	c: butl
--0.0381	c: yest
--0.0381	c:butl
--0.0381	c:butle
--0.0381	c:erday
--0.0381	c:ester
--0.0381	c:sterd
--0.0381	c:terd
--0.0381	c:terda
--0.0381	c:tler
--0.0381	c:tler 
--0.0381	c:utl
--0.0381	c:utle
--0.0381	c:utler
--0.0381	c:yest
--0.0381	c:yeste
--0.0381	w:butler
--0.0382	b:by_a
--0.0382	c: danc
--0.0382	c:danc
--0.0383	w:rest
--0.0384	c:arl
--0.0384	c:eels
--0.0384	c:eels 
--0.0384	c:els 
--0.0384	c:feels
--0.0384	c:ting 
--0.0384	w:feels
--0.0385	c:art
--0.0385	c:der 
--0.0385	c:ller
--0.0385	c:tre
--0.0386	c:ger 
--0.0388	c:lin
--0.0389	b:to_my
--0.039	c: mum 
--0.039	c:lor
--0.039	w:mum
--0.0391	b:is_drunk
--0.0391	c: dru
--0.0391	c: drun
--0.0391	c:dru
--0.0391	c:drun
--0.0391	c:drunk
--0.0391	c:runk
--0.0391	c:runk 
--0.0391	c:unk
--0.0391	c:unk 
--0.0391	w:drunk
--0.0393	b:my_sertraline
--0.0393	c: sert
--0.0393	c:aki
--0.0393	c:akin
--0.0393	c:aking
--0.0393	c:alin
--0.0393	c:aline
--0.0393	c:eare
--0.0393	c:eared
--0.0393	c:ertr
--0.0393	c:ertra
--0.0393	c:pda
--0.0393	c:peare
--0.0393	c:rali
--0.0393	c:ralin
--0.0393	c:rtr
--0.0393	c:rtra
--0.0393	c:rtral
--0.0393	c:sert
--0.0393	c:sertr
--0.0393	c:trali
--0.0393	w:disappeared
--0.0393	w:sertraline
--0.0394	b:to_stay
--0.0394	c:till 
--0.0395	c: sa
--0.0395	c:hare
--0.0395	c:lut
--0.0395	c:ream
--0.0395	c:share
--0.0395	c:ss 
--0.0395	c:thr
--0.0396	c: gay
--0.0396	c: nev
--0.0396	c: neve
--0.0396	c: tro
--0.0396	c:gay
--0.0396	c:nev
--0.0396	c:neve
--0.0396	c:never
--0.0396	c:tal
--0.0396	w:never
--0.0397	b:my_best
--0.0397	c: say 
--0.0397	c:he 
--0.0397	w:say
--0.0398	c:houl
--0.0398	c:hould
--0.0398	c:shoul
--0.0399	c: feet
--0.0399	c: lec
--0.0399	c: lect
--0.0399	c: tues
--0.0399	c:ectu
--0.0399	c:ectur
--0.0399	c:esda
--0.0399	c:esday
--0.0399	c:feet
--0.0399	c:feet 
--0.0399	c:lectu
--0.0399	c:tues
--0.0399	c:tuesd
--0.0399	c:uesd
--0.0399	c:uesda
--0.0399	w:feet
--0.0399	w:tuesday
--0.04	c:mas 
--0.0401	b:location_and
--0.0401	b:take_the
--0.0401	c: tra
--0.0401	c:ied
--0.0401	c:ou 
--0.0402	c:mes 
--0.0402	c:nach 
--0.0402	c:us 
--0.0402	w:nach
--0.0403	b:meeting_and
--0.0403	c:aus
--0.0403	c:gen
--0.0403	c:rop
--0.0403	c:vid
--0.0404	b:worried_my
--0.0405	c:lid
--0.0407	c: los
+-0.036	c: bus 
+-0.036	c:bus 
+-0.036	c:harp
+-0.036	c:riou
+-0.036	c:rious
+-0.036	c:sharp
+-0.036	c:sse 
+-0.036	w:bus
+-0.0361	b:am_incompetent
+-0.0361	c: inc
+-0.0361	c: inco
+-0.0361	c:cit
+-0.0361	c:compe
+-0.0361	c:etent
+-0.0361	c:inco
+-0.0361	c:incom
+-0.0361	c:mpet
+-0.0361	c:mpete
+-0.0361	c:ncomp
+-0.0361	c:ompe
+-0.0361	c:ompet
+-0.0361	c:pete
+-0.0361	c:peten
+-0.0361	w:incompetent
+-0.0362	c:cks
+-0.0362	c:cks 
+-0.0362	c:sses
+-0.0362	c:sses 
+-0.0363	c: et
+-0.0363	c: who 
+-0.0363	c:ous
+-0.0363	c:ped
+-0.0363	c:who 
+-0.0363	w:who
+-0.0364	c: sea
+-0.0365	b:my_parents
+-0.0365	c:anted
+-0.0365	c:wante
+-0.0365	w:wanted
+-0.0366	c:asti
+-0.0366	c:cre
+-0.0368	b:message_and
+-0.0368	b:my_message
+-0.0368	c: nov
+-0.0368	c:nov
+-0.0369	b:am_dead
+-0.0369	c:ning
+-0.0369	w:nights
+-0.037	c:ark
+-0.037	c:serie
+-0.0371	c: com 
+-0.0371	c: du
+-0.0371	c:com 
+-0.0371	c:rvi
+-0.0371	c:sum
+-0.0371	w:com
+-0.0372	c: net
+-0.0372	c:hro
+-0.0373	c:tera
+-0.0375	c: dy
+-0.0375	c: wel
+-0.0375	c: well
+-0.0375	c:erie
+-0.0375	c:iller
+-0.0375	w:well
+-0.0376	c: drin
+-0.0376	c: shar
+-0.0376	c:drin
+-0.0376	c:drink
+-0.0376	c:nday 
+-0.0376	c:rink
+-0.0376	c:shar
+-0.0377	c:ller
+-0.0378	c:bin
+-0.0378	c:losi
+-0.0378	c:losin
+-0.0378	c:osin
+-0.0378	c:osing
+-0.0378	c:thes
+-0.0379	c:he 
+-0.0379	c:nin
+-0.038	b:all_day
+-0.038	c: awf
+-0.038	c: awfu
+-0.038	c:ala
+-0.038	c:aus
+-0.038	c:awf
+-0.038	c:awfu
+-0.038	c:awful
+-0.038	c:wfu
+-0.038	c:wful
+-0.038	c:wful 
+-0.038	w:awful
+-0.0381	c: seem
+-0.0381	c:pen 
+-0.0381	c:seem
+-0.0382	c: day 
+-0.0382	w:day
+-0.0383	c:ket
+-0.0383	c:low 
+-0.0383	c:ning 
+-0.0384	c:emai
+-0.0384	c:pet
+-0.0384	c:post 
+-0.0384	w:post
+-0.0384	w:sleep
+-0.0385	c: lea
+-0.0385	c:lves
+-0.0385	c:lves 
+-0.0386	b:did_not
+-0.0386	c:finds
+-0.0386	c:inds
+-0.0386	c:inds 
+-0.0386	w:finds
+-0.0387	c:omb
+-0.0387	c:py 
+-0.0389	c: hi
+-0.0389	c: repo
+-0.0389	c:epor
+-0.0389	c:eport
+-0.0389	c:lin
+-0.0389	c:repo
+-0.0389	c:repor
+-0.0389	c:vit
+-0.039	c: scre
+-0.039	c:day
+-0.039	c:sure
+-0.039	c:sure 
+-0.0391	c: anyt
+-0.0391	c: pls
+-0.0391	c: pls 
+-0.0391	c:anyt
+-0.0391	c:anyth
+-0.0391	c:ment 
+-0.0391	c:nyt
+-0.0391	c:nyth
+-0.0391	c:nythi
+-0.0391	c:pls
+-0.0391	c:pls 
+-0.0391	c:tom
+-0.0391	w:anything
+-0.0391	w:pls
+-0.0392	c:rse 
+-0.0393	c:otto
+-0.0393	c:otto 
+-0.0393	c:sot
+-0.0393	c:sott
+-0.0393	c:sotto
+-0.0393	c:uiet 
+-0.0393	w:quiet
+-0.0394	c:ranc
+-0.0395	b:it_makes
+-0.0395	b:makes_me
+-0.0395	c: pre
+-0.0395	c:bor
+-0.0395	c:shed
+-0.0395	c:shed 
+-0.0396	c:yes
+-0.0397	c:eans
+-0.0397	c:eans 
+-0.0397	c:istor
+-0.0397	c:means
+-0.0397	w:means
+-0.0398	c: bef
+-0.0398	c: befo
+-0.0398	c:bef
+-0.0398	c:befo
+-0.0398	c:befor
+-0.0398	c:efo
+-0.0398	c:efor
+-0.0398	c:efore
+-0.0398	c:evie
+-0.0398	c:eview
+-0.0398	c:fore 
+-0.0398	c:revie
+-0.0398	w:before
+-0.0398	w:review
+-0.0399	c:tten
+-0.04	c:ato
+-0.04	c:omes
+-0.04	c:omes 
+-0.04	c:urde
+-0.0401	b:rejected_from
+-0.0401	c:outs
+-0.0402	b:call_anyone
+-0.0402	c: sa
+-0.0402	c: too
+-0.0404	c: don
+-0.0404	c: done
+-0.0404	c: hea
+-0.0404	c:don
+-0.0404	c:done
+-0.0404	c:done 
+-0.0404	c:houl
+-0.0404	c:hould
+-0.0404	c:ream
+-0.0404	c:shoul
+-0.0404	c:smi
+-0.0404	w:done
+-0.0405	b:see_the
+-0.0406	b:took_it
+-0.0406	c:cas
+-0.0406	c:dered
+-0.0406	c:rdere
+-0.0406	c:ugh 
+-0.0407	c: tire
 -0.0407	c:iend 
--0.0407	c:ves
--0.0408	c:ting
--0.0409	c:llin
--0.0409	c:lling
--0.041	c: ten
--0.041	c:ggi
--0.0411	b:the_report
--0.0411	w:report
--0.0413	b:again_last
--0.0413	b:me_i
--0.0413	c:ased
--0.0413	c:ased 
--0.0413	c:eased
--0.0413	c:ice 
--0.0413	c:ute
--0.0413	c:year 
--0.0413	w:year
--0.0414	c:ise 
--0.0415	c:nder
--0.0415	c:sse 
--0.0416	b:allowed_to
--0.0416	b:not_allowed
--0.0416	b:on_my
--0.0416	b:said_something
--0.0416	c: allo
--0.0416	c:dent
--0.0416	c:lak
--0.0416	c:lake
--0.0416	c:lake 
--0.0416	w:allowed
--0.0417	b:i_need
--0.0417	c: pare
--0.0417	c: wor
--0.0418	c: con
--0.0418	c: has
--0.0418	c: has 
--0.0418	c:has
--0.0418	c:has 
--0.0418	w:has
--0.0419	b:the_landlord
--0.0419	c: stu
--0.0419	c:nutes
--0.0419	c:stu
--0.0419	c:utes
--0.0419	c:utes 
--0.0419	w:minutes
--0.042	c:uni
--0.0421	c:oday 
--0.0421	w:today
--0.0422	c:work 
--0.0425	c:moti
--0.0426	c:hree
--0.0426	c:hree 
--0.0426	c:mal
--0.0426	c:mal 
--0.0426	c:three
--0.0426	w:three
--0.0427	b:burned_my
--0.0428	c:orn
--0.043	c: part
--0.043	c:lle
--0.043	c:rese
--0.043	c:wor
--0.0432	c: chat
--0.0432	c: grou
--0.0432	c:chat
--0.0432	c:chat 
--0.0432	c:clu
--0.0432	c:con
--0.0432	c:group
--0.0432	c:roup
--0.0432	c:roup 
--0.0432	w:chat
--0.0432	w:group
--0.0433	c: kit
--0.0433	c:eld
--0.0433	c:kit
--0.0433	c:ove 
--0.0433	c:tures
--0.0433	c:ures
--0.0433	c:ures 
--0.0434	c:pene
--0.0435	c:ted
--0.0435	c:ted 
--0.0436	c:ours
--0.0437	c: abso
--0.0437	c:abso
--0.0437	c:absol
--0.0437	c:bso
--0.0437	c:bsol
--0.0437	c:bsolu
--0.0437	c:ler 
--0.0437	c:lute
--0.0437	c:lutel
--0.0437	c:olu
--0.0437	c:olut
--0.0437	c:olute
--0.0437	c:solu
--0.0437	c:solut
--0.0437	c:utel
--0.0437	c:utely
--0.0437	w:absolutely
--0.0438	c: mac
--0.0438	c: mach
--0.0438	c: took
--0.0438	c:eces
--0.0438	c:took
--0.0438	c:took 
--0.0438	w:took
--0.0439	b:at_the
--0.044	b:said_if
--0.044	c: les 
--0.044	c:eres
--0.044	c:rday 
--0.044	w:les
--0.0442	c:ys 
--0.0443	b:beats_me
--0.0443	c: fl
--0.0443	c:beats
--0.0443	c:le 
--0.0443	w:beats
--0.0444	c: ci
--0.0444	c: gr
--0.0444	c: gra
--0.0444	c:esta 
--0.0444	c:iss
--0.0444	c:other
--0.0445	c:eplay
--0.0445	c:inin
--0.0445	c:ining
--0.0446	b:feel_ugly
--0.0448	c:ped
--0.0449	b:rejected_from
--0.045	c: hu
--0.045	c: mic
--0.045	c:mic
--0.045	c:ved
--0.0451	c:rents
--0.0452	c:eird 
--0.0452	w:weird
--0.0453	b:on_friday
--0.0453	b:the_house
--0.0453	c: got
--0.0453	c: got 
--0.0453	c:ate
--0.0453	w:got
--0.0454	c:nds
--0.0454	c:nds 
--0.0455	c:nate
--0.0455	c:tor
--0.0457	c:like 
--0.0457	w:like
--0.0458	c: doo
--0.0458	c: door
--0.0458	c:doo
--0.0458	c:door
--0.0458	c:ons
--0.0458	c:rapp
--0.0458	c:rappe
--0.0458	c:work
--0.0459	b:the_airport
--0.0459	c: airp
--0.0459	c:airp
--0.0459	c:airpo
--0.0459	c:ervi
--0.0459	c:irp
--0.0459	c:irpo
--0.0459	c:irpor
--0.0459	c:ork 
--0.0459	c:rpor
--0.0459	c:rport
--0.0459	c:use 
--0.0459	w:airport
--0.046	c: wed
--0.046	c:esd
--0.046	c:illi
--0.046	c:illin
--0.0461	c:anan
--0.0461	c:manan
--0.0461	c:mum 
--0.0463	c: abs
--0.0464	c: repl
--0.0464	c:appo
--0.0464	c:appoi
--0.0464	c:epl
--0.0464	c:ppo
--0.0464	c:ppoi
--0.0464	c:ppoin
--0.0464	c:repl
--0.0465	c:ick 
--0.0465	c:id 
--0.0466	c:lat
--0.0466	c:spar
--0.0469	c:dered
--0.0469	c:rdere
--0.047	c: wie 
--0.047	c:omat
--0.047	c:tomat
--0.047	c:wie 
--0.047	w:wie
--0.0471	b:out_on
--0.0471	c:part
--0.0472	c:times
--0.0474	c:erie
--0.0474	c:este
--0.0475	c: hal
--0.0475	c: shou
--0.0475	c:shou
--0.0475	w:house
--0.0476	b:died_halfway
--0.0476	b:halfway_through
--0.0476	b:lose_my
--0.0476	c: et
--0.0476	c: lose
--0.0476	c: sec
--0.0476	c:mit
--0.0476	c:sec
--0.0476	w:lose
--0.0477	c: thre
--0.0477	c:cre
--0.0477	c:hre
--0.0477	c:thre
--0.0478	c:ene
--0.0478	c:ure 
--0.048	c:can 
--0.048	c:miss
--0.0481	b:we_got
--0.0483	b:me_in
--0.0483	c:othe
--0.0484	b:did_not
--0.0484	b:double_shift
--0.0484	b:unless_i
--0.0484	b:will_send
--0.0484	c: doub
--0.0484	c: send
--0.0484	c:doub
--0.0484	c:doubl
--0.0484	c:hot
--0.0484	c:ion 
--0.0484	c:send
--0.0484	c:send 
--0.0484	w:double
--0.0484	w:send
--0.0486	b:i_stopped
--0.0486	c: burn
--0.0486	c:burn
--0.0486	c:udg
--0.0486	c:udge
--0.0487	c:cit
--0.0487	c:ork
--0.0488	b:replaying_it
--0.0488	b:stop_replaying
--0.0489	c:ounc
--0.0489	c:uss
--0.0489	c:uss 
--0.049	c:ring 
--0.0491	c:use
--0.0493	b:e_mi
--0.0493	b:ex_mi
--0.0493	b:il_mio
--0.0493	b:manda_messaggi
--0.0493	b:messaggi_minacciosi
--0.0493	b:mi_manda
--0.0493	b:minacciosi_ogni
--0.0493	b:mio_ex
--0.0493	b:ogni_notte
--0.0493	c: mand
--0.0493	c: mina
--0.0493	c: mio
--0.0493	c: mio 
--0.0493	c:aggi 
--0.0493	c:anda 
--0.0493	c:ccios
--0.0493	c:cios
--0.0493	c:ciosi
--0.0493	c:got
--0.0493	c:got 
--0.0493	c:inac
--0.0493	c:inacc
--0.0493	c:iosi
--0.0493	c:iosi 
--0.0493	c:mand
--0.0493	c:manda
--0.0493	c:minac
--0.0493	c:mio
--0.0493	c:mio 
--0.0493	c:nacc
--0.0493	c:nacci
--0.0493	c:osi 
--0.0493	c:sagg
--0.0493	c:saggi
--0.0493	c:ssagg
--0.0493	w:manda
--0.0493	w:messaggi
--0.0493	w:minacciosi
--0.0493	w:mio
--0.0495	b:a_goodbye
--0.0495	b:from_my
--0.0495	b:gone_for
--0.0495	c: du
--0.0495	c: inte
--0.0495	c:ach 
--0.0495	c:ken
--0.0496	b:about_the
--0.0496	c: he
--0.0496	c:bts
--0.0496	c:bts 
--0.0497	c: bur
--0.0497	c:bur
--0.0497	c:orted
--0.0497	c:sorte
--0.0497	w:sorted
--0.0498	c: str
--0.0499	c: kid
--0.0499	c:kid
--0.0501	c:arke
--0.0502	c:lli
--0.0502	c:tta
--0.0503	c: one
--0.0504	c: kids
--0.0504	c:ids
--0.0504	c:ids 
--0.0504	c:iri
--0.0504	c:kids
--0.0504	c:kids 
--0.0504	w:kids
--0.0505	b:not_stop
--0.0506	b:it_over
--0.0506	b:saying_goodbye
--0.0506	c:arent
--0.0506	c:paren
--0.0507	c:tte 
--0.0507	c:vit
--0.0508	c: kni
--0.0508	c:kni
--0.051	b:the_answer
--0.051	c:aret
--0.051	c:gare
--0.051	c:garet
--0.051	c:lay 
--0.051	c:tere
--0.0511	c: sof
--0.0511	c:sof
--0.0511	c:zza
--0.0511	w:move
--0.0512	b:and_put
--0.0513	c:ves 
--0.0514	b:is_on
--0.0514	c:ert
--0.0515	c: are
--0.0515	c: are 
--0.0515	c:ats
--0.0515	c:ats 
--0.0515	w:are
--0.0517	b:to_a
--0.0517	c: il 
--0.0517	c:ice
--0.0517	c:tiv
--0.0517	w:il
--0.0518	b:hits_me
--0.0518	c: hits
--0.0518	c:adsh
--0.0518	c:dsh
--0.0518	c:eadsh
--0.0518	c:hits
--0.0518	c:hits 
--0.0518	c:kind 
--0.0518	w:hits
--0.0518	w:kind
--0.0519	c:eats
--0.0519	c:eats 
--0.0519	c:move
--0.052	b:felt_like
--0.052	c: alt
--0.052	c:elv
--0.052	c:elve
--0.0521	b:killed_it
--0.0522	c:ngin
--0.0524	c: at
--0.0524	c: at 
--0.0524	c: feel
--0.0524	c: punc
--0.0524	c:feel
--0.0524	c:punc
--0.0524	c:punch
--0.0524	w:at
--0.0525	c:orma
--0.0526	c:dro
--0.0527	c: com 
--0.0527	c:com 
--0.0527	w:com
--0.0528	b:died_to
--0.0528	b:murder_mystery
--0.0528	c: dea
--0.0528	c: myst
--0.0528	c: na 
--0.0528	c: thr
--0.0528	c:ird 
--0.0528	c:myst
--0.0528	c:myste
--0.0528	c:stery
--0.0528	c:urde
--0.0528	c:yst
--0.0528	c:yste
--0.0528	c:yster
--0.0528	w:mystery
--0.0528	w:na
--0.0529	b:voy_a
--0.0529	c: voy
--0.0529	c: voy 
--0.0529	c:voy
--0.0529	c:voy 
--0.0529	w:voy
--0.053	c: apa
--0.053	c: apar
--0.053	c:apa
--0.053	c:apar
--0.053	c:apart
--0.053	w:apart
--0.0531	b:end_of
--0.0531	c:allo
--0.0531	c:allow
--0.0532	c:ivers
--0.0532	c:niver
--0.0533	c:noch 
--0.0533	c:och 
--0.0533	c:tica
--0.0533	w:noch
--0.0534	c:poli
--0.0535	b:it_i
--0.0535	c:itc
--0.0535	c:itch
--0.0535	c:ood 
--0.0537	b:goodbye_to
--0.0537	c:ike 
--0.0538	c: fee
--0.0538	c: mas
--0.0538	c:ile
--0.0538	c:rang
--0.0539	c: mes 
--0.0539	c:orts
--0.0539	c:orts 
--0.0539	c:ports
--0.0539	w:mes
--0.054	c: can 
--0.054	c: flat
--0.054	c:eel
--0.054	c:flat
--0.054	w:can
--0.0541	c: 5 
--0.0541	c: bab
--0.0541	c: baby
--0.0541	c:aby
--0.0541	c:baby
--0.0541	c:niv
--0.0541	c:nive
--0.0541	w:5
--0.0542	c: alo
--0.0542	c: alon
--0.0542	c: ra
--0.0542	c:anag
--0.0542	c:anage
--0.0542	c:eti
--0.0542	c:manag
--0.0542	c:nag
--0.0542	c:nage
--0.0542	c:nager
--0.0542	c:ssed
--0.0542	c:ssed 
--0.0542	w:manager
--0.0543	c: lik
--0.0543	c: like
--0.0543	c: mone
--0.0543	c:lik
--0.0543	c:like
--0.0543	c:mone
--0.0543	c:money
--0.0543	c:ndy
--0.0543	c:ndy 
--0.0543	c:ney
--0.0543	c:ney 
--0.0543	c:oney
--0.0543	c:oney 
--0.0543	c:yes
--0.0543	w:money
--0.0545	b:me_three
--0.0545	c: him 
--0.0545	c:eart
--0.0545	c:heart
--0.0545	c:him 
--0.0545	c:ntro
--0.0545	c:ntrol
--0.0545	c:ontro
--0.0545	c:pri
--0.0545	c:rting
--0.0545	c:trol
--0.0545	w:him
--0.0546	b:took_it
--0.0546	c:get 
--0.0548	c:cred
--0.0548	c:credi
--0.0548	c:edit
--0.0548	c:redit
--0.0549	b:i_can
--0.0549	c: mum
--0.0551	c: scre
--0.0552	c: fr
--0.0552	c: hea
--0.0553	c:fee
--0.0554	b:time_and
--0.0555	b:to_swallow
--0.0555	c: bea
--0.0555	c: swa
--0.0555	c: swal
--0.0555	c:bea
--0.0555	c:swa
--0.0555	c:swal
--0.0555	c:swall
--0.0555	c:wallo
--0.0555	w:swallow
--0.0556	c: one 
--0.0556	c:ort 
--0.0556	c:uper
--0.0556	w:one
--0.0557	b:killing_time
--0.0557	b:time_at
--0.0557	c: dela
--0.0557	c: fli
--0.0557	c: flig
--0.0557	c:asse
--0.0557	c:dea
--0.0557	c:dela
--0.0557	c:delay
--0.0557	c:elay
--0.0557	c:elaye
--0.0557	c:flig
--0.0557	c:fligh
--0.0557	w:delayed
--0.0558	b:dying_to
--0.0558	c:fast 
--0.0558	c:layi
--0.0558	c:layin
--0.0558	c:playi
--0.0558	w:replaying
--0.056	b:the_week
--0.056	c:ers
--0.056	c:port
--0.0561	c:uted
--0.0561	c:uted 
--0.0562	b:absolutely_destroyed
--0.0562	b:destroyed_me
--0.0562	c: dest
--0.0562	c: half
--0.0562	c:alf
--0.0562	c:destr
--0.0562	c:estr
--0.0562	c:estro
--0.0562	c:half
--0.0562	c:roy
--0.0562	c:roye
--0.0562	c:royed
--0.0562	c:stroy
--0.0562	c:troy
--0.0562	c:troye
--0.0562	w:destroyed
--0.0564	c: thro
--0.0564	c:epli
--0.0564	c:eplie
--0.0564	c:repli
--0.0564	c:shout
--0.0565	c:comp
--0.0565	c:omp
--0.0569	b:bu_et
--0.0569	b:copain_me
--0.0569	b:mon_copain
--0.0569	c: beat
--0.0569	c: copa
--0.0569	c:beat
--0.0569	c:care
--0.0569	c:copa
--0.0569	c:copai
--0.0569	c:loc
--0.0569	c:opa
--0.0569	c:opai
--0.0569	c:opain
--0.0569	c:rga
--0.0569	w:copain
--0.0569	w:pass
--0.057	b:was_so
--0.0571	c:aca
--0.0572	b:i_felt
--0.0572	c:eat 
--0.0572	c:ket
--0.0573	c:comes
--0.0573	c:omes
--0.0573	c:omes 
--0.0573	w:comes
--0.0574	c: num
--0.0574	c: numb
--0.0574	c: ver 
--0.0574	c:num
--0.0574	c:numb
--0.0574	w:ever
--0.0574	w:ver
--0.0575	c:iday
--0.0575	c:iday 
--0.0575	c:land
--0.0576	c: pay
--0.0576	c:hea
--0.0576	c:pay
--0.0577	c:ral
--0.0578	c: legs
--0.0578	c:eall
--0.0578	c:eally
--0.0578	c:legs
--0.0578	c:legs 
--0.0578	c:reall
--0.0578	w:legs
--0.0578	w:really
--0.0579	c:ous
--0.0581	c:hin 
--0.0581	c:thin 
--0.0582	b:says_no
--0.0582	c:ns 
--0.0582	c:port 
--0.0583	c:por
--0.0584	c:cks
--0.0584	c:cks 
--0.0584	c:rop 
--0.0585	b:get_better
--0.0585	c: te
--0.0586	b:phone_died
--0.0587	c:eje
--0.0589	b:a_cake
--0.0589	b:colleagues_on
--0.0589	b:day_they
--0.0589	b:got_me
--0.0589	b:my_colleagues
--0.0589	b:said_goodbye
--0.0589	b:they_got
--0.0589	c: loc
--0.0589	c:agues
--0.0589	c:chla
--0.0589	c:contr
--0.0589	c:eag
--0.0589	c:eagu
--0.0589	c:eague
--0.0589	c:gues 
--0.0589	c:hee
--0.0589	c:hla
--0.0589	c:leag
--0.0589	c:leagu
--0.0589	c:llea
--0.0589	c:lleag
--0.0589	c:ollea
--0.0589	c:schla
--0.0589	w:colleagues
--0.059	b:one_will
--0.059	c: fla
--0.059	c:fla
--0.059	c:oves
--0.059	c:oves 
--0.059	c:red 
--0.059	c:sso
--0.0591	c: minu
--0.0591	c:inut
--0.0591	c:inute
--0.0591	c:minu
--0.0591	c:minut
--0.0591	c:nut
--0.0591	c:nute
--0.0592	b:the_rope
--0.0592	c:ille
--0.0592	c:ives
--0.0592	c:ler
--0.0593	b:class_has
--0.0593	b:my_class
--0.0594	c:bas
--0.0594	c:rest
--0.0595	c: unle
--0.0595	c:unle
--0.0595	c:unles
--0.0595	w:unless
--0.0596	c: sn
--0.0596	c:inde
--0.0596	c:ms 
--0.0597	b:i_messed
--0.0597	c: fav
--0.0597	c: favo
--0.0597	c: hous
--0.0597	c:assi
--0.0597	c:avou
--0.0597	c:avour
--0.0597	c:fav
--0.0597	c:favo
--0.0597	c:favou
--0.0597	c:ourit
--0.0597	c:urit
--0.0597	c:urite
--0.0597	c:vour
--0.0597	c:vouri
--0.0597	w:favourite
--0.0598	c: face
--0.0598	c:face
--0.0598	c:face 
--0.0598	w:face
--0.0599	c:ngi
--0.06	b:for_two
--0.06	b:just_needed
--0.06	c: lau
--0.0601	c: gran
--0.0601	c:gran
--0.0601	c:grand
--0.0601	c:lock
--0.0601	c:rand
--0.0602	c:esti
--0.0603	c:mum
--0.0604	c: doct
--0.0604	c:arv
--0.0604	c:ctor 
--0.0604	c:doct
--0.0604	c:docto
--0.0604	c:essed
--0.0604	c:line
--0.0604	c:oct
--0.0604	c:octo
--0.0604	c:octor
--0.0604	c:pres
--0.0604	c:starv
--0.0604	c:tarv
--0.0604	w:doctor
--0.0606	b:with_him
--0.0607	c: br
--0.0608	b:phone_every
--0.0608	c: fe
--0.0608	c: him
--0.0608	c:eces 
--0.0608	c:him
--0.0608	c:yin
--0.0608	c:ying
--0.0608	c:ying 
--0.0609	b:it_makes
--0.0609	b:makes_me
--0.0609	b:says_he
--0.061	c:ner
--0.0612	b:i_leave
--0.0612	c: exc
--0.0612	c: exce
--0.0612	c: moth
--0.0612	c:arin
--0.0612	c:aring
--0.0612	c:exc
--0.0612	c:exce
--0.0612	c:gra
--0.0612	c:ic 
--0.0612	c:moth
--0.0612	c:mothe
--0.0612	c:urd
--0.0612	c:xce
--0.0612	w:mother
--0.0614	b:to_me
--0.0614	c:ard 
--0.0614	c:ees 
--0.0614	c:ory
--0.0614	c:ory 
--0.0615	c: suc
--0.0615	c: such
--0.0615	c:suc
--0.0615	c:such
--0.0615	c:such 
--0.0615	w:such
--0.0616	c:entat
--0.0616	c:ntat
--0.0616	c:ntati
--0.0616	c:rday
--0.0616	c:senta
--0.0616	w:presentation
--0.0618	c: rem
--0.0618	c:rem
--0.0618	c:uttin
--0.0619	c:ike
--0.062	c:ity
--0.062	c:ity 
--0.062	c:oti
--0.0621	c:abs
--0.0621	c:hes 
--0.0622	c:efto
--0.0622	c:eftov
--0.0622	c:fto
--0.0622	c:ftov
--0.0622	c:ftove
--0.0622	c:ion
--0.0622	c:lefto
--0.0622	c:overs
--0.0622	c:tov
--0.0622	c:tove
--0.0622	c:tover
--0.0622	c:vers 
--0.0622	w:leftovers
--0.0623	c: comp
--0.0623	c:lau
--0.0624	b:a_murder
--0.0624	b:reading_a
--0.0624	b:the_new
--0.0624	c: prim
--0.0624	c: sho
--0.0624	c: spee
--0.0624	c:pee
--0.0624	c:que 
--0.0624	c:spee
--0.0625	b:0_on
--0.0625	b:5_0
--0.0625	c: knif
--0.0625	c: meu
--0.0625	c: meu 
--0.0625	c: slau
--0.0625	c:htere
--0.0625	c:knif
--0.0625	c:knife
--0.0625	c:meu
--0.0625	c:meu 
--0.0625	c:nif
--0.0625	c:nife
--0.0625	c:nife 
--0.0625	c:slau
--0.0625	c:slaug
--0.0625	c:ste 
--0.0625	c:tered
--0.0625	w:knife
--0.0625	w:meu
--0.0625	w:slaughtered
--0.0626	c:ibl
--0.0626	c:ible
--0.0626	c:ible 
--0.0626	c:sol
--0.0627	c:alfw
--0.0627	c:alfwa
--0.0627	c:fway
--0.0627	c:fway 
--0.0627	c:halfw
--0.0627	c:lfw
--0.0627	c:lfwa
--0.0627	c:lfway
--0.0627	w:halfway
--0.0628	b:book_and
--0.0628	b:process_and
--0.0628	c:mpo
--0.0628	c:revi
--0.0629	b:the_dog
--0.063	c:ito
--0.0631	c:late 
--0.0631	c:rinks
--0.0631	c:stil
--0.0631	c:still
--0.0631	w:drinks
--0.0633	b:after_two
--0.0633	b:two_years
--0.0633	c: lock
--0.0633	c:hos
--0.0635	c:ass
--0.0636	b:such_a
--0.0637	b:killed_at
--0.0637	b:something_stupid
--0.0637	c:nac
--0.0639	b:stupid_in
--0.0639	b:the_stairs
--0.0641	b:i_did
--0.0641	b:year_since
--0.0642	c: mang
--0.0642	c:mang
--0.0643	b:message_and
--0.0643	b:my_message
--0.0643	c:lati
--0.0643	c:latio
--0.0643	c:stre
--0.0644	c: cous
--0.0644	c: tor
--0.0644	c: wel
--0.0644	c: well
--0.0644	c:cous
--0.0644	c:cousi
--0.0644	c:ousi
--0.0644	c:ousin
--0.0644	c:um 
--0.0644	w:well
--0.0645	c:ouse 
--0.0645	c:ragge
--0.0645	w:esse
--0.0646	b:the_presentation
--0.0646	c:ang 
--0.0646	c:eave 
--0.0646	c:ouse
--0.0646	w:leave
--0.0647	c:ct 
--0.0648	c: ris
--0.0648	c:tina
--0.0648	c:tis
--0.0649	c: big
--0.0649	c: big 
--0.0649	c:big
--0.0649	c:big 
--0.0649	w:big
--0.065	b:month_and
--0.065	b:what_i
--0.065	c:nded
--0.065	c:nded 
--0.0651	b:it_up
--0.0652	c: our
--0.0652	c: our 
--0.0652	c: page
--0.0652	c:page
--0.0652	c:page 
--0.0652	w:our
--0.0652	w:page
--0.0654	c: lie 
--0.0654	c:hous
--0.0654	c:house
--0.0654	c:lm 
--0.0654	w:lie
--0.0655	b:a_terrible
--0.0655	c: get 
--0.0655	c: won
--0.0655	c: won 
--0.0655	c:errib
--0.0655	c:ribl
--0.0655	c:rible
--0.0655	c:rrib
--0.0655	c:rribl
--0.0655	c:won
--0.0655	c:won 
--0.0655	w:get
--0.0655	w:terrible
--0.0655	w:won
--0.0656	b:airport_flight
--0.0656	b:flight_delayed
--0.0656	c:lock 
--0.0656	w:flight
--0.0658	b:bullet_and
--0.0658	b:the_bullet
--0.0658	c: bul
--0.0658	c: bull
--0.0658	c: le 
--0.0658	c:bul
--0.0658	c:bull
--0.0658	c:bulle
--0.0658	c:llet
--0.0658	c:llet 
--0.0658	c:ullet
--0.0658	w:bullet
--0.0658	w:le
--0.0659	c: sw
--0.0659	c:eans
--0.0659	c:eans 
--0.0659	c:means
--0.0659	w:means
--0.066	c: mana
--0.066	c:airs
--0.066	c:airs 
--0.066	c:irs 
--0.0661	c: ende
--0.0661	c:ended
--0.0661	c:gt 
--0.0661	c:ner 
--0.0661	w:ended
--0.0662	b:he_will
--0.0662	b:like_a
--0.0662	c:lic
--0.0663	c: fiv
--0.0663	c: five
--0.0663	c:fiv
--0.0663	c:five
--0.0663	c:five 
--0.0663	c:ied 
--0.0663	w:five
--0.0664	c:ieb
--0.0664	c:iend
--0.0664	c:make 
--0.0664	c:rst
--0.0664	w:make
--0.0665	c: nac
--0.0665	c: nach
--0.0665	c:nach
--0.0666	c: make
--0.0666	c: olde
--0.0666	c:fic
--0.0666	c:make
--0.0666	c:older
--0.0666	c:ped 
--0.0666	w:older
--0.0667	c: che
--0.0667	c: sha
--0.0668	c: birt
--0.0668	c: why
--0.0668	c: why 
--0.0668	c:birt
--0.0668	c:birth
--0.0668	c:hda
--0.0668	c:hday
--0.0668	c:hday 
--0.0668	c:hy 
--0.0668	c:irth
--0.0668	c:irthd
--0.0668	c:ree 
--0.0668	c:rthd
--0.0668	c:rthda
--0.0668	c:thd
--0.0668	c:thda
--0.0668	c:thday
--0.0668	c:why
--0.0668	c:why 
--0.0668	w:birthday
--0.0668	w:why
--0.0669	b:messed_up
--0.0669	c: died
--0.0669	c:died
--0.0669	c:died 
--0.0669	c:messe
--0.0669	w:died
--0.0669	w:messed
--0.067	b:have_not
--0.067	c: rest
--0.0671	c: cup
--0.0671	c: satu
--0.0671	c:aturd
--0.0671	c:cup
--0.0671	c:ors
--0.0671	c:satu
--0.0671	c:satur
--0.0671	c:turd
--0.0671	c:turda
--0.0671	c:urda
--0.0671	c:urday
--0.0671	w:saturday
--0.0672	b:moving_to
--0.0672	b:think_i
--0.0672	c:nsi
--0.0672	c:sti
--0.0675	b:five_minutes
--0.0675	c: cab
--0.0675	c: guil
--0.0675	c:ande
--0.0675	c:guil
--0.0675	c:guilt
--0.0675	c:ilty
--0.0675	c:ilty 
--0.0675	c:lty
--0.0675	c:lty 
--0.0675	c:uilty
--0.0675	w:guilty
--0.0676	c:ettin
--0.0677	c: brav
--0.0677	c:brav
--0.0677	c:brave
--0.0677	c:lyin
--0.0677	c:lying
--0.0677	c:mov
--0.0677	w:brave
--0.0678	c:aster
--0.0678	c:ndr
--0.0679	c: saw
--0.0679	c: saw 
--0.0679	w:saw
--0.068	c:com
--0.0681	c: awf
--0.0681	c: awfu
--0.0681	c: tr
--0.0681	c:awf
--0.0681	c:awfu
--0.0681	c:awful
--0.0681	c:wfu
--0.0681	c:wful
--0.0681	c:wful 
--0.0681	w:awful
--0.0682	c: mak
--0.0682	c:mak
--0.0682	c:otic
--0.0684	c: sup
--0.0684	c:ange
--0.0684	c:gin
--0.0684	c:istor
--0.0684	c:sup
--0.0684	c:tairs
--0.0684	w:stairs
--0.0685	c:iet
--0.0686	c:els
--0.0686	c:fli
--0.0686	c:killi
--0.0686	c:ono
--0.0686	w:killing
--0.0688	c:ache 
--0.0688	c:ute 
--0.069	c:tro
--0.0691	b:and_said
--0.0691	c: bi
--0.0691	c:orge
--0.0693	c:drivi
--0.0693	c:rivi
--0.0693	c:rivin
--0.0693	w:driving
--0.0694	c: del
--0.0694	c:del
--0.0695	b:a_bu
--0.0695	b:frappe_quand
--0.0695	b:il_a
--0.0695	b:me_frappe
--0.0695	b:quand_il
--0.0695	c: bu 
--0.0695	c: frap
--0.0695	c:appe 
--0.0695	c:bu 
--0.0695	c:frap
--0.0695	c:frapp
--0.0695	c:hours
--0.0695	c:ppe 
--0.0695	w:bu
--0.0695	w:frappe
--0.0695	w:hours
--0.0696	b:desde_que
--0.0696	b:me_mude
--0.0696	b:me_siento
--0.0696	b:muy_sola
--0.0696	b:siento_muy
--0.0696	b:sola_desde
--0.0696	c: desd
--0.0696	c: muy
--0.0696	c: muy 
--0.0696	c: sien
--0.0696	c: sola
--0.0696	c:desd
--0.0696	c:desde
--0.0696	c:esde
--0.0696	c:esde 
--0.0696	c:muy
--0.0696	c:muy 
--0.0696	c:sde
--0.0696	c:sde 
--0.0696	c:sien
--0.0696	c:sient
--0.0696	c:sola
--0.0696	c:sola 
--0.0696	w:desde
--0.0696	w:muy
--0.0696	w:siento
--0.0696	w:sola
--0.0697	b:this_month
--0.0697	b:up_and
--0.0697	c: caf
--0.0697	c: cafe
--0.0697	c:afe 
--0.0697	c:caf
--0.0697	c:cafe
--0.0697	c:cafe 
--0.0697	w:cafe
--0.0698	c: inst
--0.0698	c:nnoyi
--0.0698	c:noyi
--0.0698	c:noyin
--0.0698	c:oyi
--0.0698	c:oyin
--0.0698	c:oying
--0.0698	w:annoying
--0.0699	b:again_to
--0.0699	c: cua
--0.0699	c: frid
--0.0699	c:cua
--0.0699	c:frid
--0.0699	c:good 
--0.0699	c:ined
--0.0699	c:ined 
--0.0699	w:good
--0.07	b:about_me
--0.07	b:picked_up
--0.07	c: rep
--0.0702	c: han
--0.0703	c:illed
--0.0703	c:ontr
--0.0703	w:killed
--0.0704	c: tex
--0.0704	c: text
--0.0704	c:evie
--0.0704	c:eview
--0.0704	c:revie
--0.0704	c:rryi
--0.0704	c:rryin
--0.0704	c:tex
--0.0704	c:text
--0.0704	w:review
--0.0705	b:leg_day
--0.0705	c: ann
--0.0706	c: frie
--0.0706	w:passed
--0.0707	c: shif
--0.0707	c:hif
--0.0707	c:hift
--0.0707	c:hift 
--0.0707	c:ift 
--0.0707	c:shif
--0.0707	c:shift
--0.0707	c:tery 
--0.0707	w:shift
--0.0709	c: reme
--0.0709	c:reme
--0.071	b:best_mans
--0.071	b:mans_speech
--0.071	c: mans
--0.071	c:eac
--0.071	c:mans
--0.071	c:mans 
--0.071	c:shed
--0.071	c:shed 
--0.071	w:mans
--0.0711	c: two
--0.0711	c: two 
--0.0711	c:two
--0.0711	c:two 
--0.0711	c:wo 
--0.0711	w:two
--0.0712	b:the_kids
--0.0712	c: marr
--0.0712	c:et 
--0.0712	c:marr
--0.0712	c:marri
--0.0713	c: ass
--0.0713	c: twi
--0.0713	c: twic
--0.0713	c:ated
--0.0713	c:ated 
--0.0713	c:feel 
--0.0713	c:sure
--0.0713	c:sure 
--0.0713	c:tist
--0.0713	c:twi
--0.0713	c:twic
--0.0713	c:twice
--0.0713	c:ulle
--0.0713	c:wice
--0.0713	c:wice 
--0.0713	w:feel
--0.0713	w:twice
--0.0714	c:nearl
--0.0714	c:red
--0.0714	w:nearly
--0.0715	c: stri
--0.0715	c:iker
--0.0715	c:iker 
--0.0715	c:rik
--0.0715	c:rike
--0.0715	c:riker
--0.0715	c:stri
--0.0715	c:strik
--0.0715	c:trik
--0.0715	c:trike
--0.0715	w:striker
--0.0716	b:the_call
--0.0717	c:irt
--0.0718	b:two_days
--0.0718	c:dep
--0.0719	c:ieve 
--0.0719	c:movin
--0.0719	c:nder 
--0.0719	c:ovin
--0.0719	c:oving
--0.0719	c:read 
--0.0719	w:believe
--0.072	b:has_not
--0.072	c:vide
--0.0721	b:in_march
--0.0721	c:ina
--0.0721	c:ssage
--0.0722	b:rope_to
--0.0724	c: que 
--0.0724	w:que
--0.0725	c:ced
--0.0725	c:ced 
--0.0725	c:tea
--0.0727	c: move
--0.0728	b:call_with
--0.0728	c:otto
--0.0728	c:otto 
--0.0728	c:ree
--0.0728	c:sot
--0.0728	c:sott
--0.0728	c:sotto
--0.0729	c: ask
--0.0729	c:fri
--0.0729	c:igar
--0.073	b:to_leave
--0.073	c:eet 
--0.073	c:ons 
--0.0731	c: tw
--0.0731	c:eel 
--0.0731	c:mar
--0.0731	c:mpan
--0.0731	c:mpany
--0.0731	c:ompan
--0.0731	c:pany
--0.0731	c:pany 
--0.0731	w:company
--0.0732	c:golde
--0.0732	c:invis
--0.0732	c:isib
--0.0732	c:isibl
--0.0732	c:nvis
--0.0732	c:nvisi
--0.0732	c:olden
--0.0732	c:sib
--0.0732	c:sibl
--0.0732	c:sible
--0.0732	c:visib
--0.0732	w:golden
--0.0732	w:invisible
--0.0733	c:miss 
--0.0733	w:miss
--0.0734	b:apres_le
--0.0734	b:le_boulot
--0.0734	c: apr
--0.0734	c: apre
--0.0734	c: crev
--0.0734	c:apr
--0.0734	c:apre
--0.0734	c:apres
--0.0734	c:creve
--0.0734	c:pres 
--0.0734	c:unc
--0.0734	w:apres
--0.0735	b:old_job
--0.0735	c:anana
--0.0735	c:lyi
--0.0735	c:nana
--0.0735	c:nana 
--0.0735	c:sho
--0.0735	w:manana
--0.0736	c:eet
--0.0737	c: come
--0.0737	c:come
--0.0738	c: as 
--0.0738	c: fri
--0.0738	c: must
--0.0738	c: spir
--0.0738	c:edd
--0.0738	c:must
--0.0738	c:must 
--0.0738	c:pir
--0.0738	c:spir
--0.0738	w:as
--0.0738	w:must
--0.0739	c:inter
--0.0739	c:nter
--0.074	c:lem
--0.0741	b:my_partner
--0.0741	c: twel
--0.0741	c:elve 
--0.0741	c:lve 
--0.0741	c:ours 
--0.0741	c:rri
--0.0741	c:twel
--0.0741	c:twelv
--0.0741	c:urs 
--0.0741	c:welv
--0.0741	c:welve
--0.0741	w:twelve
--0.0744	c: new 
--0.0744	c:new 
--0.0744	w:new
--0.0745	c:eral
--0.0746	c:epla
--0.0746	c:inal
--0.0746	c:makes
--0.0746	c:repla
--0.0746	w:makes
--0.0747	c: com
--0.0747	c: mis
--0.0747	c:dad
--0.0747	c:rly
--0.0747	c:rly 
--0.075	c: as
--0.075	c:rol
--0.075	c:sta 
--0.0751	c: au
--0.0751	c: guy
--0.0751	c: guy 
--0.0751	c: win
--0.0751	c: wind
--0.0751	c:arti
--0.0751	c:guy
--0.0751	c:guy 
--0.0751	c:wind
--0.0751	w:guy
--0.0752	c: sono
--0.0752	c:eni
--0.0752	c:enin
--0.0752	c:ening
--0.0752	c:sono
--0.0752	c:sono 
--0.0752	w:sono
--0.0753	c: mee
--0.0753	c: meet
--0.0753	c:eeti
--0.0753	c:eetin
--0.0753	c:itch 
--0.0753	c:lice
--0.0753	c:mee
--0.0753	c:meet
--0.0753	c:meeti
--0.0753	w:meeting
--0.0754	b:taking_it
--0.0754	c: anno
--0.0754	c:anno
--0.0754	c:nno
--0.0755	b:final_boss
--0.0756	b:and_fry
--0.0756	b:next_time
--0.0756	b:the_onions
--0.0756	b:the_phone
--0.0756	c: fry
--0.0756	c: fry 
--0.0756	c: ph
--0.0756	c:fry
--0.0756	c:fry 
--0.0756	w:fry
--0.0757	b:to_everyone
--0.0757	c: bru
--0.0757	c:bru
--0.0757	c:uil
--0.0757	c:wav
--0.0757	c:wave
--0.0758	b:to_the
--0.0758	c: bui
--0.0758	c: buil
--0.0758	c:bui
--0.0758	c:buil
--0.0759	b:be_worse
--0.0759	b:time_it
--0.0759	c: fal
--0.0759	c:fal
--0.0759	c:mach 
--0.0761	b:a_message
--0.0761	b:message_when
--0.0761	c:hopp
--0.0761	c:hoppi
--0.0761	c:oppi
--0.0761	c:oppin
--0.0762	c: dou
--0.0763	c: ch
--0.0763	c:ud 
--0.0764	c:yes 
--0.0765	b:handy_und
--0.0765	b:kontrolliert_mein
--0.0765	b:mein_handy
--0.0765	c: ko
--0.0765	c: kon
--0.0765	c: kont
--0.0765	c:andy
--0.0765	c:andy 
--0.0765	c:ert 
--0.0765	c:handy
--0.0765	c:iert
--0.0765	c:iert 
--0.0765	c:kend 
--0.0765	c:kon
--0.0765	c:kont
--0.0765	c:kontr
--0.0765	c:lect
--0.0765	c:liert
--0.0765	c:llie
--0.0765	c:llier
--0.0765	c:mein 
--0.0765	c:ollie
--0.0765	c:sal 
--0.0765	c:sen
--0.0765	c:troll
--0.0765	w:handy
--0.0765	w:kontrolliert
--0.0765	w:mein
--0.0765	w:weekend
--0.0766	c:ful
--0.0767	b:angry_at
--0.0768	b:it_at
--0.0768	c: bo
--0.0768	c: boul
--0.0768	c: felt
--0.0768	c:boul
--0.0768	c:boulo
--0.0768	c:felt
--0.0768	c:felt 
--0.0768	c:lot 
--0.0768	c:oulo
--0.0768	c:oulot
--0.0768	c:ulo
--0.0768	c:ulot
--0.0768	c:ulot 
--0.0768	w:boulot
--0.0768	w:felt
--0.0769	b:new_job
--0.0769	c: dem 
--0.0769	c:love 
--0.0769	w:dem
--0.0769	w:love
--0.077	b:i_saw
--0.077	c: bom
--0.077	c: bomb
--0.077	c:bom
--0.077	c:bomb
--0.077	c:bombe
--0.077	c:cal
--0.077	c:mbed
--0.077	c:mbed 
--0.077	c:ola 
--0.077	c:ombe
--0.077	c:ombed
--0.077	c:rti
--0.077	w:bombed
--0.0771	b:at_uni
--0.0771	c:sad
--0.0772	c: el 
--0.0772	w:el
--0.0773	c: sure
--0.0773	c:ni 
--0.0773	w:sure
--0.0774	b:during_the
--0.0775	c: sp
--0.0776	c:rty
--0.0776	c:rty 
--0.0777	c: bloc
--0.0777	c: new
--0.0777	c:ach
--0.0777	c:bloc
--0.0777	c:block
--0.0777	c:new
--0.0778	b:monday_to
--0.0778	b:organiser_for
--0.0778	b:to_sunday
--0.0779	c: shop
--0.0779	c:ost
--0.0781	c:dem 
--0.0781	c:oli
--0.0781	c:uste
--0.0782	b:i_cried
--0.0782	b:the_final
--0.0782	c: exp
--0.0782	c:exp
--0.0782	c:hai
--0.0782	c:hair
--0.0782	c:hair 
--0.0782	w:final
--0.0783	c:elat
--0.0783	c:elati
--0.0783	c:ionsh
--0.0783	c:nsh
--0.0783	c:nshi
--0.0783	c:nship
--0.0783	c:onsh
--0.0783	c:onshi
--0.0783	c:relat
--0.0785	c: cak
--0.0785	c: cake
--0.0785	c:cak
--0.0785	c:cake
--0.0785	c:cake 
--0.0785	w:cake
--0.0786	c:lde
--0.0786	c:mer
--0.0787	c:efu
--0.0789	c: og
--0.0789	c:eve 
--0.0791	b:terrible_mother
--0.0792	c: twe
--0.0792	c:twe
--0.0793	c:rried
--0.0793	c:say 
--0.0795	c: col
--0.0795	c: sol
--0.0795	c:ous 
--0.0795	c:ski
--0.0796	b:found_out
--0.0796	c:ask
--0.0797	b:can_not
--0.0797	c:gar 
--0.0798	b:bank_card
--0.0799	b:so_empty
--0.0799	c: don
--0.0799	c: done
--0.0799	c:don
--0.0799	c:done
--0.0799	c:done 
--0.0799	c:inall
--0.0799	c:irs
--0.0799	c:nall
--0.0799	c:nally
--0.0799	w:done
--0.0799	w:finally
--0.08	b:call_anyone
--0.08	c:ty 
--0.0801	c:apt
--0.0801	c:etti
--0.0801	c:ssa
--0.0803	b:died_and
--0.0803	b:fry_for
--0.0803	b:phone_to
--0.0803	c: queu
--0.0803	c:eue
--0.0803	c:eue 
--0.0803	c:queu
--0.0803	c:queue
--0.0803	c:ueu
--0.0803	c:ueue
--0.0803	c:ueue 
--0.0803	w:queue
--0.0804	c:les 
--0.0805	c:eave
--0.0805	c:itte
--0.0805	c:leave
--0.0807	b:pushed_me
--0.0807	c:son
--0.0808	c:frie
--0.0808	c:frien
--0.0808	c:rien
--0.0808	c:riend
--0.0809	b:all_night
--0.0809	c: att
--0.0809	c:ways
--0.0809	c:ways 
--0.081	b:the_work
--0.081	c: holi
--0.081	c:holi
--0.081	c:holid
--0.081	c:lida
--0.081	c:liday
--0.081	c:olid
--0.081	c:olida
--0.081	w:holiday
--0.0811	c: runn
--0.0811	c:runn
--0.0811	c:runni
--0.0811	c:tor 
--0.0811	c:unni
--0.0811	c:unnin
--0.0811	w:running
--0.0812	c: cal
--0.0812	c:artn
--0.0812	c:artne
--0.0812	c:partn
--0.0812	c:rtn
--0.0812	c:rtne
--0.0812	c:rtner
--0.0812	c:tne
--0.0812	c:tner
--0.0812	c:tner 
--0.0812	w:partner
--0.0813	b:shoot_me
--0.0813	b:you_land
--0.0813	c:fai
--0.0813	c:hoot 
--0.0813	c:oot 
--0.0813	w:land
--0.0813	w:shoot
--0.0814	b:made_me
--0.0814	c:ail 
--0.0814	c:mail 
--0.0814	w:email
--0.0815	c:lans
--0.0815	c:lans 
--0.0815	c:plans
--0.0815	w:plans
--0.0816	c:lve
--0.0817	c:ban
--0.0817	c:kille
--0.0817	c:owa
--0.0818	b:better_than
--0.0818	b:my_phone
--0.0819	c:eten
--0.0819	c:ocked
--0.082	c:later
--0.082	c:rtin
--0.082	w:later
--0.0821	c:00 
--0.0822	c: sh
--0.0823	c:eat
--0.0823	c:eeke
--0.0823	c:eeken
--0.0823	c:eke
--0.0823	c:eken
--0.0823	c:ekend
--0.0823	c:kend
--0.0823	c:weeke
--0.0824	c: ant
--0.0824	c: anti
--0.0824	c:shin
--0.0824	c:shing
--0.0826	b:killed_me
--0.0826	c:ono 
--0.0827	b:for_a
--0.0829	b:charity_shop
--0.0829	c: clot
--0.0829	c:alon
--0.0829	c:clot
--0.0829	c:cloth
--0.0829	c:iva
--0.0829	c:loth
--0.0829	c:lothe
--0.0829	c:othes
--0.0829	c:thes 
--0.0829	w:clothes
--0.083	c:mis
--0.0832	b:its_so
--0.0833	c:hes
--0.0833	c:marke
--0.0833	c:uis
--0.0834	b:me_during
--0.0835	c: proj
--0.0835	c:ject 
--0.0835	c:ojec
--0.0835	c:oject
--0.0835	c:proj
--0.0835	c:proje
--0.0835	c:roj
--0.0835	c:roje
--0.0835	c:rojec
--0.0835	c:voi
--0.0835	w:project
--0.0836	c:annoy
--0.0836	c:nnoy
--0.0836	c:noy
--0.0837	c: av
--0.0837	c: fina
--0.0837	c: lat
--0.0837	c: late
--0.0837	c:fina
--0.0837	c:final
--0.0838	b:in_class
--0.0838	b:speak_up
--0.0838	b:up_in
--0.0838	c: bor
--0.0838	c: spea
--0.0838	c:peak
--0.0838	c:peak 
--0.0838	c:spea
--0.0838	c:speak
--0.0838	w:speak
--0.0839	b:say_no
--0.0839	c: tur
--0.0839	c: turn
--0.0839	c:owe
--0.084	b:a_dead
--0.084	b:cut_the
--0.084	c:agi
--0.084	c:erri
--0.084	c:ido 
--0.084	c:terri
--0.0841	c: aske
--0.0841	c:asked
--0.0841	c:sked
--0.0841	c:sked 
--0.0841	w:asked
--0.0843	w:parent
--0.0844	b:is_moving
--0.0844	c:gan
--0.0845	c: esse
--0.0845	c: tea
--0.0846	b:not_even
--0.0846	c:ew 
--0.0847	b:he_says
--0.0847	c: seco
--0.0847	c:cond 
--0.0847	c:econ
--0.0847	c:econd
--0.0847	c:nging
--0.0847	c:seco
--0.0847	c:secon
--0.0847	w:second
--0.0848	c: marc
--0.0848	c:arch 
--0.0848	c:ipe
--0.0848	c:marc
--0.0848	c:march
--0.0848	c:rch 
--0.0848	w:march
--0.0849	b:block_him
--0.0849	b:i_block
--0.0849	b:new_accounts
--0.0849	c:ffi
--0.0849	c:ffic
--0.0849	w:block
--0.085	c: bik
--0.085	c: bike
+-0.0407	c:ise
+-0.0407	w:tired
+-0.0408	c:aca
+-0.0408	c:ner
+-0.0408	c:rday
+-0.0409	c:abb
+-0.0409	c:men
+-0.041	b:hits_me
+-0.041	b:unless_i
+-0.041	b:will_send
+-0.041	c: hits
+-0.041	c: send
+-0.041	c:hits
+-0.041	c:hits 
+-0.041	c:send
+-0.041	c:send 
+-0.041	w:hits
+-0.041	w:send
+-0.0412	c: fav
+-0.0412	c: favo
+-0.0412	c:art
+-0.0412	c:avou
+-0.0412	c:avour
+-0.0412	c:fav
+-0.0412	c:favo
+-0.0412	c:favou
+-0.0412	c:makes
+-0.0412	c:ourit
+-0.0412	c:urit
+-0.0412	c:urite
+-0.0412	c:vour
+-0.0412	c:vouri
+-0.0412	w:favourite
+-0.0412	w:makes
+-0.0413	b:things_at
+-0.0413	b:throws_things
+-0.0413	c: abs
+-0.0413	c:ddi
+-0.0414	c:at 
+-0.0414	c:oday 
+-0.0414	c:sse
+-0.0414	w:today
+-0.0415	c:her 
+-0.0416	c:le 
+-0.0416	c:mac
+-0.0416	c:tions
+-0.0416	c:work
+-0.0419	c: ten
+-0.042	c:hal
+-0.0421	b:i_messed
+-0.0421	c:ion 
+-0.0422	c:ck 
+-0.0423	c:ms 
+-0.0424	b:best_mans
+-0.0424	b:mans_speech
+-0.0424	c: mans
+-0.0424	c:are
+-0.0424	c:mans
+-0.0424	c:mans 
+-0.0424	c:rd 
+-0.0424	c:sha
+-0.0424	w:mans
+-0.0425	b:again_last
+-0.0425	c:nda
+-0.0426	c: ogn
+-0.0426	c: ogni
+-0.0426	c: stre
+-0.0426	c:gni
+-0.0426	c:gni 
+-0.0426	c:ogn
+-0.0426	c:ogni
+-0.0426	c:ogni 
+-0.0426	c:ork
+-0.0426	w:ogni
+-0.0427	c:ken
+-0.0429	c:rs 
+-0.0429	c:ski
+-0.043	b:scared_of
+-0.043	c:rop
+-0.043	c:uted
+-0.043	c:uted 
+-0.0433	b:friends_and
+-0.0433	b:me_see
+-0.0433	c:ran
+-0.0434	c:till 
+-0.0435	b:am_a
+-0.0435	b:from_my
+-0.0435	c:cou
+-0.0435	c:edi
+-0.0435	c:llin
+-0.0435	c:lling
+-0.0435	c:make 
+-0.0435	c:mas 
+-0.0435	w:make
+-0.0436	b:phone_to
+-0.0436	c: gay
+-0.0436	c:flat 
+-0.0436	c:gay
+-0.0436	c:lat 
+-0.0436	c:ram
+-0.0436	w:flat
+-0.0437	c: make
+-0.0437	c:make
+-0.0437	c:mpan
+-0.0437	c:mpany
+-0.0437	c:ompan
+-0.0437	c:pany
+-0.0437	c:pany 
+-0.0437	w:company
+-0.0438	c: br
+-0.0439	b:nearly_died
+-0.0439	b:said_something
+-0.0439	b:stood_in
+-0.0439	b:the_phone
+-0.0439	c: guy
+-0.0439	c: guy 
+-0.0439	c:guy
+-0.0439	c:guy 
+-0.0439	w:guy
+-0.044	c:ger 
+-0.044	c:rinks
+-0.044	c:us 
+-0.044	w:drinks
+-0.0441	b:the_butler
+-0.0441	c: butl
+-0.0441	c:butl
+-0.0441	c:butle
+-0.0441	c:hea
+-0.0441	c:home 
+-0.0441	c:tler
+-0.0441	c:tler 
+-0.0441	c:utl
+-0.0441	c:utle
+-0.0441	c:utler
+-0.0441	w:butler
+-0.0441	w:home
+-0.0442	c:ory
+-0.0442	c:ory 
+-0.0443	b:felt_like
+-0.0443	c:iet
+-0.0443	c:tire
+-0.0444	b:something_stupid
+-0.0444	c: thr
+-0.0444	c:eon
+-0.0445	c:bas
+-0.0445	c:na 
+-0.0446	b:the_heatwave
+-0.0446	c:atw
+-0.0446	c:atwa
+-0.0446	c:atwav
+-0.0446	c:eatw
+-0.0446	c:eatwa
+-0.0446	c:heatw
+-0.0446	c:hrew
+-0.0446	c:hrew 
+-0.0446	c:rap
+-0.0446	c:threw
+-0.0446	c:twa
+-0.0446	c:twav
+-0.0446	c:twave
+-0.0446	c:wave 
+-0.0446	w:heatwave
+-0.0446	w:threw
+-0.0447	b:location_and
+-0.0447	b:the_picture
+-0.0447	c:eplay
+-0.0448	c: abso
+-0.0448	c:abso
+-0.0448	c:absol
+-0.0448	c:bso
+-0.0448	c:bsol
+-0.0448	c:bsolu
+-0.0448	c:lute
+-0.0448	c:lutel
+-0.0448	c:olu
+-0.0448	c:olut
+-0.0448	c:olute
+-0.0448	c:solu
+-0.0448	c:solut
+-0.0448	c:utel
+-0.0448	c:utely
+-0.0448	w:absolutely
+-0.0449	b:is_moving
+-0.045	c: gri
+-0.045	c: grie
+-0.045	c:gri
+-0.045	c:grie
+-0.045	c:grief
+-0.045	c:rief 
+-0.045	w:grief
+-0.0451	c: come
+-0.0451	c: cou
+-0.0451	c:bat
+-0.0451	c:come
+-0.0451	c:lled
+-0.0451	c:lled 
+-0.0451	c:nder
+-0.0451	c:real 
+-0.0451	w:real
+-0.0452	c:nen
+-0.0452	c:uni
+-0.0453	c:eres
+-0.0454	b:the_dead
+-0.0454	c: put 
+-0.0454	c:put 
+-0.0454	w:put
+-0.0455	c:ract
+-0.0457	b:beats_me
+-0.0457	c: tr
+-0.0457	c:beats
+-0.0457	c:hone
+-0.0457	w:beats
+-0.0458	c:pri
+-0.0458	c:tal
+-0.0459	b:old_clothes
+-0.0459	c:apped
+-0.0459	c:hon
+-0.0459	c:ond 
+-0.0459	w:sunday
+-0.046	c: doct
+-0.046	c: pro
+-0.046	c:ctor 
+-0.046	c:doct
+-0.046	c:docto
+-0.046	c:oct
+-0.046	c:octo
+-0.046	c:octor
+-0.046	c:pro
+-0.046	w:doctor
+-0.0461	b:after_that
+-0.0461	c: sold
+-0.0461	c:sold
+-0.0462	b:got_slaughtered
+-0.0462	b:slaughtered_5
+-0.0462	c: mes 
+-0.0462	c: repl
+-0.0462	c:epl
+-0.0462	c:ook 
+-0.0462	c:repl
+-0.0462	w:mes
+-0.0463	b:e_mi
+-0.0463	b:ex_mi
+-0.0463	b:il_mio
+-0.0463	b:manda_messaggi
+-0.0463	b:messaggi_minacciosi
+-0.0463	b:mi_manda
+-0.0463	b:minacciosi_ogni
+-0.0463	b:mio_ex
+-0.0463	b:moving_to
+-0.0463	b:not_stop
+-0.0463	b:ogni_notte
+-0.0463	c: mand
+-0.0463	c: mina
+-0.0463	c: mio
+-0.0463	c: mio 
+-0.0463	c:aggi 
+-0.0463	c:anda 
+-0.0463	c:ccios
+-0.0463	c:cios
+-0.0463	c:ciosi
+-0.0463	c:inac
+-0.0463	c:inacc
+-0.0463	c:iosi 
+-0.0463	c:mand
+-0.0463	c:manda
+-0.0463	c:minac
+-0.0463	c:mio
+-0.0463	c:mio 
+-0.0463	c:nacc
+-0.0463	c:nacci
+-0.0463	c:osi 
+-0.0463	c:sagg
+-0.0463	c:saggi
+-0.0463	c:ssagg
+-0.0463	w:manda
+-0.0463	w:messaggi
+-0.0463	w:minacciosi
+-0.0463	w:mio
+-0.0464	c: usu
+-0.0464	c: usua
+-0.0464	c:sua
+-0.0464	c:sual
+-0.0464	c:sual 
+-0.0464	c:usu
+-0.0464	c:usua
+-0.0464	c:usual
+-0.0464	w:usual
+-0.0465	c:lot 
+-0.0466	b:absolutely_killed
+-0.0466	c: stra
+-0.0466	c:arb
+-0.0466	c:dent
+-0.0466	c:nched
+-0.0466	c:unche
+-0.0466	w:punched
+-0.0468	b:embarrassed_to
+-0.0468	c: pres
+-0.0468	c:dia
+-0.0468	w:work
+-0.0469	c:ende
+-0.047	c:nday
+-0.047	c:sic
+-0.0471	c:alfw
+-0.0471	c:alfwa
+-0.0471	c:fway
+-0.0471	c:fway 
+-0.0471	c:halfw
+-0.0471	c:lfw
+-0.0471	c:lfwa
+-0.0471	c:lfway
+-0.0471	w:halfway
+-0.0472	c: te
+-0.0473	b:the_cupboard
+-0.0473	b:the_landlord
+-0.0473	c: cupb
+-0.0473	c:cupb
+-0.0473	c:cupbo
+-0.0473	c:pbo
+-0.0473	c:pboa
+-0.0473	c:pboar
+-0.0473	c:upb
+-0.0473	c:upbo
+-0.0473	c:upboa
+-0.0473	w:cupboard
+-0.0474	c:hurti
+-0.0474	c:ply
+-0.0474	w:hurting
+-0.0476	c:epli
+-0.0476	c:eplie
+-0.0476	c:pene
+-0.0476	c:repli
+-0.0476	c:reve
+-0.0478	b:bu_et
+-0.0478	b:copain_me
+-0.0478	b:mon_copain
+-0.0478	b:with_my
+-0.0478	c: copa
+-0.0478	c:copa
+-0.0478	c:copai
+-0.0478	c:opa
+-0.0478	c:opai
+-0.0478	c:opain
+-0.0478	w:copain
+-0.0479	c: are
+-0.0479	c: are 
+-0.0479	c:ys 
+-0.0479	w:are
+-0.048	b:am_just
+-0.048	c:rese
+-0.0482	c: kid
+-0.0482	c: us
+-0.0482	c:eces
+-0.0482	c:gin
+-0.0482	c:kid
+-0.0482	c:old
+-0.0483	b:he_strangled
+-0.0483	b:strangled_me
+-0.0483	c: fee
+-0.0483	c:angl
+-0.0483	c:angle
+-0.0483	c:ngled
+-0.0483	c:rangl
+-0.0483	c:stran
+-0.0483	c:trang
+-0.0483	w:strangled
+-0.0484	c:tired
+-0.0485	c:moti
+-0.0485	c:unc
+-0.0485	c:urd
+-0.0485	w:rest
+-0.0486	c:eall
+-0.0486	c:eally
+-0.0486	c:fee
+-0.0486	c:oubl
+-0.0486	c:ouble
+-0.0486	c:reall
+-0.0486	c:ubl
+-0.0486	c:uble
+-0.0486	c:uble 
+-0.0486	w:really
+-0.0488	c: fu
+-0.0488	c: kids
+-0.0488	c: lig
+-0.0488	c:ids
+-0.0488	c:ids 
+-0.0488	c:kids
+-0.0488	c:kids 
+-0.0488	w:kids
+-0.0489	b:two_days
+-0.0489	c:day 
+-0.049	b:was_so
+-0.049	c:lli
+-0.0491	b:went_to
+-0.0491	c: roa
+-0.0491	c: road
+-0.0491	c:emp
+-0.0492	b:time_and
+-0.0493	c: hal
+-0.0493	c:otic
+-0.0495	c: took
+-0.0495	c:que 
+-0.0495	c:took
+-0.0495	c:took 
+-0.0495	w:took
+-0.0497	c: shou
+-0.0497	c:cha
+-0.0497	c:shou
+-0.0498	c:era 
+-0.0499	c:ers
+-0.05	c:good 
+-0.05	c:work 
+-0.05	w:good
+-0.0501	b:to_get
+-0.0501	c:road
+-0.0502	b:her_birthday
+-0.0502	c:revi
+-0.0502	c:ses
+-0.0503	c: mad
+-0.0503	c: made
+-0.0503	c:mad
+-0.0503	c:made
+-0.0503	c:made 
+-0.0503	w:made
+-0.0503	w:parents
+-0.0504	b:killed_me
+-0.0504	b:messed_up
+-0.0504	c:messe
+-0.0504	w:messed
+-0.0505	b:a_bit
+-0.0506	b:in_every
+-0.0506	b:sick_to
+-0.0506	c: gre
+-0.0506	c: grea
+-0.0506	c: mak
+-0.0506	c:grea
+-0.0506	c:great
+-0.0506	c:mak
+-0.0506	c:oti
+-0.0506	c:reat 
+-0.0506	c:tis
+-0.0506	w:great
+-0.0509	b:book_and
+-0.0509	c:ired
+-0.0509	c:ired 
+-0.0509	c:ork 
+-0.0509	c:ou 
+-0.051	b:leg_day
+-0.051	c:um 
+-0.0511	b:i_tell
+-0.0511	c: beat
+-0.0511	c:beat
+-0.0512	b:the_bath
+-0.0512	c:eir
+-0.0512	c:ron
+-0.0513	b:me_in
+-0.0513	c: str
+-0.0514	b:voy_a
+-0.0514	c: feel
+-0.0514	c: voy
+-0.0514	c: voy 
+-0.0514	c:ban
+-0.0514	c:feel
+-0.0514	c:rk 
+-0.0514	c:voy
+-0.0514	c:voy 
+-0.0514	w:voy
+-0.0515	c:ally
+-0.0515	c:ally 
+-0.0515	c:com
+-0.0515	c:hot
+-0.0516	c:anan
+-0.0516	c:entat
+-0.0516	c:lete
+-0.0516	c:manan
+-0.0516	c:ntat
+-0.0516	c:ntati
+-0.0516	c:senta
+-0.0516	w:presentation
+-0.0517	c: cafe
+-0.0517	c: part
+-0.0517	c:afe 
+-0.0517	c:cafe
+-0.0517	c:cafe 
+-0.0517	c:lly
+-0.0517	c:lly 
+-0.0517	w:cafe
+-0.0518	c: exp
+-0.0518	c:exp
+-0.0518	c:ks 
+-0.0519	c: ant
+-0.0519	c: anti
+-0.0519	c: use
+-0.0519	c:ins 
+-0.052	c: has
+-0.052	c: has 
+-0.052	c:has
+-0.052	c:has 
+-0.052	c:swer 
+-0.052	w:answer
+-0.052	w:has
+-0.0521	b:feel_guilty
+-0.0521	b:the_hallway
+-0.0521	c:allw
+-0.0521	c:allwa
+-0.0521	c:ased
+-0.0521	c:ased 
+-0.0521	c:eased
+-0.0521	c:hallw
+-0.0521	c:layi
+-0.0521	c:layin
+-0.0521	c:llw
+-0.0521	c:llwa
+-0.0521	c:llway
+-0.0521	c:playi
+-0.0521	w:hallway
+-0.0521	w:replaying
+-0.0522	b:film_was
+-0.0522	c: rem
+-0.0522	c:rem
+-0.0523	b:replaying_it
+-0.0523	b:stop_replaying
+-0.0523	c: 10
+-0.0523	c:isio
+-0.0523	c:ision
+-0.0523	c:ivers
+-0.0523	c:ker 
+-0.0523	c:niver
+-0.0523	c:ped 
+-0.0523	w:esse
+-0.0524	c: leg
+-0.0525	b:have_not
+-0.0525	c: ris
+-0.0525	c:tor
+-0.0526	b:dance_moves
+-0.0526	b:my_nephews
+-0.0526	b:nephews_dance
+-0.0526	c: cua
+-0.0526	c: nep
+-0.0526	c: neph
+-0.0526	c: we
+-0.0526	c:cua
+-0.0526	c:dance
+-0.0526	c:eph
+-0.0526	c:ephe
+-0.0526	c:ephew
+-0.0526	c:hew
+-0.0526	c:hews
+-0.0526	c:hews 
+-0.0526	c:moves
+-0.0526	c:nep
+-0.0526	c:neph
+-0.0526	c:nephe
+-0.0526	c:phew
+-0.0526	c:phews
+-0.0526	w:dance
+-0.0526	w:moves
+-0.0526	w:nephews
+-0.0527	b:and_saved
+-0.0527	b:the_work
+-0.0527	c: cha
+-0.0527	c:ss 
+-0.0528	c: dem 
+-0.0528	c:ity
+-0.0528	c:ity 
+-0.0528	w:dem
+-0.0529	c:ick 
+-0.0529	c:ird 
+-0.0529	c:uper
+-0.053	c:eral
+-0.0532	c: hel
+-0.0533	c: bit 
+-0.0533	c: drea
+-0.0533	c: mone
+-0.0533	c:bit 
+-0.0533	c:drea
+-0.0533	c:dread
+-0.0533	c:mone
+-0.0533	c:money
+-0.0533	c:ney
+-0.0533	c:ney 
+-0.0533	c:oney
+-0.0533	c:oney 
+-0.0533	w:bit
+-0.0533	w:dread
+-0.0533	w:money
+-0.0534	b:absolutely_destroyed
+-0.0534	b:destroyed_me
+-0.0534	c: dest
+-0.0534	c:destr
+-0.0534	c:estr
+-0.0534	c:estro
+-0.0534	c:roy
+-0.0534	c:roye
+-0.0534	c:royed
+-0.0534	c:stroy
+-0.0534	c:troy
+-0.0534	c:troye
+-0.0534	w:destroyed
+-0.0536	b:me_if
+-0.0536	c: half
+-0.0536	c:alf
+-0.0536	c:half
+-0.0537	b:again_to
+-0.0537	c: reme
+-0.0537	c:reme
+-0.0538	b:0_on
+-0.0538	b:5_0
+-0.0538	c: bui
+-0.0538	c: buil
+-0.0538	c: slau
+-0.0538	c:bui
+-0.0538	c:buil
+-0.0538	c:htere
+-0.0538	c:slau
+-0.0538	c:slaug
+-0.0538	c:tered
+-0.0538	c:tta
+-0.0538	w:slaughtered
+-0.0539	c:essed
+-0.0539	c:ood 
+-0.054	c:lay 
+-0.0541	c:ever 
+-0.0542	c:lak
+-0.0542	c:lake
+-0.0542	c:lake 
+-0.0542	c:rents
+-0.0543	c:adin
+-0.0543	c:ading
+-0.0543	c:eadi
+-0.0543	c:eadin
+-0.0544	b:they_are
+-0.0545	c:rket 
+-0.0547	b:for_taking
+-0.0547	c: one
+-0.0547	c:dep
+-0.0548	c:old 
+-0.0548	c:rai
+-0.0549	b:old_job
+-0.0549	c: co
+-0.0549	c:tin
+-0.055	c: bea
+-0.055	c: fal
+-0.055	c:bea
+-0.055	c:fal
+-0.055	c:ndy
+-0.055	c:ndy 
+-0.055	c:orge
+-0.0551	b:them_in
+-0.0551	c: at
+-0.0551	c: pare
+-0.0552	c:rop 
+-0.0553	b:mi_marido
+-0.0553	c: fe
+-0.0553	c:eave
+-0.0553	c:eel
+-0.0553	c:iva
+-0.0553	c:leave
+-0.0553	c:rth
+-0.0554	c: cli
+-0.0554	c:cli
+-0.0554	c:movin
+-0.0554	c:ovin
+-0.0554	c:oving
+-0.0555	c: lock
+-0.0555	c:ntro
+-0.0555	c:ntrol
+-0.0555	c:ontro
+-0.0555	c:trol
+-0.0556	c:res 
+-0.0557	c: ligh
+-0.0557	c:lle
+-0.0558	b:feel_ugly
+-0.0558	c: suc
+-0.0558	c: such
+-0.0558	c:suc
+-0.0558	c:such
+-0.0558	c:such 
+-0.0558	w:such
+-0.056	b:i_cried
+-0.056	c: loc
+-0.056	c:nutes
+-0.056	c:utes
+-0.056	c:utes 
+-0.056	w:minutes
+-0.0561	b:hab_mich
+-0.0561	c: at 
+-0.0561	c: sund
+-0.0561	c:ct 
+-0.0561	c:sund
+-0.0561	c:sunda
+-0.0561	c:unday
+-0.0561	w:at
+-0.0562	b:last_week
+-0.0562	c: revi
+-0.0563	b:made_a
+-0.0563	c:dro
+-0.0563	c:ion
+-0.0564	b:her_joke
+-0.0564	c: inte
+-0.0564	c:ulle
+-0.0567	c:frida
+-0.0567	c:ido 
+-0.0567	c:inu
+-0.0567	c:lag
+-0.0567	c:pda
+-0.0567	c:riday
+-0.0567	w:friday
+-0.0568	b:the_stairs
+-0.0568	c: bed
+-0.057	b:monday_to
+-0.057	b:organiser_for
+-0.057	b:to_sunday
+-0.057	c: thro
+-0.0571	c: fr
+-0.0571	c: olde
+-0.0571	c:older
+-0.0571	w:older
+-0.0572	b:ending_my
+-0.0572	b:i_hope
+-0.0573	b:for_two
+-0.0573	c:hos
+-0.0573	c:tre
+-0.0574	b:month_and
+-0.0574	c: com
+-0.0575	c: il 
+-0.0575	c:tor 
+-0.0575	w:il
+-0.0577	c:ache
+-0.0578	c: he
+-0.0579	c: fiv
+-0.0579	c: five
+-0.0579	c:fiv
+-0.0579	c:five
+-0.0579	c:five 
+-0.0579	w:five
+-0.0581	b:i_felt
+-0.0581	b:the_presentation
+-0.0582	b:and_how
+-0.0585	c: lec
+-0.0585	c: lect
+-0.0585	c:ectu
+-0.0585	c:ectur
+-0.0585	c:lectu
+-0.0586	c:care
+-0.0586	c:shot
+-0.0587	c:nate
+-0.0588	c: one 
+-0.0588	w:one
+-0.0589	c:arent
+-0.0589	c:grou
+-0.0589	c:ise 
+-0.0589	c:oma
+-0.0589	c:paren
+-0.059	b:phone_died
+-0.059	c: get
+-0.059	c:tro
+-0.0591	b:at_uni
+-0.0591	c:uil
+-0.0592	c:ious
+-0.0592	c:ool
+-0.0592	c:ool 
+-0.0593	c: aske
+-0.0593	c: pick
+-0.0593	c:asked
+-0.0593	c:ile
+-0.0593	c:inde
+-0.0593	c:pick
+-0.0593	c:sked
+-0.0593	c:sked 
+-0.0593	w:asked
+-0.0594	c: ask
+-0.0594	c: prop
+-0.0594	c:oper
+-0.0594	c:prop
+-0.0594	c:prope
+-0.0594	c:roper
+-0.0596	c: dog
+-0.0596	c: dog 
+-0.0596	c: saw
+-0.0596	c: saw 
+-0.0596	c:dog
+-0.0596	c:dog 
+-0.0596	c:og 
+-0.0596	w:dog
+-0.0596	w:saw
+-0.0597	b:my_calves
+-0.0597	c: calv
+-0.0597	c: res
+-0.0597	c: sur
+-0.0597	c:alv
+-0.0597	c:alve
+-0.0597	c:alves
+-0.0597	c:calv
+-0.0597	c:calve
+-0.0597	c:els
+-0.0597	c:ree 
+-0.0597	w:calves
+-0.0598	c: mang
+-0.0598	c: mas
+-0.0598	c:mang
+-0.0599	b:such_a
+-0.0599	c:sau
+-0.06	c: que 
+-0.06	c:lect
+-0.06	w:que
+-0.0601	b:i_bought
+-0.0601	c:ting 
+-0.0602	c:alled
+-0.0602	c:calle
+-0.0602	w:called
+-0.0603	b:headache_and
+-0.0603	b:on_friday
+-0.0604	c: los
+-0.0604	c:ate 
+-0.0604	c:este
+-0.0605	b:i_saw
+-0.0605	c:pare
+-0.0606	c:ille
+-0.0607	c: lau
+-0.0607	c:tea
+-0.0608	b:leave_the
+-0.0609	c: soci
+-0.0609	c:lau
+-0.0609	c:oci
+-0.0609	c:soci
+-0.0612	c:port 
+-0.0612	c:urs
+-0.0613	c:hare
+-0.0613	c:share
+-0.0614	c: lot
+-0.0614	c:your 
+-0.0614	w:your
+-0.0615	c: 3 
+-0.0615	c:ick
+-0.0615	w:3
+-0.0616	c: ave
+-0.0616	c: avec
+-0.0616	c:avec
+-0.0616	c:avec 
+-0.0616	c:ec 
+-0.0616	c:vec 
+-0.0616	w:avec
+-0.0617	c: aw
+-0.0617	c:ble 
+-0.0619	c: prim
+-0.0619	c:ner 
+-0.062	c:shout
+-0.062	w:tuesday
+-0.0623	c:roa
+-0.0623	c:tairs
+-0.0623	c:ting
+-0.0623	w:stairs
+-0.0625	b:bullet_and
+-0.0625	b:the_bullet
+-0.0625	c: bul
+-0.0625	c: bull
+-0.0625	c:bul
+-0.0625	c:bull
+-0.0625	c:bulle
+-0.0625	c:fore
+-0.0625	c:illi
+-0.0625	c:illin
+-0.0625	c:lk 
+-0.0625	c:llet
+-0.0625	c:llet 
+-0.0625	c:ullet
+-0.0625	w:bullet
+-0.0626	b:what_i
+-0.0626	c: bat
+-0.0626	c:marke
+-0.0627	b:says_no
+-0.0628	b:not_know
+-0.0628	c:elv
+-0.0628	c:elve
+-0.0629	c: resu
+-0.0629	c: unle
+-0.0629	c:esu
+-0.0629	c:esul
+-0.0629	c:esult
+-0.0629	c:resu
+-0.0629	c:resul
+-0.0629	c:sult
+-0.0629	c:unle
+-0.0629	c:unles
+-0.0629	w:unless
+-0.063	b:the_airport
+-0.063	b:the_report
+-0.063	c: airp
+-0.063	c:airp
+-0.063	c:airpo
+-0.063	c:irp
+-0.063	c:irpo
+-0.063	c:irpor
+-0.063	c:rpor
+-0.063	c:rport
+-0.063	w:airport
+-0.063	w:report
+-0.0631	c: spee
+-0.0631	c:eces 
+-0.0631	c:part
+-0.0631	c:pee
+-0.0631	c:spee
+-0.0632	b:ex_keeps
+-0.0632	b:my_location
+-0.0632	b:test_for
+-0.0632	b:the_third
+-0.0632	b:third_time
+-0.0632	b:to_me
+-0.0632	b:tracks_my
+-0.0632	c: loca
+-0.0632	c:cati
+-0.0632	c:catio
+-0.0632	c:get
+-0.0632	c:loca
+-0.0632	c:locat
+-0.0632	c:ocat
+-0.0632	c:ocati
+-0.0632	w:location
+-0.0633	c:gel
+-0.0633	c:ons
+-0.0634	c:rnin
+-0.0634	c:rning
+-0.0635	c:comp
+-0.0635	c:omp
+-0.0635	c:tist
+-0.0636	c:hee
+-0.0637	c: hom
+-0.0637	c: home
+-0.0637	c:home
+-0.0637	c:ic 
+-0.0637	c:ito
+-0.0637	c:mena
+-0.0638	c: num
+-0.0638	c: numb
+-0.0638	c: tex
+-0.0638	c: text
+-0.0638	c:num
+-0.0638	c:numb
+-0.0638	c:tex
+-0.0638	c:text
+-0.0641	c: danc
+-0.0641	c:danc
+-0.0641	c:hes 
+-0.0642	b:five_minutes
+-0.0642	b:me_down
+-0.0642	c: coul
+-0.0642	c:cab
+-0.0642	c:coul
+-0.0642	c:could
+-0.0642	c:ian
+-0.0642	w:could
+-0.0644	c:port
+-0.0645	c:run
+-0.0646	c: guil
+-0.0646	c:guil
+-0.0646	c:guilt
+-0.0646	c:ilty
+-0.0646	c:ilty 
+-0.0646	c:lty
+-0.0646	c:lty 
+-0.0646	c:uilty
+-0.0646	w:guilty
+-0.0648	b:desde_que
+-0.0648	b:me_mude
+-0.0648	b:me_siento
+-0.0648	b:muy_sola
+-0.0648	b:siento_muy
+-0.0648	b:sola_desde
+-0.0648	c: desd
+-0.0648	c: muy
+-0.0648	c: muy 
+-0.0648	c: sho
+-0.0648	c: sien
+-0.0648	c: sola
+-0.0648	c: spar
+-0.0648	c:desd
+-0.0648	c:desde
+-0.0648	c:esde
+-0.0648	c:esde 
+-0.0648	c:muy
+-0.0648	c:muy 
+-0.0648	c:orn
+-0.0648	c:ort 
+-0.0648	c:rni
+-0.0648	c:sde
+-0.0648	c:sde 
+-0.0648	c:sien
+-0.0648	c:sient
+-0.0648	c:sola
+-0.0648	c:sola 
+-0.0648	w:desde
+-0.0648	w:muy
+-0.0648	w:siento
+-0.0648	w:sola
+-0.0649	b:and_fry
+-0.0649	b:the_onions
+-0.0649	c: fry
+-0.0649	c: fry 
+-0.0649	c:fry
+-0.0649	c:fry 
+-0.0649	c:itch 
+-0.0649	c:kend 
+-0.0649	w:fry
+-0.0649	w:weekend
+-0.065	c: che
+-0.065	c:eare
+-0.065	c:eared
+-0.065	c:peare
+-0.065	w:disappeared
+-0.0652	c:lot
+-0.0653	c:efto
+-0.0653	c:eftov
+-0.0653	c:fto
+-0.0653	c:ftov
+-0.0653	c:ftove
+-0.0653	c:lefto
+-0.0653	c:overs
+-0.0653	c:tov
+-0.0653	c:tove
+-0.0653	c:tover
+-0.0653	c:vers 
+-0.0653	w:leftovers
+-0.0654	b:the_group
+-0.0654	b:time_at
+-0.0654	b:to_the
+-0.0654	c: dela
+-0.0654	c:dela
+-0.0654	c:delay
+-0.0654	c:elay
+-0.0654	c:elaye
+-0.0654	c:orts
+-0.0654	c:orts 
+-0.0654	c:ports
+-0.0654	c:rett
+-0.0654	w:delayed
+-0.0655	c:por
+-0.0657	c:win
+-0.0658	b:during_the
+-0.0658	c:ied
+-0.0659	b:is_drunk
+-0.0659	c: coll
+-0.0659	c: dru
+-0.0659	c: drun
+-0.0659	c: shif
+-0.0659	c:coll
+-0.0659	c:colle
+-0.0659	c:dru
+-0.0659	c:drun
+-0.0659	c:drunk
+-0.0659	c:hif
+-0.0659	c:hift
+-0.0659	c:hift 
+-0.0659	c:ift 
+-0.0659	c:ler 
+-0.0659	c:runk
+-0.0659	c:runk 
+-0.0659	c:shif
+-0.0659	c:shift
+-0.0659	c:unk
+-0.0659	c:unk 
+-0.0659	w:drunk
+-0.0659	w:shift
+-0.0661	b:killed_at
+-0.0661	c:cred
+-0.0661	c:credi
+-0.0661	c:edit
+-0.0661	c:ola 
+-0.0661	c:redit
+-0.0662	c: sh
+-0.0662	c:ome 
+-0.0663	b:if_its
+-0.0663	b:out_if
+-0.0663	c: chat
+-0.0663	c: sure
+-0.0663	c:airs
+-0.0663	c:airs 
+-0.0663	c:chat
+-0.0663	c:chat 
+-0.0663	c:irs 
+-0.0663	c:ree
+-0.0663	w:chat
+-0.0663	w:sure
+-0.0665	c: meu
+-0.0665	c: meu 
+-0.0665	c:ced
+-0.0665	c:ced 
+-0.0665	c:eace 
+-0.0665	c:meu
+-0.0665	c:meu 
+-0.0665	c:owe
+-0.0665	c:rest
+-0.0665	w:meu
+-0.0665	w:peace
+-0.0666	c:ler
+-0.0666	c:sday 
+-0.0667	c: beli
+-0.0667	c:beli
+-0.0667	c:belie
+-0.0667	c:fall 
+-0.0667	c:sis 
+-0.0667	w:fall
+-0.0668	b:on_saturday
+-0.0669	b:a_barbecue
+-0.0669	c: barb
+-0.0669	c:abs
+-0.0669	c:arbec
+-0.0669	c:arg
+-0.0669	c:barb
+-0.0669	c:barbe
+-0.0669	c:becu
+-0.0669	c:becue
+-0.0669	c:cue 
+-0.0669	c:ecue
+-0.0669	c:ecue 
+-0.0669	c:rbec
+-0.0669	c:rbecu
+-0.0669	w:barbecue
+-0.067	c: han
+-0.0671	b:the_doctor
+-0.0671	b:the_final
+-0.0671	c:llowe
+-0.0671	c:lowe
+-0.0671	c:lowed
+-0.0671	c:owed
+-0.0671	c:owed 
+-0.0671	c:wed 
+-0.0671	w:final
+-0.0672	c:fri
+-0.0673	b:my_dad
+-0.0675	b:like_a
+-0.0675	c: as
+-0.0675	c: fl
+-0.0675	c:rio
+-0.0676	c: bab
+-0.0676	c: baby
+-0.0676	c:aby
+-0.0676	c:baby
+-0.0676	c:stil
+-0.0676	c:still
+-0.0679	b:fry_for
+-0.0679	c: you 
+-0.0679	c:you 
+-0.0679	w:you
+-0.068	b:the_wedding
+-0.0681	b:killed_it
+-0.0682	c: flat
+-0.0682	c: tea
+-0.0682	c:flat
+-0.0683	c:ega
+-0.0684	c: dyi
+-0.0684	c: dyin
+-0.0684	c:dyi
+-0.0684	c:dyin
+-0.0684	c:dying
+-0.0684	c:epla
+-0.0684	c:illed
+-0.0684	c:repla
+-0.0684	w:dying
+-0.0684	w:killed
+-0.0685	c:irs
+-0.0685	c:rting
+-0.0685	c:unda
+-0.0686	b:so_much
+-0.0686	b:the_charity
+-0.0686	c:arit
+-0.0686	c:arity
+-0.0686	c:chari
+-0.0686	c:hari
+-0.0686	c:harit
+-0.0686	c:rity
+-0.0686	c:rity 
+-0.0686	w:charity
+-0.0687	c:epe
+-0.0687	c:lig
+-0.0689	b:final_boss
+-0.0689	c:ri 
+-0.0692	c:gre
+-0.0693	c:ieb
+-0.0694	b:that_i
+-0.0694	c:hin 
+-0.0694	c:thin 
+-0.0696	b:and_i
+-0.0696	c:itten
+-0.0696	c:rst
+-0.0697	b:it_in
+-0.0697	c:ask
+-0.0698	c: boug
+-0.0698	c:boug
+-0.0698	c:bough
+-0.0698	c:ute 
+-0.0698	w:bought
+-0.0699	c:ios
+-0.07	c:aps 
+-0.07	c:laps 
+-0.07	c:slaps
+-0.07	w:slaps
+-0.0701	c: sun
+-0.0701	c:sun
+-0.0702	c:mar
+-0.0703	c: frid
+-0.0703	c:eac
+-0.0703	c:frid
+-0.0704	c:mpo
+-0.0705	c: bou
+-0.0706	c:ounc
+-0.0706	c:unch
+-0.0707	b:day_at
+-0.0707	b:hair_short
+-0.0707	b:it_i
+-0.0707	b:short_today
+-0.0707	c: cry
+-0.0707	c:cry
+-0.0707	c:ragge
+-0.0707	c:rew
+-0.0708	c: moo
+-0.0708	c: mood
+-0.0708	c:moo
+-0.0708	c:mood
+-0.0708	c:mood 
+-0.0708	c:stra
+-0.0708	w:mood
+-0.0709	c: wedd
+-0.0709	c:ddin
+-0.0709	c:dding
+-0.0709	c:eddi
+-0.0709	c:eddin
+-0.0709	c:wedd
+-0.0709	c:weddi
+-0.0709	w:wedding
+-0.071	b:to_hang
+-0.0711	c: awa
+-0.0711	c: away
+-0.0711	c:awa
+-0.0711	c:away
+-0.0711	c:away 
+-0.0711	c:hai
+-0.0711	c:hair
+-0.0711	c:hair 
+-0.0711	w:away
+-0.0712	b:a_terrible
+-0.0712	c:errib
+-0.0712	c:lans
+-0.0712	c:lans 
+-0.0712	c:plans
+-0.0712	c:ribl
+-0.0712	c:rible
+-0.0712	c:rrib
+-0.0712	c:rribl
+-0.0712	w:plans
+-0.0712	w:terrible
+-0.0713	b:a_message
+-0.0713	b:airport_flight
+-0.0713	b:flight_delayed
+-0.0713	b:message_when
+-0.0713	c: 5 
+-0.0713	c: gra
+-0.0713	w:5
+-0.0714	c: comp
+-0.0714	c:ange
+-0.0715	b:gone_for
+-0.0716	c:due
+-0.0716	c:due 
+-0.0716	c:iend
+-0.0717	c: sic
+-0.0717	c:box
+-0.0718	c:hes
+-0.0719	c: gorg
+-0.0719	c:eou
+-0.0719	c:eous
+-0.0719	c:eous 
+-0.0719	c:geou
+-0.0719	c:geous
+-0.0719	c:gorg
+-0.0719	c:gorge
+-0.0719	c:orgeo
+-0.0719	c:rgeo
+-0.0719	c:rgeou
+-0.0719	w:gorgeous
+-0.072	b:finally_made
+-0.072	b:solicitor_said
+-0.072	c:eeke
+-0.072	c:eeken
+-0.072	c:eke
+-0.072	c:eken
+-0.072	c:ekend
+-0.072	c:kend
+-0.072	c:read 
+-0.072	c:weeke
+-0.0721	c:agg
+-0.0721	c:uste
+-0.0722	b:that_film
+-0.0723	c:dere
+-0.0724	c: nea
+-0.0724	c: near
+-0.0724	c:nea
+-0.0724	c:near
+-0.0724	c:pli
+-0.0724	c:plie
+-0.0724	c:zza
+-0.0726	b:pushed_me
+-0.0726	c: cak
+-0.0726	c: cake
+-0.0726	c:ada
+-0.0726	c:cak
+-0.0726	c:cake
+-0.0726	c:cake 
+-0.0726	c:vio
+-0.0726	w:cake
+-0.0727	c:aid
+-0.0727	c:aid 
+-0.0727	c:osi
+-0.0727	c:toc
+-0.0729	c:nager
+-0.0729	w:manager
+-0.073	c:ail
+-0.0731	c: knif
+-0.0731	c:eje
+-0.0731	c:knif
+-0.0731	c:knife
+-0.0731	c:nif
+-0.0731	c:nife
+-0.0731	c:nife 
+-0.0731	w:knife
+-0.0733	c:alf 
+-0.0733	c:half 
+-0.0733	c:nder 
+-0.0733	c:ssage
+-0.0733	w:half
+-0.0734	b:last_day
+-0.0735	c: fore
+-0.0735	c:forev
+-0.0735	c:meine
+-0.0735	c:orev
+-0.0735	c:oreve
+-0.0735	c:rain
+-0.0735	w:forever
+-0.0737	b:my_partner
+-0.0737	c: stri
+-0.0737	c:iker
+-0.0737	c:iker 
+-0.0737	c:rik
+-0.0737	c:rike
+-0.0737	c:riker
+-0.0737	c:stri
+-0.0737	c:strik
+-0.0737	c:trik
+-0.0737	c:trike
+-0.0737	w:striker
+-0.0738	c:ssa
+-0.0739	b:its_been
+-0.0739	c: fri
+-0.0739	c: gor
+-0.0739	c: sec
+-0.0739	c:ach
+-0.0739	c:gor
+-0.0739	c:ined
+-0.0739	c:ined 
+-0.0739	c:sec
+-0.074	c: felt
+-0.074	c: fla
+-0.074	c:felt
+-0.074	c:felt 
+-0.074	c:fla
+-0.074	w:felt
+-0.0741	c: inst
+-0.0741	c:reat
+-0.0742	b:think_about
+-0.0742	c:nni
+-0.0742	c:ud 
+-0.0744	b:all_week
+-0.0744	b:it_over
+-0.0744	c: sai
+-0.0744	c: said
+-0.0744	c:aved
+-0.0744	c:aved 
+-0.0744	c:sai
+-0.0744	c:said
+-0.0744	c:said 
+-0.0744	w:said
+-0.0745	b:000_feet
+-0.0745	b:13_000
+-0.0745	c: 13
+-0.0745	c: 13 
+-0.0745	c:13 
+-0.0745	c:artn
+-0.0745	c:artne
+-0.0745	c:partn
+-0.0745	c:rtn
+-0.0745	c:rtne
+-0.0745	c:rtner
+-0.0745	c:tne
+-0.0745	c:tner
+-0.0745	c:tner 
+-0.0745	w:13
+-0.0745	w:partner
+-0.0746	c: tog
+-0.0746	c:cri
+-0.0746	c:tog
+-0.0746	c:yin
+-0.0746	c:ying
+-0.0746	c:ying 
+-0.0747	c: birt
+-0.0747	c:birt
+-0.0747	c:birth
+-0.0747	c:hda
+-0.0747	c:hday
+-0.0747	c:hday 
+-0.0747	c:irth
+-0.0747	c:irthd
+-0.0747	c:rthd
+-0.0747	c:rthda
+-0.0747	c:thd
+-0.0747	c:thda
+-0.0747	c:thday
+-0.0747	w:birthday
+-0.0749	c:lat
+-0.0749	c:loc
+-0.0749	c:rew 
+-0.075	b:hit_me
+-0.075	c: bro
+-0.075	c:bed
+-0.075	c:ew 
+-0.075	c:vide
+-0.0751	b:he_will
+-0.0751	b:i_got
+-0.0751	c: gi
+-0.0751	c:con
+-0.0751	c:sho
+-0.0752	c: ist
+-0.0752	c: why
+-0.0752	c: why 
+-0.0752	c:why
+-0.0752	c:why 
+-0.0752	w:why
+-0.0753	b:and_stood
+-0.0753	b:anyone_and
+-0.0753	b:phone_so
+-0.0753	b:smashed_my
+-0.0753	c: firs
+-0.0753	c: smas
+-0.0753	c:ashed
+-0.0753	c:firs
+-0.0753	c:first
+-0.0753	c:irst
+-0.0753	c:irst 
+-0.0753	c:mash
+-0.0753	c:mashe
+-0.0753	c:smas
+-0.0753	c:smash
+-0.0753	w:first
+-0.0753	w:smashed
+-0.0754	c:ligh
+-0.0754	c:light
+-0.0756	b:my_dog
+-0.0756	c: thes
+-0.0757	c: esse
+-0.0758	c:come 
+-0.0758	w:come
+-0.076	b:got_killed
+-0.076	b:killed_by
+-0.076	c: mei
+-0.076	c: mein
+-0.076	c:mein
+-0.076	c:nsi
+-0.0761	c:say 
+-0.0763	c:ssed
+-0.0763	c:ssed 
+-0.0764	c: na 
+-0.0764	c: proj
+-0.0764	c:feel 
+-0.0764	c:ject 
+-0.0764	c:ojec
+-0.0764	c:oject
+-0.0764	c:proj
+-0.0764	c:proje
+-0.0764	c:roj
+-0.0764	c:roje
+-0.0764	c:rojec
+-0.0764	c:shin
+-0.0764	c:shing
+-0.0764	w:feel
+-0.0764	w:na
+-0.0764	w:project
+-0.0765	c:che 
+-0.0765	c:noch 
+-0.0765	c:och 
+-0.0765	w:noch
+-0.0766	b:an_argument
+-0.0766	b:argument_and
+-0.0766	b:cried_and
+-0.0766	b:during_an
+-0.0766	b:then_cried
+-0.0766	c:stre
+-0.0767	c: frie
+-0.0767	c: rest
+-0.0767	c:sta 
+-0.0768	c: minu
+-0.0768	c: show
+-0.0768	c:inut
+-0.0768	c:inute
+-0.0768	c:minu
+-0.0768	c:minut
+-0.0768	c:nut
+-0.0768	c:nute
+-0.0768	c:ota
+-0.0768	c:sen
+-0.0768	c:show
+-0.0769	b:so_empty
+-0.0769	b:to_everyone
+-0.0769	c:rever
+-0.077	b:cut_the
+-0.077	b:shoot_me
+-0.077	b:you_land
+-0.077	c:hoot 
+-0.077	c:irt
+-0.077	c:oot 
+-0.077	c:roce
+-0.077	w:land
+-0.077	w:shoot
+-0.0771	c:aske
+-0.0771	c:ps 
+-0.0771	c:ske
+-0.0772	c:aff
+-0.0772	c:ma 
+-0.0773	c: satu
+-0.0773	c:aturd
+-0.0773	c:inter
+-0.0773	c:nter
+-0.0773	c:orma
+-0.0773	c:satu
+-0.0773	c:satur
+-0.0773	c:turd
+-0.0773	c:turda
+-0.0773	c:urda
+-0.0773	c:urday
+-0.0773	w:saturday
+-0.0775	c: tur
+-0.0775	c: turn
+-0.0776	c:ert
+-0.0776	c:lock
+-0.0777	c:ging
+-0.0777	c:ging 
+-0.0777	c:ours
+-0.0778	c:dem 
+-0.0779	c: lib
+-0.0779	c: libr
+-0.0779	c:brar
+-0.0779	c:brary
+-0.0779	c:ibr
+-0.0779	c:ibra
+-0.0779	c:ibrar
+-0.0779	c:lib
+-0.0779	c:libr
+-0.0779	c:libra
+-0.0779	c:ono
+-0.0779	c:rary
+-0.0779	c:rary 
+-0.0779	w:library
+-0.078	c: del
+-0.078	c: sof
+-0.078	c:del
+-0.078	c:sof
+-0.0781	c:et 
+-0.0781	c:kille
+-0.0782	c:lati
+-0.0782	c:latio
+-0.0784	c:anana
+-0.0784	c:nana
+-0.0784	c:nana 
+-0.0784	w:manana
+-0.0785	b:marido_me
+-0.0785	c: leav
+-0.0785	c:arid
+-0.0785	c:arido
+-0.0785	c:iss
+-0.0785	c:leav
+-0.0785	c:mail 
+-0.0785	c:marid
+-0.0785	c:rido
+-0.0785	c:rido 
+-0.0785	w:email
+-0.0785	w:marido
+-0.0787	c:mer
+-0.0789	b:i_leave
+-0.0789	c: spir
+-0.0789	c:pir
+-0.0789	c:spir
+-0.079	c:geo
+-0.079	w:worry
+-0.0791	c:eti
+-0.0791	c:ons 
+-0.0792	b:say_no
+-0.0792	c: boul
+-0.0792	c: our
+-0.0792	c: our 
+-0.0792	c:boul
+-0.0792	c:boulo
+-0.0792	c:ens 
+-0.0792	c:oulo
+-0.0792	c:oulot
+-0.0792	c:ulo
+-0.0792	c:ulot
+-0.0792	c:ulot 
+-0.0792	w:boulot
+-0.0792	w:our
+-0.0793	b:a_cake
+-0.0793	b:colleagues_on
+-0.0793	b:day_they
+-0.0793	b:got_me
+-0.0793	b:my_colleagues
+-0.0793	b:said_goodbye
+-0.0793	b:they_got
+-0.0793	c: talk
+-0.0793	c:agues
+-0.0793	c:eag
+-0.0793	c:eagu
+-0.0793	c:eague
+-0.0793	c:gues 
+-0.0793	c:leag
+-0.0793	c:leagu
+-0.0793	c:llea
+-0.0793	c:lleag
+-0.0793	c:ollea
+-0.0793	c:talk
+-0.0793	w:colleagues
+-0.0794	c:ees
+-0.0795	c: twe
+-0.0795	c:rol
+-0.0795	c:twe
+-0.0795	w:moving
+-0.0798	c: bala
+-0.0798	c: shop
+-0.0798	c:alanc
+-0.0798	c:anced
+-0.0798	c:bala
+-0.0798	c:balan
+-0.0798	c:lanc
+-0.0798	c:lance
+-0.0798	c:nced
+-0.0798	c:nced 
+-0.0798	w:balanced
+-0.08	b:phone_every
+-0.0801	c:nnoyi
+-0.0801	c:noyi
+-0.0801	c:noyin
+-0.0801	c:oyi
+-0.0801	c:oyin
+-0.0801	c:oying
+-0.0801	w:annoying
+-0.0802	c:pan
+-0.0803	c: mis 
+-0.0803	c:mis 
+-0.0803	w:mis
+-0.0804	c: fli
+-0.0804	c: flig
+-0.0804	c:ande
+-0.0804	c:drivi
+-0.0804	c:flig
+-0.0804	c:fligh
+-0.0804	c:mal
+-0.0804	c:mal 
+-0.0804	c:rep
+-0.0804	c:rivi
+-0.0804	c:rivin
+-0.0804	w:driving
+-0.0805	c: new 
+-0.0805	c:new 
+-0.0805	c:uand
+-0.0805	w:new
+-0.0806	c:epa
+-0.0806	c:esti
+-0.0806	c:ndr
+-0.0807	b:the_solicitor
+-0.0807	b:wanted_to
+-0.0807	c: shi
+-0.0807	c:itor 
+-0.0807	c:rga
+-0.0807	w:parent
+-0.0807	w:solicitor
+-0.0808	b:in_this
+-0.0808	c: char
+-0.0808	c:char
+-0.0808	c:eet
+-0.0808	c:hom
+-0.081	c: twel
+-0.081	c:chla
+-0.081	c:eel 
+-0.081	c:elve 
+-0.081	c:hla
+-0.081	c:leg
+-0.081	c:schla
+-0.081	c:twel
+-0.081	c:twelv
+-0.081	c:welv
+-0.081	c:welve
+-0.081	w:twelve
+-0.0811	b:you_are
+-0.0812	c:ettin
+-0.0812	c:str
+-0.0813	c:ape
+-0.0813	c:line
+-0.0814	c: morn
+-0.0814	c:morn
+-0.0814	c:morni
+-0.0814	c:orni
+-0.0814	c:ornin
+-0.0814	w:morning
+-0.0815	b:after_two
+-0.0815	b:two_years
+-0.0815	w:falling
+-0.0816	b:it_at
+-0.0817	c:eve 
+-0.0818	c: moth
+-0.0818	c:moth
+-0.0818	c:mothe
+-0.0818	w:mother
+-0.0819	b:keeps_turning
+-0.0819	b:turning_up
+-0.0819	b:up_outside
+-0.0819	c: soli
+-0.0819	c:ate
+-0.0819	c:cito
+-0.0819	c:citor
+-0.0819	c:icit
+-0.0819	c:icito
+-0.0819	c:itor
+-0.0819	c:licit
+-0.0819	c:olici
+-0.0819	c:soli
+-0.0819	c:solic
+-0.0819	c:turni
+-0.0819	w:turning
+-0.0821	c:eeps
+-0.0821	c:eeps 
+-0.0821	c:eps
+-0.0821	c:eps 
+-0.0821	c:keeps
+-0.0821	w:keeps
+-0.0823	c:jumpe
+-0.0823	c:lay
+-0.0823	c:mped
+-0.0823	c:mped 
+-0.0823	c:red 
+-0.0823	c:umped
+-0.0823	w:jumped
+-0.0824	b:group_chat
+-0.0824	c:bro
+-0.0825	b:all_died
+-0.0826	c:frie
+-0.0826	c:frien
+-0.0826	c:rien
+-0.0826	c:riend
+-0.0826	w:shot
+-0.0827	c:ats
+-0.0827	c:ats 
+-0.0828	c:gra
+-0.0828	c:uck
+-0.0828	c:zy 
+-0.0829	c: forg
+-0.0829	c:forg
+-0.0829	c:forgo
+-0.0829	c:mas
+-0.0829	c:orgo
+-0.0829	c:orgot
+-0.0829	c:rgo
+-0.0829	c:rgot
+-0.0829	c:rgot 
+-0.0829	w:forgot
+-0.083	c: sla
+-0.083	c:sage 
+-0.083	c:sla
+-0.083	w:message
+-0.0831	c: sono
+-0.0831	c:lde
+-0.0831	c:ns 
+-0.0831	c:sono
+-0.0831	c:sono 
+-0.0831	w:sono
+-0.0832	b:the_grass
+-0.0832	b:the_rain
+-0.0832	c: bi
+-0.0832	c: cel
+-0.0832	c: gras
+-0.0832	c:gras
+-0.0832	c:grass
+-0.0832	c:rass 
+-0.0832	c:son 
+-0.0832	w:grass
+-0.0833	b:and_restart
+-0.0833	b:restart_the
+-0.0833	c:ous 
+-0.0833	c:tart 
+-0.0833	c:wed
+-0.0833	w:restart
+-0.0834	b:handy_und
+-0.0834	b:kontrolliert_mein
+-0.0834	b:mein_handy
+-0.0834	c: ko
+-0.0834	c: kon
+-0.0834	c: kont
+-0.0834	c:andy
+-0.0834	c:andy 
+-0.0834	c:handy
+-0.0834	c:iert
+-0.0834	c:iert 
+-0.0834	c:kon
+-0.0834	c:kont
+-0.0834	c:kontr
+-0.0834	c:liert
+-0.0834	c:llie
+-0.0834	c:llier
+-0.0834	c:mein 
+-0.0834	c:ollie
+-0.0834	c:troll
+-0.0834	c:tte 
+-0.0834	w:handy
+-0.0834	w:kontrolliert
+-0.0834	w:mein
+-0.0835	c: din
+-0.0835	c: dinn
+-0.0835	c:dinn
+-0.0835	c:dinne
+-0.0835	c:inn
+-0.0835	c:inne
+-0.0835	c:inner
+-0.0835	c:nan
+-0.0835	c:nner
+-0.0835	c:nner 
+-0.0835	w:dinner
+-0.0836	c: mus
+-0.0836	c:mus
+-0.0837	b:is_killing
+-0.0837	b:one_will
+-0.0838	c:lwa
+-0.0838	c:lway
+-0.084	b:the_headache
+-0.084	b:took_two
+-0.084	c: le 
+-0.084	w:le
+-0.0842	b:my_mum
+-0.0842	c:im 
+-0.0843	c:atte
+-0.0845	b:ashamed_of
+-0.0845	b:because_of
+-0.0845	b:i_spoke
+-0.0845	b:spoke_to
+-0.0845	c: ago
+-0.0845	c: ago 
+-0.0845	c: spok
+-0.0845	c:ago 
+-0.0845	c:lid
+-0.0845	c:pok
+-0.0845	c:poke
+-0.0845	c:poke 
+-0.0845	c:spok
+-0.0845	c:spoke
+-0.0845	c:tina
+-0.0845	w:ago
+-0.0845	w:spoke
+-0.0846	b:to_a
+-0.0846	c: sup
+-0.0846	c:sup
+-0.0847	b:grabbed_my
+-0.0847	b:not_to
+-0.0847	c:chet
+-0.0848	b:bank_card
+-0.0848	c: bed 
+-0.0848	w:bed
+-0.0849	b:saying_goodbye
 -0.085	c: shoo
--0.085	c:bik
--0.085	c:bike
+-0.085	c: wie 
 -0.085	c:hoot
+-0.085	c:move 
+-0.085	c:ni 
 -0.085	c:oot
 -0.085	c:shoo
 -0.085	c:shoot
--0.0851	c:ks 
--0.0852	c: wer
--0.0852	c: were
--0.0852	c:were
--0.0852	c:were 
--0.0852	w:were
--0.0853	c:oto
--0.0854	b:the_process
--0.0854	b:the_server
--0.0854	c: bis
--0.0854	c: cli
--0.0854	c: ist
--0.0854	c:bis
--0.0854	c:cess
--0.0854	c:cess 
--0.0854	c:cli
--0.0854	c:erver
--0.0854	c:oces
--0.0854	c:ocess
--0.0854	c:proce
--0.0854	c:resta
--0.0854	c:roces
--0.0854	c:rver
--0.0854	c:rver 
--0.0854	w:process
--0.0854	w:server
--0.0856	c:jumpe
--0.0856	c:mped
--0.0856	c:mped 
--0.0856	c:umped
--0.0856	w:jumped
--0.0857	c: firs
--0.0857	c:firs
--0.0857	c:first
--0.0857	c:irst
--0.0857	c:irst 
--0.0857	w:first
--0.0858	c:sage 
--0.0858	w:message
--0.0859	c: bala
--0.0859	c:alanc
--0.0859	c:anced
--0.0859	c:bala
--0.0859	c:balan
--0.0859	c:lanc
--0.0859	c:lance
--0.0859	c:lot
--0.0859	c:nced
--0.0859	c:nced 
--0.0859	c:sha
--0.0859	w:balanced
--0.0861	b:in_this
--0.0861	c:pli
--0.0861	c:plie
--0.0862	c: garl
--0.0862	c:arli
--0.0862	c:arlic
--0.0862	c:garl
--0.0862	c:garli
--0.0862	c:lic 
--0.0862	c:nem
--0.0862	c:rlic 
--0.0862	w:garlic
--0.0863	b:her_joke
--0.0863	b:we_were
--0.0863	c: mov
--0.0863	c: talk
--0.0863	c:dere
--0.0863	c:talk
--0.0864	c:lves
--0.0864	c:lves 
--0.0864	c:sion
--0.0864	c:sion 
--0.0866	c:sis 
--0.0868	c: oni
--0.0868	c: onio
--0.0868	c:onio
--0.0868	c:onion
--0.0868	w:onions
--0.0869	b:if_its
--0.0869	b:out_if
--0.0869	c:ung
--0.087	b:keeps_turning
--0.087	b:turning_up
--0.087	b:up_outside
--0.087	c:turni
--0.087	c:uand
--0.087	w:turning
--0.0871	b:000_feet
--0.0871	b:13_000
--0.0871	b:choked_me
--0.0871	c: 13
--0.0871	c: 13 
--0.0871	c: chok
--0.0871	c:13 
--0.0871	c:chok
--0.0871	c:choke
--0.0871	c:hok
--0.0871	c:hoke
--0.0871	c:hoked
--0.0871	w:13
--0.0871	w:choked
--0.0873	c: leg
--0.0873	c:come 
--0.0873	c:olic
--0.0873	c:wed
--0.0873	w:come
--0.0875	c:iga
--0.0875	c:late
--0.0876	c: lear
--0.0876	c:arn
--0.0876	c:arni
--0.0876	c:arnin
--0.0876	c:earn
--0.0876	c:earni
--0.0876	c:fall 
--0.0876	c:lear
--0.0876	c:learn
--0.0876	w:fall
--0.0876	w:learning
--0.0877	c: auf
--0.0877	c:auf
--0.0877	c:mas
--0.0877	c:shi
--0.0879	b:be_the
--0.0879	b:he_strangled
--0.0879	b:strangled_me
--0.0879	c:angl
--0.0879	c:angle
--0.0879	c:ape
--0.0879	c:ngled
--0.0879	c:pan
--0.0879	c:rangl
--0.0879	c:stran
--0.0879	c:trang
--0.0879	w:strangled
--0.088	b:netflix_this
--0.088	c: netf
--0.088	c:etf
--0.088	c:etfl
--0.088	c:etfli
--0.088	c:flix
--0.088	c:flix 
--0.088	c:lix
--0.088	c:lix 
--0.088	c:netf
--0.088	c:netfl
--0.088	c:tfl
--0.088	c:tfli
--0.088	c:tflix
--0.088	w:netflix
--0.0881	b:chronic_pain
--0.0881	b:flared_up
--0.0881	b:my_chronic
--0.0881	b:pain_flared
--0.0881	c: chro
--0.0881	c: flar
--0.0881	c:chro
--0.0881	c:chron
--0.0881	c:etin
--0.0881	c:eting
--0.0881	c:flar
--0.0881	c:flare
--0.0881	c:hron
--0.0881	c:hroni
--0.0881	c:lare
--0.0881	c:lared
--0.0881	c:onic
--0.0881	c:onic 
--0.0881	c:roni
--0.0881	c:ronic
--0.0881	w:chronic
--0.0881	w:flared
--0.0882	c: uni
--0.0883	b:am_such
--0.0883	c:ager
--0.0883	c:ager 
--0.0885	c:otg
--0.0886	c: phon
--0.0886	c:hone 
--0.0886	c:phon
--0.0886	c:phone
--0.0886	c:str
--0.0886	w:phone
--0.0887	c:ging
--0.0887	c:ging 
--0.0888	c: inv
--0.0888	c: invi
--0.0888	c: midn
--0.0888	c:dni
--0.0888	c:dnig
--0.0888	c:dnigh
--0.0888	c:idn
--0.0888	c:idni
--0.0888	c:idnig
--0.0888	c:inv
--0.0888	c:invi
--0.0888	c:midn
--0.0888	c:midni
--0.0888	w:midnight
--0.0889	b:il_me
--0.0889	c:ail
--0.0891	b:grabbed_my
--0.0892	b:cutting_the
--0.0892	b:gate_bridge
--0.0892	b:golden_gate
--0.0892	b:the_golden
--0.0892	c: gat
--0.0892	c: gate
--0.0892	c:gat
--0.0892	c:gate
--0.0892	c:gate 
--0.0892	c:win
--0.0892	w:gate
--0.0893	c: pay 
--0.0893	c:ntin
--0.0893	c:pay 
--0.0893	w:pay
--0.0894	b:is_brutal
--0.0894	c: brut
--0.0894	c:artin
--0.0894	c:assed
--0.0894	c:brut
--0.0894	c:bruta
--0.0894	c:ete
--0.0894	c:rut
--0.0894	c:ruta
--0.0894	c:rutal
--0.0894	c:tal 
--0.0894	c:tarti
--0.0894	c:uta
--0.0894	c:utal
--0.0894	c:utal 
--0.0894	w:brutal
--0.0894	w:starting
--0.0895	b:after_the
--0.0895	c: proc
--0.0895	c:ejec
--0.0895	c:eject
--0.0895	c:proc
--0.0895	c:rejec
--0.0895	c:rra
--0.0896	b:my_flatmate
--0.0896	c:mate 
--0.0896	c:ue 
--0.0896	w:flatmate
--0.0897	c: revi
--0.0897	c: say
--0.0898	b:last_day
--0.0898	c: wip
--0.0898	c: wipe
--0.0898	c:aske
--0.0898	c:iped
--0.0898	c:iped 
--0.0898	c:son 
--0.0898	c:wip
--0.0898	c:wipe
--0.0898	c:wiped
--0.0898	w:wiped
--0.0901	b:after_that
--0.0901	b:partner_will
--0.0902	c: diz
--0.0902	c:diz
--0.0902	c:urti
--0.0902	c:urtin
--0.0903	b:believe_me
--0.0903	b:will_believe
--0.0903	c: chri
--0.0903	c:ber
--0.0903	c:chris
--0.0903	c:esen
--0.0903	c:esent
--0.0903	c:hris
--0.0903	c:hrist
--0.0903	c:istm
--0.0903	c:istma
--0.0903	c:prese
--0.0903	c:resen
--0.0903	c:ristm
--0.0903	c:stma
--0.0903	c:stmas
--0.0903	c:tmas
--0.0903	c:tmas 
--0.0903	w:christmas
--0.0904	c: fre
--0.0904	c:fre
--0.0905	c: chr
--0.0905	c:ale 
--0.0905	c:inale
--0.0905	c:nale
--0.0905	c:nale 
--0.0905	w:finale
--0.0908	b:and_says
--0.0908	b:you_are
--0.0908	c:el 
--0.0909	c:egs
--0.0909	c:egs 
--0.0909	c:med 
--0.0909	c:slice
--0.0909	w:thin
--0.091	b:hang_the
--0.0913	c:lden
--0.0913	c:lden 
--0.0914	c:bed
--0.0915	b:ashamed_of
--0.0915	b:i_spoke
--0.0915	b:spoke_to
--0.0915	c: fil
--0.0915	c: spok
--0.0915	c:ass 
--0.0915	c:fil
--0.0915	c:pok
--0.0915	c:poke
--0.0915	c:poke 
--0.0915	c:spok
--0.0915	c:spoke
--0.0915	w:spoke
--0.0916	c:ailed
--0.0916	c:arly
--0.0916	c:arly 
--0.0916	c:earl
--0.0916	c:early
--0.0916	c:faile
--0.0916	c:iled
--0.0916	c:iled 
--0.0916	c:sau
--0.0916	w:failed
--0.0917	b:thinking_i
--0.0917	b:we_lost
--0.0917	c: fel
--0.0917	c:fel
--0.0917	c:lay
--0.0918	c: spo
--0.0919	c:hel
--0.0919	c:jec
--0.0919	c:ject
--0.092	c: mus
--0.092	c:ions
--0.092	c:mus
--0.0921	c:movi
--0.0921	c:ovi
--0.0922	b:with_food
--0.0922	c:spa
--0.0923	b:they_will
--0.0923	c: perf
--0.0923	c: sti
--0.0923	c:erf
--0.0923	c:perf
--0.0923	w:falling
--0.0925	c:thes
--0.0927	c:plac
--0.0928	c:ble 
--0.093	b:got_killed
--0.093	b:killed_by
--0.093	c:prin
--0.093	c:print
--0.093	c:rint
--0.0931	c: ban
--0.0931	w:battery
--0.0932	b:i_never
--0.0932	w:moving
--0.0933	c: lap
--0.0933	c: lapt
--0.0933	c:apto
--0.0933	c:aptop
--0.0933	c:cri
--0.0933	c:lapt
--0.0933	c:lapto
--0.0933	c:ptop
--0.0933	c:ptop 
--0.0933	w:laptop
--0.0934	c:angi
--0.0934	c:line 
--0.0935	c: mei
--0.0935	c: mein
--0.0935	c:gro
--0.0935	c:mein
--0.0936	c:angin
--0.0936	c:hangi
--0.0936	w:hanging
--0.0938	c: lib
--0.0938	c: libr
--0.0938	c:brar
--0.0938	c:brary
--0.0938	c:ibr
--0.0938	c:ibra
--0.0938	c:ibrar
--0.0938	c:lib
--0.0938	c:libr
--0.0938	c:libra
--0.0938	c:rary
--0.0938	c:rary 
--0.0938	w:library
--0.094	c: gi
--0.094	c: lun
--0.094	c: lunc
--0.094	c:lun
--0.094	c:lunc
--0.094	c:lunch
--0.094	w:lunch
--0.0941	b:learning_the
--0.0941	b:the_ropes
--0.0941	c: uni 
--0.0941	c:opes
--0.0941	c:opes 
--0.0941	c:pes 
--0.0941	c:ropes
--0.0941	c:scare
--0.0941	c:uni 
--0.0941	w:ropes
--0.0941	w:uni
--0.0942	b:the_grass
--0.0942	b:the_rain
--0.0942	c: gras
--0.0942	c:abbe
--0.0942	c:abbed
--0.0942	c:bbed
--0.0942	c:bbed 
--0.0942	c:gras
--0.0942	c:grass
--0.0942	c:rass 
--0.0942	c:uck
--0.0942	w:grass
--0.0943	c: din
--0.0943	c: dinn
--0.0943	c:dinn
--0.0943	c:dinne
--0.0943	c:inn
--0.0943	c:inne
--0.0943	c:inner
--0.0943	c:nner
--0.0943	c:nner 
--0.0943	w:dinner
--0.0944	b:a_mangiare
--0.0944	b:andiamo_a
--0.0944	b:the_charity
--0.0944	c: andi
--0.0944	c: soli
--0.0944	c:amo 
--0.0944	c:andia
--0.0944	c:angia
--0.0944	c:arit
--0.0944	c:arity
--0.0944	c:chari
--0.0944	c:cito
--0.0944	c:citor
--0.0944	c:diam
--0.0944	c:diamo
--0.0944	c:giar
--0.0944	c:giare
--0.0944	c:hari
--0.0944	c:harit
--0.0944	c:iam
--0.0944	c:iamo
--0.0944	c:iamo 
--0.0944	c:iare
--0.0944	c:iare 
--0.0944	c:icit
--0.0944	c:icito
--0.0944	c:itor
--0.0944	c:licit
--0.0944	c:mangi
--0.0944	c:ndia
--0.0944	c:ndiam
--0.0944	c:ngia
--0.0944	c:ngiar
--0.0944	c:olici
--0.0944	c:rity
--0.0944	c:rity 
--0.0944	c:soli
--0.0944	c:solic
--0.0944	w:andiamo
--0.0944	w:charity
--0.0944	w:mangiare
--0.0944	w:shop
--0.0945	c: quan
--0.0945	c:quan
--0.0945	c:quand
--0.0946	c: coa
--0.0947	c: shi
--0.0948	c: joi
--0.0948	c: join
--0.0948	c:dou
--0.0948	c:joi
--0.0948	c:join
--0.0948	c:join 
--0.0948	c:oin 
--0.0948	w:join
--0.0949	c: bed
--0.0949	c:ele
--0.0949	c:matoe
--0.0949	c:omato
--0.0949	w:tomatoes
--0.095	c:ions 
--0.095	w:worried
--0.0951	b:an_argument
--0.0951	b:argument_and
--0.0951	b:cried_and
--0.0951	b:during_an
--0.0951	b:then_cried
--0.0952	c: 10 
--0.0952	c: mar
--0.0952	c:10 
--0.0952	w:10
--0.0953	c:lice 
--0.0955	c:roll
--0.0956	c: ap
--0.0956	c:ater
--0.0956	c:ater 
--0.0956	c:elli
--0.0956	c:ellin
--0.0956	c:sage
--0.0956	c:telli
--0.0956	w:telling
--0.0957	b:today_my
--0.0958	b:threw_a
--0.0958	c: o 
--0.0958	c:ske
--0.0958	w:o
--0.0959	b:invite_me
--0.0959	b:now_i
--0.0959	b:the_promotion
--0.0959	c: prom
--0.0959	c:eeks
--0.0959	c:eeks 
--0.0959	c:eks
--0.0959	c:eks 
--0.0959	c:invit
--0.0959	c:nvit
--0.0959	c:nvite
--0.0959	c:omot
--0.0959	c:omoti
--0.0959	c:prom
--0.0959	c:promo
--0.0959	c:romo
--0.0959	c:romot
--0.0959	c:vite
--0.0959	c:vite 
--0.0959	c:weeks
--0.0959	w:invite
--0.0959	w:promotion
--0.0959	w:weeks
--0.096	c: regr
--0.096	c:ca 
--0.096	c:egr
--0.096	c:egre
--0.096	c:egret
--0.096	c:gret
--0.096	c:regr
--0.096	c:regre
--0.0962	c:geo
--0.0963	b:through_the
--0.0964	b:is_killing
--0.0964	c: und 
--0.0964	c:mer 
--0.0964	w:und
--0.0965	c:ism
--0.0967	c: dur
--0.0967	c: duri
--0.0967	c:due
--0.0967	c:due 
--0.0967	c:duri
--0.0967	c:durin
--0.0967	c:ock
--0.0967	w:during
--0.0969	b:hit_me
--0.097	b:ex_keeps
--0.0971	c:oye
--0.0971	c:oyed
--0.0971	c:oyed 
--0.0972	c: stab
--0.0972	c:iss 
--0.0972	c:stab
--0.0974	b:feels_so
--0.0974	b:me_a
--0.0975	c: bir
--0.0975	c:bir
--0.0975	c:say
--0.0978	c:wic
--0.098	c: cryi
--0.098	c:cryi
--0.098	c:cryin
--0.098	c:tent
--0.098	c:tent 
--0.098	c:unn
--0.098	w:crying
--0.0981	c: pap
--0.0981	c: pape
--0.0981	c:oat
--0.0981	c:oat 
--0.0982	b:spreadsheet_for
--0.0982	c:org
--0.0983	c:cared
--0.0983	c:essa
--0.0983	c:nap
--0.0983	c:nic 
--0.0983	c:nting
--0.0983	w:scared
--0.0984	b:my_boss
--0.0984	b:the_heatwave
--0.0984	c:atw
--0.0984	c:atwa
--0.0984	c:atwav
--0.0984	c:col
--0.0984	c:eatw
--0.0984	c:eatwa
--0.0984	c:heatw
--0.0984	c:twa
--0.0984	c:twav
--0.0984	c:twave
--0.0984	c:wave 
--0.0984	w:heatwave
--0.0985	c:atoe
--0.0985	c:atoes
--0.0985	c:toe
--0.0985	c:toes
--0.0985	c:toes 
--0.0986	c: dad
--0.0986	c: lass
--0.0987	b:driving_test
--0.0987	c:oub
--0.0987	c:oubl
--0.0987	c:ouble
--0.0987	c:test 
--0.0987	c:ubl
--0.0987	c:uble
--0.0987	c:uble 
--0.0987	w:test
--0.0988	c: nei
--0.0988	c: neig
--0.0988	c:bour
--0.0988	c:bours
--0.0988	c:eighb
--0.0988	c:ghb
--0.0988	c:ghbo
--0.0988	c:ghbou
--0.0988	c:hbo
--0.0988	c:hbou
--0.0988	c:hbour
--0.0988	c:ighb
--0.0988	c:ighbo
--0.0988	c:nei
--0.0988	c:neig
--0.0988	c:neigh
--0.0988	w:neighbours
--0.0989	c: leav
--0.0989	c:ees
--0.0989	c:leav
--0.0989	c:oken
--0.0989	c:oken 
--0.0989	c:pto
--0.0989	c:roken
--0.099	c:spo
--0.0991	b:commute_is
--0.0991	b:this_commute
--0.0991	c: comm
--0.0991	c:comm
--0.0991	c:commu
--0.0991	c:hau
--0.0991	c:haus
--0.0991	c:mmu
--0.0991	c:mmut
--0.0991	c:mmute
--0.0991	c:mut
--0.0991	c:mute
--0.0991	c:mute 
--0.0991	c:ommu
--0.0991	c:ommut
--0.0991	c:une 
--0.0991	w:commute
--0.0992	c:eeps
--0.0992	c:eeps 
--0.0992	c:eps
--0.0992	c:eps 
--0.0992	c:keeps
--0.0992	w:keeps
--0.0993	b:go_through
--0.0993	c: boyf
--0.0993	c:boyf
--0.0993	c:boyfr
--0.0993	c:oyf
--0.0993	c:oyfr
--0.0993	c:oyfri
--0.0993	c:yfr
--0.0993	c:yfri
--0.0993	c:yfrie
--0.0993	w:boyfriend
--0.0994	c: anx
--0.0994	c: anxi
--0.0994	c: he 
--0.0994	c:anx
--0.0994	c:anxi
--0.0994	c:nxi
--0.0994	w:he
--0.0995	c: dent
--0.0995	c:denti
--0.0995	c:entis
--0.0995	c:eo 
--0.0995	c:ntis
--0.0995	c:ntist
--0.0995	c:tist 
--0.0995	w:dentist
--0.0996	c:ried
--0.0996	c:ried 
--0.0997	c: pho
--0.0997	c:errif
--0.0997	c:pho
--0.0997	c:rrif
--0.0998	c: emb
--0.0998	c: emba
--0.0998	c:ared
--0.0998	c:ared 
--0.0998	c:arra
--0.0998	c:arras
--0.0998	c:barr
--0.0998	c:barra
--0.0998	c:emba
--0.0998	c:embar
--0.0998	c:mba
--0.0998	c:mbar
--0.0998	c:mbarr
--0.0998	c:rasse
--0.0998	c:rras
--0.0998	c:rrass
--0.0998	w:embarrassed
--0.0999	b:not_to
--0.0999	c:stro
--0.1	c:mme
--0.1001	c:mao
--0.1001	c:mao 
+-0.085	c:wie 
+-0.085	w:wie
+-0.0851	c:jec
+-0.0851	c:ject
+-0.0852	b:me_a
+-0.0852	c:arl
+-0.0852	c:rra
+-0.0854	c:ost
+-0.0855	b:in_march
+-0.0855	c: dev
+-0.0855	c: raci
+-0.0855	c:dev
+-0.0855	c:raci
+-0.0855	c:racin
+-0.0855	w:racing
+-0.0856	b:new_job
+-0.0856	c: new
+-0.0856	c:new
+-0.0856	c:stro
+-0.0857	c: con
+-0.0859	c:arti
+-0.0862	b:i_need
+-0.0862	c: ka
+-0.0862	c:aster
+-0.0863	b:up_and
+-0.0864	b:failed_my
+-0.0865	c: wed
+-0.0866	b:the_week
+-0.0866	c:hopp
+-0.0866	c:hoppi
+-0.0866	c:oppi
+-0.0866	c:oppin
+-0.0868	b:flat_and
+-0.0868	c:saw
+-0.0868	c:saw 
+-0.0869	c:artin
+-0.0869	c:tarti
+-0.0869	w:starting
+-0.087	c: wev
+-0.087	c: weve
+-0.087	c:hours
+-0.087	c:wev
+-0.087	c:weve
+-0.087	c:weve 
+-0.087	w:hours
+-0.087	w:weve
+-0.0871	c: miss
+-0.0871	c:anda
+-0.0871	c:arbe
+-0.0872	c:ions 
+-0.0872	c:sti
+-0.0873	c: bloc
+-0.0873	c:bloc
+-0.0873	c:block
+-0.0874	b:a_sick
+-0.0874	b:sick_day
+-0.0874	b:taking_a
+-0.0874	c:gs 
+-0.0874	c:ieve 
+-0.0874	w:believe
+-0.0875	c: gr
+-0.0875	c:killi
+-0.0875	w:killing
+-0.0876	b:process_and
+-0.0877	b:i_did
+-0.0877	c:essa
+-0.0877	c:nch
+-0.0878	b:apres_le
+-0.0878	b:le_boulot
+-0.0878	c: apr
+-0.0878	c: apre
+-0.0878	c: crev
+-0.0878	c:apr
+-0.0878	c:apre
+-0.0878	c:apres
+-0.0878	c:creve
+-0.0878	c:pres 
+-0.0878	w:apres
+-0.0879	b:it_up
+-0.0879	c: id
+-0.088	c:ions
+-0.088	c:ocked
+-0.0881	b:and_my
+-0.0881	c: fel
+-0.0881	c:fel
+-0.0881	c:mach 
+-0.0882	b:scared_to
+-0.0882	c:acte
+-0.0882	c:acter
+-0.0882	c:aract
+-0.0882	c:chara
+-0.0882	c:cter
+-0.0882	c:cter 
+-0.0882	c:eryw
+-0.0882	c:erywh
+-0.0882	c:hara
+-0.0882	c:harac
+-0.0882	c:racte
+-0.0882	c:ryw
+-0.0882	c:rywh
+-0.0882	c:rywhe
+-0.0882	c:veryw
+-0.0882	w:character
+-0.0882	w:everywhere
+-0.0884	b:a_bu
+-0.0884	b:a_rope
+-0.0884	b:frappe_quand
+-0.0884	b:il_a
+-0.0884	b:quand_il
+-0.0884	c: bu 
+-0.0884	c:bu 
+-0.0884	c:corne
+-0.0884	c:orne
+-0.0884	c:orner
+-0.0884	c:rner
+-0.0884	c:rner 
+-0.0884	w:bu
+-0.0884	w:corner
+-0.0885	c: moc
+-0.0885	c:hang 
+-0.0885	c:ied 
+-0.0885	c:let 
+-0.0885	c:moc
+-0.0885	w:hang
+-0.0886	b:better_than
+-0.0886	c: garl
+-0.0886	c: rep
+-0.0886	c:arli
+-0.0886	c:arlic
+-0.0886	c:att
+-0.0886	c:garl
+-0.0886	c:garli
+-0.0886	c:lic 
+-0.0886	c:rapp
+-0.0886	c:rappe
+-0.0886	c:rlic 
+-0.0886	w:garlic
+-0.0887	b:tonight_and
+-0.0888	c:ngin
+-0.0888	c:son
+-0.0889	c:omat
+-0.0889	c:tomat
+-0.089	c: lun
+-0.089	c: lunc
+-0.089	c:lun
+-0.089	c:lunc
+-0.089	c:lunch
+-0.089	w:lunch
+-0.0891	c: diz
+-0.0891	c: marr
+-0.0891	c:ass
+-0.0891	c:diz
+-0.0891	c:ejec
+-0.0891	c:eject
+-0.0891	c:marr
+-0.0891	c:marri
+-0.0891	c:org
+-0.0891	c:rejec
+-0.0892	c:asse
+-0.0893	c:shi
+-0.0894	b:a_will
+-0.0894	c: sp
+-0.0894	c:erri
+-0.0894	c:oto
+-0.0894	c:terri
+-0.0895	c:atter
+-0.0896	b:a_card
+-0.0896	b:am_crazy
+-0.0896	b:crazy_and
+-0.0896	c: craz
+-0.0896	c: mums
+-0.0896	c:azy
+-0.0896	c:azy 
+-0.0896	c:craz
+-0.0896	c:crazy
+-0.0896	c:mums
+-0.0896	c:mums 
+-0.0896	c:ors
+-0.0896	c:razy
+-0.0896	c:razy 
+-0.0896	c:ums
+-0.0896	c:ums 
+-0.0896	w:crazy
+-0.0896	w:mums
+-0.0897	b:hang_on
+-0.0897	b:out_on
+-0.0897	c:lic
+-0.0897	c:olic
+-0.0898	c: grou
+-0.0898	c:group
+-0.0898	c:roup
+-0.0898	c:roup 
+-0.0898	w:group
+-0.0899	c: mari
+-0.0899	c: quan
+-0.0899	c:mari
+-0.0899	c:ock
+-0.0899	c:quan
+-0.0899	c:quand
+-0.09	b:waiting_for
+-0.09	c:rder
+-0.09	w:flight
+-0.0901	c:les 
+-0.0901	c:mark
+-0.0901	c:owa
+-0.0901	c:ways
+-0.0901	c:ways 
+-0.0902	c:izz
+-0.0903	b:and_said
+-0.0903	c: ch
+-0.0904	c: anx
+-0.0904	c: anxi
+-0.0904	c: pay
+-0.0904	c:anx
+-0.0904	c:anxi
+-0.0904	c:nxi
+-0.0904	c:pay
+-0.0905	c: heat
+-0.0905	c:fic
+-0.0905	c:heat
+-0.0905	c:sage
+-0.0906	c:ca 
+-0.0906	c:eni
+-0.0906	c:enin
+-0.0906	c:ening
+-0.0908	c: att
+-0.0908	c:slice
+-0.0908	w:thin
+-0.0909	b:to_stay
+-0.0909	c: el 
+-0.0909	c:ngi
+-0.0909	c:uit
+-0.0909	w:el
+-0.091	b:just_needed
+-0.091	b:why_me
+-0.0911	c:con 
+-0.0912	c: dent
+-0.0912	c:denti
+-0.0912	c:entis
+-0.0912	c:hau
+-0.0912	c:haus
+-0.0912	c:nearl
+-0.0912	c:ntis
+-0.0912	c:ntist
+-0.0912	c:ontr
+-0.0912	c:red
+-0.0912	c:tist 
+-0.0912	w:dentist
+-0.0912	w:nearly
+-0.0913	c:adl
+-0.0914	c: mar
+-0.0914	c:sal 
+-0.0915	b:feels_so
+-0.0915	c:ina
+-0.0916	c:bed 
+-0.0916	c:crit
+-0.0916	c:tiv
+-0.0917	b:the_essay
+-0.0917	c:rass
+-0.0918	c: ann
+-0.0918	c:ane 
+-0.0918	c:clu
+-0.0918	c:eten
+-0.0918	c:lane
+-0.0918	c:lane 
+-0.0918	c:plane
+-0.0918	w:plane
+-0.0919	b:after_the
+-0.0919	c: rac
+-0.0921	c: cop
+-0.0921	c:cop
+-0.0922	c:rall
+-0.0922	c:roc
+-0.0924	b:everyone_at
+-0.0924	c: oni
+-0.0924	c: onio
+-0.0924	c:onio
+-0.0924	c:onion
+-0.0924	w:onions
+-0.0925	b:they_will
+-0.0925	c:itte
+-0.0925	c:movi
+-0.0926	b:esse_meme
+-0.0926	b:get_better
+-0.0926	c: basi
+-0.0926	c:asil
+-0.0926	c:asil 
+-0.0926	c:basi
+-0.0926	c:basil
+-0.0926	c:contr
+-0.0926	c:sil
+-0.0926	c:sil 
+-0.0926	w:basil
+-0.0927	b:outside_my
+-0.0927	c:agin
+-0.0927	c:lec
+-0.0927	c:mov
+-0.0928	c:ono 
+-0.0929	b:my_old
+-0.0929	b:today_my
+-0.093	b:commute_is
+-0.093	b:this_commute
+-0.093	c: comm
+-0.093	c:comm
+-0.093	c:commu
+-0.093	c:mmu
+-0.093	c:mmut
+-0.093	c:mmute
+-0.093	c:mut
+-0.093	c:mute
+-0.093	c:mute 
+-0.093	c:ommu
+-0.093	c:ommut
+-0.093	w:commute
+-0.0931	b:goodbye_to
+-0.0931	c: dur
+-0.0931	c: duri
+-0.0931	c:aci
+-0.0931	c:acin
+-0.0931	c:acing
+-0.0931	c:duri
+-0.0931	c:durin
+-0.0931	w:during
+-0.0932	c:wic
+-0.0933	c: au
+-0.0933	c: hai
+-0.0933	c: hair
+-0.0933	w:hair
+-0.0934	b:notice_if
+-0.0934	c:eats
+-0.0934	c:eats 
+-0.0935	c: anno
+-0.0935	c:anno
+-0.0935	c:essag
+-0.0935	c:messa
+-0.0935	c:nno
+-0.0935	c:ssag
+-0.0936	c: ess
+-0.0936	c:annoy
+-0.0936	c:eo 
+-0.0936	c:nnoy
+-0.0936	c:noy
+-0.0936	c:rri
+-0.0937	b:am_such
+-0.0937	c:blo
+-0.0938	b:a_mangiare
+-0.0938	b:andiamo_a
+-0.0938	b:through_the
+-0.0938	c: andi
+-0.0938	c:amo 
+-0.0938	c:andia
+-0.0938	c:angia
+-0.0938	c:diam
+-0.0938	c:diamo
+-0.0938	c:etti
+-0.0938	c:giar
+-0.0938	c:giare
+-0.0938	c:iam
+-0.0938	c:iamo
+-0.0938	c:iamo 
+-0.0938	c:iare
+-0.0938	c:iare 
+-0.0938	c:late 
+-0.0938	c:mangi
+-0.0938	c:miss
+-0.0938	c:move
+-0.0938	c:ndia
+-0.0938	c:ndiam
+-0.0938	c:ngia
+-0.0938	c:ngiar
+-0.0938	w:andiamo
+-0.0938	w:mangiare
+-0.094	c:rly
+-0.094	c:rly 
+-0.0942	c:arp
+-0.0943	c: boyf
+-0.0943	c:boyf
+-0.0943	c:boyfr
+-0.0943	c:eplac
+-0.0943	c:fai
+-0.0943	c:laci
+-0.0943	c:lacin
+-0.0943	c:oyf
+-0.0943	c:oyfr
+-0.0943	c:oyfri
+-0.0943	c:placi
+-0.0943	c:ty 
+-0.0943	c:yfr
+-0.0943	c:yfri
+-0.0943	c:yfrie
+-0.0943	w:boyfriend
+-0.0943	w:replacing
+-0.0944	c: pap
+-0.0944	c: pape
+-0.0944	c: tw
+-0.0946	c: fre
+-0.0946	c:fre
+-0.0947	b:the_process
+-0.0947	b:the_server
+-0.0947	b:up_my
+-0.0947	c:ard 
+-0.0947	c:cess
+-0.0947	c:cess 
+-0.0947	c:erver
+-0.0947	c:oces
+-0.0947	c:ocess
+-0.0947	c:proce
+-0.0947	c:resta
+-0.0947	c:roces
+-0.0947	c:rver
+-0.0947	c:rver 
+-0.0947	w:process
+-0.0947	w:server
+-0.0949	b:we_got
+-0.0949	c: her 
+-0.0949	c:ift
+-0.0949	c:rst 
+-0.0949	w:her
+-0.095	c:ated
+-0.095	c:ated 
+-0.095	c:ssu
+-0.0951	b:go_out
+-0.0951	c:laug
+-0.0951	c:laugh
+-0.0952	b:is_brutal
+-0.0952	c: brut
+-0.0952	c:brut
+-0.0952	c:bruta
+-0.0952	c:rut
+-0.0952	c:ruta
+-0.0952	c:rutal
+-0.0952	c:tal 
+-0.0952	c:uta
+-0.0952	c:utal
+-0.0952	c:utal 
+-0.0952	w:brutal
+-0.0953	b:hung_the
+-0.0953	b:il_me
+-0.0953	c:inal
+-0.0954	c: exam
+-0.0954	c:exam
+-0.0954	c:xam
+-0.0956	c:ola
+-0.0957	b:been_a
+-0.0957	b:me_into
+-0.0957	c: 10 
+-0.0957	c: bru
+-0.0957	c:10 
+-0.0957	c:bru
+-0.0957	w:10
+-0.0958	c: bir
+-0.0958	c:bir
+-0.0959	b:a_text
+-0.0959	b:rope_to
+-0.0959	c: fall
+-0.0959	c:fall
+-0.0959	c:indo
+-0.0959	c:reet
+-0.0959	c:stree
+-0.0959	c:tree
+-0.0959	c:treet
+-0.096	c: ele 
+-0.096	c:ele 
+-0.096	c:get 
+-0.096	w:ele
+-0.0961	c: died
+-0.0961	c: piz
+-0.0961	c: pizz
+-0.0961	c: spo
+-0.0961	c:abbe
+-0.0961	c:abbed
+-0.0961	c:bbed
+-0.0961	c:bbed 
+-0.0961	c:died
+-0.0961	c:died 
+-0.0961	c:izza
+-0.0961	c:izza 
+-0.0961	c:piz
+-0.0961	c:pizz
+-0.0961	c:pizza
+-0.0961	w:died
+-0.0961	w:pizza
+-0.0962	b:me_during
+-0.0962	c: two
+-0.0962	c: two 
+-0.0962	c:eries
+-0.0962	c:ngt
+-0.0962	c:two
+-0.0962	c:two 
+-0.0962	c:wo 
+-0.0962	w:two
+-0.0963	b:for_hours
+-0.0963	c: let 
+-0.0963	w:let
+-0.0964	c:yar
+-0.0964	c:yard
+-0.0964	w:shop
+-0.0965	c:rti
+-0.0966	c: uni
+-0.0967	c: corn
+-0.0967	c: der
+-0.0967	c: der 
+-0.0967	c:corn
+-0.0967	c:excel
+-0.0967	c:xcel
+-0.0967	w:der
+-0.0968	b:hang_the
+-0.0969	c: wort
+-0.0969	c:orth
+-0.0969	c:wort
+-0.0969	c:worth
+-0.0971	b:before_baking
+-0.0971	b:house_feels
+-0.0971	b:its_so
+-0.0971	b:to_buy
+-0.0971	c: bak
+-0.0971	c: baki
+-0.0971	c:bak
+-0.0971	c:baki
+-0.0971	c:bakin
+-0.0971	c:ete
+-0.0971	w:baking
+-0.0973	c:she
+-0.0974	b:killer_workout
+-0.0974	c:golde
+-0.0974	c:kou
+-0.0974	c:kout
+-0.0974	c:kout 
+-0.0974	c:olden
+-0.0974	c:orko
+-0.0974	c:orkou
+-0.0974	c:rko
+-0.0974	c:rkou
+-0.0974	c:rkout
+-0.0974	c:worko
+-0.0974	w:golden
+-0.0974	w:workout
+-0.0977	b:guilty_for
+-0.0977	c:ather
+-0.0977	c:hrows
+-0.0977	c:hung 
+-0.0977	c:iet 
+-0.0977	c:rows
+-0.0977	c:rows 
+-0.0977	c:ung 
+-0.0977	w:hung
+-0.0977	w:throws
+-0.0978	c:cared
+-0.0978	w:scared
+-0.0979	c: bos
+-0.0979	c: boss
+-0.0979	c:bos
+-0.0979	c:boss
+-0.0979	c:boss 
+-0.0979	c:dads
+-0.0979	c:dads 
+-0.0979	w:boss
+-0.098	c:ibl
+-0.098	c:ible
+-0.098	c:ible 
+-0.0981	c: deat
+-0.0981	c:deat
+-0.0981	c:death
+-0.0981	c:eath 
+-0.0981	c:nds
+-0.0981	c:nds 
+-0.0981	w:death
+-0.0982	b:says_he
+-0.0982	c: emb
+-0.0982	c: emba
+-0.0982	c:arra
+-0.0982	c:arras
+-0.0982	c:barr
+-0.0982	c:barra
+-0.0982	c:el 
+-0.0982	c:emba
+-0.0982	c:embar
+-0.0982	c:mba
+-0.0982	c:mbar
+-0.0982	c:mbarr
+-0.0982	c:nem
+-0.0982	c:rasse
+-0.0982	c:rras
+-0.0982	c:rrass
+-0.0982	w:embarrassed
+-0.0983	c:andp
+-0.0983	c:andpa
+-0.0983	c:dpa
+-0.0983	c:ndp
+-0.0983	c:ndpa
+-0.0983	c:randp
+-0.0984	c: und 
+-0.0984	w:und
+-0.0986	c: marc
+-0.0986	c:arch 
+-0.0986	c:marc
+-0.0986	c:march
+-0.0986	c:rch 
+-0.0986	w:march
+-0.0987	c: hus
+-0.0987	c: husb
+-0.0987	c: sig
+-0.0987	c: sign
+-0.0987	c:band
+-0.0987	c:gna
+-0.0987	c:gnal
+-0.0987	c:gnal 
+-0.0987	c:hus
+-0.0987	c:husb
+-0.0987	c:husba
+-0.0987	c:igna
+-0.0987	c:ignal
+-0.0987	c:sba
+-0.0987	c:sban
+-0.0987	c:sband
+-0.0987	c:signa
+-0.0987	c:usb
+-0.0987	c:usba
+-0.0987	c:usban
+-0.0987	c:utte
+-0.0987	w:signal
+-0.0988	c:scare
+-0.0989	b:got_rejected
+-0.0989	c:cted
+-0.0989	c:cted 
+-0.0989	c:ecte
+-0.0989	c:ected
+-0.0989	c:jecte
+-0.0989	w:rejected
+-0.099	c:cto
+-0.099	c:ctor
+-0.099	c:hang
+-0.0991	c: con 
+-0.0991	c:ipe
+-0.0991	c:play
+-0.0991	w:con
+-0.0992	c:err
+-0.0993	b:block_him
+-0.0993	b:i_block
+-0.0993	b:new_accounts
+-0.0993	w:block
+-0.0994	c:ectio
+-0.0995	c: boy
+-0.0995	c:ager
+-0.0995	c:ager 
+-0.0995	c:boy
+-0.0995	c:inall
+-0.0995	c:nall
+-0.0995	c:nally
+-0.0995	w:finally
+-0.0996	c: big
+-0.0996	c: big 
+-0.0996	c: lass
+-0.0996	c: ped
+-0.0996	c: pedi
+-0.0996	c:big
+-0.0996	c:big 
+-0.0996	c:dim
+-0.0996	c:dimo
+-0.0996	c:dimos
+-0.0996	c:edim
+-0.0996	c:edimo
+-0.0996	c:pedim
+-0.0996	w:big
+-0.0996	w:pedimos
+-0.0997	c: blo
+-0.0998	c: 20
+-0.0999	b:my_friends
+-0.1	b:had_a
+-0.1001	b:a_bacon
+-0.1001	b:bacon_sandwich
+-0.1001	c: baco
+-0.1001	c: sand
+-0.1001	c:acon
+-0.1001	c:acon 
+-0.1001	c:andw
+-0.1001	c:andwi
+-0.1001	c:baco
+-0.1001	c:bacon
+-0.1001	c:dwi
+-0.1001	c:dwic
+-0.1001	c:dwich
+-0.1001	c:grabb
+-0.1001	c:ingt
+-0.1001	c:ingt 
+-0.1001	c:ndw
+-0.1001	c:ndwi
+-0.1001	c:ndwic
+-0.1001	c:ngt 
+-0.1001	c:rabb
+-0.1001	c:rabbe
+-0.1001	c:ringt
+-0.1001	c:sandw
+-0.1001	c:wich
+-0.1001	c:wich 
+-0.1001	w:bacon
+-0.1001	w:grabbed
+-0.1001	w:sandwich
 -0.1002	c: maki
--0.1002	c: says
--0.1002	c:aste
 -0.1002	c:maki
 -0.1002	c:makin
--0.1002	c:says
--0.1002	c:says 
--0.1002	c:ssi
 -0.1002	w:making
--0.1002	w:says
--0.1003	c:tely
--0.1003	c:tely 
--0.1005	c: fail
--0.1005	c:fail
--0.1006	c: trie
--0.1006	c:trie
--0.1006	c:tried
--0.1006	w:tried
--0.1009	b:my_mum
--0.1009	c: ped
--0.1009	c: pedi
--0.1009	c:dim
--0.1009	c:dimo
--0.1009	c:dimos
--0.1009	c:edim
--0.1009	c:edimo
--0.1009	c:pedim
+-0.1003	c:ntin
+-0.1003	c:oye
+-0.1003	c:oyed
+-0.1003	c:oyed 
+-0.1004	b:left_me
+-0.1004	b:on_read
+-0.1004	c:eat
+-0.1005	c: bo
+-0.1006	b:a_pizza
+-0.1007	b:the_corner
+-0.1007	c: bom
+-0.1007	c: bomb
+-0.1007	c: cre
+-0.1007	c:bom
+-0.1007	c:bomb
+-0.1007	c:bombe
+-0.1007	c:mbed
+-0.1007	c:mbed 
+-0.1007	c:ombe
+-0.1007	c:ombed
+-0.1007	w:bombed
+-0.1008	c:gan
+-0.1008	c:rryi
+-0.1008	c:rryin
 -0.1009	c:rie
--0.1009	w:pedimos
--0.101	c: bask
--0.101	c:asket
--0.101	c:bask
--0.101	c:baske
--0.101	c:sket
--0.1011	c: ans
--0.1011	c: answ
--0.1011	c:answ
--0.1011	c:answe
--0.1011	c:nsw
--0.1011	c:nswe
--0.1011	c:nswer
--0.1012	c: stil
--0.1012	c:rder
--0.1012	c:turn
--0.1012	w:still
--0.1013	b:my_dad
--0.1017	c:mato
--0.1018	c:crast
--0.1018	c:egue
--0.1018	c:egue 
--0.1018	c:inat
--0.1018	c:ocr
--0.1018	c:ocra
--0.1018	c:ocras
--0.1018	c:procr
--0.1018	c:rast
--0.1018	c:rasti
--0.1018	c:rocr
--0.1018	c:rocra
--0.1018	c:stina
--0.1018	c:tinat
--0.1018	c:tma
--0.1019	c: div
--0.1019	c: divo
--0.1019	c:div
--0.1019	c:divo
--0.1019	c:divor
--0.1019	c:ivo
--0.1019	c:ivor
--0.1019	c:ivorc
--0.1019	c:orce 
--0.1019	c:rce 
--0.1019	c:vorc
--0.1019	c:vorce
--0.1019	w:divorce
--0.102	b:me_to
--0.102	b:over_the
--0.1021	c:ecu
--0.1021	c:enti
--0.1022	c:each 
--0.1023	b:except_me
--0.1023	c:cep
--0.1023	c:cept
--0.1023	c:cept 
--0.1023	c:excep
--0.1023	c:xcep
--0.1023	c:xcept
--0.1023	w:except
--0.1024	c: gor
--0.1024	c:gor
--0.1025	c:iet 
--0.1025	c:uiet 
--0.1025	w:quiet
--0.1026	b:for_taking
--0.1026	c:vat
--0.1027	c:sent
--0.1028	c: cutt
--0.1028	c: jud
--0.1028	c: judg
--0.1028	c:cutt
--0.1028	c:cutti
--0.1028	c:grabb
--0.1028	c:jud
--0.1028	c:judg
--0.1028	c:judge
--0.1028	c:rabb
--0.1028	c:rabbe
--0.1028	w:cutting
--0.1028	w:grabbed
--0.1029	c: wev
--0.1029	c: weve
--0.1029	c:ces
--0.1029	c:wev
--0.1029	c:weve
--0.1029	c:weve 
--0.1029	w:weve
--0.103	b:he_would
--0.103	b:night_and
--0.1031	b:as_a
--0.1032	c: gorg
--0.1032	c:eou
--0.1032	c:eous
--0.1032	c:eous 
--0.1032	c:geou
--0.1032	c:geous
--0.1032	c:gorg
--0.1032	c:gorge
--0.1032	c:orgeo
--0.1032	c:rgeo
--0.1032	c:rgeou
--0.1032	w:gorgeous
--0.1033	c:dad 
--0.1035	c:rass
--0.1036	c:ect 
--0.1037	b:go_anywhere
--0.1037	b:test_for
--0.1037	b:the_third
--0.1037	b:third_time
--0.1037	b:wanted_to
--0.1037	c: cof
--0.1037	c: coff
--0.1037	c:anywh
--0.1037	c:cof
--0.1037	c:coff
--0.1037	c:coffe
--0.1037	c:fee 
--0.1037	c:ffee
--0.1037	c:ffee 
--0.1037	c:nywh
--0.1037	c:nywhe
--0.1037	c:offe
--0.1037	c:offee
--0.1037	w:anywhere
--0.1037	w:coffee
--0.1038	c: ess
--0.1039	b:failed_my
--0.1039	c:essag
--0.1039	c:messa
--0.1039	c:ssag
--0.1039	c:ties
--0.1039	c:ties 
--0.1041	b:i_nearly
--0.1042	c:ps 
--0.1043	b:since_moving
--0.1044	c: id
--0.1044	c:ends
--0.1044	c:ends 
--0.1045	c:ift
--0.1046	c: hus
--0.1046	c: husb
--0.1046	c:band
--0.1046	c:hus
--0.1046	c:husb
--0.1046	c:husba
--0.1046	c:rst 
--0.1046	c:sba
--0.1046	c:sban
--0.1046	c:sband
--0.1046	c:usb
--0.1046	c:usba
--0.1046	c:usban
--0.1047	b:my_friends
--0.1047	c: rac
--0.1047	c: sla
--0.1047	c:hang
--0.1047	c:sla
--0.1048	b:lost_the
--0.1048	c:leg
--0.1049	b:everyone_else
--0.1049	c:rrie
--0.105	b:old_clothes
--0.105	b:outside_my
--0.1053	c:eplac
--0.1053	c:laci
--0.1053	c:lacin
--0.1053	c:placi
--0.1053	w:replacing
--0.1054	b:my_laptop
--0.1054	c:saw
--0.1054	c:saw 
--0.1055	c:dur
--0.1055	c:ushed
--0.1055	w:pushed
--0.1056	c:agg
--0.1056	c:unch
--0.1057	c: ol
--0.1057	c: old
--0.1057	c:call
--0.1058	c:atu
--0.1058	c:atur
--0.1058	c:hrew
--0.1058	c:hrew 
--0.1058	c:rall
--0.1058	c:threw
--0.1058	w:threw
--0.1061	w:lock
--0.1062	b:got_rejected
--0.1062	c: sent
--0.1062	c:anto
--0.1062	c:anto 
--0.1062	c:cted
--0.1062	c:cted 
--0.1062	c:ecte
--0.1062	c:ected
--0.1062	c:ggi 
--0.1062	c:gi 
--0.1062	c:jecte
--0.1062	w:rejected
--0.1064	b:across_the
--0.1064	c: acro
--0.1064	c: boy
--0.1064	c: rai
--0.1064	c:acro
--0.1064	c:acros
--0.1064	c:boy
--0.1064	w:across
--0.1065	b:grabbed_me
--0.1065	c:ang
--0.1066	c:atm
--0.1066	c:atma
--0.1066	c:atmat
--0.1066	c:cuits
--0.1066	c:flatm
--0.1066	c:hrows
--0.1066	c:indo
--0.1066	c:latm
--0.1066	c:latma
--0.1066	c:rows
--0.1066	c:rows 
--0.1066	c:tmat
--0.1066	c:tmate
--0.1066	c:uits
--0.1066	c:uits 
--0.1066	w:biscuits
--0.1066	w:throws
--0.1067	b:he_knows
--0.1067	c: fai
--0.1067	c:book 
--0.1067	w:book
--0.1068	c:aile
--0.1068	c:rice
--0.1068	c:rice 
--0.1069	b:the_corner
--0.1069	c:eco
--0.1069	c:olli
--0.1069	c:rolli
--0.1071	c:aci
--0.1071	c:acin
--0.1071	c:acing
--0.1071	c:corne
--0.1071	c:orne
--0.1071	c:orner
--0.1071	c:rner
--0.1071	c:rner 
--0.1071	w:corner
--0.1072	b:see_the
--0.1074	c: drea
--0.1074	c:drea
--0.1074	c:dread
--0.1074	w:dread
--0.1075	b:so_annoying
--0.1075	c:mpe
--0.1078	c:ola
--0.1079	c: bos
--0.1079	c: boss
--0.1079	c:bos
--0.1079	c:boss
--0.1079	c:boss 
--0.1079	w:boss
--0.108	c: moo
--0.108	c: mood
--0.108	c: movi
--0.108	c:amed
--0.108	c:amed 
--0.108	c:moo
--0.108	c:mood
--0.108	c:mood 
--0.108	w:mood
--0.1081	b:day_at
--0.1081	c:oup 
--0.1081	c:road
--0.1082	c: conv
--0.1082	c:conv
--0.1082	c:conve
--0.1082	c:ersat
--0.1082	c:nve
--0.1082	c:nver
--0.1082	c:nvers
--0.1082	c:onv
--0.1082	c:onve
--0.1082	c:onver
--0.1082	c:rsat
--0.1082	c:rsati
--0.1082	c:sati
--0.1082	c:satio
--0.1082	w:conversation
--0.1083	b:the_wardrobe
--0.1083	c: ward
--0.1083	c:ardr
--0.1083	c:ardro
--0.1083	c:drob
--0.1083	c:drobe
--0.1083	c:obe
--0.1083	c:obe 
--0.1083	c:rdro
--0.1083	c:rdrob
--0.1083	c:rket 
--0.1083	c:robe
--0.1083	c:robe 
--0.1083	c:wardr
--0.1083	w:wardrobe
--0.1084	b:marido_me
--0.1084	c: brot
--0.1084	c:arid
--0.1084	c:arido
--0.1084	c:brot
--0.1084	c:broth
--0.1084	c:marid
--0.1084	c:rido
--0.1084	c:rido 
--0.1084	c:roth
--0.1084	c:rothe
--0.1084	w:marido
--0.1086	b:pick_up
--0.1087	c: pres
--0.1088	b:he_grabbed
--0.1088	c: fall
--0.1088	c: raci
--0.1088	c:fall
--0.1088	c:laug
--0.1088	c:laugh
--0.1088	c:raci
--0.1088	c:racin
--0.1088	w:racing
--0.1089	b:on_instagram
--0.1089	c: qua
--0.1089	c:agr
--0.1089	c:agra
--0.1089	c:agram
--0.1089	c:gram
--0.1089	c:gram 
--0.1089	c:insta
--0.1089	c:nsta
--0.1089	c:nstag
--0.1089	c:ram 
--0.1089	c:stagr
--0.1089	c:tagr
--0.1089	c:tagra
--0.1089	w:instagram
--0.1091	c:let 
--0.1091	c:spor
--0.1091	c:sport
--0.1092	c: ob
--0.1093	c:mark
--0.1095	c:orc
--0.1095	c:orce
--0.1096	c: bank
--0.1096	c:bank
--0.1096	c:bank 
--0.1096	w:bank
--0.1097	b:a_card
--0.1097	b:bate_e
--0.1097	b:diz_que
--0.1097	b:e_diz
--0.1097	b:me_bate
--0.1097	b:me_pega
--0.1097	b:meu_marido
--0.1097	b:the_solicitor
--0.1097	c: bate
--0.1097	c: diz 
--0.1097	c: pega
--0.1097	c:bate
--0.1097	c:bate 
--0.1097	c:diz 
--0.1097	c:ega 
--0.1097	c:itor 
--0.1097	c:pega
--0.1097	c:pega 
--0.1097	w:bate
--0.1097	w:diz
--0.1097	w:pega
--0.1097	w:solicitor
--0.1099	b:mi_marido
--0.11	c: app
--0.1101	c:cto
--0.1101	c:ctor
--0.1101	c:etend
--0.1101	c:prete
--0.1101	c:reten
--0.1101	c:tend
--0.1102	c: lite
--0.1102	c: mis 
--0.1102	c:erall
--0.1102	c:iter
--0.1102	c:itera
--0.1102	c:lite
--0.1102	c:liter
--0.1102	c:mis 
--0.1102	c:rally
--0.1102	c:teral
--0.1102	w:literally
--0.1102	w:mis
--0.1103	c: fir
--0.1103	c:atan
--0.1103	c:atand
--0.1103	c:fir
--0.1103	c:matan
--0.1103	c:tando
--0.1103	w:matando
+-0.101	b:my_flatmate
+-0.101	c:00 
+-0.101	c:mate 
+-0.101	w:flatmate
+-0.1011	c: litt
+-0.1011	c:ittl
+-0.1011	c:ittle
+-0.1011	c:littl
+-0.1011	w:little
+-0.1012	c: as 
+-0.1012	c: mud
+-0.1012	c: mude
+-0.1012	c:rtin
+-0.1012	w:as
+-0.1012	w:late
+-0.1012	w:mude
+-0.1013	c:arv
+-0.1013	c:starv
+-0.1013	c:tarv
+-0.1013	c:umpe
+-0.1015	b:my_feet
+-0.1015	c: bori
+-0.1015	c:bori
+-0.1015	c:borin
+-0.1015	c:ech
+-0.1015	c:ech 
+-0.1015	c:eec
+-0.1015	c:eech
+-0.1015	c:eech 
+-0.1015	c:orin
+-0.1015	c:oring
+-0.1015	c:peec
+-0.1015	c:peech
+-0.1015	c:speec
+-0.1015	w:boring
+-0.1015	w:speech
+-0.1016	b:a_dead
+-0.1016	c: sent
+-0.1017	b:washing_out
+-0.1018	b:let_me
+-0.1019	c: sti
+-0.1019	c: thu
+-0.1019	c:dad
+-0.1019	c:thu
+-0.102	b:pub_quiz
+-0.102	c: pub
+-0.102	c: pub 
+-0.102	c: quiz
+-0.102	c:pub
+-0.102	c:pub 
+-0.102	c:quiz
+-0.102	c:quiz 
+-0.102	c:roll
+-0.102	c:uiz
+-0.102	c:uiz 
+-0.102	w:pub
+-0.102	w:quiz
+-0.1021	c: conv
+-0.1021	c: joi
+-0.1021	c: join
+-0.1021	c: qua
+-0.1021	c:conv
+-0.1021	c:conve
+-0.1021	c:ersat
+-0.1021	c:joi
+-0.1021	c:join
+-0.1021	c:join 
+-0.1021	c:nve
+-0.1021	c:nver
+-0.1021	c:nvers
+-0.1021	c:oin 
+-0.1021	c:onv
+-0.1021	c:onve
+-0.1021	c:onver
+-0.1021	c:rsat
+-0.1021	c:rsati
+-0.1021	c:sati
+-0.1021	c:satio
+-0.1021	w:conversation
+-0.1021	w:join
+-0.1022	c:ail 
+-0.1022	c:sent
+-0.1023	c:rty
+-0.1023	c:rty 
+-0.1023	c:sag
+-0.1024	b:con_este
+-0.1024	b:este_video
+-0.1024	c: auf
+-0.1024	c: crie
+-0.1024	c:auf
+-0.1024	c:crie
+-0.1024	c:cried
+-0.1024	c:each 
+-0.1024	c:enti
+-0.1024	w:cried
+-0.1025	b:night_and
+-0.1025	c: mis
+-0.1025	c:lden
+-0.1025	c:lden 
+-0.1025	c:mpe
+-0.1026	c: ll
+-0.1026	c: lle
+-0.1026	c: lleg
+-0.1028	c:elat
+-0.1028	c:elati
+-0.1028	c:ionsh
+-0.1028	c:nsh
+-0.1028	c:nshi
+-0.1028	c:nship
+-0.1028	c:onsh
+-0.1028	c:onshi
+-0.1028	c:relat
+-0.1029	c: wip
+-0.1029	c: wipe
+-0.1029	c:iped
+-0.1029	c:iped 
+-0.1029	c:iz 
+-0.1029	c:uis
+-0.1029	c:wip
+-0.1029	c:wipe
+-0.1029	c:wiped
+-0.1029	w:wiped
+-0.103	b:since_moving
+-0.103	c:plac
+-0.103	c:set 
+-0.1031	b:made_me
+-0.1031	c:turn
+-0.1031	c:ushed
+-0.1031	w:pushed
+-0.1032	b:killing_me
+-0.1032	c:ass 
+-0.1032	c:ces
+-0.1033	b:to_death
+-0.1033	c: lit
+-0.1033	c: twi
+-0.1033	c: twic
+-0.1033	c:twi
+-0.1033	c:twic
+-0.1033	c:twice
+-0.1033	c:wice
+-0.1033	c:wice 
+-0.1033	w:twice
+-0.1034	c:ered
+-0.1034	c:ered 
+-0.1034	c:prin
+-0.1034	c:print
+-0.1034	c:rint
+-0.1036	b:lost_the
+-0.1037	c: lite
+-0.1037	c:erall
+-0.1037	c:iter
+-0.1037	c:itera
+-0.1037	c:lite
+-0.1037	c:liter
+-0.1037	c:nded
+-0.1037	c:nded 
+-0.1037	c:rally
+-0.1037	c:teral
+-0.1037	w:literally
+-0.1038	b:driving_test
+-0.1038	b:invite_me
+-0.1038	c: mark
+-0.1038	c:invit
+-0.1038	c:nvit
+-0.1038	c:nvite
+-0.1038	c:test 
+-0.1038	c:vite
+-0.1038	c:vite 
+-0.1038	w:invite
+-0.1038	w:test
+-0.1039	c: rec
+-0.1039	c: reco
+-0.1039	c:apt
+-0.1039	c:ared
+-0.1039	c:ared 
+-0.1039	c:ecor
+-0.1039	c:ecord
+-0.1039	c:mis
+-0.1039	c:reco
+-0.1039	c:recor
+-0.1039	w:record
+-0.104	b:spreadsheet_for
+-0.104	c: fina
+-0.104	c: og
+-0.104	c:fina
+-0.104	c:final
+-0.1041	c:iday
+-0.1041	c:iday 
+-0.1042	c: slap
+-0.1042	c:slap
+-0.1042	c:tery 
+-0.1045	c: cup
+-0.1045	c:cup
+-0.1045	c:errif
+-0.1045	c:rrif
+-0.1046	b:my_pension
+-0.1046	b:the_end
+-0.1046	c: bas
+-0.1046	c: col
+-0.1046	c: proc
+-0.1046	c: queu
+-0.1046	c:eue
+-0.1046	c:eue 
+-0.1046	c:proc
+-0.1046	c:queu
+-0.1046	c:queue
+-0.1046	c:ueu
+-0.1046	c:ueue
+-0.1046	c:ueue 
+-0.1046	w:pension
+-0.1046	w:queue
+-0.1047	c:hy 
+-0.1048	c:ang
+-0.1048	c:doug
+-0.1048	c:dough
+-0.1049	b:again_because
+-0.1049	b:in_class
+-0.1049	b:speak_up
+-0.1049	c: spea
+-0.1049	c:peak
+-0.1049	c:peak 
+-0.1049	c:spea
+-0.1049	c:speak
+-0.1049	w:speak
+-0.105	b:its_all
+-0.105	b:the_new
+-0.105	c: won
+-0.105	c: won 
+-0.105	c:won
+-0.105	c:won 
+-0.105	w:won
+-0.1053	b:said_if
+-0.1054	c:arter
+-0.1054	c:rter
+-0.1055	b:the_meeting
+-0.1055	c: tot
+-0.1055	c:tot
+-0.1056	c: divo
+-0.1056	c:aste
+-0.1056	c:divo
+-0.1056	c:divor
+-0.1056	c:ivo
+-0.1056	c:ivor
+-0.1056	c:ivorc
+-0.1056	c:orce 
+-0.1056	c:rce 
+-0.1056	c:vorc
+-0.1056	c:vorce
+-0.1056	w:divorce
+-0.1058	c: 00
+-0.1058	c: 000
+-0.1058	c: 000 
+-0.1058	c:edd
+-0.1058	c:gro
+-0.1058	w:000
+-0.1061	c:rter 
+-0.1061	w:starter
+-0.1064	b:and_says
+-0.1064	c:eav
+-0.1064	c:rain 
+-0.1065	c: ir
+-0.1066	c:cte
+-0.1069	b:my_boss
+-0.1069	c:esen
+-0.1069	c:esent
+-0.1069	c:prese
+-0.1069	c:resen
+-0.107	b:calor_ta
+-0.107	b:esse_calor
+-0.107	b:me_matando
+-0.107	b:ta_me
+-0.107	c: ta 
+-0.107	w:ta
+-0.1072	b:do_what
+-0.1072	b:what_he
+-0.1072	c:repa
+-0.1075	b:end_of
+-0.1075	b:giving_away
+-0.1076	b:all_night
+-0.1077	b:questo_traffico
+-0.1077	c:ffico
+-0.1077	c:fico
+-0.1077	c:fico 
+-0.1077	c:ico
+-0.1077	c:ico 
+-0.1077	w:traffico
+-0.1078	b:remember_to
+-0.1078	c:ber 
+-0.1078	c:emem
+-0.1078	c:ememb
+-0.1078	c:mber 
+-0.1078	c:remem
+-0.1078	w:remember
+-0.1079	b:before_work
+-0.1079	c:cret
+-0.108	b:this_deadline
+-0.108	c: win
+-0.108	c: wind
+-0.108	c:wind
+-0.1081	c: cal
+-0.1082	b:bate_e
+-0.1082	b:diz_que
+-0.1082	b:e_diz
+-0.1082	b:me_bate
+-0.1082	b:meu_marido
+-0.1082	c: bate
+-0.1082	c: diz 
+-0.1082	c: terr
+-0.1082	c:bate
+-0.1082	c:bate 
+-0.1082	c:books
+-0.1082	c:diz 
+-0.1082	c:terr
+-0.1082	w:bate
+-0.1082	w:books
+-0.1082	w:diz
+-0.1083	c:passe
+-0.1084	c:med 
+-0.1084	c:tent
+-0.1084	c:tent 
+-0.1085	c: fir
+-0.1085	c:fir
+-0.1085	c:rder 
+-0.1086	w:move
+-0.1087	b:i_nearly
+-0.1087	c: move
+-0.1087	c: stab
+-0.1087	c:stab
+-0.1088	c:cki
+-0.1088	c:ckin
+-0.1088	c:cking
+-0.1088	c:line 
+-0.1089	c: mov
+-0.1089	c:ailed
+-0.1089	c:col
+-0.1089	c:eath
+-0.1089	c:faile
+-0.1089	c:iled
+-0.1089	c:iled 
+-0.1089	c:nting
+-0.1089	w:failed
+-0.109	c:rried
+-0.109	c:ties
+-0.109	c:ties 
+-0.1091	b:chronic_pain
+-0.1091	b:flared_up
+-0.1091	b:my_chronic
+-0.1091	b:pain_flared
+-0.1091	c: chro
+-0.1091	c: flar
+-0.1091	c:chro
+-0.1091	c:chron
+-0.1091	c:flar
+-0.1091	c:flare
+-0.1091	c:hron
+-0.1091	c:hroni
+-0.1091	c:lare
+-0.1091	c:lared
+-0.1091	c:onic
+-0.1091	c:onic 
+-0.1091	c:roni
+-0.1091	c:ronic
+-0.1091	c:tou 
+-0.1091	w:chronic
+-0.1091	w:flared
+-0.1092	b:to_leave
+-0.1092	c:mao
+-0.1092	c:mao 
+-0.1093	b:found_out
+-0.1093	c:uand 
+-0.1093	w:quand
+-0.1094	c:mme
+-0.1095	c: movi
+-0.1096	c:lice
+-0.1098	b:locks_me
+-0.1098	b:mum_locks
+-0.1098	b:room_without
+-0.1098	b:without_food
+-0.1098	c:locks
+-0.1098	c:ocks
+-0.1098	c:ocks 
+-0.1098	c:orc
+-0.1098	c:orce
+-0.1098	w:locks
+-0.11	b:go_through
+-0.11	c:pto
+-0.1101	b:me_frappe
+-0.1101	c: frap
+-0.1101	c:appe 
+-0.1101	c:frap
+-0.1101	c:frapp
+-0.1101	c:ppe 
+-0.1101	w:frappe
+-0.1102	b:pills_with
+-0.1102	c:eco
+-0.1103	b:at_me
 -0.1104	c: acr
--0.1104	c:cte
--0.1104	c:mena
--0.1106	b:a_will
--0.1107	c:alo
--0.1108	c: wat
--0.1108	c: watc
--0.1108	c:wat
--0.1108	c:watc
--0.1108	c:watch
--0.1109	c:rew
--0.111	b:laptop_is
--0.111	c:umpe
--0.1112	c: mud
--0.1112	c: mude
--0.1112	w:mude
--0.1113	c:andm
--0.1113	c:andma
--0.1113	c:dma
--0.1113	c:ndm
--0.1113	c:ndma
--0.1113	c:play
--0.1113	c:randm
--0.1114	b:hung_the
--0.1114	c: lit
--0.1115	c:ret
--0.1115	c:toc
--0.1116	b:he_said
--0.1116	b:left_me
--0.1116	b:on_read
--0.1117	c: rain
--0.1117	c:bed 
--0.1118	c: stra
--0.112	b:esse_meme
--0.1121	c: bore
--0.1121	c:bore
--0.1121	c:bored
--0.1121	c:ored
--0.1121	c:ored 
--0.1121	w:bored
--0.1122	c:roa
--0.1123	b:and_stood
--0.1123	b:anyone_and
--0.1123	b:phone_so
--0.1123	b:smashed_my
--0.1123	c: smas
--0.1123	c:ashed
--0.1123	c:mash
--0.1123	c:mashe
--0.1123	c:smas
--0.1123	c:smash
--0.1123	w:smashed
--0.1124	b:me_after
--0.1124	c:cle 
--0.1128	c:lici
--0.1129	b:house_feels
--0.1129	b:the_jump
--0.1129	c: gro
--0.1129	c: sayi
--0.1129	c:rder 
--0.1129	c:sayi
--0.1129	c:sayin
--0.1129	w:saying
--0.113	c:ives 
--0.113	c:oy 
--0.1131	c: pret
--0.1131	c:pret
--0.1132	c:epo
--0.1132	c:izz
--0.1133	b:said_he
--0.1133	c: gut
--0.1133	c: sick
--0.1133	c:gut
--0.1133	c:sick
--0.1133	c:sick 
--0.1133	w:sick
--0.1134	b:am_useless
--0.1135	b:lonely_since
--0.1135	b:not_keep
--0.1135	b:so_lonely
--0.1136	c: hun
--0.1136	c: hung
--0.1136	c:hun
--0.1136	c:hung
--0.1136	c:hung 
--0.1136	c:ung 
--0.1136	w:hung
--0.1137	c:ota
--0.1138	b:everyone_at
--0.1138	b:the_dead
--0.1139	b:all_week
--0.114	b:con_este
--0.114	b:este_video
--0.114	c:she
--0.1141	c: litt
--0.1141	c:ittl
--0.1141	c:ittle
--0.1141	c:littl
--0.1141	c:meine
--0.1141	c:rce
--0.1141	w:little
--0.1143	b:die_tabletten
--0.1143	c:uand 
--0.1143	w:quand
--0.1144	b:a_bacon
--0.1144	b:am_furious
--0.1144	b:bacon_sandwich
--0.1144	b:for_telling
--0.1144	b:furious_with
--0.1144	b:sister_for
--0.1144	b:the_money
--0.1144	c: baco
--0.1144	c: furi
--0.1144	c: sand
--0.1144	c:acon
--0.1144	c:acon 
--0.1144	c:andw
--0.1144	c:andwi
--0.1144	c:baco
--0.1144	c:bacon
--0.1144	c:blo
--0.1144	c:dwi
--0.1144	c:dwic
--0.1144	c:dwich
--0.1144	c:ect
--0.1144	c:furi
--0.1144	c:furio
--0.1144	c:ndw
--0.1144	c:ndwi
--0.1144	c:ndwic
--0.1144	c:sandw
--0.1144	c:urio
--0.1144	c:uriou
--0.1144	c:wich
--0.1144	c:wich 
--0.1144	w:bacon
--0.1144	w:furious
--0.1144	w:sandwich
--0.1145	c:acte
--0.1145	c:acter
--0.1145	c:aract
--0.1145	c:chara
--0.1145	c:cter
--0.1145	c:cter 
--0.1145	c:hara
--0.1145	c:harac
--0.1145	c:nch
--0.1145	c:racte
--0.1145	c:yar
--0.1145	c:yard
--0.1145	w:character
--0.1146	b:my_feet
--0.1146	c: calo
--0.1146	c:alor
--0.1146	c:alor 
--0.1146	c:calo
--0.1146	c:calor
--0.1146	c:cel 
--0.1146	c:lor 
--0.1146	w:calor
--0.1147	c:con 
--0.1148	b:again_because
--0.1148	b:calor_ta
--0.1148	b:esse_calor
--0.1148	b:me_matando
--0.1148	b:ta_me
--0.1148	c: old 
--0.1148	c: sou
--0.1148	c: ta 
--0.1148	c:sou
--0.1148	w:old
--0.1148	w:ta
--0.115	b:a_day
--0.115	c:yed
--0.115	c:yed 
--0.1151	c:unch 
--0.1152	b:before_work
--0.1152	c: cla
--0.1152	c:cla
--0.1153	c: dev
--0.1153	c:dev
--0.1154	c: slic
--0.1154	c:ches
--0.1154	c:lec
--0.1154	c:slic
--0.1155	c: wast
--0.1155	c:eav
--0.1155	c:ois 
--0.1155	c:wast
--0.1157	c:inks
--0.1157	c:inks 
--0.1157	c:nks
--0.1157	c:nks 
--0.116	b:me_for
--0.116	b:screams_at
--0.116	c:ailu
--0.116	c:ailur
--0.116	c:eams
--0.116	c:eams 
--0.116	c:failu
--0.116	c:ilu
--0.116	c:ilur
--0.116	c:ilure
--0.116	c:lure
--0.116	c:lure 
--0.116	c:mins
--0.116	c:mins 
--0.116	c:reams
--0.116	w:failure
--0.116	w:screams
--0.1163	b:he_keeps
--0.1163	c:stab 
--0.1163	c:tab 
--0.1163	w:stab
--0.1164	c: call
--0.1164	c:aves
--0.1164	c:aves 
--0.1164	c:sio
--0.1165	b:ce_film
--0.1167	b:and_restart
--0.1167	b:restart_the
--0.1167	c:sag
--0.1167	c:tart 
--0.1167	w:restart
--0.1168	c: foo
--0.1168	c: food
--0.1168	c:foo
--0.1168	c:food
--0.1168	c:food 
--0.1168	c:ides
--0.1168	c:ides 
--0.1168	w:food
--0.1169	b:hurt_the
--0.1169	c:uis 
--0.1171	b:esta_matando
--0.1171	b:me_esta
--0.1172	b:me_into
--0.1173	c: thes
--0.1173	c:olle
--0.1174	c: lone
--0.1174	c:lonel
--0.1174	c:nely
--0.1174	c:nely 
--0.1174	c:onel
--0.1174	c:onely
--0.1174	c:reet
--0.1174	c:shop
--0.1174	c:stree
--0.1174	c:tree
--0.1174	c:treet
--0.1174	w:lonely
--0.1176	c: crie
--0.1176	c: gol
--0.1176	c: gold
--0.1176	c:crie
--0.1176	c:cried
--0.1176	c:sal
--0.1176	w:cried
--0.1177	c:ker
--0.1179	b:at_myself
--0.1179	b:my_neighbours
--0.1179	c: hall
--0.1179	c:hall
--0.118	c:osts
--0.118	c:osts 
--0.1181	c: rec
--0.1181	c: reco
--0.1181	c:each
--0.1181	c:ecor
--0.1181	c:ecord
--0.1181	c:reco
--0.1181	c:recor
--0.1181	w:record
--0.1182	c: peo
--0.1182	c: peop
--0.1182	c:eop
--0.1182	c:eopl
--0.1182	c:eople
--0.1182	c:opl
--0.1182	c:ople
--0.1182	c:ople 
--0.1182	c:peo
--0.1182	c:peop
--0.1182	c:peopl
--0.1182	c:ple 
--0.1182	w:people
--0.1184	b:am_ashamed
--0.1184	b:washing_out
--0.1184	c: ash
--0.1184	c: asha
--0.1184	c:asha
--0.1184	c:asham
--0.1184	c:ces 
--0.1184	c:hame
--0.1184	c:hamed
--0.1184	c:roc
--0.1184	c:sham
--0.1184	c:shame
--0.1184	w:ashamed
--0.1185	c: cr
--0.1185	c:llowe
--0.1185	c:lowe
--0.1185	c:lowed
--0.1185	c:owed
--0.1185	c:owed 
--0.1185	c:wed 
--0.1186	b:my_girlfriend
--0.1186	c: gir
--0.1186	c: girl
--0.1186	c:ectio
--0.1186	c:gir
--0.1186	c:girl
--0.1186	c:girlf
--0.1186	c:irl
--0.1186	c:irlf
--0.1186	c:irlfr
--0.1186	c:lfr
--0.1186	c:lfri
--0.1186	c:lfrie
--0.1186	c:rlf
--0.1186	c:rlfr
--0.1186	c:rlfri
--0.1186	c:tery
--0.1186	w:girlfriend
--0.1187	c: cel
--0.1187	c: dyi
--0.1187	c: dyin
--0.1187	c:dyi
--0.1187	c:dyin
--0.1187	c:dying
--0.1187	c:oss 
--0.1187	w:dying
--0.1188	c: este
--0.1188	c: reti
--0.1188	c:este 
--0.1188	c:etir
--0.1188	c:reti
--0.1188	c:retir
--0.1188	w:este
--0.119	b:death_of
--0.1191	c:azza 
--0.1191	w:ammazza
--0.1192	c: ago
--0.1192	c: ago 
--0.1192	c: let 
--0.1192	c:ago 
--0.1192	w:ago
--0.1192	w:let
--0.1194	c: heat
--0.1194	c:heat
--0.1195	b:my_old
--0.1198	b:i_wanted
--0.1198	b:shouts_at
--0.1198	c:houts
--0.1198	c:outs 
--0.1198	w:shouts
--0.1199	c: um 
--0.1199	c:aid
--0.1199	c:aid 
--0.1199	c:gol
--0.1199	c:gold
--0.1199	c:stra
--0.1199	w:um
--0.12	c:shot 
--0.1201	b:had_a
--0.1201	c:chr
--0.1203	b:i_still
--0.1204	c: clas
--0.1204	c:clas
--0.1204	c:class
--0.1204	w:class
--0.1205	b:my_husband
--0.1205	b:my_stepdad
--0.1205	c: 00
--0.1205	c: 000
--0.1205	c: 000 
--0.1205	c:band 
--0.1205	c:emb
--0.1205	c:epd
--0.1205	c:epda
--0.1205	c:epdad
--0.1205	c:pdad
--0.1205	c:pdad 
--0.1205	c:stepd
--0.1205	c:tepd
--0.1205	c:tepda
--0.1205	w:000
--0.1205	w:husband
--0.1205	w:stepdad
--0.1206	b:do_what
--0.1206	b:what_he
--0.1207	b:remember_to
--0.1207	c: blo
--0.1207	c: mara
--0.1207	c:arat
--0.1207	c:arath
--0.1207	c:atho
--0.1207	c:athon
--0.1207	c:ber 
--0.1207	c:emem
--0.1207	c:ememb
--0.1207	c:mara
--0.1207	c:marat
--0.1207	c:mber 
--0.1207	c:rath
--0.1207	c:ratho
--0.1207	c:remem
--0.1207	c:thon
--0.1207	c:thon 
--0.1207	w:marathon
--0.1207	w:remember
--0.1208	b:day_and
--0.1209	b:because_of
--0.1209	b:the_old
--0.121	c: ex 
--0.121	w:ex
--0.1211	b:am_lonely
--0.1211	b:checks_my
--0.1211	c: tax
--0.1211	c: tax 
--0.1211	c:ax 
--0.1211	c:tax
--0.1211	c:tax 
--0.1211	w:tax
--0.1212	b:a_knife
--0.1212	c: cri
--0.1212	c: op
--0.1212	c: ope
--0.1212	c: open
--0.1212	c: rol
--0.1212	c: roll
--0.1212	c:open
--0.1213	b:the_second
--0.1214	b:a_text
--0.1214	b:attack_on
--0.1214	b:panic_attack
--0.1214	c: atta
--0.1214	c: pan
--0.1214	c: pani
--0.1214	c:anic
--0.1214	c:anic 
--0.1214	c:atta
--0.1214	c:attac
--0.1214	c:pani
--0.1214	c:panic
--0.1214	c:redi
--0.1214	c:tac
--0.1214	c:tack
--0.1214	c:tack 
--0.1214	c:ttac
--0.1214	c:ttack
--0.1214	w:attack
--0.1214	w:panic
--0.1215	c:cin
--0.1215	c:cing
--0.1215	c:cing 
--0.1215	c:ham
--0.1216	c: offi
--0.1216	c:ale
--0.1216	c:ffice
--0.1216	c:offi
--0.1216	c:offic
--0.1216	w:office
--0.1217	c: ele 
--0.1217	c:ele 
--0.1217	c:err
--0.1217	c:mach
--0.1217	c:tted
--0.1217	c:tted 
--0.1217	w:ele
--0.1218	c:land 
--0.1219	c:ngue
--0.122	c:nge 
--0.122	c:orri
--0.122	c:orrie
--0.122	c:worri
--0.1221	c: schl
--0.1221	c:set 
--0.1222	b:hours_and
--0.1222	c:hip
--0.1222	c:ship
--0.1223	c: 42
--0.1223	c: 42 
--0.1223	c:42 
--0.1223	w:42
--0.1224	b:work_again
--0.1226	b:my_divorce
--0.1227	c:lass
--0.1228	b:calor_me
--0.1228	b:este_calor
--0.1228	c:zza 
--0.1229	b:feet_are
--0.123	b:before_baking
--0.123	c: bak
--0.123	c: baki
--0.123	c:bak
--0.123	c:baki
--0.123	c:bakin
--0.123	w:baking
--0.1231	b:its_been
--0.1231	b:my_keys
--0.1231	c: keys
--0.1231	c:eys
--0.1231	c:eys 
--0.1231	c:keys
--0.1231	c:keys 
--0.1231	w:keys
--0.1232	b:locked_me
--0.1232	c:ops 
--0.1233	b:for_the
--0.1233	c: hang
--0.1234	b:pill_organiser
--0.1234	c: grab
--0.1234	c: org
--0.1234	c: orga
--0.1234	c:anis
--0.1234	c:anise
--0.1234	c:ex 
--0.1234	c:gani
--0.1234	c:ganis
--0.1234	c:grab
--0.1234	c:iser
--0.1234	c:iser 
--0.1234	c:nise
--0.1234	c:niser
--0.1234	c:orga
--0.1234	c:organ
--0.1234	c:rab
--0.1234	c:rgan
--0.1234	c:rgani
--0.1234	w:organiser
--0.1236	c:hip 
--0.1236	c:ship 
--0.1237	c: beh
--0.1237	c:beh
--0.1238	b:she_did
--0.1239	c: gri
--0.1239	c: grie
--0.1239	c:gri
--0.1239	c:grie
--0.1239	c:grief
--0.1239	c:rief 
--0.1239	w:grief
--0.124	c:mei
--0.1242	c:cro
--0.1242	c:ech
--0.1242	c:ech 
--0.1242	c:eec
--0.1242	c:eech
--0.1242	c:eech 
--0.1242	c:peec
--0.1242	c:peech
--0.1242	c:speec
--0.1242	w:killer
--0.1242	w:speech
--0.1244	b:me_mata
--0.1244	c: vide
--0.1244	c:deo
--0.1244	c:deo 
--0.1244	c:ideo
--0.1244	c:ideo 
--0.1244	c:mata 
--0.1244	c:video
--0.1244	w:mata
--0.1244	w:video
--0.1245	c:ywh
--0.1245	c:ywhe
--0.1245	c:ywher
--0.1246	b:says_nobody
--0.1247	b:a_sick
--0.1247	b:sick_day
--0.1247	b:taking_a
--0.1247	c: mari
--0.1247	c: piz
--0.1247	c: pizz
--0.1247	c:izza
--0.1247	c:izza 
--0.1247	c:mari
--0.1247	c:piz
--0.1247	c:pizz
--0.1247	c:pizza
--0.1247	w:pizza
--0.1249	c: free
--0.1249	c:ewo
--0.1249	c:ewor
--0.1249	c:ework
--0.1249	c:free
--0.1249	c:ques
--0.125	c:ctio
--0.125	c:ction
--0.1251	b:my_bike
--0.1251	c:bike 
--0.1251	c:upe
--0.1251	w:bike
--0.1252	b:my_driving
--0.1253	b:he_took
--0.1253	b:killer_workout
--0.1253	c:kou
--0.1253	c:kout
--0.1253	c:kout 
--0.1253	c:orko
--0.1253	c:orkou
--0.1253	c:rko
--0.1253	c:rkou
--0.1253	c:rkout
--0.1253	c:worko
--0.1253	w:workout
--0.1254	c:adsho
--0.1254	c:dsho
--0.1254	c:dshot
--0.1254	c:heads
--0.1254	w:headshot
--0.1255	c: cabl
--0.1255	c:cabl
--0.1255	c:cable
--0.1256	c:mud
--0.1256	c:mude
--0.1256	c:mude 
--0.1256	c:ude 
--0.1259	b:hair_short
--0.1259	b:me_when
--0.1259	b:short_today
--0.1259	c: shor
--0.1259	c:hort
--0.1259	c:hort 
--0.1259	c:shor
--0.1259	c:short
--0.1259	w:short
--0.1261	c:pill 
--0.1262	b:at_me
--0.1263	b:not_i
--0.1264	c: bas
--0.1264	c:aye
--0.1264	c:ayed
--0.1264	c:ayed 
--0.1264	c:laye
--0.1264	c:layed
--0.1265	b:week_and
--0.1265	c:aught
--0.1265	c:ughte
--0.1265	w:pill
--0.1266	c: give
--0.1266	c: pus
--0.1266	c: push
--0.1266	c:give
--0.1266	c:pus
--0.1266	c:push
--0.1266	c:pushe
--0.1266	c:ush
--0.1266	c:ushe
--0.1268	b:let_me
--0.1269	b:said_next
--0.1269	c:ras
--0.1269	c:stin
--0.127	b:i_got
--0.127	w:worry
--0.1271	c:ains 
--0.1271	c:oll
--0.1272	b:scared_to
--0.1272	w:ring
--0.1273	b:feel_invisible
--0.1273	b:invisible_in
--0.1274	b:all_died
--0.1275	b:killing_it
--0.1275	c: card
--0.1275	c:card
--0.1275	c:card 
--0.1275	w:card
--0.1276	b:killing_me
--0.1277	c: ll
--0.1277	c: lle
--0.1277	c: lleg
--0.1279	b:comes_into
--0.1279	b:my_pension
--0.1279	b:stepdad_comes
--0.1279	c: choc
--0.1279	c:choc
--0.1279	c:choco
--0.1279	c:cola
--0.1279	c:colat
--0.1279	c:etty
--0.1279	c:etty 
--0.1279	c:hoc
--0.1279	c:hoco
--0.1279	c:hocol
--0.1279	c:oco
--0.1279	c:ocol
--0.1279	c:ocola
--0.1279	c:olat
--0.1279	c:olate
--0.1279	c:prett
--0.1279	c:retty
--0.1279	c:sted
--0.1279	c:sted 
--0.1279	c:tty
--0.1279	c:tty 
--0.1279	w:chocolate
--0.1279	w:pension
--0.1279	w:pretty
--0.128	c:ip 
--0.128	c:movie
--0.128	c:ovie
--0.128	c:ovie 
--0.128	c:set
--0.128	w:movie
--0.1281	c: hah
--0.1281	c: haha
--0.1281	c:aha 
--0.1281	c:hah
--0.1281	c:haha
--0.1281	c:haha 
--0.1281	w:haha
--0.1283	c: sai
--0.1283	c: said
--0.1283	c:roce
--0.1283	c:sai
--0.1283	c:said
--0.1283	c:said 
--0.1283	w:said
--0.1285	c:chri
--0.1285	c:ein 
--0.1285	c:hri
--0.1286	c:ersa
--0.1286	c:rsa
--0.1286	c:versa
--0.1287	b:leave_the
--0.1287	c: con 
--0.1287	c:rter 
--0.1287	w:con
--0.1287	w:starter
--0.1288	c:hreat
--0.1288	c:moved
--0.1288	c:reate
--0.1288	w:moved
--0.1291	b:my_job
--0.1291	c: ear
--0.1291	c: earl
--0.1291	c: ret
--0.1291	c:ross 
--0.1291	w:early
--0.1292	b:at_work
--0.1292	c:ged 
--0.1292	c:rew 
--0.1295	c:falli
--0.1296	b:my_boyfriend
--0.1297	b:why_me
--0.1297	c:gs 
--0.1301	c: red
--0.1302	c:ious 
--0.1303	c: mark
--0.1304	c:auste
--0.1304	c:sting
--0.1304	c:usted
--0.1304	w:exhausted
--0.1306	b:the_printer
--0.1306	c: coo
--0.1306	c: cool
--0.1306	c: prin
--0.1306	c:coo
--0.1306	c:cool
--0.1306	c:cool 
--0.1306	c:nter 
--0.1306	c:rinte
--0.1306	w:cool
--0.1306	w:printer
--0.1307	b:on_sunday
--0.1307	c: terr
--0.1307	c:erw
--0.1307	c:terr
--0.1308	b:paracetamol_for
--0.1308	c: slap
--0.1308	c:slap
--0.1309	c: mist
--0.1309	c: she 
--0.1309	c:mist
--0.1309	c:she 
--0.1309	w:she
--0.131	c:able 
--0.1311	c: hai
--0.1311	c: hair
--0.1311	w:hair
--0.1313	b:for_my
--0.1313	c: basi
--0.1313	c:asil
--0.1313	c:asil 
--0.1313	c:basi
--0.1313	c:basil
--0.1313	c:sil
--0.1313	c:sil 
--0.1313	w:basil
--0.1316	b:i_found
--0.1316	c:ies 
--0.1316	c:rej
--0.1319	c: suis
--0.1319	c:suis
--0.1319	c:suis 
--0.1319	w:suis
--0.1322	c: dad 
--0.1322	c: sig
--0.1322	c: sign
--0.1322	c:gna
--0.1322	c:gnal
--0.1322	c:gnal 
--0.1322	c:igna
--0.1322	c:ignal
--0.1322	c:sig
--0.1322	c:sign
--0.1322	c:signa
--0.1322	w:dad
--0.1322	w:signal
--0.1323	c: 20
--0.1323	c: roa
--0.1323	c: road
--0.1325	b:are_killing
--0.1325	b:the_death
--0.1328	b:ugly_and
--0.1328	w:shot
--0.1329	c: cre
--0.1332	c: set 
--0.1332	w:set
--0.1334	c: son
--0.1336	c:ece
--0.1336	w:watched
--0.1338	c:lar
--0.1339	c: bitt
--0.1339	c:bitt
--0.1339	c:bitte
--0.1339	c:ims
--0.1339	c:itter
--0.1339	c:mate
--0.134	b:jumping_ship
--0.134	b:rope_swing
--0.134	b:ship_to
--0.134	c: ship
--0.134	c: swin
--0.134	c:ates
--0.134	c:ates 
--0.134	c:swin
--0.134	c:swing
--0.134	c:vers
--0.134	c:wing
--0.134	c:wing 
--0.134	w:ship
--0.134	w:swing
--0.1341	b:questo_traffico
--0.1341	c:ffico
--0.1341	c:fico
--0.1341	c:fico 
--0.1341	c:ico
--0.1341	c:ico 
--0.1341	w:traffico
--0.1343	c:ilt
--0.1343	c:uilt
--0.1345	b:my_calves
--0.1345	b:to_buy
--0.1345	c: calv
--0.1345	c: ham
--0.1345	c:alv
--0.1345	c:alve
--0.1345	c:alves
--0.1345	c:calv
--0.1345	c:calve
--0.1345	c:ese 
--0.1345	w:calves
--0.1346	c:ages
--0.1346	c:ages 
--0.1347	b:before_the
--0.1349	c: pit
--0.1349	c:pit
--0.1352	c:aig
--0.1352	c:aigh
--0.1352	c:aight
--0.1352	c:raig
--0.1352	c:raigh
--0.1352	c:strai
--0.1352	c:traig
--0.1352	w:straight
--0.1353	b:late_again
--0.1353	b:my_bank
--0.1353	b:the_meeting
--0.1353	c:oup
--0.1354	b:when_you
--0.1354	c: she
--0.1356	b:to_death
--0.1356	c: phot
--0.1356	c:hoto
--0.1356	c:phot
--0.1356	c:photo
--0.1359	b:forces_me
--0.1359	b:have_sex
--0.1359	b:sex_when
--0.1359	b:to_have
--0.1359	c: forc
--0.1359	c: sex
--0.1359	c: sex 
--0.1359	c:forc
--0.1359	c:force
--0.1359	c:orces
--0.1359	c:rces
--0.1359	c:rces 
--0.1359	c:sex
--0.1359	c:sex 
--0.1359	w:forces
--0.1359	w:sex
--0.136	c:heat 
--0.136	w:heat
--0.1361	c:nio
--0.1361	c:nion
--0.1361	c:nions
--0.1361	w:rain
--0.1362	b:jealous_of
--0.1362	c: jea
--0.1362	c: jeal
--0.1362	c:alou
--0.1362	c:alous
--0.1362	c:ealo
--0.1362	c:ealou
--0.1362	c:ely
--0.1362	c:ely 
--0.1362	c:jea
--0.1362	c:jeal
--0.1362	c:jealo
--0.1362	c:lous
--0.1362	c:lous 
--0.1362	c:orn 
--0.1362	w:jealous
--0.1363	b:am_scared
--0.1363	b:car_before
--0.1364	c:ered
--0.1364	c:ered 
--0.1365	c:rn 
--0.1367	c: fra
--0.1367	c:aper
--0.1369	b:to_tell
--0.1369	c: fire
--0.1369	c: mums
--0.1369	c: usel
--0.1369	c:eles
--0.1369	c:eless
--0.1369	c:fire
--0.1369	c:mums
--0.1369	c:mums 
--0.1369	c:sele
--0.1369	c:seles
--0.1369	c:ums
--0.1369	c:ums 
--0.1369	c:usel
--0.1369	c:usele
--0.1369	w:mums
--0.1369	w:useless
--0.137	c: bed 
--0.137	w:bed
--0.1371	b:my_uncle
--0.1371	c: unc
--0.1371	c: uncl
--0.1371	c:ncl
--0.1371	c:ncle
--0.1371	c:ncle 
--0.1371	c:uncl
--0.1371	c:uncle
--0.1371	w:uncle
--0.1372	c: ver
--0.1372	c:oss
--0.1374	c: pri
--0.1374	c:burnt
--0.1374	c:rnt
--0.1374	c:rnt 
--0.1374	c:urnt
--0.1374	c:urnt 
--0.1374	w:burnt
--0.1375	c:lass 
--0.1376	b:all_of
--0.1376	b:of_them
--0.1376	b:would_kill
--0.1377	c:ryi
--0.1377	c:ryin
--0.1377	c:rying
--0.138	c: cho
--0.1382	b:at_night
--0.1382	b:into_my
--0.1382	b:room_at
--0.1382	c:iew
--0.1382	c:iew 
--0.1382	c:view
--0.1382	c:view 
--0.1384	c:mile
--0.1385	c:van
--0.1386	c:text 
--0.1386	w:text
--0.1387	c:oas
--0.1387	c:oast
--0.1389	b:never_find
--0.1389	c:oved
--0.1389	c:oved 
--0.139	c: ter
--0.1391	c: cro
--0.1393	b:sono_stanca
--0.1393	c:anca
--0.1393	c:anca 
--0.1393	c:cros
--0.1393	c:cross
--0.1393	c:iends
--0.1393	c:stanc
--0.1393	c:tanc
--0.1393	c:tanca
--0.1393	w:friends
--0.1393	w:stanca
--0.1394	b:not_go
--0.1395	c:andad
--0.1395	c:esto 
--0.1395	c:ndad
--0.1395	c:randa
--0.1395	c:uesto
--0.1395	w:questo
--0.1396	c: set
--0.1397	b:cried_in
--0.1397	c:shop 
--0.14	c: bal
--0.1402	c: der
--0.1402	c: der 
--0.1402	c:mon 
--0.1402	w:der
--0.1403	c:alan
--0.1404	c:urn 
--0.1406	b:sick_to
--0.1406	b:stop_thinking
--0.1406	c:istak
--0.1406	c:mista
--0.1406	c:stak
--0.1406	c:stake
--0.1407	c:andp
--0.1407	c:andpa
--0.1407	c:dpa
--0.1407	c:ndp
--0.1407	c:ndpa
--0.1407	c:nute 
--0.1407	c:randp
--0.1407	w:minute
--0.1408	c: boo
--0.1408	c: book
--0.1408	c:boo
--0.1408	c:book
--0.141	c: his
--0.141	c: his 
--0.141	w:his
--0.1411	b:caldo_mi
--0.1411	b:mi_uccide
--0.1411	b:questo_caldo
--0.1411	c: cald
--0.1411	c:aldo
--0.1411	c:aldo 
--0.1411	c:cald
--0.1411	c:caldo
--0.1411	c:fied
--0.1411	c:fied 
--0.1411	c:ified
--0.1411	c:ldo
--0.1411	c:ldo 
--0.1411	c:rrifi
--0.1411	w:caldo
--0.1411	w:terrified
--0.1411	w:uccide
--0.1412	c:ket 
--0.1414	c:estoy
--0.1414	c:iud
--0.1414	c:stoy
--0.1414	c:stoy 
--0.1414	c:toy
--0.1414	c:toy 
--0.1414	w:estoy
--0.1415	c: rej
--0.1415	c: reje
--0.1415	c:reje
--0.1416	b:walked_across
--0.1416	c: esto
--0.1417	c: todm
--0.1417	c:dmu
--0.1417	c:dmud
--0.1417	c:dmude
--0.1417	c:odm
--0.1417	c:odmu
--0.1417	c:odmud
--0.1417	c:todm
--0.1417	c:todmu
--0.1417	w:todmude
--0.1419	c:aug
--0.1419	c:augh
--0.142	c:eme
--0.142	c:tou 
--0.1422	c:call 
--0.1422	w:call
--0.1425	c:estou
--0.1425	c:oca
--0.1425	c:stou
--0.1425	c:stou 
--0.1425	w:estou
--0.1426	c:iz 
--0.1428	c: el
--0.143	c: lets
--0.143	c:000
--0.143	c:000 
--0.143	c:ign
--0.143	w:lets
--0.1433	c:gy 
--0.1434	b:the_wind
--0.1434	c:wind 
--0.1434	w:wind
--0.1435	b:i_feel
--0.1435	c: das
--0.1435	c: das 
--0.1435	c:talk 
--0.1435	w:das
--0.1435	w:talk
--0.1436	c: deat
--0.1436	c:deat
--0.1436	c:death
--0.1436	c:eath
--0.1436	c:eath 
--0.1436	w:death
--0.1437	c:phe
--0.144	c:hrow
--0.144	c:throw
--0.1444	b:how_to
--0.1444	c:nch 
--0.1445	b:make_me
--0.1445	c:arvi
--0.1445	c:arvin
--0.1445	c:tarvi
--0.1445	w:starving
--0.1448	b:like_the
--0.1448	c:amp
--0.1449	b:feel_awful
--0.145	c:pap
--0.145	c:pape
--0.145	c:paper
--0.1452	c: ques
--0.1452	c:quest
--0.1452	c:uest
--0.1454	b:said_i
--0.1455	c:tos
--0.1457	c:doug
--0.1457	c:dough
--0.1458	c: tri
--0.1458	c:arket
--0.1458	c:rket
--0.1459	c: pul
--0.1459	c: pull
--0.1459	c:pul
--0.1459	c:pull
--0.146	c:arp 
--0.146	c:rp 
--0.1461	c:hang 
--0.1461	w:hang
--0.1462	c: peg
--0.1462	c:peg
--0.1463	b:guilty_for
--0.1464	b:my_ex
--0.1465	c: corn
--0.1465	c:bor
--0.1465	c:corn
--0.1465	c:emen
--0.1465	c:ement
--0.1466	b:without_him
--0.1466	c: els
--0.1466	c: else
--0.1466	c:else
--0.1466	c:else 
--0.1466	c:lse
--0.1466	c:lse 
--0.1466	c:sma
--0.1466	w:else
--0.1468	b:not_let
--0.1468	b:suspense_is
--0.1468	b:the_suspense
--0.1468	c: spa
--0.1468	c: spar
--0.1468	c: sus
--0.1468	c: susp
--0.1468	c:spen
--0.1468	c:spens
--0.1468	c:sus
--0.1468	c:susp
--0.1468	c:suspe
--0.1468	c:usp
--0.1468	c:uspe
--0.1468	c:uspen
--0.1468	w:suspense
--0.1468	w:times
--0.1469	b:touches_me
--0.1469	c: stup
--0.1469	c:anta
--0.1469	c:atin
--0.1469	c:ating
--0.1469	c:ouche
--0.1469	c:pid 
--0.1469	c:stup
--0.1469	c:stupi
--0.1469	c:tup
--0.1469	c:tupi
--0.1469	c:tupid
--0.1469	c:uche
--0.1469	c:uches
--0.1469	c:upi
--0.1469	c:upid
--0.1469	c:upid 
--0.1469	w:stupid
--0.1469	w:touches
--0.147	c:rks
--0.147	c:rks 
--0.1473	b:am_worried
--0.1476	b:com_esse
--0.148	c: mon 
--0.148	w:mon
--0.1483	c:anch
--0.1483	c:hotos
--0.1483	c:lur
--0.1483	c:otos
--0.1483	c:otos 
--0.1483	c:ranch
--0.1483	c:tos 
--0.1483	w:photos
--0.1484	c: sie
--0.1485	c:ppl
--0.1486	b:killed_the
--0.1487	c: ze
--0.1488	c:mbi
--0.149	c:log
--0.1493	b:thinks_i
--0.1493	b:we_need
--0.1493	c:embe
--0.1493	c:ember
--0.1493	c:hinks
--0.1493	c:memb
--0.1493	c:membe
--0.1493	w:thinks
--0.1494	c:hop 
--0.1495	c:acr
--0.1497	c: hate
--0.1497	c:hate
--0.1497	c:stom
--0.1498	b:my_hair
--0.1499	b:everything_and
--0.1499	b:work_and
--0.1499	c: essa
--0.1499	c:erfe
--0.1499	c:erfec
--0.1499	c:essay
--0.1499	c:fec
--0.1499	c:fect
--0.1499	c:fect 
--0.1499	c:perfe
--0.1499	c:rfe
--0.1499	c:rfec
--0.1499	c:rfect
--0.1499	c:ssay
--0.1499	c:ssay 
--0.1499	w:essay
--0.1499	w:perfect
--0.15	c: angr
--0.15	c:angr
--0.15	c:angry
--0.15	c:arty
--0.15	c:arty 
--0.15	c:gry
--0.15	c:gry 
--0.15	c:ngr
--0.15	c:ngry
--0.15	c:ngry 
--0.15	c:party
--0.15	w:angry
--0.15	w:party
--0.1504	c:losed
--0.1504	c:osed
--0.1504	c:osed 
--0.1504	w:closed
--0.1505	c: lu
--0.1506	b:locks_me
--0.1506	b:mum_locks
--0.1506	b:room_without
--0.1506	b:without_food
--0.1506	c:locks
--0.1506	c:ocks
--0.1506	c:ocks 
--0.1506	w:locks
--0.1507	b:hang_on
--0.1509	b:dog_died
--0.1509	b:hab_die
--0.151	b:bridge_is
--0.1511	c:ights
--0.1512	b:dad_hits
--0.1512	c:bro
--0.1512	c:ssu
--0.1512	w:brother
--0.1513	c:aps 
--0.1513	c:laps 
--0.1513	c:slaps
--0.1513	w:slaps
--0.1518	c:bal
--0.1518	c:ros
--0.1518	c:ross
--0.1519	c: leg 
--0.1519	c:eg 
--0.1519	c:leg 
--0.1519	w:leg
--0.1525	b:headache_and
--0.1525	c:adac
--0.1525	c:adach
--0.1525	c:dac
--0.1525	c:dach
--0.1525	c:dache
--0.1525	c:eada
--0.1525	c:eadac
--0.1525	c:heada
--0.1525	w:headache
--0.1526	c:uda
--0.1526	c:udad
--0.153	c: job
--0.153	c: job 
--0.153	c:atens
--0.153	c:job
--0.153	c:job 
--0.153	c:ob 
--0.153	c:sto 
--0.153	c:tri
--0.153	w:job
--0.153	w:threatens
--0.1531	b:last_month
--0.1532	c:arter
--0.1532	c:rter
--0.1534	c:dit
--0.1536	c:rach
--0.1537	c:ies
--0.1543	c:pid
--0.1544	c:ui 
--0.1546	c:lant 
--0.1546	w:plant
--0.1547	c: sal
--0.155	c:aud
--0.155	c:ices
--0.155	c:ices 
--0.1552	c:mbe
--0.1554	b:anxious_about
--0.1554	c:anxio
--0.1554	c:nxio
--0.1554	c:nxiou
--0.1554	c:xio
--0.1554	c:xiou
--0.1554	c:xious
--0.1554	w:anxious
--0.1555	c:erth
--0.1555	c:erthi
--0.1555	c:overt
--0.1555	c:rthi
--0.1555	c:rthin
--0.1555	c:verth
--0.1556	b:with_this
--0.1556	c:bread
--0.1556	w:bread
--0.1557	c:ries 
--0.1558	b:needs_replacing
--0.1558	c:rise
--0.1558	c:rise 
--0.156	b:the_trailer
--0.156	c: brin
--0.156	c:ailer
--0.156	c:iler
--0.156	c:iler 
--0.156	c:rail
--0.156	c:raile
--0.156	c:trail
--0.156	w:trailer
--0.1562	b:and_my
--0.1562	c:ak 
--0.1564	b:all_weekend
--0.1564	b:weekend_and
--0.1564	c: bro
--0.1565	c:esto
--0.1567	c:ull
--0.1569	b:says_i
--0.1569	c: try
--0.1572	c:ivat
--0.1572	c:ivate
--0.1572	c:vate
--0.1573	c:ula
--0.1574	c: crit
--0.1574	c:ald
--0.1574	c:criti
--0.1574	c:icis
--0.1574	c:itic
--0.1574	c:itici
--0.1574	c:ritic
--0.1574	c:tici
--0.1574	c:ticis
--0.1575	c: batt
--0.1575	c:batt
--0.1575	c:batte
--0.1575	c:eine
--0.1577	c:ins 
--0.1578	c: worr
--0.1578	c:worr
--0.158	c:eveni
--0.158	c:veni
--0.158	c:venin
--0.1584	b:was_a
--0.1584	c:ub 
--0.1585	c:oce
--0.1588	b:got_a
--0.1588	c: ema
--0.1588	c: emai
--0.1588	c:email
--0.1588	c:mail
--0.1589	c: dep
--0.1589	c:mem
--0.159	c: tow
--0.159	c:tow
--0.1591	b:the_party
--0.1591	b:would_have
--0.1598	c: ugl
--0.1598	c: ugly
--0.1598	c:eries
--0.1598	c:gly
--0.1598	c:gly 
--0.1598	c:ugl
--0.1598	c:ugly
--0.1598	c:ugly 
--0.1598	w:ugly
--0.1599	b:the_washing
--0.1599	c: wash
--0.1599	c:ary
--0.1599	c:ary 
--0.1599	c:ashi
--0.1599	c:ashin
--0.1599	c:wash
--0.1599	c:washi
--0.1599	w:washing
--0.1601	b:so_much
--0.1601	c:nche
--0.1602	c: oi
--0.1606	c:xie
--0.1607	b:notice_if
--0.1607	b:would_notice
--0.1607	c: we 
--0.1607	c:we 
--0.1607	w:we
--0.1611	b:takes_my
--0.1613	c: thei
--0.1613	c:eir 
--0.1613	c:hei
--0.1613	c:heir
--0.1613	c:heir 
--0.1613	c:thei
--0.1613	c:their
--0.1613	w:their
--0.1617	c:fra
--0.1619	b:me_out
--0.1619	c:lac
--0.1624	b:been_a
--0.1625	c:une
--0.1628	c:aini
--0.1628	c:ainin
--0.1628	c:raini
--0.1628	w:training
--0.163	c: spi
--0.163	c:spi
--0.1632	c: mur
--0.1632	c: murd
--0.1632	c:mur
--0.1632	c:murd
--0.1632	c:murde
--0.1632	c:urder
--0.1637	c:dun
--0.1639	c:lone
--0.164	c:acke
--0.164	c:rec
--0.1641	c:tens 
--0.1642	b:her_birthday
--0.1646	c:ogg
--0.1646	c:oggi
--0.1647	c:ash
--0.1653	c:lwa
--0.1653	c:lway
--0.1659	b:am_exhausted
--0.1659	c:tme
--0.1659	c:tmen
--0.1659	c:tment
--0.1662	c: nor
--0.1662	c: norm
--0.1662	c:nor
--0.1662	c:norm
--0.1662	c:norma
--0.1662	c:ormal
--0.1662	c:rmal
--0.1662	c:rmal 
--0.1662	w:normal
--0.1664	c:born
--0.1664	c:born 
--0.1665	b:bringt_mich
--0.1665	b:mich_um
--0.1665	c: meme
--0.1665	c:meme
--0.1665	c:meme 
--0.1665	w:bringt
--0.1665	w:meme
--0.1666	c:temp
--0.1667	b:died_while
--0.1669	c:nas
--0.1669	c:ots
--0.1669	c:ots 
--0.1671	b:park_after
--0.1675	c: dre
--0.1678	b:should_have
--0.1678	c:lleg
--0.168	b:so_embarrassed
--0.1681	b:this_heat
--0.1681	c:intm
--0.1681	c:intme
--0.1681	c:ntm
--0.1681	c:ntme
--0.1681	c:ntmen
--0.1681	c:ointm
--0.1682	b:and_takes
--0.1683	b:saying_he
--0.1683	c: term
--0.1683	c:term
--0.1684	c:ker 
--0.1684	c:ries
--0.1685	c:free 
--0.1685	w:free
--0.1687	c: ang
--0.169	b:says_its
--0.1692	c:adli
--0.1692	c:adlin
--0.1692	c:deadl
--0.1692	c:dli
--0.1692	c:dlin
--0.1692	c:dline
--0.1692	c:eadl
--0.1692	c:eadli
--0.1692	w:deadline
--0.1693	c: hat
--0.1693	c:rip
--0.1697	w:evening
--0.1701	c:orst
--0.1703	c:agged
--0.1703	c:eaves
--0.1703	c:gged
--0.1703	c:gged 
--0.1703	w:leaves
--0.1704	b:this_spreadsheet
--0.1704	c:heet 
--0.1704	w:spreadsheet
--0.1707	b:he_is
--0.1707	b:party_was
--0.1707	c:cen
--0.1707	c:cent
--0.1707	c:usa
--0.171	b:while_i
--0.1711	c:rong
--0.1712	b:a_fraud
--0.1712	b:fraud_at
--0.1712	c: frau
--0.1712	c:aud 
--0.1712	c:frau
--0.1712	c:fraud
--0.1712	c:rau
--0.1712	c:raud
--0.1712	c:raud 
--0.1712	w:fraud
--0.1713	b:rope_for
--0.1715	c: teac
--0.1715	c:teac
--0.1715	c:teach
--0.1717	c:grad
--0.1717	c:grade
--0.1717	c:rad
--0.1717	c:rade
--0.172	b:i_killed
--0.1721	b:new_rope
--0.1724	c:wills
--0.1724	w:wills
--0.1726	c:edin
--0.1728	b:go_on
--0.1729	c: lost
--0.1729	c:lost
--0.1729	c:lost 
--0.1729	w:lost
--0.173	c:co 
--0.1731	c:ened
--0.1731	c:ened 
--0.1731	c:sum
--0.1733	c:compa
--0.1733	c:mpa
--0.1733	c:ompa
--0.1734	c: us 
--0.1734	c:dit 
--0.1734	w:us
--0.1737	b:me_with
--0.1738	b:the_tent
--0.1738	c: tent
--0.1738	w:tent
--0.1739	c: dies
--0.1739	c:crip
--0.1739	c:cript
--0.1739	c:dies
--0.1739	c:ipt
--0.1739	c:ipti
--0.1739	c:iptio
--0.1739	c:presc
--0.1739	c:pti
--0.1739	c:ptio
--0.1739	c:ption
--0.1739	c:resc
--0.1739	c:rescr
--0.1739	c:ript
--0.1739	c:ripti
--0.1739	c:scrip
--0.1739	w:prescription
--0.174	b:i_say
--0.1745	b:feel_like
--0.1745	c:gge
--0.1746	c: sug
--0.1746	c:sug
--0.1747	c:rns
--0.1747	c:rns 
--0.1747	c:urns
--0.1747	c:urns 
--0.1748	c: forg
--0.1748	c:forg
--0.1748	c:forgo
--0.1748	c:orgo
--0.1748	c:orgot
--0.1748	c:rgo
--0.1748	c:rgot
--0.1748	c:rgot 
--0.1748	w:forgot
--0.1751	c: apo
--0.1751	c:apo
--0.1751	c:olog
--0.1751	c:orks
--0.1751	c:orks 
--0.1751	c:works
--0.1752	c: behi
--0.1752	c: laug
--0.1752	c:aughi
--0.1752	c:behi
--0.1752	c:behin
--0.1752	c:ehi
--0.1752	c:ehin
--0.1752	c:ehind
--0.1752	c:ghin
--0.1752	c:ghing
--0.1752	c:hind
--0.1752	c:hind 
--0.1752	c:ughi
--0.1752	c:ughin
--0.1752	w:behind
--0.1752	w:laughing
--0.1754	b:hate_me
--0.1754	b:so_stupid
--0.1755	b:in_new
--0.1755	b:new_zealand
--0.1755	b:zealand_was
--0.1755	c: sum
--0.1755	c: summ
--0.1755	c: zea
--0.1755	c: zeal
--0.1755	c:aland
--0.1755	c:eala
--0.1755	c:ealan
--0.1755	c:mmer
--0.1755	c:mmer 
--0.1755	c:summ
--0.1755	c:summe
--0.1755	c:umm
--0.1755	c:umme
--0.1755	c:ummer
--0.1755	c:zea
--0.1755	c:zeal
--0.1755	c:zeala
--0.1755	w:summer
--0.1755	w:zealand
--0.1757	c:books
--0.1757	w:books
--0.1758	b:died_last
--0.1758	b:the_bus
--0.1761	c: oo
--0.1761	c: oop
--0.1761	c: oops
--0.1761	c:oop
--0.1761	c:oops
--0.1761	c:oops 
--0.1761	w:oops
--0.1762	b:the_toast
--0.1762	b:toast_again
--0.1762	c: toa
--0.1762	c: toas
--0.1762	c:oast 
--0.1762	c:toa
--0.1762	c:toas
--0.1762	c:toast
--0.1762	w:toast
--0.1764	b:took_my
--0.177	b:when_he
--0.1771	b:day_of
--0.1771	b:done_with
--0.1773	c: 3 
--0.1773	w:3
--0.1777	c: lov
--0.1777	c: love
--0.1777	c:lov
--0.1777	c:love
--0.1779	b:a_plaster
--0.1779	c: plas
--0.1779	c:laste
--0.1779	c:plas
--0.1779	c:plast
--0.1779	w:plaster
--0.178	c: smo
--0.178	c: smok
--0.178	c:mok
--0.178	c:moke
--0.178	c:smo
--0.178	c:smok
--0.178	c:smoke
--0.1782	c:gest
--0.1783	b:asked_me
--0.1783	w:break
--0.1786	c: stuc
--0.1786	c:stuc
--0.1786	c:stuck
--0.1786	c:tuc
--0.1786	c:tuck
--0.1786	c:tuck 
--0.1786	w:stuck
--0.1789	c: suns
--0.1789	c:nset
--0.1789	c:nset 
--0.1789	c:suns
--0.1789	c:sunse
--0.1789	c:unse
--0.1789	c:unset
--0.1789	w:sunset
--0.1791	b:die_hitze
--0.1791	b:hitze_bringt
--0.1791	c: hitz
--0.1791	c:hitz
--0.1791	c:hitze
--0.1791	c:itze
--0.1791	c:itze 
--0.1791	c:tze
--0.1791	c:tze 
--0.1791	w:hitze
--0.1792	c: wif
--0.1792	c:wif
--0.1793	c: ran
--0.1796	b:my_finger
--0.1796	b:needed_a
--0.1796	w:finger
--0.1797	c: hidi
--0.1797	c:hidi
--0.1797	c:hidin
--0.1797	c:idin
--0.1797	c:iding
--0.1797	w:hiding
--0.1798	b:the_office
--0.1801	c: hide
--0.1801	c:hide
--0.1802	c:eho
--0.1802	c:reh
--0.1802	c:reho
--0.1805	b:awful_about
--0.1806	c:cret
--0.1806	c:efi
--0.1807	b:for_today
--0.1808	c: gam
--0.1808	c: game
--0.1808	c: mem
--0.1808	c:gam
--0.1808	c:game
--0.1808	c:game 
--0.1808	c:ock 
--0.1808	w:game
--0.1812	b:for_repairs
--0.1812	b:gets_angry
--0.1812	c: repa
--0.1812	c:epai
--0.1812	c:epair
--0.1812	c:pair
--0.1812	c:pairs
--0.1812	c:repai
--0.1812	w:repairs
--0.1814	c:acher
--0.1814	c:cher
--0.1814	c:cher 
--0.1814	c:eache
--0.1814	w:teacher
--0.1815	c: rin
--0.1815	c: ring
--0.1815	c:aper 
--0.1815	c:essen
--0.1815	c:sen 
--0.1815	c:ssen
--0.1815	c:ssen 
--0.1815	w:essen
--0.1816	c:lder
--0.1816	c:lder 
--0.182	b:sure_they
--0.1821	b:will_hurt
--0.1824	c: ele
--0.1825	c:rett
--0.1828	c:belo
--0.1829	c: film
--0.1829	c:film
--0.1829	c:film 
--0.1829	c:ilm
--0.1829	c:ilm 
--0.1829	w:film
--0.183	b:for_days
--0.183	b:legs_are
--0.183	b:mange_quand
--0.183	b:on_mange
--0.183	c:ange 
--0.183	c:mange
--0.183	w:mange
--0.1831	c:adr
--0.1831	c:adro
--0.1831	c:adro 
--0.1831	c:dro 
--0.1831	c:uad
--0.1831	c:uadr
--0.1831	c:uadro
--0.1841	b:my_carer
--0.1841	c:arer
--0.1841	c:arer 
--0.1841	c:carer
--0.1841	c:hate 
--0.1841	w:carer
--0.1841	w:hate
--0.1842	c:evis
--0.1842	c:revis
--0.1845	c:fice
--0.1845	c:fice 
--0.1847	b:to_hang
--0.1847	c: chop
--0.1847	c: law
--0.1847	c:chop
--0.1847	c:law
--0.1847	c:ttery
--0.1849	c:uns
--0.1851	b:this_morning
--0.1852	c: unl
--0.1852	c:unl
--0.1855	c: 12
--0.1855	c: 12 
--0.1855	c:12 
--0.1855	w:12
--0.1856	b:a_tue
--0.1857	c:crap
--0.1857	c:scrap
--0.186	b:i_hate
--0.1866	c:ervie
--0.1866	c:nterv
--0.1866	c:rvie
--0.1866	c:rview
--0.1866	c:terv
--0.1866	c:tervi
--0.1866	w:interview
--0.187	b:and_felt
--0.187	c:pensi
--0.1873	b:esse_video
--0.1873	b:my_plan
--0.1873	c: sm
--0.1873	c:rta 
--0.1874	b:my_money
--0.1875	c:ze 
--0.1878	c: stom
--0.1878	c:omac
--0.1878	c:omach
--0.1878	c:stoma
--0.1878	c:tomac
--0.1878	w:stomach
--0.1886	b:like_i
--0.1888	b:dead_that
--0.1888	b:for_our
--0.1893	b:till_my
--0.1898	c:imo
--0.1898	c:imos
--0.1898	c:imos 
--0.1898	c:mos 
--0.19	b:fine_at
--0.19	b:of_pretending
--0.19	b:pretending_i
--0.19	c:tendi
--0.19	w:pretending
--0.1901	c: quad
--0.1901	c:pend
--0.1901	c:quad
--0.1901	c:quadr
--0.1901	w:quadro
--0.1902	b:ich_bin
--0.1903	c: cour
--0.1903	c:cour
--0.1903	c:cours
--0.1903	c:urse 
--0.1903	w:course
--0.1905	c:ivem
--0.1905	c:iveme
--0.1905	c:vem
--0.1905	c:veme
--0.1905	c:vemen
--0.1905	c:vivem
--0.1905	w:vivement
--0.1907	c: serv
--0.1913	c:ensio
--0.1913	c:nsio
--0.1913	c:nsion
--0.1913	c:rong 
--0.1915	c:dre
--0.1917	c:fici
--0.192	c:cus
--0.1921	c:chrie
--0.1921	c:hrie
--0.1921	c:hrieb
--0.1921	c:iebe
--0.1921	c:ieben
--0.1921	c:rieb
--0.1921	c:riebe
--0.1921	c:schr
--0.1921	c:schri
--0.1922	c:dir
--0.1922	c:dire
--0.1922	c:direc
--0.1922	c:irec
--0.1922	c:irect
--0.1922	c:rect
--0.1926	b:me_up
--0.1927	c:tchi
--0.1927	c:tchin
--0.1929	c: 40 
--0.1929	c:40 
--0.1929	w:40
--0.1933	b:just_tell
--0.1933	b:me_just
--0.1933	b:tell_me
--0.1937	c:iot
--0.1938	c:eati
--0.1938	c:eatin
--0.1939	b:booked_for
--0.1939	c:booke
--0.1939	c:mo 
--0.1939	w:booked
--0.194	c:tiva
--0.1944	b:my_wife
--0.1944	c: wife
--0.1944	c:wife
--0.1944	c:wife 
--0.1944	w:wife
--0.1946	c: cros
--0.1947	w:murder
--0.1953	b:a_aula
--0.1953	b:aula_de
--0.1953	c: aul
--0.1953	c: aula
--0.1953	c: mate
--0.1953	c:aula
--0.1953	c:aula 
--0.1953	c:ula 
--0.1953	w:aula
--0.1955	c:aped
--0.1955	c:aped 
--0.1955	c:crape
--0.1955	c:rape
--0.1955	c:raped
--0.1955	w:scraped
--0.1956	c:fire 
--0.1956	w:fire
--0.1957	c: east
--0.1957	c:easte
--0.1957	w:easter
--0.1958	b:on_a
--0.1958	c:pen 
--0.1961	b:old_car
--0.1974	b:from_all
--0.1974	c:abs 
--0.1974	c:bs 
--0.1979	c:rete
--0.1981	c:ngs 
--0.1982	c: bre
--0.1982	c: brea
--0.1982	c:bre
--0.1982	c:brea
--0.1988	b:kill_the
--0.199	b:and_he
--0.199	c:omm
--0.1996	c:mber
--0.1996	c:ngu
--0.1999	c:sent 
--0.2	b:i_always
--0.2006	b:plan_for
--0.201	c:eak 
--0.2012	b:the_headache
--0.2012	b:took_two
--0.2018	c:ety
--0.2018	c:ety 
--0.2018	c:iety
--0.2018	c:iety 
--0.2021	c: del 
--0.2021	c:chet
--0.2021	c:del 
--0.2021	w:del
--0.2024	b:not_work
--0.2024	c:ermis
--0.2024	c:rmis
--0.2024	c:rmiss
--0.2028	b:had_to
--0.2028	c:worry
--0.2029	b:need_a
--0.2029	b:on_this
--0.203	c:lant
--0.203	c:plant
--0.2031	b:am_dying
--0.2031	b:pills_with
--0.2032	b:is_dead
--0.2035	c:ollo
--0.2035	c:ollow
--0.2044	c:emi
--0.2044	c:emin
--0.2048	b:am_fine
--0.2048	c: bird
--0.2048	c:bird
--0.2049	c:astin
--0.2059	b:is_so
--0.2064	c: cra
--0.2068	b:hate_how
--0.2068	b:i_look
--0.2068	b:in_photos
--0.2068	b:look_in
--0.2069	c:ashe
--0.2072	b:the_beach
--0.2072	c: beac
--0.2072	c:beac
--0.2072	c:beach
--0.2072	w:beach
--0.2076	c:pened
--0.2077	c:ors 
--0.2077	c:tors
--0.2077	c:tors 
--0.2083	c: ame
--0.2084	c:nte 
--0.2085	b:card_for
--0.2085	b:goodbye_card
--0.2085	b:wrote_a
--0.2085	c: whos
--0.2085	c:hos 
--0.2085	c:ops
--0.2085	c:whos
--0.2085	c:whos 
--0.2085	w:whos
--0.2089	c:eme 
--0.209	b:and_can
--0.2091	b:i_open
--0.2091	c: coup
--0.2091	c:coup
--0.2093	c:ghi
--0.2097	c:ings
--0.2097	c:ings 
--0.2098	b:and_left
--0.2099	c:dres
--0.2099	c:dress
--0.21	c:trop
--0.2101	c:pol
--0.2109	c:uns 
--0.211	c:agge
--0.2112	c:hings
--0.2112	w:things
--0.2114	c: heav
--0.2114	c:avy
--0.2114	c:avy 
--0.2114	c:eavy
--0.2114	c:eavy 
--0.2114	c:heav
--0.2114	c:heavy
--0.2114	c:vy 
--0.2114	w:heavy
--0.2118	b:the_dentist
--0.2132	b:will_kill
--0.2133	b:i_had
--0.2137	b:the_weekend
--0.2153	c:oste
--0.2153	c:osted
--0.2156	b:open_mic
--0.2156	b:the_open
--0.2156	c: mic 
--0.2156	c:mic 
--0.2156	w:mic
--0.2161	c:ric
--0.2162	c: alw
--0.2162	c: alwa
--0.2162	c:alw
--0.2162	c:alwa
--0.2162	c:alway
--0.2162	c:lways
--0.2162	w:always
--0.2163	b:too_much
--0.2167	b:kill_me
--0.217	b:way_out
--0.217	c:ngs
--0.2179	c: tue 
--0.2179	c:tue 
--0.2179	w:tue
--0.2187	b:the_bruises
--0.2193	b:on_holiday
--0.2194	c:rant
--0.2194	c:rant 
--0.2203	c: post
--0.2203	c:post
--0.2204	c: ug
--0.2207	c: bil
--0.2207	c:bil
--0.2208	c:ista
--0.2209	c:eun
--0.2209	c:open 
--0.2209	c:reu
--0.2209	c:reun
--0.2209	w:open
--0.2212	b:old_books
--0.2214	c:eak
--0.2218	b:de_voce
--0.2218	c: voc
--0.2218	c: voce
--0.2218	c:oce 
--0.2218	c:voc
--0.2218	c:voce
--0.2218	c:voce 
--0.2218	w:voce
--0.2219	c: piec
--0.2219	c:iec
--0.2219	c:iece
--0.2219	c:ieces
--0.2219	c:piec
--0.2219	c:piece
--0.2219	w:pieces
--0.2238	b:myself_for
--0.2239	c:ensi
--0.2251	c:tens
--0.2254	c:agin
--0.2254	c:aging
--0.2254	c:raid
--0.2254	c:raid 
--0.2254	c:sagi
--0.2254	c:sagin
--0.2254	c:ssagi
--0.2254	w:messaging
--0.2257	c:gue 
--0.2261	b:out_i
--0.2262	c: pos
--0.2265	c: play
--0.227	b:think_my
--0.2271	b:a_disappointment
--0.2271	b:am_angry
--0.2271	b:disappointment_to
--0.2271	w:disappointment
--0.2274	b:one_who
--0.2274	b:the_one
--0.2276	c:break
--0.2289	b:closed_for
--0.2289	b:is_closed
--0.2306	c: swi
--0.2306	c:ipp
--0.2306	c:swi
--0.231	c: cow
--0.231	c:cow
--0.2311	b:away_my
--0.2311	b:giving_away
--0.2313	b:until_the
--0.2315	c:strea
--0.2315	c:trea
--0.232	c: cop
--0.232	c:cop
--0.2321	b:a_be
--0.2322	c: cur
--0.2322	c: curt
--0.2322	c:cur
--0.2322	c:curt
--0.2326	b:enough_for
--0.2334	b:my_son
--0.2334	b:on_tuesday
--0.2334	c: son 
--0.2334	w:son
--0.2337	b:kill_my
--0.2339	c:uck 
--0.2345	c:fs 
--0.2346	c:ntag
--0.2347	c:reak 
--0.2349	b:comparing_myself
--0.2349	b:keep_comparing
--0.2349	c:mpari
--0.2349	c:pari
--0.2349	c:parin
--0.2349	w:comparing
--0.235	c: elec
--0.235	c:elec
--0.235	c:elect
--0.2352	b:on_empty
--0.2352	b:running_on
--0.237	c: vers
--0.2371	c:playe
--0.2384	b:dress_is
--0.2384	b:she_said
--0.2384	b:that_dress
--0.2384	c: dres
--0.2384	w:dress
--0.2385	c: kne
--0.2385	c: knee
--0.2385	c:kne
--0.2385	c:knee
--0.2386	b:tonight_and
--0.2391	b:on_with
--0.2396	b:deadline_is
--0.2398	c: 40
--0.2411	b:know_what
--0.2414	b:when_we
--0.2415	c:witc
--0.2415	c:witch
--0.2417	b:hang_out
--0.2433	b:me_tue
--0.2446	c:ena
--0.2446	c:nty
--0.2446	c:nty 
--0.2448	c: lin
--0.2448	c:lim
--0.2458	c:prai
--0.2464	c:mper
--0.2464	c:mper 
--0.2466	b:he_punched
--0.2466	c:nched
--0.2466	c:unche
--0.2466	w:punched
--0.247	b:is_going
--0.2477	b:mi_sento
--0.2477	c:sento
--0.2477	w:sento
--0.2491	b:dead_again
--0.2492	c:eit 
--0.2494	c: spid
--0.2494	c:pide
--0.2494	c:pider
--0.2494	c:spid
--0.2494	c:spide
--0.2499	b:miss_my
--0.2502	c: tv
--0.2502	c: tv 
--0.2502	c:tv 
--0.2502	w:tv
--0.2506	b:my_brother
--0.2508	b:this_year
--0.2508	c: sma
--0.2517	b:me_against
--0.2532	b:my_manager
--0.2544	c:angs
--0.2545	c:reak
--0.2546	b:was_on
--0.2552	b:me_the
--0.2553	c:lme
--0.2567	c: suga
--0.2567	c:suga
--0.2567	c:sugar
--0.2567	c:uga
--0.2567	c:ugar
--0.2567	c:ugar 
--0.2567	w:sugar
--0.2568	c:built
--0.2568	c:ilt 
--0.2568	c:uilt 
--0.2568	w:built
--0.2575	c:cras
--0.2581	c:brok
--0.2581	c:broke
--0.2581	c:rok
--0.2581	c:roke
--0.2586	b:go_home
--0.2596	c:awn
--0.2608	c: sofa
--0.2608	c:fa 
--0.2608	c:ofa
--0.2608	c:ofa 
--0.2608	c:sofa
--0.2608	c:sofa 
--0.2608	w:sofa
--0.261	c:coupe
--0.261	c:oupe
--0.2614	c:ikes
--0.2614	c:ikes 
--0.2616	b:me_and
--0.2634	b:so_hard
--0.2636	b:be_so
--0.2644	b:about_money
--0.2651	c:men 
--0.2654	b:to_hide
--0.2654	c:hide 
--0.2654	w:hide
--0.2659	c: ref
--0.2659	c:ref
--0.2671	c: sk
--0.2686	b:is_finished
--0.2687	b:and_feel
--0.2702	c:ash 
--0.2709	c:elo
--0.271	b:worrying_about
--0.271	c:orryi
--0.271	w:worrying
--0.2713	b:get_the
--0.2739	b:feel_so
--0.2742	c: wron
--0.2742	c:wron
--0.2742	c:wrong
--0.2742	w:wrong
--0.2751	b:hanging_out
--0.2753	b:not_sleep
--0.2755	b:myself_to
--0.2755	c:mpar
--0.2755	c:ompar
--0.2757	c: ful
--0.2757	c: full
--0.2757	c:full
--0.2757	c:full 
--0.2757	c:ull 
--0.2757	w:full
--0.276	c:alone
--0.276	c:lone 
--0.276	w:alone
--0.2775	c:upp
--0.2785	c: ski
--0.2795	c:bers
--0.2795	c:mbers
--0.2809	c:cent 
--0.283	c: er
--0.2847	b:long_way
--0.2847	b:the_long
--0.287	c: avo
--0.2874	b:is_friday
--0.2874	b:scared_i
--0.2889	c:ette 
--0.2901	c:rack 
--0.2934	b:this_rain
--0.2934	c: seas
--0.2934	c:seas
--0.2934	c:seaso
--0.2934	w:season
--0.2943	c:acht
--0.2943	c:acht 
--0.2944	c: bio
--0.297	b:will_never
--0.297	c: tot
--0.297	c:tot
--0.2972	b:not_call
--0.2977	c: dece
--0.2977	c:dece
--0.2985	b:are_so
--0.3007	c:eit
--0.3011	b:over_this
--0.3078	c:enn
--0.3081	b:mum_is
--0.3084	b:come_to
--0.3084	b:we_come
--0.3086	c:bio
--0.309	c: brok
--0.3092	b:just_not
--0.3095	b:up_on
--0.3112	b:not_get
--0.3113	b:and_pick
--0.3115	b:being_the
--0.3119	c:nmo
--0.314	c:cata
--0.3147	b:out_with
--0.3154	c: toms
--0.3154	c:oms
--0.3154	c:oms 
--0.3154	c:toms
--0.3154	c:toms 
--0.3154	w:toms
--0.3195	c: hont
--0.3195	c:hont
--0.3195	c:honte
--0.3195	c:onte 
--0.3195	w:honte
--0.3204	b:kill_for
--0.3222	c:ino
--0.3242	b:to_bed
--0.3284	b:on_tv
--0.3292	c: ches
--0.3302	c:mpl
--0.332	c: hau
--0.332	c: haus
--0.3324	b:a_week
--0.3359	b:but_it
--0.3394	c:vel
--0.3409	c:vert
--0.342	b:bed_early
--0.3425	b:could_murder
--0.3425	b:murder_a
--0.3463	c: un 
--0.3463	w:un
--0.3473	c:elo 
--0.3609	b:dead_tired
--0.3618	b:is_been
--0.3648	c: sto 
--0.3648	w:sto
--0.3657	c:omme
--0.3744	c: io
--0.3752	b:je_suis
--0.3795	b:everything_feels
--0.3799	c:vet
--0.3799	c:vet 
--0.3818	c:lach
--0.3819	b:i_miss
--0.382	c:mbin
--0.3855	b:did_wrong
--0.3856	c:siv
--0.3856	c:sive
--0.3856	c:sive 
--0.3884	b:the_lights
--0.3884	w:lights
--0.4054	c: sad
--0.4054	c: sad 
--0.4054	c:sad 
--0.4054	w:sad
--0.4079	b:in_me
--0.4128	b:under_the
--0.4273	b:am_late
--0.4303	c:entin
--0.4482	c:ete 
--0.4508	b:home_tonight
--0.4561	b:about_it
--0.4621	b:she_is
--0.4832	b:so_sad
--0.4846	b:not_good
--0.4846	b:the_job
--0.5295	b:good_enough
--0.5524	b:tired_going
+-0.1105	b:my_boyfriend
+-0.1105	c: give
+-0.1105	c:give
+-0.1106	b:be_worse
+-0.1106	b:birds_with
+-0.1106	b:kill_two
+-0.1106	b:one_stone
+-0.1106	b:time_it
+-0.1106	b:two_birds
+-0.1106	b:with_one
+-0.1106	c: jud
+-0.1106	c: judg
+-0.1106	c:birds
+-0.1106	c:irds
+-0.1106	c:irds 
+-0.1106	c:jud
+-0.1106	c:judg
+-0.1106	c:judge
+-0.1106	c:tone 
+-0.1106	w:birds
+-0.1106	w:stone
+-0.1109	c:ops
+-0.111	b:terrible_mother
+-0.111	c: dads
+-0.111	c:set
+-0.111	w:dads
+-0.1111	c: ex 
+-0.1111	c:each
+-0.1111	c:ex 
+-0.1111	c:ret
+-0.1111	w:ex
+-0.1112	c:ele
+-0.1113	b:when_you
+-0.1114	b:by_powerpoint
+-0.1114	b:death_by
+-0.1114	c:erp
+-0.1114	c:erpo
+-0.1114	c:erpoi
+-0.1114	c:owerp
+-0.1114	c:rpoi
+-0.1114	c:rpoin
+-0.1114	c:werp
+-0.1114	c:werpo
+-0.1114	w:powerpoint
+-0.1115	b:old_books
+-0.1115	c: bis
+-0.1115	c: lear
+-0.1115	c:arn
+-0.1115	c:arni
+-0.1115	c:arnin
+-0.1115	c:bis
+-0.1115	c:earn
+-0.1115	c:earni
+-0.1115	c:fli
+-0.1115	c:lear
+-0.1115	c:learn
+-0.1115	w:learning
+-0.1116	c:eird 
+-0.1116	w:weird
+-0.1117	c:ect
+-0.1117	c:zza 
+-0.1118	b:i_wanted
+-0.1118	b:is_on
+-0.1118	c: ra
+-0.1118	c: sou
+-0.1118	c:sou
+-0.1121	b:she_said
+-0.1121	c:eem
+-0.1122	c: vide
+-0.1122	c:cal
+-0.1122	c:dad 
+-0.1122	c:deo
+-0.1122	c:deo 
+-0.1122	c:ideo
+-0.1122	c:ideo 
+-0.1122	c:video
+-0.1122	w:video
+-0.1123	b:on_instagram
+-0.1123	c:agr
+-0.1123	c:agra
+-0.1123	c:agram
+-0.1123	c:gram
+-0.1123	c:gram 
+-0.1123	c:insta
+-0.1123	c:nsta
+-0.1123	c:nstag
+-0.1123	c:ram 
+-0.1123	c:stagr
+-0.1123	c:tagr
+-0.1123	c:tagra
+-0.1123	w:instagram
+-0.1124	c: pri
+-0.1125	c: stil
+-0.1125	c:aye
+-0.1125	c:ayed
+-0.1125	c:ayed 
+-0.1125	c:laye
+-0.1125	c:layed
+-0.1125	c:wills
+-0.1125	w:still
+-0.1125	w:wills
+-0.1126	b:am_worried
+-0.1126	c: lan
+-0.1127	b:checks_my
+-0.1128	c:arket
+-0.1128	c:ect 
+-0.1128	c:rket
+-0.1129	c: inv
+-0.1129	c: invi
+-0.1129	c:inv
+-0.1129	c:invi
+-0.113	c: ende
+-0.113	c:ater
+-0.113	c:ater 
+-0.113	c:ended
+-0.113	c:lant 
+-0.113	w:ended
+-0.113	w:plant
+-0.1131	b:he_grabbed
+-0.1131	c:mer 
+-0.1132	b:lonely_since
+-0.1132	b:so_lonely
+-0.1132	b:that_video
+-0.1132	c:ights
+-0.1133	c: dad
+-0.1133	c:este 
+-0.1133	w:este
+-0.1134	c:ndays
+-0.1134	c:oves
+-0.1134	c:oves 
+-0.1134	w:sundays
+-0.1135	b:grabbed_me
+-0.1136	b:now_i
+-0.1136	c: ass
+-0.1136	c: plac
+-0.1136	c:lace
+-0.1136	c:lace 
+-0.1136	c:place
+-0.1136	c:ried
+-0.1136	c:ried 
+-0.1136	w:place
+-0.1137	c: dad 
+-0.1137	w:dad
+-0.1138	c:atm
+-0.1138	c:atma
+-0.1138	c:atmat
+-0.1138	c:flatm
+-0.1138	c:iosi
+-0.1138	c:latm
+-0.1138	c:latma
+-0.1138	c:tmat
+-0.1138	c:tmate
+-0.114	b:across_the
+-0.114	c: acro
+-0.114	c:acro
+-0.114	c:acros
+-0.114	w:across
+-0.1142	c:mach
+-0.1143	b:game_is
+-0.1144	c:ches
+-0.1145	c: fun
+-0.1145	c: lap
+-0.1145	c: lapt
+-0.1145	c:apto
+-0.1145	c:aptop
+-0.1145	c:ffi
+-0.1145	c:ffic
+-0.1145	c:fun
+-0.1145	c:lapt
+-0.1145	c:lapto
+-0.1145	c:ptop
+-0.1145	c:ptop 
+-0.1145	w:laptop
+-0.1146	c:dur
+-0.1146	c:hone 
+-0.1146	w:phone
+-0.1147	b:my_dads
+-0.1147	c: hang
+-0.1149	b:die_tabletten
+-0.115	c:aiti
+-0.115	c:aitin
+-0.115	c:sad
+-0.115	c:waiti
+-0.115	w:waiting
+-0.1151	c:falli
+-0.1151	c:tely
+-0.1151	c:tely 
+-0.1152	b:forces_me
+-0.1152	b:have_sex
+-0.1152	b:sex_when
+-0.1152	b:to_have
+-0.1152	c: forc
+-0.1152	c: sex
+-0.1152	c: sex 
+-0.1152	c: try
+-0.1152	c:forc
+-0.1152	c:force
+-0.1152	c:orces
+-0.1152	c:rces
+-0.1152	c:rces 
+-0.1152	c:sex
+-0.1152	c:sex 
+-0.1152	c:sion
+-0.1152	c:sion 
+-0.1152	c:vers
+-0.1152	w:forces
+-0.1152	w:sex
+-0.1153	b:jealous_of
+-0.1153	c: jea
+-0.1153	c: jeal
+-0.1153	c: schl
+-0.1153	c:alou
+-0.1153	c:alous
+-0.1153	c:ealo
+-0.1153	c:ealou
+-0.1153	c:jea
+-0.1153	c:jeal
+-0.1153	c:jealo
+-0.1153	c:lous
+-0.1153	c:lous 
+-0.1153	w:jealous
+-0.1155	b:over_the
+-0.1155	c:later
+-0.1155	w:later
+-0.1156	b:my_husband
+-0.1156	c:band 
+-0.1156	c:curta
+-0.1156	c:rtai
+-0.1156	c:rtain
+-0.1156	c:tain
+-0.1156	c:tains
+-0.1156	c:urta
+-0.1156	c:urtai
+-0.1156	w:curtains
+-0.1156	w:husband
+-0.1157	c: coo
+-0.1157	c: cool
+-0.1157	c:coo
+-0.1157	c:cool
+-0.1157	c:cool 
+-0.1157	w:cool
+-0.1158	b:gate_bridge
+-0.1158	b:golden_gate
+-0.1158	b:the_golden
+-0.1158	c: gat
+-0.1158	c: gate
+-0.1158	c:gat
+-0.1158	c:gate
+-0.1158	c:gate 
+-0.1158	w:gate
+-0.1159	c:stab 
+-0.1159	c:tab 
+-0.1159	w:stab
+-0.116	b:would_have
+-0.116	c:epo
+-0.116	c:hrow
+-0.116	c:shot 
+-0.116	c:throw
+-0.1161	c:ece
+-0.1161	c:gol
+-0.1161	c:gold
+-0.1165	c: pay 
+-0.1165	c: stup
+-0.1165	c:nic 
+-0.1165	c:pay 
+-0.1165	c:pid 
+-0.1165	c:stup
+-0.1165	c:stupi
+-0.1165	c:tup
+-0.1165	c:tupi
+-0.1165	c:tupid
+-0.1165	c:upi
+-0.1165	c:upid
+-0.1165	c:upid 
+-0.1165	w:pay
+-0.1165	w:stupid
+-0.1166	b:coach_made
+-0.1166	b:made_us
+-0.1166	c: coac
+-0.1166	c:coac
+-0.1166	c:coach
+-0.1166	c:oac
+-0.1166	c:oach
+-0.1166	c:oach 
+-0.1166	c:tma
+-0.1166	w:coach
+-0.1167	c:aught
+-0.1167	c:cen
+-0.1167	c:cent
+-0.1167	c:ces 
+-0.1167	c:ughte
+-0.1168	c:crast
+-0.1168	c:inat
+-0.1168	c:ocr
+-0.1168	c:ocra
+-0.1168	c:ocras
+-0.1168	c:procr
+-0.1168	c:rast
+-0.1168	c:rasti
+-0.1168	c:rocr
+-0.1168	c:rocra
+-0.1168	c:stina
+-0.1168	c:tinat
+-0.1169	c: he 
+-0.1169	c:nging
+-0.1169	c:oy 
+-0.1169	c:rce
+-0.1169	w:he
+-0.117	c:mei
+-0.1171	b:walked_across
+-0.1171	c: runn
+-0.1171	c:runn
+-0.1171	c:runni
+-0.1171	c:unni
+-0.1171	c:unnin
+-0.1171	c:upe
+-0.1171	w:running
+-0.1172	c: perf
+-0.1172	c:erf
+-0.1172	c:perf
+-0.1172	w:relationship
+-0.1173	c:ras
+-0.1174	c: chr
+-0.1178	b:the_washing
+-0.1178	c: wash
+-0.1178	c:ashi
+-0.1178	c:ashin
+-0.1178	c:wash
+-0.1178	c:washi
+-0.1178	w:washing
+-0.118	b:hours_and
+-0.1183	c:oss 
+-0.1185	c:boar
+-0.1185	c:board
+-0.1186	c:inks
+-0.1186	c:inks 
+-0.1186	c:nks
+-0.1186	c:nks 
+-0.119	b:believe_me
+-0.119	b:will_believe
+-0.119	c: coa
+-0.1192	c:phe
+-0.1193	b:com_esse
+-0.1193	b:i_found
+-0.1193	c: fail
+-0.1193	c:fail
+-0.1193	c:rdr
+-0.1194	c:ewo
+-0.1194	c:ewor
+-0.1194	c:ework
+-0.1194	c:redi
+-0.1195	b:learning_the
+-0.1195	b:not_let
+-0.1195	b:the_ropes
+-0.1195	c:opes
+-0.1195	c:opes 
+-0.1195	c:pes 
+-0.1195	c:ropes
+-0.1195	w:ropes
+-0.1196	c:ber
+-0.1197	c: fai
+-0.1197	c:ends
+-0.1197	c:ends 
+-0.1197	c:invis
+-0.1197	c:isib
+-0.1197	c:isibl
+-0.1197	c:nvis
+-0.1197	c:nvisi
+-0.1197	c:sib
+-0.1197	c:sibl
+-0.1197	c:sible
+-0.1197	c:visib
+-0.1197	w:invisible
+-0.1198	c: ans
+-0.1198	c: answ
+-0.1198	c: bank
+-0.1198	c: chri
+-0.1198	c:answ
+-0.1198	c:answe
+-0.1198	c:bank
+-0.1198	c:bank 
+-0.1198	c:chris
+-0.1198	c:hris
+-0.1198	c:hrist
+-0.1198	c:ides
+-0.1198	c:ides 
+-0.1198	c:istm
+-0.1198	c:istma
+-0.1198	c:nsw
+-0.1198	c:nswe
+-0.1198	c:nswer
+-0.1198	c:ristm
+-0.1198	c:stma
+-0.1198	c:stmas
+-0.1198	c:tmas
+-0.1198	c:tmas 
+-0.1198	w:bank
+-0.1198	w:christmas
+-0.1199	c:yes 
+-0.12	c: bask
+-0.12	c:asket
+-0.12	c:bask
+-0.12	c:baske
+-0.12	c:sket
+-0.1202	c: ver
+-0.1205	c:rant
+-0.1205	c:rant 
+-0.1206	c: calo
+-0.1206	c:alor
+-0.1206	c:alor 
+-0.1206	c:calo
+-0.1206	c:calor
+-0.1206	c:cle 
+-0.1206	c:lor 
+-0.1206	w:calor
+-0.1207	c:nge 
+-0.1208	c:nac
+-0.121	c: seco
+-0.121	c:cond 
+-0.121	c:econ
+-0.121	c:econd
+-0.121	c:lice 
+-0.121	c:seco
+-0.121	c:secon
+-0.121	w:second
+-0.1211	b:last_month
+-0.1211	c:ersa
+-0.1211	c:rsa
+-0.1211	c:versa
+-0.1213	b:work_again
+-0.1214	b:me_after
+-0.1214	b:my_stepdad
+-0.1214	b:the_plane
+-0.1214	c:epd
+-0.1214	c:epda
+-0.1214	c:epdad
+-0.1214	c:ours 
+-0.1214	c:pdad
+-0.1214	c:pdad 
+-0.1214	c:stepd
+-0.1214	c:tepd
+-0.1214	c:tepda
+-0.1214	c:urs 
+-0.1214	w:stepdad
+-0.1215	b:comes_into
+-0.1215	b:stepdad_comes
+-0.1217	c: hil
+-0.1219	c:ism
+-0.122	c: bal
+-0.122	c: cri
+-0.122	c:angi
+-0.122	c:urti
+-0.122	c:urtin
+-0.1222	c: uni 
+-0.1222	c:etend
+-0.1222	c:mud
+-0.1222	c:mude
+-0.1222	c:mude 
+-0.1222	c:prete
+-0.1222	c:reten
+-0.1222	c:tend
+-0.1222	c:ude 
+-0.1222	c:uni 
+-0.1222	w:uni
+-0.1223	b:me_for
+-0.1223	b:screams_at
+-0.1223	c:eams
+-0.1223	c:eams 
+-0.1223	c:oard 
+-0.1223	c:reams
+-0.1223	w:screams
+-0.1226	b:feet_are
+-0.1226	c:heat 
+-0.1226	c:lock 
+-0.1226	w:heat
+-0.1227	b:worried_my
+-0.1227	c: cr
+-0.1228	c: gran
+-0.1228	c:gran
+-0.1228	c:grand
+-0.1228	c:rand
+-0.1231	c:ue 
+-0.1233	b:car_before
+-0.1234	c:vat
+-0.1235	c:poli
+-0.1236	c:ailu
+-0.1236	c:ailur
+-0.1236	c:failu
+-0.1236	c:ilu
+-0.1236	c:ilur
+-0.1236	c:ilure
+-0.1236	c:lure
+-0.1236	c:lure 
+-0.1236	w:failure
+-0.1237	b:we_were
+-0.1238	b:the_promotion
+-0.1238	c: prom
+-0.1238	c:olli
+-0.1238	c:omot
+-0.1238	c:omoti
+-0.1238	c:prom
+-0.1238	c:promo
+-0.1238	c:rolli
+-0.1238	c:romo
+-0.1238	c:romot
+-0.1238	w:promotion
+-0.1239	b:for_today
+-0.1239	c: lone
+-0.1239	c:lonel
+-0.1239	c:nely
+-0.1239	c:nely 
+-0.1239	c:onel
+-0.1239	c:onely
+-0.1239	w:lonely
+-0.1241	b:me_when
+-0.1241	b:threatened_to
+-0.1241	c:atene
+-0.1241	c:tened
+-0.1241	w:threatened
+-0.1243	b:angry_at
+-0.1243	b:are_killing
+-0.1243	c:oli
+-0.1244	b:my_driving
+-0.1245	c:ates
+-0.1245	c:ates 
+-0.1246	w:worried
+-0.1247	b:looking_for
+-0.1249	c: midn
+-0.1249	c: rol
+-0.1249	c: roll
+-0.1249	c:dni
+-0.1249	c:dnig
+-0.1249	c:dnigh
+-0.1249	c:idn
+-0.1249	c:idni
+-0.1249	c:idnig
+-0.1249	c:midn
+-0.1249	c:midni
+-0.1249	w:midnight
+-0.125	c:oce
+-0.1251	b:that_new
+-0.1251	b:threw_a
+-0.1251	c:alo
+-0.1252	b:i_still
+-0.1252	c:gar 
+-0.1253	c: fire
+-0.1253	c:fire
+-0.1254	c: ter
+-0.1254	c:lici
+-0.1256	b:a_holiday
+-0.1256	c: say
+-0.1258	c:lm 
+-0.1258	c:ques
+-0.1258	w:lock
+-0.1259	b:am_useless
+-0.1259	b:we_need
+-0.126	c: nan
+-0.126	c: ol
+-0.126	c: old
+-0.1262	c: get 
+-0.1262	c:000
+-0.1262	c:000 
+-0.1262	c:aug
+-0.1262	c:augh
+-0.1262	c:rej
+-0.1262	w:get
+-0.1264	b:cried_in
+-0.1265	b:attack_on
+-0.1265	b:he_knows
+-0.1265	b:panic_attack
+-0.1265	c: atta
+-0.1265	c: pan
+-0.1265	c: pani
+-0.1265	c:anic
+-0.1265	c:anic 
+-0.1265	c:atta
+-0.1265	c:attac
+-0.1265	c:pani
+-0.1265	c:panic
+-0.1265	c:tac
+-0.1265	c:tack
+-0.1265	c:tack 
+-0.1265	c:ttac
+-0.1265	c:ttack
+-0.1265	w:attack
+-0.1265	w:panic
+-0.1267	b:the_printer
+-0.1267	c: prin
+-0.1267	c:nter 
+-0.1267	c:rinte
+-0.1267	w:printer
+-0.1268	b:my_girlfriend
+-0.1268	c: gir
+-0.1268	c: girl
+-0.1268	c:gir
+-0.1268	c:girl
+-0.1268	c:girlf
+-0.1268	c:irl
+-0.1268	c:irlf
+-0.1268	c:irlfr
+-0.1268	c:lfr
+-0.1268	c:lfri
+-0.1268	c:lfrie
+-0.1268	c:rlf
+-0.1268	c:rlfr
+-0.1268	c:rlfri
+-0.1268	w:girlfriend
+-0.1269	c:iri
+-0.1269	c:yed
+-0.1269	c:yed 
+-0.127	b:shouts_at
+-0.127	c:houts
+-0.127	c:outs 
+-0.127	w:shouts
+-0.1273	c: lu
+-0.1275	c: gol
+-0.1275	c: gold
+-0.1277	c:cro
+-0.1278	b:locked_me
+-0.1278	c:estou
+-0.1278	c:stou
+-0.1278	c:stou 
+-0.1278	w:estou
+-0.1279	c:ale 
+-0.1279	c:inale
+-0.1279	c:land 
+-0.1279	c:nale
+-0.1279	c:nale 
+-0.1279	c:nio
+-0.1279	c:nion
+-0.1279	c:nions
+-0.1279	w:finale
+-0.128	b:calor_me
+-0.128	b:este_calor
+-0.128	b:suspense_is
+-0.128	b:the_suspense
+-0.128	c: app 
+-0.128	c: sus
+-0.128	c: susp
+-0.128	c:angin
+-0.128	c:anto
+-0.128	c:anto 
+-0.128	c:app 
+-0.128	c:hangi
+-0.128	c:pp 
+-0.128	c:spen
+-0.128	c:spens
+-0.128	c:sus
+-0.128	c:susp
+-0.128	c:suspe
+-0.128	c:usp
+-0.128	c:uspe
+-0.128	c:uspen
+-0.128	w:app
+-0.128	w:hanging
+-0.128	w:suspense
+-0.1283	c:egue
+-0.1283	c:egue 
+-0.1284	b:day_and
+-0.1285	b:i_never
+-0.1285	b:when_the
+-0.1285	c:unch 
+-0.1286	b:jumping_ship
+-0.1286	b:ship_to
+-0.1286	c: cryi
+-0.1286	c: ship
+-0.1286	c:cryi
+-0.1286	c:cryin
+-0.1286	w:crying
+-0.1286	w:ship
+-0.1288	c:atan
+-0.1288	c:atand
+-0.1288	c:matan
+-0.1288	c:tando
+-0.1288	w:matando
+-0.129	c: says
+-0.129	c:says
+-0.129	c:says 
+-0.129	w:says
+-0.1291	c: mara
+-0.1291	c:arat
+-0.1291	c:arath
+-0.1291	c:atho
+-0.1291	c:athon
+-0.1291	c:emb
+-0.1291	c:mara
+-0.1291	c:marat
+-0.1291	c:ratho
+-0.1291	c:thon
+-0.1291	c:thon 
+-0.1291	w:marathon
+-0.1292	c: stuc
+-0.1292	c:stuc
+-0.1292	c:stuck
+-0.1292	c:tuc
+-0.1292	c:tuck
+-0.1292	c:tuck 
+-0.1292	w:stuck
+-0.1295	c: pret
+-0.1295	c:assi
+-0.1295	c:pret
+-0.1296	c:ggi 
+-0.1296	c:gi 
+-0.1297	c:amed
+-0.1297	c:amed 
+-0.1299	b:needs_replacing
+-0.1299	c: cla
+-0.1299	c:cla
+-0.13	b:my_phone
+-0.13	c: bitt
+-0.13	c: cous
+-0.13	c:bitt
+-0.13	c:bitte
+-0.13	c:cous
+-0.13	c:cousi
+-0.13	c:itter
+-0.13	c:ousi
+-0.13	c:ousin
+-0.1301	b:to_swallow
+-0.1301	c:atu
+-0.1301	c:atur
+-0.1301	w:swallow
+-0.1302	c:spo
+-0.1303	c:cin
+-0.1303	c:cing
+-0.1303	c:cing 
+-0.1305	c:oken
+-0.1305	c:oken 
+-0.1305	c:roken
+-0.1307	b:my_keys
+-0.1307	c: keys
+-0.1307	c:eys
+-0.1307	c:eys 
+-0.1307	c:keys
+-0.1307	c:keys 
+-0.1307	w:keys
+-0.1308	c: esto
+-0.1308	c:say
+-0.1309	b:partner_will
+-0.1311	b:anxious_about
+-0.1311	c:anxio
+-0.1311	c:nxio
+-0.1311	c:nxiou
+-0.1311	c:xio
+-0.1311	c:xiou
+-0.1311	c:xious
+-0.1311	w:anxious
+-0.1313	c:ilt
+-0.1313	c:uilt
+-0.1314	c: gro
+-0.1315	c:co 
+-0.1317	b:choked_me
+-0.1317	c: chok
+-0.1317	c:atin
+-0.1317	c:ating
+-0.1317	c:chok
+-0.1317	c:choke
+-0.1317	c:hok
+-0.1317	c:hoke
+-0.1317	c:hoked
+-0.1317	w:choked
+-0.1317	w:killer
+-0.132	c: alo
+-0.132	c: alon
+-0.1321	c:eati
+-0.1321	c:eatin
+-0.1322	c:ale
+-0.1324	c: clas
+-0.1324	c:clas
+-0.1324	c:class
+-0.1324	w:class
+-0.1325	c: page
+-0.1325	c: peo
+-0.1325	c: peop
+-0.1325	c:eop
+-0.1325	c:eopl
+-0.1325	c:eople
+-0.1325	c:opl
+-0.1325	c:ople
+-0.1325	c:ople 
+-0.1325	c:ovi
+-0.1325	c:page
+-0.1325	c:page 
+-0.1325	c:peo
+-0.1325	c:peop
+-0.1325	c:peopl
+-0.1325	c:ple 
+-0.1325	w:page
+-0.1325	w:people
+-0.1326	c: teac
+-0.1326	c:ged 
+-0.1326	c:teac
+-0.1326	c:teach
+-0.1326	c:uis 
+-0.1327	b:the_old
+-0.1327	c:chr
+-0.1328	c: cab
+-0.1328	c: card
+-0.1328	c:card
+-0.1328	c:card 
+-0.1328	c:hel
+-0.1328	w:card
+-0.1329	c:aves
+-0.1329	c:aves 
+-0.1331	b:as_a
+-0.1332	c:sal
+-0.1333	c: she 
+-0.1333	c:she 
+-0.1333	c:stin
+-0.1333	w:she
+-0.1334	c: choc
+-0.1334	c:choc
+-0.1334	c:choco
+-0.1334	c:cola
+-0.1334	c:colat
+-0.1334	c:hoc
+-0.1334	c:hoco
+-0.1334	c:hocol
+-0.1334	c:oco
+-0.1334	c:ocol
+-0.1334	c:ocola
+-0.1334	c:olat
+-0.1334	c:olate
+-0.1334	w:chocolate
+-0.1335	c: ph
+-0.1335	c:shop
+-0.1339	b:at_night
+-0.1339	b:into_my
+-0.1339	b:room_at
+-0.1339	c:ove 
+-0.134	b:chopping_onions
+-0.134	c: him 
+-0.134	c: land
+-0.134	c:chopp
+-0.134	c:him 
+-0.134	w:chopping
+-0.134	w:him
+-0.1341	b:end_things
+-0.1341	c:adsho
+-0.1341	c:dsho
+-0.1341	c:dshot
+-0.1341	c:heads
+-0.1341	w:headshot
+-0.1342	c:assed
+-0.1343	b:esta_matando
+-0.1343	b:me_esta
+-0.1343	c: law
+-0.1343	c:law
+-0.1343	c:sting
+-0.1345	c: she
+-0.1345	c:ywh
+-0.1345	c:ywhe
+-0.1345	c:ywher
+-0.1346	c:hreat
+-0.1346	c:reate
+-0.1348	c:aile
+-0.1348	c:grad
+-0.1348	c:grade
+-0.1348	c:rad
+-0.1348	c:rade
+-0.1349	c:ary
+-0.1349	c:ary 
+-0.1351	c: old 
+-0.1351	c:ctio
+-0.1351	c:ction
+-0.1351	w:old
+-0.1352	c: him
+-0.1352	c: phot
+-0.1352	c:him
+-0.1352	c:hings
+-0.1352	c:hoto
+-0.1352	c:phot
+-0.1352	c:photo
+-0.1352	w:things
+-0.1355	b:am_ashamed
+-0.1355	b:am_scared
+-0.1355	c: ash
+-0.1355	c: asha
+-0.1355	c:asha
+-0.1355	c:asham
+-0.1355	c:hamed
+-0.1355	w:ashamed
+-0.1356	c:late
+-0.1357	c:ely
+-0.1357	c:ely 
+-0.1359	c:oss
+-0.136	b:died_to
+-0.136	c:spa
+-0.1361	c: dre
+-0.1364	b:my_bike
+-0.1364	c:hip
+-0.1364	c:mon 
+-0.1364	c:ship
+-0.1364	c:tos
+-0.1367	c:oll
+-0.1369	c: suns
+-0.1369	c:esto 
+-0.1369	c:nset
+-0.1369	c:nset 
+-0.1369	c:suns
+-0.1369	c:sunse
+-0.1369	c:uesto
+-0.1369	c:unse
+-0.1369	c:unset
+-0.1369	w:questo
+-0.1369	w:sunset
+-0.137	b:class_has
+-0.137	b:my_class
+-0.137	c: das
+-0.137	c: das 
+-0.137	c:olle
+-0.137	w:das
+-0.1371	b:my_divorce
+-0.1371	c:lass
+-0.1372	c:sio
+-0.1375	b:am_lonely
+-0.1375	b:new_rope
+-0.1375	c: must
+-0.1375	c: todm
+-0.1375	c:dmu
+-0.1375	c:dmud
+-0.1375	c:dmude
+-0.1375	c:must
+-0.1375	c:must 
+-0.1375	c:odm
+-0.1375	c:odmu
+-0.1375	c:odmud
+-0.1375	c:todm
+-0.1375	c:todmu
+-0.1375	w:must
+-0.1375	w:todmude
+-0.1377	b:me_out
+-0.1377	c: lov
+-0.1377	c: love
+-0.1377	c: set 
+-0.1377	c:lov
+-0.1377	c:love
+-0.1377	w:set
+-0.1378	c: hate
+-0.1378	c:hate
+-0.1379	c: bre
+-0.1379	c: brea
+-0.1379	c:bre
+-0.1379	c:brea
+-0.138	c: grab
+-0.138	c: gut
+-0.138	c:grab
+-0.138	c:gut
+-0.138	c:rab
+-0.1381	c: beha
+-0.1381	c:beha
+-0.1381	c:behav
+-0.1381	c:eha
+-0.1381	c:ehav
+-0.1381	c:log
+-0.1383	c: cho
+-0.1384	c:iew
+-0.1384	c:iew 
+-0.1384	c:mins
+-0.1384	c:mins 
+-0.1384	c:view
+-0.1384	c:view 
+-0.1385	b:netflix_this
+-0.1385	c: netf
+-0.1385	c:etf
+-0.1385	c:etfl
+-0.1385	c:etfli
+-0.1385	c:flix
+-0.1385	c:flix 
+-0.1385	c:lix
+-0.1385	c:lix 
+-0.1385	c:netf
+-0.1385	c:netfl
+-0.1385	c:tfl
+-0.1385	c:tfli
+-0.1385	c:tflix
+-0.1385	w:netflix
+-0.1387	b:was_crying
+-0.1387	c:aud
+-0.1388	b:paracetamol_for
+-0.1389	c:erw
+-0.139	c:chri
+-0.139	c:hri
+-0.1391	c: rej
+-0.1391	c: reje
+-0.1391	c:gy 
+-0.1391	c:reje
+-0.1393	c:arly
+-0.1393	c:arly 
+-0.1393	c:earl
+-0.1393	c:early
+-0.1395	c:une
+-0.1396	c:eme
+-0.1396	c:sto 
+-0.1398	c:alon
+-0.1398	c:sma
+-0.1399	c: mee
+-0.1399	c: meet
+-0.1399	c:eeti
+-0.1399	c:eetin
+-0.1399	c:mee
+-0.1399	c:meet
+-0.1399	c:meeti
+-0.1399	w:meeting
+-0.14	w:times
+-0.1401	c: holi
+-0.1401	c:holi
+-0.1401	c:holid
+-0.1401	c:lida
+-0.1401	c:liday
+-0.1401	c:olid
+-0.1401	c:olida
+-0.1401	w:holiday
+-0.1402	b:the_fridge
+-0.1402	c:fridg
+-0.1402	w:fridge
+-0.1403	b:i_failed
+-0.1405	b:my_uncle
+-0.1405	b:not_even
+-0.1405	c: mon 
+-0.1405	c: unc
+-0.1405	c: uncl
+-0.1405	c:ncl
+-0.1405	c:ncle
+-0.1405	c:ncle 
+-0.1405	c:uncl
+-0.1405	c:uncle
+-0.1405	w:mon
+-0.1405	w:uncle
+-0.1407	c: fil
+-0.1407	c: pus
+-0.1407	c: push
+-0.1407	c:fil
+-0.1407	c:pus
+-0.1407	c:push
+-0.1407	c:pushe
+-0.1407	c:ush
+-0.1407	c:ushe
+-0.1414	b:my_ex
+-0.1414	c: son
+-0.1414	c:imo
+-0.1414	c:imos
+-0.1414	c:imos 
+-0.1414	c:mos 
+-0.1416	c:emen
+-0.1416	c:ement
+-0.1416	c:ub 
+-0.1419	c: dep
+-0.1422	c: bik
+-0.1422	c: bike
+-0.1422	c:ashe
+-0.1422	c:bik
+-0.1422	c:bike
+-0.1423	b:without_him
+-0.1426	b:touches_me
+-0.1426	c:ouche
+-0.1426	c:uche
+-0.1426	c:uches
+-0.1426	w:touches
+-0.1427	c:auste
+-0.1427	c:uda
+-0.1427	c:udad
+-0.1427	c:usted
+-0.1427	w:exhausted
+-0.1428	c: free
+-0.1428	c:free
+-0.1431	c: regr
+-0.1431	c:egr
+-0.1431	c:egre
+-0.1431	c:egret
+-0.1431	c:gret
+-0.1431	c:oas
+-0.1431	c:oast
+-0.1431	c:regr
+-0.1431	c:regre
+-0.1431	c:tica
+-0.1433	b:sono_stanca
+-0.1433	c:anca
+-0.1433	c:anca 
+-0.1433	c:stanc
+-0.1433	c:tanc
+-0.1433	c:tanca
+-0.1433	w:stanca
+-0.1434	c:alan
+-0.1435	b:died_while
+-0.1435	b:my_wife
+-0.1435	c: wife
+-0.1435	c:wife
+-0.1435	c:wife 
+-0.1435	w:wife
+-0.1436	c:estoy
+-0.1436	c:ngs 
+-0.1436	c:stoy
+-0.1436	c:stoy 
+-0.1436	c:toy
+-0.1436	c:toy 
+-0.1436	w:estoy
+-0.1437	c:etin
+-0.1437	c:eting
+-0.1439	c: bird
+-0.1439	c:bird
+-0.1439	c:ket 
+-0.144	c:bal
+-0.1441	c:atens
+-0.1441	w:threatens
+-0.1443	b:cutting_the
+-0.1444	c: set
+-0.1444	c:azza 
+-0.1444	w:ammazza
+-0.1445	c: cro
+-0.1445	c:cus
+-0.1445	c:miss 
+-0.1445	c:tted
+-0.1445	c:tted 
+-0.1445	w:miss
+-0.1446	b:the_second
+-0.145	b:old_car
+-0.1451	b:he_locked
+-0.1451	c: tow
+-0.1451	c:ages
+-0.1451	c:ages 
+-0.1451	c:land
+-0.1451	c:tow
+-0.1452	c: fra
+-0.1452	c:cros
+-0.1452	c:cross
+-0.1453	c:iends
+-0.1453	c:pid
+-0.1453	w:friends
+-0.1459	c: ham
+-0.146	b:will_hurt
+-0.1461	b:me_pega
+-0.1461	c: pega
+-0.1461	c:dit
+-0.1461	c:ega 
+-0.1461	c:iss 
+-0.1461	c:pega
+-0.1461	c:pega 
+-0.1461	w:pega
+-0.1462	b:death_of
+-0.1463	b:the_kids
+-0.1465	c:mbi
+-0.1466	c:ash
+-0.1468	c: pho
+-0.1468	c:pho
+-0.1468	c:text 
+-0.1468	w:text
+-0.1469	c:ings
+-0.1469	c:ings 
+-0.147	b:ugly_and
+-0.1472	b:laptop_is
+-0.1473	c: hall
+-0.1473	c:hall
+-0.1474	b:she_did
+-0.1476	b:meeting_early
+-0.1476	c: laug
+-0.1476	c:aughi
+-0.1476	c:ghin
+-0.1476	c:ghing
+-0.1476	c:ims
+-0.1476	c:ughi
+-0.1476	c:ughin
+-0.1476	w:laughing
+-0.1477	c:ache 
+-0.1477	c:lass 
+-0.1478	b:at_work
+-0.1478	c: sick
+-0.1478	c:atoe
+-0.1478	c:atoes
+-0.1478	c:mato
+-0.1478	c:sick
+-0.1478	c:sick 
+-0.1478	c:toe
+-0.1478	c:toes
+-0.1478	c:toes 
+-0.1478	w:sick
+-0.1479	b:week_and
+-0.1479	c: bore
+-0.1479	c:bore
+-0.1479	c:bored
+-0.1479	c:ored
+-0.1479	c:ored 
+-0.1479	c:une 
+-0.1479	w:bored
+-0.1481	b:esse_video
+-0.1482	b:he_took
+-0.1482	c:ese 
+-0.1484	c:ollo
+-0.1484	c:ollow
+-0.1485	b:at_myself
+-0.1485	c:hotos
+-0.1485	c:otos
+-0.1485	c:otos 
+-0.1485	c:tos 
+-0.1485	w:photos
+-0.1486	c: ap
+-0.1487	c: ques
+-0.1487	c:etty
+-0.1487	c:etty 
+-0.1487	c:prett
+-0.1487	c:quest
+-0.1487	c:retty
+-0.1487	c:tty
+-0.1487	c:tty 
+-0.1487	c:uest
+-0.1487	w:pretty
+-0.1488	b:on_holiday
+-0.149	b:says_nobody
+-0.149	c: usel
+-0.149	c:eles
+-0.149	c:eless
+-0.149	c:esto
+-0.149	c:sele
+-0.149	c:seles
+-0.149	c:usel
+-0.149	c:usele
+-0.149	w:useless
+-0.1491	w:battery
+-0.1493	c: pit
+-0.1493	c:pit
+-0.1493	w:ever
+-0.1494	c:crap
+-0.1494	c:scrap
+-0.1495	c: mur
+-0.1495	c: murd
+-0.1495	c:mur
+-0.1495	c:murd
+-0.1495	c:murde
+-0.1495	c:urder
+-0.1497	c: este
+-0.1498	c: east
+-0.1498	c:easte
+-0.1498	c:hip 
+-0.1498	c:ship 
+-0.1498	w:easter
+-0.1499	c: call
+-0.1499	c:spor
+-0.1499	c:sport
+-0.1502	b:caldo_mi
+-0.1502	b:mi_uccide
+-0.1502	b:questo_caldo
+-0.1502	c: cald
+-0.1502	c: suis
+-0.1502	c:aldo
+-0.1502	c:aldo 
+-0.1502	c:aped
+-0.1502	c:aped 
+-0.1502	c:cald
+-0.1502	c:caldo
+-0.1502	c:crape
+-0.1502	c:ldo
+-0.1502	c:ldo 
+-0.1502	c:rape
+-0.1502	c:raped
+-0.1502	c:suis
+-0.1502	c:suis 
+-0.1502	w:caldo
+-0.1502	w:scraped
+-0.1502	w:suis
+-0.1502	w:uccide
+-0.1503	c:mile
+-0.1506	c:amp
+-0.1509	b:my_laptop
+-0.1511	c:ryi
+-0.1511	c:ryin
+-0.1511	c:rying
+-0.1514	b:thinking_i
+-0.1514	c: phon
+-0.1514	c:ious 
+-0.1514	c:phon
+-0.1514	c:phone
+-0.1516	b:park_after
+-0.1522	c: beh
+-0.1522	c:beh
+-0.1523	c: sal
+-0.1526	b:work_and
+-0.1532	c:fied
+-0.1532	c:fied 
+-0.1532	c:ified
+-0.1532	c:rrifi
+-0.1532	w:terrified
+-0.1533	b:my_job
+-0.1533	c:losed
+-0.1533	w:closed
+-0.1534	c:rrie
+-0.1535	c:call
+-0.154	c: essa
+-0.154	c: slic
+-0.154	c:essay
+-0.154	c:lur
+-0.154	c:slic
+-0.154	c:ssay
+-0.154	c:ssay 
+-0.154	w:essay
+-0.1541	c:gt 
+-0.1542	c:cuits
+-0.1542	c:uits
+-0.1542	c:uits 
+-0.1542	w:biscuits
+-0.1545	b:pill_organiser
+-0.1545	c: hat
+-0.1545	c: org
+-0.1545	c: orga
+-0.1545	c:anise
+-0.1545	c:gani
+-0.1545	c:ganis
+-0.1545	c:iser
+-0.1545	c:iser 
+-0.1545	c:nise
+-0.1545	c:niser
+-0.1545	c:orga
+-0.1545	c:organ
+-0.1545	c:rgan
+-0.1545	c:rgani
+-0.1545	w:organiser
+-0.1546	c:ois 
+-0.1547	c: hah
+-0.1547	c: haha
+-0.1547	c:aha 
+-0.1547	c:hah
+-0.1547	c:haha
+-0.1547	c:haha 
+-0.1547	w:haha
+-0.1548	c: eat 
+-0.1548	w:eat
+-0.1549	c: brav
+-0.1549	c:brav
+-0.1549	c:brave
+-0.1549	w:brave
+-0.1551	b:killing_time
+-0.1552	c:nas
+-0.1553	b:feel_awful
+-0.1554	c:book 
+-0.1554	w:book
+-0.1555	b:he_says
+-0.1555	c:oca
+-0.1558	c: angr
+-0.1558	c:angr
+-0.1558	c:angry
+-0.1558	c:lar
+-0.1558	c:sted
+-0.1558	c:sted 
+-0.1558	w:angry
+-0.1559	b:away_my
+-0.1561	b:this_month
+-0.1561	c:pari
+-0.1562	c: sie
+-0.1563	b:my_bank
+-0.1563	c: app
+-0.1563	c: lat
+-0.1563	c: late
+-0.1563	c:ull
+-0.1565	b:am_furious
+-0.1565	b:for_telling
+-0.1565	b:furious_with
+-0.1565	b:sister_for
+-0.1565	b:so_annoying
+-0.1565	c: furi
+-0.1565	c:furi
+-0.1565	c:furio
+-0.1565	c:uriou
+-0.1565	w:furious
+-0.1566	b:hurt_the
+-0.1567	b:this_spreadsheet
+-0.1567	c:heet 
+-0.1567	w:spreadsheet
+-0.1568	c:efi
+-0.157	c: tri
+-0.1571	c: apa
+-0.1571	c: apar
+-0.1571	c:apa
+-0.1571	c:apar
+-0.1571	c:apart
+-0.1571	w:apart
+-0.1572	c: gutt
+-0.1572	c:gutt
+-0.1572	c:gutte
+-0.1572	c:utted
+-0.1572	w:gutted
+-0.1573	c: shor
+-0.1573	c:hort
+-0.1573	c:hort 
+-0.1573	c:shor
+-0.1573	c:short
+-0.1573	w:short
+-0.1575	c:shop 
+-0.1576	b:a_knife
+-0.1576	b:gave_away
+-0.158	b:before_the
+-0.158	c: av
+-0.158	c: tax
+-0.158	c: tax 
+-0.158	c:ax 
+-0.158	c:tax
+-0.158	c:tax 
+-0.158	w:tax
+-0.1581	b:bin_todmude
+-0.1581	c: term
+-0.1581	c:term
+-0.1582	c:talk 
+-0.1582	w:talk
+-0.1584	b:a_fraud
+-0.1584	b:fraud_at
+-0.1584	c: frau
+-0.1584	c:aud 
+-0.1584	c:frau
+-0.1584	c:fraud
+-0.1584	c:rau
+-0.1584	c:raud
+-0.1584	c:raud 
+-0.1584	w:fraud
+-0.1586	b:the_wind
+-0.1586	c:wind 
+-0.1586	w:wind
+-0.1588	c:sig
+-0.1588	c:sign
+-0.1591	b:it_on
+-0.1593	c:mate
+-0.1595	b:love_it
+-0.1596	c: oo
+-0.1596	c: oop
+-0.1596	c: oops
+-0.1596	c:exam 
+-0.1596	c:oop
+-0.1596	c:oops
+-0.1596	c:oops 
+-0.1596	c:xam 
+-0.1596	w:exam
+-0.1596	w:oops
+-0.1597	b:me_against
+-0.1597	b:this_heat
+-0.1599	c: mist
+-0.1599	c:mist
+-0.16	c:movie
+-0.16	c:ovie
+-0.16	c:ovie 
+-0.16	w:movie
+-0.1603	b:we_lost
+-0.1603	c: el
+-0.1604	c: 12
+-0.1604	c: 12 
+-0.1604	c:12 
+-0.1604	w:12
+-0.1606	c:fra
+-0.1608	b:killed_the
+-0.1608	b:when_he
+-0.1608	c:eat 
+-0.1608	c:rach
+-0.1609	c:cally
+-0.1609	c:ical
+-0.1609	c:icall
+-0.1609	c:tical
+-0.161	b:took_my
+-0.161	c:rec
+-0.1611	c: trie
+-0.1611	c:trie
+-0.1611	c:tried
+-0.1611	w:tried
+-0.1615	c:acher
+-0.1615	c:cher
+-0.1615	c:cher 
+-0.1615	c:eache
+-0.1615	c:ries 
+-0.1615	w:teacher
+-0.1618	c: job
+-0.1618	c: job 
+-0.1618	c:job
+-0.1618	c:job 
+-0.1618	c:lder
+-0.1618	c:lder 
+-0.1618	c:ob 
+-0.1618	w:job
+-0.1619	c:edin
+-0.1621	b:day_of
+-0.1622	c:rise
+-0.1622	c:rise 
+-0.1623	b:bored_to
+-0.1623	c:lants
+-0.1623	w:plants
+-0.1624	b:to_tell
+-0.1624	c: o 
+-0.1624	c:ries
+-0.1624	w:o
+-0.1626	c: apo
+-0.1626	c:apo
+-0.1626	c:olog
+-0.1628	b:i_feel
+-0.1631	b:a_plaster
+-0.1631	c: plas
+-0.1631	c:ecu
+-0.1631	c:laste
+-0.1631	c:plas
+-0.1631	c:plast
+-0.1631	w:plaster
+-0.1632	b:i_say
+-0.1632	c:tery
+-0.1633	b:back_on
+-0.1634	c:moved
+-0.1634	w:moved
+-0.1636	b:should_have
+-0.1636	c:istak
+-0.1636	c:mista
+-0.1636	c:stak
+-0.1636	c:stake
+-0.1637	c:tri
+-0.1639	c:ign
+-0.1639	c:otg
+-0.164	c:ak 
+-0.1641	b:thinks_i
+-0.1641	c:hinks
+-0.1641	w:thinks
+-0.1644	c:eveni
+-0.1644	c:veni
+-0.1644	c:venin
+-0.1646	b:go_anywhere
+-0.1646	c:anywh
+-0.1646	c:nywh
+-0.1646	c:nywhe
+-0.1646	c:ross 
+-0.1646	w:anywhere
+-0.1648	c:boa
+-0.1648	c:nch 
+-0.165	c: ugl
+-0.165	c: ugly
+-0.165	c:gly
+-0.165	c:gly 
+-0.165	c:ugl
+-0.165	c:ugly
+-0.165	c:ugly 
+-0.165	w:ugly
+-0.1651	c:trop
+-0.1654	c:lone
+-0.1656	c:pap
+-0.1656	c:pape
+-0.1656	c:paper
+-0.166	b:to_that
+-0.1661	c: 42
+-0.1661	c: 42 
+-0.1661	c:42 
+-0.1661	c:erfe
+-0.1661	c:erfec
+-0.1661	c:fec
+-0.1661	c:fect
+-0.1661	c:fect 
+-0.1661	c:perfe
+-0.1661	c:rete
+-0.1661	c:rfe
+-0.1661	c:rfec
+-0.1661	c:rfect
+-0.1661	w:42
+-0.1661	w:perfect
+-0.1662	b:is_about
+-0.1664	c:evis
+-0.1664	c:revis
+-0.1665	c:embe
+-0.1665	c:ember
+-0.1665	c:memb
+-0.1665	c:membe
+-0.1666	b:me_with
+-0.1666	c:call 
+-0.1666	w:call
+-0.1667	b:takes_my
+-0.1667	c: reti
+-0.1667	c:agged
+-0.1667	c:etir
+-0.1667	c:gged
+-0.1667	c:gged 
+-0.1667	c:reti
+-0.1667	c:retir
+-0.1668	b:said_he
+-0.1668	c: ele
+-0.1668	c:ices
+-0.1668	c:ices 
+-0.1669	c: behi
+-0.1669	c:behi
+-0.1669	c:behin
+-0.1669	c:ehi
+-0.1669	c:ehin
+-0.1669	c:ehind
+-0.1669	c:hind
+-0.1669	c:hind 
+-0.1669	c:ip 
+-0.1669	w:behind
+-0.1672	b:so_embarrassed
+-0.1672	c:ensio
+-0.1672	c:nsio
+-0.1672	c:nsion
+-0.1673	c:ald
+-0.1674	c: sayi
+-0.1674	c:sayi
+-0.1674	c:sayin
+-0.1674	w:saying
+-0.1675	b:while_i
+-0.1676	c: rin
+-0.1676	c: ring
+-0.1677	c: boo
+-0.1677	c: book
+-0.1677	c:boo
+-0.1677	c:book
+-0.1682	c:dre
+-0.1684	c:matoe
+-0.1684	c:omato
+-0.1684	w:tomatoes
+-0.1685	c:aini
+-0.1685	c:ainin
+-0.1685	c:raini
+-0.1685	w:training
+-0.1688	b:asked_me
+-0.1688	w:ring
+-0.169	c:dun
+-0.1691	c:ots
+-0.1691	c:ots 
+-0.1692	b:mange_quand
+-0.1692	b:on_mange
+-0.1692	c:acr
+-0.1692	c:ange 
+-0.1692	c:hop 
+-0.1692	c:mange
+-0.1692	c:stom
+-0.1692	w:mange
+-0.1693	b:with_this
+-0.1693	c:ngs
+-0.1697	c: ret
+-0.1698	c: wif
+-0.1698	c:wif
+-0.17	c: eats
+-0.17	w:eats
+-0.1703	c:uck 
+-0.1704	c: div
+-0.1704	c:div
+-0.1706	b:so_stupid
+-0.1707	b:ich_bin
+-0.1707	c: pul
+-0.1707	c: pull
+-0.1707	c:pul
+-0.1707	c:pull
+-0.1708	b:the_call
+-0.1708	c:hate 
+-0.1708	w:hate
+-0.1712	c:rks
+-0.1712	c:rks 
+-0.1715	b:the_tent
+-0.1715	c: tent
+-0.1715	w:tent
+-0.1716	b:me_mata
+-0.1716	c: cour
+-0.1716	c:cour
+-0.1716	c:cours
+-0.1716	c:mata 
+-0.1716	c:urse 
+-0.1716	w:course
+-0.1716	w:mata
+-0.1717	c:dit 
+-0.1718	c:mo 
+-0.1719	c:oup 
+-0.1721	w:watched
+-0.1723	c:worry
+-0.1727	c: us 
+-0.1727	c:unn
+-0.1727	w:us
+-0.173	c: worr
+-0.173	c:cel 
+-0.173	c:mem
+-0.173	c:worr
+-0.1732	c:aper
+-0.1736	c: curt
+-0.1736	c:curt
+-0.1736	c:orri
+-0.1736	c:orrie
+-0.1736	c:worri
+-0.1737	c:ies 
+-0.1738	c: chop
+-0.1738	c:chop
+-0.1738	c:nte 
+-0.1739	b:gets_angry
+-0.174	c:bike 
+-0.174	w:bike
+-0.1741	w:passed
+-0.1745	c:arvi
+-0.1745	c:arvin
+-0.1745	c:tarvi
+-0.1745	w:starving
+-0.1746	c: sn
+-0.1748	b:he_is
+-0.1749	c: peg
+-0.1749	c:peg
+-0.175	b:bridge_is
+-0.1751	b:says_i
+-0.1753	w:evening
+-0.1754	c:ngue
+-0.1755	c:rong
+-0.1757	c:fire 
+-0.1757	w:fire
+-0.1761	c: um 
+-0.1761	w:um
+-0.1766	c:nute 
+-0.1766	c:ppl
+-0.1766	w:minute
+-0.1767	b:hate_me
+-0.1768	b:on_this
+-0.1776	c:ros
+-0.1776	c:ross
+-0.1777	b:am_starving
+-0.1778	c:erth
+-0.1778	c:erthi
+-0.1778	c:overt
+-0.1778	c:rthi
+-0.1778	c:rthin
+-0.1778	c:verth
+-0.1785	c:lleg
+-0.1785	c:usa
+-0.1787	c: ang
+-0.1787	c: meme
+-0.1787	c:free 
+-0.1787	c:gest
+-0.1787	c:meme
+-0.1787	c:meme 
+-0.1787	w:free
+-0.1787	w:meme
+-0.1789	c:gge
+-0.179	b:of_them
+-0.179	c:oup
+-0.1792	c: kar
+-0.1792	c: kara
+-0.1792	c:aok
+-0.1792	c:aoke
+-0.1792	c:aoke 
+-0.1792	c:arao
+-0.1792	c:araok
+-0.1792	c:kar
+-0.1792	c:kara
+-0.1792	c:karao
+-0.1792	c:rao
+-0.1792	c:raok
+-0.1792	c:raoke
+-0.1792	w:karaoke
+-0.1793	c: we 
+-0.1793	c:lant
+-0.1793	c:plant
+-0.1793	c:we 
+-0.1793	w:we
+-0.1794	b:i_hate
+-0.1794	b:the_party
+-0.1795	b:am_exhausted
+-0.1797	c:ogg
+-0.1797	c:oggi
+-0.1799	b:miss_my
+-0.18	c:essen
+-0.18	c:sen 
+-0.18	c:ssen
+-0.18	c:ssen 
+-0.18	w:essen
+-0.1801	c:ermis
+-0.1801	c:rmis
+-0.1801	c:rmiss
+-0.1802	b:this_morning
+-0.1803	c:omm
+-0.1804	c: spi
+-0.1804	c:spi
+-0.1806	b:the_wardrobe
+-0.1806	c: ward
+-0.1806	c:ardr
+-0.1806	c:ardro
+-0.1806	c:drob
+-0.1806	c:drobe
+-0.1806	c:obe
+-0.1806	c:obe 
+-0.1806	c:rdro
+-0.1806	c:rdrob
+-0.1806	c:robe
+-0.1806	c:robe 
+-0.1806	c:wardr
+-0.1806	w:wardrobe
+-0.1807	c: red
+-0.1812	c:adr
+-0.1812	c:adro
+-0.1812	c:adro 
+-0.1812	c:dro 
+-0.1812	c:lac
+-0.1812	c:uad
+-0.1812	c:uadr
+-0.1812	c:uadro
+-0.1813	c:ened
+-0.1813	c:ened 
+-0.1814	c:andm
+-0.1814	c:andma
+-0.1814	c:dma
+-0.1814	c:ndm
+-0.1814	c:ndma
+-0.1814	c:randm
+-0.1817	b:ready_to
+-0.182	c:ipp
+-0.1823	b:for_the
+-0.1823	b:stop_thinking
+-0.1827	c:ung
+-0.1828	b:he_said
+-0.1829	c:compa
+-0.1829	c:mpa
+-0.1829	c:ompa
+-0.1831	c: offi
+-0.1831	c:ffice
+-0.1831	c:offi
+-0.1831	c:offic
+-0.1831	w:office
+-0.1832	b:me_up
+-0.1832	c:chrie
+-0.1832	c:hrie
+-0.1832	c:hrieb
+-0.1832	c:iebe
+-0.1832	c:ieben
+-0.1832	c:rieb
+-0.1832	c:riebe
+-0.1832	c:schr
+-0.1832	c:schri
+-0.1834	c:iot
+-0.1841	b:hab_die
+-0.1841	c: wast
+-0.1841	c:wast
+-0.1842	b:was_a
+-0.1844	c: lets
+-0.1844	w:lets
+-0.1845	b:never_find
+-0.1846	c: hidi
+-0.1846	c:hidi
+-0.1846	c:hidin
+-0.1846	c:idin
+-0.1846	c:iding
+-0.1846	w:hiding
+-0.1847	c: crit
+-0.1847	c:criti
+-0.1847	c:icis
+-0.1847	c:itic
+-0.1847	c:itici
+-0.1847	c:ritic
+-0.1847	c:tici
+-0.1847	c:ticis
+-0.1849	c:cent 
+-0.185	c:arty
+-0.185	c:arty 
+-0.185	c:party
+-0.185	w:party
+-0.1855	c:tme
+-0.1855	c:tmen
+-0.1855	c:tment
+-0.1859	b:dead_that
+-0.1862	c:ssi
+-0.1867	b:a_cup
+-0.1867	b:cup_of
+-0.1867	b:dying_for
+-0.1867	b:of_tea
+-0.1867	c: cup 
+-0.1867	c: ema
+-0.1867	c: emai
+-0.1867	c:cup 
+-0.1867	c:email
+-0.1867	c:mail
+-0.1867	w:cup
+-0.1868	b:be_the
+-0.1872	c: unl
+-0.1872	c:ies
+-0.1872	c:unl
+-0.1874	c:pensi
+-0.1876	c: serv
+-0.1877	c:iud
+-0.1882	c:orks
+-0.1882	c:orks 
+-0.1882	c:works
+-0.1885	c: leg 
+-0.1885	c:eg 
+-0.1885	c:leg 
+-0.1885	w:leg
+-0.1887	b:bed_early
+-0.1887	b:my_plan
+-0.1889	c:anch
+-0.1889	c:ranch
+-0.189	c: coup
+-0.189	c:coup
+-0.189	w:murder
+-0.1893	b:just_tell
+-0.1893	b:me_just
+-0.1893	b:tell_me
+-0.1896	c:mbe
+-0.1896	c:rong 
+-0.1897	c: oi
+-0.1897	c:ula
+-0.1903	b:a_goodbye
+-0.1903	b:not_keep
+-0.1903	c:gry
+-0.1903	c:gry 
+-0.1903	c:ngr
+-0.1903	c:ngry
+-0.1903	c:ngry 
+-0.1906	c: ame
+-0.1906	c:dres
+-0.1906	c:dress
+-0.1908	b:from_all
+-0.1909	b:the_cold
+-0.1909	c: cold
+-0.1909	c: ze
+-0.1909	c:cold
+-0.1909	c:cold 
+-0.1909	w:cold
+-0.191	b:think_my
+-0.1911	c:ivat
+-0.1911	c:ivate
+-0.1911	c:vate
+-0.1914	b:rope_for
+-0.1915	c:andad
+-0.1915	c:ndad
+-0.1915	c:randa
+-0.1916	b:and_takes
+-0.1918	b:done_with
+-0.1922	b:saying_he
+-0.1922	c:urio
+-0.1923	c: nor
+-0.1923	c: norm
+-0.1923	c:love 
+-0.1923	c:nor
+-0.1923	c:norm
+-0.1923	c:norma
+-0.1923	c:ormal
+-0.1923	c:rmal
+-0.1923	c:rmal 
+-0.1923	w:love
+-0.1923	w:normal
+-0.1924	c:ivem
+-0.1924	c:iveme
+-0.1924	c:vem
+-0.1924	c:veme
+-0.1924	c:vemen
+-0.1924	c:vivem
+-0.1924	w:vivement
+-0.1926	b:about_the
+-0.193	c: song
+-0.193	c:song
+-0.193	c:song 
+-0.193	w:song
+-0.1934	c:amen 
+-0.1935	c: del 
+-0.1935	c: spa
+-0.1935	c:del 
+-0.1935	w:del
+-0.1936	c: ear
+-0.1936	c: earl
+-0.1936	c: smo
+-0.1936	c: smok
+-0.1936	c:intm
+-0.1936	c:intme
+-0.1936	c:mok
+-0.1936	c:moke
+-0.1936	c:ntm
+-0.1936	c:ntme
+-0.1936	c:ntmen
+-0.1936	c:ointm
+-0.1936	c:smo
+-0.1936	c:smok
+-0.1936	c:smoke
+-0.1936	w:early
+-0.1937	b:dress_is
+-0.1937	b:that_dress
+-0.1937	c: dres
+-0.1937	w:dress
+-0.1941	c: sna
+-0.1941	c:sna
+-0.1943	b:everything_and
+-0.1948	c: cur
+-0.1948	c: sm
+-0.1948	c:cur
+-0.1955	b:sure_they
+-0.1955	c:eaves
+-0.1955	w:leaves
+-0.1957	b:died_on
+-0.1958	c: bil
+-0.1958	c:bil
+-0.1963	c:acke
+-0.1963	c:belo
+-0.1964	c: ran
+-0.1967	c: lin
+-0.1968	b:feel_like
+-0.1969	c: io
+-0.1971	b:and_pick
+-0.1976	b:the_dentist
+-0.1977	c:ikes
+-0.1977	c:ikes 
+-0.1978	c: batt
+-0.1978	c:batt
+-0.1978	c:batte
+-0.1986	c: summ
+-0.1986	c:mmer
+-0.1986	c:mmer 
+-0.1986	c:summ
+-0.1986	c:summe
+-0.1986	c:umm
+-0.1986	c:umme
+-0.1986	c:ummer
+-0.1986	w:summer
+-0.1989	b:the_money
+-0.1992	c:nishi
+-0.1992	w:finishing
+-0.1996	c:orst
+-0.1997	c:eak
+-0.1998	c: post
+-0.1998	c:post
+-0.1999	b:and_felt
+-0.1999	c:bread
+-0.1999	w:bread
+-0.2004	b:will_kill
+-0.2006	b:dying_to
+-0.2006	c:nty
+-0.2006	c:nty 
+-0.2007	b:could_kill
+-0.2007	c:eak 
+-0.2015	c: quad
+-0.2015	c:pend
+-0.2015	c:quad
+-0.2015	c:quadr
+-0.2015	w:quadro
+-0.2018	c:lim
+-0.2018	c:urn 
+-0.2021	c:break
+-0.2027	b:my_hair
+-0.2029	b:party_was
+-0.2029	c:arp 
+-0.2029	c:rp 
+-0.203	b:the_toast
+-0.203	b:toast_again
+-0.203	c: pos
+-0.203	c: toa
+-0.203	c: toas
+-0.203	c:oast 
+-0.203	c:toa
+-0.203	c:toas
+-0.203	c:toast
+-0.203	w:toast
+-0.2031	b:so_hard
+-0.2031	w:break
+-0.2034	b:card_for
+-0.2034	b:goodbye_card
+-0.2034	b:until_the
+-0.2034	c: whos
+-0.2034	c:adli
+-0.2034	c:adlin
+-0.2034	c:deadl
+-0.2034	c:dli
+-0.2034	c:dlin
+-0.2034	c:dline
+-0.2034	c:eadl
+-0.2034	c:eadli
+-0.2034	c:hos 
+-0.2034	c:whos
+-0.2034	c:whos 
+-0.2034	w:deadline
+-0.2034	w:whos
+-0.2036	c:uns
+-0.2037	b:me_luck
+-0.2037	b:wish_me
+-0.2037	c: luc
+-0.2037	c: luck
+-0.2037	c:luc
+-0.2037	c:luck
+-0.2037	c:luck 
+-0.2037	w:luck
+-0.2038	c:ervie
+-0.2038	c:nterv
+-0.2038	c:rvie
+-0.2038	c:rview
+-0.2038	c:terv
+-0.2038	c:tervi
+-0.2038	w:interview
+-0.2039	c:dir
+-0.2039	c:dire
+-0.2039	c:direc
+-0.2039	c:irec
+-0.2039	c:irect
+-0.2039	c:rect
+-0.2041	b:am_dying
+-0.2042	b:for_repairs
+-0.2042	c: repa
+-0.2042	c:epai
+-0.2042	c:epair
+-0.2042	c:pair
+-0.2042	c:pairs
+-0.2042	c:repai
+-0.2042	w:repairs
+-0.2043	c:xie
+-0.2046	c:aper 
+-0.2048	b:all_weekend
+-0.2048	b:weekend_and
+-0.2048	c: mem
+-0.2049	b:killing_it
+-0.2051	b:dad_hits
+-0.2053	b:for_days
+-0.2053	c: km
+-0.2053	c: km 
+-0.2053	c:km 
+-0.2053	w:km
+-0.2057	b:deadline_is
+-0.2058	b:in_new
+-0.2058	b:new_zealand
+-0.2058	b:zealand_was
+-0.2058	c: zea
+-0.2058	c: zeal
+-0.2058	c:aland
+-0.2058	c:eala
+-0.2058	c:ealan
+-0.2058	c:zea
+-0.2058	c:zeal
+-0.2058	c:zeala
+-0.2058	w:zealand
+-0.206	b:see_her
+-0.2064	b:the_jump
+-0.2066	c:emi
+-0.2066	c:emin
+-0.2068	b:my_sisters
+-0.2068	c:sters
+-0.2068	w:sisters
+-0.207	b:he_keeps
+-0.2078	b:not_i
+-0.2082	c:temp
+-0.2083	c: swin
+-0.2083	c:swin
+-0.2083	c:swing
+-0.2083	w:swing
+-0.2086	b:is_finished
+-0.2086	b:to_weeks
+-0.2091	b:my_finger
+-0.2091	b:needed_a
+-0.2091	w:finger
+-0.2092	b:kill_me
+-0.2093	c: cros
+-0.2095	c: hide
+-0.2095	c:hide
+-0.21	b:awful_about
+-0.2101	c: film
+-0.2101	c:film
+-0.2101	c:film 
+-0.2101	c:ilm
+-0.2101	c:ilm 
+-0.2101	w:film
+-0.2103	c:sent 
+-0.2105	c:ghi
+-0.2106	c:reak
+-0.2115	c:rice
+-0.2115	c:rice 
+-0.2124	b:mum_is
+-0.2127	b:would_notice
+-0.2129	c:eun
+-0.2129	c:reu
+-0.2129	c:reun
+-0.2132	b:is_going
+-0.2133	c:ensi
+-0.2138	b:said_next
+-0.2145	c:rta 
+-0.2149	c: sug
+-0.2149	c:sug
+-0.215	c:ista
+-0.2158	b:the_trailer
+-0.2158	c:ailer
+-0.2158	c:iler
+-0.2158	c:iler 
+-0.2158	c:raile
+-0.2158	c:trail
+-0.2158	w:trailer
+-0.216	b:and_can
+-0.216	b:de_voce
+-0.216	c: voc
+-0.216	c: voce
+-0.216	c:oce 
+-0.216	c:voc
+-0.216	c:voce
+-0.216	c:voce 
+-0.216	w:voce
+-0.2161	c: lost
+-0.2161	c:lost
+-0.2161	c:lost 
+-0.2161	w:lost
+-0.2162	c:ock 
+-0.2168	b:am_fine
+-0.2169	c: play
+-0.217	c:reak 
+-0.2172	b:feel_invisible
+-0.2172	b:invisible_in
+-0.2173	c:ngu
+-0.2174	b:fine_at
+-0.2174	b:of_pretending
+-0.2174	b:pretending_i
+-0.2174	c:tendi
+-0.2174	w:pretending
+-0.2175	c: thei
+-0.2175	c:eir 
+-0.2175	c:hei
+-0.2175	c:heir
+-0.2175	c:heir 
+-0.2175	c:thei
+-0.2175	c:their
+-0.2175	w:their
+-0.2179	c: 40 
+-0.2179	c:40 
+-0.2179	w:40
+-0.2181	b:died_last
+-0.2181	c: dies
+-0.2181	c:dies
+-0.2185	b:was_on
+-0.2185	c: brin
+-0.2189	c: gam
+-0.2189	c: game
+-0.2189	c:gam
+-0.2189	c:game
+-0.2189	c:game 
+-0.2189	c:ntag
+-0.2189	w:game
+-0.2192	b:not_work
+-0.2192	c: cow
+-0.2192	c:cow
+-0.2193	b:the_death
+-0.2197	c: piec
+-0.2197	c:iec
+-0.2197	c:iece
+-0.2197	c:ieces
+-0.2197	c:piec
+-0.2197	c:piece
+-0.2197	w:pieces
+-0.2199	c:burnt
+-0.2199	c:rnt
+-0.2199	c:rnt 
+-0.2199	c:urnt
+-0.2199	c:urnt 
+-0.2199	w:burnt
+-0.2203	c: hun
+-0.2203	c: hung
+-0.2203	c:hun
+-0.2203	c:hung
+-0.2204	c:playe
+-0.2207	b:one_who
+-0.2207	b:the_one
+-0.2207	c:ttery
+-0.2213	b:till_my
+-0.2214	b:enough_for
+-0.2218	c:adac
+-0.2218	c:adach
+-0.2218	c:dac
+-0.2218	c:dach
+-0.2218	c:dache
+-0.2218	c:eada
+-0.2218	c:eadac
+-0.2218	c:heada
+-0.2218	w:headache
+-0.222	b:my_money
+-0.222	c:eathe
+-0.2222	c: wea
+-0.2222	c:wea
+-0.2223	c:ety
+-0.2223	c:ety 
+-0.2223	c:iety
+-0.2223	c:iety 
+-0.2223	c:men 
+-0.2224	b:the_office
+-0.2227	b:am_late
+-0.2227	b:hate_how
+-0.2227	b:i_look
+-0.2227	b:in_photos
+-0.2227	b:look_in
+-0.2227	c:tiva
+-0.2228	c:oste
+-0.2228	c:osted
+-0.2234	b:sad_today
+-0.2234	c:agge
+-0.2235	c: 1 
+-0.2235	w:1
+-0.2237	b:a_week
+-0.2237	b:is_so
+-0.224	c: els
+-0.224	c: else
+-0.224	c:else
+-0.224	c:else 
+-0.224	c:lse
+-0.224	c:lse 
+-0.224	w:else
+-0.2242	b:out_i
+-0.2253	c:eit 
+-0.2255	b:would_kill
+-0.2255	c:raid
+-0.2255	c:raid 
+-0.2265	b:a_tue
+-0.2267	c: dece
+-0.2267	c:dece
+-0.2271	c:pened
+-0.2273	c: sk
+-0.2279	c:ssio
+-0.2279	c:ssion
+-0.228	c:oat
+-0.228	c:oat 
+-0.2287	c:fici
+-0.2289	b:could_murder
+-0.2289	b:murder_a
+-0.2291	b:me_and
+-0.2296	b:next_time
+-0.2297	c: elec
+-0.2297	c:elec
+-0.2297	c:elect
+-0.2299	b:is_dead
+-0.23	c: rai
+-0.2301	c:omed
+-0.2301	c:strea
+-0.2301	c:trea
+-0.2305	b:never_be
+-0.2305	c: vers
+-0.2306	b:he_would
+-0.2307	c: alw
+-0.2307	c: alwa
+-0.2307	c:alw
+-0.2307	c:alwa
+-0.2307	c:alway
+-0.2307	c:lways
+-0.2307	c:osts
+-0.2307	c:osts 
+-0.2307	w:always
+-0.2311	b:my_son
+-0.2311	c: son 
+-0.2311	w:son
+-0.2318	c:eme 
+-0.2321	c:ena
+-0.2323	b:booked_for
+-0.2323	c:booke
+-0.2323	w:booked
+-0.2324	c:witc
+-0.2324	c:witch
+-0.2325	c:abs 
+-0.2325	c:bs 
+-0.2327	b:ce_film
+-0.2331	b:too_much
+-0.2336	b:says_its
+-0.2345	b:ich_lach
+-0.2345	b:lach_mich
+-0.2345	b:mich_tot
+-0.2345	c: lac
+-0.2345	c: lach
+-0.2345	c:lach 
+-0.2345	w:lach
+-0.2348	c:pol
+-0.2349	b:the_beach
+-0.2349	c: beac
+-0.2349	c:beac
+-0.2349	c:beach
+-0.2349	w:beach
+-0.235	c:ors 
+-0.235	c:tors
+-0.235	c:tors 
+-0.2358	b:my_carer
+-0.2358	c:arer
+-0.2358	c:arer 
+-0.2358	c:carer
+-0.2358	w:carer
+-0.2361	b:my_grandma
+-0.2361	c:dma 
+-0.2361	c:ndma 
+-0.2361	w:grandma
+-0.2365	c: stom
+-0.2365	c:awn
+-0.2365	c:omac
+-0.2365	c:omach
+-0.2365	c:stoma
+-0.2365	c:tomac
+-0.2365	w:stomach
+-0.2368	c: caf
+-0.2368	c:caf
+-0.2375	c: cra
+-0.2385	b:went_off
+-0.2385	c:mber
+-0.2389	c:aging
+-0.2389	c:sagi
+-0.2389	c:sagin
+-0.2389	c:ssagi
+-0.2389	w:messaging
+-0.2393	c: ful
+-0.2393	c: full
+-0.2393	c:full
+-0.2393	c:full 
+-0.2393	c:idad
+-0.2393	c:idad 
+-0.2393	c:ull 
+-0.2393	w:full
+-0.2395	c:coupe
+-0.2395	c:oupe
+-0.2397	b:when_we
+-0.2398	b:rope_swing
+-0.2398	c: heav
+-0.2398	c:avy
+-0.2398	c:avy 
+-0.2398	c:eavy
+-0.2398	c:eavy 
+-0.2398	c:heav
+-0.2398	c:heavy
+-0.2398	c:vy 
+-0.2398	w:heavy
+-0.2407	b:to_hide
+-0.2407	c:hide 
+-0.2407	w:hide
+-0.2408	b:know_what
+-0.2408	b:legs_are
+-0.241	b:closed_for
+-0.241	b:is_closed
+-0.2415	b:everyone_else
+-0.2418	b:just_not
+-0.2419	c:rns
+-0.2419	c:rns 
+-0.2419	c:urns
+-0.2419	c:urns 
+-0.242	b:a_disappointment
+-0.242	b:disappointment_to
+-0.242	w:disappointment
+-0.2427	c:uns 
+-0.2428	b:the_bruises
+-0.2429	c: sma
+-0.243	c:eine
+-0.2436	c: tue 
+-0.2436	c:tue 
+-0.2436	w:tue
+-0.2437	b:come_to
+-0.2437	b:we_come
+-0.244	b:about_money
+-0.2441	b:make_me
+-0.2442	b:on_tuesday
+-0.2442	b:the_battery
+-0.2444	b:had_to
+-0.2448	b:battery_is
+-0.2453	c: his
+-0.2453	c: his 
+-0.2453	w:his
+-0.2456	c:eavi
+-0.2456	c:eavin
+-0.2456	c:leavi
+-0.2456	w:leaving
+-0.2457	c:upp
+-0.2463	b:about_her
+-0.2466	b:my_leftovers
+-0.248	c: ug
+-0.2488	b:for_our
+-0.2489	b:and_all
+-0.249	c: foo
+-0.249	c: food
+-0.249	c:foo
+-0.249	c:food
+-0.249	c:food 
+-0.249	w:food
+-0.2491	b:this_year
+-0.2491	c: ski
+-0.2496	c:show 
+-0.2496	w:show
+-0.2503	b:i_always
+-0.2506	b:i_open
+-0.2508	c:ash 
+-0.2516	c: boar
+-0.2522	c: kne
+-0.2522	c: knee
+-0.2522	c:kne
+-0.2522	c:knee
+-0.2527	c: 40
+-0.2528	b:dead_again
+-0.2531	c:mper
+-0.2531	c:mper 
+-0.2532	c:ert 
+-0.2537	b:like_i
+-0.2545	c:cras
+-0.2552	c: spid
+-0.2552	c:pide
+-0.2552	c:pider
+-0.2552	c:spid
+-0.2552	c:spide
+-0.2557	b:and_left
+-0.2558	c:tens 
+-0.2565	b:worrying_about
+-0.2565	c:orryi
+-0.2565	w:worrying
+-0.2568	b:a_aula
+-0.2568	b:aula_de
+-0.2568	c: aul
+-0.2568	c: aula
+-0.2568	c: mate
+-0.2568	c:aula
+-0.2568	c:aula 
+-0.2568	c:ula 
+-0.2568	w:aula
+-0.2569	c: avo
+-0.2571	b:kill_the
+-0.2572	w:straight
+-0.2574	c:brok
+-0.2574	c:broke
+-0.2574	c:rok
+-0.2574	c:roke
+-0.2576	c:fice
+-0.2576	c:fice 
+-0.2578	b:a_be
+-0.258	c:fs 
+-0.2583	b:bringt_mich
+-0.2583	b:me_tue
+-0.2583	b:mich_um
+-0.2583	w:bringt
+-0.2585	c: swi
+-0.2585	c:swi
+-0.2587	c:eit
+-0.2589	b:need_a
+-0.2592	b:mi_sento
+-0.2592	c:sento
+-0.2592	w:sento
+-0.2595	b:since_the
+-0.2596	c:rack 
+-0.2603	b:and_he
+-0.2606	b:and_put
+-0.2608	b:to_bed
+-0.2609	c: wron
+-0.2609	c:wron
+-0.2609	c:wrong
+-0.2609	w:wrong
+-0.2612	c:bours
+-0.2612	w:neighbours
+-0.2619	c:ric
+-0.2658	b:the_bus
+-0.266	b:not_call
+-0.2661	b:as_usual
+-0.2674	b:kids_were
+-0.2692	b:open_mic
+-0.2692	b:the_open
+-0.2692	c: mic 
+-0.2692	c:mic 
+-0.2692	w:mic
+-0.2694	c: tv
+-0.2694	c: tv 
+-0.2694	c:built
+-0.2694	c:ilt 
+-0.2694	c:tv 
+-0.2694	c:uilt 
+-0.2694	w:built
+-0.2694	w:tv
+-0.2696	b:we_move
+-0.2698	b:on_a
+-0.2699	c:tens
+-0.27	c:vel
+-0.2713	b:over_this
+-0.2713	c:angs
+-0.2716	b:are_so
+-0.2737	c:astin
+-0.2749	b:there_for
+-0.2754	b:my_pills
+-0.2769	c:hle
+-0.2772	b:over_it
+-0.2774	c:alone
+-0.2774	c:lone 
+-0.2774	w:alone
+-0.2791	c:elo
+-0.2794	c: ref
+-0.2794	c:ref
+-0.2823	b:scared_i
+-0.2824	b:feel_so
+-0.2829	c:sess
+-0.2833	b:late_again
+-0.2834	c: suga
+-0.2834	c:suga
+-0.2834	c:sugar
+-0.2834	c:uga
+-0.2834	c:ugar
+-0.2834	c:ugar 
+-0.2834	w:sugar
+-0.2842	b:my_manager
+-0.2847	b:comparing_myself
+-0.2847	b:keep_comparing
+-0.2847	c:mpari
+-0.2847	c:parin
+-0.2847	w:comparing
+-0.285	b:my_neighbours
+-0.2855	b:the_film
+-0.2856	b:up_on
+-0.287	c: cabl
+-0.287	c:cabl
+-0.287	c:cable
+-0.2873	c: sofa
+-0.2873	c:fa 
+-0.2873	c:ofa
+-0.2873	c:ofa 
+-0.2873	c:sofa
+-0.2873	c:sofa 
+-0.2873	w:sofa
+-0.2878	c:eho
+-0.2878	c:ino
+-0.2878	c:reh
+-0.2878	c:reho
+-0.2886	b:my_car
+-0.2886	c: brok
+-0.2896	b:hang_out
+-0.2897	c: hont
+-0.2897	c:hont
+-0.2897	c:honte
+-0.2897	c:onte 
+-0.2897	w:honte
+-0.2903	b:get_the
+-0.2909	c:ndad 
+-0.2909	w:grandad
+-0.2937	b:on_tv
+-0.2967	b:long_way
+-0.2967	b:the_long
+-0.2981	b:is_dying
+-0.2981	c:gue 
+-0.2997	c:nmo
+-0.2999	c: flu
+-0.2999	c:flu
+-0.3012	b:move_house
+-0.303	b:home_tonight
+-0.3034	b:away_the
+-0.3057	c:cata
+-0.3064	c:dou
+-0.308	c:enn
+-0.3085	c: seas
+-0.3085	c:seas
+-0.3085	c:seaso
+-0.3085	w:season
+-0.3094	b:picked_up
+-0.3099	b:being_the
+-0.31	b:on_with
+-0.3113	b:die_hitze
+-0.3113	b:hitze_bringt
+-0.3113	c: hitz
+-0.3113	c:hitz
+-0.3113	c:hitze
+-0.3113	w:hitze
+-0.3114	c: er
+-0.3123	c: toms
+-0.3123	c:oms
+-0.3123	c:oms 
+-0.3123	c:toms
+-0.3123	c:toms 
+-0.3123	w:toms
+-0.3128	c:nny
+-0.3128	c:nny 
+-0.3128	c:unny
+-0.3128	c:unny 
+-0.3136	c: boa
+-0.3141	b:not_sleep
+-0.3145	b:je_suis
+-0.315	b:me_the
+-0.3173	b:died_and
+-0.3173	b:myself_to
+-0.3173	c:mpar
+-0.3173	c:ompar
+-0.3181	b:will_never
+-0.3197	c:acht
+-0.3197	c:acht 
+-0.32	b:hanging_out
+-0.3221	c: hau
+-0.3221	c: haus
+-0.323	b:is_friday
+-0.3246	c: bio
+-0.3258	b:she_finds
+-0.3277	c:vert
+-0.3281	c:bio
+-0.3317	c: ches
+-0.3341	b:not_get
+-0.3343	c:lme
+-0.3344	b:am_angry
+-0.3345	c: sto 
+-0.3345	w:sto
+-0.338	b:except_me
+-0.3381	b:be_so
+-0.3424	b:but_it
+-0.345	c:prai
+-0.3462	b:dog_died
+-0.3462	b:hurt_my
+-0.3475	b:before_we
+-0.3479	b:house_is
+-0.3489	c: rain
+-0.3494	b:myself_for
+-0.3495	b:tired_after
+-0.3505	c:ette 
+-0.3512	c:omme
+-0.3515	c: un 
+-0.3515	w:un
+-0.3516	b:i_miss
+-0.3551	b:on_sunday
+-0.3561	b:the_exam
+-0.3579	b:jumped_off
+-0.3581	b:out_with
+-0.3585	c:aint
+-0.3586	c:elo 
+-0.3588	c: sad
+-0.3588	c: sad 
+-0.3588	c:sad 
+-0.3588	w:sad
+-0.3593	c: dou
+-0.3602	c:lach
+-0.3626	c:oub
+-0.3627	c:ete 
+-0.3664	b:on_empty
+-0.3664	b:running_on
+-0.3669	c:mbin
+-0.3689	b:did_wrong
+-0.37	b:to_move
+-0.3702	b:dead_tired
+-0.3765	b:so_sad
+-0.3795	b:call_early
+-0.3812	c:mpl
+-0.384	c:bers
+-0.384	c:mbers
+-0.3889	b:end_the
+-0.3891	b:he_punched
+-0.3949	b:is_been
+-0.3987	c:eem 
+-0.4018	c:tee
+-0.402	b:tired_going
+-0.4023	b:with_food
+-0.4087	c: quit
+-0.4087	c:quit
+-0.4097	b:phone_is
+-0.4102	c:siv
+-0.4102	c:sive
+-0.4102	c:sive 
+-0.4109	b:kill_for
+-0.4207	b:take_my
+-0.4221	b:a_day
+-0.4283	c:uit 
+-0.4358	w:|
+-0.436	b:under_the
+-0.436	c: mil
+-0.4386	b:were_going
+-0.4401	c: doub
+-0.4401	c:doub
+-0.4486	b:plan_for
+-0.4488	w:rain
+-0.454	c:vet
+-0.454	c:vet 
+-0.4613	b:failed_the
+-0.4618	b:everything_feels
+-0.4707	b:be_there
+-0.4708	c:eine 
+-0.4755	b:it_with
+-0.476	b:kill_my
+-0.4945	b:she_is
+-0.514	c:entin
+-0.517	b:not_good
+-0.517	b:the_job
+-0.5232	b:the_lights
+-0.5232	w:lights
+-0.5349	b:in_me
+-0.5404	b:about_it
+-0.5482	b:good_enough
+-0.582	b:go_home
+-0.5824	b:with_him
+-0.6138	b:time_tonight
+-0.6201	c:ands
+-0.6201	c:ands 
+-0.6419	b:nobody_could
+-0.6521	b:the_weekend
+-0.8058	b:about_to
+-0.8341	b:my_self
+-0.8556	b:this_rain
 `;

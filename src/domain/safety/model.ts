@@ -74,7 +74,8 @@ export function modelScore(plain: string, stopAbove = Infinity): number {
       continue;
     }
     own.push(wordIds(w));
-    pair.push(prev ? t.get(pairFeature(prev, w)) ?? -1 : -1);
+    const pf = pairFeature(prev, w);
+    pair.push(pf === undefined ? -1 : t.get(pf) ?? -1);
     prev = w;
   }
   const n = own.length;
