@@ -4,13 +4,14 @@
 // gives the same file. Run it after changing the labelled texts, features.ts, the rules or the settings here,
 // and commit the result with the figures of `node scripts/safety-cv.mjs`.
 //
-//   node scripts/safety-model.mjs
+//   node scripts/safety-model.mjs            # writes it
+//   node scripts/safety-model.mjs --check    # exit 1 if the shipped file is not what the script makes now
 //
 // The threshold is chosen the way scripts/safety-cv.mjs chooses it, without the model having seen the texts it
 // is set on: every tune text is scored by a model trained on the other three sets (leave-one-set-out), and the
 // threshold is the lowest that keeps idiom false alarms of rules OR classifier at or under IDIOM_BAR on those
 // scores. The weights are then learnt from all four sets (settings, pruning and rounding: safety-learn.mjs).
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULTS, IDIOM_BAR, PROBES, detector, probeItems, root, score, thresholdFor, train, tuneItems } from './safety-learn.mjs';
 
@@ -56,5 +57,10 @@ const body = [
   '',
 ];
 const file = join(root, 'src', 'domain', 'safety', 'model-weights.ts');
+if (process.argv.includes('--check')) {
+  const same = existsSync(file) && readFileSync(file, 'utf8') === body.join('\n');
+  console.log(same ? `${file}: up to date` : `${file}: out of date; run node scripts/safety-model.mjs and commit it`);
+  process.exit(same ? 0 : 1);
+}
 writeFileSync(file, body.join('\n'));
 console.log(`${file}: ${weights.length} weights, threshold ${round(threshold)}, bias ${round(model.bias)}`);

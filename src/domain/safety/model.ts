@@ -7,8 +7,8 @@
 import { BIAS, THRESHOLD, WEIGHTS } from './model-weights';
 import { isBreak, pairFeature, wordFeatures } from './features';
 
-/** Words per window: the labelled texts the model learnt from are at most ~45 words, so a longer text is
- * scored in overlapping windows of this many words and the highest score counts. */
+/** Words per window at most: the labelled texts the model learnt from are at most ~45 words, so a longer text
+ * is scored in windows (windows(), below) and the highest score counts. */
 export const WINDOW = 40;
 const STRIDE = WINDOW / 2;
 
@@ -55,17 +55,49 @@ function wordIds(w: string): Int32Array {
 let marks = new Uint32Array(0);
 let window = 0;
 
+/** Sentences per window at most, in a long text. */
+export const SENTENCES = 3;
+
+/**
+ * Where the windows of a long text are, as [start, end) word positions (sentence ends not counted), given where
+ * each sentence starts (`starts`, then the number of words). A text of up to WINDOW + STRIDE / 2 words is one
+ * window, as the texts the model learnt from were. A longer one: from each sentence, that sentence alone, with
+ * the next, and so on up to SENTENCES sentences, as long as they stay within WINDOW words; a sentence longer than WINDOW alone is read
+ * in windows of WINDOW words, each STRIDE words after the last. So a dangerous sentence in a long entry is read
+ * among its own few neighbours, not drowned in the rest.
+ */
+export function windows(starts: number[], n: number): [number, number][] {
+  if (n <= WINDOW + STRIDE / 2) return [[0, n]];
+  const out: [number, number][] = [];
+  const bounds = [...starts, n];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const s = bounds[i];
+    if (bounds[i + 1] - s > WINDOW) {
+      for (let w = s; ; w += STRIDE) {
+        const e = Math.min(bounds[i + 1], w + WINDOW);
+        out.push([w, e]);
+        if (e >= bounds[i + 1]) break;
+      }
+      continue;
+    }
+    for (let k = i + 1; k < bounds.length && k - i <= SENTENCES && bounds[k] - s <= WINDOW; k++) out.push([s, bounds[k]]);
+  }
+  return out;
+}
+
 /**
  * The model's score for a plain form (normalise.ts): a log-odds, higher is more likely danger; the same as
- * BIAS plus the weights of `features(plain)` (features.ts), worked out faster. A text longer than a window
- * scores its highest window; with `stopAbove`, the first window above it is enough.
+ * BIAS plus the weights of `features(plain)` (features.ts), worked out faster. A long text scores its highest
+ * window (windows(), above); with `stopAbove`, the first window above it is enough.
  */
 export function modelScore(plain: string, stopAbove = Infinity): number {
   const t = table();
   if (marks.length < t.size) marks = new Uint32Array(t.size);
-  // Per word of the text (sentence ends left out): its features' numbers, and its pair with the word before (-1: none).
+  // Per word of the text (sentence ends left out): its features' numbers, and its pair with the word before
+  // (-1: none); and where each sentence starts.
   const own: Int32Array[] = [];
   const pair: number[] = [];
+  const starts: number[] = [];
   let prev = '';
   for (const w of plain.split(' ')) {
     if (w === '') continue;
@@ -73,23 +105,19 @@ export function modelScore(plain: string, stopAbove = Infinity): number {
       prev = '';
       continue;
     }
+    if (prev === '') starts.push(own.length);
     own.push(wordIds(w));
     const pf = pairFeature(prev, w);
     pair.push(pf === undefined ? -1 : t.get(pf) ?? -1);
     prev = w;
   }
-  const n = own.length;
-  // One window when the text is short enough (as the texts it learnt from), otherwise windows of WINDOW words,
-  // each starting STRIDE words after the last; a window's first word counts without its pair.
-  const size = n <= WINDOW + STRIDE / 2 ? n : WINDOW;
   let best = -Infinity;
-  for (let s = 0; ; s += STRIDE) {
+  for (const [s, e] of windows(starts, own.length)) {
     if (++window === 0xffffffff) {
       marks.fill(0);
       window = 1;
     }
     let z = BIAS;
-    const e = Math.min(n, s + size);
     for (let i = s; i < e; i++) {
       for (const id of own[i]) {
         if (marks[id] !== window) {
@@ -97,6 +125,7 @@ export function modelScore(plain: string, stopAbove = Infinity): number {
           z += weight[id];
         }
       }
+      // A window's first word counts without its pair.
       const p = i > s ? pair[i] : -1;
       if (p >= 0 && marks[p] !== window) {
         marks[p] = window;
@@ -104,7 +133,7 @@ export function modelScore(plain: string, stopAbove = Infinity): number {
       }
     }
     if (z > best) best = z;
-    if (best > stopAbove || e >= n) break;
+    if (best > stopAbove) break;
   }
   return best;
 }
