@@ -10,11 +10,11 @@
 // idiom false alarms (counting the rules' own) at or under IDIOM_BAR on those. The rules themselves were tuned
 // on A and B (and read C and D's figures once), so their figure on A and B is fit, not generalisation: only
 // their C and D figures (measured once, blind, before C and D became tune) say how they generalise.
-import { DEFAULTS, IDIOM_BAR, PROBES, detector, probeItems, score, thresholdFor, train, tuneItems } from './safety-learn.mjs';
+import { DEFAULTS, IDIOM_BAR, ORDINARY, PROBES, detector, ordinaryItems, probeItems, score, thresholdFor, train, tuneItems } from './safety-learn.mjs';
 
 const det = await detector();
 const rulesOnly = det.rulesSay;
-const all = tuneItems().concat(probeItems(det)).map((x) => ({
+const all = tuneItems().concat(probeItems(det), ordinaryItems(det)).map((x) => ({
   ...x,
   set: x.source.replace(/^danger-(.)\.jsonl$/, '$1'),
   feats: det.features(det.plainForModel(x.text)),
@@ -22,8 +22,8 @@ const all = tuneItems().concat(probeItems(det)).map((x) => ({
   y: x.label === 'danger' ? 1 : 0,
 }));
 // The hand-written probes are learnt from in every fold and never measured on.
-const probes = all.filter((x) => x.source === PROBES);
-const items = all.filter((x) => x.source !== PROBES);
+const probes = all.filter((x) => x.source === PROBES || x.source === ORDINARY);
+const items = all.filter((x) => x.source !== PROBES && x.source !== ORDINARY);
 const SETS = [...new Set(items.map((x) => x.set))].sort();
 
 function fitAndThreshold(trainItems, opts) {
@@ -74,7 +74,7 @@ function run(opts, verbose) {
   return { rules: sum(total.rules), rulesCD: sum(total.rules.slice(2)), clf: sum(total.clf), or: sum(total.or), orCD: sum(total.or.slice(2)) };
 }
 
-console.log(`leave-one-set-out on the tune split (${items.length} texts; ${probes.length} hand-written probes learnt from in every fold), threshold for at most ${(IDIOM_BAR * 100).toFixed(0)}% idiom alarms chosen on the training sets`);
+console.log(`leave-one-set-out on the tune split (${items.length} texts; ${probes.length} hand-written probes and generated journal texts learnt from in every fold), threshold for at most ${(IDIOM_BAR * 100).toFixed(0)}% idiom alarms chosen on the training sets`);
 if (process.argv.includes('--grid')) {
   for (const minDf of [1, 2, 3]) for (const l2 of [1e-5, 1e-4, 1e-3]) for (const epochs of [15, 30]) {
     const opts = { ...DEFAULTS, minDf, l2, epochs };

@@ -23,7 +23,8 @@ export async function detector() {
       contents: `export * from './src/domain/safety/detect';
 export { normalise } from './src/domain/safety/normalise';
 export { features } from './src/domain/safety/features';
-export * as probes from './test/fixtures/safety-probes';`,
+export * as probes from './test/fixtures/safety-probes';
+export { generateRecords } from './src/dev/generate';`,
       resolveDir: root,
       loader: 'ts',
     },
@@ -62,6 +63,30 @@ export function tuneItems() {
 /** The source given to the hand-written texts of test/fixtures/safety-probes.ts: learnt from in every fold,
  * never left out or measured on (they are not blind). */
 export const PROBES = 'safety-probes.ts';
+
+/** The source given to ordinary journal texts from the journal generator (src/dev/generate.ts): learnt from in
+ * every fold as not dangerous, never measured on. */
+export const ORDINARY = 'generated journals';
+
+/**
+ * Ordinary record texts (situations, thoughts, evidence, ...) as the journal generator writes them, for seeds
+ * 1-4: everyday life, none of it dangerous. The labelled sets have few such texts (their "everyday" texts are
+ * painful thoughts), and without them the classifier took plain words of daily life ("went quiet", "all week")
+ * as signs of danger, about one generated text in 200.
+ */
+export const ORDINARY_EVERY = Number(process.env.ORDINARY_EVERY ?? 10);
+
+export function ordinaryItems(det) {
+  const texts = new Set();
+  for (const seed of [1, 2, 3, 4]) {
+    for (const r of det.generateRecords({ records: 500, days: 40, seed, unknownDistortions: 0 })) {
+      for (const v of Object.values(r)) for (const t of Array.isArray(v) ? v : [v]) if (typeof t === 'string' && t.length > 3) texts.add(t);
+    }
+  }
+  // Every Nth, so that ordinary texts don't outnumber the labelled ones and swamp what the model learns there.
+  return [...texts].sort().filter((_, i) => i % ORDINARY_EVERY === 0)
+    .map((text) => ({ text, label: 'everyday', cat: 'generated', split: 'tune', source: ORDINARY }));
+}
 
 /** The hand-written texts (test/fixtures/safety-probes.ts, from `det.probes`) as labelled items. Quiet ones are
  * "everyday", so they never count in the idiom figure the threshold is set on. */

@@ -1,6 +1,6 @@
 // Writes src/domain/safety/model-weights.ts, the safety classifier's shipped weights, from the tune split of
 // test/fixtures/danger.json (danger-A, B, C, D; never the held-out split) and the hand-written texts of
-// test/fixtures/safety-probes.ts. Deterministic: the same fixture
+// test/fixtures/safety-probes.ts, and ordinary journal texts from src/dev/generate.ts (safety-learn.mjs). Deterministic: the same fixture
 // gives the same file. Run it after changing the labelled texts, features.ts, the rules or the settings here,
 // and commit the result with the figures of `node scripts/safety-cv.mjs`.
 //
@@ -13,17 +13,17 @@
 // scores. The weights are then learnt from all four sets (settings, pruning and rounding: safety-learn.mjs).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULTS, IDIOM_BAR, PROBES, detector, probeItems, root, score, thresholdFor, train, tuneItems } from './safety-learn.mjs';
+import { DEFAULTS, IDIOM_BAR, ORDINARY, PROBES, detector, ordinaryItems, probeItems, root, score, thresholdFor, train, tuneItems } from './safety-learn.mjs';
 
 const det = await detector();
-const items = tuneItems().concat(probeItems(det)).map((x) => ({
+const items = tuneItems().concat(probeItems(det), ordinaryItems(det)).map((x) => ({
   set: x.source,
   label: x.label,
   feats: det.features(det.plainForModel(x.text)),
   rule: det.rulesSay(x.text),
   y: x.label === 'danger' ? 1 : 0,
 }));
-const sets = [...new Set(items.map((x) => x.set))].filter((s) => s !== PROBES).sort();
+const sets = [...new Set(items.map((x) => x.set))].filter((s) => s !== PROBES && s !== ORDINARY).sort();
 const oof = [];
 for (const s of sets) {
   const m = train(items.filter((x) => x.set !== s), DEFAULTS); // the probes are in every fold's training

