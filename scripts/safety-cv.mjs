@@ -20,6 +20,7 @@ const all = tuneItems().concat(probeItems(det), ordinaryItems(det)).map((x) => (
   feats: det.features(det.plainForModel(x.text)),
   rule: rulesOnly(x.text),
   y: x.label === 'danger' ? 1 : 0,
+  weight: x.weight,
 }));
 // The hand-written probes are learnt from in every fold and never measured on.
 const probes = all.filter((x) => x.source === PROBES || x.source === ORDINARY);

@@ -74,7 +74,7 @@ export const ORDINARY = 'generated journals';
  * painful thoughts), and without them the classifier took plain words of daily life ("went quiet", "all week")
  * as signs of danger, about one generated text in 200.
  */
-export const ORDINARY_EVERY = Number(process.env.ORDINARY_EVERY ?? 10);
+export const ORDINARY_WEIGHT = Number(process.env.ORDINARY_WEIGHT ?? 0.1);
 
 export function ordinaryItems(det) {
   const texts = new Set();
@@ -83,9 +83,9 @@ export function ordinaryItems(det) {
       for (const v of Object.values(r)) for (const t of Array.isArray(v) ? v : [v]) if (typeof t === 'string' && t.length > 3) texts.add(t);
     }
   }
-  // Every Nth, so that ordinary texts don't outnumber the labelled ones and swamp what the model learns there.
-  return [...texts].sort().filter((_, i) => i % ORDINARY_EVERY === 0)
-    .map((text) => ({ text, label: 'everyday', cat: 'generated', split: 'tune', source: ORDINARY }));
+  // All of them, each counting for a tenth of a labelled text: every kind of sentence the generator writes is
+  // learnt, without ~8,000 easy texts swamping what the model learns from the labelled ones.
+  return [...texts].sort().map((text) => ({ text, label: 'everyday', cat: 'generated', split: 'tune', source: ORDINARY, weight: ORDINARY_WEIGHT }));
 }
 
 /** The hand-written texts (test/fixtures/safety-probes.ts, from `det.probes`) as labelled items. Quiet ones are
@@ -104,7 +104,7 @@ export const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.03);
 export const DEFAULTS = { minDf: 2, l2: 1e-4, epochs: 30, rate: 0.3, seed: 1, prune: Number(process.env.PRUNE ?? 0.005) };
 
 /**
- * Trains on rows of { feats: Set<string>, y: 0|1 }; returns { bias, weights: Map<feature, weight> }.
+ * Trains on rows of { feats: Set<string>, y: 0|1, weight?: number (1 unless given) }; returns { bias, weights: Map<feature, weight> }.
  * Deterministic: a fixed shuffle each epoch. Weights are rounded to 4 decimals, as shipped.
  */
 export function train(rows, opts = {}) {
@@ -115,6 +115,9 @@ export function train(rows, opts = {}) {
   for (const [f, n] of df) if (n >= minDf) index.set(f, index.size);
   const xs = rows.map((r) => Int32Array.from([...r.feats].filter((f) => index.has(f)).map((f) => index.get(f))));
   const ys = rows.map((r) => r.y);
+  const ws = rows.map((r) => r.weight ?? 1);
+  // The L2 penalty scales with the texts' total weight, so a tenth-weight text adds a tenth of a text's worth.
+  const total = ws.reduce((a, b) => a + b, 0);
   const w = new Float64Array(index.size);
   const g2 = new Float64Array(index.size).fill(1e-8);
   let b = 0;
@@ -132,11 +135,11 @@ export function train(rows, opts = {}) {
       let z = b;
       for (const k of x) z += w[k];
       const p = 1 / (1 + Math.exp(-z));
-      const g = p - ys[i];
+      const g = (p - ys[i]) * ws[i];
       gb += g * g;
       b -= (rate * g) / Math.sqrt(gb);
       for (const k of x) {
-        const gk = g + l2 * w[k] * rows.length;
+        const gk = g + l2 * w[k] * total * ws[i];
         g2[k] += gk * gk;
         w[k] -= (rate * gk) / Math.sqrt(g2[k]);
       }

@@ -22,6 +22,7 @@ const items = tuneItems().concat(probeItems(det), ordinaryItems(det)).map((x) =>
   feats: det.features(det.plainForModel(x.text)),
   rule: det.rulesSay(x.text),
   y: x.label === 'danger' ? 1 : 0,
+  weight: x.weight,
 }));
 const sets = [...new Set(items.map((x) => x.set))].filter((s) => s !== PROBES && s !== ORDINARY).sort();
 const oof = [];

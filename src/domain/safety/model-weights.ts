@@ -3,15721 +3,34234 @@
 // of words, c: a run of characters inside " word "). A text scores BIAS plus the weights of its features; above
 // THRESHOLD it raises the crisis note. The weights are one string, read into a table on first use only, so
 // loading the program costs nothing for them.
-export const SETTINGS = {"minDf":2,"l2":0.0001,"epochs":30,"rate":0.3,"seed":1,"prune":0.005,"idiomBar":0.03,"texts":2406,"sets":["danger-A.jsonl","danger-B.jsonl","danger-C.jsonl","danger-D.jsonl"]};
-export const THRESHOLD = 0.0869;
-export const BIAS = -2.2458;
+export const SETTINGS = {"minDf":2,"l2":0.0001,"epochs":30,"rate":0.3,"seed":1,"prune":0.005,"idiomBar":0.03,"texts":9615,"sets":["danger-A.jsonl","danger-B.jsonl","danger-C.jsonl","danger-D.jsonl"]};
+export const THRESHOLD = 0.4808;
+export const BIAS = -2.0615;
 /** One feature a line: its weight, a tab, the feature; the strongest signs of danger first. */
 export const WEIGHTS = `
-0.8923	b:like_this
-0.7613	b:will_and
-0.7323	b:plan_and
-0.6995	b:of_living
-0.6511	b:everything_is
-0.642	b:take_all
-0.6341	c: voi
-0.6105	b:kids_would
-0.5993	b:keep_hoping
-0.5947	b:long_time
-0.5857	b:find_me
-0.5785	c:hoa
-0.5702	b:i_looked
-0.5642	b:its_time
-0.5482	c:anz
-0.5465	b:died_tonight
-0.5461	b:was_dead
-0.537	b:is_when
-0.5343	b:started_cutting
-0.534	b:keeps_telling
-0.534	b:telling_me
-0.5081	b:nobody_can
-0.5051	b:wish_i
-0.5017	b:be_empty
-0.4919	b:her_fault
-0.4917	b:night_i
-0.4898	c:ritz
-0.4784	b:train_tracks
-0.4779	b:last_thing
-0.4765	b:my_will
-0.4678	b:home_for
-0.4678	b:new_home
-0.4577	b:would_even
-0.4544	b:am_tired
-0.4503	b:not_need
-0.4494	b:i_end
-0.4461	b:with_mum
-0.4418	b:of_going
-0.441	b:going_on
-0.4407	c: mir 
-0.4407	w:mir
-0.4403	c:oos
-0.4403	c:oose
-0.4403	c:oose 
-0.4345	b:have_picked
-0.4309	b:about_ending
-0.4285	b:day_i
-0.4285	c:antas
-0.4285	c:ntas
-0.4161	b:myself_in
-0.4151	b:miss_me
-0.4078	b:should_just
-0.4017	b:all_of
-0.4004	b:care_if
-0.3999	b:just_end
-0.3998	b:to_do
-0.3982	b:i_cut
-0.397	b:i_needed
-0.3951	b:a_note
-0.3948	b:this_is
-0.3947	b:it_after
-0.3895	b:go_on
-0.3875	c:ffer
-0.3846	b:until_it
-0.3836	c:dged
-0.3833	b:be_dead
-0.3794	c:god
-0.3794	c:god 
-0.379	b:of_this
-0.3759	c:eda
-0.3742	b:have_started
-0.3731	c:ritin
-0.3731	c:writi
-0.3731	w:writing
-0.372	b:to_disappear
-0.3716	b:stockpiling_my
-0.3709	c:iff
-0.3707	c:utu
-0.3705	c: umb
-0.3705	c: umbr
-0.3705	c:mbr
-0.3705	c:mbri
-0.3705	c:mbrin
-0.3705	c:umbr
-0.3705	c:umbri
-0.3702	b:the_same
-0.3694	b:it_stop
-0.3685	b:clean_and
-0.3679	b:myself_with
-0.3663	b:being_alive
-0.363	b:not_tell
-0.3626	b:on_living
-0.3618	c: mir
-0.361	b:would_it
-0.3601	b:rope_today
-0.3585	b:to_live
-0.356	c: sein
-0.356	c:andin
-0.356	c:sein
-0.356	c:sein 
-0.356	w:sein
-0.356	w:standing
-0.3542	c:entra
-0.3524	b:off_dead
-0.3524	c:anke
-0.3501	b:veux_mourir
-0.3495	b:vou_me
-0.3485	b:will_sterben
-0.3485	c:atarm
-0.3485	w:matarme
-0.3476	b:look_after
-0.3476	b:to_look
-0.3473	b:wall_until
-0.3471	b:je_pense
-0.3469	b:none_of
-0.3469	c: none
-0.3469	c:none
-0.3469	c:none 
-0.3469	w:none
-0.3453	b:and_over
-0.3442	b:why_i
-0.3441	b:end_it
-0.3441	b:way_out
-0.3435	c: hid 
-0.3435	c:hid 
-0.3435	w:hid
-0.3427	b:know_exactly
-0.3427	b:me_tuer
-0.3427	c: tuer
-0.3427	c:tuer
-0.3427	c:tuer 
-0.3427	c:uer 
-0.3427	w:tuer
-0.342	b:it_tonight
-0.3419	b:to_die
-0.3413	b:is_no
-0.3373	w:ready
-0.3354	b:when_they
-0.335	b:i_died
-0.3336	b:so_no
-0.3326	b:not_a
-0.3315	b:for_when
-0.3313	b:friend_i
-0.331	b:over_and
-0.3303	b:needed_to
-0.3302	b:i_wrote
-0.3287	b:would_move
-0.3267	b:pense_a
-0.3267	w:pense
-0.3263	b:feel_anything
-0.3259	b:found_a
-0.3253	b:the_iath
-0.3253	c: iath
-0.3253	c:iath
-0.3253	c:iath 
-0.3253	w:iath
-0.325	b:dye_so
-0.325	b:to_dye
-0.325	c: dye 
-0.325	c:dye 
-0.325	w:dye
-0.3243	b:like_not
-0.3242	b:the_match
-0.3224	c:avor
-0.3214	b:a_car
-0.32	b:sat_with
-0.3198	c: lean
-0.3179	b:pain_to
-0.3176	b:everyone_would
-0.3176	c:bst
-0.3174	b:my_thigh
-0.3174	w:thigh
-0.316	b:off_without
-0.3134	b:picked_the
-0.3133	c: dej
-0.3133	c:dej
-0.3129	c:cars
-0.3129	c:cars 
-0.3128	b:a_plan
-0.3119	b:i_wish
-0.3115	b:about_killing
-0.3115	b:not_here
-0.3102	c:deep 
-0.3102	w:deep
-0.3088	b:my_prescription
-0.3068	b:even_notice
-0.3067	b:urge_to
-0.3061	b:work_was
-0.3061	c:write
-0.3061	w:write
-0.3044	w:less
-0.3041	w:care
-0.3037	b:no_more
-0.3035	b:back_bad
-0.3031	b:am_gone
-0.3029	b:a_long
-0.3026	b:kind_of
-0.3026	b:of_hoping
-0.3024	b:d_en
-0.3014	b:do_it
-0.3014	b:to_jump
-0.3012	b:stop_me
-0.3003	b:for_me
-0.2998	b:bad_tonight
-0.2984	b:weight_on
-0.2981	b:thought_about
-0.2975	b:how_long
-0.2975	b:quero_me
-0.2974	b:to_stop
-0.2962	b:know_how
-0.2962	c: livi
-0.2962	c:livi
-0.2962	c:livin
-0.2962	w:living
-0.2942	b:me_matar
-0.2939	b:need_it
-0.293	b:hope_i
-0.2927	b:its_goodbye
-0.2927	b:know_its
-0.2919	c:uero
-0.2919	c:uero 
-0.2914	c: ster
-0.2914	c:erbe
-0.2914	c:erben
-0.2914	c:lades
-0.2914	c:sterb
-0.2914	c:terb
-0.2914	c:terbe
-0.2914	w:blades
-0.2914	w:sterben
-0.2897	b:my_arm
-0.2897	c: arm 
-0.2897	c:arif
-0.2897	c:arifi
-0.2897	c:carif
-0.2897	c:fie 
-0.2897	c:ifie 
-0.2897	c:scari
-0.2897	w:arm
-0.2897	w:scarifie
-0.2871	c: med
-0.2862	b:before_i
-0.286	b:for_everything
-0.286	b:thank_you
-0.286	b:went_up
-0.286	b:you_for
-0.286	c:hank
-0.286	c:hank 
-0.286	c:thank
-0.286	w:thank
-0.2848	b:the_urge
-0.2846	c:olo 
-0.284	b:point_of
-0.284	b:the_point
-0.2837	c:quero
-0.2837	w:quero
-0.2832	b:future_where
-0.2827	b:self_harm
-0.2826	w:disappear
-0.2812	c: harm
-0.2809	c:ounds
-0.2809	c:unds
-0.2809	c:unds 
-0.2809	w:sounds
-0.2805	b:long_it
-0.2794	c:atar
-0.2794	c:matar
-0.2782	c: same
-0.2782	c:same
-0.2782	c:same 
-0.2782	w:same
-0.2779	b:for_all
-0.2778	b:be_better
-0.2777	b:been_born
-0.2777	b:never_been
-0.2777	c: born
-0.2777	w:born
-0.2748	b:have_worked
-0.2734	b:me_any
-0.273	c:harm
-0.2727	b:is_it
-0.2726	b:will_cancelled
-0.2714	c:olv
-0.2711	b:kill_myself
-0.2709	b:the_pain
-0.2708	c:hera
-0.2708	c:herap
-0.2708	c:thera
-0.2701	b:see_a
-0.2697	b:life_is
-0.2694	b:i_know
-0.2693	b:goodbye_letters
-0.2693	b:wrote_goodbye
-0.2687	b:it_this
-0.2686	b:it_feels
-0.2683	c:note 
-0.2683	w:note
-0.2674	c:ounti
-0.2674	c:untin
-0.2674	w:counting
-0.2673	b:better_off
-0.2673	c:atchi
-0.2673	w:watching
-0.2662	c:prayi
-0.2662	c:rayi
-0.2662	c:rayin
-0.2662	w:praying
-0.2657	b:ce_week
-0.2657	b:comes_back
-0.2657	b:week_end
-0.2648	c: note
-0.2648	c:note
-0.2644	c:forty
-0.2644	c:orty
-0.2644	c:orty 
-0.2644	w:forty
-0.2631	b:have_a
-0.263	b:been_burning
-0.2627	b:it_takes
-0.2627	b:really_bad
-0.2622	c:mir 
-0.2617	b:my_stuff
-0.2616	b:keep_picturing
-0.2609	c:uer
-0.2595	c:atar 
-0.2595	w:matar
-0.2592	c: fan
-0.2592	c:fan
-0.259	b:nobody_will
-0.2585	c:derm
-0.2585	c:dermi
-0.2585	c:iderm
-0.2585	w:uccidermi
-0.2584	b:be_over
-0.2576	c:cidal
-0.2576	c:dal
-0.2576	c:dal 
-0.2576	c:idal
-0.2576	c:idal 
-0.2574	b:feel_something
-0.2569	c:entry
-0.2569	w:entry
-0.2567	b:of_life
-0.2565	c:itze
-0.2565	c:itze 
-0.2565	c:tze 
-0.2565	w:suicidal
-0.2559	b:is_my
-0.2557	c:rna
-0.2554	b:i_stood
-0.2546	c:erb
-0.2542	b:cutting_my
-0.2538	b:would_not
-0.2535	c:rains
-0.2526	c: quer
-0.2526	c:quer
-0.2516	c:heck 
-0.2516	w:check
-0.2513	c: meds
-0.2513	c:meds
-0.2513	c:meds 
-0.2513	w:meds
-0.2503	b:it_take
-0.2497	c:cida
-0.2493	c:kets
-0.2493	c:kets 
-0.2492	b:its_over
-0.2492	b:so_its
-0.2485	b:my_hand
-0.2485	b:the_night
-0.2485	c:pens 
-0.2485	c:ppens
-0.2485	w:happens
-0.2483	c:icida
-0.2477	c: poi
-0.2477	c: poin
-0.2477	w:point
-0.2471	c: wak
-0.2471	c:wak
-0.2468	b:di_uccidermi
-0.2467	c:cost 
-0.2467	w:cost
-0.2462	b:pain_i
-0.2441	c:pear 
-0.2414	b:mind_if
-0.2414	c: writ
-0.2414	c:writ
-0.2412	b:will_nicht
-0.2411	b:cat_to
-0.2411	b:my_cat
-0.2411	b:way_to
-0.241	c:care 
-0.241	c:harm 
-0.241	w:harm
-0.2406	b:i_go
-0.2406	c: pray
-0.2406	c:pray
-0.2406	c:ray
-0.2395	c:tarin
-0.2395	w:staring
-0.2391	b:and_thinking
-0.2387	b:end_my
-0.2387	b:the_date
-0.2375	b:back_to
-0.2369	c: ct
-0.2369	c: ctb
-0.2369	c: ctb 
-0.2369	c:ctb
-0.2369	c:ctb 
-0.2369	w:ctb
-0.2368	b:hold_my
-0.2368	b:my_weight
-0.236	b:just_need
-0.2358	b:ich_will
-0.2358	b:if_the
-0.2358	b:so_it
-0.2354	b:nao_quero
-0.2354	b:quero_mais
-0.2354	b:the_roof
-0.2351	c: liv
-0.2341	b:my_meds
-0.2341	b:quiero_morir
-0.2341	c:orir 
-0.2341	w:morir
-0.234	b:they_bled
-0.2337	c: vida
-0.2337	c:vida 
-0.2337	w:vida
-0.2335	b:estaria_mejor
-0.2335	w:estaria
-0.2329	b:about_suicide
-0.2327	c: stuf
-0.2327	c:stuf
-0.2327	c:stuff
-0.2327	c:tuf
-0.2327	c:tuff
-0.2327	c:tuff 
-0.2327	c:uff 
-0.2327	w:stuff
-0.2325	c: thig
-0.2325	c:thig
-0.2325	c:thigh
-0.2324	b:a_mess
-0.2312	b:mean_it
-0.2309	b:a_problem
-0.2303	c:mir
-0.2302	c: d 
-0.2302	c:esso 
-0.2302	w:d
-0.2301	c:urge 
-0.2301	w:urge
-0.23	c:erdo
-0.23	c:erdos
-0.23	c:rdos
-0.23	c:rdose
-0.23	c:verdo
-0.2297	b:for_everyone
-0.2294	c:eful
-0.2294	c:eful 
-0.2293	b:corte_otra
-0.2293	b:me_corte
-0.2293	b:otra_vez
-0.2293	b:would_make
-0.2293	c: otr
-0.2293	c: otra
-0.2293	c:orte 
-0.2293	c:otr
-0.2293	c:otra
-0.2293	c:otra 
-0.2293	c:tra 
-0.2293	w:corte
-0.2293	w:otra
-0.229	b:despertar_manana
-0.229	b:envie_d
-0.229	b:ojala_no
-0.229	c: oj
-0.229	c: oja
-0.229	c: ojal
-0.229	c:jal
-0.229	c:jala
-0.229	c:jala 
-0.229	c:oja
-0.229	c:ojal
-0.229	c:ojala
-0.229	w:ojala
-0.2282	b:killing_myself
-0.228	b:off_with
-0.2279	c: tin
-0.2278	b:to_pick
-0.2275	c: unal
-0.2275	c:naliv
-0.2275	c:unal
-0.2275	c:unali
-0.2275	w:unalive
-0.2273	b:en_finir
-0.2273	b:that_is
-0.2273	c:inir 
-0.2273	c:nir 
-0.2273	w:finir
-0.227	c:ners
-0.227	c:ners 
-0.2267	c: vez
-0.2267	c: vez 
-0.2267	c:vez
-0.2267	c:vez 
-0.2267	w:vez
-0.2265	b:je_vais
-0.2265	b:vais_me
-0.2265	c: vais
-0.2265	c:vais
-0.2265	c:vais 
-0.2265	w:vais
-0.226	b:an_hour
-0.226	b:for_an
-0.226	c:hour 
-0.226	w:hour
-0.2253	b:only_way
-0.2251	b:i_mess
-0.2241	b:alive_next
-0.2238	b:i_love
-0.2238	b:texted_everyone
-0.2235	c:owi
-0.2234	b:would_do
-0.2232	b:hang_myself
-0.2228	b:up_tomorrow
-0.2223	c:orire
-0.2223	w:morire
-0.222	b:a_lighter
-0.2214	b:are_not
-0.2213	c: sau
-0.2212	b:mehr_leben
-0.2208	b:much_longer
-0.2205	b:not_see
-0.2203	c: vie
-0.2189	b:fine_if
-0.2189	c: die 
-0.2189	w:die
-0.2186	c: wis
-0.2186	c: wish
-0.2186	c:wish
-0.2185	b:i_rly
-0.2185	b:rly_want
-0.2185	c: rl
-0.2185	c: rly
-0.2185	c: rly 
-0.2185	w:rly
-0.2184	b:am_going
-0.2184	b:quero_morrer
-0.2184	c:orrer
-0.2184	c:rrer
-0.2184	c:rrer 
-0.2184	w:morrer
-0.2176	b:sometimes_i
-0.2176	c:etim
-0.2176	c:etime
-0.2176	c:meti
-0.2176	c:metim
-0.2176	c:ometi
-0.2176	w:sometimes
-0.2172	b:ending_it
-0.217	c: ty
-0.2169	b:had_enough
-0.2167	b:be_fine
-0.2165	c: tb
-0.2165	c: tbh
-0.2165	c: tbh 
-0.2165	c:bh 
-0.2165	c:tbh
-0.2165	c:tbh 
-0.2165	w:tbh
-0.2163	b:tired_of
-0.2162	b:die_so
-0.2162	b:the_face
-0.2161	c:arm 
-0.2159	b:enough_tablets
-0.2159	c:main 
-0.2154	c:voi
-0.215	c: sitt
-0.215	c:sitt
-0.215	c:sitti
-0.215	w:sitting
-0.2147	b:life_tbh
-0.2144	c:entr
-0.2143	b:are_back
-0.2143	b:sewer_slide
-0.2143	b:slide_thoughts
-0.2143	b:thoughts_are
-0.2143	c: sew
-0.2143	c: sewe
-0.2143	c:ewer
-0.2143	c:ewer 
-0.2143	c:lide 
-0.2143	c:sew
-0.2143	c:sewe
-0.2143	c:sewer
-0.2143	w:sewer
-0.2143	w:slide
-0.214	c:ighte
-0.2136	c: mori
-0.2136	c:mori
-0.2136	c:morir
-0.2136	c:orir
-0.2135	b:not_care
-0.2135	b:than_last
-0.2135	c:rire
-0.2135	c:rire 
-0.2131	b:here_any
-0.2131	b:no_reason
-0.2128	c: arm
-0.2127	b:whole_bottle
-0.2127	c: bott
-0.2127	c:bott
-0.2127	c:bottl
-0.2127	c:ottl
-0.2127	c:ottle
-0.2127	w:bottle
-0.2126	w:pill
-0.2118	b:do_this
-0.2117	b:feeling_suicidal
-0.2116	c:wish 
-0.2116	w:wish
-0.2114	c: soo
-0.2114	c: soon
-0.2114	c:die 
-0.2114	c:ient 
-0.2114	c:soo
-0.2114	c:soon
-0.2114	c:soon 
-0.2114	w:soon
-0.2108	b:je_me
-0.2103	b:die_at
-0.2101	c:rir 
-0.2099	c:ested
-0.2098	b:a_practice
-0.2098	b:practice_run
-0.2097	b:is_the
-0.209	b:all_be
-0.2089	b:scratched_my
-0.2089	c:crat
-0.2089	c:cratc
-0.2089	c:idd
-0.2089	c:scrat
-0.2089	w:scratched
-0.2088	b:without_me
-0.2088	c:aben
-0.2087	c:fer
-0.2084	c:kills
-0.2083	b:i_guess
-0.2083	b:myself_tonight
-0.2083	c: gue
-0.2083	c: gues
-0.2083	c:guess
-0.2083	c:uess
-0.2083	c:uess 
-0.2083	w:guess
-0.2078	b:about_jumping
-0.2077	b:i_pray
-0.2077	c:pray 
-0.2077	c:ray 
-0.2077	w:pray
-0.2075	c:ero
-0.2075	c:ero 
-0.2073	c: si 
-0.2073	w:si
-0.207	c:orked
-0.207	w:worked
-0.2068	c: wri
-0.2068	c:wri
-0.2062	b:to_feel
-0.206	b:and_sat
-0.2055	b:have_had
-0.2055	b:i_really
-0.2055	b:really_want
-0.2046	b:not_mind
-0.2045	b:long_sleeves
-0.2045	c:eev
-0.2045	c:eeve
-0.2045	c:eeves
-0.2045	c:eves
-0.2045	c:eves 
-0.2045	c:leev
-0.2045	c:leeve
-0.2045	c:sleev
-0.2045	w:sleeves
-0.2042	b:the_belt
-0.2042	b:would_all
-0.2042	c: hopi
-0.2042	c:hopi
-0.2042	c:hopin
-0.2042	c:opi
-0.2042	c:opin
-0.2042	c:oping
-0.2042	w:hoping
-0.204	b:make_it
-0.2039	b:that_does
-0.2036	c: may
-0.2036	c: mayb
-0.2036	c:aybe
-0.2036	c:aybe 
-0.2036	c:maybe
-0.2036	c:ybe 
-0.2036	w:maybe
-0.2032	c:ntry
-0.2032	c:ntry 
-0.2029	b:out_of
-0.2029	c: mour
-0.2029	c:ermi 
-0.2029	c:mour
-0.2029	c:mouri
-0.2029	c:ourir
-0.2029	c:urir
-0.2029	c:urir 
-0.2029	w:mourir
-0.202	c: kniv
-0.202	c:kniv
-0.202	c:knive
-0.202	c:nives
-0.202	w:knives
-0.2014	b:tonight_to
-0.2012	b:left_a
-0.2012	c: fut
-0.2012	c: futu
-0.2012	c:fut
-0.2012	c:futu
-0.2012	c:futur
-0.2012	c:utur
-0.2012	c:uture
-0.2012	w:future
-0.2008	b:morirme_ya
-0.2008	c: morr
-0.2008	c:liv
-0.2008	c:morre
-0.2007	c:taria
-0.1999	c: bang
-0.1999	c:bang
-0.1999	c:bang 
-0.1999	w:bang
-0.1996	b:not_coming
-0.1996	c:eets
-0.1996	c:eets 
-0.1996	c:gine
-0.1996	c:gine 
-0.1996	c:heets
-0.1993	b:never_wake
-0.1992	c: vivr
-0.1992	c:ivr
-0.1992	c:ivre
-0.1992	c:ivre 
-0.1992	c:vivr
-0.1992	c:vivre
-0.1992	c:vre
-0.1992	c:vre 
-0.1992	w:vivre
-0.199	b:this_time
-0.1989	b:by_me
-0.1989	b:fine_by
-0.1986	b:more_of
-0.1984	c:lan 
-0.1984	c:plan 
-0.1984	w:plan
-0.198	b:looked_up
-0.198	c:goog
-0.198	c:oog
-0.1977	b:non_voglio
-0.1977	b:piu_vivere
-0.1977	b:voglio_piu
-0.1975	b:to_work
-0.1973	c: sat 
-0.1973	c:sat 
-0.1973	w:sat
-0.1972	b:gave_my
-0.1968	b:so_done
-0.1968	c: leb
-0.1968	c: lebe
-0.1968	c: suic
-0.1968	c:icid
-0.1968	c:leb
-0.1968	c:lebe
-0.1968	c:leben
-0.1968	c:suic
-0.1968	c:suici
-0.1968	c:uici
-0.1968	c:uicid
-0.1968	w:leben
-0.1967	c:viver
-0.1964	b:would_hold
-0.1959	b:and_nobody
-0.1957	b:around_to
-0.1957	c:fen
-0.1955	b:could_go
-0.1951	c:ittin
-0.195	c:hne
-0.195	c:stari
-0.195	c:tari
-0.1949	b:quiero_morirme
-0.1949	c:orirm
-0.1949	c:rirm
-0.1949	c:rirme
-0.1949	w:morirme
-0.1947	b:as_punishment
-0.194	b:a_bus
-0.194	b:bus_tomorrow
-0.194	b:got_hit
-0.194	b:hit_by
-0.1939	c:cidio
-0.1939	c:icidi
-0.1939	c:idio 
-0.1939	w:suicidio
-0.1938	c:wis
-0.1937	b:not_have
-0.1935	b:em_me
-0.1935	c:cari
-0.1933	c: ple
-0.1931	c:wait 
-0.1931	w:wait
-0.1927	b:working_out
-0.1927	c: sare
-0.1927	c:sare
-0.1927	c:sareb
-0.1925	b:just_a
-0.1925	b:the_train
-0.1921	b:a_while
-0.1921	c:cturi
-0.1921	c:nali
-0.1921	c:turi
-0.1921	c:turin
-0.1921	w:picturing
-0.1918	c:anta
-0.1916	b:kitchen_drawer
-0.1916	c:ietl
-0.1916	c:ietly
-0.1916	c:uietl
-0.1916	w:quietly
-0.1913	c: vog
-0.1913	c: vogl
-0.1913	c:oglio
-0.1913	c:vog
-0.1913	c:vogl
-0.1913	c:vogli
-0.1913	w:voglio
-0.1912	b:move_on
-0.1908	b:arm_with
-0.1905	b:it_goes
-0.1901	b:wrote_a
-0.19	b:a_me
-0.1899	b:i_counted
-0.1899	c:ebo
-0.1898	b:of_pills
-0.1895	c: una
-0.1895	c:una
-0.1894	b:cortei_de
-0.1894	b:for_good
-0.1894	b:me_cortei
-0.1894	b:novo_ontem
-0.1893	b:the_first
-0.1892	c: onc
-0.1891	b:burned_myself
-0.1889	b:up_how
-0.1888	b:pensando_em
-0.1888	b:to_pensando
-0.1888	c:ensan
-0.1888	c:nsan
-0.1888	c:nsand
-0.1888	c:sando
-0.1888	w:pensando
-0.1887	b:there_is
-0.1886	c:rir
-0.1883	b:there_are
-0.1882	b:part_of
-0.1879	c: roof
-0.1879	c:oof 
-0.1879	c:roof
-0.1879	c:roof 
-0.1879	w:roof
-0.1877	b:di_nuovo
-0.1877	b:mi_sono
-0.1877	b:sono_tagliata
-0.1877	b:tagliata_di
-0.1877	c: nuo
-0.1877	c: nuov
-0.1877	c:iata
-0.1877	c:iata 
-0.1877	c:liata
-0.1877	c:nuo
-0.1877	c:nuov
-0.1877	c:nuovo
-0.1877	c:uov
-0.1877	c:uovo
-0.1877	c:uovo 
-0.1877	w:nuovo
-0.1877	w:tagliata
-0.1874	c:apse
-0.1874	c:apsed
-0.1874	c:elap
-0.1874	c:elaps
-0.1874	c:lapse
-0.1874	c:pse
-0.1874	c:psed
-0.1874	c:psed 
-0.1874	c:relap
-0.1874	w:relapsed
-0.1871	c: endi
-0.1871	w:ending
-0.187	b:many_paracetamol
-0.187	c:oon
-0.187	c:oon 
-0.187	c:orth 
-0.187	c:rth 
-0.187	w:worth
-0.1869	b:again_tonight
-0.1864	b:i_thought
-0.1864	c: har
-0.1862	b:what_is
-0.1859	b:from_the
-0.1859	b:the_hair
-0.1857	c: sh 
-0.1857	w:sh
-0.1854	c:tze
-0.1853	b:i_burned
-0.1853	c:tun
-0.185	b:je_ne
-0.1839	c: dee
-0.1839	c: deep
-0.1839	c:dee
-0.1839	c:deep
-0.1839	c:poc
-0.1835	c: nur
-0.1835	c:nur
-0.1828	b:do_with
-0.1819	b:sat_on
-0.1819	c:cider
-0.1818	c:ori
-0.1817	c: onte
-0.1817	c:ntem
-0.1817	c:ntem 
-0.1817	c:ontem
-0.1817	c:tem 
-0.1817	w:ontem
-0.1815	b:are_over
-0.1815	b:exams_are
-0.1815	b:over_i
-0.1812	b:of_it
-0.1808	c:aliv
-0.1808	c:alive
-0.1808	c:uic
-0.1807	c:ogli
-0.1806	c: exac
-0.1806	c: mue
-0.1806	c: muer
-0.1806	c:actl
-0.1806	c:actly
-0.1806	c:ctl
-0.1806	c:ctly
-0.1806	c:ctly 
-0.1806	c:exac
-0.1806	c:exact
-0.1806	c:mue
-0.1806	c:muer
-0.1806	c:xac
-0.1806	c:xact
-0.1806	c:xactl
-0.1806	w:exactly
-0.1805	b:and_never
-0.1804	c: life
-0.1804	c:life
-0.1804	c:life 
-0.1804	w:life
-0.18	b:voglio_morire
-0.18	c:tarme
-0.1799	c:oint 
-0.1798	c: once
-0.1798	c:etly
-0.1798	c:etly 
-0.1798	c:once 
-0.1798	w:once
-0.1797	c:ivir
-0.1797	c:ivir 
-0.1797	c:vir
-0.1797	c:vir 
-0.1797	c:vivir
-0.1797	w:vivir
-0.1796	b:be_a
-0.1796	c: alm
-0.1796	c: almo
-0.1796	c:almo
-0.1796	c:almos
-0.1796	c:lmo
-0.1796	c:lmos
-0.1796	c:lmost
-0.1796	w:almost
-0.1795	b:not_wake
-0.1795	c: goe
-0.1795	c: goes
-0.1795	c:goe
-0.1795	c:goes
-0.1795	c:goes 
-0.1795	c:ti 
-0.1795	w:goes
-0.179	c:iero
-0.179	c:iero 
-0.179	c:quier
-0.179	c:uier
-0.179	c:uiero
-0.179	w:quiero
-0.1786	b:a_noite
-0.1786	b:my_passwords
-0.1786	b:ontem_a
-0.1786	c: noit
-0.1786	c:assw
-0.1786	c:asswo
-0.1786	c:noit
-0.1786	c:noite
-0.1786	c:oite
-0.1786	c:oite 
-0.1786	c:passw
-0.1786	w:noite
-0.1786	w:passwords
-0.1785	b:paracetamol_it
-0.1785	c: myse
-0.1785	c:myse
-0.1785	c:mysel
-0.1785	c:yse
-0.1785	c:ysel
-0.1785	c:yself
-0.1785	w:myself
-0.1781	c:live
-0.1781	c:live 
-0.1779	c:orre
-0.1779	c:rre
-0.1778	b:home_i
-0.1777	c: wake
-0.1777	c:wake
-0.1777	c:wake 
-0.1777	w:wake
-0.1776	c:dose
-0.1775	c: mej
-0.1775	c: mejo
-0.1775	c:ejo
-0.1775	c:ejor
-0.1775	c:ejor 
-0.1775	c:jor
-0.1775	c:jor 
-0.1775	c:mejo
-0.1775	c:mejor
-0.1775	w:mejor
-0.1773	c: gon
-0.1773	c: gone
-0.1773	c:gon
-0.1773	c:gone
-0.1773	c:gone 
-0.1773	w:gone
-0.1772	b:hurt_myself
-0.1768	c: sear
-0.1768	c:arche
-0.1768	c:rche
-0.1768	c:rched
-0.1768	w:searched
-0.1767	b:be_here
-0.1767	b:reason_to
-0.1765	c:entir
-0.1765	c:ntir
-0.1765	c:tandi
-0.1762	c:sten
-0.1762	c:sten 
-0.1761	b:be_around
-0.1759	b:sister_and
-0.1758	c:ogl
-0.1757	b:am_sorry
-0.1757	c:istin
-0.1757	c:xisti
-0.1757	w:existing
-0.1754	b:tablets_in
-0.1754	b:which_bridge
-0.1752	c:nths
-0.1752	c:nths 
-0.1752	c:onths
-0.1752	w:months
-0.1751	b:the_world
-0.1751	c: worl
-0.1751	c:orl
-0.1751	c:orld
-0.1751	c:orld 
-0.1751	c:rld
-0.1751	c:rld 
-0.1751	c:worl
-0.1751	c:world
-0.1751	w:world
-0.175	c:compr
-0.175	c:mpri
-0.175	c:ompr
-0.175	c:ompri
-0.1748	b:wake_up
-0.1747	b:them_back
-0.1747	c: live
-0.1747	w:live
-0.1746	c:hold 
-0.1746	c:oal
-0.1746	w:hold
-0.1745	b:method_threads
-0.1745	b:my_heart
-0.1745	c: met
-0.1745	c: meth
-0.1745	c:aria 
-0.1745	c:etho
-0.1745	c:ethod
-0.1745	c:hod
-0.1745	c:hod 
-0.1745	c:metho
-0.1745	c:thod
-0.1745	c:thod 
-0.1745	w:method
-0.1745	w:threads
-0.1743	b:family_would
-0.1742	c:want 
-0.1742	w:want
-0.174	b:in_my
-0.1737	b:want_to
-0.1737	c:hoe
-0.1735	c: typ
-0.1735	c:typ
-0.1734	c:omar
-0.1734	c:rco
-0.1734	c:rcoa
-0.1734	c:tomar
-0.1733	c:eal 
-0.1731	b:had_the
-0.1731	b:with_sarah
-0.1731	b:work_had
-0.1731	c:ah 
-0.1731	c:arah
-0.1731	c:arah 
-0.1731	c:rah
-0.1731	c:rah 
-0.1731	c:sarah
-0.1731	w:sarah
-0.1729	b:garage_and
-0.1728	c: env
-0.1728	c: envi
-0.1728	c:envi
-0.1728	c:envie
-0.1728	c:nvie
-0.1728	c:nvie 
-0.1728	w:envie
-0.1727	b:the_edge
-0.1727	c: ed
-0.1727	c: edg
-0.1727	c: edge
-0.1727	w:edge
-0.1724	b:stay_alive
-0.1724	w:lighter
-0.1723	c: sema
-0.1723	c:sema
-0.1721	c: mys
-0.1721	c:mys
-0.1721	c:si 
-0.172	c:hand 
-0.172	w:hand
-0.1719	c:arme
-0.1717	b:the_dog
-0.1715	b:have_got
-0.1714	c: read
-0.1714	w:part
-0.1713	c: sel
-0.1712	c: evr
-0.1712	c: evry
-0.1712	c:evry
-0.1712	c:evryo
-0.1712	c:vry
-0.1712	c:vryo
-0.1712	c:vryon
-0.1712	w:evryone
-0.171	b:finds_me
-0.1709	c: rat
-0.1709	c: whet
-0.1709	c:heth
-0.1709	c:hethe
-0.1709	c:whet
-0.1709	c:wheth
-0.1709	w:whether
-0.1708	b:more_i
-0.1704	b:no_point
-0.1704	b:painless_ways
-0.1704	b:ways_to
-0.1704	c: ways
-0.1704	c:ainl
-0.1704	c:ainle
-0.1704	c:inl
-0.1704	c:inle
-0.1704	c:inles
-0.1704	c:painl
-0.1704	w:painless
-0.1704	w:ways
-0.1703	c:fie
-0.1703	c:ifie
-0.1703	c:rifie
-0.1702	b:killed_myself
-0.1702	b:to_not
-0.1701	c: lif
-0.17	c: ur
-0.17	c: urg
-0.17	c: urge
-0.1698	c:glio
-0.1698	c:glio 
-0.1698	c:lio
-0.1698	c:lio 
-0.1696	b:they_would
-0.1696	c:ze 
-0.1695	b:to_take
-0.1691	c:irme
-0.1691	c:irme 
-0.1691	c:racks
-0.1691	w:tracks
-0.1689	c: hoj
-0.1689	c: hoje
-0.1689	c:hoj
-0.1689	c:hoje
-0.1689	c:hoje 
-0.1689	c:oje 
-0.1689	w:hoje
-0.1683	b:plus_vivre
-0.1683	b:veux_plus
-0.1681	b:garage_with
-0.1681	b:have_decided
-0.1681	b:i_deserve
-0.1681	c:rdo
-0.1677	b:goes_quiet
-0.1677	b:stood_on
-0.1674	b:no_quiero
-0.1669	b:i_have
-0.1669	c:lif
-0.1666	b:with_her
-0.1665	c:aria
-0.1662	c: faul
-0.1662	c:ault
-0.1662	c:ault 
-0.1662	c:faul
-0.1662	c:fault
-0.1662	c:hig
-0.1662	c:high
-0.1662	w:fault
-0.1661	c:ida 
-0.1661	c:star 
-0.1661	w:estar
-0.166	c:mprim
-0.166	c:ntra
-0.166	c:ro 
-0.1657	c: quic
-0.1657	c:quic
-0.1657	c:quick
-0.1657	c:uick
-0.1655	c: aq
-0.1655	c: aqu
-0.1655	c: aqui
-0.1655	c:aqu
-0.1655	c:aqui
-0.1655	c:aqui 
-0.1655	c:qui 
-0.1655	w:aqui
-0.1653	b:was_gone
-0.1652	c:rben
-0.1652	c:rben 
-0.165	b:at_all
-0.165	b:here_at
-0.165	w:pain
-0.1649	b:feel_weirdly
-0.1649	b:weirdly_calm
-0.1648	b:penso_di
-0.1647	c:elf 
-0.1647	c:self 
-0.1646	c: easi
-0.1646	c:asie
-0.1646	c:asier
-0.1646	c:easi
-0.1646	c:easie
-0.1646	c:eted
-0.1646	c:eted 
-0.1646	c:leted
-0.1646	c:sier
-0.1646	c:sier 
-0.1646	w:deleted
-0.1646	w:easier
-0.1644	c: quel
-0.1644	c:elq
-0.1644	c:elqu
-0.1644	c:emain
-0.1644	c:lqu
-0.1644	c:quel
-0.1644	c:quelq
-0.1644	c:uel
-0.1644	c:uelq
-0.1644	c:uelqu
-0.164	c: os 
-0.164	c:ells
-0.164	w:os
+0.9082	c:rdi
+0.9016	b:like_this
+0.7771	c:hoa
+0.7448	b:will_and
+0.7123	b:of_living
+0.7012	b:plan_and
+0.664	b:everything_is
+0.6365	c:asis
+0.6194	b:kids_would
+0.6184	b:take_all
+0.6133	b:keep_hoping
+0.6035	b:long_time
+0.5879	b:find_me
+0.5644	b:died_tonight
+0.561	c: voi
+0.5505	b:i_looked
+0.5483	b:a_long
+0.5457	b:its_time
+0.543	c:aten 
+0.5274	b:started_cutting
+0.516	b:is_when
+0.5135	c:dav
+0.5068	b:was_dead
+0.5063	b:train_tracks
+0.4971	b:would_even
+0.4861	c:ritz
+0.4859	b:wish_i
+0.4808	b:her_fault
+0.4718	b:night_i
+0.4716	b:can_see
+0.4667	b:keeps_telling
+0.4667	b:telling_me
+0.4626	b:going_on
+0.4563	b:nobody_can
+0.4537	b:last_thing
+0.4531	b:miss_me
+0.4515	c:owi
+0.4489	c:rz 
+0.4479	b:my_will
+0.4467	c:noo
+0.4445	b:should_just
+0.4412	b:with_mum
+0.4402	b:be_empty
+0.4338	b:am_tired
+0.4299	b:have_picked
+0.4283	c:pont
+0.4234	b:just_end
+0.4224	b:not_need
+0.4223	c:tun
+0.4167	b:about_ending
+0.4127	c:anke
+0.4108	b:i_end
+0.4094	c:bstm
+0.4083	b:myself_in
+0.4075	b:day_i
+0.4056	c:rdge
+0.4045	b:a_note
+0.4043	c:anz
+0.4036	c:epy
+0.4005	b:go_on
+0.3978	b:care_if
+0.3969	b:all_of
+0.3955	b:of_going
+0.3948	b:home_for
+0.3948	b:new_home
+0.3938	b:on_me
+0.3932	b:of_this
+0.3906	c:oose
+0.3906	c:oose 
+0.3904	b:to_live
+0.3902	b:be_dead
+0.3898	b:it_after
+0.3862	b:i_cut
+0.3862	b:this_is
+0.3852	b:stockpiling_my
+0.3836	c:iff
+0.3794	b:to_do
+0.3786	b:friend_i
+0.3758	c:jed
+0.3747	c:rna
+0.3735	b:off_dead
+0.3708	c:antas
+0.3708	c:ntas
+0.3707	b:the_same
+0.3705	b:until_it
+0.3691	c: sein
+0.3691	c:sein
+0.3691	c:sein 
+0.3691	w:sein
+0.3671	b:clean_and
+0.3631	b:vou_me
+0.3627	b:not_tell
+0.3625	c:poc
+0.3622	c: umb
+0.3622	c: umbr
+0.3622	c:mbri
+0.3622	c:mbrin
+0.3622	c:umbr
+0.3622	c:umbri
+0.3609	b:myself_with
+0.36	b:to_disappear
+0.3595	b:veux_mourir
+0.3558	b:not_a
+0.3554	b:would_move
+0.3542	b:it_stop
+0.3542	b:urge_to
+0.353	b:being_alive
+0.3507	b:i_died
+0.3482	c:ritin
+0.3482	c:writi
+0.3482	w:writing
+0.3465	b:rope_today
+0.3459	c:rdg
+0.3454	b:me_tuer
+0.3454	c: tuer
+0.3454	c:tuer
+0.3454	c:tuer 
+0.3454	c:uer 
+0.3454	w:tuer
+0.3439	b:is_no
+0.343	b:i_needed
+0.3414	b:way_out
+0.3414	c:ffer
+0.3414	c:tmo
+0.34	c:god 
+0.339	b:on_living
+0.3379	c:aien
+0.337	b:no_more
+0.337	b:will_sterben
+0.3366	b:stop_me
+0.3362	b:have_started
+0.3361	b:a_car
+0.3361	b:everyone_would
+0.3355	b:would_it
+0.3355	c: hid 
+0.3355	c:hid 
+0.3355	w:hid
+0.3348	c:andin
+0.3348	w:standing
+0.3343	c:mbr
+0.3331	b:pain_to
+0.3313	c:wna
+0.331	c:oos
+0.3302	b:to_die
+0.3265	b:for_all
+0.3257	b:not_here
+0.3254	b:for_everything
+0.3254	b:thank_you
+0.3254	b:you_for
+0.3254	c:hank
+0.3254	c:hank 
+0.3254	c:thank
+0.3254	w:thank
+0.3235	b:about_killing
+0.3226	b:know_exactly
+0.3225	c:pon
+0.3218	b:for_when
+0.3204	c:ounti
+0.3204	c:untin
+0.3204	w:counting
+0.3191	b:and_over
+0.3179	b:bad_tonight
+0.3176	b:my_thigh
+0.3176	w:thigh
+0.3162	b:even_notice
+0.316	b:a_plan
+0.3152	b:kind_of
+0.3152	b:of_hoping
+0.3143	b:none_of
+0.3143	c: none
+0.3143	c:none
+0.3143	c:none 
+0.3143	w:none
+0.3141	b:the_match
+0.3137	b:me_matar
+0.3133	b:feel_anything
+0.3132	b:wall_until
+0.313	c:tink
+0.3129	b:end_it
+0.3124	c:dle 
+0.3121	c:cef
+0.3118	c:ttes
+0.3117	b:so_no
+0.3116	b:i_wrote
+0.3101	b:the_urge
+0.3097	b:picked_the
+0.3087	b:look_after
+0.3087	b:to_look
+0.3081	c:cars
+0.3081	c:cars 
+0.3078	b:when_they
+0.3075	b:thought_about
+0.3072	b:for_me
+0.3056	c:ryd
+0.3056	c:ryda
+0.3056	c:yda
+0.3042	c:deep 
+0.3042	w:deep
+0.3022	b:back_bad
+0.3017	c: lean
+0.3014	w:ready
+0.3013	b:over_and
+0.3013	b:work_was
+0.3011	b:the_iath
+0.3011	c: iath
+0.3011	c:iath
+0.3011	c:iath 
+0.3011	w:iath
+0.2996	b:hope_i
+0.2988	c: mir 
+0.2988	w:mir
+0.2975	c: harm
+0.2974	b:quero_me
+0.2973	b:it_tonight
+0.2972	b:self_harm
+0.2972	b:why_i
+0.2971	b:the_pain
+0.2942	b:really_bad
+0.2938	c:ments
+0.2937	b:dye_so
+0.2937	b:to_dye
+0.2937	c: dye 
+0.2937	c:dye 
+0.2937	w:dye
+0.2913	b:i_wish
+0.2911	b:am_gone
+0.2899	w:less
+0.2898	c:zass
+0.2894	b:have_worked
+0.2886	b:sat_with
+0.2885	b:need_it
+0.2872	c:irw
+0.2869	c:god
+0.2856	c:lades
+0.2856	w:blades
+0.2854	b:needed_to
+0.2854	c:arif
+0.2854	c:arifi
+0.2854	c:carif
+0.2854	c:fie 
+0.2854	c:harm
+0.2854	c:ifie 
+0.2854	c:scari
+0.2854	w:scarifie
+0.2853	c:utu
+0.2842	c:atar
+0.2842	c:matar
+0.2839	c:atarm
+0.2839	w:matarme
+0.2837	c:note 
+0.2837	w:note
+0.2827	b:my_stuff
+0.2824	b:do_it
+0.2822	c: same
+0.2822	c:same
+0.2822	c:same 
+0.2822	w:same
+0.2819	w:disappear
+0.2812	b:is_it
+0.2802	b:je_pense
+0.2801	b:be_over
+0.2778	b:nobody_will
+0.2773	b:comes_back
+0.2768	b:went_up
+0.2767	b:the_night
+0.2765	c:ebo
+0.276	c:atar 
+0.276	w:matar
+0.2759	b:its_goodbye
+0.2759	b:know_its
+0.2758	b:future_where
+0.2752	c:ounds
+0.2752	c:unds
+0.2752	c:unds 
+0.2752	w:sounds
+0.275	b:i_stood
+0.275	c: med
+0.2748	b:to_stop
+0.2747	b:off_without
+0.2747	w:care
+0.2744	b:know_how
+0.2739	c: note
+0.2739	c:note
+0.2738	c:tok
+0.2732	b:it_this
+0.2722	c:write
+0.2722	w:write
+0.2719	c: ster
+0.2719	c:erbe
+0.2719	c:erben
+0.2719	c:schn
+0.2719	c:sterb
+0.2719	c:terb
+0.2719	c:terbe
+0.2719	w:sterben
+0.2717	b:been_born
+0.2717	b:never_been
+0.2717	c: born
+0.2717	w:born
+0.2713	b:weight_on
+0.2707	b:found_a
+0.2705	b:be_better
+0.27	b:my_arm
+0.27	c: arm 
+0.27	w:arm
+0.2691	c: mir
+0.269	c:cost 
+0.269	w:cost
+0.268	b:kill_myself
+0.2675	b:have_a
+0.2675	b:point_of
+0.2675	b:the_point
+0.267	b:how_long
+0.2661	b:just_need
+0.2659	b:before_i
+0.2653	c:ikto
+0.2644	b:whole_bottle
+0.2644	c: bott
+0.2644	c:bott
+0.2644	c:bottl
+0.2644	c:ottl
+0.2644	c:ottle
+0.2644	w:bottle
+0.2643	b:pense_a
+0.2643	w:pense
+0.2642	b:it_is
+0.2638	b:die_so
+0.2638	c: livi
+0.2638	c:livi
+0.2638	c:livin
+0.2638	w:living
+0.2637	c:mebo
+0.2624	b:em_me
+0.2624	b:off_with
+0.2619	b:feel_something
+0.2619	b:see_a
+0.2616	c:olo 
+0.2612	c:voi
+0.2611	b:goodbye_letters
+0.2611	b:wrote_goodbye
+0.261	c: dej
+0.2608	b:of_life
+0.2608	c:urge 
+0.2608	w:urge
+0.2606	c: meds
+0.2606	c:meds 
+0.2606	w:meds
+0.2597	b:to_pick
+0.2591	b:d_en
+0.2573	b:better_off
+0.2572	c:derm
+0.2572	c:dermi
+0.2572	c:iderm
+0.2572	w:uccidermi
+0.2565	c:entry
+0.2565	w:entry
+0.2555	b:di_uccidermi
+0.2544	b:pain_i
+0.2544	c:meds
+0.2531	c:enh
+0.2527	b:to_jump
+0.2527	b:will_cancelled
+0.2527	c: poi
+0.2527	c: poin
+0.2527	w:point
+0.2526	c:itze
+0.2526	c:itze 
+0.2526	c:tze 
+0.2524	b:my_prescription
+0.2522	b:long_it
+0.2522	c: stuf
+0.2522	c:stuf
+0.2522	c:stuff
+0.2522	c:tuf
+0.2522	c:tuff
+0.2522	c:tuff 
+0.2522	c:uff 
+0.2522	w:stuff
+0.2521	b:way_to
+0.2514	b:is_my
+0.2508	b:so_it
+0.2507	c:chn
+0.2506	c:entra
+0.2506	c:prayi
+0.2506	c:rayi
+0.2506	c:rayin
+0.2506	c:uero
+0.2506	c:uero 
+0.2506	w:praying
+0.25	b:my_meds
+0.2499	c:harm 
+0.2499	w:harm
+0.2496	c:ego
+0.2473	c:heck 
+0.2473	w:check
+0.2472	b:a_mess
+0.2467	b:its_over
+0.2467	b:so_its
+0.2464	b:enough_tablets
+0.2464	b:only_way
+0.2463	c:atchi
+0.2463	w:watching
+0.2462	c:esso 
+0.2462	c:olv
+0.2434	c:cidal
+0.2434	c:dal
+0.2434	c:dal 
+0.2434	c:idal
+0.2434	c:idal 
+0.2433	b:die_at
+0.2428	c:pear 
+0.2427	b:it_takes
+0.2422	c:forty
+0.2422	c:orty
+0.2422	c:orty 
+0.2422	w:forty
+0.2421	b:life_is
+0.2417	b:mind_if
+0.2412	c:dle
+0.2411	b:me_any
+0.241	c:ako
+0.2402	b:i_know
+0.2398	c:dej
+0.2395	c:meb
+0.2388	c:erdo
+0.2388	c:erdos
+0.2388	c:rdos
+0.2388	c:rdose
+0.2388	c:verdo
+0.2387	b:part_of
+0.2383	b:end_my
+0.2377	c:quero
+0.2377	w:quero
+0.2366	b:would_not
+0.2366	c:tarin
+0.2366	w:staring
+0.2364	b:tonight_to
+0.2364	w:suicidal
+0.2361	b:fine_if
+0.236	b:hang_myself
+0.2352	b:more_of
+0.235	b:and_thinking
+0.2342	b:the_date
+0.234	c:cida
+0.2337	b:ich_will
+0.2335	c:geg
+0.2334	c: pray
+0.2324	b:than_last
+0.2323	b:are_not
+0.2321	b:quiero_morir
+0.2321	c:orir 
+0.2321	w:morir
+0.2319	b:been_burning
+0.2317	c:main 
+0.2316	b:about_suicide
+0.2315	b:burned_myself
+0.231	c:rains
+0.2309	b:will_nicht
+0.2305	c: thig
+0.2305	c:thig
+0.2305	c:thigh
+0.2302	b:is_the
+0.2299	b:it_feels
+0.2299	b:je_me
+0.2296	c:fer
+0.2287	c:wait 
+0.2287	w:wait
+0.2284	b:a_practice
+0.2284	b:practice_run
+0.2279	b:corte_otra
+0.2279	b:me_corte
+0.2279	b:otra_vez
+0.2279	c: otr
+0.2279	c: otra
+0.2279	c:orte 
+0.2279	c:otra
+0.2279	c:otra 
+0.2279	c:tra 
+0.2279	w:corte
+0.2279	w:otra
+0.2278	c:rwe
+0.2276	b:back_to
+0.2276	b:much_longer
+0.2275	w:part
+0.2272	c:magi
+0.2271	c:idd
+0.2269	b:feeling_suicidal
+0.2267	b:and_nobody
+0.2267	c:tik
+0.2266	c:icida
+0.2257	b:do_with
+0.2256	c:rir 
+0.225	c:pray
+0.2243	b:despertar_manana
+0.2243	b:ojala_no
+0.2243	c: oj
+0.2243	c: oja
+0.2243	c: ojal
+0.2243	c:jal
+0.2243	c:jala
+0.2243	c:jala 
+0.2243	c:ojal
+0.2243	c:ojala
+0.2243	w:ojala
+0.2237	w:pill
+0.2233	b:killing_myself
+0.2226	c:orked
+0.2226	w:worked
+0.2225	c:ivir
+0.2225	c:ivir 
+0.2225	c:vivir
+0.2225	w:vivir
+0.2224	b:for_everyone
+0.2223	c: vida
+0.2223	c:vida 
+0.2223	w:vida
+0.2217	b:a_problem
+0.2215	c:erb
+0.2213	b:it_take
+0.2212	b:they_bled
+0.2211	b:a_lighter
+0.221	c:care 
+0.2209	c: fan
+0.2207	c: vez
+0.2207	c: vez 
+0.2207	c:vez 
+0.2207	w:vez
+0.2194	b:out_of
+0.2194	b:tired_of
+0.2191	c:uer
+0.2188	c: mour
+0.2188	c:mour
+0.2188	c:mouri
+0.2188	c:ourir
+0.2188	c:urir
+0.2188	c:urir 
+0.2188	w:mourir
+0.2187	c: ct
+0.2187	c: ctb
+0.2187	c: ctb 
+0.2187	c:ctb 
+0.2187	w:ctb
+0.2183	b:ce_week
+0.2183	b:that_is
+0.2183	b:week_end
+0.2181	b:i_really
+0.2181	b:really_want
+0.2179	b:alive_next
+0.2179	c: liv
+0.2178	b:the_roof
+0.2177	c:orire
+0.2177	w:morire
+0.2174	c:stig
+0.2173	c:erca
+0.2173	c:rca
+0.2169	c:tze
+0.2165	b:cat_to
+0.2165	b:my_cat
+0.2163	b:je_vais
+0.2163	b:keep_picturing
+0.2163	b:vais_me
+0.2163	c: vais
+0.2163	c:vais
+0.2163	c:vais 
+0.2163	w:vais
+0.2159	b:garage_and
+0.2154	b:am_going
+0.2154	c: quer
+0.2154	c:quer
+0.2148	b:sometimes_i
+0.2148	c:etim
+0.2148	c:etime
+0.2148	c:meti
+0.2148	c:metim
+0.2148	c:ometi
+0.2148	w:sometimes
+0.2145	c:zas
+0.2143	b:would_do
+0.2143	c: si 
+0.2143	w:si
+0.2138	b:just_a
+0.2138	b:the_train
+0.2136	c: unal
+0.2136	c:naliv
+0.2136	c:unal
+0.2136	c:unali
+0.2136	w:unalive
+0.2135	b:if_the
+0.213	b:envie_d
+0.2124	b:and_sat
+0.2124	b:i_pray
+0.2124	c:pray 
+0.2124	c:ray 
+0.2124	w:pray
+0.2119	c:vir
+0.2119	c:vir 
+0.2117	b:my_hand
+0.2116	c:arm 
+0.2109	c:kets
+0.2109	c:kets 
+0.2108	b:ending_it
+0.2106	c: vie
+0.2102	b:not_see
+0.21	c:fim
+0.2097	b:long_sleeves
+0.2097	c: die 
+0.2097	c:eeves
+0.2097	c:eves 
+0.2097	c:leev
+0.2097	c:leeve
+0.2097	c:sleev
+0.2097	w:die
+0.2097	w:sleeves
+0.2095	b:hold_my
+0.2095	b:left_a
+0.2095	b:my_weight
+0.2095	b:would_all
+0.2092	b:quiero_vivir
+0.2091	b:move_on
+0.209	c:otr
+0.2085	c: sear
+0.2085	c:arche
+0.2085	c:rche
+0.2085	c:rched
+0.2085	w:searched
+0.2083	b:for_good
+0.208	c:squ
+0.208	c:squa
+0.2077	b:no_point
+0.2075	b:a_bus
+0.2075	b:bus_tomorrow
+0.2075	b:got_hit
+0.2075	b:hit_by
+0.2075	b:i_guess
+0.2075	c:uess 
+0.2075	w:guess
+0.2073	b:so_done
+0.2064	b:had_enough
+0.2063	c: blam
+0.2063	c:blam
+0.2063	c:lam
+0.2063	c:rire 
+0.2061	b:i_thought
+0.2061	c:ners
+0.2061	c:ners 
+0.2059	c:avor
+0.2055	c: har
+0.2055	c:hera
+0.2055	c:herap
+0.2055	c:thera
+0.2053	c:ermi 
+0.2049	b:no_reason
+0.2048	b:not_mind
+0.2045	b:life_tbh
+0.2045	c:dda
+0.2042	c:tap
+0.2039	b:i_go
+0.2038	c:eets
+0.2038	c:eets 
+0.2038	c:heets
+0.2036	c: arm
+0.2034	b:this_time
+0.2033	b:scratched_my
+0.2033	c: wak
+0.2033	c:crat
+0.2033	c:cratc
+0.2033	c:scrat
+0.2033	w:scratched
+0.2031	c:mir 
+0.203	b:to_work
+0.2029	c:rire
+0.2027	c:ox 
+0.2025	c: writ
+0.2025	c:writ
+0.2023	b:with_her
+0.2021	b:there_is
+0.2021	c:die 
+0.2019	b:an_hour
+0.2019	b:for_an
+0.2019	b:would_make
+0.2019	c: ur
+0.2019	c: urg
+0.2019	c: urge
+0.2019	c:hour 
+0.2019	w:hour
+0.2016	b:i_rly
+0.2016	b:rly_want
+0.2016	c: rl
+0.2016	c: rly
+0.2016	c: rly 
+0.2016	w:rly
+0.2015	b:up_tomorrow
+0.2015	c:ctb
+0.2014	b:here_any
+0.2013	b:mehr_leben
+0.2013	b:my_passwords
+0.2013	c:assw
+0.2013	c:asswo
+0.2013	c:passw
+0.2013	w:passwords
+0.2011	c: wis
+0.2011	c: wish
+0.2011	c:wish
+0.201	c: tb
+0.201	c: tbh
+0.201	c: tbh 
+0.201	c:rir
+0.201	c:tbh 
+0.201	w:tbh
+0.2005	b:nao_quero
+0.2005	b:quero_mais
+0.2005	c: onc
+0.2004	c:ient 
+0.2001	b:are_back
+0.2001	b:sewer_slide
+0.2001	b:slide_thoughts
+0.2001	b:thoughts_are
+0.2001	c: sew
+0.2001	c: sewe
+0.2001	c:ewer
+0.2001	c:ewer 
+0.2001	c:lide 
+0.2001	c:sewe
+0.2001	c:sewer
+0.2001	w:sewer
+0.2001	w:slide
+0.1997	b:home_i
+0.1997	c:wak
+0.1992	c:cial
+0.1992	c:ocia
+0.1992	c:ocial
+0.1992	c:socia
+0.1989	c: mori
+0.1989	c:mori
+0.1989	c:morir
+0.1989	c:orir
+0.1988	c:dged
+0.1987	b:doing_so
+0.1987	b:so_well
+0.1987	b:was_doing
+0.1985	c:ighte
+0.1984	c:oja
+0.1983	c: hopi
+0.1983	c: live
+0.1983	c:hopi
+0.1983	c:hopin
+0.1983	c:opin
+0.1983	c:oping
+0.1983	w:hoping
+0.1983	w:live
+0.1979	b:can_close
+0.1979	b:she_can
+0.1979	b:sister_so
+0.1979	b:so_she
+0.1979	b:the_belt
+0.1979	w:close
+0.1975	b:i_mess
+0.1974	b:to_take
+0.1969	c: soon
+0.1969	c:soon
+0.1969	c:soon 
+0.1969	w:soon
+0.1968	c: sitt
+0.1968	c:sitt
+0.1968	c:sitti
+0.1968	w:sitting
+0.1966	b:make_it
+0.1965	c:fen
+0.1964	c:compr
+0.1964	c:mpri
+0.1964	c:ompr
+0.1964	c:ompri
+0.1962	c:eves
+0.1961	c:ikt
+0.196	b:family_would
+0.1955	c:wish 
+0.1955	w:wish
+0.1954	c:aie
+0.1954	c:bh 
+0.1951	c: sat 
+0.1951	c:sat 
+0.1951	w:sat
+0.1947	b:am_sorry
+0.1947	b:that_does
+0.1947	c: sare
+0.1947	c:sare
+0.1947	c:sareb
+0.1938	c: ty
+0.1937	b:estaria_mejor
+0.1937	w:estaria
+0.1935	b:i_love
+0.1935	b:texted_everyone
+0.1935	c:opi
+0.1935	c:pens 
+0.1935	c:ppens
+0.1935	w:happens
+0.1931	b:en_finir
+0.1931	c:inir 
+0.1931	c:nir 
+0.1931	w:finir
+0.1929	b:myself_tonight
+0.1927	c: fut
+0.1927	c: futu
+0.1927	c:fut
+0.1927	c:futu
+0.1927	c:futur
+0.1927	c:insi
+0.1927	c:utur
+0.1927	c:uture
+0.1927	w:future
+0.1926	c:kills
+0.1919	c:erap
+0.1916	c:ko 
+0.1915	c:goog
+0.1915	c:oog
+0.1911	b:would_hold
+0.1907	b:do_this
+0.1906	c:wis
+0.1901	b:looked_up
+0.1898	b:finds_me
+0.1894	c:ien 
+0.1892	c: suic
+0.1892	c:icid
+0.1892	c:iero
+0.1892	c:iero 
+0.1892	c:quier
+0.1892	c:suic
+0.1892	c:suici
+0.1892	c:uici
+0.1892	c:uicid
+0.1892	c:uier
+0.1892	c:uiero
+0.1892	w:quiero
+0.1891	c:eful
+0.1891	c:eful 
+0.189	b:as_punishment
+0.1888	b:killed_myself
+0.1887	b:have_enough
+0.1887	b:painless_ways
+0.1887	b:ways_to
+0.1887	c: ways
+0.1887	c:ainl
+0.1887	c:ainle
+0.1887	c:inl
+0.1887	c:inle
+0.1887	c:inles
+0.1887	c:painl
+0.1887	w:painless
+0.1887	w:ways
+0.1885	b:the_first
+0.1885	c: alm
+0.1885	c: almo
+0.1885	c:almo
+0.1885	c:almos
+0.1885	c:lmo
+0.1885	c:lmos
+0.1885	c:lmost
+0.1885	w:almost
+0.1882	b:without_me
+0.1881	c:ntry
+0.1881	c:ntry 
+0.1879	b:a_me
+0.1879	b:method_threads
+0.1879	c: met
+0.1879	c: meth
+0.1879	c:etho
+0.1879	c:ethod
+0.1879	c:hod 
+0.1879	c:metho
+0.1879	c:thod 
+0.1879	w:method
+0.1879	w:threads
+0.1875	c:vez
+0.1871	b:not_care
+0.187	c:uic
+0.1868	c: evr
+0.1868	c: evry
+0.1868	c:evry
+0.1868	c:evryo
+0.1868	c:vryo
+0.1868	c:vryon
+0.1868	w:evryone
+0.1866	b:like_not
+0.1866	c:cidio
+0.1866	c:icidi
+0.1866	c:idio 
+0.1866	w:suicidio
+0.1864	b:head_against
+0.1864	b:myself_i
+0.1864	c: kniv
+0.1864	c:istin
+0.1864	c:kniv
+0.1864	c:knive
+0.1864	c:nives
+0.1864	c:xisti
+0.1864	w:existing
+0.1864	w:knives
+0.1858	b:to_walk
+0.1858	c:entr
+0.1852	c:ested
+0.1849	c:cari
+0.1848	b:a_while
+0.1848	b:about_jumping
+0.1848	c:ero 
+0.1847	c: save
+0.1847	c:stari
+0.1846	b:be_around
+0.1846	b:sister_and
+0.1845	b:cutting_my
+0.1844	c: vivr
+0.1844	c:ivre
+0.1844	c:ivre 
+0.1844	c:vivr
+0.1844	c:vivre
+0.1844	c:vre 
+0.1844	w:vivre
+0.1843	b:reason_to
+0.1843	c: dee
+0.1843	c: deep
+0.1843	c:mprim
+0.1843	c:tb 
+0.1841	c:ero
+0.184	b:be_here
+0.1839	b:to_not
+0.1838	c:dose
+0.1836	b:not_coming
+0.1836	b:to_feel
+0.1836	c:cider
+0.1836	c:gine
+0.1836	c:gine 
+0.1835	c:oint 
+0.1833	c: once
+0.1833	c:once 
+0.1833	w:once
+0.183	c: onte
+0.183	c:ntem
+0.183	c:ntem 
+0.183	c:ontem
+0.183	w:ontem
+0.1828	b:have_had
+0.1828	c:rco
+0.1828	c:rcoa
+0.1827	b:pensando_em
+0.1827	b:to_pensando
+0.1827	c:ensan
+0.1827	c:nsan
+0.1827	c:nsand
+0.1827	c:sando
+0.1827	w:pensando
+0.1826	c:racks
+0.1826	w:tracks
+0.1824	b:quero_morrer
+0.1824	c:ittin
+0.1824	c:orrer
+0.1824	c:rrer
+0.1824	c:rrer 
+0.1824	c:si 
+0.1824	w:morrer
+0.1823	b:paracetamol_it
+0.1823	c:eeve
+0.1821	b:not_leave
+0.1821	b:plus_vivre
+0.1821	b:veux_plus
+0.1817	b:stood_on
+0.1811	b:tablets_in
+0.181	b:there_are
+0.1808	b:the_world
+0.1808	c: worl
+0.1808	c:orl
+0.1808	c:orld
+0.1808	c:orld 
+0.1808	c:rld
+0.1808	c:rld 
+0.1808	c:worl
+0.1808	c:world
+0.1808	w:world
+0.1806	c:tari
+0.1804	b:of_pills
+0.1801	b:up_how
+0.1801	c:hold 
+0.1801	w:hold
+0.18	b:kitchen_drawer
+0.1799	b:wrote_a
+0.1797	c:fan
+0.1794	b:tonight_i
+0.1794	b:wall_on
+0.1794	c: endi
+0.1794	c:ray
+0.1794	w:ending
+0.1793	b:cortei_de
+0.1793	b:me_cortei
+0.1793	b:novo_ontem
+0.1793	c:mese
+0.179	b:my_heart
+0.1787	b:just_kill
+0.1787	c:deep
+0.1784	c:otes
+0.1783	c:eda
+0.1781	b:non_voglio
+0.1781	b:piu_vivere
+0.1781	b:voglio_piu
+0.1781	c:oon 
+0.1781	c:save
+0.1781	c:tem 
+0.1781	c:tyi
+0.178	c:viver
+0.1779	c: ple
+0.1777	c:kto
+0.1777	c:lan 
+0.1777	c:plan 
+0.1777	w:plan
+0.1776	c:nali
+0.1775	c:ietl
+0.1775	c:ietly
+0.1775	c:uietl
+0.1775	w:quietly
+0.1774	b:again_worse
+0.1774	b:worse_than
+0.1771	c:arme
+0.177	b:i_counted
+0.1769	c:af 
+0.1767	c: rat
+0.1765	b:be_fine
+0.1763	b:goes_quiet
+0.1761	c:oal
+0.176	c:ame 
+0.1757	b:many_paracetamol
+0.1757	c: morr
+0.1757	c:morre
+0.1757	c:rked
+0.1757	c:rked 
+0.1756	b:what_is
+0.1755	b:from_the
+0.1754	c: una
+0.1754	c:una
+0.1751	c:acer
+0.1749	b:hold_me
+0.1749	c: beam
+0.1749	c:beam
+0.1749	c:beam 
+0.1749	c:hod
+0.1749	c:thod
+0.1749	w:beam
+0.1746	b:hurt_myself
+0.1743	c:ijo
+0.1742	c:omar
+0.1742	c:tomar
+0.1741	c:arm
+0.1741	c:mir
+0.1741	w:pain
+0.1738	c:tarme
+0.1738	w:lighter
+0.1737	b:arm_with
+0.1737	b:the_face
+0.1736	b:mean_it
+0.1736	c: d 
+0.1736	w:d
+0.1734	b:i_burned
+0.1733	b:gave_my
+0.1733	b:suicidal_again
+0.1732	c: vog
+0.1732	c: vogl
+0.1732	c:oglio
+0.1732	c:vog
+0.1732	c:vogl
+0.1732	c:vogli
+0.1732	w:voglio
+0.1731	b:no_quiero
+0.1731	c:hne
+0.1731	c:tbh
+0.173	b:voglio_morire
+0.1729	b:all_be
+0.1728	c: gue
+0.1728	c: gues
+0.1728	c: soo
+0.1728	c:guess
+0.1728	c:uess
+0.1726	c:taria
+0.1725	b:about_swerving
+0.1725	b:are_over
+0.1725	b:exams_are
+0.1725	b:over_i
+0.1725	b:swerving_into
+0.1725	c: swe
+0.1725	c: swer
+0.1725	c:ervin
+0.1725	c:swerv
+0.1725	c:werv
+0.1725	c:wervi
+0.1725	w:swerving
+0.1724	c:liv
+0.1723	c:anta
+0.1721	c: bang
+0.1721	c:bang
+0.1721	c:bang 
+0.1721	w:bang
+0.172	b:they_would
+0.172	c: wri
+0.172	c:ivr
+0.1719	b:have_got
+0.1718	c: roof
+0.1718	w:roof
+0.1717	c: hoj
+0.1717	c: hoje
+0.1717	c:hoje
+0.1717	c:hoje 
+0.1717	c:oje 
+0.1717	w:hoje
+0.1714	c: fort
+0.1713	b:money_and
+0.1713	c: exi
+0.1713	c: exis
+0.1713	c: may
+0.1713	c: mayb
+0.1713	c:aybe
+0.1713	c:aybe 
+0.1713	c:exis
+0.1713	c:exist
+0.1713	c:maybe
+0.1713	c:penso
+0.1713	c:xist
+0.1713	c:ybe 
+0.1713	w:maybe
+0.1713	w:penso
+0.1709	c:apse
+0.1709	c:apsed
+0.1709	c:elap
+0.1709	c:elaps
+0.1709	c:lapse
+0.1709	c:psed
+0.1709	c:psed 
+0.1709	c:relap
+0.1709	w:relapsed
+0.1707	b:again_tonight
+0.1706	c:vre
+0.1704	b:could_go
+0.17	b:a_noite
+0.17	b:ontem_a
+0.17	c: noit
+0.17	c:noit
+0.17	c:noite
+0.17	c:oite
+0.17	c:oite 
+0.17	w:noite
+0.1699	b:any_of
+0.1699	c: per 
+0.1699	w:per
+0.1696	c:entir
+0.1696	c:ntir
+0.1695	c: goe
+0.1695	c: goes
+0.1695	c:goes
+0.1695	c:goes 
+0.1695	w:goes
+0.1693	c:rdo
+0.169	b:of_it
+0.169	c:live
+0.169	c:live 
+0.1689	c: quel
+0.1689	c:elq
+0.1689	c:elqu
+0.1689	c:emain
+0.1689	c:lqu
+0.1689	c:quel
+0.1689	c:quelq
+0.1689	c:uel
+0.1689	c:uelq
+0.1689	c:uelqu
+0.1688	b:around_to
+0.1688	c:ogli
+0.1687	b:the_garage
+0.1687	c:wri
+0.1686	b:say_it
+0.1685	c: veu
+0.1685	c: veux
+0.1685	w:veux
+0.1677	c:vrai
+0.1675	b:usual_this
+0.1673	b:where_i
+0.1672	b:every_morning
+0.1672	b:stay_alive
+0.1671	b:di_nuovo
+0.1671	b:mi_sono
+0.1671	b:sono_tagliata
+0.1671	b:tagliata_di
+0.1671	c: nuo
+0.1671	c: nuov
+0.1671	c:iata
+0.1671	c:iata 
+0.1671	c:liata
+0.1671	c:nuo
+0.1671	c:nuov
+0.1671	c:nuovo
+0.1671	c:uov
+0.1671	c:uovo
+0.1671	c:uovo 
+0.1671	w:nuovo
+0.1671	w:tagliata
+0.167	c:eal 
+0.1669	c: os 
+0.1669	c:erai
+0.1669	w:os
+0.1668	c:sten 
+0.1666	c:gew
+0.1666	c:ieu
+0.1666	c:ieux
+0.1666	c:ieux 
+0.1665	c: aq
+0.1665	c: aqu
+0.1665	c: aqui
+0.1665	c: gon
+0.1665	c: gone
+0.1665	c:aqu
+0.1665	c:aqui
+0.1665	c:aqui 
+0.1665	c:gon
+0.1665	c:gone
+0.1665	c:gone 
+0.1665	c:qui 
+0.1665	w:aqui
+0.1665	w:gone
+0.1664	b:till_it
+0.1664	c:nga
+0.1663	c:appea
+0.1663	c:ppea
+0.1663	c:ppear
+0.1663	c:sappe
+0.1659	b:for_ten
+0.1659	b:je_ne
+0.1659	b:ten_minutes
+0.1659	c: va
+0.1657	c: here
+0.1657	w:here
+0.1656	c: ly
+0.1656	c: lyi
+0.1656	c: lyin
+0.1656	w:lying
+0.1655	c:fie
+0.1655	c:ifie
+0.1655	c:rifie
+0.1653	b:not_wake
+0.1651	b:so_bad
+0.1651	c: 6 
+0.1651	w:6
+0.165	b:then_i
+0.165	c:elf 
+0.165	c:self 
+0.1648	c: mue
+0.1648	c: muer
+0.1648	c:mue
+0.1648	c:muer
+0.1646	c:glie
+0.1645	c:fit
+0.1644	c:eppi
+0.1644	c:eppin
+0.1644	c:stepp
+0.1644	c:teppi
+0.1644	w:stepping
+0.1642	c:rben
+0.1642	c:rben 
+0.1641	c: givi
+0.1641	c:givi
+0.1641	c:givin
+0.1641	w:giving
+0.164	c: leb
+0.164	c: lebe
+0.164	c:leb
+0.164	c:lebe
+0.164	c:leben
+0.164	w:leben
+0.1639	b:legs_raw
 0.1639	c:elf
 0.1639	c:self
-0.1636	b:again_i
-0.1636	b:then_i
-0.1633	b:would_tell
-0.1632	c:efe
-0.1632	c:iefe
-0.1631	b:tell_my
-0.1631	c: goog
-0.1631	c:googl
-0.1631	c:oogl
-0.163	c:arme 
-0.1626	b:my_own
-0.1626	c: ow
-0.1626	c: own
-0.1626	c: own 
-0.1626	w:own
-0.1625	c:ali
-0.1622	c:ish 
-0.1621	b:alguem_ia
-0.1621	b:eu_morresse
-0.1621	c: ia 
-0.1621	c: va
-0.1621	c:appea
-0.1621	c:lf 
-0.1621	c:orres
-0.1621	c:ppea
-0.1621	c:ppear
-0.1621	c:rme 
-0.1621	c:rres
-0.1621	c:rress
-0.1621	c:sappe
-0.1621	w:ia
-0.1621	w:morresse
-0.1617	c: dar
-0.1614	c: exi
-0.1614	c: exis
-0.1614	c:exis
-0.1614	c:exist
-0.1614	c:xis
-0.1614	c:xist
-0.1613	c:ien 
-0.1612	b:put_them
-0.1612	c:aie
-0.1611	c:ant 
-0.1607	c:ciso
-0.1607	c:ciso 
-0.1607	c:eciso
-0.1607	c:iso 
-0.1607	w:deciso
-0.1606	b:my_kids
-0.1603	b:can_close
-0.1603	b:she_can
-0.1603	b:sister_so
-0.1603	b:so_she
-0.1603	c:rked
-0.1603	c:rked 
-0.1603	w:close
-0.1602	b:out_which
-0.1602	c:head 
-0.1602	w:head
-0.1601	b:just_want
-0.1599	c:arm
-0.1596	b:my_building
-0.1596	b:roof_of
-0.1596	c:build
-0.1596	c:ildi
-0.1596	c:ildin
-0.1596	c:uild
-0.1596	c:uildi
-0.1596	w:building
-0.1595	b:mieux_sans
-0.1595	b:sans_moi
-0.1595	c: mieu
-0.1595	c: moi
-0.1595	c: moi 
-0.1595	c: sans
-0.1595	c:ieu
-0.1595	c:ieux
-0.1595	c:ieux 
-0.1595	c:mieu
-0.1595	c:mieux
-0.1595	c:moi 
-0.1595	c:sans
-0.1595	c:sans 
-0.1595	c:serai
-0.1595	w:mieux
-0.1595	w:moi
-0.1595	w:sans
-0.1594	b:any_of
-0.1594	c:corte
-0.1592	b:my_life
-0.1592	c:lean
-0.159	b:not_leave
-0.159	c: fas
-0.159	c: fast
-0.1586	b:legs_raw
-0.1586	c: entr
-0.1586	c:tb 
-0.1585	c:sel
-0.1584	c: vol
-0.1584	c:corta
-0.1584	c:main
-0.1584	c:ortar
-0.1584	w:cortar
-0.1583	c: 9 
-0.1583	w:9
-0.1582	c:tar 
-0.158	b:every_morning
-0.158	c: save
-0.158	c:save
-0.1578	b:hold_me
-0.1578	c: beam
-0.1578	c:beam
-0.1578	c:beam 
-0.1578	w:beam
-0.1577	c: wan
-0.1577	c: want
-0.1577	c:erai
-0.1577	c:want
-0.1576	b:jump_off
-0.1576	b:para_tomarmelas
-0.1576	b:told_him
-0.1576	b:tomarmelas_todas
-0.1576	c:armel
-0.1576	c:elas
-0.1576	c:elas 
-0.1576	c:marm
-0.1576	c:marme
-0.1576	c:mela
-0.1576	c:melas
-0.1576	c:omarm
-0.1576	c:rmel
-0.1576	c:rmela
-0.1576	w:tomarmelas
-0.1575	b:till_it
-0.1574	c: noi
-0.1574	c:aim
-0.1574	c:aime
-0.1574	c:noi
-0.1573	b:me_quiero
-0.1571	b:everything_to
-0.1571	b:want_everything
-0.157	b:suicidal_again
-0.157	b:the_only
-0.1569	b:where_i
-0.1568	b:myself_again
-0.1567	c: ali
-0.1567	c: aliv
-0.1567	w:alive
-0.1564	b:does_it
-0.1564	b:for_ten
-0.1564	b:ten_minutes
-0.1564	b:the_flat
-0.1562	b:about_swerving
-0.1562	b:swerving_into
-0.1562	c: swe
-0.1562	c: swer
-0.1562	c:ervin
-0.1562	c:swerv
-0.1562	c:wan
-0.1562	c:werv
-0.1562	c:wervi
-0.1562	w:swerving
-0.1561	c:oche 
-0.156	b:head_against
-0.156	b:money_and
-0.156	c: 6 
-0.156	c:ame 
-0.156	c:dos
-0.156	w:6
-0.1557	c:ensa
-0.1557	c:pensa
-0.1555	c: pea
-0.1555	c: peac
-0.1555	c:eace
-0.1555	c:peac
-0.1555	c:peace
-0.1554	c:high 
-0.1554	c:igh 
-0.1548	b:hit_my
-0.1547	c:glie
-0.1546	b:a_cortar
-0.1546	b:me_volvi
-0.1546	b:volvi_a
-0.1546	c: volv
-0.1546	c:lvi
-0.1546	c:lvi 
-0.1546	c:olvi
-0.1546	c:olvi 
-0.1546	c:volv
-0.1546	c:volvi
-0.1546	w:volvi
-0.1545	c: fr 
-0.1545	c: lett
-0.1545	c:fr 
-0.1545	w:fr
-0.1543	b:a_bridge
-0.1543	c:penso
-0.1543	w:penso
-0.1541	b:saving_up
-0.1539	b:next_week
-0.1538	b:if_nothing
-0.1538	c: chan
-0.1538	c:anges
-0.1538	c:chan
-0.1538	c:chang
-0.1538	c:nges
-0.1538	c:nges 
-0.1538	w:changes
-0.1535	b:my_arms
-0.1535	c: arms
-0.1535	c: less
-0.1535	c:arms
-0.1535	c:arms 
-0.1535	w:arms
-0.1534	b:doing_so
-0.1534	b:so_well
-0.1534	b:thoughts_again
-0.1534	b:was_doing
-0.1534	c: dye
-0.1534	c:dye
-0.153	b:guitar_to
-0.153	b:my_guitar
-0.153	c: guit
-0.153	c:cided
-0.153	c:guit
-0.153	c:guita
-0.153	c:ided
-0.153	c:ided 
-0.153	w:decided
-0.153	w:guitar
-0.1529	c: per 
-0.1529	w:per
-0.1529	w:reason
-0.1527	c: penc
-0.1527	c:enci
-0.1527	c:encil
-0.1527	c:penc
-0.1527	c:penci
-0.1527	w:pencil
-0.1525	b:did_it
-0.1524	b:en_l
-0.1524	b:foutre_en
-0.1524	b:l_air
-0.1524	b:me_foutre
-0.1524	c: air 
-0.1524	c: fout
-0.1524	c:fout
-0.1524	c:foutr
-0.1524	c:outr
-0.1524	c:outre
-0.1524	c:utr
-0.1524	c:utre
-0.1524	c:utre 
-0.1524	w:air
-0.1524	w:foutre
-0.1523	b:stop_for
-0.1523	c:dio 
-0.1523	c:ogle
-0.1523	c:ogled
-0.1523	c:oogle
-0.1523	w:googled
-0.1522	c: givi
-0.1522	c:givi
-0.1522	c:givin
-0.1522	w:giving
-0.1521	c: pens
-0.1521	c: whic
-0.1521	c:hich
-0.1521	c:hich 
-0.1521	c:whic
-0.1521	c:which
-0.1521	w:which
-0.152	c:int 
-0.1517	c:rit
-0.1517	c:tern
-0.1515	b:worked_out
-0.1514	b:my_wrists
-0.1514	b:quiero_vivir
-0.1514	c: wris
-0.1514	c:ists
-0.1514	c:ists 
-0.1514	c:rists
-0.1514	c:wris
-0.1514	c:wrist
-0.1514	w:wrists
-0.1512	b:months_clean
-0.1511	c:lad
-0.1511	c:pill 
-0.151	c:vra
-0.151	c:vrai
-0.1506	c:pear
-0.1505	c:blem
-0.1505	c:blem 
-0.1505	c:obl
-0.1505	c:oble
-0.1505	c:oblem
-0.1505	c:probl
-0.1505	c:robl
-0.1505	c:roble
-0.1505	w:problem
-0.1504	b:to_hurt
-0.1503	c:einem
-0.1503	c:inem 
-0.1503	c:nem 
-0.1501	b:am_ready
-0.1497	b:the_rope
-0.1493	b:again_worse
-0.1493	b:worse_than
-0.1493	c: mult
-0.1493	c:mult
-0.1493	c:multi
-0.1493	c:orey
-0.1493	c:orey 
-0.1493	c:rey
-0.1493	c:rey 
-0.1493	c:store
-0.1493	c:torey
-0.1493	c:ulti
-0.1487	c:annin
-0.1487	c:lanni
-0.1487	w:planning
-0.1484	b:envie_de
-0.1484	c:cid
-0.1483	c:rm 
-0.1481	c:burni
-0.1481	w:burning
-0.148	c: ly
-0.148	c: lyi
-0.148	c: lyin
-0.148	w:lying
-0.1478	b:nobody_knows
-0.1475	c:pack 
-0.1473	b:to_keep
-0.1473	c: age
-0.1472	c:iver 
-0.1471	c: hold
-0.1471	c:hold
-0.1471	c:lean 
-0.1471	w:clean
-0.1469	b:cartas_de
-0.1469	c:artas
-0.1469	c:rtas
-0.1469	c:rtas 
-0.1469	w:cartas
-0.1467	b:decided_to
-0.1466	c: here
-0.1466	w:here
-0.1463	b:alle_waren
-0.1463	b:besser_dran
-0.1463	b:ohne_mich
-0.1463	c: bess
-0.1463	c: ble
-0.1463	c: oh
-0.1463	c: ohn
-0.1463	c: ohne
-0.1463	c:alle 
-0.1463	c:aren 
-0.1463	c:besse
-0.1463	c:dran 
-0.1463	c:esser
-0.1463	c:hne 
-0.1463	c:ohn
-0.1463	c:ohne
-0.1463	c:ohne 
-0.1463	c:ren 
-0.1463	c:sser
-0.1463	c:sser 
-0.1463	c:waren
-0.1463	w:alle
-0.1463	w:besser
-0.1463	w:dran
-0.1463	w:ohne
-0.1463	w:waren
-0.1462	b:every_single
-0.1462	b:single_day
-0.1462	c: ent
-0.1462	c:gle 
-0.1462	c:ingl
-0.1462	c:ingle
-0.1462	c:ngle 
-0.1462	c:singl
-0.1462	w:single
-0.1458	b:case_for
-0.1458	b:hid_it
-0.1458	b:nicht_mehr
-0.1455	c:came
-0.1454	b:to_walk
-0.1453	c:verd
-0.1452	c:kind 
-0.1452	w:kind
-0.1451	c:eck 
-0.1451	c:overd
-0.1449	b:i_want
-0.1447	b:de_me
-0.1446	c:itz
-0.1446	c:oar
-0.1444	b:into_the
-0.1444	c:nsid
-0.1444	c:nside
-0.1442	b:tonight_i
-0.1441	b:how_many
-0.1441	c: mie
-0.144	c:ener
-0.1439	b:my_head
-0.1439	c: bla
-0.1439	c:bla
-0.1439	c:finir
-0.1439	c:inir
-0.1439	c:nir
-0.1438	c:geg
-0.1437	c:lie 
-0.1436	c:cket
-0.1435	c:eppi
-0.1435	c:eppin
-0.1435	c:stepp
-0.1435	c:tepp
-0.1435	c:teppi
-0.1435	w:stepping
-0.1432	c: vivi
-0.1432	c:ivere
-0.1432	c:vere
-0.1432	c:vere 
-0.1432	c:vivi
-0.1432	w:vivere
-0.1429	c: whoe
-0.1429	c:hoev
-0.1429	c:hoeve
-0.1429	c:oev
-0.1429	c:oeve
-0.1429	c:oever
-0.1429	c:whoe
-0.1429	c:whoev
-0.1429	w:whoever
-0.1428	c:mess 
-0.1428	w:mess
-0.1426	b:mich_wieder
-0.1426	b:wieder_geritzt
-0.1426	c: ger
-0.1426	c: geri
-0.1426	c:erit
-0.1426	c:eritz
-0.1426	c:geri
-0.1426	c:gerit
-0.1426	c:itzt
-0.1426	c:itzt 
-0.1426	c:ritzt
-0.1426	c:tzt
-0.1426	c:tzt 
-0.1426	w:geritzt
-0.1424	c:erne
-0.1421	c:stres
-0.1421	c:tres
-0.1421	c:tress
-0.142	b:not_go
-0.142	b:wall_on
-0.1418	b:just_kill
-0.1418	b:to_end
-0.1417	c: list
-0.1417	c:list
-0.1416	c:env
-0.1415	b:pills_in
-0.1413	b:know_where
-0.1413	c:net 
-0.1412	b:pienso_en
-0.1409	b:all_the
-0.1409	c:ria 
-0.1407	c: esc
-0.1406	w:where
-0.1405	b:the_garage
-0.1404	c:longe
-0.1404	w:longer
-0.1403	b:holding_the
-0.1403	c:find 
-0.1403	w:find
-0.1402	b:thing_i
-0.1402	c: face
-0.1402	c:face
-0.1402	c:face 
-0.1402	w:face
-0.14	c: blad
-0.14	c:blad
-0.14	c:blade
-0.14	c:lade
-0.1399	b:for_mum
-0.1399	b:wanted_it
-0.1397	b:78_i
-0.1397	b:at_78
-0.1397	b:myself_i
-0.1397	c: 78
-0.1397	c: 78 
-0.1397	c:78 
-0.1397	w:78
-0.1396	b:said_it
-0.1395	b:i_die
-0.1393	c: hop
-0.1391	c:orte
-0.139	b:letters_to
-0.1388	c:ybe
-0.1385	b:instead_of
-0.1384	c:ose 
-0.1382	c:aps
-0.1382	c:laps
-0.1382	c:nsa
-0.138	c: viv
-0.138	c:oard
-0.1379	c:rmi 
-0.1376	b:farla_finita
-0.1376	b:its_the
-0.1376	b:my_knuckles
-0.1376	b:only_thing
-0.1376	b:thing_that
-0.1376	c: farl
-0.1376	c: knu
-0.1376	c: knuc
-0.1376	c: sei
-0.1376	c:arla
-0.1376	c:arla 
-0.1376	c:ckl
-0.1376	c:ckle
-0.1376	c:ckles
-0.1376	c:farl
-0.1376	c:farla
-0.1376	c:inita
-0.1376	c:kle
-0.1376	c:kles
-0.1376	c:kles 
-0.1376	c:knu
-0.1376	c:knuc
-0.1376	c:knuck
-0.1376	c:nita
-0.1376	c:nita 
-0.1376	c:nuc
-0.1376	c:nuck
-0.1376	c:nuckl
-0.1376	c:rla
-0.1376	c:rla 
-0.1376	c:sei
-0.1376	c:uckl
-0.1376	c:uckle
-0.1376	w:farla
-0.1376	w:finita
-0.1376	w:knuckles
-0.1374	c: pen
-0.1374	c: reas
-0.1374	c:oof
-0.1374	c:reas
-0.1374	c:reaso
-0.1373	c: mou
-0.1373	c:mou
-0.1372	b:tabletten_gesammelt
-0.1372	c: gesa
-0.1372	c: veu
-0.1372	c: veux
-0.1372	c:amme
-0.1372	c:ammel
-0.1372	c:esam
-0.1372	c:esamm
-0.1372	c:gesa
-0.1372	c:gesam
-0.1372	c:melt 
-0.1372	c:mmel
-0.1372	c:mmelt
-0.1372	c:samm
-0.1372	c:samme
-0.1372	w:gesammelt
-0.1372	w:veux
-0.1371	b:of_being
-0.1371	w:suicide
-0.1369	c:ughts
-0.1369	w:thoughts
-0.1368	c:lway 
-0.1366	b:di_farla
-0.1364	c:havi
-0.1359	c: vo
-0.1358	b:been_saving
-0.1358	c: savi
-0.1358	c:savi
-0.1358	c:savin
-0.1358	w:saving
-0.1356	c:ive 
-0.1355	c: gara
-0.1355	c:arag
-0.1355	c:arage
-0.1355	c:gara
-0.1355	c:garag
-0.1355	c:rage
-0.1355	c:rage 
-0.1355	w:garage
-0.1354	c:moi
-0.1354	c:riti
-0.1353	c:enso
-0.1353	c:enso 
-0.1353	c:nso
-0.1353	c:nso 
-0.1351	c: sav
-0.1351	c:sav
-0.1348	b:so_bad
-0.1348	c: sui
-0.1348	c:ira
-0.1348	c:sui
-0.1348	w:take
-0.1347	c: se 
-0.1347	w:se
-0.1346	b:edge_of
-0.1346	b:stood_at
-0.1345	c: vor
-0.1345	c: vorr
-0.1345	c:ita 
-0.1345	c:orrei
-0.1345	c:rrei
-0.1345	c:rrei 
-0.1345	c:vorr
-0.1345	c:vorre
-0.1345	w:vorrei
-0.1344	c:vol
-0.1343	b:drawer_now
-0.1343	b:the_drawer
-0.1343	c:earc
-0.1343	c:earch
-0.1343	c:sear
-0.1343	c:searc
-0.1341	b:my_thighs
-0.1341	c:ghs
-0.1341	c:ghs 
-0.1341	c:highs
-0.1341	c:ighs
-0.1341	c:ighs 
-0.1341	w:thighs
-0.1339	c: bled
-0.1339	c:bled
-0.1339	c:bled 
-0.1339	c:exi
-0.1339	c:viv
-0.1339	w:bled
-0.1338	b:own_life
-0.1338	c:alm 
-0.1338	c:calm 
-0.1338	c:ouri
-0.1338	w:calm
-0.1336	b:usual_this
-0.1336	c:asi
-0.1335	c:apy
-0.1335	c:rapy
-0.1334	b:the_pills
-0.1334	c: las 
-0.1334	w:las
-0.1332	c:came 
-0.1332	w:came
-0.1331	b:harm_urges
-0.1331	b:sleep_and
-0.1331	b:thinking_to
-0.1329	c:mpr
-0.1327	b:out_the
+0.1636	c:xis
+0.1635	b:and_never
+0.1635	b:my_arms
+0.1635	c: arms
+0.1635	c:arms
+0.1635	c:arms 
+0.1635	c:high
+0.1635	w:arms
+0.1632	c:ogl
+0.1627	b:be_a
+0.1627	c:kind 
+0.1627	w:kind
+0.1625	c: myse
+0.1625	c:etly
+0.1625	c:etly 
+0.1625	c:mysel
+0.1625	c:ysel
+0.1625	c:yself
+0.1625	w:myself
+0.1624	c:lf 
+0.1623	b:my_kids
+0.1623	c: entr
+0.1623	c:myse
+0.162	b:at_all
+0.162	b:here_at
+0.1619	b:not_have
+0.1617	c:find 
+0.1617	w:find
+0.1616	b:them_back
+0.1614	c:exi
+0.1613	b:months_clean
+0.161	c:ait 
+0.161	c:dos
+0.161	c:opo
+0.1606	c: exac
+0.1606	c:actl
+0.1606	c:actly
+0.1606	c:ctl
+0.1606	c:ctly
+0.1606	c:ctly 
+0.1606	c:cy 
+0.1606	c:exac
+0.1606	c:exact
+0.1606	c:xact
+0.1606	c:xactl
+0.1606	w:exactly
+0.1604	c: sh 
+0.1604	c:tandi
+0.1604	w:sh
+0.1603	c:sten
+0.1601	c: quic
+0.1601	c:quic
+0.1601	c:quick
+0.1601	c:uick
+0.16	c:aim
+0.16	c:aime
+0.1599	c:eses
+0.1598	b:garage_with
+0.1598	c:glio
+0.1598	c:glio 
+0.1598	c:lio
+0.1598	c:lio 
+0.1598	c:oche 
+0.1598	c:sel
+0.1598	c:yse
+0.1596	c:main
+0.1595	c:want 
+0.1595	w:want
+0.1592	b:gesammelt_um
+0.1592	b:schon_tabletten
+0.1592	c: zu
+0.1592	c: zu 
+0.1592	c:pill 
+0.1592	c:zu 
+0.1592	w:zu
+0.159	b:para_tomarmelas
+0.159	b:tomarmelas_todas
+0.159	c:armel
+0.159	c:elas
+0.159	c:elas 
+0.159	c:marm
+0.159	c:marme
+0.159	c:mela
+0.159	c:melas
+0.159	c:omarm
+0.159	c:rmel
+0.159	c:rmela
+0.159	w:tomarmelas
+0.1587	c: gara
+0.1587	c:arag
+0.1587	c:arage
+0.1587	c:gara
+0.1587	c:garag
+0.1587	c:rage
+0.1587	c:rage 
+0.1587	w:garage
+0.1586	c:goe
+0.1586	c:hig
+0.1583	b:me_quiero
+0.1583	b:the_dog
+0.1583	c:ze 
+0.1582	c:star 
+0.1582	w:estar
+0.1579	b:by_me
+0.1579	b:fine_by
+0.1578	b:thoughts_again
+0.1578	c:aliv
+0.1578	c:alive
+0.1578	c:vra
+0.1577	b:want_to
+0.1576	b:mieux_sans
+0.1576	b:sans_moi
+0.1576	c: mieu
+0.1576	c: moi
+0.1576	c: moi 
+0.1576	c: sans
+0.1576	c:mieu
+0.1576	c:mieux
+0.1576	c:moi 
+0.1576	c:sans 
+0.1576	c:serai
+0.1576	w:mieux
+0.1576	w:moi
+0.1576	w:sans
+0.1575	c:longe
+0.1575	c:tar 
+0.1575	w:longer
+0.1573	c:mayb
+0.1573	c:ybe
+0.1571	c:bst
+0.157	c: dar
+0.157	c:overd
+0.1569	c:ciso
+0.1569	c:ciso 
+0.1569	c:eciso
+0.1569	c:high 
+0.1569	c:igh 
+0.1569	c:iso 
+0.1569	w:deciso
+0.1568	c:pensa
+0.1568	c:po 
+0.1567	b:if_nothing
+0.1567	c: chan
+0.1567	c:anges
+0.1567	c:chan
+0.1567	c:chang
+0.1567	c:hoj
+0.1567	c:nges
+0.1567	c:nges 
+0.1567	w:changes
+0.1565	b:my_accounts
+0.1565	c: hold
+0.1565	c:hold
+0.1562	b:quiero_morirme
+0.1562	c:orirm
+0.1562	c:rirm
+0.1562	c:rirme
+0.1562	w:morirme
+0.1561	b:was_gone
+0.156	c:ouri
+0.1559	c:aria
+0.1557	b:nobody_knows
+0.1557	c:arme 
+0.1555	c: mys
+0.1555	c: whet
+0.1555	c:heth
+0.1555	c:hethe
+0.1555	c:whet
+0.1555	c:wheth
+0.1555	w:whether
+0.1551	b:78_i
+0.1551	b:at_78
+0.1551	b:more_i
+0.1551	c: 78
+0.1551	c: 78 
+0.1551	c:78 
+0.1551	c:mys
+0.1551	w:78
+0.155	c:pear
+0.1548	c:aria 
+0.1547	b:harm_urges
+0.1546	b:every_single
+0.1546	b:single_day
+0.1546	c:gle 
+0.1546	c:ingl
+0.1546	c:ingle
+0.1546	c:ngle 
+0.1546	c:singl
+0.1546	w:single
+0.1545	c:pse
+0.1544	c:bba
+0.1542	c: life
+0.1542	c:int 
+0.1542	c:life
+0.1542	c:life 
+0.1542	w:life
+0.1539	b:over_for
+0.1538	b:of_being
+0.1536	c:ensa
+0.1535	c: whoe
+0.1535	c:oever
+0.1535	c:whoe
+0.1535	c:whoev
+0.1535	w:whoever
+0.1534	b:just_stopped
+0.1534	b:stopped_existing
+0.1534	c: sel
+0.1534	w:screaming
+0.1533	b:the_edge
+0.1533	c: ed
+0.1533	c: edg
+0.1533	c: edge
+0.1533	w:edge
+0.1531	c:oof 
+0.1531	c:roof
+0.1531	c:roof 
+0.1527	c:ori
+0.1527	c:sans
+0.1526	c: wake
+0.1526	c:dop
+0.1526	c:wake
+0.1526	c:wake 
+0.1526	w:wake
+0.1525	b:own_life
+0.1523	b:the_pills
+0.1522	c:dee
+0.1522	c:ti 
+0.1521	b:my_building
+0.1521	b:roof_of
+0.1521	c:build
+0.1521	c:ildi
+0.1521	c:ildin
+0.1521	c:soo
+0.1521	c:uild
+0.1521	c:uildi
+0.1521	w:building
+0.152	c:stres
+0.152	c:tress
+0.1519	b:not_go
+0.1519	c:earc
+0.1519	c:earch
+0.1519	c:ntd
+0.1519	c:sear
+0.1519	c:searc
+0.1518	b:estarian_mejor
+0.1518	b:todos_estarian
+0.1518	c:arian
+0.1518	c:rian
+0.1518	c:rian 
+0.1518	w:estarian
+0.1516	b:have_decided
+0.1515	c: goog
+0.1515	c:corte
+0.1515	c:googl
+0.1515	c:oogl
+0.1515	w:suicide
+0.1514	c:lad
+0.151	b:know_where
+0.151	b:never_wake
+0.151	c:cturi
+0.151	c:turi
+0.151	c:turin
+0.151	w:picturing
+0.1508	b:told_him
+0.1507	b:wake_up
+0.1507	c:ish 
+0.1506	b:sat_on
+0.1506	c:iver 
+0.1506	c:orre
+0.1505	c:iefe
+0.1504	c:tepp
+0.1503	b:i_have
+0.1501	c: sei
+0.1501	c:lie 
+0.1499	b:did_it
+0.1499	c: than
+0.1499	c:than
+0.1498	c:verd
+0.1497	b:mich_wieder
+0.1497	b:wieder_geritzt
+0.1497	c: env
+0.1497	c: envi
+0.1497	c: ger
+0.1497	c: geri
+0.1497	c:envi
+0.1497	c:envie
+0.1497	c:erit
+0.1497	c:eritz
+0.1497	c:geri
+0.1497	c:gerit
+0.1497	c:itzt
+0.1497	c:itzt 
+0.1497	c:nvie
+0.1497	c:nvie 
+0.1497	c:ritzt
+0.1497	c:tzt 
+0.1497	w:envie
+0.1497	w:geritzt
+0.1495	w:reason
+0.1494	b:feel_weirdly
+0.1494	b:weirdly_calm
+0.1494	c: nur
+0.1494	c:nur
+0.1492	c: penc
+0.1492	c:enci
+0.1492	c:encil
+0.1492	c:penc
+0.1492	c:penci
+0.1492	w:pencil
+0.1491	c: typ
+0.149	b:which_bridge
+0.149	c: ent
+0.149	c:rit
+0.1489	c:vry
+0.1487	b:case_for
+0.1487	b:hid_it
+0.1486	b:the_rope
+0.1486	c:esma
+0.1483	c: brac
+0.1482	c:rmi 
+0.1481	b:pills_in
+0.1481	w:take
+0.148	c: mej
+0.148	c: mejo
+0.148	c:ejor
+0.148	c:ejor 
+0.148	c:jor 
+0.148	c:mejor
+0.148	w:mejor
+0.1479	c:ida 
+0.1477	b:de_me
+0.1476	c:alm
+0.1476	c:dio 
+0.1473	b:alguem_ia
+0.1473	b:eu_morresse
+0.1473	c: ia 
+0.1473	c:hoev
+0.1473	c:hoeve
+0.1473	c:oeve
+0.1473	c:oof
+0.1473	c:orres
+0.1473	c:rres
+0.1473	c:rress
+0.1473	w:ia
+0.1473	w:morresse
+0.1471	c: tin
+0.147	b:the_hair
+0.147	b:would_tell
+0.147	c: wan
+0.147	c: want
+0.147	c:want
+0.1467	c:blem
+0.1467	c:blem 
+0.1467	c:eted
+0.1467	c:eted 
+0.1467	c:leted
+0.1467	c:obl
+0.1467	c:oble
+0.1467	c:oblem
+0.1467	c:probl
+0.1467	c:robl
+0.1467	c:roble
+0.1467	w:deleted
+0.1467	w:problem
+0.1466	c: less
+0.1464	b:working_out
+0.1462	c:ro 
+0.1461	c:irr
+0.1459	c: lif
+0.1458	c:ayb
+0.1458	c:wan
+0.1457	b:be_happier
+0.1457	b:happier_if
+0.1457	c:appie
+0.1457	c:happi
+0.1457	c:hoe
+0.1457	c:pier
+0.1457	c:pier 
+0.1457	c:ppier
+0.1457	w:happier
+0.1455	b:to_hurt
+0.1454	c:lean 
+0.1454	w:clean
+0.1451	b:could_just
+0.145	c:rm 
+0.145	c:rre
+0.1449	b:bad_right
+0.1449	c:rme 
+0.1448	b:en_l
+0.1448	b:foutre_en
+0.1448	b:l_air
+0.1448	b:me_foutre
+0.1448	c: air 
+0.1448	c: fout
+0.1448	c:fout
+0.1448	c:foutr
+0.1448	c:outr
+0.1448	c:outre
+0.1448	c:utr
+0.1448	c:utre
+0.1448	c:utre 
+0.1448	w:air
+0.1448	w:foutre
+0.1447	c: viva
+0.1447	c:cid
+0.1447	c:iva 
+0.1447	c:viva
+0.1447	c:viva 
+0.1447	w:viva
+0.1446	c:ejo
+0.1446	c:mejo
+0.1444	b:alle_waren
+0.1444	b:besser_dran
+0.1444	b:ohne_mich
+0.1444	c: bess
+0.1444	c: oh
+0.1444	c: ohn
+0.1444	c: ohne
+0.1444	c:alle 
+0.1444	c:aren 
+0.1444	c:besse
+0.1444	c:dran 
+0.1444	c:esser
+0.1444	c:hne 
+0.1444	c:ohne
+0.1444	c:ohne 
+0.1444	c:ren 
+0.1444	c:sser
+0.1444	c:sser 
+0.1444	c:waren
+0.1444	c:xac
+0.1444	w:alle
+0.1444	w:besser
+0.1444	w:dran
+0.1444	w:ohne
+0.1444	w:waren
+0.1443	b:again_i
+0.1442	b:taking_my
+0.1442	c: read
+0.144	b:hit_my
+0.144	b:the_only
+0.1438	b:hab_schon
+0.1435	b:into_the
+0.1433	c:icide
+0.1432	b:i_deserve
+0.1432	b:my_own
+0.1432	c: noi
+0.1432	c: ow
+0.1432	c: own
+0.1432	c: own 
+0.1432	c:caj
+0.1432	w:own
+0.1431	c: mult
+0.1431	c:mult
+0.1431	c:multi
+0.1431	c:orey 
+0.1431	c:rey 
+0.1431	c:store
+0.1431	c:torey
+0.1431	c:ulti
+0.143	b:tell_my
+0.1429	b:guitar_to
+0.1429	b:my_guitar
+0.1429	c: guit
+0.1429	c:guit
+0.1429	c:guita
+0.1429	w:guitar
+0.1428	c:itz
+0.1428	c:lean
+0.1427	b:je_veux
+0.1427	c: mie
+0.1425	b:worked_out
+0.1423	b:up_to
+0.1422	b:my_thighs
+0.1422	c:highs
+0.1422	c:ighs
+0.1422	c:ighs 
+0.1422	w:thighs
+0.1421	b:a_bridge
+0.1418	c:eje 
+0.1418	c:lif
+0.1417	c:sew
+0.1416	c: ble
+0.1413	b:just_want
+0.1413	c:eck 
+0.1412	b:decided_to
+0.1411	c: vivi
+0.1411	c:vivi
+0.1409	b:did_a
+0.1409	c: age
+0.1409	c: hop
+0.1409	c: vol
+0.1409	c:ant 
+0.1409	c:corta
+0.1409	c:jor
+0.1409	c:nths
+0.1409	c:nths 
+0.1409	c:onths
+0.1409	c:ortar
+0.1409	c:tern
+0.1409	w:cortar
+0.1409	w:months
+0.1408	b:about_rent
+0.1407	b:my_life
+0.1407	c: list
+0.1407	c: vou
+0.1407	c: vou 
+0.1407	c:list
+0.1407	c:telli
+0.1407	c:vou 
+0.1407	w:telling
+0.1407	w:vou
+0.1406	b:wanted_it
+0.1406	c:hac
+0.1405	b:holding_the
+0.1405	w:where
+0.1403	c: sin 
+0.1403	c:appi
+0.1403	w:sin
+0.1402	c:ogle
+0.1402	c:ogled
+0.1402	c:oogle
+0.1402	w:googled
+0.1401	c:erait
+0.1398	c:rme
+0.1396	c:oon
+0.1393	b:penso_di
+0.1393	c: einf
+0.1393	c:einf
+0.1393	c:einfa
+0.1393	c:fach
+0.1393	c:fach 
+0.1393	c:infa
+0.1393	c:infac
+0.1393	c:nfac
+0.1393	c:nfach
+0.1393	w:einfach
+0.1392	c: whic
+0.1392	c:hich
+0.1392	c:hich 
+0.1392	c:whic
+0.1392	c:which
+0.1392	w:which
+0.139	b:all_the
+0.139	c:hand 
+0.139	c:noi
+0.139	w:hand
+0.1388	c: dye
+0.1388	c:inf
+0.1387	c: cac
+0.1387	c: cach
+0.1387	c:bess
+0.1387	c:cach
+0.1387	c:cache
+0.1386	c: faul
+0.1386	c:ault
+0.1386	c:ault 
+0.1386	c:faul
+0.1386	c:fault
+0.1386	w:fault
+0.1384	c:net 
+0.1382	b:to_end
+0.1381	b:for_mum
+0.1375	c:ewa
+0.1372	c:ose 
+0.1371	c:orey
+0.1371	c:ratc
+0.1371	c:ratch
+0.137	b:said_it
+0.137	c: 9 
+0.137	w:9
+0.1367	b:not_exist
+0.1367	c:etter
+0.1367	c:xist 
+0.1367	w:exist
+0.1366	b:sea_and
+0.1366	b:the_sea
+0.1366	c: blee
+0.1366	c: sea 
+0.1366	c:annin
+0.1366	c:blee
+0.1366	c:bleed
+0.1366	c:lanni
+0.1366	c:leed
+0.1366	c:mess 
+0.1366	c:sea 
+0.1366	w:mess
+0.1366	w:planning
+0.1366	w:sea
+0.1365	c:enso 
+0.1365	c:env
+0.1365	c:nso 
+0.1364	c: mou
+0.1364	c:mou
+0.1363	c: blad
+0.1363	c:blad
+0.1363	c:blade
+0.1363	c:lade
+0.1362	c:tres
+0.1361	b:nicht_mehr
+0.1361	c:cided
+0.1361	c:ided
+0.1361	c:ided 
+0.1361	c:ldin
+0.1361	c:lding
+0.1361	w:decided
+0.136	c:ie 
+0.1357	c: se 
+0.1357	c:uff
+0.1357	w:se
+0.1356	b:house_and
+0.1355	c: wied
+0.1355	c:eder
+0.1355	c:eder 
+0.1355	c:iede
+0.1355	c:ieder
+0.1355	c:wied
+0.1355	c:wiede
+0.1355	w:wieder
+0.1354	c: lett
+0.1352	c:veu
+0.1352	c:veux
+0.1352	c:veux 
+0.135	b:my_wrists
+0.135	c: wris
+0.135	c:ists
+0.135	c:ists 
+0.135	c:rists
+0.135	c:wris
+0.135	c:wrist
+0.135	w:wrists
+0.1349	c:moi
+0.1348	b:mejor_sin
+0.1348	b:sin_mi
+0.1348	c:head 
+0.1348	w:head
+0.1347	c:uen
+0.1347	c:uent
+0.1346	b:until_they
+0.1346	c:came 
+0.1346	w:came
+0.1343	c:och
+0.1342	c:erne
+0.1342	c:ohn
+0.1341	c:meta
+0.134	b:how_many
+0.134	c: easi
+0.134	c:asie
+0.134	c:asier
+0.134	c:easi
+0.134	c:easie
+0.134	c:enso
+0.134	c:ivere
+0.134	c:nso
+0.134	c:sier
+0.134	c:sier 
+0.134	c:vere
+0.134	c:vere 
+0.134	w:easier
+0.134	w:vivere
+0.1337	b:on_purpose
+0.1337	c: pur
+0.1337	c: purp
+0.1337	c:pose
+0.1337	c:pose 
+0.1337	c:pur
+0.1337	c:purp
+0.1337	c:purpo
+0.1337	c:rpos
+0.1337	c:rpose
+0.1337	c:urpo
+0.1337	c:urpos
+0.1337	w:purpose
+0.1336	c: sema
+0.1335	c:matte
+0.1335	w:matter
+0.1331	b:tomorrow_i
+0.1331	c:nfa
+0.133	c: kin
+0.133	c: kind
+0.133	c:kind
+0.1328	b:a_pencil
+0.1328	b:left_the
+0.1328	b:pencil_sharpener
+0.1328	c:ener 
+0.1328	c:pener
+0.1328	w:sharpener
+0.1327	b:next_week
+0.1327	c: sera
+0.1327	c:lette
+0.1327	c:sera
+0.1326	c: ali
+0.1326	c: aliv
+0.1326	w:alive
+0.1324	b:myself_again
+0.1324	b:sat_in
+0.1324	c: pil
+0.1324	c: pill
+0.1323	c:oev
+0.1322	c:ence
+0.1322	c:ence 
 0.1322	c:mej
-0.1321	c: sera
-0.1321	c:sera
-0.132	c: vou
-0.132	c: vou 
-0.132	c:endi
-0.132	c:endin
-0.132	c:vou 
-0.132	w:vou
-0.1319	b:fast_train
-0.1319	w:fast
-0.1318	c:ratc
-0.1318	c:ratch
-0.1317	b:i_keep
-0.1317	b:not_exist
-0.1317	c:xist 
-0.1317	w:exist
-0.1315	b:bought_rope
-0.1315	b:my_accounts
-0.1315	c: viva
-0.1315	c:iva 
-0.1315	c:viva
-0.1315	c:viva 
-0.1315	w:viva
-0.1314	c:ant
-0.1314	c:nsad
-0.1314	c:rtar
-0.1314	c:rtar 
-0.1313	c:gli
-0.1313	c:odas
-0.1313	c:odas 
-0.1313	c:todas
-0.1313	w:todas
-0.1311	c:ecide
-0.1311	c:icide
-0.1311	c:rave
-0.1311	c:rave 
-0.131	c:etter
-0.131	w:letters
-0.1309	b:feels_like
-0.1309	b:plans_and
-0.1307	c:rme
-0.1306	c: nich
-0.1306	c:icht
-0.1306	c:icht 
-0.1306	c:nich
-0.1306	c:nicht
-0.1306	w:nicht
-0.1305	b:on_purpose
-0.1305	c: pur
-0.1305	c: purp
-0.1305	c:days
-0.1305	c:days 
-0.1305	c:pose
-0.1305	c:pose 
-0.1305	c:pur
-0.1305	c:purp
-0.1305	c:purpo
-0.1305	c:rpos
-0.1305	c:rpose
-0.1305	c:urpo
-0.1305	c:urpos
-0.1305	w:date
-0.1305	w:purpose
-0.1304	c:sin 
-0.1303	c:inda
-0.1303	c:inda 
-0.1303	c:kinda
-0.1303	w:kinda
-0.1302	b:of_my
-0.13	b:not_plan
-0.13	c:hte
-0.1298	c:noche
-0.1298	c:och
-0.1298	c:oche
-0.1297	b:taking_my
-0.1296	c:ivi
-0.1294	b:will_do
-0.1293	c: einf
-0.1293	c:einf
-0.1293	c:einfa
-0.1293	c:fach
-0.1293	c:fach 
-0.1293	c:infa
-0.1293	c:infac
-0.1293	c:nfa
-0.1293	c:nfac
-0.1293	c:nfach
-0.1293	w:einfach
-0.1291	b:hab_schon
-0.1291	c:ayb
-0.1291	c:mayb
-0.1288	b:wall_till
-0.1288	c:ense 
-0.1288	c:nse 
-0.1287	c:alm
-0.1286	b:a_pencil
-0.1286	b:did_a
-0.1286	b:pencil_sharpener
-0.1286	c:ener 
-0.1286	c:pener
-0.1286	c:pense
-0.1286	w:sharpener
-0.1284	b:i_just
-0.1283	c: end 
-0.1283	w:end
-0.1281	c: alg
-0.1281	c: algu
-0.1281	c:alg
-0.1281	c:algu
-0.1281	c:inf
-0.1281	c:lgu
-0.128	c:ldin
-0.128	c:lding
-0.1279	c: vai
-0.1279	c:vai
-0.1278	c:try 
-0.1277	c:despe
-0.1277	c:erap
-0.1277	c:espe
-0.1276	c:ier
-0.1274	b:until_they
-0.1274	b:up_to
-0.1274	b:ya_no
-0.1274	c: than
-0.1274	c:than
-0.1273	b:a_relief
-0.1273	c: man 
-0.1273	c:man 
-0.1273	c:ounte
-0.1273	c:unte
-0.1273	c:unted
-0.1273	w:counted
-0.1273	w:man
-0.1272	b:and_hid
-0.1272	c:ching
-0.1272	c:eane
-0.1272	c:leane
-0.1271	b:googled_painless
-0.1271	c:ait 
-0.127	b:de_despedida
-0.127	c: cart
-0.127	c: escr
-0.127	c:arta
-0.127	c:cart
-0.127	c:carta
-0.127	c:dida
-0.127	c:dida 
-0.127	c:edid
-0.127	c:edida
-0.127	c:esped
-0.127	c:pedid
-0.127	c:sped
-0.127	c:spedi
-0.127	w:despedida
-0.1269	c:medi
-0.1266	c: wied
-0.1266	c:eder
-0.1266	c:eder 
-0.1266	c:iede
-0.1266	c:ieder
-0.1266	c:wied
-0.1266	c:wiede
-0.1266	w:wieder
-0.1263	c: belt
-0.1263	c:nza 
-0.1263	w:belt
-0.1259	c: fou
-0.1259	c: tues
-0.1259	c:esda
-0.1259	c:esday
-0.1259	c:fou
-0.1259	c:tues
-0.1259	c:tuesd
-0.1259	c:uesd
-0.1259	c:uesda
-0.1257	c:estar
-0.1256	c:rei 
-0.1255	c: nois
-0.1255	c:nois
-0.1255	c:noise
-0.1255	c:oise
-0.1255	c:oise 
-0.1255	w:noise
-0.1254	c:edge
-0.1254	c:edge 
-0.1251	c:ife 
-0.125	b:life_i
-0.1249	b:en_el
-0.1248	c: cort
-0.1248	c:cort
-0.1248	c:ici
-0.1247	b:the_platform
-0.1247	c:atf
-0.1247	c:atfo
-0.1247	c:atfor
-0.1247	c:latf
-0.1247	c:latfo
-0.1247	c:platf
-0.1247	c:tfo
-0.1247	c:tfor
-0.1247	c:tform
-0.1247	w:platform
-0.1245	c: have
-0.1245	c:have 
-0.1245	w:have
-0.1244	c:exams
-0.1244	c:xams
-0.1244	c:xams 
-0.1244	w:exams
-0.1242	b:honestly_i
-0.1242	c: hav
-0.1241	c:belt
-0.1241	c:belt 
-0.1241	c:stand
-0.124	c:rte 
-0.1239	c:lette
-0.1238	c: aski
-0.1238	c:aski
-0.1238	c:askin
-0.1238	c:sking
-0.1238	w:asking
-0.1237	c:ajo
-0.1235	b:sea_and
-0.1235	b:the_sea
-0.1235	c: sea 
-0.1235	c:ivin
-0.1235	c:iving
-0.1235	c:sea 
-0.1235	w:sea
-0.1233	b:time_i
-0.1233	c:ial
-0.1233	c:ials
-0.1233	c:ials 
-0.1232	c:rite
-0.1232	c:rite 
-0.1231	b:cancelled_the
-0.1228	c:ose
-0.1227	c: cle
-0.1227	c: clea
-0.1227	c:clea
-0.1227	c:clean
-0.1227	c:lus
-0.1227	c:ote 
-0.1226	b:and_it
-0.1226	b:just_stopped
-0.1226	b:stopped_existing
-0.1225	c: run 
-0.1225	c:ais 
-0.1225	c:run 
-0.1225	w:run
-0.1222	b:be_happier
-0.1222	b:happier_if
-0.1222	c:appi
-0.1222	c:appie
-0.1222	c:happi
-0.1222	c:pier
-0.1222	c:pier 
-0.1222	c:ppier
-0.1222	w:happier
-0.1221	c:numb 
-0.1221	c:tly
-0.1221	c:tly 
-0.1221	w:emotion
-0.1221	w:numb
-0.1219	c:ars 
-0.1219	c:ife
-0.1219	c:pens
-0.1218	b:blade_out
-0.1218	b:no_despertar
-0.1218	c:ertar
-0.1218	c:esper
-0.1218	c:pert
-0.1218	c:perta
-0.1218	c:sper
-0.1218	c:spert
-0.1218	w:despertar
-0.1214	b:la_vita
-0.1214	b:togliermi_la
-0.1214	c: togl
-0.1214	c:glier
-0.1214	c:ie 
-0.1214	c:ierm
-0.1214	c:iermi
-0.1214	c:lierm
-0.1214	c:oglie
-0.1214	c:togl
-0.1214	c:togli
-0.1214	c:vita 
-0.1214	w:togliermi
-0.1214	w:vita
-0.1211	c:alta
-0.1211	c:lta
-0.1211	c:uff
-0.1209	c:unti
-0.1205	b:been_thinking
-0.1202	c:matte
-0.1202	w:matter
-0.1199	c:ben
-0.1199	c:ndin
-0.1199	c:nding
-0.1197	c:eari
-0.1197	c:earin
-0.1195	b:quiero_seguir
-0.1195	c: anot
-0.1195	c:anoth
-0.1195	c:egui
-0.1195	c:eguir
-0.1195	c:guir
-0.1195	c:guir 
-0.1195	c:nothe
-0.1195	c:segui
-0.1195	c:uir
-0.1195	c:uir 
-0.1195	w:another
-0.1195	w:seguir
-0.1194	c:nest
-0.1193	b:have_enough
-0.1193	b:tomorrow_i
-0.1191	c:walk 
-0.1191	w:walk
-0.1188	b:see_if
-0.1188	c: bite
-0.1188	c:bite
-0.1188	c:bite 
-0.1188	c:eirdl
-0.1188	c:irdl
-0.1188	c:irdly
-0.1188	c:rdl
-0.1188	c:rdly
-0.1188	c:rdly 
-0.1188	c:sh 
-0.1188	w:bite
-0.1188	w:weirdly
-0.1187	b:this_country
-0.1187	c:ountr
-0.1187	c:untr
-0.1187	c:untry
-0.1187	w:country
-0.1186	b:about_rent
-0.1186	b:dran_ohne
-0.1186	b:waren_besser
-0.1186	c:cam
-0.1184	c: take
-0.1183	b:the_day
-0.1182	b:daran_mich
-0.1182	b:ich_denke
-0.1182	c: dara
-0.1182	c: denk
-0.1182	c:aran
-0.1182	c:aran 
-0.1182	c:dara
-0.1182	c:daran
-0.1182	c:denk
-0.1182	c:denke
-0.1182	c:enk
-0.1182	c:enke
-0.1182	c:enke 
-0.1182	c:erait
-0.1182	c:nke 
-0.1182	w:daran
-0.1182	w:denke
-0.1179	c:tir 
-0.1178	c:dic
-0.1177	c:fac
-0.1177	c:tas
-0.1176	b:to_step
-0.1175	c:idio
-0.1173	c:rges
-0.1173	c:rges 
-0.1173	c:urges
-0.1173	w:urges
-0.1171	b:estarian_mejor
-0.1171	b:todos_estarian
-0.1171	c:arian
-0.1171	c:rian
-0.1171	c:rian 
-0.1171	w:estarian
-0.117	b:finish_my
-0.1169	c:ive
-0.1168	b:held_the
-0.1168	c: meg
-0.1168	c: megl
-0.1168	c:areb
-0.1168	c:arebb
-0.1168	c:ebb
-0.1168	c:ebbe
-0.1168	c:eglio
-0.1168	c:meg
-0.1168	c:megl
-0.1168	c:megli
-0.1168	c:reb
-0.1168	c:rebb
-0.1168	c:rebbe
-0.1168	c:tti 
-0.1168	c:tutti
-0.1168	c:utti 
-0.1168	w:meglio
-0.1168	w:screaming
-0.1168	w:tutti
-0.1167	c:lve 
-0.1167	c:quar
-0.1164	c:cer
-0.1162	b:weeks_clean
-0.1162	c:tarm
-0.116	b:of_taking
-0.116	c: sin 
-0.116	w:sin
-0.1159	c: lie 
-0.1159	c: mai
-0.1159	c:dos 
-0.1159	c:odos
-0.1159	c:odos 
-0.1159	c:todos
-0.1159	w:lie
-0.1159	w:todos
-0.1158	c:tter 
-0.1157	c:ense
-0.1157	c:escri
-0.1157	c:ria
-0.1155	c: todo
-0.1155	c:odo
-0.1155	c:todo
-0.1154	c: hone
-0.1154	c:estl
-0.1154	c:estly
-0.1154	c:nestl
-0.1154	c:onest
-0.1154	c:stl
-0.1154	c:stly
-0.1154	c:stly 
-0.1154	w:honestly
-0.1153	b:will_be
-0.1153	c: kin
-0.1153	c: kind
-0.1153	c: pil
-0.1153	c: pill
-0.1153	c:kind
-0.1152	b:could_just
-0.1152	b:the_river
-0.1152	c: riv
-0.1152	c: rive
-0.1152	c:river
-0.1152	w:river
-0.115	c:anot
-0.115	c:vor
-0.1149	b:gesammelt_um
-0.1149	b:schon_tabletten
-0.1149	c: zu
-0.1149	c: zu 
-0.1149	c:ox 
-0.1149	c:zu 
-0.1149	w:zu
-0.1148	c: rea
-0.1147	c: pien
-0.1147	c:iens
-0.1147	c:ienso
-0.1147	c:pien
-0.1147	c:piens
-0.1147	w:pienso
-0.1146	b:and_not
-0.1145	b:staying_alive
-0.1145	c:stayi
-0.1145	c:tayi
-0.1145	c:tayin
-0.1145	w:staying
-0.1144	b:a_year
-0.1144	b:kill_yourself
-0.1144	c:rsel
-0.1144	c:rself
-0.1144	c:ursel
-0.1144	c:yours
-0.1144	w:yourself
-0.1141	b:sat_in
-0.1139	b:them_to
-0.1139	c: only
-0.1139	c:nly
-0.1139	c:nly 
-0.1139	c:only
-0.1139	c:only 
-0.1139	c:tas 
-0.1139	w:only
-0.1138	b:mess_up
-0.1137	c:aggin
-0.1137	c:evr
-0.1137	c:raggi
-0.1137	w:dragging
-0.1136	c: hig
-0.1136	c: high
-0.1136	c:ades
-0.1136	c:ades 
-0.1135	c:decid
-0.1135	c:ecid
-0.1133	c:hav
-0.1131	c:etl
-0.113	c: brac
-0.1125	b:je_veux
-0.1125	c: tutt
-0.1125	c:have
-0.1125	c:tutt
-0.1124	b:me_suicider
-0.1124	w:suicider
-0.1123	c:odo 
-0.1123	c:todo 
-0.1123	w:todo
-0.1122	b:myself_on
-0.1118	c:iver
-0.1118	c:ords
-0.1118	c:ords 
-0.1118	c:words
-0.1117	w:relief
-0.1116	b:not_want
-0.1115	c: sar
-0.1115	c: sorr
-0.1115	c:onge
-0.1115	c:onger
-0.1115	c:sorr
-0.1115	c:sorry
-0.1115	w:sorry
-0.1112	b:just_do
-0.1112	c: ai 
-0.1112	w:ai
-0.1111	c: nic
-0.111	b:bad_right
-0.111	c:enc
-0.1109	c:ingen
-0.1109	c:orke
-0.1109	c:ringe
-0.1109	c:worke
-0.1108	c:eems
-0.1108	c:eems 
-0.1108	c:ems
-0.1108	c:ems 
-0.1108	c:keep 
-0.1108	c:seems
-0.1108	w:keep
-0.1108	w:seems
-0.1107	b:plan_to
-0.1107	c: en 
-0.1107	c:rdad
-0.1107	w:en
-0.1106	b:be_alive
-0.1106	b:updated_my
-0.1106	c:dated
-0.1106	c:eben
-0.1106	c:eben 
-0.1106	c:uen
-0.1106	c:uent
-0.1106	w:updated
-0.1105	b:my_nails
-0.1105	b:nails_in
-0.1105	b:raw_with
-0.1105	c: nai
-0.1105	c: nail
-0.1105	c:nai
-0.1105	c:nail
-0.1105	c:nails
-0.1105	w:nails
-0.1103	c: asl
-0.1103	c: asle
-0.1103	c: toni
-0.1103	c:asl
-0.1103	c:asle
-0.1103	c:aslee
-0.1103	c:onig
-0.1103	c:onigh
-0.1103	c:toni
-0.1103	c:tonig
-0.1103	c:uita
-0.1103	c:uitar
-0.1103	w:asleep
-0.1102	c:efu
-0.1101	b:a_veces
-0.1101	b:veces_pienso
-0.1101	b:why_no
-0.1101	c: vec
-0.1101	c: vece
-0.1101	c:asta
-0.1101	c:eds
-0.1101	c:erd
-0.1101	c:vece
-0.1101	c:veces
-0.1101	w:veces
-0.11	c:ean
-0.1099	b:dose_of
-0.1099	b:its_getting
-0.1099	b:lethal_dose
-0.1099	b:the_lethal
-0.1099	c: mais
-0.1099	c: shu
-0.1099	c: shut
-0.1099	c:eja
-0.1099	c:shu
-0.1099	c:shut
-0.1099	c:tters
-0.1099	w:dose
-0.1099	w:mais
-0.1098	c: wher
-0.1097	b:was_not
-0.1097	c: find
-0.1097	c:aut
-0.1097	c:find
-0.1095	b:acabar_com
-0.1095	c: aca
-0.1095	c: acab
-0.1095	c:abar
-0.1095	c:abar 
-0.1095	c:acab
-0.1095	c:acaba
-0.1095	c:bar 
-0.1095	c:cabar
-0.1095	w:acabar
-0.1093	c: dia 
-0.1093	c:dia 
-0.1093	w:dia
-0.1091	c: came
-0.1091	c:cil
-0.1091	c:cil 
-0.1091	c:mais
-0.1091	c:mais 
-0.1091	c:ncil
-0.1091	c:ncil 
-0.1091	c:raw
-0.1089	c:cide
-0.1088	c: draw
-0.1088	c: rela
-0.1088	c:awer
-0.1088	c:awer 
-0.1088	c:draw
-0.1088	c:drawe
-0.1088	c:ovo
-0.1088	c:ovo 
-0.1088	c:rawe
-0.1088	c:rawer
-0.1088	c:rela
-0.1088	w:drawer
-0.1087	c:hread
-0.1086	c:anott
-0.1086	c:stano
-0.1086	c:tano
-0.1086	c:tanot
-0.1086	w:stanotte
-0.1085	c: raw
-0.1085	c: raw 
-0.1085	c:han 
-0.1085	c:hic
-0.1085	c:ier 
-0.1085	c:raw 
-0.1085	c:than 
-0.1085	w:raw
-0.1085	w:than
-0.1084	c:ult 
-0.1082	b:more_than
-0.1081	b:am_on
-0.1081	c: bet
-0.1081	c: bett
-0.1081	c: ng
-0.1081	c: ngl
-0.1081	c: ngl 
-0.1081	c:bet
-0.1081	c:bett
-0.1081	c:bette
-0.1081	c:gl 
-0.1081	c:ngl 
-0.1081	w:better
-0.1081	w:ngl
-0.108	c: dos
-0.108	c: dose
-0.108	c: leth
-0.108	c: tied
-0.108	c:etha
-0.108	c:ethal
-0.108	c:hal 
-0.108	c:leth
-0.108	c:letha
-0.108	c:thal
-0.108	c:thal 
-0.108	c:tied
-0.108	c:tied 
-0.108	w:lethal
-0.108	w:tied
-0.1078	c:tabl
-0.1078	c:table
-0.1078	w:self
-0.1077	c:pill
-0.1074	b:left_my
-0.1074	c:ckp
-0.1074	c:ckpi
-0.1074	c:ckpil
-0.1074	c:kpi
-0.1074	c:kpil
-0.1074	c:kpili
-0.1074	c:ockp
-0.1074	c:ockpi
-0.1074	c:pili
-0.1074	c:pilin
-0.1074	c:tockp
-0.1074	w:stockpiling
-0.1072	c:holdi
-0.1072	c:oldin
-0.1072	w:holding
-0.1071	c: bin
-0.1071	c: bin 
-0.1071	c: fac
-0.1071	c:bin 
-0.1071	w:bin
-0.107	b:would_be
-0.1067	c: rel
-0.1067	c:rel
-0.1065	c:sswo
-0.1065	c:sswor
-0.1065	c:swor
-0.1065	c:sword
-0.1063	b:vez_los
-0.1062	b:take_to
-0.1061	c: wr
-0.106	c: calm
-0.106	c:calm
-0.1056	c:pil
-0.1055	c: 100
-0.1055	c:100
-0.1053	b:ficaria_melhor
-0.1053	b:melhor_sem
-0.1053	b:sem_mim
-0.1053	c: fic
-0.1053	c: fica
-0.1053	c: sem 
-0.1053	c:caria
-0.1053	c:fica
-0.1053	c:ficar
-0.1053	c:icar
-0.1053	c:icari
-0.1053	c:sem 
-0.1053	w:ficaria
-0.1053	w:sem
-0.1049	c: ont
-0.1048	c: self
-0.1046	c: fau
-0.1046	c:aba
-0.1046	c:fau
-0.1046	c:rait
-0.1045	c: case
-0.1045	c: reve
-0.1045	c: unti
-0.1045	c:aned
-0.1045	c:aned 
-0.1045	c:case
-0.1045	c:case 
-0.1045	c:eaned
-0.1045	c:eil
-0.1045	c:eill
-0.1045	c:eille
-0.1045	c:evei
-0.1045	c:eveil
-0.1045	c:ntil
-0.1045	c:ntil 
-0.1045	c:pin
-0.1045	c:ping
-0.1045	c:ping 
-0.1045	c:revei
-0.1045	c:til 
-0.1045	c:until
-0.1045	c:vei
-0.1045	c:veil
-0.1045	c:veill
-0.1045	w:case
-0.1045	w:reveiller
-0.1045	w:until
-0.1043	c:ean 
-0.1041	b:mourir_j
-0.1041	c: many
-0.1041	c:hter 
-0.1041	c:many
-0.1041	c:many 
-0.1041	w:many
-0.1039	b:mundo_ficaria
-0.1039	b:todo_mundo
-0.1039	c: mun
-0.1039	c: mund
-0.1039	c:fe 
-0.1039	c:mun
-0.1039	c:mund
-0.1039	c:mundo
-0.1039	c:undo
-0.1039	c:undo 
-0.1039	w:mundo
-0.1038	c:dio
-0.1037	c: sem
-0.1037	c:sem
-0.1036	c:scri
-0.1035	c:know 
-0.1035	w:know
-0.1034	c: tab
-0.1034	c: tabl
-0.1034	c:cidi
-0.1032	b:to_sleep
-0.1032	c:duc
-0.1032	c:duct
-0.1032	c:uct
-0.1032	w:tonight
-0.1031	c: tak
-0.1029	c:eds 
-0.1028	c:andi
-0.1028	c:loud 
-0.1028	w:loud
-0.1025	b:the_blade
-0.1025	c: blee
-0.1025	c:blee
-0.1025	c:bleed
-0.1025	c:leed
-0.1024	c: drow
-0.1024	c:drow
-0.1024	c:drown
-0.1024	c:owni
-0.1024	c:ownin
-0.1024	c:rown
-0.1024	c:rowni
-0.1024	w:drowning
-0.1023	c:ave 
-0.1022	b:not_be
-0.1022	c: slid
-0.1022	c:lide
-0.1022	c:slid
-0.1022	c:slide
-0.1021	c:dar
-0.102	c:rait 
-0.1019	b:not_think
-0.1019	c: senz
-0.1019	c:armi
-0.1019	c:enz
-0.1019	c:enza
-0.1019	c:enza 
-0.1019	c:even 
-0.1019	c:senz
-0.1019	c:senza
-0.1019	w:even
-0.1019	w:senza
-0.1018	b:a_new
-0.1016	c: nao
-0.1016	c: nao 
-0.1016	c: onl
-0.1016	c:nao
-0.1016	c:nao 
-0.1016	c:onl
-0.1016	c:ran 
-0.1016	c:rwe
-0.1016	c:sly
-0.1016	c:sly 
-0.1016	c:urp
-0.1016	w:nao
-0.1015	b:sh_urges
-0.1015	c: plu
-0.1015	c: plus
-0.1015	c: reli
-0.1015	c:lus 
-0.1015	c:plu
-0.1015	c:plus
-0.1015	c:plus 
-0.1015	c:reli
-0.1015	c:relie
-0.1015	w:plus
-0.1013	c:esso
-0.1012	c:un 
-0.1012	w:step
-0.1008	c: plat
-0.1008	c:plat
-0.1007	c:urg
-0.1007	c:urge
-0.1005	b:je_and
-0.1004	b:the_drive
-0.1004	c: havi
-0.1004	c:havin
-0.1004	w:having
-0.1003	c: semp
-0.1003	c:empr
-0.1003	c:empre
-0.1003	c:fer 
-0.1003	c:mpre
-0.1003	c:mpre 
-0.1003	c:pre 
-0.1003	c:semp
-0.1003	c:sempr
-0.1003	w:sempre
-0.1002	c:sand
-0.1001	c: act
-0.1001	c: actu
-0.1001	c: ston
-0.1001	c:actu
-0.1001	c:actua
-0.1001	c:ctua
-0.1001	c:ctual
-0.1001	c:ston
-0.1001	c:stone
-0.1001	c:tone
-0.1001	c:tual
-0.1001	c:tuall
-0.1001	c:uall
-0.1001	c:ually
-0.1001	w:actually
-0.1	b:nobody_would
-0.0999	b:over_for
-0.0996	b:enough_to
-0.0996	c:sday
-0.0995	c: no 
-0.0995	c:ish
-0.0995	w:no
-0.0994	c: em 
-0.0994	c:ence
-0.0994	c:ence 
-0.0994	w:em
-0.0993	c:gui
-0.0992	c:loude
-0.0992	c:oude
-0.0992	c:ouder
-0.0992	c:uder
-0.0992	c:uder 
-0.0992	w:louder
-0.0991	b:and_the
-0.0991	c: soi
-0.0991	c: soir
-0.0991	c:mel
-0.0991	c:soir
-0.0991	c:soir 
-0.0991	w:soir
-0.099	b:aguanto_mas
-0.099	b:no_aguanto
-0.099	c: emo
-0.099	c: emot
-0.099	c:anni
-0.099	c:emoti
-0.099	c:ette
-0.099	c:uanto
-0.099	w:aguanto
-0.0989	b:ai_envie
-0.0988	b:is_not
-0.0987	b:encore_scarifie
-0.0987	b:hier_soir
-0.0987	b:scarifie_hier
-0.0987	b:suis_encore
-0.0987	b:thinking_about
-0.0987	c: enc
-0.0987	c: enco
-0.0987	c:enco
-0.0987	c:encor
-0.0987	c:ncor
-0.0987	c:ncore
-0.0987	w:encore
-0.0984	w:started
-0.0983	c:chon
-0.0983	c:chon 
-0.0983	c:schon
-0.0983	w:schon
-0.0982	c: ware
-0.0982	c:bess
-0.0982	c:llst
-0.0982	c:lst
-0.0982	c:ware
-0.0981	b:ce_soir
-0.0981	c: esta
-0.098	c: do 
-0.098	w:do
-0.0979	c:looks
-0.0979	w:looks
-0.0978	b:j_ai
-0.0977	c:lem 
-0.0974	c:lett
-0.0973	c: coun
-0.0973	c:ado
-0.0973	c:ado 
-0.0973	c:ermi
-0.0972	c: desp
-0.0972	c:desp
-0.0972	c:ortei
-0.0972	c:rtei
-0.0972	c:rtei 
-0.0972	w:cortei
-0.0971	b:walk_into
-0.0971	w:deserve
-0.0969	b:still_alive
-0.0969	b:you_do
-0.0967	b:taking_all
-0.0967	c: loud
-0.0967	c:loud
-0.0966	c: rate
-0.0966	c:rate
-0.0966	c:rate 
-0.0966	w:rate
-0.0965	c:morr
-0.0964	b:not_in
-0.0963	c:dica
-0.0963	c:ote
-0.0962	c: ton
-0.0961	b:pastillas_guardadas
-0.0961	b:to_say
-0.0961	c: 7 
-0.0961	c: eas
-0.0961	c:adas
-0.0961	c:adas 
-0.0961	c:ardad
-0.0961	c:dada
-0.0961	c:dadas
-0.0961	c:rdada
-0.0961	w:7
-0.0961	w:guardadas
-0.096	c:orted
-0.096	c:sorte
-0.096	w:sorted
-0.0959	c: ther
-0.0958	b:a_lorry
-0.0955	b:stop_at
-0.0955	c: weig
-0.0955	c:stati
-0.0955	c:weig
-0.0955	c:weigh
-0.0955	w:station
-0.0955	w:weight
-0.0954	c:tran
-0.0952	b:how_high
-0.0952	c: surv
-0.0952	c:rviv
-0.0952	c:rvive
-0.0952	c:surv
-0.0952	c:survi
-0.0952	c:urv
-0.0952	c:urvi
-0.0952	c:urviv
-0.0952	c:vive 
-0.0952	w:survive
-0.095	b:per_sempre
-0.095	c:egl
-0.095	c:egli
-0.0949	c: tho
-0.0949	c: thou
-0.0949	c:houg
-0.0949	c:hough
-0.0949	c:thoug
-0.0948	b:deeper_than
-0.0948	b:than_usual
-0.0948	c:deepe
-0.0948	c:eepe
-0.0948	c:eeper
-0.0948	c:eper
-0.0948	c:eper 
-0.0948	c:rer
-0.0948	w:deeper
-0.0946	c:ntr
-0.0946	c:rted
-0.0946	c:rted 
-0.0945	c:ghte
-0.0944	c:itar 
-0.0943	b:pills_tonight
-0.0942	c:rifi
-0.0939	b:left_the
-0.0939	c: carr
-0.0939	c:carr
-0.0938	c: dran
-0.0938	c:dran
-0.0938	c:muert
-0.0938	c:uert
-0.0937	b:kept_thinking
-0.0936	b:again_so
-0.0936	c: ya 
-0.0936	w:ya
-0.0935	c:py 
-0.0934	b:if_it
-0.0934	c: eu
-0.0934	c: eu 
-0.0934	w:eu
-0.0932	c:ben 
-0.0932	c:veu
-0.0932	c:veux
-0.0932	c:veux 
-0.0931	c: desk
-0.0931	c:desk
-0.0931	c:desk 
-0.0931	c:esk
-0.0931	c:esk 
-0.0931	w:desk
-0.093	c:ctice
-0.093	c:rei
-0.093	w:practice
-0.0928	c: mata
-0.0928	c:mata
-0.0927	c: pain
-0.0926	c:ples
-0.0925	c: matc
-0.0925	c:atch 
-0.0925	c:matc
-0.0925	c:match
-0.0925	w:match
-0.0924	c:irm
-0.0924	c:rte
-0.0923	c: sat
-0.0923	c:cker
-0.0923	c:cker 
-0.0923	c:eding
-0.0923	c:eedi
-0.0923	c:eedin
-0.0923	c:ire 
-0.0921	b:einschlafen_und
-0.0921	b:nie_wieder
-0.0921	b:und_nie
-0.0921	b:wieder_aufwachen
-0.0921	c: eins
-0.0921	c: nie 
-0.0921	c:afen
-0.0921	c:afen 
-0.0921	c:chlaf
-0.0921	c:eins
-0.0921	c:einsc
-0.0921	c:elief
-0.0921	c:fen 
-0.0921	c:hlaf
-0.0921	c:hlafe
-0.0921	c:insc
-0.0921	c:insch
-0.0921	c:laf
-0.0921	c:lafe
-0.0921	c:lafen
-0.0921	c:lief
-0.0921	c:lief 
-0.0921	c:nie 
-0.0921	c:nsc
-0.0921	c:nsch
-0.0921	c:nschl
-0.0921	w:einschlafen
-0.0921	w:nie
-0.092	c: arou
-0.092	c:arou
-0.092	c:aroun
-0.092	c:die
-0.092	w:around
+0.1322	c:ose
+0.1321	c:acy
+0.1319	b:after_a
+0.1319	b:and_hid
+0.1318	c:numb 
+0.1318	w:emotion
+0.1318	w:numb
+0.1317	c:havi
+0.1316	c: aski
+0.1316	c:aski
+0.1316	c:askin
+0.1316	c:einem
+0.1316	c:here 
+0.1316	c:inem 
+0.1316	c:nem 
+0.1316	c:orke
+0.1316	c:sking
+0.1316	c:worke
+0.1316	w:asking
+0.1314	c:enc
+0.1311	b:a_cortar
+0.1311	b:cut_is
+0.1311	b:me_volvi
+0.1311	b:volvi_a
+0.1311	c: volv
+0.1311	c:ali
+0.1311	c:lvi
+0.1311	c:lvi 
+0.1311	c:olvi
+0.1311	c:olvi 
+0.1311	c:volv
+0.1311	c:volvi
+0.1311	w:volvi
+0.131	b:it_goes
+0.131	c:nza 
+0.131	c:rave
+0.131	c:rave 
+0.1309	c: vor
+0.1309	c: vorr
+0.1309	c:orrei
+0.1309	c:rrei
+0.1309	c:rrei 
+0.1309	c:vorr
+0.1309	c:vorre
+0.1309	w:vorrei
+0.1308	c: end 
+0.1308	w:end
+0.1307	c:dos 
+0.1307	c:odos
+0.1307	c:odos 
+0.1307	c:todos
+0.1307	w:todos
+0.1306	b:staying_alive
+0.1306	c:stayi
+0.1306	c:tayi
+0.1306	c:tayin
+0.1306	w:staying
+0.1305	b:left_my
+0.1305	c:orth 
+0.1305	w:worth
+0.1304	c:came
+0.1304	c:elli
+0.1304	c:ellin
+0.1303	b:the_flat
+0.1303	c:belt
+0.1303	c:belt 
+0.1301	c:rey
+0.13	c: pens
+0.13	c:gli
+0.13	c:ughts
+0.13	w:thoughts
+0.1299	c:ere 
+0.1299	c:tabl
+0.1299	c:table
+0.1298	c:alm 
+0.1298	c:calm 
+0.1298	w:calm
+0.1295	b:wall_till
+0.1295	c: tues
+0.1295	c:esda
+0.1295	c:esday
+0.1295	c:tues
+0.1295	c:tuesd
+0.1295	c:uesd
+0.1295	c:uesda
+0.1292	b:envie_de
+0.1291	b:bought_rope
+0.1291	b:i_want
+0.1291	c: run 
+0.1291	c:ells
+0.1291	c:noche
+0.1291	c:oche
+0.1291	c:onge
+0.1291	c:onger
+0.1291	c:run 
+0.1291	w:run
+0.129	c:ingen
+0.129	c:odas
+0.129	c:odas 
+0.129	c:ringe
+0.129	c:todas
+0.129	w:todas
+0.1289	b:walk_into
+0.1289	c:inda
+0.1289	c:inda 
+0.1289	c:kinda
+0.1289	w:kinda
+0.1287	b:i_just
+0.1287	c:hij
+0.1287	c:ote 
+0.1286	c:ords
+0.1286	c:ords 
+0.1286	c:words
+0.1285	b:time_i
+0.1284	b:out_the
+0.1284	c: take
+0.128	c: belt
+0.128	w:belt
+0.1279	b:letters_to
+0.1279	b:out_which
+0.1278	b:the_day
+0.1277	c: sau
+0.1276	c:evr
+0.1275	c: find
+0.1275	c: fr 
+0.1275	c:find
+0.1275	w:fr
+0.1274	c:orte
+0.1273	c: tab
+0.1273	c: tabl
+0.1273	c:rges
+0.1273	c:rges 
+0.1273	c:urges
+0.1273	w:urges
+0.1272	b:was_not
+0.1272	c:hte
+0.1272	c:typ
+0.1271	b:feels_like
+0.127	b:edge_of
+0.127	b:stood_at
+0.127	c: sui
+0.127	c:sui
+0.1269	b:tabletten_gesammelt
+0.1269	c: gesa
+0.1269	c:amme
+0.1269	c:ammel
+0.1269	c:esam
+0.1269	c:esamm
+0.1269	c:gesa
+0.1269	c:gesam
+0.1269	c:melt 
+0.1269	c:mmel
+0.1269	c:mmelt
+0.1269	c:samm
+0.1269	c:samme
+0.1269	w:gesammelt
+0.1268	b:been_thinking
+0.1268	b:plans_and
+0.1266	c: sav
+0.1266	c:irme
+0.1266	c:irme 
+0.1265	c:try 
+0.1264	b:in_my
+0.1264	c:aba
+0.1261	c: drow
+0.1261	c:drow
+0.1261	c:drown
+0.1261	c:owni
+0.1261	c:ownin
+0.1261	c:rown
+0.1261	c:rowni
+0.1261	w:drowning
+0.126	c:nsid
+0.126	c:nside
+0.1258	c: fas
+0.1258	c: fast
+0.1257	b:morirme_ya
+0.1257	c:sswo
+0.1257	c:sswor
+0.1257	c:swor
+0.1257	c:sword
+0.1257	c:walk 
+0.1257	w:walk
+0.1255	c: pea
+0.1255	c: peac
+0.1255	c:eace
+0.1255	c:peac
+0.1255	c:peace
+0.1254	b:thinking_to
+0.1253	b:will_do
+0.1252	c:rait 
+0.125	c:nsa
+0.125	c:rav
+0.1249	c: bla
+0.1249	c:bi 
+0.1249	c:bla
+0.1249	c:rtar
+0.1249	c:rtar 
+0.1248	b:blade_out
+0.1247	b:see_if
+0.1246	c:rth 
+0.1245	c:rdad
+0.1243	c:tter 
+0.1241	b:honestly_i
+0.1241	c:holdi
+0.1241	c:oldin
+0.1241	w:holding
+0.1238	c: no 
+0.1238	c:ounte
+0.1238	c:unte
+0.1238	c:unted
+0.1238	w:counted
+0.1238	w:no
+0.1237	c:cket
+0.1237	c:pill
+0.1236	c:nsad
+0.1235	c:dye
+0.1235	c:eirdl
+0.1235	c:irdl
+0.1235	c:irdly
+0.1235	c:rdl
+0.1235	c:rdly
+0.1235	c:rdly 
+0.1235	w:weirdly
+0.1233	b:its_getting
+0.1233	c: bled
+0.1233	c:bled
+0.1233	c:bled 
+0.1233	c:rei 
+0.1233	w:bled
+0.1232	b:nobody_would
+0.1232	c:ive 
+0.1231	c: cle
+0.1231	c: clea
+0.1231	c:clea
+0.1231	c:clean
+0.1231	c:sema
+0.1229	c:esso
+0.1229	c:hread
+0.1229	c:unti
+0.1228	c:pil
+0.1228	w:self
+0.1227	b:dran_ohne
+0.1227	b:not_want
+0.1227	b:waren_besser
+0.1227	b:ya_no
+0.1226	c:eatb
+0.1226	c:eding
+0.1226	c:eedi
+0.1226	c:eedin
+0.1224	c:ecke
+0.1224	c:ecked
+0.1224	c:hecke
+0.1224	w:checked
+0.1221	c:ais 
+0.122	b:la_vita
+0.122	b:togliermi_la
+0.122	c: togl
+0.122	c:glier
+0.122	c:ierm
+0.122	c:iermi
+0.122	c:lierm
+0.122	c:oglie
+0.122	c:togl
+0.122	c:togli
+0.122	c:vita 
+0.122	w:togliermi
+0.122	w:vita
+0.1218	c:inted
+0.1218	c:ointe
+0.1218	w:disappointed
+0.1217	c: vai
+0.1216	b:of_my
+0.1215	c:days
+0.1215	c:days 
+0.1215	c:ghs 
+0.1213	b:myself_on
+0.1213	b:the_river
+0.1213	c: riv
+0.1213	c: rive
+0.1213	c: vo
+0.1213	c:river
+0.1213	w:river
+0.1212	c:ier
+0.1212	c:lway 
+0.1211	c:ria 
+0.1209	c:vol
+0.1209	w:date
+0.1208	c:endi
+0.1208	c:endin
+0.1208	c:rite
+0.1208	c:rite 
+0.1204	c:sei
+0.1204	c:tzt
+0.12	c: meg
+0.12	c: megl
+0.12	c:areb
+0.12	c:arebb
+0.12	c:ebbe
+0.12	c:eglio
+0.12	c:megl
+0.12	c:megli
+0.12	c:rebb
+0.12	c:rebbe
+0.12	c:tti 
+0.12	c:tutti
+0.12	c:utti 
+0.12	w:meglio
+0.12	w:tutti
+0.1199	c:chon
+0.1199	c:chon 
+0.1199	c:schon
+0.1199	w:schon
+0.1198	c: ng
+0.1198	c: ngl
+0.1198	c: ngl 
+0.1198	c:ecide
+0.1198	c:gl 
+0.1198	c:ngl 
+0.1198	w:ngl
+0.1196	c:ovo 
+0.1195	c:part 
+0.1193	b:a_year
+0.1193	c: raw
+0.1193	c: raw 
+0.1193	c:ajo
+0.1193	c:ant
+0.1193	c:ita 
+0.1193	w:raw
+0.1192	c: lie 
+0.1192	c:iver
+0.1192	c:rte 
+0.1192	w:lie
+0.1191	c:rei
+0.1187	b:di_farla
+0.1187	c: self
+0.1187	c: toni
+0.1187	c:mpr
+0.1187	c:onig
+0.1187	c:onigh
+0.1187	c:toni
+0.1187	c:tonig
+0.1185	c: pen
+0.1184	b:my_head
+0.1184	b:not_plan
+0.1184	c:asta
+0.1184	c:mie
+0.1183	c:ere
+0.1183	w:letters
+0.1182	c: hone
+0.1182	c:estl
+0.1182	c:estly
+0.1182	c:nestl
+0.1182	c:onest
+0.1182	c:stl
+0.1182	c:stly
+0.1182	c:stly 
+0.1182	w:honestly
+0.1181	c:oar
+0.118	b:everything_to
+0.118	b:my_nails
+0.118	b:nails_in
+0.118	b:raw_with
+0.118	b:want_everything
+0.118	c: nail
+0.118	c:nail
+0.118	c:nails
+0.118	w:nails
+0.1178	c: esc
+0.1176	c:ovo
+0.1175	c: ther
+0.1175	c:esh
+0.1174	c:nest
+0.1174	c:urg
+0.1174	c:urge
+0.1173	b:i_die
+0.1171	c:ener
+0.1171	c:laps
+0.1171	c:sab
+0.1169	b:deeper_than
+0.1169	b:than_usual
+0.1169	c:aar
+0.1169	c:deepe
+0.1169	c:eeper
+0.1169	c:eper 
+0.1169	c:here
+0.1169	w:deeper
+0.1168	b:me_wants
+0.1168	c: bett
+0.1168	c:bett
+0.1168	c:bette
+0.1168	c:wants
+0.1168	w:better
+0.1168	w:wants
+0.1166	c:eux 
+0.1166	c:ux 
+0.1165	b:the_drive
+0.1165	c:ette
+0.1164	b:like_to
+0.1163	c:ivi
+0.1162	c: tutt
+0.1162	c:exams
+0.1162	c:tutt
+0.1162	c:xams
+0.1162	c:xams 
+0.1162	w:exams
+0.1161	c:oard
+0.116	c: matc
+0.116	c:atch 
+0.116	c:matc
+0.116	c:match
+0.116	w:match
+0.1159	c:stand
+0.1158	c: calm
+0.1158	c: reas
+0.1158	c:calm
+0.1158	c:eev
+0.1158	c:ndin
+0.1158	c:nding
+0.1158	c:reas
+0.1158	c:reaso
+0.1156	b:had_the
+0.1156	b:with_sarah
+0.1156	b:work_had
+0.1156	c:ah 
+0.1156	c:arah
+0.1156	c:arah 
+0.1156	c:cide
+0.1156	c:rah 
+0.1156	c:sarah
+0.1156	w:sarah
+0.1155	c: bet
+0.1155	c:sh 
+0.1154	c:alta
+0.1154	c:lta
+0.1152	c: nich
+0.1152	c:ben
+0.1152	c:icht
+0.1152	c:icht 
+0.1152	c:nich
+0.1152	c:nicht
+0.1152	w:nicht
+0.1151	c:fr 
+0.1151	c:rait
+0.115	b:am_ready
+0.115	b:to_keep
+0.1149	b:the_blade
+0.1149	c:dar
+0.1149	c:nza
+0.1148	b:no_despertar
+0.1148	b:would_be
+0.1148	c:ertar
+0.1148	c:esper
+0.1148	c:pert
+0.1148	c:perta
+0.1148	c:sper
+0.1148	c:spert
+0.1148	w:despertar
+0.1146	b:i_keep
+0.1146	b:not_be
+0.1146	c: hig
+0.1146	c: high
+0.1146	c: stoo
+0.1146	c:stood
+0.1146	c:tood
+0.1146	c:tood 
+0.1146	w:stood
+0.1145	b:will_find
+0.1144	b:daran_mich
+0.1144	b:ich_denke
+0.1144	c: dara
+0.1144	c: denk
+0.1144	c:aran
+0.1144	c:aran 
+0.1144	c:dara
+0.1144	c:daran
+0.1144	c:denk
+0.1144	c:denke
+0.1144	c:enke
+0.1144	c:enke 
+0.1144	c:nke 
+0.1144	w:daran
+0.1144	w:denke
+0.1141	b:and_it
+0.114	c:ici
+0.1137	c: todo
+0.1137	c:sin 
+0.1137	c:todo
+0.1137	c:uita
+0.1137	c:uitar
+0.1137	w:tonight
+0.1135	b:the_platform
+0.1135	c:atfo
+0.1135	c:atfor
+0.1135	c:latf
+0.1135	c:latfo
+0.1135	c:platf
+0.1135	c:tform
+0.1135	w:platform
+0.1134	c:cac
+0.1134	c:ckpi
+0.1134	c:ckpil
+0.1134	c:kpi
+0.1134	c:kpil
+0.1134	c:kpili
+0.1134	c:ockp
+0.1134	c:ockpi
+0.1134	c:pili
+0.1134	c:pilin
+0.1134	c:tockp
+0.1134	w:stockpiling
+0.1133	b:farla_finita
+0.1133	c: farl
+0.1133	c:arla
+0.1133	c:arla 
+0.1133	c:farl
+0.1133	c:farla
+0.1133	c:inita
+0.1133	c:nita
+0.1133	c:nita 
+0.1133	c:rla
+0.1133	c:rla 
+0.1133	c:tarm
+0.1133	w:farla
+0.1133	w:finita
+0.1132	b:kill_yourself
+0.1132	c:rsel
+0.1132	c:rself
+0.1132	c:ursel
+0.1132	c:yours
+0.1132	w:yourself
+0.1131	c:lve 
+0.1131	c:raw 
+0.113	b:pastillas_guardadas
+0.113	c:adas
+0.113	c:adas 
+0.113	c:ardad
+0.113	c:dada
+0.113	c:dadas
+0.113	c:rdada
+0.113	w:guardadas
+0.1128	b:again_so
+0.1128	b:just_do
+0.1128	c:ank
+0.1128	c:finir
+0.1128	c:inir
+0.1127	c:born
+0.1127	c:born 
+0.1126	c: viv
+0.1124	c:asi
+0.1123	c: tied
+0.1123	c:eari
+0.1123	c:earin
+0.1123	c:tied
+0.1123	c:tied 
+0.1123	w:tied
+0.1121	c:eper
+0.1121	c:riti
+0.112	c:ntra
+0.1119	b:life_i
+0.1119	c:gen 
+0.1118	b:until_i
+0.1113	c: tak
+0.1112	c: reve
+0.1112	c:eil
+0.1112	c:eill
+0.1112	c:eille
+0.1112	c:evei
+0.1112	c:eveil
+0.1112	c:revei
+0.1112	c:veil
+0.1112	c:veill
+0.1112	w:reveiller
+0.1111	b:ai_regarde
+0.1111	b:combien_de
+0.1111	b:regarde_combien
+0.1111	c: comb
+0.1111	c: pou
+0.1111	c: pour
+0.1111	c: rega
+0.1111	c:arde 
+0.1111	c:bien
+0.1111	c:bien 
+0.1111	c:comb
+0.1111	c:combi
+0.1111	c:eepe
+0.1111	c:egar
+0.1111	c:egard
+0.1111	c:mbien
+0.1111	c:pou
+0.1111	c:pour
+0.1111	c:pour 
+0.1111	c:regar
+0.1111	w:combien
+0.1111	w:pour
+0.1111	w:regarde
+0.111	c:bet
+0.1106	c:tly
+0.1106	c:tly 
+0.1105	c: man 
+0.1105	c:man 
+0.1105	w:man
+0.1105	w:there
+0.1104	b:jump_off
+0.1104	c:aps
+0.1104	c:burni
+0.1104	w:burning
+0.1101	b:thing_i
+0.1101	c:ials
+0.1101	c:ials 
+0.1101	c:reb
+0.1101	c:sav
+0.11	c:despe
+0.11	c:espe
+0.1099	c:pack 
+0.1098	c: 100
+0.1098	c:100
+0.1097	c: alg
+0.1097	c: algu
+0.1097	c:alg
+0.1097	c:algu
+0.1097	c:hak
+0.1097	c:lgu
+0.1096	c:ivin
+0.1096	c:iving
+0.1096	c:ten 
+0.1095	b:know_which
+0.1093	c:eben
+0.1093	c:eben 
+0.1093	c:ive
+0.1093	c:nym
+0.1093	c:ymo
+0.1092	b:a_burden
+0.1092	c: burd
+0.1092	c:burd
+0.1092	c:burde
+0.1092	c:urden
+0.1092	c:viv
+0.1092	w:burden
+0.1091	b:me_suicider
+0.1091	b:weeks_clean
+0.1091	c:sly
+0.1091	c:sly 
+0.1091	w:suicider
+0.109	b:put_them
+0.109	c:odo
+0.1089	c:oint
+0.1089	c:poin
+0.1089	c:point
+0.1089	c:tir 
+0.1088	c:eds 
+0.1087	c: desk
+0.1087	c:desk 
+0.1087	c:esk 
+0.1087	w:desk
+0.1086	c:duc
+0.1086	c:duct
+0.1086	c:uct
+0.1085	c:tfo
+0.1085	c:tfor
+0.1084	c:ctice
+0.1084	w:practice
+0.1083	c: ont
+0.1083	c:ckp
+0.1083	c:ean 
+0.1083	c:eems
+0.1083	c:eems 
+0.1083	c:ems 
+0.1083	c:seems
+0.1083	w:seems
+0.1081	c: wher
+0.1081	c:efer
+0.1081	c:efer 
+0.1081	c:ermi
+0.108	b:cancelled_the
+0.108	b:night_after
+0.108	c:moa
+0.1079	b:mundo_ficaria
+0.1079	b:todo_mundo
+0.1079	c: mun
+0.1079	c: mund
+0.1079	c:mun
+0.1079	c:mund
+0.1079	c:mundo
+0.1079	c:undo
+0.1079	c:undo 
+0.1079	w:mundo
+0.1077	c:cil
+0.1077	c:cil 
+0.1077	c:jos
+0.1077	c:ncil
+0.1077	c:ncil 
+0.1076	c:kgr
+0.1075	c:ahr
+0.1075	c:ching
+0.1074	c:tas
+0.1071	c:ape 
+0.107	c:san
+0.1069	b:acabar_com
+0.1069	c: aca
+0.1069	c: acab
+0.1069	c:abar
+0.1069	c:abar 
+0.1069	c:acab
+0.1069	c:acaba
+0.1069	c:bar 
+0.1069	c:cabar
+0.1069	w:acabar
+0.1068	c:ote
+0.1068	c:typi
+0.1065	b:thinking_about
+0.1063	c:ades
+0.1063	c:ades 
+0.1062	b:does_it
+0.1062	b:quiero_seguir
+0.1062	c:egui
+0.1062	c:eguir
+0.1062	c:guir
+0.1062	c:guir 
+0.1062	c:odo 
+0.1062	c:segui
+0.1062	c:todo 
+0.1062	c:uir
+0.1062	c:uir 
+0.1062	w:seguir
+0.1062	w:todo
+0.106	b:plan_to
+0.1058	b:cartas_de
+0.1058	c: case
+0.1058	c:artas
+0.1058	c:case
+0.1058	c:case 
+0.1058	c:rtas
+0.1058	c:rtas 
+0.1058	w:cartas
+0.1058	w:case
+0.1056	c: dia 
+0.1056	c: ton
+0.1056	c:armi
+0.1056	c:dia 
+0.1056	w:dia
+0.1054	c:swo
+0.1053	c:urp
+0.1052	c: face
+0.1052	c:face
+0.1052	c:face 
+0.1052	c:hter 
+0.1052	w:face
+0.1051	b:how_high
+0.1051	c: came
+0.1051	c: surv
+0.1051	c:rifi
+0.1051	c:rviv
+0.1051	c:rvive
+0.1051	c:surv
+0.1051	c:survi
+0.1051	c:urv
+0.1051	c:urvi
+0.1051	c:urviv
+0.1051	c:vive 
+0.1051	w:survive
+0.105	c: nois
+0.105	c:nois
+0.105	c:noise
+0.105	c:oise
+0.105	c:oise 
+0.105	w:noise
+0.1049	c: em 
+0.1049	c:sday
+0.1049	w:em
+0.1048	c: ein
+0.1047	b:and_not
+0.1047	c: dos
+0.1047	c: dose
+0.1047	c: leth
+0.1047	c:edge
+0.1047	c:edge 
+0.1047	c:etha
+0.1047	c:ethal
+0.1047	c:hal 
+0.1047	c:leth
+0.1047	c:letha
+0.1047	c:thal
+0.1047	c:thal 
+0.1047	w:lethal
+0.1046	c:rag
+0.1044	c:ghs
+0.1043	c:ben 
+0.1042	c:nir
+0.1041	c:rega
+0.104	b:fast_train
+0.104	c:ars 
+0.104	w:fast
+0.1038	b:its_the
+0.1038	b:my_knuckles
+0.1038	b:only_thing
+0.1038	b:thing_that
+0.1038	c: knu
+0.1038	c: knuc
+0.1038	c:ckl
+0.1038	c:ckle
+0.1038	c:ckles
+0.1038	c:kle
+0.1038	c:kles
+0.1038	c:kles 
+0.1038	c:knu
+0.1038	c:knuc
+0.1038	c:knuck
+0.1038	c:nuc
+0.1038	c:nuck
+0.1038	c:nuckl
+0.1038	c:uckl
+0.1038	c:uckle
+0.1038	w:knuckles
+0.1037	b:a_lorry
+0.1037	b:stop_for
+0.1037	c:meg
+0.1037	c:pha
+0.1036	b:encore_scarifie
+0.1036	b:hier_soir
+0.1036	b:scarifie_hier
+0.1036	b:suis_encore
+0.1036	c: enc
+0.1036	c: enco
+0.1036	c:egl
+0.1036	c:egli
+0.1036	c:enco
+0.1036	c:encor
+0.1036	c:ncor
+0.1036	c:ncore
+0.1036	w:encore
+0.1035	b:taking_all
+0.1035	c:loud 
+0.1035	w:loud
+0.1033	c:fac
+0.1032	c:ebb
+0.1031	b:finish_my
+0.1031	b:to_step
+0.1031	c: walk
+0.1031	c:walk
+0.103	b:pienso_en
+0.103	c:blets
+0.103	c:eds
+0.103	w:tablets
+0.1029	c:desk
+0.1028	b:vez_los
+0.1028	c: coun
+0.1026	b:come_back
+0.1026	b:not_come
+0.1026	c: trac
+0.1025	c: have
+0.1025	c:have 
+0.1025	w:have
+0.1023	b:nans_sleeping
+0.1023	c:ewe
+0.1021	c: sar
+0.1021	c:itd
+0.102	c: da 
+0.102	c:ton
+0.102	w:da
+0.1019	c: fou
+0.1019	c:fou
+0.1018	b:sh_urges
+0.1018	c: hav
+0.1018	c:eane
+0.1018	c:leane
+0.1018	c:ype
+0.1017	c: soir
+0.1017	c:erd
+0.1017	c:soir
+0.1017	c:soir 
+0.1017	w:high
+0.1017	w:soir
+0.1015	c:ife 
+0.1014	b:down_on
+0.1011	b:to_cut
+0.1011	c:rge 
+0.1009	c:enk
+0.1008	b:my_family
+0.1008	b:pills_tonight
+0.1008	c:pin
+0.1008	c:ping
+0.1008	c:ping 
+0.1008	c:vei
+0.1007	c:idio
+0.1007	c:ife
+0.1006	b:mum_will
+0.1006	c: arou
+0.1006	c:arou
+0.1006	c:aroun
+0.1006	w:around
+0.1005	c:lett
+0.1004	c: aro
+0.1004	c: senz
+0.1004	c:enza
+0.1004	c:enza 
+0.1004	c:senz
+0.1004	c:senza
+0.1004	w:senza
+0.1001	c: bite
+0.1001	c:arga
+0.1001	c:atb
+0.1001	c:bite
+0.1001	c:bite 
+0.1001	w:bite
+0.0999	b:einschlafen_und
+0.0999	b:nie_wieder
+0.0999	b:und_nie
+0.0999	b:wieder_aufwachen
+0.0999	c: eins
+0.0999	c: nic
+0.0999	c: nie 
+0.0999	c:afen
+0.0999	c:afen 
+0.0999	c:chlaf
+0.0999	c:eins
+0.0999	c:einsc
+0.0999	c:fen 
+0.0999	c:hlaf
+0.0999	c:hlafe
+0.0999	c:insc
+0.0999	c:insch
+0.0999	c:laf
+0.0999	c:lafe
+0.0999	c:lafen
+0.0999	c:nschl
+0.0999	c:ssw
+0.0999	w:einschlafen
+0.0999	w:nie
+0.0998	b:a_relief
+0.0998	c:tters
+0.0997	c:cam
+0.0996	c:leed 
+0.0996	c:oni
+0.0996	w:bleed
+0.0995	c: be 
+0.0995	c: loud
+0.0995	c: rate
+0.0995	c:caba
+0.0995	c:loud
+0.0995	c:lus
+0.0995	c:rate 
+0.0995	w:be
+0.0995	w:rate
+0.0993	c: cort
+0.0993	c:cort
+0.0992	b:sleep_and
+0.0992	b:the_best
+0.0992	c: soun
+0.0992	c:bsc
+0.0992	c:soun
+0.0992	c:sound
+0.0991	b:dose_of
+0.0991	b:lethal_dose
+0.0991	b:the_lethal
+0.0991	w:dose
+0.0989	b:and_the
+0.0989	c: bot
+0.0989	c:even 
+0.0989	w:even
+0.0988	b:planning_how
+0.0988	c:hic
+0.0988	w:train
+0.0987	c:isi
+0.0987	c:tore
+0.0987	c:uie
+0.0986	c: rea
+0.0986	c:be 
+0.0986	c:rah
+0.0986	c:sbr
+0.0985	w:step
+0.0983	c: fix 
+0.0983	c:cker
+0.0983	c:cker 
+0.0983	c:fix 
+0.0983	c:ier 
+0.0983	w:fix
+0.0981	c: unti
+0.0981	c:arda
+0.0981	c:ntil
+0.0981	c:ntil 
+0.0981	c:til 
+0.0981	c:uarda
+0.0981	c:until
+0.0981	w:until
+0.0978	c:loude
+0.0978	c:mel
+0.0978	c:oude
+0.0978	c:ouder
+0.0978	c:uder
+0.0978	c:uder 
+0.0978	w:louder
+0.0977	c:edsb
+0.0975	b:kept_thinking
+0.0974	c:mid
+0.0971	b:came_home
+0.0971	b:so_they
+0.0971	c: havi
+0.0971	c:havin
+0.0971	c:ven 
+0.0971	w:having
+0.097	c: cry 
+0.097	c:aben
+0.097	c:cry 
+0.097	w:cry
+0.0969	b:ficaria_melhor
+0.0969	b:melhor_sem
+0.0969	b:sem_mim
+0.0969	c: esta
+0.0969	c: fic
+0.0969	c: fica
+0.0969	c: sem 
+0.0969	c:caria
+0.0969	c:fica
+0.0969	c:ficar
+0.0969	c:icar
+0.0969	c:icari
+0.0969	c:sem 
+0.0969	w:ficaria
+0.0969	w:sem
+0.0968	c:pasti
+0.0967	b:ai_envie
+0.0965	c: sorr
+0.0965	c:sorry
+0.0965	c:vai
+0.0965	w:sorry
+0.0964	b:the_cabinet
+0.0964	c: cabi
+0.0964	c: meh
+0.0964	c: mehr
+0.0964	c:abin
+0.0964	c:abine
+0.0964	c:bine
+0.0964	c:binet
+0.0964	c:cabi
+0.0964	c:cabin
+0.0964	c:inet
+0.0964	c:inet 
+0.0964	c:mehr
+0.0964	c:mehr 
+0.0964	w:cabinet
+0.0964	w:mehr
+0.0963	c:ebe
+0.0962	c: die
+0.0962	c:atf
+0.096	b:will_not
+0.096	c: soi
+0.096	c:han 
+0.096	c:lem 
+0.096	c:than 
+0.096	w:than
+0.0959	c:ean
+0.0958	b:any_more
+0.0958	c: di 
+0.0958	w:di
+0.0956	c: mai
+0.0955	c: pain
+0.0955	c:roun
+0.0955	c:round
+0.0954	c: ho 
+0.0954	w:ho
+0.0951	b:de_despedida
+0.0951	c: cart
+0.0951	c: escr
+0.0951	c:arta
+0.0951	c:cart
+0.0951	c:carta
+0.0951	c:dida
+0.0951	c:dida 
+0.0951	c:edid
+0.0951	c:edida
+0.0951	c:esped
+0.0951	c:pedid
+0.0951	c:sped
+0.0951	c:spedi
+0.0951	w:despedida
+0.095	c: nai
+0.0949	b:them_to
+0.0949	c:ish
+0.0948	c:aro
+0.0948	c:die
+0.0948	c:nco
+0.0948	c:nger
+0.0946	b:i_get
+0.0946	c: many
+0.0946	c:many
+0.0946	c:many 
+0.0946	w:many
+0.0945	b:sleeping_pills
+0.0945	c:rive
+0.0943	c:ria
+0.0942	b:whole_way
+0.0942	c:cer
+0.0941	c: mata
+0.0941	c:mata
+0.094	c:aggin
+0.094	c:raggi
+0.094	c:va 
+0.094	w:dragging
+0.0937	b:to_say
+0.0937	b:tonight_so
+0.0937	c:sorr
+0.0936	c:meh
+0.0933	b:on_everyone
+0.0933	c: only
+0.0933	c:nly
+0.0933	c:nly 
+0.0933	c:only
+0.0933	c:only 
+0.0933	w:only
+0.0932	c:decid
+0.0932	c:ecid
+0.0931	b:getting_louder
+0.0931	c:ado 
+0.093	b:not_think
+0.093	c:iro
+0.0928	c: slid
+0.0928	c:lide
+0.0928	c:slid
+0.0928	c:slide
+0.0927	c: pai
+0.0927	c:isp
+0.0926	b:saving_up
+0.0926	c:there
+0.0924	c: disa
+0.0924	c:disa
+0.0924	c:disap
+0.0924	c:isap
+0.0924	c:isapp
+0.0924	c:sapp
+0.0923	c: anot
+0.0923	c:anoth
+0.0923	c:nothe
+0.0923	w:another
+0.0921	c:eux
+0.092	b:i_ever
 0.0919	b:floor_of
 0.0919	b:top_floor
-0.0919	c: die
-0.0919	c:blets
-0.0919	c:here 
-0.0919	c:isi
-0.0919	w:tablets
-0.0918	c:tene
-0.0917	b:sleep_forever
-0.0917	c: stoo
-0.0917	c:stood
-0.0917	c:tood
-0.0917	c:tood 
-0.0917	w:stood
-0.0916	c:oni
-0.0916	w:train
-0.0915	c: cons
-0.0915	c: ein
-0.0915	c:cons
-0.0915	c:consi
-0.0915	c:eeks
-0.0915	c:eeks 
-0.0915	c:eks
-0.0915	c:eks 
-0.0915	c:ideri
-0.0915	c:ldi
-0.0915	c:onsi
-0.0915	c:onsid
-0.0915	c:sider
-0.0915	c:vida
-0.0915	c:weeks
-0.0915	w:considering
-0.0915	w:weeks
-0.0914	c:rto
-0.0914	c:rto 
-0.0912	c: cat 
-0.0912	c:cat 
-0.0912	w:cat
-0.0911	c: di 
-0.0911	w:di
-0.091	b:any_more
-0.091	c: da 
-0.091	w:da
-0.0909	c:darm
-0.0909	c:darme
-0.0908	c:af 
-0.0906	w:thing
-0.0904	b:getting_louder
-0.0904	c: ya
-0.0903	c: long
-0.0903	c: minh
-0.0903	c:cia
-0.0903	c:inha
-0.0903	c:inha 
-0.0903	c:minh
-0.0903	c:minha
-0.0903	c:ndi
-0.0903	w:minha
-0.0902	w:yesterday
-0.0901	b:will_not
-0.0901	c: puni
-0.0901	c:gen 
-0.0901	c:hment
-0.0901	c:ishm
-0.0901	c:ishme
-0.0901	c:nishm
-0.0901	c:puni
-0.0901	c:punis
-0.0901	c:shme
-0.0901	c:shmen
-0.0901	c:unis
-0.0901	c:unish
-0.0901	w:punishment
-0.09	b:gave_the
-0.09	c:ala 
-0.09	c:edg
-0.09	c:gues
-0.0898	c: melh
-0.0898	c:elh
-0.0898	c:elho
-0.0898	c:elhor
-0.0898	c:lho
-0.0898	c:lhor
-0.0898	c:lhor 
-0.0898	c:melh
-0.0898	c:melho
-0.0898	w:melhor
-0.0897	c: or 
-0.0897	c:roun
-0.0897	c:round
-0.0897	c:va 
-0.0897	w:or
-0.0895	c:chin
-0.0895	c:tar
-0.0893	c: soun
-0.0893	c:soun
-0.0893	c:sound
-0.0893	w:takes
-0.0892	b:come_back
-0.0892	b:not_come
-0.0892	b:will_find
-0.0892	c:be 
-0.0892	c:rag
-0.0891	c:nde 
-0.0891	c:ones
-0.0891	c:ton
-0.0889	c: dra
-0.0889	c: ne 
-0.0889	w:ne
-0.0888	b:los_brazos
-0.0888	b:on_everyone
-0.0888	c: braz
-0.0888	c:azos
-0.0888	c:azos 
-0.0888	c:braz
-0.0888	c:brazo
-0.0888	c:razos
-0.0888	c:zos
-0.0888	c:zos 
-0.0888	w:brazos
-0.0887	c: aro
-0.0887	c: help
-0.0887	c:elp
-0.0887	c:help
-0.0886	b:aimerais_m
-0.0886	b:endormir_et
-0.0886	b:et_ne
-0.0886	b:j_aimerais
-0.0886	b:jamais_me
-0.0886	b:m_endormir
-0.0886	b:me_reveiller
-0.0886	b:ne_jamais
-0.0886	b:thinking_it
-0.0886	c: aim
-0.0886	c: aime
-0.0886	c: be 
-0.0886	c: endo
-0.0886	c: jam
-0.0886	c: jama
-0.0886	c:aimer
-0.0886	c:amai
-0.0886	c:amais
-0.0886	c:endor
-0.0886	c:erais
-0.0886	c:imer
-0.0886	c:imera
-0.0886	c:jam
-0.0886	c:jama
-0.0886	c:jamai
-0.0886	c:merai
-0.0886	c:ndor
-0.0886	c:ndorm
-0.0886	w:aimerais
-0.0886	w:be
-0.0886	w:endormir
-0.0886	w:jamais
-0.0885	c:sab
-0.0884	b:like_the
-0.0884	c:lti
-0.0883	c: trac
-0.0883	c:ei 
-0.0882	c: pai
-0.0882	c:hurts
-0.0882	c:urts
-0.0882	c:urts 
-0.0882	w:hurts
-0.0881	b:so_they
-0.088	b:like_to
-0.0879	w:thought
-0.0878	b:de_mourir
-0.0877	b:de_novo
-0.0877	c: deci
-0.0877	c: novo
-0.0877	c:deci
-0.0877	c:eci
-0.0877	c:novo
-0.0877	c:novo 
-0.0877	w:novo
-0.0876	b:le_monde
-0.0876	b:monde_serait
-0.0876	b:my_antidepressants
-0.0876	b:my_cousin
-0.0876	b:the_wall
-0.0876	b:tout_le
-0.0876	c:antid
-0.0876	c:depr
-0.0876	c:depre
-0.0876	c:elli
-0.0876	c:ellin
-0.0876	c:epr
-0.0876	c:epre
-0.0876	c:epres
-0.0876	c:essan
-0.0876	c:idep
-0.0876	c:idepr
-0.0876	c:monde
-0.0876	c:ntid
-0.0876	c:ntide
-0.0876	c:onde
-0.0876	c:onde 
-0.0876	c:ressa
-0.0876	c:sant
-0.0876	c:sants
-0.0876	c:ssan
-0.0876	c:ssant
-0.0876	c:telli
-0.0876	c:tid
-0.0876	c:tide
-0.0876	c:tidep
-0.0876	c:usin 
-0.0876	w:antidepressants
-0.0876	w:cousin
-0.0876	w:monde
-0.0876	w:telling
-0.0875	c: meh
-0.0875	c: mehr
-0.0875	c:meh
-0.0875	c:mehr
-0.0875	c:mehr 
-0.0875	c:nger
-0.0875	c:nha
-0.0875	c:nha 
-0.0875	c:try
-0.0875	w:mehr
-0.0873	c:da 
-0.0872	b:at_eam
-0.0872	b:my_family
-0.0872	c: eam
-0.0872	c: eam 
-0.0872	w:eam
-0.0871	b:and_then
-0.087	b:against_my
-0.087	c:date 
-0.0869	b:am_still
-0.0869	b:be_relieved
-0.0869	b:relieved_if
-0.0869	b:until_i
-0.0869	c:eved
-0.0869	c:eved 
-0.0869	c:ieved
-0.0869	c:issa
-0.0869	w:relieved
-0.0868	b:wrote_letters
-0.0868	c:eep
-0.0867	c: bl
-0.0865	c: hoo
-0.0864	b:sleeping_pills
-0.0864	c: lie
-0.0864	c:rmir 
-0.0864	c:ve 
-0.0863	c:ase 
-0.0862	b:house_and
-0.0861	c:ai 
-0.086	c: nad
-0.086	c: nadi
-0.086	c:adie
-0.086	c:adie 
-0.086	c:nad
-0.086	c:nadi
-0.086	c:nadie
-0.086	w:nadie
-0.0859	c:ady 
-0.0859	c:eady
-0.0859	c:eady 
-0.0859	c:eux 
-0.0859	c:ready
-0.0859	c:ux 
-0.0857	b:a_burden
-0.0857	c: burd
-0.0857	c: days
-0.0857	c:burd
-0.0857	c:burde
-0.0857	c:ir 
-0.0857	c:urden
-0.0857	w:burden
-0.0857	w:days
-0.0856	c:uie
-0.0855	c:fas
-0.0855	c:fast
-0.0854	b:car_park
-0.0854	c:alis
-0.0854	c:alise
-0.0854	c:lise
-0.0854	c:lised
-0.0853	b:so_nobody
-0.0853	c:ebe
-0.0851	c:stan
-0.085	c: unt
-0.085	w:high
-0.0849	c:eep 
-0.0847	c:ills 
-0.0846	b:have_to
-0.0846	b:the_scan
-0.0846	c: scan
-0.0846	c:esd
-0.0846	c:scan
-0.0846	c:scan 
-0.0846	w:scan
-0.0845	c: doe
-0.0845	c: does
-0.0845	c:ank
-0.0845	c:does
-0.0845	c:does 
-0.0845	w:does
-0.0843	b:have_been
-0.0843	c:ff 
-0.0842	c: cry 
-0.0842	c: kee
-0.0842	c: keep
-0.0842	c:ape 
-0.0842	c:cry 
-0.0842	c:keep
-0.0842	w:cry
-0.0841	b:i_do
-0.0841	b:mejor_sin
-0.0841	b:sin_mi
-0.0841	c:esa
-0.0841	c:lines
-0.0841	c:ven 
-0.0841	w:lines
-0.084	c:je 
-0.0839	b:the_gap
-0.0839	c: gap
-0.0839	c: gap 
-0.0839	c: lou
-0.0839	c:gap
-0.0839	c:gap 
-0.0839	c:lecti
-0.0839	c:oud
-0.0839	w:gap
-0.0837	c:long
-0.0837	c:san
-0.0836	b:it_to
-0.0836	c: lo 
-0.0836	w:lo
-0.0835	b:planning_how
-0.0835	c: vi
-0.0835	c:finit
-0.0835	c:init
-0.0835	c:nit
-0.0834	b:non_ce
-0.0834	c:orki
-0.0834	c:orkin
-0.0834	c:rki
-0.0834	c:rkin
-0.0834	c:rking
-0.0834	c:worki
-0.0834	w:working
-0.0833	b:acordar_nunca
-0.0833	b:dormir_e
-0.0833	b:e_nao
-0.0833	b:nao_acordar
-0.0833	b:nunca_mais
-0.0833	b:queria_dormir
-0.0833	c: aco
-0.0833	c: acor
-0.0833	c:acor
-0.0833	c:acord
-0.0833	c:corda
-0.0833	c:orda
-0.0833	c:ordar
-0.0833	c:queri
-0.0833	c:rdar
-0.0833	c:rdar 
-0.0833	c:ueri
-0.0833	c:ueria
-0.0833	w:acordar
-0.0833	w:dormir
-0.0833	w:queria
-0.0832	c: cac
-0.0832	c: cach
-0.0832	c:cach
-0.0832	c:cache
-0.0832	c:dda
-0.0831	c: cutt
-0.0831	c:cutt
-0.0831	c:cutti
-0.0831	w:cutting
-0.0828	c:ider
-0.0827	b:i_hurt
-0.0827	b:of_a
-0.0827	c:vie 
-0.0826	b:purpose_and
-0.0826	c: mas 
-0.0826	c:ave
-0.0826	c:born
-0.0826	c:born 
-0.0826	w:mas
-0.0825	b:ai_regarde
-0.0825	b:combien_de
-0.0825	b:regarde_combien
-0.0825	c: cam
-0.0825	c: comb
-0.0825	c: pou
-0.0825	c: pour
-0.0825	c: rega
-0.0825	c: walk
-0.0825	c:arde 
-0.0825	c:bien
-0.0825	c:bien 
-0.0825	c:comb
-0.0825	c:combi
-0.0825	c:egar
-0.0825	c:egard
-0.0825	c:mbien
-0.0825	c:pou
-0.0825	c:pour
-0.0825	c:pour 
-0.0825	c:rav
-0.0825	c:rega
-0.0825	c:regar
-0.0825	c:walk
-0.0825	w:combien
-0.0825	w:pour
-0.0825	w:regarde
-0.0822	b:this_week
-0.0822	c: non
-0.0821	c:cht
-0.0821	c:ears
-0.0821	c:ears 
-0.082	c:dge
-0.082	c:rif
-0.0819	c:dar 
-0.0818	b:knife_against
-0.0818	c:las 
-0.0818	c:rent 
-0.0817	c:lls
-0.0817	w:there
-0.0816	b:step_in
-0.0816	c:aste 
-0.0815	b:now_and
-0.0815	c:kee
-0.0814	b:alive_any
-0.0814	b:mum_will
-0.0814	c:als
-0.0814	c:als 
-0.0813	b:non_svegliarmi
-0.0813	c: gua
-0.0813	c: guar
-0.0813	c: insu
-0.0813	c: know
-0.0813	c: sv
-0.0813	c: sve
-0.0813	c: sveg
-0.0813	c:arda
-0.0813	c:armi 
-0.0813	c:ars
-0.0813	c:eglia
-0.0813	c:gliar
-0.0813	c:guar
-0.0813	c:guard
-0.0813	c:iarm
-0.0813	c:iarmi
-0.0813	c:insu
-0.0813	c:know
-0.0813	c:liar
-0.0813	c:liarm
-0.0813	c:nsu
-0.0813	c:sve
-0.0813	c:sveg
-0.0813	c:svegl
-0.0813	c:uard
-0.0813	c:uarda
-0.0813	c:veg
-0.0813	c:vegl
-0.0813	c:vegli
-0.0813	w:svegliarmi
-0.0812	c: sor
-0.0811	b:my_legs
-0.0811	c:jump 
-0.0811	c:mp 
-0.0811	c:ump 
-0.0811	w:jump
-0.081	c:ken 
-0.0809	c:epp
-0.0809	c:ndar
-0.0809	c:part 
-0.0809	c:vive
-0.0808	c: prob
-0.0808	c:pills
-0.0808	c:prob
-0.0808	w:pills
-0.0807	c:ep 
-0.0805	b:know_which
-0.0804	c: any 
-0.0804	w:any
-0.0803	c: quie
-0.0803	c:quie
-0.0801	c:cho 
-0.0801	c:ont 
-0.08	c:van
-0.0799	b:cut_is
-0.0799	c: mia
-0.0799	c: mia 
-0.0799	c:mia
-0.0799	c:mia 
-0.0799	w:mia
-0.0798	b:night_after
-0.0798	c: matt
-0.0798	c:matt
-0.0797	b:it_does
-0.0797	c:able 
-0.0797	c:jumpi
-0.0797	c:mpi
-0.0797	c:mpin
-0.0797	c:mping
-0.0797	c:umpi
-0.0797	c:umpin
-0.0797	w:jumping
-0.0795	c:ata
-0.0795	c:itar
-0.0794	b:ho_pensato
-0.0794	c:ensat
-0.0794	c:ite 
-0.0794	c:lls 
-0.0794	c:nsat
-0.0794	c:nsato
-0.0794	c:sato
-0.0794	c:sato 
-0.0794	w:pensato
-0.0793	c:rive
-0.0792	c:melt
-0.0792	c:takes
-0.0791	c:nse
-0.0791	c:yones
-0.0791	w:everyones
-0.079	c:ady
-0.079	c:own 
-0.0788	c: scra
-0.0788	c:orry 
-0.0788	c:scra
-0.0787	c: bad 
-0.0787	c:bad 
-0.0787	w:bad
-0.0784	b:top_of
-0.0784	c: leas
-0.0784	c:east 
-0.0784	c:glia
-0.0784	c:least
-0.0784	w:least
-0.0782	c: lis
-0.0782	c:arted
-0.0781	c:oes
-0.0781	c:oes 
-0.078	c:epare
-0.078	c:tting
-0.0779	b:came_home
-0.0779	c: do
-0.0778	c:ten 
-0.0777	c:ishe
-0.0777	c:ished
-0.0777	c:nishe
-0.0777	c:nt 
-0.0774	b:not_do
-0.0774	c:any 
-0.0772	b:me_wants
-0.0772	c: giv
-0.0772	c:ame
-0.0772	c:giv
-0.0772	c:wants
-0.0772	w:wants
-0.077	c: ho 
-0.077	c:here
-0.077	w:ho
-0.0768	c: seg
-0.0768	c: segu
-0.0768	c:seg
-0.0768	c:segu
+0.0918	b:and_feel
+0.0918	b:will_be
+0.0917	b:so_nobody
+0.0917	c: wou
+0.0917	c: woul
+0.0917	c:wou
+0.0917	c:woul
+0.0917	c:would
+0.0917	w:would
+0.0916	b:of_a
+0.0916	c: gar
+0.0916	c: las 
+0.0916	c:tab
+0.0916	w:las
+0.0914	b:bridge_on
+0.0914	b:than_this
+0.0914	c:andi
+0.0914	c:rif
+0.0913	c:xpr
+0.0912	c:nsch
+0.0911	c:dio
+0.091	c: act
+0.091	c: actu
+0.091	c:actu
+0.091	c:actua
+0.091	c:ctua
+0.091	c:ctual
+0.091	c:orted
+0.091	c:ran 
+0.091	c:sorte
+0.091	c:tual
+0.091	c:tuall
+0.091	c:uall
+0.091	c:ually
+0.091	w:actually
+0.091	w:sorted
+0.0909	b:per_sempre
+0.0909	c: doe
+0.0909	c: does
+0.0909	c: semp
+0.0909	c:does
+0.0909	c:does 
+0.0909	c:empr
+0.0909	c:empre
+0.0909	c:mpre
+0.0909	c:mpre 
+0.0909	c:pre 
+0.0909	c:semp
+0.0909	c:sempr
+0.0909	w:does
+0.0909	w:sempre
+0.0908	b:held_the
+0.0908	c: 7 
+0.0908	c: matt
+0.0908	c:matt
+0.0908	w:7
+0.0906	b:thinking_it
+0.0906	c:da 
+0.0906	c:hav
+0.0906	c:morr
+0.0905	c:have
+0.0904	c:nie 
+0.0904	c:stoo
+0.0903	c: hoo
+0.0903	c:itar 
+0.0902	c: deci
+0.0902	c:deci
+0.0901	c: ne 
+0.0901	c: reli
+0.0901	c:ills 
+0.0901	c:reli
+0.0901	c:relie
+0.0901	c:yones
+0.0901	w:everyones
+0.0901	w:ne
+0.09	c:decis
+0.09	c:ecis
+0.09	c:nish 
+0.09	w:finish
+0.0899	c:ldi
+0.0899	c:word
+0.0898	c:ortei
+0.0898	c:rtei
+0.0898	c:rtei 
+0.0898	w:cortei
+0.0897	c: mais
+0.0897	w:mais
+0.0895	b:be_relieved
+0.0895	b:relieved_if
+0.0895	c:eved
+0.0895	c:eved 
+0.0895	c:ieved
+0.0895	w:relieved
+0.0894	b:you_do
+0.0894	c:medi
+0.0893	b:this_week
+0.0893	w:deserve
+0.0892	c:anot
+0.089	c: leas
+0.089	c:east 
+0.089	c:least
+0.089	w:least
+0.0889	b:googled_painless
+0.0889	c: lie
+0.0886	c:hurts
+0.0886	c:sak
+0.0886	c:urts
+0.0886	c:urts 
+0.0886	w:hurts
+0.0885	b:enough_to
+0.0885	c:estar
+0.0884	b:better_without
+0.0884	b:world_would
+0.0883	b:mourir_j
+0.0883	b:the_scan
+0.0883	b:would_take
+0.0883	c: scan
+0.0883	c:mais
+0.0883	c:mais 
+0.0883	c:poi
+0.0883	c:scan
+0.0883	c:scan 
+0.0883	w:scan
+0.0882	c:eci
+0.0881	b:is_really
+0.0881	c:pens
+0.0881	c:sda
+0.088	b:non_svegliarmi
+0.088	c: carr
+0.088	c: sv
+0.088	c: sve
+0.088	c: sveg
+0.088	c:armi 
+0.088	c:carr
+0.088	c:eglia
+0.088	c:gliar
+0.088	c:iarm
+0.088	c:iarmi
+0.088	c:liar
+0.088	c:liarm
+0.088	c:sveg
+0.088	c:svegl
+0.088	c:vegl
+0.088	c:vegli
+0.088	w:svegliarmi
+0.0879	b:my_nans
+0.0879	c: nans
+0.0879	c: quie
+0.0879	c:nans
+0.0879	c:nans 
+0.0879	c:quie
+0.0879	w:nans
+0.0878	b:it_does
+0.0878	c: long
+0.0878	c: tou
+0.0877	c:erio
+0.0877	c:eriou
+0.0877	c:iousl
+0.0877	c:ousl
+0.0877	c:ously
+0.0877	c:serio
+0.0877	c:usl
+0.0877	c:usly
+0.0877	c:usly 
+0.0877	w:seriously
+0.0876	c: cuts
+0.0876	c: sat
+0.0876	c:cuts
+0.0876	c:cuts 
+0.0876	w:cuts
+0.0875	c:ado
+0.0875	c:bot
+0.0875	c:vida
+0.0874	b:los_brazos
+0.0874	c: braz
+0.0874	c:azos
+0.0874	c:azos 
+0.0874	c:braz
+0.0874	c:brazo
+0.0874	c:razos
+0.0874	c:soi
+0.0874	c:zos 
+0.0874	w:brazos
+0.0873	c:rapy
+0.0872	c: ai 
+0.0872	w:ai
+0.0871	c:raw
+0.087	b:if_it
+0.087	b:last_time
+0.087	c:orki
+0.087	c:orkin
+0.087	c:rkin
+0.087	c:rking
+0.087	c:worki
+0.087	w:relief
+0.087	w:working
+0.0869	b:thinking_how
+0.0869	c: neta
+0.0869	c:eta 
+0.0869	c:lecti
+0.0869	c:neta
+0.0869	c:neta 
+0.0869	c:nger 
+0.0869	w:neta
+0.0867	c: tho
+0.0867	c: thou
+0.0867	c:houg
+0.0867	c:hough
+0.0867	c:no 
+0.0867	c:thoug
+0.0866	c:cide 
+0.0866	c:esm
+0.0866	c:lls
+0.0866	c:quar
+0.0866	c:sams
+0.0865	b:wrote_letters
+0.0864	c: asl
+0.0864	c: asle
+0.0864	c:asl
+0.0864	c:asle
+0.0864	c:aslee
+0.0864	w:asleep
+0.0863	b:sleep_forever
+0.0863	c:ato 
+0.0863	c:muert
+0.0863	c:sand
+0.0863	c:uert
+0.0862	c: cons
+0.0862	c:anni
+0.0862	c:cons
+0.0862	c:consi
+0.0862	c:edg
+0.0862	c:gap
+0.0862	c:ideri
+0.0862	c:onsi
+0.0862	c:onsid
+0.0862	c:sider
+0.0862	c:tas 
+0.0862	w:considering
+0.0861	c: draw
+0.0861	c:ala 
+0.0861	c:awer
+0.0861	c:awer 
+0.0861	c:draw
+0.0861	c:drawe
+0.0861	c:ones
+0.0861	c:rawe
+0.0861	c:rawer
+0.0861	w:drawer
+0.0859	c: back
+0.0859	c:doe
+0.0859	c:las 
+0.0857	b:mess_up
+0.0857	b:updated_my
+0.0857	c:dated
+0.0857	w:updated
+0.0854	c:etl
+0.0854	c:msta
+0.0851	c:ire 
+0.0849	b:back_and
+0.0849	c: onl
+0.0849	c:onl
+0.0848	b:against_my
+0.0848	b:the_wall
+0.0848	c: bl
+0.0848	c: nao
+0.0848	c: nao 
+0.0848	c:lls 
+0.0848	c:nao 
+0.0848	w:nao
+0.0847	c:ase 
+0.0847	c:date 
+0.0846	b:aimerais_m
+0.0846	b:endormir_et
+0.0846	b:et_ne
+0.0846	b:j_aimerais
+0.0846	b:jamais_me
+0.0846	b:m_endormir
+0.0846	b:me_reveiller
+0.0846	b:ne_jamais
+0.0846	c: aim
+0.0846	c: aime
+0.0846	c: endo
+0.0846	c: jam
+0.0846	c: jama
+0.0846	c:aimer
+0.0846	c:amai
+0.0846	c:amais
+0.0846	c:endor
+0.0846	c:erais
+0.0846	c:imer
+0.0846	c:imera
+0.0846	c:jamai
+0.0846	c:merai
+0.0846	c:ndor
+0.0846	c:ndorm
+0.0846	w:aimerais
+0.0846	w:endormir
+0.0846	w:jamais
+0.0845	c: plat
+0.0845	c:pills
+0.0845	c:plat
+0.0845	w:pills
+0.0844	c: bad 
+0.0844	c:bad 
+0.0844	c:ein 
+0.0844	w:bad
+0.0843	c:itar
+0.0842	c:unt
+0.0842	w:back
+0.0841	w:started
+0.084	b:the_gap
+0.084	c: gap
+0.084	c: gap 
+0.084	c:gap 
+0.084	c:stan
+0.084	w:gap
+0.0839	c:ake 
+0.0839	c:van
+0.0838	b:at_eam
+0.0838	b:cut_so
+0.0838	c: eam
+0.0838	c: eam 
+0.0838	c: eu
+0.0838	c: eu 
+0.0838	c: ta
+0.0838	c:gui
+0.0838	c:sar
+0.0838	w:eam
+0.0838	w:eu
+0.0837	c:aned
+0.0837	c:aned 
+0.0837	c:dar 
+0.0837	c:eaned
+0.0837	c:inge
+0.0837	c:rki
+0.0835	c:drive
+0.0835	c:rive 
+0.0835	w:drive
+0.0834	b:my_antidepressants
+0.0834	c:antid
+0.0834	c:cos
+0.0834	c:depr
+0.0834	c:depre
+0.0834	c:enz
+0.0834	c:essan
+0.0834	c:idep
+0.0834	c:idepr
+0.0834	c:ndi
+0.0834	c:ntid
+0.0834	c:ntide
+0.0834	c:ressa
+0.0834	c:sant
+0.0834	c:sants
+0.0834	c:ssan
+0.0834	c:ssant
+0.0834	c:tidep
+0.0834	c:try
+0.0834	c:ult 
+0.0834	w:antidepressants
+0.0833	b:be_alive
+0.0833	c:nao
+0.0833	c:take 
+0.0833	c:td 
+0.0831	c: any 
+0.0831	c:keep 
+0.0831	c:un 
+0.0831	w:any
+0.0831	w:keep
+0.083	c:glia
+0.083	c:sap
+0.0829	b:a_way
+0.0827	c: ware
+0.0827	c:ware
+0.0826	c:ges 
+0.0826	c:ider
+0.0825	c:eepin
+0.0825	c:epin
+0.0825	c:eping
+0.0825	c:leepi
+0.0825	c:rmir 
+0.0825	w:sleeping
+0.0824	c: bad
+0.0824	c: nad
+0.0824	c: nadi
+0.0824	c:adie
+0.0824	c:adie 
+0.0824	c:dly
+0.0824	c:dly 
+0.0824	c:nadi
+0.0824	c:nadie
+0.0824	w:nadie
+0.0823	c:lia
+0.0823	c:saved
+0.0823	w:saved
+0.0822	c:alis
+0.0822	c:alise
+0.0822	c:lise
+0.0822	c:lised
+0.0821	b:le_monde
+0.0821	b:monde_serait
+0.0821	b:tout_le
+0.0821	c:monde
+0.0821	c:onde
+0.0821	c:onde 
+0.0821	w:monde
+0.082	c: into
+0.082	c:into
+0.082	c:into 
+0.082	c:veg
+0.082	w:into
+0.0819	c: dran
+0.0819	c: rela
+0.0819	c:looks
+0.0819	c:rela
+0.0819	w:looks
+0.0816	c: desp
+0.0816	c: loa
+0.0816	c: load
+0.0816	c:desp
+0.0816	c:loa
+0.0816	c:load
+0.0816	c:ntr
+0.0816	c:sve
+0.0815	b:wants_to
+0.0815	c:rer
+0.0815	c:tle 
+0.0815	c:ttl
+0.0815	c:ttle
+0.0815	c:ttle 
+0.0814	c:nig
+0.0814	c:nigh
+0.0814	c:night
+0.0814	c:rate
+0.0814	c:take
+0.0813	c: dese
+0.0813	c:dese
+0.0813	c:deser
+0.0813	c:jah
+0.0813	c:lines
+0.0813	c:rent 
+0.0813	w:lines
+0.0812	b:them_if
+0.0812	c:ndar
+0.0812	w:thinking
+0.0811	c: minh
+0.0811	c:eja
+0.0811	c:ghte
+0.0811	c:inha
+0.0811	c:inha 
+0.0811	c:minh
+0.0811	c:minha
+0.0811	w:minha
+0.0809	c: puni
+0.0809	c:hment
+0.0809	c:ishm
+0.0809	c:ishme
+0.0809	c:nishm
+0.0809	c:puni
+0.0809	c:punis
+0.0809	c:shme
+0.0809	c:shmen
+0.0809	c:unis
+0.0809	c:unish
+0.0809	w:punishment
+0.0808	b:familia_estaria
+0.0808	b:mi_familia
+0.0808	c:being
+0.0808	c:eing
+0.0808	c:eing 
+0.0808	c:osed
+0.0808	c:osed 
+0.0808	w:being
+0.0807	c: insu
+0.0807	c:ame
+0.0807	c:elief
+0.0807	c:insu
+0.0807	c:lief
+0.0807	c:lief 
+0.0807	c:nsu
+0.0806	c: prob
+0.0806	c: teng
+0.0806	c:engo
+0.0806	c:engo 
+0.0806	c:long
+0.0806	c:ngo 
+0.0806	c:nox
+0.0806	c:prob
+0.0806	c:teng
+0.0806	c:tengo
+0.0806	w:tengo
+0.0805	c: lou
+0.0805	c: rel
+0.0805	c:rel
+0.0804	b:top_of
+0.0803	c: eas
+0.0802	c:je 
+0.0801	b:been_saving
+0.0801	c: savi
+0.0801	c:esd
+0.0801	c:savin
+0.0801	w:saving
+0.08	c: fau
+0.08	c:ems
+0.08	c:fau
+0.0799	b:drawer_now
+0.0799	b:the_drawer
+0.0799	c:anott
+0.0799	c:pense
+0.0799	c:stano
+0.0799	c:tanot
+0.0799	w:stanotte
+0.0797	c: rui
+0.0797	c: ruin
+0.0797	c: tag
+0.0797	c: tagl
+0.0797	c:agl
+0.0797	c:agli
+0.0797	c:aglia
+0.0797	c:gliat
+0.0797	c:liat
+0.0797	c:ruin
+0.0797	c:tagl
+0.0797	c:tagli
+0.0797	c:uin
+0.0796	c: sem
+0.0796	c:mor
+0.0795	b:j_ai
+0.0795	c: plu
+0.0795	c: plus
+0.0795	c: wr
+0.0795	c:ills
+0.0795	c:lus 
+0.0795	c:nle
+0.0795	c:nles
+0.0795	c:nless
+0.0795	c:plu
+0.0795	c:plus
+0.0795	c:plus 
+0.0795	w:plus
+0.0794	c:ense 
+0.0794	c:nse 
+0.0794	c:rde 
+0.0794	c:sa 
+0.0793	c: lis
+0.0793	c:eepi
+0.0793	c:nad
+0.0793	c:rmi
+0.0792	b:acordar_nunca
+0.0792	b:dormir_e
+0.0792	b:e_nao
+0.0792	b:nao_acordar
+0.0792	b:nunca_mais
+0.0792	b:queria_dormir
+0.0792	c: aco
+0.0792	c: acor
+0.0792	c:acor
+0.0792	c:acord
+0.0792	c:bad
+0.0792	c:corda
+0.0792	c:dran
+0.0792	c:lti
+0.0792	c:orda
+0.0792	c:ordar
+0.0792	c:queri
+0.0792	c:rdar
+0.0792	c:rdar 
+0.0792	c:ueri
+0.0792	c:ueria
+0.0792	w:acordar
+0.0792	w:dormir
+0.0792	w:queria
+0.079	c:body 
+0.079	c:ody 
+0.0789	c: way
+0.0789	c:ablet
+0.0789	c:blet
+0.0789	c:ye 
+0.0789	w:thought
+0.0788	c:rbe
+0.0787	c: wie
+0.0787	c:ngen
+0.0787	c:ngen 
+0.0787	c:xid
+0.0786	c: giv
+0.0785	c:ishe
+0.0785	c:ished
+0.0785	c:nishe
+0.0784	c: melh
+0.0784	c:elh
+0.0784	c:elho
+0.0784	c:elhor
+0.0784	c:lho
+0.0784	c:lhor
+0.0784	c:lhor 
+0.0784	c:melh
+0.0784	c:melho
+0.0784	w:melhor
+0.0783	b:it_to
+0.0783	b:step_in
+0.0783	c:dic
+0.0783	c:tter
+0.0782	c: unt
+0.078	b:i_will
+0.078	b:need_the
+0.0779	c:bod
+0.0779	c:body
+0.0779	c:efe
+0.0779	c:ror 
+0.0779	c:rror
+0.0779	c:rror 
+0.0778	c: shu
+0.0778	c: shut
+0.0778	c:hinki
+0.0778	c:shu
+0.0778	c:shut
+0.0777	b:could_do
+0.0776	c:finit
+0.0776	c:init
+0.0775	b:the_cord
+0.0775	c: cord
+0.0775	c: heal
+0.0775	c: weig
+0.0775	c:any 
+0.0775	c:heal
+0.0775	c:ody
+0.0775	c:weig
+0.0775	c:weigh
+0.0775	w:cord
+0.0775	w:weight
+0.0774	c: seg
+0.0774	c: segu
+0.0774	c:segu
+0.0773	b:stop_at
+0.0773	c:stati
+0.0773	w:station
+0.0772	b:more_than
+0.0771	b:of_taking
+0.0771	c: sor
+0.0771	c:vou
+0.077	b:mich_umzubringen
+0.077	b:not_in
+0.077	c: umz
+0.077	c: umzu
+0.077	c:mzu
+0.077	c:mzub
+0.077	c:mzubr
+0.077	c:ubr
+0.077	c:ubri
+0.077	c:ubrin
+0.077	c:umz
+0.077	c:umzu
+0.077	c:umzub
+0.077	c:zub
+0.077	c:zubr
+0.077	c:zubri
+0.077	w:umzubringen
+0.0769	b:purpose_and
+0.0769	c:nha 
+0.0768	c:irm
+0.0768	c:savi
+0.0768	c:wie
+0.0767	b:de_novo
 0.0767	c: hon
-0.0767	c:ding
-0.0767	c:ding 
-0.0766	b:thinking_how
-0.0766	c:utti
-0.0765	c:escr
-0.0765	c:tab
-0.0764	c:nza
-0.0762	b:the_time
-0.0762	c:inge
-0.076	b:the_cabinet
-0.076	c: cabi
-0.076	c:abi
-0.076	c:abin
-0.076	c:abine
-0.076	c:bine
-0.076	c:binet
-0.076	c:cabi
-0.076	c:cabin
-0.076	c:inet
-0.076	c:inet 
-0.076	w:cabinet
-0.0759	c: wei
-0.0759	c:wei
-0.0758	c: its
-0.0758	c: its 
-0.0758	c:ake 
-0.0758	w:its
-0.0757	b:aguento_mais
-0.0757	b:mais_quero
-0.0757	b:nao_aguento
-0.0757	c: ague
-0.0757	c: brid
-0.0757	c:aguen
-0.0757	c:brid
-0.0757	c:bridg
-0.0757	c:cide 
-0.0757	c:guen
-0.0757	c:guent
-0.0757	c:ills
-0.0757	c:niv
-0.0757	c:nive
-0.0757	c:uento
-0.0757	w:aguento
-0.0757	w:bridge
-0.0756	c: bad
-0.0756	c: li
-0.0755	c:drive
-0.0755	c:rive 
-0.0755	w:drive
-0.0754	b:today_and
-0.0754	c:dra
-0.0754	c:hme
-0.0754	c:hmen
-0.0753	c:ake
-0.0753	c:ere 
-0.0753	c:ita
-0.0753	c:nig
-0.0753	c:nigh
-0.0753	c:night
-0.0751	c:mor
-0.0749	b:since_i
-0.0749	c:eepi
-0.0749	c:eepin
-0.0749	c:epin
-0.0749	c:eping
-0.0749	c:leepi
-0.0749	c:unt
-0.0749	w:sleeping
-0.0748	b:tonight_so
-0.0748	c: care
-0.0748	c:awe
-0.0748	c:dormi
-0.0748	c:ormir
-0.0748	c:rge 
-0.0748	c:rmir
-0.0747	c: nu
-0.0747	c:dy 
-0.0747	c:word
-0.0745	c: wou
-0.0745	c: woul
-0.0745	c:tchi
-0.0745	c:tchin
-0.0745	c:ttin
-0.0745	c:wou
-0.0745	c:woul
-0.0745	c:would
-0.0745	w:would
-0.0744	c: vive
-0.0743	c:lia
-0.0739	c: j 
-0.0739	c: tag
-0.0739	c: tagl
-0.0739	c:agl
-0.0739	c:agli
-0.0739	c:aglia
-0.0739	c:gliat
-0.0739	c:liat
-0.0739	c:mie
-0.0739	c:tagl
-0.0739	c:tagli
-0.0739	w:j
-0.0737	c:dly
-0.0737	c:dly 
-0.0736	b:the_top
-0.0735	b:so_angry
-0.0734	c:olo
-0.0733	b:not_going
-0.0733	c:aro
-0.0732	b:cansada_de
-0.0732	b:got_a
-0.0732	c: cans
-0.0732	c:ansa
-0.0732	c:ansad
-0.0732	c:cans
-0.0732	c:cansa
-0.0732	c:chi
-0.0732	c:nsada
-0.0732	c:sada
-0.0732	c:sada 
-0.0732	w:cansada
-0.0732	w:dramatic
-0.0731	b:round_my
-0.0731	c: ano
-0.0731	c: neck
-0.0731	c: rou
-0.0731	c: roun
-0.0731	c:neck
-0.0731	c:neck 
-0.0731	c:oint
-0.0731	c:poin
-0.0731	c:point
-0.0731	w:neck
-0.0731	w:round
-0.0731	w:thinking
-0.073	c:algue
-0.073	c:lgue
-0.073	c:lguem
-0.073	w:alguem
-0.0729	b:the_cord
-0.0729	c: cord
-0.0729	c: more
-0.0729	c:more
-0.0729	c:more 
-0.0729	w:cord
-0.0729	w:more
-0.0728	c:ari
-0.0727	c:rbe
-0.0726	c:ful 
-0.0726	c:train
-0.0724	c: mor
-0.0722	c:being
-0.0722	c:eing
-0.0722	c:eing 
-0.0722	w:being
-0.0721	b:i_will
-0.0721	c:wn 
-0.072	b:ce_la
-0.072	b:every_night
-0.072	b:faccio_piu
-0.072	b:la_faccio
-0.072	c: facc
-0.072	c: san
-0.072	c:ccio 
-0.072	c:facc
-0.072	c:facci
-0.072	c:rmi
-0.072	w:faccio
-0.0719	c: wa
-0.0718	b:mich_umzubringen
-0.0718	c: cas
-0.0718	c: far
-0.0718	c: umz
-0.0718	c: umzu
-0.0718	c:body 
-0.0718	c:far
-0.0718	c:mzu
-0.0718	c:mzub
-0.0718	c:mzubr
-0.0718	c:ody 
-0.0718	c:pasti
-0.0718	c:ubr
-0.0718	c:ubri
-0.0718	c:ubrin
-0.0718	c:umz
-0.0718	c:umzu
-0.0718	c:umzub
-0.0718	c:zub
-0.0718	c:zubr
-0.0718	c:zubri
-0.0718	w:umzubringen
-0.0717	b:starebbero_tutti
-0.0717	c: end
-0.0717	c: into
-0.0717	c:into
-0.0717	c:into 
-0.0717	c:stare
-0.0717	c:tare
-0.0717	c:tareb
-0.0717	c:tore
-0.0717	c:vin
-0.0717	c:ving
-0.0717	c:ving 
-0.0717	w:into
-0.0717	w:starebbero
-0.0716	c: jog
-0.0716	c: joga
-0.0716	c:jog
-0.0716	c:joga
-0.0716	c:jogar
-0.0716	c:oga
-0.0716	c:ogar
-0.0716	c:ogar 
-0.0716	w:jogar
-0.0715	c: back
-0.0715	c:ains 
-0.0715	c:tter
-0.0714	b:days_and
-0.0714	b:i_actually
-0.0714	c:inted
-0.0714	c:ointe
-0.0714	w:disappointed
-0.0713	b:do_not
-0.0713	b:them_if
-0.0712	c:onc
-0.0712	c:sar
-0.071	c: les
-0.071	c:non
-0.0707	c:ra 
-0.0706	b:and_wrote
-0.0706	b:paid_off
-0.0706	c: paid
-0.0706	c:nco
-0.0706	c:ound 
-0.0706	c:paid
-0.0706	c:paid 
-0.0706	w:paid
-0.0705	c:amili
-0.0705	c:do 
-0.0705	c:endo
-0.0705	c:ilia
-0.0705	c:ilia 
-0.0705	c:lia 
-0.0705	c:mili
-0.0705	c:milia
-0.0705	c:ound
-0.0705	w:familia
-0.0704	c:anywa
-0.0704	c:its
-0.0704	c:its 
-0.0704	c:nywa
-0.0704	c:nyway
-0.0704	c:own
-0.0704	c:yway
-0.0704	c:yway 
-0.0704	w:anyway
-0.0701	b:wants_to
-0.07	b:a_way
-0.07	c: drag
-0.07	c: pra 
-0.07	c:bath 
-0.07	c:drag
-0.07	c:dragg
-0.07	c:pra 
-0.07	w:bath
-0.07	w:pra
-0.0699	c:bod
-0.0699	c:body
-0.0699	c:ody
-0.0699	c:rer 
-0.0698	c:ara 
-0.0698	c:lade 
-0.0698	c:para 
-0.0698	w:blade
-0.0698	w:para
-0.0697	b:how_i
-0.0697	b:whole_way
-0.0697	c:ewe
-0.0697	c:gled
-0.0697	c:gled 
-0.0697	c:sie
-0.0696	b:minha_familia
-0.0696	c:guem
-0.0696	c:guem 
-0.0696	c:look 
-0.0696	c:uem
-0.0696	c:uem 
-0.0696	w:look
-0.0695	c:akin
-0.0695	c:aking
-0.0694	c: stan
-0.0694	c:erio
-0.0694	c:eriou
-0.0694	c:iousl
-0.0694	c:ousl
-0.0694	c:ously
-0.0694	c:serio
-0.0694	c:usl
-0.0694	c:usly
-0.0694	c:usly 
-0.0694	w:seriously
-0.0693	c:hinki
-0.0692	b:dragging_them
-0.0692	b:me_dragging
-0.0692	b:them_down
-0.0692	c: en
-0.0692	c:arked
-0.0692	c:now 
-0.0691	c:tyi
-0.069	c: stay
-0.069	c:dge 
-0.069	c:stay
-0.069	c:tay
-0.0689	c: fini
-0.0689	c:di 
-0.0688	b:is_in
-0.0688	c: bath
-0.0688	c:bath
-0.0688	c:comi
-0.0688	c:comin
-0.0688	c:nott
-0.0688	c:notte
-0.0688	c:otte
-0.0688	c:otte 
-0.0687	b:how_to
-0.0687	c:osed
-0.0687	c:osed 
-0.0687	w:back
-0.0685	c: la 
-0.0685	w:la
-0.0684	c:nke
-0.0682	c: mit
-0.0681	c:nci
-0.0681	c:ror 
-0.0681	c:rror
-0.0681	c:rror 
-0.068	c:ein 
-0.068	c:nger 
+0.0767	c: novo
+0.0767	c:novo
+0.0767	c:novo 
+0.0767	w:novo
+0.0767	w:takes
+0.0765	c: pi
+0.0764	c:apis
+0.0764	c:giv
+0.0763	c:ake
+0.0763	c:cho 
+0.0762	b:cut_again
+0.0762	c: ston
+0.0762	c:arked
+0.0762	c:ston
+0.0762	c:stone
+0.0762	c:vor
+0.0761	c:ira
+0.0761	c:jama
+0.076	c: emo
+0.076	c: emot
+0.076	c:als 
+0.076	c:emoti
+0.076	c:epp
+0.0759	b:the_time
+0.0759	c: cam
+0.0759	c: scra
+0.0759	c:scra
+0.0758	c: mor
+0.0758	c:oud
+0.0757	c:ei 
+0.0757	c:ian 
+0.0757	c:train
+0.0756	b:been_researching
+0.0756	c:archi
+0.0756	c:epare
+0.0756	c:esear
+0.0756	c:rchi
+0.0756	c:rchin
+0.0756	c:resea
+0.0756	w:researching
+0.0754	c:ar 
+0.0754	c:ara 
+0.0754	c:para 
+0.0754	w:para
+0.0753	c:tide
+0.0753	c:tua
+0.0752	c:cht
+0.0751	b:take_the
+0.0751	c:amili
+0.0751	c:ilia
+0.0751	c:ilia 
+0.0751	c:lia 
+0.0751	c:mili
+0.0751	c:milia
+0.0751	w:familia
+0.075	b:car_park
+0.0748	b:knife_against
+0.0748	b:take_to
+0.0748	b:to_whoever
+0.0748	b:whoever_reads
+0.0748	c:dsb
+0.0746	b:i_hurt
+0.0746	c: la 
+0.0746	c:ckg
+0.0746	c:ope 
+0.0746	w:la
+0.0745	c:nha
+0.0745	c:oes 
+0.0744	c:olo
+0.0743	c: end
+0.0742	b:de_mourir
+0.0742	b:have_to
+0.0739	c:lade 
+0.0739	w:blade
+0.0738	c:know 
+0.0738	c:sem
+0.0738	c:ypi
+0.0738	w:know
+0.0737	c:ata
+0.0737	c:rted
+0.0737	c:rted 
+0.0736	b:a_veces
+0.0736	b:minha_familia
+0.0736	b:veces_pienso
+0.0736	b:why_no
+0.0736	c: vec
+0.0736	c: vece
+0.0736	c:vece
+0.0736	c:veces
+0.0736	w:veces
+0.0735	c:acks
+0.0735	c:acks 
+0.0734	c:ank 
+0.0734	c:nde 
+0.0733	c:tdo
+0.0731	c: fac
+0.073	b:wrote_out
+0.0729	b:not_going
+0.0729	c:zos
+0.0727	c:tano
+0.0726	b:now_and
+0.0726	c: lo 
+0.0726	c: tot 
+0.0726	w:lo
+0.0726	w:tot
+0.0725	c:count
+0.0725	c:ett
+0.0725	c:ount
+0.0724	c: bac
+0.0724	c:awe
+0.0723	c: san
+0.0723	c:rden
+0.0723	c:rden 
+0.0723	c:samst
+0.0722	c: aufw
+0.0722	c:achen
+0.0722	c:aufw
+0.0722	c:aufwa
+0.0722	c:fwac
+0.0722	c:fwach
+0.0722	c:melt
+0.0722	c:ufw
+0.0722	c:ufwa
+0.0722	c:ufwac
+0.0722	c:vie 
+0.0722	c:wach
+0.0722	c:wache
+0.0722	w:aufwachen
+0.0721	c:comi
+0.0721	c:comin
+0.0721	c:ida
+0.072	c:cue
+0.072	c:fort
+0.072	c:nit
+0.0719	b:the_bathroom
+0.0719	c: ya 
+0.0719	c:athr
+0.0719	c:athro
+0.0719	c:bathr
+0.0719	c:hroo
+0.0719	c:hroom
+0.0719	c:oes
+0.0719	c:throo
+0.0719	w:bathroom
+0.0719	w:ya
+0.0718	c:esk
+0.0717	c:back
+0.0717	c:eser
+0.0717	c:eserv
+0.0715	b:my_cousin
+0.0715	b:still_alive
+0.0715	c:epre
+0.0715	c:epres
+0.0715	c:usin 
+0.0715	w:cousin
+0.0714	b:to_be
+0.0713	c: more
+0.0713	c:ait
+0.0713	c:more
+0.0713	c:more 
+0.0713	c:rack
+0.0713	c:track
+0.0713	w:more
+0.0712	c:ff 
+0.0712	c:shm
+0.0711	c:arve
+0.0711	c:tarve
+0.0711	c:tone
+0.0711	w:nobody
+0.071	b:the_top
+0.071	c:onc
+0.0709	c:tak
+0.0708	c: doi
+0.0708	c: doin
+0.0708	c:doin
+0.0708	c:doing
+0.0708	w:doing
+0.0707	c: non
+0.0706	b:if_i
+0.0706	c:oin
+0.0705	c:efu
+0.0705	c:hmen
+0.0704	c: ya
+0.0704	w:dramatic
+0.0703	c:sape
+0.0702	c:ples
+0.0701	c: fig
+0.0701	c: figh
+0.0701	c: nob
+0.0701	c: nobo
+0.0701	c:aut
+0.0701	c:figh
+0.0701	c:fight
+0.0701	c:nobo
+0.0701	c:nobod
+0.0701	c:obod
+0.0701	c:obody
+0.0701	w:fight
+0.07	c: goi
+0.07	c: goin
+0.07	c:goin
+0.07	c:going
+0.07	w:going
+0.0699	c:ense
+0.0699	c:esea
+0.0699	c:orn 
+0.0698	c:yet
+0.0697	c:als
+0.0697	c:inkin
+0.0697	c:leas
+0.0697	c:nkin
+0.0697	c:nking
+0.0697	c:oing
+0.0697	c:oing 
+0.0696	c: far
+0.0696	c:back 
+0.0695	c: bei
+0.0695	c: bein
+0.0695	c: jog
+0.0695	c: joga
+0.0695	c:an 
+0.0695	c:bein
+0.0695	c:goi
+0.0695	c:jam
+0.0695	c:joga
+0.0695	c:jogar
+0.0695	c:ogar
+0.0695	c:ogar 
+0.0695	w:jogar
+0.0694	b:and_wrote
+0.0694	b:paid_off
+0.0694	c: ning
+0.0694	c: paid
+0.0694	c:ingu
+0.0694	c:ingue
+0.0694	c:nguem
+0.0694	c:ningu
+0.0694	c:paid
+0.0694	c:paid 
+0.0694	w:ninguem
+0.0694	w:paid
+0.0693	c:sepa
+0.0692	c:nob
+0.0692	c:obo
+0.0691	c:dy 
+0.069	c:chin
+0.069	c:wac
+0.0689	b:like_the
+0.0689	c: of 
+0.0689	c:apy
+0.0689	c:of 
+0.0689	w:of
+0.0688	c: wal
+0.0688	c: way 
+0.0688	c:arc
+0.0688	c:nge
+0.0688	w:way
+0.0687	c:ady 
+0.0687	c:ave 
+0.0687	c:cidi
+0.0687	c:darm
+0.0687	c:darme
+0.0687	c:eady
+0.0687	c:eady 
+0.0687	c:ready
+0.0686	c:ars
+0.0686	c:oir 
+0.0685	b:i_think
+0.0685	c:esa
+0.0684	b:and_keep
+0.0682	b:so_badly
+0.0682	c:ding
+0.0682	c:ding 
+0.0682	c:looke
+0.0682	w:looked
+0.0681	b:so_angry
 0.068	c:rpo
-0.0679	c:ls 
-0.0678	c:ctu
-0.0678	c:nish 
-0.0678	w:finish
-0.0677	c: jun
-0.0677	c:bad
-0.0677	c:jun
-0.0676	b:se_eu
-0.0676	c: top
-0.0676	c: top 
-0.0676	c:den 
-0.0676	c:down
-0.0676	c:down 
-0.0676	c:stig
-0.0676	c:stoo
-0.0676	w:top
-0.0675	c:ato 
-0.0674	b:about_using
-0.0674	b:key_is
-0.0674	b:on_myself
-0.0674	b:the_key
-0.0674	b:using_it
-0.0674	b:where_the
-0.0674	b:would_take
-0.0674	c: key 
-0.0674	c: ste
-0.0674	c: usi
-0.0674	c: usin
-0.0674	c:key 
-0.0674	c:press
-0.0674	c:using
-0.0674	w:key
-0.0674	w:using
-0.0673	c:pen
-0.0672	c: up 
-0.0672	c:ida
-0.0672	c:resse
-0.0672	w:up
-0.067	b:thinking_of
-0.067	c:nes
-0.0667	b:for_them
-0.0667	c: swa
-0.0667	c: swal
-0.0667	c:lee
-0.0667	c:swa
-0.0667	c:swal
-0.0667	c:swall
-0.0667	c:vou
-0.0667	c:wallo
-0.0666	c: hand
-0.0666	c:hand
+0.0679	c:re 
+0.0678	c:dormi
+0.0678	c:ormir
+0.0678	c:rmir
+0.0677	b:how_i
+0.0677	c: cas
+0.0676	c:doi
+0.0676	c:ifi
+0.0676	c:ili
+0.0675	b:instead_of
+0.0674	c: je 
+0.0674	c:coun
+0.0674	w:je
+0.0673	c: or 
+0.0673	c:ady
+0.0673	w:or
+0.0672	b:life_and
+0.0672	b:my_legs
+0.0672	c:nai
+0.0671	c: cos
+0.0671	c: cost
+0.0671	c:cost
+0.0671	c:scri
+0.0669	c: ic
+0.0669	c:ehr
+0.0669	c:nive
+0.0667	c:hr 
+0.0666	b:kids_deserve
+0.0666	b:than_me
+0.0666	c: lor
+0.0666	c: lorr
+0.0666	c:lorr
+0.0666	c:lorry
+0.0666	w:lorry
+0.0665	b:ho_pensato
 0.0665	b:matter_because
-0.0665	c:gun
-0.0665	c:gun 
-0.0664	c:leed 
-0.0664	c:take
-0.0664	w:bleed
-0.0662	b:nans_sleeping
-0.0662	c:uttin
-0.0661	b:down_on
-0.0661	b:to_cut
-0.066	c: tot 
-0.066	c:abe
-0.066	w:tot
-0.0659	c: uc
-0.0659	c: ucc
-0.0659	c: ucci
-0.0659	c:swo
-0.0659	c:ucc
-0.0659	c:ucci
-0.0659	c:uccid
-0.0658	b:bridge_on
-0.0658	b:kids_deserve
-0.0658	b:than_me
-0.0658	c:alt
-0.0656	b:she_will
-0.0655	c: how
-0.0655	c: how 
-0.0655	w:how
-0.0654	c: gets
-0.0654	c:ede
-0.0654	c:gets 
-0.0654	w:gets
-0.0653	c:uick 
-0.0653	c:ult
-0.0653	w:quick
-0.0652	c: ning
-0.0652	c:ingu
-0.0652	c:ingue
-0.0652	c:nguem
-0.0652	c:ningu
-0.0652	c:rde 
-0.0652	w:ninguem
-0.0651	c:al 
-0.065	b:my_last
-0.065	b:myself_so
-0.065	c: off 
-0.065	c: teng
-0.065	c: tou
-0.065	c:dow
-0.065	c:engo
-0.065	c:engo 
-0.065	c:ngo 
-0.065	c:off 
-0.065	c:teng
-0.065	c:tengo
-0.065	w:off
-0.065	w:tengo
-0.0649	b:de_todo
-0.0649	b:estoy_cansada
-0.0649	b:suicidal_thoughts
-0.0648	c: aufw
-0.0648	c: pict
-0.0648	c:achen
-0.0648	c:aufw
-0.0648	c:aufwa
-0.0648	c:fwac
-0.0648	c:fwach
-0.0648	c:ict
-0.0648	c:ictu
-0.0648	c:ictur
-0.0648	c:pict
-0.0648	c:pictu
-0.0648	c:ufw
-0.0648	c:ufwa
-0.0648	c:ufwac
-0.0648	c:wac
-0.0648	c:wach
-0.0648	c:wache
-0.0648	w:aufwachen
-0.0647	c:rar 
-0.0646	b:could_do
-0.0646	c:erman
-0.0646	c:ntl
-0.0646	c:ntly
-0.0646	c:ntly 
-0.0645	c: bot
-0.0645	c:bot
-0.0644	c: loa
-0.0644	c: load
-0.0644	c:ian 
-0.0644	c:loa
-0.0644	c:load
-0.0643	c: cuts
-0.0643	c:cuts
-0.0643	c:cuts 
-0.0643	c:uar
-0.0643	w:cuts
-0.0642	c: dor
-0.0642	c: dorm
-0.0642	c: nun
-0.0642	c: nunc
-0.0642	c:nun
-0.0642	c:nunc
-0.0642	c:nunca
-0.0642	c:unca
-0.0642	c:unca 
-0.0642	w:nunca
-0.064	c: de 
-0.064	c:ia 
-0.064	w:de
-0.0639	b:my_age
-0.0639	c: age 
-0.0639	c: disa
-0.0639	c:ar 
-0.0639	c:disa
-0.0639	c:disap
-0.0639	c:isap
-0.0639	c:isapp
-0.0639	c:sapp
-0.0639	w:age
-0.0638	c: go 
-0.0638	w:go
-0.0637	c:hame
-0.0637	c:sham
-0.0637	c:shame
-0.0636	b:back_and
-0.0636	c: foun
-0.0636	c: sara
-0.0636	c:dor
-0.0636	c:dorm
-0.0636	c:foun
-0.0636	c:found
-0.0636	c:sara
-0.0636	w:found
-0.0635	c:there
-0.0634	c:ifi
-0.0634	c:nda 
-0.0633	b:i_think
-0.0633	c: wrot
-0.0633	c:rote
-0.0633	c:rote 
-0.0633	c:wrot
-0.0633	c:wrote
-0.0633	w:wrote
-0.0632	w:long
-0.0631	c:gle
-0.0631	c:pedi
-0.0631	w:wall
-0.063	b:familia_estaria
-0.063	b:mi_familia
-0.0628	b:denke_standig
-0.0628	b:my_neck
-0.0628	b:standig_daran
-0.0628	c: ta
-0.0628	c:andig
-0.0628	c:dig
-0.0628	c:dig 
-0.0628	c:ndig
-0.0628	c:ndig 
-0.0628	w:standig
-0.0627	b:the_best
-0.0627	b:wanting_to
-0.0627	c:antin
-0.0627	c:emot
-0.0627	c:wanti
-0.0627	w:wanting
-0.0626	b:not_joking
-0.0626	c:ams
-0.0626	c:anen
-0.0626	c:anent
-0.0626	c:entl
-0.0626	c:ently
-0.0626	c:mane
-0.0626	c:manen
-0.0626	c:nent
-0.0626	c:nentl
-0.0626	c:rmane
-0.0626	w:permanently
-0.0625	b:no_puedo
-0.0625	b:the_bathroom
-0.0625	c: fix
-0.0625	c: pue
-0.0625	c: pued
-0.0625	c:athr
-0.0625	c:athro
-0.0625	c:bathr
-0.0625	c:ere
-0.0625	c:fix
-0.0625	c:hroo
-0.0625	c:hroom
-0.0625	c:pued
-0.0625	c:puedo
-0.0625	c:throo
-0.0625	c:uedo
-0.0625	c:uedo 
-0.0625	w:bathroom
-0.0625	w:puedo
-0.0624	b:wrote_out
-0.0623	c:orr
-0.0622	c: doi
-0.0622	c: doin
-0.0622	c:cue
-0.0622	c:doi
-0.0622	c:doin
-0.0622	c:doing
-0.0622	w:doing
-0.0621	c:ett
-0.0621	c:sit
-0.0621	c:tak
-0.0619	c:lte
-0.0618	b:better_without
-0.0618	b:world_would
-0.0618	c: piu
-0.0618	c: piu 
-0.0618	c:eck
-0.0618	c:iu 
-0.0618	c:piu
-0.0618	c:piu 
-0.0618	w:piu
-0.0617	c: des
-0.0617	c:eeli
-0.0617	c:eelin
-0.0617	c:elin
-0.0617	c:eling
-0.0617	c:feeli
-0.0617	c:rman
-0.0617	c:tua
-0.0617	w:feeling
-0.0616	c: dat
-0.0616	c: date
-0.0616	c:form 
-0.0616	c:orm 
-0.0615	b:easier_for
-0.0614	c:ane
-0.0613	c: if
-0.0613	c: if 
-0.0613	c:if 
-0.0613	c:onte
-0.0613	w:if
-0.0612	b:to_my
-0.0612	c:ives 
-0.0611	c: je 
-0.0611	c: mim
-0.0611	c: mim 
-0.0611	c:mim
-0.0611	c:mim 
-0.0611	c:urni
-0.0611	c:urnin
-0.0611	w:je
-0.0611	w:mim
-0.061	b:any_future
-0.061	c:slee
-0.061	c:take 
-0.0609	c:ead 
-0.0608	b:burned_my
-0.0608	b:everyone_they
-0.0608	c:nic
-0.0607	b:cut_again
-0.0607	c:tle 
-0.0607	c:ttl
-0.0607	c:ttle
-0.0607	c:ttle 
-0.0606	b:keep_thinking
-0.0606	c:oir 
-0.0606	c:ya 
-0.0605	c:fis
-0.0605	c:fish
-0.0605	c:fish 
-0.0605	c:leas
-0.0605	c:ought
-0.0604	c:ritt
-0.0603	c: fig
-0.0603	c: figh
-0.0603	c:fig
-0.0603	c:figh
-0.0603	c:fight
-0.0603	w:fight
-0.0602	b:piu_voglio
-0.0602	c:eng
-0.0602	w:nobody
-0.0601	b:this_weekend
-0.0601	b:without_my
-0.0601	c:ano
-0.0599	b:a_bit
-0.0599	c: cos
-0.0599	c: cost
-0.0599	c: kno
-0.0599	c:back
-0.0599	c:cost
-0.0599	c:ens
-0.0599	c:kno
-0.0598	b:kindest_thing
-0.0598	b:the_kindest
-0.0598	c:cle
-0.0598	c:date
-0.0598	c:dest 
-0.0598	c:emov
-0.0598	c:ges 
-0.0598	c:indes
-0.0598	c:kinde
-0.0598	c:ndes
-0.0598	c:ndest
-0.0598	c:remov
-0.0598	w:kindest
-0.0597	c:arc
-0.0597	c:sat
-0.0597	c:wher
-0.0597	c:where
-0.0596	c:acks
-0.0596	c:acks 
-0.0596	c:bri
-0.0596	c:hones
-0.0595	c:ccid
-0.0595	c:ccide
-0.0595	c:may
-0.0595	c:now
-0.0593	b:if_you
-0.0592	c: bac
-0.0592	c: mid
-0.0592	c: pl
-0.0592	c:esp
-0.0591	c: lon
-0.0591	c: lor
-0.0591	c: lorr
-0.0591	c:dose 
-0.0591	c:lorr
-0.0591	c:lorry
-0.0591	w:lorry
-0.059	c: roo
-0.059	c: way
-0.059	c:ief
-0.059	c:ye 
-0.0589	c:form
-0.0588	c:eria
-0.0588	c:eria 
-0.0586	b:and_feel
-0.0586	c: ate
-0.0586	c: ate 
-0.0586	c: nob
-0.0586	c: nobo
-0.0586	c:nob
-0.0586	c:nobo
-0.0586	c:nobod
-0.0586	c:obo
-0.0586	c:obod
-0.0586	c:obody
-0.0586	w:ate
-0.0585	c: tel
-0.0585	c: tell
-0.0585	c:ble
-0.0585	c:doe
-0.0585	c:net
-0.0585	c:rais 
-0.0585	c:tell
-0.0583	b:and_keep
-0.0583	c: agua
-0.0583	c:agua
-0.0583	c:aguan
-0.0583	c:guan
-0.0583	c:guant
-0.0583	c:nle
-0.0583	c:nles
-0.0583	c:nless
-0.0583	c:ope 
-0.0583	c:saved
-0.0583	w:saved
-0.0582	b:i_ever
-0.0582	c:aret
-0.0582	c:gare
-0.0582	c:garet
-0.0582	c:how 
-0.0582	c:ngen
-0.0582	c:ngen 
-0.0581	b:hot_thought
-0.0581	c: up
-0.058	c: bei
-0.058	c: bein
-0.058	c:bein
-0.0579	c:para
-0.0579	c:sor
-0.0578	c: gui
-0.0577	b:i_mean
-0.0577	c: ich
-0.0577	c: ich 
-0.0577	c:mai
-0.0577	w:ich
-0.0576	b:go_to
-0.0576	b:to_just
-0.0576	b:to_unalive
-0.0576	c:long 
-0.0575	c:burne
-0.0575	c:inkin
-0.0575	c:nkin
-0.0575	c:nking
-0.0575	c:rned
-0.0575	c:rned 
-0.0575	c:urne
-0.0575	c:urned
-0.0575	w:burned
-0.0574	c: park
-0.0574	w:park
-0.0573	c: agu
-0.0573	c:deri
-0.0573	c:derin
-0.0573	c:het
-0.0573	c:vo 
-0.0572	c: chec
-0.0572	c:chec
-0.0572	c:check
-0.0572	c:hec
-0.0572	c:heck
-0.0572	c:oir
-0.0571	c: ic
-0.0571	w:road
-0.057	b:not_reply
-0.057	b:serait_mieux
-0.057	c: stat
-0.057	c:eply
-0.057	c:eply 
-0.057	c:how
-0.057	c:ply 
-0.057	c:reply
-0.057	c:stat
-0.057	w:reply
-0.057	w:serait
-0.0569	c:back 
-0.0569	c:eas
-0.0568	c:hr 
-0.0568	c:rry 
-0.0567	c:esta
-0.0566	b:been_researching
-0.0566	b:if_i
-0.0566	c:archi
-0.0566	c:esea
-0.0566	c:esear
-0.0566	c:rchi
-0.0566	c:rchin
-0.0566	c:resea
-0.0566	c:ritte
-0.0566	c:writt
-0.0566	w:researching
-0.0566	w:written
-0.0564	b:be_to
-0.0564	b:easy_it
-0.0564	b:how_easy
-0.0564	c: easy
-0.0564	c:asy 
-0.0564	c:easy
-0.0564	c:easy 
-0.0564	c:erda
-0.0564	w:easy
-0.0563	c: ai
-0.0563	c:ehr
-0.0563	c:eux
-0.0562	b:in_it
-0.0562	c:oud 
-0.0561	c:fini
-0.0561	c:read
-0.056	b:so_tired
-0.056	c: perm
-0.0559	c:idg
-0.0559	c:idge
-0.0559	c:idge 
-0.0559	c:nge
-0.0559	c:ridg
-0.0559	c:ridge
-0.0558	c: of
-0.0558	c:hor 
-0.0558	c:ili
-0.0558	c:ives
-0.0557	c: neta
-0.0557	c:ched
-0.0557	c:ched 
-0.0557	c:eta 
-0.0557	c:neta
-0.0557	c:neta 
-0.0557	w:neta
-0.0556	b:high_enough
-0.0556	c: slee
-0.0555	c: nec
-0.0555	c: wal
-0.0555	c:umb
-0.0554	c: dow
-0.0554	c: down
-0.0554	c:alke
-0.0554	c:alked
-0.0554	c:ilin
-0.0554	c:iling
-0.0554	c:lke
-0.0554	c:lked
-0.0554	c:lked 
-0.0554	w:down
-0.0553	b:badly_right
-0.0553	c: alle
-0.0552	c: jan
-0.0552	c:jan
-0.0551	c:stay 
-0.0551	c:tay 
-0.0551	w:stay
-0.055	c:ini
-0.055	c:lann
-0.055	c:nat
-0.055	c:plann
-0.055	c:will 
-0.055	w:will
-0.0549	c: goi
-0.0549	c: goin
-0.0549	c: gu
-0.0549	c:eads 
-0.0549	c:goin
-0.0549	c:going
-0.0549	c:rist
-0.0549	w:going
-0.0548	c:era
-0.0547	c:an 
-0.0547	c:imen
-0.0547	c:iment
-0.0547	c:thou
-0.0546	c:ghter
-0.0546	c:hter
-0.0546	c:sda
-0.0545	c:ges
-0.0545	c:inki
-0.0545	c:nki
-0.0544	b:bathroom_floor
-0.0544	c:oing
-0.0544	c:oing 
-0.0543	c: tut
-0.0543	c:atch
-0.0543	c:of 
-0.0543	c:tut
-0.0542	c: mel
-0.0542	c: para
-0.0541	b:di_me
-0.0541	b:meglio_senza
-0.0541	b:senza_di
-0.0541	b:tutti_meglio
-0.0541	c:bber
-0.0541	c:bbero
-0.0541	c:bero
-0.0541	c:bero 
-0.0541	c:ebber
-0.054	b:i_was
-0.054	b:to_whoever
-0.054	b:whoever_reads
-0.054	c: hit 
-0.054	c:hit 
-0.054	w:hit
-0.0539	c: sort
-0.0539	c:sort
-0.0539	c:tdo
-0.0538	b:it_all
-0.0538	c: off
-0.0538	c:drai
-0.0538	c:rmen
-0.0537	c: dese
-0.0537	c: wie
-0.0537	c:dese
-0.0537	c:deser
-0.0537	c:io 
-0.0535	c:count
-0.0535	c:ount
-0.0534	c: sees
-0.0534	c:sees
-0.0534	c:sees 
-0.0534	w:sees
-0.0532	b:actually_want
-0.0532	c: gar
-0.0532	c:off
-0.0531	c:ago
-0.0531	c:no 
-0.053	c: of 
-0.053	w:of
-0.0529	b:my_flat
-0.0529	b:seguir_viviendo
-0.0529	c:endo 
-0.0529	c:iendo
-0.0529	c:ivie
-0.0529	c:ivien
-0.0529	c:oke 
-0.0529	c:vien
-0.0529	c:viend
-0.0529	c:vivie
-0.0529	w:viviendo
-0.0528	c: oth
-0.0528	c: othe
-0.0528	c:goi
-0.0528	w:other
-0.0527	b:cut_so
-0.0527	c:go 
-0.0527	c:roo
-0.0527	c:tell 
-0.0527	w:tell
-0.0526	c: je
-0.0525	c:ehr 
-0.0525	c:rail
-0.0524	c:cht 
-0.0524	c:ela
-0.0523	c: go
-0.0523	c: jum
-0.0523	c: jump
-0.0523	c:jum
-0.0523	c:jump
-0.0522	c: dram
-0.0522	c:amat
-0.0522	c:amati
-0.0522	c:dram
-0.0522	c:drama
-0.0522	c:rama
-0.0522	c:ramat
-0.0522	c:utt
-0.0521	c:eur
-0.0521	c:leu
-0.0521	c:leur
-0.0521	c:stag 
-0.052	c: sli
-0.052	c:ell 
-0.052	c:sli
-0.0519	c: tud
-0.0519	c: tudo
-0.0519	c: upd
-0.0519	c: upda
-0.0519	c:pdat
-0.0519	c:pdate
-0.0519	c:tud
-0.0519	c:tudo
-0.0519	c:tudo 
-0.0519	c:udo
-0.0519	c:udo 
-0.0519	c:upd
-0.0519	c:upda
-0.0519	c:updat
-0.0519	w:tudo
-0.0518	c: wil
-0.0518	c: will
-0.0518	c:mid
-0.0518	c:wil
-0.0518	c:will
-0.0517	c:acet
-0.0517	c:aceta
-0.0517	c:amol
-0.0517	c:amol 
-0.0517	c:arace
-0.0517	c:ceta
-0.0517	c:cetam
-0.0517	c:etam
-0.0517	c:etamo
-0.0517	c:leep
-0.0517	c:mol
-0.0517	c:mol 
-0.0517	c:racet
-0.0517	c:rat
-0.0517	c:sleep
-0.0517	c:tamo
-0.0517	c:tamol
-0.0517	w:paracetamol
-0.0516	b:i_should
-0.0515	c:des
-0.0514	c:ual
-0.0513	c:ny 
-0.0513	c:sts 
-0.0512	b:so_badly
-0.0512	c: ke
-0.0512	c:erma
-0.0512	c:pea
-0.0512	c:perma
-0.0511	c:argum
-0.0511	c:gum
-0.0511	c:gume
-0.0511	c:gumen
-0.0511	c:rgum
-0.0511	c:rgume
-0.0511	w:argument
-0.051	b:and_dad
-0.051	b:life_and
-0.051	b:mum_and
-0.051	c: joki
-0.051	c:arte
-0.051	c:joki
-0.051	c:jokin
-0.051	w:joking
-0.0509	c: int
-0.0509	c:eli
-0.0508	b:in_order
-0.0508	c: hid
-0.0508	c:hid
-0.0507	c: ja 
-0.0507	c:ablet
-0.0507	c:blet
-0.0507	c:ell
-0.0507	w:ja
-0.0505	b:last_time
-0.0505	c:ow 
-0.0505	c:poi
-0.0505	c:rack
-0.0505	c:track
-0.0504	c: badl
-0.0504	c: fur
-0.0504	c: see 
-0.0504	c:adly
-0.0504	c:adly 
-0.0504	c:badl
-0.0504	c:badly
-0.0504	c:fur
-0.0504	c:tarte
-0.0504	w:badly
-0.0504	w:see
-0.0503	c:ef 
-0.0503	c:ief 
-0.0503	c:ters 
-0.0502	c: mind
-0.0502	c:mind 
-0.0502	w:mind
-0.0501	b:the_life
-0.0501	c: ges
-0.05	c:icke
-0.0499	c: plan
-0.0499	c:plan
-0.0498	c: noc
-0.0498	c: noch
-0.0498	c:crip
-0.0498	c:cript
-0.0498	c:ipt
-0.0498	c:ipti
-0.0498	c:iptio
-0.0498	c:itin
-0.0498	c:iting
-0.0498	c:ones 
-0.0498	c:presc
-0.0498	c:pti
-0.0498	c:ptio
-0.0498	c:ption
-0.0498	c:resc
-0.0498	c:rescr
-0.0498	c:ript
-0.0498	c:ripti
-0.0498	c:scrip
-0.0498	w:prescription
-0.0497	b:the_car
-0.0497	c:esh
-0.0497	c:noch
-0.0496	b:but_i
-0.0496	c: line
-0.0496	c:ead
-0.0495	c:orn 
-0.0494	c:ait
-0.0493	c:eser
-0.0493	c:eserv
-0.0492	c:amm
-0.0492	c:cos
-0.0492	c:epi
-0.0492	c:oun
-0.0492	c:sul
-0.0491	c:ggin
-0.0491	c:gging
-0.0491	c:ngl
-0.0491	c:star
-0.049	c: weir
-0.049	c:any
-0.049	c:bye 
-0.049	c:dby
-0.049	c:dbye
-0.049	c:dbye 
-0.049	c:eird
-0.049	c:esc
-0.049	c:goodb
-0.049	c:odb
-0.049	c:odby
-0.049	c:odbye
-0.049	c:oodb
-0.049	c:oodby
-0.049	c:weir
-0.049	c:weird
-0.049	w:goodbye
-0.0489	c: gl
-0.0489	c: gla
-0.0489	c: to 
-0.0489	c:ara
-0.0489	c:gla
-0.0489	c:inh
-0.0489	w:to
-0.0488	c: way 
-0.0488	c:core
-0.0488	c:core 
-0.0488	w:way
-0.0487	c:prim
-0.0486	b:after_i
-0.0485	b:to_call
-0.0485	c: all
-0.0483	c:oldi
-0.0483	c:see 
-0.0482	c: ja
-0.0482	c:bei
-0.0482	c:ord
-0.0481	c: cat
-0.0481	c:aul
-0.048	c:ffe
-0.048	c:senti
-0.0479	c:aggi
-0.0479	c:ught
-0.0478	b:addormentarmi_e
-0.0478	b:e_non
-0.0478	b:svegliarmi_piu
-0.0478	b:vorrei_addormentarmi
-0.0478	c: addo
-0.0478	c:addo
-0.0478	c:addor
-0.0478	c:ddor
-0.0478	c:ddorm
-0.0478	c:dorme
-0.0478	c:ntarm
-0.0478	c:orme
-0.0478	c:ormen
-0.0478	c:rment
-0.0478	c:tarmi
-0.0478	w:addormentarmi
-0.0477	b:an_accident
-0.0477	b:like_an
-0.0477	b:look_like
-0.0477	c: acci
-0.0477	c:accid
-0.0477	c:ciden
-0.0477	c:dent 
-0.0477	c:ident
-0.0477	w:accident
-0.0476	c: car 
-0.0476	c: qui
-0.0476	c:car 
-0.0476	w:car
-0.0474	b:on_top
-0.0474	c:decis
-0.0474	c:ecis
-0.0474	c:ich
-0.0474	c:mana 
-0.0473	c:aki
-0.0473	c:coun
-0.0473	c:itarm
-0.0473	c:quita
-0.0473	w:quitarme
-0.0472	b:with_a
-0.0472	c:tho
-0.0471	c: ju
-0.047	c: tue
-0.047	c:lose 
-0.047	c:qui
-0.047	c:tue
-0.0469	c:ged
-0.0469	c:looke
-0.0469	w:looked
-0.0468	c:oad 
-0.0468	c:to 
-0.0467	c:fast 
-0.0467	w:decide
-0.0466	c:able
-0.0465	c:cor
-0.0464	c:ught 
-0.0463	c: sum
-0.0461	b:find_them
-0.0461	b:my_desk
-0.0461	c: bee
-0.0461	c: been
-0.0461	c: til
-0.0461	c: till
-0.0461	c:been
-0.0461	c:een
-0.0461	w:till
-0.046	c:la 
-0.0459	c: all 
-0.0459	c: fol
-0.0459	c:fol
-0.0459	c:ich 
-0.0459	w:all
-0.0458	c:tre 
-0.0457	c:ren
-0.0456	c:ils
-0.0456	c:ils 
-0.0455	c: lol
-0.0455	c: lol 
-0.0455	c:bye
-0.0455	c:lol
-0.0455	c:lol 
-0.0455	w:lol
-0.0454	b:to_be
-0.0452	b:is_really
-0.0452	c: hot 
-0.0452	w:hot
-0.0451	c: los 
-0.0451	c:los 
-0.0451	w:los
-0.045	c:akes
-0.045	c:akes 
-0.045	c:dead 
-0.045	c:shm
-0.045	w:dead
-0.0449	c: comi
-0.0449	c: plea
-0.0449	c:ao 
-0.0449	c:been 
-0.0449	c:een 
-0.0449	c:lease
-0.0449	c:perm
-0.0449	c:plea
-0.0449	c:pleas
-0.0449	w:been
-0.0449	w:coming
-0.0448	b:i_would
-0.0448	b:will_einfach
-0.0448	c: dec
-0.0448	c: pi
-0.0448	c:atic 
-0.0448	c:dec
-0.0448	c:llow
-0.0448	c:tand 
-0.0448	c:tic 
-0.0448	c:vi 
-0.0447	b:last_entry
-0.0447	b:sorry_to
-0.0446	c:il 
-0.0446	c:tei 
-0.0445	b:nadie_me
+0.0665	c:ensat
+0.0665	c:ief
+0.0665	c:llst
+0.0665	c:lst
+0.0665	c:nsato
+0.0665	c:sato
+0.0665	c:sato 
+0.0665	w:pensato
+0.0664	b:badly_right
+0.0663	c: ich
+0.0663	c: ich 
+0.0663	c:mai
+0.0663	c:nas 
+0.0663	w:ich
+0.0662	c:llow
+0.0661	b:for_them
+0.0661	c: mid
+0.0661	c: tut
+0.0661	c:fig
+0.0661	c:tut
+0.0658	c: if
+0.0658	c: if 
+0.0658	w:if
+0.0657	b:be_to
+0.0657	b:easy_it
+0.0657	b:how_easy
+0.0657	c: cat 
+0.0657	c: easy
+0.0657	c:asy 
+0.0657	c:easy
+0.0657	c:easy 
+0.0657	c:oir
+0.0657	w:cat
+0.0657	w:easy
+0.0656	b:without_my
+0.0656	c: en
+0.0656	c:astil
+0.0656	c:di 
+0.0656	c:hame
+0.0656	c:if 
+0.0656	c:illa
+0.0656	c:illas
+0.0656	c:llas
+0.0656	c:llas 
+0.0656	c:sham
+0.0656	c:shame
+0.0656	c:sor
+0.0656	c:tilla
+0.0656	w:pastillas
+0.0655	c: days
+0.0655	c:apea
+0.0655	c:core
+0.0655	c:core 
+0.0655	w:days
+0.0654	c:ita
+0.0654	c:itarm
+0.0654	c:net
+0.0654	c:quita
+0.0654	w:quitarme
+0.0653	c: ri
+0.0653	c:inki
+0.0652	c:ehr 
+0.0652	c:ound
+0.0652	c:prim
+0.0651	b:after_i
+0.065	c:takes
+0.0649	b:gave_the
+0.0649	c:icke
+0.0649	c:imen
+0.0649	c:iment
+0.0648	c: chec
+0.0648	c: stop
+0.0648	c:check
+0.0648	c:heck
+0.0648	c:stop
+0.0648	c:vive
+0.0646	b:how_to
+0.0646	c:ari
+0.0646	c:eeks
+0.0646	c:eeks 
+0.0646	c:weeks
+0.0646	w:wall
+0.0646	w:weeks
+0.0644	c: ste
+0.0644	c:far
+0.0643	c:nki
+0.0641	c:bye 
+0.0641	c:dby
+0.0641	c:dbye
+0.0641	c:dbye 
+0.0641	c:ful 
+0.0641	c:goodb
+0.0641	c:odb
+0.0641	c:odby
+0.0641	c:odbye
+0.0641	c:oodb
+0.0641	c:oodby
+0.0641	c:sie
+0.0641	w:goodbye
+0.064	c: do 
+0.064	c:nci
+0.064	c:utti
+0.064	w:do
+0.0639	c: cutt
+0.0639	c:cutt
+0.0639	c:cutti
+0.0639	c:ncom
+0.0639	w:cutting
+0.0638	b:a_new
+0.0638	b:aguento_mais
+0.0638	b:mais_quero
+0.0638	b:nao_aguento
+0.0638	c: ague
+0.0638	c: brid
+0.0638	c: en 
+0.0638	c: pien
+0.0638	c:aguen
+0.0638	c:brid
+0.0638	c:bridg
+0.0638	c:bye
+0.0638	c:guen
+0.0638	c:guent
+0.0638	c:iens
+0.0638	c:ienso
+0.0638	c:pien
+0.0638	c:piens
+0.0638	c:uento
+0.0638	w:aguento
+0.0638	w:bridge
+0.0638	w:en
+0.0638	w:pienso
+0.0637	c:rat
+0.0636	b:have_been
+0.0636	c:cat 
+0.0636	c:eck
+0.0636	c:nes
+0.0635	c:chec
+0.0634	c:anywa
+0.0634	c:nywa
+0.0634	c:nyway
+0.0634	c:oun
+0.0634	c:yway
+0.0634	c:yway 
+0.0634	w:anyway
+0.0633	c: wa
+0.0633	c:tar
+0.0632	b:my_flat
+0.0632	c:lann
+0.0632	c:plann
+0.0631	b:thinking_of
+0.0631	c:aret
+0.0631	c:gare
+0.0631	c:garet
+0.063	c: its 
+0.063	w:its
+0.0629	c:api
+0.0629	w:road
+0.0628	b:alive_any
+0.0628	b:got_a
+0.0628	b:je_and
+0.0628	c:rte
+0.0627	c:iei 
+0.0626	b:finish_the
+0.0626	c:ite 
+0.0626	c:ls 
+0.0625	c:ai 
+0.0625	c:amst
+0.0624	b:ce_soir
+0.0624	c: agua
+0.0624	c:agua
+0.0624	c:aguan
+0.0624	c:eks
+0.0624	c:eks 
+0.0624	c:guan
+0.0624	c:guant
+0.0623	c:hme
+0.0622	c:eri
+0.0621	c: stan
+0.0621	c:jog
+0.062	c: uc
+0.062	c: ucc
+0.062	c: ucci
+0.062	c: wei
+0.062	c:ucc
+0.062	c:ucci
+0.062	c:uccid
+0.0619	c: of
+0.0619	c:wher
+0.0619	c:where
+0.0619	w:every
+0.0618	c:escri
+0.0617	c:amm
+0.0617	c:ges
+0.0616	c:cle
+0.0615	b:round_my
+0.0615	c: neck
+0.0615	c: rou
+0.0615	c: roun
+0.0615	c: up 
+0.0615	c:neck
+0.0615	c:neck 
+0.0615	w:neck
+0.0615	w:round
+0.0615	w:up
+0.0614	c: qui
+0.0614	c: tue
+0.0614	c:tue
+0.0613	b:and_then
+0.0613	b:the_life
+0.0612	b:am_on
+0.0612	c:tchin
+0.0611	c: dra
+0.0611	c: its
+0.0611	c:nsc
+0.0611	c:very 
+0.061	c:alke
+0.061	c:alked
+0.061	c:its 
+0.061	c:lke
+0.061	c:lked
+0.061	c:lked 
+0.061	w:thing
+0.0609	b:is_not
+0.0609	c: agu
+0.0609	c:atic 
+0.0609	c:endo
+0.0609	c:ound 
+0.0609	c:tic 
+0.0608	b:piu_voglio
+0.0608	c:atch
+0.0608	c:wei
+0.0608	c:yaa
+0.0607	b:reads_this
+0.0607	c: out 
+0.0607	c:ccid
+0.0607	c:ccide
+0.0607	c:qui
+0.0607	w:out
+0.0606	b:serait_mieux
+0.0606	c:ders
+0.0606	c:oppe
+0.0606	c:opped
+0.0606	c:stopp
+0.0606	c:toppe
+0.0606	w:serait
+0.0606	w:stopped
+0.0605	b:cansada_de
+0.0605	c: cans
+0.0605	c: li
+0.0605	c:ansa
+0.0605	c:ansad
+0.0605	c:cans
+0.0605	c:cansa
+0.0605	c:eads 
+0.0605	c:ebts
+0.0605	c:fast
+0.0605	c:nsada
+0.0605	w:cansada
+0.0604	b:wrote_my
+0.0604	c: tu
+0.0604	c:arted
+0.0604	c:fe 
+0.0603	b:about_using
+0.0603	b:i_should
+0.0603	b:key_is
+0.0603	b:on_myself
+0.0603	b:the_key
+0.0603	b:using_it
+0.0603	b:where_the
+0.0603	c: key 
+0.0603	c: til
+0.0603	c: till
+0.0603	c: usi
+0.0603	c: usin
+0.0603	c:key 
+0.0603	c:using
+0.0603	w:key
+0.0603	w:till
+0.0603	w:using
+0.0602	c:oad 
+0.0602	c:ra 
+0.0601	b:aguanto_mas
+0.0601	b:no_aguanto
+0.0601	c:rais 
+0.0601	c:uanto
+0.0601	c:wal
+0.0601	w:aguanto
+0.06	b:with_a
+0.06	c:ial
+0.0599	c:den 
+0.0599	c:hones
+0.0598	c: badl
+0.0598	c:adly
+0.0598	c:adly 
+0.0598	c:ais
+0.0598	c:badl
+0.0598	c:badly
+0.0598	w:badly
+0.0597	c: gl
+0.0597	c: gla
+0.0597	c:gla
+0.0597	c:srs
+0.0593	c: top
+0.0593	c: top 
+0.0593	c:dica
+0.0593	c:het
+0.0593	c:issa
+0.0593	w:top
+0.0591	c:ve 
+0.059	b:whole_team
+0.0588	c: sto
+0.0588	c:niv
+0.0588	c:sat
+0.0588	c:tbe
+0.0587	c: help
+0.0587	c: wai
+0.0587	c:elp
+0.0587	c:help
+0.0587	c:its
+0.0587	c:vin
+0.0587	c:ving
+0.0587	c:ving 
+0.0586	b:wanting_to
+0.0586	c: pra 
+0.0586	c:antin
+0.0586	c:gun
+0.0586	c:gun 
+0.0586	c:para
+0.0586	c:pra 
+0.0586	c:topp
+0.0586	c:vo 
+0.0586	c:wanti
+0.0586	w:pra
+0.0586	w:wanting
+0.0585	c:ede
+0.0584	c:nat
+0.0584	c:oldi
+0.0583	c: swa
+0.0583	c: swal
+0.0583	c:swal
+0.0583	c:swall
+0.0583	c:wallo
+0.0582	c: piu
+0.0582	c: piu 
+0.0582	c:iu 
+0.0582	c:piu
+0.0582	c:piu 
+0.0582	w:piu
+0.0581	c: care
+0.0581	c: no
+0.0581	c: wrot
+0.0581	c:eng
+0.0581	c:rote
+0.0581	c:rote 
+0.0581	c:wrot
+0.0581	c:wrote
+0.0581	w:wrote
+0.058	c: bath
+0.058	c: des
+0.058	c: dor
+0.058	c: dorm
+0.058	c: go
+0.058	c: nun
+0.058	c: nunc
+0.058	c:bath
+0.058	c:nun
+0.058	c:nunc
+0.058	c:nunca
+0.058	c:seg
+0.058	c:unca
+0.058	c:unca 
+0.058	w:nunca
+0.0579	b:easier_for
+0.0578	c: rese
+0.0578	c:press
+0.0578	c:ritt
+0.0578	c:tid
+0.0576	c:bac
+0.0575	c:guem
+0.0575	c:guem 
+0.0575	c:uem
+0.0575	c:uem 
+0.0574	c: sees
+0.0574	c:cia 
+0.0574	c:dor
+0.0574	c:dorm
+0.0574	c:hec
+0.0574	c:isa
+0.0574	c:nda 
+0.0574	c:nsat
+0.0574	c:sees
+0.0574	c:sees 
+0.0574	w:sees
+0.0573	b:myself_so
+0.0573	c:arei
+0.0573	c:umb
+0.0572	c:ainst
+0.0572	c:gains
+0.0572	c:inst 
+0.0572	c:nst 
+0.0572	w:against
+0.0571	c:escr
+0.057	b:denke_standig
+0.057	b:standig_daran
+0.057	c: mim
+0.057	c: mim 
+0.057	c:andig
+0.057	c:dig 
+0.057	c:mim 
+0.057	c:ndig
+0.057	c:ndig 
+0.057	w:mim
+0.057	w:standig
+0.0569	b:i_mean
+0.0568	c: sort
+0.0568	c:ich
+0.0568	c:ilin
+0.0568	c:iling
+0.0568	c:sort
+0.0566	c: drag
+0.0566	c:al 
+0.0566	c:dra
+0.0566	c:drag
+0.0566	c:dragg
+0.0565	b:badly_i
+0.0565	b:by_the
+0.0564	c:atc
+0.0564	c:ils
+0.0564	c:ils 
+0.0564	c:uick 
+0.0564	w:quick
+0.0563	b:to_unalive
+0.0562	b:kindest_thing
+0.0562	b:the_kindest
+0.0562	c: para
+0.0562	c:dest 
+0.0562	c:emov
+0.0562	c:erm
+0.0562	c:erman
+0.0562	c:indes
+0.0562	c:kinde
+0.0562	c:ndes
+0.0562	c:ndest
+0.0562	c:ntl
+0.0562	c:ntly
+0.0562	c:ntly 
+0.0562	c:remov
+0.0562	c:tte
+0.0562	w:kindest
+0.0561	c:gen
+0.0561	c:ooke
+0.0561	c:ooked
+0.056	c: seri
+0.056	c:aman
+0.0559	b:in_order
+0.0559	c: jun
+0.0559	c: les
+0.0559	c:ir 
+0.0559	c:jun
+0.0559	c:wai
+0.0558	c: fur
+0.0558	c: int
+0.0558	c:bei
+0.0558	c:dge
+0.0558	c:fur
+0.0558	c:uat
+0.0558	c:uati
+0.0558	c:uatio
+0.0557	b:hot_thought
+0.0556	b:looked_at
+0.0556	c: pas 
+0.0556	c:ghter
+0.0556	c:hter
+0.0556	c:pas 
+0.0556	w:pas
+0.0555	c: dat
+0.0555	c: date
+0.0554	c:ich 
+0.0553	b:life_insurance
+0.0553	c: know
+0.0553	c:burne
+0.0553	c:esp
+0.0553	c:insur
+0.0553	c:know
+0.0553	c:nsur
+0.0553	c:nsura
+0.0553	c:rance
+0.0553	c:rned
+0.0553	c:rned 
+0.0553	c:sura
+0.0553	c:suran
+0.0553	c:uran
+0.0553	c:uranc
+0.0553	c:urne
+0.0553	c:urned
+0.0553	w:burned
+0.0553	w:insurance
+0.0552	c: je
+0.0552	c:orry 
+0.0552	c:sada
+0.0552	c:sada 
+0.0551	b:this_country
+0.0551	c:ountr
+0.0551	c:untr
+0.0551	c:untry
+0.0551	w:country
+0.055	c:pea
+0.0549	c:stad
+0.0548	c: alle
+0.0547	c: mich
+0.0547	c:mich
+0.0547	c:mich 
+0.0547	w:mich
+0.0546	c: see 
+0.0546	c: to 
+0.0546	c:ont 
+0.0546	w:see
+0.0546	w:to
+0.0545	c:bwo
+0.0545	c:eur
+0.0545	c:leu
+0.0545	c:leur
+0.0545	c:look 
+0.0545	c:obwo
+0.0545	w:look
+0.0545	w:nights
+0.0544	b:that_they
+0.0544	b:will_einfach
+0.0544	c: nu
+0.0544	c:ains 
+0.0544	c:hor 
+0.0544	c:ought
+0.0544	c:seri
+0.0543	c: dem
+0.0543	c:ears
+0.0543	c:ears 
+0.0542	c:iei
+0.0542	c:tchi
+0.0542	c:tting
+0.054	c: vive
+0.054	c:anen
+0.054	c:anent
+0.054	c:entl
+0.054	c:ently
+0.054	c:mane
+0.054	c:manen
+0.054	c:nent
+0.054	c:nentl
+0.054	c:rmane
+0.054	w:permanently
+0.0539	c: gua
+0.0539	c: guar
+0.0539	c:guar
+0.0539	c:guard
+0.0539	c:nted
+0.0539	c:nted 
+0.0539	c:uard
+0.0538	c:rman
+0.0538	c:ya 
+0.0538	c:ywa
+0.0537	b:going_to
+0.0537	c:ble
+0.0537	c:gues
+0.0537	c:onte
+0.0536	b:every_night
+0.0536	b:i_would
+0.0536	b:me_suis
+0.0536	c:sci
+0.0536	w:long
+0.0535	c:lte
+0.0532	c: nec
+0.0532	c:rmen
+0.0531	c:goo
+0.0531	c:see 
+0.053	c:abi
+0.053	c:eria
+0.053	c:eria 
+0.0529	c:own
+0.0529	c:trac
+0.0528	c:eeli
+0.0528	c:eelin
+0.0528	c:feeli
+0.0528	w:feeling
+0.0527	b:everyone_they
+0.0527	c: di
+0.0527	c: j 
+0.0527	c: se
+0.0527	c:oke 
+0.0527	w:j
+0.0526	c:ives 
+0.0526	c:vi 
+0.0525	c:dose 
+0.0525	c:form 
+0.0525	c:orm 
+0.0525	c:pe 
+0.0524	b:my_last
+0.0524	c:ave
+0.0523	b:she_will
+0.0523	c:ano
+0.0522	c:ara
+0.0522	c:ny 
+0.0522	c:uant
+0.0521	c: lon
+0.0521	c:bri
+0.0521	c:will 
+0.0521	w:will
+0.052	c: out
+0.0517	c: ano
+0.0517	c:han
+0.0517	c:own 
+0.0516	c:deb
+0.0515	b:best_friend
+0.0515	c:non
+0.0513	b:i_do
+0.0513	c: ja
+0.0513	c:lle 
+0.0513	c:nic
+0.0511	b:am_still
+0.0511	c: car 
+0.0511	c:algue
+0.0511	c:car 
+0.0511	c:lgue
+0.0511	c:lguem
+0.0511	w:alguem
+0.0511	w:car
+0.051	c:alt
+0.0509	b:if_you
+0.0509	c: dis
+0.0509	c:epi
+0.0509	c:wn 
+0.0508	c: bee
+0.0508	c: been
+0.0508	c:been
+0.0508	c:nish
+0.0508	c:ttin
+0.0507	b:keep_going
+0.0507	c:tand 
+0.0506	b:an_accident
+0.0506	b:like_an
+0.0506	b:look_like
+0.0506	c: acci
+0.0506	c:accid
+0.0506	c:ciden
+0.0506	c:dent 
+0.0506	c:ident
+0.0506	c:ight 
+0.0506	c:sam
+0.0506	c:to 
+0.0506	w:accident
+0.0505	c:ritte
+0.0505	c:rope 
+0.0505	c:stop 
+0.0505	c:writt
+0.0505	w:rope
+0.0505	w:stop
+0.0505	w:written
+0.0504	b:my_neck
+0.0504	c: up
+0.0504	c:epr
+0.0503	c:eart 
+0.0503	c:elin
+0.0503	c:eling
+0.0503	c:int
+0.0503	c:rke
+0.0503	w:heart
+0.0502	c: muc
+0.0502	c: much
+0.0502	c:muc
+0.0502	c:much
+0.0502	c:much 
+0.0502	w:much
+0.0501	c:dis
+0.0501	c:nho 
+0.0501	c:top
+0.05	b:is_in
+0.05	c:thou
+0.0499	c:uttin
+0.0498	b:not_do
+0.0498	c:mim
+0.0498	c:pen
+0.0497	c:lla
+0.0497	c:pain 
+0.0497	c:rer 
+0.0496	c: fini
+0.0496	c: mia
+0.0496	c: mia 
+0.0496	c:nec
+0.0496	w:mia
+0.0495	c:een
+0.0494	c: car
+0.0494	c:nk 
+0.0494	c:nke
+0.0493	c:ctu
+0.0493	c:dig
+0.0493	c:ear 
+0.0493	c:erma
+0.0493	c:mbie
+0.0493	c:ombi
+0.0493	c:ombie
+0.0493	c:perma
+0.0493	c:sit
+0.0492	b:looking_up
+0.0492	b:many_pills
+0.0492	b:pills_it
+0.0491	b:burned_my
+0.0491	c:nt 
+0.0491	c:tch 
+0.049	c:kan
+0.0489	c:llow 
+0.0488	b:against_the
+0.0488	b:live_any
+0.0488	c: plea
+0.0488	c: wil
+0.0488	c: will
+0.0488	c:lease
+0.0488	c:plea
+0.0488	c:pleas
+0.0488	c:ters 
+0.0488	c:wil
+0.0488	c:will
+0.0487	c:able
+0.0487	c:bee
+0.0487	c:ould 
+0.0487	c:uld 
+0.0486	c:tle
+0.0485	b:but_i
+0.0485	c:aste 
+0.0484	c: pict
+0.0484	c:ictu
+0.0484	c:ictur
+0.0484	c:pict
+0.0484	c:pictu
+0.0483	c:dge 
+0.0483	c:tho
+0.0482	c: mel
+0.0482	c: wo
+0.0482	c:chi
+0.0482	c:resse
+0.048	c: lol
+0.048	c: lol 
+0.048	c:esta
+0.048	c:ives
+0.048	c:lol
+0.048	c:lol 
+0.048	c:morro
+0.048	c:omor
+0.048	c:omorr
+0.048	c:orrow
+0.048	c:rist
+0.048	c:rrow
+0.048	c:rrow 
+0.048	c:tomor
+0.048	w:lol
+0.048	w:tomorrow
+0.0479	b:day_was
+0.0479	c: all 
+0.0479	c:ains
+0.0479	c:cci
+0.0479	w:all
+0.0478	c:noch
+0.0477	c:ants 
+0.0477	c:idge
+0.0477	c:idge 
+0.0477	c:ridg
+0.0477	c:ridge
+0.0476	c: dec
+0.0476	c:oked
+0.0476	c:oked 
+0.0476	c:ould
+0.0476	c:uld
+0.0475	b:se_eu
+0.0475	c:any
+0.0474	b:after_my
+0.0474	b:any_future
+0.0474	c: hab
+0.0473	c: los 
+0.0473	c:it 
+0.0473	c:los 
+0.0473	c:ord
+0.0473	w:los
+0.0472	c:idg
+0.0472	c:may
+0.0472	c:wall 
+0.0471	b:not_reply
+0.0471	c:akin
+0.0471	c:aking
+0.0471	c:eply
+0.0471	c:eply 
+0.0471	c:ght 
+0.0471	c:ply 
+0.0471	c:reply
+0.0471	w:reply
+0.047	b:it_all
+0.047	c: how
+0.047	c: how 
+0.047	c:acet
+0.047	c:aceta
+0.047	c:amol
+0.047	c:amol 
+0.047	c:arace
+0.047	c:ceta
+0.047	c:cetam
+0.047	c:ched
+0.047	c:ched 
+0.047	c:emot
+0.047	c:etam
+0.047	c:etamo
+0.047	c:mol
+0.047	c:mol 
+0.047	c:racet
+0.047	c:row 
+0.047	c:tamo
+0.047	c:tamol
+0.047	w:how
+0.047	w:paracetamol
+0.0469	c: all
+0.0469	c: bes
+0.0469	c: vi
+0.0469	c:dec
+0.0469	c:jumpi
+0.0469	c:long 
+0.0469	c:mpin
+0.0469	c:mping
+0.0469	c:umpi
+0.0469	c:umpin
+0.0469	w:jumping
+0.0468	c: sli
+0.0468	c:sli
+0.0467	b:i_was
+0.0467	c:cia
+0.0467	c:hab
+0.0467	c:ht 
+0.0466	c: it 
+0.0466	c:argum
+0.0466	c:gum
+0.0466	c:gume
+0.0466	c:gumen
+0.0466	c:rgum
+0.0466	c:rgume
+0.0466	w:argument
+0.0466	w:it
+0.0464	b:to_sleep
+0.0464	c: dram
+0.0464	c: not 
+0.0464	c:amat
+0.0464	c:amati
+0.0464	c:dram
+0.0464	c:drama
+0.0464	c:not 
+0.0464	c:rama
+0.0464	c:ramat
+0.0464	w:not
+0.0463	c: to
+0.0463	c:art 
+0.0463	c:ror
+0.0462	c:fer 
+0.0462	c:ggin
+0.0462	c:gging
+0.0461	c:ual
+0.0461	c:ust 
+0.046	c:ants
+0.0459	b:so_tired
+0.0459	c: not
+0.0458	c:oul
+0.0457	c:ams
+0.0457	c:eas
+0.0457	c:form
+0.0457	c:ide 
+0.0456	b:dads_shotgun
+0.0456	b:di_me
+0.0456	b:meglio_senza
+0.0456	b:senza_di
+0.0456	b:shotgun_is
+0.0456	b:the_bridge
+0.0456	b:tutti_meglio
+0.0456	c: perm
+0.0456	c: tud
+0.0456	c: tudo
+0.0456	c:bber
+0.0456	c:bbero
+0.0456	c:bero
+0.0456	c:bero 
+0.0456	c:ebber
+0.0456	c:hotg
+0.0456	c:hotgu
+0.0456	c:la 
+0.0456	c:otgu
+0.0456	c:otgun
+0.0456	c:shotg
+0.0456	c:tene
+0.0456	c:tgu
+0.0456	c:tgun
+0.0456	c:tgun 
+0.0456	c:tud
+0.0456	c:tudo
+0.0456	c:tudo 
+0.0456	c:udo
+0.0456	c:udo 
+0.0456	w:shotgun
+0.0456	w:tudo
+0.0455	c:bes
+0.0454	c:mag
+0.0453	c: any
+0.0453	c: l 
+0.0453	c:oud 
+0.0453	w:l
+0.0452	b:the_whole
+0.0452	c: ja 
+0.0452	c: off 
+0.0452	c:ief 
+0.0452	c:off 
+0.0452	w:ja
+0.0452	w:off
+0.0451	c: ei
+0.0451	c:mpi
+0.0451	c:tice 
+0.045	c:been 
+0.045	c:een 
+0.045	w:been
+0.0449	c: mat
+0.0449	c: park
+0.0449	c: weir
+0.0449	c:eird
+0.0449	c:ffe
+0.0449	c:weir
+0.0449	c:weird
+0.0449	w:park
+0.0448	c:inh
+0.0447	c: ai
+0.0447	c:era
+0.0447	c:not
+0.0446	b:am_done
+0.0446	b:of_me
+0.0445	b:my_age
+0.0445	c: age 
+0.0445	c: ges
 0.0445	c: m 
-0.0445	c: out 
-0.0445	c:tched
-0.0445	c:urse
-0.0445	c:well
-0.0445	c:well 
+0.0445	w:age
 0.0445	w:m
-0.0445	w:out
-0.0444	c: pun
-0.0444	c:ide 
-0.0444	c:pun
-0.0443	b:i_get
-0.0443	c:atc
-0.0443	c:tha
-0.0442	c: any
-0.0442	c: car
-0.0442	c:nish
-0.0442	c:row 
-0.0442	c:tem
-0.0441	c: cor
-0.0441	c: hear
-0.0441	c:hear
-0.0441	c:morro
-0.0441	c:omor
-0.0441	c:omorr
-0.0441	c:orrow
-0.0441	c:rrow
-0.0441	c:rrow 
-0.0441	c:tomor
-0.0441	w:tomorrow
-0.044	c:ewa
-0.044	c:fine 
-0.044	w:fine
-0.0439	b:carrying_on
-0.0439	b:my_suicide
-0.0439	b:suicide_note
-0.0439	c: gav
-0.0439	c: gave
-0.0439	c: kn
-0.0439	c:arry
-0.0439	c:arryi
-0.0439	c:bac
-0.0439	c:carry
-0.0439	c:gave
-0.0439	c:gave 
-0.0439	c:nho
-0.0439	c:nho 
-0.0439	w:carrying
-0.0439	w:gave
-0.0438	c:soi
-0.0436	c: war
-0.0435	c: head
-0.0435	c:ctur
-0.0435	c:head
-0.0435	c:rope 
-0.0435	w:rope
-0.0434	c: ni
-0.0434	c: no
-0.0434	c:umen
-0.0434	c:ument
-0.0433	b:am_done
-0.0433	c:avin
-0.0433	c:aving
-0.0433	c:erin
-0.0433	c:ering
-0.0432	c: hope
-0.0432	c:hope
-0.0432	c:hope 
-0.0432	c:ters
-0.0432	w:hope
-0.043	c:rro
-0.0429	c: not 
-0.0429	c:dan
-0.0429	c:not 
-0.0429	w:not
-0.0428	c: mich
-0.0428	c:arria
-0.0428	c:iag
-0.0428	c:iage
-0.0428	c:mich
-0.0428	c:mich 
-0.0428	c:riag
-0.0428	c:riage
-0.0428	c:rria
-0.0428	c:rriag
-0.0428	w:mich
-0.0427	c: tu
-0.0426	b:and_its
-0.0426	c: rese
-0.0425	b:by_the
-0.0425	b:my_nans
-0.0425	c: nans
-0.0425	c:mag
-0.0425	c:nans
-0.0425	c:nans 
-0.0425	w:nans
-0.0424	c:den
-0.0424	c:ders
-0.0424	c:elt 
-0.0424	c:erc
-0.0423	c:tta 
-0.0423	c:ump
-0.0422	c:wal
-0.0421	c: flo
-0.0421	c: floo
-0.0421	c:astil
-0.0421	c:cci
-0.0421	c:flo
-0.0421	c:floo
-0.0421	c:floor
-0.0421	c:illa
-0.0421	c:illas
-0.0421	c:llas
-0.0421	c:llas 
-0.0421	c:loor
-0.0421	c:loor 
-0.0421	c:tilla
-0.0421	w:floor
-0.0421	w:pastillas
-0.0419	b:badly_i
-0.0419	c: ei
-0.0419	c:step 
-0.0419	c:tep 
-0.0418	c:uat
-0.0418	c:uati
-0.0418	c:uatio
-0.0417	c: legs
-0.0417	c: tha
-0.0417	c:legs
-0.0417	c:legs 
-0.0417	w:legs
-0.0416	c:oppe
-0.0416	c:opped
-0.0416	c:stopp
-0.0416	c:topp
-0.0416	c:toppe
-0.0416	w:stopped
-0.0415	c:hs 
-0.0413	c:dat
-0.0413	c:gets
-0.0412	c:rob
-0.0411	c:rke
-0.0411	c:seria
-0.0411	w:seria
-0.041	b:live_any
-0.041	c:ser
-0.0409	b:wrote_my
-0.0408	c: my
-0.0408	c:ink 
-0.0406	c:ll 
-0.0403	c:hut
-0.0403	c:sts
-0.0403	c:wall 
-0.0402	c: pla
-0.0402	c: rui
-0.0402	c: ruin
-0.0402	c:ruin
-0.0402	c:uin
-0.0401	b:am_liebsten
-0.0401	b:liebsten_wurde
-0.0401	b:mehr_aufwachen
-0.0401	b:wurde_ich
-0.0401	c: lieb
-0.0401	c: wu
-0.0401	c: wur
-0.0401	c: wurd
-0.0401	c:bste
-0.0401	c:bsten
-0.0401	c:ebst
-0.0401	c:ebste
-0.0401	c:iebs
-0.0401	c:iebst
-0.0401	c:lieb
-0.0401	c:liebs
-0.0401	c:oin
-0.0401	c:ould 
-0.0401	c:uld 
-0.0401	c:urde 
-0.0401	c:wur
-0.0401	c:wurd
-0.0401	c:wurde
-0.0401	w:liebsten
-0.0401	w:wurde
-0.04	c: cig
-0.04	c: ciga
-0.04	c:arett
-0.04	c:cig
-0.04	c:ciga
-0.04	c:cigar
-0.04	c:igare
-0.04	c:rette
-0.0399	b:einfach_nicht
-0.0399	b:have_stopped
-0.0399	c: dem
-0.0399	c: fine
-0.0399	c:fine
-0.0399	c:nes 
-0.0399	c:ops 
-0.0399	c:rden
-0.0399	c:rden 
-0.0398	c:ill 
-0.0398	c:uant
-0.0398	w:locked
-0.0397	c: bit
-0.0397	c:bit
-0.0397	c:ecidi
-0.0397	c:ht 
-0.0397	c:igh
-0.0397	c:tive
-0.0396	c:abl
-0.0396	c:litt
-0.0395	c:ight 
-0.0395	w:belief
-0.0394	c: bud
-0.0394	c: budg
-0.0394	c:bud
-0.0394	c:budg
-0.0394	c:budge
-0.0394	c:dget
-0.0394	c:dget 
-0.0394	c:udget
-0.0394	w:budget
-0.0393	c:ke 
-0.0392	b:have_no
-0.0392	b:my_room
-0.0392	c: wall
-0.0392	c:bee
-0.0392	c:rea
-0.0391	c: l 
-0.0391	c:it 
-0.0391	w:l
-0.039	c: seri
-0.039	c:erta
-0.039	c:seri
-0.0389	c: hab
-0.0389	c: to
-0.0389	c:erm
-0.0389	c:hab
-0.0389	w:every
-0.0385	c: muc
-0.0385	c: much
-0.0385	c:en 
-0.0385	c:muc
-0.0385	c:much
-0.0385	c:much 
-0.0385	w:much
-0.0384	b:am_thinking
-0.0384	b:at_6
-0.0384	c:gav
-0.0384	c:not
-0.0383	c: ins
-0.0383	c:azo
-0.0383	c:eta
-0.0383	c:ould
-0.0383	c:razo
-0.0383	c:uld
-0.0382	c: fam
-0.0382	c: fami
-0.0382	c: trai
-0.0382	c:amil
-0.0382	c:fam
-0.0382	c:fami
-0.0382	c:famil
-0.0381	b:going_to
-0.0381	c:goo
-0.038	b:need_the
-0.038	c: taki
-0.038	c:ght 
-0.038	c:ises
-0.038	c:ises 
-0.038	c:scr
-0.038	c:uises
-0.038	w:bruises
-0.038	w:taking
-0.0379	c: pag
-0.0379	c:pag
-0.0378	b:does_not
-0.0378	b:life_insurance
-0.0378	c:insur
-0.0378	c:nsur
-0.0378	c:nsura
-0.0378	c:rance
-0.0378	c:rta
-0.0378	c:sura
-0.0378	c:suran
-0.0378	c:uran
-0.0378	c:uranc
-0.0378	c:ust 
-0.0378	w:insurance
-0.0377	c:ams 
-0.0377	c:ight
-0.0377	c:tice 
-0.0376	b:all_my
-0.0376	c:hink
-0.0376	c:lle 
-0.0376	c:think
-0.0375	c:lt 
-0.0374	c:itti
-0.0373	c: stag
-0.0373	c:rink 
-0.0373	c:tte
-0.0373	c:uri
-0.0373	w:drink
-0.0372	c:ul 
-0.0371	b:am_dead
-0.037	c: whe
-0.037	c:eart 
-0.037	c:emo
-0.037	c:sle
-0.037	c:wie
-0.037	w:heart
-0.0369	c: even
-0.0369	c:even
-0.0368	b:whole_team
-0.0367	c: ro
-0.0367	c:lap
-0.0366	c: not
-0.0366	c:orro
-0.0365	c:orry
-0.0365	c:oul
-0.0364	c:eri
-0.0363	b:the_knife
-0.0363	c:sap
-0.0361	c: fin
-0.0361	c:elt
-0.036	c: air
-0.036	c: ren
-0.036	c: rent
-0.036	c:lo 
-0.0359	c:ill
-0.0359	c:pain 
-0.0358	c: it 
-0.0358	c: po
-0.0358	w:it
-0.0357	b:everyone_i
-0.0357	b:looking_up
-0.0357	b:many_pills
-0.0357	b:pills_it
-0.0357	c: di
-0.0357	c:very 
-0.0356	b:dads_shotgun
-0.0356	b:shotgun_is
-0.0356	c:hie
-0.0356	c:hotg
-0.0356	c:hotgu
-0.0356	c:otgu
-0.0356	c:otgun
-0.0356	c:sam
-0.0356	c:shotg
-0.0356	c:tgu
-0.0356	c:tgun
-0.0356	c:tgun 
-0.0356	w:shotgun
-0.0355	b:affairs_in
-0.0355	b:looked_at
-0.0355	b:my_affairs
-0.0355	c: aff
-0.0355	c: affa
-0.0355	c:affa
-0.0355	c:affai
-0.0355	c:fair
-0.0355	c:fairs
-0.0355	c:ffa
-0.0355	c:ffai
-0.0355	c:ffair
-0.0355	c:ght
-0.0355	c:ragg
-0.0355	w:affairs
-0.0354	b:right_now
-0.0354	c: very
-0.0354	w:very
-0.0353	c: bor
-0.0352	b:birthday_on
-0.0352	c: heu
-0.0352	c: heut
-0.0352	c:aco
-0.0352	c:ains
-0.0352	c:eut
-0.0352	c:eute
-0.0352	c:eute 
-0.0352	c:heu
-0.0352	c:heut
-0.0352	c:heute
-0.0352	c:isa
-0.0352	c:reads
-0.0352	w:heute
-0.035	b:it_and
-0.035	c:end 
-0.035	c:nti
-0.035	c:readi
-0.035	w:reading
-0.0349	c:act
-0.0349	c:ywa
-0.0348	b:the_cat
-0.0348	c:acy
-0.0348	c:rmin
-0.0347	c: dele
-0.0347	c:dele
-0.0347	c:delet
-0.0347	c:elet
-0.0347	c:elete
-0.0346	c: su
-0.0346	c:lou
-0.0345	c:trai
-0.0344	c: bit 
-0.0344	c:bit 
-0.0344	c:lan
-0.0344	c:motio
-0.0344	c:otion
-0.0344	c:race
-0.0344	w:bit
-0.0342	c: ri
-0.0342	c:ack 
-0.0341	c: punc
-0.0341	c:em 
-0.0341	c:punc
-0.0341	c:punch
-0.034	b:and_they
-0.034	c:elie
-0.0339	c: nov
-0.0338	c: out
-0.0338	c: tie
-0.0337	c: ho
-0.0337	c:umb 
-0.0335	b:every_time
-0.0335	c: loo
-0.0335	c: mat
-0.0335	c:caba
-0.0335	c:ern
-0.0334	c: wha
-0.0334	c: what
-0.0334	c:acci
-0.0334	c:wha
-0.0334	c:what
-0.0334	c:what 
-0.0334	w:what
-0.0333	c:amily
-0.0333	c:imes
-0.0333	c:imes 
-0.0333	c:mily
-0.0332	c: bisc
-0.0332	c:bisc
-0.0332	c:biscu
-0.0332	c:cui
-0.0332	c:cuit
-0.0332	c:iscu
-0.0332	c:iscui
-0.0332	c:scu
-0.0332	c:scui
-0.0332	c:scuit
-0.0331	b:insurance_would
-0.0331	b:on_the
-0.0331	b:the_bridge
-0.0331	c: goo
-0.033	b:the_door
-0.033	c:ooke
-0.033	c:ooked
-0.0329	c: vit
-0.0329	c: vita
-0.0329	c:oor 
-0.0329	c:vita
-0.0328	b:when_i
-0.0328	c: op
-0.0328	c: ope
-0.0328	c: open
-0.0328	c:open
-0.0327	c:avi
-0.0327	c:tle
-0.0326	b:want_it
-0.0326	c: jus
-0.0326	c: just
-0.0326	c:car
-0.0326	c:jus
-0.0326	c:just
-0.0325	c:asy
-0.0325	c:fin
-0.0324	c: it
-0.0324	c:ani
-0.0324	c:han
-0.0324	c:ime
-0.0324	c:ncer
-0.0324	c:pe 
-0.0323	c:ersi
-0.0323	c:rsi
-0.0323	c:versi
-0.0322	c:just 
-0.0322	c:time 
-0.0322	w:just
-0.0322	w:time
-0.0321	b:keep_going
-0.0321	c:time
-0.0321	c:und 
-0.032	b:loads_of
-0.032	c:loads
-0.032	c:nga
-0.032	c:oads
-0.032	c:oads 
-0.032	w:loads
-0.0319	c: qu
-0.0319	c:ghts 
-0.0319	c:hts 
-0.0318	c: hab 
-0.0318	c:hab 
-0.0318	w:hab
-0.0317	b:living_with
-0.0317	c:ess 
-0.0316	b:needs_to
-0.0316	c: sam
-0.0315	c: scr
-0.0315	c:once
-0.0314	c: wo
-0.0314	c:lis
-0.0313	c:pack
-0.0312	b:everyones_asleep
-0.0312	c: hie
-0.0312	c: hier
-0.0312	c:ank 
-0.0312	c:hier
-0.0312	c:hier 
-0.0312	w:hier
-0.031	b:the_last
-0.031	c:loo
-0.0308	c: i 
-0.0308	c: now 
-0.0308	c:ace
-0.0308	c:nec
-0.0308	w:i
-0.0308	w:now
-0.0307	c: docu
-0.0307	c:cum
-0.0307	c:cume
-0.0307	c:cumen
-0.0307	c:docu
-0.0307	c:docum
-0.0307	c:ime 
-0.0307	c:ocum
-0.0307	c:ocume
-0.0307	c:ts 
-0.0304	b:them_all
-0.0304	w:cares
-0.0303	c: blu
-0.0303	c:blu
-0.0303	w:order
-0.0302	b:the_bedroom
-0.0302	c: bedr
-0.0302	c: pe
-0.0302	c:bedr
-0.0302	c:bedro
-0.0302	c:droo
-0.0302	c:droom
-0.0302	c:edr
-0.0302	c:edro
-0.0302	c:edroo
-0.0302	c:erl
-0.0302	c:lve
-0.0302	c:ndo
-0.0302	c:parac
-0.0302	w:bedroom
-0.0301	c: ag
-0.0301	c: pas 
-0.0301	c: whi
-0.0301	c:pas 
-0.0301	c:whi
-0.0301	w:pas
-0.03	c:lon
-0.0299	c:ainst
-0.0299	c:gains
-0.0299	c:ge 
-0.0299	c:inst 
-0.0299	c:nst 
-0.0299	c:ter 
-0.0299	w:against
-0.0298	c: non 
-0.0298	c:erve 
-0.0298	c:non 
-0.0298	c:rve 
-0.0298	w:non
-0.0297	c: sle
-0.0297	c:sa 
-0.0297	c:ust
-0.0296	b:each_of
-0.0296	b:to_each
-0.0296	c: que
-0.0296	c: then
-0.0296	c:ide
-0.0296	c:then
-0.0296	c:then 
-0.0296	w:then
-0.0295	c:visi
-0.0294	b:needs_stitches
-0.0294	c: stit
-0.0294	c: yes
-0.0294	c:stitc
-0.0294	c:tches
-0.0294	c:titc
-0.0294	c:titch
-0.0294	w:stitches
-0.0293	c: touc
-0.0293	c:ais
-0.0293	c:touc
-0.0293	c:touch
-0.0293	c:ui 
-0.0289	c:bour 
-0.0289	c:igar
-0.0289	c:less 
-0.0289	c:oug
-0.0289	c:ough
-0.0289	w:neighbour
-0.0288	c:mean 
-0.0288	w:mean
-0.0287	c: toma
-0.0287	c:ress
-0.0285	c: by
-0.0285	c: now
-0.0285	c:happe
-0.0285	c:itr
-0.0285	c:itre
-0.0285	c:itre 
-0.0285	c:ppie
-0.0284	c:ably
-0.0284	c:ably 
-0.0284	c:allo
-0.0284	c:allow
-0.0284	c:babl
-0.0284	c:bably
-0.0284	c:bly
-0.0284	c:bly 
-0.0284	c:inem
-0.0284	c:kes
-0.0284	c:kes 
-0.0284	c:oba
-0.0284	c:obab
-0.0284	c:obabl
-0.0284	c:proba
-0.0284	c:roba
-0.0284	c:robab
-0.0284	c:tim
-0.0284	w:probably
-0.0283	c:kin
-0.0283	c:noth
-0.0283	w:night
-0.0282	c:ear 
-0.0282	c:orm
-0.0282	c:que
-0.0282	c:ssw
-0.0281	c:cord
-0.0281	c:door 
-0.0281	w:door
-0.028	c:tei
-0.0278	c:rent
-0.0277	c: rop
-0.0277	c: rope
-0.0277	c: sta
-0.0277	c: toi
-0.0277	c: toil
-0.0277	c:ilet
-0.0277	c:ilets
-0.0277	c:lla
-0.0277	c:oile
-0.0277	c:oilet
-0.0277	c:toil
-0.0277	c:toile
-0.0277	w:should
-0.0277	w:toilets
-0.0276	c: wai
-0.0276	c:wai
-0.0275	c: bri
-0.0275	c:aga
-0.0274	b:the_whole
-0.0274	c:ser 
-0.0273	c:tado
-0.0273	c:tado 
-0.0272	c:ild
-0.0272	c:ily 
-0.0272	c:mily 
-0.0272	c:sing
-0.0272	w:family
-0.0271	c:arch
-0.0271	c:rch
-0.0271	c:urn
-0.027	c: stop
-0.027	c:ot 
-0.027	c:stop
-0.027	c:tam
-0.0269	b:finish_the
-0.0269	b:home_and
-0.0269	c: cut
-0.0268	b:ce_que
-0.0268	b:do_for
-0.0268	c: nig
-0.0268	c: nigh
-0.0268	c:atic
-0.0268	c:matic
-0.0267	c:ses 
-0.0266	c: al
-0.0266	c: by 
-0.0266	c: dia
-0.0266	c:rma
-0.0266	w:by
-0.0265	b:for_my
-0.0265	c:tch 
-0.0263	c:til
-0.0262	c:king
-0.0262	c:king 
-0.0261	c: bra
-0.0259	c: look
-0.0259	c:ink
-0.0259	c:look
-0.0259	c:trac
-0.0258	c:pain
-0.0257	c:oom 
-0.0257	c:room
-0.0257	c:room 
-0.0257	c:tti
-0.0256	c: pra
-0.0256	c:eels
-0.0256	c:eels 
-0.0256	c:els 
-0.0256	c:feels
-0.0256	c:times
-0.0256	w:feels
-0.0255	b:deserve_better
-0.0253	c:ants
-0.0253	c:ants 
-0.0253	c:appe
-0.0252	c: an 
-0.0252	c: tim
-0.0252	c: time
-0.0252	c:gain 
-0.0252	w:again
-0.0252	w:an
-0.0251	b:know_why
-0.0249	b:ja_escrevi
-0.0249	c:crevi
-0.0249	c:escre
-0.0249	c:evi 
-0.0249	c:hout 
-0.0249	c:itho
-0.0249	c:ithou
-0.0249	c:revi 
-0.0249	c:screv
-0.0249	c:thout
-0.0249	c:wer 
-0.0249	c:witho
-0.0249	w:escrevi
-0.0249	w:without
-0.0248	c:by 
-0.0248	c:de 
-0.0248	c:din
-0.0247	c: held
-0.0247	c: news
-0.0247	c:eld 
-0.0247	c:held
-0.0247	c:held 
-0.0247	c:news
-0.0247	c:news 
-0.0247	c:orta
-0.0247	c:vie
-0.0247	w:held
-0.0247	w:news
-0.0246	c:eded
-0.0246	c:eded 
-0.0246	c:eede
-0.0246	c:eeded
-0.0246	c:neede
-0.0246	w:needed
-0.0245	c: aga
-0.0245	c: agai
-0.0245	c:agai
-0.0245	c:again
-0.0245	c:gai
-0.0245	c:gain
-0.0245	c:me 
-0.0245	c:taki
-0.0245	c:takin
-0.0244	c: dis
-0.0244	c:ami
-0.0244	c:dis
-0.0243	b:no_one
-0.0243	c: ac
-0.0243	c: hur
-0.0243	c: hurt
-0.0243	c:arpe
-0.0243	c:arpen
-0.0243	c:ga 
-0.0243	c:harpe
-0.0243	c:hurt
-0.0243	c:nta
-0.0243	c:rda
-0.0243	c:rpen
-0.0243	c:rpene
-0.0243	c:wall
-0.0242	b:tell_anyone
-0.0242	c: hap
-0.0242	c: happ
-0.0242	c: was 
-0.0242	c:cut
-0.0242	c:happ
-0.0242	c:rry
-0.0242	c:was 
-0.0242	w:was
-0.0241	c: yest
-0.0241	c:erday
-0.0241	c:ester
-0.0241	c:sterd
-0.0241	c:terd
-0.0241	c:terda
-0.0241	c:yest
-0.0241	c:yeste
-0.024	c:ecti
-0.024	c:nk 
-0.024	c:rne
-0.0239	c:ndo 
-0.0238	c: ends
-0.0238	c: se
-0.0238	c: star
-0.0238	w:ends
-0.0237	b:me_on
-0.0237	c:arin
-0.0237	c:aring
-0.0237	c:nted
-0.0237	c:nted 
-0.0236	c: gett
-0.0236	c:gett
-0.0236	c:getti
-0.0236	c:ghts
-0.0236	c:hts
-0.0236	c:ower 
-0.0236	w:getting
-0.0235	c:ily
-0.0234	b:got_the
-0.0234	c:icked
-0.0234	c:park
-0.0234	c:park 
-0.0234	c:picke
-0.0234	w:picked
-0.0233	b:by_a
-0.0233	c:oit
-0.0233	c:tel
-0.0232	c:mati
-0.0231	c: nott
-0.0231	w:notte
-0.023	b:checking_out
-0.023	c: eno
-0.023	c: enou
-0.023	c: fa
-0.023	c: wro
-0.023	c:ecki
-0.023	c:eckin
-0.023	c:enou
-0.023	c:enoug
-0.023	c:hecki
-0.023	c:ld 
-0.023	c:noug
-0.023	c:nough
-0.023	c:wro
-0.023	w:checking
-0.023	w:enough
-0.0229	c: wh
-0.0228	c:wing
-0.0228	c:wing 
-0.0227	b:despedida_pra
-0.0227	b:pra_minha
-0.0227	b:reads_this
-0.0227	c:iden
-0.0227	c:ient
-0.0226	c:actic
-0.0226	c:ctic
-0.0225	c: secr
-0.0225	c:ecr
-0.0225	c:ecre
-0.0225	c:ecret
-0.0225	c:secr
-0.0225	c:secre
-0.0224	c:aine
-0.0224	c:nto
-0.0224	c:nto 
-0.0224	c:re 
-0.0222	b:last_night
-0.0222	c:whe
-0.0221	b:be_needing
-0.0221	b:the_motorway
-0.0221	c: moto
-0.0221	c:ha 
-0.0221	c:moto
-0.0221	c:motor
-0.0221	c:needi
-0.0221	c:orway
-0.0221	c:otor
-0.0221	c:otorw
-0.0221	c:pra
-0.0221	c:rway
-0.0221	c:rway 
-0.0221	c:torw
-0.0221	c:torwa
-0.0221	c:up 
-0.0221	w:motorway
-0.0221	w:needing
-0.022	c: your
-0.022	c:mit
-0.022	c:your
-0.0219	c: ha
-0.0219	c: they
-0.0219	c:hey 
-0.0219	c:they
-0.0219	c:they 
-0.0219	c:ture 
-0.0219	w:they
-0.0218	c:adi
-0.0217	c:esse 
-0.0217	c:hos
-0.0216	b:than_i
-0.0216	c:accio
-0.0216	c:art 
-0.0216	c:ccio
-0.0216	c:eu 
-0.0216	c:ling
-0.0216	c:ling 
-0.0216	c:oked
-0.0216	c:oked 
-0.0216	c:raine
-0.0215	b:again_in
-0.0215	b:me_to
-0.0215	c:mi 
-0.0215	c:rts 
-0.0214	b:me_suis
-0.0214	c:row
-0.0213	b:not_around
-0.0213	c:ica
-0.0213	c:kill 
-0.0213	c:ormi
-0.0213	w:kill
-0.0211	b:front_of
-0.0211	b:in_front
-0.0211	c: fron
-0.0211	c:aya
-0.0211	c:fron
-0.0211	c:front
-0.0211	c:ront
-0.0211	c:ront 
-0.0211	w:front
-0.021	c:pos
-0.021	c:riv
-0.0209	c:amen
-0.0208	c:ncom
-0.0207	c:ris
-0.0206	b:after_my
-0.0206	c:ey 
-0.0206	c:ounts
-0.0206	c:unts
-0.0206	c:unts 
-0.0206	w:accounts
-0.0205	c:ase
-0.0205	c:eight
-0.0205	c:oke
-0.0204	c:ack
-0.0204	c:hur
-0.0204	c:pla
-0.0203	b:against_the
-0.0203	c: ser
-0.0203	c:hurt 
-0.0203	c:urt 
-0.0203	w:hurt
-0.0202	b:ich_hab
-0.0202	c: canc
-0.0202	c:esi
-0.0201	c:aten
-0.0201	c:eate
-0.0201	c:eaten
-0.0201	c:way 
-0.02	b:it_will
-0.02	c: tomo
-0.02	c:ope
-0.02	c:tomo
-0.0199	c:esse
-0.0199	w:think
-0.0198	c:hon 
-0.0197	c:hey
-0.0196	c:ume
-0.0196	c:word 
-0.0195	b:with_the
-0.0195	c:ath 
-0.0195	c:leep 
-0.0194	c: bes
-0.0194	c:ter
-0.0193	c: e 
-0.0193	c:ang 
-0.0193	w:e
-0.0192	c: nex
-0.0192	c: next
-0.0192	c: remo
-0.0192	c: was
-0.0192	c:nex
-0.0192	c:next
-0.0192	c:next 
-0.0192	c:remo
-0.0192	c:was
-0.0192	w:next
-0.0192	w:over
-0.0191	c: sol
-0.0191	c:eryt
-0.0191	c:eryth
-0.0191	c:most
-0.0191	c:most 
-0.0191	c:ryt
-0.0191	c:ryth
-0.0191	c:rythi
-0.0191	c:tral
-0.0191	c:veryt
-0.0191	w:everything
-0.0189	b:to_kill
-0.0189	c:man
-0.0188	c:ata 
-0.0187	b:again_last
-0.0187	c: sto
-0.0186	b:be_easier
-0.0186	c:did
-0.0185	c:coa
-0.0185	c:indow
-0.0185	c:llo
-0.0185	c:ndow
-0.0185	c:windo
-0.0184	b:in_a
-0.0184	c:ap 
-0.0184	c:sea
-0.0182	c: mic
-0.0182	c: whol
-0.0182	c:mic
-0.0182	c:ral 
-0.0182	c:spe
-0.0182	c:whol
-0.0182	c:whole
-0.0182	w:whole
-0.0181	c: good
-0.0181	c:fter 
-0.0181	c:good
-0.0181	w:after
-0.018	c: bel
-0.018	c:ag 
-0.018	c:rui
-0.018	c:tag 
-0.0179	c:mera
-0.0178	c:nou
-0.0177	c: past
-0.0177	c:ad 
-0.0177	c:past
-0.0176	c: be
-0.0176	c: un
-0.0176	c:road 
-0.0175	c: pls
-0.0175	c: pls 
-0.0175	c:ets 
-0.0175	c:pls
-0.0175	c:pls 
-0.0175	w:pls
-0.0174	b:to_overdose
-0.0174	c: de
-0.0173	c:canc
-0.0173	c:cance
-0.0173	c:int
-0.0173	c:pass 
-0.0172	c: dead
-0.0172	c:dead
-0.0172	c:nd 
-0.0171	b:myself_do
-0.017	c: my 
-0.017	c: prac
-0.017	c:acti
-0.017	c:my 
-0.017	c:oved
-0.017	c:oved 
-0.017	c:prac
-0.017	c:pract
-0.017	c:racti
-0.017	c:rief
-0.017	w:my
-0.0169	c:stop 
-0.0169	w:overdose
-0.0169	w:stop
-0.0168	c: hea
-0.0168	c:har
-0.0168	c:llow 
-0.0166	c:cep
-0.0166	c:cept
-0.0166	c:cept 
-0.0166	c:excep
-0.0166	c:less
-0.0166	c:xcep
-0.0166	c:xcept
-0.0166	w:except
-0.0165	c:rid
-0.0164	c: wi
-0.0163	c: reg
-0.0163	c:ded
-0.0163	c:ded 
-0.0163	c:pue
-0.0163	c:reg
-0.0162	c:ins
-0.0161	c:knows
-0.0161	c:nows
-0.0161	c:nows 
-0.0161	c:sta
-0.0161	c:ta 
-0.0161	w:knows
-0.016	c: den
-0.016	c: ga
-0.016	c:usi
-0.0159	c:mbie
-0.0159	c:ombi
-0.0159	c:ombie
-0.0158	c:bes
-0.0158	c:isti
-0.0157	c:her
-0.0156	c: sc
-0.0155	b:because_i
-0.0154	c:eads
-0.0154	c:ther
-0.0152	b:with_it
-0.0152	c: anyw
-0.0152	c:anyw
-0.0151	c:atche
-0.0151	c:bel
-0.0151	c:ery 
-0.015	b:hoping_the
-0.015	c:gh 
-0.015	c:oom
-0.015	c:rime
-0.015	c:urt
-0.0149	b:cut_my
-0.0149	c: am 
-0.0149	w:am
-0.0148	c: word
-0.0147	b:a_lot
-0.0147	c: est
-0.0147	c: lot 
-0.0147	c:hop
-0.0147	c:ocke
-0.0147	w:lot
-0.0146	c:eam 
-0.0146	c:eart
-0.0146	c:heart
-0.0146	c:top
-0.0145	b:i_am
-0.0145	b:the_shower
-0.0145	c: room
-0.0145	c:howe
-0.0145	c:hower
-0.0145	c:nal
-0.0145	c:showe
-0.0145	w:room
-0.0145	w:shower
-0.0144	c: day
-0.0144	c: nin
-0.0144	c: sca
-0.0144	c:let
-0.0144	c:ore 
-0.0142	b:i_killed
-0.0141	c:ster
-0.014	c: ab
-0.014	c: aft
-0.014	c: afte
-0.014	c:aft
-0.014	c:afte
-0.014	c:after
-0.014	c:ent
-0.014	c:fte
-0.014	c:fter
-0.014	c:nts 
-0.014	c:out 
+0.0444	b:addormentarmi_e
+0.0444	b:e_non
+0.0444	b:svegliarmi_piu
+0.0444	b:vorrei_addormentarmi
+0.0444	c: addo
+0.0444	c: noc
+0.0444	c: noch
+0.0444	c:addo
+0.0444	c:addor
+0.0444	c:ddor
+0.0444	c:ddorm
+0.0444	c:dorme
+0.0444	c:ntarm
+0.0444	c:oga
+0.0444	c:orme
+0.0444	c:ormen
+0.0444	c:rment
+0.0444	c:tarmi
+0.0444	w:addormentarmi
+0.0443	c: hear
+0.0443	c:abl
+0.0443	c:date
+0.0443	c:ens
+0.0443	c:erta
+0.0443	c:hear
+0.0443	c:ke 
+0.0442	c: goo
+0.0441	b:affairs_in
+0.0441	b:my_affairs
+0.0441	c: aff
+0.0441	c: affa
+0.0441	c: go 
+0.0441	c:affa
+0.0441	c:affai
+0.0441	c:fair
+0.0441	c:fairs
+0.0441	c:ffai
+0.0441	c:ffair
+0.0441	w:affairs
+0.0441	w:go
+0.044	c:esc
+0.0438	c:fish
+0.0438	c:fish 
+0.0437	b:bathroom_floor
+0.0437	c: stay
+0.0437	c: very
+0.0437	c:aki
+0.0437	c:car
+0.0437	c:ef 
+0.0437	c:hink
+0.0437	c:stay
+0.0437	c:tav
+0.0437	c:think
+0.0437	w:very
+0.0435	c: line
+0.0435	c:itin
+0.0435	c:iting
+0.0435	w:decide
+0.0434	c:ight
+0.0433	b:last_entry
+0.0433	b:nadie_me
+0.0433	b:sorry_to
+0.0433	c:way 
+0.0432	c:able 
+0.0432	c:act
+0.0431	b:does_not
+0.0431	b:to_just
+0.0431	c: wait
+0.0431	c:ane
+0.0431	c:anh
+0.0431	c:wait
+0.043	c:igh
+0.043	c:umb 
+0.043	c:zt 
+0.0429	c:how
+0.0428	b:ja_escrevi
+0.0428	c:crevi
+0.0428	c:escre
+0.0428	c:evi 
+0.0428	c:how 
+0.0428	c:revi 
+0.0428	c:screv
+0.0428	c:tre 
+0.0428	w:escrevi
+0.0427	b:my_suicide
+0.0427	b:suicide_note
+0.0427	c:py 
+0.0426	c: heu
+0.0426	c: heut
+0.0426	c:ack 
+0.0426	c:eut
+0.0426	c:eute
+0.0426	c:eute 
+0.0426	c:heu
+0.0426	c:heut
+0.0426	c:heute
+0.0426	c:rar 
+0.0426	w:heute
+0.0425	b:ce_la
+0.0425	b:faccio_piu
+0.0425	b:la_faccio
+0.0425	c: facc
+0.0425	c: roo
+0.0425	c:ccio 
+0.0425	c:facc
+0.0425	c:facci
+0.0425	c:fas
+0.0425	c:ult
+0.0425	w:faccio
+0.0424	b:days_and
+0.0424	c:utt
+0.0423	c: ten 
+0.0423	c:down
+0.0423	c:down 
+0.0423	w:ten
+0.0422	c: ni
+0.0422	c:ul 
+0.042	b:de_todo
+0.042	b:estoy_cansada
+0.042	c: sam
+0.042	c:urni
+0.042	c:urnin
+0.0419	c: jus
+0.0419	c: just
+0.0419	c: trai
+0.0419	c:itti
+0.0419	c:jus
+0.0419	c:just
+0.0418	c:do 
+0.0418	c:ffic 
+0.0418	c:fic 
+0.0418	c:ini
+0.0418	c:oke
+0.0418	w:traffic
+0.0417	c:asy
+0.0417	c:eryth
+0.0417	c:just 
+0.0417	c:ryth
+0.0417	c:rythi
+0.0417	c:veryt
+0.0417	w:everything
+0.0417	w:just
+0.0416	b:needs_to
+0.0416	c:eryt
+0.0416	c:reads
+0.0415	c:fini
+0.0415	c:orro
+0.0415	c:ters
+0.0414	c: ha
+0.0414	c:mia
+0.0414	c:mia 
+0.0413	c:oft
+0.0413	c:pedi
+0.0412	b:again_in
+0.0412	c: it
+0.0412	c:llo
+0.0412	c:rro
+0.0411	c:lose 
+0.0411	c:now 
+0.0411	c:obw
+0.041	b:have_no
+0.041	c:ehm
+0.041	c:jump 
+0.041	c:nehm
+0.041	c:ump 
+0.041	w:jump
+0.0409	b:loads_of
+0.0409	b:today_and
+0.0409	c:loads
+0.0409	c:oads
+0.0409	c:oads 
+0.0409	c:ryt
+0.0409	c:ught 
+0.0409	w:loads
+0.0408	c:ern
+0.0407	c: do
+0.0407	c:riv
+0.0407	c:ught
+0.0406	b:this_weekend
+0.0406	c:hie
+0.0405	b:at_6
+0.0405	c:cht 
+0.0405	c:uar
+0.0404	c: hot 
+0.0404	c:ead 
+0.0404	c:perm
+0.0404	w:hot
+0.0402	b:would_never
+0.0402	c:abe
+0.0402	c:go 
+0.0402	c:step 
+0.0402	c:tep 
+0.0402	c:woh
+0.0401	c:read
+0.04	b:despedida_pra
+0.04	b:pra_minha
+0.04	c:il 
+0.0399	b:carrying_on
+0.0399	c: past
+0.0399	c:arry
+0.0399	c:arryi
+0.0399	c:carry
+0.0399	c:past
+0.0399	w:carrying
+0.0398	c: hope
+0.0398	c:hope
+0.0398	c:hope 
+0.0398	c:ict
+0.0398	w:hope
+0.0397	b:einfach_nicht
+0.0397	b:en_el
+0.0397	b:them_all
+0.0397	c: sara
+0.0397	c:egu
+0.0397	c:nse
+0.0396	c:cep
+0.0396	c:cept
+0.0396	c:cept 
+0.0396	c:excep
+0.0396	c:xcep
+0.0396	c:xcept
+0.0396	w:except
+0.0395	b:for_my
+0.0395	c: ro
+0.0394	c:bie
+0.0393	c:rime
+0.0393	c:sea
+0.0392	c: cut
+0.0392	c: dy
+0.0392	c:ght
+0.0391	c: ve
+0.0391	c:rail
+0.0391	c:tched
+0.039	b:non_ce
+0.039	c:rob
+0.0388	b:am_liebsten
+0.0388	b:keep_thinking
+0.0388	b:liebsten_wurde
+0.0388	b:mehr_aufwachen
+0.0388	b:wurde_ich
+0.0388	c: lieb
+0.0388	c: whol
+0.0388	c: wu
+0.0388	c: wur
+0.0388	c: wurd
+0.0388	c:bste
+0.0388	c:bsten
+0.0388	c:ebst
+0.0388	c:ebste
+0.0388	c:iebs
+0.0388	c:iebst
+0.0388	c:lieb
+0.0388	c:liebs
+0.0388	c:top 
+0.0388	c:urde 
+0.0388	c:whol
+0.0388	c:whole
+0.0388	c:wur
+0.0388	c:wurd
+0.0388	c:wurde
+0.0388	w:liebsten
+0.0388	w:whole
+0.0388	w:wurde
+0.0386	c: ag
+0.0386	c: non 
+0.0386	c:ams 
+0.0386	c:non 
+0.0386	w:non
+0.0385	b:the_shower
+0.0385	c:dan
+0.0385	c:howe
+0.0385	c:hower
+0.0385	c:showe
+0.0385	w:shower
+0.0384	c: fam
+0.0384	c: fami
+0.0384	c: hab 
+0.0384	c: pl
+0.0384	c:amil
+0.0384	c:deri
+0.0384	c:derin
+0.0384	c:elt 
+0.0384	c:fami
+0.0384	c:famil
+0.0384	c:hab 
+0.0384	w:hab
+0.0383	c:nho
+0.0381	c: cig
+0.0381	c: ciga
+0.0381	c: rop
+0.0381	c: rope
+0.0381	c:arett
+0.0381	c:ciga
+0.0381	c:cigar
+0.0381	c:drai
+0.0381	c:igare
+0.0381	c:rette
+0.038	c: plan
+0.038	c:mi 
+0.038	c:plan
+0.038	c:tha
+0.0379	c:ill
+0.0379	c:ones 
+0.0378	w:locked
+0.0377	c:off
+0.0376	c: hit 
+0.0376	c:dead 
+0.0376	c:hit 
+0.0376	w:dead
+0.0376	w:hit
+0.0375	c: jan
+0.0375	c:des
+0.0375	c:ill 
+0.0375	c:rry 
+0.0375	c:tay
+0.0374	b:the_car
+0.0374	c: kee
+0.0374	c: keep
+0.0374	c:ein
+0.0374	c:keep
+0.0373	b:i_actually
+0.0372	c:ffa
+0.0371	c:icked
+0.0371	c:picke
+0.0371	w:picked
+0.0369	c: al
+0.0369	c: i 
+0.0369	c:eep 
+0.0369	c:fis
+0.0369	c:ust
+0.0369	w:i
+0.0368	c: blu
+0.0368	c:blu
+0.0366	c: cat
+0.0366	c:roo
+0.0365	c: be
+0.0365	c: upd
+0.0365	c: upda
+0.0365	c:bon 
+0.0365	c:pdat
+0.0365	c:pdate
+0.0365	c:upd
+0.0365	c:upda
+0.0365	c:updat
+0.0364	b:in_it
+0.0364	c:her
+0.0364	c:imes
+0.0364	c:imes 
+0.0364	c:mp 
+0.0363	c: hitt
+0.0363	c: kno
+0.0363	c: sea
+0.0363	c:hitt
+0.0363	c:hitti
+0.0363	c:ink 
+0.0363	w:hitting
+0.0362	c: hand
+0.0362	c:hand
+0.0361	c:ack
+0.0361	c:io 
+0.0361	c:mana 
+0.036	c: po
+0.036	c:cut
+0.036	c:hs 
+0.036	c:kee
+0.036	c:row
+0.0359	c: hid
+0.0359	c:aga
+0.0359	c:dow
+0.0359	c:eta
+0.0359	c:kno
+0.0359	c:most
+0.0359	c:most 
+0.0359	c:urse
+0.0358	c: mas 
+0.0358	c:dat
+0.0358	c:en 
+0.0358	c:ery 
+0.0358	c:har
+0.0358	w:belief
+0.0358	w:mas
+0.0357	c:bath 
+0.0357	c:ghts 
+0.0357	c:hts 
+0.0357	w:bath
+0.0356	c: tha
+0.0355	c:akes
+0.0355	c:akes 
+0.0355	c:ani
+0.0355	c:lve
+0.0355	c:sul
+0.0354	c:aggi
+0.0353	b:not_joking
+0.0353	c: foun
+0.0353	c:foun
+0.0353	c:found
+0.0353	w:found
+0.0352	c: good
+0.0352	c:good
+0.0352	c:ho 
+0.0352	c:lis
+0.0352	c:ppie
+0.0351	c:lee
+0.0351	c:pain
+0.035	c: vit
+0.035	c: vita
+0.035	c:fam
+0.035	c:now
+0.035	c:vita
+0.0349	c: comi
+0.0349	w:coming
+0.0348	b:bottle_of
+0.0348	c:alk 
+0.0348	c:ghts
+0.0348	c:mean 
+0.0348	c:senti
+0.0348	w:mean
+0.0347	c:sts 
+0.0347	c:ter 
+0.0346	c: mic
+0.0346	c:mic
+0.0344	b:got_the
+0.0344	c: su
+0.0343	c: aga
+0.0343	c: agai
+0.0343	c:agai
+0.0343	c:again
+0.0343	c:den
+0.0343	c:gain
+0.0343	c:ser
+0.0342	c: gu
+0.0342	c: tel
+0.0342	c: tell
+0.0342	c:byp
+0.0342	c:tell
+0.0341	c: off
+0.0341	c: tie
+0.034	w:order
+0.0339	b:and_they
+0.0339	b:since_i
+0.0339	c: fix
+0.0339	c:gai
+0.0339	c:out 
+0.0339	c:sing
+0.0338	c:hop
+0.0337	c:nto 
+0.0337	c:rto 
+0.0336	c:hid
+0.0336	c:mb 
+0.0336	c:nott
+0.0336	c:notte
+0.0336	c:otte
+0.0336	c:otte 
+0.0335	b:high_enough
+0.0335	c: mind
+0.0335	c:arch
+0.0335	c:ime
+0.0335	c:mind 
+0.0335	c:ope
+0.0335	c:ow 
+0.0335	c:rch
+0.0335	c:trai
+0.0335	w:mind
+0.0334	b:by_a
+0.0334	c: gets
+0.0334	c: war
+0.0334	c:gets 
+0.0334	c:orr
+0.0334	w:gets
+0.0333	b:with_it
+0.0333	c: qu
+0.0333	c:nto
+0.0332	b:do_not
+0.0332	c:arte
+0.0332	c:ythi
+0.0332	c:ythin
+0.0331	b:and_dad
+0.0331	b:mum_and
+0.0331	c: fol
+0.0331	c:ably
+0.0331	c:ably 
+0.0331	c:babl
+0.0331	c:bably
+0.0331	c:bly
+0.0331	c:bly 
+0.0331	c:fol
+0.0331	c:obab
+0.0331	c:obabl
+0.0331	c:proba
+0.0331	c:roba
+0.0331	c:robab
+0.0331	w:probably
+0.033	c:acci
+0.033	c:ago
+0.033	c:coa
+0.033	c:ink
+0.033	c:rui
+0.0329	b:home_and
+0.0329	c:ounts
+0.0329	c:razo
+0.0329	c:unts
+0.0329	c:unts 
+0.0329	c:yth
+0.0329	w:accounts
+0.0328	b:to_call
+0.0327	c: tomo
+0.0327	c:eli
+0.0327	c:tomo
+0.0326	b:on_top
+0.0326	c:ises
+0.0326	c:ises 
+0.0326	c:uises
+0.0326	w:bruises
+0.0325	b:in_a
+0.0324	b:have_stopped
+0.0324	c: dow
+0.0324	c: down
+0.0324	c:stay 
+0.0324	c:tay 
+0.0324	c:tem
+0.0324	w:down
+0.0324	w:stay
+0.0323	b:find_them
+0.0323	b:my_desk
+0.0322	c:aya
+0.0321	c: wall
+0.0321	c:emo
+0.0321	c:odk
+0.0321	c:sara
+0.032	c: pas
+0.032	c:rmin
+0.0319	c: gui
+0.0319	c:elt
+0.0319	c:ep 
+0.0319	c:tell 
+0.0319	c:tten 
+0.0319	w:tell
+0.0318	c:ela
+0.0318	c:iden
+0.0318	c:tei 
+0.0318	w:yesterday
+0.0317	c: even
+0.0317	c:even
+0.0316	c:kin
+0.0316	c:ld 
+0.0316	c:scr
+0.0315	c:rink 
+0.0315	w:drink
+0.0314	b:all_my
+0.0314	c: touc
+0.0314	c:touc
+0.0314	c:touch
+0.0314	c:vec
+0.0313	c:star
+0.0313	c:very
+0.0312	b:the_house
+0.0312	c:azo
+0.0311	c: de 
+0.0311	c:anis
+0.0311	c:every
+0.0311	c:gard
+0.0311	c:garde
+0.0311	c:time 
+0.0311	w:de
+0.0311	w:time
+0.031	c:fter 
+0.031	c:hon 
+0.031	w:after
+0.0309	c:ecti
+0.0309	c:noth
+0.0309	c:tarte
+0.0309	c:tou
+0.0308	c: is 
+0.0308	c: ju
+0.0308	c:umen
+0.0308	c:ument
+0.0308	w:is
+0.0307	c: exc
+0.0307	c: exce
+0.0307	c: loo
+0.0307	c:exce
+0.0307	c:swa
+0.0305	c:rgen
+0.0305	c:xce
+0.0304	b:my_room
+0.0304	c:exc
+0.0303	c: stat
+0.0303	c:stat
+0.0302	c: cut 
+0.0302	c:cut 
+0.0302	w:cut
+0.0301	c: joki
+0.0301	c:joki
+0.0301	c:jokin
+0.0301	c:time
+0.0301	w:joking
+0.03	c: dia
+0.03	c: sol
+0.03	c: toil
+0.03	c:amily
+0.03	c:ilet
+0.03	c:ilets
+0.03	c:mily
+0.03	c:oile
+0.03	c:oilet
+0.03	c:toil
+0.03	c:toile
+0.03	w:toilets
+0.0299	c: ho
+0.0299	c:fix
+0.0299	c:pas
+0.0299	c:rms
+0.0299	c:rms 
+0.0299	c:und 
+0.0298	c: bin
+0.0298	c: bin 
+0.0298	c: scr
+0.0298	c:bin 
+0.0298	w:bin
+0.0297	c:ime 
+0.0297	c:out
+0.0297	c:st 
+0.0296	c:igar
+0.0295	c:eed 
+0.0295	c:gle
+0.0294	b:to_my
+0.0294	c:ia 
+0.0293	c: pun
+0.0293	c:pun
+0.0292	c:itre
+0.0292	c:itre 
+0.0292	c:race
+0.0291	c: hie
+0.0291	c: hier
+0.0291	c:hier
+0.0291	c:hier 
+0.0291	c:hts
+0.0291	w:hier
+0.029	c: this
+0.029	c:gets
+0.029	c:ndo
+0.029	c:this
+0.029	c:this 
+0.029	c:way
+0.029	w:this
+0.0289	b:suicidal_thoughts
+0.0289	c:cor
+0.0289	c:pos
+0.0288	b:be_needing
+0.0288	c: af
+0.0288	c: ba
+0.0288	c:iso
+0.0288	c:needi
+0.0288	c:nes 
+0.0288	c:ot 
+0.0288	c:tim
+0.0288	w:needing
+0.0287	b:pastillas_para
+0.0287	c: cl
+0.0287	c:ao 
+0.0287	c:ops 
+0.0286	c:can
+0.0286	c:lou
+0.0286	c:vois
+0.0285	c: can
+0.0285	c: look
+0.0285	c:look
+0.0285	c:tran
+0.0283	b:insurance_would
+0.0283	c: hap
+0.0283	c: happ
+0.0283	c:happ
+0.0282	b:it_and
+0.0282	b:starebbero_tutti
+0.0282	c:stare
+0.0282	c:tare
+0.0282	c:tareb
+0.0282	w:starebbero
+0.0281	b:seguir_viviendo
+0.0281	c: tout
+0.0281	c:chai
+0.0281	c:eart
+0.0281	c:endo 
+0.0281	c:heart
+0.0281	c:iendo
+0.0281	c:ivie
+0.0281	c:ivien
+0.0281	c:tout
+0.0281	c:tout 
+0.0281	c:vien
+0.0281	c:viend
+0.0281	c:vivie
+0.0281	w:tout
+0.0281	w:viviendo
+0.028	b:on_the
+0.028	b:to_try
+0.028	c:alk
+0.028	c:ll 
+0.028	c:ood
+0.028	c:ower 
+0.028	c:rta
+0.0279	b:a_bit
+0.0279	b:checking_out
+0.0279	c: thi
+0.0279	c:ecki
+0.0279	c:eckin
+0.0279	c:gain 
+0.0279	c:hecki
+0.0279	w:again
+0.0279	w:checking
+0.0278	c: best
+0.0278	c:best 
+0.0278	c:visi
+0.0278	w:best
+0.0277	c:matic
+0.0277	w:night
+0.0276	b:the_knife
+0.0276	c:allo
+0.0276	c:allow
+0.0276	c:ild
+0.0275	b:go_to
+0.0275	c: ac
+0.0275	c:best
+0.0275	c:erve 
+0.0275	c:rts 
+0.0275	c:rve 
+0.0275	c:wall
+0.0274	b:me_on
+0.0274	c: aft
+0.0274	c: afte
+0.0274	c: exh
+0.0274	c: exha
+0.0274	c: sum
+0.0274	c:afte
+0.0274	c:after
+0.0274	c:aust
+0.0274	c:exha
+0.0274	c:exhau
+0.0274	c:fter
+0.0274	c:haust
+0.0274	c:king
+0.0274	c:king 
+0.0274	c:xhau
+0.0274	c:xhaus
+0.0273	c: ou
+0.0273	c:bour 
+0.0273	c:brac
+0.0273	c:orta
+0.0273	w:neighbour
+0.0272	c:can 
+0.0272	c:oba
+0.0272	c:ut 
+0.0271	b:and_its
+0.0271	c:aft
+0.027	c: legs
+0.027	c:fte
+0.027	c:legs
+0.027	c:legs 
+0.027	w:legs
+0.0269	c: cor
+0.0269	c:low
+0.0268	c: sc
+0.0268	c: stag
+0.0268	c:dka 
+0.0268	c:eep
+0.0268	c:loo
+0.0268	c:sep
+0.0268	c:seria
+0.0268	c:ui 
+0.0268	w:seria
+0.0267	c:erc
+0.0267	c:inem
+0.0267	c:slee
+0.0266	b:right_now
+0.0266	c:crip
+0.0266	c:cript
+0.0266	c:ipti
+0.0266	c:iptio
+0.0266	c:parac
+0.0266	c:presc
+0.0266	c:ption
+0.0266	c:resc
+0.0266	c:rescr
+0.0266	c:ript
+0.0266	c:ripti
+0.0266	c:scrip
+0.0266	c:tado
+0.0266	c:tado 
+0.0266	w:prescription
+0.0265	c:ked 
+0.0265	c:oming
+0.0265	c:readi
+0.0265	w:reading
+0.0264	c:erda
+0.0264	c:erl
+0.0264	c:ide
+0.0264	c:rge
+0.0263	c: bra
+0.0263	c:eri 
+0.0261	c:brak
+0.0261	c:ser 
+0.0261	c:ver 
+0.0259	c: mond
+0.0259	c:mond
+0.0258	c:ngo
+0.0258	c:tam
+0.0258	w:should
+0.0257	c:ndo 
+0.0257	c:ther
+0.0256	c: ate 
+0.0256	c:ily 
+0.0256	c:mily 
+0.0256	w:ate
+0.0256	w:family
+0.0255	c: nig
+0.0255	c: nigh
+0.0255	c:uch
+0.0254	c:omin
+0.0253	c:atic
+0.0253	c:thi
+0.0252	c: secr
+0.0252	c:ecre
+0.0252	c:ecret
+0.0252	c:secr
+0.0252	c:secre
+0.0252	c:xha
+0.0251	b:kinda_want
+0.0251	b:only_took
+0.0251	c:aco
+0.0251	c:ten
+0.025	c:ctur
+0.025	c:ept 
+0.025	c:ery
+0.025	c:nti
+0.025	c:tei
+0.0249	b:want_live
+0.0249	w:over
+0.0247	b:down_the
+0.0247	c:ppi
+0.0246	b:no_puedo
+0.0246	c: eno
+0.0246	c: enou
+0.0246	c: pue
+0.0246	c: pued
+0.0246	c: reg
+0.0246	c:acc
+0.0246	c:ebs
+0.0246	c:enou
+0.0246	c:enoug
+0.0246	c:noug
+0.0246	c:nough
+0.0246	c:pt 
+0.0246	c:pued
+0.0246	c:puedo
+0.0246	c:rto
+0.0246	c:stag 
+0.0246	c:uedo
+0.0246	c:uedo 
+0.0246	w:enough
+0.0246	w:puedo
+0.0244	c: can 
+0.0244	w:can
+0.0243	c: tim
+0.0243	c: time
+0.0243	c:ept
+0.0243	c:gar
+0.0243	c:oug
+0.0243	c:ough
+0.0242	c: na
+0.0242	c:omi
+0.0242	c:once
+0.0242	c:wnin
+0.0242	c:wning
+0.0241	c:rva
+0.0241	c:til
+0.024	c:ge 
+0.0239	c: by
+0.0239	c:lon
+0.0238	b:took_the
+0.0238	c: auto
+0.0238	c:auto
+0.0238	c:autom
+0.0238	c:das 
+0.0238	c:ient
+0.0238	c:omati
+0.0238	c:uto
+0.0238	c:utom
+0.0238	c:utoma
+0.0237	c: remo
+0.0237	c: who
+0.0237	c:actic
+0.0237	c:ctic
+0.0237	c:remo
+0.0236	b:do_for
+0.0236	c:arin
+0.0236	c:aring
+0.0236	c:dem
+0.0236	c:eve
+0.0236	c:fast 
+0.0236	c:ragg
+0.0235	c: nin
+0.0235	c: slee
+0.0235	c:end 
+0.0235	c:wni
+0.0234	c:eami
+0.0234	c:eamin
+0.0234	c:hout 
+0.0234	c:itho
+0.0234	c:ithou
+0.0234	c:reami
+0.0234	c:thout
+0.0234	c:who
+0.0234	c:witho
+0.0234	w:without
+0.0233	b:am_at
+0.0233	c: op
+0.0233	c: ope
+0.0233	c: open
+0.0233	c:open
+0.0232	b:it_will
+0.0232	c: ends
+0.0232	c: now 
+0.0232	c:uch 
+0.0232	w:ends
+0.0232	w:now
+0.0231	b:flat_and
+0.0231	c: whi
+0.0231	c:accio
+0.0231	c:ccio
+0.0231	c:erin
+0.0231	c:ering
+0.0231	c:sso 
+0.023	b:everyones_asleep
+0.0229	b:the_motorway
+0.0229	c: ab
+0.0229	c: moto
+0.0229	c:comes
+0.0229	c:moto
+0.0229	c:motor
+0.0229	c:orway
+0.0229	c:otor
+0.0229	c:otorw
+0.0229	c:rway
+0.0229	c:rway 
+0.0229	c:torw
+0.0229	c:torwa
+0.0229	w:comes
+0.0229	w:motorway
+0.0228	c: air
+0.0228	c:eight
+0.0228	c:ever
+0.0228	c:whi
+0.0227	c: sch
+0.0227	c: yo
+0.0227	c: you
+0.0227	c:ain 
+0.0227	c:you
+0.0225	c: by 
+0.0225	c: scho
+0.0225	c: toi
+0.0225	c:asc
+0.0225	c:nce 
+0.0225	c:scho
+0.0225	w:by
+0.0224	b:dragging_them
+0.0224	b:me_dragging
+0.0224	b:them_down
+0.0224	c: wha
+0.0224	c: what
+0.0224	c:rea
+0.0224	c:sy 
+0.0224	c:ts 
+0.0224	c:wha
+0.0224	c:what
+0.0224	c:what 
+0.0224	w:what
+0.0223	c: pla
+0.0223	c:appe
+0.0223	c:brin
+0.0223	c:bring
+0.0223	c:pes
+0.0223	c:xtr
+0.0222	c:cig
+0.0222	c:up 
+0.0221	c:ell 
+0.0221	c:mati
+0.022	b:am_thinking
+0.022	c: sca
+0.022	c:times
+0.0219	b:evidence_against
+0.0219	b:evidence_for
+0.0219	c: evi
+0.0219	c: evid
+0.0219	c:ain
+0.0219	c:denc
+0.0219	c:dence
+0.0219	c:evid
+0.0219	c:evide
+0.0219	c:idenc
+0.0219	c:knows
+0.0219	c:nows
+0.0219	c:nows 
+0.0219	c:osa
+0.0219	c:viden
+0.0219	w:evidence
+0.0219	w:knows
+0.0218	c: ev
+0.0218	c: now
+0.0218	c:opp
+0.0217	b:needs_stitches
+0.0217	c: stit
+0.0217	c: taki
+0.0217	c: thin
+0.0217	c:esi
+0.0217	c:stitc
+0.0217	c:tches
+0.0217	c:titc
+0.0217	c:titch
+0.0217	w:stitches
+0.0217	w:taking
+0.0216	c:cord
+0.0216	c:ress
+0.0215	b:deserve_better
+0.0215	c: had
+0.0215	c: had 
+0.0215	c:had 
+0.0215	w:had
+0.0214	c: mit
+0.0213	c: her
+0.0213	c: hur
+0.0213	c: hurt
+0.0213	c:hurt
+0.0212	c:had
+0.0212	c:ily
+0.0212	c:kill 
+0.0212	w:kill
+0.0211	c:anar
+0.0211	c:lyin
+0.0211	c:lying
+0.0211	c:sca
+0.0211	c:walke
+0.0211	w:walked
+0.021	c: rig
+0.021	c: righ
+0.021	c:his 
+0.021	c:lan
+0.021	c:righ
+0.021	c:right
+0.021	w:rent
+0.021	w:right
+0.0209	c: noth
+0.0209	c:nothi
+0.0209	c:othi
+0.0209	c:othin
+0.0209	c:over 
+0.0209	c:thin
+0.0209	w:nothing
+0.0208	c: flo
+0.0208	c: floo
+0.0208	c: gett
+0.0208	c:flo
+0.0208	c:floo
+0.0208	c:floor
+0.0208	c:getti
+0.0208	c:his
+0.0208	c:loor
+0.0208	c:loor 
+0.0208	w:floor
+0.0208	w:getting
+0.0207	c:aul
+0.0207	c:em 
+0.0207	c:oit
+0.0207	c:rma
+0.0206	c:ad 
+0.0206	c:ecr
+0.0206	c:itr
+0.0205	b:to_kill
+0.0205	c:spe
+0.0205	c:well
+0.0205	c:well 
+0.0204	c:avin
+0.0204	c:aving
+0.0204	c:door 
+0.0204	c:gled
+0.0204	c:gled 
+0.0204	w:door
+0.0203	c: bor
+0.0203	c: eve
+0.0203	c:arpen
+0.0203	c:harpe
+0.0203	c:rpen
+0.0203	c:rpene
+0.0202	b:it_would
+0.0202	c:smis
+0.0201	c:ase
+0.0201	c:sts
+0.02	c: bit
+0.02	c:bit
+0.02	c:rnat
+0.0199	c:reg
+0.0198	c: is
+0.0198	c: nev
+0.0198	c: neve
+0.0198	c:din
+0.0198	c:nev
+0.0198	c:neve
+0.0198	c:never
+0.0198	w:never
+0.0197	b:not_around
+0.0197	b:the_bedroom
+0.0197	c: bedr
+0.0197	c:bedr
+0.0197	c:bedro
+0.0197	c:droo
+0.0197	c:droom
+0.0197	c:edro
+0.0197	c:edroo
+0.0197	c:ga 
+0.0197	w:bedroom
+0.0196	c: pra
+0.0196	c:gh 
+0.0195	c: ar
+0.0195	c: cu
+0.0195	c:das
+0.0194	c: wi
+0.0194	c:ded 
+0.0194	c:ets 
+0.0194	c:exh
+0.0193	b:ce_que
+0.0193	b:unalive_myself
+0.0193	c:hard 
+0.0193	w:hard
+0.0192	c: bisc
+0.0192	c:bisc
+0.0192	c:biscu
+0.0192	c:cui
+0.0192	c:cuit
+0.0192	c:iscu
+0.0192	c:iscui
+0.0192	c:rief
+0.0192	c:scu
+0.0192	c:scui
+0.0192	c:scuit
+0.0191	c:nou
+0.0191	c:year 
+0.0191	w:year
+0.019	b:cut_my
+0.019	c: est
+0.019	c: iss
+0.019	c:ore 
+0.019	w:overdose
+0.0189	c:ing
+0.0189	c:need 
+0.0189	c:operl
+0.0189	c:perl
+0.0189	c:perly
+0.0189	c:ver
+0.0189	w:need
+0.0189	w:properly
+0.0188	c: mum 
+0.0188	c:cesi
+0.0188	c:eal
+0.0188	c:orse
+0.0188	c:orse 
+0.0188	c:worse
+0.0188	w:mum
+0.0188	w:worse
+0.0187	c: ever
+0.0187	c:ras 
+0.0187	c:tand
+0.0187	c:ter
+0.0186	b:actually_want
+0.0186	c: las
+0.0186	c: ser
+0.0186	c: unde
+0.0186	c:ded
+0.0186	c:jan
+0.0186	c:nece
+0.0186	c:orry
+0.0186	c:unde
+0.0186	c:under
+0.0186	w:friend
+0.0185	c: held
+0.0185	c:eld 
+0.0185	c:held
+0.0185	c:held 
+0.0185	w:held
+0.0184	b:i_killed
+0.0184	c:lap
+0.0183	b:my_work
+0.0183	c:aine
+0.0183	c:mes 
+0.0182	b:front_of
+0.0182	b:in_front
+0.0182	c: fron
+0.0182	c:elie
+0.0182	c:front
+0.0182	c:hur
+0.0182	c:ront 
+0.0182	w:front
+0.0181	c:arpe
+0.0181	c:by 
+0.018	c:ptio
+0.018	c:wing
+0.018	c:wing 
+0.0179	c: see
+0.0179	c: um
+0.0179	c:blett
+0.0179	c:etten
+0.0179	w:tabletten
+0.0178	c:jak
+0.0178	c:ked
+0.0178	c:oor 
+0.0177	c: abo
+0.0177	c: abou
+0.0177	c:abou
+0.0177	c:about
+0.0177	c:bout
+0.0177	c:bout 
+0.0177	c:ebt
+0.0177	c:hin
+0.0177	c:mera
+0.0177	c:rts
+0.0177	c:thing
+0.0177	w:about
+0.0176	c:abo
+0.0176	c:eed
+0.0176	c:mos
+0.0176	c:omo
+0.0175	c: gav
+0.0175	c: gave
+0.0175	c:gave
+0.0175	c:gave 
+0.0175	c:sch
+0.0175	w:gave
+0.0174	c: then
+0.0174	c:let
+0.0174	c:then 
+0.0174	c:uri
+0.0174	w:then
+0.0173	c: que
+0.0173	c:ead
+0.0173	c:gett
+0.0172	b:can_not
+0.0172	c: kep
+0.0172	c: kept
+0.0172	c:hou
+0.0172	c:ing 
+0.0172	c:inin
+0.0172	c:ining
+0.0172	c:is 
+0.0172	c:kept
+0.0172	c:kept 
+0.0172	c:oom 
+0.0172	c:rig
+0.0172	c:room
+0.0172	c:room 
+0.0172	w:kept
+0.0171	c: kn
+0.0171	c:ami
+0.017	b:not_really
+0.017	c: canc
+0.017	c:kep
+0.017	c:litt
+0.0169	c: scar
+0.0169	c:ind 
+0.0169	c:ins
+0.0169	c:kes 
+0.0169	c:man
+0.0169	c:ront
+0.0169	c:scar
+0.0169	w:cleaned
+0.0168	c: wh
+0.0168	c:est 
+0.0168	c:six
+0.0167	b:last_year
+0.0167	b:want_it
+0.0167	c:hing 
+0.0167	c:then
+0.0167	w:notice
+0.0166	b:every_time
+0.0166	b:no_one
+0.0166	c: prac
+0.0166	c:acti
+0.0166	c:ets
+0.0166	c:fron
+0.0166	c:ost 
+0.0166	c:prac
+0.0166	c:pract
+0.0166	c:racti
+0.0165	c: nee
+0.0165	c: need
+0.0165	c:need
+0.0164	b:to_overdose
+0.0164	c:cis
+0.0164	c:op 
+0.0164	c:que
+0.0163	b:the_multistorey
+0.0163	c:epar
+0.0163	c:ltis
+0.0163	c:ltist
+0.0163	c:tisto
+0.0163	c:ultis
+0.0163	w:multistorey
+0.0162	c: spre
+0.0162	c: toma
+0.0162	c:adshe
+0.0162	c:dshe
+0.0162	c:dshee
+0.0162	c:ond
+0.0162	c:prea
+0.0162	c:pread
+0.0162	c:spre
+0.0162	c:sprea
+0.0161	c:alle
+0.016	c:eads
+0.0159	c:see
+0.0158	c: ce 
+0.0158	c:rvin
+0.0158	c:rving
+0.0158	w:ce
+0.0157	b:the_last
+0.0157	c:ffer 
+0.0157	c:nta
+0.0157	c:rne
+0.0157	c:urn
+0.0156	b:about_what
+0.0156	c:gav
+0.0155	c: nov
+0.0155	c: punc
+0.0155	c:ason 
+0.0155	c:pass
+0.0155	c:punc
+0.0155	c:punch
+0.0155	w:think
+0.0154	c:od 
+0.0154	c:tan
+0.0153	b:of_dying
+0.0153	c: my
+0.0153	c:ea 
+0.0153	c:kes
+0.0153	c:npa
+0.0153	c:usi
+0.0152	c:rda
+0.0152	c:road 
+0.0152	c:sto
+0.0151	c: et 
+0.0151	c:pai
+0.0151	w:et
+0.015	c:eft 
+0.015	c:left 
+0.015	c:locke
+0.015	c:pack
+0.015	w:left
+0.0149	c:atche
+0.0148	c: bud
+0.0148	c: budg
+0.0148	c: clo
+0.0148	c: oth
+0.0148	c: othe
+0.0148	c:bud
+0.0148	c:budg
+0.0148	c:budge
+0.0148	c:clo
+0.0148	c:dget
+0.0148	c:dget 
+0.0148	c:las
+0.0148	c:our 
+0.0148	c:pip 
+0.0148	c:udget
+0.0148	w:budget
+0.0148	w:other
+0.0147	c:are 
+0.0147	c:ng 
+0.0146	c: ins
+0.0146	c:inst
+0.0146	c:se 
+0.0145	c: whe
+0.0145	c:ap 
+0.0145	c:edr
+0.0145	c:est
+0.0145	c:met
+0.0145	c:rid
+0.0145	c:rope
+0.0144	c: bri
+0.0144	c: jum
+0.0144	c: jump
+0.0144	c:cke
+0.0144	c:eu 
+0.0144	c:jum
+0.0144	c:jump
+0.0144	c:pra
+0.0143	c:leep
+0.0143	c:sleep
+0.0142	c: word
+0.0142	c:ance
+0.0142	c:rak
+0.0141	b:around_any
+0.0141	c:urt
+0.014	c:dys
+0.014	c:happe
+0.014	c:nte
+0.014	c:ore
+0.014	c:ren
+0.014	c:ta 
+0.0139	b:i_kept
 0.0139	b:now_that
-0.0139	c: hel
-0.0139	c: sch
-0.0139	c:rge
-0.0138	b:unalive_myself
-0.0138	c:eed
-0.0138	c:yth
-0.0138	c:ythi
-0.0138	c:ythin
-0.0137	b:am_starting
-0.0137	b:starting_to
-0.0137	c:nvi
-0.0137	c:ont
-0.0137	c:tand
-0.0136	b:time_and
-0.0136	c: fort
-0.0136	c:uch
-0.0135	c: cut 
-0.0135	c:cut 
-0.0135	c:enta
-0.0135	c:ran
-0.0135	w:cut
-0.0134	b:took_the
-0.0134	c:operl
-0.0134	c:over 
-0.0134	c:perl
-0.0134	c:perly
-0.0134	w:properly
-0.0133	b:about_what
-0.0133	c: an
-0.0133	c:ance
-0.0133	c:od 
-0.0133	c:orse
-0.0133	c:orse 
-0.0133	c:worse
-0.0133	w:worse
-0.0132	b:bottle_of
-0.0132	c:bon 
-0.0132	c:hout
-0.0132	c:years
-0.0132	w:years
-0.0131	b:kinda_want
-0.0131	c: af
-0.0131	c:egs
-0.0131	c:egs 
-0.0131	c:ort
-0.013	c:uch 
-0.013	c:urin
-0.013	c:uring
-0.0129	b:il_faut
-0.0129	c: faut
-0.0129	c:alle
-0.0129	c:aming
-0.0129	c:aut 
-0.0129	c:eace 
-0.0129	c:eami
-0.0129	c:eamin
-0.0129	c:faut
-0.0129	c:faut 
-0.0129	c:hou
-0.0129	c:reami
-0.0129	c:ryon
-0.0129	c:ryone
-0.0129	c:se 
-0.0129	c:sso 
-0.0129	w:faut
-0.0129	w:peace
-0.0127	c: fi
-0.0127	c:eed 
-0.0127	c:pes
-0.0126	b:my_sertraline
-0.0126	c: sert
-0.0126	c:alin
-0.0126	c:aline
-0.0126	c:ertr
-0.0126	c:ertra
-0.0126	c:rali
-0.0126	c:ralin
-0.0126	c:rtr
-0.0126	c:rtra
-0.0126	c:rtral
-0.0126	c:sert
-0.0126	c:sertr
-0.0126	c:trali
-0.0126	w:sertraline
-0.0125	b:the_house
-0.0125	c: nev
-0.0125	c: neve
-0.0125	c:das 
-0.0125	c:nev
-0.0125	c:neve
-0.0125	c:never
-0.0125	c:ood
-0.0125	w:never
-0.0124	c: test
-0.0124	c:ddo
-0.0124	c:eal
-0.0124	c:gen
-0.0124	c:test
-0.0123	c: pu
-0.0123	c:locke
-0.0123	c:rms
-0.0123	c:rms 
-0.0123	c:sum
-0.0123	w:notice
-0.0122	c: cl
-0.0122	c:ryo
-0.0122	c:stm
-0.0121	c: fune
-0.0121	c: rev
-0.0121	c:eral 
-0.0121	c:fune
-0.0121	c:funer
-0.0121	c:nera
-0.0121	c:neral
-0.0121	c:ugh
-0.0121	c:uner
-0.0121	c:unera
-0.0121	w:funeral
-0.012	c: abo
-0.012	c: abou
-0.012	c: exh
-0.012	c: exha
-0.012	c: nee
-0.012	c: need
-0.012	c: sit
-0.012	c: una 
-0.012	c:abou
-0.012	c:about
-0.012	c:aust
-0.012	c:bout
-0.012	c:bout 
-0.012	c:exh
-0.012	c:exha
-0.012	c:exhau
-0.012	c:haust
-0.012	c:hea
-0.012	c:inin
-0.012	c:ining
-0.012	c:need
-0.012	c:una 
-0.012	c:xha
-0.012	c:xhau
-0.012	c:xhaus
-0.012	w:about
-0.012	w:una
-0.0119	b:around_any
-0.0119	c:brin
-0.0119	c:bring
-0.0119	c:ng 
-0.0119	c:sk 
-0.0118	b:a_friend
-0.0118	b:tell_a
-0.0118	b:will_make
-0.0118	c: her
-0.0118	c:nel
-0.0118	c:tra
-0.0117	c:cio 
-0.0116	c: na
-0.0116	c:ix 
-0.0116	c:when 
-0.0116	w:when
-0.0115	b:my_sister
-0.0114	b:next_to
-0.0114	c: ten 
-0.0114	c:eig
-0.0114	c:eigh
-0.0114	c:gua
-0.0114	c:ing 
-0.0114	w:rent
-0.0114	w:ten
-0.0113	b:i_bought
-0.0113	c: ve
-0.0112	c:ong
-0.0112	c:sing 
-0.0111	c:ain 
-0.0111	c:anis
-0.0111	c:gar
-0.0111	c:ven
-0.0111	c:yon
-0.0111	c:yone
-0.011	c: am
-0.011	c:bou
-0.011	c:ice 
-0.0109	c:tten 
-0.0108	c:stor
-0.0108	w:cleaned
-0.0107	c:alk 
-0.0107	c:lyin
-0.0107	c:lying
-0.0107	c:ror
-0.0106	c:sca
-0.0105	c: auto
-0.0105	c: wait
-0.0105	c:auto
-0.0105	c:autom
-0.0105	c:ngle
-0.0105	c:omati
-0.0105	c:out
-0.0105	c:uto
-0.0105	c:utom
-0.0105	c:utoma
-0.0105	c:wait
-0.0104	b:pastillas_para
-0.0104	c: lef
-0.0104	c: left
-0.0104	c: ove
-0.0104	c: over
-0.0104	c: pac
-0.0104	c: pack
-0.0104	c:abo
-0.0104	c:ason
-0.0104	c:easo
-0.0104	c:eason
-0.0104	c:eft
-0.0104	c:lef
-0.0104	c:left
-0.0104	c:stag
-0.0103	b:only_took
-0.0103	c:lie
-0.0103	c:sy 
-0.0102	c:ets
-0.0102	w:cancelled
-0.0101	b:not_alive
-0.0101	c:ine 
-0.01	b:the_multistorey
-0.01	c: clo
-0.01	c: re
-0.01	c: scar
-0.01	c:clo
-0.01	c:ea 
-0.01	c:ltis
-0.01	c:ltist
-0.01	c:omo
-0.01	c:ore
-0.01	c:scar
-0.01	c:tisto
-0.01	c:ultis
-0.01	w:multistorey
-0.0099	c:all 
-0.0099	c:ress 
-0.0099	c:ths
-0.0099	c:ths 
-0.0098	c: es
-0.0096	c: ad
-0.0096	c: add
-0.0096	c: lang
-0.0096	c: scho
-0.0096	c: when
-0.0096	c:add
-0.0096	c:eft 
-0.0096	c:lang
-0.0096	c:left 
-0.0096	c:scho
-0.0096	c:when
-0.0096	w:left
-0.0095	c: sl
-0.0095	c:walke
-0.0095	w:walked
-0.0094	c: kni
-0.0094	c:am 
-0.0094	c:ast 
-0.0094	c:kni
-0.0094	c:raz
-0.0093	c:ngo
-0.0092	b:the_bath
-0.0092	c:ee 
-0.0092	c:hink 
-0.0091	c: ba
-0.0091	c:cat
-0.0091	c:ine
-0.009	b:i_could
-0.009	c: ov
-0.009	c:sin
-0.0089	c: ord
-0.0089	c: orde
-0.0089	c:actis
-0.0089	c:ctis
-0.0089	c:ctise
-0.0089	c:orde
-0.0089	c:order
-0.0089	c:start
-0.0089	c:tart
-0.0089	c:tise
-0.0089	c:tised
-0.0089	w:practised
-0.0088	c:elled
-0.0088	c:eryo
-0.0088	c:eryon
-0.0088	c:veryo
-0.0087	c:ncell
-0.0087	c:os 
-0.0086	b:down_the
-0.0086	c: las
-0.0086	c: laun
-0.0086	c:aun
-0.0086	c:aund
-0.0086	c:aundr
-0.0086	c:laun
-0.0086	c:laund
-0.0086	c:ndry
-0.0086	c:ndry 
-0.0086	c:undr
-0.0086	c:undry
-0.0086	c:ver 
-0.0086	w:laundry
-0.0085	b:am_so
-0.0085	c: unde
-0.0085	c:arac
-0.0085	c:unde
-0.0085	c:under
-0.0084	b:evidence_against
-0.0084	b:evidence_for
-0.0084	c: evi
-0.0084	c: evid
-0.0084	c: hitt
-0.0084	c: mo
-0.0084	c: stai
-0.0084	c:denc
-0.0084	c:dence
-0.0084	c:evid
-0.0084	c:evide
-0.0084	c:hitt
-0.0084	c:hitti
-0.0084	c:idenc
-0.0084	c:idi
-0.0084	c:stai
-0.0084	c:stair
-0.0084	c:tair
-0.0084	c:viden
-0.0084	w:evidence
-0.0084	w:hitting
-0.0083	c: exc
-0.0083	c: exce
-0.0083	c:exc
-0.0083	c:exce
-0.0083	c:nts
-0.0083	c:ture
-0.0082	b:myself_fr
-0.0082	c:dest
-0.0081	b:it_would
-0.0081	c:ffic 
-0.0081	c:fic 
-0.0081	w:traffic
-0.008	c: cit
-0.008	c: city
-0.008	c:celle
-0.008	c:city
-0.008	c:city 
-0.008	w:city
-0.0079	b:am_not
-0.0079	c: ce 
-0.0079	c:ain
-0.0079	w:ce
-0.0078	c: me
-0.0078	c: mos
-0.0078	c: most
-0.0078	c:hed 
-0.0078	w:most
-0.0077	b:of_me
-0.0077	c: ti
-0.0077	c:sis
-0.0076	c: a 
-0.0076	c: man
-0.0076	c:ein
-0.0076	c:lts
-0.0076	c:lts 
-0.0076	c:our 
-0.0076	c:sults
-0.0076	c:ults
-0.0076	c:ults 
-0.0076	c:und
-0.0076	w:a
-0.0076	w:results
-0.0075	c: let
-0.0075	c:cet
-0.0074	c: lo
+0.0139	c: yea
+0.0139	c: year
+0.0139	c:adi
+0.0139	c:amo
+0.0139	c:ngl
+0.0139	c:year
+0.0138	c: wro
+0.0138	c: your
+0.0138	c:wro
+0.0138	c:your
+0.0137	c: dyi
+0.0137	c: dyin
+0.0137	c: real
+0.0137	c:canc
+0.0137	c:cance
+0.0137	c:dyi
+0.0137	c:dyin
+0.0137	c:dying
+0.0137	c:ess 
+0.0137	c:real
+0.0137	c:ress 
+0.0137	c:yea
+0.0137	w:dying
+0.0136	c:nel
+0.0135	b:am_starting
+0.0135	b:starting_to
+0.0134	b:be_easier
+0.0134	b:last_night
+0.0134	b:than_i
+0.0134	b:the_door
+0.0134	c: dead
+0.0134	c:dead
+0.0134	c:ell
+0.0134	c:tta 
+0.0133	c: dele
+0.0133	c:dele
+0.0133	c:delet
+0.0133	c:elet
+0.0133	c:elete
+0.0133	c:tti
+0.0132	c: last
+0.0132	c:hurt 
+0.0132	c:last 
+0.0132	c:urt 
+0.0132	w:hurt
+0.0132	w:last
+0.0131	b:the_cat
+0.0131	c: ove
+0.0131	c: over
+0.0131	c: star
+0.0131	c:andlo
+0.0131	c:dlo
+0.0131	c:dlor
+0.0131	c:dlord
+0.0131	c:hout
+0.0131	c:hut
+0.0131	c:isti
+0.0131	c:landl
+0.0131	c:lord
+0.0131	c:lord 
+0.0131	c:lter
+0.0131	c:ndlo
+0.0131	c:ndlor
+0.0131	w:landlord
+0.013	c: st
+0.0129	c:less 
+0.0128	c: rev
+0.0128	c:arria
+0.0128	c:iage
+0.0128	c:riag
+0.0128	c:riage
+0.0128	c:rpe
+0.0128	c:rria
+0.0128	c:rriag
+0.0127	c: ke
+0.0127	c: try 
+0.0127	c:nst
+0.0127	c:sing 
+0.0127	w:try
+0.0126	b:i_can
+0.0126	c:hol
+0.0125	b:took_a
+0.0125	c: ex
+0.0125	c:ast 
+0.0125	c:motio
+0.0125	c:otion
+0.0125	c:ppin
+0.0125	c:pping
+0.0124	c: ci
+0.0124	c: sit
+0.0124	c:mae
+0.0124	c:mae 
+0.0123	b:myself_do
+0.0123	c:hole
+0.0123	c:hole 
+0.0122	c: ov
+0.0122	c: ye
+0.0121	c:hing
+0.012	c: ate
+0.012	c:tes 
+0.0119	c: acc
+0.0119	c: pass
+0.0119	c:avi
+0.0119	c:ncer
+0.0117	c:iga
+0.0116	b:up_the
+0.0116	b:will_make
+0.0116	c:bou
+0.0116	c:ddo
+0.0116	c:ee 
+0.0116	c:yon
+0.0116	c:yone
+0.0114	c:ans 
+0.0114	c:lets
+0.0114	c:lets 
+0.0113	b:tied_the
+0.0112	c: es
+0.0112	c:ama
+0.0112	c:raine
+0.0111	c: mo
+0.0111	c:last
+0.011	b:birthday_on
+0.011	c: per
+0.011	c:stor
+0.0109	c: cit
+0.0109	c: city
+0.0109	c:city
+0.0109	c:city 
+0.0109	w:city
+0.0108	c:bon
+0.0108	c:gua
+0.0108	c:stm
+0.0107	b:find_out
+0.0106	c:ocke
+0.0105	c: amm
+0.0105	c: amma
+0.0105	c:amma
+0.0105	c:ammaz
+0.0105	c:azza
+0.0105	c:mazz
+0.0105	c:mazza
+0.0105	c:mmaz
+0.0105	c:mmazz
+0.0105	c:nce
+0.0105	c:pue
+0.0105	c:ture 
+0.0104	b:the_way
+0.0104	c: pu
+0.0104	c:ormi
+0.0103	c:lo 
+0.0103	c:orm
+0.0103	c:ret 
+0.0102	c:ook
+0.0099	b:each_of
+0.0099	b:to_each
+0.0099	c:ch 
+0.0099	c:cisi
+0.0099	c:cisio
+0.0099	c:ecisi
+0.0099	c:und
+0.0099	w:decision
+0.0098	c:eeds
+0.0098	c:eeds 
+0.0098	c:needs
+0.0098	c:sol
+0.0098	c:ven
+0.0098	w:needs
+0.0097	c:ang 
+0.0097	c:ipt
+0.0097	c:ken 
+0.0096	c:ab 
+0.0095	c:ever 
+0.0095	c:ham
+0.0095	c:hos
+0.0095	c:ole 
+0.0095	c:wer
+0.0094	c: they
+0.0094	c:hey 
+0.0094	c:nov
+0.0094	c:rim
+0.0094	c:they
+0.0094	c:they 
+0.0094	w:they
+0.0093	c: dr
+0.0093	c: ord
+0.0093	c: orde
+0.0093	c:ong
+0.0093	c:orde
+0.0093	c:order
+0.0093	c:ris
+0.0092	b:myself_fr
+0.0092	c:neh
+0.0092	c:rac
+0.0092	c:sef
+0.009	b:time_before
+0.009	c:bbe
+0.009	c:iag
+0.009	c:mum 
+0.0089	b:tell_anyone
+0.0088	b:has_to
+0.0088	c:ando
+0.0088	c:ando 
+0.0088	c:ft 
+0.0088	c:pie
+0.0088	c:tatio
+0.0087	b:am_dead
+0.0087	c:cet
+0.0087	c:hey
+0.0086	c:alte
+0.0086	c:ming
+0.0086	c:ming 
+0.0086	c:ouc
+0.0086	c:ouch
+0.0086	c:serie
+0.0085	b:the_school
+0.0085	c:ason
+0.0085	c:eason
+0.0084	c: docu
+0.0084	c:cum
+0.0084	c:cume
+0.0084	c:cumen
+0.0084	c:docu
+0.0084	c:docum
+0.0084	c:ocum
+0.0084	c:ocume
+0.0084	c:pti
+0.0083	c: lang
+0.0083	c:eace 
+0.0083	c:ice 
+0.0083	c:lang
+0.0083	c:nen
+0.0083	w:peace
+0.0082	b:because_i
+0.008	b:when_i
+0.008	c:ance 
+0.008	c:os 
+0.008	c:tati
+0.008	c:ugh
+0.008	c:ur 
+0.0079	b:need_to
+0.0079	c: de
+0.0079	c:hink 
+0.0079	c:ppe
+0.0079	c:za 
+0.0078	c: cuan
+0.0078	c:cuan
+0.0078	c:lt 
+0.0078	c:mma
+0.0077	b:not_alive
+0.0077	c: ad
+0.0077	c: add
+0.0077	c:arde
+0.0076	c: os
+0.0076	c: sing
+0.0076	c:rds 
+0.0076	c:ths 
+0.0076	c:ump
+0.0075	b:hoping_the
+0.0075	c:app
+0.0075	c:tice
+0.0074	b:and_make
+0.0074	b:know_why
+0.0074	c:nis
+0.0074	c:sis
 0.0073	b:on_that
+0.0073	c: hot
 0.0073	c: mea
 0.0073	c: mean
-0.0073	c:and
-0.0073	c:and 
 0.0073	c:mean
-0.0072	b:the_school
-0.0072	c:flat 
-0.0072	c:lat 
-0.0072	w:flat
-0.0071	c: did
-0.0071	c: did 
-0.0071	c:did 
-0.0071	w:did
-0.007	b:am_at
-0.007	b:to_go
-0.007	b:would_never
-0.007	c: wort
-0.007	c:andl
-0.007	c:andlo
-0.007	c:dlo
-0.007	c:dlor
-0.007	c:dlord
-0.007	c:iga
-0.007	c:landl
-0.007	c:lord
-0.007	c:lord 
-0.007	c:ndl
-0.007	c:ndlo
-0.007	c:ndlor
-0.007	c:orth
-0.007	c:tice
-0.007	c:usin
-0.007	c:wort
-0.007	c:worth
-0.007	w:landlord
-0.0069	c: dr
-0.0069	c: les 
-0.0069	c: thin
-0.0069	c:avo
-0.0069	c:hen 
-0.0069	w:les
-0.0068	c:es 
-0.0068	c:ord 
-0.0067	b:take_the
-0.0067	c:ers 
-0.0067	c:every
-0.0067	c:met
-0.0066	c: ne
-0.0066	c: sea
-0.0066	c:tag
-0.0065	c: cuan
-0.0065	c: this
-0.0065	c:cuan
-0.0065	c:this
-0.0065	c:this 
-0.0065	c:tur
-0.0065	w:this
-0.0064	c: brui
-0.0064	c:brui
-0.0064	c:bruis
-0.0064	c:ines
-0.0064	c:ines 
-0.0064	c:ruis
-0.0064	c:ruise
-0.0064	c:uise
-0.0064	c:zt 
-0.0062	c: mond
-0.0062	c:entar
-0.0062	c:menta
-0.0062	c:mond
-0.0062	c:over
-0.0062	c:top 
-0.0061	c: dy
-0.0061	c:eam
-0.0061	c:ene
-0.0061	c:yone 
-0.006	c:ando
-0.006	c:ando 
-0.0059	c: et 
-0.0059	c: me 
-0.0059	c:des 
-0.0059	w:et
-0.0059	w:me
-0.0058	c: and 
-0.0058	c: nei
-0.0058	c: neig
-0.0058	c:bab
-0.0058	c:bour
-0.0058	c:eighb
-0.0058	c:ghb
-0.0058	c:ghbo
-0.0058	c:ghbou
-0.0058	c:hbo
-0.0058	c:hbou
-0.0058	c:hbour
-0.0058	c:iei
-0.0058	c:ighb
-0.0058	c:ighbo
-0.0058	c:neig
-0.0058	c:neigh
-0.0058	c:tou
-0.0058	w:and
-0.0057	c:aren
-0.0057	c:lea
-0.0055	c: tod
-0.0055	c:ama
-0.0055	c:mb 
-0.0055	c:ouc
-0.0055	c:ouch
-0.0055	c:ple
-0.0055	c:rath
-0.0055	c:tod
-0.0054	c: and
-0.0054	c:acc
-0.0054	w:sister
-0.0053	b:took_a
-0.0053	b:what_would
-0.0053	b:would_i
-0.0053	c: see
-0.0053	c:esco
-0.0053	c:hing 
-0.0053	c:les
-0.0053	c:low
-0.0053	c:otio
-0.0053	c:ppi
-0.0053	c:serie
-0.0053	c:war
-0.0053	c:wni
-0.0053	c:wnin
-0.0053	c:wning
-0.0051	c:cord 
-0.0051	c:ents 
-0.0051	c:see
-0.005	b:see_the
-0.005	c:end
--0.0051	b:not_know
--0.0051	c:api
--0.0051	c:arri
--0.0051	c:dem
--0.0051	c:rar
--0.0052	c: thi
--0.0052	c:ever 
--0.0052	c:one
--0.0053	c: ci
--0.0053	c: em
--0.0053	c: wel
--0.0053	c: well
--0.0053	c:are 
--0.0053	c:ark 
--0.0053	c:ger
--0.0053	c:sol
--0.0053	w:well
--0.0054	b:me_feel
--0.0054	c: um
--0.0054	c:ind
--0.0054	c:ring 
--0.0055	b:j_en
--0.0055	c: sis
--0.0055	c: sist
--0.0055	c:ister
--0.0055	c:sist
--0.0055	c:siste
--0.0055	c:ther 
--0.0056	b:it_for
--0.0056	c:hole
--0.0056	c:hole 
--0.0056	c:las
--0.0057	c:hurti
--0.0057	c:rac
--0.0057	w:hurting
--0.0058	c: ar
--0.0058	c:waste
--0.0059	c:mea
--0.006	b:taking_it
--0.006	c: got
--0.006	c: got 
--0.006	c: stro
--0.006	c:side
--0.006	c:stron
--0.006	c:ting 
--0.006	c:tron
--0.006	c:trong
--0.006	w:got
--0.0061	c:rs 
--0.0062	b:clean_from
--0.0062	c:ura
--0.0063	b:and_now
--0.0064	c: hour
--0.0064	c:hour
--0.0064	c:nen
--0.0065	c:ana
--0.0066	b:it_needs
--0.0066	b:the_kitchen
--0.0066	c: kitc
--0.0066	c:eno
--0.0066	c:kitc
--0.0066	c:kitch
--0.0066	c:tchen
--0.0066	w:kitchen
--0.0067	c: pie
--0.0067	c: putt
--0.0067	c:arei
--0.0067	c:ighe
--0.0067	c:putt
--0.0067	c:putti
--0.0067	w:putting
--0.0068	c: can 
--0.0068	c: iat
--0.0068	w:can
--0.0069	c: dea
--0.0069	c:ol 
--0.007	b:me_i
--0.007	c:comes
--0.007	c:eca
--0.007	c:llin
--0.007	c:lling
--0.007	w:comes
--0.0071	b:shouted_at
--0.0071	b:talking_at
--0.0071	c:houte
--0.0071	c:oute
--0.0071	c:outed
--0.0071	c:ting
--0.0071	w:shouted
--0.0072	c: hit
--0.0072	c: kil
--0.0072	c: kill
--0.0072	c:hit
--0.0073	b:brother_looked
--0.0073	c:ment
--0.0074	c: some
--0.0074	c:scre
--0.0074	c:some
--0.0075	c:eliev
--0.0075	c:iev
--0.0075	c:ieve
--0.0075	c:liev
--0.0075	c:lieve
--0.0075	c:ole 
--0.0075	c:ppin
--0.0075	c:pping
--0.0076	c: cou
--0.0076	c: he
--0.0077	c:houl
--0.0077	c:hould
--0.0077	c:qua
--0.0077	c:shoul
--0.0077	w:reads
--0.0078	c:kil
--0.0078	c:kill
--0.0078	c:rot
--0.0079	c:ike 
--0.0079	c:rom
--0.008	b:in_every
--0.008	b:muller_forgot
--0.008	c: som
--0.008	c: trou
--0.008	c:trou
--0.0081	b:i_kept
--0.0081	c:iva
--0.0081	c:oth
--0.0081	c:urs
--0.0081	c:wer
--0.0082	c: driv
--0.0082	c:driv
--0.0082	c:ent 
--0.0083	b:embarrassed_to
--0.0083	c: mont
--0.0083	c:age 
--0.0083	c:estiv
--0.0083	c:lle
--0.0083	c:mont
--0.0083	c:month
--0.0083	c:nth
--0.0083	c:onth
--0.0083	c:stiv
--0.0084	c: coul
--0.0084	c: tal
--0.0084	c: tol
--0.0084	c: told
--0.0084	c:coul
--0.0084	c:could
--0.0084	c:hoo
--0.0084	c:ibi
--0.0084	c:thro
--0.0084	c:told
--0.0084	c:told 
--0.0084	w:could
--0.0084	w:told
--0.0085	b:would_see
--0.0085	c: or
--0.0085	c:lled
--0.0085	c:lled 
--0.0085	c:rday 
--0.0086	c:ads 
--0.0086	c:che
--0.0087	c: pass
--0.0087	c: the
--0.0087	c:anag
--0.0087	c:anage
--0.0087	c:manag
--0.0087	c:nag
--0.0087	c:nage
--0.0087	c:other
--0.0088	c: dro
--0.0089	c: toda
--0.0089	c:ten
--0.0089	c:toda
--0.009	c: best
--0.009	c:best
--0.009	c:best 
--0.009	c:cked
--0.009	c:cked 
--0.009	c:ward
--0.009	w:best
--0.0091	c:sse 
--0.0092	c: step
--0.0092	c:adin
--0.0092	c:ading
--0.0092	c:eadi
--0.0092	c:eadin
--0.0092	c:ott
--0.0092	c:som
--0.0092	c:the
--0.0093	b:went_to
--0.0093	c: par
--0.0093	c: sw
--0.0093	c:ess
--0.0093	c:ok 
--0.0093	c:ster 
--0.0094	b:question_at
--0.0094	c: ot
--0.0094	c:ranc
--0.0095	b:am_the
--0.0095	c: clos
--0.0095	c:clos
--0.0095	c:ghe
--0.0095	c:hree
--0.0095	c:hree 
--0.0095	c:three
--0.0095	w:friend
--0.0095	w:three
--0.0096	b:my_nudes
--0.0096	b:post_my
--0.0096	c: nud
--0.0096	c: nude
--0.0096	c:isse
--0.0096	c:misse
--0.0096	c:nud
--0.0096	c:nude
--0.0096	c:nudes
--0.0096	w:nudes
--0.0097	b:got_all
--0.0097	b:my_birthday
--0.0098	c: soc
--0.0098	c:ome
--0.0098	c:soc
--0.0098	c:thin
--0.0099	c: 0 
--0.0099	w:0
--0.01	b:brother_cancelled
--0.01	c:ds 
--0.0101	b:colleague_asked
--0.0101	b:feel_guilty
--0.0101	c: whil
--0.0101	c:hile
--0.0101	c:hile 
--0.0101	c:one 
--0.0101	c:othe
--0.0101	c:vis
--0.0101	c:whil
--0.0101	c:while
--0.0101	w:while
--0.0102	c: forw
--0.0102	c:bat
--0.0102	c:forw
--0.0102	c:forwa
--0.0102	c:orwar
--0.0102	c:thr
--0.0102	w:forward
--0.0103	b:out_for
--0.0103	c:dea
--0.0104	c: eat
--0.0104	c:choo
--0.0104	c:chool
--0.0104	c:hool
--0.0104	c:hool 
--0.0104	c:ras 
--0.0104	c:schoo
--0.0104	c:sha
--0.0104	w:school
--0.0105	b:manager_did
--0.0105	b:off_the
--0.0105	c: co
--0.0105	c:rop
--0.0105	w:pass
--0.0106	c: te
--0.0106	c:cou
--0.0107	b:feel_sick
--0.0107	c:ral
--0.0108	c: stoc
--0.0108	c:stoc
--0.0108	c:stock
--0.0108	c:tock
--0.0108	w:stand
--0.0109	c: wor
--0.0109	c:hin
--0.0109	c:lem
--0.0109	c:tol
--0.011	b:hab_mich
--0.011	b:tied_the
--0.011	c:atica
--0.0111	c: mi
--0.0111	c:pist
--0.0111	c:unta
--0.0112	c:ept
--0.0112	c:ept 
--0.0112	c:len
--0.0112	c:pt 
--0.0113	b:week_at
--0.0113	c:sep
--0.0114	c: du
--0.0114	c: ki
--0.0114	c:bie
--0.0114	c:nach 
--0.0114	w:nach
--0.0116	c: hol
--0.0116	c:ala
--0.0116	c:dry
--0.0116	c:dry 
--0.0116	c:ela 
--0.0116	c:ved
--0.0117	c: ce
--0.0117	c: mum 
--0.0117	c:ethi
--0.0117	c:ethin
--0.0117	c:got
--0.0117	c:got 
--0.0117	c:methi
--0.0117	c:nn 
--0.0117	c:ometh
--0.0117	c:tes
--0.0117	w:mum
--0.0117	w:something
--0.0118	c:ahr
--0.0118	c:oda
--0.0118	c:sses
--0.0118	c:sses 
--0.0119	c: pic
--0.0119	c:old
--0.0119	c:pic
--0.012	b:hits_me
--0.012	c: hits
--0.012	c: mon
--0.012	c:arde
--0.012	c:der
--0.012	c:gard
--0.012	c:garde
--0.012	c:hits
--0.012	c:hits 
--0.012	w:hits
--0.0121	c: amm
--0.0121	c: amma
--0.0121	c:amma
--0.0121	c:ammaz
--0.0121	c:azz
--0.0121	c:azza
--0.0121	c:mazz
--0.0121	c:mazza
--0.0121	c:mmaz
--0.0121	c:mmazz
--0.0122	b:at_my
--0.0122	c:blett
--0.0122	c:etten
--0.0122	c:thing
--0.0122	w:tabletten
--0.0123	c: spr
--0.0123	c:ads
--0.0123	c:est 
--0.0123	c:ider 
--0.0123	c:spr
--0.0123	c:thi
--0.0124	b:died_halfway
--0.0124	b:en_peux
--0.0124	b:halfway_through
--0.0124	b:need_to
--0.0124	b:peux_plus
--0.0124	c: peu
--0.0124	c: peux
+0.0073	c:nd 
+0.0072	c: man
+0.0072	c:easo
+0.0072	c:oad
+0.0071	c: brui
+0.0071	c: dro
+0.0071	c: e 
+0.0071	c:brui
+0.0071	c:bruis
+0.0071	c:ou 
+0.0071	c:ruis
+0.0071	c:ruise
+0.0071	c:ssez
+0.0071	c:ssez 
+0.0071	c:uise
+0.0071	w:e
+0.007	c:eno
+0.0069	c:azz
+0.0069	c:rds
+0.0068	c: lef
+0.0068	c: left
+0.0068	c:lef
+0.0068	c:left
+0.0068	c:skin
+0.0065	c:amen
+0.0064	c:lts
+0.0064	c:lts 
+0.0064	c:pass 
+0.0064	c:sults
+0.0064	c:ults
+0.0064	c:ults 
+0.0064	c:ume
+0.0064	w:results
+0.0063	c:oom
+0.0063	c:park
+0.0063	c:park 
+0.0063	c:sed 
+0.0062	c:reo
+0.0062	c:sin
+0.0062	c:ual 
+0.0062	c:yone 
+0.0061	c: fa
+0.0061	c: tom
+0.006	c: for 
+0.006	c: got
+0.006	c: got 
+0.006	c:age 
+0.006	c:for 
+0.006	c:our
+0.006	c:rry
+0.006	c:sle
+0.006	w:for
+0.006	w:got
+0.0059	c:er 
+0.0059	c:sappo
+0.0058	c: pa
+0.0057	b:next_to
+0.0057	c:eft
+0.0056	c:or 
+0.0054	b:with_the
+0.0054	c: un
+0.0054	c:all 
+0.0054	c:esco
+0.0053	b:shouted_at
+0.0053	c:de 
+0.0053	c:houte
+0.0053	c:oute
+0.0053	c:outed
+0.0053	c:ry 
+0.0053	w:shouted
+0.0052	c:ese
+0.0052	c:ha 
+0.0052	c:ryon
+0.0052	c:ryone
+0.0052	c:sed
+0.0051	c:meth
+0.0051	c:nee
+0.005	c:eded
+0.005	c:eded 
+0.005	c:eede
+0.005	c:eeded
+0.005	c:neede
+0.005	c:usin
+0.005	w:needed
+-0.005	c: ama
+-0.0051	b:sure_i
+-0.0051	b:to_see
+-0.0051	c:iat
+-0.0052	b:for_a
+-0.0052	b:i_took
+-0.0052	b:it_for
+-0.0052	c:too
+-0.0053	b:again_last
+-0.0053	c:ada 
+-0.0053	c:cio
+-0.0053	c:ck 
+-0.0054	c: si
+-0.0054	c:agu
+-0.0054	c:as 
+-0.0054	c:celle
+-0.0054	c:houl
+-0.0054	c:hould
+-0.0054	c:ncell
+-0.0054	c:shoul
+-0.0055	c: cop
+-0.0055	c:appo
+-0.0055	c:appoi
+-0.0055	c:for
+-0.0055	c:mes
+-0.0055	c:ppo
+-0.0055	c:ppoi
+-0.0055	c:ppoin
+-0.0056	c: me 
+-0.0056	w:me
+-0.0057	c:ays 
+-0.0057	c:bel
+-0.0058	c:egs
+-0.0058	c:ling
+-0.0058	c:ling 
+-0.0058	c:uando
+-0.0058	w:sister
+-0.0059	c: hol
+-0.0059	c: with
+-0.0059	c:elled
+-0.0059	c:ith
+-0.0059	c:with
+-0.006	b:muller_praised
+-0.006	c: fin
+-0.006	c: in
+-0.006	c:bra
+-0.006	c:chen
+-0.006	c:chen 
+-0.006	w:picture
+-0.0061	c: mi
+-0.0061	c:hed 
+-0.0061	c:ig 
+-0.0061	c:nal
+-0.0061	c:start
+-0.0061	c:tart
+-0.0062	b:colleague_said
+-0.0062	b:what_would
+-0.0062	b:would_i
+-0.0062	c:ne 
+-0.0063	c: jok
+-0.0063	c: wit
+-0.0063	c:ays
+-0.0063	c:ce 
+-0.0063	c:nday 
+-0.0063	c:otio
+-0.0063	c:sau
+-0.0065	c:one
+-0.0065	c:tag
+-0.0066	b:meeting_and
+-0.0066	c: was 
+-0.0066	c:der
+-0.0066	c:iend 
+-0.0066	c:was 
+-0.0066	w:everyone
+-0.0066	w:house
+-0.0066	w:was
+-0.0067	c: situ
+-0.0067	c:finds
+-0.0067	c:inds
+-0.0067	c:inds 
+-0.0067	c:itu
+-0.0067	c:itua
+-0.0067	c:ituat
+-0.0067	c:low 
+-0.0067	c:reme
+-0.0067	c:reve
+-0.0067	c:sco
+-0.0067	c:situ
+-0.0067	c:situa
+-0.0067	c:tuat
+-0.0067	c:tuati
+-0.0067	w:finds
+-0.0067	w:situation
+-0.0068	c: my 
+-0.0068	c: test
+-0.0068	c: work
+-0.0068	c:ation
+-0.0068	c:jok
+-0.0068	c:my 
+-0.0068	c:xty
+-0.0068	w:my
+-0.0069	b:colleague_praised
+-0.0069	c: da
+-0.0069	c: nei
+-0.0069	c: neig
+-0.0069	c:bour
+-0.0069	c:eighb
+-0.0069	c:ghbo
+-0.0069	c:ghbou
+-0.0069	c:hbou
+-0.0069	c:hbour
+-0.0069	c:ighbo
+-0.0069	c:neig
+-0.0069	c:neigh
+-0.0069	c:on 
+-0.007	c:ecks
+-0.007	c:ecks 
+-0.007	c:hecks
+-0.007	w:checks
+-0.0071	b:hab_mich
+-0.0071	b:stupid_in
+-0.0071	c:ighb
+-0.0071	c:lea
+-0.0071	c:spr
+-0.0072	c:ghb
+-0.0072	c:one 
+-0.0073	b:pick_up
+-0.0073	c:min
+-0.0074	c: kni
+-0.0074	c: la
+-0.0074	c:andl
+-0.0074	c:are
+-0.0074	c:fin
+-0.0074	c:kni
+-0.0074	c:ndl
+-0.0075	b:think_about
+-0.0075	c:avo
+-0.0076	b:partner_asked
+-0.0076	c:eam
+-0.0076	c:whe
+-0.0077	c:hbo
+-0.0077	c:rent
+-0.0077	c:rt 
+-0.0078	c: ia
+-0.0078	c: tes
+-0.0078	c:nyw
+-0.0079	b:my_sertraline
+-0.0079	c: bus
+-0.0079	c: sert
+-0.0079	c: wors
+-0.0079	c:alin
+-0.0079	c:aline
+-0.0079	c:bus
+-0.0079	c:ertr
+-0.0079	c:ertra
+-0.0079	c:ralin
+-0.0079	c:rtra
+-0.0079	c:rtral
+-0.0079	c:sert
+-0.0079	c:sertr
+-0.0079	c:trali
+-0.0079	c:wors
+-0.0079	w:sertraline
+-0.008	c: hour
+-0.008	c:ersi
+-0.008	c:hour
+-0.008	c:versi
+-0.0081	b:colleague_forgot
+-0.0081	b:nothing_and
+-0.0081	b:said_nothing
+-0.0081	c: ma
+-0.0081	c: reme
+-0.0081	c:ana
+-0.0081	c:east
+-0.0082	c: burn
+-0.0082	c:burn
+-0.0082	c:in 
+-0.0082	c:indow
+-0.0082	c:ndow
+-0.0082	c:windo
+-0.0083	b:i_could
+-0.0083	c: dea
+-0.0083	c:rib
+-0.0084	c:ong 
+-0.0085	b:it_was
+-0.0085	c:lier
+-0.0086	b:and_went
+-0.0086	b:my_birthday
+-0.0086	c: trou
+-0.0086	c:test
+-0.0086	c:trou
+-0.0087	b:it_needs
+-0.0088	b:me_to
+-0.0088	c: dri
+-0.0088	c:atio
+-0.0088	c:wit
+-0.0089	c: acco
+-0.0089	c: wor
+-0.0089	c:acco
+-0.0089	c:accou
+-0.0089	c:ccou
+-0.0089	c:ccoun
+-0.0089	c:idi
+-0.0089	c:nei
+-0.0089	c:ted 
+-0.009	b:week_at
+-0.009	c:erv
+-0.0091	b:to_sort
+-0.0091	c: the
+-0.0091	c:sort 
+-0.0091	w:sort
+-0.0092	c: did
+-0.0092	c: did 
+-0.0092	c:did 
+-0.0092	c:erly
+-0.0092	c:erly 
+-0.0092	c:ice
+-0.0092	w:did
+-0.0093	c:hed
+-0.0093	c:iar
+-0.0094	c:dri
+-0.0094	c:esse 
+-0.0094	c:lag
+-0.0094	c:open 
+-0.0094	w:open
+-0.0095	c: come
+-0.0095	c: le
+-0.0095	c: so
+-0.0095	c:come
+-0.0096	b:me_three
+-0.0096	c: 22 
+-0.0096	c:anned
+-0.0096	c:cco
+-0.0096	c:lanne
+-0.0096	c:nned
+-0.0096	c:nned 
+-0.0096	c:ted
+-0.0096	w:22
+-0.0096	w:planned
+-0.0097	b:a_joke
+-0.0097	c: fune
+-0.0097	c: pac
+-0.0097	c: pack
+-0.0097	c:eral 
+-0.0097	c:fune
+-0.0097	c:funer
+-0.0097	c:le 
+-0.0097	c:par
+-0.0097	c:uner
+-0.0097	c:unera
+-0.0097	w:funeral
+-0.0098	c: fro
+-0.0099	c:itto
+-0.0099	c:thro
+-0.01	c: day 
+-0.01	c: on 
+-0.01	c: tea 
+-0.01	c:stit
+-0.01	c:tea 
+-0.01	w:day
+-0.01	w:on
+-0.01	w:tea
+-0.0101	c: mul
+-0.0101	c:cas
+-0.0101	c:ethi
+-0.0101	c:ethin
+-0.0101	c:methi
+-0.0101	c:mul
+-0.0101	c:ometh
+-0.0101	c:qua
+-0.0101	w:something
+-0.0102	c: ne
+-0.0102	c:ata 
+-0.0102	c:tche
+-0.0103	c: tal
+-0.0103	c:fro
+-0.0103	c:mana
+-0.0103	c:oi 
+-0.0104	c: sist
+-0.0104	c:ister
+-0.0104	c:siste
+-0.0105	c: ki
+-0.0106	b:partner_said
+-0.0106	c: 0 
+-0.0106	c:aus
+-0.0106	c:crev
+-0.0106	w:0
+-0.0107	b:neighbour_sighed
+-0.0107	c:eld
+-0.0107	c:ema
+-0.0107	c:rtr
+-0.0107	c:sist
+-0.0108	c: sis
+-0.0109	b:thought_i
+-0.0109	c: hou
+-0.0109	c: whil
+-0.0109	c:cou
+-0.0109	c:dea
+-0.0109	c:hile
+-0.0109	c:hile 
+-0.0109	c:ist 
+-0.0109	c:oved
+-0.0109	c:oved 
+-0.0109	c:tom
+-0.0109	c:whil
+-0.0109	c:while
+-0.0109	w:while
+-0.011	b:mother_forgot
+-0.011	c:appen
+-0.011	c:despu
+-0.011	c:espu
+-0.011	c:espue
+-0.011	c:ppen
+-0.011	c:pues
+-0.011	c:pues 
+-0.011	c:rar
+-0.011	c:scre
+-0.011	c:spu
+-0.011	c:spue
+-0.011	c:spues
+-0.011	c:the
+-0.011	w:despues
+-0.011	w:under
+-0.0111	c:hat 
+-0.0111	c:sso
+-0.0112	c:ran
+-0.0113	b:ex_we
+-0.0113	c: a 
+-0.0113	c:ante
+-0.0113	c:ian
+-0.0113	c:vc 
+-0.0113	c:wor
+-0.0113	w:a
+-0.0114	b:make_sure
+-0.0114	c:oil
+-0.0114	c:ste
+-0.0115	c:nde
+-0.0116	b:feel_sick
+-0.0116	c: pie
+-0.0116	c:vis
+-0.0117	c:ancel
+-0.0117	c:ix 
+-0.0117	c:ncel
+-0.0118	c:aming
+-0.0118	c:gges
+-0.0118	c:ggi
+-0.0118	c:ois
+-0.0119	b:brother_praised
+-0.0119	b:to_hang
+-0.0119	c:ranc
+-0.0119	w:finished
+-0.012	b:friend_looked
+-0.012	b:the_weekly
+-0.012	b:weekly_meeting
+-0.012	c:eekl
+-0.012	c:eekly
+-0.012	c:ekl
+-0.012	c:ekly
+-0.012	c:ekly 
+-0.012	c:kly
+-0.012	c:kly 
+-0.012	c:rais
+-0.012	c:weekl
+-0.012	w:weekly
+-0.0121	c:cks
+-0.0121	c:cks 
+-0.0121	c:cop
+-0.0122	c: bec
+-0.0122	c: beca
+-0.0122	c: stai
+-0.0122	c:ause
+-0.0122	c:ause 
+-0.0122	c:beca
+-0.0122	c:becau
+-0.0122	c:cau
+-0.0122	c:caus
+-0.0122	c:cause
+-0.0122	c:ecau
+-0.0122	c:ecaus
+-0.0122	c:stai
+-0.0122	c:stair
+-0.0122	c:tair
+-0.0122	c:ys 
+-0.0122	w:because
+-0.0123	c:lk 
+-0.0123	c:tive
+-0.0124	b:it_should
+-0.0124	b:my_dad
+-0.0124	b:than_it
 -0.0124	c: sen
--0.0124	c:ante
--0.0124	c:lyi
--0.0124	c:peu
--0.0124	c:peux
--0.0124	c:peux 
--0.0124	c:yet
--0.0124	w:peux
--0.0125	c: ex
--0.0125	c:hrou
--0.0125	c:hroug
--0.0125	c:roug
--0.0125	c:rough
--0.0125	c:throu
--0.0125	w:through
--0.0126	b:sam_invited
--0.0126	c: who
--0.0126	c:mina
--0.0126	c:who
--0.0127	b:in_the
--0.0127	c: exa
--0.0127	c:anan
--0.0127	c:bon
--0.0127	c:exa
--0.0127	c:ike
--0.0127	c:manan
--0.0127	c:ntar
--0.0127	c:nte
--0.0127	c:orw
--0.0127	c:orwa
--0.0128	c:ps 
--0.0129	b:double_shift
--0.0129	c:doubl
--0.0129	c:oi 
--0.0129	c:rpe
--0.0129	w:double
--0.013	b:my_dad
--0.013	c:nca
+-0.0124	c:ade
+-0.0125	b:friend_forgot
+-0.0125	c: cou
+-0.0125	c: toda
+-0.0125	c:ela 
+-0.0125	c:hot 
+-0.0125	c:step
+-0.0125	c:toda
+-0.0126	c:inal 
+-0.0126	c:lem
+-0.0126	c:rming
+-0.0127	b:zoe_praised
+-0.0127	c: but 
+-0.0127	c: raz
+-0.0127	c: razo
+-0.0127	c: you 
+-0.0127	c:azor
+-0.0127	c:azor 
+-0.0127	c:but 
+-0.0127	c:hor
+-0.0127	c:razor
+-0.0127	c:you 
+-0.0127	c:zor
+-0.0127	c:zor 
+-0.0127	w:but
+-0.0127	w:razor
+-0.0127	w:you
+-0.0128	c: some
+-0.0128	c: traf
+-0.0128	c:affi
+-0.0128	c:affic
+-0.0128	c:ear
+-0.0128	c:raff
+-0.0128	c:raffi
+-0.0128	c:rali
+-0.0128	c:some
+-0.0128	c:traf
+-0.0128	c:traff
+-0.0129	b:colleague_cancelled
+-0.0129	c: som
+-0.0129	c:cell
+-0.0129	c:edi
+-0.0129	c:ike 
+-0.013	b:mistake_at
+-0.013	b:taking_it
+-0.013	c: wer
+-0.013	c: were
+-0.013	c:allin
 -0.013	c:nca 
--0.0131	b:up_the
--0.0131	c:air
--0.0131	c:ebt
--0.0131	c:rming
--0.0132	c: cop
--0.0132	c: for 
--0.0132	c:alki
--0.0132	c:alkin
--0.0132	c:cop
--0.0132	c:for 
--0.0132	c:hing
--0.0132	c:inal 
--0.0132	c:lki
--0.0132	c:lkin
--0.0132	c:lking
--0.0132	w:for
--0.0133	c: tra
--0.0133	c:drank
--0.0133	c:emp
--0.0133	c:ith 
--0.0133	c:rank
--0.0133	c:rank 
--0.0133	c:with 
--0.0133	w:drank
--0.0133	w:with
--0.0135	c: but 
--0.0135	c:but 
--0.0135	w:but
--0.0136	b:call_with
--0.0136	b:of_dying
--0.0137	c:crea
--0.0137	c:cream
--0.0137	c:erv
--0.0137	c:itc
--0.0137	c:itch
--0.0137	c:le 
--0.0137	c:ment 
--0.0137	c:screa
--0.0138	c:tai
--0.0138	c:uil
--0.0139	b:again_and
--0.0139	c: run
--0.0139	c:ans 
--0.014	b:muller_cancelled
--0.014	c:ile 
--0.014	c:pis
--0.0141	b:dance_moves
--0.0141	b:my_nephews
--0.0141	b:nephews_dance
--0.0141	c: acc
--0.0141	c: ama
--0.0141	c: nep
--0.0141	c: neph
--0.0141	c:ephe
--0.0141	c:ephew
--0.0141	c:hew
--0.0141	c:hews
--0.0141	c:hews 
--0.0141	c:moves
--0.0141	c:nep
--0.0141	c:neph
--0.0141	c:nephe
--0.0141	c:phew
--0.0141	c:phews
--0.0141	w:dance
--0.0141	w:moves
--0.0141	w:nephews
--0.0142	c: aut
--0.0142	c: is 
--0.0142	c: os
--0.0142	c:wor
--0.0142	w:is
--0.0143	c:ath
--0.0143	c:ese
--0.0144	c: thre
--0.0144	c:bba
--0.0144	c:ease
--0.0144	c:hre
--0.0144	c:mon
--0.0144	c:ner
--0.0144	c:thre
--0.0145	c:ido
--0.0145	c:iti
--0.0145	c:oki
--0.0145	c:okin
--0.0145	c:oking
--0.0145	c:the 
--0.0145	c:ugh 
--0.0145	c:ward 
--0.0146	c: arg
--0.0146	c: argu
--0.0146	c: the 
--0.0146	c:argu
--0.0146	c:hrea
--0.0146	c:rgu
--0.0146	c:threa
--0.0146	w:the
--0.0147	c: th
--0.0147	c: work
--0.0147	c:bec
--0.0147	c:ext
--0.0147	c:mind
--0.0147	c:nche
--0.0148	c: fore
--0.0148	c:forev
--0.0148	c:ook 
--0.0148	c:orev
--0.0148	c:oreve
--0.0148	c:rin
--0.0148	w:forever
--0.0149	b:most_of
--0.0149	c:finds
--0.0149	c:inds
--0.0149	c:inds 
--0.0149	w:finds
--0.015	b:am_just
--0.015	b:to_hang
--0.015	c: la
--0.015	c: min
--0.0151	c: joke
--0.0151	c: si
--0.0151	c:joke
--0.0151	c:joke 
--0.0151	c:uni
--0.0151	w:joke
--0.0153	b:my_mind
--0.0153	c:cac
--0.0154	c: raz
--0.0154	c: razo
--0.0154	c: shot
--0.0154	c:azor
--0.0154	c:azor 
--0.0154	c:ja 
--0.0154	c:ken
--0.0154	c:razor
--0.0154	c:zor
--0.0154	c:zor 
--0.0154	w:razor
--0.0155	b:ex_it
--0.0156	b:i_snapped
--0.0156	b:snapped_at
--0.0156	b:talking_over
--0.0156	b:was_the
--0.0156	c: snap
--0.0156	c:age
--0.0156	c:aus
--0.0156	c:napp
--0.0156	c:nappe
--0.0156	c:snap
--0.0156	c:snapp
--0.0156	w:snapped
--0.0157	b:for_hours
--0.0158	c: bu
--0.0158	c: mana
--0.0158	c:hil
--0.0158	c:lets
--0.0158	c:lets 
--0.0158	c:unc
--0.0159	b:for_a
--0.0159	c:bbe
--0.0159	c:oks 
--0.0159	c:ooks
--0.0159	c:ooks 
--0.016	c: ea
--0.0161	c:lli
--0.0162	c:mil
--0.0163	c:ole
--0.0164	b:absolutely_killed
--0.0164	b:can_not
--0.0164	c:agu
--0.0164	c:par
--0.0164	c:so 
--0.0165	c: but
--0.0165	c:but
--0.0165	c:ches 
--0.0165	c:ext 
--0.0166	c: leg
--0.0166	c:ona
--0.0167	b:the_weekly
--0.0167	b:think_i
--0.0167	b:weekly_meeting
--0.0167	c:eekl
--0.0167	c:eekly
--0.0167	c:ekl
--0.0167	c:ekly
--0.0167	c:ekly 
--0.0167	c:kly
--0.0167	c:kly 
--0.0167	c:weekl
--0.0167	w:weekly
--0.0168	b:day_in
--0.0168	b:i_said
--0.0168	b:just_needed
--0.0168	c: vid
--0.0169	c: ave
--0.0169	c: avec
--0.0169	c: wee
--0.0169	c: week
--0.0169	c:avec
--0.0169	c:avec 
--0.0169	c:ec 
--0.0169	c:eek
--0.0169	c:vec 
--0.0169	c:week
--0.0169	w:avec
--0.017	b:joke_about
--0.017	b:mistake_at
--0.017	c: don
--0.017	c: done
--0.017	c:don
--0.017	c:done
--0.017	c:done 
--0.017	c:ear
--0.017	c:erie
--0.017	w:done
--0.0171	b:always_am
--0.0171	b:how_late
--0.0171	b:i_took
--0.0171	b:late_i
--0.0171	c: abs
--0.0172	c:ace 
--0.0172	c:ade 
--0.0173	b:question_in
--0.0173	c: shar
--0.0173	c: sono
--0.0173	c:fort
--0.0173	c:ours
--0.0173	c:shar
--0.0173	c:sono
--0.0173	c:sono 
--0.0173	c:sse
--0.0173	w:sono
--0.0174	c: doo
--0.0174	c: door
--0.0174	c:doo
--0.0174	c:door
--0.0175	b:a_murder
--0.0175	b:reading_a
--0.0175	c:ban
--0.0175	c:eek 
--0.0175	c:ek 
--0.0175	c:week 
--0.0175	w:week
--0.0176	b:a_punishment
--0.0176	b:the_move
--0.0176	c:ddi
--0.0176	c:imi
--0.0176	c:per
--0.0177	c: brot
--0.0177	c:aca
--0.0177	c:brot
--0.0177	c:broth
--0.0177	c:cho
--0.0177	c:ower
--0.0177	c:rib
--0.0177	c:roth
--0.0177	c:rothe
--0.0177	w:under
--0.0178	c:is 
--0.0178	c:rais
--0.0178	c:wee
--0.0179	b:at_school
--0.0179	c:asti
--0.0179	c:erly
--0.0179	c:erly 
--0.018	c:ers
--0.018	c:ket
--0.0181	b:my_parents
--0.0182	b:and_how
--0.0182	b:stupid_in
--0.0183	c:erw
--0.0183	c:iller
--0.0183	c:kend 
--0.0183	w:weekend
--0.0184	c:ller 
--0.0184	c:tom
--0.0185	c:ada 
--0.0185	c:ishi
--0.0185	c:ishin
--0.0186	b:my_brother
--0.0186	b:sure_i
--0.0186	c: ge
--0.0186	c: tea 
--0.0186	c:tea 
--0.0186	w:tea
--0.0187	c:ally
--0.0187	c:ally 
--0.0188	c: buy
--0.0188	c: buy 
--0.0188	c: ca
--0.0188	c:anne
--0.0188	c:anned
--0.0188	c:buy
--0.0188	c:buy 
--0.0188	c:lanne
--0.0188	c:nned
--0.0188	c:nned 
--0.0188	w:buy
--0.0188	w:murdered
--0.0188	w:planned
--0.0189	c:ood 
--0.019	c:za 
--0.0191	b:last_year
--0.0191	c: cua
--0.0191	c:atio
--0.0191	c:ation
--0.0191	c:ays
--0.0191	c:ays 
--0.0191	c:ble 
--0.0191	c:cua
--0.0191	c:hro
--0.0191	c:lly
--0.0191	c:lly 
--0.0191	c:op 
--0.0192	c: lock
--0.0192	c:afe
--0.0193	c:ark
--0.0193	c:oday
--0.0193	c:today
--0.0193	w:esse
--0.0194	b:meeting_and
--0.0194	c:her 
--0.0194	c:hor
--0.0195	b:my_work
--0.0195	c:cra
--0.0195	c:eces
--0.0195	c:ised
--0.0195	c:ised 
--0.0195	c:pres
--0.0196	b:a_question
--0.0196	b:asked_a
--0.0196	b:i_asked
--0.0196	b:sighed_when
--0.0196	c: sigh
--0.0196	c:ghed
--0.0196	c:ghed 
--0.0196	c:ighed
--0.0196	c:sigh
--0.0196	c:sighe
--0.0196	c:ted
--0.0196	c:ted 
--0.0196	c:xt 
--0.0196	w:sighed
--0.0197	c: dyi
--0.0197	c: dyin
--0.0197	c: lig
--0.0197	c:dyi
--0.0197	c:dyin
--0.0197	c:dying
--0.0197	c:old 
--0.0197	w:dying
--0.0198	c: bus
--0.0198	c:bus
--0.0199	b:hours_afterwards
--0.0199	b:kept_replaying
--0.0199	b:time_before
--0.02	c:are
--0.02	c:ggi
--0.0201	c: bea
--0.0201	c:ans
--0.0201	c:bea
--0.0201	c:cis
--0.0201	w:brother
--0.0202	c:bor
--0.0202	c:gue
--0.0202	c:toma
--0.0203	b:monday_to
--0.0203	b:organiser_for
--0.0203	b:to_sunday
--0.0203	c: gy
--0.0203	c: gym
--0.0203	c: gym 
--0.0203	c:gym 
--0.0203	c:ned 
--0.0203	c:us 
--0.0203	w:gym
--0.0204	c:hared
--0.0204	c:hours
--0.0204	w:hours
--0.0204	w:shared
--0.0205	c:ema
--0.0205	c:looki
--0.0205	c:ooki
--0.0205	c:ookin
--0.0205	w:looking
--0.0206	c:fall 
--0.0206	c:mes
--0.0206	w:fall
--0.0207	b:had_shared
--0.0207	b:just_before
--0.0207	b:personal_just
--0.0207	b:shared_something
--0.0207	b:something_personal
--0.0207	c: dog
--0.0207	c: dog 
--0.0207	c: pers
--0.0207	c:dog
--0.0207	c:dog 
--0.0207	c:erso
--0.0207	c:erson
--0.0207	c:og 
--0.0207	c:onal
--0.0207	c:onal 
--0.0207	c:perso
--0.0207	c:rso
--0.0207	c:rson
--0.0207	c:rsona
--0.0207	c:serv
--0.0207	c:sona
--0.0207	c:sonal
--0.0207	c:spar
--0.0207	w:dog
--0.0207	w:personal
--0.0208	c: mu
--0.0208	c:enti
--0.0208	c:sid
--0.0209	b:a_failure
--0.0209	c:ller
--0.021	c: resu
--0.021	c:esu
--0.021	c:esul
--0.021	c:esult
--0.021	c:nati
--0.021	c:resu
--0.021	c:resul
--0.021	c:sult
--0.0211	c: outs
--0.0211	c:hare
--0.0211	c:iou
--0.0211	c:ning
--0.0211	c:outsi
--0.0211	c:share
--0.0211	c:side 
--0.0211	c:tsid
--0.0211	c:tside
--0.0211	c:utsi
--0.0211	c:utsid
--0.0211	w:outside
--0.0212	c: fo
--0.0212	c:ees 
--0.0212	c:he 
--0.0212	c:ker
--0.0212	c:pers
--0.0213	c: mes
--0.0213	c: nac
--0.0213	c: nach
--0.0213	c:iend 
--0.0213	c:nach
--0.0213	c:ning 
--0.0214	c: cry
--0.0215	b:zoe_made
--0.0215	c: wat
--0.0215	c: watc
--0.0215	c:close
--0.0215	c:wat
--0.0215	c:watc
--0.0215	c:watch
--0.0216	c: for
--0.0216	c:nal 
--0.0216	c:rap
--0.0217	b:said_i
--0.0217	c: mes 
--0.0217	c: went
--0.0217	c:uit
--0.0217	c:went 
--0.0217	w:mes
--0.0217	w:went
--0.0218	b:two_hours
--0.0218	c: hu
--0.0218	c: ligh
--0.0218	c: team
--0.0218	c:at 
--0.0218	c:esti
--0.0218	c:ned
--0.0218	c:team
--0.0218	c:team 
--0.0218	w:team
--0.022	c:lit
--0.0221	c: is
--0.0221	c:eone
--0.0221	c:eone 
--0.0221	c:meo
--0.0221	c:meon
--0.0221	c:meone
--0.0221	c:omeo
--0.0221	c:omeon
--0.0221	c:someo
--0.0221	w:someone
--0.0222	c:aha
--0.0222	c:monda
--0.0222	c:olde
--0.0222	c:onda
--0.0222	c:onday
--0.0222	c:tre
--0.0222	w:monday
--0.0223	c: feet
--0.0223	c:feet
--0.0223	c:feet 
--0.0223	c:hest
--0.0223	c:hest 
--0.0223	c:rever
--0.0223	c:went
--0.0223	w:feet
--0.0224	b:brother_beats
--0.0224	b:my_older
--0.0224	b:older_brother
--0.0224	c: awf
--0.0224	c: awfu
--0.0224	c: cof
--0.0224	c: coff
--0.0224	c:arg
--0.0224	c:awf
--0.0224	c:awfu
--0.0224	c:awful
--0.0224	c:cof
--0.0224	c:coff
--0.0224	c:coffe
--0.0224	c:fee 
--0.0224	c:ffee
--0.0224	c:ffee 
--0.0224	c:offe
--0.0224	c:offee
--0.0224	c:wfu
--0.0224	c:wful
--0.0224	c:wful 
--0.0224	w:awful
--0.0224	w:coffee
--0.0225	c:ien
--0.0225	c:swer
--0.0226	c:pac
--0.0227	c: hou
--0.0227	c: seem
--0.0227	c:nin
--0.0227	c:seem
--0.0228	b:about_something
--0.0228	b:argued_about
--0.0228	b:had_argued
--0.0228	b:similar_last
--0.0228	b:something_similar
--0.0228	b:we_had
--0.0228	c: mi 
--0.0228	c: simi
--0.0228	c:ilar 
--0.0228	c:imil
--0.0228	c:imila
--0.0228	c:mila
--0.0228	c:milar
--0.0228	c:simi
--0.0228	c:simil
--0.0228	c:till
--0.0228	c:ure
--0.0228	w:mi
--0.0228	w:similar
--0.0229	c:lans
--0.0229	c:lans 
--0.0229	c:plans
--0.0229	w:plans
--0.023	b:off_my
--0.023	c: noti
--0.023	c: pr
--0.023	c: situ
--0.023	c: wen
--0.023	c:itu
--0.023	c:itua
--0.023	c:ituat
--0.023	c:noti
--0.023	c:notic
--0.023	c:otice
--0.023	c:situ
--0.023	c:situa
--0.023	c:tuat
--0.023	c:tuati
--0.023	w:situation
--0.0231	c:ard
--0.0231	c:ski
--0.0232	b:think_about
--0.0232	c:oday 
--0.0232	c:ued
--0.0232	w:today
--0.0233	c: dan
--0.0233	c:anted
--0.0233	c:wante
--0.0233	w:wanted
--0.0234	c:app
--0.0234	c:moti
--0.0235	c:ague
--0.0235	c:eeps
--0.0235	c:eeps 
--0.0235	c:els
--0.0235	c:eps
--0.0235	c:eps 
--0.0235	c:keeps
--0.0235	c:min
--0.0235	c:riou
--0.0235	c:rious
--0.0235	c:swe
--0.0235	c:wen
--0.0235	w:keeps
--0.0236	b:herr_muller
--0.0236	b:replaying_it
--0.0236	c: herr
--0.0236	c: kit
--0.0236	c: mull
--0.0236	c:err 
--0.0236	c:herr
--0.0236	c:herr 
--0.0236	c:kit
--0.0236	c:mull
--0.0236	c:mulle
--0.0236	c:rr 
--0.0236	c:uller
--0.0236	w:herr
--0.0236	w:house
--0.0236	w:muller
--0.0237	b:me_if
--0.0237	b:me_three
--0.0237	b:murder_mystery
--0.0237	c: alr
--0.0237	c: alre
--0.0237	c: myst
--0.0237	c:alr
--0.0237	c:alre
--0.0237	c:alrea
--0.0237	c:lar 
--0.0237	c:lre
--0.0237	c:lrea
--0.0237	c:lread
--0.0237	c:mum 
--0.0237	c:myst
--0.0237	c:myste
--0.0237	c:shed
--0.0237	c:shed 
--0.0237	c:stery
--0.0237	c:yst
--0.0237	c:yste
--0.0237	c:yster
--0.0237	w:already
--0.0237	w:mystery
--0.0238	b:i_had
--0.0238	c:erve
--0.0238	c:rve
--0.0238	c:serve
--0.0238	c:tal
--0.0239	c: sim
--0.0239	c: wors
--0.0239	c:eall
--0.0239	c:eally
--0.0239	c:reall
--0.0239	c:sim
--0.0239	c:wors
--0.0239	w:really
--0.024	c:dia
--0.024	c:ille
--0.0241	b:last_week
--0.0241	b:nothing_and
--0.0241	b:said_nothing
--0.0242	b:airport_flight
--0.0242	b:flight_delayed
--0.0242	c: bui
--0.0242	c: buil
--0.0242	c: str
--0.0242	c:bui
--0.0242	c:buil
--0.0242	c:gym
--0.0242	c:omb
--0.0242	c:too
--0.0242	c:work
--0.0243	c: bef
--0.0243	c: befo
--0.0243	c: ok
--0.0243	c: ok 
--0.0243	c:bef
--0.0243	c:befo
--0.0243	c:befor
--0.0243	c:efo
--0.0243	c:efor
--0.0243	c:efore
--0.0243	c:fore 
--0.0243	w:before
--0.0243	w:ok
--0.0244	b:and_went
--0.0244	c:eeke
--0.0244	c:eeken
--0.0244	c:eke
--0.0244	c:eken
--0.0244	c:ekend
--0.0244	c:kend
--0.0244	c:weeke
--0.0245	b:weekend_in
--0.0246	b:friend_praised
--0.0246	c:eon
--0.0246	c:itt
--0.0246	c:lose
--0.0246	c:step
--0.0246	c:tep
--0.0247	c:eac
--0.0247	c:heet
--0.0247	c:na 
--0.0247	c:shee
--0.0247	c:sheet
--0.0248	b:answer_my
--0.0248	b:birthday_at
--0.0248	b:else_on
--0.0248	b:for_most
--0.0248	b:message_for
--0.0248	c: thr
--0.0248	c:ann
--0.0248	c:emed
--0.0248	c:men
--0.0248	c:rday
--0.0248	c:uan
--0.0249	b:but_mentioned
--0.0249	b:else_at
--0.0249	b:mentioned_one
--0.0249	b:praised_my
--0.0249	b:sam_praised
--0.0249	c: com 
--0.0249	c: ment
--0.0249	c:aise
--0.0249	c:aised
--0.0249	c:com 
--0.0249	c:entio
--0.0249	c:ione
--0.0249	c:ioned
--0.0249	c:menti
--0.0249	c:ntio
--0.0249	c:ntion
--0.0249	c:oned
--0.0249	c:oned 
--0.0249	c:raise
--0.0249	c:res
--0.0249	c:tione
--0.0249	w:com
--0.0249	w:mentioned
--0.0249	w:praised
--0.025	c:rk 
--0.025	c:use 
--0.0251	b:delayed_two
--0.0251	b:is_a
--0.0251	b:report_in
--0.0251	c: tro
--0.0251	c:ed 
--0.0251	c:eplay
--0.0251	c:ove
--0.0251	c:tir
--0.0252	c: aus
--0.0252	c: aus 
--0.0252	c: repl
--0.0252	c:aus 
--0.0252	c:epl
--0.0252	c:per 
--0.0252	c:repl
--0.0252	c:sto
--0.0252	w:aus
--0.0253	b:and_saved
--0.0253	c: men
--0.0253	c:ise
--0.0253	c:ork
--0.0253	c:stit
--0.0254	b:forgot_my
--0.0254	c: stre
--0.0254	c:apped
--0.0254	c:argue
--0.0254	c:gued
--0.0254	c:gued 
--0.0254	c:rgue
--0.0254	c:rgued
--0.0254	c:smi
--0.0254	c:ued 
--0.0254	w:argued
--0.0255	c: stri
--0.0255	c:iker
--0.0255	c:iker 
--0.0255	c:rik
--0.0255	c:rike
--0.0255	c:riker
--0.0255	c:stri
--0.0255	c:strik
--0.0255	c:trik
--0.0255	c:trike
--0.0255	c:uted
--0.0255	c:uted 
--0.0255	w:striker
--0.0256	b:a_man
--0.0256	b:bridge_in
--0.0257	b:team_praised
--0.0257	b:with_my
--0.0257	c: hi
--0.0257	c: shou
--0.0257	c:shou
--0.0257	w:parents
--0.0258	b:a_colleague
--0.0258	b:else_seemed
--0.0258	b:fine_with
--0.0258	b:seemed_fine
--0.0258	c:ague 
--0.0258	c:layi
--0.0258	c:layin
--0.0258	c:playi
--0.0258	w:colleague
--0.0258	w:replaying
--0.0259	b:minute_at
--0.0259	b:so_i
--0.026	c: cont
--0.026	c:aw 
--0.026	c:ay 
--0.026	c:cont
--0.026	c:for
--0.026	c:ila
--0.026	c:ilar
--0.0261	c:alf 
--0.0261	c:estio
--0.0261	c:half 
--0.0261	c:stio
--0.0261	c:stion
--0.0261	c:uesti
--0.0261	w:half
--0.0261	w:question
--0.0262	b:flat_and
--0.0262	c: tir
--0.0262	c:fore
--0.0262	c:ig 
--0.0262	c:raf
--0.0263	b:hit_me
--0.0263	b:mistake_on
--0.0263	c: on 
--0.0263	c:eeme
--0.0263	c:eemed
--0.0263	c:emed 
--0.0263	c:post 
--0.0263	c:seeme
--0.0263	c:ym 
--0.0263	w:on
--0.0263	w:post
--0.0263	w:seemed
--0.0264	c: res
--0.0264	c:ert
--0.0264	c:inste
--0.0264	c:nste
--0.0264	c:nstea
--0.0264	c:stea
--0.0264	c:stead
--0.0264	c:tead
--0.0264	c:tead 
--0.0264	w:instead
--0.0265	c: bro
--0.0265	c: supe
--0.0265	c:nate
--0.0265	c:rts
--0.0265	c:supe
--0.0265	c:super
--0.0265	c:ulle
--0.0266	b:all_day
--0.0266	b:to_someone
--0.0266	c:epla
--0.0266	c:ettin
--0.0266	c:hon
--0.0266	c:nched
--0.0266	c:repla
--0.0266	c:unche
--0.0266	c:ys 
--0.0266	w:punched
--0.0267	c:ou 
--0.0267	w:work
--0.0268	c: bar
--0.0268	c: flat
--0.0268	c: loc
--0.0268	c:ance 
--0.0268	c:flat
--0.0269	c: beli
--0.0269	c:beli
--0.0269	c:belie
--0.027	b:lose_my
--0.027	c: lose
--0.027	c:tat
--0.027	w:lose
--0.0271	c:abs
--0.0271	c:rvi
--0.0272	b:neighbour_invited
--0.0272	b:project_to
--0.0272	b:someone_else
--0.0272	c:cas
--0.0273	c: bat
--0.0273	c: talk
--0.0273	c:ach 
--0.0273	c:mal
--0.0273	c:mal 
--0.0273	c:talk
--0.0274	c: on
--0.0274	c:east
--0.0275	b:test_for
--0.0276	c:arke
--0.0276	c:eem
--0.0276	c:evi
--0.0276	c:ler 
--0.0276	c:rents
--0.0277	b:weekend_at
--0.0278	c:ool
--0.0278	c:ool 
--0.0279	b:has_to
--0.0279	b:rejected_from
--0.0279	c:jak
--0.0279	c:ounc
--0.0279	c:work 
--0.028	c: feel
--0.028	c:amin
--0.028	c:feel
--0.028	c:ves 
--0.0281	b:the_airport
--0.0281	c: airp
--0.0281	c:airp
--0.0281	c:airpo
--0.0281	c:cks
--0.0281	c:cks 
--0.0281	c:irp
--0.0281	c:irpo
--0.0281	c:irpor
--0.0281	c:rpor
--0.0281	c:rport
--0.0281	c:vid
--0.0281	w:airport
--0.0282	b:after_that
--0.0282	b:to_sort
--0.0282	c:ire
--0.0282	c:sort 
--0.0282	w:sort
--0.0283	c: so 
--0.0283	c:ana 
--0.0283	c:bar
--0.0283	c:ours 
--0.0283	c:urs 
--0.0283	c:yes
--0.0283	w:so
--0.0284	b:talking_on
--0.0284	c:prais
--0.0285	b:voy_a
--0.0285	c: voy
--0.0285	c: voy 
--0.0285	c:good 
--0.0285	c:rett
--0.0285	c:voy
--0.0285	c:voy 
--0.0285	w:good
--0.0285	w:voy
--0.0286	b:mistake_in
--0.0286	b:pick_up
--0.0288	b:who_to
--0.0289	c: scre
--0.0289	c:play
--0.029	c: doc
--0.029	c: pare
--0.029	c:cry
--0.029	c:doc
--0.029	c:ler
--0.029	c:sappo
--0.0291	b:month_and
--0.0291	b:team_said
--0.0291	c:ork 
--0.0291	c:rli
--0.0291	c:rlic
--0.0291	c:sur
--0.0292	b:to_see
--0.0292	c: 3 
--0.0292	c: olde
--0.0292	c:older
--0.0292	c:ows
--0.0292	c:ows 
--0.0292	c:swer 
--0.0292	w:3
--0.0292	w:answer
--0.0292	w:older
--0.0294	b:brother_invited
--0.0294	c:ivers
--0.0294	c:nde
--0.0294	c:niver
--0.0294	c:ond 
--0.0295	b:at_their
--0.0295	b:phone_while
--0.0295	b:their_phone
--0.0295	b:was_talking
--0.0295	c: bus 
--0.0295	c:arent
--0.0295	c:ares
--0.0295	c:ares 
--0.0295	c:bus 
--0.0295	c:cares
--0.0295	c:ebs
--0.0295	c:paren
--0.0295	c:talki
--0.0295	w:bus
--0.0295	w:talking
--0.0296	c: we
--0.0296	c:eag
--0.0296	c:eagu
--0.0296	c:eague
--0.0296	c:leag
--0.0296	c:leagu
--0.0296	c:llea
--0.0296	c:lleag
--0.0296	c:ollea
--0.0297	b:sam_looked
--0.0297	c: guil
--0.0297	c: rem
--0.0297	c:guil
--0.0297	c:guilt
--0.0297	c:ilty
--0.0297	c:ilty 
--0.0297	c:inde
--0.0297	c:lty
--0.0297	c:lty 
--0.0297	c:tie
--0.0297	c:uilty
--0.0297	w:guilty
--0.0298	b:my_partner
--0.0298	c:eel
--0.0298	c:nar
--0.0298	c:rai
--0.0298	c:tion 
--0.0298	c:uiet 
--0.0298	c:ves
--0.0298	w:quiet
--0.0299	c:ron
--0.03	b:like_such
--0.03	c:home 
--0.03	c:ocu
--0.03	w:home
--0.0301	b:did_not
--0.0301	b:ok_in
--0.0301	b:waiting_for
--0.0302	b:zoe_did
--0.0302	c:adsh
--0.0302	c:eadsh
--0.0302	c:med 
--0.0302	c:uts
--0.0303	b:time_at
--0.0303	c: at
--0.0303	c: dela
--0.0303	c:dela
--0.0303	c:delay
--0.0303	c:elay
--0.0303	c:elaye
--0.0303	c:your 
--0.0303	w:delayed
--0.0303	w:your
--0.0304	b:report_on
--0.0304	c:ute
--0.0305	c:rinks
--0.0305	c:sis 
--0.0305	w:drinks
--0.0306	b:been_looking
--0.0306	c: amaz
--0.0306	c: lea
--0.0306	c:amaz
--0.0306	c:amazi
--0.0306	c:azi
--0.0306	c:azin
--0.0306	c:azing
--0.0306	c:day
--0.0306	c:ens 
--0.0306	c:lay
--0.0306	c:mazi
--0.0306	c:mazin
--0.0306	c:zing
--0.0306	c:zing 
--0.0306	w:amazing
--0.0307	b:of_how
--0.0307	b:the_wedding
--0.0307	c:nager
--0.0307	c:ory
--0.0307	c:ory 
--0.0307	c:pped
--0.0307	c:pped 
--0.0307	w:manager
--0.0308	c: ris
--0.0308	c:omes
--0.0308	c:omes 
--0.0308	c:rth
--0.0309	c:ega
--0.031	c: mum
--0.031	w:esta
--0.0311	b:not_answer
--0.0312	b:am_a
--0.0312	b:before_it
--0.0312	c: bed
--0.0312	c:id 
--0.0313	b:gone_for
--0.0313	c: coll
--0.0313	c: pro
--0.0313	c:coll
--0.0313	c:colle
--0.0313	c:fee
--0.0313	c:pro
--0.0314	b:allowed_to
--0.0314	b:just_ok
--0.0314	b:not_allowed
--0.0314	b:replied_with
--0.0314	b:to_me
--0.0314	c: allo
--0.0314	c: at 
--0.0314	c: isto
--0.0314	w:allowed
--0.0314	w:at
--0.0315	b:the_team
--0.0315	c: why
--0.0315	c: why 
--0.0315	c:eces 
--0.0315	c:oks
--0.0315	c:why 
--0.0315	w:why
--0.0316	b:me_in
--0.0316	c: reme
--0.0316	c:hone
--0.0316	c:reme
--0.0316	c:ri 
--0.0317	b:ended_with
--0.0317	b:how_things
--0.0317	b:it_reminded
--0.0317	b:me_of
--0.0317	b:reminded_me
--0.0317	b:things_ended
--0.0317	c: alt
--0.0317	c:bro
--0.0317	c:ecks
--0.0317	c:ecks 
--0.0317	c:hecks
--0.0317	c:inded
--0.0317	c:unch
--0.0317	w:checks
--0.0317	w:reminded
--0.0318	b:chest_went
--0.0318	b:everyone_else
--0.0318	b:not_focus
--0.0318	b:tight_and
--0.0318	b:went_tight
--0.0318	c: foc
--0.0318	c: focu
--0.0318	c:foc
--0.0318	c:focu
--0.0318	c:focus
--0.0318	c:lut
--0.0318	c:ocus
--0.0318	c:ocus 
--0.0318	c:otto 
--0.0318	c:sott
--0.0318	c:sotto
--0.0318	c:ss 
--0.0318	w:focus
--0.0319	b:about_my
--0.032	b:il_me
--0.032	b:my_message
--0.032	c:eral
--0.0321	c: fee
--0.0322	b:friend_did
--0.0322	c:on 
--0.0323	c:illed
--0.0323	c:ram
--0.0323	c:tig
--0.0323	c:use
--0.0323	w:killed
--0.0324	b:at_dinner
--0.0324	b:redo_the
--0.0324	b:the_project
--0.0324	b:to_redo
--0.0324	c: aske
--0.0324	c: et
--0.0324	c: redo
--0.0324	c:asked
--0.0324	c:redo
--0.0324	c:redo 
--0.0324	c:sked
--0.0324	c:sked 
--0.0324	w:asked
--0.0324	w:redo
--0.0325	b:group_chat
--0.0325	c:ied
--0.0325	c:ws 
--0.0326	c:illi
--0.0326	c:illin
--0.0327	b:said_something
--0.0327	c: repo
--0.0327	c:eport
--0.0327	c:ract
--0.0327	c:repo
--0.0327	c:repor
--0.0328	c: zoe
--0.0328	c: zoe 
--0.0328	c:anana
--0.0328	c:lor
--0.0328	c:nana
--0.0328	c:nana 
--0.0328	c:pen 
--0.0328	c:till 
--0.0328	c:zoe
--0.0328	c:zoe 
--0.0328	w:manana
--0.0328	w:zoe
--0.0329	b:my_best
--0.0329	b:on_saturday
--0.0329	c: prai
--0.0329	c:lar
--0.0329	c:lied
--0.0329	c:lied 
--0.0329	c:pare
--0.0329	c:plied
--0.0329	w:replied
--0.033	c:istor
--0.033	c:ono
--0.0331	b:neighbour_said
--0.0331	c: anyt
--0.0331	c:anyt
--0.0331	c:anyth
--0.0331	c:iet
--0.0331	c:lk 
--0.0331	c:lot 
--0.0331	c:nyt
--0.0331	c:nyth
--0.0331	c:nythi
--0.0331	w:anything
--0.0332	c: dri
--0.0332	c: fr
--0.0332	c: han
--0.0332	c:der 
--0.0332	c:ger 
--0.0332	c:ome 
--0.0333	b:something_stupid
--0.0333	b:to_the
--0.0333	c: cafe
--0.0333	c: fla
--0.0333	c:afe 
--0.0333	c:cafe
--0.0333	c:cafe 
--0.0333	c:ck 
--0.0333	c:fla
--0.0333	w:cafe
--0.0334	b:not_i
--0.0334	c:mma
--0.0335	c: abso
--0.0335	c:abso
--0.0335	c:absol
--0.0335	c:bsol
--0.0335	c:bsolu
--0.0335	c:lute
--0.0335	c:lutel
--0.0335	c:olu
--0.0335	c:olut
--0.0335	c:olute
--0.0335	c:solu
--0.0335	c:solut
--0.0335	c:utel
--0.0335	c:utely
--0.0335	w:absolutely
--0.0336	c:lock
--0.0336	c:tea
--0.0337	b:i_did
--0.0337	c: sa
--0.0338	c:eje
--0.0338	c:sso
--0.0339	b:my_chest
--0.0339	c: tig
--0.0339	c: tigh
--0.0339	c:ased
--0.0339	c:ased 
--0.0339	c:care
--0.0339	c:chest
--0.0339	c:eased
--0.0339	c:make 
--0.0339	c:pick 
--0.0339	c:tigh
--0.0339	c:tight
--0.0339	w:chest
--0.0339	w:make
--0.0339	w:pick
--0.0339	w:tight
--0.034	c:mas 
--0.0341	b:finally_made
--0.0341	b:solicitor_said
--0.0341	c: spe
--0.0341	c: stra
--0.0341	c:cre
--0.0341	c:inte
--0.0341	c:six
--0.0342	b:am_in
--0.0342	b:day_at
--0.0342	b:ok_over
--0.0342	c: moo
--0.0342	c: mood
--0.0342	c:moo
--0.0342	c:mood
--0.0342	c:mood 
--0.0342	c:rem
--0.0342	c:ues 
--0.0342	w:mood
--0.0343	b:birthday_in
--0.0343	b:the_cafe
--0.0343	c:edo
--0.0343	c:edo 
--0.0343	c:ops
--0.0343	c:ude
--0.0344	b:the_phone
--0.0344	c: sam 
--0.0344	c:com
--0.0344	c:sam 
--0.0344	w:sam
--0.0345	c: che
--0.0346	b:the_landlord
--0.0346	c: ask
--0.0346	c: gay
--0.0346	c: mang
--0.0346	c: pre
--0.0346	c:cus
--0.0346	c:gay
--0.0346	c:mang
--0.0347	b:11_i9t2e
--0.0347	b:way_home
--0.0347	c: gre
--0.0347	c: grea
--0.0347	c: il 
--0.0347	c:arb
--0.0347	c:grea
--0.0347	c:great
--0.0347	c:reat 
--0.0347	w:great
--0.0347	w:il
--0.0348	c: losi
--0.0348	c: mess
--0.0348	c: sinc
--0.0348	c:ince
--0.0348	c:ince 
--0.0348	c:ka 
--0.0348	c:low 
--0.0348	c:mess
--0.0348	c:rde
--0.0348	c:sinc
--0.0348	c:since
--0.0348	c:son
--0.0348	w:losing
--0.0348	w:since
--0.0349	b:at_the
--0.0349	b:the_report
--0.0349	c: aas
--0.0349	c: aasz
--0.0349	c: boug
--0.0349	c: na 
--0.0349	c:aas
--0.0349	c:aasz
--0.0349	c:aasz 
--0.0349	c:boug
--0.0349	c:bough
--0.0349	w:aasz
--0.0349	w:bought
--0.0349	w:na
--0.0349	w:report
--0.035	b:me_down
--0.035	c:ian
--0.0351	b:make_sure
--0.0351	c:ure 
--0.0351	w:picture
--0.0352	c: jo
--0.0352	c: kids
--0.0352	c:eir
--0.0352	c:ende
--0.0352	c:ids
--0.0352	c:ids 
--0.0352	c:kids
--0.0352	c:kids 
--0.0352	w:kids
--0.0353	b:for_taking
--0.0353	c: zo
--0.0353	c:cus 
--0.0353	c:st2o
--0.0353	c:st2o 
--0.0354	b:a_group
--0.0354	c: bab
--0.0354	c: baby
--0.0354	c: kid
--0.0354	c: ten
--0.0354	c:aby
--0.0354	c:baby
--0.0354	c:hot
--0.0354	c:kid
--0.0354	c:nth 
--0.0354	c:onth 
--0.0354	c:why
--0.0354	w:month
--0.0355	b:scared_of
--0.0355	c: mad
--0.0355	c: made
--0.0355	c:epor
--0.0355	c:made
--0.0355	c:made 
--0.0355	w:made
--0.0356	b:11_2ot2o
--0.0356	c: soci
--0.0356	c:oci
--0.0356	c:rse 
--0.0356	c:soci
--0.0357	b:cancelled_our
--0.0357	b:final_boss
--0.0357	b:last_minute
--0.0357	b:our_plans
--0.0357	b:plans_at
--0.0357	c: tire
--0.0357	c:mac
--0.0357	w:tired
--0.0358	b:11_i6too
--0.0358	c: forg
--0.0358	c:6too
--0.0358	c:6too 
--0.0358	c:forg
--0.0358	c:forgo
--0.0358	c:i6too
--0.0358	c:orgo
--0.0358	c:orgot
--0.0358	c:prai
--0.0358	c:rgo
--0.0358	c:rgot
--0.0358	c:rgot 
--0.0358	w:forgot
--0.0358	w:i6too
--0.0359	c: hom
--0.0359	c: home
--0.0359	c:2ot2o
--0.0359	c:home
--0.0359	c:port 
--0.0359	c:tten
--0.0359	w:2ot2o
--0.036	b:i_hope
--0.036	b:manager_left
--0.036	c: bed 
--0.036	c: tor
--0.036	c: tr
--0.036	c:et2o
--0.036	c:et2o 
--0.036	w:bed
--0.0361	b:all_week
--0.0361	b:found_out
--0.0361	c:rest 
--0.0362	b:11_iet2o
--0.0362	c:dde
--0.0362	c:hal
--0.0362	c:iet 
--0.0362	c:iet2o
--0.0362	c:pene
--0.0362	w:iet2o
--0.0363	c: mas
--0.0363	c:kille
--0.0363	c:otto
--0.0363	c:rop 
--0.0364	c: acco
--0.0364	c:acco
--0.0364	c:accou
--0.0364	c:ayi
--0.0364	c:ayin
--0.0364	c:aying
--0.0364	c:cco
--0.0364	c:ccou
--0.0364	c:ccoun
--0.0364	c:cha
--0.0364	c:dsh
--0.0364	c:loc
--0.0365	b:i_messed
--0.0365	b:that_i
--0.0365	c: com
--0.0366	c:isc
--0.0366	c:mot
--0.0366	c:vit
--0.0367	b:bu_et
--0.0367	b:copain_me
--0.0367	b:mon_copain
--0.0367	c: copa
--0.0367	c:arr
--0.0367	c:copa
--0.0367	c:copai
--0.0367	c:opa
--0.0367	c:opai
--0.0367	c:opain
--0.0367	w:copain
--0.0368	b:could_not
--0.0368	b:mother_did
--0.0368	c: din
--0.0368	c: dinn
--0.0368	c:dinn
--0.0368	c:dinne
--0.0368	c:inn
--0.0368	c:inne
--0.0368	c:inner
--0.0368	c:nner
--0.0368	c:nner 
--0.0368	c:ream
--0.0368	w:dinner
--0.0369	c: lec
--0.0369	c: lect
--0.0369	c:ectu
--0.0369	c:ectur
--0.0369	c:lectu
--0.0369	c:ner 
--0.0369	c:rip
--0.037	c: cha
--0.037	c: tea
--0.037	c:mad
--0.037	c:ost
--0.0371	c: i6to
--0.0371	c:i6to
--0.0372	b:minute_over
--0.0372	c: remi
--0.0372	c: thir
--0.0372	c:alli
--0.0372	c:emind
--0.0372	c:hir
--0.0372	c:minde
--0.0372	c:remi
--0.0372	c:remin
--0.0372	c:thir
--0.0373	b:ok_at
--0.0373	c:dys
--0.0373	c:ento
--0.0373	c:ento 
--0.0374	c: iet2
--0.0374	c:iet2
--0.0375	b:report_at
--0.0375	c: fe
--0.0375	c:dri
--0.0375	c:i9tot
--0.0375	c:tic
--0.0375	c:tire
--0.0375	w:i9tot
--0.0376	b:if_its
--0.0376	b:out_if
--0.0376	c:err
--0.0377	b:on_my
--0.0377	b:sister_sighed
--0.0377	b:the_interview
--0.0377	c:zin
--0.0378	b:every_day
--0.0378	b:que_me
--0.0378	c:iento
--0.0378	c:oe 
--0.0378	c:port
--0.0379	b:work_but
--0.0379	c: hous
--0.0379	c: say 
--0.0379	c:emi
--0.0379	c:emin
--0.0379	w:say
--0.038	b:have_not
--0.038	c:dent
--0.0381	c: took
--0.0381	c:ous
--0.0381	c:took
--0.0381	c:took 
--0.0381	w:took
--0.0382	c:hird
--0.0382	c:hird 
--0.0382	c:third
--0.0382	w:third
--0.0383	c:rida
--0.0383	c:tsi
--0.0384	c: come
--0.0384	c: ogn
--0.0384	c: ogni
--0.0384	c: s2s
--0.0384	c: s2sz
--0.0384	c: use
--0.0384	c: wedd
--0.0384	c:come
--0.0384	c:ddin
--0.0384	c:dding
--0.0384	c:eddi
--0.0384	c:eddin
--0.0384	c:gni
--0.0384	c:gni 
--0.0384	c:nap
--0.0384	c:ogn
--0.0384	c:ogni
--0.0384	c:ogni 
--0.0384	c:s2sz
--0.0384	c:s2sz 
--0.0384	c:wedd
--0.0384	c:weddi
--0.0384	w:ogni
--0.0384	w:s2sz
--0.0384	w:wedding
--0.0385	b:brother_replied
--0.0385	b:message_and
--0.0385	b:the_stairs
--0.0385	c:ask
--0.0385	c:day 
--0.0385	c:hes
--0.0385	c:real 
--0.0385	c:tion
--0.0385	w:real
--0.0386	b:year_since
--0.0386	c:9tot
--0.0386	c:9tot 
--0.0386	c:uss
--0.0386	c:uss 
--0.0387	b:10_i9t22
--0.0387	c:efto
--0.0387	c:eftov
--0.0387	c:fto
--0.0387	c:ftov
--0.0387	c:ftove
--0.0387	c:lefto
--0.0387	c:overs
--0.0387	c:rt 
--0.0387	c:tov
--0.0387	c:tove
--0.0387	c:tover
--0.0387	c:vers 
--0.0387	w:leftovers
--0.0388	b:feel_ugly
--0.0388	b:i_tell
--0.0388	c:i9t22
--0.0388	c:pda
--0.0388	w:i9t22
--0.0389	c: us
--0.039	b:forward_to
--0.039	b:had_been
--0.039	b:looking_forward
--0.039	b:the_final
--0.039	w:final
--0.0391	b:talking_in
--0.0391	c:ate
--0.0391	c:por
--0.0391	c:tired
--0.0392	b:i_felt
--0.0392	c:ager
--0.0392	c:ager 
--0.0392	c:orge
--0.0394	c:9t22
--0.0394	c:9t22 
--0.0394	c:orts
--0.0394	c:orts 
--0.0394	c:ports
--0.0395	b:e_mi
--0.0395	b:ex_mi
--0.0395	b:il_mio
--0.0395	b:manda_messaggi
--0.0395	b:messaggi_minacciosi
--0.0395	b:mi_manda
--0.0395	b:minacciosi_ogni
--0.0395	b:mio_ex
--0.0395	b:ogni_notte
--0.0395	c: gi
--0.0395	c: inte
--0.0395	c: mand
--0.0395	c: mina
--0.0395	c: mio
--0.0395	c: mio 
--0.0395	c: nea
--0.0395	c: near
--0.0395	c:aggi 
--0.0395	c:anda 
--0.0395	c:ccios
--0.0395	c:cios
--0.0395	c:ciosi
--0.0395	c:inac
--0.0395	c:inacc
--0.0395	c:iosi 
--0.0395	c:mand
--0.0395	c:manda
--0.0395	c:minac
--0.0395	c:mio
--0.0395	c:mio 
--0.0395	c:nacc
--0.0395	c:nacci
--0.0395	c:osi 
--0.0395	c:sagg
--0.0395	c:saggi
--0.0395	c:ses
--0.0395	c:ssagg
--0.0395	c:sti
--0.0395	w:manda
--0.0395	w:messaggi
--0.0395	w:minacciosi
--0.0395	w:mio
--0.0396	c:abb
--0.0396	c:rapp
--0.0396	c:rappe
--0.0397	c:comp
--0.0397	c:omp
--0.0398	b:10_ist2i
--0.0398	b:a_bu
--0.0398	b:frappe_quand
--0.0398	b:il_a
--0.0398	b:quand_il
--0.0398	c: bu 
--0.0398	c: mot
--0.0398	c:bu 
--0.0398	c:drivi
--0.0398	c:ird
--0.0398	c:rd 
--0.0398	c:rivi
--0.0398	c:rivin
--0.0398	c:teri
--0.0398	c:tteri
--0.0398	w:bu
--0.0398	w:driving
--0.0399	b:messed_up
--0.0399	c:aske
--0.0399	c:messe
--0.0399	c:uper
--0.0399	w:messed
--0.04	b:needed_some
--0.04	b:said_they
--0.04	b:some_space
--0.04	b:space_this
--0.04	b:they_needed
--0.04	c: bi
--0.04	c: spac
--0.04	c:hes 
--0.04	c:oubl
--0.04	c:ouble
--0.04	c:pace
--0.04	c:pace 
--0.04	c:spac
--0.04	c:space
--0.04	c:ubl
--0.04	c:uble
--0.04	c:uble 
--0.04	c:uts 
--0.04	w:space
--0.0401	b:muller_left
--0.0401	b:old_job
--0.0401	c:mum
--0.0402	b:everyone_except
--0.0402	b:invited_everyone
--0.0402	c: as
--0.0402	c:ited
--0.0402	c:ited 
--0.0402	c:vited
--0.0402	w:invited
--0.0403	c:era 
--0.0404	c: are
--0.0404	c: are 
--0.0404	c:iend
--0.0404	c:ouse 
--0.0404	c:yin
--0.0404	c:ying
--0.0404	c:ying 
--0.0404	w:are
--0.0405	b:time_this
--0.0405	c:22t22
--0.0405	c:bed
--0.0405	w:22t22
--0.0406	b:10_ist2e
--0.0406	c: gr
--0.0406	c:22tii
--0.0406	c:maz
--0.0406	w:22tii
--0.0406	w:rest
--0.0407	c: prop
--0.0407	c:oper
--0.0407	c:prop
--0.0407	c:prope
--0.0407	c:rnin
--0.0407	c:rning
--0.0407	c:roper
--0.0408	b:one_mistake
--0.0408	b:them_in
--0.0408	c: comp
--0.0408	c: fiv
--0.0408	c: five
--0.0408	c:2ti8
--0.0408	c:2ti8 
--0.0408	c:ati
--0.0408	c:fiv
--0.0408	c:five
--0.0408	c:five 
--0.0408	c:ntin
--0.0408	w:five
--0.0408	w:mistake
--0.0409	b:the_third
--0.0409	b:third_time
--0.0409	c: sos
--0.0409	c: sosz
--0.0409	c: traf
--0.0409	c:affi
--0.0409	c:affic
--0.0409	c:dered
--0.0409	c:lect
--0.0409	c:osz
--0.0409	c:osz 
--0.0409	c:raff
--0.0409	c:raffi
--0.0409	c:rdere
--0.0409	c:run
--0.0409	c:sosz
--0.0409	c:sosz 
--0.0409	c:traf
--0.0409	c:traff
--0.0409	w:sosz
--0.041	b:to_it
--0.041	c:ato
--0.041	c:bts
--0.041	c:bts 
--0.041	c:hai
--0.041	c:hair
--0.041	c:hair 
--0.041	c:ired
--0.041	c:ired 
--0.0411	b:partner_asked
--0.0411	b:to_get
--0.0411	c: usu
--0.0411	c: usua
--0.0411	c:sti9
--0.0411	c:sti9 
--0.0411	c:sua
--0.0411	c:sual
--0.0411	c:sual 
--0.0411	c:usu
--0.0411	c:usua
--0.0411	c:usual
--0.0411	w:usual
--0.0412	c: pres
--0.0413	b:11_iet2e
--0.0413	b:got_killed
--0.0413	b:killed_by
--0.0413	b:partner_forgot
--0.0413	c:iet2e
--0.0413	c:ped
--0.0413	c:tures
--0.0413	c:ures
--0.0413	c:ures 
--0.0413	w:iet2e
--0.0414	b:minute_in
--0.0414	c:box
--0.0414	c:este
--0.0414	c:lig
--0.0414	c:nded
--0.0414	c:nded 
--0.0414	c:ree 
--0.0415	b:11_o6t2o
--0.0415	b:see_my
--0.0415	c: ende
--0.0415	c: fl
--0.0415	c: i2t2
--0.0415	c:2t22
--0.0415	c:2t22 
--0.0415	c:6t2o
--0.0415	c:6t2o 
--0.0415	c:ended
--0.0415	c:i2t2
--0.0415	c:istak
--0.0415	c:mista
--0.0415	c:nda
--0.0415	c:o6t2o
--0.0415	c:stak
--0.0415	c:stake
--0.0415	c:tte 
--0.0415	w:ended
--0.0415	w:o6t2o
--0.0416	b:day_on
--0.0416	c: bou
--0.0416	c: danc
--0.0417	b:already_tired
--0.0417	b:and_behind
--0.0417	b:tired_and
--0.0417	b:was_already
--0.0417	c: mone
--0.0417	c:ist2e
--0.0417	c:mone
--0.0417	c:money
--0.0417	c:ney
--0.0417	c:ney 
--0.0417	c:oney
--0.0417	c:oney 
--0.0417	w:ist2e
--0.0417	w:money
--0.0418	b:11_ieti8
--0.0418	c: i6t2
--0.0418	c: osti
--0.0418	c:2o 
--0.0418	c:ange
--0.0418	c:art
--0.0418	c:eti8
--0.0418	c:eti8 
--0.0418	c:i6t2
--0.0418	c:ieti8
--0.0418	c:t2o 
--0.0418	w:ieti8
--0.0419	c: pick
--0.0419	c: ss2
--0.0419	c: ss2z
--0.0419	c:6t22
--0.0419	c:6t22 
--0.0419	c:i6t22
--0.0419	c:ker 
--0.0419	c:pick
--0.0419	c:sco
--0.0419	c:ss2z
--0.0419	c:ss2z 
--0.0419	w:i6t22
--0.0419	w:ss2z
--0.042	c: put
--0.042	c:put
--0.042	c:s2z
--0.042	c:s2z 
--0.0421	b:killed_at
--0.0421	c: 28 
--0.0421	c: sig
--0.0421	c:28 
--0.0421	c:2tii
--0.0421	c:2tii 
--0.0421	c:pts
--0.0421	w:28
--0.0422	c:t2o
--0.0423	c:2ito9
--0.0423	c:9tia
--0.0423	c:9tia 
--0.0423	c:agi
--0.0423	c:hous
--0.0423	c:house
--0.0423	c:ito9
--0.0423	c:ito9 
--0.0423	w:2ito9
--0.0424	b:muller_went
--0.0424	b:neighbour_praised
--0.0424	c: cel
--0.0424	c: thro
--0.0424	c:8tot
--0.0424	c:8tot 
--0.0424	c:gre
--0.0424	c:i8tot
--0.0424	c:isor
--0.0424	w:i8tot
--0.0425	b:best_mans
--0.0425	b:mans_speech
--0.0425	c: mans
--0.0425	c: oat2
--0.0425	c: oit2
--0.0425	c:grou
--0.0425	c:mans
--0.0425	c:mans 
--0.0425	c:oat2
--0.0425	c:oit2
--0.0425	w:mans
--0.0426	b:killed_it
--0.0426	c:ios
--0.0426	c:itt2o
--0.0426	c:sage 
--0.0426	c:ssage
--0.0426	w:itt2o
--0.0426	w:message
--0.0427	c: s2
--0.0427	c: too
--0.0427	c:8ti6
--0.0427	c:8ti6 
--0.0428	b:neighbour_asked
--0.0428	c: 14
--0.0428	c: iet
--0.0428	c:8too
--0.0428	c:8too 
--0.0429	b:phone_to
--0.0429	c: iito
--0.0429	c: make
--0.0429	c:iito
--0.0429	c:ird 
--0.0429	c:make
--0.043	c: 2ati
--0.043	c: ans
--0.043	c: answ
--0.043	c: col
--0.043	c:2ati
--0.043	c:6ti8
--0.043	c:6ti8 
--0.043	c:9t2e
--0.043	c:9t2e 
--0.043	c:answ
--0.043	c:answe
--0.043	c:nsw
--0.043	c:nswe
--0.043	c:nswer
--0.043	c:ono 
--0.0431	c: too 
--0.0431	c:athe
--0.0431	c:et2
--0.0431	w:too
--0.0432	c:ced
--0.0432	c:ced 
--0.0433	c: 29ti
--0.0433	c:29ti
--0.0433	c:ile
--0.0433	c:nday 
--0.0433	c:rep
--0.0434	b:this_month
--0.0434	c:eme
--0.0435	c:2otii
--0.0435	w:2otii
--0.0436	c: und
--0.0436	c:43 
--0.0436	c:nch
--0.0436	c:rain
--0.0436	c:tio
--0.0437	c: o8ti
--0.0437	c:2it22
--0.0437	c:9ti8
--0.0437	c:9ti8 
--0.0437	c:at2o
--0.0437	c:at2o 
--0.0437	c:isto
--0.0437	c:it22
--0.0437	c:it22 
--0.0437	c:itt2i
--0.0437	c:o8ti
--0.0437	w:2it22
--0.0437	w:itt2i
--0.0438	c: els
--0.0438	c: else
--0.0438	c: sold
--0.0438	c:else
--0.0438	c:else 
--0.0438	c:i9ti8
--0.0438	c:lse
--0.0438	c:lse 
--0.0438	c:sold
--0.0438	w:else
--0.0438	w:i9ti8
--0.0439	c:9t2o
--0.0439	c:9t2o 
--0.0439	c:9to6
--0.0439	c:9to6 
--0.0439	c:lves
--0.0439	c:lves 
--0.0439	c:tist
--0.044	b:11_o9t22
--0.044	b:asked_me
--0.044	c: itt2
--0.044	c:itt2
--0.044	c:lat
--0.044	c:ns 
--0.044	c:o9t22
--0.044	c:shin
--0.044	c:shing
--0.044	w:o9t22
--0.0441	b:11_o9t2o
--0.0441	b:and_a
--0.0441	b:school_gate
--0.0441	c: i9to
--0.0441	c: ioto
--0.0441	c:i9t2e
--0.0441	c:i9to
--0.0441	c:ioto
--0.0441	c:ligh
--0.0441	c:light
--0.0441	c:o9t2o
--0.0441	c:shot
--0.0441	w:i9t2e
--0.0441	w:o9t2o
--0.0442	c: half
--0.0442	c: i9
--0.0442	c: i9t
--0.0442	c: i9t2
--0.0442	c: lot
--0.0442	c:alf
--0.0442	c:ches
--0.0442	c:half
--0.0442	c:i9t2
--0.0442	c:isti9
--0.0442	c:rio
--0.0442	w:isti9
--0.0443	b:and_i
--0.0443	c: ist2
--0.0443	c: you 
--0.0443	c:alfw
--0.0443	c:alfwa
--0.0443	c:fway
--0.0443	c:fway 
--0.0443	c:halfw
--0.0443	c:i9t
--0.0443	c:ist2
--0.0443	c:lfw
--0.0443	c:lfwa
--0.0443	c:lfway
--0.0443	c:tis
--0.0443	c:you 
--0.0443	w:halfway
--0.0443	w:you
--0.0444	b:not_invite
--0.0444	c: o2ti
--0.0444	c:6tia
--0.0444	c:6tia 
--0.0444	c:bso
--0.0444	c:i6 
--0.0444	c:o2ti
--0.0444	c:ti6
--0.0444	c:ti6 
--0.0445	c: gra
--0.0445	c: iit2
--0.0445	c: mist
--0.0445	c:bas
--0.0445	c:iit2
--0.0445	c:mist
--0.0446	c: rep
--0.0446	c:orma
--0.0446	c:st2e
--0.0446	c:st2e 
--0.0447	b:zoe_cancelled
--0.0447	c: 5 
--0.0447	c:9toi
--0.0447	c:9toi 
--0.0447	c:i9toi
--0.0447	c:nea
--0.0447	c:near
--0.0447	c:ot22
--0.0447	c:ot22 
--0.0447	c:tere
--0.0447	w:5
--0.0447	w:i9toi
--0.0448	c: eot2
--0.0448	c:2it2o
--0.0448	c:2ot22
--0.0448	c:eot2
--0.0448	c:gro
--0.0448	c:invit
--0.0448	c:it2o
--0.0448	c:it2o 
--0.0448	c:lau
--0.0448	c:nvit
--0.0448	c:nvite
--0.0448	c:vite
--0.0448	w:2it2o
--0.0448	w:2ot22
--0.0449	c:at2
--0.0449	c:et22
--0.0449	c:et22 
--0.0449	c:losi
--0.0449	c:losin
--0.0449	c:o6 
--0.0449	c:osin
--0.0449	c:osing
--0.0449	c:to6
--0.0449	c:to6 
--0.045	b:beats_me
--0.045	b:my_week
--0.045	c: oet2
--0.045	c: twi
--0.045	c: twic
--0.045	c:2it2i
--0.045	c:8to6
--0.045	c:8to6 
--0.045	c:appo
--0.045	c:appoi
--0.045	c:beats
--0.045	c:it2i
--0.045	c:it2i 
--0.045	c:ni 
--0.045	c:oet2
--0.045	c:ppo
--0.045	c:ppoi
--0.045	c:ppoin
--0.045	c:revi
--0.045	c:twi
--0.045	c:twic
--0.045	c:twice
--0.045	c:wice
--0.045	c:wice 
--0.045	w:2it2i
--0.045	w:beats
--0.045	w:twice
--0.0451	b:10_2it22
--0.0451	c:22t2o
--0.0451	c:2t2o 
--0.0451	c:bed 
--0.0451	w:22t2o
--0.0452	c: 2st2
--0.0452	c: i2ti
--0.0452	c: roa
--0.0452	c: road
--0.0452	c:2st2
--0.0452	c:i2ti
--0.0452	c:urde
--0.0453	b:0_on
--0.0453	b:5_0
--0.0453	c: ie
--0.0453	c: slau
--0.0453	c: tex
--0.0453	c: text
--0.0453	c:htere
--0.0453	c:ins 
--0.0453	c:ist22
--0.0453	c:olle
--0.0453	c:otz 
--0.0453	c:slau
--0.0453	c:slaug
--0.0453	c:tered
--0.0453	c:text
--0.0453	w:ist22
--0.0453	w:slaughtered
--0.0454	c: ches
--0.0454	c: sho
--0.0454	c:ske
--0.0455	c: 2it2
--0.0455	c: fu
--0.0455	c: grou
--0.0455	c: o8t
--0.0455	c:2it2
--0.0455	c:2iti9
--0.0455	c:group
--0.0455	c:hom
--0.0455	c:i9t2o
--0.0455	c:inu
--0.0455	c:roup
--0.0455	c:roup 
--0.0455	c:ste 
--0.0455	w:2iti9
--0.0455	w:group
--0.0455	w:i9t2o
--0.0456	b:11_otti9
--0.0456	c: aw
--0.0456	c: sh
--0.0456	c: ti8
--0.0456	c: ti8z
--0.0456	c:it2
--0.0456	c:otti9
--0.0456	c:ti8z
--0.0456	c:ti8z 
--0.0456	c:tions
--0.0456	w:otti9
--0.0456	w:ti8z
--0.0457	b:10_22t2e
--0.0457	b:about_me
--0.0457	c: part
--0.0457	c:22t2e
--0.0457	c:2t2e
--0.0457	c:2t2e 
--0.0457	c:2ti9
--0.0457	c:2ti9 
--0.0457	c:movin
--0.0457	c:ms 
--0.0457	c:ovin
--0.0457	c:oving
--0.0457	w:22t2e
--0.0458	b:a_video
--0.0458	b:video_call
--0.0458	c: 22t2
--0.0458	c: 2at2
--0.0458	c: 2eti
--0.0458	c: chat
--0.0458	c:22t2
--0.0458	c:2at2
--0.0458	c:2eti
--0.0458	c:2otot
--0.0458	c:chat
--0.0458	c:chat 
--0.0458	c:et2i
--0.0458	c:et2i 
--0.0458	c:otot
--0.0458	c:otot 
--0.0458	c:rni
--0.0458	w:2otot
--0.0458	w:chat
--0.0459	c:oti9
--0.0459	c:oti9 
--0.0459	c:ouse
--0.0459	c:tot 
--0.046	b:11_i8t2e
--0.046	b:my_mother
--0.046	b:the_party
--0.046	c: o8
--0.0461	c: 2ot2
--0.0461	c: 2otz
--0.0461	c: oe
--0.0461	c: oet
--0.0461	c:2ot2
--0.0461	c:2otz
--0.0461	c:2otz 
--0.0461	c:9ti9
--0.0461	c:9ti9 
--0.0461	c:ate 
--0.0461	c:oma
--0.0461	w:2otz
--0.0462	b:10_i9t2o
--0.0462	b:fry_for
--0.0462	b:got_slaughtered
--0.0462	b:slaughtered_5
--0.0462	c: esse
--0.0462	c:2et2
--0.0463	c: 2et2
--0.0464	b:during_the
--0.0464	c:etti
--0.0464	c:tex
--0.0465	b:zoe_said
--0.0465	c: e8
--0.0466	b:it_i
--0.0466	b:such_a
--0.0466	c: 00 
--0.0466	c: 33
--0.0466	c: 33 
--0.0466	c: 49
--0.0466	c: 49 
--0.0466	c: 50 
--0.0466	c: frie
--0.0466	c:33 
--0.0466	c:49 
--0.0466	c:50 
--0.0466	c:eto9
--0.0466	c:eto9 
--0.0466	c:ista
--0.0466	c:st2
--0.0466	w:00
--0.0466	w:33
--0.0466	w:49
--0.0466	w:50
--0.0467	b:was_so
--0.0467	c: 2at
--0.0467	c: 51
--0.0467	c: 51 
--0.0467	c: i2
--0.0467	c: i2t
--0.0467	c: suc
--0.0467	c: such
--0.0467	c:2at
--0.0467	c:51 
--0.0467	c:ache
--0.0467	c:i2t
--0.0467	c:suc
--0.0467	c:such
--0.0467	c:such 
--0.0467	w:51
--0.0467	w:such
--0.0468	c: 21
--0.0468	c: 21 
--0.0468	c:21 
--0.0468	c:9tis
--0.0468	c:9tis 
--0.0468	c:frie
--0.0468	c:frien
--0.0468	c:rien
--0.0468	c:riend
--0.0468	c:sti8
--0.0468	c:sti8 
--0.0468	c:tairs
--0.0468	w:21
--0.0468	w:stairs
--0.0469	c: ioti
--0.0469	c:itti2
--0.0469	c:some 
--0.0469	c:tti2
--0.0469	c:tti2 
--0.0469	c:uy 
--0.0469	w:itti2
--0.0469	w:some
--0.047	b:has_not
--0.047	c: 47
--0.047	c: 47 
--0.047	c: 86i
--0.047	c: 86iz
--0.047	c: get
--0.047	c: i2to
--0.047	c: iot
--0.047	c: knif
--0.047	c:47 
--0.047	c:86i
--0.047	c:86iz
--0.047	c:86iz 
--0.047	c:i2to
--0.047	c:knif
--0.047	c:knife
--0.047	c:thes
--0.047	w:47
--0.047	w:86iz
--0.047	w:knife
--0.0471	c: iot2
--0.0471	c:8ti
--0.0471	c:i8z 
--0.0471	c:iot2
--0.0471	c:s6e
--0.0471	c:stoo 
--0.0471	c:t22
--0.0471	c:t22 
--0.0472	b:10_2sti8
--0.0472	b:the_group
--0.0472	c: ch
--0.0472	c: oo
--0.0472	c: ooo
--0.0472	c: oooz
--0.0472	c:2sti8
--0.0472	c:2to9
--0.0472	c:2to9 
--0.0472	c:ito8
--0.0472	c:ito8 
--0.0472	c:ooo
--0.0472	c:oooz
--0.0472	c:oooz 
--0.0472	c:ooz
--0.0472	c:ooz 
--0.0472	c:otii
--0.0472	c:otii 
--0.0472	c:oz 
--0.0472	w:2sti8
--0.0472	w:oooz
--0.0473	b:i_need
--0.0473	c: 55
--0.0473	c: 55 
--0.0473	c: i8to
--0.0473	c:55 
--0.0473	c:col
--0.0473	c:i8to
--0.0473	w:55
--0.0474	c: 10
--0.0474	c: 2et
--0.0474	c:org
--0.0475	c: 39
--0.0475	c: 39 
--0.0475	c:00 
--0.0475	c:2et
--0.0475	c:39 
--0.0475	c:8t2i
--0.0475	c:8t2i 
--0.0475	c:8ti9
--0.0475	c:8ti9 
--0.0475	c:i8ti9
--0.0475	c:later
--0.0475	c:ot2
--0.0475	c:ot2o
--0.0475	c:ot2o 
--0.0475	w:39
--0.0475	w:i8ti9
--0.0475	w:later
--0.0476	b:sick_to
--0.0476	c: 19
--0.0476	c: 19 
--0.0476	c: 86
--0.0476	c:19 
--0.0476	c:pri
--0.0476	c:tti9
--0.0476	c:tti9 
--0.0476	w:19
--0.0477	b:five_minutes
--0.0477	c: 41
--0.0477	c: 41 
--0.0477	c: fal
--0.0477	c:41 
--0.0477	c:6iz
--0.0477	c:6iz 
--0.0477	c:eird 
--0.0477	c:fal
--0.0477	c:ons
--0.0477	c:ute 
--0.0477	w:41
--0.0477	w:weird
--0.0478	c: 29t
--0.0478	c: show
--0.0478	c:show
--0.0478	c:sot
--0.0479	b:out_on
--0.048	c: ieti
--0.048	c: sup
--0.048	c:88z
--0.048	c:88z 
--0.048	c:hang 
--0.048	c:ieti
--0.048	c:ks 
--0.048	c:otz
--0.048	c:sup
--0.048	c:toi 
--0.048	c:tto2
--0.048	c:tto2 
--0.048	w:hang
--0.0481	b:better_than
--0.0481	c: 2e
--0.0481	c:2to
--0.0481	c:ane 
--0.0481	c:lane
--0.0481	c:lane 
--0.0481	c:lot
--0.0481	c:noc
--0.0481	c:plane
--0.0481	c:stra
--0.0481	c:tta
--0.0481	w:plane
+-0.013	c:oda
+-0.013	c:serv
+-0.013	c:som
+-0.013	c:were
+-0.013	c:were 
+-0.013	w:were
+-0.0131	c: bur
+-0.0131	c: them
+-0.0131	c:bur
+-0.0131	c:them
+-0.0131	c:them 
+-0.0131	w:them
+-0.0132	c:anne
+-0.0132	c:ans
+-0.0132	c:neral
+-0.0133	b:my_nudes
+-0.0133	b:post_my
+-0.0133	c: nud
+-0.0133	c: nude
+-0.0133	c:hem 
+-0.0133	c:nud
+-0.0133	c:nude
+-0.0133	c:nudes
+-0.0133	c:rse
+-0.0133	c:ster 
+-0.0133	w:nudes
+-0.0134	b:and_how
+-0.0134	c:anag
+-0.0134	c:anage
+-0.0134	c:erie
+-0.0134	c:manag
+-0.0134	c:oth
+-0.0135	c: kil
+-0.0135	c: kill
+-0.0135	c:ads
+-0.0135	c:hem
+-0.0135	c:ring
+-0.0136	b:partner_looked
+-0.0136	c:manan
+-0.0136	c:sens
+-0.0137	c:hat
+-0.0137	c:itche
+-0.0138	c: spe
+-0.0138	c:years
+-0.0138	w:years
+-0.0139	b:friend_asked
+-0.0139	c:eca
+-0.0139	c:nage
+-0.0139	c:ook 
+-0.0139	c:ugh 
+-0.014	b:birthday_at
+-0.014	b:manager_praised
+-0.014	c: ban
+-0.014	c:asti
+-0.014	c:ood 
+-0.0141	b:am_the
+-0.0141	c:ade 
+-0.0141	c:itt
+-0.0141	c:ued
+-0.0142	b:see_my
+-0.0142	c: so 
+-0.0142	c:gel
+-0.0142	c:ute
+-0.0142	w:so
+-0.0144	c:nag
+-0.0145	c:bec
+-0.0146	c: mes
+-0.0146	c: yest
+-0.0146	c:erday
+-0.0146	c:ester
+-0.0146	c:nda
+-0.0146	c:ning
+-0.0146	c:sterd
+-0.0146	c:terda
+-0.0146	c:yest
+-0.0146	c:yeste
+-0.0147	b:and_a
+-0.0147	c: am
+-0.0147	c: in 
+-0.0147	c:age
+-0.0147	c:tie
+-0.0147	w:in
+-0.0148	b:partner_gave
+-0.0148	c: 22
+-0.0148	c:aren
+-0.0148	c:cra
+-0.0148	c:kil
+-0.0148	c:kill
+-0.0149	b:about_something
+-0.0149	b:argued_about
+-0.0149	b:had_argued
+-0.0149	b:muller_said
+-0.0149	b:similar_last
+-0.0149	b:something_similar
+-0.0149	b:we_had
+-0.0149	c: simi
+-0.0149	c:anan
+-0.0149	c:ec 
+-0.0149	c:ilar 
+-0.0149	c:imil
+-0.0149	c:imila
+-0.0149	c:mila
+-0.0149	c:milar
+-0.0149	c:simi
+-0.0149	c:simil
+-0.0149	w:similar
+-0.015	c: am 
+-0.015	c:ease
+-0.015	c:lar 
+-0.015	w:am
+-0.0151	c:isor
+-0.0151	c:pre
+-0.0152	c: awf
+-0.0152	c: awfu
+-0.0152	c:awfu
+-0.0152	c:awful
+-0.0152	c:uy 
+-0.0152	c:week 
+-0.0152	c:wfu
+-0.0152	c:wful
+-0.0152	c:wful 
+-0.0152	w:awful
+-0.0152	w:sunday
+-0.0152	w:week
+-0.0153	c: iat
+-0.0153	c: joke
+-0.0153	c:eek 
+-0.0153	c:ek 
+-0.0153	c:ers 
+-0.0153	c:hro
+-0.0153	c:joke
+-0.0153	c:joke 
+-0.0153	c:shee
+-0.0153	c:sheet
+-0.0153	w:joke
+-0.0154	c:nal 
+-0.0154	c:rsi
+-0.0155	b:every_day
+-0.0155	w:murdered
+-0.0156	b:me_i
+-0.0156	c: fing
+-0.0156	c: nac
+-0.0156	c: nach
+-0.0156	c:bas
+-0.0156	c:finge
+-0.0156	c:ile 
+-0.0156	c:inger
+-0.0156	c:ith 
+-0.0156	c:nach
+-0.0156	c:with 
+-0.0156	w:with
+-0.0157	c:alki
+-0.0157	c:alkin
+-0.0157	c:lki
+-0.0157	c:lkin
+-0.0157	c:lking
+-0.0157	c:nin
+-0.0157	c:per
+-0.0157	c:thr
+-0.0158	b:partner_invited
+-0.0158	c:ches 
+-0.0158	c:ower
+-0.0158	c:ply
+-0.0159	c:ana 
+-0.0159	c:tep
+-0.016	b:the_kitchen
+-0.016	c: kitc
+-0.016	c:kitc
+-0.016	c:kitch
+-0.016	c:oki
+-0.016	c:okin
+-0.016	c:oking
+-0.016	c:tchen
+-0.016	w:kitchen
+-0.0161	b:friend_praised
+-0.0161	c:argue
+-0.0161	c:gued
+-0.0161	c:gued 
+-0.0161	c:rgue
+-0.0161	c:rgued
+-0.0161	c:ued 
+-0.0161	w:argued
+-0.0162	c:nca
+-0.0162	c:nday
+-0.0162	c:om 
+-0.0162	c:stag
+-0.0163	c:work
+-0.0163	w:cares
+-0.0164	b:like_such
+-0.0164	c:eplay
+-0.0164	c:ms 
+-0.0164	c:us 
+-0.0166	c:fing
+-0.0166	c:heet
+-0.0166	c:ila
+-0.0166	c:ilar
+-0.0168	c: aut
+-0.0168	c: feet
+-0.0168	c:feet
+-0.0168	c:feet 
+-0.0168	c:ine
+-0.0168	c:istor
+-0.0168	c:ning 
+-0.0168	c:pis
+-0.0168	c:rwa
+-0.0168	w:feet
+-0.0169	c:les
+-0.0169	c:oor
+-0.0169	c:um 
+-0.017	b:neighbour_said
+-0.017	c:bat
+-0.017	c:erve
+-0.017	c:ok 
+-0.017	c:serve
+-0.017	c:uts 
+-0.0171	c: amaz
+-0.0171	c:amaz
+-0.0171	c:amazi
+-0.0171	c:azin
+-0.0171	c:azing
+-0.0171	c:mazi
+-0.0171	c:mazin
+-0.0171	c:unta
+-0.0171	w:amazing
+-0.0172	b:colleague_sighed
+-0.0172	b:i_am
+-0.0172	c:aw 
+-0.0172	c:uan
+-0.0172	c:wel
+-0.0173	b:better_than
+-0.0173	b:partner_made
+-0.0173	c: dog
+-0.0173	c: dog 
+-0.0173	c: part
+-0.0173	c:ann
+-0.0173	c:dog 
+-0.0173	c:ol 
+-0.0173	c:the 
+-0.0173	c:ved 
+-0.0173	w:dog
+-0.0174	b:ex_my
+-0.0174	b:needed_some
+-0.0174	b:said_they
+-0.0174	b:some_space
+-0.0174	b:space_this
+-0.0174	b:they_needed
+-0.0174	c: spac
+-0.0174	c:ath
+-0.0174	c:eone
+-0.0174	c:eone 
+-0.0174	c:imi
+-0.0174	c:meone
+-0.0174	c:omeo
+-0.0174	c:omeon
+-0.0174	c:pace
+-0.0174	c:pace 
+-0.0174	c:rin
+-0.0174	c:someo
+-0.0174	c:spac
+-0.0174	c:space
+-0.0174	w:someone
+-0.0174	w:space
+-0.0175	b:and_now
+-0.0175	b:brother_sighed
+-0.0175	b:in_every
+-0.0175	c: but
+-0.0175	c: ende
+-0.0175	c: the 
+-0.0175	c:ading
+-0.0175	c:but
+-0.0175	c:eadi
+-0.0175	c:eadin
+-0.0175	c:ended
+-0.0175	w:ended
+-0.0175	w:the
+-0.0176	b:question_on
+-0.0177	b:friend_said
+-0.0177	b:made_a
+-0.0177	c:com
+-0.0177	c:maz
+-0.0177	c:meon
+-0.0177	c:rida
+-0.0177	c:war
+-0.0178	b:weekend_on
+-0.0178	c:med
+-0.0179	c:adin
+-0.0179	c:og 
+-0.0179	c:ork
+-0.0179	c:rwar
+-0.0179	c:rward
+-0.018	c:atica
+-0.018	c:ene
+-0.018	c:ller 
+-0.018	c:meo
+-0.018	c:tig
+-0.0181	c: mi 
+-0.0181	c: run
+-0.0181	c: sa
+-0.0181	c:ike
+-0.0181	c:lans
+-0.0181	c:lans 
+-0.0181	c:plans
+-0.0181	c:zing
+-0.0181	c:zing 
+-0.0181	w:mi
+-0.0181	w:plans
+-0.0182	c:nded
+-0.0182	c:nded 
+-0.0183	c:ised
+-0.0183	c:ised 
+-0.0183	c:isio
+-0.0183	c:ision
+-0.0184	b:a_video
+-0.0184	b:allowed_to
+-0.0184	b:not_allowed
+-0.0184	b:video_call
+-0.0184	c: allo
+-0.0184	c:ark 
+-0.0184	c:azi
+-0.0184	c:omes
+-0.0184	c:omes 
+-0.0184	c:sur
+-0.0184	w:allowed
+-0.0185	b:had_shared
+-0.0185	b:just_before
+-0.0185	b:muller_sighed
+-0.0185	b:personal_just
+-0.0185	b:shared_something
+-0.0185	b:something_personal
+-0.0185	c: exa
+-0.0185	c: from
+-0.0185	c:from
+-0.0185	c:from 
+-0.0185	c:hil
+-0.0185	c:rom 
+-0.0185	w:from
+-0.0185	w:personal
+-0.0186	b:to_the
+-0.0186	c: che
+-0.0186	c: pers
+-0.0186	c:erso
+-0.0186	c:erson
+-0.0186	c:hared
+-0.0186	c:perso
+-0.0186	c:rso
+-0.0186	c:rson
+-0.0186	c:rsona
+-0.0186	c:sona
+-0.0186	c:sonal
+-0.0186	w:shared
+-0.0187	b:the_move
+-0.0187	c:dog
+-0.0187	c:lose
+-0.0187	c:riou
+-0.0187	c:rious
+-0.0188	b:colleague_asked
+-0.0188	c:oks 
+-0.0188	c:ooks
+-0.0188	c:ooks 
+-0.0188	c:per 
+-0.0188	c:rve
+-0.0188	c:ski
+-0.0189	b:at_my
+-0.0189	c: fr
+-0.0189	c:ory 
+-0.0189	c:pers
+-0.0189	c:sid
+-0.0189	c:uted
+-0.0189	c:uted 
+-0.019	c: frie
+-0.019	c:bor
+-0.019	c:ews 
+-0.019	c:hare
+-0.019	c:inu
+-0.019	c:share
+-0.0191	b:last_week
+-0.0191	c: alr
+-0.0191	c: alre
+-0.0191	c:alr
+-0.0191	c:alre
+-0.0191	c:alrea
+-0.0191	c:ez 
+-0.0191	c:lre
+-0.0191	c:lrea
+-0.0191	c:lread
+-0.0191	w:already
+-0.0191	w:stand
+-0.0192	b:a_man
+-0.0192	b:brother_looked
+-0.0192	c: dan
+-0.0192	c:mina
+-0.0192	c:tion 
+-0.0192	c:tur
+-0.0192	c:use 
+-0.0193	c: cont
+-0.0193	c: sim
+-0.0193	c:cont
+-0.0193	c:pene
+-0.0193	c:sim
+-0.0194	b:team_forgot
+-0.0194	c:ati
+-0.0194	c:when 
+-0.0194	w:when
+-0.0195	b:colleague_made
+-0.0195	b:ex_everyone
+-0.0195	b:the_interview
+-0.0195	c: pick
+-0.0195	c:ido
+-0.0195	c:pick
+-0.0195	c:pte
+-0.0196	b:not_stop
+-0.0196	b:talking_on
+-0.0196	c:mil
+-0.0196	c:tat
+-0.0197	c:aigh
+-0.0197	c:aight
+-0.0197	c:ees 
+-0.0197	c:elle
+-0.0197	c:ighe
+-0.0197	c:nera
+-0.0197	c:raig
+-0.0197	c:raigh
+-0.0197	c:strai
+-0.0197	c:traig
+-0.0198	c:eon
+-0.0198	c:ves
+-0.0199	c: mana
+-0.0199	c: shou
+-0.0199	c:lete
+-0.0199	c:ment 
+-0.0199	c:shou
+-0.02	b:to_go
+-0.02	c: hea
+-0.02	c:22 
+-0.02	c:awf
+-0.02	c:bar
+-0.02	c:lor
+-0.0201	c: eat
+-0.0201	c: rem
+-0.0201	c:day
+-0.0201	c:ishi
+-0.0201	c:ishin
+-0.0201	c:ove
+-0.0202	c:exa
+-0.0202	c:hew
+-0.0202	c:rinks
+-0.0202	c:uts
+-0.0202	c:zin
+-0.0202	w:drinks
+-0.0203	c: bus 
+-0.0203	c: soc
+-0.0203	c:arb
+-0.0203	c:bus 
+-0.0203	c:ool
+-0.0203	c:ool 
+-0.0203	c:terd
+-0.0203	w:bus
+-0.0204	b:ex_it
+-0.0204	b:the_bath
+-0.0204	c:good 
+-0.0204	c:iou
+-0.0204	c:nutes
+-0.0204	c:omb
+-0.0204	c:utes
+-0.0204	c:utes 
+-0.0204	c:ves 
+-0.0204	w:good
+-0.0204	w:minutes
+-0.0205	b:to_it
+-0.0206	c: arg
+-0.0206	c: argu
+-0.0206	c:ague
+-0.0206	c:ala
+-0.0206	c:argu
+-0.0206	c:ory
+-0.0206	c:rgu
+-0.0207	w:esta
+-0.0208	b:manager_sighed
+-0.0208	c:che
+-0.0208	c:th 
+-0.0209	c: when
+-0.0209	c:iller
+-0.0209	c:tal
+-0.0209	c:when
+-0.021	b:at_school
+-0.021	b:forgot_my
+-0.0211	b:embarrassed_to
+-0.0211	b:weekend_in
+-0.0211	c: le 
+-0.0211	c:bin
+-0.0211	c:mit
+-0.0211	c:ows 
+-0.0211	w:le
+-0.0211	w:work
+-0.0212	c:am 
+-0.0213	b:colleague_went
+-0.0213	b:with_me
+-0.0213	c: co
+-0.0213	c: lock
+-0.0213	c:cel
+-0.0214	b:else_seemed
+-0.0214	b:fine_with
+-0.0214	b:seemed_fine
+-0.0214	c:aca
+-0.0214	c:leep 
+-0.0214	c:phew
+-0.0214	c:rem
+-0.0215	b:feel_ugly
+-0.0215	c:eeme
+-0.0215	c:eemed
+-0.0215	c:emed 
+-0.0215	c:eph
+-0.0215	c:ghe
+-0.0215	c:hen 
+-0.0215	c:nep
+-0.0215	c:seeme
+-0.0215	w:seemed
+-0.0216	b:with_just
+-0.0216	c:iend
+-0.0216	c:inde
+-0.0216	c:oks
+-0.0217	b:a_colleague
+-0.0217	b:brother_made
+-0.0217	b:colleague_did
+-0.0217	b:report_at
+-0.0217	c: em
+-0.0217	c: lig
+-0.0217	c:ague 
+-0.0217	c:na 
+-0.0217	c:rot
+-0.0217	w:colleague
+-0.0218	c: sl
+-0.0218	c:aig
+-0.0218	c:cond
+-0.0219	c: abs
+-0.022	b:dance_moves
+-0.022	b:my_nephews
+-0.022	b:nephews_dance
+-0.022	c: nep
+-0.022	c: neph
+-0.022	c: was
+-0.022	c:ephe
+-0.022	c:ephew
+-0.022	c:hews
+-0.022	c:hews 
+-0.022	c:moves
+-0.022	c:neph
+-0.022	c:nephe
+-0.022	c:ows
+-0.022	c:phews
+-0.022	c:rk 
+-0.022	c:till
+-0.022	c:was
+-0.022	w:dance
+-0.022	w:moves
+-0.022	w:nephews
+-0.0221	c:emed
+-0.0221	c:rai
+-0.0222	b:finally_made
+-0.0222	b:solicitor_said
+-0.0222	c: coul
+-0.0222	c: outs
+-0.0222	c:coul
+-0.0222	c:could
+-0.0222	c:gue
+-0.0222	c:nvi
+-0.0222	c:outsi
+-0.0222	c:side 
+-0.0222	c:tsid
+-0.0222	c:tside
+-0.0222	c:utsi
+-0.0222	c:utsid
+-0.0222	w:could
+-0.0222	w:outside
+-0.0223	c: tro
+-0.0223	c:air 
+-0.0223	c:ist
+-0.0223	c:tures
+-0.0223	c:ures
+-0.0223	c:ures 
+-0.0223	c:vio
+-0.0224	b:school_gate
+-0.0224	c: are
+-0.0224	c: are 
+-0.0224	c:box
+-0.0224	c:menti
+-0.0224	w:are
+-0.0225	b:partner_did
+-0.0225	c: men
+-0.0226	b:hours_afterwards
+-0.0226	b:kept_replaying
+-0.0226	c: ment
+-0.0227	c: that
+-0.0227	c:eces
+-0.0227	c:that 
+-0.0227	w:that
+-0.0228	b:but_mentioned
+-0.0228	b:mentioned_one
+-0.0228	b:praised_my
+-0.0228	c: key
+-0.0228	c:aise
+-0.0228	c:aised
+-0.0228	c:entio
+-0.0228	c:ione
+-0.0228	c:ioned
+-0.0228	c:ntio
+-0.0228	c:ntion
+-0.0228	c:oned
+-0.0228	c:oned 
+-0.0228	c:raise
+-0.0228	c:that
+-0.0228	c:tione
+-0.0228	c:work 
+-0.0228	w:mentioned
+-0.0228	w:praised
+-0.0229	c:looki
+-0.0229	c:ooki
+-0.0229	c:ookin
+-0.0229	w:looking
+-0.023	b:neighbour_praised
+-0.023	b:of_how
+-0.023	c: hous
+-0.023	c:today
+-0.0231	b:double_shift
+-0.0231	b:friend_gave
+-0.0231	c: put
+-0.0231	c:doubl
+-0.0231	c:put
+-0.0231	c:rvi
+-0.0231	w:double
+-0.0232	b:team_said
+-0.0232	c: say 
+-0.0232	c:ger 
+-0.0232	c:oday
+-0.0232	c:urin
+-0.0232	c:uring
+-0.0232	w:say
+-0.0233	c: te
+-0.0233	c:bts 
+-0.0233	c:hea
+-0.0234	b:mother_did
+-0.0234	b:replaying_it
+-0.0234	b:so_i
+-0.0234	b:zoe_looked
+-0.0234	c: mon
+-0.0234	c: ot
+-0.0234	c:ed 
+-0.0235	b:manager_said
+-0.0235	b:off_the
+-0.0235	c: et
+-0.0235	c:hen
+-0.0235	c:rom
+-0.0235	c:rs 
+-0.0235	c:ws 
+-0.0236	b:with_my
+-0.0236	c:layi
+-0.0236	c:layin
+-0.0236	c:onal 
+-0.0236	c:playi
+-0.0236	w:replaying
+-0.0237	c: mont
+-0.0237	c:dry 
+-0.0237	c:exte
+-0.0237	c:exted
+-0.0237	c:mont
+-0.0237	c:month
+-0.0237	c:onth
+-0.0237	c:texte
+-0.0237	c:xted
+-0.0237	c:xted 
+-0.0237	w:texted
+-0.0238	b:rejected_from
+-0.0238	c:ker 
+-0.0238	c:onal
+-0.0239	c:forgo
+-0.0239	c:orgo
+-0.0239	c:orgot
+-0.0239	c:rgot 
+-0.0239	c:spar
+-0.0239	w:forgot
+-0.024	b:ex_i
+-0.024	c: forg
+-0.024	c: hi
+-0.024	c:forg
+-0.024	c:mon
+-0.024	c:nth
+-0.024	c:tive 
+-0.0241	b:mother_looked
+-0.0241	b:weekend_at
+-0.0241	c:ward
+-0.0242	b:i_had
+-0.0242	b:who_to
+-0.0242	c:pres
+-0.0242	c:toma
+-0.0243	c:ags
+-0.0243	c:mind
+-0.0243	c:ork 
+-0.0244	b:think_i
+-0.0244	c: kit
+-0.0244	c:ega
+-0.0244	c:hon
+-0.0244	c:kit
+-0.0244	c:nche
+-0.0244	c:prais
+-0.0245	b:mother_cancelled
+-0.0245	c: shot
+-0.0245	c:dry
+-0.0245	c:zza
+-0.0246	c:ents 
+-0.0247	b:something_stupid
+-0.0247	c: fri
+-0.0247	c:ark
+-0.0247	c:ouse 
+-0.0248	b:colleague_gave
+-0.0248	b:mother_said
+-0.0248	b:question_at
+-0.0248	c: don
+-0.0248	c: done
+-0.0248	c: emp
+-0.0248	c: empt
+-0.0248	c: ligh
+-0.0248	c:done
+-0.0248	c:done 
+-0.0248	c:empty
+-0.0248	c:ents
+-0.0248	c:key
+-0.0248	c:mpty
+-0.0248	c:mpty 
+-0.0248	c:pty 
+-0.0248	w:done
+-0.0248	w:empty
+-0.0249	c:art
+-0.025	b:que_me
+-0.025	c:cus
+-0.025	c:cus 
+-0.025	c:evi
+-0.025	c:iento
+-0.025	c:ome
+-0.025	c:rgot
+-0.0251	b:me_if
+-0.0251	c: talk
+-0.0251	c: thre
+-0.0251	c:care
+-0.0251	c:ent
+-0.0251	c:epla
+-0.0251	c:he 
+-0.0251	c:hre
+-0.0251	c:ona
+-0.0251	c:pac
+-0.0251	c:repla
+-0.0251	c:talk
+-0.0251	c:thre
+-0.0252	c: com 
+-0.0252	c: cry
+-0.0252	c: fi
+-0.0252	c: mess
+-0.0252	c:ally
+-0.0252	c:ally 
+-0.0252	c:com 
+-0.0252	c:hrea
+-0.0252	c:mess
+-0.0252	c:threa
+-0.0252	w:com
+-0.0253	b:been_looking
+-0.0253	c: vid
+-0.0253	c:ine 
+-0.0253	c:led
+-0.0253	c:led 
+-0.0253	c:ure
+-0.0254	b:after_two
+-0.0254	b:two_years
+-0.0254	c:abb
+-0.0254	c:ise
+-0.0255	c:cry
+-0.0255	c:don
+-0.0255	c:post 
+-0.0255	c:pty
+-0.0255	c:rgo
+-0.0255	w:post
+-0.0256	b:a_question
+-0.0256	b:asked_a
+-0.0256	b:i_asked
+-0.0256	b:sighed_when
+-0.0256	c: fore
+-0.0256	c: sigh
+-0.0256	c:edo 
+-0.0256	c:forev
+-0.0256	c:ghed
+-0.0256	c:ghed 
+-0.0256	c:hau
+-0.0256	c:haus
+-0.0256	c:ighed
+-0.0256	c:orev
+-0.0256	c:oreve
+-0.0256	c:sigh
+-0.0256	c:sighe
+-0.0256	c:ved
+-0.0256	w:forever
+-0.0256	w:sighed
+-0.0257	b:said_something
+-0.0257	c: sha
+-0.0257	c:real 
+-0.0257	c:tion
+-0.0257	w:real
+-0.0258	b:a_punishment
+-0.0258	c: br
+-0.0258	c:ae 
+-0.0258	c:day 
+-0.0258	c:lly
+-0.0258	c:lly 
+-0.0259	b:j_en
+-0.0259	b:muller_invited
+-0.0259	c:edo
+-0.0259	c:empt
+-0.026	b:took_it
+-0.026	c:ider 
+-0.0261	c:hree
+-0.0261	c:hree 
+-0.0261	c:three
+-0.0261	w:three
+-0.0262	b:already_tired
+-0.0262	b:and_behind
+-0.0262	b:muller_forgot
+-0.0262	b:tired_and
+-0.0262	b:was_already
+-0.0262	c:ller
+-0.0263	b:sam_asked
+-0.0263	b:the_cupboard
+-0.0263	c: cupb
+-0.0263	c: noti
+-0.0263	c: stre
+-0.0263	c:anted
+-0.0263	c:cupb
+-0.0263	c:cupbo
+-0.0263	c:ess
+-0.0263	c:noti
+-0.0263	c:notic
+-0.0263	c:oday 
+-0.0263	c:otice
+-0.0263	c:part
+-0.0263	c:pboa
+-0.0263	c:pboar
+-0.0263	c:upb
+-0.0263	c:upbo
+-0.0263	c:upboa
+-0.0263	c:wante
+-0.0263	w:cupboard
+-0.0263	w:today
+-0.0263	w:wanted
+-0.0264	b:joke_about
+-0.0264	b:sam_looked
+-0.0264	c:mpt
+-0.0264	c:rde
+-0.0264	c:tsi
+-0.0265	b:always_am
+-0.0265	b:how_late
+-0.0265	b:late_i
+-0.0265	c: cof
+-0.0265	c: coff
+-0.0265	c: shar
+-0.0265	c: sund
+-0.0265	c:coff
+-0.0265	c:coffe
+-0.0265	c:fee 
+-0.0265	c:ffee
+-0.0265	c:ffee 
+-0.0265	c:offe
+-0.0265	c:offee
+-0.0265	c:shar
+-0.0265	c:sund
+-0.0265	c:sunda
+-0.0265	c:unday
+-0.0265	w:coffee
+-0.0266	b:ended_with
+-0.0266	b:how_things
+-0.0266	b:it_reminded
+-0.0266	b:me_of
+-0.0266	b:muller_did
+-0.0266	b:reminded_me
+-0.0266	b:things_ended
+-0.0266	c:inded
+-0.0266	w:reminded
+-0.0267	b:friend_sighed
+-0.0267	c:fri
+-0.0268	b:my_best
+-0.0268	c: resu
+-0.0268	c:esu
+-0.0268	c:esul
+-0.0268	c:esult
+-0.0268	c:resu
+-0.0268	c:resul
+-0.0268	c:sult
+-0.0269	b:brother_cancelled
+-0.0269	b:muller_made
+-0.0269	b:my_chest
+-0.0269	c: tig
+-0.0269	c: tigh
+-0.0269	c:ach 
+-0.0269	c:chest
+-0.0269	c:tigh
+-0.0269	c:tight
+-0.0269	w:chest
+-0.0269	w:tight
+-0.027	b:muller_gave
+-0.027	c:rnin
+-0.027	c:rning
+-0.0272	b:after_that
+-0.0273	c:itch
+-0.0273	c:soc
+-0.0273	c:ther 
+-0.0274	c: leg
+-0.0274	c: usu
+-0.0274	c: usua
+-0.0274	c:hours
+-0.0274	c:hous
+-0.0274	c:house
+-0.0274	c:sua
+-0.0274	c:sual
+-0.0274	c:sual 
+-0.0274	c:usu
+-0.0274	c:usua
+-0.0274	c:usual
+-0.0274	w:hours
+-0.0274	w:usual
+-0.0275	b:again_and
+-0.0275	c:arke
+-0.0275	c:cha
+-0.0275	c:hrou
+-0.0275	c:hroug
+-0.0275	c:roug
+-0.0275	c:rough
+-0.0275	c:throu
+-0.0275	w:through
+-0.0276	b:chest_went
+-0.0276	b:group_chat
+-0.0276	b:just_needed
+-0.0276	b:most_of
+-0.0276	b:not_focus
+-0.0276	b:off_my
+-0.0276	b:tight_and
+-0.0276	b:went_tight
+-0.0276	c: foc
+-0.0276	c: focu
+-0.0276	c: tol
+-0.0276	c: told
+-0.0276	c:ard
+-0.0276	c:foc
+-0.0276	c:focu
+-0.0276	c:focus
+-0.0276	c:hest
+-0.0276	c:hest 
+-0.0276	c:itc
+-0.0276	c:ocus
+-0.0276	c:ocus 
+-0.0276	c:told
+-0.0276	c:told 
+-0.0276	w:focus
+-0.0276	w:told
+-0.0277	b:birthday_over
+-0.0277	c:esti
+-0.0278	b:not_invite
+-0.0278	c: took
+-0.0278	c:ly 
+-0.0278	c:swer
+-0.0278	c:took
+-0.0278	c:took 
+-0.0278	w:took
+-0.0279	b:i_must
+-0.0279	b:must_be
+-0.0279	b:sister_said
+-0.0279	b:zoe_made
+-0.0279	c: com
+-0.0279	c: seem
+-0.0279	c:ent 
+-0.0279	c:seem
+-0.028	b:two_hours
+-0.028	c: has
+-0.028	c: has 
+-0.028	c:has 
+-0.028	w:has
+-0.0281	b:a_failure
+-0.0281	c:dered
+-0.0281	c:rdere
+-0.0281	c:sses
+-0.0281	c:sses 
+-0.0281	c:udg
+-0.0281	c:udge
+-0.0283	b:manager_forgot
+-0.0283	c: cha
+-0.0283	c:lin
+-0.0284	c:ches
+-0.0284	c:come 
+-0.0284	c:has
+-0.0284	c:ring 
+-0.0284	w:come
+-0.0285	b:delayed_two
+-0.0285	c:cof
+-0.0285	c:ment
+-0.0285	c:sse
+-0.0286	b:absolutely_killed
+-0.0286	c: doo
+-0.0286	c: door
+-0.0286	c:door
+-0.0286	c:waste
+-0.0287	b:en_peux
+-0.0287	b:mother_praised
+-0.0287	b:peux_plus
+-0.0287	c: peu
+-0.0287	c: peux
+-0.0287	c:bts
+-0.0287	c:ngle
+-0.0287	c:peu
+-0.0287	c:peux
+-0.0287	c:peux 
+-0.0287	w:peux
+-0.0288	b:the_gym
+-0.0288	c: chat
+-0.0288	c:chat
+-0.0288	c:chat 
+-0.0288	c:ews
+-0.0288	c:ivers
+-0.0288	c:niver
+-0.0288	w:chat
+-0.029	c:arg
+-0.029	c:fore
+-0.029	c:frie
+-0.029	c:frien
+-0.029	c:rien
+-0.029	c:riend
+-0.029	c:swe
+-0.0291	b:report_on
+-0.0291	c:doo
+-0.0291	c:ost
+-0.0291	c:pbo
+-0.0292	b:else_in
+-0.0292	b:mistake_in
+-0.0292	b:partner_sighed
+-0.0292	c: scre
+-0.0293	b:could_not
+-0.0293	b:zoe_forgot
+-0.0293	c: aw
+-0.0293	c:eadsh
+-0.0294	b:best_mans
+-0.0294	b:it_over
+-0.0294	b:mans_speech
+-0.0294	c: mans
+-0.0294	c:mans
+-0.0294	c:mans 
+-0.0294	w:mans
+-0.0295	b:day_in
+-0.0295	b:year_since
+-0.0296	c:pts
+-0.0297	b:died_halfway
+-0.0297	b:halfway_through
+-0.0297	b:herr_muller
+-0.0297	b:team_praised
+-0.0297	c: herr
+-0.0297	c: mull
+-0.0297	c:err 
+-0.0297	c:herr
+-0.0297	c:herr 
+-0.0297	c:ieb
+-0.0297	c:mull
+-0.0297	c:mulle
+-0.0297	c:other
+-0.0297	c:rr 
+-0.0297	c:uller
+-0.0297	w:herr
+-0.0297	w:muller
+-0.0298	b:final_boss
+-0.0298	b:neighbour_forgot
+-0.0298	b:old_job
+-0.0298	b:team_replied
+-0.0298	c: remi
+-0.0298	c: und
+-0.0298	c:athe
+-0.0298	c:emind
+-0.0298	c:minde
+-0.0298	c:moti
+-0.0298	c:remi
+-0.0298	c:remin
+-0.0299	b:to_someone
+-0.0299	c:play
+-0.03	b:brother_said
+-0.03	c:ace 
+-0.0301	b:monday_to
+-0.0301	b:organiser_for
+-0.0301	b:partner_cancelled
+-0.0301	b:to_sunday
+-0.0301	c:tot 
+-0.0302	b:muller_asked
+-0.0302	b:on_my
+-0.0302	c: too
+-0.0302	c:hone
+-0.0303	c:epe
+-0.0304	b:friend_replied
+-0.0304	b:living_with
+-0.0304	c: he
+-0.0304	c: minu
+-0.0304	c:cture
+-0.0304	c:inut
+-0.0304	c:inute
+-0.0304	c:minu
+-0.0304	c:minut
+-0.0304	c:nut
+-0.0304	c:nute
+-0.0305	c: bea
+-0.0305	c: mang
+-0.0305	c:adsh
+-0.0305	c:mang
+-0.0305	c:ulle
+-0.0306	b:birthday_in
+-0.0306	c: loc
+-0.0306	c:dia
+-0.0306	c:othe
+-0.0306	c:ract
+-0.0306	c:tol
+-0.0306	c:xte
+-0.0307	b:brother_gave
+-0.0307	c:arri
+-0.0307	c:ied
+-0.0307	c:iet
+-0.0308	b:brother_beats
+-0.0308	b:my_older
+-0.0308	b:older_brother
+-0.0308	c:ct 
+-0.0308	c:ned 
+-0.0309	c:dep
+-0.0309	c:noc
+-0.031	c: repl
+-0.031	c:emin
+-0.031	c:epl
+-0.031	c:ous
+-0.031	c:repl
+-0.031	c:sse 
+-0.031	c:tera
+-0.0311	b:friends_and
+-0.0311	b:me_see
+-0.0311	c:der 
+-0.0311	c:emi
+-0.0311	c:ped
+-0.0311	c:rni
+-0.0312	b:call_with
+-0.0312	c: team
+-0.0312	c:alf 
+-0.0312	c:half 
+-0.0312	c:nar
+-0.0312	c:team
+-0.0312	c:team 
+-0.0312	c:tio
+-0.0312	c:uiet 
+-0.0312	c:use
+-0.0312	w:half
+-0.0312	w:quiet
+-0.0312	w:team
+-0.0313	b:partner_forgot
+-0.0313	c: grou
+-0.0313	c:group
+-0.0313	c:roup
+-0.0313	c:roup 
+-0.0313	w:group
+-0.0314	c: repo
+-0.0314	c: we
+-0.0314	c:eport
+-0.0314	c:itten
+-0.0314	c:repo
+-0.0314	c:repor
+-0.0315	b:a_murder
+-0.0315	b:bridge_in
+-0.0315	b:friend_did
+-0.0315	b:reading_a
+-0.0315	c:abs
+-0.0315	c:ima
+-0.0315	c:ion 
+-0.0315	c:ire
+-0.0315	c:ned
+-0.0316	c:eces 
+-0.0316	c:res
+-0.0317	c: sono
+-0.0317	c:ddi
+-0.0317	c:sono
+-0.0317	c:sono 
+-0.0317	w:sono
+-0.0318	c:epor
+-0.0318	c:hes
+-0.0318	c:uit
+-0.0319	b:cancelled_our
+-0.0319	b:last_minute
+-0.0319	b:our_plans
+-0.0319	b:plans_at
+-0.0319	c: tr
+-0.0319	c:id 
+-0.0319	c:sez 
+-0.0319	c:tin
+-0.032	b:brother_did
+-0.032	b:was_the
+-0.032	c:pped
+-0.032	c:pped 
+-0.0321	c: mad
+-0.0321	c: made
+-0.0321	c:made
+-0.0321	c:made 
+-0.0321	c:mas 
+-0.0321	c:ono
+-0.0321	w:made
+-0.0322	b:the_wedding
+-0.0322	c: bat
+-0.0322	c: one
+-0.0322	c:men
+-0.0322	c:ram
+-0.0323	b:moving_to
+-0.0323	b:my_mind
+-0.0323	c:mad
+-0.0323	c:orwa
+-0.0324	c: too 
+-0.0324	w:too
+-0.0325	c: kid
+-0.0325	c:ixed
+-0.0325	c:ting 
+-0.0326	b:the_landlord
+-0.0326	c: kids
+-0.0326	c:dsh
+-0.0326	c:eem
+-0.0326	c:grou
+-0.0326	c:ids 
+-0.0326	c:kid
+-0.0326	c:kids
+-0.0326	c:kids 
+-0.0326	c:rett
+-0.0326	c:shed
+-0.0326	c:shed 
+-0.0326	w:kids
+-0.0327	b:the_team
+-0.0327	c:ick
+-0.0327	c:orw
+-0.0327	c:ouse
+-0.0327	c:ream
+-0.0328	b:team_gave
+-0.0328	c: thr
+-0.0328	c:chla
+-0.0328	c:hla
+-0.0328	c:op6e
+-0.0328	c:schla
+-0.0329	b:a_group
+-0.0329	b:at_the
+-0.0329	c: t22
+-0.0329	c: t22z
+-0.0329	c:at 
+-0.0329	c:estio
+-0.0329	c:hal
+-0.0329	c:orn
+-0.0329	c:stion
+-0.0329	c:t22z
+-0.0329	c:t22z 
+-0.0329	c:uesti
+-0.0329	c:vid
+-0.0329	w:question
+-0.0329	w:t22z
+-0.033	b:question_in
+-0.033	c: boug
+-0.033	c:boug
+-0.033	c:bough
+-0.033	c:ids
+-0.033	c:teri
+-0.033	c:tteri
+-0.033	w:bought
+-0.0331	b:out_for
+-0.0331	c:ktai
+-0.0331	c:op6
+-0.0332	b:at_their
+-0.0332	b:phone_while
+-0.0332	b:their_phone
+-0.0332	b:was_talking
+-0.0332	c: hu
+-0.0332	c:bea
+-0.0332	c:jumpe
+-0.0332	c:mped
+-0.0332	c:mped 
+-0.0332	c:talki
+-0.0332	c:umped
+-0.0332	w:jumped
+-0.0332	w:talking
+-0.0333	c:6e6z
+-0.0333	c:6e6z 
+-0.0333	c:ron
+-0.0334	b:brother_invited
+-0.0334	b:colleague_invited
+-0.0334	c: ches
+-0.0334	c: sold
+-0.0334	c:2ay
+-0.0334	c:ayin
+-0.0334	c:aying
+-0.0334	c:pri
+-0.0334	c:sold
+-0.0335	b:brother_forgot
+-0.0335	b:me_at
+-0.0335	c:ayi
+-0.0336	b:am_incompetent
+-0.0336	b:friend_made
+-0.0336	b:minute_in
+-0.0336	c: gi
+-0.0336	c: inco
+-0.0336	c: ok
+-0.0336	c: ok 
+-0.0336	c:9op6
+-0.0336	c:compe
+-0.0336	c:etent
+-0.0336	c:inco
+-0.0336	c:incom
+-0.0336	c:llin
+-0.0336	c:lling
+-0.0336	c:mpete
+-0.0336	c:ncomp
+-0.0336	c:ompe
+-0.0336	c:ompet
+-0.0336	c:pete
+-0.0336	c:peten
+-0.0336	w:incompetent
+-0.0336	w:ok
+-0.0337	c:entat
+-0.0337	c:ntat
+-0.0337	c:ntati
+-0.0337	c:senta
+-0.0337	w:presentation
+-0.0338	c: aske
+-0.0338	c: one 
+-0.0338	c:asked
+-0.0338	c:lay
+-0.0338	c:lock
+-0.0338	c:sked
+-0.0338	c:sked 
+-0.0338	w:asked
+-0.0338	w:one
+-0.0338	w:sleep
+-0.0339	b:a_rope
+-0.034	b:friend_left
+-0.034	c:fare
+-0.034	c:lle
+-0.034	c:tre
+-0.0341	b:the_report
+-0.0341	c:ased 
+-0.0341	c:eased
+-0.0341	c:ers
+-0.0341	c:hird 
+-0.0341	c:ird
+-0.0341	c:third
+-0.0341	w:report
+-0.0341	w:third
+-0.0342	c:im6ea
+-0.0342	c:m6ea
+-0.0343	b:the_airport
+-0.0343	c: airp
+-0.0343	c: auf
+-0.0343	c:air
+-0.0343	c:airp
+-0.0343	c:airpo
+-0.0343	c:auf
+-0.0343	c:hird
+-0.0343	c:irpo
+-0.0343	c:irpor
+-0.0343	c:rpor
+-0.0343	c:rport
+-0.0343	w:airport
+-0.0344	b:says_no
+-0.0344	c: gay
+-0.0344	c: thir
+-0.0344	c:ns 
+-0.0344	c:thir
+-0.0345	b:about_my
+-0.0345	c:rop 
+-0.0345	c:ude
+-0.0346	c: bab
+-0.0346	c: baby
+-0.0346	c: brot
+-0.0346	c:baby
+-0.0346	c:brot
+-0.0346	c:broth
+-0.0346	c:hir
+-0.0346	c:roth
+-0.0346	c:rothe
+-0.0346	c:ses
+-0.0346	c:ting
+-0.0347	b:to_get
+-0.0347	c: wel
+-0.0347	c: well
+-0.0347	c:ext 
+-0.0347	c:ops
+-0.0347	c:sha
+-0.0347	w:well
+-0.0348	b:answer_my
+-0.0348	b:for_most
+-0.0348	b:message_for
+-0.0348	c:org
+-0.0348	c:stio
+-0.0349	b:not_answer
+-0.0349	b:talking_in
+-0.0349	c: ask
+-0.0349	c: jo
+-0.0349	c:afe
+-0.035	c: awa
+-0.035	c: away
+-0.035	c:away
+-0.035	c:away 
+-0.035	c:mpet
+-0.035	c:old 
+-0.035	c:rap
+-0.035	w:away
+-0.0351	b:muller_looked
+-0.0351	b:team_cancelled
+-0.0351	c: doc
+-0.0351	c: flat
+-0.0351	c:agi
+-0.0351	c:flat
+-0.0351	c:lar
+-0.0352	b:ok_over
+-0.0352	b:talking_at
+-0.0352	c:anana
+-0.0352	c:nana
+-0.0352	c:nana 
+-0.0352	c:rever
+-0.0352	w:manana
+-0.0353	b:else_at
+-0.0353	c: nea
+-0.0353	c: near
+-0.0353	c:ler 
+-0.0353	c:nder
+-0.0354	b:sam_made
+-0.0354	c: ogn
+-0.0354	c: ogni
+-0.0354	c:awa
+-0.0354	c:gni 
+-0.0354	c:her 
+-0.0354	c:ogn
+-0.0354	c:ogni
+-0.0354	c:ogni 
+-0.0354	c:orge
+-0.0354	c:ptx2
+-0.0354	c:xt 
+-0.0354	w:ogni
+-0.0355	b:sister_sighed
+-0.0355	b:zoe_asked
+-0.0355	c: danc
+-0.0355	c:43 
+-0.0356	b:11_ietit
+-0.0356	c:aske
+-0.0356	c:doc
+-0.0356	c:iet 
+-0.0356	c:ietit
+-0.0356	c:port 
+-0.0356	c:urs
+-0.0356	w:ietit
+-0.0357	b:10_2ito8
+-0.0357	b:feel_guilty
+-0.0357	b:partner_praised
+-0.0357	c: sun
+-0.0357	c:near
+-0.0357	c:ner 
+-0.0357	c:p6e
+-0.0357	c:sun
+-0.0357	c:usa
+-0.0358	b:did_not
+-0.0358	c:ext
+-0.0359	c: teez
+-0.0359	c:teez
+-0.0359	c:teez 
+-0.0359	w:teez
+-0.036	b:day_at
+-0.036	c:ased
+-0.036	c:ens 
+-0.036	c:lut
+-0.036	c:vit
+-0.0361	b:zoe_said
+-0.0361	c: sig
+-0.0361	c:9op
+-0.0361	c:old
+-0.0362	b:10_26to8
+-0.0362	c:26to8
+-0.0362	c:ecidi
+-0.0362	c:etta
+-0.0362	c:sbo
+-0.0362	w:26to8
+-0.0363	b:everyone_else
+-0.0363	b:i_snapped
+-0.0363	b:snapped_at
+-0.0363	b:the_presentation
+-0.0363	c: abso
+-0.0363	c: ant
+-0.0363	c: anti
+-0.0363	c: snap
+-0.0363	c:abso
+-0.0363	c:absol
+-0.0363	c:bsol
+-0.0363	c:bsolu
+-0.0363	c:irp
+-0.0363	c:lute
+-0.0363	c:lutel
+-0.0363	c:napp
+-0.0363	c:nappe
+-0.0363	c:olu
+-0.0363	c:olut
+-0.0363	c:olute
+-0.0363	c:snap
+-0.0363	c:snapp
+-0.0363	c:solu
+-0.0363	c:solut
+-0.0363	c:utel
+-0.0363	c:utely
+-0.0363	w:absolutely
+-0.0363	w:snapped
+-0.0364	b:at_dinner
+-0.0364	c:los
+-0.0364	c:mal
+-0.0364	c:mal 
+-0.0365	b:brother_replied
+-0.0365	b:it_makes
+-0.0365	b:makes_me
+-0.0365	b:mother_made
+-0.0365	b:not_know
+-0.0365	b:went_to
+-0.0365	c: bef
+-0.0365	c: befo
+-0.0365	c:befor
+-0.0365	c:efor
+-0.0365	c:efore
+-0.0365	c:exst
+-0.0365	c:exsto
+-0.0365	c:fore 
+-0.0365	c:gni
+-0.0365	c:illi
+-0.0365	c:illin
+-0.0365	c:xsto
+-0.0365	w:before
+-0.0366	b:is_moving
+-0.0366	c: osi
+-0.0366	c: osiz
+-0.0366	c:ask
+-0.0366	c:gay
+-0.0366	c:osiz
+-0.0366	c:osiz 
+-0.0366	w:osiz
+-0.0367	b:scared_of
+-0.0367	b:this_month
+-0.0367	c:befo
+-0.0367	c:bys 
+-0.0367	c:efo
+-0.0367	c:ske
+-0.0367	c:tdxa
+-0.0367	c:yoq
+-0.0368	c:aby
+-0.0368	c:bef
+-0.0368	c:iti
+-0.0369	b:clean_from
+-0.0369	b:muller_cancelled
+-0.0369	c:rese
+-0.0369	w:brother
+-0.037	c:aoem
+-0.037	c:saoe
+-0.037	c:saoem
+-0.037	c:tto
+-0.0371	b:if_its
+-0.0371	b:out_if
+-0.0371	c: ch
+-0.0371	c:6to8
+-0.0371	c:6to8 
+-0.0372	b:10_28to6
+-0.0372	b:all_week
+-0.0372	c:28to6
+-0.0372	c:rest 
+-0.0372	c:sdiy
+-0.0372	c:ssdi
+-0.0372	c:ssdiy
+-0.0372	w:28to6
+-0.0373	b:i_messed
+-0.0373	b:talking_over
+-0.0373	b:time_this
+-0.0373	c:ndv
+-0.0373	c:otto 
+-0.0373	c:sndv
+-0.0373	c:sott
+-0.0373	c:sotto
+-0.0374	b:beats_me
+-0.0374	b:my_brother
+-0.0374	c:aij
+-0.0374	c:beats
+-0.0374	c:lit
+-0.0374	c:sez
+-0.0374	c:ws9
+-0.0374	c:xed
+-0.0374	w:beats
+-0.0375	c: wat
+-0.0375	c: watc
+-0.0375	c:unda
+-0.0375	c:watc
+-0.0375	c:watch
+-0.0376	c: feel
+-0.0376	c: olde
+-0.0376	c:feel
+-0.0376	c:nan
+-0.0376	c:older
+-0.0376	w:older
+-0.0377	b:time_at
+-0.0377	c: 14
+-0.0377	c: dela
+-0.0377	c:ato
+-0.0377	c:dela
+-0.0377	c:delay
+-0.0377	c:elay
+-0.0377	c:elaye
+-0.0377	c:emp
+-0.0377	c:port
+-0.0377	c:ral
+-0.0377	w:delayed
+-0.0378	b:before_it
+-0.0378	b:minute_at
+-0.0378	c: anyt
+-0.0378	c:anyt
+-0.0378	c:anyth
+-0.0378	c:bso
+-0.0378	c:itie
+-0.0378	c:nyth
+-0.0378	c:nythi
+-0.0378	w:anything
+-0.0379	b:the_third
+-0.0379	b:third_time
+-0.0379	c: il 
+-0.0379	c: stri
+-0.0379	c:iker
+-0.0379	c:iker 
+-0.0379	c:neq
+-0.0379	c:rike
+-0.0379	c:riker
+-0.0379	c:rth
+-0.0379	c:stri
+-0.0379	c:strik
+-0.0379	c:trik
+-0.0379	c:trike
+-0.0379	c:your 
+-0.0379	w:il
+-0.0379	w:striker
+-0.0379	w:your
+-0.038	b:things_at
+-0.038	b:throws_things
+-0.038	c: stro
+-0.038	c: wen
+-0.038	c:22a
+-0.038	c:nea
+-0.038	c:owe
+-0.038	c:stron
+-0.038	c:tron
+-0.038	c:trong
+-0.038	c:ute 
+-0.0381	b:have_not
+-0.0381	b:the_cafe
+-0.0382	b:is_a
+-0.0382	b:question_over
+-0.0382	c: sot
+-0.0382	c:8to6
+-0.0382	c:8to6 
+-0.0382	c:b2e
+-0.0382	c:nyt
+-0.0382	c:wen
+-0.0383	b:neighbour_made
+-0.0383	b:redo_the
+-0.0383	b:to_redo
+-0.0383	c: redo
+-0.0383	c: show
+-0.0383	c: tir
+-0.0383	c:mot
+-0.0383	c:ours
+-0.0383	c:redo
+-0.0383	c:redo 
+-0.0383	c:show
+-0.0383	w:redo
+-0.0384	b:messed_up
+-0.0384	c: 8a8
+-0.0384	c: 8a8z
+-0.0384	c: went
+-0.0384	c:8a8z 
+-0.0384	c:messe
+-0.0384	c:por
+-0.0384	c:ways
+-0.0384	c:ways 
+-0.0384	c:went 
+-0.0384	w:8a8z
+-0.0384	w:ever
+-0.0384	w:messed
+-0.0384	w:went
+-0.0385	b:mistake_on
+-0.0385	c:went
+-0.0386	b:my_partner
+-0.0386	b:nobody_replied
+-0.0386	c:loc
+-0.0386	c:makes
+-0.0386	w:makes
+-0.0387	b:sister_asked
+-0.0387	c: 26to
+-0.0387	c:26to
+-0.0387	c:8a8z
+-0.0387	c:gbq
+-0.0387	c:ket
+-0.0388	b:10_29ti2
+-0.0388	b:neighbour_asked
+-0.0388	c: bu
+-0.0388	c: mot
+-0.0388	c:29ti2
+-0.0388	c:fee
+-0.0388	c:wbi
+-0.0388	w:29ti2
+-0.0389	b:sam_sighed
+-0.0389	c: els
+-0.0389	c: else
+-0.0389	c: pr
+-0.0389	c: pro
+-0.0389	c: tso
+-0.0389	c: tsoz
+-0.0389	c:else
+-0.0389	c:else 
+-0.0389	c:lse
+-0.0389	c:lse 
+-0.0389	c:pen 
+-0.0389	c:pro
+-0.0389	c:r6w
+-0.0389	c:tr6w
+-0.0389	c:tsoz
+-0.0389	c:tsoz 
+-0.0389	w:else
+-0.0389	w:tsoz
+-0.039	b:project_to
+-0.039	b:someone_else
+-0.039	b:zoe_did
+-0.039	c:9s6z
+-0.039	c:mpan
+-0.039	c:mpany
+-0.039	c:ompan
+-0.039	c:pany
+-0.039	c:pany 
+-0.039	w:company
+-0.0391	b:11_22tot
+-0.0391	b:waiting_for
+-0.0391	c: wee
+-0.0391	c: week
+-0.0391	c:bys
+-0.0391	c:hot
+-0.0391	c:hrew
+-0.0391	c:hrew 
+-0.0391	c:ler
+-0.0391	c:rep
+-0.0391	c:rik
+-0.0391	c:threw
+-0.0391	c:week
+-0.0391	c:ypw
+-0.0391	w:threw
+-0.0392	b:colleague_replied
+-0.0392	c: sho
+-0.0392	c:eel
+-0.0392	c:lled
+-0.0392	c:lled 
+-0.0392	c:son
+-0.0393	b:10_2atii
+-0.0393	b:10_2eto6
+-0.0393	c:2atii
+-0.0393	c:2eto6
+-0.0393	c:hings
+-0.0393	w:2atii
+-0.0393	w:2eto6
+-0.0393	w:things
+-0.0394	b:my_parents
+-0.0394	c: din
+-0.0394	c: dinn
+-0.0394	c: sam 
+-0.0394	c:22tot
+-0.0394	c:dinn
+-0.0394	c:dinne
+-0.0394	c:ettin
+-0.0394	c:gio
+-0.0394	c:inn
+-0.0394	c:inne
+-0.0394	c:inner
+-0.0394	c:jws
+-0.0394	c:nap
+-0.0394	c:nner
+-0.0394	c:nner 
+-0.0394	c:sam 
+-0.0394	w:22tot
+-0.0394	w:dinner
+-0.0394	w:sam
+-0.0395	c:eek
+-0.0395	c:wee
+-0.0396	c: our
+-0.0396	c: our 
+-0.0396	c:eto6
+-0.0396	c:eto6 
+-0.0396	c:nched
+-0.0396	c:s9as
+-0.0396	c:unche
+-0.0396	w:our
+-0.0396	w:punched
+-0.0397	c:6e6
+-0.0397	c:br 
+-0.0397	c:de6
+-0.0397	c:rain
+-0.0397	c:tir
+-0.0397	c:wat
+-0.0398	b:11_oet22
+-0.0398	b:me_down
+-0.0398	c: 2stz
+-0.0398	c: gy
+-0.0398	c: gym
+-0.0398	c: gym 
+-0.0398	c: put 
+-0.0398	c:2stz
+-0.0398	c:2stz 
+-0.0398	c:dsao
+-0.0398	c:gym 
+-0.0398	c:ims8m
+-0.0398	c:ixe
+-0.0398	c:ms8m
+-0.0398	c:oet22
+-0.0398	c:put 
+-0.0398	c:revi
+-0.0398	c:xsz8
+-0.0398	w:2stz
+-0.0398	w:gym
+-0.0398	w:oet22
+-0.0398	w:put
+-0.0399	b:mother_gave
+-0.0399	b:the_project
+-0.0399	b:while_i
+-0.0399	c: a9i
+-0.0399	c: a9iz
+-0.0399	c:a9iz
+-0.0399	c:a9iz 
+-0.0399	w:a9iz
+-0.04	b:sister_praised
+-0.04	c: coll
+-0.04	c:aoph
+-0.04	c:coll
+-0.04	c:colle
+-0.04	c:gym
+-0.04	c:tdai
+-0.04	c:urde
+-0.0401	b:e_mi
+-0.0401	b:ex_mi
+-0.0401	b:il_mio
+-0.0401	b:manda_messaggi
+-0.0401	b:messaggi_minacciosi
+-0.0401	b:mi_manda
+-0.0401	b:minacciosi_ogni
+-0.0401	b:mio_ex
+-0.0401	b:ogni_notte
+-0.0401	c: mand
+-0.0401	c: mina
+-0.0401	c: mio
+-0.0401	c: mio 
+-0.0401	c:aggi 
+-0.0401	c:anda 
+-0.0401	c:asa
+-0.0401	c:ccios
+-0.0401	c:cios
+-0.0401	c:ciosi
+-0.0401	c:emea
+-0.0401	c:inac
+-0.0401	c:inacc
+-0.0401	c:iosi 
+-0.0401	c:ks 
+-0.0401	c:mand
+-0.0401	c:manda
+-0.0401	c:minac
+-0.0401	c:mio 
+-0.0401	c:nacc
+-0.0401	c:nacci
+-0.0401	c:osi 
+-0.0401	c:sagg
+-0.0401	c:saggi
+-0.0401	c:ssagg
+-0.0401	w:manda
+-0.0401	w:messaggi
+-0.0401	w:minacciosi
+-0.0401	w:mio
+-0.0402	b:manager_did
+-0.0402	c: drin
+-0.0402	c:drin
+-0.0402	c:drink
+-0.0402	c:opw
+-0.0402	c:rink
+-0.0403	b:10_i6t22
+-0.0403	c: at 
+-0.0403	c: han
+-0.0403	c: prop
+-0.0403	c:9jd
+-0.0403	c:bjy
+-0.0403	c:oper
+-0.0403	c:prop
+-0.0403	c:prope
+-0.0403	c:roper
+-0.0403	w:at
+-0.0404	b:found_out
+-0.0404	b:murder_mystery
+-0.0404	c: isto
+-0.0404	c: myst
+-0.0404	c: s6s
+-0.0404	c: s6sz
+-0.0404	c: t6t
+-0.0404	c: t6tz
+-0.0404	c:epo
+-0.0404	c:erw
+-0.0404	c:isto
+-0.0404	c:mio
+-0.0404	c:myst
+-0.0404	c:myste
+-0.0404	c:ptx
+-0.0404	c:s6sz
+-0.0404	c:s6sz 
+-0.0404	c:stery
+-0.0404	c:t6tz
+-0.0404	c:t6tz 
+-0.0404	c:yste
+-0.0404	c:yster
+-0.0404	c:zv6
+-0.0404	w:mystery
+-0.0404	w:s6sz
+-0.0404	w:t6tz
+-0.0405	b:11_o2t2o
+-0.0405	b:is_drunk
+-0.0405	b:neighbour_invited
+-0.0405	c: dru
+-0.0405	c: drun
+-0.0405	c: res
+-0.0405	c: sai
+-0.0405	c: said
+-0.0405	c:dru
+-0.0405	c:drun
+-0.0405	c:drunk
+-0.0405	c:gs 
+-0.0405	c:ktaa
+-0.0405	c:o2t2o
+-0.0405	c:runk
+-0.0405	c:runk 
+-0.0405	c:said
+-0.0405	c:said 
+-0.0405	c:unk
+-0.0405	c:unk 
+-0.0405	w:drunk
+-0.0405	w:o2t2o
+-0.0405	w:said
+-0.0406	b:11_iit2i
+-0.0406	b:brother_went
+-0.0406	b:else_over
+-0.0406	c: half
+-0.0406	c:alf
+-0.0406	c:half
+-0.0406	c:iit2i
+-0.0406	c:rse 
+-0.0406	c:saop
+-0.0406	c:tss9
+-0.0406	c:udes
+-0.0406	c:udes 
+-0.0406	w:iit2i
+-0.0407	b:10_2at2i
+-0.0407	c: fee
+-0.0407	c:2at2i
+-0.0407	c:2tot
+-0.0407	c:2tot 
+-0.0407	c:eir
+-0.0407	c:ibi
+-0.0407	c:soms
+-0.0407	c:ym 
+-0.0407	w:2at2i
+-0.0408	b:sister_looked
+-0.0408	b:way_home
+-0.0408	c: bou
+-0.0408	c:22ay
+-0.0408	c:aid 
+-0.0408	c:jp9
+-0.0408	c:losi
+-0.0408	c:losin
+-0.0408	c:mtvee
+-0.0408	c:osin
+-0.0408	c:osing
+-0.0408	c:tvee
+-0.0408	c:tveee
+-0.0408	c:veee
+-0.0409	b:team_asked
+-0.0409	c: 28to
+-0.0409	c: at
+-0.0409	c: proj
+-0.0409	c: us
+-0.0409	c:28to
+-0.0409	c:aid
+-0.0409	c:fse
+-0.0409	c:ion
+-0.0409	c:ject 
+-0.0409	c:mssac
+-0.0409	c:oject
+-0.0409	c:proj
+-0.0409	c:proje
+-0.0409	c:qss 
+-0.0409	c:roj
+-0.0409	c:roje
+-0.0409	c:rojec
+-0.0409	c:ssac
+-0.0409	w:project
+-0.041	b:manager_made
+-0.041	b:team_sighed
+-0.041	c: a9
+-0.041	c: tii
+-0.041	c: tiiz
+-0.041	c:ared
+-0.041	c:ared 
+-0.041	c:bjas
+-0.041	c:bjasc
+-0.041	c:jasc
+-0.041	c:kbja
+-0.041	c:kbjas
+-0.041	c:s6ym
+-0.041	c:s8dv
+-0.041	c:sai
+-0.041	c:tiiz
+-0.041	c:tiiz 
+-0.041	w:tiiz
+-0.0411	b:11_ieti6
+-0.0411	b:muller_replied
+-0.0411	b:neighbour_cancelled
+-0.0411	b:so_much
+-0.0411	b:what_i
+-0.0411	c:6esz
+-0.0411	c:6esz 
+-0.0411	c:ieti6
+-0.0411	c:kcb
+-0.0411	c:ojec
+-0.0411	c:tqst
+-0.0411	w:ieti6
+-0.0412	b:sister_cancelled
+-0.0412	c:aop
+-0.0412	c:rio
+-0.0412	c:yvc
+-0.0413	c:6jw
+-0.0413	c:im6jw
+-0.0413	c:m6jw
+-0.0414	c: fla
+-0.0414	c: forw
+-0.0414	c: ss2
+-0.0414	c: ss2z
+-0.0414	c:fla
+-0.0414	c:forw
+-0.0414	c:forwa
+-0.0414	c:ios
+-0.0414	c:nj6
+-0.0414	c:orwar
+-0.0414	c:ss2z
+-0.0414	c:ss2z 
+-0.0414	w:forward
+-0.0414	w:ss2z
+-0.0415	b:and_i
+-0.0415	b:i_stopped
+-0.0415	b:neighbour_did
+-0.0415	c:6taj
+-0.0415	c:cre
+-0.0415	c:ile
+-0.0415	c:lli
+-0.0415	c:prv
+-0.0415	c:rday 
+-0.0416	b:10_i6to8
+-0.0416	c:68eo
+-0.0416	c:eebw
+-0.0416	c:es6v
+-0.0416	c:kyv
+-0.0416	c:ntin
+-0.0416	c:ste 
+-0.0417	b:partner_left
+-0.0417	c: 9tt
+-0.0417	c: 9ttz
+-0.0417	c: aet
+-0.0417	c: aetz
+-0.0417	c:9ttz
+-0.0417	c:9ttz 
+-0.0417	c:aetz
+-0.0417	c:aetz 
+-0.0417	c:s6vm
+-0.0417	w:9ttz
+-0.0417	w:aetz
+-0.0418	b:mother_sighed
+-0.0418	c: aat
+-0.0418	c: aatz
+-0.0418	c:aatz
+-0.0418	c:aatz 
+-0.0418	c:ban
+-0.0418	c:frida
+-0.0418	c:riday
+-0.0418	w:aatz
+-0.0418	w:friday
+-0.0419	b:10_i6tii
+-0.0419	b:11_i9tii
+-0.0419	c: beat
+-0.0419	c: e8a
+-0.0419	c: e8az
+-0.0419	c: roa
+-0.0419	c: road
+-0.0419	c:6w8
+-0.0419	c:beat
+-0.0419	c:e8az
+-0.0419	c:e8az 
+-0.0419	c:tzds
+-0.0419	w:e8az
+-0.042	b:from_my
+-0.042	b:zoe_sighed
+-0.042	c:6ht
+-0.042	c:ct6
+-0.042	c:ebw
+-0.042	c:hrs
+-0.042	c:im6ht
+-0.042	c:imazm
+-0.042	c:m6ht
+-0.042	c:mazm
+-0.042	c:ypx
+-0.0421	b:10_28to8
+-0.0421	c:28to8
+-0.0421	c:2otoe
+-0.0421	c:alfw
+-0.0421	c:alfwa
+-0.0421	c:entar
+-0.0421	c:fway
+-0.0421	c:fway 
+-0.0421	c:goa
+-0.0421	c:halfw
+-0.0421	c:lfw
+-0.0421	c:lfwa
+-0.0421	c:lfway
+-0.0421	c:s6h
+-0.0421	c:wz 
+-0.0421	w:28to8
+-0.0421	w:2otoe
+-0.0421	w:halfway
+-0.0422	b:10_i9ti2
+-0.0422	b:11_iotoo
+-0.0422	b:month_and
+-0.0422	c: 2at2
+-0.0422	c:2at2
+-0.0422	c:artn
+-0.0422	c:artne
+-0.0422	c:eih
+-0.0422	c:iotoo
+-0.0422	c:partn
+-0.0422	c:rtn
+-0.0422	c:rtne
+-0.0422	c:rtner
+-0.0422	c:tner
+-0.0422	c:tner 
+-0.0422	w:iotoo
+-0.0422	w:partner
+-0.0423	b:10_26t22
+-0.0423	b:mother_asked
+-0.0423	b:ok_in
+-0.0423	b:phone_died
+-0.0423	b:team_made
+-0.0423	c: ees
+-0.0423	c: eesz
+-0.0423	c: rep
+-0.0423	c: s22
+-0.0423	c: s22z
+-0.0423	c:26t22
+-0.0423	c:6hx
+-0.0423	c:eesz
+-0.0423	c:eesz 
+-0.0423	c:hes 
+-0.0423	c:isb
+-0.0423	c:jyr
+-0.0423	c:pwz
+-0.0423	c:s22z
+-0.0423	c:s22z 
+-0.0423	c:wa6t
+-0.0423	c:xw9r
+-0.0423	w:26t22
+-0.0423	w:eesz
+-0.0423	w:s22z
+-0.0424	b:my_message
+-0.0424	c: morn
+-0.0424	c:ble 
+-0.0424	c:fae
+-0.0424	c:ivy
+-0.0424	c:lot 
+-0.0424	c:morn
+-0.0424	c:morni
+-0.0424	c:na8i
+-0.0424	c:orni
+-0.0424	c:ornin
+-0.0424	c:sna8
+-0.0424	c:sna8i
+-0.0424	w:morning
+-0.0425	b:10_2ito6
+-0.0425	b:tonight_and
+-0.0425	c:6a8
+-0.0425	c:e8a
+-0.0425	c:fng
+-0.0425	c:gif
+-0.0425	c:jte2
+-0.0425	c:qws
+-0.0425	c:s6z 
+-0.0425	c:till 
+-0.0426	b:10_i9to6
+-0.0426	b:11_2itia
+-0.0426	b:has_not
+-0.0426	c:i9to6
+-0.0426	c:im6hx
+-0.0426	c:m6hx
+-0.0426	c:qt 
+-0.0426	c:rokg
+-0.0426	w:i9to6
+-0.0427	c: 96i
+-0.0427	c: 96iz
+-0.0427	c:2ts
+-0.0427	c:96i
+-0.0427	c:96iz
+-0.0427	c:96iz 
+-0.0427	c:9as
+-0.0427	c:aact
+-0.0427	c:bxsr
+-0.0427	c:ert
+-0.0427	c:fba
+-0.0427	c:ied 
+-0.0427	c:nth 
+-0.0427	c:onth 
+-0.0427	c:qkb
+-0.0427	c:tne
+-0.0427	w:96iz
+-0.0427	w:month
+-0.0428	b:i_need
+-0.0428	c: a69
+-0.0428	c: a69z
+-0.0428	c: gra
+-0.0428	c: na 
+-0.0428	c: o9e
+-0.0428	c: o9ez
+-0.0428	c:a69z
+-0.0428	c:a69z 
+-0.0428	c:aswe
+-0.0428	c:i6to2
+-0.0428	c:lect
+-0.0428	c:o9e
+-0.0428	c:o9ez
+-0.0428	c:o9ez 
+-0.0428	c:qay
+-0.0428	c:read 
+-0.0428	c:ward 
+-0.0428	w:a69z
+-0.0428	w:i6to2
+-0.0428	w:na
+-0.0428	w:o9ez
+-0.0429	b:10_2stoe
+-0.0429	c: attz
+-0.0429	c:2stoe
+-0.0429	c:aff
+-0.0429	c:attz
+-0.0429	c:attz 
+-0.0429	c:fo 
+-0.0429	c:wgf
+-0.0429	w:2stoe
+-0.0429	w:attz
+-0.043	b:10_i8to6
+-0.043	b:10_i8too
+-0.043	b:10_i9tie
+-0.043	b:keeps_turning
+-0.043	b:turning_up
+-0.043	b:up_outside
+-0.043	c: who 
+-0.043	c:26b
+-0.043	c:26ba
+-0.043	c:aha
+-0.043	c:ijw
+-0.043	c:nne
+-0.043	c:oqc
+-0.043	c:paa
+-0.043	c:turni
+-0.043	c:tvte
+-0.043	c:vht
+-0.043	c:who 
+-0.043	c:yec
+-0.043	c:z9a
+-0.043	w:turning
+-0.043	w:who
+-0.0431	b:11_o9ti9
+-0.0431	b:work_but
+-0.0431	c: fe
+-0.0431	c: ooa
+-0.0431	c: ooaz
+-0.0431	c: tor
+-0.0431	c:9atz
+-0.0431	c:amin
+-0.0431	c:ious
+-0.0431	c:ird 
+-0.0431	c:o9ti9
+-0.0431	c:ooaz
+-0.0431	c:ooaz 
+-0.0431	w:o9ti9
+-0.0431	w:ooaz
+-0.0432	b:10_2ati6
+-0.0432	b:10_2ito9
+-0.0432	c:2ati6
+-0.0432	c:b2m
+-0.0432	c:i8to6
+-0.0432	c:ttvt
+-0.0432	c:zmfb
+-0.0432	w:2ati6
+-0.0432	w:i8to6
+-0.0433	b:10_i6to9
+-0.0433	b:11_i6ti2
+-0.0433	b:11_ist22
+-0.0433	c: 2i2
+-0.0433	c: 2i2z
+-0.0433	c: ris
+-0.0433	c:2i2z 
+-0.0433	c:2itia
+-0.0433	c:6to2
+-0.0433	c:6to2 
+-0.0433	c:arej
+-0.0433	c:gxw
+-0.0433	c:syk
+-0.0433	w:2i2z
+-0.0433	w:2itia
+-0.0434	b:10_2iti2
+-0.0434	c: e82
+-0.0434	c: e82z
+-0.0434	c: i2a
+-0.0434	c: i2az
+-0.0434	c: tss
+-0.0434	c: tssz
+-0.0434	c:e82z
+-0.0434	c:e82z 
+-0.0434	c:i2az
+-0.0434	c:i2az 
+-0.0434	c:s6z
+-0.0434	c:syzq
+-0.0434	c:tssz
+-0.0434	c:tssz 
+-0.0434	c:ysf
+-0.0434	w:e82z
+-0.0434	w:i2az
+-0.0434	w:tssz
+-0.0435	b:10_2it22
+-0.0435	b:10_eot2i
+-0.0435	b:11_iito8
+-0.0435	b:behind_on
+-0.0435	b:it_in
+-0.0435	b:on_everything
+-0.0435	b:the_end
+-0.0435	c: 826
+-0.0435	c: 826z
+-0.0435	c: bro
+-0.0435	c: lun
+-0.0435	c: lunc
+-0.0435	c:826z
+-0.0435	c:826z 
+-0.0435	c:baj
+-0.0435	c:dance
+-0.0435	c:eot2i
+-0.0435	c:esta 
+-0.0435	c:iito8
+-0.0435	c:itia
+-0.0435	c:itia 
+-0.0435	c:lun
+-0.0435	c:lunc
+-0.0435	c:lunch
+-0.0435	c:ours 
+-0.0435	c:qaw
+-0.0435	c:urs 
+-0.0435	w:826z
+-0.0435	w:eot2i
+-0.0435	w:iito8
+-0.0435	w:lunch
+-0.0436	b:10_2sto6
+-0.0436	b:11_i6to2
+-0.0436	c: os9
+-0.0436	c: os9z
+-0.0436	c: s8i
+-0.0436	c: s8iz
+-0.0436	c:269
+-0.0436	c:2sto6
+-0.0436	c:dtqc
+-0.0436	c:krn
+-0.0436	c:os9z
+-0.0436	c:os9z 
+-0.0436	c:s8iz
+-0.0436	c:s8iz 
+-0.0436	c:tai
+-0.0436	c:yfs
+-0.0436	w:2sto6
+-0.0436	w:os9z
+-0.0436	w:s8iz
+-0.0437	b:11_22t2o
+-0.0437	b:11_i6t2i
+-0.0437	b:11_ioti9
+-0.0437	b:11_o8t2i
+-0.0437	b:11_osti9
+-0.0437	c: 2ti
+-0.0437	c: 2tiz
+-0.0437	c: sh
+-0.0437	c: ts8
+-0.0437	c: ts8z
+-0.0437	c:2mss
+-0.0437	c:2tiz
+-0.0437	c:2tiz 
+-0.0437	c:ioti9
+-0.0437	c:o8t2i
+-0.0437	c:osti9
+-0.0437	c:pet
+-0.0437	c:ts8z
+-0.0437	c:ts8z 
+-0.0437	c:tte 
+-0.0437	c:uni
+-0.0437	c:vw 
+-0.0437	c:yres
+-0.0437	w:2tiz
+-0.0437	w:ioti9
+-0.0437	w:o8t2i
+-0.0437	w:osti9
+-0.0437	w:ts8z
+-0.0438	b:11_iet2i
+-0.0438	b:11_o8t22
+-0.0438	b:day_on
+-0.0438	c: 98i
+-0.0438	c: 98iz
+-0.0438	c: why
+-0.0438	c: why 
+-0.0438	c:69z 
+-0.0438	c:6nb
+-0.0438	c:98iz
+-0.0438	c:98iz 
+-0.0438	c:9to6
+-0.0438	c:9to6 
+-0.0438	c:ati6 
+-0.0438	c:gas 
+-0.0438	c:hma
+-0.0438	c:iet2i
+-0.0438	c:im6nb
+-0.0438	c:j28
+-0.0438	c:m6nb
+-0.0438	c:make 
+-0.0438	c:o8t22
+-0.0438	c:orts
+-0.0438	c:orts 
+-0.0438	c:ports
+-0.0438	c:rvh
+-0.0438	c:tic
+-0.0438	c:why 
+-0.0438	w:98iz
+-0.0438	w:iet2i
+-0.0438	w:make
+-0.0438	w:o8t22
+-0.0438	w:why
+-0.0439	b:10_i9to9
+-0.0439	b:10_istii
+-0.0439	c: 2ea
+-0.0439	c: 2eaz
+-0.0439	c: 8s6
+-0.0439	c: 8s6z
+-0.0439	c: 9s6
+-0.0439	c: 9s6z
+-0.0439	c: ioto
+-0.0439	c:2eaz
+-0.0439	c:2eaz 
+-0.0439	c:8s6z
+-0.0439	c:8s6z 
+-0.0439	c:9s6z 
+-0.0439	c:asp
+-0.0439	c:ezjb
+-0.0439	c:imtts
+-0.0439	c:ioto
+-0.0439	c:mssj
+-0.0439	c:mtts
+-0.0439	c:sra 
+-0.0439	c:toi
+-0.0439	c:vko
+-0.0439	w:2eaz
+-0.0439	w:8s6z
+-0.0439	w:9s6z
+-0.044	b:10_28t2i
+-0.044	b:was_so
+-0.044	b:zoe_gave
+-0.044	c: 2e8
+-0.044	c: 2e8z
+-0.044	c: e86
+-0.044	c: e86z
+-0.044	c:28t2i
+-0.044	c:2e8z
+-0.044	c:2e8z 
+-0.044	c:aeet
+-0.044	c:e86z
+-0.044	c:e86z 
+-0.044	c:fevs
+-0.044	c:nap 
+-0.044	c:okg
+-0.044	c:sri
+-0.044	c:tere
+-0.044	c:ze9
+-0.044	w:28t2i
+-0.044	w:2e8z
+-0.044	w:e86z
+-0.0441	b:10_2it2e
+-0.0441	b:10_i9toi
+-0.0441	b:11_iotii
+-0.0441	c: 9os
+-0.0441	c: 9osz
+-0.0441	c:9osz
+-0.0441	c:9osz 
+-0.0441	c:aky
+-0.0441	c:c6r
+-0.0441	c:cap
+-0.0441	c:caz
+-0.0441	c:iotii
+-0.0441	c:mer
+-0.0441	c:ner
+-0.0441	c:rxf
+-0.0441	c:sot
+-0.0441	c:ttyf
+-0.0441	w:9osz
+-0.0441	w:iotii
+-0.0442	b:team_looked
+-0.0442	c: 9to
+-0.0442	c: 9toz
+-0.0442	c: aoo
+-0.0442	c: aooz
+-0.0442	c: o8t2
+-0.0442	c:2mt
+-0.0442	c:8ry
+-0.0442	c:9toz
+-0.0442	c:9toz 
+-0.0442	c:a9f
+-0.0442	c:aaee
+-0.0442	c:aooz
+-0.0442	c:aooz 
+-0.0442	c:bzg
+-0.0442	c:fbzg
+-0.0442	c:imszn
+-0.0442	c:o8t2
+-0.0442	c:sig
+-0.0442	c:stii
+-0.0442	c:stii 
+-0.0442	w:9toz
+-0.0442	w:aooz
+-0.0443	b:10_22ti2
+-0.0443	b:10_26too
+-0.0443	b:forward_to
+-0.0443	b:had_been
+-0.0443	b:looking_forward
+-0.0443	b:the_neighbour
+-0.0443	c: 6s9
+-0.0443	c: 6s9z
+-0.0443	c: iot
+-0.0443	c:26too
+-0.0443	c:6s9z
+-0.0443	c:6s9z 
+-0.0443	c:apd
+-0.0443	c:areja
+-0.0443	c:reja
+-0.0443	c:rqg
+-0.0443	c:rrx
+-0.0443	c:ss9
+-0.0443	w:26too
+-0.0443	w:6s9z
+-0.0444	b:11_osti8
+-0.0444	c: 8s
+-0.0444	c: doct
+-0.0444	c:aaw
+-0.0444	c:aph
+-0.0444	c:comp
+-0.0444	c:ctor 
+-0.0444	c:doct
+-0.0444	c:docto
+-0.0444	c:els
+-0.0444	c:etstq
+-0.0444	c:i9to9
+-0.0444	c:octo
+-0.0444	c:octor
+-0.0444	c:omp
+-0.0444	c:osti8
+-0.0444	c:ues 
+-0.0444	c:x2h
+-0.0444	w:doctor
+-0.0444	w:i9to9
+-0.0444	w:osti8
+-0.0445	b:10_29ti8
+-0.0445	b:11_osti2
+-0.0445	b:test_for
+-0.0445	b:the_group
+-0.0445	c: ss
+-0.0445	c: tire
+-0.0445	c:29ti8
+-0.0445	c:2it22
+-0.0445	c:69z
+-0.0445	c:9dt
+-0.0445	c:osti2
+-0.0445	c:otoo
+-0.0445	c:otoo 
+-0.0445	c:pwj
+-0.0445	c:pwjg
+-0.0445	c:zg 
+-0.0445	w:29ti8
+-0.0445	w:2it22
+-0.0445	w:osti2
+-0.0445	w:tired
+-0.0446	b:10_eitoo
+-0.0446	c: 2so
+-0.0446	c: 2soz
+-0.0446	c: eito
+-0.0446	c: i2i
+-0.0446	c: i2iz
+-0.0446	c: ies
+-0.0446	c: iesz
+-0.0446	c: spee
+-0.0446	c:2soz
+-0.0446	c:2soz 
+-0.0446	c:9ez 
+-0.0446	c:akm
+-0.0446	c:eitoo
+-0.0446	c:i2i
+-0.0446	c:i2iz
+-0.0446	c:i2iz 
+-0.0446	c:iesz
+-0.0446	c:iesz 
+-0.0446	c:ono 
+-0.0446	c:otii
+-0.0446	c:otii 
+-0.0446	c:otoe
+-0.0446	c:otoe 
+-0.0446	c:qcd
+-0.0446	c:s89
+-0.0446	c:sfn
+-0.0446	c:spee
+-0.0446	c:tit
+-0.0446	c:why
+-0.0446	w:2soz
+-0.0446	w:eitoo
+-0.0446	w:i2iz
+-0.0446	w:iesz
+-0.0447	b:11_ioti8
+-0.0447	b:11_oat22
+-0.0447	b:else_on
+-0.0447	c: 8ei
+-0.0447	c: 8eiz
+-0.0447	c: 96t
+-0.0447	c: 96tz
+-0.0447	c: asa
+-0.0447	c: asaz
+-0.0447	c: ioti
+-0.0447	c: oot
+-0.0447	c: ootz
+-0.0447	c: s8s
+-0.0447	c: s8sz
+-0.0447	c:6bt
+-0.0447	c:8ei
+-0.0447	c:8eiz
+-0.0447	c:8eiz 
+-0.0447	c:96tz
+-0.0447	c:96tz 
+-0.0447	c:asaz
+-0.0447	c:asaz 
+-0.0447	c:bxs
+-0.0447	c:e86
+-0.0447	c:ejc
+-0.0447	c:ezc
+-0.0447	c:ioti8
+-0.0447	c:istii
+-0.0447	c:ksn
+-0.0447	c:oat22
+-0.0447	c:ootz
+-0.0447	c:ootz 
+-0.0447	c:s8sz
+-0.0447	c:s8sz 
+-0.0447	c:setz
+-0.0447	c:soz 
+-0.0447	c:to6 
+-0.0447	c:xit
+-0.0447	w:8eiz
+-0.0447	w:96tz
+-0.0447	w:asaz
+-0.0447	w:ioti8
+-0.0447	w:istii
+-0.0447	w:oat22
+-0.0447	w:ootz
+-0.0447	w:s8sz
+-0.0448	b:10_2sto2
+-0.0448	b:all_day
+-0.0448	c: 3 
+-0.0448	c: 62t
+-0.0448	c: 62tz
+-0.0448	c: prim
+-0.0448	c: setz
+-0.0448	c:2iti2
+-0.0448	c:2pq
+-0.0448	c:2sto2
+-0.0448	c:62tz
+-0.0448	c:62tz 
+-0.0448	c:9pb
+-0.0448	c:9s6
+-0.0448	c:ange
+-0.0448	c:e99e
+-0.0448	c:i6tis
+-0.0448	c:imssj
+-0.0448	c:iti2
+-0.0448	c:iti2 
+-0.0448	c:oti8
+-0.0448	c:oti8 
+-0.0448	c:setz 
+-0.0448	c:to6
+-0.0448	c:ure 
+-0.0448	w:2iti2
+-0.0448	w:2sto2
+-0.0448	w:3
+-0.0448	w:62tz
+-0.0448	w:i6tis
+-0.0448	w:setz
+-0.0449	b:10_28t2o
+-0.0449	b:11_i6to8
+-0.0449	b:11_o9ti6
+-0.0449	b:11_oetio
+-0.0449	c: aa2
+-0.0449	c: aa2z
+-0.0449	c: oei
+-0.0449	c: oeiz
+-0.0449	c: zo
+-0.0449	c:22z 
+-0.0449	c:28f
+-0.0449	c:28t2o
+-0.0449	c:a9fe
+-0.0449	c:aa2z
+-0.0449	c:aa2z 
+-0.0449	c:esks
+-0.0449	c:imsaj
+-0.0449	c:msaj
+-0.0449	c:o9ti6
+-0.0449	c:oeiz
+-0.0449	c:oeiz 
+-0.0449	c:oetio
+-0.0449	c:sb 
+-0.0449	c:sdr 
+-0.0449	w:28t2o
+-0.0449	w:aa2z
+-0.0449	w:o9ti6
+-0.0449	w:oeiz
+-0.0449	w:oetio
+-0.045	b:10_2st2i
+-0.045	b:11_iotot
+-0.045	c: 269
+-0.045	c: 269z
+-0.045	c: 6o2
+-0.045	c: 6o2z
+-0.045	c: 9ot
+-0.045	c: 9otz
+-0.045	c: get
+-0.045	c:269z
+-0.045	c:269z 
+-0.045	c:2st2i
+-0.045	c:6o2z
+-0.045	c:6o2z 
+-0.045	c:9otz
+-0.045	c:9otz 
+-0.045	c:eh2
+-0.045	c:esq9
+-0.045	c:ibs
+-0.045	c:iotot
+-0.045	c:ist22
+-0.045	c:o6 
+-0.045	c:oti9
+-0.045	c:oti9 
+-0.045	w:269z
+-0.045	w:2st2i
+-0.045	w:6o2z
+-0.045	w:9otz
+-0.045	w:iotot
+-0.045	w:ist22
+-0.045	w:parents
+-0.0451	b:10_2oti9
+-0.0451	c: 6ia
+-0.0451	c: 6iaz
+-0.0451	c: 869
+-0.0451	c: 869z
+-0.0451	c: e8
+-0.0451	c: oatz
+-0.0451	c: sesz
+-0.0451	c: ss9
+-0.0451	c: ss9z
+-0.0451	c:2it2e
+-0.0451	c:2oti9
+-0.0451	c:6iaz
+-0.0451	c:6iaz 
+-0.0451	c:869z
+-0.0451	c:869z 
+-0.0451	c:aex
+-0.0451	c:cab
+-0.0451	c:ced 
+-0.0451	c:dtz
+-0.0451	c:eyqj
+-0.0451	c:fvw
+-0.0451	c:i9tie
+-0.0451	c:oatz
+-0.0451	c:oatz 
+-0.0451	c:ozaq
+-0.0451	c:ozaqa
+-0.0451	c:sesz
+-0.0451	c:sesz 
+-0.0451	c:ss9z
+-0.0451	c:ss9z 
+-0.0451	c:tqt
+-0.0451	c:v6e
+-0.0451	c:yqj
+-0.0451	c:zaqa
+-0.0451	w:2it2e
+-0.0451	w:2oti9
+-0.0451	w:6iaz
+-0.0451	w:869z
+-0.0451	w:i9tie
+-0.0451	w:oatz
+-0.0451	w:sesz
+-0.0451	w:ss9z
+-0.0452	b:10_eoti9
+-0.0452	b:11_2ito9
+-0.0452	b:11_i9t22
+-0.0452	b:11_iitoe
+-0.0452	b:11_otto2
+-0.0452	c: 286
+-0.0452	c: 286z
+-0.0452	c: s9s
+-0.0452	c: s9sz
+-0.0452	c: zoe
+-0.0452	c: zoe 
+-0.0452	c:286z
+-0.0452	c:286z 
+-0.0452	c:8tii
+-0.0452	c:8tii 
+-0.0452	c:atze
+-0.0452	c:eoti9
+-0.0452	c:et2i
+-0.0452	c:et2i 
+-0.0452	c:fwd
+-0.0452	c:fwde
+-0.0452	c:fwdea
+-0.0452	c:gin
+-0.0452	c:iitoe
+-0.0452	c:kbc
+-0.0452	c:otto2
+-0.0452	c:pat
+-0.0452	c:que 
+-0.0452	c:s9sz
+-0.0452	c:s9sz 
+-0.0452	c:sfwd
+-0.0452	c:sfwde
+-0.0452	c:ssage
+-0.0452	c:utter
+-0.0452	c:wdea
+-0.0452	c:zoe
+-0.0452	c:zoe 
+-0.0452	w:286z
+-0.0452	w:eoti9
+-0.0452	w:iitoe
+-0.0452	w:otto2
+-0.0452	w:s9sz
+-0.0452	w:zoe
+-0.0453	b:10_i9to2
+-0.0453	b:11_2oti9
+-0.0453	b:11_o8t2e
+-0.0453	b:11_o9t2i
+-0.0453	c:az8
+-0.0453	c:e9at
+-0.0453	c:heq6
+-0.0453	c:im6ca
+-0.0453	c:m6ca
+-0.0453	c:o8t2e
+-0.0453	c:o9t2i
+-0.0453	c:sage 
+-0.0453	c:sjw
+-0.0453	c:tx8w
+-0.0453	c:wos
+-0.0453	c:xs8
+-0.0453	w:message
+-0.0453	w:o8t2e
+-0.0453	w:o9t2i
+-0.0454	b:10_2atoo
+-0.0454	b:11_i8ti2
+-0.0454	b:11_i8to2
+-0.0454	b:11_oat2o
+-0.0454	c: 2e2
+-0.0454	c: 2e2z
+-0.0454	c: 2is
+-0.0454	c: 2isz
+-0.0454	c: 682
+-0.0454	c: 682z
+-0.0454	c: 6ei
+-0.0454	c: 6eiz
+-0.0454	c: 8i8
+-0.0454	c: 8i8z
+-0.0454	c: died
+-0.0454	c:2a8
+-0.0454	c:2atoo
+-0.0454	c:2e2z
+-0.0454	c:2e2z 
+-0.0454	c:2isz
+-0.0454	c:2isz 
+-0.0454	c:682
+-0.0454	c:682z
+-0.0454	c:682z 
+-0.0454	c:6eiz
+-0.0454	c:6eiz 
+-0.0454	c:8i8z
+-0.0454	c:8i8z 
+-0.0454	c:died
+-0.0454	c:died 
+-0.0454	c:dwm
+-0.0454	c:ewke
+-0.0454	c:i8to2
+-0.0454	c:ijag
+-0.0454	c:oat2o
+-0.0454	c:oct
+-0.0454	w:2atoo
+-0.0454	w:2e2z
+-0.0454	w:2isz
+-0.0454	w:682z
+-0.0454	w:6eiz
+-0.0454	w:8i8z
+-0.0454	w:died
+-0.0454	w:i8to2
+-0.0454	w:oat2o
+-0.0455	b:11_ioti2
+-0.0455	b:day_over
+-0.0455	c: 28t
+-0.0455	c: 29tz
+-0.0455	c: 9eo
+-0.0455	c: 9eoz
+-0.0455	c: aa9
+-0.0455	c: aa9z
+-0.0455	c: aia
+-0.0455	c: aiaz
+-0.0455	c: as8
+-0.0455	c: as8z
+-0.0455	c: iia
+-0.0455	c: iiaz
+-0.0455	c: o9i
+-0.0455	c: o9iz
+-0.0455	c: oas
+-0.0455	c: oasz
+-0.0455	c: oti
+-0.0455	c: otiz
+-0.0455	c: toaz
+-0.0455	c: ts
+-0.0455	c:29tz
+-0.0455	c:29tz 
+-0.0455	c:9eoz
+-0.0455	c:9eoz 
+-0.0455	c:9ey
+-0.0455	c:9raa
+-0.0455	c:aa9z
+-0.0455	c:aa9z 
+-0.0455	c:aiaz
+-0.0455	c:aiaz 
+-0.0455	c:as8z
+-0.0455	c:as8z 
+-0.0455	c:bro
+-0.0455	c:ced
+-0.0455	c:deak
+-0.0455	c:iiaz
+-0.0455	c:iiaz 
+-0.0455	c:ioti2
+-0.0455	c:kvg
+-0.0455	c:movin
+-0.0455	c:nager
+-0.0455	c:o9iz
+-0.0455	c:o9iz 
+-0.0455	c:oasz
+-0.0455	c:oasz 
+-0.0455	c:otiz
+-0.0455	c:otiz 
+-0.0455	c:ovin
+-0.0455	c:oving
+-0.0455	c:toaz
+-0.0455	c:toaz 
+-0.0455	w:29tz
+-0.0455	w:9eoz
+-0.0455	w:aa9z
+-0.0455	w:aiaz
+-0.0455	w:as8z
+-0.0455	w:iiaz
+-0.0455	w:ioti2
+-0.0455	w:manager
+-0.0455	w:o9iz
+-0.0455	w:oasz
+-0.0455	w:otiz
+-0.0455	w:toaz
+-0.0456	b:10_2oto8
+-0.0456	b:10_eoti2
+-0.0456	b:10_iat2e
+-0.0456	b:11_2iti2
+-0.0456	b:11_i2to8
+-0.0456	b:11_iati6
+-0.0456	b:absolutely_destroyed
+-0.0456	b:destroyed_me
+-0.0456	b:partner_went
+-0.0456	c: 49
+-0.0456	c: 49 
+-0.0456	c: 6oo
+-0.0456	c: 6ooz
+-0.0456	c: 829
+-0.0456	c: 829z
+-0.0456	c: 982
+-0.0456	c: 982z
+-0.0456	c: dest
+-0.0456	c: gr
+-0.0456	c: s98
+-0.0456	c: s98z
+-0.0456	c:49 
+-0.0456	c:6ooz
+-0.0456	c:6ooz 
+-0.0456	c:829z
+-0.0456	c:829z 
+-0.0456	c:982z
+-0.0456	c:982z 
+-0.0456	c:9tt
+-0.0456	c:destr
+-0.0456	c:eoti2
+-0.0456	c:estro
+-0.0456	c:i2to8
+-0.0456	c:i9to2
+-0.0456	c:iati6
+-0.0456	c:imsjx
+-0.0456	c:ito
+-0.0456	c:kbj
+-0.0456	c:msjx
+-0.0456	c:roye
+-0.0456	c:royed
+-0.0456	c:s98z
+-0.0456	c:s98z 
+-0.0456	c:sq9
+-0.0456	c:stroy
+-0.0456	c:troy
+-0.0456	c:troye
+-0.0456	c:tto6
+-0.0456	c:tto6 
+-0.0456	w:49
+-0.0456	w:6ooz
+-0.0456	w:829z
+-0.0456	w:982z
+-0.0456	w:destroyed
+-0.0456	w:eoti2
+-0.0456	w:i2to8
+-0.0456	w:i9to2
+-0.0456	w:iati6
+-0.0456	w:s98z
+-0.0457	b:10_29ti6
+-0.0457	b:10_2eti8
+-0.0457	b:10_2etoo
+-0.0457	b:11_22to9
+-0.0457	b:11_2itoi
+-0.0457	b:11_i8t2o
+-0.0457	b:11_o2ti9
+-0.0457	b:asked_me
+-0.0457	c: 662
+-0.0457	c: 662z
+-0.0457	c: 8o2
+-0.0457	c: 8o2z
+-0.0457	c: pres
+-0.0457	c:29ti6
+-0.0457	c:2eti8
+-0.0457	c:2is
+-0.0457	c:662z
+-0.0457	c:662z 
+-0.0457	c:8o2z
+-0.0457	c:8o2z 
+-0.0457	c:9qa
+-0.0457	c:ajg
+-0.0457	c:fp22
+-0.0457	c:hsx
+-0.0457	c:ip9
+-0.0457	c:m6g
+-0.0457	c:mszn
+-0.0457	c:o2ti9
+-0.0457	c:olle
+-0.0457	c:omc
+-0.0457	c:omcj
+-0.0457	c:pq8z
+-0.0457	c:q8z
+-0.0457	c:w2g
+-0.0457	c:zcn
+-0.0457	c:zjb
+-0.0457	w:29ti6
+-0.0457	w:2eti8
+-0.0457	w:662z
+-0.0457	w:8o2z
+-0.0457	w:o2ti9
+-0.0458	b:10_2ot2e
+-0.0458	b:10_2otoo
+-0.0458	b:10_2tto6
+-0.0458	b:10_i8ti6
+-0.0458	b:10_i8to9
+-0.0458	b:11_ostia
+-0.0458	b:desde_que
+-0.0458	b:me_mude
+-0.0458	b:me_siento
+-0.0458	b:muy_sola
+-0.0458	b:siento_muy
+-0.0458	b:sola_desde
+-0.0458	c: 2it2
+-0.0458	c: 9ai
+-0.0458	c: 9aiz
+-0.0458	c: desd
+-0.0458	c: muy
+-0.0458	c: muy 
+-0.0458	c: sien
+-0.0458	c: sola
+-0.0458	c:2it2
+-0.0458	c:2tto6
+-0.0458	c:9aiz
+-0.0458	c:9aiz 
+-0.0458	c:aedt
+-0.0458	c:desd
+-0.0458	c:desde
+-0.0458	c:esde
+-0.0458	c:esde 
+-0.0458	c:i8ti2
+-0.0458	c:im6ch
+-0.0458	c:imtfs
+-0.0458	c:imtgv
+-0.0458	c:m6ch
+-0.0458	c:menta
+-0.0458	c:mtfs
+-0.0458	c:mtgv
+-0.0458	c:muy
+-0.0458	c:muy 
+-0.0458	c:ostia
+-0.0458	c:rsas
+-0.0458	c:sde 
+-0.0458	c:sien
+-0.0458	c:sient
+-0.0458	c:sola
+-0.0458	c:sola 
+-0.0458	c:st22
+-0.0458	c:st22 
+-0.0458	c:sxk
+-0.0458	c:tgv
+-0.0458	c:vb9
+-0.0458	w:2tto6
+-0.0458	w:9aiz
+-0.0458	w:desde
+-0.0458	w:i8ti2
+-0.0458	w:muy
+-0.0458	w:ostia
+-0.0458	w:siento
+-0.0458	w:sola
+-0.0459	b:10_2otit
+-0.0459	b:10_2st2o
+-0.0459	b:11_i2ti8
+-0.0459	b:brother_asked
+-0.0459	b:my_mother
+-0.0459	c: 26t
+-0.0459	c: 88o
+-0.0459	c: 88oz
+-0.0459	c: 8tt
+-0.0459	c: 8ttz
+-0.0459	c: s6i
+-0.0459	c: s6iz
+-0.0459	c:2st2o
+-0.0459	c:69i
+-0.0459	c:6bp
+-0.0459	c:88oz
+-0.0459	c:88oz 
+-0.0459	c:8ttz
+-0.0459	c:8ttz 
+-0.0459	c:9me
+-0.0459	c:bp2
+-0.0459	c:eges
+-0.0459	c:fde
+-0.0459	c:fsx
+-0.0459	c:i2ti8
+-0.0459	c:i8to9
+-0.0459	c:kzp
+-0.0459	c:mtfsx
+-0.0459	c:s6iz 
+-0.0459	c:spg
+-0.0459	c:tfsx
+-0.0459	c:tgvd
+-0.0459	w:2st2o
+-0.0459	w:88oz
+-0.0459	w:8ttz
+-0.0459	w:i2ti8
+-0.0459	w:i8to9
+-0.0459	w:s6iz
+-0.046	b:10_2ot22
+-0.046	b:10_eotoo
+-0.046	b:11_2itis
+-0.046	b:11_o6ti9
+-0.046	b:11_oato6
+-0.046	b:i_felt
+-0.046	b:i_hope
+-0.046	b:them_in
+-0.046	c: 629
+-0.046	c: 629z
+-0.046	c: a6s
+-0.046	c: a6sz
+-0.046	c: garl
+-0.046	c: i29
+-0.046	c: i29z
+-0.046	c: o2e
+-0.046	c: o2ez
+-0.046	c: o6s
+-0.046	c: o6sz
+-0.046	c: ssi
+-0.046	c: ssiz
+-0.046	c:629z
+-0.046	c:629z 
+-0.046	c:62e
+-0.046	c:6a8 
+-0.046	c:8ti2
+-0.046	c:8ti2 
+-0.046	c:8to2
+-0.046	c:8to2 
+-0.046	c:a6sz
+-0.046	c:a6sz 
+-0.046	c:a8 
+-0.046	c:aasx
+-0.046	c:acp
+-0.046	c:arli
+-0.046	c:arlic
+-0.046	c:cred
+-0.046	c:credi
+-0.046	c:drivi
+-0.046	c:edit
+-0.046	c:eotoo
+-0.046	c:garl
+-0.046	c:garli
+-0.046	c:i29
+-0.046	c:i29z
+-0.046	c:i29z 
+-0.046	c:imse6
+-0.046	c:lic 
+-0.046	c:mse6
+-0.046	c:nby
+-0.046	c:o2ez
+-0.046	c:o2ez 
+-0.046	c:o6sz 
+-0.046	c:o6ti9
+-0.046	c:oato6
+-0.046	c:redit
+-0.046	c:rivi
+-0.046	c:rivin
+-0.046	c:rlic 
+-0.046	c:ssiz
+-0.046	c:ssiz 
+-0.046	w:629z
+-0.046	w:a6sz
+-0.046	w:driving
+-0.046	w:eotoo
+-0.046	w:garlic
+-0.046	w:i29z
+-0.046	w:o2ez
+-0.046	w:o6sz
+-0.046	w:o6ti9
+-0.046	w:oato6
+-0.046	w:ssiz
+-0.0461	b:0_on
+-0.0461	b:11_2oti8
+-0.0461	b:11_i6tit
+-0.0461	b:11_ioto6
+-0.0461	b:11_o8tii
+-0.0461	b:5_0
+-0.0461	b:manager_invited
+-0.0461	c: 05
+-0.0461	c: 05 
+-0.0461	c: 50 
+-0.0461	c: 8s9
+-0.0461	c: 8s9z
+-0.0461	c: e66
+-0.0461	c: e66z
+-0.0461	c: e9a
+-0.0461	c: e9az
+-0.0461	c: slau
+-0.0461	c:05 
+-0.0461	c:26t
+-0.0461	c:2etoo
+-0.0461	c:2ito9
+-0.0461	c:2oto8
+-0.0461	c:50 
+-0.0461	c:6qez
+-0.0461	c:8s9z
+-0.0461	c:8s9z 
+-0.0461	c:aqs
+-0.0461	c:e66z
+-0.0461	c:e66z 
+-0.0461	c:e9az
+-0.0461	c:e9az 
+-0.0461	c:fall 
+-0.0461	c:htere
+-0.0461	c:ioto6
+-0.0461	c:msk2m
+-0.0461	c:mtej
+-0.0461	c:o8tii
+-0.0461	c:sk2m
+-0.0461	c:slau
+-0.0461	c:slaug
+-0.0461	c:t99
+-0.0461	c:tered
+-0.0461	c:tzd
+-0.0461	w:05
+-0.0461	w:2etoo
+-0.0461	w:2ito9
+-0.0461	w:2oto8
+-0.0461	w:50
+-0.0461	w:8s9z
+-0.0461	w:e66z
+-0.0461	w:e9az
+-0.0461	w:fall
+-0.0461	w:ioto6
+-0.0461	w:o8tii
+-0.0461	w:slaughtered
+-0.0462	b:11_o2to9
+-0.0462	b:11_o9tis
+-0.0462	c: 686
+-0.0462	c: 686z
+-0.0462	c: 6ta
+-0.0462	c: 6taz
+-0.0462	c: 989
+-0.0462	c: 989z
+-0.0462	c: aei
+-0.0462	c: aeiz
+-0.0462	c: eot2
+-0.0462	c: oi6
+-0.0462	c: oi6z
+-0.0462	c: t62
+-0.0462	c: t62z
+-0.0462	c:2g 
+-0.0462	c:686
+-0.0462	c:686z
+-0.0462	c:686z 
+-0.0462	c:6iz 
+-0.0462	c:6taz
+-0.0462	c:6taz 
+-0.0462	c:6to
+-0.0462	c:989z
+-0.0462	c:989z 
+-0.0462	c:a28
+-0.0462	c:actc
+-0.0462	c:actc9
+-0.0462	c:aeiz
+-0.0462	c:aeiz 
+-0.0462	c:ahb
+-0.0462	c:ato6
+-0.0462	c:ato6 
+-0.0462	c:cqz
+-0.0462	c:ctc9
+-0.0462	c:eb2
+-0.0462	c:eot2
+-0.0462	c:gfe
+-0.0462	c:gmb
+-0.0462	c:i2oz
+-0.0462	c:i6to8
+-0.0462	c:iat2e
+-0.0462	c:jco
+-0.0462	c:msgfe
+-0.0462	c:mst
+-0.0462	c:o2to9
+-0.0462	c:o9tis
+-0.0462	c:oi6z
+-0.0462	c:oi6z 
+-0.0462	c:oto8
+-0.0462	c:oto8 
+-0.0462	c:r8 
+-0.0462	c:rsw
+-0.0462	c:seb2
+-0.0462	c:sgfe
+-0.0462	c:sr8 
+-0.0462	c:t2ee
+-0.0462	c:t62
+-0.0462	c:t62z
+-0.0462	c:t62z 
+-0.0462	c:wxe
+-0.0462	c:xpb
+-0.0462	c:yes
+-0.0462	c:ysm
+-0.0462	c:ztv 
+-0.0462	w:686z
+-0.0462	w:6taz
+-0.0462	w:989z
+-0.0462	w:aeiz
+-0.0462	w:i6to8
+-0.0462	w:iat2e
+-0.0462	w:o2to9
+-0.0462	w:o9tis
+-0.0462	w:oi6z
+-0.0462	w:t62z
+-0.0463	b:10_2ati8
+-0.0463	b:10_2et2o
+-0.0463	b:10_2itii
+-0.0463	b:11_iotio
+-0.0463	b:its_been
+-0.0463	c: 2it
+-0.0463	c: 9ts
+-0.0463	c: 9tsz
+-0.0463	c: iie
+-0.0463	c: iiez
+-0.0463	c: o66
+-0.0463	c: o66z
+-0.0463	c: twi
+-0.0463	c: twic
+-0.0463	c:28c
+-0.0463	c:2asz
+-0.0463	c:2ati8
+-0.0463	c:2et2o
+-0.0463	c:9tsz
+-0.0463	c:9tsz 
+-0.0463	c:iiez
+-0.0463	c:iiez 
+-0.0463	c:ins 
+-0.0463	c:iotio
+-0.0463	c:kws
+-0.0463	c:o66
+-0.0463	c:o66z
+-0.0463	c:o66z 
+-0.0463	c:t6i
+-0.0463	c:twic
+-0.0463	c:twice
+-0.0463	c:wice
+-0.0463	c:wice 
+-0.0463	w:2ati8
+-0.0463	w:2et2o
+-0.0463	w:9tsz
+-0.0463	w:iiez
+-0.0463	w:iotio
+-0.0463	w:o66z
+-0.0463	w:twice
+-0.0464	b:10_26to2
+-0.0464	b:10_i8tii
+-0.0464	b:11_oati2
+-0.0464	b:11_oeto2
+-0.0464	c: 689
+-0.0464	c: 689z
+-0.0464	c: 6t2
+-0.0464	c: 6t2z
+-0.0464	c: 8to
+-0.0464	c: 8toz
+-0.0464	c: i9to
+-0.0464	c: o8s
+-0.0464	c: o8sz
+-0.0464	c: t82
+-0.0464	c: t82z
+-0.0464	c: te8
+-0.0464	c: te8z
+-0.0464	c:26to2
+-0.0464	c:2it
+-0.0464	c:2itii
+-0.0464	c:689z
+-0.0464	c:689z 
+-0.0464	c:6t2z
+-0.0464	c:6t2z 
+-0.0464	c:8toz
+-0.0464	c:8toz 
+-0.0464	c:9iz
+-0.0464	c:9iz 
+-0.0464	c:czs
+-0.0464	c:d6j
+-0.0464	c:ehin
+-0.0464	c:ehind
+-0.0464	c:estr
+-0.0464	c:eti9
+-0.0464	c:eti9 
+-0.0464	c:hind
+-0.0464	c:i9to
+-0.0464	c:jds
+-0.0464	c:kate
+-0.0464	c:o8sz
+-0.0464	c:o8sz 
+-0.0464	c:oati2
+-0.0464	c:oeto2
+-0.0464	c:q8j
+-0.0464	c:ssks
+-0.0464	c:sth6
+-0.0464	c:szv
+-0.0464	c:t82z
+-0.0464	c:t82z 
+-0.0464	c:te8z
+-0.0464	c:te8z 
+-0.0464	c:vsis
+-0.0464	c:xsy
+-0.0464	w:26to2
+-0.0464	w:2itii
+-0.0464	w:689z
+-0.0464	w:6t2z
+-0.0464	w:8toz
+-0.0464	w:o8sz
+-0.0464	w:oati2
+-0.0464	w:oeto2
+-0.0464	w:t82z
+-0.0464	w:te8z
+-0.0465	b:10_28ti8
+-0.0465	b:10_29too
+-0.0465	b:10_i8t2o
+-0.0465	b:11_iitoo
+-0.0465	b:11_o8tis
+-0.0465	b:sam_invited
+-0.0465	c: 8t9
+-0.0465	c: 8t9z
+-0.0465	c: aaa
+-0.0465	c: aaaz
+-0.0465	c: aae
+-0.0465	c: aaez
+-0.0465	c: behi
+-0.0465	c: lot
+-0.0465	c: oae
+-0.0465	c: oaez
+-0.0465	c: s6o
+-0.0465	c: s6oz
+-0.0465	c: soe
+-0.0465	c: soez
+-0.0465	c:28ti8
+-0.0465	c:29too
+-0.0465	c:2itis
+-0.0465	c:2otoo
+-0.0465	c:8t9z
+-0.0465	c:8t9z 
+-0.0465	c:8to9
+-0.0465	c:8to9 
+-0.0465	c:aaaz 
+-0.0465	c:aaez
+-0.0465	c:aaez 
+-0.0465	c:ad6
+-0.0465	c:bddt
+-0.0465	c:behi
+-0.0465	c:behin
+-0.0465	c:cjr
+-0.0465	c:dtf
+-0.0465	c:fqa
+-0.0465	c:hind 
+-0.0465	c:iitoo
+-0.0465	c:nni
+-0.0465	c:o8tis
+-0.0465	c:oaez
+-0.0465	c:oaez 
+-0.0465	c:pee
+-0.0465	c:ree 
+-0.0465	c:s6oz
+-0.0465	c:s6oz 
+-0.0465	c:soez
+-0.0465	c:soez 
+-0.0465	w:28ti8
+-0.0465	w:29too
+-0.0465	w:2itis
+-0.0465	w:2otoo
+-0.0465	w:8t9z
+-0.0465	w:aaaz
+-0.0465	w:aaez
+-0.0465	w:behind
+-0.0465	w:iitoo
+-0.0465	w:o8tis
+-0.0465	w:oaez
+-0.0465	w:s6oz
+-0.0465	w:soez
+-0.0466	b:10_i9tot
+-0.0466	b:11_iit2o
+-0.0466	b:11_iiti9
+-0.0466	b:11_ioto9
+-0.0466	c: 28a
+-0.0466	c: 28az
+-0.0466	c: 69i
+-0.0466	c: 69iz
+-0.0466	c: 8a6
+-0.0466	c: 8a6z
+-0.0466	c: 8is
+-0.0466	c: 8isz
+-0.0466	c: 9et
+-0.0466	c: 9etz
+-0.0466	c: 9ss
+-0.0466	c: 9ssz
+-0.0466	c: i69
+-0.0466	c: i69z
+-0.0466	c:28az
+-0.0466	c:28az 
+-0.0466	c:2eez
+-0.0466	c:2et2e
+-0.0466	c:69iz
+-0.0466	c:69iz 
+-0.0466	c:6toa
+-0.0466	c:6toa 
+-0.0466	c:8a6z
+-0.0466	c:8a6z 
+-0.0466	c:8dd
+-0.0466	c:8isz
+-0.0466	c:8isz 
+-0.0466	c:989
+-0.0466	c:9etz
+-0.0466	c:9etz 
+-0.0466	c:9ssz
+-0.0466	c:9ssz 
+-0.0466	c:ehi
+-0.0466	c:i69
+-0.0466	c:i69z
+-0.0466	c:i69z 
+-0.0466	c:i6toa
+-0.0466	c:ights
+-0.0466	c:iit2o
+-0.0466	c:iiti9
+-0.0466	c:imszw
+-0.0466	c:ioto9
+-0.0466	c:mszw
+-0.0466	c:ounc
+-0.0466	c:qst
+-0.0466	c:rws
+-0.0466	c:srq
+-0.0466	c:tii
+-0.0466	c:xdt
+-0.0466	c:yrab
+-0.0466	w:28az
+-0.0466	w:69iz
+-0.0466	w:8a6z
+-0.0466	w:8isz
+-0.0466	w:9etz
+-0.0466	w:9ssz
+-0.0466	w:i69z
+-0.0466	w:i6toa
+-0.0466	w:iit2o
+-0.0466	w:iiti9
+-0.0466	w:ioto9
+-0.0467	b:10_2eti9
+-0.0467	b:10_2sti8
+-0.0467	b:10_2tto9
+-0.0467	b:10_eoti8
+-0.0467	b:11_iiti8
+-0.0467	b:11_oato8
+-0.0467	c: ao
+-0.0467	c: e8o
+-0.0467	c: e8oz
+-0.0467	c: et8
+-0.0467	c: et8z
+-0.0467	c: to2
+-0.0467	c: to2z
+-0.0467	c:2eti9
+-0.0467	c:2sti8
+-0.0467	c:2tto9
+-0.0467	c:9ds
+-0.0467	c:9to
+-0.0467	c:a2x
+-0.0467	c:e2i
+-0.0467	c:e8oz
+-0.0467	c:e8oz 
+-0.0467	c:eoti8
+-0.0467	c:et8z
+-0.0467	c:et8z 
+-0.0467	c:eto2
+-0.0467	c:eto2 
+-0.0467	c:iiti8
+-0.0467	c:imsfa
+-0.0467	c:ito9
+-0.0467	c:ito9 
+-0.0467	c:msfa
+-0.0467	c:oato8
+-0.0467	c:oatoa
+-0.0467	c:qjs
+-0.0467	c:tgy
+-0.0467	c:to2z
+-0.0467	c:to2z 
+-0.0467	c:yst
+-0.0467	w:2eti9
+-0.0467	w:2sti8
+-0.0467	w:2tto9
+-0.0467	w:e8oz
+-0.0467	w:eoti8
+-0.0467	w:et8z
+-0.0467	w:iiti8
+-0.0467	w:oato8
+-0.0467	w:to2z
+-0.0468	b:10_2etii
+-0.0468	b:10_2st22
+-0.0468	b:10_2tt2i
+-0.0468	b:10_2ttis
+-0.0468	b:11_iotis
+-0.0468	b:11_oat2e
+-0.0468	b:me_in
+-0.0468	c: 2st2
+-0.0468	c: 6t9
+-0.0468	c: 6t9z
+-0.0468	c: 8o6
+-0.0468	c: 8o6z
+-0.0468	c: 8oo
+-0.0468	c: 8ooz
+-0.0468	c: 98
+-0.0468	c: a22
+-0.0468	c: a22z
+-0.0468	c: aai
+-0.0468	c: aaiz
+-0.0468	c: gro
+-0.0468	c: pre
+-0.0468	c: sa2
+-0.0468	c: sa2z
+-0.0468	c:28t
+-0.0468	c:2etii
+-0.0468	c:2iti8
+-0.0468	c:2st2
+-0.0468	c:2st22
+-0.0468	c:2tt2i
+-0.0468	c:2ttis
+-0.0468	c:6t9z
+-0.0468	c:6t9z 
+-0.0468	c:6ti2
+-0.0468	c:6ti2 
+-0.0468	c:8o6z
+-0.0468	c:8o6z 
+-0.0468	c:8ooz
+-0.0468	c:8ooz 
+-0.0468	c:a22z
+-0.0468	c:a22z 
+-0.0468	c:a6h
+-0.0468	c:aaiz
+-0.0468	c:aaiz 
+-0.0468	c:atoa 
+-0.0468	c:ento
+-0.0468	c:ento 
+-0.0468	c:eos
+-0.0468	c:eral
+-0.0468	c:ezj
+-0.0468	c:i6ti2
+-0.0468	c:i9t22
+-0.0468	c:ij2
+-0.0468	c:iotis
+-0.0468	c:jba
+-0.0468	c:k8p
+-0.0468	c:mbt
+-0.0468	c:oat2e
+-0.0468	c:ped 
+-0.0468	c:sa2z
+-0.0468	c:sa2z 
+-0.0468	c:shia
+-0.0468	c:t68e
+-0.0468	c:th6
+-0.0468	c:xyt
+-0.0468	c:xyt9
+-0.0468	c:yeg
+-0.0468	w:2etii
+-0.0468	w:2iti8
+-0.0468	w:2st22
+-0.0468	w:2tt2i
+-0.0468	w:2ttis
+-0.0468	w:6t9z
+-0.0468	w:8o6z
+-0.0468	w:8ooz
+-0.0468	w:a22z
+-0.0468	w:aaiz
+-0.0468	w:i6ti2
+-0.0468	w:i9t22
+-0.0468	w:iotis
+-0.0468	w:oat2e
+-0.0468	w:sa2z
+-0.0469	b:10_29t22
+-0.0469	b:10_istoa
+-0.0469	b:11_2it22
+-0.0469	b:11_2it2e
+-0.0469	b:11_2iti8
+-0.0469	b:11_i8t22
+-0.0469	b:11_i8toi
+-0.0469	b:a_message
+-0.0469	b:got_slaughtered
+-0.0469	b:message_when
+-0.0469	b:slaughtered_5
+-0.0469	c: 2i
+-0.0469	c: 2iti
+-0.0469	c: 6sa
+-0.0469	c: 6saz
+-0.0469	c: 6t
+-0.0469	c: 9i6
+-0.0469	c: 9i6z
+-0.0469	c: ao9
+-0.0469	c: ao9z
+-0.0469	c: e9i
+-0.0469	c: e9iz
+-0.0469	c: eei
+-0.0469	c: eeiz
+-0.0469	c: i9tz
+-0.0469	c:29t22
+-0.0469	c:2iti
+-0.0469	c:2oti8
+-0.0469	c:66i
+-0.0469	c:6saz
+-0.0469	c:6saz 
+-0.0469	c:9i6
+-0.0469	c:9i6z
+-0.0469	c:9i6z 
+-0.0469	c:ahbs
+-0.0469	c:ao9z
+-0.0469	c:ao9z 
+-0.0469	c:at2o
+-0.0469	c:at2o 
+-0.0469	c:e9i
+-0.0469	c:e9iz
+-0.0469	c:e9iz 
+-0.0469	c:eeiz
+-0.0469	c:eeiz 
+-0.0469	c:eiz 
+-0.0469	c:fkj
+-0.0469	c:g2p
+-0.0469	c:i8t2o
+-0.0469	c:i8tii
+-0.0469	c:i9tz
+-0.0469	c:i9tz 
+-0.0469	c:kjtf
+-0.0469	c:nhf
+-0.0469	c:nhfe
+-0.0469	c:qzm
+-0.0469	c:roy
+-0.0469	c:rqc
+-0.0469	c:sho
+-0.0469	c:vg2p
+-0.0469	c:yt9
+-0.0469	w:29t22
+-0.0469	w:2oti8
+-0.0469	w:6saz
+-0.0469	w:9i6z
+-0.0469	w:ao9z
+-0.0469	w:e9iz
+-0.0469	w:eeiz
+-0.0469	w:i8t2o
+-0.0469	w:i8tii
+-0.0469	w:i9tz
+-0.047	b:10_28tii
+-0.047	b:10_2at2e
+-0.047	b:10_2et2e
+-0.047	b:10_2itoo
+-0.047	b:10_2tto2
+-0.047	b:10_eot2o
+-0.047	b:11_ioto8
+-0.047	b:11_oitia
+-0.047	c: 2a8
+-0.047	c: 2a8z
+-0.047	c: 6ai
+-0.047	c: 6aiz
+-0.047	c: du
+-0.047	c: e6i
+-0.047	c: e6iz
+-0.047	c: s62
+-0.047	c: s62z
+-0.047	c:28tii
+-0.047	c:2a8z
+-0.047	c:2a8z 
+-0.047	c:2at2e
+-0.047	c:2tto2
+-0.047	c:6aiz
+-0.047	c:6aiz 
+-0.047	c:8t2o
+-0.047	c:8t2o 
+-0.047	c:9at
+-0.047	c:9qsi
+-0.047	c:9to9
+-0.047	c:9to9 
+-0.047	c:9too
+-0.047	c:9too 
+-0.047	c:aaw9
+-0.047	c:ao9
+-0.047	c:at2e
+-0.047	c:at2e 
+-0.047	c:atoa
+-0.047	c:bsm
+-0.047	c:cys
+-0.047	c:e6iz
+-0.047	c:e6iz 
+-0.047	c:eot2o
+-0.047	c:ioto8
+-0.047	c:ji9
+-0.047	c:oitia
+-0.047	c:oma
+-0.047	c:qsi
+-0.047	c:s62z
+-0.047	c:s62z 
+-0.047	c:s9x
+-0.047	c:sn6
+-0.047	c:tta
+-0.047	c:vyg
+-0.047	c:xsh
+-0.047	w:28tii
+-0.047	w:2a8z
+-0.047	w:2at2e
+-0.047	w:2et2e
+-0.047	w:2tto2
+-0.047	w:6aiz
+-0.047	w:e6iz
+-0.047	w:eot2o
+-0.047	w:ioto8
+-0.047	w:oitia
+-0.047	w:s62z
+-0.0471	b:10_26ti6
+-0.0471	b:10_29to8
+-0.0471	b:10_2eto9
+-0.0471	b:10_2oti8
+-0.0471	b:10_i6t2i
+-0.0471	b:11_i2t2o
+-0.0471	b:11_o6t2i
+-0.0471	b:11_o6to9
+-0.0471	b:11_oetoe
+-0.0471	c: 6ti
+-0.0471	c: 6tiz
+-0.0471	c: 892
+-0.0471	c: 892z
+-0.0471	c: 8e8
+-0.0471	c: 8e8z
+-0.0471	c: 9is
+-0.0471	c: 9isz
+-0.0471	c:26ti6
+-0.0471	c:286
+-0.0471	c:29to8
+-0.0471	c:29z
+-0.0471	c:29z 
+-0.0471	c:2eto9
+-0.0471	c:2kx
+-0.0471	c:6iz
+-0.0471	c:6tiz
+-0.0471	c:6tiz 
+-0.0471	c:892z
+-0.0471	c:892z 
+-0.0471	c:8e8z
+-0.0471	c:8e8z 
+-0.0471	c:9isz
+-0.0471	c:9isz 
+-0.0471	c:aez 
+-0.0471	c:edft
+-0.0471	c:etoe
+-0.0471	c:etoe 
+-0.0471	c:fyh
+-0.0471	c:fyha
+-0.0471	c:i2t2o
+-0.0471	c:it22
+-0.0471	c:it22 
+-0.0471	c:o6t2i
+-0.0471	c:o6to9
+-0.0471	c:oetoe
+-0.0471	c:thes
+-0.0471	w:26ti6
+-0.0471	w:29to8
+-0.0471	w:2eto9
+-0.0471	w:6tiz
+-0.0471	w:892z
+-0.0471	w:8e8z
+-0.0471	w:9isz
+-0.0471	w:i2t2o
+-0.0471	w:o6t2i
+-0.0471	w:o6to9
+-0.0471	w:oetoe
+-0.0472	b:10_22to6
+-0.0472	b:10_2oto6
+-0.0472	b:10_2sti2
+-0.0472	b:11_i9to9
+-0.0472	c: 229
+-0.0472	c: 229z
+-0.0472	c: 66i
+-0.0472	c: 66iz
+-0.0472	c: 6so
+-0.0472	c: 6soz
+-0.0472	c: 9s8
+-0.0472	c: 9s8z
+-0.0472	c: cafe
+-0.0472	c: i68
+-0.0472	c: i68z
+-0.0472	c: i8o
+-0.0472	c: i8oz
+-0.0472	c: o68
+-0.0472	c: o68z
+-0.0472	c: oa2
+-0.0472	c: oa2z
+-0.0472	c: oato
+-0.0472	c: tea
+-0.0472	c:229z
+-0.0472	c:229z 
+-0.0472	c:2dd
+-0.0472	c:2sti2
+-0.0472	c:66iz
+-0.0472	c:66iz 
+-0.0472	c:6soz 
+-0.0472	c:6yr
+-0.0472	c:9s8
+-0.0472	c:9s8z
+-0.0472	c:9s8z 
+-0.0472	c:9t22
+-0.0472	c:9t22 
+-0.0472	c:a9z
+-0.0472	c:a9z 
+-0.0472	c:cafe
+-0.0472	c:cafe 
+-0.0472	c:cafs
+-0.0472	c:diy
+-0.0472	c:dns
+-0.0472	c:dro
+-0.0472	c:emai
+-0.0472	c:f2d
+-0.0472	c:f2da
+-0.0472	c:i68
+-0.0472	c:i68z
+-0.0472	c:i68z 
+-0.0472	c:i6t2i
+-0.0472	c:i8oz 
+-0.0472	c:jgm
+-0.0472	c:jk9
+-0.0472	c:mwzt
+-0.0472	c:mwzt 
+-0.0472	c:n9gs
+-0.0472	c:na8
+-0.0472	c:o68
+-0.0472	c:o68z
+-0.0472	c:o68z 
+-0.0472	c:oa2z
+-0.0472	c:oa2z 
+-0.0472	c:oato
+-0.0472	c:qeq
+-0.0472	c:saj8
+-0.0472	c:sfw
+-0.0472	c:w9r
+-0.0472	c:wcaf
+-0.0472	c:wmv
+-0.0472	c:wzt 
+-0.0472	c:zsc
+-0.0472	w:229z
+-0.0472	w:2sti2
+-0.0472	w:66iz
+-0.0472	w:6soz
+-0.0472	w:9s8z
+-0.0472	w:cafe
+-0.0472	w:i68z
+-0.0472	w:i6t2i
+-0.0472	w:i8oz
+-0.0472	w:o68z
+-0.0472	w:oa2z
+-0.0473	b:11_i2t2i
+-0.0473	b:11_oeti2
+-0.0473	b:is_wrong
+-0.0473	b:minute_on
+-0.0473	b:wrong_with
+-0.0473	c: 18
+-0.0473	c: 18 
+-0.0473	c: 2o9
+-0.0473	c: 2o9z
+-0.0473	c: 86o
+-0.0473	c: 86oz
+-0.0473	c: 8te
+-0.0473	c: 8tez
+-0.0473	c: i88
+-0.0473	c: i88z
+-0.0473	c: ia2
+-0.0473	c: ia2z
+-0.0473	c: ots
+-0.0473	c: otsz
+-0.0473	c: t8e
+-0.0473	c: t8ez
+-0.0473	c: tos
+-0.0473	c: tosz
+-0.0473	c:18 
+-0.0473	c:2e2
+-0.0473	c:2o9
+-0.0473	c:2o9z
+-0.0473	c:2o9z 
+-0.0473	c:2oto6
+-0.0473	c:6t2i
+-0.0473	c:6t2i 
+-0.0473	c:86oz
+-0.0473	c:86oz 
+-0.0473	c:8tez
+-0.0473	c:8tez 
+-0.0473	c:aqa
+-0.0473	c:dea9
+-0.0473	c:dea9 
+-0.0473	c:ea9 
+-0.0473	c:i2b
+-0.0473	c:i2t2i
+-0.0473	c:i88z
+-0.0473	c:i88z 
+-0.0473	c:ia2z
+-0.0473	c:ia2z 
+-0.0473	c:iti8
+-0.0473	c:iti8 
+-0.0473	c:m9q
+-0.0473	c:mtba8
+-0.0473	c:n8a 
+-0.0473	c:oeti2
+-0.0473	c:oot
+-0.0473	c:oto6
+-0.0473	c:oto6 
+-0.0473	c:otsz
+-0.0473	c:otsz 
+-0.0473	c:pb9
+-0.0473	c:saae
+-0.0473	c:sao
+-0.0473	c:szg
+-0.0473	c:t8ez
+-0.0473	c:t8ez 
+-0.0473	c:tba8
+-0.0473	c:tosz
+-0.0473	c:tosz 
+-0.0473	w:18
+-0.0473	w:2o9z
+-0.0473	w:2oto6
+-0.0473	w:86oz
+-0.0473	w:8tez
+-0.0473	w:i2t2i
+-0.0473	w:i88z
+-0.0473	w:ia2z
+-0.0473	w:oeti2
+-0.0473	w:otsz
+-0.0473	w:t8ez
+-0.0473	w:tosz
+-0.0474	b:10_22t2i
+-0.0474	b:10_i6ti2
+-0.0474	b:10_i8ti2
+-0.0474	b:11_2otii
+-0.0474	b:11_i2to2
+-0.0474	b:11_o6ti8
+-0.0474	c: 2e9
+-0.0474	c: 2e9z
+-0.0474	c: 2eto
+-0.0474	c: 6es
+-0.0474	c: 6esz
+-0.0474	c: a96
+-0.0474	c: a96z
+-0.0474	c: ao8
+-0.0474	c: ao8z
+-0.0474	c: e28
+-0.0474	c: e28z
+-0.0474	c: e2a
+-0.0474	c: e2az
+-0.0474	c: o9t2
+-0.0474	c: oeti
+-0.0474	c: shoo
+-0.0474	c:2e9z
+-0.0474	c:2e9z 
+-0.0474	c:2eto
+-0.0474	c:2io
+-0.0474	c:2it2i
+-0.0474	c:6ey
+-0.0474	c:a2h
+-0.0474	c:a96z
+-0.0474	c:a96z 
+-0.0474	c:ao8z
+-0.0474	c:ao8z 
+-0.0474	c:e28z
+-0.0474	c:e28z 
+-0.0474	c:e2az
+-0.0474	c:e2az 
+-0.0474	c:gro
+-0.0474	c:gt8
+-0.0474	c:hoot
+-0.0474	c:i2to2
+-0.0474	c:ii 
+-0.0474	c:inste
+-0.0474	c:ktnt
+-0.0474	c:nate
+-0.0474	c:nste
+-0.0474	c:nstea
+-0.0474	c:o6ti8
+-0.0474	c:o9t2
+-0.0474	c:oe 
+-0.0474	c:oeti
+-0.0474	c:ot2e
+-0.0474	c:ot2e 
+-0.0474	c:pza
+-0.0474	c:segt
+-0.0474	c:shoo
+-0.0474	c:shoot
+-0.0474	c:stead
+-0.0474	c:tead
+-0.0474	c:tead 
+-0.0474	c:tii 
+-0.0474	c:tstq
+-0.0474	w:2e9z
+-0.0474	w:2it2i
+-0.0474	w:6esz
+-0.0474	w:a96z
+-0.0474	w:ao8z
+-0.0474	w:e28z
+-0.0474	w:e2az
+-0.0474	w:i2to2
+-0.0474	w:instead
+-0.0474	w:o6ti8
+-0.0475	b:10_28to2
+-0.0475	b:10_2it2i
+-0.0475	b:10_2oti6
+-0.0475	b:10_i6t2o
+-0.0475	b:10_iato6
+-0.0475	b:11_i8to9
+-0.0475	b:11_o9tii
+-0.0475	b:11_oetoi
+-0.0475	b:ending_my
+-0.0475	b:shoot_me
+-0.0475	b:you_land
+-0.0475	c: 2ae
+-0.0475	c: 2aez
+-0.0475	c: 2eti
+-0.0475	c: 66
+-0.0475	c: 668
+-0.0475	c: 668z
+-0.0475	c: beli
+-0.0475	c: et2
+-0.0475	c: et2z
+-0.0475	c: oat
+-0.0475	c:22to6
+-0.0475	c:28to2
+-0.0475	c:2aez
+-0.0475	c:2aez 
+-0.0475	c:2eti
+-0.0475	c:2ito8
+-0.0475	c:2itoi
+-0.0475	c:2otit
+-0.0475	c:2sse
+-0.0475	c:2to2
+-0.0475	c:2to2 
+-0.0475	c:2to6
+-0.0475	c:2to6 
+-0.0475	c:668z
+-0.0475	c:668z 
+-0.0475	c:6sez
+-0.0475	c:6tis
+-0.0475	c:6tis 
+-0.0475	c:8iz
+-0.0475	c:8iz 
+-0.0475	c:999
+-0.0475	c:aa9
+-0.0475	c:anto 
+-0.0475	c:belie
+-0.0475	c:e28
+-0.0475	c:eird 
+-0.0475	c:esz 
+-0.0475	c:et2z
+-0.0475	c:et2z 
+-0.0475	c:f6y
+-0.0475	c:fes
+-0.0475	c:hoot 
+-0.0475	c:imsnd
+-0.0475	c:itii
+-0.0475	c:itii 
+-0.0475	c:msnd
+-0.0475	c:o9tii
+-0.0475	c:oetoi
+-0.0475	c:oot 
+-0.0475	c:qjh
+-0.0475	c:qxf
+-0.0475	c:snxa
+-0.0475	w:22to6
+-0.0475	w:28to2
+-0.0475	w:2aez
+-0.0475	w:2ito8
+-0.0475	w:2itoi
+-0.0475	w:2otit
+-0.0475	w:668z
+-0.0475	w:et2z
+-0.0475	w:land
+-0.0475	w:o9tii
+-0.0475	w:oetoi
+-0.0475	w:shoot
+-0.0475	w:weird
+-0.0476	b:10_22ti9
+-0.0476	b:10_22to9
+-0.0476	b:10_i9ti6
+-0.0476	b:10_i9ti9
+-0.0476	b:11_i9to8
+-0.0476	b:11_iitii
+-0.0476	b:11_o9to2
+-0.0476	b:11_oeto6
+-0.0476	b:sam_gave
+-0.0476	c: 66e
+-0.0476	c: 66ez
+-0.0476	c: 68t
+-0.0476	c: 68tz
+-0.0476	c: 69
+-0.0476	c: guy
+-0.0476	c: guy 
+-0.0476	c: s8t
+-0.0476	c: s8tz
+-0.0476	c: stiz
+-0.0476	c:22to9
+-0.0476	c:2et
+-0.0476	c:2tii
+-0.0476	c:2tii 
+-0.0476	c:2to9
+-0.0476	c:2to9 
+-0.0476	c:2y9
+-0.0476	c:66ez
+-0.0476	c:66ez 
+-0.0476	c:68tz
+-0.0476	c:68tz 
+-0.0476	c:6pst
+-0.0476	c:9tii
+-0.0476	c:9tii 
+-0.0476	c:9to8
+-0.0476	c:9to8 
+-0.0476	c:afe 
+-0.0476	c:ao8
+-0.0476	c:eiz
+-0.0476	c:gsq
+-0.0476	c:guy
+-0.0476	c:guy 
+-0.0476	c:i6o
+-0.0476	c:iie
+-0.0476	c:iitii
+-0.0476	c:im82q
+-0.0476	c:imtit
+-0.0476	c:itj
+-0.0476	c:jew
+-0.0476	c:lid
+-0.0476	c:m82q
+-0.0476	c:mtit
+-0.0476	c:mtitj
+-0.0476	c:n9g
+-0.0476	c:o9to2
+-0.0476	c:oeto6
+-0.0476	c:s2v
+-0.0476	c:s8tz 
+-0.0476	c:scd
+-0.0476	c:stiz 
+-0.0476	c:titj
+-0.0476	c:vkw
+-0.0476	c:y9h
+-0.0476	w:22to9
+-0.0476	w:66ez
+-0.0476	w:68tz
+-0.0476	w:guy
+-0.0476	w:iitii
+-0.0476	w:o9to2
+-0.0476	w:oeto6
+-0.0476	w:s8tz
+-0.0476	w:stiz
+-0.0477	b:10_2at2o
+-0.0477	b:10_2oti2
+-0.0477	b:11_iat22
+-0.0477	b:11_o6t2o
+-0.0477	b:11_o6too
+-0.0477	b:11_oati9
+-0.0477	b:neighbour_looked
+-0.0477	b:team_did
+-0.0477	c: 2e
+-0.0477	c: 2ot2
+-0.0477	c: 962
+-0.0477	c: 962z
+-0.0477	c: 9e9
+-0.0477	c: 9e9z
+-0.0477	c: 9es
+-0.0477	c: 9esz
+-0.0477	c: eo2
+-0.0477	c: eo2z
+-0.0477	c: i6o
+-0.0477	c: i6oz
+-0.0477	c: io6
+-0.0477	c: io6z
+-0.0477	c: o86
+-0.0477	c: o86z
+-0.0477	c: sso
+-0.0477	c: ssoz
+-0.0477	c:2at2o
+-0.0477	c:2ot2
+-0.0477	c:6sie
+-0.0477	c:6sies
+-0.0477	c:962
+-0.0477	c:962z
+-0.0477	c:962z 
+-0.0477	c:9e9z
+-0.0477	c:9e9z 
+-0.0477	c:9esz
+-0.0477	c:9esz 
+-0.0477	c:a69
+-0.0477	c:afk
+-0.0477	c:dent
+-0.0477	c:dtrb
+-0.0477	c:etz 
+-0.0477	c:f9s
+-0.0477	c:hmso
+-0.0477	c:i6oz
+-0.0477	c:i6oz 
+-0.0477	c:i8t22
+-0.0477	c:i9to8
+-0.0477	c:ifo
+-0.0477	c:imscd
+-0.0477	c:imsdf
+-0.0477	c:imtbc
+-0.0477	c:imtve
+-0.0477	c:io6z
+-0.0477	c:io6z 
+-0.0477	c:ksm
+-0.0477	c:mscd
+-0.0477	c:msdf
+-0.0477	c:mtbc
+-0.0477	c:mtve
+-0.0477	c:o6t2o
+-0.0477	c:o6too
+-0.0477	c:o86
+-0.0477	c:o86z
+-0.0477	c:o86z 
+-0.0477	c:oati9
+-0.0477	c:pm8
+-0.0477	c:rents
+-0.0477	c:s8i
+-0.0477	c:sies
+-0.0477	c:ssoz
+-0.0477	c:ssoz 
+-0.0477	c:tctr
+-0.0477	c:yxp
+-0.0477	c:zs6
+-0.0477	w:2at2o
+-0.0477	w:962z
+-0.0477	w:9e9z
+-0.0477	w:9esz
+-0.0477	w:eo2z
+-0.0477	w:i6oz
+-0.0477	w:i8t22
+-0.0477	w:i9to8
+-0.0477	w:io6z
+-0.0477	w:o6t2o
+-0.0477	w:o6too
+-0.0477	w:o86z
+-0.0477	w:oati9
+-0.0477	w:ssoz
+-0.0478	b:10_28to9
+-0.0478	b:10_2oto9
+-0.0478	b:10_i8t22
+-0.0478	b:11_i6t22
+-0.0478	b:11_iito2
+-0.0478	b:11_oatit
+-0.0478	b:film_was
+-0.0478	b:i_did
+-0.0478	b:i_got
+-0.0478	c: 2et
+-0.0478	c: 6se
+-0.0478	c: 6sez
+-0.0478	c: 8eo
+-0.0478	c: 8eoz
+-0.0478	c: 8i9
+-0.0478	c: 8i9z
+-0.0478	c: o6tz
+-0.0478	c:28to9
+-0.0478	c:6sez 
+-0.0478	c:8e8
+-0.0478	c:8eoz
+-0.0478	c:8eoz 
+-0.0478	c:8i9z
+-0.0478	c:8i9z 
+-0.0478	c:8t22
+-0.0478	c:8t22 
+-0.0478	c:8xe
+-0.0478	c:92a
+-0.0478	c:d26
+-0.0478	c:eito
+-0.0478	c:i8oz
+-0.0478	c:iito2
+-0.0478	c:imsjj
+-0.0478	c:msjj
+-0.0478	c:nkb
+-0.0478	c:nszb
+-0.0478	c:o6tz
+-0.0478	c:o6tz 
+-0.0478	c:o6z
+-0.0478	c:o6z 
+-0.0478	c:o8g
+-0.0478	c:oatit
+-0.0478	c:oti2
+-0.0478	c:oti2 
+-0.0478	c:otis
+-0.0478	c:sjj
+-0.0478	c:ssd
+-0.0478	c:taia
+-0.0478	c:tek
+-0.0478	c:wjaw
+-0.0478	c:zop
+-0.0478	w:28to9
+-0.0478	w:6sez
+-0.0478	w:8eoz
+-0.0478	w:8i9z
+-0.0478	w:iito2
+-0.0478	w:o6tz
+-0.0478	w:oatit
+-0.0479	b:10_22t22
+-0.0479	b:10_2stii
+-0.0479	b:10_i8ti9
+-0.0479	b:11_2ot2o
+-0.0479	c: 2ati
+-0.0479	c: 2to
+-0.0479	c: 2toz
+-0.0479	c: a26
+-0.0479	c: a26z
+-0.0479	c: iet2
+-0.0479	c: make
+-0.0479	c: s8
+-0.0479	c: thro
+-0.0479	c: tot
+-0.0479	c: tt6
+-0.0479	c: tt6z
+-0.0479	c:22z
+-0.0479	c:2ot2o
+-0.0479	c:2oti2
+-0.0479	c:2stii
+-0.0479	c:2toz
+-0.0479	c:2toz 
+-0.0479	c:668
+-0.0479	c:6eo2
+-0.0479	c:8kk
+-0.0479	c:9gs
+-0.0479	c:a26
+-0.0479	c:a26z
+-0.0479	c:a26z 
+-0.0479	c:ati9
+-0.0479	c:ati9 
+-0.0479	c:ato8
+-0.0479	c:ato8 
+-0.0479	c:bavh
+-0.0479	c:iet2
+-0.0479	c:invit
+-0.0479	c:it2e
+-0.0479	c:it2e 
+-0.0479	c:kkv
+-0.0479	c:make
+-0.0479	c:nvit
+-0.0479	c:nvite
+-0.0479	c:p6m
+-0.0479	c:tor
+-0.0479	c:tt6z
+-0.0479	c:tt6z 
+-0.0479	c:vite
+-0.0479	c:vtn
+-0.0479	c:wbe
+-0.0479	w:2ot2o
+-0.0479	w:2oti2
+-0.0479	w:2stii
+-0.0479	w:2toz
+-0.0479	w:a26z
+-0.0479	w:tt6z
+-0.048	b:10_28tis
+-0.048	b:10_2ot2o
+-0.048	b:10_i9t22
+-0.048	b:11_2oti2
+-0.048	b:11_iet2o
+-0.048	b:11_iitot
+-0.048	b:11_iot22
+-0.048	b:11_o9to8
+-0.048	b:11_o9too
+-0.048	b:brother_left
+-0.048	b:minute_over
+-0.048	c: 2tt2
+-0.048	c: 6s
+-0.048	c: 8ie
+-0.048	c: 8iez
+-0.048	c: 9oa
+-0.048	c: 9oaz
+-0.048	c: ati
+-0.048	c: atiz
+-0.048	c: iat2
+-0.048	c: t96
+-0.048	c: t96z
+-0.048	c:22tii
+-0.048	c:28tis
+-0.048	c:2ati
+-0.048	c:2ot2e
+-0.048	c:2tt2
+-0.048	c:86o
+-0.048	c:8iez
+-0.048	c:8iez 
+-0.048	c:8ti9
+-0.048	c:8ti9 
+-0.048	c:96t
+-0.048	c:9oaz
+-0.048	c:9oaz 
+-0.048	c:aai
+-0.048	c:aee
+-0.048	c:atiz
+-0.048	c:atiz 
+-0.048	c:awxa
+-0.048	c:awxa 
+-0.048	c:e6st
+-0.048	c:gdc
+-0.048	c:i8ti9
+-0.048	c:i9ti2
+-0.048	c:iat2
+-0.048	c:iet2o
+-0.048	c:iitot
+-0.048	c:ims9p
+-0.048	c:iot22
+-0.048	c:ms9p
+-0.048	c:o9to8
+-0.048	c:o9too
+-0.048	c:p6q
+-0.048	c:qbq
+-0.048	c:t96z
+-0.048	c:t96z 
+-0.048	c:xew
+-0.048	w:22tii
+-0.048	w:28tis
+-0.048	w:2ot2e
+-0.048	w:8iez
+-0.048	w:9oaz
+-0.048	w:atiz
+-0.048	w:i8ti9
+-0.048	w:i9ti2
+-0.048	w:iet2o
+-0.048	w:iitot
+-0.048	w:iot22
+-0.048	w:o9to8
+-0.048	w:o9too
+-0.048	w:t96z
+-0.0481	b:10_22tii
+-0.0481	b:10_i9t2i
+-0.0481	b:11_i9t2e
+-0.0481	b:11_iati9
+-0.0481	b:11_ietio
+-0.0481	b:11_o6to8
+-0.0481	c: 2as
+-0.0481	c: 2asz
+-0.0481	c: 6o6
+-0.0481	c: 6o6z
+-0.0481	c: 9as
+-0.0481	c: 9asz
+-0.0481	c: 9sa
+-0.0481	c: 9saz
+-0.0481	c: aos
+-0.0481	c: aosz
+-0.0481	c: fu
+-0.0481	c: i8t2
+-0.0481	c: i9i
+-0.0481	c: i9iz
+-0.0481	c: is2
+-0.0481	c: is2z
+-0.0481	c: lea
+-0.0481	c: o8o
+-0.0481	c: o8oz
+-0.0481	c: oeto
+-0.0481	c:2asz 
+-0.0481	c:2das
+-0.0481	c:2oto2
+-0.0481	c:6o6z
+-0.0481	c:6o6z 
+-0.0481	c:6to9
+-0.0481	c:6to9 
+-0.0481	c:8s9
+-0.0481	c:9asz
+-0.0481	c:9asz 
+-0.0481	c:9saz
+-0.0481	c:9saz 
+-0.0481	c:9t2e
+-0.0481	c:9t2i
+-0.0481	c:9t2i 
+-0.0481	c:aess
+-0.0481	c:afs
+-0.0481	c:anto
+-0.0481	c:aosz
+-0.0481	c:aosz 
+-0.0481	c:csd
+-0.0481	c:hns
+-0.0481	c:i8t2
+-0.0481	c:i9iz
+-0.0481	c:i9iz 
+-0.0481	c:i9tii
+-0.0481	c:iato6
+-0.0481	c:ietio
+-0.0481	c:io6
+-0.0481	c:is2z
+-0.0481	c:is2z 
+-0.0481	c:it9
+-0.0481	c:o2z
+-0.0481	c:o2z 
+-0.0481	c:o6to8
+-0.0481	c:o8o
+-0.0481	c:o8oz
+-0.0481	c:o8oz 
+-0.0481	c:oeto
+-0.0481	c:of6
+-0.0481	c:sz 
+-0.0481	c:tfi8
+-0.0481	c:yra
+-0.0481	w:2asz
+-0.0481	w:2oto2
+-0.0481	w:6o6z
+-0.0481	w:9asz
+-0.0481	w:9saz
+-0.0481	w:aosz
+-0.0481	w:i9iz
+-0.0481	w:i9tii
+-0.0481	w:iato6
+-0.0481	w:ietio
+-0.0481	w:is2z
+-0.0481	w:o6to8
+-0.0481	w:o8oz
+-0.0482	b:10_i9tii
+-0.0482	b:11_i8t2e
 -0.0482	b:11_i9t2i
--0.0482	c: 22to
--0.0482	c: beat
--0.0482	c: gorg
--0.0482	c:22to
--0.0482	c:8to
--0.0482	c:beat
--0.0482	c:eou
--0.0482	c:eous
--0.0482	c:eous 
--0.0482	c:geou
--0.0482	c:geous
--0.0482	c:gorg
--0.0482	c:gorge
--0.0482	c:i9t2i
--0.0482	c:orgeo
--0.0482	c:rgeo
--0.0482	c:rgeou
--0.0482	w:gorgeous
--0.0482	w:i9t2i
--0.0483	b:ending_my
--0.0483	c:9t2
--0.0484	c: 56
--0.0484	c: 56 
--0.0484	c: 9a
--0.0484	c: 9a9
--0.0484	c: 9a9z
--0.0484	c: regr
--0.0484	c:22 
--0.0484	c:2et2e
--0.0484	c:2t2i
--0.0484	c:2t2i 
--0.0484	c:56 
--0.0484	c:9a9
--0.0484	c:9a9z
--0.0484	c:9a9z 
--0.0484	c:egr
--0.0484	c:egre
--0.0484	c:egret
--0.0484	c:gret
--0.0484	c:o9 
--0.0484	c:regr
--0.0484	c:regre
--0.0484	c:st22
--0.0484	c:st22 
--0.0484	c:to9
--0.0484	c:to9 
--0.0484	c:toi
--0.0484	w:56
--0.0484	w:9a9z
--0.0485	b:quiet_after
--0.0485	b:the_doctor
--0.0485	b:went_quiet
--0.0485	c:marke
--0.0486	c:road
--0.0487	b:11_iati9
--0.0487	b:goodbye_on
--0.0487	c: 2ato
--0.0487	c: sec
--0.0487	c:2ato
--0.0487	c:2otit
--0.0487	c:9to9
--0.0487	c:9to9 
--0.0487	c:ato8
--0.0487	c:ato8 
--0.0487	c:ot2e
--0.0487	c:ot2e 
--0.0487	c:otit
--0.0487	c:otit 
--0.0487	c:reat
--0.0487	w:2otit
--0.0488	b:stop_replaying
--0.0488	b:week_in
--0.0488	c: 35
--0.0488	c: 35 
--0.0488	c: gro
--0.0488	c:35 
--0.0488	c:con
--0.0488	c:eti
--0.0488	c:los
--0.0488	c:owe
--0.0488	w:35
--0.0489	c:i9 
--0.0489	c:ti9
--0.0489	c:ti9 
--0.049	b:i_got
--0.049	c: 2t
--0.049	c: 2tt
--0.049	c: 2tto
--0.049	c: i9ti
--0.049	c:2otoi
--0.049	c:2tt
--0.049	c:2tto
--0.049	c:i9ti
--0.049	w:2otoi
--0.0491	c: 29
--0.0491	c: moth
--0.0491	c: oat
--0.0491	c:moth
--0.0491	c:mothe
--0.0491	w:mother
--0.0492	c: gat
--0.0492	c: gate
--0.0492	c: mak
--0.0492	c:6tit
--0.0492	c:6tit 
--0.0492	c:gate
--0.0492	c:gate 
--0.0492	c:ied 
--0.0492	c:itt2e
--0.0492	c:mak
--0.0492	c:mpan
--0.0492	c:mpany
--0.0492	c:ompan
--0.0492	c:pany
--0.0492	c:pany 
--0.0492	c:vide
--0.0492	w:company
--0.0492	w:gate
--0.0492	w:itt2e
--0.0493	c: proj
--0.0493	c:ject 
--0.0493	c:ojec
--0.0493	c:oject
--0.0493	c:proj
--0.0493	c:proje
--0.0493	c:roj
--0.0493	c:roje
--0.0493	c:rojec
--0.0493	w:project
--0.0494	b:10_i8t22
--0.0494	b:book_and
--0.0494	c: 26ti
--0.0494	c:26ti
--0.0494	c:8t22
--0.0494	c:8t22 
--0.0494	c:et2e
--0.0494	c:i8t22
--0.0494	c:itti8
--0.0494	c:itto
--0.0494	c:ssz 
--0.0494	c:tti8
--0.0494	c:tti8 
--0.0494	w:i8t22
--0.0494	w:itti8
--0.0495	b:is_drunk
--0.0495	b:me_frappe
--0.0495	c: dru
--0.0495	c: drun
--0.0495	c: frap
--0.0495	c: o6ti
--0.0495	c: so8
--0.0495	c: so8z
--0.0495	c: sof
--0.0495	c:appe 
--0.0495	c:cisi
--0.0495	c:cisio
--0.0495	c:dru
--0.0495	c:drun
--0.0495	c:drunk
--0.0495	c:ecisi
--0.0495	c:frap
--0.0495	c:frapp
--0.0495	c:o6ti
--0.0495	c:o8z
--0.0495	c:o8z 
--0.0495	c:ppe 
--0.0495	c:runk
--0.0495	c:runk 
--0.0495	c:so8z
--0.0495	c:so8z 
--0.0495	c:sof
--0.0495	c:unk
--0.0495	c:unk 
--0.0495	w:decision
--0.0495	w:drunk
--0.0495	w:frappe
--0.0495	w:so8z
--0.0496	b:film_was
--0.0496	c:6ti
--0.0496	c:at2i
--0.0496	c:at2i 
--0.0496	c:iat2i
--0.0496	c:inc
--0.0496	c:ious
--0.0496	w:iat2i
--0.0496	w:sunday
--0.0497	b:my_manager
--0.0497	c: 06
--0.0497	c: 06 
--0.0497	c: tae
--0.0497	c: taez
--0.0497	c: uni
--0.0497	c:06 
--0.0497	c:taez
--0.0497	c:taez 
--0.0497	w:06
--0.0497	w:taez
--0.0498	b:11_i8t2i
--0.0498	b:bullet_and
--0.0498	b:the_bullet
--0.0498	c: bul
--0.0498	c: bull
--0.0498	c: doct
--0.0498	c: iat2
+-0.0482	b:11_iot2e
+-0.0482	b:11_o9toi
+-0.0482	c: 08
+-0.0482	c: 08 
+-0.0482	c: 2i8
+-0.0482	c: 2i8z
+-0.0482	c: 96o
+-0.0482	c: 96oz
+-0.0482	c: a9o
+-0.0482	c: a9oz
+-0.0482	c: ietz
+-0.0482	c: iito
+-0.0482	c: o9
+-0.0482	c: o9t
+-0.0482	c: s9a
+-0.0482	c: s9az
+-0.0482	c:08 
+-0.0482	c:2i8z
+-0.0482	c:2i8z 
+-0.0482	c:662
+-0.0482	c:6ch
+-0.0482	c:6t2o
+-0.0482	c:6t2o 
+-0.0482	c:8o6
+-0.0482	c:96oz
+-0.0482	c:96oz 
+-0.0482	c:9t2e 
+-0.0482	c:a9o
+-0.0482	c:a9oz
+-0.0482	c:a9oz 
+-0.0482	c:dmr 
+-0.0482	c:i8t2e
+-0.0482	c:i9t2e
+-0.0482	c:ietz
+-0.0482	c:ietz 
+-0.0482	c:iito
+-0.0482	c:imtzd
+-0.0482	c:iot2e
+-0.0482	c:is6
+-0.0482	c:ito2
+-0.0482	c:ito2 
+-0.0482	c:mr 
+-0.0482	c:mtzd
+-0.0482	c:o9t
+-0.0482	c:o9toi
+-0.0482	c:ot2
+-0.0482	c:qw 
+-0.0482	c:s9az
+-0.0482	c:s9az 
+-0.0482	c:shout
+-0.0482	c:stiz
+-0.0482	c:tqs
+-0.0482	c:txw
+-0.0482	c:w6s
+-0.0482	c:zwx
+-0.0482	w:08
+-0.0482	w:2i8z
+-0.0482	w:96oz
+-0.0482	w:a9oz
+-0.0482	w:i8t2e
+-0.0482	w:i9t2e
+-0.0482	w:ietz
+-0.0482	w:iot2e
+-0.0482	w:o9toi
+-0.0482	w:rest
+-0.0482	w:s9az
+-0.0483	b:10_2etis
+-0.0483	b:11_i6ti8
+-0.0483	b:11_ieti9
+-0.0483	b:11_o2ti8
+-0.0483	c: 28t2
+-0.0483	c: 38
+-0.0483	c: 38 
+-0.0483	c: 6ss
+-0.0483	c: 6ssz
+-0.0483	c: 86e
+-0.0483	c: 86ez
+-0.0483	c: 9e8
+-0.0483	c: 9e8z
+-0.0483	c: eii
+-0.0483	c: eiiz
+-0.0483	c: o6ti
+-0.0483	c: oo8
+-0.0483	c: oo8z
+-0.0483	c: ooo
+-0.0483	c: oooz
+-0.0483	c: s2o
+-0.0483	c: s2oz
+-0.0483	c: s9o
+-0.0483	c: s9oz
+-0.0483	c:28t2
+-0.0483	c:2etis
+-0.0483	c:2oz
+-0.0483	c:38 
+-0.0483	c:6ssz 
+-0.0483	c:86ez
+-0.0483	c:86ez 
+-0.0483	c:99e
+-0.0483	c:9e8z
+-0.0483	c:9e8z 
+-0.0483	c:aez
+-0.0483	c:aw9e
+-0.0483	c:eiiz
+-0.0483	c:eiiz 
+-0.0483	c:et2o
+-0.0483	c:et2o 
+-0.0483	c:h6y
+-0.0483	c:i6ti6
+-0.0483	c:ieti9
+-0.0483	c:im6mt
+-0.0483	c:joa
+-0.0483	c:lves
+-0.0483	c:lves 
+-0.0483	c:msz
+-0.0483	c:o2ti8
+-0.0483	c:o6ti
+-0.0483	c:oo8z
+-0.0483	c:oo8z 
+-0.0483	c:ooo
+-0.0483	c:oooz
+-0.0483	c:oooz 
+-0.0483	c:otto
+-0.0483	c:qbi
+-0.0483	c:s2oz
+-0.0483	c:s2oz 
+-0.0483	c:s8tz
+-0.0483	c:s9oz
+-0.0483	c:s9oz 
+-0.0483	c:sdi
+-0.0483	c:sp6
+-0.0483	c:sra
+-0.0483	c:stda
+-0.0483	c:sti2
+-0.0483	c:sti2 
+-0.0483	c:stm6
+-0.0483	c:toe 
+-0.0483	c:w9e
+-0.0483	w:2etis
+-0.0483	w:38
+-0.0483	w:6ssz
+-0.0483	w:86ez
+-0.0483	w:9e8z
+-0.0483	w:eiiz
+-0.0483	w:i6ti6
+-0.0483	w:ieti9
+-0.0483	w:o2ti8
+-0.0483	w:oo8z
+-0.0483	w:oooz
+-0.0483	w:s2oz
+-0.0483	w:s9oz
+-0.0484	b:10_26t2e
+-0.0484	b:10_2atoi
+-0.0484	b:10_2tt2e
+-0.0484	b:11_2iti6
+-0.0484	b:11_2ot2i
+-0.0484	b:11_2oto2
+-0.0484	b:11_2oto8
+-0.0484	b:11_i2t22
+-0.0484	b:11_i2tia
+-0.0484	b:11_o9to6
+-0.0484	c: 22tz
+-0.0484	c: 2ito
+-0.0484	c: 2st
+-0.0484	c: 8i
+-0.0484	c: aee
+-0.0484	c: aeez
+-0.0484	c: o9ti
+-0.0484	c: oat2
+-0.0484	c: sa6
+-0.0484	c: sa6z
+-0.0484	c:22tz
+-0.0484	c:22tz 
+-0.0484	c:26t2e
+-0.0484	c:2atoi
+-0.0484	c:2et2
+-0.0484	c:2ito
+-0.0484	c:2ito2
+-0.0484	c:2st
+-0.0484	c:2tt2e
+-0.0484	c:6ssz
+-0.0484	c:8t2
+-0.0484	c:8t2e
+-0.0484	c:8t2e 
+-0.0484	c:a9i
+-0.0484	c:aeez
+-0.0484	c:aeez 
+-0.0484	c:aiz 
+-0.0484	c:bdd
+-0.0484	c:e62
+-0.0484	c:eto
+-0.0484	c:etoo
+-0.0484	c:etoo 
+-0.0484	c:gyg
+-0.0484	c:i2t22
+-0.0484	c:i2tia
+-0.0484	c:i6t22
+-0.0484	c:i6ti8
+-0.0484	c:isz 
+-0.0484	c:o9ti
+-0.0484	c:o9to6
+-0.0484	c:oat2
+-0.0484	c:ooz
+-0.0484	c:ooz 
+-0.0484	c:p6ya
+-0.0484	c:sa6z
+-0.0484	c:sa6z 
+-0.0484	c:st2o 
+-0.0484	c:tyx
+-0.0484	w:22tz
+-0.0484	w:26t2e
+-0.0484	w:2atoi
+-0.0484	w:2ito2
+-0.0484	w:2tt2e
+-0.0484	w:aeez
+-0.0484	w:i2t22
+-0.0484	w:i2tia
+-0.0484	w:i6t22
+-0.0484	w:i6ti8
+-0.0484	w:o9to6
+-0.0484	w:sa6z
+-0.0485	b:10_2iti6
+-0.0485	b:10_2st2e
+-0.0485	b:11_2ot2e
+-0.0485	b:11_oatii
+-0.0485	c: 25
+-0.0485	c: 25 
+-0.0485	c: 29to
+-0.0485	c: 2io
+-0.0485	c: 2ioz
+-0.0485	c: 6ts
+-0.0485	c: 6tsz
+-0.0485	c: 8ii
+-0.0485	c: 8iiz
+-0.0485	c: 9e
+-0.0485	c: a2s
+-0.0485	c: a2sz
+-0.0485	c: a6e
+-0.0485	c: a6ez
+-0.0485	c: i9t2
+-0.0485	c: iot2
+-0.0485	c: is6
+-0.0485	c: is6z
+-0.0485	c: st8
+-0.0485	c: st8z
+-0.0485	c: t2i
+-0.0485	c: t2iz
+-0.0485	c:25 
+-0.0485	c:28a
+-0.0485	c:29to
+-0.0485	c:2ioz
+-0.0485	c:2ioz 
+-0.0485	c:2st2e
+-0.0485	c:66z
+-0.0485	c:6soz
+-0.0485	c:6ti6
+-0.0485	c:6ti6 
+-0.0485	c:6tsz
+-0.0485	c:6tsz 
+-0.0485	c:86z
+-0.0485	c:86z 
+-0.0485	c:8ii
+-0.0485	c:8iiz
+-0.0485	c:8iiz 
+-0.0485	c:8to8
+-0.0485	c:8to8 
+-0.0485	c:a2sz
+-0.0485	c:a2sz 
+-0.0485	c:a6ez
+-0.0485	c:a6ez 
+-0.0485	c:a6is
+-0.0485	c:aiz
+-0.0485	c:bfg
+-0.0485	c:dty 
+-0.0485	c:eo2z
+-0.0485	c:eo2z 
+-0.0485	c:et22
+-0.0485	c:et22 
+-0.0485	c:eto9
+-0.0485	c:eto9 
+-0.0485	c:etx
+-0.0485	c:i6t2o
+-0.0485	c:i9t2
+-0.0485	c:ia2
+-0.0485	c:iati9
+-0.0485	c:iot2
+-0.0485	c:is6z
+-0.0485	c:is6z 
+-0.0485	c:nw 
+-0.0485	c:oatii
+-0.0485	c:opa
+-0.0485	c:otit
+-0.0485	c:otit 
+-0.0485	c:oz 
+-0.0485	c:qkz
+-0.0485	c:ryg
+-0.0485	c:st8z 
+-0.0485	c:t2iz
+-0.0485	c:t2iz 
+-0.0485	c:vvt
+-0.0485	c:ya6
+-0.0485	w:25
+-0.0485	w:2ioz
+-0.0485	w:2st2e
+-0.0485	w:6tsz
+-0.0485	w:8iiz
+-0.0485	w:a2sz
+-0.0485	w:a6ez
+-0.0485	w:i6t2o
+-0.0485	w:iati9
+-0.0485	w:is6z
+-0.0485	w:oatii
+-0.0485	w:st8z
+-0.0485	w:t2iz
+-0.0486	b:10_2ito2
+-0.0486	b:10_i9too
+-0.0486	b:11_i2to6
+-0.0486	b:11_i2too
+-0.0486	b:11_i6t2o
+-0.0486	b:11_iot2o
+-0.0486	b:11_o2tii
+-0.0486	b:11_o9t2e
+-0.0486	c: 28e
+-0.0486	c: 28ez
+-0.0486	c: 28s
+-0.0486	c: 28sz
+-0.0486	c: 2et2
+-0.0486	c: 2oto
+-0.0486	c: 2sti
+-0.0486	c: 698
+-0.0486	c: 698z
+-0.0486	c: 9oo
+-0.0486	c: 9ooz
+-0.0486	c: aoi
+-0.0486	c: aoiz
+-0.0486	c: gre
+-0.0486	c: grea
+-0.0486	c: prai
+-0.0486	c: t29
+-0.0486	c: t29z
+-0.0486	c: to6
+-0.0486	c: to6z
+-0.0486	c: tts
+-0.0486	c: ttsz
+-0.0486	c:28e
+-0.0486	c:28ez
+-0.0486	c:28ez 
+-0.0486	c:28sz
+-0.0486	c:28sz 
+-0.0486	c:2oto
+-0.0486	c:2sti
+-0.0486	c:66z 
+-0.0486	c:698z
+-0.0486	c:698z 
+-0.0486	c:8i8
+-0.0486	c:9ooz
+-0.0486	c:9ooz 
+-0.0486	c:aoiz
+-0.0486	c:aoiz 
+-0.0486	c:ate 
+-0.0486	c:eakt
+-0.0486	c:err
+-0.0486	c:fkt
+-0.0486	c:fqb
+-0.0486	c:fxx
+-0.0486	c:grea
+-0.0486	c:great
+-0.0486	c:i2 
+-0.0486	c:i2to6
+-0.0486	c:i2too
+-0.0486	c:iot2o
+-0.0486	c:isz
+-0.0486	c:it2
+-0.0486	c:ito8
+-0.0486	c:ito8 
+-0.0486	c:kzt
+-0.0486	c:o2tii
+-0.0486	c:o9t2e
+-0.0486	c:ot2o
+-0.0486	c:ot2o 
+-0.0486	c:r9i
+-0.0486	c:rdr
+-0.0486	c:sfa
+-0.0486	c:sm9
+-0.0486	c:t29z
+-0.0486	c:t29z 
+-0.0486	c:ti2
+-0.0486	c:ti2 
+-0.0486	c:tire
+-0.0486	c:to6z
+-0.0486	c:to6z 
+-0.0486	c:ttsz
+-0.0486	c:ttsz 
+-0.0486	c:v88
+-0.0486	w:28ez
+-0.0486	w:28sz
+-0.0486	w:698z
+-0.0486	w:9ooz
+-0.0486	w:aoiz
+-0.0486	w:great
+-0.0486	w:i2to6
+-0.0486	w:i2too
+-0.0486	w:iot2o
+-0.0486	w:o2tii
+-0.0486	w:o9t2e
+-0.0486	w:t29z
+-0.0486	w:to6z
+-0.0486	w:ttsz
+-0.0487	b:10_26t2o
+-0.0487	b:11_2ito2
+-0.0487	b:11_2otoi
+-0.0487	b:11_i9t2o
+-0.0487	b:11_iet22
+-0.0487	b:11_iet2e
+-0.0487	b:11_ieto9
+-0.0487	b:11_o6t2e
+-0.0487	b:11_o8ti9
+-0.0487	c: 2sto
+-0.0487	c: 2t8
+-0.0487	c: 2t8z
+-0.0487	c: 53
+-0.0487	c: 53 
+-0.0487	c: 8se
+-0.0487	c: 8sez
+-0.0487	c: ist2
+-0.0487	c:26t2o
+-0.0487	c:2e9
+-0.0487	c:2ot2i
+-0.0487	c:2sto
+-0.0487	c:2sw
+-0.0487	c:2t2o
+-0.0487	c:2t8z
+-0.0487	c:2t8z 
+-0.0487	c:53 
+-0.0487	c:8sez
+-0.0487	c:8sez 
+-0.0487	c:9ke
+-0.0487	c:9oo
+-0.0487	c:9rx
+-0.0487	c:9t2
+-0.0487	c:9ti9
+-0.0487	c:9ti9 
+-0.0487	c:a9tz
+-0.0487	c:a9tz 
+-0.0487	c:aet
+-0.0487	c:eo2
+-0.0487	c:fjw
+-0.0487	c:hang 
+-0.0487	c:iet22
+-0.0487	c:iet2e
+-0.0487	c:ieto9
+-0.0487	c:imsk2
+-0.0487	c:ist2
+-0.0487	c:jaaa
+-0.0487	c:jdx
+-0.0487	c:o6t2e
+-0.0487	c:o8ti9
+-0.0487	c:pcy
+-0.0487	c:skg
+-0.0487	c:sqv
+-0.0487	c:st2
+-0.0487	c:sti8 
+-0.0487	c:swss
+-0.0487	w:26t2o
+-0.0487	w:2ot2i
+-0.0487	w:2t8z
+-0.0487	w:53
+-0.0487	w:8sez
+-0.0487	w:hang
+-0.0487	w:iet22
+-0.0487	w:iet2e
+-0.0487	w:ieto9
+-0.0487	w:o6t2e
+-0.0487	w:o8ti9
+-0.0488	b:10_2ot2i
+-0.0488	b:10_2stis
+-0.0488	b:10_i8t2e
+-0.0488	b:10_i9to8
+-0.0488	b:11_ist2i
+-0.0488	b:11_oeti8
+-0.0488	b:a_barbecue
+-0.0488	b:out_on
+-0.0488	c: 86a
+-0.0488	c: 86az
+-0.0488	c: 996
+-0.0488	c: 996z
+-0.0488	c: 99e
+-0.0488	c: 99ez
+-0.0488	c: as
+-0.0488	c: barb
+-0.0488	c: i89
+-0.0488	c: i89z
+-0.0488	c: o99
+-0.0488	c: o99z
+-0.0488	c: so8
+-0.0488	c: so8z
+-0.0488	c: won
+-0.0488	c: won 
+-0.0488	c:2ot22
+-0.0488	c:2oz 
+-0.0488	c:2stis
+-0.0488	c:2t2o 
+-0.0488	c:6ts
+-0.0488	c:86az
+-0.0488	c:86az 
+-0.0488	c:88 
+-0.0488	c:8eo
+-0.0488	c:8s6
+-0.0488	c:996
+-0.0488	c:996z
+-0.0488	c:996z 
+-0.0488	c:99ez
+-0.0488	c:99ez 
+-0.0488	c:9a8
+-0.0488	c:aabs
+-0.0488	c:arbec
+-0.0488	c:barb
+-0.0488	c:barbe
+-0.0488	c:becu
+-0.0488	c:becue
+-0.0488	c:cue 
+-0.0488	c:ecue
+-0.0488	c:ecue 
+-0.0488	c:edte
+-0.0488	c:era 
+-0.0488	c:gvdi
+-0.0488	c:i88
+-0.0488	c:i89
+-0.0488	c:i89z
+-0.0488	c:i89z 
+-0.0488	c:iaz 
+-0.0488	c:ims8d
+-0.0488	c:jhpc
+-0.0488	c:kzty
+-0.0488	c:ms8d
+-0.0488	c:o99z
+-0.0488	c:o99z 
+-0.0488	c:oeti8
+-0.0488	c:oto2
+-0.0488	c:oto2 
+-0.0488	c:p9x
+-0.0488	c:pdm
+-0.0488	c:rbec
+-0.0488	c:rbecu
+-0.0488	c:rsd
+-0.0488	c:smsk
+-0.0488	c:so8z
+-0.0488	c:so8z 
+-0.0488	c:st2o
+-0.0488	c:vide
+-0.0488	c:won 
+-0.0488	c:x8w
+-0.0488	c:zfq
+-0.0488	w:2ot22
+-0.0488	w:2stis
+-0.0488	w:86az
+-0.0488	w:996z
+-0.0488	w:99ez
+-0.0488	w:barbecue
+-0.0488	w:i89z
+-0.0488	w:o99z
+-0.0488	w:oeti8
+-0.0488	w:so8z
+-0.0488	w:won
+-0.0489	b:10_22t2o
+-0.0489	b:10_29t2e
+-0.0489	b:10_2iti8
+-0.0489	b:10_2sti9
+-0.0489	b:11_2itio
+-0.0489	b:11_i2tii
+-0.0489	b:11_iitis
+-0.0489	b:bu_et
+-0.0489	b:copain_me
+-0.0489	b:manager_asked
+-0.0489	b:mon_copain
+-0.0489	c: 00 
+-0.0489	c: 26t2
+-0.0489	c: 36
+-0.0489	c: 36 
+-0.0489	c: 886
+-0.0489	c: 886z
+-0.0489	c: 8io
+-0.0489	c: 8ioz
+-0.0489	c: 9t9
+-0.0489	c: 9t9z
+-0.0489	c: a2i
+-0.0489	c: a2iz
+-0.0489	c: copa
+-0.0489	c: e2e
+-0.0489	c: e2ez
+-0.0489	c: eatz
+-0.0489	c: iea
+-0.0489	c: ieaz
+-0.0489	c: o6
+-0.0489	c: o9to
+-0.0489	c: oe9
+-0.0489	c: oe9z
+-0.0489	c: sao
+-0.0489	c: saoz
+-0.0489	c: sia
+-0.0489	c: siaz
+-0.0489	c:22t2o
+-0.0489	c:26t2
+-0.0489	c:29t2e
+-0.0489	c:2ee
+-0.0489	c:2iti6
+-0.0489	c:2sti9
+-0.0489	c:36 
+-0.0489	c:886
+-0.0489	c:886z
+-0.0489	c:886z 
+-0.0489	c:8ioz
+-0.0489	c:8ioz 
+-0.0489	c:9hm
+-0.0489	c:9t9z
+-0.0489	c:9t9z 
+-0.0489	c:a2iz
+-0.0489	c:a2iz 
+-0.0489	c:ass
+-0.0489	c:awx
+-0.0489	c:copa
+-0.0489	c:copai
+-0.0489	c:dcaq
+-0.0489	c:de9
+-0.0489	c:e2ez
+-0.0489	c:e2ez 
+-0.0489	c:eatz
+-0.0489	c:eatz 
+-0.0489	c:fxsh
+-0.0489	c:i2tii
+-0.0489	c:i6too
+-0.0489	c:i9t2i
+-0.0489	c:ieaz
+-0.0489	c:ieaz 
+-0.0489	c:iitis
+-0.0489	c:imsz
+-0.0489	c:isy
+-0.0489	c:o99
+-0.0489	c:o9to
+-0.0489	c:oe9z
+-0.0489	c:oe9z 
+-0.0489	c:oimsz
+-0.0489	c:opai
+-0.0489	c:opain
+-0.0489	c:otis 
+-0.0489	c:qze
+-0.0489	c:s6si
+-0.0489	c:saoz
+-0.0489	c:saoz 
+-0.0489	c:siaz
+-0.0489	c:siaz 
+-0.0489	c:stby
+-0.0489	c:tqk
+-0.0489	c:wse
+-0.0489	c:xan
+-0.0489	w:00
+-0.0489	w:22t2o
+-0.0489	w:29t2e
+-0.0489	w:2iti6
+-0.0489	w:2sti9
+-0.0489	w:36
+-0.0489	w:886z
+-0.0489	w:8ioz
+-0.0489	w:9t9z
+-0.0489	w:a2iz
+-0.0489	w:copain
+-0.0489	w:e2ez
+-0.0489	w:eatz
+-0.0489	w:i2tii
+-0.0489	w:i6too
+-0.0489	w:i9t2i
+-0.0489	w:ieaz
+-0.0489	w:iitis
+-0.0489	w:oe9z
+-0.0489	w:saoz
+-0.0489	w:siaz
+-0.049	b:10_26tia
+-0.049	b:10_2ato6
+-0.049	b:10_2eto2
+-0.049	b:10_2it2o
+-0.049	b:10_i6too
+-0.049	b:11_i6ti6
+-0.049	b:call_anyone
+-0.049	c: 17
+-0.049	c: 17 
+-0.049	c: 35
+-0.049	c: 35 
+-0.049	c: 88
+-0.049	c: 89i
+-0.049	c: 89iz
+-0.049	c: 92a
+-0.049	c: 92az
+-0.049	c: 99
+-0.049	c: 9o2
+-0.049	c: 9o2z
+-0.049	c: 9oe
+-0.049	c: 9oez
+-0.049	c: aas
+-0.049	c: aasz
+-0.049	c: ae2
+-0.049	c: ae2z
+-0.049	c: ao2
+-0.049	c: ao2z
+-0.049	c: at6
+-0.049	c: at6z
+-0.049	c: cli
+-0.049	c: ieto
+-0.049	c: oea
+-0.049	c: oeaz
+-0.049	c: sss
+-0.049	c: sssz
+-0.049	c:17 
+-0.049	c:26tia
+-0.049	c:2ato6
+-0.049	c:2eto2
+-0.049	c:2ito6
+-0.049	c:2o 
+-0.049	c:35 
+-0.049	c:6ta
+-0.049	c:6too
+-0.049	c:6too 
+-0.049	c:89i
+-0.049	c:89iz
+-0.049	c:89iz 
+-0.049	c:8nr
+-0.049	c:8oo
+-0.049	c:92az
+-0.049	c:92az 
+-0.049	c:9o2
+-0.049	c:9o2z
+-0.049	c:9o2z 
+-0.049	c:9oa
+-0.049	c:9oez
+-0.049	c:9oez 
+-0.049	c:aasz
+-0.049	c:aasz 
+-0.049	c:ae2z
+-0.049	c:ae2z 
+-0.049	c:ao2
+-0.049	c:ao2z
+-0.049	c:ao2z 
+-0.049	c:at6z 
+-0.049	c:cbr
+-0.049	c:cji
+-0.049	c:cli
+-0.049	c:cwq
+-0.049	c:drx
+-0.049	c:etij
+-0.049	c:gzn
+-0.049	c:ieto
+-0.049	c:ito6
+-0.049	c:ito6 
+-0.049	c:oeaz
+-0.049	c:oeaz 
+-0.049	c:ques
+-0.049	c:raes
+-0.049	c:sssz
+-0.049	c:sssz 
+-0.049	c:svi
+-0.049	c:sys
+-0.049	c:t2o
+-0.049	c:t2o 
+-0.049	c:t6sz
+-0.049	c:zwa
+-0.049	w:17
+-0.049	w:26tia
+-0.049	w:2ato6
+-0.049	w:2eto2
+-0.049	w:2ito6
+-0.049	w:35
+-0.049	w:89iz
+-0.049	w:92az
+-0.049	w:9o2z
+-0.049	w:9oez
+-0.049	w:aasz
+-0.049	w:ae2z
+-0.049	w:ao2z
+-0.049	w:at6z
+-0.049	w:oeaz
+-0.049	w:sssz
+-0.0491	b:10_26t2i
+-0.0491	b:10_2atot
+-0.0491	b:10_2et2i
+-0.0491	b:10_ist22
+-0.0491	b:10_ittoe
+-0.0491	b:11_o6tii
+-0.0491	b:11_o8to2
+-0.0491	b:11_oit2e
+-0.0491	b:colleague_looked
+-0.0491	b:stop_replaying
+-0.0491	c: 889
+-0.0491	c: 889z
+-0.0491	c: a68
+-0.0491	c: a68z
+-0.0491	c: gor
+-0.0491	c: o6t2
+-0.0491	c: o8ti
+-0.0491	c: red
+-0.0491	c: t9e
+-0.0491	c: t9ez
+-0.0491	c:26t2i
+-0.0491	c:2atot
+-0.0491	c:2et2i
+-0.0491	c:2oti6
+-0.0491	c:889
+-0.0491	c:889z
+-0.0491	c:889z 
+-0.0491	c:8te
+-0.0491	c:8wf
+-0.0491	c:9t9
+-0.0491	c:a68z
+-0.0491	c:a68z 
+-0.0491	c:c6h
+-0.0491	c:e9a
+-0.0491	c:etis
+-0.0491	c:etis 
+-0.0491	c:etz
+-0.0491	c:evyg
+-0.0491	c:h6ti
+-0.0491	c:imtk8
+-0.0491	c:it2o
+-0.0491	c:it2o 
+-0.0491	c:itoi
+-0.0491	c:itoi 
+-0.0491	c:mtk8
+-0.0491	c:o6t2
+-0.0491	c:o6tii
+-0.0491	c:o8ti
+-0.0491	c:o8to2
+-0.0491	c:o98
+-0.0491	c:oit2e
+-0.0491	c:oti6
+-0.0491	c:oti6 
+-0.0491	c:st2i
+-0.0491	c:st2i 
+-0.0491	c:sti8
+-0.0491	c:t9ez
+-0.0491	c:t9ez 
+-0.0491	c:tpt8
+-0.0491	w:26t2i
+-0.0491	w:2atot
+-0.0491	w:2et2i
+-0.0491	w:2oti6
+-0.0491	w:889z
+-0.0491	w:a68z
+-0.0491	w:o6tii
+-0.0491	w:o8to2
+-0.0491	w:oit2e
+-0.0491	w:t9ez
+-0.0492	b:10_2ato2
+-0.0492	b:10_i9t2e
+-0.0492	b:11_2otoo
+-0.0492	b:11_i6too
+-0.0492	b:11_i9ti2
+-0.0492	b:11_o9ti8
+-0.0492	b:11_ost2i
+-0.0492	c: 2o
+-0.0492	c: 2ot
+-0.0492	c: 2oti
+-0.0492	c: 2otz
+-0.0492	c: 68e
+-0.0492	c: 68ez
+-0.0492	c: 6is
+-0.0492	c: 6isz
+-0.0492	c: 82i
+-0.0492	c: 82iz
+-0.0492	c: a9t
+-0.0492	c: a9tz
+-0.0492	c: at8
+-0.0492	c: at8z
+-0.0492	c: e29
+-0.0492	c: e29z
+-0.0492	c: guil
+-0.0492	c: i2to
+-0.0492	c:2ato2
+-0.0492	c:2ot
+-0.0492	c:2oti
+-0.0492	c:2otz
+-0.0492	c:2otz 
+-0.0492	c:68ez
+-0.0492	c:68ez 
+-0.0492	c:6isz
+-0.0492	c:6isz 
+-0.0492	c:6t22
+-0.0492	c:6t22 
+-0.0492	c:82i
+-0.0492	c:82iz
+-0.0492	c:82iz 
+-0.0492	c:89z
+-0.0492	c:89z 
+-0.0492	c:8i9
+-0.0492	c:a8xe
+-0.0492	c:akt
+-0.0492	c:at8
+-0.0492	c:at8z
+-0.0492	c:at8z 
+-0.0492	c:atq
+-0.0492	c:b8a
+-0.0492	c:e29z
+-0.0492	c:e29z 
+-0.0492	c:e8z
+-0.0492	c:e8z 
+-0.0492	c:gor
+-0.0492	c:guil
+-0.0492	c:guilt
+-0.0492	c:i2to
+-0.0492	c:i6to9
+-0.0492	c:i8o
+-0.0492	c:i9too
+-0.0492	c:ille
+-0.0492	c:ilty
+-0.0492	c:ilty 
+-0.0492	c:ittoe
+-0.0492	c:kce
+-0.0492	c:kceg
+-0.0492	c:lty
+-0.0492	c:lty 
+-0.0492	c:nute 
+-0.0492	c:o9ti8
+-0.0492	c:ost2i
+-0.0492	c:ot22
+-0.0492	c:ot22 
+-0.0492	c:pa 
+-0.0492	c:tnta
+-0.0492	c:uilty
+-0.0492	c:xtt
+-0.0492	c:ycgc
+-0.0492	w:2ato2
+-0.0492	w:2otz
+-0.0492	w:68ez
+-0.0492	w:6isz
+-0.0492	w:82iz
+-0.0492	w:a9tz
+-0.0492	w:at8z
+-0.0492	w:e29z
+-0.0492	w:guilty
+-0.0492	w:i6to9
+-0.0492	w:i9too
+-0.0492	w:ittoe
+-0.0492	w:minute
+-0.0492	w:o9ti8
+-0.0492	w:ost2i
+-0.0493	b:10_22tia
+-0.0493	b:10_28t2e
+-0.0493	b:10_2at22
+-0.0493	b:10_2ati9
+-0.0493	b:10_i8ti8
+-0.0493	b:11_i8t2i
+-0.0493	b:11_o2t22
+-0.0493	b:11_o8ti6
+-0.0493	c: 92
+-0.0493	c: 9t
+-0.0493	c: aus
+-0.0493	c: aus 
+-0.0493	c: eit
+-0.0493	c: gorg
+-0.0493	c: iet
+-0.0493	c: iit2
+-0.0493	c: o2a
+-0.0493	c: o2az
+-0.0493	c: o8
+-0.0493	c: sotz
+-0.0493	c: t9
+-0.0493	c: teaz
+-0.0493	c: wie 
+-0.0493	c:22tia
+-0.0493	c:28t2e
+-0.0493	c:2at22
+-0.0493	c:2ati9
+-0.0493	c:2too
+-0.0493	c:2too 
+-0.0493	c:6dr
+-0.0493	c:6eo
+-0.0493	c:98z
+-0.0493	c:98z 
+-0.0493	c:a6a9
+-0.0493	c:aeo
+-0.0493	c:aus 
+-0.0493	c:eou
+-0.0493	c:eous
+-0.0493	c:eous 
+-0.0493	c:es6s
+-0.0493	c:eto8
+-0.0493	c:eto8 
+-0.0493	c:geou
+-0.0493	c:geous
+-0.0493	c:gorg
+-0.0493	c:gorge
+-0.0493	c:gyf
+-0.0493	c:iit2
+-0.0493	c:imtty
+-0.0493	c:iti6
+-0.0493	c:iti6 
+-0.0493	c:mskr
+-0.0493	c:mtty
+-0.0493	c:nro
+-0.0493	c:o2az
+-0.0493	c:o2az 
+-0.0493	c:o2t22
+-0.0493	c:o8ti6
+-0.0493	c:orgeo
+-0.0493	c:qgd
+-0.0493	c:res6
+-0.0493	c:res6s
+-0.0493	c:rgeo
+-0.0493	c:rgeou
+-0.0493	c:skam
+-0.0493	c:sotz
+-0.0493	c:sotz 
+-0.0493	c:t29
+-0.0493	c:teaz
+-0.0493	c:teaz 
+-0.0493	c:tnmz
+-0.0493	c:v2c
+-0.0493	c:wie 
+-0.0493	w:22tia
+-0.0493	w:28t2e
+-0.0493	w:2at22
+-0.0493	w:2ati9
+-0.0493	w:aus
+-0.0493	w:gorgeous
+-0.0493	w:o2az
+-0.0493	w:o2t22
+-0.0493	w:o8ti6
+-0.0493	w:sotz
+-0.0493	w:teaz
+-0.0493	w:wie
+-0.0494	b:10_2et22
+-0.0494	b:10_i8t2i
+-0.0494	b:11_ieto8
+-0.0494	b:11_iotoi
+-0.0494	b:11_o6tis
+-0.0494	c: 2s
+-0.0494	c: 6st
+-0.0494	c: 6stz
+-0.0494	c: 866
+-0.0494	c: 866z
+-0.0494	c: 9a
+-0.0494	c: 9s
+-0.0494	c: ea
+-0.0494	c: sas
+-0.0494	c: sasz
+-0.0494	c: sinc
+-0.0494	c: t9i
+-0.0494	c: t9iz
+-0.0494	c:2et22
+-0.0494	c:2p2
+-0.0494	c:6stz
+-0.0494	c:6stz 
+-0.0494	c:866
+-0.0494	c:866z
+-0.0494	c:866z 
+-0.0494	c:98i
+-0.0494	c:9ti8
+-0.0494	c:9ti8 
+-0.0494	c:9xe
+-0.0494	c:i9 
+-0.0494	c:ieto8
+-0.0494	c:ince
+-0.0494	c:ince 
+-0.0494	c:iotoi
+-0.0494	c:iti9
+-0.0494	c:iti9 
+-0.0494	c:itoo
+-0.0494	c:itoo 
+-0.0494	c:kma
+-0.0494	c:koma
+-0.0494	c:mfb
+-0.0494	c:npg
+-0.0494	c:o6tis
+-0.0494	c:oaz
+-0.0494	c:oaz 
+-0.0494	c:sasz 
+-0.0494	c:sinc
+-0.0494	c:since
+-0.0494	c:t9iz
+-0.0494	c:t9iz 
+-0.0494	c:ti9 
+-0.0494	c:xsr
+-0.0494	c:yef
+-0.0494	c:zno
+-0.0494	w:2et22
+-0.0494	w:6stz
+-0.0494	w:866z
+-0.0494	w:ieto8
+-0.0494	w:iotoi
+-0.0494	w:o6tis
+-0.0494	w:sasz
+-0.0494	w:since
+-0.0494	w:t9iz
+-0.0495	b:11_2etoo
+-0.0495	b:11_2otoe
+-0.0495	b:11_i8ti9
+-0.0495	b:11_i9too
+-0.0495	b:11_ietoo
+-0.0495	b:11_iit2e
+-0.0495	b:am_in
+-0.0495	b:weekend_over
+-0.0495	c: 07
+-0.0495	c: 07 
+-0.0495	c: 26
+-0.0495	c: 29a
+-0.0495	c: 29az
+-0.0495	c: 98a
+-0.0495	c: 98az
+-0.0495	c: aot
+-0.0495	c: aotz
+-0.0495	c: e62
+-0.0495	c: e62z
+-0.0495	c: i8
+-0.0495	c: o6t
+-0.0495	c: o88
+-0.0495	c: o88z
+-0.0495	c: ttt
+-0.0495	c: tttz
+-0.0495	c:07 
+-0.0495	c:29a
+-0.0495	c:29az
+-0.0495	c:29az 
+-0.0495	c:6ei
+-0.0495	c:829
+-0.0495	c:82o
+-0.0495	c:98az 
+-0.0495	c:99z 
+-0.0495	c:aotz
+-0.0495	c:aotz 
+-0.0495	c:asz 
+-0.0495	c:azv
+-0.0495	c:dgt 
+-0.0495	c:e62z
+-0.0495	c:e62z 
+-0.0495	c:erhv
+-0.0495	c:eti6
+-0.0495	c:eti6 
+-0.0495	c:fci
+-0.0495	c:i9t2o
+-0.0495	c:ietoo
+-0.0495	c:iit2e
+-0.0495	c:mi2
+-0.0495	c:o2b
+-0.0495	c:o88z
+-0.0495	c:o88z 
+-0.0495	c:pss
+-0.0495	c:rhv
+-0.0495	c:ti9
+-0.0495	c:tttz
+-0.0495	c:tttz 
+-0.0495	c:zr9
+-0.0495	w:07
+-0.0495	w:29az
+-0.0495	w:98az
+-0.0495	w:aotz
+-0.0495	w:e62z
+-0.0495	w:i9t2o
+-0.0495	w:ietoo
+-0.0495	w:iit2e
+-0.0495	w:o88z
+-0.0495	w:tttz
+-0.0496	b:10_22t2e
+-0.0496	b:10_26ti9
+-0.0496	b:10_i9tia
+-0.0496	b:11_22too
+-0.0496	b:11_i6t2e
+-0.0496	b:11_i6to9
+-0.0496	b:11_i8ti8
+-0.0496	b:11_o9t2o
+-0.0496	b:11_oit2i
+-0.0496	b:11_otto9
+-0.0496	c: 2at
+-0.0496	c: 41
+-0.0496	c: 41 
+-0.0496	c: i6i
+-0.0496	c: i6iz
+-0.0496	c: i8ti
+-0.0496	c: ti2
+-0.0496	c: ti2z
+-0.0496	c: ti8
+-0.0496	c: ti8z
+-0.0496	c:26ti9
+-0.0496	c:2at
+-0.0496	c:2iti9
+-0.0496	c:41 
+-0.0496	c:6bd
+-0.0496	c:8rys
+-0.0496	c:8ti
+-0.0496	c:8toi
+-0.0496	c:8toi 
+-0.0496	c:9t2o
+-0.0496	c:9t2o 
+-0.0496	c:9tis
+-0.0496	c:eez 
+-0.0496	c:gao
+-0.0496	c:i6iz
+-0.0496	c:i6iz 
+-0.0496	c:i8ti
+-0.0496	c:i9ti8
+-0.0496	c:i9tia
+-0.0496	c:iat22
+-0.0496	c:imsca
+-0.0496	c:j9s
+-0.0496	c:kb 
+-0.0496	c:maso
+-0.0496	c:msca
+-0.0496	c:o6t
+-0.0496	c:o9t2o
+-0.0496	c:oit2i
+-0.0496	c:otto9
+-0.0496	c:ss9 
+-0.0496	c:st9
+-0.0496	c:t2e
+-0.0496	c:t2e 
+-0.0496	c:ti2z
+-0.0496	c:ti2z 
+-0.0496	c:ti8z
+-0.0496	c:ti8z 
+-0.0496	c:uis
+-0.0496	w:26ti9
+-0.0496	w:2iti9
+-0.0496	w:41
+-0.0496	w:i6iz
+-0.0496	w:i9ti8
+-0.0496	w:i9tia
+-0.0496	w:iat22
+-0.0496	w:o9t2o
+-0.0496	w:oit2i
+-0.0496	w:otto9
+-0.0496	w:ti2z
+-0.0496	w:ti8z
+-0.0497	b:10_29t2o
+-0.0497	b:10_2eti6
+-0.0497	b:10_2iti9
+-0.0497	b:10_eot22
+-0.0497	b:10_iato8
+-0.0497	b:11_2it2i
+-0.0497	b:11_2ito6
+-0.0497	b:11_i9to6
+-0.0497	b:11_i9tot
+-0.0497	b:11_ist2e
+-0.0497	b:11_ost2o
+-0.0497	b:11_ott2i
+-0.0497	b:the_final
+-0.0497	c: 82o
+-0.0497	c: 82oz
+-0.0497	c: 8o9
+-0.0497	c: 8o9z
+-0.0497	c: 96
+-0.0497	c: 9si
+-0.0497	c: 9siz
+-0.0497	c: eis
+-0.0497	c: eisz
+-0.0497	c: firs
+-0.0497	c: i8t
+-0.0497	c: i9
+-0.0497	c: i9t
+-0.0497	c: o8t
+-0.0497	c:22t2e
+-0.0497	c:29t2o
+-0.0497	c:2e 
+-0.0497	c:2eti6
+-0.0497	c:82oz
+-0.0497	c:82oz 
+-0.0497	c:8o9
+-0.0497	c:8o9z
+-0.0497	c:8o9z 
+-0.0497	c:98az
+-0.0497	c:9siz
+-0.0497	c:9siz 
+-0.0497	c:a6hp
+-0.0497	c:a6i
+-0.0497	c:aahs
+-0.0497	c:bcm
+-0.0497	c:crv
+-0.0497	c:danc
+-0.0497	c:dqn
+-0.0497	c:ea9
+-0.0497	c:eisz
+-0.0497	c:eisz 
+-0.0497	c:eot22
+-0.0497	c:esz
+-0.0497	c:etoi
+-0.0497	c:etoi 
+-0.0497	c:fgt
+-0.0497	c:firs
+-0.0497	c:first
+-0.0497	c:fyj
+-0.0497	c:geo
+-0.0497	c:i9t
+-0.0497	c:irst
+-0.0497	c:irst 
+-0.0497	c:it2i
+-0.0497	c:it2i 
+-0.0497	c:jcb
+-0.0497	c:jcb6
+-0.0497	c:kyj
+-0.0497	c:lat
+-0.0497	c:ost2o
+-0.0497	c:ott2i
+-0.0497	c:r6ip
+-0.0497	c:spd
+-0.0497	c:ss 
+-0.0497	c:svb
+-0.0497	c:t8z 
+-0.0497	w:22t2e
+-0.0497	w:29t2o
+-0.0497	w:2eti6
+-0.0497	w:82oz
+-0.0497	w:8o9z
+-0.0497	w:9siz
+-0.0497	w:eisz
+-0.0497	w:eot22
+-0.0497	w:final
+-0.0497	w:first
+-0.0497	w:ost2o
+-0.0497	w:ott2i
+-0.0498	b:10_i9t2o
+-0.0498	b:10_i9toa
+-0.0498	b:10_itt2o
+-0.0498	b:11_i2to9
+-0.0498	b:11_i9ti8
+-0.0498	b:11_o8toi
+-0.0498	c: 266
+-0.0498	c: 266z
+-0.0498	c: 9o
+-0.0498	c: i6t2
+-0.0498	c: o2i
+-0.0498	c: o2iz
 -0.0498	c: o8to
--0.0498	c:6to2
--0.0498	c:6to2 
--0.0498	c:ato9
--0.0498	c:ato9 
--0.0498	c:bul
--0.0498	c:bull
--0.0498	c:bulle
--0.0498	c:ctor 
--0.0498	c:doct
--0.0498	c:docto
--0.0498	c:elv
--0.0498	c:elve
--0.0498	c:iat2
--0.0498	c:iato9
--0.0498	c:llet
--0.0498	c:llet 
+-0.0498	c: s6e
+-0.0498	c: s6ez
+-0.0498	c: t9s
+-0.0498	c: t9sz
+-0.0498	c:22ti9
+-0.0498	c:266z
+-0.0498	c:266z 
+-0.0498	c:6ti8
+-0.0498	c:6ti8 
+-0.0498	c:6ya
+-0.0498	c:9h6
+-0.0498	c:9tis 
+-0.0498	c:aoej
+-0.0498	c:eqt
+-0.0498	c:i2to9
+-0.0498	c:i6t2
+-0.0498	c:i8ti8
+-0.0498	c:i9toa
+-0.0498	c:m9d
+-0.0498	c:nkq
+-0.0498	c:nkqt
+-0.0498	c:o2iz
+-0.0498	c:o2iz 
 -0.0498	c:o8to
--0.0498	c:oct
--0.0498	c:octo
--0.0498	c:octor
--0.0498	c:ullet
--0.0498	w:bullet
--0.0498	w:doctor
--0.0498	w:iato9
--0.0499	c: 03
--0.0499	c: 03 
--0.0499	c: el
--0.0499	c:03 
--0.0499	c:2ot2e
--0.0499	c:9t2i
--0.0499	c:9t2i 
--0.0499	c:eph
--0.0499	c:et2e 
--0.0499	c:istii
--0.0499	w:03
--0.0499	w:2ot2e
--0.0499	w:istii
--0.05	c: bala
--0.05	c: gor
--0.05	c: osto
--0.05	c:6ez
--0.05	c:6ez 
--0.05	c:alanc
--0.05	c:anced
--0.05	c:bala
--0.05	c:balan
--0.05	c:gor
--0.05	c:iati9
--0.05	c:lak
--0.05	c:lake
--0.05	c:lake 
--0.05	c:lanc
--0.05	c:lance
--0.05	c:mer
--0.05	c:mst
--0.05	c:nced
--0.05	c:nced 
--0.05	c:nni
--0.05	c:osto
--0.05	w:balanced
--0.05	w:iati9
--0.0501	c: 50
--0.0501	c:ared
--0.0501	c:ared 
--0.0501	c:makes
--0.0501	c:ngin
--0.0501	c:nsi
--0.0501	c:orn
--0.0501	c:tor
--0.0501	w:makes
--0.0502	c: o9t2
--0.0502	c:9tie
--0.0502	c:9tie 
--0.0502	c:o9t2
--0.0502	c:sage
--0.0502	c:str
--0.0503	c: awa
--0.0503	c: away
--0.0503	c: wer
--0.0503	c: were
--0.0503	c:awa
--0.0503	c:away
--0.0503	c:away 
--0.0503	c:wav
--0.0503	c:wave
--0.0503	c:were
--0.0503	c:were 
--0.0503	w:away
--0.0503	w:were
--0.0504	b:2026_10
--0.0504	c: 10 
--0.0504	c: gri
--0.0504	c: grie
--0.0504	c:10 
--0.0504	c:gri
--0.0504	c:grie
--0.0504	c:grief
--0.0504	c:rief 
--0.0504	c:sig
--0.0504	w:10
--0.0504	w:grief
--0.0505	c: 2it
--0.0505	c: 2ito
--0.0505	c:2ito
--0.0505	c:asc
--0.0505	c:ito
--0.0505	c:nutes
--0.0505	c:utes
--0.0505	c:utes 
--0.0505	w:minutes
--0.0506	c: 2i
--0.0507	c: 17
--0.0507	c: 17 
--0.0507	c:17 
--0.0507	c:2it
--0.0507	c:i8t2i
+-0.0498	c:o8toi
+-0.0498	c:s6ez
+-0.0498	c:s6ez 
+-0.0498	c:sbk
+-0.0498	c:sgn
+-0.0498	c:t9i
+-0.0498	c:t9sz
+-0.0498	c:t9sz 
+-0.0498	w:22ti9
+-0.0498	w:266z
+-0.0498	w:i2to9
+-0.0498	w:i8ti8
+-0.0498	w:i9toa
+-0.0498	w:o2iz
+-0.0498	w:o8toi
+-0.0498	w:s6ez
+-0.0498	w:t9sz
+-0.0499	b:10_26to9
+-0.0499	b:10_2atia
+-0.0499	b:10_istis
+-0.0499	b:11_2ot22
+-0.0499	b:11_2oti6
+-0.0499	c: 14 
+-0.0499	c: 22ti
+-0.0499	c: 29t2
+-0.0499	c: 37
+-0.0499	c: 37 
+-0.0499	c: comp
+-0.0499	c: ea9
+-0.0499	c: ea9z
+-0.0499	c: oso
+-0.0499	c: osoz
+-0.0499	c:14 
+-0.0499	c:22ti
+-0.0499	c:26to9
+-0.0499	c:29t2
+-0.0499	c:2atia
+-0.0499	c:2etoi
+-0.0499	c:2otii
+-0.0499	c:37 
+-0.0499	c:6ez 
+-0.0499	c:6to6
+-0.0499	c:6to6 
+-0.0499	c:9az 
+-0.0499	c:9qs
+-0.0499	c:con
+-0.0499	c:ea9z
+-0.0499	c:ea9z 
+-0.0499	c:ejp
+-0.0499	c:elv
+-0.0499	c:elve
+-0.0499	c:h9e
+-0.0499	c:ings
+-0.0499	c:ings 
+-0.0499	c:kje 
+-0.0499	c:lied
+-0.0499	c:lied 
+-0.0499	c:osoz
+-0.0499	c:osoz 
+-0.0499	c:plied
+-0.0499	c:qtpe
+-0.0499	c:reat 
+-0.0499	c:sgk 
+-0.0499	c:stea
+-0.0499	c:tired
+-0.0499	c:v8t
+-0.0499	c:xei8
+-0.0499	w:14
+-0.0499	w:26to9
+-0.0499	w:2atia
+-0.0499	w:2etoi
+-0.0499	w:2otii
+-0.0499	w:37
+-0.0499	w:ea9z
+-0.0499	w:osoz
+-0.0499	w:replied
+-0.05	b:10_22toi
+-0.05	b:10_29ti9
+-0.05	b:10_2etoi
+-0.05	b:10_2otii
+-0.05	b:11_2itii
+-0.05	b:11_i8tio
+-0.05	b:11_ietia
+-0.05	b:11_oit2o
+-0.05	c: 13
+-0.05	c: 13 
+-0.05	c: 26tz
+-0.05	c: 27
+-0.05	c: 27 
+-0.05	c: 33
+-0.05	c: 33 
+-0.05	c: 8i2
+-0.05	c: 8i2z
+-0.05	c: 99a
+-0.05	c: 99az
+-0.05	c: a66
+-0.05	c: a66z
+-0.05	c: eeo
+-0.05	c: eeoz
+-0.05	c: ete
+-0.05	c: etez
+-0.05	c: fl
+-0.05	c: pare
+-0.05	c: sos
+-0.05	c: sosz
+-0.05	c: t2
+-0.05	c:13 
+-0.05	c:22toi
+-0.05	c:266
+-0.05	c:26tz 
+-0.05	c:27 
+-0.05	c:29ti9
+-0.05	c:2ti8
+-0.05	c:2ti8 
+-0.05	c:33 
+-0.05	c:6ce
+-0.05	c:6si
+-0.05	c:8i2
+-0.05	c:8i2z
+-0.05	c:8i2z 
+-0.05	c:8io
+-0.05	c:8t2i
+-0.05	c:8t2i 
+-0.05	c:99a
+-0.05	c:99az
+-0.05	c:99az 
+-0.05	c:a66z
+-0.05	c:a66z 
+-0.05	c:aaaz
+-0.05	c:ccx
+-0.05	c:eeoz
+-0.05	c:eeoz 
+-0.05	c:etez
+-0.05	c:etez 
+-0.05	c:etia
+-0.05	c:etia 
+-0.05	c:gp9
+-0.05	c:i8t
+-0.05	c:ietia
+-0.05	c:jct
+-0.05	c:mtrae
+-0.05	c:nc 
+-0.05	c:ngx
+-0.05	c:oit2o
+-0.05	c:q6o
+-0.05	c:rday
+-0.05	c:sosz
+-0.05	c:sosz 
+-0.05	c:stoe 
+-0.05	c:t2i 
+-0.05	c:trae
+-0.05	c:tsae
+-0.05	w:13
+-0.05	w:22toi
+-0.05	w:26tz
+-0.05	w:27
+-0.05	w:29ti9
+-0.05	w:33
+-0.05	w:8i2z
+-0.05	w:99az
+-0.05	w:a66z
+-0.05	w:eeoz
+-0.05	w:etez
+-0.05	w:flight
+-0.05	w:ietia
+-0.05	w:oit2o
+-0.05	w:sosz
+-0.0501	b:10_29to6
+-0.0501	b:10_2eto8
+-0.0501	b:10_2sto8
+-0.0501	b:11_o8to8
+-0.0501	c: 28ti
+-0.0501	c: 2s8
+-0.0501	c: 2s8z
+-0.0501	c: 51
+-0.0501	c: 51 
+-0.0501	c: 99o
+-0.0501	c: 99oz
+-0.0501	c: e88
+-0.0501	c: e88z
+-0.0501	c: i2
+-0.0501	c: i2t
+-0.0501	c: oati
+-0.0501	c: oo6
+-0.0501	c: oo6z
+-0.0501	c: to8
+-0.0501	c: to8z
+-0.0501	c:28ti
+-0.0501	c:29to6
+-0.0501	c:2eto8
+-0.0501	c:2i 
+-0.0501	c:2otia
+-0.0501	c:2s8z
+-0.0501	c:2s8z 
+-0.0501	c:2sto8
+-0.0501	c:51 
+-0.0501	c:6is
+-0.0501	c:99o
+-0.0501	c:99oz
+-0.0501	c:99oz 
+-0.0501	c:aye6
+-0.0501	c:aye68
+-0.0501	c:bkb
+-0.0501	c:bkb 
+-0.0501	c:cpe
+-0.0501	c:e88z
+-0.0501	c:e88z 
+-0.0501	c:e8o
+-0.0501	c:g8c
+-0.0501	c:g8ct
+-0.0501	c:gte
+-0.0501	c:iqf
+-0.0501	c:jrq
+-0.0501	c:nsz
+-0.0501	c:o8to8
+-0.0501	c:oati
+-0.0501	c:oo6
+-0.0501	c:oo6z
+-0.0501	c:oo6z 
+-0.0501	c:oso
+-0.0501	c:qa6i
+-0.0501	c:qf8
+-0.0501	c:s8z 
+-0.0501	c:t2i
+-0.0501	c:ti8
+-0.0501	c:to8z
+-0.0501	c:to8z 
+-0.0501	c:trxi
+-0.0501	c:wca
+-0.0501	c:xa 
+-0.0501	c:ye68
+-0.0501	w:29to6
+-0.0501	w:2eto8
+-0.0501	w:2otia
+-0.0501	w:2s8z
+-0.0501	w:2sto8
+-0.0501	w:51
+-0.0501	w:99oz
+-0.0501	w:e88z
+-0.0501	w:o8to8
+-0.0501	w:oo6z
+-0.0501	w:to8z
+-0.0502	b:10_28t22
+-0.0502	b:10_2etio
+-0.0502	b:10_2sto9
+-0.0502	b:11_2otia
+-0.0502	b:11_o8to9
+-0.0502	b:11_o9tio
+-0.0502	b:11_oatoo
+-0.0502	b:11_osto6
+-0.0502	b:2026_10
+-0.0502	c: 66s
+-0.0502	c: 66sz
+-0.0502	c: 6e2
+-0.0502	c: 6e2z
+-0.0502	c: i6a
+-0.0502	c: i6az
+-0.0502	c: t99
+-0.0502	c: t99z
+-0.0502	c:28t22
+-0.0502	c:2etio
+-0.0502	c:2sto9
+-0.0502	c:2ti9
+-0.0502	c:2ti9 
+-0.0502	c:66sz
+-0.0502	c:66sz 
+-0.0502	c:6e2z
+-0.0502	c:6e2z 
+-0.0502	c:6ez
+-0.0502	c:86a
+-0.0502	c:986
+-0.0502	c:986z
+-0.0502	c:a9j
+-0.0502	c:c9 
+-0.0502	c:e9b
+-0.0502	c:ehy
+-0.0502	c:eszt
+-0.0502	c:fyt
+-0.0502	c:i2t
+-0.0502	c:i6a
+-0.0502	c:i6az
+-0.0502	c:i6az 
+-0.0502	c:i6to6
+-0.0502	c:i8t2i
+-0.0502	c:ject
+-0.0502	c:khf
+-0.0502	c:mof
+-0.0502	c:nvy
+-0.0502	c:o8to9
+-0.0502	c:o9tio
+-0.0502	c:oatoo
+-0.0502	c:osto6
+-0.0502	c:s2o
+-0.0502	c:t99z
+-0.0502	c:t99z 
+-0.0502	c:tjj2
+-0.0502	w:28t22
+-0.0502	w:2etio
+-0.0502	w:2sto9
+-0.0502	w:66sz
+-0.0502	w:6e2z
+-0.0502	w:i6az
+-0.0502	w:i6to6
+-0.0502	w:i8t2i
+-0.0502	w:o8to9
+-0.0502	w:o9tio
+-0.0502	w:oatoo
+-0.0502	w:osto6
+-0.0502	w:t99z
+-0.0503	b:10_26ti8
+-0.0503	b:10_2etia
+-0.0503	b:10_i8toi
+-0.0503	b:11_i2ti9
+-0.0503	b:11_i8to8
+-0.0503	b:11_iato2
+-0.0503	b:11_oetot
+-0.0503	b:11_ottoo
+-0.0503	b:about_how
+-0.0503	b:airport_flight
+-0.0503	b:am_a
+-0.0503	b:flight_delayed
+-0.0503	b:sister_gave
+-0.0503	b:the_dead
+-0.0503	c: 09
+-0.0503	c: 09 
+-0.0503	c: 16
+-0.0503	c: 16 
+-0.0503	c: 666
+-0.0503	c: 666z
+-0.0503	c: 68i
+-0.0503	c: 68iz
+-0.0503	c: 89s
+-0.0503	c: 89sz
+-0.0503	c: 98e
+-0.0503	c: 98ez
+-0.0503	c: eaa
+-0.0503	c: eaaz
+-0.0503	c: i6to
+-0.0503	c: i9e
+-0.0503	c: i9ez
+-0.0503	c: oit2
+-0.0503	c: ot2
+-0.0503	c: ot2z
+-0.0503	c: otto
+-0.0503	c:09 
+-0.0503	c:16 
+-0.0503	c:26ti8
+-0.0503	c:2cet
+-0.0503	c:2etia
+-0.0503	c:2tt
+-0.0503	c:666z
+-0.0503	c:666z 
+-0.0503	c:68iz
+-0.0503	c:68iz 
+-0.0503	c:6sz
+-0.0503	c:89sz
+-0.0503	c:89sz 
+-0.0503	c:98ez
+-0.0503	c:98ez 
+-0.0503	c:a8e
+-0.0503	c:aoz
+-0.0503	c:aoz 
+-0.0503	c:bbk
+-0.0503	c:bwe
+-0.0503	c:e6e
+-0.0503	c:eaaz
+-0.0503	c:eaaz 
+-0.0503	c:etio
+-0.0503	c:etio 
+-0.0503	c:f8dc
+-0.0503	c:i2ti9
+-0.0503	c:i6to
+-0.0503	c:i8toi
+-0.0503	c:i9ez
+-0.0503	c:i9ez 
+-0.0503	c:iato2
+-0.0503	c:jec
+-0.0503	c:oetot
+-0.0503	c:oit2
+-0.0503	c:ot2z
+-0.0503	c:ot2z 
+-0.0503	c:ottoo
+-0.0503	c:p6n
+-0.0503	c:ye6
+-0.0503	w:09
+-0.0503	w:16
+-0.0503	w:26ti8
+-0.0503	w:2etia
+-0.0503	w:666z
+-0.0503	w:68iz
+-0.0503	w:89sz
+-0.0503	w:98ez
+-0.0503	w:eaaz
+-0.0503	w:i2ti9
+-0.0503	w:i8toi
+-0.0503	w:i9ez
+-0.0503	w:iato2
+-0.0503	w:oetot
+-0.0503	w:ot2z
+-0.0503	w:ottoo
+-0.0504	b:10_2otis
+-0.0504	b:10_2tto8
+-0.0504	b:10_i6toi
+-0.0504	b:11_2ito8
+-0.0504	b:11_i9tio
+-0.0504	b:11_isti6
+-0.0504	b:11_o2t2e
+-0.0504	b:just_ok
+-0.0504	b:replied_with
+-0.0504	b:sick_to
+-0.0504	c: 2a2
+-0.0504	c: 2a2z
+-0.0504	c: 6i
+-0.0504	c: 8s8
+-0.0504	c: 8s8z
+-0.0504	c: e9
+-0.0504	c: lec
+-0.0504	c: lect
+-0.0504	c: o28
+-0.0504	c: o28z
+-0.0504	c: ss8
+-0.0504	c: ss8z
+-0.0504	c:229
+-0.0504	c:2a2z 
+-0.0504	c:2i8
+-0.0504	c:2otis
+-0.0504	c:2tto8
+-0.0504	c:6of
+-0.0504	c:6sz 
+-0.0504	c:8s8z
+-0.0504	c:8s8z 
+-0.0504	c:8tz
+-0.0504	c:9tot
+-0.0504	c:9tot 
+-0.0504	c:a2s
+-0.0504	c:abr
+-0.0504	c:at2
+-0.0504	c:atoo
+-0.0504	c:atoo 
+-0.0504	c:beli
+-0.0504	c:bsgk
+-0.0504	c:eagu
+-0.0504	c:eague
+-0.0504	c:ectu
+-0.0504	c:ectur
+-0.0504	c:hsc
+-0.0504	c:jpg
+-0.0504	c:leag
+-0.0504	c:leagu
+-0.0504	c:lectu
+-0.0504	c:lig
+-0.0504	c:llea
+-0.0504	c:lleag
+-0.0504	c:o28z
+-0.0504	c:o28z 
+-0.0504	c:o2t2e
+-0.0504	c:ollea
+-0.0504	c:sfar
+-0.0504	c:ss8z
+-0.0504	c:ss8z 
+-0.0504	c:tpr
+-0.0504	c:vxj
+-0.0504	c:wft
+-0.0504	w:2a2z
+-0.0504	w:2otis
+-0.0504	w:2tto8
+-0.0504	w:8s8z
+-0.0504	w:o28z
+-0.0504	w:o2t2e
+-0.0504	w:ss8z
+-0.0505	b:11_22to8
+-0.0505	b:11_ittot
+-0.0505	b:11_ottia
+-0.0505	c: 03
+-0.0505	c: 03 
+-0.0505	c: 202
+-0.0505	c: 2026
+-0.0505	c: 2a9
+-0.0505	c: 2a9z
+-0.0505	c: 8e
+-0.0505	c: a62
+-0.0505	c: a62z
+-0.0505	c: bala
+-0.0505	c: e2
+-0.0505	c: e96
+-0.0505	c: e96z
+-0.0505	c: o22
+-0.0505	c: o22z
+-0.0505	c: o2t2
+-0.0505	c: s6t
+-0.0505	c: s6tz
+-0.0505	c:026
+-0.0505	c:026 
+-0.0505	c:03 
+-0.0505	c:202
+-0.0505	c:2026
+-0.0505	c:2026 
+-0.0505	c:22m
+-0.0505	c:22too
+-0.0505	c:26 
+-0.0505	c:2a9z
+-0.0505	c:2a9z 
+-0.0505	c:6nc
+-0.0505	c:8t8k
+-0.0505	c:a62
+-0.0505	c:a62z
+-0.0505	c:a62z 
+-0.0505	c:alanc
+-0.0505	c:anced
+-0.0505	c:ato2
+-0.0505	c:ato2 
+-0.0505	c:awo
+-0.0505	c:ayi2
+-0.0505	c:bala
+-0.0505	c:balan
+-0.0505	c:bt2
+-0.0505	c:e96
+-0.0505	c:e96z
+-0.0505	c:e96z 
+-0.0505	c:eege
+-0.0505	c:gqso
+-0.0505	c:gra
+-0.0505	c:hci
+-0.0505	c:i9tot
+-0.0505	c:ktn
+-0.0505	c:lanc
+-0.0505	c:lance
+-0.0505	c:nced
+-0.0505	c:nced 
+-0.0505	c:o22z
+-0.0505	c:o22z 
+-0.0505	c:o2t2
+-0.0505	c:ottia
+-0.0505	c:s6tz
+-0.0505	c:s6tz 
+-0.0505	c:sik
+-0.0505	c:srn
+-0.0505	c:styz
+-0.0505	c:tgff
+-0.0505	c:tkph
+-0.0505	c:tyz
+-0.0505	c:vpx
+-0.0505	c:xf2y
+-0.0505	w:03
+-0.0505	w:2026
+-0.0505	w:22too
+-0.0505	w:2a9z
+-0.0505	w:a62z
+-0.0505	w:balanced
+-0.0505	w:e96z
+-0.0505	w:i9tot
+-0.0505	w:o22z
+-0.0505	w:ottia
+-0.0505	w:s6tz
+-0.0506	b:10_2ati2
+-0.0506	b:10_i6to6
+-0.0506	b:11_2oto6
+-0.0506	b:11_o9tit
+-0.0506	b:11_oiti9
+-0.0506	c: 222
+-0.0506	c: 222z
+-0.0506	c: 2tt
+-0.0506	c: 882
+-0.0506	c: 882z
+-0.0506	c: 8et
+-0.0506	c: 8etz
+-0.0506	c: 8t
+-0.0506	c: 8t8
+-0.0506	c: 8t8z
+-0.0506	c: i9a
+-0.0506	c: i9az
+-0.0506	c: ia8
+-0.0506	c: ia8z
+-0.0506	c: mone
+-0.0506	c: o6to
+-0.0506	c: osa
+-0.0506	c: osaz
+-0.0506	c:222z
+-0.0506	c:222z 
+-0.0506	c:22ti8
+-0.0506	c:2ati2
+-0.0506	c:6xat
+-0.0506	c:882z
+-0.0506	c:882z 
+-0.0506	c:8etz
+-0.0506	c:8etz 
+-0.0506	c:8qoj
+-0.0506	c:8t8z
+-0.0506	c:8t8z 
+-0.0506	c:9msa
+-0.0506	c:a6c
+-0.0506	c:afn
+-0.0506	c:avtf
+-0.0506	c:chs
+-0.0506	c:i8 
+-0.0506	c:i9az
+-0.0506	c:i9az 
+-0.0506	c:ia8z
+-0.0506	c:ia8z 
+-0.0506	c:ipm
+-0.0506	c:ise 
+-0.0506	c:ken
+-0.0506	c:mone
+-0.0506	c:money
+-0.0506	c:msona
+-0.0506	c:msra
+-0.0506	c:ney 
+-0.0506	c:o6to
+-0.0506	c:o9tit
+-0.0506	c:oiti9
+-0.0506	c:oney 
+-0.0506	c:oo8
+-0.0506	c:osaz
+-0.0506	c:osaz 
+-0.0506	c:pqn
+-0.0506	c:qoj
+-0.0506	c:saxe
+-0.0506	c:tefm
+-0.0506	c:ti8 
+-0.0506	c:tro
+-0.0506	c:ttoe
+-0.0506	c:ttoe 
+-0.0506	c:wo9
+-0.0506	w:222z
+-0.0506	w:22ti8
+-0.0506	w:2ati2
+-0.0506	w:882z
+-0.0506	w:8etz
+-0.0506	w:8t8z
+-0.0506	w:i9az
+-0.0506	w:ia8z
+-0.0506	w:money
+-0.0506	w:o9tit
+-0.0506	w:oiti9
+-0.0506	w:osaz
+-0.0507	b:10_i8to8
+-0.0507	b:11_i6tio
+-0.0507	b:11_iatii
+-0.0507	b:11_otto8
+-0.0507	c: 01
+-0.0507	c: 01 
+-0.0507	c: 26a
+-0.0507	c: 26az
+-0.0507	c: e8t
+-0.0507	c: e8tz
+-0.0507	c: ie6
+-0.0507	c: ie6z
+-0.0507	c: ii8
+-0.0507	c: ii8z
+-0.0507	c: moth
+-0.0507	c: soa
+-0.0507	c: soaz
+-0.0507	c:01 
+-0.0507	c:26az
+-0.0507	c:26az 
+-0.0507	c:6cj
+-0.0507	c:6ob
+-0.0507	c:8z 
+-0.0507	c:csp
+-0.0507	c:dsv
+-0.0507	c:dw2
+-0.0507	c:e8tz
+-0.0507	c:e8tz 
+-0.0507	c:eii
+-0.0507	c:et2
+-0.0507	c:eyr
+-0.0507	c:hw 
+-0.0507	c:i2sz
+-0.0507	c:i6tio
+-0.0507	c:i8to8
+-0.0507	c:ie6z
+-0.0507	c:ie6z 
+-0.0507	c:ii8z
+-0.0507	c:ii8z 
+-0.0507	c:itis
+-0.0507	c:itis 
+-0.0507	c:izq
+-0.0507	c:moth
+-0.0507	c:mothe
+-0.0507	c:orma
+-0.0507	c:otto8
+-0.0507	c:qmd
+-0.0507	c:soaz
+-0.0507	c:soaz 
 -0.0507	c:sto6
 -0.0507	c:sto6 
--0.0507	w:17
--0.0507	w:i8t2i
--0.0508	b:is_on
--0.0508	c: oato
--0.0508	c:entat
--0.0508	c:ntat
--0.0508	c:ntati
--0.0508	c:oato
--0.0508	c:senta
--0.0508	c:urd
--0.0508	w:presentation
--0.0509	c:chla
--0.0509	c:hla
--0.0509	c:schla
--0.0509	c:tso
--0.051	c: 07
--0.051	c: 07 
--0.051	c: s8
--0.051	c:07 
--0.051	c:ndy
--0.051	c:ndy 
--0.051	c:tis 
--0.051	w:07
--0.051	w:flight
--0.0511	b:i_cried
--0.0511	c: inst
--0.0511	c:epli
--0.0511	c:eplie
--0.0511	c:rdr
--0.0511	c:repli
--0.0512	c:gat
--0.0512	c:nne
--0.0512	c:nute 
--0.0512	c:outs
--0.0512	w:minute
--0.0513	b:a_sick
--0.0513	b:at_uni
--0.0513	b:goodbye_to
--0.0513	b:sick_day
--0.0513	b:taking_a
--0.0513	c: 26t
--0.0513	c:29t
--0.0513	c:ii 
--0.0513	c:tii
--0.0513	c:tii 
--0.0514	c: 27
--0.0514	c: 27 
--0.0514	c: 37
--0.0514	c: 37 
--0.0514	c:27 
--0.0514	c:2t2
--0.0514	c:37 
--0.0514	c:epo
--0.0514	c:i8ti8
--0.0514	c:ous 
--0.0514	w:27
--0.0514	w:37
--0.0514	w:i8ti8
--0.0515	c: 30
--0.0515	c: 30 
--0.0515	c:30 
--0.0515	c:ati9
--0.0515	c:ati9 
--0.0515	c:read 
--0.0515	c:utter
--0.0515	w:30
--0.0516	b:bed_early
--0.0516	b:weekend_on
--0.0516	c: 16
--0.0516	c: 16 
--0.0516	c: 20
--0.0516	c: 202
--0.0516	c: 2026
--0.0516	c: ai9
--0.0516	c: ai9z
--0.0516	c:026
--0.0516	c:026 
--0.0516	c:16 
--0.0516	c:202
--0.0516	c:2026
--0.0516	c:2026 
--0.0516	c:26 
--0.0516	c:ai9
--0.0516	c:ai9z
--0.0516	c:ai9z 
--0.0516	c:cred
--0.0516	c:credi
--0.0516	c:edit
--0.0516	c:i9z
--0.0516	c:i9z 
--0.0516	c:o2 
--0.0516	c:o8 
--0.0516	c:pli
--0.0516	c:plie
--0.0516	c:redit
--0.0516	c:to8
--0.0516	c:to8 
--0.0516	w:16
--0.0516	w:2026
--0.0516	w:ai9z
--0.0517	c: 08
--0.0517	c: 08 
--0.0517	c:08 
--0.0517	c:29z
--0.0517	c:29z 
--0.0517	c:9tz
--0.0517	c:9tz 
--0.0517	c:ard 
--0.0517	c:due
--0.0517	c:due 
--0.0517	c:eto
--0.0517	c:killi
--0.0517	c:oti8
--0.0517	c:oti8 
--0.0517	c:toc
--0.0517	w:08
--0.0517	w:killing
--0.0518	b:2026_11
--0.0518	b:what_i
--0.0518	c: 2eto
--0.0518	c: 59
--0.0518	c: 59 
--0.0518	c: inv
--0.0518	c: invi
--0.0518	c:2eto
--0.0518	c:59 
--0.0518	c:edd
--0.0518	c:geo
--0.0518	c:gra
--0.0518	c:hy 
--0.0518	c:inv
--0.0518	c:invi
--0.0518	c:to2
--0.0518	c:to2 
--0.0518	w:59
--0.0519	b:charity_shop
--0.0519	c: 22 
--0.0519	c: clot
--0.0519	c: fav
--0.0519	c: favo
--0.0519	c:avou
--0.0519	c:avour
--0.0519	c:clot
--0.0519	c:cloth
--0.0519	c:favo
--0.0519	c:favou
--0.0519	c:loth
--0.0519	c:lothe
--0.0519	c:othes
--0.0519	c:ourit
--0.0519	c:thes 
--0.0519	c:urit
--0.0519	c:urite
--0.0519	c:vour
--0.0519	c:vouri
--0.0519	w:22
--0.0519	w:clothes
--0.0519	w:favourite
--0.052	c:cab
--0.052	c:rest
--0.0521	c: 01
--0.0521	c: 01 
--0.0521	c:01 
--0.0521	c:atii
--0.0521	c:atii 
--0.0521	c:ct 
--0.0521	c:i8 
--0.0521	c:ti8 
--0.0521	w:01
--0.0522	b:absolutely_destroyed
--0.0522	b:destroyed_me
--0.0522	b:them_about
--0.0522	b:told_them
--0.0522	c: 11
--0.0522	c: 11 
--0.0522	c: 22
--0.0522	c: 22t
--0.0522	c: 29 
--0.0522	c: dest
--0.0522	c: red
--0.0522	c:11 
--0.0522	c:22t
--0.0522	c:29 
--0.0522	c:6to8
--0.0522	c:6to8 
--0.0522	c:a2z
--0.0522	c:a2z 
--0.0522	c:destr
--0.0522	c:estr
--0.0522	c:estro
--0.0522	c:otio 
--0.0522	c:roy
--0.0522	c:roye
--0.0522	c:royed
--0.0522	c:sst
--0.0522	c:stia
--0.0522	c:stia 
--0.0522	c:stroy
--0.0522	c:ti8
--0.0522	c:troy
--0.0522	c:troye
--0.0522	c:tto
--0.0522	c:um 
--0.0522	w:11
--0.0522	w:29
--0.0522	w:destroyed
--0.0523	c:uis
--0.0524	c: ant
--0.0524	c: anti
--0.0524	c:e9z
--0.0524	c:e9z 
--0.0524	c:hau
--0.0524	c:haus
--0.0524	c:rang
--0.0525	b:minute_on
--0.0525	b:sister_praised
--0.0525	c: o9ti
--0.0525	c:iat2o
--0.0525	c:ito2
--0.0525	c:ito2 
--0.0525	c:o9ti
--0.0525	c:part
--0.0525	w:iat2o
--0.0526	b:team_went
--0.0526	c:6tz 
--0.0526	c:sz 
--0.0527	b:10_i8ti8
--0.0527	b:it_makes
--0.0527	b:like_a
--0.0527	b:makes_me
--0.0527	c: 36
--0.0527	c: 36 
--0.0527	c: e6
--0.0527	c:36 
--0.0527	c:i6to8
--0.0527	c:shout
--0.0527	w:36
--0.0527	w:i6to8
--0.0528	b:manager_replied
--0.0528	b:the_butler
--0.0528	c: butl
--0.0528	c:2ito2
--0.0528	c:butl
--0.0528	c:butle
--0.0528	c:tler
--0.0528	c:tler 
--0.0528	c:utl
--0.0528	c:utle
--0.0528	c:utler
--0.0528	w:2ito2
--0.0528	w:butler
--0.0529	c:2ti
--0.0529	c:i8z
--0.053	c: 43
--0.053	c: 43 
--0.053	c:9to
--0.053	c:etoi
--0.053	c:etoi 
--0.053	w:43
--0.0531	b:for_two
--0.0531	b:tonight_and
--0.0531	c: 14 
--0.0531	c: 82
--0.0531	c:14 
--0.0531	c:96z
--0.0531	c:96z 
--0.0531	c:nan
--0.0531	c:otis
--0.0531	c:otis 
--0.0531	w:14
--0.0532	b:commute_is
--0.0532	b:this_commute
--0.0532	c: 22ti
--0.0532	c: comm
--0.0532	c:22ti
--0.0532	c:22too
--0.0532	c:2too
--0.0532	c:2too 
--0.0532	c:ato6
--0.0532	c:ato6 
--0.0532	c:comm
--0.0532	c:commu
--0.0532	c:mmu
--0.0532	c:mmut
--0.0532	c:mmute
--0.0532	c:mut
--0.0532	c:mute
--0.0532	c:mute 
--0.0532	c:ommu
--0.0532	c:ommut
--0.0532	w:22too
--0.0532	w:commute
--0.0533	b:ready_to
--0.0533	c: del
--0.0533	c:ater
--0.0533	c:ater 
--0.0533	c:del
--0.0533	c:o8t
--0.0534	c: 9i
--0.0534	c:iat22
--0.0534	c:ina
--0.0534	c:ndr
--0.0534	w:iat22
--0.0535	c: 26
--0.0535	c: 34
--0.0535	c: 34 
--0.0535	c: lau
--0.0535	c:34 
--0.0535	c:69z
--0.0535	c:69z 
--0.0535	c:ise 
--0.0535	c:isz
--0.0535	c:isz 
--0.0535	c:ola 
--0.0535	w:34
--0.0536	c: i6
--0.0536	c:cit
--0.0536	c:come 
--0.0536	c:ioz
--0.0536	c:ioz 
--0.0536	w:come
--0.0537	b:i_always
--0.0537	c: el 
--0.0537	c:6ti9
--0.0537	c:6ti9 
--0.0537	c:sal 
--0.0537	c:yaa
--0.0537	w:el
--0.0538	c: 04
--0.0538	c: 04 
--0.0538	c: i6t
--0.0538	c: one
--0.0538	c:04 
--0.0538	c:ew 
--0.0538	c:i6t
--0.0538	c:irt
--0.0538	w:04
--0.0539	c: a9
--0.0539	c: iato
--0.054	b:the_cupboard
--0.054	c: 12
--0.054	c: 12 
--0.054	c: 13
--0.054	c: 13 
+-0.0507	c:tct
+-0.0507	c:urd
+-0.0507	w:01
+-0.0507	w:26az
+-0.0507	w:e8tz
+-0.0507	w:i6tio
+-0.0507	w:i8to8
+-0.0507	w:ie6z
+-0.0507	w:ii8z
+-0.0507	w:mother
+-0.0507	w:otto8
+-0.0507	w:soaz
+-0.0508	b:10_22ti8
+-0.0508	b:10_eotoi
+-0.0508	b:10_i8tia
+-0.0508	b:10_itto8
+-0.0508	b:11_isto9
+-0.0508	b:11_osto9
+-0.0508	b:11_otti8
+-0.0508	c: 828
+-0.0508	c: 828z
+-0.0508	c: 8sa
+-0.0508	c: 8saz
+-0.0508	c: 9t2
+-0.0508	c: 9t2z
+-0.0508	c: ee
+-0.0508	c: ets
+-0.0508	c: etsz
+-0.0508	c: o2
+-0.0508	c:2ke9
+-0.0508	c:2tia
+-0.0508	c:2tia 
+-0.0508	c:828z
+-0.0508	c:828z 
+-0.0508	c:8saz
+-0.0508	c:8saz 
+-0.0508	c:9ai
+-0.0508	c:9t2z
+-0.0508	c:9t2z 
+-0.0508	c:a6z
+-0.0508	c:a6z 
+-0.0508	c:dfa
+-0.0508	c:e2am
+-0.0508	c:e66
+-0.0508	c:eotoi
+-0.0508	c:etsz
+-0.0508	c:etsz 
+-0.0508	c:etv
+-0.0508	c:gqv
+-0.0508	c:gvd
+-0.0508	c:imtda
+-0.0508	c:istoe
+-0.0508	c:ke9
+-0.0508	c:mtda
+-0.0508	c:olde
+-0.0508	c:oney
+-0.0508	c:osto9
+-0.0508	c:osz 
+-0.0508	c:otti8
+-0.0508	c:qyt
+-0.0508	c:s6iz
+-0.0508	c:s8z
+-0.0508	c:t22
+-0.0508	c:tef
+-0.0508	c:tt2i
+-0.0508	c:tt2i 
+-0.0508	c:utte
+-0.0508	c:ve8
+-0.0508	c:vr 
+-0.0508	c:wc9
+-0.0508	c:yay
+-0.0508	w:828z
+-0.0508	w:8saz
+-0.0508	w:9t2z
+-0.0508	w:eotoi
+-0.0508	w:etsz
+-0.0508	w:istoe
+-0.0508	w:osto9
+-0.0508	w:otti8
+-0.0509	b:10_2itis
+-0.0509	b:11_2otot
+-0.0509	b:11_o8too
+-0.0509	b:11_oato9
+-0.0509	b:mistake_over
+-0.0509	b:such_a
+-0.0509	c: 29t
+-0.0509	c: 69e
+-0.0509	c: 69ez
+-0.0509	c: 6t8
+-0.0509	c: 6t8z
+-0.0509	c: 9it
+-0.0509	c: 9itz
+-0.0509	c: e2s
+-0.0509	c: e2sz
+-0.0509	c: e6s
+-0.0509	c: e6sz
+-0.0509	c: s88
+-0.0509	c: s88z
+-0.0509	c: sst
+-0.0509	c: sstz
+-0.0509	c:2adq
+-0.0509	c:2sf
+-0.0509	c:69ez
+-0.0509	c:69ez 
+-0.0509	c:6az
+-0.0509	c:6t8z
+-0.0509	c:6t8z 
+-0.0509	c:6xa
+-0.0509	c:9itz
+-0.0509	c:9itz 
+-0.0509	c:at22
+-0.0509	c:at22 
+-0.0509	c:bhh
+-0.0509	c:btn
+-0.0509	c:byc
+-0.0509	c:dwa 
+-0.0509	c:e29
+-0.0509	c:e2m
+-0.0509	c:e2sz 
+-0.0509	c:e6sz
+-0.0509	c:e6sz 
+-0.0509	c:eag
+-0.0509	c:efrt
+-0.0509	c:epli
+-0.0509	c:eplie
+-0.0509	c:eyq
+-0.0509	c:f69
+-0.0509	c:ftq
+-0.0509	c:gjs
+-0.0509	c:hgs
+-0.0509	c:imstf
+-0.0509	c:istoa
+-0.0509	c:mstf
+-0.0509	c:mt9o
+-0.0509	c:mtqq
+-0.0509	c:o8too
+-0.0509	c:oato9
+-0.0509	c:pefr
+-0.0509	c:pefrt
+-0.0509	c:pq6
+-0.0509	c:repli
+-0.0509	c:s88z
+-0.0509	c:s88z 
+-0.0509	c:sfs
+-0.0509	c:sstz
+-0.0509	c:sstz 
+-0.0509	c:t22 
+-0.0509	c:vaw
+-0.0509	c:wke
+-0.0509	c:wst
+-0.0509	c:ybi
+-0.0509	c:zds
+-0.0509	c:ztst
+-0.0509	w:69ez
+-0.0509	w:6t8z
+-0.0509	w:9itz
+-0.0509	w:e2sz
+-0.0509	w:e6sz
+-0.0509	w:istoa
+-0.0509	w:o8too
+-0.0509	w:oato9
+-0.0509	w:s88z
+-0.0509	w:sstz
+-0.051	b:10_itt2e
+-0.051	c: 19
+-0.051	c: 19 
+-0.051	c: 2ee
+-0.051	c: 2eez
+-0.051	c: 8a
+-0.051	c: assz
+-0.051	c: e6e
+-0.051	c: e6ez
+-0.051	c: oetz
+-0.051	c: s28
+-0.051	c: s28z
+-0.051	c:19 
+-0.051	c:29t
+-0.051	c:2eez 
+-0.051	c:6o6
+-0.051	c:6t8
+-0.051	c:9rt
+-0.051	c:9ti
+-0.051	c:assz 
+-0.051	c:e6ez
+-0.051	c:e6ez 
+-0.051	c:hm2
+-0.051	c:iqfq
+-0.051	c:isto6
+-0.051	c:jhm2
+-0.051	c:jsv
+-0.051	c:msay
+-0.051	c:ney
+-0.051	c:o2i
+-0.051	c:oetz
+-0.051	c:oetz 
+-0.051	c:osz
+-0.051	c:rxi
+-0.051	c:s28
+-0.051	c:s28z
+-0.051	c:s28z 
+-0.051	c:siz 
+-0.051	c:smi
+-0.051	c:tt2o
+-0.051	c:tt2o 
+-0.051	c:tto8
+-0.051	c:tto8 
+-0.051	c:ye8i
+-0.051	c:yjw
+-0.051	w:19
+-0.051	w:2eez
+-0.051	w:assz
+-0.051	w:e6ez
+-0.051	w:isto6
+-0.051	w:oetz
+-0.051	w:s28z
+-0.0511	b:10_2ttia
+-0.0511	b:10_i9ti8
+-0.0511	b:10_ist2o
+-0.0511	b:11_2itit
+-0.0511	b:11_iiti6
+-0.0511	b:11_iitio
+-0.0511	b:11_o6toi
+-0.0511	b:11_ost2e
+-0.0511	b:sister_forgot
+-0.0511	c: 28tz
+-0.0511	c: 59
+-0.0511	c: 59 
+-0.0511	c: 8si
+-0.0511	c: 8siz
+-0.0511	c: eo9
+-0.0511	c: eo9z
+-0.0511	c: ex 
+-0.0511	c: i2t2
+-0.0511	c:28tz
+-0.0511	c:28tz 
+-0.0511	c:2itit
+-0.0511	c:2ttia
+-0.0511	c:2xe
+-0.0511	c:59 
+-0.0511	c:8si
+-0.0511	c:8siz
+-0.0511	c:8siz 
+-0.0511	c:8tz 
+-0.0511	c:92o
+-0.0511	c:bkkq
+-0.0511	c:bkkqe
+-0.0511	c:dtg
+-0.0511	c:eo9z
+-0.0511	c:eo9z 
+-0.0511	c:essed
+-0.0511	c:i2t2
+-0.0511	c:iai
+-0.0511	c:iaiz
+-0.0511	c:iiti6
+-0.0511	c:iitio
+-0.0511	c:imtvb
+-0.0511	c:inc
+-0.0511	c:jr9
+-0.0511	c:jxy
+-0.0511	c:kkq
+-0.0511	c:kkqe
+-0.0511	c:mho
+-0.0511	c:mjt
+-0.0511	c:mtvb
+-0.0511	c:nna
+-0.0511	c:o6toi
+-0.0511	c:ost2e
+-0.0511	c:ot2i
+-0.0511	c:ot2i 
+-0.0511	c:sde
+-0.0511	c:sfa 
+-0.0511	c:t8z
+-0.0511	c:tna
+-0.0511	c:toz 
+-0.0511	c:wjs
+-0.0511	c:xjs
+-0.0511	c:yfa
+-0.0511	w:28tz
+-0.0511	w:2itit
+-0.0511	w:2ttia
+-0.0511	w:59
+-0.0511	w:8siz
+-0.0511	w:eo9z
+-0.0511	w:ex
+-0.0511	w:iiti6
+-0.0511	w:iitio
+-0.0511	w:o6toi
+-0.0511	w:ost2e
+-0.0512	b:10_2etie
+-0.0512	b:10_2tti2
+-0.0512	b:10_i6tit
+-0.0512	b:11_i9tis
+-0.0512	b:11_o9tot
+-0.0512	b:2026_11
+-0.0512	c: 28
+-0.0512	c: 2ato
+-0.0512	c: 5 
+-0.0512	c: 92t
+-0.0512	c: 92tz
+-0.0512	c: fiv
+-0.0512	c: five
+-0.0512	c: i9s
+-0.0512	c: i9sz
+-0.0512	c: ie
+-0.0512	c: o98
+-0.0512	c: o98z
+-0.0512	c: oiti
+-0.0512	c:222
+-0.0512	c:2ato
+-0.0512	c:2etie
+-0.0512	c:2ia
+-0.0512	c:2t2e
+-0.0512	c:2t2e 
+-0.0512	c:2tb
+-0.0512	c:2tti2
+-0.0512	c:89s
+-0.0512	c:8ez
+-0.0512	c:8ez 
+-0.0512	c:92tz
+-0.0512	c:92tz 
+-0.0512	c:a8a
+-0.0512	c:aaga
+-0.0512	c:aesd
+-0.0512	c:ayo
+-0.0512	c:ayq
+-0.0512	c:dts
+-0.0512	c:dzt
+-0.0512	c:ewg
+-0.0512	c:five
+-0.0512	c:five 
+-0.0512	c:gdf
+-0.0512	c:i9s
+-0.0512	c:i9sz
+-0.0512	c:i9sz 
+-0.0512	c:i9tis
+-0.0512	c:ih2
+-0.0512	c:imtte
+-0.0512	c:jte
+-0.0512	c:kiz
+-0.0512	c:lne
+-0.0512	c:mtte
+-0.0512	c:ndy 
+-0.0512	c:o6a
+-0.0512	c:o98z
+-0.0512	c:o98z 
+-0.0512	c:o9tot
+-0.0512	c:oiti
+-0.0512	c:qar
+-0.0512	c:qwf
+-0.0512	c:rsv
+-0.0512	c:ryx
+-0.0512	c:tby
+-0.0512	c:tpef
+-0.0512	c:ye8
+-0.0512	c:ygd
+-0.0512	w:2etie
+-0.0512	w:2tti2
+-0.0512	w:5
+-0.0512	w:92tz
+-0.0512	w:five
+-0.0512	w:i9sz
+-0.0512	w:i9tis
+-0.0512	w:o98z
+-0.0512	w:o9tot
+-0.0513	b:10_i8tit
+-0.0513	b:10_i9tis
+-0.0513	b:11_i2t2e
+-0.0513	b:to_everyone
+-0.0513	c: 06
+-0.0513	c: 06 
+-0.0513	c: 29
+-0.0513	c: 46
+-0.0513	c: 46 
+-0.0513	c: a99
+-0.0513	c: a99z
+-0.0513	c: eoto
+-0.0513	c: iai
+-0.0513	c: iaiz
+-0.0513	c: inc
+-0.0513	c:06 
+-0.0513	c:46 
+-0.0513	c:6t2
+-0.0513	c:8ot
+-0.0513	c:a99z 
+-0.0513	c:alled
+-0.0513	c:awq
+-0.0513	c:calle
+-0.0513	c:eoto
+-0.0513	c:eqf
+-0.0513	c:eti2
+-0.0513	c:eti2 
+-0.0513	c:eyx
+-0.0513	c:i2s
+-0.0513	c:i2t2e
+-0.0513	c:i8tia
+-0.0513	c:iaiz 
+-0.0513	c:mshh
+-0.0513	c:ndy
+-0.0513	c:tea
+-0.0513	c:tqp
+-0.0513	w:06
+-0.0513	w:46
+-0.0513	w:a99z
+-0.0513	w:called
+-0.0513	w:i2t2e
+-0.0513	w:i8tia
+-0.0513	w:iaiz
+-0.0514	b:10_22too
+-0.0514	b:10_26ti2
+-0.0514	b:10_29tia
+-0.0514	b:11_itto6
+-0.0514	b:my_ex
+-0.0514	c: 04
+-0.0514	c: 04 
+-0.0514	c: 20
+-0.0514	c: a6a
+-0.0514	c: a6az
+-0.0514	c: ais
+-0.0514	c: aisz
+-0.0514	c: ea2
+-0.0514	c: ea2z
+-0.0514	c: o6a
+-0.0514	c: o6az
+-0.0514	c:04 
+-0.0514	c:26ti2
+-0.0514	c:29tia
+-0.0514	c:6hp
+-0.0514	c:8tia
+-0.0514	c:8tia 
+-0.0514	c:a6az
+-0.0514	c:a6az 
+-0.0514	c:ahy
+-0.0514	c:aisz
+-0.0514	c:aisz 
+-0.0514	c:ak2
+-0.0514	c:awc
+-0.0514	c:bxx
+-0.0514	c:dk 
+-0.0514	c:dytg
+-0.0514	c:e2bw
+-0.0514	c:e6s
+-0.0514	c:ea2z 
+-0.0514	c:fne
+-0.0514	c:fni
+-0.0514	c:hy 
+-0.0514	c:itt2o
+-0.0514	c:jj2
+-0.0514	c:nae
+-0.0514	c:o6az
+-0.0514	c:o6az 
+-0.0514	c:outs
+-0.0514	c:pth
+-0.0514	c:rby
+-0.0514	c:ro2
+-0.0514	c:ss8
+-0.0514	c:ssbk
+-0.0514	c:t2g
+-0.0514	c:tv6
+-0.0514	c:waa
+-0.0514	c:ygv
+-0.0514	c:yxn
+-0.0514	c:zii
+-0.0514	w:04
+-0.0514	w:26ti2
+-0.0514	w:29tia
+-0.0514	w:a6az
+-0.0514	w:aisz
+-0.0514	w:ea2z
+-0.0514	w:itt2o
+-0.0514	w:o6az
+-0.0515	b:10_2atio
+-0.0515	b:10_2itia
+-0.0515	b:10_i6tia
+-0.0515	b:11_i8tia
+-0.0515	b:11_ietot
+-0.0515	b:11_ott2o
+-0.0515	c: 822
+-0.0515	c: 822z
+-0.0515	c: ae6
+-0.0515	c: ae6z
+-0.0515	c: as6
+-0.0515	c: as6z
+-0.0515	c: o6o
+-0.0515	c: o6oz
+-0.0515	c: oii
+-0.0515	c: oiiz
+-0.0515	c:2atio
+-0.0515	c:2itoo
+-0.0515	c:2so
+-0.0515	c:6t2e 
+-0.0515	c:822
+-0.0515	c:822z
+-0.0515	c:822z 
+-0.0515	c:9en
+-0.0515	c:9tio
+-0.0515	c:9tio 
+-0.0515	c:9vx
+-0.0515	c:aaz 
+-0.0515	c:ae2
+-0.0515	c:ae6z
+-0.0515	c:ae6z 
+-0.0515	c:as6z 
+-0.0515	c:btsa
+-0.0515	c:gax
+-0.0515	c:hxa8
+-0.0515	c:i6tia
+-0.0515	c:ietot
+-0.0515	c:imsaw
+-0.0515	c:jhp
+-0.0515	c:msaw
+-0.0515	c:ngh
+-0.0515	c:o6o
+-0.0515	c:o6oz
+-0.0515	c:o6oz 
+-0.0515	c:oiiz
+-0.0515	c:oiiz 
+-0.0515	c:ott2o
+-0.0515	c:r9 
+-0.0515	c:t6w
+-0.0515	c:vdi
+-0.0515	c:vwh
+-0.0515	c:ytg
+-0.0515	c:zp2
+-0.0515	w:2atio
+-0.0515	w:2itoo
+-0.0515	w:822z
+-0.0515	w:ae6z
+-0.0515	w:as6z
+-0.0515	w:i6tia
+-0.0515	w:ietot
+-0.0515	w:o6oz
+-0.0515	w:oiiz
+-0.0515	w:ott2o
+-0.0516	b:11_iat2e
+-0.0516	b:11_iotia
+-0.0516	b:11_isti9
+-0.0516	b:11_itto2
+-0.0516	c: 2i9
+-0.0516	c: 2i9z
+-0.0516	c: ao6
+-0.0516	c: ao6z
+-0.0516	c: tte
+-0.0516	c: ttez
+-0.0516	c: tto
+-0.0516	c: ttoz
+-0.0516	c:2ea
+-0.0516	c:2i9
+-0.0516	c:2i9z
+-0.0516	c:2i9z 
+-0.0516	c:6tia
+-0.0516	c:6tia 
+-0.0516	c:6tit 
+-0.0516	c:8et
+-0.0516	c:a8x
+-0.0516	c:ao6z
+-0.0516	c:ao6z 
+-0.0516	c:c96
+-0.0516	c:ddt
+-0.0516	c:ektk
+-0.0516	c:ektky
+-0.0516	c:hqm
+-0.0516	c:i6tit
+-0.0516	c:i8e
+-0.0516	c:iotia
+-0.0516	c:ired
+-0.0516	c:ired 
+-0.0516	c:jas
+-0.0516	c:ktky
+-0.0516	c:ntaj
+-0.0516	c:o8t
+-0.0516	c:o8z 
+-0.0516	c:psys
+-0.0516	c:rkz
+-0.0516	c:sxs
+-0.0516	c:ttez
+-0.0516	c:ttez 
+-0.0516	c:ttoz
+-0.0516	c:ttoz 
+-0.0516	c:tvt
+-0.0516	c:tw9a
+-0.0516	c:wap
+-0.0516	c:wxa 
+-0.0516	c:xiws
+-0.0516	c:ycq
+-0.0516	c:ygj
+-0.0516	w:2i9z
+-0.0516	w:ao6z
+-0.0516	w:i6tit
+-0.0516	w:iotia
+-0.0516	w:ttez
+-0.0516	w:ttoz
+-0.0517	b:10_iat2o
+-0.0517	b:10_itti2
+-0.0517	b:11_iitoi
+-0.0517	b:11_oiti8
+-0.0517	c: 34
+-0.0517	c: 34 
+-0.0517	c: aii
+-0.0517	c: aiiz
+-0.0517	c: essz
+-0.0517	c:34 
+-0.0517	c:6ao
+-0.0517	c:6tit
+-0.0517	c:aiiz
+-0.0517	c:aiiz 
+-0.0517	c:as6z
+-0.0517	c:cds
+-0.0517	c:csh
+-0.0517	c:csh9
+-0.0517	c:csh9h
+-0.0517	c:essz
+-0.0517	c:essz 
+-0.0517	c:etbx
+-0.0517	c:etbx9
+-0.0517	c:exm
+-0.0517	c:h9h
+-0.0517	c:hrj
+-0.0517	c:hrsi
+-0.0517	c:i6t2e
+-0.0517	c:iitoi
+-0.0517	c:itt2e
+-0.0517	c:jfc
+-0.0517	c:maj
+-0.0517	c:ngs 
+-0.0517	c:o8z
+-0.0517	c:oiti8
+-0.0517	c:qs8
+-0.0517	c:road
+-0.0517	c:rvt
+-0.0517	c:sh9
+-0.0517	c:sh9h
+-0.0517	c:tbx9
+-0.0517	c:ttz 
+-0.0517	c:v6b
+-0.0517	w:34
+-0.0517	w:aiiz
+-0.0517	w:essz
+-0.0517	w:i6t2e
+-0.0517	w:iitoi
+-0.0517	w:itt2e
+-0.0517	w:late
+-0.0517	w:oiti8
+-0.0518	b:10_26toi
+-0.0518	c: 28 
+-0.0518	c: 2tto
+-0.0518	c: 8s2
+-0.0518	c: 8s2z
+-0.0518	c: oit
+-0.0518	c: pap
+-0.0518	c: pape
+-0.0518	c:26toi
+-0.0518	c:28 
+-0.0518	c:2tto
+-0.0518	c:6ge
+-0.0518	c:8bt
+-0.0518	c:8s2z
+-0.0518	c:8s2z 
+-0.0518	c:982
+-0.0518	c:9eb
+-0.0518	c:9ti6
+-0.0518	c:9to2
+-0.0518	c:9to2 
+-0.0518	c:aac
+-0.0518	c:akr
+-0.0518	c:bav
+-0.0518	c:btf
+-0.0518	c:hjm
+-0.0518	c:imtgj
+-0.0518	c:mtgj
+-0.0518	c:otoi
+-0.0518	c:otoi 
+-0.0518	c:pda
+-0.0518	c:son 
+-0.0518	c:tsas
+-0.0518	c:ue 
+-0.0518	w:26toi
+-0.0518	w:28
+-0.0518	w:8s2z
+-0.0519	b:10_26tit
+-0.0519	b:11_ietis
+-0.0519	b:11_itt2e
+-0.0519	b:11_oetie
+-0.0519	c: 2oi
+-0.0519	c: 2oiz
+-0.0519	c: 56
+-0.0519	c: 56 
+-0.0519	c: 9a6
+-0.0519	c: 9a6z
+-0.0519	c: 9ei
+-0.0519	c: 9eiz
+-0.0519	c: asi
+-0.0519	c: asiz
+-0.0519	c: gri
+-0.0519	c: grie
+-0.0519	c: inte
+-0.0519	c: isa
+-0.0519	c: isaz
+-0.0519	c: oss
+-0.0519	c: ossz
+-0.0519	c: ss6
+-0.0519	c: ss6z
+-0.0519	c:26tit
+-0.0519	c:2oiz
+-0.0519	c:2oiz 
+-0.0519	c:56 
+-0.0519	c:6m 
+-0.0519	c:6yc
+-0.0519	c:9a6z
+-0.0519	c:9a6z 
+-0.0519	c:9eiz 
+-0.0519	c:9toi
+-0.0519	c:9toi 
+-0.0519	c:ag8
+-0.0519	c:asiz
+-0.0519	c:asiz 
+-0.0519	c:evmv
+-0.0519	c:fe8
+-0.0519	c:g62
+-0.0519	c:grie
+-0.0519	c:grief
+-0.0519	c:hbp
+-0.0519	c:ic 
+-0.0519	c:ietis
+-0.0519	c:isaz
+-0.0519	c:isaz 
+-0.0519	c:isti6
+-0.0519	c:jaw
+-0.0519	c:kiv
+-0.0519	c:kje
+-0.0519	c:oetie
+-0.0519	c:ossz
+-0.0519	c:ossz 
+-0.0519	c:otio 
+-0.0519	c:p2e
+-0.0519	c:r9s
+-0.0519	c:rief 
+-0.0519	c:ss6z
+-0.0519	c:ss6z 
+-0.0519	c:sti
+-0.0519	c:stia
+-0.0519	c:stia 
+-0.0519	c:stoa
+-0.0519	c:stoa 
+-0.0519	c:ta9
+-0.0519	c:tot
+-0.0519	c:tt22
+-0.0519	w:26tit
+-0.0519	w:2oiz
+-0.0519	w:56
+-0.0519	w:9a6z
+-0.0519	w:9eiz
+-0.0519	w:asiz
+-0.0519	w:grief
+-0.0519	w:ietis
+-0.0519	w:isaz
+-0.0519	w:isti6
+-0.0519	w:oetie
+-0.0519	w:ossz
+-0.0519	w:ss6z
+-0.052	b:11_i8to6
+-0.052	b:11_o6tio
+-0.052	b:five_minutes
+-0.052	b:zoe_left
+-0.052	c: 11
+-0.052	c: 11 
+-0.052	c: ai8
+-0.052	c: ai8z
+-0.052	c: i8e
+-0.052	c: i8ez
+-0.052	c: ia9
+-0.052	c: ia9z
+-0.052	c: it8
+-0.052	c: it8z
+-0.052	c:11 
+-0.052	c:2e8
+-0.052	c:2ti
+-0.052	c:2z 
+-0.052	c:692
+-0.052	c:9ei
+-0.052	c:9eiz
+-0.052	c:9ti6 
+-0.052	c:ai8z
+-0.052	c:ai8z 
+-0.052	c:atii
+-0.052	c:atii 
+-0.052	c:atz
+-0.052	c:btt
+-0.052	c:cqx
+-0.052	c:ekea
+-0.052	c:enti
+-0.052	c:fqw
+-0.052	c:i8ez
+-0.052	c:i8ez 
+-0.052	c:ia9
+-0.052	c:ia9z
+-0.052	c:ia9z 
+-0.052	c:ii8
+-0.052	c:im6ke
+-0.052	c:imtek
+-0.052	c:it8
+-0.052	c:it8z
+-0.052	c:it8z 
+-0.052	c:m6ke
+-0.052	c:m6mt
+-0.052	c:mtek
+-0.052	c:mteke
+-0.052	c:mtxda
+-0.052	c:o6tio
+-0.052	c:oh2
+-0.052	c:ous 
+-0.052	c:qsf
+-0.052	c:qtx
+-0.052	c:rbf
+-0.052	c:sc 
+-0.052	c:teke
+-0.052	c:tekea
+-0.052	c:to8
+-0.052	c:tt2
+-0.052	c:txda
+-0.052	c:var
+-0.052	c:wx 
+-0.052	c:xkb
+-0.052	c:ybt
+-0.052	w:11
+-0.052	w:ai8z
+-0.052	w:i8ez
+-0.052	w:ia9z
+-0.052	w:it8z
+-0.052	w:o6tio
+-0.0521	b:10_22tio
+-0.0521	b:10_i6t2e
+-0.0521	b:10_iatoi
+-0.0521	b:11_isto6
+-0.0521	b:11_oatot
+-0.0521	b:11_oitis
+-0.0521	c: cous
+-0.0521	c: s9e
+-0.0521	c: s9ez
+-0.0521	c: st9
+-0.0521	c: st9z
+-0.0521	c: t6e
+-0.0521	c: t6ez
+-0.0521	c: tai
+-0.0521	c: taiz
+-0.0521	c:22tio
+-0.0521	c:82q
+-0.0521	c:9tia
+-0.0521	c:9tia 
+-0.0521	c:arr
+-0.0521	c:ato9
+-0.0521	c:ato9 
+-0.0521	c:cous
+-0.0521	c:cousi
+-0.0521	c:isti9
+-0.0521	c:kcg
+-0.0521	c:kfa9
+-0.0521	c:mtba
+-0.0521	c:o8 
+-0.0521	c:o9z 
+-0.0521	c:oatot
+-0.0521	c:oeh
+-0.0521	c:oitis
+-0.0521	c:ousi
+-0.0521	c:ousin
+-0.0521	c:rapp
+-0.0521	c:rappe
+-0.0521	c:rvg
+-0.0521	c:s9ez
+-0.0521	c:s9ez 
+-0.0521	c:s9z 
+-0.0521	c:sa2t
+-0.0521	c:st9z
+-0.0521	c:st9z 
+-0.0521	c:swr
+-0.0521	c:t6ez
+-0.0521	c:t6ez 
+-0.0521	c:t8k
+-0.0521	c:taiz
+-0.0521	c:taiz 
+-0.0521	c:tne9
+-0.0521	c:to8 
+-0.0521	c:vz9
+-0.0521	c:wrw
+-0.0521	w:22tio
+-0.0521	w:isti9
+-0.0521	w:oatot
+-0.0521	w:oitis
+-0.0521	w:s9ez
+-0.0521	w:st9z
+-0.0521	w:t6ez
+-0.0521	w:taiz
+-0.0522	b:10_2otia
+-0.0522	b:10_eotio
+-0.0522	b:10_i8tot
+-0.0522	b:11_ott22
+-0.0522	b:the_butler
+-0.0522	b:up_my
+-0.0522	c: 68
+-0.0522	c: 692
+-0.0522	c: 692z
+-0.0522	c: 6to
+-0.0522	c: 6toz
+-0.0522	c: aoa
+-0.0522	c: aoaz
+-0.0522	c: butl
+-0.0522	c: t9t
+-0.0522	c: t9tz
+-0.0522	c:692z
+-0.0522	c:692z 
+-0.0522	c:6t2e
+-0.0522	c:6toz
+-0.0522	c:6toz 
+-0.0522	c:aoaz
+-0.0522	c:aoaz 
+-0.0522	c:butl
+-0.0522	c:butle
+-0.0522	c:cqt
+-0.0522	c:cqtd
+-0.0522	c:e8t
+-0.0522	c:ehtd
+-0.0522	c:eotio
+-0.0522	c:foa
+-0.0522	c:im6sc
+-0.0522	c:imtsa
+-0.0522	c:imtxd
+-0.0522	c:ka2
+-0.0522	c:kbt
+-0.0522	c:m6sc
+-0.0522	c:mtsa
+-0.0522	c:n2a
+-0.0522	c:ngp
+-0.0522	c:nqh
+-0.0522	c:nting
+-0.0522	c:otia
+-0.0522	c:otia 
+-0.0522	c:ott22
+-0.0522	c:saq
+-0.0522	c:t9tz
+-0.0522	c:t9tz 
+-0.0522	c:tcb
+-0.0522	c:tler
+-0.0522	c:tler 
+-0.0522	c:utl
+-0.0522	c:utle
+-0.0522	c:utler
+-0.0522	c:ysj
+-0.0522	w:692z
+-0.0522	w:6toz
+-0.0522	w:aoaz
+-0.0522	w:butler
+-0.0522	w:eotio
+-0.0522	w:ott22
+-0.0522	w:t9tz
+-0.0523	b:11_i9ti6
+-0.0523	b:11_i9tia
+-0.0523	c: 2t
+-0.0523	c: 47
+-0.0523	c: 47 
+-0.0523	c: 8o
+-0.0523	c: 96e
+-0.0523	c: 96ez
+-0.0523	c: eti
+-0.0523	c: etiz
+-0.0523	c: iaa
+-0.0523	c: iaaz
+-0.0523	c: itt2
+-0.0523	c: o2t
+-0.0523	c: s2s
+-0.0523	c: s2sz
+-0.0523	c:47 
+-0.0523	c:96ez
+-0.0523	c:96ez 
+-0.0523	c:99t
+-0.0523	c:a2i
+-0.0523	c:a9w
+-0.0523	c:asn
+-0.0523	c:ati2
+-0.0523	c:ati2 
+-0.0523	c:atit
+-0.0523	c:atit 
+-0.0523	c:etiz
+-0.0523	c:etiz 
+-0.0523	c:fgy
+-0.0523	c:fsk
+-0.0523	c:gda
+-0.0523	c:iaaz
+-0.0523	c:iaaz 
+-0.0523	c:imtas
+-0.0523	c:itt2
+-0.0523	c:msk2
+-0.0523	c:mtas
+-0.0523	c:mtast
+-0.0523	c:ogda
+-0.0523	c:s2sz
+-0.0523	c:s2sz 
+-0.0523	c:sasz
+-0.0523	c:ttz
+-0.0523	c:wbt6
+-0.0523	c:wjg
+-0.0523	w:47
+-0.0523	w:96ez
+-0.0523	w:etiz
+-0.0523	w:iaaz
+-0.0523	w:s2sz
+-0.0524	b:10_isti2
+-0.0524	b:11_itt2o
+-0.0524	b:i_always
+-0.0524	c: 20 
+-0.0524	c: 899
+-0.0524	c: 899z
+-0.0524	c: i28
+-0.0524	c: i28z
+-0.0524	c:20 
+-0.0524	c:2x 
+-0.0524	c:6ncm
+-0.0524	c:899z
+-0.0524	c:899z 
+-0.0524	c:8pf
+-0.0524	c:ab6
+-0.0524	c:e6j
+-0.0524	c:i28z
+-0.0524	c:i28z 
+-0.0524	c:k2m
+-0.0524	c:o2t
+-0.0524	c:oh2 
+-0.0524	c:q9s
+-0.0524	c:s9s
+-0.0524	c:seb
+-0.0524	c:seha
+-0.0524	c:sft
+-0.0524	c:stoe
+-0.0524	c:sw 
+-0.0524	c:tisd
+-0.0524	c:tqj
+-0.0524	c:tsm2
+-0.0524	c:twi
+-0.0524	c:tz 
+-0.0524	c:wja
+-0.0524	c:yre
+-0.0524	w:20
+-0.0524	w:899z
+-0.0524	w:i28z
+-0.0525	b:10_eotii
+-0.0525	b:10_iato9
+-0.0525	b:11_iot2i
+-0.0525	c: 22t2
+-0.0525	c: eo
+-0.0525	c: i2o
+-0.0525	c: i2oz
+-0.0525	c: oet
+-0.0525	c: ois
+-0.0525	c: oisz
+-0.0525	c: ooe
+-0.0525	c: ooez
+-0.0525	c:22t2
+-0.0525	c:2t2
+-0.0525	c:6mt
+-0.0525	c:6ss
+-0.0525	c:8bd
+-0.0525	c:8tie
+-0.0525	c:8tie 
+-0.0525	c:ar8
+-0.0525	c:arent
+-0.0525	c:cwg
+-0.0525	c:e2so
+-0.0525	c:eotii
+-0.0525	c:i2oz 
+-0.0525	c:i6tot
+-0.0525	c:i8tie
+-0.0525	c:i9ti6
+-0.0525	c:imtba
+-0.0525	c:iot2i
+-0.0525	c:ist2i
+-0.0525	c:oe8
+-0.0525	c:oisz 
+-0.0525	c:ooez
+-0.0525	c:ooez 
+-0.0525	c:otz
+-0.0525	c:otz 
+-0.0525	c:pare
+-0.0525	c:paren
+-0.0525	c:prai
+-0.0525	c:so8
+-0.0525	c:tc6
+-0.0525	c:tjf
+-0.0525	c:ttf
+-0.0525	c:tto2
+-0.0525	c:tto2 
+-0.0525	c:xso
+-0.0525	c:zv 
+-0.0525	w:eotii
+-0.0525	w:i2oz
+-0.0525	w:i6tot
+-0.0525	w:i8tie
+-0.0525	w:i9ti6
+-0.0525	w:iot2i
+-0.0525	w:ist2i
+-0.0525	w:oisz
+-0.0525	w:ooez
+-0.0526	b:10_2stia
+-0.0526	b:11_isti8
+-0.0526	b:11_o9tia
+-0.0526	b:11_otti6
+-0.0526	c: 29 
+-0.0526	c: 54
+-0.0526	c: 54 
+-0.0526	c: 58
+-0.0526	c: 58 
+-0.0526	c: 6eo
+-0.0526	c: 6eoz
+-0.0526	c: 6s8
+-0.0526	c: 6s8z
+-0.0526	c: unle
+-0.0526	c:28z
+-0.0526	c:2oi
+-0.0526	c:2stia
+-0.0526	c:54 
+-0.0526	c:58 
+-0.0526	c:6ba
+-0.0526	c:6eoz
+-0.0526	c:6eoz 
+-0.0526	c:6s8z
+-0.0526	c:6s8z 
+-0.0526	c:6zh
+-0.0526	c:9toa
+-0.0526	c:9toa 
+-0.0526	c:asrw
+-0.0526	c:ceq
+-0.0526	c:cpt
+-0.0526	c:e2e
+-0.0526	c:e9kt
+-0.0526	c:efb
+-0.0526	c:faa
+-0.0526	c:gas
+-0.0526	c:gdm
+-0.0526	c:get
+-0.0526	c:imtth
+-0.0526	c:jf6
+-0.0526	c:mtth
+-0.0526	c:o9tia
+-0.0526	c:otti6
+-0.0526	c:qfq
+-0.0526	c:rwo
+-0.0526	c:sbke
+-0.0526	c:tdm
+-0.0526	c:tzi
+-0.0526	c:unle
+-0.0526	c:unles
+-0.0526	c:wsq
+-0.0526	c:xtis
+-0.0526	w:29
+-0.0526	w:2stia
+-0.0526	w:54
+-0.0526	w:58
+-0.0526	w:6eoz
+-0.0526	w:6s8z
+-0.0526	w:o9tia
+-0.0526	w:otti6
+-0.0526	w:unless
+-0.0527	b:10_ittoo
+-0.0527	b:11_2otit
+-0.0527	c: 10 
+-0.0527	c: e6t
+-0.0527	c: e6tz
+-0.0527	c:10 
+-0.0527	c:228
+-0.0527	c:28z 
+-0.0527	c:2da
+-0.0527	c:66s
+-0.0527	c:8wa
+-0.0527	c:9dw
+-0.0527	c:9rr
+-0.0527	c:aab
+-0.0527	c:e6tz
+-0.0527	c:e6tz 
+-0.0527	c:e9dw
+-0.0527	c:este
+-0.0527	c:ezg
+-0.0527	c:fkw
+-0.0527	c:h2s
+-0.0527	c:i9e
+-0.0527	c:im6xa
+-0.0527	c:m6xa
+-0.0527	c:mez
+-0.0527	c:mt6c
+-0.0527	c:n2h
+-0.0527	c:oto
+-0.0527	c:pca 
+-0.0527	c:pr2
+-0.0527	c:rt2
+-0.0527	c:sti9
+-0.0527	c:sti9 
+-0.0527	c:szw
+-0.0527	c:tbsn
+-0.0527	c:tiaa
+-0.0527	c:tnm
+-0.0527	c:wa 
+-0.0527	w:10
+-0.0527	w:e6tz
+-0.0528	b:10_itto9
+-0.0528	b:11_i6tot
+-0.0528	b:11_iat2i
+-0.0528	b:11_istis
+-0.0528	b:11_ottii
+-0.0528	b:over_text
+-0.0528	c: 43
+-0.0528	c: 43 
+-0.0528	c: 6it
+-0.0528	c: 6itz
+-0.0528	c: i98
+-0.0528	c: i98z
+-0.0528	c: mas
+-0.0528	c: o2to
+-0.0528	c: se2
+-0.0528	c: se2z
+-0.0528	c: t6o
+-0.0528	c: t6oz
+-0.0528	c:2iz
+-0.0528	c:2iz 
+-0.0528	c:2sz 
+-0.0528	c:6itz
+-0.0528	c:6itz 
+-0.0528	c:86q
+-0.0528	c:86qt
+-0.0528	c:96e
+-0.0528	c:9sv9
+-0.0528	c:asm
+-0.0528	c:b6o
+-0.0528	c:bnw
+-0.0528	c:epr9
+-0.0528	c:epr9s
+-0.0528	c:fdh
+-0.0528	c:fsv
+-0.0528	c:h2 
+-0.0528	c:i98z
+-0.0528	c:i98z 
+-0.0528	c:iat2o
+-0.0528	c:imtfw
+-0.0528	c:imtq8
+-0.0528	c:imtxf
+-0.0528	c:istis
+-0.0528	c:itto2
+-0.0528	c:ittoo
+-0.0528	c:keq
+-0.0528	c:kom
+-0.0528	c:maq
+-0.0528	c:mtfw
+-0.0528	c:mtq8
+-0.0528	c:oi6
+-0.0528	c:ottii
+-0.0528	c:pr9s
+-0.0528	c:se2z
+-0.0528	c:se2z 
+-0.0528	c:stis
+-0.0528	c:stis 
+-0.0528	c:t6oz
+-0.0528	c:t6oz 
+-0.0528	c:tt2e
+-0.0528	c:tt2e 
+-0.0528	c:ttii
+-0.0528	c:ttii 
+-0.0528	c:vms
+-0.0528	c:wqr
+-0.0528	c:xee
+-0.0528	c:xkz
+-0.0528	c:ysy
+-0.0528	w:43
+-0.0528	w:6itz
+-0.0528	w:i98z
+-0.0528	w:iat2o
+-0.0528	w:istis
+-0.0528	w:itto2
+-0.0528	w:ittoo
+-0.0528	w:ottii
+-0.0528	w:se2z
+-0.0528	w:t6oz
+-0.0529	b:10_2etot
+-0.0529	b:10_2otio
+-0.0529	b:11_iat2o
+-0.0529	b:11_oati8
+-0.0529	b:charity_shop
+-0.0529	c: 02
+-0.0529	c: 02 
+-0.0529	c: 10
+-0.0529	c: clot
+-0.0529	c: eoo
+-0.0529	c: eooz
+-0.0529	c: i6
+-0.0529	c:02 
+-0.0529	c:29 
+-0.0529	c:2etot
+-0.0529	c:2itot
+-0.0529	c:6aa
+-0.0529	c:6ti
+-0.0529	c:ager
+-0.0529	c:ager 
+-0.0529	c:asf
+-0.0529	c:clot
+-0.0529	c:cloth
+-0.0529	c:ctm
+-0.0529	c:dco
+-0.0529	c:ekj
+-0.0529	c:eooz
+-0.0529	c:eooz 
+-0.0529	c:gsac
+-0.0529	c:gwf
+-0.0529	c:i98
+-0.0529	c:iatoi
+-0.0529	c:ige
+-0.0529	c:isto8
+-0.0529	c:loth
+-0.0529	c:lothe
+-0.0529	c:oati8
+-0.0529	c:othes
+-0.0529	c:s6o
+-0.0529	c:syh
+-0.0529	c:t2z 
+-0.0529	c:thes 
+-0.0529	c:zkb
+-0.0529	w:02
+-0.0529	w:2etot
+-0.0529	w:2itot
+-0.0529	w:clothes
+-0.0529	w:eooz
+-0.0529	w:iatoi
+-0.0529	w:isto8
+-0.0529	w:oati8
+-0.053	b:11_iatoi
+-0.053	b:wanted_to
+-0.053	c: 8ae
+-0.053	c: 8aez
+-0.053	c: i6t
+-0.053	c: shif
+-0.053	c: st2
+-0.053	c: st2z
+-0.053	c:2tit 
+-0.053	c:6j 
+-0.053	c:8aez
+-0.053	c:8aez 
+-0.053	c:8ng
+-0.053	c:ajf
+-0.053	c:atoi
+-0.053	c:atoi 
+-0.053	c:bk8
+-0.053	c:cb8
+-0.053	c:cpx
+-0.053	c:getg
+-0.053	c:hfe
+-0.053	c:hif
+-0.053	c:hift
+-0.053	c:hift 
+-0.053	c:i6t
+-0.053	c:i6toi
+-0.053	c:ift 
+-0.053	c:itto8
+-0.053	c:jag
+-0.053	c:k9b
+-0.053	c:k9b6
+-0.053	c:kez
+-0.053	c:knq
+-0.053	c:mska
+-0.053	c:shif
+-0.053	c:shift
+-0.053	c:st2z
+-0.053	c:st2z 
+-0.053	c:t9p
+-0.053	c:tbc
+-0.053	c:ti6 
+-0.053	c:tx2
+-0.053	c:wg9
+-0.053	c:xfs
+-0.053	c:yxk
+-0.053	c:zi2
+-0.053	w:8aez
+-0.053	w:i6toi
+-0.053	w:itto8
+-0.053	w:shift
+-0.053	w:st2z
+-0.0531	b:10_i6tis
+-0.0531	b:10_isto8
+-0.0531	b:11_i6tia
+-0.0531	b:11_oatio
+-0.0531	b:sister_invited
+-0.0531	c: 228
+-0.0531	c: 228z
+-0.0531	c: 57
+-0.0531	c: 57 
+-0.0531	c: eot
+-0.0531	c: isti
+-0.0531	c: o29
+-0.0531	c: o29z
+-0.0531	c:228z
+-0.0531	c:228z 
+-0.0531	c:57 
+-0.0531	c:6hv
+-0.0531	c:6toi
+-0.0531	c:6toi 
+-0.0531	c:9iq
+-0.0531	c:9qci
+-0.0531	c:9vh
+-0.0531	c:aefw
+-0.0531	c:ciqt
+-0.0531	c:es6
+-0.0531	c:etot
+-0.0531	c:etot 
+-0.0531	c:frt
+-0.0531	c:gqz
+-0.0531	c:i9i
+-0.0531	c:i9tit
+-0.0531	c:iat2i
+-0.0531	c:ist2e
+-0.0531	c:move 
+-0.0531	c:o29
+-0.0531	c:o29z
+-0.0531	c:o29z 
+-0.0531	c:oatio
+-0.0531	c:paek
+-0.0531	c:setk
+-0.0531	c:ti6
+-0.0531	c:tions
+-0.0531	c:vap
+-0.0531	w:228z
+-0.0531	w:57
+-0.0531	w:i9tit
+-0.0531	w:iat2i
+-0.0531	w:ist2e
+-0.0531	w:o29z
+-0.0531	w:oatio
+-0.0532	b:10_2ttot
+-0.0532	b:10_i6ti8
+-0.0532	b:10_i8tie
+-0.0532	b:10_i9tit
+-0.0532	b:11_2itot
+-0.0532	b:11_o2tit
+-0.0532	b:11_o8tie
+-0.0532	b:11_oiti6
+-0.0532	c: 2ta
+-0.0532	c: 2taz
+-0.0532	c: 48
+-0.0532	c: 48 
+-0.0532	c: 86
+-0.0532	c: oaa
+-0.0532	c: oaaz
+-0.0532	c: sa8
+-0.0532	c: sa8z
+-0.0532	c: t88
+-0.0532	c: t88z
+-0.0532	c: tt
+-0.0532	c:2ba
+-0.0532	c:2taz
+-0.0532	c:2taz 
+-0.0532	c:2to
+-0.0532	c:2ttot
+-0.0532	c:48 
+-0.0532	c:69n
+-0.0532	c:6cx
+-0.0532	c:6tio
+-0.0532	c:6tio 
+-0.0532	c:88z
+-0.0532	c:8eq
+-0.0532	c:96j
+-0.0532	c:9st
+-0.0532	c:b2s
+-0.0532	c:b2ss
+-0.0532	c:biz
+-0.0532	c:eaz 
+-0.0532	c:eq6
+-0.0532	c:etie
+-0.0532	c:etie 
+-0.0532	c:ezgs
+-0.0532	c:gmm
+-0.0532	c:hr8
+-0.0532	c:i6 
+-0.0532	c:iqh
+-0.0532	c:isti8
+-0.0532	c:kzb
+-0.0532	c:mwa
+-0.0532	c:nxj
+-0.0532	c:o2tit
+-0.0532	c:o8tie
+-0.0532	c:oaaz 
+-0.0532	c:oiti6
+-0.0532	c:sa8z 
+-0.0532	c:ssn
+-0.0532	c:sxy
+-0.0532	c:t88z
+-0.0532	c:t88z 
+-0.0532	c:t8c
+-0.0532	c:veb
+-0.0532	c:ycg
+-0.0532	c:ye2
+-0.0532	c:yky
+-0.0532	w:2taz
+-0.0532	w:2ttot
+-0.0532	w:48
+-0.0532	w:esse
+-0.0532	w:isti8
+-0.0532	w:o2tit
+-0.0532	w:o8tie
+-0.0532	w:oaaz
+-0.0532	w:oiti6
+-0.0532	w:sa8z
+-0.0532	w:t88z
+-0.0533	b:10_29tio
+-0.0533	b:voy_a
+-0.0533	c: 26 
+-0.0533	c: 9o9
+-0.0533	c: 9o9z
+-0.0533	c: col
+-0.0533	c: eo8
+-0.0533	c: eo8z
+-0.0533	c: og
+-0.0533	c: ott2
+-0.0533	c: que 
+-0.0533	c: voy
+-0.0533	c: voy 
+-0.0533	c:26i
+-0.0533	c:29tio
+-0.0533	c:2bw
+-0.0533	c:88z 
+-0.0533	c:8gs
+-0.0533	c:9o9z
+-0.0533	c:9o9z 
+-0.0533	c:at2i
+-0.0533	c:at2i 
+-0.0533	c:cie9
+-0.0533	c:dap
+-0.0533	c:ekrp
+-0.0533	c:eo8z
+-0.0533	c:eo8z 
+-0.0533	c:exxa
+-0.0533	c:exxas
+-0.0533	c:ghy
+-0.0533	c:im6ay
+-0.0533	c:m6ay
+-0.0533	c:nxa
+-0.0533	c:o9 
+-0.0533	c:ott2
+-0.0533	c:pdze
+-0.0533	c:st2e
+-0.0533	c:st2e 
+-0.0533	c:sti6
+-0.0533	c:sti6 
+-0.0533	c:tfs
+-0.0533	c:tkp
+-0.0533	c:to9 
+-0.0533	c:voy 
+-0.0533	c:vpb
+-0.0533	c:vpbd
+-0.0533	c:vwc
+-0.0533	c:wkw
+-0.0533	c:xxas
+-0.0533	c:yfv
+-0.0533	w:26
+-0.0533	w:29tio
+-0.0533	w:9o9z
+-0.0533	w:eo8z
+-0.0533	w:que
+-0.0533	w:voy
+-0.0534	b:11_istii
+-0.0534	b:i_cried
+-0.0534	c: 2s2
+-0.0534	c: 2s2z
+-0.0534	c: 92o
+-0.0534	c: 92oz
+-0.0534	c: i2ti
+-0.0534	c: i6ti
+-0.0534	c: oa
+-0.0534	c: str
+-0.0534	c:2itio
+-0.0534	c:2s2z
+-0.0534	c:2s2z 
+-0.0534	c:2zs
+-0.0534	c:6tot
+-0.0534	c:6tot 
+-0.0534	c:8jyee
+-0.0534	c:8o2
+-0.0534	c:92oz
+-0.0534	c:92oz 
+-0.0534	c:9kc
+-0.0534	c:aagb
+-0.0534	c:atz 
+-0.0534	c:bhb
+-0.0534	c:cvb
+-0.0534	c:eaz
+-0.0534	c:eoo
+-0.0534	c:ex2i
+-0.0534	c:fwr
+-0.0534	c:i2ti
+-0.0534	c:i6ti
+-0.0534	c:i9tio
+-0.0534	c:imsna
+-0.0534	c:j8jy
+-0.0534	c:j8jye
+-0.0534	c:jyee
+-0.0534	c:k9k
+-0.0534	c:kcw
+-0.0534	c:m9e
+-0.0534	c:msna
+-0.0534	c:mwz
+-0.0534	c:oqj
+-0.0534	c:pe8
+-0.0534	c:pef
+-0.0534	c:rbz
+-0.0534	c:ssms
+-0.0534	c:tfwr
+-0.0534	c:tsr
+-0.0534	c:wnf
+-0.0534	c:xrn
+-0.0534	c:ysd
+-0.0534	c:zsa2
+-0.0534	c:zsa2s
+-0.0534	w:2itio
+-0.0534	w:2s2z
+-0.0534	w:92oz
+-0.0534	w:i9tio
+-0.0535	b:11_i6toi
+-0.0535	b:11_i8tot
+-0.0535	b:and_saved
+-0.0535	c: t6
+-0.0535	c: ta2
+-0.0535	c: ta2z
+-0.0535	c:2a2
+-0.0535	c:2ae
+-0.0535	c:2kp
+-0.0535	c:2otio
+-0.0535	c:2wo
+-0.0535	c:698
+-0.0535	c:6n9
+-0.0535	c:6st
+-0.0535	c:8sb
+-0.0535	c:9e9
+-0.0535	c:9tit
+-0.0535	c:9tit 
+-0.0535	c:dwa
+-0.0535	c:eee
+-0.0535	c:evap
+-0.0535	c:ex2
+-0.0535	c:gjze
+-0.0535	c:gnh
+-0.0535	c:hpc
+-0.0535	c:ie2
+-0.0535	c:itio
+-0.0535	c:itio 
+-0.0535	c:jags
+-0.0535	c:jwe
+-0.0535	c:k9kc
+-0.0535	c:onq
+-0.0535	c:pca
+-0.0535	c:qzj
+-0.0535	c:rhs
+-0.0535	c:s9 
+-0.0535	c:ssb
+-0.0535	c:synt
+-0.0535	c:ta2z
+-0.0535	c:ta2z 
+-0.0535	c:to9
+-0.0535	c:tvz
+-0.0535	c:vtx
+-0.0535	c:x2i
+-0.0535	c:ym6
+-0.0535	c:zng
+-0.0535	w:2otio
+-0.0535	w:ta2z
+-0.0536	b:11_ostoi
+-0.0536	b:11_ottis
+-0.0536	c: hal
+-0.0536	c: i8s
+-0.0536	c: i8sz
+-0.0536	c:2a2z
+-0.0536	c:62t
+-0.0536	c:6x 
+-0.0536	c:8m6
+-0.0536	c:9ag
+-0.0536	c:9fs
+-0.0536	c:a2se
+-0.0536	c:anrm
+-0.0536	c:ao6s
+-0.0536	c:at6z
+-0.0536	c:dsty
+-0.0536	c:esgq
+-0.0536	c:f2y
+-0.0536	c:fiv
+-0.0536	c:fks
+-0.0536	c:gtv
+-0.0536	c:heq
+-0.0536	c:i8f
+-0.0536	c:i8sz
+-0.0536	c:i8sz 
+-0.0536	c:ibf
+-0.0536	c:imta6
+-0.0536	c:is8
+-0.0536	c:jips
+-0.0536	c:late 
+-0.0536	c:m99
+-0.0536	c:mta6
+-0.0536	c:nrm
+-0.0536	c:o2to
+-0.0536	c:oaj
+-0.0536	c:ogd
+-0.0536	c:opc
+-0.0536	c:ort 
+-0.0536	c:ostoi
+-0.0536	c:ottis
+-0.0536	c:qgq
+-0.0536	c:se9a
+-0.0536	c:snei
+-0.0536	c:sneie
+-0.0536	c:szn
+-0.0536	c:t2z
+-0.0536	c:tia 
+-0.0536	c:tx8
+-0.0536	c:y86
+-0.0536	c:ysw
+-0.0536	w:i8sz
+-0.0536	w:ostoi
+-0.0536	w:ottis
+-0.0537	b:10_i9tio
+-0.0537	b:11_itto8
+-0.0537	c: 69a
+-0.0537	c: 69az
+-0.0537	c: 986
+-0.0537	c: 986z
+-0.0537	c: 998
+-0.0537	c: 998z
+-0.0537	c: e6o
+-0.0537	c: e6oz
+-0.0537	c: ost2
+-0.0537	c: tis
+-0.0537	c: tisz
+-0.0537	c:2t9
+-0.0537	c:69az
+-0.0537	c:69az 
+-0.0537	c:6oi
+-0.0537	c:6sc
+-0.0537	c:8je
+-0.0537	c:986z 
+-0.0537	c:998z
+-0.0537	c:998z 
+-0.0537	c:9gq
+-0.0537	c:9tf
+-0.0537	c:a66
+-0.0537	c:aasn
+-0.0537	c:aec
+-0.0537	c:b9s
+-0.0537	c:bm9e
+-0.0537	c:cno
+-0.0537	c:e6oz
+-0.0537	c:e6oz 
+-0.0537	c:ect 
+-0.0537	c:ek2i
+-0.0537	c:gaas
+-0.0537	c:gaasn
+-0.0537	c:gbt
+-0.0537	c:gbt 
+-0.0537	c:gc 
+-0.0537	c:gjz
+-0.0537	c:gq2
+-0.0537	c:hseq
+-0.0537	c:i8a
+-0.0537	c:is8z
+-0.0537	c:k2i
+-0.0537	c:m6em
+-0.0537	c:mtgv8
+-0.0537	c:nyb
+-0.0537	c:ooa
+-0.0537	c:ost2
+-0.0537	c:pck
+-0.0537	c:qgc 
+-0.0537	c:qhtv
+-0.0537	c:qse
+-0.0537	c:rf 
+-0.0537	c:sd9n
+-0.0537	c:sdt
+-0.0537	c:sdz
+-0.0537	c:skq
+-0.0537	c:tgv8
+-0.0537	c:tisz
+-0.0537	c:tisz 
+-0.0537	c:xwa
+-0.0537	w:69az
+-0.0537	w:986z
+-0.0537	w:998z
+-0.0537	w:e6oz
+-0.0537	w:tisz
+-0.0538	b:10_26tie
+-0.0538	b:10_itto2
+-0.0538	b:11_ietoi
+-0.0538	b:11_isto2
+-0.0538	b:11_oatie
+-0.0538	c: 22t
+-0.0538	c: it6
+-0.0538	c: it6z
+-0.0538	c:22t
+-0.0538	c:26tie
+-0.0538	c:29s
+-0.0538	c:688
+-0.0538	c:6kf
+-0.0538	c:6vz
+-0.0538	c:8it
+-0.0538	c:8ke
+-0.0538	c:ceg
+-0.0538	c:dme
+-0.0538	c:ee9
+-0.0538	c:gys
+-0.0538	c:hsd
+-0.0538	c:i6p
+-0.0538	c:i8tot
+-0.0538	c:ietoi
+-0.0538	c:im6kf
+-0.0538	c:ims2t
+-0.0538	c:it6z
+-0.0538	c:it6z 
+-0.0538	c:itti2
+-0.0538	c:iwa
+-0.0538	c:jr6
+-0.0538	c:m6kf
+-0.0538	c:med 
+-0.0538	c:ms2t
+-0.0538	c:n9q
+-0.0538	c:ntro
+-0.0538	c:ntrol
+-0.0538	c:o69
+-0.0538	c:oatie
+-0.0538	c:omx
+-0.0538	c:ontro
+-0.0538	c:qjx
+-0.0538	c:r8s
+-0.0538	c:shr
+-0.0538	c:sic
+-0.0538	c:svx
+-0.0538	c:trol
+-0.0538	c:zmap
+-0.0538	w:26tie
+-0.0538	w:i8tot
+-0.0538	w:ietoi
+-0.0538	w:it6z
+-0.0538	w:itti2
+-0.0538	w:oatie
+-0.0539	b:10_2stio
+-0.0539	b:11_iato8
+-0.0539	b:for_taking
+-0.0539	b:not_i
+-0.0539	b:sister_made
+-0.0539	c: 29ti
+-0.0539	c: 69t
+-0.0539	c: 69tz
+-0.0539	c: 6te
+-0.0539	c: 6tez
+-0.0539	c: 8it
+-0.0539	c: 8itz
+-0.0539	c: ie2
+-0.0539	c: ie2z
+-0.0539	c: o2ti
+-0.0539	c: oeo
+-0.0539	c: oeoz
+-0.0539	c:29ti
+-0.0539	c:2stio
+-0.0539	c:69tz
+-0.0539	c:69tz 
+-0.0539	c:6sn
+-0.0539	c:6tez
+-0.0539	c:6tez 
+-0.0539	c:6z 
+-0.0539	c:8itz
+-0.0539	c:8itz 
+-0.0539	c:8sr
+-0.0539	c:8zr
+-0.0539	c:99z
+-0.0539	c:aat
+-0.0539	c:as8
+-0.0539	c:bah
+-0.0539	c:daia
+-0.0539	c:fko
+-0.0539	c:fvj
+-0.0539	c:hmx
+-0.0539	c:iaz
+-0.0539	c:ie2z
+-0.0539	c:ie2z 
+-0.0539	c:imsk6
+-0.0539	c:ist2o
+-0.0539	c:mca
+-0.0539	c:msk6
+-0.0539	c:nder 
+-0.0539	c:nh 
+-0.0539	c:o2ti
+-0.0539	c:oeoz
+-0.0539	c:oeoz 
+-0.0539	c:pyv
+-0.0539	c:qtg
+-0.0539	c:qve
+-0.0539	c:sgr
+-0.0539	c:sia
+-0.0539	c:smn
+-0.0539	c:sn 
+-0.0539	c:swh
+-0.0539	c:taf
+-0.0539	c:vh 
+-0.0539	c:xf2
+-0.0539	c:z9m
+-0.0539	c:zn 
+-0.0539	w:2stio
+-0.0539	w:69tz
+-0.0539	w:6tez
+-0.0539	w:8itz
+-0.0539	w:ie2z
+-0.0539	w:ist2o
+-0.0539	w:moving
+-0.0539	w:oeoz
+-0.054	b:10_2stoi
+-0.054	b:11_iito9
+-0.054	b:colleague_left
+-0.054	c: 2ei
+-0.054	c: 2eiz
+-0.054	c: 30
+-0.054	c: 30 
 -0.054	c: 44
 -0.054	c: 44 
--0.054	c: cupb
--0.054	c:12 
--0.054	c:13 
+-0.054	c: 6ao
+-0.054	c: 6aoz
+-0.054	c: 8as
+-0.054	c: 8asz
+-0.054	c: te9
+-0.054	c: te9z
+-0.054	c: toe
+-0.054	c: toez
+-0.054	c:2eiz
+-0.054	c:2eiz 
+-0.054	c:2ke
+-0.054	c:2os
+-0.054	c:2stoi
+-0.054	c:2ti2
+-0.054	c:30 
 -0.054	c:44 
--0.054	c:cupb
--0.054	c:cupbo
--0.054	c:pbo
--0.054	c:pboa
--0.054	c:pboar
--0.054	c:upb
--0.054	c:upbo
--0.054	c:upboa
--0.054	w:12
--0.054	w:13
+-0.054	c:68o
+-0.054	c:6aoz
+-0.054	c:6aoz 
+-0.054	c:6np
+-0.054	c:8asz
+-0.054	c:8asz 
+-0.054	c:9sz 
+-0.054	c:9tie
+-0.054	c:9tie 
+-0.054	c:ao6
+-0.054	c:as92
+-0.054	c:b8t 
+-0.054	c:bsfw
+-0.054	c:bt6e
+-0.054	c:cxb
+-0.054	c:cxbd
+-0.054	c:dft8
+-0.054	c:ehb
+-0.054	c:eo 
+-0.054	c:ex 
+-0.054	c:g69
+-0.054	c:hhp
+-0.054	c:iito9
+-0.054	c:ligh
+-0.054	c:light
+-0.054	c:m6th
+-0.054	c:mxe
+-0.054	c:nb 
+-0.054	c:oeo
+-0.054	c:omq
+-0.054	c:q6s
+-0.054	c:qss
+-0.054	c:rst
+-0.054	c:sure
+-0.054	c:sure 
+-0.054	c:tda
+-0.054	c:te9z
+-0.054	c:te9z 
+-0.054	c:tgke
+-0.054	c:thrj
+-0.054	c:toez
+-0.054	c:toez 
+-0.054	c:ttot
+-0.054	c:ttot 
+-0.054	c:tv9
+-0.054	c:tve
+-0.054	c:vy8
+-0.054	w:2eiz
+-0.054	w:2stoi
+-0.054	w:30
 -0.054	w:44
--0.054	w:cupboard
--0.0541	b:over_text
--0.0541	c:9tio
--0.0541	c:9tio 
--0.0541	c:nday
--0.0542	c: 09
--0.0542	c: 09 
--0.0542	c:09 
--0.0542	c:26t
--0.0542	c:lid
--0.0542	w:09
--0.0543	c:9ti
--0.0543	c:iit
--0.0543	c:ngi
--0.0543	c:t2e
--0.0543	w:ever
--0.0544	c: o9
--0.0544	c: o9t
--0.0544	c:cture
--0.0544	c:eave 
--0.0544	c:o9t
--0.0544	c:t2e 
--0.0544	w:leave
--0.0545	c: boy
--0.0545	c: ii
--0.0545	c: iit
--0.0545	c: mis 
--0.0545	c: rest
--0.0545	c:2e 
--0.0545	c:boy
--0.0545	c:mis 
--0.0545	c:tt22
--0.0545	c:tt22 
--0.0545	w:mis
--0.0546	b:all_died
--0.0547	b:her_joke
--0.0547	c: 57
--0.0547	c: 57 
--0.0547	c: 58
--0.0547	c: 58 
--0.0547	c:57 
--0.0547	c:58 
--0.0547	c:jec
--0.0547	c:ject
--0.0547	w:57
--0.0547	w:58
--0.0548	b:shoot_me
--0.0548	b:you_land
--0.0548	c: 9s
--0.0548	c: oeto
--0.0548	c:2sz
--0.0548	c:2sz 
--0.0548	c:hoot 
--0.0548	c:nder
--0.0548	c:oeto
--0.0548	c:oot 
--0.0548	c:tit 
--0.0548	c:ull
--0.0548	w:land
--0.0548	w:shoot
--0.0549	c: 18
--0.0549	c: 18 
--0.0549	c: boyf
--0.0549	c: sai
--0.0549	c: said
--0.0549	c:18 
--0.0549	c:2ot2i
--0.0549	c:boyf
--0.0549	c:boyfr
--0.0549	c:ot2i
--0.0549	c:ot2i 
--0.0549	c:oyf
--0.0549	c:oyfr
--0.0549	c:oyfri
--0.0549	c:said
--0.0549	c:said 
--0.0549	c:sure
--0.0549	c:sure 
--0.0549	c:yfr
--0.0549	c:yfri
--0.0549	c:yfrie
--0.0549	w:18
--0.0549	w:2ot2i
--0.0549	w:boyfriend
--0.0549	w:said
--0.055	b:a_message
--0.055	b:message_when
--0.055	b:to_everyone
--0.055	c: birt
--0.055	c:birt
--0.055	c:birth
--0.055	c:hda
--0.055	c:hday
--0.055	c:hday 
--0.055	c:irth
--0.055	c:irthd
--0.055	c:rthd
--0.055	c:rthda
--0.055	c:thda
--0.055	c:thday
--0.055	w:birthday
--0.0551	c: fli
--0.0551	c: flig
--0.0551	c: fre
--0.0551	c: otti
--0.0551	c:flig
--0.0551	c:fligh
--0.0551	c:fre
--0.0551	c:otti
--0.0551	c:sho
--0.0552	b:location_and
--0.0552	c: exp
--0.0552	c:9z 
--0.0552	c:exp
--0.0553	b:moving_to
--0.0553	b:my_location
--0.0553	b:tracks_my
--0.0553	c: aii
--0.0553	c: aiiz
--0.0553	c: loca
--0.0553	c:2i 
--0.0553	c:aiiz
--0.0553	c:aiiz 
--0.0553	c:cati
--0.0553	c:catio
--0.0553	c:etoo
--0.0553	c:etoo 
--0.0553	c:loca
--0.0553	c:locat
--0.0553	c:ocat
--0.0553	c:ocati
--0.0553	w:aiiz
--0.0553	w:location
--0.0554	c: otto
--0.0554	c:8z 
--0.0554	c:tera
--0.0555	b:left_me
--0.0555	b:on_read
--0.0555	c: uni 
--0.0555	c:red 
--0.0555	c:uni 
--0.0555	w:uni
--0.0556	b:from_my
--0.0556	c: 28
--0.0556	c: 32
--0.0556	c: 32 
--0.0556	c:32 
--0.0556	c:8ti8
--0.0556	c:8ti8 
--0.0556	c:ion 
--0.0556	w:32
--0.0557	c:eo 
--0.0557	c:ttis
--0.0557	c:ttis 
--0.0558	b:friend_invited
--0.0558	b:i_told
--0.0558	b:it_over
--0.0558	c: le 
--0.0558	c: miss
--0.0558	w:le
--0.0559	b:process_and
--0.0559	c: 9o
--0.0559	c:mar
--0.0559	c:tto9
--0.0559	c:tto9 
--0.056	b:to_stay
--0.056	c: ist
--0.056	c: oit
--0.056	c:it2e
--0.056	c:it2e 
--0.056	c:itch 
--0.056	c:stre
--0.0561	b:unless_i
--0.0561	b:will_send
--0.0561	c: dev
--0.0561	c: lun
--0.0561	c: lunc
--0.0561	c: send
--0.0561	c:86z
--0.0561	c:86z 
--0.0561	c:dev
--0.0561	c:inal
--0.0561	c:ity
--0.0561	c:ity 
--0.0561	c:lun
--0.0561	c:lunc
--0.0561	c:lunch
--0.0561	c:send
--0.0561	c:send 
--0.0561	w:lunch
--0.0561	w:send
--0.0562	c: ex 
--0.0562	c: o9to
--0.0562	c: one 
--0.0562	c:ach
--0.0562	c:arl
--0.0562	c:nting
--0.0562	c:o9to
--0.0562	c:rese
--0.0562	w:ex
--0.0562	w:one
--0.0563	c: mis
--0.0563	c: put 
--0.0563	c: tot
--0.0563	c:aae
--0.0563	c:aaez
--0.0563	c:aaez 
--0.0563	c:oot
--0.0563	c:put 
--0.0563	c:st2i
--0.0563	c:st2i 
--0.0563	w:put
--0.0564	c:ist2i
--0.0564	w:ist2i
--0.0565	c: minu
--0.0565	c: ts
--0.0565	c:inut
--0.0565	c:inute
--0.0565	c:minu
--0.0565	c:minut
--0.0565	c:nut
--0.0565	c:nute
--0.0566	c: thes
--0.0566	c:2itis
--0.0566	c:2itoo
--0.0566	c:itis
--0.0566	c:itis 
--0.0566	c:nif
--0.0566	c:nife
--0.0566	c:nife 
--0.0566	c:stil
--0.0566	c:still
--0.0566	w:2itis
--0.0566	w:2itoo
--0.0567	c: hal
--0.0567	c:aid
--0.0567	c:aid 
--0.0567	c:i8t
--0.0567	c:istit
--0.0567	c:s6z 
--0.0567	c:stit 
--0.0567	w:istit
--0.0568	b:the_dead
--0.0568	c: 46
--0.0568	c: 46 
--0.0568	c:46 
--0.0568	c:sai
--0.0568	w:46
--0.0569	c:red
--0.057	c: 6a
--0.057	c: 6i
--0.057	c:i6z
--0.057	c:i6z 
--0.057	c:s9z
--0.057	c:s9z 
--0.0571	b:so_much
--0.0571	c: thei
--0.0571	c:a9z
--0.0571	c:a9z 
--0.0571	c:eir 
--0.0571	c:hei
--0.0571	c:heir
--0.0571	c:heir 
--0.0571	c:ntro
--0.0571	c:ntrol
--0.0571	c:ontro
--0.0571	c:thei
--0.0571	c:their
--0.0571	c:trol
--0.0571	c:tt2e
--0.0571	c:tt2e 
--0.0571	w:their
--0.0572	c: i8
--0.0572	c: i8t
--0.0572	c:itoo
--0.0572	c:itoo 
--0.0572	c:t2i
--0.0572	c:t2i 
--0.0573	b:felt_like
--0.0573	c: 54
--0.0573	c: 54 
--0.0573	c:54 
--0.0573	c:8to9
--0.0573	c:8to9 
--0.0573	c:otoo
--0.0573	c:otoo 
--0.0573	c:xed
--0.0573	w:54
--0.0574	b:11_ott2e
--0.0574	c: 38
--0.0574	c: 38 
--0.0574	c:38 
--0.0574	c:8tii
--0.0574	c:8tii 
--0.0574	c:eans
--0.0574	c:eans 
--0.0574	c:evie
--0.0574	c:eview
--0.0574	c:fri
--0.0574	c:means
--0.0574	c:ott2e
--0.0574	c:revie
--0.0574	w:38
--0.0574	w:means
--0.0574	w:ott2e
--0.0574	w:review
--0.0575	c:cesi
--0.0575	c:istoi
--0.0575	c:ree
--0.0575	c:s8t
--0.0575	c:s8tz
--0.0575	c:ssz
--0.0575	c:stoi
--0.0575	c:stoi 
--0.0575	w:istoi
--0.0577	c:crit
--0.0578	c: eoti
--0.0578	c: shif
--0.0578	c: shoo
--0.0578	c:eoti
--0.0578	c:hif
--0.0578	c:hift
--0.0578	c:hift 
--0.0578	c:hoot
--0.0578	c:ift 
--0.0578	c:inter
--0.0578	c:nter
--0.0578	c:shif
--0.0578	c:shift
--0.0578	c:shoo
--0.0578	c:shoot
--0.0578	w:shift
--0.0579	b:11_o9to8
--0.0579	b:my_ex
--0.0579	c: 2oti
--0.0579	c: e2
--0.0579	c:2oti
--0.0579	c:o9to8
--0.0579	c:tio 
--0.0579	w:o9to8
--0.058	b:after_two
--0.058	b:two_years
--0.058	c: 29t2
--0.058	c: ess
--0.058	c:29t2
--0.058	c:9to8
--0.058	c:9to8 
--0.058	c:gin
--0.058	c:ido 
--0.058	c:sec
--0.0581	c: 26 
--0.0581	c: dem 
--0.0581	c:son 
--0.0581	w:26
--0.0581	w:dem
--0.0582	b:after_a
--0.0582	c: ae
--0.0582	c: firs
--0.0582	c: morn
--0.0582	c: og
--0.0582	c: our
--0.0582	c: our 
--0.0582	c:ca 
--0.0582	c:che 
--0.0582	c:essed
--0.0582	c:firs
--0.0582	c:first
--0.0582	c:irst
--0.0582	c:irst 
--0.0582	c:morn
--0.0582	c:morni
--0.0582	c:orni
--0.0582	c:ornin
--0.0582	c:tit
--0.0582	w:first
--0.0582	w:morning
--0.0582	w:our
--0.0583	c: 2sto
--0.0583	c:2sto
--0.0583	c:artn
--0.0583	c:artne
--0.0583	c:i8to9
--0.0583	c:partn
--0.0583	c:rtn
--0.0583	c:rtne
--0.0583	c:rtner
--0.0583	c:tner
--0.0583	c:tner 
--0.0583	w:i8to9
--0.0583	w:partner
--0.0584	c:leg
--0.0585	c: 48
--0.0585	c: 48 
--0.0585	c:48 
--0.0585	c:les 
--0.0585	c:tina
--0.0585	w:48
--0.0586	c: con
--0.0586	c:at2e
--0.0586	c:at2e 
--0.0586	c:get
--0.0586	c:hrew
--0.0586	c:hrew 
--0.0586	c:iat2e
--0.0586	c:rting
--0.0586	c:threw
--0.0586	w:iat2e
--0.0586	w:threw
--0.0587	b:is_killing
--0.0587	b:old_clothes
--0.0587	b:wanted_to
--0.0587	c: 2s
--0.0587	c: oiti
--0.0587	c:alled
--0.0587	c:calle
--0.0587	c:iti9
--0.0587	c:iti9 
--0.0587	c:oiti
--0.0587	w:called
--0.0588	b:the_charity
--0.0588	c: 8e
--0.0588	c: ir
--0.0588	c:2z 
--0.0588	c:aez
--0.0588	c:aez 
--0.0588	c:arit
--0.0588	c:arity
--0.0588	c:chari
--0.0588	c:hari
--0.0588	c:harit
--0.0588	c:rity
--0.0588	c:rity 
--0.0588	w:charity
--0.0589	c: 2st
--0.0589	c:2st
--0.0589	c:6tii
--0.0589	c:6tii 
--0.059	b:11_2ot2i
--0.059	b:they_are
--0.059	c: i8ti
--0.059	c: new 
--0.059	c: o6
--0.059	c:eiz 
--0.059	c:i8ti
--0.059	c:new 
--0.059	w:new
--0.0591	c:ined
--0.0591	c:ined 
--0.0592	b:the_plane
--0.0592	b:worried_my
--0.0592	c: vide
--0.0592	c:deo
--0.0592	c:deo 
--0.0592	c:ideo
--0.0592	c:ideo 
--0.0592	c:rty
--0.0592	c:rty 
--0.0592	c:video
--0.0592	w:video
--0.0593	b:it_in
--0.0594	c: hai
--0.0594	c: hair
--0.0594	c:soz
--0.0594	c:soz 
--0.0594	w:hair
--0.0595	b:brother_did
--0.0595	b:i_leave
--0.0595	c: 45
--0.0595	c: 45 
--0.0595	c:45 
--0.0595	c:rie
--0.0595	c:ud 
--0.0595	w:45
--0.0596	c: 00
--0.0596	c: i8t2
--0.0596	c:ass
--0.0596	c:i8t2
--0.0596	c:iot
--0.0597	b:11_iat2e
--0.0597	b:and_my
--0.0597	c:ques
--0.0598	b:failed_my
--0.0598	c: cous
--0.0598	c: eo
--0.0598	c:cous
--0.0598	c:cousi
--0.0598	c:ousi
--0.0598	c:ousin
--0.0599	b:except_me
--0.0599	c: i6ti
--0.0599	c:ated
--0.0599	c:ated 
--0.0599	c:i6ti
--0.0599	c:ma 
--0.06	c:dere
--0.06	c:itie
--0.0601	b:phone_died
--0.0601	c:toe 
--0.0602	c: ott
--0.0602	c:fli
--0.0602	c:ieb
--0.0602	c:lay 
--0.0603	c:8t2
--0.0603	c:e2z
--0.0603	c:e2z 
--0.0603	c:i2 
--0.0603	c:ti2
--0.0603	c:ti2 
--0.0604	b:pushed_me
--0.0604	c: 52
--0.0604	c: 52 
--0.0604	c: spee
--0.0604	c:52 
--0.0604	c:iaz
--0.0604	c:iaz 
--0.0604	c:pee
--0.0604	c:spee
--0.0604	c:stii
--0.0604	c:stii 
--0.0604	w:52
--0.0605	c:6z 
--0.0605	c:at22
--0.0605	c:at22 
--0.0606	c: 69
--0.0606	c:6t2
--0.0606	c:9iz
--0.0606	c:9iz 
--0.0606	c:jumpe
--0.0606	c:mped
--0.0606	c:mped 
--0.0606	c:que 
--0.0606	c:tz 
--0.0606	c:umped
--0.0606	w:jumped
--0.0606	w:worry
--0.0607	c:dro
--0.0607	c:toa 
--0.0607	c:tt2i
--0.0607	c:tt2i 
--0.0608	b:11_otti8
--0.0608	b:desde_que
--0.0608	b:me_mude
--0.0608	b:me_siento
--0.0608	b:muy_sola
--0.0608	b:siento_muy
--0.0608	b:sola_desde
--0.0608	c: desd
--0.0608	c: muy
--0.0608	c: muy 
--0.0608	c: sien
--0.0608	c: sola
--0.0608	c:2otie
--0.0608	c:desd
--0.0608	c:desde
--0.0608	c:e6z
--0.0608	c:e6z 
--0.0608	c:esde
--0.0608	c:esde 
--0.0608	c:muy
--0.0608	c:muy 
--0.0608	c:oll
--0.0608	c:otie
--0.0608	c:otie 
--0.0608	c:otti8
--0.0608	c:sde
--0.0608	c:sde 
--0.0608	c:sien
--0.0608	c:sient
--0.0608	c:sola
--0.0608	c:sola 
--0.0608	w:2otie
--0.0608	w:desde
--0.0608	w:muy
--0.0608	w:otti8
--0.0608	w:siento
--0.0608	w:sola
--0.0609	b:up_and
--0.0609	c: fri
--0.0609	c: ss
--0.0609	c:hone 
--0.0609	c:i8t2e
--0.0609	c:itten
--0.0609	w:i8t2e
--0.0609	w:phone
--0.061	c:mis
--0.061	c:ped 
--0.061	c:tt2
--0.061	c:ty 
--0.0611	b:headache_and
--0.0611	c: twe
--0.0611	c:ick
--0.0611	c:lock 
--0.0611	c:twe
--0.0612	b:a_terrible
--0.0612	c: 2sti
--0.0612	c:2sti
--0.0612	c:8t2e
--0.0612	c:8t2e 
--0.0612	c:errib
--0.0612	c:ex 
--0.0612	c:ribl
--0.0612	c:rible
--0.0612	c:rrib
--0.0612	c:rribl
--0.0612	c:sto8
--0.0612	c:sto8 
--0.0612	w:terrible
--0.0613	b:my_calves
--0.0613	c: calv
--0.0613	c: iiti
--0.0613	c:alv
--0.0613	c:alve
--0.0613	c:alves
--0.0613	c:calv
--0.0613	c:calve
--0.0613	c:iiti
--0.0613	c:t2z
--0.0613	c:t2z 
--0.0613	c:t6z
--0.0613	c:t6z 
--0.0613	w:calves
--0.0614	b:he_will
--0.0614	b:the_work
--0.0614	c:andp
--0.0614	c:andpa
--0.0614	c:dpa
--0.0614	c:iss
--0.0614	c:ndp
--0.0614	c:ndpa
--0.0614	c:randp
--0.0615	c: 24
--0.0615	c: 24 
--0.0615	c: meu
--0.0615	c: meu 
--0.0615	c:24 
--0.0615	c:fav
--0.0615	c:ieve 
--0.0615	c:meu
--0.0615	c:meu 
--0.0615	c:win
--0.0615	w:24
--0.0615	w:believe
--0.0615	w:meu
--0.0616	b:again_to
--0.0616	c: cli
--0.0616	c: o6t
--0.0616	c:8tz
--0.0616	c:bqa
--0.0616	c:cli
--0.0616	c:o6t
--0.0617	c:2iz
--0.0617	c:2iz 
--0.0617	c:hee
--0.0617	w:parent
--0.0618	b:leave_the
--0.0618	c: oati
--0.0618	c:itie 
--0.0618	c:oati
--0.0618	c:tia
--0.062	c:oti
--0.062	c:owa
--0.062	c:roce
--0.0621	b:and_restart
--0.0621	b:restart_the
--0.0621	c: a8
--0.0621	c: los
--0.0621	c:ates
--0.0621	c:ates 
--0.0621	c:rain 
--0.0621	c:tart 
--0.0621	c:text 
--0.0621	w:restart
--0.0621	w:text
--0.0622	c:8tz 
--0.0623	c: 02
--0.0623	c: 02 
--0.0623	c: o6t2
--0.0623	c:02 
--0.0623	c:o6t2
--0.0623	c:so8
--0.0623	c:thd
--0.0623	w:02
--0.0624	c: aa
--0.0624	c: ott2
--0.0624	c:ott2
--0.0625	b:up_my
--0.0625	c: o2
--0.0625	c: sund
--0.0625	c:eez 
--0.0625	c:eiz
--0.0625	c:esta 
--0.0625	c:ights
--0.0625	c:sund
--0.0625	c:sunda
--0.0625	c:unday
--0.0626	c: 20 
--0.0626	c: her 
--0.0626	c:20 
--0.0626	c:tia 
--0.0626	w:20
--0.0626	w:her
--0.0627	c:ttz
--0.0627	c:ttz 
--0.0628	b:you_are
--0.0628	c: 05
--0.0628	c: 05 
--0.0628	c: lib
--0.0628	c: libr
--0.0628	c:05 
--0.0628	c:ang
--0.0628	c:brar
--0.0628	c:brary
--0.0628	c:ibr
--0.0628	c:ibra
--0.0628	c:ibrar
--0.0628	c:lib
--0.0628	c:libr
--0.0628	c:libra
--0.0628	c:mail 
--0.0628	c:rary
--0.0628	c:rary 
--0.0628	w:05
--0.0628	w:email
--0.0628	w:library
--0.0629	b:we_got
--0.0629	c: 25
--0.0629	c: 25 
--0.0629	c:25 
--0.0629	w:25
--0.063	c: boul
--0.063	c:boul
--0.063	c:boulo
--0.063	c:ion
--0.063	c:mena
--0.063	c:nearl
--0.063	c:oulo
--0.063	c:oulot
--0.063	c:ulo
--0.063	c:ulot
--0.063	c:ulot 
--0.063	w:boulot
--0.063	w:nearly
--0.0631	c:ect 
--0.0632	b:the_end
--0.0632	c:aps 
--0.0632	c:emai
--0.0632	c:hang
--0.0632	c:laps 
--0.0632	c:oge
--0.0632	c:slaps
--0.0632	w:slaps
--0.0633	b:me_at
--0.0633	c: 28t
--0.0633	c: ques
--0.0633	c:28t
--0.0633	c:quest
--0.0633	c:uest
--0.0634	c: eotz
--0.0634	c:ati8
--0.0634	c:ati8 
--0.0634	c:eet 
--0.0634	c:eotz
--0.0634	c:eotz 
--0.0634	w:eotz
--0.0635	b:before_work
--0.0635	b:it_at
--0.0635	b:says_no
--0.0635	c: 31
--0.0635	c: 31 
--0.0635	c: 42
--0.0635	c: 42 
--0.0635	c: 9e
--0.0635	c: died
--0.0635	c:31 
--0.0635	c:42 
--0.0635	c:died
--0.0635	c:died 
--0.0635	c:omat
--0.0635	c:oo 
--0.0635	c:otic
--0.0635	c:tomat
--0.0635	c:too 
--0.0635	w:31
--0.0635	w:42
--0.0635	w:died
--0.0636	b:behind_on
--0.0636	b:mi_marido
--0.0636	b:on_everything
--0.0636	c: 9t
--0.0636	c: o2t
--0.0636	c: pap
--0.0636	c: pape
--0.0636	c: satu
--0.0636	c:aturd
--0.0636	c:o2t
--0.0636	c:rried
--0.0636	c:satu
--0.0636	c:satur
--0.0636	c:turd
--0.0636	c:turda
--0.0636	c:urda
--0.0636	c:urday
--0.0636	w:saturday
--0.0637	b:leg_day
--0.0637	c:e2s
--0.0637	c:tt2o
--0.0637	c:tt2o 
--0.0638	b:end_of
--0.0638	b:end_things
--0.0638	c: bo
--0.0638	c:nem
--0.0639	c: 2o
--0.0639	c: 2ot
--0.0639	c: itti
--0.0639	c:2ot
--0.0639	c:airs
--0.0639	c:airs 
--0.0639	c:ea6
--0.0639	c:irs 
--0.0639	c:tne
--0.064	c: 26to
--0.064	c:26to
--0.064	c:26z
--0.064	c:26z 
--0.064	c:iz 
--0.064	c:mas
--0.064	c:res 
--0.064	c:roc
--0.064	c:shi
--0.064	c:ssed
--0.064	c:ssed 
--0.0641	c:6t2i
--0.0641	c:6t2i 
--0.0641	c:atia
--0.0641	c:atia 
--0.0641	c:eet
--0.0641	c:frida
--0.0641	c:iiz
--0.0641	c:iiz 
--0.0641	c:riday
--0.0641	c:sting
--0.0641	c:tro
--0.0641	w:friday
--0.0642	b:a_barbecue
--0.0642	b:things_at
--0.0642	b:throws_things
--0.0642	c: barb
--0.0642	c: ph
--0.0642	c:agg
--0.0642	c:arbec
--0.0642	c:barb
--0.0642	c:barbe
--0.0642	c:becu
--0.0642	c:becue
--0.0642	c:cue 
--0.0642	c:ecue
--0.0642	c:ecue 
--0.0642	c:ggi 
--0.0642	c:gi 
--0.0642	c:rbec
--0.0642	c:rbecu
--0.0642	w:barbecue
--0.0643	c: 23
--0.0643	c: 23 
--0.0643	c:23 
--0.0643	c:6az
--0.0643	c:zza
--0.0643	w:23
--0.0644	c:9tii
--0.0644	c:9tii 
--0.0644	c:irs
--0.0644	c:s6z
--0.0645	b:a_rope
--0.0645	c: oa
--0.0645	c:dem 
--0.0646	b:while_i
--0.0646	c: 88
--0.0646	c: 8t
--0.0646	c: saw
--0.0646	c: saw 
--0.0646	c:uck
--0.0646	w:saw
--0.0647	c:ocked
--0.0648	b:000_feet
--0.0648	b:13_000
--0.0648	c:saz
--0.0648	c:tiz 
--0.065	b:killing_me
--0.065	c: fina
--0.065	c: itt
--0.065	c:ada
--0.065	c:fina
--0.065	c:final
--0.065	c:s2i
--0.0651	c: lass
--0.0651	c:epe
--0.0651	c:eplac
--0.0651	c:laci
--0.0651	c:lacin
--0.0651	c:placi
--0.0651	c:siz 
--0.0651	w:replacing
--0.0652	c: 28t2
--0.0652	c:28t2
--0.0652	c:66z
--0.0652	c:66z 
--0.0652	c:8t2o
--0.0652	c:8t2o 
--0.0653	b:one_will
--0.0653	c: isti
--0.0653	c: t8
--0.0653	c:sen
--0.0654	b:esse_meme
--0.0654	c:i2z
--0.0654	c:i2z 
--0.0654	c:inall
--0.0654	c:nall
--0.0654	c:nally
--0.0654	w:finally
--0.0655	b:washing_out
--0.0655	c:oto
--0.0656	c:atoi
--0.0656	c:atoi 
--0.0656	c:iatoi
--0.0656	c:uand
--0.0656	w:iatoi
--0.0657	b:nearly_died
--0.0657	c: ieto
--0.0657	c:6to
--0.0657	c:ieto
--0.0657	c:oto9
--0.0657	c:oto9 
--0.0658	c:aoo
--0.0658	c:ats
--0.0658	c:ats 
--0.0658	w:shot
--0.0659	c:8tie
--0.0659	c:8tie 
--0.0659	c:eaz
--0.0659	c:eaz 
--0.0659	c:i8tie
--0.0659	c:roa
--0.0659	w:i8tie
--0.066	b:was_crying
--0.066	c: shi
--0.066	c:isto9
--0.066	c:sto9
--0.066	c:sto9 
--0.066	w:isto9
--0.066	w:moving
--0.0662	c: 2a
--0.0662	c: 2oto
--0.0662	c:2oto
--0.0662	c:arp
--0.0663	c:aye
--0.0663	c:ayed
--0.0663	c:ayed 
--0.0663	c:laye
--0.0663	c:layed
--0.0664	b:guilty_for
--0.0664	b:its_all
--0.0664	b:netflix_this
--0.0664	c: netf
--0.0664	c:2oz
--0.0664	c:2oz 
--0.0664	c:etf
--0.0664	c:etfl
--0.0664	c:etfli
--0.0664	c:flix
--0.0664	c:flix 
--0.0664	c:lix
--0.0664	c:lix 
--0.0664	c:netf
--0.0664	c:netfl
--0.0664	c:stin
--0.0664	c:tfl
--0.0664	c:tfli
--0.0664	c:tflix
--0.0664	w:netflix
--0.0665	b:to_bed
--0.0665	c:aster
--0.0665	c:saw 
--0.0666	b:had_a
--0.0666	c: o2t2
--0.0666	c: sp
--0.0666	c:o2t2
--0.0667	c: revi
--0.0667	c:etis
--0.0667	c:etis 
--0.0667	c:wic
--0.0668	b:call_anyone
--0.0668	b:last_day
--0.0668	c: iati
--0.0668	c: prim
--0.0668	c:miss
--0.0669	c: behi
--0.0669	c:829
--0.0669	c:behi
--0.0669	c:behin
--0.0669	c:ehi
--0.0669	c:ehin
--0.0669	c:ehind
--0.0669	c:hind
--0.0669	c:hind 
--0.0669	c:tiz
--0.0669	w:behind
--0.067	b:her_birthday
--0.067	b:the_neighbour
--0.067	c:heq
--0.067	c:heq6
--0.067	c:tor 
--0.0671	c:ort 
--0.0671	c:tica
--0.0672	c:noch 
--0.0672	c:och 
--0.0672	c:tot
--0.0672	w:noch
--0.0673	b:am_such
--0.0673	c: phon
--0.0673	c:line
--0.0673	c:phon
--0.0673	c:phone
--0.0674	b:apres_le
--0.0674	b:i_saw
--0.0674	b:le_boulot
--0.0674	b:why_me
--0.0674	c: apr
--0.0674	c: apre
--0.0674	c: crev
--0.0674	c:apr
--0.0674	c:apre
--0.0674	c:apres
--0.0674	c:creve
--0.0674	c:dep
--0.0674	c:pres 
--0.0674	w:apres
--0.0678	b:the_process
--0.0678	b:the_server
--0.0678	c: pho
--0.0678	c: quan
--0.0678	c: que 
--0.0678	c:cess
--0.0678	c:cess 
--0.0678	c:erver
--0.0678	c:oces
--0.0678	c:ocess
--0.0678	c:pho
--0.0678	c:proce
--0.0678	c:quan
--0.0678	c:quand
--0.0678	c:resta
--0.0678	c:roces
--0.0678	c:rver
--0.0678	c:rver 
--0.0678	c:ways
--0.0678	c:ways 
--0.0678	w:process
--0.0678	w:que
--0.0678	w:relationship
--0.0678	w:server
--0.0679	c: try
--0.0679	c:mao 
--0.0679	c:tie 
--0.0679	c:ttot
--0.0679	c:ttot 
--0.068	c: sent
--0.068	c:ail 
--0.068	c:esz
--0.068	c:esz 
--0.068	c:ties
--0.068	c:ties 
--0.0681	c:9az
--0.0681	c:9az 
--0.0682	c: proc
--0.0682	c: sur
--0.0682	c:proc
--0.0684	c:feel 
--0.0684	c:iati
--0.0684	w:feel
--0.0685	c:ragge
--0.0686	c: drin
--0.0686	c: eot
--0.0686	c:cri
--0.0686	c:drin
--0.0686	c:drink
--0.0686	c:indo
--0.0686	c:rink
--0.0687	c: ee
--0.0687	c: marr
--0.0687	c: new
--0.0687	c:at6
--0.0687	c:marr
--0.0687	c:marri
--0.0687	c:new
--0.0688	b:a_mangiare
--0.0688	b:andiamo_a
--0.0688	b:is_moving
--0.0688	c: andi
--0.0688	c: basi
--0.0688	c: bir
--0.0688	c:2to8
--0.0688	c:2to8 
--0.0688	c:amo 
--0.0688	c:andia
--0.0688	c:angia
--0.0688	c:asil
--0.0688	c:asil 
--0.0688	c:basi
--0.0688	c:basil
--0.0688	c:bir
--0.0688	c:diam
--0.0688	c:diamo
--0.0688	c:giar
--0.0688	c:giare
--0.0688	c:iam
--0.0688	c:iamo
--0.0688	c:iamo 
--0.0688	c:iare
--0.0688	c:iare 
--0.0688	c:mangi
--0.0688	c:ndia
--0.0688	c:ndiam
--0.0688	c:ngia
--0.0688	c:ngiar
--0.0688	c:sil
--0.0688	c:sil 
--0.0688	c:ssu
--0.0688	c:utte
--0.0688	w:andiamo
--0.0688	w:basil
--0.0688	w:mangiare
--0.0689	c: 62
--0.0689	c:itz 
--0.0689	c:meine
--0.0691	c:ass 
--0.0691	c:ekf
--0.0692	c:atte
--0.0692	c:osi
--0.0693	c: 53
--0.0693	c: 53 
--0.0693	c: as 
--0.0693	c:53 
--0.0693	c:rst
--0.0693	w:53
--0.0693	w:as
--0.0695	c:nef
--0.0696	c:ea2
--0.0696	c:ittot
--0.0696	c:otoi
--0.0696	c:otoi 
--0.0696	w:ittot
--0.0697	c: hang
--0.0697	c:cally
--0.0697	c:eared
--0.0697	c:eez
--0.0697	c:ical
--0.0697	c:icall
--0.0697	c:mpo
--0.0697	c:peare
--0.0697	c:say 
--0.0697	c:tical
--0.0697	c:udes
--0.0697	c:udes 
--0.0697	w:disappeared
--0.0698	b:keeps_turning
--0.0698	b:pills_with
--0.0698	b:stood_in
--0.0698	b:turning_up
--0.0698	b:up_outside
--0.0698	c: has
--0.0698	c: has 
--0.0698	c:has 
--0.0698	c:turni
--0.0698	w:has
--0.0698	w:turning
--0.0699	c: bru
--0.0699	c:apt
--0.0699	c:bru
--0.07	c:lde
--0.07	c:lic
--0.0701	c:urti
--0.0701	c:urtin
--0.0702	c: ka
--0.0703	c:hin 
--0.0703	c:thin 
--0.0704	b:the_new
--0.0704	c: mei
--0.0704	c: mein
--0.0704	c:mein
--0.0705	c: ost
--0.0706	b:my_feet
--0.0706	c:eel 
--0.0706	c:rket 
--0.0707	b:10_isto9
--0.0707	c:eave
--0.0707	c:leave
--0.0708	c: dent
--0.0708	c: io
--0.0708	c:6tb
--0.0708	c:denti
--0.0708	c:entis
--0.0708	c:hel
--0.0708	c:ntis
--0.0708	c:ntist
--0.0708	c:tist 
--0.0708	w:dentist
--0.0709	c: sun
--0.0709	c:jte
--0.0709	c:sun
--0.071	c:ts9
--0.0711	c:isio
--0.0711	c:ision
--0.0712	b:the_promotion
--0.0712	c: au
--0.0712	c: prom
--0.0712	c:omot
--0.0712	c:omoti
--0.0712	c:prom
--0.0712	c:promo
--0.0712	c:romo
--0.0712	c:romot
--0.0712	c:ssa
--0.0712	w:promotion
--0.0713	b:saying_goodbye
--0.0713	c: spar
--0.0713	c:eni
--0.0713	c:enin
--0.0713	c:ening
--0.0713	c:gs 
--0.0713	c:ret
--0.0714	b:the_headache
--0.0714	b:took_two
--0.0714	c:hings
--0.0714	c:rly
--0.0714	c:rly 
--0.0714	c:se2
--0.0714	c:se9
--0.0714	c:uand 
--0.0714	w:quand
--0.0714	w:things
--0.0715	b:friends_and
--0.0715	b:me_see
--0.0716	b:made_a
--0.0716	c:itit
--0.0716	c:itit 
--0.0717	c: num
--0.0717	c: numb
--0.0717	c:asz
--0.0717	c:asz 
--0.0717	c:nnoyi
--0.0717	c:noyi
--0.0717	c:noyin
--0.0717	c:num
--0.0717	c:numb
--0.0717	c:oyi
--0.0717	c:oyin
--0.0717	c:oying
--0.0717	w:annoying
--0.0718	c:ipe
--0.0718	c:ons 
--0.072	b:a_holiday
--0.072	b:driving_test
--0.072	b:killer_workout
--0.072	b:the_presentation
--0.072	c:kou
--0.072	c:kout
--0.072	c:kout 
--0.072	c:orko
--0.072	c:orkou
--0.072	c:rko
--0.072	c:rkou
--0.072	c:rkout
--0.072	c:test 
--0.072	c:unda
--0.072	c:worko
--0.072	w:test
--0.072	w:workout
--0.0721	b:not_stop
--0.0721	c: 2iti
--0.0721	c: pay
--0.0721	c: ped
--0.0721	c: pedi
--0.0721	c:2iti
--0.0721	c:dim
--0.0721	c:dimo
--0.0721	c:dimos
--0.0721	c:edim
--0.0721	c:edimo
--0.0721	c:etie
--0.0721	c:etie 
--0.0721	c:movi
--0.0721	c:pay
--0.0721	c:pedim
--0.0721	w:pedimos
--0.0722	b:says_he
--0.0722	c:8th
--0.0722	c:erri
--0.0722	c:mer 
--0.0722	c:terri
--0.0723	c: drea
--0.0723	c:att
--0.0723	c:az 
--0.0723	c:drea
--0.0723	c:dread
--0.0723	c:eq6
--0.0723	c:has
--0.0723	w:dread
--0.0724	c: 96
--0.0724	c: tw
--0.0724	c:tely
--0.0724	c:tely 
--0.0725	c: cak
--0.0725	c: cake
--0.0725	c:9kt
--0.0725	c:cak
--0.0725	c:cake
--0.0725	c:cake 
--0.0725	c:e9k
--0.0725	c:e9kt
--0.0725	c:ectio
--0.0725	c:ete
--0.0725	c:ksx
--0.0725	w:cake
--0.0726	c:arly
--0.0726	c:arly 
--0.0726	c:earl
--0.0726	c:early
--0.0726	c:ic 
--0.0727	b:the_answer
--0.0727	c:excel
--0.0727	c:rew 
--0.0727	c:xcel
--0.0728	c: con 
--0.0728	c: felt
--0.0728	c:felt
--0.0728	c:felt 
--0.0728	c:sic
--0.0728	c:sos
--0.0728	c:spa
--0.0728	w:con
--0.0728	w:felt
--0.0729	c: mee
--0.0729	c: meet
--0.0729	c:eeti
--0.0729	c:eetin
--0.0729	c:hwf
--0.0729	c:mee
--0.0729	c:meet
--0.0729	c:meeti
--0.0729	c:tey
--0.0729	w:meeting
--0.073	b:angry_at
--0.073	b:two_days
--0.0731	c:8az
--0.0731	c:8az 
--0.0731	c:sta 
--0.0733	c:2sx
--0.0733	c:a8a
--0.0733	c:fic
--0.0734	c: seco
--0.0734	c:cond 
--0.0734	c:econ
--0.0734	c:econd
--0.0734	c:et 
--0.0734	c:rol
--0.0734	c:rri
--0.0734	c:seco
--0.0734	c:secon
--0.0734	c:sent
--0.0734	w:second
--0.0735	c: lov
--0.0735	c: love
--0.0735	c:226
--0.0735	c:lov
--0.0735	c:love
--0.0736	c:ape
--0.0737	b:in_class
--0.0737	c:errif
--0.0737	c:rrif
--0.0737	c:saw
--0.0738	c: auf
--0.0738	c:auf
--0.0739	c:dek
--0.0739	c:nder 
--0.0739	c:pte
--0.074	b:my_dads
--0.074	c: ago
--0.074	c: ago 
--0.074	c: char
--0.074	c:ago 
--0.074	c:char
--0.074	c:essa
--0.074	w:ago
--0.0741	c:imtn
--0.0741	c:mtn
--0.0741	c:oimtn
--0.0741	c:tq 
--0.0741	c:xi8
--0.0742	b:its_been
--0.0743	c:9ez
--0.0743	c:lec
--0.0744	b:my_boyfriend
--0.0744	c:6ae
--0.0744	c:dads
--0.0744	c:dads 
--0.0745	c:etin
--0.0745	c:eting
--0.0745	c:p29
--0.0745	c:s2s
--0.0745	c:ue 
--0.0746	c:scare
--0.0747	c:assi
--0.0747	c:atter
--0.0747	c:fia
--0.0747	c:gde
--0.0748	c: two
--0.0748	c: two 
--0.0748	c:arbe
--0.0748	c:two
--0.0748	c:two 
--0.0748	c:wo 
--0.0748	w:two
--0.0749	c: 99
--0.075	b:handy_und
--0.075	b:kontrolliert_mein
--0.075	b:mein_handy
--0.075	b:the_washing
--0.075	c: ear
--0.075	c: earl
--0.075	c: id
--0.075	c: ko
--0.075	c: kon
--0.075	c: kont
--0.075	c: wash
--0.075	c:8ee
--0.075	c:andy
--0.075	c:andy 
--0.075	c:ashi
--0.075	c:ashin
--0.075	c:handy
--0.075	c:iert
--0.075	c:iert 
--0.075	c:kon
--0.075	c:kont
--0.075	c:kontr
--0.075	c:liert
--0.075	c:llie
--0.075	c:llier
--0.075	c:mein 
--0.075	c:ollie
--0.075	c:troll
--0.075	c:wash
--0.075	c:washi
--0.075	w:early
--0.075	w:handy
--0.075	w:kontrolliert
--0.075	w:mein
--0.075	w:washing
--0.0751	c: der
--0.0751	c: der 
--0.0751	c:itot
--0.0751	w:der
--0.0752	c: wed
--0.0752	c: who 
--0.0752	c:lati
--0.0752	c:latio
--0.0752	c:llowe
--0.0752	c:lowe
--0.0752	c:lowed
--0.0752	c:owed
--0.0752	c:owed 
--0.0752	c:wed 
--0.0752	c:who 
--0.0752	w:who
--0.0753	b:when_the
--0.0753	c:ac2
--0.0753	c:aff
--0.0753	c:eve 
--0.0754	b:in_march
--0.0754	c:oy 
--0.0754	c:pan
--0.0755	c: bom
--0.0755	c: bomb
--0.0755	c: son
--0.0755	c:bom
--0.0755	c:bomb
--0.0755	c:bombe
--0.0755	c:mbed
--0.0755	c:mbed 
--0.0755	c:nsj
--0.0755	c:ombe
--0.0755	c:ombed
--0.0755	w:bombed
--0.0756	c: ra
--0.0756	c:2itie
--0.0756	c:aste
--0.0756	w:2itie
--0.0757	c: mar
--0.0758	b:not_to
--0.0758	c: litt
--0.0758	c:ittl
--0.0758	c:ittle
--0.0758	c:littl
--0.0758	w:little
--0.0759	c: divo
--0.0759	c:divo
--0.0759	c:divor
--0.0759	c:ivo
--0.0759	c:ivor
--0.0759	c:ivorc
--0.0759	c:ix2
--0.0759	c:orce 
--0.0759	c:rce 
--0.0759	c:vorc
--0.0759	c:vorce
--0.0759	w:divorce
--0.076	c:cal
--0.076	c:rew
--0.0761	c: spa
--0.0761	c:ect
--0.0761	c:ele
--0.0762	c:rder
--0.0762	c:snn
--0.0763	c:rryi
--0.0763	c:rryin
--0.0764	c:essag
--0.0764	c:im 
--0.0764	c:iosi
--0.0764	c:messa
--0.0764	c:ssag
--0.0764	c:te2
--0.0764	w:lock
--0.0765	b:my_mum
--0.0765	c:ock
--0.0766	b:marido_me
--0.0766	c: coo
--0.0766	c: cool
--0.0766	c:arid
--0.0766	c:arido
--0.0766	c:asse
--0.0766	c:coo
--0.0766	c:cool
--0.0766	c:cool 
--0.0766	c:marid
--0.0766	c:rass
--0.0766	c:rido
--0.0766	c:rido 
--0.0766	w:cool
--0.0766	w:marido
--0.0767	b:the_grass
--0.0767	b:the_rain
--0.0767	c: gras
--0.0767	c:gras
--0.0767	c:grass
--0.0767	c:imaz
--0.0767	c:oimaz
--0.0767	c:rass 
--0.0767	w:grass
--0.0768	c:ola
--0.0768	c:sa6
--0.0768	c:vy8
--0.0769	c:2ia
--0.0769	c:arty
--0.0769	c:arty 
--0.0769	c:party
--0.0769	w:party
--0.077	c: cal
--0.077	c:vsn
--0.0771	c: ann
--0.0772	c:eef
--0.0772	c:hung 
--0.0772	c:mach 
--0.0772	c:qec
--0.0772	c:ung 
--0.0772	w:hung
--0.0773	c:eats
--0.0773	c:eats 
--0.0774	c:8o2
--0.0775	c:bsn
--0.0775	c:cle 
--0.0775	c:oce
--0.0776	c: shop
--0.0776	c: tur
--0.0776	c: turn
--0.0777	b:walked_across
--0.0777	c:cared
--0.0777	c:con 
--0.0777	c:wed
--0.0777	w:scared
--0.0778	b:on_instagram
--0.0778	c: fel
--0.0778	c:agr
--0.0778	c:agra
--0.0778	c:agram
--0.0778	c:aiz
--0.0778	c:aiz 
--0.0778	c:fel
--0.0778	c:gram
--0.0778	c:gram 
--0.0778	c:insta
--0.0778	c:nsta
--0.0778	c:nstag
--0.0778	c:ram 
--0.0778	c:stagr
--0.0778	c:tagr
--0.0778	c:tagra
--0.0778	w:instagram
--0.0779	b:con_este
--0.0779	b:este_video
--0.0779	c: mus
--0.0779	c:hrj
--0.0779	c:mus
--0.078	b:go_out
--0.078	b:i_stopped
--0.078	c:dfts
--0.0781	c: 40 
--0.0781	c: ost2
--0.0781	c:40 
--0.0781	c:akix
--0.0781	c:kix
--0.0781	c:ost2
--0.0781	c:sdt
--0.0781	w:40
--0.0782	b:when_you
--0.0782	c:el 
--0.0782	c:imtx
--0.0782	c:mtx
--0.0782	c:oimtx
--0.0782	c:rra
--0.0782	c:so2
--0.0782	c:so2 
--0.0783	b:he_strangled
--0.0783	b:strangled_me
--0.0783	c: stab
--0.0783	c:angl
--0.0783	c:angle
--0.0783	c:ees
--0.0783	c:ngled
--0.0783	c:rangl
--0.0783	c:stab
--0.0783	c:stran
--0.0783	c:trang
--0.0783	w:strangled
--0.0783	w:worried
--0.0784	b:threatened_to
--0.0784	c: mari
--0.0784	c:arv
--0.0784	c:atene
--0.0784	c:eare
--0.0784	c:mari
--0.0784	c:starv
--0.0784	c:tarv
--0.0784	c:tened
--0.0784	w:late
--0.0784	w:threatened
--0.0785	b:a_will
--0.0785	c:ims8s
--0.0785	c:ms8s
--0.0785	c:ota
--0.0785	c:s8s
--0.0786	b:in_this
--0.0786	c:rti
--0.0787	b:chronic_pain
--0.0787	b:flared_up
--0.0787	b:my_chronic
--0.0787	b:pain_flared
--0.0787	c: anno
--0.0787	c: chro
--0.0787	c: flar
--0.0787	c:ande
--0.0787	c:anno
--0.0787	c:chro
--0.0787	c:chron
--0.0787	c:flar
--0.0787	c:flare
--0.0787	c:hron
--0.0787	c:hroni
--0.0787	c:lare
--0.0787	c:lared
--0.0787	c:nno
--0.0787	c:onic
--0.0787	c:onic 
--0.0787	c:roni
--0.0787	c:ronic
--0.0787	w:chronic
--0.0787	w:flared
--0.0788	c: emb
--0.0788	c: emba
--0.0788	c:arras
--0.0788	c:barr
--0.0788	c:barra
--0.0788	c:emba
--0.0788	c:embar
--0.0788	c:mba
--0.0788	c:mbar
--0.0788	c:mbarr
--0.0788	c:mme
--0.0788	c:pto
--0.0788	c:rasse
--0.0788	c:rras
--0.0788	c:rrass
--0.0788	w:embarrassed
--0.0789	c: jud
--0.0789	c: judg
--0.0789	c:jud
--0.0789	c:judg
--0.0789	c:judge
--0.0789	c:qp2
--0.0789	c:rst 
--0.0789	c:sne
--0.079	c: cryi
--0.079	c: itto
--0.079	c:cryi
--0.079	c:cryin
--0.079	w:crying
--0.0791	b:a_text
--0.0791	b:ashamed_of
--0.0791	b:i_spoke
--0.0791	b:my_girlfriend
--0.0791	b:spoke_to
--0.0791	c: gir
--0.0791	c: girl
--0.0791	c: spok
--0.0791	c:gir
--0.0791	c:girl
--0.0791	c:girlf
--0.0791	c:irl
--0.0791	c:irlf
--0.0791	c:irlfr
--0.0791	c:lfr
--0.0791	c:lfri
--0.0791	c:lfrie
--0.0791	c:pok
--0.0791	c:poke
--0.0791	c:poke 
--0.0791	c:rlf
--0.0791	c:rlfr
--0.0791	c:rlfri
--0.0791	c:spok
--0.0791	c:spoke
--0.0791	w:girlfriend
--0.0791	w:spoke
--0.0792	c:eot
--0.0793	c: ass
--0.0793	c: sti
--0.0794	b:believe_me
--0.0794	b:will_believe
--0.0795	c:ces
--0.0795	c:oves
--0.0795	c:oves 
--0.0795	c:wjs
--0.0797	b:my_bike
--0.0797	b:new_job
--0.0797	c:mark
--0.0798	b:goodbye_in
--0.0798	b:rope_to
--0.0798	c: bis
--0.0798	c: coa
--0.0798	c:dft
--0.0798	c:let 
--0.0799	b:calor_ta
--0.0799	b:esse_calor
--0.0799	b:made_me
--0.0799	b:me_matando
--0.0799	b:ta_me
--0.0799	c: ta 
--0.0799	c:iai
--0.0799	c:ssk
--0.0799	w:ta
--0.08	c:es2
--0.08	c:es2s
--0.08	c:iip
--0.08	w:killer
--0.0801	b:cut_the
--0.0801	c:hopp
--0.0801	c:hoppi
--0.0801	c:oppi
--0.0801	c:oppin
--0.0801	c:tbs
--0.0801	c:tbsn
--0.0802	b:on_a
--0.0802	c: att
--0.0802	c: exam
--0.0802	c:exam
--0.0802	c:xam
--0.0802	c:zy 
--0.0803	b:now_i
--0.0803	c:es9
--0.0803	c:taz
--0.0804	b:and_that
--0.0804	b:because_of
--0.0804	b:got_rejected
--0.0804	b:threw_a
--0.0804	c: bal
--0.0804	c:cted
--0.0804	c:cted 
--0.0804	c:ecte
--0.0804	c:ected
--0.0804	c:jecte
--0.0804	c:sba
--0.0804	w:rejected
--0.0805	c:6mt
--0.0805	c:cte
--0.0806	b:ugly_and
--0.0807	b:since_moving
--0.0807	c:rtin
--0.0808	b:i_nearly
--0.0808	c: hus
--0.0808	c: husb
--0.0808	c:band
--0.0808	c:hus
--0.0808	c:husb
--0.0808	c:husba
--0.0808	c:sban
--0.0808	c:sband
--0.0808	c:usb
--0.0808	c:usba
--0.0808	c:usban
--0.0809	b:bank_card
--0.0809	c: fall
--0.0809	c:fall
--0.0811	b:am_crazy
--0.0811	b:crazy_and
--0.0811	b:took_it
--0.0811	c: craz
--0.0811	c:azy
--0.0811	c:azy 
--0.0811	c:craz
--0.0811	c:crazy
--0.0811	c:e8y
--0.0811	c:ei8
--0.0811	c:fct
--0.0811	c:razy
--0.0811	c:razy 
--0.0811	w:crazy
--0.0812	b:jealous_of
--0.0812	c: jea
--0.0812	c: jeal
--0.0812	c:acin
--0.0812	c:acing
--0.0812	c:alou
--0.0812	c:alous
--0.0812	c:annoy
--0.0812	c:ealo
--0.0812	c:ealou
--0.0812	c:imsc
--0.0812	c:jea
--0.0812	c:jeal
--0.0812	c:jealo
--0.0812	c:lous
--0.0812	c:lous 
--0.0812	c:msc
--0.0812	c:nnoy
--0.0812	c:noy
--0.0812	c:oimsc
--0.0812	w:jealous
--0.0813	c: conv
--0.0813	c:conv
--0.0813	c:conve
--0.0813	c:corne
--0.0813	c:ersat
--0.0813	c:nve
--0.0813	c:nver
--0.0813	c:nvers
--0.0813	c:onv
--0.0813	c:onve
--0.0813	c:onver
--0.0813	c:orne
--0.0813	c:orner
--0.0813	c:rner
--0.0813	c:rner 
--0.0813	c:rsat
--0.0813	c:rsati
--0.0813	c:sati
--0.0813	c:satio
--0.0813	c:zsf
--0.0813	w:conversation
--0.0813	w:corner
--0.0815	c: app 
--0.0815	c: ol
--0.0815	c: old
--0.0815	c:app 
--0.0815	c:iday
--0.0815	c:iday 
--0.0815	c:ings
--0.0815	c:ings 
--0.0815	c:pp 
--0.0815	w:app
--0.0816	c: guy
--0.0816	c: guy 
--0.0816	c:8yr
--0.0816	c:each 
--0.0816	c:guy
--0.0816	c:guy 
--0.0816	w:guy
--0.0817	b:after_the
--0.0817	c:cki
--0.0817	c:ckin
--0.0817	c:cking
--0.0817	c:tiv
--0.0817	c:we 
--0.0818	b:all_night
--0.0818	b:died_to
--0.0818	b:hair_short
--0.0818	b:short_today
--0.0818	c: we 
--0.0818	c: wie 
--0.0818	c:gsz
--0.0818	c:uste
--0.0818	c:wie 
--0.0818	w:we
--0.0818	w:wie
--0.0819	c:late 
--0.0819	c:rga
--0.082	b:needs_replacing
--0.082	c: peo
--0.082	c: peop
--0.082	c: raci
--0.082	c:eop
--0.082	c:eopl
--0.082	c:eople
--0.082	c:opl
--0.082	c:ople
--0.082	c:ople 
--0.082	c:peop
--0.082	c:peopl
--0.082	c:ple 
--0.082	c:raci
--0.082	c:racin
--0.082	w:people
--0.082	w:racing
--0.0821	b:feet_are
--0.0821	c: deat
--0.0821	c:deat
--0.0821	c:death
--0.0821	c:eath 
--0.0821	c:oye
--0.0821	c:oyed
--0.0821	c:oyed 
--0.0821	c:stro
--0.0821	w:death
--0.0822	c: sure
--0.0822	c: wip
--0.0822	c: wipe
--0.0822	c:ail
--0.0822	c:iped
--0.0822	c:iped 
--0.0822	c:oat
--0.0822	c:tvz
--0.0822	c:wip
--0.0822	c:wipe
--0.0822	c:wiped
--0.0822	w:sure
--0.0822	w:wiped
--0.0823	b:the_old
--0.0823	c:tfw
--0.0824	c:mds
--0.0824	c:sag
--0.0825	c: fun
--0.0825	c:fun
--0.0825	c:jbg
--0.0826	b:says_nobody
--0.0827	b:friend_cancelled
--0.0827	b:me_a
--0.0827	c:set 
--0.0828	b:everyone_at
--0.0828	b:thinking_i
--0.0828	c: lap
--0.0828	c: lapt
--0.0828	c:apto
--0.0828	c:aptop
--0.0828	c:ewo
--0.0828	c:ewor
--0.0828	c:ework
--0.0828	c:lapt
--0.0828	c:lapto
--0.0828	c:nging
--0.0828	c:ptop
--0.0828	c:ptop 
--0.0828	c:qew
--0.0828	w:laptop
--0.0829	b:the_heatwave
--0.0829	c: heat
--0.0829	c: qua
--0.0829	c:atw
--0.0829	c:atwa
--0.0829	c:atwav
--0.0829	c:eatw
--0.0829	c:eatwa
--0.0829	c:heat
--0.0829	c:heatw
--0.0829	c:ngs 
--0.0829	c:twav
--0.0829	c:twave
--0.0829	c:wave 
--0.0829	w:heatwave
--0.083	b:lonely_since
--0.083	b:say_no
--0.083	b:so_lonely
--0.083	b:to_death
--0.083	c: spo
--0.083	c:eco
--0.083	c:exe
--0.0831	c:olic
--0.0831	c:prv
--0.0831	c:se9a
--0.0832	c:ift
--0.0833	c:blo
--0.0833	c:ushed
--0.0833	w:pushed
--0.0834	b:game_is
--0.0834	c: frid
--0.0834	c:2t2o
--0.0834	c:frid
--0.0834	c:ima
--0.0834	c:ions
--0.0834	c:peo
--0.0835	b:coach_made
--0.0835	b:made_us
--0.0835	b:my_friends
--0.0835	c: 40
--0.0835	c: coac
--0.0835	c:acte
--0.0835	c:acter
--0.0835	c:aract
--0.0835	c:chara
--0.0835	c:coac
--0.0835	c:coach
--0.0835	c:cter
--0.0835	c:cter 
--0.0835	c:hara
--0.0835	c:harac
--0.0835	c:mao
--0.0835	c:oac
--0.0835	c:oach
--0.0835	c:oach 
--0.0835	c:racte
--0.0835	w:character
--0.0835	w:coach
--0.0836	b:hung_the
--0.0836	b:so_annoying
--0.0836	b:speak_up
--0.0836	c: beh
--0.0836	c: spea
--0.0836	c:beh
--0.0836	c:peak
--0.0836	c:peak 
--0.0836	c:spea
--0.0836	c:speak
--0.0836	c:ypt
--0.0836	c:zgh
--0.0836	w:speak
--0.0837	b:early_without
--0.0837	b:killed_me
--0.0837	b:left_early
--0.0837	b:without_saying
--0.0837	c:arti
--0.0837	c:laug
--0.0837	c:laugh
--0.0837	c:wtt
--0.0838	b:terrible_mother
--0.0838	c:anto
--0.0838	c:anto 
--0.0838	c:shot 
--0.0838	c:turn
--0.0838	c:won
--0.0839	b:a_cake
--0.0839	b:colleagues_on
--0.0839	b:day_they
--0.0839	b:got_me
--0.0839	b:my_colleagues
--0.0839	b:said_goodbye
--0.0839	b:they_got
--0.0839	c: caf
--0.0839	c:agues
--0.0839	c:caf
--0.0839	c:gues 
--0.0839	w:colleagues
--0.084	c:ds9
--0.084	c:ick 
--0.0841	b:class_has
--0.0841	b:my_class
--0.0841	c:8je
--0.0841	c:bis
--0.0841	c:ejec
--0.0841	c:eject
--0.0841	c:rejec
--0.0841	c:uis 
--0.0841	c:wne
--0.0841	c:yrm
--0.0842	c: sayi
--0.0842	c:ech 
--0.0842	c:eec
--0.0842	c:eech
--0.0842	c:eech 
--0.0842	c:peec
--0.0842	c:peech
--0.0842	c:sayi
--0.0842	c:sayin
--0.0842	c:speec
--0.0842	c:spo
--0.0842	w:saying
--0.0842	w:speech
--0.0843	b:and_fry
--0.0843	b:the_onions
--0.0843	c: fry
--0.0843	c: fry 
--0.0843	c: marc
--0.0843	c:a6m
--0.0843	c:arch 
--0.0843	c:dwi
--0.0843	c:fry
--0.0843	c:fry 
--0.0843	c:marc
--0.0843	c:march
--0.0843	c:rch 
--0.0843	c:szt
--0.0843	w:fry
--0.0843	w:march
--0.0844	b:that_film
--0.0844	c: gut
--0.0844	c: must
--0.0844	c:eten
--0.0844	c:gut
--0.0844	c:must
--0.0844	c:must 
--0.0844	c:zsa
--0.0844	w:must
--0.0845	c: bori
--0.0845	c:bori
--0.0845	c:borin
--0.0845	c:fai
--0.0845	c:orin
--0.0845	c:oring
--0.0845	w:boring
--0.0846	c:6oz
--0.0846	c:6oz 
--0.0846	c:crast
--0.0846	c:inat
--0.0846	c:ocr
--0.0846	c:ocra
--0.0846	c:ocras
--0.0846	c:procr
--0.0846	c:rast
--0.0846	c:rasti
--0.0846	c:rocr
--0.0846	c:rocra
--0.0846	c:stina
--0.0846	c:tinat
--0.0847	c:aaa
--0.0847	c:poli
--0.0848	c: runn
--0.0848	c: twel
--0.0848	c:azs
--0.0848	c:elve 
--0.0848	c:runn
--0.0848	c:runni
--0.0848	c:twel
--0.0848	c:twelv
--0.0848	c:unni
--0.0848	c:unnin
--0.0848	c:welv
--0.0848	c:welve
--0.0848	w:running
--0.0848	w:twelve
--0.0849	b:work_again
--0.0849	c:a22
--0.0849	c:oss 
--0.085	c:atz
--0.0851	c:m6m
--0.0852	c: mon 
--0.0852	c:bcy
--0.0852	c:e2 
--0.0852	w:mon
--0.0853	b:the_picture
--0.0853	c:wvt
--0.0854	b:across_the
--0.0854	b:this_deadline
--0.0854	c: acro
--0.0854	c:acro
--0.0854	c:acros
--0.0854	c:bae
--0.0854	c:each
--0.0854	c:tce
--0.0854	w:across
--0.0855	c: garl
--0.0855	c:68e
--0.0855	c:angi
--0.0855	c:arli
--0.0855	c:arlic
--0.0855	c:eat
--0.0855	c:garl
--0.0855	c:garli
--0.0855	c:lic 
--0.0855	c:rlic 
--0.0855	w:garlic
--0.0856	c: soli
--0.0856	c:cito
--0.0856	c:citor
--0.0856	c:icit
--0.0856	c:icito
--0.0856	c:ions 
--0.0856	c:itor
--0.0856	c:licit
--0.0856	c:mtj
--0.0856	c:olici
--0.0856	c:soli
--0.0856	c:solic
--0.0857	b:invite_me
--0.0857	c: queu
--0.0857	c: unle
--0.0857	c:eue
--0.0857	c:eue 
--0.0857	c:queu
--0.0857	c:queue
--0.0857	c:ueu
--0.0857	c:ueue
--0.0857	c:ueue 
--0.0857	c:unle
--0.0857	c:unles
--0.0857	c:vite 
--0.0857	w:invite
--0.0857	w:queue
--0.0857	w:unless
--0.0859	b:are_killing
--0.0859	c: slap
--0.0859	c:slap
--0.086	b:without_him
--0.086	c: rac
--0.086	c:unch 
--0.0861	c: bask
--0.0861	c:aci
--0.0861	c:asket
--0.0861	c:bask
--0.0861	c:baske
--0.0861	c:sket
--0.0862	c: dads
--0.0862	c: lat
--0.0862	c: late
--0.0862	c: movi
--0.0862	c:hp 
--0.0862	w:dads
--0.0863	b:i_failed
--0.0863	c: give
--0.0863	c:eries
--0.0863	c:give
--0.0863	c:im6e
--0.0863	c:oim6e
--0.0864	c: gran
--0.0864	c:gran
--0.0864	c:grand
--0.0864	c:rand
--0.0867	b:hang_the
--0.0867	c: sla
--0.0867	c: won
--0.0867	c: won 
--0.0867	c:ovi
--0.0867	c:plac
--0.0867	c:sla
--0.0867	c:tjw
--0.0867	c:ttt
--0.0867	c:won 
--0.0867	w:won
--0.0868	c: lear
--0.0868	c:arn
--0.0868	c:arni
--0.0868	c:arnin
--0.0868	c:earn
--0.0868	c:earni
--0.0868	c:epa
--0.0868	c:lear
--0.0868	c:learn
--0.0868	c:m6e
--0.0868	w:learning
--0.0869	b:mother_invited
--0.0869	b:my_old
--0.0869	c:ech
--0.0869	c:x2e
--0.087	b:com_esse
--0.087	c: cla
--0.087	c:cla
--0.0871	b:said_if
--0.0871	b:would_have
--0.0871	c:gy 
--0.0871	c:psa
--0.0872	b:and_stood
--0.0872	b:anyone_and
--0.0872	b:phone_so
--0.0872	b:smashed_my
--0.0872	c: let 
--0.0872	c: smas
--0.0872	c:ashed
--0.0872	c:late
--0.0872	c:mash
--0.0872	c:mashe
--0.0872	c:s2o
--0.0872	c:smas
--0.0872	c:smash
--0.0872	w:let
--0.0872	w:smashed
--0.0873	b:i_still
--0.0873	c:im8o
--0.0873	c:m8o
--0.0873	c:oim8o
--0.0873	c:ot28
--0.0873	c:svw
--0.0873	c:t28
--0.0873	c:umpe
--0.0874	c: apa
--0.0874	c: apar
--0.0874	c:8sr
--0.0874	c:apa
--0.0874	c:apar
--0.0874	c:apart
--0.0874	w:apart
--0.0875	c:passe
--0.0875	c:prin
--0.0875	c:print
--0.0875	c:rint
--0.0876	b:been_a
--0.0876	c: mums
--0.0876	c:atu
--0.0876	c:atur
--0.0876	c:dad
--0.0876	c:mums
--0.0876	c:mums 
--0.0876	c:szw
--0.0876	c:ums
--0.0876	c:ums 
--0.0876	w:mums
--0.0877	b:am_useless
--0.0877	c:ces 
--0.0878	b:my_driving
--0.0878	c: oni
--0.0878	c: onio
--0.0878	c:ae 
--0.0878	c:anda
--0.0878	c:onio
--0.0878	c:onion
--0.0878	c:ried
--0.0878	c:ried 
--0.0878	w:onions
--0.0879	c: chr
--0.0879	c: tog
--0.0879	c:elat
--0.0879	c:elati
--0.0879	c:ionsh
--0.0879	c:ne9
--0.0879	c:nsh
--0.0879	c:nshi
--0.0879	c:nship
--0.0879	c:onsh
--0.0879	c:onshi
--0.0879	c:relat
--0.0879	c:tne9
--0.0879	c:tog
--0.088	c:oup 
--0.088	c:tent
--0.088	c:tent 
--0.0881	c:mt8
--0.0881	c:tmh
--0.0881	c:yzh
--0.0881	c:yzhz
--0.0881	c:zhz
--0.0882	c:m9q
--0.0883	c: stil
--0.0883	c: und 
--0.0883	c:6hp
--0.0883	c:a6h
--0.0883	c:a6hp
--0.0883	c:iex
--0.0883	c:ilt
--0.0883	c:uilt
--0.0883	w:still
--0.0883	w:und
--0.0884	c:aved
--0.0884	c:aved 
--0.0884	c:sns
--0.0884	c:twg
--0.0884	c:vt2
--0.0885	c:imtq
--0.0885	c:mtq
--0.0885	c:oimtq
--0.0886	b:remember_to
--0.0886	c:arra
--0.0886	c:ber 
--0.0886	c:emem
--0.0886	c:ememb
--0.0886	c:emh
--0.0886	c:mber 
--0.0886	c:remem
--0.0886	w:remember
--0.0887	b:on_friday
--0.0887	c: bos
--0.0887	c: boss
--0.0887	c:aac
--0.0887	c:aact
--0.0887	c:bos
--0.0887	c:boss
--0.0887	c:boss 
--0.0887	w:boss
--0.0888	b:locks_me
--0.0888	b:mum_locks
--0.0888	b:room_without
--0.0888	b:without_food
--0.0888	c:9ng
--0.0888	c:imsw
--0.0888	c:locks
--0.0888	c:msa2
--0.0888	c:msw
+-0.054	w:6aoz
+-0.054	w:8asz
+-0.054	w:iito9
+-0.054	w:te9z
+-0.054	w:toez
+-0.0541	b:10_ist2e
+-0.0541	b:11_i8tie
+-0.0541	c: 2os
+-0.0541	c: 2osz
+-0.0541	c: 31
+-0.0541	c: 31 
+-0.0541	c: 6oa
+-0.0541	c: 6oaz
+-0.0541	c: atez
+-0.0541	c: oe
+-0.0541	c: tiez
+-0.0541	c:2osz
+-0.0541	c:2osz 
+-0.0541	c:2ttn
+-0.0541	c:2v9
+-0.0541	c:31 
+-0.0541	c:69a
+-0.0541	c:6oaz
+-0.0541	c:6oaz 
+-0.0541	c:8gc
+-0.0541	c:8to
+-0.0541	c:9qt
+-0.0541	c:atez 
+-0.0541	c:bx9
+-0.0541	c:cjs8
+-0.0541	c:et2e 
+-0.0541	c:fid
+-0.0541	c:gjn
+-0.0541	c:gz9
+-0.0541	c:hhr
+-0.0541	c:hyf
+-0.0541	c:hyo
+-0.0541	c:iati2
+-0.0541	c:iato8
+-0.0541	c:imtym
+-0.0541	c:jgq
+-0.0541	c:kjq
+-0.0541	c:mtym
+-0.0541	c:s6y
+-0.0541	c:sb9
+-0.0541	c:sn2
+-0.0541	c:tiez
+-0.0541	c:tiez 
+-0.0541	c:wsz
+-0.0541	c:zy6
+-0.0541	w:2osz
+-0.0541	w:31
+-0.0541	w:6oaz
+-0.0541	w:atez
+-0.0541	w:iati2
+-0.0541	w:iato8
+-0.0541	w:tiez
+-0.0542	b:10_isto9
+-0.0542	b:11_otti9
+-0.0542	c: 39
+-0.0542	c: 39 
+-0.0542	c: mak
+-0.0542	c: t66
+-0.0542	c: t66z
+-0.0542	c: wedd
+-0.0542	c:39 
+-0.0542	c:62k
+-0.0542	c:666
+-0.0542	c:8jye
+-0.0542	c:8tot
+-0.0542	c:8tot 
+-0.0542	c:9e8
+-0.0542	c:9z 
+-0.0542	c:aef
+-0.0542	c:alli
+-0.0542	c:cit
+-0.0542	c:crf
+-0.0542	c:ddin
+-0.0542	c:dding
+-0.0542	c:dzs
+-0.0542	c:e98
+-0.0542	c:eddi
+-0.0542	c:eddin
+-0.0542	c:eiy
+-0.0542	c:eo8
+-0.0542	c:eon 
+-0.0542	c:fp2
+-0.0542	c:fxt
+-0.0542	c:hm 
+-0.0542	c:imscq
+-0.0542	c:imtqv
+-0.0542	c:itot 
+-0.0542	c:killi
+-0.0542	c:ksk
+-0.0542	c:kvn
+-0.0542	c:mscq
+-0.0542	c:mtbee
+-0.0542	c:mtqv
+-0.0542	c:oaaz
+-0.0542	c:otti9
+-0.0542	c:p6y
+-0.0542	c:pcv
+-0.0542	c:pxi
+-0.0542	c:qqt
+-0.0542	c:rmt
+-0.0542	c:s6q
+-0.0542	c:s6sn
+-0.0542	c:st8z
+-0.0542	c:stge
+-0.0542	c:stgea
+-0.0542	c:t66
+-0.0542	c:t66z
+-0.0542	c:t66z 
+-0.0542	c:tbee
+-0.0542	c:tcrf
+-0.0542	c:tis 
+-0.0542	c:tto9
+-0.0542	c:tto9 
+-0.0542	c:ttw9
+-0.0542	c:wedd
+-0.0542	c:weddi
+-0.0542	c:win
+-0.0542	c:xyn
+-0.0542	c:ysya
+-0.0542	c:zbh
+-0.0542	c:zsz
+-0.0542	w:39
+-0.0542	w:killing
+-0.0542	w:otti9
+-0.0542	w:t66z
+-0.0542	w:wedding
+-0.0543	b:10_i6tot
+-0.0543	b:10_itt2i
+-0.0543	c: 688
+-0.0543	c: 688z
+-0.0543	c: e6
+-0.0543	c: iao
+-0.0543	c: iaoz
+-0.0543	c:62r
+-0.0543	c:66a
+-0.0543	c:66st
+-0.0543	c:688z
+-0.0543	c:688z 
+-0.0543	c:6j8j
+-0.0543	c:6s8
+-0.0543	c:6tie
+-0.0543	c:6tie 
+-0.0543	c:9ic
+-0.0543	c:9mh
+-0.0543	c:ac2
+-0.0543	c:agc
+-0.0543	c:ap8
+-0.0543	c:dta
+-0.0543	c:eyv
+-0.0543	c:f2a
+-0.0543	c:f2c
+-0.0543	c:fmyc
+-0.0543	c:ghc
+-0.0543	c:gv 
+-0.0543	c:he2
+-0.0543	c:hrk
+-0.0543	c:iaoz
+-0.0543	c:iaoz 
+-0.0543	c:imsdt
+-0.0543	c:j6j
+-0.0543	c:j6j8
+-0.0543	c:j6j8j
+-0.0543	c:jgx
+-0.0543	c:kex
+-0.0543	c:kexs
+-0.0543	c:ma9
+-0.0543	c:mail 
+-0.0543	c:msdt
+-0.0543	c:myc
+-0.0543	c:n2t
+-0.0543	c:o88
+-0.0543	c:qanr
+-0.0543	c:qge
+-0.0543	c:r2y
+-0.0543	c:sal 
+-0.0543	c:srta
+-0.0543	c:ss6s
+-0.0543	c:ssta
+-0.0543	c:t28a
+-0.0543	c:tsh
+-0.0543	c:ybg
+-0.0543	w:688z
+-0.0543	w:email
+-0.0543	w:iaoz
+-0.0544	b:10_2otie
+-0.0544	b:early_without
+-0.0544	b:left_early
+-0.0544	b:the_week
+-0.0544	c: 9t6
+-0.0544	c: 9t6z
+-0.0544	c:2tio
+-0.0544	c:2tio 
+-0.0544	c:6ve
+-0.0544	c:8agc
+-0.0544	c:8tt 
+-0.0544	c:96z
+-0.0544	c:96z 
+-0.0544	c:9t6z
+-0.0544	c:9t6z 
+-0.0544	c:a6g
+-0.0544	c:a8z
+-0.0544	c:ahd
+-0.0544	c:am6
+-0.0544	c:awh
+-0.0544	c:bfy
+-0.0544	c:edt
+-0.0544	c:i8tit
+-0.0544	c:imsb8
+-0.0544	c:isto9
+-0.0544	c:itt2i
+-0.0544	c:k2o
+-0.0544	c:msat
+-0.0544	c:msb8
+-0.0544	c:nst8
+-0.0544	c:ofm
+-0.0544	c:qpw
+-0.0544	c:rbw
+-0.0544	c:rka
+-0.0544	c:rvta
+-0.0544	c:s6e
+-0.0544	c:sk2
+-0.0544	c:snq2
+-0.0544	c:tgea
+-0.0544	c:tgt
+-0.0544	c:vte
+-0.0544	c:wte
+-0.0544	c:xtx
+-0.0544	c:xxa
+-0.0544	c:yt8
+-0.0544	c:zsb
+-0.0544	w:9t6z
+-0.0544	w:i8tit
+-0.0544	w:isto9
+-0.0544	w:itt2i
+-0.0545	b:11_isto8
+-0.0545	b:11_ost22
+-0.0545	b:ok_on
+-0.0545	c: 89
+-0.0545	c: a6
+-0.0545	c: eoti
+-0.0545	c: iti
+-0.0545	c: itiz
+-0.0545	c: o6e
+-0.0545	c: o6ez
+-0.0545	c: oi8
+-0.0545	c: oi8z
+-0.0545	c:26z
+-0.0545	c:2hr
+-0.0545	c:6tz 
+-0.0545	c:6zt
+-0.0545	c:8yx
+-0.0545	c:b6n
+-0.0545	c:b6v
+-0.0545	c:csed
+-0.0545	c:dsj
+-0.0545	c:eoti
+-0.0545	c:fic
+-0.0545	c:fsr
+-0.0545	c:hhm
+-0.0545	c:hms
+-0.0545	c:hy9
+-0.0545	c:iaa
+-0.0545	c:ims6s
+-0.0545	c:istos
+-0.0545	c:itiz
+-0.0545	c:itiz 
+-0.0545	c:itto9
+-0.0545	c:ity 
+-0.0545	c:kph
+-0.0545	c:lot
+-0.0545	c:m6zt
+-0.0545	c:ms6s
+-0.0545	c:o6ez
+-0.0545	c:o6ez 
+-0.0545	c:oi8z
+-0.0545	c:oi8z 
+-0.0545	c:ost22
+-0.0545	c:qa6
+-0.0545	c:sdd
+-0.0545	c:shh
+-0.0545	c:ssk 
+-0.0545	c:stos
+-0.0545	c:stos 
+-0.0545	c:t6r
+-0.0545	c:tio 
+-0.0545	c:trs6
+-0.0545	c:twn
+-0.0545	c:tx22
+-0.0545	c:tx22y
+-0.0545	c:v6sh
+-0.0545	c:vbm
+-0.0545	c:vct
+-0.0545	c:wxv
+-0.0545	c:x22
+-0.0545	c:x22y
+-0.0545	c:xrs
+-0.0545	c:zmf
+-0.0545	c:zwy
+-0.0545	c:zwye
+-0.0545	w:istos
+-0.0545	w:itiz
+-0.0545	w:itto9
+-0.0545	w:o6ez
+-0.0545	w:oi8z
+-0.0545	w:ost22
+-0.0546	b:10_itti8
+-0.0546	b:unless_i
+-0.0546	b:will_send
+-0.0546	c: 6io
+-0.0546	c: 6ioz
+-0.0546	c: 8ss
+-0.0546	c: 8ssz
+-0.0546	c: iato
+-0.0546	c: tse
+-0.0546	c: tsez
+-0.0546	c:2ti2 
+-0.0546	c:2tz 
+-0.0546	c:6c2
+-0.0546	c:6hc
+-0.0546	c:6io
+-0.0546	c:6ioz
+-0.0546	c:6ioz 
+-0.0546	c:6wg
+-0.0546	c:8cz
+-0.0546	c:8ssz
+-0.0546	c:8ssz 
+-0.0546	c:8tit
+-0.0546	c:8tit 
+-0.0546	c:9na
+-0.0546	c:aekt
+-0.0546	c:avf
+-0.0546	c:cqi
+-0.0546	c:dvv
+-0.0546	c:eo6
+-0.0546	c:etti
+-0.0546	c:hb2
+-0.0546	c:i6tii
+-0.0546	c:i8fa
+-0.0546	c:imtne
+-0.0546	c:jmh
+-0.0546	c:ke2
+-0.0546	c:krp
+-0.0546	c:mhs
+-0.0546	c:mr2
+-0.0546	c:mtne
+-0.0546	c:mtwb
+-0.0546	c:mzt
+-0.0546	c:rbx
+-0.0546	c:rie
+-0.0546	c:rsar
+-0.0546	c:s9z
+-0.0546	c:sto9
+-0.0546	c:sto9 
+-0.0546	c:swzz
+-0.0546	c:swzzs
+-0.0546	c:taqa
+-0.0546	c:tsez
+-0.0546	c:tsez 
+-0.0546	c:twb
+-0.0546	c:twc
+-0.0546	c:tym
+-0.0546	c:tym9
+-0.0546	c:vnf
+-0.0546	c:vvnf
+-0.0546	c:wcy
+-0.0546	c:wzz
+-0.0546	c:wzzs
+-0.0546	c:xxj
+-0.0546	c:xxts
+-0.0546	c:yav
+-0.0546	c:yyb
+-0.0546	w:6ioz
+-0.0546	w:8ssz
+-0.0546	w:i6tii
+-0.0546	w:tsez
+-0.0547	b:10_2itio
+-0.0547	b:11_i2tio
+-0.0547	b:during_the
+-0.0547	c: dem 
+-0.0547	c: i9ti
+-0.0547	c: o69
+-0.0547	c: o69z
+-0.0547	c: saa
+-0.0547	c: saaz
+-0.0547	c: suc
+-0.0547	c: such
+-0.0547	c: vide
+-0.0547	c:6oz
+-0.0547	c:8az 
+-0.0547	c:98o
+-0.0547	c:9pv
+-0.0547	c:a8h
+-0.0547	c:acj
+-0.0547	c:axdx
+-0.0547	c:bct
+-0.0547	c:deo 
+-0.0547	c:hhj
+-0.0547	c:hxa
+-0.0547	c:i2o
+-0.0547	c:i2tio
+-0.0547	c:i6tie
+-0.0547	c:i9ti
+-0.0547	c:ideo
+-0.0547	c:ideo 
+-0.0547	c:imsop
+-0.0547	c:imtsi
+-0.0547	c:iyt
+-0.0547	c:jqg
+-0.0547	c:jzd
+-0.0547	c:kat
+-0.0547	c:ki6
+-0.0547	c:mcj
+-0.0547	c:msop
+-0.0547	c:mtsi
+-0.0547	c:mtwn
+-0.0547	c:o69z
+-0.0547	c:o69z 
+-0.0547	c:pa6
+-0.0547	c:pom
+-0.0547	c:qjqg
+-0.0547	c:qvp
+-0.0547	c:rzs
+-0.0547	c:saaz 
+-0.0547	c:scq
+-0.0547	c:suc
+-0.0547	c:such
+-0.0547	c:such 
+-0.0547	c:swti
+-0.0547	c:t9e
+-0.0547	c:tfj
+-0.0547	c:tswt
+-0.0547	c:tswti
+-0.0547	c:video
+-0.0547	c:vme
+-0.0547	c:wct
+-0.0547	c:wh8
+-0.0547	w:dem
+-0.0547	w:i2tio
+-0.0547	w:i6tie
+-0.0547	w:o69z
+-0.0547	w:saaz
+-0.0547	w:such
+-0.0547	w:video
+-0.0548	c: 52
+-0.0548	c: 52 
+-0.0548	c: 6a
+-0.0548	c: aes
+-0.0548	c: aesz
+-0.0548	c: o2s
+-0.0548	c: o2sz
+-0.0548	c:2cv
+-0.0548	c:2gb
+-0.0548	c:2qs
+-0.0548	c:52 
+-0.0548	c:62ez
+-0.0548	c:aate
+-0.0548	c:aatey
+-0.0548	c:ab8
+-0.0548	c:aesz
+-0.0548	c:aesz 
+-0.0548	c:atey
+-0.0548	c:awz
+-0.0548	c:bske
+-0.0548	c:col
+-0.0548	c:eeet
+-0.0548	c:ep2
+-0.0548	c:exs
+-0.0548	c:eyg2
+-0.0548	c:gszw
+-0.0548	c:gv8
+-0.0548	c:gvq
+-0.0548	c:h9o
+-0.0548	c:hvh
+-0.0548	c:imazt
+-0.0548	c:imto8
+-0.0548	c:j8j
+-0.0548	c:jby
+-0.0548	c:mazt
+-0.0548	c:mkc
+-0.0548	c:mme
+-0.0548	c:mn2
+-0.0548	c:mto8
+-0.0548	c:mtxf
+-0.0548	c:n6k
+-0.0548	c:o2sz 
+-0.0548	c:pxs
+-0.0548	c:sads
+-0.0548	c:szt
+-0.0548	c:tia
+-0.0548	c:toz
+-0.0548	c:txf
+-0.0548	c:v8zr
+-0.0548	c:vnc
+-0.0548	c:xa9
+-0.0548	c:xzf 
+-0.0548	c:yd9
+-0.0548	c:yws
+-0.0548	w:52
+-0.0548	w:aesz
+-0.0548	w:o2sz
+-0.0549	c: frid
+-0.0549	c: se9
+-0.0549	c: se9z
+-0.0549	c:28ag
+-0.0549	c:6oez
+-0.0549	c:6oez 
+-0.0549	c:6seq
+-0.0549	c:9zev
+-0.0549	c:a8k
+-0.0549	c:aoi
+-0.0549	c:b62
+-0.0549	c:ci8n
+-0.0549	c:cka
+-0.0549	c:cnx
+-0.0549	c:ctc
+-0.0549	c:dao
+-0.0549	c:dcb
+-0.0549	c:dmr
+-0.0549	c:frid
+-0.0549	c:hdt
+-0.0549	c:i6s
+-0.0549	c:i8z 
+-0.0549	c:ie6
+-0.0549	c:isvy
+-0.0549	c:jyw
+-0.0549	c:kdy
+-0.0549	c:kop
+-0.0549	c:lay 
+-0.0549	c:ma 
+-0.0549	c:mak
+-0.0549	c:mt 
+-0.0549	c:nsi
+-0.0549	c:obtt
+-0.0549	c:osna
+-0.0549	c:ptd
+-0.0549	c:qdt
+-0.0549	c:qgc
+-0.0549	c:qseb
+-0.0549	c:rsia
+-0.0549	c:rsiaa
+-0.0549	c:se9z 
+-0.0549	c:siaa
+-0.0549	c:t8mt
+-0.0549	c:tisv
+-0.0549	c:tisvy
+-0.0549	c:tj8
+-0.0549	c:xdao
+-0.0549	c:xza
+-0.0549	c:xzaw
+-0.0549	c:xzaws
+-0.0549	c:yz9
+-0.0549	c:zir
+-0.0549	c:zw9
+-0.0549	c:zws
+-0.0549	w:se9z
+-0.055	b:10_isto6
+-0.055	b:11_iati2
+-0.055	b:sam_said
+-0.055	b:the_picture
+-0.055	c: a8t
+-0.055	c: a8tz
+-0.055	c: fli
+-0.055	c: flig
+-0.055	c: ios
+-0.055	c: iosz
+-0.055	c: sisz
+-0.055	c:6oz 
+-0.055	c:96o
+-0.055	c:98a
+-0.055	c:9k6
+-0.055	c:9ra
+-0.055	c:9sz
+-0.055	c:a8tz
+-0.055	c:a8tz 
+-0.055	c:a8y
+-0.055	c:ae9
+-0.055	c:ae9z
+-0.055	c:ajst
+-0.055	c:azw
+-0.055	c:bew
+-0.055	c:cdj
+-0.055	c:dbew
+-0.055	c:e2g
+-0.055	c:ewhy
+-0.055	c:flig
+-0.055	c:fligh
+-0.055	c:gse
+-0.055	c:h9k
+-0.055	c:hwe
+-0.055	c:iosz
+-0.055	c:iosz 
+-0.055	c:ioz
+-0.055	c:ioz 
+-0.055	c:itot
+-0.055	c:jsr
+-0.055	c:kxe
+-0.055	c:mvfc
+-0.055	c:mxa
+-0.055	c:poy
+-0.055	c:sgk
+-0.055	c:sgtj
+-0.055	c:sisz
+-0.055	c:sisz 
+-0.055	c:swb
+-0.055	c:vsy
+-0.055	c:x6q
+-0.055	c:xdx
+-0.055	c:xqr
+-0.055	c:y8r
+-0.055	c:yko
+-0.055	w:a8tz
+-0.055	w:iosz
+-0.055	w:sisz
+-0.0551	c: s2i
+-0.0551	c: s2iz
+-0.0551	c:828
+-0.0551	c:9b6
+-0.0551	c:9ym
+-0.0551	c:aaxs
+-0.0551	c:aaz
+-0.0551	c:ajt
+-0.0551	c:amv 
+-0.0551	c:awk
+-0.0551	c:axb
+-0.0551	c:bdg
+-0.0551	c:bjr
+-0.0551	c:byh
+-0.0551	c:deo
+-0.0551	c:dhj
+-0.0551	c:dtm
+-0.0551	c:dz 
+-0.0551	c:fsas
+-0.0551	c:grx
+-0.0551	c:iao
+-0.0551	c:kf 
+-0.0551	c:kyt
+-0.0551	c:oez 
+-0.0551	c:osb
+-0.0551	c:qci
+-0.0551	c:qcs
+-0.0551	c:r8b
+-0.0551	c:rdhj
+-0.0551	c:s2iz
+-0.0551	c:s2iz 
+-0.0551	c:sj9
+-0.0551	c:sj9 
+-0.0551	c:ska
+-0.0551	c:snd
+-0.0551	c:sqq
+-0.0551	c:sv2
+-0.0551	c:t8d
+-0.0551	c:tqc
+-0.0551	c:vt6
+-0.0551	c:won
+-0.0551	c:wqt
+-0.0551	c:xee6
+-0.0551	c:xngv
+-0.0551	c:yzc
+-0.0551	c:zfsa
+-0.0551	c:zfsas
+-0.0551	w:s2iz
+-0.0552	b:11_iatoo
+-0.0552	b:sam_praised
+-0.0552	c: 2t6
+-0.0552	c: 2t6z
+-0.0552	c: 2t9
+-0.0552	c: 2t9z
+-0.0552	c: 50
+-0.0552	c: aso
+-0.0552	c: asoz
+-0.0552	c: s2
+-0.0552	c:26z 
+-0.0552	c:2cx
+-0.0552	c:2ha
+-0.0552	c:2otie
+-0.0552	c:2t6z
+-0.0552	c:2t6z 
+-0.0552	c:2t9z
+-0.0552	c:2t9z 
+-0.0552	c:asoz
+-0.0552	c:asoz 
+-0.0552	c:bto
+-0.0552	c:bwr
+-0.0552	c:cdn
+-0.0552	c:ct9
+-0.0552	c:ecs
+-0.0552	c:edh
+-0.0552	c:edht
+-0.0552	c:eo6o
+-0.0552	c:eot
+-0.0552	c:es9
+-0.0552	c:hek2
+-0.0552	c:hrc
+-0.0552	c:hti
+-0.0552	c:iatoo
+-0.0552	c:imtaa
+-0.0552	c:imtbf
+-0.0552	c:marke
+-0.0552	c:mtaa
+-0.0552	c:nr6
+-0.0552	c:o9k
+-0.0552	c:oaa
+-0.0552	c:p9a
+-0.0552	c:qmf
+-0.0552	c:qsg
+-0.0552	c:qtgq
+-0.0552	c:qtgqs
+-0.0552	c:r6t
+-0.0552	c:rwqt
+-0.0552	c:swm
+-0.0552	c:t6ry
+-0.0552	c:tgqs
+-0.0552	c:tti8
+-0.0552	c:tti8 
+-0.0552	c:vcy
+-0.0552	c:xaaa
+-0.0552	c:xir
+-0.0552	c:yrt
+-0.0552	c:zp6
+-0.0552	c:zqa6
+-0.0552	c:zvc
+-0.0552	w:2otie
+-0.0552	w:2t6z
+-0.0552	w:2t9z
+-0.0552	w:asoz
+-0.0552	w:iatoo
+-0.0553	b:10_isti6
+-0.0553	b:11_2iti9
+-0.0553	b:11_i2ti6
+-0.0553	b:11_ottoi
+-0.0553	c: is8
+-0.0553	c: is8z
+-0.0553	c: tae
+-0.0553	c: taez
+-0.0553	c: use
+-0.0553	c:899
+-0.0553	c:9sx
+-0.0553	c:a8z 
+-0.0553	c:a96
+-0.0553	c:a9e
+-0.0553	c:aa8
+-0.0553	c:aj2
+-0.0553	c:aj9
+-0.0553	c:aster
+-0.0553	c:azp6
+-0.0553	c:b8t
+-0.0553	c:bk9
+-0.0553	c:btp
+-0.0553	c:btpq
+-0.0553	c:cc 
+-0.0553	c:dxs
+-0.0553	c:e2t
+-0.0553	c:eoa
+-0.0553	c:gqi
+-0.0553	c:gtrs
+-0.0553	c:h9x
+-0.0553	c:i2ti6
+-0.0553	c:imsex
+-0.0553	c:imsjb
+-0.0553	c:is8z 
+-0.0553	c:jeh
+-0.0553	c:jjr
+-0.0553	c:kpy
+-0.0553	c:mazp6
+-0.0553	c:mcqi
+-0.0553	c:msjb
+-0.0553	c:mstmh
+-0.0553	c:msty
+-0.0553	c:mtja
+-0.0553	c:ntb
+-0.0553	c:oez
+-0.0553	c:ottoi
+-0.0553	c:s8y
+-0.0553	c:sk6
+-0.0553	c:sn2g
+-0.0553	c:sqz
+-0.0553	c:swer 
+-0.0553	c:taez
+-0.0553	c:taez 
+-0.0553	c:toc
+-0.0553	c:ttoo
+-0.0553	c:ttoo 
+-0.0553	c:tvb
+-0.0553	c:vhm
+-0.0553	c:zac
+-0.0553	c:zssa
+-0.0553	w:answer
+-0.0553	w:i2ti6
+-0.0553	w:is8z
+-0.0553	w:ottoi
+-0.0553	w:taez
+-0.0554	b:10_29tie
+-0.0554	b:11_2otio
+-0.0554	b:11_otti2
+-0.0554	c: 32
+-0.0554	c: 32 
+-0.0554	c: oet2
+-0.0554	c: ques
+-0.0554	c: tex
+-0.0554	c: text
+-0.0554	c:29tie
+-0.0554	c:32 
+-0.0554	c:6w 
+-0.0554	c:8bi
+-0.0554	c:9js
+-0.0554	c:aae
+-0.0554	c:aesn
+-0.0554	c:azd
+-0.0554	c:ck9
+-0.0554	c:dmg
+-0.0554	c:dsq
+-0.0554	c:eza
+-0.0554	c:fsy
+-0.0554	c:gri
+-0.0554	c:has8
+-0.0554	c:jxm
+-0.0554	c:k2g
+-0.0554	c:kes6
+-0.0554	c:m9m
+-0.0554	c:naw
+-0.0554	c:oet2
+-0.0554	c:ojh
+-0.0554	c:oqt
+-0.0554	c:otti2
+-0.0554	c:q6d
+-0.0554	c:qf9
+-0.0554	c:qqn
+-0.0554	c:quest
+-0.0554	c:rgs
+-0.0554	c:tdsq
+-0.0554	c:text
+-0.0554	c:text 
+-0.0554	c:tth
+-0.0554	c:uest
+-0.0554	c:unc
+-0.0554	c:wjt
+-0.0554	c:wtt
+-0.0554	c:xc8
+-0.0554	c:ycp
+-0.0554	c:yg6
+-0.0554	w:29tie
+-0.0554	w:32
+-0.0554	w:otti2
+-0.0554	w:text
+-0.0555	b:and_that
+-0.0555	b:to_a
+-0.0555	c: 6s2
+-0.0555	c: 6s2z
+-0.0555	c: bi
+-0.0555	c: ott
+-0.0555	c:2eea
+-0.0555	c:2ti6
+-0.0555	c:2ti6 
+-0.0555	c:6an
+-0.0555	c:6j8
+-0.0555	c:6s2z
+-0.0555	c:6s2z 
+-0.0555	c:8ti8
+-0.0555	c:8ti8 
+-0.0555	c:a9 
+-0.0555	c:aaa
+-0.0555	c:atot
+-0.0555	c:atot 
+-0.0555	c:azq
+-0.0555	c:dty
+-0.0555	c:efx
+-0.0555	c:eqae
+-0.0555	c:es2s
+-0.0555	c:gsz
+-0.0555	c:hez
+-0.0555	c:iato9
+-0.0555	c:imtrq
+-0.0555	c:kya
+-0.0555	c:m96
+-0.0555	c:mtrq
+-0.0555	c:mxa9
+-0.0555	c:nhy
+-0.0555	c:njhm
+-0.0555	c:otoa
+-0.0555	c:oubl
+-0.0555	c:ouble
+-0.0555	c:pae
+-0.0555	c:qhez
+-0.0555	c:qvt
+-0.0555	c:s9r
+-0.0555	c:sa2s
+-0.0555	c:ssz 
+-0.0555	c:tez 
+-0.0555	c:tiz
+-0.0555	c:tssk
+-0.0555	c:ubl
+-0.0555	c:uble
+-0.0555	c:uble 
+-0.0555	c:whj
+-0.0555	c:xi8
+-0.0555	w:6s2z
+-0.0555	w:iato9
+-0.0556	b:10_iat2i
+-0.0556	b:10_istia
+-0.0556	b:10_istit
+-0.0556	b:10_itt22
+-0.0556	b:11_ist2o
+-0.0556	c: birt
+-0.0556	c: i8to
+-0.0556	c: ieti
+-0.0556	c: soci
+-0.0556	c:22tie
+-0.0556	c:2sn
+-0.0556	c:2t22
+-0.0556	c:2t22 
+-0.0556	c:2to8
+-0.0556	c:2to8 
+-0.0556	c:6ym
+-0.0556	c:8hm
+-0.0556	c:8hm 
+-0.0556	c:8jp
+-0.0556	c:9xk
+-0.0556	c:ahes
+-0.0556	c:apef
+-0.0556	c:birt
+-0.0556	c:birth
+-0.0556	c:dkm
+-0.0556	c:eba
+-0.0556	c:et2e
+-0.0556	c:hday
+-0.0556	c:hday 
+-0.0556	c:i8n
+-0.0556	c:i8to
+-0.0556	c:iaez
+-0.0556	c:ieti
+-0.0556	c:im6vz
+-0.0556	c:iq8
+-0.0556	c:irth
+-0.0556	c:irthd
+-0.0556	c:m6vz
+-0.0556	c:mh2
+-0.0556	c:my6
+-0.0556	c:ndz
+-0.0556	c:p6ey
+-0.0556	c:pmr
+-0.0556	c:pr9
+-0.0556	c:qsd
+-0.0556	c:rthd
+-0.0556	c:rthda
+-0.0556	c:rvok
+-0.0556	c:shc
+-0.0556	c:snv
+-0.0556	c:soci
+-0.0556	c:thday
+-0.0556	c:tis
+-0.0556	c:toqt
+-0.0556	c:ttis
+-0.0556	c:ttis 
+-0.0556	c:uand
+-0.0556	c:v2b
+-0.0556	c:wgtt
+-0.0556	c:xar
+-0.0556	c:xiw
+-0.0556	c:xzf
+-0.0556	c:zaws
+-0.0556	w:22tie
+-0.0556	w:birthday
+-0.0557	b:11_ottot
+-0.0557	c: es9
+-0.0557	c: es9z
+-0.0557	c: i26
+-0.0557	c: i26z
+-0.0557	c: so6
+-0.0557	c: so6z
+-0.0557	c: ti6
+-0.0557	c: ti6z
+-0.0557	c:2tpk
+-0.0557	c:6ps
+-0.0557	c:6tz
+-0.0557	c:8jy
+-0.0557	c:9ew
+-0.0557	c:9ge
+-0.0557	c:agg
+-0.0557	c:ahe
+-0.0557	c:bk2
+-0.0557	c:bwrd
+-0.0557	c:d6a
+-0.0557	c:e2f
+-0.0557	c:egk
+-0.0557	c:es9z
+-0.0557	c:es9z 
+-0.0557	c:ezp2
+-0.0557	c:i26
+-0.0557	c:i26z
+-0.0557	c:i26z 
+-0.0557	c:ijc
+-0.0557	c:imteb
+-0.0557	c:irv
+-0.0557	c:isti2
+-0.0557	c:je6
+-0.0557	c:jhm
+-0.0557	c:m6st
+-0.0557	c:mteb
+-0.0557	c:mti
+-0.0557	c:ngj
+-0.0557	c:o2 
+-0.0557	c:ottot
+-0.0557	c:p8x
+-0.0557	c:rcn
+-0.0557	c:sd9
+-0.0557	c:sihs
+-0.0557	c:so6z
+-0.0557	c:so6z 
+-0.0557	c:sqo
+-0.0557	c:ti6z 
+-0.0557	c:trk
+-0.0557	c:vdk
+-0.0557	c:wrd
+-0.0557	c:wvm
+-0.0557	w:es9z
+-0.0557	w:i26z
+-0.0557	w:isti2
+-0.0557	w:ottot
+-0.0557	w:so6z
+-0.0557	w:ti6z
+-0.0558	b:10_ittia
+-0.0558	c: itto
+-0.0558	c:6vx
+-0.0558	c:9jb
+-0.0558	c:9jbt
+-0.0558	c:9nk
+-0.0558	c:ai86
+-0.0558	c:eerf
+-0.0558	c:ek9
+-0.0558	c:g8i
+-0.0558	c:gke
+-0.0558	c:hcy
+-0.0558	c:ihs
+-0.0558	c:im6vx
+-0.0558	c:imazp
+-0.0558	c:j2s
+-0.0558	c:kqt
+-0.0558	c:lau
+-0.0558	c:m6vx
+-0.0558	c:mazp
+-0.0558	c:mtzy
+-0.0558	c:oap
+-0.0558	c:qos
+-0.0558	c:qvio
+-0.0558	c:rctt
+-0.0558	c:rfy
+-0.0558	c:rsz
+-0.0558	c:s8se
+-0.0558	c:sdx
+-0.0558	c:shot
+-0.0558	c:tiz 
+-0.0558	c:tng
+-0.0558	c:vdf
+-0.0558	c:xmd
+-0.0558	c:ymy
+-0.0559	b:11_ittii
+-0.0559	b:lose_my
+-0.0559	b:old_clothes
+-0.0559	b:sam_forgot
+-0.0559	c: 296
+-0.0559	c: 296z
+-0.0559	c: 2ttz
+-0.0559	c: 622
+-0.0559	c: 622z
+-0.0559	c: a8o
+-0.0559	c: a8oz
+-0.0559	c: lose
+-0.0559	c: wev
+-0.0559	c: weve
+-0.0559	c:22t22
+-0.0559	c:296z
+-0.0559	c:296z 
+-0.0559	c:2ttz
+-0.0559	c:2ttz 
+-0.0559	c:622
+-0.0559	c:622z
+-0.0559	c:622z 
+-0.0559	c:6xx
+-0.0559	c:89g
+-0.0559	c:9zx
+-0.0559	c:a8f
+-0.0559	c:a8oz
+-0.0559	c:a8oz 
+-0.0559	c:aeia
+-0.0559	c:avw
+-0.0559	c:b86
+-0.0559	c:bsk
+-0.0559	c:dze
+-0.0559	c:eiaa
+-0.0559	c:g9d
+-0.0559	c:imazf
+-0.0559	c:imtaq
+-0.0559	c:imtgk
+-0.0559	c:kaei
+-0.0559	c:kaeia
+-0.0559	c:m98
+-0.0559	c:mazf
+-0.0559	c:mdk
+-0.0559	c:mdk 
+-0.0559	c:mtaq
+-0.0559	c:mtgk
+-0.0559	c:ocu
+-0.0559	c:snq
+-0.0559	c:sv8
+-0.0559	c:tsac
+-0.0559	c:tyfa
+-0.0559	c:wev
+-0.0559	c:weve
+-0.0559	c:weve 
+-0.0559	c:wfy
+-0.0559	c:xbd
+-0.0559	c:xvr
+-0.0559	c:ztp
+-0.0559	w:22t22
+-0.0559	w:296z
+-0.0559	w:2ttz
+-0.0559	w:622z
+-0.0559	w:a8oz
+-0.0559	w:lose
+-0.0559	w:weve
+-0.056	c: 6o
+-0.056	c: quan
+-0.056	c: send
+-0.056	c:2si
+-0.056	c:68b
+-0.056	c:6jg
+-0.056	c:6ti9
+-0.056	c:6ti9 
+-0.056	c:8s8
+-0.056	c:aot
+-0.056	c:axk
+-0.056	c:azs
+-0.056	c:cje
+-0.056	c:imtcx
+-0.056	c:ity
+-0.056	c:j8i
+-0.056	c:jtk
+-0.056	c:kae
+-0.056	c:mtcx
+-0.056	c:n6q
+-0.056	c:nvs
+-0.056	c:ome 
+-0.056	c:quan
+-0.056	c:quand
+-0.056	c:send
+-0.056	c:send 
+-0.056	c:smg
+-0.056	c:sr9
+-0.056	c:sxi
+-0.056	c:thda
+-0.056	c:to2
+-0.056	c:yfx
+-0.056	c:ysp
+-0.056	c:ysq
+-0.056	w:send
+-0.0561	b:10_28tia
+-0.0561	b:11_oat2i
+-0.0561	b:on_saturday
+-0.0561	c: 896
+-0.0561	c: 896z
+-0.0561	c: a2
+-0.0561	c:22ti2
+-0.0561	c:26e
+-0.0561	c:28tia
+-0.0561	c:2ek
+-0.0561	c:896
+-0.0561	c:896z
+-0.0561	c:896z 
+-0.0561	c:8qne
+-0.0561	c:8wg
+-0.0561	c:9tp
+-0.0561	c:ati8
+-0.0561	c:ati8 
+-0.0561	c:bxz
+-0.0561	c:ctt
+-0.0561	c:eoz
+-0.0561	c:fbt
+-0.0561	c:hqv
+-0.0561	c:htt
+-0.0561	c:i8z
+-0.0561	c:istia
+-0.0561	c:ited 
+-0.0561	c:k8y
+-0.0561	c:ktk
+-0.0561	c:nr8
+-0.0561	c:oat2i
+-0.0561	c:oe9
+-0.0561	c:pqe
+-0.0561	c:rhn
+-0.0561	c:tex
+-0.0561	c:tso
+-0.0561	c:twk
+-0.0561	c:vited
+-0.0561	c:vs6
+-0.0561	c:xna
+-0.0561	c:ydj
+-0.0561	c:zfj
+-0.0561	w:22ti2
+-0.0561	w:28tia
+-0.0561	w:896z
+-0.0561	w:invited
+-0.0561	w:istia
+-0.0561	w:oat2i
+-0.0562	b:10_29t2i
+-0.0562	b:10_iati2
+-0.0562	b:10_isti9
+-0.0562	b:11_i6tii
+-0.0562	b:11_oet2e
+-0.0562	c: 29i
+-0.0562	c: 29iz
+-0.0562	c: 6e9
+-0.0562	c: 6e9z
+-0.0562	c: fav
+-0.0562	c: favo
+-0.0562	c: iae
+-0.0562	c: iaez
+-0.0562	c:29iz
+-0.0562	c:29iz 
+-0.0562	c:29t2i
+-0.0562	c:2i2
+-0.0562	c:2otoi
+-0.0562	c:2rw
+-0.0562	c:2toi
+-0.0562	c:2toi 
+-0.0562	c:6e9z
+-0.0562	c:6e9z 
+-0.0562	c:8t8
+-0.0562	c:aeh
+-0.0562	c:anv
+-0.0562	c:avou
+-0.0562	c:avour
+-0.0562	c:axd
+-0.0562	c:ba6
+-0.0562	c:cxk
+-0.0562	c:e8i
+-0.0562	c:eaad
+-0.0562	c:ek2
+-0.0562	c:ep2b
+-0.0562	c:favo
+-0.0562	c:favou
+-0.0562	c:hda
+-0.0562	c:hvt
+-0.0562	c:iaez 
+-0.0562	c:imtrs
+-0.0562	c:jeg
+-0.0562	c:mtrs
+-0.0562	c:nwb
+-0.0562	c:oet2e
+-0.0562	c:otie
+-0.0562	c:otie 
+-0.0562	c:ourit
+-0.0562	c:p2b
+-0.0562	c:rmk
+-0.0562	c:rnv
+-0.0562	c:rsj
+-0.0562	c:sd 
+-0.0562	c:sqy
+-0.0562	c:too 
+-0.0562	c:trsj
+-0.0562	c:urit
+-0.0562	c:urite
+-0.0562	c:vour
+-0.0562	c:vouri
+-0.0562	c:voy
+-0.0562	c:wyx
+-0.0562	c:xaa
+-0.0562	c:xnd
+-0.0562	c:yc 
+-0.0562	c:yha
+-0.0562	c:zj 
+-0.0562	c:zty
+-0.0562	w:29iz
+-0.0562	w:29t2i
+-0.0562	w:2otoi
+-0.0562	w:6e9z
+-0.0562	w:favourite
+-0.0562	w:iaez
+-0.0562	w:oet2e
+-0.0563	b:10_2stot
+-0.0563	b:11_i2toi
+-0.0563	b:her_birthday
+-0.0563	c: 00
+-0.0563	c: 9o8
+-0.0563	c: 9o8z
+-0.0563	c: mac
+-0.0563	c: mach
+-0.0563	c:29o
+-0.0563	c:2ss
+-0.0563	c:2stot
+-0.0563	c:2t 
+-0.0563	c:66r
+-0.0563	c:66re
+-0.0563	c:6af
+-0.0563	c:6fp
+-0.0563	c:8too
+-0.0563	c:8too 
+-0.0563	c:8ym
+-0.0563	c:9o8z
+-0.0563	c:9o8z 
+-0.0563	c:9oa6
+-0.0563	c:9oe
+-0.0563	c:aes
+-0.0563	c:cij
+-0.0563	c:ckx
+-0.0563	c:dmf
+-0.0563	c:egt
+-0.0563	c:eia
+-0.0563	c:eoz 
+-0.0563	c:eti8
+-0.0563	c:ggp
+-0.0563	c:gw8
+-0.0563	c:hqj
+-0.0563	c:i2toi
+-0.0563	c:iatii
+-0.0563	c:ii2
+-0.0563	c:im6yt
+-0.0563	c:imtie
+-0.0563	c:irt
+-0.0563	c:ittii
+-0.0563	c:kb9
+-0.0563	c:kend 
+-0.0563	c:koj
+-0.0563	c:kwar
+-0.0563	c:m6yt
+-0.0563	c:mtie
+-0.0563	c:nimp
+-0.0563	c:nv2
+-0.0563	c:oo 
+-0.0563	c:oto9
+-0.0563	c:oto9 
+-0.0563	c:pmz
+-0.0563	c:qez
+-0.0563	c:s2z 
+-0.0563	c:s8r
+-0.0563	c:sgp
+-0.0563	c:ssz
+-0.0563	c:stk2
+-0.0563	c:stz 
+-0.0563	c:t9aa
+-0.0563	c:t9d
+-0.0563	c:tjg
+-0.0563	c:tnq
+-0.0563	c:tyv
+-0.0563	c:vc2
+-0.0563	c:wah
+-0.0563	c:wko
+-0.0563	c:wkoj
+-0.0563	c:wmb
+-0.0563	c:y9a
+-0.0563	c:y9ac
+-0.0563	w:2stot
+-0.0563	w:9o8z
+-0.0563	w:i2toi
+-0.0563	w:iatii
+-0.0563	w:ittii
+-0.0563	w:weekend
+-0.0564	b:10_isti8
+-0.0564	b:11_iato9
+-0.0564	c: 9aa
+-0.0564	c: 9aaz
+-0.0564	c: eio
+-0.0564	c: eioz
+-0.0564	c:28m
+-0.0564	c:299
+-0.0564	c:2tz
+-0.0564	c:6oa
+-0.0564	c:6w8x
+-0.0564	c:8esz
+-0.0564	c:8m8
+-0.0564	c:9aaz
+-0.0564	c:9aaz 
+-0.0564	c:9e 
+-0.0564	c:9qp
+-0.0564	c:9sv
+-0.0564	c:bx8
+-0.0564	c:bzss
+-0.0564	c:cey
+-0.0564	c:cse
+-0.0564	c:e8w
+-0.0564	c:eao 
+-0.0564	c:eioz
+-0.0564	c:eioz 
+-0.0564	c:h22
+-0.0564	c:hba
+-0.0564	c:hce
+-0.0564	c:hnp
+-0.0564	c:idr
+-0.0564	c:ig2
+-0.0564	c:ivp
+-0.0564	c:jq 
+-0.0564	c:kh6
+-0.0564	c:mtw
+-0.0564	c:pb 
+-0.0564	c:q8k
+-0.0564	c:sm6
+-0.0564	c:t88
+-0.0564	c:teq
+-0.0564	c:tesz
+-0.0564	c:thm
+-0.0564	c:vyr
+-0.0564	c:w8x
+-0.0564	c:wi9
+-0.0564	c:xm9
+-0.0564	c:y2q
+-0.0564	c:yei
+-0.0564	c:yhc
+-0.0564	w:9aaz
+-0.0564	w:eioz
+-0.0565	b:10_iatii
+-0.0565	b:11_22tie
+-0.0565	b:and_fry
+-0.0565	b:the_onions
+-0.0565	c: 968
+-0.0565	c: 968z
+-0.0565	c: 9ao
+-0.0565	c: 9aoz
+-0.0565	c: 9ea
+-0.0565	c: 9eaz
+-0.0565	c: aa8
+-0.0565	c: aa8z
+-0.0565	c: ae9
+-0.0565	c: ae9z
+-0.0565	c: con
+-0.0565	c: ese
+-0.0565	c: esez
+-0.0565	c: fry
+-0.0565	c: fry 
+-0.0565	c: ii2
+-0.0565	c: ii2z
+-0.0565	c: seo
+-0.0565	c: seoz
+-0.0565	c: t26
+-0.0565	c: t26z
+-0.0565	c:2it2o
+-0.0565	c:6d6a
+-0.0565	c:6gm
+-0.0565	c:6yg
+-0.0565	c:8a9
+-0.0565	c:8az
+-0.0565	c:968z
+-0.0565	c:968z 
+-0.0565	c:9aag
+-0.0565	c:9aoz
+-0.0565	c:9aoz 
+-0.0565	c:9eaz
+-0.0565	c:9eaz 
+-0.0565	c:a8t
+-0.0565	c:aa8z
+-0.0565	c:aa8z 
+-0.0565	c:acx
+-0.0565	c:ae9z 
+-0.0565	c:b8at
+-0.0565	c:bejt
+-0.0565	c:bjk
+-0.0565	c:cgq
+-0.0565	c:da8
+-0.0565	c:dsd
+-0.0565	c:dxr
+-0.0565	c:eefy
+-0.0565	c:enw
+-0.0565	c:esez
+-0.0565	c:esez 
+-0.0565	c:et9
+-0.0565	c:eti8 
+-0.0565	c:fab
+-0.0565	c:fo8
+-0.0565	c:fry 
+-0.0565	c:gki
+-0.0565	c:hys
+-0.0565	c:hyst
+-0.0565	c:ii2z
+-0.0565	c:ii2z 
+-0.0565	c:ioe
+-0.0565	c:ivq
+-0.0565	c:mpn
+-0.0565	c:pyc
+-0.0565	c:rj2
+-0.0565	c:seoz
+-0.0565	c:seoz 
+-0.0565	c:sn8
+-0.0565	c:st8
+-0.0565	c:sw8
+-0.0565	c:t26z
+-0.0565	c:t26z 
+-0.0565	c:t2te
+-0.0565	c:t6h
+-0.0565	c:t8m
+-0.0565	c:thd
+-0.0565	c:tqv
+-0.0565	c:x8s
+-0.0565	c:yf 
+-0.0565	w:2it2o
+-0.0565	w:968z
+-0.0565	w:9aoz
+-0.0565	w:9eaz
+-0.0565	w:aa8z
+-0.0565	w:ae9z
+-0.0565	w:esez
+-0.0565	w:fry
+-0.0565	w:ii2z
+-0.0565	w:seoz
+-0.0565	w:t26z
+-0.0566	b:10_22tie
+-0.0566	b:10_i6ti9
+-0.0566	b:11_i2tie
+-0.0566	c: 55
+-0.0566	c: 55 
+-0.0566	c:55 
+-0.0566	c:6etz
+-0.0566	c:6tp
+-0.0566	c:6tv
+-0.0566	c:6zso
+-0.0566	c:9ee
+-0.0566	c:9sn8
+-0.0566	c:a2z 
+-0.0566	c:a9zj
+-0.0566	c:bbv
+-0.0566	c:brr
+-0.0566	c:e6h
+-0.0566	c:e6t
+-0.0566	c:ekx
+-0.0566	c:exhq
+-0.0566	c:fce
+-0.0566	c:gtwk
+-0.0566	c:i2tie
+-0.0566	c:i6ti9
+-0.0566	c:iae
+-0.0566	c:ifq
+-0.0566	c:nhp
+-0.0566	c:pz 
+-0.0566	c:qan
+-0.0566	c:qht
+-0.0566	c:s8a
+-0.0566	c:st6
+-0.0566	c:t6e
+-0.0566	c:tez
+-0.0566	c:tti9
+-0.0566	c:tti9 
+-0.0566	c:vty
+-0.0566	c:yvw
+-0.0566	c:zek
+-0.0566	w:55
+-0.0566	w:i2tie
+-0.0566	w:i6ti9
+-0.0567	b:a_holiday
+-0.0567	b:book_and
+-0.0567	b:friend_invited
+-0.0567	b:hit_me
+-0.0567	c: moc
+-0.0567	c: otoz
+-0.0567	c:2hw
+-0.0567	c:2hws
+-0.0567	c:8kb
+-0.0567	c:8mt
+-0.0567	c:8sz 
+-0.0567	c:9az
+-0.0567	c:9ss
+-0.0567	c:c28
+-0.0567	c:c9a
+-0.0567	c:cjn
+-0.0567	c:e8t6
+-0.0567	c:egc
+-0.0567	c:egf
+-0.0567	c:egf 
+-0.0567	c:eob
+-0.0567	c:etf
+-0.0567	c:gcz
+-0.0567	c:imtbr
+-0.0567	c:imti6
+-0.0567	c:imtja
+-0.0567	c:itch 
+-0.0567	c:itto6
+-0.0567	c:jpa
+-0.0567	c:mds
+-0.0567	c:moc
+-0.0567	c:mtbr
+-0.0567	c:mti6
+-0.0567	c:oeeh
+-0.0567	c:oqs
+-0.0567	c:otoz
+-0.0567	c:otoz 
+-0.0567	c:owf
+-0.0567	c:p8k
+-0.0567	c:ps 
+-0.0567	c:saaz
+-0.0567	c:smgy
+-0.0567	c:snx
+-0.0567	c:sty
+-0.0567	c:t9z
+-0.0567	c:t9z 
+-0.0567	c:vc9a
+-0.0567	c:w6g
+-0.0567	c:wpc
+-0.0567	c:xa8
+-0.0567	c:zw 
+-0.0567	w:itto6
+-0.0567	w:otoz
+-0.0568	b:11_iatis
+-0.0568	c: aea
+-0.0568	c: aeaz
+-0.0568	c: au
+-0.0568	c: oio
+-0.0568	c: oioz
+-0.0568	c:2qza
+-0.0568	c:2sz
+-0.0568	c:9tpc
+-0.0568	c:a8o
+-0.0568	c:aaf2
+-0.0568	c:atte
+-0.0568	c:bgf
+-0.0568	c:bkse
+-0.0568	c:cb 
+-0.0568	c:d9ss
+-0.0568	c:e6he
+-0.0568	c:e9w
+-0.0568	c:eac
+-0.0568	c:eet 
+-0.0568	c:efz
+-0.0568	c:eyxi
+-0.0568	c:fpt
+-0.0568	c:fsi
+-0.0568	c:gtr
+-0.0568	c:home 
+-0.0568	c:imtvt
+-0.0568	c:ited
+-0.0568	c:mtvt
+-0.0568	c:nn2
+-0.0568	c:oav
+-0.0568	c:oioz
+-0.0568	c:oioz 
+-0.0568	c:p2i
+-0.0568	c:pbx
+-0.0568	c:qza
+-0.0568	c:rting
+-0.0568	c:s2a
+-0.0568	c:sae2
+-0.0568	c:sdy
+-0.0568	c:sop
+-0.0568	c:sqs
+-0.0568	c:tpc
+-0.0568	c:wi8
+-0.0568	c:wno
+-0.0568	c:wqj
+-0.0568	c:xsn
+-0.0568	c:ydje
+-0.0568	c:yf2
+-0.0568	c:zps
+-0.0568	w:aeaz
+-0.0568	w:home
+-0.0568	w:oioz
+-0.0569	c:28s
+-0.0569	c:29i
+-0.0569	c:2qz
+-0.0569	c:2t2i
+-0.0569	c:2t2i 
+-0.0569	c:6h 
+-0.0569	c:6tnq
+-0.0569	c:82z 
+-0.0569	c:bax
+-0.0569	c:bhw
+-0.0569	c:drw
+-0.0569	c:dshs
+-0.0569	c:enp
+-0.0569	c:fli
+-0.0569	c:g2v
+-0.0569	c:gep
+-0.0569	c:hmr
+-0.0569	c:i6b
+-0.0569	c:i9toi
+-0.0569	c:iez
+-0.0569	c:iez 
+-0.0569	c:ims9s
+-0.0569	c:jfo
+-0.0569	c:kqh
+-0.0569	c:ms9s
+-0.0569	c:qa2
+-0.0569	c:qic
+-0.0569	c:rd6
+-0.0569	c:soe
+-0.0569	c:tmt
+-0.0569	c:tyy
+-0.0569	c:v2 
+-0.0569	c:vae
+-0.0569	c:vare
+-0.0569	c:vfc
+-0.0569	w:i9toi
+-0.057	b:10_22to2
+-0.057	b:11_ieti8
+-0.057	c: 21
+-0.057	c: 21 
+-0.057	c: 22to
+-0.057	c: 2itz
+-0.057	c: 8es
+-0.057	c: 8esz
+-0.057	c: 9a8
+-0.057	c: 9a8z
+-0.057	c: st6
+-0.057	c: st6z
+-0.057	c:21 
+-0.057	c:22to
+-0.057	c:22to2
+-0.057	c:2dw
+-0.057	c:2i2z
+-0.057	c:2itz
+-0.057	c:2itz 
+-0.057	c:6ee
+-0.057	c:8esz 
+-0.057	c:9a8z
+-0.057	c:9a8z 
+-0.057	c:9pt
+-0.057	c:a2z
+-0.057	c:agv
+-0.057	c:atbt
+-0.057	c:ba9
+-0.057	c:enj
+-0.057	c:eqys
+-0.057	c:fek
+-0.057	c:h62
+-0.057	c:hpy
+-0.057	c:i2z
+-0.057	c:i2z 
+-0.057	c:ieti8
+-0.057	c:imsay
+-0.057	c:imtai
+-0.057	c:ktq
+-0.057	c:m6xx
+-0.057	c:mtai
+-0.057	c:o9m
+-0.057	c:oti
+-0.057	c:qne
+-0.057	c:r6i
+-0.057	c:sase
+-0.057	c:se9
+-0.057	c:st6z
+-0.057	c:st6z 
+-0.057	c:sysm
+-0.057	c:teqy
+-0.057	c:teqys
+-0.057	c:tpo
+-0.057	c:tva
+-0.057	c:vqe
+-0.057	c:xqz
+-0.057	c:ydh
+-0.057	c:zia
+-0.057	c:zja
+-0.057	w:21
+-0.057	w:22to2
+-0.057	w:2itz
+-0.057	w:8esz
+-0.057	w:9a8z
+-0.057	w:ieti8
+-0.057	w:st6z
+-0.0571	b:11_i9toi
+-0.0571	b:i_tell
+-0.0571	c: ist
+-0.0571	c:2cx8
+-0.0571	c:2ms
+-0.0571	c:8a6
+-0.0571	c:9os
+-0.0571	c:9ti2
+-0.0571	c:9ti2 
+-0.0571	c:b9o
+-0.0571	c:cqf
+-0.0571	c:cx8
+-0.0571	c:ewh
+-0.0571	c:fja
+-0.0571	c:imsdy
+-0.0571	c:jeq
+-0.0571	c:jqv
+-0.0571	c:k86
+-0.0571	c:ke2c
+-0.0571	c:m6m
+-0.0571	c:mrb
+-0.0571	c:msdy
+-0.0571	c:msky
+-0.0571	c:n8s
+-0.0571	c:ofz
+-0.0571	c:ogp
+-0.0571	c:qsa
+-0.0571	c:rxw
+-0.0571	c:s6s
+-0.0571	c:say 
+-0.0571	c:scai
+-0.0571	c:sngh
+-0.0571	c:sofz
+-0.0571	c:sp2
+-0.0571	c:stro
+-0.0571	c:stz
+-0.0571	c:t2c8
+-0.0571	c:tetz
+-0.0571	c:tist
+-0.0571	c:tnn
+-0.0571	c:to2 
+-0.0571	c:vok
+-0.0571	c:zdb
+-0.0572	b:11_i9tie
+-0.0572	b:11_itto9
+-0.0572	b:11_o8ti8
+-0.0572	b:mi_marido
+-0.0572	b:mother_went
+-0.0572	b:why_me
+-0.0572	c: 2si
+-0.0572	c: 2siz
+-0.0572	c:2siz
+-0.0572	c:2siz 
+-0.0572	c:6kc
+-0.0572	c:6sa
+-0.0572	c:89ez
+-0.0572	c:9my
+-0.0572	c:abq
+-0.0572	c:awd
+-0.0572	c:ba 
+-0.0572	c:cvi
+-0.0572	c:eej
+-0.0572	c:fk6
+-0.0572	c:i8too
+-0.0572	c:ick 
+-0.0572	c:imsj
+-0.0572	c:kwa
+-0.0572	c:msj
+-0.0572	c:o8ti8
+-0.0572	c:oimsj
+-0.0572	c:oll
+-0.0572	c:q8 
+-0.0572	c:qys
+-0.0572	c:rn8
+-0.0572	c:sawd
+-0.0572	c:sdk
+-0.0572	c:sjx
+-0.0572	c:svy
+-0.0572	c:tka
+-0.0572	c:trv
+-0.0572	c:ts8s
+-0.0572	c:vge
+-0.0572	c:wpe
+-0.0572	c:wsj
+-0.0572	c:x68
+-0.0572	c:z6r
+-0.0572	c:zav
+-0.0572	w:2siz
+-0.0572	w:i8too
+-0.0572	w:o8ti8
+-0.0573	b:10_29tot
+-0.0573	b:10_2stit
+-0.0573	b:11_iit22
+-0.0573	b:11_itti8
+-0.0573	c: 26ti
+-0.0573	c: cua
+-0.0573	c:26ti
+-0.0573	c:29tot
+-0.0573	c:2fr
+-0.0573	c:2stit
+-0.0573	c:6oe
+-0.0573	c:8n6
+-0.0573	c:8yd
+-0.0573	c:9cx
+-0.0573	c:9sn
+-0.0573	c:ae6
+-0.0573	c:apg
+-0.0573	c:cua
+-0.0573	c:d2z
+-0.0573	c:e26
+-0.0573	c:ftsk
+-0.0573	c:fzd
+-0.0573	c:iit22
+-0.0573	c:imti
+-0.0573	c:kbz
+-0.0573	c:llowe
+-0.0573	c:lowe
+-0.0573	c:lowed
+-0.0573	c:mpb
+-0.0573	c:n9k
+-0.0573	c:naq
+-0.0573	c:oimti
+-0.0573	c:owed
+-0.0573	c:owed 
+-0.0573	c:rd2
+-0.0573	c:rd2z
+-0.0573	c:s2z
+-0.0573	c:sb86
+-0.0573	c:snas
+-0.0573	c:tzf
+-0.0573	c:wbq
+-0.0573	c:wed 
+-0.0573	c:wh9
+-0.0573	c:wys
+-0.0573	c:yts
+-0.0573	c:zr 
+-0.0573	w:29tot
+-0.0573	w:2stit
+-0.0573	w:iit22
+-0.0574	b:11_22ti2
+-0.0574	b:11_iatit
+-0.0574	b:ok_at
+-0.0574	c: a8s
+-0.0574	c: a8sz
+-0.0574	c: e8i
+-0.0574	c: e8iz
+-0.0574	c: toiz
+-0.0574	c:2zz
+-0.0574	c:6md
+-0.0574	c:6rek
+-0.0574	c:6rekt
+-0.0574	c:a8sz
+-0.0574	c:a8sz 
+-0.0574	c:azpm
+-0.0574	c:bdi
+-0.0574	c:bdit
+-0.0574	c:ciw
+-0.0574	c:cnb
+-0.0574	c:e8iz
+-0.0574	c:e8iz 
+-0.0574	c:fz6
+-0.0574	c:g22
+-0.0574	c:im6md
+-0.0574	c:im6pw
+-0.0574	c:iyk
+-0.0574	c:jnk
+-0.0574	c:jzc
+-0.0574	c:kea
+-0.0574	c:kva
+-0.0574	c:leg
+-0.0574	c:m6md
+-0.0574	c:m6pw
+-0.0574	c:mazpm
+-0.0574	c:mbw
+-0.0574	c:oac
+-0.0574	c:p9s
+-0.0574	c:qa8
+-0.0574	c:qng
+-0.0574	c:r82
+-0.0574	c:rekt
+-0.0574	c:sg22
+-0.0574	c:ti6z
+-0.0574	c:toiz
+-0.0574	c:toiz 
+-0.0574	c:tpt
+-0.0574	c:vc6
+-0.0574	c:vvn
+-0.0574	c:wds
+-0.0574	c:wxs
+-0.0574	c:xiq
+-0.0574	c:ymg
+-0.0574	c:zpm
+-0.0574	w:a8sz
+-0.0574	w:e8iz
+-0.0574	w:toiz
+-0.0575	b:11_ieti2
+-0.0575	b:11_oet2o
+-0.0575	c:62s
+-0.0575	c:6ape
+-0.0575	c:6jn6
+-0.0575	c:6tva
+-0.0575	c:6tvae
+-0.0575	c:8rc
+-0.0575	c:8se
+-0.0575	c:9bn
+-0.0575	c:9eg
+-0.0575	c:9nn
+-0.0575	c:9sjf
+-0.0575	c:gss
+-0.0575	c:gx9
+-0.0575	c:iba
+-0.0575	c:ieti2
+-0.0575	c:iip
+-0.0575	c:ijq
+-0.0575	c:im6ws
+-0.0575	c:imsdk
+-0.0575	c:imsk8
+-0.0575	c:imsky
+-0.0575	c:imssi
+-0.0575	c:iss
+-0.0575	c:kis
+-0.0575	c:m6ws
+-0.0575	c:mmr
+-0.0575	c:msdk
+-0.0575	c:msk8
+-0.0575	c:mssi
+-0.0575	c:ngx9
+-0.0575	c:oet2o
+-0.0575	c:qbt
+-0.0575	c:qpt
+-0.0575	c:s6 
+-0.0575	c:sen
+-0.0575	c:soz
+-0.0575	c:t6sq
+-0.0575	c:ta6h
+-0.0575	c:tfja
+-0.0575	c:ttq
+-0.0575	c:tvae
+-0.0575	c:v29
+-0.0575	c:v9nn
+-0.0575	c:vxz
+-0.0575	c:yb6
+-0.0575	c:ztv
+-0.0575	w:ieti2
+-0.0575	w:oet2o
+-0.0576	b:11_o6ti2
+-0.0576	c: 2aa
+-0.0576	c: 2aaz
+-0.0576	c: 2tti
+-0.0576	c: iati
+-0.0576	c: it9
+-0.0576	c: it9z
+-0.0576	c: ita
+-0.0576	c: itaz
+-0.0576	c:2aaz
+-0.0576	c:2aaz 
+-0.0576	c:2ev
+-0.0576	c:2kn
+-0.0576	c:2tti
+-0.0576	c:8ses
+-0.0576	c:9sa
+-0.0576	c:arbe
+-0.0576	c:azt
+-0.0576	c:b9e
+-0.0576	c:bpm
+-0.0576	c:bzw
+-0.0576	c:cav
+-0.0576	c:cavt
+-0.0576	c:cbg
+-0.0576	c:cew
+-0.0576	c:fry
+-0.0576	c:gqs
+-0.0576	c:gsp
+-0.0576	c:iati
+-0.0576	c:im6w8
+-0.0576	c:imsfw
+-0.0576	c:it9z
+-0.0576	c:it9z 
+-0.0576	c:itaz
+-0.0576	c:itaz 
+-0.0576	c:jip
+-0.0576	c:k862
+-0.0576	c:k862h
+-0.0576	c:m8h
+-0.0576	c:mn8
+-0.0576	c:msfw
+-0.0576	c:o6ti2
+-0.0576	c:oge
+-0.0576	c:qzs
+-0.0576	c:shan
+-0.0576	c:sq8
+-0.0576	c:swxq
+-0.0576	c:t92
+-0.0576	c:tteb
+-0.0576	c:wrv
+-0.0576	c:xhqj
+-0.0576	c:xo2
+-0.0576	c:zf 
+-0.0576	w:2aaz
+-0.0576	w:it9z
+-0.0576	w:itaz
+-0.0576	w:o6ti2
+-0.0577	b:11_iitie
+-0.0577	b:11_itt2i
+-0.0577	c: otti
+-0.0577	c:2eo
+-0.0577	c:2tp
+-0.0577	c:6fm
+-0.0577	c:6i6
+-0.0577	c:6vs
+-0.0577	c:8i 
+-0.0577	c:8sp
+-0.0577	c:9qc
+-0.0577	c:aaq
+-0.0577	c:apx
+-0.0577	c:bzs
+-0.0577	c:ckm
+-0.0577	c:dst
+-0.0577	c:e2n
+-0.0577	c:evst
+-0.0577	c:exx
+-0.0577	c:fa2
+-0.0577	c:fn9
+-0.0577	c:fnw
+-0.0577	c:gmas
+-0.0577	c:gmas6
+-0.0577	c:gx6
+-0.0577	c:gx6 
+-0.0577	c:hgw
+-0.0577	c:ho2
+-0.0577	c:iit
+-0.0577	c:iitie
+-0.0577	c:im6vs
+-0.0577	c:imtmt
+-0.0577	c:jem
+-0.0577	c:kmt
+-0.0577	c:m6vs
+-0.0577	c:mas6
+-0.0577	c:mdx
+-0.0577	c:mgy
+-0.0577	c:mtmt
+-0.0577	c:opf
+-0.0577	c:otti
+-0.0577	c:pyd
+-0.0577	c:qfe
+-0.0577	c:qsn
+-0.0577	c:ra9
+-0.0577	c:raq
+-0.0577	c:rek
+-0.0577	c:viq
+-0.0577	c:vw6
+-0.0577	c:wbex
+-0.0577	c:wce
+-0.0577	c:wetq
+-0.0577	c:wxq
+-0.0577	c:x6 
+-0.0577	c:yow
+-0.0577	c:ytkp
+-0.0577	c:zsm
+-0.0577	w:iitie
+-0.0578	b:10_2stie
+-0.0578	b:11_ittie
+-0.0578	b:report_over
+-0.0578	c: 282
+-0.0578	c: 282z
+-0.0578	c: bed
+-0.0578	c: los
+-0.0578	c: os6
+-0.0578	c: os6z
+-0.0578	c: siez
+-0.0578	c:282z
+-0.0578	c:282z 
+-0.0578	c:2stie
+-0.0578	c:62j
+-0.0578	c:62z 
+-0.0578	c:6d6
+-0.0578	c:6mj
+-0.0578	c:8ct
+-0.0578	c:8zt
+-0.0578	c:9ex
+-0.0578	c:9gm
+-0.0578	c:9ii
+-0.0578	c:ati6
+-0.0578	c:atio 
+-0.0578	c:axa
+-0.0578	c:axae
+-0.0578	c:cnrc
+-0.0578	c:coh
+-0.0578	c:d8v
+-0.0578	c:efct
+-0.0578	c:ewc
+-0.0578	c:f6 
+-0.0578	c:gqsn
+-0.0578	c:imsng
+-0.0578	c:j2x
+-0.0578	c:jvo
+-0.0578	c:m6mj
+-0.0578	c:mac
+-0.0578	c:mb9
+-0.0578	c:msng
+-0.0578	c:os6
+-0.0578	c:os6z
+-0.0578	c:os6z 
+-0.0578	c:owy
+-0.0578	c:px 
+-0.0578	c:q2q
+-0.0578	c:sebc
+-0.0578	c:siez
+-0.0578	c:siez 
+-0.0578	c:tnt
+-0.0578	c:xsa
+-0.0578	w:282z
+-0.0578	w:2stie
+-0.0578	w:os6z
+-0.0578	w:siez
+-0.0579	b:11_istia
+-0.0579	b:11_o8tio
+-0.0579	b:goodbye_to
+-0.0579	c: 86i
+-0.0579	c: 86iz
+-0.0579	c: 9ii
+-0.0579	c: 9iiz
+-0.0579	c: ioe
+-0.0579	c: ioez
+-0.0579	c: sse
+-0.0579	c: ssez
+-0.0579	c:26o
+-0.0579	c:86iz
+-0.0579	c:86iz 
+-0.0579	c:8aja
+-0.0579	c:8q 
+-0.0579	c:9iiz
+-0.0579	c:9iiz 
+-0.0579	c:9z8
+-0.0579	c:a9t
+-0.0579	c:aed
+-0.0579	c:aeof
+-0.0579	c:anr
+-0.0579	c:crbp
+-0.0579	c:d6e
+-0.0579	c:eab
+-0.0579	c:eof
+-0.0579	c:epj
+-0.0579	c:f9z8
+-0.0579	c:feel 
+-0.0579	c:fs6
+-0.0579	c:g89
+-0.0579	c:gaeo
+-0.0579	c:gaeof
+-0.0579	c:ifv
+-0.0579	c:imssm
+-0.0579	c:imtqf
+-0.0579	c:imtzo
+-0.0579	c:ioez
+-0.0579	c:ioez 
+-0.0579	c:iwg
+-0.0579	c:mssm
+-0.0579	c:mtbf
+-0.0579	c:mtqf
+-0.0579	c:mtzo
+-0.0579	c:n6c
+-0.0579	c:n8t
+-0.0579	c:n8tt
+-0.0579	c:ndk
+-0.0579	c:nearl
+-0.0579	c:nrc
+-0.0579	c:o8tio
+-0.0579	c:ons
+-0.0579	c:otv
+-0.0579	c:p62
+-0.0579	c:q6a
+-0.0579	c:sih
+-0.0579	c:svw
+-0.0579	c:sya
+-0.0579	c:tifv
+-0.0579	c:tsz 
+-0.0579	c:tti2
+-0.0579	c:tti2 
+-0.0579	c:vvx
+-0.0579	c:vxi8
+-0.0579	c:wga
+-0.0579	w:86iz
+-0.0579	w:9iiz
+-0.0579	w:feel
+-0.0579	w:ioez
+-0.0579	w:nearly
+-0.0579	w:o8tio
+-0.0579	w:ssez
+-0.058	b:11_oet2i
+-0.058	c: 62
+-0.058	c: 9e2
+-0.058	c: 9e2z
+-0.058	c:22t2i
+-0.058	c:2b6
+-0.058	c:2km
+-0.058	c:2tb 
+-0.058	c:6s 
+-0.058	c:8vm
+-0.058	c:8xbt
+-0.058	c:9e2z
+-0.058	c:9e2z 
+-0.058	c:9gt
+-0.058	c:9se
+-0.058	c:a68
+-0.058	c:a6m
+-0.058	c:aa6
+-0.058	c:atis
+-0.058	c:atis 
+-0.058	c:baw
+-0.058	c:bfq
+-0.058	c:bgi
+-0.058	c:bvc
+-0.058	c:cfi
+-0.058	c:cp9
+-0.058	c:fxs
+-0.058	c:gtf
+-0.058	c:gyjb
+-0.058	c:hga
+-0.058	c:im6gg
+-0.058	c:im6vq
+-0.058	c:ims6y
+-0.058	c:j92
+-0.058	c:jft
+-0.058	c:kag
+-0.058	c:kam
+-0.058	c:m6gg
+-0.058	c:m6vq
+-0.058	c:m9a
+-0.058	c:mbgi
+-0.058	c:ms6y
+-0.058	c:msht2
+-0.058	c:n28
+-0.058	c:oet2i
+-0.058	c:oyh
+-0.058	c:pcn
+-0.058	c:pxt
+-0.058	c:rnx
+-0.058	c:sht2
+-0.058	c:tsz
+-0.058	c:uck
+-0.058	c:urti
+-0.058	c:urtin
+-0.058	c:ve6
+-0.058	c:wxr
+-0.058	c:xcf
+-0.058	c:xex
+-0.058	c:xns
+-0.058	w:22t2i
+-0.058	w:9e2z
+-0.058	w:oet2i
+-0.0581	c:296
+-0.0581	c:2aa
+-0.0581	c:2he
+-0.0581	c:8cw
+-0.0581	c:8oae
+-0.0581	c:9ota
+-0.0581	c:9sm
+-0.0581	c:9xa
+-0.0581	c:a6oa
+-0.0581	c:afg
+-0.0581	c:akh
+-0.0581	c:amav
+-0.0581	c:astm
+-0.0581	c:aykt
+-0.0581	c:c29
+-0.0581	c:dxv
+-0.0581	c:e8v
+-0.0581	c:ekb
+-0.0581	c:fav
+-0.0581	c:fvv
+-0.0581	c:gde
+-0.0581	c:hrd
+-0.0581	c:iatis
+-0.0581	c:iatit
+-0.0581	c:im6at
+-0.0581	c:jd6
+-0.0581	c:kcj
+-0.0581	c:kty
+-0.0581	c:m6at
+-0.0581	c:m8oae
+-0.0581	c:mjd
+-0.0581	c:mjd6
+-0.0581	c:mtan
+-0.0581	c:px2
+-0.0581	c:snng
+-0.0581	c:tanx
+-0.0581	c:tdc
+-0.0581	c:tvr
+-0.0581	c:umpe
+-0.0581	c:wgv
+-0.0581	c:wty
+-0.0581	c:xca6
+-0.0581	c:yjz
+-0.0581	c:ym9
+-0.0581	c:ymyt
+-0.0581	w:iatis
+-0.0581	w:iatit
+-0.0582	b:11_iatio
+-0.0582	b:11_ietie
+-0.0582	b:11_o2ti2
+-0.0582	c: isi
+-0.0582	c: isiz
+-0.0582	c: miss
+-0.0582	c:6a9e
+-0.0582	c:6t9
+-0.0582	c:98t
+-0.0582	c:9bk
+-0.0582	c:a6f
+-0.0582	c:a8e 
+-0.0582	c:aa2
+-0.0582	c:apee
+-0.0582	c:aqm
+-0.0582	c:ate
+-0.0582	c:axx
+-0.0582	c:bdsv
+-0.0582	c:bpe
+-0.0582	c:ckz
+-0.0582	c:d9m
+-0.0582	c:dbe
+-0.0582	c:dh 
+-0.0582	c:ejs
+-0.0582	c:h2q
+-0.0582	c:h98
+-0.0582	c:hia
+-0.0582	c:iatio
+-0.0582	c:ibq
+-0.0582	c:ietie
+-0.0582	c:isiz
+-0.0582	c:isiz 
+-0.0582	c:jci
+-0.0582	c:jwv
+-0.0582	c:k8t
+-0.0582	c:ktsp
+-0.0582	c:kzi
+-0.0582	c:o2ti2
+-0.0582	c:ot8
+-0.0582	c:qa9
+-0.0582	c:r66
+-0.0582	c:rb9
+-0.0582	c:rk6
+-0.0582	c:srb9
+-0.0582	c:svc
+-0.0582	c:ttka
+-0.0582	c:ty2
+-0.0582	c:vxd
+-0.0582	c:vyh
+-0.0582	c:xhq
+-0.0582	c:xmo
+-0.0582	c:yo 
+-0.0582	c:yto
+-0.0582	c:z9v
+-0.0582	c:znc
+-0.0582	c:zqt
+-0.0582	c:zt2
+-0.0582	w:iatio
+-0.0582	w:ietie
+-0.0582	w:isiz
+-0.0582	w:o2ti2
+-0.0583	b:11_iatie
+-0.0583	b:11_itti2
+-0.0583	b:the_charity
+-0.0583	c: bo
+-0.0583	c: drea
+-0.0583	c: e68
+-0.0583	c: e68z
+-0.0583	c: ii
+-0.0583	c: oo
+-0.0583	c: t2a
+-0.0583	c: t2az
+-0.0583	c:8ae
+-0.0583	c:8db
+-0.0583	c:9eo
+-0.0583	c:9et
+-0.0583	c:9sw
+-0.0583	c:a9p
+-0.0583	c:aek
+-0.0583	c:aht
+-0.0583	c:arit
+-0.0583	c:arity
+-0.0583	c:bqt
+-0.0583	c:chari
+-0.0583	c:cnr
+-0.0583	c:drea
+-0.0583	c:dread
+-0.0583	c:drs
+-0.0583	c:e68z
+-0.0583	c:e68z 
+-0.0583	c:ecc
+-0.0583	c:ezm
+-0.0583	c:gyv
+-0.0583	c:hari
+-0.0583	c:harit
+-0.0583	c:i9a
+-0.0583	c:iatia
+-0.0583	c:imteh
+-0.0583	c:imtgw
+-0.0583	c:j2t
+-0.0583	c:kjw
+-0.0583	c:mbf
+-0.0583	c:mscf9
+-0.0583	c:msvw
+-0.0583	c:mtaej
+-0.0583	c:mteh
+-0.0583	c:mtow
+-0.0583	c:mtxd
+-0.0583	c:omz
+-0.0583	c:rity
+-0.0583	c:rity 
+-0.0583	c:rvd
+-0.0583	c:scf9
+-0.0583	c:spc
+-0.0583	c:t2az
+-0.0583	c:t2az 
+-0.0583	c:taej
+-0.0583	c:toi 
+-0.0583	c:txd
+-0.0583	c:vxzc
+-0.0583	c:wam
+-0.0583	c:xzc
+-0.0583	c:yis
+-0.0583	c:yk6
+-0.0583	c:zsd8
+-0.0583	c:zxe
+-0.0583	c:zxo
+-0.0583	w:charity
+-0.0583	w:dread
+-0.0583	w:e68z
+-0.0583	w:iatia
+-0.0583	w:t2az
+-0.0584	b:10_istoi
+-0.0584	b:11_iatot
+-0.0584	b:11_itti9
+-0.0584	b:killed_me
+-0.0584	b:manager_replied
+-0.0584	b:on_a
+-0.0584	b:the_phone
+-0.0584	c:2mn
+-0.0584	c:2wx
+-0.0584	c:6s2a
+-0.0584	c:8tx
+-0.0584	c:9hr
+-0.0584	c:9mb
+-0.0584	c:agq
+-0.0584	c:asq
+-0.0584	c:ayg
+-0.0584	c:az 
+-0.0584	c:c86
+-0.0584	c:caa
+-0.0584	c:dcc
+-0.0584	c:dkw
+-0.0584	c:e92
+-0.0584	c:e9z
+-0.0584	c:emr
+-0.0584	c:evz
+-0.0584	c:evza
+-0.0584	c:fwx
+-0.0584	c:gag
+-0.0584	c:iatot
+-0.0584	c:ihf
+-0.0584	c:is2t
+-0.0584	c:is9
+-0.0584	c:itti9
+-0.0584	c:k2mn
+-0.0584	c:ntq
+-0.0584	c:o6s
+-0.0584	c:o9z
+-0.0584	c:oib
+-0.0584	c:oibq
+-0.0584	c:pmt
+-0.0584	c:qdg
+-0.0584	c:qtd
+-0.0584	c:rank 
+-0.0584	c:sdxe
+-0.0584	c:t6z 
+-0.0584	c:t82
+-0.0584	c:tbt
+-0.0584	c:thin 
+-0.0584	c:ts2
+-0.0584	c:vc9
+-0.0584	c:wkx
+-0.0584	c:zao
+-0.0584	c:zjj
+-0.0584	w:drank
+-0.0584	w:iatot
+-0.0584	w:itti9
+-0.0585	b:11_i8too
+-0.0585	b:11_istio
+-0.0585	c: 24
+-0.0585	c: 24 
+-0.0585	c: 92e
+-0.0585	c: 92ez
+-0.0585	c: ai2
+-0.0585	c: ai2z
+-0.0585	c: totz
+-0.0585	c:24 
+-0.0585	c:2ei
+-0.0585	c:69s
+-0.0585	c:6gb
+-0.0585	c:8s 
+-0.0585	c:92ez
+-0.0585	c:92ez 
+-0.0585	c:9ot
+-0.0585	c:ahx
+-0.0585	c:ai2z
+-0.0585	c:ai2z 
+-0.0585	c:atia
+-0.0585	c:atia 
+-0.0585	c:crit
+-0.0585	c:csw
+-0.0585	c:e2z 
+-0.0585	c:e9et
+-0.0585	c:eae
+-0.0585	c:epz
+-0.0585	c:ftty
+-0.0585	c:gkt
+-0.0585	c:gxq
+-0.0585	c:imp
+-0.0585	c:imsd9
+-0.0585	c:iws
+-0.0585	c:msd9
+-0.0585	c:otx
+-0.0585	c:qa 
+-0.0585	c:qvx
+-0.0585	c:rcv
+-0.0585	c:tnh
+-0.0585	c:totz
+-0.0585	c:totz 
+-0.0585	c:tye
+-0.0585	c:wgs
+-0.0585	c:xei
+-0.0585	c:xp 
+-0.0585	c:xqrk
+-0.0585	w:24
+-0.0585	w:92ez
+-0.0585	w:ai2z
+-0.0585	w:totz
+-0.0586	b:without_saying
+-0.0586	c: a8
+-0.0586	c: oa8
+-0.0586	c: oa8z
+-0.0586	c:22p
+-0.0586	c:2zo
+-0.0586	c:6px
+-0.0586	c:8yh6
+-0.0586	c:8yz
+-0.0586	c:a8m
+-0.0586	c:aqz
+-0.0586	c:bws
+-0.0586	c:cgz
+-0.0586	c:cny
+-0.0586	c:dfx
+-0.0586	c:e2z
+-0.0586	c:ebd
+-0.0586	c:ebq
+-0.0586	c:ej8
+-0.0586	c:etit
+-0.0586	c:etit 
+-0.0586	c:fbo
+-0.0586	c:hee
+-0.0586	c:ht6
+-0.0586	c:imsgs
+-0.0586	c:imtia
+-0.0586	c:imtra
+-0.0586	c:istit
+-0.0586	c:lwa
+-0.0586	c:lway
+-0.0586	c:msgs
+-0.0586	c:mtia
+-0.0586	c:mtra
+-0.0586	c:nsf
+-0.0586	c:oa8z
+-0.0586	c:oa8z 
+-0.0586	c:osf
+-0.0586	c:php
+-0.0586	c:qbj
+-0.0586	c:qvi
+-0.0586	c:qvy
+-0.0586	c:s669
+-0.0586	c:s8a2
+-0.0586	c:srb
+-0.0586	c:taj
+-0.0586	c:tbx
+-0.0586	c:xwz
+-0.0586	c:zdg
+-0.0586	c:zjc
+-0.0586	w:istit
+-0.0586	w:oa8z
+-0.0587	b:10_22tis
+-0.0587	b:up_and
+-0.0587	c: 288
+-0.0587	c: 288z
+-0.0587	c:22tis
+-0.0587	c:288z
+-0.0587	c:288z 
+-0.0587	c:amv
+-0.0587	c:be2s
+-0.0587	c:bjj
+-0.0587	c:caf
+-0.0587	c:e6z
+-0.0587	c:e9ys
+-0.0587	c:edv
+-0.0587	c:eear
+-0.0587	c:eeo
+-0.0587	c:ejj
+-0.0587	c:f9e
+-0.0587	c:f9ef
+-0.0587	c:gp6
+-0.0587	c:hin 
+-0.0587	c:imtif
+-0.0587	c:in6
+-0.0587	c:je8
+-0.0587	c:mkx
+-0.0587	c:mtif
+-0.0587	c:oact
+-0.0587	c:oae
+-0.0587	c:ts2i
+-0.0587	c:ts8
+-0.0587	c:tzv
+-0.0587	c:xe9y
+-0.0587	c:xe9ys
+-0.0587	c:yedi
+-0.0587	c:z6g
+-0.0587	c:zsa
+-0.0587	w:22tis
+-0.0587	w:288z
+-0.0588	b:000_feet
+-0.0588	b:13_000
+-0.0588	c: i96
+-0.0588	c: i96z
+-0.0588	c: iit
+-0.0588	c: issz
+-0.0588	c: oai
+-0.0588	c: oaiz
+-0.0588	c:26r
+-0.0588	c:6ms
+-0.0588	c:6sat
+-0.0588	c:9ez
+-0.0588	c:9fe
+-0.0588	c:9gf
+-0.0588	c:aaj
+-0.0588	c:aeq
+-0.0588	c:ar6
+-0.0588	c:as2z
+-0.0588	c:c9gf
+-0.0588	c:cwh
+-0.0588	c:e68
+-0.0588	c:e6z 
+-0.0588	c:fyw
+-0.0588	c:fzs
+-0.0588	c:gye
+-0.0588	c:hqz
+-0.0588	c:hsj
+-0.0588	c:i96z
+-0.0588	c:i96z 
+-0.0588	c:idt
+-0.0588	c:iio
+-0.0588	c:imttk
+-0.0588	c:iqt
+-0.0588	c:issz
+-0.0588	c:issz 
+-0.0588	c:jrp
+-0.0588	c:mttk
+-0.0588	c:nhm
+-0.0588	c:oa 
+-0.0588	c:oaiz
+-0.0588	c:oaiz 
+-0.0588	c:ragge
+-0.0588	c:red 
+-0.0588	c:sj 
+-0.0588	c:sjt
+-0.0588	c:sx8
+-0.0588	c:taste
+-0.0588	c:tkpc
+-0.0588	c:tsk
+-0.0588	c:wfz
+-0.0588	c:wfzs
+-0.0588	c:whh
+-0.0588	c:xro
+-0.0588	c:xtg
+-0.0588	c:yv9
+-0.0588	c:zca
+-0.0588	w:i96z
+-0.0588	w:issz
+-0.0588	w:oaiz
+-0.0589	b:11_iatia
+-0.0589	b:11_o8tit
+-0.0589	b:11_oetoo
+-0.0589	c: 26o
+-0.0589	c: 26oz
+-0.0589	c: 6ee
+-0.0589	c: 6eez
+-0.0589	c: el
+-0.0589	c: itt
+-0.0589	c:26oz
+-0.0589	c:26oz 
+-0.0589	c:2kt
+-0.0589	c:69b
+-0.0589	c:6eez
+-0.0589	c:6eez 
+-0.0589	c:6qo
+-0.0589	c:atez
+-0.0589	c:bae
+-0.0589	c:br2
+-0.0589	c:cewo
+-0.0589	c:ctw
+-0.0589	c:eotx
+-0.0589	c:eotx8
+-0.0589	c:im6qo
+-0.0589	c:imsso
+-0.0589	c:jwj
+-0.0589	c:jyt
+-0.0589	c:m6qo
+-0.0589	c:mbg
+-0.0589	c:msso
+-0.0589	c:nmb
+-0.0589	c:o8tit
+-0.0589	c:ock
+-0.0589	c:oetoo
+-0.0589	c:osn
+-0.0589	c:otic
+-0.0589	c:otvr
+-0.0589	c:otx8
+-0.0589	c:qrv
+-0.0589	c:rqm
+-0.0589	c:s66
+-0.0589	c:sjsr
+-0.0589	c:tafd
+-0.0589	c:vqs
+-0.0589	c:vza
+-0.0589	c:wa8
+-0.0589	c:xmk
+-0.0589	c:yvf
+-0.0589	c:zk2
+-0.0589	w:26oz
+-0.0589	w:6eez
+-0.0589	w:o8tit
+-0.0589	w:oetoo
+-0.059	b:10_2oto2
+-0.059	b:10_2otoi
+-0.059	b:10_iat22
+-0.059	b:11_oatia
+-0.059	b:end_things
+-0.059	c: caf
+-0.059	c: coa
+-0.059	c: moo
+-0.059	c: mood
+-0.059	c:2c8
+-0.059	c:6he
+-0.059	c:6yt
+-0.059	c:88s
+-0.059	c:8qo
+-0.059	c:992
+-0.059	c:9ia
+-0.059	c:9qm
+-0.059	c:cif
+-0.059	c:csq
+-0.059	c:e6y
+-0.059	c:ekq
+-0.059	c:eq9
+-0.059	c:evm
+-0.059	c:gmd
+-0.059	c:h6s
+-0.059	c:hz2
+-0.059	c:imstc
+-0.059	c:imtri
+-0.059	c:jbzs
+-0.059	c:mood
+-0.059	c:mood 
+-0.059	c:mstc
+-0.059	c:mtri
+-0.059	c:myp
+-0.059	c:nfo
+-0.059	c:nya
+-0.059	c:oatia
+-0.059	c:ozb
+-0.059	c:p8i
+-0.059	c:qob
+-0.059	c:qwt
+-0.059	c:raa
+-0.059	c:s6c
+-0.059	c:s6t
+-0.059	c:s92
+-0.059	c:sdm
+-0.059	c:sf6
+-0.059	c:sta 
+-0.059	c:stit 
+-0.059	c:tif
+-0.059	c:tz8
+-0.059	c:xtd
+-0.059	w:mood
+-0.059	w:oatia
+-0.0591	b:10_2itie
+-0.0591	b:11_i6tie
+-0.0591	c: mis
+-0.0591	c: soiz
+-0.0591	c: sur
+-0.0591	c:2itie
+-0.0591	c:6ew
+-0.0591	c:6xj
+-0.0591	c:8ag
+-0.0591	c:8q2
+-0.0591	c:92i
+-0.0591	c:9ac
+-0.0591	c:abae
+-0.0591	c:awi
+-0.0591	c:axe
+-0.0591	c:bgt
+-0.0591	c:dxh
+-0.0591	c:efc
+-0.0591	c:eq 
+-0.0591	c:hek
+-0.0591	c:hsz
+-0.0591	c:imtds
+-0.0591	c:k6m
+-0.0591	c:k8tp
+-0.0591	c:ktx
+-0.0591	c:mtae
+-0.0591	c:mtds
+-0.0591	c:mtdsa
+-0.0591	c:n9h
+-0.0591	c:pzc
+-0.0591	c:q6t
+-0.0591	c:qh 
+-0.0591	c:qj2
+-0.0591	c:sbj
+-0.0591	c:sjb
+-0.0591	c:soiz 
+-0.0591	c:sq6
+-0.0591	c:taw
+-0.0591	c:tdsa
+-0.0591	c:tfwt
+-0.0591	c:tjb
+-0.0591	c:tpi
+-0.0591	c:trs
+-0.0591	c:wd 
+-0.0591	c:whz
+-0.0591	c:ydk
+-0.0591	c:zto
+-0.0591	w:2itie
+-0.0591	w:soiz
+-0.0592	b:new_job
+-0.0592	c:6es
+-0.0592	c:8do
+-0.0592	c:9d6
+-0.0592	c:9i 
+-0.0592	c:asr
+-0.0592	c:atsw
+-0.0592	c:cgt
+-0.0592	c:csx
+-0.0592	c:d9n
+-0.0592	c:enfo
+-0.0592	c:hwb
+-0.0592	c:iiz
+-0.0592	c:imtdm
+-0.0592	c:imtvd
+-0.0592	c:itie 
+-0.0592	c:itoe
+-0.0592	c:itoe 
+-0.0592	c:j9q
+-0.0592	c:jin6
+-0.0592	c:jx2
+-0.0592	c:ktm
+-0.0592	c:m6w8
+-0.0592	c:moo
+-0.0592	c:mtdm
+-0.0592	c:mtvd
+-0.0592	c:mv 
+-0.0592	c:nqp
+-0.0592	c:oyss
+-0.0592	c:ozq
+-0.0592	c:pdz
+-0.0592	c:qnj
+-0.0592	c:qqf
+-0.0592	c:rfn
+-0.0592	c:roe
+-0.0592	c:rwp
+-0.0592	c:sb8
+-0.0592	c:sftt
+-0.0592	c:skc
+-0.0592	c:tk6
+-0.0592	c:ttoi
+-0.0592	c:ttoi 
+-0.0592	c:tvd
+-0.0592	c:wfs
+-0.0592	c:x2c
+-0.0592	c:ygn
+-0.0592	c:zqv
+-0.0593	b:10_2stoo
+-0.0593	b:10_itti9
+-0.0593	b:11_2it2o
+-0.0593	b:her_joke
+-0.0593	b:its_all
+-0.0593	b:my_week
+-0.0593	c: e8s
+-0.0593	c: e8sz
+-0.0593	c: s9
+-0.0593	c:00 
+-0.0593	c:2stoo
+-0.0593	c:68t
+-0.0593	c:68z
+-0.0593	c:68z 
+-0.0593	c:6zy
+-0.0593	c:8nt
+-0.0593	c:8pt
+-0.0593	c:8qq
+-0.0593	c:adq
+-0.0593	c:asz
+-0.0593	c:bm9
+-0.0593	c:cwf
+-0.0593	c:czf
+-0.0593	c:dho
+-0.0593	c:dtd
+-0.0593	c:e8sz 
+-0.0593	c:ey8
+-0.0593	c:ey8w
+-0.0593	c:fman
+-0.0593	c:gek
+-0.0593	c:gka
+-0.0593	c:im6aw
+-0.0593	c:imtsv
+-0.0593	c:ioc
+-0.0593	c:j8w
+-0.0593	c:jad
+-0.0593	c:kbf
+-0.0593	c:kej
+-0.0593	c:kjt
+-0.0593	c:m6aw
+-0.0593	c:mtsv
+-0.0593	c:nq2
+-0.0593	c:pzw
+-0.0593	c:s8d
+-0.0593	c:sas
+-0.0593	c:t29 
+-0.0593	c:tk2
+-0.0593	c:toa 
+-0.0593	c:towp
+-0.0593	c:tp6
+-0.0593	c:vg2
+-0.0593	c:vyd
+-0.0593	c:wf 
+-0.0593	c:wx2
+-0.0593	c:xky
+-0.0593	c:xkyx
+-0.0593	c:xti
+-0.0593	c:zsf
+-0.0593	w:2stoo
+-0.0593	w:e8sz
+-0.0594	b:that_i
+-0.0594	b:they_are
+-0.0594	c:2soj
+-0.0594	c:6em
+-0.0594	c:6fa
+-0.0594	c:6ny
+-0.0594	c:6w6
+-0.0594	c:8akh
+-0.0594	c:8ptx
+-0.0594	c:9sh
+-0.0594	c:9we
+-0.0594	c:ahsz
+-0.0594	c:asg6
+-0.0594	c:c9g
+-0.0594	c:dim
+-0.0594	c:eef
+-0.0594	c:enf
+-0.0594	c:fpi
+-0.0594	c:he9
+-0.0594	c:im6w6
+-0.0594	c:imsae
+-0.0594	c:imsgb
+-0.0594	c:imshy
+-0.0594	c:imssn
+-0.0594	c:jin
+-0.0594	c:js8
+-0.0594	c:keo
+-0.0594	c:kqe
+-0.0594	c:m6w6
+-0.0594	c:msae
+-0.0594	c:msgb
+-0.0594	c:mshy
+-0.0594	c:mssn
+-0.0594	c:n6s
+-0.0594	c:npr
+-0.0594	c:ogt
+-0.0594	c:rny
+-0.0594	c:rv6
+-0.0594	c:sgb
+-0.0594	c:soiz
+-0.0594	c:svv
+-0.0594	c:tbr
+-0.0594	c:ttjh
+-0.0594	c:w8k
+-0.0594	c:wek
+-0.0594	c:x9q
+-0.0594	c:xda
+-0.0594	c:yah
+-0.0594	c:zpc
+-0.0595	b:failed_my
+-0.0595	b:the_stairs
+-0.0595	b:we_got
+-0.0595	c:2az
+-0.0595	c:2tis
+-0.0595	c:2tis 
+-0.0595	c:68e
+-0.0595	c:6s2t
+-0.0595	c:6th
+-0.0595	c:88qn
+-0.0595	c:8ek
+-0.0595	c:8qp
+-0.0595	c:csg
+-0.0595	c:dfoe
+-0.0595	c:foe
+-0.0595	c:fsm
+-0.0595	c:gk 
+-0.0595	c:hjf
+-0.0595	c:igw
+-0.0595	c:im6mo
+-0.0595	c:imsow
+-0.0595	c:imssv
+-0.0595	c:jye
+-0.0595	c:m6mo
+-0.0595	c:mc9
+-0.0595	c:msow
+-0.0595	c:mssv
+-0.0595	c:nw9
+-0.0595	c:o2e
+-0.0595	c:ohy
+-0.0595	c:sof
+-0.0595	c:stio 
+-0.0595	c:tca
+-0.0595	c:ttk
+-0.0595	c:w2e
+-0.0595	c:wre
+-0.0595	c:xat
+-0.0595	c:xrv
+-0.0595	c:yct
+-0.0595	c:ygoa
+-0.0595	c:zqs
+-0.0596	b:10_eoto2
+-0.0596	b:11_2itoe
+-0.0596	b:11_o8ti2
+-0.0596	b:11_o9to9
+-0.0596	b:11_oitie
+-0.0596	b:again_to
+-0.0596	c: 68a
+-0.0596	c: 68az
+-0.0596	c: 8a9
+-0.0596	c: 8a9z
+-0.0596	c: a8a
+-0.0596	c: a8az
+-0.0596	c: ee2
+-0.0596	c: ee2z
+-0.0596	c: oa6
+-0.0596	c: oa6z
+-0.0596	c:2af
+-0.0596	c:2az 
+-0.0596	c:2r 
+-0.0596	c:68az
+-0.0596	c:68az 
+-0.0596	c:6ga
+-0.0596	c:8a9z
+-0.0596	c:8a9z 
+-0.0596	c:8wd
+-0.0596	c:9oz
+-0.0596	c:9oz 
+-0.0596	c:a8az
+-0.0596	c:a8az 
+-0.0596	c:ails
+-0.0596	c:ails 
+-0.0596	c:ayjz
+-0.0596	c:beka
+-0.0596	c:ctdt
+-0.0596	c:dws
+-0.0596	c:e9z 
+-0.0596	c:ee2z
+-0.0596	c:ee2z 
+-0.0596	c:egv
+-0.0596	c:eoto2
+-0.0596	c:f8q
+-0.0596	c:fy 
+-0.0596	c:gie
+-0.0596	c:hse
+-0.0596	c:hz29
+-0.0596	c:idz
+-0.0596	c:im6j
+-0.0596	c:imsrf
+-0.0596	c:imssp
+-0.0596	c:jsy
+-0.0596	c:k2e
+-0.0596	c:mcq
+-0.0596	c:mfy
+-0.0596	c:msrf
+-0.0596	c:mssp
+-0.0596	c:mst9
+-0.0596	c:nq8
+-0.0596	c:o8ti2
+-0.0596	c:o9to9
+-0.0596	c:oa6z
+-0.0596	c:oa6z 
+-0.0596	c:oci
+-0.0596	c:oim6j
+-0.0596	c:oitie
+-0.0596	c:pgp
+-0.0596	c:qgi
+-0.0596	c:qs6
+-0.0596	c:qsr
+-0.0596	c:sww
+-0.0596	c:szk
+-0.0596	c:tgr
+-0.0596	c:th9
+-0.0596	c:vtb
+-0.0596	c:wma
+-0.0596	c:xab
+-0.0596	c:yg 
+-0.0596	c:ysrn
+-0.0596	c:z29
+-0.0596	w:68az
+-0.0596	w:8a9z
+-0.0596	w:a8az
+-0.0596	w:ee2z
+-0.0596	w:eoto2
+-0.0596	w:o8ti2
+-0.0596	w:o9to9
+-0.0596	w:oa6z
+-0.0596	w:oitie
+-0.0597	b:got_killed
+-0.0597	b:killed_by
+-0.0597	c:29w
+-0.0597	c:2oto9
+-0.0597	c:6s9
+-0.0597	c:8nb
+-0.0597	c:8qna
+-0.0597	c:98 
+-0.0597	c:9ij
+-0.0597	c:cmt
+-0.0597	c:dyz
+-0.0597	c:ea8o
+-0.0597	c:eay
+-0.0597	c:ec8
+-0.0597	c:erk
+-0.0597	c:fia
+-0.0597	c:imax8
+-0.0597	c:imtae
+-0.0597	c:imtn8
+-0.0597	c:imtxh
+-0.0597	c:km2
+-0.0597	c:ksy
+-0.0597	c:max8
+-0.0597	c:mk8
+-0.0597	c:mpe
+-0.0597	c:msdyz
+-0.0597	c:mtn8
+-0.0597	c:mtxh
+-0.0597	c:njb
+-0.0597	c:o9i
+-0.0597	c:ovc
+-0.0597	c:p69
+-0.0597	c:pgd
+-0.0597	c:s26
+-0.0597	c:sbv
+-0.0597	c:sdyz
+-0.0597	c:sow
+-0.0597	c:sygs
+-0.0597	c:t6ts
+-0.0597	c:tgn
+-0.0597	c:tmp
+-0.0597	c:tn8
+-0.0597	c:ttan
+-0.0597	c:txh
+-0.0597	c:vrs
+-0.0597	c:vwz
+-0.0597	c:xr 
+-0.0597	c:yey
+-0.0597	c:yig
+-0.0597	c:yx8
+-0.0597	c:z9r
+-0.0597	w:2oto9
+-0.0598	c:22i
+-0.0598	c:282
+-0.0598	c:2ht
+-0.0598	c:2itoe
+-0.0598	c:6n8
+-0.0598	c:6so
+-0.0598	c:9bv
+-0.0598	c:9svs
+-0.0598	c:9ya
+-0.0598	c:afh
+-0.0598	c:akx
+-0.0598	c:b9 
+-0.0598	c:d6y
+-0.0598	c:e6a
+-0.0598	c:egcs
+-0.0598	c:emst
+-0.0598	c:excel
+-0.0598	c:fj6
+-0.0598	c:gma
+-0.0598	c:hyt
+-0.0598	c:im6ew
+-0.0598	c:im6m
+-0.0598	c:istio
+-0.0598	c:izc
+-0.0598	c:jbt
+-0.0598	c:kqb
+-0.0598	c:m2a
+-0.0598	c:m6ew
+-0.0598	c:ncy
+-0.0598	c:nxd
+-0.0598	c:o6e
+-0.0598	c:o96
+-0.0598	c:oim6m
+-0.0598	c:pqs
+-0.0598	c:pvm
+-0.0598	c:q8t
+-0.0598	c:qrk
+-0.0598	c:rd 
+-0.0598	c:rsy
+-0.0598	c:rxe
+-0.0598	c:srx
+-0.0598	c:t8a
+-0.0598	c:te8
+-0.0598	c:wa6
+-0.0598	c:weq
+-0.0598	c:wzj
+-0.0598	c:xcel
+-0.0598	c:yg2
+-0.0598	c:zny
+-0.0598	w:2itoe
+-0.0598	w:istio
+-0.0599	b:10_istio
+-0.0599	b:10_ittit
+-0.0599	b:11_o2toi
+-0.0599	b:11_ottio
+-0.0599	c: 6e
+-0.0599	c: ai9
+-0.0599	c: ai9z
+-0.0599	c:6eq
+-0.0599	c:8a2
+-0.0599	c:a8i
+-0.0599	c:a8s
+-0.0599	c:accm
+-0.0599	c:ai9z
+-0.0599	c:ai9z 
+-0.0599	c:aoa
+-0.0599	c:ayab
+-0.0599	c:ccm
+-0.0599	c:dvh
+-0.0599	c:dwb
+-0.0599	c:e2c
+-0.0599	c:egsz
+-0.0599	c:eo9
+-0.0599	c:eok
+-0.0599	c:ewj
+-0.0599	c:fxex
+-0.0599	c:gteq
+-0.0599	c:hxj
+-0.0599	c:im6ei
+-0.0599	c:imsqw
+-0.0599	c:imtb8
+-0.0599	c:imtyf
+-0.0599	c:kts
+-0.0599	c:m6ei
+-0.0599	c:mayab
+-0.0599	c:msqw
+-0.0599	c:mtb8
+-0.0599	c:mtyf
+-0.0599	c:mtyfk
+-0.0599	c:o2toi
+-0.0599	c:ottio
+-0.0599	c:pnw
+-0.0599	c:qea
+-0.0599	c:qvb
+-0.0599	c:s8b
+-0.0599	c:sa6
+-0.0599	c:sja
+-0.0599	c:sjr
+-0.0599	c:sn9
+-0.0599	c:svo
+-0.0599	c:tb8
+-0.0599	c:tqq
+-0.0599	c:txc
+-0.0599	c:tyfk
+-0.0599	c:tzm 
+-0.0599	c:vnb
+-0.0599	c:xbx
+-0.0599	c:xer
+-0.0599	c:yhe
+-0.0599	c:zm 
+-0.0599	w:ai9z
+-0.0599	w:o2toi
+-0.0599	w:ottio
+-0.06	b:10_2sti6
+-0.06	b:11_o9t22
+-0.06	c: 966
+-0.06	c: 966z
+-0.06	c: stez
+-0.06	c:2sti6
+-0.06	c:66e
+-0.06	c:6id
+-0.06	c:6pf
+-0.06	c:86s
+-0.06	c:8ep
+-0.06	c:8tio
+-0.06	c:8tio 
+-0.06	c:8w 
+-0.06	c:966
+-0.06	c:966z
+-0.06	c:966z 
+-0.06	c:9nh
+-0.06	c:aan
+-0.06	c:apped
+-0.06	c:avh
+-0.06	c:axz
+-0.06	c:bfk
+-0.06	c:bjg
+-0.06	c:bke
+-0.06	c:bzp
+-0.06	c:cxc
+-0.06	c:eme
+-0.06	c:geon
+-0.06	c:gpx
+-0.06	c:h9i
+-0.06	c:im6id
+-0.06	c:imsja
+-0.06	c:kdx
+-0.06	c:m6id
+-0.06	c:mqs
+-0.06	c:msja
+-0.06	c:noj
+-0.06	c:o9t22
+-0.06	c:ofd
+-0.06	c:r96
+-0.06	c:stez 
+-0.06	c:txn
+-0.06	c:vq9
+-0.06	c:wdy
+-0.06	c:wof
+-0.06	c:wofd
+-0.06	c:wss
+-0.06	c:xqso
+-0.06	c:xyr
+-0.06	c:ykr
+-0.06	c:z8q
+-0.06	c:zss
+-0.06	w:2sti6
+-0.06	w:966z
+-0.06	w:o9t22
+-0.06	w:stez
+-0.0601	b:10_iati8
+-0.0601	c: lau
+-0.0601	c:6bss
+-0.0601	c:6zw
+-0.0601	c:86f
+-0.0601	c:9ad
+-0.0601	c:9ng
+-0.0601	c:9so
+-0.0601	c:agf
+-0.0601	c:aka
+-0.0601	c:dmp
+-0.0601	c:dmpp
+-0.0601	c:eel 
+-0.0601	c:ek9h
+-0.0601	c:enq
+-0.0601	c:esj
+-0.0601	c:ikn
+-0.0601	c:itti8
+-0.0601	c:knr
+-0.0601	c:m6t
+-0.0601	c:nmn
+-0.0601	c:onp
+-0.0601	c:peaa
+-0.0601	c:q8w
+-0.0601	c:qes
+-0.0601	c:qna
+-0.0601	c:qp2
+-0.0601	c:qsz
+-0.0601	c:sp 
+-0.0601	c:t8w
+-0.0601	c:t9tx
+-0.0601	c:tpe
+-0.0601	c:trb
+-0.0601	c:trc
+-0.0601	c:v6c
+-0.0601	c:wpk
+-0.0601	c:wsnd
+-0.0601	c:wsndv
+-0.0601	c:yfb
+-0.0601	c:yfk
+-0.0601	c:yt2
+-0.0601	c:zpe
+-0.0601	c:zpea
+-0.0601	c:zpeaa
+-0.0601	c:zq9
+-0.0601	w:itti8
+-0.0602	c: 9a9
+-0.0602	c: 9a9z
+-0.0602	c: oe2
+-0.0602	c: oe2z
+-0.0602	c:22c
+-0.0602	c:6nh
+-0.0602	c:8va
+-0.0602	c:9a9z
+-0.0602	c:9a9z 
+-0.0602	c:9pq
+-0.0602	c:bai
+-0.0602	c:bov
+-0.0602	c:c9e9
+-0.0602	c:csxy
+-0.0602	c:eaa9
+-0.0602	c:ekt
+-0.0602	c:epa
+-0.0602	c:fsp
+-0.0602	c:fwo
+-0.0602	c:fy6
+-0.0602	c:gnn
+-0.0602	c:hft
+-0.0602	c:hjp
+-0.0602	c:i8y
+-0.0602	c:iday
+-0.0602	c:iday 
+-0.0602	c:idc
+-0.0602	c:im6s9
+-0.0602	c:imsqz
+-0.0602	c:imtft
+-0.0602	c:iw6
+-0.0602	c:jyi
+-0.0602	c:k62
+-0.0602	c:khp
+-0.0602	c:kwz
+-0.0602	c:m6s9
+-0.0602	c:mq8
+-0.0602	c:msqz
+-0.0602	c:mtft
+-0.0602	c:mtij
+-0.0602	c:ngin
+-0.0602	c:nyx
+-0.0602	c:ocked
+-0.0602	c:oe2z
+-0.0602	c:oe2z 
+-0.0602	c:pkqe
+-0.0602	c:pli
+-0.0602	c:plie
+-0.0602	c:prs
+-0.0602	c:qms
+-0.0602	c:rc9
+-0.0602	c:rvq
+-0.0602	c:ryy
+-0.0602	c:s9pq
+-0.0602	c:snaa
+-0.0602	c:snsg
+-0.0602	c:stez
+-0.0602	c:t6z
+-0.0602	c:tjj
+-0.0602	c:tkr
+-0.0602	c:txs
+-0.0602	c:vkm
+-0.0602	c:vsn
+-0.0602	c:vxo
+-0.0602	c:wsns
+-0.0602	c:wsnsg
+-0.0602	c:xqs
+-0.0602	c:yve
+-0.0602	c:zc 
+-0.0602	c:zmt2
+-0.0602	w:9a9z
+-0.0602	w:oe2z
+-0.0603	c: t9a
+-0.0603	c: t9az
+-0.0603	c:62w
+-0.0603	c:6zp
+-0.0603	c:8ak
+-0.0603	c:8jz
+-0.0603	c:8zcs
+-0.0603	c:8zcs8
+-0.0603	c:9tz 
+-0.0603	c:aa9a
+-0.0603	c:adj
+-0.0603	c:ajy
+-0.0603	c:bjah
+-0.0603	c:ee2
+-0.0603	c:eeken
+-0.0603	c:eken
+-0.0603	c:ekend
+-0.0603	c:eqj
+-0.0603	c:gqr
+-0.0603	c:hbj
+-0.0603	c:im6k
+-0.0603	c:im8o2
+-0.0603	c:imska
+-0.0603	c:kend
+-0.0603	c:kso
+-0.0603	c:kt8
+-0.0603	c:m6k
+-0.0603	c:m8o2
+-0.0603	c:mskay
+-0.0603	c:mss
+-0.0603	c:nim
+-0.0603	c:o9p
+-0.0603	c:orq
+-0.0603	c:p9r
+-0.0603	c:pwe
+-0.0603	c:pwtt
+-0.0603	c:qk 
+-0.0603	c:qqr
+-0.0603	c:skay
+-0.0603	c:srg
+-0.0603	c:t9az
+-0.0603	c:t9az 
+-0.0603	c:tbja
+-0.0603	c:tbjah
+-0.0603	c:te6
+-0.0603	c:tjc
+-0.0603	c:v8d
+-0.0603	c:we8
+-0.0603	c:weeke
+-0.0603	c:xh9
+-0.0603	c:y6a
+-0.0603	c:zcs
+-0.0603	c:zcs8
+-0.0603	c:zwzr
+-0.0603	w:t9az
+-0.0604	b:10_eotis
+-0.0604	b:11_istot
+-0.0604	b:netflix_this
+-0.0604	b:without_him
+-0.0604	c: netf
+-0.0604	c: tit
+-0.0604	c: titz
+-0.0604	c:8st
+-0.0604	c:8yh
+-0.0604	c:92e
+-0.0604	c:9aq
+-0.0604	c:9ht
+-0.0604	c:a2a
+-0.0604	c:abv
+-0.0604	c:aedf
+-0.0604	c:atra
+-0.0604	c:awsn
+-0.0604	c:b2n
+-0.0604	c:bce
+-0.0604	c:ehj
+-0.0604	c:eotis
+-0.0604	c:etfl
+-0.0604	c:etfli
+-0.0604	c:flix
+-0.0604	c:flix 
+-0.0604	c:gyj
+-0.0604	c:hwd
+-0.0604	c:lix
+-0.0604	c:lix 
+-0.0604	c:mpo
+-0.0604	c:myk
+-0.0604	c:netf
+-0.0604	c:netfl
+-0.0604	c:o9s
+-0.0604	c:ooe
+-0.0604	c:oza
+-0.0604	c:pbe
+-0.0604	c:pst
+-0.0604	c:qfa
+-0.0604	c:rvs
+-0.0604	c:s2t
+-0.0604	c:s6sq
+-0.0604	c:sg6
+-0.0604	c:t6se
+-0.0604	c:tfl
+-0.0604	c:tfli
+-0.0604	c:tflix
+-0.0604	c:titz
+-0.0604	c:titz 
+-0.0604	c:va8
+-0.0604	c:w9mf
+-0.0604	c:x2e
+-0.0604	c:xb2n
+-0.0604	c:ynk
+-0.0604	w:eotis
+-0.0604	w:netflix
+-0.0604	w:titz
+-0.0605	b:10_i8tio
+-0.0605	b:10_ittoi
+-0.0605	b:11_22t2i
+-0.0605	b:11_o2too
+-0.0605	b:a_bu
+-0.0605	b:frappe_quand
+-0.0605	b:il_a
+-0.0605	b:quand_il
+-0.0605	c: bu 
+-0.0605	c:2ta
+-0.0605	c:6az 
+-0.0605	c:8yg
+-0.0605	c:9ao
+-0.0605	c:9bz
+-0.0605	c:9sb
+-0.0605	c:a6o
+-0.0605	c:a9y
+-0.0605	c:aor
+-0.0605	c:bu 
+-0.0605	c:eeke
+-0.0605	c:eyi
+-0.0605	c:f9x
+-0.0605	c:f9xc
+-0.0605	c:fj 
+-0.0605	c:h29
+-0.0605	c:i9ti9
+-0.0605	c:ia8
+-0.0605	c:imss
+-0.0605	c:imt9s
+-0.0605	c:ittoi
+-0.0605	c:kbi
+-0.0605	c:move
+-0.0605	c:mtzjj
+-0.0605	c:n8m
+-0.0605	c:o2too
+-0.0605	c:oimss
+-0.0605	c:pmc
+-0.0605	c:qdi 
+-0.0605	c:qtc
+-0.0605	c:soj
+-0.0605	c:st8a
+-0.0605	c:t8g
+-0.0605	c:t9w
+-0.0605	c:taz 
+-0.0605	c:tkbi
+-0.0605	c:ttt
+-0.0605	c:tzjj
+-0.0605	c:vev
+-0.0605	c:vm9
+-0.0605	c:w6y
+-0.0605	c:ygq
+-0.0605	c:yid
+-0.0605	c:yti
+-0.0605	c:za6
+-0.0605	w:bu
+-0.0605	w:i9ti9
+-0.0605	w:ittoi
+-0.0605	w:o2too
+-0.0605	w:worry
+-0.0606	b:10_ittii
+-0.0606	b:11_22t22
+-0.0606	b:11_iotit
+-0.0606	c: 2se
+-0.0606	c: 2sez
+-0.0606	c: as2
+-0.0606	c: as2z
+-0.0606	c: boul
+-0.0606	c: eae
+-0.0606	c: eaez
+-0.0606	c:2dv
+-0.0606	c:2sd
+-0.0606	c:2sez
+-0.0606	c:2sez 
+-0.0606	c:69e
+-0.0606	c:6y2
+-0.0606	c:8oh
+-0.0606	c:8va8
+-0.0606	c:8yv
+-0.0606	c:92c
+-0.0606	c:as2z 
+-0.0606	c:atie
+-0.0606	c:atie 
+-0.0606	c:av 
+-0.0606	c:boul
+-0.0606	c:boulo
+-0.0606	c:coe
+-0.0606	c:dsc
+-0.0606	c:e89
+-0.0606	c:eaez 
+-0.0606	c:ep8
+-0.0606	c:eqb
+-0.0606	c:fbz
+-0.0606	c:fg 
+-0.0606	c:gfh
+-0.0606	c:iotit
+-0.0606	c:jeqd
+-0.0606	c:kaz
+-0.0606	c:kgt
+-0.0606	c:msspp
+-0.0606	c:n6ty
+-0.0606	c:nsg
+-0.0606	c:nyi
+-0.0606	c:oeme
+-0.0606	c:oulo
+-0.0606	c:oulot
+-0.0606	c:pk8
+-0.0606	c:pso
+-0.0606	c:rain 
+-0.0606	c:s9g
+-0.0606	c:skw
+-0.0606	c:sspp
+-0.0606	c:sze
+-0.0606	c:tae
+-0.0606	c:tfk
+-0.0606	c:tyg
+-0.0606	c:ulo
+-0.0606	c:ulot
+-0.0606	c:ulot 
+-0.0606	c:v9q
+-0.0606	c:vfw
+-0.0606	c:xva
+-0.0606	c:yttc
+-0.0606	c:zdy
+-0.0606	c:zeh
+-0.0606	c:zqa
+-0.0606	c:zraq
+-0.0606	w:2sez
+-0.0606	w:as2z
+-0.0606	w:boulot
+-0.0606	w:eaez
+-0.0606	w:iotit
+-0.0607	b:coach_made
+-0.0607	b:made_us
+-0.0607	c: a2t
+-0.0607	c: a2tz
+-0.0607	c: coac
+-0.0607	c:29x
+-0.0607	c:2gz
+-0.0607	c:6e2
+-0.0607	c:6yo
+-0.0607	c:8s2
+-0.0607	c:9oi
+-0.0607	c:9tz
+-0.0607	c:a2tz
+-0.0607	c:a2tz 
+-0.0607	c:aah
+-0.0607	c:ad8
+-0.0607	c:amr
+-0.0607	c:atter
+-0.0607	c:awp
+-0.0607	c:bqs
+-0.0607	c:c2n
+-0.0607	c:coac
+-0.0607	c:coach
+-0.0607	c:ekw
+-0.0607	c:eqd
+-0.0607	c:es8
+-0.0607	c:fa9
+-0.0607	c:fky
+-0.0607	c:gex
+-0.0607	c:gtj
+-0.0607	c:im6as
+-0.0607	c:im6ms
+-0.0607	c:im6pp
+-0.0607	c:imtb
+-0.0607	c:imtf6
+-0.0607	c:jr6i
+-0.0607	c:jxx
+-0.0607	c:ks9
+-0.0607	c:m6as
+-0.0607	c:m6ms
+-0.0607	c:m6pp
+-0.0607	c:mkf
+-0.0607	c:mtf6
+-0.0607	c:mzp
+-0.0607	c:ngs
+-0.0607	c:oach
+-0.0607	c:oach 
+-0.0607	c:obfk
+-0.0607	c:oimtb
+-0.0607	c:oyn
+-0.0607	c:pfa
+-0.0607	c:sh8
+-0.0607	c:tf6
+-0.0607	c:vnt
+-0.0607	c:waf
+-0.0607	c:xfo
+-0.0607	c:yma
+-0.0607	c:yxd
+-0.0607	c:z9f
+-0.0607	c:zoy
+-0.0607	c:zoyn
+-0.0607	w:a2tz
+-0.0607	w:coach
+-0.0608	c: exp
+-0.0608	c: sof
+-0.0608	c:22to8
+-0.0608	c:2og
+-0.0608	c:2tq
+-0.0608	c:669
+-0.0608	c:6yb
+-0.0608	c:6zyv
+-0.0608	c:92z
+-0.0608	c:92z 
+-0.0608	c:a2t
+-0.0608	c:bdm
+-0.0608	c:etn
+-0.0608	c:fax
+-0.0608	c:gpa
+-0.0608	c:i8tio
+-0.0608	c:i9n
+-0.0608	c:iatie
+-0.0608	c:imse2
+-0.0608	c:jbz
+-0.0608	c:jie
+-0.0608	c:jt 
+-0.0608	c:koi
+-0.0608	c:kxo
+-0.0608	c:mmj
+-0.0608	c:mse2
+-0.0608	c:n8n
+-0.0608	c:ngi
+-0.0608	c:nqv
+-0.0608	c:qae
+-0.0608	c:qo9
+-0.0608	c:qo9o
+-0.0608	c:r9m
+-0.0608	c:s8tm
+-0.0608	c:si9
+-0.0608	c:sy2
+-0.0608	c:taz
+-0.0608	c:tsir
+-0.0608	c:vmv
+-0.0608	c:w9m
+-0.0608	c:xaw
+-0.0608	c:xc 
+-0.0608	c:ytia
+-0.0608	c:yxs
+-0.0608	w:22to8
+-0.0608	w:i8tio
+-0.0608	w:iatie
+-0.0609	c: eotz
+-0.0609	c: ost
+-0.0609	c: sup
+-0.0609	c: ver
+-0.0609	c:2mb
+-0.0609	c:6cs
+-0.0609	c:88q
+-0.0609	c:8hj
+-0.0609	c:aad
+-0.0609	c:aod
+-0.0609	c:axq
+-0.0609	c:bez
+-0.0609	c:bjx
+-0.0609	c:cpb
+-0.0609	c:e68e
+-0.0609	c:eaa
+-0.0609	c:eeg
+-0.0609	c:efr
+-0.0609	c:eke
+-0.0609	c:eotz
+-0.0609	c:eotz 
+-0.0609	c:etii
+-0.0609	c:etii 
+-0.0609	c:etnw
+-0.0609	c:fd9
+-0.0609	c:hzs
+-0.0609	c:iiz 
+-0.0609	c:im6nc
+-0.0609	c:imswr
+-0.0609	c:js9
+-0.0609	c:kap
+-0.0609	c:kw 
+-0.0609	c:kwi
+-0.0609	c:m6nc
+-0.0609	c:mswr
+-0.0609	c:n6t
+-0.0609	c:oaw
+-0.0609	c:ola 
+-0.0609	c:qct
+-0.0609	c:s8ag
+-0.0609	c:sfd
+-0.0609	c:sk62
+-0.0609	c:sup
+-0.0609	c:t6s
+-0.0609	c:t9o
+-0.0609	c:tdq
+-0.0609	c:teb
+-0.0609	c:tfg
+-0.0609	c:tti6
+-0.0609	c:tti6 
+-0.0609	c:vzr
+-0.0609	c:wvs
+-0.0609	c:xbz
+-0.0609	c:xca
+-0.0609	c:xv8
+-0.0609	c:zbm
+-0.0609	w:eotz
+-0.061	b:10_itti6
+-0.061	c: gut
+-0.061	c:6a 
+-0.061	c:6ew9
+-0.061	c:6vk
+-0.061	c:86 
+-0.061	c:89a
+-0.061	c:89v
+-0.061	c:8k6
+-0.061	c:8ze
+-0.061	c:9m8
+-0.061	c:9mf
+-0.061	c:9oq
+-0.061	c:9toe
+-0.061	c:9toe 
+-0.061	c:aeys
+-0.061	c:ai2
+-0.061	c:aoe
+-0.061	c:cs8
+-0.061	c:cws
+-0.061	c:djy
+-0.061	c:eao
+-0.061	c:ew9
+-0.061	c:fa8
+-0.061	c:gut
+-0.061	c:hyx
+-0.061	c:im6kv
+-0.061	c:im6vk
+-0.061	c:im8i
+-0.061	c:imseh
+-0.061	c:imte6
+-0.061	c:imten
+-0.061	c:iq 
+-0.061	c:isw
+-0.061	c:itti6
+-0.061	c:ittot
+-0.061	c:itz 
+-0.061	c:kqv
+-0.061	c:m6kv
+-0.061	c:m6vk
+-0.061	c:m8i
+-0.061	c:mav
+-0.061	c:mseh
+-0.061	c:mte6
+-0.061	c:mten
+-0.061	c:n9sn
+-0.061	c:ntt
+-0.061	c:ntz
+-0.061	c:oim8i
+-0.061	c:q8a
+-0.061	c:qnf
+-0.061	c:qxw
+-0.061	c:req
+-0.061	c:rx2
+-0.061	c:smb
+-0.061	c:ssja
+-0.061	c:ssm
+-0.061	c:stoo 
+-0.061	c:t8ak
+-0.061	c:tbf
+-0.061	c:tci
+-0.061	c:tsne
+-0.061	c:veh
+-0.061	c:vm9m
+-0.061	c:vwx
+-0.061	c:whyx
+-0.061	c:ysk
+-0.061	c:z6b
+-0.061	c:zsd
+-0.061	w:itti6
+-0.061	w:ittot
+-0.0611	b:11_2itie
+-0.0611	b:11_2otie
+-0.0611	b:11_ietii
+-0.0611	b:11_ittis
+-0.0611	b:everyone_except
+-0.0611	b:goodbye_at
+-0.0611	b:invited_everyone
+-0.0611	b:team_left
+-0.0611	c: ai6
+-0.0611	c: ai6z
+-0.0611	c: s6
+-0.0611	c:2wa
+-0.0611	c:6aw
+-0.0611	c:6ent
+-0.0611	c:6sj
+-0.0611	c:8bk
+-0.0611	c:aao
+-0.0611	c:adm
+-0.0611	c:ai6z
+-0.0611	c:ai6z 
+-0.0611	c:azp
+-0.0611	c:b8ts
+-0.0611	c:ce8
+-0.0611	c:cqe
+-0.0611	c:cs6e
+-0.0611	c:dz6
+-0.0611	c:efrh
+-0.0611	c:ewr
+-0.0611	c:f9k
+-0.0611	c:ff6
+-0.0611	c:fif
+-0.0611	c:fqj
+-0.0611	c:ietii
+-0.0611	c:imt6k
+-0.0611	c:irs
+-0.0611	c:iz 
+-0.0611	c:kgz
+-0.0611	c:mpp
+-0.0611	c:mso9
+-0.0611	c:mt6k
+-0.0611	c:nbf
+-0.0611	c:opq
+-0.0611	c:p2 
+-0.0611	c:pdn
+-0.0611	c:ppx
+-0.0611	c:ppxo
+-0.0611	c:sek
+-0.0611	c:sgga
+-0.0611	c:ssax
+-0.0611	c:ssk
+-0.0611	c:texv
+-0.0611	c:tram
+-0.0611	c:vmp
+-0.0611	c:wnn
+-0.0611	c:yv2o
+-0.0611	c:zra
+-0.0611	w:ai6z
+-0.0611	w:ietii
+-0.0612	b:10_i9toe
+-0.0612	b:10_iatie
+-0.0612	b:10_ist2i
+-0.0612	b:11_2oto9
+-0.0612	b:11_o9ti2
+-0.0612	c:86t
+-0.0612	c:8tt
+-0.0612	c:aei
+-0.0612	c:aej
+-0.0612	c:ajz
+-0.0612	c:atj
+-0.0612	c:axc
+-0.0612	c:baej
+-0.0612	c:bq8
+-0.0612	c:dht
+-0.0612	c:e2gc
+-0.0612	c:ezx
+-0.0612	c:fty
+-0.0612	c:gcs
+-0.0612	c:gso
+-0.0612	c:h92
+-0.0612	c:hbk
+-0.0612	c:ista
+-0.0612	c:jfx
+-0.0612	c:mah
+-0.0612	c:nvt
+-0.0612	c:o9ti2
+-0.0612	c:oim6k
+-0.0612	c:rjqe
+-0.0612	c:sage
+-0.0612	c:shing
+-0.0612	c:ssed
+-0.0612	c:ssed 
+-0.0612	c:stk
+-0.0612	c:t68
+-0.0612	c:te9
+-0.0612	c:tkt
+-0.0612	c:vsi
+-0.0612	c:xexx
+-0.0612	c:yh8
+-0.0612	c:yi2
+-0.0612	c:ys9
+-0.0612	w:o9ti2
+-0.0613	b:10_2itoi
+-0.0613	b:10_eotia
+-0.0613	b:11_i8tit
+-0.0613	b:11_oit22
+-0.0613	c: s92
+-0.0613	c: s92z
+-0.0613	c:6ea
+-0.0613	c:6jm
+-0.0613	c:9ed
+-0.0613	c:aj8
+-0.0613	c:cieg
+-0.0613	c:ctd
+-0.0613	c:cxs
+-0.0613	c:dg 
+-0.0613	c:eetn
+-0.0613	c:eotia
+-0.0613	c:eov
+-0.0613	c:eqi
+-0.0613	c:htv
+-0.0613	c:imtp6
+-0.0613	c:jsad
+-0.0613	c:lock 
+-0.0613	c:mtp6
+-0.0613	c:n6 
+-0.0613	c:nye
+-0.0613	c:obc
+-0.0613	c:odn
+-0.0613	c:oit22
+-0.0613	c:ojy
+-0.0613	c:otot
+-0.0613	c:otot 
+-0.0613	c:pqt
+-0.0613	c:psz
+-0.0613	c:s92z
+-0.0613	c:s92z 
+-0.0613	c:sfcx
+-0.0613	c:stre
+-0.0613	c:tjq
+-0.0613	c:v86
+-0.0613	c:vhp
+-0.0613	c:vsv
+-0.0613	c:w69
+-0.0613	c:w8n
+-0.0613	c:xj 
+-0.0613	c:xy8
+-0.0613	c:yom
+-0.0613	c:ysh
+-0.0613	c:zbi
+-0.0613	w:eotia
+-0.0613	w:oit22
+-0.0613	w:s92z
+-0.0614	b:10_eot2e
+-0.0614	b:mother_replied
+-0.0614	c: eoi
+-0.0614	c: eoiz
+-0.0614	c:26a
+-0.0614	c:28i
+-0.0614	c:2xs
+-0.0614	c:8ee
+-0.0614	c:8pa
+-0.0614	c:8tis
+-0.0614	c:8tis 
+-0.0614	c:9dk
+-0.0614	c:9sj
+-0.0614	c:apk
+-0.0614	c:atp
+-0.0614	c:bmn
+-0.0614	c:catp
+-0.0614	c:cfy6
+-0.0614	c:d9a
+-0.0614	c:e2x
+-0.0614	c:ej9
+-0.0614	c:eje
+-0.0614	c:eoiz
+-0.0614	c:eoiz 
+-0.0614	c:eot2e
+-0.0614	c:fny
+-0.0614	c:fx 
+-0.0614	c:grf
+-0.0614	c:h6j
+-0.0614	c:ikf
+-0.0614	c:im6zp
+-0.0614	c:m6zp
+-0.0614	c:mkt
+-0.0614	c:mvr
+-0.0614	c:ojd
+-0.0614	c:opat
+-0.0614	c:pgb
+-0.0614	c:qtw
+-0.0614	c:qxx
+-0.0614	c:sni
+-0.0614	c:sopat
+-0.0614	c:v9s
+-0.0614	c:vd 
+-0.0614	c:wrb
+-0.0614	c:zgs
+-0.0614	c:zzq
+-0.0614	c:zzy
+-0.0614	w:eoiz
+-0.0614	w:eot2e
+-0.0615	b:10_istot
+-0.0615	c: itti
+-0.0615	c:2ie
+-0.0615	c:2otot
+-0.0615	c:6gq
+-0.0615	c:8ks
+-0.0615	c:akk
+-0.0615	c:crx
+-0.0615	c:cye
+-0.0615	c:exp
+-0.0615	c:f8w
+-0.0615	c:fyv
+-0.0615	c:gass
+-0.0615	c:ggy
+-0.0615	c:hopp
+-0.0615	c:hoppi
+-0.0615	c:hsg
+-0.0615	c:httf
+-0.0615	c:imset
+-0.0615	c:imsf2
+-0.0615	c:j9 
+-0.0615	c:jb6
+-0.0615	c:m2t
+-0.0615	c:mgx
+-0.0615	c:mset
+-0.0615	c:msf2
+-0.0615	c:mtv
+-0.0615	c:oppi
+-0.0615	c:oppin
+-0.0615	c:ovy
+-0.0615	c:pgeg
+-0.0615	c:q9b
+-0.0615	c:rsf
+-0.0615	c:shin
+-0.0615	c:so9z
+-0.0615	c:stg
+-0.0615	c:syg
+-0.0615	c:t9f
+-0.0615	c:tasv
+-0.0615	c:uss
+-0.0615	c:uss 
+-0.0615	c:vhx
+-0.0615	c:x8b
+-0.0615	c:xbc
+-0.0615	c:za2
+-0.0615	c:za2t
+-0.0615	c:zsp
+-0.0615	w:2otot
+-0.0616	c: ia6
+-0.0616	c: ia6z
+-0.0616	c: iatz
+-0.0616	c:6hb
+-0.0616	c:82de
+-0.0616	c:8t9
+-0.0616	c:8yq
+-0.0616	c:9yg
+-0.0616	c:abch
+-0.0616	c:arex
+-0.0616	c:cw6
+-0.0616	c:d2s
+-0.0616	c:dnw
+-0.0616	c:drank
+-0.0616	c:e99
+-0.0616	c:eht
+-0.0616	c:eiv
+-0.0616	c:fwz
+-0.0616	c:gkb
+-0.0616	c:i8tis
+-0.0616	c:ia6z
+-0.0616	c:ia6z 
+-0.0616	c:iatz
+-0.0616	c:iatz 
+-0.0616	c:im6ga
+-0.0616	c:im6rt
+-0.0616	c:itsz
+-0.0616	c:jts
+-0.0616	c:k6 
+-0.0616	c:m6ga
+-0.0616	c:m6rt
+-0.0616	c:mis
+-0.0616	c:miz
+-0.0616	c:nkj
+-0.0616	c:nsae
+-0.0616	c:oji
+-0.0616	c:oqk
+-0.0616	c:osm
+-0.0616	c:pah
+-0.0616	c:qj9
+-0.0616	c:rank
+-0.0616	c:rex
+-0.0616	c:rsmt
+-0.0616	c:snm
+-0.0616	c:stil
+-0.0616	c:still
+-0.0616	c:t8 
+-0.0616	c:tcig
+-0.0616	c:tmss
+-0.0616	c:tq 
+-0.0616	c:vjt
+-0.0616	c:wnt
+-0.0616	c:wrj
+-0.0616	c:x9e
+-0.0616	c:x9t
+-0.0616	c:xev
+-0.0616	c:ycj
+-0.0616	c:yeb
+-0.0616	c:yee
+-0.0616	c:yv2
+-0.0616	w:i8tis
+-0.0616	w:ia6z
+-0.0616	w:iatz
+-0.0617	c: iii
+-0.0617	c: iiiz
+-0.0617	c: itsz
+-0.0617	c: ot6
+-0.0617	c: ot6z
+-0.0617	c:2ej
+-0.0617	c:2ow
+-0.0617	c:2ow9
+-0.0617	c:2vp
+-0.0617	c:86e
+-0.0617	c:8we
+-0.0617	c:9fb
+-0.0617	c:b2ow
+-0.0617	c:b2ow9
+-0.0617	c:bgh
+-0.0617	c:bgs
+-0.0617	c:bki
+-0.0617	c:bvi
+-0.0617	c:dere
+-0.0617	c:ejm
+-0.0617	c:erft
+-0.0617	c:g9s
+-0.0617	c:gb 
+-0.0617	c:i6z
+-0.0617	c:i6z 
+-0.0617	c:iiiz 
+-0.0617	c:inp
+-0.0617	c:itsz 
+-0.0617	c:jge
+-0.0617	c:kda
+-0.0617	c:ksae
+-0.0617	c:mrn
+-0.0617	c:obf
+-0.0617	c:ofg
+-0.0617	c:ohva
+-0.0617	c:ot6z
+-0.0617	c:ot6z 
+-0.0617	c:oyd
+-0.0617	c:qtts
+-0.0617	c:qzt
+-0.0617	c:rpt
+-0.0617	c:rwj
+-0.0617	c:s8t
+-0.0617	c:sjo
+-0.0617	c:sstx
+-0.0617	c:tohv
+-0.0617	c:tohva
+-0.0617	c:ttx
+-0.0617	c:v6f
+-0.0617	c:vrr
+-0.0617	w:iiiz
+-0.0617	w:itsz
+-0.0617	w:ot6z
+-0.0618	b:10_i8tis
+-0.0618	c: tio
+-0.0618	c: tioz
+-0.0618	c:6rt
+-0.0618	c:6v9s
+-0.0618	c:8ss8
+-0.0618	c:8tm
+-0.0618	c:92t
+-0.0618	c:9pd
+-0.0618	c:aea
+-0.0618	c:asv
+-0.0618	c:att
+-0.0618	c:ez6
+-0.0618	c:h8m
+-0.0618	c:hhb
+-0.0618	c:hqr
+-0.0618	c:imst
+-0.0618	c:isn
+-0.0618	c:j6ei
+-0.0618	c:kot
+-0.0618	c:kxt
+-0.0618	c:neie
+-0.0618	c:oimst
+-0.0618	c:oiz
+-0.0618	c:pgv
+-0.0618	c:pke
+-0.0618	c:r8p
+-0.0618	c:rip
+-0.0618	c:rvy
+-0.0618	c:s6v9s
+-0.0618	c:sng
+-0.0618	c:stf
+-0.0618	c:sto2
+-0.0618	c:sto2 
+-0.0618	c:thf
+-0.0618	c:tioz
+-0.0618	c:tioz 
+-0.0618	c:wgm
+-0.0618	c:wqh
+-0.0618	c:xb6
+-0.0618	c:xef
+-0.0618	w:tioz
+-0.0619	b:10_22tit
+-0.0619	c: se6
+-0.0619	c: se6z
+-0.0619	c:22tit
+-0.0619	c:2f 
+-0.0619	c:8cn
+-0.0619	c:8sz
+-0.0619	c:a998
+-0.0619	c:aja
+-0.0619	c:beee
+-0.0619	c:bfs
+-0.0619	c:bip
+-0.0619	c:bvo
+-0.0619	c:cd8
+-0.0619	c:cwv
+-0.0619	c:dpg
+-0.0619	c:e88
+-0.0619	c:ekn
+-0.0619	c:ht2e
+-0.0619	c:igt
+-0.0619	c:imtps
+-0.0619	c:imtw
+-0.0619	c:istot
+-0.0619	c:jbs
+-0.0619	c:jbs 
+-0.0619	c:kans
+-0.0619	c:mab
+-0.0619	c:mbn
+-0.0619	c:mbnr
+-0.0619	c:mtps
+-0.0619	c:nbn
+-0.0619	c:ngz
+-0.0619	c:oimtw
+-0.0619	c:pjv
+-0.0619	c:qnv
+-0.0619	c:sa9 
+-0.0619	c:scb
+-0.0619	c:se6z
+-0.0619	c:se6z 
+-0.0619	c:soa
+-0.0619	c:sqe
+-0.0619	c:tga
+-0.0619	c:tpm
+-0.0619	c:tvm
+-0.0619	c:wco
+-0.0619	c:yck
+-0.0619	c:yeh
+-0.0619	c:yjb
+-0.0619	c:yso
+-0.0619	w:22tit
+-0.0619	w:istot
+-0.0619	w:se6z
+-0.062	b:11_o2tia
+-0.062	b:been_a
+-0.062	b:neighbour_gave
+-0.062	c: her 
+-0.062	c:2as
+-0.062	c:2fv
+-0.062	c:6gg
+-0.062	c:6s2
+-0.062	c:8ia
+-0.062	c:8mb
+-0.062	c:8xo
+-0.062	c:9h 
+-0.062	c:acz
+-0.062	c:ajzn
+-0.062	c:bsd
+-0.062	c:ctp
+-0.062	c:gws
+-0.062	c:hpr
+-0.062	c:igk
+-0.062	c:im6tp
+-0.062	c:jgi
+-0.062	c:jzn
+-0.062	c:ky8
+-0.062	c:m6tp
+-0.062	c:mg9
+-0.062	c:mpz
+-0.062	c:nak
+-0.062	c:ntz 
+-0.062	c:o2tia
+-0.062	c:qtj
+-0.062	c:rjq
+-0.062	c:s8mb
+-0.062	c:sax
+-0.062	c:shg
+-0.062	c:spk
+-0.062	c:steo
+-0.062	c:vj 
+-0.062	c:w6d
+-0.062	c:x6t
+-0.062	c:xds
+-0.062	c:yx9
+-0.062	c:zxv
+-0.062	w:her
+-0.062	w:o2tia
+-0.0621	b:10_29to9
+-0.0621	b:11_ittit
+-0.0621	c:29to9
+-0.0621	c:2oe
+-0.0621	c:6r 
+-0.0621	c:6tn
+-0.0621	c:6zs
+-0.0621	c:8j 
+-0.0621	c:96s8
+-0.0621	c:9xd
+-0.0621	c:azqq
+-0.0621	c:d6i
+-0.0621	c:dch
+-0.0621	c:ea2z
+-0.0621	c:ehs
+-0.0621	c:exb
+-0.0621	c:fhn
+-0.0621	c:fkx
+-0.0621	c:g2i
+-0.0621	c:hbd
+-0.0621	c:hcm
+-0.0621	c:hxv
+-0.0621	c:imte8
+-0.0621	c:irc
+-0.0621	c:ittit
+-0.0621	c:k6h
+-0.0621	c:kbp
+-0.0621	c:kfw
+-0.0621	c:kmw
+-0.0621	c:mte8
+-0.0621	c:n6n
+-0.0621	c:o8k
+-0.0621	c:peeh
+-0.0621	c:r8w
+-0.0621	c:roa
+-0.0621	c:rtwh
+-0.0621	c:sok
+-0.0621	c:vwq
+-0.0621	c:w6x
+-0.0621	c:wrs
+-0.0621	c:xe9
+-0.0621	c:xxax
+-0.0621	c:zqo
+-0.0621	w:29to9
+-0.0621	w:ittit
+-0.0622	b:10_2itoe
+-0.0622	b:10_ittot
+-0.0622	c: bed 
+-0.0622	c:28x
+-0.0622	c:6ax
+-0.0622	c:882
+-0.0622	c:8ac
+-0.0622	c:8ay
+-0.0622	c:8es
+-0.0622	c:8gg
+-0.0622	c:8px
+-0.0622	c:9efc
+-0.0622	c:a8n
+-0.0622	c:acd
+-0.0622	c:adyt
+-0.0622	c:aq6
+-0.0622	c:dtw
+-0.0622	c:erx
+-0.0622	c:gts
+-0.0622	c:gtt
+-0.0622	c:gwa
+-0.0622	c:hde
+-0.0622	c:i9toe
+-0.0622	c:idf
+-0.0622	c:ido 
+-0.0622	c:iiiz
+-0.0622	c:im6fa
+-0.0622	c:imtpe
+-0.0622	c:imtx
+-0.0622	c:itit
+-0.0622	c:itit 
+-0.0622	c:ko9
+-0.0622	c:m6fa
+-0.0622	c:mtpe
+-0.0622	c:mtpee
+-0.0622	c:mv8
+-0.0622	c:nsy
+-0.0622	c:oimtx
+-0.0622	c:q8b
+-0.0622	c:rja
+-0.0622	c:rja 
+-0.0622	c:s8e
+-0.0622	c:sa2
+-0.0622	c:shb
+-0.0622	c:shj
+-0.0622	c:tejq
+-0.0622	c:tje
+-0.0622	c:tpee
+-0.0622	c:tsjo
+-0.0622	c:tvg
+-0.0622	c:x2k
+-0.0622	c:yoe
+-0.0622	c:ytt
+-0.0622	c:yw 
+-0.0622	c:zjv
+-0.0622	w:bed
+-0.0622	w:i9toe
+-0.0623	b:team_went
+-0.0623	c: 8o8
+-0.0623	c: 8o8z
+-0.0623	c: char
+-0.0623	c: inv
+-0.0623	c: invi
+-0.0623	c: ioa
+-0.0623	c: ioaz
+-0.0623	c:22ti6
+-0.0623	c:6b2
+-0.0623	c:6e8
+-0.0623	c:6se
+-0.0623	c:8o8
+-0.0623	c:8o8z
+-0.0623	c:8o8z 
+-0.0623	c:9kk
+-0.0623	c:areg
+-0.0623	c:bcat
+-0.0623	c:bds
+-0.0623	c:bkim
+-0.0623	c:char
+-0.0623	c:dmj
+-0.0623	c:ege
+-0.0623	c:epn
+-0.0623	c:hps
+-0.0623	c:i2g
+-0.0623	c:ihsg
+-0.0623	c:im6aj
+-0.0623	c:im8o6
+-0.0623	c:imscs
+-0.0623	c:imtxk
+-0.0623	c:inv
+-0.0623	c:invi
+-0.0623	c:ioaz
+-0.0623	c:ioaz 
+-0.0623	c:kim
+-0.0623	c:ksa
+-0.0623	c:m6aj
+-0.0623	c:m8o6
+-0.0623	c:mscs
+-0.0623	c:mtsep
+-0.0623	c:mtxk
+-0.0623	c:nw8
+-0.0623	c:oiz 
+-0.0623	c:ooy
+-0.0623	c:owp
+-0.0623	c:pji
+-0.0623	c:pz2
+-0.0623	c:qep
+-0.0623	c:qqo
+-0.0623	c:rnq
+-0.0623	c:rtvg
+-0.0623	c:s8ee
+-0.0623	c:sf8q
+-0.0623	c:stot 
+-0.0623	c:stzm
+-0.0623	c:tbaf
+-0.0623	c:tbj
+-0.0623	c:tgj
+-0.0623	c:tsep
+-0.0623	c:tw2
+-0.0623	c:txk
+-0.0623	c:tyb
+-0.0623	c:vrc
+-0.0623	c:vwad
+-0.0623	c:w9p
+-0.0623	c:wbs
+-0.0623	c:we9
+-0.0623	c:xxt
+-0.0623	c:y2i
+-0.0623	c:yna
+-0.0623	c:zae
+-0.0623	w:22ti6
+-0.0623	w:8o8z
+-0.0623	w:ioaz
+-0.0624	b:11_i9ti9
+-0.0624	b:11_o9tie
+-0.0624	c:2oo
+-0.0624	c:6kx
+-0.0624	c:6t 
+-0.0624	c:6vo
+-0.0624	c:6w9
+-0.0624	c:8hy
+-0.0624	c:8yj
+-0.0624	c:9mk
+-0.0624	c:a9a
+-0.0624	c:amt
+-0.0624	c:asv 
+-0.0624	c:cjy
+-0.0624	c:dih
+-0.0624	c:dnx
+-0.0624	c:esaf
+-0.0624	c:fmy
+-0.0624	c:ghr
+-0.0624	c:gq 
+-0.0624	c:gyb
+-0.0624	c:h6ja
+-0.0624	c:hwc
+-0.0624	c:idfo
+-0.0624	c:iex
+-0.0624	c:im6w9
+-0.0624	c:kixt
+-0.0624	c:m6w9
+-0.0624	c:nqm
+-0.0624	c:o9tie
+-0.0624	c:ovs
+-0.0624	c:ow9
+-0.0624	c:p2v
+-0.0624	c:pbt
+-0.0624	c:ra2x
+-0.0624	c:rov
+-0.0624	c:s9q
+-0.0624	c:sfh9
+-0.0624	c:soq
+-0.0624	c:szf
+-0.0624	c:ta2
+-0.0624	c:tj2
+-0.0624	c:trq
+-0.0624	c:wpd
+-0.0624	c:wrn
+-0.0624	c:x6d
+-0.0624	c:xy8e
+-0.0624	c:yks
+-0.0624	c:ztk
+-0.0624	w:o9tie
+-0.0625	b:friend_went
+-0.0625	b:partner_replied
+-0.0625	c: e2o
+-0.0625	c: e2oz
+-0.0625	c:2ce
+-0.0625	c:2ys
+-0.0625	c:6ji
+-0.0625	c:6qt
+-0.0625	c:8f8
+-0.0625	c:8kx
+-0.0625	c:9zh
+-0.0625	c:9zhr
+-0.0625	c:a6a
+-0.0625	c:ah9
+-0.0625	c:bf 
+-0.0625	c:c2s
+-0.0625	c:cyd
+-0.0625	c:d2e
+-0.0625	c:dyg
+-0.0625	c:e2o
+-0.0625	c:e2oz
+-0.0625	c:e2oz 
+-0.0625	c:ehw
+-0.0625	c:f8f
+-0.0625	c:hang
+-0.0625	c:htn
+-0.0625	c:im6ps
+-0.0625	c:im6zs
+-0.0625	c:imsad
+-0.0625	c:imsoq
+-0.0625	c:imtrb
+-0.0625	c:ircz
+-0.0625	c:j69
+-0.0625	c:jdj
+-0.0625	c:jdt
+-0.0625	c:jdtm
+-0.0625	c:jnm
+-0.0625	c:kas
+-0.0625	c:m6ps
+-0.0625	c:m6zs
+-0.0625	c:msad
+-0.0625	c:msoq
+-0.0625	c:msoqk
+-0.0625	c:mtrb
+-0.0625	c:mzq
+-0.0625	c:o8e
+-0.0625	c:oe2
+-0.0625	c:oqkq
+-0.0625	c:ow9m
+-0.0625	c:qkq
+-0.0625	c:qzw
+-0.0625	c:red
+-0.0625	c:rwq
+-0.0625	c:sgsy
+-0.0625	c:soqk
+-0.0625	c:sq 
+-0.0625	c:stot
+-0.0625	c:tqm
+-0.0625	c:tt22 
+-0.0625	c:tts
+-0.0625	c:vi2
+-0.0625	c:w9rf
+-0.0625	c:x2o
+-0.0625	c:xbh
+-0.0625	c:xtv
+-0.0625	c:zhr
+-0.0625	c:zpp
+-0.0625	w:e2oz
+-0.0626	b:killed_at
+-0.0626	b:pills_with
+-0.0626	b:zoe_went
+-0.0626	c:8fa
+-0.0626	c:8jf
+-0.0626	c:9bg
+-0.0626	c:bnr
+-0.0626	c:ca9
+-0.0626	c:cfp
+-0.0626	c:csk
+-0.0626	c:dq 
+-0.0626	c:etfe
+-0.0626	c:etfr
+-0.0626	c:eyz
+-0.0626	c:g9g
+-0.0626	c:hhn
+-0.0626	c:hjh
+-0.0626	c:hpk
+-0.0626	c:hv6
+-0.0626	c:hv6 
+-0.0626	c:imc
+-0.0626	c:imtgt
+-0.0626	c:imtr8
+-0.0626	c:kyh
+-0.0626	c:kyz
+-0.0626	c:mtgt
+-0.0626	c:mth
+-0.0626	c:mtr8
+-0.0626	c:nma
+-0.0626	c:rpq
+-0.0626	c:sto8
+-0.0626	c:sto8 
+-0.0626	c:tdx
+-0.0626	c:tr8
+-0.0626	c:tsa
+-0.0626	c:tyo
+-0.0626	c:v6 
+-0.0626	c:v8g
+-0.0626	c:w9s
+-0.0626	c:xco
+-0.0626	c:yeo
+-0.0626	c:zs9
+-0.0627	c: ped
+-0.0627	c: pedi
+-0.0627	c: si2
+-0.0627	c: si2z
+-0.0627	c: spar
+-0.0627	c:2ka
+-0.0627	c:8zs
+-0.0627	c:96s
+-0.0627	c:98p
+-0.0627	c:9p 
+-0.0627	c:a8ia
+-0.0627	c:a9a9
+-0.0627	c:adxi
+-0.0627	c:b6g
+-0.0627	c:bsn
+-0.0627	c:bte
+-0.0627	c:dfo
+-0.0627	c:dimo
+-0.0627	c:dimos
+-0.0627	c:edim
+-0.0627	c:edimo
+-0.0627	c:ehx
+-0.0627	c:etrr
+-0.0627	c:etw
+-0.0627	c:fpb
+-0.0627	c:fsaa
+-0.0627	c:g2t
+-0.0627	c:gmv
+-0.0627	c:imssa
+-0.0627	c:imssc
+-0.0627	c:imtac
+-0.0627	c:jis
+-0.0627	c:kxd
+-0.0627	c:mssa
+-0.0627	c:mssc
+-0.0627	c:mtac
+-0.0627	c:mtx
+-0.0627	c:myt
+-0.0627	c:nva 
+-0.0627	c:pedim
+-0.0627	c:rgj
+-0.0627	c:rrw
+-0.0627	c:se6
+-0.0627	c:si2z
+-0.0627	c:si2z 
+-0.0627	c:sopa
+-0.0627	c:ssc
+-0.0627	c:tj6
+-0.0627	c:vca
+-0.0627	c:wgo
+-0.0627	c:wsr
+-0.0627	c:wxa
+-0.0627	c:wxb
+-0.0627	c:xeq
+-0.0627	c:xma
+-0.0627	c:xof
+-0.0627	c:yax
+-0.0627	w:pedimos
+-0.0627	w:si2z
+-0.0628	b:10_2otot
+-0.0628	b:10_istie
+-0.0628	b:11_ott2e
+-0.0628	b:goodbye_on
+-0.0628	c:6b9
+-0.0628	c:6bx
+-0.0628	c:6tii
+-0.0628	c:6tii 
+-0.0628	c:8oz
+-0.0628	c:9kp
+-0.0628	c:a22
+-0.0628	c:aas
+-0.0628	c:aja 
+-0.0628	c:c8m
+-0.0628	c:cjo
+-0.0628	c:cta
+-0.0628	c:cz 
+-0.0628	c:ect
+-0.0628	c:edf
+-0.0628	c:ekc
+-0.0628	c:fjo
+-0.0628	c:gae
+-0.0628	c:imsba
+-0.0628	c:imtv
+-0.0628	c:j8t
+-0.0628	c:jmb
+-0.0628	c:jmrq
+-0.0628	c:jy8
+-0.0628	c:kb2
+-0.0628	c:kcx
+-0.0628	c:mjn
+-0.0628	c:mrq
+-0.0628	c:mrv
+-0.0628	c:msba
+-0.0628	c:oimtv
+-0.0628	c:oob
+-0.0628	c:ott2e
+-0.0628	c:qb 
+-0.0628	c:qqv
+-0.0628	c:rdm
+-0.0628	c:sa8z
+-0.0628	c:tm6
+-0.0628	c:tt9
+-0.0628	c:tzo
+-0.0628	c:vh8
+-0.0628	c:wfp
+-0.0628	c:xss
+-0.0628	c:xvt
+-0.0628	c:yjq
+-0.0628	c:z8e
+-0.0628	c:zqq
+-0.0628	w:ott2e
+-0.0629	b:10_2eti2
+-0.0629	c: 9oi
+-0.0629	c: 9oiz
+-0.0629	c:2eti2
+-0.0629	c:2xb
+-0.0629	c:62a
+-0.0629	c:9ns
+-0.0629	c:9oiz
+-0.0629	c:9oiz 
+-0.0629	c:a9r
+-0.0629	c:aos
+-0.0629	c:b8n
+-0.0629	c:bpv
+-0.0629	c:cem
+-0.0629	c:csj
+-0.0629	c:dftt
+-0.0629	c:ecy
+-0.0629	c:eecy
+-0.0629	c:efto
+-0.0629	c:eftov
+-0.0629	c:eggy
+-0.0629	c:egy
+-0.0629	c:ftov
+-0.0629	c:ftove
+-0.0629	c:gtg
+-0.0629	c:illed
+-0.0629	c:imst9
+-0.0629	c:ixa
+-0.0629	c:kxf
+-0.0629	c:lefto
+-0.0629	c:mwg
+-0.0629	c:onw
+-0.0629	c:overs
+-0.0629	c:ozw
+-0.0629	c:qft
+-0.0629	c:qty
+-0.0629	c:sb2
+-0.0629	c:sbz
+-0.0629	c:sy6
+-0.0629	c:t2ta
+-0.0629	c:tdw
+-0.0629	c:tover
+-0.0629	c:tsf
+-0.0629	c:vers 
+-0.0629	c:vtd
+-0.0629	c:x8v
+-0.0629	c:xxn
+-0.0629	c:yf9
+-0.0629	w:2eti2
+-0.0629	w:9oiz
+-0.0629	w:killed
+-0.0629	w:leftovers
+-0.063	b:like_a
+-0.063	c: 8a2
+-0.063	c: 8a2z
+-0.063	c: mis 
+-0.063	c: tas
+-0.063	c: tasz
+-0.063	c:6be
+-0.063	c:6k2
+-0.063	c:8a2z
+-0.063	c:8a2z 
+-0.063	c:8oz 
+-0.063	c:a2as
+-0.063	c:awb
+-0.063	c:bgp
+-0.063	c:bqk
+-0.063	c:cfo
+-0.063	c:cjst
+-0.063	c:cjste
+-0.063	c:eft2
+-0.063	c:eko
+-0.063	c:ft2
+-0.063	c:fy9
+-0.063	c:j9n
+-0.063	c:jmr
+-0.063	c:js8n
+-0.063	c:mis 
+-0.063	c:oai
+-0.063	c:ofk
+-0.063	c:oko
+-0.063	c:pbgp
+-0.063	c:qns
+-0.063	c:rcz
+-0.063	c:sjc
+-0.063	c:sji
+-0.063	c:sre
+-0.063	c:t6c 
+-0.063	c:tasz
+-0.063	c:tasz 
+-0.063	c:tioj
+-0.063	c:trr
+-0.063	c:vce
+-0.063	c:vkk
+-0.063	c:xn9
+-0.063	c:xxw
+-0.063	w:8a2z
+-0.063	w:mis
+-0.063	w:tasz
+-0.0631	c: thes
+-0.0631	c:6kq
+-0.0631	c:6nt
+-0.0631	c:8yb
+-0.0631	c:9cs
+-0.0631	c:aho
+-0.0631	c:ecd
+-0.0631	c:eei
+-0.0631	c:ektr
+-0.0631	c:esf
+-0.0631	c:fwt
+-0.0631	c:im6tb
+-0.0631	c:imtsr
+-0.0631	c:iqb
+-0.0631	c:izi
+-0.0631	c:jaq
+-0.0631	c:m6tb
+-0.0631	c:mka
+-0.0631	c:mki
+-0.0631	c:mtsr
+-0.0631	c:nato
+-0.0631	c:psq
+-0.0631	c:qaz
+-0.0631	c:so9
+-0.0631	c:t9t
+-0.0631	c:tvc
+-0.0631	c:wsp
+-0.0631	c:xcbp
+-0.0631	c:yms
+-0.0631	c:yoa
+-0.0632	c: seez
+-0.0632	c: stt
+-0.0632	c: sttz
+-0.0632	c: t8
+-0.0632	c: te6
+-0.0632	c: te6z
+-0.0632	c:869
+-0.0632	c:8so
+-0.0632	c:98r
+-0.0632	c:9aqk
+-0.0632	c:aey
+-0.0632	c:ajm
+-0.0632	c:bq2
+-0.0632	c:cared
+-0.0632	c:cbp
+-0.0632	c:chp
+-0.0632	c:eib
+-0.0632	c:eio
+-0.0632	c:ejxs
+-0.0632	c:ekv
+-0.0632	c:fto
+-0.0632	c:g86
+-0.0632	c:gcab
+-0.0632	c:i2k
+-0.0632	c:ig8
+-0.0632	c:im6g
+-0.0632	c:imt6s
+-0.0632	c:imta
+-0.0632	c:j8c
+-0.0632	c:jca
+-0.0632	c:jxs
+-0.0632	c:mm 
+-0.0632	c:mnr
+-0.0632	c:mt6s
+-0.0632	c:nbt
+-0.0632	c:o26
+-0.0632	c:o26z
+-0.0632	c:oek
+-0.0632	c:oim6g
+-0.0632	c:oimta
+-0.0632	c:qhr
+-0.0632	c:seez
+-0.0632	c:seez 
+-0.0632	c:snca
+-0.0632	c:ssas
+-0.0632	c:sttz
+-0.0632	c:sttz 
+-0.0632	c:te6z
+-0.0632	c:te6z 
+-0.0632	c:tgq
+-0.0632	c:vi8
+-0.0632	c:vi8g
+-0.0632	c:wbt
+-0.0632	c:xks
+-0.0632	c:y2k
+-0.0632	w:scared
+-0.0632	w:seez
+-0.0632	w:sttz
+-0.0632	w:te6z
+-0.0633	b:10_2itot
+-0.0633	b:fry_for
+-0.0633	b:manager_cancelled
+-0.0633	c: iiti
+-0.0633	c: tat
+-0.0633	c: tatz
+-0.0633	c:2jm
+-0.0633	c:2js
+-0.0633	c:2ps
+-0.0633	c:2x2
+-0.0633	c:62js
+-0.0633	c:6qq
+-0.0633	c:6qr
+-0.0633	c:8da
+-0.0633	c:9a9
+-0.0633	c:9id
+-0.0633	c:bca
+-0.0633	c:bi6
+-0.0633	c:bje
+-0.0633	c:cjj
+-0.0633	c:cn9
+-0.0633	c:dfts
+-0.0633	c:dtj
+-0.0633	c:fg2
+-0.0633	c:gpc
+-0.0633	c:iiti
+-0.0633	c:imaz
+-0.0633	c:ims8p
+-0.0633	c:imshf
+-0.0633	c:imtw9
+-0.0633	c:itp
+-0.0633	c:iys
+-0.0633	c:jjh
+-0.0633	c:jjhs
+-0.0633	c:jq6
+-0.0633	c:jri
+-0.0633	c:jzw
+-0.0633	c:k9h
+-0.0633	c:kqj
+-0.0633	c:mce
+-0.0633	c:mnx
+-0.0633	c:ms8p
+-0.0633	c:mshf
+-0.0633	c:o6sz
+-0.0633	c:oimaz
+-0.0633	c:pq9
+-0.0633	c:qec
+-0.0633	c:qecs
+-0.0633	c:qesz
+-0.0633	c:qog
+-0.0633	c:qvk
+-0.0633	c:rdy
+-0.0633	c:s8see
+-0.0633	c:shf
+-0.0633	c:sxt
+-0.0633	c:syt
+-0.0633	c:taq
+-0.0633	c:tatz
+-0.0633	c:tatz 
+-0.0633	c:tfm
+-0.0633	c:tt2z
+-0.0633	c:vgz
+-0.0633	c:vmm
+-0.0633	c:vva
+-0.0633	c:wsv
+-0.0633	c:wze
+-0.0633	c:x2m
+-0.0633	c:xd6
+-0.0633	c:yjo
+-0.0633	c:yrp
+-0.0633	c:yy2
+-0.0633	c:zfb
+-0.0633	w:tatz
+-0.0634	b:10_22to8
+-0.0634	b:i_nearly
+-0.0634	c: del
+-0.0634	c: ostz
+-0.0634	c:8eh
+-0.0634	c:8fs
+-0.0634	c:8td
+-0.0634	c:9nq
+-0.0634	c:c6s
+-0.0634	c:cqvs
+-0.0634	c:del
+-0.0634	c:djeo
+-0.0634	c:e8y
+-0.0634	c:eeb 
+-0.0634	c:eq2z
+-0.0634	c:fcs
+-0.0634	c:ffg
+-0.0634	c:gcc
+-0.0634	c:gsh
+-0.0634	c:hbs
+-0.0634	c:hjv
+-0.0634	c:hsh
+-0.0634	c:imsmf
+-0.0634	c:imtg
+-0.0634	c:jhg
+-0.0634	c:jta
+-0.0634	c:jzt
+-0.0634	c:k2w
+-0.0634	c:ktf
+-0.0634	c:mc8
+-0.0634	c:msmf
+-0.0634	c:nqmt
+-0.0634	c:oimtg
+-0.0634	c:ostz
+-0.0634	c:ostz 
+-0.0634	c:pvr
+-0.0634	c:qmt
+-0.0634	c:rcw
+-0.0634	c:rket 
+-0.0634	c:th2
+-0.0634	c:tjw
+-0.0634	c:toq
+-0.0634	c:w9v
+-0.0634	c:xd 
+-0.0634	c:xqb
+-0.0634	c:yqe
+-0.0634	w:ostz
+-0.0635	c:6ze
+-0.0635	c:9m2
+-0.0635	c:9ms
+-0.0635	c:avg
+-0.0635	c:bpg
+-0.0635	c:cqa
+-0.0635	c:csa
+-0.0635	c:ct2
+-0.0635	c:e9c
+-0.0635	c:feje
+-0.0635	c:i8ti6
+-0.0635	c:jmz
+-0.0635	c:jqz
+-0.0635	c:k2s
+-0.0635	c:mzs
+-0.0635	c:ngg
+-0.0635	c:ntar
+-0.0635	c:qe 
+-0.0635	c:ra2
+-0.0635	c:sdc
+-0.0635	c:sfb
+-0.0635	c:si6
+-0.0635	c:t6p
+-0.0635	c:t6po
+-0.0635	c:tij
+-0.0635	c:tq8
+-0.0635	c:trn
+-0.0635	c:vt2h
+-0.0635	c:yc2
+-0.0635	w:i8ti6
+-0.0636	c: fre
+-0.0636	c: try
+-0.0636	c:6aj
+-0.0636	c:9a2
+-0.0636	c:a2o
+-0.0636	c:azj
+-0.0636	c:cpk
+-0.0636	c:dycj
+-0.0636	c:dycjj
+-0.0636	c:dyt
+-0.0636	c:fqy
+-0.0636	c:fqyt
+-0.0636	c:fre
+-0.0636	c:fsq
+-0.0636	c:gof
+-0.0636	c:hdc
+-0.0636	c:imswa
+-0.0636	c:ja6
+-0.0636	c:jga
+-0.0636	c:k6s
+-0.0636	c:kj 
+-0.0636	c:kzf
+-0.0636	c:m9es
+-0.0636	c:mdv
+-0.0636	c:mhh
+-0.0636	c:mov
+-0.0636	c:mswa
+-0.0636	c:oty
+-0.0636	c:rvv
+-0.0636	c:rvvs
+-0.0636	c:sg2
+-0.0636	c:sis 
+-0.0636	c:sjaa
+-0.0636	c:sjoq
+-0.0636	c:sqg
+-0.0636	c:sv9
+-0.0636	c:t89
+-0.0636	c:tove
+-0.0636	c:ttaz
+-0.0636	c:vj9
+-0.0636	c:vj9 
+-0.0636	c:x9j
+-0.0636	c:xah
+-0.0636	c:y2s
+-0.0636	c:ycjj
+-0.0636	c:zwr
+-0.0637	b:10_istoo
+-0.0637	c:6cp
+-0.0637	c:6q 
+-0.0637	c:6rs
+-0.0637	c:82z
+-0.0637	c:8shm
+-0.0637	c:9ho
+-0.0637	c:9kg
+-0.0637	c:a2p
+-0.0637	c:ang
+-0.0637	c:ap6
+-0.0637	c:arp
+-0.0637	c:axi
+-0.0637	c:bcf
+-0.0637	c:c2k
+-0.0637	c:e8r
+-0.0637	c:ef2
+-0.0637	c:fk2
+-0.0637	c:gca
+-0.0637	c:gid
+-0.0637	c:i8k
+-0.0637	c:iaf
+-0.0637	c:imso
+-0.0637	c:j6mo
+-0.0637	c:jnx
+-0.0637	c:mso
+-0.0637	c:mtys
+-0.0637	c:nja
+-0.0637	c:njaa
+-0.0637	c:oimso
+-0.0637	c:ptb
+-0.0637	c:qgid
+-0.0637	c:rhke
+-0.0637	c:rqt
+-0.0637	c:rsm
+-0.0637	c:s86
+-0.0637	c:snb
+-0.0637	c:ssa
+-0.0637	c:t2r
+-0.0637	c:thc
+-0.0637	c:vhy
+-0.0637	c:vsj
+-0.0637	c:vxi
+-0.0637	c:w9z
+-0.0637	c:wfh
+-0.0637	c:ws2
+-0.0637	c:xenn
+-0.0637	c:ynt
+-0.0637	c:zrc
+-0.0638	b:my_calves
+-0.0638	b:that_film
+-0.0638	c: calv
+-0.0638	c: ta8
+-0.0638	c: ta8z
+-0.0638	c:6ws
+-0.0638	c:8ti6
+-0.0638	c:8ti6 
+-0.0638	c:998
+-0.0638	c:alv
+-0.0638	c:alve
+-0.0638	c:alves
+-0.0638	c:ayas
+-0.0638	c:b8v
+-0.0638	c:bkk
+-0.0638	c:c2 
+-0.0638	c:calv
+-0.0638	c:calve
+-0.0638	c:cqv
+-0.0638	c:dc 
+-0.0638	c:dnh
+-0.0638	c:eave 
+-0.0638	c:fca
+-0.0638	c:fge
+-0.0638	c:ft6
+-0.0638	c:fyi
+-0.0638	c:fyin
+-0.0638	c:fying
+-0.0638	c:gre
+-0.0638	c:hone 
+-0.0638	c:hta
+-0.0638	c:hwf
+-0.0638	c:ic2 
+-0.0638	c:ifyi
+-0.0638	c:ifyin
+-0.0638	c:ikc
+-0.0638	c:im6ss
+-0.0638	c:imsod
+-0.0638	c:imtet
+-0.0638	c:m6ss
+-0.0638	c:msod
+-0.0638	c:mt9s
+-0.0638	c:mtet
+-0.0638	c:o8f
+-0.0638	c:o92
+-0.0638	c:oey
+-0.0638	c:ogx
+-0.0638	c:ov6
+-0.0638	c:ovk
+-0.0638	c:phe
+-0.0638	c:ppb
+-0.0638	c:ppk
+-0.0638	c:q2es
+-0.0638	c:qpk
+-0.0638	c:ta8z
+-0.0638	c:ta8z 
+-0.0638	c:tkj
+-0.0638	c:tpf
+-0.0638	c:tzq
+-0.0638	c:v2o
+-0.0638	c:v6o
+-0.0638	c:wvq
+-0.0638	c:zg2
+-0.0638	c:zsx
+-0.0638	w:calves
+-0.0638	w:leave
+-0.0638	w:phone
+-0.0638	w:ta8z
+-0.0639	c: 8ta
+-0.0639	c: 8taz
+-0.0639	c: oito
+-0.0639	c:8rq
+-0.0639	c:8rqq
+-0.0639	c:8taz 
+-0.0639	c:abc
+-0.0639	c:aeaz
+-0.0639	c:amg
+-0.0639	c:bss
+-0.0639	c:ca6
+-0.0639	c:cst
+-0.0639	c:d6d
+-0.0639	c:ecb
+-0.0639	c:eeh
+-0.0639	c:evie
+-0.0639	c:eview
+-0.0639	c:fvm
+-0.0639	c:gj2
+-0.0639	c:grn
+-0.0639	c:gt6 
+-0.0639	c:gyr
+-0.0639	c:iah
+-0.0639	c:imsgf
+-0.0639	c:imsws
+-0.0639	c:imt8p
+-0.0639	c:imtc
+-0.0639	c:in6t
+-0.0639	c:jyo
+-0.0639	c:mj8
+-0.0639	c:msgf
+-0.0639	c:msws
+-0.0639	c:mt8p
+-0.0639	c:mtc
+-0.0639	c:mtg
+-0.0639	c:o8s
+-0.0639	c:oimtc
+-0.0639	c:oito
+-0.0639	c:pne
+-0.0639	c:pq8
+-0.0639	c:qgh
+-0.0639	c:revie
+-0.0639	c:rqq
+-0.0639	c:s8m
+-0.0639	c:saz
+-0.0639	c:sjg
+-0.0639	c:skan
+-0.0639	c:t6 
+-0.0639	c:tjee
+-0.0639	c:v8z
+-0.0639	c:vek
+-0.0639	c:vsf
+-0.0639	c:vwp
+-0.0639	c:whc
+-0.0639	c:xez
+-0.0639	c:yd6
+-0.0639	c:yvx
+-0.0639	c:z9t
+-0.0639	w:8taz
+-0.0639	w:review
+-0.064	c:6wf
+-0.064	c:96p
+-0.064	c:96py
+-0.064	c:9qn
+-0.064	c:aw2
+-0.064	c:ecp
+-0.064	c:ecpn
+-0.064	c:edz
+-0.064	c:egg
+-0.064	c:eh9
+-0.064	c:f6p
+-0.064	c:gey
+-0.064	c:gii
+-0.064	c:imsx
+-0.064	c:imtsn
+-0.064	c:j8e
+-0.064	c:jwg
+-0.064	c:mtsn
+-0.064	c:ncs
+-0.064	c:nd8
+-0.064	c:nfj
+-0.064	c:nmc
+-0.064	c:nmt
+-0.064	c:nxt
+-0.064	c:o28
+-0.064	c:o8y
+-0.064	c:ogw
+-0.064	c:oimsx
+-0.064	c:pwh
+-0.064	c:pydv
+-0.064	c:q9m
+-0.064	c:ssv
+-0.064	c:szb
+-0.064	c:tcf
+-0.064	c:tht
+-0.064	c:ttio
+-0.064	c:ttio 
+-0.064	c:tvgn
+-0.064	c:tzx
+-0.064	c:ve9
+-0.064	c:vgn
+-0.064	c:vt2
+-0.064	c:wp 
+-0.064	c:xng
+-0.064	c:xvq
+-0.064	c:xxq
+-0.064	c:ygi
+-0.064	c:yoo
+-0.064	c:z6z
+-0.064	c:z8d
+-0.064	c:zaq
+-0.0641	c: 9i
+-0.0641	c: i6tz
+-0.0641	c:2aj
+-0.0641	c:2gs
+-0.0641	c:2z8
+-0.0641	c:6cf
+-0.0641	c:86x
+-0.0641	c:8nq
+-0.0641	c:aqt
+-0.0641	c:cdc
+-0.0641	c:ebi
+-0.0641	c:ec2
+-0.0641	c:ek6
+-0.0641	c:ek6t
+-0.0641	c:fho
+-0.0641	c:ftr
+-0.0641	c:i6tz
+-0.0641	c:i6tz 
+-0.0641	c:iaw
+-0.0641	c:ibc
+-0.0641	c:imazq
+-0.0641	c:imsea
+-0.0641	c:imsqs
+-0.0641	c:imsvi
+-0.0641	c:imtce
+-0.0641	c:itt22
+-0.0641	c:j6m
+-0.0641	c:kft
+-0.0641	c:mazq
+-0.0641	c:msea
+-0.0641	c:msqs
+-0.0641	c:msvi
+-0.0641	c:mtb
+-0.0641	c:mtce
+-0.0641	c:nxe
+-0.0641	c:q2z
+-0.0641	c:qbo
+-0.0641	c:qjq
+-0.0641	c:qrs
+-0.0641	c:qtq
+-0.0641	c:ri 
+-0.0641	c:s8p
+-0.0641	c:sb8t
+-0.0641	c:stxb
+-0.0641	c:tdys
+-0.0641	c:tw 
+-0.0641	c:vaza
+-0.0641	c:vrx
+-0.0641	c:x2a
+-0.0641	c:x6h
+-0.0641	c:xaed
+-0.0641	c:xey
+-0.0641	c:y2w
+-0.0641	c:ymw
+-0.0641	c:yp 
+-0.0641	c:yzq
+-0.0641	w:i6tz
+-0.0641	w:itt22
+-0.0642	c:2aw
+-0.0642	c:2my
+-0.0642	c:2qy
+-0.0642	c:2rf
+-0.0642	c:6ma
+-0.0642	c:8at
+-0.0642	c:8o2g
+-0.0642	c:8wt
+-0.0642	c:e8j
+-0.0642	c:eeq2
+-0.0642	c:efms
+-0.0642	c:egcst
+-0.0642	c:ehp
+-0.0642	c:emh
+-0.0642	c:epv
+-0.0642	c:eqa
+-0.0642	c:g2tj
+-0.0642	c:gcst
+-0.0642	c:hex
+-0.0642	c:hiaj
+-0.0642	c:jj9
+-0.0642	c:kbk
+-0.0642	c:mp2
+-0.0642	c:mths
+-0.0642	c:n9c
+-0.0642	c:nq 
+-0.0642	c:o2a
+-0.0642	c:sbae
+-0.0642	c:sbq
+-0.0642	c:sd6
+-0.0642	c:stoi
+-0.0642	c:stoi 
+-0.0642	c:sv6
+-0.0642	c:sxfc
+-0.0642	c:sye
+-0.0642	c:sz8
+-0.0642	c:taqt
+-0.0642	c:tit 
+-0.0642	c:tni
+-0.0642	c:txm
+-0.0642	c:vb 
+-0.0642	c:vrd
+-0.0642	c:wsn
+-0.0642	c:wxx
+-0.0642	c:x29
+-0.0642	c:xhf
+-0.0642	c:yij
+-0.0642	c:yr6
+-0.0642	c:zgb
+-0.0642	c:zyv
+-0.0643	c: osto
+-0.0643	c: sec
+-0.0643	c:2ma
+-0.0643	c:2yc
+-0.0643	c:6o2
+-0.0643	c:6py
+-0.0643	c:99m
+-0.0643	c:9get
+-0.0643	c:9ja
+-0.0643	c:9yr
+-0.0643	c:awge
+-0.0643	c:bdt
+-0.0643	c:cj9
+-0.0643	c:cpn
+-0.0643	c:dey
+-0.0643	c:dfv
+-0.0643	c:dmm
+-0.0643	c:dxi
+-0.0643	c:ed6
+-0.0643	c:er9
+-0.0643	c:gob
+-0.0643	c:i9z
+-0.0643	c:i9z 
+-0.0643	c:iax
+-0.0643	c:ih9
+-0.0643	c:imtdx
+-0.0643	c:kkm
+-0.0643	c:mkj
+-0.0643	c:mtdx
+-0.0643	c:mtji
+-0.0643	c:n8e
+-0.0643	c:nik
+-0.0643	c:nrx
+-0.0643	c:o9n
+-0.0643	c:osd
+-0.0643	c:osto
+-0.0643	c:p2a
+-0.0643	c:pvrd
+-0.0643	c:qtk
+-0.0643	c:sjge
+-0.0643	c:tnik
+-0.0643	c:tor 
+-0.0643	c:trx
+-0.0643	c:tyt
+-0.0643	c:vtf
+-0.0643	c:yft
+-0.0643	c:yvt
+-0.0644	b:11_ostot
+-0.0644	b:goodbye_in
+-0.0644	c: satu
+-0.0644	c:2jd
+-0.0644	c:6ke
+-0.0644	c:8wk
+-0.0644	c:aturd
+-0.0644	c:axek
+-0.0644	c:ayez
+-0.0644	c:b6s
+-0.0644	c:bc 
+-0.0644	c:cf9
+-0.0644	c:cj6
+-0.0644	c:d2w
+-0.0644	c:dcg
+-0.0644	c:ekmq
+-0.0644	c:ev 
+-0.0644	c:fap
+-0.0644	c:gjv
+-0.0644	c:i86
+-0.0644	c:iad
+-0.0644	c:idp
+-0.0644	c:im6qe
+-0.0644	c:isv
+-0.0644	c:k98
+-0.0644	c:m6qe
+-0.0644	c:mcf
+-0.0644	c:njm
+-0.0644	c:ostot
+-0.0644	c:pkz
+-0.0644	c:satu
+-0.0644	c:satur
+-0.0644	c:sfh
+-0.0644	c:sgm
+-0.0644	c:smf
+-0.0644	c:ss2
+-0.0644	c:ssp
+-0.0644	c:ta8
+-0.0644	c:tc9
+-0.0644	c:tey
+-0.0644	c:tkd
+-0.0644	c:tmr
+-0.0644	c:turd
+-0.0644	c:turda
+-0.0644	c:tz9
+-0.0644	c:urda
+-0.0644	c:urday
+-0.0644	c:x2f
+-0.0644	c:xek
+-0.0644	c:xt9
+-0.0644	w:ostot
+-0.0644	w:saturday
+-0.0645	b:10_26tio
+-0.0645	c: ase
+-0.0645	c: asez
+-0.0645	c: e6a
+-0.0645	c: e6az
+-0.0645	c: oimt
+-0.0645	c: tta
+-0.0645	c: ttaz
+-0.0645	c:26tio
+-0.0645	c:2s6
+-0.0645	c:6zr
+-0.0645	c:8rt
+-0.0645	c:98e
+-0.0645	c:9ze
+-0.0645	c:af8
+-0.0645	c:asez
+-0.0645	c:asez 
+-0.0645	c:cec
+-0.0645	c:cyr
+-0.0645	c:dp 
+-0.0645	c:e6az
+-0.0645	c:e6az 
+-0.0645	c:gha
+-0.0645	c:gz 
+-0.0645	c:hh 
+-0.0645	c:hkv
+-0.0645	c:htp
+-0.0645	c:htpv
+-0.0645	c:im6zr
+-0.0645	c:ims96
+-0.0645	c:imty
+-0.0645	c:ir9
+-0.0645	c:ja8
+-0.0645	c:khs
+-0.0645	c:m6zr
+-0.0645	c:ms96
+-0.0645	c:n9op
+-0.0645	c:ofj
+-0.0645	c:oimt
+-0.0645	c:oimty
+-0.0645	c:pkq
+-0.0645	c:qpe
+-0.0645	c:rbp
+-0.0645	c:sg2s
+-0.0645	c:shp
+-0.0645	c:srf
+-0.0645	c:sta2
+-0.0645	c:toj
+-0.0645	c:ttaz 
+-0.0645	c:v8s
+-0.0645	c:vab
+-0.0645	c:wgt
+-0.0645	c:wsh
+-0.0645	c:xtq
+-0.0645	c:zdi
+-0.0645	c:zs 
+-0.0645	w:26tio
+-0.0645	w:asez
+-0.0645	w:e6az
+-0.0645	w:ttaz
+-0.0646	c:22n
+-0.0646	c:2s 
+-0.0646	c:6ip
+-0.0646	c:8vr
+-0.0646	c:9am
+-0.0646	c:ay6
+-0.0646	c:ayxp
+-0.0646	c:bch
+-0.0646	c:bsg
+-0.0646	c:c8w
+-0.0646	c:e9e
+-0.0646	c:etk
+-0.0646	c:fwv
+-0.0646	c:gh6
+-0.0646	c:hair
+-0.0646	c:hair 
+-0.0646	c:hws
+-0.0646	c:imt
+-0.0646	c:imtey
+-0.0646	c:ivg
+-0.0646	c:j8g
+-0.0646	c:khx
+-0.0646	c:mena
+-0.0646	c:mtey
+-0.0646	c:mttg
+-0.0646	c:mty
+-0.0646	c:noq
+-0.0646	c:p2z
+-0.0646	c:png
+-0.0646	c:qqi
+-0.0646	c:qwh
+-0.0646	c:rft
+-0.0646	c:rgc
+-0.0646	c:s2tz
+-0.0646	c:s8w
+-0.0646	c:sa8
+-0.0646	c:savx
+-0.0646	c:sxf
+-0.0646	c:sxt9
+-0.0646	c:tsj
+-0.0646	c:tt6
+-0.0646	c:wej
+-0.0646	c:wte 
+-0.0646	c:wyi
+-0.0646	c:xnt
+-0.0647	b:11_osto8
+-0.0647	c: 82
+-0.0647	c: aie
+-0.0647	c: aiez
+-0.0647	c:2b9
+-0.0647	c:2toa
+-0.0647	c:2toa 
+-0.0647	c:62v
+-0.0647	c:68y
+-0.0647	c:6cd
+-0.0647	c:8gr
+-0.0647	c:8wx
+-0.0647	c:abh
+-0.0647	c:agb
+-0.0647	c:aiez
+-0.0647	c:aiez 
+-0.0647	c:ajk
+-0.0647	c:ajks
+-0.0647	c:aqe
+-0.0647	c:avt
+-0.0647	c:bpq
+-0.0647	c:co6
+-0.0647	c:ea8
+-0.0647	c:efm
+-0.0647	c:eji
+-0.0647	c:ftt
+-0.0647	c:hwv
+-0.0647	c:iati8
+-0.0647	c:ify
+-0.0647	c:ims8a
+-0.0647	c:inx
+-0.0647	c:ivm
+-0.0647	c:k8c
+-0.0647	c:kzvz
+-0.0647	c:ms8a
+-0.0647	c:msep2
+-0.0647	c:msk
+-0.0647	c:n8y
+-0.0647	c:ndaa
+-0.0647	c:osto8
+-0.0647	c:psg
+-0.0647	c:q2e
+-0.0647	c:sep2
+-0.0647	c:stx
+-0.0647	c:szs
+-0.0647	c:teo
+-0.0647	c:tpk
+-0.0647	c:ttia
+-0.0647	c:ttia 
+-0.0647	c:vxk
+-0.0647	c:wia
+-0.0647	c:xfc
+-0.0647	c:xrb
+-0.0647	c:yxb
+-0.0647	c:zvz
+-0.0647	w:aiez
+-0.0647	w:iati8
+-0.0647	w:osto8
+-0.0648	b:11_o2t2i
+-0.0648	b:muller_left
+-0.0648	c: inst
+-0.0648	c:226
+-0.0648	c:26c
+-0.0648	c:2gn
+-0.0648	c:6ac
+-0.0648	c:6di
+-0.0648	c:6et
+-0.0648	c:6ft
+-0.0648	c:6g 
+-0.0648	c:6jn
+-0.0648	c:8sm
+-0.0648	c:9xp
+-0.0648	c:aaf
+-0.0648	c:adh
+-0.0648	c:aeaz 
+-0.0648	c:ahv
+-0.0648	c:aoo
+-0.0648	c:axgf
+-0.0648	c:bjb
+-0.0648	c:bv 
+-0.0648	c:bzd
+-0.0648	c:cb6
+-0.0648	c:cdo
+-0.0648	c:eqy
+-0.0648	c:esng
+-0.0648	c:h6t
+-0.0648	c:h8s
+-0.0648	c:hjx
+-0.0648	c:hyn
+-0.0648	c:iep
+-0.0648	c:im6q
+-0.0648	c:im8os
+-0.0648	c:imsc
+-0.0648	c:imsox
+-0.0648	c:imsqj
+-0.0648	c:ittie
+-0.0648	c:j8gg
+-0.0648	c:k2j
+-0.0648	c:k8s
+-0.0648	c:ksx
+-0.0648	c:kte2
+-0.0648	c:kvr
+-0.0648	c:m8os
+-0.0648	c:msox
+-0.0648	c:msqj
+-0.0648	c:o2t2i
+-0.0648	c:oim6q
+-0.0648	c:oimsc
+-0.0648	c:rqa
+-0.0648	c:rsp
+-0.0648	c:rx9
+-0.0648	c:s2i
+-0.0648	c:scare
+-0.0648	c:sqj
+-0.0648	c:tgk
+-0.0648	c:tjrs
+-0.0648	c:tvmc
+-0.0648	c:vam
+-0.0648	c:vmc
+-0.0648	c:vob
+-0.0648	c:x9h
+-0.0648	c:xaz
+-0.0648	c:xbs
+-0.0648	c:xdo
+-0.0648	c:xgf
+-0.0648	c:yae
+-0.0648	c:ybz
+-0.0648	c:ysa
+-0.0648	c:zqh
+-0.0648	w:ittie
+-0.0648	w:o2t2i
+-0.0649	b:10_26tii
+-0.0649	b:11_iati8
+-0.0649	b:i_made
+-0.0649	b:sam_did
+-0.0649	c: 268
+-0.0649	c: 268z
+-0.0649	c:22e
+-0.0649	c:268
+-0.0649	c:268z
+-0.0649	c:268z 
+-0.0649	c:26tii
+-0.0649	c:2fi
+-0.0649	c:2if
+-0.0649	c:9zt
+-0.0649	c:aqq
+-0.0649	c:awr
+-0.0649	c:azf
+-0.0649	c:bi2
+-0.0649	c:dn6
+-0.0649	c:dtc
+-0.0649	c:ee6
+-0.0649	c:eiaw
+-0.0649	c:esiz
+-0.0649	c:ftv
+-0.0649	c:gxs
+-0.0649	c:hp 
+-0.0649	c:i96
+-0.0649	c:i9b
+-0.0649	c:im6y2
+-0.0649	c:ipn
+-0.0649	c:jbi
+-0.0649	c:jez
+-0.0649	c:kxi
+-0.0649	c:m6j
+-0.0649	c:m6q
+-0.0649	c:m6y2
+-0.0649	c:msc
+-0.0649	c:nosd
+-0.0649	c:oie
+-0.0649	c:qhm
+-0.0649	c:qxe
+-0.0649	c:sdr
+-0.0649	c:ssf
+-0.0649	c:stie
+-0.0649	c:stie 
+-0.0649	c:t2h
+-0.0649	c:tft
+-0.0649	c:thz
+-0.0649	c:tov
+-0.0649	c:vdn6
+-0.0649	c:vfe
+-0.0649	c:xb 
+-0.0649	c:xej
+-0.0649	c:xem
+-0.0649	c:yqt
+-0.0649	w:268z
+-0.0649	w:26tii
+-0.065	b:11_istie
+-0.065	b:11_ostoo
+-0.065	b:headache_and
+-0.065	c: osti
+-0.065	c:6qe
+-0.065	c:8toa
+-0.065	c:9gdi
+-0.065	c:9vb
+-0.065	c:a99z
+-0.065	c:a9x
+-0.065	c:ab2
+-0.065	c:avx
+-0.065	c:bek
+-0.065	c:bnm
+-0.065	c:eea
+-0.065	c:ep6
+-0.065	c:essag
+-0.065	c:fc 
+-0.065	c:fpc
+-0.065	c:gbo
+-0.065	c:gs6
+-0.065	c:imaya
+-0.065	c:imsoc
+-0.065	c:imtn
+-0.065	c:imts6
+-0.065	c:istie
+-0.065	c:ittis
+-0.065	c:j6 
+-0.065	c:maya
+-0.065	c:messa
+-0.065	c:msoc
+-0.065	c:mtn
+-0.065	c:mts6
+-0.065	c:nqk
+-0.065	c:oao
+-0.065	c:oimtn
+-0.065	c:ostoo
+-0.065	c:pmja
+-0.065	c:ppg
+-0.065	c:qcn
+-0.065	c:qee
+-0.065	c:rtz
+-0.065	c:s8s
+-0.065	c:s96
+-0.065	c:sfo
+-0.065	c:sgq
+-0.065	c:sgsa
+-0.065	c:ssag
+-0.065	c:std
+-0.065	c:tadj
+-0.065	c:tairs
+-0.065	c:tppg
+-0.065	c:x8g
+-0.065	c:yce
+-0.065	c:ytj
+-0.065	w:istie
+-0.065	w:ittis
+-0.065	w:ostoo
+-0.065	w:stairs
+-0.0651	b:for_two
+-0.0651	b:says_he
+-0.0651	c: bir
+-0.0651	c:2fg
+-0.0651	c:2mm
+-0.0651	c:6kn
+-0.0651	c:826
+-0.0651	c:9bj
+-0.0651	c:9gd
+-0.0651	c:9pw
+-0.0651	c:b9k
+-0.0651	c:bir
+-0.0651	c:bq2e
+-0.0651	c:btx
+-0.0651	c:cgc
+-0.0651	c:dyc
+-0.0651	c:e6o
+-0.0651	c:e9d
+-0.0651	c:eevn
+-0.0651	c:fet
+-0.0651	c:fvr
+-0.0651	c:gfq
+-0.0651	c:ieo
+-0.0651	c:im6e
+-0.0651	c:imste
+-0.0651	c:itte
+-0.0651	c:jex
+-0.0651	c:jrh
+-0.0651	c:kao
+-0.0651	c:kka
+-0.0651	c:kx2
+-0.0651	c:les 
+-0.0651	c:m6e
+-0.0651	c:mste
+-0.0651	c:n22
+-0.0651	c:n9y
+-0.0651	c:noch 
+-0.0651	c:nxf
+-0.0651	c:o22
+-0.0651	c:oaos
+-0.0651	c:och 
+-0.0651	c:oex
+-0.0651	c:oim6e
+-0.0651	c:qap
+-0.0651	c:qvz
+-0.0651	c:qw9
+-0.0651	c:ree
+-0.0651	c:s2mm
+-0.0651	c:t8p
+-0.0651	c:tett
+-0.0651	c:tt8
+-0.0651	c:vxb
+-0.0651	c:yji
+-0.0651	c:zct
+-0.0651	c:zyj
+-0.0651	w:noch
+-0.0652	b:11_2itoo
+-0.0652	c:22no
+-0.0652	c:2c9
+-0.0652	c:2no
+-0.0652	c:2om
+-0.0652	c:2za
+-0.0652	c:6mo
+-0.0652	c:6oo
+-0.0652	c:6yp
+-0.0652	c:6zx
+-0.0652	c:8pc
+-0.0652	c:a9g
+-0.0652	c:acn
+-0.0652	c:atr
+-0.0652	c:aw9
+-0.0652	c:awj6
+-0.0652	c:ayk
+-0.0652	c:dab
+-0.0652	c:dhtr
+-0.0652	c:eyg
+-0.0652	c:ffz
+-0.0652	c:g96
+-0.0652	c:imayg
+-0.0652	c:imsch
+-0.0652	c:imt9i
+-0.0652	c:imtz
+-0.0652	c:ittio
+-0.0652	c:k8e
+-0.0652	c:kmq
+-0.0652	c:m68
+-0.0652	c:m6x
+-0.0652	c:mayg
+-0.0652	c:msch
+-0.0652	c:mt9i
+-0.0652	c:oimtz
+-0.0652	c:osg
+-0.0652	c:osge
+-0.0652	c:ovt
+-0.0652	c:pepp
+-0.0652	c:pp2
+-0.0652	c:sej
+-0.0652	c:spev
+-0.0652	c:ssj
+-0.0652	c:t8pc
+-0.0652	c:tjr
+-0.0652	c:vqv
+-0.0652	c:wzr
+-0.0652	c:y9j
+-0.0652	c:ykao
+-0.0652	w:ittio
+-0.0653	b:11_i8ti6
+-0.0653	c:2ao
+-0.0653	c:2hb
+-0.0653	c:2sx
+-0.0653	c:2zi
+-0.0653	c:6te
+-0.0653	c:6wa
+-0.0653	c:8p2
+-0.0653	c:8qe
+-0.0653	c:9fq
+-0.0653	c:9rs
+-0.0653	c:9wv
+-0.0653	c:azm
+-0.0653	c:bd8
+-0.0653	c:bg9
+-0.0653	c:bjs
+-0.0653	c:cne
+-0.0653	c:crc
+-0.0653	c:eans 
+-0.0653	c:ebd8
+-0.0653	c:emz
+-0.0653	c:esw
+-0.0653	c:ettr
+-0.0653	c:gfg
+-0.0653	c:hesz
+-0.0653	c:jmg
+-0.0653	c:jn6
+-0.0653	c:kfs
+-0.0653	c:means
+-0.0653	c:mstsp
+-0.0653	c:pni
+-0.0653	c:rya
+-0.0653	c:sce
+-0.0653	c:sdq
+-0.0653	c:stsp
+-0.0653	c:stw
+-0.0653	c:stws
+-0.0653	c:sz9
+-0.0653	c:tbq
+-0.0653	c:vaz
+-0.0653	c:vhq
+-0.0653	c:vzx
+-0.0653	c:xix
+-0.0653	c:ywx
+-0.0653	c:z2s
+-0.0653	c:zqaa
+-0.0653	w:means
+-0.0654	c: 42
+-0.0654	c: 42 
+-0.0654	c:2ase
+-0.0654	c:2aseb
+-0.0654	c:2ep
+-0.0654	c:2t8
+-0.0654	c:42 
+-0.0654	c:6kb
+-0.0654	c:6me
+-0.0654	c:aseb
+-0.0654	c:bcj
+-0.0654	c:btfv
+-0.0654	c:ceb
+-0.0654	c:cwj
+-0.0654	c:dxf
+-0.0654	c:eans
+-0.0654	c:eax
+-0.0654	c:ebc
+-0.0654	c:eex
+-0.0654	c:et6
+-0.0654	c:ibw
+-0.0654	c:idj
+-0.0654	c:im8oa
+-0.0654	c:isto2
+-0.0654	c:istoi
+-0.0654	c:jqw
+-0.0654	c:k2h
+-0.0654	c:m8oa
+-0.0654	c:mhia
+-0.0654	c:mtes
+-0.0654	c:oiv
+-0.0654	c:p9b
+-0.0654	c:ptt
+-0.0654	c:qia
+-0.0654	c:qqs
+-0.0654	c:qth
+-0.0654	c:rbv
+-0.0654	c:syi
+-0.0654	c:tfv
+-0.0654	c:toh
+-0.0654	c:vmr
+-0.0654	c:wbf
+-0.0654	c:wgd
+-0.0654	c:xoe
+-0.0654	c:xqt
+-0.0654	c:xst
+-0.0654	c:y6kb
+-0.0654	c:z92
+-0.0654	c:zcv
+-0.0654	c:ztx
+-0.0654	w:42
+-0.0654	w:isto2
+-0.0654	w:istoi
+-0.0655	c: oim
+-0.0655	c: satz
+-0.0655	c:2tie
+-0.0655	c:2tie 
+-0.0655	c:6d2
+-0.0655	c:6q6
+-0.0655	c:6tyf
+-0.0655	c:8a 
+-0.0655	c:8zc
+-0.0655	c:a6t
+-0.0655	c:aa9y
+-0.0655	c:atn
+-0.0655	c:bctv
+-0.0655	c:bks
+-0.0655	c:c9z
+-0.0655	c:cns
+-0.0655	c:dsa
+-0.0655	c:ew6
+-0.0655	c:gja
+-0.0655	c:gk8
+-0.0655	c:kko
+-0.0655	c:kyg
+-0.0655	c:mtz
+-0.0655	c:naa
+-0.0655	c:ni2
+-0.0655	c:nnm
+-0.0655	c:oim
+-0.0655	c:pkb
+-0.0655	c:r68
+-0.0655	c:rc 
+-0.0655	c:rs6
+-0.0655	c:saey
+-0.0655	c:satz 
+-0.0655	c:sjf
+-0.0655	c:tetb
+-0.0655	c:ts9
+-0.0655	c:tws
+-0.0655	c:vax 
+-0.0655	c:vyf
+-0.0655	c:xeo
+-0.0655	c:xwt
+-0.0655	c:y6 
+-0.0655	w:satz
+-0.0656	b:11_ittia
+-0.0656	c:2n8
+-0.0656	c:2sm
+-0.0656	c:8ca
+-0.0656	c:9xb
+-0.0656	c:b6c
+-0.0656	c:d8c
+-0.0656	c:e82
+-0.0656	c:e8sz
+-0.0656	c:eeps 
+-0.0656	c:eps 
+-0.0656	c:et8
+-0.0656	c:fapk
+-0.0656	c:fmf
+-0.0656	c:fyew
+-0.0656	c:g26
+-0.0656	c:h8b
+-0.0656	c:hai
+-0.0656	c:imsmr
+-0.0656	c:izt
+-0.0656	c:jof
+-0.0656	c:jsg
+-0.0656	c:keeps
+-0.0656	c:m2e
+-0.0656	c:msmr
+-0.0656	c:mtsh
+-0.0656	c:ndf
+-0.0656	c:o2sz
+-0.0656	c:occ
+-0.0656	c:pmo
+-0.0656	c:prt
+-0.0656	c:qny
+-0.0656	c:qq8
+-0.0656	c:qsm
+-0.0656	c:rq 
+-0.0656	c:rv9
+-0.0656	c:s6vh
+-0.0656	c:s9i
+-0.0656	c:safg
+-0.0656	c:sgs
+-0.0656	c:smr
+-0.0656	c:stt
+-0.0656	c:teaa
+-0.0656	c:ws8
+-0.0656	c:xpa
+-0.0656	c:xtqx
+-0.0656	c:zh8
+-0.0656	c:zh8b
+-0.0656	c:zse
+-0.0656	w:keeps
+-0.0657	b:quiet_after
+-0.0657	b:went_quiet
+-0.0657	c:2h9
+-0.0657	c:6br
+-0.0657	c:6ek
+-0.0657	c:6tr
+-0.0657	c:a9c
+-0.0657	c:ai9
+-0.0657	c:apz
+-0.0657	c:axy
+-0.0657	c:ccs
+-0.0657	c:eww
+-0.0657	c:fbe
+-0.0657	c:fh8
+-0.0657	c:fmx
+-0.0657	c:gff
+-0.0657	c:ggh
+-0.0657	c:gs8
+-0.0657	c:hcp
+-0.0657	c:hmw
+-0.0657	c:imtdt
+-0.0657	c:isx
+-0.0657	c:ittia
+-0.0657	c:j9z
+-0.0657	c:jpn
+-0.0657	c:kgq
+-0.0657	c:ksf
+-0.0657	c:kwtv
+-0.0657	c:mhy
+-0.0657	c:mtdt
+-0.0657	c:n6j
+-0.0657	c:nsj
+-0.0657	c:pds
+-0.0657	c:pkx
+-0.0657	c:qaeo
+-0.0657	c:rhe
+-0.0657	c:s8et
+-0.0657	c:sj8
+-0.0657	c:sqw
+-0.0657	c:ssx
+-0.0657	c:stq
+-0.0657	c:t6j
+-0.0657	c:tmn
+-0.0657	c:toxs
+-0.0657	c:vmh
+-0.0657	c:xwe
+-0.0657	w:ittia
+-0.0658	b:cut_the
+-0.0658	b:muller_went
+-0.0658	c:2se
+-0.0658	c:6it
+-0.0658	c:8xp
+-0.0658	c:ahc
+-0.0658	c:airs
+-0.0658	c:airs 
+-0.0658	c:ayt
+-0.0658	c:e8h
+-0.0658	c:e8n
+-0.0658	c:eaw
+-0.0658	c:eay6
+-0.0658	c:eeps
+-0.0658	c:em2
+-0.0658	c:ewm
+-0.0658	c:ft8
+-0.0658	c:fta
+-0.0658	c:gga
+-0.0658	c:irs 
+-0.0658	c:ji8
+-0.0658	c:kdz
+-0.0658	c:magg
+-0.0658	c:mf2
+-0.0658	c:o2g
+-0.0658	c:q2t
+-0.0658	c:q2x
+-0.0658	c:q6w
+-0.0658	c:rfj
+-0.0658	c:s22
+-0.0658	c:s6a
+-0.0658	c:s9d
+-0.0658	c:saz 
+-0.0658	c:t6d
+-0.0658	c:tgg
+-0.0658	c:tjn
+-0.0658	c:ttg
+-0.0658	c:tys
+-0.0658	c:vvs
+-0.0658	c:vzp
+-0.0658	c:wef
+-0.0658	c:wsb
+-0.0658	c:xt6
+-0.0659	c: 9i9
+-0.0659	c: 9i9z
+-0.0659	c: ae
+-0.0659	c:2sae
+-0.0659	c:2swa
+-0.0659	c:62h
+-0.0659	c:6c9
+-0.0659	c:862
+-0.0659	c:862h
+-0.0659	c:8oa
+-0.0659	c:8see
+-0.0659	c:9i9
+-0.0659	c:9i9z
+-0.0659	c:9i9z 
+-0.0659	c:adz
+-0.0659	c:aqtp
+-0.0659	c:ascs
+-0.0659	c:cdf
+-0.0659	c:e9ez
+-0.0659	c:fje
+-0.0659	c:fjec
+-0.0659	c:g9q
+-0.0659	c:hej
+-0.0659	c:hyq
+-0.0659	c:imtsh
+-0.0659	c:jaqq
+-0.0659	c:jbg
+-0.0659	c:kt2
+-0.0659	c:msbk
+-0.0659	c:nb6
+-0.0659	c:oim6t
+-0.0659	c:qew
+-0.0659	c:rbg
+-0.0659	c:rfje
+-0.0659	c:rfjec
+-0.0659	c:rtv
+-0.0659	c:swx
+-0.0659	c:t8h
+-0.0659	c:tbn
+-0.0659	c:tqx
+-0.0659	c:vfs
+-0.0659	c:vsr
+-0.0659	c:xts
+-0.0659	c:yh6
+-0.0659	w:9i9z
+-0.066	b:mother_invited
+-0.066	c:2oh
+-0.066	c:6c 
+-0.066	c:6kt
+-0.066	c:8sqa
+-0.066	c:8xb
+-0.066	c:9th
+-0.066	c:a2ke
+-0.066	c:acs
+-0.066	c:aio
+-0.066	c:bhj
+-0.066	c:bt6
+-0.066	c:btd
+-0.066	c:c9e
+-0.066	c:cee
+-0.066	c:dft
+-0.066	c:dyh
+-0.066	c:egr
+-0.066	c:ekm
+-0.066	c:eve 
+-0.066	c:eyj
+-0.066	c:gshw
+-0.066	c:i6f
+-0.066	c:im6t
+-0.066	c:imsnq
+-0.066	c:j6e
+-0.066	c:jma
+-0.066	c:jp 
+-0.066	c:msnq
+-0.066	c:mvt
+-0.066	c:n86
+-0.066	c:nmk
+-0.066	c:o8sq
+-0.066	c:o8sqa
+-0.066	c:pper
+-0.066	c:r8a
+-0.066	c:rct
+-0.066	c:reat
+-0.066	c:sds
+-0.066	c:sjma
+-0.066	c:szy
+-0.066	c:tzw
+-0.066	c:vee
+-0.066	c:vgs
+-0.066	c:wdz
+-0.066	c:wdzt
+-0.066	c:wq 
+-0.066	c:yds
+-0.066	c:ze8
+-0.0661	b:say_no
+-0.0661	c: ei6
+-0.0661	c: ei6z
+-0.0661	c:6ye
+-0.0661	c:96 
+-0.0661	c:a9s
+-0.0661	c:bed
+-0.0661	c:brm
+-0.0661	c:bvh
+-0.0661	c:ei6z
+-0.0661	c:ei6z 
+-0.0661	c:eod
+-0.0661	c:exrb
+-0.0661	c:eysg
+-0.0661	c:gad
+-0.0661	c:gf 
+-0.0661	c:h8j
+-0.0661	c:hje
+-0.0661	c:i8s
+-0.0661	c:imsd
+-0.0661	c:imsoy
+-0.0661	c:itb
+-0.0661	c:jeo
+-0.0661	c:kjg
+-0.0661	c:kjgc
+-0.0661	c:kvo
+-0.0661	c:m6et
+-0.0661	c:mfz
+-0.0661	c:msa2
+-0.0661	c:msoy
+-0.0661	c:mtgc
+-0.0661	c:n2g
+-0.0661	c:n6p
+-0.0661	c:n9s
+-0.0661	c:nwm
+-0.0661	c:oimsd
+-0.0661	c:paz
+-0.0661	c:pgd9
+-0.0661	c:pkv
+-0.0661	c:pkvo
+-0.0661	c:q8s
+-0.0661	c:qbek
+-0.0661	c:rfa
+-0.0661	c:s6d
+-0.0661	c:soy
+-0.0661	c:spm
+-0.0661	c:ssjr
+-0.0661	c:stvf
+-0.0661	c:swp
+-0.0661	c:syn
+-0.0661	c:tmf
+-0.0661	c:twp
+-0.0661	c:vbp
+-0.0661	c:vszy
+-0.0661	c:vxc
+-0.0661	c:xwp
+-0.0661	c:ysg
+-0.0661	w:ei6z
+-0.0662	b:10_isto2
+-0.0662	b:11_istoi
+-0.0662	c: regr
+-0.0662	c:86n
+-0.0662	c:8dr
+-0.0662	c:9e6
+-0.0662	c:abt
+-0.0662	c:aof
+-0.0662	c:ass 
+-0.0662	c:cme
+-0.0662	c:dk9
+-0.0662	c:e2k
+-0.0662	c:eaj
+-0.0662	c:eexq
+-0.0662	c:egre
+-0.0662	c:egret
+-0.0662	c:ekr
+-0.0662	c:eoj
+-0.0662	c:gret
+-0.0662	c:h6m
+-0.0662	c:hpg
+-0.0662	c:htr
+-0.0662	c:ias
+-0.0662	c:im6pe
+-0.0662	c:imsm6
+-0.0662	c:jqp
+-0.0662	c:kdk
+-0.0662	c:m6pe
+-0.0662	c:miss
+-0.0662	c:msht
+-0.0662	c:msm6
+-0.0662	c:ns9
+-0.0662	c:pew
+-0.0662	c:pf6
+-0.0662	c:pme
+-0.0662	c:regr
+-0.0662	c:regre
+-0.0662	c:rhk
+-0.0662	c:s9th
+-0.0662	c:satz
+-0.0662	c:sj2
+-0.0662	c:t6c
+-0.0662	c:tawr
+-0.0662	c:tb9
+-0.0662	c:vah
+-0.0662	c:waw
+-0.0662	c:yjh
+-0.0662	c:zee
+-0.0662	c:zwi
+-0.0663	b:sister_replied
+-0.0663	c: basi
+-0.0663	c: bis
+-0.0663	c: esse
+-0.0663	c: hom
+-0.0663	c: home
+-0.0663	c:2mw
+-0.0663	c:6cy
+-0.0663	c:6oy
+-0.0663	c:6sq
+-0.0663	c:6tc
+-0.0663	c:88v
+-0.0663	c:af2
+-0.0663	c:asil
+-0.0663	c:asil 
+-0.0663	c:basi
+-0.0663	c:basil
+-0.0663	c:cmf
+-0.0663	c:drd
+-0.0663	c:dv 
+-0.0663	c:e9q
+-0.0663	c:esq
+-0.0663	c:eyay
+-0.0663	c:eyc
+-0.0663	c:gi2
+-0.0663	c:home
+-0.0663	c:hsq
+-0.0663	c:im6o
+-0.0663	c:im6oy
+-0.0663	c:im8o
+-0.0663	c:jnn
+-0.0663	c:kn6
+-0.0663	c:m6o
+-0.0663	c:m6oy
+-0.0663	c:m8o
+-0.0663	c:mrr
+-0.0663	c:nwy
+-0.0663	c:oim6o
+-0.0663	c:oim8o
+-0.0663	c:owh
+-0.0663	c:pt2
+-0.0663	c:qje
+-0.0663	c:sgf
+-0.0663	c:sil
+-0.0663	c:sil 
+-0.0663	c:t8n
+-0.0663	c:tbp
+-0.0663	c:ttt9
+-0.0663	c:twz
+-0.0663	c:waz
+-0.0663	c:wazs
+-0.0663	c:wnsz
+-0.0663	c:x2s
+-0.0663	c:xea
+-0.0663	c:y8w
+-0.0663	w:basil
+-0.0664	b:and_my
+-0.0664	b:washing_out
+-0.0664	c:2ch
+-0.0664	c:2es
+-0.0664	c:2ezp
+-0.0664	c:6ex
+-0.0664	c:8sq
+-0.0664	c:9j2
+-0.0664	c:a99
+-0.0664	c:aev
+-0.0664	c:bep
+-0.0664	c:bsw
+-0.0664	c:dji
+-0.0664	c:e9k
+-0.0664	c:ebep
+-0.0664	c:eps
+-0.0664	c:exk
+-0.0664	c:fzi
+-0.0664	c:gnqa
+-0.0664	c:gty
+-0.0664	c:hox
+-0.0664	c:htx
+-0.0664	c:imt8q
+-0.0664	c:imtxa
+-0.0664	c:jsx
+-0.0664	c:kpc
+-0.0664	c:kse
+-0.0664	c:lic
+-0.0664	c:msep
+-0.0664	c:mt8q
+-0.0664	c:mtxa
+-0.0664	c:mvx
+-0.0664	c:oys
+-0.0664	c:s9h
+-0.0664	c:se2
+-0.0664	c:seo
+-0.0664	c:sqa
+-0.0664	c:ssg
+-0.0664	c:t2d
+-0.0664	c:tn9
+-0.0664	c:tst
+-0.0664	c:tw6
+-0.0664	c:v2a
+-0.0664	c:vdn
+-0.0664	c:vib
+-0.0664	c:vqz
+-0.0664	c:yie
+-0.0664	c:zsmp
+-0.0665	c: iitz
+-0.0665	c: meu
+-0.0665	c: meu 
+-0.0665	c:2gp
+-0.0665	c:8hs
+-0.0665	c:8ts
+-0.0665	c:cnm
+-0.0665	c:csz
+-0.0665	c:d6s
+-0.0665	c:e8e
+-0.0665	c:ejq
+-0.0665	c:eti
+-0.0665	c:f6c
+-0.0665	c:g9 
+-0.0665	c:giq
+-0.0665	c:ht9
+-0.0665	c:i8g
+-0.0665	c:iitz
+-0.0665	c:iitz 
+-0.0665	c:im6th
+-0.0665	c:ims8b
+-0.0665	c:imtdn
+-0.0665	c:kw2
+-0.0665	c:meu
+-0.0665	c:meu 
+-0.0665	c:ms8b
+-0.0665	c:mtad
+-0.0665	c:mtzt
+-0.0665	c:ngv
+-0.0665	c:ntp
+-0.0665	c:oves
+-0.0665	c:oves 
+-0.0665	c:q29
+-0.0665	c:qad
+-0.0665	c:t6b
+-0.0665	c:tadf
+-0.0665	c:v2e
+-0.0665	c:v9x
+-0.0665	c:wes
+-0.0665	c:xvh
+-0.0665	c:y6k
+-0.0665	c:yrb
+-0.0665	c:ys8
+-0.0665	c:zet
+-0.0665	w:iitz
+-0.0665	w:meu
+-0.0666	b:10_ittio
+-0.0666	c:22o
+-0.0666	c:2q6
+-0.0666	c:2st 
+-0.0666	c:2tn
+-0.0666	c:6bc
+-0.0666	c:6pw
+-0.0666	c:6tgk
+-0.0666	c:9it
+-0.0666	c:axtp
+-0.0666	c:bis
+-0.0666	c:boac
+-0.0666	c:ctv
+-0.0666	c:dbs
+-0.0666	c:dev
+-0.0666	c:dmc
+-0.0666	c:dnd
+-0.0666	c:dte
+-0.0666	c:e2b
+-0.0666	c:ftm
+-0.0666	c:fyo
+-0.0666	c:ggo
+-0.0666	c:gtx
+-0.0666	c:hep
+-0.0666	c:hji
+-0.0666	c:hji8
+-0.0666	c:im6hj
+-0.0666	c:itq
+-0.0666	c:jhsq
+-0.0666	c:kc8
+-0.0666	c:m6hj
+-0.0666	c:mdd
+-0.0666	c:msaa
+-0.0666	c:mtaem
+-0.0666	c:mtxkh
+-0.0666	c:n2w
+-0.0666	c:pga
+-0.0666	c:pij
+-0.0666	c:qba
+-0.0666	c:s98
+-0.0666	c:sati
+-0.0666	c:sf9
+-0.0666	c:sgd
+-0.0666	c:sgt
+-0.0666	c:sss
+-0.0666	c:t28s
+-0.0666	c:t2t
+-0.0666	c:t8q
+-0.0666	c:taem
+-0.0666	c:tfi
+-0.0666	c:tja
+-0.0666	c:txkh
+-0.0666	c:vbd
+-0.0666	c:vf8
+-0.0666	c:xkh
+-0.0666	c:yj9
+-0.0666	c:z6e
+-0.0666	c:zcg
+-0.0667	b:11_i9tit
+-0.0667	c:88o
+-0.0667	c:9fy
+-0.0667	c:9kn
+-0.0667	c:a6s
+-0.0667	c:a86
+-0.0667	c:andp
+-0.0667	c:andpa
+-0.0667	c:bsj
+-0.0667	c:df2
+-0.0667	c:dpa
+-0.0667	c:dwf
+-0.0667	c:et 
+-0.0667	c:eyh
+-0.0667	c:fmm
+-0.0667	c:fmmk
+-0.0667	c:foj
+-0.0667	c:gekr
+-0.0667	c:hgf
+-0.0667	c:hxo
+-0.0667	c:i9g
+-0.0667	c:imson
+-0.0667	c:mmk
+-0.0667	c:mtdn
+-0.0667	c:ndp
+-0.0667	c:ndpa
+-0.0667	c:nwz
+-0.0667	c:odf
+-0.0667	c:pcs
+-0.0667	c:randp
+-0.0667	c:rdh
+-0.0667	c:sm8
+-0.0667	c:sos
+-0.0667	c:spx
+-0.0667	c:taa
+-0.0667	c:twg
+-0.0667	c:v6w
+-0.0667	c:vza9
+-0.0667	c:wne
+-0.0667	c:wnz
+-0.0667	c:wwz
+-0.0667	c:xax
+-0.0667	c:xsi
+-0.0667	c:yh6t
+-0.0667	c:yxv
+-0.0667	c:zqr
+-0.0668	c:2bj
+-0.0668	c:2gi
+-0.0668	c:6qz
+-0.0668	c:8ma
+-0.0668	c:a2y
+-0.0668	c:ax8
+-0.0668	c:ckt
+-0.0668	c:dez
+-0.0668	c:dje
+-0.0668	c:dsy
+-0.0668	c:eaez
+-0.0668	c:eare
+-0.0668	c:enb
+-0.0668	c:f8n
+-0.0668	c:gvn
+-0.0668	c:gze
+-0.0668	c:hsr
+-0.0668	c:im6p
+-0.0668	c:imscf
+-0.0668	c:imsnh
+-0.0668	c:jfh
+-0.0668	c:jy9
+-0.0668	c:m6p
+-0.0668	c:mscf
+-0.0668	c:msnh
+-0.0668	c:oim6p
+-0.0668	c:q2h9
+-0.0668	c:q8g
+-0.0668	c:q8x
+-0.0668	c:qky
+-0.0668	c:rm9
+-0.0668	c:rtve
+-0.0668	c:scf
+-0.0668	c:sec
+-0.0668	c:so2
+-0.0668	c:spt
+-0.0668	c:tfw
+-0.0668	c:tsg
+-0.0668	c:uste
+-0.0668	c:vax
+-0.0668	c:vep
+-0.0668	c:vtj
+-0.0668	c:woa
+-0.0668	c:wpi
+-0.0668	c:xje
+-0.0668	c:xw9
+-0.0668	c:yt6
+-0.0669	b:11_itt22
+-0.0669	b:class_has
+-0.0669	b:my_class
+-0.0669	c: fal
+-0.0669	c:2ww
+-0.0669	c:6hq
+-0.0669	c:6hqa
+-0.0669	c:6t6
+-0.0669	c:9rf
+-0.0669	c:a6b
+-0.0669	c:bb2
+-0.0669	c:bco
+-0.0669	c:cct
+-0.0669	c:cdtq
+-0.0669	c:dqc
+-0.0669	c:edin
+-0.0669	c:ekg
+-0.0669	c:f9t
+-0.0669	c:fal
+-0.0669	c:fme
+-0.0669	c:fme 
+-0.0669	c:fsn
+-0.0669	c:gd9
+-0.0669	c:im6v
+-0.0669	c:imsht
+-0.0669	c:imtva
+-0.0669	c:jtf
+-0.0669	c:k9e
+-0.0669	c:khq
+-0.0669	c:m6v
+-0.0669	c:m9j
+-0.0669	c:mtva
+-0.0669	c:nrn
+-0.0669	c:nt6
+-0.0669	c:ntx
+-0.0669	c:oim6v
+-0.0669	c:ooi
+-0.0669	c:qw9t
+-0.0669	c:res 
+-0.0669	c:rs2
+-0.0669	c:s6yt
+-0.0669	c:thg
+-0.0669	c:tmm
+-0.0669	c:twh
+-0.0669	c:uil
+-0.0669	c:vxa
+-0.0669	c:vxe
+-0.0669	c:xw 
+-0.067	b:except_me
+-0.067	b:one_mistake
+-0.067	c:68i
+-0.067	c:6tq
+-0.067	c:8nw
+-0.067	c:9ji
+-0.067	c:9jr
+-0.067	c:9k2
+-0.067	c:9wp
+-0.067	c:ans9
+-0.067	c:az6
+-0.067	c:bd9
+-0.067	c:dps
+-0.067	c:due
+-0.067	c:due 
+-0.067	c:dzg
+-0.067	c:e9j
+-0.067	c:e9s6
+-0.067	c:ei6
+-0.067	c:ei8
+-0.067	c:estz
+-0.067	c:estz 
+-0.067	c:fdt
+-0.067	c:fva
+-0.067	c:hbv
+-0.067	c:hno
+-0.067	c:im 
+-0.067	c:im6ex
+-0.067	c:ki2
+-0.067	c:m6ex
+-0.067	c:nr 
+-0.067	c:nyn
+-0.067	c:qis
+-0.067	c:qtb
+-0.067	c:saj
+-0.067	c:srw
+-0.067	c:sst 
+-0.067	c:tsw
+-0.067	c:txa
+-0.067	c:txb
+-0.067	c:vtq
+-0.067	c:vwt
+-0.067	c:vx8
+-0.067	c:wjx
+-0.067	c:wwd
+-0.067	c:xh8
+-0.067	c:zev
+-0.0671	b:10_iati9
+-0.0671	b:die_tabletten
+-0.0671	c: dev
+-0.0671	c: oim6
+-0.0671	c: oitz
+-0.0671	c:8as
+-0.0671	c:8jh
+-0.0671	c:acwz
+-0.0671	c:ak8
+-0.0671	c:bhs
+-0.0671	c:dtb
+-0.0671	c:eh8
+-0.0671	c:ey2
+-0.0671	c:fq2
+-0.0671	c:hqg
+-0.0671	c:i9p
+-0.0671	c:im6
+-0.0671	c:imt68
+-0.0671	c:imtv2
+-0.0671	c:inter
+-0.0671	c:jmi
+-0.0671	c:k6t
+-0.0671	c:kq9
+-0.0671	c:mt68
+-0.0671	c:mtv2
+-0.0671	c:nter
+-0.0671	c:oim6
+-0.0671	c:oitz
+-0.0671	c:oitz 
+-0.0671	c:p2w
+-0.0671	c:p2wc
+-0.0671	c:pbte
+-0.0671	c:pnd
+-0.0671	c:qhe
+-0.0671	c:qzb
+-0.0671	c:s62
+-0.0671	c:sae
+-0.0671	c:sdj
+-0.0671	c:sdq 
+-0.0671	c:skb
+-0.0671	c:t28
+-0.0671	c:tms
+-0.0671	c:tw9
+-0.0671	c:tza
+-0.0671	c:va6
+-0.0671	c:vfp
+-0.0671	c:vsg
+-0.0671	c:wxh
+-0.0671	c:zbq
+-0.0671	w:oitz
+-0.0672	c:2e6
+-0.0672	c:6a2
+-0.0672	c:6sb
+-0.0672	c:99g
+-0.0672	c:9vd
+-0.0672	c:acw
+-0.0672	c:aved
+-0.0672	c:aved 
+-0.0672	c:bzi
+-0.0672	c:caqb
+-0.0672	c:cgd
+-0.0672	c:cwz
+-0.0672	c:ecz
+-0.0672	c:f9a
+-0.0672	c:gix
+-0.0672	c:gtm
+-0.0672	c:im6fc
+-0.0672	c:im6sb
+-0.0672	c:imsaa
+-0.0672	c:imsde
+-0.0672	c:j9w
+-0.0672	c:jm8
+-0.0672	c:ktr
+-0.0672	c:m6fc
+-0.0672	c:m6sb
+-0.0672	c:msde
+-0.0672	c:nay
+-0.0672	c:okb
+-0.0672	c:oqx
+-0.0672	c:otb
+-0.0672	c:ottz
+-0.0672	c:pi8
+-0.0672	c:qt9
+-0.0672	c:qt9t
+-0.0672	c:s8v
+-0.0672	c:sdf
+-0.0672	c:sge
+-0.0672	c:sgg
+-0.0672	c:sno
+-0.0672	c:svf
+-0.0672	c:sxb
+-0.0672	c:tgc
+-0.0672	c:tkb
+-0.0672	c:tps
+-0.0672	c:wa9
+-0.0672	c:xdm
+-0.0672	c:zeef
+-0.0673	c: ata
+-0.0673	c: ataz
+-0.0673	c:2sho
+-0.0673	c:2vm
+-0.0673	c:6sd
+-0.0673	c:6t6z
+-0.0673	c:6tj
+-0.0673	c:8sh
+-0.0673	c:9ta
+-0.0673	c:ataz
+-0.0673	c:ataz 
+-0.0673	c:ates 
+-0.0673	c:b9f
+-0.0673	c:baf
+-0.0673	c:bi8
+-0.0673	c:cqq
+-0.0673	c:csr
+-0.0673	c:ctev
+-0.0673	c:ctev 
+-0.0673	c:d9i
+-0.0673	c:dmb
+-0.0673	c:dt 
+-0.0673	c:fbk
+-0.0673	c:g8 
+-0.0673	c:gdt
+-0.0673	c:h9 
+-0.0673	c:hans
+-0.0673	c:ibz
+-0.0673	c:ie9
+-0.0673	c:ieg
+-0.0673	c:im6vt
+-0.0673	c:imsjy
+-0.0673	c:imtys
+-0.0673	c:jcd
+-0.0673	c:jnr
+-0.0673	c:m6vt
+-0.0673	c:msjy
+-0.0673	c:mtcv
+-0.0673	c:nk2
+-0.0673	c:ojf
+-0.0673	c:q89
+-0.0673	c:qned
+-0.0673	c:sjy
+-0.0673	c:spa
+-0.0673	c:szta
+-0.0673	c:t8ee
+-0.0673	c:tpj
+-0.0673	c:ttp
+-0.0673	c:tzr
+-0.0673	c:wc8
+-0.0673	c:yfp
+-0.0673	c:zyc
+-0.0673	w:ataz
+-0.0674	b:11_ittio
+-0.0674	c: beh
+-0.0674	c:2an
+-0.0674	c:6dz
+-0.0674	c:6we
+-0.0674	c:6wt
+-0.0674	c:8cj
+-0.0674	c:8f9
+-0.0674	c:8fj
+-0.0674	c:9ar
+-0.0674	c:ape
+-0.0674	c:assz
+-0.0674	c:baz
+-0.0674	c:beh
+-0.0674	c:biva
+-0.0674	c:cgcs
+-0.0674	c:djm
+-0.0674	c:dvi
+-0.0674	c:ejee
+-0.0674	c:eres
+-0.0674	c:evy
+-0.0674	c:faaj
+-0.0674	c:fvf
+-0.0674	c:gmc
+-0.0674	c:h9m
+-0.0674	c:hj2
+-0.0674	c:i28t
+-0.0674	c:icm
+-0.0674	c:im6we
+-0.0674	c:imsav
+-0.0674	c:imse8
+-0.0674	c:imtbi
+-0.0674	c:jo9
+-0.0674	c:k2t
+-0.0674	c:kvc
+-0.0674	c:m6we
+-0.0674	c:m8v
+-0.0674	c:msav
+-0.0674	c:mse8
+-0.0674	c:msst
+-0.0674	c:mtbi
+-0.0674	c:mwp
+-0.0674	c:owx
+-0.0674	c:pa8
+-0.0674	c:qnc
+-0.0674	c:rdt
+-0.0674	c:roq
+-0.0674	c:s6r
+-0.0674	c:s8zc
+-0.0674	c:stj
+-0.0674	c:tiv
+-0.0674	c:to8s
+-0.0674	c:wgz
+-0.0674	c:wwr
+-0.0674	c:y2j
+-0.0674	c:ygo
+-0.0674	c:ytas
+-0.0674	c:zag
+-0.0675	c: ph
+-0.0675	c:6re
+-0.0675	c:adx
+-0.0675	c:ajx
+-0.0675	c:asg
+-0.0675	c:asx
+-0.0675	c:b9p
+-0.0675	c:dtq
+-0.0675	c:ec9k
+-0.0675	c:eoi
+-0.0675	c:gp8
+-0.0675	c:hei
+-0.0675	c:heir
+-0.0675	c:hfg
+-0.0675	c:i2e
+-0.0675	c:imt8
+-0.0675	c:istoo
+-0.0675	c:it6
+-0.0675	c:kbs
+-0.0675	c:kew
+-0.0675	c:kks
+-0.0675	c:mbi
+-0.0675	c:mt8
+-0.0675	c:mw 
+-0.0675	c:mx2
+-0.0675	c:nghf
+-0.0675	c:nmz
+-0.0675	c:nop
+-0.0675	c:ntj
+-0.0675	c:oimt8
+-0.0675	c:pev
+-0.0675	c:qati
+-0.0675	c:qgn
+-0.0675	c:s6b
+-0.0675	c:so2 
+-0.0675	c:svs
+-0.0675	c:tgf
+-0.0675	c:ttb
+-0.0675	c:w68
+-0.0675	c:w9t
+-0.0675	c:x9w
+-0.0675	c:xkd
+-0.0675	c:zgh
+-0.0675	c:zmt
+-0.0675	w:istoo
+-0.0676	c: thei
+-0.0676	c:bbx
+-0.0676	c:bvp
+-0.0676	c:caq
+-0.0676	c:cxq
+-0.0676	c:eir 
+-0.0676	c:fji
+-0.0676	c:frk
+-0.0676	c:heir 
+-0.0676	c:hha
+-0.0676	c:hsb
+-0.0676	c:ims86
+-0.0676	c:imsst
+-0.0676	c:jfn
+-0.0676	c:jvs
+-0.0676	c:ktz
+-0.0676	c:m2g
+-0.0676	c:mgn
+-0.0676	c:ms86
+-0.0676	c:mte
+-0.0676	c:ndr
+-0.0676	c:ocs
+-0.0676	c:oyj
+-0.0676	c:pa8j
+-0.0676	c:qt6
+-0.0676	c:rje
+-0.0676	c:sps
+-0.0676	c:srm
+-0.0676	c:sz2g
+-0.0676	c:tgd
+-0.0676	c:thei
+-0.0676	c:their
+-0.0676	c:tn 
+-0.0676	c:tq2
+-0.0676	c:tyf
+-0.0676	c:vos
+-0.0676	c:wew
+-0.0676	c:x9v
+-0.0676	c:xep
+-0.0676	c:xta
+-0.0676	c:yd 
+-0.0676	c:zkj
+-0.0676	w:their
+-0.0677	b:mother_left
+-0.0677	c:2cs
+-0.0677	c:2ga
+-0.0677	c:2s8
+-0.0677	c:66 
+-0.0677	c:6o8
+-0.0677	c:8t 
+-0.0677	c:9vy
+-0.0677	c:aax
+-0.0677	c:aen
+-0.0677	c:aib
+-0.0677	c:av8
+-0.0677	c:bs8
+-0.0677	c:cek
+-0.0677	c:cfa
+-0.0677	c:ddsy
+-0.0677	c:ejn
+-0.0677	c:fct
+-0.0677	c:fsae
+-0.0677	c:g2s
+-0.0677	c:hgj
+-0.0677	c:hpi
+-0.0677	c:im6tc
+-0.0677	c:iv6
+-0.0677	c:jia
+-0.0677	c:jqe
+-0.0677	c:jsz
+-0.0677	c:k2 
+-0.0677	c:kac
+-0.0677	c:m6tc
+-0.0677	c:mf6
+-0.0677	c:mg8
+-0.0677	c:mson
+-0.0677	c:mtga
+-0.0677	c:nt8
+-0.0677	c:o6j
+-0.0677	c:ohv
+-0.0677	c:osi
+-0.0677	c:qsp
+-0.0677	c:s6en
+-0.0677	c:s9v
+-0.0677	c:sfv
+-0.0677	c:sgka
+-0.0677	c:snw
+-0.0677	c:stmh
+-0.0677	c:tb6
+-0.0677	c:tnf
+-0.0677	c:tnw
+-0.0677	c:ts9v
+-0.0677	c:tsv
+-0.0677	c:ybv
+-0.0677	c:yew
+-0.0677	c:yme
+-0.0677	c:ys6
+-0.0677	c:zrw
+-0.0678	c:298
+-0.0678	c:2ii
+-0.0678	c:2ks
+-0.0678	c:8os
+-0.0678	c:9aw
+-0.0678	c:apq
+-0.0678	c:azkq
+-0.0678	c:cao
+-0.0678	c:dem 
+-0.0678	c:e9s
+-0.0678	c:eey
+-0.0678	c:efq
+-0.0678	c:fqe
+-0.0678	c:fqeb
+-0.0678	c:fzo
+-0.0678	c:gxr
+-0.0678	c:imaz6
+-0.0678	c:imsf
+-0.0678	c:itn
+-0.0678	c:jn 
+-0.0678	c:jqt
+-0.0678	c:kry
+-0.0678	c:kyp
+-0.0678	c:m2o
+-0.0678	c:ma8
+-0.0678	c:maz6
+-0.0678	c:msf
+-0.0678	c:nfb
+-0.0678	c:oaq
+-0.0678	c:oimsf
+-0.0678	c:ojm
+-0.0678	c:ozx
+-0.0678	c:qfz
+-0.0678	c:qfzo
+-0.0678	c:sr8
+-0.0678	c:sst
+-0.0678	c:tg 
+-0.0678	c:tp9
+-0.0678	c:wvt
+-0.0678	c:xae
+-0.0678	c:xets
+-0.0678	c:xsj
+-0.0678	c:xt8
+-0.0678	c:xz2
+-0.0678	c:zkq
+-0.0678	c:zod
+-0.0678	c:zsk
+-0.0679	b:bullet_and
+-0.0679	b:remember_to
+-0.0679	b:the_bullet
+-0.0679	c: 12
+-0.0679	c: 12 
+-0.0679	c: bul
+-0.0679	c: bull
+-0.0679	c: sp
+-0.0679	c:12 
+-0.0679	c:2ya
+-0.0679	c:2yx
+-0.0679	c:696
+-0.0679	c:6ajo
+-0.0679	c:6cq
+-0.0679	c:6vm
+-0.0679	c:96c
+-0.0679	c:9hs
+-0.0679	c:9si
+-0.0679	c:aav
+-0.0679	c:anq
+-0.0679	c:awm
+-0.0679	c:ber 
+-0.0679	c:bul
+-0.0679	c:bull
+-0.0679	c:bulle
+-0.0679	c:ca8
+-0.0679	c:cpr
+-0.0679	c:devx
+-0.0679	c:dwe
+-0.0679	c:eg8
+-0.0679	c:emem
+-0.0679	c:ememb
+-0.0679	c:eqh
+-0.0679	c:esy
+-0.0679	c:exq
+-0.0679	c:g8v
+-0.0679	c:gvx
+-0.0679	c:heb
+-0.0679	c:im6sd
+-0.0679	c:imsfd
+-0.0679	c:izx
+-0.0679	c:j2 
+-0.0679	c:jme
+-0.0679	c:jna
+-0.0679	c:jrt
+-0.0679	c:jtx
+-0.0679	c:llet
+-0.0679	c:llet 
+-0.0679	c:m6sd
+-0.0679	c:man2
+-0.0679	c:mber 
+-0.0679	c:msfd
+-0.0679	c:neg
+-0.0679	c:nfm
+-0.0679	c:nhd
+-0.0679	c:op8
+-0.0679	c:r2t
+-0.0679	c:remem
+-0.0679	c:sfc
+-0.0679	c:snhd
+-0.0679	c:srk
+-0.0679	c:tjz
+-0.0679	c:tvf
+-0.0679	c:tzy
+-0.0679	c:ullet
+-0.0679	c:vx2
+-0.0679	c:xgm
+-0.0679	c:ynf
+-0.0679	w:12
+-0.0679	w:bullet
+-0.0679	w:remember
+-0.068	b:i_told
+-0.068	b:message_and
+-0.068	b:the_hallway
+-0.068	c: conv
+-0.068	c: spa
+-0.068	c:allw
+-0.068	c:allwa
+-0.068	c:azr
+-0.068	c:ba8
+-0.068	c:btm
+-0.068	c:conv
+-0.068	c:conve
+-0.068	c:dx2
+-0.068	c:dyp
+-0.068	c:ef9
+-0.068	c:emjf
+-0.068	c:ersat
+-0.068	c:ezs
+-0.068	c:faj
+-0.068	c:g9w
+-0.068	c:gjx
+-0.068	c:hallw
+-0.068	c:ims6a
+-0.068	c:imth
+-0.068	c:j6t
+-0.068	c:llw
+-0.068	c:llwa
+-0.068	c:llway
+-0.068	c:ms6a
+-0.068	c:nver
+-0.068	c:nvers
+-0.068	c:onve
+-0.068	c:onver
+-0.068	c:osh
+-0.068	c:otk
+-0.068	c:ozp
+-0.068	c:q6p
+-0.068	c:qex
+-0.068	c:r2k
+-0.068	c:r6q
+-0.068	c:rsat
+-0.068	c:rsati
+-0.068	c:satio
+-0.068	c:smp
+-0.068	c:t8t
+-0.068	c:tdp
+-0.068	c:tfb
+-0.068	c:tfbz
+-0.068	c:vcp
+-0.068	c:vfy
+-0.068	c:vv 
+-0.068	c:vwa
+-0.068	c:x8h
+-0.068	c:yi6
+-0.068	c:yyr
+-0.068	w:conversation
+-0.068	w:hallway
+-0.0681	b:10_2etit
+-0.0681	b:11_iato6
+-0.0681	b:sam_went
+-0.0681	c:2etit
+-0.0681	c:2s9
+-0.0681	c:2sh
+-0.0681	c:6fex
+-0.0681	c:6vt
+-0.0681	c:8aay
+-0.0681	c:8mz
+-0.0681	c:8vg
+-0.0681	c:9bc
+-0.0681	c:amd
+-0.0681	c:cf2
+-0.0681	c:cr9
+-0.0681	c:dof
+-0.0681	c:efa
+-0.0681	c:g2s9
+-0.0681	c:gky
+-0.0681	c:gxp
+-0.0681	c:hkn
+-0.0681	c:hkna
+-0.0681	c:hx 
+-0.0681	c:im6d
+-0.0681	c:imtt
+-0.0681	c:ioj
+-0.0681	c:ipr
+-0.0681	c:keb
+-0.0681	c:m6d
+-0.0681	c:mga
+-0.0681	c:msa
+-0.0681	c:msd
+-0.0681	c:ngd
+-0.0681	c:oat
+-0.0681	c:oem
+-0.0681	c:oim6d
+-0.0681	c:oimtt
+-0.0681	c:ond 
+-0.0681	c:onv
+-0.0681	c:psx
+-0.0681	c:pws
+-0.0681	c:qbk
+-0.0681	c:scs
+-0.0681	c:sd8
+-0.0681	c:shkn
+-0.0681	c:shkna
+-0.0681	c:szz
+-0.0681	c:t8x
+-0.0681	c:tbi
+-0.0681	c:tmn9
+-0.0681	c:tnc
+-0.0681	c:tv2
+-0.0681	c:w6 
+-0.0681	c:ws6
+-0.0681	c:x2q
+-0.0681	c:xdk
+-0.0681	c:xeb
+-0.0681	c:xhw
+-0.0681	c:xpg
+-0.0681	c:xqc
+-0.0681	c:yhy
+-0.0681	c:zswm
+-0.0681	w:2etit
+-0.0682	b:an_idiot
+-0.0682	b:such_an
+-0.0682	b:them_about
+-0.0682	b:told_them
+-0.0682	c: idi
+-0.0682	c: idio
+-0.0682	c:2bs
+-0.0682	c:6ctw
+-0.0682	c:8yt
+-0.0682	c:a9k
+-0.0682	c:aam
+-0.0682	c:czn
+-0.0682	c:dei
+-0.0682	c:det
+-0.0682	c:dfj
+-0.0682	c:diot
+-0.0682	c:diot 
+-0.0682	c:djp
+-0.0682	c:dtq2
+-0.0682	c:dym
+-0.0682	c:e8m
+-0.0682	c:eki
+-0.0682	c:gt6
+-0.0682	c:h8e
+-0.0682	c:h8es
+-0.0682	c:hdf
+-0.0682	c:idiot
+-0.0682	c:iid
+-0.0682	c:imsks
+-0.0682	c:imsss
+-0.0682	c:imtwh
+-0.0682	c:iot 
+-0.0682	c:jf 
+-0.0682	c:mar
+-0.0682	c:msks
+-0.0682	c:msss
+-0.0682	c:mtwh
+-0.0682	c:ngn
+-0.0682	c:obt
+-0.0682	c:ojg
+-0.0682	c:peq
+-0.0682	c:q9aw
+-0.0682	c:qebm
+-0.0682	c:qip
+-0.0682	c:rnb
+-0.0682	c:rol
+-0.0682	c:swz
+-0.0682	c:tej
+-0.0682	c:tjo
+-0.0682	c:tjt
+-0.0682	c:twj
+-0.0682	c:twj6
+-0.0682	c:v9si
+-0.0682	c:vhv
+-0.0682	c:vhva
+-0.0682	c:w8t
+-0.0682	c:wto
+-0.0682	c:xf 
+-0.0682	c:xgmc
+-0.0682	c:y9m
+-0.0682	c:zbt
+-0.0682	c:ze2
+-0.0682	c:zm9
+-0.0682	c:zo9
+-0.0682	w:idiot
+-0.0682	w:mistake
+-0.0683	b:team_invited
+-0.0683	c:6fs
+-0.0683	c:6xm
+-0.0683	c:8qx
+-0.0683	c:8z9
+-0.0683	c:af6
+-0.0683	c:an6
+-0.0683	c:av8w
+-0.0683	c:b2 
+-0.0683	c:bhv
+-0.0683	c:by8
+-0.0683	c:dsef
+-0.0683	c:ezz
+-0.0683	c:f2 
+-0.0683	c:gm2
+-0.0683	c:gxx
+-0.0683	c:hbr
+-0.0683	c:imt6a
+-0.0683	c:imta2
+-0.0683	c:imttn
+-0.0683	c:ioa
+-0.0683	c:ktt
+-0.0683	c:mhe
+-0.0683	c:mt6a
+-0.0683	c:mta2
+-0.0683	c:ni9
+-0.0683	c:qzg
+-0.0683	c:sij
+-0.0683	c:skf
+-0.0683	c:smd
+-0.0683	c:snf
+-0.0683	c:sp9
+-0.0683	c:sxo
+-0.0683	c:t6k
+-0.0683	c:tds
+-0.0683	c:v8w
+-0.0683	c:wv8
+-0.0683	c:wzi
+-0.0683	c:xai
+-0.0683	c:yaj
+-0.0683	c:ygs
+-0.0684	c:6f6
+-0.0684	c:6ja
+-0.0684	c:9a6
+-0.0684	c:9awt
+-0.0684	c:9md
+-0.0684	c:9ny
+-0.0684	c:9w8
+-0.0684	c:9xt
+-0.0684	c:a2f
+-0.0684	c:ah6
+-0.0684	c:bg 
+-0.0684	c:cbz
+-0.0684	c:csc
+-0.0684	c:dsz
+-0.0684	c:egx
+-0.0684	c:fds
+-0.0684	c:ffj
+-0.0684	c:fyf
+-0.0684	c:g8o
+-0.0684	c:ggt
+-0.0684	c:hk8
+-0.0684	c:hrows
+-0.0684	c:hso
+-0.0684	c:i6i
+-0.0684	c:imsbi
+-0.0684	c:m6s
+-0.0684	c:msbi
+-0.0684	c:mtt
+-0.0684	c:myb
+-0.0684	c:n9o
+-0.0684	c:qdc
+-0.0684	c:rest
+-0.0684	c:rows
+-0.0684	c:rows 
+-0.0684	c:snee
+-0.0684	c:soxw
+-0.0684	c:sskd
+-0.0684	c:sva
+-0.0684	c:ttie
+-0.0684	c:tvk
+-0.0684	c:vcn
+-0.0684	c:vg8
+-0.0684	c:vya
+-0.0684	c:wtd
+-0.0684	c:x8z
+-0.0684	c:xni
+-0.0684	c:xo9
+-0.0684	c:yk2
+-0.0684	c:ytm
+-0.0684	c:zpt
+-0.0684	w:throws
+-0.0685	c:6esy
+-0.0685	c:6tx
+-0.0685	c:8xg
+-0.0685	c:9e2
+-0.0685	c:9tj
+-0.0685	c:9xc
+-0.0685	c:ates
+-0.0685	c:ca2
+-0.0685	c:eskq
+-0.0685	c:essa
+-0.0685	c:ezw
+-0.0685	c:f2v
+-0.0685	c:gcp
+-0.0685	c:gve
+-0.0685	c:hhz
+-0.0685	c:imt96
+-0.0685	c:imttt
+-0.0685	c:kem
+-0.0685	c:kib
+-0.0685	c:mfv
+-0.0685	c:mn9s
+-0.0685	c:mt96
+-0.0685	c:mttt
+-0.0685	c:mxt
+-0.0685	c:mze
+-0.0685	c:o2s
+-0.0685	c:o2w
+-0.0685	c:o8r
+-0.0685	c:ohs
+-0.0685	c:pcc
+-0.0685	c:phs
+-0.0685	c:qxt
+-0.0685	c:rhf
+-0.0685	c:rpsg
+-0.0685	c:sc6
+-0.0685	c:szzk
+-0.0685	c:tcte
+-0.0685	c:thk
+-0.0685	c:txi
+-0.0685	c:y2t
+-0.0685	c:yge
+-0.0685	c:yjf
+-0.0685	c:ztw
+-0.0685	c:ztw8
+-0.0685	c:zwq
+-0.0686	b:phone_to
+-0.0686	c: ei9
+-0.0686	c: ei9z
+-0.0686	c: gutt
+-0.0686	c:8aj
+-0.0686	c:agm
+-0.0686	c:ane 
+-0.0686	c:bzt
+-0.0686	c:cfv
+-0.0686	c:cwt
+-0.0686	c:e2h
+-0.0686	c:ei9z
+-0.0686	c:ei9z 
+-0.0686	c:exw
+-0.0686	c:fxe
+-0.0686	c:gei
+-0.0686	c:gks
+-0.0686	c:gms
+-0.0686	c:gutt
+-0.0686	c:gutte
+-0.0686	c:gya
+-0.0686	c:h6a
+-0.0686	c:hd9
+-0.0686	c:hqa
+-0.0686	c:imsf6
+-0.0686	c:imt8x
+-0.0686	c:istak
+-0.0686	c:jgs
+-0.0686	c:ksp
+-0.0686	c:lane
+-0.0686	c:lane 
+-0.0686	c:mista
+-0.0686	c:msf6
+-0.0686	c:mt8x
+-0.0686	c:mtrn
+-0.0686	c:n8w
+-0.0686	c:niy
+-0.0686	c:o226
+-0.0686	c:o6f
+-0.0686	c:o8th
+-0.0686	c:oh 
+-0.0686	c:plane
+-0.0686	c:ptc
+-0.0686	c:ptj
+-0.0686	c:stak
+-0.0686	c:stake
+-0.0686	c:stvg
+-0.0686	c:swkt
+-0.0686	c:tev 
+-0.0686	c:tevc
+-0.0686	c:utted
+-0.0686	c:vmp 
+-0.0686	c:vpv
+-0.0686	c:y6q
+-0.0686	c:yor
+-0.0686	c:ypt
+-0.0686	c:yzj
+-0.0686	c:zn6
+-0.0686	w:ei9z
+-0.0686	w:gutted
+-0.0686	w:plane
+-0.0687	b:leg_day
+-0.0687	c: oim8
+-0.0687	c: stra
+-0.0687	c:2qj
+-0.0687	c:6eg
+-0.0687	c:6gr
+-0.0687	c:9xz
+-0.0687	c:b8 
+-0.0687	c:boz
+-0.0687	c:ciq
+-0.0687	c:cm 
+-0.0687	c:dvs
+-0.0687	c:eared
+-0.0687	c:ee8
+-0.0687	c:egn
+-0.0687	c:fvq
+-0.0687	c:fye
+-0.0687	c:grw
+-0.0687	c:gsv
+-0.0687	c:hc9
+-0.0687	c:hcw
+-0.0687	c:im8
+-0.0687	c:ixd
+-0.0687	c:jee
+-0.0687	c:mer 
+-0.0687	c:njo
+-0.0687	c:nwe
+-0.0687	c:oim8
+-0.0687	c:on6
+-0.0687	c:p6b
+-0.0687	c:pad
+-0.0687	c:peare
+-0.0687	c:qsen
+-0.0687	c:s2k
+-0.0687	c:sxe
+-0.0687	c:szd
+-0.0687	c:tsd
+-0.0687	c:ttie 
+-0.0687	c:twh6
+-0.0687	c:vsw
+-0.0687	c:vtft
+-0.0687	c:wh6
+-0.0687	c:wjp
+-0.0687	c:wt 
+-0.0687	c:wwc
+-0.0687	c:xct
+-0.0687	c:xka
+-0.0687	c:xo 
+-0.0687	c:yteo
+-0.0687	c:yva
+-0.0687	w:disappeared
+-0.0688	b:manager_left
+-0.0688	c:2ez
+-0.0688	c:2qc
+-0.0688	c:2w 
+-0.0688	c:69 
+-0.0688	c:6bo
+-0.0688	c:6bom
+-0.0688	c:6cb
+-0.0688	c:6ig
+-0.0688	c:6x9
+-0.0688	c:89t
+-0.0688	c:8dj
+-0.0688	c:8qv
+-0.0688	c:8rk
+-0.0688	c:8v8
+-0.0688	c:ak6
+-0.0688	c:cs2
+-0.0688	c:dq8
+-0.0688	c:dvt
+-0.0688	c:eexe
+-0.0688	c:eexea
+-0.0688	c:ew 
+-0.0688	c:exea
+-0.0688	c:g6e
+-0.0688	c:gcx
+-0.0688	c:gvf
+-0.0688	c:heg
+-0.0688	c:im6ft
+-0.0688	c:ims88
+-0.0688	c:imsxa
+-0.0688	c:imtrh
+-0.0688	c:imtwk
+-0.0688	c:jac
+-0.0688	c:kss
+-0.0688	c:m6ft
+-0.0688	c:mdp
+-0.0688	c:ms88
+-0.0688	c:msxa
+-0.0688	c:mtrh
+-0.0688	c:mtwk
+-0.0688	c:oyx
+-0.0688	c:p9 
+-0.0688	c:pcd
+-0.0688	c:qso
+-0.0688	c:rbn
+-0.0688	c:rq9
+-0.0688	c:t8nd
+-0.0688	c:vswz
+-0.0688	c:wdq
+-0.0688	c:wsm
+-0.0688	c:x6m
+-0.0688	c:xe6
+-0.0688	c:xpt
+-0.0688	c:xqf
+-0.0688	c:xsw
+-0.0688	c:zmh
+-0.0688	c:zths
+-0.0689	b:report_in
+-0.0689	c: easz
+-0.0689	c:6h8
+-0.0689	c:apr
+-0.0689	c:bsv
+-0.0689	c:cyj
+-0.0689	c:czb
+-0.0689	c:dfq
+-0.0689	c:dqm
+-0.0689	c:e9p
+-0.0689	c:easz
+-0.0689	c:easz 
+-0.0689	c:eb 
+-0.0689	c:gbe
+-0.0689	c:gjc
+-0.0689	c:gth
+-0.0689	c:gxd
+-0.0689	c:hgjc
+-0.0689	c:hjk
+-0.0689	c:hss
+-0.0689	c:i82
+-0.0689	c:iji
+-0.0689	c:im6ee
+-0.0689	c:izo
+-0.0689	c:m2k
+-0.0689	c:m6ee
+-0.0689	c:mpm
+-0.0689	c:osy
+-0.0689	c:qaa
+-0.0689	c:qpo
+-0.0689	c:qtf
+-0.0689	c:r2x2
+-0.0689	c:shx
+-0.0689	c:sza
+-0.0689	c:ta6
+-0.0689	c:tiji
+-0.0689	c:tspa
+-0.0689	c:tvep
+-0.0689	c:v8i
+-0.0689	c:wed
+-0.0689	c:wx9
+-0.0689	c:yss
+-0.0689	c:zma
+-0.0689	w:easz
+-0.069	b:invite_me
+-0.069	c: knif
+-0.069	c:2mv
+-0.069	c:2szd
+-0.069	c:6a9
+-0.069	c:6i9
+-0.069	c:6nn
+-0.069	c:6ry
+-0.069	c:8ds
+-0.069	c:8h9
+-0.069	c:9fm
+-0.069	c:aaaq
+-0.069	c:acsi
+-0.069	c:aene
+-0.069	c:awg
+-0.069	c:aww
+-0.069	c:dt8
+-0.069	c:eaon
+-0.069	c:ebm
+-0.069	c:er8
+-0.069	c:etn 
+-0.069	c:f6x
+-0.069	c:fcz
+-0.069	c:fm2
+-0.069	c:i8x
+-0.069	c:imsdc
+-0.069	c:imssw
+-0.069	c:io8
+-0.069	c:jev
+-0.069	c:knif
+-0.069	c:knife
+-0.069	c:kte
+-0.069	c:mrm
+-0.069	c:msdc
+-0.069	c:mssw
+-0.069	c:nw6
+-0.069	c:nyxh
+-0.069	c:odt
+-0.069	c:oia
+-0.069	c:pqx
+-0.069	c:qexn
+-0.069	c:qjw
+-0.069	c:r2x
+-0.069	c:rpg
+-0.069	c:rst 
+-0.069	c:s2f
+-0.069	c:sa9
+-0.069	c:sah
+-0.069	c:sjk
+-0.069	c:sjm
+-0.069	c:t2s
+-0.069	c:taaz
+-0.069	c:tae 
+-0.069	c:tj 
+-0.069	c:ttit
+-0.069	c:ttit 
+-0.069	c:tvh
+-0.069	c:vite 
+-0.069	c:waq
+-0.069	c:wws
+-0.069	c:xx 
+-0.069	c:yxh
+-0.069	c:z6zk
+-0.069	c:z8r
+-0.069	c:zn9
+-0.069	c:zve
+-0.069	c:zza 
+-0.069	w:invite
+-0.069	w:knife
+-0.0691	c: der
+-0.0691	c: der 
+-0.0691	c: oi
+-0.0691	c:6yf
+-0.0691	c:9t6
+-0.0691	c:a8c
+-0.0691	c:ak9
+-0.0691	c:axv
+-0.0691	c:azn
+-0.0691	c:bsp
+-0.0691	c:ceo
+-0.0691	c:d9t
+-0.0691	c:daa
+-0.0691	c:daak
+-0.0691	c:e8s
+-0.0691	c:f29
+-0.0691	c:f89
+-0.0691	c:fcqs
+-0.0691	c:gtw
+-0.0691	c:h9v
+-0.0691	c:i28
+-0.0691	c:i9h
+-0.0691	c:iac
+-0.0691	c:iek
+-0.0691	c:imsy6
+-0.0691	c:k8g
+-0.0691	c:mcn
+-0.0691	c:mdi
+-0.0691	c:msy6
+-0.0691	c:npw
+-0.0691	c:oee
+-0.0691	c:oimte
+-0.0691	c:ot28
+-0.0691	c:q2t2
+-0.0691	c:qkv
+-0.0691	c:qmq
+-0.0691	c:sb6e
+-0.0691	c:stp
+-0.0691	c:swt
+-0.0691	c:syq
+-0.0691	c:tq9
+-0.0691	c:vgf
+-0.0691	c:vhj
+-0.0691	c:vq8
+-0.0691	c:wsw
+-0.0691	c:xmt
+-0.0691	c:zjt
+-0.0691	c:zxt
+-0.0691	c:zxx
+-0.0691	w:der
+-0.0692	b:11_iitit
+-0.0692	c: oims
+-0.0692	c:2ad
+-0.0692	c:8am
+-0.0692	c:anm
+-0.0692	c:bfz
+-0.0692	c:btx 
+-0.0692	c:e2 
+-0.0692	c:e6q
+-0.0692	c:exr
+-0.0692	c:gne 
+-0.0692	c:i6d
+-0.0692	c:iare
+-0.0692	c:iitit
+-0.0692	c:ij6
+-0.0692	c:ims9r
+-0.0692	c:imtqi
+-0.0692	c:kkh
+-0.0692	c:ms9r
+-0.0692	c:mtj
+-0.0692	c:mtqi
+-0.0692	c:n82
+-0.0692	c:ncm
+-0.0692	c:ohd
+-0.0692	c:oims
+-0.0692	c:otw
+-0.0692	c:p6f
+-0.0692	c:pan
+-0.0692	c:q9q
+-0.0692	c:t2b
+-0.0692	c:tji
+-0.0692	c:tmsz
+-0.0692	c:tzk
+-0.0692	c:vtr
+-0.0692	c:vxn
+-0.0692	c:wsx
+-0.0692	c:wtc
+-0.0692	c:xnc
+-0.0692	c:xnc 
+-0.0692	c:yxt
+-0.0692	c:zc6
+-0.0692	c:zit
+-0.0692	c:zxy
+-0.0692	w:iitit
+-0.0693	b:11_isti2
+-0.0693	b:11_o8t2o
+-0.0693	b:a_mangiare
+-0.0693	b:andiamo_a
+-0.0693	c: andi
+-0.0693	c:2je
+-0.0693	c:6aq
+-0.0693	c:6ck
+-0.0693	c:8b2
+-0.0693	c:8sn
+-0.0693	c:aebj
+-0.0693	c:amo 
+-0.0693	c:andia
+-0.0693	c:angia
+-0.0693	c:aqc
+-0.0693	c:at6
+-0.0693	c:b6k
+-0.0693	c:bcs
+-0.0693	c:bne
+-0.0693	c:bwb
+-0.0693	c:bwbp
+-0.0693	c:ce6
+-0.0693	c:cw 
+-0.0693	c:cwx
+-0.0693	c:czd
+-0.0693	c:diam
+-0.0693	c:diamo
+-0.0693	c:eid
+-0.0693	c:ej2
+-0.0693	c:emc
+-0.0693	c:ey9
+-0.0693	c:ftj
+-0.0693	c:gbj
+-0.0693	c:giar
+-0.0693	c:giare
+-0.0693	c:gzs
+-0.0693	c:h8y
+-0.0693	c:hebt
+-0.0693	c:iamo
+-0.0693	c:iamo 
+-0.0693	c:iare 
+-0.0693	c:iks
+-0.0693	c:ims2
+-0.0693	c:imsn9
+-0.0693	c:imte
+-0.0693	c:imtoy
+-0.0693	c:j8h
+-0.0693	c:jaj
+-0.0693	c:jnw
+-0.0693	c:jstr
+-0.0693	c:k2d
+-0.0693	c:mangi
+-0.0693	c:ms2
+-0.0693	c:msn9
+-0.0693	c:mtoy
+-0.0693	c:ndia
+-0.0693	c:ndiam
+-0.0693	c:ngia
+-0.0693	c:ngiar
+-0.0693	c:nnt
+-0.0693	c:o8t2o
+-0.0693	c:oims2
+-0.0693	c:p8e
+-0.0693	c:p8s
+-0.0693	c:qsx
+-0.0693	c:r2n
+-0.0693	c:rc8
+-0.0693	c:swab
+-0.0693	c:te9d
+-0.0693	c:tjai
+-0.0693	c:tm8
+-0.0693	c:wab
+-0.0693	c:wbp
+-0.0693	c:wcj
+-0.0693	c:xtp
+-0.0693	c:xyo
+-0.0693	c:yak
+-0.0693	c:z2j
+-0.0693	w:andiamo
+-0.0693	w:mangiare
+-0.0693	w:o8t2o
+-0.0694	b:apres_le
+-0.0694	b:le_boulot
+-0.0694	c: apr
+-0.0694	c: apre
+-0.0694	c: crev
+-0.0694	c: shi
+-0.0694	c:22y
+-0.0694	c:6r6
+-0.0694	c:6vv
+-0.0694	c:96a
+-0.0694	c:a2m
+-0.0694	c:ajq
+-0.0694	c:apre
+-0.0694	c:apres
+-0.0694	c:aqv
+-0.0694	c:aytm
+-0.0694	c:bex
+-0.0694	c:c9b
+-0.0694	c:cej
+-0.0694	c:creve
+-0.0694	c:e6d
+-0.0694	c:edd
+-0.0694	c:fys
+-0.0694	c:grd
+-0.0694	c:hx9
+-0.0694	c:icf
+-0.0694	c:icz
+-0.0694	c:igv
+-0.0694	c:im6vv
+-0.0694	c:jai2
+-0.0694	c:jto
+-0.0694	c:jwo
+-0.0694	c:late
+-0.0694	c:m6vv
+-0.0694	c:mjai
+-0.0694	c:mjai2
+-0.0694	c:mtq
+-0.0694	c:n2e
+-0.0694	c:nife
+-0.0694	c:nife 
+-0.0694	c:nng
+-0.0694	c:np 
+-0.0694	c:nxn
+-0.0694	c:oii
+-0.0694	c:ola
+-0.0694	c:pge
+-0.0694	c:pres 
+-0.0694	c:s9p
+-0.0694	c:sedn
+-0.0694	c:siti
+-0.0694	c:ta2e
+-0.0694	c:tfa
+-0.0694	c:vs 
+-0.0694	c:xi2
+-0.0694	c:z6c
+-0.0694	c:z6h
+-0.0694	c:zdf
+-0.0694	w:apres
+-0.0695	b:the_doctor
+-0.0695	c: ans
+-0.0695	c: answ
+-0.0695	c: s29
+-0.0695	c: s29z
+-0.0695	c:6esa
+-0.0695	c:8ra
+-0.0695	c:ad2
+-0.0695	c:ande
+-0.0695	c:answe
+-0.0695	c:bsh
+-0.0695	c:bvj
+-0.0695	c:c9k
+-0.0695	c:ezd
+-0.0695	c:g8q
+-0.0695	c:gec
+-0.0695	c:gfy
+-0.0695	c:grz
+-0.0695	c:hbf
+-0.0695	c:im6s
+-0.0695	c:imtdy
+-0.0695	c:imtj
+-0.0695	c:iqk
+-0.0695	c:jhd
+-0.0695	c:kdi
+-0.0695	c:kgv
+-0.0695	c:mgf
+-0.0695	c:mtdy
+-0.0695	c:nsb
+-0.0695	c:nswe
+-0.0695	c:nswer
+-0.0695	c:oim6s
+-0.0695	c:oimtj
+-0.0695	c:pc 
+-0.0695	c:psd
+-0.0695	c:pxm
+-0.0695	c:s29
+-0.0695	c:s29z
+-0.0695	c:s29z 
+-0.0695	c:sga
+-0.0695	c:sjq
+-0.0695	c:ssa 
+-0.0695	c:syf
+-0.0695	c:vea
+-0.0695	c:wps
+-0.0695	c:wsf
+-0.0695	c:xs6
+-0.0695	c:xsc
+-0.0695	c:xx6
+-0.0695	c:yezd
+-0.0695	c:z88
+-0.0695	c:z8v
+-0.0695	w:s29z
+-0.0696	c: 6i2
+-0.0696	c: 6i2z
+-0.0696	c: bas
+-0.0696	c:2bd
+-0.0696	c:6at
+-0.0696	c:6i2
+-0.0696	c:6i2z
+-0.0696	c:6i2z 
+-0.0696	c:answ
+-0.0696	c:b2f
+-0.0696	c:bjv
+-0.0696	c:chb
+-0.0696	c:ddp
+-0.0696	c:eya
+-0.0696	c:f9y
+-0.0696	c:fw2
+-0.0696	c:fzf
+-0.0696	c:ifz
+-0.0696	c:ims8r
+-0.0696	c:ipst
+-0.0696	c:isa9
+-0.0696	c:isa9 
+-0.0696	c:j9i
+-0.0696	c:joq
+-0.0696	c:jsk
+-0.0696	c:k26
+-0.0696	c:m2r
+-0.0696	c:mas
+-0.0696	c:mnt
+-0.0696	c:ms8r
+-0.0696	c:nxw
+-0.0696	c:psi
+-0.0696	c:qvs
+-0.0696	c:r8j
+-0.0696	c:rew 
+-0.0696	c:rkf
+-0.0696	c:sck
+-0.0696	c:sg9
+-0.0696	c:sjp
+-0.0696	c:syo
+-0.0696	c:tph
+-0.0696	c:wtv
+-0.0696	c:wyh
+-0.0696	c:yaci
+-0.0696	c:yer 
+-0.0696	w:6i2z
+-0.0697	c:22ch
+-0.0697	c:2a 
+-0.0697	c:69v
+-0.0697	c:6ks
+-0.0697	c:8th
+-0.0697	c:ahs
+-0.0697	c:aqf
+-0.0697	c:bgb
+-0.0697	c:bgg
+-0.0697	c:bzh
+-0.0697	c:cri
+-0.0697	c:dck
+-0.0697	c:earn
+-0.0697	c:ecn
+-0.0697	c:etst
+-0.0697	c:ga8
+-0.0697	c:gdi
+-0.0697	c:h2k
+-0.0697	c:iaj
+-0.0697	c:ic2
+-0.0697	c:imsqy
+-0.0697	c:jd 
+-0.0697	c:jh 
+-0.0697	c:jx9
+-0.0697	c:kjf
+-0.0697	c:kjfa
+-0.0697	c:msqy
+-0.0697	c:p8d
+-0.0697	c:qvf
+-0.0697	c:r8t
+-0.0697	c:rgt
+-0.0697	c:rrk
+-0.0697	c:rze
+-0.0697	c:tdy
+-0.0697	c:tpv
+-0.0697	c:tsm
+-0.0697	c:vka
+-0.0697	c:vvg
+-0.0697	c:wgr
+-0.0697	c:zpj
+-0.0698	b:zoe_replied
+-0.0698	c: eitz
+-0.0698	c: estz
+-0.0698	c: nan
+-0.0698	c:2tj
+-0.0698	c:6gh
+-0.0698	c:akb
+-0.0698	c:aon
+-0.0698	c:arn
+-0.0698	c:as9
+-0.0698	c:ayn
+-0.0698	c:bqg
+-0.0698	c:cx2
+-0.0698	c:dpb
+-0.0698	c:dsk
+-0.0698	c:eesa
+-0.0698	c:eitz
+-0.0698	c:eitz 
+-0.0698	c:ejx
+-0.0698	c:eqq
+-0.0698	c:evw
+-0.0698	c:ewk
+-0.0698	c:feid
+-0.0698	c:fiq
+-0.0698	c:ieve 
+-0.0698	c:im6me
+-0.0698	c:jb9
+-0.0698	c:kxz
+-0.0698	c:m6me
+-0.0698	c:mayi
+-0.0698	c:npx
+-0.0698	c:nve
+-0.0698	c:owc
+-0.0698	c:qsk
+-0.0698	c:r6qe
+-0.0698	c:sxwo
+-0.0698	c:tbs
+-0.0698	c:tfr
+-0.0698	c:txy
+-0.0698	c:wdn
+-0.0698	c:wem
+-0.0698	c:wk 
+-0.0698	c:x2t
+-0.0698	c:yaz
+-0.0698	c:yc6
+-0.0698	w:believe
+-0.0698	w:eitz
+-0.0698	w:estz
+-0.0699	c:2na
+-0.0699	c:68a
+-0.0699	c:6ia
+-0.0699	c:8xw
+-0.0699	c:9od
+-0.0699	c:9q8
+-0.0699	c:aep
+-0.0699	c:e2j
+-0.0699	c:efd
+-0.0699	c:eysn
+-0.0699	c:fms
+-0.0699	c:fqk
+-0.0699	c:fqkc
+-0.0699	c:fs9
+-0.0699	c:gic
+-0.0699	c:hb8
+-0.0699	c:hdh
+-0.0699	c:iea
+-0.0699	c:imsis
+-0.0699	c:imtvo
+-0.0699	c:jwm
+-0.0699	c:mfm
+-0.0699	c:mkw
+-0.0699	c:msis
+-0.0699	c:mt2
+-0.0699	c:mtvo
+-0.0699	c:ocq
+-0.0699	c:qeb
+-0.0699	c:s6i
+-0.0699	c:scj
+-0.0699	c:sne
+-0.0699	c:srh
+-0.0699	c:t6q
+-0.0699	c:td6
+-0.0699	c:teh
+-0.0699	c:trf
+-0.0699	c:vcv
+-0.0699	c:ypo
+-0.0699	c:z2yc
+-0.0699	c:z8 
+-0.07	c: 9te
+-0.07	c: 9tez
+-0.07	c:2pb
+-0.07	c:2yw
+-0.07	c:6do
+-0.07	c:6isw
+-0.07	c:8i6
+-0.07	c:8qn
+-0.07	c:8ve
+-0.07	c:9tez
+-0.07	c:9tez 
+-0.07	c:abx
+-0.07	c:agh
+-0.07	c:ai8
+-0.07	c:bfv
+-0.07	c:diw
+-0.07	c:eche
+-0.07	c:gee
+-0.07	c:gnt
+-0.07	c:goj
+-0.07	c:gwt
+-0.07	c:im6ar
+-0.07	c:im6f
+-0.07	c:imssx
+-0.07	c:imstb
+-0.07	c:imsti
+-0.07	c:imtp
+-0.07	c:m6ar
+-0.07	c:m6f
+-0.07	c:mbb
+-0.07	c:mssx
+-0.07	c:msti
+-0.07	c:nxr
+-0.07	c:oim6f
+-0.07	c:oimth
+-0.07	c:oimtp
+-0.07	c:on9
+-0.07	c:ps6
+-0.07	c:q8e
+-0.07	c:tmh
+-0.07	c:twv
+-0.07	c:xke
+-0.07	c:xvs
+-0.07	c:y8q
+-0.07	c:yam
+-0.07	c:ysse
+-0.07	c:zh9
+-0.07	c:zzam
+-0.07	w:9tez
+-0.0701	b:week_in
+-0.0701	c: lat
+-0.0701	c: late
+-0.0701	c:2ws
+-0.0701	c:6sk
+-0.0701	c:8ed
+-0.0701	c:8ef
+-0.0701	c:8ik
+-0.0701	c:azt 
+-0.0701	c:cd 
+-0.0701	c:cda
+-0.0701	c:dcf
+-0.0701	c:djh
+-0.0701	c:ed9
+-0.0701	c:etg
+-0.0701	c:ezp
+-0.0701	c:hssa
+-0.0701	c:imtns
+-0.0701	c:j2j
+-0.0701	c:jpf
+-0.0701	c:k2b
+-0.0701	c:k6x
+-0.0701	c:kc 
+-0.0701	c:ke8
+-0.0701	c:mhb
+-0.0701	c:mkz
+-0.0701	c:mtns
+-0.0701	c:mx6
+-0.0701	c:mzh
+-0.0701	c:nif
+-0.0701	c:pmm
+-0.0701	c:pt8
+-0.0701	c:qit
+-0.0701	c:r2i
+-0.0701	c:stsh
+-0.0701	c:txe
+-0.0701	c:w9a
+-0.0701	c:xen
+-0.0701	c:xnj
+-0.0701	c:yg9
+-0.0702	c: new 
+-0.0702	c:6eh
+-0.0702	c:8m 
+-0.0702	c:an2
+-0.0702	c:apm
+-0.0702	c:as6
+-0.0702	c:atoc
+-0.0702	c:b9a
+-0.0702	c:ba2
+-0.0702	c:bkv
+-0.0702	c:dgy
+-0.0702	c:dpf
+-0.0702	c:emt
+-0.0702	c:evc
+-0.0702	c:eze
+-0.0702	c:fft
+-0.0702	c:ge9
+-0.0702	c:gea
+-0.0702	c:hq 
+-0.0702	c:iam
+-0.0702	c:im6eh
+-0.0702	c:im6zx
+-0.0702	c:imsep
+-0.0702	c:jc9
+-0.0702	c:jwr
+-0.0702	c:m6eh
+-0.0702	c:m6zx
+-0.0702	c:m9x
+-0.0702	c:new 
+-0.0702	c:ngec
+-0.0702	c:no8
+-0.0702	c:nt9
+-0.0702	c:s2n
+-0.0702	c:stb
+-0.0702	c:svt
+-0.0702	c:va9
+-0.0702	c:vxt
+-0.0702	c:xnr
+-0.0702	c:xy 
+-0.0702	c:xym
+-0.0702	c:zxk
+-0.0702	w:new
+-0.0703	b:11_ostit
+-0.0703	c: oima
+-0.0703	c: twe
+-0.0703	c:2dc
+-0.0703	c:2mp
+-0.0703	c:6ys
+-0.0703	c:8kh
+-0.0703	c:9aa
+-0.0703	c:9s 
+-0.0703	c:aew
+-0.0703	c:aqb
+-0.0703	c:ard 
+-0.0703	c:bzj
+-0.0703	c:cvo
+-0.0703	c:cxr
+-0.0703	c:dds
+-0.0703	c:ezo
+-0.0703	c:ijs
+-0.0703	c:ims8s
+-0.0703	c:imsg
+-0.0703	c:imsk
+-0.0703	c:ixs
+-0.0703	c:jeb
+-0.0703	c:ms8s
+-0.0703	c:n8c
+-0.0703	c:nsw
+-0.0703	c:oi9
+-0.0703	c:oima
+-0.0703	c:oimsg
+-0.0703	c:oimsk
+-0.0703	c:ostit
+-0.0703	c:pmf
+-0.0703	c:pnr
+-0.0703	c:qet
+-0.0703	c:qji
+-0.0703	c:sqn
+-0.0703	c:teti
+-0.0703	c:xi 
+-0.0703	w:ostit
+-0.0704	b:il_me
+-0.0704	b:not_to
+-0.0704	c: lear
+-0.0704	c:28k
+-0.0704	c:2eh
+-0.0704	c:2nd
+-0.0704	c:2wc
+-0.0704	c:6hn
+-0.0704	c:8wh
+-0.0704	c:8xr
+-0.0704	c:9ft
+-0.0704	c:9vq
+-0.0704	c:agw
+-0.0704	c:ajho
+-0.0704	c:arni
+-0.0704	c:arnin
+-0.0704	c:bed 
+-0.0704	c:cf 
+-0.0704	c:do9
+-0.0704	c:dtt
+-0.0704	c:earni
+-0.0704	c:etm
+-0.0704	c:ezth
+-0.0704	c:fcq
+-0.0704	c:gzw
+-0.0704	c:im6hn
+-0.0704	c:k6a
+-0.0704	c:kzs
+-0.0704	c:lear
+-0.0704	c:learn
+-0.0704	c:m6hn
+-0.0704	c:m8y
+-0.0704	c:nah
+-0.0704	c:nyg
+-0.0704	c:pih
+-0.0704	c:ptv
+-0.0704	c:pxo
+-0.0704	c:sfx
+-0.0704	c:sgv
+-0.0704	c:stv
+-0.0704	c:tfyf
+-0.0704	c:v62
+-0.0704	c:vyy
+-0.0704	c:wz6
+-0.0704	c:zam
+-0.0704	w:learning
+-0.0705	c: cup
+-0.0705	c: hang
+-0.0705	c: must
+-0.0705	c: twel
+-0.0705	c:2gh
+-0.0705	c:2kaa
+-0.0705	c:69r
+-0.0705	c:8kf
+-0.0705	c:8nc
+-0.0705	c:acf
+-0.0705	c:aeb
+-0.0705	c:afi
+-0.0705	c:ated
+-0.0705	c:ated 
+-0.0705	c:avt2
+-0.0705	c:bia
+-0.0705	c:cup
+-0.0705	c:e6p
+-0.0705	c:elve 
+-0.0705	c:fcw
+-0.0705	c:fh9
+-0.0705	c:fjy
+-0.0705	c:g6w
+-0.0705	c:h9t
+-0.0705	c:hbw
+-0.0705	c:ims
+-0.0705	c:imsa
+-0.0705	c:imt2q
+-0.0705	c:jp6
+-0.0705	c:jwz
+-0.0705	c:kai
+-0.0705	c:kfk
+-0.0705	c:msg
+-0.0705	c:mt2q
+-0.0705	c:must
+-0.0705	c:must 
+-0.0705	c:oimsa
+-0.0705	c:oyi
+-0.0705	c:pgn
+-0.0705	c:py2
+-0.0705	c:qr6
+-0.0705	c:rez
+-0.0705	c:rjw
+-0.0705	c:rpa
+-0.0705	c:rxa
+-0.0705	c:skk
+-0.0705	c:ssea
+-0.0705	c:t2w
+-0.0705	c:t8io
+-0.0705	c:tki
+-0.0705	c:tob
+-0.0705	c:ttn
+-0.0705	c:ttr
+-0.0705	c:twel
+-0.0705	c:twelv
+-0.0705	c:vpdp
+-0.0705	c:welv
+-0.0705	c:welve
+-0.0705	c:woy
+-0.0705	c:wtj
+-0.0705	c:xaj
+-0.0705	c:xe8
+-0.0705	c:xzp
+-0.0705	c:y2z
+-0.0705	c:z2gh
+-0.0705	w:move
+-0.0705	w:must
+-0.0705	w:twelve
+-0.0706	b:pushed_me
+-0.0706	b:worried_my
+-0.0706	c:22s
+-0.0706	c:2gw
+-0.0706	c:6mw
+-0.0706	c:92 
+-0.0706	c:a9v
+-0.0706	c:cfe
+-0.0706	c:e22
+-0.0706	c:edp
+-0.0706	c:edpf
+-0.0706	c:eis
+-0.0706	c:ejji
+-0.0706	c:el 
+-0.0706	c:fgk
+-0.0706	c:ghk
+-0.0706	c:hn8
+-0.0706	c:ibn
+-0.0706	c:ims6i
+-0.0706	c:imtd
+-0.0706	c:imttr
+-0.0706	c:kiw
+-0.0706	c:ksv
+-0.0706	c:ms6i
+-0.0706	c:mscy
+-0.0706	c:msza
+-0.0706	c:mtd
+-0.0706	c:mttr
+-0.0706	c:nnoyi
+-0.0706	c:noyi
+-0.0706	c:noyin
+-0.0706	c:oimtd
+-0.0706	c:oqz
+-0.0706	c:oyin
+-0.0706	c:oying
+-0.0706	c:p8v
+-0.0706	c:qoaj
+-0.0706	c:qpa
+-0.0706	c:ri8
+-0.0706	c:spp
+-0.0706	c:sqx
+-0.0706	c:teat
+-0.0706	c:tk8
+-0.0706	c:v9d
+-0.0706	c:wav
+-0.0706	c:xth
+-0.0706	c:yta
+-0.0706	c:zfg
+-0.0706	c:zh 
+-0.0706	c:zqi
+-0.0706	c:zvw
+-0.0706	w:annoying
+-0.0707	c: con 
+-0.0707	c:2ez 
+-0.0707	c:2q8
+-0.0707	c:2v 
+-0.0707	c:6vr
+-0.0707	c:8ap
+-0.0707	c:8be
+-0.0707	c:8xy
+-0.0707	c:9dr
+-0.0707	c:9sg
+-0.0707	c:a6d
+-0.0707	c:a6w
+-0.0707	c:bao
+-0.0707	c:by9
+-0.0707	c:cez
+-0.0707	c:d66
+-0.0707	c:doh
+-0.0707	c:drv
+-0.0707	c:dt2
+-0.0707	c:fi8
+-0.0707	c:gcv
+-0.0707	c:hbt
+-0.0707	c:hoen
+-0.0707	c:im6vr
+-0.0707	c:imsy
+-0.0707	c:jhn
+-0.0707	c:kvw
+-0.0707	c:m6vr
+-0.0707	c:mfh
+-0.0707	c:msv
+-0.0707	c:oimsy
+-0.0707	c:pazt
+-0.0707	c:pkk
+-0.0707	c:psb
+-0.0707	c:pwt
+-0.0707	c:s8cd
+-0.0707	c:s9o
+-0.0707	c:sct
+-0.0707	c:svr
+-0.0707	c:t2 
+-0.0707	c:t2q
+-0.0707	c:tcm
+-0.0707	c:tzg
+-0.0707	c:wcs
+-0.0707	c:we 
+-0.0707	c:wm2
+-0.0707	c:yca
+-0.0707	c:yem
+-0.0707	c:zzk
+-0.0707	w:con
+-0.0708	c: sic
+-0.0708	c:6kv
+-0.0708	c:6sr
+-0.0708	c:82c
+-0.0708	c:8pz
+-0.0708	c:9ha
+-0.0708	c:9qmy
+-0.0708	c:9sp
+-0.0708	c:b6e
+-0.0708	c:dak
+-0.0708	c:dz2
+-0.0708	c:e2sz
+-0.0708	c:emf
+-0.0708	c:fd8
+-0.0708	c:ggs
+-0.0708	c:hs8
+-0.0708	c:imaye
+-0.0708	c:ji 
+-0.0708	c:jkw
+-0.0708	c:jkwg
+-0.0708	c:jqd
+-0.0708	c:kille
+-0.0708	c:kt6
+-0.0708	c:kwg
+-0.0708	c:m89
+-0.0708	c:mao 
+-0.0708	c:maye
+-0.0708	c:mstb
+-0.0708	c:omh
+-0.0708	c:r2d
+-0.0708	c:sii
+-0.0708	c:smt
+-0.0708	c:twwi
+-0.0708	c:vaa
+-0.0708	c:vav
+-0.0708	c:vfk
+-0.0708	c:vmi
+-0.0708	c:vpr
+-0.0708	c:xms
+-0.0708	c:ypg
+-0.0708	c:zej
+-0.0709	b:11_ottie
+-0.0709	b:the_new
+-0.0709	c: we 
+-0.0709	c:2dp
+-0.0709	c:6dq
+-0.0709	c:6wte
+-0.0709	c:9c9
+-0.0709	c:bft
+-0.0709	c:dii
+-0.0709	c:dks
+-0.0709	c:imtre
+-0.0709	c:mtre
+-0.0709	c:o8n
+-0.0709	c:ottie
+-0.0709	c:q9a
+-0.0709	c:qq 
+-0.0709	c:qs 
+-0.0709	c:rnm
+-0.0709	c:tvo
+-0.0709	c:txo
+-0.0709	c:xaf
+-0.0709	c:ym2
+-0.0709	c:zkx
+-0.0709	c:zm6
+-0.0709	c:zts
+-0.0709	c:zzh
+-0.0709	w:ottie
+-0.0709	w:we
+-0.071	c:2ov
+-0.071	c:629
+-0.071	c:6sts
+-0.071	c:8an
+-0.071	c:8dc
+-0.071	c:9ha 
+-0.071	c:ab9
+-0.071	c:ab9a
+-0.071	c:an8
+-0.071	c:aog
+-0.071	c:b2y
+-0.071	c:c8h
+-0.071	c:cv 
+-0.071	c:dya
+-0.071	c:dzr
+-0.071	c:efg
+-0.071	c:ei9
+-0.071	c:fjd 
+-0.071	c:fsa
+-0.071	c:fsz
+-0.071	c:hs6
+-0.071	c:hyw
+-0.071	c:im6x
+-0.071	c:imsjw
+-0.071	c:imsne
+-0.071	c:imtes
+-0.071	c:iot
+-0.071	c:ivx
+-0.071	c:izd
+-0.071	c:ksj
+-0.071	c:kzd
+-0.071	c:m22
+-0.071	c:msjw
+-0.071	c:msne
+-0.071	c:mzi
+-0.071	c:oi8
+-0.071	c:oim6x
+-0.071	c:om2
+-0.071	c:pdy
+-0.071	c:pep
+-0.071	c:pfb
+-0.071	c:phb
+-0.071	c:pzm
+-0.071	c:s68
+-0.071	c:seq
+-0.071	c:tfag
+-0.071	c:tog
+-0.071	c:viz
+-0.071	c:vp6
+-0.071	c:w2i
+-0.071	c:wave
+-0.071	c:wzv
+-0.071	c:yk 
+-0.071	c:yty 
+-0.0711	c: ite
+-0.0711	c: itez
+-0.0711	c:6ar
+-0.0711	c:6hs
+-0.0711	c:6va
+-0.0711	c:6y8
+-0.0711	c:88f
+-0.0711	c:88n
+-0.0711	c:8d8
+-0.0711	c:9c9b
+-0.0711	c:9vg
+-0.0711	c:aeg
+-0.0711	c:btas
+-0.0711	c:cr6
+-0.0711	c:czo
+-0.0711	c:daj
+-0.0711	c:gi 
+-0.0711	c:hbe
+-0.0711	c:hca
+-0.0711	c:hna
+-0.0711	c:imsdm
+-0.0711	c:imtzs
+-0.0711	c:itez
+-0.0711	c:itez 
+-0.0711	c:msdm
+-0.0711	c:msex
+-0.0711	c:mtzs
+-0.0711	c:ogs
+-0.0711	c:osv
+-0.0711	c:pax
+-0.0711	c:q9h
+-0.0711	c:qk2
+-0.0711	c:qwn
+-0.0711	c:qxh
+-0.0711	c:r6y
+-0.0711	c:rfm
+-0.0711	c:sm2y
+-0.0711	c:wov
+-0.0711	c:xki
+-0.0711	c:xmm
+-0.0711	c:yer
+-0.0711	c:zge
+-0.0711	w:itez
+-0.0712	b:week_on
+-0.0712	c: wed
+-0.0712	c:2ag
+-0.0712	c:6fr
+-0.0712	c:6zk
+-0.0712	c:86i
+-0.0712	c:9kj
+-0.0712	c:abcj
+-0.0712	c:acg
+-0.0712	c:ax6
+-0.0712	c:bma
+-0.0712	c:c6q
+-0.0712	c:e6i
+-0.0712	c:epc
+-0.0712	c:eq2
+-0.0712	c:f2k
+-0.0712	c:gtp
+-0.0712	c:gv6
+-0.0712	c:h6k
+-0.0712	c:iho
+-0.0712	c:im6tj
+-0.0712	c:imay2
+-0.0712	c:kna
+-0.0712	c:ktv
+-0.0712	c:m6tj
+-0.0712	c:may2
+-0.0712	c:peh
+-0.0712	c:qwe
+-0.0712	c:rant 
+-0.0712	c:rti
+-0.0712	c:s9e
+-0.0712	c:tqz
+-0.0712	c:tss
+-0.0712	c:ttc
+-0.0712	c:tvi
+-0.0712	c:vgt
+-0.0712	c:w62
+-0.0712	c:xfi
+-0.0712	c:xqa
+-0.0712	c:yd8
+-0.0712	c:yev
+-0.0712	c:zig
+-0.0713	c:6hd
+-0.0713	c:6ot
+-0.0713	c:8sj
+-0.0713	c:arh
+-0.0713	c:cg 
+-0.0713	c:d8w
+-0.0713	c:dkt
+-0.0713	c:dqe
+-0.0713	c:ectio
+-0.0713	c:eija
+-0.0713	c:ewx
+-0.0713	c:fkh
+-0.0713	c:fqs
+-0.0713	c:gza
+-0.0713	c:h26
+-0.0713	c:h9s
+-0.0713	c:hh9
+-0.0713	c:hh9s
+-0.0713	c:hnt
+-0.0713	c:imt2m
+-0.0713	c:iqd
+-0.0713	c:isd
+-0.0713	c:jtt
+-0.0713	c:m9b
+-0.0713	c:mt2m
+-0.0713	c:nam
+-0.0713	c:ng9
+-0.0713	c:o9f
+-0.0713	c:rdq
+-0.0713	c:rqk
+-0.0713	c:stik
+-0.0713	c:tjk
+-0.0713	c:waxw
+-0.0713	c:wpn
+-0.0713	c:z8b
+-0.0714	b:the_grass
+-0.0714	b:the_rain
+-0.0714	c: gras
+-0.0714	c:26tz
+-0.0714	c:2gc
+-0.0714	c:2pm
+-0.0714	c:6ty
+-0.0714	c:9er
+-0.0714	c:9hh
+-0.0714	c:amz
+-0.0714	c:atk
+-0.0714	c:ay2
+-0.0714	c:bve
+-0.0714	c:dsvt
+-0.0714	c:ees
+-0.0714	c:esab
+-0.0714	c:fps
+-0.0714	c:fxj
+-0.0714	c:gfc
+-0.0714	c:gras
+-0.0714	c:grass
+-0.0714	c:hom
+-0.0714	c:imsgt
+-0.0714	c:imttd
+-0.0714	c:msgt
+-0.0714	c:mttd
+-0.0714	c:n2ce
+-0.0714	c:ntf
+-0.0714	c:okv
+-0.0714	c:oxs
+-0.0714	c:rass 
+-0.0714	c:swy
+-0.0714	c:tjp
+-0.0714	c:ttrt
+-0.0714	c:vfg
+-0.0714	c:w2r
+-0.0714	c:wxz
+-0.0714	c:zfd
+-0.0714	w:grass
+-0.0715	c:2cy
+-0.0715	c:2or
+-0.0715	c:2vd
+-0.0715	c:82w
+-0.0715	c:86w
+-0.0715	c:amx
+-0.0715	c:asse
+-0.0715	c:av2
+-0.0715	c:bby
+-0.0715	c:cvf
+-0.0715	c:ea6
+-0.0715	c:eik
+-0.0715	c:ekf
+-0.0715	c:ika
+-0.0715	c:imtd6
+-0.0715	c:imtzj
+-0.0715	c:imtzx
+-0.0715	c:jax
+-0.0715	c:mao
+-0.0715	c:mtd6
+-0.0715	c:mtzj
+-0.0715	c:mtzx
+-0.0715	c:nqa
+-0.0715	c:qj8
+-0.0715	c:s8n
+-0.0715	c:t6y
+-0.0715	c:thq
+-0.0715	c:tzj
+-0.0715	c:ww9
+-0.0715	c:xrq
+-0.0715	c:yfi
+-0.0715	c:ysi
+-0.0715	c:znv
+-0.0716	c: tw
+-0.0716	c:2v8
+-0.0716	c:6ae
+-0.0716	c:6yi
+-0.0716	c:8hx2
+-0.0716	c:8xe9
+-0.0716	c:92y
+-0.0716	c:9w2
+-0.0716	c:asw
+-0.0716	c:ctan
+-0.0716	c:g2a
+-0.0716	c:gtb
+-0.0716	c:hx2
+-0.0716	c:imted
+-0.0716	c:jvb
+-0.0716	c:kkt 
+-0.0716	c:mted
+-0.0716	c:nyk
+-0.0716	c:oq2
+-0.0716	c:pk 
+-0.0716	c:qpc
+-0.0716	c:qrq
+-0.0716	c:tpvm
+-0.0716	c:twe
+-0.0716	c:tzs
+-0.0716	c:wax
+-0.0716	c:wrz
+-0.0716	c:wwi
+-0.0716	c:zfi
+-0.0717	c:2by
+-0.0717	c:2h 
+-0.0717	c:2tw
+-0.0717	c:6r9
+-0.0717	c:8v 
+-0.0717	c:9sk
+-0.0717	c:aip
+-0.0717	c:ajtt
+-0.0717	c:anj
+-0.0717	c:biv
+-0.0717	c:bqx
+-0.0717	c:bsf
+-0.0717	c:cvw
+-0.0717	c:dbr
+-0.0717	c:e8yv
+-0.0717	c:eiq
+-0.0717	c:ej 
+-0.0717	c:fep
+-0.0717	c:gvs
+-0.0717	c:htd
+-0.0717	c:im6r9
+-0.0717	c:imsnn
+-0.0717	c:jjp
+-0.0717	c:k92
+-0.0717	c:krw
+-0.0717	c:m6r9
+-0.0717	c:meei
+-0.0717	c:mf 
+-0.0717	c:msnn
+-0.0717	c:nzr
+-0.0717	c:oox
+-0.0717	c:qax
+-0.0717	c:qw2
+-0.0717	c:rwt
+-0.0717	c:se2 
+-0.0717	c:t9h
+-0.0717	c:tqe
+-0.0717	c:trd
+-0.0717	c:xr8
+-0.0717	c:ymt
+-0.0717	c:ypp
+-0.0717	c:yqs
+-0.0717	c:zdt
+-0.0717	c:zed
+-0.0718	c:62z
+-0.0718	c:8cd
+-0.0718	c:abd
+-0.0718	c:ach
+-0.0718	c:ahn
+-0.0718	c:axw
+-0.0718	c:cyq
+-0.0718	c:d8a
+-0.0718	c:dxee
+-0.0718	c:e8sa
+-0.0718	c:ekp
+-0.0718	c:evn
+-0.0718	c:hge
+-0.0718	c:imtbs
+-0.0718	c:imtvw
+-0.0718	c:mssz
+-0.0718	c:mtbs
+-0.0718	c:mtvw
+-0.0718	c:ocf
+-0.0718	c:ti2v
+-0.0718	c:tyj
+-0.0718	c:vta
+-0.0718	c:vww
+-0.0718	c:w9x
+-0.0718	c:wye
+-0.0718	c:yyt
+-0.0718	c:zgr
+-0.0718	c:zsg
+-0.0718	c:zsgs
+-0.0718	c:zys
+-0.0719	b:11_ottit
+-0.0719	c:2ij
+-0.0719	c:2mi
+-0.0719	c:6en
+-0.0719	c:6ho
+-0.0719	c:6mx
+-0.0719	c:6xp
+-0.0719	c:8iv
+-0.0719	c:8sf
+-0.0719	c:asyf
+-0.0719	c:bssn
+-0.0719	c:cjs
+-0.0719	c:e2r
+-0.0719	c:fgc
+-0.0719	c:fqh
+-0.0719	c:gto
+-0.0719	c:h8a
+-0.0719	c:imsjp
+-0.0719	c:kik
+-0.0719	c:msjp
+-0.0719	c:oen
+-0.0719	c:ottit
+-0.0719	c:pbr
+-0.0719	c:pby
+-0.0719	c:ppq
+-0.0719	c:pw8
+-0.0719	c:r2e
+-0.0719	c:rbs
+-0.0719	c:rga
+-0.0719	c:rmq
+-0.0719	c:seai
+-0.0719	c:so6
+-0.0719	c:tota
+-0.0719	c:vef
+-0.0719	c:zda6
+-0.0719	w:ottit
+-0.072	b:felt_like
+-0.072	c: mus
+-0.072	c:2bz
+-0.072	c:2zd
+-0.072	c:82a
+-0.072	c:8fh
+-0.072	c:akg
+-0.072	c:bk 
+-0.072	c:dbn
+-0.072	c:e8x
+-0.072	c:ekfw
+-0.072	c:ezt
+-0.072	c:gsy
+-0.072	c:hph
+-0.072	c:im6h
+-0.072	c:ims2o
+-0.072	c:jr2
+-0.072	c:mfc
+-0.072	c:ms2o
+-0.072	c:mtp
+-0.072	c:mus
+-0.072	c:ns6
+-0.072	c:o2tz
+-0.072	c:oim6h
+-0.072	c:p86
+-0.072	c:pj 
+-0.072	c:prc
+-0.072	c:qc9
+-0.072	c:qxo
+-0.072	c:qxob
+-0.072	c:re8
+-0.072	c:tsc
+-0.072	c:ud 
+-0.072	c:unch
+-0.072	c:xob
+-0.072	c:y66
+-0.072	c:yiv
+-0.0721	c: revi
+-0.0721	c: tog
+-0.0721	c:2zd9
+-0.0721	c:9tb
+-0.0721	c:aq9
+-0.0721	c:avn
+-0.0721	c:bbt
+-0.0721	c:c8q
+-0.0721	c:cnz
+-0.0721	c:de2
+-0.0721	c:dmt
+-0.0721	c:e9y
+-0.0721	c:evx
+-0.0721	c:ggi 
+-0.0721	c:imske
+-0.0721	c:jfq
+-0.0721	c:jmf
+-0.0721	c:jps
+-0.0721	c:jst
+-0.0721	c:kct
+-0.0721	c:kta
+-0.0721	c:lec
+-0.0721	c:mseb
+-0.0721	c:msjps
+-0.0721	c:mske
+-0.0721	c:msxt
+-0.0721	c:oew
+-0.0721	c:otj
+-0.0721	c:qbe
+-0.0721	c:qw6
+-0.0721	c:r6s
+-0.0721	c:sejn
+-0.0721	c:sjps
+-0.0721	c:spq
+-0.0721	c:src
+-0.0721	c:tw8
+-0.0721	c:wgb
+-0.0721	c:wz8
+-0.0721	c:xjw
+-0.0721	c:zd9
+-0.0721	c:zkt
+-0.0722	b:he_will
+-0.0722	c:2z2
+-0.0722	c:6sv
+-0.0722	c:89y
+-0.0722	c:8aa
+-0.0722	c:8sc
+-0.0722	c:9rft
+-0.0722	c:a6v
+-0.0722	c:bjh
+-0.0722	c:cdt
+-0.0722	c:eqp
+-0.0722	c:ewt
+-0.0722	c:eyp
+-0.0722	c:ftw
+-0.0722	c:ghf
+-0.0722	c:iht
+-0.0722	c:ikh
+-0.0722	c:imtxe
+-0.0722	c:izz
+-0.0722	c:jai
+-0.0722	c:jsf
+-0.0722	c:m6h
+-0.0722	c:m6w
+-0.0722	c:mtxe
+-0.0722	c:mwy
+-0.0722	c:n2s
+-0.0722	c:nasy
+-0.0722	c:ncp
+-0.0722	c:o8v
+-0.0722	c:pe6
+-0.0722	c:pei
+-0.0722	c:psf
+-0.0722	c:psp
+-0.0722	c:qhg
+-0.0722	c:rew
+-0.0722	c:rym
+-0.0722	c:shd
+-0.0722	c:sms
+-0.0722	c:sx 
+-0.0722	c:t89y
+-0.0722	c:tcx
+-0.0722	c:teg
+-0.0722	c:vbe
+-0.0722	c:vea8
+-0.0722	c:wje
+-0.0722	c:wpp
+-0.0722	c:wtq
+-0.0722	c:xh 
+-0.0723	b:me_for
+-0.0723	b:saying_goodbye
+-0.0723	b:screams_at
+-0.0723	b:the_plane
+-0.0723	c: bask
+-0.0723	c: mist
+-0.0723	c: move
+-0.0723	c:6ct
+-0.0723	c:6vn
+-0.0723	c:9bb
+-0.0723	c:9fw
+-0.0723	c:9ye
+-0.0723	c:adx 
+-0.0723	c:aii
+-0.0723	c:asket
+-0.0723	c:azg
+-0.0723	c:azgr
+-0.0723	c:bask
+-0.0723	c:baske
+-0.0723	c:chx
+-0.0723	c:dx 
+-0.0723	c:e6b
+-0.0723	c:eams
+-0.0723	c:eams 
+-0.0723	c:eoe
+-0.0723	c:fbf
+-0.0723	c:gbk
+-0.0723	c:grr
+-0.0723	c:he8
+-0.0723	c:icq
+-0.0723	c:imseq
+-0.0723	c:imt2s
+-0.0723	c:imt8y
+-0.0723	c:imtj9
+-0.0723	c:mist
+-0.0723	c:mn9
+-0.0723	c:mseq
+-0.0723	c:mt2s
+-0.0723	c:mt8y
+-0.0723	c:mtj9
+-0.0723	c:n9n
+-0.0723	c:nbg
+-0.0723	c:oa8
+-0.0723	c:oea
+-0.0723	c:pbv
+-0.0723	c:q8q
+-0.0723	c:qga
+-0.0723	c:qzh
+-0.0723	c:reams
+-0.0723	c:rr6
+-0.0723	c:sket
+-0.0723	c:t8v
+-0.0723	c:tcn
+-0.0723	c:te2
+-0.0723	c:tvwn
+-0.0723	c:vp 
+-0.0723	c:vwe
+-0.0723	c:y99
+-0.0723	c:yxc
+-0.0723	c:zar
+-0.0723	c:zgrt
+-0.0723	w:screams
+-0.0724	c:62c
+-0.0724	c:8ey
+-0.0724	c:9qr
+-0.0724	c:9ts
+-0.0724	c:agj
+-0.0724	c:bwt
+-0.0724	c:cz8
+-0.0724	c:dmd
+-0.0724	c:etms
+-0.0724	c:exg
+-0.0724	c:fst
+-0.0724	c:imsnf
+-0.0724	c:imtrf
+-0.0724	c:jka
+-0.0724	c:kfm
+-0.0724	c:km8
+-0.0724	c:kze
+-0.0724	c:mfv 
+-0.0724	c:mja
+-0.0724	c:mob
+-0.0724	c:msnf
+-0.0724	c:mtrf
+-0.0724	c:nfs
+-0.0724	c:nm2
+-0.0724	c:nr2
+-0.0724	c:obk
+-0.0724	c:otss
+-0.0724	c:pe2
+-0.0724	c:pzp
+-0.0724	c:qks
+-0.0724	c:rrp
+-0.0724	c:sny
+-0.0724	c:stya
+-0.0724	c:tke
+-0.0724	c:tpa
+-0.0724	c:tww
+-0.0724	c:v2m
+-0.0724	c:w8y
+-0.0724	c:wv6
+-0.0724	c:wxqs
+-0.0725	c:6k9
+-0.0725	c:8hx
+-0.0725	c:9ak
+-0.0725	c:ae89
+-0.0725	c:cgs
+-0.0725	c:ch6
+-0.0725	c:d8s
+-0.0725	c:ddw
+-0.0725	c:dhee
+-0.0725	c:e2eb
+-0.0725	c:eai
+-0.0725	c:f9 
+-0.0725	c:fqn
+-0.0725	c:gac
+-0.0725	c:gacs
+-0.0725	c:im6w
+-0.0725	c:jv2
+-0.0725	c:kv8
+-0.0725	c:n9t
+-0.0725	c:oim6w
+-0.0725	c:re6
+-0.0725	c:rski
+-0.0725	c:rt9
+-0.0725	c:rxb
+-0.0725	c:s6k
+-0.0725	c:sfi
+-0.0725	c:shk
+-0.0725	c:srsk
+-0.0725	c:srski
+-0.0725	c:tezb
+-0.0725	c:tf8
+-0.0725	c:tfe
+-0.0725	c:vcw
+-0.0725	c:vpd
+-0.0725	c:xko
+-0.0725	c:xtk
+-0.0725	c:ya2
+-0.0725	c:yvi
+-0.0725	c:zda
+-0.0725	c:zv9
+-0.0725	c:zwg
+-0.0725	c:zyt
+-0.0726	c:2m9
+-0.0726	c:6bv
+-0.0726	c:6ii
+-0.0726	c:6tt
+-0.0726	c:8b8
+-0.0726	c:8ys
+-0.0726	c:bcz
+-0.0726	c:bkn
+-0.0726	c:bwy
+-0.0726	c:bx 
+-0.0726	c:dss
+-0.0726	c:dzq
+-0.0726	c:ecq
+-0.0726	c:evj
+-0.0726	c:exn
+-0.0726	c:h6tt
+-0.0726	c:hrr
+-0.0726	c:i8q
+-0.0726	c:im6bv
+-0.0726	c:imax
+-0.0726	c:jif
+-0.0726	c:jse
+-0.0726	c:k6r
+-0.0726	c:m6bv
+-0.0726	c:max
+-0.0726	c:movi
+-0.0726	c:oeg
+-0.0726	c:oimax
+-0.0726	c:om9
+-0.0726	c:opv
+-0.0726	c:pd 
+-0.0726	c:psta
+-0.0726	c:qp8
+-0.0726	c:qvn
+-0.0726	c:r9o
+-0.0726	c:rzn
+-0.0726	c:skm
+-0.0726	c:x9f
+-0.0726	c:y2v
+-0.0726	c:z96
+-0.0726	c:zyo
+-0.0727	b:game_is
+-0.0727	c: phon
+-0.0727	c:2c 
+-0.0727	c:2mf
+-0.0727	c:2sa
+-0.0727	c:68n
+-0.0727	c:6pa
+-0.0727	c:a2e
+-0.0727	c:aoj
+-0.0727	c:c8 
+-0.0727	c:h8s 
+-0.0727	c:hbh
+-0.0727	c:im6c
+-0.0727	c:imsds
+-0.0727	c:imtez
+-0.0727	c:iswa
+-0.0727	c:kon
+-0.0727	c:ksw
+-0.0727	c:medm
+-0.0727	c:ms8j
+-0.0727	c:msds
+-0.0727	c:mtez
+-0.0727	c:oim6c
+-0.0727	c:phon
+-0.0727	c:phone
+-0.0727	c:qry
+-0.0727	c:smn9
+-0.0727	c:sxh
+-0.0727	c:vje
+-0.0727	c:wyp
+-0.0727	c:y6s
+-0.0727	c:ytf
+-0.0727	c:yzs
+-0.0728	c: tur
+-0.0728	c: turn
+-0.0728	c:2a9
+-0.0728	c:6pt
+-0.0728	c:892
+-0.0728	c:8yn
+-0.0728	c:9jm
+-0.0728	c:ai8h
+-0.0728	c:asb
+-0.0728	c:axh
+-0.0728	c:boar
+-0.0728	c:board
+-0.0728	c:copv
+-0.0728	c:d8sa
+-0.0728	c:dki
+-0.0728	c:dpz
+-0.0728	c:g6h
+-0.0728	c:gf6
+-0.0728	c:gvg
+-0.0728	c:hcg
+-0.0728	c:idx
+-0.0728	c:im62j
+-0.0728	c:imsyb
+-0.0728	c:jqh
+-0.0728	c:kype
+-0.0728	c:kzv
+-0.0728	c:m62j
+-0.0728	c:msyb
+-0.0728	c:nf9
+-0.0728	c:nqf
+-0.0728	c:nqt
+-0.0728	c:nycv
+-0.0728	c:oup 
+-0.0728	c:oxw
+-0.0728	c:qoa
+-0.0728	c:s6f
+-0.0728	c:saw9
+-0.0728	c:scg
+-0.0728	c:sev
+-0.0728	c:thw
+-0.0728	c:tyd
+-0.0728	c:uper
+-0.0728	c:vnx6
+-0.0728	c:wve
+-0.0728	c:wxn
+-0.0728	c:xno
+-0.0728	c:xsx
+-0.0728	c:ycv
+-0.0728	c:yov
+-0.0729	b:esse_meme
+-0.0729	c: und 
+-0.0729	c:2s2
+-0.0729	c:2sp
+-0.0729	c:2ve
+-0.0729	c:2x8
+-0.0729	c:2x8b
+-0.0729	c:2zg
+-0.0729	c:6ow
+-0.0729	c:8tn
+-0.0729	c:az9
+-0.0729	c:bna
+-0.0729	c:cfw
+-0.0729	c:cyf
+-0.0729	c:daf
+-0.0729	c:dfp
+-0.0729	c:fpo
+-0.0729	c:fzj
+-0.0729	c:g9j
+-0.0729	c:gg2
+-0.0729	c:hjd
+-0.0729	c:idw
+-0.0729	c:kow
+-0.0729	c:m6c
+-0.0729	c:mxf
+-0.0729	c:nwp
+-0.0729	c:o62
+-0.0729	c:pfx
+-0.0729	c:pjt
+-0.0729	c:pv2
+-0.0729	c:sag
+-0.0729	c:siw
+-0.0729	c:tmy
+-0.0729	c:wae
+-0.0729	c:wfv
+-0.0729	c:xoae
+-0.0729	w:und
+-0.073	c:6bs
+-0.073	c:6fe
+-0.073	c:6qd
+-0.073	c:6tk
+-0.073	c:6z2
+-0.073	c:a6y
+-0.073	c:a82
+-0.073	c:abdd
+-0.073	c:aps 
+-0.073	c:aqw
+-0.073	c:asve
+-0.073	c:brd
+-0.073	c:ec6
+-0.073	c:ftpe
+-0.073	c:grt
+-0.073	c:h9q
+-0.073	c:hzo
+-0.073	c:hzp
+-0.073	c:im6pt
+-0.073	c:imtr
+-0.073	c:kwo
+-0.073	c:laps 
+-0.073	c:m6pt
+-0.073	c:meq
+-0.073	c:msbba
+-0.073	c:mtao
+-0.073	c:mtm
+-0.073	c:mwd
+-0.073	c:nrz
+-0.073	c:oimtr
+-0.073	c:os9
+-0.073	c:q6n
+-0.073	c:qgk
+-0.073	c:sbba
+-0.073	c:sdg
+-0.073	c:slaps
+-0.073	c:t26
+-0.073	c:tpaz
+-0.073	c:vse
+-0.073	c:vtt
+-0.073	c:wad
+-0.073	c:we6
+-0.073	c:wnk
+-0.073	c:wth
+-0.073	c:wva
+-0.073	c:x6a
+-0.073	c:xati
+-0.073	c:yai
+-0.073	c:ydx
+-0.073	c:yez
+-0.073	c:yte
+-0.073	c:yv8
+-0.073	c:yzh
+-0.073	w:slaps
+-0.0731	b:is_on
+-0.0731	c: two
+-0.0731	c: two 
+-0.0731	c:2er
+-0.0731	c:8a8
+-0.0731	c:9og
+-0.0731	c:atoz
+-0.0731	c:b9q
+-0.0731	c:bpa
+-0.0731	c:csi
+-0.0731	c:dmty
+-0.0731	c:fvz
+-0.0731	c:gx8
+-0.0731	c:ijb
+-0.0731	c:imsbb
+-0.0731	c:jqs
+-0.0731	c:jwf
+-0.0731	c:kxr
+-0.0731	c:msb
+-0.0731	c:msbb
+-0.0731	c:mta
+-0.0731	c:mtr
+-0.0731	c:ovw
+-0.0731	c:qda
+-0.0731	c:sbb
+-0.0731	c:sbi
+-0.0731	c:sgae
+-0.0731	c:swf
+-0.0731	c:two
+-0.0731	c:two 
+-0.0731	c:uis 
+-0.0731	c:vss
+-0.0731	c:wge
+-0.0731	c:wo 
+-0.0731	c:x8k
+-0.0731	c:xbb
+-0.0731	w:two
+-0.0732	b:handy_und
+-0.0732	b:kontrolliert_mein
+-0.0732	b:mein_handy
+-0.0732	c: bal
+-0.0732	c: ko
+-0.0732	c: kon
+-0.0732	c: kont
+-0.0732	c: lov
+-0.0732	c: love
+-0.0732	c:2d 
+-0.0732	c:8xm
+-0.0732	c:9yz
+-0.0732	c:adk
+-0.0732	c:andy
+-0.0732	c:andy 
+-0.0732	c:aq 
+-0.0732	c:aqh
+-0.0732	c:ayz
+-0.0732	c:b8e
+-0.0732	c:cpz
+-0.0732	c:eaxe
+-0.0732	c:ebn
+-0.0732	c:fex
+-0.0732	c:fr6
+-0.0732	c:fvt
+-0.0732	c:gyw
+-0.0732	c:handy
+-0.0732	c:iert
+-0.0732	c:iert 
+-0.0732	c:im6va
+-0.0732	c:ivk
+-0.0732	c:j2g
+-0.0732	c:jqy
+-0.0732	c:jqy 
+-0.0732	c:jz2
+-0.0732	c:kont
+-0.0732	c:kontr
+-0.0732	c:kst
+-0.0732	c:liert
+-0.0732	c:llie
+-0.0732	c:llier
+-0.0732	c:lov
+-0.0732	c:love
+-0.0732	c:m6va
+-0.0732	c:mein 
+-0.0732	c:ollie
+-0.0732	c:pbd
+-0.0732	c:pbve
+-0.0732	c:qkt
+-0.0732	c:qy 
+-0.0732	c:r2h
+-0.0732	c:rant
+-0.0732	c:si8
+-0.0732	c:sz2
+-0.0732	c:t2d 
+-0.0732	c:ticn
+-0.0732	c:troll
+-0.0732	c:vwv
+-0.0732	c:wdi
+-0.0732	c:yx 
+-0.0732	c:zns
+-0.0732	c:znw
+-0.0732	w:handy
+-0.0732	w:kontrolliert
+-0.0732	w:mein
+-0.0733	b:leave_the
+-0.0733	c: ka
+-0.0733	c:2ge
+-0.0733	c:6nd
+-0.0733	c:89e
+-0.0733	c:92r
+-0.0733	c:9ec
+-0.0733	c:afb
+-0.0733	c:css
+-0.0733	c:eek9
+-0.0733	c:esg
+-0.0733	c:fhj
+-0.0733	c:i8j
+-0.0733	c:imsb
+-0.0733	c:imsh
+-0.0733	c:imt89
+-0.0733	c:imtis
+-0.0733	c:imtm
+-0.0733	c:j2q
+-0.0733	c:jiq
+-0.0733	c:jw8
+-0.0733	c:kmh
+-0.0733	c:mt89
+-0.0733	c:mtis
+-0.0733	c:na6
+-0.0733	c:oimsb
+-0.0733	c:oimsh
+-0.0733	c:oimtm
+-0.0733	c:p8 
+-0.0733	c:ppj
+-0.0733	c:s88
+-0.0733	c:s8c
+-0.0733	c:saer
+-0.0733	c:sqb
+-0.0733	c:tpw
+-0.0733	c:trw
+-0.0733	c:tsp
+-0.0733	c:twt
+-0.0733	c:tzz
+-0.0733	c:y92
+-0.0733	c:y92r
+-0.0733	c:ynj
+-0.0733	c:yyo
+-0.0733	c:zgo
+-0.0734	b:hours_and
+-0.0734	c: cel
+-0.0734	c:28o
+-0.0734	c:6pn
+-0.0734	c:8hie
+-0.0734	c:9gp
+-0.0734	c:aci
+-0.0734	c:avc
+-0.0734	c:c6n
+-0.0734	c:cexy
+-0.0734	c:eeb
+-0.0734	c:g6n
+-0.0734	c:gfj
+-0.0734	c:hii
+-0.0734	c:ihj
+-0.0734	c:imttj
+-0.0734	c:jms
+-0.0734	c:m9g
+-0.0734	c:m9gp
+-0.0734	c:msck
+-0.0734	c:msy
+-0.0734	c:mttj
+-0.0734	c:orx
+-0.0734	c:ptg
+-0.0734	c:qsc
+-0.0734	c:s6j
+-0.0734	c:sasc
+-0.0734	c:sy9
+-0.0734	c:xc6n
+-0.0734	c:zfx
+-0.0734	c:znd
+-0.0734	c:zrd
+-0.0735	b:bed_early
+-0.0735	c:6bq
+-0.0735	c:9sf
+-0.0735	c:aqst
+-0.0735	c:brah
+-0.0735	c:btb
+-0.0735	c:bzy
+-0.0735	c:cjh
+-0.0735	c:gpt
+-0.0735	c:imstg
+-0.0735	c:imsvr
+-0.0735	c:imtec
+-0.0735	c:lak
+-0.0735	c:lake
+-0.0735	c:lake 
+-0.0735	c:mstg
+-0.0735	c:msvr
+-0.0735	c:mtec
+-0.0735	c:naf
+-0.0735	c:p22
+-0.0735	c:rp6
+-0.0735	c:rried
+-0.0735	c:wik
+-0.0735	c:zab
+-0.0735	c:zb6
+-0.0735	c:zj9
+-0.0736	c: pho
+-0.0736	c:acq
+-0.0736	c:byd
+-0.0736	c:cna
+-0.0736	c:dce
+-0.0736	c:esesa
+-0.0736	c:gcq
+-0.0736	c:imsta
+-0.0736	c:imtnj
+-0.0736	c:mp8
+-0.0736	c:msq
+-0.0736	c:mtnj
+-0.0736	c:onj
+-0.0736	c:p6t
+-0.0736	c:pho
+-0.0736	c:r6g
+-0.0736	c:rwd
+-0.0736	c:s2ez
+-0.0736	c:s82
+-0.0736	c:sesa
+-0.0736	c:sjta
+-0.0736	c:tbk
+-0.0736	c:trj
+-0.0736	c:vnp
+-0.0736	c:wey
+-0.0736	c:x8a
+-0.0736	c:z9o
+-0.0736	c:zva
+-0.0736	c:zwp
+-0.0736	c:zxn
+-0.0737	c: heat
+-0.0737	c:8ny
+-0.0737	c:aic
+-0.0737	c:bzf
+-0.0737	c:dxx
+-0.0737	c:eaf
+-0.0737	c:ef8
+-0.0737	c:h2a
+-0.0737	c:heat
+-0.0737	c:hks
+-0.0737	c:icg
+-0.0737	c:imtcr
+-0.0737	c:msh
+-0.0737	c:mtcr
+-0.0737	c:qak
+-0.0737	c:qnt
+-0.0737	c:qta
+-0.0737	c:vqw
+-0.0737	c:vys
+-0.0737	c:xf9
+-0.0738	b:scared_to
+-0.0738	c: as 
+-0.0738	c:8sy
+-0.0738	c:9ep
+-0.0738	c:9tq
+-0.0738	c:ajd
+-0.0738	c:btv
+-0.0738	c:eeef
+-0.0738	c:fjg
+-0.0738	c:gfn
+-0.0738	c:hmn
+-0.0738	c:iik
+-0.0738	c:imsp
+-0.0738	c:imsq
+-0.0738	c:imw
+-0.0738	c:jkf
+-0.0738	c:oimsp
+-0.0738	c:oimsq
+-0.0738	c:pq 
+-0.0738	c:saa
+-0.0738	c:tn2
+-0.0738	c:x86
+-0.0738	c:yqv
+-0.0738	c:zoi
+-0.0738	c:zrg
+-0.0738	c:zrr
+-0.0738	c:zsq
+-0.0738	w:as
+-0.0739	b:ex_keeps
+-0.0739	c:9mg
+-0.0739	c:9zj
+-0.0739	c:aqo
+-0.0739	c:b2i
+-0.0739	c:ckh
+-0.0739	c:dna
+-0.0739	c:goy
+-0.0739	c:gsg
+-0.0739	c:imspb
+-0.0739	c:jwt
+-0.0739	c:kd8
+-0.0739	c:mast
+-0.0739	c:matg
+-0.0739	c:mspb
+-0.0739	c:msx
+-0.0739	c:nri
+-0.0739	c:ns2
+-0.0739	c:p68
+-0.0739	c:p88
+-0.0739	c:qtp
+-0.0739	c:s9y
+-0.0739	c:sedf
+-0.0739	c:sir
+-0.0739	c:spb
+-0.0739	c:spf
+-0.0739	c:str
+-0.0739	c:sz6
+-0.0739	c:t2m
+-0.0739	c:trm
+-0.0739	c:twr
+-0.0739	c:vfq
+-0.0739	c:vgc
+-0.0739	c:xag
+-0.0739	c:ypb
+-0.0739	c:zkd
+-0.074	b:manager_looked
+-0.074	c:6qj
+-0.074	c:6wq
+-0.074	c:bxp
+-0.074	c:bxpr
+-0.074	c:eer
+-0.074	c:eetb
+-0.074	c:etd
+-0.074	c:fqp
+-0.074	c:gy8
+-0.074	c:h6d
+-0.074	c:hgi
+-0.074	c:icn
+-0.074	c:im6y
+-0.074	c:isr 
+-0.074	c:jb2
+-0.074	c:m6y
+-0.074	c:mdz
+-0.074	c:oh6
+-0.074	c:oim6y
+-0.074	c:pft
+-0.074	c:q6g
+-0.074	c:qym
+-0.074	c:rrss
+-0.074	c:sjs
+-0.074	c:sws
+-0.074	c:vba
+-0.074	c:vgy
+-0.074	c:wqn
+-0.074	c:xrg
+-0.074	c:xsf
+-0.074	c:ytw
+-0.074	c:ywy
+-0.074	c:yzhz
+-0.074	c:zhz
+-0.0741	b:10_ittis
+-0.0741	c:62va
+-0.0741	c:8hr
+-0.0741	c:9rz
+-0.0741	c:9yj
+-0.0741	c:asd
+-0.0741	c:axs
+-0.0741	c:ayh
+-0.0741	c:azza 
+-0.0741	c:bn2
+-0.0741	c:dah
+-0.0741	c:dvp
+-0.0741	c:dwd
+-0.0741	c:eqm
+-0.0741	c:fma
+-0.0741	c:gba
+-0.0741	c:gdb
+-0.0741	c:gjr
+-0.0741	c:gjri
+-0.0741	c:grs
+-0.0741	c:ifg
+-0.0741	c:imayh
+-0.0741	c:jg 
+-0.0741	c:kvs
+-0.0741	c:mayh
+-0.0741	c:mnf
+-0.0741	c:nmq
+-0.0741	c:pxa
+-0.0741	c:qdi
+-0.0741	c:qor
+-0.0741	c:sb6
+-0.0741	c:sv 
+-0.0741	c:tdr
+-0.0741	c:tnj
+-0.0741	c:vxm
+-0.0741	c:x2x
+-0.0741	c:xas
+-0.0741	c:xb8
+-0.0741	c:xsg
+-0.0741	c:y6d
+-0.0741	c:ybk
+-0.0741	c:zbs
+-0.0741	c:zth
+-0.0741	w:ammazza
+-0.0742	c: sooz
+-0.0742	c:6vf
+-0.0742	c:6vfk
+-0.0742	c:8ft
+-0.0742	c:8gp
+-0.0742	c:9mi
+-0.0742	c:bw6
+-0.0742	c:eeee
+-0.0742	c:imtbk
+-0.0742	c:jg6
+-0.0742	c:mtbk
+-0.0742	c:r2r
+-0.0742	c:s6m
+-0.0742	c:sdb
+-0.0742	c:sir 
+-0.0742	c:smh
+-0.0742	c:sooz
+-0.0742	c:sooz 
+-0.0742	c:sos 
+-0.0742	c:t2ez
+-0.0742	c:ttw
+-0.0742	c:vbq
+-0.0742	c:vrj
+-0.0742	c:vxf
+-0.0742	c:w6e
+-0.0742	c:xc6
+-0.0742	c:xya
+-0.0742	c:xys
+-0.0742	c:yac
+-0.0742	c:yns
+-0.0742	w:sooz
+-0.0743	b:ashamed_of
+-0.0743	b:i_spoke
+-0.0743	b:spoke_to
+-0.0743	c: spok
+-0.0743	c:2t6
+-0.0743	c:82v
+-0.0743	c:8vx
+-0.0743	c:9ess
+-0.0743	c:acin
+-0.0743	c:acing
+-0.0743	c:dt9
+-0.0743	c:ehn
+-0.0743	c:eva
+-0.0743	c:ezy
+-0.0743	c:fjs
+-0.0743	c:fsj
+-0.0743	c:iwsg
+-0.0743	c:kezs
+-0.0743	c:mc 
+-0.0743	c:msgo
+-0.0743	c:ocj
+-0.0743	c:ofh
+-0.0743	c:pje
+-0.0743	c:poke
+-0.0743	c:poke 
+-0.0743	c:pxw
+-0.0743	c:spok
+-0.0743	c:spoke
+-0.0743	c:sting
+-0.0743	c:stzb
+-0.0743	c:vst
+-0.0743	c:vtm
+-0.0743	c:x8r
+-0.0743	c:xm8
+-0.0743	c:zbk
+-0.0743	w:spoke
+-0.0744	c: ra
+-0.0744	c:292
+-0.0744	c:6s9o
+-0.0744	c:9tx
+-0.0744	c:9yt
+-0.0744	c:cfd
+-0.0744	c:dhi
+-0.0744	c:gtc
+-0.0744	c:imstj
+-0.0744	c:imt2
+-0.0744	c:j9b
+-0.0744	c:js 
+-0.0744	c:kt 
+-0.0744	c:kvz
+-0.0744	c:m6s9o
+-0.0744	c:mstj
+-0.0744	c:mt9
+-0.0744	c:nz9
+-0.0744	c:oimt2
+-0.0744	c:sh6
+-0.0744	c:vhk
+-0.0744	c:vox
+-0.0744	c:w6es
+-0.0744	c:ycs
+-0.0744	c:ymx
+-0.0744	c:zax8
+-0.0744	c:zen
+-0.0745	b:11_istit
+-0.0745	b:zoe_cancelled
+-0.0745	c: say
+-0.0745	c:2yv
+-0.0745	c:69t
+-0.0745	c:6wd
+-0.0745	c:8ej
+-0.0745	c:8eja
+-0.0745	c:9ere
+-0.0745	c:9rv
+-0.0745	c:9wj
+-0.0745	c:ajv
+-0.0745	c:bre
+-0.0745	c:c8y
+-0.0745	c:cbs
+-0.0745	c:crb
+-0.0745	c:dad
+-0.0745	c:dxz
+-0.0745	c:eqg
+-0.0745	c:f8v
+-0.0745	c:fjd
+-0.0745	c:hrv
+-0.0745	c:hto
+-0.0745	c:hyv
+-0.0745	c:im6wd
+-0.0745	c:imtqd
+-0.0745	c:isk
+-0.0745	c:jf2
+-0.0745	c:jv6
+-0.0745	c:m6wd
+-0.0745	c:mtqd
+-0.0745	c:n69
+-0.0745	c:nmx
+-0.0745	c:noz
+-0.0745	c:nqd
+-0.0745	c:obj
+-0.0745	c:qgt
+-0.0745	c:qvh
+-0.0745	c:rab 
+-0.0745	c:rrs
+-0.0745	c:s9k
+-0.0745	c:sbn
+-0.0745	c:t9s
+-0.0745	c:tfh
+-0.0745	c:tphe
+-0.0745	c:tqd
+-0.0745	c:w8s
+-0.0745	c:zqm
+-0.0746	c:2cw
+-0.0746	c:6pb
+-0.0746	c:6pe
+-0.0746	c:8g 
+-0.0746	c:8mv
+-0.0746	c:8rs
+-0.0746	c:8wp
+-0.0746	c:cvg
+-0.0746	c:cze
+-0.0746	c:ew2
+-0.0746	c:ftk
+-0.0746	c:gfd
+-0.0746	c:hgh
+-0.0746	c:im6z
+-0.0746	c:imsb6
+-0.0746	c:jtp
+-0.0746	c:m6z
+-0.0746	c:msb6
+-0.0746	c:o9j
+-0.0746	c:oim6z
+-0.0746	c:ontr
+-0.0746	c:pnq
+-0.0746	c:ppd
+-0.0746	c:qcz
+-0.0746	c:rj 
+-0.0746	c:rr8
+-0.0746	c:ssw6
+-0.0746	c:tbz
+-0.0746	c:tdt
+-0.0746	c:tpq
+-0.0746	c:vat
+-0.0746	c:vp2
+-0.0746	c:w6o
+-0.0746	c:w8z
+-0.0746	c:wmi
+-0.0746	c:xgy
+-0.0746	c:yne
+-0.0746	c:zax
+-0.0746	c:zsi
+-0.0747	c:2wt
+-0.0747	c:2xg
+-0.0747	c:6vy
+-0.0747	c:9bm
+-0.0747	c:a6en
+-0.0747	c:a6n
+-0.0747	c:aoc
+-0.0747	c:bze
+-0.0747	c:c6k
+-0.0747	c:dn2
+-0.0747	c:ech
+-0.0747	c:emd
+-0.0747	c:fbr
+-0.0747	c:frc
+-0.0747	c:hve
+-0.0747	c:kev
+-0.0747	c:kfq
+-0.0747	c:kxb
+-0.0747	c:mgg
+-0.0747	c:mins
+-0.0747	c:mins 
+-0.0747	c:mtvr
+-0.0747	c:njd
+-0.0747	c:nn9
+-0.0747	c:nx6
+-0.0747	c:qer
+-0.0747	c:qxc
+-0.0747	c:qxc6
+-0.0747	c:sx2
+-0.0747	c:szp
+-0.0747	c:wj6
+-0.0747	c:wkt
+-0.0747	c:wot
+-0.0747	c:xme
+-0.0747	c:xn2
+-0.0747	c:yx2
+-0.0747	c:yxq
+-0.0747	c:zfs
+-0.0748	b:gone_for
+-0.0748	c: 15
+-0.0748	c: 15 
+-0.0748	c: mums
+-0.0748	c:15 
+-0.0748	c:8f2
+-0.0748	c:avq
+-0.0748	c:b9x
+-0.0748	c:bmk
+-0.0748	c:bzc
+-0.0748	c:c9h
+-0.0748	c:ca 
+-0.0748	c:edm
+-0.0748	c:eec
+-0.0748	c:fb9x
+-0.0748	c:gwq
+-0.0748	c:ix2
+-0.0748	c:jpv
+-0.0748	c:mums
+-0.0748	c:mums 
+-0.0748	c:pfz
+-0.0748	c:rtg
+-0.0748	c:rtin
+-0.0748	c:sro
+-0.0748	c:syb
+-0.0748	c:tdi
+-0.0748	c:tetg
+-0.0748	c:tvp
+-0.0748	c:ums
+-0.0748	c:ums 
+-0.0748	c:w2k
+-0.0748	c:xk 
+-0.0748	c:yqg
+-0.0748	w:15
+-0.0748	w:mums
+-0.0749	b:about_me
+-0.0749	c:2ak
+-0.0749	c:6tg
+-0.0749	c:86v
+-0.0749	c:9yk
+-0.0749	c:awj
+-0.0749	c:cdo 
+-0.0749	c:dbp
+-0.0749	c:ejg
+-0.0749	c:g82
+-0.0749	c:imtaz
+-0.0749	c:iov
+-0.0749	c:jkn
+-0.0749	c:jqtp
+-0.0749	c:kcv
+-0.0749	c:kha
+-0.0749	c:knx
+-0.0749	c:m6wa
+-0.0749	c:mms
+-0.0749	c:mtaz
+-0.0749	c:nze
+-0.0749	c:pzx
+-0.0749	c:s8x
+-0.0749	c:s9m
+-0.0749	c:sr 
+-0.0749	c:t8i
+-0.0749	c:tpz
+-0.0749	c:vqh
+-0.0749	c:vxr
+-0.0749	c:xb2
+-0.0749	c:yeee
+-0.0749	c:ysn
+-0.075	c:6fr 
+-0.075	c:6jk
+-0.075	c:9ea
+-0.075	c:afd
+-0.075	c:aqr
+-0.075	c:b8d
+-0.075	c:cbj
+-0.075	c:dvj
+-0.075	c:eqx
+-0.075	c:f2w
+-0.075	c:gns
+-0.075	c:hhs
+-0.075	c:i2a
+-0.075	c:ic6
+-0.075	c:ims9y
+-0.075	c:imtea
+-0.075	c:ivaz
+-0.075	c:jde
+-0.075	c:jf8
+-0.075	c:jji
+-0.075	c:ksz
+-0.075	c:ms9y
+-0.075	c:mtea
+-0.075	c:naj
+-0.075	c:nzo
+-0.075	c:s2s
+-0.075	c:svg
+-0.075	c:tjs
+-0.075	c:vt 
+-0.075	c:xho
+-0.075	c:zs2
+-0.0751	c: hai
+-0.0751	c: hair
+-0.0751	c: sure
+-0.0751	c:2yh
+-0.0751	c:2yhe
+-0.0751	c:8bm
+-0.0751	c:8t6
+-0.0751	c:9y 
+-0.0751	c:ahi
+-0.0751	c:ahid
+-0.0751	c:bda
+-0.0751	c:dzv
+-0.0751	c:etj
+-0.0751	c:fot
+-0.0751	c:hsy
+-0.0751	c:hye
+-0.0751	c:ik8
+-0.0751	c:iqi
+-0.0751	c:itv
+-0.0751	c:jen
+-0.0751	c:ozn
+-0.0751	c:qhv
+-0.0751	c:qvm
+-0.0751	c:rye
+-0.0751	c:sg8
+-0.0751	c:ssr
+-0.0751	c:t6a
+-0.0751	c:tet
+-0.0751	c:vcs
+-0.0751	c:vnx
+-0.0751	w:hair
+-0.0751	w:sure
+-0.0752	c:2zt
+-0.0752	c:6vb
+-0.0752	c:8ns
+-0.0752	c:9n9
+-0.0752	c:9o9
+-0.0752	c:9v 
+-0.0752	c:9vt
+-0.0752	c:dfs
+-0.0752	c:dxe
+-0.0752	c:e6c
+-0.0752	c:esza
+-0.0752	c:i6q
+-0.0752	c:je8s
+-0.0752	c:qk9
+-0.0752	c:qyv
+-0.0752	c:rk2
+-0.0752	c:s2 
+-0.0752	c:s9a
+-0.0752	c:s9t
+-0.0752	c:spsd
+-0.0752	c:tqh
+-0.0752	c:vana
+-0.0752	c:wt2
+-0.0752	c:ymc
+-0.0752	c:z2y
+-0.0752	c:zch
+-0.0752	c:zhc
+-0.0753	b:am_over
+-0.0753	b:me_frappe
+-0.0753	c: frap
+-0.0753	c:2zf
+-0.0753	c:6tk8
+-0.0753	c:98v
+-0.0753	c:9w6
+-0.0753	c:aem
+-0.0753	c:appe 
+-0.0753	c:bvw
+-0.0753	c:dgd
+-0.0753	c:dxa
+-0.0753	c:dxas
+-0.0753	c:fag
+-0.0753	c:fbc
+-0.0753	c:frap
+-0.0753	c:frapp
+-0.0753	c:gnw
+-0.0753	c:hxe
+-0.0753	c:iwn
+-0.0753	c:je2
+-0.0753	c:jyg
+-0.0753	c:k8j
+-0.0753	c:ppe 
+-0.0753	c:pqa
+-0.0753	c:pxq
+-0.0753	c:sk9
+-0.0753	c:spo
+-0.0753	c:ssh
+-0.0753	c:tboa
+-0.0753	c:tcj
+-0.0753	c:y8e
+-0.0753	c:zde
+-0.0753	w:frappe
+-0.0754	c: 6ae
+-0.0754	c: 6aez
+-0.0754	c:2hy
+-0.0754	c:2oa
+-0.0754	c:6aez
+-0.0754	c:6aez 
+-0.0754	c:6cn
+-0.0754	c:8aq
+-0.0754	c:9qe
+-0.0754	c:bge
+-0.0754	c:cjf
+-0.0754	c:cvz
+-0.0754	c:eplac
+-0.0754	c:evee
+-0.0754	c:ie9e
+-0.0754	c:imtgp
+-0.0754	c:jdw
+-0.0754	c:k6e
+-0.0754	c:laci
+-0.0754	c:lacin
+-0.0754	c:mtgp
+-0.0754	c:na6s
+-0.0754	c:nf2
+-0.0754	c:nos
+-0.0754	c:placi
+-0.0754	c:qdh
+-0.0754	c:rbi
+-0.0754	c:sad
+-0.0754	c:tcq
+-0.0754	c:xpy
+-0.0754	c:yoy
+-0.0754	c:yty
+-0.0754	c:ytz
+-0.0754	c:zvb
+-0.0754	w:6aez
+-0.0754	w:replacing
+-0.0755	c:2rt
+-0.0755	c:2tit
+-0.0755	c:aap
+-0.0755	c:aiw
+-0.0755	c:aztk
+-0.0755	c:ddv
+-0.0755	c:djg
+-0.0755	c:eif
+-0.0755	c:ewi
+-0.0755	c:exv
+-0.0755	c:gpb
+-0.0755	c:gqp
+-0.0755	c:hz6
+-0.0755	c:i6v
+-0.0755	c:im62g
+-0.0755	c:ims9e
+-0.0755	c:kzr
+-0.0755	c:m62g
+-0.0755	c:ms9e
+-0.0755	c:npt
+-0.0755	c:oei
+-0.0755	c:phy
+-0.0755	c:pn6
+-0.0755	c:r8r
+-0.0755	c:v2d
+-0.0755	c:v8e
+-0.0755	c:vmx
+-0.0755	c:vts
+-0.0755	c:wv2
+-0.0755	c:wvef
+-0.0755	c:xve
+-0.0755	c:ygqp
+-0.0756	c: oni
+-0.0756	c: onio
+-0.0756	c:2qf
+-0.0756	c:8is
+-0.0756	c:9pe
+-0.0756	c:a2b
+-0.0756	c:a8t8
+-0.0756	c:ayns
+-0.0756	c:b9y
+-0.0756	c:bmy
+-0.0756	c:fvh
+-0.0756	c:gak
+-0.0756	c:gak8
+-0.0756	c:gps
+-0.0756	c:gv2
+-0.0756	c:gzj
+-0.0756	c:i2f
+-0.0756	c:iab
+-0.0756	c:imsjt
+-0.0756	c:ir8
+-0.0756	c:ir8h
+-0.0756	c:jae
+-0.0756	c:jze
+-0.0756	c:msjt
+-0.0756	c:ncc
+-0.0756	c:onio
+-0.0756	c:onion
+-0.0756	c:p2y
+-0.0756	c:pisg
+-0.0756	c:qwm
+-0.0756	c:qwmj
+-0.0756	c:riw
+-0.0756	c:sxa
+-0.0756	c:tbo
+-0.0756	c:vjq
+-0.0756	c:wmj
+-0.0756	c:xdh
+-0.0756	c:ydvd
+-0.0756	c:ytk
+-0.0756	c:zc8
+-0.0756	c:zt9
+-0.0756	w:onions
+-0.0757	b:rope_to
+-0.0757	c:2zb
+-0.0757	c:6ev
+-0.0757	c:6fz
+-0.0757	c:8mp
+-0.0757	c:a9h
+-0.0757	c:ail 
+-0.0757	c:dhs
+-0.0757	c:e9t
+-0.0757	c:eie
+-0.0757	c:ex8
+-0.0757	c:gej
+-0.0757	c:gfa
+-0.0757	c:gfb
+-0.0757	c:hfa
+-0.0757	c:hmk
+-0.0757	c:kpj
+-0.0757	c:mvf
+-0.0757	c:qat
+-0.0757	c:qhs
+-0.0757	c:qhsr
+-0.0757	c:swk
+-0.0757	c:tagj
+-0.0757	c:tqf
+-0.0757	c:v6s
+-0.0757	c:xtz
+-0.0757	c:ydv
+-0.0758	b:me_over
+-0.0758	c:6hj
+-0.0758	c:8kt
+-0.0758	c:9ie
+-0.0758	c:ater
+-0.0758	c:ater 
+-0.0758	c:bap
+-0.0758	c:bpi
+-0.0758	c:cog
+-0.0758	c:cxa
+-0.0758	c:e2s
+-0.0758	c:ewf
+-0.0758	c:exvy
+-0.0758	c:faf
+-0.0758	c:gnq
+-0.0758	c:hq9
+-0.0758	c:iki
+-0.0758	c:imtxs
+-0.0758	c:mtxs
+-0.0758	c:nba
+-0.0758	c:oifg
+-0.0758	c:psn
+-0.0758	c:qy6
+-0.0758	c:sjn
+-0.0758	c:tr 
+-0.0758	c:v8b
+-0.0758	c:wapi
+-0.0758	c:xaq
+-0.0758	c:xft
+-0.0758	c:xtf
+-0.0758	c:xvy
+-0.0758	c:zem
+-0.0759	c: 2a
+-0.0759	c:82k
+-0.0759	c:8gj
+-0.0759	c:8ss
+-0.0759	c:8vj
+-0.0759	c:anf
+-0.0759	c:bp 
+-0.0759	c:bti
+-0.0759	c:cvv
+-0.0759	c:eka
+-0.0759	c:enjd
+-0.0759	c:fgf
+-0.0759	c:hnr
+-0.0759	c:hsk
+-0.0759	c:jdk
+-0.0759	c:jhnr
+-0.0759	c:mre
+-0.0759	c:msej
+-0.0759	c:msi
+-0.0759	c:ny2
+-0.0759	c:ocb
+-0.0759	c:pof
+-0.0759	c:saf
+-0.0759	c:stbo
+-0.0759	c:sxj
+-0.0759	c:tnp
+-0.0759	c:tnpt
+-0.0759	c:ygr
+-0.0759	c:yot
+-0.0759	c:yya
+-0.0759	c:z8a
+-0.0759	c:zfxe
+-0.0759	c:zpx
+-0.076	c:2sj
+-0.076	c:6m9
+-0.076	c:8qa
+-0.076	c:8rsa
+-0.076	c:ajc
+-0.076	c:e8g
+-0.076	c:eest
+-0.076	c:gdv
+-0.076	c:gqe
+-0.076	c:hbca
+-0.076	c:hy8
+-0.076	c:imtr6
+-0.076	c:imts
+-0.076	c:jjt
+-0.076	c:mtr6
+-0.076	c:mts
+-0.076	c:nwn
+-0.076	c:oimts
+-0.076	c:ozf
+-0.076	c:qytz
+-0.076	c:sbc
+-0.076	c:shi
+-0.076	c:snn
+-0.076	c:trh
+-0.076	c:v9n
+-0.076	c:wdr
+-0.076	c:y89
+-0.076	c:yaxa
+-0.076	c:yqp
+-0.076	c:zis
+-0.0761	c: bre
+-0.0761	c: brea
+-0.0761	c:2ix
+-0.0761	c:6pg
+-0.0761	c:9qq
+-0.0761	c:aj 
+-0.0761	c:brea
+-0.0761	c:c2g
+-0.0761	c:cmk
+-0.0761	c:eij
+-0.0761	c:h8k
+-0.0761	c:hfs
+-0.0761	c:is2
+-0.0761	c:jih
+-0.0761	c:k2p
+-0.0761	c:prp
+-0.0761	c:s2e
+-0.0761	c:s6v
+-0.0761	c:tcv
+-0.0761	c:tgz
+-0.0761	c:vve
+-0.0761	c:z9y
+-0.0761	c:zef
+-0.0762	c:8m2
+-0.0762	c:9jq
+-0.0762	c:9s9
+-0.0762	c:cqs
+-0.0762	c:evs
+-0.0762	c:gem
+-0.0762	c:ipe
+-0.0762	c:jgf
+-0.0762	c:jne
+-0.0762	c:oej
+-0.0762	c:pt6
+-0.0762	c:rsb
+-0.0762	c:sqd
+-0.0762	c:tsn
+-0.0762	c:zbx
+-0.0763	b:and_stood
+-0.0763	b:anyone_and
+-0.0763	b:phone_so
+-0.0763	b:smashed_my
+-0.0763	c: smas
+-0.0763	c:6tm
+-0.0763	c:82p
+-0.0763	c:88t
+-0.0763	c:8eb
+-0.0763	c:8tp
+-0.0763	c:9tew
+-0.0763	c:ashed
+-0.0763	c:bwj
+-0.0763	c:co2
+-0.0763	c:d2h
+-0.0763	c:dp8
+-0.0763	c:eco2
+-0.0763	c:fq9
+-0.0763	c:hv2
+-0.0763	c:im6tm
+-0.0763	c:ja2
+-0.0763	c:jgj
+-0.0763	c:jit
+-0.0763	c:kad
+-0.0763	c:kak
+-0.0763	c:m6tm
+-0.0763	c:mash
+-0.0763	c:mashe
+-0.0763	c:nax
+-0.0763	c:pok
+-0.0763	c:qbs
+-0.0763	c:smas
+-0.0763	c:smash
+-0.0763	c:sph
+-0.0763	c:t8r
+-0.0763	c:tent
+-0.0763	c:tent 
+-0.0763	c:vda
+-0.0763	c:vrv
+-0.0763	c:xbt
+-0.0763	c:y9e
+-0.0763	w:smashed
+-0.0764	b:sister_went
+-0.0764	b:stood_in
+-0.0764	c:2a6
+-0.0764	c:8yy
+-0.0764	c:9kt
+-0.0764	c:bif
+-0.0764	c:cko
+-0.0764	c:czj
+-0.0764	c:dads
+-0.0764	c:dads 
+-0.0764	c:ftw6
+-0.0764	c:i8p
+-0.0764	c:ipg
+-0.0764	c:jaa
+-0.0764	c:jtg
+-0.0764	c:mrt
+-0.0764	c:nss
+-0.0764	c:passe
+-0.0764	c:qbx
+-0.0764	c:r6ss
+-0.0764	c:sd2
+-0.0764	c:ssu
+-0.0764	c:t8e
+-0.0765	c: ann
+-0.0765	c:2en
+-0.0765	c:8b 
+-0.0765	c:8bz
+-0.0765	c:8er
+-0.0765	c:8taz
+-0.0765	c:968
+-0.0765	c:ax9
+-0.0765	c:btj
+-0.0765	c:cvr
+-0.0765	c:hqs
+-0.0765	c:htw
+-0.0765	c:imtic
+-0.0765	c:jhs
+-0.0765	c:ks8
+-0.0765	c:kwx
+-0.0765	c:msg2
+-0.0765	c:mtic
+-0.0765	c:npq
+-0.0765	c:o9q
+-0.0765	c:oesq
+-0.0765	c:or2
+-0.0765	c:p6h
+-0.0765	c:r8h
+-0.0765	c:r9y
+-0.0765	c:rv2
+-0.0765	c:t6o
+-0.0765	c:tmq
+-0.0765	c:vp8
+-0.0765	c:vsq
+-0.0765	c:wny
+-0.0765	c:zhg
+-0.0766	c:8iq
+-0.0766	c:atg
+-0.0766	c:b98
+-0.0766	c:cacw
+-0.0766	c:dm2
+-0.0766	c:dm2 
+-0.0766	c:dsw
+-0.0766	c:ecf
+-0.0766	c:egz
+-0.0766	c:eowh
+-0.0766	c:fbw
+-0.0766	c:gan
+-0.0766	c:gyp
+-0.0766	c:h6ae
+-0.0766	c:hfy
+-0.0766	c:im6bs
+-0.0766	c:imsi
+-0.0766	c:imstd
+-0.0766	c:k8h
+-0.0766	c:kh9
+-0.0766	c:ktc
+-0.0766	c:m6bs
+-0.0766	c:mstd
+-0.0766	c:npz
+-0.0766	c:oimse
+-0.0766	c:oimsi
+-0.0766	c:oisz
+-0.0766	c:omat
+-0.0766	c:p9y
+-0.0766	c:tomat
+-0.0766	c:tp8
+-0.0766	c:v2w
+-0.0767	c:2va
+-0.0767	c:6j2
+-0.0767	c:9mq
+-0.0767	c:aym
+-0.0767	c:bbw
+-0.0767	c:bz8
+-0.0767	c:c9f
+-0.0767	c:dxk
+-0.0767	c:ehd
+-0.0767	c:erh
+-0.0767	c:exy
+-0.0767	c:gwi
+-0.0767	c:hfq
+-0.0767	c:imtfx
+-0.0767	c:iztr
+-0.0767	c:krt
+-0.0767	c:kwm
+-0.0767	c:kz9
+-0.0767	c:me6
+-0.0767	c:mtfx
+-0.0767	c:mto
+-0.0767	c:noa
+-0.0767	c:oa2
+-0.0767	c:psk
+-0.0767	c:pv6
+-0.0767	c:qx8
+-0.0767	c:sye2
+-0.0767	c:szx
+-0.0767	c:tfx
+-0.0767	c:tmgt
+-0.0767	c:xre
+-0.0767	c:zkw
+-0.0767	c:zkwm
+-0.0768	c:2nc
+-0.0768	c:2tk
+-0.0768	c:8kw
+-0.0768	c:8sa
+-0.0768	c:a8g
+-0.0768	c:aear
+-0.0768	c:ayc
+-0.0768	c:azx
+-0.0768	c:baho
+-0.0768	c:beb
+-0.0768	c:contr
+-0.0768	c:ejt
+-0.0768	c:etc
+-0.0768	c:fa6
+-0.0768	c:gxv
+-0.0768	c:hhy
+-0.0768	c:i2v
+-0.0768	c:ims68
+-0.0768	c:imttv
+-0.0768	c:kfg
+-0.0768	c:ksr
+-0.0768	c:mdo
+-0.0768	c:ms68
+-0.0768	c:mttv
+-0.0768	c:n2v
+-0.0768	c:nqy
+-0.0768	c:ntv
+-0.0768	c:obx
+-0.0768	c:qxy
+-0.0768	c:r6v
+-0.0768	c:rmv
+-0.0768	c:se8
+-0.0768	c:t9b
+-0.0768	c:tdf
+-0.0768	c:ttd
+-0.0768	c:v9t
+-0.0768	c:vt8
+-0.0768	c:xsed
+-0.0768	c:yses
+-0.0768	c:ysv
+-0.0768	c:ztr
+-0.0768	c:zwf
+-0.0769	c:2vj
+-0.0769	c:6cm
+-0.0769	c:aer
+-0.0769	c:ahz
+-0.0769	c:amh
+-0.0769	c:ci8
+-0.0769	c:dhn
+-0.0769	c:dr8
+-0.0769	c:ech 
+-0.0769	c:eech
+-0.0769	c:eech 
+-0.0769	c:ffi
+-0.0769	c:gtz
+-0.0769	c:gxm
+-0.0769	c:im6jt
+-0.0769	c:imay
+-0.0769	c:imtg2
+-0.0769	c:jcv
+-0.0769	c:kie
+-0.0769	c:kr2
+-0.0769	c:m6jt
+-0.0769	c:mqh
+-0.0769	c:mtg2
+-0.0769	c:nka
+-0.0769	c:oard 
+-0.0769	c:oimay
+-0.0769	c:oip
+-0.0769	c:onaf
+-0.0769	c:oqa
+-0.0769	c:peec
+-0.0769	c:peech
+-0.0769	c:ptq
+-0.0769	c:rdhn
+-0.0769	c:sfy
+-0.0769	c:speec
+-0.0769	c:tas9
+-0.0769	c:xam
+-0.0769	c:xkix
+-0.0769	c:xsz
+-0.0769	w:speech
+-0.077	b:my_dads
+-0.077	c: ago
+-0.077	c: ago 
+-0.077	c: exam
+-0.077	c: rest
+-0.077	c:6qa
+-0.077	c:96f
+-0.077	c:9ks
+-0.077	c:9ob
+-0.077	c:ago 
+-0.077	c:amk
+-0.077	c:cfy
+-0.077	c:cpi
+-0.077	c:exam
+-0.077	c:gg8
+-0.077	c:imtov
+-0.077	c:mmv
+-0.077	c:mtov
+-0.077	c:qf 
+-0.077	c:skr
+-0.077	c:ss6
+-0.077	c:woz
+-0.077	c:xvn
+-0.077	c:ynp
+-0.077	c:za9
+-0.077	w:ago
+-0.0771	b:says_nobody
+-0.0771	c:6dd
+-0.0771	c:88a
+-0.0771	c:8hi
+-0.0771	c:8jv
+-0.0771	c:9n2
+-0.0771	c:a6p
+-0.0771	c:apt
+-0.0771	c:cga
+-0.0771	c:cth
+-0.0771	c:dswk
+-0.0771	c:e6 
+-0.0771	c:emk
+-0.0771	c:ffon
+-0.0771	c:hjb
+-0.0771	c:ijv
+-0.0771	c:im6tk
+-0.0771	c:im6yd
+-0.0771	c:imt9
+-0.0771	c:imtoz
+-0.0771	c:iry
+-0.0771	c:m6tk
+-0.0771	c:m6yd
+-0.0771	c:mtoz
+-0.0771	c:oimt9
+-0.0771	c:ors
+-0.0771	c:qaee
+-0.0771	c:qkc
+-0.0771	c:qod
+-0.0771	c:sdp
+-0.0771	c:spor
+-0.0771	c:sport
+-0.0771	c:t86
+-0.0771	c:tina
+-0.0771	c:vzs
+-0.0771	c:wqa
+-0.0771	c:wxo
+-0.0771	c:x8n
+-0.0771	c:ynez
+-0.0772	c: sent
+-0.0772	c:288
+-0.0772	c:2re
+-0.0772	c:6ay
+-0.0772	c:amtp
+-0.0772	c:b6z
+-0.0772	c:dhe
+-0.0772	c:f9z
+-0.0772	c:fs2
+-0.0772	c:gj8
+-0.0772	c:gj8a
+-0.0772	c:piz
+-0.0772	c:run
+-0.0772	c:za8
+-0.0772	c:zvt
+-0.0773	b:walked_across
+-0.0773	b:when_the
+-0.0773	c: piz
+-0.0773	c: pizz
+-0.0773	c:6xb2
+-0.0773	c:9tqe
+-0.0773	c:9yp
+-0.0773	c:awy
+-0.0773	c:bdb
+-0.0773	c:btr
+-0.0773	c:cwb
+-0.0773	c:cwbb
+-0.0773	c:e9 
+-0.0773	c:ew2m
+-0.0773	c:ffic
+-0.0773	c:h6 
+-0.0773	c:iia
+-0.0773	c:im6cm
+-0.0773	c:izza
+-0.0773	c:izza 
+-0.0773	c:m6cm
+-0.0773	c:m82
+-0.0773	c:mqf
+-0.0773	c:mse
+-0.0773	c:nyc
+-0.0773	c:onai
+-0.0773	c:orp
+-0.0773	c:pizz
+-0.0773	c:pizza
+-0.0773	c:ryk
+-0.0773	c:rz9
+-0.0773	c:tec
+-0.0773	c:vh2
+-0.0773	c:w2m
+-0.0773	c:wbb
+-0.0773	c:zfy
+-0.0773	w:pizza
+-0.0774	c:8ja
+-0.0774	c:9te
+-0.0774	c:acid
+-0.0774	c:cge
+-0.0774	c:cwk
+-0.0774	c:eqc
+-0.0774	c:ewxt
+-0.0774	c:ez9
+-0.0774	c:fjq
+-0.0774	c:gkg
+-0.0774	c:jva
+-0.0774	c:jvf
+-0.0774	c:pgi
+-0.0774	c:qyp
+-0.0774	c:rfw
+-0.0774	c:rsx
+-0.0774	c:rzr
+-0.0774	c:t2hc
+-0.0774	c:t9 
+-0.0774	c:wewx
+-0.0774	c:wewxt
+-0.0774	c:zr2
+-0.0775	c:2ne
+-0.0775	c:cex
+-0.0775	c:clu
+-0.0775	c:eip
+-0.0775	c:fq6
+-0.0775	c:hg9
+-0.0775	c:im6n
+-0.0775	c:imtxn
+-0.0775	c:m6n
+-0.0775	c:msos
+-0.0775	c:mtxn
+-0.0775	c:ni 
+-0.0775	c:nxs
+-0.0775	c:oim6n
+-0.0775	c:ony
+-0.0775	c:p9v
+-0.0775	c:qdm
+-0.0775	c:rwc
+-0.0775	c:s9j
+-0.0775	c:sgo
+-0.0775	c:tew
+-0.0775	c:wqe
+-0.0775	c:xrp
+-0.0775	c:zhh
+-0.0775	c:zrs
+-0.0775	w:lock
+-0.0776	b:lonely_since
+-0.0776	b:so_lonely
+-0.0776	b:to_me
+-0.0776	c: mov
+-0.0776	c:6jt
+-0.0776	c:6mk
+-0.0776	c:6wz
+-0.0776	c:82m
+-0.0776	c:8f 
+-0.0776	c:ahk
+-0.0776	c:eny
+-0.0776	c:g2z
+-0.0776	c:h6n
+-0.0776	c:hgt
+-0.0776	c:im6mk
+-0.0776	c:im82
+-0.0776	c:isf
+-0.0776	c:kcz
+-0.0776	c:m6mk
+-0.0776	c:nxb
+-0.0776	c:o2m
+-0.0776	c:oim82
+-0.0776	c:sfz
+-0.0776	c:tah
+-0.0776	c:wgn
+-0.0776	c:wm 
+-0.0776	c:xest
+-0.0776	c:zbp
+-0.0776	c:zsw
+-0.0777	c:2ns
+-0.0777	c:2vc
+-0.0777	c:6by
+-0.0777	c:6n 
+-0.0777	c:ap9
+-0.0777	c:aza
+-0.0777	c:fzt
+-0.0777	c:kii
+-0.0777	c:lati
+-0.0777	c:latio
+-0.0777	c:mmc
+-0.0777	c:ms6
+-0.0777	c:pdg
+-0.0777	c:qte
+-0.0777	c:rryi
+-0.0777	c:rryin
+-0.0777	c:saea
+-0.0777	c:shz
+-0.0777	c:tpx
+-0.0777	c:vzb
+-0.0777	c:xht
+-0.0777	c:zwz
+-0.0778	c: cal
+-0.0778	c:2ax
+-0.0778	c:2ze
+-0.0778	c:6qx
+-0.0778	c:8fk
+-0.0778	c:bqh
+-0.0778	c:cmw
+-0.0778	c:d8e
+-0.0778	c:efw
+-0.0778	c:eikt
+-0.0778	c:fss
+-0.0778	c:ftf
+-0.0778	c:ge6
+-0.0778	c:hb 
+-0.0778	c:im6s6
+-0.0778	c:ims6
+-0.0778	c:imsdw
+-0.0778	c:imsm
+-0.0778	c:j6i
+-0.0778	c:kkz
+-0.0778	c:kwt
+-0.0778	c:m6s6
+-0.0778	c:mark
+-0.0778	c:mjf
+-0.0778	c:msdw
+-0.0778	c:msm
+-0.0778	c:obm
+-0.0778	c:oims6
+-0.0778	c:oimsm
+-0.0778	c:otd
+-0.0778	c:r6f
+-0.0778	c:rzm
+-0.0778	c:tj9
+-0.0778	c:txr
+-0.0778	c:xba
+-0.0778	c:xfa
+-0.0779	c: bui
+-0.0779	c: buil
+-0.0779	c:2bt
+-0.0779	c:6fct
+-0.0779	c:6xb
+-0.0779	c:6yx
+-0.0779	c:8nd
+-0.0779	c:bui
+-0.0779	c:buil
+-0.0779	c:fti
+-0.0779	c:im6m9
+-0.0779	c:imtbq
+-0.0779	c:m6m9
+-0.0779	c:mjy
+-0.0779	c:mtbq
+-0.0779	c:mv6
+-0.0779	c:pbq
+-0.0779	c:pce 
+-0.0779	c:pcjs
+-0.0779	c:qff
+-0.0779	c:qnh
+-0.0779	c:tcc
+-0.0779	c:tzss
+-0.0779	c:xws
+-0.078	b:had_a
+-0.078	b:the_answer
+-0.078	c:2oq
+-0.078	c:2qt
+-0.078	c:9yf
+-0.078	c:a6pe
+-0.078	c:a8j
+-0.078	c:aqp
+-0.078	c:bp9
+-0.078	c:dox
+-0.078	c:dpe
+-0.078	c:dvd
+-0.078	c:dw6
+-0.078	c:esvp
+-0.078	c:esx
+-0.078	c:hbb
+-0.078	c:ibee
+-0.078	c:imse
+-0.078	c:imtxr
+-0.078	c:jdo
+-0.078	c:k9y
+-0.078	c:m2y
+-0.078	c:m6i
+-0.078	c:mssy
+-0.078	c:mttn
+-0.078	c:mtxr
+-0.078	c:nvv
+-0.078	c:oa6
+-0.078	c:sgx
+-0.078	c:some 
+-0.078	c:tbm
+-0.078	c:wcb
+-0.078	c:wfr
+-0.078	c:wfw
+-0.078	c:wgnq
+-0.078	c:xot
+-0.078	c:yhi
+-0.078	c:ykt
+-0.078	c:yyq
+-0.078	c:z9e
+-0.078	c:zhb
+-0.078	c:zti
+-0.078	w:some
+-0.0781	c:2yf
+-0.0781	c:6my
+-0.0781	c:9a 
+-0.0781	c:ares
+-0.0781	c:ct8
+-0.0781	c:f6q
+-0.0781	c:gt2
+-0.0781	c:hpq
+-0.0781	c:idb
+-0.0781	c:imsjv
+-0.0781	c:imtzz
+-0.0781	c:j2n
+-0.0781	c:jw2
+-0.0781	c:msjv
+-0.0781	c:mtzz
+-0.0781	c:ot6
+-0.0781	c:p22a
+-0.0781	c:qwx
+-0.0781	c:rjs
+-0.0781	c:rss
+-0.0781	c:sion
+-0.0781	c:sion 
+-0.0781	c:tbfv
+-0.0781	c:tvs
+-0.0781	c:v68y
+-0.0781	c:v9tn
+-0.0781	c:wts
+-0.0781	c:zwe
+-0.0782	b:chronic_pain
+-0.0782	b:con_este
+-0.0782	b:end_of
+-0.0782	b:este_video
+-0.0782	b:flared_up
+-0.0782	b:my_chronic
+-0.0782	b:pain_flared
+-0.0782	c: chro
+-0.0782	c: flar
+-0.0782	c: pay
+-0.0782	c:2nj
+-0.0782	c:6ec
+-0.0782	c:6m96
+-0.0782	c:agy
+-0.0782	c:bht
+-0.0782	c:cdk
+-0.0782	c:chro
+-0.0782	c:chron
+-0.0782	c:f8s
+-0.0782	c:fcd
+-0.0782	c:flar
+-0.0782	c:flare
+-0.0782	c:fqnh
+-0.0782	c:hron
+-0.0782	c:hroni
+-0.0782	c:imsdn
+-0.0782	c:jqa
+-0.0782	c:lare
+-0.0782	c:lared
+-0.0782	c:m2z
+-0.0782	c:msdn
+-0.0782	c:mvn
+-0.0782	c:onic
+-0.0782	c:onic 
+-0.0782	c:pay
+-0.0782	c:pbg
+-0.0782	c:rkn
+-0.0782	c:roni
+-0.0782	c:ronic
+-0.0782	c:sdn
+-0.0782	c:siq
+-0.0782	c:sko
+-0.0782	c:tgp
+-0.0782	c:wti
+-0.0782	c:yfg
+-0.0782	w:chronic
+-0.0782	w:flared
+-0.0783	c:6yd
+-0.0783	c:8dg
+-0.0783	c:9nr
+-0.0783	c:9tc
+-0.0783	c:anfj
+-0.0783	c:bxw
+-0.0783	c:j2r
+-0.0783	c:kbr
+-0.0783	c:line
+-0.0783	c:nfd
+-0.0783	c:stne
+-0.0783	c:tie 
+-0.0783	c:ttv
+-0.0783	c:tyh
+-0.0783	c:wtp
+-0.0783	c:xwo
+-0.0783	c:yag
+-0.0783	c:yqd
+-0.0784	c: att
+-0.0784	c: deat
+-0.0784	c: io
+-0.0784	c:2av
+-0.0784	c:2te
+-0.0784	c:awv
+-0.0784	c:cjw
+-0.0784	c:deat
+-0.0784	c:death
+-0.0784	c:eath 
+-0.0784	c:fec9
+-0.0784	c:gnc
+-0.0784	c:hxm
+-0.0784	c:ift
+-0.0784	c:imsda
+-0.0784	c:imsv
+-0.0784	c:jbp
+-0.0784	c:jsh
+-0.0784	c:msda
+-0.0784	c:msw
+-0.0784	c:oimsv
+-0.0784	c:pz8
+-0.0784	c:qjn
+-0.0784	c:she
+-0.0784	c:sry
+-0.0784	c:sth
+-0.0784	c:vsa
+-0.0784	c:yba
+-0.0784	w:death
+-0.0785	c:9qh
+-0.0785	c:ajp
+-0.0785	c:fd 
+-0.0785	c:gcr
+-0.0785	c:ging
+-0.0785	c:ging 
+-0.0785	c:im6tq
+-0.0785	c:m6tq
+-0.0785	c:pc6
+-0.0785	c:pej
+-0.0785	c:ph 
+-0.0785	c:rht
+-0.0785	c:t8s
+-0.0785	c:uand 
+-0.0785	c:xhk
+-0.0785	c:yph
+-0.0785	c:z6t
+-0.0785	c:zfk
+-0.0785	w:quand
+-0.0786	c: el 
+-0.0786	c:2qa
+-0.0786	c:2vv
+-0.0786	c:9t 
+-0.0786	c:9zc
+-0.0786	c:ares 
+-0.0786	c:as9p
+-0.0786	c:bmf
+-0.0786	c:cares
+-0.0786	c:cmh
+-0.0786	c:fco
+-0.0786	c:fgj
+-0.0786	c:gaw
+-0.0786	c:im6b
+-0.0786	c:ims8
+-0.0786	c:imttw
+-0.0786	c:j6s
+-0.0786	c:ms8
+-0.0786	c:mttw
+-0.0786	c:n2 
+-0.0786	c:oim6b
+-0.0786	c:oims8
+-0.0786	c:oio
+-0.0786	c:pkm
+-0.0786	c:qaf
+-0.0786	c:qck
+-0.0786	c:say
+-0.0786	c:sgj
+-0.0786	c:sxw
+-0.0786	c:tjh
+-0.0786	c:via
+-0.0786	c:wbg
+-0.0786	c:yht
+-0.0786	c:yjt
+-0.0786	c:zce
+-0.0786	c:zpnm
+-0.0786	c:zpv
+-0.0786	w:el
+-0.0787	b:to_buy
+-0.0787	c: sou
+-0.0787	c:2rs
+-0.0787	c:6ap
+-0.0787	c:6ha
+-0.0787	c:9ae
+-0.0787	c:a2 
+-0.0787	c:cw2
+-0.0787	c:dkf
+-0.0787	c:evp
+-0.0787	c:fqz
+-0.0787	c:igz
+-0.0787	c:imtbe
+-0.0787	c:ivea
+-0.0787	c:jste
+-0.0787	c:kcht
+-0.0787	c:kjm
+-0.0787	c:kzh
+-0.0787	c:mj9
+-0.0787	c:ogo
+-0.0787	c:oxn
+-0.0787	c:qmc
+-0.0787	c:rpn
+-0.0787	c:siy
+-0.0787	c:sme
+-0.0787	c:sou
+-0.0787	c:ssq
+-0.0787	c:xpo
+-0.0787	c:yan
+-0.0787	c:yfz
+-0.0788	c:6ab
+-0.0788	c:6sy
+-0.0788	c:89f
+-0.0788	c:9on
+-0.0788	c:a9tq
+-0.0788	c:afa
+-0.0788	c:bbc
+-0.0788	c:bja
+-0.0788	c:cts
+-0.0788	c:hcf
+-0.0788	c:imsio
+-0.0788	c:jng
+-0.0788	c:kjb
+-0.0788	c:m2s
+-0.0788	c:msio
+-0.0788	c:mtw9
+-0.0788	c:nsx
+-0.0788	c:rzj
+-0.0788	c:sh2
+-0.0788	c:smw
+-0.0788	c:sw6
+-0.0788	c:szte
+-0.0788	c:tabr
+-0.0788	c:tkc
+-0.0788	c:tsx
+-0.0788	c:ttm6
+-0.0788	c:txj
+-0.0788	c:viiz
+-0.0788	c:z98
+-0.0789	b:is_killing
+-0.0789	c:9zp
+-0.0789	c:chk
+-0.0789	c:d9g
+-0.0789	c:ft9
+-0.0789	c:gszt
+-0.0789	c:hva
+-0.0789	c:jk 
+-0.0789	c:oa9
+-0.0789	c:rsq
+-0.0789	c:seey
+-0.0789	c:sfe
+-0.0789	c:sg 
+-0.0789	c:sh2s
+-0.0789	c:slice
+-0.0789	c:sm2
+-0.0789	c:t9a
+-0.0789	c:tox
+-0.0789	c:vtt6
+-0.0789	w:thin
+-0.079	c:2sb
+-0.079	c:2ym
+-0.079	c:6pv
+-0.079	c:96n
+-0.079	c:adl
+-0.079	c:apc
+-0.079	c:ayj
+-0.079	c:bb9
+-0.079	c:bpk
+-0.079	c:c6x
+-0.079	c:dw6q
+-0.079	c:eyf
+-0.079	c:gok
+-0.079	c:icj
+-0.079	c:im6pv
+-0.079	c:imsce
+-0.079	c:j9h
+-0.079	c:kqa
+-0.079	c:m6pv
+-0.079	c:mfr
+-0.079	c:msce
+-0.079	c:qab
+-0.079	c:rtq
+-0.079	c:skz
+-0.079	c:tcg
+-0.079	c:w6q
+-0.079	c:wcc
+-0.079	c:wta
+-0.079	c:xw8
+-0.079	c:y6t
+-0.0791	b:the_headache
+-0.0791	b:the_promotion
+-0.0791	b:took_two
+-0.0791	c: prom
+-0.0791	c:2iv
+-0.0791	c:8ta
+-0.0791	c:9va
+-0.0791	c:9va 
+-0.0791	c:9wf
+-0.0791	c:b2o
+-0.0791	c:ckw
+-0.0791	c:cyz
+-0.0791	c:f9v
+-0.0791	c:im6s2
+-0.0791	c:imtbm
+-0.0791	c:imtta
+-0.0791	c:indo
+-0.0791	c:iw 
+-0.0791	c:m6s2
+-0.0791	c:mkk
+-0.0791	c:mtbm
+-0.0791	c:mtta
+-0.0791	c:nno
+-0.0791	c:omot
+-0.0791	c:omoti
+-0.0791	c:prom
+-0.0791	c:promo
+-0.0791	c:qye
+-0.0791	c:r8q
+-0.0791	c:rnp
+-0.0791	c:romo
+-0.0791	c:romot
+-0.0791	c:rsn
+-0.0791	c:sba6
+-0.0791	c:tqa
+-0.0791	c:tvy
+-0.0791	c:ull
+-0.0791	c:v9wf
+-0.0791	c:vees
+-0.0791	c:vq 
+-0.0791	c:zb 
+-0.0791	c:zhv
+-0.0791	c:zkc
+-0.0791	w:promotion
+-0.0792	c: mei
+-0.0792	c: mein
+-0.0792	c:8or
+-0.0792	c:afj
+-0.0792	c:cmc
+-0.0792	c:dgf
+-0.0792	c:gkm
+-0.0792	c:gwx
+-0.0792	c:hzi
+-0.0792	c:im6zy
+-0.0792	c:imskt
+-0.0792	c:jpt
+-0.0792	c:jt8
+-0.0792	c:m6zy
+-0.0792	c:mein
+-0.0792	c:mskt
+-0.0792	c:pcj
+-0.0792	c:qjb
+-0.0792	c:rjf
+-0.0792	c:rqe
+-0.0792	c:sadr
+-0.0792	c:sf 
+-0.0792	c:shs
+-0.0792	c:td8
+-0.0792	c:tkq
+-0.0792	c:tsxt
+-0.0792	c:v2q
+-0.0792	c:xcb
+-0.0792	c:y8z
+-0.0792	c:yps
+-0.0793	b:you_are
+-0.0793	c: qua
+-0.0793	c:2f2
+-0.0793	c:82s
+-0.0793	c:9ca
+-0.0793	c:ale 
+-0.0793	c:atej
+-0.0793	c:bqw
+-0.0793	c:ctj
+-0.0793	c:d8f
+-0.0793	c:d8t
+-0.0793	c:esv
+-0.0793	c:fb9
+-0.0793	c:fgn
+-0.0793	c:im6wa
+-0.0793	c:inale
+-0.0793	c:jks
+-0.0793	c:kpt
+-0.0793	c:mswt
+-0.0793	c:nale
+-0.0793	c:nale 
+-0.0793	c:odi
+-0.0793	c:s2q
+-0.0793	c:t9r
+-0.0793	c:ttj
+-0.0793	c:txtz
+-0.0793	c:w2n
+-0.0793	c:yq 
+-0.0793	w:finale
+-0.0794	b:a_sick
+-0.0794	b:sick_day
+-0.0794	b:taking_a
+-0.0794	c:6cms
+-0.0794	c:ache
+-0.0794	c:aks
+-0.0794	c:cms
+-0.0794	c:dhp
+-0.0794	c:f8z
+-0.0794	c:hoz
+-0.0794	c:imstm
+-0.0794	c:jg8
+-0.0794	c:m6cms
+-0.0794	c:msqt
+-0.0794	c:mstm
+-0.0794	c:nvp
+-0.0794	c:oo9
+-0.0794	c:ovx
+-0.0794	c:oz2
+-0.0794	c:svh
+-0.0794	c:v68
+-0.0794	c:xdn
+-0.0794	c:zj2g
+-0.0794	c:zro
+-0.0795	c: spo
+-0.0795	c:66k
+-0.0795	c:8om
+-0.0795	c:9mm
+-0.0795	c:bpo
+-0.0795	c:cym
+-0.0795	c:dit6
+-0.0795	c:dvw
+-0.0795	c:frs
+-0.0795	c:hf2
+-0.0795	c:ikb
+-0.0795	c:imsjm
+-0.0795	c:imtny
+-0.0795	c:jjo
+-0.0795	c:ko2
+-0.0795	c:mqk
+-0.0795	c:msjm
+-0.0795	c:mtny
+-0.0795	c:rrt
+-0.0795	c:si2
+-0.0795	c:tny
+-0.0795	c:wh2
+-0.0795	c:wq9
+-0.0795	c:wq9s
+-0.0795	c:xsq
+-0.0795	c:zre
+-0.0796	b:i_leave
+-0.0796	c:6jy
+-0.0796	c:8tb
+-0.0796	c:a2g
+-0.0796	c:caw
+-0.0796	c:cim
+-0.0796	c:dtn
+-0.0796	c:ekak
+-0.0796	c:ibp
+-0.0796	c:im6r
+-0.0796	c:mvft
+-0.0796	c:oim6r
+-0.0796	c:r98
+-0.0796	c:rbd
+-0.0796	c:szr
+-0.0796	c:tpd
+-0.0796	c:ve2
+-0.0796	c:xse
+-0.0796	c:yrm
+-0.0796	c:yro
+-0.0796	c:zff
+-0.0797	b:killed_it
+-0.0797	b:said_if
+-0.0797	c: anno
+-0.0797	c:2ra
+-0.0797	c:66c
+-0.0797	c:68s
+-0.0797	c:6gw
+-0.0797	c:6za
+-0.0797	c:82t
+-0.0797	c:8iea
+-0.0797	c:abg
+-0.0797	c:agn
+-0.0797	c:agz
+-0.0797	c:anno
+-0.0797	c:dnv
+-0.0797	c:esaa
+-0.0797	c:ibr
+-0.0797	c:im66c
+-0.0797	c:m66c
+-0.0797	c:po8
+-0.0797	c:ppn
+-0.0797	c:ryq
+-0.0797	c:svp
+-0.0797	c:t2a
+-0.0797	c:t8f
+-0.0797	c:tbd
+-0.0797	c:tkv
+-0.0797	c:wzt
+-0.0797	c:zey
+-0.0797	c:zoo
+-0.0798	b:a_terrible
+-0.0798	c:2ky
+-0.0798	c:2md
+-0.0798	c:8kdm
+-0.0798	c:bvt
+-0.0798	c:ccd
+-0.0798	c:f8p
+-0.0798	c:hbc
+-0.0798	c:hp9
+-0.0798	c:htj
+-0.0798	c:mi8
+-0.0798	c:opb
+-0.0798	c:qdp
+-0.0798	c:syty
+-0.0798	c:tnb
+-0.0798	c:twx
+-0.0798	c:wxc
+-0.0798	c:xots
+-0.0799	b:all_night
+-0.0799	c: alw
+-0.0799	c: alwa
+-0.0799	c: new
+-0.0799	c:6z8
+-0.0799	c:82d
+-0.0799	c:9jn
+-0.0799	c:9nd
+-0.0799	c:a8p
+-0.0799	c:alw
+-0.0799	c:alwa
+-0.0799	c:alway
+-0.0799	c:ats 
+-0.0799	c:bc9
+-0.0799	c:cnw
+-0.0799	c:esb
+-0.0799	c:gnx
+-0.0799	c:hmg
+-0.0799	c:hmg6
+-0.0799	c:im6hz
+-0.0799	c:imsga
+-0.0799	c:jv 
+-0.0799	c:lways
+-0.0799	c:m6hz
+-0.0799	c:mg6
+-0.0799	c:msga
+-0.0799	c:nfk
+-0.0799	c:oqo
+-0.0799	c:ptz
+-0.0799	c:qha
+-0.0799	c:sob
+-0.0799	c:tws 
+-0.0799	c:vej
+-0.0799	c:wks
+-0.0799	c:xb9
+-0.0799	c:yo8
+-0.0799	c:yo8t
+-0.0799	c:zx2
+-0.0799	w:always
+-0.08	c:8fe
+-0.08	c:8zi
+-0.08	c:9b 
+-0.08	c:9rh
+-0.08	c:ckin
+-0.08	c:cking
+-0.08	c:fon
+-0.08	c:gtq
+-0.08	c:gvk
+-0.08	c:ijt
+-0.08	c:jvn
+-0.08	c:k9f
+-0.08	c:mo2
+-0.08	c:nas
+-0.08	c:ofr
+-0.08	c:ofra
+-0.08	c:ojst
+-0.08	c:ojste
+-0.08	c:qmy
+-0.08	c:tv2z
+-0.08	c:v2z
+-0.08	c:v8v
+-0.08	c:vpa
+-0.08	c:wfg
+-0.08	c:wsk
+-0.08	c:wxt
+-0.08	c:xwi
+-0.08	c:yep
+-0.08	c:yxa
+-0.0801	b:sam_replied
+-0.0801	c: lib
+-0.0801	c: libr
+-0.0801	c:6jq
+-0.0801	c:a2q
+-0.0801	c:ats
+-0.0801	c:bnf
+-0.0801	c:brar
+-0.0801	c:brary
+-0.0801	c:cfr
+-0.0801	c:ekd
+-0.0801	c:ibra
+-0.0801	c:ibrar
+-0.0801	c:irds
+-0.0801	c:jrv
+-0.0801	c:kwig
+-0.0801	c:lib
+-0.0801	c:libr
+-0.0801	c:libra
+-0.0801	c:m6r
+-0.0801	c:mafa
+-0.0801	c:new
+-0.0801	c:nwg
+-0.0801	c:otp
+-0.0801	c:oup
+-0.0801	c:rary
+-0.0801	c:rary 
+-0.0801	c:s6g
+-0.0801	c:spas
+-0.0801	c:ssec
+-0.0801	c:tz2
+-0.0801	c:vad
+-0.0801	c:wig
+-0.0801	c:z9k
+-0.0801	c:zec
+-0.0801	c:zhn
+-0.0801	c:zjs
+-0.0801	w:library
+-0.0802	c:6je
+-0.0802	c:8xt
+-0.0802	c:922
+-0.0802	c:ayv
+-0.0802	c:d2d
+-0.0802	c:dxn
+-0.0802	c:eeq
+-0.0802	c:eet
+-0.0802	c:epf
+-0.0802	c:erj
+-0.0802	c:fke
+-0.0802	c:gue 
+-0.0802	c:icb
+-0.0802	c:ims9
+-0.0802	c:mog
+-0.0802	c:ms9
+-0.0802	c:oims9
+-0.0802	c:otat
+-0.0802	c:pvt
+-0.0802	c:qm 
+-0.0802	c:qvd
+-0.0802	c:r2j
+-0.0802	c:rae
+-0.0802	c:rzq
+-0.0802	c:sdw
+-0.0802	c:sitz
+-0.0802	c:vjm
+-0.0802	c:yoh
+-0.0802	c:zke
+-0.0802	c:zt8
+-0.0803	b:learning_the
+-0.0803	b:the_ropes
+-0.0803	c:8xa
+-0.0803	c:92s
+-0.0803	c:bqa
+-0.0803	c:epb
+-0.0803	c:fpz
+-0.0803	c:hsp
+-0.0803	c:imtbg
+-0.0803	c:j2a
+-0.0803	c:knz
+-0.0803	c:mtbg
+-0.0803	c:mtxsz
+-0.0803	c:ndn
+-0.0803	c:nh6
+-0.0803	c:opes
+-0.0803	c:opes 
+-0.0803	c:pes 
+-0.0803	c:q9n
+-0.0803	c:ropes
+-0.0803	c:ssdb
+-0.0803	c:svk
+-0.0803	c:tev
+-0.0803	c:txsz
+-0.0803	c:x2 
+-0.0803	c:yzy
+-0.0803	c:zhq
+-0.0803	c:zv8
+-0.0803	w:ropes
+-0.0804	b:the_heatwave
+-0.0804	c:2fm
+-0.0804	c:a82m
+-0.0804	c:atwa
+-0.0804	c:atwav
+-0.0804	c:cvs
+-0.0804	c:d82
+-0.0804	c:eatw
+-0.0804	c:eatwa
+-0.0804	c:eb9
+-0.0804	c:ed8
+-0.0804	c:emy
+-0.0804	c:g9z
+-0.0804	c:gjq
+-0.0804	c:heatw
+-0.0804	c:imssd
+-0.0804	c:jaz
+-0.0804	c:jck
+-0.0804	c:jtm
+-0.0804	c:k9t
+-0.0804	c:m8e
+-0.0804	c:mssd
+-0.0804	c:ptmc
+-0.0804	c:rgv
+-0.0804	c:rjj
+-0.0804	c:rjjt
+-0.0804	c:twav
+-0.0804	c:twave
+-0.0804	c:vsk
+-0.0804	c:w6p
+-0.0804	c:wave 
+-0.0804	c:wim
+-0.0804	c:xga
+-0.0804	c:xxg
+-0.0804	c:yd2
+-0.0804	c:zeg
+-0.0804	w:heatwave
+-0.0805	b:is_brutal
+-0.0805	c: brut
+-0.0805	c:2dh
+-0.0805	c:6wb
+-0.0805	c:6z6
+-0.0805	c:8fr
+-0.0805	c:aw6
+-0.0805	c:brut
+-0.0805	c:bruta
+-0.0805	c:dok
+-0.0805	c:htc
+-0.0805	c:hzt
+-0.0805	c:imtvi
+-0.0805	c:kaa
+-0.0805	c:later
+-0.0805	c:mtvi
+-0.0805	c:n2c
+-0.0805	c:ota
+-0.0805	c:ove 
+-0.0805	c:pze
+-0.0805	c:rjz
+-0.0805	c:rut
+-0.0805	c:ruta
+-0.0805	c:rutal
+-0.0805	c:snt
+-0.0805	c:uta
+-0.0805	c:utal
+-0.0805	c:utal 
+-0.0805	c:vska
+-0.0805	c:w66
+-0.0805	w:brutal
+-0.0805	w:later
+-0.0806	c:9o8
+-0.0806	c:arhk
+-0.0806	c:avj
+-0.0806	c:dzn
+-0.0806	c:fkd
+-0.0806	c:gn9
+-0.0806	c:im8oo
+-0.0806	c:imtdo
+-0.0806	c:iog
+-0.0806	c:jxb
+-0.0806	c:m8oo
+-0.0806	c:mtdo
+-0.0806	c:ne9
+-0.0806	c:qas
+-0.0806	c:roce
+-0.0806	c:rqj
+-0.0806	c:stra
+-0.0806	c:t2f
+-0.0806	c:tks
+-0.0806	c:vfa
+-0.0806	c:vkd
+-0.0806	c:wns
+-0.0806	c:x9 
+-0.0806	c:zk8
+-0.0806	c:znq
+-0.0807	b:to_bed
+-0.0807	c:2bb
+-0.0807	c:8ea
+-0.0807	c:96y
+-0.0807	c:a6k
+-0.0807	c:akix
+-0.0807	c:cc6
+-0.0807	c:eby
+-0.0807	c:frq
+-0.0807	c:gta
+-0.0807	c:jo 
+-0.0807	c:jqr
+-0.0807	c:kdm
+-0.0807	c:khj
+-0.0807	c:mgs
+-0.0807	c:ons 
+-0.0807	c:stin
+-0.0807	c:tbb
+-0.0807	c:tdos
+-0.0807	c:vv6
+-0.0807	c:y6m
+-0.0807	c:y8a
+-0.0807	c:ya9
+-0.0807	c:ykp
+-0.0807	c:yw6
+-0.0807	c:zjf
+-0.0808	b:am_such
+-0.0808	b:marido_me
+-0.0808	c: raci
+-0.0808	c:2yt
+-0.0808	c:689
+-0.0808	c:6fc
+-0.0808	c:8kd
+-0.0808	c:9sd
+-0.0808	c:9w 
+-0.0808	c:a8b
+-0.0808	c:adp
+-0.0808	c:arid
+-0.0808	c:arido
+-0.0808	c:d2a
+-0.0808	c:d9sd
+-0.0808	c:ehgv
+-0.0808	c:eqe
+-0.0808	c:g2h
+-0.0808	c:hgv
+-0.0808	c:imshk
+-0.0808	c:imtq
+-0.0808	c:marid
+-0.0808	c:mshk
+-0.0808	c:msp
+-0.0808	c:o6k
+-0.0808	c:oimtq
+-0.0808	c:ojey
+-0.0808	c:oyq
+-0.0808	c:raci
+-0.0808	c:racin
+-0.0808	c:rido
+-0.0808	c:rido 
+-0.0808	c:scsj
+-0.0808	c:vti
+-0.0808	c:vwf
+-0.0808	c:vy9
+-0.0808	c:wsa
+-0.0808	c:zyk
+-0.0808	w:marido
+-0.0808	w:racing
+-0.0809	b:a_pizza
+-0.0809	c: ir
+-0.0809	c:66ca
+-0.0809	c:6hz
+-0.0809	c:6s6
+-0.0809	c:8yr
+-0.0809	c:9t8
+-0.0809	c:cal
+-0.0809	c:dfr
+-0.0809	c:efy
+-0.0809	c:ejk
+-0.0809	c:mw6
+-0.0809	c:p2d
+-0.0809	c:qz9
+-0.0809	c:sqt
+-0.0809	c:tato
+-0.0809	c:tyk
+-0.0809	c:vqr
+-0.0809	c:wob
+-0.0809	c:xz9
+-0.0809	c:yfd
+-0.081	c: app 
+-0.081	c:2rc
+-0.081	c:6ka
+-0.081	c:88i
+-0.081	c:app 
+-0.081	c:boam
+-0.081	c:df 
+-0.081	c:ez8
+-0.081	c:f86
+-0.081	c:imtgx
+-0.081	c:jecti
+-0.081	c:mtgx
+-0.081	c:onx
+-0.081	c:oona
+-0.081	c:qva
+-0.081	c:s6x
+-0.081	c:s8 
+-0.081	c:sgi
+-0.081	c:v6sy
+-0.081	c:vns
+-0.081	c:x88
+-0.081	c:yat
+-0.081	c:zte
+-0.081	c:ztet
+-0.081	w:app
+-0.081	w:rejection
+-0.0811	c:2im
+-0.0811	c:88c
+-0.0811	c:9q 
+-0.0811	c:afp
+-0.0811	c:afv
+-0.0811	c:cg6
+-0.0811	c:ecm
+-0.0811	c:hke
+-0.0811	c:i6j
+-0.0811	c:imsao
+-0.0811	c:imstt
+-0.0811	c:imstv
+-0.0811	c:msao
+-0.0811	c:mstt
+-0.0811	c:myh
+-0.0811	c:nva
+-0.0811	c:oyv
+-0.0811	c:rps
+-0.0811	c:sfej
+-0.0811	c:sym
+-0.0811	c:szde
+-0.0811	c:t8yr
+-0.0811	c:tjd
+-0.0811	c:tx6
+-0.0811	c:vbo
+-0.0811	c:voe
+-0.0811	c:zeq
+-0.0812	c: dies
+-0.0812	c:6os
+-0.0812	c:abm
+-0.0812	c:dies
+-0.0812	c:foy
+-0.0812	c:frm
+-0.0812	c:imsit
+-0.0812	c:jx8
+-0.0812	c:k8o
+-0.0812	c:m6a
+-0.0812	c:scvz
+-0.0812	c:w6t
+-0.0812	c:zzv
+-0.0813	c:2bk
+-0.0813	c:2d2
+-0.0813	c:6rd
+-0.0813	c:6w2
+-0.0813	c:a8ja
+-0.0813	c:amy
+-0.0813	c:avk
+-0.0813	c:bgm
+-0.0813	c:cgh
+-0.0813	c:ebj
+-0.0813	c:f2s
+-0.0813	c:ghh
+-0.0813	c:hof
+-0.0813	c:imayk
+-0.0813	c:ims9t
+-0.0813	c:jss
+-0.0813	c:kyx
+-0.0813	c:mayk
+-0.0813	c:mha
+-0.0813	c:ms9t
+-0.0813	c:nns
+-0.0813	c:se9z
+-0.0813	c:tg2
+-0.0813	c:tq9w
+-0.0814	b:hang_the
+-0.0814	b:my_friends
+-0.0814	b:week_over
+-0.0814	c: rac
+-0.0814	c:8he
+-0.0814	c:8zh
+-0.0814	c:9xf
+-0.0814	c:ajw
+-0.0814	c:cjt
+-0.0814	c:egj
+-0.0814	c:f2h
+-0.0814	c:ib6
+-0.0814	c:j2m
+-0.0814	c:ktj
+-0.0814	c:msto
+-0.0814	c:pdp
+-0.0814	c:scv
+-0.0814	c:snk
+-0.0814	c:t8y
+-0.0814	c:tff
+-0.0814	c:tvw
+-0.0814	c:twgp
+-0.0814	c:vpe
+-0.0814	c:wgp
+-0.0814	c:woi
+-0.0814	c:ymq
+-0.0814	c:zoz
+-0.0815	b:sister_did
+-0.0815	c: cla
+-0.0815	c:8vs
+-0.0815	c:asj
+-0.0815	c:cla
+-0.0815	c:cret
+-0.0815	c:ctq
+-0.0815	c:ctqq
+-0.0815	c:get 
+-0.0815	c:hnx
+-0.0815	c:i8h
+-0.0815	c:kay
+-0.0815	c:nnoy
+-0.0815	c:noy
+-0.0815	c:ra8
+-0.0815	c:spn
+-0.0815	c:tcz
+-0.0815	c:tnd
+-0.0815	c:yhs
+-0.0816	b:since_moving
+-0.0816	c:6fb
+-0.0816	c:6p6
+-0.0816	c:6sm
+-0.0816	c:8tr
+-0.0816	c:9d9
+-0.0816	c:adg
+-0.0816	c:cii
+-0.0816	c:cnc
+-0.0816	c:d6b
+-0.0816	c:ejaa
+-0.0816	c:fvp
+-0.0816	c:fyx
+-0.0816	c:im66
+-0.0816	c:iwt
+-0.0816	c:iwz
+-0.0816	c:iwzs
+-0.0816	c:m66
+-0.0816	c:nsr
+-0.0816	c:oim66
+-0.0816	c:pak
+-0.0816	c:qah
+-0.0816	c:qrt
+-0.0816	c:tqb
+-0.0816	c:vxh
+-0.0816	c:yni
+-0.0817	b:11_istoo
+-0.0817	b:guilty_for
+-0.0817	c:8bf
+-0.0817	c:ahh
+-0.0817	c:anp
+-0.0817	c:axg
+-0.0817	c:bie 
+-0.0817	c:cv6
+-0.0817	c:eiw
+-0.0817	c:fjk
+-0.0817	c:go2
+-0.0817	c:p6w
+-0.0817	c:pp 
+-0.0817	c:px8
+-0.0817	c:r6a
+-0.0817	c:spz
+-0.0817	c:tbg
+-0.0817	c:tce
+-0.0817	c:tcy
+-0.0817	c:tsxw
+-0.0817	c:wmn
+-0.0817	c:xbf
+-0.0817	c:xbzt
+-0.0817	c:xcg
+-0.0817	c:yos
+-0.0818	c:6wi
+-0.0818	c:82y
+-0.0818	c:anh6
+-0.0818	c:annoy
+-0.0818	c:ayp
+-0.0818	c:bf8
+-0.0818	c:hr6
+-0.0818	c:imtro
+-0.0818	c:jgc
+-0.0818	c:m6wi
+-0.0818	c:mhi
+-0.0818	c:mtro
+-0.0818	c:mtrok
+-0.0818	c:ntka
+-0.0818	c:ogc
+-0.0818	c:pite
+-0.0818	c:q2h
+-0.0818	c:roken
+-0.0818	c:sba
+-0.0818	c:stg8
+-0.0818	c:trok
+-0.0818	c:wbz
+-0.0818	c:wvh
+-0.0818	c:xye
+-0.0819	b:one_will
+-0.0819	c:6as
+-0.0819	c:8j2
+-0.0819	c:8ws
+-0.0819	c:9dv
+-0.0819	c:ayka
+-0.0819	c:dae
+-0.0819	c:fcx
+-0.0819	c:gsk
+-0.0819	c:hok
+-0.0819	c:hoke
+-0.0819	c:im6a
+-0.0819	c:imscn
+-0.0819	c:jkz
+-0.0819	c:kba
+-0.0819	c:mscn
+-0.0819	c:mstv
+-0.0819	c:oam
+-0.0819	c:oim6a
+-0.0819	c:pdi
+-0.0819	c:scn
+-0.0819	c:t98
+-0.0819	c:veka
+-0.082	b:lost_the
+-0.082	c:6e9
+-0.082	c:8dz
+-0.082	c:8xh
+-0.082	c:aemj
+-0.082	c:ai2s
+-0.082	c:anx
+-0.082	c:b9sa
+-0.082	c:bmp
+-0.082	c:dqa
+-0.082	c:estm
+-0.082	c:gaa
+-0.082	c:j8a
+-0.082	c:jz6
+-0.082	c:map
+-0.082	c:n2x
+-0.082	c:osk
+-0.082	c:tpp
+-0.082	c:tsy
+-0.082	c:tted
+-0.082	c:tted 
+-0.082	c:ymi
+-0.082	c:ztt
+-0.082	c:zvp
+-0.0821	b:birds_with
+-0.0821	b:kill_two
+-0.0821	b:one_stone
+-0.0821	b:two_birds
+-0.0821	b:with_one
+-0.0821	c:2gip
+-0.0821	c:6tf
+-0.0821	c:9go
+-0.0821	c:9sc
+-0.0821	c:arti
+-0.0821	c:atw
+-0.0821	c:bdh
+-0.0821	c:bfp
+-0.0821	c:birds
+-0.0821	c:csb
+-0.0821	c:eoh
+-0.0821	c:eyk
+-0.0821	c:g28
+-0.0821	c:gip
+-0.0821	c:irds 
+-0.0821	c:jaaz
+-0.0821	c:naz
+-0.0821	c:sjh
+-0.0821	c:t2k
+-0.0821	c:tone 
+-0.0821	c:wxk
+-0.0821	c:ydt
+-0.0821	c:yjp
+-0.0821	c:zj2
+-0.0821	w:birds
+-0.0821	w:stone
+-0.0822	c: shop
+-0.0822	c:cgb
+-0.0822	c:cs6
+-0.0822	c:e6r
+-0.0822	c:e8b
+-0.0822	c:ej6
+-0.0822	c:fxf
+-0.0822	c:fxfc
+-0.0822	c:meine
+-0.0822	c:neie 
+-0.0822	c:neo
+-0.0822	c:niz
+-0.0823	c:8nj
+-0.0823	c:8y6
+-0.0823	c:abes
+-0.0823	c:ans8
+-0.0823	c:be2
+-0.0823	c:ctk
+-0.0823	c:dax
+-0.0823	c:dkax
+-0.0823	c:im6tz
+-0.0823	c:imswt
+-0.0823	c:kff
+-0.0823	c:m6tz
+-0.0823	c:mwn
+-0.0823	c:nch
+-0.0823	c:nyp
+-0.0823	c:o9o
+-0.0823	c:p29
+-0.0823	c:pyj
+-0.0823	c:qcy
+-0.0823	c:sdo
+-0.0823	c:tgw
+-0.0823	c:twa
+-0.0823	c:vch
+-0.0823	c:vs8
+-0.0823	c:vzv
+-0.0824	c:8pj
+-0.0824	c:a9d
+-0.0824	c:adt
+-0.0824	c:bdr
+-0.0824	c:bta
+-0.0824	c:cwa
+-0.0824	c:imtij
+-0.0824	c:npd
+-0.0824	c:qa8x
+-0.0824	c:qr 
+-0.0824	c:rcg
+-0.0824	c:sk8
+-0.0824	c:skt
+-0.0824	c:snc
+-0.0824	c:tjx
+-0.0824	c:tmg
+-0.0824	c:vwo
+-0.0824	c:wi6
+-0.0824	c:wi6j
+-0.0824	c:zst
+-0.0825	b:calor_ta
+-0.0825	b:esse_calor
+-0.0825	b:me_matando
+-0.0825	b:ta_me
+-0.0825	c: ta 
+-0.0825	c:2y6
+-0.0825	c:6vc
+-0.0825	c:aiti
+-0.0825	c:aitin
+-0.0825	c:akz
+-0.0825	c:c2q
+-0.0825	c:emq
+-0.0825	c:eqv
+-0.0825	c:mxw
+-0.0825	c:owa
+-0.0825	c:r6p
+-0.0825	c:waiti
+-0.0825	c:z2t
+-0.0825	w:ta
+-0.0825	w:waiting
+-0.0826	c:2me
+-0.0826	c:6z9
+-0.0826	c:8ce
+-0.0826	c:a29
+-0.0826	c:cc8
+-0.0826	c:e8s2
+-0.0826	c:ered
+-0.0826	c:ered 
+-0.0826	c:im6az
+-0.0826	c:imsw
+-0.0826	c:kgy
+-0.0826	c:m6az
+-0.0826	c:oimsw
+-0.0826	c:oken
+-0.0826	c:oken 
+-0.0826	c:tdk
+-0.0826	c:vkq
+-0.0826	c:x8e
+-0.0827	b:my_feet
+-0.0827	c:6hr
+-0.0827	c:6kh
+-0.0827	c:8hb
+-0.0827	c:abp
+-0.0827	c:dxy
+-0.0827	c:eg9
+-0.0827	c:ejv
+-0.0827	c:fmr
+-0.0827	c:ftp
+-0.0827	c:h68
+-0.0827	c:hrow
+-0.0827	c:imtdz
+-0.0827	c:mtdz
+-0.0827	c:nxi
+-0.0827	c:q9w
+-0.0827	c:rjp
+-0.0827	c:rqs
+-0.0827	c:sns
+-0.0827	c:tdz
+-0.0827	c:throw
+-0.0827	c:vhn
+-0.0827	c:x8q
+-0.0827	c:z2z
+-0.0828	b:back_on
+-0.0828	b:now_i
+-0.0828	c: dent
+-0.0828	c:6na
+-0.0828	c:8r6
+-0.0828	c:98c
+-0.0828	c:ah8
+-0.0828	c:c89
+-0.0828	c:dcm
+-0.0828	c:denti
+-0.0828	c:ecu
+-0.0828	c:entis
+-0.0828	c:eoyq
+-0.0828	c:hzd
+-0.0828	c:jea
+-0.0828	c:kix
+-0.0828	c:m6b
+-0.0828	c:mgt
+-0.0828	c:ns8
+-0.0828	c:ntis
+-0.0828	c:ntist
+-0.0828	c:oyz
+-0.0828	c:pgt
+-0.0828	c:prt9
+-0.0828	c:tist 
+-0.0828	c:tpn
+-0.0828	c:trop
+-0.0828	c:zm8
+-0.0828	c:zom
+-0.0828	w:dentist
+-0.0829	c: mar
+-0.0829	c:cwkz
+-0.0829	c:ebx
+-0.0829	c:f8x
+-0.0829	c:iee
+-0.0829	c:imtib
+-0.0829	c:jxt
+-0.0829	c:kav
+-0.0829	c:kds
+-0.0829	c:mtib
+-0.0829	c:n6f
+-0.0829	c:nwsy
+-0.0829	c:pnp
+-0.0829	c:pzs
+-0.0829	c:tkm
+-0.0829	c:vmd
+-0.0829	c:wwt
+-0.0829	c:ynee
+-0.0829	c:yp8
+-0.0829	c:zwd
+-0.083	b:all_died
+-0.083	b:choked_me
+-0.083	c: chok
+-0.083	c: divo
+-0.083	c: mari
+-0.083	c:6rp
+-0.083	c:bkm
+-0.083	c:chok
+-0.083	c:choke
+-0.083	c:divo
+-0.083	c:divor
+-0.083	c:evt
+-0.083	c:gjh
+-0.083	c:hoked
+-0.083	c:hsq6
+-0.083	c:hva 
+-0.083	c:ia6
+-0.083	c:ibe
+-0.083	c:ivo
+-0.083	c:ivor
+-0.083	c:ivorc
+-0.083	c:ivv
+-0.083	c:jpb
+-0.083	c:jqj
+-0.083	c:jtw
+-0.083	c:mari
+-0.083	c:msn
+-0.083	c:orce 
+-0.083	c:qmr
+-0.083	c:rang
+-0.083	c:rce 
+-0.083	c:tgi
+-0.083	c:tkzh
+-0.083	c:tn6
+-0.083	c:twf
+-0.083	c:vk 
+-0.083	c:vorc
+-0.083	c:vorce
+-0.083	c:xok
+-0.083	c:yes 
+-0.083	w:choked
+-0.083	w:divorce
+-0.0831	b:a_text
+-0.0831	c: ess
+-0.0831	c: num
+-0.0831	c: numb
+-0.0831	c:89 
+-0.0831	c:9ki
+-0.0831	c:bjf
+-0.0831	c:bser
+-0.0831	c:cng
+-0.0831	c:e2d
+-0.0831	c:fak
+-0.0831	c:fp 
+-0.0831	c:ht8
+-0.0831	c:msit
+-0.0831	c:nsta
+-0.0831	c:num
+-0.0831	c:numb
+-0.0831	c:pkc
+-0.0831	c:rrq
+-0.0831	c:sc2
+-0.0831	c:smm
+-0.0831	c:srt
+-0.0831	c:vo9
+-0.0831	c:wsg
+-0.0832	c: son
+-0.0832	c:2jj
+-0.0832	c:2oy
+-0.0832	c:2pp
+-0.0832	c:8xn
+-0.0832	c:98k
+-0.0832	c:9z9
+-0.0832	c:ail
+-0.0832	c:bms
+-0.0832	c:cdd
+-0.0832	c:ese 
+-0.0832	c:imspz
+-0.0832	c:jbc
+-0.0832	c:jw6
+-0.0832	c:mspz
+-0.0832	c:os2
+-0.0832	c:qnz
+-0.0832	c:tmhi
+-0.0832	c:tyq
+-0.0832	c:whv
+-0.0832	c:wtw
+-0.0832	c:xtn
+-0.0832	c:zya
+-0.0832	w:relationship
+-0.0833	b:thinking_i
+-0.0833	c:2sk
+-0.0833	c:2xy
+-0.0833	c:9nj
+-0.0833	c:amf
+-0.0833	c:aqd
+-0.0833	c:dja
+-0.0833	c:each 
+-0.0833	c:ebb9
+-0.0833	c:gqt
+-0.0833	c:ht2
+-0.0833	c:iosi
+-0.0833	c:mew
+-0.0833	c:mk6
+-0.0833	c:n8a
+-0.0833	c:s2az
+-0.0833	c:sdja
+-0.0833	c:tely
+-0.0833	c:tely 
+-0.0833	c:vrq
+-0.0833	c:w2j
+-0.0833	c:xoc
+-0.0833	c:yfh
+-0.0833	c:zrm
+-0.0834	b:the_party
+-0.0834	c: anx
+-0.0834	c: anxi
+-0.0834	c:2jt
+-0.0834	c:6isa
+-0.0834	c:6ky
+-0.0834	c:6rb
+-0.0834	c:6zo
+-0.0834	c:anxi
+-0.0834	c:crt
+-0.0834	c:d9e
+-0.0834	c:en9
+-0.0834	c:fdc
+-0.0834	c:fgh
+-0.0834	c:gd2
+-0.0834	c:gsb
+-0.0834	c:hsa
+-0.0834	c:imsn
+-0.0834	c:ipd
+-0.0834	c:kyi
+-0.0834	c:mtgw
+-0.0834	c:oimsn
+-0.0834	c:omv
+-0.0834	c:q22
+-0.0834	c:rvb
+-0.0834	c:wa2
+-0.0834	c:xiy
+-0.0835	b:driving_test
+-0.0835	b:grabbed_me
+-0.0835	c:6mh
+-0.0835	c:8pv
+-0.0835	c:9ce
+-0.0835	c:b2v
+-0.0835	c:btkc
+-0.0835	c:cki
+-0.0835	c:czz
+-0.0835	c:ds9
+-0.0835	c:eyaa
+-0.0835	c:fdi
+-0.0835	c:jjk
+-0.0835	c:krd
+-0.0835	c:lice
+-0.0835	c:nfe
+-0.0835	c:osx
+-0.0835	c:q6x
+-0.0835	c:tcs
+-0.0835	c:test 
+-0.0835	c:xtj
+-0.0835	c:y8a8
+-0.0835	c:ytp
+-0.0835	w:test
+-0.0836	c:6ah
+-0.0836	c:dv9
+-0.0836	c:etq
+-0.0836	c:fq 
+-0.0836	c:iyq
+-0.0836	c:ma2
+-0.0836	c:pnz
+-0.0836	c:q28
+-0.0836	c:rfr
+-0.0836	c:zyy
+-0.0837	b:on_instagram
+-0.0837	c: uni
+-0.0837	c:agr
+-0.0837	c:agra
+-0.0837	c:agram
+-0.0837	c:assi
+-0.0837	c:bak
+-0.0837	c:che 
+-0.0837	c:e6f
+-0.0837	c:f2t
+-0.0837	c:gram
+-0.0837	c:gram 
+-0.0837	c:hkj
+-0.0837	c:iap
+-0.0837	c:imswx
+-0.0837	c:insta
+-0.0837	c:ions 
+-0.0837	c:kip
+-0.0837	c:mng
+-0.0837	c:mswx
+-0.0837	c:n6r
+-0.0837	c:nrk
+-0.0837	c:nstag
+-0.0837	c:ram 
+-0.0837	c:rtf
+-0.0837	c:stagr
+-0.0837	c:tagr
+-0.0837	c:tagra
+-0.0837	c:twy
+-0.0837	c:tzp
+-0.0837	c:w88
+-0.0837	c:wr6
+-0.0837	c:wsc
+-0.0837	c:wza
+-0.0837	c:yqk
+-0.0837	w:instagram
+-0.0838	b:jealous_of
+-0.0838	c: jea
+-0.0838	c: jeal
+-0.0838	c:alou
+-0.0838	c:alous
+-0.0838	c:apn
+-0.0838	c:ealo
+-0.0838	c:ealou
+-0.0838	c:ewv
+-0.0838	c:fg8
+-0.0838	c:jeal
+-0.0838	c:jealo
+-0.0838	c:jfb
+-0.0838	c:lous
+-0.0838	c:lous 
+-0.0838	c:pmj
+-0.0838	c:ptm
+-0.0838	c:qcx
+-0.0838	c:qmw
+-0.0838	c:rdx
+-0.0838	c:syr
+-0.0838	c:ttx6
+-0.0838	c:vgi
+-0.0838	c:w26
+-0.0838	c:wde
+-0.0838	c:weer
+-0.0838	c:xav
+-0.0838	c:y2m
+-0.0838	w:jealous
+-0.0839	c:6dt
+-0.0839	c:9ch
+-0.0839	c:aste
+-0.0839	c:avmd
+-0.0839	c:cmo
+-0.0839	c:dqz
+-0.0839	c:enin
+-0.0839	c:ening
+-0.0839	c:g9k
+-0.0839	c:scm
+-0.0839	c:scp
+-0.0839	c:stab
+-0.0839	c:ya8
+-0.0839	c:yfc
+-0.084	c:2mg
+-0.084	c:9fmr
+-0.084	c:fv 
+-0.084	c:gcf
+-0.084	c:ieq
+-0.084	c:igp
+-0.084	c:k8b
+-0.084	c:nsn
+-0.084	c:oli
+-0.084	c:pjn
+-0.084	c:plac
+-0.084	c:sht
+-0.084	c:vmw
+-0.084	c:yfj
+-0.0841	b:process_and
+-0.0841	c:2qw
+-0.0841	c:6gt
+-0.0841	c:6tb
+-0.0841	c:ada
+-0.0841	c:cn2
+-0.0841	c:drn
+-0.0841	c:eew
+-0.0841	c:epg
+-0.0841	c:jom
+-0.0841	c:jzk
+-0.0841	c:mtf8
+-0.0841	c:mv9
+-0.0841	c:oah
+-0.0841	c:pnm
+-0.0841	c:qo 
+-0.0841	c:s9n
+-0.0841	c:shv
+-0.0841	c:skx
+-0.0841	c:tof
+-0.0841	c:tpy
+-0.0841	c:zhx
+-0.0841	c:zy 
+-0.0842	c:6am
+-0.0842	c:afq
+-0.0842	c:akq
+-0.0842	c:bps
+-0.0842	c:fr9
+-0.0842	c:ojn
+-0.0842	c:pta
+-0.0842	c:tkz
+-0.0842	c:vwn
+-0.0843	b:get_better
+-0.0843	c: holi
+-0.0843	c: hus
+-0.0843	c: husb
+-0.0843	c:band
+-0.0843	c:cg2
+-0.0843	c:earh
+-0.0843	c:eris
+-0.0843	c:hmq
+-0.0843	c:holi
+-0.0843	c:holid
+-0.0843	c:hus
+-0.0843	c:husb
+-0.0843	c:husba
+-0.0843	c:ixd 
+-0.0843	c:jvi
+-0.0843	c:k8a
+-0.0843	c:lida
+-0.0843	c:liday
+-0.0843	c:mawk
+-0.0843	c:nje
+-0.0843	c:olid
+-0.0843	c:olida
+-0.0843	c:pjg
+-0.0843	c:ropt
+-0.0843	c:sban
+-0.0843	c:sband
+-0.0843	c:sbg
+-0.0843	c:tky
+-0.0843	c:tmj
+-0.0843	c:tou 
+-0.0843	c:tzm
+-0.0843	c:usb
+-0.0843	c:usba
+-0.0843	c:usban
+-0.0843	w:holiday
+-0.0844	b:cried_in
+-0.0844	c:2b2
+-0.0844	c:66t
+-0.0844	c:6vq
+-0.0844	c:9is
+-0.0844	c:9y8
+-0.0844	c:bkh
+-0.0844	c:esn
+-0.0844	c:f2r
+-0.0844	c:hyj
+-0.0844	c:im6tn
+-0.0844	c:ivt
+-0.0844	c:jstea
+-0.0844	c:jve
+-0.0844	c:k8 
+-0.0844	c:m6tn
+-0.0844	c:n6e
+-0.0844	c:nn6
+-0.0844	c:pf2t
+-0.0844	c:rder
+-0.0844	c:rx8
+-0.0844	c:sbw
+-0.0844	c:tdka
+-0.0844	c:tkn
+-0.0844	c:v2s
+-0.0844	c:v6d
+-0.0844	c:wn8
+-0.0844	c:wt8
+-0.0844	c:xhs
+-0.0844	c:xkc
+-0.0844	c:xny
+-0.0845	b:before_work
+-0.0845	b:we_lost
+-0.0845	c:2pn
+-0.0845	c:2sy
+-0.0845	c:6ep
+-0.0845	c:8bs
+-0.0845	c:a88
+-0.0845	c:blo
+-0.0845	c:di6
+-0.0845	c:emv
+-0.0845	c:g9e
+-0.0845	c:hvs
+-0.0845	c:hzv
+-0.0845	c:imays
+-0.0845	c:mays
+-0.0845	c:snh
+-0.0845	c:stn
+-0.0845	c:tf 
+-0.0845	c:tnk
+-0.0846	b:me_a
+-0.0846	c: sayi
+-0.0846	c:9o 
+-0.0846	c:azep
+-0.0846	c:bsr
+-0.0846	c:byt
+-0.0846	c:cj 
+-0.0846	c:cxi
+-0.0846	c:eqs
+-0.0846	c:ewp
+-0.0846	c:gq9
+-0.0846	c:hd 
+-0.0846	c:hpx
+-0.0846	c:imsi2
+-0.0846	c:msi2
+-0.0846	c:mtk
+-0.0846	c:omt
+-0.0846	c:pf2
+-0.0846	c:qqz
+-0.0846	c:rsg
+-0.0846	c:sayi
+-0.0846	c:sayin
+-0.0846	c:siz
+-0.0846	c:svz
+-0.0846	c:wkb
+-0.0846	w:saying
+-0.0847	b:i_saw
+-0.0847	b:to_stay
+-0.0847	c: stab
+-0.0847	c:9ap
+-0.0847	c:9ej
+-0.0847	c:acte
+-0.0847	c:acter
+-0.0847	c:aract
+-0.0847	c:chara
+-0.0847	c:cter
+-0.0847	c:cter 
+-0.0847	c:d6m
+-0.0847	c:dsf
+-0.0847	c:eave
+-0.0847	c:hara
+-0.0847	c:harac
+-0.0847	c:hsjs
+-0.0847	c:ija
+-0.0847	c:imsts
+-0.0847	c:kys
+-0.0847	c:kzm
+-0.0847	c:leave
+-0.0847	c:nrs
+-0.0847	c:oka
+-0.0847	c:pns
+-0.0847	c:pzz
+-0.0847	c:qfr
+-0.0847	c:racte
+-0.0847	c:tm2
+-0.0847	c:wzs
+-0.0847	c:xnz
+-0.0847	c:z2c
+-0.0847	c:z2g
+-0.0847	w:character
+-0.0848	b:before_baking
+-0.0848	b:last_day
+-0.0848	b:nearly_died
+-0.0848	c: bak
+-0.0848	c: baki
+-0.0848	c:6fo
+-0.0848	c:8xv
+-0.0848	c:8ya
+-0.0848	c:baki
+-0.0848	c:bakin
+-0.0848	c:bxc
+-0.0848	c:dd 
+-0.0848	c:dwp
+-0.0848	c:emj
+-0.0848	c:fpd
+-0.0848	c:ojs
+-0.0848	c:opv2
+-0.0848	c:pce
+-0.0848	c:smc
+-0.0848	c:xhb
+-0.0848	c:yq2r
+-0.0848	w:baking
+-0.0849	c: suis
+-0.0849	c:2eb
+-0.0849	c:awt
+-0.0849	c:dsfc
+-0.0849	c:efv
+-0.0849	c:eow
+-0.0849	c:eso
+-0.0849	c:gwz
+-0.0849	c:imsgh
+-0.0849	c:imsoz
+-0.0849	c:kna 
+-0.0849	c:msoz
+-0.0849	c:q2r
+-0.0849	c:suis
+-0.0849	c:suis 
+-0.0849	c:tmtp
+-0.0849	c:twm
+-0.0849	c:v8r
+-0.0849	c:vft
+-0.0849	c:wpt
+-0.0849	c:x6i
+-0.0849	c:xsv
+-0.0849	w:suis
+-0.085	c: dads
+-0.085	c:2yy
+-0.085	c:ecj
+-0.085	c:fcy
+-0.085	c:fvx
+-0.085	c:hag
+-0.085	c:hv 
+-0.085	c:hz9
+-0.085	c:kj2
+-0.085	c:maqq
+-0.085	c:maw
+-0.085	c:mkd
+-0.085	c:o8h
+-0.085	c:piq
+-0.085	c:pxq6
+-0.085	c:s2c
+-0.085	c:syd
+-0.085	c:tmk
+-0.085	c:xjt
+-0.085	c:xoa
+-0.085	c:xq6
+-0.085	c:xts 
+-0.085	c:yqc
+-0.085	w:dads
+-0.0851	c:6ca
+-0.0851	c:8xs
+-0.0851	c:b68
+-0.0851	c:ds6
+-0.0851	c:ehg
+-0.0851	c:fdo
+-0.0851	c:imsbt
+-0.0851	c:m8d
+-0.0851	c:mno
+-0.0851	c:msbt
+-0.0851	c:np6
+-0.0851	c:qrr
+-0.0851	c:rsk
+-0.0851	c:set 
+-0.0851	c:tg8
+-0.0851	c:tqi
+-0.0852	c:ce9
+-0.0852	c:dex
+-0.0852	c:dv8
+-0.0852	c:eb6
+-0.0852	c:feaf
+-0.0852	c:imscr
+-0.0852	c:ina
+-0.0852	c:kod
+-0.0852	c:kwn
+-0.0852	c:mrp
+-0.0852	c:mscr
+-0.0852	c:mt6
+-0.0852	c:nkp
+-0.0852	c:o9g
+-0.0852	c:pjc
+-0.0852	c:s6p
+-0.0852	c:sgh
+-0.0852	c:sip
+-0.0852	c:ydv8
+-0.0852	c:zhs
+-0.0853	b:am_scared
+-0.0853	c:82e
+-0.0853	c:8tw
+-0.0853	c:96g
+-0.0853	c:9es
+-0.0853	c:ahq
+-0.0853	c:avs
+-0.0853	c:boi
+-0.0853	c:btk
+-0.0853	c:d2n
+-0.0853	c:errib
+-0.0853	c:fg6
+-0.0853	c:ions
+-0.0853	c:jz 
+-0.0853	c:nem
+-0.0853	c:pp6
+-0.0853	c:ribl
+-0.0853	c:rible
+-0.0853	c:rrib
+-0.0853	c:rribl
+-0.0853	c:rtp
+-0.0853	c:tzvf
+-0.0853	c:vro
+-0.0853	c:vso
+-0.0853	c:z6 
+-0.0853	c:zvf
+-0.0853	w:terrible
+-0.0854	c: clas
+-0.0854	c: schl
+-0.0854	c:68x
+-0.0854	c:6po
+-0.0854	c:9ah
+-0.0854	c:9m9
+-0.0854	c:9ma
+-0.0854	c:aqk
+-0.0854	c:clas
+-0.0854	c:class
+-0.0854	c:dgr
+-0.0854	c:e8f
+-0.0854	c:e9v
+-0.0854	c:h2e
+-0.0854	c:hiv
+-0.0854	c:i6g
+-0.0854	c:imsgg
+-0.0854	c:imtk
+-0.0854	c:imtse
+-0.0854	c:kfx
+-0.0854	c:mde
+-0.0854	c:msgg
+-0.0854	c:mtbe
+-0.0854	c:mtse
+-0.0854	c:nttb
+-0.0854	c:nws
+-0.0854	c:odr
+-0.0854	c:oimtk
+-0.0854	c:wv9
+-0.0854	c:ywn
+-0.0854	c:z9s
+-0.0854	c:zqj
+-0.0854	w:class
+-0.0855	c: lass
+-0.0855	c:6cg
+-0.0855	c:8en
+-0.0855	c:9g 
+-0.0855	c:cae
+-0.0855	c:eries
+-0.0855	c:fzv
+-0.0855	c:ha9
+-0.0855	c:ined
+-0.0855	c:ined 
+-0.0855	c:k6n
+-0.0855	c:mhf
+-0.0855	c:nsv
+-0.0855	c:tmc
+-0.0855	c:wyo
+-0.0855	c:xvm
+-0.0855	c:ztm
+-0.0856	c: ass
+-0.0856	c:advf
+-0.0856	c:advfq
+-0.0856	c:as2
+-0.0856	c:b6zs
+-0.0856	c:badk
+-0.0856	c:cte
+-0.0856	c:dvfq
+-0.0856	c:ezq
+-0.0856	c:f8t
+-0.0856	c:i2m
+-0.0856	c:jbv
+-0.0856	c:ksg
+-0.0856	c:kyn
+-0.0856	c:laye
+-0.0856	c:layed
+-0.0856	c:qrx
+-0.0856	c:rty
+-0.0856	c:rty 
+-0.0856	c:txt
+-0.0856	c:vqm
+-0.0856	c:w6k
+-0.0856	c:yar
+-0.0856	c:zta
+-0.0856	c:zvo
+-0.0857	b:so_annoying
+-0.0857	c:bf2
+-0.0857	c:gti
+-0.0857	c:hk 
+-0.0857	c:hya
+-0.0857	c:kkt
+-0.0857	c:o2o
+-0.0857	c:oe6
+-0.0857	c:qca
+-0.0857	c:rkb
+-0.0857	c:ttm
+-0.0857	c:vzw
+-0.0858	c: diz
+-0.0858	c:6e 
+-0.0858	c:bcy
+-0.0858	c:dse
+-0.0858	c:ea2
+-0.0858	c:f6s
+-0.0858	c:g8z
+-0.0858	c:gzb
+-0.0858	c:imsbj
+-0.0858	c:iqa
+-0.0858	c:mpq
+-0.0858	c:msbj
+-0.0858	c:nk8
+-0.0858	c:pfn
+-0.0858	c:qao
+-0.0858	c:qwq
+-0.0858	c:rtt
+-0.0858	c:wees
+-0.0858	c:yjn
+-0.0859	b:needs_replacing
+-0.0859	c:6a6
+-0.0859	c:8e 
+-0.0859	c:8oi
+-0.0859	c:aay
+-0.0859	c:ajs
+-0.0859	c:bmd
+-0.0859	c:cw8
+-0.0859	c:d8z
+-0.0859	c:diz
+-0.0859	c:evq
+-0.0859	c:iii
+-0.0859	c:ngk
+-0.0859	c:obr
+-0.0859	c:ovb
+-0.0859	c:pch
+-0.0859	c:s2w
+-0.0859	c:s8f
+-0.0859	c:syx
+-0.0859	c:tcw
+-0.0859	c:v9w
+-0.0859	c:vii
+-0.0859	c:zcx
+-0.0859	c:zep
+-0.086	c: ol
+-0.086	c: old
+-0.086	c:6ty 
+-0.086	c:azh
+-0.086	c:cle 
+-0.086	c:epfn
+-0.086	c:fws
+-0.086	c:ghz
+-0.086	c:ghzz
+-0.086	c:gn6
+-0.086	c:msd6
+-0.086	c:msgh
+-0.086	c:tdg
+-0.086	c:ynd
+-0.0861	b:it_i
+-0.0861	c:6mc
+-0.0861	c:6ph
+-0.0861	c:8hoe
+-0.0861	c:a98
+-0.0861	c:dj6
+-0.0861	c:ejh
+-0.0861	c:gkf
+-0.0861	c:gwn
+-0.0861	c:i2x
+-0.0861	c:imsnc
+-0.0861	c:jey
+-0.0861	c:kcm
+-0.0861	c:msnc
+-0.0861	c:osp
+-0.0861	c:rdw
+-0.0861	c:tgh
+-0.0861	c:tmme
+-0.0861	c:yof
+-0.0861	c:zpz
+-0.0862	c:6pea
+-0.0862	c:8ex
+-0.0862	c:a6ap
+-0.0862	c:ajh
+-0.0862	c:bqc
+-0.0862	c:eat
+-0.0862	c:eyw
+-0.0862	c:g2 
+-0.0862	c:ghn
+-0.0862	c:p6r
+-0.0862	c:qs2
+-0.0862	c:ypq
+-0.0862	w:worried
+-0.0863	c:cin
+-0.0863	c:fbet
+-0.0863	c:imt6
+-0.0863	c:imtbb
+-0.0863	c:iyp
+-0.0863	c:jrs
+-0.0863	c:mtbb
+-0.0863	c:mxs
+-0.0863	c:nsh
+-0.0863	c:nsp
+-0.0863	c:oimt6
+-0.0863	c:pyk
+-0.0863	c:sbf
+-0.0863	c:scw
+-0.0863	c:tf9
+-0.0863	c:vm 
+-0.0863	c:w9h
+-0.0863	c:xmx
+-0.0863	c:yj2
+-0.0864	b:the_washing
+-0.0864	c: wash
+-0.0864	c:2fq
+-0.0864	c:8od
+-0.0864	c:9ef
+-0.0864	c:9wa
+-0.0864	c:ashi
+-0.0864	c:ashin
+-0.0864	c:b26
+-0.0864	c:cve
+-0.0864	c:ejf
+-0.0864	c:f2te
+-0.0864	c:gaq
+-0.0864	c:im6wt
+-0.0864	c:imsee
+-0.0864	c:jap
+-0.0864	c:m6wt
+-0.0864	c:mach 
+-0.0864	c:msee
+-0.0864	c:nging
+-0.0864	c:pt9
+-0.0864	c:set
+-0.0864	c:sors
+-0.0864	c:szc
+-0.0864	c:trt
+-0.0864	c:tzb
+-0.0864	c:wash
+-0.0864	c:washi
+-0.0864	c:xrt
+-0.0864	w:washing
+-0.0865	b:this_deadline
+-0.0865	b:two_days
+-0.0865	c:eoy
+-0.0865	c:fh 
+-0.0865	c:fik
+-0.0865	c:haw
+-0.0865	c:inal
+-0.0865	c:kaq
+-0.0865	c:npb
+-0.0865	c:oy 
+-0.0865	c:tpds
+-0.0865	c:vwi
+-0.0865	c:wdh
+-0.0865	c:wdha
+-0.0865	c:wt6
+-0.0865	c:y9n
+-0.0865	c:z2e
+-0.0866	b:sam_cancelled
+-0.0866	c:6xt
+-0.0866	c:8vc
+-0.0866	c:aoh
+-0.0866	c:fej
+-0.0866	c:gmf
+-0.0866	c:kch
+-0.0866	c:pxy
+-0.0866	c:sent
+-0.0866	c:ssy
+-0.0866	c:swxa
+-0.0866	c:tr2
+-0.0866	c:ytd
+-0.0866	c:ytds
+-0.0866	c:zrn
+-0.0867	c:8b9
+-0.0867	c:8ie
+-0.0867	c:ai6
+-0.0867	c:akfp
+-0.0867	c:arl
+-0.0867	c:cing
+-0.0867	c:cing 
+-0.0867	c:eaq
+-0.0867	c:jhe
+-0.0867	c:kfp
+-0.0867	c:koa
+-0.0867	c:kwe
+-0.0867	c:scss
+-0.0867	c:t96
+-0.0867	c:tq6a
+-0.0867	c:x96
+-0.0868	c:62i
+-0.0868	c:6xq
+-0.0868	c:8wtb
+-0.0868	c:9yo
+-0.0868	c:d9s
+-0.0868	c:dng
+-0.0868	c:eni
+-0.0868	c:g6c
+-0.0868	c:gvw
+-0.0868	c:htsv
+-0.0868	c:htz
+-0.0868	c:hxh
+-0.0868	c:msts
+-0.0868	c:mtrm
+-0.0868	c:ndx
+-0.0868	c:onh
+-0.0868	c:qfv
+-0.0868	c:qt2
+-0.0868	c:t2y
+-0.0868	c:tal 
+-0.0868	c:tvn
+-0.0868	c:tx9
+-0.0868	c:v6j
+-0.0868	c:w29
+-0.0868	c:wvz
+-0.0868	c:xkt
+-0.0868	c:zw2
+-0.0869	c: bitt
+-0.0869	c:6kk
+-0.0869	c:bal
+-0.0869	c:bitt
+-0.0869	c:bitte
+-0.0869	c:imsr
+-0.0869	c:itter
+-0.0869	c:mon 
+-0.0869	c:o9a
+-0.0869	c:oimsr
+-0.0869	c:rtw
+-0.0869	c:spj
+-0.0869	c:sr6
+-0.0869	c:wq8
+-0.0869	c:yard
+-0.0869	c:yif
+-0.087	c:2cp
+-0.087	c:2n 
+-0.087	c:9k 
+-0.087	c:9s2
+-0.087	c:aag
+-0.087	c:abbe
+-0.087	c:abbed
+-0.087	c:ahp
+-0.087	c:bbed
+-0.087	c:bbed 
+-0.087	c:cyg
+-0.087	c:dad 
+-0.087	c:estou
+-0.087	c:jnj
+-0.087	c:maf 
+-0.087	c:o2j
+-0.087	c:r6k
+-0.087	c:rzb
+-0.087	c:stc
+-0.087	c:stou
+-0.087	c:stou 
+-0.087	c:zay
+-0.087	w:estou
+-0.0871	b:my_manager
+-0.0871	c:actj
+-0.0871	c:ces
+-0.0871	c:cnn
+-0.0871	c:htf
+-0.0871	c:imsmt
+-0.0871	c:jnv
+-0.0871	c:kk6
+-0.0871	c:kzy
+-0.0871	c:msmt
+-0.0871	c:nh2
+-0.0871	c:odsa
+-0.0871	c:pem
+-0.0871	c:prin
+-0.0871	c:print
+-0.0871	c:q22i
+-0.0871	c:qn8
+-0.0871	c:qn8a
+-0.0871	c:rint
+-0.0871	c:seaj
+-0.0871	c:sqi
+-0.0871	c:tepf
+-0.0871	c:tmb
+-0.0871	c:wzy
+-0.0871	c:zbe
+-0.0872	b:and_restart
+-0.0872	b:restart_the
+-0.0872	c:ga9
+-0.0872	c:im6i
+-0.0872	c:imt9a
+-0.0872	c:mee
+-0.0872	c:mt9a
+-0.0872	c:o6n
+-0.0872	c:o6na
+-0.0872	c:oim6i
+-0.0872	c:pnt
+-0.0872	c:s99
+-0.0872	c:sgz
+-0.0872	c:tart 
+-0.0872	c:tr6
+-0.0872	c:xtsa
+-0.0872	w:restart
+-0.0873	c: choc
+-0.0873	c: mee
+-0.0873	c: meet
+-0.0873	c:8qm
+-0.0873	c:bdj
+-0.0873	c:choc
+-0.0873	c:choco
+-0.0873	c:cola
+-0.0873	c:colat
+-0.0873	c:eeti
+-0.0873	c:eetin
+-0.0873	c:elat
+-0.0873	c:elati
+-0.0873	c:frh
+-0.0873	c:hoc
+-0.0873	c:hoco
+-0.0873	c:hocol
+-0.0873	c:imaw
+-0.0873	c:imscw
+-0.0873	c:iob
+-0.0873	c:ionsh
+-0.0873	c:iwv
+-0.0873	c:izk
+-0.0873	c:meet
+-0.0873	c:meeti
+-0.0873	c:mscw
+-0.0873	c:mtf
+-0.0873	c:nshi
+-0.0873	c:nship
+-0.0873	c:oco
+-0.0873	c:ocol
+-0.0873	c:ocola
+-0.0873	c:oimaw
+-0.0873	c:olat
+-0.0873	c:olate
+-0.0873	c:onsh
+-0.0873	c:onshi
+-0.0873	c:pbdj
+-0.0873	c:prd
+-0.0873	c:qjj
+-0.0873	c:relat
+-0.0873	c:rv8
+-0.0873	c:turn
+-0.0873	c:vne
+-0.0873	c:xe 
+-0.0873	c:zht
+-0.0873	w:chocolate
+-0.0873	w:meeting
+-0.0874	c:b96
+-0.0874	c:cs9
+-0.0874	c:ezk
+-0.0874	c:f28
+-0.0874	c:im62
+-0.0874	c:itm
+-0.0874	c:kmz
+-0.0874	c:m62
+-0.0874	c:oim62
+-0.0874	c:oxb
+-0.0874	c:pvj
+-0.0874	c:rpv
+-0.0874	c:rpvj
+-0.0874	c:tkw
+-0.0874	c:yas
+-0.0874	c:ykk
+-0.0874	c:zad
+-0.0874	c:zjx
+-0.0874	c:zzt
+-0.0875	b:house_feels
+-0.0875	c:6ai
+-0.0875	c:8zf
+-0.0875	c:adv
+-0.0875	c:feb
+-0.0875	c:hiz
+-0.0875	c:isr
+-0.0875	c:jh6
+-0.0875	c:jsa
+-0.0875	c:ogy
+-0.0875	c:s8sk
+-0.0875	c:wf2
+-0.0875	c:ye9
+-0.0876	b:my_boss
+-0.0876	c:6xd
+-0.0876	c:8sk
+-0.0876	c:bj9
+-0.0876	c:eqr
+-0.0876	c:hvr
+-0.0876	c:iast
+-0.0876	c:imt8s
+-0.0876	c:j6a
+-0.0876	c:k88
+-0.0876	c:kixd
+-0.0876	c:mt8s
+-0.0876	c:oye
+-0.0876	c:skd
+-0.0876	c:xq 
+-0.0876	c:y8t
+-0.0876	c:ybf
+-0.0876	c:yzo
+-0.0877	c:angi
+-0.0877	c:at9
+-0.0877	c:ax2r
+-0.0877	c:beeb
+-0.0877	c:este 
+-0.0877	c:jbe
+-0.0877	c:pht
+-0.0877	c:x2r
+-0.0877	c:yq2
+-0.0877	c:zoj
+-0.0878	b:because_of
+-0.0878	b:its_so
+-0.0878	c:26n
+-0.0878	c:2m 
+-0.0878	c:6v9
+-0.0878	c:ayy
+-0.0878	c:e2a
+-0.0878	c:fth
+-0.0878	c:fvs
+-0.0878	c:gw 
+-0.0878	c:im6ah
+-0.0878	c:iza
+-0.0878	c:m6ah
+-0.0878	c:rj6
+-0.0878	c:rly
+-0.0878	c:rly 
+-0.0878	c:s6v9
+-0.0878	c:sox
+-0.0878	c:sqf
+-0.0878	c:tdty
+-0.0878	c:trg
+-0.0878	c:trp
+-0.0879	b:commute_is
+-0.0879	b:this_commute
+-0.0879	c: comm
+-0.0879	c:comm
+-0.0879	c:commu
+-0.0879	c:dot
+-0.0879	c:dti
+-0.0879	c:eajs
+-0.0879	c:imtf
+-0.0879	c:mmu
+-0.0879	c:mmut
+-0.0879	c:mmute
+-0.0879	c:msr
+-0.0879	c:mut
+-0.0879	c:mute
+-0.0879	c:mute 
+-0.0879	c:oimtf
+-0.0879	c:ommu
+-0.0879	c:ommut
+-0.0879	c:po9
+-0.0879	c:ret
+-0.0879	c:sbe
+-0.0879	c:swv
+-0.0879	c:tde
+-0.0879	c:upe
+-0.0879	c:vex
+-0.0879	c:vq2
+-0.0879	c:wex
+-0.0879	w:commute
+-0.0879	w:este
+-0.088	c: wip
+-0.088	c: wipe
+-0.088	c:bmt
+-0.088	c:cce
+-0.088	c:dkj
+-0.088	c:iped
+-0.088	c:iped 
+-0.088	c:maf
+-0.088	c:mox
+-0.088	c:mtev
+-0.088	c:nbi
+-0.088	c:roc
+-0.088	c:sxz
+-0.088	c:sy8
+-0.088	c:wdo
+-0.088	c:wip
+-0.088	c:wipe
+-0.088	c:wiped
+-0.088	c:zjp
+-0.088	w:wiped
+-0.0881	b:10_ittie
+-0.0881	c:2wn
+-0.0881	c:8bq
+-0.0881	c:cza
+-0.0881	c:dgt
+-0.0881	c:eywe
+-0.0881	c:f9f
+-0.0881	c:fasy
+-0.0881	c:ips
+-0.0881	c:maa
+-0.0881	c:md9
+-0.0881	c:t6t
+-0.0881	c:tabe
+-0.0881	c:tx 
+-0.0881	c:vvi
+-0.0881	c:zaw
+-0.0881	c:zp 
+-0.0882	c: maki
+-0.0882	c:2ab
+-0.0882	c:6k6
+-0.0882	c:6k6t
+-0.0882	c:dob
+-0.0882	c:eah
+-0.0882	c:ex9
+-0.0882	c:g2n
+-0.0882	c:ia6k
+-0.0882	c:jho
+-0.0882	c:jvt
+-0.0882	c:kqs
+-0.0882	c:maki
+-0.0882	c:makin
+-0.0882	c:okf
+-0.0882	c:qts
+-0.0882	c:ryp
+-0.0882	c:sex
+-0.0882	c:ztq
+-0.0882	w:making
+-0.0883	b:when_you
+-0.0883	c: 40 
+-0.0883	c:40 
+-0.0883	c:8re
+-0.0883	c:bse
+-0.0883	c:izb
+-0.0883	c:kza
+-0.0883	c:nzw
+-0.0883	c:xps
+-0.0883	w:40
+-0.0884	c:6jz
+-0.0884	c:6sh
+-0.0884	c:9tn
+-0.0884	c:ale
+-0.0884	c:d2b
+-0.0884	c:eats
+-0.0884	c:fyk
+-0.0884	c:gos
+-0.0884	c:if6
+-0.0884	c:jja
+-0.0884	c:qej
+-0.0884	c:rpp
+-0.0884	c:syz
+-0.0884	c:vri
+-0.0884	c:ziw
+-0.0885	c:69x
+-0.0885	c:anki
+-0.0885	c:ax2
+-0.0885	c:beq
+-0.0885	c:c6t
+-0.0885	c:gjj
+-0.0885	c:imtgh
+-0.0885	c:kdd
+-0.0885	c:mtgh
+-0.0885	c:ngt
+-0.0885	c:njh
+-0.0885	c:oyed
+-0.0885	c:oyed 
+-0.0885	c:qtt
+-0.0885	c:rall
+-0.0885	c:ty 
+-0.0885	c:vws
+-0.0885	c:w8q
+-0.0885	c:wsy
+-0.0886	b:it_at
+-0.0886	c: saw
+-0.0886	c: saw 
+-0.0886	c:2g2
+-0.0886	c:8zy
+-0.0886	c:aye
+-0.0886	c:cxt
+-0.0886	c:eats 
+-0.0886	c:eds6
+-0.0886	c:fhm
+-0.0886	c:imtrg
+-0.0886	c:kax
+-0.0886	c:mtrg
+-0.0886	c:njg
+-0.0886	c:ojv
+-0.0886	c:peo
+-0.0886	c:qpn
+-0.0886	c:qr8
+-0.0886	c:t2c
+-0.0886	w:saw
+-0.0887	c:28y
+-0.0887	c:2tr
+-0.0887	c:cbe
+-0.0887	c:cvm
+-0.0887	c:d6t
+-0.0887	c:g8t
+-0.0887	c:iay
+-0.0887	c:imtxq
+-0.0887	c:jnf
+-0.0887	c:jnp
+-0.0887	c:mtxq
+-0.0887	c:mve
+-0.0887	c:pqo
+-0.0887	c:psa
+-0.0887	c:rvo
+-0.0887	c:sjv
+-0.0887	c:twik
+-0.0887	c:txq
+-0.0887	c:ynv
+-0.0887	c:ynva
+-0.0888	b:do_what
+-0.0888	b:what_he
+-0.0888	c:dsab
+-0.0888	c:gzta
+-0.0888	c:imax6
+-0.0888	c:imtoq
+-0.0888	c:ktg
+-0.0888	c:max6
+-0.0888	c:mbj
+-0.0888	c:mtoq
 -0.0888	c:nge 
--0.0888	c:ocks
--0.0888	c:ocks 
--0.0888	c:oimsw
--0.0888	w:locks
--0.0889	b:cried_in
--0.0889	c:angin
--0.0889	c:hangi
--0.0889	c:she
--0.0889	w:hanging
--0.089	c:aeo
--0.089	c:jga
--0.0891	c:pet
--0.0892	b:a_bacon
--0.0892	b:bacon_sandwich
--0.0892	c: baco
--0.0892	c: diz
--0.0892	c: sand
--0.0892	c:acon
--0.0892	c:acon 
--0.0892	c:andw
--0.0892	c:andwi
--0.0892	c:baco
--0.0892	c:bacon
--0.0892	c:diz
--0.0892	c:dwic
--0.0892	c:dwich
--0.0892	c:ndw
--0.0892	c:ndwi
--0.0892	c:ndwic
--0.0892	c:sad
--0.0892	c:sandw
--0.0892	c:wich
--0.0892	c:wich 
--0.0892	c:wsr
--0.0892	c:xxa
--0.0892	w:bacon
--0.0892	w:sandwich
--0.0893	b:they_will
--0.0893	c:toy
--0.0893	c:yed
--0.0893	c:yed 
--0.0894	c: hate
--0.0894	c:hate
--0.0894	c:w9m
--0.0894	w:shop
--0.0895	b:the_week
--0.0896	c: blo
--0.0896	c: sic
--0.0896	c:abbe
--0.0896	c:abbed
--0.0896	c:bbed
--0.0896	c:bbed 
--0.0896	c:oa 
--0.0896	c:tek
--0.0897	c: leav
--0.0897	c: phot
--0.0897	c:6em
--0.0897	c:hoto
--0.0897	c:leav
--0.0897	c:m6em
--0.0897	c:ngs
--0.0897	c:ngt
--0.0897	c:phot
--0.0897	c:photo
--0.0897	c:set
--0.0898	b:do_what
--0.0898	b:what_he
--0.0898	c:62e
--0.0898	c:ered
--0.0898	c:ered 
--0.0898	c:im6c
--0.0898	c:m6c
--0.0898	c:oim6c
--0.0899	c: ver
--0.0899	c:sa2
--0.0899	c:txb
--0.09	c: 6t
--0.09	c:gue 
--0.09	c:oim6t
--0.09	c:siz
--0.0901	b:notice_if
--0.0901	c:adl
--0.0901	c:imtf
--0.0901	c:move 
--0.0901	c:mtf
--0.0901	c:oimtf
--0.0901	c:sma
--0.0902	c:lwa
--0.0902	c:lway
--0.0903	c: old 
+-0.0888	c:njt
+-0.0888	c:poj
+-0.0888	c:skv
+-0.0888	c:zayn
+-0.0889	b:my_mum
+-0.0889	c:arj
+-0.0889	c:ess2
+-0.0889	c:itf
+-0.0889	c:mvv
+-0.0889	c:okz
+-0.0889	c:sisd
+-0.0889	c:ssye
+-0.0889	c:tsq
+-0.0889	c:vmt
+-0.089	c: 000
+-0.089	c: 000 
+-0.089	c:2jg
+-0.089	c:brz
+-0.089	c:rrc
+-0.089	c:s69
+-0.089	c:sbt
+-0.089	c:tfy
+-0.089	c:tnv
+-0.089	c:y9z
+-0.089	c:ysea
+-0.089	w:000
+-0.0891	b:after_the
+-0.0891	b:on_friday
+-0.0891	b:zoe_invited
+-0.0891	c: chr
+-0.0891	c: mark
+-0.0891	c:bza
+-0.0891	c:dik
+-0.0891	c:n8 
+-0.0891	c:pop
+-0.0891	c:s8g
+-0.0891	c:t6m
+-0.0892	b:see_her
+-0.0892	c: calo
+-0.0892	c:alor
+-0.0892	c:alor 
+-0.0892	c:calo
+-0.0892	c:calor
+-0.0892	c:ifj
+-0.0892	c:imsam
+-0.0892	c:lor 
+-0.0892	c:msam
+-0.0892	c:vjz
+-0.0892	c:xjc
+-0.0892	w:calor
+-0.0893	b:sister_left
+-0.0893	c:2mo
+-0.0893	c:6ic
+-0.0893	c:6sw
+-0.0893	c:g8j
+-0.0893	c:ims82
+-0.0893	c:ip8
+-0.0893	c:lde
+-0.0893	c:ms82
+-0.0893	c:olic
+-0.0893	c:ots
+-0.0893	c:s2x
+-0.0893	c:svm
+-0.0893	c:tzn
+-0.0893	c:xwb
+-0.0894	c: peo
+-0.0894	c: peop
+-0.0894	c:8vt
+-0.0894	c:br8
+-0.0894	c:c89 
+-0.0894	c:crs
+-0.0894	c:daw
+-0.0894	c:deea
+-0.0894	c:eop
+-0.0894	c:eopl
+-0.0894	c:eople
+-0.0894	c:gxe
+-0.0894	c:m8a
+-0.0894	c:nab
+-0.0894	c:nzn
+-0.0894	c:opl
+-0.0894	c:ople
+-0.0894	c:ople 
+-0.0894	c:ovi
+-0.0894	c:peop
+-0.0894	c:peopl
+-0.0894	c:ple 
+-0.0894	c:rh6
+-0.0894	c:sdv
+-0.0894	c:swc
+-0.0894	c:tgx
+-0.0894	c:tsci
+-0.0894	c:wy 
+-0.0894	w:people
+-0.0895	c: boy
+-0.0895	c: soli
+-0.0895	c:2xa
+-0.0895	c:9pa
+-0.0895	c:bbr
+-0.0895	c:boy
+-0.0895	c:bsy
+-0.0895	c:cito
+-0.0895	c:citor
+-0.0895	c:dvf
+-0.0895	c:ec9
+-0.0895	c:exe
+-0.0895	c:gpm
+-0.0895	c:icit
+-0.0895	c:icito
+-0.0895	c:itor
+-0.0895	c:licit
+-0.0895	c:mya
+-0.0895	c:nhx
+-0.0895	c:ntk
+-0.0895	c:olici
+-0.0895	c:soli
+-0.0895	c:solic
+-0.0895	c:stce
+-0.0895	c:va2
+-0.0895	c:zpy
+-0.0896	b:died_to
+-0.0896	c:brj
+-0.0896	c:chf
+-0.0896	c:ea2a
+-0.0896	c:gxt
+-0.0896	c:nix
+-0.0896	c:qoe
+-0.0896	c:rnc
+-0.0896	c:sw9
+-0.0896	c:tgxt
+-0.0896	c:vste
+-0.0896	c:xyc
+-0.0896	c:xyst
+-0.0896	c:yfr
+-0.0896	c:yks9
+-0.0897	c: das
+-0.0897	c: das 
+-0.0897	c: gran
+-0.0897	c:2d9
+-0.0897	c:2d9s
+-0.0897	c:ewz
+-0.0897	c:ewzi
+-0.0897	c:gran
+-0.0897	c:grand
+-0.0897	c:im6ai
+-0.0897	c:knw
+-0.0897	c:kpa
+-0.0897	c:m6ai
+-0.0897	c:mser
+-0.0897	c:rand
+-0.0897	w:das
+-0.0898	c: movi
+-0.0898	c:8ho
+-0.0898	c:dca
+-0.0898	c:eath
+-0.0898	c:gqo
+-0.0898	c:j9t
+-0.0898	c:nds
+-0.0898	c:nds 
+-0.0898	c:r9z
+-0.0898	c:xjh
+-0.0898	c:zme
+-0.0899	c: boyf
+-0.0899	c:6xh
+-0.0899	c:boyf
+-0.0899	c:boyfr
+-0.0899	c:da6
+-0.0899	c:gxa
+-0.0899	c:ks6
+-0.0899	c:oyfr
+-0.0899	c:oyfri
+-0.0899	c:qgs
+-0.0899	c:qiv
+-0.0899	c:yfri
+-0.0899	c:yfrie
+-0.0899	w:boyfriend
+-0.09	c: mon 
+-0.09	c: queu
+-0.09	c:ebv
+-0.09	c:eue
+-0.09	c:eue 
+-0.09	c:fqt
+-0.09	c:fy2
+-0.09	c:kgc
+-0.09	c:oj8
+-0.09	c:oyf
+-0.09	c:pkj
+-0.09	c:pxn
+-0.09	c:qgr
+-0.09	c:queu
+-0.09	c:queue
+-0.09	c:ueu
+-0.09	c:ueue
+-0.09	c:ueue 
+-0.09	c:vers
+-0.09	c:vjs
+-0.09	c:wao
+-0.09	c:yaw
+-0.09	w:mon
+-0.09	w:queue
+-0.0901	c:2gt
+-0.0901	c:cjz
+-0.0901	c:e2da
+-0.0901	c:ecw
+-0.0901	c:ffs
+-0.0901	c:ncn
+-0.0901	c:opt
+-0.0901	c:phc
+-0.0901	c:yke
+-0.0901	c:yxi
+-0.0902	c:6od
+-0.0902	c:cmd
+-0.0902	c:doug
+-0.0902	c:dough
+-0.0902	c:hvj
+-0.0902	c:iato
+-0.0902	c:jxv
+-0.0902	c:pzo
+-0.0902	c:qfw
+-0.0902	c:sbh
+-0.0902	c:thb
+-0.0902	c:thp
+-0.0902	c:vtas
+-0.0902	c:yff
+-0.0903	b:got_rejected
+-0.0903	c:6cat
+-0.0903	c:cted
+-0.0903	c:cted 
+-0.0903	c:ecte
+-0.0903	c:ected
+-0.0903	c:ekz
+-0.0903	c:ete
+-0.0903	c:htai
+-0.0903	c:jecte
+-0.0903	c:jra
+-0.0903	c:oz8
+-0.0903	c:pir
 -0.0903	c:roll
--0.0903	w:old
--0.0904	c: ele 
--0.0904	c: he 
--0.0904	c:arket
--0.0904	c:azza 
--0.0904	c:dance
--0.0904	c:ele 
--0.0904	c:mon 
--0.0904	c:redi
--0.0904	c:rket
--0.0904	w:ammazza
--0.0904	w:ele
--0.0904	w:he
--0.0905	b:phone_every
--0.0905	c:aii
--0.0905	c:imti
--0.0905	c:msa
--0.0905	c:mti
--0.0905	c:oimti
--0.0905	c:sal
--0.0905	w:times
--0.0906	c:edin
--0.0906	c:orc
--0.0906	c:orce
--0.0907	c:rder 
--0.0907	c:sted
--0.0907	c:sted 
--0.0908	b:its_so
--0.0908	c: acr
--0.0908	c:2ts
--0.0908	c:ale 
--0.0908	c:ef8
--0.0908	c:inale
--0.0908	c:nale
--0.0908	c:nale 
--0.0908	w:finale
--0.0909	c:gar 
--0.0909	c:ye8
--0.0911	c:6tz
--0.0911	c:nds
--0.0911	c:nds 
--0.0913	b:my_uncle
--0.0913	c: unc
--0.0913	c: uncl
--0.0913	c:e9a
--0.0913	c:eie
--0.0913	c:eie 
--0.0913	c:mpe
--0.0913	c:ncle
--0.0913	c:ncle 
--0.0913	c:oimse
--0.0913	c:oup
--0.0913	c:sgs
--0.0913	c:uncl
--0.0913	c:uncle
--0.0913	w:uncle
--0.0914	b:to_a
--0.0914	c: lan
--0.0914	c: mark
--0.0914	c:artin
--0.0914	c:estoy
--0.0914	c:stoy
--0.0914	c:stoy 
--0.0914	c:tarti
--0.0914	c:toy 
--0.0914	w:estoy
--0.0914	w:starting
--0.0915	b:my_pension
--0.0915	c: midn
--0.0915	c:9bs
--0.0915	c:dni
--0.0915	c:dnig
--0.0915	c:dnigh
--0.0915	c:idn
--0.0915	c:idni
--0.0915	c:idnig
--0.0915	c:midn
--0.0915	c:midni
--0.0915	c:mov
--0.0915	w:midnight
--0.0915	w:pension
--0.0916	c: cup
--0.0916	c:cup
--0.0918	b:grabbed_me
--0.0918	c: chri
--0.0918	c:chris
--0.0918	c:ely
--0.0918	c:ely 
--0.0918	c:hris
--0.0918	c:hrist
--0.0918	c:istm
--0.0918	c:istma
--0.0918	c:ristm
--0.0918	c:stma
--0.0918	c:stmas
--0.0918	c:szf
--0.0918	c:tmas
--0.0918	c:tmas 
--0.0918	w:christmas
--0.0919	c:6cm
--0.0919	c:bc 
--0.0919	c:ims6
--0.0919	c:lden
--0.0919	c:lden 
--0.0919	c:ms6
--0.0919	c:oims6
--0.092	c:bal
--0.0921	c:aqw
--0.0923	b:to_leave
--0.0923	c:ab2
--0.0924	c:9is
--0.0924	c:aught
--0.0924	c:dgy
--0.0924	c:ughte
--0.0924	c:wpd
--0.0925	c:9es
--0.0925	c:call
--0.0925	c:eov
--0.0925	c:etend
--0.0925	c:prete
--0.0925	c:reten
--0.0925	c:tend
--0.0926	c:ioti
--0.0927	c: eat 
--0.0927	c: pret
--0.0927	c:ejg
--0.0927	c:pret
--0.0927	w:eat
--0.0928	c:im6z
--0.0928	c:imsb
--0.0928	c:m6z
--0.0928	c:msb
--0.0928	c:oim6z
--0.0928	c:oimsb
--0.0929	c:curta
--0.0929	c:hxe
--0.0929	c:rtai
--0.0929	c:rtain
--0.0929	c:tain
--0.0929	c:tains
--0.0929	c:urta
--0.0929	c:urtai
--0.0929	w:curtains
--0.093	b:not_even
--0.093	c:ontr
--0.093	c:vers
--0.0931	b:me_after
--0.0931	c:8cd
--0.0931	c:cne
--0.0931	c:s8c
--0.0931	c:s8cd
--0.0932	c: gutt
--0.0932	c:9te
--0.0932	c:gutt
--0.0932	c:gutte
--0.0932	c:lass
--0.0932	c:mde
--0.0932	c:toe
--0.0932	c:utted
--0.0932	c:xsf
--0.0932	w:gutted
--0.0933	c: bre
--0.0933	c: brea
--0.0933	c: schl
--0.0933	c:bre
--0.0933	c:brea
--0.0934	c: rec
--0.0934	c: reco
--0.0934	c: sou
--0.0934	c:dei
--0.0934	c:ece
--0.0934	c:ecor
--0.0934	c:ecord
--0.0934	c:reco
--0.0934	c:recor
--0.0934	c:reet
--0.0934	c:sou
--0.0934	w:record
--0.0935	c:9sa
--0.0935	c:e2e
--0.0935	c:ibl
--0.0935	c:ible
--0.0935	c:ible 
--0.0935	c:j2t
--0.0936	c: clas
--0.0936	c:clas
--0.0936	c:class
--0.0936	c:tdf
--0.0936	w:class
--0.0938	c:9qs
--0.094	c:scs
--0.0941	c:9oa
--0.0941	c:get 
--0.0942	c:qao
--0.0943	c: bik
--0.0943	c: bike
--0.0943	c:bik
--0.0943	c:bike
--0.0943	c:esen
--0.0943	c:esent
--0.0943	c:fms
--0.0943	c:prese
--0.0943	c:resen
--0.0944	c:gan
--0.0944	c:im6h
--0.0944	c:imsj
--0.0944	c:imtd
--0.0944	c:lici
--0.0944	c:line 
--0.0944	c:m6h
--0.0944	c:move
--0.0944	c:msj
--0.0944	c:mtd
--0.0944	c:oim6h
--0.0944	c:oimsj
--0.0944	c:oimtd
--0.0944	c:stq
--0.0944	c:tstq
--0.0944	c:tty
--0.0946	c: suis
--0.0946	c:suis
--0.0946	c:suis 
--0.0946	w:suis
--0.0947	b:die_tabletten
--0.0947	b:me_pega
--0.0947	c: pega
--0.0947	c:ega 
--0.0947	c:golde
--0.0947	c:olden
--0.0947	c:oli
--0.0947	c:pega
--0.0947	c:pega 
--0.0947	w:golden
--0.0947	w:pega
--0.0948	c:cin
--0.0948	c:cing
--0.0948	c:cing 
--0.0948	c:ging
--0.0948	c:ging 
--0.0949	c: call
--0.095	c: nan
--0.095	c:mtw
--0.095	c:tds
--0.0951	c:acher
--0.0951	c:bxt
--0.0951	c:cher
--0.0951	c:cher 
--0.0951	c:eache
--0.0951	c:etty
--0.0951	c:etty 
--0.0951	c:ke2
--0.0951	c:prett
--0.0951	c:retty
--0.0951	c:tty 
--0.0951	w:pretty
--0.0951	w:teacher
--0.0952	c:mei
--0.0954	b:me_into
--0.0954	b:my_boss
+-0.0903	c:vsb
+-0.0903	c:wkz
+-0.0903	c:ysti
+-0.0903	w:rejected
+-0.0904	b:a_card
+-0.0904	c:cnt
+-0.0904	c:fai
+-0.0904	c:ims9j
+-0.0904	c:iwo
+-0.0904	c:kgg
+-0.0904	c:ms9j
+-0.0904	c:p8f
+-0.0904	c:pjf
+-0.0904	c:rcq
+-0.0904	c:vas
+-0.0904	c:yic
+-0.0905	c:boe
+-0.0905	c:gsr
+-0.0905	c:ipf
+-0.0905	c:mx8
+-0.0905	c:ngb
+-0.0905	c:qqe
+-0.0905	c:r8e
+-0.0905	c:tba
+-0.0906	c:6de
+-0.0906	c:adn
+-0.0906	c:bnp
+-0.0906	c:ece
+-0.0906	c:hdv
+-0.0906	c:jha
+-0.0906	c:vay
+-0.0906	c:vhf
+-0.0906	c:w6v
+-0.0906	c:xyh
+-0.0907	c:6sf
+-0.0907	c:6vw
+-0.0907	c:bjc
+-0.0907	c:cjd
+-0.0907	c:en8
+-0.0907	c:enm
+-0.0907	c:xoy
+-0.0907	c:ysr
+-0.0908	c:82x
+-0.0908	c:9y2
+-0.0908	c:agx
+-0.0908	c:bxt
+-0.0908	c:eoyqt
+-0.0908	c:fwe
+-0.0908	c:hzz
+-0.0908	c:npad
+-0.0908	c:opx
+-0.0908	c:oyqt
+-0.0908	c:roi
+-0.0908	c:tqg
+-0.0908	c:vtk
+-0.0909	c:aak
+-0.0909	c:bqv
+-0.0909	c:cja
+-0.0909	c:eyo
+-0.0909	c:g9t
+-0.0909	c:hni
+-0.0909	c:imser
+-0.0909	c:imto
+-0.0909	c:iwx
+-0.0909	c:jni
+-0.0909	c:mqa
+-0.0909	c:mxk
+-0.0909	c:obq
+-0.0909	c:oif
+-0.0909	c:oimto
+-0.0909	c:osxe
+-0.0909	c:pg8
+-0.0909	c:sfm
+-0.0909	c:wtg
+-0.091	c: dad
+-0.091	c:2ng
+-0.091	c:8cjf
+-0.091	c:aj6
+-0.091	c:cxp
+-0.091	c:imtyi
+-0.091	c:knt
+-0.091	c:mtyi
+-0.091	c:tix
+-0.091	c:wtb
+-0.0911	c:6ara
+-0.0911	c:8d9
+-0.0911	c:bj2
+-0.0911	c:chr
+-0.0911	c:d2 
+-0.0911	c:ewq
+-0.0911	c:gck
+-0.0911	c:pod
+-0.0911	c:saw
+-0.0911	c:wfe
+-0.0911	c:xt2
+-0.0911	c:xwv
+-0.0912	c:6v8
+-0.0912	c:bmc
+-0.0912	c:mtpa
+-0.0912	c:orc
+-0.0912	c:tgs
+-0.0912	c:vno
+-0.0912	c:wtr
+-0.0912	c:xet
+-0.0913	b:park_after
+-0.0913	c:628
+-0.0913	c:chet
+-0.0913	c:er2
+-0.0913	c:gzt
+-0.0913	c:tkx
+-0.0913	c:zsh
+-0.0914	c:btat
+-0.0914	c:ejec
+-0.0914	c:eject
+-0.0914	c:rejec
+-0.0914	c:rsr
+-0.0914	c:srz
+-0.0914	c:wcd
+-0.0914	c:wic
+-0.0914	c:ywe
+-0.0915	b:believe_me
+-0.0915	b:in_this
+-0.0915	b:the_printer
+-0.0915	b:will_believe
+-0.0915	c: prin
+-0.0915	c:9ik
+-0.0915	c:ayf
+-0.0915	c:kd6
+-0.0915	c:nter 
+-0.0915	c:rinte
+-0.0915	c:t6v
+-0.0915	c:tbv
+-0.0915	c:xteh
+-0.0915	w:printer
+-0.0916	b:threw_a
+-0.0916	c:at96
+-0.0916	c:eask
+-0.0916	c:etin
+-0.0916	c:eting
+-0.0916	c:ioi
+-0.0916	c:ixi
+-0.0916	c:pzi
+-0.0916	c:tm 
+-0.0916	c:wnea
+-0.0917	b:killing_me
+-0.0917	c:6nsa
+-0.0917	c:8js
+-0.0917	c:a2k
+-0.0917	c:atan
+-0.0917	c:atand
+-0.0917	c:edj
+-0.0917	c:jff
+-0.0917	c:matan
+-0.0917	c:orce
+-0.0917	c:pys
+-0.0917	c:ry6
+-0.0917	c:s2r
+-0.0917	c:tando
+-0.0917	w:matando
+-0.0918	c:6hg
+-0.0918	c:6qje
+-0.0918	c:akn
+-0.0918	c:artin
+-0.0918	c:diec
+-0.0918	c:fwn
+-0.0918	c:imsse
+-0.0918	c:ivs
+-0.0918	c:lice 
+-0.0918	c:mgw
+-0.0918	c:msse
+-0.0918	c:rza
+-0.0918	c:tarti
+-0.0918	c:tgo
+-0.0918	w:starting
+-0.0919	c:aze
+-0.0919	c:d9j
+-0.0919	c:gg 
+-0.0919	c:gsm
+-0.0919	c:imto2
+-0.0919	c:mto2
+-0.0919	c:qki
+-0.0919	c:qsv
+-0.0919	c:tq6
+-0.0919	c:tse
+-0.0919	c:vsz
+-0.0919	c:x92
+-0.092	b:in_march
+-0.092	b:to_death
+-0.092	c:2qo
+-0.092	c:abj
+-0.092	c:sqk
+-0.092	c:vhfe
+-0.0921	c:cc2
+-0.0921	c:rra
+-0.0921	c:rtd
+-0.0922	c: spir
+-0.0922	c:az2
+-0.0922	c:byk
+-0.0922	c:ez2
+-0.0922	c:gmo
+-0.0922	c:hbmt
+-0.0922	c:s2m
+-0.0922	c:spir
+-0.0922	c:tabp
+-0.0922	c:xthb
+-0.0922	c:ywd
+-0.0923	c:9ab
+-0.0923	c:k2q
+-0.0923	c:oze
+-0.0923	c:rter 
+-0.0923	c:skh
+-0.0923	c:xv9
+-0.0923	w:starter
+-0.0924	b:my_old
+-0.0924	c: lan
+-0.0924	c: runn
+-0.0924	c: sla
+-0.0924	c:2hc
+-0.0924	c:9td
+-0.0924	c:bxck
+-0.0924	c:fnp
+-0.0924	c:hbm
+-0.0924	c:nisk
+-0.0924	c:oed
+-0.0924	c:q9o
+-0.0924	c:runn
+-0.0924	c:runni
+-0.0924	c:sla
+-0.0924	c:unni
+-0.0924	c:unnin
+-0.0924	c:vj8
+-0.0924	c:xck
+-0.0924	w:running
+-0.0925	c: lite
+-0.0925	c:6ns
+-0.0925	c:agin
+-0.0925	c:anda
+-0.0925	c:erall
+-0.0925	c:ie8
+-0.0925	c:iter
+-0.0925	c:itera
+-0.0925	c:liter
+-0.0925	c:p96
+-0.0925	c:rally
+-0.0925	c:teral
+-0.0925	c:ts6
+-0.0925	w:literally
+-0.0926	c:2jh
+-0.0926	c:ayed
+-0.0926	c:ayed 
+-0.0926	c:crj
+-0.0926	c:cto
+-0.0926	c:drz
+-0.0926	c:ifh
+-0.0926	c:sf2
+-0.0926	c:tbec
+-0.0926	c:tk9
+-0.0926	c:toop
+-0.0926	c:wiv
+-0.0926	c:ytr
+-0.0926	c:zeb
+-0.0927	b:fear_of
+-0.0927	c: fear
+-0.0927	c:28v
+-0.0927	c:8tg
+-0.0927	c:9wn
+-0.0927	c:bgj
+-0.0927	c:c6y
+-0.0927	c:fear
+-0.0927	c:fear 
+-0.0927	c:fqm
+-0.0927	c:ov9
+-0.0927	c:pto
+-0.0927	c:qbn
+-0.0927	c:srv
+-0.0927	c:v9e
+-0.0927	w:fear
+-0.0928	c:2kq
+-0.0928	c:fired
+-0.0928	c:imtbx
+-0.0928	c:mtbx
+-0.0928	c:ncj
+-0.0928	c:rbj
+-0.0928	c:xmp
+-0.0928	c:zka
+-0.0928	c:zpk
+-0.0928	w:fired
+-0.0929	c: cre
+-0.0929	c:2k2
+-0.0929	c:eyt
+-0.0929	c:gat
+-0.0929	c:h9y
+-0.0929	c:kih
+-0.0929	c:tmas
+-0.0929	c:y2c
+-0.0929	c:yhk
+-0.0929	c:z9w
+-0.0929	c:zcw
+-0.093	c:6td
+-0.093	c:6wj
+-0.093	c:fbn
+-0.093	c:kkx
+-0.093	c:poni
+-0.093	c:wteh
+-0.0931	b:me_pega
+-0.0931	c: mud
+-0.0931	c: mude
+-0.0931	c: pega
+-0.0931	c:ailed
+-0.0931	c:am8
+-0.0931	c:ar2
+-0.0931	c:bj6
+-0.0931	c:cwm
+-0.0931	c:dha
+-0.0931	c:ega 
+-0.0931	c:faile
+-0.0931	c:iled
+-0.0931	c:iled 
+-0.0931	c:nic 
+-0.0931	c:pega
+-0.0931	c:pega 
+-0.0931	w:failed
+-0.0931	w:mude
+-0.0931	w:pega
+-0.0932	c:62g
+-0.0932	c:6zj
+-0.0932	c:dr9
+-0.0932	c:errif
+-0.0932	c:fnpz
+-0.0932	c:imtab
+-0.0932	c:obi
+-0.0932	c:rrif
+-0.0932	c:tns
+-0.0932	c:tow
+-0.0932	w:parent
+-0.0933	b:so_empty
+-0.0933	c:ahg
+-0.0933	c:ahg8
+-0.0933	c:f8j
+-0.0933	c:jnt
+-0.0933	c:nsnh
+-0.0933	c:oxo
+-0.0933	c:rj8
+-0.0933	c:sje
+-0.0934	b:my_pension
+-0.0934	c: cryi
+-0.0934	c: gat
+-0.0934	c: gate
+-0.0934	c: jud
+-0.0934	c: judg
+-0.0934	c:bos
+-0.0934	c:cryi
+-0.0934	c:cryin
+-0.0934	c:ctx
+-0.0934	c:each
+-0.0934	c:ejd
+-0.0934	c:erri
+-0.0934	c:eryw
+-0.0934	c:erywh
+-0.0934	c:f92
+-0.0934	c:gate
+-0.0934	c:gate 
+-0.0934	c:jsd
+-0.0934	c:jud
+-0.0934	c:judg
+-0.0934	c:judge
+-0.0934	c:mteg
+-0.0934	c:nwo
+-0.0934	c:pyt
+-0.0934	c:ryw
+-0.0934	c:rywh
+-0.0934	c:rywhe
+-0.0934	c:veryw
+-0.0934	c:xs6s
+-0.0934	w:crying
+-0.0934	w:everywhere
+-0.0934	w:gate
+-0.0934	w:pension
+-0.0935	c:bet8
+-0.0935	c:dj8
+-0.0935	c:imttc
+-0.0935	c:imtvs
+-0.0935	c:mqd
+-0.0935	c:mtmg
+-0.0935	c:mttc
+-0.0935	c:mttcn
+-0.0935	c:mtvs
+-0.0935	c:stab 
+-0.0935	c:tab 
+-0.0935	c:ttcn
+-0.0935	w:stab
+-0.0936	b:let_me
+-0.0936	c: chri
+-0.0936	c:ces 
+-0.0936	c:chris
+-0.0936	c:ewo
+-0.0936	c:hris
+-0.0936	c:hrist
+-0.0936	c:iav
+-0.0936	c:istm
+-0.0936	c:istma
+-0.0936	c:jf9
+-0.0936	c:jf9f
+-0.0936	c:jmq
+-0.0936	c:qvr
+-0.0936	c:ristm
+-0.0936	c:roz
+-0.0936	c:sio
+-0.0936	c:stma
+-0.0936	c:stmas
+-0.0936	c:tmas 
+-0.0936	c:ushed
+-0.0936	c:vc8
+-0.0936	c:yej
+-0.0936	c:zha
+-0.0936	w:christmas
+-0.0936	w:pushed
+-0.0937	c:2yk
+-0.0937	c:a6e
+-0.0937	c:bns
+-0.0937	c:shy
+-0.0937	c:ymta
+-0.0937	c:zes
+-0.0938	b:the_process
+-0.0938	b:the_server
+-0.0938	c:adf
+-0.0938	c:cess 
+-0.0938	c:erver
+-0.0938	c:fyq
+-0.0938	c:ims6t
+-0.0938	c:kjk
+-0.0938	c:lants
+-0.0938	c:ms6t
+-0.0938	c:oces
+-0.0938	c:ocess
+-0.0938	c:proce
+-0.0938	c:qwy
+-0.0938	c:qzp
+-0.0938	c:rder 
+-0.0938	c:resta
+-0.0938	c:roces
+-0.0938	c:rver
+-0.0938	c:rver 
+-0.0938	c:sa2k
+-0.0938	c:sdh
+-0.0938	c:vzz
+-0.0938	w:plants
+-0.0938	w:process
+-0.0938	w:server
+-0.0939	c:a9ik
+-0.0939	c:im6ys
+-0.0939	c:m6ys
+-0.0939	c:terri
+-0.094	c: lu
+-0.094	c:9dd
+-0.094	c:boss
+-0.094	c:boss 
+-0.094	c:gjy
+-0.094	c:otez
+-0.094	c:rass
+-0.0941	b:my_girlfriend
+-0.0941	c: blo
+-0.0941	c: gir
+-0.0941	c: girl
+-0.0941	c:2jb
+-0.0941	c:asts
+-0.0941	c:egb
+-0.0941	c:gir
+-0.0941	c:girl
+-0.0941	c:girlf
+-0.0941	c:ioas
+-0.0941	c:ioas 
+-0.0941	c:irl
+-0.0941	c:irlf
+-0.0941	c:irlfr
+-0.0941	c:j2p
+-0.0941	c:lfr
+-0.0941	c:lfri
+-0.0941	c:lfrie
+-0.0941	c:oas 
+-0.0941	c:rlf
+-0.0941	c:rlfr
+-0.0941	c:rlfri
+-0.0941	c:shq
+-0.0941	w:girlfriend
+-0.0942	c: phot
+-0.0942	c:8za
+-0.0942	c:con 
+-0.0942	c:eez
+-0.0942	c:hoto
+-0.0942	c:mny
+-0.0942	c:ofp
+-0.0942	c:phot
+-0.0942	c:photo
+-0.0942	c:w2f
+-0.0943	c:9ys
+-0.0943	c:iqv
+-0.0943	c:iqva
+-0.0943	c:khe
+-0.0943	c:m2h
+-0.0943	c:rcm
+-0.0943	c:sf8
+-0.0943	c:zrna
+-0.0944	c:2k6
+-0.0944	c:aesg
+-0.0944	c:bqe
+-0.0944	c:h6w
+-0.0944	c:lass
+-0.0944	c:r9c
+-0.0944	c:repa
+-0.0945	c:2cj
+-0.0945	c:afy
+-0.0945	c:mcr
+-0.0945	c:rzwz
+-0.0945	c:scy
+-0.0945	c:y2a
+-0.0946	c:f8g
+-0.0946	c:geh
+-0.0946	c:laug
+-0.0946	c:laugh
+-0.0946	c:sbee
+-0.0946	c:txv
+-0.0947	c: cak
+-0.0947	c: cake
+-0.0947	c:arv
+-0.0947	c:bfo
+-0.0947	c:cak
+-0.0947	c:cake
+-0.0947	c:cake 
+-0.0947	c:cess
+-0.0947	c:kfi
+-0.0947	c:m9o
+-0.0947	c:mtab
+-0.0947	c:ods
+-0.0947	c:pnc
+-0.0947	c:pwb
+-0.0947	c:wtk
+-0.0947	w:cake
+-0.0948	b:my_dog
+-0.0948	b:notice_if
+-0.0948	c:dsx
+-0.0948	c:oet
+-0.0948	c:pam
+-0.0949	c: dad 
+-0.0949	c:9hj
+-0.0949	c:auste
+-0.0949	c:hg8
+-0.0949	c:tg9
+-0.0949	c:usted
+-0.0949	c:z2f
+-0.0949	w:dad
+-0.0949	w:exhausted
+-0.095	c:2b 
+-0.095	c:azy
+-0.095	c:c9w
+-0.095	c:cbw
+-0.095	c:ctor
+-0.095	c:em6
+-0.095	c:fyqy
+-0.095	c:jdi
+-0.095	c:tcr
+-0.095	c:vd6
+-0.0951	c:cp6
+-0.0951	c:ihy
+-0.0952	b:was_crying
+-0.0952	c: old 
+-0.0952	c:cqj
+-0.0952	c:j6n
+-0.0952	c:m2 
+-0.0952	c:saw 
+-0.0952	c:wmo
+-0.0952	w:old
+-0.0953	c:8vh
+-0.0953	c:bni
+-0.0953	c:eta6
+-0.0953	c:m8t
 -0.0954	c: ap
--0.0954	c:ailed
--0.0954	c:dad 
--0.0954	c:faile
--0.0954	c:iled
--0.0954	c:iled 
--0.0954	c:im6a
--0.0954	c:m6a
--0.0954	c:oim6a
--0.0954	c:tos
--0.0954	w:failed
--0.0955	c: anx
--0.0955	c: anxi
--0.0955	c: terr
--0.0955	c:anxi
--0.0955	c:nxi
--0.0955	c:terr
--0.0956	b:go_anywhere
--0.0956	c: pay 
--0.0956	c:anywh
--0.0956	c:gii
--0.0956	c:mins
--0.0956	c:mins 
--0.0956	c:nywh
--0.0956	c:nywhe
--0.0956	c:pay 
--0.0956	w:anywhere
--0.0956	w:pay
--0.0957	c:28s
--0.0957	c:danc
--0.0957	c:rce
--0.0957	c:wx9
--0.0958	c: lit
--0.0959	c:imse
--0.096	b:house_feels
--0.096	c: wev
--0.096	c: weve
--0.096	c:aiti
--0.096	c:aitin
--0.096	c:bs8
--0.096	c:emen
--0.096	c:ement
--0.096	c:nic 
--0.096	c:tkp
--0.096	c:waiti
--0.096	c:wev
--0.096	c:weve
--0.096	c:weve 
--0.096	w:waiting
--0.096	w:weve
--0.0961	c: bloc
--0.0961	c:bloc
--0.0961	c:block
--0.0961	c:mtm
--0.0961	c:n6s
--0.0962	c:b8t
--0.0962	c:eew
--0.0962	c:im6m
--0.0962	c:oim6m
--0.0962	c:tsd
--0.0963	b:my_divorce
--0.0963	c: stup
--0.0963	c:ors
--0.0963	c:pid 
--0.0963	c:stup
--0.0963	c:stupi
--0.0963	c:tou 
--0.0963	c:tup
--0.0963	c:tupi
--0.0963	c:tupid
--0.0963	c:upi
--0.0963	c:upid
--0.0963	c:upid 
--0.0963	w:stupid
+-0.0954	c: lap
+-0.0954	c: lapt
+-0.0954	c:8g6
+-0.0954	c:apto
+-0.0954	c:aptop
+-0.0954	c:asos
+-0.0954	c:lapt
+-0.0954	c:lapto
+-0.0954	c:ptop
+-0.0954	c:ptop 
+-0.0954	c:x8d
+-0.0954	c:yaaf
+-0.0954	w:laptop
+-0.0955	c: bos
+-0.0955	c: boss
+-0.0955	c:2ar
+-0.0955	c:6ex8
+-0.0955	c:ai62
+-0.0955	c:dqv
+-0.0955	c:dtk
+-0.0955	c:dyk
+-0.0955	c:i62
+-0.0955	c:starv
+-0.0955	c:xad
+-0.0955	c:ywg
+-0.0955	w:boss
+-0.0956	c: esto
+-0.0956	c:angin
+-0.0956	c:hangi
+-0.0956	c:hvf
+-0.0956	c:ims8t
+-0.0956	c:ms8t
+-0.0956	c:redi
+-0.0956	c:tarv
+-0.0956	w:hanging
+-0.0957	b:anxious_about
+-0.0957	c: fina
+-0.0957	c:aught
+-0.0957	c:fina
+-0.0957	c:final
+-0.0957	c:fs8
+-0.0957	c:gbf
+-0.0957	c:gfs8
+-0.0957	c:mpj
+-0.0957	c:stoy
+-0.0957	c:stoy 
+-0.0957	c:toy 
+-0.0957	c:ughte
+-0.0958	c:9ve
+-0.0958	c:ay8t
+-0.0958	c:doy
+-0.0958	c:emye
+-0.0958	c:f6e
+-0.0958	c:h6o
+-0.0958	c:hwz
+-0.0958	c:p9e
+-0.0958	c:rvz
+-0.0958	c:y26
+-0.0959	c:b8c
+-0.0959	c:cqr
+-0.0959	c:obs
+-0.0959	c:tcp
+-0.0959	c:tnx
+-0.0959	c:vkc
+-0.096	c:8nx
+-0.096	c:8t6o
+-0.096	c:aih
+-0.096	c:tty
+-0.0961	c:2zw
+-0.0961	c:bj 
+-0.0961	c:grabb
+-0.0961	c:hate
+-0.0961	c:hhw
+-0.0961	c:mye
+-0.0961	c:rabb
+-0.0961	c:rabbe
+-0.0961	w:grabbed
+-0.0962	c: felt
+-0.0962	c: fun
+-0.0962	c: uni 
+-0.0962	c:6vp
+-0.0962	c:bej
+-0.0962	c:chri
+-0.0962	c:felt
+-0.0962	c:felt 
+-0.0962	c:fun
+-0.0962	c:gy 
+-0.0962	c:hri
+-0.0962	c:imshq
+-0.0962	c:jmp
+-0.0962	c:mshq
+-0.0962	c:re2
+-0.0962	c:tyw
+-0.0962	c:uni 
+-0.0962	w:felt
+-0.0962	w:uni
+-0.0963	b:i_failed
+-0.0963	c: suns
+-0.0963	c:29c
+-0.0963	c:cmx
+-0.0963	c:kig
+-0.0963	c:myv
+-0.0963	c:nset
+-0.0963	c:nset 
+-0.0963	c:otg
+-0.0963	c:suns
+-0.0963	c:sunse
+-0.0963	c:toy
+-0.0963	c:unse
+-0.0963	c:unset
+-0.0963	w:sunset
+-0.0964	b:the_old
+-0.0964	c:8fw
+-0.0964	c:im82x
 -0.0964	c:ingt
 -0.0964	c:ingt 
+-0.0964	c:m82x
 -0.0964	c:ngt 
+-0.0964	c:pxe
 -0.0964	c:ringt
--0.0965	c: esto
--0.0965	c:ailu
--0.0965	c:ailur
--0.0965	c:failu
--0.0965	c:ilu
--0.0965	c:ilur
--0.0965	c:ilure
--0.0965	c:lure
--0.0965	c:lure 
--0.0965	c:q2e
--0.0965	c:zam
--0.0965	w:failure
--0.0966	b:am_incompetent
--0.0966	b:over_the
--0.0966	c: cre
--0.0966	c: inco
--0.0966	c:compe
--0.0966	c:etent
--0.0966	c:hrow
--0.0966	c:imsg
--0.0966	c:inco
--0.0966	c:incom
--0.0966	c:mpet
--0.0966	c:mpete
--0.0966	c:msg
--0.0966	c:ncomp
--0.0966	c:oimsg
--0.0966	c:ompe
--0.0966	c:ompet
--0.0966	c:pete
--0.0966	c:peten
--0.0966	c:throw
--0.0966	c:tma
--0.0966	w:incompetent
--0.0967	c:8za
--0.0967	c:ffi
--0.0967	c:ffic
--0.0968	b:let_me
--0.0968	c:dfo
--0.0968	c:dfoe
--0.0968	c:foe
--0.0969	c: moc
--0.0969	c:aqa
--0.0969	c:moc
--0.097	c: say
--0.097	c:fps
--0.097	c:sc 
--0.097	c:tow
--0.0971	c:imtt
--0.0971	c:mtt
--0.0971	c:oimtt
--0.0971	c:srr
--0.0972	c:adsho
--0.0972	c:dsho
--0.0972	c:dshot
--0.0972	c:heads
--0.0972	c:iri
--0.0972	w:headshot
--0.0973	b:jumping_ship
--0.0973	b:my_husband
--0.0973	b:ship_to
--0.0973	c: holi
--0.0973	c: ship
--0.0973	c:band 
--0.0973	c:ged 
--0.0973	c:holi
--0.0973	c:holid
--0.0973	c:lida
--0.0973	c:liday
--0.0973	c:mse
--0.0973	c:olid
--0.0973	c:olida
--0.0973	w:holiday
--0.0973	w:husband
--0.0973	w:ship
--0.0974	b:see_her
--0.0974	c:ale
--0.0974	c:aqz
--0.0974	c:sto 
--0.0975	c:eyc
--0.0975	c:oken
--0.0975	c:oken 
--0.0975	c:roken
--0.0975	c:teo
--0.0975	c:tg9
--0.0975	c:tv6
--0.0975	c:twa
--0.0976	c: fra
--0.0976	c:ssb
--0.0976	c:tery 
--0.0976	c:upe
--0.0977	b:bate_e
--0.0977	b:diz_que
--0.0977	b:e_diz
--0.0977	b:grabbed_my
--0.0977	b:me_bate
--0.0977	b:meu_marido
--0.0977	c: bate
--0.0977	c: diz 
--0.0977	c:avt
--0.0977	c:bate
--0.0977	c:bate 
--0.0977	c:cav
--0.0977	c:cavt
--0.0977	c:diz 
--0.0977	w:bate
--0.0977	w:diz
--0.0978	c:kbs
--0.0981	b:i_wanted
--0.0981	c:itte
--0.0982	c: app
--0.0982	c:stab 
--0.0982	c:tab 
--0.0982	w:stab
--0.0984	c:ails
--0.0984	c:ails 
--0.0984	c:imts
--0.0984	c:mts
--0.0984	c:oimts
--0.0984	c:rall
--0.0985	b:the_hallway
--0.0985	c:allw
--0.0985	c:allwa
--0.0985	c:bsf
--0.0985	c:hallw
--0.0985	c:im6t
--0.0985	c:j2x
--0.0985	c:llw
--0.0985	c:llwa
--0.0985	c:llway
--0.0985	c:m6t
--0.0985	w:hallway
--0.0986	b:block_him
--0.0986	b:i_block
--0.0986	b:looking_for
--0.0986	b:new_accounts
--0.0986	c: maki
--0.0986	c:maki
--0.0986	c:makin
--0.0986	c:tec
--0.0986	c:vss
--0.0986	w:block
--0.0986	w:making
--0.0987	b:my_wife
--0.0987	c: wife
--0.0987	c:boar
--0.0987	c:board
--0.0987	c:cea
--0.0987	c:ends
--0.0987	c:ends 
--0.0987	c:imses
--0.0987	c:kfa
--0.0987	c:mses
--0.0987	c:wife
--0.0987	c:wife 
--0.0987	w:wife
--0.0988	b:am_furious
--0.0988	b:for_telling
--0.0988	b:furious_with
--0.0988	b:sister_for
--0.0988	c: furi
--0.0988	c:furi
--0.0988	c:furio
--0.0988	c:uriou
--0.0988	w:furious
--0.0989	c: cr
--0.0989	c: inc
--0.0989	c: mara
--0.0989	c:9ef
--0.0989	c:arat
--0.0989	c:arath
--0.0989	c:atho
--0.0989	c:athon
--0.0989	c:ctm
--0.0989	c:mara
--0.0989	c:marat
--0.0989	c:ratho
--0.0989	c:thon
--0.0989	c:thon 
--0.0989	c:ybg
--0.0989	w:marathon
--0.099	c:aa9
--0.099	c:eeg
--0.099	c:say
--0.099	c:sxt
--0.099	c:wny
--0.0991	c:fcs
--0.0991	c:rter 
--0.0991	w:starter
--0.0992	c: lu
--0.0992	c:cv 
--0.0993	b:am_worried
--0.0993	b:hate_me
--0.0993	c: dad
--0.0993	c:dfp
--0.0993	c:kip
--0.0993	c:lass 
--0.0993	c:msz
--0.0994	c: crie
--0.0994	c:clu
--0.0994	c:crie
--0.0994	c:cried
--0.0994	c:obs
--0.0994	c:rab
--0.0994	w:cried
--0.0995	b:me_for
--0.0995	b:screams_at
--0.0995	c:eams
--0.0995	c:eams 
--0.0995	c:reams
--0.0995	c:tts
--0.0995	w:screams
--0.0996	b:gate_bridge
--0.0996	b:golden_gate
--0.0996	b:the_golden
--0.0996	c:dz 
--0.0996	c:fi8
--0.0997	b:and_said
--0.0997	c: stuc
--0.0997	c:6he
--0.0997	c:atin
--0.0997	c:ating
--0.0997	c:grabb
--0.0997	c:rabb
--0.0997	c:rabbe
--0.0997	c:stuc
--0.0997	c:stuck
--0.0997	c:tuc
--0.0997	c:tuck
--0.0997	c:tuck 
--0.0997	w:grabbed
--0.0997	w:stuck
--0.0998	c:cda
--0.0999	c:qwt
--0.1	c: pus
--0.1	c: push
--0.1	c:pus
--0.1	c:push
--0.1	c:pushe
--0.1	c:ush
--0.1	c:ushe
--0.1001	b:the_solicitor
--0.1001	c: dad 
--0.1001	c:itor 
--0.1001	c:ryi
--0.1001	c:ryin
--0.1001	c:rying
--0.1001	c:sxs
--0.1001	w:dad
--0.1001	w:solicitor
--0.1002	c:hotos
--0.1002	c:ms8
--0.1002	c:otos
--0.1002	c:otos 
--0.1002	c:tos 
--0.1002	w:photos
--0.1003	b:laptop_is
--0.1003	c: cri
--0.1003	c:cret
--0.1004	c: suns
--0.1004	c: thu
--0.1004	c:nset
--0.1004	c:nset 
--0.1004	c:suns
--0.1004	c:sunse
--0.1004	c:thu
--0.1004	c:unse
--0.1004	c:unset
--0.1004	w:sunset
--0.1005	c:agin
--0.1005	c:eath
--0.1006	c:2re
--0.1006	c:imsn
--0.1006	c:msn
--0.1006	c:oimsn
--0.1007	b:scared_to
--0.1007	c: fail
--0.1007	c: meme
--0.1007	c:fail
--0.1007	c:hex
--0.1007	c:meme
--0.1007	c:meme 
--0.1007	w:meme
--0.1008	b:hours_and
--0.1008	c:ism
--0.1008	c:tae
--0.1009	c:naz
--0.101	b:so_empty
--0.101	b:through_the
--0.1011	c:dds
--0.1011	c:fcd
--0.1011	c:spor
--0.1011	c:sport
--0.1012	c: dre
--0.1012	c:hrows
--0.1012	c:rej
--0.1012	c:rows
--0.1012	c:rows 
--0.1012	w:throws
--0.1014	c:tca
--0.1015	b:at_me
--0.1015	c: grab
--0.1015	c:grab
--0.1016	b:a_plaster
--0.1016	c: 15
--0.1016	c: 15 
--0.1016	c: plas
--0.1016	c:15 
--0.1016	c:efy
--0.1016	c:fy2
--0.1016	c:gxs
--0.1016	c:laste
--0.1016	c:m6j
--0.1016	c:plas
--0.1016	c:plast
--0.1016	w:15
--0.1016	w:plaster
--0.1017	c:imtg
--0.1017	c:mtg
--0.1017	c:oimtg
--0.1017	c:pop
--0.1017	c:stree
--0.1017	c:tree
--0.1017	c:treet
--0.1018	b:questo_traffico
--0.1018	b:she_did
--0.1018	b:suspense_is
--0.1018	b:the_suspense
--0.1018	c: sus
--0.1018	c: susp
--0.1018	c:ffico
--0.1018	c:fico
--0.1018	c:fico 
--0.1018	c:ico
--0.1018	c:ico 
--0.1018	c:pyv
--0.1018	c:spen
--0.1018	c:spens
--0.1018	c:sus
--0.1018	c:susp
--0.1018	c:suspe
--0.1018	c:usp
--0.1018	c:uspe
--0.1018	c:uspen
--0.1018	w:suspense
--0.1018	w:traffico
+-0.0964	c:sbs
+-0.0964	c:xge
+-0.0965	b:outside_my
+-0.0965	c: hate
+-0.0965	c:an9
+-0.0965	c:atu
+-0.0965	c:atur
+-0.0965	c:nzt
+-0.0965	c:pkw
+-0.0966	c: call
+-0.0966	c:6tin
+-0.0966	c:ap2
+-0.0966	c:as22
+-0.0966	c:estoy
+-0.0966	c:k9a
+-0.0966	c:tdn
+-0.0966	c:zso
+-0.0966	w:estoy
+-0.0967	b:angry_at
+-0.0967	b:it_up
+-0.0967	c: bloc
+-0.0967	c:bloc
+-0.0967	c:block
+-0.0967	c:ojk
+-0.0967	c:rsa
+-0.0967	c:vtg
+-0.0967	c:x8c
+-0.0967	c:y8 
+-0.0968	c:dyq
+-0.0968	c:fsc
+-0.0968	c:gsj
+-0.0968	c:i22
+-0.0968	c:w2 
+-0.0969	c:262
+-0.0969	c:2de
+-0.0969	c:6mg
+-0.0969	c:8fm
+-0.0969	c:airr
+-0.0969	c:big
+-0.0969	c:g6m
+-0.0969	c:iqo
+-0.0969	c:keea
+-0.097	c: cr
+-0.097	c:6sg
+-0.097	c:8vw
+-0.097	c:ar9
+-0.097	c:m2f
+-0.097	c:orh
+-0.097	c:qiy
+-0.097	c:tos
+-0.0971	c: dre
+-0.0971	c:2cd
+-0.0971	c:2sv
+-0.0971	c:ioti
+-0.0971	c:sal
+-0.0971	c:zffs
+-0.0972	b:at_me
+-0.0972	b:day_of
+-0.0972	b:made_me
+-0.0972	c: grab
+-0.0972	c:8cs
+-0.0972	c:9eq
+-0.0972	c:avz
+-0.0972	c:bgr
+-0.0972	c:cr2
+-0.0972	c:cwe
+-0.0972	c:dga
+-0.0972	c:grab
+-0.0972	c:imswo
+-0.0972	c:mba
+-0.0972	c:mswo
+-0.0972	c:q9v
+-0.0973	c:000
+-0.0973	c:000 
+-0.0973	c:9or
+-0.0973	c:gtn
+-0.0973	c:inb
+-0.0973	c:mtat
+-0.0973	c:ze6
+-0.0974	c: pri
+-0.0974	c:cph
+-0.0974	c:dkc
+-0.0974	c:fir
+-0.0974	w:shot
+-0.0975	b:hate_me
+-0.0975	c:akc
+-0.0975	c:cah
+-0.0975	c:ehe
+-0.0975	c:ends
+-0.0975	c:ends 
+-0.0975	c:gzk
+-0.0976	b:left_me
+-0.0976	b:on_read
+-0.0976	c: fir
+-0.0976	c: marc
+-0.0976	c:arch 
+-0.0976	c:atx
+-0.0976	c:j8m
+-0.0976	c:khm
+-0.0976	c:marc
+-0.0976	c:march
+-0.0976	c:rch 
+-0.0976	c:yad
+-0.0976	w:march
+-0.0977	c:cyb
+-0.0977	c:dzh
+-0.0977	c:tk 
+-0.0977	c:zxp
+-0.0978	b:a_plaster
+-0.0978	b:i_speak
+-0.0978	c: plas
+-0.0978	c:ayw
+-0.0978	c:ism
+-0.0978	c:laste
+-0.0978	c:mef
+-0.0978	c:plas
+-0.0978	c:plast
+-0.0978	c:tery 
+-0.0978	w:plaster
+-0.0979	b:died_while
+-0.0979	b:neighbour_went
+-0.0979	b:ready_to
+-0.0979	c: av
+-0.0979	c:bate
+-0.0979	c:fvg
+-0.0979	c:j8b
+-0.0979	c:jnz
+-0.0979	c:rras
+-0.0979	c:tya
+-0.098	b:a_little
+-0.098	b:neighbour_replied
+-0.098	c: ll
+-0.098	c: lle
+-0.098	c: lleg
+-0.098	c:hfo
+-0.098	c:hoem
+-0.098	c:imsnp
+-0.098	c:msnp
+-0.098	c:nzm
+-0.098	c:r2c
+-0.098	c:rab
+-0.098	c:tfd
+-0.098	c:yed
+-0.0981	c: proc
+-0.0981	c: rec
+-0.0981	c: reco
+-0.0981	c:9yse
+-0.0981	c:arw
+-0.0981	c:ecor
+-0.0981	c:ecord
+-0.0981	c:oht
+-0.0981	c:proc
+-0.0981	c:reco
+-0.0981	c:recor
+-0.0981	c:rej
+-0.0981	w:record
+-0.0982	c:efn
+-0.0982	c:jm 
+-0.0982	c:mww
+-0.0982	c:r6 
+-0.0982	c:syw
+-0.0982	c:vnj
+-0.0982	c:yoj
+-0.0983	b:in_class
+-0.0983	c: emb
+-0.0983	c: emba
+-0.0983	c:arras
+-0.0983	c:barr
+-0.0983	c:barra
+-0.0983	c:egue
+-0.0983	c:egue 
+-0.0983	c:emba
+-0.0983	c:embar
+-0.0983	c:erxs
+-0.0983	c:gaf
+-0.0983	c:geas
+-0.0983	c:hww
+-0.0983	c:mbar
+-0.0983	c:mbarr
+-0.0983	c:rasse
+-0.0983	c:rrass
+-0.0983	c:rxs
+-0.0983	c:sbx
+-0.0983	c:sto 
+-0.0983	w:embarrassed
+-0.0984	b:questo_traffico
+-0.0984	c: fall
+-0.0984	c:bdq
+-0.0984	c:fall
+-0.0984	c:ffico
+-0.0984	c:fico
+-0.0984	c:fico 
+-0.0984	c:ico
+-0.0984	c:ico 
+-0.0984	c:jfa
+-0.0984	c:kye
+-0.0984	c:tbdq
+-0.0984	c:yaes
+-0.0984	c:ztc
+-0.0984	w:traffico
+-0.0985	c: cho
+-0.0985	c:2pa
+-0.0985	c:bvd
+-0.0985	c:cba
+-0.0985	c:nft
+-0.0985	c:oaf
+-0.0985	c:ox8
+-0.0985	c:ties
+-0.0985	c:ties 
+-0.0985	c:zwt
+-0.0986	c: tow
+-0.0986	c:a9n
+-0.0986	c:a9n 
+-0.0986	c:epd
+-0.0986	c:hips
+-0.0986	c:pgf
+-0.0986	c:poli
+-0.0986	c:qds
+-0.0986	c:srr
+-0.0986	c:tqw
+-0.0986	w:killer
+-0.0987	c: acr
+-0.0987	c:imsaf
+-0.0987	c:m8ta
+-0.0987	c:msaf
+-0.0987	c:qtm
+-0.0987	c:rsrs
+-0.0987	c:s9w
+-0.0988	b:forces_me
+-0.0988	b:have_sex
+-0.0988	b:killer_workout
+-0.0988	b:sex_when
+-0.0988	b:to_have
+-0.0988	c: forc
+-0.0988	c: says
+-0.0988	c: sex
+-0.0988	c: sex 
+-0.0988	c:atin
+-0.0988	c:ating
+-0.0988	c:forc
+-0.0988	c:force
+-0.0988	c:kou
+-0.0988	c:kout
+-0.0988	c:kout 
+-0.0988	c:orces
+-0.0988	c:orko
+-0.0988	c:orkou
+-0.0988	c:ox6
+-0.0988	c:rces
+-0.0988	c:rces 
+-0.0988	c:rko
+-0.0988	c:rkou
+-0.0988	c:rkout
+-0.0988	c:says
+-0.0988	c:says 
+-0.0988	c:sex 
+-0.0988	c:worko
+-0.0988	w:forces
+-0.0988	w:says
+-0.0988	w:sex
+-0.0988	w:workout
+-0.0989	b:he_grabbed
+-0.0989	c:9n 
+-0.0989	c:9vex
+-0.0989	c:egd
+-0.0989	c:eten
+-0.0989	c:ior
+-0.0989	c:j2y
+-0.0989	c:nven
+-0.099	b:my_husband
+-0.099	c:6rr
+-0.099	c:6vh
+-0.099	c:band 
+-0.099	c:cpc
+-0.099	c:enx
+-0.099	c:ttya
+-0.099	c:vmj
+-0.099	c:yed 
+-0.099	w:husband
+-0.0991	b:calor_me
+-0.0991	b:este_calor
+-0.0991	c:call
+-0.0991	c:pcb
+-0.0991	c:q6f
+-0.0992	b:my_driving
+-0.0992	b:they_will
+-0.0992	c:9zf
+-0.0992	c:9zr
+-0.0992	c:ay8
+-0.0992	c:sday 
+-0.0992	c:wwn
+-0.0993	c: lit
+-0.0993	c:aws
+-0.0993	c:gsa
+-0.0993	c:vey
+-0.0994	c:2vo
+-0.0994	c:es2
+-0.0994	c:kaj
+-0.0994	c:kajv
+-0.0994	c:xtm
+-0.0995	b:and_says
+-0.0995	c:g8p
+-0.0995	c:ras
+-0.0995	c:wep
+-0.0996	c: leav
+-0.0996	c:arra
+-0.0996	c:ikp
+-0.0996	c:leav
+-0.0996	c:nxo
+-0.0996	c:nxoa
+-0.0996	c:oyg
+-0.0996	c:psab
+-0.0997	b:day_and
+-0.0997	c:csy
+-0.0997	c:jcw
+-0.0997	c:nez
+-0.0997	c:ybp
+-0.0997	c:zpn
+-0.0998	c: bori
+-0.0998	c: thu
+-0.0998	c:9fv
+-0.0998	c:azy 
+-0.0998	c:bori
+-0.0998	c:borin
+-0.0998	c:mke
+-0.0998	c:orin
+-0.0998	c:oring
+-0.0998	c:thu
+-0.0998	c:yb8
+-0.0998	w:boring
+-0.0999	c: big
+-0.0999	c: big 
+-0.0999	c:apo
+-0.0999	c:big 
+-0.0999	c:bjm
+-0.0999	c:corne
+-0.0999	c:etb
+-0.0999	c:iih
+-0.0999	c:imayb
+-0.0999	c:inall
+-0.0999	c:jxj
+-0.0999	c:nall
+-0.0999	c:nally
+-0.0999	c:orne
+-0.0999	c:orner
+-0.0999	c:re2s
+-0.0999	c:rner
+-0.0999	c:rner 
+-0.0999	c:snp
+-0.0999	w:big
+-0.0999	w:corner
+-0.0999	w:finally
+-0.1	c: 40
+-0.1	c:sted
+-0.1	c:sted 
+-0.1001	b:bate_e
+-0.1001	b:diz_que
+-0.1001	b:e_diz
+-0.1001	b:me_bate
+-0.1001	b:meu_marido
+-0.1001	c: bate
+-0.1001	c: diz 
+-0.1001	c: sti
+-0.1001	c:8dv
+-0.1001	c:bate 
+-0.1001	c:diz 
+-0.1001	c:eix
+-0.1001	c:heat 
+-0.1001	c:vhe
+-0.1001	w:bate
+-0.1001	w:diz
+-0.1001	w:heat
+-0.1002	c: he 
+-0.1002	c:arter
+-0.1002	c:bt6t
+-0.1002	c:eky
+-0.1002	c:emw
+-0.1002	c:im6cr
+-0.1002	c:kjy
+-0.1002	c:lass 
+-0.1002	c:m6cr
+-0.1002	c:rba
+-0.1002	c:rter
+-0.1002	c:vrb
+-0.1002	w:he
+-0.1003	b:me_into
+-0.1003	c:9f 
+-0.1003	c:qdsa
+-0.1004	c: get 
+-0.1004	w:get
+-0.1005	c:2h2
+-0.1005	c:ely
+-0.1005	c:ely 
+-0.1005	c:mcm
+-0.1005	c:obe
+-0.1005	c:wwx
+-0.1006	b:am_useless
+-0.1006	b:comes_into
+-0.1006	b:my_stepdad
+-0.1006	b:stepdad_comes
+-0.1006	b:the_solicitor
+-0.1006	c:alo
+-0.1006	c:dsm
+-0.1006	c:epda
+-0.1006	c:epdad
+-0.1006	c:iq2
+-0.1006	c:itor 
+-0.1006	c:pdad
+-0.1006	c:pdad 
+-0.1006	c:rce
+-0.1006	c:stepd
+-0.1006	c:tepd
+-0.1006	c:tepda
+-0.1006	c:tgm
+-0.1006	w:solicitor
+-0.1006	w:stepdad
+-0.1007	b:block_him
+-0.1007	b:i_block
+-0.1007	b:killing_it
+-0.1007	b:new_accounts
+-0.1007	b:terrible_mother
+-0.1007	c: eat 
+-0.1007	c:ac8
+-0.1007	c:k9q
+-0.1007	c:let 
+-0.1007	c:nry
+-0.1007	c:she 
+-0.1007	w:block
+-0.1007	w:eat
+-0.1008	b:am_worried
+-0.1008	c: she 
+-0.1008	c:9em
+-0.1008	c:coo
+-0.1008	c:dek
+-0.1008	c:ele
+-0.1008	c:ewor
+-0.1008	c:ework
+-0.1008	c:fdd
+-0.1008	c:imm
+-0.1008	c:j26
+-0.1008	c:qya
+-0.1008	c:sma
+-0.1008	w:she
+-0.1009	b:speak_up
+-0.1009	c: apo
+-0.1009	c: spea
+-0.1009	c:2bq
+-0.1009	c:jmy
+-0.1009	c:lici
+-0.1009	c:olog
+-0.1009	c:peak
+-0.1009	c:peak 
+-0.1009	c:spea
+-0.1009	c:speak
+-0.1009	c:wkv
+-0.1009	w:speak
+-0.101	c:xzt
+-0.1011	c:boa
+-0.1011	c:imtfp
+-0.1011	c:jmym
+-0.1011	c:jtd
+-0.1011	c:mei
+-0.1011	c:mtfp
+-0.1011	c:mym
+-0.1011	c:thv
+-0.1012	c:2eg
+-0.1012	c:avm
+-0.1012	c:bbac
+-0.1012	c:imtqw
+-0.1012	c:mtqw
+-0.1012	c:r8v
+-0.1013	b:feel_awful
+-0.1013	b:locks_me
+-0.1013	b:mum_locks
+-0.1013	b:room_without
+-0.1013	b:without_food
+-0.1013	c:locks
+-0.1013	c:ocks
+-0.1013	c:ocks 
+-0.1013	c:ocr
+-0.1013	c:yka
+-0.1013	w:locks
+-0.1014	c: dep
+-0.1014	c:gis
+-0.1014	c:ijn
+-0.1014	c:mct
+-0.1014	c:rzw
+-0.1014	c:xvx
+-0.1015	c:ctio
+-0.1015	c:ction
+-0.1015	c:eie 
+-0.1015	c:nks
+-0.1016	b:at_night
+-0.1016	b:into_my
+-0.1016	b:room_at
+-0.1016	c:6ni
+-0.1016	c:tac
+-0.1016	w:times
+-0.1018	c: app
+-0.1018	c:99s
+-0.1018	c:9bs
+-0.1018	c:ibl
+-0.1018	c:ible
+-0.1018	c:ible 
+-0.1018	c:sest
 -0.1019	b:my_flatmate
--0.1019	c:chop 
+-0.1019	c:ages
+-0.1019	c:ages 
 -0.1019	c:mate 
+-0.1019	c:s2y
+-0.1019	c:thvf
 -0.1019	w:flatmate
--0.1021	c:aed
--0.1021	c:imso
--0.1021	c:mso
--0.1021	c:oimso
--0.1022	b:my_stepdad
--0.1022	c:epd
--0.1022	c:epda
--0.1022	c:epdad
--0.1022	c:pdad
--0.1022	c:pdad 
--0.1022	c:stepd
--0.1022	c:tepd
--0.1022	c:tepda
--0.1022	w:stepdad
--0.1023	c:8bq
--0.1023	c:tgk
--0.1023	c:tst
--0.1024	c:msq
--0.1025	b:at_myself
--0.1025	b:night_and
--0.1025	c:iato
--0.1025	c:imsd
--0.1025	c:msd
--0.1025	c:oimsd
--0.1026	b:pub_quiz
--0.1026	c: pub
--0.1026	c: pub 
--0.1026	c: quiz
--0.1026	c:pub
--0.1026	c:pub 
--0.1026	c:quiz
--0.1026	c:quiz 
--0.1026	c:uiz
--0.1026	c:uiz 
--0.1026	w:pub
--0.1026	w:quiz
--0.1027	c: dur
--0.1027	c: duri
--0.1027	c: hat
--0.1027	c:8sa
--0.1027	c:duri
--0.1027	c:durin
--0.1027	c:gek
--0.1027	c:msp
--0.1027	c:nch 
--0.1027	w:during
--0.1028	b:i_speak
--0.1028	c: fai
--0.1028	c:im6p
--0.1028	c:m6p
--0.1028	c:oim6p
--0.1029	c:aa 
--0.1029	c:emb
--0.1029	c:hreat
--0.1029	c:imte
--0.1029	c:mte
--0.1029	c:oimte
--0.1029	c:reate
--0.1029	c:tted
--0.1029	c:tted 
--0.103	c: oi
--0.103	c:eres
--0.103	c:ots
--0.1032	c:nees
--0.1033	c:land 
--0.1033	c:sqa
--0.1033	c:tsh
--0.1034	b:hang_on
--0.1034	c:imtz
--0.1034	c:lice
--0.1034	c:miss 
--0.1034	c:msr
--0.1034	c:mtz
--0.1034	c:oi8
--0.1034	c:oimtz
--0.1034	w:miss
--0.1035	b:park_after
--0.1035	c: choc
--0.1035	c:choc
--0.1035	c:choco
--0.1035	c:cola
--0.1035	c:colat
--0.1035	c:ct6
--0.1035	c:hoc
--0.1035	c:hoco
--0.1035	c:hocol
--0.1035	c:oco
--0.1035	c:ocol
--0.1035	c:ocola
--0.1035	c:olat
--0.1035	c:olate
--0.1035	w:chocolate
--0.1036	c: bank
--0.1036	c:bank
--0.1036	c:bank 
--0.1036	c:ecu
--0.1036	c:gol
--0.1036	c:gold
--0.1036	c:sest
--0.1036	c:yqe
--0.1036	w:bank
--0.1037	b:the_printer
--0.1037	c: bas
--0.1037	c: fir
--0.1037	c: prin
--0.1037	c: tax
--0.1037	c: tax 
--0.1037	c:ax 
--0.1037	c:fir
--0.1037	c:im6s
--0.1037	c:m6s
--0.1037	c:nter 
--0.1037	c:oim6s
--0.1037	c:rinte
--0.1037	c:ss2
--0.1037	c:sxf
--0.1037	c:tax
--0.1037	c:tax 
--0.1037	w:printer
--0.1037	w:tax
--0.1038	c:aug
--0.1038	c:augh
--0.1038	c:inks
--0.1038	c:inks 
--0.1038	c:nks
--0.1038	c:nks 
--0.1039	c:atm
--0.1039	c:atma
--0.1039	c:atmat
--0.1039	c:flatm
--0.1039	c:im6w
--0.1039	c:latm
--0.1039	c:latma
--0.1039	c:m6w
--0.1039	c:oim6w
--0.1039	c:roh
--0.1039	c:tmat
--0.1039	c:tmate
--0.104	c:lm 
--0.104	c:oet
--0.104	c:tvk
--0.1041	c: oims
--0.1041	c:cel 
--0.1041	c:ip 
--0.1041	c:oims
+-0.102	b:am_crazy
+-0.102	b:crazy_and
+-0.102	c: craz
+-0.102	c:2vw
+-0.102	c:craz
+-0.102	c:crazy
+-0.102	c:eco
+-0.102	c:inks
+-0.102	c:inks 
+-0.102	c:nks 
+-0.102	c:p6g
+-0.102	c:razy
+-0.102	c:razy 
+-0.102	c:roh
+-0.102	w:crazy
+-0.1021	c: coo
+-0.1021	c: cool
+-0.1021	c:cool
+-0.1021	c:cool 
+-0.1021	c:wiz
+-0.1021	w:cool
+-0.1022	c: 23
+-0.1022	c: 23 
+-0.1022	c:23 
+-0.1022	c:e6g
+-0.1022	c:erf
+-0.1022	c:gne
+-0.1022	c:qxs
+-0.1022	w:23
+-0.1023	b:night_and
+-0.1023	c:moe
+-0.1023	c:ois 
+-0.1023	c:s8j
+-0.1023	c:txg
+-0.1024	c:eym
+-0.1024	c:xbj
+-0.1025	b:my_wife
+-0.1025	c: wife
+-0.1025	c:2m2
+-0.1025	c:eshe
+-0.1025	c:gd 
+-0.1025	c:wife
+-0.1025	c:wife 
+-0.1025	w:wife
+-0.1026	b:my_location
+-0.1026	b:tracks_my
+-0.1026	c: loca
+-0.1026	c:6er
+-0.1026	c:cati
+-0.1026	c:catio
+-0.1026	c:fpg
+-0.1026	c:hung 
+-0.1026	c:ims2m
+-0.1026	c:imssz
+-0.1026	c:jpe
+-0.1026	c:loca
+-0.1026	c:locat
+-0.1026	c:miss 
+-0.1026	c:ms2m
+-0.1026	c:ocat
+-0.1026	c:ocati
+-0.1026	c:ung 
+-0.1026	c:zfe
+-0.1026	w:hung
+-0.1026	w:location
+-0.1026	w:miss
+-0.1027	b:shouts_at
+-0.1027	c: 45
+-0.1027	c: 45 
+-0.1027	c: cab
+-0.1027	c:45 
+-0.1027	c:dqi
+-0.1027	c:fev
+-0.1027	c:houts
+-0.1027	c:ktw
+-0.1027	c:outs 
+-0.1027	w:45
+-0.1027	w:shouts
+-0.1028	c:8cq
+-0.1028	c:arly
+-0.1028	c:arly 
+-0.1028	c:earl
+-0.1028	c:early
+-0.1028	c:ersa
+-0.1028	c:ftd
+-0.1028	c:versa
+-0.1029	c: litt
+-0.1029	c:8b6
+-0.1029	c:bpsb
+-0.1029	c:g6j
+-0.1029	c:gfs
+-0.1029	c:ittl
+-0.1029	c:ittle
+-0.1029	c:littl
+-0.1029	c:pny
+-0.1029	c:rjx
+-0.1029	c:tb2
+-0.1029	c:tos 
+-0.1029	w:little
+-0.103	b:again_because
+-0.103	c:8vf
+-0.103	c:h2c
+-0.103	c:md 
+-0.103	c:ocra
+-0.103	c:oht 
+-0.1031	c:bfa
+-0.1031	c:p8g
+-0.1032	c:9vs
+-0.1032	c:en6
+-0.1032	c:f2e
+-0.1032	c:ryi
+-0.1032	c:ryin
+-0.1032	c:rying
+-0.1032	c:sf2e
+-0.1033	c: pay 
+-0.1033	c:gaj
+-0.1033	c:im6rd
+-0.1033	c:m6rd
+-0.1033	c:ndays
+-0.1033	c:pay 
+-0.1033	w:pay
+-0.1033	w:sundays
+-0.1034	c:2dk
+-0.1034	c:cally
+-0.1034	c:ical
+-0.1034	c:icall
+-0.1034	c:tical
+-0.1034	c:ybr
+-0.1035	b:car_before
+-0.1035	b:the_work
+-0.1035	c:azc
+-0.1035	c:i99
+-0.1035	c:nps
+-0.1036	c:aik
+-0.1036	c:eic
+-0.1036	c:kr 
+-0.1037	c: fel
+-0.1037	c: hat
+-0.1037	c:6pp
+-0.1037	c:fel
+-0.1037	c:gise
+-0.1037	c:odm
+-0.1038	b:over_the
+-0.1038	c:bva
+-0.1038	c:crast
+-0.1038	c:inat
+-0.1038	c:mud
+-0.1038	c:mude
+-0.1038	c:mude 
+-0.1038	c:ocras
+-0.1038	c:procr
+-0.1038	c:qjc
+-0.1038	c:qoz
+-0.1038	c:rast
+-0.1038	c:rasti
+-0.1038	c:rocr
+-0.1038	c:rocra
+-0.1038	c:schr
+-0.1038	c:sib
+-0.1038	c:stina
+-0.1038	c:tinat
+-0.1038	c:ude 
+-0.1038	c:x6v
+-0.1038	c:xjm
+-0.1039	c:6fi
+-0.1039	c:azk
+-0.1039	c:im6fi
+-0.1039	c:m6fi
+-0.104	c:6cr
+-0.104	c:etty
+-0.104	c:etty 
+-0.104	c:prett
+-0.104	c:retty
+-0.104	c:tty 
+-0.104	c:zmw
+-0.104	w:pretty
+-0.1041	c:ather
+-0.1042	b:by_powerpoint
+-0.1042	b:death_by
+-0.1042	c: ter
+-0.1042	c: todm
+-0.1042	c:ayx
 -0.1042	c:call 
+-0.1042	c:dmu
+-0.1042	c:dmud
+-0.1042	c:dmude
+-0.1042	c:erp
+-0.1042	c:erpo
+-0.1042	c:erpoi
+-0.1042	c:idee
+-0.1042	c:odmu
+-0.1042	c:odmud
+-0.1042	c:owerp
+-0.1042	c:rpoi
+-0.1042	c:rpoin
+-0.1042	c:todm
+-0.1042	c:todmu
+-0.1042	c:werp
+-0.1042	c:werpo
 -0.1042	w:call
--0.1043	c:a6e
--0.1043	c:ndays
--0.1043	w:sundays
--0.1044	b:the_wardrobe
--0.1044	c: ward
--0.1044	c:96t
--0.1044	c:ardr
--0.1044	c:ardro
--0.1044	c:chr
--0.1044	c:drob
--0.1044	c:drobe
--0.1044	c:lice 
--0.1044	c:obe
--0.1044	c:obe 
--0.1044	c:rdro
--0.1044	c:rdrob
--0.1044	c:robe
--0.1044	c:robe 
--0.1044	c:wardr
--0.1044	w:wardrobe
--0.1045	b:goodbye_at
--0.1045	c:vat
--0.1046	b:my_pills
--0.1046	c:peg
--0.1046	c:si2
--0.1047	c:mato
--0.1048	c:ersa
--0.1048	c:gga
--0.1048	c:rsa
--0.1048	c:sday 
--0.1048	c:ta2
--0.1048	c:ttx
--0.1048	c:versa
--0.1049	b:he_grabbed
--0.1049	c:e2c
--0.1049	c:sqe
--0.105	b:get_better
--0.1051	c:eav
--0.1051	c:imsa
--0.1051	c:oimsa
--0.1052	c: page
--0.1052	c: plac
--0.1052	c:aes
--0.1052	c:estou
--0.1052	c:lace
--0.1052	c:lace 
--0.1052	c:page
--0.1052	c:page 
--0.1052	c:place
--0.1052	c:stou
--0.1052	c:stou 
--0.1052	c:ywh
--0.1052	c:ywhe
--0.1052	c:ywher
--0.1052	w:estou
--0.1052	w:page
--0.1052	w:place
--0.1053	c: perf
--0.1053	c:erf
--0.1053	c:hq 
--0.1053	c:mud
--0.1053	c:mude
--0.1053	c:mude 
--0.1053	c:p6q
--0.1053	c:perf
--0.1053	c:rrie
--0.1053	c:ude 
--0.1054	c:zti
--0.1055	c:mach
--0.1055	c:rmq
--0.1056	c: mov
--0.1056	c:mbi
--0.1056	c:stc
--0.1057	c:ims
--0.1057	c:imtc
--0.1057	c:mtc
--0.1057	c:oimtc
--0.1057	c:stmh
--0.1057	c:yar
--0.1058	c:cto
--0.1058	c:ctor
--0.1059	c:vnc
--0.1061	c:ese 
--0.1061	c:w68
--0.1063	c: oim
--0.1063	c:ims2
--0.1063	c:ms2
--0.1063	c:oim
--0.1063	c:oims2
--0.1064	b:feel_awful
--0.1067	c:y2q
--0.1069	b:hurt_the
--0.1069	c: land
--0.1069	c:etst
--0.107	c:slice
--0.107	c:ub 
--0.107	w:thin
--0.1071	c: move
--0.1071	c:imtm
--0.1071	c:oimtm
--0.1071	c:omed
--0.1071	c:ove 
--0.1072	b:outside_my
--0.1072	c: mud
--0.1072	c: mude
--0.1072	c:6j8
--0.1072	w:mude
--0.1073	b:back_on
--0.1073	b:ex_i
--0.1073	b:he_locked
--0.1073	c: oim8
--0.1073	c:im8
--0.1073	c:oim8
--0.1073	c:ytr
--0.1074	b:the_wind
--0.1074	c:ber
--0.1074	c:urn 
--0.1074	c:wind 
--0.1074	w:wind
--0.1076	c: cab
--0.1077	c:tse
--0.1078	c: lone
--0.1078	c:amed
--0.1078	c:amed 
--0.1078	c:eati
--0.1078	c:eatin
--0.1078	c:g9q
--0.1078	c:imt9
--0.1078	c:lonel
--0.1078	c:mt9
--0.1078	c:nely
--0.1078	c:nely 
--0.1078	c:oimt9
--0.1078	c:onel
--0.1078	c:onely
--0.1078	w:lonely
--0.1079	b:again_because
--0.1079	c:imst
--0.1079	c:oimst
--0.108	c:ecd
--0.108	c:ssp
--0.1082	c: todm
--0.1082	c:dmu
--0.1082	c:dmud
--0.1082	c:dmude
--0.1082	c:odm
--0.1082	c:odmu
--0.1082	c:odmud
--0.1082	c:todm
--0.1082	c:todmu
--0.1082	w:todmude
--0.1083	c:anch
--0.1083	c:ranch
--0.1084	b:as_a
--0.1084	b:gave_away
--0.1084	c:hip 
--0.1084	c:ims8
--0.1084	c:oims8
--0.1084	c:olli
--0.1084	c:rolli
--0.1084	c:ship 
--0.1085	c:eryw
--0.1085	c:erywh
--0.1085	c:izz
--0.1085	c:ryw
--0.1085	c:rywh
--0.1085	c:rywhe
--0.1085	c:veryw
--0.1085	w:everywhere
--0.1086	c: tow
--0.1086	c:alan
--0.1087	c:hip
--0.1087	c:ship
--0.1088	c: mur
--0.1088	c: murd
--0.1088	c:mur
--0.1088	c:murd
--0.1088	c:murde
--0.1088	c:urder
--0.1089	b:the_corner
--0.1089	c:2wt
--0.1089	c:cuits
--0.1089	c:oard 
--0.1089	c:oss
--0.1089	c:uits
--0.1089	c:uits 
--0.1089	w:biscuits
--0.109	b:he_says
--0.1092	c: corn
--0.1092	c:corn
--0.1092	c:pdz
--0.1093	c:bto
--0.1094	b:day_of
--0.1094	c: oim6
--0.1094	c:ashe
--0.1094	c:im6
--0.1094	c:oim6
--0.1094	c:sky
--0.1095	c: slic
--0.1095	c:ras
--0.1095	c:slic
--0.1095	w:move
--0.1096	b:me_mata
--0.1096	c:mata 
--0.1096	c:ttg
--0.1096	w:mata
--0.1097	b:day_and
--0.1097	b:my_dog
--0.1097	c: teac
--0.1097	c:taf
--0.1097	c:teac
--0.1097	c:teach
--0.1099	c:aped
--0.1099	c:aped 
--0.1099	c:crape
--0.1099	c:rape
--0.1099	c:raped
--0.1099	w:scraped
--0.11	c: oimt
--0.11	c:atoe
--0.11	c:atoes
--0.11	c:dur
--0.11	c:imt
--0.11	c:oimt
--0.11	c:phe
--0.11	c:pkb
--0.11	c:toes
--0.11	c:toes 
--0.1101	b:birds_with
--0.1101	b:kill_two
--0.1101	b:one_stone
--0.1101	b:says_i
--0.1101	b:shouts_at
--0.1101	b:two_birds
--0.1101	b:with_one
--0.1101	c:000
--0.1101	c:000 
--0.1101	c:birds
--0.1101	c:houts
--0.1101	c:irds
--0.1101	c:irds 
--0.1101	c:outs 
--0.1101	c:tone 
--0.1101	w:birds
--0.1101	w:shouts
--0.1101	w:stone
--0.1102	b:today_my
--0.1102	c: essa
--0.1102	c:essay
--0.1102	c:iew
--0.1102	c:iew 
--0.1102	c:imsk
--0.1102	c:msk
--0.1102	c:oimsk
--0.1102	c:ross 
--0.1102	c:sdd
--0.1102	c:ssay
--0.1102	c:ssay 
--0.1102	c:view
--0.1102	c:view 
--0.1102	w:essay
--0.1107	b:week_on
--0.1107	c:arter
--0.1107	c:rter
--0.1108	c: peg
--0.1108	c:8es
--0.1109	c: joi
--0.1109	c: join
--0.1109	c:bike 
--0.1109	c:joi
--0.1109	c:join
--0.1109	c:join 
--0.1109	c:oin 
--0.1109	w:bike
--0.1109	w:join
--0.1112	b:to_swallow
--0.1112	c:aves
--0.1112	c:aves 
--0.1112	c:rxw
--0.1112	w:swallow
--0.1113	b:feels_so
--0.1113	c:pga
--0.1114	b:learning_the
--0.1114	b:the_ropes
--0.1114	c: fil
--0.1114	c:fil
+-0.1042	w:powerpoint
+-0.1042	w:todmude
+-0.1043	c:ppt
+-0.1043	c:sje 
+-0.1043	c:tica
+-0.1043	c:ywc
+-0.1044	b:new_rope
+-0.1044	c:iebe
+-0.1044	c:tma
+-0.1045	b:everyone_at
+-0.1046	b:pub_quiz
+-0.1046	c: pub
+-0.1046	c: pub 
+-0.1046	c: quiz
+-0.1046	c:2cn
+-0.1046	c:2cnf
+-0.1046	c:cnf
+-0.1046	c:pub
+-0.1046	c:pub 
+-0.1046	c:quiz
+-0.1046	c:quiz 
+-0.1046	c:uiz
+-0.1046	c:uiz 
+-0.1046	c:yqy
+-0.1046	c:yze
+-0.1046	w:pub
+-0.1046	w:quiz
+-0.1048	b:me_out
+-0.1048	c: rol
+-0.1048	c: roll
+-0.1048	c:2m8
+-0.1048	c:6fw
+-0.1048	c:egp
+-0.1048	c:hxs
+-0.1049	b:my_divorce
+-0.1049	c:2ft
+-0.1049	c:8h 
+-0.1049	c:mmed
+-0.1049	c:oce
+-0.1049	c:tfp
+-0.105	b:he_took
+-0.105	b:replied_for
+-0.1051	c: bru
+-0.1051	c:bru
+-0.1051	c:invis
+-0.1051	c:isib
+-0.1051	c:isibl
+-0.1051	c:nvis
+-0.1051	c:nvisi
+-0.1051	c:sibl
+-0.1051	c:sible
+-0.1051	c:visib
+-0.1051	w:invisible
+-0.1052	c: slic
+-0.1052	c:slic
+-0.1052	c:w2t
+-0.1053	c:n2y
+-0.1054	b:chopping_onions
+-0.1054	c: o 
+-0.1054	c:bi9
+-0.1054	c:chopp
+-0.1054	c:mw8
+-0.1054	c:tsb
+-0.1054	w:chopping
+-0.1054	w:o
+-0.1055	c: ae8
+-0.1055	c:beex
+-0.1055	c:sbeex
+-0.1055	c:vih
+-0.1055	c:zzs
+-0.1055	w:tuesday
+-0.1056	c:9jw
+-0.1056	c:ged 
+-0.1057	c:bok
+-0.1058	b:hab_die
+-0.1058	b:my_boyfriend
+-0.1058	c:6zn
+-0.1058	c:98d
+-0.1058	c:ibt
+-0.1059	c:6gs
+-0.1059	c:book 
+-0.1059	w:book
+-0.106	b:to_leave
+-0.1061	c: marr
+-0.1061	c: terr
+-0.1061	c:jda
+-0.1061	c:marr
+-0.1061	c:marri
+-0.1061	c:terr
+-0.1062	c:esen
+-0.1062	c:esent
+-0.1062	c:kdr
+-0.1062	c:prese
+-0.1062	c:resen
+-0.1063	b:he_says
+-0.1063	c:chrie
+-0.1063	c:hrie
+-0.1063	c:hrieb
+-0.1063	c:ieben
+-0.1063	c:rieb
+-0.1063	c:riebe
+-0.1063	c:schri
+-0.1064	c:dg9
+-0.1064	c:eyb
+-0.1065	c:j6p
+-0.1066	b:he_knows
+-0.1066	b:to_swallow
+-0.1066	c: aa
+-0.1066	c: lone
+-0.1066	c:imtbv
+-0.1066	c:lonel
+-0.1066	c:mtbv
+-0.1066	c:nely
+-0.1066	c:nely 
+-0.1066	c:onel
+-0.1066	c:onely
+-0.1066	w:lonely
+-0.1066	w:swallow
+-0.1067	c: dur
+-0.1067	c: duri
+-0.1067	c:duri
+-0.1067	c:durin
+-0.1067	c:shop
+-0.1067	c:wwj
+-0.1067	c:yy 
+-0.1067	w:during
+-0.1068	c:rgy
+-0.1069	c:ohe
+-0.107	b:is_about
+-0.107	c: she
+-0.107	c:d9v
+-0.107	c:vezw
+-0.107	c:vg9
+-0.1071	c:ebej
+-0.1071	c:ezb
+-0.1072	c:ezi
+-0.1072	c:imses
+-0.1072	c:mses
+-0.1072	c:ots 
+-0.1073	b:my_uncle
+-0.1073	c: angr
+-0.1073	c: unc
+-0.1073	c: uncl
+-0.1073	c:angr
+-0.1073	c:angry
+-0.1073	c:ncle
+-0.1073	c:ncle 
+-0.1073	c:ub 
+-0.1073	c:uncl
+-0.1073	c:uncle
+-0.1073	c:wpx
+-0.1073	w:angry
+-0.1073	w:uncle
+-0.1074	b:and_said
+-0.1074	b:are_killing
+-0.1074	c: ear
+-0.1074	c: earl
+-0.1074	c: stil
+-0.1074	c: win
+-0.1074	c: wind
+-0.1074	c:hotos
+-0.1074	c:kia
+-0.1074	c:otos
+-0.1074	c:otos 
+-0.1074	c:wind
+-0.1074	w:early
+-0.1074	w:photos
+-0.1074	w:still
+-0.1075	c:ah2
+-0.1075	c:ried
+-0.1075	c:ried 
+-0.1076	c:6ng
+-0.1076	c:8vi
+-0.1076	c:s8k
+-0.1077	b:grabbed_my
+-0.1077	b:mange_quand
+-0.1077	b:on_mange
+-0.1077	c:ange 
+-0.1077	c:mange
+-0.1077	w:mange
+-0.1078	c:kbe
+-0.1078	c:land 
+-0.1079	b:esta_matando
+-0.1079	b:me_esta
+-0.1079	c:rach
+-0.108	b:am_exhausted
+-0.108	c:bs 
+-0.1081	b:a_will
+-0.1081	c:8ww
+-0.1082	c:olli
+-0.1082	c:rolli
+-0.1082	c:xwd
+-0.1082	c:xwdo
+-0.1083	b:the_wardrobe
+-0.1083	c: ward
+-0.1083	c:ardr
+-0.1083	c:ardro
+-0.1083	c:drob
+-0.1083	c:drobe
+-0.1083	c:h6r
+-0.1083	c:hyz
+-0.1083	c:line 
+-0.1083	c:obe 
+-0.1083	c:rdro
+-0.1083	c:rdrob
+-0.1083	c:robe
+-0.1083	c:robe 
+-0.1083	c:wardr
+-0.1083	w:wardrobe
+-0.1084	b:across_the
+-0.1084	c: acro
+-0.1084	c:acro
+-0.1084	c:acros
+-0.1084	c:f8d
+-0.1084	c:gna
+-0.1084	w:across
+-0.1085	b:it_on
+-0.1085	c:akf
+-0.1085	c:kca
+-0.1086	c:iqj
+-0.1088	c:arket
+-0.1088	c:imsbe
+-0.1088	c:ket 
+-0.1088	c:msbe
+-0.1088	c:rket
+-0.1089	c:hens
+-0.1089	c:tdd
+-0.109	c: corn
+-0.109	c: stup
+-0.109	c:assed
+-0.109	c:corn
+-0.109	c:pid 
+-0.109	c:stup
+-0.109	c:stupi
+-0.109	c:tup
+-0.109	c:tupi
+-0.109	c:tupid
+-0.109	c:upi
+-0.109	c:upid
+-0.109	c:upid 
+-0.109	w:stupid
+-0.1091	b:friend_cancelled
+-0.1091	c:emb
+-0.1092	c:arty
+-0.1092	c:arty 
+-0.1092	c:iri
+-0.1092	c:mage
+-0.1092	c:party
+-0.1092	c:sxp
+-0.1092	w:party
+-0.1093	c:aqn
+-0.1093	c:zat
+-0.1093	w:shop
+-0.1094	b:at_work
+-0.1094	c:v9y
+-0.1095	b:that_new
+-0.1095	c:ed2
+-0.1095	c:fda
+-0.1096	c: ele 
+-0.1096	c:ele 
+-0.1096	c:moved
+-0.1096	c:swn
+-0.1096	w:ele
+-0.1096	w:moved
+-0.1097	c:68c
+-0.1097	c:imtop
+-0.1097	c:mtop
+-0.1097	c:pez
+-0.1097	c:wnai
+-0.1098	b:me_after
+-0.1098	c:peg
+-0.11	c:nac
+-0.11	c:nj9
+-0.11	c:nys
+-0.11	c:nyse
+-0.1101	c: fail
+-0.1101	c:amed
+-0.1101	c:amed 
+-0.1101	c:fail
+-0.1101	c:kfa
+-0.1101	c:wtn
+-0.1102	b:attack_on
+-0.1102	b:panic_attack
+-0.1102	c: atta
+-0.1102	c: pan
+-0.1102	c: pani
+-0.1102	c:anic
+-0.1102	c:anic 
+-0.1102	c:atta
+-0.1102	c:attac
+-0.1102	c:pani
+-0.1102	c:panic
+-0.1102	c:tack
+-0.1102	c:tack 
+-0.1102	c:ttac
+-0.1102	c:ttack
+-0.1102	w:attack
+-0.1102	w:panic
+-0.1103	b:bin_todmude
+-0.1103	c:log
+-0.1104	c: fai
+-0.1104	c:erg
+-0.1104	c:ibts
+-0.1105	c:ffo
+-0.1105	c:nio
+-0.1105	c:nion
+-0.1105	c:nions
+-0.1106	c: law
+-0.1106	c:law
+-0.1106	c:love 
+-0.1106	c:qik
+-0.1106	c:rcy
+-0.1106	w:love
+-0.1107	c: perf
+-0.1107	c: plac
+-0.1107	c:axt
+-0.1107	c:lace
+-0.1107	c:lace 
+-0.1107	c:perf
+-0.1107	c:place
+-0.1107	c:seco
+-0.1107	w:place
+-0.1108	b:location_and
+-0.1108	c:iss 
+-0.1108	c:ykb
+-0.111	b:a_cake
+-0.111	b:colleagues_on
+-0.111	b:day_they
+-0.111	b:got_me
+-0.111	b:my_colleagues
+-0.111	b:said_goodbye
+-0.111	b:they_got
+-0.111	c: sign
+-0.111	c:agues
+-0.111	c:cai
+-0.111	c:gnal
+-0.111	c:gnal 
+-0.111	c:gues 
+-0.111	c:igna
+-0.111	c:ignal
+-0.111	c:signa
+-0.111	c:yb 
+-0.111	w:colleagues
+-0.111	w:signal
+-0.1111	b:goodbye_over
+-0.1111	c:or9
+-0.1111	c:toa
+-0.1112	b:gave_away
+-0.1112	b:not_let
+-0.1112	c:oss 
+-0.1113	c:tno
+-0.1114	b:i_say
+-0.1114	b:phone_every
+-0.1114	b:touches_me
+-0.1114	c: seco
+-0.1114	c:cond 
+-0.1114	c:econ
+-0.1114	c:econd
 -0.1114	c:movie
--0.1114	c:opes
--0.1114	c:opes 
+-0.1114	c:ouche
 -0.1114	c:ovie
 -0.1114	c:ovie 
--0.1114	c:pes 
--0.1114	c:ropes
+-0.1114	c:secon
+-0.1114	c:uche
+-0.1114	c:uches
+-0.1114	c:yki
 -0.1114	w:movie
--0.1114	w:ropes
--0.1115	c:tzs
--0.1116	b:am_ashamed
--0.1116	c: ash
--0.1116	c: asha
--0.1116	c: pri
--0.1116	c:6s2
--0.1116	c:asha
--0.1116	c:asham
--0.1116	c:hamed
--0.1116	c:im6s2
--0.1116	c:m6s2
--0.1116	w:ashamed
--0.1118	b:my_finger
--0.1118	b:needed_a
--0.1118	b:the_second
--0.1118	w:finger
--0.112	c:chri
--0.112	c:hri
--0.112	c:iwo
--0.112	c:ung
--0.1121	b:at_work
--0.1121	c:i8x
--0.1121	c:yard
--0.1122	b:attack_on
--0.1122	b:panic_attack
--0.1122	c: atta
--0.1122	c: pan
--0.1122	c: pani
--0.1122	c: rej
--0.1122	c: reje
--0.1122	c:anic
--0.1122	c:anic 
--0.1122	c:atta
--0.1122	c:attac
--0.1122	c:pani
--0.1122	c:panic
--0.1122	c:reje
--0.1122	c:tac
--0.1122	c:tack
--0.1122	c:tack 
--0.1122	c:trx
--0.1122	c:ttac
--0.1122	c:ttack
--0.1122	w:attack
--0.1122	w:panic
--0.1123	c: bore
--0.1123	c:anx
--0.1123	c:bore
--0.1123	c:bored
--0.1123	c:ored
--0.1123	c:ored 
--0.1123	w:bored
--0.1123	w:tuesday
--0.1124	b:cutting_the
--0.1125	b:spreadsheet_for
--0.1125	c:bjr
--0.1126	c: sal
--0.1126	c: spir
--0.1126	c:cro
--0.1126	c:oca
--0.1126	c:pir
--0.1126	c:spir
--0.1127	c: gol
--0.1127	c: gold
--0.1127	c:bsg
--0.1127	c:este 
--0.1127	c:esto 
--0.1127	c:nio
--0.1127	c:nion
--0.1127	c:nions
--0.1127	c:uesto
--0.1127	w:este
--0.1127	w:questo
--0.1129	c:dit
--0.1131	b:it_on
--0.1131	c:imtb
--0.1131	c:map
--0.1131	c:mtb
--0.1131	c:oimtb
--0.1131	c:ra2
--0.1131	c:sex
--0.1131	c:tsn
--0.1132	c:book 
--0.1132	c:dit 
--0.1132	w:book
--0.1133	c: rol
--0.1133	c: roll
--0.1133	c:kph
--0.1134	c:usa
--0.1135	b:is_about
--0.1135	c:nas
--0.1136	b:partner_will
--0.1138	c: oima
--0.1138	c:oima
--0.1138	c:otg
--0.1138	c:pit
--0.114	c: angr
--0.114	c: ter
--0.114	c:angr
--0.114	c:angry
--0.114	w:angry
--0.1141	b:my_laptop
--0.1141	b:that_new
--0.1142	c:cyb
--0.1142	w:falling
--0.1143	c:in6
--0.1143	c:rba
--0.1145	c:faf
--0.1145	c:heat 
--0.1145	c:ices
--0.1145	c:ices 
--0.1145	c:imsm
--0.1145	c:msm
--0.1145	c:oimsm
--0.1145	w:heat
--0.1148	c:imay
--0.1148	c:oimay
--0.1149	c:land
--0.1149	c:nim
--0.115	c:aan
--0.1151	c:dp 
--0.1152	c:2hy
--0.1152	c:qtg
--0.1152	c:xep
--0.1154	b:forces_me
--0.1154	b:have_sex
--0.1154	b:sex_when
--0.1154	b:to_have
--0.1154	c: forc
--0.1154	c: sex
--0.1154	c: sex 
--0.1154	c: wif
--0.1154	c:forc
--0.1154	c:force
--0.1154	c:orces
--0.1154	c:rces
--0.1154	c:rces 
--0.1154	c:sex 
--0.1154	c:wif
--0.1154	w:forces
--0.1154	w:sex
--0.1156	b:go_through
--0.1156	c:repa
--0.1157	c:g9t
--0.1157	c:oast
--0.1159	c:ots 
--0.116	c:ixd
--0.1161	b:am_scared
--0.1162	c: o 
--0.1162	c:fra
--0.1162	w:o
--0.1163	c:azv
--0.1163	c:c8h
--0.1165	c:tzx
--0.1166	c:ary
--0.1166	c:ary 
--0.1166	c:evis
--0.1166	c:invis
--0.1166	c:isib
--0.1166	c:isibl
--0.1166	c:nvis
--0.1166	c:nvisi
--0.1166	c:revis
--0.1166	c:sib
--0.1166	c:sibl
--0.1166	c:sible
--0.1166	c:visib
--0.1166	w:invisible
--0.1167	c:assed
--0.1167	c:esto
--0.1168	c:lants
--0.1168	c:qwx
--0.1168	w:plants
--0.1169	c:hva
--0.117	b:checks_my
--0.1171	b:not_let
--0.1171	b:we_lost
--0.1171	c:ois 
--0.1172	b:esse_video
--0.1173	b:a_pizza
--0.1174	b:be_worse
--0.1174	b:time_it
--0.1175	c:contr
--0.1176	b:he_knows
--0.1176	b:touches_me
--0.1176	c: piz
--0.1176	c: pizz
--0.1176	c: ret
--0.1176	c: says
--0.1176	c:izza
--0.1176	c:izza 
--0.1176	c:ouche
--0.1176	c:piz
--0.1176	c:pizz
--0.1176	c:pizza
--0.1176	c:says
--0.1176	c:says 
--0.1176	c:uche
--0.1176	c:uches
--0.1176	w:pizza
--0.1176	w:says
--0.1176	w:touches
--0.1177	c: card
--0.1177	c:card
--0.1177	c:card 
--0.1177	c:im6y
--0.1177	c:m6y
--0.1177	c:oim6y
--0.1177	w:card
--0.1178	b:he_took
--0.1178	b:me_out
--0.1178	c:iss 
--0.118	b:chopping_onions
--0.118	c:chopp
--0.118	c:imsf
--0.118	c:msf
--0.118	c:oimsf
--0.118	w:chopping
--0.1181	c:ppl
--0.1181	c:yes 
--0.1182	c:bs 
--0.1182	c:tqq
--0.1183	c: 000
--0.1183	c: 000 
--0.1183	c:h2q
--0.1183	w:000
--0.1184	c:zza 
--0.1185	b:my_keys
--0.1185	c: keys
--0.1185	c:eys
--0.1185	c:eys 
--0.1185	c:keys
--0.1185	c:keys 
--0.1185	w:keys
--0.1186	c:imss
--0.1186	c:mss
--0.1186	c:oimss
--0.1186	c:toa
--0.1188	c:8xh
--0.1188	c:cen
--0.1188	c:cent
--0.1188	c:ket 
--0.119	c:imtv
--0.119	c:mtv
--0.119	c:oimtv
--0.1192	c: get 
--0.1192	c: win
--0.1192	c: wind
--0.1192	c:wind
--0.1192	w:get
--0.1193	b:a_card
--0.1193	b:we_need
--0.1194	c:alo
--0.1194	c:ejm
--0.1195	c: das
--0.1195	c: das 
--0.1195	c: ham
--0.1195	c:6w2
--0.1195	w:das
--0.1197	c:azj
--0.1197	c:matoe
--0.1197	c:omato
--0.1197	w:tomatoes
--0.1198	c:chop
--0.1199	c:pid
--0.12	c:imtr
--0.12	c:mtr
--0.12	c:oimtr
--0.12	c:tn6
--0.1201	b:caldo_mi
--0.1201	b:mi_uccide
--0.1201	b:questo_caldo
--0.1201	c: bitt
--0.1201	c: cald
--0.1201	c:aldo
--0.1201	c:aldo 
--0.1201	c:bitt
--0.1201	c:bitte
--0.1201	c:cald
--0.1201	c:caldo
--0.1201	c:itter
--0.1201	c:ldo
--0.1201	c:ldo 
--0.1201	c:urio
--0.1201	w:caldo
--0.1201	w:uccide
--0.1202	b:i_found
--0.1203	c:oas
--0.1203	c:z9e
--0.1204	c:22a
--0.1204	c:efi
--0.1204	c:tfa
--0.1206	c:ather
--0.1207	b:dress_is
--0.1207	b:that_dress
--0.1207	c: dres
--0.1207	c:dxi
--0.1207	w:dress
--0.1208	c: boo
--0.1208	c: book
--0.1208	c: free
--0.1208	c:boo
--0.1208	c:book
--0.1208	c:free
--0.1208	c:fxj
--0.1208	c:sir
--0.1209	b:comes_into
--0.1209	b:stepdad_comes
--0.1209	c:mem
--0.1209	c:xfc
--0.121	b:car_before
--0.121	c:msx
--0.1211	b:bored_to
--0.1211	c:aile
--0.1211	c:nfe
--0.1213	b:the_essay
--0.1213	c: law
--0.1213	c: shor
--0.1213	c:aoe
--0.1213	c:hort
--0.1213	c:hort 
--0.1213	c:law
--0.1213	c:shor
--0.1213	c:short
--0.1213	w:short
--0.1214	b:is_brutal
--0.1214	b:week_and
--0.1214	c: brut
--0.1214	c:brut
--0.1214	c:bruta
--0.1214	c:rut
--0.1214	c:ruta
--0.1214	c:rutal
--0.1214	c:tal 
--0.1214	c:uta
--0.1214	c:utal
--0.1214	c:utal 
--0.1214	w:brutal
--0.1215	c: laug
--0.1216	c: east
--0.1216	c: hil
--0.1216	c:easte
--0.1216	w:easter
--0.1217	b:my_phone
--0.1218	c: offi
--0.1218	c:ffice
--0.1218	c:love 
--0.1218	c:offi
--0.1218	c:offic
--0.1218	w:love
--0.1218	w:office
--0.1219	c:dun
--0.1222	c:8w 
--0.1223	b:died_while
--0.1223	c:ncl
--0.1223	c:qpa
--0.1224	b:a_dead
--0.1224	b:thinks_i
--0.1224	c:hinks
--0.1224	c:nme
--0.1224	c:nmen
--0.1224	w:thinks
--0.1225	b:killing_it
--0.1225	b:my_job
--0.1226	c:aw9
--0.1226	c:kmq
--0.1228	c: calo
--0.1228	c:alor
--0.1228	c:alor 
--0.1228	c:calo
--0.1228	c:calor
--0.1228	c:lor 
--0.1228	w:calor
--0.1229	b:anxious_about
--0.1229	c:anxio
--0.1229	c:ious 
--0.1229	c:nxio
--0.1229	c:nxiou
--0.1229	c:orri
--0.1229	c:orrie
--0.1229	c:worri
--0.1229	c:xio
--0.1229	c:xiou
--0.1229	c:xious
--0.1229	w:anxious
--0.123	b:we_were
--0.123	c: cho
--0.123	c:tri
--0.1231	c: crit
--0.1231	c:criti
--0.1231	c:icis
--0.1231	c:itic
--0.1231	c:itici
--0.1231	c:ritic
--0.1231	c:tici
--0.1231	c:ticis
--0.1233	b:a_knife
--0.1233	c:toq
--0.1234	b:the_tent
--0.1234	c: tent
--0.1234	c:nac
--0.1234	c:shop
--0.1234	w:tent
--0.1236	c:auste
--0.1236	c:usted
--0.1236	w:exhausted
--0.1239	c:yrp
--0.124	c:agged
--0.124	c:gged
--0.124	c:gged 
--0.124	c:rong
--0.1241	c:adr
--0.1241	c:ctio
--0.1241	c:ction
--0.1241	c:gsa
--0.1242	b:by_powerpoint
--0.1242	b:death_by
--0.1242	b:killing_time
--0.1242	c:erp
--0.1242	c:erpo
--0.1242	c:erpoi
--0.1242	c:owerp
--0.1242	c:rpoi
--0.1242	c:rpoin
--0.1242	c:werp
--0.1242	c:werpo
--0.1242	w:powerpoint
--0.1243	c:imtp
--0.1243	c:mtp
--0.1243	c:oimtp
--0.1243	c:uns
--0.1244	b:week_over
--0.1245	b:the_kids
--0.1245	w:evening
--0.1246	c: alw
--0.1246	c: alwa
--0.1246	c: div
--0.1246	c: tri
--0.1246	c:alw
--0.1246	c:alwa
--0.1246	c:alway
--0.1246	c:div
--0.1246	c:lways
--0.1246	w:always
--0.1247	c: she 
--0.1247	c:amp
--0.1247	c:she 
--0.1247	w:she
--0.1249	c:zj2
--0.125	c: summ
--0.125	c:atan
--0.125	c:atand
--0.125	c:matan
--0.125	c:mmer
--0.125	c:mmer 
--0.125	c:summ
--0.125	c:summe
--0.125	c:tando
--0.125	c:umm
--0.125	c:umme
--0.125	c:ummer
--0.125	w:matando
--0.125	w:summer
--0.1251	c:sion
--0.1251	c:sion 
--0.1251	c:svk
--0.1252	b:before_baking
--0.1252	c: bak
--0.1252	c: baki
--0.1252	c:bak
--0.1252	c:baki
--0.1252	c:bakin
--0.1252	w:baking
--0.1253	c:books
--0.1253	w:books
--0.1254	c: trie
--0.1254	c:oak
--0.1254	c:ries 
--0.1254	c:trie
--0.1254	c:tried
--0.1254	w:tried
--0.1255	b:at_night
--0.1255	b:into_my
--0.1255	b:room_at
--0.1255	c:2eb
--0.1257	c:dmr
--0.1258	b:on_this
--0.1258	c: ugl
--0.1258	c: ugly
--0.1258	c:c96
--0.1258	c:chet
--0.1258	c:gly
--0.1258	c:gly 
--0.1258	c:ugl
--0.1258	c:ugly
--0.1258	c:ugly 
--0.1258	w:ugly
--0.1259	c:cros
--0.1259	c:cross
--0.126	b:my_money
--0.126	c:doug
--0.126	c:dough
--0.126	c:erh
--0.126	c:erhv
--0.126	c:rhv
--0.1261	b:paracetamol_for
--0.1261	c:imsq
--0.1261	c:oimsq
--0.1262	c: set 
--0.1262	c:ash
--0.1262	w:set
--0.1263	b:me_during
--0.1263	c:iends
--0.1263	w:friends
--0.1264	c: km
--0.1264	c: km 
--0.1264	c:km 
--0.1264	w:km
--0.1265	c: worr
--0.1265	c:worr
--0.1266	c: she
--0.1266	c:aughi
--0.1266	c:fied
--0.1266	c:fied 
--0.1266	c:ghin
--0.1266	c:ghing
--0.1266	c:ified
--0.1266	c:rrifi
--0.1266	c:ughi
--0.1266	c:ughin
--0.1266	w:laughing
--0.1266	w:terrified
--0.1267	b:last_month
--0.1267	b:locked_me
--0.1267	c:une
--0.1268	c: ran
--0.1268	c: usel
--0.1268	c:ak 
--0.1268	c:boa
--0.1268	c:eles
--0.1268	c:eless
--0.1268	c:sele
--0.1268	c:seles
--0.1268	c:usel
--0.1268	c:usele
--0.1268	w:useless
--0.127	b:bin_todmude
--0.1271	c:fvs
--0.1272	b:lost_the
--0.1272	c:bqg
--0.1273	b:death_of
--0.1273	c:imto
--0.1273	c:mto
--0.1273	c:oimto
--0.1274	c:lant 
--0.1274	w:plant
--0.1275	c:lac
--0.1276	c: este
--0.1277	c:mate
--0.1278	c: curt
--0.1278	c:curt
--0.1279	c: him 
--0.1279	c:beq
--0.1279	c:free 
--0.1279	c:him 
--0.1279	c:ngr
--0.1279	w:free
--0.1279	w:him
--0.128	b:sono_stanca
--0.128	c:anca
--0.128	c:anca 
--0.128	c:hate 
--0.128	c:stanc
--0.128	c:tanc
--0.128	c:tanca
--0.128	w:hate
--0.128	w:stanca
--0.1282	c:ides
--0.1282	c:ides 
--0.1283	c: sign
--0.1283	c:gna
--0.1283	c:gnal
--0.1283	c:gnal 
--0.1283	c:igna
--0.1283	c:ignal
--0.1283	c:ims9
--0.1283	c:ms9
--0.1283	c:oims9
--0.1283	c:signa
--0.1283	w:signal
--0.1284	c:dsa
--0.1285	c:fts
--0.1288	c: him
--0.1288	c: pit
--0.1288	c:2ya
--0.1288	c:aud
--0.1288	c:him
--0.1289	c:lur
--0.129	c:im6v
--0.129	c:m6v
--0.129	c:oim6v
--0.1291	b:mange_quand
--0.1291	b:on_mange
--0.1291	c:ange 
--0.1291	c:mange
--0.1291	w:mange
--0.1293	c:pap
--0.1293	c:pape
--0.1293	c:paper
--0.1294	b:i_say
--0.1294	b:manager_gave
--0.1294	c:tba
--0.1296	b:am_exhausted
--0.1296	c:ald
--0.1297	c:aini
--0.1297	c:ainin
--0.1297	c:raini
--0.1297	w:training
--0.1298	c:tery
--0.1299	c:qty
--0.13	c:imt6
--0.13	c:mt6
--0.13	c:oimt6
--0.13	c:shw
--0.1302	c: apo
--0.1302	c:apo
--0.1302	c:ess2
--0.1302	c:olog
--0.1306	c:atens
--0.1306	w:threatens
--0.1307	c:9kc
--0.1307	c:bse
--0.1307	c:log
--0.1308	c:alon
--0.1308	c:tez
--0.1309	c: lite
--0.1309	c:erall
--0.1309	c:iter
--0.1309	c:itera
--0.1309	c:lite
--0.1309	c:liter
--0.1309	c:rally
--0.1309	c:teral
--0.1309	w:literally
--0.131	b:of_them
--0.1311	c: nor
--0.1311	c: norm
--0.1311	c:nor
--0.1311	c:norm
--0.1311	c:norma
--0.1311	c:ormal
--0.1311	c:rmal
--0.1311	c:rmal 
--0.1311	w:normal
--0.1312	b:killed_the
--0.1312	c: pul
--0.1312	c: pull
--0.1312	c:pul
--0.1312	c:pull
--0.1314	c:eak
--0.1316	c: brav
--0.1316	c:brav
--0.1316	c:brave
--0.1316	w:brave
--0.1317	c: lin
--0.1317	c:ache 
--0.1317	c:lder
--0.1317	c:lder 
--0.1317	c:raj
--0.1318	b:de_voce
--0.1318	c: voc
--0.1318	c: voce
--0.1318	c:oce 
--0.1318	c:voc
--0.1318	c:voce
--0.1318	c:voce 
--0.1318	c:worry
--0.1318	w:voce
--0.1319	c: cro
--0.1319	c: cur
--0.1319	c:cur
--0.132	c: reti
--0.132	c: us 
--0.132	c:etir
--0.132	c:reti
--0.132	c:retir
--0.132	w:us
--0.1321	c:nty
--0.1321	c:nty 
--0.1324	c:arvi
--0.1324	c:arvin
--0.1324	c:tarvi
--0.1324	w:starving
--0.1325	b:done_with
--0.1326	b:calor_me
--0.1326	b:este_calor
--0.1327	c: sie
--0.1328	c: hah
--0.1328	c: haha
--0.1328	c:aha 
--0.1328	c:hah
--0.1328	c:haha
--0.1328	c:haha 
--0.1328	w:haha
--0.133	c:rach
--0.1332	c: ele
--0.1332	c:gry
--0.1332	c:gry 
--0.1332	c:ign
--0.1332	c:imsh
--0.1332	c:ngry
--0.1332	c:ngry 
--0.1332	c:nte 
--0.1332	c:oimsh
--0.1334	c:oste
--0.1334	c:osted
--0.1334	c:v9e
--0.1335	b:all_weekend
--0.1335	b:weekend_and
--0.1337	c:nzr
--0.1339	b:to_that
--0.1341	b:to_tell
--0.1341	c:uda
--0.1341	c:udad
--0.1342	c:ies 
--0.1343	c: kar
--0.1343	c: kara
--0.1343	c:aok
--0.1343	c:aoke
--0.1343	c:aoke 
--0.1343	c:arao
--0.1343	c:araok
--0.1343	c:kar
--0.1343	c:kara
--0.1343	c:karao
--0.1343	c:rao
--0.1343	c:raok
--0.1343	c:raoke
--0.1343	w:karaoke
--0.1344	b:before_the
--0.1344	b:she_said
--0.1345	b:for_days
--0.1345	c: 1 
--0.1345	w:1
--0.1347	b:me_when
--0.1349	b:awful_about
--0.1349	c:imo
--0.1349	c:imos
--0.1349	c:imos 
--0.1349	c:mos 
--0.135	b:that_video
--0.135	c:ogg
--0.135	c:oggi
--0.1352	c:eveni
--0.1352	c:veni
--0.1352	c:venin
--0.1355	c:dfi
--0.1355	c:grad
--0.1355	c:grade
--0.1355	c:mile
--0.1355	c:rad
--0.1355	c:rade
--0.1357	b:ex_keeps
--0.1359	c:ssi
--0.1361	c: ang
--0.1362	c:hop 
--0.1365	b:for_the
--0.1365	c: av
--0.1366	b:my_bank
--0.1366	c: bird
--0.1366	c:bird
--0.1366	c:co 
--0.1366	c:ob 
--0.1366	c:sio
--0.1367	c:adro
--0.1367	c:adro 
--0.1367	c:dro 
--0.1367	c:uad
--0.1367	c:uadr
--0.1367	c:uadro
--0.1368	b:died_on
--0.1369	c:9qq
--0.1369	c:mta
--0.1369	c:rvie
--0.137	c:belo
--0.137	c:bread
--0.137	c:dre
--0.137	c:losed
--0.137	w:bread
--0.137	w:closed
--0.1371	c: job
--0.1371	c: job 
--0.1371	c: sm
--0.1371	c:job
--0.1371	c:job 
--0.1371	w:job
--0.1373	c:rong 
--0.1374	c: big
--0.1374	c: big 
--0.1374	c:big
--0.1374	c:big 
--0.1374	w:big
--0.1375	c:sign
--0.1376	b:and_says
--0.1376	c:ula
--0.1377	b:neighbour_went
--0.1377	c: chop
--0.1379	c:imta
--0.1379	c:oimta
--0.1383	b:booked_for
--0.1383	b:the_jump
--0.1383	c:booke
--0.1383	w:booked
--0.1384	c:ros
--0.1384	c:ross
--0.1385	c: hun
--0.1385	c: hung
--0.1385	c:hun
--0.1385	c:hung
--0.1386	c:embe
--0.1386	c:ember
--0.1386	c:memb
--0.1386	c:membe
--0.1387	c: alo
--0.1387	c: alon
--0.1388	b:old_books
--0.1388	c:etw
--0.1389	c:rjx
--0.139	c:gt 
--0.139	c:ov9
--0.1391	c:aia
--0.1391	c:xtv
--0.1392	b:me_up
--0.1393	b:esta_matando
--0.1393	b:me_esta
--0.1394	c:msi
--0.1395	c:6ky
--0.1396	b:takes_my
--0.1397	b:a_fraud
--0.1397	b:fraud_at
--0.1397	c: frau
--0.1397	c:aud 
--0.1397	c:frau
--0.1397	c:fraud
--0.1397	c:rau
--0.1397	c:raud
--0.1397	c:raud 
--0.1397	w:fraud
--0.1398	b:about_her
--0.1398	c:6s 
--0.1399	c:ivem
--0.1399	c:iveme
--0.1399	c:vem
--0.1399	c:veme
--0.1399	c:vemen
--0.1399	c:vivem
--0.1399	w:vivement
--0.14	b:on_holiday
--0.1403	c:eat 
--0.1404	c:cg2
--0.1405	b:i_feel
--0.1405	c:2qo
--0.1405	w:battery
--0.1406	c:stom
--0.1408	c: fire
--0.1408	c:fire
--0.1408	c:mo 
--0.1408	c:msh
--0.1409	b:love_it
--0.1409	c:ries
--0.141	w:murder
--0.1411	b:a_goodbye
--0.1412	b:am_starving
--0.1412	b:just_tell
--0.1412	b:me_just
--0.1412	b:tell_me
--0.1412	c:pari
--0.1412	c:shop 
--0.1414	c:essen
--0.1414	c:sen 
--0.1414	c:ssen
--0.1414	c:ssen 
--0.1414	w:essen
--0.1416	c:erth
--0.1416	c:erthi
--0.1416	c:overt
--0.1416	c:rthi
--0.1416	c:rthin
--0.1416	c:verth
--0.1421	c: set
--0.1423	c:dres
--0.1423	c:dress
--0.1423	c:ies
--0.1424	b:it_up
--0.1425	c:ycf
--0.1428	c:exam 
--0.1428	c:xam 
--0.1428	w:exam
--0.143	c:zst
--0.1432	c:fi 
--0.1433	c:ensio
--0.1433	c:nsio
--0.1433	c:nsion
--0.1434	b:the_meeting
--0.1434	c:uns 
--0.1436	c: mem
--0.1437	b:i_hate
--0.1439	c: ze
--0.1439	c:acr
--0.1439	c:ize
--0.1439	c:wills
--0.1439	w:wills
--0.1445	b:so_embarrassed
--0.1445	c: ame
--0.1446	c: beha
--0.1446	c:beha
--0.1446	c:behav
--0.1446	c:eha
--0.1446	c:ehav
--0.1448	b:a_cup
--0.1448	b:cup_of
--0.1448	b:dying_for
--0.1448	b:of_tea
--0.1448	c: cup 
--0.1448	c:cup 
--0.1448	w:cup
--0.1449	b:choked_me
--0.1449	c: chok
--0.1449	c:chok
--0.1449	c:choke
--0.1449	c:hok
--0.1449	c:hoke
--0.1449	c:hoked
--0.1449	c:pensi
--0.1449	w:choked
--0.1451	c:intm
--0.1451	c:intme
--0.1451	c:ntm
--0.1451	c:ntme
--0.1451	c:ntmen
--0.1451	c:ointm
--0.1453	c:amen 
--0.1455	b:the_call
--0.1456	c: um 
--0.1456	w:um
--0.146	b:me_tue
--0.1462	b:my_plan
--0.1462	c: wast
--0.1462	c:wast
--0.1464	b:am_fine
--0.1465	c:ages
--0.1465	c:ages 
--0.1465	w:passed
--0.1467	c:abs 
--0.147	b:and_can
--0.1471	c: post
--0.1471	c:post
--0.1472	b:pill_organiser
--0.1472	c: org
--0.1472	c: orga
--0.1472	c:anise
--0.1472	c:gani
--0.1472	c:ganis
--0.1472	c:iser
--0.1472	c:iser 
--0.1472	c:nise
--0.1472	c:niser
--0.1472	c:orga
--0.1472	c:organ
--0.1472	c:rgan
--0.1472	c:rgani
--0.1472	w:organiser
--0.1475	b:took_my
--0.1475	c: term
--0.1475	c:term
--0.1476	c: smo
--0.1476	c: smok
--0.1476	c:mok
--0.1476	c:moke
--0.1476	c:smo
--0.1476	c:smok
--0.1476	c:smoke
--0.1478	c:iud
--0.1478	c:playe
--0.1481	b:from_all
--0.1482	c: dies
--0.1482	c:dies
--0.1485	c: sick
--0.1485	c:sick
--0.1485	c:sick 
--0.1485	w:sick
--0.1487	b:about_the
--0.1487	c: hall
--0.1487	c:hall
--0.1487	c:rec
--0.1487	c:rete
--0.1488	c:andm
--0.1488	c:andma
--0.1488	c:crap
--0.1488	c:dma
--0.1488	c:ndm
--0.1488	c:ndma
--0.1488	c:randm
--0.1488	c:scrap
--0.1489	b:gets_angry
--0.149	c:unn
--0.1493	c:aper
--0.1493	c:ervie
--0.1493	c:nterv
--0.1493	c:rview
--0.1493	c:terv
--0.1493	c:tervi
--0.1493	w:interview
--0.1494	c: pos
--0.1495	c:ened
--0.1495	c:ened 
--0.1497	b:so_hard
--0.1498	c:eaves
--0.1498	w:leaves
--0.15	b:ich_bin
--0.1501	b:and_all
--0.1502	b:the_dentist
--0.1504	b:am_lonely
--0.1504	c:rks
--0.1504	c:rks 
--0.1506	b:not_work
--0.1508	b:was_on
--0.1509	b:he_said
--0.1509	c:ikes
--0.1509	c:ikes 
+-0.1114	w:second
+-0.1114	w:touches
+-0.1115	c: east
+-0.1115	c: rej
+-0.1115	c: reje
+-0.1115	c:dkca
+-0.1115	c:easte
+-0.1115	c:jgn
+-0.1115	c:reje
+-0.1115	w:easter
+-0.1116	c: apol
+-0.1116	c:apol
+-0.1116	c:apolo
+-0.1116	c:logi
+-0.1116	c:logis
+-0.1116	c:ogi
+-0.1116	c:ogis
+-0.1116	c:ogise
+-0.1116	c:ologi
+-0.1116	c:polo
+-0.1116	c:polog
+-0.1116	c:zer
+-0.1117	b:hang_on
+-0.1117	c:pps
+-0.1117	c:ppsa
+-0.1119	c: bank
+-0.1119	c: let 
+-0.1119	c:bank
+-0.1119	c:bank 
+-0.1119	c:gib
+-0.1119	w:bank
+-0.1119	w:let
+-0.112	b:through_the
+-0.112	c:cro
+-0.112	c:w8h
+-0.1121	c:esto 
+-0.1121	c:uesto
+-0.1121	w:questo
+-0.1124	b:work_again
+-0.1124	c: peg
+-0.1124	c:atm
+-0.1125	c:alan
+-0.1125	c:ashe
+-0.1125	c:eati
+-0.1125	c:eatin
+-0.1125	c:sey
+-0.1126	b:a_goodbye
+-0.1126	c:tax
+-0.1126	w:falling
+-0.1127	c: boo
+-0.1127	c: book
+-0.1127	c:boo
+-0.1127	c:book
+-0.1127	c:vip
+-0.1127	c:wif
+-0.1128	c:e8 
+-0.1128	c:hip
+-0.1129	c:arat
+-0.1129	c:nf8
+-0.1131	c:w2b
+-0.1132	c: fra
+-0.1133	c: land
+-0.1133	c: mara
+-0.1133	c:arath
+-0.1133	c:atho
+-0.1133	c:athon
+-0.1133	c:ber
+-0.1133	c:hedg
+-0.1133	c:mara
+-0.1133	c:marat
+-0.1133	c:mn 
+-0.1133	c:ratho
+-0.1133	c:thon
+-0.1133	c:thon 
+-0.1133	w:marathon
+-0.1134	c:gar 
+-0.1134	c:gise 
+-0.1135	b:me_during
+-0.1135	b:would_have
+-0.1135	c: cro
+-0.1135	c:atem
+-0.1135	c:dit
+-0.1136	b:love_it
+-0.1137	b:com_esse
+-0.1137	c:hay
+-0.1138	c: sal
+-0.1139	c: pret
+-0.1139	c:jef
+-0.1139	c:pret
+-0.1139	c:sky
+-0.114	c:cel 
+-0.114	c:ims8k
+-0.114	c:ms8k
+-0.1141	c:jq9
+-0.1141	c:oa6e
+-0.1142	c: wif
+-0.1142	c:dfi
+-0.1142	c:xtb
+-0.1143	b:neighbour_left
+-0.1144	b:i_still
+-0.1145	b:go_out
+-0.1145	b:looking_for
+-0.1145	b:she_said
+-0.1145	c:dare
+-0.1146	c:aiq
+-0.1147	c:bom
+-0.1148	c:cuits
+-0.1148	c:igg
+-0.1148	c:uits
+-0.1148	c:uits 
+-0.1148	w:biscuits
+-0.1149	c:atma
+-0.1149	c:atmat
+-0.1149	c:flatm
+-0.1149	c:hel
+-0.1149	c:iends
+-0.1149	c:latm
+-0.1149	c:latma
+-0.1149	c:tmat
+-0.1149	c:tmate
+-0.1149	w:friends
+-0.115	c:aug
+-0.115	c:augh
+-0.1151	c:esto
+-0.1151	c:him
+-0.1151	c:rame
+-0.1152	b:last_month
+-0.1152	c: ham
+-0.1153	b:that_video
+-0.1153	c: him
+-0.1153	c: him 
+-0.1153	c: tax
+-0.1153	c: tax 
+-0.1153	c:him 
+-0.1153	c:tax 
+-0.1153	w:him
+-0.1153	w:tax
+-0.1154	c:evis
+-0.1154	c:revis
+-0.1155	c: bom
+-0.1155	c: bomb
+-0.1155	c:bomb
+-0.1155	c:bombe
+-0.1155	c:gmx
+-0.1155	c:mbed 
+-0.1155	c:ombe
+-0.1155	c:ombed
+-0.1155	w:bombed
+-0.1155	w:ring
+-0.1156	b:threatened_to
+-0.1156	c:atene
+-0.1156	c:tened
+-0.1156	w:threatened
+-0.1157	c: pus
+-0.1157	c: push
+-0.1157	c:pus
+-0.1157	c:push
+-0.1157	c:pushe
+-0.1157	c:shot 
+-0.1157	c:ush
+-0.1157	c:ushe
+-0.1158	b:jumping_ship
+-0.1158	b:ship_to
+-0.1158	c: bird
+-0.1158	c: ship
+-0.1158	c:bird
+-0.1158	c:pit
+-0.1158	c:rri
+-0.1158	w:ship
+-0.1159	c:6nf
+-0.1159	c:haz
+-0.1159	c:kpx
+-0.1161	c:ash
+-0.1161	c:bik
+-0.1161	c:eap
+-0.1162	c:etr
+-0.1162	c:ship
+-0.1163	c:hoa 
+-0.1163	c:ppr
+-0.1164	c:tery
+-0.1164	c:xio
+-0.1165	b:he_locked
+-0.1165	b:hung_the
+-0.1165	b:says_i
+-0.1165	c:aile
+-0.1166	b:we_were
+-0.1166	c:kqo
+-0.1166	c:mbed
+-0.1166	c:rtm
+-0.1167	c: bik
+-0.1167	c: bike
+-0.1167	c:ae8
+-0.1167	c:bike
+-0.1167	c:dva
+-0.1167	c:tmd
+-0.1168	b:i_never
+-0.1168	c:gig
+-0.1168	c:lite
+-0.1169	c:dam
+-0.1169	c:une
+-0.1172	b:checks_my
+-0.1172	c: crie
+-0.1172	c:crie
+-0.1172	c:cried
+-0.1172	c:emn
+-0.1172	w:cried
+-0.1173	b:locked_me
+-0.1173	c:ac9
+-0.1174	c:aini
+-0.1174	c:ainin
+-0.1174	c:mach
+-0.1174	c:raini
+-0.1174	w:training
+-0.1175	b:my_finger
+-0.1175	b:needed_a
+-0.1175	c: free
+-0.1175	c:cen
+-0.1175	c:free
+-0.1175	w:finger
+-0.1176	b:sono_stanca
+-0.1176	c:anca
+-0.1176	c:anca 
+-0.1176	c:j9o
+-0.1176	c:stanc
+-0.1176	c:tanca
+-0.1176	w:stanca
+-0.1177	c: este
+-0.1177	c: stuc
+-0.1177	c:hreat
+-0.1177	c:reate
+-0.1177	c:stuc
+-0.1177	c:stuck
+-0.1177	c:tuc
+-0.1177	c:tuck
+-0.1177	c:tuck 
+-0.1177	w:stuck
+-0.1178	c:hip 
+-0.1178	c:reten
+-0.1178	c:ship 
+-0.1179	c: sie
+-0.1179	c:hn2
+-0.1179	c:mo 
+-0.118	c:essen
+-0.118	c:reet
+-0.118	c:sen 
+-0.118	c:ssen 
+-0.118	w:essen
+-0.1181	b:my_bike
+-0.1183	c:6bw
+-0.1183	c:q2b
+-0.1183	c:ssi
+-0.1184	c:ndw
+-0.1185	c:lm 
+-0.1186	c:div
+-0.1187	b:me_when
+-0.1188	c:ip 
+-0.1189	b:giving_away
+-0.119	c:evo
+-0.1192	c: mur
+-0.1192	c: murd
+-0.1192	c:cea
+-0.1192	c:mile
+-0.1192	c:mur
+-0.1192	c:murd
+-0.1192	c:murde
+-0.1192	c:tanc
+-0.1192	c:urder
+-0.1193	c: essa
+-0.1193	c:essay
+-0.1193	c:ssay
+-0.1193	c:ssay 
+-0.1193	w:essay
+-0.1194	b:am_ashamed
+-0.1194	b:paracetamol_for
+-0.1194	c: ash
+-0.1194	c: asha
+-0.1194	c:anxio
+-0.1194	c:asha
+-0.1194	c:asham
+-0.1194	c:hamed
+-0.1194	c:nxio
+-0.1194	c:nxiou
+-0.1194	c:ssen
+-0.1194	c:xiou
+-0.1194	c:xious
+-0.1194	w:anxious
+-0.1194	w:ashamed
+-0.1196	b:before_the
+-0.1196	c:pq2
+-0.1196	c:unch 
+-0.1197	b:old_books
+-0.1197	c:abs 
+-0.1197	c:etend
+-0.1197	c:prete
+-0.1197	c:stree
+-0.1197	c:tend
+-0.1197	c:tree
+-0.1197	c:treet
+-0.1199	b:sam_left
+-0.1199	c:act 
+-0.12	c:a2n
+-0.12	c:ssio
+-0.12	c:ssion
+-0.1201	b:old_car
+-0.1201	c:dkn
+-0.1202	c:toe
+-0.1204	c:t6n
+-0.1205	c:ehq
+-0.1206	c:dwi
+-0.1206	c:wet
+-0.1207	c:jig
+-0.1208	c:oss
+-0.1209	b:week_and
+-0.1209	c:etba
+-0.1209	c:eys
+-0.121	b:the_fridge
+-0.121	b:was_a
+-0.121	c: div
+-0.121	c:fridg
+-0.121	c:ncl
+-0.121	w:fridge
+-0.1211	b:at_uni
+-0.1211	c: ran
+-0.1211	c:sson
+-0.1212	c:ywh
+-0.1213	c: cri
+-0.1214	b:as_a
+-0.1214	b:laptop_is
+-0.1215	b:a_dead
+-0.1215	b:hair_short
+-0.1215	b:short_today
+-0.1215	c: give
+-0.1215	c:give
+-0.1216	b:my_laptop
+-0.1216	c:ax 
+-0.1217	b:stop_thinking
+-0.1217	c:dur
+-0.1218	c:fra
+-0.1218	c:sxm
+-0.1219	c:oas
+-0.1221	c: coup
+-0.1221	c:coup
+-0.1221	c:idn
+-0.1222	b:the_wind
+-0.1222	c:ppene
+-0.1222	c:wind 
+-0.1222	w:happened
+-0.1222	w:wind
+-0.1223	c:sign
+-0.1224	c: bore
+-0.1224	c:bore
+-0.1224	c:bored
+-0.1224	c:omm
+-0.1224	c:ored
+-0.1224	c:ored 
+-0.1224	w:bored
+-0.1225	c:ywhe
+-0.1225	c:ywher
+-0.1226	c:cent
+-0.1227	c:ak 
+-0.1227	c:gsaw
+-0.1228	c:isj
+-0.1229	b:a_bacon
+-0.1229	b:bacon_sandwich
+-0.1229	c: baco
+-0.1229	c: pit
+-0.1229	c: sand
+-0.1229	c:acon
+-0.1229	c:acon 
+-0.1229	c:adsho
+-0.1229	c:andw
+-0.1229	c:andwi
+-0.1229	c:baco
+-0.1229	c:bacon
+-0.1229	c:dsho
+-0.1229	c:dshot
+-0.1229	c:dwic
+-0.1229	c:dwich
+-0.1229	c:gnm
+-0.1229	c:heads
+-0.1229	c:lder
+-0.1229	c:lder 
+-0.1229	c:ndwi
+-0.1229	c:ndwic
+-0.1229	c:sandw
+-0.1229	c:wich
+-0.1229	c:wich 
+-0.1229	w:bacon
+-0.1229	w:headshot
+-0.1229	w:sandwich
+-0.123	c:apa
+-0.123	c:f6r
+-0.123	c:uns
+-0.1231	b:my_phone
+-0.1231	b:this_heat
+-0.1231	c:bread
+-0.1231	c:igs
+-0.1231	w:bread
+-0.1232	b:ugly_and
+-0.1232	c:amp
+-0.1232	c:bsa
+-0.1233	b:am_furious
+-0.1233	b:death_of
+-0.1233	b:for_telling
+-0.1233	b:furious_with
+-0.1233	b:sister_for
+-0.1233	c: furi
+-0.1233	c:bf6
+-0.1233	c:furi
+-0.1233	c:furio
+-0.1233	c:uriou
+-0.1233	w:furious
+-0.1234	b:i_wanted
+-0.1234	c: offi
+-0.1234	c: us 
+-0.1234	c:ffice
+-0.1234	c:offi
+-0.1234	c:offic
+-0.1234	c:tast
+-0.1234	w:office
+-0.1234	w:us
+-0.1235	c:cros
+-0.1235	c:land
+-0.1235	c:ollo
+-0.1235	c:ollow
+-0.1236	c: tru
+-0.1238	c:anch
+-0.1238	c:ranch
+-0.124	c: um 
+-0.124	c:diet
+-0.124	c:ycf
+-0.124	w:um
+-0.1241	b:suspense_is
+-0.1241	b:the_suspense
+-0.1241	c: sus
+-0.1241	c: susp
+-0.1241	c:spen
+-0.1241	c:spens
+-0.1241	c:sus
+-0.1241	c:susp
+-0.1241	c:suspe
+-0.1241	c:usp
+-0.1241	c:uspe
+-0.1241	c:uspen
+-0.1241	w:suspense
+-0.1242	c:ailu
+-0.1242	c:ailur
+-0.1242	c:failu
+-0.1242	c:ilu
+-0.1242	c:ilur
+-0.1242	c:ilure
+-0.1242	c:lure
+-0.1242	c:lure 
+-0.1242	w:failure
+-0.1244	c:gol
+-0.1244	c:gold
+-0.1246	c:rtai
+-0.1247	b:takes_my
+-0.1248	b:bored_to
+-0.1248	c: alo
+-0.1248	c: alon
+-0.125	b:killing_time
+-0.125	c:adr
+-0.125	c:alon
+-0.125	c:iew
+-0.1252	b:feels_so
+-0.1252	c:cross
+-0.1253	c: joi
+-0.1253	c: join
+-0.1253	c:efi
+-0.1253	c:join
+-0.1253	c:join 
+-0.1253	c:oin 
+-0.1253	w:join
+-0.1254	c: page
+-0.1254	c:page
+-0.1254	c:page 
+-0.1254	c:tray
+-0.1254	w:page
+-0.1255	c:curta
+-0.1255	c:rtain
+-0.1255	c:tain
+-0.1255	c:tains
+-0.1255	c:urta
+-0.1255	c:urtai
+-0.1255	w:curtains
+-0.1256	b:i_found
+-0.1257	c:ensio
+-0.1257	c:nsio
+-0.1257	c:nsion
+-0.1258	c: midn
+-0.1258	c:aliz
+-0.1258	c:aliza
+-0.1258	c:dni
+-0.1258	c:dnig
+-0.1258	c:dnigh
+-0.1258	c:gt 
+-0.1258	c:idni
+-0.1258	c:idnig
+-0.1258	c:izat
+-0.1258	c:izati
+-0.1258	c:liz
+-0.1258	c:liza
+-0.1258	c:lizat
+-0.1258	c:midn
+-0.1258	c:midni
+-0.1258	c:zati
+-0.1258	c:zatio
+-0.1258	w:midnight
+-0.1259	c:im6zn
+-0.1259	c:m6zn
+-0.126	c: apa
+-0.126	c: apar
+-0.126	c:apar
+-0.126	c:apart
+-0.126	c:chop
+-0.126	w:apart
+-0.1261	c:oste
+-0.1261	c:osted
+-0.1262	c: summ
+-0.1262	c:ald
+-0.1262	c:mmer
+-0.1262	c:mmer 
+-0.1262	c:summ
+-0.1262	c:summe
+-0.1262	c:umm
+-0.1262	c:umme
+-0.1262	c:ummer
+-0.1262	w:summer
+-0.1263	b:booked_for
+-0.1263	c:booke
+-0.1263	c:shop 
+-0.1263	w:booked
+-0.1264	c: ang
+-0.1264	c: crit
+-0.1264	c:criti
+-0.1264	c:icis
+-0.1264	c:itic
+-0.1264	c:itici
+-0.1264	c:losed
+-0.1264	c:ritic
+-0.1264	c:td9
+-0.1264	c:tici
+-0.1264	c:ticis
+-0.1264	w:closed
+-0.1265	c: term
+-0.1265	c:acr
+-0.1265	c:emen
+-0.1265	c:ement
+-0.1265	c:term
+-0.1266	c:iew 
+-0.1266	c:view
+-0.1266	c:view 
+-0.1267	c:eav
+-0.1268	c:free 
+-0.1268	w:free
+-0.127	c:iin
+-0.1271	c:lden
+-0.1271	c:lden 
+-0.1272	c:oph
+-0.1273	b:of_them
+-0.1273	b:the_essay
+-0.1273	c:nor
+-0.1273	w:passed
+-0.1274	b:dress_is
+-0.1274	b:that_dress
+-0.1274	c: dres
+-0.1274	w:dress
+-0.1276	c: oto
+-0.1276	c:ign
+-0.1276	c:ross 
+-0.1278	c: pul
+-0.1278	c: pull
+-0.1278	c:pul
+-0.1278	c:pull
+-0.1279	c:gge
+-0.128	c:books
+-0.128	w:books
+-0.1281	c:6hk
+-0.1282	c:worry
+-0.1283	b:caldo_mi
+-0.1283	b:mi_uccide
+-0.1283	b:questo_caldo
+-0.1283	b:the_meeting
+-0.1283	c: cald
+-0.1283	c: lin
+-0.1283	c:aldo
+-0.1283	c:aldo 
+-0.1283	c:cald
+-0.1283	c:caldo
+-0.1283	c:ldo
+-0.1283	c:ldo 
+-0.1283	w:caldo
+-0.1283	w:uccide
+-0.1284	b:on_holiday
+-0.1284	c: chop
+-0.1284	c:eape
+-0.1284	c:ivat
+-0.1284	c:ivate
+-0.1284	c:vate
+-0.1286	c: set 
+-0.1286	c:tru
+-0.1286	w:set
+-0.1287	c:amen 
+-0.1288	c: hil
+-0.1289	c: card
+-0.1289	c:card
+-0.1289	c:card 
+-0.1289	c:eat 
+-0.1289	c:oast
+-0.1289	w:card
+-0.1291	b:manager_gave
+-0.1291	c:mem
+-0.1292	b:pill_organiser
+-0.1292	c: org
+-0.1292	c: orga
+-0.1292	c:anise
+-0.1292	c:gani
+-0.1292	c:ganis
+-0.1292	c:iser
+-0.1292	c:iser 
+-0.1292	c:nise
+-0.1292	c:niser
+-0.1292	c:orga
+-0.1292	c:organ
+-0.1292	c:rgan
+-0.1292	c:rgani
+-0.1292	w:organiser
+-0.1293	b:my_pills
+-0.1293	c:nme
+-0.1293	c:nmen
+-0.1295	c:xgs
+-0.1296	c:hop 
+-0.1297	b:feet_are
+-0.1298	b:not_even
+-0.1299	c:agged
+-0.1299	c:gged
+-0.1299	c:gged 
+-0.13	b:the_tent
+-0.13	c: tent
+-0.13	w:tent
+-0.1301	c:aped
+-0.1301	c:embe
+-0.1301	c:ember
+-0.1301	c:memb
+-0.1301	c:membe
+-0.1303	c:norm
+-0.1303	c:nsw2
+-0.1303	c:sw2
+-0.1304	b:and_takes
+-0.1304	c:co 
+-0.1308	c:hka
+-0.1308	c:men 
+-0.1309	b:at_myself
+-0.1309	c:rad
+-0.1313	c:dre
+-0.1314	b:he_is
+-0.1315	b:we_need
+-0.1316	c:bmi
+-0.1316	c:imo
+-0.1316	c:imos
+-0.1316	c:imos 
+-0.1316	c:mos 
+-0.1317	b:dying_to
+-0.1318	c: ame
+-0.1319	c:qdk
+-0.132	c:ices
+-0.132	c:ices 
+-0.132	c:pid
+-0.1323	c:golde
+-0.1323	c:olden
+-0.1323	w:golden
+-0.1324	c:grad
+-0.1324	c:grade
+-0.1324	c:rade
+-0.1325	c:stom
+-0.1326	b:a_knife
+-0.1326	c:aped 
+-0.1326	c:crape
+-0.1326	c:rape
+-0.1326	c:raped
+-0.1326	w:scraped
+-0.1327	c:ngr
+-0.1328	c: teac
+-0.1328	c:joi
+-0.1328	c:rong
+-0.1328	c:teac
+-0.1328	c:teach
+-0.1329	b:from_all
+-0.1329	c:talk 
+-0.1329	c:tme
+-0.1329	w:talk
+-0.1331	b:rope_for
+-0.1331	b:she_did
+-0.1332	c:ious 
+-0.1332	c:rrie
+-0.1332	c:wet 
+-0.1333	c:acher
+-0.1333	c:cher
+-0.1333	c:cher 
+-0.1333	c:eache
+-0.1333	c:ros
+-0.1333	w:teacher
+-0.1334	b:all_weekend
+-0.1334	b:weekend_and
+-0.1335	b:spreadsheet_for
+-0.1335	c: set
+-0.1335	c:crap
+-0.1335	c:gov
+-0.1335	c:scrap
+-0.1336	w:battery
+-0.1337	c:dma
+-0.1338	b:on_this
+-0.134	b:awful_about
+-0.134	c:nte 
+-0.134	c:okt
+-0.1342	c: nor
+-0.1342	c: norm
+-0.1342	c: trie
+-0.1342	c:norma
+-0.1342	c:omed
+-0.1342	c:ormal
+-0.1342	c:rmal
+-0.1342	c:rmal 
+-0.1342	c:trie
+-0.1342	c:tried
+-0.1342	c:zbf
+-0.1342	w:normal
+-0.1342	w:tried
+-0.1343	c:iec
+-0.1344	c:eha
+-0.1345	c:edn
+-0.1345	c:gry
+-0.1345	c:ngry
+-0.1346	c:hate 
+-0.1346	w:hate
+-0.1348	c:bike 
+-0.1348	w:bike
+-0.1349	c:rice
+-0.1349	c:rice 
+-0.135	c:uilt
+-0.1353	c:ntep
+-0.1354	b:me_tue
+-0.1354	c:aves
+-0.1354	c:aves 
+-0.1354	c:gry 
+-0.1354	c:ngry 
+-0.1355	c: fil
+-0.1355	c: worr
+-0.1355	c:fil
+-0.1355	c:ndm
+-0.1355	c:worr
+-0.1356	b:me_mata
+-0.1356	c:mata 
+-0.1356	w:mata
+-0.1357	b:go_through
+-0.1357	c:eveni
+-0.1357	c:oak
+-0.1357	c:veni
+-0.1357	c:venin
+-0.136	c:lant 
+-0.136	w:plant
+-0.1361	c: id
+-0.1361	c: pol
+-0.1361	c: poli
+-0.1362	b:never_find
+-0.1363	c:xie
+-0.1364	b:he_strangled
+-0.1364	b:strangled_me
+-0.1364	c:angl
+-0.1364	c:angle
+-0.1364	c:dier
+-0.1364	c:ngled
+-0.1364	c:rangl
+-0.1364	c:stran
+-0.1364	c:trang
+-0.1364	w:strangled
+-0.1365	b:the_second
+-0.1365	c:ppl
+-0.1366	c:pari
+-0.1367	c: song
+-0.1367	c:song
+-0.1367	c:song 
+-0.1367	w:song
+-0.1368	c:nef
+-0.1368	c:rks
+-0.1368	c:rks 
+-0.1368	c:ross
+-0.1368	c:xmj
+-0.1369	b:me_with
+-0.1369	c: post
+-0.1369	c:post
+-0.1371	c: gol
+-0.1371	c: gold
+-0.1371	c: sick
+-0.1371	c: usel
+-0.1371	c:eles
+-0.1371	c:eless
+-0.1371	c:ies
+-0.1371	c:sele
+-0.1371	c:seles
+-0.1371	c:sick
+-0.1371	c:sick 
+-0.1371	c:usel
+-0.1371	c:usele
+-0.1371	c:von
+-0.1371	w:sick
+-0.1371	w:useless
+-0.1374	c:adro
+-0.1374	c:adro 
+-0.1374	c:aud
+-0.1374	c:dro 
+-0.1374	c:uad
+-0.1374	c:uadr
+-0.1374	c:uadro
+-0.1374	c:wnm
+-0.1377	c:ilt
+-0.1378	c:eine
+-0.138	b:about_her
+-0.1381	b:manager_went
+-0.1381	c:km 
+-0.1382	c:atens
+-0.1382	c:efic
+-0.1382	c:rmis
+-0.1382	w:threatens
+-0.1383	b:partner_will
+-0.1383	c:andm
+-0.1383	c:andma
+-0.1383	c:ndma
+-0.1383	c:randm
+-0.1384	b:thinks_i
+-0.1384	c: batt
+-0.1384	c:batt
+-0.1384	c:batte
+-0.1384	c:hinks
+-0.1384	w:thinks
+-0.1386	c:dun
+-0.1388	c: cata
+-0.1388	c:astr
+-0.1388	c:astro
+-0.1388	c:atas
+-0.1388	c:atast
+-0.1388	c:catas
+-0.1388	c:roph
+-0.1388	c:strop
+-0.1388	c:tastr
+-0.1388	c:troph
+-0.1389	c:ock 
+-0.139	c:lac
+-0.1392	b:i_feel
+-0.1392	c:rec
+-0.1392	c:uda
+-0.1392	c:udad
+-0.1392	c:voc
+-0.1394	b:today_my
+-0.1395	c:iece
+-0.1396	b:dead_again
+-0.1396	c:nia
+-0.1396	c:thy
+-0.1397	b:cutting_the
+-0.1402	c:falli
+-0.1402	c:nch 
+-0.1404	c:gest
+-0.1404	c:goz
+-0.1405	c:ermis
+-0.1405	c:rmiss
+-0.1406	c:kar
+-0.1409	c:exam 
+-0.1409	c:xam 
+-0.1409	w:exam
+-0.141	c:tmen
+-0.141	c:tment
+-0.1412	c:ora
+-0.1413	b:go_anywhere
+-0.1413	c:anywh
+-0.1413	c:nywh
+-0.1413	c:nywhe
+-0.1413	w:anywhere
+-0.1414	c: meme
+-0.1414	c:meme
+-0.1414	c:meme 
+-0.1414	w:meme
+-0.1416	b:a_cup
+-0.1416	b:cup_of
+-0.1416	b:dying_for
+-0.1416	b:of_tea
+-0.1416	c: cup 
+-0.1416	c:cup 
+-0.1416	w:cup
+-0.1417	b:for_days
+-0.1417	c:uck 
+-0.1418	b:not_work
+-0.1418	c:ckr
+-0.1419	c: unl
+-0.1419	c:unl
+-0.142	c: tue 
+-0.142	c:tue 
+-0.142	w:tue
+-0.1421	b:the_kids
+-0.1421	w:evening
+-0.1427	b:just_tell
+-0.1427	b:me_just
+-0.1427	b:tell_me
+-0.1427	c:oop
+-0.1428	b:my_keys
+-0.1428	c: keys
+-0.1428	c:ary
+-0.1428	c:erth
+-0.1428	c:erthi
+-0.1428	c:eys 
+-0.1428	c:keys
+-0.1428	c:keys 
+-0.1428	c:overt
+-0.1428	c:rthi
+-0.1428	c:rthin
+-0.1428	c:verth
+-0.1428	w:keys
+-0.1429	c:ghin
+-0.143	c:lur
+-0.143	c:ogg
+-0.143	c:oggi
+-0.1431	c:ena
+-0.1431	c:rong 
+-0.1432	b:de_voce
+-0.1432	c: voc
+-0.1432	c: voce
+-0.1432	c:oce 
+-0.1432	c:voce
+-0.1432	c:voce 
+-0.1432	w:voce
+-0.1433	b:am_lonely
+-0.1433	c:pensi
+-0.1434	c: beha
+-0.1434	c:beha
+-0.1434	c:behav
+-0.1434	c:dne
+-0.1434	c:ehav
+-0.1435	c: piec
+-0.1435	c:ieces
+-0.1435	c:piec
+-0.1435	c:piece
+-0.1435	w:pieces
+-0.1438	c:ries 
+-0.144	b:ich_bin
+-0.1442	c: ele
+-0.1442	c: km
+-0.1442	c: km 
+-0.1442	c:dit 
+-0.1442	w:km
+-0.1443	c:etre
+-0.1443	c:lant
+-0.1443	c:plant
+-0.1444	b:until_the
+-0.1444	c: curt
+-0.1444	c:curt
+-0.1445	w:murder
+-0.1446	b:to_tell
+-0.1446	c:atoe
+-0.1446	c:weh
+-0.1447	b:the_jump
+-0.1447	c:ary 
+-0.1447	c:ngue
+-0.1448	c:aok
+-0.1449	c:gno
+-0.1449	c:hah
+-0.1449	c:haha
+-0.145	c:aughi
+-0.145	c:ghing
+-0.145	c:grop
+-0.145	c:ughi
+-0.145	c:ughin
+-0.145	w:laughing
+-0.1451	c:oca
+-0.1452	b:esse_video
+-0.1452	b:with_this
+-0.1452	c:ikes
+-0.1452	c:ikes 
+-0.1452	c:urio
+-0.1453	b:my_money
+-0.1453	c:ize
+-0.1453	c:uns 
+-0.1454	b:the_cold
+-0.1454	c: cold
+-0.1454	c:cold
+-0.1454	c:cold 
+-0.1454	c:ntm
+-0.1454	w:cold
+-0.1455	c:mate
+-0.1456	b:and_can
+-0.1456	b:miss_my
+-0.1456	c: rin
+-0.1456	c: ring
+-0.1456	c:shw
+-0.1457	c:aha 
+-0.1457	c:jet
+-0.1459	c: pos
+-0.1459	c:fied
+-0.1459	c:fied 
+-0.1459	c:ides
+-0.1459	c:ides 
+-0.1459	c:ified
+-0.1459	c:rrifi
+-0.1459	w:terrified
+-0.1461	b:was_on
+-0.1461	c: 1 
+-0.1461	c: brav
+-0.1461	c:brav
+-0.1461	c:brave
+-0.1461	w:1
+-0.1461	w:brave
+-0.1463	c:dres
+-0.1463	c:dress
+-0.1463	c:temp
+-0.1464	b:am_starving
+-0.1465	c:atoes
+-0.1465	c:pol
+-0.1465	c:toes
+-0.1465	c:toes 
+-0.1465	c:unn
+-0.1466	c: reti
+-0.1466	c:etir
+-0.1466	c:reti
+-0.1466	c:retir
+-0.1467	b:am_dying
+-0.1467	c:job
+-0.1469	c: laug
+-0.147	c: kar
+-0.147	c: kara
+-0.147	c:aoke
+-0.147	c:aoke 
+-0.147	c:arao
+-0.147	c:araok
+-0.147	c:kara
+-0.147	c:karao
+-0.147	c:rao
+-0.147	c:raok
+-0.147	c:raoke
+-0.147	c:tri
+-0.147	w:karaoke
+-0.1472	b:the_corner
+-0.1472	c:qrg
+-0.1472	c:wills
+-0.1472	w:wills
+-0.1475	c:fec
+-0.1476	c: fire
+-0.1476	c: hah
+-0.1476	c: haha
+-0.1476	c:fire
+-0.1476	c:haha 
+-0.1476	c:urn 
+-0.1476	w:haha
+-0.1477	b:of_love
+-0.1477	c:ob 
+-0.1477	c:orthy
+-0.1477	c:rthy
+-0.1477	c:rthy 
+-0.1477	c:thy 
+-0.1478	c:tt 
+-0.1479	b:bridge_is
+-0.1479	c:edne
+-0.148	b:me_against
+-0.148	b:took_my
+-0.1481	c:ies 
+-0.1482	c: job
+-0.1482	c: job 
+-0.1482	c:job 
+-0.1482	w:job
+-0.1485	c: toa
+-0.1485	c:raya
+-0.1486	c:fi 
+-0.1486	c:inz
+-0.1487	c:eg 
+-0.1488	c: boar
+-0.1489	b:the_office
+-0.1491	b:an_argument
+-0.1491	b:argument_and
+-0.1491	b:cried_and
+-0.1491	b:during_an
+-0.1491	b:then_cried
+-0.1492	c: shor
+-0.1492	c:hort
+-0.1492	c:hort 
+-0.1492	c:rta 
+-0.1492	c:shor
+-0.1492	c:short
+-0.1492	w:short
+-0.1494	b:away_my
+-0.1494	c: oop
+-0.1494	c: oops
+-0.1494	c:oops
+-0.1494	c:oops 
+-0.1494	w:oops
+-0.1497	c:coupe
+-0.1497	c:mato
+-0.1497	c:oupe
+-0.1501	b:gets_angry
+-0.1503	b:done_with
+-0.1503	c:orri
+-0.1504	c:intm
+-0.1504	c:intme
+-0.1504	c:ntme
+-0.1504	c:ntmen
+-0.1504	c:ointm
+-0.1504	c:ula
+-0.1506	c: cour
+-0.1506	c:cour
+-0.1506	c:cours
+-0.1506	c:rok
+-0.1506	c:urse 
+-0.1506	w:course
+-0.1507	b:not_worthy
+-0.1507	b:worthy_of
+-0.1507	w:worthy
+-0.1509	b:fraud_at
+-0.1509	c:mge
 -0.151	c: quad
 -0.151	c:pend
 -0.151	c:quad
 -0.151	c:quadr
 -0.151	w:quadro
--0.1511	b:until_the
--0.1511	c:8qp
--0.1515	c: cow
--0.1515	c:cow
--0.1516	b:hab_die
--0.1517	c:fea
--0.1517	c:ollo
--0.1517	c:ollow
--0.1517	c:omm
--0.1517	c:uck 
--0.1519	c:erfe
--0.1519	c:erfec
--0.1519	c:fec
--0.1519	c:fect
--0.1519	c:fect 
--0.1519	c:perfe
--0.1519	c:rfe
--0.1519	c:rfec
--0.1519	c:rfect
--0.1519	w:perfect
--0.152	c: unl
--0.152	c:j9 
--0.152	c:unl
--0.1521	b:bridge_is
--0.1521	c: song
--0.1521	c:song
--0.1521	c:song 
--0.1521	w:song
--0.1522	b:sad_today
--0.1525	b:over_it
--0.1528	b:giving_away
--0.1528	b:went_off
--0.1531	b:new_rope
--0.1531	w:watched
--0.1535	b:dead_that
--0.1536	b:the_office
--0.1537	c: piec
--0.1537	c:bours
--0.1537	c:iec
--0.1537	c:iece
--0.1537	c:ieces
--0.1537	c:piec
--0.1537	c:piece
--0.1537	w:neighbours
--0.1537	w:pieces
--0.1538	b:work_and
--0.1538	c:seh
--0.154	b:sister_left
--0.1541	b:and_takes
--0.1542	c:tme
--0.1542	c:tmen
--0.1542	c:tment
--0.1547	c: spi
--0.1547	c:ermis
--0.1547	c:lant
--0.1547	c:plant
--0.1547	c:rmis
--0.1547	c:rmiss
--0.1547	c:spi
--0.1548	c:compa
--0.1548	c:mpa
--0.1548	c:ompa
--0.1549	b:the_beach
--0.1549	c: beac
--0.1549	c:beac
--0.1549	c:beach
--0.1549	w:beach
--0.1551	c:asso
--0.1555	c: tee
--0.1556	b:fine_at
--0.1556	b:of_pretending
--0.1556	b:pretending_i
--0.1556	c:tendi
--0.1556	w:pretending
--0.1558	c:gge
--0.1559	c:ena
--0.1561	b:me_with
--0.1565	b:away_my
--0.1565	c: oop
--0.1565	c: oops
--0.1565	c:oop
--0.1565	c:oops
--0.1565	c:oops 
--0.1565	w:oops
--0.1566	b:my_hair
--0.1568	b:card_for
--0.1568	b:goodbye_card
--0.1568	c: whos
--0.1568	c:hos 
--0.1568	c:rice
--0.1568	c:rice 
--0.1568	c:whos
--0.1568	c:whos 
--0.1568	w:whos
--0.1569	c:eak 
--0.157	c:rta 
--0.1571	b:will_hurt
--0.1572	b:the_toast
--0.1572	b:toast_again
--0.1572	c: toa
--0.1572	c: toas
--0.1572	c:oast 
--0.1572	c:toas
--0.1572	c:toast
--0.1572	w:toast
--0.1574	c:burnt
--0.1574	c:rnt
--0.1574	c:rnt 
--0.1574	c:urnt
--0.1574	c:urnt 
--0.1574	w:burnt
--0.1577	b:he_is
--0.1577	c:gest
--0.1578	c: coup
--0.1578	c:coup
--0.158	c: sk
--0.1581	c:lone
--0.1582	c:chrie
--0.1582	c:eye
--0.1582	c:hrie
--0.1582	c:hrieb
--0.1582	c:iebe
--0.1582	c:ieben
--0.1582	c:rieb
--0.1582	c:riebe
--0.1582	c:schr
--0.1582	c:schri
--0.1586	c:break
--0.1589	c: batt
--0.1589	c:batt
--0.1589	c:batte
--0.1589	c:trop
--0.1591	c:isg
--0.1594	c:cett
--0.1599	c: eats
--0.1599	c:dai
--0.1599	w:eats
--0.16	c: serv
--0.1602	c:falli
--0.1607	c: ll
--0.1607	c: lle
--0.1607	c: lleg
--0.161	c: boar
--0.1612	c: leg 
--0.1612	c:eg 
--0.1612	c:leg 
--0.1612	w:leg
--0.1615	b:never_be
--0.1618	b:the_cold
--0.1618	c: cold
--0.1618	c:cold
--0.1618	c:cold 
--0.1618	w:cold
--0.1623	c: ski
--0.1627	b:to_buy
--0.1628	b:died_last
--0.1629	b:my_sisters
--0.1629	c:sters
--0.1629	w:sisters
--0.1633	b:this_morning
--0.1635	b:hate_how
--0.1635	b:i_look
--0.1635	b:in_photos
--0.1635	b:look_in
--0.1636	b:never_find
--0.164	c:ngue
--0.1641	b:said_he
--0.1641	c:rok
--0.1643	b:the_fridge
--0.1643	c:fridg
--0.1643	w:fridge
--0.1645	b:with_this
--0.1647	b:this_heat
--0.1647	c:talk 
--0.1647	w:talk
--0.1649	c: bil
--0.1649	c: tue 
--0.1649	c:bil
--0.1649	c:tue 
--0.1649	w:tue
+-0.1511	b:over_it
+-0.1511	b:so_hard
+-0.1511	b:the_next
+-0.1512	c:orrie
+-0.1512	c:worri
+-0.1515	b:i_hate
+-0.1515	c:whos
+-0.1517	b:killed_the
+-0.152	c: tri
+-0.152	c:eak
+-0.152	c:hov
+-0.152	c:rfe
+-0.1521	c:raj
+-0.1523	c:def
+-0.1523	c:mg 
+-0.1526	c:ddr
+-0.1528	c:imb
+-0.1529	c:oro
+-0.153	c:ppen 
+-0.153	w:happen
+-0.1532	c:nty
+-0.1532	c:zan
+-0.1533	b:my_job
+-0.1534	b:my_bank
+-0.1535	b:a_fraud
+-0.1535	c: frau
+-0.1535	c: ze
+-0.1535	c:aud 
+-0.1535	c:frau
+-0.1535	c:fraud
+-0.1535	c:rau
+-0.1535	c:raud
+-0.1535	c:raud 
+-0.1535	c:tiva
+-0.1535	w:fraud
+-0.1536	c:arvi
+-0.1536	c:arvin
+-0.1536	c:tarvi
+-0.1536	w:starving
+-0.1537	c:ioo
+-0.1537	c:wag
+-0.1538	c:playe
+-0.1538	c:une 
+-0.1539	b:sad_today
+-0.1541	c:toas
+-0.1542	c:omg
+-0.1543	c:oat 
+-0.1544	b:the_dentist
+-0.1544	c:aje
+-0.1544	c:spi
+-0.155	b:card_for
+-0.155	b:goodbye_card
+-0.155	c: whos
+-0.155	c:hos 
+-0.155	c:rack 
+-0.155	c:whos 
+-0.155	w:whos
+-0.1551	c:mok
+-0.1552	b:dead_that
+-0.1552	c: hidi
+-0.1552	c:hidi
+-0.1552	c:hidin
+-0.1552	w:hiding
+-0.1553	b:think_my
+-0.1553	c:geb
+-0.1553	c:ttery
+-0.1554	c: del 
+-0.1554	c:del 
+-0.1554	c:ebr
+-0.1554	w:del
+-0.1555	c: leg 
+-0.1555	c:leg 
+-0.1555	w:leg
+-0.1557	c: swin
+-0.1557	c:avoi
+-0.1557	c:swin
+-0.1557	c:swing
+-0.1557	w:swing
+-0.1563	b:feel_invisible
+-0.1563	b:invisible_in
+-0.1563	b:to_that
+-0.1566	c:nty 
+-0.1568	c:sna
+-0.157	c: mem
+-0.1571	c:smo
+-0.1571	c:smok
+-0.1572	c: vers
+-0.1573	c: cros
+-0.1573	c: cur
+-0.1573	c:cur
+-0.1574	c: sm
+-0.1578	c: hall
+-0.1578	c: hau
+-0.1578	c: haus
+-0.1578	c:break
+-0.1578	c:hall
+-0.1578	c:ntag
+-0.1578	c:ries
+-0.1578	c:ung
+-0.1579	c: gam
+-0.1579	c: game
+-0.1579	c: lets
+-0.1579	c:gam
+-0.1579	c:game
+-0.1579	c:game 
+-0.1579	w:game
+-0.1579	w:lets
+-0.1581	c:omg 
+-0.1581	c:rnt
+-0.1582	b:my_hair
+-0.1584	c:rete
+-0.1585	c:erfe
+-0.1585	c:erfec
+-0.1585	c:fect
+-0.1585	c:fect 
+-0.1585	c:perfe
+-0.1585	c:rfec
+-0.1585	c:rfect
+-0.1585	w:perfect
+-0.1586	b:be_worse
+-0.1586	b:time_it
+-0.1587	b:be_the
+-0.1587	c:ensi
+-0.1588	b:for_the
+-0.1589	b:hate_how
+-0.1589	b:i_look
+-0.1589	b:in_photos
+-0.1589	b:look_in
+-0.1591	c:ache 
+-0.1591	c:iud
+-0.1591	c:vem
+-0.1592	c: cow
+-0.1592	c:cow
+-0.1594	b:my_sisters
+-0.1594	c:sters
+-0.1594	w:sisters
+-0.1596	c: lab
+-0.1596	c:lab
+-0.1596	c:rus
+-0.1596	c:rust
+-0.1597	b:a_tue
+-0.1597	b:this_spreadsheet
+-0.1597	c: slap
+-0.1597	c:heet 
+-0.1597	c:lone
+-0.1597	c:slap
+-0.1597	w:spreadsheet
+-0.1598	c:ety
+-0.1599	c:matoe
+-0.1599	c:omato
+-0.1599	w:tomatoes
+-0.16	c: ioo
+-0.16	c:eh 
+-0.16	c:pap
+-0.1601	c:aper
+-0.1603	b:the_toast
+-0.1603	b:toast_again
+-0.1603	c: toas
+-0.1603	c:oast 
+-0.1603	c:toast
+-0.1603	w:toast
+-0.1604	c:chop 
+-0.1605	c:fs 
+-0.1606	b:bank_card
+-0.1606	c:ebra
+-0.1608	b:when_he
+-0.161	c:ened
+-0.161	c:ened 
+-0.1611	c: eats
+-0.1611	c: smo
+-0.1611	c: smok
+-0.1611	c:moke
+-0.1611	c:smoke
+-0.1611	w:eats
+-0.1613	c:nees
+-0.1615	c:roke
+-0.1617	b:and_all
+-0.1618	b:about_the
+-0.1619	b:legs_are
+-0.1619	b:they_were
+-0.1619	c:raid
+-0.1619	c:raid 
+-0.162	c:eye
+-0.1621	c: sk
+-0.1621	c:agge
+-0.1622	c:pape
+-0.1622	c:paper
+-0.1623	b:died_last
+-0.1623	b:mum_is
+-0.1625	c:rvie
+-0.1626	c: bil
+-0.1629	c:nwa
+-0.1629	c:wea
+-0.163	b:will_kill
+-0.163	c:eit
+-0.1635	b:never_be
+-0.164	c:awn
+-0.1641	c:ivem
+-0.1641	c:iveme
+-0.1641	c:veme
+-0.1641	c:vemen
+-0.1641	c:vivem
+-0.1641	w:vivement
+-0.1643	c: avoi
+-0.1645	b:a_week
+-0.1648	w:watched
+-0.1649	c: spi
+-0.1649	c:eathe
+-0.1649	c:ervie
+-0.1649	c:nterv
+-0.1649	c:rview
+-0.1649	c:terv
+-0.1649	c:tervi
+-0.1649	w:interview
+-0.165	c: sn
+-0.1654	c:lleg
 -0.1655	c: lost
 -0.1655	c:lost
 -0.1655	c:lost 
 -0.1655	w:lost
--0.1662	c:moved
--0.1662	w:moved
--0.1667	b:mum_is
--0.1669	b:this_spreadsheet
--0.1669	c:heet 
--0.1669	w:spreadsheet
--0.1675	b:miss_my
--0.1676	b:he_keeps
--0.1676	c: play
--0.1678	c: sug
--0.1678	c:sug
--0.1679	c:ipp
--0.1679	c:tv 
--0.1681	c:eine
--0.1684	b:dying_to
--0.1684	b:my_carer
--0.1684	b:party_was
--0.1684	c: swin
--0.1684	c:arer
--0.1684	c:arer 
--0.1684	c:carer
--0.1684	c:swin
--0.1684	c:swing
--0.1684	w:carer
--0.1684	w:swing
--0.1685	b:over_this
--0.1685	c: ug
--0.1686	b:the_money
--0.1687	c:ety
--0.1688	c:ofa
--0.1692	c:ivat
--0.1692	c:ivate
--0.1692	c:vate
--0.1695	c: sn
--0.1698	c: sma
--0.1703	b:for_today
--0.1704	c:oat 
--0.1707	b:and_felt
--0.1708	b:come_to
--0.1708	b:we_come
--0.171	b:ich_lach
--0.171	b:lach_mich
--0.171	b:mich_tot
--0.171	c: lac
--0.171	c: lach
--0.171	c:lach 
--0.171	w:lach
--0.1711	b:since_the
--0.1713	b:dead_again
--0.1714	c:adw
--0.1718	c:eho
--0.1721	c:acke
--0.1722	c:reak
--0.1724	c: film
--0.1724	c:film
--0.1724	c:film 
--0.1724	c:ilm
--0.1724	c:ilm 
--0.1724	w:film
--0.1725	c: kne
--0.1725	c: knee
--0.1725	c:kne
--0.1725	c:knee
--0.1728	c:eme 
--0.1731	b:my_son
--0.1731	c: son 
--0.1731	w:son
--0.1733	b:will_kill
--0.1733	c: gam
--0.1733	c: game
--0.1733	c:gam
--0.1733	c:game
--0.1733	c:game 
--0.1733	c:mbe
--0.1733	w:game
--0.1735	c:ghi
--0.1735	c:ock 
--0.174	b:old_car
--0.1741	b:an_argument
--0.1741	b:argument_and
--0.1741	b:cried_and
--0.1741	b:during_an
--0.1741	b:had_to
--0.1741	b:rope_for
--0.1741	b:then_cried
--0.1742	c:fire 
--0.1742	c:rise
--0.1742	c:rise 
--0.1742	w:fire
--0.1743	c: cour
--0.1743	c:cour
--0.1743	c:cours
--0.1743	c:urse 
--0.1743	w:course
--0.1744	c: hidi
--0.1744	c:hidi
--0.1744	c:hidin
--0.1744	c:idin
--0.1744	c:iding
--0.1744	w:hiding
--0.1747	b:is_so
--0.1749	c:ensi
--0.175	b:could_murder
--0.175	b:murder_a
--0.175	c: dep
--0.175	c:ntag
--0.1754	c:awn
--0.1755	c:orks
--0.1755	c:orks 
--0.1755	c:works
--0.176	b:deadline_is
--0.1765	b:i_never
--0.1765	b:should_have
--0.1765	c:andad
--0.1765	c:ndad
--0.1765	c:randa
--0.1766	c:eun
--0.1766	c:reu
--0.1766	c:reun
--0.1767	c:ttery
--0.1768	c:dr 
--0.1769	c:vy 
--0.177	c:fici
--0.1771	c:sna
--0.1774	w:break
--0.1775	c: rai
--0.1776	b:to_weeks
--0.1779	b:be_the
--0.1779	c:aper 
--0.1781	b:was_a
--0.1781	c:egue
--0.1781	c:egue 
--0.1783	c:nishi
--0.1783	w:finishing
--0.1784	c:eit
--0.1786	b:till_my
--0.1787	c:reh
--0.1793	b:not_keep
--0.1794	b:a_week
--0.1799	c: hide
--0.1799	c:hide
--0.18	c: lets
--0.18	w:lets
--0.1802	b:enough_for
--0.1803	b:so_stupid
--0.1813	c:show 
--0.1813	w:show
--0.1815	b:saying_he
--0.1816	c: rin
--0.1816	c: ring
--0.1817	c:pol
--0.1818	c:temp
--0.1828	w:ring
--0.183	c:adli
--0.183	c:adlin
--0.183	c:deadl
--0.183	c:dli
--0.183	c:dlin
--0.183	c:dline
--0.183	c:eadl
--0.183	c:eadli
--0.183	w:deadline
--0.1832	b:he_would
--0.1833	b:in_new
--0.1833	b:new_zealand
--0.1833	b:zealand_was
--0.1833	c: zea
--0.1833	c: zeal
--0.1833	c:aland
--0.1833	c:eala
--0.1833	c:ealan
--0.1833	c:zea
--0.1833	c:zeal
--0.1833	c:zeala
--0.1833	w:zealand
--0.1836	b:am_dying
--0.1836	c:witc
--0.1836	c:witch
--0.1843	b:feel_like
--0.1844	c: del 
--0.1844	c:del 
--0.1844	w:del
--0.1845	b:think_my
--0.1846	c: elec
--0.1846	c:elec
--0.1846	c:elect
--0.185	c:xie
--0.1852	b:a_disappointment
--0.1852	b:disappointment_to
--0.1852	w:disappointment
--0.1853	c:lleg
--0.1854	c:tee
--0.1858	c:ric
--0.1859	c: cros
--0.1866	c:eit 
--0.1873	b:this_year
--0.1874	b:feel_invisible
--0.1874	b:invisible_in
--0.1876	c:rack 
--0.1877	b:kill_me
--0.1878	c: brin
--0.1879	b:a_aula
--0.1879	b:aula_de
--0.1879	c: aul
--0.1879	c: aula
--0.1879	c: mate
--0.1879	c:aula
--0.1879	c:aula 
--0.1879	c:ula 
--0.1879	w:aula
--0.1883	b:stop_thinking
--0.1891	c:ert 
--0.1892	c:agge
--0.1893	b:my_neighbours
--0.1894	b:would_kill
--0.1894	c:men 
--0.1895	c:upp
--0.19	b:just_not
--0.1901	b:too_much
--0.1901	b:when_he
--0.1902	c:brok
--0.1902	c:broke
--0.1902	c:roke
--0.1903	c:ssio
--0.1903	c:ssion
--0.1904	c: foo
--0.1904	c: food
--0.1904	c:foo
--0.1904	c:food
--0.1904	c:food 
--0.1904	w:food
--0.1907	c:reak 
--0.1908	b:legs_are
--0.191	c:jes
--0.1911	b:about_money
--0.1918	c:tge
--0.1924	c:adac
--0.1924	c:adach
--0.1924	c:dac
--0.1924	c:dach
--0.1924	c:dache
--0.1924	c:eada
--0.1924	c:eadac
--0.1924	c:heada
--0.1924	w:headache
--0.1929	b:the_death
--0.1934	b:i_open
--0.1937	c:tiva
--0.1947	b:hang_out
--0.1949	b:my_grandma
--0.1949	c:dir
--0.1949	c:dire
--0.1949	c:direc
--0.1949	c:dma 
--0.1949	c:irec
--0.1949	c:irect
--0.1949	c:ndma 
--0.1949	c:rect
--0.1949	w:grandma
--0.1951	c: hont
--0.1951	c:hont
--0.1951	c:honte
--0.1951	c:onte 
--0.1951	w:honte
--0.1952	c:hle
--0.1953	c:oms
--0.1955	c: sna
--0.1956	b:worrying_about
--0.1956	c:orryi
--0.1956	w:worrying
--0.1957	c: his
--0.1957	c: his 
--0.1957	w:his
--0.1959	c:astin
--0.1963	b:need_a
--0.1965	c:cent 
--0.1968	c:fice
--0.1968	c:fice 
--0.1973	b:a_be
--0.1975	b:when_we
--0.1975	c:sent 
--0.1977	c: stom
--0.1977	c:omac
--0.1977	c:omach
--0.1977	c:stoma
--0.1977	c:tomac
--0.1977	w:stomach
--0.1978	c: dece
--0.1978	c:dece
--0.1981	c:orst
--0.1988	c: boa
--0.199	b:could_kill
--0.1992	c:strea
--0.1992	c:trea
--0.1994	b:a_tue
--0.1994	c:idad
--0.1994	c:idad 
--0.1999	c: wron
--0.1999	c:wron
--0.1999	c:wrong
--0.1999	w:wrong
--0.2005	c:pened
--0.2008	b:sure_they
--0.201	c:reho
--0.2011	b:kill_the
--0.2012	b:are_so
--0.2013	c: avoi
--0.2013	c:avoi
--0.2014	c: tv
--0.2014	c: tv 
--0.2014	w:tv
--0.2015	c:coupe
--0.2015	c:oupe
--0.2017	c:dtr
--0.2018	c:elo
--0.2026	b:me_against
--0.2026	b:the_trailer
--0.2026	c:ailer
--0.2026	c:iler
--0.2026	c:iler 
--0.2026	c:raile
--0.2026	c:trail
--0.2026	w:trailer
--0.2027	b:said_next
--0.2028	c: swi
--0.2028	c:swi
--0.2032	b:and_he
--0.2036	c:tens
--0.2038	c:ety 
--0.2038	c:iety
--0.2038	c:iety 
--0.204	c:arp 
--0.204	c:rp 
--0.2041	c:vert
--0.2042	b:me_luck
--0.2042	b:wish_me
--0.2042	c: luc
--0.2042	c: luck
--0.2042	c:luc
--0.2042	c:luck
--0.2042	c:luck 
--0.2042	w:luck
--0.2046	c:osti
--0.2048	b:like_i
--0.2049	c:ngu
--0.205	c: vers
--0.2054	b:je_suis
--0.206	b:make_me
--0.2061	b:for_our
--0.2064	b:is_dead
--0.207	c:eathe
--0.2078	b:is_going
--0.2083	c:fs 
--0.2087	c:tens 
--0.2094	b:for_repairs
--0.2094	c: repa
--0.2094	c:epai
--0.2094	c:epair
--0.2094	c:pair
--0.2094	c:pairs
--0.2094	c:repai
--0.2094	w:repairs
--0.2097	c: heav
--0.2097	c:avy
--0.2097	c:avy 
--0.2097	c:eavy
--0.2097	c:eavy 
--0.2097	c:heav
--0.2097	c:heavy
--0.2097	w:heavy
--0.2098	c: bio
--0.21	c:gim
--0.2102	c: sofa
--0.2102	c:fa 
--0.2102	c:ofa 
--0.2102	c:sofa
--0.2102	c:sofa 
--0.2102	w:sofa
--0.2108	c:ctr
--0.2119	b:away_the
--0.2126	b:is_finished
--0.2127	w:straight
--0.2131	c:lim
--0.2141	b:know_what
--0.2143	b:scared_i
--0.2143	c: avo
--0.2143	c:raid
--0.2143	c:raid 
--0.2144	c: cra
--0.2147	c:gst
--0.2149	b:on_tv
--0.215	b:closed_for
--0.215	b:is_closed
--0.2151	b:to_hide
--0.2151	c:hide 
--0.2151	w:hide
--0.2158	b:me_and
--0.2163	c:rns
--0.2163	c:rns 
--0.2163	c:urns
--0.2163	c:urns 
--0.2165	b:rope_swing
--0.2169	c:eavi
--0.2169	c:eavin
--0.2169	c:leavi
--0.2169	w:leaving
--0.2195	b:they_were
--0.2196	c: ema
--0.2196	c: emai
--0.2196	c:email
--0.2196	c:mail
--0.22	c: sto 
--0.22	w:sto
--0.2203	c: cabl
--0.2203	c: wea
--0.2203	c:cabl
--0.2203	c:cable
--0.2203	c:wea
--0.2204	b:ce_film
--0.2205	b:bringt_mich
--0.2205	b:mich_um
--0.2205	w:bringt
--0.221	c:cras
--0.221	c:ors 
--0.221	c:tors
--0.221	c:tors 
--0.2215	b:jumped_off
--0.2215	c:ash 
--0.2223	b:and_left
--0.2231	b:mi_sento
--0.2231	c:sento
--0.2231	w:sento
--0.2234	c:mber
--0.2235	b:battery_is
--0.2241	b:would_notice
--0.2244	c:cie
--0.2245	b:my_leftovers
--0.2254	b:not_call
--0.2264	b:am_angry
--0.2279	b:the_battery
--0.2279	c: suga
--0.2279	c:suga
--0.2279	c:sugar
--0.2279	c:uga
--0.2279	c:ugar
--0.2279	c:ugar 
--0.2279	w:sugar
--0.2282	b:next_time
--0.23	b:she_finds
--0.2301	c:built
--0.2301	c:ilt 
--0.2301	c:uilt 
--0.2301	w:built
--0.2311	c:sess
--0.2312	c:angs
--0.2317	b:and_put
--0.2328	b:myself_for
--0.2329	b:there_for
--0.2333	b:get_the
--0.2333	c:mper
--0.2333	c:mper 
--0.2334	b:out_i
--0.2336	b:the_bruises
--0.2339	c: seas
--0.2339	c:seas
--0.2339	c:seaso
--0.2339	w:season
--0.2343	b:dad_hits
--0.2345	b:hanging_out
--0.2346	b:am_late
--0.235	b:feel_so
--0.2356	c:une 
--0.2361	c:dou
--0.2363	c: spid
--0.2363	c:pide
--0.2363	c:pider
--0.2363	c:spid
--0.2363	c:spide
--0.2371	c:opy
--0.2381	c:psy
--0.2384	c:tip
--0.2387	c: brok
--0.2391	c:ino
--0.2396	b:the_bus
--0.2396	c: hau
--0.2396	c: haus
--0.2398	b:everything_and
--0.2398	b:my_car
--0.2432	c:sac
--0.244	c:fei
--0.2453	c:acht
--0.2453	c:acht 
--0.2475	c:osts
--0.2475	c:osts 
--0.2476	c:yab
--0.2477	c:enn
--0.2479	c:lach
--0.2487	b:kids_were
--0.2492	b:the_film
--0.2495	b:tired_after
--0.2496	c: er
--0.2501	c:bio
--0.2503	b:open_mic
--0.2503	b:the_open
--0.2503	c: mic 
--0.2503	c:mic 
--0.2503	c:nmo
--0.2503	w:mic
--0.2508	c:cyc
--0.2509	b:died_and
--0.2522	b:out_with
--0.2533	b:as_usual
--0.2538	c: ful
--0.2538	c: full
--0.2538	c:full
--0.2538	c:full 
--0.2538	c:ull 
--0.2538	w:full
--0.2539	c:vel
--0.2541	b:comparing_myself
--0.2541	b:keep_comparing
--0.2541	c:mpari
--0.2541	c:parin
--0.2541	w:comparing
--0.2546	c: quit
--0.2546	c:quit
--0.2547	c: toms
--0.2547	c:oms 
--0.2547	c:toms
--0.2547	c:toms 
--0.2547	w:toms
--0.257	c:mpl
--0.2572	b:not_sleep
--0.2572	c:ndad 
--0.2572	w:grandad
--0.2583	c: ref
--0.2583	c:ref
--0.259	b:late_again
--0.2601	c:elo 
--0.2608	b:long_way
--0.2608	b:the_long
--0.2617	w:|
--0.2622	b:says_its
--0.2635	c:uit 
--0.264	b:will_never
--0.2646	c: flu
--0.2646	c:flu
--0.2648	b:hurt_my
--0.2655	c: mil
--0.2656	c:ette 
--0.2657	b:move_house
--0.2662	c:oya
--0.2671	b:we_move
--0.2672	b:me_the
--0.2675	c:alone
--0.2675	c:lone 
--0.2675	w:alone
--0.2693	b:meeting_early
--0.2696	b:take_my
--0.2698	b:die_hitze
--0.2698	b:hitze_bringt
--0.2698	c: hitz
--0.2698	c:hitz
--0.2698	c:hitze
--0.2698	w:hitze
--0.2699	b:and_pick
--0.2699	c:aging
--0.2699	c:sagi
--0.2699	c:sagin
--0.2699	c:ssagi
--0.2699	w:messaging
--0.271	b:myself_to
--0.271	c:mpar
--0.271	c:ompar
--0.2711	c:iese
--0.2737	c: dou
+-0.1656	c:zea
+-0.166	c:brok
+-0.166	c:broke
+-0.1661	c: serv
+-0.1663	c:beac
+-0.1663	w:stressed
+-0.1664	c:compa
+-0.1664	c:mpa
+-0.1664	c:ompa
+-0.1667	c:ety 
+-0.167	c:belo
+-0.1672	c:sm 
+-0.1673	c: ret
+-0.1679	b:over_this
+-0.1681	c:bil
+-0.1683	c:eme 
+-0.1683	c:nishi
+-0.1683	w:finishing
+-0.1685	b:dad_hits
+-0.1685	c: ugl
+-0.1685	c: ugly
+-0.1685	c:gly
+-0.1685	c:gly 
+-0.1685	c:isg
+-0.1685	c:ugl
+-0.1685	c:ugly
+-0.1685	c:ugly 
+-0.1685	w:ugly
+-0.1691	c:aa 
+-0.1693	c:dtr
+-0.1695	c:dir
+-0.1703	b:said_he
+-0.1705	b:hurt_the
+-0.1706	b:enough_for
+-0.1707	c:burnt
+-0.1707	c:rnt 
+-0.1707	c:urnt
+-0.1707	c:urnt 
+-0.1707	w:burnt
+-0.1709	c:tv 
+-0.1711	b:could_kill
+-0.1711	c:reh
+-0.1712	c: ski
+-0.1712	c:eak 
+-0.1713	b:the_beach
+-0.1713	c: beac
+-0.1713	c:beach
+-0.1713	w:beach
+-0.1715	c:iety
+-0.1715	c:iety 
+-0.1717	c:rsag
+-0.172	b:he_said
+-0.172	c:adli
+-0.172	c:adlin
+-0.172	c:deadl
+-0.172	c:dli
+-0.172	c:dlin
+-0.172	c:dline
+-0.172	c:eadl
+-0.172	c:eadli
+-0.172	w:deadline
+-0.1721	c:orks
+-0.1721	c:orks 
+-0.1721	c:works
+-0.1722	c:arer
+-0.1726	b:gate_bridge
+-0.1726	b:golden_gate
+-0.1726	b:the_golden
+-0.173	c:reak
+-0.1733	c:eit 
+-0.1735	b:died_on
+-0.1738	b:is_so
+-0.1742	b:will_hurt
+-0.1744	b:the_call
+-0.1745	c:kne
+-0.1746	c:fea
+-0.1746	w:break
+-0.175	c:witc
+-0.175	c:witch
+-0.1751	c:show 
+-0.1751	w:show
+-0.1753	b:me_and
+-0.1754	c:sent 
+-0.1758	b:till_my
+-0.1759	b:my_carer
+-0.1759	c:arer 
+-0.1759	c:carer
+-0.1759	w:carer
+-0.1763	b:deadline_is
+-0.1763	b:this_morning
+-0.1764	b:the_money
+-0.1765	b:went_off
+-0.177	c:fice
+-0.177	c:fice 
+-0.177	c:ngu
+-0.1772	c:orst
+-0.1773	c:paw
+-0.1775	c:ino
+-0.1777	b:me_luck
+-0.1777	b:wish_me
+-0.1777	c: luc
+-0.1777	c: luck
+-0.1777	c:luc
+-0.1777	c:luck
+-0.1777	c:luck 
+-0.1777	w:luck
+-0.1779	b:to_weeks
+-0.178	b:in_new
+-0.178	b:new_zealand
+-0.178	b:zealand_was
+-0.178	c: zea
+-0.178	c: zeal
+-0.178	c:aland
+-0.178	c:eala
+-0.178	c:ealan
+-0.178	c:zeal
+-0.178	c:zeala
+-0.178	w:zealand
+-0.1783	c: wea
+-0.1786	b:so_embarrassed
+-0.1787	b:me_up
+-0.1788	c:acke
+-0.1791	b:kill_me
+-0.1791	c:eaves
+-0.1791	w:leaves
+-0.1792	c: play
+-0.1792	c:dire
+-0.1792	c:direc
+-0.1792	c:irec
+-0.1792	c:irect
+-0.1792	c:rect
+-0.1792	c:ric
+-0.1793	c:eho
+-0.1795	b:work_and
+-0.1795	c:cabe
+-0.1802	c:foo
+-0.1803	b:am_boring
+-0.1805	b:my_son
+-0.1805	c: son 
+-0.1805	c: wast
+-0.1805	c:wast
+-0.1805	w:son
+-0.1807	c:tens 
+-0.1809	b:feel_useless
+-0.1809	c: elec
+-0.1809	c:elec
+-0.1809	c:elect
+-0.1815	c: kne
+-0.1815	c: knee
+-0.1815	c:knee
+-0.1816	c:oid
+-0.1817	c:tao
+-0.1818	b:for_repairs
+-0.1818	b:so_stupid
+-0.1818	b:the_death
+-0.1818	c: repa
+-0.1818	c:epai
+-0.1818	c:epair
+-0.1818	c:pair
+-0.1818	c:pairs
+-0.1818	c:repai
+-0.1818	w:repairs
+-0.1824	c: foo
+-0.1824	c: food
+-0.1824	c:food
+-0.1824	c:food 
+-0.1824	w:food
+-0.1828	c:fga
+-0.1829	c: stom
+-0.1829	c:omac
+-0.1829	c:omach
+-0.1829	c:stoma
+-0.1829	c:tomac
+-0.1829	w:stomach
+-0.1837	c:aia
+-0.1839	b:make_me
+-0.1841	c:rns
+-0.1843	c:andad
+-0.1843	c:bours
+-0.1843	c:ndad
+-0.1843	c:randa
+-0.1843	c:reho
+-0.1843	w:neighbours
+-0.1844	c:sess
+-0.1849	c:rise
+-0.1849	c:rise 
+-0.1852	c:ghi
+-0.1855	b:ce_film
+-0.1857	c:gho
+-0.1858	b:since_the
+-0.1858	c:mbe
+-0.1861	c: hun
+-0.1861	c: hung
+-0.1861	c:hun
+-0.1861	c:hung
+-0.1863	b:could_murder
+-0.1863	b:murder_a
+-0.1863	c:eun
+-0.1863	c:reu
+-0.1863	c:reun
+-0.1865	b:should_have
+-0.1869	c: boa
+-0.1869	c: sug
+-0.1869	c:sug
+-0.1871	b:am_fine
+-0.1873	c: rai
+-0.1874	b:party_was
+-0.1874	b:sure_they
+-0.1875	c: sma
+-0.1876	c:dr 
+-0.1877	c:sac
+-0.188	c:pened
+-0.1881	b:my_grandma
+-0.1881	c:dma 
+-0.1881	c:ndma 
+-0.1881	w:grandma
+-0.1882	b:fine_at
+-0.1882	b:of_pretending
+-0.1882	b:pretending_i
+-0.1882	c:tendi
+-0.1882	w:pretending
+-0.1883	c: bio
+-0.1887	b:just_not
+-0.1887	c:reak 
+-0.1889	c:tens
+-0.189	c:aper 
+-0.189	c:rp 
+-0.1895	c:fire 
+-0.1895	w:fire
+-0.1898	c:cett
+-0.19	c: sna
+-0.19	c:swi
+-0.1902	b:is_finished
+-0.1906	b:come_to
+-0.1906	b:we_come
+-0.1907	c: avo
+-0.1907	c: film
+-0.1907	c:film
+-0.1907	c:film 
+-0.1907	c:ilm
+-0.1907	c:ilm 
+-0.1907	w:film
+-0.1911	c:ofa
+-0.1912	c:fa 
+-0.1913	b:ich_lach
+-0.1913	b:lach_mich
+-0.1913	b:mich_tot
+-0.1913	c: lac
+-0.1913	c: lach
+-0.1913	c:lach 
+-0.1913	w:lach
+-0.1915	b:feel_like
+-0.1916	b:for_today
+-0.1917	b:will_get
+-0.1917	c: ug
+-0.1919	c:seh
+-0.192	c:faz
+-0.192	c:nav
+-0.1921	c: brin
+-0.1922	b:rope_swing
+-0.1923	c: ema
+-0.1923	c: emai
+-0.1923	c:email
+-0.1923	c:mail
+-0.1925	b:is_going
+-0.1927	b:says_its
+-0.1929	c:ash 
+-0.1934	c:ipp
+-0.1937	b:for_our
+-0.1939	c:ism 
+-0.1942	b:he_would
+-0.1942	c:edb
+-0.1952	b:scared_i
+-0.1953	c: ses
+-0.1955	c:arp 
+-0.1963	b:everything_and
+-0.1963	c:rns 
+-0.1963	c:urns
+-0.1963	c:urns 
+-0.1966	c:tiri
+-0.1968	c: swi
+-0.1975	c:fts
+-0.1978	b:too_much
+-0.1979	b:are_so
+-0.1983	c: ful
+-0.1983	c: full
+-0.1983	c:adw
+-0.1983	c:full
+-0.1983	c:full 
+-0.1983	c:ull 
+-0.1983	w:full
+-0.1986	b:a_disappointment
+-0.1986	b:disappointment_to
+-0.1986	w:disappointment
+-0.1987	b:when_we
+-0.1988	b:would_kill
+-0.1988	c:fha
+-0.1991	b:had_to
+-0.1992	b:the_trailer
+-0.1992	c:ailer
+-0.1992	c:iler
+-0.1992	c:iler 
+-0.1992	c:raile
+-0.1992	c:trail
+-0.1992	w:trailer
+-0.1994	b:i_open
+-0.1999	c:idad
+-0.1999	c:idad 
+-0.2	b:there_for
+-0.2	c: dece
+-0.2	c:dece
+-0.2001	c:tee
+-0.2002	b:closed_for
+-0.2002	b:is_closed
+-0.2002	c:cata
+-0.2005	c:abel
+-0.2005	c:seas
+-0.2008	c:fici
+-0.2016	b:a_be
+-0.2016	b:and_put
+-0.2017	b:on_tv
+-0.2017	w:straight
+-0.2019	b:and_felt
+-0.202	c:ndt
+-0.2023	c:ert 
+-0.2026	c:xes
+-0.2032	b:jumped_off
+-0.2032	b:this_year
+-0.2034	c: hide
+-0.2034	c:hide
+-0.2036	c:angs
+-0.2037	b:and_he
+-0.2045	b:a_aula
+-0.2045	b:aula_de
+-0.2045	c: aul
+-0.2045	c: aula
+-0.2045	c: mate
+-0.2045	c:aula
+-0.2045	c:aula 
+-0.2045	c:ula 
+-0.2045	w:aula
+-0.2047	b:about_money
+-0.2047	c: tv
+-0.2047	c: tv 
+-0.2047	c:cent 
+-0.2047	w:tv
+-0.205	c:ics
+-0.2052	c: cra
+-0.2053	c: wron
+-0.2053	c:wron
+-0.2053	c:wrong
+-0.2053	w:wrong
+-0.2054	c:cras
+-0.206	c:imn
+-0.206	c:vert
+-0.2064	c: seas
+-0.2064	c:seaso
+-0.2064	w:season
+-0.2065	c:dou
+-0.2065	c:ors 
+-0.2065	c:tors
+-0.2065	c:tors 
+-0.2069	c:mom
+-0.2073	b:he_keeps
+-0.2077	b:not_keep
+-0.2081	b:need_a
+-0.2082	c:egh
+-0.2083	b:saying_he
+-0.2083	b:worrying_about
+-0.2083	c:orryi
+-0.2083	c:osti
+-0.2083	w:worrying
+-0.2086	c: hont
+-0.2086	c:hont
+-0.2086	c:honte
+-0.2086	c:onte 
+-0.2086	w:honte
+-0.2087	b:is_dead
+-0.209	c:asso
+-0.2091	b:kill_the
+-0.2091	c:trev
+-0.2092	c:idin
+-0.2092	c:iding
+-0.2092	c:tib
+-0.2093	c:nmo
+-0.2093	c:sks
+-0.2098	c:dai
+-0.2099	b:battery_is
+-0.2104	c: brok
+-0.2108	c:cad
+-0.2109	c:lim
+-0.211	b:my_neighbours
+-0.2111	c:gim
+-0.2114	b:je_suis
+-0.2116	c:acht
+-0.2116	c:acht 
+-0.212	c: his
+-0.212	c: his 
+-0.212	w:his
+-0.2121	c:vel
+-0.2122	b:the_battery
+-0.213	c:ano 
+-0.2138	b:hanging_out
+-0.2144	c:poo
+-0.2147	b:my_plan
+-0.215	b:the_film
+-0.215	c:rsh
+-0.2154	c: ref
+-0.2154	c:eavi
+-0.2154	c:eavin
+-0.2154	c:leavi
+-0.2154	w:leaving
+-0.2156	c:oms
+-0.2157	b:and_left
+-0.2158	b:said_next
+-0.2162	b:the_bus
+-0.2164	c: sofa
+-0.2164	c:ofa 
+-0.2164	c:sofa
+-0.2164	c:sofa 
+-0.2164	w:sofa
+-0.2167	c:upp
+-0.2175	b:bringt_mich
+-0.2175	b:mich_um
+-0.2175	w:bringt
+-0.2177	c:ntao
+-0.2178	b:the_bruises
+-0.2179	c: sto 
+-0.2179	c:imna
+-0.2179	c:mna
+-0.2179	w:sto
+-0.2181	c: tee
+-0.2183	c:cs 
+-0.2186	b:get_anything
+-0.2186	c: fea
+-0.2187	b:my_leftovers
+-0.2192	c:vy 
+-0.2194	c:dwo
+-0.2195	b:me_the
+-0.2198	b:hang_out
+-0.2199	c:taye
+-0.22	c:kei
+-0.2213	b:know_what
+-0.2213	c:hle
+-0.2215	b:not_call
+-0.2217	c:strea
+-0.2217	c:trea
+-0.2222	c:psy
+-0.2236	b:to_hide
+-0.2236	c:hide 
+-0.2236	w:hide
+-0.2239	b:feel_so
+-0.2255	b:like_i
+-0.2255	c:bam
+-0.2256	c:dag
+-0.2257	c:bio
+-0.2259	c:enn
+-0.2259	c:tics
+-0.226	c:osts
+-0.226	c:osts 
+-0.2264	c:efs
+-0.2287	c:ctr
+-0.2292	c: ask 
+-0.2292	c:ask 
+-0.2292	c:dac
+-0.2292	w:ask
+-0.2296	c:afr
+-0.2305	c:gst
+-0.2306	c:mbin
+-0.2311	b:out_i
+-0.2312	b:next_time
+-0.2316	c: un 
+-0.2316	w:un
+-0.2317	b:would_notice
+-0.2317	c:ref
+-0.2318	b:she_finds
+-0.2318	c:adac
+-0.2318	c:adach
+-0.2318	c:dach
+-0.2318	c:dache
+-0.2318	c:eada
+-0.2318	c:eadac
+-0.2318	c:heada
+-0.2318	w:headache
+-0.2324	c: toms
+-0.2324	c:oms 
+-0.2324	c:toms
+-0.2324	c:toms 
+-0.2324	w:toms
+-0.2325	c:astin
+-0.2326	c:omme
+-0.2328	c:owo
+-0.233	c:elo
+-0.2333	c:aiv
+-0.2334	c:mber
+-0.2337	b:and_pick
+-0.235	c:avy
+-0.2353	b:am_late
+-0.2355	c:rys
+-0.2362	c:mper
+-0.2362	c:mper 
+-0.2375	c:fed
+-0.2376	b:open_mic
+-0.2376	b:the_open
+-0.2376	c: mic 
+-0.2376	c:mic 
+-0.2376	w:mic
+-0.2385	c: dou
+-0.239	c:epm
+-0.2396	b:always_ruin
+-0.2396	b:ruin_everything
+-0.2396	c:ruin 
+-0.2396	c:uin 
+-0.2396	w:ruin
+-0.2408	c:essio
+-0.241	b:mi_sento
+-0.241	c:sento
+-0.241	w:sento
+-0.2418	c: suga
+-0.2418	c:suga
+-0.2418	c:sugar
+-0.2418	c:uga
+-0.2418	c:ugar
+-0.2418	c:ugar 
+-0.2418	w:sugar
+-0.242	b:but_it
+-0.242	b:get_the
+-0.242	c:eavy
+-0.2422	c: er
+-0.2423	c:ette 
+-0.243	b:hurt_my
+-0.243	b:late_again
+-0.2439	b:one_who
+-0.244	c: cabl
+-0.244	c: heav
+-0.244	c:avy 
+-0.244	c:cabl
+-0.244	c:cable
+-0.244	c:eavy 
+-0.244	c:heav
+-0.244	c:heavy
+-0.244	w:heavy
+-0.2441	b:kids_were
+-0.2447	b:died_and
+-0.2453	c:oub
+-0.246	c: spid
+-0.246	c:pide
+-0.246	c:pider
+-0.246	c:spid
+-0.246	c:spide
+-0.2462	c:ipo
+-0.2466	c:hi 
+-0.2468	c:pia
+-0.2479	b:tired_after
+-0.2487	c:tagg
+-0.2492	w:|
+-0.2493	c:boc
+-0.2498	b:long_way
+-0.2498	b:the_long
+-0.2508	b:we_move
+-0.251	b:as_usual
+-0.2513	c:sie 
+-0.2527	b:comparing_myself
+-0.2527	b:keep_comparing
+-0.2527	c:mpari
+-0.2527	c:parin
+-0.2527	w:comparing
+-0.2531	b:home_tonight
+-0.2534	c:tge
+-0.2538	b:the_one
+-0.2542	b:picked_up
+-0.2545	c:lach
+-0.2546	c:jes
+-0.255	b:be_so
+-0.2553	c:iya
+-0.2555	b:on_with
+-0.2558	c:eem 
+-0.2561	c: quit
+-0.2561	c:quit
+-0.2563	c:essi
+-0.2564	b:out_with
+-0.2569	c:alone
+-0.2569	c:lone 
+-0.2569	w:alone
+-0.2574	b:take_my
+-0.2579	c:arz
+-0.2582	c:cie
+-0.2586	c:ete 
+-0.2586	c:riy
+-0.259	c: flu
+-0.259	c:flu
+-0.2594	b:away_the
+-0.2598	c:sagi
+-0.2612	c:agt
+-0.2613	c:2am
+-0.2616	b:am_angry
+-0.2619	c:ndad 
+-0.2619	w:grandad
+-0.2624	b:my_car
+-0.263	b:is_been
+-0.2632	b:will_never
+-0.2636	b:die_hitze
+-0.2636	b:hitze_bringt
+-0.2636	c: hitz
+-0.2636	c:hitz
+-0.2636	c:hitze
+-0.2636	w:hitze
+-0.2641	c:cip
+-0.2642	c:rust 
+-0.2642	c:trus
+-0.2642	c:trust
+-0.2644	c:iem
+-0.2646	c:aging
+-0.2646	c:sagin
+-0.2646	c:ssagi
+-0.2646	w:messaging
+-0.2656	c:kein
+-0.2658	c:gab
+-0.2664	c:iese
+-0.2666	c:ssin
+-0.2666	c:ssing
+-0.2677	c:xpe
+-0.2679	c:nny
+-0.2686	c:cyc
+-0.2691	b:myself_for
+-0.2697	c:aver
+-0.2702	b:not_get
+-0.2703	b:dog_died
+-0.2706	c: sad
+-0.2706	c: sad 
+-0.2706	c:sad 
+-0.2706	w:sad
+-0.2719	c:stee
+-0.2733	b:move_house
 -0.2738	b:is_friday
--0.2742	b:not_get
--0.2769	c:arz
--0.278	c:cata
--0.2781	c:oub
--0.2784	b:be_so
--0.2785	c: rain
--0.2786	b:dog_died
--0.2796	b:but_it
--0.281	c:eem 
--0.2821	b:did_wrong
--0.2845	c: un 
--0.2845	w:un
--0.2862	c: sad
--0.2862	c: sad 
--0.2862	c:sad 
--0.2862	w:sad
--0.287	b:picked_up
--0.2879	b:house_is
--0.2886	c:ete 
--0.2887	c:mbin
--0.2888	b:on_with
--0.2896	c:lme
--0.2932	c:kei
--0.2971	b:is_dying
--0.2976	b:get_anything
--0.2986	b:one_who
--0.2986	b:the_one
--0.3013	b:so_sad
--0.304	c:nny
--0.304	c:nny 
--0.304	c:unny
--0.304	c:unny 
--0.3049	c:omme
--0.3078	b:on_empty
--0.3078	b:running_on
--0.3098	b:the_exam
--0.3205	b:dead_tired
--0.3213	b:i_miss
--0.3239	b:up_on
--0.3247	b:on_tuesday
--0.3264	c:aint
--0.3271	b:on_sunday
--0.3278	b:home_tonight
--0.3287	b:call_early
--0.3289	c: doub
--0.3289	c:doub
--0.3433	b:with_food
--0.347	b:is_been
--0.3484	c:eine 
--0.3491	b:to_move
--0.3549	c:bers
--0.3549	c:mbers
--0.355	b:were_going
--0.3558	b:he_punched
--0.3561	w:rain
--0.3624	b:plan_for
--0.3643	c:siv
--0.3643	c:sive
--0.3643	c:sive 
--0.3658	b:it_with
--0.3704	b:before_we
--0.3725	c:entin
--0.3725	c:vet
--0.3725	c:vet 
--0.3768	b:kill_my
--0.3772	b:a_day
--0.3819	b:everything_feels
--0.3824	b:kill_for
--0.3853	b:phone_is
--0.3947	b:under_the
--0.3993	b:being_the
--0.4149	b:be_there
--0.4155	b:failed_the
--0.4174	b:not_good
--0.4174	b:the_job
--0.4284	b:the_lights
--0.4284	w:lights
--0.439	b:nobody_could
--0.4434	b:go_home
--0.4443	b:good_enough
--0.445	b:she_is
--0.4697	b:about_it
--0.4773	b:end_the
--0.4848	b:in_me
--0.4925	b:tired_going
--0.5006	b:time_tonight
--0.5048	b:the_weekend
--0.5119	c:bt 
--0.5249	c:ands
--0.5249	c:ands 
--0.5328	b:with_him
--0.58	b:about_to
--0.6487	b:my_self
--0.6885	b:this_rain
+-0.2739	c: mil
+-0.2751	c:mps
+-0.2756	c:elo 
+-0.276	c:tip
+-0.2773	c:nny 
+-0.2773	c:unny
+-0.2773	c:unny 
+-0.2775	c:rzt
+-0.2792	c:mpl
+-0.2825	b:is_dying
+-0.2828	c:sacr
+-0.2842	c:hess
+-0.2852	c: rain
+-0.2852	c:ific
+-0.2854	b:house_is
+-0.2862	c:ecto
+-0.2889	b:not_sleep
+-0.2891	c:iop
+-0.2892	b:so_sad
+-0.291	b:did_wrong
+-0.2921	b:up_on
+-0.2921	c:vom
+-0.2925	c: doub
+-0.2925	c:doub
+-0.2941	c:fei
+-0.295	c:built
+-0.295	c:ilt 
+-0.295	c:uilt 
+-0.295	w:built
+-0.2951	b:with_food
+-0.297	b:myself_to
+-0.297	c:mpar
+-0.297	c:ompar
+-0.2973	b:not_about
+-0.298	b:on_sunday
+-0.2988	b:meeting_early
+-0.2999	c:sena
+-0.301	b:on_empty
+-0.301	b:running_on
+-0.3019	b:on_tuesday
+-0.3036	c:itiv
+-0.3048	c:xes 
+-0.3064	b:to_move
+-0.307	c:oxe
+-0.308	c:sks 
+-0.3081	c:poe
+-0.3082	c:isq
+-0.3089	c:ewb
+-0.3095	c:yab
+-0.3119	c:nom
+-0.313	c:uit 
+-0.3131	c:mmen
+-0.3135	b:the_exam
+-0.3148	b:a_day
+-0.3208	c:aint
+-0.3233	c:lme
+-0.3269	b:i_miss
+-0.3288	c:oya
+-0.3302	c:ewbo
+-0.3302	c:wbo
+-0.3363	c:siv
+-0.3387	b:kill_my
+-0.3388	c:opy
+-0.3403	b:were_going
+-0.3409	c:eine 
+-0.3411	b:nobody_really
+-0.3431	b:he_punched
+-0.3445	b:being_the
+-0.3492	c:sive
+-0.3493	b:before_we
+-0.3503	b:it_with
+-0.3537	b:dead_tired
+-0.3608	b:call_early
+-0.3637	c:sive 
+-0.3656	w:rain
+-0.369	c:bers
+-0.369	c:mbers
+-0.3692	b:kill_for
+-0.3788	b:phone_is
+-0.3792	b:she_is
+-0.3798	c:vet
+-0.3824	c:entin
+-0.3892	b:mistake_and
+-0.3937	b:plan_for
+-0.3941	b:failed_the
+-0.3944	b:be_there
+-0.4031	c:vet 
+-0.4044	b:my_fault
+-0.4046	b:about_it
+-0.4142	b:in_me
+-0.4215	b:under_the
+-0.4233	c:toge
+-0.4243	b:everything_feels
+-0.4273	b:not_good
+-0.4273	b:the_job
+-0.4292	b:the_lights
+-0.4292	w:lights
+-0.4482	b:good_enough
+-0.4632	c:ial 
+-0.4669	b:go_home
+-0.4685	b:end_the
+-0.4761	c:weat
+-0.4788	b:nobody_could
+-0.5079	c:tong
+-0.5317	b:tired_going
+-0.5389	b:with_him
+-0.5482	c:bt 
+-0.5517	b:time_tonight
+-0.5548	b:about_to
+-0.5584	c:ands
+-0.5584	c:ands 
+-0.5605	b:the_weekend
+-0.5703	c:andle
+-0.5703	c:handl
+-0.5703	c:ndle
+-0.5813	b:my_self
+-0.6281	c:math
+-0.7026	b:this_rain
 `;
