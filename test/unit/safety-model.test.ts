@@ -38,15 +38,11 @@ describe('the safety classifier', () => {
     }
   });
 
-  it('reads a long text in windows of a few sentences, and a long sentence in windows of words', () => {
-    // Sentences of 10 words: each alone, with the next, and with the two after it.
+  it('reads a long text sentence by sentence, and a long sentence in windows of words', () => {
+    // Sentences of 10 words: each on its own.
     const starts = Array.from({ length: 10 }, (_, i) => i * 10);
     const w = windows(starts, 100);
-    expect(w).toContainEqual([0, 10]);
-    expect(w).toContainEqual([0, 20]);
-    expect(w).toContainEqual([0, 30]);
-    expect(w).not.toContainEqual([0, 40]);
-    expect(w).toContainEqual([90, 100]);
+    expect(w).toEqual(starts.map((s) => [s, s + 10]));
     expect(w.every(([s, e]) => e - s <= WINDOW && e > s)).toBe(true);
     // One sentence of 100 words: overlapping windows covering all of it.
     const long = windows([0], 100);

@@ -55,14 +55,16 @@ function wordIds(w: string): Int32Array {
 let marks = new Uint32Array(0);
 let window = 0;
 
-/** Sentences per window at most, in a long text. */
-export const SENTENCES = 3;
+/** Sentences per window at most, in a long text: one. Windows of two or three sentences caught a little more
+ * in a long entry, but joined quiet sentences of different records (import reads a batch as one text) into
+ * false alarms. */
+export const SENTENCES = 1;
 
 /**
  * Where the windows of a long text are, as [start, end) word positions (sentence ends not counted), given where
  * each sentence starts (`starts`, then the number of words). A text of up to WINDOW + STRIDE / 2 words is one
- * window, as the texts the model learnt from were. A longer one: from each sentence, that sentence alone, with
- * the next, and so on up to SENTENCES sentences, as long as they stay within WINDOW words; a sentence longer than WINDOW alone is read
+ * window, as the texts the model learnt from were. A longer one: each sentence (with the next, up to SENTENCES
+ * sentences, as long as they stay within WINDOW words); a sentence longer than WINDOW alone is read
  * in windows of WINDOW words, each STRIDE words after the last. So a dangerous sentence in a long entry is read
  * among its own few neighbours, not drowned in the rest.
  */
