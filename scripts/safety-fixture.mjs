@@ -1,62 +1,82 @@
-// Copies the blind labelled sets into test/fixtures/danger.json, one item per text, each marked with its split
-// and source file.
+// Keeps test/fixtures/danger.json, the blind labelled texts of the safety detector, one item per text, each
+// marked with its split and source file.
 //
-//   node scripts/safety-fixture.mjs                    # danger-A and danger-B as "tune"; no held-out items
-//   node scripts/safety-fixture.mjs --heldout C,D      # the same, plus whichever of danger-C, danger-D exist
-//                                                      # as "heldout" (the lead runs this, once, to measure)
+//   node scripts/safety-fixture.mjs                    # the tune split (danger-A..D) as it is; no held-out items
+//   node scripts/safety-fixture.mjs --heldout E,F      # the same, plus whichever of danger-E, danger-F exist in
+//                                                      # /work/labelled as "heldout" (the lead runs this, once,
+//                                                      # to measure)
 //
-// A and B have both been read and tuned on (B's figure was measured once, blind, and is spent), so they are
-// the tune split. The held-out sets are touched only when named with --heldout: whoever tunes the detector
-// never runs that, and the script prints counts only, never a text, so a held-out text can't leak here either.
+// The tune split is danger-A, B, C and D. All four have been read or measured (A tuned on first; B, then C and
+// D each measured once, blind, and those figures are spent), so they are tune now. Their only copy is this
+// fixture: the script takes them from it and never reads /work/labelled for them. The held-out sets are read
+// from /work/labelled (LABELLED_DIR) only when named with --heldout: whoever tunes the detector never runs
+// that, and the script prints counts only, never a text, so a held-out text can't leak here either.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const fixture = join(root, 'test', 'fixtures', 'danger.json');
 const dir = process.env.LABELLED_DIR ?? '/work/labelled';
 const LABELS = new Set(['danger', 'abuse', 'idiom', 'everyday']);
-const TUNE = ['A', 'B'];
+const TUNE = ['A', 'B', 'C', 'D'];
+
+function fail(message) {
+  console.error(`safety-fixture: ${message}`);
+  process.exit(2);
+}
 
 const args = process.argv.slice(2);
 let heldout = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const m = /^--heldout(?:=(.*))?$/.exec(a);
-  if (!m) throw new Error(`unexpected argument ${a}; usage: node scripts/safety-fixture.mjs [--heldout C,D]`);
+  if (!m) fail(`unexpected argument ${a}; usage: node scripts/safety-fixture.mjs [--heldout E,F]`);
   const list = m[1] ?? args[++i];
-  if (!list) throw new Error('--heldout needs the sets, e.g. --heldout C,D');
+  if (!list) fail('--heldout needs the sets, e.g. --heldout E,F');
   heldout = list.split(',').map((x) => x.trim()).filter(Boolean);
   for (const h of heldout) {
-    if (!/^[A-Z]$/.test(h)) throw new Error(`--heldout: expected set letters such as C,D, got ${h}`);
-    if (TUNE.includes(h)) throw new Error(`--heldout: ${h} is a tune set (read and tuned on), it can't be held out`);
+    if (!/^[A-Z]$/.test(h)) fail(`--heldout: expected set letters such as E,F, got ${h}`);
+    if (TUNE.includes(h)) fail(`--heldout: ${h} is a tune set (read and tuned on), it can't be held out`);
   }
 }
 
-const specs = TUNE.map((s) => ({ file: `danger-${s}.jsonl`, split: 'tune', required: true }))
-  .concat(heldout.map((s) => ({ file: `danger-${s}.jsonl`, split: 'heldout', required: false })));
+const tuneSources = new Set(TUNE.map((s) => `danger-${s}.jsonl`));
+const before = JSON.parse(readFileSync(fixture, 'utf8')).items;
+const items = before.filter((x) => tuneSources.has(x.source)).map(({ text, label, cat, source }) => ({ text, label, cat, split: 'tune', source }));
+for (const s of tuneSources) {
+  const n = items.filter((x) => x.source === s).length;
+  if (n === 0) fail(`${s} is missing from test/fixtures/danger.json; it is the only copy of the tune split`);
+  console.log(`${s} -> tune: ${n} items`);
+}
 
-const items = [];
-for (const { file, split, required } of specs) {
+for (const h of heldout) {
+  const file = `danger-${h}.jsonl`;
   const path = join(dir, file);
-  if (!required && !existsSync(path)) {
+  if (!existsSync(path)) {
     console.log(`${file}: not there (yet), skipped`);
     continue;
   }
   const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '');
-  for (const [i, line] of lines.entries()) {
-    const r = JSON.parse(line);
-    if (typeof r.text !== 'string' || !LABELS.has(r.label) || typeof r.cat !== 'string') throw new Error(`${file} line ${i + 1}: unexpected shape`);
-    items.push({ text: r.text, label: r.label, cat: r.cat, split, source: file });
-  }
   const counts = {};
-  for (const it of items.filter((x) => x.source === file)) counts[it.label] = (counts[it.label] ?? 0) + 1;
-  console.log(`${file} -> ${split}: ${lines.length} items`, counts);
+  for (const [i, line] of lines.entries()) {
+    let r;
+    try {
+      r = JSON.parse(line);
+    } catch {
+      fail(`${file} line ${i + 1}: not JSON`);
+    }
+    if (typeof r.text !== 'string' || !LABELS.has(r.label) || typeof r.cat !== 'string') fail(`${file} line ${i + 1}: unexpected shape`);
+    items.push({ text: r.text, label: r.label, cat: r.cat, split: 'heldout', source: file });
+    counts[r.label] = (counts[r.label] ?? 0) + 1;
+  }
+  console.log(`${file} -> heldout: ${lines.length} items`, counts);
 }
 if (!items.some((x) => x.split === 'heldout')) console.log('no held-out items: the test will say so until the lead adds them with --heldout');
 const out = {
   about: 'Blind labelled texts for the safety detector (src/domain/safety). Written by people who never saw the detector. '
-    + 'split "tune" (danger-A, danger-B) has been read and tuned on; split "heldout" (added by the lead with --heldout) is measured only: '
-    + 'never read its texts, never tune on it. Made by scripts/safety-fixture.mjs from the source files named on each item.',
+    + 'split "tune" (danger-A, B, C, D) has been read or measured and is tuned on; split "heldout" (added by the lead with --heldout) is measured only: '
+    + 'never read its texts, never tune on it. Kept by scripts/safety-fixture.mjs; the source file is named on each item.',
   items,
 };
-writeFileSync(join(root, 'test', 'fixtures', 'danger.json'), JSON.stringify(out, null, 1) + '\n');
+writeFileSync(fixture, JSON.stringify(out, null, 1) + '\n');

@@ -9,6 +9,7 @@ import { run, sandbox, type Sandbox } from '../helpers/run';
 import { FakePrompter, testContext } from '../helpers/context';
 import { runNew } from '../../src/commands/new/run';
 import { msg } from '../../src/messages';
+import { rulesSay } from '../../src/domain/safety/detect';
 
 let sb: Sandbox;
 beforeEach(() => { sb = sandbox(); });
@@ -132,6 +133,20 @@ describe('distortions suggest never disputes it', () => {
       expect(plain.stdout).toBe('');
       expect(plain.stderr).toContain('https://findahelpline.com');
     }
+  });
+
+  it('answers [] when only the classifier sees the danger (no rule does), and a pattern for an everyday thought', () => {
+    // Wordings from the labelled texts that no rule catches (checked here, so the test keeps meaning this).
+    for (const text of ['Praying God takes me in my sleep tonight.', "I can't picture any future where I'm still alive."]) {
+      expect(rulesSay(text), text).toBe(false);
+      const r = run(sb, ['distortions', 'suggest', text, '--json']);
+      expect(r.code, text).toBe(0);
+      expect(JSON.parse(r.stdout), text).toEqual([]);
+      expectNoteOnce(r.stderr);
+    }
+    const everyday = run(sb, ['distortions', 'suggest', 'She must think I am boring', '--json']);
+    expect((JSON.parse(everyday.stdout) as unknown[]).length).toBeGreaterThan(0);
+    expect(everyday.stderr).not.toContain(msg.safety.title);
   });
 
   it('answers [] for harm from someone else, with the note about abuse', () => {

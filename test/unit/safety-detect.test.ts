@@ -2,13 +2,16 @@
 //
 // How the sets were kept honest:
 // - The texts were written by people who never saw the detector or its phrases, in sets by different writers.
-// - danger-A (325 texts) and danger-B (301) are the TUNE split. A was tuned on first; B was held out and measured
-//   once, blind (75.4% of its danger texts caught), and that figure is now spent: B's misses were read and the
-//   detector generalised with them, so both are tune now. This test prints the tune split's figures per category
-//   and every text it misses.
-// - The HELD-OUT split is danger-C and danger-D, written the same way and never read by whoever tunes the
+// - danger-A, B, C and D are the TUNE split. A was tuned on first; B, then C and D, were each held out and
+//   measured once, blind (B 75.4%, C and D together 72.2% of danger texts caught by the rules), and those
+//   figures are spent: all four are read and learnt from now (the rules were written on A and B; the
+//   classifier's weights, src/domain/safety/model-weights.ts, are learnt from all four). This test prints the
+//   tune split's figures per category and every text it misses; they say only how well the detector fits
+//   what it learnt from. How well it generalises is measured leave-one-set-out by scripts/safety-cv.mjs
+//   (README, "What the detector catches and misses").
+// - The HELD-OUT split is danger-E and danger-F, written the same way and never read by whoever tunes the
 //   detector. They are added to test/fixtures/danger.json only by the lead, once, with
-//   `node scripts/safety-fixture.mjs --heldout C,D`; this test then prints their figures but never their texts,
+//   `node scripts/safety-fixture.mjs --heldout E,F`; this test then prints their figures but never their texts,
 //   so reading the output can't leak them. Until they are added the test says so on every run (a todo in the
 //   summary and a warning in the output): the held-out bar is not met by passing silently.
 //   If held-out recall falls short, the answer is not to read its misses: report the figure, write new blind texts.
@@ -65,7 +68,13 @@ function report(name: string, f: Figures, texts: boolean): string {
   return lines.join('\n');
 }
 
-const TUNE_SOURCES = ['danger-A.jsonl', 'danger-B.jsonl'];
+const TUNE_SOURCES = ['danger-A.jsonl', 'danger-B.jsonl', 'danger-C.jsonl', 'danger-D.jsonl'];
+
+/**
+ * Held-out danger recall (%) first measured on danger-E + danger-F, which this test then guards. Left unset on
+ * purpose: the lead fills it in from the figure this test prints, once, after adding the held-out sets.
+ */
+const HELDOUT_FLOOR: number | undefined = undefined;
 
 /** Danger recall per category ("plain", "method", "es"...), for the tune split's report. */
 function byCategory(split: Item['split']): string {
@@ -88,27 +97,30 @@ describe('the safety detector on blind labelled texts', () => {
   console.log(`${report(`tune (${TUNE_SOURCES.join(' + ')})`, tune, true)}\n  tune danger by category: ${byCategory('tune')}`);
   if (hasHeld) console.log(report(`held-out (${heldSources.join(' + ')})`, held, false));
   else console.warn('held-out: NO HELD-OUT ITEMS in test/fixtures/danger.json, so the 97% held-out bar is NOT measured. '
-    + 'The lead adds them with `node scripts/safety-fixture.mjs --heldout C,D`.');
+    + 'The lead adds them with `node scripts/safety-fixture.mjs --heldout E,F`.');
 
-  it('has the tune split from danger-A and danger-B, and any held-out split from other files', () => {
+  it('has the tune split from danger-A to danger-D, and any held-out split from other files', () => {
     expect(items.filter((x) => x.split === 'tune').every((x) => TUNE_SOURCES.includes(x.source))).toBe(true);
     expect(new Set(items.filter((x) => x.split === 'tune').map((x) => x.source))).toEqual(new Set(TUNE_SOURCES));
     expect(items.filter((x) => x.split === 'heldout').every((x) => !TUNE_SOURCES.includes(x.source))).toBe(true);
-    expect(tune.danger[1]).toBeGreaterThan(200);
+    expect(tune.danger[1]).toBeGreaterThan(500);
   });
 
-  if (hasHeld) {
-    // Measured once, 2026-12-05, when C and D were first added: 216/299 (72.2%). The 97% bar is NOT met by
-    // these rules; that is the finding (README, "How the crisis note is found"). The floor guards the figure;
-    // the bar stays as an expected failure so that reaching it shows up (it.fails then fails).
-    it('keeps held-out danger recall at or above the figure first measured (72.2%)', () => {
-      expect(pct(held.danger)).toBeGreaterThanOrEqual(72.2);
+  if (hasHeld && HELDOUT_FLOOR !== undefined) {
+    it(`keeps held-out danger recall at or above the figure first measured (${HELDOUT_FLOOR}%)`, () => {
+      expect(pct(held.danger)).toBeGreaterThanOrEqual(HELDOUT_FLOOR);
     });
-    it.fails('catches at least 97% of the held-out danger texts (not met: 72.2% measured)', () => {
+  } else if (hasHeld) {
+    it.todo(`held-out floor: set HELDOUT_FLOOR to the danger figure printed above (${pct(held.danger).toFixed(1)}%), measured once`);
+  }
+  if (hasHeld) {
+    // The bar stays an expected failure until it is met, so that reaching it shows up (it.fails then fails):
+    // then make it a plain `it`.
+    it.fails('catches at least 97% of the held-out danger texts (the issue\'s bar; not met when last measured)', () => {
       expect(pct(held.danger)).toBeGreaterThanOrEqual(97);
     });
   } else {
-    it.todo('catches at least 97% of the held-out danger texts: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout C,D)');
+    it.todo('catches at least 97% of the held-out danger texts: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout E,F)');
   }
 
   it('keeps catching the tune split (at least 97%: a guard against undoing the work, not a measure of it)', () => {
@@ -128,5 +140,31 @@ describe('the safety detector on blind labelled texts', () => {
     const perText = (performance.now() - t0) / (rounds * texts.length);
     console.log(`safety detector: ${(perText * 1000).toFixed(1)} µs per text (${texts.length} texts x ${rounds})`);
     expect(perText).toBeLessThan(2);
+  });
+  it('takes a few milliseconds for a 20,000-character paste, the worst case (nothing in it to stop early on)', () => {
+    // The worst case reads all of it: rules that find nothing and every window of the classifier. So the paste is
+    // quiet texts, each added only if it stays quiet beside the five before it (some quiet texts side by side
+    // make a shape the rules take as danger: leaning towards help, that is allowed, but it would stop early).
+    const quiet = items.filter((x) => x.label === 'idiom' || x.label === 'everyday').map((x) => x.text);
+    const kept: string[] = [];
+    for (let i = 0, length = 0; length < 20_000; i++) {
+      const next = quiet[i % quiet.length];
+      if (assess([kept.slice(-5).join(' ') + ' ' + next]).danger) continue;
+      kept.push(next);
+      length += next.length + 1;
+    }
+    let paste = kept.join(' ');
+    paste = paste.slice(0, 20_000);
+    const times: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      const a = assess([paste]);
+      times.push(performance.now() - t0);
+      expect(a.danger).toBe(false);
+    }
+    const best = Math.min(...times);
+    console.log(`safety detector: a 20,000-character paste in ${best.toFixed(1)} ms (best of 5; worst ${Math.max(...times).toFixed(1)} ms)`);
+    // A guard against a slow path (a scan per window, a quadratic step), loose enough for a busy machine.
+    expect(best).toBeLessThan(500);
   });
 });

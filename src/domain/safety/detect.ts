@@ -1,11 +1,17 @@
 // Does a text suggest someone may be in danger (the crisis note), or that someone else is hurting them (the
 // note about abuse)? Used only to show where help is, gently; never to block a save, never logged.
 //
-// The method (chosen by measuring, see the README's "What the safety note catches"): shapes (word-sets for
-// ideas, near each other) and curated phrases over a plain form of the text, with chat spellings and
-// near-misses of the key words put right first (normalise.ts, phrases.ts). A small classifier trained on the labelled texts was measured beside it and caught fewer of the
-// held-back dangerous texts at the same false alarms; and phrases can be read and reviewed, a weight can't.
+// The method (chosen by measuring leave-one-set-out, see the README's "What the detector catches and misses"
+// and scripts/safety-cv.mjs): two detectors over the same plain form of the text (normalise.ts: chat
+// spellings and near-misses of the key words put right; everyday turns of phrase cut out), and either one
+// raising the crisis note is enough:
+// - rules: shapes (word-sets for ideas, near each other) and curated phrases (phrases.ts), reviewable line
+//   by line; they catch what they were written for, and generalise poorly to wordings nobody foresaw;
+// - a classifier (model.ts: logistic regression on words, word pairs and character runs, weights learnt from
+//   the labelled texts), which generalises much better, with its threshold set to keep idiom false alarms low.
+// The note about abuse comes from rules only.
 import { normalise } from './normalise';
+import { modelSaysDanger } from './model';
 import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
 
 /** A phrase as written in phrases.ts -> a regular expression over the plain form (" word word . word "). */
@@ -65,6 +71,20 @@ function prepared(text: string): string {
   return (' .' + normalise(text)).replace(phrases().quiet, ' | ');
 }
 
+/** The plain form the classifier reads (the same the rules read); for scripts/safety-cv.mjs and safety-model.mjs. */
+export function plainForModel(text: string): string {
+  return prepared(text);
+}
+
+/** Whether the rules alone see danger in one text (without the classifier); for the measuring scripts. */
+export function rulesSay(text: string): boolean {
+  return matchGroup(phrases().danger, prepared(text)) !== undefined;
+}
+
+function dangerIn(s: string): boolean {
+  return matchGroup(phrases().danger, s) !== undefined || modelSaysDanger(s);
+}
+
 function matchGroup(groups: Compiled[], s: string): string | undefined {
   for (const g of groups) if (g.any.test(s)) return g.id;
   return undefined;
@@ -74,17 +94,17 @@ function matchGroup(groups: Compiled[], s: string): string | undefined {
 export function explain(text: string): { danger?: string; abuse?: string } {
   const s = prepared(text);
   const { danger, abuse } = phrases();
-  return { danger: matchGroup(danger, s), abuse: matchGroup(abuse, s) };
+  return { danger: matchGroup(danger, s) ?? (modelSaysDanger(s) ? 'classifier' : undefined), abuse: matchGroup(abuse, s) };
 }
 
 /** What any of the texts suggests. */
 export function assess(texts: Iterable<string | undefined>): Assessment {
   const out: Assessment = { danger: false, abuse: false };
-  const { danger, abuse } = phrases();
+  const { abuse } = phrases();
   for (const t of texts) {
     if (!t) continue;
     const s = prepared(t);
-    if (!out.danger && matchGroup(danger, s)) out.danger = true;
+    if (!out.danger && dangerIn(s)) out.danger = true;
     if (!out.abuse && matchGroup(abuse, s)) out.abuse = true;
     if (out.danger && out.abuse) break;
   }
@@ -93,7 +113,6 @@ export function assess(texts: Iterable<string | undefined>): Assessment {
 
 /** True when any of the texts suggests thoughts of suicide or self-harm. */
 export function mayBeInDanger(texts: Iterable<string | undefined>): boolean {
-  const { danger } = phrases();
-  for (const t of texts) if (t && matchGroup(danger, prepared(t))) return true;
+  for (const t of texts) if (t && dangerIn(prepared(t))) return true;
   return false;
 }

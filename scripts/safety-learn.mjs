@@ -1,0 +1,171 @@
+// The learning half of the safety classifier, shared by scripts/safety-model.mjs (which writes the shipped
+// weights) and scripts/safety-cv.mjs (which measures how well it generalises). The run-time half, the
+// features and the scoring, is in src/domain/safety (features.ts, model.ts); this file loads those from the
+// source with esbuild, so training and the program always see the same features.
+//
+// The model: logistic regression on binary features (words, word pairs, 3-5 character runs of the plain form),
+// trained by gradient descent (AdaGrad) with an L2 penalty, on "danger" against everything else (idioms,
+// everyday pain, abuse by someone else). Features seen in fewer than MIN_DF training texts are dropped.
+import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The detector's own modules (rules, the plain form, the features), bundled from src, with an empty model in
+ * place of the shipped weights: what is measured or trained here never depends on a model trained before. */
+export async function detector() {
+  const out = await build({
+    absWorkingDir: root,
+    stdin: {
+      contents: `export * from './src/domain/safety/detect';
+export { normalise } from './src/domain/safety/normalise';
+export { features } from './src/domain/safety/features';
+export * as probes from './test/fixtures/safety-probes';
+export { generateRecords } from './src/dev/generate';`,
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+    plugins: [{
+      name: 'no-shipped-model',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/model-weights$/ }, () => ({ path: 'model-weights', namespace: 'empty-model' }));
+        b.onLoad({ filter: /.*/, namespace: 'empty-model' }, () => ({
+          contents: 'export const SETTINGS = {}; export const THRESHOLD = Infinity; export const BIAS = 0; export const WEIGHTS = "";',
+          loader: 'js',
+        }));
+      },
+    }],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'reframe-safety-'));
+  const file = join(dir, 'detector.mjs');
+  writeFileSync(file, out.outputFiles[0].text);
+  try {
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The labelled texts of the tune split (test/fixtures/danger.json). Never the held-out split. */
+export function tuneItems() {
+  return JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'danger.json'), 'utf8')).items.filter((x) => x.split === 'tune');
+}
+
+/** The source given to the hand-written texts of test/fixtures/safety-probes.ts: learnt from in every fold,
+ * never left out or measured on (they are not blind). */
+export const PROBES = 'safety-probes.ts';
+
+/** The source given to ordinary journal texts from the journal generator (src/dev/generate.ts): learnt from in
+ * every fold as not dangerous, never measured on. */
+export const ORDINARY = 'generated journals';
+
+/**
+ * Ordinary record texts (situations, thoughts, evidence, ...) as the journal generator writes them, for seeds
+ * 1-4: everyday life, none of it dangerous. The labelled sets have few such texts (their "everyday" texts are
+ * painful thoughts), and without them the classifier took plain words of daily life ("went quiet", "all week")
+ * as signs of danger, about one generated text in 200.
+ */
+export const ORDINARY_WEIGHT = Number(process.env.ORDINARY_WEIGHT ?? 0.1);
+
+export function ordinaryItems(det) {
+  const texts = new Set();
+  for (const seed of [1, 2, 3, 4]) {
+    for (const r of det.generateRecords({ records: 500, days: 40, seed, unknownDistortions: 0 })) {
+      for (const v of Object.values(r)) for (const t of Array.isArray(v) ? v : [v]) if (typeof t === 'string' && t.length > 3) texts.add(t);
+    }
+  }
+  // All of them, each counting for a tenth of a labelled text: every kind of sentence the generator writes is
+  // learnt, without ~8,000 easy texts swamping what the model learns from the labelled ones.
+  return [...texts].sort().map((text) => ({ text, label: 'everyday', cat: 'generated', split: 'tune', source: ORDINARY, weight: ORDINARY_WEIGHT }));
+}
+
+/** The hand-written texts (test/fixtures/safety-probes.ts, from `det.probes`) as labelled items. Quiet ones are
+ * "everyday", so they never count in the idiom figure the threshold is set on. */
+export function probeItems(det) {
+  const { POSITIVE, PROBE_DANGER, NEGATIVE, PROBE_QUIET, PROBE_ABUSE } = det.probes;
+  const as = (label) => (text) => ({ text, label, cat: 'probe', split: 'tune', source: PROBES });
+  return [...POSITIVE, ...PROBE_DANGER].map(as('danger'))
+    .concat([...NEGATIVE, ...PROBE_QUIET].filter((t) => t !== '').map(as('everyday')), PROBE_ABUSE.map(as('abuse')));
+}
+
+/** At most this fraction of idioms may raise the note (rules OR classifier) on out-of-set scores: under the
+ * issue's 5% bar with a margin, because a new writer's idioms score higher than the tune sets' (the D set did). */
+export const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.03);
+
+export const DEFAULTS = { minDf: 2, l2: 1e-4, epochs: 30, rate: 0.3, seed: 1, prune: Number(process.env.PRUNE ?? 0.005) };
+
+/**
+ * Trains on rows of { feats: Set<string>, y: 0|1, weight?: number (1 unless given) }; returns { bias, weights: Map<feature, weight> }.
+ * Deterministic: a fixed shuffle each epoch. Weights are rounded to 4 decimals, as shipped.
+ */
+export function train(rows, opts = {}) {
+  const { minDf, l2, epochs, rate, seed: s0, prune } = { ...DEFAULTS, ...opts };
+  const df = new Map();
+  for (const r of rows) for (const f of r.feats) df.set(f, (df.get(f) ?? 0) + 1);
+  const index = new Map();
+  for (const [f, n] of df) if (n >= minDf) index.set(f, index.size);
+  const xs = rows.map((r) => Int32Array.from([...r.feats].filter((f) => index.has(f)).map((f) => index.get(f))));
+  const ys = rows.map((r) => r.y);
+  const ws = rows.map((r) => r.weight ?? 1);
+  // The L2 penalty scales with the texts' total weight, so a tenth-weight text adds a tenth of a text's worth.
+  const total = ws.reduce((a, b) => a + b, 0);
+  const w = new Float64Array(index.size);
+  const g2 = new Float64Array(index.size).fill(1e-8);
+  let b = 0;
+  let gb = 1e-8;
+  let seed = s0;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const order = rows.map((_, i) => i);
+  for (let e = 0; e < epochs; e++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const i of order) {
+      const x = xs[i];
+      let z = b;
+      for (const k of x) z += w[k];
+      const p = 1 / (1 + Math.exp(-z));
+      const g = (p - ys[i]) * ws[i];
+      gb += g * g;
+      b -= (rate * g) / Math.sqrt(gb);
+      for (const k of x) {
+        const gk = g + l2 * w[k] * total * ws[i];
+        g2[k] += gk * gk;
+        w[k] -= (rate * gk) / Math.sqrt(g2[k]);
+      }
+    }
+  }
+  const weights = new Map();
+  // Weights smaller than `prune` are left out: they move no score by much, and the shipped table stays small.
+  for (const [f, k] of index) if (Math.abs(w[k]) >= prune) weights.set(f, Math.round(w[k] * 1e4) / 1e4);
+  return { bias: b, weights };
+}
+
+/** The model's score for a set of features (a log-odds; higher is more likely danger). */
+export function score(model, feats) {
+  let z = model.bias;
+  for (const f of feats) z += model.weights.get(f) ?? 0;
+  return z;
+}
+
+/**
+ * The threshold that keeps false alarms on the `negatives` scores at or under `rate` (a fraction), counting
+ * the ones the rules already raise (`ruled`, same order) as alarms whatever the score.
+ */
+export function thresholdFor(negatives, ruled, rate) {
+  const free = negatives.filter((_, i) => !ruled[i]).sort((a, b) => b - a);
+  const allowed = Math.floor(rate * negatives.length) - ruled.filter(Boolean).length;
+  if (allowed < 0) return Infinity;
+  // Scores strictly above the threshold raise the note: allow the top `allowed` free ones.
+  return allowed < free.length ? free[allowed] : -Infinity;
+}
