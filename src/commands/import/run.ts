@@ -161,11 +161,13 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
         if (o.write) journal!.insertRaw(r, r.createdAt, c.text);
         s.added++;
         addedIds.add(r.id);
-        if (!danger) words.push(...(c.text ? [c.text.body, ...r.emotions.map((e) => e.name), ...r.tags] : safetyTexts(r)));
+        // The person's own words only (the saved search text also holds the library's questions, not theirs).
+        if (!danger) words.push(safetyTexts(r).filter(Boolean).join('\n'));
       }
     }
-    // The added records' words, a batch at a time in one text (the note needs only one): until one is found.
-    if (!danger && words.length) danger = assess([words.join('\n')]).danger;
+    // The added records' words, each record read on its own (a batch joined into one long text would let the
+    // words of different records add up to a false alarm), a batch at a time until one is found.
+    if (!danger && words.length) danger = assess(words).danger;
     words.length = 0;
     if (batch.length) progress.tick(batch[batch.length - 1].end);
   }
