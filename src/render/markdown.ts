@@ -65,7 +65,9 @@ function paragraphs(text: string): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
   for (const line of text.split(/\r\n|\r|\n/)) {
-    if (/^[ \t\u0085]*$/.test(line)) {
+    // A line of white space alone (any kind: the two renderers disagree on a lone form feed or line separator)
+    // is a paragraph break.
+    if (/^[ \t\u0085]*$/.test(line) || line.trim() === '') {
       if (cur.length) out.push(cur);
       cur = [];
     } else cur.push(encodeLine(line));
@@ -84,7 +86,7 @@ export function mdQuote(text: string): string {
 /** A person's text as one list item. */
 export function mdItem(text: string): string {
   const ps = paragraphs(text);
-  if (ps.length === 0) return '-';
+  if (ps.length === 0) return '- &#32;'; // an empty item: a bare '-' is no list item to Python-Markdown
   return '- ' + ps.map((p) => p.join(`${BR}    `)).join('\n\n    ');
 }
 

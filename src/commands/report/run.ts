@@ -7,6 +7,7 @@ import { format } from 'date-fns';
 import type { Context } from '../../context';
 import type { ThoughtRecord } from '../../domain/record';
 import { toJson } from '../../domain/record-fields';
+import { ratingHistory } from '../../domain/rerating';
 import { summarise, type CoreBeliefPath, type ExperimentRow } from '../../domain/report';
 import { UsageError } from '../../errors';
 import { exportTarget } from '../../fsutil';
@@ -46,8 +47,13 @@ export async function runReport(id: string | undefined, raw: unknown, ctx: Conte
   if (id !== undefined) {
     const journal = ctx.journalIfExists();
     if (!journal) throw new UsageError(msg.errors.noRecord(id), msg.errors.noRecordHint);
-    const rec = journal.get(journal.resolveId(id))!;
-    if (opts.json) return ctx.out(JSON.stringify(toJson(rec), null, 2));
+    const rec = journal.get(journal.resolveId(id, Boolean(ctx.io.stderr.isTTY)))!;
+    if (opts.json) {
+      // The record as `show --json` gives it: with the linked belief and the rating history.
+      const belief = journal.progress.beliefOfRecord(rec.id);
+      const out = { ...toJson(rec), ...(belief ? { coreBelief: belief } : {}), ratings: ratingHistory(rec, journal.progress.reratings(rec.id)) };
+      return ctx.out(JSON.stringify(out, null, 2));
+    }
     const name = `reframe-worksheet-${format(new Date(rec.occurredAt), 'yyyy-MM-dd')}-${rec.id.slice(0, 8)}.html`;
     return write(renderWorksheet(rec, { library: ctx.library() }), opts, name, msg.report.wroteWorksheet, ctx);
   }
