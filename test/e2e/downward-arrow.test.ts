@@ -1,22 +1,16 @@
-// The downward arrow (issue 15, item 3) in a real pseudo-terminal: offered after the hot thought once the person
+// The downward arrow in a real pseudo-terminal: offered after the hot thought once the person
 // keeps a belief, step by step down to a belief that is kept and linked to the record. And the flow module on its
 // own with a fake prompter: the resemblance offer, the five-step limit, words of danger ending it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
 import { FakePrompter } from '../helpers/context';
 import { runDownwardArrow, type ArrowState } from '../../src/flows/downward-arrow';
 import { assess } from '../../src/domain/safety/detect';
+import { msg } from '../../src/messages';
 
-const library = JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'patterns.json'), 'utf8')) as { patterns: { id: string; questions: string[] }[] };
-function questionsFor(sb: Sandbox, thought: string): string[] {
-  const ids = (JSON.parse(run(sb, ['distortions', 'suggest', thought, '--json']).stdout) as { id: string }[]).map((x) => x.id);
-  const qs: string[] = [];
-  for (const id of ids) for (const q of library.patterns.find((p) => p.id === id)!.questions.slice(0, 2)) if (!qs.includes(q)) qs.push(q);
-  return qs.slice(0, 6);
-}
+const GENERIC_QUESTIONS: string[] = msg.flow.genericQuestions;
+
 
 let sb: Sandbox;
 let term: Terminal | undefined;
@@ -35,7 +29,7 @@ describe.skipIf(!hasTmux())('the downward arrow in reframe new', () => {
     t.type('');
     await t.waitFor('What did you feel?');
     t.key('Enter');
-    await t.waitFor('How strong was anxious');
+    await t.waitFor('How strong was the feeling (anxious)');
     t.type('80');
     await t.waitFor('What did you feel?', { count: 2 });
     t.key('Enter');
@@ -59,25 +53,27 @@ describe.skipIf(!hasTmux())('the downward arrow in reframe new', () => {
     await t.waitFor('How much do you believe it right now, 0-100?');
     t.type('80');
     await t.waitFor('thinking patterns');
-    t.key('Enter');
-    await t.waitFor('What facts support the thought?');
-    t.type('');
-    await t.waitFor("What facts don't fit the thought?");
-    t.type('');
-    for (const q of questionsFor(sb, "I'm not worthy of love")) {
-      await t.waitFor(q.slice(0, 40));
+    t.key('Enter'); // none ticked: the general questions come, "What would you tell a friend?" among them
+    for (const prompt of ['What facts support the thought?', ...GENERIC_QUESTIONS.map((q) => q.slice(0, 40)), "What facts don't fit the thought?"]) {
+      await t.waitFor(prompt);
       t.type('');
     }
-    await t.waitFor('balanced thought');
+    await t.waitFor("It's hard to find any"); // one nudge, then on
     t.type('');
-    await t.waitFor('how much do you believe the first thought');
+    await t.waitFor('which is closer?');
+    t.key('Enter');
+    await t.waitFor('Now a more balanced thought');
+    t.type('');
+    await t.waitFor(`how much do you believe "I'm not worthy of love"`);
     t.type('60');
-    await t.waitFor('How strong is anxious now');
+    await t.waitFor('How strong is the feeling (anxious) now');
     t.type('50');
     await t.waitFor('one small step');
     t.type('');
     await t.waitFor('Any tags');
     t.type('');
+    await t.waitFor('Save it, or change an answer?');
+    t.key('Enter');
     expect(await t.exitCode()).toBe(0);
 
     const beliefs = JSON.parse(run(sb, ['beliefs', 'list', '--json']).stdout);

@@ -25,7 +25,7 @@ describe.skipIf(!hasTmux())('reframe new --from-note', () => {
     t.type('');
     await t.waitFor('What did you feel?');
     t.key('Enter');
-    await t.waitFor('How strong was anxious');
+    await t.waitFor('How strong was the feeling (anxious)');
     t.type('60');
     await t.waitFor('What did you feel?', { count: 2 });
     t.key('Enter');

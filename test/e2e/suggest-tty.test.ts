@@ -1,12 +1,33 @@
-// Issue 14 in a real terminal (tmux): suggested patterns are offered, not chosen; they read every thought; the
+// The guided record in a real terminal (tmux): suggested patterns are offered, not chosen; they read every thought; the
 // strategy the record itself is, is not offered at its end; a time still to come at "When was this?" is questioned.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { msg } from '../../src/messages';
 
 const library = JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'patterns.json'), 'utf8')) as { patterns: { id: string; questions: string[] }[] };
+const GENERIC: string[] = msg.flow.genericQuestions;
+/** The questions the flow asks for the patterns ticked: two per pattern, "What would you tell a friend?" always among them. */
+function questionsOf(ids: string[]): string[] {
+  const qs: string[] = [];
+  for (const id of ids) for (const q of library.patterns.find((p) => p.id === id)!.questions.slice(0, 2)) if (!qs.includes(q)) qs.push(q);
+  return qs.some((q) => /\bfriend\b/i.test(q)) ? qs.slice(0, 6) : [...qs.slice(0, 5), GENERIC[0]];
+}
+/** After the balanced thought's belief: the rest of the record, then save it at the review. */
+async function finish(t: Terminal, belief: string, feeling: string): Promise<void> {
+  await t.waitFor('how much do you believe');
+  t.type(belief);
+  await t.waitFor(/How strong is .* now/);
+  t.type(feeling);
+  await t.waitFor('one small step');
+  t.type('');
+  await t.waitFor('Any tags');
+  t.type('');
+  await t.waitFor('Save it, or change an answer?');
+  t.key('Enter');
+}
 
 let sb: Sandbox;
 let term: Terminal | undefined;
@@ -46,23 +67,18 @@ describe.skipIf(!hasTmux())('suggested patterns in the guided record', () => {
     const screen = await t.waitFor(/◯ Mind reading \(suggested: "He must think I'm useless"\)/);
     expect(screen).not.toMatch(/◉/);
     t.key('Enter'); // nothing ticked: nothing chosen
-    for (const prompt of ['What facts support', "What facts don't fit"]) {
+    // With no pattern chosen, the general questions come between the two evidence lists; skip them all.
+    for (const prompt of ['What facts support', ...GENERIC.map((q) => q.slice(0, 40)), "What facts don't fit"]) {
       await t.waitFor(prompt);
       t.type('');
     }
-    // With no pattern chosen, the general questions come; skip them and the balanced thought.
-    await t.waitFor('What would you tell a friend');
-    for (let i = 0; i < 3; i++) t.type('');
-    await t.waitFor('balanced thought');
+    await t.waitFor("It's hard to find any");
     t.type('');
-    await t.waitFor('how much do you believe');
-    t.type('50');
-    await t.waitFor(/How strong is .* now/);
-    t.type('50');
-    await t.waitFor('one small step');
+    await t.waitFor('which is closer?');
+    t.key('Enter');
+    await t.waitFor('Now a more balanced thought');
     t.type('');
-    await t.waitFor('Any tags');
-    t.type('');
+    await finish(t, '50', '50');
     expect(await t.exitCode()).toBe(0);
     const [rec] = JSON.parse(run(sb, ['list', '--json']).stdout);
     expect(rec.distortions).toEqual([]);
@@ -100,16 +116,15 @@ describe.skipIf(!hasTmux())('suggested patterns in the guided record', () => {
     t.key('Down', 'Space');
     await t.waitFor(/◉ Overgeneralization/);
     t.key('Enter');
-    await t.waitFor('What facts support');
-    t.type('');
-    await t.waitFor("What facts don't fit");
-    t.type('');
-    // The first two questions of each pattern ticked.
-    for (const q of two.flatMap((id) => library.patterns.find((p) => p.id === id)!.questions.slice(0, 2))) {
-      await t.waitFor(q.slice(0, 40));
+    for (const prompt of ['What facts support', ...questionsOf(two).map((q) => q.slice(0, 40)), "What facts don't fit"]) {
+      await t.waitFor(prompt);
       t.type('');
     }
-    await t.waitFor('balanced thought');
+    await t.waitFor("It's hard to find any");
+    t.type('');
+    await t.waitFor('which is closer?');
+    t.key('Enter');
+    await t.waitFor('Now a more balanced thought');
     t.type('I forgot one thing; I remember plenty.');
     await t.waitFor('How much do you believe this balanced thought');
     t.type('60');
@@ -117,13 +132,7 @@ describe.skipIf(!hasTmux())('suggested patterns in the guided record', () => {
     await t.waitFor('how much do you believe');
     expect(t.screen()).toMatch(/Self-compassion/);
     expect(t.screen()).not.toMatch(/Cognitive restructuring/);
-    t.type('40');
-    await t.waitFor(/How strong is .* now/);
-    t.type('30');
-    await t.waitFor('one small step');
-    t.type('');
-    await t.waitFor('Any tags');
-    t.type('');
+    await finish(t, '40', '30');
     expect(await t.exitCode()).toBe(0);
     const [rec] = JSON.parse(run(sb, ['list', '--json']).stdout);
     expect(rec.distortions).toEqual(['labeling', 'overgeneralization']);
