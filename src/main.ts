@@ -69,7 +69,16 @@ for (const stream of [process.stdout, process.stderr]) {
       });
       return;
     }
-    throw err;
+    // Any other write failure (a full disk: ENOSPC, a terminal gone: EIO): one line, exit 1, never a stack.
+    if (closing) return;
+    closing = true;
+    void import('./messages').then(({ msg }) => {
+      try {
+        process.stderr.write(msg.errors.outputFailed(err.code) + '\n');
+        if (process.env.REFRAME_DEBUG === '1') process.stderr.write(String(err.stack) + '\n');
+      } catch { /* stderr is the stream that failed */ }
+      process.exit(1);
+    });
   });
 }
 

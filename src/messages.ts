@@ -15,6 +15,7 @@ export const msg = {
   progress: progressMessages,
 
   errors: {
+    outputFailed: (code: string | undefined) => `Couldn't write the output${code ? ` (${code})` : ''}: is the disk full, or the file or terminal gone?`,
     unexpected: 'Something went wrong inside reframe. Your journal was not changed by this.',
     unexpectedHint: 'Run again with REFRAME_DEBUG=1 to see the details.',
     journalNoAccess: (p: string) => `Can't read or write the journal at ${p}.`,
@@ -609,7 +610,7 @@ export const msg = {
     badMoodMap: (part: string) => `--mood-map couldn't read "${part}".`,
     badMoodMapHint: 'Give mood words with a number from 0 to 100, like --mood-map "rad=100,good=75,so-so=50".',
     moodMapOnlyDaylio: '--mood-map is for Daylio exports only.',
-    unknownMood: (label: string) => `the mood "${label}" has no number from 0 to 100 yet`,
+    unknownMood: (label: string) => `the mood "${clip(label)}" has no number from 0 to 100 yet`,
     moodMapHint: (label: string) => `Tell reframe what it means, like --mood-map "${label}=60" (0 is the lowest, 100 the best). Nothing was imported.`,
 
     theFile: 'the file',
@@ -661,6 +662,8 @@ export const msg = {
     ambiguousId: (id: string) => `"${id.slice(0, 40)}" is the start of more than one note's id.`,
     noNoteHint: 'See your notes and their ids with `reframe notes list`.',
     matchingNotes: (n: number) => `${plural(n, 'note')} ${n === 1 ? 'matches' : 'match'} too (reframe notes list --search to see only notes):`,
+    /** Piped: only how many, so nobody's words go to stderr, where logs collect. */
+    matchingNotesPiped: (n: number, search: string) => `${plural(n, 'note')} ${n === 1 ? 'matches' : 'match'} too: reframe notes list --search ${JSON.stringify(search)}`,
     noMoods: 'no moods were recorded',
     fromNote: 'Your note is the situation; the questions go on from there.',
     fromNoteHint: 'Run `reframe new --from-note ID` on its own; the guided questions ask the rest.',
@@ -670,6 +673,7 @@ export const msg = {
     noCheckins: 'No check-ins yet. `reframe daily` asks for one; Daylio rows come in with `reframe import`.',
     noCheckinsMatch: 'No check-ins match that.',
     matchingCheckins: (n: number) => `${plural(n, 'check-in')} ${n === 1 ? 'matches' : 'match'} too (reframe checkins --search to see only check-ins):`,
+    matchingCheckinsPiped: (n: number, search: string) => `${plural(n, 'check-in')} ${n === 1 ? 'matches' : 'match'} too: reframe checkins --search ${JSON.stringify(search)}`,
   },
 };
 

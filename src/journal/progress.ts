@@ -16,7 +16,7 @@ interface ExperimentRow {
 export class Progress {
   constructor(private readonly d: Db) {}
 
-  /** A journal below schema 9 (doctor looking at an old file) has none of these tables. */
+  /** A journal below schema 11 (doctor looking at an old file) has none of these tables. */
   hasTables(): boolean {
     return this.d.read(() => this.d.stmt("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'beliefs'").get()) !== undefined;
   }

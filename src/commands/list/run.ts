@@ -36,24 +36,25 @@ export async function runList(raw: unknown, ctx: Context): Promise<void> {
       ctx.out(renderList(records, { theme: ctx.theme, library: ctx.library(), now: ctx.clock.now(), width: ctx.io.stdout.columns ?? 100 }));
     }
   }
-  // Piped, the records' lines stay the only thing on stdout (scripts read them); notes and check-ins go to stderr.
-  const say = (header: string, plain: string, fancy: () => string) => {
-    if (!ctx.theme.fancy) {
-      ctx.say(header);
-      ctx.say(plain);
-    } else {
-      ctx.out(`\n${ctx.theme.muted(header)}`);
-      ctx.out(fancy());
-    }
-  };
+  // Piped, the records' lines stay the only thing on stdout (scripts read them); notes and check-ins are only
+  // counted on stderr, with the command that lists them: their words never go where logs collect.
   const width = ctx.io.stdout.columns ?? 100;
+  const search = opts.search ?? '';
   if (notes.length) {
-    const r = await import('../../render/notes');
-    say(msg.notes.matchingNotes(notes.length), r.renderNotesPlain(notes), () => r.renderNotesList(notes, ctx.theme, width));
+    if (!ctx.theme.fancy) ctx.say(msg.notes.matchingNotesPiped(notes.length, search));
+    else {
+      const r = await import('../../render/notes');
+      ctx.out(`\n${ctx.theme.muted(msg.notes.matchingNotes(notes.length))}`);
+      ctx.out(r.renderNotesList(notes, ctx.theme, width));
+    }
   }
   if (checkins.length) {
-    const r = await import('../../render/checkins');
-    say(msg.notes.matchingCheckins(checkins.length), r.renderCheckinsPlain(checkins), () => r.renderCheckinsList(checkins, ctx.theme, width));
+    if (!ctx.theme.fancy) ctx.say(msg.notes.matchingCheckinsPiped(checkins.length, search));
+    else {
+      const r = await import('../../render/checkins');
+      ctx.out(`\n${ctx.theme.muted(msg.notes.matchingCheckins(checkins.length))}`);
+      ctx.out(r.renderCheckinsList(checkins, ctx.theme, width));
+    }
   }
 }
 
