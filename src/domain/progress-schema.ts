@@ -67,6 +67,10 @@ export const checkinObject = z.strictObject({
   words: optText,
   promptId: z.string().max(40).optional(),
   answer: optText,
+  moodLabel: z.string().max(200).optional(),
+  tags: z.array(z.string().max(200)).max(100).optional(),
+  source: z.string().max(40).optional(),
+  sourceId: z.string().max(200).optional(),
 });
 
 export const PROGRESS_SCHEMAS = {

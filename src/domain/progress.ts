@@ -57,6 +57,11 @@ export interface CheckinData {
   words?: string;
   promptId?: string;
   answer?: string;
+  /** Imported from another app (Daylio): its name and id there, the person's mood word, activities as tags. */
+  moodLabel?: string;
+  tags?: string[];
+  source?: string;
+  sourceId?: string;
 }
 
 export const KINDS = {
@@ -100,7 +105,10 @@ export function followUpToJson(f: FollowUp): Record<string, unknown> {
 }
 
 export function checkinToJson(c: CheckinData): Record<string, unknown> {
-  return drop({ kind: KINDS.checkin, id: c.id, createdAt: c.createdAt, mood: c.mood, words: c.words, promptId: c.promptId, answer: c.answer });
+  return drop({
+    kind: KINDS.checkin, id: c.id, createdAt: c.createdAt, mood: c.mood, words: c.words, promptId: c.promptId, answer: c.answer,
+    moodLabel: c.moodLabel, tags: c.tags?.length ? c.tags : undefined, source: c.source, sourceId: c.sourceId,
+  });
 }
 
 /** The latest conviction of a belief, if rated. */

@@ -46,7 +46,7 @@ export class Practice {
   /** Inside a write; false when a check-in with this id is there already (an import brought twice). */
   insertCheckinRaw(c: Checkin): boolean {
     return this.d.stmt(`INSERT INTO checkins (id, created_at, mood, words, prompt_id, answer, source, source_id, mood_label, tags)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
       .run(c.id, c.createdAt, c.mood, c.words ?? null, c.promptId ?? null, c.answer ?? null, c.source ?? null, c.sourceId ?? null,
         c.moodLabel ?? null, c.tags?.length ? JSON.stringify(c.tags) : null).changes > 0;
   }

@@ -198,6 +198,17 @@ describe('Daylio', () => {
     expect(listed.map((c) => [c.mood, c.moodLabel, c.source])).toEqual([[100, 'rad', 'daylio'], [50, 'meh', 'daylio'], [0, 'awful', 'daylio']]);
     expect(JSON.parse(run(sb, ['checkins', '--search', 'sister', '--json']).stdout)).toHaveLength(1);
     expect(JSON.parse(run(sb, ['checkins', '--search', 'gaming', '--json']).stdout)).toHaveLength(1);
+    // Carried to another journal by Reframe's own export whole (mood word, tags, where it came from), so the same
+    // Daylio export imported there afterwards adds nothing.
+    const out = join(sb.dir, 'all.jsonl');
+    expect(run(sb, ['export', '--format', 'jsonl', '--out', out]).code).toBe(0);
+    const other = join(sb.dir, 'other.db');
+    expect(run(sb, ['import', out], { env: { REFRAME_DB: other } }).code).toBe(0);
+    const moved = JSON.parse(run(sb, ['checkins', '--json'], { env: { REFRAME_DB: other } }).stdout) as Record<string, unknown>[];
+    expect(moved.map((c) => [c.mood, c.moodLabel, c.tags, c.source])).toEqual(listed.map((c) => [c.mood, c.moodLabel, c.tags, c.source]));
+    const again = run(sb, ['import', fx('daylio.csv'), '--json'], { env: { REFRAME_DB: other } });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).checkins).toMatchObject({ added: 0 });
     const found = run(sb, ['list', '--search', 'sister']);
     expect(found.code).toBe(0);
     // Piped: counted on stderr with the command that lists them, never their words.
