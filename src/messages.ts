@@ -220,6 +220,7 @@ export const msg = {
     exported: (n: number, p: string) => `Exported ${plural(n, 'record')} to ${p}.`,
     exportedSplit: (n: number, d: string) => `Wrote ${plural(n, 'file')}, one per record, to ${d}.`,
     exportEmpty: 'No records match that, so the export is empty.',
+    exportNoRecords: 'No records match that; the export holds the rest: your beliefs, experiments and check-ins.',
     progressExport: 'Exporting',
     progressCheck: 'Checking',
     progressImport: 'Importing',

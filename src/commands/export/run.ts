@@ -89,7 +89,12 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
   } finally {
     progress.stop();
   }
-  if (written === 0 && !(plan && format !== 'csv')) ctx.say(msg.transfer.exportEmpty);
+  // No records, yet beliefs, experiments (and in JSON, check-ins) went out: not an empty export.
+  const rest = written === 0 && format !== 'csv' && !opts.split && journal !== undefined
+    && (journal.progress.beliefs().length > 0 || journal.progress.experiments().length > 0
+      || (format !== 'md' && journal.checkins(filters.since, filters.until).length > 0));
+  if (rest) ctx.say(msg.transfer.exportNoRecords);
+  else if (written === 0 && !(plan && format !== 'csv')) ctx.say(msg.transfer.exportEmpty);
   else if (opts.split) ctx.say(msg.transfer.exportedSplit(written, resolve(opts.out!)));
   else if (opts.out !== undefined && !toStdout(opts.out)) ctx.say(msg.transfer.exported(written, resolve(opts.out)));
 }
