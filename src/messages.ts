@@ -148,7 +148,7 @@ export const msg = {
     needsInput: '`reframe safety-plan edit` needs a terminal to ask its questions, and there isn\'t one here.',
     needsInputHint: 'Pass --input FILE (or - for standard input) with the plan as JSON; `reframe safety-plan --json` shows the form.',
     badJson: (where: string) => `${where} is not valid JSON.`,
-    invalid: (where: string, details: string) => `${where}: the safety plan ${details}`,
+    invalid: (where: string, details: string) => `${where}: the safety plan ${details.replace(/^the record /, '')}`,
     importAdded: 'Added your safety plan.',
     importReplaced: 'Replaced your safety plan with the newer one from the file.',
     importKept: 'Kept your safety plan: the one in the file is not newer.',

@@ -14,7 +14,7 @@ export const report = {
   empty: 'No records match that, so the report has only the practice calendar.',
   blankWithId: '--blank prints an empty worksheet, so it takes no record id.',
   blankWithIdHint: 'Run `reframe report --blank`, or `reframe report ID` for a filled one.',
-  filtersWithId: (flags: string) => `${flags} choose the records of a period report, so they don't go with a record id.`,
+  filtersWithId: (flags: string) => `${flags} ${flags.includes(' ') ? 'choose' : 'chooses'} the records of a period report, so they don't go with a record id.`,
   filtersWithIdHint: 'Run `reframe report ID` for one record, or drop the id for a period.',
 
   // the period report

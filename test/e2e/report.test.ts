@@ -105,8 +105,8 @@ describe('report --json', () => {
 describe('report usage errors (exit 2, nothing written)', () => {
   it.each([
     [['report', '01JD7X', '--blank'], '--blank prints an empty worksheet, so it takes no record id.'],
-    [['report', '01JD7X', '--since', '4w'], "--since choose the records of a period report, so they don't go with a record id."],
-    [['report', '--blank', '--tag', 'work'], "--tag choose the records of a period report"],
+    [['report', '01JD7X', '--since', '4w'], "--since chooses the records of a period report, so they don't go with a record id."],
+    [['report', '--blank', '--tag', 'work'], "--tag chooses the records of a period report"],
     [['report', 'ZZZZZZZZ'], 'No record matches "ZZZZZZZZ".'],
     [['report', '01'], 'A record id needs at least 6 characters.'],
     [['report', '--since', 'someday'], '--since needs a date or time'],
