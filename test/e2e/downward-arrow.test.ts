@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
+import { finishRecord } from '../helpers/guided-flow';
 import { FakePrompter } from '../helpers/context';
 import { runDownwardArrow, type ArrowState } from '../../src/flows/downward-arrow';
 import { assess } from '../../src/domain/safety/detect';
@@ -65,15 +66,7 @@ describe.skipIf(!hasTmux())('the downward arrow in reframe new', () => {
     await t.waitFor('Now a more balanced thought');
     t.type('');
     await t.waitFor(`how much do you believe "I'm not worthy of love"`);
-    t.type('60');
-    await t.waitFor('How strong is the feeling (anxious) now');
-    t.type('50');
-    await t.waitFor('one small step');
-    t.type('');
-    await t.waitFor('Any tags');
-    t.type('');
-    await t.waitFor('Save it, or change an answer?');
-    t.key('Enter');
+    await finishRecord(t, '60', '50');
     expect(await t.exitCode()).toBe(0);
 
     const beliefs = JSON.parse(run(sb, ['beliefs', 'list', '--json']).stdout);

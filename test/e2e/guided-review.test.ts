@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
+import { finishRecord } from '../helpers/guided-flow';
 
 let sb: Sandbox;
 let term: Terminal | undefined;
@@ -168,15 +169,7 @@ describe.skipIf(!hasTmux())('reframe new: review, long answers, when the thought
     await t.waitFor('How much do you believe this balanced thought');
     t.type('70');
     await t.waitFor(`how much do you believe "${NEUTRAL}"`);
-    t.type('40');
-    await t.waitFor('How strong is the feeling (anxious) now');
-    t.type('50');
-    await t.waitFor('one small step');
-    t.type('');
-    await t.waitFor('Any tags');
-    t.type('');
-    await t.waitFor('Save it, or change an answer?');
-    t.key('Enter');
+    await finishRecord(t, '40', '50');
     expect(await t.exitCode()).toBe(0);
     const [rec] = saved();
     const written = 'On one hand I forgot the milk,\nand I remembered everything else.';

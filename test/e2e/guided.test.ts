@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
+import { finishRecord } from '../helpers/guided-flow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -180,15 +181,7 @@ describe.skipIf(!hasTmux())('reframe new in a terminal', () => {
     await t.waitFor('Now a more balanced thought');
     t.type('');
     await t.waitFor(`how much do you believe "They think I'm boring"`);
-    t.type('50');
-    await t.waitFor('How strong is the feeling (sad) now');
-    t.type('40');
-    await t.waitFor('one small step');
-    t.type('');
-    await t.waitFor('Any tags');
-    t.type('');
-    await t.waitFor('Save it, or change an answer?');
-    t.key('Enter');
+    await finishRecord(t, '50', '40');
     expect(await t.exitCode()).toBe(0);
     // Left for later: said plainly, and no praise over it.
     expect(t.screen()).toMatch(/No balanced thought yet: `reframe edit [0-9A-Z]{26}` when you are ready\./);

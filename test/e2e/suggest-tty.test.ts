@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
+import { finishRecord } from '../helpers/guided-flow';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { msg } from '../../src/messages';
@@ -14,19 +15,6 @@ function questionsOf(ids: string[]): string[] {
   const qs: string[] = [];
   for (const id of ids) for (const q of library.patterns.find((p) => p.id === id)!.questions.slice(0, 2)) if (!qs.includes(q)) qs.push(q);
   return qs.some((q) => /\bfriend\b/i.test(q)) ? qs.slice(0, 6) : [...qs.slice(0, 5), GENERIC[0]];
-}
-/** After the balanced thought's belief: the rest of the record, then save it at the review. */
-async function finish(t: Terminal, belief: string, feeling: string): Promise<void> {
-  await t.waitFor('how much do you believe');
-  t.type(belief);
-  await t.waitFor(/How strong is .* now/);
-  t.type(feeling);
-  await t.waitFor('one small step');
-  t.type('');
-  await t.waitFor('Any tags');
-  t.type('');
-  await t.waitFor('Save it, or change an answer?');
-  t.key('Enter');
 }
 
 let sb: Sandbox;
@@ -78,7 +66,7 @@ describe.skipIf(!hasTmux())('suggested patterns in the guided record', () => {
     t.key('Enter');
     await t.waitFor('Now a more balanced thought');
     t.type('');
-    await finish(t, '50', '50');
+    await finishRecord(t, '50', '50');
     expect(await t.exitCode()).toBe(0);
     const [rec] = JSON.parse(run(sb, ['list', '--json']).stdout);
     expect(rec.distortions).toEqual([]);
@@ -132,7 +120,7 @@ describe.skipIf(!hasTmux())('suggested patterns in the guided record', () => {
     await t.waitFor('how much do you believe');
     expect(t.screen()).toMatch(/Self-compassion/);
     expect(t.screen()).not.toMatch(/Cognitive restructuring/);
-    await finish(t, '40', '30');
+    await finishRecord(t, '40', '30');
     expect(await t.exitCode()).toBe(0);
     const [rec] = JSON.parse(run(sb, ['list', '--json']).stdout);
     expect(rec.distortions).toEqual(['labeling', 'overgeneralization']);
