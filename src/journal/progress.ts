@@ -222,7 +222,7 @@ export class Progress {
     if (!this.hasTables()) return undefined;
     const row = this.d.read(() => this.d.stmt(
       `SELECT r.id, r.action_plan, r.occurred_at FROM records r
-       WHERE r.seq = (SELECT seq FROM records WHERE action_plan IS NOT NULL AND trim(action_plan) <> '' ORDER BY occurred_at DESC, seq DESC LIMIT 1)
+       WHERE r.seq = (SELECT seq FROM records WHERE action_plan IS NOT NULL AND trim(action_plan) <> '' ORDER BY occurred_at DESC LIMIT 1)
          AND r.occurred_at < ? AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.record_id = r.id)`).get(before)) as
       { id: string; action_plan: string; occurred_at: string } | undefined;
     return row ? { id: row.id, plan: row.action_plan, occurredAt: row.occurred_at } : undefined;
