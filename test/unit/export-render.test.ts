@@ -38,7 +38,7 @@ function expectedText(s: string): string {
   const paras: string[][] = [];
   let cur: string[] = [];
   for (const line of s.replace(/\u0085/g, ' ').split(/\r\n|\r|\n/)) {
-    if (/^[ \t]*$/.test(line)) {
+    if (/^[ \t]*$/.test(line) || line.trim() === '') { // a line of any white space alone is a paragraph break
       if (cur.length) paras.push(cur);
       cur = [];
     } else cur.push(line.replace(/[ \t]+$/, ''));
