@@ -119,7 +119,8 @@ describe('markdown escaping', () => {
       const tokens = md.parse(`${mdQuote(text)}\n\n- x\n\n`, {});
       expect(blocks(tokens, 'blockquote').map(textOf)).toEqual([expectedText(text)]);
       const t2 = md.parse(`**Other thoughts**\n\n${mdItem(text)}\n${mdItem('next')}\n`, {});
-      expect(blocks(t2, 'bullet_list').map((b) => blocks(b, 'list_item').map(textOf))).toEqual([[expectedText(text), 'next']]);
+      // An item of white space alone is written as one (encoded) space: a bare "-" is no list item to Python-Markdown.
+      expect(blocks(t2, 'bullet_list').map((b) => blocks(b, 'list_item').map(textOf))).toEqual([[expectedText(text) || ' ', 'next']]);
     }), { numRuns: 300 });
   });
 
