@@ -65,9 +65,9 @@ function paragraphs(text: string): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
   for (const line of text.split(/\r\n|\r|\n/)) {
-    // A line of white space alone (any kind: the two renderers disagree on a lone form feed or line separator)
-    // is a paragraph break.
-    if (/^[ \t\u0085]*$/.test(line) || line.trim() === '') {
+    // A line of white space alone (any kind, NEL too, in any mix: the two renderers disagree on a lone form
+    // feed or line separator) is a paragraph break.
+    if (line.replace(/\u0085/g, ' ').trim() === '') {
       if (cur.length) out.push(cur);
       cur = [];
     } else cur.push(encodeLine(line));
