@@ -568,6 +568,7 @@ export const msg = {
     dbSpaces: (p: string) => `The journal path "${clip(p)}" starts or ends with a space, which is almost always a slip.`,
     dbHint: 'Give the path without the spaces (or rename the file); see "Where your journal lives" in the README.',
     yearOutOfRange: (flag: string, year: number) => `${flag} is in the year ${year}; reframe works with dates from 1900 to 2200.`,
+    yearOutOfRangeHint: 'Give a date from 1900 to 2200.',
     clockBefore1970: 'This computer\'s clock says it is before 1970, so reframe can\'t make an id for a new record.',
     clockBefore1970Hint: 'Set the clock to the right date and time (timedatectl, or your system settings), then try again.',
     leftover: (kind: 'temp' | 'upgrade' | 'restore-marker', p: string) => kind === 'restore-marker'

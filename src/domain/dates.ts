@@ -15,7 +15,7 @@ export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2200;
 function sensibleYear(flag: string, d: Date): Date {
   const y = d.getFullYear();
-  if (!Number.isFinite(y) || y < FIRST_YEAR || y > LAST_YEAR) throw new UsageError(msg.faults.yearOutOfRange(flag, y), 'Give a date from 1900 to 2200.');
+  if (!Number.isFinite(y) || y < FIRST_YEAR || y > LAST_YEAR) throw new UsageError(msg.faults.yearOutOfRange(flag, y), msg.faults.yearOutOfRangeHint);
   return d;
 }
 
@@ -101,7 +101,7 @@ export function whenProblem(r: OccurredAt, unreadable: string): true | string {
 export function parseOccurredAt(value: string, now: Date): string {
   const r = readOccurredAt(value, now);
   if (r.ok) return r.date.toISOString();
-  if (r.why === 'year') throw new UsageError(msg.faults.yearOutOfRange('--at', r.year ?? NaN), 'Give a date from 1900 to 2200.');
+  if (r.why === 'year') throw new UsageError(msg.faults.yearOutOfRange('--at', r.year ?? NaN), msg.faults.yearOutOfRangeHint);
   if (r.why === 'future') throw new UsageError(msg.errors.atInFuture(value));
   throw new UsageError(msg.errors.badAt(value));
 }
