@@ -28,8 +28,6 @@ export const progressMessages = {
   // Beliefs
   noBelief: (id: string) => `No belief matches "${clip(id)}".`,
   noBeliefHint: 'See your beliefs with `reframe beliefs list`; an id or its first 6+ characters names one.',
-  ambiguousBelief: (id: string) => `"${clip(id)}" could be more than one belief.`,
-  ambiguousHint: 'Give more of the id.',
   shortId: 'An id needs at least its first 6 characters.',
   emptyText: (what: string) => `${what} needs some words.`,
   tooLong: (what: string) => `${what} is too long (over 50,000 characters).`,
@@ -52,7 +50,6 @@ export const progressMessages = {
   // Experiments
   noExperiment: (id: string) => `No experiment matches "${clip(id)}".`,
   noExperimentHint: 'See your experiments with `reframe experiments list`.',
-  ambiguousExperiment: (id: string) => `"${clip(id)}" could be more than one experiment.`,
   needsTarget: 'An experiment tests a belief or a record: give --belief ID or --record ID.',
   oneTarget: 'Give --belief or --record, not both.',
   needsField: (flag: string) => `reframe experiments add needs ${flag}.`,

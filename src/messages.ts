@@ -661,7 +661,6 @@ export const msg = {
     nothingMatches: 'No notes match that.',
     shortId: 'A note id needs at least 6 characters.',
     noNote: (id: string) => `There is no note with the id ${id.slice(0, 40)}.`,
-    ambiguousId: (id: string) => `"${id.slice(0, 40)}" is the start of more than one note's id.`,
     noNoteHint: 'See your notes and their ids with `reframe notes list`.',
     matchingNotes: (n: number) => `${plural(n, 'note')} ${n === 1 ? 'matches' : 'match'} too (reframe notes list --search to see only notes):`,
     /** Piped: only how many, so nobody's words go to stderr, where logs collect. */

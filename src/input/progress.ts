@@ -19,22 +19,13 @@ export function optionalText(flag: string, v: string | undefined): string | unde
   return v === undefined ? undefined : textFlag(flag, v);
 }
 
-/** A belief's id from a full id or a prefix of 6+ characters. */
+/** A belief's id from a full id or a prefix of 6+ characters (an ambiguous one lists the candidates). */
 export function resolveBelief(j: Journal, prefix: string): string {
-  return resolveIn(prefix, (x) => j.progress.beliefIdsLike(x), p.noBelief, p.ambiguousBelief, p.noBeliefHint);
+  return j.progress.resolveBeliefId(prefix, { short: p.shortId, none: p.noBelief, hint: p.noBeliefHint });
 }
 
 export function resolveExperiment(j: Journal, prefix: string): string {
-  return resolveIn(prefix, (x) => j.progress.experimentIdsLike(x), p.noExperiment, p.ambiguousExperiment, p.noExperimentHint);
-}
-
-function resolveIn(prefix: string, like: (p: string) => string[], none: (id: string) => string, many: (id: string) => string, hint: string): string {
-  const v = prefix.trim();
-  if (v.length < 6) throw new UsageError(p.shortId, hint);
-  const ids = like(v);
-  if (ids.length === 0) throw new UsageError(none(v), hint);
-  if (ids.length > 1) throw new UsageError(many(v), p.ambiguousHint);
-  return ids[0];
+  return j.progress.resolveExperimentId(prefix, { short: p.shortId, none: p.noExperiment, hint: p.noExperimentHint });
 }
 
 /** --due: a local day, yyyy-MM-dd: a date, today, tomorrow, or Nd (N days from today). */

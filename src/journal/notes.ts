@@ -6,6 +6,7 @@ import { UsageError } from '../errors';
 import { msg } from '../messages';
 import { planSearch } from './query';
 import { n2u, type JournalDb } from './database';
+import { resolvePrefix } from './ids';
 
 export type NoteKind = 'entry' | 'experiment';
 
@@ -92,15 +93,9 @@ export class Notes {
     });
   }
 
-  /** The one note an id or a unique prefix of 6+ characters names. */
+  /** The one note an id or a unique prefix of 6+ characters names (an ambiguous one lists the candidates). */
   resolveId(prefix: string): string {
-    const p = prefix.trim().toUpperCase();
-    if (p.length < 6) throw new UsageError(msg.notes.shortId, msg.notes.noNoteHint);
-    const rows = this.d.read(() => this.d.stmt('SELECT id FROM notes WHERE id >= ? AND id < ? ORDER BY id LIMIT 3')
-      .pluck().all(p, p + '\uffff')) as string[];
-    if (rows.length === 0) throw new UsageError(msg.notes.noNote(prefix.trim()), msg.notes.noNoteHint);
-    if (rows.length > 1) throw new UsageError(msg.notes.ambiguousId(prefix.trim()), msg.shell.ambiguousIdHint);
-    return rows[0];
+    return resolvePrefix(this.d, 'note', prefix, { short: msg.notes.shortId, none: msg.notes.noNote, hint: msg.notes.noNoteHint });
   }
 
   /** Which of these source ids (of one app) a table holds already: one query for a whole import. */

@@ -3,6 +3,7 @@
 // Journal.write() when several must go together; each one alone is its own transaction through `d.write`.
 import type { Belief, BeliefRating, BeliefType, DataLogEntry, Experiment, FollowUp, Rerating } from '../domain/progress';
 import { n2u, type JournalDb } from './database';
+import { resolvePrefix, type IdErrors } from './ids';
 
 type Db = JournalDb & { write<T>(fn: () => T): T };
 
@@ -118,14 +119,13 @@ export class Progress {
   }
 
   /** Ids of beliefs starting with a prefix (case-insensitive), at most 3. */
-  beliefIdsLike(prefix: string): string[] {
-    return this.d.read(() => this.d.stmt('SELECT id FROM beliefs WHERE id >= ? AND id < ? ORDER BY id LIMIT 3')
-      .pluck().all(prefix.toUpperCase(), prefix.toUpperCase() + '\uffff')) as string[];
+  /** The one belief (or experiment) an id or a unique prefix of 6+ characters names. */
+  resolveBeliefId(prefix: string, errs: IdErrors): string {
+    return resolvePrefix(this.d, 'belief', prefix, errs);
   }
 
-  experimentIdsLike(prefix: string): string[] {
-    return this.d.read(() => this.d.stmt('SELECT id FROM experiments WHERE id >= ? AND id < ? ORDER BY id LIMIT 3')
-      .pluck().all(prefix.toUpperCase(), prefix.toUpperCase() + '\uffff')) as string[];
+  resolveExperimentId(prefix: string, errs: IdErrors): string {
+    return resolvePrefix(this.d, 'experiment', prefix, errs);
   }
 
   belief(id: string): Belief | undefined {

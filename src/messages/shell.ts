@@ -43,6 +43,7 @@ export const shell = {
   ambiguousId: (id: string, n: number) => `"${clip(id)}" matches ${n} records:`,
   ambiguousIdHint: 'Type more of the id to pick one.',
   ambiguousIdMore: (n: number) => `  ... and ${n} more`,
+  ambiguousOther: (id: string, n: number, kind: 'note' | 'belief' | 'experiment') => `"${clip(id)}" matches ${n} ${kind}s:`,
   unknownShell: (name: string) => `Completion is there for bash, zsh and fish, not "${clip(name)}".`,
   unknownShellHint: 'Try `reframe completion bash` (or zsh, or fish); `reframe completion --help` shows how to turn it on.',
   completionHelp: [

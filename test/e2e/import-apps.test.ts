@@ -157,6 +157,12 @@ describe('jrnl and Day One become notes', () => {
     expect(shown.stdout).toContain("Couldn't sleep again.");
     expect(shown.stdout).toContain('Tried the breathing thing; it helped a bit.');
     expect(shown.stdout).toContain('from jrnl');
+    // Both notes were made in one import, so they share a 6-character prefix: listed by id and date, no words.
+    const both = run(sb, ['notes', 'show', String(ns[0].id).slice(0, 6)]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('matches 2 notes:');
+    for (const n of ns) expect(both.stderr).toMatch(new RegExp(`^  ${String(n.id)}  \\d{4}-\\d{2}-\\d{2}$`, 'm'));
+    expect(both.stderr).not.toMatch(/sleep|breathing|meeting/i);
     expect(summary([fx('jrnl.json')]).notes).toEqual({ inFile: 2, added: 0, skipped: 2 });
   });
 

@@ -204,6 +204,31 @@ describe('bad input: exit 2, one clear line, nothing written', () => {
     expect(tables(sb)).toBe(before);
   });
 
+  it('a prefix two beliefs or experiments share lists them by id and date, never their words', () => {
+    // ULIDs made within the same 17 minutes share their first 6 characters (the time), so two of each are ambiguous at 6.
+    const b1 = ok(sb, ['beliefs', 'add', 'Words of the first belief', '--conviction', '80']).trim();
+    const b2 = ok(sb, ['beliefs', 'add', 'Words of the second belief', '--conviction', '70']).trim();
+    const e1 = ok(sb, ['experiments', 'add', '--belief', b1, '--plan', 'Plan one', '--prediction', 'q', '--prediction-belief', '70', '--due', 'today']).trim();
+    const e2 = ok(sb, ['experiments', 'add', '--belief', b1, '--plan', 'Plan two', '--prediction', 'q', '--prediction-belief', '70', '--due', 'today']).trim();
+    const before = tables(sb);
+    const cases: [string[], string, string[]][] = [
+      [['beliefs', 'show', b1.slice(0, 6)], 'beliefs', [b1, b2]],
+      [['beliefs', 'rate', b1.slice(0, 6), '--conviction', '50'], 'beliefs', [b1, b2]],
+      [['experiments', 'show', e1.slice(0, 6)], 'experiments', [e1, e2]],
+    ];
+    if (b1.slice(0, 6) !== b2.slice(0, 6) || e1.slice(0, 6) !== e2.slice(0, 6)) return; // made across a 17-minute boundary (rare): nothing shared
+    for (const [args, kind, ids] of cases) {
+      const r = run(sb, args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(`"${args[2]}" matches 2 ${kind}:`);
+      for (const id of ids) expect(r.stderr).toMatch(new RegExp(`^  ${id}  \\d{4}-\\d{2}-\\d{2}$`, 'm'));
+      expect(r.stderr).toMatch(/Type more of the id/);
+      expect(r.stderr).not.toMatch(/Words of|Plan (one|two)/);
+      expect(r.stdout).toBe('');
+    }
+    expect(tables(sb)).toBe(before);
+  });
+
   it('an import with a bad belief, experiment or re-rating is refused whole, naming its position', () => {
     ok(sb, ['new', '--situation', 's', '--thought', 't', '--emotion', 'sad:70']);
     const good = { id: '01JD7X4Q9V6M2W8K3T5R0YH1ZC', createdAt: '2026-11-22T21:30:00.000Z', situation: 'x', thought: 'y', emotions: [{ name: 'sad', before: 50 }] };
