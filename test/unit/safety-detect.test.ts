@@ -166,14 +166,16 @@ describe('the safety detector on blind labelled texts', () => {
     expect(perText).toBeLessThan(2);
   });
   it('takes a few milliseconds for a 20,000-character paste, the worst case (nothing in it to stop early on)', () => {
-    // The worst case reads all of it: rules that find nothing and every window of the classifier. So the paste is
-    // quiet texts, each added only if it stays quiet beside the five before it (some quiet texts side by side
-    // make a shape the rules take as danger: leaning towards help, that is allowed, but it would stop early).
+    // The worst case reads all of it: rules that find nothing and every window of both classifiers. So the paste
+    // is quiet texts, each added only if it stays quiet (neither note) beside the five before it (some quiet texts
+    // side by side make a shape the rules take as danger: leaning towards help, that is allowed, but it would
+    // stop early).
     const quiet = items.filter((x) => x.label === 'idiom' || x.label === 'everyday').map((x) => x.text);
     const kept: string[] = [];
     for (let i = 0, length = 0; length < 20_000; i++) {
       const next = quiet[i % quiet.length];
-      if (assess([kept.slice(-5).join(' ') + ' ' + next]).danger) continue;
+      const a = assess([kept.slice(-5).join(' ') + ' ' + next]);
+      if (a.danger || a.abuse) continue;
       kept.push(next);
       length += next.length + 1;
     }
@@ -184,7 +186,7 @@ describe('the safety detector on blind labelled texts', () => {
       const t0 = performance.now();
       const a = assess([paste]);
       times.push(performance.now() - t0);
-      expect(a.danger).toBe(false);
+      expect(a).toEqual({ danger: false, abuse: false });
     }
     const best = Math.min(...times);
     console.log(`safety detector: a 20,000-character paste in ${best.toFixed(1)} ms (best of 5; worst ${Math.max(...times).toFixed(1)} ms)`);
