@@ -159,7 +159,7 @@ export function thresholdFromScores(oof, target, rulesToo = true) {
   return thresholdFor(quiet.map(([, z]) => z), quiet.map(([x]) => rulesToo && x[target.rule]), target.bar);
 }
 
-export const DEFAULTS = { positiveWeight: Number(process.env.POSITIVE_WEIGHT ?? 2), minDf: 2, l2: 1e-4, epochs: 30, rate: 0.3, seed: 1, prune: Number(process.env.PRUNE ?? 0.005) };
+export const DEFAULTS = { positiveWeight: Number(process.env.POSITIVE_WEIGHT ?? 2), minDf: Number(process.env.MIN_DF ?? 2), l2: 1e-4, epochs: 30, rate: 0.3, seed: 1, prune: Number(process.env.PRUNE ?? 0.005) };
 
 /**
  * Trains on rows of { feats: Set<string>, y: 0|1, weight?: number (1 unless given) }; returns { bias, weights: Map<feature, weight> }.
