@@ -2,17 +2,18 @@
 //
 // How the sets were kept honest:
 // - The texts were written by people who never saw the detector or its phrases, in sets by different writers.
-// - danger-A, B, C and D are the TUNE split. A was tuned on first; B, then C and D, were each held out and
-//   measured once, blind (B 75.4%, C and D together 72.2% of danger texts caught by the rules), and those
-//   figures are spent: all four are read and learnt from now (the rules were written on A and B; the
-//   classifier's weights, src/domain/safety/model-weights.ts, are learnt from all four). This test prints the
-//   tune split's figures per category and every text it misses; they say only how well the detector fits
-//   what it learnt from. How well it generalises is measured leave-one-set-out by scripts/safety-cv.mjs
-//   (README, "What the detector catches and misses").
-// - The HELD-OUT split is danger-E and danger-F, written the same way and never read by whoever tunes the
+// - danger-A to danger-F are the TUNE split. A was tuned on first; B, then C and D, then E and F, were each
+//   held out and measured once, blind (B 75.4%, C and D together 72.2% of danger texts caught by the rules; E and
+//   F together 84.2% by rules OR classifier, with 6.3% idiom false alarms), and those figures are spent: all six
+//   are read and learnt from now (the rules were written on A and B; the classifier's weights,
+//   src/domain/safety/model-weights.ts, are learnt from all six). This test prints the tune split's figures per
+//   category and every text it misses; they say only how well the detector fits what it learnt from. How well it
+//   generalises is measured leave-one-set-out by scripts/safety-cv.mjs (README, "What the detector catches and
+//   misses").
+// - The HELD-OUT split is danger-G and danger-H, written the same way and never read by whoever tunes the
 //   detector. They are added to test/fixtures/danger.json only by the lead, once, with
-//   `node scripts/safety-fixture.mjs --heldout E,F`; this test then prints their figures but never their texts,
-//   so reading the output can't leak them. Until they are added the test says so on every run (a todo in the
+//   `node scripts/safety-fixture.mjs --heldout G,H`; this test then prints their figures but never their texts,
+//   so reading the output can't leak them. Until they are added the test says so on every run (todos in the
 //   summary and a warning in the output): the held-out bar is not met by passing silently.
 //   If held-out recall falls short, the answer is not to read its misses: report the figure, write new blind texts.
 // - Labels: danger (should bring up the crisis note), abuse (someone else hurting the person: the abuse note),
@@ -68,15 +69,19 @@ function report(name: string, f: Figures, texts: boolean): string {
   return lines.join('\n');
 }
 
-const TUNE_SOURCES = ['danger-A.jsonl', 'danger-B.jsonl', 'danger-C.jsonl', 'danger-D.jsonl'];
+const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F'].map((s) => `danger-${s}.jsonl`);
 
 /**
- * Held-out danger recall (%) measured once on danger-E + danger-F (written blind, never read by whoever tuned the
- * detector), 2026-12-06: 266/316 (84.2%) with rules OR classifier (the rules alone: 198/316, 62.7%). Guarded here.
+ * Held-out danger recall (%) measured once on danger-G + danger-H (written blind, never read by whoever tuned the
+ * detector). The lead fills it in after measuring once; until then undefined. (The last held-out pair, E + F,
+ * measured 266/316, 84.2%, before they became tune.)
  */
-const HELDOUT_FLOOR: number | undefined = 84.1; // 266/316 = 84.18%, rounded down
-/** Held-out idiom false alarms (%) measured at the same time: 14/224 (6.3%; the rules alone 11/224, 4.9%). */
-const HELDOUT_IDIOM_CEILING = 6.3;
+const HELDOUT_FLOOR: number | undefined = undefined;
+/** Held-out idiom false alarms (%) measured at the same time; the lead fills it in (E + F: 14/224, 6.3%). */
+const HELDOUT_IDIOM_CEILING: number | undefined = undefined;
+/** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on G + H when measured: the lead sets
+ * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. */
+const HELDOUT_BARS_MET = { recall: false, idioms: false };
 
 /** Danger recall per category ("plain", "method", "es"...), for the tune split's report. */
 function byCategory(split: Item['split']): string {
@@ -99,9 +104,9 @@ describe('the safety detector on blind labelled texts', () => {
   console.log(`${report(`tune (${TUNE_SOURCES.join(' + ')})`, tune, true)}\n  tune danger by category: ${byCategory('tune')}`);
   if (hasHeld) console.log(report(`held-out (${heldSources.join(' + ')})`, held, false));
   else console.warn('held-out: NO HELD-OUT ITEMS in test/fixtures/danger.json, so the 97% held-out bar is NOT measured. '
-    + 'The lead adds them with `node scripts/safety-fixture.mjs --heldout E,F`.');
+    + 'The lead adds them with `node scripts/safety-fixture.mjs --heldout G,H`.');
 
-  it('has the tune split from danger-A to danger-D, and any held-out split from other files', () => {
+  it('has the tune split from danger-A to danger-F, and any held-out split from other files', () => {
     expect(items.filter((x) => x.split === 'tune').every((x) => TUNE_SOURCES.includes(x.source))).toBe(true);
     expect(new Set(items.filter((x) => x.split === 'tune').map((x) => x.source))).toEqual(new Set(TUNE_SOURCES));
     expect(items.filter((x) => x.split === 'heldout').every((x) => !TUNE_SOURCES.includes(x.source))).toBe(true);
@@ -114,15 +119,17 @@ describe('the safety detector on blind labelled texts', () => {
     });
   } else if (hasHeld) {
     it.todo(`held-out floor: set HELDOUT_FLOOR to the danger figure printed above (${pct(held.danger).toFixed(1)}%), measured once`);
+  } else {
+    it.todo('held-out floor: NO HELD-OUT ITEMS YET; the lead measures danger-G + danger-H once and sets HELDOUT_FLOOR');
   }
   if (hasHeld) {
-    // The bar stays an expected failure until it is met, so that reaching it shows up (it.fails then fails):
-    // then make it a plain `it`.
-    it.fails('catches at least 97% of the held-out danger texts (the issue\'s bar; not met when last measured)', () => {
+    // The issue's bar. Each is an expected failure (it.fails) while HELDOUT_BARS_MET says it was not met when
+    // measured, so that reaching it later shows up (it.fails then fails): then set it true.
+    (HELDOUT_BARS_MET.recall ? it : it.fails)('catches at least 97% of the held-out danger texts (the issue\'s bar)', () => {
       expect(pct(held.danger)).toBeGreaterThanOrEqual(97);
     });
   } else {
-    it.todo('catches at least 97% of the held-out danger texts: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout E,F)');
+    it.todo('catches at least 97% of the held-out danger texts: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout G,H)');
   }
 
   it('keeps catching the tune split (at least 97%: a guard against undoing the work, not a measure of it)', () => {
@@ -132,13 +139,21 @@ describe('the safety detector on blind labelled texts', () => {
   it('brings up a note for at most 5% of the tune split\'s idioms', () => {
     expect(pct(tune.idiom)).toBeLessThanOrEqual(5);
   });
-  if (hasHeld) {
+  if (hasHeld && HELDOUT_IDIOM_CEILING !== undefined) {
     it(`keeps held-out idiom false alarms at or below the figure measured (${HELDOUT_IDIOM_CEILING}%)`, () => {
       expect(pct(held.idiom)).toBeLessThanOrEqual(HELDOUT_IDIOM_CEILING);
     });
-    it.fails('brings up a note for at most 5% of the held-out idioms (the issue\'s bar; not met: 6.3% measured)', () => {
+  } else if (hasHeld) {
+    it.todo(`held-out idiom ceiling: set HELDOUT_IDIOM_CEILING to the figure printed above (${pct(held.idiom).toFixed(1)}%), measured once`);
+  } else {
+    it.todo('held-out idiom ceiling: NO HELD-OUT ITEMS YET; the lead measures danger-G + danger-H once and sets HELDOUT_IDIOM_CEILING');
+  }
+  if (hasHeld) {
+    (HELDOUT_BARS_MET.idioms ? it : it.fails)('brings up a note for at most 5% of the held-out idioms (the issue\'s bar)', () => {
       expect(pct(held.idiom)).toBeLessThanOrEqual(5);
     });
+  } else {
+    it.todo('brings up a note for at most 5% of the held-out idioms: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout G,H)');
   }
   it('takes a few milliseconds at most per text', () => {
     const texts = items.map((x) => x.text);
@@ -151,14 +166,16 @@ describe('the safety detector on blind labelled texts', () => {
     expect(perText).toBeLessThan(2);
   });
   it('takes a few milliseconds for a 20,000-character paste, the worst case (nothing in it to stop early on)', () => {
-    // The worst case reads all of it: rules that find nothing and every window of the classifier. So the paste is
-    // quiet texts, each added only if it stays quiet beside the five before it (some quiet texts side by side
-    // make a shape the rules take as danger: leaning towards help, that is allowed, but it would stop early).
+    // The worst case reads all of it: rules that find nothing and every window of both classifiers. So the paste
+    // is quiet texts, each added only if it stays quiet (neither note) beside the five before it (some quiet texts
+    // side by side make a shape the rules take as danger: leaning towards help, that is allowed, but it would
+    // stop early).
     const quiet = items.filter((x) => x.label === 'idiom' || x.label === 'everyday').map((x) => x.text);
     const kept: string[] = [];
     for (let i = 0, length = 0; length < 20_000; i++) {
       const next = quiet[i % quiet.length];
-      if (assess([kept.slice(-5).join(' ') + ' ' + next]).danger) continue;
+      const a = assess([kept.slice(-5).join(' ') + ' ' + next]);
+      if (a.danger || a.abuse) continue;
       kept.push(next);
       length += next.length + 1;
     }
@@ -169,7 +186,7 @@ describe('the safety detector on blind labelled texts', () => {
       const t0 = performance.now();
       const a = assess([paste]);
       times.push(performance.now() - t0);
-      expect(a.danger).toBe(false);
+      expect(a).toEqual({ danger: false, abuse: false });
     }
     const best = Math.min(...times);
     console.log(`safety detector: a 20,000-character paste in ${best.toFixed(1)} ms (best of 5; worst ${Math.max(...times).toFixed(1)} ms)`);

@@ -6,22 +6,30 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assess, plainForModel, rulesSay } from '../../src/domain/safety/detect';
-import { features } from '../../src/domain/safety/features';
-import { modelSaysDanger, modelScore, windows, WINDOW } from '../../src/domain/safety/model';
-import { BIAS, THRESHOLD, WEIGHTS } from '../../src/domain/safety/model-weights';
+import { features, windowFeatures } from '../../src/domain/safety/features';
+import { abuseScore, modelSaysAbuse, modelSaysDanger, modelScore, windows, WINDOW } from '../../src/domain/safety/model';
+import { ABUSE_BIAS, ABUSE_THRESHOLD, ABUSE_WEIGHTS, BIAS, THRESHOLD, WEIGHTS } from '../../src/domain/safety/model-weights';
 import { ROOT } from '../helpers/run';
 
 interface Item { text: string; label: string; split: string }
 const items = (JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'danger.json'), 'utf8')) as { items: Item[] }).items;
 
 // The weights read independently of model.ts.
-const table = new Map<string, number>();
-for (const line of WEIGHTS.split('\n')) {
-  const [w, f] = line.split('\t');
-  if (f !== undefined) table.set(f, Number(w));
+function read(source: string): Map<string, number> {
+  const t = new Map<string, number>();
+  for (const line of source.split('\n')) {
+    const [w, f] = line.split('\t');
+    if (f !== undefined) t.set(f, Number(w));
+  }
+  return t;
 }
+const table = read(WEIGHTS);
+const abuseTable = read(ABUSE_WEIGHTS);
 /** The score as the training script defines it: bias plus each distinct feature's weight. */
 const plainScore = (plain: string) => [...features(plain)].reduce((z, f) => z + (table.get(f) ?? 0), BIAS);
+/** A text's score as the training script measures it: its highest window's (windowFeatures). */
+const slowScore = (plain: string, t: Map<string, number>, bias: number) =>
+  Math.max(...windowFeatures(plain).map((fs) => [...fs].reduce((z, f) => z + (t.get(f) ?? 0), bias)));
 
 describe('the safety classifier', () => {
   it('ships a real model: thousands of weights, a threshold, and both signs', () => {
@@ -31,11 +39,42 @@ describe('the safety classifier', () => {
     expect([...table.values()].some((w) => w < -0.3)).toBe(true);
   });
 
-  it('scores a short text as bias + the weights of its features, for every labelled text', () => {
+  it('ships an abuse model too, with its own threshold', () => {
+    expect(abuseTable.size).toBeGreaterThan(1000);
+    expect(Number.isFinite(ABUSE_THRESHOLD)).toBe(true);
+    expect([...abuseTable.values()].some((w) => w > 0.3)).toBe(true);
+    expect([...abuseTable.keys()].some((f) => f.startsWith('s:'))).toBe(true);
+  });
+
+  it('scores every labelled text as its highest window, each bias + the weights of its features (both models)', () => {
     for (const it of items) {
       const plain = plainForModel(it.text);
-      expect(modelScore(plain)).toBeCloseTo(plainScore(plain), 6);
+      expect(modelScore(plain)).toBeCloseTo(slowScore(plain, table, BIAS), 6);
+      expect(abuseScore(plain)).toBeCloseTo(slowScore(plain, abuseTable, ABUSE_BIAS), 6);
     }
+  });
+
+  it('scores a one-sentence text as bias + the weights of its features, pairs with a word between included', () => {
+    const plain = plainForModel('I want to die');
+    expect(features(plain)).toContain('s:want_die');
+    expect(windowFeatures(plain)).toHaveLength(1);
+    expect(modelScore(plain)).toBeCloseTo(plainScore(plain), 6);
+  });
+
+  it('reads a short text of several sentences whole and sentence by sentence', () => {
+    // Sentences of 4, 2 and 5 words: the whole, and each of 3 words or more.
+    expect(windows([0, 4, 6], 11)).toEqual([[0, 11], [0, 4], [6, 11]]);
+    const quiet = 'Work was fine today. Dinner with my sister was lovely and we laughed.';
+    const danger = 'I have the pills ready.';
+    const plain = plainForModel(`${quiet} ${danger}`);
+    expect(modelScore(plain)).toBeCloseTo(Math.max(plainScore(plain), modelScore(plainForModel(danger)), modelScore(plainForModel(quiet))), 6);
+  });
+
+  it('sees harm from someone else with the abuse model where the abuse rules do not', () => {
+    const abuse = items.filter((x) => x.label === 'abuse');
+    const byModel = abuse.filter((x) => modelSaysAbuse(plainForModel(x.text)));
+    expect(byModel.length).toBeGreaterThan(abuse.length / 2);
+    expect(modelSaysAbuse(plainForModel('We had a lovely walk by the river and I felt calm.'))).toBe(false);
   });
 
   it('reads a long text sentence by sentence, and a long sentence in windows of words', () => {
@@ -49,8 +88,9 @@ describe('the safety classifier', () => {
     expect(long[0]).toEqual([0, WINDOW]);
     expect(long[long.length - 1][1]).toBe(100);
     for (let i = 1; i < long.length; i++) expect(long[i][0]).toBeLessThan(long[i - 1][1]);
-    // A short text is one window, whatever its sentences.
-    expect(windows([0, 5, 12], 30)).toEqual([[0, 30]]);
+    // A short text is one window whole, and each of its sentences besides when it has more than one.
+    expect(windows([0], 30)).toEqual([[0, 30]]);
+    expect(windows([0, 5, 12], 30)).toEqual([[0, 30], [0, 5], [5, 12], [12, 30]]);
   });
 
   it('scores a long text by its highest window', () => {

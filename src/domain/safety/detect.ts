@@ -9,9 +9,10 @@
 //   by line; they catch what they were written for, and generalise poorly to wordings nobody foresaw;
 // - a classifier (model.ts: logistic regression on words, word pairs and character runs, weights learnt from
 //   the labelled texts), which generalises much better, with its threshold set to keep idiom false alarms low.
-// The note about abuse comes from rules only.
+// The note about abuse is found the same way: its own rules (phrases.ts, ABUSE) OR its own classifier (model.ts,
+// learnt from the same labelled texts: harm from someone else against everything else).
 import { normalise } from './normalise';
-import { modelSaysDanger } from './model';
+import { modelSaysAbuse, modelSaysDanger } from './model';
 import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
 
 /** A phrase as written in phrases.ts -> a regular expression over the plain form (" word word . word "). */
@@ -81,6 +82,15 @@ export function rulesSay(text: string): boolean {
   return matchGroup(phrases().danger, prepared(text)) !== undefined;
 }
 
+/** Whether the abuse rules alone see harm from someone else in one text; for the measuring scripts. */
+export function abuseRulesSay(text: string): boolean {
+  return matchGroup(phrases().abuse, prepared(text)) !== undefined;
+}
+
+function abuseIn(s: string): boolean {
+  return matchGroup(phrases().abuse, s) !== undefined || modelSaysAbuse(s);
+}
+
 function dangerIn(s: string): boolean {
   return matchGroup(phrases().danger, s) !== undefined || modelSaysDanger(s);
 }
@@ -94,18 +104,20 @@ function matchGroup(groups: Compiled[], s: string): string | undefined {
 export function explain(text: string): { danger?: string; abuse?: string } {
   const s = prepared(text);
   const { danger, abuse } = phrases();
-  return { danger: matchGroup(danger, s) ?? (modelSaysDanger(s) ? 'classifier' : undefined), abuse: matchGroup(abuse, s) };
+  return {
+    danger: matchGroup(danger, s) ?? (modelSaysDanger(s) ? 'classifier' : undefined),
+    abuse: matchGroup(abuse, s) ?? (modelSaysAbuse(s) ? 'classifier' : undefined),
+  };
 }
 
 /** What any of the texts suggests. */
 export function assess(texts: Iterable<string | undefined>): Assessment {
   const out: Assessment = { danger: false, abuse: false };
-  const { abuse } = phrases();
   for (const t of texts) {
     if (!t) continue;
     const s = prepared(t);
     if (!out.danger && dangerIn(s)) out.danger = true;
-    if (!out.abuse && matchGroup(abuse, s)) out.abuse = true;
+    if (!out.abuse && abuseIn(s)) out.abuse = true;
     if (out.danger && out.abuse) break;
   }
   return out;

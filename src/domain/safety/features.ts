@@ -2,6 +2,8 @@
 // and near-misses of the key words already put right), turned into a set of features:
 //   w:word         each word
 //   b:word_word    each pair of neighbouring words in a sentence
+//   s:word_word    each pair of words with one word between them in a sentence ("want to die", "want 2 die" and
+//                  "wanna die" all give s:want_die; "ending it all" and "ending my life" share nothing else)
 //   c:xyz          each run of 3 to 5 characters inside " word " (so "c: kil" is a word starting "kil")
 // Shared by the detector at run time and by the script that trains it (scripts/safety-model.mjs), so both
 // always see the same features.
@@ -33,20 +35,114 @@ export function pairFeature(prev: string, w: string): string | undefined {
   return prev === '' || prev === CUT || w === CUT ? undefined : 'b:' + prev + '_' + w;
 }
 
+/** The feature of two words of a sentence with one between (none with a cut at either end). */
+export function skipFeature(prev2: string, w: string): string | undefined {
+  return prev2 === '' || prev2 === CUT || w === CUT ? undefined : 's:' + prev2 + '_' + w;
+}
+
 /** The features of one text's plain form (" word word . word "), each once. */
 export function features(plain: string): Set<string> {
   const out = new Set<string>();
   let prev = '';
+  let prev2 = '';
   for (const w of plain.split(' ')) {
     if (w === '') continue;
     if (isBreak(w)) {
-      prev = '';
+      prev = prev2 = '';
       continue;
     }
     for (const f of wordFeatures(w)) out.add(f);
     const pair = pairFeature(prev, w);
     if (pair) out.add(pair);
+    const skip = skipFeature(prev2, w);
+    if (skip) out.add(skip);
+    prev2 = prev;
     prev = w;
   }
   return out;
 }
+
+/** Words per window at most: the labelled texts the model learnt from are at most ~45 words, so a longer text
+ * is scored in windows (windows(), below) and the highest score counts. */
+export const WINDOW = 40;
+const STRIDE = WINDOW / 2;
+
+/** Sentences per window at most, in a long text: one. Windows of two or three sentences caught a little more
+ * in a long entry, but joined quiet sentences of different records (import reads a batch as one text) into
+ * false alarms. */
+export const SENTENCES = 1;
+
+/** Words a sentence needs to be read on its own in a short text of two sentences or more. */
+export const SENTENCE_MIN = 3;
+
+/**
+ * Where the windows of a text are, as [start, end) word positions (sentence ends not counted), given where
+ * each sentence starts (`starts`, then the number of words). A text of up to WINDOW + STRIDE / 2 words is one
+ * window, as the texts the model learnt from were, and, when it has two sentences or more, each of its sentences
+ * of SENTENCE_MIN words or more is a window too: "Work was fine, dinner was nice. I have the pills ready." is read
+ * whole and sentence by sentence, so a dangerous sentence beside ordinary ones is not drowned by them. A longer one: each sentence (with the next, up to SENTENCES
+ * sentences, as long as they stay within WINDOW words); a sentence longer than WINDOW alone is read
+ * in windows of WINDOW words, each STRIDE words after the last. So a dangerous sentence in a long entry is read
+ * among its own few neighbours, not drowned in the rest.
+ */
+export function windows(starts: number[], n: number): [number, number][] {
+  if (n <= WINDOW + STRIDE / 2) {
+    const out: [number, number][] = [[0, n]];
+    if (starts.length < 2) return out;
+    const bounds = [...starts, n];
+    for (let i = 0; i + 1 < bounds.length; i++) if (bounds[i + 1] - bounds[i] >= SENTENCE_MIN) out.push([bounds[i], bounds[i + 1]]);
+    return out;
+  }
+  const out: [number, number][] = [];
+  const bounds = [...starts, n];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const s = bounds[i];
+    if (bounds[i + 1] - s > WINDOW) {
+      for (let w = s; ; w += STRIDE) {
+        const e = Math.min(bounds[i + 1], w + WINDOW);
+        out.push([w, e]);
+        if (e >= bounds[i + 1]) break;
+      }
+      continue;
+    }
+    for (let k = i + 1; k < bounds.length && k - i <= SENTENCES && bounds[k] - s <= WINDOW; k++) out.push([s, bounds[k]]);
+  }
+  return out;
+}
+
+
+/**
+ * The features of each window of a plain form (windows(), above): what the model scores, the highest window
+ * counting. The slow, plain way, for the training scripts and the tests; model.ts works the same out faster.
+ */
+export function windowFeatures(plain: string): Set<string>[] {
+  const sentences: string[][] = [];
+  let cur: string[] = [];
+  for (const w of plain.split(' ')) {
+    if (w === '') continue;
+    if (isBreak(w)) {
+      if (cur.length) sentences.push(cur);
+      cur = [];
+      continue;
+    }
+    cur.push(w);
+  }
+  if (cur.length) sentences.push(cur);
+  const words = sentences.flat();
+  const starts: number[] = [];
+  let n = 0;
+  for (const x of sentences) {
+    starts.push(n);
+    n += x.length;
+  }
+  const isStart = new Set(starts);
+  return windows(starts, n).map(([s, e]) => {
+    const parts: string[] = [];
+    for (let i = s; i < e; i++) {
+      if (i > s && isStart.has(i)) parts.push('.');
+      parts.push(words[i]);
+    }
+    return features(' ' + parts.join(' ') + ' ');
+  });
+}
+

@@ -1,146 +1,146 @@
-// The safety classifier: logistic regression over the features of features.ts, its weights learnt from the
+// The safety classifiers: logistic regression over the features of features.ts, their weights learnt from the
 // labelled texts by scripts/safety-model.mjs and shipped as model-weights.ts (generated; reviewable: one
-// feature a line, sorted by weight, the strongest signs of danger first). It raises the crisis note beside the rules
+// feature a line, sorted by weight, the strongest signs first). One model for danger (the crisis note), one for
+// harm from someone else (the abuse note), each read the same way. It raises the crisis note beside the rules
 // (detect.ts): either one is enough, because a kind note shown once too often costs little and a missed one
 // costs a lot. Why both: measured leave-one-set-out (scripts/safety-cv.mjs, README), the rules catch what
 // they were written for and the classifier catches wordings nobody wrote a rule for.
-import { BIAS, THRESHOLD, WEIGHTS } from './model-weights';
-import { isBreak, pairFeature, wordFeatures } from './features';
+import { ABUSE_BIAS, ABUSE_THRESHOLD, ABUSE_WEIGHTS, BIAS, THRESHOLD, WEIGHTS } from './model-weights';
+import { isBreak, pairFeature, skipFeature, windows, wordFeatures } from './features';
 
-/** Words per window at most: the labelled texts the model learnt from are at most ~45 words, so a longer text
- * is scored in windows (windows(), below) and the highest score counts. */
-export const WINDOW = 40;
-const STRIDE = WINDOW / 2;
+export { SENTENCES, WINDOW, windows } from './features';
 
-// The weights as a table: feature -> number, and each number's weight. Built on first use (~10 ms), so loading
-// the program costs nothing for it.
-let ids: Map<string, number> | undefined;
-let weight: Float64Array;
-function table(): Map<string, number> {
-  if (!ids) {
-    ids = new Map();
-    const lines = WEIGHTS.split('\n');
-    weight = new Float64Array(lines.length);
-    for (const line of lines) {
-      const tab = line.indexOf('\t');
-      if (tab <= 0) continue;
-      weight[ids.size] = Number(line.slice(0, tab));
-      ids.set(line.slice(tab + 1), ids.size);
-    }
-  }
-  return ids;
-}
+/** One shipped model: its weights as a table (feature -> number, and each number's weight), built on first use
+ * (~10 ms), so loading the program costs nothing for it; and each word's weighted features, worked out once. */
+class Model {
+  private ids: Map<string, number> | undefined;
+  private weight = new Float64Array(0);
+  // Most words of a journal come back again and again. Bounded, so a long import can't grow it.
+  private readonly words = new Map<string, Int32Array>();
+  // Counting each feature once per window: a feature's mark is the number of the window that last counted it.
+  private marks = new Uint32Array(0);
+  private window = 0;
 
-// Each word's weighted features (their numbers), worked out once: most words of a journal come back again and
-// again. Bounded, so a long import can't grow it.
-const WORDS = new Map<string, Int32Array>();
-const WORDS_MAX = 50_000;
-function wordIds(w: string): Int32Array {
-  let hit = WORDS.get(w);
-  if (hit === undefined) {
-    const t = table();
-    const xs: number[] = [];
-    for (const f of wordFeatures(w)) {
-      const id = t.get(f);
-      if (id !== undefined) xs.push(id);
-    }
-    hit = Int32Array.from(xs);
-    if (WORDS.size >= WORDS_MAX) WORDS.clear();
-    WORDS.set(w, hit);
-  }
-  return hit;
-}
+  constructor(readonly bias: number, private readonly source: string) {}
 
-// Counting each feature once per window: a feature's mark is the number of the window that last counted it.
-let marks = new Uint32Array(0);
-let window = 0;
-
-/** Sentences per window at most, in a long text: one. Windows of two or three sentences caught a little more
- * in a long entry, but joined quiet sentences of different records (import reads a batch as one text) into
- * false alarms. */
-export const SENTENCES = 1;
-
-/**
- * Where the windows of a long text are, as [start, end) word positions (sentence ends not counted), given where
- * each sentence starts (`starts`, then the number of words). A text of up to WINDOW + STRIDE / 2 words is one
- * window, as the texts the model learnt from were. A longer one: each sentence (with the next, up to SENTENCES
- * sentences, as long as they stay within WINDOW words); a sentence longer than WINDOW alone is read
- * in windows of WINDOW words, each STRIDE words after the last. So a dangerous sentence in a long entry is read
- * among its own few neighbours, not drowned in the rest.
- */
-export function windows(starts: number[], n: number): [number, number][] {
-  if (n <= WINDOW + STRIDE / 2) return [[0, n]];
-  const out: [number, number][] = [];
-  const bounds = [...starts, n];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const s = bounds[i];
-    if (bounds[i + 1] - s > WINDOW) {
-      for (let w = s; ; w += STRIDE) {
-        const e = Math.min(bounds[i + 1], w + WINDOW);
-        out.push([w, e]);
-        if (e >= bounds[i + 1]) break;
+  private table(): Map<string, number> {
+    if (!this.ids) {
+      const ids = new Map<string, number>();
+      const lines = this.source.split('\n');
+      this.weight = new Float64Array(lines.length);
+      for (const line of lines) {
+        const tab = line.indexOf('\t');
+        if (tab <= 0) continue;
+        this.weight[ids.size] = Number(line.slice(0, tab));
+        ids.set(line.slice(tab + 1), ids.size);
       }
-      continue;
+      this.ids = ids;
     }
-    for (let k = i + 1; k < bounds.length && k - i <= SENTENCES && bounds[k] - s <= WINDOW; k++) out.push([s, bounds[k]]);
+    return this.ids;
   }
-  return out;
-}
 
-/**
- * The model's score for a plain form (normalise.ts): a log-odds, higher is more likely danger; the same as
- * BIAS plus the weights of `features(plain)` (features.ts), worked out faster. A long text scores its highest
- * window (windows(), above); with `stopAbove`, the first window above it is enough.
- */
-export function modelScore(plain: string, stopAbove = Infinity): number {
-  const t = table();
-  if (marks.length < t.size) marks = new Uint32Array(t.size);
-  // Per word of the text (sentence ends left out): its features' numbers, and its pair with the word before
-  // (-1: none); and where each sentence starts.
-  const own: Int32Array[] = [];
-  const pair: number[] = [];
-  const starts: number[] = [];
-  let prev = '';
-  for (const w of plain.split(' ')) {
-    if (w === '') continue;
-    if (isBreak(w)) {
-      prev = '';
-      continue;
+  private wordIds(w: string): Int32Array {
+    let hit = this.words.get(w);
+    if (hit === undefined) {
+      const t = this.table();
+      const xs: number[] = [];
+      for (const f of wordFeatures(w)) {
+        const id = t.get(f);
+        if (id !== undefined) xs.push(id);
+      }
+      hit = Int32Array.from(xs);
+      if (this.words.size >= WORDS_MAX) this.words.clear();
+      this.words.set(w, hit);
     }
-    if (prev === '') starts.push(own.length);
-    own.push(wordIds(w));
-    const pf = pairFeature(prev, w);
-    pair.push(pf === undefined ? -1 : t.get(pf) ?? -1);
-    prev = w;
+    return hit;
   }
-  let best = -Infinity;
-  for (const [s, e] of windows(starts, own.length)) {
-    if (++window === 0xffffffff) {
-      marks.fill(0);
-      window = 1;
+
+  /** See modelScore(). */
+  score(plain: string, stopAbove: number): number {
+    const t = this.table();
+    if (this.marks.length < t.size) this.marks = new Uint32Array(t.size);
+    const { marks, weight } = this;
+    // Per word of the text (sentence ends left out): its features' numbers, its pair with the word before and
+    // with the one before that (-1: none); and where each sentence starts.
+    const own: Int32Array[] = [];
+    const pair: number[] = [];
+    const skip: number[] = [];
+    const starts: number[] = [];
+    let prev = '';
+    let prev2 = '';
+    for (const w of plain.split(' ')) {
+      if (w === '') continue;
+      if (isBreak(w)) {
+        prev = prev2 = '';
+        continue;
+      }
+      if (prev === '') starts.push(own.length);
+      own.push(this.wordIds(w));
+      const pf = pairFeature(prev, w);
+      pair.push(pf === undefined ? -1 : t.get(pf) ?? -1);
+      const sf = skipFeature(prev2, w);
+      skip.push(sf === undefined ? -1 : t.get(sf) ?? -1);
+      prev2 = prev;
+      prev = w;
     }
-    let z = BIAS;
-    for (let i = s; i < e; i++) {
-      for (const id of own[i]) {
-        if (marks[id] !== window) {
-          marks[id] = window;
-          z += weight[id];
+    let best = -Infinity;
+    for (const [s, e] of windows(starts, own.length)) {
+      if (++this.window === 0xffffffff) {
+        marks.fill(0);
+        this.window = 1;
+      }
+      const mark = this.window;
+      let z = this.bias;
+      for (let i = s; i < e; i++) {
+        for (const id of own[i]) {
+          if (marks[id] !== mark) {
+            marks[id] = mark;
+            z += weight[id];
+          }
+        }
+        // A window's first word counts without its pair, and its first two without their skips.
+        const p = i > s ? pair[i] : -1;
+        if (p >= 0 && marks[p] !== mark) {
+          marks[p] = mark;
+          z += weight[p];
+        }
+        const q = i > s + 1 ? skip[i] : -1;
+        if (q >= 0 && marks[q] !== mark) {
+          marks[q] = mark;
+          z += weight[q];
         }
       }
-      // A window's first word counts without its pair.
-      const p = i > s ? pair[i] : -1;
-      if (p >= 0 && marks[p] !== window) {
-        marks[p] = window;
-        z += weight[p];
-      }
+      if (z > best) best = z;
+      if (best > stopAbove) break;
     }
-    if (z > best) best = z;
-    if (best > stopAbove) break;
+    return best;
   }
-  return best;
+}
+
+const WORDS_MAX = 50_000;
+const DANGER_MODEL = new Model(BIAS, WEIGHTS);
+const ABUSE_MODEL = new Model(ABUSE_BIAS, ABUSE_WEIGHTS);
+
+/**
+ * The danger model's score for a plain form (normalise.ts): a log-odds, higher is more likely danger; the highest
+ * of its windows' scores (features.ts: windows(), windowFeatures()), each BIAS plus the weights of the window's
+ * features, worked out faster. With `stopAbove`, the first window above it is enough.
+ */
+export function modelScore(plain: string, stopAbove = Infinity): number {
+  return DANGER_MODEL.score(plain, stopAbove);
 }
 
 /** True when the model says the plain form suggests danger. */
 export function modelSaysDanger(plain: string): boolean {
   return modelScore(plain, THRESHOLD) > THRESHOLD;
+}
+
+/** The abuse model's score for a plain form, as modelScore() (ABUSE_BIAS plus the weights of ABUSE_WEIGHTS). */
+export function abuseScore(plain: string, stopAbove = Infinity): number {
+  return ABUSE_MODEL.score(plain, stopAbove);
+}
+
+/** True when the abuse model says the plain form suggests someone else is hurting the person. */
+export function modelSaysAbuse(plain: string): boolean {
+  return abuseScore(plain, ABUSE_THRESHOLD) > ABUSE_THRESHOLD;
 }
