@@ -76,9 +76,12 @@ const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F'].map((s) => `danger-${s}.json
  * detector). The lead fills it in after measuring once; until then undefined. (The last held-out pair, E + F,
  * measured 266/316, 84.2%, before they became tune.)
  */
-const HELDOUT_FLOOR: number | undefined = undefined;
+// Measured once on 2026-12-06: 334/412 (81.1%). (The detector before this one, learnt from A-D only, caught
+// 352/412 (85.4%) of the same texts at 17/186 (9.1%) idiom alarms: the new one trades recall for fewer alarms.)
+const HELDOUT_FLOOR: number | undefined = (334 / 412) * 100;
 /** Held-out idiom false alarms (%) measured at the same time; the lead fills it in (E + F: 14/224, 6.3%). */
-const HELDOUT_IDIOM_CEILING: number | undefined = undefined;
+// Measured once on 2026-12-06: 11/186 (5.9%).
+const HELDOUT_IDIOM_CEILING: number | undefined = (11 / 186) * 100;
 /** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on G + H when measured: the lead sets
  * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. */
 const HELDOUT_BARS_MET = { recall: false, idioms: false };
@@ -114,7 +117,7 @@ describe('the safety detector on blind labelled texts', () => {
   });
 
   if (hasHeld && HELDOUT_FLOOR !== undefined) {
-    it(`keeps held-out danger recall at or above the figure first measured (${HELDOUT_FLOOR}%)`, () => {
+    it(`keeps held-out danger recall at or above the figure first measured (${HELDOUT_FLOOR.toFixed(1)}%)`, () => {
       expect(pct(held.danger)).toBeGreaterThanOrEqual(HELDOUT_FLOOR);
     });
   } else if (hasHeld) {
@@ -140,7 +143,7 @@ describe('the safety detector on blind labelled texts', () => {
     expect(pct(tune.idiom)).toBeLessThanOrEqual(5);
   });
   if (hasHeld && HELDOUT_IDIOM_CEILING !== undefined) {
-    it(`keeps held-out idiom false alarms at or below the figure measured (${HELDOUT_IDIOM_CEILING}%)`, () => {
+    it(`keeps held-out idiom false alarms at or below the figure measured (${HELDOUT_IDIOM_CEILING.toFixed(1)}%)`, () => {
       expect(pct(held.idiom)).toBeLessThanOrEqual(HELDOUT_IDIOM_CEILING);
     });
   } else if (hasHeld) {
