@@ -96,9 +96,10 @@ export class Practice {
     const spans = (table: string, col: string) => this.d.stmt(
       `WITH RECURSIVE d(first) AS (
          SELECT min(${col}) FROM ${table}
-         UNION ALL SELECT (SELECT min(${col}) FROM ${table} WHERE ${col} >= substr(d.first, 1, 10) || 'T24') FROM d WHERE d.first IS NOT NULL)
+         UNION ALL SELECT (SELECT ${col} FROM ${table} WHERE ${col} >= substr(d.first, 1, 10) || 'T24' ORDER BY ${col} LIMIT 1)
+           FROM d WHERE d.first IS NOT NULL)
        SELECT substr(first, 1, 10) AS day, first,
-         (SELECT max(${col}) FROM ${table} WHERE ${col} < substr(d.first, 1, 10) || 'T24') AS last
+         (SELECT ${col} FROM ${table} WHERE ${col} < substr(d.first, 1, 10) || 'T24' ORDER BY ${col} DESC LIMIT 1) AS last
        FROM d WHERE first IS NOT NULL`,
     ).all() as { day: string; first: string; last: string }[];
     return this.d.read(() => {
