@@ -107,6 +107,10 @@ try {
 } catch { /* no manifest yet */ }
 // An all-ASCII bundle (esbuild's charset: 'ascii' escapes the rest) can be read as latin1: half the time of utf8.
 const encoding = code.every((byte) => byte < 0x80) ? 'latin1' : 'utf8';
+if (encoding !== 'latin1') {
+  const at = code.findIndex((byte) => byte >= 0x80);
+  process.stderr.write(`build: the bundle is not all ASCII (near ${JSON.stringify(code.subarray(Math.max(0, at - 60), at + 20).toString('utf8'))}), so every start reads it as UTF-8, slower; write that character as a \\u escape in src/\n`);
+}
 writeFileSync(tmp(manifest), JSON.stringify({ version: pkg.version, bundle: relative(dist, bundle), encoding, node: process.version, arch: process.arch, keys: Object.keys(WARM), caches }, null, 2) + '\n');
 renameSync(tmp(manifest), manifest);
 

@@ -22,7 +22,7 @@ export const HOT_PATHS = {
   '--version': { runs: [], onlySrc: ['src/main.ts', 'src/version.ts', 'src/import/worker.ts'], packages: 'none' },
   list: { runs: ['src/commands/list/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'none' },
   stats: { runs: ['src/commands/stats/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'no-format' },
-  daily: { runs: ['src/commands/daily/run.ts'], packages: HEAVY },
+  daily: { runs: ['src/commands/daily/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false },
 };
 
 /** The modules every command's start goes through before its run function. */

@@ -124,7 +124,7 @@ export function isDue(e: Experiment, today: string): boolean {
 /** Words a belief's text and a thought share, as a 0-1 overlap (for offering a kept belief that resembles a thought). */
 export function resemblance(a: string, b: string): number {
   const words = (s: string) => new Set(s.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP.has(w)));
+    .replace(/['\u2019]/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !STOP.has(w)));
   const x = words(a);
   const y = words(b);
   if (x.size === 0 || y.size === 0) return 0;

@@ -2,25 +2,26 @@
 // the same local day always gives the same prompt and two days in a row never give the same one.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from '../zod-mini';
 import { OperationError } from '../errors';
 import { msg } from '../messages';
 import { dataDir } from '../library/data-dir';
 import { describeZodIssue } from './validate';
 import { dayNumber } from './streak';
 
-const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be kebab-case, like small-steps' });
+// zod's small build (src/zod-mini.ts): `daily` reads this file at every run, from cron too.
+const kebab = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be kebab-case, like small-steps' }));
 
 export const promptSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'must be a short lowercase id, like p001' }),
+  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'must be a short lowercase id, like p001' })),
   theme: kebab,
-  text: z.string().trim().min(10).max(300),
+  text: z.string().check(z.trim(), z.minLength(10), z.maxLength(300)),
 });
 
 export const promptsFileSchema = z.strictObject({
   version: z.literal(1),
   // Two at least, or two days in a row could not differ.
-  prompts: z.array(promptSchema).min(2, { error: 'needs at least 2 prompts' }),
+  prompts: z.array(promptSchema).check(z.minLength(2, { error: 'needs at least 2 prompts' })),
 });
 
 export type ReflectionPrompt = z.output<typeof promptSchema>;

@@ -34,6 +34,12 @@ export interface StatsSource {
   span(): { first?: string; last?: string };
   totals(b: Bounds): Totals;
   countsIn(slices: [string, string][]): number[];
+  /**
+   * The local days in a range with at least one record (by when it happened), oldest first, when the source
+   * can find them without counting each day (StatsStore: a skip scan of the time index). Without it, or when
+   * the per-day counts are wanted anyway (the heat map), the days are counted one by one.
+   */
+  recordDays?(b: Bounds): string[];
   keys(kind: 'distortion' | 'tag', b: Bounds, split?: string): KeyFacts[];
   emotions(b: Bounds): EmotionFacts[];
   checkins(b: Bounds): CheckinRow[];
@@ -44,6 +50,8 @@ export interface StatsRequest {
   until?: Date;
   by?: By;
   now: Date;
+  /** Whether the result needs each day's count (`days`: the heat map of the text report). Default true. */
+  perDay?: boolean;
 }
 
 export interface Relief {
@@ -147,6 +155,11 @@ export function nextPeriod(d: Date, by: By): Date {
   return startOfDay(addMonths(d, 1));
 }
 
+/** The local midnight that starts a yyyy-MM-dd day (as startOfDay gives it where midnight is skipped). */
+function fromLocalDay(day: string): Date {
+  return startOfDay(new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), 12));
+}
+
 /** The local days of a window, each as [start, end) clipped to the window, for counting. */
 export function daySlices(since: Date, until: Date): { day: string; slice: [string, string] }[] {
   const out: { day: string; slice: [string, string] }[] = [];
@@ -226,21 +239,38 @@ export function computeStats(src: StatsSource, req: StatsRequest, nameOf: (id: s
   const by = req.by ?? chooseBy(since, until);
   const range: Bounds = { since: iso(since), until: iso(until) };
 
-  // Days, periods, streak.
-  const slices = daySlices(since, until);
-  const counts = src.countsIn(slices.map((s) => s.slice));
-  const days = slices.map((s, i) => ({ day: s.day, records: counts[i] }));
+  // Days, periods, streak. Each day's count only when it is shown (the heat map); otherwise each period is
+  // counted whole (mostly from the monthly sums) and the days with records come from the time index.
   const periodMap = new Map<string, number>();
   for (let p = periodStart(since, by); p.getTime() <= until.getTime(); p = nextPeriod(p, by)) periodMap.set(localDay(p), 0);
-  slices.forEach((s, i) => {
-    const key = localDay(periodStart(new Date(s.slice[0]), by));
-    periodMap.set(key, (periodMap.get(key) ?? 0) + counts[i]);
-  });
+  let days: { day: string; records: number }[] = [];
+  let recordDays: string[];
+  if (req.perDay === false && src.recordDays) {
+    const starts = [...periodMap.keys()];
+    const endExclusive = until.getTime() + 1;
+    const slices = starts.map((_, i): [string, string] => {
+      const s = i === 0 ? since.getTime() : fromLocalDay(starts[i]).getTime();
+      const e = i + 1 < starts.length ? fromLocalDay(starts[i + 1]).getTime() : endExclusive;
+      return [iso(new Date(s)), iso(new Date(Math.min(e, endExclusive)))];
+    });
+    const counts = src.countsIn(slices);
+    starts.forEach((k, i) => periodMap.set(k, counts[i]));
+    recordDays = src.recordDays(range);
+  } else {
+    const slices = daySlices(since, until);
+    const counts = src.countsIn(slices.map((s) => s.slice));
+    days = slices.map((s, i) => ({ day: s.day, records: counts[i] }));
+    slices.forEach((s, i) => {
+      const key = localDay(periodStart(new Date(s.slice[0]), by));
+      periodMap.set(key, (periodMap.get(key) ?? 0) + counts[i]);
+    });
+    recordDays = days.filter((d) => d.records > 0).map((d) => d.day);
+  }
   const anchor = new Date(Math.min(until.getTime(), req.now.getTime()));
   const anchorDay = localDay(anchor);
   // Practice days: a record happened or a check-in was made (the same rule as `reframe daily`).
   const checkinRows = src.checkins(range);
-  const st = streak([...days.filter((d) => d.records > 0).map((d) => d.day), ...checkinRows.map((c) => localDay(new Date(c.createdAt)))], anchorDay);
+  const st = streak([...recordDays, ...checkinRows.map((c) => localDay(new Date(c.createdAt)))], anchorDay);
 
   // Trend windows: the same length just before, or the two halves of the range (one pass: `split`).
   const len = until.getTime() - since.getTime() + 1;

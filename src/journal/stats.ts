@@ -3,6 +3,7 @@
 // hydrating records. Every function returns raw sums and counts; src/domain/stats.ts turns them into the
 // figures people read (means, shares, trends).
 import type { Journal } from './journal';
+import { practiceDays } from '../domain/streak';
 
 // What each part row carries is written with the records (journal/monthly.ts); re-exported for the tests that check it.
 export { partFacts, type PartFacts } from './monthly';
@@ -134,14 +135,87 @@ export class StatsStore {
     return out;
   }
 
-  /** Records per slice, for slices given as [start inclusive, end exclusive) ISO strings. */
+  /**
+   * Records per slice, for slices given as [start inclusive, end exclusive) ISO strings. Many short slices (the
+   * days of the heat map) are counted from the index in one statement; a few long ones (the periods) by
+   * count(), mostly from the monthly sums.
+   */
   countsIn(slices: [string, string][]): number[] {
     if (slices.length === 0) return [];
+    if (slices.length <= 1000) {
+      return slices.map(([since, end]) => (end <= since ? 0 : this.count(since, new Date(Date.parse(end) - 1).toISOString())));
+    }
     const rows = this.journal.stmt(
       `SELECT (SELECT count(*) FROM records WHERE occurred_at >= j.value ->> 0 AND occurred_at < j.value ->> 1) AS n
        FROM json_each(?) j ORDER BY j.key`,
     ).all(JSON.stringify(slices)) as { n: number }[];
     return rows.map((r) => r.n);
+  }
+
+  /**
+   * Records between two instants (inclusive). SQLite counts a range of an index entry by entry, so a long range
+   * is counted from the monthly sums of the UTC months it touches, with each end month either added from the
+   * rows (the part inside) or taken whole from its sum less the rows outside, whichever part is shorter: a local
+   * month is a UTC month give or take a few hours, so a period costs a few hours of rows, not a month of them.
+   */
+  count(since: string, until: string): number {
+    const rows = (a: string, b: string) => (b < a ? 0 : (this.journal.stmt(
+      'SELECT count(*) AS n FROM records WHERE occurred_at >= ? AND occurred_at <= ?',
+    ).get(a, b) as { n: number }).n);
+    const months = (a: string, b: string) => (b < a ? 0 : (this.journal.stmt(
+      'SELECT coalesce(sum(records), 0) AS n FROM stats_month_records WHERE month >= ? AND month <= ?',
+    ).get(a, b) as { n: number }).n);
+    const ms = (iso: string) => Date.parse(iso);
+    const at = (t: number) => new Date(t).toISOString();
+    const monthStart = (m: string) => `${m}-01T00:00:00.000Z`;
+    const monthEnd = (m: string) => {
+      const [y, mo] = m.split('-').map(Number);
+      return at(Date.UTC(y, mo, 1) - 1);
+    };
+    const first = since.slice(0, 7);
+    const last = until.slice(0, 7);
+    if (first === last) {
+      const inside = ms(until) - ms(since);
+      const outside = ms(since) - ms(monthStart(first)) + ms(monthEnd(first)) - ms(until);
+      if (inside <= outside) return rows(since, until);
+      return months(first, first) - rows(monthStart(first), at(ms(since) - 1)) - rows(at(ms(until) + 1), monthEnd(first));
+    }
+    let n = 0;
+    // The months wholly inside: strictly between the two end months.
+    const between = (this.journal.stmt(
+      'SELECT coalesce(sum(records), 0) AS n FROM stats_month_records WHERE month > ? AND month < ?',
+    ).get(first, last) as { n: number }).n;
+    n += between;
+    n += ms(since) - ms(monthStart(first)) < ms(monthEnd(first)) - ms(since)
+      ? months(first, first) - rows(monthStart(first), at(ms(since) - 1))
+      : rows(since, monthEnd(first));
+    n += ms(monthEnd(last)) - ms(until) < ms(until) - ms(monthStart(last))
+      ? months(last, last) - rows(at(ms(until) + 1), monthEnd(last))
+      : rows(monthStart(last), until);
+    return n;
+  }
+
+  /**
+   * The local days in the range with at least one record, oldest first: a skip scan of records_occurred (the
+   * first and last time of each UTC day with records, two seeks a day), made local days by domain/streak.ts.
+   * ORDER BY ... LIMIT 1, not min() and max(): with two bounds on the column SQLite would read the range.
+   */
+  recordDays(b: Bounds): string[] {
+    const spans = this.journal.stmt(
+      `WITH RECURSIVE d(first) AS (
+         SELECT (SELECT occurred_at FROM records WHERE occurred_at >= @since AND occurred_at <= @until ORDER BY occurred_at LIMIT 1)
+         UNION ALL SELECT (SELECT occurred_at FROM records WHERE occurred_at >= substr(d.first, 1, 10) || 'T24' AND occurred_at <= @until
+             ORDER BY occurred_at LIMIT 1)
+           FROM d WHERE d.first IS NOT NULL)
+       SELECT substr(first, 1, 10) AS day, first,
+         (SELECT occurred_at FROM records WHERE occurred_at < substr(d.first, 1, 10) || 'T24' AND occurred_at <= @until
+           ORDER BY occurred_at DESC LIMIT 1) AS last
+       FROM d WHERE first IS NOT NULL`,
+    ).all({ since: b.since, until: b.until }) as { day: string; first: string; last: string }[];
+    const timesOn = (day: string) => (this.journal.stmt(
+      `SELECT occurred_at AS t FROM records WHERE occurred_at >= max(@since, @from) AND occurred_at <= min(@until, @to)`,
+    ).all({ since: `${day}T00:00:00.000Z`, until: `${day}T23:59:59.999Z`, from: b.since, to: b.until }) as { t: string }[]).map((r) => r.t);
+    return [...new Set(practiceDays(spans, timesOn))].sort();
   }
 
   /** Per distortion id or tag: its records and relief in the range (months from the sums, ends from the rows). */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run';
+import { hasTmux } from '../helpers/tmux';
 
 const dir = mkdtempSync(join(tmpdir(), 'reframe-bench-smoke-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,18 +21,25 @@ describe('npm run bench', () => {
     expect(r.stderr).not.toMatch(/Error|exited/);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^\s*size\s+command\s+runs\s+median\s+node -e 0/m);
+    expect(r.stdout).toMatch(/--version .* <= 1\.2x\s+(met|MISSED)/);
 
     const files = readdirSync(out);
     expect(files).toContain('latest.json');
     expect(files.filter((f) => /^bench-.*\.json$/.test(f))).toHaveLength(1);
     const report = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8'));
-    expect(report).toMatchObject({ schema: 1, baseline: 'node -e 0', options: { sizes: [200], runs: 1, quick: true } });
+    expect(report).toMatchObject({ schema: 2, baseline: 'node -e 0', options: { sizes: [200], runs: 1, quick: true } });
+    // Clean by default: nothing of the caller's environment reaches either process.
+    expect(report.environment).toMatchObject({ inherited: false, nodeStartVars: [] });
+    expect(report.environment.vars.filter((k: string) => !['PATH', 'HOME', 'LANG', 'TZ'].includes(k))).toEqual([]);
+    // The stats floor gives the figures reframe gives, so comparing their times is fair.
+    expect(report.floorChecks).toEqual([{ size: 200, agrees: true, differs: [] }]);
     expect(typeof report.allTargetsMet).toBe('boolean');
     expect(Array.isArray(report.growth)).toBe(true);
 
     const ids = report.results.map((x: { id: string; size: number | null }) => `${x.id}@${x.size}`);
     expect(ids).toEqual([
-      'version@null', 'list@200', 'stats-all@200', 'stats-30d@200', 'daily@200', 'suggest@200', 'export-md@200', 'import@200',
+      'version@null', 'list@200', 'stats-all@200', 'stats-floor@200', 'stats-30d@200', 'daily@200', 'suggest@200',
+      ...(hasTmux() ? ['new-tty@200'] : []), 'export-md@200', 'import@200', 'import-ceiling@200', 'import-ceiling-after@200',
     ]);
     for (const x of report.results) {
       expect(x.runs).toBe(1);
@@ -43,6 +51,10 @@ describe('npm run bench', () => {
     }
     const byId = Object.fromEntries(report.results.map((x: { id: string }) => [x.id, x]));
     expect(byId.import.recordsPerSecond).toBeGreaterThan(0);
+    expect(byId.import.vsCeiling).toBeGreaterThan(0);
+    expect(byId['import-ceiling'].recordsPerSecond).toBeGreaterThan(0);
+    expect(byId['stats-all'].vsFloor).toBeGreaterThan(0);
+    if (hasTmux()) expect(byId['new-tty'].baseline).toMatch(/printing a line/);
     expect(byId['export-md'].peakRssMb).toBeGreaterThan(0);
     expect(typeof byId.version.pass).toBe('boolean');
   });

@@ -103,6 +103,30 @@ describe('a cache that does not fit', () => {
   });
 });
 
+describe('what a start reads', () => {
+  it('--version answers from the manifest: no bundle is read (here there is none), no journal opened', () => {
+    const home = join(dir, 'version-only');
+    mkdirSync(join(home, 'bin'), { recursive: true });
+    mkdirSync(join(home, 'dist'), { recursive: true });
+    copyFileSync(BIN, join(home, 'bin', 'reframe'));
+    copyFileSync(join(ROOT, 'bin', 'package.json'), join(home, 'bin', 'package.json'));
+    writeFileSync(join(home, 'dist', 'reframe.json'), JSON.stringify({ ...manifest, bundle: 'bundle/gone.cjs' }));
+    for (const flag of ['--version', '-V']) {
+      const r = spawnSync(process.execPath, [join(home, 'bin', 'reframe'), flag], { encoding: 'utf8', env: { ...process.env, REFRAME_DB: join(home, 'nope', 'j.db') } });
+      expect(r.status, flag).toBe(0);
+      expect(r.stdout, flag).toBe(`${pkg.version}\n`);
+      expect(r.stderr, flag).toBe('');
+    }
+    // Anything else still needs the bundle.
+    const r = spawnSync(process.execPath, [join(home, 'bin', 'reframe'), '--version', 'list'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+  });
+
+  it('the bundle is all ASCII, so every start reads it as latin1 (half the time of UTF-8)', () => {
+    expect(manifest.encoding).toBe('latin1');
+  });
+});
+
 describe('choosing a cache', () => {
   const caches = { '': 'a', version: 'b', list: 'c', stats: 'd', new: 'e' };
   it('goes by the command word, after any global options', () => {

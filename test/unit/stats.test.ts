@@ -22,7 +22,7 @@ afterAll(() => {
 
 const nameOf = (id: string) => (id === 'mind-reading' ? 'Mind reading' : id);
 
-function stats(j: Journal, req: { since?: Date; until?: Date; by?: 'day' | 'week' | 'month'; now: Date }): StatsResult {
+function stats(j: Journal, req: { since?: Date; until?: Date; by?: 'day' | 'week' | 'month'; now: Date; perDay?: boolean }): StatsResult {
   const store = new StatsStore(j);
   return store.snapshot(() => computeStats(store, req, nameOf));
 }
@@ -81,15 +81,19 @@ for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata', 'Australia/Sydney']
       ['a window starting before the first record', (now) => ({ since: parseBound('--since', '2025-01-01', now, 'start'), until: parseBound('--until', '2025-12-31', now, 'end') })],
       ['a datetime window inside one day', (now) => ({ since: parseBound('--since', '2026-11-20 12:00', now, 'start'), until: parseBound('--until', '2026-11-21 08:30', now, 'end') })],
     ];
-    for (const [name, make] of cases) {
-      it(name, () => {
-        const now = new Date(end.getTime() + 3_600_000);
-        const req = { ...make(now), now };
-        const got = comparable(stats(j, req));
-        const want = oracleStats(records, { ...req, nameOf });
-        expect(got.records).toBeGreaterThan(0);
-        expect(got).toEqual(want);
-      });
+    // Both ways of counting: each day (the text report's heat map needs them) and, for --json, whole periods
+    // from the monthly sums with the days that have records found on the time index.
+    for (const perDay of [true, false]) {
+      for (const [name, make] of cases) {
+        it(`${name}${perDay ? '' : ' (periods and practice days from the indexes)'}`, () => {
+          const now = new Date(end.getTime() + 3_600_000);
+          const req = { ...make(now), now };
+          const got = comparable(stats(j, { ...req, perDay }));
+          const want = oracleStats(records, { ...req, nameOf });
+          expect(got.records).toBeGreaterThan(0);
+          expect(got).toEqual(want);
+        });
+      }
     }
 
     it('the streak counts from yesterday while today has no record yet, and from the end of a past range', () => {
@@ -213,23 +217,29 @@ describe('local days across daylight saving changes (TZ=America/New_York)', () =
     expect(spring.toISOString()).toBe('2026-03-09T03:30:00.000Z');
     const j = memJournal([rec(fall), rec(spring), rec(new Date(2026, 10, 2, 0, 30))]);
     const now = new Date(2026, 10, 3, 12, 0);
-    const oneDay = (day: string) => stats(j, { since: parseBound('--since', day, now, 'start'), until: parseBound('--until', day, now, 'end'), now }).json;
+    for (const perDay of [true, false]) checkChangeDays(j, now, perDay);
+    expect(dayKey(fall)).toBe('2026-11-01');
+  });
+});
+
+function checkChangeDays(j: Journal, now: Date, perDay: boolean): void {
+  {
+    const oneDay = (day: string) => stats(j, { since: parseBound('--since', day, now, 'start'), until: parseBound('--until', day, now, 'end'), now, perDay }).json;
     expect(oneDay('2026-11-01').records).toBe(1);
     expect(oneDay('2026-11-02').records).toBe(1);
     expect(oneDay('2026-03-08').records).toBe(1);
     expect(oneDay('2026-03-09').records).toBe(0);
-    const byDay = stats(j, { since: parseBound('--since', '2026-10-31', now, 'start'), until: parseBound('--until', '2026-11-02', now, 'end'), by: 'day', now }).json;
+    const byDay = stats(j, { since: parseBound('--since', '2026-10-31', now, 'start'), until: parseBound('--until', '2026-11-02', now, 'end'), by: 'day', now, perDay }).json;
     expect(byDay.periods).toEqual([{ start: '2026-10-31', records: 0 }, { start: '2026-11-01', records: 1 }, { start: '2026-11-02', records: 1 }]);
     // 2026-11-01 is a Sunday: it belongs to the week of Monday 26 October.
-    const byWeek = stats(j, { since: parseBound('--since', '2026-10-26', now, 'start'), until: parseBound('--until', '2026-11-08', now, 'end'), by: 'week', now }).json;
+    const byWeek = stats(j, { since: parseBound('--since', '2026-10-26', now, 'start'), until: parseBound('--until', '2026-11-08', now, 'end'), by: 'week', now, perDay }).json;
     expect(byWeek.periods).toEqual([{ start: '2026-10-26', records: 1 }, { start: '2026-11-02', records: 1 }]);
-    const byMonth = stats(j, { since: parseBound('--since', '2026-03-01', now, 'start'), by: 'month', now }).json;
+    const byMonth = stats(j, { since: parseBound('--since', '2026-03-01', now, 'start'), by: 'month', now, perDay }).json;
     expect(byMonth.periods[0]).toEqual({ start: '2026-03-01', records: 1 });
     expect(byMonth.periods.at(-1)).toEqual({ start: '2026-11-01', records: 2 });
     expect(byMonth.streak).toEqual({ current: 2, longest: 2 });
-    expect(dayKey(fall)).toBe('2026-11-01');
-  });
-});
+  }
+}
 
 describe('migration 4 fills the stats facts of an existing journal', () => {
   beforeAll(() => { process.env.TZ = 'UTC'; });

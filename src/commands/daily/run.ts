@@ -3,23 +3,20 @@
 // login script) it prints and exits at once: it never reads stdin and never creates the journal.
 import { resolve } from 'node:path';
 import { endOfDay, startOfDay, subDays } from 'date-fns';
-import * as z from 'zod';
+import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { JournalError } from '../../errors';
 import { msg } from '../../messages';
 import { parseOptions } from '../../input/options';
-import { newId } from '../../input/record';
 import { askHowToGoOn, noteForTexts, noteOnInterrupt } from '../../safety-note';
 import { StoppedHere } from '../../flows/safety-watch';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../../domain/prompts';
 import { localDay, practiceDays, streak } from '../../domain/streak';
 import { dailyJson, renderDaily, renderPrompt, type DailySummary, type DueItem } from '../../render/daily';
-import { followUps } from './follow-up';
-import { notify } from '../../cron/notify';
 
 const dailyOptions = z.object({
-  json: z.boolean().optional(),
-  notify: z.boolean().optional(),
+  json: z.optional(z.boolean()),
+  notify: z.optional(z.boolean()),
 });
 
 export async function runDaily(raw: unknown, ctx: Context): Promise<void> {
@@ -27,7 +24,7 @@ export async function runDaily(raw: unknown, ctx: Context): Promise<void> {
   const now = ctx.clock.now();
   const date = localDay(now);
   const prompt = promptForDay(loadPrompts(), date);
-  if (opts.notify) sendNotification(ctx, prompt);
+  if (opts.notify) await sendNotification(ctx, prompt);
 
   let summary: DailySummary;
   try {
@@ -88,7 +85,8 @@ function startCommand(ctx: Context): string {
   return `reframe --db '${ctx.paths.db.replace(/'/g, `'\\''`)}' new`;
 }
 
-function sendNotification(ctx: Context, prompt: ReflectionPrompt): void {
+async function sendNotification(ctx: Context, prompt: ReflectionPrompt): Promise<void> {
+  const { notify } = await import('../../cron/notify');
   const r = notify(msg.daily.notifyTitle, prompt.text, ctx.env);
   if (r.sent) return;
   ctx.say(ctx.errTheme.warn(r.reason === 'missing' ? msg.daily.notifyMissing : msg.daily.notifyFailed(r.detail)));
@@ -105,7 +103,7 @@ async function checkIn(ctx: Context, summary: DailySummary): Promise<void> {
   // Follow-ups first: each offered, each saved as soon as it is told. Words about danger stop here gently.
   if (summary.due.length) {
     try {
-      await followUps(ctx, prompter, summary.due);
+      await (await import('./follow-up')).followUps(ctx, prompter, summary.due);
     } catch (err) {
       if (err instanceof StoppedHere) {
         ctx.say(msg.safety.stoppedDaily);
@@ -117,6 +115,8 @@ async function checkIn(ctx: Context, summary: DailySummary): Promise<void> {
     prompter.note('');
   }
   const mood = await prompter.rating({ name: 'mood', message: msg.daily.mood });
+  // Loaded only for a check-in: it brings the record schemas (full zod), which the printed path never needs.
+  const { newId } = await import('../../input/record');
   let words: string | undefined;
   let lastSaved: string | undefined;
   const save = () => {

@@ -50,7 +50,8 @@ export async function runStats(raw: unknown, ctx: Context): Promise<void> {
   if (since && until && since.getTime() > until.getTime()) throw new UsageError(msg.stats.badRange, msg.stats.badRangeHint);
   const by = parseBy(opts.by);
 
-  const request = { since, until, by, now };
+  // The per-day counts are for the heat map of the text report; --json has no use for them.
+  const request = { since, until, by, now, perDay: !opts.json };
   const nameOf = (id: string) => ctx.library().nameOf(id);
   const journal = ctx.journalIfExists();
   let result;

@@ -11,7 +11,7 @@ export const MAX_CHARS = 20_000;
 
 // French and Italian elisions (j'ai, d'en, l'ho, m'ammazzo): the letter before the apostrophe is a word of its own.
 const ELISION = /(^|[^\p{L}])(j|d|l|m|n|s|t|c|qu|un|all|dell|nell)['\u2019\u02bc`](?=\p{L})/gu;
-const APOSTROPHE = /['\u2018\u2019\u02bc\u2032`´]/g;
+const APOSTROPHE = /['\u2018\u2019\u02bc\u2032`\u00b4]/g;
 const MARKS = /\p{M}+/gu;
 const SENTENCE = /[.!?;:\n\u2026\u3002]+/g; // where one sentence ends: kept as a "." word, so a gap never spans it
 const NOT_WORD = /[^\p{L}\p{N}.]+/gu;
@@ -89,10 +89,10 @@ export function normalise(text: string): string {
     .normalize('NFKD')
     .replace(MARKS, '')
     .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/œ/g, 'oe')
+    .replace(/\u00df/g, 'ss')
+    .replace(/\u00f8/g, 'o')
+    .replace(/\u00e6/g, 'ae')
+    .replace(/\u0153/g, 'oe')
     .replace(ELISION, '$1$2 ')
     .replace(APOSTROPHE, '')
     .replace(DISTANCE, '$1 km')
