@@ -38,6 +38,7 @@ export const sync = {
   nothingNew: 'Up to date: nothing to send, nothing new to receive.',
   conflictsFound: (n: number) => `${plural(n, 'thing was', 'things were')} changed on two computers at once; the other version is kept, nothing is lost: \`reframe sync status\`.`,
   skippedLines: (n: number) => `${plural(n, 'line')} in the sync folder could not be read and ${n === 1 ? 'was' : 'were'} left out (a file still being copied is read again next time).`,
+  unexpected: 'something went wrong while syncing (REFRAME_DEBUG=1 shows what); your journal is as it was.',
   autoWarn: (reason: string) => `reframe: not synced this time: ${reason}`,
   // status
   statusFolder: (dir: string) => `Folder:      ${dir}`,
