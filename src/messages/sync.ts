@@ -32,8 +32,6 @@ export const sync = {
   cannotOpenHint: 'Every computer syncing through one folder needs the same passphrase.',
   folderEncrypted: (dir: string) => `The sync folder ${dir} is encrypted, and this journal is not.`,
   folderEncryptedHint: 'Encrypt this journal with the same passphrase first (`reframe encrypt`), or sync through another folder.',
-  folderPlain: (dir: string) => `The sync folder ${dir} holds plain changes, and this journal is encrypted.`,
-  folderPlainHint: 'Sync an encrypted journal through a new, empty folder: `reframe sync init NEWDIR`.',
   done: (sent: number, got: number) => `Synced: ${plural(sent, 'change')} sent, ${plural(got, 'change')} received.`,
   nothingNew: 'Up to date: nothing to send, nothing new to receive.',
   conflictsFound: (n: number) => `${plural(n, 'thing was', 'things were')} changed on two computers at once; the other version is kept, nothing is lost: \`reframe sync status\`.`,

@@ -59,17 +59,15 @@ export async function syncJournal(j: Journal, o: SyncOptions): Promise<SyncResul
   const self = j.sync.self();
   if (!self) throw new UsageError(msg.sync.notSetUp, msg.sync.notSetUpHint);
   const folder = new SyncFolder(self.dir);
-  const info = folder.prepare(self.device, o.passphrase !== undefined);
-  if (info.encrypted && o.passphrase === undefined) throw new OperationError(msg.sync.folderEncrypted(self.dir), msg.sync.folderEncryptedHint);
-  if (!info.encrypted && o.passphrase !== undefined) throw new OperationError(msg.sync.folderPlain(self.dir), msg.sync.folderPlainHint);
+  folder.prepare(self.device);
 
   // The cheap way out: nothing noted here, no file changed there.
   if (!j.sync.hasOutbox() && pendingFiles(j, folder, self.device).length === 0) {
     if (o.note) j.write(() => j.sync.noteSync(o.now.toISOString(), 0, 0));
     return { sent: 0, received: 0, conflicts: 0, skipped: 0, idle: true };
   }
-  // The key is derived once per sync, and only when there is something to seal or open.
-  const codec: FolderCodec = info.encrypted ? await folderCipher(o.passphrase!, info.salt) : PLAIN;
+  // Keys are derived once per device per sync, and only when there is something to seal or open.
+  const codec: FolderCodec = o.passphrase !== undefined ? folderCipher(o.passphrase) : PLAIN;
 
   return j.writeAsync(async () => {
     const now = o.now.toISOString();
@@ -93,7 +91,7 @@ export async function syncJournal(j: Journal, o: SyncOptions): Promise<SyncResul
       lines.push(JSON.stringify(line));
       sent.push({ kind: e.kind, id: e.id, stamp, base });
     }
-    if (lines.length) folder.append(self.device, o.now, await codec.seal(lines));
+    if (lines.length) folder.append(self.device, o.now, await codec.seal(lines, self.device));
     for (const s of sent) {
       j.sync.setEntity(s.kind, s.id, s.stamp, s.base);
       j.sync.addVersion(s.stamp, s.base);
@@ -106,7 +104,7 @@ export async function syncJournal(j: Journal, o: SyncOptions): Promise<SyncResul
     for (const p of pendingFiles(j, folder, self.device)) {
       const got = folder.readFrom(p.device, p.name, p.offset);
       for (const raw of got.lines) {
-        const changes = await openLine(codec, raw);
+        const changes = await openLine(codec, raw, p.device, self.dir);
         if (changes === undefined) { skipped++; continue; }
         for (const c of changes) {
           if (!c || parseStamp(c.stamp)?.device !== p.device) { skipped++; continue; }
@@ -171,15 +169,19 @@ function descends(j: Journal, from: string | null, stamp: string): boolean {
 }
 
 /** A line of a file as change lines; undefined when it is not one of ours (or damaged). A newer format stops the sync. */
-async function openLine(codec: FolderCodec, raw: string): Promise<Change[] | undefined> {
+async function openLine(codec: FolderCodec, raw: string, device: string, dir: string): Promise<Change[] | undefined> {
   let outer: { v?: unknown; age?: unknown };
   try { outer = JSON.parse(raw) as { v?: unknown; age?: unknown }; } catch { return undefined; }
   if (!outer || typeof outer !== 'object') return undefined;
   if (typeof outer.v === 'number' && outer.v > FORMAT) throw new OperationError(msg.sync.newerFormat, msg.sync.newerFormatHint);
-  if (codec.encrypted !== (typeof outer.age === 'string')) return undefined; // plain lines in a sealed folder are not ours
+  const sealed = typeof outer.age === 'string';
+  // A plain journal cannot read sealed lines: say so. An encrypted one takes only sealed lines (a plain line
+  // could have been put there by anyone who can write to the folder).
+  if (sealed && !codec.encrypted) throw new OperationError(msg.sync.folderEncrypted(dir), msg.sync.folderEncryptedHint);
+  if (!sealed && codec.encrypted) return undefined;
   let inner: string[];
   try {
-    inner = await codec.open(raw);
+    inner = await codec.open(raw, device);
   } catch {
     throw new OperationError(msg.sync.cannotOpen, msg.sync.cannotOpenHint);
   }

@@ -1,5 +1,5 @@
-// The sync folder on disk: DIR/reframe-sync/v1/ holds format.json (written once: the format, whether the folder
-// is encrypted, the salt its key is derived with) and devices/<deviceId>/changes-YYYY-MM.jsonl, one per device and
+// The sync folder on disk: DIR/reframe-sync/v1/ holds format.json (`{"format":1}`, the same bytes from every
+// device, so two devices making it at once agree, even in git) and devices/<deviceId>/changes-YYYY-MM.jsonl, one per device and
 // month, each written only by its own device (appended, fsynced). Readers keep a cursor per file; a last line
 // without its newline (a file half-copied by the sync engine) is left for next time. A sync engine's conflict
 // copy of a file (`*.sync-conflict-*`, `(conflicted copy ...)`) is read as more input: every line in it is
@@ -14,7 +14,7 @@ import { writeFileAtomic, fsyncDir } from '../fsutil';
 export const FORMAT = 1;
 export const ROOT = join('reframe-sync', `v${FORMAT}`);
 
-export interface FolderInfo { format: number; encrypted: boolean; salt: string }
+export interface FolderInfo { format: number }
 
 /** Device ids: 16 hex characters, random; the name of the device's folder. */
 export function newDeviceId(): string {
@@ -62,7 +62,7 @@ export class SyncFolder {
     let v: Partial<FolderInfo>;
     try { v = JSON.parse(text) as Partial<FolderInfo>; } catch { throw new OperationError(msg.sync.formatDamaged(join(this.root, 'format.json')), msg.sync.formatDamagedHint); }
     if (typeof v.format !== 'number' || v.format > FORMAT) return this.refuseNewer();
-    return { format: v.format, encrypted: v.encrypted === true, salt: typeof v.salt === 'string' ? v.salt : '' };
+    return { format: v.format };
   }
 
   private newerThere(): boolean {
@@ -78,12 +78,12 @@ export class SyncFolder {
   }
 
   /** Make the folder's layout (0700 folders) and, when none is there yet, its format.json (0600). */
-  prepare(device: string, encrypted: boolean): FolderInfo {
+  prepare(device: string): FolderInfo {
     this.checkThere();
     for (const d of [join(this.dir, 'reframe-sync'), this.root, join(this.root, 'devices'), this.deviceDir(device)]) privateDir(d);
     const have = this.info();
     if (have) return have;
-    const info: FolderInfo = { format: FORMAT, encrypted, salt: randomBytes(16).toString('base64') };
+    const info: FolderInfo = { format: FORMAT };
     writeFileAtomic(join(this.root, 'format.json'), JSON.stringify(info) + '\n');
     return this.info() ?? info;
   }

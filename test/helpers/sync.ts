@@ -52,8 +52,8 @@ export function record(thought: string, extra: Partial<Record<string, unknown>> 
 
 /** Everything that travels, in one comparable form: records (with ratings, links), beliefs, experiments, check-ins, plan. */
 export function state(j: Journal): unknown {
-  const records = j.list({ ascending: true }).map((r) => ({ ...toJson(r), ratings: j.progress.reratings(r.id), core: j.progress.beliefOfRecord(r.id) ?? null }))
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const records = j.list({ ascending: true }).map((r): Record<string, unknown> => ({ ...toJson(r), ratings: j.progress.reratings(r.id), core: j.progress.beliefOfRecord(r.id) ?? null }))
+    .sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
   return {
     records,
     beliefs: j.progress.beliefs(),

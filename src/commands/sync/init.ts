@@ -8,7 +8,6 @@ import { parseOptions } from '../../input/options';
 import { UsageError, OperationError } from '../../errors';
 import { msg } from '../../messages';
 import { SyncFolder, newDeviceId } from '../../sync/folder';
-import { syncPassphrase } from '../../sync/key';
 
 const schema = z.object({ auto: z.optional(z.boolean()) });
 
@@ -31,13 +30,9 @@ export async function runSyncInit(dirArg: string | undefined, raw: unknown, ctx:
     }
   }
   const journal = ctx.journal();
-  const passphrase = await syncPassphrase(ctx, journal);
   const device = journal.sync.self()?.device ?? newDeviceId();
-  // The folder first: a folder that is encrypted when the journal is not (or the other way) is refused before
-  // anything in the journal changes.
-  const info = new SyncFolder(dir).prepare(device, passphrase !== undefined);
-  if (info.encrypted && passphrase === undefined) throw new OperationError(msg.sync.folderEncrypted(dir), msg.sync.folderEncryptedHint);
-  if (!info.encrypted && passphrase !== undefined) throw new OperationError(msg.sync.folderPlain(dir), msg.sync.folderPlainHint);
+  // The folder first (its layout, and a format this Reframe reads), before anything in the journal changes.
+  new SyncFolder(dir).prepare(device);
   const how = journal.write(() => journal.sync.init(device, dir, ctx.clock.now().toISOString(), opts.auto ? true : undefined));
   ctx.say(how === 'new' ? msg.sync.initDone(dir, device) : how === 'moved' ? msg.sync.initMoved(dir) : msg.sync.initSame(dir));
   if (journal.sync.self()?.auto) ctx.say(msg.sync.autoOn);
