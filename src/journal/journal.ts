@@ -146,6 +146,13 @@ export class Journal extends JournalDb {
     });
   }
 
+  /** update() and delete() inside a write() already under way (sync applying many at once): no savepoint each. */
+  updateRaw(r: ThoughtRecord, updatedAt: string): void { this.records.replace(r, updatedAt); }
+  deleteRaw(id: string): boolean {
+    this.progress.unlinkRecord(id);
+    return this.records.remove(id);
+  }
+
   delete(id: string): boolean {
     return this.write(() => {
       this.progress.unlinkRecord(id); // its re-ratings go with its row (ON DELETE CASCADE)

@@ -117,18 +117,20 @@ export function apply(j: Journal, kind: Kind, id: string, checked: Data | null, 
   switch (kind) {
     case 'record': {
       if (checked === null) {
-        if (j.has(id)) j.delete(id);
+        j.deleteRaw(id);
         return;
       }
       const { record, ratings, coreBelief, source, updatedAt } = checked as unknown as {
         record: ThoughtRecord; ratings: { at: string; beliefAfter?: number; emotions?: { name: string; after: number }[] }[];
         coreBelief?: string; source?: { name: string; id: string | null }; updatedAt?: string;
       };
-      if (j.has(id)) j.update(record, updatedAt ?? now);
-      else j.write(() => j.insertRaw(record, updatedAt ?? record.createdAt));
-      j.syncRows.replaceReratings(id, ratings);
-      j.syncRows.setRecordBelief(id, coreBelief);
-      j.syncRows.setRecordSource(id, source?.name, source?.id ?? undefined);
+      // Inside the sync's one transaction: no savepoint per record (10,000 changes apply in one go).
+      const there = j.has(id);
+      if (there) j.updateRaw(record, updatedAt ?? now);
+      else j.insertRaw(record, updatedAt ?? record.createdAt);
+      if (there || ratings.length) j.syncRows.replaceReratings(id, ratings);
+      if (there || coreBelief !== undefined) j.syncRows.setRecordBelief(id, coreBelief);
+      if (there || source !== undefined) j.syncRows.setRecordSource(id, source?.name, source?.id ?? undefined);
       return;
     }
     case 'belief':
