@@ -79,6 +79,8 @@ describe('reframe sync between journals sharing a folder', () => {
     ok('a', ['sync']);
 
     expect(exported('a')).toBe(exported('b'));
+    // The monthly sums behind `stats` are kept by what sync applies too.
+    expect(ok('b', ['stats', '--json']).stdout).toBe(ok('a', ['stats', '--json']).stdout);
     const final = records('a');
     expect(final.map((x) => x.id).sort()).toEqual([keep, both, a2, b2].sort());
     expect(final.find((x) => x.id === keep)!.beliefAfter).toBe(30);
