@@ -115,6 +115,11 @@ export class SyncState {
       ON CONFLICT (kind, id) DO UPDATE SET stamp = excluded.stamp, base = excluded.base`).run(kind, id, stamp, base);
   }
 
+  /** Every thing's version, for a snapshot. */
+  entities(): { kind: string; id: string; stamp: string; base: string | null }[] {
+    return this.d.stmt('SELECT kind, id, stamp, base FROM sync_entities ORDER BY kind, id').all() as { kind: string; id: string; stamp: string; base: string | null }[];
+  }
+
   /** The base of a version seen before; null when it had none; undefined when never seen. */
   version(stamp: string): string | null | undefined {
     const row = this.d.stmt('SELECT base FROM sync_versions WHERE stamp = ?').get(stamp) as { base: string | null } | undefined;

@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { ReframeError } from '../errors';
 import { msg } from '../messages';
 import type { SyncResult } from './engine';
+import type { Journal } from '../journal/journal';
 
 /** The commands that show what is in the journal: a sync first brings in what the other computers wrote. */
 const SHOWING = new Set(['list', 'show', 'stats', 'export', 'report', 'daily', 'checkins', 'notes', 'beliefs', 'experiments', 'safety-plan']);
@@ -14,16 +15,29 @@ const NEVER = new Set(['sync', 'completion', '__complete', 'doctor', 'backup', '
 
 export async function autoSyncBefore(ctx: Context, words: string): Promise<void> {
   if (!SHOWING.has(words.split(' ')[0])) return;
-  const j = ctx.journalIfExists();
-  if (!j || j.readOnlyBecause || !j.sync.self()?.auto) return;
+  if (!isOn(() => ctx.journalIfExists(), false)) return;
   await quietSync(ctx, false);
 }
 
 export async function autoSyncAfter(ctx: Context, words: string): Promise<void> {
   if (NEVER.has(words.split(' ')[0])) return;
-  const j = ctx.journalIfOpen?.();
-  if (!j || j.readOnlyBecause || !j.db.open || !j.sync.self()?.auto || !j.sync.hasOutbox()) return;
+  if (!isOn(() => ctx.journalIfOpen?.(), true)) return;
   await quietSync(ctx, false);
+}
+
+/**
+ * Is automatic sync on (and, after a command, is there something to send)? A journal that cannot be opened or
+ * read is no business of the sync's: the command itself says what is wrong with it, in its own words and order
+ * (`daily` still prints the day's prompt first), so any error here means "no".
+ */
+function isOn(journal: () => Journal | undefined, needOutbox: boolean): boolean {
+  try {
+    const j = journal();
+    if (!j || j.readOnlyBecause || !j.db.open || !j.sync.self()?.auto) return false;
+    return !needOutbox || j.sync.hasOutbox();
+  } catch {
+    return false;
+  }
 }
 
 /**
