@@ -443,7 +443,8 @@ export const MIGRATIONS: Migration[] = [
         last_got    INTEGER NOT NULL DEFAULT 0,
         last_error  TEXT,
         sent_total  INTEGER NOT NULL DEFAULT 0,
-        got_total   INTEGER NOT NULL DEFAULT 0
+        got_total   INTEGER NOT NULL DEFAULT 0,
+        snapshot_versions INTEGER NOT NULL DEFAULT 0
       );
       CREATE TABLE sync_outbox (
         kind TEXT NOT NULL,

@@ -115,6 +115,22 @@ export class SyncState {
       ON CONFLICT (kind, id) DO UPDATE SET stamp = excluded.stamp, base = excluded.base`).run(kind, id, stamp, base);
   }
 
+  /** How many versions this journal has seen, and how many it had at its last snapshot. */
+  versionCounts(): { now: number; atSnapshot: number } {
+    const now = (this.d.stmt('SELECT count(*) AS n FROM sync_versions').get() as { n: number }).n;
+    const at = (this.d.stmt('SELECT snapshot_versions AS n FROM sync_self WHERE id = 1').get() as { n: number } | undefined)?.n ?? 0;
+    return { now, atSnapshot: at };
+  }
+
+  noteSnapshot(versions: number): void {
+    this.d.stmt('UPDATE sync_self SET snapshot_versions = ? WHERE id = 1').run(versions);
+  }
+
+  /** Whether this journal has read anything from the folder yet (a new device starts from a snapshot). */
+  hasCursors(): boolean {
+    return this.d.stmt('SELECT 1 FROM sync_cursors LIMIT 1').get() !== undefined;
+  }
+
   /** Every thing's version, for a snapshot. */
   entities(): { kind: string; id: string; stamp: string; base: string | null }[] {
     return this.d.stmt('SELECT kind, id, stamp, base FROM sync_entities ORDER BY kind, id').all() as { kind: string; id: string; stamp: string; base: string | null }[];

@@ -15,6 +15,7 @@ import { FORMAT, SyncFolder } from './folder';
 import { PLAIN, folderCipher, type FolderCodec } from './cipher';
 import { observe, parseStamp, stampOf, tick, type Hlc } from './hlc';
 import { KINDS, apply, build, check, isKind, same, type Kind } from './entities';
+import { SNAPSHOT_EVERY, newestSnapshot, writeSnapshot } from './snapshot';
 
 export interface SyncOptions {
   now: Date;
@@ -22,6 +23,8 @@ export interface SyncOptions {
   passphrase?: string;
   /** Remember this run in `sync status` (an automatic run with nothing to do leaves no trace). */
   note?: boolean;
+  /** A snapshot after this many new versions (default SNAPSHOT_EVERY; tests use fewer). */
+  snapshotEvery?: number;
 }
 
 export interface SyncResult {
@@ -101,6 +104,22 @@ export async function syncJournal(j: Journal, o: SyncOptions): Promise<SyncResul
     // 2. In: whole new lines of every other device's files, checked; what this journal has seen is left out.
     const incoming = new Map<string, Change>();
     let skipped = 0;
+    // A device that has read nothing yet starts from the newest snapshot (snapshot.ts), then reads each file from
+    // where that snapshot's writer had got to. Its lines carry the stamps of whichever device made each version.
+    if (!j.sync.hasCursors()) {
+      const snap = await newestSnapshot(folder, self.device, codec);
+      if (snap) {
+        for (const l of snap.lines.raw) {
+          const c = parseChange(l);
+          if (!c || !parseStamp(c.stamp)) { skipped++; continue; }
+          if (!incoming.has(c.stamp) && j.sync.version(c.stamp) === undefined) incoming.set(c.stamp, c);
+        }
+        for (const [key, offset] of Object.entries(snap.covers)) {
+          const [device] = key.split('/');
+          if (device !== self.device && typeof offset === 'number' && offset >= 0) j.sync.setCursor(key, { offset, size: -1, mtime: -1 });
+        }
+      }
+    }
     for (const p of pendingFiles(j, folder, self.device)) {
       const got = folder.readFrom(p.device, p.name, p.offset);
       for (const raw of got.lines) {
@@ -151,6 +170,12 @@ export async function syncJournal(j: Journal, o: SyncOptions): Promise<SyncResul
     j.sync.setCapture(true);
     j.sync.saveClock(clock.wall, clock.count);
     if (o.note !== false || sent.length || received) j.sync.noteSync(now, sent.length, received);
+    // Now and then, a snapshot of everything, so a new device need not replay years of logs.
+    const counts = j.sync.versionCounts();
+    if (counts.now - counts.atSnapshot >= (o.snapshotEvery ?? SNAPSHOT_EVERY)) {
+      await writeSnapshot(j, folder, self.device, codec, o.now);
+      j.sync.noteSnapshot(counts.now);
+    }
     return { sent: sent.length, received, conflicts, skipped, idle: false };
   });
 }
@@ -187,13 +212,20 @@ async function openLine(codec: FolderCodec, raw: string, device: string, dir: st
   }
   const out: Change[] = [];
   for (const l of inner) {
-    let c: Change;
-    try { c = JSON.parse(l) as Change; } catch { return undefined; }
-    if (!c || typeof c !== 'object') return undefined;
-    if (typeof c.v === 'number' && c.v > FORMAT) throw new OperationError(msg.sync.newerFormat, msg.sync.newerFormatHint);
-    if (c.v !== FORMAT || typeof c.stamp !== 'string' || !isKind(c.kind) || typeof c.id !== 'string' || c.id.length > 80
-      || (c.base !== null && typeof c.base !== 'string') || (c.deleted !== true && c.data === undefined)) return undefined;
+    const c = parseChange(l);
+    if (!c) return undefined;
     out.push(c);
   }
   return out;
+}
+
+/** One change line, checked for its shape (its `data` is checked when applied); a newer format stops the sync. */
+function parseChange(l: string): Change | undefined {
+  let c: Change;
+  try { c = JSON.parse(l) as Change; } catch { return undefined; }
+  if (!c || typeof c !== 'object') return undefined;
+  if (typeof c.v === 'number' && c.v > FORMAT) throw new OperationError(msg.sync.newerFormat, msg.sync.newerFormatHint);
+  if (c.v !== FORMAT || typeof c.stamp !== 'string' || !isKind(c.kind) || typeof c.id !== 'string' || c.id.length > 80
+    || (c.base !== null && typeof c.base !== 'string') || (c.deleted !== true && c.data === undefined)) return undefined;
+  return c;
 }

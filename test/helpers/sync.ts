@@ -38,8 +38,8 @@ export function device(dir: string, folder: string, i: number): Device {
   return { j, device: id, path };
 }
 
-export function sync(d: Device, passphrase?: string): Promise<SyncResult> {
-  return syncJournal(d.j, { now: new Date(), passphrase, note: true });
+export function sync(d: Device, passphrase?: string, snapshotEvery?: number): Promise<SyncResult> {
+  return syncJournal(d.j, { now: new Date(), passphrase, note: true, snapshotEvery });
 }
 
 export function record(thought: string, extra: Partial<Record<string, unknown>> = {}): ThoughtRecord {
