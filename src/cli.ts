@@ -10,6 +10,7 @@ import { makeContext, processIO, type GlobalOptions } from './runtime';
 import { VERSION } from './version';
 import { COMMANDS } from './commands/index';
 import type { Wiring } from './commands/kit';
+import { autoSyncAfter, autoSyncBefore } from './sync/auto';
 
 export type { Action, Wiring } from './commands/kit';
 
@@ -63,8 +64,12 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
       const paging = PAGED.has(commandWords(cmd)) && globals.pager !== false && !opts.json && ctx.io.stdout.isTTY
         ? await (await import('./io/pager')).startPager(ctx.io, ctx.env)
         : undefined;
+      // Automatic sync, when it is on (src/sync/auto.ts): in before showing, out after saving. Quiet, never failing.
+      const words = commandWords(cmd);
       try {
+        await autoSyncBefore(ctx, words);
         await fn(ctx, opts, ...args);
+        await autoSyncAfter(ctx, words);
       } finally {
         await paging?.finish();
       }

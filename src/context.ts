@@ -39,6 +39,8 @@ export interface Context {
   journal(): Journal;
   /** The journal if the file exists already, without creating it. */
   journalIfExists(): Journal | undefined;
+  /** The journal if this run has opened it already (never opens it): for the automatic sync after a command. */
+  journalIfOpen?(): Journal | undefined;
   library(): Library;
   prompter(): Promise<Prompter>;
   /**

@@ -3,6 +3,7 @@
 
 import { shell } from './messages/shell';
 import { report } from './messages/report';
+import { sync } from './messages/sync';
 import { progressMessages } from './messages-progress';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -11,6 +12,8 @@ export const msg = {
   plural,
   shell,
   report,
+  /** reframe sync: src/messages/sync.ts. */
+  sync,
   /** Re-ratings, beliefs, experiments, follow-ups, check-ins: src/messages-progress.ts. */
   progress: progressMessages,
 

@@ -94,6 +94,9 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
       }
       return journal;
     },
+    journalIfOpen() {
+      return journal;
+    },
     journalIfExists() {
       if (journal) return journal;
       if (paths.db !== ':memory:' && !existsSync(paths.db)) return undefined;

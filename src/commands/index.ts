@@ -23,6 +23,7 @@ import { wireCheckins } from './checkins/command';
 import { wireBeliefs } from './beliefs/command';
 import { wireExperiments } from './experiments/command';
 import { wireCompletion } from './completion/command';
+import { wireSync } from './sync/command';
 
 export const COMMANDS: CommandWiring[] = [
   wireNew,
@@ -41,6 +42,7 @@ export const COMMANDS: CommandWiring[] = [
   wireReport,
   wireImport,
   wireBackup,
+  wireSync,
   wireStats,
   wireSafetyPlan,
   wireNotes,

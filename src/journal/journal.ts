@@ -4,7 +4,7 @@
 //   records.ts   a record's row and parts, by id          batches.ts  reading records in batches (list, export)
 //   monthly.ts   the monthly stats sums, kept with writes  stats.ts    the SQL behind `reframe stats` (reading)
 //   drafts.ts    the guided flow's drafts                  practice.ts check-ins, practice days (daily)
-//   safety-plan.ts  the person's safety plan (one row)
+//   safety-plan.ts  the person's safety plan (one row)      sync.ts     sync's rows: device, outbox, versions
 // write() is the unit of work: one transaction, and the monthly sums written as it ends.
 import type { ThoughtRecord } from '../domain/record';
 import type { SafetyPlan } from '../domain/safety-plan';
@@ -19,6 +19,7 @@ import { Records } from './records';
 import { SafetyPlans } from './safety-plan';
 import { Notes, type Note, type NoteFilters, type SourceTable } from './notes';
 import { Progress } from './progress';
+import { SyncRows, SyncState } from './sync';
 import type { SavedText } from './saved-text';
 import { checkNoRestore, retryAfterRestore, retryAfterRestoreAsync } from './restore-lock';
 
@@ -36,6 +37,10 @@ export class Journal extends JournalDb {
   private readonly notesRoom = new Notes(this);
   /** Re-ratings, beliefs, experiments, follow-ups (progress.ts, migration 11): its methods are used directly. */
   readonly progress = new Progress(this);
+  /** Sync through a folder (sync.ts, migration 12; the engine is src/sync/). */
+  readonly sync = new SyncState(this);
+  /** What applying another device's change writes besides records (sync.ts; inside write()). */
+  readonly syncRows = new SyncRows(this);
 
   /** Set when the journal can only be read (an upgrade without room: upgrade-space.ts); writes throw it. */
   readOnlyBecause: Error | undefined;
@@ -139,6 +144,13 @@ export class Journal extends JournalDb {
       this.records.replace(r, updatedAt);
       if (opts.draftId) this.drafts.deleteRaw(opts.draftId);
     });
+  }
+
+  /** update() and delete() inside a write() already under way (sync applying many at once): no savepoint each. */
+  updateRaw(r: ThoughtRecord, updatedAt: string): void { this.records.replace(r, updatedAt); }
+  deleteRaw(id: string): boolean {
+    this.progress.unlinkRecord(id);
+    return this.records.remove(id);
   }
 
   delete(id: string): boolean {

@@ -416,6 +416,193 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE checkins ADD COLUMN answer TEXT;
     `,
   },
+  {
+    version: 12,
+    name: 'sync through a folder: this device, the outbox of changes, what was seen, kept conflicts',
+    // Issue 22 (src/sync/). sync_self: at most one row, set by `reframe sync init DIR`: this journal's device id,
+    // the folder, its hybrid logical clock, whether `auto` is on, and `capture` (1 while changes are noted; the
+    // sync's own apply sets it to 0 inside its transaction, so what comes from other devices is not echoed back).
+    // The triggers note which thing changed (kind and id) in sync_outbox, whichever path wrote it: only the key
+    // and the time; the words are read when the sync writes them out. Nothing is noted until sync is set up.
+    // sync_entities: the version (stamp) of each thing this journal holds; sync_versions: every version seen
+    // (stamp -> base), so a change read twice is applied once and an older one can be told from a lost one;
+    // sync_cursors: how far each other device's file has been read; sync_conflicts: the losing side of two
+    // edits made apart, kept whole.
+    sql: `
+      CREATE TABLE sync_self (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        device      TEXT NOT NULL,
+        dir         TEXT NOT NULL,
+        capture     INTEGER NOT NULL DEFAULT 1,
+        auto        INTEGER NOT NULL DEFAULT 0,
+        hlc_wall    INTEGER NOT NULL DEFAULT 0,
+        hlc_count   INTEGER NOT NULL DEFAULT 0,
+        created_at  TEXT NOT NULL,
+        last_sync   TEXT,
+        last_sent   INTEGER NOT NULL DEFAULT 0,
+        last_got    INTEGER NOT NULL DEFAULT 0,
+        last_error  TEXT,
+        sent_total  INTEGER NOT NULL DEFAULT 0,
+        got_total   INTEGER NOT NULL DEFAULT 0,
+        snapshot_versions INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE sync_outbox (
+        kind TEXT NOT NULL,
+        id   TEXT NOT NULL,
+        at   INTEGER NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE sync_entities (
+        kind  TEXT NOT NULL,
+        id    TEXT NOT NULL,
+        stamp TEXT NOT NULL,
+        base  TEXT,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE sync_versions (
+        stamp TEXT PRIMARY KEY,
+        base  TEXT
+      ) WITHOUT ROWID;
+      CREATE TABLE sync_cursors (
+        file   TEXT PRIMARY KEY,
+        offset INTEGER NOT NULL,
+        size   INTEGER NOT NULL,
+        mtime  REAL NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE sync_conflicts (
+        seq        INTEGER PRIMARY KEY,
+        kind       TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        stamp      TEXT NOT NULL,
+        device     TEXT NOT NULL,
+        winner     TEXT NOT NULL,
+        kept_at    TEXT NOT NULL,
+        data       TEXT NOT NULL,
+        UNIQUE (kind, id, stamp)
+      );
+      CREATE INDEX sync_conflicts_entity ON sync_conflicts (kind, id);
+      CREATE TRIGGER sync_records_insert AFTER INSERT ON records
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'record', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_beliefs_insert AFTER INSERT ON beliefs
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'belief', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_experiments_insert AFTER INSERT ON experiments
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'experiment', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_checkins_insert AFTER INSERT ON checkins
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'checkin', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_followups_insert AFTER INSERT ON followups
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'followup', NEW.record_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_plan_insert AFTER INSERT ON safety_plan
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'plan', 'plan', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_record_beliefs_insert AFTER INSERT ON record_beliefs
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'record', NEW.record_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_records_update AFTER UPDATE ON records
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'record', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_beliefs_update AFTER UPDATE ON beliefs
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'belief', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_experiments_update AFTER UPDATE ON experiments
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'experiment', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_checkins_update AFTER UPDATE ON checkins
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'checkin', NEW.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_followups_update AFTER UPDATE ON followups
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'followup', NEW.record_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_plan_update AFTER UPDATE ON safety_plan
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'plan', 'plan', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_record_beliefs_update AFTER UPDATE ON record_beliefs
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'record', NEW.record_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_records_delete AFTER DELETE ON records
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'record', OLD.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_beliefs_delete AFTER DELETE ON beliefs
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'belief', OLD.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_experiments_delete AFTER DELETE ON experiments
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'experiment', OLD.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_checkins_delete AFTER DELETE ON checkins
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'checkin', OLD.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_followups_delete AFTER DELETE ON followups
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'followup', OLD.record_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_plan_delete AFTER DELETE ON safety_plan
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'plan', 'plan', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_record_beliefs_delete AFTER DELETE ON record_beliefs
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'record', OLD.record_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_record_ratings_insert AFTER INSERT ON record_ratings
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'record', r.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) FROM records r WHERE r.seq = NEW.record_seq
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_belief_ratings_insert AFTER INSERT ON belief_ratings
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'belief', NEW.belief_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_belief_evidence_insert AFTER INSERT ON belief_evidence
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'belief', NEW.belief_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_record_ratings_update AFTER UPDATE ON record_ratings
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'record', r.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) FROM records r WHERE r.seq = NEW.record_seq
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_belief_ratings_update AFTER UPDATE ON belief_ratings
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'belief', NEW.belief_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_belief_evidence_update AFTER UPDATE ON belief_evidence
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'belief', NEW.belief_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_record_ratings_delete AFTER DELETE ON record_ratings
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'record', r.id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) FROM records r WHERE r.seq = OLD.record_seq
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_belief_ratings_delete AFTER DELETE ON belief_ratings
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'belief', OLD.belief_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+      CREATE TRIGGER sync_belief_evidence_delete AFTER DELETE ON belief_evidence
+        WHEN (SELECT capture FROM sync_self) = 1
+        BEGIN INSERT INTO sync_outbox (kind, id, at) SELECT 'belief', OLD.belief_id, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) WHERE true
+          ON CONFLICT (kind, id) DO UPDATE SET at = max(at, excluded.at); END;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

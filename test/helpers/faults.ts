@@ -107,6 +107,7 @@ export const COMMANDS: CommandCase[] = [
   { name: 'export', journal: true, writes: false, args: (w) => ['export', '--format', 'json', '--out', w.path(`export-${Math.random().toString(36).slice(2)}.json`)] },
   { name: 'import', journal: true, writes: true, creates: true, args: (w) => ['import', w.files.records] },
   { name: 'backup', journal: true, writes: false, args: (w) => ['backup', w.path(`backup-${Math.random().toString(36).slice(2)}.db`)] },
+  { name: 'sync init', journal: true, writes: true, creates: true, args: (w) => ['sync', 'init', w.path(`sync-${Math.random().toString(36).slice(2)}`)] },
 ];
 
 export interface FileMaker {
