@@ -564,8 +564,8 @@ export const msg = {
     importNotUtf8At: (where: string, at: number, line: number) =>
       `${where} is not UTF-8 text (the bytes at byte ${at}, line ${line}, are not valid UTF-8), so nothing was imported.`,
     nativeMismatch: (node: string, v?: { built: string; needs: string }) =>
-      `reframe's SQLite part (the better-sqlite3 addon) doesn't load in Node ${node}${v ? `: it was built for NODE_MODULE_VERSION ${v.built}, and this Node needs NODE_MODULE_VERSION ${v.needs}` : ''}. Your journal was not touched.`,
-    nativeMismatchHint: (dir: string) => `Run \`npm rebuild better-sqlite3\`${dir ? ` in ${dir}` : ' in reframe\'s folder'} (or use the Node version it was installed with).`,
+      `reframe's SQLite part (the better-sqlite3-multiple-ciphers addon) doesn't load in Node ${node}${v ? `: it was built for NODE_MODULE_VERSION ${v.built}, and this Node needs NODE_MODULE_VERSION ${v.needs}` : ''}. Your journal was not touched.`,
+    nativeMismatchHint: (dir: string) => `Run \`npm rebuild better-sqlite3-multiple-ciphers\`${dir ? ` in ${dir}` : ' in reframe\'s folder'} (or use the Node version it was installed with).`,
     exportCutShort: 'The export was cut short: whatever was reading it closed the pipe before the end. Your journal is unchanged.',
     dbEmpty: '--db needs the path of a journal file (it was empty).',
     dbSpaces: (p: string) => `The journal path "${clip(p)}" starts or ends with a space, which is almost always a slip.`,

@@ -2,14 +2,14 @@
 // reframe writes, because all pages are copied in one step under one read snapshot (WAL readers never
 // block writers). A backup is a single self-contained file (rollback journal mode), 0600, that is itself a
 // valid journal: `reframe --db FILE list` reads it, and `reframe backup --restore FILE` puts it back.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, fchmodSync, fsyncSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fsyncDir, publish, tempSibling } from '../fsutil';
 import type { DB } from './open';
 import { classifyJournal, hasSqliteHeader, readFacts } from './identity';
 
-/** better-sqlite3 copies `rate` pages per step; this many means "all of them in the next step". */
+/** better-sqlite3-multiple-ciphers copies `rate` pages per step; this many means "all of them in the next step". */
 const ALL_PAGES = 0x7fffffff;
 
 export interface JournalFileInfo {

@@ -1,6 +1,6 @@
 // Looking at a journal without changing it: what `reframe doctor` reports.
 // Never creates a journal, never migrates, never writes a byte into the file (SQL is query-only).
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { classifyJournal, isSqliteHeader, readFacts } from './identity';

@@ -1,5 +1,5 @@
 // Opening the journal: permissions, pragmas, refusing files that are not ours, migrations.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, fstatSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalError } from '../errors';

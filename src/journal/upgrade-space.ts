@@ -6,7 +6,7 @@
 // Free space comes from statfs. Tests set REFRAME_TEST_FREE_BYTES to pretend a disk is nearly full: a small
 // tmpfs would need root (mount) here, and filling a real disk would disturb the machine; the variable only
 // ever makes reframe more careful (claiming more room than there is just brings back the disk-full error).
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalError } from '../errors';

@@ -57,11 +57,11 @@ export const shell = {
     'which stays on this computer).',
   ].join('\n'),
   pagerFailed: (pager: string) => `The pager "${clip(pager)}" could not start, so the output is printed as it is.`,
-  nativeMissing: "reframe's SQLite part (the better-sqlite3 addon) is not installed: npm held back its install script, or it failed. Your journal was not touched.",
+  nativeMissing: "reframe's SQLite part (the better-sqlite3-multiple-ciphers addon) is not installed: npm held back its install script, or it failed. Your journal was not touched.",
   nativeMissingHint: (pkg: string, dir: string) => dir
-    ? `Reinstall with \`npm install -g --allow-scripts=better-sqlite3 ${pkg}\`, or run \`npm rebuild better-sqlite3\` in ${dir}.`
-    : `Reinstall with \`npm install -g --allow-scripts=better-sqlite3 ${pkg}\`.`,
-  nativeMismatchGlobalHint: (pkg: string) => `Reinstall it for this Node: \`npm install -g --allow-scripts=better-sqlite3 ${pkg}\` (or use the Node version it was installed with).`,
+    ? `Reinstall with \`npm install -g --allow-scripts=better-sqlite3-multiple-ciphers ${pkg}\`, or run \`npm rebuild better-sqlite3-multiple-ciphers\` in ${dir}.`
+    : `Reinstall with \`npm install -g --allow-scripts=better-sqlite3-multiple-ciphers ${pkg}\`.`,
+  nativeMismatchGlobalHint: (pkg: string) => `Reinstall it for this Node: \`npm install -g --allow-scripts=better-sqlite3-multiple-ciphers ${pkg}\` (or use the Node version it was installed with).`,
 };
 
 /** Echo a word back, but never much of it (it could be someone's words). */
