@@ -4,6 +4,7 @@
 import { shell } from './messages/shell';
 import { report } from './messages/report';
 import { sync } from './messages/sync';
+import { cipher } from './messages/cipher';
 import { progressMessages } from './messages-progress';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -12,6 +13,8 @@ export const msg = {
   plural,
   shell,
   report,
+  /** An encrypted journal: src/messages/cipher.ts. */
+  cipher,
   /** reframe sync: src/messages/sync.ts. */
   sync,
   /** Re-ratings, beliefs, experiments, follow-ups, check-ins: src/messages-progress.ts. */
