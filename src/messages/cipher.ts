@@ -22,6 +22,7 @@ export const cipher = {
   encrypted: (path: string) => `Your journal is encrypted now: ${path}. Keep the passphrase somewhere safe: if it is lost, so is the journal.`,
   decrypted: (path: string) => `Your journal is no longer encrypted: ${path}.`,
   rekeyed: (path: string) => `The journal's passphrase is changed: ${path}.`,
+  restoreEncrypted: "reframe can't restore into or from an encrypted journal yet. Decrypt both first (reframe decrypt), restore, then encrypt again.",
   copyCheckFailed: 'The new copy did not match the journal, so the journal was left as it was.',
   // doctor
   doctorPlain: 'Encryption: not encrypted.',
