@@ -158,4 +158,28 @@ describe('an encrypted journal', () => {
     expect(doc.stdout).toMatch(/not encrypted/);
     expect(readdirSync(dirname(sb.db)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+
+  it('sync between two encrypted journals with the same passphrase: the records travel, the folder holds no sentinel', () => {
+    const pw = keyFile('pw', `${PASS}\n`);
+    const env = { REFRAME_PASSPHRASE_FILE: pw };
+    const a = join(sb.dir, 'a', 'a.db');
+    const b = join(sb.dir, 'b', 'b.db');
+    const folder = join(sb.dir, 'Sync');
+    const rr = (db: string, args: string[]) => {
+      const r = run(sb, ['--db', db, ...args], { env });
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      return r;
+    };
+    rr(a, ['encrypt']);
+    rr(b, ['encrypt']);
+    const id = rr(a, ['new', ...sentinelFlags()]).stdout.trim();
+    rr(a, ['sync', 'init', folder]);
+    rr(b, ['sync', 'init', folder]);
+    rr(a, ['sync']);
+    rr(b, ['sync']);
+    expect(rr(b, ['list']).stdout).toContain(id);
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    const leaks = walk(folder).filter((f) => { const raw = readFileSync(f); return raw.includes(Buffer.from(SENTINEL)) || raw.includes(Buffer.from(SENTINEL.toLowerCase())); });
+    expect(leaks).toEqual([]);
+  });
 });
