@@ -99,7 +99,7 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
         } catch (err) {
           // No room to upgrade an old journal: read it through an upgraded copy in memory (upgrade-space.ts).
           if (!(err instanceof UpgradeNeedsRoom)) throw err;
-          db = openUpgradedInMemory(paths.db, (mem, version) => migrate(mem, ':memory:', false, {}, version));
+          db = openUpgradedInMemory(paths.db, (mem, version) => migrate(mem, ':memory:', false, {}, version), key?.passphrase);
           readOnly = err;
           ctx.say(errTheme.warn(err.message));
           ctx.say(errTheme.muted(err.hint!));

@@ -5,7 +5,7 @@
 // from, in order: --passphrase-file, $REFRAME_PASSPHRASE_FILE, a hidden prompt on a terminal. Never from an
 // argument or a plain variable holding the secret.
 import { spawnSync } from 'node:child_process';
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { UsageError } from '../errors';
 import { msg } from '../messages';
@@ -59,7 +59,7 @@ export function readPassphraseFile(path: string, from: 'flag' | 'env'): string {
   const name = from === 'flag' ? '--passphrase-file' : PASSPHRASE_ENV;
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK); // a FIFO must not hang the open
   } catch {
     throw new UsageError(msg.cipher.keyFileMissing(name, path));
   }

@@ -2,7 +2,7 @@
 // the disk in the clear, a wrong or missing key is exit 2 with nothing written, and the file opens elsewhere
 // with the three documented SQLCipher 4 pragmas.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { run, sandbox, type Sandbox } from '../helpers/run';
@@ -126,6 +126,17 @@ describe('an encrypted journal', () => {
       expect(r.stderr).toMatch(/chmod 600/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
+    if (process.getuid?.() === 0) {
+      // Root can hand the file to someone else: a passphrase file that is not yours is refused too.
+      const theirs = keyFile('theirs', `${PASS}\n`);
+      chownSync(theirs, 4321, 4321);
+      const r = run(sb, ['--passphrase-file', theirs, 'list']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/belongs to another user/);
+    }
+    const folderKey = run(sb, ['--passphrase-file', sb.dir, 'list']);
+    expect(folderKey.code).toBe(2);
+    expect(folderKey.stderr).toMatch(/not a regular file/);
     const none = run(sb, ['list']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/REFRAME_PASSPHRASE_FILE/);
