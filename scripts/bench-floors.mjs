@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The floors and ceilings `npm run bench` measures reframe against, each a bare better-sqlite3 script run as a
+// The floors and ceilings `npm run bench` measures reframe against, each a bare better-sqlite3-multiple-ciphers script run as a
 // process of its own, like reframe (Node's start, the addon, the file), so the two compare whole.
 //
 //   node scripts/bench-floors.mjs stats JOURNAL
@@ -16,7 +16,7 @@
 //     one prepared INSERT per row, the search index fed each record's text, nothing read or checked.
 //     --indexes-after builds the covering and unique indexes after the rows instead (the question the issue
 //     asks of a first import). Prints { rows, readMs, insertMs, indexMs } as JSON.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { rmSync } from 'node:fs';
 
 const [mode, ...rest] = process.argv.slice(2);

@@ -5,7 +5,7 @@
 // what the targets below are about, so figures compare across machines and from one change to the next.
 // Both run in a clean environment by default: only PATH, HOME, LANG and TZ (and the journal's path), since
 // variables such as NODE_EXTRA_CA_CERTS slow every Node start alike and so flatter every ratio.
-// Beside reframe it measures, in the same run, what a bare better-sqlite3 script reaches on the same file
+// Beside reframe it measures, in the same run, what a bare better-sqlite3-multiple-ciphers script reaches on the same file
 // (scripts/bench-floors.mjs): hand-written stats SQL (the floor `stats` is held to) and an insert-only import
 // (the ceiling `import` is held to), and the guided `new` up to its first question in a real terminal (tmux)
 // against `node -e` printing a line there.

@@ -61,7 +61,7 @@ export async function bundleOptions(root) {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    // better-sqlite3's JavaScript is bundled too (a dozen CommonJS files cost ~8 ms to load one by one);
+    // better-sqlite3-multiple-ciphers's JavaScript is bundled too (a dozen CommonJS files cost ~8 ms to load one by one);
     // its compiled addon stays in node_modules, found by scripts/sqlite-bindings.cjs.
     alias: { bindings: './scripts/sqlite-bindings.cjs' },
     define: { __REFRAME_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__reframe_import_meta_url' },

@@ -3,7 +3,7 @@
 //   node scripts/generate.mjs --db /tmp/big.db --records 100000 --days 1095 [--seed 1] [--end 2026-11-22]
 // Other scripts (the benchmark) import { loadSeed } and call seedJournal(path, options) themselves.
 // The generator lives in src/dev/generate.ts; this bundles src/dev/seed.ts with esbuild on the fly
-// (into node_modules/.cache, where better-sqlite3 resolves), so nothing needs `npm run build` first.
+// (into node_modules/.cache, where better-sqlite3-multiple-ciphers resolves), so nothing needs `npm run build` first.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ export async function loadSeed() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3-multiple-ciphers'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     logLevel: 'warning',
   });

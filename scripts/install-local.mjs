@@ -1,6 +1,6 @@
 // Installs reframe as a person would, without the network: packs the package (npm pack), then runs
 // `npm install -g` into a temporary prefix against a registry served from this process on 127.0.0.1. That
-// registry holds two packages: reframe-cbt (the tarball just packed) and better-sqlite3, made from the addon
+// registry holds two packages: reframe-cbt (the tarball just packed) and better-sqlite3-multiple-ciphers, made from the addon
 // already built in node_modules as a prebuilt would ship it (build/Release/better_sqlite3.node, no install
 // script), so nothing compiles and nothing is fetched. Used by test/e2e/install.test.ts and
 // `npm run bench -- --installed`.
@@ -54,9 +54,9 @@ export function runNpm(args, { cwd, env, timeoutMs = 300_000 } = {}) {
   });
 }
 
-/** better-sqlite3 as a prebuilt package: its JavaScript and its built addon, no install script, no dependencies. */
+/** better-sqlite3-multiple-ciphers as a prebuilt package: its JavaScript and its built addon, no install script, no dependencies. */
 function prebuiltSqlite(dir, { withAddon = true } = {}) {
-  const src = join(root, 'node_modules', 'better-sqlite3');
+  const src = join(root, 'node_modules', 'better-sqlite3-multiple-ciphers');
   const pkg = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
   const stage = join(dir, withAddon ? 'sqlite-prebuilt' : 'sqlite-no-addon', 'package');
   mkdirSync(stage, { recursive: true });
@@ -67,7 +67,7 @@ function prebuiltSqlite(dir, { withAddon = true } = {}) {
   }
   const { name, version, main, license } = pkg;
   writeFileSync(join(stage, 'package.json'), JSON.stringify({ name, version, main, license }, null, 2));
-  const tgz = join(dir, `${withAddon ? '' : 'no-addon-'}better-sqlite3-${version}.tgz`);
+  const tgz = join(dir, `${withAddon ? '' : 'no-addon-'}better-sqlite3-multiple-ciphers-${version}.tgz`);
   const t = spawnSync('tar', ['-czf', tgz, '-C', join(stage, '..'), 'package']);
   if (t.status !== 0) throw new Error(`tar: ${t.stderr}`);
   return { name, version, tgz };

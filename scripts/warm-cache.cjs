@@ -27,7 +27,7 @@ env.TERM = 'xterm-256color';
 
 function newestId() {
   try {
-    const Database = require('better-sqlite3');
+    const Database = require('better-sqlite3-multiple-ciphers');
     const conn = new Database(db, { readonly: true, fileMustExist: true });
     try {
       return conn.prepare('SELECT id FROM records ORDER BY occurred_at DESC LIMIT 1').pluck().get() ?? 'none';

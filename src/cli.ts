@@ -36,6 +36,7 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
     .description('Work through a painful thought, one thought record at a time.\nYour journal stays on this computer.')
     .version(VERSION, '-V, --version', 'show the version')
     .option('--db <path>', 'use this journal file (default: $REFRAME_DB, then $XDG_DATA_HOME/reframe/journal.db)')
+    .option('--passphrase-file <path>', msg.cipher.passphraseFileHelp)
     .addOption(new Option('--no-color', 'no colour in the output (also NO_COLOR=1)'))
     .addOption(new Option('--no-pager', 'print long output straight to the terminal (also REFRAME_PAGER=cat)'))
     .helpOption('-h, --help', 'show help')
@@ -106,7 +107,7 @@ export function commandPath(program: Command, argv: string[]): Command[] {
   const args = argv.slice(2);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--db') { i++; continue; }
+    if (a === '--db' || a === '--passphrase-file') { i++; continue; }
     if (a.startsWith('-')) continue;
     const sub = at.commands.find((c) => c.name() === a || c.aliases().includes(a));
     if (!sub) break;
@@ -165,7 +166,8 @@ function bareGroup(program: Command, argv: string[]): Command | undefined {
   const last = path[path.length - 1];
   if (!last || last.commands.length === 0) return undefined;
   if ((last as unknown as { _actionHandler?: unknown })._actionHandler) return undefined;
-  const words = argv.slice(2).filter((a, i, all) => !(a === '--db' || all[i - 1] === '--db' || a.startsWith('--db=') || a === '--no-color' || a === '--no-pager'));
+  const valued = (a: string | undefined) => a === '--db' || a === '--passphrase-file';
+  const words = argv.slice(2).filter((a, i, all) => !(valued(a) || valued(all[i - 1]) || a.startsWith('--db=') || a.startsWith('--passphrase-file=') || a === '--no-color' || a === '--no-pager'));
   return words.length === path.length ? last : undefined;
 }
 
@@ -174,8 +176,8 @@ export function commandName(argv: string[]): string | undefined {
   const args = argv.slice(2);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--db') i++;
-    else if (!a.startsWith('--db=') && a !== '--no-color' && a !== '--no-pager') return a.startsWith('-') ? undefined : a;
+    if (a === '--db' || a === '--passphrase-file') i++;
+    else if (!a.startsWith('--db=') && !a.startsWith('--passphrase-file=') && a !== '--no-color' && a !== '--no-pager') return a.startsWith('-') ? undefined : a;
   }
   return undefined;
 }

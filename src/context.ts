@@ -31,6 +31,8 @@ export interface Context {
   env: Env;
   clock: Clock;
   paths: Paths;
+  /** --passphrase-file, when given (src/journal/cipher.ts). */
+  passphraseFile?: string;
   /** For stdout. */
   theme: Theme;
   /** For stderr (it may be a terminal while stdout is piped). */

@@ -4,6 +4,7 @@
 import { shell } from './messages/shell';
 import { report } from './messages/report';
 import { sync } from './messages/sync';
+import { cipher } from './messages/cipher';
 import { progressMessages } from './messages-progress';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -12,6 +13,8 @@ export const msg = {
   plural,
   shell,
   report,
+  /** An encrypted journal: src/messages/cipher.ts. */
+  cipher,
   /** reframe sync: src/messages/sync.ts. */
   sync,
   /** Re-ratings, beliefs, experiments, follow-ups, check-ins: src/messages-progress.ts. */
@@ -564,8 +567,8 @@ export const msg = {
     importNotUtf8At: (where: string, at: number, line: number) =>
       `${where} is not UTF-8 text (the bytes at byte ${at}, line ${line}, are not valid UTF-8), so nothing was imported.`,
     nativeMismatch: (node: string, v?: { built: string; needs: string }) =>
-      `reframe's SQLite part (the better-sqlite3 addon) doesn't load in Node ${node}${v ? `: it was built for NODE_MODULE_VERSION ${v.built}, and this Node needs NODE_MODULE_VERSION ${v.needs}` : ''}. Your journal was not touched.`,
-    nativeMismatchHint: (dir: string) => `Run \`npm rebuild better-sqlite3\`${dir ? ` in ${dir}` : ' in reframe\'s folder'} (or use the Node version it was installed with).`,
+      `reframe's SQLite part (the better-sqlite3-multiple-ciphers addon) doesn't load in Node ${node}${v ? `: it was built for NODE_MODULE_VERSION ${v.built}, and this Node needs NODE_MODULE_VERSION ${v.needs}` : ''}. Your journal was not touched.`,
+    nativeMismatchHint: (dir: string) => `Run \`npm rebuild better-sqlite3-multiple-ciphers\`${dir ? ` in ${dir}` : ' in reframe\'s folder'} (or use the Node version it was installed with).`,
     exportCutShort: 'The export was cut short: whatever was reading it closed the pipe before the end. Your journal is unchanged.',
     dbEmpty: '--db needs the path of a journal file (it was empty).',
     dbSpaces: (p: string) => `The journal path "${clip(p)}" starts or ends with a space, which is almost always a slip.`,

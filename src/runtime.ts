@@ -13,9 +13,12 @@ import { JournalError } from './errors';
 import { loadLibrary, type Library } from './library/library';
 import type { Prompter } from './flows/prompter';
 import { existsSync } from 'node:fs';
+import { isEncryptedFile, keyForOpen, WrongPassphrase, type Key } from './journal/cipher';
 
 export interface GlobalOptions {
   db?: string;
+  /** --passphrase-file: where an encrypted journal's passphrase is (cipher.ts). */
+  passphraseFile?: string;
   color?: boolean;
 }
 
@@ -63,6 +66,7 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
     env,
     clock: { now: parts.now ?? (() => new Date()) },
     paths,
+    passphraseFile: g.passphraseFile,
     theme,
     errTheme,
     workerEntry: parts.workerEntry,
@@ -70,21 +74,42 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
       if (!journal) {
         let db;
         let readOnly: UpgradeNeedsRoom | undefined;
+        // An encrypted journal: its key, from a file or the prompt (three tries there), derived once here.
+        let key: Key | undefined;
+        const encrypted = isEncryptedFile(paths.db);
+        const open = () => openDatabase(paths.db, {
+          busyTimeoutMs: busyTimeoutFromEnv(env) ?? DEFAULT_BUSY_TIMEOUT_MS,
+          onUpgrade: (from, to, backup) => ctx.say(errTheme.muted(msg.errors.upgraded(from, to, backup))),
+          onLoosePermissions: (p, mode) => ctx.say(errTheme.warn(msg.errors.loosePermissions(p, mode.toString(8)))),
+          key: key?.passphrase,
+        });
         try {
-          db = openDatabase(paths.db, {
-            busyTimeoutMs: busyTimeoutFromEnv(env) ?? DEFAULT_BUSY_TIMEOUT_MS,
-            onUpgrade: (from, to, backup) => ctx.say(errTheme.muted(msg.errors.upgraded(from, to, backup))),
-            onLoosePermissions: (p, mode) => ctx.say(errTheme.warn(msg.errors.loosePermissions(p, mode.toString(8)))),
-          });
+          if (!encrypted) db = open();
+          else {
+            for (let attempt = 0; ; attempt++) {
+              key = keyForOpen(g.passphraseFile, env, attempt);
+              try {
+                db = open();
+                break;
+              } catch (err) {
+                if (!(err instanceof WrongPassphrase) || key.source !== 'prompt' || attempt >= 2) throw err;
+              }
+            }
+          }
         } catch (err) {
           // No room to upgrade an old journal: read it through an upgraded copy in memory (upgrade-space.ts).
           if (!(err instanceof UpgradeNeedsRoom)) throw err;
-          db = openUpgradedInMemory(paths.db, (mem, version) => migrate(mem, ':memory:', false, {}, version));
+          db = openUpgradedInMemory(paths.db, (mem, version) => migrate(mem, ':memory:', false, {}, version), key?.passphrase);
           readOnly = err;
           ctx.say(errTheme.warn(err.message));
           ctx.say(errTheme.muted(err.hint!));
         }
         journal = new Journal(db, paths.db);
+        if (key) {
+          journal.encrypted = true;
+          journal.keySource = key.source;
+          journal.passphrase = key.passphrase;
+        }
         if (readOnly) journal.readOnlyBecause = new JournalError(msg.faults.upgradeNoRoomWrite(paths.db, msg.faults.mb(readOnly.need), msg.faults.mb(readOnly.free)), readOnly.hint);
         opened.push(journal);
         // A private file an import left when it was stopped holds records: it goes at the next use,

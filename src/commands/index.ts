@@ -24,6 +24,7 @@ import { wireBeliefs } from './beliefs/command';
 import { wireExperiments } from './experiments/command';
 import { wireCompletion } from './completion/command';
 import { wireSync } from './sync/command';
+import { wireEncrypt } from './encrypt/command';
 
 export const COMMANDS: CommandWiring[] = [
   wireNew,
@@ -43,6 +44,7 @@ export const COMMANDS: CommandWiring[] = [
   wireImport,
   wireBackup,
   wireSync,
+  wireEncrypt,
   wireStats,
   wireSafetyPlan,
   wireNotes,

@@ -2,14 +2,15 @@
 // reframe writes, because all pages are copied in one step under one read snapshot (WAL readers never
 // block writers). A backup is a single self-contained file (rollback journal mode), 0600, that is itself a
 // valid journal: `reframe --db FILE list` reads it, and `reframe backup --restore FILE` puts it back.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, fchmodSync, fsyncSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fsyncDir, publish, tempSibling } from '../fsutil';
 import type { DB } from './open';
 import { classifyJournal, hasSqliteHeader, readFacts } from './identity';
+import { applyKey } from './cipher';
 
-/** better-sqlite3 copies `rate` pages per step; this many means "all of them in the next step". */
+/** better-sqlite3-multiple-ciphers copies `rate` pages per step; this many means "all of them in the next step". */
 const ALL_PAGES = 0x7fffffff;
 
 export interface JournalFileInfo {
@@ -68,13 +69,16 @@ function removeQuietly(p: string): void {
  * renamed into place (without overwrite, an existing `dest` is never replaced, even one that appears meanwhile).
  * mode 'delete' makes a self-contained backup; 'wal' a file ready to be a live journal.
  */
-export async function copyDatabase(src: DB, dest: string, o: { overwrite: boolean; mode: 'delete' | 'wal' }): Promise<JournalFileInfo> {
+export async function copyDatabase(src: DB, dest: string, o: { overwrite: boolean; mode: 'delete' | 'wal'; key?: string }): Promise<JournalFileInfo> {
   const tmp = tempSibling(dest);
   const fd = openSync(tmp, 'wx', 0o600);
   try { fchmodSync(fd, 0o600); } finally { closeSync(fd); }
   try {
-    await src.backup(tmp, { progress: () => ALL_PAGES });
-    const info = settle(tmp, o.mode);
+    // An encrypted journal: the backup API can't copy it, but VACUUM INTO on its keyed connection writes a
+    // copy encrypted with the same key (one read snapshot, like the backup).
+    if (o.key !== undefined) src.prepare('VACUUM INTO ?').run(tmp);
+    else await src.backup(tmp, { progress: () => ALL_PAGES });
+    const info = settle(tmp, o.mode, o.key);
     const f = openSync(tmp, 'r+');
     try { fsyncSync(f); } finally { closeSync(f); }
     publish(tmp, dest, !o.overwrite);
@@ -87,9 +91,10 @@ export async function copyDatabase(src: DB, dest: string, o: { overwrite: boolea
 }
 
 /** Set the copy's journal mode, check it, count its records. */
-function settle(path: string, mode: 'delete' | 'wal'): JournalFileInfo {
+function settle(path: string, mode: 'delete' | 'wal', key?: string): JournalFileInfo {
   const db = new Database(path, { fileMustExist: true });
   try {
+    if (key !== undefined) applyKey(db, key);
     db.pragma(`journal_mode = ${mode === 'wal' ? 'WAL' : 'DELETE'}`);
     if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('the copy failed its integrity check');
     const schema = db.pragma('user_version', { simple: true }) as number;

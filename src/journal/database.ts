@@ -1,7 +1,7 @@
 // The journal's database handle, as every repository in this folder uses it: statements prepared once per
 // process, and the one rule for which errors are about the journal (SQLite's and the file system's) and
 // which pass through unchanged.
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { DB } from './open';
 import { journalFailure } from './open';
 

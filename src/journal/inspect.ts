@@ -1,10 +1,12 @@
 // Looking at a journal without changing it: what `reframe doctor` reports.
 // Never creates a journal, never migrates, never writes a byte into the file (SQL is query-only).
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { classifyJournal, isSqliteHeader, readFacts } from './identity';
 import { staleImports } from './fresh';
+import { applyKey, isEncryptedFile, isNotADb, WrongPassphrase, type Key } from './cipher';
+import { msg } from '../messages';
 
 export interface FileMode {
   path: string;
@@ -38,6 +40,9 @@ export interface Inspection {
   /** Records with no feelings attached: a save that stopped half-way would look like this. */
   partial?: number;
   searchInStep?: boolean;
+  /** The file is an encrypted journal (cipher.ts); keySource: where the passphrase that opened it came from. */
+  encrypted?: boolean;
+  keySource?: Key['source'];
   records?: number;
   checkins?: number;
   drafts?: { kind: string; count: number; targets: string[] }[];
@@ -91,7 +96,7 @@ function classify(err: unknown): Inspection['openError'] {
   return 'other';
 }
 
-export function inspectJournal(path: string, opts: { defaultLocation: boolean; busyTimeoutMs?: number }): Inspection {
+export function inspectJournal(path: string, opts: { defaultLocation: boolean; busyTimeoutMs?: number; key?: () => Key }): Inspection {
   const r: Inspection = { path, exists: false, sidecars: [], backups: [], leftovers: staleImports(path) };
   let st;
   try {
@@ -129,19 +134,30 @@ export function inspectJournal(path: string, opts: { defaultLocation: boolean; b
 
   const head = header(path);
   if (st.size === 0) return r; // an empty file: reframe sets it up on first use
-  r.sqlite = head !== undefined && isSqliteHeader(head);
+  r.encrypted = isEncryptedFile(path);
+  r.sqlite = r.encrypted || (head !== undefined && isSqliteHeader(head));
   if (!r.sqlite || !access) return r;
+  const key = r.encrypted && opts.key ? opts.key() : undefined;
+  r.keySource = key?.source;
 
   // A journal in WAL mode with no -wal/-shm beside it: a read-only connection would leave new, empty ones
   // behind, so open it read-write but query-only; closing removes what opening made. Otherwise read-only.
-  const walMode = head!.length > 19 && head![18] === 2;
+  // (An encrypted header can't be read: read-write and query-only unless both sidecars are there.)
+  const walMode = r.encrypted || (head!.length > 19 && head![18] === 2);
   const readonly = !walMode || r.sidecars.length === 2;
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { fileMustExist: true, readonly });
+    if (key) applyKey(db, key.passphrase);
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 2000))}`);
     if (!readonly) db.pragma('query_only = 1');
-    const facts = readFacts(db);
+    let facts;
+    try {
+      facts = readFacts(db);
+    } catch (err) {
+      if (key && isNotADb(err)) throw new WrongPassphrase(msg.cipher.wrong(path));
+      throw err;
+    }
     r.version = facts.version;
     r.appId = facts.appId;
     const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')").pluck().all() as string[]));
@@ -177,9 +193,10 @@ export function inspectJournal(path: string, opts: { defaultLocation: boolean; b
       r.drafts = [...byKind.values()];
     }
   } catch (err) {
+    if (err instanceof WrongPassphrase) { try { db?.close(); } catch { /* best effort */ } throw err; }
     r.openError = classify(err);
   } finally {
-    try { db?.close(); } catch { /* best effort */ }
+    try { if (db?.open) db.close(); } catch { /* best effort */ }
   }
   return r;
 }

@@ -21,6 +21,7 @@ import { Notes, type Note, type NoteFilters, type SourceTable } from './notes';
 import { Progress } from './progress';
 import { SyncRows, SyncState } from './sync';
 import type { SavedText } from './saved-text';
+import type { KeySource } from './cipher';
 import { checkNoRestore, retryAfterRestore, retryAfterRestoreAsync } from './restore-lock';
 
 export type { Checkin, Draft, RecordRatings, Note, NoteFilters, SourceTable };
@@ -41,6 +42,13 @@ export class Journal extends JournalDb {
   readonly sync = new SyncState(this);
   /** What applying another device's change writes besides records (sync.ts; inside write()). */
   readonly syncRows = new SyncRows(this);
+
+  /** Is the journal's file encrypted (cipher.ts)? */
+  encrypted = false;
+  /** Where the passphrase that opened it came from, when encrypted. */
+  keySource: KeySource | undefined;
+  /** The passphrase that opened it (backups and sync reuse it; never printed). */
+  passphrase: string | undefined;
 
   /** Set when the journal can only be read (an upgrade without room: upgrade-space.ts); writes throw it. */
   readOnlyBecause: Error | undefined;

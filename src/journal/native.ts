@@ -1,8 +1,8 @@
-// better-sqlite3's compiled addon must match the Node that runs reframe. Built for
+// better-sqlite3-multiple-ciphers's compiled addon must match the Node that runs reframe. Built for
 // another Node version (after `nvm use 22`, say), it fails to load, and that used to read as "damaged
 // journal". This loads it once, before any file is touched (so a failed open leaves no empty journal file
 // behind), and says what is wrong and the one command that fixes it; REFRAME_DEBUG=1 shows the loader's error.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { dirname } from 'node:path';
 import { JournalError } from '../errors';
 import { msg } from '../messages';
@@ -15,10 +15,10 @@ let checked = false;
 export function nativeProblem(err: unknown): JournalError | undefined {
   const e = err as { code?: string; message?: string };
   const text = String(e?.message ?? '');
-  // Not there at all: npm held back better-sqlite3's install script (npm 11 does for a global install unless
+  // Not there at all: npm held back better-sqlite3-multiple-ciphers's install script (npm 11 does for a global install unless
   // allowed), or it failed. scripts/sqlite-bindings.cjs (the bundle) and the `bindings` package (tests) both
-  // say "Could not locate the bindings file"; no better-sqlite3 folder at all is the missing module.
-  const missing = /Could not locate the bindings file|Cannot find module '(better-sqlite3|bindings)/.test(text);
+  // say "Could not locate the bindings file"; no better-sqlite3-multiple-ciphers folder at all is the missing module.
+  const missing = /Could not locate the bindings file|Cannot find module '(better-sqlite3-multiple-ciphers|bindings)/.test(text);
   const isLoad = missing || e?.code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|invalid ELF header|wrong ELF class|undefined symbol|cannot open shared object/.test(text);
   if (!isLoad) return undefined;
   const m = /NODE_MODULE_VERSION (\d+)[\s\S]*?NODE_MODULE_VERSION (\d+)/.exec(text);

@@ -1,5 +1,5 @@
 // Opening the journal: permissions, pragmas, refusing files that are not ours, migrations.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, fstatSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalError } from '../errors';
@@ -8,6 +8,7 @@ import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, type Migration } from './mi
 import { checkUpgradeRoom } from './upgrade-space';
 import { ensureNative } from './native';
 import { classifyJournal, hasSqliteHeader, readFacts } from './identity';
+import { applyKey, isNotADb, WrongPassphrase } from './cipher';
 
 export type DB = Database.Database;
 
@@ -23,6 +24,8 @@ export interface OpenOptions {
   onUpgrade?: (from: number, to: number, backupPath: string) => void;
   /** Called when the journal file can be read by other people. */
   onLoosePermissions?: (path: string, mode: number) => void;
+  /** The passphrase of an encrypted journal (cipher.ts): set right after opening, before anything is read. */
+  key?: string;
 }
 
 
@@ -77,7 +80,7 @@ function makeFolders(dir: string): void {
   }
 }
 
-function prepareFile(path: string, create: boolean): 'new' | 'existing' {
+function prepareFile(path: string, create: boolean, keyed = false): 'new' | 'existing' {
   let st;
   try {
     st = statSync(path);
@@ -88,7 +91,7 @@ function prepareFile(path: string, create: boolean): 'new' | 'existing' {
   if (st) {
     if (st.isDirectory()) throw new JournalError(msg.errors.journalIsFolder(path), msg.errors.journalIsFolderHint);
     if (!st.isFile()) throw new JournalError(msg.errors.journalNotOurs(path), msg.errors.restoreHint);
-    if (st.size === 0) return 'existing';
+    if (st.size === 0 || keyed) return 'existing'; // an encrypted journal has no plain header
     let ok: boolean;
     try {
       ok = hasSqliteHeader(path);
@@ -126,7 +129,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   ensureNative(); // before the file is made: a failed load leaves nothing behind (native.ts)
   let state: 'new' | 'existing' = 'new';
   if (!memory) {
-    state = prepareFile(path, opts.create !== false);
+    state = prepareFile(path, opts.create !== false, opts.key !== undefined);
   }
   // Checked now, said once the file is known to be a journal (not for a file reframe then refuses).
   let looseMode: number | undefined;
@@ -149,11 +152,19 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
     throw journalFailure(path, err);
   }
   try {
+    if (opts.key !== undefined) applyKey(db, opts.key);
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
     db.pragma('foreign_keys = ON');
     // Refuse a file that is not ours (or is too new) BEFORE changing anything in it:
     // `journal_mode = WAL` rewrites the header of a database in rollback mode.
-    const version = identify(db, path);
+    let version: number;
+    try {
+      version = identify(db, path);
+    } catch (err) {
+      // The first read under a wrong key: SQLite can't make a database of the file.
+      if (opts.key !== undefined && isNotADb(err)) throw new WrongPassphrase(msg.cipher.wrong(path));
+      throw err;
+    }
     if (looseMode !== undefined) opts.onLoosePermissions?.(path, looseMode);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
@@ -163,7 +174,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   } catch (err) {
     db.close();
     unmake();
-    if (err instanceof JournalError) throw err;
+    if (err instanceof JournalError || err instanceof WrongPassphrase) throw err;
     throw journalFailure(path, err);
   }
   if (!memory && !opts.readonly) tightenSidecars(path);

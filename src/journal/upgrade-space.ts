@@ -6,7 +6,8 @@
 // Free space comes from statfs. Tests set REFRAME_TEST_FREE_BYTES to pretend a disk is nearly full: a small
 // tmpfs would need root (mount) here, and filling a real disk would disturb the machine; the variable only
 // ever makes reframe more careful (claiming more room than there is just brings back the disk-full error).
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { applyKey } from './cipher';
 import { statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { JournalError } from '../errors';
@@ -50,10 +51,11 @@ export function checkUpgradeRoom(path: string, from: number, to: number): void {
  * The journal, upgraded in memory: read whole (with what its -wal holds), upgraded there by `migrate`, then
  * made query-only. The file on disk is not written.
  */
-export function openUpgradedInMemory(path: string, migrate: (db: Database.Database, version: number) => void): Database.Database {
+export function openUpgradedInMemory(path: string, migrate: (db: Database.Database, version: number) => void, key?: string): Database.Database {
   const src = new Database(path, { readonly: true, fileMustExist: true });
   let buf: Buffer;
   try {
+    if (key !== undefined) applyKey(src, key); // an encrypted journal serializes as plain pages, kept in memory only
     buf = src.serialize();
   } finally {
     src.close();

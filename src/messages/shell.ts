@@ -5,7 +5,7 @@ export const shell = {
   /** The end of `reframe --help`: where to read about the environment, exit codes and completion. */
   rootHelpTail: [
     '',
-    'Environment: REFRAME_DB, REFRAME_DEBUG, REFRAME_BUSY_TIMEOUT_MS, REFRAME_PAGER, PAGER, NO_COLOR, TERM',
+    'Environment: REFRAME_DB, REFRAME_PASSPHRASE_FILE, REFRAME_DEBUG, REFRAME_BUSY_TIMEOUT_MS, REFRAME_PAGER, PAGER, NO_COLOR, TERM',
     'Exit codes: 0 done, 1 failed, 2 a usage mistake, 130 stopped with Ctrl-C',
     '  `reframe help environment` says more about each.',
     'Shell completion: `reframe completion bash|zsh|fish` (`reframe completion --help` shows how to turn it on).',
@@ -17,6 +17,7 @@ export const shell = {
     '',
     '  REFRAME_DB               the journal file (--db wins over it). Default:',
     '                           $XDG_DATA_HOME/reframe/journal.db, else ~/.local/share/reframe/journal.db',
+    '  REFRAME_PASSPHRASE_FILE  a file (mode 600, yours) whose first line opens an encrypted journal (--passphrase-file wins)',
     '  REFRAME_DEBUG=1          show the full error underneath a plain one (for a bug report; it may show paths)',
     '  REFRAME_BUSY_TIMEOUT_MS  how long to wait for another reframe writing the journal (default 60000)',
     '  REFRAME_PAGER            the pager for long output on a terminal (wins over PAGER); cat or "" turns it off',
@@ -32,7 +33,7 @@ export const shell = {
     '',
     '  0    done',
     '  1    the operation failed: the journal was locked past the timeout, unreadable, or the disk was full',
-    '  2    a usage mistake: an unknown command or flag, a bad date or number, a malformed file; nothing was written',
+    '  2    a usage mistake: an unknown command or flag, a bad date or number, a malformed file, a wrong passphrase; nothing was written',
     '  130  stopped with Ctrl-C (a guided record keeps a draft: `reframe new --resume`)',
     '  141  an export whose reader closed the pipe before the end',
     '',
@@ -57,11 +58,11 @@ export const shell = {
     'which stays on this computer).',
   ].join('\n'),
   pagerFailed: (pager: string) => `The pager "${clip(pager)}" could not start, so the output is printed as it is.`,
-  nativeMissing: "reframe's SQLite part (the better-sqlite3 addon) is not installed: npm held back its install script, or it failed. Your journal was not touched.",
+  nativeMissing: "reframe's SQLite part (the better-sqlite3-multiple-ciphers addon) is not installed: npm held back its install script, or it failed. Your journal was not touched.",
   nativeMissingHint: (pkg: string, dir: string) => dir
-    ? `Reinstall with \`npm install -g --allow-scripts=better-sqlite3 ${pkg}\`, or run \`npm rebuild better-sqlite3\` in ${dir}.`
-    : `Reinstall with \`npm install -g --allow-scripts=better-sqlite3 ${pkg}\`.`,
-  nativeMismatchGlobalHint: (pkg: string) => `Reinstall it for this Node: \`npm install -g --allow-scripts=better-sqlite3 ${pkg}\` (or use the Node version it was installed with).`,
+    ? `Reinstall with \`npm install -g --allow-scripts=better-sqlite3-multiple-ciphers ${pkg}\`, or run \`npm rebuild better-sqlite3-multiple-ciphers\` in ${dir}.`
+    : `Reinstall with \`npm install -g --allow-scripts=better-sqlite3-multiple-ciphers ${pkg}\`.`,
+  nativeMismatchGlobalHint: (pkg: string) => `Reinstall it for this Node: \`npm install -g --allow-scripts=better-sqlite3-multiple-ciphers ${pkg}\` (or use the Node version it was installed with).`,
 };
 
 /** Echo a word back, but never much of it (it could be someone's words). */

@@ -5,7 +5,7 @@
 import type { Context } from '../context';
 import type { Journal } from '../journal/journal';
 
-export async function syncPassphrase(_ctx: Context, _journal: Journal): Promise<string | undefined> {
-  // Issue 19 wires its key source here: `return journal.encrypted ? await passphraseFor(ctx) : undefined`.
-  return undefined;
+export async function syncPassphrase(_ctx: Context, journal: Journal): Promise<string | undefined> {
+  // The passphrase the journal was opened with (src/runtime.ts asked for it once, from its key source).
+  return journal.encrypted ? journal.passphrase : undefined;
 }

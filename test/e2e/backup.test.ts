@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { run, sandbox, start, type Sandbox } from '../helpers/run';
 import { generateRecords } from '../../src/dev/generate';
 import { toJson, type ThoughtRecord } from '../../src/domain/record';
@@ -93,7 +93,7 @@ describe('reframe backup FILE', () => {
     seed(sample(5));
     // Another process saves records five at a time, each batch with its parts, in its own transaction.
     const writer = spawn(process.execPath, ['-e', `
-      const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+      const Database = require(${JSON.stringify(require.resolve('better-sqlite3-multiple-ciphers'))});
       const db = new Database(${JSON.stringify(sb.db)});
       db.pragma('busy_timeout = 10000');
       const rec = db.prepare("INSERT INTO records (id, created_at, occurred_at, updated_at, situation, thought) VALUES (?, ?, ?, ?, 'busy', 't')");

@@ -167,7 +167,7 @@ describe('show, edit, delete', () => {
   it('shows a record whose pattern is no longer in the library, by its id', () => {
     const id = run(sb, recordArgs()).stdout.trim();
     // Simulate an old pattern: write the id straight into the journal.
-    const Database = require('better-sqlite3');
+    const Database = require('better-sqlite3-multiple-ciphers');
     const db = new Database(sb.db);
     db.prepare("INSERT INTO record_distortions (record_seq, position, distortion_id) VALUES ((SELECT seq FROM records WHERE id = ?), 5, 'retired-pattern')").run(id);
     db.close();

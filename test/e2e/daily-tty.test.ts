@@ -1,6 +1,6 @@
 // reframe daily in a real pseudo-terminal (tmux): the check-in, Ctrl-C, and the offer of a full record.
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';

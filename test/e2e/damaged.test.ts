@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { COMMANDS, SENTINEL, expectCalm, makeWorld, sentinelRecord, sha256, type CommandCase, type World } from '../helpers/faults';
 import { openDatabase } from '../../src/journal/open';

@@ -2,7 +2,7 @@
 // questions go on from there, and the record is saved with it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
 

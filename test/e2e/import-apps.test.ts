@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { strToU8, zipSync } from 'fflate';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { dumpJournal } from '../helpers/generate';

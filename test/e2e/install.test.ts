@@ -1,5 +1,5 @@
 // Installed as a person installs a command-line tool: `npm pack`, then `npm install -g` of that tarball into a
-// temporary prefix, against a registry served on 127.0.0.1 that holds better-sqlite3 as a prebuilt ships it (the
+// temporary prefix, against a registry served on 127.0.0.1 that holds better-sqlite3-multiple-ciphers as a prebuilt ships it (the
 // addon already built in node_modules, no install script): no network, no compiling (scripts/install-local.mjs).
 // Then reframe runs from another folder with a fresh home, with the package read-only (as another user when
 // the tests run as root), and makes its start-up caches under $XDG_CACHE_HOME/reframe.
@@ -66,7 +66,7 @@ describe('npm install -g of the packed tarball', () => {
     const pkg = JSON.parse(readFileSync(join(pkgDir(), 'package.json'), 'utf8'));
     expect(pkg.name).toBe('reframe-cbt');
     expect(pkg.bin).toEqual({ reframe: 'bin/reframe' });
-    expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3']);
+    expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3-multiple-ciphers']);
     // npm links the man page into the prefix: `man reframe` finds it.
     const man = readFileSync(join(inst.prefix, 'share', 'man', 'man1', 'reframe.1'), 'utf8');
     expect(man).toMatch(/^\.TH REFRAME 1 /);
@@ -141,8 +141,8 @@ describe('without its native addon', () => {
       const db = join(d, 'j.db');
       const r = spawnSync(bare.bin, ['--db', db, 'new', '--situation', 's', '--thought', 't', '--emotion', 'sad:40'], { cwd: d, env: { PATH: process.env.PATH ?? '', HOME: join(d, 'home'), LANG: 'C.UTF-8' }, encoding: 'utf8', timeout: 60_000 });
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/better-sqlite3 addon\) is not installed/);
-      expect(r.stderr).toMatch(/npm install -g --allow-scripts=better-sqlite3 reframe-cbt/);
+      expect(r.stderr).toMatch(/better-sqlite3-multiple-ciphers addon\) is not installed/);
+      expect(r.stderr).toMatch(/npm install -g --allow-scripts=better-sqlite3-multiple-ciphers reframe-cbt/);
       expect(r.stderr).not.toMatch(STACK);
       expect(existsSync(db)).toBe(false);
     } finally {

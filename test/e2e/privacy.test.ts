@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { BIN, ROOT, run, sandbox, type RunResult, type Sandbox } from '../helpers/run';
 import { COMMANDS, FILE_MAKERS, SENTINEL, STACK, expectCalm, makeWorld, sentinelFlags, sentinelRecord, type World } from '../helpers/faults';
 import { CTRL_C, FakePrompter, testContext } from '../helpers/context';

@@ -3,7 +3,7 @@
 // another computer by export and import. And bad input: exit 2, one line, nothing written.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 

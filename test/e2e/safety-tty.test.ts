@@ -3,7 +3,7 @@
 // once per run; the answer is saved before the note; nothing cheerful before it.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';

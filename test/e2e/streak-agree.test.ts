@@ -1,6 +1,6 @@
 // `daily` and `stats` show the same streak: days on which a record happened or a check-in was made.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { run, sandbox, recordArgs, type Sandbox } from '../helpers/run';
 
 let sb: Sandbox;

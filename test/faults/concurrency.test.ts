@@ -1,7 +1,7 @@
 // Two or more processes writing at once: every record lands, nobody errors.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sandbox, start, run, type Sandbox } from '../helpers/run';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 let sb: Sandbox;
 beforeEach(() => { sb = sandbox(); });

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
 import { CTRL_C, FakePrompter, testContext, type Answer } from '../helpers/context';

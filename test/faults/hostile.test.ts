@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { BIN, run, sandbox, type RunResult, type Sandbox } from '../helpers/run';
 import { COMMANDS, expectCalm, makeWorld, sentinelRecord, type World } from '../helpers/faults';
 

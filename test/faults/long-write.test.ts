@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { BIN, run, sandbox, recordArgs, type Sandbox } from '../helpers/run';
 import { FakePrompter, testContext, type Answer } from '../helpers/context';
 import { runNew } from '../../src/commands/new/run';
@@ -17,7 +17,7 @@ afterEach(() => sb.cleanup());
 
 /** Another process holds the journal's write lock for ms milliseconds; resolves once it has it. */
 function holdLock(db: string, ms: number): Promise<{ done: Promise<void> }> {
-  const code = `const D=require(${JSON.stringify(require.resolve('better-sqlite3'))});const d=new D(${JSON.stringify(db)});` +
+  const code = `const D=require(${JSON.stringify(require.resolve('better-sqlite3-multiple-ciphers'))});const d=new D(${JSON.stringify(db)});` +
     `d.exec('BEGIN IMMEDIATE');process.stdout.write('held\\n');setTimeout(()=>{d.exec('ROLLBACK');d.close();},${ms});`;
   const p = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   const done = new Promise<void>((resolve) => p.on('exit', () => resolve()));

@@ -1,4 +1,4 @@
-// better-sqlite3's addon built for another Node: a clear line naming the fix instead of
+// better-sqlite3-multiple-ciphers's addon built for another Node: a clear line naming the fix instead of
 // "damaged journal", no empty journal file left behind, and REFRAME_DEBUG=1 showing the loader's own error.
 // A copy of the built program whose addon is not loadable stands in for another Node version here; the
 // NODE_MODULE_VERSION wording is checked on the loader's real message.
@@ -19,16 +19,16 @@ describe('a native addon that does not load', () => {
     const err = Object.assign(new Error("The module '/x/better_sqlite3.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 115. This version of Node.js requires\nNODE_MODULE_VERSION 127. Please try re-compiling or re-installing"), { code: 'ERR_DLOPEN_FAILED' });
     const e = nativeProblem(err)!;
     expect(e.message).toMatch(/built for NODE_MODULE_VERSION 115, and this Node needs NODE_MODULE_VERSION 127/);
-    expect(e.hint).toMatch(/npm rebuild better-sqlite3/);
+    expect(e.hint).toMatch(/npm rebuild better-sqlite3-multiple-ciphers/);
     expect(nativeProblem(Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' }))).toBeUndefined();
   });
 
   it('every journal command says to rebuild, leaves no file, and REFRAME_DEBUG=1 shows the cause', () => {
     const app = join(sb.dir, 'app');
     for (const f of ['bin', 'dist', 'data', 'package.json']) cpSync(join(ROOT, f), join(app, f), { recursive: true });
-    const addon = join(app, 'node_modules', 'better-sqlite3');
+    const addon = join(app, 'node_modules', 'better-sqlite3-multiple-ciphers');
     mkdirSync(join(addon, 'build', 'Release'), { recursive: true });
-    cpSync(join(ROOT, 'node_modules', 'better-sqlite3', 'package.json'), join(addon, 'package.json'));
+    cpSync(join(ROOT, 'node_modules', 'better-sqlite3-multiple-ciphers', 'package.json'), join(addon, 'package.json'));
     writeFileSync(join(addon, 'build', 'Release', 'better_sqlite3.node'), 'not a shared object');
     const db = join(sb.dir, 'new', 'journal.db');
     expect(run(sb, recordArgs())).toMatchObject({ code: 0 }); // a journal at sb.db, made by the working program
@@ -39,7 +39,7 @@ describe('a native addon that does not load', () => {
       const r = go(args, {}, at);
       expect(r.status, r.stderr).toBe(1);
       expect(r.stderr).toMatch(/doesn't load in Node v\d+/);
-      expect(r.stderr).toMatch(/Run `npm rebuild better-sqlite3` in /);
+      expect(r.stderr).toMatch(/Run `npm rebuild better-sqlite3-multiple-ciphers` in /);
       expect(r.stderr).not.toMatch(/damaged|Restore it/);
       expect(r.stderr).not.toMatch(STACK);
       expect(existsSync(db), `${args[0]} left a file`).toBe(false);

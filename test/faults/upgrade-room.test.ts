@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { run, recordArgs, sandbox, type Sandbox } from '../helpers/run';
 import { openDatabase } from '../../src/journal/open';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/journal/migrations';

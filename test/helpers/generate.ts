@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openDatabase } from '../../src/journal/open';
 import { Journal } from '../../src/journal/journal';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { recordSchema, type ThoughtRecord } from '../../src/domain/record';
 import { bulkLoad, generateRecords, rng, seededUlid, type GenerateOptions } from '../../src/dev/generate';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, statSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../../src/journal/open';
 import { Journal } from '../../src/journal/journal';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/journal/migrations';

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../../src/journal/open';
 import { ftsBody, Journal } from '../../src/journal/journal';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/journal/migrations';

@@ -111,7 +111,7 @@ function valuesFor(o: Option, path: string, ctx: Context): Answer {
     case '--tag': return fromJournal('tags', ctx);
     case '--format': return ['md', 'json', 'jsonl', 'csv'].map((value) => ({ value }));
     case '--by': return ['day', 'week', 'month'].map((value) => ({ value }));
-    case '--db': case '--input': case '--out': case '--restore': return 'files';
+    case '--db': case '--input': case '--out': case '--restore': case '--passphrase-file': case '--new-passphrase-file': return 'files';
     default: return path === 'backup' ? 'files' : [];
   }
 }

@@ -3,6 +3,7 @@ import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { OperationError } from '../../errors';
 import { msg } from '../../messages';
+import { keyForOpen } from '../../journal/cipher';
 import { inspectJournal, type FileMode, type Inspection } from '../../journal/inspect';
 import { SCHEMA_VERSION } from '../../journal/migrations';
 import { parseOptions } from '../../input/options';
@@ -77,6 +78,9 @@ function diagnoseJournal(r: Inspection): Finding[] {
     add({ check: 'file', status: 'ok', message: msg.doctor.emptyFile });
     return done();
   }
+  if (r.encrypted !== undefined) {
+    add({ check: 'encryption', status: 'ok', message: r.encrypted && r.keySource ? msg.cipher.doctorUnlocked(r.keySource) : msg.cipher.doctorPlain });
+  }
   if (r.sqlite === false) {
     add({ check: 'file', status: 'problem', message: msg.doctor.notSqlite, fix: msg.doctor.restoreFix });
     return done();
@@ -123,7 +127,10 @@ export async function runDoctor(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);
   ensureNative();
   const busy = Number(ctx.env.REFRAME_BUSY_TIMEOUT_MS);
-  const r = inspectJournal(ctx.paths.db, { defaultLocation: !ctx.paths.dbExplicit, busyTimeoutMs: Number.isFinite(busy) && busy >= 0 ? busy : 2000 });
+  const r = inspectJournal(ctx.paths.db, {
+    defaultLocation: !ctx.paths.dbExplicit, busyTimeoutMs: Number.isFinite(busy) && busy >= 0 ? busy : 2000,
+    key: () => keyForOpen(ctx.passphraseFile, ctx.env, 0),
+  });
   // What killed exports, backups, upgrades and restores left (leftovers.ts): named, never removed here.
   const findings = [...diagnose(r), ...findLeftovers(ctx.paths.db).files.map((f): Finding => ({
     check: 'leftovers', status: 'warning', message: msg.faults.leftover(f.kind, f.path), fix: msg.faults.leftoverFix(f.path),

@@ -1,0 +1,149 @@
+// An encrypted journal (issue 19): SQLCipher 4's format through sqlite3mc (better-sqlite3-multiple-ciphers).
+// A journal is encrypted when its file holds whole pages and does not start with SQLite's 16-byte header.
+// Its key is set right after opening, before anything is read: cipher = sqlcipher, legacy = 4, key = '...'
+// (the same three pragmas open it in DB Browser for SQLite or the sqlcipher shell). Where the passphrase comes
+// from, in order: --passphrase-file, $REFRAME_PASSPHRASE_FILE, a hidden prompt on a terminal. Never from an
+// argument or a plain variable holding the secret.
+import { spawnSync } from 'node:child_process';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { UsageError } from '../errors';
+import { msg } from '../messages';
+import { hasSqliteHeader } from './identity';
+import type { DB } from './open';
+
+export type KeySource = 'file' | 'env-file' | 'prompt';
+
+export interface Key {
+  passphrase: string;
+  source: KeySource;
+}
+
+export const PASSPHRASE_ENV = 'REFRAME_PASSPHRASE_FILE';
+
+/** The passphrase did not open the journal (SQLite says SQLITE_NOTADB on the first read): exit 2. */
+export class WrongPassphrase extends UsageError {}
+
+/** Is the file at path an encrypted journal? Non-empty, whole pages, no SQLite header. Changes nothing. */
+export function isEncryptedFile(path: string): boolean {
+  if (path === ':memory:') return false;
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size < 512 || st.size % 512 !== 0) return false;
+    return !hasSqliteHeader(path);
+  } catch {
+    return false;
+  }
+}
+
+/** A SQL string literal: single quotes doubled. */
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** SQLCipher 4's settings for this connection's databases (before key or rekey). */
+export function useSqlcipher(db: DB): void {
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+}
+
+/** Key a connection just opened, before anything else touches the file. */
+export function applyKey(db: DB, passphrase: string): void {
+  useSqlcipher(db);
+  db.pragma(`key = ${sqlString(passphrase)}`);
+  db.pragma('temp_store = MEMORY');
+}
+
+/** The first line of a passphrase file, after checking the file is private and the person's own. */
+export function readPassphraseFile(path: string, from: 'flag' | 'env'): string {
+  const name = from === 'flag' ? '--passphrase-file' : PASSPHRASE_ENV;
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK); // a FIFO must not hang the open
+  } catch {
+    throw new UsageError(msg.cipher.keyFileMissing(name, path));
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UsageError(msg.cipher.keyFileNotFile(name, path));
+    if ((st.mode & 0o177) !== 0) throw new UsageError(msg.cipher.keyFileLoose(name, path, (st.mode & 0o777).toString(8)));
+    if (typeof process.getuid === 'function' && st.uid !== process.getuid()) throw new UsageError(msg.cipher.keyFileNotYours(name, path));
+    const text = readFileSync(fd, 'utf8');
+    const line = text.split('\n')[0].replace(/\r$/, '');
+    if (line === '') throw new UsageError(msg.cipher.keyFileEmpty(name, path));
+    return line;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A passphrase from a file (flag, then environment), or undefined when neither is given. */
+export function fileKey(passphraseFile: string | undefined, env: Record<string, string | undefined>): Key | undefined {
+  if (passphraseFile !== undefined) return { passphrase: readPassphraseFile(passphraseFile, 'flag'), source: 'file' };
+  const e = env[PASSPHRASE_ENV];
+  if (e !== undefined && e !== '') return { passphrase: readPassphraseFile(e, 'env'), source: 'env-file' };
+  return undefined;
+}
+
+/** Can a hidden prompt be shown? stdin and stderr both terminals. */
+export function canPrompt(): boolean {
+  return isatty(0) && isatty(2);
+}
+
+/**
+ * Ask for a passphrase on the terminal without echo. Synchronous (the journal opens synchronously): echo is
+ * turned off with stty for the one line read from fd 0, and back on afterwards.
+ */
+export function promptHidden(question: string): string {
+  writeSync(2, question);
+  const stty = (arg: string) => spawnSync('stty', [arg], { stdio: [0, 'ignore', 'ignore'] });
+  stty('-echo');
+  const chunks: Buffer[] = [];
+  try {
+    const buf = Buffer.alloc(256);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(0, buf, 0, buf.length, null);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20); continue; }
+        throw err;
+      }
+      if (n === 0) break;
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+      if (buf.subarray(0, n).includes(10)) break;
+    }
+  } finally {
+    stty('echo');
+    writeSync(2, '\n');
+  }
+  return Buffer.concat(chunks).toString('utf8').split('\n')[0].replace(/\r$/, '');
+}
+
+/** The key to open an encrypted journal with: a file, or (on a terminal) the prompt; exit 2 when there is none. */
+export function keyForOpen(passphraseFile: string | undefined, env: Record<string, string | undefined>, attempt: number): Key {
+  const k = fileKey(passphraseFile, env);
+  if (k) return k;
+  if (!canPrompt()) throw new UsageError(msg.cipher.noKey);
+  return { passphrase: promptHidden(attempt === 0 ? msg.cipher.ask : msg.cipher.askAgain), source: 'prompt' };
+}
+
+/** A new passphrase (encrypt, passphrase): from a file, or asked twice on a terminal. */
+export function newKey(passphraseFile: string | undefined, env: Record<string, string | undefined>, o: { fileOnly?: boolean } = {}): Key {
+  const k = o.fileOnly ? (passphraseFile === undefined ? undefined : { passphrase: readPassphraseFile(passphraseFile, 'flag'), source: 'file' as const }) : fileKey(passphraseFile, env);
+  if (k) return k;
+  if (!canPrompt()) throw new UsageError(msg.cipher.noKey);
+  for (let i = 0; i < 3; i++) {
+    const a = promptHidden(msg.cipher.askNew);
+    if (a === '') { writeSync(2, msg.cipher.emptyNew + '\n'); continue; }
+    const b = promptHidden(msg.cipher.askNewAgain);
+    if (a === b) return { passphrase: a, source: 'prompt' };
+    writeSync(2, msg.cipher.mismatch + '\n');
+  }
+  throw new UsageError(msg.cipher.noNewKey);
+}
+
+/** Is this error SQLite refusing the key (the file is not a database under it)? */
+export function isNotADb(err: unknown): boolean {
+  return String((err as { code?: string })?.code ?? '') === 'SQLITE_NOTADB';
+}

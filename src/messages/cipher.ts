@@ -1,0 +1,36 @@
+// The sentences of an encrypted journal (issue 19): keys, `reframe encrypt`, `decrypt`, `passphrase`.
+// A part of the catalogue (src/messages.ts spreads it in as msg.cipher). Never a passphrase, never a record's text.
+
+export const cipher = {
+  ask: 'Passphrase for your journal: ',
+  askAgain: "That didn't open it. Passphrase, again: ",
+  askNew: 'New passphrase: ',
+  askNewAgain: 'The same passphrase, once more: ',
+  mismatch: "Those two didn't match. Let's try again.",
+  emptyNew: 'A passphrase needs at least one character.',
+  noNewKey: 'No new passphrase was set, so nothing changed.',
+  wrong: (path: string) => `That passphrase doesn't open the journal at ${path}. Nothing was changed.`,
+  noKey: 'Your journal is encrypted and there is no terminal to ask for its passphrase: put it on the first line of a file only you can read (chmod 600) and set REFRAME_PASSPHRASE_FILE (or --passphrase-file) to that file.',
+  keyFileMissing: (name: string, path: string) => `The passphrase file given by ${name} can't be read: ${path}.`,
+  keyFileNotFile: (name: string, path: string) => `The passphrase file given by ${name} is not a regular file: ${path}.`,
+  keyFileLoose: (name: string, path: string, mode: string) => `The passphrase file given by ${name} can be read by others (mode ${mode}), so reframe won't use it: run \`chmod 600 ${path}\` first.`,
+  keyFileNotYours: (name: string, path: string) => `The passphrase file given by ${name} belongs to another user, so reframe won't use it: ${path}.`,
+  keyFileEmpty: (name: string, path: string) => `The passphrase file given by ${name} has an empty first line: ${path}.`,
+  alreadyEncrypted: (path: string) => `The journal at ${path} is encrypted already. To change its passphrase, run \`reframe passphrase\`.`,
+  notEncrypted: (path: string) => `The journal at ${path} is not encrypted, so there is nothing to decrypt.`,
+  notEncryptedPassphrase: (path: string) => `The journal at ${path} is not encrypted. To give it a passphrase, run \`reframe encrypt\`.`,
+  encrypted: (path: string) => `Your journal is encrypted now: ${path}. Keep the passphrase somewhere safe: if it is lost, so is the journal.`,
+  decrypted: (path: string) => `Your journal is no longer encrypted: ${path}.`,
+  rekeyed: (path: string) => `The journal's passphrase is changed: ${path}.`,
+  restoreEncrypted: "reframe can't restore into or from an encrypted journal yet. Decrypt both first (reframe decrypt), restore, then encrypt again.",
+  copyCheckFailed: 'The new copy did not match the journal, so the journal was left as it was.',
+  // doctor
+  doctorPlain: 'Encryption: not encrypted.',
+  doctorUnlocked: (source: 'file' | 'env-file' | 'prompt') => `Encryption: encrypted (SQLCipher 4), opened with ${source === 'file' ? 'the --passphrase-file file' : source === 'env-file' ? 'the REFRAME_PASSPHRASE_FILE file' : 'the passphrase typed at the prompt'}.`,
+  // command help
+  encryptHelp: 'encrypt the journal with a passphrase (SQLCipher 4); on a new journal, start it encrypted',
+  decryptHelp: 'remove the journal\'s encryption (needs its passphrase)',
+  passphraseHelp: 'change the passphrase of an encrypted journal',
+  passphraseFileHelp: 'read the journal\'s passphrase from the first line of this file (mode 600; also $REFRAME_PASSPHRASE_FILE)',
+  newPassphraseFileHelp: 'read the new passphrase from the first line of this file (mode 600)',
+};
