@@ -35,10 +35,10 @@ function ok(args: string[], env: Record<string, string> = {}): string {
 function encryptedJournal(): Record<string, string> {
   const key = join(sb.dir, 'key.txt');
   writeFileSync(key, 'correct horse battery\n', { mode: 0o600 });
-  ok(recordArgs(['--situation', `${SECRET} at the station`]));
+  const rec = ok(recordArgs(['--situation', `${SECRET} at the station`])).trim();
   ok(['--passphrase-file', key, 'encrypt']);
   const withKey = { REFRAME_PASSPHRASE_FILE: key };
-  ok(['experiments', 'add', '--plan', PLAN, '--prediction', `${SECRET} will happen`, '--due', 'today'], withKey);
+  ok(['experiments', 'add', '--record', rec, '--plan', PLAN, '--prediction', `${SECRET} will happen`, '--prediction-belief', '60', '--due', 'today'], withKey);
   return withKey;
 }
 
