@@ -49,7 +49,7 @@ export async function runDaily(raw: unknown, ctx: Context): Promise<void> {
 /** An encrypted journal with no key source: no --passphrase-file, no $REFRAME_PASSPHRASE_FILE, no terminal to ask on. */
 function lockedWithoutKey(ctx: Context): boolean {
   if (ctx.passphraseFile !== undefined || (ctx.env[PASSPHRASE_ENV] ?? '') !== '') return false;
-  return isEncryptedFile(ctx.paths.db) && !canPrompt();
+  return !canPrompt() && isEncryptedFile(ctx.paths.db);
 }
 
 /**
