@@ -94,6 +94,16 @@ describe('reframe daily on an encrypted journal', () => {
     expect(r.stdout).not.toContain('SENTINEL');
   });
 
+  it('each write with the key refreshes it; daily --json with the key is the usual shape', () => {
+    const withKey = encryptedJournal();
+    ok(recordArgs(['--situation', `${SECRET} again`]), withKey);
+    const file = join(stateDir(), readdirSync(stateDir())[0]);
+    expect(JSON.parse(readFileSync(file, 'utf8')).records).toBe(2);
+    const out = JSON.parse(ok(['daily', '--json'], withKey));
+    expect(Object.keys(out).sort()).toEqual(['checkedInToday', 'date', 'due', 'prompt', 'streak', 'yesterday']);
+    expect(readFileSync(file, 'utf8')).not.toContain('SENTINEL');
+  });
+
   it('no state file yet: the prompt alone and the line, exit 0', () => {
     encryptedJournal();
     rmSync(stateDir(), { recursive: true });
