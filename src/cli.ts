@@ -6,6 +6,7 @@ import { UsageError } from './errors';
 import { msg } from './messages';
 import { closest } from './input/closest';
 import type { Context } from './context';
+import type { Journal } from './journal/journal';
 import { makeContext, processIO, type GlobalOptions } from './runtime';
 import { VERSION } from './version';
 import { COMMANDS } from './commands/index';
@@ -71,6 +72,10 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
         await autoSyncBefore(ctx, words);
         await fn(ctx, opts, ...args);
         await autoSyncAfter(ctx, words);
+        // An encrypted journal open with its key, after a command that saved something (or daily): the small
+        // state file keyless cron runs of daily read (src/journal/daily-state.ts). Plain journals skip this.
+        const open = ctx.journalIfOpen?.();
+        if (open?.encrypted) await refreshStateAfter(ctx, open, words);
       } finally {
         await paging?.finish();
       }
@@ -98,6 +103,19 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
   };
   program.commands.forEach(override);
   return program;
+}
+
+/** Refresh the daily state file when this command wrote to the encrypted journal, or was daily. Never throws. */
+async function refreshStateAfter(ctx: Context, journal: Journal, words: string): Promise<void> {
+  try {
+    if (!journal.db.open) return;
+    const wrote = words === 'daily' || (journal.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n > 0;
+    if (!wrote) return;
+    const { refreshDailyState } = await import('./journal/daily-state');
+    refreshDailyState(journal, ctx.paths.stateDir, ctx.clock.now());
+  } catch {
+    // The state file is a convenience for cron: a command that worked still worked.
+  }
 }
 
 /** The commands a command line walks down to (`cron install --at 9:00` -> [cron, install]), global options skipped. */

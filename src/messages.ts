@@ -310,6 +310,10 @@ export const msg = {
     promptsUnreadable: (p: string) => `Can't read the daily prompts at ${p}.`,
     promptsBroken: (p: string, detail: string) => `The daily prompts in ${p} have a problem: ${detail}.`,
     promptsHint: 'Reinstall reframe (`npm install` in its folder) to restore them.',
+    // An encrypted journal with no key at hand (cron): what the small state file knows (src/journal/daily-state.ts).
+    lockedRest: 'Your journal is locked, so the rest waits until you open it with your passphrase.',
+    dueExperimentLocked: (due: string) => `An experiment due ${due}.`,
+    duePlanLocked: (day: string) => `The plan you made on ${day}.`,
   },
 
   cron: {

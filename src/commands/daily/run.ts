@@ -12,7 +12,9 @@ import { askHowToGoOn, noteForTexts, noteOnInterrupt } from '../../safety-note';
 import { StoppedHere } from '../../flows/safety-watch';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../../domain/prompts';
 import { localDay, practiceDays, streak } from '../../domain/streak';
-import { dailyJson, renderDaily, renderPrompt, type DailySummary, type DueItem } from '../../render/daily';
+import { dailyJson, renderDaily, renderPrompt, streakLine, yesterdayLine, type DailySummary, type DueItem } from '../../render/daily';
+import { canPrompt, isEncryptedFile, PASSPHRASE_ENV } from '../../journal/cipher';
+import { dailyStatePath, readDailyState } from '../../journal/daily-state';
 
 const dailyOptions = z.object({
   json: z.optional(z.boolean()),
@@ -25,6 +27,9 @@ export async function runDaily(raw: unknown, ctx: Context): Promise<void> {
   const date = localDay(now);
   const prompt = promptForDay(loadPrompts(), date);
   if (opts.notify) await sendNotification(ctx, prompt);
+
+  // An encrypted journal and no way to its key (cron): the prompt, and what the state file knows. Never exit 2.
+  if (lockedWithoutKey(ctx)) return runLocked(ctx, Boolean(opts.json), now, date, prompt);
 
   let summary: DailySummary;
   try {
@@ -39,6 +44,50 @@ export async function runDaily(raw: unknown, ctx: Context): Promise<void> {
   if (opts.json) return ctx.out(JSON.stringify(dailyJson(summary), null, 2));
   if (!ctx.io.interactive) return ctx.out(renderDaily(summary, ctx.theme, startCommand(ctx)));
   return checkIn(ctx, summary);
+}
+
+/** An encrypted journal with no key source: no --passphrase-file, no $REFRAME_PASSPHRASE_FILE, no terminal to ask on. */
+function lockedWithoutKey(ctx: Context): boolean {
+  if (ctx.passphraseFile !== undefined || (ctx.env[PASSPHRASE_ENV] ?? '') !== '') return false;
+  return !canPrompt() && isEncryptedFile(ctx.paths.db);
+}
+
+/**
+ * daily from the state file (src/journal/daily-state.ts): the streak, yesterday's count, whether there was a
+ * check-in today and the days things are due, no words and no ids. No check-in is asked: it could not be saved.
+ */
+function runLocked(ctx: Context, json: boolean, now: Date, date: string, prompt: ReflectionPrompt): void {
+  const state = readDailyState(dailyStatePath(ctx.paths.stateDir, ctx.paths.db));
+  const due = (state?.due ?? []).filter((d) => (d.kind === 'experiment' ? d.due <= date : d.due < date));
+  const summary: DailySummary | undefined = state && {
+    date,
+    prompt,
+    streak: streak(state.practiceDays, date),
+    yesterday: { records: state.recordsByDay[localDay(subDays(now, 1))] ?? 0, distortions: [] },
+    checkedInToday: state.lastCheckinDay === date,
+    due: [],
+  };
+  if (json) {
+    const base = summary
+      ? dailyJson(summary) as Record<string, unknown>
+      : { date, prompt: { id: prompt.id, theme: prompt.theme, text: prompt.text }, streak: null, yesterday: null, checkedInToday: null, due: [] };
+    base.due = due.map((d) => ({ kind: d.kind, id: null, text: null, due: d.due }));
+    return ctx.out(JSON.stringify({ ...base, locked: true, fromStateFile: Boolean(state), stateUpdatedAt: state?.updatedAt ?? null }, null, 2));
+  }
+  const t = ctx.theme;
+  const lines: string[] = [];
+  if (due.length) {
+    lines.push(t.heading(msg.progress.dueHeading));
+    for (const d of due) lines.push(`  ${d.kind === 'experiment' ? msg.daily.dueExperimentLocked(d.due) : msg.daily.duePlanLocked(d.due)}`);
+    lines.push('');
+  }
+  lines.push(renderPrompt(date, prompt, t));
+  if (summary) {
+    lines.push(streakLine(summary.streak), yesterdayLine(summary.yesterday));
+    if (summary.checkedInToday) lines.push(msg.daily.checkedInToday);
+  }
+  lines.push(t.muted(msg.daily.lockedRest));
+  ctx.out(lines.join('\n'));
 }
 
 /** What is due today: experiments whose day has come, and the latest record's plan if from before today. */
