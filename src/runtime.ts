@@ -9,7 +9,7 @@ import { removeStaleImports } from './journal/fresh';
 import { clearNotes, sweepLeftovers, useNotes } from './io/leftovers';
 import { busyTimeoutFromEnv, DEFAULT_BUSY_TIMEOUT_MS } from './journal/patience';
 import { msg } from './messages';
-import { JournalError } from './errors';
+import { Cancelled, JournalError, UsageError } from './errors';
 import { loadLibrary, type Library } from './library/library';
 import type { Prompter } from './flows/prompter';
 import { existsSync } from 'node:fs';
@@ -59,6 +59,7 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
   const theme = makeTheme({ env, isTTY: Boolean(io.stdout.isTTY), color: g.color });
   const errTheme = makeTheme({ env, isTTY: Boolean(io.stderr.isTTY), color: g.color });
   let journal: Journal | undefined;
+  let keyFailure: Error | undefined;
   let library: Library | undefined;
   let prompter: Prompter | undefined = parts.prompter;
   const ctx: Context = {
@@ -84,16 +85,24 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
           key: key?.passphrase,
         });
         try {
+          if (keyFailure) throw keyFailure;
           if (!encrypted) db = open();
           else {
-            for (let attempt = 0; ; attempt++) {
-              key = keyForOpen(g.passphraseFile, env, attempt);
-              try {
-                db = open();
-                break;
-              } catch (err) {
-                if (!(err instanceof WrongPassphrase) || key.source !== 'prompt' || attempt >= 2) throw err;
+            try {
+              for (let attempt = 0; ; attempt++) {
+                key = keyForOpen(g.passphraseFile, env, attempt);
+                try {
+                  db = open();
+                  break;
+                } catch (err) {
+                  if (!(err instanceof WrongPassphrase) || key.source !== 'prompt' || attempt >= 2) throw err;
+                }
               }
+            } catch (err) {
+              // Asked (or refused) once per command: the automatic sync's open and the command's own get the same
+              // answer, and the person is never asked twice.
+              if (err instanceof UsageError || err instanceof Cancelled) keyFailure = err;
+              throw err;
             }
           }
         } catch (err) {

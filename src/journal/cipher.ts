@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { UsageError } from '../errors';
+import { Cancelled, UsageError } from '../errors';
 import { msg } from '../messages';
 import { hasSqliteHeader } from './identity';
 import type { DB } from './open';
@@ -91,33 +91,44 @@ export function canPrompt(): boolean {
 }
 
 /**
- * Ask for a passphrase on the terminal without echo. Synchronous (the journal opens synchronously): echo is
- * turned off with stty for the one line read from fd 0, and back on afterwards.
+ * Ask for a passphrase on the terminal without echo. Synchronous (the journal opens synchronously): the terminal
+ * is put in no-echo, byte-at-a-time mode with stty for the one line read from fd 0, and put back as it was.
+ * Ctrl-C or Ctrl-D on an empty line stops (exit 130); Backspace works; nothing typed is ever shown.
  */
 export function promptHidden(question: string): string {
   writeSync(2, question);
-  const stty = (arg: string) => spawnSync('stty', [arg], { stdio: [0, 'ignore', 'ignore'] });
-  stty('-echo');
-  const chunks: Buffer[] = [];
+  const saved = spawnSync('stty', ['-g'], { stdio: [0, 'pipe', 'ignore'], encoding: 'utf8' }).stdout?.trim();
+  spawnSync('stty', ['-echo', '-icanon', '-isig', 'min', '1', 'time', '0'], { stdio: [0, 'ignore', 'ignore'] });
+  const bytes: number[] = [];
+  let cancelled = false;
   try {
-    const buf = Buffer.alloc(256);
+    const one = Buffer.alloc(1);
     for (;;) {
       let n: number;
       try {
-        n = readSync(0, buf, 0, buf.length, null);
+        n = readSync(0, one, 0, 1, null);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EAGAIN') { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20); continue; }
         throw err;
       }
       if (n === 0) break;
-      chunks.push(Buffer.from(buf.subarray(0, n)));
-      if (buf.subarray(0, n).includes(10)) break;
+      const b = one[0];
+      if (b === 0x03 || (b === 0x04 && bytes.length === 0)) { cancelled = true; break; }
+      if (b === 0x0a || b === 0x0d || b === 0x04) break;
+      if (b === 0x7f || b === 0x08) {
+        // Backspace: drop one whole UTF-8 character.
+        while (bytes.length && (bytes[bytes.length - 1] & 0xc0) === 0x80) bytes.pop();
+        bytes.pop();
+        continue;
+      }
+      bytes.push(b);
     }
   } finally {
-    stty('echo');
+    spawnSync('stty', saved ? [saved] : ['sane'], { stdio: [0, 'ignore', 'ignore'] });
     writeSync(2, '\n');
   }
-  return Buffer.concat(chunks).toString('utf8').split('\n')[0].replace(/\r$/, '');
+  if (cancelled) throw Cancelled.stopped();
+  return Buffer.from(bytes).toString('utf8');
 }
 
 /** The key to open an encrypted journal with: a file, or (on a terminal) the prompt; exit 2 when there is none. */

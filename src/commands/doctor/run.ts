@@ -78,7 +78,7 @@ function diagnoseJournal(r: Inspection): Finding[] {
     add({ check: 'file', status: 'ok', message: msg.doctor.emptyFile });
     return done();
   }
-  if (r.encrypted !== undefined) {
+  if (r.encrypted !== undefined && r.sqlite) { // said of a database only, not of a file that isn't one
     add({ check: 'encryption', status: 'ok', message: r.encrypted && r.keySource ? msg.cipher.doctorUnlocked(r.keySource) : msg.cipher.doctorPlain });
   }
   if (r.sqlite === false) {

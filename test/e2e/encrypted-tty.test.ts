@@ -1,0 +1,57 @@
+// The hidden passphrase prompt through a real terminal (tmux): nothing typed is shown, a wrong answer is asked
+// again (three tries, then exit 2), Ctrl-C stops it (exit 130), and encrypt asks for the new one twice.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run, sandbox, type Sandbox } from '../helpers/run';
+import { hasTmux, Terminal } from '../helpers/tmux';
+
+let sb: Sandbox;
+let term: Terminal | undefined;
+beforeEach(() => { sb = sandbox('reframe-enc-tty-'); });
+afterEach(() => { term?.close(); term = undefined; sb.cleanup(); });
+
+describe.skipIf(!hasTmux())('the passphrase prompt on a terminal', () => {
+  it('encrypt asks twice; list asks, hides what is typed, asks again after a wrong one, and opens', async () => {
+    term = new Terminal(sb, ['encrypt'], { REFRAME_PAGER: 'cat' });
+    await term.waitFor('New passphrase:');
+    term.type('hidden-words-1');
+    await term.waitFor('once more:');
+    term.type('hidden-words-1');
+    expect(await term.exitCode(30_000)).toBe(0);
+    expect(readFileSync(sb.db).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    term.close();
+
+    term = new Terminal(sb, ['list'], { REFRAME_PAGER: 'cat' });
+    await term.waitFor('Passphrase for your journal:');
+    term.type('not-this-one');
+    await term.waitFor('Passphrase, again:');
+    term.type('hidden-words-x', false);
+    term.key('BSpace');
+    term.type('1');
+    expect(await term.exitCode(30_000)).toBe(0);
+    const screen = term.screen();
+    expect(screen).not.toContain('hidden-words');
+    expect(screen).not.toContain('not-this-one');
+  });
+
+  it('Ctrl-C stops the prompt with exit 130; three wrong answers are exit 2', async () => {
+    const pw = join(sb.dir, 'pw');
+    writeFileSync(pw, 'right\n');
+    chmodSync(pw, 0o600);
+    expect(run(sb, ['--passphrase-file', pw, 'encrypt']).code).toBe(0);
+    term = new Terminal(sb, ['list']);
+    await term.waitFor('Passphrase for your journal:');
+    term.key('C-c');
+    expect(await term.exitCode()).toBe(130);
+    term.close();
+
+    term = new Terminal(sb, ['list']);
+    for (let i = 1; i <= 3; i++) {
+      await term.waitFor(/Passphrase/, { count: i });
+      term.type(`wrong-${i}`);
+    }
+    expect(await term.exitCode(30_000)).toBe(2);
+    expect(term.screen()).toMatch(/passphrase doesn't open/);
+  });
+});
