@@ -59,6 +59,7 @@ describe('reframe daily on an encrypted journal', () => {
     expect(state.version).toBe(1);
     expect(state.records).toBe(1);
     expect(state.practiceDays).toContain(localDay(new Date()));
+    expect(new Set(state.practiceDays).size).toBe(state.practiceDays.length); // each day once
     expect(state.due).toEqual([{ kind: 'experiment', due: localDay(new Date()) }]);
   });
 
