@@ -1,12 +1,13 @@
 // reframe export: records as markdown, JSON, JSON Lines or CSV, to stdout, a file (--out), or one markdown
 // file per record (--split --out DIR). Oldest first in every format. Streams: memory stays flat.
-import { statSync } from 'node:fs';
+import { closeSync, constants, openSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Context } from '../../context';
 import type { ThoughtRecord } from '../../domain/record';
 import { UsageError } from '../../errors';
 import { msg } from '../../messages';
-import { ensurePrivateDir, exportTarget, fsyncDir, isJournalPath, writeFileAtomic } from '../../fsutil';
+import { ensurePrivateDir, exportTarget, fsyncDir, isJournalPath, writeFailure, writeFileAtomic } from '../../fsutil';
+import { newKey } from '../../journal/cipher';
 import type { RecordRatings } from '../../journal/journal';
 import type { ListFilters } from '../../journal/query';
 import { csvChunks, feelingColumns } from '../../render/csv';
@@ -31,6 +32,7 @@ const schema = z.extend(filterFlagsSchema, {
   out: z.optional(z.string()),
   split: z.optional(z.boolean()),
   bom: z.optional(z.boolean()),
+  encrypt: z.optional(z.boolean()),
 });
 
 const FORMATS: Record<string, 'md' | 'json' | 'jsonl' | 'csv'> = {
@@ -66,7 +68,12 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
   if (opts.split && format !== 'md') throw new UsageError(msg.transfer.splitNeedsMd);
   if (opts.split && (opts.out === undefined || toStdout(opts.out))) throw new UsageError(msg.transfer.splitNeedsOut, msg.transfer.splitNeedsOutHint);
   if (opts.bom && format !== 'csv') throw new UsageError(msg.transfer.bomNeedsCsv);
+  if (opts.encrypt && opts.split) throw new UsageError(msg.transfer.encryptNotSplit);
+  // An age file is binary: never onto a terminal.
+  if (opts.encrypt && (opts.out === undefined || toStdout(opts.out)) && ctx.io.stdout.isTTY) throw new UsageError(msg.transfer.encryptNotToTerminal);
   const filters: ListFilters = { ...(await toFilters(opts, ctx)), ascending: true };
+  // Asked (or read) before anything is exported, so a prompt never waits halfway through.
+  const key = opts.encrypt ? newKey(ctx.passphraseFile, ctx.env).passphrase : undefined;
 
   const journal = ctx.journalIfExists();
   const records = (): Iterable<ThoughtRecord> => (journal ? journal.iterate(filters) : []);
@@ -81,7 +88,7 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
   const work = async (): Promise<number> => {
     plan = journal?.safetyPlan();
     if (opts.split) return exportSplit(resolve(opts.out!), records, total(), progress, ctx, plan);
-    return exportOne(format, opts, filters, records, ratings, total(), progress, ctx, plan);
+    return exportOne(format, opts, filters, records, ratings, total(), progress, ctx, plan, key);
   };
   let written: number;
   try {
@@ -97,12 +104,48 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
   else if (written === 0 && !(plan && format !== 'csv')) ctx.say(msg.transfer.exportEmpty);
   else if (opts.split) ctx.say(msg.transfer.exportedSplit(written, resolve(opts.out!)));
   else if (opts.out !== undefined && !toStdout(opts.out)) ctx.say(msg.transfer.exported(written, resolve(opts.out)));
+  // An encrypted journal exported to a plain file: say so, once, gently.
+  if (journal?.encrypted && !opts.encrypt && opts.out !== undefined && !toStdout(opts.out)) ctx.say(msg.transfer.plainExportNote);
+}
+
+/**
+ * export --encrypt: the whole export, gathered in memory, as one age file (binary, age-encryption.org/v1) with a
+ * passphrase (scrypt). The passphrase is the journal's source: --passphrase-file or $REFRAME_PASSPHRASE_FILE, else
+ * a new one asked twice on a terminal. Written 0600 through a temp file and a rename, or to a pipe.
+ */
+async function writeEncrypted(chunks: Iterable<string>, dest: { path: string; direct: boolean } | undefined, ctx: Context, passphrase: string): Promise<void> {
+  const parts: string[] = [];
+  for (const c of chunks) parts.push(c);
+  const { Encrypter } = await import('age-encryption');
+  const enc = new Encrypter();
+  enc.setPassphrase(passphrase.normalize('NFC'));
+  const box = await enc.encrypt(parts.join(''));
+  if (!dest) {
+    const out = ctx.io.stdout as unknown as { write(b: Uint8Array): boolean; once?(e: 'drain', f: () => void): unknown };
+    if (!out.write(box) && out.once) await new Promise<void>((res) => out.once!('drain', res));
+  } else if (!dest.direct) writeFileAtomic(dest.path, box);
+  else {
+    let fd: number;
+    try {
+      fd = openSync(dest.path, constants.O_WRONLY | constants.O_NOCTTY);
+    } catch (err) {
+      throw writeFailure(dest.path, err);
+    }
+    try {
+      let off = 0;
+      while (off < box.length) off += writeSync(fd, box, off, box.length - off);
+    } catch (err) {
+      throw writeFailure(dest.path, err);
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 async function exportOne(
   format: 'md' | 'json' | 'jsonl' | 'csv', opts: z.infer<typeof schema>, filters: ListFilters,
   records: () => Iterable<ThoughtRecord>, ratings: () => Iterable<RecordRatings>, total: number, progress: Progress, ctx: Context,
-  plan?: SafetyPlan,
+  plan?: SafetyPlan, key?: string,
 ): Promise<number> {
   const dest = opts.out !== undefined && !toStdout(opts.out) ? exportTarget(opts.out, ctx.paths.db) : undefined;
   const journal = ctx.journalIfExists();
@@ -141,6 +184,11 @@ async function exportOne(
   const terminal = dest ? dest.direct && statSync(dest.path).isCharacterDevice() : Boolean(ctx.io.stdout.isTTY);
   if (terminal && (format === 'md' || format === 'csv')) chunks = mapChunks(chunks, dropControls);
   if (!dest) whenStdoutClosed(`reframe: ${msg.faults.exportCutShort}`);
+  if (key !== undefined) {
+    if (terminal) throw new UsageError(msg.transfer.encryptNotToTerminal);
+    await writeEncrypted(chunks, dest, ctx, key);
+    return written;
+  }
   await pump(chunks, !dest ? outputSink(ctx.io.stdout) : dest.direct ? directSink(dest.path) : fileSink(dest.path));
   return written;
 }
