@@ -8,6 +8,7 @@ import type { Context } from '../../context';
 import { checkUtf8, decodeUtf8 } from '../../import/parse';
 import { isZip } from '../../import/apps/dayone';
 import { UsageError } from '../../errors';
+import { keyForOpen } from '../../journal/cipher';
 import { toJson } from '../../domain/record-fields';
 import type { Journal } from '../../journal/journal';
 import { buildNewJournal, removeStaleImports } from '../../journal/fresh';
@@ -52,6 +53,28 @@ export interface ImportSummary {
   danger?: boolean;
 }
 
+const AGE_HEADER = 'age-encryption.org/v1\n';
+
+/** Does the input start with age's header line? */
+export function isAgeFile(bytes: Uint8Array): boolean {
+  return bytes.length >= AGE_HEADER.length && Buffer.from(bytes.subarray(0, AGE_HEADER.length)).toString('latin1') === AGE_HEADER;
+}
+
+/** Decrypt an age file with a passphrase from --passphrase-file, $REFRAME_PASSPHRASE_FILE or the prompt; exit 2 if it does not open. */
+async function openAgeFile(bytes: Uint8Array, where: string, ctx: Context): Promise<Uint8Array> {
+  const key = keyForOpen(ctx.passphraseFile, ctx.env, 0);
+  const { Decrypter } = await import('age-encryption');
+  const dec = new Decrypter();
+  dec.addPassphrase(key.passphrase.normalize('NFC'));
+  try {
+    return await dec.decrypt(bytes);
+  } catch (err) {
+    // age says "no identity matched" when the passphrase is not the one the file was locked with.
+    if (err instanceof Error && /no identity matched/i.test(err.message)) throw new UsageError(msg.transfer.ageWrong(where));
+    throw new UsageError(msg.transfer.ageDamaged(where));
+  }
+}
+
 export async function runImport(file: string, raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);
   const where = file === '-' ? 'standard input' : file;
@@ -60,7 +83,9 @@ export async function runImport(file: string, raw: unknown, ctx: Context): Promi
   const forced = opts.from === undefined ? undefined : apps.appNamed(opts.from);
   const moodMap = opts.moodMap === undefined ? undefined : apps.parseMoodMap(opts.moodMap);
   if (typeof moodMap === 'string') throw new UsageError(msg.imports.badMoodMap(moodMap), msg.imports.badMoodMapHint);
-  const bytes = await readImportInput(file, parseMaxSize(opts.maxSize), ctx.io.stdin, (l) => ctx.say(l));
+  let bytes = await readImportInput(file, parseMaxSize(opts.maxSize), ctx.io.stdin, (l) => ctx.say(l));
+  // An age file (reframe export --encrypt): opened in memory with the journal's passphrase source, then as usual.
+  if (isAgeFile(bytes)) bytes = await openAgeFile(bytes, where, ctx);
   // Another app's export (FreeCBT, cbt-toolkit-app, jrnl, Day One, Daylio), known by its content or --from.
   const zip = isZip(bytes);
   if (!zip || forced === 'reframe') {
