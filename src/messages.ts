@@ -229,6 +229,8 @@ export const msg = {
     encryptNotSplit: '--encrypt writes one file, so it does not go with --split.',
     encryptNotToTerminal: '--encrypt writes binary, so it needs a file: add --out PATH (or pipe it somewhere).',
     plainExportNote: 'A gentle note: your journal is encrypted, but this export is plain text. Add --encrypt to lock it too.',
+    agePrompt: 'Passphrase for this encrypted export: ',
+    ageNoKey: (where: string) => `${where} is encrypted and there is no terminal to ask for its passphrase: give it with --passphrase-file or REFRAME_PASSPHRASE_FILE (a file only you can read).`,
     ageWrong: (where: string) => `That passphrase doesn't open ${where}. Nothing was imported.`,
     ageDamaged: (where: string) => `${where} looks like an encrypted export, but it can't be read. Nothing was imported.`,
     exportNoRecords: 'No records match that; the export holds the rest: your beliefs, experiments and check-ins.',

@@ -8,7 +8,7 @@ import type { Context } from '../../context';
 import { checkUtf8, decodeUtf8 } from '../../import/parse';
 import { isZip } from '../../import/apps/dayone';
 import { UsageError } from '../../errors';
-import { keyForOpen } from '../../journal/cipher';
+import { canPrompt, fileKey, promptHidden } from '../../journal/cipher';
 import { toJson } from '../../domain/record-fields';
 import type { Journal } from '../../journal/journal';
 import { buildNewJournal, removeStaleImports } from '../../journal/fresh';
@@ -62,7 +62,10 @@ export function isAgeFile(bytes: Uint8Array): boolean {
 
 /** Decrypt an age file with a passphrase from --passphrase-file, $REFRAME_PASSPHRASE_FILE or the prompt; exit 2 if it does not open. */
 async function openAgeFile(bytes: Uint8Array, where: string, ctx: Context): Promise<Uint8Array> {
-  const key = keyForOpen(ctx.passphraseFile, ctx.env, 0);
+  // The journal's sources, in its order; the prompt names the file rather than the journal.
+  const file = fileKey(ctx.passphraseFile, ctx.env);
+  if (!file && !canPrompt()) throw new UsageError(msg.transfer.ageNoKey(where));
+  const key = file ?? { passphrase: promptHidden(msg.transfer.agePrompt) };
   const { Decrypter } = await import('age-encryption');
   const dec = new Decrypter();
   dec.addPassphrase(key.passphrase.normalize('NFC'));
