@@ -5,7 +5,7 @@ import { UsageError } from '../errors';
 import { msg } from '../messages';
 import { n2u, type JournalDb } from './database';
 import { journalFailure } from './open';
-import { buildListQuery, type ListFilters } from './query';
+import { buildListQuery, pageable, pageQuery, type ListFilters } from './query';
 
 export interface RecordRow {
   seq: number;
@@ -24,6 +24,14 @@ export interface RecordRow {
 
 /** A record's time, ratings and patterns (Journal.iterateRatings). */
 export type RecordRatings = Pick<ThoughtRecord, 'occurredAt' | 'beliefBefore' | 'beliefAfter' | 'emotions' | 'distortions'>;
+
+/**
+ * Records read at a time by matchingBatches, when the filters allow reading by pages. Small on purpose: a page lives
+ * across many young collections and is promoted, then lingers as old garbage. Measured, peak memory of a markdown
+ * export: the whole list of seqs 140 MB at 100,000 records and 214 MB at 1,000,000; pages of 5,000 and 1,000:
+ * 213-233 and 171 MB at 100,000; pages of 200: 142 MB at 100,000 and 140 MB at 1,000,000 (flat).
+ */
+const PAGE = 200;
 
 export class RecordBatches {
   constructor(private readonly d: JournalDb) {}
@@ -100,6 +108,26 @@ export class RecordBatches {
 
   /** The seqs of the records matching the filters, in their order, in batches. */
   private *matchingBatches(filters: ListFilters, batchSize: number): Generator<number[]> {
+    if (pageable(filters)) {
+      // A page of seqs at a time (after the last one's time and id), so that a million records never sit in
+      // memory as one list. The same order and the same records as the whole list below.
+      const size = Math.max(batchSize, PAGE);
+      let after: [string, string] | undefined;
+      for (;;) {
+        const q = pageQuery(filters, after, size);
+        const rows = this.d.read(() => {
+          try {
+            return this.d.stmt(q.sql).raw().all(...q.params) as [number, string, string][];
+          } catch (err) {
+            throw journalFailure(this.d.path, err);
+          }
+        });
+        for (let i = 0; i < rows.length; i += batchSize) yield rows.slice(i, i + batchSize).map((r) => r[0]);
+        if (rows.length < size) return;
+        const last = rows[rows.length - 1];
+        after = [last[1], last[2]];
+      }
+    }
     const q = buildListQuery(filters);
     let seqs: number[];
     try {

@@ -85,7 +85,8 @@ function containsSql(word: string, params: unknown[]): string {
     UNION ALL SELECT l.record_seq FROM record_lists l WHERE ${inLists.join(' OR ')})`;
 }
 
-export function buildListQuery(f: ListFilters): { sql: string; params: unknown[] } {
+/** The WHERE conditions of the filters (all but the limit and the order), with their parameters. */
+function listWhere(f: ListFilters): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   if (f.since) { where.push('r.occurred_at >= ?'); params.push(f.since); }
@@ -114,6 +115,41 @@ export function buildListQuery(f: ListFilters): { sql: string; params: unknown[]
       where.push(`(${forms.map((x) => containsSql(x, params)).join(' OR ')})`);
     }
   }
+  return { where, params };
+}
+
+/**
+ * Whether the records matching these filters can be read a page at a time in their order (pageQuery): no limit,
+ * and nothing but the period, whose conditions cost nothing to ask again for each page. (A pattern, feeling, tag
+ * or search is a set the query builds first; built again for every page of a big journal, it would cost more
+ * than the list of matching records it saves.)
+ */
+export function pageable(f: ListFilters): boolean {
+  return f.limit === undefined && f.distortion === undefined && f.emotion === undefined && f.tag === undefined && f.search === undefined;
+}
+
+/**
+ * One page of the records matching the filters, in the order of buildListQuery, after a given record (its time
+ * and id; none for the first page): seq, occurred_at and id of at most `size` records. Read page by page, a
+ * journal of any size is walked with the memory of one page (export of a million records).
+ */
+export function pageQuery(f: ListFilters, after: [occurredAt: string, id: string] | undefined, size: number): { sql: string; params: unknown[] } {
+  const { where, params } = listWhere(f);
+  const dir = f.ascending ? 'ASC' : 'DESC';
+  if (after) {
+    // The time alone first, so the index seeks to the page (SQLite uses the row value only as a filter).
+    where.push(`r.occurred_at ${f.ascending ? '>=' : '<='} ?`, `(r.occurred_at, r.id) ${f.ascending ? '>' : '<'} (?, ?)`);
+    params.push(after[0], after[0], after[1]);
+  }
+  params.push(size);
+  return {
+    sql: `SELECT r.seq, r.occurred_at, r.id FROM records r${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY r.occurred_at ${dir}, r.id ${dir} LIMIT ?`,
+    params,
+  };
+}
+
+export function buildListQuery(f: ListFilters): { sql: string; params: unknown[] } {
+  const { where, params } = listWhere(f);
   const dir = f.ascending ? 'ASC' : 'DESC';
   const from = `FROM records r${where.length ? ' WHERE ' + where.join(' AND ') : ''}`;
   if (f.limit !== undefined && f.ascending) {
