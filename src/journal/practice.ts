@@ -90,26 +90,12 @@ export class Practice {
    * records; domain/streak.ts turns these into local days.
    */
   practiceSpans(): { day: string; first: string; last: string }[] {
-    // A skip scan, a day at a time, on the index of each time (records_occurred, checkins_created): two seeks
-    // per day with practice, however many records a day holds, instead of reading every record. A time is a
-    // UTC ISO string, so 'yyyy-MM-ddT24' sorts after every time of that day and before the next day's.
-    const spans = (table: string, col: string) => this.d.stmt(
-      `WITH RECURSIVE d(first) AS (
-         SELECT min(${col}) FROM ${table}
-         UNION ALL SELECT (SELECT ${col} FROM ${table} WHERE ${col} >= substr(d.first, 1, 10) || 'T24' ORDER BY ${col} LIMIT 1)
-           FROM d WHERE d.first IS NOT NULL)
-       SELECT substr(first, 1, 10) AS day, first,
-         (SELECT ${col} FROM ${table} WHERE ${col} < substr(d.first, 1, 10) || 'T24' ORDER BY ${col} DESC LIMIT 1) AS last
-       FROM d WHERE first IS NOT NULL`,
-    ).all() as { day: string; first: string; last: string }[];
+    // practice_days (migration 13) keeps each UTC day's first and last time, records and check-ins apart, as
+    // they are written: one short row a day to read, however many records a day holds.
     return this.d.read(() => {
-      const byDay = new Map<string, { day: string; first: string; last: string }>();
-      for (const s of [...spans('records', 'occurred_at'), ...spans('checkins', 'created_at')]) {
-        const had = byDay.get(s.day);
-        if (!had) byDay.set(s.day, s);
-        else byDay.set(s.day, { day: s.day, first: s.first < had.first ? s.first : had.first, last: s.last > had.last ? s.last : had.last });
-      }
-      return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+      const rows = this.d.stmt('SELECT day, min(first) AS first, max(last) AS last FROM practice_days GROUP BY day ORDER BY day')
+        .all() as { day: string; first: string; last: string }[];
+      return rows;
     });
   }
 

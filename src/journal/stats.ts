@@ -196,22 +196,33 @@ export class StatsStore {
   }
 
   /**
-   * The local days in the range with at least one record, oldest first: a skip scan of records_occurred (the
-   * first and last time of each UTC day with records, two seeks a day), made local days by domain/streak.ts.
-   * ORDER BY ... LIMIT 1, not min() and max(): with two bounds on the column SQLite would read the range.
+   * The local days in the range with at least one record, oldest first: each UTC day's first and last record time
+   * from practice_days (migration 13), the two days at the ends of the range read again within its bounds (two
+   * index seeks each), made local days by domain/streak.ts.
    */
   recordDays(b: Bounds): string[] {
-    const spans = this.journal.stmt(
-      `WITH RECURSIVE d(first) AS (
-         SELECT (SELECT occurred_at FROM records WHERE occurred_at >= @since AND occurred_at <= @until ORDER BY occurred_at LIMIT 1)
-         UNION ALL SELECT (SELECT occurred_at FROM records WHERE occurred_at >= substr(d.first, 1, 10) || 'T24' AND occurred_at <= @until
-             ORDER BY occurred_at LIMIT 1)
-           FROM d WHERE d.first IS NOT NULL)
-       SELECT substr(first, 1, 10) AS day, first,
-         (SELECT occurred_at FROM records WHERE occurred_at < substr(d.first, 1, 10) || 'T24' AND occurred_at <= @until
-           ORDER BY occurred_at DESC LIMIT 1) AS last
-       FROM d WHERE first IS NOT NULL`,
-    ).all({ since: b.since, until: b.until }) as { day: string; first: string; last: string }[];
+    const sinceDay = b.since.slice(0, 10);
+    const untilDay = b.until.slice(0, 10);
+    const rows = this.journal.stmt(
+      "SELECT day, first, last FROM practice_days WHERE kind = 'record' AND day >= ? AND day <= ? ORDER BY day",
+    ).all(sinceDay, untilDay) as { day: string; first: string; last: string }[];
+    const spans: { day: string; first: string; last: string }[] = [];
+    for (const r of rows) {
+      if (r.first >= b.since && r.last <= b.until) {
+        spans.push(r);
+        continue;
+      }
+      // A day the range cuts: its first and last record inside the range. ORDER BY ... LIMIT 1, not min() and
+      // max(): with two bounds on the column SQLite would read the range.
+      const from = r.first >= b.since ? r.first : b.since;
+      const to = r.last <= b.until ? r.last : b.until;
+      const first = this.journal.stmt('SELECT occurred_at FROM records WHERE occurred_at >= ? AND occurred_at <= ? ORDER BY occurred_at LIMIT 1')
+        .pluck().get(from, to) as string | undefined;
+      if (first === undefined) continue;
+      const last = this.journal.stmt('SELECT occurred_at FROM records WHERE occurred_at >= ? AND occurred_at <= ? ORDER BY occurred_at DESC LIMIT 1')
+        .pluck().get(from, to) as string;
+      spans.push({ day: r.day, first, last });
+    }
     const timesOn = (day: string) => (this.journal.stmt(
       `SELECT occurred_at AS t FROM records WHERE occurred_at >= max(@since, @from) AND occurred_at <= min(@until, @to)`,
     ).all({ since: `${day}T00:00:00.000Z`, until: `${day}T23:59:59.999Z`, from: b.since, to: b.until }) as { t: string }[]).map((r) => r.t);
