@@ -55,8 +55,8 @@ export function applyKey(db: DB, passphrase: string): void {
 }
 
 /** The first line of a passphrase file, after checking the file is private and the person's own. */
-export function readPassphraseFile(path: string, from: 'flag' | 'env'): string {
-  const name = from === 'flag' ? '--passphrase-file' : PASSPHRASE_ENV;
+export function readPassphraseFile(path: string, from: 'flag' | 'env', flag = '--passphrase-file'): string {
+  const name = from === 'flag' ? flag : PASSPHRASE_ENV;
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK); // a FIFO must not hang the open
