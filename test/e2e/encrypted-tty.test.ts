@@ -1,7 +1,8 @@
 // The hidden passphrase prompt through a real terminal (tmux): nothing typed is shown, a wrong answer is asked
 // again (three tries, then exit 2), Ctrl-C stops it (exit 130), and encrypt asks for the new one twice.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { SENTINEL, sentinelFlags } from '../helpers/faults';
 import { join } from 'node:path';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { hasTmux, Terminal } from '../helpers/tmux';
@@ -53,5 +54,34 @@ describe.skipIf(!hasTmux())('the passphrase prompt on a terminal', () => {
     }
     expect(await term.exitCode(30_000)).toBe(2);
     expect(term.screen()).toMatch(/passphrase doesn't open/);
+  });
+
+  it('export --encrypt asks for the file\'s passphrase twice, shows nothing typed, asks again after a mismatch, and seals the file', async () => {
+    expect(run(sb, ['new', ...sentinelFlags()]).code).toBe(0);
+    const out = join(sb.dir, 'journal.json.age');
+    term = new Terminal(sb, ['export', '--encrypt', '--format', 'json', '--out', out]);
+    await term.waitFor('New passphrase:');
+    term.type('sealed-words-1');
+    await term.waitFor('once more:');
+    term.type('sealed-words-2');
+    await term.waitFor("Those two didn't match");
+    await term.waitFor('New passphrase:', { count: 2 });
+    term.type('sealed-words-3');
+    await term.waitFor('once more:', { count: 2 });
+    term.type('sealed-words-3');
+    expect(await term.exitCode(30_000)).toBe(0);
+    const screen = term.screen();
+    expect(screen).not.toContain('sealed-words');
+    expect(screen).not.toContain(SENTINEL);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const raw = readFileSync(out);
+    expect(raw.subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
+    expect(raw.includes(Buffer.from(SENTINEL))).toBe(false);
+    // The passphrase typed twice opens it.
+    const { Decrypter } = await import('age-encryption');
+    const d = new Decrypter();
+    d.addPassphrase('sealed-words-3');
+    const text = await d.decrypt(new Uint8Array(raw), 'text');
+    expect(text).toContain(`${SENTINEL} thought`);
   });
 });
