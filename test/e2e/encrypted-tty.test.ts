@@ -84,4 +84,32 @@ describe.skipIf(!hasTmux())('the passphrase prompt on a terminal', () => {
     const text = await d.decrypt(new Uint8Array(raw), 'text');
     expect(text).toContain(`${SENTINEL} thought`);
   });
+
+  it('backup --restore of a backup made under an older passphrase asks for that one, hidden, and restores', async () => {
+    const key = (name: string, text: string) => { const p = join(sb.dir, name); writeFileSync(p, `${text}\n`); chmodSync(p, 0o600); return p; };
+    const old = key('old', 'the-older-one');
+    const now = key('now', 'the-newer-one');
+    expect(run(sb, ['new', ...sentinelFlags()]).code).toBe(0);
+    expect(run(sb, ['--passphrase-file', old, 'encrypt']).code).toBe(0);
+    const bak = join(sb.dir, 'old-backup.db');
+    expect(run(sb, ['--passphrase-file', old, 'backup', bak]).code).toBe(0);
+    expect(run(sb, ['--passphrase-file', old, 'passphrase', '--new-passphrase-file', now]).code).toBe(0);
+    expect(run(sb, ['--passphrase-file', now, 'new', '--situation', 'later', '--thought', 'later thought', '--emotion', 'calm:10']).code).toBe(0);
+
+    term = new Terminal(sb, ['backup', '--restore', bak, '--yes'], { REFRAME_PASSPHRASE_FILE: now });
+    await term.waitFor("didn't open the backup");
+    term.type('not-it-either');
+    await term.waitFor("didn't open the backup", { count: 2 });
+    term.type('the-older-one');
+    expect(await term.exitCode(30_000)).toBe(0);
+    const screen = term.screen();
+    expect(screen).toMatch(/Restored 1 record/);
+    expect(screen).not.toContain('the-older-one');
+    expect(screen).not.toContain('not-it-either');
+    // Restored, and still under the current passphrase.
+    const list = run(sb, ['--passphrase-file', now, 'list']);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout.trim().split('\n')).toHaveLength(1);
+    expect(run(sb, ['--passphrase-file', old, 'list']).code).toBe(2);
+  });
 });
