@@ -8,7 +8,8 @@
 // Beside reframe it measures, in the same run, what a bare better-sqlite3-multiple-ciphers script reaches on the same file
 // (scripts/bench-floors.mjs): hand-written stats SQL (the floor `stats` is held to) and an insert-only import
 // (the ceiling `import` is held to), and the guided `new` up to its first question in a real terminal (tmux)
-// against `node -e` printing a line there.
+// against `node -e` printing a line there. Each journal also has an encrypted copy (issue 19: `reframe encrypt`
+// with a passphrase file), timed for list, stats and daily beside the plain rows.
 //
 //   npm run bench                                   build, then measure 1k, 10k and 100k records
 //   node scripts/bench.mjs --sizes 1000,10000       only these journal sizes (the build must be current)
@@ -28,7 +29,7 @@
 // today, and cached by size, seed, schema version and a hash of the code that writes them.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +57,7 @@ const { values: opt } = parseArgs({
   },
 });
 if (opt.help) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 27).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 28).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
   process.exit(0);
 }
 const sizes = opt.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
@@ -87,6 +88,8 @@ const TARGETS = [
   { id: 'stats-all', size: K100, text: '<= 2.5x, <= floor', check: (r) => r.ratio <= 2.5 && r.vsFloor !== null && r.vsFloor <= 1 },
   { id: 'stats-all', size: M, text: '<= 3x, <= floor', check: (r) => r.ratio <= 3 && r.vsFloor !== null && r.vsFloor <= 1 },
   { id: 'daily', size: K100, text: '<= 2x', check: (r) => r.ratio <= 2 },
+  // Issue 19: an encrypted journal (SQLCipher 4, a passphrase file) pays one key derivation per command.
+  { id: 'list-enc', size: K100, text: '< 3x', check: (r) => r.ratio < 3 },
   { id: 'daily', size: M, text: '<= 2.5x', check: (r) => r.ratio <= 2.5 },
   { id: 'new-tty', size: K100, text: '<= 1.8x', check: (r) => r.ratio <= 1.8 },
   { id: 'new-tty', size: M, text: '<= 1.8x', check: (r) => r.ratio <= 1.8 },
@@ -337,7 +340,22 @@ async function journalFor(size, seedModule) {
     timeOnce([BIN, 'export', '--format', 'jsonl', '--out', tmp], { REFRAME_DB: db });
     renameSync(tmp, jsonl);
   }
-  return { db, jsonl };
+  // The same journal encrypted (issue 19), by `reframe encrypt` with a passphrase file (0600), made once.
+  const passphraseFile = join(opt.cache, 'bench-passphrase');
+  if (!existsSync(passphraseFile)) writeFileSync(passphraseFile, 'bench passphrase, not a secret\n', { mode: 0o600 });
+  chmodSync(passphraseFile, 0o600);
+  const encDb = join(opt.cache, `${key}.encrypted.db`);
+  if (!existsSync(encDb)) {
+    for (const f of readdirSync(opt.cache)) if (f.startsWith(`journal-${size}-`) && f.endsWith('.encrypted.db') && join(opt.cache, f) !== encDb) rmSync(join(opt.cache, f), { force: true });
+    const tmp = join(opt.cache, `tmp-${process.pid}-${size}.encrypted.db`);
+    copyFileSync(db, tmp);
+    process.stderr.write(`Encrypting a copy of it...`);
+    const ms = timeOnce([BIN, 'encrypt'], { REFRAME_DB: tmp, REFRAME_PASSPHRASE_FILE: passphraseFile });
+    for (const suffix of ['-wal', '-shm']) rmSync(tmp + suffix, { force: true });
+    renameSync(tmp, encDb);
+    process.stderr.write(` ${ms.toFixed(0)} ms\n`);
+  }
+  return { db, jsonl, encDb, passphraseFile };
 }
 
 // ---- the commands -------------------------------------------------------------------------------------
@@ -346,6 +364,7 @@ const FLOORS = join(root, 'scripts', 'bench-floors.mjs');
 
 function commandsFor(size, journal, installedBin) {
   const onJournal = { REFRAME_DB: journal.db };
+  const onEncrypted = { REFRAME_DB: journal.encDb, REFRAME_PASSPHRASE_FILE: journal.passphraseFile };
   const exportOut = join(sandbox, 'export.md');
   const importDb = join(sandbox, 'import', 'journal.db');
   const ceilingDb = join(sandbox, 'ceiling', 'journal.db');
@@ -366,6 +385,10 @@ function commandsFor(size, journal, installedBin) {
     { id: 'stats-floor', label: 'floor: stats in hand-written SQL', bin: FLOORS, args: ['stats', journal.db], reference: true },
     { id: 'stats-30d', label: 'stats --json --since 30d', args: ['stats', '--json', '--since', '30d'], env: onJournal },
     { id: 'daily', label: 'daily --json', args: ['daily', '--json'], env: onJournal },
+    // The encrypted copy, its key from a passphrase file: the same commands, each paying one key derivation.
+    { id: 'list-enc', label: 'encrypted: list --limit 20', args: ['list', '--limit', '20'], env: onEncrypted },
+    { id: 'stats-all-enc', label: 'encrypted: stats --json', args: ['stats', '--json'], env: onEncrypted },
+    { id: 'daily-enc', label: 'encrypted: daily --json', args: ['daily', '--json'], env: onEncrypted },
     { id: 'suggest', label: `distortions suggest "${THOUGHT}"`, args: ['distortions', 'suggest', THOUGHT], env: onJournal },
     ...(Terminal.available() ? [{
       id: 'new-tty', label: 'new: first question on screen (tmux)', args: ['new'], env: onJournal, tty: { text: 'What happened?' },

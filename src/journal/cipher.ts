@@ -55,8 +55,8 @@ export function applyKey(db: DB, passphrase: string): void {
 }
 
 /** The first line of a passphrase file, after checking the file is private and the person's own. */
-export function readPassphraseFile(path: string, from: 'flag' | 'env'): string {
-  const name = from === 'flag' ? '--passphrase-file' : PASSPHRASE_ENV;
+export function readPassphraseFile(path: string, from: 'flag' | 'env', flag = '--passphrase-file'): string {
+  const name = from === 'flag' ? flag : PASSPHRASE_ENV;
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK); // a FIFO must not hang the open
@@ -96,9 +96,10 @@ export function canPrompt(): boolean {
  * Ctrl-C or Ctrl-D on an empty line stops (exit 130); Backspace works; nothing typed is ever shown.
  */
 export function promptHidden(question: string): string {
-  writeSync(2, question);
+  // Echo off first, then the question: someone typing the moment it appears must never see their passphrase.
   const saved = spawnSync('stty', ['-g'], { stdio: [0, 'pipe', 'ignore'], encoding: 'utf8' }).stdout?.trim();
   spawnSync('stty', ['-echo', '-icanon', '-isig', 'min', '1', 'time', '0'], { stdio: [0, 'ignore', 'ignore'] });
+  writeSync(2, question);
   const bytes: number[] = [];
   let cancelled = false;
   try {

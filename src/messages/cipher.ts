@@ -22,7 +22,15 @@ export const cipher = {
   encrypted: (path: string) => `Your journal is encrypted now: ${path}. Keep the passphrase somewhere safe: if it is lost, so is the journal.`,
   decrypted: (path: string) => `Your journal is no longer encrypted: ${path}.`,
   rekeyed: (path: string) => `The journal's passphrase is changed: ${path}.`,
-  restoreEncrypted: "reframe can't restore into or from an encrypted journal yet. Decrypt both first (reframe decrypt), restore, then encrypt again.",
+  // backup --restore
+  askBackup: 'Passphrase for the backup: ',
+  askBackupAgain: "That didn't open the backup. Its passphrase (perhaps an older one): ",
+  wrongBackup: (path: string) => `That passphrase doesn't open the backup at ${path} (made under an older passphrase? give that one with --backup-passphrase-file). Nothing was changed.`,
+  noBackupKey: 'That backup is encrypted and there is no terminal to ask for its passphrase: give it with --backup-passphrase-file (or --passphrase-file, or REFRAME_PASSPHRASE_FILE), a file only you can read.',
+  restoreWillEncrypt: 'The backup is encrypted, so your journal will be too, with its passphrase.',
+  restoredEncrypted: (path: string) => `Your journal is encrypted now, with the backup's passphrase: ${path}. To have it plain again, run \`reframe decrypt\`.`,
+  restoreDamagedEncryptedHint: "reframe can't tell an encrypted journal that is damaged from one its passphrase doesn't open, so it leaves it alone: move it aside yourself, then restore.",
+  backupPassphraseFileHelp: 'with --restore: read the backup\'s passphrase from this file, when it is not the journal\'s (mode 600)',
   copyCheckFailed: 'The new copy did not match the journal, so the journal was left as it was.',
   // doctor
   doctorPlain: 'Encryption: not encrypted.',

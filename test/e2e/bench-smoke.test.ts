@@ -38,7 +38,7 @@ describe('npm run bench', () => {
 
     const ids = report.results.map((x: { id: string; size: number | null }) => `${x.id}@${x.size}`);
     expect(ids).toEqual([
-      'version@null', 'list@200', 'stats-all@200', 'stats-floor@200', 'stats-30d@200', 'daily@200', 'suggest@200',
+      'version@null', 'list@200', 'stats-all@200', 'stats-floor@200', 'stats-30d@200', 'daily@200', 'list-enc@200', 'stats-all-enc@200', 'daily-enc@200', 'suggest@200',
       ...(hasTmux() ? ['new-tty@200'] : []), 'export-md@200', 'import@200', 'import-ceiling@200', 'import-ceiling-after@200',
     ]);
     for (const x of report.results) {

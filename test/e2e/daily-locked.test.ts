@@ -115,6 +115,33 @@ describe('reframe daily on an encrypted journal', () => {
     expect(r.stdout).toContain('Your journal is locked');
   });
 
+  it('encrypt writes the state file at once (cron has it before any other command); decrypt removes it', () => {
+    const key = join(sb.dir, 'key.txt');
+    writeFileSync(key, 'correct horse battery\n', { mode: 0o600 });
+    ok(recordArgs(['--situation', `${SECRET} at the station`]));
+    expect(existsSync(stateDir())).toBe(false);
+    ok(['--passphrase-file', key, 'encrypt']);
+    const files = readdirSync(stateDir());
+    expect(files).toHaveLength(1);
+    const file = join(stateDir(), files[0]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(stateDir()).mode & 0o777).toBe(0o700);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('SENTINEL');
+    expect(JSON.parse(text).records).toBe(1);
+    // From cron, right after encrypt: the streak is there, read from the file.
+    expect(bare(['daily']).stdout).toContain('Streak: 1 day');
+
+    ok(['--passphrase-file', key, 'decrypt']);
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(stateDir())).toEqual([]);
+    // Plain again: daily reads the journal itself, with or without cron.
+    const r = bare(['daily']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('Your journal is locked');
+    expect(readdirSync(stateDir())).toEqual([]);
+  });
+
   it('a plain journal writes no state file', () => {
     ok(recordArgs());
     ok(['daily']);

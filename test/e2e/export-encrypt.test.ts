@@ -106,4 +106,33 @@ describe('export --encrypt and import of an age file', () => {
     expect(q.code, q.stderr).toBe(0);
     expect(q.stderr).not.toContain('plain text');
   });
+
+  it('is sealed as it is made: many 64 KiB chunks, and opening it gives exactly the plain export, byte for byte', async () => {
+    const pw = keyFile(sb.dir, 'pw', 'a quiet passphrase\n');
+    const long = 'a long evening of going over it again and again, '.repeat(12);
+    const records = Array.from({ length: 400 }, (_, i) => ({
+      occurredAt: new Date(Date.UTC(2025, 0, 1) + i * 3_600_000).toISOString(),
+      situation: `${i} ${long}`, thought: `${SENTINEL} ${i}`, emotions: [{ name: 'anxious', before: 60 }], beliefBefore: 70,
+    }));
+    const file = join(sb.dir, 'many.json');
+    writeFileSync(file, JSON.stringify(records));
+    const imp = run(sb, ['import', file]);
+    expect(imp.code, imp.stderr).toBe(0);
+    for (const format of ['jsonl', 'md']) {
+      const plain = run(sb, ['export', '--format', format]);
+      expect(plain.code, plain.stderr).toBe(0);
+      expect(plain.stdout.length).toBeGreaterThan(4 * 65536);
+      const out = join(sb.dir, `many.${format}.age`);
+      const e = run(sb, ['export', '--encrypt', '--format', format, '--out', out], { env: { REFRAME_PASSPHRASE_FILE: pw } });
+      expect(e.code, e.stderr).toBe(0);
+      const raw = readFileSync(out);
+      expect(raw.includes(Buffer.from(SENTINEL))).toBe(false);
+      const { Decrypter } = await import('age-encryption');
+      const d = new Decrypter();
+      d.addPassphrase('a quiet passphrase');
+      const text = await d.decrypt(new Uint8Array(raw), 'text');
+      // The markdown's heading carries the day it was made: the same minute in both.
+      expect(text, format).toBe(plain.stdout);
+    }
+  });
 });

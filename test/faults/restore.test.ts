@@ -1,7 +1,8 @@
 // `backup --restore` while other reframes save: a record acknowledged ("Saved", exit 0) is never lost. It is in
-// the restored journal (it waited for the restore) or in the before-restore copy (it was saved before).
+// the restored journal (it waited for the restore) or in the before-restore copy (it was saved before). The same
+// for an encrypted journal, whose restore swaps the contents through its keyed connection (backup.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -13,9 +14,9 @@ beforeEach(() => { sb = sandbox(); });
 afterEach(() => sb.cleanup());
 
 /** One `new` as a process: its id when it said "Saved" and exited 0. */
-function save(tag: string): Promise<string | undefined> {
+function save(tag: string, env: Record<string, string> = {}): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, 'new', '--situation', `s ${tag}`, '--thought', 't', '--emotion', 'calm:10'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [BIN, 'new', '--situation', `s ${tag}`, '--thought', 't', '--emotion', 'calm:10'], { env: { ...sb.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => { out += d; });
@@ -24,8 +25,13 @@ function save(tag: string): Promise<string | undefined> {
   });
 }
 
-function ids(file: string): string[] {
+function ids(file: string, key?: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  if (key !== undefined) {
+    db.pragma("cipher = 'sqlcipher'");
+    db.pragma('legacy = 4');
+    db.pragma(`key = '${key}'`);
+  }
   try {
     return (db.prepare('SELECT id FROM records').all() as { id: string }[]).map((r) => r.id);
   } finally {
@@ -34,16 +40,25 @@ function ids(file: string): string[] {
 }
 
 describe('backup --restore under concurrent saves', () => {
-  it('every acknowledged record is in the restored journal or a before-restore copy', async () => {
+  it.each([['plain', false], ['encrypted', true]])('%s: every acknowledged record is in the restored journal or a before-restore copy', async (_name, encrypted) => {
+    const KEY = 'restore loop passphrase';
+    const env: Record<string, string> = {};
+    if (encrypted) {
+      env.REFRAME_PASSPHRASE_FILE = join(sb.dir, 'pw');
+      writeFileSync(env.REFRAME_PASSPHRASE_FILE, `${KEY}\n`);
+      chmodSync(env.REFRAME_PASSPHRASE_FILE, 0o600);
+    }
+    const key = encrypted ? KEY : undefined;
     expect(run(sb, ['new', '--situation', 'first', '--thought', 't', '--emotion', 'calm:10']).code).toBe(0);
+    if (encrypted) expect(run(sb, ['encrypt'], { env }).code).toBe(0);
     const backup = join(sb.dir, 'b.db');
-    expect(run(sb, ['backup', backup]).code).toBe(0);
+    expect(run(sb, ['backup', backup], { env }).code).toBe(0);
     const restores = loops(6, 3);
     const acknowledged: string[] = [];
     let stop = false;
     const writer = async (w: number) => {
       for (let i = 0; !stop; i++) {
-        const id = await save(`${w}-${i}`);
+        const id = await save(`${w}-${i}`, env);
         if (id) acknowledged.push(id);
       }
     };
@@ -52,7 +67,7 @@ describe('backup --restore under concurrent saves', () => {
       for (let k = 0; k < restores; k++) {
         await new Promise((r) => setTimeout(r, 150));
         const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
-          const p = spawn(process.execPath, [BIN, 'backup', '--restore', backup, '--yes'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
+          const p = spawn(process.execPath, [BIN, 'backup', '--restore', backup, '--yes'], { env: { ...sb.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
           let err = '';
           p.stderr.on('data', (d) => { err += d; });
           p.on('exit', (code) => resolve({ code, err }));
@@ -64,13 +79,18 @@ describe('backup --restore under concurrent saves', () => {
     await restoreLoop;
     await Promise.all(writers);
     expect(acknowledged.length).toBeGreaterThan(restores);
-    const kept = new Set(ids(sb.db));
+    const kept = new Set(ids(sb.db, key));
     for (const f of readdirSync(dirname(sb.db))) {
-      if (f.includes('.before-restore-') && f.endsWith('.bak')) for (const id of ids(join(dirname(sb.db), f))) kept.add(id);
+      if (f.includes('.before-restore-') && f.endsWith('.bak')) for (const id of ids(join(dirname(sb.db), f), key)) kept.add(id);
     }
     const lost = acknowledged.filter((id) => !kept.has(id));
     expect(lost).toEqual([]);
     const db = new Database(sb.db, { readonly: true });
+    if (key !== undefined) {
+      db.pragma("cipher = 'sqlcipher'");
+      db.pragma('legacy = 4');
+      db.pragma(`key = '${key}'`);
+    }
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });

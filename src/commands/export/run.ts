@@ -6,7 +6,7 @@ import type { Context } from '../../context';
 import type { ThoughtRecord } from '../../domain/record';
 import { UsageError } from '../../errors';
 import { msg } from '../../messages';
-import { ensurePrivateDir, exportTarget, fsyncDir, isJournalPath, writeFailure, writeFileAtomic } from '../../fsutil';
+import { AtomicFile, ensurePrivateDir, exportTarget, fsyncDir, isJournalPath, writeFailure, writeFileAtomic } from '../../fsutil';
 import { newKey } from '../../journal/cipher';
 import type { RecordRatings } from '../../journal/journal';
 import type { ListFilters } from '../../journal/query';
@@ -109,37 +109,82 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
 }
 
 /**
- * export --encrypt: the whole export, gathered in memory, as one age file (binary, age-encryption.org/v1) with a
- * passphrase (scrypt). The passphrase is the journal's source: --passphrase-file or $REFRAME_PASSPHRASE_FILE, else
- * a new one asked twice on a terminal. Written 0600 through a temp file and a rename, or to a pipe.
+ * export --encrypt: an age file (binary, age-encryption.org/v1) with a passphrase (scrypt), sealed as the export
+ * is made: chunks of ~64 KB of text are pulled from the export only as fast as age-encryption's stream seals them
+ * and the sealed bytes go out, so memory stays flat whatever the journal's size. The passphrase is the journal's
+ * source: --passphrase-file or $REFRAME_PASSPHRASE_FILE, else a new one asked twice on a terminal. Written 0600
+ * through a temp file and a rename (a failure leaves no file), or to a pipe.
  */
 async function writeEncrypted(chunks: Iterable<string>, dest: { path: string; direct: boolean } | undefined, ctx: Context, passphrase: string): Promise<void> {
-  const parts: string[] = [];
-  for (const c of chunks) parts.push(c);
   const { Encrypter } = await import('age-encryption');
   const enc = new Encrypter();
   enc.setPassphrase(passphrase.normalize('NFC'));
-  const box = await enc.encrypt(parts.join(''));
+  const text = chunks[Symbol.iterator]();
+  const utf8 = new TextEncoder();
+  const plain = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const parts: string[] = [];
+      let size = 0;
+      let done = false;
+      while (size < 65536) {
+        const next = text.next();
+        if (next.done) { done = true; break; }
+        parts.push(next.value);
+        size += next.value.length;
+      }
+      if (size > 0) controller.enqueue(utf8.encode(parts.join('')));
+      if (done) controller.close();
+    },
+    cancel() { text.return?.(); },
+  }, { highWaterMark: 0 });
+  const sealed = (await enc.encrypt(plain)).getReader();
+  const sink = byteSink(dest, ctx);
+  try {
+    for (;;) {
+      const { done, value } = await sealed.read();
+      if (done) break;
+      await sink.write(value);
+    }
+    sink.finish();
+  } catch (err) {
+    sink.abort();
+    try { await sealed.cancel(); } catch { /* ended already */ }
+    throw err;
+  }
+}
+
+/** Where sealed bytes go: standard output (waiting for 'drain'), a 0600 file by rename, or a device or pipe by name. */
+function byteSink(dest: { path: string; direct: boolean } | undefined, ctx: Context): { write(b: Uint8Array): Promise<void> | void; finish(): void; abort(): void } {
   if (!dest) {
     const out = ctx.io.stdout as unknown as { write(b: Uint8Array): boolean; once?(e: 'drain', f: () => void): unknown };
-    if (!out.write(box) && out.once) await new Promise<void>((res) => out.once!('drain', res));
-  } else if (!dest.direct) writeFileAtomic(dest.path, box);
-  else {
-    let fd: number;
-    try {
-      fd = openSync(dest.path, constants.O_WRONLY | constants.O_NOCTTY);
-    } catch (err) {
-      throw writeFailure(dest.path, err);
-    }
-    try {
-      let off = 0;
-      while (off < box.length) off += writeSync(fd, box, off, box.length - off);
-    } catch (err) {
-      throw writeFailure(dest.path, err);
-    } finally {
-      closeSync(fd);
-    }
+    return {
+      async write(b) { if (!out.write(b) && out.once) await new Promise<void>((res) => out.once!('drain', res)); },
+      finish() { /* written as it went */ },
+      abort() { /* what went out is out */ },
+    };
   }
+  if (!dest.direct) {
+    const f = new AtomicFile(dest.path);
+    return { write: (b) => f.write(b), finish: () => f.commit(), abort: () => f.abort() };
+  }
+  let fd: number;
+  try {
+    fd = openSync(dest.path, constants.O_WRONLY | constants.O_NOCTTY);
+  } catch (err) {
+    throw writeFailure(dest.path, err);
+  }
+  return {
+    write(b) {
+      try {
+        let off = 0;
+        while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+      } catch (err) {
+        throw writeFailure(dest.path, err);
+      }
+    },
+    finish() { closeSync(fd); },
+    abort() { try { closeSync(fd); } catch { /* closed already */ } },
+  };
 }
 
 async function exportOne(
