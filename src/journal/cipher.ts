@@ -99,12 +99,13 @@ export function canPrompt(): boolean {
  * Ctrl-C or Ctrl-D on an empty line stops (exit 130); Backspace works; nothing typed is ever shown.
  */
 export function promptHidden(question: string): string {
-  writeSync(2, question);
   const saved = spawnSync('stty', ['-g'], { stdio: [0, 'pipe', 'ignore'], encoding: 'utf8' }).stdout?.trim();
   spawnSync('stty', ['-echo', '-icanon', '-isig', 'min', '1', 'time', '0'], { stdio: [0, 'ignore', 'ignore'] });
   const bytes: number[] = [];
   let cancelled = false;
   try {
+    // The question only once echo is off: what is typed the moment it shows is hidden too.
+    writeSync(2, question);
     const one = Buffer.alloc(1);
     for (;;) {
       let n: number;
