@@ -64,6 +64,9 @@ export async function bundleOptions(root) {
     // better-sqlite3-multiple-ciphers's JavaScript is bundled too (a dozen CommonJS files cost ~8 ms to load one by one);
     // its compiled addon stays in node_modules, found by scripts/sqlite-bindings.cjs.
     alias: { bindings: './scripts/sqlite-bindings.cjs' },
+    // The OS keyring's native addon (@napi-rs/keyring, a platform package beside it) is loaded from node_modules by
+    // the keyring helper only (src/journal/keyring-helper.ts), never by a command's own process.
+    external: ['@napi-rs/keyring'],
     define: { __REFRAME_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__reframe_import_meta_url' },
     // src/library/data-dir.ts finds data/ from import.meta.url; in the CommonJS bundle that is its own file.
     banner: { js: "var __reframe_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,8 +1,8 @@
 // Installs reframe as a person would, without the network: packs the package (npm pack), then runs
 // `npm install -g` into a temporary prefix against a registry served from this process on 127.0.0.1. That
-// registry holds two packages: reframe-cbt (the tarball just packed) and better-sqlite3-multiple-ciphers, made from the addon
+// registry holds reframe-cbt (the tarball just packed), better-sqlite3-multiple-ciphers, made from the addon
 // already built in node_modules as a prebuilt would ship it (build/Release/better_sqlite3.node, no install
-// script), so nothing compiles and nothing is fetched. Used by test/e2e/install.test.ts and
+// script), and @napi-rs/keyring with this platform's prebuilt package, so nothing compiles and nothing is fetched. Used by test/e2e/install.test.ts and
 // `npm run bench -- --installed`.
 //
 //   const inst = await installLocal({ dir });   // dir: an empty temp folder
@@ -10,7 +10,7 @@
 //   inst.prefix, inst.tarball, inst.registry, inst.npm(args, opts) (npm against that registry), inst.close()
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,31 @@ function prebuiltSqlite(dir, { withAddon = true } = {}) {
   return { name, version, tgz };
 }
 
+/**
+ * @napi-rs/keyring as the registry ships it: its JavaScript, and the one platform package of its prebuilt addons
+ * that npm installed here (the others are optional and for other systems, so this registry leaves them out).
+ */
+function keyringPackages(dir) {
+  const pack = (name) => {
+    const src = join(root, 'node_modules', name);
+    const pkg = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
+    const stage = join(dir, name.replace('/', '+'), 'package');
+    mkdirSync(stage, { recursive: true });
+    cpSync(src, stage, { recursive: true });
+    const tgz = join(dir, `${name.replace('/', '+')}-${pkg.version}.tgz`);
+    const t = spawnSync('tar', ['-czf', tgz, '-C', join(stage, '..'), 'package']);
+    if (t.status !== 0) throw new Error(`tar: ${t.stderr}`);
+    return { name, version: pkg.version, tgz, pkg };
+  };
+  const main = pack('@napi-rs/keyring');
+  const platforms = readdirSync(join(root, 'node_modules', '@napi-rs')).filter((n) => n.startsWith('keyring-')).map((n) => pack(`@napi-rs/${n}`));
+  const optionalDependencies = Object.fromEntries(platforms.map((p) => [p.name, p.version]));
+  return [
+    { ...main, manifest: { main: main.pkg.main, optionalDependencies } },
+    ...platforms.map((p) => ({ ...p, manifest: { main: p.pkg.main, os: p.pkg.os, cpu: p.pkg.cpu, ...(p.pkg.libc ? { libc: p.pkg.libc } : {}) } })),
+  ];
+}
+
 /** A registry of the given tarballs: GET /NAME answers the packument, GET /NAME/-/FILE the tarball. */
 function serveRegistry(packages) {
   const byName = new Map(packages.map((p) => [p.name, p]));
@@ -110,6 +135,7 @@ export async function installLocal({ dir, withAddon = true, install = true } = {
   const { server, url } = await serveRegistry([
     { name: pkg.name, version: pkg.version, tgz: tarball, manifest: { bin: pkg.bin, dependencies: pkg.dependencies, engines: pkg.engines, man: pkg.man } },
     { ...sqlite, manifest: {} },
+    ...keyringPackages(dir),
   ]);
   const prefix = join(dir, 'prefix');
   const npm = (args, o = {}) => runNpm(args, { cwd: o.cwd ?? dir, env: npmEnv(dir, url, o.env) });

@@ -39,6 +39,8 @@ export async function main(argv: string[], workerEntry?: string): Promise<number
     process.stdout.write(VERSION + '\n');
     return 0;
   }
+  // The keyring helper (src/journal/keyring-helper.ts): a child this program started to ask the OS keyring.
+  if (args.length === 1 && args[0] === '__keyring') return (await import('./journal/keyring-helper')).serveKeyring();
   const debug = process.env.REFRAME_DEBUG === '1';
   const { runCli } = await import('./cli');
   const { closeAll } = await import('./runtime');

@@ -13,7 +13,7 @@ import { Cancelled, JournalError, UsageError } from './errors';
 import { loadLibrary, type Library } from './library/library';
 import type { Prompter } from './flows/prompter';
 import { existsSync } from 'node:fs';
-import { isEncryptedFile, keyForOpen, WrongPassphrase, type Key } from './journal/cipher';
+import { canPrompt, isEncryptedFile, keyForOpen, WrongPassphrase, type Key } from './journal/cipher';
 
 export interface GlobalOptions {
   db?: string;
@@ -89,12 +89,22 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
           if (!encrypted) db = open();
           else {
             try {
+              let keyring = true;
               for (let attempt = 0; ; attempt++) {
-                key = keyForOpen(g.passphraseFile, env, attempt);
+                key = keyForOpen({ passphraseFile: g.passphraseFile, env, attempt, path: paths.db, stateDir: paths.stateDir, helper: parts.workerEntry, keyring, say: (l) => ctx.say(errTheme.muted(l)) });
                 try {
                   db = open();
                   break;
                 } catch (err) {
+                  // The keyring's entry is stale (the passphrase was changed elsewhere): one line, then the prompt,
+                  // or exit 2 without a terminal. Nothing is written either way, and the entry is left as it is.
+                  if (err instanceof WrongPassphrase && key.source === 'keyring') {
+                    if (!canPrompt()) throw new UsageError(msg.cipher.keyringWrongNoTerminal(paths.db));
+                    ctx.say(errTheme.warn(msg.cipher.keyringWrong));
+                    keyring = false;
+                    attempt = -1;
+                    continue;
+                  }
                   if (!(err instanceof WrongPassphrase) || key.source !== 'prompt' || attempt >= 2) throw err;
                 }
               }

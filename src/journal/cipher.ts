@@ -2,8 +2,9 @@
 // A journal is encrypted when its file holds whole pages and does not start with SQLite's 16-byte header.
 // Its key is set right after opening, before anything is read: cipher = sqlcipher, legacy = 4, key = '...'
 // (the same three pragmas open it in DB Browser for SQLite or the sqlcipher shell). Where the passphrase comes
-// from, in order: --passphrase-file, $REFRAME_PASSPHRASE_FILE, a hidden prompt on a terminal. Never from an
-// argument or a plain variable holding the secret.
+// from, in order: --passphrase-file, $REFRAME_PASSPHRASE_FILE, the OS keyring when the person chose it
+// (`reframe passphrase --remember`, keyring.ts), a hidden prompt on a terminal. Never from an argument or a plain
+// variable holding the secret.
 import { spawnSync } from 'node:child_process';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
@@ -11,8 +12,10 @@ import { Cancelled, UsageError } from '../errors';
 import { msg } from '../messages';
 import { hasSqliteHeader } from './identity';
 import type { DB } from './open';
+import { askKeyring, keyringChosen } from './keyring';
+import type { Env } from '../context';
 
-export type KeySource = 'file' | 'env-file' | 'prompt';
+export type KeySource = 'file' | 'env-file' | 'keyring' | 'prompt';
 
 export interface Key {
   passphrase: string;
@@ -132,12 +135,55 @@ export function promptHidden(question: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-/** The key to open an encrypted journal with: a file, or (on a terminal) the prompt; exit 2 when there is none. */
-export function keyForOpen(passphraseFile: string | undefined, env: Record<string, string | undefined>, attempt: number): Key {
-  const k = fileKey(passphraseFile, env);
+export interface KeyOptions {
+  passphraseFile: string | undefined;
+  env: Env;
+  /** 0 for the first try; the keyring is asked on the first try only. */
+  attempt: number;
+  /** The journal: its entry in the keyring is named by its absolute path. */
+  path: string;
+  /** Where the note that the person chose the keyring is kept ($XDG_STATE_HOME/reframe): without the note for this
+   *  journal the keyring is not asked at all. */
+  stateDir: string;
+  /** The script that runs reframe's own code (Context.workerEntry): the keyring is asked through it. */
+  helper?: string;
+  /** false: skip the keyring (its entry did not open the journal). */
+  keyring?: boolean;
+  /** Say a line on stderr (why the keyring was passed over, before a prompt). */
+  say?: (line: string) => void;
+}
+
+/**
+ * The passphrase remembered in the OS keyring for this journal, when there is one and the keyring answers at
+ * once. Nothing is said when there is no keyring or no entry (the person never chose it); when there is one that
+ * can't be read right now, one line says so, but only before a prompt (never to cron).
+ */
+export function keyringKey(o: KeyOptions): Key | undefined {
+  if (!keyringChosen(o.stateDir, o.path)) return undefined; // never chosen: nothing to ask, nothing to pay
+  const a = askKeyring('get', o.path, o.env, o.helper);
+  if (a.status === 'ok' && typeof a.secret === 'string' && a.secret !== '') return { passphrase: a.secret, source: 'keyring' };
+  if (canPrompt() && o.say) {
+    if (a.status === 'locked') o.say(msg.cipher.keyringLockedAsk);
+    else if (a.status === 'timeout') o.say(msg.cipher.keyringSlowAsk);
+    else if (a.status === 'error') o.say(msg.cipher.keyringErrorAsk);
+  }
+  if (a.detail && o.env.REFRAME_DEBUG === '1' && o.say) o.say(`keyring: ${a.detail}`);
+  return undefined;
+}
+
+/**
+ * The key to open an encrypted journal with: a file, the keyring (when remembered), or (on a terminal) the prompt;
+ * exit 2 when there is none.
+ */
+export function keyForOpen(o: KeyOptions): Key {
+  const k = fileKey(o.passphraseFile, o.env);
   if (k) return k;
+  if (o.attempt === 0 && o.keyring !== false) {
+    const r = keyringKey(o);
+    if (r) return r;
+  }
   if (!canPrompt()) throw new UsageError(msg.cipher.noKey);
-  return { passphrase: promptHidden(attempt === 0 ? msg.cipher.ask : msg.cipher.askAgain), source: 'prompt' };
+  return { passphrase: promptHidden(o.attempt === 0 ? msg.cipher.ask : msg.cipher.askAgain), source: 'prompt' };
 }
 
 /** A new passphrase (encrypt, passphrase): from a file, or asked twice on a terminal. */

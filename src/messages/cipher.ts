@@ -1,4 +1,4 @@
-// The sentences of an encrypted journal (issue 19): keys, `reframe encrypt`, `decrypt`, `passphrase`.
+// The sentences of an encrypted journal (issue 19): keys, the keyring, `reframe encrypt`, `decrypt`, `passphrase`.
 // A part of the catalogue (src/messages.ts spreads it in as msg.cipher). Never a passphrase, never a record's text.
 
 export const cipher = {
@@ -32,13 +32,43 @@ export const cipher = {
   restoreDamagedEncryptedHint: "reframe can't tell an encrypted journal that is damaged from one its passphrase doesn't open, so it leaves it alone: move it aside yourself, then restore.",
   backupPassphraseFileHelp: 'with --restore: read the backup\'s passphrase from this file, when it is not the journal\'s (mode 600)',
   copyCheckFailed: 'The new copy did not match the journal, so the journal was left as it was.',
+  // the OS keyring (reframe passphrase --remember / --forget)
+  keyringWrong: "The passphrase remembered in your keyring doesn't open this journal (was it changed elsewhere?), so reframe asks instead. `reframe passphrase --remember` stores the right one.",
+  keyringWrongNoTerminal: (path: string) => `The passphrase remembered in your keyring doesn't open the journal at ${path}, and there is no terminal to ask on. Nothing was changed. On a terminal, \`reframe passphrase --remember\` stores the right one.`,
+  keyringLockedAsk: 'Your keyring is locked, so reframe asks for the passphrase here instead.',
+  keyringSlowAsk: "Your keyring didn't answer in time, so reframe asks for the passphrase here instead.",
+  keyringErrorAsk: "reframe couldn't read your keyring, so it asks for the passphrase here instead.",
+  rememberPlain: (path: string) => `The journal at ${path} is not encrypted, so there is no passphrase to remember.`,
+  noKeyring: (why: 'no-bus' | 'no-service' | 'unsupported', doing: 'remember' | 'forget') => {
+    const where = why === 'no-bus'
+      ? 'There is no desktop session bus here (as under cron, ssh or a container), so no keyring'
+      : why === 'no-service'
+        ? 'No keyring service (a Secret Service such as GNOME Keyring, KWallet or KeePassXC) is running here'
+        : "reframe can't reach a keyring on this system";
+    return doing === 'remember'
+      ? `${where}, so reframe won't remember the passphrase (it would not be kept safely, or not past a restart). Use a passphrase file instead: REFRAME_PASSPHRASE_FILE, chmod 600.`
+      : `${where}, so there is nothing reframe can forget from here. Run it again where your keyring is.`;
+  },
+  keyringLocked: (doing: 'remember' | 'forget') => `Your keyring is locked: unlock it (log in to your desktop, or open its app), then try again. Nothing was ${doing === 'remember' ? 'stored' : 'removed'}.`,
+  keyringTimeout: (doing: 'remember' | 'forget') => `Your keyring didn't answer in time, so nothing was ${doing === 'remember' ? 'stored' : 'removed'}.`,
+  keyringFailed: (doing: 'remember' | 'forget') => `Your keyring turned the request down, so nothing was ${doing === 'remember' ? 'stored' : 'removed'}.`,
+  remembered: (path: string) => `Your keyring remembers this journal's passphrase now: ${path}. reframe uses it when no passphrase file is given (\`reframe doctor\` says when it did); \`reframe passphrase --forget\` removes it.`,
+  forgotten: (path: string) => `Your keyring no longer holds the passphrase for ${path}. reframe will ask for it again (or read a passphrase file).`,
+  nothingToForget: (path: string) => `Your keyring holds no passphrase for ${path}, so there was nothing to forget.`,
+  keyringUpdated: 'Your keyring remembers the new passphrase too.',
+  keyringNotUpdated: "Your keyring still holds the old passphrase (it couldn't be changed just now): run `reframe passphrase --remember` to store the new one.",
+  keyringForgottenOnDecrypt: 'Your keyring no longer holds its passphrase either.',
+  keyringNotForgottenOnDecrypt: 'Your keyring still holds its old passphrase: run `reframe passphrase --forget` to remove it.',
+  rememberOneAtATime: '--remember, --forget and --new-passphrase-file go one at a time.',
   // doctor
   doctorPlain: 'Encryption: not encrypted.',
-  doctorUnlocked: (source: 'file' | 'env-file' | 'prompt') => `Encryption: encrypted (SQLCipher 4), opened with ${source === 'file' ? 'the --passphrase-file file' : source === 'env-file' ? 'the REFRAME_PASSPHRASE_FILE file' : 'the passphrase typed at the prompt'}.`,
+  doctorUnlocked: (source: 'file' | 'env-file' | 'keyring' | 'prompt') => `Encryption: encrypted (SQLCipher 4), opened with ${source === 'file' ? 'the --passphrase-file file' : source === 'env-file' ? 'the REFRAME_PASSPHRASE_FILE file' : source === 'keyring' ? 'the passphrase remembered in your keyring (reframe passphrase --forget to stop)' : 'the passphrase typed at the prompt'}.`,
   // command help
   encryptHelp: 'encrypt the journal with a passphrase (SQLCipher 4); on a new journal, start it encrypted',
   decryptHelp: 'remove the journal\'s encryption (needs its passphrase)',
   passphraseHelp: 'change the passphrase of an encrypted journal',
   passphraseFileHelp: 'read the journal\'s passphrase from the first line of this file (mode 600; also $REFRAME_PASSPHRASE_FILE)',
   newPassphraseFileHelp: 'read the new passphrase from the first line of this file (mode 600)',
+  rememberHelp: "store this journal's passphrase in the OS keyring (on Linux, a running Secret Service), so it opens without asking",
+  forgetHelp: "remove this journal's passphrase from the OS keyring",
 };

@@ -66,7 +66,10 @@ describe('npm install -g of the packed tarball', () => {
     const pkg = JSON.parse(readFileSync(join(pkgDir(), 'package.json'), 'utf8'));
     expect(pkg.name).toBe('reframe-cbt');
     expect(pkg.bin).toEqual({ reframe: 'bin/reframe' });
-    expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3-multiple-ciphers']);
+    expect(Object.keys(pkg.dependencies)).toEqual(['@napi-rs/keyring', 'better-sqlite3-multiple-ciphers']);
+    // The keyring's addon (outside the bundle, for the keyring helper) loads from where npm put it.
+    const keyring = spawnSync(process.execPath, ['-e', `const r = require('node:module').createRequire(${JSON.stringify(join(pkgDir(), 'package.json'))}); if (typeof r('@napi-rs/keyring').Entry !== 'function') process.exit(3)`], { encoding: 'utf8' });
+    expect(keyring.status, keyring.stderr).toBe(0);
     // npm links the man page into the prefix: `man reframe` finds it.
     const man = readFileSync(join(inst.prefix, 'share', 'man', 'man1', 'reframe.1'), 'utf8');
     expect(man).toMatch(/^\.TH REFRAME 1 /);

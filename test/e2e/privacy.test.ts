@@ -323,8 +323,22 @@ describe('no network, ever', () => {
     const dist = join(ROOT, 'dist');
     const files = walk(dist).filter((f) => !f.dir && /\.(c|m)?js$/.test(f.path));
     expect(files.length).toBeGreaterThan(0);
-    const NET = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'](?:node:)?(?:http|https|http2|net|tls|dns|dgram)(?:\/promises)?["']/;
+    const NET = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'](?:node:)?(?:http|https|http2|tls|dns|dgram)(?:\/promises)?["']/;
     for (const f of files) expect(readFileSync(f.path, 'utf8'), f.path).not.toMatch(NET);
+  });
+
+  it('node:net only for the local session bus: one source file, unix sockets only', () => {
+    // The keyring helper asks the D-Bus session bus (a unix socket on this computer, the same one the keyring
+    // library's own libdbus uses) whether a Secret Service is there (src/journal/dbus.ts). Nothing else may
+    // import node:net, and that file connects by socket path only, never to a host or a port.
+    const NET = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["'](?:node:)?net["']/;
+    const sources = walk(join(ROOT, 'src')).filter((f) => !f.dir && f.path.endsWith('.ts'));
+    const users = sources.filter((f) => NET.test(readFileSync(f.path, 'utf8'))).map((f) => f.path.slice(ROOT.length + 1));
+    expect(users).toEqual(['src/journal/dbus.ts']);
+    const text = readFileSync(join(ROOT, 'src', 'journal', 'dbus.ts'), 'utf8');
+    const connects = [...text.matchAll(/createConnection\(([^)]*)\)/g)].map((m) => m[1]);
+    expect(connects).toEqual(['{ path: socketPath }']);
+    expect(text).not.toMatch(/\b(host|port)\s*:/);
   });
 });
 

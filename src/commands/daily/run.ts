@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { endOfDay, startOfDay, subDays } from 'date-fns';
 import * as z from '../../zod-mini';
 import type { Context } from '../../context';
-import { JournalError } from '../../errors';
+import { JournalError, UsageError } from '../../errors';
 import { msg } from '../../messages';
 import { parseOptions } from '../../input/options';
 import { askHowToGoOn, noteForTexts, noteOnInterrupt } from '../../safety-note';
@@ -13,7 +13,7 @@ import { StoppedHere } from '../../flows/safety-watch';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../../domain/prompts';
 import { localDay, practiceDays, streak } from '../../domain/streak';
 import { dailyJson, renderDaily, renderPrompt, streakLine, yesterdayLine, type DailySummary, type DueItem } from '../../render/daily';
-import { canPrompt, isEncryptedFile, PASSPHRASE_ENV } from '../../journal/cipher';
+import { canPrompt, isEncryptedFile, keyringKey, PASSPHRASE_ENV } from '../../journal/cipher';
 import { dailyStatePath, readDailyState } from '../../journal/daily-state';
 
 const dailyOptions = z.object({
@@ -46,10 +46,23 @@ export async function runDaily(raw: unknown, ctx: Context): Promise<void> {
   return checkIn(ctx, summary);
 }
 
-/** An encrypted journal with no key source: no --passphrase-file, no $REFRAME_PASSPHRASE_FILE, no terminal to ask on. */
+/**
+ * An encrypted journal with no key source: no --passphrase-file, no $REFRAME_PASSPHRASE_FILE, no terminal to ask
+ * on, and no remembered passphrase the keyring gives at once (cron has no session bus: the keyring isn't even
+ * asked). A keyring entry that doesn't open the journal: its one line on stderr, and the state file all the same.
+ */
 function lockedWithoutKey(ctx: Context): boolean {
   if (ctx.passphraseFile !== undefined || (ctx.env[PASSPHRASE_ENV] ?? '') !== '') return false;
-  return !canPrompt() && isEncryptedFile(ctx.paths.db);
+  if (canPrompt() || !isEncryptedFile(ctx.paths.db)) return false;
+  if (!keyringKey({ passphraseFile: undefined, env: ctx.env, attempt: 0, path: ctx.paths.db, stateDir: ctx.paths.stateDir, helper: ctx.workerEntry })) return true;
+  try {
+    ctx.journal();
+    return false;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    ctx.say(ctx.errTheme.warn(err.message));
+    return true;
+  }
 }
 
 /**

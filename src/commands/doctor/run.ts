@@ -1,9 +1,9 @@
 // reframe doctor: look at the journal (never creating, migrating or changing it) and say what was found.
 import * as z from '../../zod-mini';
 import type { Context } from '../../context';
-import { OperationError } from '../../errors';
+import { OperationError, UsageError } from '../../errors';
 import { msg } from '../../messages';
-import { keyForOpen } from '../../journal/cipher';
+import { canPrompt, keyForOpen, WrongPassphrase, type KeySource } from '../../journal/cipher';
 import { inspectJournal, type FileMode, type Inspection } from '../../journal/inspect';
 import { SCHEMA_VERSION } from '../../journal/migrations';
 import { parseOptions } from '../../input/options';
@@ -127,10 +127,25 @@ export async function runDoctor(raw: unknown, ctx: Context): Promise<void> {
   const opts = parseOptions(schema, raw);
   ensureNative();
   const busy = Number(ctx.env.REFRAME_BUSY_TIMEOUT_MS);
-  const r = inspectJournal(ctx.paths.db, {
+  // The key as every command gets it; a stale keyring entry: one line, then the prompt (or exit 2 without one).
+  let source: KeySource | undefined;
+  const inspect = (keyring: boolean) => inspectJournal(ctx.paths.db, {
     defaultLocation: !ctx.paths.dbExplicit, busyTimeoutMs: Number.isFinite(busy) && busy >= 0 ? busy : 2000,
-    key: () => keyForOpen(ctx.passphraseFile, ctx.env, 0),
+    key: () => {
+      const k = keyForOpen({ passphraseFile: ctx.passphraseFile, env: ctx.env, attempt: 0, path: ctx.paths.db, stateDir: ctx.paths.stateDir, helper: ctx.workerEntry, keyring, say: (l) => ctx.say(ctx.errTheme.muted(l)) });
+      source = k.source;
+      return k;
+    },
   });
+  let r: Inspection;
+  try {
+    r = inspect(true);
+  } catch (err) {
+    if (!(err instanceof WrongPassphrase) || source !== 'keyring') throw err;
+    if (!canPrompt()) throw new UsageError(msg.cipher.keyringWrongNoTerminal(ctx.paths.db));
+    ctx.say(ctx.errTheme.warn(msg.cipher.keyringWrong));
+    r = inspect(false);
+  }
   // What killed exports, backups, upgrades and restores left (leftovers.ts): named, never removed here.
   const findings = [...diagnose(r), ...findLeftovers(ctx.paths.db).files.map((f): Finding => ({
     check: 'leftovers', status: 'warning', message: msg.faults.leftover(f.kind, f.path), fix: msg.faults.leftoverFix(f.path),
