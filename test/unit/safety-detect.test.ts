@@ -24,7 +24,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assess, explain } from '../../src/domain/safety/detect';
+import { assess, explain, rulesSay } from '../../src/domain/safety/detect';
 
 interface Item { text: string; label: 'danger' | 'abuse' | 'idiom' | 'everyday'; cat: string; split: 'tune' | 'heldout'; source: string }
 const items = (JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'danger.json'), 'utf8')) as { items: Item[] }).items;
@@ -168,19 +168,22 @@ describe('the safety detector on blind labelled texts', () => {
   });
   it('takes a few milliseconds for a 20,000-character paste, the worst case (nothing in it to stop early on)', () => {
     // The worst case reads all of it: rules that find nothing and every window of both classifiers. So the paste
-    // is quiet texts, each added only if it stays quiet (neither note) beside the five before it (some quiet texts
-    // side by side make a shape the rules take as danger: leaning towards help, that is allowed, but it would
-    // stop early).
+    // is quiet texts, one a line, each added only if it stays quiet (neither note) beside the five before it (some
+    // quiet texts side by side make a shape the rules take as danger: leaning towards help, that is allowed, but
+    // it would stop early, and so would a rule's hit alone). One a line, as a pasted journal is: run together with no stops, quiet texts make
+    // windows of 40 words across them that the classifiers may read otherwise.
     const quiet = items.filter((x) => x.label === 'idiom' || x.label === 'everyday').map((x) => x.text);
     const kept: string[] = [];
     for (let i = 0, length = 0; length < 20_000; i++) {
       const next = quiet[i % quiet.length];
-      const a = assess([kept.slice(-5).join(' ') + ' ' + next]);
-      if (a.danger || a.abuse) continue;
+      const near = [...kept.slice(-5), next].join('\n');
+      const a = assess([near]);
+      // The rules too: in a long text, a rule's hit is weighed against the classifier's highest window anywhere.
+      if (a.danger || a.abuse || rulesSay(near)) continue;
       kept.push(next);
       length += next.length + 1;
     }
-    let paste = kept.join(' ');
+    let paste = kept.join('\n');
     paste = paste.slice(0, 20_000);
     const times: number[] = [];
     for (let r = 0; r < 5; r++) {
