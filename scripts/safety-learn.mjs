@@ -26,7 +26,8 @@ export async function detector() {
 export { normalise } from './src/domain/safety/normalise';
 export { features, windowFeatures } from './src/domain/safety/features';
 export * as probes from './test/fixtures/safety-probes';
-export { generateRecords } from './src/dev/generate';`,
+export { generateRecords } from './src/dev/generate';
+export { recordTexts } from './src/domain/record-fields';`,
       resolveDir: root,
       loader: 'ts',
     },
@@ -72,22 +73,33 @@ export const PROBES = 'safety-probes.ts';
 export const ORDINARY = 'generated journals';
 
 /**
- * Ordinary record texts (situations, thoughts, evidence, ...) as the journal generator writes them, for seeds
- * 1-4: everyday life, none of it dangerous. The labelled sets have few such texts (their "everyday" texts are
- * painful thoughts), and without them the classifier took plain words of daily life ("went quiet", "all week")
- * as signs of danger, about one generated text in 200.
+ * Ordinary record texts as the journal generator writes them, for seeds 1-4: every text of a record the program
+ * reads for the notes (situation, thoughts, evidence, answers, balanced thought, plan, emotion names, tags:
+ * src/input/record.ts, safetyTexts()), and each sentence of one with several, everyday life, none of it
+ * dangerous. The labelled sets have few such texts (their "everyday" texts are painful thoughts), and without
+ * them the classifier took plain words of daily life ("went quiet", "all week") as signs of danger, about one
+ * generated text in 200. Until the fourth pass only the records' top-level strings were taken, whole, at a
+ * tenth of a labelled text: once the danger threshold came down, sentences such as "I do not know what they
+ * think." raised the note on every import of 40 generated records. Each now counts for a quarter (a half quieted
+ * them too but cost three points of recall eight-fold; README).
  */
-export const ORDINARY_WEIGHT = Number(process.env.ORDINARY_WEIGHT ?? 0.1);
+export const ORDINARY_WEIGHT = Number(process.env.ORDINARY_WEIGHT ?? 0.25);
 
 export function ordinaryItems(det) {
   const texts = new Set();
   for (const seed of [1, 2, 3, 4]) {
     for (const r of det.generateRecords({ records: 500, days: 40, seed, unknownDistortions: 0 })) {
-      for (const v of Object.values(r)) for (const t of Array.isArray(v) ? v : [v]) if (typeof t === 'string' && t.length > 3) texts.add(t);
+      for (const t of [...det.recordTexts(r), ...(r.emotions ?? []).map((e) => e.name), ...(r.tags ?? [])]) {
+        if (t.length > 2) texts.add(t);
+        // Each of its sentences too: the program reads a text's sentences on their own as well (features.ts,
+        // windows()), so "I do not know what they think." must be learnt as quiet alone, not only inside its text.
+        const sentences = t.split(/[.!?;\n]+/).map((x) => x.trim()).filter((x) => x.split(/\s+/).length >= 3);
+        if (sentences.length > 1) for (const x of sentences) texts.add(x);
+      }
     }
   }
-  // All of them, each counting for a tenth of a labelled text: every kind of sentence the generator writes is
-  // learnt, without ~8,000 easy texts swamping what the model learns from the labelled ones.
+  // All of them, each counting for a quarter of a labelled text: every kind of sentence the generator writes is
+  // learnt, without ~3,000 easy texts swamping what the model learns from the labelled ones.
   return [...texts].sort().map((text) => ({ text, label: 'everyday', cat: 'generated', split: 'tune', source: ORDINARY, weight: ORDINARY_WEIGHT }));
 }
 
@@ -104,8 +116,8 @@ export function probeItems(det) {
  * Chosen on the trade-off curve (`node scripts/safety-cv.mjs --curve`, README): the issue allows 5% idiom alarms
  * on texts by new writers, and a new writer's idioms raise the note more often than the tune sets' (the rules were
  * fit on A-D), so the bar is set where the honest figure (E-H, either note) stays near 4%, recall as high as that
- * allows. */
-export const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.035);
+ * allows (3.5% went to 4.9%). */
+export const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.03);
 
 /** At most this fraction of idioms and everyday texts may raise the abuse note from its classifier (with its
  * rules' own alarms counted) on out-of-set scores. Tighter than IDIOM_BAR: an idiom raising either note counts

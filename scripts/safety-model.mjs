@@ -17,7 +17,7 @@
 // rounding: safety-learn.mjs).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ABUSE_BAR, ABUSE_PRUNE, DEFAULTS, IDIOM_BAR, ORDINARY, PROBES, TARGETS, detector, ordinaryItems, optsFor, outOfSetScores, probeItems, root, rowsFor, thresholdsFromScores, train, tuneItems } from './safety-learn.mjs';
+import { ABUSE_BAR, ABUSE_PRUNE, DEFAULTS, IDIOM_BAR, ORDINARY, ORDINARY_WEIGHT, PROBES, TARGETS, detector, ordinaryItems, optsFor, outOfSetScores, probeItems, root, rowsFor, thresholdsFromScores, train, tuneItems } from './safety-learn.mjs';
 
 const det = await detector();
 const items = tuneItems().concat(probeItems(det), ordinaryItems(det)).map((x) => ({
@@ -69,7 +69,7 @@ const header = [
   '// their own). The weights are strings, read into a table on first use only, so loading the program costs',
   '// nothing for them.',
 ];
-const settings = { ...DEFAULTS, idiomBar: IDIOM_BAR, abuseBar: ABUSE_BAR, abusePrune: ABUSE_PRUNE, texts: items.length, sets };
+const settings = { ...DEFAULTS, idiomBar: IDIOM_BAR, abuseBar: ABUSE_BAR, abusePrune: ABUSE_PRUNE, ordinaryWeight: ORDINARY_WEIGHT, texts: items.length, sets };
 const body = [...header, `export const SETTINGS = ${JSON.stringify(settings)};`, ...danger.lines, ...abuse.lines, ''];
 const file = join(root, 'src', 'domain', 'safety', 'model-weights.ts');
 if (process.argv.includes('--check')) {

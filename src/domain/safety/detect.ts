@@ -10,7 +10,7 @@
 //   the labelled texts), which generalises much better.
 // The crisis note comes up when the classifier's score is above its threshold (THRESHOLD), or when a rule sees
 // danger and the score is above a lower one (RULE_THRESHOLD): a rule's hit needs only a little agreement, and
-// the rules' hits on idioms ("I could kill for a coffee") nearly all score very low. Both thresholds are chosen
+// the rules' hits on idioms mostly score far below their hits on danger texts. Both thresholds are chosen
 // together, on texts the model never saw, to catch the most danger texts within the idiom bar
 // (scripts/safety-learn.mjs, thresholdsFromScores()).
 // The note about abuse is found the same way: its own rules (phrases.ts, ABUSE) OR its own classifier (model.ts,
