@@ -116,7 +116,7 @@ export function probeItems(det) {
  * Chosen on the trade-off curve (`node scripts/safety-cv.mjs --curve`, README): the issue allows 5% idiom alarms
  * on texts by new writers, and a new writer's idioms raise the note more often than the tune sets' (the rules were
  * fit on A-D), so the bar is set where the honest figure (E-H, either note) stays near 4%, recall as high as that
- * allows (3.5% went to 4.9%). */
+ * allows (at 3% it went to 5.1%, at 2.5% to 4.9%). */
 export const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.02);
 
 /** At most this fraction of idioms and everyday texts may raise the abuse note from its classifier (with its
