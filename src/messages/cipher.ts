@@ -41,13 +41,13 @@ export const cipher = {
   rememberPlain: (path: string) => `The journal at ${path} is not encrypted, so there is no passphrase to remember.`,
   noKeyring: (why: 'no-bus' | 'no-service' | 'unsupported', doing: 'remember' | 'forget') => {
     const where = why === 'no-bus'
-      ? 'There is no desktop session bus here (as under cron, ssh or a container), so no keyring'
+      ? 'There is no desktop session bus here (as under cron, ssh or a container), so no keyring to keep it in'
       : why === 'no-service'
         ? 'No keyring service (a Secret Service such as GNOME Keyring, KWallet or KeePassXC) is running here'
         : "reframe can't reach a keyring on this system";
     return doing === 'remember'
-      ? `${where}, so reframe won't remember the passphrase (it would not be kept safely, or not past a restart). Use a passphrase file instead: REFRAME_PASSPHRASE_FILE, chmod 600.`
-      : `${where}, so there is nothing reframe can forget from here. Run it again where your keyring is.`;
+      ? `${where}, and reframe won't remember the passphrase anywhere less safe, or anywhere that forgets it at a restart. Use a passphrase file instead: REFRAME_PASSPHRASE_FILE, chmod 600.`
+      : `${where}: there is nothing reframe can forget from here. Run it again where your keyring is.`;
   },
   keyringLocked: (doing: 'remember' | 'forget') => `Your keyring is locked: unlock it (log in to your desktop, or open its app), then try again. Nothing was ${doing === 'remember' ? 'stored' : 'removed'}.`,
   keyringTimeout: (doing: 'remember' | 'forget') => `Your keyring didn't answer in time, so nothing was ${doing === 'remember' ? 'stored' : 'removed'}.`,
