@@ -63,9 +63,15 @@ export class RecordBatches {
     }
   }
 
-  /** Records matching the filters, newest first. */
+  /** Records matching the filters, newest first: read in one snapshot (pages of them must agree with each other). */
   list(filters: ListFilters = {}): ThoughtRecord[] {
-    return [...this.iterate(filters)];
+    if (this.d.db.inTransaction) return [...this.iterate(filters)];
+    this.d.read(() => this.d.db.exec('BEGIN DEFERRED'));
+    try {
+      return [...this.iterate(filters)];
+    } finally {
+      if (this.d.db.inTransaction) this.d.read(() => this.d.db.exec('COMMIT'));
+    }
   }
 
   /**

@@ -137,9 +137,9 @@ export function pageQuery(f: ListFilters, after: [occurredAt: string, id: string
   const { where, params } = listWhere(f);
   const dir = f.ascending ? 'ASC' : 'DESC';
   if (after) {
-    // The time alone first, so the index seeks to the page (SQLite uses the row value only as a filter).
-    where.push(`r.occurred_at ${f.ascending ? '>=' : '<='} ?`, `(r.occurred_at, r.id) ${f.ascending ? '>' : '<'} (?, ?)`);
-    params.push(after[0], after[0], after[1]);
+    // A seek on the time index (occurred_at, id: migration 13) straight to the page.
+    where.push(`(r.occurred_at, r.id) ${f.ascending ? '>' : '<'} (?, ?)`);
+    params.push(after[0], after[1]);
   }
   params.push(size);
   return {

@@ -28,6 +28,7 @@ export const cipher = {
   wrongBackup: (path: string) => `That passphrase doesn't open the backup at ${path} (made under an older passphrase? give that one with --backup-passphrase-file). Nothing was changed.`,
   noBackupKey: 'That backup is encrypted and there is no terminal to ask for its passphrase: give it with --backup-passphrase-file (or --passphrase-file, or REFRAME_PASSPHRASE_FILE), a file only you can read.',
   restoreWillEncrypt: 'The backup is encrypted, so your journal will be too, with its passphrase.',
+  restoreFailedAfterEncrypt: (path: string) => `The restore didn't finish. Your journal still holds its own records, but it was encrypted first, with the backup's passphrase: ${path}. To have it plain again, run \`reframe decrypt\`.`,
   restoredEncrypted: (path: string) => `Your journal is encrypted now, with the backup's passphrase: ${path}. To have it plain again, run \`reframe decrypt\`.`,
   restoreDamagedEncryptedHint: "reframe can't tell an encrypted journal that is damaged from one its passphrase doesn't open, so it leaves it alone: move it aside yourself, then restore.",
   backupPassphraseFileHelp: 'with --restore: read the backup\'s passphrase from this file, when it is not the journal\'s (mode 600)',

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/journal/open';
 import { Journal } from '../../src/journal/journal';
-import { buildListQuery, pageable, type ListFilters } from '../../src/journal/query';
+import { buildListQuery, pageable, pageQuery, type ListFilters } from '../../src/journal/query';
 import { recordSchema } from '../../src/domain/record';
 
 function journalOf(n: number): Journal {
@@ -55,6 +55,15 @@ describe('reading records a page at a time', () => {
     expect(pageable({ tag: 'work' })).toBe(false);
     expect(pageable({ search: 'bus' })).toBe(false);
     expect(pageable({ since: '2025-01-01T00:00:00.000Z', ascending: true })).toBe(true);
+  });
+
+  it('each page is a seek on the time index, never a sort (records sharing one time would be sorted again per page)', () => {
+    for (const ascending of [true, false]) {
+      const q = pageQuery({ ascending }, ['2025-01-01T00:00:00.000Z', '01JD7X00000Q9V6M2W8K3T5R0Y'], 200);
+      const plan = (j.db.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toMatch(/USING COVERING INDEX records_occurred \(\(occurred_at,id\)[<>]/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
   });
 
   it('an empty journal and a journal of exactly one page edge', () => {

@@ -143,9 +143,11 @@ async function restore(src: string, opts: Opts, ctx: Context): Promise<void> {
     // connection, in one transaction, under the restore marker as below (backup.ts: replaceContents).
     let journal = live ?? ctx.journal();
     let own: Journal | undefined;
+    let converted = false;
     try {
       if (!live) {
         convertJournal(journal, undefined, resultKey); // crash-safe: copy, check, rename (convert.ts)
+        converted = true;
         own = new Journal(openDatabase(db, { create: false, key: resultKey, busyTimeoutMs: busyTimeoutFromEnv(ctx.env) ?? DEFAULT_BUSY_TIMEOUT_MS }), db);
         journal = own;
       }
@@ -158,6 +160,12 @@ async function restore(src: string, opts: Opts, ctx: Context): Promise<void> {
         end();
       }
     } catch (err) {
+      if (converted) {
+        // The journal was encrypted with the backup's passphrase before the restore failed: it keeps its own
+        // records, encrypted now. Say so (the failure line alone would not), and keep cron's state file right.
+        ctx.say(ctx.errTheme.warn(msg.cipher.restoreFailedAfterEncrypt(db)));
+        writeStateOf(db, resultKey, ctx);
+      }
       throw failure(db, err);
     } finally {
       own?.close();

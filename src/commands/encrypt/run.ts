@@ -34,6 +34,8 @@ export async function runEncrypt(ctx: Context): Promise<void> {
   const journal = ctx.journal(); // plain; made now when there is none yet (a journal that starts encrypted)
   convertJournal(journal, undefined, key.passphrase);
   writeStateOf(path, key.passphrase, ctx);
+  // A note left from before a decrypt that couldn't reach the keyring would point at a passphrase that is gone.
+  noteKeyringChosen(ctx.paths.stateDir, path, false);
   ctx.say(ctx.errTheme.muted(msg.cipher.encrypted(path)));
 }
 
