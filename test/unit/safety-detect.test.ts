@@ -77,12 +77,9 @@ const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((s) => `danger
  * Held-out danger recall (%) measured once on the held-out pair (danger-I + danger-J: written blind, never read
  * by whoever tuned the detector). The lead fills it in after measuring once; until then undefined.
  */
-// Measured once, 2026-12-06, after the fourth pass was merged: 368/420 (87.6%) danger caught, 13/190 (6.8%) idiom
-// alarms, 6/90 everyday, 46/50 abuse. (The detector before that pass, on the same I + J, measured once before the
-// pass began: 347/420, 82.6%; 15/190, 7.9%.)
-const HELDOUT_FLOOR: number | undefined = (368 / 420) * 100;
-/** Held-out idiom false alarms (%) measured at the same time. */
-const HELDOUT_IDIOM_CEILING: number | undefined = (13 / 190) * 100;
+const HELDOUT_FLOOR = undefined as number | undefined;
+/** Held-out idiom false alarms (%) measured at the same time; the lead fills it in. */
+const HELDOUT_IDIOM_CEILING = undefined as number | undefined;
 /** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on the held-out pair when measured:
  * the lead sets them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. */
 const HELDOUT_BARS_MET = { recall: false, idioms: false };
