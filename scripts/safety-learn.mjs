@@ -26,8 +26,7 @@ export async function detector() {
 export { normalise } from './src/domain/safety/normalise';
 export { features, windowFeatures } from './src/domain/safety/features';
 export * as probes from './test/fixtures/safety-probes';
-export { generateRecords } from './src/dev/generate';
-export { recordTexts } from './src/domain/record-fields';`,
+export { generateRecords } from './src/dev/generate';`,
       resolveDir: root,
       loader: 'ts',
     },
@@ -42,7 +41,7 @@ export { recordTexts } from './src/domain/record-fields';`,
       setup(b) {
         b.onResolve({ filter: /^\.\/model-weights$/ }, () => ({ path: 'model-weights', namespace: 'empty-model' }));
         b.onLoad({ filter: /.*/, namespace: 'empty-model' }, () => ({
-          contents: 'export const SETTINGS = {}; export const THRESHOLD = Infinity; export const RULE_THRESHOLD = -Infinity; export const BIAS = 0; export const WEIGHTS = "";'
+          contents: 'export const SETTINGS = {}; export const THRESHOLD = Infinity; export const BIAS = 0; export const WEIGHTS = "";'
             + ' export const ABUSE_THRESHOLD = Infinity; export const ABUSE_BIAS = 0; export const ABUSE_WEIGHTS = "";',
           loader: 'js',
         }));
@@ -73,33 +72,22 @@ export const PROBES = 'safety-probes.ts';
 export const ORDINARY = 'generated journals';
 
 /**
- * Ordinary record texts as the journal generator writes them, for seeds 1-4: every text of a record the program
- * reads for the notes (situation, thoughts, evidence, answers, balanced thought, plan, emotion names, tags:
- * src/input/record.ts, safetyTexts()), and each sentence of one with several, everyday life, none of it
- * dangerous. The labelled sets have few such texts (their "everyday" texts are painful thoughts), and without
- * them the classifier took plain words of daily life ("went quiet", "all week") as signs of danger, about one
- * generated text in 200. Until the fourth pass only the records' top-level strings were taken, whole, at a
- * tenth of a labelled text: once the danger threshold came down, sentences such as "I do not know what they
- * think." raised the note on every import of 40 generated records. Each now counts for a quarter (a half quieted
- * them too but cost three points of recall eight-fold; README).
+ * Ordinary record texts (situations, thoughts, evidence, ...) as the journal generator writes them, for seeds
+ * 1-4: everyday life, none of it dangerous. The labelled sets have few such texts (their "everyday" texts are
+ * painful thoughts), and without them the classifier took plain words of daily life ("went quiet", "all week")
+ * as signs of danger, about one generated text in 200.
  */
-export const ORDINARY_WEIGHT = Number(process.env.ORDINARY_WEIGHT ?? 0.25);
+export const ORDINARY_WEIGHT = Number(process.env.ORDINARY_WEIGHT ?? 0.1);
 
 export function ordinaryItems(det) {
   const texts = new Set();
   for (const seed of [1, 2, 3, 4]) {
     for (const r of det.generateRecords({ records: 500, days: 40, seed, unknownDistortions: 0 })) {
-      for (const t of [...det.recordTexts(r), ...(r.emotions ?? []).map((e) => e.name), ...(r.tags ?? [])]) {
-        if (t.length > 2) texts.add(t);
-        // Each of its sentences too: the program reads a text's sentences on their own as well (features.ts,
-        // windows()), so "I do not know what they think." must be learnt as quiet alone, not only inside its text.
-        const sentences = t.split(/[.!?;\n]+/).map((x) => x.trim()).filter((x) => x.split(/\s+/).length >= 3);
-        if (sentences.length > 1) for (const x of sentences) texts.add(x);
-      }
+      for (const v of Object.values(r)) for (const t of Array.isArray(v) ? v : [v]) if (typeof t === 'string' && t.length > 3) texts.add(t);
     }
   }
-  // All of them, each counting for a quarter of a labelled text: every kind of sentence the generator writes is
-  // learnt, without ~3,000 easy texts swamping what the model learns from the labelled ones.
+  // All of them, each counting for a tenth of a labelled text: every kind of sentence the generator writes is
+  // learnt, without ~8,000 easy texts swamping what the model learns from the labelled ones.
   return [...texts].sort().map((text) => ({ text, label: 'everyday', cat: 'generated', split: 'tune', source: ORDINARY, weight: ORDINARY_WEIGHT }));
 }
 
@@ -112,12 +100,9 @@ export function probeItems(det) {
     .concat([...NEGATIVE, ...PROBE_QUIET].filter((t) => t !== '').map(as('everyday')), PROBE_ABUSE.map(as('abuse')));
 }
 
-/** At most this fraction of idioms may raise the note (rules and classifier together) on out-of-set scores.
- * Chosen on the trade-off curve (`node scripts/safety-cv.mjs --curve`, README): the issue allows 5% idiom alarms
- * on texts by new writers, and a new writer's idioms raise the note more often than the tune sets' (the rules were
- * fit on A-D), so the bar is set where the honest figure (E-H, either note) stays near 4%, recall as high as that
- * allows (at 3% it went to 5.1%, at 2.5% to 4.9%). */
-export const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.02);
+/** At most this fraction of idioms may raise the note (rules OR classifier) on out-of-set scores: under the
+ * issue's 5% bar with a margin, because a new writer's idioms score higher than the tune sets' (the D set did). */
+export const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.03);
 
 /** At most this fraction of idioms and everyday texts may raise the abuse note from its classifier (with its
  * rules' own alarms counted) on out-of-set scores. Tighter than IDIOM_BAR: an idiom raising either note counts
@@ -131,12 +116,10 @@ export const ABUSE_PRUNE = Number(process.env.ABUSE_PRUNE ?? 0.03);
 
 /**
  * What each model learns: the label it tells from everything else, the quiet labels its threshold is set on,
- * that threshold's bar, and which rules (the item's `rule` or `abuseRule`) count as alarms already. With
- * `ruleThreshold`, a rule's hit counts only when the classifier's score is above a second, lower threshold
- * (thresholdsFromScores()).
+ * that threshold's bar, and which rules (the item's `rule` or `abuseRule`) count as alarms already.
  */
 export const TARGETS = {
-  danger: { label: 'danger', quiet: ['idiom'], bar: IDIOM_BAR, rule: 'rule', ruleThreshold: true },
+  danger: { label: 'danger', quiet: ['idiom'], bar: IDIOM_BAR, rule: 'rule' },
   abuse: { label: 'abuse', quiet: ['idiom', 'everyday'], bar: ABUSE_BAR, rule: 'abuseRule', prune: ABUSE_PRUNE },
 };
 
@@ -174,31 +157,6 @@ export function outOfSetScores(items, always, target, opts, scoreOf = scoreItem)
 export function thresholdFromScores(oof, target, rulesToo = true) {
   const quiet = oof.filter(([x]) => target.quiet.includes(x.label));
   return thresholdFor(quiet.map(([, z]) => z), quiet.map(([x]) => rulesToo && x[target.rule]), target.bar);
-}
-
-/**
- * The thresholds of one target from out-of-set scores: `threshold`, above which the classifier alone raises the
- * note, and `ruleThreshold`, above which a text the rules flag raises it (-Infinity: every rule's hit counts, as
- * thresholdFromScores() has it). The rules' hits on idioms cost the same bar as the classifier's; a rule hit
- * with a low score is more often an idiom than danger ("I could kill for a coffee"), so the pair is the one
- * that catches the most positives with alarms on the quiet labels at or under the bar, trying as
- * `ruleThreshold` each score of a quiet text the rules flag (lowest first, so a tie keeps more of the rules).
- * Without `target.ruleThreshold`: thresholdFromScores() with -Infinity.
- */
-export function thresholdsFromScores(oof, target) {
-  if (!target.ruleThreshold) return { threshold: thresholdFromScores(oof, target, true), ruleThreshold: -Infinity };
-  const quiet = oof.filter(([x]) => target.quiet.includes(x.label));
-  const positives = oof.filter(([x]) => x.label === target.label);
-  const zs = quiet.map(([, z]) => z);
-  const tries = [-Infinity, ...[...new Set(quiet.filter(([x]) => x[target.rule]).map(([, z]) => z))].sort((a, b) => a - b), Infinity];
-  let best;
-  for (const v of tries) {
-    const t = thresholdFor(zs, quiet.map(([x, z]) => x[target.rule] && z > v), target.bar);
-    if (t === Infinity) continue;
-    const caught = positives.filter(([x, z]) => (x[target.rule] && z > v) || z > t).length;
-    if (!best || caught > best.caught) best = { caught, threshold: t, ruleThreshold: v };
-  }
-  return { threshold: best.threshold, ruleThreshold: best.ruleThreshold };
 }
 
 export const DEFAULTS = { positiveWeight: Number(process.env.POSITIVE_WEIGHT ?? 2), minDf: Number(process.env.MIN_DF ?? 2), l2: 1e-4, epochs: 30, rate: 0.3, seed: 1, prune: Number(process.env.PRUNE ?? 0.005) };

@@ -1,7 +1,7 @@
 // Which words bring up the calm note about where to find help (src/domain/safety.ts).
 import { describe, expect, it } from 'vitest';
 import { mayBeInDanger } from '../../src/domain/safety';
-import { assess, explain, rulesSay } from '../../src/domain/safety/detect';
+import { assess } from '../../src/domain/safety/detect';
 // The lists, and how the paraphrase probes were written and first measured: test/fixtures/safety-probes.ts.
 import { NEGATIVE, POSITIVE, PROBE_ABUSE, PROBE_DANGER, PROBE_QUIET } from '../fixtures/safety-probes';
 
@@ -27,11 +27,8 @@ describe('mayBeInDanger', () => {
 
   it('stays fast on huge and hostile text', () => {
     const huge = 'I want to '.repeat(20_000) + ' x'.repeat(50_000) + 'kill my'.repeat(10_000);
-    // Catastrophic backtracking would hit the test timeout here. (What it answers for "I want to" 2,000 times
-    // over is the classifier's call: the words of most danger texts, so it leans towards the note. Allowed: a
-    // note shown once too often costs little.)
-    expect(typeof mayBeInDanger([huge])).toBe('boolean');
-    expect(mayBeInDanger(['\u0000\uffff\ud800', 'a'.repeat(1_000_000), ' x'.repeat(50_000)])).toBe(false);
+    // Catastrophic backtracking would hit the test timeout here.
+    expect(mayBeInDanger([huge, '\u0000\uffff\ud800', 'a'.repeat(1_000_000)])).toBe(false);
   });
 });
 
@@ -46,19 +43,14 @@ describe('paraphrase probes', () => {
   it.each(PROBE_ABUSE)('shows the abuse note for %j', (text) => {
     expect(assess([text]).abuse).toBe(true);
   });
-  // Known limits, kept visible: each of these fails today; when one starts passing, make it a plain test.
+  // Known limits, kept visible: each of these fails today; when one starts passing, move it to the lists above.
   it.fails('known miss: a plan with no word for dying ("it will happen after the wedding")', () => {
     expect(assess(["it'll happen after the wedding, I won't ruin that for them"]).danger).toBe(true);
   });
-  // The fourth pass (the classifier's thresholds chosen at the issue's false-alarm budget) changed two of them: a
-  // known miss caught, by the classifier; and a known false alarm quiet, because a rule's hit now counts only
-  // when the classifier agrees a little, and it reads this one as the heat talking.
-  it('not being here for a holiday, without more ("I\'m not going to be here for Christmas"), once a known miss', () => {
-    expect(explain("I'm not going to be here for Christmas").danger).toBe('classifier');
+  it.fails('known miss: not being here for a holiday, without more ("I\'m not going to be here for Christmas")', () => {
+    expect(assess(["I'm not going to be here for Christmas"]).danger).toBe(true);
   });
-  it('"I want to die" as hyperbole about the heat, once a known false alarm: the rules see it, the classifier does not agree', () => {
-    const text = 'this heat is killing me, I want to die in a pool';
-    expect(rulesSay(text)).toBe(true);
-    expect(assess([text]).danger).toBe(false);
+  it.fails('known false alarm: "I want to die" as hyperbole about the heat', () => {
+    expect(assess(["this heat is killing me, I want to die in a pool"]).danger).toBe(false);
   });
 });

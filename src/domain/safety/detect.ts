@@ -3,20 +3,16 @@
 //
 // The method (chosen by measuring leave-one-set-out, see the README's "What the detector catches and misses"
 // and scripts/safety-cv.mjs): two detectors over the same plain form of the text (normalise.ts: chat
-// spellings and near-misses of the key words put right; everyday turns of phrase cut out):
+// spellings and near-misses of the key words put right; everyday turns of phrase cut out), and either one
+// raising the crisis note is enough:
 // - rules: shapes (word-sets for ideas, near each other) and curated phrases (phrases.ts), reviewable line
 //   by line; they catch what they were written for, and generalise poorly to wordings nobody foresaw;
 // - a classifier (model.ts: logistic regression on words, word pairs and character runs, weights learnt from
-//   the labelled texts), which generalises much better.
-// The crisis note comes up when the classifier's score is above its threshold (THRESHOLD), or when a rule sees
-// danger and the score is above a lower one (RULE_THRESHOLD): a rule's hit needs only a little agreement, and
-// the rules' hits on idioms mostly score far below their hits on danger texts. Both thresholds are chosen
-// together, on texts the model never saw, to catch the most danger texts within the idiom bar
-// (scripts/safety-learn.mjs, thresholdsFromScores()).
+//   the labelled texts), which generalises much better, with its threshold set to keep idiom false alarms low.
 // The note about abuse is found the same way: its own rules (phrases.ts, ABUSE) OR its own classifier (model.ts,
 // learnt from the same labelled texts: harm from someone else against everything else).
 import { normalise } from './normalise';
-import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore } from './model';
+import { modelSaysAbuse, modelSaysDanger } from './model';
 import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
 
 /** A phrase as written in phrases.ts -> a regular expression over the plain form (" word word . word "). */
@@ -95,16 +91,8 @@ function abuseIn(s: string): boolean {
   return matchGroup(phrases().abuse, s) !== undefined || modelSaysAbuse(s);
 }
 
-/** Why a plain form raises the crisis note: the classifier's score above THRESHOLD ("classifier"), or a rule's
- * group (its id) with the score above RULE_THRESHOLD; undefined when neither. */
-function dangerWhy(s: string): string | undefined {
-  const z = modelScore(s, DANGER_THRESHOLD); // the first window above the threshold is enough
-  if (z > DANGER_THRESHOLD) return 'classifier';
-  return z > RULE_THRESHOLD ? matchGroup(phrases().danger, s) : undefined;
-}
-
 function dangerIn(s: string): boolean {
-  return dangerWhy(s) !== undefined;
+  return matchGroup(phrases().danger, s) !== undefined || modelSaysDanger(s);
 }
 
 function matchGroup(groups: Compiled[], s: string): string | undefined {
@@ -112,13 +100,13 @@ function matchGroup(groups: Compiled[], s: string): string | undefined {
   return undefined;
 }
 
-/** What one text suggests, and what said so: a group of phrases or "classifier" (for the tests' reports; never
- * logged). */
+/** What one text suggests, and which group of phrases said so (for the tests' reports; never logged). */
 export function explain(text: string): { danger?: string; abuse?: string } {
   const s = prepared(text);
+  const { danger, abuse } = phrases();
   return {
-    danger: dangerWhy(s),
-    abuse: matchGroup(phrases().abuse, s) ?? (modelSaysAbuse(s) ? 'classifier' : undefined),
+    danger: matchGroup(danger, s) ?? (modelSaysDanger(s) ? 'classifier' : undefined),
+    abuse: matchGroup(abuse, s) ?? (modelSaysAbuse(s) ? 'classifier' : undefined),
   };
 }
 
