@@ -2,7 +2,7 @@
 // marked with its split and source file.
 //
 //   node scripts/safety-fixture.mjs                    # the tune split (danger-A..F) as it is; no held-out items
-//   node scripts/safety-fixture.mjs --heldout G,H      # the same, plus whichever of danger-G, danger-H exist in
+//   node scripts/safety-fixture.mjs --heldout I,J      # the same, plus whichever of danger-I, danger-J exist in
 //                                                      # /work/labelled as "heldout" (the lead runs this, once,
 //                                                      # to measure)
 //

@@ -10,9 +10,9 @@
 //   category and every text it misses; they say only how well the detector fits what it learnt from. How well it
 //   generalises is measured leave-one-set-out by scripts/safety-cv.mjs (README, "What the detector catches and
 //   misses").
-// - The HELD-OUT split is danger-G and danger-H, written the same way and never read by whoever tunes the
+// - The HELD-OUT split is danger-I and danger-J (G and H before them), written the same way and never read by whoever tunes the
 //   detector. They are added to test/fixtures/danger.json only by the lead, once, with
-//   `node scripts/safety-fixture.mjs --heldout G,H`; this test then prints their figures but never their texts,
+//   `node scripts/safety-fixture.mjs --heldout I,J`; this test then prints their figures but never their texts,
 //   so reading the output can't leak them. Until they are added the test says so on every run (todos in the
 //   summary and a warning in the output): the held-out bar is not met by passing silently.
 //   If held-out recall falls short, the answer is not to read its misses: report the figure, write new blind texts.
@@ -72,17 +72,16 @@ function report(name: string, f: Figures, texts: boolean): string {
 const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F'].map((s) => `danger-${s}.jsonl`);
 
 /**
- * Held-out danger recall (%) measured once on danger-G + danger-H (written blind, never read by whoever tuned the
- * detector). The lead fills it in after measuring once; until then undefined. (The last held-out pair, E + F,
- * measured 266/316, 84.2%, before they became tune.)
+ * Held-out danger recall (%) measured once on the held-out pair, danger-I + danger-J (written blind by two new
+ * writers, never read by whoever tuned the detector). The pair before, G + H, measured 334/412 (81.1%) at 11/186
+ * (5.9%) idiom alarms, then left the fixture (their texts are in the history of test/fixtures/danger.json).
  */
-// Measured once on 2026-12-06: 334/412 (81.1%). (The detector before this one, learnt from A-D only, caught
-// 352/412 (85.4%) of the same texts at 17/186 (9.1%) idiom alarms: the new one trades recall for fewer alarms.)
-const HELDOUT_FLOOR: number | undefined = (334 / 412) * 100;
-/** Held-out idiom false alarms (%) measured at the same time; the lead fills it in (E + F: 14/224, 6.3%). */
-// Measured once on 2026-12-06: 11/186 (5.9%).
-const HELDOUT_IDIOM_CEILING: number | undefined = (11 / 186) * 100;
-/** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on G + H when measured: the lead sets
+// Measured once on 2026-12-06 (before a fourth pass was tried): 347/420 (82.6%).
+const HELDOUT_FLOOR: number | undefined = (347 / 420) * 100;
+/** Held-out idiom false alarms (%) measured at the same time. */
+// Measured once on 2026-12-06: 15/190 (7.9%).
+const HELDOUT_IDIOM_CEILING: number | undefined = (15 / 190) * 100;
+/** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on I + J when measured: the lead sets
  * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. */
 const HELDOUT_BARS_MET = { recall: false, idioms: false };
 
@@ -107,7 +106,7 @@ describe('the safety detector on blind labelled texts', () => {
   console.log(`${report(`tune (${TUNE_SOURCES.join(' + ')})`, tune, true)}\n  tune danger by category: ${byCategory('tune')}`);
   if (hasHeld) console.log(report(`held-out (${heldSources.join(' + ')})`, held, false));
   else console.warn('held-out: NO HELD-OUT ITEMS in test/fixtures/danger.json, so the 97% held-out bar is NOT measured. '
-    + 'The lead adds them with `node scripts/safety-fixture.mjs --heldout G,H`.');
+    + 'The lead adds them with `node scripts/safety-fixture.mjs --heldout I,J`.');
 
   it('has the tune split from danger-A to danger-F, and any held-out split from other files', () => {
     expect(items.filter((x) => x.split === 'tune').every((x) => TUNE_SOURCES.includes(x.source))).toBe(true);
@@ -123,7 +122,7 @@ describe('the safety detector on blind labelled texts', () => {
   } else if (hasHeld) {
     it.todo(`held-out floor: set HELDOUT_FLOOR to the danger figure printed above (${pct(held.danger).toFixed(1)}%), measured once`);
   } else {
-    it.todo('held-out floor: NO HELD-OUT ITEMS YET; the lead measures danger-G + danger-H once and sets HELDOUT_FLOOR');
+    it.todo('held-out floor: NO HELD-OUT ITEMS YET; the lead measures danger-I + danger-J once and sets HELDOUT_FLOOR');
   }
   if (hasHeld) {
     // The issue's bar. Each is an expected failure (it.fails) while HELDOUT_BARS_MET says it was not met when
@@ -132,7 +131,7 @@ describe('the safety detector on blind labelled texts', () => {
       expect(pct(held.danger)).toBeGreaterThanOrEqual(97);
     });
   } else {
-    it.todo('catches at least 97% of the held-out danger texts: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout G,H)');
+    it.todo('catches at least 97% of the held-out danger texts: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout I,J)');
   }
 
   it('keeps catching the tune split (at least 97%: a guard against undoing the work, not a measure of it)', () => {
@@ -149,14 +148,14 @@ describe('the safety detector on blind labelled texts', () => {
   } else if (hasHeld) {
     it.todo(`held-out idiom ceiling: set HELDOUT_IDIOM_CEILING to the figure printed above (${pct(held.idiom).toFixed(1)}%), measured once`);
   } else {
-    it.todo('held-out idiom ceiling: NO HELD-OUT ITEMS YET; the lead measures danger-G + danger-H once and sets HELDOUT_IDIOM_CEILING');
+    it.todo('held-out idiom ceiling: NO HELD-OUT ITEMS YET; the lead measures danger-I + danger-J once and sets HELDOUT_IDIOM_CEILING');
   }
   if (hasHeld) {
     (HELDOUT_BARS_MET.idioms ? it : it.fails)('brings up a note for at most 5% of the held-out idioms (the issue\'s bar)', () => {
       expect(pct(held.idiom)).toBeLessThanOrEqual(5);
     });
   } else {
-    it.todo('brings up a note for at most 5% of the held-out idioms: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout G,H)');
+    it.todo('brings up a note for at most 5% of the held-out idioms: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout I,J)');
   }
   it('takes a few milliseconds at most per text', () => {
     const texts = items.map((x) => x.text);
