@@ -78,6 +78,17 @@ export async function syncJournal(j: Journal, o: SyncOptions): Promise<SyncResul
 
     // 1. Out: what the triggers noted, as it is now, stamped, appended to this device's file for the month.
     const outbox = j.sync.outbox();
+    // A sync killed after its lines reached the folder but before this transaction committed leaves lines whose
+    // stamps the saved clock knows nothing of. Stamping again from that clock could give one of those stamps to
+    // another change, which every reader would then take for one it has seen, and drop. So the clock first
+    // observes every stamp this device already wrote (its two newest month files: a kill can't be older).
+    if (outbox.length) {
+      for (const f of folder.files(self.device).filter((x) => x.kind === 'main').slice(-2)) {
+        for (const raw of folder.readFrom(self.device, f.name, 0).lines) {
+          for (const c of (await openLine(codec, raw, self.device, self.dir)) ?? []) clock = observe(clock, c.stamp);
+        }
+      }
+    }
     const lines: string[] = [];
     const sent: { kind: string; id: string; stamp: string; base: string | null }[] = [];
     for (const e of outbox) {
