@@ -95,7 +95,9 @@ export async function syncJournal(j: Journal, o: SyncOptions): Promise<SyncResul
       if (!isKind(e.kind)) continue;
       const data = build(j, e.kind, e.id);
       const cur = j.sync.entity(e.kind, e.id);
-      if (data === null && !cur) continue; // made and deleted between two syncs: nothing to tell
+      // Made and deleted between two syncs: still told as deleted. A sync killed after its lines reached the folder
+      // but before its commit leaves no version here for what it sent, so "never sent" can't be known; another
+      // device may hold it from those lines, and only a tombstone takes it away there.
       clock = tick(clock, e.at);
       const stamp = stampOf(clock, self.device);
       const base = cur?.stamp ?? null;

@@ -48,6 +48,26 @@ function deviceOf(name: string): string {
 }
 
 describe('reframe sync between journals sharing a folder', () => {
+  it('a record sent by a sync that never committed (killed after writing the folder), then deleted: the delete still travels', () => {
+    // Found by the kill -9 loop of test/faults/sync.test.ts (once in a CI dry run): the lines of a sync killed after
+    // its append reach the other device, but the sender's own note of them is rolled back; a delete afterwards was
+    // taken for "made and deleted between two syncs" and never told, so the other device kept the record forever.
+    mkdirSync(folder());
+    for (const n of ['a', 'b']) ok(n, ['sync', 'init', folder()]);
+    const id = newRecord('a', 'Sent by a sync that was killed');
+    // The journal as it was before that sync: restoring it afterwards is the rolled-back transaction.
+    ok('a', ['backup', join(sb.dir, 'before-sync.db')]);
+    ok('a', ['sync']);
+    ok('a', ['backup', '--restore', join(sb.dir, 'before-sync.db'), '--yes']);
+    ok('b', ['sync']);
+    expect(records('b').map((x) => x.id)).toEqual([id]);
+    ok('a', ['delete', id, '--yes']);
+    ok('a', ['sync']);
+    ok('b', ['sync']);
+    expect(records('a')).toEqual([]);
+    expect(records('b')).toEqual([]);
+  });
+
   it('two journals converge, in either order, with edits, deletes and a conflicting edit on each side', () => {
     mkdirSync(folder());
     const keep = newRecord('a', 'The laptop thought');
