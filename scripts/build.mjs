@@ -1,128 +1,126 @@
 // Bundles src/ into dist/ with esbuild, then builds a V8 code cache for it. Runs from `npm install`
 // (prepare) and before tests and benchmarks.
 //
-// Why one CommonJS file and a code cache: Node 20 compiles every ES module from source on every start, and
-// for `reframe list` that compiling was a fifth of the run (~20 ms). A CommonJS script can be compiled with
-// V8's cached data instead (Node 22 does this itself with module.enableCompileCache; Node 20 can't). So the
-// program is one CommonJS bundle whose modules start lazily (each command's code runs only when that
-// command is used), bin/reframe runs it through vm.Script with the cache, and this script makes the cache
-// by running the bundle once over a set of commands on a throwaway journal (scripts/warm-cache.cjs).
+// Why CommonJS chunks with code caches: Node 20 compiles every ES module from source on every start, and for
+// `reframe list` that compiling was a fifth of the run (~20 ms). A CommonJS script can be compiled with V8's
+// cached data instead (Node 22 does this itself with module.enableCompileCache; Node 20 can't). And a start
+// should read only the code its command uses: one bundle of everything (2.4 MB, a 1.7 MB cache) cost `list`
+// ~45 ms just to read and deserialise. So esbuild splits the program at every `await import()` into chunks
+// (scripts/bundle-config.mjs), each chunk becomes a CommonJS file, bin/reframe loads a chunk when the code
+// first asks for it, through vm.Script with that chunk's cache, and this script makes the caches by running
+// the program once over the everyday commands on a throwaway journal (scripts/warm-cache.cjs).
 //
-// Files: dist/bundle/reframe-<hash>.cjs and reframe-<hash>.cache, named by the bundle's content, and
-// dist/reframe.json naming the pair, replaced last by rename. So a build never breaks a reframe that is
-// running at that moment (tests run builds side by side), and a cache can never be paired with the wrong
-// source (V8 checks only the source's length). A cache V8 rejects (another Node version, other V8 flags) is
-// ignored: the program just compiles as it would without one.
-// `node scripts/build.mjs --report` prints the bundle's size by package and the cache's size.
+// Files: dist/bundle/<hash>/ holds one build (reframe.cjs, the entry, and its c-*.cjs chunks, with a .cache
+// beside each chunk the warm-up ran), named by the hash of all its files, and dist/reframe.json names it,
+// replaced last by rename. So a build never breaks a reframe that is running at that moment (tests run builds
+// side by side), and a cache can never be paired with the wrong source (V8 checks only the source's length).
+// A cache V8 rejects (another Node version, other V8 flags) is ignored: that chunk just compiles as it would
+// without one.
+// `node scripts/build.mjs --report` prints the build's size by package and its caches' size.
 import { build } from 'esbuild';
-import { bundleOptions } from './bundle-config.mjs';
+import { bundleOptions, toCommonJS } from './bundle-config.mjs';
 import { CACHED } from './hot-paths.mjs';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const report = process.argv.includes('--report');
-// --pack (npm's prepack): dist/ holds only this build afterwards, so the package ships one bundle.
+// --pack (npm's prepack): dist/ holds only this build afterwards, so the package ships one build.
 const pack = process.argv.includes('--pack');
 
 const result = await build({ ...(await bundleOptions(root)), metafile: report });
-
-const code = result.outputFiles[0].contents;
-const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
+const files = (await toCommonJS(result.outputFiles)).sort((x, y) => (x.name < y.name ? -1 : 1));
+const digest = createHash('sha256');
+for (const f of files) digest.update(f.name).update('\0').update(f.code).update('\0');
+const hash = digest.digest('hex').slice(0, 12);
 const bundleDir = join(dist, 'bundle');
-mkdirSync(bundleDir, { recursive: true });
-const name = `reframe-${hash}`;
-const bundle = join(bundleDir, `${name}.cjs`);
+const buildDir = join(bundleDir, hash);
+const ENTRY = 'reframe.cjs';
 const tmp = (p) => `${p}.${process.pid}.tmp`;
-// Written once per content (the name is its hash); rewritten if a stopped build left it short. Synced before
-// the rename, so a power cut can't leave a short file under the right name.
-if (!existsSync(bundle) || statSync(bundle).size !== code.length) {
-  const fd = openSync(tmp(bundle), 'w', 0o644);
-  try {
-    writeSync(fd, code);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+// An all-ASCII build (esbuild's charset: 'ascii' escapes the rest) can be read as latin1: half the time of utf8.
+for (const f of files) {
+  const at = f.code.search(/[^\x00-\x7f]/);
+  if (at >= 0) throw new Error(`build: ${f.name} is not all ASCII (near ${JSON.stringify(f.code.slice(Math.max(0, at - 60), at + 20))}); write that character as a \\u escape in src/`);
+}
+// Written once per content (the folder is named by its hash): into a folder of its own, each file synced, then
+// renamed into place, so a stopped build or a power cut can't leave a short file under the right name.
+if (!existsSync(join(buildDir, ENTRY))) {
+  const staging = tmp(buildDir);
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  for (const f of files) {
+    const fd = openSync(join(staging, f.name), 'w', 0o644);
+    try {
+      writeSync(fd, f.code, null, 'latin1');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
-  renameSync(tmp(bundle), bundle);
+  rmSync(buildDir, { recursive: true, force: true });
+  renameSync(staging, buildDir);
 }
 
-// One code cache per command, so each start reads only the compiled code it needs (one cache for all
-// commands was twice the size and cost `list` ~4 ms more). bin/reframe picks the cache by the command
-// word in its arguments ('' for anything not listed). Which commands get one is scripts/hot-paths.mjs;
-// each is warmed with the examples its own --help shows (warmUps below). `new` runs first: it makes the
-// journal the others read.
-const WARM = { version: [['--version']], ...warmUps(bundle, CACHED.filter((k) => k !== 'version')), '': [['--help']] };
+// The code caches: one per chunk, from one warm-up that runs the everyday commands (scripts/hot-paths.mjs), each
+// with the examples its own --help shows (warmUps below), then --help and --version. `new` runs first: it makes
+// the journal the others read. A chunk the warm-up never loads gets no cache here: the first run that needs it
+// makes one in the user's cache folder (bin/reframe).
+const WARM = [...Object.values(warmUps(buildDir, CACHED.filter((k) => k !== 'version'))).flat(), ['--help'], ['--version']];
 if (process.env.REFRAME_BUILD_VERBOSE) console.log(JSON.stringify(WARM));
 const home = mkdtempSync(join(tmpdir(), 'reframe-warm-'));
+const cacheOut = join(home, 'caches');
 const caches = {};
-const failures = [];
-const warmOne = (key) => new Promise((done) => {
-  const file = join(bundleDir, `${name}${key ? '.' + key : ''}.cache`);
-  const child = spawn(process.execPath, [join(root, 'scripts', 'warm-cache.cjs'), bundle, tmp(file), home, JSON.stringify(WARM[key])], {
+let failure;
+try {
+  mkdirSync(cacheOut);
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'warm-cache.cjs'), buildDir, cacheOut, home, JSON.stringify(WARM)], {
     cwd: home,
     stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
   });
-  let err = '';
-  child.stderr.on('data', (d) => { err += d; });
-  child.on('error', (e) => { err += e.message; });
-  child.on('close', (status) => {
-    if (status === 0 && existsSync(tmp(file))) {
-      renameSync(tmp(file), file);
-      caches[key] = relative(dist, file);
-    } else {
-      rmSync(tmp(file), { force: true });
-      failures.push(`${key || 'default'}: ${err.trim().split('\n')[0] || `exit ${status}`}`);
+  if (r.status !== 0) failure = (r.stderr ?? '').trim().split('\n')[0] || `exit ${r.status ?? r.signal}`;
+  else {
+    for (const made of readdirSync(cacheOut)) {
+      const chunk = made.replace(/\.cache$/, '.cjs');
+      if (!files.some((f) => f.name === chunk)) continue;
+      const target = join(buildDir, made);
+      renameSync(join(cacheOut, made), tmp(target));
+      renameSync(tmp(target), target);
+      caches[chunk] = made;
     }
-    done();
-  });
-});
-try {
-  await warmOne('new');
-  const rest = Object.keys(WARM).filter((k) => k !== 'new');
-  const workers = Array.from({ length: Math.min(2, availableParallelism()) }, async () => {
-    while (rest.length) await warmOne(rest.shift());
-  });
-  await Promise.all(workers);
+  }
 } finally {
   rmSync(home, { recursive: true, force: true });
 }
 // A missing cache only makes reframe a little slower to start, so the build says so and carries on.
-if (failures.length) process.stderr.write(`build: no code cache for ${failures.join('; ')} (reframe works, it just starts a little slower)\n`);
+if (failure) process.stderr.write(`build: no code caches (${failure}); reframe works, it just starts a little slower\n`);
 
 // The manifest last, by rename: until then a running reframe keeps the files it started with.
 const manifest = join(dist, 'reframe.json');
-// The files the manifest named until now are kept until the next build: a reframe that read it a moment ago
-// may be about to read them.
-let previous = [];
+// The build the manifest named until now is kept until the next build: a reframe that read it a moment ago may be
+// about to read its chunks.
+let previous;
 try {
-  const old = JSON.parse(readFileSync(manifest, 'utf8'));
-  previous = [old.bundle, ...Object.values(old.caches ?? {})].filter((f) => typeof f === 'string').map((f) => join(dist, f));
+  previous = JSON.parse(readFileSync(manifest, 'utf8')).bundle;
 } catch { /* no manifest yet */ }
-// An all-ASCII bundle (esbuild's charset: 'ascii' escapes the rest) can be read as latin1: half the time of utf8.
-const encoding = code.every((byte) => byte < 0x80) ? 'latin1' : 'utf8';
-if (encoding !== 'latin1') {
-  const at = code.findIndex((byte) => byte >= 0x80);
-  process.stderr.write(`build: the bundle is not all ASCII (near ${JSON.stringify(code.subarray(Math.max(0, at - 60), at + 20).toString('utf8'))}), so every start reads it as UTF-8, slower; write that character as a \\u escape in src/\n`);
-}
-writeFileSync(tmp(manifest), JSON.stringify({ version: pkg.version, bundle: relative(dist, bundle), encoding, node: process.version, arch: process.arch, keys: Object.keys(WARM), caches }, null, 2) + '\n');
+writeFileSync(tmp(manifest), JSON.stringify({ version: pkg.version, bundle: relative(dist, join(buildDir, ENTRY)), encoding: 'latin1', node: process.version, arch: process.arch, caches }, null, 2) + '\n');
 renameSync(tmp(manifest), manifest);
 
-// Old builds are removed once nothing can still be starting from them (dist/chunks and dist/reframe.mjs
-// are what builds before the code cache wrote).
-const fresh = new Set([bundle, ...Object.values(caches).map((c) => join(dist, c)), ...(pack ? [] : previous)]);
+// Old builds are removed once nothing can still be starting from them (top-level reframe-*.cjs and *.cache files,
+// dist/chunks and dist/reframe.mjs are what earlier kinds of build wrote).
+const keep = new Set([buildDir, ...(pack || typeof previous !== 'string' ? [] : [join(dist, previous.split('/').slice(0, 2).join('/'))])]);
 for (const dir of [bundleDir, join(dist, 'chunks')]) {
   if (!existsSync(dir)) continue;
   for (const entry of readdirSync(dir)) {
     const p = join(dir, entry);
     try {
-      if (!fresh.has(p) && (pack || Date.now() - statSync(p).mtimeMs > 10 * 60_000)) unlinkSync(p);
+      if (!keep.has(p) && (pack || Date.now() - statSync(p).mtimeMs > 10 * 60_000)) rmSync(p, { recursive: true, force: true });
     } catch { /* another build removed it */ }
   }
 }
@@ -132,13 +130,13 @@ for (const old of ['reframe.mjs']) {
     if (Date.now() - statSync(p).mtimeMs > 10 * 60_000) unlinkSync(p);
   } catch { /* not there */ }
 }
-if (process.env.REFRAME_BUILD_VERBOSE) console.log(`built ${relative(root, bundle)} with ${Object.keys(caches).length} code caches`);
-if (report) printReport(result.metafile, code.length, caches);
+if (process.env.REFRAME_BUILD_VERBOSE) console.log(`built ${relative(root, buildDir)}: ${files.length} chunks, ${Object.keys(caches).length} code caches`);
+if (report) printReport(result.metafile, files, caches);
 // The man page (dist/man/reframe.1) from the new build's own help: for the package (--pack) or when asked (--man).
 if (pack || process.argv.includes('--man')) (await import('./man.mjs')).writeManPage();
 
-/** The bundle's bytes by package, and the size of the code cache. */
-function printReport(meta, bundleBytes, caches) {
+/** The build's bytes by package, and the size of its code caches. */
+function printReport(meta, files, caches) {
   const pkgs = new Map();
   for (const out of Object.values(meta.outputs)) {
     for (const [input, v] of Object.entries(out.inputs)) {
@@ -147,7 +145,9 @@ function printReport(meta, bundleBytes, caches) {
       pkgs.set(key, (pkgs.get(key) ?? 0) + v.bytesInOutput);
     }
   }
-  console.log(`bundle ${(bundleBytes / 1024).toFixed(0)} KB; code caches: ${Object.entries(caches).map(([k, f]) => `${k || 'default'} ${(statSync(join(dist, f)).size / 1024).toFixed(0)} KB`).join(', ')}`);
+  const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+  const cacheBytes = Object.values(caches).reduce((n, f) => n + statSync(join(buildDir, f)).size, 0);
+  console.log(`build ${kb(files.reduce((n, f) => n + f.code.length, 0))} in ${files.length} chunks (entry ${kb(files.find((f) => f.name === ENTRY).code.length)}); code caches ${kb(cacheBytes)} for ${Object.keys(caches).length} chunks`);
   for (const [k, v] of [...pkgs].sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(24)} ${(v / 1024).toFixed(0).padStart(6)} KB`);
 }
 
@@ -157,12 +157,12 @@ function printReport(meta, bundleBytes, caches) {
  * (input redirection, $(...)) or start with another program are left out. A record id in an example (01JD7X...)
  * stands for the newest record ("{id}", filled in by scripts/warm-cache.cjs).
  */
-function warmUps(bundleFile, keys) {
+function warmUps(dir, keys) {
   const bin = join(root, 'bin', 'reframe');
   const out = {};
   for (const key of keys) {
-    const probe = `process.argv = [process.argv[0], ${JSON.stringify(bundleFile)}, ${JSON.stringify(key)}, '--help'];
-      require(${JSON.stringify(bin)}).runBundle(${JSON.stringify(bundleFile)});`;
+    const probe = `process.argv = [process.argv[0], ${JSON.stringify(join(dir, ENTRY))}, ${JSON.stringify(key)}, '--help'];
+      require(${JSON.stringify(bin)}).chunkLoader(${JSON.stringify(dir)}).load(${JSON.stringify(ENTRY)});`;
     const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const lines = (r.stdout ?? '').split('\n').map((l) => /^\s+\$ reframe (.*)$/.exec(l)?.[1]).filter((l) => l !== undefined);
     out[key] = lines.map((l) => shellWords(l.split(' | ')[0])).filter((w) => w !== undefined)

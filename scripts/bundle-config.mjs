@@ -1,7 +1,7 @@
 // The bundle's esbuild options, shared by scripts/build.mjs (which writes the bundle) and
 // test/unit/hot-paths.test.ts (which reads esbuild's metafile of the same build to check what each hot
-// command's start reaches). See build.mjs for why reframe is one CommonJS bundle.
-import { build } from 'esbuild';
+// command's start reaches), and the step that turns esbuild's chunks into CommonJS. See build.mjs for why.
+import { build, transform } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
@@ -56,9 +56,16 @@ export async function bundleOptions(root) {
     absWorkingDir: root,
     plugins: [zodMiniAlone, standIns],
     entryPoints: ['src/main.ts'],
-    outfile: 'dist/bundle/reframe.cjs',
+    // Split at every `await import()`: each command's code, and each package only some commands use, lands in a
+    // chunk of its own, so a start reads and compiles only the chunks its command reaches (`list`: ~30 chunks,
+    // ~0.4 MB of 2.4 MB). esbuild splits only ES modules; toCommonJS() below turns each chunk into a CommonJS
+    // file, since Node 20 caches compiled code only for scripts (see build.mjs).
+    format: 'esm',
+    splitting: true,
+    outdir: 'dist/bundle/out',
+    entryNames: 'reframe',
+    chunkNames: 'c-[hash]',
     bundle: true,
-    format: 'cjs',
     platform: 'node',
     target: 'node20',
     // better-sqlite3-multiple-ciphers's JavaScript is bundled too (a dozen CommonJS files cost ~8 ms to load one by one);
@@ -67,9 +74,9 @@ export async function bundleOptions(root) {
     // The OS keyring's native addon (@napi-rs/keyring, a platform package beside it) is loaded from node_modules by
     // the keyring helper only (src/journal/keyring-helper.ts), never by a command's own process.
     external: ['@napi-rs/keyring'],
-    define: { __REFRAME_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__reframe_import_meta_url' },
-    // src/library/data-dir.ts finds data/ from import.meta.url; in the CommonJS bundle that is its own file.
-    banner: { js: "var __reframe_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    // src/library/data-dir.ts finds data/ from import.meta.url; in a CommonJS chunk that is the chunk's own file
+    // (toCommonJS defines it in the chunks that use it).
+    define: { __REFRAME_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': META_URL },
     legalComments: 'none',
     // Smaller source is faster to read at every start (~2 ms per MB). Names are kept, so a stack trace
     // (REFRAME_DEBUG=1) still says which function it was in.
@@ -81,4 +88,38 @@ export async function bundleOptions(root) {
     logOverride: { 'require-resolve-not-external': 'silent' },
     write: false,
   };
+}
+
+const META_URL = '__reframe_import_meta_url';
+const CHUNK_REF = /(["'])\.\/(c-[A-Za-z0-9_-]+)\.js\1/g;
+// Node's own modules that cost start-up time to load (crypto ~3 ms; child_process brings net, dgram, streams) and
+// that many chunks import for one function. A chunk's top-level require would load them whenever the chunk loads;
+// in the chunk they are a stand-in that loads the module at its first use instead (fs and path are loaded by Node
+// itself before any code runs, so they are left as they are).
+const LAZY_IDS = 'crypto|child_process|tty|os|net|stream|zlib|worker_threads|readline|url|util|events|string_decoder|perf_hooks|v8|vm|dns|http|https|timers\/promises|stream\/promises|fs\/promises';
+const LAZY_BUILTINS = new RegExp(`__toESM\\(require\\("node:(?:${LAZY_IDS})"\\)(?:,\\s*1)?\\)|require\\("node:(?:${LAZY_IDS})"\\)`, 'g');
+const LAZY_HELPER = 'var __rfLazy=(f)=>{let m;const g=()=>m??=f();return new Proxy({},{get:(_,k)=>g()[k],has:(_,k)=>k in g(),ownKeys:()=>Reflect.ownKeys(g()),getOwnPropertyDescriptor:(_,k)=>{const d=Reflect.getOwnPropertyDescriptor(g(),k);if(d)d.configurable=true;return d}})};';
+
+/**
+ * esbuild's split ES module output as CommonJS files: [{ name, code }], names ending in .cjs (reframe.cjs is the
+ * entry). Each chunk's imports of another chunk become require('./c-....cjs') (dynamic ones inside a resolved
+ * promise, which is when an `await import()` would load it): bin/reframe's loader runs those through a code cache,
+ * and Node's own require (a worker thread, the keyring helper) reads the same files as plain CommonJS.
+ */
+export async function toCommonJS(outputFiles) {
+  const out = [];
+  for (const f of outputFiles) {
+    const name = f.path.replace(/^.*[\\/]/, '').replace(/\.js$/, '.cjs');
+    const t = await transform(f.text, { format: 'cjs', platform: 'node', target: 'node20', minifyWhitespace: true, minifySyntax: true, charset: 'ascii', logLevel: 'warning' });
+    let code = t.code
+      .replace(/\bimport\((["'])(\.\/c-[A-Za-z0-9_-]+\.js|@napi-rs\/keyring)\1\)/g, (_, q, id) => `Promise.resolve().then(()=>require(${q}${id}${q}))`)
+      .replace(CHUNK_REF, (_, q, c) => `${q}./${c}.cjs${q}`);
+    const dynamic = /\bimport\(/.exec(code.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""'));
+    if (dynamic) throw new Error(`build: ${name} keeps a dynamic import() that bin/reframe's loader can't run: make it an import of a module in src/`);
+    code = code.replace(LAZY_BUILTINS, (all) => `__rfLazy(()=>${all})`);
+    if (code.includes('__rfLazy(')) code = LAZY_HELPER + code;
+    if (code.includes(META_URL)) code = `var ${META_URL}=require('node:url').pathToFileURL(__filename).href;` + code;
+    out.push({ name, code });
+  }
+  return out;
 }

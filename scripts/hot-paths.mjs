@@ -9,6 +9,9 @@
 /** Commands with a code cache of their own (bin/reframe picks one by the command word; '' is the default). */
 export const CACHED = ['version', 'new', 'list', 'show', 'stats', 'daily', 'distortions', 'export'];
 
+/** The safety detector's weights. */
+const DETECTOR = 'src/domain/safety/model-weights.ts';
+
 /** Packages that cost start-up time and that no everyday read needs. */
 const HEAVY = ['yaml', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'asciichart'];
 
@@ -17,12 +20,16 @@ const HEAVY = ['yaml', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'as
  * - packages: npm packages, by name
  * - zodClassic: full zod (records use it; command options use src/zod-mini.ts, ~15 ms cheaper)
  * - dateFns: 'none' (no date-fns at all) or 'no-format' (no src module on the path imports date-fns' formatters)
+ * - notSrc: modules of ours it must not reach (the safety detector: 0.8 MB of code, needed only where text is typed
+ *   or imported, and loaded there before the first answer)
  */
 export const HOT_PATHS = {
   '--version': { runs: [], onlySrc: ['src/main.ts', 'src/version.ts', 'src/import/worker.ts'], packages: 'none' },
-  list: { runs: ['src/commands/list/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'none' },
-  stats: { runs: ['src/commands/stats/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'no-format' },
-  daily: { runs: ['src/commands/daily/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false },
+  list: { runs: ['src/commands/list/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'none', notSrc: [DETECTOR] },
+  stats: { runs: ['src/commands/stats/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'no-format', notSrc: [DETECTOR] },
+  daily: { runs: ['src/commands/daily/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, notSrc: [DETECTOR] },
+  // The guided record loads the detector while its first question waits for an answer (src/flows/soon.ts).
+  new: { runs: ['src/commands/new/run.ts'], packages: ['yaml', 'csv-stringify', 'cli-progress', 'asciichart'], notSrc: [DETECTOR] },
 };
 
 /** The modules every command's start goes through before its run function. */

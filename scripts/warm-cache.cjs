@@ -1,18 +1,19 @@
-// Makes one V8 code cache for reframe's bundle (run by scripts/build.mjs; see there for why).
-// Usage: node scripts/warm-cache.cjs BUNDLE OUT HOME COMMANDS_JSON
-// Loads the bundle exactly as bin/reframe does, runs the given commands (an array of argument lists) against
-// the throwaway journal HOME/journal.db with HOME as the home folder (never the real one; output goes
-// nowhere), each once piped and once as if to a terminal, then writes what V8 compiled on the way to OUT.
+// Makes the V8 code caches for one build of reframe (run by scripts/build.mjs; see there for why).
+// Usage: node scripts/warm-cache.cjs BUILD_DIR OUT_DIR HOME COMMANDS_JSON
+// Loads the build's chunks exactly as bin/reframe does, runs the given commands (an array of argument lists)
+// against the throwaway journal HOME/journal.db with HOME as the home folder (never the real one; output goes
+// nowhere), each once piped and once as if to a terminal, then writes what V8 compiled on the way, one
+// OUT_DIR/<chunk>.cache per chunk that was loaded.
 // "{id}" in an argument is the newest record's id, "{home}" the throwaway home.
 // The cache holds compiled code only: no journal text, no paths of the person's.
 'use strict';
 const { writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
-const { runBundle } = require('../bin/reframe');
+const { chunkLoader } = require('../bin/reframe');
 
-const [bundle, out, home, commandsJson] = process.argv.slice(2);
-if (!bundle || !out || !home || !commandsJson) {
-  process.stderr.write('usage: node scripts/warm-cache.cjs BUNDLE OUT HOME COMMANDS_JSON\n');
+const [buildDir, out, home, commandsJson] = process.argv.slice(2);
+if (!buildDir || !out || !home || !commandsJson) {
+  process.stderr.write('usage: node scripts/warm-cache.cjs BUILD_DIR OUT_DIR HOME COMMANDS_JSON\n');
   process.exit(2);
 }
 const commands = JSON.parse(commandsJson);
@@ -40,20 +41,22 @@ function newestId() {
 }
 
 async function main() {
-  // The bundle runs main() once as it loads, with the argv it finds: the version, which prints and returns.
+  // The entry runs main() once as it loads, with the argv it finds: the version, which prints and returns.
   const fill = (args) => args.map((a) => a.replace('{id}', newestId()).replace('{home}', home));
-  process.argv = [process.argv[0], resolve(bundle), '--version'];
-  const { script, exports } = runBundle(resolve(bundle), undefined);
+  const entry = join(resolve(buildDir), 'reframe.cjs');
+  process.argv = [process.argv[0], entry, '--version'];
+  const loader = chunkLoader(resolve(buildDir), { encoding: 'latin1' });
+  const exports = loader.load('reframe.cjs');
   for (const tty of [false, true]) {
     // As if to a terminal: the decorated output (colour, tables, charts) has code of its own.
     process.stdout.isTTY = tty;
     process.stdout.columns = 100;
     for (const args of commands) {
       // Outcomes don't matter here, only the code they compile.
-      await exports.main([process.argv[0], resolve(bundle), '--db', db, ...fill(args)]).catch(() => {});
+      await exports.main([process.argv[0], entry, '--db', db, ...fill(args)]).catch(() => {});
     }
   }
-  writeFileSync(out, script.createCachedData(), { mode: 0o644 });
+  for (const { name, script } of loader.loaded) writeFileSync(join(out, name.replace(/\.cjs$/, '.cache')), script.createCachedData(), { mode: 0o644 });
 }
 
 main().then(

@@ -57,7 +57,7 @@ export async function runDownwardArrow(hot: string, state: ArrowState, d: ArrowD
     a.steps.push(answer);
     d.save(a);
     await d.watch?.after([answer]);
-    const concern = d.watch?.assess([answer]);
+    const concern = await d.watch?.assess([answer]);
     if (concern && (concern.danger || concern.abuse)) return finish({ leave: true });
   }
   if (a.steps.length === 0) return finish();

@@ -72,11 +72,11 @@ export interface FlowDeps {
   /** Persist the state (the draft). Called after every answer. */
   save: (s: FlowState) => void;
   /** Patterns to offer for the hot thought and the other thoughts written with it, best first (none is ticked). */
-  suggest?: (thought: string, others?: string[]) => Suggestion[];
+  suggest?: (thought: string, others?: string[]) => Suggestion[] | Promise<Suggestion[]>;
   /** Looks at each free-text answer once it is saved: the crisis note, then how to go on (safety-watch.ts). */
   watch?: SafetyWatch;
   /** The whole record as it stands, for the review before saving (a card, without id). */
-  review?: (s: FlowState) => string;
+  review?: (s: FlowState) => string | Promise<string>;
   /** The beliefs the person keeps: given, the downward arrow is offered after the hot thought (downward-arrow.ts). */
   beliefs?: { id: string; text: string }[];
 }
@@ -180,7 +180,7 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
   };
   const askPatterns = async () => {
     const hot = hotThought();
-    const sugg = d.suggest ? d.suggest(hot, s.thoughts.filter((_, i) => i !== (s.hot ?? 0))) : [];
+    const sugg = d.suggest ? await d.suggest(hot, s.thoughts.filter((_, i) => i !== (s.hot ?? 0))) : [];
     const suggested = new Map(sugg.map((x) => [x.id, x]));
     const ordered = [
       ...sugg.map((x) => d.library.get(x.id)).filter((x) => x !== undefined),
@@ -382,7 +382,7 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
 
   // A thought about dying, or about someone hurting the person, is not questioned: no patterns, no evidence
   // against it, no challenge questions. The record keeps it as written.
-  const concern = d.watch?.assess([hotThought()]);
+  const concern = await d.watch?.assess([hotThought()]);
   if (concern && (concern.danger || concern.abuse) && !done('distortions')) {
     p.note(concern.danger ? msg.safety.notArguing : msg.abuse.flow);
     s.distortions = [];
@@ -474,7 +474,7 @@ export async function runRecordFlow(state: FlowState, d: FlowDeps): Promise<Flow
     for (;;) {
       p.note('');
       p.note(msg.flow.reviewIntro);
-      p.note(d.review(s));
+      p.note(await d.review(s));
       p.note('');
       const parts = msg.flow.reviewParts;
       const choices: { value: string; name: string }[] = [

@@ -4,8 +4,8 @@
 export interface SafetyWatch {
   /** Look at the answer just saved; may show the note and ask how to go on. Throws StoppedHere to stop. */
   after(texts: (string | undefined)[]): Promise<void>;
-  /** What the words suggest, without showing anything. */
-  assess(texts: (string | undefined)[]): { danger: boolean; abuse: boolean };
+  /** What the words suggest, without showing anything (awaited: the detector may still be loading). */
+  assess(texts: (string | undefined)[]): { danger: boolean; abuse: boolean } | Promise<{ danger: boolean; abuse: boolean }>;
 }
 
 /** The person chose to stop here after the note: not an error; what was written is kept. */

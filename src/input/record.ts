@@ -1,4 +1,4 @@
-// What several commands share: reading flags into record fields, ids, saving, the safety note.
+// What several commands share: reading flags into record fields, ids, saving (the safety note after a save: saved.ts).
 import { readFileSync } from 'node:fs';
 import { monotonicFactory } from 'ulid';
 import * as z from 'zod';
@@ -9,7 +9,6 @@ import { importedRecordSchema, recordSchema, recordInputSchema, recordTexts, toJ
 import { describeZodError } from '../domain/validate';
 import { parseOccurredAt } from '../domain/dates';
 import { uniqueTags } from '../domain/tags';
-import { noteForTexts, raisedInRun } from '../safety-note';
 
 const ulid = monotonicFactory();
 
@@ -156,19 +155,3 @@ export function safetyTexts(r: Partial<RecordBody>): string[] {
   return [...recordTexts(r), ...(r.emotions ?? []).map((e) => e.name), ...(r.tags ?? [])];
 }
 
-/** If the words suggest danger (or harm from someone else), where to find help: once per run, on stderr. */
-export function safetyNote(ctx: Context, r: Partial<RecordBody>): boolean {
-  const a = noteForTexts(ctx, safetyTexts(r));
-  return a.danger || a.abuse;
-}
-
-/**
- * Print what was saved: the id on stdout (or the record with --json), a line on stderr. The record is already
- * saved; when its words (or any answer in this run) raised the note, the note comes first and the line is plain.
- */
-export function reportSaved(ctx: Context, rec: ThoughtRecord, json: boolean | undefined, verb: 'saved' | 'updated', extra?: Record<string, unknown>): void {
-  if (json) ctx.out(JSON.stringify({ ...toJson(rec), ...extra }, null, 2));
-  else ctx.out(rec.id);
-  if (safetyNote(ctx, rec) || raisedInRun(ctx)) ctx.say(verb === 'saved' ? msg.safety.savedPlain : msg.safety.updatedPlain(rec.id));
-  else ctx.say(ctx.errTheme.good(verb === 'saved' ? msg.saved(rec.id) : msg.updated(rec.id)));
-}

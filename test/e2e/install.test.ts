@@ -109,19 +109,30 @@ describe('npm install -g of the packed tarball', () => {
     if (asOther) spawnSync('chown', ['65534:65534', cacheHome]);
     const before = readdirSync(join(pkgDir(), 'dist', 'bundle')).sort();
     expect(reframe(['list', '--limit', '5'], { env: { XDG_CACHE_HOME: cacheHome } }).code).toBe(0);
-    const folder = join(cacheHome, 'reframe', `v8-${process.version}-${process.arch}`);
+    const perNode = join(cacheHome, 'reframe', `v8-${process.version}-${process.arch}`);
     expect(statSync(join(cacheHome, 'reframe')).mode & 0o777).toBe(0o700);
+    expect(statSync(perNode).mode & 0o777).toBe(0o700);
+    // One folder per build (named like the build's own folder), one cache per chunk the command ran.
+    const manifest = JSON.parse(readFileSync(join(pkgDir(), 'dist', 'reframe.json'), 'utf8'));
+    const build = manifest.bundle.split('/')[1];
+    expect(readdirSync(perNode).filter((f) => f !== 'node')).toEqual([build]);
+    const folder = join(perNode, build);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
-    const files = readdirSync(folder);
-    expect(files).toEqual([expect.stringMatching(/^reframe-[0-9a-f]{12}\.list\.cache$/)]);
-    const file = join(folder, files[0]);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    const made = statSync(file).mtimeMs;
-    // The next start uses it (V8 accepts it), so it is not written again.
+    const files = readdirSync(folder).sort();
+    expect(files).toContain('reframe.cache');
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      expect(f).toMatch(/^(reframe|c-[A-Za-z0-9_-]+)\.cache$/);
+      expect(statSync(join(folder, f)).mode & 0o777).toBe(0o600);
+    }
+    const made = files.map((f) => statSync(join(folder, f)).mtimeMs);
+    // The next start uses them (V8 accepts them), so none is written again.
     expect(reframe(['list', '--limit', '5'], { env: { XDG_CACHE_HOME: cacheHome } }).code).toBe(0);
-    expect(statSync(file).mtimeMs).toBe(made);
+    expect(readdirSync(folder).sort()).toEqual(files);
+    expect(files.map((f) => statSync(join(folder, f)).mtimeMs)).toEqual(made);
     expect(readdirSync(join(pkgDir(), 'dist', 'bundle')).sort()).toEqual(before);
     // A cache that does not fit is not trusted: the output is right and the cache is made again.
+    const file = join(folder, 'reframe.cache');
     spawnSync('sh', ['-c', `printf 'not a cache' > '${file}'`]);
     const again = reframe(['list', '--limit', '5'], { env: { XDG_CACHE_HOME: cacheHome } });
     expect(again.code).toBe(0);

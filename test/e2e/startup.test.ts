@@ -1,91 +1,120 @@
-// How reframe starts (bin/reframe, scripts/build.mjs): one CommonJS bundle run through vm.Script with a V8
-// code cache per command. If V8 stopped accepting the caches nothing would break, reframe would only get
-// slower, so the first test checks that every cache the build wrote is accepted. The others check that a
-// cache that doesn't fit is ignored and never breaks a start, and how a cache is chosen.
+// How reframe starts (bin/reframe, scripts/build.mjs): CommonJS chunks, each loaded when the code first needs it
+// and run through vm.Script with a V8 code cache. If V8 stopped accepting the caches nothing would break, reframe
+// would only get slower, so the first tests check that every cache the build wrote is accepted. The others check
+// that a cache that doesn't fit is ignored and never breaks a start, that a broken build says how to fix it, and
+// that an everyday command reads only a small part of the program.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run';
 
-const require = createRequire(import.meta.url);
 const BIN = join(ROOT, 'bin', 'reframe');
-const { cacheKey } = require(BIN) as { cacheKey: (args: string[], caches: Record<string, string>) => string };
 const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'reframe.json'), 'utf8')) as {
   version: string; bundle: string; encoding: string; caches: Record<string, string>;
 };
+const buildDir = dirname(join(ROOT, 'dist', manifest.bundle));
+const chunks = readdirSync(buildDir).filter((f) => f.endsWith('.cjs')).sort();
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const dir = mkdtempSync(join(tmpdir(), 'reframe-startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `reframe --version` from BUNDLE with CACHE (a file, or none) and reports whether V8 took the cache. */
-function versionWith(bundle: string, cache: string | null) {
+/**
+ * Runs reframe ARGS from the build through bin/reframe's loader, with `cache` deciding each chunk's cached data
+ * ('build': the build's own; 'junk': bytes that are no cache; 'none'), in a throwaway home. Reports the output
+ * and, per chunk loaded, whether V8 compiled it without an accepted cache.
+ */
+function runWith(args: string[], cache: 'build' | 'junk' | 'none') {
+  const home = mkdtempSync(join(dir, 'home-'));
   const probe = `
     const { readFileSync } = require('node:fs');
-    const { runBundle } = require(${JSON.stringify(BIN)});
-    process.argv = [process.argv[0], ${JSON.stringify(bundle)}, '--version'];
-    const cache = ${JSON.stringify(cache)};
-    const { script } = runBundle(${JSON.stringify(bundle)}, cache ? readFileSync(cache) : undefined, ${JSON.stringify(manifest.encoding)});
-    process.stderr.write(JSON.stringify({ rejected: script.cachedDataRejected ?? null }));
+    const { join } = require('node:path');
+    const { chunkLoader } = require(${JSON.stringify(BIN)});
+    const dir = ${JSON.stringify(buildDir)};
+    const caches = ${JSON.stringify(manifest.caches)};
+    const mode = ${JSON.stringify(cache)};
+    const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    const cacheOf = (name) => mode === 'none' ? undefined : mode === 'junk' ? junk : caches[name] ? readFileSync(join(dir, caches[name])) : undefined;
+    const loader = chunkLoader(dir, { encoding: 'latin1', cacheOf });
+    process.argv = [process.argv[0], join(dir, 'reframe.cjs'), ...${JSON.stringify(args)}];
+    process.on('exit', () => process.stderr.write('\\n@@' + JSON.stringify(loader.loaded.map((c) => [c.name, c.fresh]))));
+    loader.load('reframe.cjs');
   `;
-  const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', timeout: 30_000 });
-  return { status: r.status, stdout: r.stdout, result: r.status === 0 ? JSON.parse(r.stderr) as { rejected: boolean | null } : r.stderr };
+  const r = spawnSync(process.execPath, ['-e', probe], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', NO_COLOR: '1', REFRAME_DB: join(home, 'journal.db') },
+  });
+  const [stderr, loaded] = r.stderr.split('\n@@');
+  return { status: r.status, stdout: r.stdout, stderr, loaded: loaded ? (JSON.parse(loaded) as [string, boolean][]) : [] };
 }
 
 describe('the code caches the build wrote', () => {
-  it('has one per everyday command, plus the default', () => {
-    expect(Object.keys(manifest.caches).sort()).toEqual(['', 'daily', 'distortions', 'export', 'list', 'new', 'show', 'stats', 'version']);
+  it('cover the entry and every chunk the everyday commands load, and every cache sits beside its chunk', () => {
     expect(manifest.version).toBe(pkg.version);
+    expect(manifest.caches['reframe.cjs']).toBe('reframe.cache');
+    for (const [chunk, cache] of Object.entries(manifest.caches)) {
+      expect(chunks).toContain(chunk);
+      expect(statSync(join(buildDir, cache)).size).toBeGreaterThan(100);
+    }
+    const r = runWith(['list', '--limit', '5'], 'build');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.loaded.length).toBeGreaterThan(5);
+    for (const [chunk] of r.loaded) expect(Object.keys(manifest.caches), chunk).toContain(chunk);
   });
 
   it('are all accepted by this Node', () => {
-    const bundle = join(ROOT, 'dist', manifest.bundle);
-    for (const [key, file] of Object.entries(manifest.caches)) {
-      const r = versionWith(bundle, join(ROOT, 'dist', file));
-      expect(r.stdout, key).toBe(`${pkg.version}\n`);
-      expect(r.result, key).toEqual({ rejected: false });
+    for (const args of [['list', '--limit', '5'], ['stats', '--json'], ['daily', '--json'], ['--help'], ['distortions']]) {
+      const r = runWith(args, 'build');
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.loaded.filter(([, fresh]) => fresh), args.join(' ')).toEqual([]);
     }
   });
 });
 
 describe('a cache that does not fit', () => {
-  const bundle = join(ROOT, 'dist', manifest.bundle);
-
-  it('is ignored: reframe still starts and answers', () => {
-    const junk = join(dir, 'junk.cache');
-    writeFileSync(junk, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
-    const truncated = join(dir, 'truncated.cache');
-    writeFileSync(truncated, readFileSync(join(ROOT, 'dist', manifest.caches.list)).subarray(0, 1000));
-    for (const cache of [junk, truncated]) {
-      const r = versionWith(bundle, cache);
-      expect(r.stdout).toBe(`${pkg.version}\n`);
-      expect(r.result).toEqual({ rejected: true });
-    }
+  it('is ignored: every chunk compiles from source and reframe still answers the same', () => {
+    const good = runWith(['--help'], 'build');
+    const junk = runWith(['--help'], 'junk');
+    const none = runWith(['--help'], 'none');
+    expect(junk.status).toBe(0);
+    expect(junk.stdout).toBe(good.stdout);
+    expect(none.stdout).toBe(good.stdout);
+    expect(junk.loaded.length).toBe(good.loaded.length);
+    expect(junk.loaded.every(([, fresh]) => fresh)).toBe(true);
   });
 
-  it('made for other source is refused by the build, not by luck: caches are named by the bundle they fit', () => {
-    // V8 checks only the source's length, so a cache paired with other code of the same length would run the
-    // wrong code. The build names each bundle and its caches by the bundle's hash and the manifest points at
-    // one pair; this checks the pairing.
-    const hash = /reframe-([0-9a-f]{12})\.cjs$/.exec(manifest.bundle)?.[1];
-    expect(hash).toBeTruthy();
-    for (const file of Object.values(manifest.caches)) expect(file).toContain(`reframe-${hash}.`);
+  it('made for other source is refused by the build, not by luck: the build folder is named by all its files', () => {
+    // V8 checks only a source's length, so a cache paired with other code of the same length would run the wrong
+    // code. The build writes each build into a folder named by the hash of every chunk's name and text, its caches
+    // beside them, and the manifest points at one folder; this recomputes the name.
+    const digest = createHash('sha256');
+    for (const f of chunks) digest.update(f).update('\0').update(readFileSync(join(buildDir, f), 'latin1')).update('\0');
+    expect(buildDir.split('/').pop()).toBe(digest.digest('hex').slice(0, 12));
   });
 
   it('a missing, empty or half-written build says how to build, exit 1, no stack', () => {
-    const bundleText = readFileSync(join(ROOT, 'dist', manifest.bundle), 'latin1');
+    const entryText = readFileSync(join(buildDir, 'reframe.cjs'), 'latin1');
     const cases: [string, (home: string) => void][] = [
       ['no manifest', () => {}],
       ['a manifest of null', (h) => writeFileSync(join(h, 'dist', 'reframe.json'), 'null')],
       ['a manifest cut short', (h) => writeFileSync(join(h, 'dist', 'reframe.json'), '{"bundle": "bun')],
       ['a manifest naming no bundle', (h) => writeFileSync(join(h, 'dist', 'reframe.json'), '{"caches": {}}')],
-      ['a bundle that is not there', (h) => writeFileSync(join(h, 'dist', 'reframe.json'), '{"bundle": "bundle/gone.cjs", "caches": {}}')],
-      ['a bundle cut short', (h) => {
-        mkdirSync(join(h, 'dist', 'bundle'));
-        writeFileSync(join(h, 'dist', 'bundle', 'short.cjs'), bundleText.slice(0, 5000), 'latin1');
-        writeFileSync(join(h, 'dist', 'reframe.json'), '{"bundle": "bundle/short.cjs", "encoding": "latin1", "caches": {}}');
+      ['a bundle that is not there', (h) => writeFileSync(join(h, 'dist', 'reframe.json'), '{"bundle": "bundle/gone/reframe.cjs", "caches": {}}')],
+      ['an entry cut short', (h) => {
+        mkdirSync(join(h, 'dist', 'bundle', 'short'), { recursive: true });
+        writeFileSync(join(h, 'dist', 'bundle', 'short', 'reframe.cjs'), entryText.slice(0, Math.floor(entryText.length / 2)), 'latin1');
+        writeFileSync(join(h, 'dist', 'reframe.json'), '{"bundle": "bundle/short/reframe.cjs", "encoding": "latin1", "caches": {}}');
+      }],
+      ['a chunk the entry needs at once missing', (h) => {
+        const to = join(h, 'dist', 'bundle', 'part');
+        cpSync(buildDir, to, { recursive: true });
+        const needed = /require\("\.\/(c-[A-Za-z0-9_-]+\.cjs)"\)/.exec(entryText)?.[1];
+        expect(needed).toBeTruthy();
+        rmSync(join(to, needed!));
+        writeFileSync(join(h, 'dist', 'reframe.json'), '{"bundle": "bundle/part/reframe.cjs", "encoding": "latin1", "caches": {}}');
       }],
     ];
     cases.forEach(([name, setUp], i) => {
@@ -95,7 +124,7 @@ describe('a cache that does not fit', () => {
       copyFileSync(BIN, join(home, 'bin', 'reframe'));
       copyFileSync(join(ROOT, 'bin', 'package.json'), join(home, 'bin', 'package.json'));
       setUp(home);
-      const r = spawnSync(process.execPath, [join(home, 'bin', 'reframe'), 'list'], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [join(home, 'bin', 'reframe'), 'list'], { encoding: 'utf8', env: { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, 'cache') } });
       expect(r.status, name).toBe(1);
       expect(r.stderr, name).toBe('reframe is not built yet. Run `npm install` in its folder, then try again.\n');
       expect(r.stdout, name).toBe('');
@@ -104,43 +133,54 @@ describe('a cache that does not fit', () => {
 });
 
 describe('what a start reads', () => {
-  it('--version answers from the manifest: no bundle is read (here there is none), no journal opened', () => {
+  it('--version answers from the manifest: no program is read (here there is none), no journal opened', () => {
     const home = join(dir, 'version-only');
     mkdirSync(join(home, 'bin'), { recursive: true });
     mkdirSync(join(home, 'dist'), { recursive: true });
     copyFileSync(BIN, join(home, 'bin', 'reframe'));
     copyFileSync(join(ROOT, 'bin', 'package.json'), join(home, 'bin', 'package.json'));
-    writeFileSync(join(home, 'dist', 'reframe.json'), JSON.stringify({ ...manifest, bundle: 'bundle/gone.cjs' }));
+    writeFileSync(join(home, 'dist', 'reframe.json'), JSON.stringify({ ...manifest, bundle: 'bundle/gone/reframe.cjs' }));
     for (const flag of ['--version', '-V']) {
       const r = spawnSync(process.execPath, [join(home, 'bin', 'reframe'), flag], { encoding: 'utf8', env: { ...process.env, REFRAME_DB: join(home, 'nope', 'j.db') } });
       expect(r.status, flag).toBe(0);
       expect(r.stdout, flag).toBe(`${pkg.version}\n`);
       expect(r.stderr, flag).toBe('');
     }
-    // Anything else still needs the bundle.
-    const r = spawnSync(process.execPath, [join(home, 'bin', 'reframe'), '--version', 'list'], { encoding: 'utf8' });
+    // Anything else still needs the program.
+    const r = spawnSync(process.execPath, [join(home, 'bin', 'reframe'), '--version', 'list'], { encoding: 'utf8', env: { ...process.env, HOME: home } });
     expect(r.status).toBe(1);
   });
 
-  it('the bundle is all ASCII, so every start reads it as latin1 (half the time of UTF-8)', () => {
+  it('every chunk is all ASCII, so every start reads it as latin1 (half the time of UTF-8)', () => {
     expect(manifest.encoding).toBe('latin1');
+    for (const f of chunks) expect(readFileSync(join(buildDir, f)).every((b) => b < 0x80), f).toBe(true);
   });
-});
 
-describe('choosing a cache', () => {
-  const caches = { '': 'a', version: 'b', list: 'c', stats: 'd', new: 'e' };
-  it('goes by the command word, after any global options', () => {
-    expect(cacheKey(['--version'], caches)).toBe('version');
-    expect(cacheKey(['-V'], caches)).toBe('version');
-    expect(cacheKey(['list', '--limit', '20'], caches)).toBe('list');
-    expect(cacheKey(['--db', '/tmp/j.db', 'stats', '--json'], caches)).toBe('stats');
-    expect(cacheKey(['list', '--search', 'stats'], caches)).toBe('list');
+  it('an everyday command reads a small part of the program, and never the safety detector\'s weights', () => {
+    const total = chunks.reduce((n, f) => n + statSync(join(buildDir, f)).size, 0);
+    // The chunk with the detector's weights: the largest one (the weights are most of the detector's code).
+    const sizes = chunks.map((f) => [f, statSync(join(buildDir, f)).size] as const).sort((a, b) => b[1] - a[1]);
+    expect(readFileSync(join(buildDir, sizes[0][0]), 'latin1')).toMatch(/danger/);
+    for (const args of [['list', '--limit', '5'], ['stats', '--json'], ['daily', '--json']]) {
+      const r = runWith(args, 'build');
+      expect(r.status, r.stderr).toBe(0);
+      const read = r.loaded.reduce((n, [f]) => n + statSync(join(buildDir, f)).size, 0);
+      expect(read / total, args.join(' ')).toBeLessThan(0.3);
+      expect(r.loaded.map(([f]) => f), args.join(' ')).not.toContain(sizes[0][0]);
+    }
+    // The guided record needs the detector (it watches every answer), and loads it.
+    const n = runWith(['new', '--help'], 'build');
+    expect(n.status).toBe(0);
   });
-  it('falls back to the default for anything else', () => {
-    expect(cacheKey([], caches)).toBe('');
-    expect(cacheKey(['cron', 'show'], caches)).toBe('');
-    expect(cacheKey(['--help'], caches)).toBe('');
-    expect(cacheKey(['list', '--version'], caches)).toBe('list');
-    expect(cacheKey(['toString'], caches)).toBe('');
+
+  it('the entry also starts with Node\'s own require, as import worker threads and the keyring helper start it (test/e2e/import-big.test.ts runs a real worker)', () => {
+    // Not through bin/reframe's loader: `node <entry> ...` must work on its own (src/main.ts names the entry as the
+    // script worker threads and the keyring helper run).
+    const home = mkdtempSync(join(dir, 'plain-'));
+    const r = spawnSync(process.execPath, [join(buildDir, 'reframe.cjs'), 'list', '--limit', '1'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, REFRAME_DB: join(home, 'j.db'), LANG: 'C.UTF-8' } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/empty so far/);
+    const w = spawnSync(process.execPath, [join(buildDir, 'reframe.cjs'), 'import', '-', '--dry-run'], { encoding: 'utf8', input: '[]', env: { PATH: process.env.PATH, HOME: home, REFRAME_DB: join(home, 'j.db'), LANG: 'C.UTF-8' } });
+    expect(w.status, w.stderr).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import { bundleOptions } from '../../scripts/bundle-config.mjs';
 // @ts-expect-error plain JavaScript modules of the build
 import { HOT_PATHS, START } from '../../scripts/hot-paths.mjs';
 
-type Rule = { runs: string[]; onlySrc?: string[]; packages: string[] | 'none'; zodClassic?: boolean; dateFns?: 'none' | 'no-format' };
+type Rule = { runs: string[]; onlySrc?: string[]; packages: string[] | 'none'; zodClassic?: boolean; dateFns?: 'none' | 'no-format'; notSrc?: string[] };
 
 let inputs: Metafile['inputs'];
 beforeAll(async () => {
@@ -51,6 +51,7 @@ describe('hot paths reach only what they need at start', () => {
       for (const f of from.keys()) {
         const pkg = pkgOf(f);
         if (rule.onlySrc && !pkg && !rule.onlySrc.includes(f)) found.push(chain(from, f));
+        if (rule.notSrc?.includes(f)) found.push(chain(from, f));
         if (pkg && (rule.packages === 'none' || rule.packages.includes(pkg))) found.push(chain(from, f));
         if (rule.zodClassic === false && /node_modules\/zod\/(v4\/classic|index\.js)/.test(f)) found.push(chain(from, f));
         if (rule.dateFns === 'none' && pkg === 'date-fns') found.push(chain(from, f));

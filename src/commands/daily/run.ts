@@ -8,7 +8,6 @@ import type { Context } from '../../context';
 import { JournalError, UsageError } from '../../errors';
 import { msg } from '../../messages';
 import { parseOptions } from '../../input/options';
-import { askHowToGoOn, noteForTexts, noteOnInterrupt } from '../../safety-note';
 import { StoppedHere } from '../../flows/safety-watch';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../../domain/prompts';
 import { localDay, practiceDays, streak } from '../../domain/streak';
@@ -159,6 +158,9 @@ async function sendNotification(ctx: Context, prompt: ReflectionPrompt): Promise
  * without words is a whole check-in); Ctrl-C at the mood saves nothing. Both exit 130.
  */
 async function checkIn(ctx: Context, summary: DailySummary): Promise<void> {
+  // The safety note and its detector (~0.8 MB of code) load here, before anything is typed, so a note is never
+  // delayed; the printed and --json paths never need them.
+  const { askHowToGoOn, noteForTexts, noteOnInterrupt } = await import('../../safety-note');
   const prompter = await ctx.prompter();
   ctx.out(renderDaily(summary, ctx.theme, undefined, true));
   prompter.note('');

@@ -5,15 +5,12 @@ import { msg } from '../../messages';
 import { parseOptions } from '../../input/options';
 import {
   fieldsFromFlags, hasFieldFlags, mergeEmotions, newId, parseEmotionFlag, readRecordInput, recordFlagsSchema,
-  reportSaved, validateRecord, type RecordFlags,
+  validateRecord, type RecordFlags,
 } from '../../input/record';
 import { emptyState, restoreState, runRecordFlow, stateToBody, type FlowState } from '../../flows/record-flow';
-import { renderCard, renderChangeSummary } from '../../render/card';
-import { awaitsBalancedThought } from '../../domain/balanced-thought';
-import { suggesterFor } from './suggest-hook';
 import { patientDrafts, withBusyTimeout } from '../../journal/patience';
-import { noteOnInterrupt, raisedInRun, safetyWatch } from '../../safety-note';
-import { StoppedHere } from '../../flows/safety-watch';
+import { StoppedHere, type SafetyWatch } from '../../flows/safety-watch';
+import { soon } from '../../flows/soon';
 import * as z from '../../zod-mini';
 
 const newSchema = z.extend(recordFlagsSchema, { fromNote: z.optional(z.string()) });
@@ -43,17 +40,22 @@ export async function runNew(raw: unknown, ctx: Context): Promise<void> {
   return fromFlags(opts, ctx);
 }
 
-function fromInput(opts: RecordFlags, ctx: Context): void {
+/** What was saved, with the safety note first when the words call for it (loaded only to report a save). */
+async function reportSaved(...args: Parameters<typeof import('../../input/saved').reportSaved>): Promise<void> {
+  (await import('../../input/saved')).reportSaved(...args);
+}
+
+async function fromInput(opts: RecordFlags, ctx: Context): Promise<void> {
   if (hasFieldFlags(opts)) throw new UsageError(msg.errors.badFlagCombo('--input', 'the record flags'), msg.input.inputNotFlags);
   const { data, where } = readRecordInput(opts.input!, ctx);
   const rec = validateRecord(data, where, ctx);
   const journal = ctx.journal();
   if (journal.has(rec.id)) throw new UsageError(msg.input.idTaken(rec.id), msg.input.idTakenHint);
   insertLinked(journal, rec, opts.coreBelief);
-  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief, rec));
+  await reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief, rec));
 }
 
-function fromFlags(opts: RecordFlags, ctx: Context): void {
+async function fromFlags(opts: RecordFlags, ctx: Context): Promise<void> {
   const now = ctx.clock.now();
   const f = fieldsFromFlags(opts, now);
   const emotions = mergeEmotions([], (opts.emotion ?? []).map((e) => parseEmotionFlag(e, false)));
@@ -65,7 +67,7 @@ function fromFlags(opts: RecordFlags, ctx: Context): void {
   const createdAt = now.toISOString();
   const rec = validateRecord({ ...f, emotions, id: newId(ctx), createdAt, occurredAt: f.occurredAt ?? createdAt }, msg.input.theRecord, ctx);
   insertLinked(ctx.journal(), rec, opts.coreBelief);
-  reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief, rec));
+  await reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief, rec));
 }
 
 function arrowBeliefs(journal: Journal, coreBelief: string | undefined): { id: string; text: string }[] | undefined {
@@ -115,6 +117,16 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
   const journal = ctx.journal();
   const library = ctx.library();
   const prompter = await ctx.prompter();
+  // The safety note with its detector and the pattern suggester (~1 MB of code between them) load while the first
+  // question waits for its answer: it is on screen sooner, and the flow still awaits them before it goes on, so
+  // every answer is looked at before the next question.
+  const safety = soon(() => import('../../safety-note'));
+  const suggester = soon(() => import('./suggest-hook').then((m) => m.suggesterFor(ctx)));
+  const card = soon(() => import('../../render/card'));
+  const watch: SafetyWatch = {
+    after: async (texts) => (await safety()).safetyWatch(ctx, prompter).after(texts),
+    assess: async (texts) => (await safety()).safetyWatch(ctx, prompter).assess(texts),
+  };
   let draft = start ? undefined : journal.latestDraft('new');
   if (start) prompter.note(msg.notes.fromNote);
   if (opts.resume && !draft) throw new UsageError(msg.errors.noDraft, msg.errors.noDraftHint);
@@ -145,9 +157,10 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
       library,
       now: () => ctx.clock.now(),
       save,
-      suggest: await suggesterFor(ctx),
-      watch: safetyWatch(ctx, prompter),
-      review: (s) => {
+      suggest: async (thought, others) => (await suggester())?.(thought, others) ?? [],
+      watch,
+      review: async (s) => {
+        const { renderCard } = await card();
         const now = ctx.clock.now().toISOString();
         const body = stateToBody(s, now);
         return renderCard({ ...body, id: draftId, createdAt: createdAt }, {
@@ -170,7 +183,7 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
         ctx.say(msg.draftKept);
         ctx.say(msg.draftKeptHint);
       }
-      noteOnInterrupt(ctx);
+      (await safety()).noteOnInterrupt(ctx);
     }
     throw err;
   }
@@ -189,9 +202,10 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
     throw err;
   }
   prompter.note('');
-  prompter.note(renderChangeSummary(rec, ctx.theme));
+  prompter.note((await card()).renderChangeSummary(rec, ctx.theme));
   // After words about dying or about being hurt, nothing cheerful: the plain line reportSaved gives.
-  if (awaitsBalancedThought(rec)) {
+  const { raisedInRun } = await safety();
+  if ((await import('../../domain/balanced-thought')).awaitsBalancedThought(rec)) {
     // Said plainly, never praised over: the balanced thought is still to come.
     prompter.note('');
     prompter.note(msg.flow.noReframeYet(rec.id));
@@ -199,5 +213,5 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
     prompter.note('');
     prompter.note(msg.flow.wellDone);
   }
-  reportSaved(ctx, rec, opts.json, 'saved', linkOf(journal.progress.beliefOfRecord(rec.id), rec));
+  await reportSaved(ctx, rec, opts.json, 'saved', linkOf(journal.progress.beliefOfRecord(rec.id), rec));
 }
