@@ -12,6 +12,7 @@ import { VERSION } from './version';
 import { COMMANDS } from './commands/index';
 import type { Wiring } from './commands/kit';
 import { autoSyncAfter, autoSyncBefore } from './sync/auto';
+import { derivedAheadReady } from './journal/cipher';
 
 export type { Action, Wiring } from './commands/kit';
 
@@ -69,6 +70,8 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
       // Automatic sync, when it is on (src/sync/auto.ts): in before showing, out after saving. Quiet, never failing.
       const words = commandWords(cmd);
       try {
+        // The key of an encrypted journal, if main.ts started deriving it, before anything opens the journal.
+        await derivedAheadReady();
         await autoSyncBefore(ctx, words);
         await fn(ctx, opts, ...args);
         await autoSyncAfter(ctx, words);

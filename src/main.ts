@@ -42,7 +42,10 @@ export async function main(argv: string[], workerEntry?: string): Promise<number
   // The keyring helper (src/journal/keyring-helper.ts): a child this program started to ask the OS keyring.
   if (args.length === 1 && args[0] === '__keyring') return (await import('./journal/keyring-helper')).serveKeyring();
   const debug = process.env.REFRAME_DEBUG === '1';
+  // An encrypted journal's key derivation starts now, on a thread of its own, while the program loads.
+  const keyAhead = import('./journal/key-ahead').then((m) => m.deriveKeyAhead(args, process.env), () => {});
   const { runCli } = await import('./cli');
+  await keyAhead;
   const { closeAll } = await import('./runtime');
   try {
     await runCli(argv, workerEntry);

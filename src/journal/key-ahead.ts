@@ -1,0 +1,31 @@
+// The key of an encrypted journal, derived ahead (cipher.ts, deriveAhead): main.ts calls this first thing, so
+// SQLCipher's ~0.1 s derivation runs on a thread of its own while the program loads. It reads the command line
+// only for --db and --passphrase-file, and only a passphrase file (or $REFRAME_PASSPHRASE_FILE) the journal's
+// own open would accept; anything it can't tell (the keyring, the prompt, a file refused) is left to the open,
+// which says what is wrong. A guess that turns out wrong costs a thread's time, never a different key: the open
+// uses a derived key only for the same file, salt and passphrase.
+import type { Env } from '../context';
+import { resolvePaths } from '../paths';
+import { deriveAhead, fileKey, isEncryptedFile } from './cipher';
+
+/** The value of a global option in the command line (`--name VALUE` or `--name=VALUE`), before any `--`. */
+function optionValue(args: string[], name: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') break;
+    if (a === name && i + 1 < args.length) value = args[++i];
+    else if (a.startsWith(`${name}=`)) value = a.slice(name.length + 1);
+  }
+  return value;
+}
+
+/** Starts the derivation when the command line names a passphrase file and the journal is encrypted. */
+export function deriveKeyAhead(args: string[], env: Env): void {
+  try {
+    const paths = resolvePaths(env, optionValue(args, '--db'));
+    if (!isEncryptedFile(paths.db)) return;
+    const key = fileKey(optionValue(args, '--passphrase-file'), env);
+    if (key) deriveAhead(paths.db, key.passphrase);
+  } catch { /* the open says what is wrong, in its own words */ }
+}
