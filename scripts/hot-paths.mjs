@@ -29,7 +29,7 @@ export const HOT_PATHS = {
   stats: { runs: ['src/commands/stats/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'no-format', notSrc: [DETECTOR] },
   daily: { runs: ['src/commands/daily/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, notSrc: [DETECTOR] },
   // The guided record loads the detector while its first question waits for an answer (src/flows/soon.ts).
-  new: { runs: ['src/commands/new/run.ts'], packages: ['yaml', 'csv-stringify', 'cli-progress', 'asciichart'], notSrc: [DETECTOR] },
+  new: { runs: ['src/commands/new/run.ts'], packages: ['yaml', 'csv-stringify', 'cli-progress', 'asciichart'], notSrc: [DETECTOR], zodClassic: false },
 };
 
 /** The modules every command's start goes through before its run function. */

@@ -4,9 +4,8 @@ import { UsageError } from '../../errors';
 import { msg } from '../../messages';
 import { parseOptions } from '../../input/options';
 import {
-  fieldsFromFlags, hasFieldFlags, mergeEmotions, newId, parseEmotionFlag, readRecordInput, recordFlagsSchema,
-  validateRecord, type RecordFlags,
-} from '../../input/record';
+  fieldsFromFlags, hasFieldFlags, mergeEmotions, newId, parseEmotionFlag, recordFlagsSchema, type RecordFlags,
+} from '../../input/record-flags';
 import { emptyState, restoreState, runRecordFlow, stateToBody, type FlowState } from '../../flows/record-flow';
 import { patientDrafts, withBusyTimeout } from '../../journal/patience';
 import { StoppedHere, type SafetyWatch } from '../../flows/safety-watch';
@@ -17,7 +16,6 @@ const newSchema = z.extend(recordFlagsSchema, { fromNote: z.optional(z.string())
 
 import type { Journal } from '../../journal/journal';
 import type { ThoughtRecord } from '../../domain/record';
-import { resolveBelief } from '../../input/progress';
 import { ratingHistory } from '../../domain/rerating';
 
 export async function runNew(raw: unknown, ctx: Context): Promise<void> {
@@ -26,7 +24,7 @@ export async function runNew(raw: unknown, ctx: Context): Promise<void> {
   if (opts.coreBelief !== undefined) {
     const j = ctx.journalIfExists();
     if (!j) throw new UsageError(msg.progress.noBelief(opts.coreBelief), msg.progress.noBeliefHint);
-    opts.coreBelief = resolveBelief(j, opts.coreBelief);
+    opts.coreBelief = (await import('../../input/progress')).resolveBelief(j, opts.coreBelief);
   }
   if (opts.fromNote !== undefined) return fromNote(opts, ctx);
   if (opts.input !== undefined) return fromInput(opts, ctx);
@@ -47,6 +45,7 @@ async function reportSaved(...args: Parameters<typeof import('../../input/saved'
 
 async function fromInput(opts: RecordFlags, ctx: Context): Promise<void> {
   if (hasFieldFlags(opts)) throw new UsageError(msg.errors.badFlagCombo('--input', 'the record flags'), msg.input.inputNotFlags);
+  const { readRecordInput, validateRecord } = await import('../../input/record');
   const { data, where } = readRecordInput(opts.input!, ctx);
   const rec = validateRecord(data, where, ctx);
   const journal = ctx.journal();
@@ -65,6 +64,7 @@ async function fromFlags(opts: RecordFlags, ctx: Context): Promise<void> {
   if (emotions.length === 0) missing.push('--emotion NAME:RATING');
   if (missing.length) throw new UsageError(msg.errors.missingFields(missing), msg.errors.missingFieldsHint);
   const createdAt = now.toISOString();
+  const { validateRecord } = await import('../../input/record');
   const rec = validateRecord({ ...f, emotions, id: newId(ctx), createdAt, occurredAt: f.occurredAt ?? createdAt }, msg.input.theRecord, ctx);
   insertLinked(ctx.journal(), rec, opts.coreBelief);
   await reportSaved(ctx, rec, opts.json, 'saved', linkOf(opts.coreBelief, rec));
@@ -188,6 +188,8 @@ async function guided(opts: RecordFlags, ctx: Context, start?: FlowState): Promi
     throw err;
   }
   const now = ctx.clock.now().toISOString();
+  // The record schemas (full zod) load while the review is read, not before the first question.
+  const { validateRecord } = await import('../../input/record');
   const rec = validateRecord({ ...stateToBody(done, now), id: newId(ctx), createdAt: now }, msg.input.theRecord, ctx);
   try {
     const link = () => arrowLink(ctx, journal, done, opts.coreBelief);
