@@ -33,7 +33,12 @@ export interface Streak {
  * Days after `today` (a clock that moved back) count toward `longest` but not `current`.
  */
 export function streak(localDays: Iterable<string>, today: string): Streak {
-  const nums = [...new Set([...localDays].map(dayNumber))].sort((a, b) => a - b);
+  return streakOf([...localDays].map(dayNumber), dayNumber(today));
+}
+
+/** streak() on day numbers (dayNumber), for callers that have them. */
+export function streakOf(dayNumbers: Iterable<number>, today: number): Streak {
+  const nums = [...new Set(dayNumbers)].sort((a, b) => a - b);
   let longest = 0;
   let run = 0;
   let prev = Number.NaN;
@@ -43,7 +48,7 @@ export function streak(localDays: Iterable<string>, today: string): Streak {
     prev = n;
   }
   const have = new Set(nums);
-  const t = dayNumber(today);
+  const t = today;
   let end = have.has(t) ? t : have.has(t - 1) ? t - 1 : undefined;
   let current = 0;
   while (end !== undefined && have.has(end)) {
@@ -58,21 +63,55 @@ export function streak(localDays: Iterable<string>, today: string): Streak {
  * Where the UTC offset is the same at both ends of a UTC day, the local day only moves forward with time, so
  * the first and the last time give every local day that UTC day touches (at most two). A UTC day with a
  * clock change is worked out time by time, from `timesOn(day)`. Two clock changes inside one day would
- * defeat this; no time zone in use has them.
+ * defeat this; no time zone in use has them. Returned oldest first, each day once.
  */
 export function practiceDays(
   spans: Iterable<{ day: string; first: string; last: string }>,
   timesOn: (utcDay: string) => Iterable<string>,
 ): string[] {
-  const days: string[] = [];
+  return [...new Set(practiceDayNumbers(spans, timesOn))].sort((a, b) => a - b).map(dayOfNumber);
+}
+
+/** practiceDays() as day numbers (dayNumber), any order, duplicates possible. */
+export function practiceDayNumbers(
+  spans: Iterable<{ day: string; first: string; last: string }>,
+  timesOn: (utcDay: string) => Iterable<string>,
+): number[] {
+  // Ten years of practice is ~3,650 spans, read at every `daily`: each time becomes a local day number by
+  // arithmetic on the UTC offset (one time zone lookup per UTC day, shared with the day before when they touch),
+  // not by Date's local getters and strings.
+  const days: number[] = [];
+  let lastEnd = Number.NaN;
+  let lastOffset = 0;
   for (const s of spans) {
-    const start = new Date(`${s.day}T00:00:00.000Z`);
-    const end = new Date(`${s.day}T23:59:59.999Z`);
-    if (start.getTimezoneOffset() === end.getTimezoneOffset()) {
-      days.push(localDay(new Date(s.first)), localDay(new Date(s.last)));
+    const start = Date.parse(`${s.day}T00:00:00.000Z`);
+    const startOffset = start === lastEnd + 1 ? lastOffset : new Date(start).getTimezoneOffset();
+    lastEnd = start + DAY_MS - 1;
+    lastOffset = new Date(lastEnd).getTimezoneOffset();
+    if (startOffset === lastOffset && !Number.isNaN(start)) {
+      const first = localDayNumber(Date.parse(s.first), startOffset);
+      const last = localDayNumber(Date.parse(s.last), startOffset);
+      days.push(first);
+      if (last !== first) days.push(last);
     } else {
-      for (const t of timesOn(s.day)) days.push(localDay(new Date(t)));
+      for (const t of timesOn(s.day)) {
+        const ms = Date.parse(t);
+        days.push(localDayNumber(ms, new Date(ms).getTimezoneOffset()));
+      }
     }
   }
   return days;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The local day number (days since 1970-01-01) of an instant, given the UTC offset in force (minutes, as
+ * Date#getTimezoneOffset gives it: UTC minus local). */
+function localDayNumber(ms: number, offsetMinutes: number): number {
+  return Math.floor((ms - offsetMinutes * 60_000) / DAY_MS);
+}
+
+/** yyyy-MM-dd of a day number: the inverse of dayNumber, for the years a journal holds (0000-9999). */
+export function dayOfNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }

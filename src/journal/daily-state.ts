@@ -37,7 +37,7 @@ export function dailyStatePath(stateDir: string, dbPath: string): string {
 
 /** The figures, read from an open journal. No text is read into it. */
 export function collectDailyState(journal: Journal, now: Date): DailyState {
-  const days = [...new Set(practiceDays(journal.practiceSpans(), (day) => journal.practiceTimesOn(day)))].sort();
+  const days = practiceDays(journal.practiceSpans(), (day) => journal.practiceTimesOn(day));
   const recordsByDay: Record<string, number> = {};
   for (let i = 0; i < 7; i++) {
     const d = subDays(now, i);

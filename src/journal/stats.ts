@@ -226,7 +226,7 @@ export class StatsStore {
     const timesOn = (day: string) => (this.journal.stmt(
       `SELECT occurred_at AS t FROM records WHERE occurred_at >= max(@since, @from) AND occurred_at <= min(@until, @to)`,
     ).all({ since: `${day}T00:00:00.000Z`, until: `${day}T23:59:59.999Z`, from: b.since, to: b.until }) as { t: string }[]).map((r) => r.t);
-    return [...new Set(practiceDays(spans, timesOn))].sort();
+    return practiceDays(spans, timesOn);
   }
 
   /** Per distortion id or tag: its records and relief in the range (months from the sums, ends from the rows). */

@@ -10,7 +10,7 @@ import { msg } from '../../messages';
 import { parseOptions } from '../../input/options';
 import { StoppedHere } from '../../flows/safety-watch';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../../domain/prompts';
-import { localDay, practiceDays, streak } from '../../domain/streak';
+import { dayNumber, localDay, practiceDayNumbers, streak, streakOf } from '../../domain/streak';
 import { dailyJson, renderDaily, renderPrompt, streakLine, yesterdayLine, type DailySummary, type DueItem } from '../../render/daily';
 import { canPrompt, isEncryptedFile, keyringKey, PASSPHRASE_ENV } from '../../journal/cipher';
 import { dailyStatePath, readDailyState } from '../../journal/daily-state';
@@ -118,7 +118,7 @@ function summarize(ctx: Context, now: Date, date: string, prompt: ReflectionProm
   if (!journal) {
     return { date, prompt, streak: { current: 0, longest: 0 }, yesterday: { records: 0, distortions: [] }, checkedInToday: false, due: [] };
   }
-  const days = practiceDays(journal.practiceSpans(), (day) => journal.practiceTimesOn(day));
+  const days = practiceDayNumbers(journal.practiceSpans(), (day) => journal.practiceTimesOn(day));
   const y = subDays(now, 1);
   const written = journal.writtenBetween(startOfDay(y).toISOString(), endOfDay(y).toISOString());
   const nameOf = patternNames(ctx);
@@ -126,7 +126,7 @@ function summarize(ctx: Context, now: Date, date: string, prompt: ReflectionProm
     .map((d) => ({ id: d.id, name: nameOf(d.id), count: d.count }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const checkedInToday = journal.checkins(startOfDay(now).toISOString(), endOfDay(now).toISOString()).length > 0;
-  return { date, prompt, streak: streak(days, date), yesterday: { records: written.records, distortions }, checkedInToday, due: dueToday(ctx, now, date) };
+  return { date, prompt, streak: streakOf(days, dayNumber(date)), yesterday: { records: written.records, distortions }, checkedInToday, due: dueToday(ctx, now, date) };
 }
 
 /** Pattern names from the library; a broken patterns file of the person's own must not stop a cron run. */
