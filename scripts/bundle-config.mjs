@@ -100,6 +100,14 @@ const LAZY_IDS = 'crypto|child_process|tty|os|net|stream|zlib|worker_threads|rea
 const LAZY_BUILTINS = new RegExp(`__toESM\\(require\\("node:(?:${LAZY_IDS})"\\)(?:,\\s*1)?\\)|require\\("node:(?:${LAZY_IDS})"\\)`, 'g');
 const LAZY_HELPER = 'var __rfLazy=(f)=>{let m;const g=()=>m??=f();return new Proxy({},{get:(_,k)=>g()[k],has:(_,k)=>k in g(),ownKeys:()=>Reflect.ownKeys(g()),getOwnPropertyDescriptor:(_,k)=>{const d=Reflect.getOwnPropertyDescriptor(g(),k);if(d)d.configurable=true;return d}})};';
 
+// Each chunk is written already wrapped in CommonJS's module function, inside a call that runs it when Node's own
+// require loads the file and only gives the function back while bin/reframe's loader evaluates it (it sets
+// globalThis.__reframeChunk for that moment, before any of the chunk's own code runs): so
+// bin/reframe compiles the file's text as it is, without making a second copy of it with a wrapper around it
+// (~0.4 MB less to allocate and collect at every start of `list`).
+const WRAP_START = '(function(f){return globalThis.__reframeChunk===1?f:f.call(exports,exports,require,module,__filename,__dirname)})(function(exports,require,module,__filename,__dirname){';
+const WRAP_END = '\n})';
+
 /**
  * esbuild's split ES module output as CommonJS files: [{ name, code }], names ending in .cjs (reframe.cjs is the
  * entry). Each chunk's imports of another chunk become require('./c-....cjs') (dynamic ones inside a resolved
@@ -119,7 +127,7 @@ export async function toCommonJS(outputFiles) {
     code = code.replace(LAZY_BUILTINS, (all) => `__rfLazy(()=>${all})`);
     if (code.includes('__rfLazy(')) code = LAZY_HELPER + code;
     if (code.includes(META_URL)) code = `var ${META_URL}=require('node:url').pathToFileURL(__filename).href;` + code;
-    out.push({ name, code });
+    out.push({ name, code: WRAP_START + code + WRAP_END });
   }
   return out;
 }
