@@ -15,7 +15,7 @@ import { Drafts, type Draft } from './drafts';
 import { MonthSums, MonthlySums } from './monthly';
 import { journalFailure, type DB } from './open';
 import { Practice, type Checkin } from './practice';
-import { Records } from './records';
+import { Records, type SearchLater } from './records';
 import { SafetyPlans } from './safety-plan';
 import { Notes, type Note, type NoteFilters, type SourceTable } from './notes';
 import { Progress } from './progress';
@@ -133,9 +133,15 @@ export class Journal extends JournalDb {
 
   // ---- records -------------------------------------------------------------------------------
 
-  /** Insert one record (call inside write() to group several); `text` when worked out already (savedText). */
-  insertRaw(r: ThoughtRecord, updatedAt = r.createdAt, text?: SavedText): void {
-    this.records.insertRaw(r, updatedAt, text);
+  /** Insert one record (call inside write() to group several); `text` when worked out already (savedText).
+   * `searchLater`: the record's search text is left there for indexSearch() instead of indexed now (imports). */
+  insertRaw(r: ThoughtRecord, updatedAt = r.createdAt, text?: SavedText, searchLater?: SearchLater): void {
+    this.records.insertRaw(r, updatedAt, text, searchLater);
+  }
+
+  /** Index the search texts insertRaw left for later, in this transaction, and empty the list. */
+  indexSearch(later: SearchLater): void {
+    this.records.indexSearch(later);
   }
 
   /** Save a new record in one transaction; optionally drop the draft it came from in the same one. */

@@ -9,6 +9,8 @@ import { testContext } from '../helpers/context';
 import { toJson, type ThoughtRecord } from '../../src/domain/record';
 import { runImport } from '../../src/commands/import/run';
 import { WORKER_MIN_BYTES } from '../../src/import/check';
+import { savedText } from '../../src/journal/saved-text';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 let sb: Sandbox;
 beforeEach(() => { sb = sandbox(); });
@@ -47,6 +49,21 @@ describe('a big import', () => {
     expect(readFileSync(out, 'utf8').split('\n').sort()).toEqual(big.split('\n').sort());
     const again = run(sb, ['import', f, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ records: 3000, added: 0, alreadyInJournal: 3000, differentFromJournal: 0 });
+    // The search index (filled a batch at a time, after the batch's rows): every record's words under its own row.
+    const db = new Database(sb.db, { readonly: true });
+    const seqOf = new Map((db.prepare('SELECT id, seq FROM records').all() as { id: string; seq: number }[]).map((x) => [x.id, x.seq]));
+    const match = db.prepare('SELECT rowid FROM records_fts WHERE records_fts MATCH ?').pluck();
+    expect(db.prepare('SELECT count(*) FROM records_fts_docsize').pluck().get()).toBe(3000);
+    // Each record's own words, as a phrase, find its row (the index keeps no text: contentless).
+    for (const r of many.filter((_, i) => i % 50 === 0)) {
+      const words = savedText(r).body.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 6);
+      expect(match.all(`"${words.join(' ')}"`), r.id).toContain(seqOf.get(r.id));
+    }
+    db.close();
+    const word = many[1234].thought.split(/[^A-Za-z]+/).filter((w) => w.length > 4)[0];
+    const found = run(sb, ['list', '--search', word]);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain(many[1234].id);
   });
 
   it('into no journal, with a bad record at the very end: exit 2, no journal, nothing left beside it', () => {

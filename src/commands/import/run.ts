@@ -11,6 +11,7 @@ import { UsageError } from '../../errors';
 import { canPrompt, fileKey, promptHidden } from '../../journal/cipher';
 import { toJson } from '../../domain/record-fields';
 import type { Journal } from '../../journal/journal';
+import type { SearchLater } from '../../journal/records';
 import { buildNewJournal, removeStaleImports } from '../../journal/fresh';
 import { msg } from '../../messages';
 import { userPatternsPath } from '../../library/library';
@@ -163,6 +164,8 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
   const addedIds = new Set<string>();
   let first = true;
   const words: string[] = [];
+  // The batch's search texts, indexed after its rows (Records.indexSearch says why).
+  const searchLater: SearchLater = [];
   for await (const batch of stream.batches) {
     if (first) progress.phase(o.write ? msg.transfer.progressImport : msg.transfer.progressCheck, stream.total);
     first = false;
@@ -186,13 +189,14 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
         const mine = journal!.get(r.id);
         if (!mine || JSON.stringify(toJson(mine)) !== JSON.stringify(toJson(r))) s.differentFromJournal++;
       } else {
-        if (o.write) journal!.insertRaw(r, r.createdAt, c.text);
+        if (o.write) journal!.insertRaw(r, r.createdAt, c.text, searchLater);
         s.added++;
         addedIds.add(r.id);
         // The person's own words only (the saved search text also holds the library's questions, not theirs).
         if (!danger) words.push(safetyTexts(r).filter(Boolean).join('\n'));
       }
     }
+    if (searchLater.length) journal!.indexSearch(searchLater);
     // The added records' words, a batch at a time in one text (ten times faster than one record at a time, and
     // the note needs only one), until one is found.
     if (!danger && words.length) danger = assess([words.join('\n')]).danger;
