@@ -139,6 +139,12 @@ export class Journal extends JournalDb {
     this.records.insertRaw(r, updatedAt, text, searchLater);
   }
 
+  /** SQLite's temporary data (statement journals, sorts) in memory on this connection, never in temporary files
+   * (an encrypted journal always has this: see cipher.ts applyKey). Outside a transaction only. */
+  keepTemporaryInMemory(): void {
+    this.db.pragma('temp_store = MEMORY');
+  }
+
   /** Index the search texts insertRaw left for later, in this transaction, and empty the list. */
   indexSearch(later: SearchLater): void {
     this.records.indexSearch(later);
