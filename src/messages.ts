@@ -37,6 +37,8 @@ export const msg = {
     journalTooNew: (p: string, found: number, known: number) =>
       `The journal at ${p} was written by a newer reframe (schema ${found}; this one knows up to ${known}).`,
     journalTooNewHint: 'Update reframe, then try again. Your journal was not changed.',
+    journalReplaced: (p: string) => `The journal at ${p} was replaced while this was open (encrypted, decrypted or given a new passphrase elsewhere), so this was not saved.`,
+    journalReplacedHint: 'Run the command again: it will open the journal as it is now.',
     upgraded: (from: number, to: number, backup: string) => `Upgraded your journal (schema ${from} -> ${to}); a copy from before is at ${backup}.`,
     upgradeFailed: (p: string, to: number, now: number) =>
       `Couldn't update the journal at ${p} for this version of reframe (it is at schema ${now}, this one needs ${to}). Your records are safe; nothing was left half-changed.`,

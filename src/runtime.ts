@@ -62,6 +62,62 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
   let keyFailure: Error | undefined;
   let library: Library | undefined;
   let prompter: Prompter | undefined = parts.prompter;
+  /** Opens the journal's file as it is now: its key when encrypted (a file, the keyring, the prompt), an
+   * upgraded copy in memory when an upgrade has no room. Used at the first use and again when the file was
+   * replaced under this process (encrypt, decrypt, passphrase in another window: Journal.reopen). */
+  const openNow = (): { db: ReturnType<typeof openDatabase>; key: Key | undefined; readOnly: UpgradeNeedsRoom | undefined } => {
+    let db;
+    let readOnly: UpgradeNeedsRoom | undefined;
+    // An encrypted journal: its key, from a file or the prompt (three tries there), derived once here.
+    let key: Key | undefined;
+    const encrypted = isEncryptedFile(paths.db);
+    const open = () => openDatabase(paths.db, {
+      busyTimeoutMs: busyTimeoutFromEnv(env) ?? DEFAULT_BUSY_TIMEOUT_MS,
+      onUpgrade: (from, to, backup) => ctx.say(errTheme.muted(msg.errors.upgraded(from, to, backup))),
+      onLoosePermissions: (p, mode) => ctx.say(errTheme.warn(msg.errors.loosePermissions(p, mode.toString(8)))),
+      key: key?.passphrase,
+    });
+    try {
+      if (keyFailure) throw keyFailure;
+      if (!encrypted) db = open();
+      else {
+        try {
+          let keyring = true;
+          for (let attempt = 0; ; attempt++) {
+            key = keyForOpen({ passphraseFile: g.passphraseFile, env, attempt, path: paths.db, stateDir: paths.stateDir, helper: parts.workerEntry, keyring, say: (l) => ctx.say(errTheme.muted(l)) });
+            try {
+              db = open();
+              break;
+            } catch (err) {
+              // The keyring's entry is stale (the passphrase was changed elsewhere): one line, then the prompt,
+              // or exit 2 without a terminal. Nothing is written either way, and the entry is left as it is.
+              if (err instanceof WrongPassphrase && key.source === 'keyring') {
+                if (!canPrompt()) throw new UsageError(msg.cipher.keyringWrongNoTerminal(paths.db));
+                ctx.say(errTheme.warn(msg.cipher.keyringWrong));
+                keyring = false;
+                attempt = -1;
+                continue;
+              }
+              if (!(err instanceof WrongPassphrase) || key.source !== 'prompt' || attempt >= 2) throw err;
+            }
+          }
+        } catch (err) {
+          // Asked (or refused) once per command: the automatic sync's open and the command's own get the same
+          // answer, and the person is never asked twice.
+          if (err instanceof UsageError || err instanceof Cancelled) keyFailure = err;
+          throw err;
+        }
+      }
+    } catch (err) {
+      // No room to upgrade an old journal: read it through an upgraded copy in memory (upgrade-space.ts).
+      if (!(err instanceof UpgradeNeedsRoom)) throw err;
+      db = openUpgradedInMemory(paths.db, (mem, version) => migrate(mem, ':memory:', false, {}, version), key?.passphrase);
+      readOnly = err;
+      ctx.say(errTheme.warn(err.message));
+      ctx.say(errTheme.muted(err.hint!));
+    }
+    return { db: db!, key, readOnly };
+  };
   const ctx: Context = {
     io,
     env,
@@ -73,56 +129,7 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
     workerEntry: parts.workerEntry,
     journal() {
       if (!journal) {
-        let db;
-        let readOnly: UpgradeNeedsRoom | undefined;
-        // An encrypted journal: its key, from a file or the prompt (three tries there), derived once here.
-        let key: Key | undefined;
-        const encrypted = isEncryptedFile(paths.db);
-        const open = () => openDatabase(paths.db, {
-          busyTimeoutMs: busyTimeoutFromEnv(env) ?? DEFAULT_BUSY_TIMEOUT_MS,
-          onUpgrade: (from, to, backup) => ctx.say(errTheme.muted(msg.errors.upgraded(from, to, backup))),
-          onLoosePermissions: (p, mode) => ctx.say(errTheme.warn(msg.errors.loosePermissions(p, mode.toString(8)))),
-          key: key?.passphrase,
-        });
-        try {
-          if (keyFailure) throw keyFailure;
-          if (!encrypted) db = open();
-          else {
-            try {
-              let keyring = true;
-              for (let attempt = 0; ; attempt++) {
-                key = keyForOpen({ passphraseFile: g.passphraseFile, env, attempt, path: paths.db, stateDir: paths.stateDir, helper: parts.workerEntry, keyring, say: (l) => ctx.say(errTheme.muted(l)) });
-                try {
-                  db = open();
-                  break;
-                } catch (err) {
-                  // The keyring's entry is stale (the passphrase was changed elsewhere): one line, then the prompt,
-                  // or exit 2 without a terminal. Nothing is written either way, and the entry is left as it is.
-                  if (err instanceof WrongPassphrase && key.source === 'keyring') {
-                    if (!canPrompt()) throw new UsageError(msg.cipher.keyringWrongNoTerminal(paths.db));
-                    ctx.say(errTheme.warn(msg.cipher.keyringWrong));
-                    keyring = false;
-                    attempt = -1;
-                    continue;
-                  }
-                  if (!(err instanceof WrongPassphrase) || key.source !== 'prompt' || attempt >= 2) throw err;
-                }
-              }
-            } catch (err) {
-              // Asked (or refused) once per command: the automatic sync's open and the command's own get the same
-              // answer, and the person is never asked twice.
-              if (err instanceof UsageError || err instanceof Cancelled) keyFailure = err;
-              throw err;
-            }
-          }
-        } catch (err) {
-          // No room to upgrade an old journal: read it through an upgraded copy in memory (upgrade-space.ts).
-          if (!(err instanceof UpgradeNeedsRoom)) throw err;
-          db = openUpgradedInMemory(paths.db, (mem, version) => migrate(mem, ':memory:', false, {}, version), key?.passphrase);
-          readOnly = err;
-          ctx.say(errTheme.warn(err.message));
-          ctx.say(errTheme.muted(err.hint!));
-        }
+        const { db, key, readOnly } = openNow();
         journal = new Journal(db, paths.db);
         if (key) {
           journal.encrypted = true;
@@ -130,6 +137,21 @@ export function makeContext(g: GlobalOptions, parts: ContextParts): Context {
           journal.passphrase = key.passphrase;
         }
         if (readOnly) journal.readOnlyBecause = new JournalError(msg.faults.upgradeNoRoomWrite(paths.db, msg.faults.mb(readOnly.need), msg.faults.mb(readOnly.free)), readOnly.hint);
+        // The file replaced under this process (encrypt, decrypt or passphrase in another window): the next write
+        // opens the new file, with its key, and saves there (Journal.write).
+        const mine = journal;
+        mine.reopen = () => {
+          keyFailure = undefined;
+          const again = openNow();
+          mine.encrypted = again.key !== undefined;
+          mine.keySource = again.key?.source;
+          mine.passphrase = again.key?.passphrase;
+          if (again.readOnly) {
+            again.db.close();
+            throw new JournalError(msg.faults.upgradeNoRoomWrite(paths.db, msg.faults.mb(again.readOnly.need), msg.faults.mb(again.readOnly.free)), again.readOnly.hint);
+          }
+          return again.db;
+        };
         opened.push(journal);
         // A private file an import left when it was stopped holds records: it goes at the next use,
         // with what killed exports, backups and upgrades left (leftovers.ts).

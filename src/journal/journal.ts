@@ -10,7 +10,7 @@ import type { ThoughtRecord } from '../domain/record';
 import type { SafetyPlan } from '../domain/safety-plan';
 import type { ListFilters } from './query';
 import { RecordBatches, type RecordRatings } from './batches';
-import { JournalDb } from './database';
+import { JournalDb, JournalReplaced } from './database';
 import { Drafts, type Draft } from './drafts';
 import { MonthSums, MonthlySums } from './monthly';
 import { journalFailure, type DB } from './open';
@@ -57,8 +57,19 @@ export class Journal extends JournalDb {
     super(db, path);
   }
 
-  /** Run fn in one immediate (write-locked) transaction; SQLite errors become plain JournalErrors. */
+  /** Run fn in one immediate (write-locked) transaction; SQLite errors become plain JournalErrors. A journal file
+   * replaced since it was opened (checkSameFile) is opened again and the write done there, once. */
   write<T>(fn: () => T): T {
+    try {
+      return this.writeOnce(fn);
+    } catch (err) {
+      if (!(err instanceof JournalReplaced)) throw err;
+      this.reconnect();
+      return this.writeOnce(fn);
+    }
+  }
+
+  private writeOnce<T>(fn: () => T): T {
     if (this.readOnlyBecause) throw this.readOnlyBecause;
     try {
       if (this.sums.pending) {
@@ -78,6 +89,7 @@ export class Journal extends JournalDb {
       // Waits for a `backup --restore` under way, then saves into the restored journal (restore-lock.ts).
       return retryAfterRestore(this.path, () => this.db.transaction(() => {
         checkNoRestore(this.path);
+        this.checkSameFile();
         this.sums.pending = new MonthSums();
         try {
           const out = fn();
@@ -88,6 +100,7 @@ export class Journal extends JournalDb {
         }
       }).immediate());
     } catch (err) {
+      if (err instanceof JournalReplaced) throw err;
       throw this.failure(err);
     }
   }
@@ -99,7 +112,14 @@ export class Journal extends JournalDb {
    */
   async writeAsync<T>(fn: () => Promise<T>): Promise<T> {
     if (this.readOnlyBecause) throw this.readOnlyBecause;
-    return retryAfterRestoreAsync(this.path, () => this.writeAsyncOnce(fn));
+    try {
+      return await retryAfterRestoreAsync(this.path, () => this.writeAsyncOnce(fn));
+    } catch (err) {
+      // Found before fn ran (the transaction was rolled back at once): opened again, and fn run there.
+      if (!(err instanceof JournalReplaced)) throw err;
+      this.reconnect();
+      return retryAfterRestoreAsync(this.path, () => this.writeAsyncOnce(fn));
+    }
   }
 
   private async writeAsyncOnce<T>(fn: () => Promise<T>): Promise<T> {
@@ -111,6 +131,7 @@ export class Journal extends JournalDb {
     }
     try {
       checkNoRestore(this.path);
+      this.checkSameFile();
     } catch (err) {
       this.db.exec('ROLLBACK');
       throw err;
