@@ -20,6 +20,8 @@
 //   --strict      exit 1 when a target is missed
 //   --inherit-env run both in your environment instead (the old way; see "environment" below)
 //   --sizes 1000000 works too: generating the journal takes a few minutes the first time (then it is cached)
+//   --only IDS    only these rows, by id (list,stats-all,stats-30d,daily,list-enc,new-tty,import,export-md,...;
+//                 --version is always measured): a quick look after one change, not the whole table
 //   --installed   also time the installed package: npm pack, npm install -g into a temporary prefix
 //                 (scripts/install-local.mjs: no network), then its `list --limit 20` after a first run
 //                 has made its start-up cache under $XDG_CACHE_HOME/reframe
@@ -51,6 +53,7 @@ const { values: opt } = parseArgs({
     'inherit-env': { type: 'boolean', default: false },
     'clean-env': { type: 'boolean', default: false }, // the default now; accepted so old command lines still work
     installed: { type: 'boolean', default: false },
+    only: { type: 'string' },
     out: { type: 'string', default: join(root, 'bench-results') },
     cache: { type: 'string', default: join(root, 'node_modules', '.cache', 'reframe-bench') },
     help: { type: 'boolean', short: 'h' },
@@ -60,6 +63,9 @@ if (opt.help) {
   process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 28).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
   process.exit(0);
 }
+// A row measured against a reference brings the reference along (stats against its floor, import its ceiling).
+const only = opt.only ? new Set(opt.only.split(',').map((s) => s.trim()).filter(Boolean)
+  .flatMap((id) => ({ 'stats-all': [id, 'stats-floor'], import: [id, 'import-ceiling'] })[id] ?? [id])) : undefined;
 const sizes = opt.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 const runs = opt.quick ? 1 : Math.max(1, Number(opt.runs) || 9);
 const seed = Number(opt.seed) || 1;
@@ -525,6 +531,7 @@ async function main() {
     floorChecks.push({ size, agrees: wrong.length === 0, differs: wrong });
     if (wrong.length) process.stderr.write(`bench: the stats floor disagrees with reframe stats at ${size} records (${wrong.join(', ')}): no comparison made\n`);
     for (const spec of commandsFor(size, journal, installed && join(installed.prefix, 'lib', 'node_modules', 'reframe-cbt', 'bin', 'reframe'))) {
+      if (only && !only.has(spec.id)) continue;
       process.stderr.write(`  ${size.toLocaleString('en')}: ${spec.label}\n`);
       let r;
       try {
