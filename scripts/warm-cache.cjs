@@ -7,7 +7,7 @@
 // "{id}" in an argument is the newest record's id, "{home}" the throwaway home.
 // The cache holds compiled code only: no journal text, no paths of the person's.
 'use strict';
-const { writeFileSync } = require('node:fs');
+const { readdirSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { chunkLoader } = require('../bin/reframe');
 
@@ -55,6 +55,12 @@ async function main() {
       // Outcomes don't matter here, only the code they compile.
       await exports.main([process.argv[0], entry, '--db', db, ...fill(args)]).catch(() => {});
     }
+  }
+  // Every chunk no command above ran (the guided flows need a terminal; sync, import workers, the keyring helper)
+  // is loaded too, so its top-level code is in a cache: a first guided `new` then parses none of its chunks.
+  // Loading runs only module bodies (definitions); one that can't load here is left to compile at its first use.
+  for (const name of readdirSync(resolve(buildDir)).filter((f) => /^c-[A-Za-z0-9_-]+\.cjs$/.test(f)).sort()) {
+    try { loader.load(name); } catch { /* compiled at its first use instead */ }
   }
   for (const { name, script } of loader.loaded) writeFileSync(join(out, name.replace(/\.cjs$/, '.cache')), script.createCachedData(), { mode: 0o644 });
 }
