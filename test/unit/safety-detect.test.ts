@@ -174,15 +174,26 @@ describe('the safety detector on blind labelled texts', () => {
     // side by side make a shape the rules take as danger: leaning towards help, that is allowed, but it would
     // stop early).
     const quiet = items.filter((x) => x.label === 'idiom' || x.label === 'everyday').map((x) => x.text);
+    // Each quiet text is its own sentence (". " between them): joined with spaces only, everyday thoughts run on
+    // into one long sentence read in windows of 40 words, and since the fifth pass the abuse classifier reads some
+    // such windows as harm (a known limit, README), so no quiet paste could be built. The last one is taken back
+    // when no text can follow the five before it, so the loop always ends.
     const kept: string[] = [];
-    for (let i = 0, length = 0; length < 20_000; i++) {
+    for (let i = 0, length = 0, refused = 0; length < 20_000; i++) {
       const next = quiet[i % quiet.length];
-      const a = assess([kept.slice(-5).join(' ') + ' ' + next]);
-      if (a.danger || a.abuse) continue;
+      const a = assess([kept.slice(-5).join('. ') + '. ' + next]);
+      if (a.danger || a.abuse) {
+        if (++refused > quiet.length && kept.length > 0) {
+          length -= kept.pop()!.length + 2;
+          refused = 0;
+        }
+        continue;
+      }
+      refused = 0;
       kept.push(next);
-      length += next.length + 1;
+      length += next.length + 2;
     }
-    let paste = kept.join(' ');
+    let paste = kept.join('. ');
     paste = paste.slice(0, 20_000);
     const times: number[] = [];
     for (let r = 0; r < 5; r++) {
