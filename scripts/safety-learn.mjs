@@ -26,7 +26,8 @@ export async function detector() {
 export { normalise } from './src/domain/safety/normalise';
 export { features, windowFeatures } from './src/domain/safety/features';
 export * as probes from './test/fixtures/safety-probes';
-export { generateRecords } from './src/dev/generate';`,
+export { generateRecords } from './src/dev/generate';
+export { recordTexts } from './src/domain/record-fields';`,
       resolveDir: root,
       loader: 'ts',
     },
@@ -41,7 +42,7 @@ export { generateRecords } from './src/dev/generate';`,
       setup(b) {
         b.onResolve({ filter: /^\.\/model-weights$/ }, () => ({ path: 'model-weights', namespace: 'empty-model' }));
         b.onLoad({ filter: /.*/, namespace: 'empty-model' }, () => ({
-          contents: 'export const SETTINGS = {}; export const THRESHOLD = Infinity; export const BIAS = 0; export const WEIGHTS = "";'
+          contents: 'export const SETTINGS = {}; export const THRESHOLD = Infinity; export const RULE_THRESHOLD = -Infinity; export const BIAS = 0; export const WEIGHTS = "";'
             + ' export const ABUSE_THRESHOLD = Infinity; export const ABUSE_BIAS = 0; export const ABUSE_WEIGHTS = "";',
           loader: 'js',
         }));
@@ -72,42 +73,96 @@ export const PROBES = 'safety-probes.ts';
 export const ORDINARY = 'generated journals';
 
 /**
- * Ordinary record texts (situations, thoughts, evidence, ...) as the journal generator writes them, for seeds
- * 1-4: everyday life, none of it dangerous. The labelled sets have few such texts (their "everyday" texts are
- * painful thoughts), and without them the classifier took plain words of daily life ("went quiet", "all week")
- * as signs of danger, about one generated text in 200.
+ * Ordinary record texts as the journal generator writes them, for seeds 1-4: every text of a record the program
+ * reads for the notes (situation, thoughts, evidence, answers, balanced thought, plan, emotion names, tags:
+ * src/input/record.ts, safetyTexts()), and each sentence of one with several, everyday life, none of it
+ * dangerous. The labelled sets have few such texts (their "everyday" texts are painful thoughts), and without
+ * them the classifier took plain words of daily life ("went quiet", "all week") as signs of danger, about one
+ * generated text in 200. Until the fourth pass only the records' top-level strings were taken, whole, at a
+ * tenth of a labelled text: once the danger threshold came down, sentences such as "I do not know what they
+ * think." raised the note on every import of 40 generated records. Each now counts for a quarter (a half quieted
+ * them too but cost three points of recall eight-fold; README).
  */
-export const ORDINARY_WEIGHT = Number(process.env.ORDINARY_WEIGHT ?? 0.1);
+export const ORDINARY_WEIGHT = Number(process.env.ORDINARY_WEIGHT ?? 0.25);
 
 export function ordinaryItems(det) {
   const texts = new Set();
   for (const seed of [1, 2, 3, 4]) {
     for (const r of det.generateRecords({ records: 500, days: 40, seed, unknownDistortions: 0 })) {
-      for (const v of Object.values(r)) for (const t of Array.isArray(v) ? v : [v]) if (typeof t === 'string' && t.length > 3) texts.add(t);
+      for (const t of [...det.recordTexts(r), ...(r.emotions ?? []).map((e) => e.name), ...(r.tags ?? [])]) {
+        if (t.length > 2) texts.add(t);
+        // Each of its sentences too: the program reads a text's sentences on their own as well (features.ts,
+        // windows()), so "I do not know what they think." must be learnt as quiet alone, not only inside its text.
+        const sentences = t.split(/[.!?;\n]+/).map((x) => x.trim()).filter((x) => x.split(/\s+/).length >= 3);
+        if (sentences.length > 1) for (const x of sentences) texts.add(x);
+      }
     }
   }
-  // All of them, each counting for a tenth of a labelled text: every kind of sentence the generator writes is
-  // learnt, without ~8,000 easy texts swamping what the model learns from the labelled ones.
+  // All of them, each counting for a quarter of a labelled text: every kind of sentence the generator writes is
+  // learnt, without ~3,000 easy texts swamping what the model learns from the labelled ones.
   return [...texts].sort().map((text) => ({ text, label: 'everyday', cat: 'generated', split: 'tune', source: ORDINARY, weight: ORDINARY_WEIGHT }));
 }
+
+/** The source given to the texts of the program's own library (data/*.json): learnt from in every fold as not
+ * dangerous, never measured on. */
+export const LIBRARY = 'library';
+
+/**
+ * Each text counts for this fraction of a labelled text. The library's texts are the app's own everyday language:
+ * the thinking patterns' examples ("It's all my fault", "there's no point doing it at all" about a workout), their
+ * kind questions and balanced reframes ("Would you judge a friend by the same standard?"), the strategies' steps,
+ * the daily prompts and the experiment ideas. The fourth pass took texts of exactly these kinds (a kind balanced
+ * thought, self-blame) for danger once its threshold came down; these texts teach both classifiers what the
+ * everyday language of a thought record sounds like, so they are never a sign of danger or abuse.
+ */
+export const LIBRARY_WEIGHT = Number(process.env.LIBRARY_WEIGHT ?? 0.5);
+
+export function libraryItems() {
+  const texts = new Set();
+  const walk = (v, key) => {
+    // Cues are matching patterns ("if .. not .. no point"), not text; lexicons are word lists.
+    if (key === 'cues' || key === 'lexicon' || key === 'id' || key === 'helpsWith') return;
+    if (typeof v === 'string') {
+      if (v.split(/\s+/).length < 3) return;
+      texts.add(v);
+      const sentences = v.split(/[.!?;\n]+/).map((x) => x.trim()).filter((x) => x.split(/\s+/).length >= 3);
+      if (sentences.length > 1) for (const x of sentences) texts.add(x);
+    } else if (Array.isArray(v)) for (const x of v) walk(x, key);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  for (const f of ['patterns', 'strategies', 'prompts', 'experiment-ideas']) walk(JSON.parse(readFileSync(join(root, 'data', `${f}.json`), 'utf8')));
+  return [...texts].sort().map((text) => ({ text, label: 'everyday', cat: 'library', split: 'tune', source: LIBRARY, weight: LIBRARY_WEIGHT }));
+}
+
+/** Each hand-written quiet text (NEGATIVE, PROBE_QUIET) counts this many times. Kind words, self-care and
+ * affection share many words with danger and abuse texts ("tonight", "my husband ... me"), and each of those
+ * words weighs little alone: at 1, the abuse classifier, learning from them, still took "my husband held me close"
+ * for abuse. */
+export const QUIET_PROBE_WEIGHT = Number(process.env.QUIET_PROBE_WEIGHT ?? 3);
 
 /** The hand-written texts (test/fixtures/safety-probes.ts, from `det.probes`) as labelled items. Quiet ones are
  * "everyday", so they never count in the idiom figure the threshold is set on. */
 export function probeItems(det) {
-  const { POSITIVE, PROBE_DANGER, NEGATIVE, PROBE_QUIET, PROBE_ABUSE } = det.probes;
-  const as = (label) => (text) => ({ text, label, cat: 'probe', split: 'tune', source: PROBES });
-  return [...POSITIVE, ...PROBE_DANGER].map(as('danger'))
-    .concat([...NEGATIVE, ...PROBE_QUIET].filter((t) => t !== '').map(as('everyday')), PROBE_ABUSE.map(as('abuse')));
+  const { POSITIVE, PROBE_DANGER, LEARN_DANGER, NEGATIVE, PROBE_QUIET, PROBE_ABUSE } = det.probes;
+  const as = (label, weight = 1) => (text) => ({ text, label, cat: 'probe', split: 'tune', source: PROBES, weight });
+  return [...POSITIVE, ...PROBE_DANGER, ...LEARN_DANGER].map(as('danger'))
+    .concat([...NEGATIVE, ...PROBE_QUIET].filter((t) => t !== '').map(as('everyday', QUIET_PROBE_WEIGHT)), PROBE_ABUSE.map(as('abuse')));
 }
 
-/** At most this fraction of idioms may raise the note (rules OR classifier) on out-of-set scores: under the
- * issue's 5% bar with a margin, because a new writer's idioms score higher than the tune sets' (the D set did). */
-export const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.03);
+/** At most this fraction of idioms may raise the note (rules and classifier together) on out-of-set scores.
+ * Chosen on the trade-off curve (`node scripts/safety-cv.mjs --curve`, README): the issue allows 5% idiom alarms
+ * on texts by new writers, and a new writer's idioms raise the note more often than the tune sets' (the rules were
+ * fit on A-D), so the bar is set where the honest figure (E-J, either note) stays under 5%, recall as high as that
+ * allows (fifth pass, ten folds: 2% caught 86.7% of danger texts, 2.5% 90.6% at 4.5% idioms on E-J, 3% went to
+ * 5.2% on E-J). */
+export const IDIOM_BAR = Number(process.env.IDIOM_BAR ?? 0.025);
 
 /** At most this fraction of idioms and everyday texts may raise the abuse note from its classifier (with its
  * rules' own alarms counted) on out-of-set scores. Tighter than IDIOM_BAR: an idiom raising either note counts
- * against the issue's 5% bar, and the danger model takes most of it. */
-export const ABUSE_BAR = Number(process.env.ABUSE_BAR ?? 0.01);
+ * against the issue's 5% bar, and the danger model takes most of it. 0.75% since the fifth pass (1% before): learnt
+ * from ten sets, the abuse classifier at 1% took a personalising thought ("what did I do to make him so angry")
+ * of the suggest tests for harm. */
+export const ABUSE_BAR = Number(process.env.ABUSE_BAR ?? 0.0075);
 
 /** The abuse model drops weights under this (the danger model: DEFAULTS.prune). Most of its features are small
  * words that move its score by next to nothing: left in, they doubled the shipped file and the time it takes
@@ -116,10 +171,12 @@ export const ABUSE_PRUNE = Number(process.env.ABUSE_PRUNE ?? 0.03);
 
 /**
  * What each model learns: the label it tells from everything else, the quiet labels its threshold is set on,
- * that threshold's bar, and which rules (the item's `rule` or `abuseRule`) count as alarms already.
+ * that threshold's bar, and which rules (the item's `rule` or `abuseRule`) count as alarms already. With
+ * `ruleThreshold`, a rule's hit counts only when the classifier's score is above a second, lower threshold
+ * (thresholdsFromScores()).
  */
 export const TARGETS = {
-  danger: { label: 'danger', quiet: ['idiom'], bar: IDIOM_BAR, rule: 'rule' },
+  danger: { label: 'danger', quiet: ['idiom'], bar: IDIOM_BAR, rule: 'rule', trusted: 'ruleTrusted', ruleThreshold: true },
   abuse: { label: 'abuse', quiet: ['idiom', 'everyday'], bar: ABUSE_BAR, rule: 'abuseRule', prune: ABUSE_PRUNE },
 };
 
@@ -158,6 +215,50 @@ export function thresholdFromScores(oof, target, rulesToo = true) {
   const quiet = oof.filter(([x]) => target.quiet.includes(x.label));
   return thresholdFor(quiet.map(([, z]) => z), quiet.map(([x]) => rulesToo && x[target.rule]), target.bar);
 }
+
+/**
+ * The thresholds of one target from out-of-set scores: `threshold`, above which the classifier alone raises the
+ * note, and `ruleThreshold`, above which a text the rules flag raises it (-Infinity: every rule's hit counts, as
+ * thresholdFromScores() has it). The rules' hits on idioms cost the same bar as the classifier's; a rule hit
+ * with a low score is more often an idiom than danger ("I could kill for a coffee"), so the pair is the one
+ * that catches the most positives with alarms on the quiet labels at or under the bar, trying as
+ * `ruleThreshold` each score of a quiet text the rules flag (lowest first, so a tie keeps more of the rules).
+ * Without `target.ruleThreshold`: thresholdFromScores() with -Infinity.
+ */
+export function thresholdsFromScores(oof, target) {
+  if (!target.ruleThreshold) return { threshold: thresholdFromScores(oof, target, true), ruleThreshold: -Infinity };
+  const quiet = oof.filter(([x]) => target.quiet.includes(x.label));
+  const positives = oof.filter(([x]) => x.label === target.label);
+  const zs = quiet.map(([, z]) => z);
+  // An ungated group's hit (`target.trusted`) raises the note whatever the score; a gated one's above v.
+  const sure = (x) => target.trusted !== undefined && x[target.trusted];
+  const gatedHit = (x) => x[target.rule] && !sure(x);
+  // The gate may silence at most RULE_KEEP of the gated rules' hits on danger texts: past that it withholds the note
+  // from plain danger the rules saw ("ich hab selbstmordgedanken", "looked up the lethal dose of my meds again"
+  // scored low in the fourth pass's folds and were silenced), to buy the classifier a little more idiom budget.
+  const ruled = positives.filter(([x]) => gatedHit(x)).map(([, z]) => z).sort((a, b) => a - b);
+  const cap = RULE_KEEP < 1 && ruled.length ? ruled[Math.floor(RULE_KEEP * ruled.length)] : Infinity;
+  const all = [-Infinity, ...[...new Set(quiet.filter(([x]) => gatedHit(x)).map(([, z]) => z))].sort((a, b) => a - b), Infinity];
+  const search = (tries) => {
+    let best;
+    for (const v of tries) {
+      const t = thresholdFor(zs, quiet.map(([x, z]) => sure(x) || (gatedHit(x) && z > v)), target.bar);
+      if (t === Infinity) continue;
+      const caught = positives.filter(([x, z]) => sure(x) || (gatedHit(x) && z > v) || z > t).length;
+      if (!best || caught > best.caught) best = { caught, threshold: t, ruleThreshold: v };
+    }
+    return best;
+  };
+  // When no gate within the cap leaves the classifier any room under the bar (the rules' idiom hits alone are over
+  // it), the lowest gate that does: a classifier switched off would miss far more than the gate silences.
+  const best = search(all.filter((v) => v < cap)) ?? search(all);
+  if (!best) return { threshold: Infinity, ruleThreshold: Infinity };
+  return { threshold: best.threshold, ruleThreshold: best.ruleThreshold };
+}
+
+/** At most this fraction of the gated rule groups' hits on danger texts (out-of-set scores) may be silenced by the
+ * gate (thresholdsFromScores()); the ungated groups' hits never are. */
+export const RULE_KEEP = Number(process.env.RULE_KEEP ?? 0.03);
 
 export const DEFAULTS = { positiveWeight: Number(process.env.POSITIVE_WEIGHT ?? 2), minDf: Number(process.env.MIN_DF ?? 2), l2: 1e-4, epochs: 30, rate: 0.3, seed: 1, prune: Number(process.env.PRUNE ?? 0.005) };
 

@@ -2,19 +2,21 @@
 //
 // How the sets were kept honest:
 // - The texts were written by people who never saw the detector or its phrases, in sets by different writers.
-// - danger-A to danger-F are the TUNE split. A was tuned on first; B, then C and D, then E and F, were each
-//   held out and measured once, blind (B 75.4%, C and D together 72.2% of danger texts caught by the rules; E and
-//   F together 84.2% by rules OR classifier, with 6.3% idiom false alarms), and those figures are spent: all six
-//   are read and learnt from now (the rules were written on A and B; the classifier's weights,
-//   src/domain/safety/model-weights.ts, are learnt from all six). This test prints the tune split's figures per
+// - danger-A to danger-J are the TUNE split. A was tuned on first; B, then C and D, then E and F, then G and H,
+//   then I and J, were each held out and measured once, blind (B 75.4%, C and D together 72.2% of danger texts
+//   caught by the rules; E and F together 84.2% by rules OR classifier, with 6.3% idiom false alarms; G and H
+//   334/412 (81.1%) at 11/186 (5.9%) idioms; I and J 347/420 (82.6%) at 15/190 (7.9%) idioms), and those figures
+//   are spent: all ten are read and learnt from now (the rules were written on A-D; the classifier's weights,
+//   src/domain/safety/model-weights.ts, are learnt from all ten). This test prints the tune split's figures per
 //   category and every text it misses; they say only how well the detector fits what it learnt from. How well it
 //   generalises is measured leave-one-set-out by scripts/safety-cv.mjs (README, "What the detector catches and
 //   misses").
-// - The HELD-OUT split is danger-I and danger-J (G and H before them), written the same way and never read by whoever tunes the
-//   detector. They are added to test/fixtures/danger.json only by the lead, once, with
-//   `node scripts/safety-fixture.mjs --heldout I,J`; this test then prints their figures but never their texts,
-//   so reading the output can't leak them. Until they are added the test says so on every run (todos in the
-//   summary and a warning in the output): the held-out bar is not met by passing silently.
+// - The HELD-OUT split is the next blind pair (danger-K and danger-L; G + H, then I + J before them), written the
+//   same way and never read by whoever tunes the detector. They are added to test/fixtures/danger.json only by
+//   the lead, once, with `LABELLED_DIR=<their folder> node scripts/safety-fixture.mjs --heldout K,L`; this test
+//   then prints their figures but never their texts, so reading the output can't leak them. Until they are added
+//   the test says so on every run (todos in the summary and a warning in the output): the held-out bar is not
+//   met by passing silently. Once measured, the lead sets HELDOUT_FLOOR and HELDOUT_IDIOM_CEILING below.
 //   If held-out recall falls short, the answer is not to read its misses: report the figure, write new blind texts.
 // - Labels: danger (should bring up the crisis note), abuse (someone else hurting the person: the abuse note),
 //   idiom (everyday figures of speech: "this commute is killing me": no note), everyday (painful but not
@@ -69,19 +71,18 @@ function report(name: string, f: Figures, texts: boolean): string {
   return lines.join('\n');
 }
 
-const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F'].map((s) => `danger-${s}.jsonl`);
+const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((s) => `danger-${s}.jsonl`);
 
 /**
- * Held-out danger recall (%) measured once on the held-out pair, danger-I + danger-J (written blind by two new
- * writers, never read by whoever tuned the detector). The pair before, G + H, measured 334/412 (81.1%) at 11/186
- * (5.9%) idiom alarms, then left the fixture (their texts are in the history of test/fixtures/danger.json).
+ * Held-out danger recall (%) measured once on the held-out pair (danger-K + danger-L, written blind by new writers,
+ * never read by whoever tuned the detector): undefined until the lead measures them and writes the figure here.
+ * The pairs before: G + H measured 334/412 (81.1%) at 11/186 (5.9%) idiom alarms; I + J 347/420 (82.6%) at
+ * 15/190 (7.9%), before the fifth pass (both pairs are tune now).
  */
-// Measured once on 2026-12-06 (before a fourth pass was tried): 347/420 (82.6%).
-const HELDOUT_FLOOR: number | undefined = (347 / 420) * 100;
-/** Held-out idiom false alarms (%) measured at the same time. */
-// Measured once on 2026-12-06: 15/190 (7.9%).
-const HELDOUT_IDIOM_CEILING: number | undefined = (15 / 190) * 100;
-/** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on I + J when measured: the lead sets
+const HELDOUT_FLOOR = undefined as number | undefined;
+/** Held-out idiom false alarms (%) measured at the same time: undefined until measured. */
+const HELDOUT_IDIOM_CEILING = undefined as number | undefined;
+/** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on the held-out pair when measured: the lead sets
  * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. */
 const HELDOUT_BARS_MET = { recall: false, idioms: false };
 
@@ -106,9 +107,9 @@ describe('the safety detector on blind labelled texts', () => {
   console.log(`${report(`tune (${TUNE_SOURCES.join(' + ')})`, tune, true)}\n  tune danger by category: ${byCategory('tune')}`);
   if (hasHeld) console.log(report(`held-out (${heldSources.join(' + ')})`, held, false));
   else console.warn('held-out: NO HELD-OUT ITEMS in test/fixtures/danger.json, so the 97% held-out bar is NOT measured. '
-    + 'The lead adds them with `node scripts/safety-fixture.mjs --heldout I,J`.');
+    + 'The lead adds them with `LABELLED_DIR=<their folder> node scripts/safety-fixture.mjs --heldout K,L`.');
 
-  it('has the tune split from danger-A to danger-F, and any held-out split from other files', () => {
+  it('has the tune split from danger-A to danger-J, and any held-out split from other files', () => {
     expect(items.filter((x) => x.split === 'tune').every((x) => TUNE_SOURCES.includes(x.source))).toBe(true);
     expect(new Set(items.filter((x) => x.split === 'tune').map((x) => x.source))).toEqual(new Set(TUNE_SOURCES));
     expect(items.filter((x) => x.split === 'heldout').every((x) => !TUNE_SOURCES.includes(x.source))).toBe(true);
@@ -122,7 +123,7 @@ describe('the safety detector on blind labelled texts', () => {
   } else if (hasHeld) {
     it.todo(`held-out floor: set HELDOUT_FLOOR to the danger figure printed above (${pct(held.danger).toFixed(1)}%), measured once`);
   } else {
-    it.todo('held-out floor: NO HELD-OUT ITEMS YET; the lead measures danger-I + danger-J once and sets HELDOUT_FLOOR');
+    it.todo('held-out floor: NO HELD-OUT ITEMS YET; the lead measures danger-K + danger-L once and sets HELDOUT_FLOOR');
   }
   if (hasHeld) {
     // The issue's bar. Each is an expected failure (it.fails) while HELDOUT_BARS_MET says it was not met when
@@ -131,7 +132,7 @@ describe('the safety detector on blind labelled texts', () => {
       expect(pct(held.danger)).toBeGreaterThanOrEqual(97);
     });
   } else {
-    it.todo('catches at least 97% of the held-out danger texts: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout I,J)');
+    it.todo('catches at least 97% of the held-out danger texts: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout K,L)');
   }
 
   it('keeps catching the tune split (at least 97%: a guard against undoing the work, not a measure of it)', () => {
@@ -148,14 +149,14 @@ describe('the safety detector on blind labelled texts', () => {
   } else if (hasHeld) {
     it.todo(`held-out idiom ceiling: set HELDOUT_IDIOM_CEILING to the figure printed above (${pct(held.idiom).toFixed(1)}%), measured once`);
   } else {
-    it.todo('held-out idiom ceiling: NO HELD-OUT ITEMS YET; the lead measures danger-I + danger-J once and sets HELDOUT_IDIOM_CEILING');
+    it.todo('held-out idiom ceiling: NO HELD-OUT ITEMS YET; the lead measures danger-K + danger-L once and sets HELDOUT_IDIOM_CEILING');
   }
   if (hasHeld) {
     (HELDOUT_BARS_MET.idioms ? it : it.fails)('brings up a note for at most 5% of the held-out idioms (the issue\'s bar)', () => {
       expect(pct(held.idiom)).toBeLessThanOrEqual(5);
     });
   } else {
-    it.todo('brings up a note for at most 5% of the held-out idioms: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout I,J)');
+    it.todo('brings up a note for at most 5% of the held-out idioms: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout K,L)');
   }
   it('takes a few milliseconds at most per text', () => {
     const texts = items.map((x) => x.text);
@@ -173,15 +174,26 @@ describe('the safety detector on blind labelled texts', () => {
     // side by side make a shape the rules take as danger: leaning towards help, that is allowed, but it would
     // stop early).
     const quiet = items.filter((x) => x.label === 'idiom' || x.label === 'everyday').map((x) => x.text);
+    // Each quiet text is its own sentence (". " between them): joined with spaces only, everyday thoughts run on
+    // into one long sentence read in windows of 40 words, and since the fifth pass the abuse classifier reads some
+    // such windows as harm (a known limit, README), so no quiet paste could be built. The last one is taken back
+    // when no text can follow the five before it, so the loop always ends.
     const kept: string[] = [];
-    for (let i = 0, length = 0; length < 20_000; i++) {
+    for (let i = 0, length = 0, refused = 0; length < 20_000; i++) {
       const next = quiet[i % quiet.length];
-      const a = assess([kept.slice(-5).join(' ') + ' ' + next]);
-      if (a.danger || a.abuse) continue;
+      const a = assess([kept.slice(-5).join('. ') + '. ' + next]);
+      if (a.danger || a.abuse) {
+        if (++refused > quiet.length && kept.length > 0) {
+          length -= kept.pop()!.length + 2;
+          refused = 0;
+        }
+        continue;
+      }
+      refused = 0;
       kept.push(next);
-      length += next.length + 1;
+      length += next.length + 2;
     }
-    let paste = kept.join(' ');
+    let paste = kept.join('. ');
     paste = paste.slice(0, 20_000);
     const times: number[] = [];
     for (let r = 0; r < 5; r++) {

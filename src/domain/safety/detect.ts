@@ -3,16 +3,23 @@
 //
 // The method (chosen by measuring leave-one-set-out, see the README's "What the detector catches and misses"
 // and scripts/safety-cv.mjs): two detectors over the same plain form of the text (normalise.ts: chat
-// spellings and near-misses of the key words put right; everyday turns of phrase cut out), and either one
-// raising the crisis note is enough:
+// spellings and near-misses of the key words put right; everyday turns of phrase cut out):
 // - rules: shapes (word-sets for ideas, near each other) and curated phrases (phrases.ts), reviewable line
 //   by line; they catch what they were written for, and generalise poorly to wordings nobody foresaw;
 // - a classifier (model.ts: logistic regression on words, word pairs and character runs, weights learnt from
-//   the labelled texts), which generalises much better, with its threshold set to keep idiom false alarms low.
+//   the labelled texts), which generalises much better.
+// The crisis note comes up when a rule of an ungated group sees danger (whatever the classifier says: those
+// groups hardly ever fire on idioms, so the note is never withheld from what they see), or the classifier's score
+// is above its threshold (THRESHOLD), or a rule of a gated group (phrases.ts: the groups that also fire on idioms,
+// "sugar overdose", "wrote a will") sees danger and the score is above a lower threshold (RULE_THRESHOLD): such a
+// hit needs only a little agreement, and those groups' hits on idioms mostly score far below their hits on danger
+// texts. Both thresholds are chosen together, on texts the model never saw, to catch the most danger texts within
+// the idiom bar, the gate silencing at most 1.5% of the gated groups' hits on danger texts
+// (scripts/safety-learn.mjs, thresholdsFromScores()).
 // The note about abuse is found the same way: its own rules (phrases.ts, ABUSE) OR its own classifier (model.ts,
 // learnt from the same labelled texts: harm from someone else against everything else).
 import { normalise } from './normalise';
-import { modelSaysAbuse, modelSaysDanger } from './model';
+import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore } from './model';
 import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
 
 /** A phrase as written in phrases.ts -> a regular expression over the plain form (" word word . word "). */
@@ -33,6 +40,7 @@ export function compilePhrase(phrase: string): RegExp {
 
 interface Compiled {
   id: string;
+  gated: boolean;
   res: RegExp[];
   /** All of the group's phrases in one expression: one pass over the text instead of one per phrase. */
   any: RegExp;
@@ -41,17 +49,20 @@ interface Compiled {
 function compileGroups(groups: PhraseGroup[]): Compiled[] {
   return groups.map((g) => {
     const res = g.phrases.map(compilePhrase);
-    return { id: g.id, res, any: new RegExp(res.map((r) => `(?:${r.source})`).join('|')) };
+    return { id: g.id, gated: g.gated === true, res, any: new RegExp(res.map((r) => `(?:${r.source})`).join('|')) };
   });
 }
 
-let compiled: { danger: Compiled[]; abuse: Compiled[]; quiet: RegExp } | undefined;
+let compiled: { danger: Compiled[]; trusted: Compiled[]; gated: Compiled[]; abuse: Compiled[]; quiet: RegExp } | undefined;
 function phrases() {
   if (!compiled) {
     const quiet = compileGroups(QUIET).flatMap((g) => g.res);
     // Quiet phrases are cut out of the text; the spaces at their edges stay, so the words around still meet.
+    const danger = compileGroups(DANGER);
     compiled = {
-      danger: compileGroups(DANGER),
+      danger,
+      trusted: danger.filter((g) => !g.gated),
+      gated: danger.filter((g) => g.gated),
       abuse: compileGroups(ABUSE),
       quiet: new RegExp(quiet.map((r) => `(?:${r.source})`).join('|'), 'g'),
     };
@@ -82,6 +93,12 @@ export function rulesSay(text: string): boolean {
   return matchGroup(phrases().danger, prepared(text)) !== undefined;
 }
 
+/** Whether an ungated danger group (phrases.ts: not `gated`) sees danger in one text: enough on its own, whatever
+ * the classifier says; for the measuring scripts. */
+export function trustedRulesSay(text: string): boolean {
+  return matchGroup(phrases().trusted, prepared(text)) !== undefined;
+}
+
 /** Whether the abuse rules alone see harm from someone else in one text; for the measuring scripts. */
 export function abuseRulesSay(text: string): boolean {
   return matchGroup(phrases().abuse, prepared(text)) !== undefined;
@@ -91,8 +108,30 @@ function abuseIn(s: string): boolean {
   return matchGroup(phrases().abuse, s) !== undefined || modelSaysAbuse(s);
 }
 
+/** Why a plain form raises the crisis note: an ungated rule group (its id), the classifier's score above THRESHOLD
+ * ("classifier"), or a gated rule group (its id) with the score above RULE_THRESHOLD; undefined when none. */
+function dangerWhy(s: string): string | undefined {
+  const { trusted, gated } = phrases();
+  const sure = matchGroup(trusted, s); // an ungated group's hit is enough on its own
+  if (sure !== undefined) return sure;
+  const z = modelScore(s, DANGER_THRESHOLD); // the first window above the threshold is enough
+  if (z > DANGER_THRESHOLD) return 'classifier';
+  if (z <= RULE_THRESHOLD) return undefined;
+  // A gated group's hit counts when the classifier agrees on the sentences the hit spans, not anywhere in the
+  // text: in a long entry, a shape that happens to span quiet sentences is not vouched for by another sentence.
+  for (const g of gated) {
+    const m = g.any.exec(s);
+    if (!m) continue;
+    const from = s.lastIndexOf(' . ', m.index);
+    const to = s.indexOf(' . ', m.index + m[0].length - 1);
+    const span = ' ' + s.slice(from < 0 ? 0 : from + 3, to < 0 ? s.length : to + 1);
+    if (modelScore(span, RULE_THRESHOLD) > RULE_THRESHOLD) return g.id;
+  }
+  return undefined;
+}
+
 function dangerIn(s: string): boolean {
-  return matchGroup(phrases().danger, s) !== undefined || modelSaysDanger(s);
+  return dangerWhy(s) !== undefined;
 }
 
 function matchGroup(groups: Compiled[], s: string): string | undefined {
@@ -100,13 +139,13 @@ function matchGroup(groups: Compiled[], s: string): string | undefined {
   return undefined;
 }
 
-/** What one text suggests, and which group of phrases said so (for the tests' reports; never logged). */
+/** What one text suggests, and what said so: a group of phrases or "classifier" (for the tests' reports; never
+ * logged). */
 export function explain(text: string): { danger?: string; abuse?: string } {
   const s = prepared(text);
-  const { danger, abuse } = phrases();
   return {
-    danger: matchGroup(danger, s) ?? (modelSaysDanger(s) ? 'classifier' : undefined),
-    abuse: matchGroup(abuse, s) ?? (modelSaysAbuse(s) ? 'classifier' : undefined),
+    danger: dangerWhy(s),
+    abuse: matchGroup(phrases().abuse, s) ?? (modelSaysAbuse(s) ? 'classifier' : undefined),
   };
 }
 

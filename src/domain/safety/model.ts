@@ -2,10 +2,14 @@
 // labelled texts by scripts/safety-model.mjs and shipped as model-weights.ts (generated; reviewable: one
 // feature a line, sorted by weight, the strongest signs first). One model for danger (the crisis note), one for
 // harm from someone else (the abuse note), each read the same way. It raises the crisis note beside the rules
-// (detect.ts): either one is enough, because a kind note shown once too often costs little and a missed one
-// costs a lot. Why both: measured leave-one-set-out (scripts/safety-cv.mjs, README), the rules catch what
-// they were written for and the classifier catches wordings nobody wrote a rule for.
+// (detect.ts): above THRESHOLD on its own, and above the lower RULE_THRESHOLD when a rule sees danger too, because
+// a kind note shown once too often costs little and a missed one costs a lot. Why both: measured
+// leave-one-set-out (scripts/safety-cv.mjs, README), the rules catch what they were written for and the
+// classifier catches wordings nobody wrote a rule for; a rule's hit the classifier scores very low is more often
+// an idiom than danger.
 import { ABUSE_BIAS, ABUSE_THRESHOLD, ABUSE_WEIGHTS, BIAS, THRESHOLD, WEIGHTS } from './model-weights';
+
+export { THRESHOLD as DANGER_THRESHOLD, RULE_THRESHOLD } from './model-weights';
 import { isBreak, pairFeature, skipFeature, windows, wordFeatures } from './features';
 
 export { SENTENCES, WINDOW, windows } from './features';
