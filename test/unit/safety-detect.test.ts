@@ -74,14 +74,17 @@ function report(name: string, f: Figures, texts: boolean): string {
 const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'].map((s) => `danger-${s}.jsonl`);
 
 /**
- * Held-out danger recall (%) measured once on the held-out pair (danger-K + danger-L, written blind by new writers,
- * never read by whoever tuned the detector): undefined until the lead measures them and writes the figure here.
+ * Held-out danger recall (%) measured once on the held-out pair (danger-K + danger-L, written blind by two new
+ * writers who never saw the code or the other sets, kept outside the repo until the fifth pass was merged, never
+ * read by whoever tuned the detector), 2026-12-07, after the fifth pass: 394/420 (93.8%) danger caught, 14/190
+ * (7.4%) idiom alarms, 14/90 (15.6%) everyday texts raising a note, 47/50 (94.0%) abuse caught. A change that
+ * catches less, or alarms on more idioms, fails here.
  * The pairs before: G + H measured 334/412 (81.1%) at 11/186 (5.9%) idiom alarms; I + J 347/420 (82.6%) at
  * 15/190 (7.9%), before the fifth pass (both pairs are tune now).
  */
-const HELDOUT_FLOOR = undefined as number | undefined;
-/** Held-out idiom false alarms (%) measured at the same time: undefined until measured. */
-const HELDOUT_IDIOM_CEILING = undefined as number | undefined;
+const HELDOUT_FLOOR = (100 * 394) / 420 as number | undefined;
+/** Held-out idiom false alarms (%) measured at the same time: 14/190. */
+const HELDOUT_IDIOM_CEILING = (100 * 14) / 190 as number | undefined;
 /** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on the held-out pair when measured: the lead sets
  * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. */
 const HELDOUT_BARS_MET = { recall: false, idioms: false };
