@@ -63,8 +63,15 @@ describe('backup --restore under concurrent saves', () => {
       }
     };
     const writers = [writer(1), writer(2)];
+    // Each restore waits until a save has been acknowledged since the one before (at most 30 s: a writer starved
+    // by the restores fails the count below), so saves and restores interleave however slow the machine is.
+    const savesAtLeast = async (n: number) => {
+      const until = Date.now() + 30_000;
+      while (acknowledged.length < n && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    };
     const restoreLoop = (async () => {
       for (let k = 0; k < restores; k++) {
+        await savesAtLeast(k + 1);
         await new Promise((r) => setTimeout(r, 150));
         const r = await new Promise<{ code: number | null; err: string }>((resolve) => {
           const p = spawn(process.execPath, [BIN, 'backup', '--restore', backup, '--yes'], { env: { ...sb.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -74,6 +81,7 @@ describe('backup --restore under concurrent saves', () => {
         });
         expect(r.code, r.err).toBe(0);
       }
+      await savesAtLeast(restores + 1);
       stop = true;
     })();
     await restoreLoop;
