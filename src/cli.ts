@@ -12,7 +12,7 @@ import { VERSION } from './version';
 import { COMMANDS } from './commands/index';
 import type { Wiring } from './commands/kit';
 import { autoSyncAfter, autoSyncBefore } from './sync/auto';
-import { derivedAheadReady } from './journal/cipher';
+import { derivedAheadReady } from './journal/key-file';
 
 export type { Action, Wiring } from './commands/kit';
 

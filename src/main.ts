@@ -36,16 +36,23 @@ export async function main(argv: string[], workerEntry?: string): Promise<number
   const args = argv.slice(2);
   // Fast path: nothing to load for the version.
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    guardOutput();
     process.stdout.write(VERSION + '\n');
     return 0;
   }
   // The keyring helper (src/journal/keyring-helper.ts): a child this program started to ask the OS keyring.
-  if (args.length === 1 && args[0] === '__keyring') return (await import('./journal/keyring-helper')).serveKeyring();
+  if (args.length === 1 && args[0] === '__keyring') {
+    guardOutput();
+    return (await import('./journal/keyring-helper')).serveKeyring();
+  }
   const debug = process.env.REFRAME_DEBUG === '1';
-  // An encrypted journal's key derivation starts now, on a thread of its own, while the program loads.
-  const keyAhead = import('./journal/key-ahead').then((m) => m.deriveKeyAhead(args, process.env), () => {});
+  // An encrypted journal's key derivation starts now, on a thread of its own, while the program loads: first,
+  // before the CLI is asked for and before standard output is opened (key-ahead.ts loads only Node's modules).
+  try {
+    (await import('./journal/key-ahead')).deriveKeyAhead(args, process.env);
+  } catch { /* the open says what is wrong, in its own words */ }
+  guardOutput();
   const { runCli } = await import('./cli');
-  await keyAhead;
   const { closeAll } = await import('./runtime');
   try {
     await runCli(argv, workerEntry);
@@ -58,33 +65,39 @@ export async function main(argv: string[], workerEntry?: string): Promise<number
   }
 }
 
-// A reader that goes away (`reframe list | head -1`) is not an error.
+// A reader that goes away (`reframe list | head -1`) is not an error. Set up before anything is written, but
+// after an encrypted journal's key derivation has started (opening standard output on a pipe costs ~5 ms).
 let closing = false;
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') {
-      // Quiet for browsing (`list | head`); an export cut short says so and exits 141 (src/io/pipe-closed.ts,
-      // already loaded by then when it matters, so this resolves at once).
+let guarded = false;
+function guardOutput(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') {
+        // Quiet for browsing (`list | head`); an export cut short says so and exits 141 (src/io/pipe-closed.ts,
+        // already loaded by then when it matters, so this resolves at once).
+        if (closing) return;
+        closing = true;
+        void import('./io/pipe-closed').then(({ stdoutClosed }) => {
+          const closed = stdoutClosed();
+          if (closed.line) { try { process.stderr.write(closed.line + '\n'); } catch { /* stderr gone too */ } }
+          process.exit(closed.line ? closed.code : process.exitCode ?? 0);
+        });
+        return;
+      }
+      // Any other write failure (a full disk: ENOSPC, a terminal gone: EIO): one line, exit 1, never a stack.
       if (closing) return;
       closing = true;
-      void import('./io/pipe-closed').then(({ stdoutClosed }) => {
-        const closed = stdoutClosed();
-        if (closed.line) { try { process.stderr.write(closed.line + '\n'); } catch { /* stderr gone too */ } }
-        process.exit(closed.line ? closed.code : process.exitCode ?? 0);
+      void import('./messages').then(({ msg }) => {
+        try {
+          process.stderr.write(msg.errors.outputFailed(err.code) + '\n');
+          if (process.env.REFRAME_DEBUG === '1') process.stderr.write(String(err.stack) + '\n');
+        } catch { /* stderr is the stream that failed */ }
+        process.exit(1);
       });
-      return;
-    }
-    // Any other write failure (a full disk: ENOSPC, a terminal gone: EIO): one line, exit 1, never a stack.
-    if (closing) return;
-    closing = true;
-    void import('./messages').then(({ msg }) => {
-      try {
-        process.stderr.write(msg.errors.outputFailed(err.code) + '\n');
-        if (process.env.REFRAME_DEBUG === '1') process.stderr.write(String(err.stack) + '\n');
-      } catch { /* stderr is the stream that failed */ }
-      process.exit(1);
     });
-  });
+  }
 }
 
 function runMain(): void {
@@ -101,5 +114,9 @@ function runMain(): void {
 
 // A worker thread this program started (src/import/worker.ts) serves its task instead of the command line.
 const workerTask = process.env.REFRAME_WORKER;
-if (workerTask) void serveWorker(workerTask).then((served) => { if (!served) runMain(); });
-else runMain();
+if (workerTask) {
+  guardOutput();
+  void serveWorker(workerTask).then((served) => { if (!served) runMain(); });
+} else {
+  runMain();
+}

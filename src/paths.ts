@@ -1,5 +1,5 @@
-import { join, resolve } from 'node:path';
-import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { journalPath, xdg } from './journal/key-file';
 import { UsageError } from './errors';
 import { msg } from './messages';
 
@@ -16,16 +16,6 @@ export interface Paths {
 
 type Env = Record<string, string | undefined>;
 
-function home(env: Env): string {
-  return env.HOME && env.HOME.length > 0 ? env.HOME : homedir();
-}
-
-function xdg(env: Env, name: string, fallback: string): string {
-  const v = env[name];
-  // The XDG spec says relative paths are invalid and must be ignored.
-  return v && v.startsWith('/') ? v : join(home(env), fallback);
-}
-
 /** Where things live, first that applies: --db, $REFRAME_DB, $XDG_DATA_HOME, ~/.local/share. */
 export function resolvePaths(env: Env, dbFlag?: string): Paths {
   // `--db ""` used to mean the default journal, silently; a path with spaces at its ends is a slip that left an
@@ -33,11 +23,10 @@ export function resolvePaths(env: Env, dbFlag?: string): Paths {
   if (dbFlag !== undefined && dbFlag.trim() === '') throw new UsageError(msg.faults.dbEmpty, msg.faults.dbHint);
   const chosen = dbFlag ?? env.REFRAME_DB;
   if (chosen && chosen.trim() !== '' && chosen !== chosen.trim()) throw new UsageError(msg.faults.dbSpaces(chosen), msg.faults.dbHint);
-  const explicit = dbFlag ?? (env.REFRAME_DB && env.REFRAME_DB.length > 0 ? env.REFRAME_DB : undefined);
-  const db = explicit ? resolve(explicit) : join(xdg(env, 'XDG_DATA_HOME', '.local/share'), 'reframe', 'journal.db');
+  const { db, explicit } = journalPath(env, dbFlag);
   return {
     db,
-    dbExplicit: explicit !== undefined,
+    dbExplicit: explicit,
     configDir: join(xdg(env, 'XDG_CONFIG_HOME', '.config'), 'reframe'),
     stateDir: join(xdg(env, 'XDG_STATE_HOME', '.local/state'), 'reframe'),
   };

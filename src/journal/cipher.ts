@@ -6,15 +6,16 @@
 // (`reframe passphrase --remember`, keyring.ts), a hidden prompt on a terminal. Never from an argument or a plain
 // variable holding the secret.
 import { spawnSync } from 'node:child_process';
-import { pbkdf2 } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, writeSync } from 'node:fs';
+import { readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { Cancelled, UsageError } from '../errors';
 import { msg } from '../messages';
-import { hasSqliteHeader } from './identity';
 import type { DB } from './open';
 import { askKeyring, keyringChosen } from './keyring';
 import type { Env } from '../context';
+import { derivedAhead, isEncryptedFile, PASSPHRASE_ENV, readPassphraseLine } from './key-file';
+
+export { derivedAheadReady, deriveAhead, isEncryptedFile, PASSPHRASE_ENV } from './key-file';
 
 export type KeySource = 'file' | 'env-file' | 'keyring' | 'prompt';
 
@@ -23,22 +24,8 @@ export interface Key {
   source: KeySource;
 }
 
-export const PASSPHRASE_ENV = 'REFRAME_PASSPHRASE_FILE';
-
 /** The passphrase did not open the journal (SQLite says SQLITE_NOTADB on the first read): exit 2. */
 export class WrongPassphrase extends UsageError {}
-
-/** Is the file at path an encrypted journal? Non-empty, whole pages, no SQLite header. Changes nothing. */
-export function isEncryptedFile(path: string): boolean {
-  if (path === ':memory:') return false;
-  try {
-    const st = statSync(path);
-    if (!st.isFile() || st.size < 512 || st.size % 512 !== 0) return false;
-    return !hasSqliteHeader(path);
-  } catch {
-    return false;
-  }
-}
 
 /** A SQL string literal: single quotes doubled. */
 export function sqlString(s: string): string {
@@ -61,75 +48,17 @@ export function applyKey(db: DB, passphrase: string): void {
   db.pragma('temp_store = MEMORY');
 }
 
-// SQLCipher 4's key derivation (legacy = 4), which costs ~0.1 s of one core on every open: PBKDF2-HMAC-SHA512,
-// 256,000 rounds, a 32-byte key, salted with the file's first 16 bytes. main.ts starts it on a thread of Node's
-// pool as the program starts (key-ahead.ts), so it runs while the program loads; the command waits for it
-// (derivedAheadReady) before it opens the journal. Held in this process's memory only, like the passphrase.
-const KDF_ROUNDS = 256_000;
-const ahead = new Map<string, Promise<void>>();
-const derived = new Map<string, string>();
-const aheadId = (path: string, salt: Buffer, passphrase: string) => `${path}\0${salt.toString('hex')}\0${passphrase}`;
-
-/** The first 16 bytes of a file (SQLCipher's salt), or undefined. */
-function saltOf(path: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const salt = Buffer.alloc(16);
-    return readSync(fd, salt, 0, 16, 0) === 16 ? salt : undefined;
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** Start deriving the key of the encrypted file at `path` under `passphrase`, on Node's thread pool. */
-export function deriveAhead(path: string, passphrase: string): void {
-  const salt = saltOf(path);
-  if (!salt) return;
-  const id = aheadId(path, salt, passphrase);
-  if (ahead.has(id)) return;
-  ahead.set(id, new Promise<void>((done) => {
-    pbkdf2(passphrase, salt, KDF_ROUNDS, 32, 'sha512', (err, key) => {
-      if (!err) derived.set(id, key.toString('hex') + salt.toString('hex'));
-      done();
-    });
-  }));
-}
-
-/** Every derivation started ahead, finished (they never fail: a failed one is just not used). */
-export async function derivedAheadReady(): Promise<void> {
-  await Promise.all(ahead.values());
-}
-
-/** The raw key and salt (hex) derived ahead for the file as it is now and this passphrase, if there is one. */
-function derivedAhead(path: string, passphrase: string): string | undefined {
-  if (derived.size === 0) return undefined;
-  const salt = saltOf(path);
-  return salt ? derived.get(aheadId(path, salt, passphrase)) : undefined;
-}
-
 /** The first line of a passphrase file, after checking the file is private and the person's own. */
 export function readPassphraseFile(path: string, from: 'flag' | 'env', flag = '--passphrase-file'): string {
   const name = from === 'flag' ? flag : PASSPHRASE_ENV;
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK); // a FIFO must not hang the open
-  } catch {
-    throw new UsageError(msg.cipher.keyFileMissing(name, path));
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new UsageError(msg.cipher.keyFileNotFile(name, path));
-    if ((st.mode & 0o177) !== 0) throw new UsageError(msg.cipher.keyFileLoose(name, path, (st.mode & 0o777).toString(8)));
-    if (typeof process.getuid === 'function' && st.uid !== process.getuid()) throw new UsageError(msg.cipher.keyFileNotYours(name, path));
-    const text = readFileSync(fd, 'utf8');
-    const line = text.split('\n')[0].replace(/\r$/, '');
-    if (line === '') throw new UsageError(msg.cipher.keyFileEmpty(name, path));
-    return line;
-  } finally {
-    closeSync(fd);
+  const r = readPassphraseLine(path);
+  if ('line' in r) return r.line;
+  switch (r.refused) {
+    case 'missing': throw new UsageError(msg.cipher.keyFileMissing(name, path));
+    case 'notFile': throw new UsageError(msg.cipher.keyFileNotFile(name, path));
+    case 'loose': throw new UsageError(msg.cipher.keyFileLoose(name, path, r.mode ?? ''));
+    case 'notYours': throw new UsageError(msg.cipher.keyFileNotYours(name, path));
+    case 'empty': throw new UsageError(msg.cipher.keyFileEmpty(name, path));
   }
 }
 

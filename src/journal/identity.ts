@@ -3,13 +3,9 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { DB } from './open';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrations';
+import { isSqliteHeader } from './key-file';
 
-const SQLITE_MAGIC = 'SQLite format 3\0';
-
-/** Do these first bytes of a file (16 or more) start a SQLite database? */
-export function isSqliteHeader(head: Uint8Array): boolean {
-  return head.length >= 16 && Buffer.from(head.buffer, head.byteOffset, 16).toString('latin1') === SQLITE_MAGIC;
-}
+export { isSqliteHeader };
 
 /** Reads the first bytes without changing anything: is this a SQLite file? Throws what reading throws. */
 export function hasSqliteHeader(path: string): boolean {
