@@ -20,7 +20,7 @@
 //   day of the range (today when the range reaches today), or from the day before when that day has
 //   no record yet: a day not over does not break a streak. longest: the longest run in the range.
 import { addDays, addMonths, addWeeks, differenceInCalendarDays, endOfDay, startOfDay, startOfMonth, startOfWeek } from 'date-fns';
-import { localDay, streak } from './streak';
+import { dayNumber, localDay, streakOf } from './streak';
 import type { Bounds, CheckinRow, EmotionFacts, KeyFacts, Totals } from '../journal/stats';
 
 export type By = 'day' | 'week' | 'month';
@@ -35,11 +35,12 @@ export interface StatsSource {
   totals(b: Bounds): Totals;
   countsIn(slices: [string, string][]): number[];
   /**
-   * The local days in a range with at least one record (by when it happened), oldest first, when the source
-   * can find them without counting each day (StatsStore: a skip scan of the time index). Without it, or when
-   * the per-day counts are wanted anyway (the heat map), the days are counted one by one.
+   * The local days in a range with at least one record (by when it happened), as day numbers (streak.ts,
+   * dayNumber) in any order, when the source can find them without counting each day (StatsStore: the practice
+   * days table). Without it, or when the per-day counts are wanted anyway (the heat map), the days are counted
+   * one by one.
    */
-  recordDays?(b: Bounds): string[];
+  recordDayNumbers?(b: Bounds): number[];
   keys(kind: 'distortion' | 'tag', b: Bounds, split?: string): KeyFacts[];
   emotions(b: Bounds): EmotionFacts[];
   checkins(b: Bounds): CheckinRow[];
@@ -244,8 +245,8 @@ export function computeStats(src: StatsSource, req: StatsRequest, nameOf: (id: s
   const periodMap = new Map<string, number>();
   for (let p = periodStart(since, by); p.getTime() <= until.getTime(); p = nextPeriod(p, by)) periodMap.set(localDay(p), 0);
   let days: { day: string; records: number }[] = [];
-  let recordDays: string[];
-  if (req.perDay === false && src.recordDays) {
+  let recordDays: number[];
+  if (req.perDay === false && src.recordDayNumbers) {
     const starts = [...periodMap.keys()];
     const endExclusive = until.getTime() + 1;
     const slices = starts.map((_, i): [string, string] => {
@@ -255,7 +256,7 @@ export function computeStats(src: StatsSource, req: StatsRequest, nameOf: (id: s
     });
     const counts = src.countsIn(slices);
     starts.forEach((k, i) => periodMap.set(k, counts[i]));
-    recordDays = src.recordDays(range);
+    recordDays = src.recordDayNumbers(range);
   } else {
     const slices = daySlices(since, until);
     const counts = src.countsIn(slices.map((s) => s.slice));
@@ -264,13 +265,15 @@ export function computeStats(src: StatsSource, req: StatsRequest, nameOf: (id: s
       const key = localDay(periodStart(new Date(s.slice[0]), by));
       periodMap.set(key, (periodMap.get(key) ?? 0) + counts[i]);
     });
-    recordDays = days.filter((d) => d.records > 0).map((d) => d.day);
+    recordDays = days.filter((d) => d.records > 0).map((d) => dayNumber(d.day));
   }
   const anchor = new Date(Math.min(until.getTime(), req.now.getTime()));
   const anchorDay = localDay(anchor);
   // Practice days: a record happened or a check-in was made (the same rule as `reframe daily`).
   const checkinRows = src.checkins(range);
-  const st = streak([...recordDays, ...checkinRows.map((c) => localDay(new Date(c.createdAt)))], anchorDay);
+  // As day numbers throughout: ten years of practice is ~3,650 days, never made into strings and back.
+  for (const c of checkinRows) recordDays.push(dayNumber(localDay(new Date(c.createdAt))));
+  const st = streakOf(recordDays, dayNumber(anchorDay));
 
   // Trend windows: the same length just before, or the two halves of the range (one pass: `split`).
   const len = until.getTime() - since.getTime() + 1;

@@ -3,7 +3,7 @@
 // hydrating records. Every function returns raw sums and counts; src/domain/stats.ts turns them into the
 // figures people read (means, shares, trends).
 import type { Journal } from './journal';
-import { practiceDays } from '../domain/streak';
+import { practiceDayNumbers } from '../domain/streak';
 
 // What each part row carries is written with the records (journal/monthly.ts); re-exported for the tests that check it.
 export { partFacts, type PartFacts } from './monthly';
@@ -196,11 +196,11 @@ export class StatsStore {
   }
 
   /**
-   * The local days in the range with at least one record, oldest first: each UTC day's first and last record time
-   * from practice_days (migration 13), the two days at the ends of the range read again within its bounds (two
-   * index seeks each), made local days by domain/streak.ts.
+   * The local days in the range with at least one record, as day numbers (any order, a day possibly twice): each
+   * UTC day's first and last record time from practice_days (migration 13), the two days at the ends of the range
+   * read again within its bounds (two index seeks each), made local day numbers by domain/streak.ts.
    */
-  recordDays(b: Bounds): string[] {
+  recordDayNumbers(b: Bounds): number[] {
     const sinceDay = b.since.slice(0, 10);
     const untilDay = b.until.slice(0, 10);
     const rows = this.journal.stmt(
@@ -226,7 +226,7 @@ export class StatsStore {
     const timesOn = (day: string) => (this.journal.stmt(
       `SELECT occurred_at AS t FROM records WHERE occurred_at >= max(@since, @from) AND occurred_at <= min(@until, @to)`,
     ).all({ since: `${day}T00:00:00.000Z`, until: `${day}T23:59:59.999Z`, from: b.since, to: b.until }) as { t: string }[]).map((r) => r.t);
-    return practiceDays(spans, timesOn);
+    return practiceDayNumbers(spans, timesOn);
   }
 
   /** Per distortion id or tag: its records and relief in the range (months from the sums, ends from the rows). */
