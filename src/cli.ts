@@ -12,7 +12,7 @@ import { VERSION } from './version';
 import { COMMANDS } from './commands/index';
 import type { Wiring } from './commands/kit';
 import { autoSyncAfter, autoSyncBefore } from './sync/auto';
-import { derivedAheadReady } from './journal/key-file';
+import { derivedAheadReady, derivingAhead } from './journal/key-file';
 
 export type { Action, Wiring } from './commands/kit';
 
@@ -71,6 +71,10 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
       const words = commandWords(cmd);
       try {
         // The key of an encrypted journal, if main.ts started deriving it, before anything opens the journal.
+        // Meanwhile SQLite itself is loaded (~5-10 ms), so what is left after the key is only the open.
+        if (derivingAhead()) {
+          try { (await import('./journal/native')).ensureNative(); } catch { /* the open says what is wrong */ }
+        }
         await derivedAheadReady();
         await autoSyncBefore(ctx, words);
         await fn(ctx, opts, ...args);

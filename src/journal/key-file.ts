@@ -102,10 +102,15 @@ export function deriveAhead(path: string, passphrase: string): void {
   if (ahead.has(id)) return;
   ahead.set(id, new Promise<void>((done) => {
     pbkdf2(passphrase, salt, KDF_ROUNDS, 32, 'sha512', (err, key) => {
-      if (!err) derived.set(id, key.toString('hex') + salt.toString('hex'));
+      derived.set(id, err ? '' : key.toString('hex') + salt.toString('hex'));
       done();
     });
   }));
+}
+
+/** Is a derivation started ahead still running? */
+export function derivingAhead(): boolean {
+  return ahead.size > derived.size;
 }
 
 /** Every derivation started ahead, finished (they never fail: a failed one is just not used). */
@@ -117,5 +122,5 @@ export async function derivedAheadReady(): Promise<void> {
 export function derivedAhead(path: string, passphrase: string): string | undefined {
   if (derived.size === 0) return undefined;
   const salt = headOf(path);
-  return salt ? derived.get(aheadId(path, salt, passphrase)) : undefined;
+  return (salt && derived.get(aheadId(path, salt, passphrase))) || undefined; // '' is a derivation that failed
 }
