@@ -141,7 +141,9 @@ export function libraryItems() {
 export const QUIET_PROBE_WEIGHT = Number(process.env.QUIET_PROBE_WEIGHT ?? 3);
 
 /** The hand-written texts (test/fixtures/safety-probes.ts, from `det.probes`) as labelled items. Quiet ones are
- * "everyday", so they never count in the idiom figure the threshold is set on. */
+ * "everyday", so they never count in the idiom figure the threshold is set on. CHECK_KIND and CHECK_EVERYDAY are
+ * never learnt from (the sixth pass tried learning CHECK_EVERYDAY's ordinary painful thoughts: fewer everyday
+ * alarms, but less danger caught on K + L in cross-validation, README). */
 export function probeItems(det) {
   const { POSITIVE, PROBE_DANGER, LEARN_DANGER, NEGATIVE, PROBE_QUIET, PROBE_ABUSE } = det.probes;
   const as = (label, weight = 1) => (text) => ({ text, label, cat: 'probe', split: 'tune', source: PROBES, weight });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mayBeInDanger } from '../../src/domain/safety';
 import { assess, explain, rulesSay } from '../../src/domain/safety/detect';
 // The lists, and how the paraphrase probes were written and first measured: test/fixtures/safety-probes.ts.
-import { CHECK_KIND, LEARN_DANGER, NEGATIVE, POSITIVE, PROBE_ABUSE, PROBE_DANGER, PROBE_QUIET } from '../fixtures/safety-probes';
+import { CHECK_EVERYDAY, CHECK_KIND, LEARN_DANGER, NEGATIVE, POSITIVE, PROBE_ABUSE, PROBE_DANGER, PROBE_QUIET } from '../fixtures/safety-probes';
 
 describe('mayBeInDanger', () => {
   it.each(POSITIVE)('shows the note for %j', (text) => {
@@ -53,6 +53,13 @@ describe('paraphrase probes', () => {
     const caught = LEARN_DANGER.filter((t) => assess([t]).danger).length;
     console.log(`LEARN_DANGER: ${caught}/${LEARN_DANGER.length} caught`);
     expect(caught / LEARN_DANGER.length).toBeGreaterThanOrEqual(0.85);
+  });
+  // Ordinary painful thoughts (batch 6, the sixth pass), never learnt from: counted, not each a test (a note on an
+  // ordinary bad day is noise, not harm; the lean is towards help).
+  it('shows no note for nearly all of the everyday painful thoughts it never learnt from (CHECK_EVERYDAY)', () => {
+    const noted = CHECK_EVERYDAY.filter((t) => { const a = assess([t]); return a.danger || a.abuse; }).length;
+    console.log(`CHECK_EVERYDAY: ${noted}/${CHECK_EVERYDAY.length} raise a note`);
+    expect(noted / CHECK_EVERYDAY.length).toBeLessThanOrEqual(0.05);
   });
   it.each(PROBE_ABUSE)('shows the abuse note for %j', (text) => {
     expect(assess([text]).abuse).toBe(true);

@@ -14,7 +14,7 @@
 // "sugar overdose", "wrote a will") sees danger and the score is above a lower threshold (RULE_THRESHOLD): such a
 // hit needs only a little agreement, and those groups' hits on idioms mostly score far below their hits on danger
 // texts. Both thresholds are chosen together, on texts the model never saw, to catch the most danger texts within
-// the idiom bar, the gate silencing at most 1.5% of the gated groups' hits on danger texts
+// the idiom bar, the gate silencing at most 3% of the gated groups' hits on danger texts
 // (scripts/safety-learn.mjs, thresholdsFromScores()).
 // The note about abuse is found the same way: its own rules (phrases.ts, ABUSE) OR its own classifier (model.ts,
 // learnt from the same labelled texts: harm from someone else against everything else).

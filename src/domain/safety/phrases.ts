@@ -51,7 +51,7 @@ export const CANONICAL = new Map<string, string>(Object.entries({
   killmyself: 'kill myself', kilmyself: 'kill myself', wanttodie: 'want to die', iwanttodie: 'i want to die', endmylife: 'end my life', razer: 'razor',
   lyf: 'life', lyfe: 'life', diee: 'die', dye: 'dye', unalived: 'unalive', unaliving: 'unalive', unalives: 'unalive', selfharm: 'self harm', selfharming: 'self harming',
   selfharmed: 'self harmed', mysefl: 'myself', mysef: 'myself', myslef: 'myself', meself: 'myself', myselfe: 'myself',
-  overdoze: 'overdose', od: 'overdose', oding: 'overdosing',
+  overdoze: 'overdose', od: 'overdose', oding: 'overdosing', cuting: 'cutting',
   shd: 'self harmed', shing: 'self harming', ctb: 'ctb',
   // chat spellings in the other languages: "kiero morirme", "jveux plus vivre", "chui fatigue de vivre"
   kiero: 'quiero', kero: 'quiero', qiero: 'quiero', kisiera: 'quisiera', ke: 'que', jveux: 'je veux', jvoudrais: 'je voudrais',
@@ -82,6 +82,12 @@ export interface PhraseGroup {
    * Every other danger group (at most 2%: shape-wish 3 to 314, gone 1 to 51, self-harm 1 to 70, the rest none)
    * raises the note on its own, whatever the classifier says, so the gate never withholds the note from what
    * those rules see.
+   * Sixth pass (counted on A-J only, so K and L stay a fair measure of the rules): the gate is set per phrase where
+   * a language group mixed both. es and pt keep gated only their phrases that hit idioms ("me quiero morir jaja",
+   * "vou pular de alegria", "vai me matar"); the rest moved to es-sure and pt-sure, ungated; it is ungated, its
+   * only idiom (a haircut) now told apart. "Nobody would miss / notice me" left burden for a gated group of its own
+   * (nobody-would-miss: 1 everyday text of loneliness to 7 danger texts), and the new soft signs (indirect) are
+   * gated from the start.
    */
   gated?: boolean;
 }
@@ -121,7 +127,7 @@ const BETTER = '(better|better off|besser|mieux|mejor|melhor|meglio|happier|easi
 const ABSENT = `(without me(?! (there|at|for|on|in the|this time|today|tonight))|without my|me gone|me not (being )?(here|around)|my absence|(if|when|once|after|the day) i ~2 ${'(gone|dead|died|die|disappeared|stopped existing|stop existing|ceased to exist|killed myself|ended it|not here|not around|not alive|no longer here|never born|did not exist|not exist|not in (it|the picture|their lives|her life|his life|your life|the way))'}|(remove|removing|removed) myself|sin mi|sans moi|ohne mich|sem mim|senza di me)`;
 
 /** A way to die, or something that could be one. */
-const MEANS = `(rope|noose|cord|ligature|gun|shotgun|rifle|pistol|firearm|blade|blades|razor|razors|knife|knives|scissors|belt|sharpener|prescription|prescriptions|${PILLS.slice(1, -1)}|sertraline|fluoxetine|citalopram|escitalopram|prozac|zoloft|amitriptyline|mirtazapine|quetiapine|lithium|diazepam|valium|zopiclone|tramadol|morphine|oxycodone|co codamol|cocodamol|lorazepam|venlafaxine|propranolol|bridge|roof|rooftop|ledge|tracks|car park|multistorey|multi storey|top floor|cliff|platform|exhaust|charcoal|bleach|poison)`;
+const MEANS = `(rope|noose|cord|ligature|gun|shotgun|rifle|pistol|firearm|blade|blades|razor|razors|knife|knives|scissors|belt|sharpener|prescription|prescriptions|${PILLS.slice(1, -1)}|sertraline|fluoxetine|citalopram|escitalopram|prozac|zoloft|amitriptyline|mirtazapine|quetiapine|lithium|diazepam|valium|zopiclone|tramadol|morphine|oxycodone|co codamol|cocodamol|lorazepam|venlafaxine|propranolol|corde|cuerda|soga|corda|strick|bridge|roof|rooftop|ledge|tracks|car park|multistorey|multi storey|top floor|cliff|platform|exhaust|charcoal|bleach|poison)`;
 
 /** Dwelling on a way, keeping it close, or testing it. */
 const DRAWN = '(can not stop thinking|keep thinking|kept thinking|keeps thinking|thinking about|think about|thought about|obsessing|fixated|fantasi[sz]ing|imagining|picturing|tempted|urge|what i could do with|how easy|using (it|them) on myself|use (it|them) on myself|just in case|for later|when i am ready|high enough|strong enough|enough to|where the key is|looking over|staring at|stared at|staring|looked at|gazing|for a long time|for ages|leaned forward|leaning forward|counting|hidden|hid|hiding|stash*|saving up|saved up|stockpil*|hoard*|instead of taking|worth in the)';
@@ -243,6 +249,9 @@ export const DANGER: PhraseGroup[] = [
       'feel like (dying|killing myself|ending it|ending my life|i want to die|disappearing forever|i should die)', 'want to be gone',
       '(do not|not) want to be here \\.', 'make sure i (do not|never|will not) wake up', 'i want death', '(welcome|embrace|long for|pray for|hope for|wish for|ready for|waiting for) death', '(want|wanna|wish|ready) to dye(?! (my|it|her|his|the|your|our|their|a|some|hair|clothes|fabric|eggs|them|everything))', 'ready to (die|go to sleep forever)', 'ich will tot sein', 'might as well (be dead|die|end it|not exist|not be here)',
       '(think|thinking|thought|thoughts|dream|dreaming|fantasi[sz]e|fantasi[sz]ing) (about|of) (dying|death|being dead|not being here|not existing|not being alive|my death|ending my life|killing myself|ending it|my own death|how i would die|how to die)',
+      // "I can't go on like this" standing alone (not-live is gated: its figures of speech carry an object, "can't go on
+      // like this with the tap dripping"); the gate once silenced this plain warning sign by a hair.
+      '(can not|could not|cannot) (go on|carry on|keep going) (like this|any more|any longer) \\.', 'ctb', 'sui (ideation|thoughts|idation|urges)', '(the )?s word ~4 (mind|thinking|thoughts|again|urges)', '(i am |im )?done (living|existing|being alive)', '\\. ~1 want out of (life|this life|living|existence)',
       '(thinking|think|thought) (about|of) ~3 (rope|noose|pills|train tracks|razor|blade|blades|gun)', '(thinking|think|thought) (about|of) (the|that) (bridge|rope|pills|train tracks|tracks|roof|ledge|noose|gun)',
     ],
   },
@@ -295,12 +304,51 @@ export const DANGER: PhraseGroup[] = [
       '(better|happier|easier|fine|lighter|relieved|freer|ok|okay) (off )?without me', `(better|happier|easier|fine|ok|okay|relieved|free|lighter|good) ~4 (if|when|once) i ~2 ${GONE}`,
       '(i am|being|feel like|feel|i feel like i am) ~2 (a|such a|the|nothing but a|only a|just a) (burden|waste of (space|air|oxygen|life)|weight on|drain on)',
       '(i am|feel like|i feel like i am|being) (just |only |such )?(a )?(dead weight|deadweight)', '(burden|weight) (on|to) (everyone|everybody|my family|them|all|the people|people)',
-      '(nobody|no one|noone) (would|will|is going to) (even )?(miss|notice|care|mourn|cry) ~4 (if|when|gone|dead|die|died|disappeared|i am gone)',
-      '(nobody|no one) would (even )?(miss|notice) me', '(who|nobody|no one) would (come|go|cry|show up) (to|at) my funeral',
+      '(who|nobody|no one) would (come|go|cry|show up) (to|at) my funeral',
       '(plan|planning|planned|imagine|imagining|thinking about|think about|thought about) ~2 my (own )?funeral',
       'world ~4 better ~3 without me', '(worse|harder|a burden|a problem|problems|miserable) ~4 by (being alive|existing|being here|living|still being here)',
       'better (off )?with (a different|another|someone else as|a new|a better) (mum|mom|dad|mother|father|parent|wife|husband|partner|daughter|son|sister|brother)',
       'if i (had )?never (been born|existed)', 'without me (in it|around|here)',
+    ],
+  },
+  {
+    id: 'nobody-would-miss',
+    gated: true,
+    about: 'Nobody would miss me or notice I had gone. Gated since the sixth pass (split from burden): the same words are loneliness as often ("nobody would notice if I stopped texting first"), so the classifier vouches.',
+    phrases: [
+      '(nobody|no one|noone) (would|will|is going to) (even )?(miss|notice|care|mourn|cry) ~4 (if|when|gone|dead|die|died|disappeared|i am gone)',
+      '(nobody|no one) would (even )?(miss|notice) me',
+    ],
+  },
+  {
+    id: 'lethality-question',
+    about: 'Asking how a way of dying works: whether it hurts, how quick it is, what height or dose is fatal, whether one would be found in time.',
+    phrases: [
+      '(does it|would it|will it|do you|does drowning|does hanging|does it really) ~1 (hurt|take long|take) (to|when you|if you) ~2 (drown|hang|bleed out|jump|die|overdose|suffocate)',
+      '(is it|would it be|is dying|is drowning|is hanging|is jumping) ~1 (quick|painless|fast|instant|instantaneous|peaceful|certain) ~6 (jump|jumping|drown|drowning|hang|hanging|overdose|overdosing|fall|falling|die|dying)',
+      '(can|could|would|will|do) (you|i|someone|a person|people) (die|survive|be killed) ~6 (pills|tablets|meds|antidepressants|paracetamol|insulin|fall|jump|floor|storey|storeys|stories|height|drown*|overdos*|all (of )?(your|my|the) (pills|tablets|meds)|whole (box|bottle|packet|pack))',
+      '(height|floor|storey|dose|amount|how many|how much|how high|how far) ~8 (fatal|lethal|deadly|to die|to kill (you|me|a person|someone|myself))',
+      '(which|what) (hurts|is|would be|would hurt) (less|least|quicker|quickest|fastest|more painless|most painless|less painful|least painful) ~6 (pills|hanging|drowning|jumping|overdose|gun|method|way to die|way to go)',
+      '(how long|how soon) (before|until|till) (someone|anyone|anybody|they|somebody|people) (would )?(find|found|notice|noticed|came|come) (me|my body)',
+      '(would|will) (anyone|someone|anybody|they|somebody) (find|found) me (before|in time|too late)',
+      '(cuanto|cuantas|cuantos) ~6 (hacer efecto|para morir|letal|mortal|matar a alguien)', '(combien|quelle dose) ~6 (mortel|mortelle|letal|pour mourir)', '(wie viele|wieviele|welche dosis) ~6 (todlich|zum sterben)',
+      '(quantos|quantas|quanto) ~6 (para morrer|letal|mortal)', '(quante|quanti|quanto) ~6 (per morire|letale|mortale)',
+    ],
+  },
+  {
+    id: 'indirect',
+    gated: true,
+    about: 'Indirect signs the classifier must vouch for: anger at having survived, a past attempt, running out of reasons to stay, tired of being a person, a goodbye of thanks and love.',
+    phrases: [
+      '(angry|disappointed|gutted|furious|upset|annoyed|sad|sorry|pissed) ~4 (i woke up|that i woke up|i survived|i am still (alive|here)|i did not die)(?! (late|early|at|with|in|too|so|this|on|and|to|from|before|after|the))',
+      '(angry|disappointed|gutted|furious|upset|annoyed|pissed) ~3 (it|that it) (did not|had not) work(?! (out|properly|again|on|for|with))',
+      '(my|last|previous|first|second|third|latest|another) (suicide )?attempt(?! (at|to|of|on|in|for|was (a|the) (success|failure)))', 'woke up in (the )?(icu|intensive care|resus)',
+      '(run|running|ran|out) (out )?of reasons to (stay|live|keep going|be here|go on|carry on|stay alive)(?! (at|in|with|for|on|late|up|home))',
+      '(tired|sick|done|exhausted|weary|fed up) (of|with) (being a person|being human|being alive|breathing|being me any more|being here)',
+      '(nice|good|lovely) knowing (you|y all|everyone|everybody)', 'remember me by', 'something (good|nice|happy) to remember me',
+      '(thanks|thank you|obrigad[oa]|gracias|merci|danke|grazie) (for|por|pour|fur|di) (everything|tudo|todo|tout|alles|tutto) ~8+ (love you|amo|os quiero|los quiero|vous aime|je vous aime|liebe euch|hab euch lieb|vi voglio bene|goodbye|bye|adeus|adios|adieu|tschuss|addio)',
+      '(will not|would not|not going to) be ~3 (here|around|working here|living here) ~4 (or anywhere|anywhere else|or anywhere else)',
+      'this is the last (one|entry|time|page) ~6 (ever|i will ever)', 'last (one|entry|page|post) (of these )?i will ever',
     ],
   },
   {
@@ -397,25 +445,64 @@ export const DANGER: PhraseGroup[] = [
       '(bleed|bleeding|bled) ~4 (on purpose|till|until|to feel)', '(till|until) (it|they|i) (bled|bleed|bleeds|bleeding)', '(will not|would not|does not|did not|not) stop bleeding',
       '(scars|cuts|wounds|burns) ~4 (hide|hiding|cover*|long sleeves|sleeves|fresh|new|again|reopen*)', '(fresh|new) (cuts|scars|wounds)',
       '(punish|punishing|punished) myself (by|with) (cutting|hurting|burning|starving|hitting)',
+      // other ways than cutting (biting, scalding, scratching, hitting oneself), told from accidents by what it is for
+      `(bit|bite|biting|bitten|scald*|scratch*|pinch*|punch*|claw*|burn*|burnt|dig|digging|dug) ~2 (myself|my ${BODY}|my (hand|hands|head|face)) ~8 (on purpose|deliberately|until|till|enough to|hard enough|to feel|so i (could|would|can) feel|marks|bruise|bruises|bruised|bleed|bled|blood|raw)`,
+      `(held|hold|holding|put|putting|kept|keep|keeping|ran|run|running) my ${BODY.slice(0, -1)}|hand|hands) (under|in|on|against|over) ~3 (boiling|scalding|the hob|the stove|the iron|a flame|the flame|the lighter|a lighter)`,
+      'cut (again|in the|at school|in my room|tonight|last night|this morning) ~6 (nobody|no one|again|afterwards|blood|sleeves)', 'hasta (sangrar|que sangr*)', 'jusqu (au sang|a saigner)', 'bis (es|ich) (blutet|blute|geblutet)', 'ate sangrar', 'fino a sanguinare',
     ],
   },
   {
     id: 'es',
     gated: true,
-    about: 'Spanish: wanting to die or kill oneself, not wanting to live, better off without me, cutting, goodbye, methods.',
+    about: 'Spanish, the phrases that also raised the note on idioms ("me quiero morir jaja" before an exam): wanting to die, to kill oneself, to throw oneself. The rest is es-sure.',
     phrases: [
       '(quiero|quisiera|queria|deseo|voy a|pienso en|pensando en|ganas de|prefiero|necesito|me quiero|decidi|he decidido) ~2 (morir|morirme|matarme|suicidarme|desaparecer para siempre|no despertar|dejar de existir|quitarme la vida|acabar con todo|acabar con mi vida|estar muerto|estar muerta|tirarme|colgarme|ahorcarme)',
-      'me quiero morir', '(cansado|cansada|harto|harta) de vivir', 'sobredosis', '(terminar|acabar) con (todo|mi vida)', 'ojala ~3 (muerto|muerta|morir|muriera|no despertar|no existir|desaparecer)',
-      '(seria|estaria) mejor (si )?(no existiera|me muero|me muriera|estuviera muerto|estuviera muerta)', 'soy una carga', 'me (hago|hice) cortes', 'me lastimo (a proposito|adrede)',
-      '(me despido|despedida|adios) (de|a) todos', 'me quiero suicidar', 'quiero desaparecer', 'me (quiero|voy a|vaya a) matar', 'no quiero (vivir|seguir viviendo|despertar|existir|estar aqui|seguir aqui|seguir asi|seguir \\.|vivir mas|seguir mas)',
-      '(mejor|mejores) (muerto|muerta|muertos|sin mi)', 'matarme', 'quitarme la vida', 'acabar con (todo|mi vida)', 'no despertar (nunca|mas|jamas)',
-      'me (corte|corto|cortaba|he cortado|estoy cortando|lastimo|lastime|hago dano|hice dano)', 'cortarme', 'lastimarme', 'hacerme dano', 'autoles*', 'autolesion*',
-      '(ya no|no) (tiene|tengo|hay) (sentido|razon|motivo|razones) ~3 (vivir|seguir|la vida)', '(la vida|mi vida) no (tiene sentido|vale la pena)', 'no (vale|merece) la pena (vivir|seguir)',
-      '(nadie|ninguno) me (extranaria|echaria de menos)', 'soy una carga', '(saltar|tirarme|lanzarme) (del|de un|de una|desde|por la|al|a las|a la) ~2 (puente|edificio|techo|azotea|ventana|balcon|tren|vias|metro)',
-      'todas las pastillas', '(juntando|guardando|guardadas|guardado) ~3 pastillas', 'pastillas ~3 (guardadas|juntadas) ~3 (morir|matarme|quitarme)', 'desaparecer para siempre',
-      'despedirme de (todos|todo el mundo|mi familia)', 'dormir y no despertar',
+      'me quiero morir',
+    ],
+  },
+  {
+    id: 'es-sure',
+    about: 'Spanish, the phrases that never raised the note on an idiom in A-J (the rest, "me quiero morir" and "voy a ... tirarme", are gated with es): not wanting to live, better off without me, self-harm, methods, goodbyes.',
+    phrases: [
+      '(cansado|cansada|harto|harta) de vivir',
+      'sobredosis',
+      '(terminar|acabar) con (todo|mi vida)',
+      'ojala ~3 (muerto|muerta|morir|muriera|no despertar|no existir|desaparecer)',
+      '(seria|estaria) mejor (si )?(no existiera|me muero|me muriera|estuviera muerto|estuviera muerta)',
+      'soy una carga',
+      'me (hago|hice) cortes',
+      'me lastimo (a proposito|adrede)',
+      '(me despido|despedida|adios) (de|a) todos',
+      'me quiero suicidar',
+      'quiero desaparecer',
+      'me (quiero|voy a|vaya a) matar',
+      'no quiero (vivir|seguir viviendo|despertar|existir|estar aqui|seguir aqui|seguir asi|seguir \\.|vivir mas|seguir mas)',
+      '(mejor|mejores) (muerto|muerta|muertos|sin mi)',
+      'matarme',
+      'quitarme la vida',
+      'acabar con (todo|mi vida)',
+      'no despertar (nunca|mas|jamas)',
+      'me (corte|corto|cortaba|he cortado|estoy cortando|lastimo|lastime|hago dano|hice dano)(?! (el|los|las|la|mi|mis) (pelo|cabello|flequillo|fleco|unas|puntas|barba|dedo))',
+      'cortarme',
+      'lastimarme',
+      'hacerme dano',
+      'autoles*',
+      'autolesion*',
+      '(ya no|no) (tiene|tengo|hay) (sentido|razon|motivo|razones) ~3 (vivir|seguir|la vida)',
+      '(la vida|mi vida) no (tiene sentido|vale la pena)',
+      'no (vale|merece) la pena (vivir|seguir)',
+      '(nadie|ninguno) me (extranaria|echaria de menos)',
+      'soy una carga',
+      '(saltar|tirarme|lanzarme) (del|de un|de una|desde|por la|al|a las|a la) ~2 (puente|edificio|techo|azotea|ventana|balcon|tren|vias|metro)',
+      'todas las pastillas',
+      '(juntando|guardando|guardadas|guardado) ~3 pastillas',
+      'pastillas ~3 (guardadas|juntadas) ~3 (morir|matarme|quitarme)',
+      'desaparecer para siempre',
+      'despedirme de (todos|todo el mundo|mi familia)',
+      'dormir y no despertar',
       'no quiero ~2 (seguir|estar) (viva|vivo)',
       'me (volvi|vuelvo|he vuelto|volvere) a (cortar|lastimar|hacer dano|quemar)',
+      '(tomas|tomar|tome|tomo|tomarme|me tomo|me tome|trago) ~2 (toda la caja|todo el bote|todas las pastillas|todo el frasco)', 'me (rasco|rasque|rascaba|golpeo|golpee|pego) ~4 (hasta sangrar|a proposito|la cabeza contra)',
     ],
   },
   {
@@ -432,7 +519,7 @@ export const DANGER: PhraseGroup[] = [
       '(ma|la) vie n a (plus|pas) de sens', 'plus la peine de vivre', '(avale|avaler|prendre|pris) (tous|toutes) (mes|les) (medicaments|cachets|pilules|comprimes)',
       '(dire|dis|dit) adieu ~3 (a tous|a tout le monde|au monde)', 'adieu (a tous|tout le monde)', 'sauter (du|d un|de la|par la) (pont|immeuble|toit|fenetre|balcon)',
       'me jeter (sous|du|d un|par|de la)', '(fardeau|poids) pour (tout le monde|ma famille|les autres|eux)', 'personne ne (me )?(regretterait|remarquerait|manquerait)',
-      'dormir pour toujours', 'disparaitre (pour toujours|a jamais)',
+      'dormir pour toujours', 'disparaitre (pour toujours|a jamais)', '(mets|met|mettrai|vais mettre|veux mettre) fin a (mes jours|ma vie)', '(choisi|fixe|decide) (la date|le jour|le soir)',
     ],
   },
   {
@@ -448,33 +535,60 @@ export const DANGER: PhraseGroup[] = [
       '(tabletten|pillen|medikamente|schlaftabletten) ~4 (gesammelt|sammeln|horten|gehortet|alle nehmen|schlucken|geschluckt)', 'alle (tabletten|pillen) (nehmen|schlucken)',
       '(von der|von einer|vom|von einem) (brucke|dach|hochhaus|turm) (springen|sprung|zu springen|stürzen|sturzen)', 'vor (den|einen) zug',
       'ich bin (nur )?(eine last|ein last)', 'niemand wurde mich vermissen', '(keinen|kein) (sinn|grund) mehr ~3 (leben|weiter|zu leben)', 'das leben hat keinen sinn',
-      '(allem|dem leben) (ein ende|schluss)', '(mein|meinem) leben (ein ende|beenden)', '(lieber|besser) tot', 'ware (ich )?(lieber )?tot', 'wenn ich tot (ware|bin)',
+      '(allem|dem leben) (ein ende|schluss)', '(mein|meinem) leben (ein ende|beenden)', '(lieber|besser) tot', 'ware (ich )?(lieber )?tot', 'wenn ich tot (ware|bin)', 'ohne mich ~4 (ruhe|besser|leichter|glucklicher|einfacher)', '(der|den|mein) strick(?! (jacke|pulli|zeug|nadel))',
     ],
   },
   {
     id: 'pt',
     gated: true,
-    about: 'Portuguese: wanting to die or kill oneself, not wanting to live, better off without me, cutting, goodbye letter.',
+    about: 'Portuguese, the phrases that also raised the note on idioms ("vou pular de alegria", "vai me matar"): wanting to die, to kill oneself, to jump. The rest is pt-sure.',
     phrases: [
       '(quero|queria|vou|penso em|pensando em|vontade de|preciso|decidi) ~2 (morrer|me matar|matar me|suicidar|sumir para sempre|desaparecer para sempre|nao acordar|acabar com tudo|acabar com a minha vida|tirar a minha vida|me enforcar|pular)',
-      '(cansado|cansada) de viver', 'nao vale a pena (viver|continuar)', 'me corto \\.', 'me machuco (de proposito|sempre|de novo)', '(dormir e )?nao acordar (mais|nunca mais)',
-      '(dar|por) fim (a|na) (minha vida|tudo)', 'quero sumir', 'nao aguento mais (viver|a vida|essa vida|existir)', 'nao quero (mais )?(viver|acordar|existir|continuar vivendo|estar aqui|continuar)', 'me matar', 'matar me', 'nao quero ~2 (estar|continuar|ficar|seguir) (viva|vivo)', '(melhor|melhores) sem mim', '(melhor|melhores) (morto|morta)',
+      'me matar',
+    ],
+  },
+  {
+    id: 'pt-sure',
+    about: 'Portuguese, the phrases that never raised the note on an idiom in A-J (the rest, "vou ... pular" and "me matar", are gated with pt): not wanting to live, better off without me, self-harm, methods.',
+    phrases: [
+      '(cansado|cansada) de viver',
+      'nao vale a pena (viver|continuar)',
+      'me corto \\.',
+      'me machuco (de proposito|sempre|de novo)',
+      '(dormir e )?nao acordar (mais|nunca mais)',
+      '(dar|por) fim (a|na) (minha vida|tudo)',
+      'quero sumir',
+      'nao aguento mais (viver|a vida|essa vida|existir)',
+      'nao quero (mais )?(viver|acordar|existir|continuar vivendo|estar aqui|continuar)',
+      'matar me',
+      'nao quero ~2 (estar|continuar|ficar|seguir) (viva|vivo)',
+      '(melhor|melhores) sem mim',
+      '(melhor|melhores) (morto|morta)',
       'me (cortei|corto|cortar|cortando|machuquei|machucar|mutilo) ~2 (de novo|outra vez|novamente|ontem|hoje|os bracos|os pulsos|nos bracos|no pulso|de proposito|mais|sempre|toda)',
-      'automutil*', 'auto mutil*', 'autolesao', 'auto lesao', 'tirar (a )?(minha )?(propria )?vida', 'acabar com (tudo|a minha vida|minha vida)',
-      '(sou|me sinto) (um|uma) (peso|fardo)', 'pular (da|de uma|do|de um) (ponte|predio|janela|telhado)', 'me enforcar', 'tomar todos os (remedios|comprimidos)',
-      '(nao|sem) (tem|ha|vejo) (sentido|motivo|razao) (pra|para|em) (viver|continuar)', 'ninguem (sentiria|vai sentir) (a )?minha falta',
+      'automutil*',
+      'auto mutil*',
+      'autolesao',
+      'auto lesao',
+      'tirar (a )?(minha )?(propria )?vida',
+      'acabar com (tudo|a minha vida|minha vida)',
+      '(sou|me sinto) (um|uma) (peso|fardo)',
+      'pular (da|de uma|do|de um) (ponte|predio|janela|telhado)',
+      'me enforcar',
+      'tomar todos os (remedios|comprimidos)',
+      '(nao|sem) (tem|ha|vejo) (sentido|motivo|razao) (pra|para|em) (viver|continuar)',
+      'ninguem (sentiria|vai sentir) (a )?minha falta',
+      '(escolhi|marquei|decidi) (o dia|a data|a noite)', 'se eu (sumisse|morresse|nao existisse|desaparecesse|nao estivesse aqui|nao estivesse mais aqui)', 'me arranh* ~4 (ate sangrar|de proposito|os bracos|as pernas)',
     ],
   },
   {
     id: 'it',
-    gated: true,
-    about: 'Italian: wanting to die or kill oneself, not wanting to live, better off without me, cutting, goodbye letter.',
+    about: 'Italian: wanting to die or kill oneself, not wanting to live, better off without me, cutting, goodbye letter. Ungated since the sixth pass: in A-J its only idiom was a haircut ("mi sono tagliato i capelli"), now told apart.',
     phrases: [
       '(voglio|vorrei|ho voglia di|penso di|penso a|sto pensando di|ho deciso di|desidero|preferirei) ~2 (morire|uccidermi|ammazzarmi|suicidarmi|farla finita|togliermi la vita|sparire per sempre|non svegliarmi|non esistere|buttarmi|impiccarmi)',
       'mi (voglio|vorrei|vado ad|sto per) (ammazzare|uccidere)', '(stanco|stanca) di vivere', 'tutte le (pillole|pastiglie|compresse)', 'addio a tutti', 'non ce la faccio (piu )?a vivere', 'non voglio (piu )?(vivere|svegliarmi|esistere|esserci|continuare)', 'uccidermi', 'ammazzarmi', 'meglio senza di me', 'meglio (morto|morta)',
-      'mi (taglio|tagliavo|taglierei|ferisco|faccio del male)', '(meglio|meglio per tutti) se (non ci fossi|morissi|sparissi|non esistessi)', 'mi sono (tagliato|tagliata|ferito|ferita|fatto del male|fatta del male|bruciato|bruciata)', 'tagliarmi', 'farmi del male', 'autolesion*',
+      'mi (taglio|tagliavo|taglierei|ferisco|faccio del male)', '(meglio|meglio per tutti) se (non ci fossi|morissi|sparissi|non esistessi)', 'mi sono (tagliato|tagliata|ferito|ferita|fatto del male|fatta del male|bruciato|bruciata)(?! (i|le|la|il|un|una) (capelli|unghie|barba|frangia|dito|punte))', 'tagliarmi', 'farmi del male', 'autolesion*',
       'farla finita', 'togliermi la vita', 'non svegliarmi (piu|mai piu)', 'addormentarmi e non svegliarmi', '(buttarmi|lanciarmi) (dal|da un|giu dal|giu da|sotto) ~2 (ponte|palazzo|tetto|finestra|treno|balcone)',
-      'impiccarmi', 'sono un peso', 'nessuno (sentirebbe|sentira) la mia mancanza', '(la mia vita|la vita) non ha (piu )?senso', 'non ha senso vivere',
+      'impiccarmi', 'sono un peso', '(voglio|vorrei|preferirei|meglio) ~1 essere (morto|morta)', 'la (faccio|faro) finita', 'mi (ammazzo|uccido|tolgo la vita)', 'mi (do|davo|sono dato|sono data) (dei )?pugni', 'mi (graffio|graffiavo|sono graffiato|sono graffiata) ~4 (fino a|a sangue|braccia|gambe)', 'nessuno (sentirebbe|sentira) la mia mancanza', '(la mia vita|la vita) non ha (piu )?senso', 'non ha senso vivere',
     ],
   },
 ];
@@ -578,7 +692,7 @@ export const QUIET: PhraseGroup[] = [
     phrases: [
       'suicide (squad|door|doors|run|runs|sprint|sprints|drill|drills|mission|missions|squeeze|bid|pass|king|lane|blonde|shift|seat|knob|jockey|bomber|bombers|bombing|attack|attacks)',
       '(career|political|social|commercial|professional|financial|fashion|electoral|brand|corporate|economic|tactical) suicide', '(run|running|ran|do|did|doing) suicide*',
-      'cut (myself|me) (off|short|some slack|a break|loose|out|in)', 'cutting myself (off|short|some slack|a break|out)',
+      'cut (myself|me) (off|short|some slack|a break|loose|out)', 'cut (me|us) in (on|for)', 'cutting myself (off|short|some slack|a break|out)',
       'cut myself (shaving|chopping|cooking|slicing|accidentally|by accident|on (a|the) (paper|glass|knife|tin|can|saw|nail|edge|bread knife|mandoline|grater|razor))',
       '(burn|burning|burned|burnt) (myself|me) out', '(burn|burned|burnt) myself (on|with) (the|a) (stove|oven|iron|kettle|pan|hob|tray|toaster|coffee|tea|soup|candle|grill|glue gun)',
       'hurt myself (at|lifting|playing|running|skiing|falling|when i fell|on the|at work|doing|during|training|exercising|in the gym|at the gym|at football|jumping|climbing)',
