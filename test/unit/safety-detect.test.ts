@@ -76,19 +76,21 @@ const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'
 
 /**
  * Held-out danger recall (%) measured once on the held-out pair, and the idiom false alarms (%) measured at the same
- * time: undefined, because the next pair (danger-M + danger-N) has not been measured yet. The lead measures it once
- * and sets both here (e.g. (100 * caught) / total); from then on a change that catches less, or alarms on more
- * idioms, fails.
+ * time. danger-M + danger-N (750 texts, two new writers, written from a description only and kept outside the repo
+ * until the sixth pass was merged), measured once on 2026-12-07 after that pass: 401/420 (95.5%) danger caught at
+ * 4/190 (2.1%) idiom alarms, 15/90 (16.7%) everyday alarms, 50/50 abuse. From now on a change that catches less, or
+ * alarms on more idioms, fails.
  * The pairs before, each measured once, blind, and tune now: K + L 394/420 (93.8%) danger at 14/190 (7.4%) idioms,
  * 14/90 (15.6%) everyday alarms, 47/50 abuse (after the fifth pass); I + J 347/420 (82.6%) at 15/190 (7.9%); G + H
  * 334/412 (81.1%) at 11/186 (5.9%).
  */
-const HELDOUT_FLOOR = undefined as number | undefined;
-/** Held-out idiom false alarms (%): undefined until the next pair is measured (above). */
-const HELDOUT_IDIOM_CEILING = undefined as number | undefined;
+const HELDOUT_FLOOR = (100 * 401) / 420 as number | undefined;
+/** Held-out idiom false alarms (%), measured once with the floor above. */
+const HELDOUT_IDIOM_CEILING = (100 * 4) / 190 as number | undefined;
 /** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on the held-out pair when measured: the lead sets
- * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. */
-const HELDOUT_BARS_MET = { recall: false, idioms: false };
+ * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. On M + N: recall
+ * not met (95.5%), idioms met (2.1%). */
+const HELDOUT_BARS_MET = { recall: false, idioms: true };
 
 /** Danger recall per category ("plain", "method", "es"...), for the tune split's report. */
 function byCategory(split: Item['split']): string {
