@@ -32,7 +32,7 @@ export const HOT_PATHS = {
   new: { runs: ['src/commands/new/run.ts'], packages: ['yaml', 'csv-stringify', 'cli-progress', 'asciichart'], notSrc: [DETECTOR], zodClassic: false },
   // An encrypted journal's key derivation starts before the rest of the program loads (src/main.ts): what starts
   // it reaches nothing but Node's own modules (from: where the reach starts instead of the command's start).
-  'key derivation': { from: ['src/journal/key-ahead.ts'], runs: [], onlySrc: ['src/journal/key-ahead.ts', 'src/journal/key-file.ts', 'node:crypto', 'node:fs', 'node:os', 'node:path'], packages: 'none' },
+  'key derivation': { from: ['src/journal/key-ahead.ts'], runs: [], onlySrc: ['src/journal/key-ahead.ts', 'src/journal/key-file.ts', 'src/global-options.ts', 'node:crypto', 'node:fs', 'node:os', 'node:path'], packages: 'none' },
 };
 
 /** The modules every command's start goes through before its run function. */

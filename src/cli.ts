@@ -13,6 +13,7 @@ import { COMMANDS } from './commands/index';
 import type { Wiring } from './commands/kit';
 import { autoSyncAfter, autoSyncBefore } from './sync/auto';
 import { derivedAheadReady, derivingAhead } from './journal/key-file';
+import { globalWords } from './global-options';
 
 export type { Action, Wiring } from './commands/kit';
 
@@ -132,7 +133,8 @@ export function commandPath(program: Command, argv: string[]): Command[] {
   const args = argv.slice(2);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--db' || a === '--passphrase-file') { i++; continue; }
+    const g = globalWords(args, i);
+    if (g) { i += g - 1; continue; }
     if (a.startsWith('-')) continue;
     const sub = at.commands.find((c) => c.name() === a || c.aliases().includes(a));
     if (!sub) break;
@@ -191,18 +193,23 @@ function bareGroup(program: Command, argv: string[]): Command | undefined {
   const last = path[path.length - 1];
   if (!last || last.commands.length === 0) return undefined;
   if ((last as unknown as { _actionHandler?: unknown })._actionHandler) return undefined;
-  const valued = (a: string | undefined) => a === '--db' || a === '--passphrase-file';
-  const words = argv.slice(2).filter((a, i, all) => !(valued(a) || valued(all[i - 1]) || a.startsWith('--db=') || a.startsWith('--passphrase-file=') || a === '--no-color' || a === '--no-pager'));
-  return words.length === path.length ? last : undefined;
+  const args = argv.slice(2);
+  let words = 0;
+  for (let i = 0; i < args.length; i++) {
+    const g = globalWords(args, i);
+    if (g) i += g - 1;
+    else words++;
+  }
+  return words === path.length ? last : undefined;
 }
 
 /** The command a command line names when only global options come before it (`--db FILE list` -> list). */
 export function commandName(argv: string[]): string | undefined {
   const args = argv.slice(2);
   for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--db' || a === '--passphrase-file') i++;
-    else if (!a.startsWith('--db=') && !a.startsWith('--passphrase-file=') && a !== '--no-color' && a !== '--no-pager') return a.startsWith('-') ? undefined : a;
+    const g = globalWords(args, i);
+    if (g) i += g - 1;
+    else return args[i].startsWith('-') ? undefined : args[i];
   }
   return undefined;
 }

@@ -51,7 +51,9 @@ export class JournalDb {
    * a save through the old connection would go to the old file, which nothing reads any more.
    */
   checkSameFile(): void {
-    if (this.file !== undefined && fileAt(this.path) !== undefined && fileAt(this.path) !== this.file) throw new JournalReplaced();
+    if (this.file === undefined) return;
+    const now = fileAt(this.path);
+    if (now !== undefined && now !== this.file) throw new JournalReplaced();
   }
 
   /** After JournalReplaced: this connection closed, the path opened again (reopen), statements made anew. */
@@ -60,9 +62,8 @@ export class JournalDb {
     // The old connection goes first: closing it makes SQLite remove "<journal>-wal" by its name, and from now on
     // that name is the new file's. (encrypt, decrypt and passphrase removed the old one before the switch.)
     try { this.db.close(); } catch { /* the old file's connection: nothing of it is needed */ }
-    this.stmts.clear();
+    this.stmts.clear(); // the old connection's statements, even if the reopen below fails
     this.db = this.reopen();
-    this.stmts.clear();
     this.file = fileAt(this.path);
   }
 

@@ -4,33 +4,22 @@
 // own open would accept; anything it can't tell (the keyring, the prompt, a file refused) is left to the open,
 // which says what is wrong. A guess that turns out wrong costs a thread's time, never a different key: the open
 // uses a derived key only for the same file, salt and passphrase.
-// It loads nothing but key-file.ts (Node's fs, path, os, crypto), so the derivation starts a few milliseconds
+// It loads nothing but key-file.ts (Node's fs, path, os, crypto) and global-options.ts, so the derivation starts a few milliseconds
 // after reframe does.
 import type { Env } from '../context';
+import { globalValue } from '../global-options';
 import { deriveAhead, isEncryptedFile, journalPath, PASSPHRASE_ENV, readPassphraseLine } from './key-file';
-
-/** The value of a global option in the command line (`--name VALUE` or `--name=VALUE`), before any `--`. */
-function optionValue(args: string[], name: string): string | undefined {
-  let value: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') break;
-    if (a === name && i + 1 < args.length) value = args[++i];
-    else if (a.startsWith(`${name}=`)) value = a.slice(name.length + 1);
-  }
-  return value;
-}
 
 /** Starts the derivation when the command line names a passphrase file and the journal is encrypted. */
 export function deriveKeyAhead(args: string[], env: Env): void {
   try {
-    const dbFlag = optionValue(args, '--db');
+    const dbFlag = globalValue(args, '--db');
     const chosen = dbFlag ?? env.REFRAME_DB;
     if (dbFlag === '' || (chosen !== undefined && chosen !== chosen.trim())) return; // refused by the open (paths.ts)
     const { db } = journalPath(env, dbFlag);
     if (!isEncryptedFile(db)) return;
     // The file the open would read (cipher.ts, fileKey): the flag, else the variable; only if the open accepts it.
-    const flag = optionValue(args, '--passphrase-file');
+    const flag = globalValue(args, '--passphrase-file');
     const file = flag ?? (env[PASSPHRASE_ENV] !== '' ? env[PASSPHRASE_ENV] : undefined);
     if (file === undefined) return;
     const r = readPassphraseLine(file);
