@@ -1,6 +1,6 @@
 // How well the safety detector generalises to texts written by someone else: leave-one-set-out over the tune
-// split (danger-A to L; each written by different people). For each set, each classifier (danger, abuse) is
-// trained and its threshold chosen on the other eleven, then measured on the one left out. Prints figures only,
+// split (danger-A to N; each written by different people). For each set, each classifier (danger, abuse) is
+// trained and its threshold chosen on the other thirteen, then measured on the one left out. Prints figures only,
 // never a text.
 //
 //   node scripts/safety-cv.mjs            # rules, classifier, and rules OR classifier, per set left out
@@ -9,11 +9,11 @@
 //   node scripts/safety-cv.mjs --dump F   # the same, and each fold's scores written to the file F (no texts)
 //   node scripts/safety-cv.mjs --grid     # the totals for a few settings of the classifiers (how they were chosen)
 //
-// The threshold is chosen without looking at the set left out: inner leave-one-set-out over the eleven training
+// The threshold is chosen without looking at the set left out: inner leave-one-set-out over the thirteen training
 // sets gives every training text a score from a model that never saw it; the threshold is the one that keeps
 // false alarms on quiet texts (counting the rules' own) at or under the bar (safety-learn.mjs: IDIOM_BAR for
 // danger, ABUSE_BAR for abuse). The danger rules were tuned on A-D (A and B first; C and D read after they were
-// measured once), so their figure on A-D is fit, not generalisation: no rule was written on E-L (each pair
+// measured once), so their figure on A-D is fit, not generalisation: no rule was written on E-N (each pair
 // measured once, blind, before it became tune) until the sixth pass wrote rules from A-J's misses: BLIND_RULES
 // below says which sets no rule was written on, and the BLIND lines are the honest figure for the rules and for
 // rules OR classifier. The classifiers are honest on every fold.
@@ -35,9 +35,11 @@ const always = all.filter((x) => x.source === PROBES || x.source === ORDINARY ||
 const items = all.filter((x) => x.source !== PROBES && x.source !== ORDINARY && x.source !== LIBRARY);
 const SETS = [...new Set(items.map((x) => x.set))].sort();
 // The sets no rule was written on. Until the sixth pass that was E-L (its "before" figures, README); the sixth
-// pass wrote rules from what A-J missed and alarmed on, never from K's or L's texts, so now only K and L.
-const BLIND_RULES = ['K', 'L'];
-const BLIND = 'K-L'; // how the lines on BLIND_RULES are named
+// pass wrote rules from what A-J missed and alarmed on, never from K's or L's texts, so then only K and L. M and
+// N (the sixth pass's blind pair, tune since the seventh) were never read for a rule either, and the seventh
+// pass writes its rules from A-L only (K and L's texts read now), so now only M and N.
+const BLIND_RULES = ['M', 'N'];
+const BLIND = 'M-N'; // how the lines on BLIND_RULES are named
 
 const LABELS = ['danger', 'abuse', 'idiom', 'everyday'];
 const pct = (n, d) => (d ? ((100 * n) / d).toFixed(1) : '-');

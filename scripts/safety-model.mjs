@@ -1,5 +1,5 @@
 // Writes src/domain/safety/model-weights.ts, the safety classifier's shipped weights, from the tune split of
-// test/fixtures/danger.json (danger-A to H; never the held-out split) and the hand-written texts of
+// test/fixtures/danger.json (danger-A to N; never the held-out split) and the hand-written texts of
 // test/fixtures/safety-probes.ts, and ordinary journal texts from src/dev/generate.ts (safety-learn.mjs). Deterministic: the same fixture
 // gives the same file. Run it after changing the labelled texts, features.ts, the rules or the settings here,
 // and commit the result with the figures of `node scripts/safety-cv.mjs`.
@@ -9,11 +9,11 @@
 //
 // Two models: danger (the crisis note) and abuse (the note about harm from someone else), each against
 // everything else. Each threshold is chosen the way scripts/safety-cv.mjs chooses it, without the model having
-// seen the texts it is set on: every tune text is scored by a model trained on the other seven sets
+// seen the texts it is set on: every tune text is scored by a model trained on the other thirteen sets
 // (leave-one-set-out), and the thresholds are the ones that keep the false alarms of rules and classifier on
 // quiet texts at or under the bar (danger: idioms, IDIOM_BAR; abuse: idioms and everyday texts, ABUSE_BAR) on
 // those scores, catching the most (danger: two thresholds, the classifier's own and a lower one for a text a
-// rule flags, thresholdsFromScores()). The weights are then learnt from all eight sets (settings, pruning and
+// rule flags, thresholdsFromScores()). The weights are then learnt from all fourteen sets (settings, pruning and
 // rounding: safety-learn.mjs).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,19 +2,20 @@
 //
 // How the sets were kept honest:
 // - The texts were written by people who never saw the detector or its phrases, in sets by different writers.
-// - danger-A to danger-L are the TUNE split. A was tuned on first; B, then C and D, then E and F, then G and H,
-//   then I and J, then K and L, were each held out and measured once, blind (B 75.4%, C and D together 72.2% of
-//   danger texts caught by the rules; E and F together 84.2% by rules OR classifier, with 6.3% idiom false alarms;
-//   G and H 334/412 (81.1%) at 11/186 (5.9%) idioms; I and J 347/420 (82.6%) at 15/190 (7.9%) idioms; K and L
-//   394/420 (93.8%) at 14/190 (7.4%) idioms, 14/90 (15.6%) everyday alarms), and those figures are spent: all
-//   twelve are read and learnt from now (the rules were written on A-D and, in the sixth pass, from what A-J missed;
-//   the classifier's weights, src/domain/safety/model-weights.ts, are learnt from all twelve). This test prints the
-//   tune split's figures per category and every text it misses; they say only how well the detector fits what it
-//   learnt from. How well it generalises is measured leave-one-set-out by scripts/safety-cv.mjs (README, "What the
-//   detector catches and misses").
-// - The HELDOUT split is the next blind pair (danger-M and danger-N; K + L, then I + J, before them), written the
-//   same way and never read by whoever tunes the detector. They are added to test/fixtures/danger.json only by
-//   the lead, once, with `LABELLED_DIR=<their folder> node scripts/safety-fixture.mjs --heldout M,N`; this test
+// - danger-A to danger-N are the TUNE split. A was tuned on first; B, then C and D, then E and F, then G and H,
+//   then I and J, then K and L, then M and N, were each held out and measured once, blind (B 75.4%, C and D
+//   together 72.2% of danger texts caught by the rules; E and F together 84.2% by rules OR classifier, with 6.3%
+//   idiom false alarms; G and H 334/412 (81.1%) at 11/186 (5.9%) idioms; I and J 347/420 (82.6%) at 15/190 (7.9%)
+//   idioms; K and L 394/420 (93.8%) at 14/190 (7.4%) idioms, 14/90 (15.6%) everyday alarms; M and N 401/420
+//   (95.5%) at 4/190 (2.1%) idioms, 15/90 (16.7%) everyday alarms), and those figures are spent: all fourteen are
+//   learnt from now (the rules were written on A-D and, in the sixth pass, from what A-J missed; the seventh
+//   pass's from A-L; the classifier's weights, src/domain/safety/model-weights.ts, are learnt from all fourteen).
+//   This test prints the tune split's figures per category and every text it misses; they say only how well the
+//   detector fits what it learnt from. How well it generalises is measured leave-one-set-out by
+//   scripts/safety-cv.mjs (README, "What the detector catches and misses").
+// - The HELDOUT split is the next blind pair (danger-O and danger-P; M + N, K + L, then I + J, before them),
+//   written the same way and never read by whoever tunes the detector. They are added to test/fixtures/danger.json only by
+//   the lead, once, with `LABELLED_DIR=<their folder> node scripts/safety-fixture.mjs --heldout O,P`; this test
 //   then prints their figures but never their texts, so reading the output can't leak them. Until they are added
 //   the test says so on every run (todos in the summary and a warning in the output): the held-out bar is not
 //   met by passing silently. Once measured, the lead sets HELDOUT_FLOOR and HELDOUT_IDIOM_CEILING below.
@@ -72,25 +73,23 @@ function report(name: string, f: Figures, texts: boolean): string {
   return lines.join('\n');
 }
 
-const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'].map((s) => `danger-${s}.jsonl`);
+const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N'].map((s) => `danger-${s}.jsonl`);
 
 /**
  * Held-out danger recall (%) measured once on the held-out pair, and the idiom false alarms (%) measured at the same
- * time. danger-M + danger-N (750 texts, two new writers, written from a description only and kept outside the repo
- * until the sixth pass was merged), measured once on 2026-12-07 after that pass: 401/420 (95.5%) danger caught at
- * 4/190 (2.1%) idiom alarms, 15/90 (16.7%) everyday alarms, 50/50 abuse. From now on a change that catches less, or
- * alarms on more idioms, fails.
- * The pairs before, each measured once, blind, and tune now: K + L 394/420 (93.8%) danger at 14/190 (7.4%) idioms,
- * 14/90 (15.6%) everyday alarms, 47/50 abuse (after the fifth pass); I + J 347/420 (82.6%) at 15/190 (7.9%); G + H
- * 334/412 (81.1%) at 11/186 (5.9%).
+ * time. The next pair, danger-O + danger-P, has not been measured: until the lead adds it and measures it once,
+ * these are undefined (the test says so as todos). The pairs before, each measured once, blind, and tune now:
+ * M + N 401/420 (95.5%) danger at 4/190 (2.1%) idioms, 15/90 (16.7%) everyday alarms, 50/50 abuse (after the sixth
+ * pass); K + L 394/420 (93.8%) at 14/190 (7.4%) idioms, 14/90 (15.6%) everyday alarms, 47/50 abuse (after the fifth
+ * pass); I + J 347/420 (82.6%) at 15/190 (7.9%); G + H 334/412 (81.1%) at 11/186 (5.9%).
  */
-const HELDOUT_FLOOR = (100 * 401) / 420 as number | undefined;
-/** Held-out idiom false alarms (%), measured once with the floor above. */
-const HELDOUT_IDIOM_CEILING = (100 * 4) / 190 as number | undefined;
+const HELDOUT_FLOOR = undefined as number | undefined;
+/** Held-out idiom false alarms (%), measured once with the floor above. Undefined: O + P not measured yet. */
+const HELDOUT_IDIOM_CEILING = undefined as number | undefined;
 /** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on the held-out pair when measured: the lead sets
- * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. On M + N: recall
- * not met (95.5%), idioms met (2.1%). */
-const HELDOUT_BARS_MET = { recall: false, idioms: true };
+ * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. The next pair
+ * (danger-O + P) has not been measured, so both are false until it is. */
+const HELDOUT_BARS_MET = { recall: false, idioms: false };
 
 /** Danger recall per category ("plain", "method", "es"...), for the tune split's report. */
 function byCategory(split: Item['split']): string {
@@ -113,9 +112,9 @@ describe('the safety detector on blind labelled texts', () => {
   console.log(`${report(`tune (${TUNE_SOURCES.join(' + ')})`, tune, true)}\n  tune danger by category: ${byCategory('tune')}`);
   if (hasHeld) console.log(report(`held-out (${heldSources.join(' + ')})`, held, false));
   else console.warn('held-out: NO HELD-OUT ITEMS in test/fixtures/danger.json, so the 97% held-out bar is NOT measured. '
-    + 'The lead adds them with `LABELLED_DIR=<their folder> node scripts/safety-fixture.mjs --heldout M,N`.');
+    + 'The lead adds them with `LABELLED_DIR=<their folder> node scripts/safety-fixture.mjs --heldout O,P`.');
 
-  it('has the tune split from danger-A to danger-L, and any held-out split from other files', () => {
+  it('has the tune split from danger-A to danger-N, and any held-out split from other files', () => {
     expect(items.filter((x) => x.split === 'tune').every((x) => TUNE_SOURCES.includes(x.source))).toBe(true);
     expect(new Set(items.filter((x) => x.split === 'tune').map((x) => x.source))).toEqual(new Set(TUNE_SOURCES));
     expect(items.filter((x) => x.split === 'heldout').every((x) => !TUNE_SOURCES.includes(x.source))).toBe(true);
@@ -129,7 +128,7 @@ describe('the safety detector on blind labelled texts', () => {
   } else if (hasHeld) {
     it.todo(`held-out floor: set HELDOUT_FLOOR to the danger figure printed above (${pct(held.danger).toFixed(1)}%), measured once`);
   } else {
-    it.todo('held-out floor: NO HELD-OUT ITEMS YET; the lead measures danger-M + danger-N once and sets HELDOUT_FLOOR');
+    it.todo('held-out floor: NO HELD-OUT ITEMS YET; the lead measures danger-O + danger-P once and sets HELDOUT_FLOOR');
   }
   if (hasHeld) {
     // The issue's bar. Each is an expected failure (it.fails) while HELDOUT_BARS_MET says it was not met when
@@ -138,7 +137,7 @@ describe('the safety detector on blind labelled texts', () => {
       expect(pct(held.danger)).toBeGreaterThanOrEqual(97);
     });
   } else {
-    it.todo('catches at least 97% of the held-out danger texts: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout M,N)');
+    it.todo('catches at least 97% of the held-out danger texts: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout O,P)');
   }
 
   it('keeps catching the tune split (at least 97%: a guard against undoing the work, not a measure of it)', () => {
@@ -155,14 +154,14 @@ describe('the safety detector on blind labelled texts', () => {
   } else if (hasHeld) {
     it.todo(`held-out idiom ceiling: set HELDOUT_IDIOM_CEILING to the figure printed above (${pct(held.idiom).toFixed(1)}%), measured once`);
   } else {
-    it.todo('held-out idiom ceiling: NO HELD-OUT ITEMS YET; the lead measures danger-M + danger-N once and sets HELDOUT_IDIOM_CEILING');
+    it.todo('held-out idiom ceiling: NO HELD-OUT ITEMS YET; the lead measures danger-O + danger-P once and sets HELDOUT_IDIOM_CEILING');
   }
   if (hasHeld) {
     (HELDOUT_BARS_MET.idioms ? it : it.fails)('brings up a note for at most 5% of the held-out idioms (the issue\'s bar)', () => {
       expect(pct(held.idiom)).toBeLessThanOrEqual(5);
     });
   } else {
-    it.todo('brings up a note for at most 5% of the held-out idioms: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout M,N)');
+    it.todo('brings up a note for at most 5% of the held-out idioms: NO HELD-OUT ITEMS YET (scripts/safety-fixture.mjs --heldout O,P)');
   }
   it('takes a few milliseconds at most per text', () => {
     const texts = items.map((x) => x.text);

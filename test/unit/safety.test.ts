@@ -79,7 +79,10 @@ describe('paraphrase probes', () => {
   it.fails('known false alarm: "I want to die" as hyperbole about the heat', () => {
     expect(assess(['this heat is killing me, I want to die in a pool']).danger).toBe(false);
   });
-  it.fails('known false alarm: "grabbed me a coffee" reads as harm to the abuse classifier', () => {
+  // A known false alarm until the seventh pass: "grab me a ..." (fetching something) is now a quiet turn of
+  // phrase (phrases.ts, not-about-dying), taken out before the rules and the classifiers read the text.
+  it('"grabbed me a coffee" is fetching, not harm: no abuse note (once a known false alarm)', () => {
     expect(assess(['He grabbed me a coffee on his way home']).abuse).toBe(false);
+    expect(assess(['He grabbed me by the arm and shoved me']).abuse).toBe(true);
   });
 });

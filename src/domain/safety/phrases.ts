@@ -688,7 +688,7 @@ export const QUIET: PhraseGroup[] = [
   },
   {
     id: 'not-about-dying',
-    about: 'Suicide as a figure of speech or a name; cutting, burning and hurting oneself by accident or by a figure of speech.',
+    about: 'Suicide as a figure of speech or a name; cutting, burning and hurting oneself by accident or by a figure of speech; grabbing me a coffee.',
     phrases: [
       'suicide (squad|door|doors|run|runs|sprint|sprints|drill|drills|mission|missions|squeeze|bid|pass|king|lane|blonde|shift|seat|knob|jockey|bomber|bombers|bombing|attack|attacks)',
       '(career|political|social|commercial|professional|financial|fashion|electoral|brand|corporate|economic|tactical) suicide', '(run|running|ran|do|did|doing) suicide*',
@@ -698,7 +698,9 @@ export const QUIET: PhraseGroup[] = [
       'hurt myself (at|lifting|playing|running|skiing|falling|when i fell|on the|at work|doing|during|training|exercising|in the gym|at the gym|at football|jumping|climbing)',
       'overdos* on(?! (my |the |all |some |a |an |his |her |those |these )?(pills|meds|medication|tablets|paracetamol|painkillers|insulin|heroin|drugs|sleeping|antidepressants|opioids|fentanyl|xanax|them|it|purpose))',
       '(bungee|bungy|cliff|base) (jump|jumps|jumped|jumping)', 'skydiv*', 'zip (line|wire)',
-      'kill (myself|me) (laughing|with laughter)', '(beat|beats|beating) (me|us) (at|in|to it|to the)', '(kick|kicked|kicks) (me|us) (out of the (game|match|lobby|team|group chat))',
+      'kill (myself|me) (laughing|with laughter)', '(beat|beats|beating) (me|us) (at|in|to it|to the)',
+      // Fetching something for me ("she grabbed me a sandwich", "grab us a table"), not taking hold of me.
+      '(grab|grabs|grabbed|grabbing) (me|us) (a|an|some|one|two|something|anything|lunch|dinner|breakfast|coffee|tea|drinks|seats|snacks)', '(kick|kicked|kicks) (me|us) (out of the (game|match|lobby|team|group chat))',
     ],
   },
 ];
