@@ -77,19 +77,22 @@ const TUNE_SOURCES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L'
 
 /**
  * Held-out danger recall (%) measured once on the held-out pair, and the idiom false alarms (%) measured at the same
- * time. The next pair, danger-O + danger-P, has not been measured: until the lead adds it and measures it once,
- * these are undefined (the test says so as todos). The pairs before, each measured once, blind, and tune now:
+ * time. danger-O + danger-P (750 texts, two new writers, written from a description only and kept outside the repo
+ * until the seventh pass was merged), measured once on 2026-12-07 after that pass: 408/420 (97.1%) danger caught at
+ * 4/190 (2.1%) idiom alarms, 12/90 (13.3%) everyday alarms, 47/50 abuse. Both of the issue's bars met (recall by a
+ * single text: 407 would be 96.9%). From now on a change that catches less, or alarms on more idioms, fails.
+ * The pairs before, each measured once, blind, and tune now:
  * M + N 401/420 (95.5%) danger at 4/190 (2.1%) idioms, 15/90 (16.7%) everyday alarms, 50/50 abuse (after the sixth
  * pass); K + L 394/420 (93.8%) at 14/190 (7.4%) idioms, 14/90 (15.6%) everyday alarms, 47/50 abuse (after the fifth
  * pass); I + J 347/420 (82.6%) at 15/190 (7.9%); G + H 334/412 (81.1%) at 11/186 (5.9%).
  */
-const HELDOUT_FLOOR = undefined as number | undefined;
-/** Held-out idiom false alarms (%), measured once with the floor above. Undefined: O + P not measured yet. */
-const HELDOUT_IDIOM_CEILING = undefined as number | undefined;
+const HELDOUT_FLOOR = (100 * 408) / 420 as number | undefined;
+/** Held-out idiom false alarms (%), measured once with the floor above. */
+const HELDOUT_IDIOM_CEILING = (100 * 4) / 190 as number | undefined;
 /** Whether the issue's bars (97% recall, at most 5% idiom alarms) were met on the held-out pair when measured: the lead sets
- * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. The next pair
- * (danger-O + P) has not been measured, so both are false until it is. */
-const HELDOUT_BARS_MET = { recall: false, idioms: false };
+ * them with the figures above. Not met, the bar's test is an expected failure; met, a plain test. On O + P both were
+ * met. */
+const HELDOUT_BARS_MET = { recall: true, idioms: true };
 
 /** Danger recall per category ("plain", "method", "es"...), for the tune split's report. */
 function byCategory(split: Item['split']): string {
