@@ -26,6 +26,7 @@ import { planMarkdown } from '../../render/crisis';
 import type { Journal } from '../../journal/journal';
 import { beliefToJson, checkinToJson, experimentToJson, followUpToJson, reratingToJson } from '../../domain/progress';
 import { progressMarkdown } from '../../render/progress-markdown';
+import { withoutPretenuring } from '../../io/steady-heap';
 
 const schema = z.extend(filterFlagsSchema, {
   format: z.optional(z.string()),
@@ -92,7 +93,7 @@ export async function runExport(raw: unknown, ctx: Context): Promise<void> {
   };
   let written: number;
   try {
-    written = journal ? await journal.readSnapshot(work) : await work();
+    written = await withoutPretenuring(() => (journal ? journal.readSnapshot(work) : work()));
   } finally {
     progress.stop();
   }
