@@ -33,6 +33,10 @@ export type RecordRatings = Pick<ThoughtRecord, 'occurredAt' | 'beliefBefore' | 
  */
 const PAGE = 200;
 
+/** A batch's feelings and patterns, by record (partsOf: `$IN` is the batch). */
+const EMOTIONS_SQL = 'SELECT record_seq, name, before, after FROM emotions WHERE record_seq $IN ORDER BY record_seq, position';
+const DISTORTIONS_SQL = 'SELECT record_seq, distortion_id FROM record_distortions WHERE record_seq $IN ORDER BY record_seq, position';
+
 export class RecordBatches {
   constructor(private readonly d: JournalDb) {}
 
@@ -96,10 +100,8 @@ export class RecordBatches {
       const [rows, emotions, distortions] = this.d.read(() => [
         this.forSeqs<[seq: number, occurredAt: string, beliefBefore: number | null, beliefAfter: number | null]>(
           'SELECT seq, occurred_at, belief_before, belief_after FROM records WHERE seq $IN', chunk, true),
-        this.partsOf<[name: string, before: number, after: number | null]>(
-          'SELECT record_seq, name, before, after FROM emotions WHERE record_seq $IN ORDER BY record_seq, position', chunk),
-        this.partsOf<[id: string]>(
-          'SELECT record_seq, distortion_id FROM record_distortions WHERE record_seq $IN ORDER BY record_seq, position', chunk),
+        this.partsOf<[name: string, before: number, after: number | null]>(EMOTIONS_SQL, chunk),
+        this.partsOf<[id: string]>(DISTORTIONS_SQL, chunk),
       ] as const);
       const at = new Map<number, number>();
       for (let i = 0; i < rows.length; i++) at.set(rows[i][0], i);
@@ -190,8 +192,8 @@ export class RecordBatches {
   private partsFor(rows: RecordRow[]): RecordParts {
     const seqs = rows.map((r) => r.seq);
     return {
-      emotions: this.partsOf('SELECT record_seq, name, before, after FROM emotions WHERE record_seq $IN ORDER BY record_seq, position', seqs),
-      distortions: this.partsOf('SELECT record_seq, distortion_id FROM record_distortions WHERE record_seq $IN ORDER BY record_seq, position', seqs),
+      emotions: this.partsOf(EMOTIONS_SQL, seqs),
+      distortions: this.partsOf(DISTORTIONS_SQL, seqs),
       tags: this.partsOf('SELECT record_seq, tag FROM tags WHERE record_seq $IN ORDER BY record_seq, position', seqs),
       lists: this.partsOf('SELECT record_seq, other_thoughts, evidence_for, evidence_against, answers FROM record_lists WHERE record_seq $IN', seqs),
     };
@@ -211,7 +213,8 @@ export class RecordBatches {
  * still alive at the next young collection, and when that happens early in a run V8 decides that what those lines
  * of code make lives long, and makes it in the old generation from then on, where it stays until a full
  * collection: a markdown export of 100,000 records then peaked at ~200 MB in about half the runs instead of ~130.
- * Made one record at a time, almost nothing of a batch is alive at a collection (measured: see README, bench).
+ * Made one record at a time, almost nothing of a batch is alive at a collection (2 of 50 runs high after; export
+ * also turns that decision off while it runs: io/steady-heap.ts).
  */
 export class Parts<T extends unknown[]> {
   private readonly start = new Map<number, number>();
