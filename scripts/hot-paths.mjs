@@ -24,7 +24,8 @@ const HEAVY = ['yaml', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'as
  *   or imported, and loaded there before the first answer)
  */
 export const HOT_PATHS = {
-  '--version': { runs: [], onlySrc: ['src/main.ts', 'src/version.ts', 'src/import/worker.ts'], packages: 'none' },
+  // main.ts writes standard output and error itself when they are pipes or files (src/io/std-output.ts: node:fs).
+  '--version': { runs: [], onlySrc: ['src/main.ts', 'src/version.ts', 'src/import/worker.ts', 'src/io/std-output.ts', 'node:fs'], packages: 'none' },
   list: { runs: ['src/commands/list/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'none', notSrc: [DETECTOR] },
   stats: { runs: ['src/commands/stats/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, dateFns: 'no-format', notSrc: [DETECTOR] },
   daily: { runs: ['src/commands/daily/run.ts'], packages: [...HEAVY, 'ulid'], zodClassic: false, notSrc: [DETECTOR] },

@@ -3,10 +3,11 @@
 // Everything else (errors, messages, the CLI) is loaded once we know there is more to do.
 import { VERSION } from './version';
 import { serveWorker } from './import/worker';
+import { guardStreams, onOutputFailure, stdOutput } from './io/std-output';
 
 async function printError(err: unknown, debug: boolean): Promise<void> {
   const [{ Cancelled, ReframeError }, { msg }] = await Promise.all([import('./errors'), import('./messages')]);
-  const w = (s: string) => process.stderr.write(s + '\n');
+  const w = (s: string) => stdOutput(2).write(s + '\n');
   if (err instanceof Cancelled) {
     if (err.message && !err.silent) w(err.message);
     if (err.hint) w(err.hint);
@@ -37,7 +38,7 @@ export async function main(argv: string[], workerEntry?: string): Promise<number
   // Fast path: nothing to load for the version.
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     guardOutput();
-    process.stdout.write(VERSION + '\n');
+    stdOutput(1).write(VERSION + '\n');
     return 0;
   }
   // The keyring helper (src/journal/keyring-helper.ts): a child this program started to ask the OS keyring.
@@ -66,38 +67,41 @@ export async function main(argv: string[], workerEntry?: string): Promise<number
 }
 
 // A reader that goes away (`reframe list | head -1`) is not an error. Set up before anything is written, but
-// after an encrypted journal's key derivation has started (opening standard output on a pipe costs ~5 ms).
+// after an encrypted journal's key derivation has started. Standard output and error are written directly when
+// they are pipes or files (src/io/std-output.ts); Node's streams, made only for a terminal or when a library asks,
+// get the same handler.
 let closing = false;
 let guarded = false;
 function guardOutput(): void {
   if (guarded) return;
   guarded = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') {
-        // Quiet for browsing (`list | head`); an export cut short says so and exits 141 (src/io/pipe-closed.ts,
-        // already loaded by then when it matters, so this resolves at once).
-        if (closing) return;
-        closing = true;
-        void import('./io/pipe-closed').then(({ stdoutClosed }) => {
-          const closed = stdoutClosed();
-          if (closed.line) { try { process.stderr.write(closed.line + '\n'); } catch { /* stderr gone too */ } }
-          process.exit(closed.line ? closed.code : process.exitCode ?? 0);
-        });
-        return;
-      }
-      // Any other write failure (a full disk: ENOSPC, a terminal gone: EIO): one line, exit 1, never a stack.
-      if (closing) return;
-      closing = true;
-      void import('./messages').then(({ msg }) => {
-        try {
-          process.stderr.write(msg.errors.outputFailed(err.code) + '\n');
-          if (process.env.REFRAME_DEBUG === '1') process.stderr.write(String(err.stack) + '\n');
-        } catch { /* stderr is the stream that failed */ }
-        process.exit(1);
-      });
+  onOutputFailure(outputFailed);
+  guardStreams(outputFailed);
+}
+
+function outputFailed(err: NodeJS.ErrnoException): void {
+  if (err.code === 'EPIPE') {
+    // Quiet for browsing (`list | head`); an export cut short says so and exits 141 (src/io/pipe-closed.ts,
+    // already loaded by then when it matters, so this resolves at once).
+    if (closing) return;
+    closing = true;
+    void import('./io/pipe-closed').then(({ stdoutClosed }) => {
+      const closed = stdoutClosed();
+      if (closed.line) { try { stdOutput(2).write(closed.line + '\n'); } catch { /* stderr gone too */ } }
+      process.exit(closed.line ? closed.code : process.exitCode ?? 0);
     });
+    return;
   }
+  // Any other write failure (a full disk: ENOSPC, a terminal gone: EIO): one line, exit 1, never a stack.
+  if (closing) return;
+  closing = true;
+  void import('./messages').then(({ msg }) => {
+    try {
+      stdOutput(2).write(msg.errors.outputFailed(err.code) + '\n');
+      if (process.env.REFRAME_DEBUG === '1') stdOutput(2).write(String(err.stack) + '\n');
+    } catch { /* stderr is the stream that failed */ }
+    process.exit(1);
+  });
 }
 
 function runMain(): void {

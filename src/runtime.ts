@@ -12,6 +12,7 @@ import { msg } from './messages';
 import { Cancelled, JournalError, UsageError } from './errors';
 import { loadLibrary, type Library } from './library/library';
 import type { Prompter } from './flows/prompter';
+import { stdOutput } from './io/std-output';
 import { existsSync } from 'node:fs';
 import { canPrompt, isEncryptedFile, keyForOpen, WrongPassphrase, type Key } from './journal/cipher';
 
@@ -23,14 +24,16 @@ export interface GlobalOptions {
 }
 
 export function processIO(): IO {
+  // Pipes and files are written without Node's streams (src/io/std-output.ts); a terminal gets its stream.
+  const stdout = stdOutput(1);
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr: stdOutput(2),
     // Made on first use: most commands never read it, and Node builds a stream for it when asked.
     get stdin() {
       return process.stdin;
     },
-    interactive: Boolean(process.stdout.isTTY && process.stdin.isTTY),
+    interactive: Boolean(stdout.isTTY && process.stdin.isTTY),
   };
 }
 
