@@ -13,7 +13,7 @@ import { msg } from '../messages';
 import type { DB } from './open';
 import { askKeyring, keyringChosen } from './keyring';
 import type { Env } from '../context';
-import { derivedAhead, isEncryptedFile, PASSPHRASE_ENV, readPassphraseLine } from './key-file';
+import { derivedAhead, isEncryptedFile, PASSPHRASE_ENV, passphraseFileOf, readPassphraseLine } from './key-file';
 
 export { derivedAheadReady, deriveAhead, isEncryptedFile, PASSPHRASE_ENV } from './key-file';
 
@@ -64,10 +64,9 @@ export function readPassphraseFile(path: string, from: 'flag' | 'env', flag = '-
 
 /** A passphrase from a file (flag, then environment), or undefined when neither is given. */
 export function fileKey(passphraseFile: string | undefined, env: Record<string, string | undefined>): Key | undefined {
-  if (passphraseFile !== undefined) return { passphrase: readPassphraseFile(passphraseFile, 'flag'), source: 'file' };
-  const e = env[PASSPHRASE_ENV];
-  if (e !== undefined && e !== '') return { passphrase: readPassphraseFile(e, 'env'), source: 'env-file' };
-  return undefined;
+  const file = passphraseFileOf(passphraseFile, env);
+  if (file === undefined) return undefined;
+  return { passphrase: readPassphraseFile(file.path, file.from), source: file.from === 'flag' ? 'file' : 'env-file' };
 }
 
 /** Can a hidden prompt be shown? stdin and stderr both terminals. */

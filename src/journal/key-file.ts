@@ -62,6 +62,14 @@ export function isEncryptedFile(path: string): boolean {
   return head !== undefined && !isSqliteHeader(head);
 }
 
+/** Which passphrase file a journal's open reads: the flag, else $REFRAME_PASSPHRASE_FILE when it is not empty;
+ * `from` says which, for the messages that name it. */
+export function passphraseFileOf(flag: string | undefined, env: Record<string, string | undefined>): { path: string; from: 'flag' | 'env' } | undefined {
+  if (flag !== undefined) return { path: flag, from: 'flag' };
+  const e = env[PASSPHRASE_ENV];
+  return e !== undefined && e !== '' ? { path: e, from: 'env' } : undefined;
+}
+
 /** A passphrase file's first line, or why it is refused: missing, not a file, open to others (`mode`), someone
  * else's, or empty. */
 export type PassphraseFile = { line: string } | { refused: 'missing' | 'notFile' | 'loose' | 'notYours' | 'empty'; mode?: string };
