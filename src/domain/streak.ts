@@ -38,7 +38,8 @@ export function streak(localDays: Iterable<string>, today: string): Streak {
 
 /** streak() on day numbers (dayNumber), for callers that have them. */
 export function streakOf(dayNumbers: Iterable<number>, today: number): Streak {
-  const nums = [...new Set(dayNumbers)].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, without calling back into JavaScript per comparison.
+  const nums = Float64Array.from(new Set(dayNumbers)).sort();
   let longest = 0;
   let run = 0;
   let prev = Number.NaN;
@@ -59,24 +60,34 @@ export function streakOf(dayNumbers: Iterable<number>, today: number): Streak {
 }
 
 /**
+ * One UTC day's practice: the day (days since 1970-01-01) and its first and last practice instants (ms since the
+ * epoch). Journal.practiceSpans gives them as numbers straight from SQLite; `spanOf` makes one from strings.
+ */
+export interface PracticeSpan {
+  day: number;
+  first: number;
+  last: number;
+}
+
+/** A PracticeSpan from a yyyy-MM-dd UTC day and two ISO instants. */
+export function spanOf(day: string, first: string, last: string): PracticeSpan {
+  return { day: Date.parse(`${day}T00:00:00.000Z`) / DAY_MS, first: Date.parse(first), last: Date.parse(last) };
+}
+
+/**
  * The local days with practice, from each UTC day's first and last practice time (Journal.practiceSpans).
  * Where the UTC offset is the same at both ends of a UTC day, the local day only moves forward with time, so
  * the first and the last time give every local day that UTC day touches (at most two). A UTC day with a
  * clock change is worked out time by time, from `timesOn(day)`. Two clock changes inside one day would
- * defeat this; no time zone in use has them. Returned oldest first, each day once.
+ * defeat this; no time zone in use has them. A UTC day may come more than once (records and check-ins apart):
+ * each gives days that had practice. Returned oldest first, each day once.
  */
-export function practiceDays(
-  spans: Iterable<{ day: string; first: string; last: string }>,
-  timesOn: (utcDay: string) => Iterable<string>,
-): string[] {
+export function practiceDays(spans: Iterable<PracticeSpan>, timesOn: (utcDay: string) => Iterable<string>): string[] {
   return [...new Set(practiceDayNumbers(spans, timesOn))].sort((a, b) => a - b).map(dayOfNumber);
 }
 
 /** practiceDays() as day numbers (dayNumber), any order, duplicates possible. */
-export function practiceDayNumbers(
-  spans: Iterable<{ day: string; first: string; last: string }>,
-  timesOn: (utcDay: string) => Iterable<string>,
-): number[] {
+export function practiceDayNumbers(spans: Iterable<PracticeSpan>, timesOn: (utcDay: string) => Iterable<string>): number[] {
   // Ten years of practice is ~3,650 spans, read at every `daily`: each time becomes a local day number by
   // arithmetic on the UTC offset (one time zone lookup per UTC day, shared with the day before when they touch),
   // not by Date's local getters and strings.
@@ -84,17 +95,17 @@ export function practiceDayNumbers(
   let lastEnd = Number.NaN;
   let lastOffset = 0;
   for (const s of spans) {
-    const start = Date.parse(`${s.day}T00:00:00.000Z`);
+    const start = s.day * DAY_MS;
     const startOffset = start === lastEnd + 1 ? lastOffset : new Date(start).getTimezoneOffset();
     lastEnd = start + DAY_MS - 1;
     lastOffset = new Date(lastEnd).getTimezoneOffset();
-    if (startOffset === lastOffset && !Number.isNaN(start)) {
-      const first = localDayNumber(Date.parse(s.first), startOffset);
-      const last = localDayNumber(Date.parse(s.last), startOffset);
+    if (startOffset === lastOffset && Number.isFinite(start) && Number.isFinite(s.first) && Number.isFinite(s.last)) {
+      const first = localDayNumber(s.first, startOffset);
+      const last = localDayNumber(s.last, startOffset);
       days.push(first);
       if (last !== first) days.push(last);
-    } else {
-      for (const t of timesOn(s.day)) {
+    } else if (Number.isFinite(start)) {
+      for (const t of timesOn(dayOfNumber(s.day))) {
         const ms = Date.parse(t);
         days.push(localDayNumber(ms, new Date(ms).getTimezoneOffset()));
       }

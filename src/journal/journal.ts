@@ -8,6 +8,7 @@
 // write() is the unit of work: one transaction, and the monthly sums written as it ends.
 import type { ThoughtRecord } from '../domain/record';
 import type { SafetyPlan } from '../domain/safety-plan';
+import type { PracticeSpan } from '../domain/streak';
 import type { ListFilters } from './query';
 import { RecordBatches, type RecordRatings } from './batches';
 import { JournalDb, JournalReplaced } from './database';
@@ -248,7 +249,7 @@ export class Journal extends JournalDb {
   /** Check-ins newest first, optionally only those with the search's words (reframe checkins, list --search). */
   listCheckins(o: { search?: string; limit?: number; since?: string; until?: string } = {}): Checkin[] { return this.practice.list(o); }
   /** Practice per UTC day: first and last practice time of each day that has one (practice.ts). */
-  practiceSpans(): { day: string; first: string; last: string }[] { return this.practice.practiceSpans(); }
+  practiceSpans(): PracticeSpan[] { return this.practice.practiceSpans(); }
   /** Practice times (UTC ISO) within one UTC day, one per quarter hour (practice.ts). */
   practiceTimesOn(day: string): string[] { return this.practice.practiceTimesOn(day); }
   /** Records about moments between two instants (inclusive, UTC ISO, by occurredAt): how many, and each pattern's count. No text. */

@@ -1,5 +1,6 @@
 // Daily practice (`reframe daily`): check-ins, and the practice days and times the streak is counted from.
 import { n2u, type JournalDb } from './database';
+import type { PracticeSpan } from '../domain/streak';
 
 export interface Checkin {
   id: string;
@@ -89,14 +90,14 @@ export class Practice {
    * they happened, check-ins by when they were made). One row per day, so `daily` stays quick on years of
    * records; domain/streak.ts turns these into local days.
    */
-  practiceSpans(): { day: string; first: string; last: string }[] {
+  practiceSpans(): PracticeSpan[] {
     // practice_days (migration 13) keeps each UTC day's first and last time, records and check-ins apart, as
-    // they are written: one short row a day to read, however many records a day holds.
-    return this.d.read(() => {
-      const rows = this.d.stmt('SELECT day, min(first) AS first, max(last) AS last FROM practice_days GROUP BY day ORDER BY day')
-        .all() as { day: string; first: string; last: string }[];
-      return rows;
-    });
+    // they are written: one short row a day to read, however many records a day holds. Read in its own key's
+    // order (no sort) and as numbers SQLite works out (no string per row): a day with both a record and a
+    // check-in comes twice, which domain/streak.ts allows. Whole seconds are enough: a day's boundaries are.
+    return this.d.read(() => this.d.stmt(
+      'SELECT unixepoch(day) / 86400 AS day, unixepoch(first) * 1000 AS first, unixepoch(last) * 1000 AS last FROM practice_days ORDER BY practice_days.kind, practice_days.day',
+    ).all() as PracticeSpan[]);
   }
 
   /**

@@ -3,7 +3,7 @@
 // hydrating records. Every function returns raw sums and counts; src/domain/stats.ts turns them into the
 // figures people read (means, shares, trends).
 import type { Journal } from './journal';
-import { practiceDayNumbers } from '../domain/streak';
+import { practiceDayNumbers, spanOf, type PracticeSpan } from '../domain/streak';
 
 // What each part row carries is written with the records (journal/monthly.ts); re-exported for the tests that check it.
 export { partFacts, type PartFacts } from './monthly';
@@ -206,10 +206,10 @@ export class StatsStore {
     const rows = this.journal.stmt(
       "SELECT day, first, last FROM practice_days WHERE kind = 'record' AND day >= ? AND day <= ? ORDER BY day",
     ).all(sinceDay, untilDay) as { day: string; first: string; last: string }[];
-    const spans: { day: string; first: string; last: string }[] = [];
+    const spans: PracticeSpan[] = [];
     for (const r of rows) {
       if (r.first >= b.since && r.last <= b.until) {
-        spans.push(r);
+        spans.push(spanOf(r.day, r.first, r.last));
         continue;
       }
       // A day the range cuts: its first and last record inside the range. ORDER BY ... LIMIT 1, not min() and
@@ -221,7 +221,7 @@ export class StatsStore {
       if (first === undefined) continue;
       const last = this.journal.stmt('SELECT occurred_at FROM records WHERE occurred_at >= ? AND occurred_at <= ? ORDER BY occurred_at DESC LIMIT 1')
         .pluck().get(from, to) as string;
-      spans.push({ day: r.day, first, last });
+      spans.push(spanOf(r.day, first, last));
     }
     const timesOn = (day: string) => (this.journal.stmt(
       `SELECT occurred_at AS t FROM records WHERE occurred_at >= max(@since, @from) AND occurred_at <= min(@until, @to)`,

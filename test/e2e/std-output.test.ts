@@ -61,7 +61,7 @@ sys.stdout.buffer.write(json.dumps({'code': p.returncode, 'stderr': err.decode()
     expect(readFileSync(file, 'utf8')).toBe('');
   });
 
-  it('a command writing to pipes loads neither Node\'s streams nor its sockets; a terminal-less file gets the same bytes', () => {
+  it('the everyday reads writing to pipes load neither Node\'s streams, its sockets nor its terminals; a file gets the same bytes', () => {
     expect(run(sb, recordArgs(['--thought', 'A thought to list'])).code).toBe(0);
     const probe = join(sb.dir, 'probe.cjs');
     const seen = join(sb.dir, 'modules.txt');
@@ -69,9 +69,14 @@ sys.stdout.buffer.write(json.dumps({'code': p.returncode, 'stderr': err.decode()
     const piped = spawnSync(process.execPath, ['-r', probe, BIN, 'list'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
     expect(piped.status).toBe(0);
     expect(piped.stdout).toContain('A thought to list');
-    const modules = readFileSync(seen, 'utf8').split('\n');
-    expect(modules).not.toContain('NativeModule net');
-    expect(modules).not.toContain('NativeModule stream');
+    // The everyday reads, as a script or cron runs them (daily asks about a terminal only for an encrypted journal).
+    for (const args of [['list'], ['daily', '--json'], ['daily'], ['stats', '--json'], ['stats', '--since', '30d']]) {
+      const r = spawnSync(process.execPath, ['-r', probe, BIN, ...args], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout.length, args.join(' ')).toBeGreaterThan(0);
+      const modules = readFileSync(seen, 'utf8').split('\n');
+      for (const m of ['NativeModule net', 'NativeModule stream', 'NativeModule tty']) expect(modules, `${args.join(' ')}: ${m}`).not.toContain(m);
+    }
     // The probe itself can see them when a stream is made: the check is not blind.
     const made = spawnSync(process.execPath, ['-r', probe, '-e', 'process.stdout.write("")'], { env: sb.env, stdio: ['ignore', 'pipe', 'pipe'] });
     expect(made.status).toBe(0);
