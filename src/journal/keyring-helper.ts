@@ -13,6 +13,7 @@
 // back, silently, to the kernel keyring, which forgets everything at reboot. On macOS and Windows the library's
 // own stores are used (the Keychain, the Credential Manager).
 import { readFileSync } from 'node:fs';
+import { stdOutput } from '../io/std-output';
 import { busSocketPath, viewSecretService, type SecretServiceView } from './dbus';
 import { KEYRING_SERVICE, type KeyringAnswer, type KeyringRequest } from './keyring';
 
@@ -79,6 +80,6 @@ export async function serveKeyring(): Promise<number> {
     // The library's own words (never the secret): for REFRAME_DEBUG=1 in the parent.
     out = { status: 'error', detail: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : 'failed' };
   }
-  process.stdout.write(JSON.stringify(out));
+  stdOutput(1).write(JSON.stringify(out));
   return 0;
 }
