@@ -203,15 +203,23 @@ export class StatsStore {
   recordDayNumbers(b: Bounds): number[] {
     const sinceDay = b.since.slice(0, 10);
     const untilDay = b.until.slice(0, 10);
+    // Days wholly inside the range come as numbers (no strings to make and parse, ~2,600 rows at 100,000 records);
+    // a day the range cuts (one at each end at most) also brings its day and times as text, for the reads below.
     const rows = this.journal.stmt(
-      "SELECT day, first, last FROM practice_days WHERE kind = 'record' AND day >= ? AND day <= ? ORDER BY day",
-    ).all(sinceDay, untilDay) as { day: string; first: string; last: string }[];
+      `SELECT unixepoch(day) / 86400 AS dayNumber, unixepoch(first) * 1000 AS firstMs, unixepoch(last) * 1000 AS lastMs,
+         CASE WHEN first >= @since AND last <= @until THEN NULL ELSE day END AS cutDay,
+         CASE WHEN first >= @since AND last <= @until THEN NULL ELSE first END AS cutFirst,
+         CASE WHEN first >= @since AND last <= @until THEN NULL ELSE last END AS cutLast
+       FROM practice_days WHERE kind = 'record' AND day >= @sinceDay AND day <= @untilDay ORDER BY day`,
+    ).all({ since: b.since, until: b.until, sinceDay, untilDay }) as
+      { dayNumber: number; firstMs: number; lastMs: number; cutDay: string | null; cutFirst: string | null; cutLast: string | null }[];
     const spans: PracticeSpan[] = [];
-    for (const r of rows) {
-      if (r.first >= b.since && r.last <= b.until) {
-        spans.push(spanOf(r.day, r.first, r.last));
+    for (const row of rows) {
+      if (row.cutDay === null) {
+        spans.push({ day: row.dayNumber, first: row.firstMs, last: row.lastMs });
         continue;
       }
+      const r = { day: row.cutDay, first: row.cutFirst!, last: row.cutLast! };
       // A day the range cuts: its first and last record inside the range. ORDER BY ... LIMIT 1, not min() and
       // max(): with two bounds on the column SQLite would read the range.
       const from = r.first >= b.since ? r.first : b.since;
