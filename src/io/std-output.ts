@@ -5,9 +5,12 @@
 // its width, its colours and raw mode, and which the prompts and the pager need.
 //
 // What the streams did and this keeps: a reader that goes away (EPIPE) or a write that fails (ENOSPC, EIO) is
-// reported once, after the write that met it returns, to the handler main.ts gives (`onOutputFailure`); later
-// writes are dropped. A descriptor someone left non-blocking (EAGAIN) hands over to Node's stream, which waits
-// for room, from the first byte that did not fit: everything before it was already written, so order is kept.
+// reported once, just after the write that met it returns, to the handler main.ts gives (`onOutputFailure`), and
+// from then on every write is dropped and answers "full" (false) with no 'drain' to come, so a command that waits
+// for room (an export) stops there until the handler ends the process. A descriptor someone left non-blocking
+// (EAGAIN) hands over to Node's stream, which waits for room, from the first byte that did not fit: everything
+// before it was already written, so order is kept.
+// The main thread's only: a worker thread's own stdout is a stream to the main thread, and fd 1 here would skip it.
 import { fstatSync, writeSync } from 'node:fs';
 import type { Output } from '../context';
 
@@ -35,17 +38,18 @@ function writesDirectly(fd: number): boolean {
   }
 }
 
-class DirectOutput implements Output {
+export class DirectOutput implements Output {
   readonly isTTY = false;
   readonly columns = undefined;
   private failed = false;
   private handedOver = false;
 
-  constructor(private readonly fd: 1 | 2) {}
+  /** `fd`: 1 or 2 (another descriptor only in tests, with `fallback` standing in for Node's stream). */
+  constructor(private readonly fd: number, private readonly fallback: () => NodeJS.WritableStream = () => streamOf(fd as 1 | 2)) {}
 
   write(chunk: string | Uint8Array): boolean {
-    if (this.failed) return true;
-    if (this.handedOver) return streamOf(this.fd).write(chunk);
+    if (this.failed) return false;
+    if (this.handedOver) return this.fallback().write(chunk);
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     let done = 0;
     while (done < bytes.length) {
@@ -56,21 +60,22 @@ class DirectOutput implements Output {
         if (e.code === 'EINTR') continue;
         if (e.code === 'EAGAIN') {
           this.handedOver = true;
-          return streamOf(this.fd).write(bytes.subarray(done));
+          return this.fallback().write(bytes.subarray(done));
         }
         this.failed = true;
         // Told after this write returns, as a stream's 'error' event would be.
         const fn = onFailure;
-        if (fn) setImmediate(() => fn(e));
-        return true;
+        if (fn) process.nextTick(() => fn(e));
+        return false;
       }
     }
     return true;
   }
 
   once(event: 'drain', fn: () => void): unknown {
-    if (this.handedOver) return streamOf(this.fd).once(event, fn);
-    queueMicrotask(fn);
+    if (this.handedOver) return this.fallback().once(event, fn);
+    // Written already, so there is room at once; after a failure there never will be.
+    if (!this.failed) queueMicrotask(fn);
     return this;
   }
 }

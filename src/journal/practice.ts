@@ -95,9 +95,11 @@ export class Practice {
     // they are written: one short row a day to read, however many records a day holds. Read in its own key's
     // order (no sort) and as numbers SQLite works out (no string per row): a day with both a record and a
     // check-in comes twice, which domain/streak.ts allows. Whole seconds are enough: a day's boundaries are.
-    return this.d.read(() => this.d.stmt(
+    // A value SQLite can't read as a time gives NULL: that row is left out (it names no day).
+    const rows = this.d.read(() => this.d.stmt(
       'SELECT unixepoch(day) / 86400 AS day, unixepoch(first) * 1000 AS first, unixepoch(last) * 1000 AS last FROM practice_days ORDER BY practice_days.kind, practice_days.day',
-    ).all() as PracticeSpan[]);
+    ).all() as (PracticeSpan | { day: number | null; first: number | null; last: number | null })[]);
+    return rows.filter((r): r is PracticeSpan => r.day !== null && r.first !== null && r.last !== null);
   }
 
   /**

@@ -212,11 +212,12 @@ export class StatsStore {
          CASE WHEN first >= @since AND last <= @until THEN NULL ELSE last END AS cutLast
        FROM practice_days WHERE kind = 'record' AND day >= @sinceDay AND day <= @untilDay ORDER BY day`,
     ).all({ since: b.since, until: b.until, sinceDay, untilDay }) as
-      { dayNumber: number; firstMs: number; lastMs: number; cutDay: string | null; cutFirst: string | null; cutLast: string | null }[];
+      { dayNumber: number | null; firstMs: number | null; lastMs: number | null; cutDay: string | null; cutFirst: string | null; cutLast: string | null }[];
     const spans: PracticeSpan[] = [];
     for (const row of rows) {
       if (row.cutDay === null) {
-        spans.push({ day: row.dayNumber, first: row.firstMs, last: row.lastMs });
+        // A value SQLite can't read as a time gives NULL: that day is left out.
+        if (row.dayNumber !== null && row.firstMs !== null && row.lastMs !== null) spans.push({ day: row.dayNumber, first: row.firstMs, last: row.lastMs });
         continue;
       }
       const r = { day: row.cutDay, first: row.cutFirst!, last: row.cutLast! };
