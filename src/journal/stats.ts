@@ -3,7 +3,7 @@
 // hydrating records. Every function returns raw sums and counts; src/domain/stats.ts turns them into the
 // figures people read (means, shares, trends).
 import type { Journal } from './journal';
-import { practiceDayNumbers, spanOf, type PracticeSpan } from '../domain/streak';
+import { dayOfNumber, practiceDayNumbers, spanOf, type PracticeSpan } from '../domain/streak';
 
 // What each part row carries is written with the records (journal/monthly.ts); re-exported for the tests that check it.
 export { partFacts, type PartFacts } from './monthly';
@@ -203,24 +203,26 @@ export class StatsStore {
   recordDayNumbers(b: Bounds): number[] {
     const sinceDay = b.since.slice(0, 10);
     const untilDay = b.until.slice(0, 10);
-    // Days wholly inside the range come as numbers (no strings to make and parse, ~2,600 rows at 100,000 records);
-    // a day the range cuts (one at each end at most) also brings its day and times as text, for the reads below.
+    // Each day comes as numbers (no strings to make and parse, ~2,600 rows at 100,000 records): its day number and
+    // its first and last record, to the second. A day wholly inside the range by those (the last second counted
+    // whole, so a day is never taken for inside when it is not) is used as it is; the days the range cuts, one at
+    // each end at most, are read again as text for the reads below.
     const rows = this.journal.stmt(
-      `SELECT unixepoch(day) / 86400 AS dayNumber, unixepoch(first) * 1000 AS firstMs, unixepoch(last) * 1000 AS lastMs,
-         CASE WHEN first >= @since AND last <= @until THEN NULL ELSE day END AS cutDay,
-         CASE WHEN first >= @since AND last <= @until THEN NULL ELSE first END AS cutFirst,
-         CASE WHEN first >= @since AND last <= @until THEN NULL ELSE last END AS cutLast
-       FROM practice_days WHERE kind = 'record' AND day >= @sinceDay AND day <= @untilDay ORDER BY day`,
-    ).all({ since: b.since, until: b.until, sinceDay, untilDay }) as
-      { dayNumber: number | null; firstMs: number | null; lastMs: number | null; cutDay: string | null; cutFirst: string | null; cutLast: string | null }[];
+      `SELECT unixepoch(day) / 86400 AS day, unixepoch(first) * 1000 AS first, unixepoch(last) * 1000 AS last
+       FROM practice_days WHERE kind = 'record' AND day >= ? AND day <= ? ORDER BY day`,
+    ).all(sinceDay, untilDay) as { day: number | null; first: number | null; last: number | null }[];
+    const sinceMs = Date.parse(b.since);
+    const untilMs = Date.parse(b.until);
     const spans: PracticeSpan[] = [];
     for (const row of rows) {
-      if (row.cutDay === null) {
-        // A value SQLite can't read as a time gives NULL: that day is left out.
-        if (row.dayNumber !== null && row.firstMs !== null && row.lastMs !== null) spans.push({ day: row.dayNumber, first: row.firstMs, last: row.lastMs });
+      // A value SQLite can't read as a time gives NULL: that day is left out.
+      if (row.day === null || row.first === null || row.last === null) continue;
+      if (row.first >= sinceMs && row.last + 999 <= untilMs) {
+        spans.push({ day: row.day, first: row.first, last: row.last });
         continue;
       }
-      const r = { day: row.cutDay, first: row.cutFirst!, last: row.cutLast! };
+      const r = this.journal.stmt("SELECT day, first, last FROM practice_days WHERE kind = 'record' AND day = ?")
+        .get(dayOfNumber(row.day)) as { day: string; first: string; last: string };
       // A day the range cuts: its first and last record inside the range. ORDER BY ... LIMIT 1, not min() and
       // max(): with two bounds on the column SQLite would read the range.
       const from = r.first >= b.since ? r.first : b.since;
