@@ -64,9 +64,15 @@ describe('practice_days, kept by triggers', () => {
         }
         expect(kept(j.db)).toEqual(truth(j.db));
       }
-      // The spans `daily` reads: records and check-ins of a day together.
-      const spans = j.practiceSpans();
-      expect(spans.map((s) => s.day)).toEqual([...new Set(truth(j.db).map((s) => s.split(' ')[1]))].sort());
+      // The spans `daily` and `stats` read: a row per kind and UTC day, as numbers (the day since 1970, the first
+      // and last time in ms, to the second: a day's boundaries are whole seconds).
+      const sec = (iso: string) => Math.floor(Date.parse(iso) / 1000) * 1000;
+      const expected = truth(j.db).map((s) => {
+        const [, day, first, last] = s.split(' ');
+        return { day: Date.parse(`${day}T00:00:00.000Z`) / 86_400_000, first: sec(first), last: sec(last) };
+      });
+      const order = (xs: { day: number; first: number; last: number }[]) => xs.map((x) => JSON.stringify(x)).sort();
+      expect(order(j.practiceSpans())).toEqual(order(expected));
     }), { numRuns: 60 });
   });
 
