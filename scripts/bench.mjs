@@ -6,8 +6,9 @@
 // Both run in a clean environment by default: only PATH, HOME, LANG and TZ (and the journal's path), since
 // variables such as NODE_EXTRA_CA_CERTS slow every Node start alike and so flatter every ratio.
 // Beside reframe it measures, in the same run, what a bare better-sqlite3-multiple-ciphers script reaches on the same file
-// (scripts/bench-floors.mjs): hand-written stats SQL (the floor `stats` is held to) and an insert-only import
-// (the ceiling `import` is held to), and the guided `new` up to its first question in a real terminal (tmux)
+// (scripts/bench-floors.mjs, scripts/bench-floor-list.cjs): the newest 20 records printed as `list` prints them, by
+// SQLite's addon alone (the least a process can do for `list`), hand-written stats SQL (the floor `stats` is held
+// to) and an insert-only import (the ceiling `import` is held to), and the guided `new` up to its first question in a real terminal (tmux)
 // against `node -e` printing a line there. Each journal also has an encrypted copy (issue 19: `reframe encrypt`
 // with a passphrase file), timed for list, stats and daily beside the plain rows.
 //
@@ -65,7 +66,7 @@ if (opt.help) {
 }
 // A row measured against a reference brings the reference along (stats against its floor, import its ceiling).
 const only = opt.only ? new Set(opt.only.split(',').map((s) => s.trim()).filter(Boolean)
-  .flatMap((id) => ({ 'stats-all': [id, 'stats-floor'], import: [id, 'import-ceiling'] })[id] ?? [id])) : undefined;
+  .flatMap((id) => ({ list: [id, 'list-floor'], 'stats-all': [id, 'stats-floor'], import: [id, 'import-ceiling'] })[id] ?? [id])) : undefined;
 const sizes = opt.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
 const runs = opt.quick ? 1 : Math.max(1, Number(opt.runs) || 9);
 const seed = Number(opt.seed) || 1;
@@ -80,7 +81,7 @@ if (!existsSync(join(root, 'dist', 'reframe.json'))) {
 
 // ---- targets (issue 17): by command id and journal size ---------------------------------------------
 // `ratio` is the median against `node -e 0` (for `new-tty`, against `node -e` printing a line in the same
-// terminal); `vsFloor` is stats over the hand-written SQL's time; `vsCeiling` is import's speed over the
+// terminal); `vsFloor` is list or stats over its bare script's time; `vsCeiling` is import's speed over the
 // insert-only script's. A target applies at the sizes it names (null: no journal). To add a row, add its spec
 // in commandsFor() and, when it has one, its target here.
 
@@ -296,8 +297,8 @@ function applyTargets(results) {
     r.vsCeiling = null;
     if (r.failed) {
       // no figures
-    } else if (r.id === 'stats-all') {
-      const floor = find('stats-floor', r.size);
+    } else if (r.id === 'stats-all' || r.id === 'list') {
+      const floor = find(`${r.id === 'list' ? 'list' : 'stats'}-floor`, r.size);
       if (floor && !floor.failed) r.vsFloor = round2(r.medianMs / floor.medianMs);
     }
     if (r.id === 'import' && !r.failed) {
@@ -367,6 +368,7 @@ async function journalFor(size, seedModule) {
 // ---- the commands -------------------------------------------------------------------------------------
 
 const FLOORS = join(root, 'scripts', 'bench-floors.mjs');
+const LIST_FLOOR = join(root, 'scripts', 'bench-floor-list.cjs');
 
 function commandsFor(size, journal, installedBin) {
   const onJournal = { REFRAME_DB: journal.db };
@@ -386,6 +388,7 @@ function commandsFor(size, journal, installedBin) {
   });
   return [
     { id: 'list', label: 'list --limit 20', args: ['list', '--limit', '20'], env: onJournal },
+    { id: 'list-floor', label: 'floor: list by the addon alone', bin: LIST_FLOOR, args: [journal.db, '20'], reference: true },
     ...(installedBin ? [{ id: 'installed-list', label: 'installed: list --limit 20', bin: installedBin, args: ['list', '--limit', '20'], env: onJournal, firstRun: true }] : []),
     { id: 'stats-all', label: 'stats --json', args: ['stats', '--json'], env: onJournal },
     { id: 'stats-floor', label: 'floor: stats in hand-written SQL', bin: FLOORS, args: ['stats', journal.db], reference: true },
@@ -417,15 +420,17 @@ function commandsFor(size, journal, installedBin) {
 }
 
 /**
- * The floor must do the work `stats` does: its counts are checked against `stats --json` on the same journal
- * (records, belief ratings, each pattern's, tag's and feeling's records, the streak), once per size.
+ * The floors must do the work reframe does, once per size: the stats floor's counts are checked against `stats
+ * --json` on the same journal (records, belief ratings, each pattern's, tag's and feeling's records, the streak),
+ * and the list floor's lines against `reframe list --limit 20` into a pipe ('list lines' when they differ).
  */
 function floorAgrees(journal) {
-  const run = (args, extraEnv) => {
+  const text = (args, extraEnv) => {
     const r = spawnSync(process.execPath, args, { env: { ...env, ...extraEnv }, cwd: sandbox, encoding: 'utf8', maxBuffer: 1 << 28 });
     if (r.status !== 0) throw new Error(`\`${args.slice(1).join(' ')}\` exited ${r.status ?? r.signal}: ${r.stderr.trim().split('\n').pop()}`);
-    return JSON.parse(r.stdout);
+    return r.stdout;
   };
+  const run = (args, extraEnv) => JSON.parse(text(args, extraEnv));
   const s = run([BIN, 'stats', '--json'], { REFRAME_DB: journal.db });
   const f = run([FLOORS, 'stats', journal.db], {});
   const counts = (xs, key, n) => Object.fromEntries(xs.map((x) => [x[key], x[n]]));
@@ -437,6 +442,8 @@ function floorAgrees(journal) {
   if (!same(counts(s.tags, 'tag', 'count'), counts(f.tags, 'key', 'records'))) wrong.push('tags');
   if (!same(counts(s.emotions, 'name', 'count'), counts(f.emotions, 'name', 'records'))) wrong.push('feelings');
   if (s.streak.longest !== f.streak.longest || s.streak.current !== f.streak.current) wrong.push('streak');
+  const listed = text([BIN, 'list', '--limit', '20'], { REFRAME_DB: journal.db });
+  if (listed === '' || listed !== text([LIST_FLOOR, journal.db, '20'], {})) wrong.push('list lines');
   return wrong;
 }
 
@@ -529,7 +536,7 @@ async function main() {
     const journal = await journalFor(size, seedModule);
     const wrong = floorAgrees(journal);
     floorChecks.push({ size, agrees: wrong.length === 0, differs: wrong });
-    if (wrong.length) process.stderr.write(`bench: the stats floor disagrees with reframe stats at ${size} records (${wrong.join(', ')}): no comparison made\n`);
+    if (wrong.length) process.stderr.write(`bench: a floor disagrees with reframe at ${size} records (${wrong.join(', ')}): no comparison made\n`);
     for (const spec of commandsFor(size, journal, installed && join(installed.prefix, 'lib', 'node_modules', 'reframe-cbt', 'bin', 'reframe'))) {
       if (only && !only.has(spec.id)) continue;
       process.stderr.write(`  ${size.toLocaleString('en')}: ${spec.label}\n`);
@@ -542,7 +549,8 @@ async function main() {
         results.push({ size, id: spec.id, command: spec.label, reference: spec.reference === true, failed: err.message });
         continue;
       }
-      if (spec.id === 'stats-floor' && wrong.length) continue;
+      if (spec.id === 'stats-floor' && wrong.some((w) => w !== 'list lines')) continue;
+      if (spec.id === 'list-floor' && wrong.includes('list lines')) continue;
       results.push(r);
     }
   }

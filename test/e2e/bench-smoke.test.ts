@@ -31,14 +31,14 @@ describe('npm run bench', () => {
     // Clean by default: nothing of the caller's environment reaches either process.
     expect(report.environment).toMatchObject({ inherited: false, nodeStartVars: [] });
     expect(report.environment.vars.filter((k: string) => !['PATH', 'HOME', 'LANG', 'TZ'].includes(k))).toEqual([]);
-    // The stats floor gives the figures reframe gives, so comparing their times is fair.
+    // The floors give what reframe gives (the stats figures, list's lines), so comparing their times is fair.
     expect(report.floorChecks).toEqual([{ size: 200, agrees: true, differs: [] }]);
     expect(typeof report.allTargetsMet).toBe('boolean');
     expect(Array.isArray(report.growth)).toBe(true);
 
     const ids = report.results.map((x: { id: string; size: number | null }) => `${x.id}@${x.size}`);
     expect(ids).toEqual([
-      'version@null', 'list@200', 'stats-all@200', 'stats-floor@200', 'stats-30d@200', 'daily@200', 'list-enc@200', 'stats-all-enc@200', 'daily-enc@200', 'suggest@200',
+      'version@null', 'list@200', 'list-floor@200', 'stats-all@200', 'stats-floor@200', 'stats-30d@200', 'daily@200', 'list-enc@200', 'stats-all-enc@200', 'daily-enc@200', 'suggest@200',
       ...(hasTmux() ? ['new-tty@200'] : []), 'export-md@200', 'import@200', 'import-ceiling@200', 'import-ceiling-after@200',
     ]);
     for (const x of report.results) {
@@ -54,6 +54,7 @@ describe('npm run bench', () => {
     expect(byId.import.vsCeiling).toBeGreaterThan(0);
     expect(byId['import-ceiling'].recordsPerSecond).toBeGreaterThan(0);
     expect(byId['stats-all'].vsFloor).toBeGreaterThan(0);
+    expect(byId.list.vsFloor).toBeGreaterThan(0);
     if (hasTmux()) expect(byId['new-tty'].baseline).toMatch(/printing a line/);
     expect(byId['export-md'].peakRssMb).toBeGreaterThan(0);
     expect(typeof byId.version.pass).toBe('boolean');
