@@ -126,7 +126,8 @@ export async function toCommonJS(outputFiles) {
     if (dynamic) throw new Error(`build: ${name} keeps a dynamic import() that bin/reframe's loader can't run: make it an import of a module in src/`);
     code = code.replace(LAZY_BUILTINS, (all) => `__rfLazy(()=>${all})`);
     if (code.includes('__rfLazy(')) code = LAZY_HELPER + code;
-    if (code.includes(META_URL)) code = `var ${META_URL}=require('node:url').pathToFileURL(__filename).href;` + code;
+    // Worked out at its first use (a URL costs ~0.5 ms; `list` never asks for one).
+    if (code.includes(META_URL)) code = `var ${META_URL}_;` + code.replaceAll(META_URL, `(${META_URL}_??=require('node:url').pathToFileURL(__filename).href)`);
     out.push({ name, code: WRAP_START + code + WRAP_END });
   }
   return out;
