@@ -11,6 +11,8 @@ import { savedText, type SavedText } from '../journal/saved-text';
 import { UsageError } from '../errors';
 import { plansApart } from './plan';
 import type { SafetyPlan } from '../domain/safety-plan';
+import { mayBeInDanger } from '../domain/safety/detect';
+import { safetyTexts } from '../input/record';
 
 export interface CheckJob {
   where: string;
@@ -38,7 +40,7 @@ export interface CheckStream {
   worker: boolean;
   /** Stop checking (a stream that is given up before its end). */
   close(): void;
-  batches: AsyncGenerator<Checked[]>;
+  batches: AsyncGenerator<CheckedBatch>;
   /** Safety plans found in the file (objects with "kind": "safety-plan"), checked; complete once batches end. */
   plans: SafetyPlan[];
   /** Re-ratings, beliefs, experiments, follow-ups, check-ins (import/progress.ts checks them); complete once batches end. */
@@ -93,7 +95,7 @@ export function readFileShared(path: string): Uint8Array | undefined {
  */
 export function checkStream(bytes: Uint8Array, job: CheckJob, o: { entry?: string; worker?: boolean } = {}): CheckStream {
   const stream: CheckStream = {
-    total: bytes.length, worker: false, batches: undefined as unknown as AsyncGenerator<Checked[]>, close: () => {}, plans: [], progress: [],
+    total: bytes.length, worker: false, batches: undefined as unknown as AsyncGenerator<CheckedBatch>, close: () => {}, plans: [], progress: [],
   };
   const entry = o.entry;
   const here = async function* () {
@@ -108,7 +110,7 @@ export function checkStream(bytes: Uint8Array, job: CheckJob, o: { entry?: strin
 
 type FromWorker =
   | { t: 'total'; total: number }
-  | { t: 'batch'; flat: unknown[] }
+  | { t: 'batch'; flat: unknown[]; dangerAt?: number[] }
   | { t: 'plan'; plan: SafetyPlan }
   | { t: 'progress'; item: RawItem }
   | { t: 'done' }
@@ -138,7 +140,7 @@ function startThread(entry: string, bytes: Uint8Array, job: CheckJob): Thread | 
   return t;
 }
 
-async function* fromThread(t: Thread, stream: CheckStream, here: () => AsyncGenerator<Checked[]>): AsyncGenerator<Checked[]> {
+async function* fromThread(t: Thread, stream: CheckStream, here: () => AsyncGenerator<CheckedBatch>): AsyncGenerator<CheckedBatch> {
   let heard = false;
   try {
     for (;;) {
@@ -159,7 +161,9 @@ async function* fromThread(t: Thread, stream: CheckStream, here: () => AsyncGene
       else if (m.t === 'plan') stream.plans.push(m.plan);
       else if (m.t === 'progress') stream.progress.push(m.item);
       else if (m.t === 'batch') {
-        yield decodeBatch(m.flat);
+        const batch: CheckedBatch = decodeBatch(m.flat);
+        if (m.dangerAt) batch.dangerAt = m.dangerAt;
+        yield batch;
         t.worker.postMessage('next');
       } else if (m.t === 'done') return;
       else if (m.usage) throw new UsageError(m.message, m.hint);
@@ -177,6 +181,24 @@ async function* fromThread(t: Thread, stream: CheckStream, here: () => AsyncGene
 
 /** A checked record, with the text columns the journal writes, when the checking thread worked them out. */
 export type Checked = CheckedRecord & { text?: SavedText };
+
+/**
+ * A batch, and, when the checking thread looked, which of its records' words suggest danger (their places in the
+ * batch: dangerIn). The saving thread then needs to look only at whether it added one of them.
+ */
+export type CheckedBatch = Checked[] & { dangerAt?: number[] };
+
+/**
+ * The places of the records whose words suggest danger, each field of each record looked at on its own, as when the
+ * record is saved by `reframe new` or `edit` (input/saved.ts). The detector reads at most the first 20,000
+ * characters of a text: a batch's words joined into one text were looked at only in part (about the first 25
+ * records of 1,000), and words read beside others' can score differently.
+ */
+export function dangerIn(records: Pick<CheckedRecord, 'record'>[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < records.length; i++) if (mayBeInDanger(safetyTexts(records[i].record))) at.push(i);
+  return at;
+}
 
 function encodeBatch(items: CheckedRecord[]): unknown[] {
   const out: unknown[] = [];
@@ -274,12 +296,18 @@ export function serveCheck(): boolean {
   if (isMainThread || !port) return false;
   port.once('message', async ({ bytes, job }: { bytes: Uint8Array; job: CheckJob }) => {
     let ahead = 0;
+    // The safety detector runs here for every other batch, beside the saving, which looks at the rest (the
+    // detector costs more than checking or saving: shared, the two threads end about together), until one is found.
+    let found = false;
+    let k = 0;
     let wake: (() => void) | undefined;
     port.on('message', () => { ahead--; wake?.(); });
     try {
       for (const items of batchesOf(bytes, job, (total) => port.postMessage({ t: 'total', total }), (plan) => port.postMessage({ t: 'plan', plan }),
         (item) => port.postMessage({ t: 'progress', item }))) {
-        port.postMessage({ t: 'batch', flat: encodeBatch(items) });
+        const dangerAt = found || k++ % 2 === 1 ? undefined : dangerIn(items);
+        if (dangerAt?.length) found = true;
+        port.postMessage({ t: 'batch', flat: encodeBatch(items), dangerAt });
         ahead++;
         while (ahead >= AHEAD) await new Promise<void>((res) => { wake = res; });
       }

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { strToU8, zipSync } from 'fflate';
 import { run, sandbox, type Sandbox } from '../helpers/run';
 import { dumpJournal } from '../helpers/generate';
+import { msg } from '../../src/messages';
 
 const FIX = join(__dirname, '..', 'fixtures', 'apps');
 const fx = (name: string) => join(FIX, name);
@@ -177,7 +178,13 @@ describe('jrnl and Day One become notes', () => {
   });
 
   it('Day One: the zip and its Journal.json are the same entries; a heading is the title; tags and star kept', () => {
-    expect(summary([fx('dayone.zip')])).toMatchObject({ from: 'dayone', variant: 'zip', notes: { inFile: 2, added: 2 } });
+    // The safety detector reads the "Morning pages" entry on its own as danger (a false alarm of its classifier,
+    // as for the same words typed; the README gives the measured rate on everyday texts): each imported text is
+    // looked at as when it is typed, so the import says so, once, after what it added.
+    const zip = run(sb, ['import', fx('dayone.zip'), '--json']);
+    expect(zip.code, zip.stderr).toBe(0);
+    expect(zip.stderr).toContain(msg.safety.importNote);
+    expect(JSON.parse(zip.stdout)).toMatchObject({ from: 'dayone', variant: 'zip', notes: { inFile: 2, added: 2 } });
     expect(summary([fx('dayone.json')]).notes).toEqual({ inFile: 2, added: 0, skipped: 2 });
     const ns = notes();
     expect(ns[1]).toMatchObject({ title: 'Morning pages', starred: true, tags: ['dayone', 'morning', 'health'], writtenAt: '2022-07-14T06:30:12.000Z',
@@ -325,6 +332,18 @@ describe('safety', () => {
     expect(r.stderr).toContain('Added 1 note to your journal.');
     expect(r.stderr.indexOf('Added 1 note')).toBeLessThan(r.stderr.search(/crisis|helpline|988|Samaritans/i));
     expect(notes()).toHaveLength(1);
+  });
+
+  it('every entry is looked at: the words in the last of 300 long entries still bring the note', () => {
+    const day = (i: number) => new Date(Date.UTC(2023, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const ordinary = 'Went for a walk after work and the rain held off. Dinner with my sister; we talked about the trip. ';
+    const entries = Array.from({ length: 300 }, (_, i) => ({ title: `Day ${i}`, body: ordinary.repeat(3), date: day(i), time: '21:00', tags: [], starred: false }));
+    entries[299].body = 'Some nights I want to die.';
+    const r = run(sb, ['import', file('j.json', JSON.stringify({ tags: {}, entries }))]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Added 300 notes to your journal.');
+    expect(r.stderr).toMatch(/crisis|helpline|988|Samaritans/i);
+    expect(r.stderr).not.toContain('want to die');
   });
 });
 

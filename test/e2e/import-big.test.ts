@@ -11,6 +11,7 @@ import { runImport } from '../../src/commands/import/run';
 import { WORKER_MIN_BYTES } from '../../src/import/check';
 import { savedText } from '../../src/journal/saved-text';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { msg } from '../../src/messages';
 
 let sb: Sandbox;
 beforeEach(() => { sb = sandbox(); });
@@ -96,6 +97,36 @@ describe('a big import', () => {
       differentFromJournal: 1, givenNewIds: 2, repairedCharacters: 0,
     });
     expect(JSON.parse(run(sb, ['list', '--json']).stdout)).toHaveLength(3002);
+  });
+
+  it('the safety note: every record looked at, whichever thread looks, and only the records added count', () => {
+    // One record holds words about wanting to die, in the middle of the second or the third batch of a thousand
+    // (the checking thread looks at every other batch, the saving thread at the rest).
+    const hurtAt = (n: number) => {
+      const lines = big.trimEnd().split('\n');
+      const hurt = { ...toJson(many[n]), thought: 'Some nights I want to die' };
+      lines[n] = JSON.stringify(hurt);
+      return { hurt, text: lines.join('\n') + '\n' };
+    };
+    for (const n of [1500, 2500]) {
+      sb.cleanup();
+      sb = sandbox();
+      const r = run(sb, ['import', file('hurt.jsonl', hurtAt(n).text)]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.split(msg.safety.title).length - 1, `record ${n}`).toBe(1);
+      expect(r.stderr.indexOf('Added 3000 records')).toBeLessThan(r.stderr.indexOf(msg.safety.title));
+      expect(r.stderr).not.toContain('want to die');
+    }
+    // That record already in the journal: the same file adds the other 2,999 (999 in its batch), none of them
+    // holding such words: no note.
+    sb.cleanup();
+    sb = sandbox();
+    const { hurt, text } = hurtAt(2500);
+    expect(run(sb, ['import', file('alone.jsonl', JSON.stringify(hurt) + '\n')]).stderr).toContain(msg.safety.title);
+    const again = run(sb, ['import', file('hurt.jsonl', text), '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: 2999, alreadyInJournal: 1 });
+    expect(again.stderr).not.toContain(msg.safety.title);
   });
 
   it('--dry-run writes nothing, into no journal or into one', () => {

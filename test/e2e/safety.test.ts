@@ -301,6 +301,14 @@ describe('harm from someone else, and imports', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(count(r.stderr, msg.safety.title)).toBe(1);
     expect(r.stderr.indexOf('Added 3 records')).toBeLessThan(r.stderr.indexOf(msg.safety.title));
+    // A file small enough to be read on the saving thread: the words of a record far into it still count (each
+    // record is looked at on its own, not read as part of one long text).
+    const ordinary = 'Went for a walk after work and the rain held off; dinner with my sister, we talked about the trip. ';
+    const long = Array.from({ length: 200 }, (_, i) => JSON.stringify({ situation: ordinary.repeat(2), thought: i === 180 ? 'Some nights I want to die' : `thought ${i}`, emotions: [{ name: 'sad', before: 50 }] }));
+    writeFileSync(join(sb.dir, 'long.jsonl'), long.join('\n') + '\n');
+    const far = run(sb, ['import', join(sb.dir, 'long.jsonl')]);
+    expect(far.code, far.stderr).toBe(0);
+    expect(count(far.stderr, msg.safety.title)).toBe(1);
     const quiet = join(sb.dir, 'quiet.jsonl');
     writeFileSync(quiet, JSON.stringify({ situation: 's', thought: 'this commute is killing me', emotions: [{ name: 'sad', before: 5 }] }) + '\n');
     expect(run(sb, ['import', quiet]).stderr).not.toContain(msg.safety.title);

@@ -23,7 +23,7 @@ import { describeNotUtf8, parseMaxSize, readImportInput } from '../../import/inp
 import { checkStream, type CheckJob, type CheckStream } from '../../import/check';
 import { newestPlan } from '../../import/plan';
 import { checkProgress, countsWords, importProgress, type ProgressCounts } from '../../import/progress';
-import { assess } from '../../domain/safety/detect';
+import { mayBeInDanger } from '../../domain/safety/detect';
 import { showNotes } from '../../safety-note';
 
 const schema = z.object({
@@ -173,7 +173,6 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
   const seen = new Set<string>();
   const addedIds = new Set<string>();
   let first = true;
-  const words: string[] = [];
   // The batch's search texts, indexed after its rows (Records.indexSearch says why).
   const searchLater: SearchLater = [];
   for await (const batch of stream.batches) {
@@ -184,7 +183,9 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
     }
     // Which are in the journal already, asked once for the batch.
     const there = o.fresh || !journal ? undefined : journal.holding(batch.map((c) => c.record.id));
-    for (const c of batch) {
+    const added: number[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const c = batch[i];
       const r = c.record;
       s.records++;
       if (c.newId) s.givenNewIds++;
@@ -202,15 +203,16 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
         if (o.write) journal!.insertRaw(r, r.createdAt, c.text, searchLater);
         s.added++;
         addedIds.add(r.id);
-        // The person's own words only (the saved search text also holds the library's questions, not theirs).
-        if (!danger) words.push(safetyTexts(r).filter(Boolean).join('\n'));
+        added.push(i);
       }
     }
     if (searchLater.length) journal!.indexSearch(searchLater);
-    // The added records' words, a batch at a time in one text (ten times faster than one record at a time, and
-    // the note needs only one), until one is found.
-    if (!danger && words.length) danger = assess([words.join('\n')]).danger;
-    words.length = 0;
+    // Do the words of a record it added suggest danger? Each record's fields on their own, as when it is saved
+    // (import/check.ts dangerIn says why), until one does; the checking thread has looked at some batches already.
+    if (!danger && added.length) {
+      const at = batch.dangerAt;
+      danger = at ? added.some((i) => at.includes(i)) : added.some((i) => mayBeInDanger(safetyTexts(batch[i].record)));
+    }
     if (batch.length) progress.tick(batch[batch.length - 1].end);
   }
   s.skipped = s.alreadyInJournal + s.repeatedInFile;
@@ -223,7 +225,7 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
     const checked = checkProgress(stream.progress, o.where ?? '');
     const p = importProgress(checked, o.where ?? '', { journal, write: o.write, recordsInFile: seen, added: addedIds, now: ctx.clock.now().toISOString() });
     s.progress = p.counts;
-    if (!danger && p.texts.length) danger = assess([p.texts.join('\n')]).danger;
+    if (!danger && p.texts.length) danger = mayBeInDanger(p.texts);
   }
   if (danger) s.danger = true;
   return s;
