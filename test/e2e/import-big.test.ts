@@ -100,33 +100,44 @@ describe('a big import', () => {
   });
 
   it('the safety note: every record looked at, whichever thread looks, and only the records added count', () => {
-    // One record holds words about wanting to die, in the middle of the second or the third batch of a thousand
-    // (the checking thread looks at every other batch, the saving thread at the rest).
-    const hurtAt = (n: number) => {
+    // Records holding words about wanting to die, among 3,000 ordinary ones: batches of a thousand, the checking
+    // thread looks at the first and the third (until it finds such words), the saving thread at the second.
+    const hurtAt = (...at: number[]) => {
       const lines = big.trimEnd().split('\n');
-      const hurt = { ...toJson(many[n]), thought: 'Some nights I want to die' };
-      lines[n] = JSON.stringify(hurt);
+      const hurt = at.map((n) => ({ ...toJson(many[n]), thought: 'Some nights I want to die' }));
+      at.forEach((n, i) => { lines[n] = JSON.stringify(hurt[i]); });
       return { hurt, text: lines.join('\n') + '\n' };
     };
-    for (const n of [1500, 2500]) {
+    const fresh = () => {
       sb.cleanup();
       sb = sandbox();
+    };
+    const notes = (stderr: string) => stderr.split(msg.safety.title).length - 1;
+    for (const n of [1500, 2500]) {
+      fresh();
       const r = run(sb, ['import', file('hurt.jsonl', hurtAt(n).text)]);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr.split(msg.safety.title).length - 1, `record ${n}`).toBe(1);
+      expect(notes(r.stderr), `record ${n}`).toBe(1);
       expect(r.stderr.indexOf('Added 3000 records')).toBeLessThan(r.stderr.indexOf(msg.safety.title));
       expect(r.stderr).not.toContain('want to die');
+      // That record already in the journal: the same file adds the other 2,999 (999 beside it in its batch), none
+      // holding such words: no note.
+      fresh();
+      const { hurt, text } = hurtAt(n);
+      expect(notes(run(sb, ['import', file('alone.jsonl', JSON.stringify(hurt[0]) + '\n')]).stderr)).toBe(1);
+      const again = run(sb, ['import', file('hurt.jsonl', text), '--json']);
+      expect(again.code, again.stderr).toBe(0);
+      expect(JSON.parse(again.stdout)).toMatchObject({ added: 2999, alreadyInJournal: 1 });
+      expect(notes(again.stderr), `record ${n} already there`).toBe(0);
     }
-    // That record already in the journal: the same file adds the other 2,999 (999 in its batch), none of them
-    // holding such words: no note.
-    sb.cleanup();
-    sb = sandbox();
-    const { hurt, text } = hurtAt(2500);
-    expect(run(sb, ['import', file('alone.jsonl', JSON.stringify(hurt) + '\n')]).stderr).toContain(msg.safety.title);
-    const again = run(sb, ['import', file('hurt.jsonl', text), '--json']);
-    expect(again.code, again.stderr).toBe(0);
-    expect(JSON.parse(again.stdout)).toMatchObject({ added: 2999, alreadyInJournal: 1 });
-    expect(again.stderr).not.toContain(msg.safety.title);
+    // The checking thread stops looking at the first such record (500), which the journal already holds; a new one
+    // in the third batch (2500) is then looked at by the saving thread.
+    fresh();
+    const both = hurtAt(500, 2500);
+    run(sb, ['import', file('alone.jsonl', JSON.stringify(both.hurt[0]) + '\n')]);
+    const later = run(sb, ['import', file('hurt.jsonl', both.text)]);
+    expect(later.code, later.stderr).toBe(0);
+    expect(notes(later.stderr)).toBe(1);
   });
 
   it('--dry-run writes nothing, into no journal or into one', () => {

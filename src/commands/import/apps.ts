@@ -8,7 +8,6 @@ import { mayBeInDanger } from '../../domain/safety/detect';
 import { UsageError } from '../../errors';
 import type { Journal } from '../../journal/journal';
 import { buildNewJournal } from '../../journal/fresh';
-import { noteText } from '../../journal/notes';
 import { msg } from '../../messages';
 import { newId } from '../../input/record';
 import { showNotes } from '../../safety-note';
@@ -81,7 +80,8 @@ export async function importFromApp(data: AppImport, where: string, o: { dryRun:
     const noteIsNew = fresh('notes', data.notes.map((n) => n.sourceId), s.notes);
     for (const n of data.notes) {
       if (!noteIsNew(n.sourceId)) continue;
-      words.push(noteText(n));
+      // The title, the body and each tag on its own, as a record's fields and tags are (safetyTexts).
+      words.push(n.title ?? '', n.body, ...n.tags);
       if (write) {
         journal!.insertNoteRaw({ id: newId(ctx), kind: n.kind, source, sourceId: n.sourceId, writtenAt: n.writtenAt, importedAt: now,
           title: n.title, body: n.body, tags: n.tags, starred: n.starred });
