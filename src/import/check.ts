@@ -11,7 +11,7 @@ import { savedText, type SavedText } from '../journal/saved-text';
 import { UsageError } from '../errors';
 import { plansApart } from './plan';
 import type { SafetyPlan } from '../domain/safety-plan';
-import { mayBeInDanger } from '../domain/safety/detect';
+import { mayBeInDangerAnywhere } from '../domain/safety/detect';
 import { safetyTexts } from '../input/record';
 
 export interface CheckJob {
@@ -190,13 +190,14 @@ export type CheckedBatch = Checked[] & { dangerAt?: number[] };
 
 /**
  * The places of the records whose words suggest danger, each field of each record looked at on its own, as when the
- * record is saved by `reframe new` or `edit` (input/saved.ts). The detector reads at most the first 20,000
- * characters of a text: a batch's words joined into one text were looked at only in part (about the first 25
- * records of 1,000), and words read beside others' can score differently.
+ * record is saved by `reframe new` or `edit` (input/saved.ts), and a field longer than the detector reads at once in
+ * overlapping pieces (mayBeInDangerAnywhere). The detector reads at most the first 20,000 characters of a text: a
+ * batch's words joined into one text were looked at only in part (about the first 25 records of 1,000), and words
+ * read beside others' can score differently.
  */
 export function dangerIn(records: Pick<CheckedRecord, 'record'>[]): number[] {
   const at: number[] = [];
-  for (let i = 0; i < records.length; i++) if (mayBeInDanger(safetyTexts(records[i].record))) at.push(i);
+  for (let i = 0; i < records.length; i++) if (mayBeInDangerAnywhere(safetyTexts(records[i].record))) at.push(i);
   return at;
 }
 

@@ -338,6 +338,17 @@ describe('safety', () => {
     expect(r.stderr).toMatch(/crisis|helpline|988|Samaritans/i);
     expect(r.stderr).not.toContain('want to die');
   });
+
+  it('all of a long entry is looked at: the words after 24,000 ordinary characters still bring the note', () => {
+    const ordinary = 'Went for a walk after work and the rain held off. Dinner with my sister; we talked about the trip. ';
+    const body = ordinary.repeat(250) + 'Some nights I want to die.';
+    expect(body.length).toBeGreaterThan(24_000);
+    const entries = [{ title: 'Long one', body, date: '2023-03-01', time: '23:00', tags: [], starred: false }];
+    const r = run(sb, ['import', file('j.json', JSON.stringify({ tags: {}, entries }))]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Added 1 note to your journal.');
+    expect(r.stderr).toMatch(/crisis|helpline|988|Samaritans/i);
+  });
 });
 
 describe('reframe\'s own files are still read as before', () => {

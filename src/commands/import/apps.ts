@@ -4,7 +4,7 @@
 import type { Context } from '../../context';
 import { importedRecordSchema, type ThoughtRecord } from '../../domain/record';
 import { describeZodError } from '../../domain/validate';
-import { mayBeInDanger } from '../../domain/safety/detect';
+import { mayBeInDangerAnywhere } from '../../domain/safety/detect';
 import { UsageError } from '../../errors';
 import type { Journal } from '../../journal/journal';
 import { buildNewJournal } from '../../journal/fresh';
@@ -121,8 +121,9 @@ export async function importFromApp(data: AppImport, where: string, o: { dryRun:
   if (o.json) ctx.out(JSON.stringify(s, null, 2));
   else report(s, where, ctx);
   // The words are looked at as today's: one note at the end, however many there were.
-  // Each text on its own, as when it is typed (the detector reads at most the first 20,000 characters of a text).
-  if (mayBeInDanger(words)) showNotes(ctx, { danger: true, abuse: false }, msg.safety.importNote);
+  // Each text on its own, as when it is typed, and all of a long one (a note can be far longer than the 20,000
+  // characters the detector reads at once: it is read in overlapping pieces).
+  if (mayBeInDangerAnywhere(words)) showNotes(ctx, { danger: true, abuse: false }, msg.safety.importNote);
 }
 
 function report(s: AppImportSummary, where: string, ctx: Context): void {

@@ -23,7 +23,7 @@ import { describeNotUtf8, parseMaxSize, readImportInput } from '../../import/inp
 import { checkStream, type CheckJob, type CheckStream } from '../../import/check';
 import { newestPlan } from '../../import/plan';
 import { checkProgress, countsWords, importProgress, type ProgressCounts } from '../../import/progress';
-import { mayBeInDanger } from '../../domain/safety/detect';
+import { mayBeInDangerAnywhere } from '../../domain/safety/detect';
 import { showNotes } from '../../safety-note';
 
 const schema = z.object({
@@ -211,7 +211,7 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
     // (import/check.ts dangerIn says why), until one does; the checking thread has looked at some batches already.
     if (!danger && added.length) {
       const at = batch.dangerAt;
-      danger = at ? added.some((i) => at.includes(i)) : added.some((i) => mayBeInDanger(safetyTexts(batch[i].record)));
+      danger = at ? added.some((i) => at.includes(i)) : added.some((i) => mayBeInDangerAnywhere(safetyTexts(batch[i].record)));
     }
     if (batch.length) progress.tick(batch[batch.length - 1].end);
   }
@@ -225,7 +225,7 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
     const checked = checkProgress(stream.progress, o.where ?? '');
     const p = importProgress(checked, o.where ?? '', { journal, write: o.write, recordsInFile: seen, added: addedIds, now: ctx.clock.now().toISOString() });
     s.progress = p.counts;
-    if (!danger && p.texts.length) danger = mayBeInDanger(p.texts);
+    if (!danger && p.texts.length) danger = mayBeInDangerAnywhere(p.texts);
   }
   if (danger) s.danger = true;
   return s;

@@ -18,7 +18,7 @@
 // (scripts/safety-learn.mjs, thresholdsFromScores()).
 // The note about abuse is found the same way: its own rules (phrases.ts, ABUSE) OR its own classifier (model.ts,
 // learnt from the same labelled texts: harm from someone else against everything else).
-import { normalise } from './normalise';
+import { MAX_CHARS, normalise } from './normalise';
 import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore } from './model';
 import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
 
@@ -165,5 +165,29 @@ export function assess(texts: Iterable<string | undefined>): Assessment {
 /** True when any of the texts suggests thoughts of suicide or self-harm. */
 export function mayBeInDanger(texts: Iterable<string | undefined>): boolean {
   for (const t of texts) if (t && dangerIn(prepared(t))) return true;
+  return false;
+}
+
+/** How far each piece of a long text starts before the end of the one before: far longer than any phrase. */
+const OVERLAP = 2_000;
+
+/**
+ * True when any part of any of the texts suggests danger: a text longer than the detector reads at once (MAX_CHARS)
+ * is read in pieces of that length, each starting OVERLAP characters before the last one ended, so that words
+ * across a cut are read whole in the next piece (the first piece is what mayBeInDanger reads). For imports, whose
+ * texts can be long (a note from another app up to 1 MB); ~1.4 MB of text a second.
+ */
+export function mayBeInDangerAnywhere(texts: Iterable<string | undefined>): boolean {
+  for (const t of texts) {
+    if (!t) continue;
+    if (t.length <= MAX_CHARS) {
+      if (dangerIn(prepared(t))) return true;
+      continue;
+    }
+    for (let at = 0; at < t.length; at += MAX_CHARS - OVERLAP) {
+      if (dangerIn(prepared(t.slice(at, at + MAX_CHARS)))) return true;
+      if (at + MAX_CHARS >= t.length) break;
+    }
+  }
   return false;
 }
