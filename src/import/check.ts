@@ -184,20 +184,24 @@ export type Checked = CheckedRecord & { text?: SavedText };
 
 /**
  * A batch, and, when the checking thread looked, which of its records' words suggest danger (their places in the
- * batch: dangerIn). The saving thread then needs to look only at whether it added one of them.
+ * batch: dangerPlaces). The saving thread then needs to look only at whether it added one of them.
  */
 export type CheckedBatch = Checked[] & { dangerAt?: number[] };
 
 /**
- * The places of the records whose words suggest danger, each field of each record looked at on its own, as when the
- * record is saved by `reframe new` or `edit` (input/saved.ts), and a field longer than the detector reads at once in
- * overlapping pieces (mayBeInDangerAnywhere). The detector reads at most the first 20,000 characters of a text: a
- * batch's words joined into one text were looked at only in part (about the first 25 records of 1,000), and words
- * read beside others' can score differently.
+ * Do a record's words suggest danger? Each field on its own, as when the record is saved by `reframe new` or `edit`
+ * (input/saved.ts), and a field longer than the detector reads at once in overlapping pieces (mayBeInDangerAnywhere).
+ * The detector reads at most the first 20,000 characters of a text: a batch's words joined into one text were looked
+ * at only in part (about the first 25 records of 1,000), and words read beside others' can score differently.
  */
-export function dangerIn(records: Pick<CheckedRecord, 'record'>[]): number[] {
+export function recordInDanger(c: Pick<CheckedRecord, 'record'>): boolean {
+  return mayBeInDangerAnywhere(safetyTexts(c.record));
+}
+
+/** The places in a batch of the records whose words suggest danger (recordInDanger). */
+export function dangerPlaces(records: Pick<CheckedRecord, 'record'>[]): number[] {
   const at: number[] = [];
-  for (let i = 0; i < records.length; i++) if (mayBeInDangerAnywhere(safetyTexts(records[i].record))) at.push(i);
+  for (let i = 0; i < records.length; i++) if (recordInDanger(records[i])) at.push(i);
   return at;
 }
 
@@ -306,7 +310,7 @@ export function serveCheck(): boolean {
     try {
       for (const items of batchesOf(bytes, job, (total) => port.postMessage({ t: 'total', total }), (plan) => port.postMessage({ t: 'plan', plan }),
         (item) => port.postMessage({ t: 'progress', item }))) {
-        const dangerAt = found || k++ % 2 === 1 ? undefined : dangerIn(items);
+        const dangerAt = found || k++ % 2 === 1 ? undefined : dangerPlaces(items);
         if (dangerAt?.length) found = true;
         port.postMessage({ t: 'batch', flat: encodeBatch(items), dangerAt });
         ahead++;

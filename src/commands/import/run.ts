@@ -17,10 +17,10 @@ import { msg } from '../../messages';
 import { userPatternsPath } from '../../library/library';
 import * as z from '../../zod-mini';
 import { parseOptions } from '../../input/options';
-import { newId, safetyTexts } from '../../input/record';
+import { newId } from '../../input/record';
 import { Progress } from '../../io/transfer';
 import { describeNotUtf8, parseMaxSize, readImportInput } from '../../import/input';
-import { checkStream, type CheckJob, type CheckStream } from '../../import/check';
+import { checkStream, recordInDanger, type CheckJob, type CheckStream } from '../../import/check';
 import { newestPlan } from '../../import/plan';
 import { checkProgress, countsWords, importProgress, type ProgressCounts } from '../../import/progress';
 import { mayBeInDangerAnywhere } from '../../domain/safety/detect';
@@ -207,11 +207,11 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
       }
     }
     if (searchLater.length) journal!.indexSearch(searchLater);
-    // Do the words of a record it added suggest danger? Each record's fields on their own, as when it is saved
-    // (import/check.ts dangerIn says why), until one does; the checking thread has looked at some batches already.
+    // Do the words of a record it added suggest danger (import/check.ts recordInDanger)? Until one does; the
+    // checking thread has looked at some batches already.
     if (!danger && added.length) {
       const at = batch.dangerAt;
-      danger = at ? added.some((i) => at.includes(i)) : added.some((i) => mayBeInDangerAnywhere(safetyTexts(batch[i].record)));
+      danger = at ? added.some((i) => at.includes(i)) : added.some((i) => recordInDanger(batch[i]));
     }
     if (batch.length) progress.tick(batch[batch.length - 1].end);
   }

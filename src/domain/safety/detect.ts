@@ -180,10 +180,6 @@ const OVERLAP = 2_000;
 export function mayBeInDangerAnywhere(texts: Iterable<string | undefined>): boolean {
   for (const t of texts) {
     if (!t) continue;
-    if (t.length <= MAX_CHARS) {
-      if (dangerIn(prepared(t))) return true;
-      continue;
-    }
     for (let at = 0; at < t.length; at += MAX_CHARS - OVERLAP) {
       if (dangerIn(prepared(t.slice(at, at + MAX_CHARS)))) return true;
       if (at + MAX_CHARS >= t.length) break;
