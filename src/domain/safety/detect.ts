@@ -21,6 +21,8 @@
 import { MAX_CHARS, normalise } from './normalise';
 import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore } from './model';
 import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
+import { PHRASE_KEYS } from './phrase-keys';
+import { PREFIX_MIN, phraseKeys } from './prefilter';
 
 /** A phrase as written in phrases.ts -> a regular expression over the plain form (" word word . word "). */
 export function compilePhrase(phrase: string): RegExp {
@@ -44,30 +46,135 @@ interface Compiled {
   res: RegExp[];
   /** All of the group's phrases in one expression: one pass over the text instead of one per phrase. */
   any: RegExp;
+  /** The phrases with no key words (prefilter.ts): run on every text. */
+  always: number[];
 }
 
-function compileGroups(groups: PhraseGroup[]): Compiled[] {
+/** A group's phrase, looked up by its key words (prefilter.ts), and what a text it can match contains. */
+interface Entry {
+  g: Compiled;
+  k: number;
+  /** The number of the last text that looked at it (plain()), so each is looked at once a text. */
+  seen: number;
+}
+
+/** Where phrases are looked up: by a whole word, and by the first PREFIX_MIN letters of a word's start. */
+interface Index {
+  words: Map<string, Entry[]>;
+  /** The first PREFIX_MIN letters -> each word start beginning so, and its phrases. */
+  starts: Map<string, Map<string, Entry[]>>;
+}
+
+function add(map: Map<string, Entry[]>, key: string, e: Entry) {
+  const xs = map.get(key);
+  if (xs === undefined) map.set(key, [e]);
+  else xs.push(e);
+}
+
+function compileGroups(groups: PhraseGroup[], index: Index): Compiled[] {
   return groups.map((g) => {
     const res = g.phrases.map(compilePhrase);
-    return { id: g.id, gated: g.gated === true, res, any: new RegExp(res.map((r) => `(?:${r.source})`).join('|')) };
+    const out: Compiled = { id: g.id, gated: g.gated === true, res, any: new RegExp(res.map((r) => `(?:${r.source})`).join('|')), always: [] };
+    res.forEach((r, k) => {
+      const keys = phraseKeys(r.source, PHRASE_KEYS);
+      if (keys === undefined) {
+        out.always.push(k);
+        return;
+      }
+      const e: Entry = { g: out, k, seen: 0 };
+      for (const key of keys) {
+        if (!key.endsWith('*')) add(index.words, key, e);
+        else {
+          const first = key.slice(0, PREFIX_MIN);
+          const byStart = index.starts.get(first) ?? new Map<string, Entry[]>();
+          index.starts.set(first, byStart);
+          add(byStart, key.slice(0, -1), e);
+        }
+      }
+    });
+    return out;
   });
 }
 
-let compiled: { danger: Compiled[]; trusted: Compiled[]; gated: Compiled[]; abuse: Compiled[]; quiet: RegExp } | undefined;
-function phrases() {
+interface Phrases {
+  danger: Compiled[];
+  trusted: Compiled[];
+  gated: Compiled[];
+  abuse: Compiled[];
+  quiet: Compiled[];
+  /** Every quiet phrase in one expression, to cut them all out in one pass. */
+  quietAll: RegExp;
+  /** Each key -> the phrases that can't match a text without it. */
+  index: Index;
+}
+
+let compiled: Phrases | undefined;
+function phrases(): Phrases {
   if (!compiled) {
-    const quiet = compileGroups(QUIET).flatMap((g) => g.res);
+    const index: Index = { words: new Map(), starts: new Map() };
+    const quiet = compileGroups(QUIET, index);
     // Quiet phrases are cut out of the text; the spaces at their edges stay, so the words around still meet.
-    const danger = compileGroups(DANGER);
+    const danger = compileGroups(DANGER, index);
     compiled = {
       danger,
       trusted: danger.filter((g) => !g.gated),
       gated: danger.filter((g) => g.gated),
-      abuse: compileGroups(ABUSE),
-      quiet: new RegExp(quiet.map((r) => `(?:${r.source})`).join('|'), 'g'),
+      abuse: compileGroups(ABUSE, index),
+      quiet,
+      quietAll: new RegExp(quiet.flatMap((g) => g.res).map((r) => `(?:${r.source})`).join('|'), 'g'),
+      index,
     };
   }
   return compiled;
+}
+
+/** A text's plain form, and the phrases of each group that may match it (those whose key words it has). */
+interface Plain {
+  s: string;
+  maybe: Map<Compiled, number[]>;
+}
+
+/** Each word seen -> the phrases it is a key of (as a whole word, and by its start); bounded like normalise's. */
+const TRIGGERS = new Map<string, Entry[]>();
+const TRIGGERS_MAX = 50_000;
+
+function triggers(w: string): Entry[] {
+  let hit = TRIGGERS.get(w);
+  if (hit === undefined) {
+    const { index } = phrases();
+    hit = [...(index.words.get(w) ?? [])];
+    const byStart = w.length >= PREFIX_MIN ? index.starts.get(w.slice(0, PREFIX_MIN)) : undefined;
+    if (byStart !== undefined) for (const [start, entries] of byStart) if (w.startsWith(start)) hit.push(...entries);
+    if (TRIGGERS.size >= TRIGGERS_MAX) TRIGGERS.clear();
+    TRIGGERS.set(w, hit);
+  }
+  return hit;
+}
+
+let texts = 0;
+
+function plain(s: string): Plain {
+  const maybe = new Map<Compiled, number[]>();
+  const text = ++texts;
+  for (const w of s.split(' ')) {
+    for (const e of triggers(w)) {
+      if (e.seen === text) continue;
+      e.seen = text;
+      const ks = maybe.get(e.g);
+      if (ks === undefined) maybe.set(e.g, [e.k]);
+      else ks.push(e.k);
+    }
+  }
+  return { s, maybe };
+}
+
+/** Whether any of a group's phrases matches the plain form: the same answer as g.any.test(p.s), found by running
+ * only the phrases whose key words are in it. */
+function groupSays(g: Compiled, p: Plain): boolean {
+  for (const k of g.always) if (g.res[k].test(p.s)) return true;
+  const ks = p.maybe.get(g);
+  if (ks !== undefined) for (const k of ks) if (g.res[k].test(p.s)) return true;
+  return false;
 }
 
 export interface Assessment {
@@ -79,13 +186,17 @@ export interface Assessment {
 
 /** The plain form with the quiet turns of phrase taken out, opening with a "." so a phrase can say "at the start
  * of a sentence" (\\.) for texts that leave out the "I" ("wanna die fr", "thinking about ctb"). */
-function prepared(text: string): string {
-  return (' .' + normalise(text)).replace(phrases().quiet, ' | ');
+function prepared(text: string): Plain {
+  const p = plain(' .' + normalise(text));
+  const { quiet, quietAll } = phrases();
+  if (!quiet.some((g) => groupSays(g, p))) return p; // none is in the text: nothing to cut
+  const s = p.s.replace(quietAll, ' | ');
+  return s === p.s ? p : plain(s);
 }
 
 /** The plain form the classifier reads (the same the rules read); for scripts/safety-cv.mjs and safety-model.mjs. */
 export function plainForModel(text: string): string {
-  return prepared(text);
+  return prepared(text).s;
 }
 
 /** Whether the rules alone see danger in one text (without the classifier); for the measuring scripts. */
@@ -104,15 +215,16 @@ export function abuseRulesSay(text: string): boolean {
   return matchGroup(phrases().abuse, prepared(text)) !== undefined;
 }
 
-function abuseIn(s: string): boolean {
-  return matchGroup(phrases().abuse, s) !== undefined || modelSaysAbuse(s);
+function abuseIn(p: Plain): boolean {
+  return matchGroup(phrases().abuse, p) !== undefined || modelSaysAbuse(p.s);
 }
 
 /** Why a plain form raises the crisis note: an ungated rule group (its id), the classifier's score above THRESHOLD
  * ("classifier"), or a gated rule group (its id) with the score above RULE_THRESHOLD; undefined when none. */
-function dangerWhy(s: string): string | undefined {
+function dangerWhy(p: Plain): string | undefined {
   const { trusted, gated } = phrases();
-  const sure = matchGroup(trusted, s); // an ungated group's hit is enough on its own
+  const { s } = p;
+  const sure = matchGroup(trusted, p); // an ungated group's hit is enough on its own
   if (sure !== undefined) return sure;
   const z = modelScore(s, DANGER_THRESHOLD); // the first window above the threshold is enough
   if (z > DANGER_THRESHOLD) return 'classifier';
@@ -120,6 +232,7 @@ function dangerWhy(s: string): string | undefined {
   // A gated group's hit counts when the classifier agrees on the sentences the hit spans, not anywhere in the
   // text: in a long entry, a shape that happens to span quiet sentences is not vouched for by another sentence.
   for (const g of gated) {
+    if (!groupSays(g, p)) continue; // the same as exec() finding nothing, found faster
     const m = g.any.exec(s);
     if (!m) continue;
     const from = s.lastIndexOf(' . ', m.index);
@@ -130,22 +243,22 @@ function dangerWhy(s: string): string | undefined {
   return undefined;
 }
 
-function dangerIn(s: string): boolean {
-  return dangerWhy(s) !== undefined;
+function dangerIn(p: Plain): boolean {
+  return dangerWhy(p) !== undefined;
 }
 
-function matchGroup(groups: Compiled[], s: string): string | undefined {
-  for (const g of groups) if (g.any.test(s)) return g.id;
+function matchGroup(groups: Compiled[], p: Plain): string | undefined {
+  for (const g of groups) if (groupSays(g, p)) return g.id;
   return undefined;
 }
 
 /** What one text suggests, and what said so: a group of phrases or "classifier" (for the tests' reports; never
  * logged). */
 export function explain(text: string): { danger?: string; abuse?: string } {
-  const s = prepared(text);
+  const p = prepared(text);
   return {
-    danger: dangerWhy(s),
-    abuse: matchGroup(phrases().abuse, s) ?? (modelSaysAbuse(s) ? 'classifier' : undefined),
+    danger: dangerWhy(p),
+    abuse: matchGroup(phrases().abuse, p) ?? (modelSaysAbuse(p.s) ? 'classifier' : undefined),
   };
 }
 
@@ -154,9 +267,9 @@ export function assess(texts: Iterable<string | undefined>): Assessment {
   const out: Assessment = { danger: false, abuse: false };
   for (const t of texts) {
     if (!t) continue;
-    const s = prepared(t);
-    if (!out.danger && dangerIn(s)) out.danger = true;
-    if (!out.abuse && abuseIn(s)) out.abuse = true;
+    const p = prepared(t);
+    if (!out.danger && dangerIn(p)) out.danger = true;
+    if (!out.abuse && abuseIn(p)) out.abuse = true;
     if (out.danger && out.abuse) break;
   }
   return out;

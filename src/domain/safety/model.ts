@@ -59,6 +59,38 @@ class Model {
     return hit;
   }
 
+  // The number of each pair of words' feature (-1: none), by the first word then the second, so a pair seen
+  // before is found without building its name. Bounded like `words`.
+  private readonly pairs = new Map<string, Map<string, number>>();
+  private readonly skips = new Map<string, Map<string, number>>();
+  private twoWords = 0;
+
+  private twoWordId(
+    cache: Map<string, Map<string, number>>,
+    a: string,
+    b: string,
+    feature: (a: string, b: string) => string | undefined,
+  ): number {
+    let byB = cache.get(a);
+    if (byB === undefined) {
+      if (this.twoWords >= WORDS_MAX) {
+        this.pairs.clear();
+        this.skips.clear();
+        this.twoWords = 0;
+      }
+      byB = new Map();
+      cache.set(a, byB);
+    }
+    let id = byB.get(b);
+    if (id === undefined) {
+      const f = feature(a, b);
+      id = f === undefined ? -1 : this.table().get(f) ?? -1;
+      byB.set(b, id);
+      this.twoWords++;
+    }
+    return id;
+  }
+
   /** See modelScore(). */
   score(plain: string, stopAbove: number): number {
     const t = this.table();
@@ -80,10 +112,8 @@ class Model {
       }
       if (prev === '') starts.push(own.length);
       own.push(this.wordIds(w));
-      const pf = pairFeature(prev, w);
-      pair.push(pf === undefined ? -1 : t.get(pf) ?? -1);
-      const sf = skipFeature(prev2, w);
-      skip.push(sf === undefined ? -1 : t.get(sf) ?? -1);
+      pair.push(this.twoWordId(this.pairs, prev, w, pairFeature));
+      skip.push(this.twoWordId(this.skips, prev2, w, skipFeature));
       prev2 = prev;
       prev = w;
     }

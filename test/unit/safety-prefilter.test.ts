@@ -1,0 +1,156 @@
+// The detector's short cuts (src/domain/safety): it runs only the phrases whose key words are in a text
+// (prefilter.ts), scores pairs of words from a cache, and folds ASCII texts with ASCII expressions. Each must give
+// exactly what the long way gives: a short cut that left out a phrase that matches would withhold the crisis note.
+// Checked here on every labelled text, the hand-written probes, the everyday thoughts and generated records.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { abuseRulesSay, compilePhrase, plainForModel, rulesSay, trustedRulesSay } from '../../src/domain/safety/detect';
+import { fold, normalise } from '../../src/domain/safety/normalise';
+import { ABUSE, DANGER, QUIET, type PhraseGroup } from '../../src/domain/safety/phrases';
+import { lookupKeys, needOfSource, sourceHash, type Need } from '../../src/domain/safety/prefilter';
+import { PHRASE_KEYS } from '../../src/domain/safety/phrase-keys';
+import * as probes from '../fixtures/safety-probes';
+import { generateRecords } from '../../src/dev/generate';
+import { safetyTexts } from '../../src/input/record';
+
+const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', name), 'utf8')) as unknown;
+
+function strings(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
+  return out;
+}
+
+const labelled = (fixture('danger.json') as { items: { text: string }[] }).items.map((x) => x.text);
+const TEXTS = [
+  ...labelled,
+  ...strings(probes),
+  ...strings(fixture('thoughts.json')),
+  ...generateRecords({ records: 400, days: 200, seed: 5 }).flatMap((r) => safetyTexts(r)),
+  // Several labelled texts as one entry, as a long journal entry or an imported note reads.
+  ...Array.from({ length: 60 }, (_, i) => labelled.slice(i * 41, i * 41 + 2 + (i % 9)).join(i % 2 ? ' ' : '. ')),
+];
+
+/** Whether a text meets a condition, the plain way: each string is somewhere in it. */
+function holds(need: Need, s: string): boolean {
+  if (need === true) return true;
+  if (typeof need === 'string') return s.includes(need);
+  if ('all' in need) return need.all.every((x) => holds(x, s));
+  return need.any.some((x) => holds(x, s));
+}
+
+/** Whether a text has one of the keys: a word, or a word starting so ("suicid*"). */
+function hasKey(keys: string[], s: string): boolean {
+  const words = s.split(' ');
+  return keys.some((k) => (k.endsWith('*') ? words.some((w) => w.startsWith(k.slice(0, -1))) : words.includes(k)));
+}
+
+/** The plain form the long way: every quiet phrase cut out with one expression, as before the short cut. */
+const quietAll = new RegExp(QUIET.flatMap((g) => g.phrases.map((p) => `(?:${compilePhrase(p).source})`)).join('|'), 'g');
+const longWayPlain = (text: string) => (' .' + normalise(text)).replace(quietAll, ' | ');
+const EXPR = new Map<PhraseGroup, RegExp>(
+  [...DANGER, ...ABUSE].map((g) => [g, new RegExp(g.phrases.map((p) => `(?:${compilePhrase(p).source})`).join('|'))]),
+);
+const longWaySays = (groups: PhraseGroup[], s: string) => groups.some((g) => EXPR.get(g)!.test(s));
+
+describe('what a phrase needs (prefilter.ts)', () => {
+  it('reads what any match must contain, across optional words, gaps, alternatives and word starts', () => {
+    const cases: [string, string[], string][] = [
+      // [phrase as written in phrases.ts, texts (plain forms) it matches, a key it must be found by]
+      ['want to die', [' . i want to die . '], 'die'],
+      ['(want|wish) ~3 to die', [' i wish so much to die . ', ' want to die '], 'die'],
+      ['[really] want to (die|be dead)', [' really want to be dead ', ' want to die '], 'dead'],
+      ['suicid* ~2 (thoughts|plans)', [' suicidal thoughts ', ' suicide and plans '], 'suicid*'],
+      ['(stockpil*|saving) ~3 (pills|tablets)', [' stockpiling all my tablets ', ' saving pills '], 'stockpil*'],
+      ['end things(?! with)', [' i will end things . '], 'end'],
+      ['\\. ~2! want to die', [' . wanna want to die . ', ' . want to die '], 'die'],
+      ['(not|never) (to )?wake up', [' never to wake up ', ' not wake up '], 'wake'],
+    ];
+    for (const [phrase, texts, key] of cases) {
+      const re = compilePhrase(phrase);
+      const need = needOfSource(re.source);
+      const keys = lookupKeys(need);
+      expect(keys, phrase).toBeDefined();
+      expect(keys, phrase).toContain(key);
+      for (const s of texts) {
+        expect(re.test(s), `${phrase} on "${s}"`).toBe(true);
+        expect(holds(need, s), `${phrase} on "${s}"`).toBe(true);
+        expect(hasKey(keys!, s), `${phrase} on "${s}"`).toBe(true);
+      }
+    }
+  });
+
+  it('says nothing (run it on every text) for an expression it cannot read or that may match anything', () => {
+    for (const src of [' (\\d+) ', ' a\\1 ', '(?<=x) y', ' (?:[^ .]+ ){0,3}', '.*', ' (?:a|b)? ']) {
+      expect(lookupKeys(needOfSource(src)), src).toBeUndefined();
+    }
+  });
+
+  it('never leaves out a phrase that matches: on every text, each matching phrase has its keys there', () => {
+    const phrases = [...DANGER, ...ABUSE, ...QUIET].flatMap((g) =>
+      g.phrases.map((p) => {
+        const re = compilePhrase(p);
+        const need = needOfSource(re.source);
+        return { id: g.id, p, re, need, keys: lookupKeys(need) };
+      }),
+    );
+    // Looked up by a key (not run on every text): nearly all; the test is worth little if few phrases ever match.
+    expect(phrases.filter((x) => x.keys === undefined).length).toBeLessThanOrEqual(5);
+    const matched = new Set<string>();
+    const wrong: string[] = [];
+    for (const text of TEXTS) {
+      const plainForms = [' .' + normalise(text), plainForModel(text)];
+      for (const s of plainForms) {
+        for (const x of phrases) {
+          if (!x.re.test(s)) continue;
+          matched.add(x.p);
+          if (!holds(x.need, s) || (x.keys && !hasKey(x.keys, s))) wrong.push(`${x.id}: ${x.p.slice(0, 60)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(matched.size).toBeGreaterThan(250);
+  });
+
+  it('ships each phrase\'s keys as the phrases give them today (after changing phrases.ts: node scripts/safety-keys.mjs)', () => {
+    const today: Record<string, string> = {};
+    for (const g of [...DANGER, ...ABUSE, ...QUIET]) {
+      for (const p of g.phrases) {
+        const source = compilePhrase(p).source;
+        today[sourceHash(source)] = (lookupKeys(needOfSource(source)) ?? []).join(' ');
+      }
+    }
+    expect(PHRASE_KEYS).toEqual(today);
+  });
+});
+
+describe('the detector with its short cuts', () => {
+  it('cuts out the quiet phrases and sees the same in each text as every group run whole', () => {
+    const trusted = DANGER.filter((g) => g.gated !== true);
+    let danger = 0;
+    for (const text of TEXTS) {
+      const s = longWayPlain(text);
+      expect(plainForModel(text)).toBe(s);
+      const says = longWaySays(DANGER, s);
+      if (says) danger++;
+      expect(rulesSay(text), text.slice(0, 40)).toBe(says);
+      expect(trustedRulesSay(text)).toBe(longWaySays(trusted, s));
+      expect(abuseRulesSay(text)).toBe(longWaySays(ABUSE, s));
+    }
+    expect(danger).toBeGreaterThan(2_000); // the labelled danger texts are among them
+  });
+
+  it('folds an ASCII text with the ASCII expressions exactly as with the Unicode ones', () => {
+    const ascii = TEXTS.filter((t) => /^[\x00-\x7f]*$/.test(t));
+    expect(ascii.length).toBeGreaterThan(5_000);
+    // And odd ones: apostrophes, elisions, digits in words, repeated letters, "kms" after a number, marks.
+    const odd = ["J'ai l'ho d'en QU'il", "don`t can't", 'k1ll mysellllf 5kms 5 kms', 'SOOOO... tired!?!; yes:no', 'a\nb\tc', '', ' . '];
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const alphabet = "abcXYZ019 '`.!?;:\n\t-_()kmsjldnt";
+    for (let i = 0; i < 2_000; i++) odd.push(Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+    for (const t of [...ascii, ...odd]) expect(fold(t, true), JSON.stringify(t)).toBe(fold(t, false));
+  });
+});
