@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { abuseRulesSay, compilePhrase, plainForModel, rulesSay, trustedRulesSay } from '../../src/domain/safety/detect';
+import { abuseRulesSay, compilePhrase, mayBeInDanger, plainForModel, rulesSay, trustedRulesSay } from '../../src/domain/safety/detect';
 import { fold, normalise } from '../../src/domain/safety/normalise';
 import { ABUSE, DANGER, QUIET, type PhraseGroup } from '../../src/domain/safety/phrases';
 import { lookupKeys, needOfSource, sourceHash, type Need } from '../../src/domain/safety/prefilter';
@@ -123,6 +123,21 @@ describe('what a phrase needs (prefilter.ts)', () => {
       }
     }
     expect(PHRASE_KEYS).toEqual(today);
+  });
+});
+
+describe('how a phrase is written (compilePhrase)', () => {
+  it('reads [x] at the start of a word as optional words, and inside a word as one of those letters', () => {
+    expect(compilePhrase('[really] want to die').test(' want to die ')).toBe(true);
+    expect(compilePhrase('[really] want to die').test(' really want to die ')).toBe(true);
+    expect(compilePhrase('(a|[so] b)').test(' b ')).toBe(true);
+    const f = compilePhrase('fantasi[sz]e');
+    expect(f.test(' fantasise ')).toBe(true);
+    expect(f.test(' fantasize ')).toBe(true);
+    expect(f.test(' fantasie ')).toBe(false);
+    // Read as an optional word, "fantasi[sz]e" matched neither spelling, and these brought no note at all.
+    expect(mayBeInDanger(['I fantasise about dying'])).toBe(true);
+    expect(mayBeInDanger(['I fantasize about being dead'])).toBe(true);
   });
 });
 

@@ -27,8 +27,9 @@ import { PREFIX_MIN, phraseKeys } from './prefilter';
 /** A phrase as written in phrases.ts -> a regular expression over the plain form (" word word . word "). */
 export function compilePhrase(phrase: string): RegExp {
   let s = phrase.trim();
-  // [x] optional words, then the gaps, then word* prefixes, then plain groups become non-capturing.
-  s = s.replace(/\[([^\]]+)\] ?/g, (_m, x: string) => `(?:(?:${x}) )?`);
+  // [x] optional words (at the start of a word; inside a word, [sz] is one of those letters: "fantasi[sz]e"), then
+  // the gaps, then word* prefixes, then plain groups become non-capturing.
+  s = s.replace(/(^|[ (|])\[([^\]]+)\] ?/g, (_m, before: string, x: string) => `${before}(?:(?:${x}) )?`);
   // ~n: up to n words, never across a sentence end; ~n+: may cross one ("stop. Permanently."); ~n!: none of
   // the words is another person ("I hope she doesn't die" is not "I hope I die").
   s = s.replace(/ ?~(\d*)([+!]?) ?/g, (_m, n: string, kind: string) => {
@@ -277,8 +278,25 @@ export function assess(texts: Iterable<string | undefined>): Assessment {
 
 /** True when any of the texts suggests thoughts of suicide or self-harm. */
 export function mayBeInDanger(texts: Iterable<string | undefined>): boolean {
-  for (const t of texts) if (t && dangerIn(prepared(t))) return true;
+  for (const t of texts) if (t && textInDanger(t)) return true;
   return false;
+}
+
+/** Texts this short (a feeling's name, a tag, a word or two) come back again and again: each is read once. */
+const SHORT = 24;
+const SHORT_SEEN = new Map<string, boolean>();
+const SHORT_MAX = 50_000;
+
+/** What dangerIn(prepared(t)) says, for a text of at most MAX_CHARS characters. */
+function textInDanger(t: string): boolean {
+  if (t.length > SHORT) return dangerIn(prepared(t));
+  let hit = SHORT_SEEN.get(t);
+  if (hit === undefined) {
+    hit = dangerIn(prepared(t));
+    if (SHORT_SEEN.size >= SHORT_MAX) SHORT_SEEN.clear();
+    SHORT_SEEN.set(t, hit);
+  }
+  return hit;
 }
 
 /** How far each piece of a long text starts before the end of the one before: far longer than any phrase. */
@@ -294,7 +312,7 @@ export function mayBeInDangerAnywhere(texts: Iterable<string | undefined>): bool
   for (const t of texts) {
     if (!t) continue;
     for (let at = 0; at < t.length; at += MAX_CHARS - OVERLAP) {
-      if (dangerIn(prepared(t.slice(at, at + MAX_CHARS)))) return true;
+      if (textInDanger(t.slice(at, at + MAX_CHARS))) return true;
       if (at + MAX_CHARS >= t.length) break;
     }
   }
