@@ -8,6 +8,7 @@
 // other mark a space. A phrase is matched against that, at word edges, and may use:
 //   a|b        either (inside ( ) to group: (want|wish) to die)
 //   [x]        an optional word or words ([really] want, [so|very] tired)
+//   a[xy]b     inside a word: one of those letters (fantasi[sz]e: fantasise, fantasize)
 //   ~          up to 3 other words in between (never across a "."); ~6: up to 6
 //   ~6!        up to 6 words, none of them another person or thing (OTHER_PEOPLE): "I hope she doesn't die" is
 //              not "I hope I die"
