@@ -44,10 +44,15 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 const rows = new Map();
+const sources = new Map();
 for (const g of [...m.DANGER, ...m.ABUSE, ...m.QUIET]) {
   for (const p of g.phrases) {
     const source = m.compilePhrase(p).source;
-    rows.set(m.sourceHash(source), (m.lookupKeys(m.needOfSource(source)) ?? []).join(' '));
+    const hash = m.sourceHash(source);
+    // Two different phrases with one fingerprint: one would take the other's keys. Never so far; say so if it happens.
+    if (sources.has(hash) && sources.get(hash) !== source) throw new Error(`two phrases share the fingerprint ${hash}: change one of them`);
+    sources.set(hash, source);
+    rows.set(hash, (m.lookupKeys(m.needOfSource(source)) ?? []).join(' '));
   }
 }
 const lines = [...rows].sort(([a], [b]) => (a < b ? -1 : 1)).map(([h, keys]) => `  '${h}': ${JSON.stringify(keys)},`);

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { abuseRulesSay, compilePhrase, mayBeInDanger, plainForModel, rulesSay, trustedRulesSay } from '../../src/domain/safety/detect';
+import { abuseRulesSay, assess, compilePhrase, explain, groupsSay, mayBeInDanger, mayBeInDangerAnywhere, plainForModel, rulesSay, trustedRulesSay } from '../../src/domain/safety/detect';
+import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore } from '../../src/domain/safety/model';
 import { fold, normalise } from '../../src/domain/safety/normalise';
 import { ABUSE, DANGER, QUIET, type PhraseGroup } from '../../src/domain/safety/phrases';
 import { lookupKeys, needOfSource, sourceHash, type Need } from '../../src/domain/safety/prefilter';
@@ -123,6 +124,75 @@ describe('what a phrase needs (prefilter.ts)', () => {
       }
     }
     expect(PHRASE_KEYS).toEqual(today);
+    // Named by a fingerprint: two different phrases must never share one (one would take the other's keys).
+    const sources = new Set([...DANGER, ...ABUSE, ...QUIET].flatMap((g) => g.phrases.map((p) => compilePhrase(p).source)));
+    expect(new Set([...sources].map(sourceHash)).size).toBe(sources.size);
+  });
+});
+
+// Random expressions in the phrases' syntax, each with a way to make texts it matches: the keys worked out for an
+// expression must be in every such text (the reader's reasoning, checked on shapes no phrase has yet).
+let seed = 20261207;
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+const letters = (n: number) => Array.from({ length: n }, () => pick([...'abcdxyz'])).join('');
+interface Shape { src: string; make: () => string; spaced?: boolean }
+function item(depth: number): Shape {
+  const w = letters(1 + Math.floor(rnd() * 3));
+  const kind = pick(depth > 2 ? ['word', 'start', 'class'] : ['word', 'word', 'start', 'class', 'repeat', 'alt', 'look', 'optional', 'gap']);
+  if (kind === 'start') return { src: `${w}[^ .]*`, make: () => w + letters(Math.floor(rnd() * 3)) };
+  if (kind === 'class') {
+    const v = letters(1);
+    return { src: `${w}[^ .]${v}`, make: () => w + letters(1) + v };
+  }
+  if (kind === 'repeat') return { src: `(?:${w})+`, make: () => w.repeat(1 + Math.floor(rnd() * 3)) };
+  if (kind === 'alt') {
+    const alts = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => sequence(depth + 1));
+    return { src: `(?:${alts.map((a) => a.src).join('|')})`, make: () => pick(alts).make() };
+  }
+  if (kind === 'look') return { src: `${w}(?! (?:qq|q))`, make: () => w }; // no word here has a q
+  if (kind === 'optional') {
+    const x = sequence(depth + 1);
+    return { src: `(?:${x.src} )?`, make: () => (rnd() < 0.5 ? '' : x.make() + ' '), spaced: true };
+  }
+  const n = Math.floor(rnd() * 4);
+  return { src: `(?:[^ .]+ ){0,${n}}`, make: () => Array.from({ length: Math.floor(rnd() * (n + 1)) }, () => letters(2) + ' ').join(''), spaced: true };
+}
+function sequence(depth: number): Shape {
+  const items = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => item(depth));
+  const end = letters(1 + Math.floor(rnd() * 2)); // ends with a word, as a phrase does
+  return {
+    src: items.map((x) => x.src + (x.spaced ? '' : ' ')).join('') + end,
+    make: () => items.map((x) => x.make() + (x.spaced ? '' : ' ')).join('') + end,
+  };
+}
+
+describe('what a phrase needs, on random expressions', () => {
+  it('finds the keys in every text each expression matches', () => {
+    const wrong: string[] = [];
+    for (let i = 0; i < 3_000; i++) {
+      const x = sequence(0);
+      const re = new RegExp(` ${x.src} `);
+      const need = needOfSource(re.source);
+      const keys = lookupKeys(need);
+      for (let j = 0; j < 8; j++) {
+        const s = ` ${letters(2)} ${x.make()} ${letters(2)} `;
+        expect(re.test(s), `${re.source} on "${s}"`).toBe(true);
+        if (!holds(need, s) || (keys && !hasKey(keys, s))) wrong.push(`${re.source} on "${s}": ${JSON.stringify(keys)}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('runs a phrase it can find no keys for on every text', () => {
+    const says = groupsSay([
+      { id: 'digits', about: 'a number word', phrases: ['a\\d+ b'] },
+      { id: 'words', about: 'plain words', phrases: ['want to rest'] },
+    ]);
+    expect(lookupKeys(needOfSource(compilePhrase('a\\d+ b').source))).toBeUndefined();
+    expect(says(' . x a12 b y . ')).toBe('digits');
+    expect(says(' . i want to rest . ')).toBe('words');
+    expect(says(' . x a b y . ')).toBeUndefined();
   });
 });
 
@@ -157,15 +227,53 @@ describe('the detector with its short cuts', () => {
     expect(danger).toBeGreaterThan(2_000); // the labelled danger texts are among them
   });
 
+  it('says the same as the long way: which rule or the classifier, for danger and for abuse, in every text', () => {
+    const trusted = DANGER.filter((g) => g.gated !== true);
+    const gated = DANGER.filter((g) => g.gated === true);
+    const first = (groups: PhraseGroup[], s: string) => groups.find((g) => EXPR.get(g)!.test(s))?.id;
+    const longWayDanger = (s: string): string | undefined => {
+      const sure = first(trusted, s);
+      if (sure !== undefined) return sure;
+      const z = modelScore(s);
+      if (z > DANGER_THRESHOLD) return 'classifier';
+      if (z <= RULE_THRESHOLD) return undefined;
+      for (const g of gated) {
+        const m = EXPR.get(g)!.exec(s);
+        if (!m) continue;
+        const from = s.lastIndexOf(' . ', m.index);
+        const to = s.indexOf(' . ', m.index + m[0].length - 1);
+        if (modelScore(' ' + s.slice(from < 0 ? 0 : from + 3, to < 0 ? s.length : to + 1)) > RULE_THRESHOLD) return g.id;
+      }
+      return undefined;
+    };
+    const counts = { danger: 0, gated: 0, abuse: 0 };
+    for (const text of TEXTS) {
+      const s = longWayPlain(text);
+      const danger = longWayDanger(s);
+      const abuse = first(ABUSE, s) ?? (modelSaysAbuse(s) ? 'classifier' : undefined);
+      if (danger) counts.danger++;
+      if (danger && gated.some((g) => g.id === danger)) counts.gated++;
+      if (abuse) counts.abuse++;
+      expect(explain(text), text.slice(0, 40)).toEqual({ danger, abuse });
+      expect(assess([text])).toEqual({ danger: danger !== undefined, abuse: abuse !== undefined });
+      expect(mayBeInDanger([text])).toBe(danger !== undefined);
+      expect(mayBeInDangerAnywhere([text])).toBe(danger !== undefined);
+    }
+    // Every path is taken: rules on their own, the classifier, a gated group the classifier vouches for, abuse.
+    expect(counts.danger).toBeGreaterThan(2_000);
+    expect(counts.gated).toBeGreaterThan(5);
+    expect(counts.abuse).toBeGreaterThan(300);
+  });
+
   it('folds an ASCII text with the ASCII expressions exactly as with the Unicode ones', () => {
     const ascii = TEXTS.filter((t) => /^[\x00-\x7f]*$/.test(t));
     expect(ascii.length).toBeGreaterThan(5_000);
     // And odd ones: apostrophes, elisions, digits in words, repeated letters, "kms" after a number, marks.
     const odd = ["J'ai l'ho d'en QU'il", "don`t can't", 'k1ll mysellllf 5kms 5 kms', 'SOOOO... tired!?!; yes:no', 'a\nb\tc', '', ' . '];
-    let seed = 7;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let seed7 = 7;
+    const rnd7 = () => (seed7 = (seed7 * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const alphabet = "abcXYZ019 '`.!?;:\n\t-_()kmsjldnt";
-    for (let i = 0; i < 2_000; i++) odd.push(Array.from({ length: 1 + Math.floor(rnd() * 40) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+    for (let i = 0; i < 2_000; i++) odd.push(Array.from({ length: 1 + Math.floor(rnd7() * 40) }, () => alphabet[Math.floor(rnd7() * alphabet.length)]).join(''));
     for (const t of [...ascii, ...odd]) expect(fold(t, true), JSON.stringify(t)).toBe(fold(t, false));
   });
 });

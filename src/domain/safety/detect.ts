@@ -64,6 +64,12 @@ interface Index {
   words: Map<string, Entry[]>;
   /** The first PREFIX_MIN letters -> each word start beginning so, and its phrases. */
   starts: Map<string, Map<string, Entry[]>>;
+  /** Each word seen -> the phrases it is a key of (as a whole word, and by its start); bounded like normalise's. */
+  triggers: Map<string, Entry[]>;
+}
+
+function newIndex(): Index {
+  return { words: new Map(), starts: new Map(), triggers: new Map() };
 }
 
 function add(map: Map<string, Entry[]>, key: string, e: Entry) {
@@ -112,7 +118,7 @@ interface Phrases {
 let compiled: Phrases | undefined;
 function phrases(): Phrases {
   if (!compiled) {
-    const index: Index = { words: new Map(), starts: new Map() };
+    const index = newIndex();
     const quiet = compileGroups(QUIET, index);
     // Quiet phrases are cut out of the text; the spaces at their edges stay, so the words around still meet.
     const danger = compileGroups(DANGER, index);
@@ -135,30 +141,27 @@ interface Plain {
   maybe: Map<Compiled, number[]>;
 }
 
-/** Each word seen -> the phrases it is a key of (as a whole word, and by its start); bounded like normalise's. */
-const TRIGGERS = new Map<string, Entry[]>();
 const TRIGGERS_MAX = 50_000;
 
-function triggers(w: string): Entry[] {
-  let hit = TRIGGERS.get(w);
+function triggers(w: string, index: Index): Entry[] {
+  let hit = index.triggers.get(w);
   if (hit === undefined) {
-    const { index } = phrases();
     hit = [...(index.words.get(w) ?? [])];
     const byStart = w.length >= PREFIX_MIN ? index.starts.get(w.slice(0, PREFIX_MIN)) : undefined;
     if (byStart !== undefined) for (const [start, entries] of byStart) if (w.startsWith(start)) hit.push(...entries);
-    if (TRIGGERS.size >= TRIGGERS_MAX) TRIGGERS.clear();
-    TRIGGERS.set(w, hit);
+    if (index.triggers.size >= TRIGGERS_MAX) index.triggers.clear();
+    index.triggers.set(w, hit);
   }
   return hit;
 }
 
 let texts = 0;
 
-function plain(s: string): Plain {
+function plain(s: string, index = phrases().index): Plain {
   const maybe = new Map<Compiled, number[]>();
   const text = ++texts;
   for (const w of s.split(' ')) {
-    for (const e of triggers(w)) {
+    for (const e of triggers(w, index)) {
       if (e.seen === text) continue;
       e.seen = text;
       const ks = maybe.get(e.g);
@@ -167,6 +170,16 @@ function plain(s: string): Plain {
     }
   }
   return { s, maybe };
+}
+
+/**
+ * For the tests: which of these groups (the first) sees a match in a plain form, found the way the detector finds
+ * it (each phrase looked up by its keys, or run on every text when it has none).
+ */
+export function groupsSay(groups: PhraseGroup[]): (plainForm: string) => string | undefined {
+  const index = newIndex();
+  const compiledGroups = compileGroups(groups, index);
+  return (s) => matchGroup(compiledGroups, plain(s, index));
 }
 
 /** Whether any of a group's phrases matches the plain form: the same answer as g.any.test(p.s), found by running

@@ -8,7 +8,8 @@
 // across parts. A text that contains none of a condition's strings can't match. Then look phrases up by whole
 // words (a text's plain form is " word word . word ", so a required " want to " means the words "want" and "to").
 // Sound by construction: every step only forgets what it is not sure of (a repeat that may be absent, a character
-// class, a look-ahead: nothing known), and an expression it can't read gives no condition (run on every text).
+// class: nothing known; a look-ahead consumes nothing, so it adds nothing to the match), and an expression it can't
+// read gives no condition (run on every text).
 // test/unit/safety-prefilter.test.ts checks, on every labelled text, that no phrase that matches was left out.
 
 /** A condition on a text: true (nothing known), a string it must contain, or all / any of conditions. */
