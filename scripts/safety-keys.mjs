@@ -3,46 +3,11 @@
 // Run it after changing src/domain/safety/phrases.ts; test/unit/safety-prefilter.test.ts fails until then. A phrase
 // missing from the table is still found (its keys are worked out when the detector starts): the table only saves time.
 //   node scripts/safety-keys.mjs
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { detector, root } from './safety-learn.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const out = await build({
-  absWorkingDir: root,
-  stdin: {
-    contents: `export { compilePhrase } from './src/domain/safety/detect';
-export { ABUSE, DANGER, QUIET } from './src/domain/safety/phrases';
-export { lookupKeys, needOfSource, sourceHash } from './src/domain/safety/prefilter';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  write: false,
-  logLevel: 'warning',
-  plugins: [{
-    // The table is worked out from the phrases alone, never from the table written before.
-    name: 'no-table',
-    setup(b) {
-      b.onResolve({ filter: /^\.\/phrase-keys$/ }, () => ({ path: 'phrase-keys', namespace: 'no-table' }));
-      b.onLoad({ filter: /.*/, namespace: 'no-table' }, () => ({ contents: 'export const PHRASE_KEYS = {};', loader: 'js' }));
-    },
-  }],
-});
-const dir = mkdtempSync(join(tmpdir(), 'reframe-keys-'));
-const file = join(dir, 'keys.mjs');
-writeFileSync(file, out.outputFiles[0].text);
-let m;
-try {
-  m = await import(pathToFileURL(file).href);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+const m = await detector();
 const rows = new Map();
 const sources = new Map();
 for (const g of [...m.DANGER, ...m.ABUSE, ...m.QUIET]) {

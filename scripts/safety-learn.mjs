@@ -17,7 +17,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The detector's own modules (rules, the plain form, the features), bundled from src, with an empty model in
- * place of the shipped weights: what is measured or trained here never depends on a model trained before. */
+ * place of the shipped weights and no shipped keys for the rules: what is measured, trained or written here never
+ * depends on what was written before. */
 export async function detector() {
   const out = await build({
     absWorkingDir: root,
@@ -27,7 +28,9 @@ export { normalise } from './src/domain/safety/normalise';
 export { features, windowFeatures } from './src/domain/safety/features';
 export * as probes from './test/fixtures/safety-probes';
 export { generateRecords } from './src/dev/generate';
-export { recordTexts } from './src/domain/record-fields';`,
+export { recordTexts } from './src/domain/record-fields';
+export { ABUSE, DANGER, QUIET } from './src/domain/safety/phrases';
+export { lookupKeys, needOfSource, sourceHash } from './src/domain/safety/prefilter';`,
       resolveDir: root,
       loader: 'ts',
     },
@@ -41,6 +44,9 @@ export { recordTexts } from './src/domain/record-fields';`,
       name: 'no-shipped-model',
       setup(b) {
         b.onResolve({ filter: /^\.\/model-weights$/ }, () => ({ path: 'model-weights', namespace: 'empty-model' }));
+        // Nor on the rules' shipped keys (scripts/safety-keys.mjs writes them from this): worked out at start.
+        b.onResolve({ filter: /^\.\/phrase-keys$/ }, () => ({ path: 'phrase-keys', namespace: 'no-keys' }));
+        b.onLoad({ filter: /.*/, namespace: 'no-keys' }, () => ({ contents: 'export const PHRASE_KEYS = {};', loader: 'js' }));
         b.onLoad({ filter: /.*/, namespace: 'empty-model' }, () => ({
           contents: 'export const SETTINGS = {}; export const THRESHOLD = Infinity; export const RULE_THRESHOLD = -Infinity; export const BIAS = 0; export const WEIGHTS = "";'
             + ' export const ABUSE_THRESHOLD = Infinity; export const ABUSE_BIAS = 0; export const ABUSE_WEIGHTS = "";',
