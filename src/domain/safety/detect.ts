@@ -45,13 +45,13 @@ interface Compiled {
   id: string;
   gated: boolean;
   res: RegExp[];
-  /** All of the group's phrases in one expression: one pass over the text instead of one per phrase. */
+  /** All of the group's phrases in one expression: where the first match of any starts (a gated group's span). */
   any: RegExp;
   /** The phrases with no key words (prefilter.ts): run on every text. */
   always: number[];
 }
 
-/** A group's phrase, looked up by its key words (prefilter.ts), and what a text it can match contains. */
+/** A group's phrase (its place in the group), as looked up by its key words (prefilter.ts). */
 interface Entry {
   g: Compiled;
   k: number;
