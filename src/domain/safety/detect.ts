@@ -23,6 +23,7 @@ import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore } from './
 import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
 import { PHRASE_KEYS } from './phrase-keys';
 import { PREFIX_MIN, phraseKeys } from './prefilter';
+import { MEMO_MAX, Memo } from './memo';
 
 /** A phrase as written in phrases.ts -> a regular expression over the plain form (" word word . word "). */
 export function compilePhrase(phrase: string): RegExp {
@@ -64,12 +65,13 @@ interface Index {
   words: Map<string, Entry[]>;
   /** The first PREFIX_MIN letters -> each word start beginning so, and its phrases. */
   starts: Map<string, Map<string, Entry[]>>;
-  /** Each word seen -> the phrases it is a key of (as a whole word, and by its start); bounded like normalise's. */
-  triggers: Map<string, Entry[]>;
+  /** Each word seen -> the phrases it is a key of (as a whole word, and by its start). */
+  triggers: Memo<string, Entry[]>;
 }
 
 function newIndex(): Index {
-  return { words: new Map(), starts: new Map(), triggers: new Map() };
+  const index: Index = { words: new Map(), starts: new Map(), triggers: new Memo(MEMO_MAX, (w) => triggers(w, index)) };
+  return index;
 }
 
 function add(map: Map<string, Entry[]>, key: string, e: Entry) {
@@ -141,17 +143,10 @@ interface Plain {
   maybe: Map<Compiled, number[]>;
 }
 
-const TRIGGERS_MAX = 50_000;
-
 function triggers(w: string, index: Index): Entry[] {
-  let hit = index.triggers.get(w);
-  if (hit === undefined) {
-    hit = [...(index.words.get(w) ?? [])];
-    const byStart = w.length >= PREFIX_MIN ? index.starts.get(w.slice(0, PREFIX_MIN)) : undefined;
-    if (byStart !== undefined) for (const [start, entries] of byStart) if (w.startsWith(start)) hit.push(...entries);
-    if (index.triggers.size >= TRIGGERS_MAX) index.triggers.clear();
-    index.triggers.set(w, hit);
-  }
+  const hit = [...(index.words.get(w) ?? [])];
+  const byStart = w.length >= PREFIX_MIN ? index.starts.get(w.slice(0, PREFIX_MIN)) : undefined;
+  if (byStart !== undefined) for (const [start, entries] of byStart) if (w.startsWith(start)) hit.push(...entries);
   return hit;
 }
 
@@ -161,7 +156,7 @@ function plain(s: string, index = phrases().index): Plain {
   const maybe = new Map<Compiled, number[]>();
   const text = ++texts;
   for (const w of s.split(' ')) {
-    for (const e of triggers(w, index)) {
+    for (const e of index.triggers.get(w)) {
       if (e.seen === text) continue;
       e.seen = text;
       const ks = maybe.get(e.g);
@@ -297,19 +292,11 @@ export function mayBeInDanger(texts: Iterable<string | undefined>): boolean {
 
 /** Texts this short (a feeling's name, a tag, a word or two) come back again and again: each is read once. */
 const SHORT = 24;
-const SHORT_SEEN = new Map<string, boolean>();
-const SHORT_MAX = 50_000;
+const SHORT_TEXTS = new Memo(MEMO_MAX, (t: string) => dangerIn(prepared(t)));
 
 /** What dangerIn(prepared(t)) says, for a text of at most MAX_CHARS characters. */
 function textInDanger(t: string): boolean {
-  if (t.length > SHORT) return dangerIn(prepared(t));
-  let hit = SHORT_SEEN.get(t);
-  if (hit === undefined) {
-    hit = dangerIn(prepared(t));
-    if (SHORT_SEEN.size >= SHORT_MAX) SHORT_SEEN.clear();
-    SHORT_SEEN.set(t, hit);
-  }
-  return hit;
+  return t.length > SHORT ? dangerIn(prepared(t)) : SHORT_TEXTS.get(t);
 }
 
 /** How far each piece of a long text starts before the end of the one before: far longer than any phrase. */

@@ -11,6 +11,7 @@ import { ABUSE_BIAS, ABUSE_THRESHOLD, ABUSE_WEIGHTS, BIAS, THRESHOLD, WEIGHTS } 
 
 export { THRESHOLD as DANGER_THRESHOLD, RULE_THRESHOLD } from './model-weights';
 import { isBreak, pairFeature, skipFeature, windows, wordFeatures } from './features';
+import { MEMO_MAX, Memo } from './memo';
 
 export { SENTENCES, WINDOW, windows } from './features';
 
@@ -19,8 +20,8 @@ export { SENTENCES, WINDOW, windows } from './features';
 class Model {
   private ids: Map<string, number> | undefined;
   private weight = new Float64Array(0);
-  // Most words of a journal come back again and again. Bounded, so a long import can't grow it.
-  private readonly words = new Map<string, Int32Array>();
+  // Each word's features' numbers, worked out once (memo.ts).
+  private readonly words = new Memo(MEMO_MAX, (w: string) => this.featureIds(w));
   // Counting each feature once per window: a feature's mark is the number of the window that last counted it.
   private marks = new Uint32Array(0);
   private window = 0;
@@ -43,24 +44,19 @@ class Model {
     return this.ids;
   }
 
-  private wordIds(w: string): Int32Array {
-    let hit = this.words.get(w);
-    if (hit === undefined) {
-      const t = this.table();
-      const xs: number[] = [];
-      for (const f of wordFeatures(w)) {
-        const id = t.get(f);
-        if (id !== undefined) xs.push(id);
-      }
-      hit = Int32Array.from(xs);
-      if (this.words.size >= WORDS_MAX) this.words.clear();
-      this.words.set(w, hit);
+  private featureIds(w: string): Int32Array {
+    const t = this.table();
+    const xs: number[] = [];
+    for (const f of wordFeatures(w)) {
+      const id = t.get(f);
+      if (id !== undefined) xs.push(id);
     }
-    return hit;
+    return Int32Array.from(xs);
   }
 
   // The number of each pair of words' feature (-1: none), by the first word then the second, so a pair seen
-  // before is found without building its name. Bounded like `words`.
+  // before is found without building its name. Bounded like a Memo, counting pairs (a Memo of Memos would bound
+  // each first word's pairs on its own).
   private readonly pairs = new Map<string, Map<string, number>>();
   private readonly skips = new Map<string, Map<string, number>>();
   private twoWords = 0;
@@ -73,7 +69,7 @@ class Model {
   ): number {
     let byB = cache.get(a);
     if (byB === undefined) {
-      if (this.twoWords >= WORDS_MAX) {
+      if (this.twoWords >= MEMO_MAX) {
         this.pairs.clear();
         this.skips.clear();
         this.twoWords = 0;
@@ -111,7 +107,7 @@ class Model {
         continue;
       }
       if (prev === '') starts.push(own.length);
-      own.push(this.wordIds(w));
+      own.push(this.words.get(w));
       pair.push(this.twoWordId(this.pairs, prev, w, pairFeature));
       skip.push(this.twoWordId(this.skips, prev2, w, skipFeature));
       prev2 = prev;
@@ -151,7 +147,6 @@ class Model {
   }
 }
 
-const WORDS_MAX = 50_000;
 const DANGER_MODEL = new Model(BIAS, WEIGHTS);
 const ABUSE_MODEL = new Model(ABUSE_BIAS, ABUSE_WEIGHTS);
 

@@ -5,6 +5,7 @@
 // Why this much: the blind texts spell the dangerous words every which way ("sucidal", "suicdal", "kil myself",
 // "want 2 die", "thinkin bout endin my life"), and a missed note costs far more than a note shown once too often.
 import { CANONICAL, FUZZY_KEYS } from './phrases';
+import { MEMO_MAX, Memo } from './memo';
 
 /** Longest text looked at, in characters: a record's field is short; a pasted book is looked at in part. */
 export const MAX_CHARS = 20_000;
@@ -62,23 +63,10 @@ function fuzzy(token: string): string | undefined {
   return undefined;
 }
 
-// Most words of a journal come back again and again: each is put right once (canonicalWord). Bounded, so a long
-// import can't grow it.
-const CACHE = new Map<string, string>();
-const CACHE_MAX = 50_000;
 
 // Letters written as digits inside a word ("k1ll", "su1c1de", "d13"): only in a word that has letters too.
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
 const MIXED = /^(?=.*\p{L})(?=.*\d)[\p{L}\d]+$/u;
-
-function canonicalWord(raw: string): string {
-  const hit = CACHE.get(raw);
-  if (hit !== undefined) return hit;
-  const out = putRight(raw);
-  if (CACHE.size >= CACHE_MAX) CACHE.clear();
-  CACHE.set(raw, out);
-  return out;
-}
 
 function putRight(raw: string): string {
   const w = MIXED.test(raw) && CANONICAL.get(raw) === undefined ? raw.replace(/\d/g, (d) => LEET[d] ?? d) : raw;
@@ -87,6 +75,9 @@ function putRight(raw: string): string {
   if (w.length < 5 || w.length > 16) return w;
   return fuzzy(w) ?? w;
 }
+
+/** Each word put right once. */
+const CANONICAL_WORDS = new Memo(MEMO_MAX, putRight);
 
 // The same for a text of ASCII characters only, where a letter (\p{L}) is a-z once lower-cased and a number
 // (\p{N}) is 0-9: the same results, found faster (most texts are ASCII; the Unicode forms are slower to run).
@@ -137,7 +128,7 @@ export function normalise(text: string): string {
   let out = ' ';
   for (const w of words) {
     if (w === '') continue;
-    out += canonicalWord(w) + ' ';
+    out += CANONICAL_WORDS.get(w) + ' ';
   }
   // Every text ends a sentence, so a phrase can say "here the sentence ends" ("friday is the day \\.").
   if (!out.endsWith(' . ')) out += '. ';
