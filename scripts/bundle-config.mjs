@@ -100,6 +100,9 @@ const LAZY_IDS = 'crypto|child_process|tty|os|net|stream|zlib|worker_threads|rea
 const LAZY_BUILTINS = new RegExp(`__toESM\\(require\\("node:(?:${LAZY_IDS})"\\)(?:,\\s*1)?\\)|require\\("node:(?:${LAZY_IDS})"\\)`, 'g');
 const LAZY_HELPER = 'var __rfLazy=(f)=>{let m;const g=()=>m??=f();return new Proxy({},{get:(_,k)=>g()[k],has:(_,k)=>k in g(),ownKeys:()=>Reflect.ownKeys(g()),getOwnPropertyDescriptor:(_,k)=>{const d=Reflect.getOwnPropertyDescriptor(g(),k);if(d)d.configurable=true;return d}})};';
 
+// A chunk's static import of another chunk, as esbuild's CommonJS output writes it (see toCommonJS).
+const LAZY_CHUNK_IMPORT = /\b(import_c_[A-Za-z0-9_$]+)=require\("\.\/(c-[A-Za-z0-9_-]+)\.cjs"\)/g;
+
 // Each chunk is written already wrapped in CommonJS's module function, inside a call that runs it when Node's own
 // require loads the file and only gives the function back while bin/reframe's loader evaluates it (it sets
 // globalThis.__reframeChunk for that moment, before any of the chunk's own code runs): so
@@ -125,6 +128,12 @@ export async function toCommonJS(outputFiles) {
     const dynamic = /\bimport\(/.exec(code.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""'));
     if (dynamic) throw new Error(`build: ${name} keeps a dynamic import() that bin/reframe's loader can't run: make it an import of a module in src/`);
     code = code.replace(LAZY_BUILTINS, (all) => `__rfLazy(()=>${all})`);
+    // Another chunk this one imports from is loaded when one of its names is first used, not when this chunk
+    // loads: `list` reaches 34 chunks by imports and uses names from 25 (not the sync commands, not the run code
+    // the wiring of other commands imports). esbuild writes each such import as `import_c_X=require("./c-X.cjs")`
+    // and reads names as `import_c_X.name`; the stand-in also puts the real exports in that variable at the first
+    // read, so every later read is a plain property read.
+    code = code.replace(LAZY_CHUNK_IMPORT, (_, v, c) => `${v}=__rfLazy(()=>${v}=require("./${c}.cjs"))`);
     if (code.includes('__rfLazy(')) code = LAZY_HELPER + code;
     // Worked out at its first use (a URL costs ~0.5 ms; `list` never asks for one).
     if (code.includes(META_URL)) code = `var ${META_URL}_;` + code.replaceAll(META_URL, `(${META_URL}_??=require('node:url').pathToFileURL(__filename).href)`);
