@@ -9,7 +9,7 @@ import type { Context } from './context';
 import type { Journal } from './journal/journal';
 import { makeContext, processIO, type GlobalOptions } from './runtime';
 import { VERSION } from './version';
-import { COMMANDS } from './commands/index';
+import { COMMANDS, WIRING_OF } from './commands/index';
 import type { Wiring } from './commands/kit';
 import { autoSyncAfter, autoSyncBefore } from './sync/auto';
 import { derivedAheadReady, derivingAhead } from './journal/key-file';
@@ -20,11 +20,6 @@ export type { Action, Wiring } from './commands/kit';
 /** For tests: see what a command would be run with, without running it (gh's runF). */
 export type Intercept = (call: { command: string; opts: Record<string, unknown>; args: string[]; globals: GlobalOptions }) => void;
 
-/**
- * The program with its commands. With `only` (the command the command line names), wiring stops once that
- * command exists: `reframe list` needn't build every other command's options first (~3 ms). Without it, or for
- * a name no wiring adds (help, a typo), every command is wired, so help and suggestions are complete.
- */
 /** The commands whose output can run past a screen, and so goes through a pager on a terminal. */
 const PAGED = new Set(['list', 'show', 'stats', 'distortions list', 'distortions show']);
 
@@ -34,6 +29,11 @@ function commandWords(cmd: Command): string {
   return names.join(' ');
 }
 
+/**
+ * The program with its commands. With `only` (the command the command line names), only the wiring that adds
+ * that command runs: `reframe stats` needn't build every other command's options first. Without it, or for a
+ * name no wiring adds (help, a typo), every command is wired, so help and suggestions are complete.
+ */
 export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?: Intercept, only?: string): Command {
   const program = new Command('reframe')
     .description('Work through a painful thought, one thought record at a time.\nYour journal stays on this computer.')
@@ -99,10 +99,8 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
       .option('--search <text>', 'words anywhere in the record (full text)')
       .option('--limit <n>', limitHelp),
   };
-  for (const wire of COMMANDS) {
-    wire(w);
-    if (only !== undefined && program.commands.some((c) => c.name() === only)) break;
-  }
+  const one = only !== undefined && Object.hasOwn(WIRING_OF, only) ? WIRING_OF[only] : undefined;
+  for (const wire of one ? [one] : COMMANDS) wire(w);
 
   // Every subcommand reports errors our way too.
   const override = (c: Command) => {
