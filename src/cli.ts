@@ -6,22 +6,17 @@ import { UsageError } from './errors';
 import { msg } from './messages';
 import { closest } from './input/closest';
 import type { Context } from './context';
-import type { Journal } from './journal/journal';
 import { makeContext, processIO, type GlobalOptions } from './runtime';
 import { VERSION } from './version';
 import { COMMANDS, WIRING_OF } from './commands/index';
 import type { Wiring } from './commands/kit';
-import { autoSyncAfter, autoSyncBefore } from './sync/auto';
-import { derivedAheadReady, derivingAhead } from './journal/key-file';
+import { runAction } from './commands/action';
 import { globalWords } from './global-options';
 
 export type { Action, Wiring } from './commands/kit';
 
 /** For tests: see what a command would be run with, without running it (gh's runF). */
 export type Intercept = (call: { command: string; opts: Record<string, unknown>; args: string[]; globals: GlobalOptions }) => void;
-
-/** The commands whose output can run past a screen, and so goes through a pager on a terminal. */
-const PAGED = new Set(['list', 'show', 'stats', 'distortions list', 'distortions show']);
 
 function commandWords(cmd: Command): string {
   const names: string[] = [];
@@ -57,36 +52,11 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
       const opts = a[a.length - 2] as Record<string, unknown>;
       const args = a.slice(0, -2) as string[];
       if (intercept) {
-        const path: string[] = [];
-        for (let c: Command | null = cmd; c && c.parent; c = c.parent) path.unshift(c.name());
-        intercept({ command: path.join(' '), opts, args, globals: cmd.optsWithGlobals() as GlobalOptions });
+        intercept({ command: commandWords(cmd), opts, args, globals: cmd.optsWithGlobals() as GlobalOptions });
         return;
       }
       const globals = cmd.optsWithGlobals() as GlobalOptions & { pager?: boolean };
-      const ctx = makeCtx(globals);
-      // Long output on a terminal goes through a pager (src/io/pager.ts); JSON and pipes never do.
-      const paging = PAGED.has(commandWords(cmd)) && globals.pager !== false && !opts.json && ctx.io.stdout.isTTY
-        ? await (await import('./io/pager')).startPager(ctx.io, ctx.env)
-        : undefined;
-      // Automatic sync, when it is on (src/sync/auto.ts): in before showing, out after saving. Quiet, never failing.
-      const words = commandWords(cmd);
-      try {
-        // The key of an encrypted journal, if main.ts started deriving it, before anything opens the journal.
-        // Meanwhile SQLite itself is loaded (~5-10 ms), so what is left after the key is only the open.
-        if (derivingAhead()) {
-          try { (await import('./journal/native')).ensureNative(); } catch { /* the open says what is wrong */ }
-        }
-        await derivedAheadReady();
-        await autoSyncBefore(ctx, words);
-        await fn(ctx, opts, ...args);
-        await autoSyncAfter(ctx, words);
-        // An encrypted journal open with its key, after a command that saved something (or daily): the small
-        // state file keyless cron runs of daily read (src/journal/daily-state.ts). Plain journals skip this.
-        const open = ctx.journalIfOpen?.();
-        if (open?.encrypted) await refreshStateAfter(ctx, open, words);
-      } finally {
-        await paging?.finish();
-      }
+      await runAction(makeCtx(globals), commandWords(cmd), fn, opts, args, globals.pager);
     },
     collect: (value, previous = []) => [...previous, value],
     examples: (...lines) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`,
@@ -109,19 +79,6 @@ export function buildProgram(makeCtx: (g: GlobalOptions) => Context, intercept?:
   };
   program.commands.forEach(override);
   return program;
-}
-
-/** Refresh the daily state file when this command wrote to the encrypted journal, or was daily. Never throws. */
-async function refreshStateAfter(ctx: Context, journal: Journal, words: string): Promise<void> {
-  try {
-    if (!journal.db.open) return;
-    const wrote = words === 'daily' || (journal.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n > 0;
-    if (!wrote) return;
-    const { refreshDailyState } = await import('./journal/daily-state');
-    refreshDailyState(journal, ctx.paths.stateDir, ctx.clock.now());
-  } catch {
-    // The state file is a convenience for cron: a command that worked still worked.
-  }
 }
 
 /** The commands a command line walks down to (`cron install --at 9:00` -> [cron, install]), global options skipped. */

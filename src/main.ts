@@ -53,10 +53,12 @@ export async function main(argv: string[], workerEntry?: string): Promise<number
     (await import('./journal/key-ahead')).deriveKeyAhead(args, process.env);
   } catch { /* the open says what is wrong, in its own words */ }
   guardOutput();
-  const { runCli } = await import('./cli');
+  // The everyday commands on a plain command line start without commander (src/fast-start.ts); the rest, and
+  // anything it doesn't read, go through the CLI.
+  const { runFast } = await import('./fast-start');
   const { closeAll } = await import('./runtime');
   try {
-    await runCli(argv, workerEntry);
+    if (!(await runFast(argv, workerEntry))) await (await import('./cli')).runCli(argv, workerEntry);
     return 0;
   } catch (err) {
     await printError(err, debug);

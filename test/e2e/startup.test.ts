@@ -111,7 +111,8 @@ describe('a cache that does not fit', () => {
       ['a chunk the entry needs at once missing', (h) => {
         const to = join(h, 'dist', 'bundle', 'part');
         cpSync(buildDir, to, { recursive: true });
-        const needed = /require\("\.\/(c-[A-Za-z0-9_-]+\.cjs)"\)/.exec(entryText)?.[1];
+        // One the entry imports and `list` uses at once (an import's chunk loads when one of its names is used).
+        const needed = runWith(['list'], 'build').loaded.map(([f]) => f).find((f) => f !== 'reframe.cjs' && entryText.includes(`require("./${f}")`));
         expect(needed).toBeTruthy();
         rmSync(join(to, needed!));
         writeFileSync(join(h, 'dist', 'reframe.json'), '{"bundle": "bundle/part/reframe.cjs", "encoding": "latin1", "caches": {}}');
@@ -171,6 +172,41 @@ describe('what a start reads', () => {
     // The guided record needs the detector (it watches every answer), and loads it.
     const n = runWith(['new', '--help'], 'build');
     expect(n.status).toBe(0);
+  });
+
+  it('every import of one chunk by another is the stand-in that loads it at first use, and is only ever read a name at a time', () => {
+    // What the stand-in (scripts/bundle-config.mjs, toCommonJS) relies on: esbuild writes each import of another
+    // chunk as `import_c_X=require("./c-X.cjs")` and then only reads `import_c_X.name`. A later esbuild writing
+    // it another way (the chunk's exports passed on, spread, re-exported) would be caught here.
+    const LAZY = /(import_c_\w+)=__rfLazy\(\(\)=>\1=require\("\.\/c-[\w-]+\.cjs"\)\)/g;
+    const DYNAMIC = /Promise\.resolve\(\)\.then\(\(\)=>require\("\.\/c-[\w-]+\.cjs"\)\)/g;
+    let lazy = 0;
+    for (const f of chunks) {
+      const text = readFileSync(join(buildDir, f), 'latin1');
+      lazy += text.match(LAZY)?.length ?? 0;
+      const rest = text.replace(LAZY, '').replace(DYNAMIC, '');
+      expect(rest, f).not.toMatch(/require\("\.\/c-/);
+      expect(rest.match(/\bimport_c_\w+\b(?!\.)/g) ?? [], f).toEqual([]);
+    }
+    expect(lazy).toBeGreaterThan(100);
+  });
+
+  it('the everyday commands start without commander (src/fast-start.ts); help and anything unusual load it', () => {
+    const commander = chunks.filter((f) => /CommanderError\w*=class extends Error/.test(readFileSync(join(buildDir, f), 'latin1')));
+    expect(commander).toHaveLength(1);
+    for (const args of [['list', '--limit', '5'], ['stats', '--json'], ['daily', '--json'], ['--no-color', 'list', '--since', '7d']]) {
+      const r = runWith(args, 'build');
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.loaded.map(([f]) => f), args.join(' ')).not.toContain(commander[0]);
+    }
+    for (const args of [['list', '--help'], ['list', '--limit', '5', '--limit', '6']]) {
+      const r = runWith(args, 'build');
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.loaded.map(([f]) => f), args.join(' ')).toContain(commander[0]);
+    }
+    const typo = runWith(['list', '--limt', '5'], 'build');
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/Unknown option '--limt'/);
   });
 
   it('the entry also starts with Node\'s own require, as import worker threads and the keyring helper start it (test/e2e/import-big.test.ts runs a real worker)', () => {

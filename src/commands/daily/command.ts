@@ -1,5 +1,8 @@
 // reframe daily: wiring (flags, help, examples). The work is in ./run.ts, loaded only when the command runs.
-import type { Wiring } from '../kit';
+import type { Action, Wiring } from '../kit';
+
+/** What `reframe daily` runs, however its command line was read (src/fast-start.ts reads it without commander). */
+export const dailyAction: Action = async (ctx, opts) => (await import('./run')).runDaily(opts, ctx);
 
 export function wireDaily(w: Wiring): void {
   w.program.command('daily')
@@ -8,5 +11,5 @@ export function wireDaily(w: Wiring): void {
     .option('--notify', 'also show the prompt as a desktop notification (notify-send)')
     .addHelpText('after', w.examples('reframe daily', 'reframe daily --json | jq -r .prompt.text', 'reframe daily --notify </dev/null')
       + '\nWithout a terminal (cron, a pipe) it prints and exits at once; it never waits for input.\n')
-    .action(w.action(async (ctx, opts) => (await import('./run')).runDaily(opts, ctx)));
+    .action(w.action(dailyAction));
 }

@@ -1,5 +1,8 @@
 // reframe list: wiring (flags, help, examples). The work is in ./run.ts, loaded only when the command runs.
-import type { Wiring } from '../kit';
+import type { Action, Wiring } from '../kit';
+
+/** What `reframe list` runs, however its command line was read (src/fast-start.ts reads it without commander). */
+export const listAction: Action = async (ctx, opts) => (await import('./run')).runList(opts, ctx);
 
 export function wireList(w: Wiring): void {
   w.filterFlags(w.program.command('list'))
@@ -11,5 +14,5 @@ export function wireList(w: Wiring): void {
       'reframe list --search "guard down" --limit 5',
       'reframe list --tag partner --json | jq length',
     ))
-    .action(w.action(async (ctx, opts) => (await import('./run')).runList(opts, ctx)));
+    .action(w.action(listAction));
 }

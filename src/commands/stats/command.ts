@@ -1,5 +1,8 @@
 // reframe stats: wiring (flags, help, examples). The work is in ./run.ts, loaded only when the command runs.
-import type { Wiring } from '../kit';
+import type { Action, Wiring } from '../kit';
+
+/** What `reframe stats` runs, however its command line was read (src/fast-start.ts reads it without commander). */
+export const statsAction: Action = async (ctx, opts) => (await import('./run')).runStats(opts, ctx);
 
 export function wireStats(w: Wiring): void {
   w.program.command('stats')
@@ -14,5 +17,5 @@ export function wireStats(w: Wiring): void {
       'reframe stats --since 2026-01-01 --until 2026-06-30 --by month',
       'reframe stats --since 3m --json | jq \'.distortions[:3]\'',
     ))
-    .action(w.action(async (ctx, opts) => (await import('./run')).runStats(opts, ctx)));
+    .action(w.action(statsAction));
 }
