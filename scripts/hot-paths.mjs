@@ -37,4 +37,4 @@ export const HOT_PATHS = {
 };
 
 /** The modules every command's start goes through before its run function. */
-export const START = ['src/main.ts', 'src/cli.ts', 'src/runtime.ts'];
+export const START = ['src/main.ts', 'src/fast-start.ts', 'src/cli.ts', 'src/runtime.ts'];

@@ -1,20 +1,14 @@
 // The filters `list` and `export` share: flags -> ListFilters, validated.
-import * as z from '../zod-mini';
 import type { Context } from '../context';
 import type { ListFilters } from '../journal/query';
 import { UsageError } from '../errors';
 import { msg } from '../messages';
+import type { OptionShape, OptionsOf } from './options';
 
-export const filterFlagsSchema = z.object({
-  since: z.optional(z.string()),
-  until: z.optional(z.string()),
-  distortion: z.optional(z.string()),
-  emotion: z.optional(z.string()),
-  tag: z.optional(z.string()),
-  search: z.optional(z.string()),
-  limit: z.optional(z.string()),
-});
-export type FilterFlags = z.infer<typeof filterFlagsSchema>;
+export const FILTER_OPTIONS = {
+  since: 'string', until: 'string', distortion: 'string', emotion: 'string', tag: 'string', search: 'string', limit: 'string',
+} as const satisfies OptionShape;
+export type FilterFlags = OptionsOf<typeof FILTER_OPTIONS>;
 
 export async function toFilters(o: FilterFlags, ctx: Context): Promise<ListFilters> {
   const now = ctx.clock.now();

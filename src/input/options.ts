@@ -14,3 +14,27 @@ export function parseOptions<T extends Schema>(schema: T, raw: unknown): z.outpu
   if (!r.success) throw new UsageError(msg.input.invalidOption(describeZodError(r.error)), msg.input.seeHelp);
   return r.data as z.output<T>;
 }
+
+/** A command's options, each a string (`--since <when>`) or a flag: the plain shape its zod schema is made from. */
+export type OptionShape = Readonly<Record<string, 'string' | 'boolean'>>;
+export type OptionsOf<S extends OptionShape> = { [K in keyof S]?: S[K] extends 'string' ? string : boolean };
+
+/**
+ * A command's options, read against their shape. The command line gives each as the shape says (commander and
+ * src/fast-start.ts give strings and `true`), and then they are taken as they are, as the schema would give
+ * them back: zod (its chunk and its first schema, ~3 ms of `list`) is loaded only for options that don't fit, to
+ * say what is wrong in its words. test/unit/options.test.ts holds the two ways to the same answers.
+ */
+export async function readOptions<S extends OptionShape>(shape: S, raw: unknown): Promise<OptionsOf<S>> {
+  if (fits(shape, raw)) return { ...raw } as OptionsOf<S>;
+  const { schemaOf } = await import('./option-schema');
+  return parseOptions(schemaOf(shape), raw) as OptionsOf<S>;
+}
+
+function fits(shape: OptionShape, raw: unknown): raw is Record<string, unknown> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || Object.getPrototypeOf(raw) !== Object.prototype) return false;
+  for (const [key, value] of Object.entries(raw)) {
+    if (!Object.hasOwn(shape, key) || typeof value !== shape[key]) return false;
+  }
+  return true;
+}

@@ -15,9 +15,8 @@ import { renderSplitFile, splitFileName } from '../../render/frontmatter';
 import { dropControls } from '../../render/width';
 import { jsonArrayChunks, jsonlChunks } from '../../render/json-records';
 import { MdSummary, markdownDocument } from '../../render/markdown';
-import { filterFlagsSchema, toFilters } from '../../input/filters';
-import * as z from '../../zod-mini';
-import { parseOptions } from '../../input/options';
+import { FILTER_OPTIONS, toFilters } from '../../input/filters';
+import { readOptions, type OptionsOf } from '../../input/options';
 import { counted, directSink, fileSink, outputSink, Progress, pump } from '../../io/transfer';
 import { normaliseTag } from '../../domain/tags';
 import { whenStdoutClosed } from '../../io/pipe-closed';
@@ -28,13 +27,7 @@ import { beliefToJson, checkinToJson, experimentToJson, followUpToJson, rerating
 import { progressMarkdown } from '../../render/progress-markdown';
 import { withoutPretenuring } from '../../io/steady-heap';
 
-const schema = z.extend(filterFlagsSchema, {
-  format: z.optional(z.string()),
-  out: z.optional(z.string()),
-  split: z.optional(z.boolean()),
-  bom: z.optional(z.boolean()),
-  encrypt: z.optional(z.boolean()),
-});
+const EXPORT_OPTIONS = { ...FILTER_OPTIONS, format: 'string', out: 'string', split: 'boolean', bom: 'boolean', encrypt: 'boolean' } as const;
 
 const FORMATS: Record<string, 'md' | 'json' | 'jsonl' | 'csv'> = {
   md: 'md', markdown: 'md', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', csv: 'csv',
@@ -63,7 +56,7 @@ function* noting(records: Iterable<ThoughtRecord>, ids: Set<string>): Generator<
 }
 
 export async function runExport(raw: unknown, ctx: Context): Promise<void> {
-  const opts = parseOptions(schema, raw);
+  const opts = await readOptions(EXPORT_OPTIONS, raw);
   const format = FORMATS[(opts.format ?? 'md').trim().toLowerCase()];
   if (!format) throw new UsageError(msg.transfer.badFormat, msg.transfer.badFormatHint);
   if (opts.split && format !== 'md') throw new UsageError(msg.transfer.splitNeedsMd);
@@ -189,7 +182,7 @@ function byteSink(dest: { path: string; direct: boolean } | undefined, ctx: Cont
 }
 
 async function exportOne(
-  format: 'md' | 'json' | 'jsonl' | 'csv', opts: z.infer<typeof schema>, filters: ListFilters,
+  format: 'md' | 'json' | 'jsonl' | 'csv', opts: OptionsOf<typeof EXPORT_OPTIONS>, filters: ListFilters,
   records: () => Iterable<ThoughtRecord>, ratings: () => Iterable<RecordRatings>, total: number, progress: Progress, ctx: Context,
   plan?: SafetyPlan, key?: string,
 ): Promise<number> {

@@ -3,14 +3,13 @@ import type { Context } from '../../context';
 import { toJson } from '../../domain/record-fields';
 import { msg } from '../../messages';
 import { renderListPlain } from '../../render/list-plain';
-import * as z from '../../zod-mini';
-import { filterFlagsSchema, toFilters } from '../../input/filters';
-import { parseOptions } from '../../input/options';
+import { FILTER_OPTIONS, toFilters } from '../../input/filters';
+import { readOptions } from '../../input/options';
 
-const listSchema = z.extend(filterFlagsSchema, { json: z.optional(z.boolean()) });
+const LIST_OPTIONS = { ...FILTER_OPTIONS, json: 'boolean' } as const;
 
 export async function runList(raw: unknown, ctx: Context): Promise<void> {
-  const opts = parseOptions(listSchema, raw);
+  const opts = await readOptions(LIST_OPTIONS, raw);
   const filters = await toFilters(opts, ctx);
   const journal = ctx.journalIfExists();
   const records = journal ? journal.list(filters) : [];

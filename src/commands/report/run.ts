@@ -11,8 +11,8 @@ import { ratingHistory } from '../../domain/rerating';
 import { summarise, type CoreBeliefPath, type ExperimentRow } from '../../domain/report';
 import { UsageError } from '../../errors';
 import { exportTarget } from '../../fsutil';
-import { filterFlagsSchema, toFilters } from '../../input/filters';
-import { parseOptions } from '../../input/options';
+import { FILTER_OPTIONS, toFilters } from '../../input/filters';
+import { readOptions, type OptionsOf } from '../../input/options';
 import { directSink, fileSink, outputSink, pump } from '../../io/transfer';
 import { whenStdoutClosed } from '../../io/pipe-closed';
 import type { Journal } from '../../journal/journal';
@@ -22,19 +22,14 @@ import { msg } from '../../messages';
 import { dayKey } from '../../render/html/charts';
 import { renderReport } from '../../render/html/report';
 import { renderBlankWorksheet, renderWorksheet } from '../../render/html/worksheet';
-import * as z from '../../zod-mini';
 
-const schema = z.extend(filterFlagsSchema, {
-  out: z.optional(z.string()),
-  blank: z.optional(z.boolean()),
-  json: z.optional(z.boolean()),
-});
-type Opts = z.infer<typeof schema>;
+const REPORT_OPTIONS = { ...FILTER_OPTIONS, out: 'string', blank: 'boolean', json: 'boolean' } as const;
+type Opts = OptionsOf<typeof REPORT_OPTIONS>;
 
 const FILTER_FLAGS = ['since', 'until', 'distortion', 'emotion', 'tag', 'search', 'limit'] as const;
 
 export async function runReport(id: string | undefined, raw: unknown, ctx: Context): Promise<void> {
-  const opts = parseOptions(schema, raw);
+  const opts = await readOptions(REPORT_OPTIONS, raw);
   const given = FILTER_FLAGS.filter((f) => opts[f] !== undefined).map((f) => `--${f}`);
   if (opts.blank && id !== undefined) throw new UsageError(msg.report.blankWithId, msg.report.blankWithIdHint);
   if ((opts.blank || id !== undefined) && given.length) throw new UsageError(msg.report.filtersWithId(given.join(', ')), msg.report.filtersWithIdHint);

@@ -1,11 +1,10 @@
 // reframe show ID: one record in full.
-import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { toJson } from '../../domain/record-fields';
 import { UsageError } from '../../errors';
 import { msg } from '../../messages';
 import { renderCard } from '../../render/card';
-import { parseOptions } from '../../input/options';
+import { readOptions } from '../../input/options';
 import { ratingHistory } from '../../domain/rerating';
 import { ratingPaths } from '../../render/progress';
 import { dropControls } from '../../render/width';
@@ -14,10 +13,10 @@ import { stampTime } from '../../sync/hlc';
 import type { KeptConflict } from '../../journal/sync';
 import type { ThoughtRecord } from '../../domain/record';
 
-const schema = z.object({ json: z.optional(z.boolean()) });
+const SHOW_OPTIONS = { json: 'boolean' } as const;
 
 export async function runShow(id: string, raw: unknown, ctx: Context): Promise<void> {
-  const opts = parseOptions(schema, raw);
+  const opts = await readOptions(SHOW_OPTIONS, raw);
   const journal = ctx.journalIfExists();
   if (!journal) throw new UsageError(msg.errors.noRecord(id), msg.errors.noRecordHint);
   const rec = journal.get(journal.resolveId(id, Boolean(ctx.io.stderr.isTTY)))!;

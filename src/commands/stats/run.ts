@@ -5,16 +5,10 @@ import { msg } from '../../messages';
 import { BY_VALUES, computeStats, type By, type StatsSource } from '../../domain/stats';
 import { StatsStore } from '../../journal/stats';
 import { localDay } from '../../domain/streak';
-import * as z from '../../zod-mini';
 import { beliefTrends, experimentFigures } from '../../domain/progress-stats';
-import { parseOptions } from '../../input/options';
+import { readOptions } from '../../input/options';
 
-const statsSchema = z.object({
-  since: z.optional(z.string()),
-  until: z.optional(z.string()),
-  by: z.optional(z.string()),
-  json: z.optional(z.boolean()),
-});
+const STATS_OPTIONS = { since: 'string', until: 'string', by: 'string', json: 'boolean' } as const;
 
 /** No journal file yet: the same figures as an empty journal, without creating one. */
 const NOTHING: StatsSource = {
@@ -44,7 +38,7 @@ async function readBounds(opts: { since?: string; until?: string }, now: Date): 
 }
 
 export async function runStats(raw: unknown, ctx: Context): Promise<void> {
-  const opts = parseOptions(statsSchema, raw);
+  const opts = await readOptions(STATS_OPTIONS, raw);
   const now = ctx.clock.now();
   const { since, until } = await readBounds(opts, now);
   if (since && until && since.getTime() > until.getTime()) throw new UsageError(msg.stats.badRange, msg.stats.badRangeHint);
