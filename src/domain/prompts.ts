@@ -9,25 +9,36 @@ import { dataDir } from '../library/data-dir';
 import { describeZodIssue } from './validate';
 import { dayNumber } from './streak';
 
-// zod's small build (src/zod-mini.ts): `daily` reads this file at every run, from cron too.
-const kebab = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be kebab-case, like small-steps' }));
+export interface ReflectionPrompt {
+  id: string;
+  theme: string;
+  text: string;
+}
 
-export const promptSchema = z.strictObject({
-  id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'must be a short lowercase id, like p001' })),
-  theme: kebab,
-  text: z.string().check(z.trim(), z.minLength(10), z.maxLength(300)),
-});
+/** The prompts file's schema, made at its first use: `daily` reads its own file unchecked (loadPrompts). zod's
+ * small build (src/zod-mini.ts). */
+export function promptsFileSchema() {
+  const kebab = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be kebab-case, like small-steps' }));
+  const prompt = z.strictObject({
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'must be a short lowercase id, like p001' })),
+    theme: kebab,
+    text: z.string().check(z.trim(), z.minLength(10), z.maxLength(300)),
+  });
+  return z.strictObject({
+    version: z.literal(1),
+    // Two at least, or two days in a row could not differ.
+    prompts: z.array(prompt).check(z.minLength(2, { error: 'needs at least 2 prompts' })),
+  });
+}
 
-export const promptsFileSchema = z.strictObject({
-  version: z.literal(1),
-  // Two at least, or two days in a row could not differ.
-  prompts: z.array(promptSchema).check(z.minLength(2, { error: 'needs at least 2 prompts' })),
-});
-
-export type ReflectionPrompt = z.output<typeof promptSchema>;
-
-/** Read and validate a prompts file (default: data/prompts.json). A broken file is exit 1: the install is damaged. */
-export function loadPrompts(file = join(dataDir(), 'prompts.json')): ReflectionPrompt[] {
+/**
+ * Read and validate a prompts file (default: data/prompts.json). A broken file is exit 1: the install is damaged.
+ * `check` false (the program's own file, read by every `daily`): as for the pattern library's built-in files
+ * (library.ts), the schema is left to the tests, which also require the file to be stored exactly as parsing
+ * would leave it (test/unit/prompts.test.ts), so skipping it changes nothing but the ~3 ms zod takes to load.
+ * A file that isn't even shaped like prompts is still checked, for the message that says what is wrong.
+ */
+export function loadPrompts(file = join(dataDir(), 'prompts.json'), check = true): ReflectionPrompt[] {
   let raw: string;
   try {
     raw = readFileSync(file, 'utf8');
@@ -40,14 +51,27 @@ export function loadPrompts(file = join(dataDir(), 'prompts.json')): ReflectionP
   } catch {
     throw new OperationError(msg.daily.promptsBroken(file, 'it is not valid JSON'), msg.daily.promptsHint);
   }
-  const r = promptsFileSchema.safeParse(data);
-  if (!r.success) throw new OperationError(msg.daily.promptsBroken(file, describeZodIssue(r.error.issues[0], data)), msg.daily.promptsHint);
+  let prompts: ReflectionPrompt[];
+  if (!check && shapedLikePrompts(data)) prompts = data.prompts;
+  else {
+    const r = promptsFileSchema().safeParse(data);
+    if (!r.success) throw new OperationError(msg.daily.promptsBroken(file, describeZodIssue(r.error.issues[0], data)), msg.daily.promptsHint);
+    prompts = r.data.prompts;
+  }
   const seen = new Set<string>();
-  for (const p of r.data.prompts) {
+  for (const p of prompts) {
     if (seen.has(p.id)) throw new OperationError(msg.daily.promptsBroken(file, `the id "${p.id}" appears twice`), msg.daily.promptsHint);
     seen.add(p.id);
   }
-  return r.data.prompts;
+  return prompts;
+}
+
+/** Version 1 and at least two prompts, each an id, a theme and a text: enough for daily to use unchecked. */
+function shapedLikePrompts(data: unknown): data is { prompts: ReflectionPrompt[] } {
+  const d = data as { version?: unknown; prompts?: unknown } | null;
+  if (typeof d !== 'object' || d === null || d.version !== 1 || !Array.isArray(d.prompts) || d.prompts.length < 2) return false;
+  return d.prompts.every((p: unknown) => typeof p === 'object' && p !== null
+    && typeof (p as ReflectionPrompt).id === 'string' && typeof (p as ReflectionPrompt).theme === 'string' && typeof (p as ReflectionPrompt).text === 'string');
 }
 
 function gcd(a: number, b: number): number {

@@ -1,11 +1,12 @@
 // The daily prompts: the data file is valid, and the rotation gives one prompt per local day,
 // the same all day, never the same two days in a row, and every prompt in turn.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadPrompts, promptForDay, promptIndex, rotationStride } from '../../src/domain/prompts';
+import { loadPrompts, promptForDay, promptIndex, promptsFileSchema, rotationStride } from '../../src/domain/prompts';
+import { dataDir } from '../../src/library/data-dir';
 import { addDays, dayNumber, localDay } from '../../src/domain/streak';
 import { OperationError } from '../../src/errors';
 
@@ -30,6 +31,12 @@ describe('data/prompts.json', () => {
   it('asks: every prompt is a question or an invitation', () => {
     for (const p of prompts) expect(p.text, p.id).toMatch(/[?.]$/);
   });
+
+  it('is stored exactly as the schema leaves it, so daily may read it unchecked', () => {
+    const raw = JSON.parse(readFileSync(join(dataDir(), 'prompts.json'), 'utf8'));
+    expect(promptsFileSchema().parse(raw)).toEqual(raw);
+    expect(loadPrompts(undefined, false)).toEqual(prompts);
+  });
 });
 
 describe('loadPrompts validation', () => {
@@ -50,6 +57,21 @@ describe('loadPrompts validation', () => {
     write(content);
     let err: unknown;
     try { loadPrompts(file); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(OperationError);
+    expect((err as Error).message).toContain(file);
+    expect((err as Error).message).toMatch(re);
+  });
+
+  it.each([
+    ['not JSON', '{ nope', /not valid JSON/],
+    ['wrong version', { version: 2, prompts: [ok, { ...ok, id: 'p2' }] }, /version/],
+    ['a single prompt', { version: 1, prompts: [ok] }, /at least 2/],
+    ['a prompt without its text', { version: 1, prompts: [ok, { id: 'p2', theme: 'trust' }] }, /text/],
+    ['a duplicate id', { version: 1, prompts: [ok, { ...ok }] }, /appears twice/],
+  ])('unchecked (as daily reads its own file), still refuses %s with the same words', (_name, content, re) => {
+    write(content);
+    let err: unknown;
+    try { loadPrompts(file, false); } catch (e) { err = e; }
     expect(err).toBeInstanceOf(OperationError);
     expect((err as Error).message).toContain(file);
     expect((err as Error).message).toMatch(re);

@@ -3,11 +3,10 @@
 // login script) it prints and exits at once: it never reads stdin and never creates the journal.
 import { resolve } from 'node:path';
 import { endOfDay, startOfDay, subDays } from 'date-fns';
-import * as z from '../../zod-mini';
 import type { Context } from '../../context';
 import { JournalError, UsageError } from '../../errors';
 import { msg } from '../../messages';
-import { parseOptions } from '../../input/options';
+import { readOptions } from '../../input/options';
 import { StoppedHere } from '../../flows/safety-watch';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../../domain/prompts';
 import { dayNumber, localDay, practiceDayNumbers, streak, streakOf } from '../../domain/streak';
@@ -15,16 +14,14 @@ import { dailyJson, renderDaily, renderPrompt, streakLine, yesterdayLine, type D
 import { canPrompt, isEncryptedFile, keyringKey, PASSPHRASE_ENV } from '../../journal/cipher';
 import { dailyStatePath, readDailyState } from '../../journal/daily-state';
 
-const dailyOptions = z.object({
-  json: z.optional(z.boolean()),
-  notify: z.optional(z.boolean()),
-});
+const DAILY_OPTIONS = { json: 'boolean', notify: 'boolean' } as const;
 
 export async function runDaily(raw: unknown, ctx: Context): Promise<void> {
-  const opts = parseOptions(dailyOptions, raw);
+  const opts = await readOptions(DAILY_OPTIONS, raw);
   const now = ctx.clock.now();
   const date = localDay(now);
-  const prompt = promptForDay(loadPrompts(), date);
+  // The program's own prompts: checked by its tests, not at every run (domain/prompts.ts).
+  const prompt = promptForDay(loadPrompts(undefined, false), date);
   if (opts.notify) await sendNotification(ctx, prompt);
 
   // An encrypted journal and no way to its key (cron): the prompt, and what the state file knows. Never exit 2.
