@@ -205,6 +205,10 @@ describe('what a start reads', () => {
       // (daily's own prompts are read unchecked, as the pattern library's are: domain/prompts.ts).
       expect(loaded.filter((f) => zod.includes(f)), args.join(' ')).toEqual([]);
     }
+    // A record saved from flags: without commander too (records themselves are checked with zod).
+    const saved = runWith(['new', '--situation', 'At dinner', '--thought', 'She will leave', '--emotion', 'anxious:70', '--emotion', 'sad:40'], 'build');
+    expect(saved.status, saved.stderr).toBe(0);
+    expect(saved.loaded.map(([f]) => f)).not.toContain(commander[0]);
     for (const args of [['list', '--help'], ['list', '--limit', '5', '--limit', '6']]) {
       const r = runWith(args, 'build');
       expect(r.status, r.stderr).toBe(0);

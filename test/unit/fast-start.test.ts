@@ -36,6 +36,10 @@ describe('the fast start reads', () => {
     ['show', '01JD7X'], ['show', '01JD7X4Q', '--json'], ['show', '--json', '01JD7X'],
     ['stats'], ['stats', '--json'], ['stats', '--since', '30d', '--by', 'day'], ['stats', '--since=3m', '--json'],
     ['daily'], ['daily', '--json'], ['daily', '--notify'],
+    ['new'], ['new', '--resume'], ['new', '--from-note', '01HX3Q'],
+    ['new', '--situation', 'She went quiet at dinner', '--thought', "I'm not worthy of love", '--belief', '90', '--emotion', 'anxious:80', '--distortion', 'labeling'],
+    ['new', '--situation', 's', '--thought', 't', '--emotion', 'a:1', '--emotion=b:2:3', '--tag', 'x', '--tag', 'y', '--other-thought', 'o', '--belief-after', '35', '--json'],
+    ['new', '--input', 'record.json'], ['new', '--core-belief', '01JD8A', '--situation', 's', '--thought', 't'],
     ['--db', '/tmp/j.db', 'list'], ['--db=/tmp/j.db', 'stats', '--json'], ['list', '--db', '/tmp/j.db'],
     ['--no-color', 'list'], ['list', '--no-pager'], ['--passphrase-file', '/tmp/p', 'daily', '--json'],
   ];
@@ -53,7 +57,7 @@ describe('the fast start leaves to commander', () => {
     ['list', '--limit'], ['list', '--limit', '5', '--limit', '6'], ['list', '--search', '--json'], ['list', '--limit', '-5'],
     ['list', 'extra'], ['list', '--json=1'], ['list', '--bogus'], ['list', '--', 'x'], ['list', '-'],
     ['show'], ['show', 'a', 'b'], ['show', '-x'], ['stats', '--by'], ['--json', 'list'], ['--db'],
-    ['lsit'], ['new'], ['export', '--format', 'md'], ['distortions', 'list'], ['list', '--color'], ['list', '--no-json'],
+    ['lsit'], ['new', '--input', '-'], ['new', '--situation', 's', '--situation', 't'], ['edit', '01JD7X'], ['export', '--format', 'md'], ['distortions', 'list'], ['list', '--color'], ['list', '--no-json'],
   ];
   for (const words of others) {
     it(`reframe ${words.join(' ')}`, () => expect(fast(words)).toBeUndefined());
@@ -67,10 +71,14 @@ describe('the fast start and commander agree', () => {
     expect(globals.sort()).toEqual(['--db', '--no-color', '--no-pager', '--passphrase-file', '--version'].sort());
     for (const [name, shape] of Object.entries(FAST)) {
       const cmd = full.commands.find((c) => c.name() === name)!;
-      const valued = cmd.options.filter((o) => o.required || o.optional).map((o) => o.long!.slice(2));
+      // An option with a parser of its own collects its values (w.collect); the others keep the last one.
+      const valued = cmd.options.filter((o) => o.required && !o.parseArg).map((o) => o.long!.slice(2));
+      const collect = cmd.options.filter((o) => o.required && o.parseArg).map((o) => o.long!.slice(2));
       const flags = cmd.options.filter((o) => !o.required && !o.optional && o.long !== '--help').map((o) => o.long!.slice(2));
-      expect(cmd.options.every((o) => !o.variadic && !o.negate && !o.optional), name).toBe(true);
+      // (commander reads `<name:before[:after]>` as both required and optional: required wins.)
+      expect(cmd.options.every((o) => !o.variadic && !o.negate && (o.required || !o.optional)), name).toBe(true);
       expect([...shape.valued].sort(), name).toEqual(valued.sort());
+      expect([...(shape.collect ?? [])].sort(), name).toEqual(collect.sort());
       expect([...shape.flags].sort(), name).toEqual(flags.sort());
       expect(shape.args, name).toBe(cmd.registeredArguments.length);
     }
@@ -86,8 +94,8 @@ describe('the fast start and commander agree', () => {
     };
     const pick = <T>(xs: T[]): T => xs[rand(xs.length)];
     const values = ['7d', '2026-01-01', '5', '-5', '', 'a b', '--json', '-', 'x=y', 'day', '01JD7X', 'mind-reading', '--', '=', 'é'];
-    const names = [...new Set([...Object.values(FAST).flatMap((s) => [...s.valued, ...s.flags]), 'db', 'passphrase-file', 'no-color', 'no-pager', 'bogus', 'help', 'version', 'color', 'format'])];
-    const commands = [...Object.keys(FAST), 'new', 'export', 'lsit', 'help'];
+    const names = [...new Set([...Object.values(FAST).flatMap((s) => [...s.valued, ...(s.collect ?? []), ...s.flags]), 'db', 'passphrase-file', 'no-color', 'no-pager', 'bogus', 'help', 'version', 'color', 'format'])];
+    const commands = [...Object.keys(FAST), 'edit', 'export', 'lsit', 'help'];
     let read = 0;
     const lines = 4000;
     for (let n = 0; n < lines; n++) {
@@ -97,13 +105,20 @@ describe('the fast start and commander agree', () => {
         if (rand(2)) words.push(`--${pick(['db', 'passphrase-file'])}`, pick(values));
         else words.push(`--${pick(['no-color', 'no-pager'])}`);
       }
-      if (rand(10) > 0) words.push(pick(commands));
+      const command = rand(10) > 0 ? pick(commands) : undefined;
+      if (command) words.push(command);
+      // Mostly the command's own options, so that many lines are ones the fast start reads.
+      const own = command && Object.hasOwn(FAST, command) ? [...FAST[command].valued, ...(FAST[command].collect ?? []), ...FAST[command].flags] : names;
+      const name = () => pick(rand(10) < 7 ? own : names);
       const after = rand(5);
+      const isFlag = (n: string) => n.startsWith('no-') || Object.values(FAST).some((s) => s.flags.includes(n));
       for (let k = 0; k < after; k++) {
-        const r = rand(10);
-        if (r < 5) words.push(`--${pick(names)}`, ...(rand(4) ? [pick(values)] : []));
-        else if (r < 7) words.push(`--${pick(names)}=${pick(values)}`);
-        else if (r < 9) words.push(pick(['01JD7X', 'abc', 'x']));
+        const r = rand(20);
+        const n = name();
+        // Mostly as the option is meant to be given (a flag alone, a value after the others), sometimes not.
+        if (r < 13) words.push(`--${n}`, ...(isFlag(n) === (rand(10) > 0) ? [] : [pick(values)]));
+        else if (r < 16) words.push(`--${n}=${pick(values)}`);
+        else if (r < 18) words.push(pick(['01JD7X', 'abc', 'x']));
         else words.push(pick(['-h', '-V', '--', '-x', '-']));
       }
       if (fast(words)) read++;

@@ -1,5 +1,8 @@
 // reframe new: wiring (flags, help, examples). The work is in ./run.ts, loaded only when the command runs.
-import { recordFlags, type Wiring } from '../kit';
+import { recordFlags, type Action, type Wiring } from '../kit';
+
+/** What `reframe new` runs, however its command line was read (src/fast-start.ts reads it without commander). */
+export const newAction: Action = async (ctx, opts) => (await import('./run')).runNew(opts, ctx);
 
 export function wireNew(w: Wiring): void {
   recordFlags(w, w.program.command('new'))
@@ -15,5 +18,5 @@ export function wireNew(w: Wiring): void {
       'reframe new --input record.json',
       'reframe new --situation "She went quiet" --thought "She\'ll leave" --emotion anxious:70 --core-belief 01JD8A',
     ))
-    .action(w.action(async (ctx, opts) => (await import('./run')).runNew(opts, ctx)));
+    .action(w.action(newAction));
 }
