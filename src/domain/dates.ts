@@ -1,34 +1,20 @@
 // Reading the dates people type: 2026-11-22, "2026-11-22 19:05", 19:05, yesterday, 7d, 4w, 6m.
-import { endOfDay, startOfDay, subDays, subMonths, subWeeks, subYears, isValid, parse } from 'date-fns';
+import { endOfDay, startOfDay, subDays, isValid, parse } from 'date-fns';
 import { UsageError } from '../errors';
 import { msg } from '../messages';
+import { FIRST_YEAR, LAST_YEAR, relativeBound, sensibleYear } from './relative-dates';
 
-const RELATIVE = /^(\d{1,4})\s*(d|w|m|y)$/i;
+export { FIRST_YEAR, LAST_YEAR };
 
 /** For --since/--until: a bound as a Date. Dates alone mean the start (since) or end (until) of that local day. */
 export function parseBound(flag: string, value: string, now: Date, edge: 'start' | 'end'): Date {
   return sensibleYear(flag, parseBoundAnyYear(flag, value, now, edge));
 }
 
-/** Years a journal can mean: 2300 blew the heat map's stack, 9999 printed 180 MB. */
-export const FIRST_YEAR = 1900;
-export const LAST_YEAR = 2200;
-function sensibleYear(flag: string, d: Date): Date {
-  const y = d.getFullYear();
-  if (!Number.isFinite(y) || y < FIRST_YEAR || y > LAST_YEAR) throw new UsageError(msg.faults.yearOutOfRange(flag, y), msg.faults.yearOutOfRangeHint);
-  return d;
-}
-
 function parseBoundAnyYear(flag: string, value: string, now: Date, edge: 'start' | 'end'): Date {
   const v = value.trim();
-  const rel = RELATIVE.exec(v);
-  if (rel) {
-    const n = Number(rel[1]);
-    const unit = rel[2].toLowerCase();
-    const back = unit === 'd' ? subDays(now, n) : unit === 'w' ? subWeeks(now, n) : unit === 'm' ? subMonths(now, n) : subYears(now, n);
-    // "7d" means the last seven local days including today; "0d" means today.
-    return edge === 'start' ? startOfDay((unit === 'd' || unit === 'w') && n > 0 ? subDays(back, -1) : back) : endOfDay(back);
-  }
+  const rel = relativeBound(v, now, edge);
+  if (rel) return rel;
   const d = parseDateTime(v, now);
   if (!d) throw new UsageError(msg.errors.badDate(flag, value));
   if (d.dateOnly) return edge === 'start' ? startOfDay(d.date) : endOfDay(d.date);

@@ -14,10 +14,10 @@ export async function toFilters(o: FilterFlags, ctx: Context): Promise<ListFilte
   const now = ctx.clock.now();
   const f: ListFilters = {};
   if (o.since !== undefined || o.until !== undefined) {
-    // Reading dates loads date-fns: only when a date was given.
-    const { parseBound } = await import('../domain/dates');
-    if (o.since !== undefined) f.since = parseBound('--since', o.since, now, 'start').toISOString();
-    if (o.until !== undefined) f.until = parseBound('--until', o.until, now, 'end').toISOString();
+    // date-fns loads only when a bound was given; its parser only for a date, not for 7d (relative-dates.ts).
+    const { readBound } = await import('../domain/relative-dates');
+    if (o.since !== undefined) f.since = (await readBound('--since', o.since, now, 'start')).toISOString();
+    if (o.until !== undefined) f.until = (await readBound('--until', o.until, now, 'end')).toISOString();
   }
   if (f.since && f.until && f.since > f.until) throw new UsageError(msg.input.sinceAfterUntil, msg.input.sinceAfterUntilHint);
   if (o.distortion !== undefined) {

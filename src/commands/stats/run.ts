@@ -27,13 +27,13 @@ function parseBy(value: string | undefined): By | undefined {
   return v as By;
 }
 
-/** --since and --until as instants. Reading dates loads date-fns' parser: only when one was given. */
+/** --since and --until as instants. date-fns' parser loads only for a date (not for 7d, 4w, 6m: relative-dates.ts). */
 async function readBounds(opts: { since?: string; until?: string }, now: Date): Promise<{ since?: Date; until?: Date }> {
   if (opts.since === undefined && opts.until === undefined) return {};
-  const { parseBound } = await import('../../domain/dates');
+  const { readBound } = await import('../../domain/relative-dates');
   return {
-    since: opts.since !== undefined ? parseBound('--since', opts.since, now, 'start') : undefined,
-    until: opts.until !== undefined ? parseBound('--until', opts.until, now, 'end') : undefined,
+    since: opts.since !== undefined ? await readBound('--since', opts.since, now, 'start') : undefined,
+    until: opts.until !== undefined ? await readBound('--until', opts.until, now, 'end') : undefined,
   };
 }
 
