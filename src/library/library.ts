@@ -1,7 +1,7 @@
 // The pattern library: built-in patterns and strategies from data/, plus the person's own patterns
 // from $XDG_CONFIG_HOME/reframe/patterns.json. Validated with zod at load (zod/mini: list, stats and others
 // load the library on every start, and the full API would take longer than the rest of the command).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from '../zod-mini';
 import { UsageError, OperationError } from '../errors';
@@ -155,6 +155,28 @@ function parseWith<T extends z.ZodMiniType>(schema: T, data: unknown, file: stri
 /** Where a person puts patterns of their own. */
 export function userPatternsPath(configDir: string): string {
   return join(configDir, 'patterns.json');
+}
+
+/**
+ * Patterns' names by id, for output that shows only names (`daily`, `stats`): the program's own from
+ * data/pattern-names.json (written from patterns.json by scripts/pattern-names.mjs; the tests hold the two
+ * together), ~1 KB to read instead of the whole library's ~157 KB. When the person has patterns of their own,
+ * or the names file can't be read, the whole library (`full`), as before. An id no one knows shows as itself.
+ */
+export function patternNamer(configDir: string | undefined, full: () => Library, dir = dataDir()): (id: string) => string {
+  let names: Record<string, string> | undefined;
+  if (!configDir || !existsSync(userPatternsPath(configDir))) {
+    try {
+      const file = JSON.parse(readFileSync(join(dir, 'pattern-names.json'), 'utf8')) as { version?: unknown; names?: unknown };
+      if (file.version === 1 && typeof file.names === 'object' && file.names !== null) names = file.names as Record<string, string>;
+    } catch { /* the whole library below says what is wrong, if anything is */ }
+  }
+  if (names) {
+    const known = names;
+    return (id) => (Object.hasOwn(known, id) && typeof known[id] === 'string' ? known[id] : id);
+  }
+  const lib = full();
+  return (id) => lib.nameOf(id);
 }
 
 export interface LoadOptions {

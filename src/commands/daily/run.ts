@@ -9,6 +9,7 @@ import { msg } from '../../messages';
 import { readOptions } from '../../input/options';
 import { StoppedHere } from '../../flows/safety-watch';
 import { loadPrompts, promptForDay, type ReflectionPrompt } from '../../domain/prompts';
+import { patternNamer } from '../../library/library';
 import { dayNumber, localDay, practiceDayNumbers, streak, streakOf } from '../../domain/streak';
 import { dailyJson, renderDaily, renderPrompt, streakLine, yesterdayLine, type DailySummary, type DueItem } from '../../render/daily';
 import { canPrompt, isEncryptedFile, keyringKey, PASSPHRASE_ENV } from '../../journal/cipher';
@@ -127,11 +128,11 @@ function summarize(ctx: Context, now: Date, date: string, prompt: ReflectionProm
   return { date, prompt, streak: streakOf(days, dayNumber(date)), yesterday: { records: written.records, distortions }, checkedInToday, due: dueToday(ctx, now, date) };
 }
 
-/** Pattern names from the library; a broken patterns file of the person's own must not stop a cron run. */
+/** Pattern names (the library's names file, or the whole library when the person has patterns of their own); a
+ * broken patterns file of the person's own must not stop a cron run. */
 function patternNames(ctx: Context): (id: string) => string {
   try {
-    const lib = ctx.library();
-    return (id) => lib.nameOf(id);
+    return patternNamer(ctx.paths.configDir, () => ctx.library());
   } catch {
     return (id) => id;
   }

@@ -7,6 +7,7 @@ import { StatsStore } from '../../journal/stats';
 import { localDay } from '../../domain/streak';
 import { beliefTrends, experimentFigures } from '../../domain/progress-stats';
 import { readOptions } from '../../input/options';
+import { patternNamer } from '../../library/library';
 
 const STATS_OPTIONS = { since: 'string', until: 'string', by: 'string', json: 'boolean' } as const;
 
@@ -46,7 +47,9 @@ export async function runStats(raw: unknown, ctx: Context): Promise<void> {
 
   // The per-day counts are for the heat map of the text report; --json has no use for them.
   const request = { since, until, by, now, perDay: !opts.json };
-  const nameOf = (id: string) => ctx.library().nameOf(id);
+  // Names only: the library's names file, not the whole library (library.ts, patternNamer), at the first name.
+  let namer: ((id: string) => string) | undefined;
+  const nameOf = (id: string) => (namer ??= patternNamer(ctx.paths.configDir, () => ctx.library()))(id);
   const journal = ctx.journalIfExists();
   let result;
   if (journal) {
