@@ -26,11 +26,9 @@ import { renderBlankWorksheet, renderWorksheet } from '../../render/html/workshe
 const REPORT_OPTIONS = { ...FILTER_OPTIONS, out: 'string', blank: 'boolean', json: 'boolean' } as const;
 type Opts = OptionsOf<typeof REPORT_OPTIONS>;
 
-const FILTER_FLAGS = ['since', 'until', 'distortion', 'emotion', 'tag', 'search', 'limit'] as const;
-
 export async function runReport(id: string | undefined, raw: unknown, ctx: Context): Promise<void> {
   const opts = await readOptions(REPORT_OPTIONS, raw);
-  const given = FILTER_FLAGS.filter((f) => opts[f] !== undefined).map((f) => `--${f}`);
+  const given = (Object.keys(FILTER_OPTIONS) as (keyof typeof FILTER_OPTIONS)[]).filter((f) => opts[f] !== undefined).map((f) => `--${f}`);
   if (opts.blank && id !== undefined) throw new UsageError(msg.report.blankWithId, msg.report.blankWithIdHint);
   if ((opts.blank || id !== undefined) && given.length) throw new UsageError(msg.report.filtersWithId(given.join(', ')), msg.report.filtersWithIdHint);
   if (opts.json && opts.blank) throw new UsageError(msg.errors.badFlagCombo('--json', '--blank'));
