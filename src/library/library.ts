@@ -168,7 +168,10 @@ export function patternNamer(configDir: string | undefined, full: () => Library,
   if (!configDir || !existsSync(userPatternsPath(configDir))) {
     try {
       const file = JSON.parse(readFileSync(join(dir, 'pattern-names.json'), 'utf8')) as { version?: unknown; names?: unknown };
-      if (file.version === 1 && typeof file.names === 'object' && file.names !== null) names = file.names as Record<string, string>;
+      const given = file.names as Record<string, unknown> | null | undefined;
+      if (file.version === 1 && typeof given === 'object' && given !== null && !Array.isArray(given) && Object.values(given).every((n) => typeof n === 'string')) {
+        names = given as Record<string, string>;
+      }
     } catch { /* the whole library below says what is wrong, if anything is */ }
   }
   if (names) {

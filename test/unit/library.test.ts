@@ -1,7 +1,7 @@
 // The program loads its built-in library without re-checking it (src/runtime.ts: checkBuiltIn false, ~5 ms a
 // start). That is only safe while the files are valid AND stored exactly as parsing leaves them (trimmed text,
 // every optional list present): this test holds both, so skipping the check can never change what loads.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,5 +65,15 @@ describe('patterns\' names alone (patternNamer: daily and stats)', () => {
     for (const id of ids) expect(nameOf(id), id).toBe(theirs.nameOf(id));
     const without = patternNamer(undefined, () => full, join(dir, 'no-data-here'));
     for (const id of ids) expect(without(id), id).toBe(full.nameOf(id));
+    // A names file of the wrong shape is no names file: the whole library.
+    for (const [i, bad] of [{ version: 1, names: [] }, { version: 2, names: {} }, { version: 1, names: { labeling: 3 } }, 'nope'].entries()) {
+      const d = join(dir, `bad-${i}`);
+      mkdirSync(d);
+      writeFileSync(join(d, 'pattern-names.json'), typeof bad === 'string' ? bad : JSON.stringify(bad));
+      let read = false;
+      const named = patternNamer(undefined, () => { read = true; return full; }, d);
+      expect(named('labeling'), JSON.stringify(bad)).toBe(full.nameOf('labeling'));
+      expect(read, JSON.stringify(bad)).toBe(true);
+    }
   });
 });

@@ -14,6 +14,17 @@ async function outcome(f: () => Date | Promise<Date>): Promise<unknown> {
 }
 
 describe('readBound', () => {
+  it('reads the relative bounds as the README says: 7d is the last seven local days with today, 0d today', async () => {
+    const now = new Date(2026, 11, 7, 12, 0, 0);
+    const at = (y: number, m: number, d: number, end = false) => (end ? new Date(y, m, d, 23, 59, 59, 999) : new Date(y, m, d));
+    const cases: [string, 'start' | 'end', Date][] = [
+      ['7d', 'start', at(2026, 11, 1)], ['1d', 'start', at(2026, 11, 7)], ['0d', 'start', at(2026, 11, 7)], ['0d', 'end', at(2026, 11, 7, true)],
+      ['7d', 'end', at(2026, 10, 30, true)], ['4w', 'start', at(2026, 10, 10)], ['1w', 'start', at(2026, 11, 1)],
+      ['6m', 'start', at(2026, 5, 7)], ['1y', 'start', at(2025, 11, 7)], ['12m', 'end', at(2025, 11, 7, true)],
+    ];
+    for (const [v, edge, want] of cases) expect((await readBound('--since', v, now, edge)).getTime(), `${v} ${edge}`).toBe(want.getTime());
+  });
+
   const values = [
     '7d', '0d', '1d', ' 30d ', '30D', '4w', '0w', '6m', '12m', '1y', '9999d', '2000y', '400y', '9999y', '7 d', '07d', '12345d', '-3d',
     '2026-11-22', '2026/11/22', '2026-11-22 19:05', '19:05', 'yesterday', 'today', 'now', '2026-11-22T19:05:00Z', '', 'soon', '7x',
