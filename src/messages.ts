@@ -390,6 +390,10 @@ export const msg = {
     otherOwner: (p: string) => `${p} belongs to another user.`,
     otherOwnerFix: 'Use a journal of your own (--db), or ask its owner.',
     noDrafts: 'No drafts waiting.',
+    programOk: "reframe's own files (its patterns, prompts and their names) are whole.",
+    programBroken: (why: string) => `reframe's own files are damaged: ${why}`,
+    programNamesOut: (file: string) => `${file} does not match the patterns it names.`,
+    programFix: 'Reinstall reframe (`npm install -g reframe-cbt`, or `npm install` in its folder). Your journal is not affected.',
     drafts: (n: number, kinds: string) => `${plural(n, 'draft')} waiting: ${kinds}.`,
     draftKind: (kind: string, n: number) =>
       kind === 'new' ? `${plural(n, 'new record')} (\`reframe new --resume\`)`

@@ -7,10 +7,15 @@ import { canPrompt, keyForOpen, WrongPassphrase, type KeySource } from '../../jo
 import { inspectJournal, type FileMode, type Inspection } from '../../journal/inspect';
 import { SCHEMA_VERSION } from '../../journal/migrations';
 import { parseOptions } from '../../input/options';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { freeBytes, upgradeNeed } from '../../journal/upgrade-space';
 import { ensureNative } from '../../journal/native';
 import { findLeftovers } from '../../io/leftovers';
+import { loadLibrary } from '../../library/library';
+import { dataDir } from '../../library/data-dir';
+import { loadPrompts } from '../../domain/prompts';
+import { isDeepStrictEqual } from 'node:util';
+import { readFileSync } from 'node:fs';
 
 const schema = z.object({ json: z.optional(z.boolean()) });
 
@@ -48,6 +53,29 @@ function permissions(r: Inspection, add: (f: Finding) => void): void {
   }
   const tight = r.backups.filter((m) => !(m.mode & 0o077));
   if (tight.length) add({ check: 'backups', status: 'ok', message: msg.doctor.backups(tight.length) });
+}
+
+/**
+ * reframe's own files in data/, checked against their schemas: the everyday commands read them unchecked (the
+ * library's built-in files, daily's prompts, the names daily and stats show), so a damaged install is found here.
+ */
+export function programFiles(dir = dataDir()): Finding {
+  try {
+    const library = loadLibrary({ dir });
+    loadPrompts(join(dir, 'prompts.json'));
+    const file = join(dir, 'pattern-names.json');
+    let names: unknown;
+    try {
+      names = JSON.parse(readFileSync(file, 'utf8'));
+    } catch { /* said below */ }
+    if (!isDeepStrictEqual(names, { version: 1, names: Object.fromEntries(library.patterns.map((p) => [p.id, p.name])) })) {
+      return { check: 'program', status: 'problem', message: msg.doctor.programBroken(msg.doctor.programNamesOut(file)), fix: msg.doctor.programFix };
+    }
+    return { check: 'program', status: 'ok', message: msg.doctor.programOk };
+  } catch (err) {
+    if (!(err instanceof UsageError || err instanceof OperationError)) throw err;
+    return { check: 'program', status: 'problem', message: msg.doctor.programBroken(err.message), fix: msg.doctor.programFix };
+  }
 }
 
 /** Inspection -> findings, in the order a person would want to read them. */
@@ -149,7 +177,7 @@ export async function runDoctor(raw: unknown, ctx: Context): Promise<void> {
   // What killed exports, backups, upgrades and restores left (leftovers.ts): named, never removed here.
   const findings = [...diagnose(r), ...findLeftovers(ctx.paths.db).files.map((f): Finding => ({
     check: 'leftovers', status: 'warning', message: msg.faults.leftover(f.kind, f.path), fix: msg.faults.leftoverFix(f.path),
-  }))];
+  })), programFiles()];
   const problems = findings.filter((f) => f.status === 'problem').length;
   const warnings = findings.filter((f) => f.status === 'warning').length;
   if (opts.json) {
