@@ -17,6 +17,7 @@ import { statsAction } from './commands/stats/command';
 import { dailyAction } from './commands/daily/command';
 import { runAction } from './commands/action';
 import { makeContext, processIO, type GlobalOptions } from './runtime';
+import { GLOBAL_NEGATED, GLOBAL_VALUED } from './global-options';
 
 /** A command's options as its wiring defines them: those that take a value, those that take one each time they
  * are given and collect them, those that take none; its arguments. */
@@ -44,9 +45,6 @@ export const FAST: Readonly<Record<string, Shape>> = {
   daily: { valued: [], flags: ['json', 'notify'], args: 0, action: dailyAction },
 };
 
-/** The program's own options: `--db PATH`, `--passphrase-file PATH`, `--no-color`, `--no-pager`. */
-const GLOBAL_VALUED: Record<string, string> = { db: 'db', 'passphrase-file': 'passphraseFile' };
-const GLOBAL_NEGATED: Record<string, string> = { 'no-color': 'color', 'no-pager': 'pager' };
 
 export interface FastCall {
   command: string;

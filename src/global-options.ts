@@ -1,11 +1,14 @@
 // The global options a command line may carry before (or among) its command words, known in one place: cli.ts
-// skips them to find the command, and key-ahead.ts reads two of them before the program has loaded. No imports,
+// skips them to find the command, fast-start.ts reads them, and key-ahead.ts reads two of them before the program
+// has loaded. No imports,
 // so key-ahead.ts can load this within a few milliseconds of the start.
 
-/** Global options that take a value: `--db PATH` or `--db=PATH`. */
-const VALUED = ['--db', '--passphrase-file'];
-/** Global options that take none. */
-const FLAGS = ['--no-color', '--no-pager'];
+/** Global options that take a value (`--db PATH` or `--db=PATH`), with the key commander gives each. */
+export const GLOBAL_VALUED: Readonly<Record<string, string>> = { db: 'db', 'passphrase-file': 'passphraseFile' };
+/** Global options that take none: each turns its key (true by default) to false. */
+export const GLOBAL_NEGATED: Readonly<Record<string, string>> = { 'no-color': 'color', 'no-pager': 'pager' };
+const VALUED = Object.keys(GLOBAL_VALUED).map((n) => `--${n}`);
+const FLAGS = Object.keys(GLOBAL_NEGATED).map((n) => `--${n}`);
 
 /** How many words the global option at args[i] takes: 2 (`--db PATH`), 1 (`--db=PATH`, `--no-pager`), 0 (not one). */
 export function globalWords(args: string[], i: number): 0 | 1 | 2 {
