@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { pidAlive, restoreMarker } from '../journal/restore-lock';
+import { EMPTY_MARKER_MS, pidAlive, restoreMarker } from '../journal/restore-lock';
 
 let notesDir: string | undefined;
 const noted = new Map<string, string>(); // folder -> note
@@ -67,8 +67,11 @@ export function findLeftovers(journal: string): { files: Leftover[]; notes: stri
     }
     const marker = restoreMarker(journal);
     try {
-      const pid = Number(readFileSync(marker, 'utf8').trim());
-      if (pid > 0 && dead(pid)) files.push({ path: marker, kind: 'restore-marker', bytes: 0 });
+      const text = readFileSync(marker, 'utf8').trim();
+      const pid = Number(text);
+      // An empty marker is a restore starting, for a moment; one older than that was killed right then.
+      const stale = text === '' && Date.now() - statSync(marker).mtimeMs >= EMPTY_MARKER_MS;
+      if ((pid > 0 && dead(pid)) || stale) files.push({ path: marker, kind: 'restore-marker', bytes: 0 });
     } catch { /* none */ }
   }
   if (notesDir) {

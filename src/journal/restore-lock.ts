@@ -5,7 +5,9 @@
 // writer that finds it rolls back, waits until the restore is over, and tries again: its record then goes
 // into the restored journal. Because the marker is made under the write lock and checked under it, no write
 // can commit between the copy and the swap. A marker whose restore was killed (its pid is gone) is removed.
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { DB } from './open';
 
 export function restoreMarker(journalPath: string): string {
@@ -30,6 +32,9 @@ export function pidAlive(pid: number): boolean {
   }
 }
 
+/** How long an empty marker counts as a restore starting (older than that, it was killed right then). */
+export const EMPTY_MARKER_MS = 5000;
+
 /** The pid of the restore under way, or undefined (a marker left by a killed restore is removed). */
 export function restoreUnderWay(journalPath: string): number | undefined {
   if (journalPath === ':memory:') return undefined;
@@ -45,7 +50,7 @@ export function restoreUnderWay(journalPath: string): number | undefined {
   if (pidAlive(pid)) return pid;
   if (text.trim() === '') {
     // Made a moment ago, the pid not written yet: a restore is starting (unless it was killed right then).
-    try { if (Date.now() - statSync(marker).mtimeMs < 5000) return -1; } catch { return undefined; }
+    try { if (Date.now() - statSync(marker).mtimeMs < EMPTY_MARKER_MS) return -1; } catch { return undefined; }
   }
   try { unlinkSync(marker); } catch { /* another reframe removed it */ }
   return undefined;
@@ -95,16 +100,36 @@ export function beginRestore(db: DB, journalPath: string): () => void {
   const marker = restoreMarker(journalPath);
   db.exec('BEGIN IMMEDIATE');
   try {
-    let fd: number;
     try {
-      fd = openSync(marker, 'wx', 0o600);
+      placeMarker(marker);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || restoreUnderWay(journalPath) !== undefined) throw err;
-      fd = openSync(marker, 'wx', 0o600); // the old one was a killed restore's, now removed
+      placeMarker(marker); // the old one was a killed restore's, now removed
     }
-    try { writeSync(fd, String(process.pid)); } finally { closeSync(fd); }
   } finally {
     db.exec('ROLLBACK');
   }
   return () => { try { unlinkSync(marker); } catch { /* gone already */ } };
+}
+
+/**
+ * Make the marker with the pid already in it: written to a temp file first (named as every temp file is, so the
+ * next run sweeps it if this one is killed), then linked into place, which fails if a marker is there. A kill
+ * at any moment leaves no marker or a whole one, never an empty one that would look like a restore starting.
+ * Where the file system has no hard links, the marker is made in place and written (the empty-marker rule in
+ * restoreUnderWay covers the moment between).
+ */
+function placeMarker(marker: string): void {
+  const tmp = join(dirname(marker), `.${basename(marker)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  writeFileSync(tmp, String(process.pid), { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(tmp, marker);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    const fd = openSync(marker, 'wx', 0o600);
+    try { writeSync(fd, String(process.pid)); } finally { closeSync(fd); }
+  } finally {
+    try { unlinkSync(tmp); } catch { /* gone */ }
+  }
 }
