@@ -55,7 +55,9 @@ export async function bundleOptions(root) {
   return {
     absWorkingDir: root,
     plugins: [zodMiniAlone, standIns],
-    entryPoints: ['src/main.ts'],
+    // The entry, and modules that become chunks of their own although every command's code reaches them (see
+    // SPLIT_POINTS).
+    entryPoints: [{ in: 'src/main.ts', out: 'reframe' }, ...SPLIT_POINTS.map((p) => ({ in: p, out: `c-${p.replace(/^.*\//, '').replace(/\.ts$/, '')}` }))],
     // Split at every `await import()`: each command's code, and each package only some commands use, lands in a
     // chunk of its own, so a start reads and compiles only the chunks its command reaches (`list`: ~30 chunks,
     // ~0.4 MB of 2.4 MB). esbuild splits only ES modules; toCommonJS() below turns each chunk into a CommonJS
@@ -63,7 +65,7 @@ export async function bundleOptions(root) {
     format: 'esm',
     splitting: true,
     outdir: 'dist/bundle/out',
-    entryNames: 'reframe',
+    entryNames: '[name]',
     chunkNames: 'c-[hash]',
     bundle: true,
     platform: 'node',
@@ -89,6 +91,13 @@ export async function bundleOptions(root) {
     write: false,
   };
 }
+
+// Files every command's code imports but few commands use: the schema's steps, SQL an open needs only to upgrade
+// a journal (src/journal/open.ts reads the version from schema-version.ts). esbuild puts a file in the chunk of the
+// entries that reach it, so as an extra entry it lands in a chunk of its own, which the chunks that import it
+// load at the first name they read (toCommonJS below): no everyday start reads it (~32 KB). The extra entry also
+// gets a file that only re-exports that chunk; nothing loads it.
+const SPLIT_POINTS = ['src/journal/migrations.ts'];
 
 const META_URL = '__reframe_import_meta_url';
 const CHUNK_REF = /(["'])\.\/(c-[A-Za-z0-9_-]+)\.js\1/g;

@@ -2,7 +2,7 @@
 // backups and restores (backup.ts) all give, read without changing anything in the file.
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { DB } from './open';
-import { APPLICATION_ID, SCHEMA_VERSION } from './migrations';
+import { APPLICATION_ID, SCHEMA_VERSION } from './schema-version';
 import { isSqliteHeader } from './key-file';
 
 export { isSqliteHeader };

@@ -1,7 +1,10 @@
 // Numbered schema steps. Each runs in its own immediate transaction and sets PRAGMA user_version.
 // Append new steps at the end; never edit a step that has shipped.
 
-export const APPLICATION_ID = 0x52465231; // "RFR1": marks a SQLite file as a Reframe journal.
+// The version and the journal's id are in schema-version.ts, which every open reads without these steps.
+import { APPLICATION_ID, SCHEMA_VERSION } from './schema-version';
+
+export { APPLICATION_ID, SCHEMA_VERSION };
 
 export interface Migration {
   version: number;
@@ -669,5 +672,3 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
 ];
-
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

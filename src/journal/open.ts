@@ -4,7 +4,8 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync, stat
 import { dirname } from 'node:path';
 import { JournalError } from '../errors';
 import { msg } from '../messages';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
+import { APPLICATION_ID, SCHEMA_VERSION } from './schema-version';
 import { checkUpgradeRoom } from './upgrade-space';
 import { ensureNative } from './native';
 import { classifyJournal, hasSqliteHeader, readFacts } from './identity';
@@ -203,6 +204,8 @@ function identify(db: DB, path: string): number {
 }
 
 export function migrate(db: DB, path: string, isNew: boolean, opts: OpenOptions, version: number): void {
+  // A journal at this reframe's version (nearly every open) needs no step: the steps' SQL isn't even loaded.
+  if (!opts.migrations && version >= SCHEMA_VERSION) return;
   const steps = opts.migrations ?? MIGRATIONS;
   const latest = steps.length ? steps[steps.length - 1].version : 0;
   if (version >= latest) return;

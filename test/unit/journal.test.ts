@@ -40,6 +40,11 @@ describe('journal on :memory:', () => {
     expect(j.db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 
+  it('knows its schema version without the steps (schema-version.ts): the last step\'s, the steps in order', () => {
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
   it('round-trips every field of a record exactly', () => {
     const j = memJournal();
     j.insert(awkward);

@@ -5,7 +5,7 @@ import { OperationError, UsageError } from '../../errors';
 import { msg } from '../../messages';
 import { canPrompt, keyForOpen, WrongPassphrase, type KeySource } from '../../journal/cipher';
 import { inspectJournal, type FileMode, type Inspection } from '../../journal/inspect';
-import { SCHEMA_VERSION } from '../../journal/migrations';
+import { SCHEMA_VERSION } from '../../journal/schema-version';
 import { parseOptions } from '../../input/options';
 import { dirname, join } from 'node:path';
 import { freeBytes, upgradeNeed } from '../../journal/upgrade-space';
