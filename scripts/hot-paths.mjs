@@ -9,8 +9,22 @@
 /** Commands with a code cache of their own (bin/reframe picks one by the command word; '' is the default). */
 export const CACHED = ['version', 'new', 'list', 'show', 'stats', 'daily', 'distortions', 'export'];
 
+/**
+ * Start packs (bin/reframe, scripts/build.mjs): per command word, the command lines whose chunks go into its pack
+ * (each run piped and as if to a terminal; a guided flow up to its first question). The plain everyday forms: what a person types, cron runs, the bench
+ * times. A chunk they don't load still loads from its own file when a run needs it.
+ */
+export const PACKS = {
+  list: [['list'], ['list', '--limit', '20']],
+  show: [['show', '{id}']],
+  stats: [['stats'], ['stats', '--json'], ['stats', '--since', '30d']],
+  daily: [['daily'], ['daily', '--json']],
+  // The guided record, up to its first question (scripts/warm-cache.cjs untilFirstQuestion).
+  new: [{ guided: ['new'] }],
+};
+
 /** The safety detector's weights. */
-const DETECTOR = 'src/domain/safety/model-weights.ts';
+export const DETECTOR = 'src/domain/safety/model-weights.ts';
 
 /** Packages that cost start-up time and that no everyday read needs. */
 const HEAVY = ['yaml', '@inquirer/prompts', 'csv-stringify', 'cli-progress', 'asciichart'];

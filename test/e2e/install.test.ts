@@ -62,6 +62,10 @@ describe('npm install -g of the packed tarball', () => {
   it('ships the built program, its data and the man page, and no tests or sources', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'reframe.json'), 'utf8'));
     expect(inst.files).toEqual(expect.arrayContaining(['bin/reframe', 'dist/reframe.json', `dist/${manifest.bundle}`, 'data/patterns.json', 'dist/man/reframe.1', 'README.md', 'package.json']));
+    // Every start pack the manifest names is shipped (bin/reframe would pass over a missing one, only slower).
+    const packs = Object.values(manifest.packs as Record<string, { file: string }>);
+    expect(packs.length).toBeGreaterThan(3);
+    for (const p of packs) expect(inst.files).toContain(`dist/${manifest.bundle.replace(/[^/]+$/, p.file)}`);
     expect(inst.files.filter((f) => /^(test|src|scripts|node_modules|docs)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(pkgDir(), 'package.json'), 'utf8'));
     expect(pkg.name).toBe('reframe-cbt');
@@ -118,11 +122,15 @@ describe('npm install -g of the packed tarball', () => {
     expect(readdirSync(perNode).filter((f) => f !== 'node')).toEqual([build]);
     const folder = join(perNode, build);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
+    // `list` starts from its start pack (one file holding the chunks it loads: bin/reframe readPack), so its
+    // compiled code is one cache; a command without a pack keeps one per chunk.
+    expect(readdirSync(folder)).toContain('pack-list.pack.cache');
+    expect(reframe(['distortions'], { env: { XDG_CACHE_HOME: cacheHome } }).code).toBe(0);
     const files = readdirSync(folder).sort();
     expect(files).toContain('reframe.cache');
     expect(files.length).toBeGreaterThan(5);
     for (const f of files) {
-      expect(f).toMatch(/^(reframe|c-[A-Za-z0-9_-]+)\.cache$/);
+      expect(f).toMatch(/^(reframe|c-[A-Za-z0-9_-]+|pack-[a-z]+\.pack)\.cache$/);
       expect(statSync(join(folder, f)).mode & 0o777).toBe(0o600);
     }
     const made = files.map((f) => statSync(join(folder, f)).mtimeMs);
@@ -132,7 +140,7 @@ describe('npm install -g of the packed tarball', () => {
     expect(files.map((f) => statSync(join(folder, f)).mtimeMs)).toEqual(made);
     expect(readdirSync(join(pkgDir(), 'dist', 'bundle')).sort()).toEqual(before);
     // A cache that does not fit is not trusted: the output is right and the cache is made again.
-    const file = join(folder, 'reframe.cache');
+    const file = join(folder, 'pack-list.pack.cache');
     spawnSync('sh', ['-c', `printf 'not a cache' > '${file}'`]);
     const again = reframe(['list', '--limit', '5'], { env: { XDG_CACHE_HOME: cacheHome } });
     expect(again.code).toBe(0);

@@ -5,9 +5,9 @@
 // that an everyday command reads only a small part of the program.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/run';
 
@@ -55,8 +55,10 @@ describe('the code caches the build wrote', () => {
   it('cover the entry and every chunk the everyday commands load, and every cache sits beside its chunk', () => {
     expect(manifest.version).toBe(pkg.version);
     expect(manifest.caches['reframe.cjs']).toBe('reframe.cache');
+    // A chunk's cache, or a start pack's (below).
+    const packFiles = readdirSync(buildDir).filter((f) => f.endsWith('.pack'));
     for (const [chunk, cache] of Object.entries(manifest.caches)) {
-      expect(chunks).toContain(chunk);
+      expect([...chunks, ...packFiles]).toContain(chunk);
       expect(statSync(join(buildDir, cache)).size).toBeGreaterThan(100);
     }
     const r = runWith(['list', '--limit', '5'], 'build');
@@ -228,5 +230,111 @@ describe('what a start reads', () => {
     expect(r.stderr).toMatch(/empty so far/);
     const w = spawnSync(process.execPath, [join(buildDir, 'reframe.cjs'), 'import', '-', '--dry-run'], { encoding: 'utf8', input: '[]', env: { PATH: process.env.PATH, HOME: home, REFRAME_DB: join(home, 'j.db'), LANG: 'C.UTF-8' } });
     expect(w.status, w.stderr).toBe(0);
+  });
+});
+
+describe('start packs (bin/reframe readPack, scripts/build.mjs makePacks)', () => {
+  const packs = (manifest as unknown as { packs: Record<string, { file: string; chunks: string[] }> }).packs;
+  const detector = chunks.map((f) => [f, statSync(join(buildDir, f)).size] as const).sort((a, b) => b[1] - a[1])[0][0];
+  // Records every script a start compiles: its file's name, and whether V8 took the cached data given with it.
+  const hook = join(dir, 'scripts-hook.cjs');
+  writeFileSync(hook, `const vm = require('node:vm'); const O = vm.Script; const seen = [];
+    vm.Script = class extends O { constructor(src, o) { super(src, o); seen.push([require('node:path').basename(o.filename), !!o.cachedData && !this.cachedDataRejected]); } };
+    process.on('exit', () => process.stderr.write('\\n@@' + JSON.stringify(seen)));`);
+  const home0 = mkdtempSync(join(dir, 'packs-'));
+  const db = join(home0, 'journal.db');
+  for (const [situation, thought] of [['At dinner', 'She will leave'], ['Work call', 'I always mess up'], ['Alone tonight', 'Nobody cares']]) {
+    const r = spawnSync(process.execPath, [BIN, 'new', '--situation', situation, '--thought', thought, '--emotion', 'anxious:70', '--tag', 'home'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home0, REFRAME_DB: db, LANG: 'C.UTF-8' } });
+    if (r.status !== 0) throw new Error(r.stderr);
+  }
+  const id = spawnSync(process.execPath, [BIN, 'list', '--limit', '1'], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home0, REFRAME_DB: db } }).stdout.split('\t')[0];
+
+  /** A copy of the program (bin/ and this build) whose manifest `edit` changes, and what `shape` does to its folder. */
+  function copyOf(name: string, edit: (m: Record<string, unknown>) => Record<string, unknown>, shape: (build: string) => void = () => {}) {
+    const home = join(dir, name);
+    const to = join(home, 'dist', 'bundle', basename(buildDir));
+    mkdirSync(join(home, 'bin'), { recursive: true });
+    cpSync(buildDir, to, { recursive: true });
+    copyFileSync(BIN, join(home, 'bin', 'reframe'));
+    copyFileSync(join(ROOT, 'bin', 'package.json'), join(home, 'bin', 'package.json'));
+    // What the program finds beside itself: its packages (the SQLite addon) and its data (the pattern library).
+    for (const f of ['node_modules', 'data', 'package.json']) symlinkSync(join(ROOT, f), join(home, f));
+    writeFileSync(join(home, 'dist', 'reframe.json'), JSON.stringify(edit({ ...manifest })));
+    shape(to);
+    return home;
+  }
+  const start = (home: string, args: string[]) => {
+    const r = spawnSync(process.execPath, ['-r', hook, join(home, 'bin', 'reframe'), ...args], {
+      encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: join(home, 'cache'), REFRAME_DB: db, LANG: 'C.UTF-8', TZ: 'UTC' },
+    });
+    const [stderr, seen] = r.stderr.split('\n@@');
+    return { status: r.status, stdout: r.stdout, stderr, compiled: JSON.parse(seen) as [string, boolean][] };
+  };
+  const lines = [['list'], ['list', '--limit', '20'], ['show', id], ['stats', '--json'], ['daily', '--json'], ['--no-color', 'list', '--tag', 'home']];
+
+  it('each is chunks of this build side by side, in the order its command loads them, never the safety detector', () => {
+    expect(Object.keys(packs).sort()).toEqual(['daily', 'list', 'new', 'show', 'stats']);
+    for (const [word, pack] of Object.entries(packs)) {
+      expect(pack.file).toBe(`pack-${word}.pack`);
+      expect(pack.chunks[0], word).toBe('reframe.cjs');
+      expect(pack.chunks.length, word).toBeGreaterThan(10);
+      for (const c of pack.chunks) expect(chunks, word).toContain(c);
+      expect(pack.chunks, word).not.toContain(detector);
+      expect(new Set(pack.chunks).size).toBe(pack.chunks.length);
+      const text = readFileSync(join(buildDir, pack.file), 'latin1');
+      expect(text === `[${pack.chunks.map((c) => readFileSync(join(buildDir, c), 'latin1')).join(',\n')}]`, word).toBe(true);
+      expect(manifest.caches[pack.file], word).toBe(`pack-${word}.cache`);
+    }
+  });
+
+  it('a start reads its command\'s pack with its cache, and none of the chunks in it; the output is the same as without packs', () => {
+    const withPacks = copyOf('with-packs', (m) => m);
+    const without = copyOf('without-packs', (m) => ({ ...m, packs: {} }));
+    for (const args of lines) {
+      const a = start(withPacks, args);
+      const b = start(without, args);
+      expect(a.status, `${args.join(' ')}: ${a.stderr}`).toBe(0);
+      expect(a.stdout, args.join(' ')).toBe(b.stdout);
+      expect(a.stderr, args.join(' ')).toBe(b.stderr);
+      const word = args.find((w) => Object.hasOwn(packs, w))!;
+      const pack = packs[word];
+      // The pack, compiled with the build's cache, and no chunk of it on its own.
+      expect(a.compiled.filter(([f]) => f.endsWith('.pack')), args.join(' ')).toEqual([[pack.file, true]]);
+      expect(a.compiled.filter(([f]) => pack.chunks.includes(f)), args.join(' ')).toEqual([]);
+      expect(b.compiled.filter(([f]) => pack.chunks.includes(f)).length, args.join(' ')).toBeGreaterThan(10);
+    }
+  });
+
+  it('a pack missing, cut short or not this build\'s is passed over: the chunks\' own files serve, same output', () => {
+    const reference = copyOf('packs-ref', (m) => ({ ...m, packs: {} }));
+    const text = readFileSync(join(buildDir, packs.list.file), 'latin1');
+    const broken: [string, (m: Record<string, unknown>) => Record<string, unknown>, (b: string) => void][] = [
+      ['pack-gone', (m) => m, (b) => rmSync(join(b, packs.list.file))],
+      ['pack-short', (m) => m, (b) => writeFileSync(join(b, packs.list.file), text.slice(0, text.length >> 1), 'latin1')],
+      ['pack-names-wrong', (m) => ({ ...m, packs: { ...packs, list: { ...packs.list, chunks: packs.list.chunks.slice(1) } } }), () => {}],
+      ['pack-path', (m) => ({ ...m, packs: { list: { file: '../../../bin/reframe', chunks: [] } } }), () => {}],
+      ['pack-not-an-object', (m) => ({ ...m, packs: { list: 'pack-list.pack' } }), () => {}],
+    ];
+    const want = start(reference, ['list']);
+    expect(want.status).toBe(0);
+    for (const [name, edit, shape] of broken) {
+      const r = start(copyOf(name, edit, shape), ['list']);
+      expect(r.status, `${name}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, name).toBe(want.stdout);
+      expect(r.stderr, name).toBe('');
+      expect(r.compiled.map(([f]) => f), name).toContain('reframe.cjs');
+    }
+  });
+
+  it('where the build\'s caches don\'t fit (an installed package), the first start keeps its pack\'s compiled code (0600) and the next start uses it', () => {
+    const installed = copyOf('installed', (m) => ({ ...m, node: 'v0.0.0-elsewhere' }));
+    const first = start(installed, ['list']);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.compiled.filter(([f]) => f.endsWith('.pack'))).toEqual([[packs.list.file, false]]);
+    const saved = join(installed, 'cache', 'reframe', `v8-${process.version}-${process.arch}`, basename(buildDir), `${packs.list.file}.cache`);
+    expect(statSync(saved).mode & 0o777).toBe(0o600);
+    const second = start(installed, ['list']);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.compiled.filter(([f]) => f.endsWith('.pack'))).toEqual([[packs.list.file, true]]);
   });
 });
