@@ -141,6 +141,12 @@ export class Progress {
     return this.d.read(() => (this.d.stmt('SELECT * FROM beliefs ORDER BY created_at, id').all() as BeliefRow[]).map((r) => this.hydrateBelief(r)));
   }
 
+  /** Each kept belief's id and words only, oldest first (what the downward arrow offers to link to). */
+  beliefChoices(): { id: string; text: string }[] {
+    if (!this.hasTables()) return [];
+    return this.d.read(() => this.d.stmt('SELECT id, text FROM beliefs ORDER BY created_at, id').all()) as { id: string; text: string }[];
+  }
+
   private hydrateBelief(row: BeliefRow): Belief {
     const ratings = (this.d.stmt('SELECT at, conviction, alternative_conviction FROM belief_ratings WHERE belief_id = ? ORDER BY at, seq').all(row.id) as
       { at: string; conviction: number; alternative_conviction: number | null }[])

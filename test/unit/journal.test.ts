@@ -45,6 +45,20 @@ describe('journal on :memory:', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
+  it('offers kept beliefs (the downward arrow) by their words, as the whole beliefs have them, oldest first', () => {
+    const j = memJournal();
+    expect(j.progress.beliefChoices()).toEqual([]);
+    j.insert(awkward);
+    j.write(() => {
+      j.progress.insertBelief({ id: '01JD8A0000000000000000000C', createdAt: '2026-11-23T08:00:00.000Z', updatedAt: '2026-11-23T08:00:00.000Z', text: 'I am a burden', type: 'core', ratings: [{ at: '2026-11-23T08:00:00.000Z', conviction: 60 }], evidence: [], records: [awkward.id], experiments: [] });
+      j.progress.insertBelief({ id: '01JD8A0000000000000000000B', createdAt: '2026-11-22T08:00:00.000Z', updatedAt: '2026-11-22T08:00:00.000Z', text: "I'm not worthy of love", type: 'core', ratings: [{ at: '2026-11-22T08:00:00.000Z', conviction: 85 }], evidence: [], records: [], experiments: [] });
+    });
+    const whole = j.progress.beliefs();
+    expect(whole.map((b) => b.text)).toEqual(["I'm not worthy of love", 'I am a burden']);
+    expect(j.progress.beliefChoices()).toEqual(whole.map((b) => ({ id: b.id, text: b.text })));
+    j.close();
+  });
+
   it('round-trips every field of a record exactly', () => {
     const j = memJournal();
     j.insert(awkward);

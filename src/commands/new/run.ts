@@ -72,8 +72,9 @@ async function fromFlags(opts: RecordFlags, ctx: Context): Promise<void> {
 
 function arrowBeliefs(journal: Journal, coreBelief: string | undefined): { id: string; text: string }[] | undefined {
   if (coreBelief !== undefined) return undefined;
-  const kept = journal.progress.beliefs();
-  return kept.length ? kept.map((b) => ({ id: b.id, text: b.text })) : undefined;
+  // Their words only: a belief's ratings, evidence and linked records (all of them) are not needed to offer it.
+  const kept = journal.progress.beliefChoices();
+  return kept.length ? kept : undefined;
 }
 
 /** The belief the record is linked to: --core-belief, or where the downward arrow ended (a new one is kept here). */
