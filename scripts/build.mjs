@@ -95,7 +95,12 @@ try {
       renameSync(tmp(target), target);
       caches[chunk] = made;
     }
-    packs = makePacks(home);
+    try {
+      packs = makePacks(home);
+    } catch (err) {
+      // Without packs every start reads its chunks one by one: a little slower, nothing worse.
+      process.stderr.write(`build: no start packs (${err.message}); reframe works, it just starts a little slower\n`);
+    }
   }
 } finally {
   rmSync(home, { recursive: true, force: true });
