@@ -117,13 +117,29 @@ function makePacks(home) {
     .filter(([, out]) => Object.keys(out.inputs).some((input) => input.endsWith(DETECTOR)))
     .map(([path]) => path.replace(/^.*\//, '').replace(/\.js$/, '.cjs')));
   if (unpacked.size === 0) throw new Error(`no chunk holds ${DETECTOR}: scripts/hot-paths.mjs is out of date`);
-  const warm = (args) => spawnSync(process.execPath, [join(root, 'scripts', 'warm-cache.cjs'), ...args], { cwd: home, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  for (const [word, commands] of Object.entries(PACKS)) {
-    const namesFile = join(home, `pack-${word}.json`);
-    let r = warm(['--pack-names', buildDir, home, JSON.stringify(commands), namesFile]);
-    if (r.status !== 0) throw new Error(`the ${word} pack's warm-up failed: ${(r.stderr ?? '').trim().split('\n')[0]}`);
+  // One pack for output to a pipe or a file (`list`) and one for a terminal (`list.tty`: colour, tables, charts and
+  // the guided flows have code of their own), each from its own lines, run piped or as if to a terminal
+  // (REFRAME_WARM_TTY).
+  const kinds = Object.entries(PACKS).flatMap(([word, { pipe, tty }]) => [
+    ...(pipe ? [{ key: word, commands: pipe, tty: '0' }] : []),
+    ...(tty ? [{ key: `${word}.tty`, commands: tty, tty: '1' }] : []),
+  ]);
+  for (const { key: word, commands, tty } of kinds) {
+    const warm = (args) => spawnSync(process.execPath, [join(root, 'scripts', 'warm-cache.cjs'), ...args], {
+      cwd: home, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, REFRAME_WARM_TTY: tty },
+    });
+    // What every one of the command's lines loads, each run on its own (a chunk only some lines use loads from its
+    // own file when they run: packed, every other line would pay to read it). In the order the first loads them.
+    let chunks;
+    for (const line of commands) {
+      const namesFile = join(home, `pack-${word}.json`);
+      const r = warm(['--pack-names', buildDir, home, JSON.stringify([line]), namesFile]);
+      if (r.status !== 0) throw new Error(`the ${word} pack's warm-up failed: ${(r.stderr ?? '').trim().split('\n')[0]}`);
+      const names = JSON.parse(readFileSync(namesFile, 'utf8'));
+      chunks = chunks === undefined ? names : chunks.filter((name) => names.includes(name));
+    }
     // The safety detector (~1 MB) loads only where a text needs it (a record with words of danger): never packed.
-    const chunks = JSON.parse(readFileSync(namesFile, 'utf8')).filter((name) => !unpacked.has(name));
+    chunks = chunks.filter((name) => !unpacked.has(name));
     const texts = chunks.map((name) => files.find((f) => f.name === name)?.code);
     if (texts.some((t) => t === undefined)) throw new Error(`the ${word} pack names a chunk the build doesn't have`);
     const pack = { file: `pack-${word}.pack`, chunks };
@@ -131,7 +147,7 @@ function makePacks(home) {
     writeFileSync(tmp(target), `[${texts.join(',\n')}]`, { encoding: 'latin1', mode: 0o644 });
     renameSync(tmp(target), target);
     const cacheFile = join(home, `pack-${word}.cache`);
-    r = warm(['--pack-cache', buildDir, home, JSON.stringify(commands), JSON.stringify(pack), cacheFile]);
+    const r = warm(['--pack-cache', buildDir, home, JSON.stringify(commands), JSON.stringify(pack), cacheFile]);
     if (r.status !== 0) throw new Error(`the ${word} pack's cache failed: ${(r.stderr ?? '').trim().split('\n')[0]}`);
     renameSync(cacheFile, tmp(join(buildDir, `pack-${word}.cache`)));
     renameSync(tmp(join(buildDir, `pack-${word}.cache`)), join(buildDir, `pack-${word}.cache`));

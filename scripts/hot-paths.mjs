@@ -11,16 +11,18 @@ export const CACHED = ['version', 'new', 'list', 'show', 'stats', 'daily', 'dist
 
 /**
  * Start packs (bin/reframe, scripts/build.mjs): per command word, the command lines whose chunks go into its pack
- * (each run piped and as if to a terminal; a guided flow up to its first question). The plain everyday forms: what a person types, cron runs, the bench
- * times. A chunk they don't load still loads from its own file when a run needs it.
+ * for output to a pipe or a file (`pipe`), and into its pack for a terminal (`tty`, made as if to one; a guided
+ * flow up to its first question). A pack holds what every one of its lines loads; the plain everyday forms: what a
+ * person types, what cron and scripts run, what the bench times. A chunk a pack doesn't hold still loads from its
+ * own file when a run needs it.
  */
 export const PACKS = {
-  list: [['list'], ['list', '--limit', '20']],
-  show: [['show', '{id}']],
-  stats: [['stats'], ['stats', '--json'], ['stats', '--since', '30d']],
-  daily: [['daily'], ['daily', '--json']],
+  list: { pipe: [['list'], ['list', '--limit', '20']], tty: [['list']] },
+  show: { pipe: [['show', '{id}']], tty: [['show', '{id}']] },
+  stats: { pipe: [['stats'], ['stats', '--json'], ['stats', '--since', '30d']], tty: [['stats']] },
+  daily: { pipe: [['daily'], ['daily', '--json']], tty: [['daily']] },
   // The guided record, up to its first question (scripts/warm-cache.cjs untilFirstQuestion).
-  new: [{ guided: ['new'] }],
+  new: { tty: [{ guided: ['new'] }] },
 };
 
 /** The safety detector's weights. */

@@ -10,6 +10,7 @@
 // Start packs (bin/reframe's readPack), after that run, with the journal it made:
 //   node scripts/warm-cache.cjs --pack-names BUILD_DIR HOME COMMANDS_JSON OUT_FILE
 //     writes (JSON) the chunks the commands load, in the order they load them: a pack's contents
+//     (REFRAME_WARM_TTY=0: only piped, =1: only as if to a terminal; both otherwise)
 //   node scripts/warm-cache.cjs --pack-cache BUILD_DIR HOME COMMANDS_JSON PACK_JSON OUT_FILE
 //     runs the commands from the pack ({ file, chunks }) and writes its code cache to OUT_FILE
 'use strict';
@@ -62,7 +63,9 @@ async function main() {
   if (mode === '--pack-cache' && !pack) throw new Error('the pack does not load');
   const loader = chunkLoader(resolve(buildDir), { encoding: 'latin1', packed: pack && pack.packed });
   const exports = loader.load('reframe.cjs');
-  for (const tty of [false, true]) {
+  // A pack is made for one kind of output (build.mjs: REFRAME_WARM_TTY 0 for pipes and files, 1 for a terminal).
+  const ttys = process.env.REFRAME_WARM_TTY === '0' ? [false] : process.env.REFRAME_WARM_TTY === '1' ? [true] : [false, true];
+  for (const tty of ttys) {
     // As if to a terminal: the decorated output (colour, tables, charts) has code of its own.
     process.stdout.isTTY = tty;
     process.stdout.columns = 100;
@@ -76,7 +79,7 @@ async function main() {
   // Its pack holds what loaded until the question was drawn, not what loads while it waits (soon.ts).
   const guided = commands.find((c) => !Array.isArray(c) && Array.isArray(c.guided));
   let drawnWith;
-  if (guided) {
+  if (guided && ttys.includes(true)) {
     await untilFirstQuestion(() => exports.main([process.argv[0], entry, '--db', db, ...fill(guided.guided)]), () => {
       drawnWith = loader.loaded.map((c) => c.name);
     });

@@ -273,7 +273,8 @@ describe('start packs (bin/reframe readPack, scripts/build.mjs makePacks)', () =
   const lines = [['list'], ['list', '--limit', '20'], ['show', id], ['stats', '--json'], ['daily', '--json'], ['--no-color', 'list', '--tag', 'home']];
 
   it('each is chunks of this build side by side, in the order its command loads them, never the safety detector', () => {
-    expect(Object.keys(packs).sort()).toEqual(['daily', 'list', 'new', 'show', 'stats']);
+    // For a pipe or a file (`list`), for a terminal (`list.tty`), and the guided record's (a terminal only).
+    expect(Object.keys(packs).sort()).toEqual(['daily', 'daily.tty', 'list', 'list.tty', 'new.tty', 'show', 'show.tty', 'stats', 'stats.tty']);
     for (const [word, pack] of Object.entries(packs)) {
       expect(pack.file).toBe(`pack-${word}.pack`);
       expect(pack.chunks[0], word).toBe('reframe.cjs');
@@ -302,6 +303,19 @@ describe('start packs (bin/reframe readPack, scripts/build.mjs makePacks)', () =
       expect(a.compiled.filter(([f]) => f.endsWith('.pack')), args.join(' ')).toEqual([[pack.file, true]]);
       expect(a.compiled.filter(([f]) => pack.chunks.includes(f)), args.join(' ')).toEqual([]);
       expect(b.compiled.filter(([f]) => pack.chunks.includes(f)).length, args.join(' ')).toBeGreaterThan(10);
+    }
+  });
+
+  it('output to a character device (a terminal; here /dev/null) starts from the command\'s terminal pack', () => {
+    const home = copyOf('tty-packs', (m) => m);
+    for (const [word, args] of [['list', ['list']], ['stats', ['stats']], ['daily', ['daily']], ['show', ['show', id]]] as const) {
+      const r = spawnSync(process.execPath, ['-r', hook, join(home, 'bin', 'reframe'), ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: join(home, 'cache'), REFRAME_DB: db, LANG: 'C.UTF-8', TZ: 'UTC' },
+      });
+      const [stderr, seen] = r.stderr.split('\n@@');
+      expect(r.status, stderr).toBe(0);
+      expect((JSON.parse(seen) as [string, boolean][]).filter(([f]) => f.endsWith('.pack')), word).toEqual([[`pack-${word}.tty.pack`, true]]);
     }
   });
 
