@@ -23,7 +23,6 @@ import { CACHED, DETECTOR, PACKS } from './hot-paths.mjs';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -71,9 +70,13 @@ if (!existsSync(join(buildDir, ENTRY))) {
 // with the examples its own --help shows (warmUps below), then --help and --version. `new` runs first: it makes
 // the journal the others read. A chunk the warm-up never loads gets no cache here: the first run that needs it
 // makes one in the user's cache folder (bin/reframe).
+/** A warm-up that takes longer than this has hung (a pager or a prompt waiting): the build goes on without it. */
+const WARM_TIMEOUT_MS = 180_000;
 const WARM = [...Object.values(warmUps(buildDir, CACHED.filter((k) => k !== 'version'))).flat(), ['--help'], ['--version']];
 if (process.env.REFRAME_BUILD_VERBOSE) console.log(JSON.stringify(WARM));
-const home = mkdtempSync(join(tmpdir(), 'reframe-warm-'));
+// The warm-up's throwaway home is made beside dist/, on the same file system, so its caches are renamed into the
+// build (a rename can't cross file systems: a TMPDIR on tmpfs would fail it).
+const home = mkdtempSync(join(dist, '.warm-'));
 const cacheOut = join(home, 'caches');
 const caches = {};
 let packs = {};
@@ -82,10 +85,11 @@ try {
   mkdirSync(cacheOut);
   const r = spawnSync(process.execPath, [join(root, 'scripts', 'warm-cache.cjs'), buildDir, cacheOut, home, JSON.stringify(WARM)], {
     cwd: home,
+    timeout: WARM_TIMEOUT_MS,
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });
-  if (r.status !== 0) failure = (r.stderr ?? '').trim().split('\n')[0] || `exit ${r.status ?? r.signal}`;
+  if (r.status !== 0) failure = r.error?.message ?? ((r.stderr ?? '').trim().split('\n')[0] || `exit ${r.status ?? r.signal}`);
   else {
     for (const made of readdirSync(cacheOut)) {
       const chunk = made.replace(/\.cache$/, '.cjs');
@@ -124,37 +128,64 @@ function makePacks(home) {
     ...(pipe ? [{ key: word, commands: pipe, tty: '0' }] : []),
     ...(tty ? [{ key: `${word}.tty`, commands: tty, tty: '1' }] : []),
   ]);
+  const failures = [];
   for (const { key: word, commands, tty } of kinds) {
-    const warm = (args) => spawnSync(process.execPath, [join(root, 'scripts', 'warm-cache.cjs'), ...args], {
-      cwd: home, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, REFRAME_WARM_TTY: tty },
-    });
-    // What every one of the command's lines loads, each run on its own (a chunk only some lines use loads from its
-    // own file when they run: packed, every other line would pay to read it). In the order the first loads them.
-    let chunks;
-    for (const line of commands) {
-      const namesFile = join(home, `pack-${word}.json`);
-      const r = warm(['--pack-names', buildDir, home, JSON.stringify([line]), namesFile]);
-      if (r.status !== 0) throw new Error(`the ${word} pack's warm-up failed: ${(r.stderr ?? '').trim().split('\n')[0]}`);
-      const names = JSON.parse(readFileSync(namesFile, 'utf8'));
-      chunks = chunks === undefined ? names : chunks.filter((name) => names.includes(name));
+    try {
+      made[word] = makePack(home, word, commands, tty, unpacked);
+    } catch (err) {
+      failures.push(err.message);
     }
-    // The safety detector (~1 MB) loads only where a text needs it (a record with words of danger): never packed.
-    chunks = chunks.filter((name) => !unpacked.has(name));
-    const texts = chunks.map((name) => files.find((f) => f.name === name)?.code);
-    if (texts.some((t) => t === undefined)) throw new Error(`the ${word} pack names a chunk the build doesn't have`);
-    const pack = { file: `pack-${word}.pack`, chunks };
-    const target = join(buildDir, pack.file);
-    writeFileSync(tmp(target), `[${texts.join(',\n')}]`, { encoding: 'latin1', mode: 0o644 });
-    renameSync(tmp(target), target);
-    const cacheFile = join(home, `pack-${word}.cache`);
-    const r = warm(['--pack-cache', buildDir, home, JSON.stringify(commands), JSON.stringify(pack), cacheFile]);
-    if (r.status !== 0) throw new Error(`the ${word} pack's cache failed: ${(r.stderr ?? '').trim().split('\n')[0]}`);
-    renameSync(cacheFile, tmp(join(buildDir, `pack-${word}.cache`)));
-    renameSync(tmp(join(buildDir, `pack-${word}.cache`)), join(buildDir, `pack-${word}.cache`));
-    caches[pack.file] = `pack-${word}.cache`;
-    made[word] = pack;
   }
+  // Packs this build didn't make (an earlier build of the same chunks, a kind no longer in PACKS, one that failed
+  // just now) go: the package ships only what the manifest names. A reframe that read the old manifest a moment
+  // ago and finds its pack gone reads the chunks' own files instead.
+  const keep = new Set(Object.values(made).flatMap((p) => [p.file, caches[p.file]]));
+  for (const f of readdirSync(buildDir)) {
+    if (/^pack-/.test(f) && !keep.has(f)) rmSync(join(buildDir, f), { force: true });
+  }
+  // A pack that couldn't be made only makes its command start a little slower: said, and the rest are kept.
+  for (const f of failures) process.stderr.write(`build: a start pack was left out (${f}); reframe works, that command just starts a little slower\n`);
   return made;
+}
+
+/** One start pack: its chunks (what every line loads), its file and its code cache; named by its content. */
+function makePack(home, word, commands, tty, unpacked) {
+  const warm = (args) => spawnSync(process.execPath, [join(root, 'scripts', 'warm-cache.cjs'), ...args], {
+    cwd: home, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: WARM_TIMEOUT_MS, env: { ...process.env, REFRAME_WARM_TTY: tty },
+  });
+  const failed = (r) => (r.error ? r.error.message : (r.stderr ?? '').trim().split('\n')[0] || `exit ${r.status ?? r.signal}`);
+  // What every one of the command's lines loads, each run on its own (a chunk only some lines use loads from its
+  // own file when they run: packed, every other line would pay to read it). In the order the first loads them.
+  let chunks;
+  for (const line of commands) {
+    const namesFile = join(home, `pack-${word}.json`);
+    const r = warm(['--pack-names', buildDir, home, JSON.stringify([line]), namesFile]);
+    if (r.status !== 0) throw new Error(`the ${word} pack's warm-up failed: ${failed(r)}`);
+    const names = JSON.parse(readFileSync(namesFile, 'utf8'));
+    chunks = chunks === undefined ? names : chunks.filter((name) => names.includes(name));
+  }
+  // The safety detector (~1 MB) loads only where a text needs it (a record with words of danger): never packed.
+  chunks = chunks.filter((name) => !unpacked.has(name));
+  const texts = chunks.map((name) => files.find((f) => f.name === name)?.code);
+  if (texts.some((t) => t === undefined)) throw new Error(`the ${word} pack names a chunk the build doesn't have`);
+  // Each chunk beside its name, which bin/reframe checks against the manifest's list; the file and its cache are
+  // named by the text's hash, so a manifest, a pack and a cache (the build's or a user's) can't be paired wrongly
+  // however a build is stopped or a start falls between its steps (V8 checks only a source's length).
+  const text = `[${chunks.map((name, i) => `[${JSON.stringify(name)},${texts[i]}]`).join(',\n')}]`;
+  const name = `pack-${word}-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+  const pack = { file: `${name}.pack`, chunks };
+  const target = join(buildDir, pack.file);
+  if (!existsSync(target)) {
+    writeFileSync(tmp(target), text, { encoding: 'latin1', mode: 0o644 });
+    renameSync(tmp(target), target);
+  }
+  const cacheFile = join(home, `${name}.cache`);
+  const r = warm(['--pack-cache', buildDir, home, JSON.stringify(commands), JSON.stringify(pack), cacheFile]);
+  if (r.status !== 0) throw new Error(`the ${word} pack's cache failed: ${failed(r)}`);
+  renameSync(cacheFile, tmp(join(buildDir, `${name}.cache`)));
+  renameSync(tmp(join(buildDir, `${name}.cache`)), join(buildDir, `${name}.cache`));
+  caches[pack.file] = `${name}.cache`;
+  return pack;
 }
 
 // A missing cache only makes reframe a little slower to start, so the build says so and carries on.
@@ -182,6 +213,13 @@ for (const dir of [bundleDir, join(dist, 'chunks')]) {
       if (!keep.has(p) && (pack || Date.now() - statSync(p).mtimeMs > 10 * 60_000)) rmSync(p, { recursive: true, force: true });
     } catch { /* another build removed it */ }
   }
+}
+// A warm-up home a stopped build left (the journal it made, nothing of the person's).
+for (const entry of readdirSync(dist)) {
+  const p = join(dist, entry);
+  try {
+    if (entry.startsWith('.warm-') && p !== home && Date.now() - statSync(p).mtimeMs > 60 * 60_000) rmSync(p, { recursive: true, force: true });
+  } catch { /* another build removed it */ }
 }
 for (const old of ['reframe.mjs']) {
   const p = join(dist, old);

@@ -33,7 +33,9 @@ if (!buildDir || !home || !commandsJson || (mode === 'caches' ? !out : !packOut)
 const commands = JSON.parse(commandsJson);
 const db = join(home, 'journal.db');
 const env = process.env;
-for (const v of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'REFRAME_DB', 'REFRAME_DEBUG', 'FORCE_COLOR', 'NO_COLOR']) delete env[v];
+for (const v of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_STATE_HOME', 'REFRAME_DB', 'REFRAME_DEBUG', 'FORCE_COLOR', 'NO_COLOR', 'PAGER', 'LESS']) delete env[v];
+// Output as if to a terminal would go through the builder's pager, which could wait for a key: none here.
+env.REFRAME_PAGER = 'cat';
 env.HOME = home;
 env.XDG_CONFIG_HOME = join(home, '.config');
 env.XDG_DATA_HOME = join(home, '.local', 'share');
@@ -137,5 +139,6 @@ function untilFirstQuestion(start, onDraw) {
 
 main().then(
   () => { process.exitCode = 0; },
-  (err) => { process.stderr.write(`warm-cache: ${err && err.message}\n`); process.exitCode = 1; },
+  // Ended at once: a guided flow left waiting would keep the process alive.
+  (err) => { process.stderr.write(`warm-cache: ${err && err.message}\n`); process.exit(1); },
 );

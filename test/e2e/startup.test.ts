@@ -270,21 +270,27 @@ describe('start packs (bin/reframe readPack, scripts/build.mjs makePacks)', () =
     const [stderr, seen] = r.stderr.split('\n@@');
     return { status: r.status, stdout: r.stdout, stderr, compiled: JSON.parse(seen) as [string, boolean][] };
   };
+  const migrations = chunks.find((f) => readFileSync(join(buildDir, f), 'latin1').includes('CREATE TABLE records'));
   const lines = [['list'], ['list', '--limit', '20'], ['show', id], ['stats', '--json'], ['daily', '--json'], ['--no-color', 'list', '--tag', 'home']];
 
   it('each is chunks of this build side by side, in the order its command loads them, never the safety detector', () => {
     // For a pipe or a file (`list`), for a terminal (`list.tty`), and the guided record's (a terminal only).
     expect(Object.keys(packs).sort()).toEqual(['daily', 'daily.tty', 'list', 'list.tty', 'new.tty', 'show', 'show.tty', 'stats', 'stats.tty']);
+    // Every pack file in the folder is one the manifest names (a build removes the rest).
+    expect(readdirSync(buildDir).filter((f) => f.startsWith('pack-') && f.endsWith('.pack')).sort()).toEqual(Object.values(packs).map((p) => p.file).sort());
     for (const [word, pack] of Object.entries(packs)) {
-      expect(pack.file).toBe(`pack-${word}.pack`);
+      // Named by its content, as its cache is: a manifest, a pack and a cache can't be paired wrongly.
+      const text = readFileSync(join(buildDir, pack.file), 'latin1');
+      const hash = createHash('sha256').update(text, 'latin1').digest('hex').slice(0, 12);
+      expect(pack.file).toBe(`pack-${word}-${hash}.pack`);
+      expect(manifest.caches[pack.file], word).toBe(`pack-${word}-${hash}.cache`);
       expect(pack.chunks[0], word).toBe('reframe.cjs');
       expect(pack.chunks.length, word).toBeGreaterThan(10);
       for (const c of pack.chunks) expect(chunks, word).toContain(c);
       expect(pack.chunks, word).not.toContain(detector);
       expect(new Set(pack.chunks).size).toBe(pack.chunks.length);
-      const text = readFileSync(join(buildDir, pack.file), 'latin1');
-      expect(text === `[${pack.chunks.map((c) => readFileSync(join(buildDir, c), 'latin1')).join(',\n')}]`, word).toBe(true);
-      expect(manifest.caches[pack.file], word).toBe(`pack-${word}.cache`);
+      // Each chunk's text as it is, beside its name.
+      expect(text === `[${pack.chunks.map((c) => `[${JSON.stringify(c)},${readFileSync(join(buildDir, c), 'latin1')}]`).join(',\n')}]`, word).toBe(true);
     }
   });
 
@@ -302,6 +308,8 @@ describe('start packs (bin/reframe readPack, scripts/build.mjs makePacks)', () =
       // The pack, compiled with the build's cache, and no chunk of it on its own.
       expect(a.compiled.filter(([f]) => f.endsWith('.pack')), args.join(' ')).toEqual([[pack.file, true]]);
       expect(a.compiled.filter(([f]) => pack.chunks.includes(f)), args.join(' ')).toEqual([]);
+      // The schema's steps are read only to upgrade a journal (src/journal/schema-version.ts).
+      expect(a.compiled.map(([f]) => f), args.join(' ')).not.toContain(migrations);
       expect(b.compiled.filter(([f]) => pack.chunks.includes(f)).length, args.join(' ')).toBeGreaterThan(10);
     }
   });
@@ -315,7 +323,7 @@ describe('start packs (bin/reframe readPack, scripts/build.mjs makePacks)', () =
       });
       const [stderr, seen] = r.stderr.split('\n@@');
       expect(r.status, stderr).toBe(0);
-      expect((JSON.parse(seen) as [string, boolean][]).filter(([f]) => f.endsWith('.pack')), word).toEqual([[`pack-${word}.tty.pack`, true]]);
+      expect((JSON.parse(seen) as [string, boolean][]).filter(([f]) => f.endsWith('.pack')), word).toEqual([[packs[`${word}.tty`].file, true]]);
     }
   });
 
@@ -325,9 +333,13 @@ describe('start packs (bin/reframe readPack, scripts/build.mjs makePacks)', () =
     const broken: [string, (m: Record<string, unknown>) => Record<string, unknown>, (b: string) => void][] = [
       ['pack-gone', (m) => m, (b) => rmSync(join(b, packs.list.file))],
       ['pack-short', (m) => m, (b) => writeFileSync(join(b, packs.list.file), text.slice(0, text.length >> 1), 'latin1')],
-      ['pack-names-wrong', (m) => ({ ...m, packs: { ...packs, list: { ...packs.list, chunks: packs.list.chunks.slice(1) } } }), () => {}],
+      ['pack-names-fewer', (m) => ({ ...m, packs: { ...packs, list: { ...packs.list, chunks: packs.list.chunks.slice(1) } } }), () => {}],
+      // The same chunks in another order: as many names, each paired with another chunk's code if trusted.
+      ['pack-names-reordered', (m) => ({ ...m, packs: { ...packs, list: { ...packs.list, chunks: [...packs.list.chunks].reverse() } } }), () => {}],
+      // Another command's pack file under list's entry (a stopped build, a start between its steps).
+      ['pack-other-file', (m) => ({ ...m, packs: { ...packs, list: { ...packs.list, file: packs['list.tty'].file } } }), () => {}],
       ['pack-path', (m) => ({ ...m, packs: { list: { file: '../../../bin/reframe', chunks: [] } } }), () => {}],
-      ['pack-not-an-object', (m) => ({ ...m, packs: { list: 'pack-list.pack' } }), () => {}],
+      ['pack-not-an-object', (m) => ({ ...m, packs: { list: packs.list.file } }), () => {}],
     ];
     const want = start(reference, ['list']);
     expect(want.status).toBe(0);
