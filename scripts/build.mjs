@@ -70,10 +70,12 @@ if (!existsSync(join(buildDir, ENTRY))) {
 // with the examples its own --help shows (warmUps below), then --help and --version. `new` runs first: it makes
 // the journal the others read. A chunk the warm-up never loads gets no cache here: the first run that needs it
 // makes one in the user's cache folder (bin/reframe).
-/** A warm-up that takes longer than this has hung (a pager or a prompt waiting): the build goes on without it. */
-const WARM_TIMEOUT_MS = 180_000;
 const WARM = [...Object.values(warmUps(buildDir, CACHED.filter((k) => k !== 'version'))).flat(), ['--help'], ['--version']];
 if (process.env.REFRAME_BUILD_VERBOSE) console.log(JSON.stringify(WARM));
+/** A warm-up that takes longer than this has hung (a pager or a prompt waiting): the build goes on without it. */
+const WARM_TIMEOUT_MS = 180_000;
+/** What a warm-up process that failed says: its first line of error, or how it ended. */
+const warmFailure = (r) => r.error?.message ?? ((r.stderr ?? '').trim().split('\n')[0] || `exit ${r.status ?? r.signal}`);
 // The warm-up's throwaway home is made beside dist/, on the same file system, so its caches are renamed into the
 // build (a rename can't cross file systems: a TMPDIR on tmpfs would fail it).
 const home = mkdtempSync(join(dist, '.warm-'));
@@ -89,7 +91,7 @@ try {
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });
-  if (r.status !== 0) failure = r.error?.message ?? ((r.stderr ?? '').trim().split('\n')[0] || `exit ${r.status ?? r.signal}`);
+  if (r.status !== 0) failure = warmFailure(r);
   else {
     for (const made of readdirSync(cacheOut)) {
       const chunk = made.replace(/\.cache$/, '.cjs');
@@ -110,8 +112,8 @@ try {
   rmSync(home, { recursive: true, force: true });
 }
 /**
- * Start packs (bin/reframe's readPack): for each everyday command in PACKS, the chunks its warm-up loads, in the
- * order it loads them, side by side in one file, with one code cache made by running the command from the pack.
+ * Start packs (bin/reframe's readPack): for each everyday command in PACKS, the chunks every one of its lines
+ * loads, in load order, in one file, with one code cache made by running those lines from the pack.
  * A start then reads and compiles one file instead of ~25: `list --limit 20` ~5 ms sooner (the chunks' own files
  * and caches serve whatever a pack doesn't hold). Run in the warm-up's home, with the journal it made.
  */
@@ -153,14 +155,13 @@ function makePack(home, word, commands, tty, unpacked) {
   const warm = (args) => spawnSync(process.execPath, [join(root, 'scripts', 'warm-cache.cjs'), ...args], {
     cwd: home, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: WARM_TIMEOUT_MS, env: { ...process.env, REFRAME_WARM_TTY: tty },
   });
-  const failed = (r) => (r.error ? r.error.message : (r.stderr ?? '').trim().split('\n')[0] || `exit ${r.status ?? r.signal}`);
   // What every one of the command's lines loads, each run on its own (a chunk only some lines use loads from its
   // own file when they run: packed, every other line would pay to read it). In the order the first loads them.
   let chunks;
   for (const line of commands) {
     const namesFile = join(home, `pack-${word}.json`);
     const r = warm(['--pack-names', buildDir, home, JSON.stringify([line]), namesFile]);
-    if (r.status !== 0) throw new Error(`the ${word} pack's warm-up failed: ${failed(r)}`);
+    if (r.status !== 0) throw new Error(`the ${word} pack's warm-up failed: ${warmFailure(r)}`);
     const names = JSON.parse(readFileSync(namesFile, 'utf8'));
     chunks = chunks === undefined ? names : chunks.filter((name) => names.includes(name));
   }
@@ -181,7 +182,7 @@ function makePack(home, word, commands, tty, unpacked) {
   }
   const cacheFile = join(home, `${name}.cache`);
   const r = warm(['--pack-cache', buildDir, home, JSON.stringify(commands), JSON.stringify(pack), cacheFile]);
-  if (r.status !== 0) throw new Error(`the ${word} pack's cache failed: ${failed(r)}`);
+  if (r.status !== 0) throw new Error(`the ${word} pack's cache failed: ${warmFailure(r)}`);
   renameSync(cacheFile, tmp(join(buildDir, `${name}.cache`)));
   renameSync(tmp(join(buildDir, `${name}.cache`)), join(buildDir, `${name}.cache`));
   caches[pack.file] = `${name}.cache`;
