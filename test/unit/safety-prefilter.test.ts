@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { abuseRulesSay, assess, compilePhrase, explain, groupsSay, mayBeInDanger, mayBeInDangerAnywhere, plainForModel, rulesSay, trustedRulesSay } from '../../src/domain/safety/detect';
 import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore } from '../../src/domain/safety/model';
-import { fold, normalise } from '../../src/domain/safety/normalise';
+import { fold, foldAscii, foldAsciiByExpressions, normalise, plainWords } from '../../src/domain/safety/normalise';
 import { ABUSE, DANGER, QUIET, type PhraseGroup } from '../../src/domain/safety/phrases';
 import { lookupKeys, needOfSource, sourceHash, type Need } from '../../src/domain/safety/prefilter';
 import { PHRASE_KEYS } from '../../src/domain/safety/phrase-keys';
@@ -275,5 +275,30 @@ describe('the detector with its short cuts', () => {
     const alphabet = "abcXYZ019 '`.!?;:\n\t-_()kmsjldnt";
     for (let i = 0; i < 2_000; i++) odd.push(Array.from({ length: 1 + Math.floor(rnd7() * 40) }, () => alphabet[Math.floor(rnd7() * alphabet.length)]).join(''));
     for (const t of [...ascii, ...odd]) expect(fold(t, true), JSON.stringify(t)).toBe(fold(t, false));
+  });
+
+  it('reads an ASCII text once (foldAscii) to exactly what the six expressions make of it', () => {
+    // The corner cases of the expressions: an elision right after another ("d'l'a": the first match took the mark
+    // before "l"), one at the start, a number before it, "kms" after a number across an apostrophe ("5 k'ms"),
+    // "kms" followed by "_" (a word character for \b), runs of sentence ends split by other marks, three or more of a
+    // letter against exactly two, digits repeated (left alone).
+    const cases = ["d'l'a", "l'a", "5d'a", "qu'il dell'arte nell'x all'y un'z", "5 k'ms", '5kms_x', '5 kms.', '5\tkms', '.,!?  ;:',
+      'aaab aab bbbb 1111', "x'", "'x", '``a`b', "j'j'j'", "it's l'amour", '', ' ', 'a', '.'];
+    let seed = 3;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const alphabet of ["abcXYZ019 '`.!?;:\n\t-_()kmsjldnt", "dlj'`' ..aaa", "aAbB''`` .\n!kms5 \r\t\x0b\f_", "qunelaldl'`'x "]) {
+      for (let i = 0; i < 20_000; i++) cases.push(Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
+    }
+    for (const t of [...TEXTS.filter((x) => /^[\x00-\x7f]*$/.test(x)), ...cases]) expect(foldAscii(t), JSON.stringify(t)).toBe(foldAsciiByExpressions(t));
+  });
+
+  it('gives the plain form\'s words as the plain form split at its spaces', () => {
+    for (const t of [...TEXTS, 'my self my self esteem', "I'm ok", '', '...']) {
+      for (const opening of [false, true]) {
+        const p = plainWords(t, opening);
+        expect(p.words, JSON.stringify(t)).toEqual(p.s.split(' ').filter((w) => w !== ''));
+        expect(p.s).toBe((opening ? ' .' : '') + normalise(t));
+      }
+    }
   });
 });

@@ -18,8 +18,8 @@
 // (scripts/safety-learn.mjs, thresholdsFromScores()).
 // The note about abuse is found the same way: its own rules (phrases.ts, ABUSE) OR its own classifier (model.ts,
 // learnt from the same labelled texts: harm from someone else against everything else).
-import { MAX_CHARS, normalise } from './normalise';
-import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore } from './model';
+import { MAX_CHARS, plainWords } from './normalise';
+import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore, modelScoreWords } from './model';
 import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
 import { PHRASE_KEYS } from './phrase-keys';
 import { PREFIX_MIN, phraseKeys } from './prefilter';
@@ -137,9 +137,11 @@ function phrases(): Phrases {
   return compiled;
 }
 
-/** A text's plain form, and the phrases of each group that may match it (those whose key words it has). */
+/** A text's plain form, its words (sentence ends as "."), and the phrases of each group that may match it (those
+ * whose key words it has). */
 interface Plain {
   s: string;
+  words: string[];
   maybe: Map<Compiled, number[]>;
 }
 
@@ -152,10 +154,10 @@ function triggers(w: string, index: Index): Entry[] {
 
 let texts = 0;
 
-function plain(s: string, index = phrases().index): Plain {
+function plain(s: string, index = phrases().index, words = s.split(' ').filter((w) => w !== '')): Plain {
   const maybe = new Map<Compiled, number[]>();
   const text = ++texts;
-  for (const w of s.split(' ')) {
+  for (const w of words) {
     for (const e of index.triggers.get(w)) {
       if (e.seen === text) continue;
       e.seen = text;
@@ -164,7 +166,7 @@ function plain(s: string, index = phrases().index): Plain {
       else ks.push(e.k);
     }
   }
-  return { s, maybe };
+  return { s, words, maybe };
 }
 
 /**
@@ -196,7 +198,8 @@ export interface Assessment {
 /** The plain form with the quiet turns of phrase taken out, opening with a "." so a phrase can say "at the start
  * of a sentence" (\\.) for texts that leave out the "I" ("wanna die fr", "thinking about ctb"). */
 function prepared(text: string): Plain {
-  const p = plain(' .' + normalise(text));
+  const n = plainWords(text, true);
+  const p = plain(n.s, phrases().index, n.words);
   const { quiet, quietAll } = phrases();
   if (!quiet.some((g) => groupSays(g, p))) return p; // none is in the text: nothing to cut
   const s = p.s.replace(quietAll, ' | ');
@@ -235,7 +238,7 @@ function dangerWhy(p: Plain): string | undefined {
   const { s } = p;
   const sure = matchGroup(trusted, p); // an ungated group's hit is enough on its own
   if (sure !== undefined) return sure;
-  const z = modelScore(s, DANGER_THRESHOLD); // the first window above the threshold is enough
+  const z = modelScoreWords(p.words, DANGER_THRESHOLD); // the first window above the threshold is enough
   if (z > DANGER_THRESHOLD) return 'classifier';
   if (z <= RULE_THRESHOLD) return undefined;
   // A gated group's hit counts when the classifier agrees on the sentences the hit spans, not anywhere in the

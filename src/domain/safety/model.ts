@@ -17,14 +17,28 @@ export { SENTENCES, WINDOW, windows } from './features';
 
 /** One shipped model: its weights as a table (feature -> number, and each number's weight), built on first use
  * (~10 ms), so loading the program costs nothing for it; and each word's weighted features, worked out once. */
+/** A word as a model knows it: its own features' numbers, and its pairs' and skips' numbers with the words after it. */
+interface Word {
+  text: string;
+  own: Int32Array;
+  /** The number of the feature of this word then that one (-1: none), kept while `era` is the model's. */
+  pairs: Map<Word, number> | undefined;
+  skips: Map<Word, number> | undefined;
+  era: number;
+}
+
 class Model {
   private ids: Map<string, number> | undefined;
   private weight = new Float64Array(0);
-  // Each word's features' numbers, worked out once (memo.ts).
-  private readonly words = new Memo(MEMO_MAX, (w: string) => this.featureIds(w));
+  // Each word, worked out once (memo.ts), with its pairs found by the next word itself, not by building their names.
+  private readonly words = new Memo(MEMO_MAX, (w: string): Word => ({ text: w, own: this.featureIds(w), pairs: undefined, skips: undefined, era: 0 }));
   // Counting each feature once per window: a feature's mark is the number of the window that last counted it.
   private marks = new Uint32Array(0);
   private window = 0;
+  // Per word of the text being scored (reused): its own features, its pair's and skip's numbers.
+  private own: Int32Array[] = [];
+  private pair = new Int32Array(64);
+  private skip = new Int32Array(64);
 
   constructor(readonly bias: number, private readonly source: string) {}
 
@@ -54,67 +68,73 @@ class Model {
     return Int32Array.from(xs);
   }
 
-  // The number of each pair of words' feature (-1: none), by the first word then the second, so a pair seen
-  // before is found without building its name. Bounded like a Memo, counting pairs (a Memo of Memos would bound
-  // each first word's pairs on its own).
-  private readonly pairs = new Map<string, Map<string, number>>();
-  private readonly skips = new Map<string, Map<string, number>>();
+  // Pairs of words seen (bounded like a Memo, counting pairs): past MEMO_MAX, a new era, and every word's pairs are
+  // forgotten as it is next met.
+  private era = 1;
   private twoWords = 0;
 
-  private twoWordId(
-    cache: Map<string, Map<string, number>>,
-    a: string,
-    b: string,
-    feature: (a: string, b: string) => string | undefined,
-  ): number {
-    let byB = cache.get(a);
+  /** The number of the feature of `a` then `b` (pairFeature, or skipFeature with `skip`), -1 when none. */
+  private twoWordId(a: Word, b: Word, skip: boolean): number {
+    if (a.era !== this.era) {
+      a.pairs = a.skips = undefined;
+      a.era = this.era;
+    }
+    let byB = skip ? a.skips : a.pairs;
     if (byB === undefined) {
-      if (this.twoWords >= MEMO_MAX) {
-        this.pairs.clear();
-        this.skips.clear();
-        this.twoWords = 0;
-      }
       byB = new Map();
-      cache.set(a, byB);
+      if (skip) a.skips = byB;
+      else a.pairs = byB;
     }
     let id = byB.get(b);
     if (id === undefined) {
-      const f = feature(a, b);
+      const f = skip ? skipFeature(a.text, b.text) : pairFeature(a.text, b.text);
       id = f === undefined ? -1 : this.table().get(f) ?? -1;
       byB.set(b, id);
-      this.twoWords++;
+      if (++this.twoWords >= MEMO_MAX) {
+        this.era++;
+        this.twoWords = 0;
+      }
     }
     return id;
   }
 
   /** See modelScore(). */
   score(plain: string, stopAbove: number): number {
+    return this.scoreWords(plain.split(' '), stopAbove);
+  }
+
+  /** See modelScoreWords(). */
+  scoreWords(words: string[], stopAbove: number): number {
     const t = this.table();
     if (this.marks.length < t.size) this.marks = new Uint32Array(t.size);
-    const { marks, weight } = this;
+    if (this.pair.length < words.length) {
+      this.pair = new Int32Array(words.length * 2);
+      this.skip = new Int32Array(words.length * 2);
+    }
+    const { marks, weight, own, pair, skip } = this;
     // Per word of the text (sentence ends left out): its features' numbers, its pair with the word before and
     // with the one before that (-1: none); and where each sentence starts.
-    const own: Int32Array[] = [];
-    const pair: number[] = [];
-    const skip: number[] = [];
     const starts: number[] = [];
-    let prev = '';
-    let prev2 = '';
-    for (const w of plain.split(' ')) {
+    let n = 0;
+    let prev: Word | undefined;
+    let prev2: Word | undefined;
+    for (const w of words) {
       if (w === '') continue;
       if (isBreak(w)) {
-        prev = prev2 = '';
+        prev = prev2 = undefined;
         continue;
       }
-      if (prev === '') starts.push(own.length);
-      own.push(this.words.get(w));
-      pair.push(this.twoWordId(this.pairs, prev, w, pairFeature));
-      skip.push(this.twoWordId(this.skips, prev2, w, skipFeature));
+      const word = this.words.get(w);
+      if (prev === undefined) starts.push(n);
+      own[n] = word.own;
+      pair[n] = prev === undefined ? -1 : this.twoWordId(prev, word, false);
+      skip[n] = prev2 === undefined ? -1 : this.twoWordId(prev2, word, true);
+      n++;
       prev2 = prev;
-      prev = w;
+      prev = word;
     }
     let best = -Infinity;
-    for (const [s, e] of windows(starts, own.length)) {
+    for (const [s, e] of windows(starts, n)) {
       if (++this.window === 0xffffffff) {
         marks.fill(0);
         this.window = 1;
@@ -122,7 +142,9 @@ class Model {
       const mark = this.window;
       let z = this.bias;
       for (let i = s; i < e; i++) {
-        for (const id of own[i]) {
+        const ids = own[i];
+        for (let j = 0; j < ids.length; j++) {
+          const id = ids[j];
           if (marks[id] !== mark) {
             marks[id] = mark;
             z += weight[id];
@@ -157,6 +179,11 @@ const ABUSE_MODEL = new Model(ABUSE_BIAS, ABUSE_WEIGHTS);
  */
 export function modelScore(plain: string, stopAbove = Infinity): number {
   return DANGER_MODEL.score(plain, stopAbove);
+}
+
+/** modelScore() of a plain form's words in order (the form split at its spaces). */
+export function modelScoreWords(words: string[], stopAbove = Infinity): number {
+  return DANGER_MODEL.scoreWords(words, stopAbove);
 }
 
 /** True when the model says the plain form suggests danger. */

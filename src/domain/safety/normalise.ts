@@ -76,8 +76,17 @@ function putRight(raw: string): string {
   return fuzzy(w) ?? w;
 }
 
+/** A word put right: as text (" " between, when it became several: "im" is "i am"), and its words. */
+interface PutRight {
+  text: string;
+  words: string[];
+}
+
 /** Each word put right once. */
-const CANONICAL_WORDS = new Memo(MEMO_MAX, putRight);
+const CANONICAL_WORDS = new Memo(MEMO_MAX, (raw: string): PutRight => {
+  const text = putRight(raw);
+  return { text, words: text.split(' ').filter((w) => w !== '') };
+});
 
 // The same for a text of ASCII characters only, where a letter (\p{L}) is a-z once lower-cased and a number
 // (\p{N}) is 0-9: the same results, found faster (most texts are ASCII; the Unicode forms are slower to run).
@@ -88,22 +97,101 @@ const SENTENCE_ASCII = /[.!?;:\n]+/g;
 const NOT_WORD_ASCII = /[^a-z0-9.]+/g;
 const REPEATS_ASCII = /([a-z])\1{2,}/g;
 
+/** fold() of an ASCII text, one expression at a time: what foldAscii() gives, the plain way (for its test). */
+export function foldAsciiByExpressions(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(ELISION_ASCII, '$1$2 ')
+    .replace(APOSTROPHE_ASCII, '')
+    .replace(DISTANCE, '$1 km')
+    .replace(SENTENCE_ASCII, ' . ')
+    .replace(NOT_WORD_ASCII, ' ')
+    .replace(REPEATS_ASCII, '$1');
+}
+
+// foldAscii() reads the text once instead of running six expressions over it: for the short texts of a record
+// (~50 characters), each expression's call cost more than its matching (import reads every record it adds).
+const ELIDED = new Set(['j', 'd', 'l', 'm', 'n', 's', 't', 'c', 'qu', 'un', 'all', 'dell', 'nell']);
+const isLetter = (c: number) => c >= 97 && c <= 122;
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isSentenceEnd = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 10;
+
+/** ELISION_ASCII then APOSTROPHE_ASCII: an apostrophe after an elided word (start, or not a letter, then "l", "qu",
+ * ... then a letter) becomes a space, unless the mark before that word is the apostrophe of the elision just
+ * before it (the expression's match took it); every other apostrophe goes. */
+function dropApostrophes(x: string): string {
+  let out = '';
+  let from = 0;
+  let elided = -2;
+  for (let i = 0; i < x.length; i++) {
+    const c = x.charCodeAt(i);
+    if (c !== 39 && c !== 96) continue;
+    let j = i;
+    while (j > 0 && isLetter(x.charCodeAt(j - 1))) j--;
+    const elide = j < i && j - 1 !== elided && i + 1 < x.length && isLetter(x.charCodeAt(i + 1)) && ELIDED.has(x.slice(j, i));
+    out += x.slice(from, i);
+    if (elide) {
+      out += ' ';
+      elided = i;
+    }
+    from = i + 1;
+  }
+  return out + x.slice(from);
+}
+
+/** SENTENCE_ASCII, NOT_WORD_ASCII then REPEATS_ASCII, in one reading: each run of sentence ends is a "." word with
+ * a space either side, every other run of marks one space, and three or more of a letter in a row one letter. */
+function wordsAndEnds(y: string): string {
+  let out = '';
+  let gap = false; // a space is owed before what comes next
+  const n = y.length;
+  let i = 0;
+  while (i < n) {
+    const c = y.charCodeAt(i);
+    if (isWordChar(c)) {
+      if (gap) out += ' ';
+      gap = false;
+      let from = i;
+      while (i < n) {
+        const d = y.charCodeAt(i);
+        if (!isWordChar(d)) break;
+        if (isLetter(d) && i + 2 < n && y.charCodeAt(i + 1) === d && y.charCodeAt(i + 2) === d) {
+          out += y.slice(from, i + 1);
+          i += 3;
+          while (i < n && y.charCodeAt(i) === d) i++;
+          from = i;
+          continue;
+        }
+        i++;
+      }
+      out += y.slice(from, i);
+    } else if (isSentenceEnd(c)) {
+      out += ' .';
+      gap = true;
+      while (i < n && isSentenceEnd(y.charCodeAt(i))) i++;
+    } else {
+      gap = true;
+      i++;
+    }
+  }
+  return gap ? out + ' ' : out;
+}
+
+/** fold() of an ASCII text: foldAsciiByExpressions(), read once (its test holds the two to the same result). */
+export function foldAscii(text: string): string {
+  let x = text.toLowerCase();
+  if (x.indexOf("'") >= 0 || x.indexOf('`') >= 0) x = dropApostrophes(x);
+  if (x.indexOf('kms') >= 0) x = x.replace(DISTANCE, '$1 km');
+  return wordsAndEnds(x);
+}
+
 /**
  * Lower case, accents and marks folded, apostrophes dropped, sentence ends as " . " and every other mark a space.
  * `ascii`: the text is ASCII only (the ASCII forms: the same result, faster); for normalise() and its test.
  */
 export function fold(text: string, ascii: boolean): string {
   // NFKD leaves ASCII as it is, so it has no marks to drop, and lower-casing keeps it ASCII (no ß, ø, æ, œ).
-  if (ascii) {
-    return text
-      .toLowerCase()
-      .replace(ELISION_ASCII, '$1$2 ')
-      .replace(APOSTROPHE_ASCII, '')
-      .replace(DISTANCE, '$1 km')
-      .replace(SENTENCE_ASCII, ' . ')
-      .replace(NOT_WORD_ASCII, ' ')
-      .replace(REPEATS_ASCII, '$1');
-  }
+  if (ascii) return foldAscii(text);
   return text
     .normalize('NFKD')
     .replace(MARKS, '')
@@ -122,15 +210,39 @@ export function fold(text: string, ascii: boolean): string {
 
 /** The plain form, padded with a space at each end so every phrase can start and end at a word. */
 export function normalise(text: string): string {
+  return plainWords(text).s;
+}
+
+/** A plain form (normalise()), and its words in order ("." for each sentence end), read once for the rules and the
+ * classifier. */
+export interface PlainWords {
+  s: string;
+  words: string[];
+}
+
+/** normalise(), with the plain form's words; with `opening`, both start with a "." word (detect.ts prepared()). */
+export function plainWords(text: string, opening = false): PlainWords {
   const cut = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const s = fold(cut, ASCII.test(cut));
-  const words = s.split(' ');
-  let out = ' ';
-  for (const w of words) {
+  const folded = fold(cut, ASCII.test(cut));
+  const texts: string[] = [];
+  let words: string[] = opening ? ['.'] : [];
+  for (const w of folded.split(' ')) {
     if (w === '') continue;
-    out += CANONICAL_WORDS.get(w) + ' ';
+    const right = CANONICAL_WORDS.get(w);
+    texts.push(right.text);
+    for (const x of right.words) words.push(x);
   }
-  // Every text ends a sentence, so a phrase can say "here the sentence ends" ("friday is the day \\.").
-  if (!out.endsWith(' . ')) out += '. ';
-  return out.replace(MY_SELF, ' myself ');
+  // " " + each word put right + " ", as one string. Every text ends a sentence, so a phrase can say "here the
+  // sentence ends" ("friday is the day \\.").
+  let out = texts.length === 0 ? ' ' : ' ' + texts.join(' ') + ' ';
+  if (!out.endsWith(' . ')) {
+    out += '. ';
+    words.push('.');
+  }
+  if (out.indexOf(' my self ') >= 0) {
+    out = out.replace(MY_SELF, ' myself ');
+    words = out.split(' ').filter((w) => w !== '');
+    if (opening) words.unshift('.');
+  }
+  return { s: opening ? ' .' + out : out, words };
 }
