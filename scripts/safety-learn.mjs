@@ -30,7 +30,7 @@ export * as probes from './test/fixtures/safety-probes';
 export { generateRecords } from './src/dev/generate';
 export { recordTexts } from './src/domain/record-fields';
 export { ABUSE, DANGER, QUIET } from './src/domain/safety/phrases';
-export { lookupKeys, needOfSource, sourceHash } from './src/domain/safety/prefilter';`,
+export { keySets, keySetsText, lookupKeys, needOfSource, sourceHash } from './src/domain/safety/prefilter';`,
       resolveDir: root,
       loader: 'ts',
     },

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { abuseRulesSay, assess, compilePhrase, explain, groupsSay, mayBeInDanger, mayBeInDangerAnywhere, plainForModel, rulesSay, trustedRulesSay } from '../../src/domain/safety/detect';
 import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore } from '../../src/domain/safety/model';
-import { fold, foldAscii, foldAsciiByExpressions, normalise, plainWords } from '../../src/domain/safety/normalise';
+import { fold, foldAscii, foldAsciiByExpressions, foldByExpressions, normalise, plainWords } from '../../src/domain/safety/normalise';
 import { ABUSE, DANGER, QUIET, type PhraseGroup } from '../../src/domain/safety/phrases';
-import { lookupKeys, needOfSource, sourceHash, type Need } from '../../src/domain/safety/prefilter';
+import { keySets, keySetsText, lookupKeys, needOfSource, sourceHash, type Need } from '../../src/domain/safety/prefilter';
 import { PHRASE_KEYS } from '../../src/domain/safety/phrase-keys';
 import * as probes from '../fixtures/safety-probes';
 import { generateRecords } from '../../src/dev/generate';
@@ -64,7 +64,7 @@ describe('what a phrase needs (prefilter.ts)', () => {
       ['(want|wish) ~3 to die', [' i wish so much to die . ', ' want to die '], 'die'],
       ['[really] want to (die|be dead)', [' really want to be dead ', ' want to die '], 'dead'],
       ['suicid* ~2 (thoughts|plans)', [' suicidal thoughts ', ' suicide and plans '], 'suicid*'],
-      ['(stockpil*|saving) ~3 (pills|tablets)', [' stockpiling all my tablets ', ' saving pills '], 'stockpil*'],
+      ['(stockpil*|saving) ~3 (pills|tablets)', [' stockpiling all my tablets ', ' saving pills '], 'pills'],
       ['end things(?! with)', [' i will end things . '], 'end'],
       ['\\. ~2! want to die', [' . wanna want to die . ', ' . want to die '], 'die'],
       ['(not|never) (to )?wake up', [' never to wake up ', ' not wake up '], 'wake'],
@@ -94,7 +94,7 @@ describe('what a phrase needs (prefilter.ts)', () => {
       g.phrases.map((p) => {
         const re = compilePhrase(p);
         const need = needOfSource(re.source);
-        return { id: g.id, p, re, need, keys: lookupKeys(need) };
+        return { id: g.id, p, re, need, keys: lookupKeys(need), sets: keySets(need) };
       }),
     );
     // Looked up by a key (not run on every text): nearly all; the test is worth little if few phrases ever match.
@@ -107,7 +107,7 @@ describe('what a phrase needs (prefilter.ts)', () => {
         for (const x of phrases) {
           if (!x.re.test(s)) continue;
           matched.add(x.p);
-          if (!holds(x.need, s) || (x.keys && !hasKey(x.keys, s))) wrong.push(`${x.id}: ${x.p.slice(0, 60)}`);
+          if (!holds(x.need, s) || (x.keys && !hasKey(x.keys, s)) || x.sets.some((set) => !hasKey(set, s))) wrong.push(`${x.id}: ${x.p.slice(0, 60)}`);
         }
       }
     }
@@ -120,7 +120,7 @@ describe('what a phrase needs (prefilter.ts)', () => {
     for (const g of [...DANGER, ...ABUSE, ...QUIET]) {
       for (const p of g.phrases) {
         const source = compilePhrase(p).source;
-        today[sourceHash(source)] = (lookupKeys(needOfSource(source)) ?? []).join(' ');
+        today[sourceHash(source)] = keySetsText(keySets(needOfSource(source)));
       }
     }
     expect(PHRASE_KEYS).toEqual(today);
@@ -170,15 +170,16 @@ function sequence(depth: number): Shape {
 describe('what a phrase needs, on random expressions', () => {
   it('finds the keys in every text each expression matches', () => {
     const wrong: string[] = [];
-    for (let i = 0; i < 3_000; i++) {
+    for (let i = 0; i < 6_000; i++) {
       const x = sequence(0);
       const re = new RegExp(` ${x.src} `);
       const need = needOfSource(re.source);
       const keys = lookupKeys(need);
+      const sets = keySets(need);
       for (let j = 0; j < 8; j++) {
         const s = ` ${letters(2)} ${x.make()} ${letters(2)} `;
         expect(re.test(s), `${re.source} on "${s}"`).toBe(true);
-        if (!holds(need, s) || (keys && !hasKey(keys, s))) wrong.push(`${re.source} on "${s}": ${JSON.stringify(keys)}`);
+        if (!holds(need, s) || (keys && !hasKey(keys, s)) || sets.some((set) => !hasKey(set, s))) wrong.push(`${re.source} on "${s}": ${JSON.stringify(sets)}`);
       }
     }
     expect(wrong.slice(0, 5)).toEqual([]);
@@ -290,6 +291,25 @@ describe('the detector with its short cuts', () => {
       for (let i = 0; i < 20_000; i++) cases.push(Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join(''));
     }
     for (const t of [...TEXTS.filter((x) => /^[\x00-\x7f]*$/.test(x)), ...cases]) expect(foldAscii(t), JSON.stringify(t)).toBe(foldAsciiByExpressions(t));
+  });
+
+  it('reads any text once (fold) to exactly what the expressions make of it: accents, curly apostrophes, emoji', () => {
+    // Accents and marks (composed and not), the apostrophes an elision ends with (\u2019 \u02bc) and the ones only
+    // dropped (\u2018 \u2032 \u00b4), the sentence ends beyond ASCII (\u2026 \u3002), letters and numbers of
+    // other scripts, the letters folded by hand (ß ø æ œ), a final sigma (lower-cased by its place), ligatures and
+    // wide letters NFKD takes apart, emoji, and letters written as two characters (left to the expressions).
+    const alphabets = ['aé\u2019\u02bc\u2018\u2032\u00b4\'`l d j qu.!\u2026\u3002\n kms5 ', 'L\u2019ÉCOLE d\u2019été ßøæœ ŉ ﬁ İı',
+      '\u{1f494}\u{1f600}\u{1d400}\u{10400}\u{10428} aaa l\u2019a \u2019\u2019', '中文。ΣσςΑ ١٢٣ ² ½ ⅷ', 'e\u0301e\u0301e\u0301 a\u0300 n\u0303',
+      'dlj\u2019\u02bc\'`\u2018 ..aaaééé', '\u00a0\u2028kms 5\u00a0kms x\u200b y\ufeff', 'ǅǆǄ ﬀ ㎏ ①② ＡＢ ｋｍｓ'];
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const cases = TEXTS.filter((t) => /[^\x00-\x7f]/.test(t));
+    expect(cases.length).toBeGreaterThan(500);
+    for (const alphabet of alphabets) {
+      const chars = [...alphabet];
+      for (let i = 0; i < 10_000; i++) cases.push(Array.from({ length: 1 + Math.floor(rnd() * 25) }, () => chars[Math.floor(rnd() * chars.length)]).join(''));
+    }
+    for (const t of cases) expect(fold(t, false), JSON.stringify(t)).toBe(foldByExpressions(t));
   });
 
   it('gives the plain form\'s words as the plain form split at its spaces', () => {

@@ -53,11 +53,20 @@ interface Compiled {
 }
 
 /** A group's phrase (its place in the group), as looked up by its key words (prefilter.ts). */
-interface Entry {
+interface Keyed {
   g: Compiled;
   k: number;
-  /** The number of the last text that looked at it (plain()), so each is looked at once a text. */
-  seen: number;
+  /** One bit for each of its key sets (prefilter.ts keySets): a text must hold a key of every one. */
+  full: number;
+  /** The number of the last text that looked at it (plain()), and which of its sets that text has met so far. */
+  text: number;
+  met: number;
+}
+
+/** A key of one of a phrase's key sets (the set's bit). */
+interface Entry {
+  p: Keyed;
+  bit: number;
 }
 
 /** Where phrases are looked up: by a whole word, and by the first PREFIX_MIN letters of a word's start. */
@@ -85,21 +94,24 @@ function compileGroups(groups: PhraseGroup[], index: Index): Compiled[] {
     const res = g.phrases.map(compilePhrase);
     const out: Compiled = { id: g.id, gated: g.gated === true, res, any: new RegExp(res.map((r) => `(?:${r.source})`).join('|')), always: [] };
     res.forEach((r, k) => {
-      const keys = phraseKeys(r.source, PHRASE_KEYS);
-      if (keys === undefined) {
+      const sets = phraseKeys(r.source, PHRASE_KEYS);
+      if (sets.length === 0) {
         out.always.push(k);
         return;
       }
-      const e: Entry = { g: out, k, seen: 0 };
-      for (const key of keys) {
-        if (!key.endsWith('*')) add(index.words, key, e);
-        else {
-          const first = key.slice(0, PREFIX_MIN);
-          const byStart = index.starts.get(first) ?? new Map<string, Entry[]>();
-          index.starts.set(first, byStart);
-          add(byStart, key.slice(0, -1), e);
+      const p: Keyed = { g: out, k, full: (1 << sets.length) - 1, text: 0, met: 0 };
+      sets.forEach((keys, set) => {
+        const e: Entry = { p, bit: 1 << set };
+        for (const key of keys) {
+          if (!key.endsWith('*')) add(index.words, key, e);
+          else {
+            const first = key.slice(0, PREFIX_MIN);
+            const byStart = index.starts.get(first) ?? new Map<string, Entry[]>();
+            index.starts.set(first, byStart);
+            add(byStart, key.slice(0, -1), e);
+          }
         }
-      }
+      });
     });
     return out;
   });
@@ -158,12 +170,18 @@ function plain(s: string, index = phrases().index, words = s.split(' ').filter((
   const maybe = new Map<Compiled, number[]>();
   const text = ++texts;
   for (const w of words) {
-    for (const e of index.triggers.get(w)) {
-      if (e.seen === text) continue;
-      e.seen = text;
-      const ks = maybe.get(e.g);
-      if (ks === undefined) maybe.set(e.g, [e.k]);
-      else ks.push(e.k);
+    for (const { p, bit } of index.triggers.get(w)) {
+      if (p.text !== text) {
+        p.text = text;
+        p.met = 0;
+      }
+      if ((p.met & bit) !== 0) continue;
+      p.met |= bit;
+      // Every one of its key sets met (once): it may match.
+      if (p.met !== p.full) continue;
+      const ks = maybe.get(p.g);
+      if (ks === undefined) maybe.set(p.g, [p.k]);
+      else ks.push(p.k);
     }
   }
   return { s, words, maybe };

@@ -109,26 +109,49 @@ export function foldAsciiByExpressions(text: string): string {
     .replace(REPEATS_ASCII, '$1');
 }
 
-// foldAscii() reads the text once instead of running six expressions over it: for the short texts of a record
-// (~50 characters), each expression's call cost more than its matching (import reads every record it adds).
+// foldAscii() and foldRest() read the text once instead of running six expressions over it: for the short texts of
+// a record (~50 characters), each expression's call cost more than its matching (import reads every record it adds).
 const ELIDED = new Set(['j', 'd', 'l', 'm', 'n', 's', 't', 'c', 'qu', 'un', 'all', 'dell', 'nell']);
-const isLetter = (c: number) => c >= 97 && c <= 122;
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-const isSentenceEnd = (c: number) => c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 10;
 
-/** ELISION_ASCII then APOSTROPHE_ASCII: an apostrophe after an elided word (start, or not a letter, then "l", "qu",
- * ... then a letter) becomes a space, unless the mark before that word is the apostrophe of the elision just
- * before it (the expression's match took it); every other apostrophe goes. */
+// What each character is to the expressions above (a bit each), worked out once per character: a letter (\p{L}), a
+// number (\p{N}), a sentence end (SENTENCE), an apostrophe an elision ends with (ELISION), one dropped (APOSTROPHE).
+const LETTER = 1;
+const NUMBER = 2;
+const END = 4;
+const ELIDES = 8;
+const DROPPED = 16;
+const KNOWN = 128;
+const CLASS = new Uint8Array(65536);
+
+function classOf(c: number): number {
+  let k = CLASS[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = KNOWN | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0) | (/[.!?;:\n\u2026\u3002]/.test(ch) ? END : 0)
+      | (/['\u2019\u02bc`]/.test(ch) ? ELIDES : 0) | (/['\u2018\u2019\u02bc\u2032`\u00b4]/.test(ch) ? DROPPED : 0);
+    CLASS[c] = k;
+  }
+  return k;
+}
+
+const isLetter = (c: number) => (c >= 97 && c <= 122) || (c > 127 && (classOf(c) & LETTER) !== 0);
+
+/** ELISION then APOSTROPHE: an apostrophe after an elided word (start, or not a letter, then "l", "qu", ... then a
+ * letter) becomes a space, unless the mark before that word is the apostrophe of the elision just before it (the
+ * expression's match took it); every other apostrophe goes. */
 function dropApostrophes(x: string): string {
   let out = '';
   let from = 0;
   let elided = -2;
   for (let i = 0; i < x.length; i++) {
-    const c = x.charCodeAt(i);
-    if (c !== 39 && c !== 96) continue;
-    let j = i;
-    while (j > 0 && isLetter(x.charCodeAt(j - 1))) j--;
-    const elide = j < i && j - 1 !== elided && i + 1 < x.length && isLetter(x.charCodeAt(i + 1)) && ELIDED.has(x.slice(j, i));
+    const k = classOf(x.charCodeAt(i));
+    if ((k & DROPPED) === 0) continue;
+    let elide = false;
+    if ((k & ELIDES) !== 0) {
+      let j = i;
+      while (j > 0 && isLetter(x.charCodeAt(j - 1))) j--;
+      elide = j < i && j - 1 !== elided && i + 1 < x.length && isLetter(x.charCodeAt(i + 1)) && ELIDED.has(x.slice(j, i));
+    }
     out += x.slice(from, i);
     if (elide) {
       out += ' ';
@@ -136,26 +159,27 @@ function dropApostrophes(x: string): string {
     }
     from = i + 1;
   }
-  return out + x.slice(from);
+  return from === 0 ? x : out + x.slice(from);
 }
 
-/** SENTENCE_ASCII, NOT_WORD_ASCII then REPEATS_ASCII, in one reading: each run of sentence ends is a "." word with
- * a space either side, every other run of marks one space, and three or more of a letter in a row one letter. */
+/** SENTENCE, NOT_WORD then REPEATS, in one reading: each run of sentence ends is a "." word with a space either
+ * side, every other run of marks one space, and three or more of a letter in a row one letter. */
 function wordsAndEnds(y: string): string {
   let out = '';
   let gap = false; // a space is owed before what comes next
   const n = y.length;
   let i = 0;
   while (i < n) {
-    const c = y.charCodeAt(i);
-    if (isWordChar(c)) {
+    const k = classOf(y.charCodeAt(i));
+    if ((k & (LETTER | NUMBER)) !== 0) {
       if (gap) out += ' ';
       gap = false;
       let from = i;
       while (i < n) {
         const d = y.charCodeAt(i);
-        if (!isWordChar(d)) break;
-        if (isLetter(d) && i + 2 < n && y.charCodeAt(i + 1) === d && y.charCodeAt(i + 2) === d) {
+        const kd = classOf(d);
+        if ((kd & (LETTER | NUMBER)) === 0) break;
+        if ((kd & LETTER) !== 0 && i + 2 < n && y.charCodeAt(i + 1) === d && y.charCodeAt(i + 2) === d) {
           out += y.slice(from, i + 1);
           i += 3;
           while (i < n && y.charCodeAt(i) === d) i++;
@@ -165,10 +189,10 @@ function wordsAndEnds(y: string): string {
         i++;
       }
       out += y.slice(from, i);
-    } else if (isSentenceEnd(c)) {
+    } else if ((k & END) !== 0) {
       out += ' .';
       gap = true;
-      while (i < n && isSentenceEnd(y.charCodeAt(i))) i++;
+      while (i < n && (classOf(y.charCodeAt(i)) & END) !== 0) i++;
     } else {
       gap = true;
       i++;
@@ -176,6 +200,8 @@ function wordsAndEnds(y: string): string {
   }
   return gap ? out + ' ' : out;
 }
+
+for (let c = 0; c < 128; c++) classOf(c);
 
 /** fold() of an ASCII text: foldAsciiByExpressions(), read once (its test holds the two to the same result). */
 export function foldAscii(text: string): string {
@@ -185,13 +211,24 @@ export function foldAscii(text: string): string {
   return wordsAndEnds(x);
 }
 
-/**
- * Lower case, accents and marks folded, apostrophes dropped, sentence ends as " . " and every other mark a space.
- * `ascii`: the text is ASCII only (the ASCII forms: the same result, faster); for normalise() and its test.
- */
-export function fold(text: string, ascii: boolean): string {
-  // NFKD leaves ASCII as it is, so it has no marks to drop, and lower-casing keeps it ASCII (no ß, ø, æ, œ).
-  if (ascii) return foldAscii(text);
+// A letter or number outside the first 65,536 characters (written as two): the expressions read those (rare).
+const ASTRAL = /[\ud800-\udbff][\udc00-\udfff]/;
+const ASTRAL_WORD = /[\u{10000}-\u{10ffff}](?<=[\p{L}\p{N}])/u;
+const SPECIAL_LETTERS = /[\u00df\u00f8\u00e6\u0153]/;
+
+/** The last steps of fold() for any text, read once where it can be (its test holds it to the expressions). */
+function foldRest(x: string): string {
+  if (ASTRAL.test(x) && ASTRAL_WORD.test(x)) {
+    return x.replace(ELISION, '$1$2 ').replace(APOSTROPHE, '').replace(DISTANCE, '$1 km').replace(SENTENCE, ' . ').replace(NOT_WORD, ' ')
+      .replace(REPEATS, '$1');
+  }
+  x = dropApostrophes(x);
+  if (x.indexOf('kms') >= 0) x = x.replace(DISTANCE, '$1 km');
+  return wordsAndEnds(x);
+}
+
+/** fold() of any text, one expression at a time: what fold() gives, the plain way (for its test). */
+export function foldByExpressions(text: string): string {
   return text
     .normalize('NFKD')
     .replace(MARKS, '')
@@ -206,6 +243,18 @@ export function fold(text: string, ascii: boolean): string {
     .replace(SENTENCE, ' . ')
     .replace(NOT_WORD, ' ')
     .replace(REPEATS, '$1');
+}
+
+/**
+ * Lower case, accents and marks folded, apostrophes dropped, sentence ends as " . " and every other mark a space.
+ * `ascii`: the text is ASCII only (the ASCII forms: the same result, faster); for normalise() and its test.
+ */
+export function fold(text: string, ascii: boolean): string {
+  // NFKD leaves ASCII as it is, so it has no marks to drop, and lower-casing keeps it ASCII (no ß, ø, æ, œ).
+  if (ascii) return foldAscii(text);
+  let x = text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  if (SPECIAL_LETTERS.test(x)) x = x.replace(/\u00df/g, 'ss').replace(/\u00f8/g, 'o').replace(/\u00e6/g, 'ae').replace(/\u0153/g, 'oe');
+  return foldRest(x);
 }
 
 /** The plain form, padded with a space at each end so every phrase can start and end at a word. */

@@ -6,7 +6,10 @@
 // Index", 2012), with whole strings instead of trigrams: from the expression's syntax, work out what any match
 // must contain (an AND and OR of strings), using what each part's matches start and end with to join strings
 // across parts. A text that contains none of a condition's strings can't match. Then look phrases up by whole
-// words (a text's plain form is " word word . word ", so a required " want to " means the words "want" and "to").
+// words (a text's plain form is " word word . word ", so a required " want to " means the words "want" and "to"),
+// and run a phrase only on a text that has a key of each of its key sets (keySets(): "die" and "want" or "wish").
+// A repeat that may be absent (the gaps "~3") is known to start and end as its item does when present, so the
+// words on either side of a gap are still found as whole words.
 // Sound by construction: every step only forgets what it is not sure of (a repeat that may be absent, a character
 // class: nothing known; a look-ahead consumes nothing, so it adds nothing to the match), and an expression it can't
 // read gives no condition (run on every text).
@@ -24,6 +27,16 @@ interface Info {
   ends: Set<string>;
   /** ...contains, besides those. */
   need: Need;
+  /**
+   * When `exact` is null: it may match the empty string (a repeat that may be absent: "(?:[^ .]+ ){0,3}"); then
+   * `starts` and `ends` speak of its other matches only, and `need` is true.
+   */
+  empty?: boolean;
+}
+
+/** Whether the expression may match the empty string. */
+function mayBeEmpty(info: Info): boolean {
+  return info.exact ? info.exact.has('') : info.empty === true;
 }
 
 /** More strings than this and a set is forgotten (into less precise knowledge). */
@@ -71,6 +84,7 @@ class Reader {
       starts: union(alts.map((a) => a.starts)) ?? new Set(UNKNOWN),
       ends: union(alts.map((a) => a.ends)) ?? new Set(UNKNOWN),
       need: anyOf(alts.map(needOf)),
+      empty: alts.some(mayBeEmpty),
     };
   }
 
@@ -131,11 +145,12 @@ class Reader {
     if (this.peek() === '?') this.i++; // lazy: the same strings
     if (min === 0) {
       if (max === 1 && item.exact && item.exact.size < MAX_SET) return exactly(new Set([...item.exact, '']));
-      return nothingKnown();
+      // Absent, or it starts as the item's first match that isn't empty, and ends as its last.
+      return { exact: null, starts: new Set(item.starts), ends: new Set(item.ends), need: true, empty: true };
     }
     if (min === 1 && max === 1) return item;
     // At least once: what one match needs, the whole needs; it starts as the first, ends as the last.
-    return { exact: null, starts: item.starts, ends: item.ends, need: needOf(item) };
+    return { exact: null, starts: item.starts, ends: item.ends, need: needOf(item), empty: mayBeEmpty(item) };
   }
 }
 
@@ -158,19 +173,47 @@ function concat(a: Info, b: Info): Info {
     const both = cross(a.exact, b.exact);
     if (both) return exactly(both);
   }
+  // A part that may match nothing (Info.empty): the whole starts (ends) as the other part may, and the two parts
+  // need not meet.
+  const aEmpty = !a.exact && a.empty === true;
+  const bEmpty = !b.exact && b.empty === true;
+  const empty = mayBeEmpty(a) && mayBeEmpty(b);
   return {
     exact: null,
-    starts: (a.exact ? cross(a.exact, b.starts) : null) ?? new Set(a.starts),
-    ends: (b.exact ? cross(a.ends, b.exact) : null) ?? new Set(b.ends),
+    starts: aEmpty ? union([a.starts, b.starts]) ?? new Set(UNKNOWN)
+      : bEmpty ? new Set(a.exact ?? a.starts)
+        : (a.exact ? cross(a.exact, b.starts) : null) ?? new Set(a.starts),
+    ends: bEmpty ? union([b.ends, a.ends]) ?? new Set(UNKNOWN)
+      : aEmpty ? new Set(b.exact ?? b.ends)
+        : (b.exact ? cross(a.ends, b.exact) : null) ?? new Set(b.ends),
     // Inside each, and where they meet: an ending of a's match, then a start of b's (when that is too much to
     // write out: each on its own). How the whole starts and ends is kept in `starts` and `ends`.
-    need: allOf([a.exact ? true : a.need, b.exact ? true : b.need, meeting(a.ends, b.starts)]),
+    need: empty ? true : allOf([a.exact ? true : a.need, b.exact ? true : b.need, aEmpty || bEmpty ? true : meeting(a.ends, b.starts)]),
+    empty,
   };
 }
 
 function meeting(ends: ReadonlySet<string>, starts: ReadonlySet<string>): Need {
   const both = cross(ends, starts);
-  return both ? anyString(both) : allOf([anyString(ends), anyString(starts)]);
+  if (both) return anyString(both);
+  // Too many to write out: each on its own, and what every ending ends with (" ") before each start, and each
+  // ending before what every start begins with.
+  const parts = [anyString(ends), anyString(starts)];
+  const suffix = common([...ends], (x, n) => x.slice(x.length - n));
+  const prefix = common([...starts], (x, n) => x.slice(0, n));
+  const before = suffix ? cross(new Set([suffix]), starts) : null;
+  const after = prefix ? cross(ends, new Set([prefix])) : null;
+  if (before) parts.push(anyString(before));
+  if (after) parts.push(anyString(after));
+  return allOf(parts);
+}
+
+/** The longest string every one of `xs` ends with (or starts with: `part` says which end). */
+function common(xs: string[], part: (x: string, n: number) => string): string {
+  if (xs.length === 0) return '';
+  let n = Math.min(...xs.map((x) => x.length));
+  while (n > 0 && !xs.every((x) => part(x, n) === part(xs[0], n))) n--;
+  return part(xs[0], n);
 }
 
 function anyString(xs: ReadonlySet<string> | null): Need {
@@ -180,6 +223,7 @@ function anyString(xs: ReadonlySet<string> | null): Need {
 
 function needOf(info: Info): Need {
   if (info.exact) return anyString(info.exact);
+  if (info.empty) return true;
   return allOf([info.need, anyString(info.starts), anyString(info.ends)]);
 }
 
@@ -305,13 +349,52 @@ export function sourceHash(source: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Key sets a phrase needs beside its lookup keys, at most; each without common words (they would rule out little). */
+const MORE_SETS = 3;
+
 /**
- * A phrase's lookup keys: from the table worked out when the phrases last changed (phrase-keys.ts, written by
- * scripts/safety-keys.mjs; working them out takes ~50 ms, too long for the first check of a record), or worked out
- * now for a phrase the table does not know. Undefined: run the phrase on every text.
+ * Every key set a text matching the condition must meet (one of its keys in the text): the one lookupKeys() gives
+ * first, then up to MORE_SETS more from the other parts of an "all", the least common first, none holding a common
+ * word: a phrase looked up by "die" that also needs "want" or "wish" is run only on texts with both. Empty when
+ * there is none.
  */
-export function phraseKeys(source: string, table: Readonly<Record<string, string>>): KeySet | undefined {
+export function keySets(need: Need): KeySet[] {
+  const first = lookupKeys(need);
+  if (!first) return [];
+  const all: KeySet[] = [];
+  const collect = (n: Need) => {
+    if (n !== true && typeof n !== 'string' && 'all' in n) for (const x of n.all) collect(x);
+    else {
+      const k = lookupKeys(n);
+      if (k) all.push(k);
+    }
+  };
+  collect(need);
+  const seen = new Set([first.join(' ')]);
+  const more = all
+    .filter((k) => {
+      const id = k.join(' ');
+      if (seen.has(id) || k.some((key) => keyCost(key) >= 50)) return false;
+      seen.add(id);
+      return true;
+    })
+    .sort((a, b) => setCost(a) - setCost(b))
+    .slice(0, MORE_SETS);
+  return [first, ...more];
+}
+
+/** Key sets as phrase-keys.ts writes them: each set's keys with spaces between, the sets with commas. */
+export function keySetsText(sets: KeySet[]): string {
+  return sets.map((k) => k.join(' ')).join(',');
+}
+
+/**
+ * A phrase's key sets (keySets()): from the table worked out when the phrases last changed (phrase-keys.ts, written
+ * by scripts/safety-keys.mjs; working them out takes ~50 ms, too long for the first check of a record), or worked
+ * out now for a phrase the table does not know. Empty: run the phrase on every text.
+ */
+export function phraseKeys(source: string, table: Readonly<Record<string, string>>): KeySet[] {
   const known = table[sourceHash(source)];
-  if (known !== undefined) return known === '' ? undefined : known.split(' ');
-  return lookupKeys(needOfSource(source));
+  if (known !== undefined) return known === '' ? [] : known.split(',').map((k) => k.split(' '));
+  return keySets(needOfSource(source));
 }
