@@ -109,7 +109,7 @@ export function foldAsciiByExpressions(text: string): string {
     .replace(REPEATS_ASCII, '$1');
 }
 
-// foldAscii() and foldRest() read the text once instead of running six expressions over it: for the short texts of
+// foldAscii() and fold() read the text once instead of running six expressions over it: for the short texts of
 // a record (~50 characters), each expression's call cost more than its matching (import reads every record it adds).
 const ELIDED = new Set(['j', 'd', 'l', 'm', 'n', 's', 't', 'c', 'qu', 'un', 'all', 'dell', 'nell']);
 
@@ -162,25 +162,23 @@ function dropApostrophes(x: string): string {
   return from === 0 ? x : out + x.slice(from);
 }
 
-/** SENTENCE, NOT_WORD then REPEATS, in one reading: each run of sentence ends is a "." word with a space either
- * side, every other run of marks one space, and three or more of a letter in a row one letter. */
-function wordsAndEnds(y: string): string {
-  let out = '';
-  let gap = false; // a space is owed before what comes next
+/** SENTENCE, NOT_WORD then REPEATS, in one reading, as the words they leave: each run of sentence ends a "." word,
+ * every other run of marks a space between words, and three or more of a letter in a row one letter. */
+function wordsAndEnds(y: string): string[] {
+  const words: string[] = [];
   const n = y.length;
   let i = 0;
   while (i < n) {
     const k = classOf(y.charCodeAt(i));
     if ((k & (LETTER | NUMBER)) !== 0) {
-      if (gap) out += ' ';
-      gap = false;
+      let word = '';
       let from = i;
       while (i < n) {
         const d = y.charCodeAt(i);
         const kd = classOf(d);
         if ((kd & (LETTER | NUMBER)) === 0) break;
         if ((kd & LETTER) !== 0 && i + 2 < n && y.charCodeAt(i + 1) === d && y.charCodeAt(i + 2) === d) {
-          out += y.slice(from, i + 1);
+          word += y.slice(from, i + 1);
           i += 3;
           while (i < n && y.charCodeAt(i) === d) i++;
           from = i;
@@ -188,27 +186,38 @@ function wordsAndEnds(y: string): string {
         }
         i++;
       }
-      out += y.slice(from, i);
+      words.push(from === i ? word : word + y.slice(from, i));
     } else if ((k & END) !== 0) {
-      out += ' .';
-      gap = true;
+      words.push('.');
       while (i < n && (classOf(y.charCodeAt(i)) & END) !== 0) i++;
-    } else {
-      gap = true;
-      i++;
-    }
+    } else i++;
   }
-  return gap ? out + ' ' : out;
+  return words;
+}
+
+/** The text wordsAndEnds() reads, as the expressions leave it: its words with a space between, and a space at
+ * either end where it starts or ends with anything but a letter or a number. */
+function asText(y: string, words: string[]): string {
+  if (y === '') return '';
+  if (words.length === 0) return ' ';
+  const wordAt = (i: number) => (classOf(y.charCodeAt(i)) & (LETTER | NUMBER)) !== 0;
+  return (wordAt(0) ? '' : ' ') + words.join(' ') + (wordAt(y.length - 1) ? '' : ' ');
 }
 
 for (let c = 0; c < 128; c++) classOf(c);
 
 /** fold() of an ASCII text: foldAsciiByExpressions(), read once (its test holds the two to the same result). */
 export function foldAscii(text: string): string {
+  const x = asciiReady(text);
+  return asText(x, wordsAndEnds(x));
+}
+
+/** An ASCII text lower-cased, its apostrophes dropped and its distances written out: what wordsAndEnds() reads. */
+function asciiReady(text: string): string {
   let x = text.toLowerCase();
   if (x.indexOf("'") >= 0 || x.indexOf('`') >= 0) x = dropApostrophes(x);
   if (x.indexOf('kms') >= 0) x = x.replace(DISTANCE, '$1 km');
-  return wordsAndEnds(x);
+  return x;
 }
 
 // A letter or number outside the first 65,536 characters (written as two): the expressions read those (rare).
@@ -216,15 +225,15 @@ const ASTRAL = /[\ud800-\udbff][\udc00-\udfff]/;
 const ASTRAL_WORD = /[\u{10000}-\u{10ffff}](?<=[\p{L}\p{N}])/u;
 const SPECIAL_LETTERS = /[\u00df\u00f8\u00e6\u0153]/;
 
-/** The last steps of fold() for any text, read once where it can be (its test holds it to the expressions). */
-function foldRest(x: string): string {
-  if (ASTRAL.test(x) && ASTRAL_WORD.test(x)) {
-    return x.replace(ELISION, '$1$2 ').replace(APOSTROPHE, '').replace(DISTANCE, '$1 km').replace(SENTENCE, ' . ').replace(NOT_WORD, ' ')
-      .replace(REPEATS, '$1');
-  }
+/** Any text folded up to what wordsAndEnds() reads; undefined when it holds a letter or number written as two
+ * characters (left to the expressions). */
+function ready(text: string): string | undefined {
+  let x = text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  if (SPECIAL_LETTERS.test(x)) x = x.replace(/\u00df/g, 'ss').replace(/\u00f8/g, 'o').replace(/\u00e6/g, 'ae').replace(/\u0153/g, 'oe');
+  if (ASTRAL.test(x) && ASTRAL_WORD.test(x)) return undefined;
   x = dropApostrophes(x);
   if (x.indexOf('kms') >= 0) x = x.replace(DISTANCE, '$1 km');
-  return wordsAndEnds(x);
+  return x;
 }
 
 /** fold() of any text, one expression at a time: what fold() gives, the plain way (for its test). */
@@ -252,9 +261,15 @@ export function foldByExpressions(text: string): string {
 export function fold(text: string, ascii: boolean): string {
   // NFKD leaves ASCII as it is, so it has no marks to drop, and lower-casing keeps it ASCII (no ß, ø, æ, œ).
   if (ascii) return foldAscii(text);
-  let x = text.normalize('NFKD').replace(MARKS, '').toLowerCase();
-  if (SPECIAL_LETTERS.test(x)) x = x.replace(/\u00df/g, 'ss').replace(/\u00f8/g, 'o').replace(/\u00e6/g, 'ae').replace(/\u0153/g, 'oe');
-  return foldRest(x);
+  const x = ready(text);
+  return x === undefined ? foldByExpressions(text) : asText(x, wordsAndEnds(x));
+}
+
+/** The words of fold()'s result (split at its spaces), found without writing it out. */
+function foldedWords(text: string): string[] {
+  if (ASCII.test(text)) return wordsAndEnds(asciiReady(text));
+  const x = ready(text);
+  return x === undefined ? foldByExpressions(text).split(' ').filter((w) => w !== '') : wordsAndEnds(x);
 }
 
 /** The plain form, padded with a space at each end so every phrase can start and end at a word. */
@@ -272,11 +287,9 @@ export interface PlainWords {
 /** normalise(), with the plain form's words; with `opening`, both start with a "." word (detect.ts prepared()). */
 export function plainWords(text: string, opening = false): PlainWords {
   const cut = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const folded = fold(cut, ASCII.test(cut));
   const texts: string[] = [];
   let words: string[] = opening ? ['.'] : [];
-  for (const w of folded.split(' ')) {
-    if (w === '') continue;
+  for (const w of foldedWords(cut)) {
     const right = CANONICAL_WORDS.get(w);
     texts.push(right.text);
     for (const x of right.words) words.push(x);
