@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assess, plainForModel, rulesSay } from '../../src/domain/safety/detect';
-import { features, windowFeatures } from '../../src/domain/safety/features';
+import { features, windowFeatures, windowsInto } from '../../src/domain/safety/features';
 import { abuseScore, modelSaysAbuse, modelSaysDanger, modelScore, windows, WINDOW } from '../../src/domain/safety/model';
 import { ABUSE_BIAS, ABUSE_THRESHOLD, ABUSE_WEIGHTS, BIAS, THRESHOLD, WEIGHTS } from '../../src/domain/safety/model-weights';
 import { ROOT } from '../helpers/run';
@@ -91,6 +91,20 @@ describe('the safety classifier', () => {
     // A short text is one window whole, and each of its sentences besides when it has more than one.
     expect(windows([0], 30)).toEqual([[0, 30]]);
     expect(windows([0, 5, 12], 30)).toEqual([[0, 30], [0, 5], [5, 12], [12, 30]]);
+  });
+
+  it('writes the same windows into a buffer as it lists (windowsInto, what the classifier reads by)', () => {
+    let seed = 9;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let buffer = new Int32Array(2);
+    for (let i = 0; i < 5_000; i++) {
+      const starts = [0];
+      const n = Math.floor(rnd() * 160);
+      for (let at = Math.floor(rnd() * 30); at < n; at += 1 + Math.floor(rnd() * 45)) if (at > 0) starts.push(at);
+      const got = windowsInto(starts, n, buffer);
+      buffer = got.buffer;
+      expect(Array.from({ length: got.count }, (_, k) => [got.buffer[2 * k], got.buffer[2 * k + 1]]), JSON.stringify([starts, n])).toEqual(windows(starts, n));
+    }
   });
 
   it('scores a long text by its highest window', () => {

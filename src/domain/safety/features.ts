@@ -141,6 +141,42 @@ export function windows(starts: number[], n: number): [number, number][] {
   return out;
 }
 
+/** windows(), written into `buffer` as start, end, start, end... (grown when too small): `count` windows. For the
+ * classifier, which reads every text an import adds (no arrays made per text). Its test holds it to windows(). */
+export function windowsInto(starts: number[], n: number, buffer: Int32Array): { buffer: Int32Array; count: number } {
+  let count = 0;
+  const put = (s: number, e: number) => {
+    if (2 * count + 2 > buffer.length) {
+      const more = new Int32Array(buffer.length * 2);
+      more.set(buffer);
+      buffer = more;
+    }
+    buffer[2 * count] = s;
+    buffer[2 * count + 1] = e;
+    count++;
+  };
+  const bound = (i: number) => (i < starts.length ? starts[i] : n);
+  if (n <= WINDOW + STRIDE / 2) {
+    put(0, n);
+    if (starts.length < 2) return { buffer, count };
+    for (let i = 0; i < starts.length; i++) if (bound(i + 1) - bound(i) >= SENTENCE_MIN) put(bound(i), bound(i + 1));
+    return { buffer, count };
+  }
+  for (let i = 0; i < starts.length; i++) {
+    const s = bound(i);
+    const next = bound(i + 1);
+    if (next - s > WINDOW) {
+      for (let w = s; ; w += STRIDE) {
+        const e = Math.min(next, w + WINDOW);
+        put(w, e);
+        if (e >= next) break;
+      }
+      continue;
+    }
+    for (let k = i + 1; k <= starts.length && k - i <= SENTENCES && bound(k) - s <= WINDOW; k++) put(s, bound(k));
+  }
+  return { buffer, count };
+}
 
 /**
  * The features of each window of a plain form (windows(), above): what the model scores, the highest window

@@ -10,7 +10,7 @@
 import { ABUSE_BIAS, ABUSE_THRESHOLD, ABUSE_WEIGHTS, BIAS, THRESHOLD, WEIGHTS } from './model-weights';
 
 export { THRESHOLD as DANGER_THRESHOLD, RULE_THRESHOLD } from './model-weights';
-import { isBreak, pairFeature, skipFeature, windows, wordFeatures } from './features';
+import { isBreak, pairFeature, skipFeature, windowsInto, wordFeatures } from './features';
 import { MEMO_MAX, Memo } from './memo';
 
 export { SENTENCES, WINDOW, windows } from './features';
@@ -39,6 +39,8 @@ class Model {
   private own: Int32Array[] = [];
   private pair = new Int32Array(64);
   private skip = new Int32Array(64);
+  private starts: number[] = [];
+  private spans: Int32Array = new Int32Array(64);
 
   constructor(readonly bias: number, private readonly source: string) {}
 
@@ -111,10 +113,10 @@ class Model {
       this.pair = new Int32Array(words.length * 2);
       this.skip = new Int32Array(words.length * 2);
     }
-    const { marks, weight, own, pair, skip } = this;
+    const { marks, weight, own, pair, skip, starts } = this;
+    starts.length = 0;
     // Per word of the text (sentence ends left out): its features' numbers, its pair with the word before and
     // with the one before that (-1: none); and where each sentence starts.
-    const starts: number[] = [];
     let n = 0;
     let prev: Word | undefined;
     let prev2: Word | undefined;
@@ -134,7 +136,11 @@ class Model {
       prev = word;
     }
     let best = -Infinity;
-    for (const [s, e] of windows(starts, n)) {
+    const spans = windowsInto(starts, n, this.spans);
+    this.spans = spans.buffer;
+    for (let w = 0; w < spans.count; w++) {
+      const s = spans.buffer[2 * w];
+      const e = spans.buffer[2 * w + 1];
       if (++this.window === 0xffffffff) {
         marks.fill(0);
         this.window = 1;
