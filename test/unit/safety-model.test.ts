@@ -96,7 +96,7 @@ describe('the safety classifier', () => {
   it('writes the same windows into a buffer as it lists (windowsInto, what the classifier reads by)', () => {
     let seed = 9;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    let buffer = new Int32Array(2);
+    let buffer: Int32Array = new Int32Array(2);
     for (let i = 0; i < 5_000; i++) {
       const starts = [0];
       const n = Math.floor(rnd() * 160);
