@@ -327,7 +327,7 @@ const OVERLAP = 2_000;
  * True when any part of any of the texts suggests danger: a text longer than the detector reads at once (MAX_CHARS)
  * is read in pieces of that length, each starting OVERLAP characters before the last one ended, so that words
  * across a cut are read whole in the next piece (the first piece is what mayBeInDanger reads). For imports, whose
- * texts can be long (a note from another app up to 1 MB); ~1.4 MB of text a second.
+ * texts can be long (a note from another app up to 1 MB); ~4-5 MB of text a second.
  */
 export function mayBeInDangerAnywhere(texts: Iterable<string | undefined>): boolean {
   for (const t of texts) {

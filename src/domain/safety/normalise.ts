@@ -204,8 +204,6 @@ function asText(y: string, words: string[]): string {
   return (wordAt(0) ? '' : ' ') + words.join(' ') + (wordAt(y.length - 1) ? '' : ' ');
 }
 
-for (let c = 0; c < 128; c++) classOf(c);
-
 /** fold() of an ASCII text: foldAsciiByExpressions(), read once (its test holds the two to the same result). */
 export function foldAscii(text: string): string {
   const x = asciiReady(text);
