@@ -147,7 +147,7 @@ export function windowsInto(starts: number[], n: number, buffer: Int32Array): { 
   let count = 0;
   const put = (s: number, e: number) => {
     if (2 * count + 2 > buffer.length) {
-      const more = new Int32Array(buffer.length * 2);
+      const more = new Int32Array(Math.max(8, buffer.length * 2));
       more.set(buffer);
       buffer = more;
     }

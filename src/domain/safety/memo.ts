@@ -17,6 +17,11 @@ export class Memo<K, V> {
     }
     return v;
   }
+
+  /** Forget every key. */
+  clear(): void {
+    this.map.clear();
+  }
 }
 
 /** How many words (or texts) a memory holds at most. */

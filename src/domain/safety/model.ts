@@ -15,23 +15,22 @@ import { MEMO_MAX, Memo } from './memo';
 
 export { SENTENCES, WINDOW, windows } from './features';
 
-/** One shipped model: its weights as a table (feature -> number, and each number's weight), built on first use
- * (~10 ms), so loading the program costs nothing for it; and each word's weighted features, worked out once. */
 /** A word as a model knows it: its own features' numbers, and its pairs' and skips' numbers with the words after it. */
 interface Word {
   text: string;
   own: Int32Array;
-  /** The number of the feature of this word then that one (-1: none), kept while `era` is the model's. */
+  /** The number of the feature of this word then that one (-1: none). */
   pairs: Map<Word, number> | undefined;
   skips: Map<Word, number> | undefined;
-  era: number;
 }
 
+/** One shipped model: its weights as a table (feature -> number, and each number's weight), built on first use
+ * (~10 ms), so loading the program costs nothing for it; and each word's weighted features, worked out once. */
 class Model {
   private ids: Map<string, number> | undefined;
   private weight = new Float64Array(0);
   // Each word, worked out once (memo.ts), with its pairs found by the next word itself, not by building their names.
-  private readonly words = new Memo(MEMO_MAX, (w: string): Word => ({ text: w, own: this.featureIds(w), pairs: undefined, skips: undefined, era: 0 }));
+  private readonly words = new Memo(MEMO_MAX, (w: string): Word => ({ text: w, own: this.featureIds(w), pairs: undefined, skips: undefined }));
   // Counting each feature once per window: a feature's mark is the number of the window that last counted it.
   private marks = new Uint32Array(0);
   private window = 0;
@@ -70,17 +69,12 @@ class Model {
     return Int32Array.from(xs);
   }
 
-  // Pairs of words seen (bounded like a Memo, counting pairs): past MEMO_MAX, a new era, and every word's pairs are
-  // forgotten as it is next met.
-  private era = 1;
+  // Pairs of words kept, counted: past MEMO_MAX, every word is forgotten with its pairs (the words' memory is
+  // emptied: each Word holds its own pairs), as a Memo does.
   private twoWords = 0;
 
   /** The number of the feature of `a` then `b` (pairFeature, or skipFeature with `skip`), -1 when none. */
   private twoWordId(a: Word, b: Word, skip: boolean): number {
-    if (a.era !== this.era) {
-      a.pairs = a.skips = undefined;
-      a.era = this.era;
-    }
     let byB = skip ? a.skips : a.pairs;
     if (byB === undefined) {
       byB = new Map();
@@ -93,7 +87,7 @@ class Model {
       id = f === undefined ? -1 : this.table().get(f) ?? -1;
       byB.set(b, id);
       if (++this.twoWords >= MEMO_MAX) {
-        this.era++;
+        this.words.clear();
         this.twoWords = 0;
       }
     }

@@ -282,6 +282,15 @@ export interface PlainWords {
   words: string[];
 }
 
+/** normalise(), the plain way: every expression, each word put right on its own (for its test). */
+export function normaliseByExpressions(text: string): string {
+  const cut = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
+  let out = ' ';
+  for (const w of foldByExpressions(cut).split(' ')) if (w !== '') out += putRight(w) + ' ';
+  if (!out.endsWith(' . ')) out += '. ';
+  return out.replace(MY_SELF, ' myself ');
+}
+
 /** normalise(), with the plain form's words; with `opening`, both start with a "." word (detect.ts prepared()). */
 export function plainWords(text: string, opening = false): PlainWords {
   const cut = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;

@@ -10,10 +10,12 @@
 // and run a phrase only on a text that has a key of each of its key sets (keySets(): "die" and "want" or "wish").
 // A repeat that may be absent (the gaps "~3") is known to start and end as its item does when present, so the
 // words on either side of a gap are still found as whole words.
-// Sound by construction: every step only forgets what it is not sure of (a repeat that may be absent, a character
-// class: nothing known; a look-ahead consumes nothing, so it adds nothing to the match), and an expression it can't
-// read gives no condition (run on every text).
-// test/unit/safety-prefilter.test.ts checks, on every labelled text, that no phrase that matches was left out.
+// Sound by construction: every step only forgets what it is not sure of (a character class: nothing known; a
+// repeat that may be absent: nothing needed, and what it starts and ends with only when present, with the parts
+// beside it then allowed to meet directly; a look-ahead consumes nothing, so it adds nothing to the match), and an
+// expression it can't read gives no condition (run on every text).
+// test/unit/safety-prefilter.test.ts checks, on every labelled text and on random expressions, that no phrase that
+// matches was left out by any of its key sets.
 
 /** A condition on a text: true (nothing known), a string it must contain, or all / any of conditions. */
 export type Need = true | string | { all: Need[] } | { any: Need[] };
