@@ -351,13 +351,14 @@ export function sourceHash(source: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Key sets a phrase needs beside its lookup keys, at most; each without common words (they would rule out little). */
+/** Key sets a phrase needs beside its lookup keys, at most; none with a common word or a short word start in it (they
+ * would rule out little, and every text holding one would look at the phrase). */
 const MORE_SETS = 3;
 
 /**
  * Every key set a text matching the condition must meet (one of its keys in the text): the one lookupKeys() gives
- * first, then up to MORE_SETS more from the other parts of an "all", the least common first, none holding a common
- * word: a phrase looked up by "die" that also needs "want" or "wish" is run only on texts with both. Empty when
+ * first, then up to MORE_SETS more from the other parts of an "all", the least common first (none with a common
+ * word or a short word start): a phrase looked up by "die" that also needs "want" or "wish" is run only on texts with both. Empty when
  * there is none.
  */
 export function keySets(need: Need): KeySet[] {
