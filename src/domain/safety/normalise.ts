@@ -294,24 +294,30 @@ export function normaliseByExpressions(text: string): string {
 /** normalise(), with the plain form's words; with `opening`, both start with a "." word (detect.ts prepared()). */
 export function plainWords(text: string, opening = false): PlainWords {
   const cut = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const texts: string[] = [];
-  let words: string[] = opening ? ['.'] : [];
+  // The plain form's pieces, joined once with a space between: "", the opening ".", each word put right, the
+  // closing "." when the text doesn't end a sentence itself, "" (so it starts and ends with a space).
+  const parts: string[] = opening ? ['', '.'] : [''];
+  const words: string[] = opening ? ['.'] : [];
+  let mySelf = false;
   for (const w of foldedWords(cut)) {
     const right = CANONICAL_WORDS.get(w);
-    texts.push(right.text);
-    for (const x of right.words) words.push(x);
+    parts.push(right.text);
+    for (const x of right.words) {
+      if (x === 'self' && words.length > 0 && words[words.length - 1] === 'my') mySelf = true;
+      words.push(x);
+    }
   }
-  // " " + each word put right + " ", as one string. Every text ends a sentence, so a phrase can say "here the
-  // sentence ends" ("friday is the day \\.").
-  let out = texts.length === 0 ? ' ' : ' ' + texts.join(' ') + ' ';
-  if (!out.endsWith(' . ')) {
-    out += '. ';
+  // Every text ends a sentence, so a phrase can say "here the sentence ends" ("friday is the day \\.").
+  const last = parts[parts.length - 1];
+  if (parts.length === (opening ? 2 : 1) || (last !== '.' && !last.endsWith(' .'))) {
+    parts.push('.');
     words.push('.');
   }
-  if (out.indexOf(' my self ') >= 0) {
-    out = out.replace(MY_SELF, ' myself ');
-    words = out.split(' ').filter((w) => w !== '');
-    if (opening) words.unshift('.');
-  }
-  return { s: opening ? ' .' + out : out, words };
+  parts.push('');
+  const s = parts.join(' ');
+  if (!mySelf) return { s, words };
+  const out = (opening ? s.slice(2) : s).replace(MY_SELF, ' myself ');
+  const again = out.split(' ').filter((w) => w !== '');
+  if (opening) again.unshift('.');
+  return { s: opening ? ' .' + out : out, words: again };
 }
