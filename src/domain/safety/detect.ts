@@ -69,17 +69,27 @@ interface Entry {
   bit: number;
 }
 
-/** Where phrases are looked up: by a whole word, and by the first PREFIX_MIN letters of a word's start. */
+/** Where phrases are looked up: by a whole word, by the first PREFIX_MIN letters of a word's start, and by two
+ * words in a row. */
 interface Index {
   words: Map<string, Entry[]>;
   /** The first PREFIX_MIN letters -> each word start beginning so, and its phrases. */
   starts: Map<string, Map<string, Entry[]>>;
-  /** Each word seen -> the phrases it is a key of (as a whole word, and by its start). */
-  triggers: Memo<string, Entry[]>;
+  /** A first word -> each word after it that makes a key, and its phrases. */
+  pairs: Map<string, Map<string, Entry[]>>;
+  /** Each word seen -> what it is a key of. */
+  triggers: Memo<string, Triggers>;
+}
+
+/** What a word is a key of: phrases (as a whole word, and by its start), and, with the word after it, more (a key
+ * of two words: the word after -> its phrases). */
+interface Triggers {
+  hit: Entry[];
+  after: Map<string, Entry[]> | undefined;
 }
 
 function newIndex(): Index {
-  const index: Index = { words: new Map(), starts: new Map(), triggers: new Memo(MEMO_MAX, (w) => triggers(w, index)) };
+  const index: Index = { words: new Map(), starts: new Map(), pairs: new Map(), triggers: new Memo(MEMO_MAX, (w) => triggers(w, index)) };
   return index;
 }
 
@@ -103,7 +113,13 @@ function compileGroups(groups: PhraseGroup[], index: Index): Compiled[] {
       sets.forEach((keys, set) => {
         const e: Entry = { p, bit: 1 << set };
         for (const key of keys) {
-          if (!key.endsWith('*')) add(index.words, key, e);
+          const plus = key.indexOf('+');
+          if (plus > 0) {
+            const first = key.slice(0, plus);
+            const after = index.pairs.get(first) ?? new Map<string, Entry[]>();
+            index.pairs.set(first, after);
+            add(after, key.slice(plus + 1), e);
+          } else if (!key.endsWith('*')) add(index.words, key, e);
           else {
             const first = key.slice(0, PREFIX_MIN);
             const byStart = index.starts.get(first) ?? new Map<string, Entry[]>();
@@ -157,32 +173,45 @@ interface Plain {
   maybe: Map<Compiled, number[]>;
 }
 
-function triggers(w: string, index: Index): Entry[] {
+function triggers(w: string, index: Index): Triggers {
   const hit = [...(index.words.get(w) ?? [])];
   const byStart = w.length >= PREFIX_MIN ? index.starts.get(w.slice(0, PREFIX_MIN)) : undefined;
   if (byStart !== undefined) for (const [start, entries] of byStart) if (w.startsWith(start)) hit.push(...entries);
-  return hit;
+  return { hit, after: index.pairs.get(w) };
 }
 
 let texts = 0;
 
+/** A text (numbered `text`) has a key of these phrases' sets: each phrase that has now met all its sets may match. */
+function meet(entries: Entry[], text: number, maybe: Map<Compiled, number[]>): void {
+  for (const { p, bit } of entries) {
+    if (p.text !== text) {
+      p.text = text;
+      p.met = 0;
+    }
+    if ((p.met & bit) !== 0) continue;
+    p.met |= bit;
+    // Every one of its key sets met (once): it may match.
+    if (p.met !== p.full) continue;
+    const ks = maybe.get(p.g);
+    if (ks === undefined) maybe.set(p.g, [p.k]);
+    else ks.push(p.k);
+  }
+}
+
 function plain(s: string, index = phrases().index, words = s.split(' ').filter((w) => w !== '')): Plain {
   const maybe = new Map<Compiled, number[]>();
   const text = ++texts;
+  // The keys of two words that start with the word before (none after a sentence end: "." is never a key's word).
+  let after: Map<string, Entry[]> | undefined;
   for (const w of words) {
-    for (const { p, bit } of index.triggers.get(w)) {
-      if (p.text !== text) {
-        p.text = text;
-        p.met = 0;
-      }
-      if ((p.met & bit) !== 0) continue;
-      p.met |= bit;
-      // Every one of its key sets met (once): it may match.
-      if (p.met !== p.full) continue;
-      const ks = maybe.get(p.g);
-      if (ks === undefined) maybe.set(p.g, [p.k]);
-      else ks.push(p.k);
+    const t = index.triggers.get(w);
+    if (after !== undefined) {
+      const both = after.get(w);
+      if (both !== undefined) meet(both, text, maybe);
     }
+    meet(t.hit, text, maybe);
+    after = t.after;
   }
   return { s, words, maybe };
 }

@@ -16,6 +16,7 @@
 // expression it can't read gives no condition (run on every text).
 // test/unit/safety-prefilter.test.ts checks, on every labelled text and on random expressions, that no phrase that
 // matches was left out by any of its key sets.
+import { WORD_SHARES } from './word-shares';
 
 /** A condition on a text: true (nothing known), a string it must contain, or all / any of conditions. */
 export type Need = true | string | { all: Need[] } | { any: Need[] };
@@ -262,7 +263,7 @@ export function needOfSource(source: string): Need {
 }
 
 // Words common in what people write: a phrase is looked up by its less common words. Only speed depends on this
-// list, never what is found.
+// list and on WORD_SHARES, never what is found.
 const COMMON = new Set(
   ('. | i me my myself mine you your we us our he him his she her they them their it its a an the to of in on at ' +
     'for with from by as and or but not no nor so if then than that this these those there here is am are was ' +
@@ -275,42 +276,65 @@ const COMMON = new Set(
 );
 
 /**
- * A key: a word ("pills"), or the start of a word ending in "*" ("suicid*"). A key set is met by a text that has
- * any of its keys as a word (or a word starting so).
+ * A key: a word ("pills"), the start of a word ending in "*" ("suicid*"), or two words in a row joined by "+"
+ * ("do+it": rarer than either word on its own). A key set is met by a text that has any of its keys as a word (or
+ * a word starting so, or the two words one after the other).
  */
 export type KeySet = string[];
+
+/** How many in a thousand everyday texts hold each word (word-shares.ts): which keys rule out the most. */
+export type Shares = Readonly<Record<string, number>>;
 
 /** Shortest start of a word kept as a key: shorter ones say too little to be worth looking up. */
 export const PREFIX_MIN = 3;
 
-function keyCost(key: string): number {
-  if (key.endsWith('*')) return key.length - 1 >= 4 ? 2 : 50;
-  return COMMON.has(key) ? 100 : 1;
+/** What a key costs: 1 and up for a word, graded by how many everyday texts hold it; 50 and up for a common word
+ * (COMMON) or a start of three letters; 2 and up for two words in a row, graded the same; sentence ends and cuts
+ * (in every text) never worth it. */
+function keyCost(key: string, shares: Shares): number {
+  if (key === '.' || key === '|') return 1000;
+  const plus = key.indexOf('+');
+  if (plus > 0) return 2 + (shares[key.slice(0, plus) + ' ' + key.slice(plus + 1)] ?? 0);
+  if (!key.endsWith('*')) return (COMMON.has(key) ? 50 : 1) + (shares[key] ?? 0);
+  const start = key.slice(0, -1);
+  let share = 0;
+  for (const w in shares) if (w.startsWith(start)) share += shares[w];
+  return (start.length >= 4 ? 2 : 50) + share;
 }
 
 /** How much looking texts up by the key set costs: more for common words. */
-function setCost(keys: KeySet): number {
+function setCost(keys: KeySet, shares: Shares): number {
   let c = 0;
-  for (const k of keys) c += keyCost(k);
+  for (const k of keys) c += keyCost(k, shares);
   return c;
 }
 
-const KEYS = new Map<string, string | undefined>();
+const KEYS = new WeakMap<Shares, Map<string, string | undefined>>();
 
-/** The cheapest key a required string gives: a whole word (a space on both sides), or a word's start at its end. */
-function stringKey(s: string): string | undefined {
-  if (KEYS.has(s)) return KEYS.get(s);
-  const key = keyOfString(s);
-  KEYS.set(s, key);
+/** The cheapest key a required string gives: a whole word (a space on both sides), two whole words in a row, or a
+ * word's start at its end. */
+function stringKey(s: string, shares: Shares): string | undefined {
+  let known = KEYS.get(shares);
+  if (!known) KEYS.set(shares, (known = new Map()));
+  if (known.has(s)) return known.get(s);
+  const key = keyOfString(s, shares);
+  known.set(s, key);
   return key;
 }
 
-function keyOfString(s: string): string | undefined {
+function keyOfString(s: string, shares: Shares): string | undefined {
   const parts = s.split(' ');
   let best: string | undefined;
-  for (let j = 1; j < parts.length - 1; j++) if (parts[j] !== '' && (!best || keyCost(parts[j]) < keyCost(best))) best = parts[j];
+  const better = (key: string) => {
+    if (!best || keyCost(key, shares) < keyCost(best, shares)) best = key;
+  };
+  for (let j = 1; j < parts.length - 1; j++) if (parts[j] !== '') better(parts[j]);
+  for (let j = 1; j + 2 < parts.length; j++) {
+    const [a, b] = [parts[j], parts[j + 1]];
+    if (a !== '' && b !== '' && a !== '.' && b !== '.' && a !== '|' && b !== '|') better(a + '+' + b);
+  }
   const last = parts[parts.length - 1];
-  if (parts.length >= 2 && last.length >= PREFIX_MIN && (!best || keyCost(last + '*') < keyCost(best))) best = last + '*';
+  if (parts.length >= 2 && last.length >= PREFIX_MIN) better(last + '*');
   return best;
 }
 
@@ -318,23 +342,23 @@ function keyOfString(s: string): string | undefined {
  * Keys such that any text meeting the condition has one of them (the cheapest such set found); undefined when
  * there is none.
  */
-export function lookupKeys(need: Need): KeySet | undefined {
+export function lookupKeys(need: Need, shares: Shares = WORD_SHARES): KeySet | undefined {
   if (need === true) return undefined;
   if (typeof need === 'string') {
-    const k = stringKey(need);
+    const k = stringKey(need, shares);
     return k === undefined ? undefined : [k];
   }
   if ('all' in need) {
     let best: KeySet | undefined;
     for (const x of need.all) {
-      const k = lookupKeys(x);
-      if (k && (!best || setCost(k) < setCost(best))) best = k;
+      const k = lookupKeys(x, shares);
+      if (k && (!best || setCost(k, shares) < setCost(best, shares))) best = k;
     }
     return best;
   }
   const keys = new Set<string>();
   for (const x of need.any) {
-    const k = lookupKeys(x);
+    const k = lookupKeys(x, shares);
     if (!k) return undefined;
     for (const key of k) keys.add(key);
   }
@@ -361,14 +385,14 @@ const MORE_SETS = 3;
  * word or a short word start): a phrase looked up by "die" that also needs "want" or "wish" is run only on texts with both. Empty when
  * there is none.
  */
-export function keySets(need: Need): KeySet[] {
-  const first = lookupKeys(need);
+export function keySets(need: Need, shares: Shares = WORD_SHARES): KeySet[] {
+  const first = lookupKeys(need, shares);
   if (!first) return [];
   const all: KeySet[] = [];
   const collect = (n: Need) => {
     if (n !== true && typeof n !== 'string' && 'all' in n) for (const x of n.all) collect(x);
     else {
-      const k = lookupKeys(n);
+      const k = lookupKeys(n, shares);
       if (k) all.push(k);
     }
   };
@@ -377,11 +401,11 @@ export function keySets(need: Need): KeySet[] {
   const more = all
     .filter((k) => {
       const id = k.join(' ');
-      if (seen.has(id) || k.some((key) => keyCost(key) >= 50)) return false;
+      if (seen.has(id) || k.some((key) => keyCost(key, shares) >= 50)) return false;
       seen.add(id);
       return true;
     })
-    .sort((a, b) => setCost(a) - setCost(b))
+    .sort((a, b) => setCost(a, shares) - setCost(b, shares))
     .slice(0, MORE_SETS);
   return [first, ...more];
 }
