@@ -18,7 +18,7 @@
 // (scripts/safety-learn.mjs, thresholdsFromScores()).
 // The note about abuse is found the same way: its own rules (phrases.ts, ABUSE) OR its own classifier (model.ts,
 // learnt from the same labelled texts: harm from someone else against everything else).
-import { MAX_CHARS, plainWords } from './normalise';
+import { MAX_CHARS, plainOf, plainWords, type PlainWords } from './normalise';
 import { DANGER_THRESHOLD, RULE_THRESHOLD, modelSaysAbuse, modelScore, modelScoreWords } from './model';
 import { ABUSE, DANGER, OTHER_PEOPLE, QUIET, type PhraseGroup } from './phrases';
 import { PHRASE_KEYS } from './phrase-keys';
@@ -165,12 +165,18 @@ function phrases(): Phrases {
   return compiled;
 }
 
-/** A text's plain form, its words (sentence ends as "."), and the phrases of each group that may match it (those
- * whose key words it has). */
-interface Plain {
-  s: string;
-  words: string[];
-  maybe: Map<Compiled, number[]>;
+/** A text's plain form (written out when first read), its words (sentence ends as "."), and the phrases of each
+ * group that may match it (those whose key words it has). */
+class Plain {
+  constructor(private readonly form: PlainWords, readonly maybe: Map<Compiled, number[]>) {}
+
+  get s(): string {
+    return this.form.s;
+  }
+
+  get words(): string[] {
+    return this.form.words;
+  }
 }
 
 function triggers(w: string, index: Index): Triggers {
@@ -199,8 +205,9 @@ function meet(entries: Entry[], text: number, maybe: Map<Compiled, number[]>): v
   }
 }
 
-function plain(s: string, index = phrases().index, words = s.split(' ').filter((w) => w !== '')): Plain {
+function plain(form: PlainWords, index = phrases().index): Plain {
   const maybe = new Map<Compiled, number[]>();
+  const { words } = form;
   const text = ++texts;
   // The keys of two words that start with the word before (none after a sentence end: "." is never a key's word).
   let after: Map<string, Entry[]> | undefined;
@@ -213,7 +220,7 @@ function plain(s: string, index = phrases().index, words = s.split(' ').filter((
     meet(t.hit, text, maybe);
     after = t.after;
   }
-  return { s, words, maybe };
+  return new Plain(form, maybe);
 }
 
 /**
@@ -223,7 +230,7 @@ function plain(s: string, index = phrases().index, words = s.split(' ').filter((
 export function groupsSay(groups: PhraseGroup[]): (plainForm: string) => string | undefined {
   const index = newIndex();
   const compiledGroups = compileGroups(groups, index);
-  return (s) => matchGroup(compiledGroups, plain(s, index));
+  return (s) => matchGroup(compiledGroups, plain(plainOf(s), index));
 }
 
 /** Whether any of a group's phrases matches the plain form: the same answer as g.any.test(p.s), found by running
@@ -245,12 +252,11 @@ export interface Assessment {
 /** The plain form with the quiet turns of phrase taken out, opening with a "." so a phrase can say "at the start
  * of a sentence" (\\.) for texts that leave out the "I" ("wanna die fr", "thinking about ctb"). */
 function prepared(text: string): Plain {
-  const n = plainWords(text, true);
-  const p = plain(n.s, phrases().index, n.words);
+  const p = plain(plainWords(text, true));
   const { quiet, quietAll } = phrases();
   if (!quiet.some((g) => groupSays(g, p))) return p; // none is in the text: nothing to cut
   const s = p.s.replace(quietAll, ' | ');
-  return s === p.s ? p : plain(s);
+  return s === p.s ? p : plain(plainOf(s));
 }
 
 /** The plain form the classifier reads (the same the rules read); for scripts/safety-cv.mjs and safety-model.mjs. */
@@ -282,7 +288,6 @@ function abuseIn(p: Plain): boolean {
  * ("classifier"), or a gated rule group (its id) with the score above RULE_THRESHOLD; undefined when none. */
 function dangerWhy(p: Plain): string | undefined {
   const { trusted, gated } = phrases();
-  const { s } = p;
   const sure = matchGroup(trusted, p); // an ungated group's hit is enough on its own
   if (sure !== undefined) return sure;
   const z = modelScoreWords(p.words, DANGER_THRESHOLD); // the first window above the threshold is enough
@@ -292,6 +297,7 @@ function dangerWhy(p: Plain): string | undefined {
   // text: in a long entry, a shape that happens to span quiet sentences is not vouched for by another sentence.
   for (const g of gated) {
     if (!groupSays(g, p)) continue; // the same as exec() finding nothing, found faster
+    const { s } = p;
     const m = g.any.exec(s);
     if (!m) continue;
     const from = s.lastIndexOf(' . ', m.index);

@@ -278,8 +278,27 @@ export function normalise(text: string): string {
 /** A plain form (normalise()), and its words in order ("." for each sentence end), read once for the rules and the
  * classifier. */
 export interface PlainWords {
-  s: string;
-  words: string[];
+  readonly s: string;
+  readonly words: string[];
+}
+
+/** A plain form kept as its pieces until it is read: most texts' words rule out every phrase (prefilter.ts), and
+ * then no expression reads the form itself. */
+class Pieces implements PlainWords {
+  constructor(private parts: string[] | undefined, readonly words: string[], private joined = '') {}
+
+  get s(): string {
+    if (this.parts !== undefined) {
+      this.joined = this.parts.join(' ');
+      this.parts = undefined;
+    }
+    return this.joined;
+  }
+}
+
+/** A plain form already written out, and its words (the form split at its spaces). */
+export function plainOf(s: string): PlainWords {
+  return new Pieces(undefined, s.split(' ').filter((w) => w !== ''), s);
 }
 
 /** normalise(), the plain way: every expression, each word put right on its own (for its test). */
@@ -314,10 +333,10 @@ export function plainWords(text: string, opening = false): PlainWords {
     words.push('.');
   }
   parts.push('');
+  if (!mySelf) return new Pieces(parts, words);
   const s = parts.join(' ');
-  if (!mySelf) return { s, words };
   const out = (opening ? s.slice(2) : s).replace(MY_SELF, ' myself ');
   const again = out.split(' ').filter((w) => w !== '');
   if (opening) again.unshift('.');
-  return { s: opening ? ' .' + out : out, words: again };
+  return new Pieces(undefined, again, opening ? ' .' + out : out);
 }
