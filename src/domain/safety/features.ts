@@ -97,6 +97,8 @@ export function features(plain: string): Set<string> {
  * is scored in windows (windows(), below) and the highest score counts. */
 export const WINDOW = 40;
 const STRIDE = WINDOW / 2;
+/** Words a text may have and still be read whole as one window (windows()). */
+export const ONE_WINDOW = WINDOW + STRIDE / 2;
 
 /** Sentences per window at most, in a long text: one. Windows of two or three sentences caught a little more
  * in a long entry, but joined quiet sentences of different records (import reads a batch as one text) into
@@ -108,7 +110,7 @@ export const SENTENCE_MIN = 3;
 
 /**
  * Where the windows of a text are, as [start, end) word positions (sentence ends not counted), given where
- * each sentence starts (`starts`, then the number of words). A text of up to WINDOW + STRIDE / 2 words is one
+ * each sentence starts (`starts`, then the number of words). A text of up to ONE_WINDOW words is one
  * window, as the texts the model learnt from were, and, when it has two sentences or more, each of its sentences
  * of SENTENCE_MIN words or more is a window too: "Work was fine, dinner was nice. I have the pills ready." is read
  * whole and sentence by sentence, so a dangerous sentence beside ordinary ones is not drowned by them. A longer one: each sentence (with the next, up to SENTENCES
@@ -117,7 +119,7 @@ export const SENTENCE_MIN = 3;
  * among its own few neighbours, not drowned in the rest.
  */
 export function windows(starts: number[], n: number): [number, number][] {
-  if (n <= WINDOW + STRIDE / 2) {
+  if (n <= ONE_WINDOW) {
     const out: [number, number][] = [[0, n]];
     if (starts.length < 2) return out;
     const bounds = [...starts, n];
@@ -156,7 +158,7 @@ export function windowsInto(starts: number[], n: number, buffer: Int32Array): { 
     count++;
   };
   const bound = (i: number) => (i < starts.length ? starts[i] : n);
-  if (n <= WINDOW + STRIDE / 2) {
+  if (n <= ONE_WINDOW) {
     put(0, n);
     if (starts.length < 2) return { buffer, count };
     for (let i = 0; i < starts.length; i++) if (bound(i + 1) - bound(i) >= SENTENCE_MIN) put(bound(i), bound(i + 1));

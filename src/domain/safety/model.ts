@@ -10,7 +10,7 @@
 import { ABUSE_BIAS, ABUSE_THRESHOLD, ABUSE_WEIGHTS, BIAS, THRESHOLD, WEIGHTS } from './model-weights';
 
 export { THRESHOLD as DANGER_THRESHOLD, RULE_THRESHOLD } from './model-weights';
-import { isBreak, pairFeature, skipFeature, windowsInto, wordFeatures } from './features';
+import { ONE_WINDOW, SENTENCE_MIN, isBreak, pairFeature, skipFeature, windowsInto, wordFeatures } from './features';
 import { MEMO_MAX, Memo } from './memo';
 
 export { SENTENCES, WINDOW, windows } from './features';
@@ -31,9 +31,12 @@ class Model {
   private weight = new Float64Array(0);
   // Each word, worked out once (memo.ts), with its pairs found by the next word itself, not by building their names.
   private readonly words = new Memo(MEMO_MAX, (w: string): Word => ({ text: w, own: this.featureIds(w), pairs: undefined, skips: undefined }));
-  // Counting each feature once per window: a feature's mark is the number of the window that last counted it.
+  // Counting each feature once per window: a feature's mark is the number of the window that last counted it (and
+  // in sentenceMarks, of the sentence, when a short text's sentences are scored with it in one reading).
   private marks = new Uint32Array(0);
   private window = 0;
+  private sentenceMarks = new Uint32Array(0);
+  private sentence = 0;
   // Per word of the text being scored (reused): its own features, its pair's and skip's numbers.
   private own: Int32Array[] = [];
   private pair = new Int32Array(64);
@@ -102,7 +105,10 @@ class Model {
   /** See modelScoreWords(). */
   scoreWords(words: string[], stopAbove: number): number {
     const t = this.table();
-    if (this.marks.length < t.size) this.marks = new Uint32Array(t.size);
+    if (this.marks.length < t.size) {
+      this.marks = new Uint32Array(t.size);
+      this.sentenceMarks = new Uint32Array(t.size);
+    }
     if (this.pair.length < words.length) {
       this.pair = new Int32Array(words.length * 2);
       this.skip = new Int32Array(words.length * 2);
@@ -129,6 +135,9 @@ class Model {
       prev2 = prev;
       prev = word;
     }
+    // A short text of two sentences or more: its windows are the whole text and each sentence of SENTENCE_MIN words
+    // or more (windows()), all scored in one reading.
+    if (n <= ONE_WINDOW && starts.length >= 2) return this.wholeAndSentences(n);
     let best = -Infinity;
     const spans = windowsInto(starts, n, this.spans);
     this.spans = spans.buffer;
@@ -166,6 +175,68 @@ class Model {
       if (best > stopAbove) break;
     }
     return best;
+  }
+
+  /**
+   * The highest score of a short text's windows (the whole text, and each sentence of SENTENCE_MIN words or more):
+   * the same sums the windows give one by one, feature by feature in the same order, found in one reading. A
+   * feature new to its sentence may be new to the whole text; one the sentence has counted, the whole has too.
+   * The words' features, pairs and skips are those scoreWords() found; a sentence's first word has no pair and
+   * its first two no skips, as at the start of any window.
+   */
+  private wholeAndSentences(n: number): number {
+    const { marks, sentenceMarks, weight, own, pair, skip, starts } = this;
+    if (++this.window === 0xffffffff) {
+      marks.fill(0);
+      this.window = 1;
+    }
+    const whole = this.window;
+    let all = this.bias;
+    let best = -Infinity;
+    for (let k = 0; k < starts.length; k++) {
+      const s = starts[k];
+      const e = k + 1 < starts.length ? starts[k + 1] : n;
+      if (++this.sentence === 0xffffffff) {
+        sentenceMarks.fill(0);
+        this.sentence = 1;
+      }
+      const mark = this.sentence;
+      let z = this.bias;
+      for (let i = s; i < e; i++) {
+        const ids = own[i];
+        for (let j = 0; j < ids.length; j++) {
+          const id = ids[j];
+          if (sentenceMarks[id] !== mark) {
+            sentenceMarks[id] = mark;
+            z += weight[id];
+            if (marks[id] !== whole) {
+              marks[id] = whole;
+              all += weight[id];
+            }
+          }
+        }
+        const p = i > s ? pair[i] : -1;
+        if (p >= 0 && sentenceMarks[p] !== mark) {
+          sentenceMarks[p] = mark;
+          z += weight[p];
+          if (marks[p] !== whole) {
+            marks[p] = whole;
+            all += weight[p];
+          }
+        }
+        const q = i > s + 1 ? skip[i] : -1;
+        if (q >= 0 && sentenceMarks[q] !== mark) {
+          sentenceMarks[q] = mark;
+          z += weight[q];
+          if (marks[q] !== whole) {
+            marks[q] = whole;
+            all += weight[q];
+          }
+        }
+      }
+      if (e - s >= SENTENCE_MIN && z > best) best = z;
+    }
+    return all > best ? all : best;
   }
 }
 
