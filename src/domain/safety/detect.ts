@@ -168,7 +168,10 @@ function phrases(): Phrases {
 /** A text's plain form (written out when first read), its words (sentence ends as "."), and the phrases of each
  * group that may match it (those whose key words it has). */
 class Plain {
-  constructor(private readonly form: PlainWords, readonly maybe: Map<Compiled, number[]>) {}
+  /** Undefined while no phrase may match (most texts). */
+  maybe: Map<Compiled, number[]> | undefined;
+
+  constructor(private readonly form: PlainWords) {}
 
   get s(): string {
     return this.form.s;
@@ -189,7 +192,7 @@ function triggers(w: string, index: Index): Triggers {
 let texts = 0;
 
 /** A text (numbered `text`) has a key of these phrases' sets: each phrase that has now met all its sets may match. */
-function meet(entries: Entry[], text: number, maybe: Map<Compiled, number[]>): void {
+function meet(entries: Entry[], text: number, into: Plain): void {
   for (const { p, bit } of entries) {
     if (p.text !== text) {
       p.text = text;
@@ -199,6 +202,7 @@ function meet(entries: Entry[], text: number, maybe: Map<Compiled, number[]>): v
     p.met |= bit;
     // Every one of its key sets met (once): it may match.
     if (p.met !== p.full) continue;
+    const maybe = (into.maybe ??= new Map());
     const ks = maybe.get(p.g);
     if (ks === undefined) maybe.set(p.g, [p.k]);
     else ks.push(p.k);
@@ -206,7 +210,7 @@ function meet(entries: Entry[], text: number, maybe: Map<Compiled, number[]>): v
 }
 
 function plain(form: PlainWords, index = phrases().index): Plain {
-  const maybe = new Map<Compiled, number[]>();
+  const out = new Plain(form);
   const { words } = form;
   const text = ++texts;
   // The keys of two words that start with the word before (none after a sentence end: "." is never a key's word).
@@ -215,12 +219,12 @@ function plain(form: PlainWords, index = phrases().index): Plain {
     const t = index.triggers.get(w);
     if (after !== undefined) {
       const both = after.get(w);
-      if (both !== undefined) meet(both, text, maybe);
+      if (both !== undefined) meet(both, text, out);
     }
-    meet(t.hit, text, maybe);
+    meet(t.hit, text, out);
     after = t.after;
   }
-  return new Plain(form, maybe);
+  return out;
 }
 
 /**
@@ -237,7 +241,7 @@ export function groupsSay(groups: PhraseGroup[]): (plainForm: string) => string 
  * only the phrases whose key words are in it. */
 function groupSays(g: Compiled, p: Plain): boolean {
   for (const k of g.always) if (g.res[k].test(p.s)) return true;
-  const ks = p.maybe.get(g);
+  const ks = p.maybe?.get(g);
   if (ks !== undefined) for (const k of ks) if (g.res[k].test(p.s)) return true;
   return false;
 }
