@@ -60,7 +60,20 @@ describe('a big import', () => {
       const words = savedText(r).body.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 6);
       expect(match.all(`"${words.join(' ')}"`), r.id).toContain(seqOf.get(r.id));
     }
+    // Each day's first and last record (written once at the end of a first import, not by a trigger per record),
+    // as the rows say, and the triggers back in place for what comes next.
+    const days = (sql: string) => db.prepare(sql).raw().all().map((x) => x.join(' '));
+    expect(days("SELECT day, first, last FROM practice_days WHERE kind = 'record' ORDER BY day")).toEqual(
+      days('SELECT substr(occurred_at, 1, 10) AS day, min(occurred_at), max(occurred_at) FROM records GROUP BY day ORDER BY day'));
+    expect(days("SELECT day FROM practice_days WHERE kind = 'record'").length).toBeGreaterThan(200);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'records' ORDER BY name").pluck().all()).toEqual([
+      'practice_records_delete', 'practice_records_insert', 'practice_records_update', 'sync_records_delete', 'sync_records_insert', 'sync_records_update']);
     db.close();
+    const later = run(sb, ['new', '--situation', 'A walk', '--thought', 'I will be late', '--emotion', 'worried:40', '--at', '2001-01-02T10:00:00Z']);
+    expect(later.code, later.stderr).toBe(0);
+    const after = new Database(sb.db, { readonly: true });
+    expect(after.prepare("SELECT first FROM practice_days WHERE kind = 'record' AND day = '2001-01-02'").pluck().get()).toBe('2001-01-02T10:00:00.000Z');
+    after.close();
     const word = many[1234].thought.split(/[^A-Za-z]+/).filter((w) => w.length > 4)[0];
     const found = run(sb, ['list', '--search', word]);
     expect(found.code).toBe(0);

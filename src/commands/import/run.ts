@@ -175,6 +175,8 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
   let first = true;
   // The batch's search texts, indexed after its rows (Records.indexSearch says why).
   const searchLater: SearchLater = [];
+  // A new journal: what each record's triggers write is written once at the end instead (Journal says why).
+  const putTriggersBack = o.write && o.fresh ? journal!.setRecordTriggersAside() : undefined;
   for await (const batch of stream.batches) {
     if (first) progress.phase(o.write ? msg.transfer.progressImport : msg.transfer.progressCheck, stream.total);
     first = false;
@@ -215,6 +217,7 @@ async function importRecords(stream: CheckStream, o: { journal: Journal | undefi
     }
     if (batch.length) progress.tick(batch[batch.length - 1].end);
   }
+  putTriggersBack?.();
   s.skipped = s.alreadyInJournal + s.repeatedInFile;
   // The newest safety plan of the file, by the same rule: the newer plan (by updatedAt) wins.
   const plan = newestPlan(stream.plans);
