@@ -62,7 +62,7 @@ describe('a big import', () => {
     }
     // Each day's first and last record (written once at the end of a first import, not by a trigger per record),
     // as the rows say, and the triggers back in place for what comes next.
-    const days = (sql: string) => db.prepare(sql).raw().all().map((x) => x.join(' '));
+    const days = (sql: string) => (db.prepare(sql).raw().all() as unknown[][]).map((x) => x.join(' '));
     expect(days("SELECT day, first, last FROM practice_days WHERE kind = 'record' ORDER BY day")).toEqual(
       days('SELECT substr(occurred_at, 1, 10) AS day, min(occurred_at), max(occurred_at) FROM records GROUP BY day ORDER BY day'));
     expect(days("SELECT day FROM practice_days WHERE kind = 'record'").length).toBeGreaterThan(200);
