@@ -74,6 +74,8 @@ describe('what a phrase needs (prefilter.ts)', () => {
       ['(not|never) (to )?wake up', [' never to wake up ', ' not wake up '], 'wake'],
       // Two words in a row, when each is common: rarer together.
       ['(will|must) do it when', [' i will do it when . ', ' must do it when '], 'will+do'],
+      // A word that is also the name of an object's own machinery is costed as a word.
+      ['a constructor', [' a constructor '], 'constructor'],
     ];
     for (const [phrase, texts, key] of cases) {
       const re = compilePhrase(phrase);

@@ -293,13 +293,15 @@ export const PREFIX_MIN = 3;
  * (in every text) never worth it. */
 function keyCost(key: string, shares: Shares): number {
   if (key === '.' || key === '|') return 1000;
+  // Own entries only: a word such as "constructor" must not find the object's own machinery.
+  const share = (k: string) => (Object.hasOwn(shares, k) ? shares[k] : 0);
   const plus = key.indexOf('+');
-  if (plus > 0) return 2 + (shares[key.slice(0, plus) + ' ' + key.slice(plus + 1)] ?? 0);
-  if (!key.endsWith('*')) return (COMMON.has(key) ? 50 : 1) + (shares[key] ?? 0);
+  if (plus > 0) return 2 + share(key.slice(0, plus) + ' ' + key.slice(plus + 1));
+  if (!key.endsWith('*')) return (COMMON.has(key) ? 50 : 1) + share(key);
   const start = key.slice(0, -1);
-  let share = 0;
-  for (const w in shares) if (w.startsWith(start)) share += shares[w];
-  return (start.length >= 4 ? 2 : 50) + share;
+  let starting = 0;
+  for (const w of Object.keys(shares)) if (w.startsWith(start)) starting += shares[w];
+  return (start.length >= 4 ? 2 : 50) + starting;
 }
 
 /** How much looking texts up by the key set costs: more for common words. */
