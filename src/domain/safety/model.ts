@@ -246,7 +246,8 @@ const ABUSE_MODEL = new Model(ABUSE_BIAS, ABUSE_WEIGHTS);
 /**
  * The danger model's score for a plain form (normalise.ts): a log-odds, higher is more likely danger; the highest
  * of its windows' scores (features.ts: windows(), windowFeatures()), each BIAS plus the weights of the window's
- * features, worked out faster. With `stopAbove`, a score above it may stop the reading: what comes back is then above it too (not always the highest).
+ * features, worked out faster. With `stopAbove`, a score above it may stop the reading: what comes back is then
+ * above it too (not always the highest).
  */
 export function modelScore(plain: string, stopAbove = Infinity): number {
   return DANGER_MODEL.score(plain, stopAbove);
